@@ -1,0 +1,151 @@
+// The change log (SYNC.md): every write is a change, and the tables the screens read are
+// derived from the log in the same transaction. Local edits and received changes go
+// through the same applyChange, so replaying the log in any order rebuilds the same tables.
+//
+// A field's live versions are its changes that no other change supersedes. One live
+// version: that is the value. Several with different values: a conflict, every version
+// kept; the table shows a deterministic winner (latest clock, then origin) until a user
+// writes a value, which supersedes them all.
+//
+// Deleting a row writes the field `deleted` with the version vector the deleting replica
+// had; a live edit of that row it had not seen keeps the row visible, as a conflict.
+import type Database from 'better-sqlite3';
+import { BOOLEAN_FIELDS, JSON_FIELDS, isEntityName, type EntityName } from './schema';
+
+export type VersionRef = [origin: string, seq: number];
+
+export interface Change {
+  origin: string;
+  seq: number;
+  hlc: string;
+  entity: string;
+  rowId: string;
+  field: string;
+  /** JSON text of the value. */
+  value: string;
+  /** The versions of this field this change replaces, as seen by its author. */
+  supersedes: VersionRef[];
+}
+
+export interface DeleteMark {
+  vv: Record<string, number>;
+}
+
+interface LiveVersion {
+  origin: string;
+  seq: number;
+  hlc: string;
+  value: string;
+}
+
+export function isDeleteMark(value: unknown): value is DeleteMark {
+  return typeof value === 'object' && value !== null && 'vv' in value;
+}
+
+/** How a field's JSON value is stored in its derived column. */
+function toColumn(field: string, json: string): unknown {
+  const value = JSON.parse(json) as unknown;
+  if (JSON_FIELDS.has(field)) return value === null ? null : JSON.stringify(value);
+  if (BOOLEAN_FIELDS.has(field)) return value ? 1 : 0;
+  return value;
+}
+
+/** Prepared statements, made once per connection. */
+export class ChangeLog {
+  private readonly statements;
+  private readonly upserts = new Map<string, Database.Statement>();
+  /** Rows whose derived data beyond their own table (search index) must be refreshed. */
+  readonly touched = new Map<EntityName, Set<string>>();
+
+  constructor(readonly db: Database.Database) {
+    this.statements = {
+      insertChange: db.prepare(
+        'INSERT OR IGNORE INTO changes (origin, seq, hlc, entity, row_id, field, value, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      markSuperseded: db.prepare('INSERT OR IGNORE INTO superseded (origin, seq) VALUES (?, ?)'),
+      dropLive: db.prepare('DELETE FROM live_versions WHERE origin = ? AND seq = ?'),
+      isSuperseded: db.prepare('SELECT 1 FROM superseded WHERE origin = ? AND seq = ?').pluck(),
+      insertLive: db.prepare(
+        'INSERT INTO live_versions (origin, seq, entity, row_id, field, hlc, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      liveOfField: db.prepare(
+        'SELECT origin, seq, hlc, value FROM live_versions WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC, origin DESC',
+      ),
+      liveOfRow: db.prepare("SELECT origin, seq FROM live_versions WHERE entity = ? AND row_id = ? AND field <> 'deleted'"),
+      vvOf: db.prepare('SELECT seq FROM version_vector WHERE origin = ?').pluck(),
+      setVv: db.prepare('INSERT OR REPLACE INTO version_vector (origin, seq) VALUES (?, ?)'),
+      hasChange: db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck(),
+    };
+  }
+
+  /** Applies one change; false if the log already held it (idempotence). */
+  applyChange(change: Change): boolean {
+    const s = this.statements;
+    const supersedes = JSON.stringify(change.supersedes);
+    const inserted = s.insertChange.run(
+      change.origin, change.seq, change.hlc, change.entity, change.rowId, change.field, change.value, supersedes,
+    ).changes;
+    if (inserted === 0) return false;
+    if (!isEntityName(change.entity)) return true; // kept in the log for a newer schema, shown nowhere
+    for (const [origin, seq] of change.supersedes) {
+      s.markSuperseded.run(origin, seq);
+      s.dropLive.run(origin, seq);
+    }
+    if (!s.isSuperseded.get(change.origin, change.seq)) {
+      s.insertLive.run(change.origin, change.seq, change.entity, change.rowId, change.field, change.hlc, change.value);
+    }
+    this.refreshField(change.entity, change.rowId, change.field);
+    this.advanceVersionVector(change.origin);
+    let rows = this.touched.get(change.entity);
+    if (!rows) this.touched.set(change.entity, (rows = new Set()));
+    rows.add(change.rowId);
+    return true;
+  }
+
+  liveVersions(entity: string, rowId: string, field: string): LiveVersion[] {
+    return this.statements.liveOfField.all(entity, rowId, field) as LiveVersion[];
+  }
+
+  private refreshField(entity: EntityName, rowId: string, field: string): void {
+    if (field !== 'deleted') {
+      const [winner] = this.liveVersions(entity, rowId, field);
+      if (winner) this.upsert(entity, field).run(rowId, toColumn(field, winner.value));
+    }
+    const [deletion] = this.liveVersions(entity, rowId, 'deleted');
+    if (deletion || field === 'deleted') this.upsert(entity, 'deleted').run(rowId, this.isHidden(entity, rowId, deletion) ? 1 : 0);
+  }
+
+  /** Hidden when the winning `deleted` version is a delete that saw every live edit of the row. */
+  private isHidden(entity: EntityName, rowId: string, deletion: LiveVersion | undefined): boolean {
+    if (!deletion) return false;
+    const mark = JSON.parse(deletion.value) as unknown;
+    if (!isDeleteMark(mark)) return false;
+    const edits = this.statements.liveOfRow.all(entity, rowId) as { origin: string; seq: number }[];
+    return edits.every((edit) => edit.seq <= (mark.vv[edit.origin] ?? 0));
+  }
+
+  private upsert(entity: EntityName, column: string): Database.Statement {
+    const key = `${entity}.${column}`;
+    let statement = this.upserts.get(key);
+    if (!statement) {
+      statement = this.db.prepare(
+        `INSERT INTO ${entity} (id, ${column}) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET ${column} = excluded.${column}`,
+      );
+      this.upserts.set(key, statement);
+    }
+    return statement;
+  }
+
+  /** The version vector holds, per origin, the highest seq below which nothing is missing. */
+  private advanceVersionVector(origin: string): void {
+    let seq = (this.statements.vvOf.get(origin) as number | undefined) ?? 0;
+    const start = seq;
+    while (this.statements.hasChange.get(origin, seq + 1)) seq++;
+    if (seq !== start) this.statements.setVv.run(origin, seq);
+  }
+
+  versionVector(): Record<string, number> {
+    const rows = this.db.prepare('SELECT origin, seq FROM version_vector').all() as { origin: string; seq: number }[];
+    return Object.fromEntries(rows.map((row) => [row.origin, row.seq]));
+  }
+}

@@ -1,0 +1,50 @@
+// Hybrid logical clock: wall time in ms plus a counter, as a fixed-width sortable string.
+// It orders a replica's own changes and breaks ties between concurrent versions; causality
+// itself comes from what a change supersedes (SYNC.md §6), never from these timestamps.
+
+export const MAX_CLOCK_DRIFT_MS = 24 * 60 * 60 * 1000;
+
+export interface Hlc {
+  ms: number;
+  counter: number;
+}
+
+export function formatHlc({ ms, counter }: Hlc): string {
+  return `${ms.toString().padStart(13, '0')}-${counter.toString().padStart(4, '0')}`;
+}
+
+export function parseHlc(text: string): Hlc {
+  const match = /^(\d{13})-(\d{4})$/.exec(text);
+  if (!match) throw new Error(`horloge invalide : ${text}`);
+  return { ms: Number(match[1]), counter: Number(match[2]) };
+}
+
+export class Clock {
+  constructor(
+    private last: Hlc,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The timestamp of a new local change. */
+  tick(): string {
+    const wall = this.now();
+    this.last = wall > this.last.ms ? { ms: wall, counter: 0 } : { ms: this.last.ms, counter: this.last.counter + 1 };
+    return formatHlc(this.last);
+  }
+
+  /**
+   * Takes a timestamp seen in a received change into account. A timestamp further than
+   * MAX_CLOCK_DRIFT_MS in the future is not adopted (so one wrong clock cannot drag every
+   * replica along); the caller reports it. Returns whether it was capped.
+   */
+  receive(remote: string): boolean {
+    const seen = parseHlc(remote);
+    if (seen.ms > this.now() + MAX_CLOCK_DRIFT_MS) return true;
+    if (seen.ms > this.last.ms || (seen.ms === this.last.ms && seen.counter > this.last.counter)) this.last = seen;
+    return false;
+  }
+
+  current(): string {
+    return formatHlc(this.last);
+  }
+}

@@ -1,0 +1,102 @@
+// A project's first changes: the default dataset (assets/default-project.json) written as
+// changes of the pseudo-replica "seed", identical on every laptop, so that two replicas
+// of the default project share them instead of conflicting; then this laptop's identity.
+import { z } from 'zod';
+import defaultDataset from '../assets/default-project.json';
+import type { Change } from './changelog';
+import { UserError, ValidationError } from './errors';
+import { newId } from './ids';
+import { insertRow, validatePatch } from './entities/rows';
+import type { Store } from './store';
+import { ZERO_HLC } from './store';
+import type { EntityName } from './schema';
+
+export const SEED_ORIGIN = 'seed';
+
+const datasetSchema = z.object({
+  project: z.object({ id: z.string(), name: z.string() }),
+  partners: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), shortName: z.string(), position: z.number() })),
+  people: z.array(z.object({ id: z.string(), name: z.string(), function: z.string().nullable(), partnerId: z.string() })),
+  chantiers: z.array(
+    z.object({ id: z.string(), number: z.number(), title: z.string(), description: z.string(), stage: z.string() }),
+  ),
+  actions: z.array(
+    z.object({ id: z.string(), chantierId: z.string(), title: z.string(), status: z.string(), priority: z.string() }),
+  ),
+});
+export type Dataset = z.infer<typeof datasetSchema>;
+
+export function loadDefaultDataset(): Dataset {
+  return datasetSchema.parse(defaultDataset);
+}
+
+/** The seed changes of a dataset, in a fixed order: the same bytes on every laptop. */
+export function seedChanges(dataset: Dataset): Change[] {
+  const rows: [EntityName, string, Record<string, unknown>][] = [
+    ['project', dataset.project.id, { name: dataset.project.name }],
+    ...dataset.partners.map((p): [EntityName, string, Record<string, unknown>] => [
+      'partner', p.id, { code: p.code, name: p.name, short_name: p.shortName, position: p.position },
+    ]),
+    ...dataset.people.map((p): [EntityName, string, Record<string, unknown>] => [
+      'person', p.id, { name: p.name, function: p.function, partner_id: p.partnerId, email: null },
+    ]),
+    ...dataset.chantiers.map((c): [EntityName, string, Record<string, unknown>] => [
+      'chantier', c.id, { number: c.number, title: c.title, description: c.description, stage: c.stage },
+    ]),
+    ...dataset.actions.map((a): [EntityName, string, Record<string, unknown>] => [
+      'action', a.id,
+      {
+        chantier_id: a.chantierId, title: a.title, description: null, status: a.status, priority: a.priority,
+        finalites: [], cooperation_form: null, start_date: null, end_date: null, progress: 0,
+      },
+    ]),
+  ];
+  const changes: Change[] = [];
+  for (const [entity, rowId, fields] of rows) {
+    const valid = validatePatch(entity, fields);
+    for (const field of Object.keys(fields).sort()) {
+      changes.push({
+        origin: SEED_ORIGIN, seq: changes.length + 1, hlc: ZERO_HLC, entity, rowId, field,
+        value: JSON.stringify((valid as Record<string, unknown>)[field] ?? null), supersedes: [],
+      });
+    }
+  }
+  return changes;
+}
+
+export interface Identity {
+  name: string;
+  function: string | null;
+  /** The partner's id or its code ("37"). */
+  partner: string;
+  /** A name for this laptop, shown to the other replicas. */
+  label?: string | null;
+}
+
+/**
+ * Makes this file a new replica of the default project, as a first start does:
+ * seed changes, a fresh replica id, and the person using this laptop.
+ */
+export function initReplica(store: Store, identity: Identity, dataset: Dataset = loadDefaultDataset()): void {
+  if (store.replicaId) throw new UserError('already-initialised', 'Ce dossier de données contient déjà un projet.');
+  store.transaction(() => {
+    store.applyChanges(seedChanges(dataset));
+    store.setLocalState('project_id', dataset.project.id);
+    store.setLocalState('replica_id', newId());
+    const partner = store.db
+      .prepare('SELECT id FROM partner WHERE (id = ? OR code = ?) AND deleted = 0')
+      .pluck()
+      .get(identity.partner, identity.partner) as string | undefined;
+    if (!partner) {
+      const codes = (store.db.prepare('SELECT code FROM partner WHERE deleted = 0 ORDER BY position').pluck().all() as string[]).join(', ');
+      throw new ValidationError(`Partenaire inconnu : ${identity.partner}. Codes possibles : ${codes}.`, 'partner');
+    }
+    const person = validatePatch('person', { name: identity.name, function: identity.function || null, partner_id: partner, email: null });
+    const personId = insertRow(store, 'person', person);
+    store.setLocalState('person_id', personId);
+    const replica = validatePatch('replica', {
+      person_id: personId, partner_id: partner, label: identity.label ?? null, created_at: new Date().toISOString(),
+    });
+    insertRow(store, 'replica', replica, store.replicaId);
+  });
+}

@@ -1,0 +1,49 @@
+// The full-text index of actions (title, description, notes), derived like every table:
+// refreshed at the end of each transaction for the actions whose text may have changed.
+import type Database from 'better-sqlite3';
+import type { EntityName } from './schema';
+
+export class SearchIndex {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      action: db.prepare('SELECT rid, title, description, deleted FROM action WHERE id = ?'),
+      notes: db.prepare('SELECT text FROM note WHERE action_id = ? AND deleted = 0 ORDER BY date, id').pluck(),
+      noteAction: db.prepare('SELECT action_id FROM note WHERE id = ?').pluck(),
+      remove: db.prepare('DELETE FROM action_search WHERE rowid = ?'),
+      insert: db.prepare('INSERT INTO action_search (rowid, body) VALUES (?, ?)'),
+    };
+  }
+
+  /** Re-indexes the actions touched by the changes of this transaction. */
+  refresh(touched: Map<EntityName, Set<string>>): void {
+    const actions = new Set(touched.get('action'));
+    for (const noteId of touched.get('note') ?? []) {
+      const actionId = this.statements.noteAction.get(noteId) as string | null | undefined;
+      if (actionId) actions.add(actionId);
+    }
+    for (const actionId of actions) this.refreshAction(actionId);
+  }
+
+  private refreshAction(actionId: string): void {
+    const row = this.statements.action.get(actionId) as
+      | { rid: number; title: string | null; description: string | null; deleted: number }
+      | undefined;
+    if (!row) return;
+    this.statements.remove.run(row.rid);
+    if (row.deleted) return;
+    const notes = this.statements.notes.all(actionId) as string[];
+    this.statements.insert.run(row.rid, [row.title, row.description, ...notes].filter(Boolean).join('\n'));
+  }
+}
+
+/** Turns what a user typed into an FTS5 query: every word must match, as a prefix. */
+export function toMatchQuery(input: string): string | null {
+  const words = input
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  if (words.length === 0) return null;
+  return words.map((word) => `"${word}"*`).join(' ');
+}

@@ -1,0 +1,109 @@
+// The one API contract between renderer, preload and main. The preload exposes exactly
+// these functions as window.api; main registers one handler per name (main/ipc) and
+// validates every argument with the schemas of main/ipc/schemas.ts before calling db/.
+// Type-only imports: nothing of db/ reaches the preload or renderer bundles.
+import type {
+  ActionDetail, ActionPatch, ActionQuery, ActionRow, BackupInfo, ChantierDetail, ChantierInput, ChantierSummary,
+  Dashboard, IdentityInput, NewAction, Partner, PartnerInput, Person, PersonInput, Settings,
+} from '../db/types';
+
+export type * from '../db/types';
+
+/** Every call answers a result; a refusal carries a French sentence for the user. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+export interface ApiError {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export type AppState =
+  | {
+      status: 'ready';
+      appVersion: string;
+      project: { id: string; name: string };
+      replicaId: string;
+      me: Person;
+      partners: Partner[];
+      dataDir: string;
+    }
+  | { status: 'first-start'; appVersion: string; projectName: string; partners: Partner[]; dataDir: string }
+  | {
+      status: 'error';
+      appVersion: string;
+      error: ApiError;
+      /** For a corrupt file: the backups it can be restored from, newest first. */
+      backups: BackupInfo[];
+      dataDir: string;
+    };
+
+/** What window.api offers; each function answers an ApiResult. */
+export interface EntenteApi {
+  getAppState(): AppState;
+  completeFirstStart(identity: IdentityInput): AppState;
+  restoreBackup(file: string): AppState;
+
+  getDashboard(): Dashboard;
+
+  listChantiers(): ChantierSummary[];
+  getChantier(id: string): ChantierDetail;
+  createChantier(input: ChantierInput): string;
+  updateChantier(id: string, patch: Partial<ChantierInput>): void;
+  setChantierPilot(chantierId: string, partnerId: string, personId: string | null): void;
+
+  queryActions(query: ActionQuery): ActionRow[];
+  getAction(id: string): ActionDetail;
+  createAction(input: NewAction): string;
+  updateAction(id: string, patch: ActionPatch): void;
+  deleteAction(id: string): void;
+  setActionPilot(actionId: string, partnerId: string, pilot: { person_id: string | null; services: string | null }): void;
+  addStep(actionId: string, label: string): string;
+  updateStep(id: string, patch: { label?: string; done?: boolean }): void;
+  moveStep(id: string, direction: 'up' | 'down'): void;
+  deleteStep(id: string): void;
+  addNote(actionId: string, note: { text: string; date?: string }): string;
+  updateNote(id: string, patch: { text?: string; date?: string }): void;
+  deleteNote(id: string): void;
+  addLink(actionId: string, link: { label: string | null; url: string }): string;
+  deleteLink(id: string): void;
+
+  listPeople(): Person[];
+  createPerson(input: PersonInput): string;
+  updatePerson(id: string, patch: Partial<PersonInput>): void;
+  deletePerson(id: string): void;
+
+  listPartners(): Partner[];
+  createPartner(input: PartnerInput): string;
+  updatePartner(id: string, patch: Partial<PartnerInput>): void;
+  updateProjectName(name: string): void;
+
+  getSettings(): Settings;
+  backupNow(): BackupInfo;
+  openDataFolder(): void;
+}
+
+export type ApiMethod = keyof EntenteApi;
+
+/** The names the preload exposes, in one list (checked against EntenteApi below). */
+export const API_METHODS = [
+  'getAppState', 'completeFirstStart', 'restoreBackup', 'getDashboard',
+  'listChantiers', 'getChantier', 'createChantier', 'updateChantier', 'setChantierPilot',
+  'queryActions', 'getAction', 'createAction', 'updateAction', 'deleteAction', 'setActionPilot',
+  'addStep', 'updateStep', 'moveStep', 'deleteStep', 'addNote', 'updateNote', 'deleteNote', 'addLink', 'deleteLink',
+  'listPeople', 'createPerson', 'updatePerson', 'deletePerson',
+  'listPartners', 'createPartner', 'updatePartner', 'updateProjectName',
+  'getSettings', 'backupNow', 'openDataFolder',
+] as const satisfies readonly ApiMethod[];
+type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
+export const API_METHODS_COMPLETE: Missing extends never ? true : Missing = true;
+
+/** window.api as the renderer sees it: every call is asynchronous and answers a result. */
+export type RendererApi = {
+  [K in ApiMethod]: (...args: Parameters<EntenteApi[K]>) => Promise<ApiResult<ReturnType<EntenteApi[K]>>>;
+} & {
+  /** Called when data changed behind the renderer's back (an import); returns an unsubscribe. */
+  onDataChanged(listener: () => void): () => void;
+};
+
+export const IPC_CHANNEL = 'entente:api';
+export const DATA_CHANGED_CHANNEL = 'entente:data-changed';
