@@ -1,0 +1,41 @@
+// Entente's main process: open the data folder, register the API, show the window.
+import { app, BrowserWindow, dialog } from 'electron';
+import { Session } from './session';
+import { createHandlers } from './ipc/handlers';
+import { registerIpc } from './ipc/register';
+import { applySecurityPolicy } from './security';
+import { createMainWindow, isAppUrl } from './window';
+
+// ENTENTE_DATA_DIR picks another data folder (tests, several profiles on one machine).
+const dataDir = process.env.ENTENTE_DATA_DIR || app.getPath('userData');
+// In development the app loads a better-sqlite3 built for Electron from outside node_modules
+// (main/dev/start.mjs), so that node_modules keeps the one built for Node and the tests.
+const session = new Session(dataDir, app.getVersion(), process.env.ENTENTE_SQLITE_BINDING || undefined);
+let mainWindow: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => session.close());
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  applySecurityPolicy(isAppUrl);
+  try {
+    session.open();
+  } catch (error) {
+    dialog.showErrorBox('Entente ne peut pas démarrer', `Le dossier de données ${dataDir} est inaccessible : ${String(error)}`);
+    app.quit();
+    return;
+  }
+  registerIpc(createHandlers(session), (sender, frameUrl) => sender === mainWindow?.webContents && isAppUrl(frameUrl));
+  mainWindow = createMainWindow();
+  mainWindow.on('closed', () => (mainWindow = undefined));
+  session.dailyBackup().catch((error) => console.error('Sauvegarde quotidienne impossible', error));
+}

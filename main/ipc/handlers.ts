@@ -1,0 +1,72 @@
+// The handler map: one function per API method, each a thin call into db/.
+import { shell } from 'electron';
+import { statSync } from 'node:fs';
+import type { ApiMethod, EntenteApi } from '../../preload/contract';
+import { backupNow, listBackups } from '../../db/backup';
+import * as actions from '../../db/entities/actions';
+import * as chantiers from '../../db/entities/chantiers';
+import * as partners from '../../db/entities/partners';
+import * as people from '../../db/entities/people';
+import { setPilot } from '../../db/entities/pilots';
+import { databaseFile } from '../../db/paths';
+import { queryActions, getAction } from '../../db/queries/actions';
+import { getChantier, listChantiers } from '../../db/queries/chantiers';
+import { getDashboard } from '../../db/queries/dashboard';
+import type { Session } from '../session';
+
+export type Handlers = {
+  [K in ApiMethod]: (...args: Parameters<EntenteApi[K]>) => ReturnType<EntenteApi[K]> | Promise<ReturnType<EntenteApi[K]>>;
+};
+
+export function createHandlers(session: Session): Handlers {
+  const store = () => session.requireStore();
+  return {
+    getAppState: () => session.state(),
+    completeFirstStart: (identity) => session.completeFirstStart(identity),
+    restoreBackup: (file) => session.restoreBackup(file),
+    getDashboard: () => getDashboard(store()),
+
+    listChantiers: () => listChantiers(store()),
+    getChantier: (id) => getChantier(store(), id),
+    createChantier: (input) => chantiers.createChantier(store(), input),
+    updateChantier: (id, patch) => chantiers.updateChantier(store(), id, patch),
+    setChantierPilot: (chantierId, partnerId, personId) =>
+      setPilot(store(), chantierId, partnerId, { person_id: personId, services: null }),
+
+    queryActions: (query) => queryActions(store(), query),
+    getAction: (id) => getAction(store(), id),
+    createAction: (input) => actions.createAction(store(), input),
+    updateAction: (id, patch) => actions.updateAction(store(), id, patch),
+    deleteAction: (id) => actions.deleteAction(store(), id),
+    setActionPilot: (actionId, partnerId, pilot) => setPilot(store(), actionId, partnerId, pilot),
+    addStep: (actionId, label) => actions.addStep(store(), actionId, label),
+    updateStep: (id, patch) => actions.updateStep(store(), id, patch),
+    moveStep: (id, direction) => actions.moveStep(store(), id, direction),
+    deleteStep: (id) => actions.deleteStep(store(), id),
+    addNote: (actionId, note) => actions.addNote(store(), actionId, note),
+    updateNote: (id, patch) => actions.updateNote(store(), id, patch),
+    deleteNote: (id) => actions.deleteNote(store(), id),
+    addLink: (actionId, link) => actions.addLink(store(), actionId, link),
+    deleteLink: (id) => actions.deleteLink(store(), id),
+
+    listPeople: () => people.listPeople(store()),
+    createPerson: (input) => people.createPerson(store(), input),
+    updatePerson: (id, patch) => people.updatePerson(store(), id, patch),
+    deletePerson: (id) => people.deletePerson(store(), id),
+
+    listPartners: () => partners.listPartners(store()),
+    createPartner: (input) => partners.createPartner(store(), input),
+    updatePartner: (id, patch) => partners.updatePartner(store(), id, patch),
+    updateProjectName: (name) => partners.updateProjectName(store(), name),
+
+    getSettings: () => {
+      const file = databaseFile(session.dataDir);
+      return { dataDir: session.dataDir, databaseFile: file, databaseBytes: statSync(file).size, backups: listBackups(session.dataDir) };
+    },
+    backupNow: () => backupNow(store(), session.dataDir),
+    openDataFolder: async () => {
+      const failure = await shell.openPath(session.dataDir);
+      if (failure) throw new Error(failure);
+    },
+  };
+}

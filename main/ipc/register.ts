@@ -1,0 +1,34 @@
+// The IPC boundary: one channel, the method name and its arguments. Each call is checked
+// (sender, method, arguments) before its handler runs; every answer is an ApiResult.
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { z } from 'zod';
+import { API_METHODS, IPC_CHANNEL, type ApiMethod, type ApiResult } from '../../preload/contract';
+import { isUserError } from '../../db/errors';
+import type { Handlers } from './handlers';
+import { argsSchemas } from './schemas';
+
+const isApiMethod = (name: unknown): name is ApiMethod => (API_METHODS as readonly unknown[]).includes(name);
+
+export function registerIpc(handlers: Handlers, isTrustedSender: (sender: WebContents, frameUrl: string | undefined) => boolean): void {
+  ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<ApiResult<unknown>> => {
+    if (!isTrustedSender(event.sender, event.senderFrame?.url)) {
+      return { ok: false, error: { code: 'forbidden', message: 'Appel refusé : cette fenêtre n’est pas celle d’Entente.' } };
+    }
+    if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown-method', message: `Fonction inconnue : ${String(method)}.` } };
+    const parsed = (argsSchemas[method] as z.ZodType<unknown[]>).safeParse(args);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { ok: false, error: { code: 'validation', message: issue?.message ?? 'Données invalides.', field: issue?.path.at(-1)?.toString() } };
+    }
+    try {
+      const handler = handlers[method] as (...values: unknown[]) => unknown;
+      return { ok: true, value: (await handler(...parsed.data)) ?? null };
+    } catch (error) {
+      if (isUserError(error)) {
+        return { ok: false, error: { code: error.code, message: error.message, field: (error as { field?: string }).field } };
+      }
+      console.error(`Erreur dans ${method}`, error);
+      return { ok: false, error: { code: 'internal', message: `Erreur inattendue : ${error instanceof Error ? error.message : String(error)}` } };
+    }
+  });
+}

@@ -1,0 +1,82 @@
+// One zod schema per API method: the arguments main accepts from the renderer. Entity
+// fields reuse db/schema.ts, so the checks and French messages are those of the store.
+import { z } from 'zod';
+import type { ApiMethod, EntenteApi } from '../../preload/contract';
+import { ENTITIES } from '../../db/schema';
+import { ACTION_STATUSES, PRIORITIES, STAGES } from '../../db/vocabulary';
+
+const id = z.string().min(1).max(200);
+const none = z.tuple([]);
+const actionFields = z.object(ENTITIES.action);
+const personFields = z.object(ENTITIES.person);
+const partnerInput = z.object({ code: ENTITIES.partner.code, name: ENTITIES.partner.name, short_name: ENTITIES.partner.short_name });
+const chantierInput = z.object({
+  number: ENTITIES.chantier.number,
+  title: ENTITIES.chantier.title,
+  description: ENTITIES.chantier.description,
+  stage: z.enum(STAGES),
+});
+const actionQuery = z
+  .object({
+    chantierIds: z.array(id).max(1000),
+    statuses: z.array(z.enum([...ACTION_STATUSES, 'none'])),
+    priorities: z.array(z.enum(PRIORITIES)),
+    pilotPersonId: id,
+    partnerId: id,
+    late: z.boolean(),
+    withoutPilot: z.boolean(),
+    search: z.string().max(500),
+    sort: z.object({
+      by: z.enum(['chantier', 'title', 'status', 'priority', 'start_date', 'end_date', 'progress']),
+      direction: z.enum(['asc', 'desc']),
+    }),
+  })
+  .partial()
+  .strict();
+
+type ArgsSchemas = { [K in ApiMethod]: z.ZodType<Parameters<EntenteApi[K]>> };
+
+export const argsSchemas = {
+  getAppState: none,
+  completeFirstStart: z.tuple([
+    z.object({ name: ENTITIES.person.name, function: ENTITIES.person.function, partnerId: id }).strict(),
+  ]),
+  restoreBackup: z.tuple([z.string().min(1).max(4000)]),
+  getDashboard: none,
+
+  listChantiers: none,
+  getChantier: z.tuple([id]),
+  createChantier: z.tuple([chantierInput.strict()]),
+  updateChantier: z.tuple([id, chantierInput.partial().strict()]),
+  setChantierPilot: z.tuple([id, id, id.nullable()]),
+
+  queryActions: z.tuple([actionQuery]),
+  getAction: z.tuple([id]),
+  createAction: z.tuple([actionFields.partial().required({ chantier_id: true, title: true }).strict()]),
+  updateAction: z.tuple([id, actionFields.partial().strict()]),
+  deleteAction: z.tuple([id]),
+  setActionPilot: z.tuple([id, id, z.object({ person_id: id.nullable(), services: ENTITIES.pilot.services }).strict()]),
+  addStep: z.tuple([id, ENTITIES.step.label]),
+  updateStep: z.tuple([id, z.object({ label: ENTITIES.step.label, done: z.boolean() }).partial().strict()]),
+  moveStep: z.tuple([id, z.enum(['up', 'down'])]),
+  deleteStep: z.tuple([id]),
+  addNote: z.tuple([id, z.object({ text: ENTITIES.note.text, date: ENTITIES.note.date.optional() }).strict()]),
+  updateNote: z.tuple([id, z.object({ text: ENTITIES.note.text, date: ENTITIES.note.date }).partial().strict()]),
+  deleteNote: z.tuple([id]),
+  addLink: z.tuple([id, z.object({ label: ENTITIES.link.label, url: ENTITIES.link.url }).strict()]),
+  deleteLink: z.tuple([id]),
+
+  listPeople: none,
+  createPerson: z.tuple([personFields.strict()]),
+  updatePerson: z.tuple([id, personFields.partial().strict()]),
+  deletePerson: z.tuple([id]),
+
+  listPartners: none,
+  createPartner: z.tuple([partnerInput.strict()]),
+  updatePartner: z.tuple([id, partnerInput.partial().strict()]),
+  updateProjectName: z.tuple([ENTITIES.project.name]),
+
+  getSettings: none,
+  backupNow: none,
+  openDataFolder: none,
+} satisfies ArgsSchemas;

@@ -1,0 +1,91 @@
+// The open data folder: its store, or why it could not be opened (newer or corrupt file).
+import { mkdirSync } from 'node:fs';
+import type { AppState, IdentityInput } from '../preload/contract';
+import { backupNow, listBackups, restoreBackup } from '../db/backup';
+import { CorruptDatabaseError, isUserError, UserError } from '../db/errors';
+import { listPartners, getProject } from '../db/entities/partners';
+import { listPeople } from '../db/entities/people';
+import { databaseFile } from '../db/paths';
+import { initReplica, loadDefaultDataset } from '../db/project';
+import { Store } from '../db/store';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export class Session {
+  private store?: Store;
+  private failure?: UserError;
+
+  constructor(
+    readonly dataDir: string,
+    readonly appVersion: string,
+    private readonly nativeBinding?: string,
+  ) {}
+
+  open(): void {
+    mkdirSync(this.dataDir, { recursive: true });
+    this.close();
+    this.failure = undefined;
+    try {
+      this.store = Store.open(databaseFile(this.dataDir), { nativeBinding: this.nativeBinding });
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      this.failure = error;
+    }
+  }
+
+  close(): void {
+    this.store?.close();
+    this.store = undefined;
+  }
+
+  /** The store of a project this laptop has joined; refuses before the first start. */
+  requireStore(): Store {
+    if (this.store?.replicaId) return this.store;
+    throw this.failure ?? new UserError('first-start', "Indiquez d'abord qui utilise ce poste.");
+  }
+
+  state(): AppState {
+    const base = { appVersion: this.appVersion, dataDir: this.dataDir };
+    if (!this.store) {
+      const backups = this.failure instanceof CorruptDatabaseError ? listBackups(this.dataDir) : [];
+      const failure = this.failure ?? new UserError('closed', 'Les données ne sont pas ouvertes.');
+      return { ...base, status: 'error', error: { code: failure.code, message: failure.message }, backups };
+    }
+    if (!this.store.replicaId) {
+      const dataset = loadDefaultDataset();
+      return {
+        ...base,
+        status: 'first-start',
+        projectName: dataset.project.name,
+        partners: dataset.partners.map((p) => ({ id: p.id, code: p.code, name: p.name, short_name: p.shortName, position: p.position })),
+      };
+    }
+    const store = this.store;
+    const me = listPeople(store).find((person) => person.id === store.personId);
+    if (!me) throw new UserError('no-identity', "La personne qui utilise ce poste n'existe plus ; indiquez-la dans Paramètres.");
+    return { ...base, status: 'ready', project: getProject(store), replicaId: store.replicaId!, me, partners: listPartners(store) };
+  }
+
+  completeFirstStart(identity: IdentityInput): AppState {
+    if (!this.store) throw this.failure ?? new UserError('closed', 'Les données ne sont pas ouvertes.');
+    initReplica(this.store, { name: identity.name, function: identity.function, partner: identity.partnerId });
+    return this.state();
+  }
+
+  restoreBackup(file: string): AppState {
+    if (!(this.failure instanceof CorruptDatabaseError)) {
+      throw new UserError('not-corrupt', 'La restauration est proposée seulement quand la base est endommagée.');
+    }
+    restoreBackup(this.dataDir, file);
+    this.open();
+    return this.state();
+  }
+
+  /** A backup a day, so that a damaged file can be restored with at most a day lost. */
+  async dailyBackup(): Promise<void> {
+    if (!this.store?.replicaId) return;
+    const [latest] = listBackups(this.dataDir);
+    if (latest && Date.now() - Date.parse(latest.createdAt) < DAY_MS) return;
+    await backupNow(this.store, this.dataDir);
+  }
+}

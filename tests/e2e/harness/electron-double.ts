@@ -1,0 +1,224 @@
+// A test double of the `electron` module, so the app's real main process, preload and
+// renderer run in Debian's Chromium when no Electron binary can be had. Each piece maps
+// onto Playwright: BrowserWindow → a page, ipcMain.handle ↔ ipcRenderer.invoke → an
+// exposed binding, the sandboxed preload → an init script, printToPDF → page.pdf,
+// dialogs → answers queued by the test. One difference stays: the page and the preload
+// share one JavaScript world (no context isolation), which the specs do not rely on.
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+
+export type DialogName = 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox';
+
+/** Runs in the page before its scripts: the renderer side of `electron` for the preload. */
+function preloadScript(preloadFile: string): string {
+  const shim = `
+    const listeners = new Map();
+    window.__electronDoubleEmit = (channel, args) => {
+      for (const listener of listeners.get(channel) ?? []) listener({}, ...args);
+    };
+    const electron = {
+      contextBridge: {
+        exposeInMainWorld: (key, api) => Object.defineProperty(window, key, { value: Object.freeze(api) }),
+      },
+      ipcRenderer: {
+        invoke: (channel, ...args) => window.__electronDoubleInvoke(channel, args),
+        on(channel, listener) {
+          listeners.set(channel, [...(listeners.get(channel) ?? []), listener]);
+          return this;
+        },
+        removeListener(channel, listener) {
+          listeners.set(channel, (listeners.get(channel) ?? []).filter((l) => l !== listener));
+          return this;
+        },
+      },
+    };
+    const require = (name) => {
+      if (name === 'electron') return electron;
+      throw new Error('Un preload sandboxé ne peut charger que electron, pas ' + name);
+    };
+    const module = { exports: {} };`;
+  return `if (location.protocol === 'file:') {
+    ${shim}
+    (function (require, module, exports) {\n${readFileSync(preloadFile, 'utf8')}\n})(require, module, module.exports);
+  }`;
+}
+
+class WebContents extends EventEmitter {
+  private static nextId = 1;
+  readonly id = WebContents.nextId++;
+  windowOpenHandler?: (details: { url: string }) => { action: 'allow' | 'deny' };
+  readonly session: unknown;
+
+  constructor(readonly page: Page, electronSession: unknown) {
+    super();
+    this.session = electronSession;
+  }
+
+  send(channel: string, ...args: unknown[]): void {
+    void this.page.evaluate(([c, a]) => (window as any).__electronDoubleEmit?.(c, a), [channel, args] as const);
+  }
+
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
+    this.windowOpenHandler = handler;
+  }
+
+  async printToPDF(options: { pageSize?: string; landscape?: boolean; printBackground?: boolean; displayHeaderFooter?: boolean; headerTemplate?: string; footerTemplate?: string; margins?: { top?: number; bottom?: number; left?: number; right?: number } }): Promise<Buffer> {
+    const inch = (value?: number) => (value === undefined ? undefined : `${value}in`);
+    return this.page.pdf({
+      format: options.pageSize ?? 'Letter',
+      landscape: options.landscape,
+      printBackground: options.printBackground,
+      displayHeaderFooter: options.displayHeaderFooter,
+      headerTemplate: options.headerTemplate,
+      footerTemplate: options.footerTemplate,
+      margin: options.margins && {
+        top: inch(options.margins.top), bottom: inch(options.margins.bottom), left: inch(options.margins.left), right: inch(options.margins.right),
+      },
+    });
+  }
+
+  isDestroyed(): boolean {
+    return this.page.isClosed();
+  }
+}
+
+/** A fresh `electron` module for one launch of the app, on one browser context. */
+export function createElectronDouble(context: BrowserContext, options: { version: string; userData?: string }) {
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  const dialogAnswers = new Map<DialogName, unknown[]>();
+  const calls: { name: string; args: unknown[] }[] = [];
+  const windows: BrowserWindowDouble[] = [];
+  const pageOpened: ((window: BrowserWindowDouble) => void)[] = [];
+  const contentsOf = new Map<Page, WebContents>();
+  let permissionRequestHandler: ((...args: any[]) => void) | undefined;
+
+  const electronSession = {
+    setPermissionRequestHandler: (handler: (...args: any[]) => void) => (permissionRequestHandler = handler),
+    setPermissionCheckHandler: () => undefined,
+  };
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    getVersion: () => options.version,
+    getPath: (name: string) => (name === 'userData' ? (options.userData ?? join(tmpdir(), 'entente-double')) : tmpdir()),
+    whenReady: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    requestSingleInstanceLock: () => true,
+    quit() {
+      app.emit('before-quit');
+      for (const window of windows) window.close();
+      app.emit('will-quit');
+      app.emit('quit');
+    },
+  });
+
+  class BrowserWindowDouble extends EventEmitter {
+    readonly ready: Promise<Page>;
+    webContents!: WebContents;
+    private closed = false;
+
+    constructor(readonly options: { webPreferences?: { preload?: string } } & Record<string, unknown>) {
+      super();
+      windows.push(this);
+      this.ready = context.newPage().then(async (page) => {
+        this.webContents = new WebContents(page, electronSession);
+        contentsOf.set(page, this.webContents);
+        app.emit('web-contents-created', {}, this.webContents);
+        if (options.webPreferences?.preload) await page.addInitScript({ content: preloadScript(options.webPreferences.preload) });
+        // will-navigate: a listener may cancel a navigation of the page to another URL.
+        await page.route('**/*', async (route) => {
+          const request = route.request();
+          if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+            let prevented = false;
+            this.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, request.url());
+            if (prevented) return route.abort('blockedbyclient');
+          }
+          return route.continue();
+        });
+        page.on('close', () => this.close());
+        pageOpened.forEach((notify) => notify(this));
+        return page;
+      });
+    }
+
+    async loadFile(file: string): Promise<void> {
+      const page = await this.ready;
+      await page.goto(pathToFileURL(file).href);
+      this.emit('ready-to-show');
+    }
+
+    show(): void {}
+    focus(): void {}
+    restore(): void {}
+    isMinimized(): boolean {
+      return false;
+    }
+    isDestroyed(): boolean {
+      return this.closed;
+    }
+    close(): void {
+      if (this.closed) return;
+      this.closed = true;
+      this.emit('closed');
+      if (windows.every((window) => window.closed)) app.emit('window-all-closed');
+    }
+  }
+
+  // window.open and target=_blank: the window open handler decides, as in Electron.
+  context.on('page', async (popup) => {
+    const opener = await popup.opener();
+    const contents = opener && contentsOf.get(opener);
+    if (!contents) return;
+    const decision = contents.windowOpenHandler?.({ url: popup.url() }) ?? { action: 'allow' };
+    if (decision.action === 'deny') await popup.close();
+  });
+
+  const ready = context.exposeBinding('__electronDoubleInvoke', async (source, channel: string, args: unknown[]) => {
+    const handler = handlers.get(channel);
+    if (!handler) throw new Error(`Aucun gestionnaire IPC pour ${channel}`);
+    const sender = contentsOf.get(source.page);
+    return handler({ sender, senderFrame: { url: source.frame.url() } }, ...args);
+  });
+
+  const answer = (name: DialogName) => async (...args: unknown[]) => {
+    calls.push({ name, args });
+    const queued = dialogAnswers.get(name)?.shift();
+    if (queued === undefined) throw new Error(`Boîte de dialogue ${name} inattendue : le test n'a pas préparé de réponse.`);
+    return queued;
+  };
+
+  const electron = {
+    app,
+    BrowserWindow: BrowserWindowDouble,
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => handlers.set(channel, handler),
+      removeHandler: (channel: string) => handlers.delete(channel),
+    },
+    dialog: {
+      showOpenDialog: answer('showOpenDialog'),
+      showSaveDialog: answer('showSaveDialog'),
+      showMessageBox: answer('showMessageBox'),
+      showErrorBox: (title: string, content: string) => calls.push({ name: 'showErrorBox', args: [title, content] }),
+    },
+    shell: {
+      openPath: async (path: string) => (calls.push({ name: 'openPath', args: [path] }), ''),
+      openExternal: async (url: string) => void calls.push({ name: 'openExternal', args: [url] }),
+    },
+    session: { defaultSession: electronSession },
+  };
+
+  return {
+    electron,
+    ready,
+    calls,
+    windows,
+    /** The first window's page, once main has created it. */
+    firstWindow: () =>
+      windows[0] ? windows[0].ready.then((page) => ({ page, window: windows[0] })) : new Promise<{ page: Page; window: BrowserWindowDouble }>((resolve) => pageOpened.push((window) => window.ready.then((page) => resolve({ page, window })))),
+    queueDialogAnswer: (name: DialogName, value: unknown) => dialogAnswers.set(name, [...(dialogAnswers.get(name) ?? []), value]),
+    permissionRequestHandler: () => permissionRequestHandler,
+  };
+}

@@ -1,0 +1,114 @@
+// Starts Entente for a spec: the real Electron app through Playwright's _electron when an
+// Electron binary is installed, otherwise the real main process (dist/main/index.cjs) in
+// this Node process with `electron` replaced by the double, its window in Chromium.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import Module from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { _electron, chromium, type Browser, type ElectronApplication, type Page } from 'playwright-core';
+import { createElectronDouble, type DialogName } from './electron-double';
+
+const ROOT = resolve(__dirname, '../../..');
+const MAIN_BUNDLE = join(ROOT, 'dist/main/index.cjs');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--allow-file-access-from-files',
+];
+
+export interface AppHandle {
+  page: Page;
+  dataDir: string;
+  runtime: 'electron' | 'double';
+  /** The answer the next dialog of that kind gets, as Electron's dialog would return it. */
+  answerDialog(name: DialogName, value: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function newDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'entente-e2e-'));
+}
+
+/**
+ * The Electron binary's path, or undefined where it was never downloaded (looked up the
+ * way the electron package does, without its download attempt).
+ */
+export function electronBinary(): string | undefined {
+  if (process.env.ENTENTE_E2E_RUNTIME === 'double') return undefined;
+  const packageDir = dirname(require.resolve('electron/package.json'));
+  const pathFile = join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return undefined;
+  const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist'), readFileSync(pathFile, 'utf8'));
+  return existsSync(binary) ? binary : undefined;
+}
+
+export async function launchApp(dataDir = newDataDir(), env: Record<string, string> = {}): Promise<AppHandle> {
+  const binary = electronBinary();
+  return binary ? launchElectron(binary, dataDir, env) : launchWithDouble(dataDir, env);
+}
+
+async function launchElectron(executablePath: string, dataDir: string, env: Record<string, string>): Promise<AppHandle> {
+  const { electronSqliteBinding } = await import('../../../main/dev/electron-sqlite.mjs');
+  const app: ElectronApplication = await _electron.launch({
+    executablePath,
+    args: [MAIN_BUNDLE],
+    env: { ...process.env, ...env, ENTENTE_DATA_DIR: dataDir, ENTENTE_SQLITE_BINDING: await electronSqliteBinding() } as Record<string, string>,
+  });
+  const page = await app.firstWindow();
+  return {
+    page,
+    dataDir,
+    runtime: 'electron',
+    answerDialog: (name, value) =>
+      app.evaluate(({ dialog }, [method, answer]) => {
+        (dialog as any)[method] = async () => answer;
+      }, [name, value] as const),
+    close: () => app.close(),
+  };
+}
+
+let browser: Browser | undefined;
+
+async function launchWithDouble(dataDir: string, env: Record<string, string>): Promise<AppHandle> {
+  browser ??= await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const double = createElectronDouble(context, { version: require(join(ROOT, 'package.json')).version, userData: dataDir });
+  await double.ready;
+
+  // The main bundle's require('electron') gets this launch's double; a fresh copy of the
+  // bundle runs for each launch, as a new process would.
+  const moduleLoader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const originalLoad = moduleLoader._load;
+  moduleLoader._load = (request, ...rest) => (request === 'electron' ? double.electron : originalLoad(request, ...rest));
+  const savedEnv = { ...process.env };
+  Object.assign(process.env, env, { ENTENTE_DATA_DIR: dataDir });
+  try {
+    delete require.cache[MAIN_BUNDLE];
+    require(MAIN_BUNDLE);
+  } finally {
+    moduleLoader._load = originalLoad;
+    process.env = savedEnv;
+  }
+  const { page } = await double.firstWindow();
+  await page.waitForLoadState('domcontentloaded');
+  return {
+    page,
+    dataDir,
+    runtime: 'double',
+    answerDialog: async (name, value) => double.queueDialogAnswer(name, value),
+    close: async () => {
+      double.electron.app.quit();
+      await context.close();
+    },
+  };
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = undefined;
+}

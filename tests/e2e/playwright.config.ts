@@ -1,0 +1,14 @@
+import { defineConfig } from '@playwright/test';
+
+// The app under test is started by the specs themselves (harness/launch.ts), on the real
+// Electron binary when present, else on Chromium with the electron double.
+export default defineConfig({
+  testDir: './specs',
+  outputDir: '../artifacts/test-results',
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: { trace: 'off' },
+});
