@@ -144,6 +144,14 @@ export class ChangeLog {
     if (seq !== start) this.statements.setVv.run(origin, seq);
   }
 
+  /** Every change of the log, by origin then seq (read lazily: the log can be large). */
+  *changes(): IterableIterator<Change> {
+    const rows = this.db
+      .prepare('SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes FROM changes ORDER BY origin, seq')
+      .iterate() as IterableIterator<Omit<Change, 'supersedes'> & { supersedes: string }>;
+    for (const row of rows) yield { ...row, supersedes: JSON.parse(row.supersedes) as VersionRef[] };
+  }
+
   versionVector(): Record<string, number> {
     const rows = this.db.prepare('SELECT origin, seq FROM version_vector').all() as { origin: string; seq: number }[];
     return Object.fromEntries(rows.map((row) => [row.origin, row.seq]));

@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { ACTION_STATUSES, COOPERATION_FORMS, FINALITES, PRIORITIES, STAGES } from './vocabulary';
 
+// zod's own messages (wrong type, missing value) in French too.
+z.config(z.locales.fr());
+
 const text = (label: string, max: number) =>
   z.string({ error: `${label} : un texte est attendu.` }).max(max, `${label} : ${max} caractères au plus.`);
 const requiredText = (label: string, max: number) =>

@@ -42,6 +42,12 @@ export function missingRequired(entity: EntityName, patch: Record<string, unknow
   )?.[0];
 }
 
+/** The French sentence a field's schema gives for a missing value. */
+function missingMessage(entity: EntityName, field: string): string {
+  const result = (fieldSchema(entity, field) as z.ZodType).safeParse(undefined);
+  return result.error?.issues[0]?.message ?? `Champ obligatoire manquant : ${field}.`;
+}
+
 export function rowEdits(entity: EntityName, rowId: string, patch: Record<string, unknown>): Edit[] {
   return Object.entries(patch)
     .filter(([, value]) => value !== undefined)
@@ -54,16 +60,21 @@ export function getRow<E extends EntityName>(store: Store, entity: E, id: string
     | undefined;
 }
 
-export function requireRow<E extends EntityName>(store: Store, entity: E, id: string): EntityFields<E> & { id: string } {
+export function requireRow<E extends EntityName>(
+  store: Store,
+  entity: E,
+  id: string,
+  message = `${ENTITY_LABELS[entity]} ${id} est introuvable (supprimé ou inconnu).`,
+): EntityFields<E> & { id: string } {
   const row = getRow(store, entity, id);
-  if (!row) throw new UserError('not-found', `${ENTITY_LABELS[entity]} ${id} est introuvable (supprimé ou inconnu).`);
+  if (!row) throw new UserError('not-found', message);
   return row;
 }
 
 /** Creates a row from already validated fields. */
 export function insertRow<E extends EntityName>(store: Store, entity: E, patch: Patch<E>, id = newId()): string {
   const missing = missingRequired(entity, patch as Record<string, unknown>);
-  if (missing) throw new ValidationError(`Champ obligatoire manquant : ${missing}.`, missing);
+  if (missing) throw new ValidationError(missingMessage(entity, missing), missing);
   store.write(rowEdits(entity, id, patch as Record<string, unknown>));
   return id;
 }

@@ -1,0 +1,191 @@
+// The `entente` command: the replica's data from a terminal, for scripts, support and tests.
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { backupTo } from '../backup';
+import { check } from '../check';
+import { counts, dump } from '../dump';
+import { createAction, updateAction } from '../entities/actions';
+import { getProject } from '../entities/partners';
+import { getRow } from '../entities/rows';
+import { isUserError, UserError } from '../errors';
+import { databaseFile, defaultDataDir } from '../paths';
+import { initReplica } from '../project';
+import { queryActions } from '../queries/actions';
+import { fieldSchema, JSON_FIELDS } from '../schema';
+import { Store } from '../store';
+import type { ActionRow } from '../types';
+import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../vocabulary';
+
+const HELP = `Usage : entente [--data DOSSIER] COMMANDE [ARGUMENTS]
+
+Commandes :
+  init --as "NOM" --partner CODE [--function FONCTION]
+                        fait de ce dossier un nouveau poste du projet par défaut
+  info                  projet, poste et nombres d'éléments (JSON)
+  dump                  état partagé complet, canonique (JSON)
+  action list [--json]  liste des actions (tableau, ou JSON)
+  action add --chantier N --title TITRE [champ=valeur ...]
+                        ajoute une action au chantier numéro N ; affiche son identifiant
+  action set ID champ=valeur ...
+                        modifie une action (valeur null pour vider un champ,
+                        finalites=a,b pour une liste)
+  backup FICHIER        copie la base de données dans FICHIER
+  check                 vérifie l'intégrité de la base et l'accord du journal avec les tables
+
+Options :
+  --data DOSSIER        dossier de données (par défaut : ${defaultDataDir()})
+  --help                affiche cette aide
+`;
+
+const VALUED_OPTIONS = new Set(['data', 'as', 'partner', 'function', 'chantier', 'title']);
+const FLAG_OPTIONS = new Set(['json', 'help']);
+
+interface Args {
+  options: Record<string, string | true>;
+  positionals: string[];
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { options: {}, positionals: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) {
+      args.positionals.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (FLAG_OPTIONS.has(name) && inline === undefined) args.options[name] = true;
+    else if (VALUED_OPTIONS.has(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new UserError('usage', `L'option --${name} attend une valeur.`);
+      args.options[name] = value;
+    } else throw new UserError('usage', `Option inconnue : --${name}. Voir entente --help.`);
+  }
+  return args;
+}
+
+function option(args: Args, name: string): string | undefined {
+  const value = args.options[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function requiredOption(args: Args, name: string): string {
+  const value = option(args, name);
+  if (value === undefined) throw new UserError('usage', `L'option --${name} est obligatoire.`);
+  return value;
+}
+
+/** `champ=valeur` arguments: null, comma lists for list fields, numbers where the field wants one. */
+function parseAssignments(assignments: string[]): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  for (const assignment of assignments) {
+    const at = assignment.indexOf('=');
+    if (at < 1) throw new UserError('usage', `Argument inattendu : ${assignment} (attendu : champ=valeur).`);
+    const field = assignment.slice(0, at);
+    const text = assignment.slice(at + 1);
+    const schema = fieldSchema('action', field);
+    const number = Number(text);
+    if (text === 'null') patch[field] = null;
+    else if (JSON_FIELDS.has(field)) patch[field] = text.split(',').map((item) => item.trim()).filter(Boolean);
+    else if (schema && text.trim() !== '' && Number.isFinite(number) && !schema.safeParse(text).success) patch[field] = number;
+    else patch[field] = text;
+  }
+  return patch;
+}
+
+function openExisting(dataDir: string): Store {
+  const file = databaseFile(dataDir);
+  if (!existsSync(file)) throw new UserError('no-database', `Aucune base de données dans ${dataDir} : lancez d'abord « entente init ».`);
+  return Store.open(file);
+}
+
+function formatTable(rows: ActionRow[]): string {
+  const header = ['Ch.', 'Statut', 'Priorité', 'Fin prév.', 'Av.', 'Retard', 'Identifiant', 'Titre'];
+  const lines = rows.map((row) => [
+    String(row.chantier_number),
+    row.status ? ACTION_STATUS_LABELS[row.status] : '—',
+    row.priority ? PRIORITY_LABELS[row.priority] : '—',
+    row.end_date ?? '—',
+    `${row.progress} %`,
+    row.late ? 'oui' : '',
+    row.id,
+    row.title,
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const format = (cells: string[]) => cells.map((cell, column) => (column < cells.length - 1 ? cell.padEnd(widths[column]) : cell)).join('  ');
+  return [format(header), ...lines.map(format), `${rows.length} action(s)`].join('\n') + '\n';
+}
+
+async function run(store: Store, command: string[], args: Args): Promise<number> {
+  const [name, sub, ...rest] = command;
+  if (name === 'info') {
+    const personId = store.personId;
+    const person = personId ? getRow(store, 'person', personId) : undefined;
+    const replica = { id: store.replicaId ?? null, person_id: personId ?? null, person_name: person?.name ?? null, partner_id: person?.partner_id ?? null };
+    process.stdout.write(`${JSON.stringify({ project: getProject(store), replica, counts: counts(store) }, null, 2)}\n`);
+  } else if (name === 'dump') {
+    process.stdout.write(dump(store));
+  } else if (name === 'action' && sub === 'list') {
+    const rows = queryActions(store, {});
+    process.stdout.write(args.options.json ? `${JSON.stringify(rows, null, 2)}\n` : formatTable(rows));
+  } else if (name === 'action' && sub === 'add') {
+    const number = requiredOption(args, 'chantier');
+    const chantierId = store.db.prepare('SELECT id FROM chantier WHERE number = ? AND deleted = 0').pluck().get(Number(number)) as string | undefined;
+    if (!chantierId) throw new UserError('not-found', `Chantier inconnu : ${number}.`);
+    const id = createAction(store, { ...parseAssignments(rest), chantier_id: chantierId, title: requiredOption(args, 'title') });
+    process.stdout.write(`${id}\n`);
+  } else if (name === 'action' && sub === 'set') {
+    const [id, ...assignments] = rest;
+    if (!id || assignments.length === 0) throw new UserError('usage', 'Usage : entente action set ID champ=valeur ...');
+    updateAction(store, id, parseAssignments(assignments));
+  } else if (name === 'backup') {
+    if (!sub) throw new UserError('usage', 'Usage : entente backup FICHIER');
+    const backup = await backupTo(store, resolve(sub));
+    process.stdout.write(`Sauvegarde écrite : ${backup.file} (${backup.bytes} octets).\n`);
+  } else if (name === 'check') {
+    const result = check(store);
+    process.stdout.write(result.ok ? 'Aucun problème détecté.\n' : result.problems.map((problem) => `- ${problem}\n`).join(''));
+    return result.ok ? 0 : 1;
+  } else {
+    throw new UserError('usage', `Commande inconnue : ${command.join(' ')}. Voir entente --help.`);
+  }
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.options.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const [command] = args.positionals;
+  if (!command) throw new UserError('usage', `Commande manquante.\n\n${HELP}`);
+  const dataDir = resolve(option(args, 'data') ?? defaultDataDir());
+  if (command === 'init') {
+    mkdirSync(dataDir, { recursive: true });
+    const store = Store.open(databaseFile(dataDir));
+    try {
+      initReplica(store, { name: requiredOption(args, 'as'), function: option(args, 'function') ?? null, partner: requiredOption(args, 'partner') });
+      process.stdout.write(`Poste ${store.replicaId} créé dans ${dataDir}.\n`);
+    } finally {
+      store.close();
+    }
+    return 0;
+  }
+  const store = openExisting(dataDir);
+  try {
+    return await run(store, args.positionals, args);
+  } finally {
+    store.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${isUserError(error) ? error.message : `Erreur inattendue : ${error instanceof Error ? error.message : String(error)}`}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,99 @@
+// The list of actions with its filters and sort (one SQL statement), and one action's page.
+import { UserError } from '../errors';
+import { ENTITIES } from '../schema';
+import { toMatchQuery } from '../search';
+import type { Store } from '../store';
+import type { ActionDetail, ActionQuery, ActionRow, ActionSortKey, Link, Note, Step } from '../types';
+import { ACTION_STATUSES, PRIORITIES } from '../vocabulary';
+import { cached, HAS_PILOT_SQL, LATE_SQL, parsePilots, pilotsSql, rankSql, today } from './sql';
+
+const SORT_SQL: Record<ActionSortKey, string> = {
+  chantier: 'c.number',
+  title: 'sort_key(a.title)',
+  status: rankSql('a.status', ACTION_STATUSES),
+  priority: rankSql('a.priority', PRIORITIES),
+  start_date: 'a.start_date',
+  end_date: 'a.end_date',
+  progress: 'a.progress',
+};
+
+const ROW_SELECT = `
+  SELECT a.id, a.chantier_id, c.number AS chantier_number, a.title, a.status, a.priority,
+    a.start_date, a.end_date, a.progress, ${LATE_SQL} AS late, ${pilotsSql('a.id')} AS pilots
+  FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0`;
+
+type RawRow = Omit<ActionRow, 'late' | 'pilots'> & { late: number; pilots: string };
+
+const toActionRow = (row: RawRow): ActionRow => ({ ...row, late: row.late === 1, pilots: parsePilots(row.pilots) });
+
+/** Filters combine with AND; an empty list filters nothing. Sorted with empty values last. */
+export function queryActions(store: Store, query: ActionQuery, day?: string): ActionRow[] {
+  const where = ['a.deleted = 0'];
+  const params: Record<string, unknown> = { today: today(day) };
+  if (query.chantierIds?.length) {
+    where.push('a.chantier_id IN (SELECT value FROM json_each(@chantierIds))');
+    params.chantierIds = JSON.stringify(query.chantierIds);
+  }
+  if (query.statuses?.length) {
+    where.push("coalesce(a.status, 'none') IN (SELECT value FROM json_each(@statuses))");
+    params.statuses = JSON.stringify(query.statuses);
+  }
+  if (query.priorities?.length) {
+    where.push('a.priority IN (SELECT value FROM json_each(@priorities))');
+    params.priorities = JSON.stringify(query.priorities);
+  }
+  if (query.pilotPersonId) {
+    where.push('EXISTS (SELECT 1 FROM pilot p WHERE p.owner_id = a.id AND p.deleted = 0 AND p.person_id = @pilotPersonId)');
+    params.pilotPersonId = query.pilotPersonId;
+  }
+  if (query.partnerId) {
+    where.push(
+      'EXISTS (SELECT 1 FROM pilot p WHERE p.owner_id = a.id AND p.deleted = 0 AND p.partner_id = @partnerId AND p.person_id IS NOT NULL)',
+    );
+    params.partnerId = query.partnerId;
+  }
+  if (query.late !== undefined) where.push(query.late ? LATE_SQL : `NOT ${LATE_SQL}`);
+  if (query.withoutPilot !== undefined) where.push(query.withoutPilot ? `NOT ${HAS_PILOT_SQL}` : HAS_PILOT_SQL);
+  const match = query.search ? toMatchQuery(query.search) : null;
+  if (match) {
+    where.push('a.rid IN (SELECT rowid FROM action_search WHERE action_search MATCH @match)');
+    params.match = match;
+  }
+  const sort = query.sort ?? { by: 'chantier', direction: 'asc' };
+  const key = SORT_SQL[sort.by];
+  const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const sql = `${ROW_SELECT} WHERE ${where.join(' AND ')}
+    ORDER BY (${key}) IS NULL, ${key} ${direction}, c.number, sort_key(a.title), a.id`;
+  return (cached(store, sql).all(params) as RawRow[]).map(toActionRow);
+}
+
+const ACTION_FIELDS = Object.keys(ENTITIES.action).map((field) => `a.${field}`).join(', ');
+
+export function getAction(store: Store, id: string, day?: string): ActionDetail {
+  const row = cached(
+    store,
+    `SELECT a.id, ${ACTION_FIELDS}, ${LATE_SQL} AS late, ${pilotsSql('a.id')} AS pilots
+     FROM action a WHERE a.id = @id AND a.deleted = 0`,
+  ).get({ id, today: today(day) }) as (Omit<ActionDetail, 'late' | 'pilots' | 'finalites'> & { late: number; pilots: string; finalites: string | null }) | undefined;
+  if (!row) throw new UserError('not-found', `L'action ${id} est introuvable (supprimée ou inconnue).`);
+  const steps = cached(store, 'SELECT id, label, done, position FROM step WHERE action_id = ? AND deleted = 0 ORDER BY position, id')
+    .all(id) as (Omit<Step, 'done'> & { done: number })[];
+  // Authors are named even once deleted: a note keeps who wrote it.
+  const notes = cached(
+    store,
+    `SELECT n.id, n.date, n.author_id, pe.name AS author_name, n.text
+     FROM note n LEFT JOIN person pe ON pe.id = n.author_id
+     WHERE n.action_id = ? AND n.deleted = 0 ORDER BY n.date DESC, n.id`,
+  ).all(id) as Note[];
+  const links = cached(store, 'SELECT id, label, url FROM link WHERE action_id = ? AND deleted = 0 ORDER BY sort_key(label), url, id')
+    .all(id) as Link[];
+  return {
+    ...row,
+    finalites: row.finalites ? JSON.parse(row.finalites) : [],
+    late: row.late === 1,
+    pilots: parsePilots(row.pilots),
+    steps: steps.map((step) => ({ ...step, done: step.done === 1 })),
+    notes,
+    links,
+  };
+}

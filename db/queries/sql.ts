@@ -1,0 +1,50 @@
+// SQL pieces shared by the queries, and a statement cache: the queries build their SQL
+// from the filters in use, and preparing costs more than running on small tables.
+import type Database from 'better-sqlite3';
+import { localDate } from '../dates';
+import type { Store } from '../store';
+import type { PilotRef } from '../types';
+import { CLOSED_STATUSES } from '../vocabulary';
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A sort key ignoring case and accents: SQLite's NOCASE knows ASCII only, and "É" would sort after "Z". */
+function sortKey(text: unknown): unknown {
+  return typeof text === 'string' ? text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : text;
+}
+
+/** A prepared statement of this connection, made once; the SQL may call sort_key(). */
+export function cached(store: Store, sql: string): Database.Statement {
+  let bySql = statements.get(store.db);
+  if (!bySql) {
+    store.db.function('sort_key', { deterministic: true }, sortKey);
+    statements.set(store.db, (bySql = new Map()));
+  }
+  let statement = bySql.get(sql);
+  if (!statement) bySql.set(sql, (statement = store.db.prepare(sql)));
+  return statement;
+}
+
+export const today = (day?: string) => day ?? localDate();
+
+const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
+
+/** "En retard" for the action aliased `a`, against the parameter @today. */
+export const LATE_SQL = `(a.end_date < @today AND coalesce(a.status, '') NOT IN (${list(CLOSED_STATUSES)}))`;
+
+/** Whether the action aliased `a` has a pilote naming a person. */
+export const HAS_PILOT_SQL = 'EXISTS (SELECT 1 FROM pilot p WHERE p.owner_id = a.id AND p.deleted = 0 AND p.person_id IS NOT NULL)';
+
+/** The pilotes of an owner (an SQL expression) as a JSON array of PilotRef, by partner position. */
+export const pilotsSql = (owner: string) => `(
+  SELECT json_group_array(json_object(
+    'partner_id', p.partner_id, 'person_id', p.person_id, 'person_name', pe.name, 'services', p.services
+  ) ORDER BY pa.position, p.partner_id)
+  FROM pilot p LEFT JOIN person pe ON pe.id = p.person_id LEFT JOIN partner pa ON pa.id = p.partner_id
+  WHERE p.owner_id = ${owner} AND p.deleted = 0)`;
+
+export const parsePilots = (json: string) => JSON.parse(json) as PilotRef[];
+
+/** An SQL expression giving a value's rank in a list (for sorting by vocabulary order). */
+export const rankSql = (column: string, values: readonly string[]) =>
+  `CASE ${column} ${values.map((value, index) => `WHEN '${value}' THEN ${index}`).join(' ')} END`;
