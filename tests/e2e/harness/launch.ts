@@ -100,7 +100,7 @@ async function launchWithDouble(dataDir: string, env: Record<string, string>): P
     page,
     dataDir,
     runtime: 'double',
-    answerDialog: async (name, value) => double.queueDialogAnswer(name, value),
+    answerDialog: async (name, value) => void double.queueDialogAnswer(name, value),
     close: async () => {
       double.electron.app.quit();
       await context.close();
