@@ -12,15 +12,15 @@ export function replay(changes: Iterable<Change>, file = ':memory:'): Store {
   return store;
 }
 
-/** Each derived table as comparable rows, key column first; rids are local to a file, so left out. */
+/** Each derived table as comparable rows, with what names a row; rids are local to a file, so left out. */
 const DERIVED: { name: string; key: string; select: (schema: string) => string }[] = [
   ...ENTITY_NAMES.map((entity) => ({
     name: entity,
     key: 'id',
     select: (schema: string) => `SELECT id, ${Object.keys(ENTITIES[entity]).join(', ')}, deleted FROM ${schema}.${entity}`,
   })),
-  { name: 'live_versions', key: 'origin', select: (schema) => `SELECT origin, seq, entity, row_id, field, hlc, value FROM ${schema}.live_versions` },
-  { name: 'superseded', key: 'origin', select: (schema) => `SELECT origin, seq FROM ${schema}.superseded` },
+  { name: 'live_versions', key: "origin || ' ' || seq", select: (schema) => `SELECT origin, seq, entity, row_id, field, hlc, value FROM ${schema}.live_versions` },
+  { name: 'superseded', key: "origin || ' ' || seq", select: (schema) => `SELECT origin, seq FROM ${schema}.superseded` },
   { name: 'version_vector', key: 'origin', select: (schema) => `SELECT origin, seq FROM ${schema}.version_vector` },
   {
     name: 'action_search',
@@ -51,7 +51,7 @@ export function check(store: Store): { ok: boolean; problems: string[] } {
     for (const { name, key, select } of DERIVED) {
       const diff = rebuilt.db
         .prepare(
-          `SELECT count(*) AS count, min(${key}) AS example FROM (
+          `SELECT count(DISTINCT ${key}) AS count, min(${key}) AS example FROM (
              SELECT * FROM (${select('main')} EXCEPT ${select('disk')})
              UNION ALL SELECT * FROM (${select('disk')} EXCEPT ${select('main')}))`,
         )

@@ -33,7 +33,8 @@ Commandes :
   check                 vérifie l'intégrité de la base et l'accord du journal avec les tables
 
 Options :
-  --data DOSSIER        dossier de données (par défaut : ${defaultDataDir()})
+  --data DOSSIER        dossier de données (par défaut : $ENTENTE_DATA_DIR, sinon
+                        celui de l'application : ${defaultDataDir()})
   --help                affiche cette aide
 `;
 
@@ -160,7 +161,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const [command] = args.positionals;
   if (!command) throw new UserError('usage', `Commande manquante.\n\n${HELP}`);
-  const dataDir = resolve(option(args, 'data') ?? defaultDataDir());
+  const dataDir = resolve(option(args, 'data') ?? (process.env.ENTENTE_DATA_DIR || defaultDataDir()));
   if (command === 'init') {
     mkdirSync(dataDir, { recursive: true });
     const store = Store.open(databaseFile(dataDir));

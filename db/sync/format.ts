@@ -1,0 +1,194 @@
+// The sync file ("fichier d'échange"), format 1. Layout (docs/sync.md):
+//
+//   "ENTENTE-SYNC" (12 bytes) | format version (u16 BE) | header length (u32 BE) |
+//   header (UTF-8 JSON, readable without the key, authenticated) |
+//   body: AES-256-GCM ciphertext of the brotli-compressed change list | GCM tag (16 bytes)
+//
+// The key is derived with scrypt from the project passphrase and the file's own salt.
+// The header says what the file holds and for whom, so a file of another project or of
+// a newer format is refused before any decryption, and the decompressed size is known
+// (and bounded) before anything is inflated.
+import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
+import type { Change, VersionRef } from '../changelog';
+import { UserError } from '../errors';
+
+export const SYNC_MAGIC = Buffer.from('ENTENTE-SYNC', 'ascii');
+export const SYNC_FORMAT_VERSION = 1;
+/** The app version that reads each format version: named when a newer file is refused. */
+const APP_VERSION_OF_FORMAT: Record<number, string> = { 1: '0.1.0' };
+const PREFIX_BYTES = SYNC_MAGIC.length + 2 + 4;
+const TAG_BYTES = 16;
+const MAX_HEADER_BYTES = 1 << 20;
+/** Largest decompressed body accepted: far above 100,000 changes, far below a bomb. */
+export const MAX_PLAIN_BYTES = 1 << 30;
+const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+
+export interface SyncHeader {
+  format: number;
+  schema: number;
+  /** The app version this file needs at least. */
+  minAppVersion: string;
+  project: string;
+  sender: string;
+  createdAt: string;
+  /** What the sender held (its version vector) when it wrote the file. */
+  senderHeld: Record<string, number>;
+  /** What the sender believed the receiver held; empty for a full export. */
+  basedOn: Record<string, number>;
+  full: boolean;
+  count: number;
+  plainBytes: number;
+  salt: string;
+  iv: string;
+}
+
+export class SyncFileError extends UserError {
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}
+
+export function deriveKey(passphrase: string, salt: Buffer): Buffer {
+  return scryptSync(passphrase.normalize('NFC'), salt, 32, SCRYPT);
+}
+
+/** Changes as rows of a table whose origins are numbered once: small after compression. */
+function encodeBody(changes: Change[]): Buffer {
+  const origins: string[] = [];
+  const index = new Map<string, number>();
+  const originIndex = (origin: string) => {
+    let i = index.get(origin);
+    if (i === undefined) index.set(origin, (i = origins.push(origin) - 1));
+    return i;
+  };
+  const rows = changes.map((c) => [
+    originIndex(c.origin), c.seq, c.hlc, c.entity, c.rowId, c.field, c.value,
+    c.supersedes.map(([origin, seq]) => [originIndex(origin), seq]),
+  ]);
+  return Buffer.from(JSON.stringify({ origins, rows }), 'utf8');
+}
+
+function decodeBody(plain: Buffer): Change[] {
+  const { origins, rows } = JSON.parse(plain.toString('utf8')) as {
+    origins: string[];
+    rows: [number, number, string, string, string, string, string, [number, number][]][];
+  };
+  return rows.map(([o, seq, hlc, entity, rowId, field, value, supersedes]) => ({
+    origin: origins[o], seq, hlc, entity, rowId, field, value,
+    supersedes: supersedes.map(([so, sseq]): VersionRef => [origins[so], sseq]),
+  }));
+}
+
+export interface EncodeInput {
+  project: string;
+  sender: string;
+  schema: number;
+  senderHeld: Record<string, number>;
+  basedOn: Record<string, number>;
+  full: boolean;
+  changes: Change[];
+  passphrase: string;
+  now?: Date;
+}
+
+export function encodeSyncFile(input: EncodeInput): Buffer {
+  const plain = encodeBody(input.changes);
+  const compressed = brotliCompressSync(plain, {
+    params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length },
+  });
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const header: SyncHeader = {
+    format: SYNC_FORMAT_VERSION,
+    schema: input.schema,
+    minAppVersion: APP_VERSION_OF_FORMAT[SYNC_FORMAT_VERSION],
+    project: input.project,
+    sender: input.sender,
+    createdAt: (input.now ?? new Date()).toISOString(),
+    senderHeld: input.senderHeld,
+    basedOn: input.basedOn,
+    full: input.full,
+    count: input.changes.length,
+    plainBytes: plain.length,
+    salt: salt.toString('base64'),
+    iv: iv.toString('base64'),
+  };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const prefix = Buffer.alloc(PREFIX_BYTES);
+  SYNC_MAGIC.copy(prefix);
+  prefix.writeUInt16BE(SYNC_FORMAT_VERSION, SYNC_MAGIC.length);
+  prefix.writeUInt32BE(headerBytes.length, SYNC_MAGIC.length + 2);
+  const cipher = createCipheriv('aes-256-gcm', deriveKey(input.passphrase, salt), iv);
+  cipher.setAAD(Buffer.concat([prefix, headerBytes]));
+  const body = Buffer.concat([cipher.update(compressed), cipher.final()]);
+  return Buffer.concat([prefix, headerBytes, body, cipher.getAuthTag()]);
+}
+
+const damaged = (detail: string) =>
+  new SyncFileError('damaged-file', `Ce fichier d'échange est endommagé ou incomplet (${detail}) ; demandez à son expéditeur de l'exporter à nouveau. Vos données n'ont pas été modifiées.`);
+
+/** Reads the header only: who sent the file, for which project, in which format. */
+export function readSyncHeader(file: Buffer): { header: SyncHeader; headerEnd: number } {
+  if (file.length === 0) throw damaged('fichier vide');
+  if (file.length < PREFIX_BYTES || !file.subarray(0, SYNC_MAGIC.length).equals(SYNC_MAGIC)) {
+    throw new SyncFileError('not-a-sync-file', "Ce fichier n'est pas un fichier d'échange Entente. Choisissez un fichier exporté depuis Entente (Synchronisation).");
+  }
+  const format = file.readUInt16BE(SYNC_MAGIC.length);
+  if (format > SYNC_FORMAT_VERSION) {
+    throw new SyncFileError('newer-format', `Ce fichier d'échange a été écrit par une version plus récente d'Entente (format ${format}). Installez la dernière version d'Entente pour l'importer. Vos données n'ont pas été modifiées.`);
+  }
+  const headerLength = file.readUInt32BE(SYNC_MAGIC.length + 2);
+  const headerEnd = PREFIX_BYTES + headerLength;
+  if (headerLength > MAX_HEADER_BYTES || headerEnd + TAG_BYTES > file.length) throw damaged('en-tête tronqué');
+  let header: SyncHeader;
+  try {
+    header = JSON.parse(file.subarray(PREFIX_BYTES, headerEnd).toString('utf8')) as SyncHeader;
+  } catch {
+    throw damaged('en-tête illisible');
+  }
+  if (header.format !== format || typeof header.project !== 'string' || typeof header.plainBytes !== 'number') throw damaged('en-tête incohérent');
+  return { header, headerEnd };
+}
+
+export interface DecodeOptions {
+  passphrase: string;
+  project: string;
+  schema: number;
+}
+
+export function decodeSyncFile(file: Buffer, options: DecodeOptions): { header: SyncHeader; changes: Change[] } {
+  const { header, headerEnd } = readSyncHeader(file);
+  if (header.project !== options.project) {
+    throw new SyncFileError('other-project', `Ce fichier d'échange appartient à un autre projet (${header.project}). Importez-le dans le projet qui l'a produit. Vos données n'ont pas été modifiées.`);
+  }
+  if (header.schema > options.schema) {
+    throw new SyncFileError('newer-schema', `Ce fichier d'échange vient d'une version plus récente d'Entente (${header.minAppVersion} ou plus). Installez-la pour l'importer. Vos données n'ont pas été modifiées.`);
+  }
+  if (!(header.plainBytes >= 0 && header.plainBytes <= MAX_PLAIN_BYTES)) throw damaged('taille annoncée hors limites');
+  let compressed: Buffer;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', deriveKey(options.passphrase, Buffer.from(header.salt, 'base64')), Buffer.from(header.iv, 'base64'));
+    decipher.setAAD(file.subarray(0, headerEnd));
+    decipher.setAuthTag(file.subarray(file.length - TAG_BYTES));
+    compressed = Buffer.concat([decipher.update(file.subarray(headerEnd, file.length - TAG_BYTES)), decipher.final()]);
+  } catch {
+    throw new SyncFileError('wrong-passphrase', "Impossible d'ouvrir ce fichier d'échange : la phrase de passe ne correspond pas, ou le fichier a été modifié ou tronqué en route. Vérifiez la phrase de passe du projet ; sinon demandez un nouvel export. Vos données n'ont pas été modifiées.");
+  }
+  let plain: Buffer;
+  try {
+    // Bounded by the authenticated size: a bomb stops at plainBytes + 1 byte.
+    plain = brotliDecompressSync(compressed, { maxOutputLength: header.plainBytes + 1 });
+  } catch {
+    throw damaged('contenu compressé invalide');
+  }
+  if (plain.length !== header.plainBytes) throw damaged('taille du contenu inattendue');
+  let changes: Change[];
+  try {
+    changes = decodeBody(plain);
+  } catch {
+    throw damaged('contenu illisible');
+  }
+  if (changes.length !== header.count) throw damaged('nombre de modifications inattendu');
+  return { header, changes };
+}

@@ -1,0 +1,54 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import type { Change } from '../../db/changelog';
+import { initReplica } from '../../db/project';
+import { Store } from '../../db/store';
+
+const open: Store[] = [];
+afterEach(() => {
+  for (const store of open.splice(0)) if (store.db.open) store.close();
+});
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'entente-test-'));
+}
+
+/** A store closed after the test. */
+export function track(store: Store): Store {
+  open.push(store);
+  return store;
+}
+
+/** A new replica of the default project, as a first start makes it. */
+export function newReplica(name = 'Claire Martin', partner = '37', dir = tempDir()): Store {
+  const store = track(Store.open(join(dir, 'entente.sqlite')));
+  initReplica(store, { name, function: 'Cheffe de projet', partner });
+  return store;
+}
+
+export function allChanges(store: Store): Change[] {
+  return [...store.log.changes()];
+}
+
+/** Gives `to` every change `from` holds, as a sync file would. */
+export function sendAll(from: Store, to: Store): number {
+  return to.applyChanges(allChanges(from));
+}
+
+export function changeCount(store: Store): number {
+  return store.db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
+}
+
+/** Deterministic shuffle (the tests must be reproducible). */
+export function shuffled<T>(items: T[], seed = 42): T[] {
+  const result = [...items];
+  let state = seed;
+  for (let i = result.length - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    const j = state % (i + 1);
+    [result[i], result[j]] = [result[j], result[i]];
+  }
+  return result;
+}
