@@ -1,0 +1,93 @@
+// The one door to the main process: nothing else in renderer/ reads window.api.
+// `send` answers the raw result, `call` also shows the French error to the user, and
+// `useApiData` loads data and reloads it after any mutation or a data change in main.
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiError, ApiMethod, ApiResult, EntenteApi, RendererApi } from '../preload/contract';
+
+declare global {
+  interface Window {
+    api: RendererApi;
+  }
+}
+
+type Args<K extends ApiMethod> = Parameters<EntenteApi[K]>;
+type Value<K extends ApiMethod> = ReturnType<EntenteApi[K]>;
+
+/** Methods that only read: every other successful call changed data and reloads the screens. */
+const READS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'getAppState', 'getDashboard', 'listChantiers', 'getChantier', 'queryActions', 'getAction',
+  'listPeople', 'listPartners', 'getSettings', 'openDataFolder',
+]);
+
+const changeListeners = new Set<() => void>();
+
+function notifyChanged(): void {
+  for (const listener of changeListeners) listener();
+}
+
+/** Listens to local mutations and to changes made behind our back (an import). */
+function subscribeToChanges(listener: () => void): () => void {
+  changeListeners.add(listener);
+  const unsubscribeMain = window.api.onDataChanged(listener);
+  return () => {
+    changeListeners.delete(listener);
+    unsubscribeMain();
+  };
+}
+
+/** Calls the API without telling the user anything: for fields showing their own error. */
+export async function send<K extends ApiMethod>(method: K, ...args: Args<K>): Promise<ApiResult<Value<K>>> {
+  let result: ApiResult<Value<K>>;
+  try {
+    const fn = window.api[method] as (...a: Args<K>) => Promise<ApiResult<Value<K>>>;
+    result = await fn(...args);
+  } catch (error) {
+    // A broken channel is not the user's fault: still answer a French sentence.
+    result = { ok: false, error: { code: 'ipc', message: `La demande n'a pas pu aboutir (${String(error)}).` } };
+  }
+  if (result.ok && !READS.has(method)) notifyChanged();
+  return result;
+}
+
+export function showError(error: ApiError): void {
+  notifications.show({ color: 'red', title: 'Action impossible', message: error.message, autoClose: 8000 });
+}
+
+/** Calls the API and shows a refusal as a notification. */
+export async function call<K extends ApiMethod>(method: K, ...args: Args<K>): Promise<ApiResult<Value<K>>> {
+  const result = await send(method, ...args);
+  if (!result.ok) showError(result.error);
+  return result;
+}
+
+export interface ApiData<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  reload: () => void;
+}
+
+/**
+ * Loads `method(...args)` and reloads it whenever data changes. The previous data stays
+ * shown while reloading (no flicker) and an answer older than the latest request is dropped.
+ */
+export function useApiData<K extends ApiMethod>(method: K, ...args: Args<K>): ApiData<Value<K>> {
+  const [state, setState] = useState<{ data?: Value<K>; error?: ApiError }>({});
+  const latest = useRef(0);
+  const key = JSON.stringify(args);
+
+  const reload = useCallback(() => {
+    const request = ++latest.current;
+    void send(method, ...(JSON.parse(key) as Args<K>)).then((result) => {
+      if (request !== latest.current) return;
+      setState(result.ok ? { data: result.value } : { error: result.error });
+    });
+  }, [method, key]);
+
+  useEffect(() => {
+    reload();
+    return subscribeToChanges(reload);
+  }, [reload]);
+
+  return { data: state.data, error: state.error, reload };
+}

@@ -1,0 +1,105 @@
+import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChecklist, IconLayoutDashboard, IconSettings, IconStack2, IconUsers } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { ActionFichePage } from '../features/action-fiche/ActionFichePage';
+import { ActionsPage } from '../features/actions/ActionsPage';
+import { ChantierPage } from '../features/chantiers/ChantierPage';
+import { ChantiersPage } from '../features/chantiers/ChantiersPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { PeoplePage } from '../features/people/PeoplePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { useAppState } from './AppContext';
+import { ColorSchemeToggle } from './ColorSchemeToggle';
+import { href, useRoute, type Route } from './navigation';
+
+interface NavItem {
+  label: string;
+  route: Route;
+  icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
+  /** Pages that light up this entry (a chantier page belongs to « Chantiers »). */
+  pages: Route['page'][];
+}
+
+const NAV: NavItem[] = [
+  { label: 'Tableau de bord', route: { page: 'dashboard' }, icon: IconLayoutDashboard, pages: ['dashboard'] },
+  { label: 'Chantiers', route: { page: 'chantiers' }, icon: IconStack2, pages: ['chantiers', 'chantier'] },
+  { label: 'Actions', route: { page: 'actions' }, icon: IconChecklist, pages: ['actions', 'action'] },
+  { label: 'Personnes', route: { page: 'people' }, icon: IconUsers, pages: ['people'] },
+  { label: 'Paramètres', route: { page: 'settings' }, icon: IconSettings, pages: ['settings'] },
+];
+
+export function Shell() {
+  const { project, me } = useAppState();
+  const route = useRoute();
+  const [opened, { toggle, close }] = useDisclosure();
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Afficher la navigation" />
+            <Text fw={700} size="lg">
+              Entente
+            </Text>
+            <Text c="dimmed" truncate visibleFrom="xs">
+              {project.name}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" c="dimmed" visibleFrom="sm" truncate>
+              {me.name}
+            </Text>
+            <ColorSchemeToggle />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label="Navigation principale">
+        {NAV.map((item) => {
+          const active = item.pages.includes(route.page);
+          return (
+            <NavLink
+              key={item.label}
+              href={href(item.route)}
+              label={item.label}
+              leftSection={<item.icon size={20} aria-hidden />}
+              active={active}
+              aria-current={active ? 'page' : undefined}
+              onClick={close}
+              variant="filled"
+            />
+          );
+        })}
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <CurrentPage route={route} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function CurrentPage({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'chantiers':
+      return <ChantiersPage />;
+    case 'chantier':
+      return <ChantierPage key={route.id} id={route.id} />;
+    case 'actions':
+      return <ActionsPage />;
+    case 'action':
+      return <ActionFichePage key={route.id} id={route.id} />;
+    case 'people':
+      return <PeoplePage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}

@@ -1,0 +1,27 @@
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+
+// Shade 8 of blue keeps white text on filled buttons above the 4.5:1 contrast ratio.
+export const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: { light: 8, dark: 8 },
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  headings: { fontWeight: '650' },
+  defaultRadius: 'sm',
+  cursorType: 'pointer',
+  focusRing: 'auto',
+});
+
+// Mantine's default "dimmed" and error colours fall below 4.5:1 on the page background.
+export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7],
+    '--mantine-color-error': t.colors.red[9],
+    '--mantine-color-anchor': t.colors.blue[8],
+  },
+  dark: {
+    '--mantine-color-dimmed': t.colors.dark[1],
+    '--mantine-color-error': t.colors.red[4],
+    '--mantine-color-anchor': t.colors.blue[3],
+  },
+});

@@ -1,0 +1,222 @@
+import { Alert, Anchor, Grid, Group, Paper, Progress, Stack, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { ActionDetail, ActionPatch, ChantierSummary, Person } from '../../../preload/contract';
+import {
+  COOPERATION_FORM_LABELS,
+  COOPERATION_FORMS,
+  FINALITE_LABELS,
+  FINALITES,
+  PRIORITIES,
+  PRIORITY_LABELS,
+  type ActionStatus,
+  type CooperationForm,
+  type Finalite,
+  type Priority,
+} from '../../../db/vocabulary';
+import { send, useApiData } from '../../api';
+import { useAppState } from '../../app/AppContext';
+import { href } from '../../app/navigation';
+import {
+  AutosaveDate,
+  AutosaveMultiSelect,
+  AutosaveNumber,
+  AutosaveSelect,
+  AutosaveText,
+} from '../../shared/autosave/AutosaveFields';
+import { FormSaverProvider } from '../../shared/autosave/FormSaver';
+import { SaveStatus } from '../../shared/autosave/SaveStatus';
+import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
+import { PageHeader } from '../../shared/PageHeader';
+import { personOptions } from '../../shared/people';
+import { STATUS_OPTIONS } from '../../shared/status';
+import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
+import { DeleteActionButton } from './DeleteActionButton';
+import { LinksEditor } from './LinksEditor';
+import { NotesEditor } from './NotesEditor';
+import { StepsEditor } from './StepsEditor';
+
+const PRIORITY_OPTIONS = PRIORITIES.map((value) => ({ value, label: PRIORITY_LABELS[value] }));
+const FINALITE_OPTIONS = FINALITES.map((value) => ({ value, label: FINALITE_LABELS[value] }));
+const FORM_OPTIONS = COOPERATION_FORMS.map((value) => ({ value, label: COOPERATION_FORM_LABELS[value] }));
+
+/** The fiche action: every field saves itself; Ctrl+Z or the button undoes the last edit. */
+export function ActionFichePage({ id }: { id: string }) {
+  const { data: action, error } = useApiData('getAction', id);
+  const { data: people } = useApiData('listPeople');
+  const { data: chantiers } = useApiData('listChantiers');
+  if (error) return <Alert color="red" title="Fiche introuvable">{error.message}</Alert>;
+  if (!action || !people || !chantiers) return null;
+  return (
+    <FormSaverProvider>
+      <ActionFiche action={action} people={people} chantiers={chantiers} />
+    </FormSaverProvider>
+  );
+}
+
+interface FicheProps {
+  action: ActionDetail;
+  people: Person[];
+  chantiers: ChantierSummary[];
+}
+
+function ActionFiche({ action, people, chantiers }: FicheProps) {
+  useUndoShortcut();
+  const update = (patch: ActionPatch) => send('updateAction', action.id, patch);
+  const chantier = chantiers.find((c) => c.id === action.chantier_id);
+
+  return (
+    <>
+      <PageHeader title={action.title}>
+        <SaveStatus />
+      </PageHeader>
+      <Group gap="sm" mt={-12} mb="lg">
+        {chantier && (
+          <Anchor href={href({ page: 'chantier', id: chantier.id })} size="sm">
+            Chantier {chantier.number} · {chantier.title}
+          </Anchor>
+        )}
+        <StatusBadge status={action.status} />
+        {action.late && <LateBadge />}
+      </Group>
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack gap="lg">
+            <Section title="Description">
+              <AutosaveText label="Titre" required value={action.title} save={(title) => update({ title: title ?? '' })} />
+              <AutosaveText
+                label="Description"
+                multiline
+                value={action.description}
+                save={(description) => update({ description })}
+              />
+            </Section>
+            <Section title="Étapes">
+              <StepsEditor action={action} />
+            </Section>
+            <Section title="Notes de suivi">
+              <NotesEditor action={action} />
+            </Section>
+          </Stack>
+        </Grid.Col>
+
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="lg">
+            <Section title="Suivi">
+              <AutosaveSelect
+                label="Chantier"
+                data={chantiers.map((c) => ({ value: c.id, label: `${c.number}. ${c.title}` }))}
+                value={action.chantier_id}
+                save={(chantierId) => update({ chantier_id: chantierId ?? '' })}
+              />
+              <Group grow align="flex-start">
+                <AutosaveSelect
+                  label="Statut"
+                  data={STATUS_OPTIONS}
+                  value={action.status ?? ''}
+                  save={(status) => update({ status: (status || null) as ActionStatus | null })}
+                />
+                <AutosaveSelect
+                  label="Priorité"
+                  data={PRIORITY_OPTIONS}
+                  value={action.priority}
+                  save={(priority) => update({ priority: priority as Priority | null })}
+                  clearable
+                  placeholder="Non définie"
+                />
+              </Group>
+              <Group grow align="flex-start">
+                <AutosaveDate
+                  label="Date de début"
+                  value={action.start_date}
+                  save={(start_date) => update({ start_date })}
+                />
+                <AutosaveDate
+                  label="Date de fin prévisionnelle"
+                  value={action.end_date}
+                  save={(end_date) => update({ end_date })}
+                />
+              </Group>
+              <div>
+                <AutosaveNumber
+                  label="Avancement"
+                  min={0}
+                  max={100}
+                  suffix=" %"
+                  value={action.progress}
+                  save={(progress) => update({ progress })}
+                />
+                <Progress value={action.progress} mt={8} size="sm" aria-hidden />
+              </div>
+            </Section>
+
+            <Section title="Pilotage">
+              <PilotFields action={action} people={people} />
+            </Section>
+
+            <Section title="Coopération">
+              <AutosaveMultiSelect
+                label="Finalités"
+                data={FINALITE_OPTIONS}
+                value={action.finalites}
+                save={(finalites) => update({ finalites: finalites as Finalite[] })}
+              />
+              <AutosaveSelect
+                label="Forme de coopération"
+                data={FORM_OPTIONS}
+                value={action.cooperation_form}
+                save={(form) => update({ cooperation_form: form as CooperationForm | null })}
+                clearable
+                placeholder="Non définie"
+              />
+            </Section>
+
+            <Section title="Liens">
+              <LinksEditor action={action} />
+            </Section>
+
+            <DeleteActionButton action={action} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" radius="md" component="section">
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      <Stack gap="sm">{children}</Stack>
+    </Paper>
+  );
+}
+
+/** One pilote and its services per partner (Département); the person list is that partner's. */
+function PilotFields({ action, people }: { action: ActionDetail; people: Person[] }) {
+  const { partners } = useAppState();
+  return partners.map((partner) => {
+    const pilot = action.pilots.find((p) => p.partner_id === partner.id);
+    const personId = pilot?.person_id ?? null;
+    const services = pilot?.services ?? null;
+    return (
+      <Group key={partner.id} grow align="flex-start">
+        <AutosaveSelect
+          label={`Pilote ${partner.short_name}`}
+          data={personOptions(people, partner.id)}
+          value={personId}
+          save={(person_id) => send('setActionPilot', action.id, partner.id, { person_id, services })}
+          clearable
+          placeholder="Sans pilote"
+        />
+        <AutosaveText
+          label={`Services ${partner.short_name}`}
+          value={services}
+          save={(value) => send('setActionPilot', action.id, partner.id, { person_id: personId, services: value })}
+        />
+      </Group>
+    );
+  });
+}

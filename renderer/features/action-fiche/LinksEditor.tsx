@@ -1,0 +1,90 @@
+import { ActionIcon, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconExternalLink, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import type { ActionDetail } from '../../../preload/contract';
+import { send } from '../../api';
+import { useFormSaver } from '../../shared/autosave/FormSaver';
+
+/** Documents and pages about the action: an optional label and a url. */
+export function LinksEditor({ action }: { action: ActionDetail }) {
+  const { perform } = useFormSaver();
+  return (
+    <Stack gap="xs">
+      {action.links.length === 0 && (
+        <Text c="dimmed" size="sm">
+          Aucun lien pour le moment.
+        </Text>
+      )}
+      {action.links.length > 0 && (
+        <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {action.links.map((link) => (
+            <Group component="li" key={link.id} justify="space-between" wrap="nowrap" gap="xs">
+              <Anchor href={link.url} target="_blank" rel="noreferrer" size="sm" style={{ wordBreak: 'break-all' }}>
+                <IconExternalLink size={14} aria-hidden style={{ verticalAlign: 'middle', marginRight: 4 }} />
+                {link.label || link.url}
+              </Anchor>
+              <ActionIcon
+                variant="subtle"
+                color="red.9"
+                aria-label={`Supprimer le lien « ${link.label || link.url} »`}
+                onClick={() =>
+                  void perform(
+                    () => send('deleteLink', link.id),
+                    () => ({
+                      label: 'Lien supprimé',
+                      revert: () => send('addLink', action.id, { label: link.label, url: link.url }),
+                    }),
+                  )
+                }
+              >
+                <IconTrash size={16} aria-hidden />
+              </ActionIcon>
+            </Group>
+          ))}
+        </Stack>
+      )}
+      <NewLinkForm actionId={action.id} />
+    </Stack>
+  );
+}
+
+function NewLinkForm({ actionId }: { actionId: string }) {
+  const { run } = useFormSaver();
+  const [label, setLabel] = useState('');
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<{ label?: string; url?: string }>({});
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await run(
+      () => send('addLink', actionId, { label: label.trim() || null, url: url.trim() }),
+      (id) => ({ label: 'Lien ajouté', revert: () => send('deleteLink', id) }),
+    );
+    if (!result.ok) return setError(result.error.field === 'label' ? { label: result.error.message } : { url: result.error.message });
+    setError({});
+    setLabel('');
+    setUrl('');
+  }
+
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="xs">
+        <Group grow align="flex-start">
+          <TextInput label="Intitulé du lien" value={label} error={error.label} onChange={(e) => setLabel(e.currentTarget.value)} />
+          <TextInput
+            label="Adresse du lien"
+            placeholder="https://…"
+            value={url}
+            error={error.url}
+            onChange={(e) => setUrl(e.currentTarget.value)}
+          />
+        </Group>
+        <Group justify="flex-end">
+          <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
+            Ajouter le lien
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+import { ActionIcon, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import type { ActionDetail, Note } from '../../../preload/contract';
+import { send } from '../../api';
+import { AutosaveDate, AutosaveText } from '../../shared/autosave/AutosaveFields';
+import { useFormSaver } from '../../shared/autosave/FormSaver';
+import { formatDate, todayIso } from '../../shared/format';
+
+/** Dated notes with their author, newest first; a new note is dated today. */
+export function NotesEditor({ action }: { action: ActionDetail }) {
+  const notes = [...action.notes].sort((a, b) => b.date.localeCompare(a.date));
+  return (
+    <Stack gap="sm">
+      <NewNoteForm actionId={action.id} />
+      {notes.length === 0 && (
+        <Text c="dimmed" size="sm">
+          Aucune note de suivi pour le moment.
+        </Text>
+      )}
+      {notes.map((note) => (
+        <NoteItem key={note.id} note={note} actionId={action.id} />
+      ))}
+    </Stack>
+  );
+}
+
+function NoteItem({ note, actionId }: { note: Note; actionId: string }) {
+  const { perform } = useFormSaver();
+  const [editing, setEditing] = useState(false);
+  const when = formatDate(note.date);
+
+  const remove = () =>
+    perform(
+      () => send('deleteNote', note.id),
+      () => ({ label: 'Note supprimée', revert: () => send('addNote', actionId, { text: note.text, date: note.date }) }),
+    );
+
+  return (
+    <Paper withBorder p="sm" radius="sm" component="article" aria-label={`Note du ${when}`}>
+      <Group justify="space-between" wrap="nowrap" mb={4}>
+        <Text size="sm" fw={600}>
+          {when}
+          <Text span size="sm" c="dimmed" fw={400}>
+            {' · '}
+            {note.author_name ?? 'Auteur inconnu'}
+          </Text>
+        </Text>
+        {!editing && (
+          <Group gap={2} wrap="nowrap">
+            <ActionIcon variant="subtle" color="gray" aria-label={`Modifier la note du ${when}`} onClick={() => setEditing(true)}>
+              <IconPencil size={16} aria-hidden />
+            </ActionIcon>
+            <ActionIcon variant="subtle" color="red.9" aria-label={`Supprimer la note du ${when}`} onClick={() => void remove()}>
+              <IconTrash size={16} aria-hidden />
+            </ActionIcon>
+          </Group>
+        )}
+      </Group>
+      {editing ? (
+        <Stack gap="xs">
+          <AutosaveText
+            label="Texte de la note"
+            required
+            multiline
+            value={note.text}
+            save={(text) => send('updateNote', note.id, { text: text ?? '' })}
+          />
+          <Group align="flex-end" justify="space-between">
+            <AutosaveDate
+              label="Date de la note"
+              value={note.date}
+              save={(date) => send('updateNote', note.id, { date: date ?? undefined })}
+            />
+            <Button variant="default" onClick={() => setEditing(false)}>
+              Terminer
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {note.text}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+/** Ctrl+Entrée adds the note too (Entrée alone starts a new line). */
+function NewNoteForm({ actionId }: { actionId: string }) {
+  const { run } = useFormSaver();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string>();
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    const result = await run(
+      () => send('addNote', actionId, { text: text.trim(), date: todayIso() }),
+      (id) => ({ label: 'Note ajoutée', revert: () => send('deleteNote', id) }),
+    );
+    if (!result.ok) return setError(result.error.message);
+    setError(undefined);
+    setText('');
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)}>
+      <Stack gap="xs">
+        <Textarea
+          label="Nouvelle note"
+          description={`Datée d'aujourd'hui, ${formatDate(todayIso())}`}
+          autosize
+          minRows={2}
+          maxRows={10}
+          value={text}
+          error={error}
+          onChange={(event) => setText(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
+          }}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
+            Ajouter la note
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

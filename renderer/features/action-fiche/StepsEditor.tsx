@@ -1,0 +1,177 @@
+import { ActionIcon, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import type { ActionDetail, Step } from '../../../preload/contract';
+import { send } from '../../api';
+import { useFormSaver } from '../../shared/autosave/FormSaver';
+
+/** The ordered checklist of an action: add, tick, rename, move, delete; each undoable. */
+export function StepsEditor({ action }: { action: ActionDetail }) {
+  const steps = [...action.steps].sort((a, b) => a.position - b.position);
+  return (
+    <Stack gap="xs">
+      {steps.length === 0 && <Text c="dimmed" size="sm">Aucune étape pour le moment.</Text>}
+      {steps.length > 0 && (
+        <Stack gap={4} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Étapes">
+          {steps.map((step, index) => (
+            <StepItem key={step.id} step={step} index={index} steps={steps} actionId={action.id} />
+          ))}
+        </Stack>
+      )}
+      <NewStepForm actionId={action.id} />
+    </Stack>
+  );
+}
+
+interface StepItemProps {
+  step: Step;
+  index: number;
+  steps: Step[];
+  actionId: string;
+}
+
+function StepItem({ step, index, steps, actionId }: StepItemProps) {
+  const { perform: act } = useFormSaver();
+  const [editing, setEditing] = useState(false);
+  const name = `« ${step.label} »`;
+
+  const toggle = () =>
+    act(
+      () => send('updateStep', step.id, { done: !step.done }),
+      () => ({ label: 'Étape cochée', revert: () => send('updateStep', step.id, { done: step.done }) }),
+    );
+  const move = (direction: 'up' | 'down') =>
+    act(
+      () => send('moveStep', step.id, direction),
+      () => ({ label: "Ordre des étapes", revert: () => send('moveStep', step.id, direction === 'up' ? 'down' : 'up') }),
+    );
+  const remove = () =>
+    act(
+      () => send('deleteStep', step.id),
+      () => ({ label: 'Étape supprimée', revert: () => restoreStep(actionId, step, steps.length - 1 - index) }),
+    );
+
+  return (
+    <Group component="li" gap="xs" wrap="nowrap" align="center" py={2}>
+      {editing ? (
+        <RenameStep step={step} index={index} onDone={() => setEditing(false)} />
+      ) : (
+        <Checkbox
+          style={{ flex: 1 }}
+          checked={step.done}
+          onChange={() => void toggle()}
+          label={<Text td={step.done ? 'line-through' : undefined} c={step.done ? 'dimmed' : undefined} size="sm">{step.label}</Text>}
+        />
+      )}
+      {!editing && (
+        <Group gap={2} wrap="nowrap">
+          <ActionIcon variant="subtle" color="gray" aria-label={`Renommer l'étape ${name}`} onClick={() => setEditing(true)}>
+            <IconPencil size={16} aria-hidden />
+          </ActionIcon>
+          <ActionIcon variant="subtle" color="gray" aria-label={`Monter l'étape ${name}`} disabled={index === 0} onClick={() => void move('up')}>
+            <IconArrowUp size={16} aria-hidden />
+          </ActionIcon>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={`Descendre l'étape ${name}`}
+            disabled={index === steps.length - 1}
+            onClick={() => void move('down')}
+          >
+            <IconArrowDown size={16} aria-hidden />
+          </ActionIcon>
+          <ActionIcon variant="subtle" color="red.9" aria-label={`Supprimer l'étape ${name}`} onClick={() => void remove()}>
+            <IconTrash size={16} aria-hidden />
+          </ActionIcon>
+        </Group>
+      )}
+    </Group>
+  );
+}
+
+/**
+ * Undo of a deletion: the API has no « restore », so the step is added again at the end,
+ * ticked as it was and moved back up to its place.
+ */
+async function restoreStep(actionId: string, step: Step, stepsBelow: number) {
+  const added = await send('addStep', actionId, step.label);
+  if (!added.ok) return added;
+  if (step.done) await send('updateStep', added.value, { done: true });
+  for (let i = 0; i < stepsBelow; i += 1) await send('moveStep', added.value, 'up');
+  return added;
+}
+
+/** Enter keeps the new name, Escape gives up. */
+function RenameStep({ step, index, onDone }: { step: Step; index: number; onDone: () => void }) {
+  const { run } = useFormSaver();
+  const [label, setLabel] = useState(step.label);
+  const [error, setError] = useState<string>();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (label === step.label) return onDone();
+    const result = await run(
+      () => send('updateStep', step.id, { label }),
+      () => ({ label: "Intitulé d'une étape", revert: () => send('updateStep', step.id, { label: step.label }) }),
+    );
+    if (result.ok) onDone();
+    else setError(result.error.message);
+  }
+
+  return (
+    <form onSubmit={submit} style={{ flex: 1 }}>
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <TextInput
+          style={{ flex: 1 }}
+          size="sm"
+          label={`Intitulé de l'étape ${index + 1}`}
+          value={label}
+          error={error}
+          autoFocus
+          onChange={(event) => setLabel(event.currentTarget.value)}
+          onKeyDown={(event) => event.key === 'Escape' && onDone()}
+        />
+        <Button type="submit" size="sm" variant="light">
+          Renommer
+        </Button>
+        <Button size="sm" variant="default" onClick={onDone}>
+          Annuler
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+function NewStepForm({ actionId }: { actionId: string }) {
+  const { run } = useFormSaver();
+  const [label, setLabel] = useState('');
+  const [error, setError] = useState<string>();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await run(
+      () => send('addStep', actionId, label.trim()),
+      (id) => ({ label: 'Étape ajoutée', revert: () => send('deleteStep', id) }),
+    );
+    if (!result.ok) return setError(result.error.message);
+    setError(undefined);
+    setLabel('');
+  }
+
+  return (
+    <form onSubmit={submit}>
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <TextInput
+          style={{ flex: 1 }}
+          label="Nouvelle étape"
+          value={label}
+          error={error}
+          onChange={(event) => setLabel(event.currentTarget.value)}
+        />
+        <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
+          Ajouter l'étape
+        </Button>
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ActionQuery, ActionSortKey } from '../../../preload/contract';
+import type { Priority } from '../../../db/vocabulary';
+import type { StatusKey } from '../../shared/status';
+
+/** What the filter bar holds; turned into an ActionQuery for the API. */
+export interface ActionFilters {
+  search: string;
+  chantierIds: string[];
+  statuses: StatusKey[];
+  priorities: Priority[];
+  pilotPersonId: string | null;
+  partnerId: string | null;
+  late: boolean;
+  withoutPilot: boolean;
+}
+
+export type ActionSort = { by: ActionSortKey; direction: 'asc' | 'desc' };
+
+export const NO_FILTERS: ActionFilters = {
+  search: '',
+  chantierIds: [],
+  statuses: [],
+  priorities: [],
+  pilotPersonId: null,
+  partnerId: null,
+  late: false,
+  withoutPilot: false,
+};
+
+export const DEFAULT_SORT: ActionSort = { by: 'chantier', direction: 'asc' };
+
+export function toQuery(filters: ActionFilters, sort: ActionSort): ActionQuery {
+  return {
+    search: filters.search.trim() || undefined,
+    chantierIds: filters.chantierIds.length ? filters.chantierIds : undefined,
+    statuses: filters.statuses.length ? filters.statuses : undefined,
+    priorities: filters.priorities.length ? filters.priorities : undefined,
+    pilotPersonId: filters.pilotPersonId ?? undefined,
+    partnerId: filters.partnerId ?? undefined,
+    late: filters.late || undefined,
+    withoutPilot: filters.withoutPilot || undefined,
+    sort,
+  };
+}
+
+export function hasFilters(filters: ActionFilters): boolean {
+  return JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+}

@@ -1,0 +1,153 @@
+import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ChantierDetail, ChantierInput, Person } from '../../../preload/contract';
+import { PRIORITY_LABELS, STAGE_LABELS, STAGES, type Stage } from '../../../db/vocabulary';
+import { send, useApiData } from '../../api';
+import { useAppState } from '../../app/AppContext';
+import { href } from '../../app/navigation';
+import { AutosaveSelect, AutosaveText } from '../../shared/autosave/AutosaveFields';
+import { FormSaverProvider } from '../../shared/autosave/FormSaver';
+import { SaveStatus } from '../../shared/autosave/SaveStatus';
+import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
+import { formatDate } from '../../shared/format';
+import { PageHeader } from '../../shared/PageHeader';
+import { personOptions } from '../../shared/people';
+import { ProgressValue } from '../../shared/ProgressValue';
+import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
+import { PilotName } from '../../shared/PilotName';
+import { NewActionModal } from '../actions/NewActionModal';
+
+const STAGE_OPTIONS = STAGES.map((value) => ({ value, label: STAGE_LABELS[value] }));
+
+export function ChantierPage({ id }: { id: string }) {
+  const { data: chantier, error } = useApiData('getChantier', id);
+  const { data: people } = useApiData('listPeople');
+  if (error) return <Alert color="red">{error.message}</Alert>;
+  if (!chantier || !people) return null;
+  return (
+    <FormSaverProvider>
+      <ChantierView chantier={chantier} people={people} />
+    </FormSaverProvider>
+  );
+}
+
+function ChantierView({ chantier, people }: { chantier: ChantierDetail; people: Person[] }) {
+  const { partners } = useAppState();
+  const [creating, setCreating] = useState(false);
+  useUndoShortcut();
+  const update = (patch: Partial<ChantierInput>) => send('updateChantier', chantier.id, patch);
+
+  return (
+    <>
+      <PageHeader title={`Chantier ${chantier.number} · ${chantier.title}`}>
+        <SaveStatus />
+      </PageHeader>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Paper withBorder p="md" radius="md">
+            <Stack>
+              <AutosaveText label="Titre" required value={chantier.title} save={(title) => update({ title: title ?? '' })} />
+              <AutosaveText
+                label="Description"
+                multiline
+                value={chantier.description}
+                save={(description) => update({ description })}
+              />
+            </Stack>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Paper withBorder p="md" radius="md">
+            <Stack>
+              <AutosaveSelect
+                label="Stade du partenariat"
+                data={STAGE_OPTIONS}
+                value={chantier.stage}
+                save={(stage) => update({ stage: stage as Stage })}
+              />
+              {partners.map((partner) => (
+                <AutosaveSelect
+                  key={partner.id}
+                  label={`Pilote ${partner.short_name}`}
+                  data={personOptions(people, partner.id)}
+                  value={chantier.pilots.find((pilot) => pilot.partner_id === partner.id)?.person_id ?? null}
+                  save={(personId) => send('setChantierPilot', chantier.id, partner.id, personId)}
+                  clearable
+                  placeholder="Sans pilote"
+                />
+              ))}
+              <div>
+                <Text size="sm" fw={500} mb={4}>
+                  Avancement moyen des actions
+                </Text>
+                <ProgressValue value={chantier.progress} />
+              </div>
+            </Stack>
+          </Paper>
+        </Grid.Col>
+      </Grid>
+
+      <section aria-labelledby="actions-du-chantier">
+        <Group justify="space-between" mt="xl" mb="sm">
+          <Title order={2} size="h3" id="actions-du-chantier">
+            Actions du chantier ({chantier.actions.length})
+          </Title>
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+            Nouvelle action
+          </Button>
+        </Group>
+        <ChantierActions chantier={chantier} />
+      </section>
+      <NewActionModal opened={creating} onClose={() => setCreating(false)} chantierId={chantier.id} />
+    </>
+  );
+}
+
+function ChantierActions({ chantier }: { chantier: ChantierDetail }) {
+  const { partners } = useAppState();
+  if (chantier.actions.length === 0) return <Text c="dimmed">Aucune action dans ce chantier pour le moment.</Text>;
+  return (
+    <Table.ScrollContainer minWidth={800}>
+      <Table verticalSpacing="sm" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Titre</Table.Th>
+            <Table.Th>Statut</Table.Th>
+            <Table.Th>Priorité</Table.Th>
+            {partners.map((partner) => (
+              <Table.Th key={partner.id}>Pilote {partner.short_name}</Table.Th>
+            ))}
+            <Table.Th>Échéance</Table.Th>
+            <Table.Th>Avancement</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {chantier.actions.map((action) => (
+            <Table.Tr key={action.id}>
+              <Table.Td>
+                <Anchor href={href({ page: 'action', id: action.id })}>{action.title}</Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={4} align="flex-start">
+                  <StatusBadge status={action.status} />
+                  {action.late && <LateBadge />}
+                </Stack>
+              </Table.Td>
+              <Table.Td>{action.priority ? PRIORITY_LABELS[action.priority] : '—'}</Table.Td>
+              {partners.map((partner) => (
+                <Table.Td key={partner.id}>
+                  <PilotName pilots={action.pilots} partnerId={partner.id} />
+                </Table.Td>
+              ))}
+              <Table.Td>{formatDate(action.end_date)}</Table.Td>
+              <Table.Td>
+                <ProgressValue value={action.progress} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

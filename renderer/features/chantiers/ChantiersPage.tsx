@@ -1,0 +1,58 @@
+import { Alert, Anchor, Table, Text } from '@mantine/core';
+import { STAGE_LABELS } from '../../../db/vocabulary';
+import { useApiData } from '../../api';
+import { useAppState } from '../../app/AppContext';
+import { href } from '../../app/navigation';
+import { PageHeader } from '../../shared/PageHeader';
+import { PilotName } from '../../shared/PilotName';
+import { StatusCounts } from '../../shared/StatusCounts';
+
+export function ChantiersPage() {
+  const { partners } = useAppState();
+  const { data: chantiers, error } = useApiData('listChantiers');
+  return (
+    <>
+      <PageHeader title="Chantiers" />
+      {error && <Alert color="red">{error.message}</Alert>}
+      {chantiers && (
+        <Table.ScrollContainer minWidth={900}>
+          <Table verticalSpacing="sm" highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={48}>N°</Table.Th>
+                <Table.Th>Titre</Table.Th>
+                <Table.Th>Stade du partenariat</Table.Th>
+                {partners.map((partner) => (
+                  <Table.Th key={partner.id}>Pilote {partner.short_name}</Table.Th>
+                ))}
+                <Table.Th>Actions</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {chantiers.map((chantier) => (
+                <Table.Tr key={chantier.id}>
+                  <Table.Td fw={700}>{chantier.number}</Table.Td>
+                  <Table.Td>
+                    <Anchor href={href({ page: 'chantier', id: chantier.id })}>{chantier.title}</Anchor>
+                  </Table.Td>
+                  <Table.Td>{STAGE_LABELS[chantier.stage]}</Table.Td>
+                  {partners.map((partner) => (
+                    <Table.Td key={partner.id}>
+                      <PilotName pilots={chantier.pilots} partnerId={partner.id} />
+                    </Table.Td>
+                  ))}
+                  <Table.Td>
+                    <Text size="sm" mb={4}>
+                      {chantier.counts.total} action{chantier.counts.total > 1 ? 's' : ''}
+                    </Text>
+                    <StatusCounts counts={chantier.counts.byStatus} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </>
+  );
+}

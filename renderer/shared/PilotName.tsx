@@ -1,0 +1,16 @@
+import { Text } from '@mantine/core';
+import type { PilotRef } from '../../preload/contract';
+
+/** The pilote of one partner, or « Sans pilote » in dimmed text. */
+export function PilotName({ pilots, partnerId }: { pilots: PilotRef[]; partnerId: string }) {
+  const name = pilots.find((pilot) => pilot.partner_id === partnerId)?.person_name;
+  return name ? (
+    <Text size="sm" lineClamp={2}>
+      {name}
+    </Text>
+  ) : (
+    <Text size="sm" c="dimmed" fs="italic">
+      Sans pilote
+    </Text>
+  );
+}

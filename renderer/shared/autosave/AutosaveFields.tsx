@@ -1,0 +1,143 @@
+// Form fields that save themselves (no Save button): text is saved after a pause in
+// typing or on leaving the field, choices at once. All share useAutosave.
+import { MultiSelect, NumberInput, Select, Textarea, TextInput, type ComboboxData } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { format, isValid, parse } from 'date-fns';
+import type { ApiResult } from '../../../preload/contract';
+import { useAutosave } from './useAutosave';
+
+const TYPING_DELAY = 700;
+
+type SaveFn<T> = (value: T) => Promise<ApiResult<unknown>>;
+
+interface FieldProps<T> {
+  label: string;
+  value: T;
+  save: SaveFn<T>;
+  description?: string;
+  disabled?: boolean;
+}
+
+/** A text; an optional one stores null when emptied. */
+export function AutosaveText({
+  multiline,
+  required,
+  value,
+  save,
+  label,
+  ...rest
+}: FieldProps<string | null> & { multiline?: boolean; required?: boolean }) {
+  const field = useAutosave<string>({
+    value: value ?? '',
+    save: (text) => save(!required && text.trim() === '' ? null : text),
+    label,
+    delay: TYPING_DELAY,
+  });
+  const common = {
+    ...rest,
+    label,
+    required,
+    value: field.value,
+    error: field.error,
+    onChange: (event: { currentTarget: { value: string } }) => field.onChange(event.currentTarget.value),
+    onBlur: field.flush,
+  };
+  if (multiline) return <Textarea {...common} autosize minRows={3} maxRows={16} />;
+  return <TextInput {...common} onKeyDown={(event) => event.key === 'Enter' && field.flush()} />;
+}
+
+export function AutosaveSelect({
+  data,
+  clearable,
+  placeholder,
+  value,
+  save,
+  label,
+  ...rest
+}: FieldProps<string | null> & { data: ComboboxData; clearable?: boolean; placeholder?: string }) {
+  const field = useAutosave({ value, save, label });
+  return (
+    <Select
+      {...rest}
+      label={label}
+      data={data}
+      value={field.value}
+      onChange={field.onChange}
+      error={field.error}
+      clearable={clearable}
+      allowDeselect={false}
+      placeholder={placeholder}
+      searchable={Array.isArray(data) && data.length > 8}
+      nothingFoundMessage="Aucun résultat"
+    />
+  );
+}
+
+export function AutosaveMultiSelect({ data, value, save, label, ...rest }: FieldProps<string[]> & { data: ComboboxData }) {
+  const field = useAutosave({ value, save, label });
+  return (
+    <MultiSelect
+      {...rest}
+      label={label}
+      data={data}
+      value={field.value}
+      onChange={field.onChange}
+      error={field.error}
+      clearable
+      hidePickedOptions
+    />
+  );
+}
+
+/** Typed as « 26/11/2026 » (or picked in the calendar); stored as YYYY-MM-DD. */
+function parseFrenchDate(text: string): string | null {
+  const date = parse(text.trim(), 'dd/MM/yyyy', new Date());
+  return isValid(date) && date.getFullYear() > 1900 ? format(date, 'yyyy-MM-dd') : null;
+}
+
+export function AutosaveDate({ value, save, label, ...rest }: FieldProps<string | null>) {
+  const field = useAutosave({ value, save, label });
+  return (
+    <DateInput
+      {...rest}
+      label={label}
+      value={field.value}
+      onChange={field.onChange}
+      error={field.error}
+      valueFormat="DD/MM/YYYY"
+      dateParser={parseFrenchDate}
+      placeholder="jj/mm/aaaa"
+      clearable
+      clearButtonProps={{ 'aria-label': `Effacer : ${label}` }}
+      popoverProps={{ withinPortal: true }}
+    />
+  );
+}
+
+export function AutosaveNumber({
+  value,
+  save,
+  label,
+  min,
+  max,
+  suffix,
+  ...rest
+}: FieldProps<number> & { min?: number; max?: number; suffix?: string }) {
+  const field = useAutosave({ value, save, label, delay: TYPING_DELAY });
+  return (
+    <NumberInput
+      {...rest}
+      label={label}
+      value={field.value}
+      onChange={(next) => field.onChange(typeof next === 'number' ? next : Number(next) || 0)}
+      onBlur={field.flush}
+      onKeyDown={(event) => event.key === 'Enter' && field.flush()}
+      error={field.error}
+      min={min}
+      max={max}
+      suffix={suffix}
+      allowDecimal={false}
+      clampBehavior="strict"
+    />
+  );
+}

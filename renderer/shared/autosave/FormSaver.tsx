@@ -1,0 +1,95 @@
+// One FormSaver per editable page: it runs the page's saves, tells whether the last one is
+// « Enregistré », and remembers how to undo each successful edit (newest first).
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ApiResult } from '../../../preload/contract';
+import { showError } from '../../api';
+
+export type Save = () => Promise<ApiResult<unknown>>;
+
+export interface UndoEntry {
+  /** What the edit changed, e.g. « Statut »: shown on the undo button's tooltip. */
+  label: string;
+  /** Writes the previous value back. */
+  revert: Save;
+}
+
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
+
+export interface FormSaver {
+  status: SaveStatus;
+  /**
+   * Runs a save and, on success, records how to undo it (built from the saved value, e.g.
+   * the id of a new step). Resolves with the API's answer.
+   */
+  run<T>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry): Promise<ApiResult<T>>;
+  /** run, showing a refusal as a notification: for buttons, which have no field to show it on. */
+  perform<T>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry): Promise<ApiResult<T>>;
+  /** The edit the next undo would revert. */
+  lastEdit: UndoEntry | undefined;
+  undo(): Promise<void>;
+}
+
+const UNDO_DEPTH = 50;
+
+const FormSaverContext = createContext<FormSaver | null>(null);
+
+export function FormSaverProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<SaveStatus>('idle');
+  const [history, setHistory] = useState<UndoEntry[]>([]);
+  const pending = useRef(0);
+  const failed = useRef(false);
+
+  const track = useCallback(async <T,>(save: () => Promise<ApiResult<T>>) => {
+    pending.current += 1;
+    setStatus('saving');
+    const result = await save();
+    pending.current -= 1;
+    failed.current ||= !result.ok;
+    if (pending.current === 0) {
+      setStatus(failed.current ? 'error' : 'saved');
+      failed.current = false;
+    }
+    return result;
+  }, []);
+
+  const run = useCallback(
+    async <T,>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry) => {
+      const result = await track(save);
+      if (result.ok && undo) {
+        const entry = undo(result.value);
+        setHistory((entries) => [entry, ...entries].slice(0, UNDO_DEPTH));
+      }
+      return result;
+    },
+    [track],
+  );
+
+  const perform = useCallback(
+    async <T,>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry) => {
+      const result = await run(save, undo);
+      if (!result.ok) showError(result.error);
+      return result;
+    },
+    [run],
+  );
+
+  const undo = useCallback(async () => {
+    const [last] = history;
+    if (!last) return;
+    setHistory((entries) => entries.slice(1));
+    const result = await track(last.revert);
+    if (!result.ok) showError(result.error);
+  }, [history, track]);
+
+  const saver = useMemo(
+    () => ({ status, run, perform, lastEdit: history[0], undo }),
+    [status, run, perform, history, undo],
+  );
+  return <FormSaverContext.Provider value={saver}>{children}</FormSaverContext.Provider>;
+}
+
+export function useFormSaver(): FormSaver {
+  const saver = useContext(FormSaverContext);
+  if (!saver) throw new Error('useFormSaver outside of a FormSaverProvider');
+  return saver;
+}

@@ -1,0 +1,37 @@
+// Every date the user sees goes through here: French, « 26 nov. 2026 ».
+import { format, parseISO } from 'date-fns';
+import { fr } from 'date-fns/locale';
+
+/** "2026-11-26" → « 26 nov. 2026 »; an empty value → « — ». */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = parseISO(iso);
+  return Number.isNaN(date.getTime()) ? iso : format(date, 'd MMM yyyy', { locale: fr });
+}
+
+/** A timestamp → « 26 nov. 2026 à 14:05 ». */
+export function formatDateTime(iso: string): string {
+  const date = parseISO(iso);
+  return Number.isNaN(date.getTime()) ? iso : format(date, "d MMM yyyy 'à' HH:mm", { locale: fr });
+}
+
+/** Today as YYYY-MM-DD, in local time (the API's date format). */
+export function todayIso(): string {
+  return format(new Date(), 'yyyy-MM-dd');
+}
+
+const byteFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/** 1536 → « 1,5 Ko ». */
+export function formatBytes(bytes: number): string {
+  const units = ['octets', 'Ko', 'Mo', 'Go'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${byteFormat.format(value)} ${units[unit]}`;
+}
+
+export const numberFormat = new Intl.NumberFormat('fr-FR');
