@@ -29,8 +29,8 @@ export const today = (day?: string) => day ?? localDate();
 
 const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 
-/** "En retard" for the action aliased `a`, against the parameter @today. */
-export const LATE_SQL = `(a.end_date < @today AND coalesce(a.status, '') NOT IN (${list(CLOSED_STATUSES)}))`;
+/** "En retard" for the action aliased `a`, against the parameter @today; 0 or 1, never NULL (NOT must work). */
+export const LATE_SQL = `(a.end_date IS NOT NULL AND a.end_date < @today AND coalesce(a.status, '') NOT IN (${list(CLOSED_STATUSES)}))`;
 
 /** Whether the action aliased `a` has a pilote naming a person. */
 export const HAS_PILOT_SQL = 'EXISTS (SELECT 1 FROM pilot p WHERE p.owner_id = a.id AND p.deleted = 0 AND p.person_id IS NOT NULL)';
