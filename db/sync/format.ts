@@ -8,7 +8,7 @@
 // The header says what the file holds and for whom, so a file of another project or of
 // a newer format is refused before any decryption, and the decompressed size is known
 // (and bounded) before anything is inflated.
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import type { Change, VersionRef } from '../changelog';
 import { UserError } from '../errors';
@@ -41,6 +41,8 @@ export interface SyncHeader {
   plainBytes: number;
   salt: string;
   iv: string;
+  /** Tells a wrong passphrase from a damaged file: a MAC of a fixed text under the key. */
+  keyCheck: string;
 }
 
 export class SyncFileError extends UserError {
@@ -51,6 +53,10 @@ export class SyncFileError extends UserError {
 
 export function deriveKey(passphrase: string, salt: Buffer): Buffer {
   return scryptSync(passphrase.normalize('NFC'), salt, 32, SCRYPT);
+}
+
+function keyCheck(key: Buffer): Buffer {
+  return createHmac('sha256', key).update('entente-key-check').digest().subarray(0, 8);
 }
 
 /** Changes as rows of a table whose origins are numbered once: small after compression. */
@@ -97,8 +103,14 @@ export function encodeSyncFile(input: EncodeInput): Buffer {
   const compressed = brotliCompressSync(plain, {
     params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length },
   });
+  return sealSyncFile(input, compressed, plain.length);
+}
+
+/** Encrypts a compressed body under a header that announces its decompressed size. */
+export function sealSyncFile(input: Omit<EncodeInput, 'changes'> & { count?: number; changes?: Change[] }, compressed: Buffer, plainBytes: number): Buffer {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
+  const key = deriveKey(input.passphrase, salt);
   const header: SyncHeader = {
     format: SYNC_FORMAT_VERSION,
     schema: input.schema,
@@ -109,17 +121,18 @@ export function encodeSyncFile(input: EncodeInput): Buffer {
     senderHeld: input.senderHeld,
     basedOn: input.basedOn,
     full: input.full,
-    count: input.changes.length,
-    plainBytes: plain.length,
+    count: input.changes?.length ?? input.count ?? 0,
+    plainBytes,
     salt: salt.toString('base64'),
     iv: iv.toString('base64'),
+    keyCheck: keyCheck(key).toString('base64'),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(PREFIX_BYTES);
   SYNC_MAGIC.copy(prefix);
   prefix.writeUInt16BE(SYNC_FORMAT_VERSION, SYNC_MAGIC.length);
   prefix.writeUInt32BE(headerBytes.length, SYNC_MAGIC.length + 2);
-  const cipher = createCipheriv('aes-256-gcm', deriveKey(input.passphrase, salt), iv);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.concat([prefix, headerBytes]));
   const body = Buffer.concat([cipher.update(compressed), cipher.final()]);
   return Buffer.concat([prefix, headerBytes, body, cipher.getAuthTag()]);
@@ -166,14 +179,19 @@ export function decodeSyncFile(file: Buffer, options: DecodeOptions): { header: 
     throw new SyncFileError('newer-schema', `Ce fichier d'échange vient d'une version plus récente d'Entente (${header.minAppVersion} ou plus). Installez-la pour l'importer. Vos données n'ont pas été modifiées.`);
   }
   if (!(header.plainBytes >= 0 && header.plainBytes <= MAX_PLAIN_BYTES)) throw damaged('taille annoncée hors limites');
+  const key = deriveKey(options.passphrase, Buffer.from(String(header.salt), 'base64'));
+  const expectedCheck = Buffer.from(String(header.keyCheck), 'base64');
+  if (expectedCheck.length !== 8 || !timingSafeEqual(keyCheck(key), expectedCheck)) {
+    throw new SyncFileError('wrong-passphrase', "La phrase de passe ne correspond pas à celle de ce fichier d'échange. Vérifiez la phrase de passe du projet (elle distingue majuscules et minuscules). Vos données n'ont pas été modifiées.");
+  }
   let compressed: Buffer;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', deriveKey(options.passphrase, Buffer.from(header.salt, 'base64')), Buffer.from(header.iv, 'base64'));
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(String(header.iv), 'base64'));
     decipher.setAAD(file.subarray(0, headerEnd));
     decipher.setAuthTag(file.subarray(file.length - TAG_BYTES));
     compressed = Buffer.concat([decipher.update(file.subarray(headerEnd, file.length - TAG_BYTES)), decipher.final()]);
   } catch {
-    throw new SyncFileError('wrong-passphrase', "Impossible d'ouvrir ce fichier d'échange : la phrase de passe ne correspond pas, ou le fichier a été modifié ou tronqué en route. Vérifiez la phrase de passe du projet ; sinon demandez un nouvel export. Vos données n'ont pas été modifiées.");
+    throw damaged('contrôle d\'authenticité en échec : fichier modifié ou tronqué');
   }
   let plain: Buffer;
   try {
