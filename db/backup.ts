@@ -24,6 +24,12 @@ function info(file: string, createdAt: Date): BackupInfo {
   return { file, name: basename(file), createdAt: createdAt.toISOString(), bytes: statSync(file).size };
 }
 
+/** A backup of the backup folder, dated by the local time in its name. */
+function backupInfo(file: string): BackupInfo {
+  const [year, month, day, hours, minutes, seconds] = BACKUP_NAME.exec(basename(file))!.slice(1, 7).map(Number);
+  return info(file, new Date(year, month - 1, day, hours, minutes, seconds));
+}
+
 /**
  * Copies the database to `file`: written under a temporary name, then renamed, so that a
  * backup that exists is complete. The copy is made self-contained (no -wal beside it).
@@ -46,23 +52,20 @@ export async function backupTo(store: Store, file: string): Promise<BackupInfo> 
 export async function backupNow(store: Store, dataDir: string): Promise<BackupInfo> {
   const dir = backupDir(dataDir);
   mkdirSync(dir, { recursive: true });
-  const backup = await backupTo(store, freeName(dir, `entente-${localTimestamp()}`, '.sqlite'));
+  const { file } = await backupTo(store, freeName(dir, `entente-${localTimestamp()}`, '.sqlite'));
   for (const old of listBackups(dataDir).slice(KEPT_BACKUPS)) unlinkSync(old.file);
-  return backup;
+  return backupInfo(file);
 }
 
 /** The backups of the backup folder, newest first (by the time in their name). */
 export function listBackups(dataDir: string): BackupInfo[] {
   const dir = backupDir(dataDir);
   if (!existsSync(dir)) return [];
+  const stem = (name: string) => name.slice(0, -'.sqlite'.length); // so that "-2" sorts after its first
   return readdirSync(dir)
-    .map((name) => ({ name, match: BACKUP_NAME.exec(name) }))
-    .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match !== null)
-    .sort((a, b) => (a.name.slice(0, -'.sqlite'.length) < b.name.slice(0, -'.sqlite'.length) ? 1 : -1))
-    .map(({ name, match }) => {
-      const [year, month, day, hours, minutes, seconds] = match.slice(1, 7).map(Number);
-      return info(join(dir, name), new Date(year, month - 1, day, hours, minutes, seconds));
-    });
+    .filter((name) => BACKUP_NAME.test(name))
+    .sort((a, b) => (stem(a) < stem(b) ? 1 : -1))
+    .map((name) => backupInfo(join(dir, name)));
 }
 
 /**
