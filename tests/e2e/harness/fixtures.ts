@@ -17,17 +17,22 @@ export const test = base.extend<{ launch: (dataDir?: string) => Promise<AppHandl
     { scope: 'worker', auto: true },
   ],
   launch: async ({}, use) => {
-    const started: AppHandle[] = [];
+    const open: AppHandle[] = [];
     await use(async (dataDir = newDataDir()) => {
       const app = await launchApp(dataDir);
-      started.push(app);
-      return app;
+      // close() may be called by the test (to restart on the same data) and again here.
+      let closing: Promise<void> | undefined;
+      const handle: AppHandle = { ...app, close: () => (closing ??= app.close()) };
+      open.push(handle);
+      return handle;
     });
-    for (const app of started) await app.close();
+    for (const app of open) await app.close();
   },
 });
 
 export { expect };
+
+export type { AppHandle };
 
 /** Saves a screenshot of the page as tests/artifacts/screens/NAME.png. */
 export async function screenshot(app: AppHandle, name: string): Promise<string> {
@@ -41,10 +46,24 @@ export async function screenshot(app: AppHandle, name: string): Promise<string> 
 /** Answers the first-start form, as a new user of this laptop would. */
 export async function completeFirstStart(app: AppHandle, name = 'Claire Martin', fonction = 'Cheffe de projet', departement = "Département d'Indre-et-Loire"): Promise<void> {
   const { page } = app;
-  await page.getByLabel('Nom').fill(name);
-  await page.getByLabel('Fonction').fill(fonction);
-  await page.getByLabel('Département').click();
+  await page.getByRole('textbox', { name: /^Nom/ }).fill(name);
+  await page.getByRole('textbox', { name: /^Fonction/ }).fill(fonction);
+  await page.getByRole('combobox', { name: /^Département/ }).click();
   await page.getByRole('option', { name: departement }).click();
-  await page.getByRole('button', { name: /Commencer/ }).click();
-  await expect(page.getByRole('heading', { name: 'Tableau de bord' })).toBeVisible();
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+}
+
+/** The app's screens, as the navigation names them. */
+export type Screen = 'Tableau de bord' | 'Chantiers' | 'Actions' | 'Personnes' | 'Paramètres';
+
+/** Opens a screen from the main navigation and waits for its title. */
+export async function openScreen(app: AppHandle, screen: Screen): Promise<void> {
+  await app.page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: screen }).click();
+  await expect(app.page.getByRole('heading', { level: 1, name: screen })).toBeVisible();
+}
+
+/** The Actions screen's count (« 14 actions »), once loaded. */
+export function actionCount(app: AppHandle) {
+  return app.page.getByRole("status").filter({ hasText: / actions?$/ });
 }

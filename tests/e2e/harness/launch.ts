@@ -21,6 +21,9 @@ export const CHROMIUM_ARGS = [
   '--allow-file-access-from-files',
 ];
 
+/** A click or fill that cannot happen fails after this long, not at the test's timeout. */
+const ACTION_TIMEOUT = 10_000;
+
 export interface AppHandle {
   page: Page;
   dataDir: string;
@@ -28,6 +31,8 @@ export interface AppHandle {
   /** The answer the next dialog of that kind gets, as Electron's dialog would return it. */
   answerDialog(name: DialogName, value: unknown): Promise<void>;
   close(): Promise<void>;
+  /** With the double only: what main asked of Electron (window options, dialogs, shell). */
+  double?: { windowOptions: () => Record<string, any> | undefined; calls: { name: string; args: unknown[] }[] };
 }
 
 export function newDataDir(): string {
@@ -60,6 +65,7 @@ async function launchElectron(executablePath: string, dataDir: string, env: Reco
     env: { ...process.env, ...env, ENTENTE_DATA_DIR: dataDir, ENTENTE_SQLITE_BINDING: await electronSqliteBinding() } as Record<string, string>,
   });
   const page = await app.firstWindow();
+  page.setDefaultTimeout(ACTION_TIMEOUT);
   return {
     page,
     dataDir,
@@ -95,6 +101,7 @@ async function launchWithDouble(dataDir: string, env: Record<string, string>): P
     process.env = savedEnv;
   }
   const { page } = await double.firstWindow();
+  page.setDefaultTimeout(ACTION_TIMEOUT);
   await page.waitForLoadState('domcontentloaded');
   return {
     page,
@@ -105,6 +112,7 @@ async function launchWithDouble(dataDir: string, env: Record<string, string>): P
       double.electron.app.quit();
       await context.close();
     },
+    double: { windowOptions: () => double.windows[0]?.options, calls: double.calls },
   };
 }
 

@@ -1,12 +1,33 @@
-import { completeFirstStart, expect, screenshot, test } from '../harness/fixtures';
+import defaultProject from '../../../assets/default-project.json';
+import { completeFirstStart, expect, test } from '../harness/fixtures';
 
 test('premier démarrage : identité puis tableau de bord des neuf chantiers', async ({ launch }) => {
   const app = await launch();
-  await expect(app.page.getByRole('heading', { name: /Bienvenue/ })).toBeVisible();
-  await screenshot(app, '01-premier-demarrage');
+  const { page } = app;
+  await expect(page.getByRole('heading', { level: 1, name: 'Bienvenue dans Entente' })).toBeVisible();
+  await expect(page.getByText(defaultProject.project.name)).toBeVisible();
+
+  // Nothing is written before the form is complete: the name and the Département are asked for.
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await expect(page.getByText('Indiquez votre nom.')).toBeVisible();
+  await expect(page.getByText('Choisissez votre Département.')).toBeVisible();
+
   await completeFirstStart(app);
-  for (const title of ["Les services d'aide et d'accompagnement à domicile", 'Les téléservices']) {
-    await expect(app.page.getByText(title).first()).toBeVisible();
-  }
-  await screenshot(app, '02-tableau-de-bord');
+  await expect(page).toHaveURL(/#\/tableau-de-bord$/);
+
+  const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Chantier' }) });
+  const titles = defaultProject.chantiers.map((c) => c.title);
+  expect(titles).toHaveLength(9);
+  for (const title of titles) await expect(table.getByRole('link', { name: title, exact: true })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(1 + 9);
+  // The totals count the default actions (one per action named in the report).
+  const totals = page.getByRole('region', { name: /^Totaux au/ });
+  await expect(totals.getByText('Actions', { exact: true }).locator('..')).toHaveText(`Actions${defaultProject.actions.length}`);
+
+  // The identity is kept: the header shows who uses the laptop, and a restart skips the form.
+  await expect(page.getByRole('banner')).toContainText('Claire Martin');
+  await app.close();
+  const again = await launch(app.dataDir);
+  await expect(again.page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+  await expect(again.page.getByRole('heading', { name: 'Bienvenue dans Entente' })).toHaveCount(0);
 });
