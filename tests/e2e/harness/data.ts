@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { databaseFile } from '../../../db/paths';
+import { Store } from '../../../db/store';
 import { newDataDir } from './launch';
 
 const CLI = resolve(__dirname, '../../../dist/cli/entente.cjs');
@@ -42,4 +44,30 @@ export function copyOfPrepared(key: string, prepare: (dataDir: string) => void):
   const copy = newDataDir();
   cpSync(template, copy, { recursive: true });
   return copy;
+}
+
+/** Works on the folder's database with db/ itself, in this process (the app must not be running on it). */
+export function withStore<T>(dataDir: string, work: (store: Store) => T): T {
+  const store = Store.open(databaseFile(dataDir));
+  try {
+    return work(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** The actions as the CLI lists them (read beside the running app: SQLite in WAL mode allows it). */
+export function listActions(dataDir: string): { id: string; title: string; status: string | null; progress: number; end_date: string | null; start_date: string | null }[] {
+  return JSON.parse(cli(dataDir, 'action', 'list', '--json'));
+}
+
+/** A date as the app shows it: « 26 nov. 2026 » (Intl's French, not the app's own formatter). */
+export function frenchDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** Today, YYYY-MM-DD, in the app window's time zone (Europe/Paris). */
+export function todayInParis(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 }
