@@ -1,0 +1,145 @@
+// The Actions screen's filters (chantier, statut incl. « Sans statut », en retard, sans
+// pilote), its full-text search (title, description, notes) and its sort by column header.
+import type { Locator } from '@playwright/test';
+import { addNote, createAction } from '../../../db/entities/actions';
+import { createPerson } from '../../../db/entities/people';
+import { setPilot } from '../../../db/entities/pilots';
+import { copyOfPrepared, initData, withStore } from '../harness/data';
+import { actionCount, expect, openScreen, test, type AppHandle } from '../harness/fixtures';
+
+const LATE = 'Cartographie des producteurs locaux';
+const DONE_PAST_END = 'Bilan des menus végétariens';
+const NO_STATUS = 'Veille partagée sur les appels à projets européens';
+const DESCRIBED = "Plateforme d'approvisionnement commune";
+const NOTED = 'a7-1';
+const NOTED_TITLE = "Partage et appropriation par les directions générales d'un tableau de bord";
+const PILOTED = "Organisation d'une formation commune à la gestion de projet";
+
+/** The default project (14 actions) and four more, two of them with a pilote. */
+function prepare(dataDir: string): void {
+  initData(dataDir);
+  withStore(dataDir, (store) => {
+    const marc = createPerson(store, { name: 'Marc Lefèvre', function: 'Directeur des ressources humaines', partner_id: 'd41', email: null });
+    const late = createAction(store, { chantier_id: 'c3', title: LATE, status: 'en_cours', start_date: '2025-10-01', end_date: '2026-01-15' });
+    createAction(store, { chantier_id: 'c3', title: DONE_PAST_END, status: 'realise', end_date: '2026-03-01', progress: 100 });
+    createAction(store, { chantier_id: 'c9', title: NO_STATUS, status: null });
+    createAction(store, {
+      chantier_id: 'c3',
+      title: DESCRIBED,
+      description: "Étude d'une légumerie partagée entre les deux Départements, pour les collèges.",
+    });
+    addNote(store, NOTED, { text: 'Réunion à Chambord : sélection des indicateurs RH validée.', date: '2026-10-02' });
+    setPilot(store, 'a4-1', 'd41', { person_id: marc, services: 'DRH' });
+    setPilot(store, late, 'd37', { person_id: store.personId!, services: null });
+  });
+}
+
+const rows = (app: AppHandle) => app.page.getByRole('table', { name: 'Actions' }).locator('tbody').getByRole('row');
+const titles = (app: AppHandle) => rows(app).locator('td:nth-child(2)').allInnerTexts();
+
+/** Picks an option of a Mantine select: its list is the one the field controls (aria-controls). */
+async function choose(app: AppHandle, field: Locator, option: string): Promise<void> {
+  // Once a multi-select holds a value, its input shrinks under the pills: click the box.
+  await field.click({ force: true });
+  await expect(field).toHaveAttribute('aria-controls', /.+/);
+  const list = app.page.locator(`[id="${await field.getAttribute('aria-controls')}"]`);
+  await list.getByRole('option', { name: option, exact: true }).click();
+  await app.page.keyboard.press('Escape');
+}
+
+test('filtres par chantier, statut, retard et pilote, puis recherche dans les titres, descriptions et notes', async ({ launch }) => {
+  const app = await launch(copyOfPrepared('filtres', prepare));
+  const { page } = app;
+  await openScreen(app, 'Actions');
+  await expect(actionCount(app)).toHaveText('18 actions');
+  await expect(rows(app)).toHaveCount(18);
+  const clear = page.getByRole('button', { name: 'Effacer les filtres' });
+  await expect(clear).toBeDisabled();
+
+  // Chantier 3.
+  await choose(app, page.getByRole('combobox', { name: 'Chantier', exact: true }), '3. La restauration scolaire et les circuits courts');
+  await expect(actionCount(app)).toHaveText('4 actions');
+  expect((await titles(app)).sort()).toEqual(
+    [DESCRIBED, DONE_PAST_END, LATE, "Échanges sur l'action du département face à un même enjeu de structuration et de relocalisation des approvisionnements"].sort(),
+  );
+  await clear.click();
+  await expect(actionCount(app)).toHaveText('18 actions');
+
+  // Statut: « Sans statut », then also « Réalisé ».
+  const status = page.getByRole('combobox', { name: 'Statut', exact: true });
+  await choose(app, status, 'Sans statut');
+  await expect(actionCount(app)).toHaveText('1 action');
+  await expect(rows(app)).toHaveText([new RegExp(NO_STATUS)]);
+  await choose(app, status, 'Réalisé');
+  await expect(actionCount(app)).toHaveText('2 actions');
+  expect((await titles(app)).sort()).toEqual([DONE_PAST_END, NO_STATUS].sort());
+  await clear.click();
+
+  // En retard: end date passed and not Réalisé (the Réalisé one with a past date is not late).
+  await page.getByRole('checkbox', { name: 'En retard' }).check();
+  await expect(actionCount(app)).toHaveText('1 action');
+  await expect(rows(app)).toHaveCount(1);
+  await expect(rows(app).first()).toContainText(LATE);
+  await expect(rows(app).first()).toContainText('En retard');
+  await clear.click();
+
+  // Sans pilote: the two piloted actions leave the list.
+  await page.getByRole('checkbox', { name: 'Sans pilote' }).check();
+  await expect(actionCount(app)).toHaveText('16 actions');
+  const withoutPilot = await titles(app);
+  expect(withoutPilot).not.toContain(LATE);
+  expect(withoutPilot).not.toContain(PILOTED);
+  await clear.click();
+  await expect(page.getByRole('checkbox', { name: 'Sans pilote' })).not.toBeChecked();
+
+  // Full-text search: a word of a title, of a description (with or without its accent), of a note.
+  const search = page.getByRole('searchbox', { name: 'Rechercher' });
+  for (const [word, title] of [
+    ['cartographie', LATE],
+    ['légumerie', DESCRIBED],
+    ['legumerie', DESCRIBED],
+    ['Chambord', NOTED_TITLE],
+  ]) {
+    await search.fill(word);
+    await expect(actionCount(app), `recherche « ${word} »`).toHaveText('1 action');
+    await expect(rows(app)).toHaveCount(1);
+    await expect(rows(app).first()).toContainText(title);
+  }
+  await search.fill('introuvablexyz');
+  await expect(page.getByText('Aucune action ne correspond à ces critères.')).toBeVisible();
+  await search.fill('');
+  await expect(actionCount(app)).toHaveText('18 actions');
+});
+
+test('tri par en-tête de colonne : aria-sort et ordre des lignes', async ({ launch }) => {
+  const app = await launch(copyOfPrepared('filtres', prepare));
+  const { page } = app;
+  await openScreen(app, 'Actions');
+  const table = page.getByRole('table', { name: 'Actions' });
+  await expect(rows(app)).toHaveCount(18);
+  const header = (name: string) => table.getByRole('columnheader', { name });
+
+  // By default: by chantier number.
+  await expect(header('N°')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(header('Titre')).toHaveAttribute('aria-sort', 'none');
+  const numbers = (await rows(app).locator('td:nth-child(1)').allInnerTexts()).map(Number);
+  expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+
+  const collator = new Intl.Collator('fr', { sensitivity: 'base' });
+  await header('Titre').getByRole('button').click();
+  await expect(header('Titre')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(header('N°')).toHaveAttribute('aria-sort', 'none');
+  await expect.poll(async () => (await titles(app))[0]).toBe('Accompagnement et mise en réseau des formateurs internes');
+  const ascending = await titles(app);
+  expect(ascending).toEqual([...ascending].sort(collator.compare));
+
+  await header('Titre').getByRole('button').click();
+  await expect(header('Titre')).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(async () => (await titles(app))[0]).toBe(ascending.at(-1));
+  expect(await titles(app)).toEqual([...ascending].reverse());
+
+  // Échéance: the dated actions first, earliest first; the undated ones after.
+  await header('Échéance').getByRole('button').click();
+  await expect(header('Échéance')).toHaveAttribute('aria-sort', 'ascending');
+  await expect.poll(async () => (await titles(app)).slice(0, 2)).toEqual([LATE, DONE_PAST_END]);
+});
