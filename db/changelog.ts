@@ -54,8 +54,8 @@ function toColumn(field: string, json: string): unknown {
 export class ChangeLog {
   private readonly statements;
   private readonly upserts = new Map<string, Database.Statement>();
-  /** Rows whose derived data beyond their own table (search index) must be refreshed. */
-  readonly touched = new Map<EntityName, Set<string>>();
+  /** The rows each `entity.field` changed in this transaction, for the data derived beyond their table (search index). */
+  readonly touched = new Map<string, Set<string>>();
 
   constructor(readonly db: Database.Database) {
     this.statements = {
@@ -96,8 +96,9 @@ export class ChangeLog {
     }
     this.refreshField(change.entity, change.rowId, change.field);
     this.advanceVersionVector(change.origin);
-    let rows = this.touched.get(change.entity);
-    if (!rows) this.touched.set(change.entity, (rows = new Set()));
+    const key = `${change.entity}.${change.field}`;
+    let rows = this.touched.get(key);
+    if (!rows) this.touched.set(key, (rows = new Set()));
     rows.add(change.rowId);
     return true;
   }

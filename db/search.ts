@@ -1,7 +1,6 @@
 // The full-text index of actions (title, description, notes), derived like every table:
 // refreshed at the end of each transaction for the actions whose text may have changed.
 import type Database from 'better-sqlite3';
-import type { EntityName } from './schema';
 
 export class SearchIndex {
   private readonly statements;
@@ -16,10 +15,14 @@ export class SearchIndex {
     };
   }
 
-  /** Re-indexes the actions touched by the changes of this transaction. */
-  refresh(touched: Map<EntityName, Set<string>>): void {
-    const actions = new Set(touched.get('action'));
-    for (const noteId of touched.get('note') ?? []) {
+  /**
+   * Re-indexes the actions whose indexed text changed in this transaction (`touched` as
+   * ChangeLog.touched); a change of statut or avancement leaves the index alone.
+   */
+  refresh(touched: Map<string, Set<string>>): void {
+    const rows = (fields: string[]) => fields.flatMap((field) => [...(touched.get(field) ?? [])]);
+    const actions = new Set(rows(['action.title', 'action.description', 'action.deleted']));
+    for (const noteId of rows(['note.text', 'note.date', 'note.action_id', 'note.deleted'])) {
       const actionId = this.statements.noteAction.get(noteId) as string | null | undefined;
       if (actionId) actions.add(actionId);
     }

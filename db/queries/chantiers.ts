@@ -4,7 +4,7 @@ import type { Store } from '../store';
 import type { ChantierDetail, ChantierSummary, StatusCounts } from '../types';
 import { ACTION_STATUSES } from '../vocabulary';
 import { queryActions } from './actions';
-import { cached, HAS_PILOT_SQL, LATE_SQL, parsePilots, pilotsSql, today } from './sql';
+import { byPartnerPosition, cached, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today } from './sql';
 
 export const emptyStatusCounts = (): StatusCounts =>
   Object.fromEntries([...ACTION_STATUSES, 'none'].map((status) => [status, 0])) as StatusCounts;
@@ -36,6 +36,7 @@ export function chantierSummaries(store: Store, groups: ActionGroup[], id?: stri
     `SELECT c.id, c.number, c.title, c.description, c.stage, ${pilotsSql('c.id')} AS pilots
      FROM chantier c WHERE c.deleted = 0 AND (@id IS NULL OR c.id = @id) ORDER BY c.number, c.id`,
   ).all({ id: id ?? null }) as (Omit<ChantierSummary, 'pilots' | 'counts' | 'progress'> & { pilots: string })[];
+  const order = byPartnerPosition(store);
   return rows.map((row) => {
     const counts = { total: 0, late: 0, byStatus: emptyStatusCounts() };
     let progress = 0;
@@ -46,7 +47,7 @@ export function chantierSummaries(store: Store, groups: ActionGroup[], id?: stri
       counts.byStatus[group.status] += group.total;
       progress += group.progress;
     }
-    return { ...row, pilots: parsePilots(row.pilots), counts, progress: counts.total ? Math.round(progress / counts.total) : 0 };
+    return { ...row, pilots: order(JSON.parse(row.pilots)), counts, progress: counts.total ? Math.round(progress / counts.total) : 0 };
   });
 }
 

@@ -35,15 +35,22 @@ export const LATE_SQL = `(a.end_date IS NOT NULL AND a.end_date < @today AND coa
 /** Whether the action aliased `a` has a pilote naming a person. */
 export const HAS_PILOT_SQL = 'EXISTS (SELECT 1 FROM pilot p WHERE p.owner_id = a.id AND p.deleted = 0 AND p.person_id IS NOT NULL)';
 
-/** The pilotes of an owner (an SQL expression) as a JSON array of PilotRef, by partner position. */
+/**
+ * The pilotes of an owner (an SQL expression) as a JSON array of PilotRef. Unordered:
+ * ordering in SQL costs a sort per row; byPartnerPosition orders them afterwards.
+ */
 export const pilotsSql = (owner: string) => `(
-  SELECT json_group_array(json_object(
-    'partner_id', p.partner_id, 'person_id', p.person_id, 'person_name', pe.name, 'services', p.services
-  ) ORDER BY pa.position, p.partner_id)
-  FROM pilot p LEFT JOIN person pe ON pe.id = p.person_id LEFT JOIN partner pa ON pa.id = p.partner_id
+  SELECT json_group_array(json_object('partner_id', p.partner_id, 'person_id', p.person_id, 'person_name', pe.name, 'services', p.services))
+  FROM pilot p LEFT JOIN person pe ON pe.id = p.person_id
   WHERE p.owner_id = ${owner} AND p.deleted = 0)`;
 
-export const parsePilots = (json: string) => JSON.parse(json) as PilotRef[];
+/** A function ordering pilot lists (in place) as the partners are listed everywhere: by position. */
+export function byPartnerPosition(store: Store): (pilots: PilotRef[]) => PilotRef[] {
+  const positions = new Map(cached(store, 'SELECT id, position FROM partner').raw().all() as [string, number][]);
+  const rank = (pilot: PilotRef) => positions.get(pilot.partner_id) ?? Number.MAX_SAFE_INTEGER;
+  return (pilots) =>
+    pilots.length < 2 ? pilots : pilots.sort((x, y) => rank(x) - rank(y) || (x.partner_id < y.partner_id ? -1 : 1));
+}
 
 /** An SQL expression giving a value's rank in a list (for sorting by vocabulary order). */
 export const rankSql = (column: string, values: readonly string[]) =>

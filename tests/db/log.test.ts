@@ -76,6 +76,10 @@ describe('every write is logged', () => {
   });
 });
 
+/** The search index by action id (rowids are local to a file). */
+const searchIndex = (store: Store) =>
+  store.db.prepare('SELECT a.id, s.body FROM action_search s JOIN action a ON a.rid = s.rowid ORDER BY a.id').all();
+
 describe('replaying the log', () => {
   test('in its order, or shuffled in several files, rebuilds the same state', () => {
     const store = busyReplica();
@@ -91,8 +95,7 @@ describe('replaying the log', () => {
         rebuilt.applyChanges(part);
       }
       expect(dump(rebuilt)).toBe(expected);
-      // The search index is derived too.
-      expect(rebuilt.db.prepare("SELECT count(*) FROM action_search WHERE action_search MATCH '\"blois\"*'").pluck().get()).toBe(1);
+      expect(searchIndex(rebuilt)).toEqual(searchIndex(store));
     }
   });
 

@@ -88,6 +88,14 @@ describe('queryActions', () => {
     expect(ids(store, { search: '  "*) ' })).toHaveLength(13); // nothing searchable: no filter
     expect(ids(store, { search: 'formation', chantierIds: ['c4'] })).toEqual(['a4-1']);
     expect(ids(store, { search: 'forma', chantierIds: ['c4'] }).sort()).toEqual(['a4-1', 'a4-3']);
+    // The index follows edits of titles and notes.
+    actions.updateAction(store, 'a4-3', { title: 'Réseau des tuteurs' });
+    expect(ids(store, { search: 'forma', chantierIds: ['c4'] })).toEqual(['a4-1']);
+    expect(ids(store, { search: 'tuteurs' })).toEqual(['a4-3']);
+    const note = actions.addNote(store, 'a4-3', { text: 'Atelier à Tours' });
+    expect(ids(store, { search: 'atelier tours' })).toEqual(['a4-3']);
+    actions.deleteNote(store, note);
+    expect(ids(store, { search: 'atelier' })).toEqual([]);
   });
 
   test('sorts, with empty values last in both directions', () => {

@@ -1,0 +1,199 @@
+// `npm run bench`: a project the size of a long-running cooperation, then the timings that
+// matter to a user, printed with their targets. Exits non-zero only if something crashes.
+import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Change } from '../db/changelog';
+import { updateAction } from '../db/entities/actions';
+import { Store } from '../db/store';
+import { formatHlc } from '../db/hlc';
+import { initReplica } from '../db/project';
+import { queryActions } from '../db/queries/actions';
+import { getDashboard } from '../db/queries/dashboard';
+import type { ActionQuery, ActionSortKey } from '../db/types';
+import { ACTION_STATUSES, FINALITES, PRIORITIES, STAGES } from '../db/vocabulary';
+
+const CHANTIERS = 60;
+const ACTIONS = 10_000;
+const NOTES = 50_000;
+const PEOPLE_PER_PARTNER = 25;
+const PARTNERS = ['d37', 'd41'];
+const ORIGINS = ['bench-37-a', 'bench-37-b', 'bench-41-a', 'bench-41-b'];
+
+// A small deterministic generator: the same project on every run.
+let seed = 20260101;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+
+const WORDS = (
+  'coopération échanges formation mobilité tarification pilotage collèges restauration circuits courts ingénierie ' +
+  'observatoire territoires indicateurs achats centrale téléservices accompagnement évaluation expérimentation ' +
+  'gouvernance mutualisation séminaire cadres réseau formateurs directions ressources humaines bâtimentaire ' +
+  'approvisionnement relocalisation contractualisation solidarités finances numérique routes tourisme Val de Loire'
+).split(' ');
+const sentence = (words: number) => Array.from({ length: words }, () => pick(WORDS)).join(' ');
+const date = (fromYear: number, toYear: number) =>
+  `${int(fromYear, toYear)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
+
+/** Changes as replicas of the two Départements would have sent them over the years. */
+class Generator {
+  private readonly seqs = new Map<string, number>();
+  private ms = Date.UTC(2024, 0, 1);
+  readonly changes: Change[] = [];
+  /** The last version of each field, so that later edits supersede it. */
+  private readonly last = new Map<string, [string, number]>();
+
+  write(origin: string, entity: string, rowId: string, fields: Record<string, unknown>): void {
+    for (const [field, value] of Object.entries(fields)) {
+      const seq = (this.seqs.get(origin) ?? 0) + 1;
+      this.seqs.set(origin, seq);
+      const key = `${entity}/${rowId}/${field}`;
+      const previous = this.last.get(key);
+      this.changes.push({
+        origin, seq, hlc: formatHlc({ ms: (this.ms += 1000), counter: 0 }), entity, rowId, field,
+        value: JSON.stringify(value), supersedes: previous ? [previous] : [],
+      });
+      this.last.set(key, [origin, seq]);
+    }
+  }
+}
+
+function generate(): { changes: Change[]; actionIds: string[]; people: Record<string, string[]> } {
+  const g = new Generator();
+  const people: Record<string, string[]> = {};
+  for (const partner of PARTNERS) {
+    people[partner] = [];
+    for (let i = 0; i < PEOPLE_PER_PARTNER; i++) {
+      const id = `pe-${partner}-${i}`;
+      people[partner].push(id);
+      g.write(pick(ORIGINS), 'person', id, { name: `Personne ${i} ${partner}`, function: pick(['DGA', 'Chef de service', null]), partner_id: partner, email: null });
+    }
+  }
+  const chantierIds = Array.from({ length: 9 }, (_, i) => `c${i + 1}`);
+  for (let n = 10; n <= CHANTIERS; n++) {
+    const id = `bc-${n}`;
+    chantierIds.push(id);
+    g.write(pick(ORIGINS), 'chantier', id, { number: n, title: `Chantier ${n} : ${sentence(4)}`, description: sentence(20), stage: pick(STAGES) });
+  }
+  const actionIds: string[] = [];
+  for (let i = 0; actionIds.length < ACTIONS - 14; i++) {
+    const id = `ba-${i}`;
+    actionIds.push(id);
+    const start = date(2023, 2026);
+    g.write(pick(ORIGINS), 'action', id, {
+      chantier_id: pick(chantierIds), title: sentence(int(4, 10)), description: random() < 0.5 ? sentence(30) : null,
+      status: pick([...ACTION_STATUSES, null]), priority: pick(PRIORITIES), finalites: [pick(FINALITES)],
+      cooperation_form: null, start_date: start, end_date: random() < 0.8 ? `${Number(start.slice(0, 4)) + 1}${start.slice(4)}` : null,
+      progress: int(0, 100),
+    });
+    for (const partner of PARTNERS) {
+      if (random() < 0.75) g.write(pick(ORIGINS), 'pilot', `${id}:${partner}`, { owner_id: id, partner_id: partner, person_id: pick(people[partner]), services: null });
+    }
+    for (let s = int(0, 3); s > 0; s--) {
+      g.write(pick(ORIGINS), 'step', `bs-${i}-${s}`, { action_id: id, label: sentence(5), done: random() < 0.4, position: s });
+    }
+  }
+  for (let i = 0; i < NOTES; i++) {
+    g.write(pick(ORIGINS), 'note', `bn-${i}`, { action_id: pick(actionIds), date: date(2024, 2026), author_id: pick(people.d37), text: sentence(int(10, 60)) });
+  }
+  // Years of follow-up: statuses and avancement edited again and again.
+  for (let i = 0; i < 15_000; i++) {
+    g.write(pick(ORIGINS), 'action', pick(actionIds), { status: pick(ACTION_STATUSES), progress: int(0, 100) });
+  }
+  return { changes: g.changes, actionIds, people };
+}
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+const fmt = (value: number) => value.toFixed(value < 10 ? 2 : 0);
+
+function line(label: string, value: string, target?: string, met?: boolean): void {
+  const verdict = target === undefined ? '' : `   objectif ${target} : ${met ? 'atteint' : 'MANQUÉ'}`;
+  console.log(`${label.padEnd(46)} ${value.padStart(12)}${verdict}`);
+}
+
+function queries(people: Record<string, string[]>): ActionQuery[] {
+  const sorts: ActionSortKey[] = ['chantier', 'title', 'status', 'priority', 'start_date', 'end_date', 'progress'];
+  return Array.from({ length: 100 }, (_, i) => {
+    const query: ActionQuery = { sort: { by: sorts[i % sorts.length], direction: i % 2 ? 'desc' : 'asc' } };
+    switch (i % 10) {
+      case 0: break; // the whole list: the heaviest
+      case 1: query.chantierIds = [`c${int(1, 9)}`, `bc-${int(10, CHANTIERS)}`]; break;
+      case 2: query.statuses = [pick(ACTION_STATUSES), 'none']; break;
+      case 3: query.late = true; break;
+      case 4: query.search = pick(WORDS).slice(0, 6); break;
+      case 5: query.search = `${pick(WORDS)} ${pick(WORDS)}`; query.priorities = ['elevee']; break;
+      case 6: query.pilotPersonId = pick(people.d41); break;
+      case 7: query.partnerId = 'd37'; query.late = false; break;
+      case 8: query.withoutPilot = true; break;
+      case 9: query.priorities = ['moyenne', 'basse']; query.statuses = ['en_cours']; query.late = true; break;
+    }
+    return query;
+  });
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'entente-bench-'));
+  const file = join(dir, 'entente.sqlite');
+  try {
+    let start = process.hrtime.bigint();
+    const generated = generate();
+    let store = Store.open(file);
+    initReplica(store, { name: 'Claire Martin', function: 'Cheffe de projet', partner: '37' });
+    // Received as sync files of 20 000 changes each.
+    for (let i = 0; i < generated.changes.length; i += 20_000) store.applyChanges(generated.changes.slice(i, i + 20_000));
+    const count = (sql: string) => store.db.prepare(sql).pluck().get() as number;
+    console.log(`Projet généré en ${(ms(start) / 1000).toFixed(1)} s : ${count('SELECT count(*) FROM chantier WHERE deleted = 0')} chantiers, ` +
+      `${count('SELECT count(*) FROM action WHERE deleted = 0')} actions, ${count('SELECT count(*) FROM note WHERE deleted = 0')} notes, ` +
+      `${count('SELECT count(*) FROM changes')} modifications dans le journal.`);
+    store.close();
+
+    const opens: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      start = process.hrtime.bigint();
+      store = Store.open(file);
+      getDashboard(store);
+      opens.push(ms(start));
+      if (i < 4) store.close();
+    }
+    line('Ouverture + tableau de bord (1re fois)', `${fmt(opens[0])} ms`, '< 300 ms', opens[0] < 300);
+    line('Ouverture + tableau de bord (médiane de 5)', `${fmt(percentile(opens, 50))} ms`, '< 300 ms', percentile(opens, 50) < 300);
+
+    const times: number[] = [];
+    let rows = 0;
+    for (const query of queries(generated.people)) {
+      start = process.hrtime.bigint();
+      const result = JSON.parse(JSON.stringify(queryActions(store, query))) as unknown[]; // as through IPC
+      times.push(ms(start));
+      rows += result.length;
+    }
+    line('queryActions p50 (100 requêtes variées)', `${fmt(percentile(times, 50))} ms`);
+    line('queryActions p95', `${fmt(percentile(times, 95))} ms`, '< 50 ms', percentile(times, 95) < 50);
+    line('queryActions max', `${fmt(Math.max(...times))} ms`);
+    console.log(`  (${Math.round(rows / times.length)} lignes en moyenne par requête)`);
+
+    const edits: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const id = pick(generated.actionIds);
+      start = process.hrtime.bigint();
+      updateAction(store, id, i % 2 ? { progress: int(0, 100) } : { status: pick(ACTION_STATUSES) });
+      edits.push(ms(start));
+    }
+    line('updateAction p50 (1000 modifications)', `${fmt(percentile(edits, 50))} ms`);
+    line('updateAction p95', `${fmt(percentile(edits, 95))} ms`, '< 2 ms', percentile(edits, 95) < 2);
+
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    const size = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+    line('Taille de la base', `${(size / 1024 / 1024).toFixed(1)} Mo`);
+    line('Mémoire (pic RSS du processus)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} Mo`);
+    store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
