@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Badge, createTheme, Modal, type CSSVariablesResolver } from '@mantine/core';
 
 // Shade 8 of blue keeps white text on filled buttons above the 4.5:1 contrast ratio.
 export const theme = createTheme({
@@ -9,6 +9,14 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   cursorType: 'pointer',
   focusRing: 'auto',
+  components: {
+    // Sentence case and never cut: « 2 En cours » must stay readable in a narrow column.
+    Badge: Badge.extend({
+      styles: { root: { textTransform: 'none', overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } },
+    }),
+    // The dialogs' close button is an icon: it needs a name (Escape closes them too).
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Fermer' } } }),
+  },
 });
 
 // Mantine's default "dimmed" and error colours fall below 4.5:1 on the page background.

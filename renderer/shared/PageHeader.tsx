@@ -5,14 +5,14 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * The page's one h1. It takes the focus when the page opens so that a screen reader
  * announces the new page and Tab starts from the top of its content.
  */
-export function PageHeader({ title, children }: { title: ReactNode; children?: ReactNode }) {
+export function PageHeader({ title, children, small }: { title: ReactNode; children?: ReactNode; small?: boolean }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (!ref.current?.contains(document.activeElement)) ref.current?.focus({ preventScroll: true });
   }, []);
   return (
     <Group justify="space-between" align="flex-start" mb="lg" wrap="nowrap" gap="md">
-      <Title order={1} size="h2" ref={ref} tabIndex={-1} style={{ outline: 'none' }}>
+      <Title order={1} size={small ? 'h3' : 'h2'} ref={ref} tabIndex={-1} style={{ outline: 'none' }}>
         {title}
       </Title>
       {children && (

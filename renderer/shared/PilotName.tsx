@@ -1,5 +1,5 @@
-import { Text } from '@mantine/core';
-import type { PilotRef } from '../../preload/contract';
+import { Table, Text } from '@mantine/core';
+import type { Partner, PilotRef } from '../../preload/contract';
 
 /** The pilote of one partner, or « Sans pilote » in dimmed text. */
 export function PilotName({ pilots, partnerId }: { pilots: PilotRef[]; partnerId: string }) {
@@ -12,5 +12,14 @@ export function PilotName({ pilots, partnerId }: { pilots: PilotRef[]; partnerId
     <Text size="sm" c="dimmed" fs="italic">
       Sans pilote
     </Text>
+  );
+}
+
+/** « Pilote 37 »: the partner's code keeps table columns narrow; its name is in the tooltip. */
+export function PilotHeader({ partner }: { partner: Partner }) {
+  return (
+    <Table.Th title={`Pilote ${partner.name}`} style={{ whiteSpace: 'nowrap' }}>
+      Pilote {partner.code}
+    </Table.Th>
   );
 }

@@ -7,7 +7,7 @@ export function ProgressValue({ value }: { value: number }) {
     <Group gap={6} wrap="nowrap">
       <Progress value={rounded} w={56} size="sm" aria-hidden />
       <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {rounded} %
+        {rounded}&nbsp;%
       </Text>
     </Group>
   );

@@ -66,7 +66,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
 
   return (
     <>
-      <PageHeader title={action.title}>
+      <PageHeader title={action.title} small>
         <SaveStatus />
       </PageHeader>
       <Group gap="sm" mt={-12} mb="lg">
@@ -96,6 +96,9 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
             </Section>
             <Section title="Notes de suivi">
               <NotesEditor action={action} />
+            </Section>
+            <Section title="Liens">
+              <LinksEditor action={action} />
             </Section>
           </Stack>
         </Grid.Col>
@@ -142,7 +145,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
                   label="Avancement"
                   min={0}
                   max={100}
-                  suffix=" %"
+                  suffix={'\u00a0%'}
                   value={action.progress}
                   save={(progress) => update({ progress })}
                 />
@@ -157,6 +160,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
             <Section title="Coopération">
               <AutosaveMultiSelect
                 label="Finalités"
+                placeholder="Choisir une ou plusieurs finalités"
                 data={FINALITE_OPTIONS}
                 value={action.finalites}
                 save={(finalites) => update({ finalites: finalites as Finalite[] })}
@@ -169,10 +173,6 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
                 clearable
                 placeholder="Non définie"
               />
-            </Section>
-
-            <Section title="Liens">
-              <LinksEditor action={action} />
             </Section>
 
             <DeleteActionButton action={action} />

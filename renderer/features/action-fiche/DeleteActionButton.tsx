@@ -18,7 +18,7 @@ export function DeleteActionButton({ action }: { action: ActionDetail }) {
   return (
     <>
       <Group justify="flex-end">
-        <Button variant="outline" color="red.9" leftSection={<IconTrash size={16} aria-hidden />} onClick={open}>
+        <Button variant="default" c="var(--mantine-color-error)" leftSection={<IconTrash size={16} aria-hidden />} onClick={open}>
           Supprimer l'action
         </Button>
       </Group>

@@ -25,7 +25,7 @@ export function LinksEditor({ action }: { action: ActionDetail }) {
               </Anchor>
               <ActionIcon
                 variant="subtle"
-                color="red.9"
+                color="red"
                 aria-label={`Supprimer le lien « ${link.label || link.url} »`}
                 onClick={() =>
                   void perform(

@@ -51,7 +51,7 @@ function NoteItem({ note, actionId }: { note: Note; actionId: string }) {
             <ActionIcon variant="subtle" color="gray" aria-label={`Modifier la note du ${when}`} onClick={() => setEditing(true)}>
               <IconPencil size={16} aria-hidden />
             </ActionIcon>
-            <ActionIcon variant="subtle" color="red.9" aria-label={`Supprimer la note du ${when}`} onClick={() => void remove()}>
+            <ActionIcon variant="subtle" color="red" aria-label={`Supprimer la note du ${when}`} onClick={() => void remove()}>
               <IconTrash size={16} aria-hidden />
             </ActionIcon>
           </Group>

@@ -80,7 +80,7 @@ function StepItem({ step, index, steps, actionId }: StepItemProps) {
           >
             <IconArrowDown size={16} aria-hidden />
           </ActionIcon>
-          <ActionIcon variant="subtle" color="red.9" aria-label={`Supprimer l'étape ${name}`} onClick={() => void remove()}>
+          <ActionIcon variant="subtle" color="red" aria-label={`Supprimer l'étape ${name}`} onClick={() => void remove()}>
             <IconTrash size={16} aria-hidden />
           </ActionIcon>
         </Group>

@@ -1,5 +1,5 @@
-import { Button, Checkbox, Group, MultiSelect, Select, SimpleGrid } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
+import { Button, Checkbox, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import type { ChantierSummary, Person } from '../../../preload/contract';
 import { PRIORITIES, PRIORITY_LABELS, type Priority } from '../../../db/vocabulary';
 import { useAppState } from '../../app/AppContext';
@@ -17,6 +17,7 @@ interface Props {
 const STATUS_FILTER_OPTIONS = STATUS_KEYS.map((key) => ({ value: key, label: statusLabel(key) }));
 const PRIORITY_OPTIONS = PRIORITIES.map((value) => ({ value, label: PRIORITY_LABELS[value] }));
 
+/** Search and filters of the actions table; a filter left empty lets everything through. */
 export function ActionFilterBar({ filters, onChange, chantiers, people }: Props) {
   const { partners } = useAppState();
   const set = <K extends keyof ActionFilters>(key: K, value: ActionFilters[K]) => onChange({ ...filters, [key]: value });
@@ -24,56 +25,70 @@ export function ActionFilterBar({ filters, onChange, chantiers, people }: Props)
   const personOptions = [...people]
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
     .map((person) => ({ value: person.id, label: `${person.name} (${partnerCode.get(person.partner_id) ?? '?'})` }));
+  const allLabel = (values: unknown[], label = 'Tous') => (values.length ? undefined : label);
 
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
-      <SimpleGrid cols={{ base: 2, md: 3, xl: 5 }} spacing="sm" verticalSpacing="xs" style={{ flex: 1, minWidth: 320 }}>
-        <MultiSelect
-          label="Chantier"
-          placeholder={filters.chantierIds.length ? undefined : 'Tous'}
-          data={chantiers.map((c) => ({ value: c.id, label: `${c.number}. ${c.title}` }))}
-          value={filters.chantierIds}
-          onChange={(value) => set('chantierIds', value)}
-          clearable
-          searchable
-          nothingFoundMessage="Aucun chantier"
-        />
-        <MultiSelect
-          label="Statut"
-          placeholder={filters.statuses.length ? undefined : 'Tous'}
-          data={STATUS_FILTER_OPTIONS}
-          value={filters.statuses}
-          onChange={(value) => set('statuses', value as StatusKey[])}
-          clearable
-        />
-        <MultiSelect
-          label="Priorité"
-          placeholder={filters.priorities.length ? undefined : 'Toutes'}
-          data={PRIORITY_OPTIONS}
-          value={filters.priorities}
-          onChange={(value) => set('priorities', value as Priority[])}
-          clearable
-        />
-        <Select
-          label="Pilote"
-          placeholder="Tous"
-          data={personOptions}
-          value={filters.pilotPersonId}
-          onChange={(value) => set('pilotPersonId', value)}
-          clearable
-          searchable
-          nothingFoundMessage="Personne ne correspond"
-        />
-        <Select
-          label="Département"
-          placeholder="Tous"
-          data={partnerOptions(partners)}
-          value={filters.partnerId}
-          onChange={(value) => set('partnerId', value)}
-          clearable
-        />
-      </SimpleGrid>
-      <Group gap="md" wrap="nowrap" pb={6}>
+      <TextInput
+        label="Rechercher"
+        type="search"
+        placeholder="Titre, description, notes…"
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={filters.search}
+        onChange={(event) => set('search', event.currentTarget.value)}
+        w={280}
+      />
+      <MultiSelect
+        label="Chantier"
+        placeholder={allLabel(filters.chantierIds)}
+        data={chantiers.map((c) => ({ value: c.id, label: `${c.number}. ${c.title}` }))}
+        value={filters.chantierIds}
+        onChange={(value) => set('chantierIds', value)}
+        clearable
+        searchable
+        nothingFoundMessage="Aucun chantier"
+        w={220}
+        comboboxProps={{ width: 420, position: 'bottom-start' }}
+      />
+      <MultiSelect
+        label="Statut"
+        placeholder={allLabel(filters.statuses)}
+        data={STATUS_FILTER_OPTIONS}
+        value={filters.statuses}
+        onChange={(value) => set('statuses', value as StatusKey[])}
+        clearable
+        w={200}
+      />
+      <MultiSelect
+        label="Priorité"
+        placeholder={allLabel(filters.priorities, 'Toutes')}
+        data={PRIORITY_OPTIONS}
+        value={filters.priorities}
+        onChange={(value) => set('priorities', value as Priority[])}
+        clearable
+        w={170}
+      />
+      <Select
+        label="Pilote"
+        placeholder="Tous"
+        data={personOptions}
+        value={filters.pilotPersonId}
+        onChange={(value) => set('pilotPersonId', value)}
+        clearable
+        searchable
+        nothingFoundMessage="Personne ne correspond"
+        w={200}
+      />
+      <Select
+        label="Département"
+        placeholder="Tous"
+        data={partnerOptions(partners)}
+        value={filters.partnerId}
+        onChange={(value) => set('partnerId', value)}
+        clearable
+        w={240}
+      />
+      <Group gap="md" wrap="nowrap" h={36}>
         <Checkbox label="En retard" checked={filters.late} onChange={(e) => set('late', e.currentTarget.checked)} />
         <Checkbox
           label="Sans pilote"

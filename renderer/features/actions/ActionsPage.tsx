@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useApiData } from '../../api';
 import { numberFormat } from '../../shared/format';
@@ -18,33 +18,28 @@ export function ActionsPage() {
   const [filters, setFilters] = useSessionState<ActionFilters>('actions.filters', NO_FILTERS);
   const [sort, setSort] = useSessionState<ActionSort>('actions.sort', DEFAULT_SORT);
   const [creating, setCreating] = useState(false);
+  // The search box answers while typing, the query waits for a pause of 200 ms.
   const [search] = useDebouncedValue(filters.search, 200);
   const { data: rows, error } = useApiData('queryActions', toQuery({ ...filters, search }, sort));
   const { data: chantiers } = useApiData('listChantiers');
   const { data: people } = useApiData('listPeople');
 
   return (
-    <Stack gap="sm" h={PAGE_HEIGHT} mih={480}>
+    <Stack gap="sm" h={PAGE_HEIGHT} mih={520}>
       <PageHeader title="Actions">
         <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
           Nouvelle action
         </Button>
       </PageHeader>
-      <Group align="flex-end" gap="md" mt={-8}>
-        <TextInput
-          label="Rechercher"
-          type="search"
-          placeholder="Titre, description, notes…"
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={filters.search}
-          onChange={(event) => setFilters({ ...filters, search: event.currentTarget.value })}
-          w={360}
-        />
-        <Text size="sm" role="status" aria-live="polite" pb={8}>
+      <ActionFilterBar filters={filters} onChange={setFilters} chantiers={chantiers ?? []} people={people ?? []} />
+      <Group justify="space-between">
+        <Text size="sm" fw={600} role="status" aria-live="polite">
           {rows ? `${numberFormat.format(rows.length)} action${rows.length > 1 ? 's' : ''}` : 'Chargement…'}
         </Text>
+        <Text size="xs" c="dimmed">
+          Entrée ouvre la fiche de l'action ; flèches haut et bas pour changer de ligne.
+        </Text>
       </Group>
-      <ActionFilterBar filters={filters} onChange={setFilters} chantiers={chantiers ?? []} people={people ?? []} />
       {error && <Alert color="red">{error.message}</Alert>}
       {rows && rows.length === 0 ? (
         <Text c="dimmed" py="xl" ta="center">

@@ -1,15 +1,13 @@
-import { NativeSelect, Text, UnstyledButton } from '@mantine/core';
+import { UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef, type ChangeEvent, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useRef, type ChangeEvent, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import type { ActionRow, ActionSortKey, Partner } from '../../../preload/contract';
 import { PRIORITY_LABELS, type ActionStatus } from '../../../db/vocabulary';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { navigate } from '../../app/navigation';
 import { formatDate } from '../../shared/format';
-import { PilotName } from '../../shared/PilotName';
-import { ProgressValue } from '../../shared/ProgressValue';
 import { STATUS_OPTIONS } from '../../shared/status';
 import { LateBadge } from '../../shared/StatusBadge';
 import type { ActionSort } from './filters';
@@ -33,14 +31,19 @@ export function ActionsTable({ rows, sort, onSort }: Props) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
-  const columns = `52px minmax(200px, 1fr) 136px 84px repeat(${partners.length}, minmax(110px, 160px)) 104px 100px 96px`;
+  const columns = `56px minmax(220px, 1fr) 136px 92px repeat(${partners.length}, minmax(120px, 170px)) 116px 132px 104px`;
 
-  // Up and Down move between rows, bringing the next one into view first.
-  function moveFocus(index: number) {
-    if (index < 0 || index >= rows.length) return;
-    virtualizer.scrollToIndex(index);
-    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus());
-  }
+  // Up and Down move between rows, bringing the next one into view first. Stable, so that
+  // the memoised rows do not re-render at each scroll step.
+  const rowCount = rows.length;
+  const moveFocus = useCallback(
+    (index: number) => {
+      if (index < 0 || index >= rowCount) return;
+      virtualizer.scrollToIndex(index);
+      requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus());
+    },
+    [virtualizer, rowCount],
+  );
 
   return (
     <div ref={scroller} className={classes.scroller} style={{ '--columns': columns } as CSSProperties}>
@@ -52,7 +55,9 @@ export function ActionsTable({ rows, sort, onSort }: Props) {
             <SortHeader label="Statut" by="status" sort={sort} onSort={onSort} />
             <SortHeader label="Priorité" by="priority" sort={sort} onSort={onSort} />
             {partners.map((partner) => (
-              <Header key={partner.id}>Pilote {partner.short_name}</Header>
+              <Header key={partner.id} title={`Pilote ${partner.name}`}>
+                Pilote {partner.code}
+              </Header>
             ))}
             <SortHeader label="Échéance" title="Date de fin prévisionnelle" by="end_date" sort={sort} onSort={onSort} />
             <SortHeader label="Avancement" by="progress" sort={sort} onSort={onSort} />
@@ -76,9 +81,15 @@ export function ActionsTable({ rows, sort, onSort }: Props) {
   );
 }
 
-function Header({ children, sort }: { children: ReactNode; sort?: 'ascending' | 'descending' | 'none' }) {
+interface HeaderProps {
+  children: ReactNode;
+  title?: string;
+  sort?: 'ascending' | 'descending' | 'none';
+}
+
+function Header({ children, title, sort }: HeaderProps) {
   return (
-    <th role="columnheader" scope="col" className={classes.headerCell} aria-sort={sort}>
+    <th role="columnheader" scope="col" className={classes.headerCell} aria-sort={sort} title={title}>
       {children}
     </th>
   );
@@ -118,6 +129,8 @@ interface RowProps {
   onMove: (index: number) => void;
 }
 
+// Rows are plain elements styled by the CSS module rather than Mantine components: a few
+// dozen of them re-render at each scroll step, and 10 000 rows must scroll smoothly.
 const Row = memo(function Row({ row, index, start, partners, onMove }: RowProps) {
   const open = () => navigate({ page: 'action', id: row.id });
 
@@ -141,15 +154,13 @@ const Row = memo(function Row({ row, index, start, partners, onMove }: RowProps)
       onClick={open}
       onKeyDown={onKeyDown}
     >
-      <td role="cell" className={classes.cell}>
-        <Text size="sm" fw={700}>
-          {row.chantier_number}
-        </Text>
+      <td role="cell" className={`${classes.cell} ${classes.number}`}>
+        {row.chantier_number}
       </td>
       <td role="cell" className={classes.cell}>
-        <Text size="sm" lineClamp={2} title={row.title}>
+        <span className={classes.title} title={row.title}>
           {row.title}
-        </Text>
+        </span>
       </td>
       <td role="cell" className={classes.cell} onClick={(event) => event.stopPropagation()}>
         <StatusSelect row={row} />
@@ -157,16 +168,24 @@ const Row = memo(function Row({ row, index, start, partners, onMove }: RowProps)
       <td role="cell" className={classes.cell}>
         {row.priority ? PRIORITY_LABELS[row.priority] : '—'}
       </td>
-      {partners.map((partner) => (
-        <td role="cell" key={partner.id} className={classes.cell}>
-          <PilotName pilots={row.pilots} partnerId={partner.id} />
-        </td>
-      ))}
+      {partners.map((partner) => {
+        const name = row.pilots.find((pilot) => pilot.partner_id === partner.id)?.person_name;
+        return (
+          <td role="cell" key={partner.id} className={classes.cell}>
+            {name ? <span className={classes.title}>{name}</span> : <span className={classes.dimmed}>Sans pilote</span>}
+          </td>
+        );
+      })}
       <td role="cell" className={classes.cell}>
         {formatDate(row.end_date)}
       </td>
       <td role="cell" className={classes.cell}>
-        <ProgressValue value={row.progress} />
+        <span className={classes.progress}>
+          <span className={classes.progressBar} aria-hidden>
+            <span style={{ width: `${row.progress}%` }} />
+          </span>
+          {row.progress}&nbsp;%
+        </span>
       </td>
       <td role="cell" className={classes.cell}>
         {row.late && <LateBadge />}
@@ -184,13 +203,18 @@ function StatusSelect({ row }: { row: ActionRow }) {
     if (!result.ok) select.value = stored;
   }
   return (
-    <NativeSelect
+    <select
       key={stored}
-      size="xs"
+      className={classes.select}
       aria-label={`Statut de l'action « ${row.title} »`}
-      data={STATUS_OPTIONS}
       defaultValue={stored}
       onChange={(event) => void change(event)}
-    />
+    >
+      {STATUS_OPTIONS.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
   );
 }

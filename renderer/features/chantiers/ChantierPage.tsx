@@ -15,7 +15,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { personOptions } from '../../shared/people';
 import { ProgressValue } from '../../shared/ProgressValue';
 import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
-import { PilotName } from '../../shared/PilotName';
+import { PilotHeader, PilotName } from '../../shared/PilotName';
 import { NewActionModal } from '../actions/NewActionModal';
 
 const STAGE_OPTIONS = STAGES.map((value) => ({ value, label: STAGE_LABELS[value] }));
@@ -40,7 +40,7 @@ function ChantierView({ chantier, people }: { chantier: ChantierDetail; people: 
 
   return (
     <>
-      <PageHeader title={`Chantier ${chantier.number} · ${chantier.title}`}>
+      <PageHeader title={`Chantier ${chantier.number} · ${chantier.title}`} small>
         <SaveStatus />
       </PageHeader>
       <Grid gap="lg">
@@ -116,7 +116,7 @@ function ChantierActions({ chantier }: { chantier: ChantierDetail }) {
             <Table.Th>Statut</Table.Th>
             <Table.Th>Priorité</Table.Th>
             {partners.map((partner) => (
-              <Table.Th key={partner.id}>Pilote {partner.short_name}</Table.Th>
+              <PilotHeader key={partner.id} partner={partner} />
             ))}
             <Table.Th>Échéance</Table.Th>
             <Table.Th>Avancement</Table.Th>

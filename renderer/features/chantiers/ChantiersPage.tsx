@@ -4,7 +4,7 @@ import { useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';
 import { PageHeader } from '../../shared/PageHeader';
-import { PilotName } from '../../shared/PilotName';
+import { PilotHeader, PilotName } from '../../shared/PilotName';
 import { StatusCounts } from '../../shared/StatusCounts';
 
 export function ChantiersPage() {
@@ -23,7 +23,7 @@ export function ChantiersPage() {
                 <Table.Th>Titre</Table.Th>
                 <Table.Th>Stade du partenariat</Table.Th>
                 {partners.map((partner) => (
-                  <Table.Th key={partner.id}>Pilote {partner.short_name}</Table.Th>
+                  <PilotHeader key={partner.id} partner={partner} />
                 ))}
                 <Table.Th>Actions</Table.Th>
               </Table.Tr>

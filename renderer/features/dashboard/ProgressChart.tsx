@@ -26,11 +26,11 @@ export function ProgressChart({ chantiers }: { chantiers: ChantierSummary[] }) {
               type="stacked"
               series={series}
               withLegend
-              legendProps={{ verticalAlign: 'bottom' }}
+              legendProps={{ verticalAlign: 'bottom', itemSorter: null }}
               tickLine="y"
               yAxisProps={{ allowDecimals: false }}
               tooltipAnimationDuration={0}
-              valueFormatter={(value) => `${value} action${value > 1 ? 's' : ''}`}
+              accessibilityLayer={false}
             />
           </div>
           <Text component="figcaption" size="sm" c="dimmed" mt="sm">

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconPencil, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Partner, Person } from '../../../preload/contract';
@@ -87,7 +87,9 @@ function PartnerPeople({ partner, people, onEdit, onDelete }: PartnerPeopleProps
                 <Table.Th>Fonction</Table.Th>
                 <Table.Th>Adresse électronique</Table.Th>
                 <Table.Th>Pilotages</Table.Th>
-                <Table.Th w={96}>Modifier ou supprimer</Table.Th>
+                <Table.Th w={96}>
+                  <VisuallyHidden>Modifier ou supprimer</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -97,7 +99,7 @@ function PartnerPeople({ partner, people, onEdit, onDelete }: PartnerPeopleProps
                     <Group gap="xs" wrap="nowrap">
                       {person.name}
                       {person.id === me.id && (
-                        <Badge size="sm" variant="outline" color="gray.7">
+                        <Badge size="sm" variant="default">
                           Vous
                         </Badge>
                       )}
@@ -113,7 +115,7 @@ function PartnerPeople({ partner, people, onEdit, onDelete }: PartnerPeopleProps
                       </ActionIcon>
                       <ActionIcon
                         variant="subtle"
-                        color="red.9"
+                        color="red"
                         aria-label={`Supprimer ${person.name}`}
                         onClick={() => onDelete(person)}
                       >

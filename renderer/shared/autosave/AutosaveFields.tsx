@@ -73,12 +73,20 @@ export function AutosaveSelect({
   );
 }
 
-export function AutosaveMultiSelect({ data, value, save, label, ...rest }: FieldProps<string[]> & { data: ComboboxData }) {
+export function AutosaveMultiSelect({
+  data,
+  value,
+  save,
+  label,
+  placeholder,
+  ...rest
+}: FieldProps<string[]> & { data: ComboboxData; placeholder?: string }) {
   const field = useAutosave({ value, save, label });
   return (
     <MultiSelect
       {...rest}
       label={label}
+      placeholder={field.value.length ? undefined : placeholder}
       data={data}
       value={field.value}
       onChange={field.onChange}
