@@ -1,5 +1,6 @@
 // The partners of the cooperation (two Départements by default, or more) and the project.
 import { UserError, ValidationError } from '../errors';
+import { cached } from '../statements';
 import type { Store } from '../store';
 import type { Partner, PartnerInput } from '../types';
 import { insertRow, requireRow, updateRow, validatePatch } from './rows';
@@ -13,9 +14,7 @@ function checkCodeFree(store: Store, code: string, exceptId?: string): void {
 }
 
 export function listPartners(store: Store): Partner[] {
-  return store.db
-    .prepare('SELECT id, code, name, short_name, position FROM partner WHERE deleted = 0 ORDER BY position, id')
-    .all() as Partner[];
+  return cached(store, 'SELECT id, code, name, short_name, position FROM partner WHERE deleted = 0 ORDER BY position, id').all() as Partner[];
 }
 
 export function createPartner(store: Store, input: PartnerInput): string {

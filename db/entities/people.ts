@@ -1,6 +1,6 @@
 // The people of the partners: pilotes, note authors, users of the laptops.
 import { UserError } from '../errors';
-import { cached } from '../queries/sql';
+import { cached } from '../statements';
 import type { Store } from '../store';
 import type { Person, PersonInput } from '../types';
 import { deleteRow, requireRow, insertRow, updateRow, validatePatch } from './rows';

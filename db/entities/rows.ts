@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { UserError, ValidationError } from '../errors';
 import { newId } from '../ids';
 import { ENTITIES, fieldSchema, type EntityFields, type EntityName } from '../schema';
+import { cached } from '../statements';
 import type { Edit, Store } from '../store';
 
 export type Patch<E extends EntityName> = Partial<EntityFields<E>>;
@@ -55,7 +56,7 @@ export function rowEdits(entity: EntityName, rowId: string, patch: Record<string
 }
 
 export function getRow<E extends EntityName>(store: Store, entity: E, id: string): (EntityFields<E> & { id: string }) | undefined {
-  return store.db.prepare(`SELECT * FROM ${entity} WHERE id = ? AND deleted = 0`).get(id) as
+  return cached(store, `SELECT * FROM ${entity} WHERE id = ? AND deleted = 0`).get(id) as
     | (EntityFields<E> & { id: string })
     | undefined;
 }

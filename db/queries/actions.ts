@@ -5,17 +5,26 @@ import { toMatchQuery } from '../search';
 import type { Store } from '../store';
 import type { ActionDetail, ActionQuery, ActionRow, ActionSortKey, Link, Note, Step } from '../types';
 import { ACTION_STATUSES, PRIORITIES } from '../vocabulary';
-import { byPartnerPosition, cached, HAS_PILOT_SQL, LATE_SQL, pilotsSql, rankSql, today } from './sql';
+import { cached } from '../statements';
+import { byPartnerPosition, HAS_PILOT_SQL, LATE_SQL, pilotsSql, rankSql, today } from './sql';
 
-const SORT_SQL: Record<ActionSortKey, string> = {
-  chantier: 'c.number',
-  title: 'sort_key(a.title)',
-  status: rankSql('a.status', ACTION_STATUSES),
-  priority: rankSql('a.priority', PRIORITIES),
-  start_date: 'a.start_date',
-  end_date: 'a.end_date',
-  progress: 'a.progress',
+/** Each sort key's SQL, and whether empty values must be put last by hand. */
+const SORT_SQL: Record<ActionSortKey, [sql: string, nullable: boolean]> = {
+  chantier: ['c.number', false],
+  title: ['sort_key(a.title)', false],
+  status: [rankSql('a.status', ACTION_STATUSES), true],
+  priority: [rankSql('a.priority', PRIORITIES), true],
+  start_date: ['a.start_date', true],
+  end_date: ['a.end_date', true],
+  progress: ['a.progress', false],
 };
+const TIE_BREAKS = ['c.number', 'sort_key(a.title)', 'a.id'];
+
+function orderBy(sort: NonNullable<ActionQuery['sort']>): string {
+  const [key, nullable] = SORT_SQL[sort.by];
+  const terms = [`${key} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}`, ...TIE_BREAKS.filter((term) => term !== key)];
+  return (nullable ? [`${key} IS NULL`, ...terms] : terms).join(', ');
+}
 
 // The whole list is built as one JSON text by SQLite: turning 10 000 rows into JS objects
 // value by value costs several times more than one JSON.parse.
@@ -57,11 +66,7 @@ export function queryActions(store: Store, query: ActionQuery, day?: string): Ac
     where.push('a.rid IN (SELECT rowid FROM action_search WHERE action_search MATCH @match)');
     params.match = match;
   }
-  const sort = query.sort ?? { by: 'chantier', direction: 'asc' };
-  const key = SORT_SQL[sort.by];
-  const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-  const sql = `SELECT json_group_array(${ROW_JSON}
-      ORDER BY (${key}) IS NULL, ${key} ${direction}, c.number, sort_key(a.title), a.id)
+  const sql = `SELECT json_group_array(${ROW_JSON} ORDER BY ${orderBy(query.sort ?? { by: 'chantier', direction: 'asc' })})
     FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0
     WHERE ${where.join(' AND ')}`;
   const rows = JSON.parse(cached(store, sql).pluck().get(params) as string) as ActionRow[];

@@ -4,7 +4,8 @@ import type { Store } from '../store';
 import type { ChantierDetail, ChantierSummary, StatusCounts } from '../types';
 import { ACTION_STATUSES } from '../vocabulary';
 import { queryActions } from './actions';
-import { byPartnerPosition, cached, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today } from './sql';
+import { cached } from '../statements';
+import { byPartnerPosition, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today } from './sql';
 
 export const emptyStatusCounts = (): StatusCounts =>
   Object.fromEntries([...ACTION_STATUSES, 'none'].map((status) => [status, 0])) as StatusCounts;

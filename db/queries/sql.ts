@@ -1,29 +1,9 @@
-// SQL pieces shared by the queries, and a statement cache: the queries build their SQL
-// from the filters in use, and preparing costs more than running on small tables.
-import type Database from 'better-sqlite3';
+// SQL pieces shared by the queries.
 import { localDate } from '../dates';
+import { cached } from '../statements';
 import type { Store } from '../store';
 import type { PilotRef } from '../types';
 import { CLOSED_STATUSES } from '../vocabulary';
-
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** A sort key ignoring case and accents: SQLite's NOCASE knows ASCII only, and "É" would sort after "Z". */
-function sortKey(text: unknown): unknown {
-  return typeof text === 'string' ? text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : text;
-}
-
-/** A prepared statement of this connection, made once; the SQL may call sort_key(). */
-export function cached(store: Store, sql: string): Database.Statement {
-  let bySql = statements.get(store.db);
-  if (!bySql) {
-    store.db.function('sort_key', { deterministic: true }, sortKey);
-    statements.set(store.db, (bySql = new Map()));
-  }
-  let statement = bySql.get(sql);
-  if (!statement) bySql.set(sql, (statement = store.db.prepare(sql)));
-  return statement;
-}
 
 export const today = (day?: string) => day ?? localDate();
 
