@@ -134,7 +134,8 @@ export function createElectronDouble(context: BrowserContext, options: { version
           if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
             let prevented = false;
             this.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, request.url());
-            if (prevented) return route.abort('blockedbyclient');
+            // ERR_ABORTED, as a cancelled navigation in Electron: the page stays, no error page commits.
+            if (prevented) return route.abort('aborted');
           }
           return route.continue();
         });
@@ -167,16 +168,40 @@ export function createElectronDouble(context: BrowserContext, options: { version
     }
   }
 
-  // window.open and target=_blank: the window open handler decides, as in Electron.
+  // window.open and target=_blank: the window open handler of the app's window decides, as in
+  // Electron, with the URL asked for. A popup's first request comes before Playwright knows its
+  // page (request.frame() throws), so it is decided in the route; a denied one gets an empty
+  // page instead (an aborted load would leave it open and unreported), and its 'page' event
+  // closes it. A popup without a URL (about:blank) is decided in the 'page' event.
+  const popupDecisions: ('allow' | 'deny')[] = [];
+  const openHandler = (url: string) => {
+    const opener = [...contentsOf.values()].find((contents) => !contents.isDestroyed());
+    return (opener?.windowOpenHandler?.({ url }) ?? { action: 'allow' as const }).action;
+  };
+  const isFirstRequestOfPopup = (request: import('playwright-core').Request) => {
+    if (!request.isNavigationRequest()) return false;
+    try {
+      request.frame();
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  const routed = context.route('**/*', async (route) => {
+    if (isFirstRequestOfPopup(route.request())) {
+      const action = openHandler(route.request().url());
+      popupDecisions.push(action);
+      if (action === 'deny') return route.fulfill({ status: 200, contentType: 'text/html', body: '' }).catch(() => undefined);
+    }
+    return route.continue().catch(() => undefined);
+  });
   context.on('page', async (popup) => {
-    const opener = await popup.opener();
-    const contents = opener && contentsOf.get(opener);
-    if (!contents) return;
-    const decision = contents.windowOpenHandler?.({ url: popup.url() }) ?? { action: 'allow' };
-    if (decision.action === 'deny') await popup.close();
+    if (contentsOf.has(popup) || !(await popup.opener())) return;
+    const action = popupDecisions.shift() ?? openHandler(popup.url());
+    if (action === 'deny') await popup.close();
   });
 
-  const ready = context.exposeBinding('__electronDoubleInvoke', async (source, channel: string, args: unknown[]) => {
+  const exposed = context.exposeBinding('__electronDoubleInvoke', async (source, channel: string, args: unknown[]) => {
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`Aucun gestionnaire IPC pour ${channel}`);
     const sender = contentsOf.get(source.page);
@@ -212,7 +237,7 @@ export function createElectronDouble(context: BrowserContext, options: { version
 
   return {
     electron,
-    ready,
+    ready: Promise.all([exposed, routed]),
     calls,
     windows,
     /** The first window's page, once main has created it. */

@@ -31,8 +31,10 @@ export interface AppHandle {
   /** The answer the next dialog of that kind gets, as Electron's dialog would return it. */
   answerDialog(name: DialogName, value: unknown): Promise<void>;
   close(): Promise<void>;
-  /** With the double only: what main asked of Electron (window options, dialogs, shell). */
-  double?: { windowOptions: () => Record<string, any> | undefined; calls: { name: string; args: unknown[] }[] };
+  /** The webPreferences the main window was created with; undefined where Electron does not tell. */
+  webPreferences(): Promise<Record<string, unknown> | undefined>;
+  /** With the double only: what main asked of Electron's dialog and shell, in order. */
+  calls?: { name: string; args: unknown[] }[];
 }
 
 export function newDataDir(): string {
@@ -75,6 +77,13 @@ async function launchElectron(executablePath: string, dataDir: string, env: Reco
         (dialog as any)[method] = async () => answer;
       }, [name, value] as const),
     close: () => app.close(),
+    webPreferences: () =>
+      app.evaluate(({ BrowserWindow }) => {
+        // Not in every Electron's typings, hence the cast.
+        const contents = BrowserWindow.getAllWindows()[0].webContents as unknown as { getLastWebPreferences?: () => object | null };
+        const preferences = contents.getLastWebPreferences?.();
+        return preferences ? (JSON.parse(JSON.stringify(preferences)) as Record<string, unknown>) : undefined;
+      }),
   };
 }
 
@@ -112,7 +121,8 @@ async function launchWithDouble(dataDir: string, env: Record<string, string>): P
       double.electron.app.quit();
       await context.close();
     },
-    double: { windowOptions: () => double.windows[0]?.options, calls: double.calls },
+    webPreferences: async () => (double.windows[0]?.options.webPreferences ?? {}) as Record<string, unknown>,
+    calls: double.calls,
   };
 }
 
