@@ -1,4 +1,5 @@
-// The list of actions with its filters and sort (one SQL statement), and one action's page.
+// The list of actions with its filters (one SQL statement) and sort, and one action's page.
+import { sortKey } from '../collation';
 import { UserError } from '../errors';
 import { ENTITIES } from '../schema';
 import { toMatchQuery } from '../search';
@@ -6,24 +7,46 @@ import type { Store } from '../store';
 import type { ActionDetail, ActionQuery, ActionRow, ActionSortKey, Link, Note, Step } from '../types';
 import { ACTION_STATUSES, PRIORITIES } from '../vocabulary';
 import { cached } from '../statements';
-import { byPartnerPosition, HAS_PILOT_SQL, LATE_SQL, pilotsSql, rankSql, today } from './sql';
+import { byPartnerPosition, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today } from './sql';
 
-/** Each sort key's SQL, and whether empty values must be put last by hand. */
-const SORT_SQL: Record<ActionSortKey, [sql: string, nullable: boolean]> = {
-  chantier: ['c.number', false],
-  title: ['sort_key(a.title)', false],
-  status: [rankSql('a.status', ACTION_STATUSES), true],
-  priority: [rankSql('a.priority', PRIORITIES), true],
-  start_date: ['a.start_date', true],
-  end_date: ['a.end_date', true],
-  progress: ['a.progress', false],
+type SortValue = string | number | null;
+
+const rank = (values: readonly string[]) => {
+  const ranks = new Map(values.map((value, index) => [value, index]));
+  return (value: string | null) => (value === null ? null : (ranks.get(value) ?? values.length));
 };
-const TIE_BREAKS = ['c.number', 'sort_key(a.title)', 'a.id'];
+const statusRank = rank(ACTION_STATUSES);
+const priorityRank = rank(PRIORITIES);
 
-function orderBy(sort: NonNullable<ActionQuery['sort']>): string {
-  const [key, nullable] = SORT_SQL[sort.by];
-  const terms = [`${key} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}`, ...TIE_BREAKS.filter((term) => term !== key)];
-  return (nullable ? [`${key} IS NULL`, ...terms] : terms).join(', ');
+const SORT_VALUES: Record<ActionSortKey, (row: ActionRow) => SortValue> = {
+  chantier: (row) => row.chantier_number,
+  title: (row) => sortKey(row.title),
+  status: (row) => statusRank(row.status),
+  priority: (row) => priorityRank(row.priority),
+  start_date: (row) => row.start_date,
+  end_date: (row) => row.end_date,
+  progress: (row) => row.progress,
+};
+const TIE_BREAKS = [SORT_VALUES.chantier, SORT_VALUES.title, (row: ActionRow) => row.id];
+
+/**
+ * The rows sorted by the chosen key, empty values last in both directions, then by
+ * chantier, title and id. Sorting here, on values computed once per row, measured several
+ * times faster than an ORDER BY over the JSON rows in SQLite.
+ */
+function sortRows(rows: ActionRow[], sort: NonNullable<ActionQuery['sort']>): ActionRow[] {
+  const sign = sort.direction === 'desc' ? -1 : 1;
+  const keyed = rows.map((row) => ({ row, primary: SORT_VALUES[sort.by](row), ties: TIE_BREAKS.map((value) => value(row)) }));
+  keyed.sort((a, b) => {
+    if (a.primary !== b.primary) {
+      if (a.primary === null) return 1;
+      if (b.primary === null) return -1;
+      return a.primary < b.primary ? -sign : sign;
+    }
+    for (let i = 0; i < a.ties.length; i++) if (a.ties[i] !== b.ties[i]) return (a.ties[i] ?? '') < (b.ties[i] ?? '') ? -1 : 1;
+    return 0;
+  });
+  return keyed.map(({ row }) => row);
 }
 
 // The whole list is built as one JSON text by SQLite: turning 10 000 rows into JS objects
@@ -33,7 +56,7 @@ const ROW_JSON = `json_object(
     'status', a.status, 'priority', a.priority, 'start_date', a.start_date, 'end_date', a.end_date,
     'progress', a.progress, 'late', json(iif(${LATE_SQL}, 'true', 'false')), 'pilots', ${pilotsSql('a.id')})`;
 
-/** Filters combine with AND; an empty list filters nothing. Sorted with empty values last. */
+/** Filters combine with AND; an empty list filters nothing. */
 export function queryActions(store: Store, query: ActionQuery, day?: string): ActionRow[] {
   const where = ['a.deleted = 0'];
   const params: Record<string, unknown> = { today: today(day) };
@@ -66,13 +89,13 @@ export function queryActions(store: Store, query: ActionQuery, day?: string): Ac
     where.push('a.rid IN (SELECT rowid FROM action_search WHERE action_search MATCH @match)');
     params.match = match;
   }
-  const sql = `SELECT json_group_array(${ROW_JSON} ORDER BY ${orderBy(query.sort ?? { by: 'chantier', direction: 'asc' })})
+  const sql = `SELECT json_group_array(${ROW_JSON})
     FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0
     WHERE ${where.join(' AND ')}`;
   const rows = JSON.parse(cached(store, sql).pluck().get(params) as string) as ActionRow[];
   const order = byPartnerPosition(store);
   for (const row of rows) order(row.pilots);
-  return rows;
+  return sortRows(rows, query.sort ?? { by: 'chantier', direction: 'asc' });
 }
 
 const ACTION_FIELDS = Object.keys(ENTITIES.action).map((field) => `a.${field}`).join(', ');

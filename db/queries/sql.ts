@@ -31,7 +31,3 @@ export function byPartnerPosition(store: Store): (pilots: PilotRef[]) => PilotRe
   return (pilots) =>
     pilots.length < 2 ? pilots : pilots.sort((x, y) => rank(x) - rank(y) || (x.partner_id < y.partner_id ? -1 : 1));
 }
-
-/** An SQL expression giving a value's rank in a list (for sorting by vocabulary order). */
-export const rankSql = (column: string, values: readonly string[]) =>
-  `CASE ${column} ${values.map((value, index) => `WHEN '${value}' THEN ${index}`).join(' ')} END`;
