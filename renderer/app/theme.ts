@@ -15,7 +15,10 @@ export const theme = createTheme({
       styles: { root: { textTransform: 'none', overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } },
     }),
     // The dialogs' close button is an icon: it needs a name (Escape closes them too).
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Fermer' } } }),
+    Modal: Modal.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Fermer' } },
+      styles: { title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } },
+    }),
   },
 });
 

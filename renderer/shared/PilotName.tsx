@@ -9,7 +9,7 @@ export function PilotName({ pilots, partnerId }: { pilots: PilotRef[]; partnerId
       {name}
     </Text>
   ) : (
-    <Text size="sm" c="dimmed" fs="italic">
+    <Text size="sm" c="dimmed" fs="italic" style={{ whiteSpace: 'nowrap' }}>
       Sans pilote
     </Text>
   );

@@ -31,7 +31,7 @@ export function ActionsTable({ rows, sort, onSort }: Props) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
-  const columns = `56px minmax(220px, 1fr) 136px 92px repeat(${partners.length}, minmax(120px, 170px)) 116px 132px 104px`;
+  const columns = `56px minmax(220px, 1fr) 136px 92px repeat(${partners.length}, minmax(120px, 170px)) 116px 140px 108px`;
 
   // Up and Down move between rows, bringing the next one into view first. Stable, so that
   // the memoised rows do not re-render at each scroll step.

@@ -56,9 +56,7 @@ function NewActionForm({ chantierId, onClose }: Omit<Props, 'opened'>) {
           value={chantier}
           onChange={setChantier}
           error={errors.chantier}
-          searchable
           placeholder="Choisir le chantier"
-          nothingFoundMessage="Aucun chantier"
           comboboxProps={{ withinPortal: true }}
           data-autofocus={chantierId ? undefined : true}
         />

@@ -80,13 +80,14 @@ function PartnerPeople({ partner, people, onEdit, onDelete }: PartnerPeopleProps
         <Text c="dimmed">Aucune personne enregistrée pour ce Département.</Text>
       ) : (
         <Table.ScrollContainer minWidth={640}>
-          <Table highlightOnHover verticalSpacing="xs">
+          {/* Fixed widths: the tables of the Départements line up one under the other. */}
+          <Table highlightOnHover verticalSpacing="xs" layout="fixed">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Nom</Table.Th>
-                <Table.Th>Fonction</Table.Th>
+                <Table.Th w="28%">Nom</Table.Th>
+                <Table.Th w="32%">Fonction</Table.Th>
                 <Table.Th>Adresse électronique</Table.Th>
-                <Table.Th>Pilotages</Table.Th>
+                <Table.Th w={100}>Pilotages</Table.Th>
                 <Table.Th w={96}>
                   <VisuallyHidden>Modifier ou supprimer</VisuallyHidden>
                 </Table.Th>

@@ -1,5 +1,6 @@
 import { Alert, Button, Code, Group, Table, Text, Title } from '@mantine/core';
 import { IconDeviceFloppy, IconFolderOpen } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { call, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
@@ -13,8 +14,9 @@ export function DataSection() {
 
   async function backupNow() {
     setSaving(true);
-    await call('backupNow');
+    const result = await call('backupNow');
     setSaving(false);
+    if (result.ok) notifications.show({ color: 'teal', title: 'Sauvegarde effectuée', message: result.value.name });
   }
 
   if (error) return <Alert color="red">{error.message}</Alert>;
