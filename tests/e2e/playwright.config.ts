@@ -1,5 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
+// A French laptop's clock for everything the specs start: main and the CLI (this process and
+// its children) as well as the window (harness/launch.ts sets the same zone and locale).
+process.env.TZ = 'Europe/Paris';
+
 // The app under test is started by the specs themselves (harness/launch.ts), on the real
 // Electron binary when present, else on Chromium with the electron double.
 export default defineConfig({
