@@ -74,6 +74,7 @@ export interface ApiData<T> {
 export function useApiData<K extends ApiMethod>(method: K, ...args: Args<K>): ApiData<Value<K>> {
   const [state, setState] = useState<{ data?: Value<K>; error?: ApiError }>({});
   const latest = useRef(0);
+  // The arguments as a string: a new but equal query object does not reload.
   const key = JSON.stringify(args);
 
   const reload = useCallback(() => {

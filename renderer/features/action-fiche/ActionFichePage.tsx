@@ -1,5 +1,4 @@
-import { Alert, Anchor, Grid, Group, Paper, Progress, Stack, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Anchor, Grid, Group, Progress, Stack } from '@mantine/core';
 import type { ActionDetail, ActionPatch, ChantierSummary, Person } from '../../../preload/contract';
 import {
   COOPERATION_FORM_LABELS,
@@ -27,6 +26,7 @@ import { FormSaverProvider } from '../../shared/autosave/FormSaver';
 import { SaveStatus } from '../../shared/autosave/SaveStatus';
 import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
 import { PageHeader } from '../../shared/PageHeader';
+import { SectionCard } from '../../shared/SectionCard';
 import { personOptions } from '../../shared/people';
 import { STATUS_OPTIONS } from '../../shared/status';
 import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
@@ -82,7 +82,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
-            <Section title="Description">
+            <SectionCard title="Description">
               <AutosaveText label="Titre" required value={action.title} save={(title) => update({ title: title ?? '' })} />
               <AutosaveText
                 label="Description"
@@ -90,22 +90,22 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
                 value={action.description}
                 save={(description) => update({ description })}
               />
-            </Section>
-            <Section title="Étapes">
+            </SectionCard>
+            <SectionCard title="Étapes">
               <StepsEditor action={action} />
-            </Section>
-            <Section title="Notes de suivi">
+            </SectionCard>
+            <SectionCard title="Notes de suivi">
               <NotesEditor action={action} />
-            </Section>
-            <Section title="Liens">
+            </SectionCard>
+            <SectionCard title="Liens">
               <LinksEditor action={action} />
-            </Section>
+            </SectionCard>
           </Stack>
         </Grid.Col>
 
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
-            <Section title="Suivi">
+            <SectionCard title="Suivi">
               <AutosaveSelect
                 label="Chantier"
                 data={chantiers.map((c) => ({ value: c.id, label: `${c.number}. ${c.title}` }))}
@@ -151,13 +151,13 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
                 />
                 <Progress value={action.progress} mt={8} size="sm" aria-hidden />
               </div>
-            </Section>
+            </SectionCard>
 
-            <Section title="Pilotage">
+            <SectionCard title="Pilotage">
               <PilotFields action={action} people={people} />
-            </Section>
+            </SectionCard>
 
-            <Section title="Coopération">
+            <SectionCard title="Coopération">
               <AutosaveMultiSelect
                 label="Finalités"
                 placeholder="Choisir une ou plusieurs finalités"
@@ -173,24 +173,13 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
                 clearable
                 placeholder="Non définie"
               />
-            </Section>
+            </SectionCard>
 
             <DeleteActionButton action={action} />
           </Stack>
         </Grid.Col>
       </Grid>
     </>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" radius="md" component="section">
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      <Stack gap="sm">{children}</Stack>
-    </Paper>
   );
 }
 

@@ -1,5 +1,4 @@
-import { Paper, Stack, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Stack } from '@mantine/core';
 import { send } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { AutosaveSelect, AutosaveText } from '../../shared/autosave/AutosaveFields';
@@ -7,6 +6,7 @@ import { FormSaverProvider } from '../../shared/autosave/FormSaver';
 import { SaveStatus } from '../../shared/autosave/SaveStatus';
 import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
 import { PageHeader } from '../../shared/PageHeader';
+import { SectionCard } from '../../shared/SectionCard';
 import { partnerOptions } from '../../shared/people';
 import { DataSection } from './DataSection';
 import { PartnersSection } from './PartnersSection';
@@ -28,20 +28,20 @@ function Settings() {
         <SaveStatus />
       </PageHeader>
       <Stack gap="lg" maw={900}>
-        <SettingsSection title="Projet" id="parametres-projet">
+        <SectionCard title="Projet">
           <AutosaveText
             label="Nom du projet"
             required
             value={project.name}
             save={(name) => send('updateProjectName', name ?? '')}
           />
-        </SettingsSection>
+        </SectionCard>
 
-        <SettingsSection title="Partenaires" id="parametres-partenaires">
+        <SectionCard title="Partenaires">
           <PartnersSection />
-        </SettingsSection>
+        </SectionCard>
 
-        <SettingsSection title="Utilisateur de cet ordinateur" id="parametres-utilisateur">
+        <SectionCard title="Utilisateur de cet ordinateur">
           <AutosaveText label="Votre nom" required value={me.name} save={(name) => send('updatePerson', me.id, { name: name ?? '' })} />
           <AutosaveText
             label="Votre fonction"
@@ -54,23 +54,12 @@ function Settings() {
             value={me.partner_id}
             save={(partnerId) => send('updatePerson', me.id, { partner_id: partnerId ?? me.partner_id })}
           />
-        </SettingsSection>
+        </SectionCard>
 
-        <SettingsSection title="Données" id="parametres-donnees">
+        <SectionCard title="Données">
           <DataSection />
-        </SettingsSection>
+        </SectionCard>
       </Stack>
     </>
-  );
-}
-
-function SettingsSection({ title, id, children }: { title: string; id: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
-      <Title order={2} size="h4" id={id} mb="sm">
-        {title}
-      </Title>
-      <Stack gap="sm">{children}</Stack>
-    </Paper>
   );
 }
