@@ -8,9 +8,10 @@
 // writes a value, which supersedes them all.
 //
 // Deleting a row writes the field `deleted` with the version vector the deleting replica
-// had; a live edit of that row it had not seen keeps the row visible, as a conflict.
+// had; a live edit of that row it had not seen, or a concurrent restore, keeps the row
+// visible, as a conflict.
 import type Database from 'better-sqlite3';
-import { BOOLEAN_FIELDS, JSON_FIELDS, isEntityName, type EntityName } from './schema';
+import { BOOLEAN_FIELDS, fieldSchema, JSON_FIELDS, isEntityName, type EntityName } from './schema';
 
 export type VersionRef = [origin: string, seq: number];
 
@@ -86,7 +87,9 @@ export class ChangeLog {
       change.origin, change.seq, change.hlc, change.entity, change.rowId, change.field, change.value, supersedes,
     ).changes;
     if (inserted === 0) return false;
-    if (!isEntityName(change.entity)) return true; // kept in the log for a newer schema, shown nowhere
+    this.advanceVersionVector(change.origin);
+    // An entity or a field of a newer schema: kept in the log (and relayed), shown nowhere.
+    if (!isEntityName(change.entity) || (change.field !== 'deleted' && !fieldSchema(change.entity, change.field))) return true;
     for (const [origin, seq] of change.supersedes) {
       s.markSuperseded.run(origin, seq);
       s.dropLive.run(origin, seq);
@@ -95,7 +98,6 @@ export class ChangeLog {
       s.insertLive.run(change.origin, change.seq, change.entity, change.rowId, change.field, change.hlc, change.value);
     }
     this.refreshField(change.entity, change.rowId, change.field);
-    this.advanceVersionVector(change.origin);
     const key = `${change.entity}.${change.field}`;
     let rows = this.touched.get(key);
     if (!rows) this.touched.set(key, (rows = new Set()));
@@ -112,17 +114,20 @@ export class ChangeLog {
       const [winner] = this.liveVersions(entity, rowId, field);
       if (winner) this.upsert(entity, field).run(rowId, toColumn(field, winner.value));
     }
-    const [deletion] = this.liveVersions(entity, rowId, 'deleted');
-    if (deletion || field === 'deleted') this.upsert(entity, 'deleted').run(rowId, this.isHidden(entity, rowId, deletion) ? 1 : 0);
+    const deletions = this.liveVersions(entity, rowId, 'deleted');
+    if (deletions.length > 0 || field === 'deleted') this.upsert(entity, 'deleted').run(rowId, this.isHidden(entity, rowId, deletions) ? 1 : 0);
   }
 
-  /** Hidden when the winning `deleted` version is a delete that saw every live edit of the row. */
-  private isHidden(entity: EntityName, rowId: string, deletion: LiveVersion | undefined): boolean {
-    if (!deletion) return false;
-    const mark = JSON.parse(deletion.value) as unknown;
-    if (!isDeleteMark(mark)) return false;
+  /**
+   * Hidden when every live `deleted` version is a delete, and every live edit of the row
+   * was seen by one of them. A concurrent restore or edit keeps the row visible, whatever
+   * the clocks say: in doubt nothing disappears, and the row shows as in conflict.
+   */
+  private isHidden(entity: EntityName, rowId: string, deletions: LiveVersion[]): boolean {
+    const marks = deletions.map((deletion) => JSON.parse(deletion.value) as unknown);
+    if (marks.length === 0 || !marks.every(isDeleteMark)) return false;
     const edits = this.statements.liveOfRow.all(entity, rowId) as { origin: string; seq: number }[];
-    return edits.every((edit) => edit.seq <= (mark.vv[edit.origin] ?? 0));
+    return edits.every((edit) => marks.some((mark) => edit.seq <= (mark.vv[edit.origin] ?? 0)));
   }
 
   private upsert(entity: EntityName, column: string): Database.Statement {

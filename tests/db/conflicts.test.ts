@@ -7,9 +7,9 @@ import type { Store } from '../../db/store';
 import { newReplica, sendAll } from './helpers';
 
 /** Two laptops of the same project, one in each Département, that have met once. */
-function twoReplicas(): [Store, Store] {
+function twoReplicas(bNow?: () => number): [Store, Store] {
   const a = newReplica('Claire Martin', '37');
-  const b = newReplica('Marc Petit', '41');
+  const b = newReplica('Marc Petit', '41', undefined, bNow);
   sendAll(a, b);
   sendAll(b, a);
   expect(dump(a)).toBe(dump(b));
@@ -96,6 +96,40 @@ describe('two replicas', () => {
     for (const store of [a, b]) {
       expect(queryActions(store, {}).map((row) => row.id)).not.toContain('a6-1');
       expect(counts(store).conflicts).toBe(0);
+    }
+    expect(dump(a)).toBe(dump(b));
+  });
+});
+
+describe('the log ahead of this version', () => {
+  test('changes of an entity or a field this version does not know are kept, relayed, and counted as held', () => {
+    const [a, b] = twoReplicas();
+    const origin = 'poste-plus-recent';
+    const future = [
+      { origin, seq: 1, hlc: '1790000000000-0000', entity: 'meeting', rowId: 'm1', field: 'title', value: '"CODIRI"', supersedes: [] },
+      { origin, seq: 2, hlc: '1790000000001-0000', entity: 'action', rowId: 'a4-1', field: 'budget', value: '1200', supersedes: [] },
+      { origin, seq: 3, hlc: '1790000000002-0000', entity: 'action', rowId: 'a4-1', field: 'progress', value: '70', supersedes: [] },
+    ];
+    expect(a.applyChanges(future)).toBe(3);
+    expect(a.log.versionVector()[origin]).toBe(3);
+    expect(a.db.prepare("SELECT progress FROM action WHERE id = 'a4-1'").pluck().get()).toBe(70);
+    meet(a, b);
+    expect(b.log.versionVector()[origin]).toBe(3);
+    expect(dump(a)).toBe(dump(b));
+  });
+
+  test('a restore concurrent with a delete keeps the row visible, as a conflict', () => {
+    const [a, b] = twoReplicas(() => Date.UTC(2001, 0, 1)); // b's clock is late: a's delete wins the tie
+    deleteAction(a, 'a2-1');
+    deleteAction(b, 'a2-1');
+    sendAll(a, b); // b has seen both deletes, a only its own
+    // b restores (superseding the two deletes it saw); a deletes again, having seen neither the restore nor b's delete.
+    b.write([{ entity: 'action', rowId: 'a2-1', field: 'deleted', value: false }]);
+    a.write([{ entity: 'action', rowId: 'a2-1', field: 'deleted', value: true }]);
+    meet(a, b);
+    for (const store of [a, b]) {
+      expect(queryActions(store, {}).map((row) => row.id)).toContain('a2-1');
+      expect(counts(store).conflicts).toBe(1);
     }
     expect(dump(a)).toBe(dump(b));
   });

@@ -21,9 +21,9 @@ export function track(store: Store): Store {
   return store;
 }
 
-/** A new replica of the default project, as a first start makes it. */
-export function newReplica(name = 'Claire Martin', partner = '37', dir = tempDir()): Store {
-  const store = track(Store.open(join(dir, 'entente.sqlite')));
+/** A new replica of the default project, as a first start makes it; `now` is its wall clock. */
+export function newReplica(name = 'Claire Martin', partner = '37', dir = tempDir(), now?: () => number): Store {
+  const store = track(Store.open(join(dir, 'entente.sqlite'), { now }));
   initReplica(store, { name, function: 'Cheffe de projet', partner });
   return store;
 }
