@@ -46,7 +46,8 @@ function fails(dataDir: string, ...args: string[]): string {
 
 const listed = (dataDir: string) => JSON.parse(ok(dataDir, 'action', 'list', '--json')) as ActionRow[];
 
-describe('entente', () => {
+// Each command is a new Node process: slow on a busy machine.
+describe('entente', { timeout: 60_000 }, () => {
   test('init, info, action add/set/list, dump, backup, check', () => {
     const dir = tempDir();
     expect(ok(dir, 'init', '--as', 'Claire Martin', '--partner', '37', '--function', 'Cheffe de projet')).toMatch(/^Poste \w+ créé/);
