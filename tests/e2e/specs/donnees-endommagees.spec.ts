@@ -5,7 +5,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, initData, listActions } from '../harness/data';
-import { expect, test } from '../harness/fixtures';
+import { axeViolations } from '../harness/a11y';
+import { expect, screenshot, test } from '../harness/fixtures';
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -31,6 +32,9 @@ test('base endommagée : message en français, « Restaurer » la sauvegarde, le
   await expect(backups).toContainText('20 nov. 2026 à 10:10');
   // Nothing was touched before the user chose.
   expect(readFileSync(database).equals(garbage)).toBe(true);
+  await screenshot(app, '09-donnees-endommagees-clair');
+  const violations = await axeViolations(page);
+  expect.soft(violations, `écran « données endommagées » :\n  ${violations.join('\n  ')}`).toEqual([]);
 
   await page.getByRole('button', { name: /^Restaurer/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();

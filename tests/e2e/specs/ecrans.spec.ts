@@ -80,6 +80,9 @@ for (const theme of ['light', 'dark'] as const) {
       // The header's switch, as a user would.
       await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
       await expect(page.getByRole('button', { name: 'Passer en thème clair' })).toBeVisible();
+      // Away from the switch, so that its tooltip is not in the screenshots.
+      await page.mouse.move(700, 500);
+      await expect(page.getByRole('tooltip')).toHaveCount(0);
     }
     await expectTheme(app, theme);
 
