@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -7,12 +7,17 @@ import { initReplica } from '../../db/project';
 import { Store } from '../../db/store';
 
 const open: Store[] = [];
+const dirs: string[] = [];
 afterEach(() => {
   for (const store of open.splice(0)) if (store.db.open) store.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** A folder removed after the test. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'entente-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'entente-test-'));
+  dirs.push(dir);
+  return dir;
 }
 
 /** A store closed after the test. */
