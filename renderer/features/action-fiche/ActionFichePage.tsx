@@ -145,7 +145,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
                   label="Avancement"
                   min={0}
                   max={100}
-                  suffix={'\u00a0%'}
+                  suffix=" %"
                   value={action.progress}
                   save={(progress) => update({ progress })}
                 />

@@ -3,6 +3,7 @@
 import { MultiSelect, NumberInput, Select, Textarea, TextInput, type ComboboxData } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { format, isValid, parse } from 'date-fns';
+import { useState } from 'react';
 import type { ApiResult } from '../../../preload/contract';
 import { useAutosave } from './useAutosave';
 
@@ -103,15 +104,31 @@ function parseFrenchDate(text: string): string | null {
   return isValid(date) && date.getFullYear() > 1900 ? format(date, 'yyyy-MM-dd') : null;
 }
 
+/**
+ * A text that is not a date (31/02/2026) stays in the field with a French error instead of
+ * being silently replaced by the previous date.
+ */
 export function AutosaveDate({ value, save, label, ...rest }: FieldProps<string | null>) {
   const field = useAutosave({ value, save, label });
+  const [typingError, setTypingError] = useState<string>();
+
+  function checkTyped(text: string) {
+    const wrong = text.trim() !== '' && parseFrenchDate(text) === null;
+    setTypingError(wrong ? `Date impossible : « ${text.trim()} ». Format attendu : jj/mm/aaaa.` : undefined);
+  }
+
   return (
     <DateInput
       {...rest}
       label={label}
       value={field.value}
-      onChange={field.onChange}
-      error={field.error}
+      onChange={(date) => {
+        setTypingError(undefined);
+        field.onChange(date);
+      }}
+      onBlur={(event) => checkTyped(event.currentTarget.value)}
+      error={typingError ?? field.error}
+      fixOnBlur={false}
       valueFormat="DD/MM/YYYY"
       dateParser={parseFrenchDate}
       placeholder="jj/mm/aaaa"
