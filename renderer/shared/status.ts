@@ -7,11 +7,11 @@ export type StatusKey = ActionStatus | 'none';
 export const STATUS_KEYS: readonly StatusKey[] = [...ACTION_STATUSES, 'none'];
 
 export const STATUS_STYLE: Record<StatusKey, { color: string; text: 'white' | 'black' }> = {
-  a_venir: { color: 'cyan.9', text: 'white' },
+  a_venir: { color: 'gray.7', text: 'white' },
   en_cours: { color: 'blue.8', text: 'white' },
   realise: { color: 'teal.9', text: 'white' },
   en_pause: { color: 'yellow.5', text: 'black' },
-  abandonne: { color: 'dark.3', text: 'white' },
+  abandonne: { color: 'grape.9', text: 'white' },
   bloque: { color: 'red.9', text: 'white' },
   none: { color: 'gray.3', text: 'black' },
 };

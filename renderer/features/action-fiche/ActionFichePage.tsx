@@ -22,12 +22,12 @@ import {
   AutosaveSelect,
   AutosaveText,
 } from '../../shared/autosave/AutosaveFields';
+import { AutosavePilotSelect } from '../../shared/autosave/AutosavePilotSelect';
 import { FormSaverProvider } from '../../shared/autosave/FormSaver';
 import { SaveStatus } from '../../shared/autosave/SaveStatus';
 import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
 import { PageHeader } from '../../shared/PageHeader';
 import { SectionCard } from '../../shared/SectionCard';
-import { personOptions } from '../../shared/people';
 import { STATUS_OPTIONS } from '../../shared/status';
 import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
 import { DeleteActionButton } from './DeleteActionButton';
@@ -192,13 +192,12 @@ function PilotFields({ action, people }: { action: ActionDetail; people: Person[
     const services = pilot?.services ?? null;
     return (
       <Group key={partner.id} grow align="flex-start">
-        <AutosaveSelect
+        <AutosavePilotSelect
           label={`Pilote ${partner.short_name}`}
-          data={personOptions(people, partner.id)}
+          people={people}
+          partnerId={partner.id}
           value={personId}
           save={(person_id) => send('setActionPilot', action.id, partner.id, { person_id, services })}
-          clearable
-          placeholder="Sans pilote"
         />
         <AutosaveText
           label={`Services ${partner.short_name}`}

@@ -7,12 +7,12 @@ import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';
 import { AutosaveSelect, AutosaveText } from '../../shared/autosave/AutosaveFields';
+import { AutosavePilotSelect } from '../../shared/autosave/AutosavePilotSelect';
 import { FormSaverProvider } from '../../shared/autosave/FormSaver';
 import { SaveStatus } from '../../shared/autosave/SaveStatus';
 import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
 import { formatDate } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
-import { personOptions } from '../../shared/people';
 import { ProgressValue } from '../../shared/ProgressValue';
 import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
 import { PilotHeader, PilotName } from '../../shared/PilotName';
@@ -67,14 +67,13 @@ function ChantierView({ chantier, people }: { chantier: ChantierDetail; people: 
                 save={(stage) => update({ stage: stage as Stage })}
               />
               {partners.map((partner) => (
-                <AutosaveSelect
+                <AutosavePilotSelect
                   key={partner.id}
                   label={`Pilote ${partner.short_name}`}
-                  data={personOptions(people, partner.id)}
+                  people={people}
+                  partnerId={partner.id}
                   value={chantier.pilots.find((pilot) => pilot.partner_id === partner.id)?.person_id ?? null}
                   save={(personId) => send('setChantierPilot', chantier.id, partner.id, personId)}
-                  clearable
-                  placeholder="Sans pilote"
                 />
               ))}
               <div>

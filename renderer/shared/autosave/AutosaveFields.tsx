@@ -1,6 +1,6 @@
 // Form fields that save themselves (no Save button): text is saved after a pause in
 // typing or on leaving the field, choices at once. All share useAutosave.
-import { MultiSelect, NumberInput, Select, Textarea, TextInput, type ComboboxData } from '@mantine/core';
+import { MultiSelect, NumberInput, Select, Textarea, TextInput, type ComboboxData, type SelectProps } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { format, isValid, parse } from 'date-fns';
 import { useState } from 'react';
@@ -47,15 +47,14 @@ export function AutosaveText({
   return <TextInput {...common} onKeyDown={(event) => event.key === 'Enter' && field.flush()} />;
 }
 
-export function AutosaveSelect({
-  data,
-  clearable,
-  placeholder,
-  value,
-  save,
-  label,
-  ...rest
-}: FieldProps<string | null> & { data: ComboboxData; clearable?: boolean; placeholder?: string }) {
+interface SelectFieldProps extends FieldProps<string | null> {
+  data: ComboboxData;
+  clearable?: boolean;
+  placeholder?: string;
+  renderOption?: SelectProps['renderOption'];
+}
+
+export function AutosaveSelect({ data, clearable, placeholder, value, save, label, ...rest }: SelectFieldProps) {
   const field = useAutosave({ value, save, label });
   return (
     <Select
