@@ -30,7 +30,7 @@ export function href(route: Route): string {
   }
 }
 
-export function parseHash(hash: string): Route {
+function parseHash(hash: string): Route {
   const [segment, id] = hash.replace(/^#\/?/, '').split('/');
   if (segment === 'chantiers') return id ? { page: 'chantier', id: decodeURIComponent(id) } : { page: 'chantiers' };
   if (segment === 'actions') return id ? { page: 'action', id: decodeURIComponent(id) } : { page: 'actions' };

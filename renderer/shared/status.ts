@@ -16,7 +16,7 @@ export const STATUS_STYLE: Record<StatusKey, { color: string; text: 'white' | 'b
   none: { color: 'gray.3', text: 'black' },
 };
 
-export const NO_STATUS_LABEL = 'Sans statut';
+const NO_STATUS_LABEL = 'Sans statut';
 
 export function statusLabel(status: StatusKey | null): string {
   return !status || status === 'none' ? NO_STATUS_LABEL : ACTION_STATUS_LABELS[status];
