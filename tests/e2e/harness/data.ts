@@ -1,7 +1,7 @@
 // Data folders for the specs: prepared with the real CLI (dist/cli/entente.cjs) before the
 // app starts on them, and copied when several tests need the same starting data.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { databaseFile } from '../../../db/paths';
@@ -38,12 +38,18 @@ export function copyOfPrepared(key: string, prepare: (dataDir: string) => void):
   let template = prepared.get(key);
   if (!template) {
     template = mkdtempSync(join(tmpdir(), `entente-modele-${key}-`));
-    prepare(template);
     prepared.set(key, template);
+    prepare(template);
   }
   const copy = newDataDir();
   cpSync(template, copy, { recursive: true });
   return copy;
+}
+
+/** Removes the prepared folders, with the worker (ENTENTE_E2E_KEEP=1 keeps them). */
+export function removeTemplates(): void {
+  if (process.env.ENTENTE_E2E_KEEP !== '1') for (const dir of prepared.values()) rmSync(dir, { recursive: true, force: true });
+  prepared.clear();
 }
 
 /** Works on the folder's database with db/ itself, in this process (the app must not be running on it). */

@@ -1,9 +1,11 @@
 // The specs' fixtures: `launch` starts Entente on a fresh data folder (or a given one, to
-// restart on the same data), and every app started is closed after the test.
+// restart on the same data); every app started is closed after the test, and the data
+// folders the test made are removed.
 import { test as base, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { closeBrowser, launchApp, newDataDir, type AppHandle } from './launch';
+import { removeTemplates } from './data';
+import { closeBrowser, launchApp, newDataDir, removeDataDirs, type AppHandle } from './launch';
 
 export const ARTIFACTS = resolve(__dirname, '../../artifacts');
 
@@ -13,6 +15,7 @@ export const test = base.extend<{ launch: (dataDir?: string) => Promise<AppHandl
     async ({}, use) => {
       await use();
       await closeBrowser();
+      removeTemplates();
     },
     { scope: 'worker', auto: true },
   ],
@@ -27,6 +30,7 @@ export const test = base.extend<{ launch: (dataDir?: string) => Promise<AppHandl
       return handle;
     });
     for (const app of open) await app.close();
+    removeDataDirs();
   },
 });
 

@@ -1,7 +1,7 @@
 // Starts Entente for a spec: the real Electron app through Playwright's _electron when an
 // Electron binary is installed, otherwise the real main process (dist/main/index.cjs) in
 // this Node process with `electron` replaced by the double, its window in Chromium.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -37,8 +37,19 @@ export interface AppHandle {
   calls?: { name: string; args: unknown[] }[];
 }
 
-export function newDataDir(): string {
-  return mkdtempSync(join(tmpdir(), 'entente-e2e-'));
+const dataDirs = new Set<string>();
+
+/** A new empty folder, removed after the test (harness/fixtures.ts). */
+export function newDataDir(prefix = 'entente-e2e-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dataDirs.add(dir);
+  return dir;
+}
+
+/** Removes the folders made by newDataDir since the last call (ENTENTE_E2E_KEEP=1 keeps them). */
+export function removeDataDirs(): void {
+  if (process.env.ENTENTE_E2E_KEEP !== '1') for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  dataDirs.clear();
 }
 
 /**
