@@ -11,11 +11,14 @@ export function StatusBadge({ status }: { status: StatusKey | null }) {
   );
 }
 
-/** The derived « En retard » flag: end date passed and neither Réalisé nor Abandonné. */
-export function LateBadge() {
+/**
+ * The derived « En retard » flag (end date passed, neither Réalisé nor Abandonné); with a
+ * count, how many actions of a chantier are late: « 2 en retard ».
+ */
+export function LateBadge({ count }: { count?: number }) {
   return (
     <Badge color="orange.8" c="black" variant="filled" radius="sm" leftSection={<IconClockExclamation size={12} aria-hidden />}>
-      En retard
+      {count === undefined ? 'En retard' : `${count} en retard`}
     </Badge>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Group, Table, Text } from '@mantine/core';
 import { STAGE_LABELS } from '../../../db/vocabulary';
 import { useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';
 import { PageHeader } from '../../shared/PageHeader';
 import { PilotHeader, PilotName } from '../../shared/PilotName';
+import { LateBadge } from '../../shared/StatusBadge';
 import { StatusCounts } from '../../shared/StatusCounts';
 
 export function ChantiersPage() {
@@ -42,9 +43,12 @@ export function ChantiersPage() {
                     </Table.Td>
                   ))}
                   <Table.Td>
-                    <Text size="sm" mb={4}>
-                      {chantier.counts.total} action{chantier.counts.total > 1 ? 's' : ''}
-                    </Text>
+                    <Group gap="xs" mb={4}>
+                      <Text size="sm">
+                        {chantier.counts.total} action{chantier.counts.total > 1 ? 's' : ''}
+                      </Text>
+                      {chantier.counts.late > 0 && <LateBadge count={chantier.counts.late} />}
+                    </Group>
                     <StatusCounts counts={chantier.counts.byStatus} />
                   </Table.Td>
                 </Table.Tr>

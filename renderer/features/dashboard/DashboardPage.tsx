@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { Dashboard } from '../../../preload/contract';
 import { STAGE_LABELS } from '../../../db/vocabulary';
 import { useApiData } from '../../api';
@@ -6,6 +6,7 @@ import { href } from '../../app/navigation';
 import { formatDate, numberFormat } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { ProgressValue } from '../../shared/ProgressValue';
+import { LateBadge } from '../../shared/StatusBadge';
 import { StatusCounts } from '../../shared/StatusCounts';
 import { ProgressChart } from './ProgressChart';
 
@@ -90,9 +91,7 @@ function ChantiersTable({ dashboard }: { dashboard: Dashboard }) {
                 </Table.Td>
                 <Table.Td>
                   {chantier.counts.late > 0 ? (
-                    <Badge color="orange.8" c="black" variant="filled" radius="sm">
-                      {chantier.counts.late} en retard
-                    </Badge>
+                    <LateBadge count={chantier.counts.late} />
                   ) : (
                     <Text size="sm" c="dimmed">
                       Aucune
