@@ -9,6 +9,16 @@ import { useAutosave } from './useAutosave';
 
 const TYPING_DELAY = 700;
 
+/** Names of the calendar's arrow buttons (Mantine leaves them unnamed); the month button shows its month. */
+const CALENDAR_LABELS = {
+  previousMonth: 'Mois précédent',
+  nextMonth: 'Mois suivant',
+  previousYear: 'Année précédente',
+  nextYear: 'Année suivante',
+  previousDecade: 'Décennie précédente',
+  nextDecade: 'Décennie suivante',
+};
+
 type SaveFn<T> = (value: T) => Promise<ApiResult<unknown>>;
 
 interface FieldProps<T> {
@@ -133,6 +143,7 @@ export function AutosaveDate({ value, save, label, ...rest }: FieldProps<string 
       placeholder="jj/mm/aaaa"
       clearable
       clearButtonProps={{ 'aria-label': `Effacer : ${label}` }}
+      ariaLabels={CALENDAR_LABELS}
       popoverProps={{ withinPortal: true }}
     />
   );
