@@ -38,8 +38,9 @@ test('au clavier seul : ouvrir une fiche, modifier titre, statut et avancement, 
   const table = page.getByRole('table', { name: 'Actions' });
   await expect(table.locator('tbody').getByRole('row')).toHaveCount(14);
 
-  // From the page title, Tab reaches the first row; Down moves to the second; Enter opens it.
-  await page.getByRole('heading', { level: 1, name: 'Actions' }).focus();
+  // The page title takes the focus when the page opens; from there Tab reaches the first row,
+  // Down moves to the second, Enter opens it.
+  await expect(page.getByRole('heading', { level: 1, name: 'Actions' })).toBeFocused();
   const firstRow = table.locator('tbody').getByRole('row').first();
   await pressUntilFocused(page, firstRow);
   await page.keyboard.press('ArrowDown');

@@ -1,10 +1,11 @@
 // Every screen in the light and the dark theme: a screenshot for a human eye
 // (tests/artifacts/screens/), axe-core with no serious or critical violation, and an
-// accessible name on every form field. All screens are checked before the test fails.
+// accessible name on every form field, no English left in texts and names. All screens are
+// checked before the test fails.
 import { addLink, addNote, addStep, createAction, updateStep } from '../../../db/entities/actions';
 import { createPerson } from '../../../db/entities/people';
 import { setPilot } from '../../../db/entities/pilots';
-import { axeViolations, unlabelledFields } from '../harness/a11y';
+import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
 import { copyOfPrepared, initData, withStore } from '../harness/data';
 import { expect, openScreen, screenshot, test, type AppHandle } from '../harness/fixtures';
 
@@ -53,7 +54,8 @@ async function check(app: AppHandle, name: string, theme: Theme): Promise<string
   await screenshot(app, `${name}-${theme === 'light' ? 'clair' : 'sombre'}`);
   const problems = (await axeViolations(app.page)).map((line) => `axe : ${line}`);
   problems.push(...(await unlabelledFields(app.page)).map((html) => `champ sans nom accessible : ${html}`));
-  expect.soft(problems, `${name} (${theme === 'light' ? 'thème clair' : 'thème sombre'}) :\n  ${problems.join('\n  ')}`).toEqual([]);
+  problems.push(...(await englishTexts(app.page)).map((text) => `texte en anglais : ${text}`));
+  expect.soft(problems.length, `${name} (${theme === 'light' ? 'thème clair' : 'thème sombre'}) :\n  ${problems.join('\n  ')}\n`).toBe(0);
   return problems;
 }
 
@@ -113,6 +115,16 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByRole('heading', { level: 1, name: FICHE })).toBeVisible();
     await expect(page.getByRole('article', { name: /^Note du 4 sept\. 2026/ })).toBeVisible();
     await check(app, '06-fiche-action', theme);
+
+    // The calendar of a date field: French months and days, named controls.
+    await page.getByRole('textbox', { name: 'Date de début' }).click();
+    const calendar = page.getByRole('table').filter({ has: page.getByRole('button', { name: '2 février 2026' }) });
+    await expect(calendar).toBeVisible();
+    await expect(page.getByRole('button', { name: 'février 2026', exact: true })).toBeVisible();
+    await expect(calendar.getByRole('columnheader')).toHaveText(['lu', 'ma', 'me', 'je', 've', 'sa', 'di']);
+    await check(app, '06b-calendrier', theme);
+    await page.keyboard.press('Escape');
+    await expect(calendar).toBeHidden();
 
     await openScreen(app, 'Personnes');
     await expect(page.getByText('Marc Lefèvre')).toBeVisible();
