@@ -41,3 +41,21 @@ export class CorruptDatabaseError extends UserError {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+/** SQLite failures a user can act on, in French; the write they interrupted left nothing behind. */
+const SQLITE_MESSAGES: Record<string, string> = {
+  SQLITE_FULL: "Le disque est plein : la modification n'a pas été enregistrée. Libérez de la place, puis recommencez ; les données déjà enregistrées sont intactes.",
+  SQLITE_READONLY: "Le dossier de données est en lecture seule : la modification n'a pas été enregistrée. Vérifiez les droits sur le dossier de données.",
+  SQLITE_BUSY: "Les données sont occupées par un autre programme (sauvegarde, autre instance d'Entente). Réessayez dans un instant.",
+  SQLITE_IOERR: "Erreur de lecture ou d'écriture sur le disque : la modification n'a pas été enregistrée. Vérifiez le disque, puis recommencez.",
+  SQLITE_CORRUPT: "La base de données est endommagée. Fermez Entente et rouvrez-la : elle proposera de restaurer la dernière sauvegarde.",
+};
+
+/** Any error as one with a French message: user errors as they are, known SQLite failures translated. */
+export function toUserError(error: unknown): UserError {
+  if (isUserError(error)) return error;
+  const code = (error as { code?: unknown })?.code;
+  const family = typeof code === 'string' ? Object.keys(SQLITE_MESSAGES).find((prefix) => code.startsWith(prefix)) : undefined;
+  if (family) return new UserError(family.toLowerCase(), SQLITE_MESSAGES[family]);
+  return new UserError('internal', `Erreur inattendue : ${error instanceof Error ? error.message : String(error)}`);
+}

@@ -20,6 +20,7 @@ export const ZERO_HLC = '0000000000000-0000';
 
 export class Store {
   readonly log: ChangeLog;
+  private changeCount = 0;
   private readonly search: SearchIndex;
   private readonly clock: Clock;
   private readonly getState: Database.Statement;
@@ -119,7 +120,13 @@ export class Store {
     });
   }
 
+  /** Grows with every transaction that changed something: lets queries cache their results. */
+  get revision(): number {
+    return this.changeCount;
+  }
+
   private flushDerived(): void {
+    if (this.log.touched.size > 0) this.changeCount++;
     this.search.refresh(this.log.touched);
     this.log.touched.clear();
   }

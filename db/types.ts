@@ -92,6 +92,13 @@ export interface ActionRow {
   pilots: PilotRef[];
 }
 
+/** A window of a query's rows, for a virtualised table, and how many rows match in all. */
+export interface ActionPage {
+  total: number;
+  offset: number;
+  rows: ActionRow[];
+}
+
 export type ActionFields = EntityFields<'action'>;
 export type ActionPatch = Partial<ActionFields>;
 

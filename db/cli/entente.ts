@@ -7,7 +7,7 @@ import { counts, dump } from '../dump';
 import { createAction, updateAction } from '../entities/actions';
 import { getProject } from '../entities/partners';
 import { getRow } from '../entities/rows';
-import { isUserError, UserError } from '../errors';
+import { toUserError, UserError } from '../errors';
 import { databaseFile, defaultDataDir } from '../paths';
 import { initReplica } from '../project';
 import { queryActions } from '../queries/actions';
@@ -186,7 +186,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`${isUserError(error) ? error.message : `Erreur inattendue : ${error instanceof Error ? error.message : String(error)}`}\n`);
+    process.stderr.write(`${toUserError(error).message}\n`);
     process.exitCode = 1;
   },
 );

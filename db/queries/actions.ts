@@ -4,7 +4,7 @@ import { UserError } from '../errors';
 import { ENTITIES } from '../schema';
 import { toMatchQuery } from '../search';
 import type { Store } from '../store';
-import type { ActionDetail, ActionQuery, ActionRow, ActionSortKey, Link, Note, Step } from '../types';
+import type { ActionDetail, ActionPage, ActionQuery, ActionRow, ActionSortKey, Link, Note, Step } from '../types';
 import { ACTION_STATUSES, PRIORITIES } from '../vocabulary';
 import { cached } from '../statements';
 import { byPartnerPosition, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today } from './sql';
@@ -56,8 +56,8 @@ const ROW_JSON = `json_object(
     'status', a.status, 'priority', a.priority, 'start_date', a.start_date, 'end_date', a.end_date,
     'progress', a.progress, 'late', json(iif(${LATE_SQL}, 'true', 'false')), 'pilots', ${pilotsSql('a.id')})`;
 
-/** Filters combine with AND; an empty list filters nothing. */
-export function queryActions(store: Store, query: ActionQuery, day?: string): ActionRow[] {
+/** The WHERE clause of a query and its parameters. Filters combine with AND; an empty list filters nothing. */
+function filterSql(query: ActionQuery, day?: string): { where: string; params: Record<string, unknown> } {
   const where = ['a.deleted = 0'];
   const params: Record<string, unknown> = { today: today(day) };
   if (query.chantierIds?.length) {
@@ -89,13 +89,49 @@ export function queryActions(store: Store, query: ActionQuery, day?: string): Ac
     where.push('a.rid IN (SELECT rowid FROM action_search WHERE action_search MATCH @match)');
     params.match = match;
   }
-  const sql = `SELECT json_group_array(${ROW_JSON})
-    FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0
-    WHERE ${where.join(' AND ')}`;
-  const rows = JSON.parse(cached(store, sql).pluck().get(params) as string) as ActionRow[];
+  return { where: where.join(' AND '), params };
+}
+
+const FROM = 'FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0';
+
+/** Every action of a query, as full rows, sorted (the CLI, a chantier's page). */
+export function queryActions(store: Store, query: ActionQuery, day?: string): ActionRow[] {
+  const { where, params } = filterSql(query, day);
+  const rows = JSON.parse(cached(store, `SELECT json_group_array(${ROW_JSON}) ${FROM} WHERE ${where}`).pluck().get(params) as string) as ActionRow[];
   const order = byPartnerPosition(store);
   for (const row of rows) order(row.pilots);
-  return sortRows(rows, query.sort ?? { by: 'chantier', direction: 'asc' });
+  return sortRows(rows, query.sort ?? DEFAULT_SORT);
+}
+
+const DEFAULT_SORT = { by: 'chantier', direction: 'asc' } as const;
+const SORT_COLUMNS = 'a.id, c.number AS chantier_number, a.title, a.status, a.priority, a.start_date, a.end_date, a.progress';
+/** The order of the last query, per store: scrolling asks for other pages of the same order. */
+const lastOrder = new WeakMap<Store, { key: string; revision: number; ids: string[] }>();
+
+/**
+ * One page of a query: the rows a virtualised table shows, and how many match. Only the
+ * columns the sort needs are read for every matching action; full rows for the page alone.
+ */
+export function queryActionPage(store: Store, query: ActionQuery, page: { offset: number; limit: number }, day?: string): ActionPage {
+  const { where, params } = filterSql(query, day);
+  const key = JSON.stringify([query, params.today]);
+  let order = lastOrder.get(store);
+  if (!order || order.key !== key || order.revision !== store.revision) {
+    const lean = cached(store, `SELECT ${SORT_COLUMNS} ${FROM} WHERE ${where}`).all(params) as ActionRow[];
+    order = { key, revision: store.revision, ids: sortRows(lean, query.sort ?? DEFAULT_SORT).map((row) => row.id) };
+    lastOrder.set(store, order);
+  }
+  const ids = order.ids.slice(page.offset, page.offset + page.limit);
+  const rows = JSON.parse(
+    cached(store, `SELECT json_group_array(${ROW_JSON}) ${FROM} WHERE a.id IN (SELECT value FROM json_each(@ids))`)
+      .pluck()
+      .get({ ids: JSON.stringify(ids), today: params.today }) as string,
+  ) as ActionRow[];
+  const position = new Map(ids.map((id, index) => [id, index]));
+  const sortPilots = byPartnerPosition(store);
+  for (const row of rows) sortPilots(row.pilots);
+  rows.sort((x, y) => position.get(x.id)! - position.get(y.id)!);
+  return { total: order.ids.length, offset: page.offset, rows };
 }
 
 const ACTION_FIELDS = Object.keys(ENTITIES.action).map((field) => `a.${field}`).join(', ');

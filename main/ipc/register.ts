@@ -3,7 +3,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { z } from 'zod';
 import { API_METHODS, IPC_CHANNEL, type ApiMethod, type ApiResult } from '../../preload/contract';
-import { isUserError } from '../../db/errors';
+import { toUserError } from '../../db/errors';
 import type { Handlers } from './handlers';
 import { argsSchemas } from './schemas';
 
@@ -24,11 +24,9 @@ export function registerIpc(handlers: Handlers, isTrustedSender: (sender: WebCon
       const handler = handlers[method] as (...values: unknown[]) => unknown;
       return { ok: true, value: (await handler(...parsed.data)) ?? null };
     } catch (error) {
-      if (isUserError(error)) {
-        return { ok: false, error: { code: error.code, message: error.message, field: (error as { field?: string }).field } };
-      }
-      console.error(`Erreur dans ${method}`, error);
-      return { ok: false, error: { code: 'internal', message: `Erreur inattendue : ${error instanceof Error ? error.message : String(error)}` } };
+      const userError = toUserError(error);
+      if (userError.code === 'internal') console.error(`Erreur dans ${method}`, error);
+      return { ok: false, error: { code: userError.code, message: userError.message, field: (error as { field?: string }).field } };
     }
   });
 }

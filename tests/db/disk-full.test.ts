@@ -1,0 +1,28 @@
+import { expect, test } from 'vitest';
+import { addNote, updateAction } from '../../db/entities/actions';
+import { toUserError } from '../../db/errors';
+import { getAction } from '../../db/queries/actions';
+import { changeCount, newReplica } from './helpers';
+
+test('disque plein : message français, rien de ce qui était enregistré ne change', () => {
+  const store = newReplica();
+  updateAction(store, 'a1-1', { status: 'en_cours', description: 'Avant' });
+  const before = getAction(store, 'a1-1');
+  const changes = changeCount(store);
+  // The file may not grow any more: the next write that needs a page fails as on a full disk.
+  store.db.pragma(`max_page_count = ${store.db.pragma('page_count', { simple: true })}`);
+  let failure: unknown;
+  try {
+    for (let i = 0; i < 200; i++) addNote(store, 'a1-1', { text: 'x'.repeat(4000) });
+  } catch (error) {
+    failure = error;
+  }
+  expect(failure).toBeDefined();
+  expect(toUserError(failure).message).toMatch(/Le disque est plein/);
+  store.db.pragma('max_page_count = 1073741823');
+  const after = getAction(store, 'a1-1');
+  expect(after.status).toBe(before.status);
+  expect(after.description).toBe('Avant');
+  // Notes written before the disk filled up are kept whole; the failed one left no change behind.
+  expect(changeCount(store) - changes).toBe(after.notes.length * 4);
+});
