@@ -38,8 +38,16 @@ export { expect };
 
 export type { AppHandle };
 
-/** Saves a screenshot of the page as tests/artifacts/screens/NAME.png. */
+/** Waits for the page's finite CSS transitions and animations (a modal fading in) to end. */
+export async function animationsDone(app: AppHandle): Promise<void> {
+  await app.page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity),
+  );
+}
+
+/** Saves a screenshot of the page, once still, as tests/artifacts/screens/NAME.png. */
 export async function screenshot(app: AppHandle, name: string): Promise<string> {
+  await animationsDone(app);
   const dir = join(ARTIFACTS, 'screens');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.png`);

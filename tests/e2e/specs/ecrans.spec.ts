@@ -126,9 +126,24 @@ for (const theme of ['light', 'dark'] as const) {
     await page.keyboard.press('Escape');
     await expect(calendar).toBeHidden();
 
+    // An open list of choices.
+    const statut = page.getByRole('combobox', { name: 'Statut', exact: true });
+    await statut.click();
+    await expect(page.getByRole('option', { name: 'Bloqué', exact: true })).toBeVisible();
+    await check(app, '06c-liste-statut', theme);
+    await page.keyboard.press('Escape');
+    await expect(statut).toHaveAttribute('aria-expanded', 'false');
+
     await openScreen(app, 'Personnes');
     await expect(page.getByText('Marc Lefèvre')).toBeVisible();
     await check(app, '07-personnes', theme);
+
+    await page.getByRole('button', { name: 'Ajouter une personne' }).click();
+    const personDialog = page.getByRole('dialog');
+    await expect(personDialog.getByRole('textbox', { name: /^Nom/ })).toBeVisible();
+    await check(app, '07b-ajouter-une-personne', theme);
+    await page.keyboard.press('Escape');
+    await expect(personDialog).toBeHidden();
 
     await openScreen(app, 'Paramètres');
     await check(app, '08-parametres', theme);
