@@ -35,7 +35,13 @@ const FormSaverContext = createContext<FormSaver | null>(null);
 
 export function FormSaverProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SaveStatus>('idle');
-  const [history, setHistory] = useState<UndoEntry[]>([]);
+  const [history, setHistoryState] = useState<UndoEntry[]>([]);
+  // Read through a ref too: two quick Ctrl+Z must revert two different edits.
+  const historyRef = useRef(history);
+  const setHistory = useCallback((entries: UndoEntry[]) => {
+    historyRef.current = entries;
+    setHistoryState(entries);
+  }, []);
   const pending = useRef(0);
   const failed = useRef(false);
 
@@ -56,12 +62,11 @@ export function FormSaverProvider({ children }: { children: ReactNode }) {
     async <T,>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry) => {
       const result = await track(save);
       if (result.ok && undo) {
-        const entry = undo(result.value);
-        setHistory((entries) => [entry, ...entries].slice(0, UNDO_DEPTH));
+        setHistory([undo(result.value), ...historyRef.current].slice(0, UNDO_DEPTH));
       }
       return result;
     },
-    [track],
+    [track, setHistory],
   );
 
   const perform = useCallback(
@@ -74,12 +79,12 @@ export function FormSaverProvider({ children }: { children: ReactNode }) {
   );
 
   const undo = useCallback(async () => {
-    const [last] = history;
+    const [last, ...older] = historyRef.current;
     if (!last) return;
-    setHistory((entries) => entries.slice(1));
+    setHistory(older);
     const result = await track(last.revert);
     if (!result.ok) showError(result.error);
-  }, [history, track]);
+  }, [track, setHistory]);
 
   const saver = useMemo(
     () => ({ status, run, perform, lastEdit: history[0], undo }),
