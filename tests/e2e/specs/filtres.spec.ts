@@ -100,6 +100,9 @@ test('filtres par chantier, statut, retard et pilote, puis recherche dans les ti
     ['legumerie', DESCRIBED],
     ['Chambord', NOTED_TITLE],
   ]) {
+    // From the full list each time, so that a stale answer cannot pass for this word's.
+    await search.fill('');
+    await expect(actionCount(app)).toHaveText('18 actions');
     await search.fill(word);
     await expect(actionCount(app), `recherche « ${word} »`).toHaveText('1 action');
     await expect(rows(app)).toHaveCount(1);
