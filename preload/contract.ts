@@ -3,7 +3,7 @@
 // validates every argument with the schemas of main/ipc/schemas.ts before calling db/.
 // Type-only imports: nothing of db/ reaches the preload or renderer bundles.
 import type {
-  ActionDetail, ActionPatch, ActionQuery, ActionRow, BackupInfo, ChantierDetail, ChantierInput, ChantierSummary,
+  ActionDetail, ActionPage, ActionPatch, ActionQuery, BackupInfo, ChantierDetail, ChantierInput, ChantierSummary,
   Dashboard, IdentityInput, NewAction, Partner, PartnerInput, Person, PersonInput, Settings,
 } from '../db/types';
 
@@ -51,7 +51,8 @@ export interface EntenteApi {
   updateChantier(id: string, patch: Partial<ChantierInput>): void;
   setChantierPilot(chantierId: string, partnerId: string, personId: string | null): void;
 
-  queryActions(query: ActionQuery): ActionRow[];
+  /** One page of the matching actions, and how many match (the table is virtualised). */
+  queryActions(query: ActionQuery, page: { offset: number; limit: number }): ActionPage;
   getAction(id: string): ActionDetail;
   createAction(input: NewAction): string;
   updateAction(id: string, patch: ActionPatch): void;

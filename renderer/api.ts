@@ -27,7 +27,7 @@ function notifyChanged(): void {
 }
 
 /** Listens to local mutations and to changes made behind our back (an import). */
-function subscribeToChanges(listener: () => void): () => void {
+export function subscribeToChanges(listener: () => void): () => void {
   changeListeners.add(listener);
   const unsubscribeMain = window.api.onDataChanged(listener);
   return () => {

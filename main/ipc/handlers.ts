@@ -9,7 +9,7 @@ import * as partners from '../../db/entities/partners';
 import * as people from '../../db/entities/people';
 import { setPilot } from '../../db/entities/pilots';
 import { databaseFile } from '../../db/paths';
-import { queryActions, getAction } from '../../db/queries/actions';
+import { getAction, queryActionPage } from '../../db/queries/actions';
 import { getChantier, listChantiers } from '../../db/queries/chantiers';
 import { getDashboard } from '../../db/queries/dashboard';
 import type { Session } from '../session';
@@ -33,7 +33,7 @@ export function createHandlers(session: Session): Handlers {
     setChantierPilot: (chantierId, partnerId, personId) =>
       setPilot(store(), chantierId, partnerId, { person_id: personId, services: null }),
 
-    queryActions: (query) => queryActions(store(), query),
+    queryActions: (query, page) => queryActionPage(store(), query, page),
     getAction: (id) => getAction(store(), id),
     createAction: (input) => actions.createAction(store(), input),
     updateAction: (id, patch) => actions.updateAction(store(), id, patch),

@@ -50,7 +50,7 @@ export const argsSchemas = {
   updateChantier: z.tuple([id, chantierInput.partial().strict()]),
   setChantierPilot: z.tuple([id, id, id.nullable()]),
 
-  queryActions: z.tuple([actionQuery]),
+  queryActions: z.tuple([actionQuery, z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }).strict()]),
   getAction: z.tuple([id]),
   createAction: z.tuple([actionFields.partial().required({ chantier_id: true, title: true }).strict()]),
   updateAction: z.tuple([id, actionFields.partial().strict()]),

@@ -10,6 +10,7 @@ import { ActionFilterBar } from './ActionFilterBar';
 import { ActionsTable } from './ActionsTable';
 import { DEFAULT_SORT, NO_FILTERS, toQuery, type ActionFilters, type ActionSort } from './filters';
 import { NewActionModal } from './NewActionModal';
+import { useActionPages } from './useActionPages';
 
 /** Height left to the page under the app header (56 px) and the main padding. */
 const PAGE_HEIGHT = 'calc(100dvh - 56px - 2 * var(--mantine-spacing-lg))';
@@ -20,7 +21,9 @@ export function ActionsPage() {
   const [creating, setCreating] = useState(false);
   // The search box answers while typing, the query waits for a pause of 200 ms.
   const [search] = useDebouncedValue(filters.search, 200);
-  const { data: rows, error } = useApiData('queryActions', toQuery({ ...filters, search }, sort));
+  const query = toQuery({ ...filters, search }, sort);
+  const pages = useActionPages(query);
+  const { total, error } = pages;
   const { data: chantiers } = useApiData('listChantiers');
   const { data: people } = useApiData('listPeople');
 
@@ -34,19 +37,19 @@ export function ActionsPage() {
       <ActionFilterBar filters={filters} onChange={setFilters} chantiers={chantiers ?? []} people={people ?? []} />
       <Group justify="space-between">
         <Text size="sm" fw={600} role="status" aria-live="polite">
-          {rows ? `${numberFormat.format(rows.length)} action${rows.length > 1 ? 's' : ''}` : 'Chargement…'}
+          {total === undefined ? 'Chargement…' : `${numberFormat.format(total)} action${total > 1 ? 's' : ''}`}
         </Text>
         <Text size="xs" c="dimmed">
           Entrée ouvre la fiche de l'action ; flèches haut et bas pour changer de ligne.
         </Text>
       </Group>
       {error && <Alert color="red">{error.message}</Alert>}
-      {rows && rows.length === 0 ? (
+      {total === 0 ? (
         <Text c="dimmed" py="xl" ta="center">
           Aucune action ne correspond à ces critères.
         </Text>
       ) : (
-        <ActionsTable rows={rows ?? []} sort={sort} onSort={setSort} />
+        <ActionsTable pages={pages} queryKey={JSON.stringify(query)} sort={sort} onSort={setSort} />
       )}
       <NewActionModal opened={creating} onClose={() => setCreating(false)} />
     </Stack>

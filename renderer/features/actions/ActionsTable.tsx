@@ -1,7 +1,7 @@
 import { UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useRef, type ChangeEvent, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, type ChangeEvent, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import type { ActionRow, ActionSortKey, Partner } from '../../../preload/contract';
 import { PRIORITY_LABELS, type ActionStatus } from '../../../db/vocabulary';
 import { call } from '../../api';
@@ -11,31 +11,45 @@ import { formatDate } from '../../shared/format';
 import { STATUS_OPTIONS } from '../../shared/status';
 import { LateBadge } from '../../shared/StatusBadge';
 import type { ActionSort } from './filters';
+import type { ActionPages } from './useActionPages';
 import classes from './ActionsTable.module.css';
 
 const ROW_HEIGHT = 56;
 
 interface Props {
-  rows: ActionRow[];
+  pages: ActionPages;
+  /** Changes with the query: the table then goes back to its first row. */
+  queryKey: string;
   sort: ActionSort;
   onSort: (sort: ActionSort) => void;
 }
 
 /** All actions in one table; only the rows in view are in the page, so 10 000 stay smooth. */
-export function ActionsTable({ rows, sort, onSort }: Props) {
+export function ActionsTable({ pages, queryKey, sort, onSort }: Props) {
   const { partners } = useAppState();
   const scroller = useRef<HTMLDivElement>(null);
+  const rowCount = pages.total ?? 0;
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: rowCount,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
   const columns = `56px minmax(220px, 1fr) 136px 92px repeat(${partners.length}, minmax(120px, 170px)) 116px 140px 108px`;
 
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  const { showRange } = pages;
+  useEffect(() => {
+    showRange(first, last);
+  }, [showRange, first, last]);
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [queryKey]);
+
   // Up and Down move between rows, bringing the next one into view first. Stable, so that
   // the memoised rows do not re-render at each scroll step.
-  const rowCount = rows.length;
   const moveFocus = useCallback(
     (index: number) => {
       if (index < 0 || index >= rowCount) return;
@@ -47,7 +61,7 @@ export function ActionsTable({ rows, sort, onSort }: Props) {
 
   return (
     <div ref={scroller} className={classes.scroller} style={{ '--columns': columns } as CSSProperties}>
-      <table role="table" className={classes.table} aria-rowcount={rows.length + 1} aria-label="Actions">
+      <table role="table" className={classes.table} aria-rowcount={rowCount + 1} aria-label="Actions">
         <thead role="rowgroup" className={classes.head}>
           <tr role="row" className={classes.row} aria-rowindex={1}>
             <SortHeader label="N°" title="Numéro du chantier" by="chantier" sort={sort} onSort={onSort} />
@@ -65,16 +79,14 @@ export function ActionsTable({ rows, sort, onSort }: Props) {
           </tr>
         </thead>
         <tbody role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => (
-            <Row
-              key={rows[item.index].id}
-              row={rows[item.index]}
-              index={item.index}
-              start={item.start}
-              partners={partners}
-              onMove={moveFocus}
-            />
-          ))}
+          {items.map((item) => {
+            const row = pages.rowAt(item.index);
+            return row ? (
+              <Row key={row.id} row={row} index={item.index} start={item.start} partners={partners} onMove={moveFocus} />
+            ) : (
+              <LoadingRow key={`loading-${item.index}`} index={item.index} start={item.start} />
+            );
+          })}
         </tbody>
       </table>
     </div>
@@ -193,6 +205,17 @@ const Row = memo(function Row({ row, index, start, partners, onMove }: RowProps)
     </tr>
   );
 });
+
+/** A row whose page has not arrived yet (fast scrolling through a long list). */
+function LoadingRow({ index, start }: { index: number; start: number }) {
+  return (
+    <tr role="row" className={classes.row} aria-rowindex={index + 2} style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}>
+      <td role="cell" className={`${classes.cell} ${classes.dimmed}`}>
+        Chargement…
+      </td>
+    </tr>
+  );
+}
 
 /** Saved as soon as chosen; the list reloads with the stored value (or goes back on refusal). */
 function StatusSelect({ row }: { row: ActionRow }) {
