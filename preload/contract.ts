@@ -67,6 +67,8 @@ export interface EntenteApi {
   deleteNote(id: string): void;
   addLink(actionId: string, link: { label: string | null; url: string }): string;
   deleteLink(id: string): void;
+  /** Undoes the deletion of an action, step, note or link. */
+  restoreDeleted(kind: RestorableKind, id: string): void;
 
   listPeople(): Person[];
   createPerson(input: PersonInput): string;
@@ -83,6 +85,8 @@ export interface EntenteApi {
   openDataFolder(): void;
 }
 
+export type RestorableKind = 'action' | 'step' | 'note' | 'link';
+
 export type ApiMethod = keyof EntenteApi;
 
 /** The names the preload exposes, in one list (checked against EntenteApi below). */
@@ -90,7 +94,7 @@ export const API_METHODS = [
   'getAppState', 'completeFirstStart', 'restoreBackup', 'getDashboard',
   'listChantiers', 'getChantier', 'createChantier', 'updateChantier', 'setChantierPilot',
   'queryActions', 'getAction', 'createAction', 'updateAction', 'deleteAction', 'setActionPilot',
-  'addStep', 'updateStep', 'moveStep', 'deleteStep', 'addNote', 'updateNote', 'deleteNote', 'addLink', 'deleteLink',
+  'addStep', 'updateStep', 'moveStep', 'deleteStep', 'addNote', 'updateNote', 'deleteNote', 'addLink', 'deleteLink', 'restoreDeleted',
   'listPeople', 'createPerson', 'updatePerson', 'deletePerson',
   'listPartners', 'createPartner', 'updatePartner', 'updateProjectName',
   'getSettings', 'backupNow', 'openDataFolder',

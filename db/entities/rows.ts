@@ -89,3 +89,9 @@ export function deleteRow(store: Store, entity: EntityName, id: string): void {
   requireRow(store, entity, id);
   store.write([{ entity, rowId: id, field: 'deleted', value: true }]);
 }
+
+/** Undoes a delete: the row comes back as it was, with its id, author and place. */
+export function restoreRow(store: Store, entity: EntityName, id: string): void {
+  if (cached(store, `SELECT 1 FROM ${entity} WHERE id = ?`).pluck().get(id) !== 1) throw new UserError('not-found', `${ENTITY_LABELS[entity]} ${id} est introuvable.`);
+  store.write([{ entity, rowId: id, field: 'deleted', value: false }]);
+}

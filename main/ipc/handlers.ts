@@ -8,6 +8,7 @@ import * as chantiers from '../../db/entities/chantiers';
 import * as partners from '../../db/entities/partners';
 import * as people from '../../db/entities/people';
 import { setPilot } from '../../db/entities/pilots';
+import { restoreRow } from '../../db/entities/rows';
 import { databaseFile } from '../../db/paths';
 import { getAction, queryActionPage } from '../../db/queries/actions';
 import { getChantier, listChantiers } from '../../db/queries/chantiers';
@@ -48,6 +49,7 @@ export function createHandlers(session: Session): Handlers {
     deleteNote: (id) => actions.deleteNote(store(), id),
     addLink: (actionId, link) => actions.addLink(store(), actionId, link),
     deleteLink: (id) => actions.deleteLink(store(), id),
+    restoreDeleted: (kind, id) => restoreRow(store(), kind, id),
 
     listPeople: () => people.listPeople(store()),
     createPerson: (input) => people.createPerson(store(), input),

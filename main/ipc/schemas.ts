@@ -65,6 +65,7 @@ export const argsSchemas = {
   deleteNote: z.tuple([id]),
   addLink: z.tuple([id, z.object({ label: ENTITIES.link.label, url: ENTITIES.link.url }).strict()]),
   deleteLink: z.tuple([id]),
+  restoreDeleted: z.tuple([z.enum(['action', 'step', 'note', 'link']), id]),
 
   listPeople: none,
   createPerson: z.tuple([personFields.strict()]),

@@ -7,6 +7,7 @@ import { setPilot } from '../../db/entities/pilots';
 import { UserError, ValidationError } from '../../db/errors';
 import { getAction } from '../../db/queries/actions';
 import { localDate } from '../../db/dates';
+import { restoreRow } from '../../db/entities/rows';
 import { changeCount, newReplica } from './helpers';
 
 /** The French message of the error `work` throws, checking it is one meant for the user. */
@@ -219,5 +220,18 @@ describe('partners, project, chantiers', () => {
     expect(refusal(() => updateChantier(store, id, { stage: 'fusion' as never }))).toBe('Le stade du partenariat : valeur inconnue.');
     updateChantier(store, id, { number: 10, stage: 'echange' });
     expect(store.db.prepare('SELECT stage FROM chantier WHERE id = ?').pluck().get(id)).toBe('echange');
+  });
+});
+
+describe('restauration après suppression', () => {
+  test('une note supprimée revient avec son identifiant, son auteur et son texte', () => {
+    const store = newReplica();
+    const noteId = actions.addNote(store, 'a1-1', { text: 'Tarification harmonisée', date: '2026-11-02' });
+    actions.deleteNote(store, noteId);
+    expect(getAction(store, 'a1-1').notes.map((note) => note.id)).not.toContain(noteId);
+    restoreRow(store, 'note', noteId);
+    const [note] = getAction(store, 'a1-1').notes;
+    expect(note).toMatchObject({ id: noteId, text: 'Tarification harmonisée', date: '2026-11-02', author_id: store.personId });
+    expect(() => restoreRow(store, 'note', 'inconnue')).toThrow(/introuvable/);
   });
 });

@@ -32,7 +32,7 @@ export function LinksEditor({ action }: { action: ActionDetail }) {
                     () => send('deleteLink', link.id),
                     () => ({
                       label: 'Lien supprimé',
-                      revert: () => send('addLink', action.id, { label: link.label, url: link.url }),
+                      revert: () => send('restoreDeleted', 'link', link.id),
                     }),
                   )
                 }

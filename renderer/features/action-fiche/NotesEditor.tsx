@@ -19,13 +19,13 @@ export function NotesEditor({ action }: { action: ActionDetail }) {
         </Text>
       )}
       {notes.map((note) => (
-        <NoteItem key={note.id} note={note} actionId={action.id} />
+        <NoteItem key={note.id} note={note} />
       ))}
     </Stack>
   );
 }
 
-function NoteItem({ note, actionId }: { note: Note; actionId: string }) {
+function NoteItem({ note }: { note: Note }) {
   const { perform } = useFormSaver();
   const [editing, setEditing] = useState(false);
   const when = formatDate(note.date);
@@ -33,7 +33,7 @@ function NoteItem({ note, actionId }: { note: Note; actionId: string }) {
   const remove = () =>
     perform(
       () => send('deleteNote', note.id),
-      () => ({ label: 'Note supprimée', revert: () => send('addNote', actionId, { text: note.text, date: note.date }) }),
+      () => ({ label: 'Note supprimée', revert: () => send('restoreDeleted', 'note', note.id) }),
     );
 
   return (

@@ -14,7 +14,7 @@ export function StepsEditor({ action }: { action: ActionDetail }) {
       {steps.length > 0 && (
         <Stack gap={4} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Étapes">
           {steps.map((step, index) => (
-            <StepItem key={step.id} step={step} index={index} steps={steps} actionId={action.id} />
+            <StepItem key={step.id} step={step} index={index} steps={steps} />
           ))}
         </Stack>
       )}
@@ -27,10 +27,9 @@ interface StepItemProps {
   step: Step;
   index: number;
   steps: Step[];
-  actionId: string;
 }
 
-function StepItem({ step, index, steps, actionId }: StepItemProps) {
+function StepItem({ step, index, steps }: StepItemProps) {
   const { perform: act } = useFormSaver();
   const [editing, setEditing] = useState(false);
   const name = `« ${step.label} »`;
@@ -48,7 +47,7 @@ function StepItem({ step, index, steps, actionId }: StepItemProps) {
   const remove = () =>
     act(
       () => send('deleteStep', step.id),
-      () => ({ label: 'Étape supprimée', revert: () => restoreStep(actionId, step, steps.length - 1 - index) }),
+      () => ({ label: 'Étape supprimée', revert: () => send('restoreDeleted', 'step', step.id) }),
     );
 
   return (
@@ -87,18 +86,6 @@ function StepItem({ step, index, steps, actionId }: StepItemProps) {
       )}
     </Group>
   );
-}
-
-/**
- * Undo of a deletion: the API has no « restore », so the step is added again at the end,
- * ticked as it was and moved back up to its place.
- */
-async function restoreStep(actionId: string, step: Step, stepsBelow: number) {
-  const added = await send('addStep', actionId, step.label);
-  if (!added.ok) return added;
-  if (step.done) await send('updateStep', added.value, { done: true });
-  for (let i = 0; i < stepsBelow; i += 1) await send('moveStep', added.value, 'up');
-  return added;
 }
 
 /** Enter keeps the new name, Escape gives up. */
