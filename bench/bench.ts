@@ -137,6 +137,8 @@ function queries(people: Record<string, string[]>): ActionQuery[] {
 }
 
 async function main(): Promise<void> {
+  // BENCH_KEEP=1 leaves the generated project behind, to look at it with the CLI or sqlite3.
+  const keep = process.env.BENCH_KEEP === '1';
   const dir = mkdtempSync(join(tmpdir(), 'entente-bench-'));
   const file = join(dir, 'entente.sqlite');
   try {
@@ -210,7 +212,8 @@ async function main(): Promise<void> {
     console.log(`Charge de la machine pendant la mesure : ${loadavg()[0].toFixed(1)} pour ${availableParallelism()} processeur(s).`);
     store.close();
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (keep) console.log(`Projet conservé dans ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -52,9 +52,12 @@ const MIGRATIONS: string[] = [
   ${derivedTable(
     'action',
     `chantier_id TEXT, title TEXT, description TEXT, status TEXT, priority TEXT, finalites TEXT,
-    cooperation_form TEXT, start_date TEXT, end_date TEXT, progress INTEGER`,
+    cooperation_form TEXT, start_date TEXT, end_date TEXT, progress INTEGER,
+    title_key TEXT`,
   )}
   CREATE INDEX action_by_chantier ON action (chantier_id);
+  -- The Actions list reads, filters and sorts from this index alone (title_key: search.ts).
+  CREATE INDEX action_list ON action (deleted, chantier_id, status, priority, start_date, end_date, progress, title_key, id);
   ${derivedTable('pilot', 'owner_id TEXT, partner_id TEXT, person_id TEXT, services TEXT')}
   CREATE INDEX pilot_by_owner ON pilot (owner_id);
   ${derivedTable('step', 'action_id TEXT, label TEXT, done INTEGER, position REAL')}
@@ -91,5 +94,5 @@ export function migrate(db: Database.Database): void {
 export function derivedColumns(db: Database.Database, entity: EntityName): string[] {
   return (db.prepare(`PRAGMA table_info(${entity})`).all() as { name: string }[])
     .map((column) => column.name)
-    .filter((name) => !['rid', 'id', 'deleted'].includes(name));
+    .filter((name) => !['rid', 'id', 'deleted', 'title_key'].includes(name));
 }

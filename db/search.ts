@@ -1,6 +1,8 @@
-// The full-text index of actions (title, description, notes), derived like every table:
-// refreshed at the end of each transaction for the actions whose text may have changed.
+// The full-text index of actions (title, description, notes) and the sort key of their
+// titles, derived like every table: refreshed at the end of each transaction for the
+// actions whose text may have changed.
 import type Database from 'better-sqlite3';
+import { sortKey } from './collation';
 
 export class SearchIndex {
   private readonly statements;
@@ -12,6 +14,7 @@ export class SearchIndex {
       noteAction: db.prepare('SELECT action_id FROM note WHERE id = ?').pluck(),
       remove: db.prepare('DELETE FROM action_search WHERE rowid = ?'),
       insert: db.prepare('INSERT INTO action_search (rowid, body) VALUES (?, ?)'),
+      setTitleKey: db.prepare('UPDATE action SET title_key = ? WHERE rid = ?'),
     };
   }
 
@@ -34,6 +37,7 @@ export class SearchIndex {
       | { rid: number; title: string | null; description: string | null; deleted: number }
       | undefined;
     if (!row) return;
+    this.statements.setTitleKey.run(row.title === null ? null : sortKey(row.title), row.rid);
     this.statements.remove.run(row.rid);
     if (row.deleted) return;
     const notes = this.statements.notes.all(actionId) as string[];

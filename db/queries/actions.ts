@@ -1,5 +1,4 @@
 // The list of actions with its filters (one SQL statement) and sort, and one action's page.
-import { sortKey } from '../collation';
 import { UserError } from '../errors';
 import { ENTITIES } from '../schema';
 import { toMatchQuery } from '../search';
@@ -9,44 +8,24 @@ import { ACTION_STATUSES, PRIORITIES } from '../vocabulary';
 import { cached } from '../statements';
 import { byPartnerPosition, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today } from './sql';
 
-type SortValue = string | number | null;
+/** A CASE giving each code its rank in the vocabulary's order (NULL for none). */
+const rankSql = (column: string, values: readonly string[]) =>
+  `CASE ${column} ${values.map((value, index) => `WHEN '${value}' THEN ${index}`).join(' ')} END`;
 
-const rank = (values: readonly string[]) => {
-  const ranks = new Map(values.map((value, index) => [value, index]));
-  return (value: string | null) => (value === null ? null : (ranks.get(value) ?? values.length));
+const SORT_SQL: Record<ActionSortKey, string> = {
+  chantier: 'c.number',
+  title: 'a.title_key',
+  status: rankSql('a.status', ACTION_STATUSES),
+  priority: rankSql('a.priority', PRIORITIES),
+  start_date: 'a.start_date',
+  end_date: 'a.end_date',
+  progress: 'a.progress',
 };
-const statusRank = rank(ACTION_STATUSES);
-const priorityRank = rank(PRIORITIES);
 
-const SORT_VALUES: Record<ActionSortKey, (row: ActionRow) => SortValue> = {
-  chantier: (row) => row.chantier_number,
-  title: (row) => sortKey(row.title),
-  status: (row) => statusRank(row.status),
-  priority: (row) => priorityRank(row.priority),
-  start_date: (row) => row.start_date,
-  end_date: (row) => row.end_date,
-  progress: (row) => row.progress,
-};
-const TIE_BREAKS = [SORT_VALUES.chantier, SORT_VALUES.title, (row: ActionRow) => row.id];
-
-/**
- * The rows sorted by the chosen key, empty values last in both directions, then by
- * chantier, title and id. Sorting here, on values computed once per row, measured several
- * times faster than an ORDER BY over the JSON rows in SQLite.
- */
-function sortRows(rows: ActionRow[], sort: NonNullable<ActionQuery['sort']>): ActionRow[] {
-  const sign = sort.direction === 'desc' ? -1 : 1;
-  const keyed = rows.map((row) => ({ row, primary: SORT_VALUES[sort.by](row), ties: TIE_BREAKS.map((value) => value(row)) }));
-  keyed.sort((a, b) => {
-    if (a.primary !== b.primary) {
-      if (a.primary === null) return 1;
-      if (b.primary === null) return -1;
-      return a.primary < b.primary ? -sign : sign;
-    }
-    for (let i = 0; i < a.ties.length; i++) if (a.ties[i] !== b.ties[i]) return (a.ties[i] ?? '') < (b.ties[i] ?? '') ? -1 : 1;
-    return 0;
-  });
-  return keyed.map(({ row }) => row);
+/** By the chosen key, empty values last in both directions, then by chantier, title and id. */
+function orderSql(sort: NonNullable<ActionQuery['sort']>): string {
+  const primary = SORT_SQL[sort.by];
+  return `(${primary}) IS NULL, ${primary} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, c.number, a.title_key, a.id`;
 }
 
 // The whole list is built as one JSON text by SQLite: turning 10 000 rows into JS objects
@@ -94,44 +73,44 @@ function filterSql(query: ActionQuery, day?: string): { where: string; params: R
 
 const FROM = 'FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0';
 
-/** Every action of a query, as full rows, sorted (the CLI, a chantier's page). */
-export function queryActions(store: Store, query: ActionQuery, day?: string): ActionRow[] {
+const DEFAULT_SORT = { by: 'chantier', direction: 'asc' } as const;
+
+/** The ids of a query's actions, in the order of its sort (read from the action_list index). */
+function orderedIds(store: Store, query: ActionQuery, day?: string): string[] {
   const { where, params } = filterSql(query, day);
-  const rows = JSON.parse(cached(store, `SELECT json_group_array(${ROW_JSON}) ${FROM} WHERE ${where}`).pluck().get(params) as string) as ActionRow[];
-  const order = byPartnerPosition(store);
-  for (const row of rows) order(row.pilots);
-  return sortRows(rows, query.sort ?? DEFAULT_SORT);
+  return cached(store, `SELECT a.id ${FROM} WHERE ${where} ORDER BY ${orderSql(query.sort ?? DEFAULT_SORT)}`).pluck().all(params) as string[];
 }
 
-const DEFAULT_SORT = { by: 'chantier', direction: 'asc' } as const;
-const SORT_COLUMNS = 'a.id, c.number AS chantier_number, a.title, a.status, a.priority, a.start_date, a.end_date, a.progress';
-/** The order of the last query, per store: scrolling asks for other pages of the same order. */
-const lastOrder = new WeakMap<Store, { key: string; revision: number; ids: string[] }>();
-
-/**
- * One page of a query: the rows a virtualised table shows, and how many match. Only the
- * columns the sort needs are read for every matching action; full rows for the page alone.
- */
-export function queryActionPage(store: Store, query: ActionQuery, page: { offset: number; limit: number }, day?: string): ActionPage {
-  const { where, params } = filterSql(query, day);
-  const key = JSON.stringify([query, params.today]);
-  let order = lastOrder.get(store);
-  if (!order || order.key !== key || order.revision !== store.revision) {
-    const lean = cached(store, `SELECT ${SORT_COLUMNS} ${FROM} WHERE ${where}`).all(params) as ActionRow[];
-    order = { key, revision: store.revision, ids: sortRows(lean, query.sort ?? DEFAULT_SORT).map((row) => row.id) };
-    lastOrder.set(store, order);
-  }
-  const ids = order.ids.slice(page.offset, page.offset + page.limit);
+/** Full rows of these actions, in this order. */
+function rowsOf(store: Store, ids: string[], day?: string): ActionRow[] {
   const rows = JSON.parse(
     cached(store, `SELECT json_group_array(${ROW_JSON}) ${FROM} WHERE a.id IN (SELECT value FROM json_each(@ids))`)
       .pluck()
-      .get({ ids: JSON.stringify(ids), today: params.today }) as string,
+      .get({ ids: JSON.stringify(ids), today: today(day) }) as string,
   ) as ActionRow[];
   const position = new Map(ids.map((id, index) => [id, index]));
   const sortPilots = byPartnerPosition(store);
   for (const row of rows) sortPilots(row.pilots);
-  rows.sort((x, y) => position.get(x.id)! - position.get(y.id)!);
-  return { total: order.ids.length, offset: page.offset, rows };
+  return rows.sort((x, y) => position.get(x.id)! - position.get(y.id)!);
+}
+
+/** Every action of a query, as full rows, sorted (the CLI, a chantier's page). */
+export function queryActions(store: Store, query: ActionQuery, day?: string): ActionRow[] {
+  return rowsOf(store, orderedIds(store, query, day), day);
+}
+
+/** The order of the last query, per store: scrolling asks for other pages of the same order. */
+const lastOrder = new WeakMap<Store, { key: string; revision: number; ids: string[] }>();
+
+/** One page of a query, for a virtualised table, and how many actions match. */
+export function queryActionPage(store: Store, query: ActionQuery, page: { offset: number; limit: number }, day?: string): ActionPage {
+  const key = JSON.stringify([query, today(day)]);
+  let order = lastOrder.get(store);
+  if (!order || order.key !== key || order.revision !== store.revision) {
+    order = { key, revision: store.revision, ids: orderedIds(store, query, day) };
+    lastOrder.set(store, order);
+  }
+  return { total: order.ids.length, offset: page.offset, rows: rowsOf(store, order.ids.slice(page.offset, page.offset + page.limit), day) };
 }
 
 const ACTION_FIELDS = Object.keys(ENTITIES.action).map((field) => `a.${field}`).join(', ');
