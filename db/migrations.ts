@@ -43,6 +43,11 @@ const MIGRATIONS: string[] = [
   CREATE INDEX live_versions_by_field ON live_versions (entity, row_id, field);
 
   CREATE TABLE superseded (origin TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (origin, seq)) WITHOUT ROWID;
+
+  -- Local to this replica: what each peer held per its last file (what it may lack), and
+  -- the journal of syncs shown to the user.
+  CREATE TABLE peer_state (replica_id TEXT PRIMARY KEY, held TEXT NOT NULL, file_created_at TEXT NOT NULL, received_at TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE sync_journal (id INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL, summary TEXT NOT NULL);
   CREATE TABLE version_vector (origin TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
 
   ${derivedTable('project', 'name TEXT')}

@@ -120,6 +120,26 @@ export class Store {
     });
   }
 
+  /**
+   * Applies changes written by other replicas and lets this replica's clock follow theirs,
+   * except a clock more than a day ahead (SYNC.md §6), which is counted, not followed.
+   * Returns the changes that were new here.
+   */
+  receive(changes: Iterable<Change>): { applied: Change[]; farFuture: number } {
+    return this.transaction(() => {
+      const applied: Change[] = [];
+      let farFuture = 0;
+      for (const change of changes) {
+        if (!this.log.applyChange(change)) continue;
+        applied.push(change);
+        if (this.clock.receive(change.hlc)) farFuture++;
+      }
+      this.setLocalState('hlc', this.clock.current());
+      this.flushDerived();
+      return { applied, farFuture };
+    });
+  }
+
   /** Grows with every transaction that changed something: lets queries cache their results. */
   get revision(): number {
     return this.changeCount;

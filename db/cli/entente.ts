@@ -1,5 +1,6 @@
 // The `entente` command: the replica's data from a terminal, for scripts, support and tests.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { backupTo } from '../backup';
 import { check } from '../check';
@@ -13,6 +14,7 @@ import { initReplica } from '../project';
 import { queryActions } from '../queries/actions';
 import { fieldSchema, JSON_FIELDS } from '../schema';
 import { Store } from '../store';
+import { describeGap, exportFile, importFile, type ImportSummary } from '../sync/exchange';
 import type { ActionRow } from '../types';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../vocabulary';
 
@@ -29,6 +31,10 @@ Commandes :
   action set ID champ=valeur ...
                         modifie une action (valeur null pour vider un champ,
                         finalites=a,b pour une liste)
+  export --to FICHIER [--for POSTE | --full]
+                        écrit un fichier d'échange : pour un poste, ce qui lui manque
+                        d'après le dernier fichier reçu de lui ; sinon tout
+  import FICHIER        importe un fichier d'échange (une seule fois, en entier ou pas du tout)
   backup FICHIER        copie la base de données dans FICHIER
   check                 vérifie l'intégrité de la base et l'accord du journal avec les tables
 
@@ -36,10 +42,13 @@ Options :
   --data DOSSIER        dossier de données (par défaut : $ENTENTE_DATA_DIR, sinon
                         celui de l'application : ${defaultDataDir()})
   --help                affiche cette aide
+
+La phrase de passe des fichiers d'échange vient de la variable ENTENTE_PASSPHRASE,
+sinon elle est demandée.
 `;
 
-const VALUED_OPTIONS = new Set(['data', 'as', 'partner', 'function', 'chantier', 'title']);
-const FLAG_OPTIONS = new Set(['json', 'help']);
+const VALUED_OPTIONS = new Set(['data', 'as', 'partner', 'function', 'chantier', 'title', 'to', 'for']);
+const FLAG_OPTIONS = new Set(['json', 'help', 'full']);
 
 interface Args {
   options: Record<string, string | true>;
@@ -117,6 +126,43 @@ function formatTable(rows: ActionRow[]): string {
   return [format(header), ...lines.map(format), `${rows.length} action(s)`].join('\n') + '\n';
 }
 
+/** The project passphrase: ENTENTE_PASSPHRASE, or asked on the terminal. */
+async function passphrase(): Promise<string> {
+  const fromEnv = process.env.ENTENTE_PASSPHRASE;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) throw new UserError('no-passphrase', 'Phrase de passe manquante : définissez ENTENTE_PASSPHRASE.');
+  const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    return await new Promise<string>((answer) => prompt.question('Phrase de passe du projet : ', answer));
+  } finally {
+    prompt.close();
+  }
+}
+
+/** Written under a temporary name, then renamed: a reader never sees half a file. */
+function writeFileAtomically(target: string, bytes: Buffer): void {
+  const temporary = `${target}.${process.pid}.tmp`;
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, target);
+}
+
+function readInput(file: string): Buffer {
+  if (!existsSync(file)) throw new UserError('not-found', `Fichier introuvable : ${file}.`);
+  return readFileSync(file);
+}
+
+function describeImport(summary: ImportSummary): string {
+  const lines = [
+    `Fichier de ${summary.senderLabel} : ${summary.received} modification(s), dont ${summary.applied} nouvelle(s).`,
+    ...summary.byOrigin.map((origin) => `  ${origin.count} du ${origin.replica}`),
+    `Actions créées : ${summary.actionsCreated} ; statuts modifiés : ${summary.statusChanges} ; notes ajoutées : ${summary.notesAdded}.`,
+    `Conflits nouveaux : ${summary.newConflicts}.`,
+    ...summary.gaps.map((gap) => `Attention : ${describeGap(gap)}.`),
+    ...(summary.farFuture ? [`Attention : ${summary.farFuture} modification(s) datée(s) de plus d'un jour dans le futur (horloge d'un poste déréglée).`] : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
 async function run(store: Store, command: string[], args: Args): Promise<number> {
   const [name, sub, ...rest] = command;
   if (name === 'info') {
@@ -139,6 +185,17 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     const [id, ...assignments] = rest;
     if (!id || assignments.length === 0) throw new UserError('usage', 'Usage : entente action set ID champ=valeur ...');
     updateAction(store, id, parseAssignments(assignments));
+  } else if (name === 'export') {
+    const target = resolve(requiredOption(args, 'to'));
+    const forReplica = option(args, 'for');
+    if (forReplica && args.options.full) throw new UserError('usage', '--for et --full ne vont pas ensemble.');
+    const { bytes, header } = exportFile(store, { forReplica, passphrase: await passphrase() });
+    writeFileAtomically(target, bytes);
+    process.stdout.write(`${header.count} modification(s) exportée(s) dans ${target}.\n`);
+  } else if (name === 'import') {
+    if (!sub) throw new UserError('usage', 'Usage : entente import FICHIER');
+    const summary = importFile(store, readInput(resolve(sub)), await passphrase());
+    process.stdout.write(describeImport(summary));
   } else if (name === 'backup') {
     if (!sub) throw new UserError('usage', 'Usage : entente backup FICHIER');
     const backup = await backupTo(store, resolve(sub));

@@ -1,0 +1,148 @@
+// Sync files between replicas (SYNC.md): what to export for a peer, and an import applied
+// in one transaction together with this replica's bookkeeping (what the sender held, the
+// journal), so that a file is taken whole or not at all, and taken twice changes nothing.
+import type { Change, VersionRef } from '../changelog';
+import { listConflicts } from '../conflicts';
+import { UserError } from '../errors';
+import { SCHEMA_VERSION } from '../migrations';
+import type { Store } from '../store';
+import { decodeSyncFile, encodeSyncFile, readSyncHeader, type SyncHeader } from './format';
+
+export interface ExportOptions {
+  /** A peer replica: export what it may lack according to the last file received from it. */
+  forReplica?: string;
+  passphrase: string;
+  now?: Date;
+}
+
+export function exportFile(store: Store, options: ExportOptions): { bytes: Buffer; header: SyncHeader } {
+  const { projectId, replicaId } = requireReplica(store);
+  const basedOn = options.forReplica ? peerHeld(store, options.forReplica) : {};
+  const rows = store.db
+    .prepare(
+      `SELECT c.origin, c.seq, c.hlc, c.entity, c.row_id AS rowId, c.field, c.value, c.supersedes FROM changes c
+       LEFT JOIN json_each(@basedOn) held ON held.key = c.origin
+       WHERE c.seq > coalesce(held.value, 0) ORDER BY c.origin, c.seq`,
+    )
+    .all({ basedOn: JSON.stringify(basedOn) }) as (Omit<Change, 'supersedes'> & { supersedes: string })[];
+  const changes = rows.map((row) => ({ ...row, supersedes: JSON.parse(row.supersedes) as VersionRef[] }));
+  const bytes = encodeSyncFile({
+    project: projectId, sender: replicaId, schema: SCHEMA_VERSION, senderHeld: store.log.versionVector(),
+    basedOn, full: !options.forReplica, changes, passphrase: options.passphrase, now: options.now,
+  });
+  return { bytes, header: readSyncHeader(bytes).header };
+}
+
+export interface Gap {
+  origin: string;
+  from: number;
+  to: number;
+  /** "poste de Claire Martin (Indre-et-Loire)" when the replica is known here. */
+  replica: string;
+}
+
+export interface ImportSummary {
+  sender: string;
+  senderLabel: string;
+  received: number;
+  /** New here: the rest were already known (a file imported twice changes nothing). */
+  applied: number;
+  byOrigin: { origin: string; replica: string; count: number }[];
+  actionsCreated: number;
+  statusChanges: number;
+  notesAdded: number;
+  newConflicts: number;
+  gaps: Gap[];
+  /** Changes stamped more than a day in the future: applied, but their clock not followed. */
+  farFuture: number;
+}
+
+export function importFile(store: Store, bytes: Buffer, passphrase: string, now = new Date()): ImportSummary {
+  const { projectId, replicaId } = requireReplica(store);
+  const { header, changes } = decodeSyncFile(bytes, { passphrase, project: projectId, schema: SCHEMA_VERSION });
+  const has = store.db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck();
+  if (changes.some((change) => change.origin === replicaId && !has.get(change.origin, change.seq))) {
+    throw new UserError(
+      'cloned-replica',
+      "Ce fichier contient des modifications signées par ce poste que ce poste n'a jamais faites : le dossier de données a été copié sur un autre ordinateur. " +
+        "Arrêtez d'utiliser l'une des deux copies et faites rejoindre le projet à l'autre ordinateur par une invitation. Rien n'a été importé.",
+    );
+  }
+  return store.transaction(() => {
+    const rowExists = store.db.prepare('SELECT 1 FROM changes WHERE entity = ? AND row_id = ? LIMIT 1').pluck();
+    const newRows = (entity: string) =>
+      new Set(changes.filter((c) => c.entity === entity && !rowExists.get(entity, c.rowId)).map((c) => c.rowId));
+    const createdActions = newRows('action');
+    const createdNotes = newRows('note');
+    const conflictsBefore = listConflicts(store).length;
+
+    const { applied, farFuture } = store.receive(changes);
+
+    store.db
+      .prepare('INSERT OR REPLACE INTO peer_state (replica_id, held, file_created_at, received_at) VALUES (?, ?, ?, ?)')
+      .run(header.sender, JSON.stringify(header.senderHeld), header.createdAt, now.toISOString());
+    const counts = new Map<string, number>();
+    for (const change of applied) counts.set(change.origin, (counts.get(change.origin) ?? 0) + 1);
+    const summary: ImportSummary = {
+      sender: header.sender,
+      senderLabel: replicaLabel(store, header.sender),
+      received: changes.length,
+      applied: applied.length,
+      byOrigin: [...counts].map(([origin, count]) => ({ origin, replica: replicaLabel(store, origin), count })),
+      actionsCreated: createdActions.size,
+      statusChanges: applied.filter((c) => c.entity === 'action' && c.field === 'status' && !createdActions.has(c.rowId)).length,
+      notesAdded: createdNotes.size,
+      newConflicts: Math.max(0, listConflicts(store).length - conflictsBefore),
+      gaps: gaps(store, header.senderHeld),
+      farFuture,
+    };
+    store.db
+      .prepare("INSERT INTO sync_journal (at, kind, summary) VALUES (?, 'import', ?)")
+      .run(now.toISOString(), JSON.stringify(summary));
+    return summary;
+  });
+}
+
+/** "il manque les modifications 120 à 134 du poste de …" */
+export function describeGap(gap: Gap): string {
+  return gap.from === gap.to
+    ? `il manque la modification ${gap.from} du ${gap.replica}`
+    : `il manque les modifications ${gap.from} à ${gap.to} du ${gap.replica}`;
+}
+
+function requireReplica(store: Store): { projectId: string; replicaId: string } {
+  const { projectId, replicaId } = store;
+  if (!projectId || !replicaId) throw new UserError('no-replica', "Ce dossier de données n'a pas encore de projet.");
+  return { projectId, replicaId };
+}
+
+function peerHeld(store: Store, replica: string): Record<string, number> {
+  const held = store.db.prepare('SELECT held FROM peer_state WHERE replica_id = ?').pluck().get(replica) as string | undefined;
+  return held ? (JSON.parse(held) as Record<string, number>) : {};
+}
+
+function replicaLabel(store: Store, replica: string): string {
+  const row = store.db
+    .prepare(
+      `SELECT pe.name, pa.short_name FROM replica r LEFT JOIN person pe ON pe.id = r.person_id
+       LEFT JOIN partner pa ON pa.id = r.partner_id WHERE r.id = ?`,
+    )
+    .get(replica) as { name: string | null; short_name: string | null } | undefined;
+  if (!row?.name) return `poste ${replica}`;
+  return `poste de ${row.name}${row.short_name ? ` (${row.short_name})` : ''}`;
+}
+
+/** What the sender held that this replica still lacks, as ranges of sequence numbers. */
+function gaps(store: Store, senderHeld: Record<string, number>): Gap[] {
+  const held = store.log.versionVector();
+  const beyond = store.db.prepare('SELECT seq FROM changes WHERE origin = ? AND seq > ? ORDER BY seq').pluck();
+  const result: Gap[] = [];
+  for (const [origin, upTo] of Object.entries(senderHeld)) {
+    let next = (held[origin] ?? 0) + 1;
+    for (const seq of [...(beyond.all(origin, next - 1) as number[]), upTo + 1]) {
+      if (seq > next && next <= upTo) result.push({ origin, from: next, to: Math.min(seq - 1, upTo), replica: replicaLabel(store, origin) });
+      next = Math.max(next, seq + 1);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,73 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { addNote, createAction, updateAction } from '../../db/entities/actions';
+import { dump } from '../../db/dump';
+import { Store } from '../../db/store';
+import { describeGap, exportFile, importFile } from '../../db/sync/exchange';
+import { newReplica, tempDir, track } from './helpers';
+
+const PASSPHRASE = 'Loire 2026 coopération';
+const send = (from: Store, to: Store, forReplica?: string) => importFile(to, exportFile(from, { passphrase: PASSPHRASE, forReplica }).bytes, PASSPHRASE);
+
+describe("échange par fichiers", () => {
+  test('deux postes qui ont échangé leurs fichiers ont le même état ; un fichier importé deux fois ne change rien', () => {
+    const a = newReplica('Claire Martin', '37');
+    const b = newReplica('Nadia Benali', '41');
+    updateAction(a, 'a4-1', { status: 'en_cours' });
+    const created = createAction(a, { chantier_id: 'c4', title: 'Bourse commune des mobilités' });
+    addNote(b, 'a4-1', { text: 'Calendrier proposé par le 41', date: '2026-11-20' });
+
+    const summary = send(a, b);
+    expect(summary).toMatchObject({ senderLabel: 'poste de Claire Martin (Indre-et-Loire)', actionsCreated: 1, statusChanges: 1, gaps: [] });
+    expect(summary.applied).toBeGreaterThan(0);
+    send(b, a);
+    expect(dump(a)).toBe(dump(b));
+    expect(b.db.prepare('SELECT title FROM action WHERE id = ?').pluck().get(created)).toBe('Bourse commune des mobilités');
+
+    const before = dump(b);
+    const again = send(a, b);
+    expect(again.applied).toBe(0);
+    expect(dump(b)).toBe(before);
+  });
+
+  test("un export pour un poste ne contient que ce qui lui manque ; un trou est signalé en français", () => {
+    const a = newReplica('Claire Martin', '37');
+    const b = newReplica('Nadia Benali', '41');
+    send(a, b);
+    send(b, a);
+    updateAction(a, 'a1-1', { progress: 10 });
+    updateAction(a, 'a1-1', { progress: 20 });
+    const forB = exportFile(a, { passphrase: PASSPHRASE, forReplica: b.replicaId });
+    expect(forB.header.count).toBe(2);
+
+    // A file that starts after changes B never received: B applies it and names the gap.
+    a.db.prepare('UPDATE peer_state SET held = ? WHERE replica_id = ?').run(JSON.stringify({ ...a.log.versionVector() }), b.replicaId);
+    updateAction(a, 'a1-1', { progress: 30 });
+    const summary = send(a, b, b.replicaId);
+    expect(summary.applied).toBe(1);
+    expect(summary.gaps.map(describeGap)).toEqual([`il manque les modifications ${summary.gaps[0].from} à ${summary.gaps[0].to} du poste de Claire Martin (Indre-et-Loire)`]);
+    expect(summary.gaps[0].to - summary.gaps[0].from).toBe(1);
+  });
+
+  test("un poste copié (même identifiant, autres modifications) est détecté et rien n'est importé", () => {
+    const dir = tempDir();
+    const a = newReplica('Claire Martin', '37', dir);
+    a.db.pragma('wal_checkpoint(TRUNCATE)');
+    const cloneDir = tempDir();
+    copyFileSync(join(dir, 'entente.sqlite'), join(cloneDir, 'entente.sqlite'));
+    const clone = track(Store.open(join(cloneDir, 'entente.sqlite')));
+    updateAction(clone, 'a2-1', { status: 'bloque' });
+    const before = dump(a);
+    expect(() => send(clone, a)).toThrow(/copié sur un autre ordinateur/);
+    expect(dump(a)).toBe(before);
+  });
+
+  test('mauvaise phrase de passe : refus, données inchangées', () => {
+    const a = newReplica('Claire Martin', '37');
+    const b = newReplica('Nadia Benali', '41');
+    const before = dump(b);
+    expect(() => importFile(b, exportFile(a, { passphrase: PASSPHRASE }).bytes, 'autre chose')).toThrow(/phrase de passe ne correspond pas/);
+    expect(dump(b)).toBe(before);
+  });
+});
