@@ -42,7 +42,7 @@ function inspectExisting(file: string, options: OpenOptions): void {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     if (version > SCHEMA_VERSION) {
       const row = db.prepare("SELECT value FROM local_state WHERE key = 'min_app_version'").get() as { value: string } | undefined;
-      throw new NewerDatabaseError(version, row?.value ?? `compatible avec le schéma ${version}`);
+      throw new NewerDatabaseError(version, row?.value);
     }
   } catch (error) {
     if (isCorruption(error)) throw new CorruptDatabaseError(file, error.message);

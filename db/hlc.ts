@@ -3,6 +3,7 @@
 // itself comes from what a change supersedes (SYNC.md §6), never from these timestamps.
 
 export const MAX_CLOCK_DRIFT_MS = 24 * 60 * 60 * 1000;
+const MAX_COUNTER = 9999;
 
 export interface Hlc {
   ms: number;
@@ -25,10 +26,15 @@ export class Clock {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The timestamp of a new local change. */
+  /**
+   * The timestamp of a new local change. The counter has four digits: past 9999 changes
+   * within one millisecond (a clock set back), the millisecond moves on instead.
+   */
   tick(): string {
     const wall = this.now();
-    this.last = wall > this.last.ms ? { ms: wall, counter: 0 } : { ms: this.last.ms, counter: this.last.counter + 1 };
+    if (wall > this.last.ms) this.last = { ms: wall, counter: 0 };
+    else if (this.last.counter < MAX_COUNTER) this.last = { ms: this.last.ms, counter: this.last.counter + 1 };
+    else this.last = { ms: this.last.ms + 1, counter: 0 };
     return formatHlc(this.last);
   }
 

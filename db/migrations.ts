@@ -85,7 +85,7 @@ const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0' };
 
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) throw new NewerDatabaseError(current, `compatible avec le schéma ${current}`);
+  if (current > SCHEMA_VERSION) throw new NewerDatabaseError(current);
   for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version - 1]);

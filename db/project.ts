@@ -6,7 +6,7 @@ import defaultDataset from '../assets/default-project.json';
 import type { Change } from './changelog';
 import { UserError, ValidationError } from './errors';
 import { newId } from './ids';
-import { insertRow, validatePatch } from './entities/rows';
+import { getRow, insertRow, validatePatch } from './entities/rows';
 import type { Store } from './store';
 import { ZERO_HLC } from './store';
 import type { EntityName } from './schema';
@@ -71,6 +71,28 @@ export interface Identity {
   partner: string;
   /** A name for this laptop, shown to the other replicas. */
   label?: string | null;
+}
+
+/**
+ * Gives this file a new replica id, for the same person: after a backup is restored, the
+ * changes made since that backup under the old id may already be on other laptops, so
+ * this laptop must not write new, different changes under the same numbers.
+ */
+export function renewReplica(store: Store): string {
+  const personId = store.personId;
+  const person = personId ? getRow(store, 'person', personId) : undefined;
+  if (!person) throw new UserError('no-identity', "La personne qui utilise ce poste est introuvable.");
+  const previous = store.replicaId ? getRow(store, 'replica', store.replicaId) : undefined;
+  const replicaId = newId();
+  store.transaction(() => {
+    store.setLocalState('replica_id', replicaId);
+    store.setLocalState('seq', '0');
+    const replica = validatePatch('replica', {
+      person_id: person.id, partner_id: person.partner_id, label: previous?.label ?? null, created_at: new Date().toISOString(),
+    });
+    insertRow(store, 'replica', replica, replicaId);
+  });
+  return replicaId;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Entente's main process: open the data folder, register the API, show the window.
 import { app, BrowserWindow, dialog } from 'electron';
+import { toUserError } from '../db/errors';
 import { Session } from './session';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
@@ -12,6 +13,7 @@ const dataDir = process.env.ENTENTE_DATA_DIR || app.getPath('userData');
 // (main/dev/start.mjs), so that node_modules keeps the one built for Node and the tests.
 const session = new Session(dataDir, app.getVersion(), process.env.ENTENTE_SQLITE_BINDING || undefined);
 let mainWindow: BrowserWindow | undefined;
+const HOUR_MS = 60 * 60 * 1000;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -21,7 +23,15 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => session.close());
+  app.on('will-quit', (event) => {
+    // A backup under way finishes before the file is closed.
+    if (session.backupUnderWay) {
+      event.preventDefault();
+      void session.settle().then(() => app.quit());
+      return;
+    }
+    session.close();
+  });
   void app.whenReady().then(start);
 }
 
@@ -30,12 +40,13 @@ function start(): void {
   try {
     session.open();
   } catch (error) {
-    dialog.showErrorBox('Entente ne peut pas démarrer', `Le dossier de données ${dataDir} est inaccessible : ${String(error)}`);
+    dialog.showErrorBox('Entente ne peut pas démarrer', `Le dossier de données ${dataDir} est inaccessible : ${toUserError(error).message}`);
     app.quit();
     return;
   }
   registerIpc(createHandlers(session), (sender, frameUrl) => sender === mainWindow?.webContents && isAppUrl(frameUrl));
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => (mainWindow = undefined));
-  session.dailyBackup().catch((error) => console.error('Sauvegarde quotidienne impossible', error));
+  void session.backupIfDue();
+  setInterval(() => void session.backupIfDue(), HOUR_MS).unref();
 }

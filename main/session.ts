@@ -6,7 +6,7 @@ import { CorruptDatabaseError, isUserError, UserError } from '../db/errors';
 import { listPartners, getProject } from '../db/entities/partners';
 import { listPeople } from '../db/entities/people';
 import { databaseFile } from '../db/paths';
-import { initReplica, loadDefaultDataset } from '../db/project';
+import { initReplica, loadDefaultDataset, renewReplica } from '../db/project';
 import { Store } from '../db/store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -14,6 +14,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class Session {
   private store?: Store;
   private failure?: UserError;
+  private backingUp?: Promise<void>;
 
   constructor(
     readonly dataDir: string,
@@ -69,6 +70,7 @@ export class Session {
   completeFirstStart(identity: IdentityInput): AppState {
     if (!this.store) throw this.failure ?? new UserError('closed', 'Les données ne sont pas ouvertes.');
     initReplica(this.store, { name: identity.name, function: identity.function, partner: identity.partnerId });
+    void this.backupIfDue();
     return this.state();
   }
 
@@ -78,14 +80,32 @@ export class Session {
     }
     restoreBackup(this.dataDir, file);
     this.open();
+    if (this.store?.replicaId) renewReplica(this.store);
+    void this.backupIfDue();
     return this.state();
   }
 
-  /** A backup a day, so that a damaged file can be restored with at most a day lost. */
-  async dailyBackup(): Promise<void> {
-    if (!this.store?.replicaId) return;
+  /**
+   * A backup a day, checked at start and every hour while the app is open, so that a
+   * damaged file can be restored with at most a day lost. Failures are logged, never shown.
+   */
+  async backupIfDue(): Promise<void> {
+    if (!this.store?.replicaId || this.backingUp) return;
     const [latest] = listBackups(this.dataDir);
     if (latest && Date.now() - Date.parse(latest.createdAt) < DAY_MS) return;
-    await backupNow(this.store, this.dataDir);
+    this.backingUp = backupNow(this.store, this.dataDir)
+      .then(() => undefined)
+      .catch((error: unknown) => console.error('Sauvegarde quotidienne impossible', error))
+      .finally(() => (this.backingUp = undefined));
+    await this.backingUp;
+  }
+
+  get backupUnderWay(): boolean {
+    return this.backingUp !== undefined;
+  }
+
+  /** Waits for a backup under way, so that quitting never closes the file under it. */
+  async settle(): Promise<void> {
+    await this.backingUp;
   }
 }

@@ -27,7 +27,8 @@ export function createMainWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: true,
+      // Chromium's spellchecker downloads dictionaries from the Internet: not for this offline app.
+      spellcheck: false,
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -13,7 +13,8 @@ const list = (values: readonly string[]) => values.map((value) => `'${value}'`).
 export const LATE_SQL = `(a.end_date IS NOT NULL AND a.end_date < @today AND coalesce(a.status, '') NOT IN (${list(CLOSED_STATUSES)}))`;
 
 /** Whether the action aliased `a` has a pilote naming a person. */
-export const HAS_PILOT_SQL = 'EXISTS (SELECT 1 FROM pilot p WHERE p.owner_id = a.id AND p.deleted = 0 AND p.person_id IS NOT NULL)';
+export const HAS_PILOT_SQL =
+  'EXISTS (SELECT 1 FROM pilot p JOIN person pe ON pe.id = p.person_id AND pe.deleted = 0 WHERE p.owner_id = a.id AND p.deleted = 0)';
 
 /**
  * The pilotes of an owner (an SQL expression) as a JSON array of PilotRef. Unordered:
@@ -21,7 +22,7 @@ export const HAS_PILOT_SQL = 'EXISTS (SELECT 1 FROM pilot p WHERE p.owner_id = a
  */
 export const pilotsSql = (owner: string) => `(
   SELECT json_group_array(json_object('partner_id', p.partner_id, 'person_id', p.person_id, 'person_name', pe.name, 'services', p.services))
-  FROM pilot p LEFT JOIN person pe ON pe.id = p.person_id
+  FROM pilot p LEFT JOIN person pe ON pe.id = p.person_id AND pe.deleted = 0
   WHERE p.owner_id = ${owner} AND p.deleted = 0)`;
 
 /** A function ordering pilot lists (in place) as the partners are listed everywhere: by position. */

@@ -2,7 +2,8 @@
 // the app in development loads a second build, for Electron's ABI, kept in .cache/. So
 // `npm start` and `npm test` never rebuild each other's copy, in whatever order they run.
 // (Packaged apps need none of this: electron-builder rebuilds node_modules for Electron.)
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,13 +20,17 @@ export async function electronSqliteBinding() {
   if (existsSync(binding)) return binding;
 
   mkdirSync(buildRoot, { recursive: true });
-  writeFileSync(join(buildRoot, 'package.json'), JSON.stringify({ name: 'electron-sqlite', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }));
   cpSync(dirname(require.resolve('better-sqlite3/package.json')), moduleDir, {
     recursive: true,
     filter: (source) => !source.includes(`${join('better-sqlite3', 'build')}`),
   });
-  const { rebuild } = await import('@electron/rebuild');
-  await rebuild({ buildPath: buildRoot, electronVersion, onlyModules: ['better-sqlite3'], force: true });
-  if (!existsSync(binding)) throw new Error(`better-sqlite3 n'a pas été construit pour Electron ${electronVersion}.`);
+  // The same build as better-sqlite3's own install step, against Electron's headers.
+  const nodeGyp = process.env.npm_config_node_gyp || require.resolve('node-gyp/bin/node-gyp.js');
+  const build = spawnSync(
+    process.execPath,
+    [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+    { cwd: moduleDir, stdio: 'inherit' },
+  );
+  if (build.status !== 0 || !existsSync(binding)) throw new Error(`better-sqlite3 n'a pas été construit pour Electron ${electronVersion}.`);
   return binding;
 }

@@ -2,6 +2,7 @@
 // typing or on leaving the field, choices at once. All share useAutosave.
 import { MultiSelect, NumberInput, Select, Textarea, TextInput, type ComboboxData, type SelectProps } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+import classes from './AutosaveFields.module.css';
 import { format, isValid, parse } from 'date-fns';
 import { useState } from 'react';
 import type { ApiResult } from '../../../preload/contract';
@@ -76,6 +77,8 @@ export function AutosaveSelect({ data, clearable, placeholder, value, save, labe
       error={field.error}
       clearable={clearable}
       allowDeselect={false}
+      // Every option in view: a list that scrolls hides its last statut.
+      maxDropdownHeight={360}
       placeholder={placeholder}
       searchable={Array.isArray(data) && data.length > 8}
       nothingFoundMessage="Aucun résultat"
@@ -144,6 +147,9 @@ export function AutosaveDate({ value, save, label, ...rest }: FieldProps<string 
       clearable
       clearButtonProps={{ 'aria-label': `Effacer : ${label}` }}
       ariaLabels={CALENDAR_LABELS}
+      // Days of the next and previous months are too pale to read (contrast); weekends darker.
+      hideOutsideDates
+      classNames={{ day: classes.day }}
       popoverProps={{ withinPortal: true }}
     />
   );

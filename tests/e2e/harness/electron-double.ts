@@ -99,6 +99,7 @@ export function createElectronDouble(context: BrowserContext, options: { version
   const electronSession = {
     setPermissionRequestHandler: (handler: (...args: any[]) => void) => (permissionRequestHandler = handler),
     setPermissionCheckHandler: () => undefined,
+    setDevicePermissionHandler: () => undefined,
   };
 
   const app = Object.assign(new EventEmitter(), {
@@ -110,8 +111,10 @@ export function createElectronDouble(context: BrowserContext, options: { version
     quit() {
       app.emit('before-quit');
       for (const window of windows) window.close();
-      app.emit('will-quit');
-      app.emit('quit');
+      // As in Electron, a will-quit listener may postpone the quit (and call quit again later).
+      let prevented = false;
+      app.emit('will-quit', { preventDefault: () => (prevented = true) });
+      if (!prevented) app.emit('quit');
     },
   });
 

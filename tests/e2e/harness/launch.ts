@@ -129,7 +129,11 @@ async function launchWithDouble(dataDir: string, env: Record<string, string>): P
     runtime: 'double',
     answerDialog: async (name, value) => void double.queueDialogAnswer(name, value),
     close: async () => {
-      double.electron.app.quit();
+      // Main may postpone the quit (a backup finishing): the data folder is free once it quits.
+      await new Promise((quitted) => {
+        double.electron.app.once('quit', quitted);
+        double.electron.app.quit();
+      });
       await context.close();
     },
     webPreferences: async () => (double.windows[0]?.options.webPreferences ?? {}) as Record<string, unknown>,

@@ -1,0 +1,39 @@
+import { expect, test } from 'vitest';
+import { updateAction } from '../../db/entities/actions';
+import { Clock, parseHlc } from '../../db/hlc';
+import { renewReplica } from '../../db/project';
+import { Store } from '../../db/store';
+import { newReplica, track } from './helpers';
+
+test("une horloge arrêtée (ou reculée) donne toujours des horodatages croissants et lisibles", () => {
+  const clock = new Clock({ ms: 1_900_000_000_000, counter: 0 }, () => 1_800_000_000_000);
+  const stamps = Array.from({ length: 10_005 }, () => clock.tick());
+  expect([...stamps].sort()).toEqual(stamps);
+  expect(new Set(stamps).size).toBe(stamps.length);
+  for (const stamp of stamps.slice(-10)) expect(() => parseHlc(stamp)).not.toThrow();
+});
+
+test("au bout du compteur d'une milliseconde, la base se rouvre et l'ordre est gardé", () => {
+  const frozen = () => 1_800_000_000_000;
+  const store = newReplica('Claire Martin', '37', undefined, frozen);
+  const file = store.file;
+  store.setLocalState('hlc', '1800000000000-9999');
+  store.close();
+  const reopened = track(Store.open(file, { now: frozen }));
+  updateAction(reopened, 'a1-1', { progress: 42 });
+  expect(reopened.localState('hlc')).toBe('1800000000001-0000');
+  reopened.close();
+  expect(() => track(Store.open(file, { now: frozen }))).not.toThrow();
+});
+
+test('un poste restauré depuis une sauvegarde écrit sous un nouvel identifiant, pour la même personne', () => {
+  const store = newReplica();
+  const before = { replica: store.replicaId, person: store.personId };
+  const renewed = renewReplica(store);
+  expect(renewed).not.toBe(before.replica);
+  expect(store.replicaId).toBe(renewed);
+  expect(store.personId).toBe(before.person);
+  updateAction(store, 'a1-1', { status: 'en_cours' });
+  const last = store.db.prepare('SELECT origin, seq FROM changes ORDER BY hlc DESC LIMIT 1').get();
+  expect(last).toEqual({ origin: renewed, seq: 5 });
+});
