@@ -1,4 +1,6 @@
-import { Alert, Anchor, Group, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { STAGE_LABELS } from '../../../db/vocabulary';
 import { useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
@@ -7,13 +9,21 @@ import { PageHeader } from '../../shared/PageHeader';
 import { PilotHeader, PilotName } from '../../shared/PilotName';
 import { LateBadge } from '../../shared/StatusBadge';
 import { StatusCounts } from '../../shared/StatusCounts';
+import { NewChantierModal } from './NewChantierModal';
 
 export function ChantiersPage() {
   const { partners } = useAppState();
   const { data: chantiers, error } = useApiData('listChantiers');
+  const [creating, setCreating] = useState(false);
+  const nextNumber = Math.max(0, ...(chantiers ?? []).map((chantier) => chantier.number)) + 1;
   return (
     <>
-      <PageHeader title="Chantiers" />
+      <PageHeader title="Chantiers">
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+          Nouveau chantier
+        </Button>
+      </PageHeader>
+      <NewChantierModal opened={creating} onClose={() => setCreating(false)} nextNumber={nextNumber} />
       {error && <Alert color="red">{error.message}</Alert>}
       {chantiers && (
         <Table.ScrollContainer minWidth={900}>
