@@ -44,7 +44,11 @@ function start(): void {
     app.quit();
     return;
   }
-  registerIpc(createHandlers(session), (sender, frameUrl) => sender === mainWindow?.webContents && isAppUrl(frameUrl));
+  registerIpc(
+    createHandlers(session),
+    (sender, frameUrl) => sender === mainWindow?.webContents && isAppUrl(frameUrl),
+    (error) => session.reportFailure(error),
+  );
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => (mainWindow = undefined));
   void session.backupIfDue();

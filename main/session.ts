@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AppState, IdentityInput } from '../preload/contract';
 import { backupNow, listBackups, restoreBackup } from '../db/backup';
-import { CorruptDatabaseError, isUserError, UserError } from '../db/errors';
+import { CorruptDatabaseError, isUserError, toUserError, UserError } from '../db/errors';
 import { listPartners, getProject } from '../db/entities/partners';
 import { listPeople } from '../db/entities/people';
 import { databaseFile } from '../db/paths';
@@ -32,6 +32,19 @@ export class Session {
       if (!isUserError(error)) throw error;
       this.failure = error;
     }
+  }
+
+  /**
+   * The French error for a failed call. A corruption found while working (the open only
+   * checks the start of the file) closes the file: the app then offers to restore a backup.
+   */
+  reportFailure(error: unknown): UserError {
+    const failure = toUserError(error);
+    if (failure.code !== 'sqlite_corrupt' || !this.store) return failure;
+    const file = this.store.file;
+    this.close();
+    this.failure = new CorruptDatabaseError(file, failure.message);
+    return this.failure;
   }
 
   close(): void {

@@ -57,7 +57,8 @@ export interface EntenteApi {
   createAction(input: NewAction): string;
   updateAction(id: string, patch: ActionPatch): void;
   deleteAction(id: string): void;
-  setActionPilot(actionId: string, partnerId: string, pilot: { person_id: string | null; services: string | null }): void;
+  /** Either field may be left out: it keeps its value. */
+  setActionPilot(actionId: string, partnerId: string, pilot: { person_id?: string | null; services?: string | null }): void;
   addStep(actionId: string, label: string): string;
   updateStep(id: string, patch: { label?: string; done?: boolean }): void;
   moveStep(id: string, direction: 'up' | 'down'): void;

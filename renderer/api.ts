@@ -46,7 +46,8 @@ export async function send<K extends ApiMethod>(method: K, ...args: Args<K>): Pr
     // A broken channel is not the user's fault: still answer a French sentence.
     result = { ok: false, error: { code: 'ipc', message: `La demande n'a pas pu aboutir (${String(error)}).` } };
   }
-  if (result.ok && !READS.has(method)) notifyChanged();
+  // A damaged file found while working: every screen reloads, and the app shows the restore screen.
+  if ((result.ok && !READS.has(method)) || (!result.ok && result.error.code === 'corrupt-database')) notifyChanged();
   return result;
 }
 

@@ -7,12 +7,12 @@ import { getRow, insertRow, requireRow, validatePatch } from './rows';
 
 export const pilotId = (ownerId: string, partnerId: string) => `${ownerId}:${partnerId}`;
 
-/** `services` left undefined keeps the services already written. */
+/** A field left undefined keeps what is already written: each field saves on its own. */
 export function setPilot(
   store: Store,
   ownerId: string,
   partnerId: string,
-  pilot: { person_id: string | null; services?: string | null },
+  pilot: { person_id?: string | null; services?: string | null },
 ): void {
   if (!getRow(store, 'action', ownerId) && !getRow(store, 'chantier', ownerId)) {
     throw new UserError('not-found', `L'action ou le chantier ${ownerId} est introuvable (supprimé ou inconnu).`);

@@ -32,7 +32,7 @@ export function createHandlers(session: Session): Handlers {
     createChantier: (input) => chantiers.createChantier(store(), input),
     updateChantier: (id, patch) => chantiers.updateChantier(store(), id, patch),
     setChantierPilot: (chantierId, partnerId, personId) =>
-      setPilot(store(), chantierId, partnerId, { person_id: personId, services: null }),
+      setPilot(store(), chantierId, partnerId, { person_id: personId }),
 
     queryActions: (query, page) => queryActionPage(store(), query, page),
     getAction: (id) => getAction(store(), id),

@@ -3,13 +3,17 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { z } from 'zod';
 import { API_METHODS, IPC_CHANNEL, type ApiMethod, type ApiResult } from '../../preload/contract';
-import { toUserError } from '../../db/errors';
+import { toUserError, type UserError } from '../../db/errors';
 import type { Handlers } from './handlers';
 import { argsSchemas } from './schemas';
 
 const isApiMethod = (name: unknown): name is ApiMethod => (API_METHODS as readonly unknown[]).includes(name);
 
-export function registerIpc(handlers: Handlers, isTrustedSender: (sender: WebContents, frameUrl: string | undefined) => boolean): void {
+export function registerIpc(
+  handlers: Handlers,
+  isTrustedSender: (sender: WebContents, frameUrl: string | undefined) => boolean,
+  toFailure: (error: unknown) => UserError = toUserError,
+): void {
   ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<ApiResult<unknown>> => {
     if (!isTrustedSender(event.sender, event.senderFrame?.url)) {
       return { ok: false, error: { code: 'forbidden', message: 'Appel refusé : cette fenêtre n’est pas celle d’Entente.' } };
@@ -24,7 +28,7 @@ export function registerIpc(handlers: Handlers, isTrustedSender: (sender: WebCon
       const handler = handlers[method] as (...values: unknown[]) => unknown;
       return { ok: true, value: (await handler(...parsed.data)) ?? null };
     } catch (error) {
-      const userError = toUserError(error);
+      const userError = toFailure(error);
       if (userError.code === 'internal') console.error(`Erreur dans ${method}`, error);
       return { ok: false, error: { code: userError.code, message: userError.message, field: (error as { field?: string }).field } };
     }

@@ -55,7 +55,7 @@ export const argsSchemas = {
   createAction: z.tuple([actionFields.partial().required({ chantier_id: true, title: true }).strict()]),
   updateAction: z.tuple([id, actionFields.partial().strict()]),
   deleteAction: z.tuple([id]),
-  setActionPilot: z.tuple([id, id, z.object({ person_id: id.nullable(), services: ENTITIES.pilot.services }).strict()]),
+  setActionPilot: z.tuple([id, id, z.object({ person_id: id.nullable(), services: ENTITIES.pilot.services }).partial().strict()]),
   addStep: z.tuple([id, ENTITIES.step.label]),
   updateStep: z.tuple([id, z.object({ label: ENTITIES.step.label, done: z.boolean() }).partial().strict()]),
   moveStep: z.tuple([id, z.enum(['up', 'down'])]),

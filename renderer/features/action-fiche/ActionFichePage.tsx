@@ -197,12 +197,12 @@ function PilotFields({ action, people }: { action: ActionDetail; people: Person[
           people={people}
           partnerId={partner.id}
           value={personId}
-          save={(person_id) => send('setActionPilot', action.id, partner.id, { person_id, services })}
+          save={(person_id) => send('setActionPilot', action.id, partner.id, { person_id })}
         />
         <AutosaveText
           label={`Services ${partner.short_name}`}
           value={services}
-          save={(value) => send('setActionPilot', action.id, partner.id, { person_id: personId, services: value })}
+          save={(value) => send('setActionPilot', action.id, partner.id, { services: value })}
         />
       </Group>
     );

@@ -1,0 +1,62 @@
+import Database from 'better-sqlite3';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { listBackups } from '../../db/backup';
+import { databaseFile } from '../../db/paths';
+import { getAction } from '../../db/queries/actions';
+import { Session } from '../../main/session';
+import { tempDir } from '../db/helpers';
+
+test("une base abîmée découverte en cours d'utilisation ferme le fichier et propose la restauration", async () => {
+  const dataDir = tempDir();
+  const session = new Session(dataDir, '0.1.0');
+  session.open();
+  session.completeFirstStart({ name: 'Claire Martin', function: null, partnerId: 'd37' });
+  await session.settle();
+  expect(listBackups(dataDir)).toHaveLength(1);
+  session.close();
+
+  // Page 1 stays sound (the open succeeds); the action table's root page is overwritten.
+  const raw = new Database(databaseFile(dataDir));
+  raw.pragma('journal_mode = DELETE');
+  const rootPage = raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'action'").pluck().get() as number;
+  const pageSize = raw.pragma('page_size', { simple: true }) as number;
+  raw.close();
+  const fd = openSync(databaseFile(dataDir), 'r+');
+  writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootPage - 1) * pageSize);
+  closeSync(fd);
+
+  session.open();
+  expect(session.state().status).toBe('ready');
+  let failure: unknown;
+  try {
+    getAction(session.requireStore(), 'a1-1');
+  } catch (error) {
+    failure = error;
+  }
+  expect(failure).toBeDefined();
+  expect(session.reportFailure(failure)).toMatchObject({ code: 'corrupt-database' });
+  const state = session.state();
+  expect(state.status).toBe('error');
+  if (state.status === 'error') {
+    expect(state.error.message).toMatch(/endommagée/);
+    expect(state.backups).toHaveLength(1);
+    const restored = session.restoreBackup(state.backups[0].file);
+    expect(restored.status).toBe('ready');
+  }
+  // After a restore, this laptop writes under a new replica id.
+  const replica = session.state();
+  expect(replica.status === 'ready' && replica.replicaId).toBeTruthy();
+  session.close();
+});
+
+test('une sauvegarde est faite dès le premier démarrage', async () => {
+  const dataDir = tempDir();
+  const session = new Session(dataDir, '0.1.0');
+  session.open();
+  session.completeFirstStart({ name: 'Nadia Benali', function: 'Chargée de mission', partnerId: 'd41' });
+  await session.settle();
+  const [backup] = listBackups(dataDir);
+  expect(backup.bytes).toBeGreaterThan(0);
+  session.close();
+});
