@@ -69,9 +69,21 @@ export function listBackups(dataDir: string): BackupInfo[] {
 }
 
 /**
- * Puts a backup of the backup folder in place of the database file, which must be closed.
- * The current file, with its -wal and -shm, is renamed to entente.sqlite.endommagee-<date>.
- * Returns that name, or null when there was no file.
+ * Renames the database file, with its -wal and -shm, to entente.sqlite.endommagee-<date>:
+ * kept for analysis, never overwritten. Returns that name, or null when there was no file.
+ */
+export function setAsideDatabase(dataDir: string): string | null {
+  const current = databaseFile(dataDir);
+  if (![current, ...SIDE_FILES.map((side) => current + side)].some(existsSync)) return null;
+  const aside = freeName(dataDir, `${basename(current)}.endommagee-${localTimestamp()}`, '');
+  // The -wal keeps its pairing with the file set aside, and leaves no stale log beside a restored copy.
+  for (const side of ['', ...SIDE_FILES]) if (existsSync(current + side)) renameSync(current + side, aside + side);
+  return aside;
+}
+
+/**
+ * Puts a backup of the backup folder in place of the database file, which must be closed;
+ * the current file is set aside (setAsideDatabase). Returns its new name, or null.
  */
 export function restoreBackup(dataDir: string, backupFile: string): string | null {
   const name = basename(backupFile);
@@ -82,12 +94,7 @@ export function restoreBackup(dataDir: string, backupFile: string): string | nul
     throw new UserError('backup-outside', `Seules les sauvegardes du dossier ${backupDir(dataDir)} peuvent être restaurées.`);
   }
   const current = databaseFile(dataDir);
-  let aside: string | null = null;
-  if ([current, ...SIDE_FILES.map((side) => current + side)].some(existsSync)) {
-    aside = freeName(dataDir, `${basename(current)}.endommagee-${localTimestamp()}`, '');
-    // The -wal keeps its pairing with the file set aside, and leaves no stale log beside the restored copy.
-    for (const side of ['', ...SIDE_FILES]) if (existsSync(current + side)) renameSync(current + side, aside + side);
-  }
+  const aside = setAsideDatabase(dataDir);
   copyFileSync(backupFile, `${current}.partiel`);
   renameSync(`${current}.partiel`, current);
   return aside;

@@ -1,10 +1,11 @@
 // The open data folder: its store, or why it could not be opened (newer or corrupt file).
 import { mkdirSync } from 'node:fs';
 import type { AppState, IdentityInput } from '../preload/contract';
-import { backupNow, listBackups, restoreBackup } from '../db/backup';
+import { backupNow, listBackups, restoreBackup, setAsideDatabase } from '../db/backup';
 import { CorruptDatabaseError, isUserError, toUserError, UserError } from '../db/errors';
 import { listPartners, getProject } from '../db/entities/partners';
 import { listPeople } from '../db/entities/people';
+import { restoreRow } from '../db/entities/rows';
 import { databaseFile } from '../db/paths';
 import { initReplica, loadDefaultDataset, renewReplica } from '../db/project';
 import { Store } from '../db/store';
@@ -75,8 +76,11 @@ export class Session {
       };
     }
     const store = this.store;
-    const me = listPeople(store).find((person) => person.id === store.personId);
-    if (!me) throw new UserError('no-identity', "La personne qui utilise ce poste n'existe plus ; indiquez-la dans Paramètres.");
+    const findMe = () => listPeople(store).find((person) => person.id === store.personId);
+    // Deleted on another laptop: this laptop's user comes back, so that the app still opens.
+    if (!findMe() && store.personId) restoreRow(store, 'person', store.personId);
+    const me = findMe();
+    if (!me) throw new UserError('no-identity', "La personne qui utilise ce poste est introuvable dans les données.");
     return { ...base, status: 'ready', project: getProject(store), replicaId: store.replicaId!, me, partners: listPartners(store) };
   }
 
@@ -95,6 +99,19 @@ export class Session {
     this.open();
     if (this.store?.replicaId) renewReplica(this.store);
     void this.backupIfDue();
+    return this.state();
+  }
+
+  /**
+   * The last resort for a damaged file: set it aside (kept, never deleted) and start again
+   * from the first start; what other laptops hold comes back with the next sync.
+   */
+  startOver(): AppState {
+    if (!(this.failure instanceof CorruptDatabaseError)) {
+      throw new UserError('not-corrupt', 'Repartir de zéro est proposé seulement quand la base est endommagée.');
+    }
+    setAsideDatabase(this.dataDir);
+    this.open();
     return this.state();
   }
 

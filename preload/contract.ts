@@ -42,6 +42,8 @@ export interface EntenteApi {
   getAppState(): AppState;
   completeFirstStart(identity: IdentityInput): AppState;
   restoreBackup(file: string): AppState;
+  /** For a damaged file: set it aside and start again from the first start. */
+  startOver(): AppState;
 
   getDashboard(): Dashboard;
 
@@ -92,7 +94,7 @@ export type ApiMethod = keyof EntenteApi;
 
 /** The names the preload exposes, in one list (checked against EntenteApi below). */
 export const API_METHODS = [
-  'getAppState', 'completeFirstStart', 'restoreBackup', 'getDashboard',
+  'getAppState', 'completeFirstStart', 'restoreBackup', 'startOver', 'getDashboard',
   'listChantiers', 'getChantier', 'createChantier', 'updateChantier', 'setChantierPilot',
   'queryActions', 'getAction', 'createAction', 'updateAction', 'deleteAction', 'setActionPilot',
   'addStep', 'updateStep', 'moveStep', 'deleteStep', 'addNote', 'updateNote', 'deleteNote', 'addLink', 'deleteLink', 'restoreDeleted',

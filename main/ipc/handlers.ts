@@ -25,6 +25,7 @@ export function createHandlers(session: Session): Handlers {
     getAppState: () => session.state(),
     completeFirstStart: (identity) => session.completeFirstStart(identity),
     restoreBackup: (file) => session.restoreBackup(file),
+    startOver: () => session.startOver(),
     getDashboard: () => getDashboard(store()),
 
     listChantiers: () => listChantiers(store()),

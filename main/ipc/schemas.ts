@@ -42,6 +42,7 @@ export const argsSchemas = {
     z.object({ name: ENTITIES.person.name, function: ENTITIES.person.function, partnerId: id }).strict(),
   ]),
   restoreBackup: z.tuple([z.string().min(1).max(4000)]),
+  startOver: none,
   getDashboard: none,
 
   listChantiers: none,

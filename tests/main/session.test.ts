@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { listBackups } from '../../db/backup';
 import { databaseFile } from '../../db/paths';
@@ -47,6 +48,7 @@ test("une base abîmée découverte en cours d'utilisation ferme le fichier et p
   // After a restore, this laptop writes under a new replica id.
   const replica = session.state();
   expect(replica.status === 'ready' && replica.replicaId).toBeTruthy();
+  await session.settle();
   session.close();
 });
 
@@ -58,5 +60,27 @@ test('une sauvegarde est faite dès le premier démarrage', async () => {
   await session.settle();
   const [backup] = listBackups(dataDir);
   expect(backup.bytes).toBeGreaterThan(0);
+  session.close();
+});
+
+test("sans sauvegarde, « repartir d'un projet vierge » garde le fichier endommagé de côté et revient au premier démarrage", () => {
+  const dataDir = tempDir();
+  writeFileSync(databaseFile(dataDir), randomBytes(64 * 1024));
+  const session = new Session(dataDir, '0.1.0');
+  session.open();
+  expect(session.state()).toMatchObject({ status: 'error', error: { code: 'corrupt-database' }, backups: [] });
+  expect(session.startOver().status).toBe('first-start');
+  expect(readdirSync(dataDir).filter((name) => name.startsWith('entente.sqlite.endommagee-'))).toHaveLength(1);
+  session.close();
+});
+
+test("la personne de ce poste, supprimée ailleurs, revient : l'application s'ouvre", async () => {
+  const session = new Session(tempDir(), '0.1.0');
+  session.open();
+  session.completeFirstStart({ name: 'Claire Martin', function: null, partnerId: 'd37' });
+  const store = session.requireStore();
+  store.write([{ entity: 'person', rowId: store.personId!, field: 'deleted', value: true }]);
+  expect(session.state()).toMatchObject({ status: 'ready', me: { name: 'Claire Martin' } });
+  await session.settle();
   session.close();
 });

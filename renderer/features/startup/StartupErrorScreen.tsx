@@ -10,6 +10,12 @@ export function StartupErrorScreen({ error, backups, dataDir }: { error: ApiErro
   const [restoring, setRestoring] = useState<string>();
   const corrupt = error.code === 'corrupt-database';
 
+  async function startOver() {
+    setRestoring('');
+    await call('startOver');
+    setRestoring(undefined);
+  }
+
   async function restore(file: string) {
     setRestoring(file);
     await call('restoreBackup', file);
@@ -68,6 +74,13 @@ export function StartupErrorScreen({ error, backups, dataDir }: { error: ApiErro
                 </Table.Tbody>
               </Table>
             )}
+            <Text>
+              Sans sauvegarde utilisable, Entente peut aussi repartir d'un projet vierge : le fichier endommagé
+              est gardé de côté, et ce que les autres postes détiennent reviendra à la prochaine synchronisation.
+            </Text>
+            <Button variant="default" disabled={restoring !== undefined} onClick={() => void startOver()} style={{ alignSelf: 'flex-start' }}>
+              Repartir d'un projet vierge
+            </Button>
           </>
         )}
         {dataDir && (
