@@ -27,13 +27,20 @@ const DERIVED: { name: string; key: string; select: (schema: string) => string }
     key: 'id',
     select: (schema) => `SELECT a.id, f.body FROM ${schema}.action_search f JOIN ${schema}.action a ON a.rid = f.rowid`,
   },
+  { name: 'action (clé de tri des titres)', key: 'id', select: (schema) => `SELECT id, title_key FROM ${schema}.action` },
 ];
 
 export function check(store: Store): { ok: boolean; problems: string[] } {
-  const problems = (store.db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[])
-    .map((row) => row.integrity_check)
-    .filter((message) => message !== 'ok')
-    .map((message) => `Intégrité SQLite : ${message}`);
+  let problems: string[];
+  try {
+    problems = (store.db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[])
+      .map((row) => row.integrity_check)
+      .filter((message) => message !== 'ok')
+      .map((message) => `Intégrité SQLite : ${message}`);
+  } catch (error) {
+    // So damaged that SQLite stops reading: that is the finding.
+    return { ok: false, problems: [`Intégrité SQLite : ${(error as Error).message}`] };
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   const replica = store.replicaId;
