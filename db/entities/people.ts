@@ -48,7 +48,13 @@ export function updatePerson(store: Store, id: string, patch: Partial<PersonInpu
       throw new UserError('person-pilots', `${pilotsSentence(person.name, count)} : désignez d'autres pilotes avant de changer son partenaire.`);
     }
   }
-  updateRow(store, 'person', id, fields);
+  store.transaction(() => {
+    updateRow(store, 'person', id, fields);
+    // This laptop's user changed Département: the other laptops see this replica under it.
+    if (id === store.personId && fields.partner_id !== undefined && store.replicaId) {
+      store.write([{ entity: 'replica', rowId: store.replicaId, field: 'partner_id', value: fields.partner_id }]);
+    }
+  });
 }
 
 export function deletePerson(store: Store, id: string): void {

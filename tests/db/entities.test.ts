@@ -235,3 +235,9 @@ describe('restauration après suppression', () => {
     expect(() => restoreRow(store, 'note', 'inconnue')).toThrow(/introuvable/);
   });
 });
+
+test("l'utilisateur de ce poste qui change de Département y emmène son poste", () => {
+  const store = newReplica('Claire Martin', '37');
+  updatePerson(store, store.personId!, { partner_id: 'd41' });
+  expect(store.db.prepare('SELECT partner_id FROM replica WHERE id = ?').pluck().get(store.replicaId)).toBe('d41');
+});
