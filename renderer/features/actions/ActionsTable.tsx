@@ -35,7 +35,7 @@ export function ActionsTable({ pages, queryKey, sort, onSort }: Props) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
-  const columns = `52px minmax(260px, 1fr) 136px 92px repeat(${partners.length}, minmax(100px, 150px)) 112px 124px 104px`;
+  const columns = `52px minmax(240px, 1fr) 136px 96px repeat(${partners.length}, minmax(100px, 150px)) 112px 132px 116px`;
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;

@@ -139,7 +139,7 @@ function ChantierActions({ chantier }: { chantier: ChantierDetail }) {
                   <PilotName pilots={action.pilots} partnerId={partner.id} />
                 </Table.Td>
               ))}
-              <Table.Td>{formatDate(action.end_date)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(action.end_date)}</Table.Td>
               <Table.Td>
                 <ProgressValue value={action.progress} />
               </Table.Td>
