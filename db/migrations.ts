@@ -48,6 +48,8 @@ const MIGRATIONS: string[] = [
   -- the journal of syncs shown to the user.
   CREATE TABLE peer_state (replica_id TEXT PRIMARY KEY, held TEXT NOT NULL, file_created_at TEXT NOT NULL, received_at TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE sync_journal (id INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL, summary TEXT NOT NULL);
+  -- Files of a shared folder already imported, by path and size (a file never changes once written).
+  CREATE TABLE folder_imports (path TEXT PRIMARY KEY, bytes INTEGER NOT NULL, imported_at TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE version_vector (origin TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
 
   ${derivedTable('project', 'name TEXT')}

@@ -15,6 +15,8 @@ import { queryActions } from '../queries/actions';
 import { fieldSchema, JSON_FIELDS } from '../schema';
 import { Store } from '../store';
 import { describeGap, exportFile, importFile, type ImportSummary } from '../sync/exchange';
+import { syncFolder } from '../sync/folder';
+import { listConflicts, type Conflict } from '../conflicts';
 import type { ActionRow } from '../types';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../vocabulary';
 
@@ -35,6 +37,9 @@ Commandes :
                         écrit un fichier d'échange : pour un poste, ce qui lui manque
                         d'après le dernier fichier reçu de lui ; sinon tout
   import FICHIER        importe un fichier d'échange (une seule fois, en entier ou pas du tout)
+  sync-folder DOSSIER   synchronise avec un dossier partagé (lit les fichiers des autres
+                        postes, écrit les siens)
+  conflicts [--json]    les champs en conflit, avec chacune de leurs versions
   backup FICHIER        copie la base de données dans FICHIER
   check                 vérifie l'intégrité de la base et l'accord du journal avec les tables
 
@@ -151,6 +156,14 @@ function readInput(file: string): Buffer {
   return readFileSync(file);
 }
 
+function formatConflicts(conflicts: Conflict[]): string {
+  const lines = conflicts.flatMap((conflict) => [
+    `${conflict.entity} ${conflict.row_id}, champ ${conflict.field} :`,
+    ...conflict.versions.map((version) => `  ${JSON.stringify(version.value)}  (poste ${version.origin}, n° ${version.seq}, ${version.hlc})`),
+  ]);
+  return `${[...lines, `${conflicts.length} conflit(s)`].join('\n')}\n`;
+}
+
 function describeImport(summary: ImportSummary): string {
   const lines = [
     `Fichier de ${summary.senderLabel} : ${summary.received} modification(s), dont ${summary.applied} nouvelle(s).`,
@@ -196,6 +209,15 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     if (!sub) throw new UserError('usage', 'Usage : entente import FICHIER');
     const summary = importFile(store, readInput(resolve(sub)), await passphrase());
     process.stdout.write(describeImport(summary));
+  } else if (name === 'sync-folder') {
+    if (!sub) throw new UserError('usage', 'Usage : entente sync-folder DOSSIER');
+    const result = syncFolder(store, resolve(sub), await passphrase());
+    process.stdout.write(result.imported.map((file) => `${file.file} :\n${describeImport(file)}`).join(''));
+    for (const file of result.postponed) process.stdout.write(`${file.file} : repris au prochain passage (${file.reason})\n`);
+    process.stdout.write(result.written ? `${result.written.count} modification(s) écrite(s) dans ${result.written.file}.\n` : 'Rien de nouveau à écrire.\n');
+  } else if (name === 'conflicts') {
+    const conflicts = listConflicts(store);
+    process.stdout.write(args.options.json ? `${JSON.stringify(conflicts, null, 2)}\n` : formatConflicts(conflicts));
   } else if (name === 'backup') {
     if (!sub) throw new UserError('usage', 'Usage : entente backup FICHIER');
     const backup = await backupTo(store, resolve(sub));

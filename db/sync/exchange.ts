@@ -11,13 +11,15 @@ import { decodeSyncFile, encodeSyncFile, readSyncHeader, type SyncHeader } from 
 export interface ExportOptions {
   /** A peer replica: export what it may lack according to the last file received from it. */
   forReplica?: string;
+  /** Or what the receivers already hold, by origin (the shared folder's published changes). */
+  basedOn?: Record<string, number>;
   passphrase: string;
   now?: Date;
 }
 
 export function exportFile(store: Store, options: ExportOptions): { bytes: Buffer; header: SyncHeader } {
   const { projectId, replicaId } = requireReplica(store);
-  const basedOn = options.forReplica ? peerHeld(store, options.forReplica) : {};
+  const basedOn = options.basedOn ?? (options.forReplica ? peerHeld(store, options.forReplica) : {});
   const rows = store.db
     .prepare(
       `SELECT c.origin, c.seq, c.hlc, c.entity, c.row_id AS rowId, c.field, c.value, c.supersedes FROM changes c
@@ -28,7 +30,7 @@ export function exportFile(store: Store, options: ExportOptions): { bytes: Buffe
   const changes = rows.map((row) => ({ ...row, supersedes: JSON.parse(row.supersedes) as VersionRef[] }));
   const bytes = encodeSyncFile({
     project: projectId, sender: replicaId, schema: SCHEMA_VERSION, senderHeld: store.log.versionVector(),
-    basedOn, full: !options.forReplica, changes, passphrase: options.passphrase, now: options.now,
+    basedOn, full: Object.keys(basedOn).length === 0, changes, passphrase: options.passphrase, now: options.now,
   });
   return { bytes, header: readSyncHeader(bytes).header };
 }
@@ -55,6 +57,8 @@ export interface ImportSummary {
   gaps: Gap[];
   /** Changes stamped more than a day in the future: applied, but their clock not followed. */
   farFuture: number;
+  /** What the sender held when writing the file, by origin. */
+  senderHeld: Record<string, number>;
 }
 
 export function importFile(store: Store, bytes: Buffer, passphrase: string, now = new Date()): ImportSummary {
@@ -95,6 +99,7 @@ export function importFile(store: Store, bytes: Buffer, passphrase: string, now 
       newConflicts: Math.max(0, listConflicts(store).length - conflictsBefore),
       gaps: gaps(store, header.senderHeld),
       farFuture,
+      senderHeld: header.senderHeld,
     };
     store.db
       .prepare("INSERT INTO sync_journal (at, kind, summary) VALUES (?, 'import', ?)")

@@ -1,0 +1,94 @@
+// The shared folder (SYNC.md §5): each replica writes only in its own sub-folder, never
+// edits a file, writes under a temporary name and renames when complete; it reads the
+// others' files, ignores names it does not recognise (cloud conflict copies, temporary
+// files), retries later a file that is incomplete, and never deletes anything because a
+// file is missing. Layout: DIR/entente-<project>/<replica>/<00000001>.entente
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../errors';
+import type { Store } from '../store';
+import { exportFile, importFile, type ImportSummary } from './exchange';
+import { SyncFileError } from './format';
+
+const FILE_NAME = /^(\d{8})\.entente$/;
+const REPLICA_DIR = /^[0-9a-z]{12}$/;
+
+export interface FolderSyncResult {
+  imported: (ImportSummary & { file: string })[];
+  /** Files left for a later round (still being copied by the cloud client, or damaged). */
+  postponed: { file: string; reason: string }[];
+  /** The file this replica wrote, if it had anything new. */
+  written: { file: string; count: number } | null;
+}
+
+export function syncFolder(store: Store, folder: string, passphrase: string, now = new Date()): FolderSyncResult {
+  const { projectId, replicaId } = store;
+  if (!projectId || !replicaId) throw new UserError('no-replica', "Ce dossier de données n'a pas encore de projet.");
+  if (!existsSync(folder)) throw new UserError('no-folder', `Dossier partagé introuvable : ${folder}.`);
+  const projectDir = join(folder, `entente-${projectId}`);
+  const ownDir = join(projectDir, replicaId);
+  mkdirSync(ownDir, { recursive: true });
+
+  const counterKey = `folder-counter:${replicaId}`;
+  const counter = Number(store.localState(counterKey) ?? 0);
+  const ownFiles = fileNumbers(ownDir);
+  if (ownFiles.some((n) => n > counter)) {
+    throw new UserError(
+      'cloned-replica',
+      `Le dossier partagé contient des fichiers de ce poste (${replicaId}) que ce poste n'a pas écrits : son dossier de données a été copié sur un autre ordinateur. ` +
+        "La synchronisation est arrêtée. Gardez une seule des deux copies ; l'autre ordinateur doit rejoindre le projet par une invitation.",
+    );
+  }
+
+  const result: FolderSyncResult = { imported: [], postponed: [], written: null };
+  const publishedKey = `folder-published:${replicaId}`;
+  // What the folder already holds: this replica's files, and every file it imported (a
+  // replica's files hold, together, all it held when writing the last one).
+  const published = JSON.parse(store.localState(publishedKey) ?? '{}') as Record<string, number>;
+  const known = store.db.prepare('SELECT bytes FROM folder_imports WHERE path = ?').pluck();
+  const remember = store.db.prepare('INSERT OR REPLACE INTO folder_imports (path, bytes, imported_at) VALUES (?, ?, ?)');
+  for (const peer of readdirSync(projectDir).filter((name) => REPLICA_DIR.test(name) && name !== replicaId).sort()) {
+    for (const n of fileNumbers(join(projectDir, peer))) {
+      const relative = `${peer}/${fileName(n)}`;
+      const path = join(projectDir, peer, fileName(n));
+      const bytes = statSync(path).size;
+      if (known.get(relative) === bytes) continue;
+      try {
+        const summary = store.transaction(() => {
+          const imported = importFile(store, readFileSync(path), passphrase, now);
+          remember.run(relative, bytes, now.toISOString());
+          return imported;
+        });
+        result.imported.push({ ...summary, file: relative });
+        for (const [origin, seq] of Object.entries(summary.senderHeld)) published[origin] = Math.max(published[origin] ?? 0, seq);
+      } catch (error) {
+        // Incomplete or damaged: perhaps still arriving. Tried again next round, no dialog.
+        if (error instanceof SyncFileError && error.code === 'damaged-file') result.postponed.push({ file: relative, reason: error.message });
+        else throw error;
+      }
+    }
+  }
+
+  const { bytes, header } = exportFile(store, { passphrase, basedOn: published, now });
+  if (header.count > 0) {
+    const name = fileName(counter + 1);
+    const temporary = join(ownDir, `.${name}.${process.pid}.tmp`);
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, join(ownDir, name));
+    store.setLocalState(counterKey, String(counter + 1));
+    for (const [origin, seq] of Object.entries(header.senderHeld)) published[origin] = Math.max(published[origin] ?? 0, seq);
+    result.written = { file: `${replicaId}/${name}`, count: header.count };
+  }
+  store.setLocalState(publishedKey, JSON.stringify(published));
+  return result;
+}
+
+const fileName = (n: number) => `${String(n).padStart(8, '0')}.entente`;
+
+function fileNumbers(dir: string): number[] {
+  return readdirSync(dir)
+    .map((name) => FILE_NAME.exec(name)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
