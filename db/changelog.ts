@@ -11,6 +11,7 @@
 // had; a live edit of that row it had not seen, or a concurrent restore, keeps the row
 // visible, as a conflict.
 import type Database from 'better-sqlite3';
+import { UserError } from './errors';
 import { BOOLEAN_FIELDS, fieldSchema, JSON_FIELDS, isEntityName, type EntityName } from './schema';
 
 export type VersionRef = [origin: string, seq: number];
@@ -76,6 +77,7 @@ export class ChangeLog {
       vvOf: db.prepare('SELECT seq FROM version_vector WHERE origin = ?').pluck(),
       setVv: db.prepare('INSERT OR REPLACE INTO version_vector (origin, seq) VALUES (?, ?)'),
       hasChange: db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck(),
+      known: db.prepare('SELECT hlc, entity, row_id, field, value FROM changes WHERE origin = ? AND seq = ?'),
     };
   }
 
@@ -86,7 +88,10 @@ export class ChangeLog {
     const inserted = s.insertChange.run(
       change.origin, change.seq, change.hlc, change.entity, change.rowId, change.field, change.value, supersedes,
     ).changes;
-    if (inserted === 0) return false;
+    if (inserted === 0) {
+      this.checkSameAsKnown(change);
+      return false;
+    }
     this.advanceVersionVector(change.origin);
     // An entity or a field of a newer schema: kept in the log (and relayed), shown nowhere.
     if (!isEntityName(change.entity) || (change.field !== 'deleted' && !fieldSchema(change.entity, change.field))) return true;
@@ -103,6 +108,20 @@ export class ChangeLog {
     if (!rows) this.touched.set(key, (rows = new Set()));
     rows.add(change.rowId);
     return true;
+  }
+
+  /**
+   * A change already in the log must arrive identical: two different changes under one
+   * (origin, seq) mean a copied data folder, and keeping either silently would lose the other.
+   */
+  private checkSameAsKnown(change: Change): void {
+    const known = this.statements.known.get(change.origin, change.seq) as { hlc: string; entity: string; row_id: string; field: string; value: string };
+    if (known.hlc === change.hlc && known.entity === change.entity && known.row_id === change.rowId && known.field === change.field && known.value === change.value) return;
+    throw new UserError(
+      'cloned-replica',
+      `Le poste ${change.origin} a écrit deux modifications différentes sous le numéro ${change.seq} : son dossier de données a été copié sur un autre ordinateur. ` +
+        "Rien n'a été importé. Gardez une seule des deux copies ; l'autre ordinateur doit rejoindre le projet par une invitation.",
+    );
   }
 
   liveVersions(entity: string, rowId: string, field: string): LiveVersion[] {

@@ -30,7 +30,11 @@ export function loadDefaultDataset(): Dataset {
   return datasetSchema.parse(defaultDataset);
 }
 
-/** The seed changes of a dataset, in a fixed order: the same bytes on every laptop. */
+/**
+ * The seed changes of a dataset, in a fixed order: the same bytes on every laptop. They
+ * must never change for a given project id (a changed dataset needs a new project id):
+ * the log refuses two different changes under one (origin, seq).
+ */
 export function seedChanges(dataset: Dataset): Change[] {
   const rows: [EntityName, string, Record<string, unknown>][] = [
     ['project', dataset.project.id, { name: dataset.project.name }],

@@ -71,3 +71,19 @@ describe("échange par fichiers", () => {
     expect(dump(b)).toBe(before);
   });
 });
+
+test("deux modifications différentes sous le même numéro d'un autre poste (copie) : refus, rien d'importé", () => {
+  const dir = tempDir();
+  const b = newReplica('Nadia Benali', '41', dir);
+  b.db.pragma('wal_checkpoint(TRUNCATE)');
+  const cloneDir = tempDir();
+  copyFileSync(join(dir, 'entente.sqlite'), join(cloneDir, 'entente.sqlite'));
+  const clone = track(Store.open(join(cloneDir, 'entente.sqlite')));
+  updateAction(b, 'a9-1', { status: 'realise' });
+  updateAction(clone, 'a9-1', { status: 'abandonne' });
+  const a = newReplica('Claire Martin', '37');
+  send(b, a);
+  const before = dump(a);
+  expect(() => send(clone, a)).toThrow(/deux modifications différentes sous le numéro/);
+  expect(dump(a)).toBe(before);
+});
