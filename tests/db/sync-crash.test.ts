@@ -1,0 +1,183 @@
+// An import killed at any moment (SIGKILL: no handler runs) leaves the replica as it was
+// before, or as a complete import leaves it, never in between (SYNC.md §3), and the
+// SQLite file stays sound. The import runs in a real `entente` process, with the real key
+// derivation.
+import { build } from 'esbuild';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { dump } from '../../db/dump';
+import { createAction, updateAction } from '../../db/entities/actions';
+import { databaseFile } from '../../db/paths';
+import { Store } from '../../db/store';
+import { exportFile, importFile } from '../../db/sync/exchange';
+import { ACTION_STATUSES } from '../../db/vocabulary';
+import { newReplica, tempDir, track } from './helpers';
+
+const ROOT = resolve(__dirname, '../..');
+// Its own bundle (same build as cli.test.ts), so that both files may run at the same time.
+const CLI = join(ROOT, 'dist/cli-crash-test/entente.cjs');
+const PASSPHRASE = 'coupure brutale 37-41';
+const ITERATIONS = 15;
+
+beforeAll(async () => {
+  await build({
+    entryPoints: [join(ROOT, 'db/cli/entente.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['better-sqlite3'],
+    banner: { js: '#!/usr/bin/env node' },
+    outfile: CLI,
+    logLevel: 'warning',
+  });
+}, 60_000);
+
+const env = { ...process.env, ENTENTE_PASSPHRASE: PASSPHRASE };
+
+function importWithCli(dataDir: string, file: string) {
+  const result = spawnSync(process.execPath, [CLI, '--data', dataDir, 'import', file], { encoding: 'utf8', env });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts an import and kills it with SIGKILL after `delay` ms; resolves when the process is gone. */
+function importKilledAfter(dataDir: string, file: string, delay: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [CLI, '--data', dataDir, 'import', file], { env, stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), delay);
+    child.on('error', fail);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal });
+    });
+  });
+}
+
+/** Opens a data folder, checks the SQLite file, returns its dump. */
+function inspect(dataDir: string): string {
+  const store = track(Store.open(databaseFile(dataDir)));
+  try {
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(store.db.pragma('foreign_key_check')).toEqual([]);
+    return dump(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** A copy of a closed data folder. */
+function copyOf(dataDir: string): string {
+  const copy = tempDir();
+  cpSync(dataDir, copy, { recursive: true });
+  return copy;
+}
+
+/** Deterministic delays (the test must be reproducible in what it asks, if not in timing). */
+function delays(count: number, max: number, seed = 7): number[] {
+  let state = seed;
+  return Array.from({ length: count }, (_, i) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    // Spread over the whole run, each slice of [0, max] visited once, at a random place in it.
+    return Math.round(((i + state / 2147483648) / count) * max);
+  });
+}
+
+describe('import interrompu', { timeout: 120_000 }, () => {
+  test(`${ITERATIONS} imports tués (SIGKILL) à un moment quelconque : base intacte, état d'avant ou d'après, jamais entre les deux`, async () => {
+    // A: 800 new actions and their edits: about 9,000 changes, more than SQLite's page cache
+    // holds, so that pages reach the WAL before the commit.
+    const aDir = tempDir();
+    const a = newReplica('Claire Martin', '37', aDir);
+    const created: string[] = [];
+    a.transaction(() => {
+      for (let i = 0; i < 800; i++) created.push(createAction(a, { chantier_id: `c${(i % 9) + 1}`, title: `Action importée n° ${i + 1}` }));
+      created.forEach((id, i) => updateAction(a, id, { status: ACTION_STATUSES[i % ACTION_STATUSES.length], progress: i % 101 }));
+      updateAction(a, 'a4-1', { status: 'en_cours' });
+    });
+    const exported = exportFile(a, { passphrase: PASSPHRASE });
+    expect(exported.header.count).toBeGreaterThan(8000);
+    const file = join(tempDir(), 'poste-A.entente');
+    writeFileSync(file, exported.bytes);
+    a.close();
+
+    // B: its own history, including an edit of the same field (a conflict after the import).
+    const bDir = tempDir();
+    const b = newReplica('Nadia Benali', '41', bDir);
+    updateAction(b, 'a4-1', { status: 'bloque' });
+    const before = dump(b);
+    b.close();
+
+    // The state after a complete import, and how long one takes in its own process.
+    const completeDir = copyOf(bDir);
+    const started = Date.now();
+    const complete = importWithCli(completeDir, file);
+    const duration = Date.now() - started;
+    expect(complete.stderr).toBe('');
+    expect(complete.code).toBe(0);
+    const after = inspect(completeDir);
+    expect(after).not.toBe(before);
+    expect(JSON.parse(after).conflicts).toEqual([expect.objectContaining({ row_id: 'a4-1', field: 'status' })]);
+
+    // In the test process, the same import gives the same state.
+    const inProcessDir = copyOf(bDir);
+    const inProcess = track(Store.open(databaseFile(inProcessDir)));
+    const inProcessStart = Date.now();
+    importFile(inProcess, exported.bytes, PASSPHRASE);
+    const inProcessDuration = Date.now() - inProcessStart;
+    expect(dump(inProcess)).toBe(after);
+    inProcess.close();
+
+    // Kills spread over the whole run and a little beyond; the import's own transaction is
+    // its last part (after Node's start and the key derivation).
+    // Then the last kills home in on the moment the import commits (bisection between the
+    // latest kill that left the state before and the earliest that left it after).
+    const outcomes = { before: 0, after: 0 };
+    const spread = delays(ITERATIONS - 5, duration * 1.1);
+    let latestBefore = 0;
+    let earliestAfter = duration * 1.5;
+    for (let i = 0; i < ITERATIONS; i++) {
+      const delay = i < spread.length ? spread[i] : Math.round((latestBefore + earliestAfter) / 2);
+      const dir = copyOf(bDir);
+      await importKilledAfter(dir, file, delay);
+      const state = inspect(dir);
+      expect([before, after]).toContain(state);
+      outcomes[state === before ? 'before' : 'after']++;
+      if (state === before) latestBefore = Math.max(latestBefore, delay);
+      else earliestAfter = Math.min(earliestAfter, delay);
+      // Whatever the moment of the kill, importing the file again completes the import.
+      if (state === before && outcomes.before <= 3) {
+        expect(importWithCli(dir, file).code).toBe(0);
+        expect(inspect(dir)).toBe(after);
+      }
+    }
+    console.info(
+      `import complet : ${duration} ms (dont ${inProcessDuration} ms d'import dans ce processus) ; après SIGKILL : ` +
+        `${outcomes.before} états d'avant, ${outcomes.after} d'après ; ` +
+        `bascule entre ${latestBefore} et ${earliestAfter} ms`,
+    );
+    expect(outcomes.before + outcomes.after).toBe(ITERATIONS);
+  });
+
+  test('importer deux fois le même fichier ne change rien', () => {
+    const a = newReplica('Claire Martin', '37');
+    const ids = Array.from({ length: 20 }, (_, i) => createAction(a, { chantier_id: 'c2', title: `Action ${i + 1}` }));
+    for (const id of ids) updateAction(a, id, { progress: 40 });
+    const file = join(tempDir(), 'poste-A.entente');
+    writeFileSync(file, exportFile(a, { passphrase: PASSPHRASE }).bytes);
+
+    const bDir = tempDir();
+    newReplica('Nadia Benali', '41', bDir).close();
+    expect(importWithCli(bDir, file)).toMatchObject({ code: 0, stderr: '' });
+    const once = inspect(bDir);
+    const again = importWithCli(bDir, file);
+    expect(again).toMatchObject({ code: 0, stderr: '' });
+    expect(inspect(bDir)).toBe(once);
+
+    const b = track(Store.open(databaseFile(bDir)));
+    expect(importFile(b, readFileSync(file), PASSPHRASE).applied).toBe(0);
+    expect(dump(b)).toBe(once);
+  });
+});
+
