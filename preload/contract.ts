@@ -4,7 +4,7 @@
 // Type-only imports: nothing of db/ reaches the preload or renderer bundles.
 import type {
   ActionDetail, ActionPage, ActionPatch, ActionQuery, BackupInfo, ChantierDetail, ChantierInput, ChantierSummary,
-  Dashboard, IdentityInput, NewAction, Partner, PartnerInput, Person, PersonInput, Settings,
+  ConflictView, Dashboard, EntityName, IdentityInput, NewAction, Partner, PartnerInput, Person, PersonInput, Settings,
 } from '../db/types';
 
 export type * from '../db/types';
@@ -83,6 +83,14 @@ export interface EntenteApi {
   updatePartner(id: string, patch: Partial<PartnerInput>): void;
   updateProjectName(name: string): void;
 
+  /** Every field in conflict (« valeur concurrente »), with each of its versions. */
+  listConflicts(): ConflictView[];
+  /**
+   * Settles a conflict with a chosen or merged value, for everyone; for the field
+   * `deleted`, true confirms the delete and false keeps the row.
+   */
+  resolveConflict(entity: EntityName, rowId: string, field: string, value: unknown): void;
+
   getSettings(): Settings;
   backupNow(): BackupInfo;
   openDataFolder(): void;
@@ -100,6 +108,7 @@ export const API_METHODS = [
   'addStep', 'updateStep', 'moveStep', 'deleteStep', 'addNote', 'updateNote', 'deleteNote', 'addLink', 'deleteLink', 'restoreDeleted',
   'listPeople', 'createPerson', 'updatePerson', 'deletePerson',
   'listPartners', 'createPartner', 'updatePartner', 'updateProjectName',
+  'listConflicts', 'resolveConflict',
   'getSettings', 'backupNow', 'openDataFolder',
 ] as const satisfies readonly ApiMethod[];
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

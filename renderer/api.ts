@@ -17,7 +17,7 @@ type Value<K extends ApiMethod> = ReturnType<EntenteApi[K]>;
 /** Methods that only read: every other successful call changed data and reloads the screens. */
 const READS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'getAppState', 'getDashboard', 'listChantiers', 'getChantier', 'queryActions', 'getAction',
-  'listPeople', 'listPartners', 'getSettings', 'openDataFolder',
+  'listPeople', 'listPartners', 'listConflicts', 'getSettings', 'openDataFolder',
 ]);
 
 const changeListeners = new Set<() => void>();

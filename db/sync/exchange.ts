@@ -126,7 +126,8 @@ function peerHeld(store: Store, replica: string): Record<string, number> {
   return held ? (JSON.parse(held) as Record<string, number>) : {};
 }
 
-function replicaLabel(store: Store, replica: string): string {
+/** "poste de Claire Martin (Indre-et-Loire)", or "poste ID" for a replica unknown here. */
+export function replicaLabel(store: Store, replica: string): string {
   const row = store.db
     .prepare(
       `SELECT pe.name, pa.short_name FROM replica r LEFT JOIN person pe ON pe.id = r.person_id

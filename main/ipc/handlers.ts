@@ -3,6 +3,7 @@ import { shell } from 'electron';
 import { statSync } from 'node:fs';
 import type { ApiMethod, EntenteApi } from '../../preload/contract';
 import { backupNow, listBackups } from '../../db/backup';
+import { listConflictViews, resolveConflict } from '../../db/conflicts-view';
 import * as actions from '../../db/entities/actions';
 import * as chantiers from '../../db/entities/chantiers';
 import * as partners from '../../db/entities/partners';
@@ -61,6 +62,9 @@ export function createHandlers(session: Session): Handlers {
     createPartner: (input) => partners.createPartner(store(), input),
     updatePartner: (id, patch) => partners.updatePartner(store(), id, patch),
     updateProjectName: (name) => partners.updateProjectName(store(), name),
+
+    listConflicts: () => listConflictViews(store()),
+    resolveConflict: (entity, rowId, field, value) => resolveConflict(store(), entity, rowId, field, value),
 
     getSettings: () => {
       const file = databaseFile(session.dataDir);

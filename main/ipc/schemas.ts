@@ -2,7 +2,7 @@
 // fields reuse db/schema.ts, so the checks and French messages are those of the store.
 import { z } from 'zod';
 import type { ApiMethod, EntenteApi } from '../../preload/contract';
-import { ENTITIES } from '../../db/schema';
+import { ENTITIES, ENTITY_NAMES } from '../../db/schema';
 import { ACTION_STATUSES, PRIORITIES, STAGES } from '../../db/vocabulary';
 
 const id = z.string().min(1).max(200);
@@ -77,6 +77,9 @@ export const argsSchemas = {
   createPartner: z.tuple([partnerInput.strict()]),
   updatePartner: z.tuple([id, partnerInput.partial().strict()]),
   updateProjectName: z.tuple([ENTITIES.project.name]),
+
+  listConflicts: none,
+  resolveConflict: z.tuple([z.enum(ENTITY_NAMES), id, z.string().min(1).max(100), z.unknown()]),
 
   getSettings: none,
   backupNow: none,

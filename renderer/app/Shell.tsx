@@ -1,11 +1,13 @@
-import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChecklist, IconLayoutDashboard, IconSettings, IconStack2, IconUsers } from '@tabler/icons-react';
+import { IconArrowsSplit2, IconChecklist, IconLayoutDashboard, IconSettings, IconStack2, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { ActionFichePage } from '../features/action-fiche/ActionFichePage';
 import { ActionsPage } from '../features/actions/ActionsPage';
+import { useApiData } from '../api';
 import { ChantierPage } from '../features/chantiers/ChantierPage';
 import { ChantiersPage } from '../features/chantiers/ChantiersPage';
+import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -26,6 +28,7 @@ const NAV: NavItem[] = [
   { label: 'Chantiers', route: { page: 'chantiers' }, icon: IconStack2, pages: ['chantiers', 'chantier'] },
   { label: 'Actions', route: { page: 'actions' }, icon: IconChecklist, pages: ['actions', 'action'] },
   { label: 'Personnes', route: { page: 'people' }, icon: IconUsers, pages: ['people'] },
+  { label: 'Conflits', route: { page: 'conflicts' }, icon: IconArrowsSplit2, pages: ['conflicts'] },
   { label: 'Paramètres', route: { page: 'settings' }, icon: IconSettings, pages: ['settings'] },
 ];
 
@@ -33,6 +36,7 @@ export function Shell() {
   const { project, me } = useAppState();
   const route = useRoute();
   const [opened, { toggle, close }] = useDisclosure();
+  const conflictCount = useApiData('listConflicts').data?.length ?? 0;
 
   return (
     <AppShell
@@ -69,6 +73,14 @@ export function Shell() {
               href={href(item.route)}
               label={item.label}
               leftSection={<item.icon size={20} aria-hidden />}
+              rightSection={
+                item.route.page === 'conflicts' && conflictCount > 0 ? (
+                  <Badge color="orange.8" c="black" variant="filled" radius="sm">
+                    {conflictCount}
+                    <VisuallyHidden> à résoudre</VisuallyHidden>
+                  </Badge>
+                ) : undefined
+              }
               active={active}
               aria-current={active ? 'page' : undefined}
               onClick={close}
@@ -99,6 +111,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <ActionFichePage key={route.id} id={route.id} />;
     case 'people':
       return <PeoplePage />;
+    case 'conflicts':
+      return <ConflictsPage />;
     case 'settings':
       return <SettingsPage />;
   }

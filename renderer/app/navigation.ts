@@ -9,6 +9,7 @@ export type Route =
   | { page: 'actions' }
   | { page: 'action'; id: string }
   | { page: 'people' }
+  | { page: 'conflicts' }
   | { page: 'settings' };
 
 const SEGMENTS = {
@@ -16,6 +17,7 @@ const SEGMENTS = {
   chantiers: 'chantiers',
   actions: 'actions',
   people: 'personnes',
+  conflicts: 'conflits',
   settings: 'parametres',
 } as const;
 
@@ -35,6 +37,7 @@ function parseHash(hash: string): Route {
   if (segment === 'chantiers') return id ? { page: 'chantier', id: decodeURIComponent(id) } : { page: 'chantiers' };
   if (segment === 'actions') return id ? { page: 'action', id: decodeURIComponent(id) } : { page: 'actions' };
   if (segment === 'personnes') return { page: 'people' };
+  if (segment === 'conflits') return { page: 'conflicts' };
   if (segment === 'parametres') return { page: 'settings' };
   return { page: 'dashboard' };
 }

@@ -30,6 +30,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { SectionCard } from '../../shared/SectionCard';
 import { STATUS_OPTIONS } from '../../shared/status';
 import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
+import { ActionConflictsAlert, ConflictBadge, useActionConflicts } from '../conflicts/ActionConflicts';
 import { DeleteActionButton } from './DeleteActionButton';
 import { LinksEditor } from './LinksEditor';
 import { NotesEditor } from './NotesEditor';
@@ -63,6 +64,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
   useUndoShortcut();
   const update = (patch: ActionPatch) => send('updateAction', action.id, patch);
   const chantier = chantiers.find((c) => c.id === action.chantier_id);
+  const conflicts = useActionConflicts(action.id);
 
   return (
     <>
@@ -77,7 +79,9 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
         )}
         <StatusBadge status={action.status} />
         {action.late && <LateBadge />}
+        {conflicts.length > 0 && <ConflictBadge />}
       </Group>
+      {conflicts.length > 0 && <ActionConflictsAlert conflicts={conflicts} />}
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>

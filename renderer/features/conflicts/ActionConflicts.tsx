@@ -1,0 +1,52 @@
+import { Alert, Anchor, Badge, List, Text } from '@mantine/core';
+import { IconArrowsSplit2 } from '@tabler/icons-react';
+import type { ConflictView } from '../../../preload/contract';
+import { useApiData } from '../../api';
+import { href } from '../../app/navigation';
+import { fieldLabel } from './labels';
+
+/** The conflicts of one action: of its own fields, its notes, étapes, liens and pilotes. */
+export function useActionConflicts(actionId: string): ConflictView[] {
+  const { data } = useApiData('listConflicts');
+  return (data ?? []).filter((conflict) => conflict.actionId === actionId);
+}
+
+export function ConflictBadge() {
+  return (
+    <Badge color="orange.8" c="black" variant="filled" radius="sm" leftSection={<IconArrowsSplit2 size={12} aria-hidden />}>
+      Conflit
+    </Badge>
+  );
+}
+
+/** The fields in conflict, and the way to the Conflits view. */
+export function ActionConflictsAlert({ conflicts }: { conflicts: ConflictView[] }) {
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      title="Valeurs concurrentes"
+      mb="lg"
+      role="region"
+      aria-label="Valeurs concurrentes"
+      icon={<IconArrowsSplit2 aria-hidden />}
+      styles={{ title: { color: 'var(--mantine-color-text)' }, message: { color: 'var(--mantine-color-text)' } }}
+    >
+      <Text size="sm">
+        {conflicts.length === 1 ? 'Ce champ a été modifié' : 'Ces champs ont été modifiés'} sur deux postes à la fois ; la
+        fiche montre la version la plus récente en attendant un choix :
+      </Text>
+      <List size="sm" my="xs">
+        {conflicts.map((conflict) => (
+          <List.Item key={`${conflict.entity}:${conflict.rowId}:${conflict.field}`}>
+            {fieldLabel(conflict.entity, conflict.field)}
+            {conflict.entity === 'action' ? '' : ` — ${conflict.rowLabel}`}
+          </List.Item>
+        ))}
+      </List>
+      <Anchor href={href({ page: 'conflicts' })} size="sm" fw={600} underline="always" c="var(--mantine-color-text)">
+        Résoudre dans la vue Conflits
+      </Anchor>
+    </Alert>
+  );
+}

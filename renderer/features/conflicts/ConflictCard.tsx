@@ -1,0 +1,142 @@
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useId, useState } from 'react';
+import type { ConflictVersionView, ConflictView } from '../../../preload/contract';
+import { call } from '../../api';
+import { formatDateTime } from '../../shared/format';
+import { fieldLabel, formatValue, isTextField } from './labels';
+
+/** Tells the page a conflict was settled: it says so in its status line. */
+export type OnResolved = (message: string) => void;
+
+async function resolve(conflict: ConflictView, value: unknown, onResolved: OnResolved): Promise<boolean> {
+  const result = await call('resolveConflict', conflict.entity, conflict.rowId, conflict.field, value);
+  if (result.ok) {
+    onResolved(`${fieldLabel(conflict.entity, conflict.field)} (${conflict.rowLabel}) : conflit résolu, votre choix s'applique à tous les postes.`);
+  }
+  return result.ok;
+}
+
+/** One field in conflict: its versions side by side, and the ways to settle it. */
+export function ConflictCard({ conflict, rowHeadingId, onResolved }: { conflict: ConflictView; rowHeadingId: string; onResolved: OnResolved }) {
+  const headingId = useId();
+  const label = fieldLabel(conflict.entity, conflict.field);
+  const text = isTextField(conflict.field);
+  return (
+    <Stack component="section" aria-labelledby={`${headingId} ${rowHeadingId}`} gap="sm">
+      <Title order={3} size="h5" id={headingId}>
+        {label}
+      </Title>
+      {conflict.field === 'deleted' && (
+        <Text size="sm">
+          La ligne a été supprimée sur un poste pendant qu'elle était modifiée sur un autre : elle reste visible tant que
+          personne n'a décidé.
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 1, md: Math.min(conflict.versions.length, 3) }} spacing="md">
+        {conflict.versions.map((version) => (
+          <VersionCard key={`${version.origin}-${version.seq}`} conflict={conflict} version={version} text={text} onResolved={onResolved} />
+        ))}
+      </SimpleGrid>
+      {conflict.field === 'deleted' ? (
+        <DeleteChoice conflict={conflict} onResolved={onResolved} />
+      ) : (
+        text && <MergedValue conflict={conflict} onResolved={onResolved} />
+      )}
+    </Stack>
+  );
+}
+
+function VersionCard({ conflict, version, text, onResolved }: { conflict: ConflictView; version: ConflictVersionView; text: boolean; onResolved: OnResolved }) {
+  const whoId = useId();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Paper withBorder radius="md" p="sm">
+      <Stack gap="xs" h="100%">
+        <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+          <div id={whoId}>
+            <Text fw={600} size="sm">
+              {version.author ?? version.replica}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {version.author ? `${version.replica} · ` : ''}
+              {formatDateTime(version.date)}
+            </Text>
+          </div>
+          {version.shown && (
+            <Badge color="gray.7" c="white" variant="filled" radius="sm" style={{ flexShrink: 0 }}>
+              Affichée
+            </Badge>
+          )}
+        </Group>
+        <Text
+          size="sm"
+          style={{ whiteSpace: text ? 'pre-wrap' : undefined, overflowWrap: 'anywhere', flexGrow: 1 }}
+          fw={text ? undefined : 600}
+        >
+          {formatValue(conflict.field, version)}
+        </Text>
+        {conflict.field !== 'deleted' && (
+          <Button
+            variant="default"
+            size="xs"
+            aria-describedby={whoId}
+            loading={busy}
+            onClick={async () => {
+              setBusy(true);
+              if (!(await resolve(conflict, version.value, onResolved))) setBusy(false);
+            }}
+          >
+            Garder cette version
+          </Button>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function DeleteChoice({ conflict, onResolved }: { conflict: ConflictView; onResolved: OnResolved }) {
+  return (
+    <Group gap="sm">
+      <Button variant="default" onClick={() => void resolve(conflict, false, onResolved)}>
+        Garder la ligne
+      </Button>
+      <Button color="red.8" onClick={() => void resolve(conflict, true, onResolved)}>
+        Confirmer la suppression
+      </Button>
+    </Group>
+  );
+}
+
+function MergedValue({ conflict, onResolved }: { conflict: ConflictView; onResolved: OnResolved }) {
+  const [value, setValue] = useState<string | null>(null);
+  if (value === null) {
+    const shown = conflict.versions.find((version) => version.shown)?.value;
+    return (
+      <Group>
+        <Button variant="light" onClick={() => setValue(typeof shown === 'string' ? shown : '')}>
+          Écrire une valeur fusionnée
+        </Button>
+      </Group>
+    );
+  }
+  return (
+    <Stack gap="xs">
+      <Textarea
+        label="Valeur fusionnée"
+        description="Reprenez ce qui compte de chaque version."
+        autosize
+        minRows={3}
+        maxRows={14}
+        value={value}
+        onChange={(event) => setValue(event.currentTarget.value)}
+        data-autofocus
+      />
+      <Group gap="sm">
+        <Button onClick={() => void resolve(conflict, value.trim() === '' ? null : value, onResolved)}>Enregistrer la valeur fusionnée</Button>
+        <Button variant="default" onClick={() => setValue(null)}>
+          Annuler
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,71 @@
+import { Alert, Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useId, useState } from 'react';
+import type { ConflictView } from '../../../preload/contract';
+import { useApiData } from '../../api';
+import { href } from '../../app/navigation';
+import { PageHeader } from '../../shared/PageHeader';
+import { ConflictCard, type OnResolved } from './ConflictCard';
+
+/** « Valeurs concurrentes »: every field edited on two postes without either seeing the other. */
+export function ConflictsPage() {
+  const { data: conflicts, error } = useApiData('listConflicts');
+  const [resolved, setResolved] = useState('');
+  if (error) return <Alert color="red" title="Conflits illisibles">{error.message}</Alert>;
+  if (!conflicts) return null;
+  const rows = groupByRow(conflicts);
+  return (
+    <>
+      <PageHeader title="Conflits" />
+      <Stack gap="lg">
+        <Text maw={820}>
+          Ces champs ont été modifiés sur deux postes sans que l'un ait vu la modification de l'autre. Toutes les versions
+          sont gardées et les fiches montrent la plus récente en attendant votre choix : gardez une version ou écrivez une
+          valeur fusionnée. Votre choix s'applique à tous les postes.
+        </Text>
+        <Text role="status" size="sm" fw={600}>
+          {resolved}
+        </Text>
+        {rows.length === 0 ? (
+          <Alert color="teal" title="Aucun conflit" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
+            Toutes les valeurs concordent entre les postes.
+          </Alert>
+        ) : (
+          rows.map((row) => <RowConflicts key={`${row[0].entity}:${row[0].rowId}`} conflicts={row} onResolved={setResolved} />)
+        )}
+      </Stack>
+    </>
+  );
+}
+
+function groupByRow(conflicts: ConflictView[]): ConflictView[][] {
+  const rows = new Map<string, ConflictView[]>();
+  for (const conflict of conflicts) {
+    const key = `${conflict.entity}:${conflict.rowId}`;
+    rows.set(key, [...(rows.get(key) ?? []), conflict]);
+  }
+  return [...rows.values()];
+}
+
+function RowConflicts({ conflicts, onResolved }: { conflicts: ConflictView[]; onResolved: OnResolved }) {
+  const headingId = useId();
+  const [{ rowLabel, actionId }] = conflicts;
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId}>
+      <Group justify="space-between" align="flex-start" mb="sm" gap="sm">
+        <Title order={2} size="h4" id={headingId}>
+          {rowLabel}
+        </Title>
+        {actionId && (
+          <Anchor href={href({ page: 'action', id: actionId })} size="sm">
+            Ouvrir la fiche action
+          </Anchor>
+        )}
+      </Group>
+      <Stack gap="xl">
+        {conflicts.map((conflict) => (
+          <ConflictCard key={conflict.field} conflict={conflict} rowHeadingId={headingId} onResolved={onResolved} />
+        ))}
+      </Stack>
+    </Paper>
+  );
+}

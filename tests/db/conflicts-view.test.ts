@@ -1,0 +1,106 @@
+import { describe, expect, test } from 'vitest';
+import { addNote, deleteAction, updateAction, updateNote } from '../../db/entities/actions';
+import { listConflicts } from '../../db/conflicts';
+import { listConflictViews, resolveConflict } from '../../db/conflicts-view';
+import { dump } from '../../db/dump';
+import { ValidationError } from '../../db/errors';
+import type { Store } from '../../db/store';
+import { exportFile, importFile } from '../../db/sync/exchange';
+import { newReplica, sendAll } from './helpers';
+
+const PASSPHRASE = 'une phrase de passe commune';
+
+/** Two laptops that have met once, then exchange through real sync files. */
+function twoReplicas(): [Store, Store] {
+  const a = newReplica('Claire Martin', '37', undefined, () => Date.UTC(2026, 10, 26, 9, 15));
+  const b = newReplica('Marc Petit', '41', undefined, () => Date.UTC(2026, 10, 26, 10, 30));
+  sendAll(a, b);
+  sendAll(b, a);
+  return [a, b];
+}
+
+function meet(a: Store, b: Store): void {
+  importFile(b, exportFile(a, { passphrase: PASSPHRASE }).bytes, PASSPHRASE);
+  importFile(a, exportFile(b, { passphrase: PASSPHRASE }).bytes, PASSPHRASE);
+}
+
+describe('the Conflits view', () => {
+  test('each version with its author, poste and date; the row named', () => {
+    const [a, b] = twoReplicas();
+    updateAction(a, 'a4-1', { status: 'en_cours', description: 'Version de Claire' });
+    updateAction(b, 'a4-1', { status: 'bloque', description: 'Version de Marc' });
+    meet(a, b);
+    const views = listConflictViews(a);
+    expect(views.map((view) => view.field)).toEqual(['description', 'status']);
+    const [description] = views;
+    expect(description).toMatchObject({ entity: 'action', rowId: 'a4-1', actionId: 'a4-1' });
+    expect(description.rowLabel).toMatch(/^Action « .+ »$/);
+    const byAuthor = Object.fromEntries(description.versions.map((version) => [version.author, version]));
+    expect(byAuthor['Claire Martin']).toMatchObject({ value: 'Version de Claire', date: '2026-11-26T09:15:00.000Z', shown: false });
+    expect(byAuthor['Claire Martin'].replica).toMatch(/^poste de Claire Martin \(/);
+    expect(byAuthor['Marc Petit']).toMatchObject({ value: 'Version de Marc', date: '2026-11-26T10:30:00.000Z', shown: true });
+    expect(listConflictViews(b)).toEqual(views);
+  });
+
+  test('a chosen version and a merged value settle the conflict for everyone', () => {
+    const [a, b] = twoReplicas();
+    updateAction(a, 'a4-1', { status: 'en_cours', description: 'Version de Claire' });
+    updateAction(b, 'a4-1', { status: 'bloque', description: 'Version de Marc' });
+    meet(a, b);
+    resolveConflict(a, 'action', 'a4-1', 'status', 'en_cours');
+    resolveConflict(a, 'action', 'a4-1', 'description', 'Claire et Marc');
+    expect(listConflictViews(a)).toEqual([]);
+    meet(a, b);
+    for (const store of [a, b]) {
+      expect(listConflicts(store)).toEqual([]);
+      expect(store.db.prepare('SELECT status, description FROM action WHERE id = ?').get('a4-1')).toEqual({
+        status: 'en_cours',
+        description: 'Claire et Marc',
+      });
+    }
+    expect(dump(a)).toBe(dump(b));
+  });
+
+  test('a value the field refuses is refused, with a French message, and writes nothing', () => {
+    const [a, b] = twoReplicas();
+    updateAction(a, 'a4-1', { status: 'en_cours' });
+    updateAction(b, 'a4-1', { status: 'bloque' });
+    meet(a, b);
+    expect(() => resolveConflict(a, 'action', 'a4-1', 'status', 'termine')).toThrow(ValidationError);
+    expect(() => resolveConflict(a, 'action', 'a4-1', 'inconnu', 'x')).toThrow(/Champ inconnu/);
+    expect(() => resolveConflict(a, 'action', 'a4-1', 'deleted', 'oui')).toThrow(ValidationError);
+    expect(() => resolveConflict(a, 'table', 'a4-1', 'status', 'en_cours')).toThrow(/inconnu/);
+    expect(listConflictViews(a)).toHaveLength(1);
+  });
+
+  test('a note edited on both sides is named by its action and date; text versions kept whole', () => {
+    const [a, b] = twoReplicas();
+    const note = addNote(a, 'a4-1', { text: 'Comité de pilotage', date: '2026-03-12' });
+    meet(a, b);
+    updateNote(a, note, { text: 'Comité : cahier des charges validé.' });
+    updateNote(b, note, { text: 'Comité : cahier des charges à revoir.' });
+    meet(a, b);
+    const [view] = listConflictViews(b);
+    expect(view).toMatchObject({ entity: 'note', field: 'text', actionId: 'a4-1' });
+    expect(view.rowLabel).toMatch(/^Note du 12\/03\/2026 de l'action « .+ »$/);
+    expect(view.versions.map((version) => version.value).sort()).toEqual(['Comité : cahier des charges validé.', 'Comité : cahier des charges à revoir.']);
+  });
+
+  test('a delete concurrent with an edit: keep the row, or confirm the delete', () => {
+    for (const keep of [true, false]) {
+      const [a, b] = twoReplicas();
+      deleteAction(a, 'a5-1');
+      updateAction(b, 'a5-1', { progress: 60 });
+      meet(a, b);
+      const [view] = listConflictViews(a);
+      expect(view).toMatchObject({ entity: 'action', rowId: 'a5-1', field: 'deleted', actionId: 'a5-1' });
+      expect(view.versions.map((version) => version.value)).toContain(true);
+      resolveConflict(b, 'action', 'a5-1', 'deleted', !keep);
+      meet(a, b);
+      for (const store of [a, b]) {
+        expect(listConflicts(store)).toEqual([]);
+        expect(store.db.prepare('SELECT deleted FROM action WHERE id = ?').pluck().get('a5-1')).toBe(keep ? 0 : 1);
+      }
+    }
+  });
+});

@@ -1,0 +1,120 @@
+// The Conflits view (SYNC.md "Nothing lost"): action a4-1's statut and description edited
+// on two postes without either seeing the other, exchanged through real sync files. The
+// count shows in the navigation, the fiche flags the action, and the view settles both
+// fields: one version kept, one merged value written; then nothing is left in conflict.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { updateAction } from '../../../db/entities/actions';
+import { initReplica } from '../../../db/project';
+import { Store } from '../../../db/store';
+import { exportFile, importFile } from '../../../db/sync/exchange';
+import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
+import { cli, initData, withStore } from '../harness/data';
+import { expect, screenshot, test } from '../harness/fixtures';
+
+const PASSPHRASE = 'phrase de passe du projet Entente';
+const FICHE = "Organisation d'une formation commune à la gestion de projet";
+const CLAIRE = 'Une session pilote au printemps, ouverte aux agents des deux Départements.';
+const MARC = 'Un module de cinq jours à Blois, animé par les formateurs internes.';
+const MERGED = 'Une session pilote au printemps à Blois : un module de cinq jours, animé par les formateurs internes des deux Départements.';
+
+test('Conflits : le compte, la fiche signalée, une version gardée, une valeur fusionnée', async ({ launch }) => {
+  const dataDir = prepareConflicts(initData());
+  expect(JSON.parse(cli(dataDir, 'conflicts', '--json'))).toHaveLength(2);
+  const app = await launch(dataDir);
+  const { page } = app;
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  const conflitsLink = nav.getByRole('link', { name: /^Conflits/ });
+  await expect(conflitsLink).toHaveAccessibleName('Conflits 2 à résoudre');
+
+  // The fiche flags the action and names its fields in conflict.
+  await page.evaluate(() => (window.location.hash = '#/actions/a4-1'));
+  await expect(page.getByRole('heading', { level: 1, name: FICHE })).toBeVisible();
+  await expect(page.getByText('Conflit', { exact: true })).toBeVisible();
+  const alert = page.getByRole('region', { name: 'Valeurs concurrentes' });
+  await expect(alert.getByRole('listitem')).toHaveText(['Description', 'Statut']);
+  expect(await axeViolations(page), 'fiche, thème clair').toEqual([]);
+  await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  expect(await axeViolations(page), 'fiche, thème sombre').toEqual([]);
+  await page.getByRole('button', { name: 'Passer en thème clair' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
+  await alert.getByRole('link', { name: 'Résoudre dans la vue Conflits' }).click();
+
+  // The view: both versions of each field, who wrote them, on which poste, when.
+  await expect(page.getByRole('heading', { level: 1, name: 'Conflits' })).toBeVisible();
+  await expect(conflitsLink).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { level: 2, name: `Action « ${FICHE} »` })).toBeVisible();
+  const status = page.getByRole('region', { name: /^Statut Action/ });
+  const description = page.getByRole('region', { name: /^Description Action/ });
+  await expect(status.getByText('Claire Martin', { exact: true })).toBeVisible();
+  await expect(status.getByText('Marc Petit', { exact: true })).toBeVisible();
+  await expect(status.getByText(/poste de Marc Petit .* \d{1,2} [a-zéû]+\.? \d{4} à \d{2}:\d{2}/)).toBeVisible();
+  await expect(description.getByText(CLAIRE)).toBeVisible();
+  await expect(description.getByText(MARC)).toBeVisible();
+
+  // Both themes: a screenshot, axe with no serious violation, every field named, no English.
+  for (const theme of ['clair', 'sombre'] as const) {
+    if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme === 'clair' ? 'light' : 'dark');
+    await page.mouse.move(700, 850); // no tooltip of the theme button in the picture
+    await screenshot(app, `10-conflits-${theme}`);
+    const problems = [
+      ...(await axeViolations(page)).map((line) => `axe : ${line}`),
+      ...(await unlabelledFields(page)).map((html) => `champ sans nom accessible : ${html}`),
+      ...(await englishTexts(page)).map((text) => `texte en anglais : ${text}`),
+    ];
+    expect.soft(problems, `thème ${theme} :\n${problems.join('\n')}`).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'Passer en thème clair' }).click();
+
+  // Statut: Claire's version (not the one shown) is kept.
+  const claireStatus = status.locator('.mantine-Paper-root').filter({ hasText: 'Claire Martin' });
+  await expect(claireStatus).toContainText('En cours');
+  await claireStatus.getByRole('button', { name: 'Garder cette version' }).click();
+  await expect(status).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'conflit résolu' })).toContainText('Statut');
+  await expect(conflitsLink).toHaveAccessibleName('Conflits 1 à résoudre');
+
+  // Description: a merged value.
+  await description.getByRole('button', { name: 'Écrire une valeur fusionnée' }).click();
+  const merged = description.getByRole('textbox', { name: 'Valeur fusionnée' });
+  await merged.fill(MERGED);
+  await page.getByRole('button', { name: 'Enregistrer la valeur fusionnée' }).click();
+  await expect(page.getByText('Aucun conflit', { exact: true })).toBeVisible();
+  await expect(conflitsLink).toHaveAccessibleName('Conflits');
+
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The fiche shows the chosen values, without the flag.
+  await page.evaluate(() => (window.location.hash = '#/actions/a4-1'));
+  await expect(page.getByRole('heading', { level: 1, name: FICHE })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue(MERGED);
+  await expect(page.getByRole('combobox', { name: 'Statut', exact: true })).toHaveValue('En cours');
+  await expect(page.getByRole('region', { name: 'Valeurs concurrentes' })).toHaveCount(0);
+  await expect(page.getByText('Conflit', { exact: true })).toHaveCount(0);
+  expect(JSON.parse(cli(dataDir, 'conflicts', '--json'))).toEqual([]);
+});
+
+/** This laptop (Claire Martin, 37) and Marc Petit's (41): both edit a4-1, then exchange sync files. */
+function prepareConflicts(dataDir: string): string {
+  const otherDir = mkdtempSync(join(tmpdir(), 'entente-e2e-poste-41-'));
+  const other = Store.open(join(otherDir, 'entente.sqlite'));
+  try {
+    initReplica(other, { name: 'Marc Petit', function: 'Directeur des ressources humaines', partner: '41' });
+    const send = (from: Store, to: Store) => importFile(to, exportFile(from, { passphrase: PASSPHRASE }).bytes, PASSPHRASE);
+    withStore(dataDir, (mine) => {
+      send(mine, other);
+      send(other, mine);
+      updateAction(mine, 'a4-1', { status: 'en_cours', description: CLAIRE });
+      updateAction(other, 'a4-1', { status: 'bloque', description: MARC });
+      send(other, mine);
+      send(mine, other);
+    });
+  } finally {
+    other.close();
+    rmSync(otherDir, { recursive: true, force: true });
+  }
+  return dataDir;
+}
