@@ -12,6 +12,7 @@ import { initReplica } from '../db/project';
 import { queryActionPage, queryActions } from '../db/queries/actions';
 import { argsSchemas } from '../main/ipc/schemas';
 import { getDashboard } from '../db/queries/dashboard';
+import { listConflicts } from '../db/conflicts';
 import type { ActionPage, ActionQuery, ActionSortKey } from '../db/types';
 import { ACTION_STATUSES, FINALITES, PRIORITIES, STAGES } from '../db/vocabulary';
 
@@ -225,6 +226,15 @@ function measure(file: string): void {
   }
   line('updateAction p50 (1000 modifications)', `${fmt(percentile(edits, 50))} ms`);
   line('updateAction p95', `${fmt(percentile(edits, 95))} ms`, '< 2 ms', percentile(edits, 95) < 2);
+
+  // The navigation shows the count of conflicts, reloaded after every edit.
+  const conflictLists: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    start = process.hrtime.bigint();
+    listConflicts(store);
+    conflictLists.push(ms(start));
+  }
+  line('Liste des conflits, p95', `${fmt(percentile(conflictLists, 95))} ms`);
 
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   const size = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);

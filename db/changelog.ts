@@ -78,6 +78,8 @@ export class ChangeLog {
       setVv: db.prepare('INSERT OR REPLACE INTO version_vector (origin, seq) VALUES (?, ?)'),
       hasChange: db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck(),
       known: db.prepare('SELECT hlc, entity, row_id, field, value FROM changes WHERE origin = ? AND seq = ?'),
+      addConflict: db.prepare('INSERT OR IGNORE INTO conflict_fields (entity, row_id, field) VALUES (?, ?, ?)'),
+      dropConflict: db.prepare('DELETE FROM conflict_fields WHERE entity = ? AND row_id = ? AND field = ?'),
     };
   }
 
@@ -130,11 +132,22 @@ export class ChangeLog {
 
   private refreshField(entity: EntityName, rowId: string, field: string): void {
     if (field !== 'deleted') {
-      const [winner] = this.liveVersions(entity, rowId, field);
-      if (winner) this.upsert(entity, field).run(rowId, toColumn(field, winner.value));
+      const live = this.liveVersions(entity, rowId, field);
+      if (live[0]) this.upsert(entity, field).run(rowId, toColumn(field, live[0].value));
+      this.markConflict(entity, rowId, field, new Set(live.map((version) => version.value)).size > 1);
     }
     const deletions = this.liveVersions(entity, rowId, 'deleted');
-    if (deletions.length > 0 || field === 'deleted') this.upsert(entity, 'deleted').run(rowId, this.isHidden(entity, rowId, deletions) ? 1 : 0);
+    if (deletions.length > 0 || field === 'deleted') {
+      const hidden = this.isHidden(entity, rowId, deletions);
+      this.upsert(entity, 'deleted').run(rowId, hidden ? 1 : 0);
+      // A live delete on a row still shown: deleted here, edited or restored elsewhere.
+      this.markConflict(entity, rowId, 'deleted', !hidden && deletions.some((deletion) => isDeleteMark(JSON.parse(deletion.value))));
+    }
+  }
+
+  /** The table of conflicts is derived too, so that listing them costs nothing. */
+  private markConflict(entity: EntityName, rowId: string, field: string, inConflict: boolean): void {
+    (inConflict ? this.statements.addConflict : this.statements.dropConflict).run(entity, rowId, field);
   }
 
   /**
