@@ -1,29 +1,17 @@
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { databaseFile } from '../../db/paths';
 import { Store } from '../../db/store';
 import type { ActionRow } from '../../db/types';
-import { tempDir, track } from './helpers';
+import { buildCli, tempDir, track } from './helpers';
 
-const ROOT = resolve(__dirname, '../..');
-const CLI = join(ROOT, 'dist/cli/entente.cjs');
+let CLI: string;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [join(ROOT, 'db/cli/entente.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['better-sqlite3'],
-    banner: { js: '#!/usr/bin/env node' },
-    outfile: CLI,
-    logLevel: 'warning',
-  });
+  CLI = await buildCli('cli');
 }, 60_000);
 
 function entente(dataDir: string, ...args: string[]) {

@@ -1,6 +1,7 @@
+import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Change } from '../../db/changelog';
 import { initReplica } from '../../db/project';
@@ -56,4 +57,25 @@ export function shuffled<T>(items: T[], seed = 42): T[] {
     [result[i], result[j]] = [result[j], result[i]];
   }
   return result;
+}
+
+/**
+ * The entente command bundled as `npm run build:node` bundles it, into a folder named for
+ * the test file: test files may build it at the same time, and dist/ is left to the real
+ * build. Under node_modules, so that it finds better-sqlite3.
+ */
+export async function buildCli(testFile: string): Promise<string> {
+  const outfile = resolve(__dirname, '../../node_modules/.cache/entente-cli', testFile, 'entente.cjs');
+  await build({
+    entryPoints: [resolve(__dirname, '../../db/cli/entente.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['better-sqlite3'],
+    banner: { js: '#!/usr/bin/env node' },
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
 }

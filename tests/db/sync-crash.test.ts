@@ -2,10 +2,9 @@
 // before, or as a complete import leaves it, never in between (SYNC.md §3), and the
 // SQLite file stays sound. The import runs in a real `entente` process, with the real key
 // derivation.
-import { build } from 'esbuild';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { dump } from '../../db/dump';
 import { createAction, updateAction } from '../../db/entities/actions';
@@ -13,26 +12,14 @@ import { databaseFile } from '../../db/paths';
 import { Store } from '../../db/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
 import { ACTION_STATUSES } from '../../db/vocabulary';
-import { newReplica, tempDir, track } from './helpers';
+import { buildCli, newReplica, tempDir, track } from './helpers';
 
-const ROOT = resolve(__dirname, '../..');
-// Its own bundle (same build as cli.test.ts), so that both files may run at the same time.
-const CLI = join(ROOT, 'dist/cli-crash-test/entente.cjs');
+let CLI: string;
 const PASSPHRASE = 'coupure brutale 37-41';
 const ITERATIONS = 15;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [join(ROOT, 'db/cli/entente.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['better-sqlite3'],
-    banner: { js: '#!/usr/bin/env node' },
-    outfile: CLI,
-    logLevel: 'warning',
-  });
+  CLI = await buildCli('sync-crash');
 }, 60_000);
 
 const env = { ...process.env, ENTENTE_PASSPHRASE: PASSPHRASE };
