@@ -35,7 +35,7 @@ export function StartupErrorScreen({ error, backups, dataDir }: { error: ApiErro
           <>
             <Text>
               Le fichier endommagé sera mis de côté dans le dossier de données, sans être effacé : il reste
-              disponible pour une analyse. Choisissez une sauvegarde à restaurer.
+              disponible pour une analyse.{backups.length > 0 && ' Choisissez une sauvegarde à restaurer.'}
             </Text>
             {backups.length === 0 ? (
               <Text>Aucune sauvegarde n'est disponible.</Text>
