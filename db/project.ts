@@ -6,7 +6,7 @@ import defaultDataset from '../assets/default-project.json';
 import type { Change } from './changelog';
 import { UserError, ValidationError } from './errors';
 import { newId } from './ids';
-import { getRow, insertRow, validatePatch } from './entities/rows';
+import { getRow, insertRow, requireRow, validatePatch } from './entities/rows';
 import type { Store } from './store';
 import { ZERO_HLC } from './store';
 import type { EntityName } from './schema';
@@ -75,6 +75,13 @@ export interface Identity {
   partner: string;
   /** A name for this laptop, shown to the other replicas. */
   label?: string | null;
+  /** A person already in the project (picked from Personnes): used as is, name and partner included. */
+  personId?: string | null;
+}
+
+/** Refuses a file that already holds a project: a laptop belongs to one project. */
+export function assertNoProject(store: Store): void {
+  if (store.projectId || store.replicaId) throw new UserError('already-initialised', 'Ce dossier de données contient déjà un projet.');
 }
 
 /**
@@ -87,16 +94,11 @@ export function renewReplica(store: Store): string {
   const person = personId ? getRow(store, 'person', personId) : undefined;
   if (!person) throw new UserError('no-identity', "La personne qui utilise ce poste est introuvable.");
   const previous = store.replicaId ? getRow(store, 'replica', store.replicaId) : undefined;
-  const replicaId = newId();
-  store.transaction(() => {
-    store.setLocalState('replica_id', replicaId);
-    store.setLocalState('seq', '0');
-    const replica = validatePatch('replica', {
-      person_id: person.id, partner_id: person.partner_id, label: previous?.label ?? null, created_at: new Date().toISOString(),
-    });
-    insertRow(store, 'replica', replica, replicaId);
+  return store.transaction(() => {
+    const replicaId = startReplica(store);
+    insertReplicaRow(store, person, previous?.label ?? null);
+    return replicaId;
   });
-  return replicaId;
 }
 
 /**
@@ -104,25 +106,54 @@ export function renewReplica(store: Store): string {
  * seed changes, a fresh replica id, and the person using this laptop.
  */
 export function initReplica(store: Store, identity: Identity, dataset: Dataset = loadDefaultDataset()): void {
-  if (store.replicaId) throw new UserError('already-initialised', 'Ce dossier de données contient déjà un projet.');
+  assertNoProject(store);
   store.transaction(() => {
     store.applyChanges(seedChanges(dataset));
     store.setLocalState('project_id', dataset.project.id);
-    store.setLocalState('replica_id', newId());
-    const partner = store.db
-      .prepare('SELECT id FROM partner WHERE (id = ? OR code = ?) AND deleted = 0')
-      .pluck()
-      .get(identity.partner, identity.partner) as string | undefined;
-    if (!partner) {
-      const codes = (store.db.prepare('SELECT code FROM partner WHERE deleted = 0 ORDER BY position').pluck().all() as string[]).join(', ');
-      throw new ValidationError(`Partenaire inconnu : ${identity.partner}. Codes possibles : ${codes}.`, 'partner');
-    }
-    const person = validatePatch('person', { name: identity.name, function: identity.function || null, partner_id: partner, email: null });
-    const personId = insertRow(store, 'person', person);
-    store.setLocalState('person_id', personId);
-    const replica = validatePatch('replica', {
-      person_id: personId, partner_id: partner, label: identity.label ?? null, created_at: new Date().toISOString(),
-    });
-    insertRow(store, 'replica', replica, store.replicaId);
+    startReplica(store);
+    registerLaptop(store, identity);
   });
+}
+
+/** A fresh replica id for this file, whose changes are numbered from 1. */
+export function startReplica(store: Store): string {
+  const replicaId = newId();
+  store.setLocalState('replica_id', replicaId);
+  store.setLocalState('seq', '0');
+  return replicaId;
+}
+
+/**
+ * Records who uses this laptop, once the project's data is here and the replica id set
+ * (startReplica): the person given by id, or one of the same name and partner (often
+ * already listed when their laptop joins), or a new one; then this replica's row.
+ */
+export function registerLaptop(store: Store, identity: Identity): void {
+  const person = identity.personId
+    ? requireRow(store, 'person', identity.personId, `La personne choisie (${identity.personId}) est introuvable dans ce projet.`)
+    : findOrCreatePerson(store, identity);
+  store.setLocalState('person_id', person.id);
+  insertReplicaRow(store, person, identity.label ?? null);
+}
+
+function findOrCreatePerson(store: Store, identity: Identity): { id: string; partner_id: string } {
+  const partner = store.db
+    .prepare('SELECT id FROM partner WHERE (id = ? OR code = ?) AND deleted = 0')
+    .pluck()
+    .get(identity.partner, identity.partner) as string | undefined;
+  if (!partner) {
+    const codes = (store.db.prepare('SELECT code FROM partner WHERE deleted = 0 ORDER BY position').pluck().all() as string[]).join(', ');
+    throw new ValidationError(`Partenaire inconnu : ${identity.partner}. Codes possibles : ${codes}.`, 'partner');
+  }
+  const person = validatePatch('person', { name: identity.name, function: identity.function || null, partner_id: partner, email: null });
+  const existing = store.db
+    .prepare('SELECT id FROM person WHERE name = ? AND partner_id = ? AND deleted = 0 ORDER BY id LIMIT 1')
+    .pluck()
+    .get(person.name, partner) as string | undefined;
+  return { id: existing ?? insertRow(store, 'person', person), partner_id: partner };
+}
+
+function insertReplicaRow(store: Store, person: { id: string; partner_id: string }, label: string | null): void {
+  const replica = validatePatch('replica', { person_id: person.id, partner_id: person.partner_id, label, created_at: new Date().toISOString() });
+  insertRow(store, 'replica', replica, store.replicaId);
 }

@@ -10,12 +10,13 @@ import { getProject } from '../entities/partners';
 import { getRow } from '../entities/rows';
 import { toUserError, UserError } from '../errors';
 import { databaseFile, defaultDataDir } from '../paths';
-import { initReplica } from '../project';
+import { initReplica, type Identity } from '../project';
 import { queryActions } from '../queries/actions';
 import { fieldSchema, JSON_FIELDS } from '../schema';
 import { Store } from '../store';
 import { describeGap, exportFile, importFile, type ImportSummary } from '../sync/exchange';
 import { syncFolder } from '../sync/folder';
+import { createInvitation, joinProject } from '../sync/invitation';
 import { listConflicts, type Conflict } from '../conflicts';
 import type { ActionRow } from '../types';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../vocabulary';
@@ -23,8 +24,11 @@ import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../vocabulary';
 const HELP = `Usage : entente [--data DOSSIER] COMMANDE [ARGUMENTS]
 
 Commandes :
-  init --as "NOM" --partner CODE [--function FONCTION]
+  init --as "NOM" --partner CODE [--function FONCTION] [--label POSTE]
                         fait de ce dossier un nouveau poste du projet par défaut
+  join INVITATION --as "NOM" --partner CODE [--function FONCTION] [--label POSTE]
+                        fait de ce dossier un nouveau poste du projet de l'invitation
+                        (reprend la personne de même nom et partenaire si elle existe)
   info                  projet, poste et nombres d'éléments (JSON)
   dump                  état partagé complet, canonique (JSON)
   action list [--json]  liste des actions (tableau, ou JSON)
@@ -36,6 +40,8 @@ Commandes :
   export --to FICHIER [--for POSTE | --full]
                         écrit un fichier d'échange : pour un poste, ce qui lui manque
                         d'après le dernier fichier reçu de lui ; sinon tout
+  invite --out FICHIER  écrit une invitation : tout l'historique du projet, pour un
+                        nouveau poste (la phrase de passe se donne par un autre moyen)
   import FICHIER        importe un fichier d'échange (une seule fois, en entier ou pas du tout)
   sync-folder DOSSIER   synchronise avec un dossier partagé (lit les fichiers des autres
                         postes, écrit les siens)
@@ -52,7 +58,7 @@ La phrase de passe des fichiers d'échange vient de la variable ENTENTE_PASSPHRA
 sinon elle est demandée.
 `;
 
-const VALUED_OPTIONS = new Set(['data', 'as', 'partner', 'function', 'chantier', 'title', 'to', 'for']);
+const VALUED_OPTIONS = new Set(['data', 'as', 'partner', 'function', 'label', 'chantier', 'title', 'to', 'for', 'out']);
 const FLAG_OPTIONS = new Set(['json', 'help', 'full']);
 
 interface Args {
@@ -106,6 +112,10 @@ function parseAssignments(assignments: string[]): Record<string, unknown> {
     else patch[field] = text;
   }
   return patch;
+}
+
+function identity(args: Args): Identity {
+  return { name: requiredOption(args, 'as'), function: option(args, 'function') ?? null, partner: requiredOption(args, 'partner'), label: option(args, 'label') ?? null };
 }
 
 function openExisting(dataDir: string): Store {
@@ -205,6 +215,14 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     const { bytes, header } = exportFile(store, { forReplica, passphrase: await passphrase() });
     writeFileAtomically(target, bytes);
     process.stdout.write(`${header.count} modification(s) exportée(s) dans ${target}.\n`);
+  } else if (name === 'invite') {
+    const target = resolve(requiredOption(args, 'out'));
+    const { bytes, header } = createInvitation(store, await passphrase());
+    writeFileAtomically(target, bytes);
+    process.stdout.write(
+      `Invitation écrite dans ${target} : ${header.count} modification(s) du projet ${header.project}.\n` +
+        'Donnez la phrase de passe du projet par un autre moyen (par téléphone), jamais avec le fichier.\n',
+    );
   } else if (name === 'import') {
     if (!sub) throw new UserError('usage', 'Usage : entente import FICHIER');
     const summary = importFile(store, readInput(resolve(sub)), await passphrase());
@@ -245,8 +263,28 @@ async function main(argv: string[]): Promise<number> {
     mkdirSync(dataDir, { recursive: true });
     const store = Store.open(databaseFile(dataDir));
     try {
-      initReplica(store, { name: requiredOption(args, 'as'), function: option(args, 'function') ?? null, partner: requiredOption(args, 'partner') });
+      initReplica(store, identity(args));
       process.stdout.write(`Poste ${store.replicaId} créé dans ${dataDir}.\n`);
+    } finally {
+      store.close();
+    }
+    return 0;
+  }
+  if (command === 'join') {
+    const file = args.positionals[1];
+    if (!file) throw new UserError('usage', 'Usage : entente join INVITATION --as "NOM" --partner CODE');
+    // Everything checked before the data folder is made.
+    const who = identity(args);
+    const invitation = readInput(resolve(file));
+    const secret = await passphrase();
+    mkdirSync(dataDir, { recursive: true });
+    const store = Store.open(databaseFile(dataDir));
+    try {
+      const joined = joinProject(store, invitation, secret, who);
+      process.stdout.write(
+        `Projet « ${getProject(store).name} » (${joined.projectId}) rejoint : poste ${joined.replicaId} créé dans ${dataDir}, ` +
+          `${joined.applied} modification(s) reçue(s).\n`,
+      );
     } finally {
       store.close();
     }

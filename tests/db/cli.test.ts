@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { databaseFile } from '../../db/paths';
 import { Store } from '../../db/store';
@@ -9,15 +9,19 @@ import type { ActionRow } from '../../db/types';
 import { buildCli, tempDir, track } from './helpers';
 
 let CLI: string;
+const PASSPHRASE = 'Chambord 2026 coopération';
 
 beforeAll(async () => {
   CLI = await buildCli('cli');
 }, 60_000);
 
-function entente(dataDir: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, '--data', dataDir, ...args], { encoding: 'utf8' });
+function ententeWith(passphrase: string, dataDir: string, ...args: string[]) {
+  const env = { ...process.env, ENTENTE_PASSPHRASE: passphrase };
+  const result = spawnSync(process.execPath, [CLI, '--data', dataDir, ...args], { encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+const entente = (dataDir: string, ...args: string[]) => ententeWith(PASSPHRASE, dataDir, ...args);
 
 function ok(dataDir: string, ...args: string[]): string {
   const result = entente(dataDir, ...args);
@@ -94,5 +98,53 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(fails(dir, '--verbose', 'info')).toMatch(/^Option inconnue : --verbose/);
     expect(fails(dir)).toMatch(/^Commande manquante/);
     expect(ok(dir, '--help')).toMatch(/^Usage : entente/);
+  });
+
+  test("invite puis join : le nouveau poste reçoit tout le projet sous un identifiant neuf ; une invitation refusée le laisse sans projet", () => {
+    const claire = tempDir();
+    ok(claire, 'init', '--as', 'Claire Martin', '--partner', '37');
+    const action = ok(claire, 'action', 'add', '--chantier', '4', '--title', 'Séminaire des cadres').trim();
+    const claireId = JSON.parse(ok(claire, 'info')).replica.id as string;
+    const invitation = join(tempDir(), 'invitation.entente');
+    expect(fails(claire, 'invite')).toBe("L'option --out est obligatoire.\n");
+    expect(ok(claire, 'invite', '--out', invitation)).toMatch(/^Invitation écrite dans .*invitation\.entente : \d+ modification\(s\) du projet p-coop-37-41\.\nDonnez la phrase de passe/);
+    expect(readdirSync(dirname(invitation))).toEqual(['invitation.entente']);
+
+    const marc = join(tempDir(), 'marc');
+    const joinAs = ['--as', 'Marc Lefèvre', '--partner', '41', '--function', 'Chargé de mission', '--label', 'Portable DRH'];
+    expect(ententeWith('', marc, 'join', invitation, ...joinAs)).toMatchObject({ code: 1, stderr: 'Phrase de passe manquante : définissez ENTENTE_PASSPHRASE.\n' });
+    expect(existsSync(marc)).toBe(false);
+    expect(ententeWith('Chambord 2026 cooperation', marc, 'join', invitation, ...joinAs)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^La phrase de passe ne correspond pas/) });
+    const truncated = join(tempDir(), 'tronquee.entente');
+    const whole = readFileSync(invitation);
+    writeFileSync(truncated, whole.subarray(0, whole.length - 300));
+    expect(fails(marc, 'join', truncated, ...joinAs)).toMatch(/^Ce fichier d'échange est endommagé ou incomplet/);
+    expect(fails(marc, 'info')).toMatch(/pas encore de projet/);
+
+    const joined = /^Projet « Coopération Indre-et-Loire – Loir-et-Cher » \(p-coop-37-41\) rejoint : poste ([0-9a-z]{12}) créé dans .*, (\d+) modification\(s\) reçue\(s\)\.\n$/.exec(
+      ok(marc, 'join', invitation, ...joinAs),
+    );
+    expect(joined).not.toBeNull();
+    const info = JSON.parse(ok(marc, 'info'));
+    expect(info.replica).toEqual({ id: joined![1], person_id: expect.any(String), person_name: 'Marc Lefèvre', partner_id: 'd41' });
+    expect(joined![1]).not.toBe(claireId);
+    expect(listed(marc).find((row) => row.id === action)).toMatchObject({ title: 'Séminaire des cadres' });
+    const before = ok(marc, 'dump');
+    expect(fails(marc, 'join', invitation, ...joinAs)).toBe('Ce dossier de données contient déjà un projet.\n');
+    expect(ok(marc, 'dump')).toBe(before);
+
+    // Marc's first file for Claire holds only his own changes; then both hold the same.
+    const fromMarc = join(tempDir(), 'marc.entente');
+    const exported = Number(/^(\d+) modification/.exec(ok(marc, 'export', '--to', fromMarc, '--for', claireId))![1]);
+    expect(exported).toBeLessThan(Number(joined![2]));
+    ok(claire, 'import', fromMarc);
+    expect(ok(claire, 'dump')).toBe(ok(marc, 'dump'));
+
+    // A file that is not a full export is not an invitation.
+    const forMarc = join(tempDir(), 'pour-marc.entente');
+    ok(claire, 'export', '--to', forMarc, '--for', joined![1]);
+    expect(fails(tempDir(), 'join', forMarc, ...joinAs)).toBe(
+      "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un poste) au poste qui vous l'a envoyé.\n",
+    );
   });
 });

@@ -1,0 +1,51 @@
+// Joining a project (SYNC.md §8). An invitation is a full sync file, carried like any
+// other, with the passphrase given by another channel (by phone): the new laptop takes
+// the whole history, then gets a replica id of its own, so that it never writes under
+// the numbers of the laptop it came from.
+import { UserError } from '../errors';
+import { assertNoProject, registerLaptop, startReplica, type Identity } from '../project';
+import type { Store } from '../store';
+import { exportFile, importFile } from './exchange';
+import { readSyncHeader, type SyncHeader } from './format';
+import { storePassphrase, validatePassphrase } from './passphrase';
+
+/** Everything this replica holds, for a laptop that holds nothing yet. */
+export function createInvitation(store: Store, passphrase: string, now?: Date): { bytes: Buffer; header: SyncHeader } {
+  // The joining laptop keeps the passphrase under the same rule: refuse it here, not there.
+  validatePassphrase(passphrase);
+  return exportFile(store, { passphrase, now });
+}
+
+export interface JoinResult {
+  projectId: string;
+  replicaId: string;
+  /** Changes received from the invitation. */
+  applied: number;
+}
+
+/**
+ * Makes a new, empty data file a replica of the invitation's project, in one transaction:
+ * any refusal (wrong passphrase, damaged file, unknown partner…) leaves it without a project.
+ */
+export function joinProject(store: Store, bytes: Buffer, passphrase: string, identity: Identity, now = new Date()): JoinResult {
+  assertNoProject(store);
+  const { header } = readSyncHeader(bytes);
+  // Read before decryption; a header altered to claim a full file fails authentication below.
+  if (!header.full) {
+    throw new UserError(
+      'not-an-invitation',
+      "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un poste) au poste qui vous l'a envoyé.",
+    );
+  }
+  return store.transaction(() => {
+    store.setLocalState('project_id', header.project);
+    const replicaId = startReplica(store);
+    storePassphrase(store, passphrase);
+    // An import like any other (decryption for header.project, what the sender held, so
+    // that a later export for it is incremental), journalled as the join.
+    const { applied } = importFile(store, bytes, passphrase, now);
+    store.db.prepare("UPDATE sync_journal SET kind = 'join' WHERE id = (SELECT max(id) FROM sync_journal)").run();
+    registerLaptop(store, identity);
+    return { projectId: header.project, replicaId, applied };
+  });
+}
