@@ -1,10 +1,16 @@
 // Entente's main process: open the data folder, register the API, show the window.
 import { app, BrowserWindow, dialog } from 'electron';
+import { join } from 'node:path';
+import { storedPassphrase } from '../db/sync/passphrase';
+import { folderState } from '../db/sync/status';
+import { DATA_CHANGED_CHANNEL, SYNC_PROGRESS_CHANNEL } from '../preload/contract';
 import { toUserError } from '../db/errors';
 import { Session } from './session';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { applySecurityPolicy } from './security';
+import { SyncJobs } from './sync/jobs';
+import { SharedFolderWatcher } from './sync/shared-folder';
 import { createMainWindow, isAppUrl } from './window';
 
 // ENTENTE_DATA_DIR picks another data folder (tests, several profiles on one machine).
@@ -13,6 +19,15 @@ const dataDir = process.env.ENTENTE_DATA_DIR || app.getPath('userData');
 // (main/dev/start.mjs), so that node_modules keeps the one built for Node and the tests.
 const session = new Session(dataDir, app.getVersion(), process.env.ENTENTE_SQLITE_BINDING || undefined);
 let mainWindow: BrowserWindow | undefined;
+const send = (channel: string, ...args: unknown[]) => {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, ...args);
+};
+const jobs = new SyncJobs(session, join(__dirname, 'sync-worker.cjs'), {
+  progress: (progress) => send(SYNC_PROGRESS_CHANNEL, progress),
+  dataChanged: () => send(DATA_CHANGED_CHANNEL),
+});
+// A failed round is recorded by the worker for the status line and the journal, never shown as a dialog.
+const folderWatcher = new SharedFolderWatcher(() => syncSharedFolder().catch(() => undefined));
 const HOUR_MS = 60 * 60 * 1000;
 
 if (!app.requestSingleInstanceLock()) {
@@ -30,6 +45,7 @@ if (!app.requestSingleInstanceLock()) {
       void session.settle().then(() => app.quit());
       return;
     }
+    folderWatcher.stop();
     session.close();
   });
   void app.whenReady().then(start);
@@ -45,7 +61,7 @@ function start(): void {
     return;
   }
   registerIpc(
-    createHandlers(session),
+    createHandlers(session, { jobs, watcher: folderWatcher, window: () => mainWindow }),
     (sender, frameUrl) => sender === mainWindow?.webContents && isAppUrl(frameUrl),
     (error) => session.reportFailure(error),
   );
@@ -53,4 +69,19 @@ function start(): void {
   mainWindow.on('closed', () => (mainWindow = undefined));
   void session.backupIfDue();
   setInterval(() => void session.backupIfDue(), HOUR_MS).unref();
+  folderWatcher.watch(sharedFolder() ?? null);
+}
+
+function sharedFolder(): string | undefined {
+  try {
+    return folderState(session.requireStore()).folder ?? undefined;
+  } catch {
+    return undefined; // first start, or a damaged file: no sync until it is settled
+  }
+}
+
+async function syncSharedFolder(): Promise<void> {
+  const folder = sharedFolder();
+  const passphrase = folder ? storedPassphrase(session.requireStore()) : undefined;
+  if (folder && passphrase) await jobs.run({ kind: 'folder', folder, passphrase });
 }

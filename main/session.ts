@@ -9,6 +9,7 @@ import { restoreRow } from '../db/entities/rows';
 import { databaseFile } from '../db/paths';
 import { initReplica, loadDefaultDataset, renewReplica } from '../db/project';
 import { Store } from '../db/store';
+import { joinProject } from '../db/sync/invitation';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -20,15 +21,19 @@ export class Session {
   constructor(
     readonly dataDir: string,
     readonly appVersion: string,
-    private readonly nativeBinding?: string,
+    readonly nativeBinding?: string,
   ) {}
+
+  get databaseFile(): string {
+    return databaseFile(this.dataDir);
+  }
 
   open(): void {
     mkdirSync(this.dataDir, { recursive: true });
     this.close();
     this.failure = undefined;
     try {
-      this.store = Store.open(databaseFile(this.dataDir), { nativeBinding: this.nativeBinding });
+      this.store = Store.open(this.databaseFile, { nativeBinding: this.nativeBinding });
     } catch (error) {
       if (!isUserError(error)) throw error;
       this.failure = error;
@@ -46,6 +51,12 @@ export class Session {
     this.close();
     this.failure = new CorruptDatabaseError(file, failure.message);
     return this.failure;
+  }
+
+  /** Opens the file again after another connection (the sync worker) wrote to it. */
+  async reload(): Promise<void> {
+    await this.settle();
+    this.open();
   }
 
   close(): void {
@@ -87,6 +98,16 @@ export class Session {
   completeFirstStart(identity: IdentityInput): AppState {
     if (!this.store) throw this.failure ?? new UserError('closed', 'Les données ne sont pas ouvertes.');
     initReplica(this.store, { name: identity.name, function: identity.function, partner: identity.partnerId });
+    void this.backupIfDue();
+    return this.state();
+  }
+
+  /** First start from an invitation: this laptop joins that project with the whole history. */
+  joinProject(invitation: Buffer, passphrase: string, identity: IdentityInput & { personId: string | null }): AppState {
+    if (!this.store) throw this.failure ?? new UserError('closed', 'Les données ne sont pas ouvertes.');
+    joinProject(this.store, invitation, passphrase, {
+      name: identity.name, function: identity.function, partner: identity.partnerId, personId: identity.personId ?? undefined,
+    });
     void this.backupIfDue();
     return this.state();
   }

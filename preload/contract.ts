@@ -7,7 +7,34 @@ import type {
   ConflictView, Dashboard, EntityName, IdentityInput, NewAction, Partner, PartnerInput, Person, PersonInput, Settings,
 } from '../db/types';
 
+import type { ImportSummary } from '../db/sync/exchange';
+import type { InvitationPreview } from '../db/sync/preview';
+import type { ExportRecord, FolderRoundRecord, FolderState, JournalEntry, ReplicaStatus } from '../db/sync/status';
+
 export type * from '../db/types';
+export type { ImportSummary, InvitationPreview, ExportRecord, FolderRoundRecord, FolderState, JournalEntry, ReplicaStatus };
+
+/** Who an exchange file is for: one poste, every poste of a Département, or a full export. */
+export type ExportTarget = { kind: 'replica'; id: string } | { kind: 'partner'; id: string } | { kind: 'full' };
+
+/** A sync job under way in main (off the main thread), for the progress bar. */
+export interface SyncProgress {
+  kind: 'import' | 'export' | 'folder' | 'invite';
+  /** Changes applied so far, of total; 0 of 0 while the file is read and decrypted. */
+  done: number;
+  total: number;
+}
+
+export interface SyncStatus {
+  passphraseSet: boolean;
+  replicaId: string;
+  folder: FolderState;
+  running: SyncProgress | null;
+  replicas: ReplicaStatus[];
+  /** "il manque les modifications 120 à 134 du poste de …" */
+  gaps: string[];
+  journal: JournalEntry[];
+}
 
 /** Every call answers a result; a refusal carries a French sentence for the user. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -94,6 +121,28 @@ export interface EntenteApi {
   getSettings(): Settings;
   backupNow(): BackupInfo;
   openDataFolder(): void;
+
+  getSyncStatus(): SyncStatus;
+  /** The project's passphrase, kept on this laptop for its exchange files. */
+  setSyncPassphrase(passphrase: string): void;
+  /** Asks where to save, then writes the file; null when the user cancelled. */
+  exportSyncFile(target: ExportTarget): ExportRecord | null;
+  /** Asks for a file, then imports it; null when the user cancelled. */
+  importSyncFile(): ImportSummary | null;
+  /** A file dropped on the window. */
+  importSyncData(bytes: Uint8Array): ImportSummary;
+  /** Asks for the shared folder, keeps it and syncs with it; null when the user cancelled. */
+  chooseSharedFolder(): FolderState | null;
+  forgetSharedFolder(): void;
+  syncSharedFolderNow(): FolderRoundRecord;
+  /** Writes an invitation for a new laptop where the user says; null when cancelled. */
+  createInvitation(): ExportRecord | null;
+  /** First start: asks for the invitation file; null when cancelled. */
+  chooseInvitation(): { fileName: string } | null;
+  /** First start: what the chosen invitation holds, once its passphrase is given. */
+  previewInvitation(passphrase: string): InvitationPreview;
+  /** First start: joins the project of the chosen invitation. */
+  joinProject(passphrase: string, identity: IdentityInput & { personId: string | null }): AppState;
 }
 
 export type RestorableKind = 'action' | 'step' | 'note' | 'link';
@@ -110,6 +159,9 @@ export const API_METHODS = [
   'listPartners', 'createPartner', 'updatePartner', 'updateProjectName',
   'listConflicts', 'resolveConflict',
   'getSettings', 'backupNow', 'openDataFolder',
+  'getSyncStatus', 'setSyncPassphrase', 'exportSyncFile', 'importSyncFile', 'importSyncData',
+  'chooseSharedFolder', 'forgetSharedFolder', 'syncSharedFolderNow', 'createInvitation',
+  'chooseInvitation', 'previewInvitation', 'joinProject',
 ] as const satisfies readonly ApiMethod[];
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 export const API_METHODS_COMPLETE: Missing extends never ? true : Missing = true;
@@ -120,7 +172,10 @@ export type RendererApi = {
 } & {
   /** Called when data changed behind the renderer's back (an import); returns an unsubscribe. */
   onDataChanged(listener: () => void): () => void;
+  /** Called as a sync job advances, and with null when it ends; returns an unsubscribe. */
+  onSyncProgress(listener: (progress: SyncProgress | null) => void): () => void;
 };
 
 export const IPC_CHANNEL = 'entente:api';
 export const DATA_CHANGED_CHANNEL = 'entente:data-changed';
+export const SYNC_PROGRESS_CHANNEL = 'entente:sync-progress';

@@ -1,17 +1,22 @@
 // The preload exposes the contract's functions by name, and nothing else: the renderer
 // never sees ipcRenderer. Runs sandboxed, so it may only require 'electron'.
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_METHODS, DATA_CHANGED_CHANNEL, IPC_CHANNEL, type RendererApi } from './contract';
+import { API_METHODS, DATA_CHANGED_CHANNEL, IPC_CHANNEL, SYNC_PROGRESS_CHANNEL, type RendererApi, type SyncProgress } from './contract';
 
 const api = Object.fromEntries(
   API_METHODS.map((method) => [method, (...args: unknown[]) => ipcRenderer.invoke(IPC_CHANNEL, method, args)]),
-) as Omit<RendererApi, 'onDataChanged'>;
+) as Omit<RendererApi, 'onDataChanged' | 'onSyncProgress'>;
+
+/** A listener on a channel main pushes to; returns its unsubscribe. */
+function listen<T extends unknown[]>(channel: string, listener: (...args: T) => void): () => void {
+  const wrapped = (_event: unknown, ...args: unknown[]) => listener(...(args as T));
+  ipcRenderer.on(channel, wrapped);
+  return () => ipcRenderer.removeListener(channel, wrapped);
+}
 
 contextBridge.exposeInMainWorld('api', {
   ...api,
-  onDataChanged(listener: () => void) {
-    const wrapped = () => listener();
-    ipcRenderer.on(DATA_CHANGED_CHANNEL, wrapped);
-    return () => ipcRenderer.removeListener(DATA_CHANGED_CHANNEL, wrapped);
-  },
+  onDataChanged: (listener: () => void) => listen(DATA_CHANGED_CHANNEL, () => listener()),
+  onSyncProgress: (listener: (progress: SyncProgress | null) => void) =>
+    listen<[SyncProgress | null]>(SYNC_PROGRESS_CHANNEL, (progress) => listener(progress)),
 } satisfies RendererApi);

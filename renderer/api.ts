@@ -3,7 +3,7 @@
 // `useApiData` loads data and reloads it after any mutation or a data change in main.
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError, ApiMethod, ApiResult, EntenteApi, RendererApi } from '../preload/contract';
+import type { ApiError, ApiMethod, ApiResult, EntenteApi, RendererApi, SyncProgress } from '../preload/contract';
 
 declare global {
   interface Window {
@@ -18,6 +18,7 @@ type Value<K extends ApiMethod> = ReturnType<EntenteApi[K]>;
 const READS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'getAppState', 'getDashboard', 'listChantiers', 'getChantier', 'queryActions', 'getAction',
   'listPeople', 'listPartners', 'listConflicts', 'getSettings', 'openDataFolder',
+  'getSyncStatus', 'chooseInvitation', 'previewInvitation',
 ]);
 
 const changeListeners = new Set<() => void>();
@@ -92,4 +93,11 @@ export function useApiData<K extends ApiMethod>(method: K, ...args: Args<K>): Ap
   }, [reload]);
 
   return { data: state.data, error: state.error, reload };
+}
+
+/** The sync job under way in main (an import, the shared folder…), or null. */
+export function useSyncProgress(initial: SyncProgress | null = null): SyncProgress | null {
+  const [progress, setProgress] = useState(initial);
+  useEffect(() => window.api.onSyncProgress(setProgress), []);
+  return progress;
 }

@@ -61,7 +61,14 @@ export interface ImportSummary {
   senderHeld: Record<string, number>;
 }
 
-export function importFile(store: Store, bytes: Buffer, passphrase: string, now = new Date()): ImportSummary {
+/** `onProgress` hears how many changes were applied so far, every few thousand. */
+export function importFile(
+  store: Store,
+  bytes: Buffer,
+  passphrase: string,
+  now = new Date(),
+  onProgress?: (done: number, total: number) => void,
+): ImportSummary {
   const { projectId, replicaId } = requireReplica(store);
   const { header, changes } = decodeSyncFile(bytes, { passphrase, project: projectId, schema: SCHEMA_VERSION });
   const has = store.db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck();
@@ -80,7 +87,7 @@ export function importFile(store: Store, bytes: Buffer, passphrase: string, now 
     const createdNotes = newRows('note');
     const conflictsBefore = listConflicts(store).length;
 
-    const { applied, farFuture } = store.receive(changes);
+    const { applied, farFuture } = store.receive(onProgress ? reporting(changes, onProgress) : changes);
 
     store.db
       .prepare('INSERT OR REPLACE INTO peer_state (replica_id, held, file_created_at, received_at) VALUES (?, ?, ?, ?)')
@@ -97,7 +104,7 @@ export function importFile(store: Store, bytes: Buffer, passphrase: string, now 
       statusChanges: applied.filter((c) => c.entity === 'action' && c.field === 'status' && !createdActions.has(c.rowId)).length,
       notesAdded: createdNotes.size,
       newConflicts: Math.max(0, listConflicts(store).length - conflictsBefore),
-      gaps: gaps(store, header.senderHeld),
+      gaps: findGaps(store, header.senderHeld),
       farFuture,
       senderHeld: header.senderHeld,
     };
@@ -106,6 +113,16 @@ export function importFile(store: Store, bytes: Buffer, passphrase: string, now 
       .run(now.toISOString(), JSON.stringify(summary));
     return summary;
   });
+}
+
+const PROGRESS_STEP = 5000;
+
+function* reporting<T>(items: T[], onProgress: (done: number, total: number) => void): Generator<T> {
+  for (let i = 0; i < items.length; i++) {
+    if (i % PROGRESS_STEP === 0) onProgress(i, items.length);
+    yield items[i];
+  }
+  onProgress(items.length, items.length);
 }
 
 /** "il manque les modifications 120 à 134 du poste de …" */
@@ -139,7 +156,7 @@ export function replicaLabel(store: Store, replica: string): string {
 }
 
 /** What the sender held that this replica still lacks, as ranges of sequence numbers. */
-function gaps(store: Store, senderHeld: Record<string, number>): Gap[] {
+export function findGaps(store: Store, senderHeld: Record<string, number>): Gap[] {
   const held = store.log.versionVector();
   const beyond = store.db.prepare('SELECT seq FROM changes WHERE origin = ? AND seq > ? ORDER BY seq').pluck();
   const result: Gap[] = [];

@@ -15,14 +15,16 @@ import { getAction, queryActionPage } from '../../db/queries/actions';
 import { getChantier, listChantiers } from '../../db/queries/chantiers';
 import { getDashboard } from '../../db/queries/dashboard';
 import type { Session } from '../session';
+import { createSyncHandlers, type SyncContext } from './sync-handlers';
 
 export type Handlers = {
   [K in ApiMethod]: (...args: Parameters<EntenteApi[K]>) => ReturnType<EntenteApi[K]> | Promise<ReturnType<EntenteApi[K]>>;
 };
 
-export function createHandlers(session: Session): Handlers {
+export function createHandlers(session: Session, sync: Omit<SyncContext, 'session'>): Handlers {
   const store = () => session.requireStore();
   return {
+    ...createSyncHandlers({ session, ...sync }),
     getAppState: () => session.state(),
     completeFirstStart: (identity) => session.completeFirstStart(identity),
     restoreBackup: (file) => session.restoreBackup(file),

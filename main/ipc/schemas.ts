@@ -7,6 +7,7 @@ import { ACTION_STATUSES, PRIORITIES, STAGES } from '../../db/vocabulary';
 
 const id = z.string().min(1).max(200);
 const none = z.tuple([]);
+const passphrase = z.string({ error: 'La phrase de passe est attendue.' }).min(1, 'Indiquez la phrase de passe du projet.').max(1000);
 const actionFields = z.object(ENTITIES.action);
 const personFields = z.object(ENTITIES.person);
 const partnerInput = z.object({ code: ENTITIES.partner.code, name: ENTITIES.partner.name, short_name: ENTITIES.partner.short_name });
@@ -84,4 +85,27 @@ export const argsSchemas = {
   getSettings: none,
   backupNow: none,
   openDataFolder: none,
+
+  getSyncStatus: none,
+  setSyncPassphrase: z.tuple([passphrase]),
+  exportSyncFile: z.tuple([
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('replica'), id }).strict(),
+      z.object({ kind: z.literal('partner'), id }).strict(),
+      z.object({ kind: z.literal('full') }).strict(),
+    ]),
+  ]),
+  importSyncFile: none,
+  // A dropped file: at most 1 GiB, the format's own bound on a decompressed body.
+  importSyncData: z.tuple([z.instanceof(Uint8Array).refine((bytes) => bytes.length <= 1 << 30, 'Fichier trop volumineux.')]),
+  chooseSharedFolder: none,
+  forgetSharedFolder: none,
+  syncSharedFolderNow: none,
+  createInvitation: none,
+  chooseInvitation: none,
+  previewInvitation: z.tuple([passphrase]),
+  joinProject: z.tuple([
+    passphrase,
+    z.object({ name: ENTITIES.person.name, function: ENTITIES.person.function, partnerId: id, personId: id.nullable() }).strict(),
+  ]),
 } satisfies ArgsSchemas;

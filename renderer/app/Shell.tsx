@@ -1,6 +1,6 @@
 import { AppShell, Badge, Burger, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowsSplit2, IconChecklist, IconLayoutDashboard, IconSettings, IconStack2, IconUsers } from '@tabler/icons-react';
+import { IconArrowsExchange, IconArrowsSplit2, IconChecklist, IconLayoutDashboard, IconSettings, IconStack2, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { ActionFichePage } from '../features/action-fiche/ActionFichePage';
 import { ActionsPage } from '../features/actions/ActionsPage';
@@ -11,6 +11,8 @@ import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { FileDropImport } from '../features/sync/FileDropImport';
+import { SyncPage } from '../features/sync/SyncPage';
 import { useAppState } from './AppContext';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { href, useRoute, type Route } from './navigation';
@@ -29,6 +31,7 @@ const NAV: NavItem[] = [
   { label: 'Actions', route: { page: 'actions' }, icon: IconChecklist, pages: ['actions', 'action'] },
   { label: 'Personnes', route: { page: 'people' }, icon: IconUsers, pages: ['people'] },
   { label: 'Conflits', route: { page: 'conflicts' }, icon: IconArrowsSplit2, pages: ['conflicts'] },
+  { label: 'Synchronisation', route: { page: 'sync' }, icon: IconArrowsExchange, pages: ['sync'] },
   { label: 'Paramètres', route: { page: 'settings' }, icon: IconSettings, pages: ['settings'] },
 ];
 
@@ -93,6 +96,7 @@ export function Shell() {
       <AppShell.Main>
         <CurrentPage route={route} />
       </AppShell.Main>
+      <FileDropImport />
     </AppShell>
   );
 }
@@ -113,6 +117,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <PeoplePage />;
     case 'conflicts':
       return <ConflictsPage />;
+    case 'sync':
+      return <SyncPage />;
     case 'settings':
       return <SettingsPage />;
   }

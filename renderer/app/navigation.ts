@@ -10,6 +10,7 @@ export type Route =
   | { page: 'action'; id: string }
   | { page: 'people' }
   | { page: 'conflicts' }
+  | { page: 'sync' }
   | { page: 'settings' };
 
 const SEGMENTS = {
@@ -18,6 +19,7 @@ const SEGMENTS = {
   actions: 'actions',
   people: 'personnes',
   conflicts: 'conflits',
+  sync: 'synchronisation',
   settings: 'parametres',
 } as const;
 
@@ -38,6 +40,7 @@ function parseHash(hash: string): Route {
   if (segment === 'actions') return id ? { page: 'action', id: decodeURIComponent(id) } : { page: 'actions' };
   if (segment === 'personnes') return { page: 'people' };
   if (segment === 'conflits') return { page: 'conflicts' };
+  if (segment === 'synchronisation') return { page: 'sync' };
   if (segment === 'parametres') return { page: 'settings' };
   return { page: 'dashboard' };
 }

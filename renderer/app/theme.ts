@@ -1,4 +1,4 @@
-import { Badge, createTheme, Modal, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, Badge, createTheme, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
 
 // Shade 8 of blue keeps white text on filled buttons above the 4.5:1 contrast ratio.
 export const theme = createTheme({
@@ -14,6 +14,11 @@ export const theme = createTheme({
     Badge: Badge.extend({
       styles: { root: { textTransform: 'none', overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } },
     }),
+    // The coloured title and text of a light alert fall below 4.5:1 on its tinted background.
+    Alert: Alert.extend({
+      styles: { title: { color: 'var(--mantine-color-text)' }, message: { color: 'var(--mantine-color-text)' } },
+    }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Fermer la notification' } } }),
     // The dialogs' close button is an icon: it needs a name (Escape closes them too).
     Modal: Modal.extend({
       defaultProps: { closeButtonProps: { 'aria-label': 'Fermer' } },

@@ -30,7 +30,6 @@ export function ActionConflictsAlert({ conflicts }: { conflicts: ConflictView[] 
       role="region"
       aria-label="Valeurs concurrentes"
       icon={<IconArrowsSplit2 aria-hidden />}
-      styles={{ title: { color: 'var(--mantine-color-text)' }, message: { color: 'var(--mantine-color-text)' } }}
     >
       <Text size="sm">
         {conflicts.length === 1 ? 'Ce champ a été modifié' : 'Ces champs ont été modifiés'} sur deux postes à la fois ; la

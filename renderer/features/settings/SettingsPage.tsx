@@ -9,6 +9,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { SectionCard } from '../../shared/SectionCard';
 import { partnerOptions } from '../../shared/people';
 import { DataSection } from './DataSection';
+import { InvitationSection } from './InvitationSection';
 import { PartnersSection } from './PartnersSection';
 
 export function SettingsPage() {
@@ -54,6 +55,10 @@ function Settings() {
             value={me.partner_id}
             save={(partnerId) => send('updatePerson', me.id, { partner_id: partnerId ?? me.partner_id })}
           />
+        </SectionCard>
+
+        <SectionCard title="Inviter un nouveau poste">
+          <InvitationSection />
         </SectionCard>
 
         <SectionCard title="Données">

@@ -1,14 +1,48 @@
-import { Button, Container, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Container, Paper, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { AppState } from '../../../preload/contract';
 import { send } from '../../api';
 import { navigate } from '../../app/navigation';
 import { partnerOptions } from '../../shared/people';
+import { JoinProjectForm } from './JoinProjectForm';
 
 type FirstStart = Extract<AppState, { status: 'first-start' }>;
 
-/** Who uses this laptop: asked once, then the app opens on the Tableau de bord. */
+/**
+ * Asked once: a new poste of the default project, or joining a project from an
+ * invitation; then the app opens on the Tableau de bord.
+ */
 export function FirstStartScreen({ state }: { state: FirstStart }) {
+  return (
+    <Container size={560} py={64} component="main">
+      <Paper withBorder shadow="sm" p="xl" radius="md">
+        <Stack gap="md">
+          <Title order={1} size="h2">
+            Bienvenue dans Entente
+          </Title>
+          <Tabs defaultValue="new" keepMounted={false}>
+            <Tabs.List grow mb="md">
+              <Tabs.Tab value="new">Nouveau poste</Tabs.Tab>
+              <Tabs.Tab value="join">Rejoindre un projet</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="new">
+              <NewPosteForm state={state} />
+            </Tabs.Panel>
+            <Tabs.Panel value="join">
+              <JoinProjectForm />
+            </Tabs.Panel>
+          </Tabs>
+          <Text size="xs" c="dimmed">
+            Données enregistrées dans : {state.dataDir}
+          </Text>
+        </Stack>
+      </Paper>
+    </Container>
+  );
+}
+
+/** A new poste of the default project: who uses this laptop. */
+function NewPosteForm({ state }: { state: FirstStart }) {
   const [name, setName] = useState('');
   const [fonction, setFonction] = useState('');
   const [partnerId, setPartnerId] = useState<string | null>(null);
@@ -34,60 +68,46 @@ export function FirstStartScreen({ state }: { state: FirstStart }) {
   }
 
   return (
-    <Container size={520} py={64} component="main">
-      <Paper withBorder shadow="sm" p="xl" radius="md">
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            <div>
-              <Title order={1} size="h2">
-                Bienvenue dans Entente
-              </Title>
-              <Text c="dimmed" mt="xs">
-                {state.projectName}
-              </Text>
-            </div>
-            <Text>
-              Qui utilise cet ordinateur ? Ces informations signent vos notes de suivi et vos modifications
-              auprès de l'autre Département.
-            </Text>
-            <TextInput
-              label="Nom"
-              required
-              autoFocus
-              autoComplete="name"
-              value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
-              error={errors.name}
-            />
-            <TextInput
-              label="Fonction"
-              description="Par exemple : cheffe de projet, pilote de chantier"
-              value={fonction}
-              onChange={(event) => setFonction(event.currentTarget.value)}
-            />
-            <Select
-              label="Département"
-              required
-              data={partnerOptions(state.partners)}
-              value={partnerId}
-              onChange={setPartnerId}
-              error={errors.partnerId}
-              placeholder="Choisir"
-            />
-            {errors.form && (
-              <Text c="var(--mantine-color-error)" role="alert">
-                {errors.form}
-              </Text>
-            )}
-            <Button type="submit" loading={busy}>
-              Commencer
-            </Button>
-            <Text size="xs" c="dimmed">
-              Données enregistrées dans : {state.dataDir}
-            </Text>
-          </Stack>
-        </form>
-      </Paper>
-    </Container>
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text c="dimmed">{state.projectName}</Text>
+        <Text>
+          Qui utilise cet ordinateur ? Ces informations signent vos notes de suivi et vos modifications
+          auprès de l'autre Département.
+        </Text>
+        <TextInput
+          label="Nom"
+          required
+          autoFocus
+          autoComplete="name"
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          error={errors.name}
+        />
+        <TextInput
+          label="Fonction"
+          description="Par exemple : cheffe de projet, pilote de chantier"
+          value={fonction}
+          onChange={(event) => setFonction(event.currentTarget.value)}
+        />
+        <Select
+          label="Département"
+          required
+          data={partnerOptions(state.partners)}
+          value={partnerId}
+          onChange={setPartnerId}
+          error={errors.partnerId}
+          placeholder="Choisir"
+        />
+        {errors.form && (
+          <Text c="var(--mantine-color-error)" role="alert">
+            {errors.form}
+          </Text>
+        )}
+        <Button type="submit" loading={busy}>
+          Commencer
+        </Button>
+      </Stack>
+    </form>
   );
 }

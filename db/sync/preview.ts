@@ -1,0 +1,59 @@
+// A look inside an invitation before joining: the project's name, its partners and its
+// people, so that the new laptop's user can say who they are. Read straight from the
+// changes (for each field, the version with the latest clock): a preview, not the replica.
+import type { Change } from '../changelog';
+import { SCHEMA_VERSION } from '../migrations';
+import type { Partner } from '../types';
+import { decodeSyncFile, readSyncHeader } from './format';
+
+export interface InvitationPreview {
+  projectId: string;
+  projectName: string;
+  createdAt: string;
+  changes: number;
+  partners: Partner[];
+  people: { id: string; name: string; partner_id: string }[];
+}
+
+export function previewInvitation(bytes: Buffer, passphrase: string): InvitationPreview {
+  const { header } = readSyncHeader(bytes);
+  const { changes } = decodeSyncFile(bytes, { passphrase, project: header.project, schema: SCHEMA_VERSION });
+  const rows = latestRows(changes, new Set(['project', 'partner', 'person']));
+  const of = (entity: string) => [...(rows.get(entity) ?? new Map()).entries()].filter(([, row]) => !row.deleted);
+  const partners = of('partner')
+    .map(([id, row]) => ({ id, code: String(row.code), name: String(row.name), short_name: String(row.short_name), position: Number(row.position) }))
+    .sort((a, b) => a.position - b.position);
+  const people = of('person')
+    .map(([id, row]) => ({ id, name: String(row.name), partner_id: String(row.partner_id) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  const project = rows.get('project')?.get(header.project);
+  return {
+    projectId: header.project,
+    projectName: project?.name ? String(project.name) : header.project,
+    createdAt: header.createdAt,
+    changes: header.count,
+    partners,
+    people,
+  };
+}
+
+type Row = Record<string, unknown> & { deleted?: boolean };
+
+function latestRows(changes: Change[], entities: Set<string>): Map<string, Map<string, Row>> {
+  const latest = new Map<string, { hlc: string; value: unknown }>();
+  for (const change of changes) {
+    if (!entities.has(change.entity)) continue;
+    const key = `${change.entity}\u0000${change.rowId}\u0000${change.field}`;
+    const seen = latest.get(key);
+    if (!seen || seen.hlc <= change.hlc) latest.set(key, { hlc: change.hlc, value: JSON.parse(change.value) });
+  }
+  const result = new Map<string, Map<string, Row>>();
+  for (const [key, { value }] of latest) {
+    const [entity, rowId, field] = key.split('\u0000');
+    const rows = result.get(entity) ?? result.set(entity, new Map()).get(entity)!;
+    const row = rows.get(rowId) ?? rows.set(rowId, {}).get(rowId)!;
+    // A delete is a mark { vv }; a restore writes false.
+    row[field] = field === 'deleted' ? value !== false : value;
+  }
+  return result;
+}

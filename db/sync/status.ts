@@ -1,0 +1,156 @@
+// What the Synchronisation screen shows: every poste this replica knows of, what each
+// holds, the gaps, the journal of syncs, and this laptop's shared-folder setting. The
+// folder and the journal are local to this laptop (local_state, sync_journal): they are
+// never replicated.
+import { parseHlc } from '../hlc';
+import { SEED_ORIGIN } from '../project';
+import type { Store } from '../store';
+import { describeGap, findGaps, type ImportSummary } from './exchange';
+import type { FolderSyncResult } from './folder';
+
+export interface ReplicaStatus {
+  id: string;
+  personName: string | null;
+  partnerId: string | null;
+  partnerName: string | null;
+  label: string | null;
+  isThisLaptop: boolean;
+  /** How many of its changes this replica holds. */
+  changes: number;
+  /** When it last wrote a change that reached here (its own clock). */
+  lastChangeAt: string | null;
+  /** When a file written by it was last imported here. */
+  lastFileAt: string | null;
+}
+
+export type JournalEntry = { id: number; at: string } & (
+  | { kind: 'import'; summary: ImportSummary }
+  | { kind: 'join'; summary: ImportSummary }
+  | { kind: 'export'; summary: ExportRecord }
+  | { kind: 'folder'; summary: FolderRoundRecord }
+  | { kind: 'error'; summary: { message: string; folder?: string } }
+);
+
+export interface ExportRecord {
+  file: string;
+  count: number;
+  /** "poste de Nadia Benali (Loir-et-Cher)", "Loir-et-Cher" or null for a full export. */
+  target: string | null;
+}
+
+export interface FolderRoundRecord {
+  folder: string;
+  filesImported: number;
+  changesApplied: number;
+  written: number;
+  postponed: number;
+  newConflicts: number;
+}
+
+export interface FolderState {
+  folder: string | null;
+  lastRound: { at: string; ok: boolean; message: string | null } | null;
+}
+
+const FOLDER_KEY = 'shared_folder';
+const LAST_ROUND_KEY = 'shared_folder_last_round';
+
+export function listReplicaStatus(store: Store): ReplicaStatus[] {
+  const rows = store.db
+    .prepare(
+      `SELECT v.origin AS id, v.seq AS changes, c.hlc, r.label, pe.name AS personName, pa.id AS partnerId,
+              pa.name AS partnerName, ps.received_at AS lastFileAt
+       FROM version_vector v
+       JOIN changes c ON c.origin = v.origin AND c.seq = v.seq
+       LEFT JOIN replica r ON r.id = v.origin
+       LEFT JOIN person pe ON pe.id = r.person_id
+       LEFT JOIN partner pa ON pa.id = r.partner_id
+       LEFT JOIN peer_state ps ON ps.replica_id = v.origin
+       WHERE v.origin <> ?
+       ORDER BY pa.position, pe.name, v.origin`,
+    )
+    .all(SEED_ORIGIN) as (Omit<ReplicaStatus, 'isThisLaptop' | 'lastChangeAt'> & { hlc: string })[];
+  return rows.map(({ hlc, ...row }) => ({
+    ...row,
+    isThisLaptop: row.id === store.replicaId,
+    lastChangeAt: new Date(parseHlc(hlc).ms).toISOString(),
+  }));
+}
+
+/**
+ * What every known poste of a partner holds, by origin (the least of them): an export
+ * for a Département then carries what the least informed of its postes lacks.
+ */
+export function heldByPartner(store: Store, partnerId: string): Record<string, number> {
+  const replicas = store.db
+    .prepare('SELECT r.id, ps.held FROM replica r LEFT JOIN peer_state ps ON ps.replica_id = r.id WHERE r.partner_id = ? AND r.deleted = 0 AND r.id <> ?')
+    .all(partnerId, store.replicaId ?? '') as { id: string; held: string | null }[];
+  if (replicas.length === 0 || replicas.some((replica) => replica.held === null)) return {};
+  const helds = replicas.map((replica) => JSON.parse(replica.held!) as Record<string, number>);
+  const origins = new Set(helds.flatMap((held) => Object.keys(held)));
+  return Object.fromEntries([...origins].map((origin) => [origin, Math.min(...helds.map((held) => held[origin] ?? 0))]));
+}
+
+/** What some poste held, per its last file, that this replica still lacks. */
+export function knownGaps(store: Store): string[] {
+  const known: Record<string, number> = {};
+  for (const held of store.db.prepare('SELECT held FROM peer_state').pluck().all() as string[]) {
+    for (const [origin, seq] of Object.entries(JSON.parse(held) as Record<string, number>)) known[origin] = Math.max(known[origin] ?? 0, seq);
+  }
+  return findGaps(store, known).map(describeGap);
+}
+
+export function recordJournal(store: Store, entry: Omit<JournalEntry, 'id' | 'at'>, at = new Date()): void {
+  store.db.prepare('INSERT INTO sync_journal (at, kind, summary) VALUES (?, ?, ?)').run(at.toISOString(), entry.kind, JSON.stringify(entry.summary));
+}
+
+export function listJournal(store: Store, limit = 100): JournalEntry[] {
+  const rows = store.db.prepare('SELECT id, at, kind, summary FROM sync_journal ORDER BY id DESC LIMIT ?').all(limit) as {
+    id: number;
+    at: string;
+    kind: JournalEntry['kind'];
+    summary: string;
+  }[];
+  return rows.map((row) => ({ id: row.id, at: row.at, kind: row.kind, summary: JSON.parse(row.summary) }) as JournalEntry);
+}
+
+export function folderState(store: Store): FolderState {
+  const lastRound = store.localState(LAST_ROUND_KEY);
+  return { folder: store.localState(FOLDER_KEY) ?? null, lastRound: lastRound ? JSON.parse(lastRound) : null };
+}
+
+export function setSharedFolder(store: Store, folder: string | null): void {
+  if (folder) store.setLocalState(FOLDER_KEY, folder);
+  else store.db.prepare('DELETE FROM local_state WHERE key IN (?, ?)').run(FOLDER_KEY, LAST_ROUND_KEY);
+}
+
+/**
+ * Records a round with the shared folder: its outcome for the status line, and a journal
+ * entry when something happened (the timer's empty rounds would drown the journal). An
+ * error is journalled once, not at every retry.
+ */
+export function recordFolderRound(store: Store, folder: string, outcome: { result: FolderSyncResult } | { error: string }, at = new Date()): void {
+  store.transaction(() => {
+    if ('error' in outcome) {
+      const last = listJournal(store, 1)[0];
+      if (!(last?.kind === 'error' && last.summary.message === outcome.error)) recordJournal(store, { kind: 'error', summary: { message: outcome.error, folder } }, at);
+    } else {
+      const { imported, written, postponed } = outcome.result;
+      if (imported.length > 0 || written || postponed.length > 0) {
+        recordJournal(store, {
+          kind: 'folder',
+          summary: {
+            folder,
+            filesImported: imported.length,
+            changesApplied: imported.reduce((sum, file) => sum + file.applied, 0),
+            written: written?.count ?? 0,
+            postponed: postponed.length,
+            newConflicts: imported.reduce((sum, file) => sum + file.newConflicts, 0),
+          },
+        }, at);
+      }
+    }
+    const message = 'error' in outcome ? outcome.error : null;
+    store.setLocalState(LAST_ROUND_KEY, JSON.stringify({ at: at.toISOString(), ok: message === null, message }));
+  });
+}

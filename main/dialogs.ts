@@ -1,0 +1,27 @@
+// The system's file dialogs, as the sync screens ask for them. Each answers a path, or
+// undefined when the user cancelled.
+import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+
+const SYNC_FILES = [{ name: "Fichiers d'échange Entente", extensions: ['entente'] }];
+
+async function save(parent: BrowserWindow | undefined, options: SaveDialogOptions): Promise<string | undefined> {
+  const answer = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  return answer.canceled ? undefined : answer.filePath || undefined;
+}
+
+async function open(parent: BrowserWindow | undefined, options: OpenDialogOptions): Promise<string | undefined> {
+  const answer = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return answer.canceled ? undefined : answer.filePaths[0];
+}
+
+export const chooseExportFile = (parent: BrowserWindow | undefined, defaultPath: string) =>
+  save(parent, { title: "Enregistrer le fichier d'échange", defaultPath, filters: SYNC_FILES, properties: ['showOverwriteConfirmation'] });
+
+export const chooseImportFile = (parent: BrowserWindow | undefined) =>
+  open(parent, { title: "Importer un fichier d'échange", filters: SYNC_FILES, properties: ['openFile'] });
+
+export const chooseInvitationFile = (parent: BrowserWindow | undefined) =>
+  open(parent, { title: "Choisir le fichier d'invitation", filters: SYNC_FILES, properties: ['openFile'] });
+
+export const chooseFolder = (parent: BrowserWindow | undefined) =>
+  open(parent, { title: 'Choisir le dossier partagé', properties: ['openDirectory', 'createDirectory'] });

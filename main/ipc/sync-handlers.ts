@@ -1,0 +1,130 @@
+// The Synchronisation screen's handlers, and joining a project at first start: dialogs
+// in main, the work itself in the sync worker (sync/jobs.ts).
+import { app, type BrowserWindow } from 'electron';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { UserError } from '../../db/errors';
+import { getProject } from '../../db/entities/partners';
+import { getRow } from '../../db/entities/rows';
+import { replicaLabel } from '../../db/sync/exchange';
+import { storedPassphrase, storePassphrase } from '../../db/sync/passphrase';
+import { previewInvitation } from '../../db/sync/preview';
+import { folderState, knownGaps, listJournal, listReplicaStatus, setSharedFolder } from '../../db/sync/status';
+import type { ExportTarget } from '../../preload/contract';
+import { chooseExportFile, chooseFolder, chooseImportFile, chooseInvitationFile } from '../dialogs';
+import type { Session } from '../session';
+import type { SharedFolderWatcher } from '../sync/shared-folder';
+import type { SyncJobs } from '../sync/jobs';
+import type { Handlers } from './handlers';
+
+type SyncMethods =
+  | 'getSyncStatus' | 'setSyncPassphrase' | 'exportSyncFile' | 'importSyncFile' | 'importSyncData' | 'chooseSharedFolder'
+  | 'forgetSharedFolder' | 'syncSharedFolderNow' | 'createInvitation' | 'chooseInvitation' | 'previewInvitation' | 'joinProject';
+
+export interface SyncContext {
+  session: Session;
+  jobs: SyncJobs;
+  watcher: SharedFolderWatcher;
+  window: () => BrowserWindow | undefined;
+}
+
+export function createSyncHandlers({ session, jobs, watcher, window }: SyncContext): Pick<Handlers, SyncMethods> {
+  const store = () => session.requireStore();
+  const passphrase = () => {
+    const stored = storedPassphrase(store());
+    if (!stored) throw new UserError('no-passphrase', "Indiquez d'abord la phrase de passe du projet (écran Synchronisation).");
+    return stored;
+  };
+  // First start: the invitation chosen in the dialog stays in main; the page never names a path.
+  let invitation: Buffer | undefined;
+  const chosenInvitation = () => {
+    if (!invitation) throw new UserError('no-invitation', "Choisissez d'abord le fichier d'invitation.");
+    return invitation;
+  };
+
+  return {
+    getSyncStatus: () => {
+      const current = store();
+      return {
+        passphraseSet: storedPassphrase(current) !== undefined,
+        replicaId: current.replicaId!,
+        folder: folderState(current),
+        running: jobs.running,
+        replicas: listReplicaStatus(current),
+        gaps: knownGaps(current),
+        journal: listJournal(current),
+      };
+    },
+    setSyncPassphrase: (value) => storePassphrase(store(), value),
+
+    exportSyncFile: async (target) => {
+      const secret = passphrase();
+      const file = await chooseExportFile(window(), join(app.getPath('documents'), exportFileName(session)));
+      if (!file) return null;
+      return jobs.run({ kind: 'export', file, passphrase: secret, target, targetLabel: targetLabel(session, target) });
+    },
+    importSyncFile: async () => {
+      const secret = passphrase();
+      const file = await chooseImportFile(window());
+      if (!file) return null;
+      return jobs.run({ kind: 'import', bytes: readFileSync(file), passphrase: secret });
+    },
+    importSyncData: (bytes) => jobs.run({ kind: 'import', bytes, passphrase: passphrase() }),
+
+    chooseSharedFolder: async () => {
+      passphrase();
+      const folder = await chooseFolder(window());
+      if (!folder) return null;
+      setSharedFolder(store(), folder);
+      watcher.watch(folder);
+      return folderState(store());
+    },
+    forgetSharedFolder: () => {
+      setSharedFolder(store(), null);
+      watcher.watch(null);
+    },
+    syncSharedFolderNow: () => {
+      const { folder } = folderState(store());
+      if (!folder) throw new UserError('no-folder', "Choisissez d'abord le dossier partagé.");
+      return jobs.run({ kind: 'folder', folder, passphrase: passphrase() });
+    },
+
+    createInvitation: async () => {
+      const secret = passphrase();
+      const file = await chooseExportFile(window(), join(app.getPath('documents'), `Invitation ${safeName(getProject(store()).name)}.entente`));
+      if (!file) return null;
+      return jobs.run({ kind: 'invite', file, passphrase: secret });
+    },
+    chooseInvitation: async () => {
+      const file = await chooseInvitationFile(window());
+      if (!file) return null;
+      invitation = readFileSync(file);
+      return { fileName: basename(file) };
+    },
+    previewInvitation: (secret) => previewInvitation(chosenInvitation(), secret),
+    joinProject: (secret, identity) => {
+      const state = session.joinProject(chosenInvitation(), secret, identity);
+      invitation = undefined;
+      return state;
+    },
+  };
+}
+
+/** "Coopération … - Claire Martin - 2026-11-26 14h05.entente": project, sender and date. */
+function exportFileName(session: Session): string {
+  const store = session.requireStore();
+  const me = store.personId ? getRow(store, 'person', store.personId) : undefined;
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}h${pad(now.getMinutes())}`;
+  return `${[getProject(store).name, me?.name ?? store.replicaId ?? '', date].map(safeName).join(' - ')}.entente`;
+}
+
+const safeName = (text: string) => text.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-').trim();
+
+function targetLabel(session: Session, target: ExportTarget): string | null {
+  const store = session.requireStore();
+  if (target.kind === 'full') return null;
+  if (target.kind === 'replica') return replicaLabel(store, target.id);
+  return getRow(store, 'partner', target.id)?.name ?? target.id;
+}

@@ -1,0 +1,37 @@
+import { Button, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconUserPlus } from '@tabler/icons-react';
+import { call, useApiData } from '../../api';
+import { href } from '../../app/navigation';
+
+/** An invitation for a new laptop: the whole project in one file, opened with the passphrase. */
+export function InvitationSection() {
+  const passphraseSet = useApiData('getSyncStatus').data?.passphraseSet ?? false;
+
+  async function invite() {
+    const result = await call('createInvitation');
+    if (result.ok && result.value) {
+      notifications.show({ color: 'teal', title: 'Invitation enregistrée', message: result.value.file, autoClose: 10000 });
+    }
+  }
+
+  return (
+    <>
+      <Text size="sm">
+        Pour équiper un nouvel ordinateur, créez une invitation : un fichier qui contient tout l'historique du projet, chiffré
+        avec la phrase de passe du projet. Remettez le fichier (clé USB, messagerie) et donnez la phrase de passe par un autre
+        moyen (téléphone, en main propre). Au premier démarrage, le nouveau poste choisit « Rejoindre un projet ».
+      </Text>
+      {!passphraseSet && (
+        <Text size="sm" c="dimmed">
+          Indiquez d'abord la phrase de passe du projet dans l'écran <a href={href({ page: 'sync' })}>Synchronisation</a>.
+        </Text>
+      )}
+      <div>
+        <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => void invite()} disabled={!passphraseSet}>
+          Créer une invitation…
+        </Button>
+      </div>
+    </>
+  );
+}

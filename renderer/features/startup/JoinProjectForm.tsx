@@ -1,0 +1,151 @@
+import { Alert, Button, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconFileImport } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import type { InvitationPreview } from '../../../preload/contract';
+import { send } from '../../api';
+import { navigate } from '../../app/navigation';
+import { formatDateTime, numberFormat } from '../../shared/format';
+import { partnerOptions } from '../../shared/people';
+
+const SOMEONE_ELSE = 'new';
+
+/** Joining from an invitation: the file, its passphrase, then who uses this laptop. */
+export function JoinProjectForm() {
+  const [fileName, setFileName] = useState<string>();
+  const [passphrase, setPassphrase] = useState('');
+  const [preview, setPreview] = useState<InvitationPreview>();
+  const [partnerId, setPartnerId] = useState<string | null>(null);
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [fonction, setFonction] = useState('');
+  const [errors, setErrors] = useState<{ file?: string; passphrase?: string; partnerId?: string; personId?: string; name?: string; form?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  async function chooseFile() {
+    const result = await send('chooseInvitation');
+    if (!result.ok) return setErrors({ file: result.error.message });
+    if (!result.value) return;
+    setFileName(result.value.fileName);
+    setPreview(undefined);
+    setErrors({});
+  }
+
+  async function open(event: FormEvent) {
+    event.preventDefault();
+    if (!fileName) return setErrors({ file: "Choisissez d'abord le fichier d'invitation." });
+    const result = await send('previewInvitation', passphrase);
+    if (!result.ok) return setErrors({ passphrase: result.error.message });
+    setErrors({});
+    setPreview(result.value);
+  }
+
+  async function join(event: FormEvent) {
+    event.preventDefault();
+    const newPerson = personId === SOMEONE_ELSE;
+    const missing = {
+      partnerId: partnerId ? undefined : 'Choisissez votre Département.',
+      personId: personId ? undefined : 'Choisissez votre nom, ou « Une autre personne ».',
+      name: !newPerson || name.trim() ? undefined : 'Indiquez votre nom.',
+    };
+    setErrors(missing);
+    if (missing.partnerId || missing.personId || missing.name || !partnerId || !preview) return;
+    const person = preview.people.find((candidate) => candidate.id === personId);
+    setBusy(true);
+    navigate({ page: 'dashboard' });
+    const result = await send('joinProject', passphrase, {
+      name: person?.name ?? name.trim(),
+      function: newPerson ? fonction.trim() || null : null,
+      partnerId,
+      personId: person?.id ?? null,
+    });
+    setBusy(false);
+    if (!result.ok) setErrors({ form: result.error.message });
+  }
+
+  if (!preview) {
+    return (
+      <form onSubmit={open} noValidate>
+        <Stack gap="md">
+          <Text>
+            Un autre poste du projet vous a remis une invitation (un fichier) et, par un autre moyen, la phrase de passe du projet.
+          </Text>
+          <Group>
+            <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={() => void chooseFile()}>
+              Choisir le fichier d'invitation…
+            </Button>
+            <Text size="sm" c={fileName ? undefined : 'dimmed'}>
+              {fileName ?? 'Aucun fichier choisi'}
+            </Text>
+          </Group>
+          {errors.file && (
+            <Text c="var(--mantine-color-error)" size="sm" role="alert">
+              {errors.file}
+            </Text>
+          )}
+          <PasswordInput
+            label="Phrase de passe du projet"
+            value={passphrase}
+            onChange={(event) => setPassphrase(event.currentTarget.value)}
+            error={errors.passphrase}
+            autoComplete="off"
+          />
+          <Button type="submit" disabled={!fileName}>
+            Ouvrir l'invitation
+          </Button>
+        </Stack>
+      </form>
+    );
+  }
+
+  const people = preview.people.filter((person) => person.partner_id === partnerId);
+  return (
+    <form onSubmit={join} noValidate>
+      <Stack gap="md">
+        <Alert color="blue" title={preview.projectName}>
+          Invitation du {formatDateTime(preview.createdAt)} : {numberFormat.format(preview.changes)} modifications, tout l'historique du projet.
+        </Alert>
+        <Select
+          label="Département"
+          required
+          data={partnerOptions(preview.partners)}
+          value={partnerId}
+          onChange={(value) => {
+            setPartnerId(value);
+            setPersonId(null);
+          }}
+          error={errors.partnerId}
+          placeholder="Choisir"
+        />
+        <Select
+          label="Vous êtes"
+          required
+          disabled={!partnerId}
+          data={[...people.map((person) => ({ value: person.id, label: person.name })), { value: SOMEONE_ELSE, label: 'Une autre personne…' }]}
+          value={personId}
+          onChange={setPersonId}
+          error={errors.personId}
+          placeholder="Choisir"
+        />
+        {personId === SOMEONE_ELSE && (
+          <>
+            <TextInput label="Nom" required value={name} onChange={(event) => setName(event.currentTarget.value)} error={errors.name} />
+            <TextInput label="Fonction" value={fonction} onChange={(event) => setFonction(event.currentTarget.value)} />
+          </>
+        )}
+        {errors.form && (
+          <Text c="var(--mantine-color-error)" role="alert">
+            {errors.form}
+          </Text>
+        )}
+        <Group justify="space-between">
+          <Button variant="default" onClick={() => setPreview(undefined)}>
+            Retour
+          </Button>
+          <Button type="submit" loading={busy}>
+            Rejoindre le projet
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import { Button, Group, Select, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileExport, IconFileImport } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ExportTarget, ImportSummary, Partner, SyncStatus } from '../../../preload/contract';
+import { call } from '../../api';
+import { numberFormat } from '../../shared/format';
+import { ImportSummaryModal } from './ImportSummaryModal';
+
+const FULL = 'full';
+
+function targetOptions(status: SyncStatus, partners: Partner[]) {
+  const postes = status.replicas
+    .filter((replica) => !replica.isThisLaptop)
+    .map((replica) => ({
+      value: `replica:${replica.id}`,
+      label: replica.personName ? `Poste de ${replica.personName}${replica.partnerName ? ` (${replica.partnerName})` : ''}` : `Poste ${replica.id}`,
+    }));
+  return [
+    { group: 'Départements', items: partners.map((partner) => ({ value: `partner:${partner.id}`, label: `Tous les postes : ${partner.name}` })) },
+    ...(postes.length > 0 ? [{ group: 'Postes', items: postes }] : []),
+    { group: 'Tout', items: [{ value: FULL, label: "Export complet (tout l'historique)" }] },
+  ];
+}
+
+function toTarget(value: string): ExportTarget {
+  if (value === FULL) return { kind: 'full' };
+  const [kind, id] = value.split(/:(.*)/s, 2);
+  return kind === 'replica' ? { kind: 'replica', id } : { kind: 'partner', id };
+}
+
+/** Exchange files carried by hand: export for someone, import what was received. */
+export function ExchangeSection({ status, partners, myPartnerId }: { status: SyncStatus; partners: Partner[]; myPartnerId: string }) {
+  const [target, setTarget] = useState<string | null>(() => {
+    const other = partners.find((partner) => partner.id !== myPartnerId);
+    return other ? `partner:${other.id}` : FULL;
+  });
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const busy = status.running !== null;
+  const disabled = !status.passphraseSet;
+
+  async function exportFile() {
+    if (!target) return;
+    const result = await call('exportSyncFile', toTarget(target));
+    if (result.ok && result.value) {
+      notifications.show({
+        color: 'teal',
+        title: "Fichier d'échange enregistré",
+        message: `${numberFormat.format(result.value.count)} modification(s) dans ${result.value.file}`,
+      });
+    }
+  }
+
+  async function importFile() {
+    const result = await call('importSyncFile');
+    if (result.ok && result.value) setSummary(result.value);
+  }
+
+  return (
+    <>
+      <Text size="sm">
+        Pour un destinataire, le fichier contient ce qui lui manque d'après le dernier fichier reçu de lui ; l'export complet
+        contient tout l'historique du projet.
+      </Text>
+      <Group align="flex-end">
+        <Select label="Destinataire" data={targetOptions(status, partners)} value={target} onChange={setTarget} allowDeselect={false} w={420} />
+        <Button leftSection={<IconFileExport size={16} aria-hidden />} onClick={() => void exportFile()} disabled={disabled || busy}>
+          Exporter un fichier d'échange…
+        </Button>
+      </Group>
+      <Group align="center" mt="xs">
+        <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={() => void importFile()} disabled={disabled || busy}>
+          Importer un fichier d'échange…
+        </Button>
+        <Text size="sm" c="dimmed">
+          ou déposez le fichier sur la fenêtre d'Entente.
+        </Text>
+      </Group>
+      <ImportSummaryModal summary={summary} onClose={() => setSummary(null)} />
+    </>
+  );
+}

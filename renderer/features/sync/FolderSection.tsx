@@ -1,0 +1,69 @@
+import { Alert, Button, Code, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFolder, IconRefresh } from '@tabler/icons-react';
+import type { SyncStatus } from '../../../preload/contract';
+import { call } from '../../api';
+import { formatDateTime } from '../../shared/format';
+import { folderRoundSentence } from './describe';
+
+/** The shared folder (network share, Nextcloud, OneDrive…): synced automatically while the app is open. */
+export function FolderSection({ status }: { status: SyncStatus }) {
+  const { folder, lastRound } = status.folder;
+  const busy = status.running !== null;
+
+  async function syncNow() {
+    const result = await call('syncSharedFolderNow');
+    if (result.ok) {
+      notifications.show({
+        color: 'teal',
+        title: 'Dossier partagé synchronisé',
+        message: folderRoundSentence(result.value),
+      });
+    }
+  }
+
+  return (
+    <>
+      <Text size="sm">
+        Entente lit les fichiers des autres postes dans ce dossier et y écrit les siens, dans son propre sous-dossier. La base
+        de données elle-même n'y est jamais placée. Tant que l'application est ouverte, la synchronisation se fait quand le
+        dossier change et toutes les 5 minutes.
+      </Text>
+      {folder ? (
+        <Group gap="xs">
+          <Text size="sm" fw={600}>
+            Dossier :
+          </Text>
+          <Code>{folder}</Code>
+        </Group>
+      ) : (
+        <Text size="sm" c="dimmed">
+          Aucun dossier partagé choisi.
+        </Text>
+      )}
+      {lastRound &&
+        (lastRound.ok ? (
+          <Text size="sm">Dernière synchronisation : {formatDateTime(lastRound.at)}.</Text>
+        ) : (
+          <Alert color="red" title={`Synchronisation impossible (${formatDateTime(lastRound.at)})`}>
+            {lastRound.message}
+          </Alert>
+        ))}
+      <Group>
+        <Button variant={folder ? 'default' : 'filled'} leftSection={<IconFolder size={16} aria-hidden />} onClick={() => void call('chooseSharedFolder')} disabled={!status.passphraseSet}>
+          {folder ? 'Changer de dossier…' : 'Choisir le dossier partagé…'}
+        </Button>
+        {folder && (
+          <>
+            <Button leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void syncNow()} disabled={busy || !status.passphraseSet}>
+              Synchroniser maintenant
+            </Button>
+            <Button variant="subtle" color="red" onClick={() => void call('forgetSharedFolder')}>
+              Ne plus utiliser ce dossier
+            </Button>
+          </>
+        )}
+      </Group>
+    </>
+  );
+}

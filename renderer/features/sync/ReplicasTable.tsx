@@ -1,0 +1,48 @@
+import { Badge, Table, Text } from '@mantine/core';
+import type { ReplicaStatus } from '../../../preload/contract';
+import { formatDateTime, numberFormat } from '../../shared/format';
+
+/** Every poste whose changes this one holds: who, which Département, how far it is known. */
+export function ReplicasTable({ replicas }: { replicas: ReplicaStatus[] }) {
+  if (replicas.length === 0) return <Text size="sm" c="dimmed">Aucun poste connu pour le moment.</Text>;
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Poste</Table.Th>
+            <Table.Th>Département</Table.Th>
+            <Table.Th>Identifiant</Table.Th>
+            <Table.Th ta="right">Modifications</Table.Th>
+            <Table.Th>Dernière activité</Table.Th>
+            <Table.Th>Dernier fichier reçu</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {replicas.map((replica) => (
+            <Table.Tr key={replica.id}>
+              <Table.Td>
+                {replica.personName ?? 'Poste inconnu'}
+                {replica.label ? ` — ${replica.label}` : ''}{' '}
+                {replica.isThisLaptop && (
+                  <Badge variant="light" size="sm">
+                    ce poste
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{replica.partnerName ?? '—'}</Table.Td>
+              <Table.Td>
+                <Text size="xs" ff="monospace">
+                  {replica.id}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right">{numberFormat.format(replica.changes)}</Table.Td>
+              <Table.Td>{replica.lastChangeAt ? formatDateTime(replica.lastChangeAt) : '—'}</Table.Td>
+              <Table.Td>{replica.isThisLaptop ? '—' : replica.lastFileAt ? formatDateTime(replica.lastFileAt) : 'jamais'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

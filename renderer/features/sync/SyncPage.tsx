@@ -1,0 +1,60 @@
+import { Alert, List, Stack } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import { useApiData, useSyncProgress } from '../../api';
+import { useAppState } from '../../app/AppContext';
+import { PageHeader } from '../../shared/PageHeader';
+import { SectionCard } from '../../shared/SectionCard';
+import { ExchangeSection } from './ExchangeSection';
+import { FolderSection } from './FolderSection';
+import { JournalTable } from './JournalTable';
+import { PassphraseSection } from './PassphraseSection';
+import { ReplicasTable } from './ReplicasTable';
+import { SyncProgressBar } from './SyncProgressBar';
+
+export function SyncPage() {
+  const { partners, me } = useAppState();
+  const { data: status, error, reload } = useApiData('getSyncStatus');
+  const progress = useSyncProgress(status?.running ?? null);
+  // A job that ended (a shared-folder round, even with nothing new) changed the journal.
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    if (wasRunning.current && !progress) reload();
+    wasRunning.current = progress !== null;
+  }, [progress, reload]);
+
+  if (error) return <Alert color="red">{error.message}</Alert>;
+  if (!status) return null;
+  const current = { ...status, running: progress };
+  return (
+    <>
+      <PageHeader title="Synchronisation" />
+      <Stack gap="lg" maw={1000}>
+        <SyncProgressBar progress={progress} />
+        <SectionCard title="Phrase de passe du projet">
+          <PassphraseSection isSet={status.passphraseSet} />
+        </SectionCard>
+        <SectionCard title="Fichiers d'échange">
+          <ExchangeSection status={current} partners={partners} myPartnerId={me.partner_id} />
+        </SectionCard>
+        <SectionCard title="Dossier partagé">
+          <FolderSection status={current} />
+        </SectionCard>
+        <SectionCard title="Postes connus">
+          {status.gaps.length > 0 && (
+            <Alert color="yellow" title="Modifications manquantes">
+              <List size="sm">
+                {status.gaps.map((gap) => (
+                  <List.Item key={gap}>{gap.charAt(0).toUpperCase() + gap.slice(1)}.</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          <ReplicasTable replicas={status.replicas} />
+        </SectionCard>
+        <SectionCard title="Journal des synchronisations">
+          <JournalTable entries={status.journal} />
+        </SectionCard>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { Progress, Stack, Text } from '@mantine/core';
+import type { SyncProgress } from '../../../preload/contract';
+import { numberFormat } from '../../shared/format';
+
+const LABELS: Record<SyncProgress['kind'], string> = {
+  import: 'Import en cours',
+  export: 'Export en cours',
+  folder: 'Synchronisation avec le dossier partagé',
+  invite: "Création de l'invitation",
+};
+
+/** The job under way in main: the app stays usable meanwhile. */
+export function SyncProgressBar({ progress }: { progress: SyncProgress | null }) {
+  if (!progress) return null;
+  const measured = progress.total > 0;
+  const percent = measured ? Math.round((progress.done / progress.total) * 100) : 100;
+  const detail = measured
+    ? `${numberFormat.format(progress.done)} modifications sur ${numberFormat.format(progress.total)}`
+    : 'lecture et vérification du fichier…';
+  return (
+    <Stack gap={4} role="status" aria-live="polite">
+      <Text size="sm">
+        {LABELS[progress.kind]} : {detail}
+      </Text>
+      <Progress value={percent} animated={!measured} striped={!measured} aria-label={LABELS[progress.kind]} />
+    </Stack>
+  );
+}

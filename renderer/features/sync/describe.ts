@@ -1,0 +1,54 @@
+// French sentences for what sync reports: import summaries and journal entries.
+import type { FolderRoundRecord, ImportSummary, JournalEntry } from '../../../preload/contract';
+import { numberFormat } from '../../shared/format';
+
+const count = (n: number, one: string, many: string) => `${numberFormat.format(n)} ${n > 1 ? many : one}`;
+
+/** « 1 240 modifications reçues du poste de Nadia Benali (Loir-et-Cher), dont 320 nouvelles ». */
+export function importHeadline(summary: ImportSummary): string {
+  const received = count(summary.received, 'modification reçue', 'modifications reçues');
+  if (summary.applied === 0) return `${received} du ${summary.senderLabel} : toutes étaient déjà connues, rien n'a changé.`;
+  return `${received} du ${summary.senderLabel}, dont ${count(summary.applied, 'nouvelle', 'nouvelles')}.`;
+}
+
+/** What is new, in the words of the screens: actions, statuses, notes, conflicts. */
+export function importDetails(summary: ImportSummary): string[] {
+  const details: string[] = [];
+  if (summary.actionsCreated) details.push(count(summary.actionsCreated, 'action créée', 'actions créées'));
+  if (summary.statusChanges) details.push(count(summary.statusChanges, 'statut modifié', 'statuts modifiés'));
+  if (summary.notesAdded) details.push(count(summary.notesAdded, 'note de suivi ajoutée', 'notes de suivi ajoutées'));
+  if (summary.newConflicts) details.push(count(summary.newConflicts, 'nouveau conflit à résoudre', 'nouveaux conflits à résoudre'));
+  if (summary.farFuture) {
+    details.push(
+      `${count(summary.farFuture, 'modification datée', 'modifications datées')} de plus d'un jour dans le futur (horloge d'un poste déréglée) : gardée${summary.farFuture > 1 ? 's' : ''}, sans avancer l'horloge de ce poste`,
+    );
+  }
+  return details;
+}
+
+export function journalTitle(entry: JournalEntry): string {
+  switch (entry.kind) {
+    case 'import':
+      return `Import : ${importHeadline(entry.summary)}`;
+    case 'join':
+      return `Arrivée dans le projet : ${count(entry.summary.applied, 'modification reçue', 'modifications reçues')} du ${entry.summary.senderLabel}.`;
+    case 'export':
+      return `Export : ${count(entry.summary.count, 'modification', 'modifications')} ${
+        entry.summary.target ? `pour ${entry.summary.target}` : '(export complet)'
+      }, dans ${entry.summary.file}.`;
+    case 'folder':
+      return `Dossier partagé : ${folderRoundSentence(entry.summary)}`;
+    case 'error':
+      return `Échec : ${entry.summary.message}`;
+  }
+}
+
+/** « 2 fichiers lus (40 modifications nouvelles), 12 modifications publiées. » */
+export function folderRoundSentence({ filesImported, changesApplied, written, postponed }: FolderRoundRecord): string {
+  const parts = [
+    filesImported ? `${count(filesImported, 'fichier lu', 'fichiers lus')} (${count(changesApplied, 'modification nouvelle', 'modifications nouvelles')})` : null,
+    written ? count(written, 'modification publiée', 'modifications publiées') : null,
+    postponed ? `${count(postponed, 'fichier incomplet', 'fichiers incomplets')}, repris au prochain passage` : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? `${parts.join(', ')}.` : 'Rien de nouveau.';
+}

@@ -1,0 +1,195 @@
+// The Synchronisation screen, between two postes made with the CLI: Claire Martin (37) and
+// Nadia Benali (41). Exchange files through the save and open dialogs and by dropping a
+// file on the window; a refused file; a conflict found by an import and settled in the
+// Conflits view; the shared folder with both apps open at once; joining from an invitation.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { axeViolations, unlabelledFields } from '../harness/a11y';
+import { cli, initData, listActions } from '../harness/data';
+import { expect, screenshot, test, type AppHandle } from '../harness/fixtures';
+import { newDataDir } from '../harness/launch';
+
+const PASSPHRASE = 'coopération 37-41 : phrase de passe';
+const CLI = resolve(__dirname, '../../../dist/cli/entente.cjs');
+
+/** The CLI with the project passphrase in its environment. */
+function cliWithPassphrase(dataDir: string, passphrase: string, ...args: string[]): string {
+  return execFileSync(process.execPath, [CLI, '--data', dataDir, ...args], { encoding: 'utf8', env: { ...process.env, ENTENTE_PASSPHRASE: passphrase } }).trim();
+}
+
+function twoPostes(): { claire: string; nadia: string } {
+  const claire = initData();
+  const nadia = newDataDir();
+  cli(nadia, 'init', '--as', 'Nadia Benali', '--partner', '41', '--function', 'Chargée de mission');
+  return { claire, nadia };
+}
+
+async function openSync(app: AppHandle): Promise<void> {
+  await app.page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Synchronisation' }).click();
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Synchronisation' })).toBeVisible();
+}
+
+async function setPassphrase(app: AppHandle, passphrase = PASSPHRASE): Promise<void> {
+  await app.page.getByRole('textbox', { name: 'Phrase de passe du projet' }).fill(passphrase);
+  await app.page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(app.page.getByText('La phrase de passe du projet est enregistrée sur ce poste.')).toBeVisible();
+}
+
+/** Drops a file on the window, as from the file manager. */
+async function dropFile(page: Page, file: string): Promise<void> {
+  const bytes = [...readFileSync(file)];
+  const dataTransfer = await page.evaluateHandle(
+    ([content, name]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(content)], name));
+      return transfer;
+    },
+    [bytes, file.split('/').pop()!] as const,
+  );
+  for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('body', type, { dataTransfer });
+}
+
+const statusOf = (dataDir: string, id: string) => listActions(dataDir).find((action) => action.id === id)?.status;
+
+test("fichiers d'échange : export pour l'autre Département, import par la boîte de dialogue et par dépôt, fichier refusé, conflit résolu", async ({ launch }) => {
+  const { claire, nadia } = twoPostes();
+  cli(claire, 'action', 'set', 'a3-1', 'status=en_cours');
+
+  // Claire exports for Loir-et-Cher.
+  const first = await launch(claire);
+  await openSync(first);
+  await expect(first.page.getByRole('button', { name: "Exporter un fichier d'échange…" })).toBeDisabled();
+  await setPassphrase(first);
+  await expect(first.page.getByRole('combobox', { name: 'Destinataire' })).toHaveValue("Tous les postes : Département de Loir-et-Cher");
+  const exported = join(claire, 'pour-41.entente');
+  await first.answerDialog('showSaveDialog', { canceled: false, filePath: exported });
+  await first.page.getByRole('button', { name: "Exporter un fichier d'échange…" }).click();
+  await expect(first.page.getByText("Fichier d'échange enregistré")).toBeVisible();
+  expect(existsSync(exported)).toBe(true);
+  await expect(first.page.getByRole('cell', { name: /^Export : \d+ modifications pour Département de Loir-et-Cher/ })).toBeVisible();
+  await first.close();
+
+  // Meanwhile Nadia sets the same action's status: a conflict once both are known.
+  cli(nadia, 'action', 'set', 'a3-1', 'status=bloque');
+  const second = await launch(nadia);
+  const { page } = second;
+  await openSync(second);
+  await setPassphrase(second);
+
+  // A file of another passphrase is refused in French; nothing changes.
+  const foreign = join(claire, 'autre-phrase.entente');
+  cliWithPassphrase(claire, 'une tout autre phrase', 'export', '--to', foreign);
+  await second.answerDialog('showOpenDialog', { canceled: false, filePaths: [foreign] });
+  await page.getByRole('button', { name: "Importer un fichier d'échange…" }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /phrase de passe/ })).toBeVisible();
+  expect(statusOf(nadia, 'a3-1')).toBe('bloque');
+
+  // Claire's file through the open dialog: the summary names her poste and the conflict.
+  await second.answerDialog('showOpenDialog', { canceled: false, filePaths: [exported] });
+  await page.getByRole('button', { name: "Importer un fichier d'échange…" }).click();
+  const summary = page.getByRole('dialog', { name: 'Import terminé' });
+  await expect(summary).toContainText(/modifications reçues du poste de Claire Martin \(Indre-et-Loire\), dont \d+ nouvelles/);
+  await expect(summary).toContainText('1 nouveau conflit à résoudre');
+  await screenshot(second, '11-synchronisation-import');
+  expect(await axeViolations(page)).toEqual([]);
+  await summary.getByRole('link', { name: "choisir dans l'écran Conflits" }).click();
+
+  // Settled in the Conflits view: Nadia keeps Claire's « En cours ».
+  await expect(page.getByRole('heading', { level: 1, name: 'Conflits' })).toBeVisible();
+  const status = page.getByRole('region', { name: /^Statut Action/ });
+  await status.locator('.mantine-Paper-root').filter({ hasText: 'Claire Martin' }).getByRole('button', { name: 'Garder cette version' }).click();
+  await expect(page.getByText('Aucun conflit', { exact: true })).toBeVisible();
+  expect(statusOf(nadia, 'a3-1')).toBe('en_cours');
+
+  // A further change of Claire's, dropped on the window.
+  cli(claire, 'action', 'set', 'a3-1', 'progress=40');
+  const dropped = join(claire, 'suite.entente');
+  cliWithPassphrase(claire, PASSPHRASE, 'export', '--to', dropped);
+  await dropFile(page, dropped);
+  await expect(page.getByRole('dialog', { name: 'Import terminé' })).toContainText('du poste de Claire Martin');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Import terminé' })).toHaveCount(0);
+  expect(listActions(nadia).find((action) => action.id === 'a3-1')?.progress).toBe(40);
+
+  // The screen: both postes, the journal, no gap.
+  await openSync(second);
+  const postes = page.getByRole('region', { name: 'Postes connus' });
+  await expect(postes.getByRole('row', { name: /Claire Martin/ })).toContainText("Département d'Indre-et-Loire");
+  await expect(postes.getByRole('row', { name: /Nadia Benali/ })).toContainText('ce poste');
+  await expect(page.getByRole('region', { name: 'Journal des synchronisations' }).getByRole('row')).toHaveCount(3); // header + 2 imports
+  for (const theme of ['clair', 'sombre'] as const) {
+    if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
+    await page.mouse.move(700, 850);
+    await screenshot(second, `12-synchronisation-${theme}`);
+    expect(await axeViolations(page), theme).toEqual([]);
+  }
+  expect(await unlabelledFields(page)).toEqual([]);
+});
+
+test('dossier partagé : deux postes ouverts en même temps se synchronisent seuls', async ({ launch }) => {
+  const { claire, nadia } = twoPostes();
+  const folder = newDataDir('entente-dossier-partage-');
+  cli(claire, 'action', 'set', 'a3-1', 'status=realise');
+  const apps = [await launch(claire), await launch(nadia)];
+  for (const app of apps) {
+    await openSync(app);
+    await setPassphrase(app);
+    await app.answerDialog('showOpenDialog', { canceled: false, filePaths: [folder] });
+    await app.page.getByRole('button', { name: 'Choisir le dossier partagé…' }).click();
+    await expect(app.page.getByRole('region', { name: 'Dossier partagé' }).getByText(folder)).toBeVisible();
+  }
+  // No button pressed: the folder's watch (or the first round) brings Claire's change to Nadia.
+  await expect.poll(() => statusOf(nadia, 'a3-1'), { timeout: 20_000 }).toBe('realise');
+  const nadiaPage = apps[1].page;
+  await expect(nadiaPage.getByRole('region', { name: 'Postes connus' }).getByRole('row', { name: /Claire Martin/ })).toBeVisible({ timeout: 10_000 });
+  await expect(nadiaPage.getByRole('region', { name: 'Journal des synchronisations' })).toContainText(/Dossier partagé : 1 fichier lu/);
+  // And back: Nadia's poste reaches Claire.
+  await expect.poll(() => cli(claire, 'dump').includes('Nadia Benali'), { timeout: 20_000 }).toBe(true);
+  await apps[0].page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  await expect(apps[0].page.getByText('Dossier partagé synchronisé')).toBeVisible();
+  await screenshot(apps[1], '13-dossier-partage');
+});
+
+test("rejoindre un projet depuis une invitation, avec la phrase de passe donnée à part", async ({ launch }) => {
+  const claire = initData();
+  const first = await launch(claire);
+  await openSync(first);
+  await setPassphrase(first);
+  await first.page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Paramètres' }).click();
+  const invitation = join(claire, 'invitation.entente');
+  await first.answerDialog('showSaveDialog', { canceled: false, filePath: invitation });
+  await first.page.getByRole('button', { name: 'Créer une invitation…' }).click();
+  await expect(first.page.getByText('Invitation enregistrée')).toBeVisible();
+  await first.close();
+
+  const laptop = await launch();
+  const { page } = laptop;
+  await page.getByRole('tab', { name: 'Rejoindre un projet' }).click();
+  await laptop.answerDialog('showOpenDialog', { canceled: false, filePaths: [invitation] });
+  await page.getByRole('button', { name: "Choisir le fichier d'invitation…" }).click();
+  await expect(page.getByText('invitation.entente')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Phrase de passe du projet' }).fill('pas la bonne phrase');
+  await page.getByRole('button', { name: "Ouvrir l'invitation" }).click();
+  await expect(page.getByText(/phrase de passe/i).and(page.locator('.mantine-InputWrapper-error'))).toBeVisible();
+  await page.getByRole('textbox', { name: 'Phrase de passe du projet' }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: "Ouvrir l'invitation" }).click();
+  await expect(page.getByText(/tout l'historique du projet/)).toBeVisible();
+  await page.getByRole('combobox', { name: /^Département/ }).click();
+  await page.getByRole('option', { name: 'Département de Loir-et-Cher' }).click();
+  await page.getByRole('combobox', { name: /^Vous êtes/ }).click();
+  await page.getByRole('option', { name: 'Une autre personne…' }).click();
+  await page.getByRole('textbox', { name: /^Nom/ }).fill('Nadia Benali');
+  await screenshot(laptop, '14-rejoindre-un-projet');
+  await page.getByRole('button', { name: 'Rejoindre le projet' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+
+  // A new poste id, the whole history, and the passphrase already known.
+  const info = JSON.parse(cli(laptop.dataDir, 'info'));
+  expect(info.replica.person_name).toBe('Nadia Benali');
+  expect(info.replica.id).not.toBe(JSON.parse(cli(claire, 'info')).replica.id);
+  await openSync(laptop);
+  await expect(page.getByText('La phrase de passe du projet est enregistrée sur ce poste.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Postes connus' }).getByRole('row', { name: /Claire Martin/ })).toBeVisible();
+});
