@@ -1,5 +1,5 @@
 // The `entente` command: the replica's data from a terminal, for scripts, support and tests.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { backupTo } from '../backup';
@@ -15,6 +15,7 @@ import { queryActions } from '../queries/actions';
 import { fieldSchema, JSON_FIELDS } from '../schema';
 import { Store } from '../store';
 import { describeGap, exportFile, importFile, type ImportSummary } from '../sync/exchange';
+import { writeFileAtomically } from '../sync/files';
 import { syncFolder } from '../sync/folder';
 import { createInvitation, joinProject } from '../sync/invitation';
 import { listConflicts, type Conflict } from '../conflicts';
@@ -152,13 +153,6 @@ async function passphrase(): Promise<string> {
   } finally {
     prompt.close();
   }
-}
-
-/** Written under a temporary name, then renamed: a reader never sees half a file. */
-function writeFileAtomically(target: string, bytes: Buffer): void {
-  const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, bytes);
-  renameSync(temporary, target);
 }
 
 function readInput(file: string): Buffer {

@@ -3,11 +3,12 @@
 // others' files, ignores names it does not recognise (cloud conflict copies, temporary
 // files), retries later a file that is incomplete, and never deletes anything because a
 // file is missing. Layout: DIR/entente-<project>/<replica>/<00000001>.entente
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors';
 import type { Store } from '../store';
 import { exportFile, importFile, type ImportSummary } from './exchange';
+import { writeFileAtomically } from './files';
 import { SyncFileError } from './format';
 
 const FILE_NAME = /^(\d{8})\.entente$/;
@@ -72,9 +73,7 @@ export function syncFolder(store: Store, folder: string, passphrase: string, now
   const { bytes, header } = exportFile(store, { passphrase, basedOn: published, now });
   if (header.count > 0) {
     const name = fileName(counter + 1);
-    const temporary = join(ownDir, `.${name}.${process.pid}.tmp`);
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, join(ownDir, name));
+    writeFileAtomically(join(ownDir, name), bytes);
     store.setLocalState(counterKey, String(counter + 1));
     for (const [origin, seq] of Object.entries(header.senderHeld)) published[origin] = Math.max(published[origin] ?? 0, seq);
     result.written = { file: `${replicaId}/${name}`, count: header.count };
