@@ -2,6 +2,7 @@
 // number of the last one applied; the app version that wrote it is kept in local_state
 // so that an older app can say which version to install.
 import type Database from 'better-sqlite3';
+import { ChangeLog, type Change } from './changelog';
 import { NewerDatabaseError } from './errors';
 import type { EntityName } from './schema';
 
@@ -13,7 +14,31 @@ const derivedTable = (entity: EntityName, columns: string) => `
     deleted INTEGER NOT NULL DEFAULT 0
   );`;
 
-const MIGRATIONS: string[] = [
+/**
+ * Derives a table, or the columns a migration adds to it, from the changes already in the
+ * log: an older version kept the changes of entities and fields it did not know (written
+ * by a newer replica) without deriving them. Each change of a field that now has a column
+ * (all of them unless `fields` names some) is taken out of the log and applied again, now
+ * that it has somewhere to go. A field of a later migration has no column yet: its
+ * changes stay as they are, for that migration.
+ */
+function deriveFromLog(db: Database.Database, entity: EntityName, fields?: string[]): void {
+  const columns = new Set(fields ?? [...derivedColumns(db, entity), 'deleted']);
+  const log = new ChangeLog(db);
+  const rows = db
+    .prepare('SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes FROM changes WHERE entity = ? ORDER BY origin, seq')
+    .all(entity) as (Omit<Change, 'supersedes'> & { supersedes: string })[];
+  const remove = db.prepare('DELETE FROM changes WHERE origin = ? AND seq = ?');
+  for (const row of rows) {
+    if (!columns.has(row.field)) continue;
+    remove.run(row.origin, row.seq);
+    log.applyChange({ ...row, supersedes: JSON.parse(row.supersedes) as Change['supersedes'] });
+  }
+}
+
+type Migration = string | ((db: Database.Database) => void);
+
+const MIGRATIONS: Migration[] = [
   // 1: the change log, its bookkeeping, and the tables derived from it.
   `
   CREATE TABLE local_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -80,19 +105,63 @@ const MIGRATIONS: string[] = [
   -- Full-text search over an action's title, description and notes; rowid = action.rid.
   CREATE VIRTUAL TABLE action_search USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
   `,
+
+  // 2: réunions and their comptes rendus; the project's delay of tacit validation.
+  (db) => {
+    db.exec(`
+      ALTER TABLE project ADD COLUMN validation_silence_days INTEGER;
+      ${derivedTable(
+        'meeting',
+        `type TEXT, title TEXT, date TEXT, start_time TEXT, duration_minutes INTEGER, place TEXT, chantier_ids TEXT,
+        president_id TEXT, secretary_id TEXT, secretariat_partner_id TEXT, diffusion TEXT, next_meeting_date TEXT,
+        validation_status TEXT, sent_on TEXT, validated_on TEXT, validated_by_id TEXT, version INTEGER,
+        previous_version_id TEXT, amendment_reason TEXT`,
+      )}
+      CREATE INDEX meeting_by_date ON meeting (deleted, date, start_time);
+      CREATE INDEX meeting_by_previous_version ON meeting (previous_version_id);
+      ${derivedTable('participant', 'meeting_id TEXT, person_id TEXT, name TEXT, function TEXT, organisation TEXT, attendance TEXT, represented_by TEXT')}
+      CREATE INDEX participant_by_meeting ON participant (meeting_id);
+      ${derivedTable(
+        'agenda_item',
+        'meeting_id TEXT, position REAL, title TEXT, presenter TEXT, duration_minutes INTEGER, chantier_id TEXT, action_id TEXT, notes TEXT',
+      )}
+      CREATE INDEX agenda_item_by_meeting ON agenda_item (meeting_id);
+      CREATE INDEX agenda_item_by_action ON agenda_item (action_id);
+      ${derivedTable('entry', 'meeting_id TEXT, agenda_item_id TEXT, kind TEXT, text TEXT, position REAL')}
+      CREATE INDEX entry_by_meeting ON entry (meeting_id);
+      ${derivedTable(
+        'action_item',
+        `meeting_id TEXT, agenda_item_id TEXT, position REAL, kind TEXT, action_id TEXT, title TEXT, responsable_id TEXT,
+        due_date TEXT, chantier_id TEXT, status TEXT`,
+      )}
+      CREATE INDEX action_item_by_meeting ON action_item (meeting_id);
+      CREATE INDEX action_item_by_action ON action_item (action_id);
+      ${derivedTable(
+        'follow_up',
+        'meeting_id TEXT, action_item_id TEXT, action_id TEXT, title TEXT, responsable_id TEXT, due_date TEXT, status TEXT, progress INTEGER, comment TEXT',
+      )}
+      CREATE INDEX follow_up_by_meeting ON follow_up (meeting_id);
+      CREATE INDEX follow_up_by_action ON follow_up (action_id);
+    `);
+    deriveFromLog(db, 'project', ['validation_silence_days']);
+    for (const entity of ['meeting', 'participant', 'agenda_item', 'entry', 'action_item', 'follow_up'] as const) deriveFromLog(db, entity);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The app version that wrote each schema version: named when an older app refuses a newer file. */
-const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0' };
+const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0', 2: '0.2.0' };
 
-export function migrate(db: Database.Database): void {
+/** Brings the file to the schema `target` (this version's, unless a test builds an older file). */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) throw new NewerDatabaseError(current);
-  for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
+  for (let version = current + 1; version <= target; version++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version - 1]);
+      const migration = MIGRATIONS[version - 1];
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
       db.prepare("INSERT OR REPLACE INTO local_state (key, value) VALUES ('min_app_version', ?)").run(APP_VERSION_OF_SCHEMA[version]);
       db.pragma(`user_version = ${version}`);
     })();

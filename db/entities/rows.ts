@@ -20,6 +20,12 @@ const ENTITY_LABELS: Record<EntityName, string> = {
   note: 'La note',
   link: 'Le lien',
   replica: 'Le poste',
+  meeting: 'La réunion',
+  participant: 'Le participant',
+  agenda_item: "Le point de l'ordre du jour",
+  entry: "L'information ou la décision",
+  action_item: "L'action à mener",
+  follow_up: 'La ligne du suivi des actions',
 };
 
 /** Checks each field of a patch; returns the parsed values (trimmed texts...). */
