@@ -62,7 +62,11 @@ export function counts(store: Store): Counts {
     people: countVisible(store, 'person'),
     chantiers: countVisible(store, 'chantier'),
     actions: countVisible(store, 'action'),
-    meetings: countVisible(store, 'meeting'),
+    // A compte rendu and its amendments are one meeting.
+    meetings: store.db
+      .prepare('SELECT count(*) FROM meeting m WHERE m.deleted = 0 AND NOT EXISTS (SELECT 1 FROM meeting n WHERE n.previous_version_id = m.id AND n.deleted = 0)')
+      .pluck()
+      .get() as number,
     pistes: countVisible(store, 'piste'),
     changes: store.db.prepare('SELECT count(*) FROM changes').pluck().get() as number,
     conflicts: listConflicts(store).length,

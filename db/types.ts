@@ -556,7 +556,7 @@ export interface MinutesDocument {
   layout: MinutesLayout;
   /** "Compte rendu" or "Relevé de décisions". */
   layout_label: string;
-  /** "Compte rendu du CODIRI du lundi 15 mars 2027". */
+  /** "Compte rendu — CODIRI du 15 mars 2027", or with the meeting's own title. */
   heading: string;
   project_name: string;
   /** Every partner, by position (both Départements). */

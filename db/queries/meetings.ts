@@ -2,6 +2,7 @@
 // everything, the meetings and décisions concerning an action, the suivi des actions du
 // précédent compte rendu, the agenda's timing, and what keeps minutes from validation.
 import { addDays, addMinutes, addMonths, frenchDate, frenchDuration, nextWorkingDay } from '../calendar/time';
+import { sortKey } from '../collation';
 import { UserError, ValidationError } from '../errors';
 import { ENTITIES, type EntityFields } from '../schema';
 import { cached } from '../statements';
@@ -43,7 +44,7 @@ const MEETING_COLUMNS = ['id', ...Object.keys(ENTITIES.meeting)].map((field) => 
 const LATEST_SQL = 'NOT EXISTS (SELECT 1 FROM meeting n WHERE n.previous_version_id = m.id AND n.deleted = 0)';
 
 /** A visible meeting with its JSON lists parsed, or undefined. */
-export function meetingFields(store: Store, id: string): MeetingFields | undefined {
+function meetingFields(store: Store, id: string): MeetingFields | undefined {
   const row = cached(store, `SELECT ${MEETING_COLUMNS} FROM meeting m WHERE m.id = ? AND m.deleted = 0`).get(id) as
     | (Omit<MeetingFields, 'chantier_ids' | 'diffusion'> & { chantier_ids: string | null; diffusion: string | null })
     | undefined;
@@ -86,13 +87,13 @@ export function actionItemRows(store: Store, meetingId: string): ActionItemField
 }
 
 /** The number of each décision of a meeting: 1, 2… across the minutes, in agenda order. */
-export function decisionNumbers(store: Store, meetingId: string): Map<string, number> {
+function decisionNumbers(store: Store, meetingId: string): Map<string, number> {
   const numbers = new Map<string, number>();
   for (const entry of entryRows(store, meetingId)) if (entry.kind === 'decision') numbers.set(entry.id, numbers.size + 1);
   return numbers;
 }
 
-export function personRef(store: Store, id: string | null): PersonRef | null {
+function personRef(store: Store, id: string | null): PersonRef | null {
   if (!id) return null;
   // Named even once deleted: the minutes keep who was there.
   return (
@@ -104,7 +105,7 @@ export function personRef(store: Store, id: string | null): PersonRef | null {
   );
 }
 
-export function chantierRef(store: Store, id: string | null): ChantierRef | null {
+function chantierRef(store: Store, id: string | null): ChantierRef | null {
   if (!id) return null;
   return (cached(store, 'SELECT id, number, title FROM chantier WHERE id = ?').get(id) as ChantierRef | undefined) ?? null;
 }
@@ -138,7 +139,7 @@ export function meetingTitle(meeting: { type: MeetingFields['type']; title: stri
   return meeting.title ?? `${MEETING_TYPE_LABELS[meeting.type]} du ${frenchDate(meeting.date)}`;
 }
 
-export function meetingRef(meeting: Pick<MeetingFields, 'id' | 'type' | 'title' | 'date' | 'version' | 'validation_status'>): MeetingRef {
+function meetingRef(meeting: Pick<MeetingFields, 'id' | 'type' | 'title' | 'date' | 'version' | 'validation_status'>): MeetingRef {
   return {
     id: meeting.id,
     type: meeting.type,
@@ -236,7 +237,9 @@ export function actionItemProblems(store: Store, item: ActionItemFields): Valida
   if (item.kind === 'suivi' || item.action_id) {
     const action = trackedAction(store, item.action_id);
     if (!action) add('action_id', `${name} ne désigne aucune action existante.`);
-    else if (action.deleted) add('action_id', `L'action suivie par « ${item.title} » a été supprimée.`);
+    else if (action.deleted) {
+      add('action_id', item.kind === 'suivi' ? `L'action suivie par « ${item.title} » a été supprimée.` : `L'action créée pour « ${item.title} » a été supprimée depuis.`);
+    }
     else if (item.kind === 'suivi' && item.due_date && action.start_date && item.due_date < action.start_date) {
       add('due_date', `L'échéance de l'action à mener « ${item.title} » précède la date de début de l'action.`);
     }
@@ -309,7 +312,7 @@ export const followUpId = (meetingId: string, actionItemId: string) => `${meetin
 type FollowUpRow = EntityFields<'follow_up'> & { id: string };
 
 /** The lines as they stand now, from the previous meeting's actions à mener and the actions' current state. */
-export function liveFollowUpLines(store: Store, meetingId: string, previousId: string, day?: string): FollowUpLine[] {
+function liveFollowUpLines(store: Store, meetingId: string, previousId: string, day?: string): FollowUpLine[] {
   return actionItemRows(store, previousId).map((item) => {
     const action = trackedAction(store, item.action_id, day);
     const comment = cached(store, 'SELECT comment FROM follow_up WHERE id = ? AND deleted = 0').pluck().get(followUpId(meetingId, item.id)) as
@@ -384,12 +387,7 @@ function participantViews(store: Store, meetingId: string): ParticipantView[] {
   ).all(meetingId) as ParticipantView[];
   return rows
     .map((row) => ({ ...row, name: row.name ?? '', partner_id: row.person_id ? row.partner_id : null }))
-    .sort((x, y) => x.name.localeCompare(y.name, 'fr') || (x.id < y.id ? -1 : 1));
-}
-
-export function participantList(store: Store, meetingId: string): ParticipantView[] {
-  requireMeeting(store, meetingId);
-  return participantViews(store, meetingId);
+    .sort((x, y) => (sortKey(x.name) < sortKey(y.name) ? -1 : sortKey(x.name) > sortKey(y.name) ? 1 : x.id < y.id ? -1 : 1));
 }
 
 function agendaViews(store: Store, meeting: MeetingFields, day?: string): AgendaItemView[] {
@@ -553,11 +551,11 @@ export function nextCodiriProposal(store: Store, afterMeetingId?: string): Codir
   };
 }
 
-/** The latest CODIRI (latest version), if any, excluding a series. */
-export function lastCodiri(store: Store, exceptSeries?: string): MeetingFields | undefined {
-  const rows = cached(
+/** The latest CODIRI (latest version), if any. */
+export function lastCodiri(store: Store): MeetingFields | undefined {
+  const row = cached(
     store,
-    `SELECT ${MEETING_COLUMNS} FROM meeting m WHERE m.deleted = 0 AND m.type = 'codiri' AND ${LATEST_SQL} ORDER BY m.date DESC, m.start_time DESC, m.id`,
-  ).all() as RawRow[];
-  return rows.map(parseLists).find((row) => seriesId(row.id) !== exceptSeries);
+    `SELECT ${MEETING_COLUMNS} FROM meeting m WHERE m.deleted = 0 AND m.type = 'codiri' AND ${LATEST_SQL} ORDER BY m.date DESC, m.start_time DESC, m.id LIMIT 1`,
+  ).get() as RawRow | undefined;
+  return row && parseLists(row);
 }

@@ -3,13 +3,21 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { backupNow, listBackups, restoreBackup } from '../../db/backup';
+import { ChangeLog } from '../../db/changelog';
+import { check } from '../../db/check';
+import { counts, dump } from '../../db/dump';
+import { updateAction } from '../../db/entities/actions';
+import { addAgendaItem, deleteAgendaItem, setValidationSilenceDays, updateAgendaItem, updateMeeting } from '../../db/entities/meetings';
 import { CorruptDatabaseError, NewerDatabaseError } from '../../db/errors';
-import { derivedColumns, SCHEMA_VERSION } from '../../db/migrations';
+import { derivedColumns, migrate, SCHEMA_VERSION } from '../../db/migrations';
+import { getMeeting, validationSilenceDays } from '../../db/queries/meetings';
 import { databaseFile } from '../../db/paths';
 import { initReplica } from '../../db/project';
 import { ENTITIES, ENTITY_NAMES } from '../../db/schema';
+import { SearchIndex } from '../../db/search';
 import { Store } from '../../db/store';
-import { tempDir, track } from './helpers';
+import { cast, codiri } from './meeting-fixtures';
+import { allChanges, newReplica, sendAll, tempDir, track } from './helpers';
 
 describe('migrations', () => {
   test('an empty file gets the whole schema, with a column for every field of every entity', () => {
@@ -49,6 +57,60 @@ describe('migrations', () => {
     expect((error as Error).message).toContain('Entente 9.9.0');
     expect(readFileSync(file).equals(before.bytes)).toBe(true);
     expect(statSync(file).mtimeMs).toBe(before.mtime);
+  });
+});
+
+describe('migration 1 → 2 (réunions)', () => {
+  test('une base de la version 1 avec des données passe à la version 2 sans rien perdre, réunions déjà reçues comprises', () => {
+    // Two laptops of version 0.2.0: a CODIRI, edited, an item added then deleted, a conflict, the silence delay.
+    const b = newReplica('Marc Petit', '41');
+    const c = newReplica('Anne Leroy', '37');
+    sendAll(b, c);
+    sendAll(c, b);
+    const minutes = codiri(b, cast(b));
+    updateMeeting(b, minutes.meetingId, { place: 'Château de Blois' });
+    deleteAgendaItem(b, addAgendaItem(b, minutes.meetingId, { title: 'Questions diverses' }));
+    setValidationSilenceDays(b, 20);
+    updateAction(b, 'a4-1', { status: 'en_cours', progress: 30 });
+    sendAll(b, c);
+    updateAgendaItem(b, minutes.items[0], { notes: 'Notes de Marc' });
+    updateAgendaItem(c, minutes.items[0], { notes: 'Notes d’Anne' });
+    sendAll(c, b);
+
+    // A laptop still on 0.1.0 (schema 1) imports all of it: it derives what it knows and keeps the rest in its log.
+    const file = join(tempDir(), 'entente.sqlite');
+    const raw = new Database(file);
+    migrate(raw, 1);
+    raw.prepare("INSERT INTO local_state (key, value) VALUES ('project_id', ?)").run(b.projectId);
+    const v1Entities = new Set(['project', 'partner', 'person', 'chantier', 'action', 'pilot', 'step', 'note', 'link', 'replica']);
+    const known = (change: { entity: string; field: string }) => v1Entities.has(change.entity) && change.field !== 'validation_silence_days';
+    const insert = raw.prepare('INSERT INTO changes (origin, seq, hlc, entity, row_id, field, value, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const changes = allChanges(b);
+    raw.transaction(() => {
+      for (const change of changes.filter((change) => !known(change))) {
+        insert.run(change.origin, change.seq, change.hlc, change.entity, change.rowId, change.field, change.value, JSON.stringify(change.supersedes));
+      }
+      // As Store.applyChanges does it: the log, then the search index.
+      const log = new ChangeLog(raw);
+      for (const change of changes.filter(known)) log.applyChange(change);
+      new SearchIndex(raw).refresh(log.touched);
+    })();
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'meeting'").pluck().get()).toBe(0);
+    expect(raw.prepare("SELECT progress FROM action WHERE id = 'a4-1'").pluck().get()).toBe(30);
+    raw.close();
+
+    const migrated = track(Store.open(file));
+    expect(migrated.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(migrated.localState('min_app_version')).toBe('0.2.0');
+    expect(dump(migrated)).toBe(dump(b));
+    expect(getMeeting(migrated, minutes.meetingId)).toEqual(getMeeting(b, minutes.meetingId));
+    expect(getMeeting(migrated, minutes.meetingId)).toMatchObject({ place: 'Château de Blois', participant_count: 7, decision_count: 2 });
+    expect(getMeeting(migrated, minutes.meetingId).agenda.map((item) => item.title)).toEqual(['Point d’étape du chantier RH', 'Gouvernance d’Approlys']);
+    expect(validationSilenceDays(migrated)).toBe(20);
+    expect(counts(migrated)).toMatchObject({ meetings: 1, conflicts: 1, actions: 14 });
+    expect(migrated.db.prepare("SELECT progress FROM action WHERE id = 'a4-1'").pluck().get()).toBe(30);
+    expect(check(migrated)).toEqual({ ok: true, problems: [] });
   });
 });
 

@@ -1,0 +1,134 @@
+import { describe, expect, test } from 'vitest';
+import { check } from '../../db/check';
+import { listConflicts } from '../../db/conflicts';
+import { listConflictViews, resolveConflict } from '../../db/conflicts-view';
+import { dump } from '../../db/dump';
+import { addParticipant, updateAgendaItem, updateEntry, updateMeeting } from '../../db/entities/meetings';
+import { amendMinutes, applyTacitValidations, sendForValidation, validateMinutes } from '../../db/entities/minutes';
+import { getMeeting } from '../../db/queries/meetings';
+import type { Store } from '../../db/store';
+import { exportFile, importFile } from '../../db/sync/exchange';
+import { cast, codiri, type Cast } from './meeting-fixtures';
+import { newReplica } from './helpers';
+
+const PASSPHRASE = 'une phrase de passe commune';
+
+/** Claire's laptop (37) holding a CODIRI, and Marc's (41) that received it. */
+function twoReplicas(): { a: Store; b: Store; people: Cast; minutes: ReturnType<typeof codiri> } {
+  const a = newReplica('Claire Martin', '37', undefined, () => Date.UTC(2027, 2, 15, 14, 0));
+  const b = newReplica('Marc Petit', '41', undefined, () => Date.UTC(2027, 2, 15, 15, 30));
+  const people = cast(a);
+  const minutes = codiri(a, people);
+  meet(a, b);
+  expect(dump(a)).toBe(dump(b));
+  return { a, b, people, minutes };
+}
+
+/** An exchange of real sync files both ways. */
+function meet(a: Store, b: Store): void {
+  importFile(b, exportFile(a, { passphrase: PASSPHRASE }).bytes, PASSPHRASE);
+  importFile(a, exportFile(b, { passphrase: PASSPHRASE }).bytes, PASSPHRASE);
+}
+
+describe('le même compte rendu modifié sur deux postes', () => {
+  test('notes et décision modifiées en même temps : conflits avec les deux versions, rien de perdu ; résolus dans la vue Conflits', () => {
+    const { a, b, minutes } = twoReplicas();
+    const [rh] = minutes.items;
+    updateAgendaItem(a, rh, { notes: 'Notes de Claire : 24 cadres formés, bilan très positif.' });
+    updateAgendaItem(b, rh, { notes: 'Notes de Marc : 24 cadres, à reconduire en 2028.' });
+    updateEntry(a, minutes.decisions.rh, { text: 'Le séminaire des cadres aura lieu le 24 juin, à Blois.' });
+    updateEntry(b, minutes.decisions.rh, { text: 'Le séminaire des cadres aura lieu fin juin, à Tours.' });
+    // Edits of other fields of the same minutes merge without conflict.
+    updateMeeting(b, minutes.meetingId, { place: 'Hôtel du Département, Blois' });
+    meet(a, b);
+
+    for (const store of [a, b]) {
+      const conflicts = listConflicts(store);
+      expect(conflicts.map((conflict) => [conflict.entity, conflict.row_id, conflict.field])).toEqual([
+        ['agenda_item', rh, 'notes'],
+        ['entry', minutes.decisions.rh, 'text'],
+      ]);
+      expect(conflicts[0].versions.map((version) => version.value).sort()).toEqual([
+        'Notes de Claire : 24 cadres formés, bilan très positif.',
+        'Notes de Marc : 24 cadres, à reconduire en 2028.',
+      ]);
+      expect(conflicts[1].versions.map((version) => version.value).sort()).toEqual([
+        'Le séminaire des cadres aura lieu fin juin, à Tours.',
+        'Le séminaire des cadres aura lieu le 24 juin, à Blois.',
+      ]);
+      expect(getMeeting(store, minutes.meetingId).place).toBe('Hôtel du Département, Blois');
+    }
+    expect(dump(a)).toBe(dump(b));
+
+    // Each row named as the table shows it: the décision by the text of the version shown.
+    const views = listConflictViews(b);
+    const shown = views[1].versions.find((version) => version.shown)!.value;
+    expect(b.db.prepare('SELECT text FROM entry WHERE id = ?').pluck().get(minutes.decisions.rh)).toBe(shown);
+    expect(views.map((view) => [view.rowLabel, view.meetingId, view.actionId])).toEqual([
+      ["Point « Point d’étape du chantier RH » de l'ordre du jour de la réunion « CODIRI du 15 mars 2027 »", minutes.meetingId, null],
+      [`Décision « ${String(shown)} » du point « Point d’étape du chantier RH » de la réunion « CODIRI du 15 mars 2027 »`, minutes.meetingId, null],
+    ]);
+    expect(views[0].versions.map((version) => version.author).sort()).toEqual(['Claire Martin', 'Marc Petit']);
+
+    resolveConflict(b, 'agenda_item', rh, 'notes', 'Notes communes : 24 cadres formés, à reconduire en 2028.');
+    resolveConflict(a, 'entry', minutes.decisions.rh, 'text', 'Le séminaire des cadres aura lieu le 24 juin, à Blois.');
+    meet(a, b);
+    for (const store of [a, b]) {
+      expect(listConflicts(store)).toEqual([]);
+      const item = getMeeting(store, minutes.meetingId).agenda[0];
+      expect(item.notes).toBe('Notes communes : 24 cadres formés, à reconduire en 2028.');
+      expect(item.entries.find((entry) => entry.id === minutes.decisions.rh)).toMatchObject({ number: 1, text: 'Le séminaire des cadres aura lieu le 24 juin, à Blois.' });
+      expect(check(store).ok).toBe(true);
+    }
+    expect(dump(a)).toBe(dump(b));
+  });
+
+  test('la même personne ajoutée sur les deux postes : un seul participant', () => {
+    const { a, b, minutes } = twoReplicas();
+    const guest = addParticipant(b, minutes.meetingId, { name: 'Luc Girard', organisation: 'Préfecture' });
+    // The person using laptop b, known to a once they have met, added on both sides.
+    const marcOfB = b.personId!;
+    meet(a, b);
+    addParticipant(a, minutes.meetingId, { person_id: marcOfB, attendance: 'present' });
+    addParticipant(b, minutes.meetingId, { person_id: marcOfB, attendance: 'present' });
+    meet(a, b);
+    for (const store of [a, b]) {
+      const participants = getMeeting(store, minutes.meetingId).participants.filter((participant) => participant.person_id === marcOfB);
+      expect(participants).toHaveLength(1);
+      expect(getMeeting(store, minutes.meetingId).participants.map((participant) => participant.id)).toContain(guest);
+      expect(listConflicts(store)).toEqual([]);
+    }
+  });
+
+  test('validé par le silence sur les deux postes sans s’être vus : mêmes lignes, aucun conflit, aucune action en double', () => {
+    const { a, b, minutes } = twoReplicas();
+    sendForValidation(a, minutes.meetingId, '2027-03-18');
+    meet(a, b);
+    expect(applyTacitValidations(a, '2027-04-05').validated).toEqual([minutes.meetingId]);
+    expect(applyTacitValidations(b, '2027-04-07').validated).toEqual([minutes.meetingId]);
+    meet(a, b);
+    for (const store of [a, b]) {
+      expect(listConflicts(store)).toEqual([]);
+      expect(getMeeting(store, minutes.meetingId)).toMatchObject({ validation_status: 'valide', validated_on: '2027-04-02' });
+      expect(store.db.prepare("SELECT count(*) FROM action WHERE title = 'Organiser le séminaire des cadres de juin'").pluck().get()).toBe(1);
+    }
+    expect(dump(a)).toBe(dump(b));
+  });
+
+  test('une version modificative faite sur les deux postes : une seule nouvelle version', () => {
+    const { a, b, people, minutes } = twoReplicas();
+    sendForValidation(a, minutes.meetingId, '2027-03-18');
+    validateMinutes(a, minutes.meetingId, { validatedBy: people.marc, day: '2027-03-20' });
+    meet(a, b);
+    const fromA = amendMinutes(a, minutes.meetingId, 'Correction du lieu');
+    const fromB = amendMinutes(b, minutes.meetingId, 'Correction du lieu');
+    expect(fromA).toBe(fromB);
+    meet(a, b);
+    for (const store of [a, b]) {
+      expect(listConflicts(store)).toEqual([]);
+      expect(getMeeting(store, fromA).agenda.map((item) => item.entries.length)).toEqual([2, 1]);
+    }
+    expect(dump(a)).toBe(dump(b));
+  });
+});
+

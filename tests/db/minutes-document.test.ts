@@ -1,0 +1,149 @@
+import { describe, expect, test } from 'vitest';
+import { setPilot } from '../../db/entities/pilots';
+import { createMeeting, updateAgendaItem, updateMeeting } from '../../db/entities/meetings';
+import { amendMinutes, applyTacitValidations, sendForValidation, validateMinutes } from '../../db/entities/minutes';
+import { updateAction } from '../../db/entities/actions';
+import { codiriDossier, minutesDocument } from '../../db/minutes-document';
+import { cast, codiri, invalid } from './meeting-fixtures';
+import { newReplica } from './helpers';
+
+describe('le compte rendu imprimé', () => {
+  test('en-tête, présences par Département, ordre du jour, décisions et actions numérotées, libellés français', () => {
+    const store = newReplica();
+    const people = cast(store);
+    const { meetingId, items } = codiri(store, people);
+    updateAgendaItem(store, items[0], { notes: 'Tour de table des DRH.' });
+    updateMeeting(store, meetingId, { next_meeting_date: '2027-09-13' });
+    const document = minutesDocument(store, meetingId, 'compte_rendu');
+    expect(document).toMatchObject({
+      layout: 'compte_rendu',
+      layout_label: 'Compte rendu',
+      heading: 'Compte rendu — CODIRI du 15 mars 2027',
+      project_name: 'Coopération Indre-et-Loire – Loir-et-Cher',
+      organisations: "Département d'Indre-et-Loire – Département de Loir-et-Cher",
+      meeting: {
+        type_label: 'CODIRI', date_label: 'lundi 15 mars 2027', time_label: 'de 9 h 30 à 12 h', duration_label: '2 h 30',
+        place: 'Hôtel du Département, Tours',
+        chantiers: [{ label: 'Chantier 4 · Les ressources humaines' }, { label: 'Chantier 8 · Les achats' }],
+      },
+      president: { name: 'Anne Leroy', function: 'Directrice générale des services', organisation: "Département d'Indre-et-Loire" },
+      secretary: { name: 'Claire Martin' },
+      secretariat: "Département d'Indre-et-Loire",
+      version: { number: 1, label: null },
+      validation: { status: 'brouillon', status_label: 'Brouillon', draft: true, sentence: 'Projet de compte rendu, non encore envoyé pour validation.' },
+      next_meeting: { date: '2027-09-13', label: 'lundi 13 septembre 2027' },
+      diffusion: ['Membres du CODIRI', 'Pilotes des chantiers'],
+    });
+    expect(document.partners.map((partner) => partner.short_name)).toEqual(['Indre-et-Loire', 'Loir-et-Cher']);
+    expect(document.attendance.counts).toEqual({ present: 4, excuse: 1, represente: 1, absent: 1 });
+    expect(
+      document.attendance.sections.map((section) => [section.label, section.groups.map((group) => [group.label, group.people.map((person) => person.name)])]),
+    ).toEqual([
+      [
+        'Présents',
+        [
+          ["Département d'Indre-et-Loire", ['Anne Leroy', 'Claire Martin']],
+          ['Région Centre-Val de Loire', ['Sophie Laurent']],
+          ['Autres participants', ['Hugo Moreau']],
+        ],
+      ],
+      ['Excusés', [['Département de Loir-et-Cher', ['Marc Petit']]]],
+      ['Représentés', [['Département de Loir-et-Cher', ['Émilie Durand']]]],
+      ['Absents', [["Département d'Indre-et-Loire", ['Paul Bernard']]]],
+    ]);
+    expect(document.attendance.sections[2].groups[0].people[0].represented_by).toBe('Jean Dupont, DGA territoires');
+    expect(document.agenda).toEqual([
+      { number: 1, title: 'Point d’étape du chantier RH', presenter: 'Marc Petit', duration_label: '1 h', start_label: '9 h 30', chantier_label: 'Chantier 4 · Les ressources humaines' },
+      { number: 2, title: 'Gouvernance d’Approlys', presenter: 'Anne Leroy', duration_label: '45 min', start_label: '10 h 30', chantier_label: 'Chantier 8 · Les achats' },
+    ]);
+    expect(document.items[0]).toMatchObject({
+      notes: 'Tour de table des DRH.',
+      informations: ['La formation à la gestion de projet a réuni 24 cadres.'],
+      decisions: [{ number: 1, text: 'Le séminaire des cadres aura lieu en juin, à Blois.' }],
+    });
+    expect(document.decisions.map((decision) => [decision.number, decision.item_number])).toEqual([[1, 1], [2, 2]]);
+    expect(document.actions).toEqual([
+      expect.objectContaining({
+        number: 1, item_number: 1, kind_label: 'Nouvelle action', title: 'Organiser le séminaire des cadres de juin',
+        responsable: 'Marc Petit (Loir-et-Cher)', due_date_label: '30/06/2027', chantier_label: 'Chantier 4 · Les ressources humaines', action_id: null,
+      }),
+      expect.objectContaining({ number: 2, item_number: 2, kind_label: 'Action existante', status_label: 'En cours', action_id: 'a8-1', responsable: 'Anne Leroy (Indre-et-Loire)' }),
+    ]);
+  });
+
+  test('le relevé de décisions laisse les notes et les informations', () => {
+    const store = newReplica();
+    const { meetingId, items } = codiri(store, cast(store));
+    updateAgendaItem(store, items[0], { notes: 'Tour de table des DRH.' });
+    const releve = minutesDocument(store, meetingId, 'releve');
+    expect(releve.heading).toBe('Relevé de décisions — CODIRI du 15 mars 2027');
+    expect(releve.items.map((item) => [item.notes, item.informations, item.decisions.length, item.actions.length])).toEqual([
+      [null, [], 1, 1],
+      [null, [], 1, 1],
+    ]);
+  });
+
+  test('validation par une personne, par le silence, version modificative, suivi du précédent', () => {
+    const store = newReplica();
+    const people = cast(store);
+    const first = codiri(store, people);
+    sendForValidation(store, first.meetingId, '2027-03-18');
+    expect(minutesDocument(store, first.meetingId, 'compte_rendu').validation.sentence).toBe(
+      "Projet envoyé pour validation le 18 mars 2027 ; sans observation d'ici le 2 avril 2027, il sera réputé validé.",
+    );
+    applyTacitValidations(store, '2027-04-02');
+    expect(minutesDocument(store, first.meetingId, 'compte_rendu').validation).toMatchObject({
+      tacit: true, draft: false, validated_by: null, validated_on: '2027-04-02',
+      sentence: 'Validé tacitement le 2 avril 2027, sans observation dans le délai de 15 jours suivant son envoi le 18 mars 2027.',
+    });
+    const amended = amendMinutes(store, first.meetingId, 'Orthographe des noms');
+    expect(minutesDocument(store, amended, 'compte_rendu').version).toEqual({
+      number: 2, label: 'Version 2, modifiant le compte rendu validé le 2 avril 2027', amendment_reason: 'Orthographe des noms', previous_id: first.meetingId,
+    });
+    sendForValidation(store, amended, '2027-04-05');
+    validateMinutes(store, amended, { validatedBy: people.emilie, day: '2027-04-06' });
+    expect(minutesDocument(store, amended, 'compte_rendu').validation.sentence).toBe('Validé le 6 avril 2027 par Émilie Durand (Loir-et-Cher).');
+
+    // The next CODIRI follows up the actions of this one.
+    const next = createMeeting(store, { type: 'codiri', date: '2027-09-13', start_time: '09:30', duration_minutes: 120 });
+    const created = minutesDocument(store, amended, 'compte_rendu').actions[0].action_id!;
+    updateAction(store, created, { status: 'realise', progress: 100 });
+    const followUp = minutesDocument(store, next, 'compte_rendu').follow_up;
+    expect(followUp.previous_label).toBe('CODIRI du 15 mars 2027');
+    expect(followUp.lines).toEqual([
+      { title: 'Organiser le séminaire des cadres de juin', responsable: 'Marc Petit (Loir-et-Cher)', due_date_label: '30/06/2027', status_label: 'Réalisé', progress_label: '100 %', late: false, comment: null },
+      expect.objectContaining({ responsable: 'Anne Leroy (Indre-et-Loire)', due_date_label: '30/09/2027', status_label: 'En cours', progress_label: '0 %' }),
+    ]);
+    // This time Loir-et-Cher holds the secretariat.
+    expect(minutesDocument(store, next, 'compte_rendu').secretariat).toBe('Département de Loir-et-Cher');
+  });
+});
+
+describe('le dossier du CODIRI', () => {
+  test("le compte rendu et l'avancement de chaque chantier, la prochaine date et le secrétariat", () => {
+    const store = newReplica();
+    const people = cast(store);
+    const { meetingId } = codiri(store, people);
+    updateAction(store, 'a4-1', { status: 'en_cours', progress: 50, end_date: '2027-01-31' });
+    updateAction(store, 'a4-2', { status: 'realise', progress: 100 });
+    setPilot(store, 'c4', 'd41', { person_id: people.marc });
+    const dossier = codiriDossier(store, meetingId, '2027-03-01');
+    expect(dossier.minutes.heading).toBe('Compte rendu — CODIRI du 15 mars 2027');
+    expect(dossier.today).toBe('2027-03-01');
+    expect(dossier.chantiers.map((chantier) => chantier.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(dossier.chantiers[3]).toEqual({
+      id: 'c4', number: 4, title: 'Les ressources humaines', stage: 'decouverte', stage_label: 'Découverte mutuelle',
+      progress: 38, actions: 4, late: 1,
+      by_status: [
+        { status: 'a_venir', label: 'À venir', count: 2 },
+        { status: 'en_cours', label: 'En cours', count: 1 },
+        { status: 'realise', label: 'Réalisé', count: 1 },
+      ],
+      pilots: ['Loir-et-Cher : Marc Petit'],
+    });
+    expect(dossier.totals).toEqual({ actions: 14, late: 1, withoutPilot: 14, progress: 11 });
+    expect(dossier.next).toMatchObject({ date: '2027-09-15', secretariat_partner_id: 'd41', secretariat_partner_name: 'Département de Loir-et-Cher' });
+    const atelier = createMeeting(store, { type: 'atelier', date: '2027-03-20', start_time: '09:00', duration_minutes: 60 });
+    expect(invalid(() => codiriDossier(store, atelier))).toEqual({ message: 'Le dossier du CODIRI ne se prépare que pour une réunion du CODIRI.', field: 'type' });
+  });
+});
