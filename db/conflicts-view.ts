@@ -114,7 +114,8 @@ function rowName(store: Store, entity: EntityName, id: string): string | null {
     case 'project':
       return String(row.name);
     case 'meeting':
-      return meetingTitle(row as Parameters<typeof meetingTitle>[0]);
+      // A row a sync gap left without its type or date is named by what it has.
+      return row.type && row.date ? meetingTitle(row as Parameters<typeof meetingTitle>[0]) : String(row.title ?? id);
     case 'agenda_item':
     case 'action_item':
       return String(row.title);

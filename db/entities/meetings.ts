@@ -44,8 +44,8 @@ function checkRef(store: Store, entity: EntityName, id: string | null | undefine
   if (id && !getRow(store, entity, id)) throw new ValidationError(message, field);
 }
 
-/** An optional text left blank is no text. */
-const blankToNull = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() ? value : null);
+/** An optional text, trimmed; left blank, it is no text. */
+const blankToNull = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() || null);
 
 /** Only the keys a caller may set: the rest (statut, versions…) belong to the workflow. */
 function pick<T extends object>(input: T, keys: readonly (keyof T)[]): Partial<T> {
@@ -90,8 +90,9 @@ function checkMeeting(store: Store, fields: Partial<MeetingFields>, current?: Me
 function meetingPatch(input: MeetingPatch): Record<string, unknown> {
   const given = pick(input, MEETING_KEYS) as Record<string, unknown>;
   for (const key of ['title', 'place'] as const) if (key in given) given[key] = blankToNull(input[key]);
-  if (input.chantier_ids) given.chantier_ids = [...new Set(input.chantier_ids)];
-  if (input.diffusion) given.diffusion = input.diffusion.filter((line) => line.trim() !== '');
+  // Anything but a list is left to the schema, which refuses it in French.
+  if (Array.isArray(input.chantier_ids)) given.chantier_ids = [...new Set(input.chantier_ids)];
+  if (Array.isArray(input.diffusion)) given.diffusion = input.diffusion.filter((line) => typeof line !== 'string' || line.trim() !== '');
   return given;
 }
 
@@ -99,10 +100,13 @@ export function createMeeting(store: Store, input: MeetingInput): string {
   const given = meetingPatch(input);
   const checked = validatePatch('meeting', { chantier_ids: [], diffusion: [], ...given, validation_status: 'brouillon', version: 1 });
   const duration = durationOf(checked.start_time, input);
-  if (duration === undefined) throw new ValidationError('Indiquez la durée de la réunion ou son heure de fin.', 'duration_minutes');
+  // Without a start time, insertRow names that field as missing.
+  if (duration === undefined && checked.start_time !== undefined) {
+    throw new ValidationError('Indiquez la durée de la réunion ou son heure de fin.', 'duration_minutes');
+  }
   const fields = {
     ...checked,
-    ...validatePatch('meeting', { duration_minutes: duration }),
+    ...(duration === undefined ? {} : validatePatch('meeting', { duration_minutes: duration })),
     secretariat_partner_id: input.secretariat_partner_id === undefined ? defaultSecretariat(store, input.type) : checked.secretariat_partner_id,
   };
   checkMeeting(store, fields);
@@ -170,9 +174,8 @@ export function addParticipant(store: Store, meetingId: string, input: Participa
   }
   const name = input.name?.trim();
   if (!name) throw new ValidationError("Le nom de l'invité ne peut pas être vide.", 'name');
-  Object.assign(fields, validatePatch('participant', { name: input.name }));
   checkAttendance(fields, name);
-  return insertRow(store, 'participant', { ...fields, person_id: null });
+  return insertRow(store, 'participant', { ...fields, ...validatePatch('participant', { name }), person_id: null });
 }
 
 export function updateParticipant(store: Store, id: string, patch: ParticipantPatch): void {
@@ -362,7 +365,7 @@ export function deleteActionItem(store: Store, id: string): void {
 export function setFollowUpComment(store: Store, meetingId: string, actionItemId: string, comment: string | null): void {
   editableMeeting(store, meetingId);
   if (!meetingFollowUp(store, meetingId).lines.some((line) => line.action_item_id === actionItemId)) {
-    throw new ValidationError("Cette action ne fait pas partie du suivi des actions du précédent compte rendu.", 'action_item_id');
+    throw new ValidationError('Cette action ne fait pas partie du suivi des actions du précédent compte rendu.', 'action_item_id');
   }
   const fields = validatePatch('follow_up', { meeting_id: meetingId, action_item_id: actionItemId, comment: blankToNull(comment) ?? null });
   const id = followUpId(meetingId, actionItemId);
@@ -371,8 +374,8 @@ export function setFollowUpComment(store: Store, meetingId: string, actionItemId
 
 // Settings
 
-/** The project's delay after which minutes sent for validation are validated by silence. */
-export function setValidationSilenceDays(store: Store, days: number): void {
+/** The project's delay after which minutes sent for validation are validated by silence; null: the default (15 days). */
+export function setValidationSilenceDays(store: Store, days: number | null): void {
   const projectId = store.projectId;
   if (!projectId) throw new ValidationError("Ce poste n'a pas encore de projet : terminez le premier démarrage.", 'validation_silence_days');
   updateRow(store, 'project', projectId, validatePatch('project', { validation_silence_days: days }));

@@ -8,7 +8,7 @@
 // rows, and a tacit validation's date from the sending date: two laptops validating the
 // same minutes by silence write the same rows with the same values, not two of each.
 import { localDate } from '../dates';
-import { ValidationError } from '../errors';
+import { isUserError, ValidationError } from '../errors';
 import {
   actionItemRows,
   followUpId,
@@ -99,7 +99,7 @@ export function applyTacitValidations(store: Store, day = localDate()): TacitVal
       validate(store, requireMeeting(store, id), due, null);
       result.validated.push(id);
     } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
+      if (!isUserError(error)) throw error;
       result.blocked.push({ meetingId: id, message: error.message });
     }
   }

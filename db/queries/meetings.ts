@@ -40,12 +40,18 @@ export const seriesId = (meetingId: string) => meetingId.replace(/~\d+$/, '');
 
 const MEETING_COLUMNS = ['id', ...Object.keys(ENTITIES.meeting)].map((field) => `m.${field}`).join(', ');
 
+/**
+ * A meeting the screens show: not deleted, and whole — a sync file missing some of its
+ * changes (a gap) may bring a row without its date yet.
+ */
+const SHOWN_SQL = 'm.deleted = 0 AND m.type IS NOT NULL AND m.date IS NOT NULL AND m.start_time IS NOT NULL AND m.duration_minutes IS NOT NULL AND m.version IS NOT NULL';
+
 /** Whether the meeting aliased `m` is the latest version of its minutes. */
 const LATEST_SQL = 'NOT EXISTS (SELECT 1 FROM meeting n WHERE n.previous_version_id = m.id AND n.deleted = 0)';
 
 /** A visible meeting with its JSON lists parsed, or undefined. */
 function meetingFields(store: Store, id: string): MeetingFields | undefined {
-  const row = cached(store, `SELECT ${MEETING_COLUMNS} FROM meeting m WHERE m.id = ? AND m.deleted = 0`).get(id) as
+  const row = cached(store, `SELECT ${MEETING_COLUMNS} FROM meeting m WHERE m.id = ? AND ${SHOWN_SQL}`).get(id) as
     | (Omit<MeetingFields, 'chantier_ids' | 'diffusion'> & { chantier_ids: string | null; diffusion: string | null })
     | undefined;
   return row && parseLists(row);
@@ -192,7 +198,7 @@ function toRow(raw: RawRow, silenceDays: number): MeetingRow {
 
 /** The meetings of a query, latest versions only unless asked. */
 export function listMeetings(store: Store, query: MeetingQuery = {}, day?: string): MeetingRow[] {
-  const where = ['m.deleted = 0'];
+  const where = [SHOWN_SQL];
   const params: Record<string, unknown> = { today: today(day) };
   if (query.types?.length) {
     where.push('m.type IN (SELECT value FROM json_each(@types))');
@@ -218,7 +224,7 @@ export function listMeetings(store: Store, query: MeetingQuery = {}, day?: strin
 }
 
 function meetingRow(store: Store, id: string): MeetingRow {
-  const raw = cached(store, `${ROW_SQL} WHERE m.id = ? AND m.deleted = 0`).get(id) as RawRow | undefined;
+  const raw = cached(store, `${ROW_SQL} WHERE m.id = ? AND ${SHOWN_SQL}`).get(id) as RawRow | undefined;
   if (!raw) throw new UserError('not-found', `La réunion ${id} est introuvable (supprimée ou inconnue).`);
   return toRow(raw, validationSilenceDays(store));
 }
@@ -294,7 +300,7 @@ export function previousMeeting(store: Store, meetingId: string): MeetingRef | n
   const candidates = cached(
     store,
     `SELECT ${MEETING_COLUMNS} FROM meeting m
-     WHERE m.deleted = 0 AND m.type = @type AND (m.date < @date OR (m.date = @date AND m.start_time < @start)) AND ${LATEST_SQL}
+     WHERE ${SHOWN_SQL} AND m.type = @type AND (m.date < @date OR (m.date = @date AND m.start_time < @start)) AND ${LATEST_SQL}
      ORDER BY m.date DESC, m.start_time DESC, m.id`,
   ).all({ type: meeting.type, date: meeting.date, start: meeting.start_time }) as RawRow[];
   const chantier = meeting.chantier_ids[0];
@@ -437,7 +443,7 @@ function agendaViews(store: Store, meeting: MeetingFields, day?: string): Agenda
 /** Every version of a meeting's minutes, oldest first. */
 export function meetingVersions(store: Store, meetingId: string): MeetingRef[] {
   const series = seriesId(meetingId);
-  const rows = cached(store, `SELECT ${MEETING_COLUMNS} FROM meeting m WHERE (m.id = @series OR m.id LIKE @pattern) AND m.deleted = 0 ORDER BY m.version, m.id`).all({
+  const rows = cached(store, `SELECT ${MEETING_COLUMNS} FROM meeting m WHERE (m.id = @series OR m.id LIKE @pattern) AND ${SHOWN_SQL} ORDER BY m.version, m.id`).all({
     series,
     pattern: `${series}~%`,
   }) as RawRow[];
@@ -555,7 +561,7 @@ export function nextCodiriProposal(store: Store, afterMeetingId?: string): Codir
 export function lastCodiri(store: Store): MeetingFields | undefined {
   const row = cached(
     store,
-    `SELECT ${MEETING_COLUMNS} FROM meeting m WHERE m.deleted = 0 AND m.type = 'codiri' AND ${LATEST_SQL} ORDER BY m.date DESC, m.start_time DESC, m.id LIMIT 1`,
+    `SELECT ${MEETING_COLUMNS} FROM meeting m WHERE ${SHOWN_SQL} AND m.type = 'codiri' AND ${LATEST_SQL} ORDER BY m.date DESC, m.start_time DESC, m.id LIMIT 1`,
   ).get() as RawRow | undefined;
   return row && parseLists(row);
 }

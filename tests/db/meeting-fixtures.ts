@@ -81,7 +81,7 @@ export function codiri(store: Store, people: Cast, input: Partial<MeetingInput> 
 }
 
 /** The error `work` throws, checking it is a French refusal meant for the user. */
-export function refusal(work: () => unknown): UserError {
+function refusal(work: () => unknown): UserError {
   try {
     work();
   } catch (error) {

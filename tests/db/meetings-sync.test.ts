@@ -5,11 +5,11 @@ import { listConflictViews, resolveConflict } from '../../db/conflicts-view';
 import { dump } from '../../db/dump';
 import { addParticipant, updateAgendaItem, updateEntry, updateMeeting } from '../../db/entities/meetings';
 import { amendMinutes, applyTacitValidations, sendForValidation, validateMinutes } from '../../db/entities/minutes';
-import { getMeeting } from '../../db/queries/meetings';
+import { getMeeting, listMeetings } from '../../db/queries/meetings';
 import type { Store } from '../../db/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
 import { cast, codiri, type Cast } from './meeting-fixtures';
-import { newReplica } from './helpers';
+import { allChanges, newReplica } from './helpers';
 
 const PASSPHRASE = 'une phrase de passe commune';
 
@@ -132,3 +132,17 @@ describe('le même compte rendu modifié sur deux postes', () => {
   });
 });
 
+test('une réunion arrivée en partie (un trou dans les échanges) n’apparaît qu’une fois complète', () => {
+  const a = newReplica('Claire Martin', '37');
+  const b = newReplica('Marc Petit', '41');
+  const { meetingId } = codiri(a, cast(a));
+  const changes = allChanges(a);
+  const withoutDate = changes.filter((change) => !(change.entity === 'meeting' && change.field === 'date'));
+  b.applyChanges(withoutDate);
+  expect(listMeetings(b)).toEqual([]);
+  expect(() => getMeeting(b, meetingId)).toThrow(/introuvable/);
+  expect(applyTacitValidations(b, '2030-01-01')).toEqual({ validated: [], blocked: [] });
+  b.applyChanges(changes);
+  expect(listMeetings(b).map((row) => row.id)).toEqual([meetingId]);
+  expect(getMeeting(b, meetingId)).toEqual(getMeeting(a, meetingId));
+});

@@ -423,6 +423,10 @@ describe('saisies refusées, en français, sans rien perdre', () => {
     expect(invalid(() => createMeeting(store, { ...base, duration_minutes: undefined }))).toEqual({
       message: 'Indiquez la durée de la réunion ou son heure de fin.', field: 'duration_minutes',
     });
+    expect(invalid(() => createMeeting(store, { ...base, start_time: undefined as never }))).toEqual({
+      message: "L'heure de début : une heure est attendue.", field: 'start_time',
+    });
+    expect(invalid(() => createMeeting(store, { ...base, diffusion: 'tout le monde' as never }))).toMatchObject({ field: 'diffusion' });
     expect(invalid(() => createMeeting(store, { ...base, date: '2027-02-30' }))).toEqual({
       message: 'La date de la réunion : date impossible (format attendu AAAA-MM-JJ).', field: 'date',
     });
