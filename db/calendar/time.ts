@@ -26,7 +26,7 @@ export function addMonths(date: string, months: number): string {
 }
 
 /** 0 for Sunday to 6 for Saturday. */
-export const weekday = (date: string) => toUtc(date).getUTCDay();
+const weekday = (date: string) => toUtc(date).getUTCDay();
 
 /** The date itself on a weekday; the Monday after on a Saturday or Sunday. */
 export function nextWorkingDay(date: string): string {
