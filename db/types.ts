@@ -178,6 +178,8 @@ export interface Settings {
   databaseFile: string;
   databaseBytes: number;
   backups: BackupInfo[];
+  /** Days after which minutes sent for validation are validated by silence. */
+  validationSilenceDays: number;
 }
 
 

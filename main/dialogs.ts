@@ -1,4 +1,4 @@
-// The system's file dialogs, as the sync screens ask for them. Each answers a path, or
+// The system's file dialogs, as the sync and printing screens ask for them. Each answers a path, or
 // undefined when the user cancelled.
 import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 
@@ -25,3 +25,14 @@ export const chooseInvitationFile = (parent: BrowserWindow | undefined) =>
 
 export const chooseFolder = (parent: BrowserWindow | undefined) =>
   open(parent, { title: 'Choisir le dossier partagé', properties: ['openDirectory', 'createDirectory'] });
+
+export const choosePdfFile = (parent: BrowserWindow | undefined, defaultPath: string) =>
+  save(parent, { title: 'Enregistrer en PDF', defaultPath, filters: [{ name: 'Document PDF', extensions: ['pdf'] }], properties: ['showOverwriteConfirmation'] });
+
+export const chooseCalendarFile = (parent: BrowserWindow | undefined, defaultPath: string) =>
+  save(parent, {
+    title: "Ajouter à l'agenda",
+    defaultPath,
+    filters: [{ name: 'Calendrier (Outlook, Thunderbird)', extensions: ['ics'] }],
+    properties: ['showOverwriteConfirmation'],
+  });

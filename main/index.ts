@@ -68,7 +68,11 @@ function start(): void {
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => (mainWindow = undefined));
   void session.backupIfDue();
-  setInterval(() => void session.backupIfDue(), HOUR_MS).unref();
+  session.applyTacitValidations();
+  setInterval(() => {
+    void session.backupIfDue();
+    if (session.applyTacitValidations()) send(DATA_CHANGED_CHANNEL);
+  }, HOUR_MS).unref();
   folderWatcher.watch(sharedFolder() ?? null);
 }
 

@@ -10,6 +10,7 @@ import { databaseFile } from '../db/paths';
 import { initReplica, loadDefaultDataset, renewReplica } from '../db/project';
 import { Store } from '../db/store';
 import { joinProject } from '../db/sync/invitation';
+import { applyTacitValidations } from '../db/entities/minutes';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -149,6 +150,20 @@ export class Session {
       .catch((error: unknown) => console.error('Sauvegarde quotidienne impossible', error))
       .finally(() => (this.backingUp = undefined));
     await this.backingUp;
+  }
+
+  /**
+   * Minutes sent for validation whose delay has passed are validated by silence: checked at
+   * start and every hour while the app is open. Returns whether any changed.
+   */
+  applyTacitValidations(): boolean {
+    if (!this.store?.replicaId) return false;
+    try {
+      return applyTacitValidations(this.store).validated.length > 0;
+    } catch (error) {
+      console.error('Validation tacite impossible', error);
+      return false;
+    }
   }
 
   get backupUnderWay(): boolean {

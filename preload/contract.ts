@@ -3,6 +3,8 @@
 // validates every argument with the schemas of main/ipc/schemas.ts before calling db/.
 // Type-only imports: nothing of db/ reaches the preload or renderer bundles.
 import type {
+  ActionItemInput, ActionItemPatch, ActionMeeting, AgendaItemInput, AgendaItemPatch, CodiriProposal, EntryInput,
+  MeetingDetail, MeetingInput, MeetingPatch, MeetingQuery, MeetingRow, ParticipantInput, ParticipantPatch,
   ActionDetail, ActionPage, ActionPatch, ActionQuery, BackupInfo, ChantierDetail, ChantierInput, ChantierSummary,
   ConflictView, Dashboard, EntityName, IdentityInput, NewAction, Partner, PartnerInput, Person, PersonInput, Settings,
 } from '../db/types';
@@ -10,6 +12,8 @@ import type {
 import type { ImportSummary } from '../db/sync/exchange';
 import type { InvitationPreview } from '../db/sync/preview';
 import type { ExportRecord, FolderRoundRecord, FolderState, JournalEntry, ReplicaStatus } from '../db/sync/status';
+import type { CodiriDossier, MinutesDocument } from '../db/types';
+import type { MinutesLayout } from '../db/vocabulary';
 
 export type * from '../db/types';
 export type { ImportSummary, InvitationPreview, ExportRecord, FolderRoundRecord, FolderState, JournalEntry, ReplicaStatus };
@@ -122,6 +126,54 @@ export interface EntenteApi {
   backupNow(): BackupInfo;
   openDataFolder(): void;
 
+  /** Réunions, soonest or latest first (MeetingQuery.when). */
+  listMeetings(query: MeetingQuery): MeetingRow[];
+  getMeeting(id: string): MeetingDetail;
+  createMeeting(input: MeetingInput): string;
+  updateMeeting(id: string, patch: MeetingPatch): void;
+  deleteMeeting(id: string): void;
+  /** The next CODIRI's proposed date and the partner whose turn it is to hold the secretariat. */
+  getCodiriProposal(): CodiriProposal;
+  addParticipant(meetingId: string, input: ParticipantInput): string;
+  updateParticipant(id: string, patch: ParticipantPatch): void;
+  deleteParticipant(id: string): void;
+  addAgendaItem(meetingId: string, input: AgendaItemInput): string;
+  updateAgendaItem(id: string, patch: AgendaItemPatch): void;
+  moveAgendaItem(id: string, direction: 'up' | 'down'): void;
+  deleteAgendaItem(id: string): void;
+  addEntry(agendaItemId: string, input: EntryInput): string;
+  updateEntry(id: string, patch: Partial<EntryInput>): void;
+  moveEntry(id: string, direction: 'up' | 'down'): void;
+  deleteEntry(id: string): void;
+  /** Saved from its form: complete, so a missing responsable is refused. */
+  addActionItem(agendaItemId: string, input: ActionItemInput): string;
+  updateActionItem(id: string, patch: ActionItemPatch): void;
+  moveActionItem(id: string, direction: 'up' | 'down'): void;
+  deleteActionItem(id: string): void;
+  setFollowUpComment(meetingId: string, actionItemId: string, comment: string | null): void;
+  sendForValidation(meetingId: string): void;
+  returnToDraft(meetingId: string): void;
+  /** Validated by this laptop's user: the actions à mener become tracked actions. */
+  validateMinutes(meetingId: string): void;
+  /** A new version of validated minutes, the old one kept; answers the new version's id. */
+  amendMinutes(meetingId: string, reason: string | null): string;
+  setValidationSilenceDays(days: number): void;
+  /** The meetings and décisions that concern an action (its fiche). */
+  meetingsOfAction(actionId: string): ActionMeeting[];
+
+  /** The compte rendu or the relevé de décisions as printed: ordered, numbered, labelled. */
+  getMinutesDocument(meetingId: string, layout: MinutesLayout): MinutesDocument;
+  /** A CODIRI's dossier: its compte rendu and where every chantier stands today. */
+  getCodiriDossier(meetingId: string): CodiriDossier;
+  /** The system's print dialog for what the window shows (the print preview). */
+  printCurrentPage(): void;
+  /** Asks where to save, then prints the preview the window shows to an A4 PDF; null when cancelled. */
+  saveCurrentPageAsPdf(meetingId: string, layout: PrintLayout): SavedPdf | null;
+  /** Asks where to save the meeting as an .ics file (Outlook, Thunderbird); null when cancelled. */
+  exportMeetingIcs(meetingId: string): { file: string } | null;
+  /** Every upcoming meeting in one .ics file; null when cancelled. */
+  exportUpcomingMeetingsIcs(): { file: string } | null;
+
   getSyncStatus(): SyncStatus;
   /** The project's passphrase, kept on this laptop for its exchange files. */
   setSyncPassphrase(passphrase: string): void;
@@ -147,6 +199,16 @@ export interface EntenteApi {
 
 export type RestorableKind = 'action' | 'step' | 'note' | 'link';
 
+/** What the print preview shows: a compte rendu, a relevé de décisions, or a CODIRI's whole dossier. */
+export type PrintLayout = MinutesLayout | 'dossier_codiri';
+
+export interface SavedPdf {
+  file: string;
+  bytes: number;
+  /** Counted in the PDF written; left out if it cannot be read there. */
+  pages?: number;
+}
+
 export type ApiMethod = keyof EntenteApi;
 
 /** The names the preload exposes, in one list (checked against EntenteApi below). */
@@ -159,6 +221,13 @@ export const API_METHODS = [
   'listPartners', 'createPartner', 'updatePartner', 'updateProjectName',
   'listConflicts', 'resolveConflict',
   'getSettings', 'backupNow', 'openDataFolder',
+  'listMeetings', 'getMeeting', 'createMeeting', 'updateMeeting', 'deleteMeeting', 'getCodiriProposal',
+  'addParticipant', 'updateParticipant', 'deleteParticipant',
+  'addAgendaItem', 'updateAgendaItem', 'moveAgendaItem', 'deleteAgendaItem',
+  'addEntry', 'updateEntry', 'moveEntry', 'deleteEntry',
+  'addActionItem', 'updateActionItem', 'moveActionItem', 'deleteActionItem', 'setFollowUpComment',
+  'sendForValidation', 'returnToDraft', 'validateMinutes', 'amendMinutes', 'setValidationSilenceDays', 'meetingsOfAction',
+  'getMinutesDocument', 'getCodiriDossier', 'printCurrentPage', 'saveCurrentPageAsPdf', 'exportMeetingIcs', 'exportUpcomingMeetingsIcs',
   'getSyncStatus', 'setSyncPassphrase', 'exportSyncFile', 'importSyncFile', 'importSyncData',
   'chooseSharedFolder', 'forgetSharedFolder', 'syncSharedFolderNow', 'createInvitation',
   'chooseInvitation', 'previewInvitation', 'joinProject',

@@ -19,6 +19,9 @@ const READS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'getAppState', 'getDashboard', 'listChantiers', 'getChantier', 'queryActions', 'getAction',
   'listPeople', 'listPartners', 'listConflicts', 'getSettings', 'openDataFolder',
   'getSyncStatus', 'chooseInvitation', 'previewInvitation',
+  'listMeetings', 'getMeeting', 'getCodiriProposal', 'meetingsOfAction',
+  // Printing and calendar files change no data.
+  'getMinutesDocument', 'getCodiriDossier', 'printCurrentPage', 'saveCurrentPageAsPdf', 'exportMeetingIcs', 'exportUpcomingMeetingsIcs',
 ]);
 
 const changeListeners = new Set<() => void>();

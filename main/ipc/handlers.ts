@@ -14,7 +14,10 @@ import { databaseFile } from '../../db/paths';
 import { getAction, queryActionPage } from '../../db/queries/actions';
 import { getChantier, listChantiers } from '../../db/queries/chantiers';
 import { getDashboard } from '../../db/queries/dashboard';
+import { validationSilenceDays } from '../../db/queries/meetings';
 import type { Session } from '../session';
+import { createMeetingHandlers } from './meeting-handlers';
+import { createPrintHandlers } from './print-handlers';
 import { createSyncHandlers, type SyncContext } from './sync-handlers';
 
 export type Handlers = {
@@ -25,6 +28,8 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
   const store = () => session.requireStore();
   return {
     ...createSyncHandlers({ session, ...sync }),
+    ...createMeetingHandlers(session),
+    ...createPrintHandlers({ session, window: sync.window }),
     getAppState: () => session.state(),
     completeFirstStart: (identity) => session.completeFirstStart(identity),
     restoreBackup: (file) => session.restoreBackup(file),
@@ -70,7 +75,13 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
 
     getSettings: () => {
       const file = databaseFile(session.dataDir);
-      return { dataDir: session.dataDir, databaseFile: file, databaseBytes: statSync(file).size, backups: listBackups(session.dataDir) };
+      return {
+        dataDir: session.dataDir,
+        databaseFile: file,
+        databaseBytes: statSync(file).size,
+        backups: listBackups(session.dataDir),
+        validationSilenceDays: validationSilenceDays(store()),
+      };
     },
     backupNow: () => backupNow(store(), session.dataDir),
     openDataFolder: async () => {

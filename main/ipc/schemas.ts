@@ -2,8 +2,8 @@
 // fields reuse db/schema.ts, so the checks and French messages are those of the store.
 import { z } from 'zod';
 import type { ApiMethod, EntenteApi } from '../../preload/contract';
-import { ENTITIES, ENTITY_NAMES } from '../../db/schema';
-import { ACTION_STATUSES, PRIORITIES, STAGES } from '../../db/vocabulary';
+import { clockTime, ENTITIES, ENTITY_NAMES } from '../../db/schema';
+import { ACTION_STATUSES, MEETING_TYPES, MINUTES_LAYOUTS, MINUTES_STATUSES, PRIORITIES, STAGES } from '../../db/vocabulary';
 
 const id = z.string().min(1).max(200);
 const none = z.tuple([]);
@@ -34,6 +34,31 @@ const actionQuery = z
   })
   .partial()
   .strict();
+
+const M = ENTITIES.meeting;
+const meetingInput = z.object({
+  type: M.type,
+  date: M.date,
+  start_time: M.start_time,
+  duration_minutes: M.duration_minutes,
+  end_time: clockTime("L'heure de fin"),
+  title: M.title,
+  place: M.place,
+  chantier_ids: M.chantier_ids,
+  president_id: M.president_id,
+  secretary_id: M.secretary_id,
+  secretariat_partner_id: M.secretariat_partner_id,
+  diffusion: M.diffusion,
+  next_meeting_date: M.next_meeting_date,
+});
+const P = ENTITIES.participant;
+const participantFields = { name: P.name, function: P.function, organisation: P.organisation, attendance: P.attendance, represented_by: P.represented_by };
+const A = ENTITIES.agenda_item;
+const agendaItemInput = z.object({ title: A.title, presenter: A.presenter, duration_minutes: A.duration_minutes, chantier_id: A.chantier_id, action_id: A.action_id, notes: A.notes });
+const entryInput = z.object({ kind: ENTITIES.entry.kind, text: ENTITIES.entry.text });
+const I = ENTITIES.action_item;
+const actionItemFields = { action_id: I.action_id, title: I.title, responsable_id: I.responsable_id, due_date: I.due_date, chantier_id: I.chantier_id, status: I.status };
+const direction = z.enum(['up', 'down']);
 
 type ArgsSchemas = { [K in ApiMethod]: z.ZodType<Parameters<EntenteApi[K]>> };
 
@@ -85,6 +110,53 @@ export const argsSchemas = {
   getSettings: none,
   backupNow: none,
   openDataFolder: none,
+
+  listMeetings: z.tuple([
+    z
+      .object({
+        types: z.array(z.enum(MEETING_TYPES)),
+        chantierId: id,
+        when: z.enum(['upcoming', 'past']),
+        statuses: z.array(z.enum(MINUTES_STATUSES)),
+        allVersions: z.boolean(),
+      })
+      .partial()
+      .strict(),
+  ]),
+  getMeeting: z.tuple([id]),
+  createMeeting: z.tuple([meetingInput.partial().required({ type: true, date: true, start_time: true }).strict()]),
+  updateMeeting: z.tuple([id, meetingInput.partial().strict()]),
+  deleteMeeting: z.tuple([id]),
+  getCodiriProposal: none,
+  addParticipant: z.tuple([id, z.object({ person_id: P.person_id, ...participantFields }).partial().strict()]),
+  updateParticipant: z.tuple([id, z.object(participantFields).partial().strict()]),
+  deleteParticipant: z.tuple([id]),
+  addAgendaItem: z.tuple([id, agendaItemInput.partial().required({ title: true }).strict()]),
+  updateAgendaItem: z.tuple([id, agendaItemInput.partial().strict()]),
+  moveAgendaItem: z.tuple([id, direction]),
+  deleteAgendaItem: z.tuple([id]),
+  addEntry: z.tuple([id, entryInput.strict()]),
+  updateEntry: z.tuple([id, entryInput.partial().strict()]),
+  moveEntry: z.tuple([id, direction]),
+  deleteEntry: z.tuple([id]),
+  addActionItem: z.tuple([id, z.object({ kind: I.kind, ...actionItemFields }).partial().required({ kind: true }).strict()]),
+  updateActionItem: z.tuple([id, z.object(actionItemFields).partial().strict()]),
+  moveActionItem: z.tuple([id, direction]),
+  deleteActionItem: z.tuple([id]),
+  setFollowUpComment: z.tuple([id, id, ENTITIES.follow_up.comment]),
+  sendForValidation: z.tuple([id]),
+  returnToDraft: z.tuple([id]),
+  validateMinutes: z.tuple([id]),
+  amendMinutes: z.tuple([id, ENTITIES.meeting.amendment_reason]),
+  setValidationSilenceDays: z.tuple([ENTITIES.project.validation_silence_days.unwrap()]),
+  meetingsOfAction: z.tuple([id]),
+
+  getMinutesDocument: z.tuple([id, z.enum(MINUTES_LAYOUTS)]),
+  getCodiriDossier: z.tuple([id]),
+  printCurrentPage: none,
+  saveCurrentPageAsPdf: z.tuple([id, z.enum([...MINUTES_LAYOUTS, 'dossier_codiri'])]),
+  exportMeetingIcs: z.tuple([id]),
+  exportUpcomingMeetingsIcs: none,
 
   getSyncStatus: none,
   setSyncPassphrase: z.tuple([passphrase]),

@@ -1,6 +1,6 @@
 import { AppShell, Badge, Burger, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowsExchange, IconArrowsSplit2, IconChecklist, IconLayoutDashboard, IconSettings, IconStack2, IconUsers } from '@tabler/icons-react';
+import { IconArrowsExchange, IconArrowsSplit2, IconCalendarEvent, IconChecklist, IconLayoutDashboard, IconSettings, IconStack2, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { ActionFichePage } from '../features/action-fiche/ActionFichePage';
 import { ActionsPage } from '../features/actions/ActionsPage';
@@ -12,6 +12,9 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { FileDropImport } from '../features/sync/FileDropImport';
+import { MeetingPage } from '../features/meetings/MeetingPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { MinutesPrintPage } from '../features/minutes-print/MinutesPrintPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { useAppState } from './AppContext';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
@@ -29,6 +32,7 @@ const NAV: NavItem[] = [
   { label: 'Tableau de bord', route: { page: 'dashboard' }, icon: IconLayoutDashboard, pages: ['dashboard'] },
   { label: 'Chantiers', route: { page: 'chantiers' }, icon: IconStack2, pages: ['chantiers', 'chantier'] },
   { label: 'Actions', route: { page: 'actions' }, icon: IconChecklist, pages: ['actions', 'action'] },
+  { label: 'Réunions', route: { page: 'meetings' }, icon: IconCalendarEvent, pages: ['meetings', 'meeting', 'minutes-print'] },
   { label: 'Personnes', route: { page: 'people' }, icon: IconUsers, pages: ['people'] },
   { label: 'Conflits', route: { page: 'conflicts' }, icon: IconArrowsSplit2, pages: ['conflicts'] },
   { label: 'Synchronisation', route: { page: 'sync' }, icon: IconArrowsExchange, pages: ['sync'] },
@@ -117,6 +121,12 @@ function CurrentPage({ route }: { route: Route }) {
       return <PeoplePage />;
     case 'conflicts':
       return <ConflictsPage />;
+    case 'meetings':
+      return <MeetingsPage />;
+    case 'meeting':
+      return <MeetingPage key={route.id} id={route.id} />;
+    case 'minutes-print':
+      return <MinutesPrintPage key={route.id} id={route.id} layout={route.layout} />;
     case 'sync':
       return <SyncPage />;
     case 'settings':

@@ -1,6 +1,7 @@
 // A tiny hash router: the app is loaded from file://, so the screen lives in location.hash
 // (#/actions/abc), which also gives the back and forward keys of Chromium for free.
 import { useSyncExternalStore } from 'react';
+import type { PrintLayout } from '../../preload/contract';
 
 export type Route =
   | { page: 'dashboard' }
@@ -11,6 +12,9 @@ export type Route =
   | { page: 'people' }
   | { page: 'conflicts' }
   | { page: 'sync' }
+  | { page: 'meetings' }
+  | { page: 'meeting'; id: string }
+  | { page: 'minutes-print'; id: string; layout: PrintLayout }
   | { page: 'settings' };
 
 const SEGMENTS = {
@@ -20,8 +24,12 @@ const SEGMENTS = {
   people: 'personnes',
   conflicts: 'conflits',
   sync: 'synchronisation',
+  meetings: 'reunions',
   settings: 'parametres',
 } as const;
+
+/** #/reunions/ID/impression/compte-rendu */
+const PRINT_SEGMENTS: Record<PrintLayout, string> = { compte_rendu: 'compte-rendu', releve: 'releve', dossier_codiri: 'dossier-codiri' };
 
 export function href(route: Route): string {
   switch (route.page) {
@@ -29,18 +37,25 @@ export function href(route: Route): string {
       return `#/chantiers/${encodeURIComponent(route.id)}`;
     case 'action':
       return `#/actions/${encodeURIComponent(route.id)}`;
+    case 'meeting':
+      return `#/reunions/${encodeURIComponent(route.id)}`;
+    case 'minutes-print':
+      return `#/reunions/${encodeURIComponent(route.id)}/impression/${PRINT_SEGMENTS[route.layout]}`;
     default:
       return `#/${SEGMENTS[route.page]}`;
   }
 }
 
 function parseHash(hash: string): Route {
-  const [segment, id] = hash.replace(/^#\/?/, '').split('/');
+  const [segment, id, section, layout] = hash.replace(/^#\/?/, '').split('/');
+  const printLayout = (Object.keys(PRINT_SEGMENTS) as PrintLayout[]).find((key) => section === 'impression' && PRINT_SEGMENTS[key] === layout);
+  if (segment === 'reunions' && id && printLayout) return { page: 'minutes-print', id: decodeURIComponent(id), layout: printLayout };
   if (segment === 'chantiers') return id ? { page: 'chantier', id: decodeURIComponent(id) } : { page: 'chantiers' };
   if (segment === 'actions') return id ? { page: 'action', id: decodeURIComponent(id) } : { page: 'actions' };
   if (segment === 'personnes') return { page: 'people' };
   if (segment === 'conflits') return { page: 'conflicts' };
   if (segment === 'synchronisation') return { page: 'sync' };
+  if (segment === 'reunions') return id ? { page: 'meeting', id: decodeURIComponent(id) } : { page: 'meetings' };
   if (segment === 'parametres') return { page: 'settings' };
   return { page: 'dashboard' };
 }

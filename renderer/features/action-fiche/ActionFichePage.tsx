@@ -30,7 +30,8 @@ import { PageHeader } from '../../shared/PageHeader';
 import { SectionCard } from '../../shared/SectionCard';
 import { STATUS_OPTIONS } from '../../shared/status';
 import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
-import { ActionConflictsAlert, ConflictBadge, useActionConflicts } from '../conflicts/ActionConflicts';
+import { ConflictBadge, ConflictsAlert, useConflictsOf } from '../conflicts/RowConflicts';
+import { ActionMeetings } from '../meetings/ActionMeetings';
 import { DeleteActionButton } from './DeleteActionButton';
 import { LinksEditor } from './LinksEditor';
 import { NotesEditor } from './NotesEditor';
@@ -64,7 +65,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
   useUndoShortcut();
   const update = (patch: ActionPatch) => send('updateAction', action.id, patch);
   const chantier = chantiers.find((c) => c.id === action.chantier_id);
-  const conflicts = useActionConflicts(action.id);
+  const conflicts = useConflictsOf({ actionId: action.id });
 
   return (
     <>
@@ -81,7 +82,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
         {action.late && <LateBadge />}
         {conflicts.length > 0 && <ConflictBadge />}
       </Group>
-      {conflicts.length > 0 && <ActionConflictsAlert conflicts={conflicts} />}
+      {conflicts.length > 0 && <ConflictsAlert conflicts={conflicts} />}
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -100,6 +101,9 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
             </SectionCard>
             <SectionCard title="Notes de suivi">
               <NotesEditor action={action} />
+            </SectionCard>
+            <SectionCard title="Réunions et décisions">
+              <ActionMeetings actionId={action.id} />
             </SectionCard>
             <SectionCard title="Liens">
               <LinksEditor action={action} />

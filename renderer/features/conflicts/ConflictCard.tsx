@@ -20,7 +20,7 @@ async function resolve(conflict: ConflictView, value: unknown, onResolved: OnRes
 export function ConflictCard({ conflict, rowHeadingId, onResolved }: { conflict: ConflictView; rowHeadingId: string; onResolved: OnResolved }) {
   const headingId = useId();
   const label = fieldLabel(conflict.entity, conflict.field);
-  const text = isTextField(conflict.field);
+  const text = isTextField(conflict.entity, conflict.field);
   return (
     <Stack component="section" aria-labelledby={`${headingId} ${rowHeadingId}`} gap="sm">
       <Title order={3} size="h5" id={headingId}>
@@ -73,7 +73,7 @@ function VersionCard({ conflict, version, text, onResolved }: { conflict: Confli
           style={{ whiteSpace: text ? 'pre-wrap' : undefined, overflowWrap: 'anywhere', flexGrow: 1 }}
           fw={text ? undefined : 600}
         >
-          {formatValue(conflict.field, version)}
+          {formatValue(conflict.entity, conflict.field, version)}
         </Text>
         {conflict.field !== 'deleted' && (
           <Button

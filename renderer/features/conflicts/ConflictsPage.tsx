@@ -48,7 +48,7 @@ function groupByRow(conflicts: ConflictView[]): ConflictView[][] {
 
 function RowConflicts({ conflicts, onResolved }: { conflicts: ConflictView[]; onResolved: OnResolved }) {
   const headingId = useId();
-  const [{ rowLabel, actionId }] = conflicts;
+  const [{ rowLabel, actionId, meetingId }] = conflicts;
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId}>
       <Group justify="space-between" align="flex-start" mb="sm" gap="sm">
@@ -58,6 +58,11 @@ function RowConflicts({ conflicts, onResolved }: { conflicts: ConflictView[]; on
         {actionId && (
           <Anchor href={href({ page: 'action', id: actionId })} size="sm">
             Ouvrir la fiche action
+          </Anchor>
+        )}
+        {meetingId && (
+          <Anchor href={href({ page: 'meeting', id: meetingId })} size="sm">
+            Ouvrir la réunion
           </Anchor>
         )}
       </Group>

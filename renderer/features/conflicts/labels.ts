@@ -4,6 +4,9 @@ import {
   ACTION_STATUS_LABELS,
   COOPERATION_FORM_LABELS,
   FINALITE_LABELS,
+  MINUTES_FIELD_LABELS,
+  MINUTES_FIELD_VOCABULARIES,
+  MINUTES_TEXT_FIELDS,
   PRIORITY_LABELS,
   STAGE_LABELS,
 } from '../../../db/vocabulary';
@@ -47,14 +50,14 @@ export function fieldLabel(entity: EntityName, field: string): string {
   if (entity === 'pilot' && field === 'person_id') return 'Pilote';
   if (entity === 'step' && field === 'label') return "Intitulé de l'étape";
   if (entity === 'note' && field === 'text') return 'Texte de la note';
-  return FIELD_LABELS[field] ?? field;
+  return MINUTES_FIELD_LABELS[entity]?.[field] ?? FIELD_LABELS[field] ?? field;
 }
 
 /** Fields holding free text: shown whole, side by side, and open to a merged value. */
 const TEXT_FIELDS = new Set(['title', 'description', 'text', 'label', 'services', 'name', 'function', 'email', 'url', 'short_name', 'code']);
 
-export function isTextField(field: string): boolean {
-  return TEXT_FIELDS.has(field);
+export function isTextField(entity: EntityName, field: string): boolean {
+  return MINUTES_TEXT_FIELDS[entity]?.includes(field) ?? TEXT_FIELDS.has(field);
 }
 
 const VOCABULARIES: Record<string, Record<string, string>> = {
@@ -65,12 +68,14 @@ const VOCABULARIES: Record<string, Record<string, string>> = {
 };
 
 /** A version's value as the fiche would show it. */
-export function formatValue(field: string, version: ConflictVersionView): string {
+export function formatValue(entity: EntityName, field: string, version: ConflictVersionView): string {
   const { value } = version;
   if (field === 'deleted') return value === true ? 'Supprimer la ligne' : 'Garder la ligne';
   if (value === null || value === undefined || value === '') return field === 'status' ? 'Sans statut' : '(vide)';
   if (version.valueLabel) return version.valueLabel;
-  if (VOCABULARIES[field]) return VOCABULARIES[field][String(value)] ?? String(value);
+  const vocabulary = MINUTES_FIELD_VOCABULARIES[entity]?.[field] ?? VOCABULARIES[field];
+  if (vocabulary) return vocabulary[String(value)] ?? String(value);
+  if (Array.isArray(value) && field !== 'finalites') return value.length === 0 ? '(aucun)' : value.join(', ');
   if (field === 'finalites' && Array.isArray(value)) {
     return value.length === 0 ? '(aucune)' : value.map((item) => FINALITE_LABELS[item as keyof typeof FINALITE_LABELS] ?? String(item)).join(', ');
   }

@@ -10,6 +10,7 @@ import { SectionCard } from '../../shared/SectionCard';
 import { partnerOptions } from '../../shared/people';
 import { DataSection } from './DataSection';
 import { InvitationSection } from './InvitationSection';
+import { MinutesSettingsSection } from './MinutesSettingsSection';
 import { PartnersSection } from './PartnersSection';
 
 export function SettingsPage() {
@@ -55,6 +56,10 @@ function Settings() {
             value={me.partner_id}
             save={(partnerId) => send('updatePerson', me.id, { partner_id: partnerId ?? me.partner_id })}
           />
+        </SectionCard>
+
+        <SectionCard title="Comptes rendus">
+          <MinutesSettingsSection />
         </SectionCard>
 
         <SectionCard title="Inviter un nouveau poste">

@@ -1,10 +1,10 @@
 // Form fields that save themselves (no Save button): text is saved after a pause in
 // typing or on leaving the field, choices at once. All share useAutosave.
 import { MultiSelect, NumberInput, Select, Textarea, TextInput, type ComboboxData, type SelectProps } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DateInput, TimePicker } from '@mantine/dates';
 import classes from './AutosaveFields.module.css';
 import { format, isValid, parse } from 'date-fns';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ApiResult } from '../../../preload/contract';
 import { useAutosave } from './useAutosave';
 
@@ -26,7 +26,7 @@ interface FieldProps<T> {
   label: string;
   value: T;
   save: SaveFn<T>;
-  description?: string;
+  description?: ReactNode;
   disabled?: boolean;
 }
 
@@ -116,12 +116,22 @@ function parseFrenchDate(text: string): string | null {
   return isValid(date) && date.getFullYear() > 1900 ? format(date, 'yyyy-MM-dd') : null;
 }
 
+interface FrenchDateInputProps {
+  label: string;
+  value: string | null;
+  onChange: (date: string | null) => void;
+  error?: string;
+  description?: ReactNode;
+  disabled?: boolean;
+  required?: boolean;
+}
+
 /**
- * A text that is not a date (31/02/2026) stays in the field with a French error instead of
- * being silently replaced by the previous date.
+ * A date typed as « 26/11/2026 » or picked in the calendar, as YYYY-MM-DD. A text that is
+ * not a date (31/02/2026) stays in the field with a French error instead of being
+ * silently replaced by the previous date.
  */
-export function AutosaveDate({ value, save, label, ...rest }: FieldProps<string | null>) {
-  const field = useAutosave({ value, save, label });
+export function FrenchDateInput({ value, onChange, label, error, ...rest }: FrenchDateInputProps) {
   const [typingError, setTypingError] = useState<string>();
 
   function checkTyped(text: string) {
@@ -133,13 +143,13 @@ export function AutosaveDate({ value, save, label, ...rest }: FieldProps<string 
     <DateInput
       {...rest}
       label={label}
-      value={field.value}
+      value={value}
       onChange={(date) => {
         setTypingError(undefined);
-        field.onChange(date);
+        onChange(date);
       }}
       onBlur={(event) => checkTyped(event.currentTarget.value)}
-      error={typingError ?? field.error}
+      error={typingError ?? error}
       fixOnBlur={false}
       valueFormat="DD/MM/YYYY"
       dateParser={parseFrenchDate}
@@ -153,6 +163,11 @@ export function AutosaveDate({ value, save, label, ...rest }: FieldProps<string 
       popoverProps={{ withinPortal: true }}
     />
   );
+}
+
+export function AutosaveDate({ value, save, label, ...rest }: FieldProps<string | null>) {
+  const field = useAutosave({ value, save, label });
+  return <FrenchDateInput {...rest} label={label} value={field.value} onChange={field.onChange} error={field.error} />;
 }
 
 export function AutosaveNumber({
@@ -181,4 +196,28 @@ export function AutosaveNumber({
       clampBehavior="strict"
     />
   );
+}
+
+/**
+ * A time of day on 24 hours, as HH:MM. Mantine's picker rather than the browser's time
+ * field, which follows the system's locale and may show « 09:30 AM ».
+ */
+export function FrenchTimeInput({ label, value, onChange, error, ...rest }: { label: string; value: string; onChange: (time: string) => void; error?: string; disabled?: boolean; required?: boolean }) {
+  return (
+    <TimePicker
+      {...rest}
+      label={label}
+      value={value}
+      onChange={(time) => onChange(time.slice(0, 5))}
+      error={error}
+      format="24h"
+      hoursInputLabel={`${label} : heures`}
+      minutesInputLabel={`${label} : minutes`}
+    />
+  );
+}
+
+export function AutosaveTime({ value, save, label, ...rest }: FieldProps<string>) {
+  const field = useAutosave({ value, save, label, delay: TYPING_DELAY });
+  return <FrenchTimeInput {...rest} label={label} value={field.value} onChange={field.onChange} error={field.error} />;
 }

@@ -81,6 +81,11 @@ class WebContents extends EventEmitter {
     });
   }
 
+  /** Headless Chromium has no print dialog and no printer: as Electron on a laptop without printer. */
+  print(_options: unknown, callback?: (success: boolean, failureReason: string) => void): void {
+    callback?.(false, 'No printers available');
+  }
+
   isDestroyed(): boolean {
     return this.page.isClosed();
   }

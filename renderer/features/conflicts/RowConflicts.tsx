@@ -5,10 +5,13 @@ import { useApiData } from '../../api';
 import { href } from '../../app/navigation';
 import { fieldLabel } from './labels';
 
-/** The conflicts of one action: of its own fields, its notes, étapes, liens and pilotes. */
-export function useActionConflicts(actionId: string): ConflictView[] {
+/**
+ * The conflicts of one action (its own fields, its notes, étapes, liens and pilotes) or of
+ * one réunion (its fields, participants, points, entries and actions à mener).
+ */
+export function useConflictsOf(owner: { actionId: string } | { meetingId: string }): ConflictView[] {
   const { data } = useApiData('listConflicts');
-  return (data ?? []).filter((conflict) => conflict.actionId === actionId);
+  return (data ?? []).filter((conflict) => ('actionId' in owner ? conflict.actionId === owner.actionId : conflict.meetingId === owner.meetingId));
 }
 
 export function ConflictBadge() {
@@ -20,7 +23,7 @@ export function ConflictBadge() {
 }
 
 /** The fields in conflict, and the way to the Conflits view. */
-export function ActionConflictsAlert({ conflicts }: { conflicts: ConflictView[] }) {
+export function ConflictsAlert({ conflicts }: { conflicts: ConflictView[] }) {
   return (
     <Alert
       color="orange"
@@ -33,13 +36,13 @@ export function ActionConflictsAlert({ conflicts }: { conflicts: ConflictView[] 
     >
       <Text size="sm">
         {conflicts.length === 1 ? 'Ce champ a été modifié' : 'Ces champs ont été modifiés'} sur deux postes à la fois ; la
-        fiche montre la version la plus récente en attendant un choix :
+        l'écran montre la version la plus récente en attendant un choix :
       </Text>
       <List size="sm" my="xs">
         {conflicts.map((conflict) => (
           <List.Item key={`${conflict.entity}:${conflict.rowId}:${conflict.field}`}>
             {fieldLabel(conflict.entity, conflict.field)}
-            {conflict.entity === 'action' ? '' : ` — ${conflict.rowLabel}`}
+            {conflict.entity === 'action' || conflict.entity === 'meeting' ? '' : ` — ${conflict.rowLabel}`}
           </List.Item>
         ))}
       </List>

@@ -1,0 +1,53 @@
+// The Réunions screens' handlers: thin calls into db/ (entities/meetings.ts, entities/minutes.ts).
+import * as meetings from '../../db/entities/meetings';
+import * as minutes from '../../db/entities/minutes';
+import { getMeeting, listMeetings, meetingsOfAction, nextCodiriProposal } from '../../db/queries/meetings';
+import { UserError } from '../../db/errors';
+import type { Session } from '../session';
+import type { Handlers } from './handlers';
+
+type MeetingMethods =
+  | 'listMeetings' | 'getMeeting' | 'createMeeting' | 'updateMeeting' | 'deleteMeeting' | 'getCodiriProposal'
+  | 'addParticipant' | 'updateParticipant' | 'deleteParticipant'
+  | 'addAgendaItem' | 'updateAgendaItem' | 'moveAgendaItem' | 'deleteAgendaItem'
+  | 'addEntry' | 'updateEntry' | 'moveEntry' | 'deleteEntry'
+  | 'addActionItem' | 'updateActionItem' | 'moveActionItem' | 'deleteActionItem' | 'setFollowUpComment'
+  | 'sendForValidation' | 'returnToDraft' | 'validateMinutes' | 'amendMinutes' | 'setValidationSilenceDays' | 'meetingsOfAction';
+
+export function createMeetingHandlers(session: Session): Pick<Handlers, MeetingMethods> {
+  const store = () => session.requireStore();
+  return {
+    listMeetings: (query) => listMeetings(store(), query),
+    getMeeting: (id) => getMeeting(store(), id),
+    createMeeting: (input) => meetings.createMeeting(store(), input),
+    updateMeeting: (id, patch) => meetings.updateMeeting(store(), id, patch),
+    deleteMeeting: (id) => meetings.deleteMeeting(store(), id),
+    getCodiriProposal: () => nextCodiriProposal(store()),
+    addParticipant: (meetingId, input) => meetings.addParticipant(store(), meetingId, input),
+    updateParticipant: (id, patch) => meetings.updateParticipant(store(), id, patch),
+    deleteParticipant: (id) => meetings.deleteParticipant(store(), id),
+    addAgendaItem: (meetingId, input) => meetings.addAgendaItem(store(), meetingId, input),
+    updateAgendaItem: (id, patch) => meetings.updateAgendaItem(store(), id, patch),
+    moveAgendaItem: (id, direction) => meetings.moveAgendaItem(store(), id, direction),
+    deleteAgendaItem: (id) => meetings.deleteAgendaItem(store(), id),
+    addEntry: (agendaItemId, input) => meetings.addEntry(store(), agendaItemId, input),
+    updateEntry: (id, patch) => meetings.updateEntry(store(), id, patch),
+    moveEntry: (id, direction) => meetings.moveEntry(store(), id, direction),
+    deleteEntry: (id) => meetings.deleteEntry(store(), id),
+    addActionItem: (agendaItemId, input) => meetings.addActionItem(store(), agendaItemId, input, { complete: true }),
+    updateActionItem: (id, patch) => meetings.updateActionItem(store(), id, patch, { complete: true }),
+    moveActionItem: (id, direction) => meetings.moveActionItem(store(), id, direction),
+    deleteActionItem: (id) => meetings.deleteActionItem(store(), id),
+    setFollowUpComment: (meetingId, actionItemId, comment) => meetings.setFollowUpComment(store(), meetingId, actionItemId, comment),
+    sendForValidation: (meetingId) => minutes.sendForValidation(store(), meetingId),
+    returnToDraft: (meetingId) => minutes.returnToDraft(store(), meetingId),
+    validateMinutes: (meetingId) => {
+      const me = store().personId;
+      if (!me) throw new UserError('no-identity', "La personne qui utilise ce poste est introuvable.");
+      minutes.validateMinutes(store(), meetingId, { validatedBy: me });
+    },
+    amendMinutes: (meetingId, reason) => minutes.amendMinutes(store(), meetingId, reason),
+    setValidationSilenceDays: (days) => meetings.setValidationSilenceDays(store(), days),
+    meetingsOfAction: (actionId) => meetingsOfAction(store(), actionId),
+  };
+}

@@ -1,0 +1,82 @@
+// Printing and calendar handlers: the documents the print preview lays out, the system
+// print dialog, « Enregistrer en PDF » of the preview the window shows, and .ics files.
+// Dialogs and file writes stay in main; the page never names a path.
+import { app, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { meetingIcs, upcomingMeetingsIcs } from '../../db/calendar/meetings';
+import { UserError } from '../../db/errors';
+import { codiriDossier, minutesDocument } from '../../db/minutes-document';
+import { getMeeting } from '../../db/queries/meetings';
+import { writeFileAtomically } from '../../db/sync/files';
+import type { PrintLayout } from '../../preload/contract';
+import { chooseCalendarFile, choosePdfFile } from '../dialogs';
+import { pdfPageCount, printToPdf, printWithDialog, type PrintFrame } from '../printing';
+import type { Session } from '../session';
+import type { Handlers } from './handlers';
+
+type PrintMethods =
+  | 'getMinutesDocument' | 'getCodiriDossier' | 'printCurrentPage' | 'saveCurrentPageAsPdf'
+  | 'exportMeetingIcs' | 'exportUpcomingMeetingsIcs';
+
+export interface PrintContext {
+  session: Session;
+  window: () => BrowserWindow | undefined;
+}
+
+/** A file name every system accepts: no separators, reserved characters or control characters. */
+const safeName = (text: string) => text.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-').trim();
+
+/** The path typed in the dialog, with the extension the filter promised (Linux dialogs do not add it). */
+const withExtension = (file: string, extension: string) => (file.toLowerCase().endsWith(extension) ? file : `${file}${extension}`);
+
+export function createPrintHandlers({ session, window }: PrintContext): Pick<Handlers, PrintMethods> {
+  const store = () => session.requireStore();
+  const contents = () => {
+    const current = window();
+    if (!current || current.isDestroyed()) throw new UserError('no-window', "La fenêtre d'Entente est fermée : rien à imprimer.");
+    return current.webContents;
+  };
+  const documents = () => app.getPath('documents');
+
+  /** The bands of every page, and the file's default name: « Compte rendu - CODIRI du 15 mars 2027 (projet).pdf ». */
+  function pdfOf(meetingId: string, layout: PrintLayout): { frame: PrintFrame; fileName: string } {
+    // The dossier's own call refuses a meeting that is no CODIRI.
+    const minutes = layout === 'dossier_codiri' ? codiriDossier(store(), meetingId).minutes : minutesDocument(store(), meetingId, layout);
+    const kind = layout === 'dossier_codiri' ? 'Dossier du CODIRI' : minutes.layout_label;
+    const notes = [
+      ...(minutes.version.number > 1 ? [`version ${minutes.version.number}`] : []),
+      ...(minutes.validation.draft ? ['projet'] : []),
+    ];
+    return {
+      frame: { partners: minutes.partners.map((partner) => partner.name), title: `${kind} — ${minutes.meeting.title}` },
+      fileName: `${safeName(`${kind} - ${minutes.meeting.title}${notes.length ? ` (${notes.join(', ')})` : ''}`)}.pdf`,
+    };
+  }
+
+  async function saveCalendar(defaultName: string, ics: () => string): Promise<{ file: string } | null> {
+    const chosen = await chooseCalendarFile(window(), join(documents(), `${safeName(defaultName)}.ics`));
+    if (!chosen) return null;
+    const file = withExtension(chosen, '.ics');
+    writeFileAtomically(file, Buffer.from(ics(), 'utf8'));
+    return { file };
+  }
+
+  return {
+    getMinutesDocument: (meetingId, layout) => minutesDocument(store(), meetingId, layout),
+    getCodiriDossier: (meetingId) => codiriDossier(store(), meetingId),
+
+    printCurrentPage: () => printWithDialog(contents()),
+    saveCurrentPageAsPdf: async (meetingId, layout) => {
+      const { frame, fileName } = pdfOf(meetingId, layout);
+      const chosen = await choosePdfFile(window(), join(documents(), fileName));
+      if (!chosen) return null;
+      const file = withExtension(chosen, '.pdf');
+      const pdf = await printToPdf(contents(), frame);
+      writeFileAtomically(file, pdf);
+      return { file, bytes: pdf.length, pages: pdfPageCount(pdf) };
+    },
+
+    exportMeetingIcs: (meetingId) => saveCalendar(getMeeting(store(), meetingId).title, () => meetingIcs(store(), meetingId)),
+    exportUpcomingMeetingsIcs: () => saveCalendar('Réunions à venir', () => upcomingMeetingsIcs(store())),
+  };
+}

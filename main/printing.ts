@@ -1,0 +1,79 @@
+// Printing what the window shows (the print preview of a compte rendu, a relevé de
+// décisions or a dossier CODIRI): A4, in French, with both partners' names at the top of
+// every page, and the date of printing and the page number at the bottom. The page's
+// print stylesheet hides the app around the document.
+import type { WebContents } from 'electron';
+import { format } from 'date-fns';
+import { fr } from 'date-fns/locale';
+import { UserError } from '../db/errors';
+
+export interface PrintFrame {
+  /** Shown at the top left of every page: « Département d'Indre-et-Loire · Département de Loir-et-Cher ». */
+  partners: string[];
+  /** Shown at the top right: « Compte rendu — CODIRI du 15 mars 2027 ». */
+  title: string;
+}
+
+/**
+ * The page margins, in millimetres: room for the bands at the top and bottom. The preview's
+ * `@page` rule (renderer/features/minutes-print/MinutesPrint.module.css) gives the same,
+ * as Chromium lets a page's own margins win over these.
+ */
+export const PAGE_MARGINS_MM = { top: 20, bottom: 20, left: 15, right: 15 };
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// Chromium draws the bands in their own small page: sizes, margins and colours must be explicit.
+const BAND =
+  'font-family: system-ui, Arial, sans-serif; font-size: 7.5pt; color: #444; width: 100%; ' +
+  `margin: 0 ${PAGE_MARGINS_MM.right}mm 0 ${PAGE_MARGINS_MM.left}mm; display: flex; justify-content: space-between; gap: 8mm;`;
+
+function headerTemplate(frame: PrintFrame): string {
+  return `<div style="${BAND}"><span>${escape(frame.partners.join(' · '))}</span><span style="text-align: right">${escape(frame.title)}</span></div>`;
+}
+
+function footerTemplate(printedAt: Date): string {
+  const date = format(printedAt, "d MMMM yyyy 'à' HH:mm", { locale: fr });
+  return `<div style="${BAND}"><span>Imprimé le ${escape(date)}</span><span>Page <span class="pageNumber"></span> sur <span class="totalPages"></span></span></div>`;
+}
+
+const inches = (mm: number) => mm / 25.4;
+
+export function printToPdf(contents: WebContents, frame: PrintFrame, printedAt = new Date()): Promise<Buffer> {
+  return contents.printToPDF({
+    pageSize: 'A4',
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: headerTemplate(frame),
+    footerTemplate: footerTemplate(printedAt),
+    margins: {
+      top: inches(PAGE_MARGINS_MM.top),
+      bottom: inches(PAGE_MARGINS_MM.bottom),
+      left: inches(PAGE_MARGINS_MM.left),
+      right: inches(PAGE_MARGINS_MM.right),
+    },
+  });
+}
+
+/** How many pages a PDF written by Chromium holds (its page objects), or undefined if none is found. */
+export function pdfPageCount(pdf: Buffer): number | undefined {
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length;
+  return pages || undefined;
+}
+
+/** The system's print dialog. A cancel is no failure; a missing printer is said in French, with the way out. */
+export function printWithDialog(contents: WebContents): Promise<void> {
+  return new Promise((resolve, reject) => {
+    contents.print({ silent: false, printBackground: true, pageSize: 'A4' }, (success, failureReason) => {
+      // Electron says « cancelled » or « Print job canceled » depending on the version and system.
+      if (success || /cancel/i.test(failureReason)) return resolve();
+      const cause = /printer/i.test(failureReason) ? "Aucune imprimante n'est installée sur ce poste" : "L'impression n'a pas pu se faire";
+      reject(
+        new UserError(
+          'print-failed',
+          `${cause}. Utilisez « Enregistrer en PDF… », puis imprimez le fichier depuis un poste relié à une imprimante.`,
+        ),
+      );
+    });
+  });
+}

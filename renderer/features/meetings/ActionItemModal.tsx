@@ -1,0 +1,158 @@
+import { Alert, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import type { ActionItemView, AgendaItemView, ChantierSummary, Person } from '../../../preload/contract';
+import type { ActionItemKind, ActionStatus } from '../../../db/vocabulary';
+import { send, useApiData } from '../../api';
+import { FrenchDateInput } from '../../shared/autosave/AutosaveFields';
+import { STATUS_OPTIONS } from '../../shared/status';
+
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+  agendaItem: AgendaItemView;
+  /** Null for a new one. */
+  actionItem: ActionItemView | null;
+  people: Person[];
+  chantiers: ChantierSummary[];
+  defaultChantierId: string | null;
+}
+
+export function ActionItemModal(props: Props) {
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={props.actionItem ? "Modifier l'action à mener" : 'Nouvelle action à mener'} size="lg">
+      {props.opened && <ActionItemForm {...props} />}
+    </Modal>
+  );
+}
+
+type Field = 'action_id' | 'title' | 'responsable_id' | 'due_date' | 'chantier_id' | 'status';
+
+/** What is to be done, by whom, by when: saved complete, so the responsable is required. */
+function ActionItemForm({ onClose, agendaItem, actionItem, people, chantiers, defaultChantierId }: Props) {
+  const [kind, setKind] = useState<ActionItemKind>(actionItem?.kind ?? 'nouvelle');
+  const [actionId, setActionId] = useState<string | null>(actionItem?.action?.id ?? null);
+  const [title, setTitle] = useState(actionItem?.title ?? '');
+  const [responsableId, setResponsableId] = useState<string | null>(actionItem?.responsable?.id ?? null);
+  const [dueDate, setDueDate] = useState<string | null>(actionItem?.due_date ?? null);
+  const [chantierId, setChantierId] = useState<string | null>(actionItem?.chantier_id ?? defaultChantierId);
+  const [status, setStatus] = useState<string | null>(actionItem?.status ?? null);
+  const [search, setSearch] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
+  const { data: found } = useApiData('queryActions', { search }, { offset: 0, limit: 50 });
+  const actionOptions = (found?.rows ?? []).map((action) => ({ value: action.id, label: action.title }));
+  if (actionItem?.action && !actionOptions.some((option) => option.value === actionItem.action!.id)) {
+    actionOptions.unshift({ value: actionItem.action.id, label: actionItem.action.title });
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const fields = {
+      title: title.trim() || undefined,
+      responsable_id: responsableId,
+      due_date: dueDate,
+      status: (status || null) as ActionStatus | null,
+      ...(kind === 'suivi' ? { action_id: actionId } : { chantier_id: chantierId }),
+    };
+    const result = actionItem
+      ? await send('updateActionItem', actionItem.id, fields)
+      : await send('addActionItem', agendaItem.id, { kind, ...fields });
+    if (!result.ok) {
+      const field = (['action_id', 'title', 'responsable_id', 'due_date', 'chantier_id', 'status'] as const).find((name) => name === result.error.field);
+      return setErrors({ [field ?? 'form']: result.error.message });
+    }
+    onClose();
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {!actionItem && (
+          <SegmentedControl
+            aria-label="Type d'action à mener"
+            value={kind}
+            onChange={(value) => setKind(value as ActionItemKind)}
+            data={[
+              { value: 'nouvelle', label: 'Nouvelle action' },
+              { value: 'suivi', label: 'Action existante' },
+            ]}
+          />
+        )}
+        {kind === 'suivi' && (
+          <Select
+            label="Action suivie"
+            required
+            data={actionOptions}
+            value={actionId}
+            onChange={(value) => {
+              setActionId(value);
+              const chosen = actionOptions.find((option) => option.value === value);
+              if (chosen && !title) setTitle(chosen.label);
+            }}
+            searchable
+            searchValue={search}
+            onSearchChange={setSearch}
+            nothingFoundMessage="Aucune action trouvée"
+            error={errors.action_id}
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
+        <TextInput
+          label={kind === 'suivi' ? 'Ce qui est à faire' : "Intitulé de l'action"}
+          required={kind === 'nouvelle'}
+          value={title}
+          onChange={(event) => setTitle(event.currentTarget.value)}
+          error={errors.title}
+          data-autofocus
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Responsable"
+            required
+            data={people.map((person) => ({ value: person.id, label: person.name }))}
+            value={responsableId}
+            onChange={setResponsableId}
+            searchable
+            error={errors.responsable_id}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <FrenchDateInput label="Échéance" value={dueDate} onChange={setDueDate} error={errors.due_date} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {kind === 'nouvelle' && (
+            <Select
+              label="Chantier"
+              required
+              data={chantiers.map((chantier) => ({ value: chantier.id, label: `${chantier.number}. ${chantier.title}` }))}
+              value={chantierId}
+              onChange={setChantierId}
+              searchable
+              error={errors.chantier_id}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+          <Select
+            label="Statut à la validation"
+            placeholder={kind === 'nouvelle' ? 'À venir' : 'Inchangé'}
+            data={STATUS_OPTIONS}
+            value={status}
+            onChange={setStatus}
+            clearable
+            error={errors.status}
+            comboboxProps={{ withinPortal: true }}
+          />
+        </SimpleGrid>
+        {errors.form && (
+          <Alert color="red" role="alert">
+            {errors.form}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Annuler
+          </Button>
+          <Button type="submit">Enregistrer</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+import { SimpleGrid, TagsInput } from '@mantine/core';
+import { useAppState } from '../../app/AppContext';
+import { send, useApiData } from '../../api';
+import type { MeetingPatch } from '../../../preload/contract';
+import type { MeetingType } from '../../../db/vocabulary';
+import {
+  AutosaveDate,
+  AutosaveMultiSelect,
+  AutosaveNumber,
+  AutosaveSelect,
+  AutosaveText,
+  AutosaveTime,
+} from '../../shared/autosave/AutosaveFields';
+import { useAutosave } from '../../shared/autosave/useAutosave';
+import { partnerOptions } from '../../shared/people';
+import { formatDate } from '../../shared/format';
+import { MEETING_TYPE_OPTIONS } from './labels';
+import type { MeetingProps } from './MeetingPage';
+
+/** The header of the minutes: when, where, who presides, who takes the minutes, who receives them. */
+export function MeetingFieldsSection({ meeting, people, chantiers }: MeetingProps) {
+  const { partners } = useAppState();
+  const disabled = meeting.read_only;
+  const update = (patch: MeetingPatch) => send('updateMeeting', meeting.id, patch);
+  const personOptions = people.map((person) => ({ value: person.id, label: person.name }));
+  const chantierOptions = chantiers.map((chantier) => ({ value: chantier.id, label: `${chantier.number}. ${chantier.title}` }));
+
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <AutosaveSelect label="Type de réunion" data={MEETING_TYPE_OPTIONS} value={meeting.type} save={(type) => update({ type: type as MeetingType })} disabled={disabled} />
+        <AutosaveText label="Titre" description="Facultatif" value={meeting.own_title} save={(title) => update({ title })} disabled={disabled} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+        <AutosaveDate label="Date" value={meeting.date} save={(date) => update({ date: date ?? '' })} disabled={disabled} />
+        <AutosaveTime label="Heure de début" value={meeting.start_time} save={(start_time) => update({ start_time })} disabled={disabled} />
+        <AutosaveNumber label="Durée" suffix=" min" min={1} max={1440} value={meeting.duration_minutes} save={(duration_minutes) => update({ duration_minutes })} disabled={disabled} />
+        <AutosaveText label="Lieu" value={meeting.place} save={(place) => update({ place })} disabled={disabled} />
+      </SimpleGrid>
+      <AutosaveMultiSelect label="Chantiers concernés" data={chantierOptions} value={meeting.chantier_ids} save={(chantier_ids) => update({ chantier_ids })} disabled={disabled} />
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <AutosaveSelect label="Président·e" data={personOptions} clearable value={meeting.president?.id ?? null} save={(president_id) => update({ president_id })} disabled={disabled} />
+        <AutosaveSelect label="Secrétaire de séance" data={personOptions} clearable value={meeting.secretary?.id ?? null} save={(secretary_id) => update({ secretary_id })} disabled={disabled} />
+        <AutosaveSelect
+          label="Secrétariat"
+          description="Le Département qui rédige et envoie le compte rendu"
+          data={partnerOptions(partners)}
+          clearable
+          value={meeting.secretariat?.id ?? null}
+          save={(secretariat_partner_id) => update({ secretariat_partner_id })}
+          disabled={disabled}
+        />
+      </SimpleGrid>
+      <DiffusionField value={meeting.diffusion} save={(diffusion) => update({ diffusion })} disabled={disabled} />
+      <AutosaveDate
+        label="Date de la prochaine réunion"
+        description={meeting.type === 'codiri' ? <CodiriHint /> : undefined}
+        value={meeting.next_meeting_date}
+        save={(next_meeting_date) => update({ next_meeting_date })}
+        disabled={disabled}
+      />
+    </>
+  );
+}
+
+function DiffusionField({ value, save, disabled }: { value: string[]; save: (value: string[]) => ReturnType<typeof send>; disabled: boolean }) {
+  const field = useAutosave({ value, save, label: 'Diffusion' });
+  return (
+    <TagsInput
+      label="Diffusion"
+      description="Destinataires du compte rendu : tapez un nom ou un service, puis Entrée"
+      value={field.value}
+      onChange={field.onChange}
+      error={field.error}
+      disabled={disabled}
+      clearable
+    />
+  );
+}
+
+/** For a CODIRI: about six months later, and whose turn the secretariat is (it alternates). */
+function CodiriHint() {
+  const { data: proposal } = useApiData('getCodiriProposal');
+  if (!proposal?.date) return null;
+  return (
+    <>
+      Proposition : {formatDate(proposal.date)}
+      {proposal.secretariat_partner_name ? `, secrétariat : ${proposal.secretariat_partner_name}` : ''}
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import type { MeetingType } from '../../../db/vocabulary';
+import { send, useApiData } from '../../api';
+import { navigate } from '../../app/navigation';
+import { FrenchDateInput, FrenchTimeInput } from '../../shared/autosave/AutosaveFields';
+import { formatDate } from '../../shared/format';
+import { MEETING_TYPE_OPTIONS } from './labels';
+
+type Field = 'type' | 'date' | 'start_time' | 'duration_minutes' | 'title' | 'place' | 'chantier_ids';
+
+/** Type, date, heure, durée, lieu and chantiers; for a CODIRI, the proposed date and whose turn the secretariat is. */
+export function NewMeetingModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Nouvelle réunion" size="lg">
+      {opened && <NewMeetingForm onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function NewMeetingForm({ onClose }: { onClose: () => void }) {
+  const [type, setType] = useState<MeetingType>('reunion_travail');
+  const [date, setDate] = useState<string | null>(null);
+  const [startTime, setStartTime] = useState('09:30');
+  const [duration, setDuration] = useState<number | string>(120);
+  const [title, setTitle] = useState('');
+  const [place, setPlace] = useState('');
+  const [chantierIds, setChantierIds] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
+  const [busy, setBusy] = useState(false);
+  const { data: chantiers } = useApiData('listChantiers');
+  const { data: proposal } = useApiData('getCodiriProposal');
+  const chantierOptions = (chantiers ?? []).map((chantier) => ({ value: chantier.id, label: `${chantier.number}. ${chantier.title}` }));
+
+  function chooseType(value: MeetingType) {
+    setType(value);
+    if (value === 'codiri' && !date && proposal?.date) setDate(proposal.date);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!date) return setErrors({ date: 'Indiquez la date de la réunion.' });
+    setBusy(true);
+    const result = await send('createMeeting', {
+      type,
+      date,
+      start_time: startTime,
+      duration_minutes: typeof duration === 'number' ? duration : Number.NaN,
+      title: title.trim() || null,
+      place: place.trim() || null,
+      chantier_ids: chantierIds,
+    });
+    setBusy(false);
+    if (!result.ok) {
+      const field = (['type', 'date', 'start_time', 'duration_minutes', 'title', 'place', 'chantier_ids'] as const).find((name) => name === result.error.field);
+      return setErrors({ [field ?? 'form']: result.error.message });
+    }
+    onClose();
+    navigate({ page: 'meeting', id: result.value });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Select
+          label="Type de réunion"
+          required
+          data={MEETING_TYPE_OPTIONS}
+          value={type}
+          onChange={(value) => value && chooseType(value as MeetingType)}
+          allowDeselect={false}
+          error={errors.type}
+          comboboxProps={{ withinPortal: true }}
+          data-autofocus
+        />
+        {type === 'codiri' && proposal && (
+          <Alert color="blue" title="Prochain CODIRI">
+            {proposal.date
+              ? `Date proposée : ${formatDate(proposal.date)}, environ six mois après le ${proposal.after?.title ?? 'dernier CODIRI'}. `
+              : 'Premier CODIRI du projet. '}
+            {proposal.secretariat_partner_name && `Secrétariat cette fois : ${proposal.secretariat_partner_name}.`}
+          </Alert>
+        )}
+        <TextInput
+          label="Titre"
+          description="Facultatif : sans titre, la réunion est nommée par son type et sa date"
+          value={title}
+          onChange={(event) => setTitle(event.currentTarget.value)}
+          error={errors.title}
+        />
+        <Group grow align="flex-start">
+          <FrenchDateInput label="Date" required value={date} onChange={setDate} error={errors.date} />
+          <FrenchTimeInput label="Heure de début" required value={startTime} onChange={setStartTime} error={errors.start_time} />
+          <NumberInput label="Durée" required suffix=" min" step={15} allowDecimal={false} clampBehavior="none" value={duration} onChange={setDuration} error={errors.duration_minutes} />
+        </Group>
+        <TextInput label="Lieu" value={place} onChange={(event) => setPlace(event.currentTarget.value)} error={errors.place} />
+        {type === 'reunion_travail' ? (
+          <Select
+            label="Chantier"
+            required
+            data={chantierOptions}
+            value={chantierIds[0] ?? null}
+            onChange={(value) => setChantierIds(value ? [value] : [])}
+            error={errors.chantier_ids}
+            searchable
+            comboboxProps={{ withinPortal: true }}
+          />
+        ) : (
+          <MultiSelect
+            label="Chantiers concernés"
+            data={chantierOptions}
+            value={chantierIds}
+            onChange={setChantierIds}
+            error={errors.chantier_ids}
+            searchable
+            clearable
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
+        {errors.form && (
+          <Alert color="red" role="alert">
+            {errors.form}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Annuler
+          </Button>
+          <Button type="submit" loading={busy}>
+            Créer la réunion
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

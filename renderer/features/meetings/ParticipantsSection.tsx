@@ -1,0 +1,157 @@
+import { ActionIcon, Button, Group, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { IconTrash, IconUserPlus } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import type { ParticipantView } from '../../../preload/contract';
+import type { Attendance } from '../../../db/vocabulary';
+import { call, send } from '../../api';
+import { ATTENDANCE_OPTIONS } from './labels';
+import type { MeetingProps } from './MeetingPage';
+
+/** Who was there: people of the project or guests, each present, excusé, représenté (by whom) or absent. */
+export function ParticipantsSection({ meeting, people }: MeetingProps) {
+  const disabled = meeting.read_only;
+  const present = new Set(meeting.participants.map((participant) => participant.person_id));
+  const candidates = people.filter((person) => !present.has(person.id)).map((person) => ({ value: person.id, label: person.name }));
+
+  return (
+    <>
+      {meeting.participants.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Aucun participant pour le moment.
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={820}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Nom</Table.Th>
+                <Table.Th>Fonction</Table.Th>
+                <Table.Th>Département ou organisme</Table.Th>
+                <Table.Th w={170}>Présence</Table.Th>
+                <Table.Th w={220}>Représenté·e par</Table.Th>
+                <Table.Th w={48}>
+                  <VisuallyHidden>Retirer</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {meeting.participants.map((participant) => (
+                <ParticipantRow key={participant.id} participant={participant} disabled={disabled} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {!disabled && (
+        <Group align="flex-end" gap="xl">
+          <Select
+            label="Ajouter une personne du projet"
+            placeholder="Choisir une personne"
+            data={candidates}
+            value={null}
+            onChange={(personId) => personId && void call('addParticipant', meeting.id, { person_id: personId })}
+            searchable
+            nothingFoundMessage="Aucune personne"
+            w={300}
+          />
+          <GuestForm meetingId={meeting.id} />
+        </Group>
+      )}
+    </>
+  );
+}
+
+function ParticipantRow({ participant, disabled }: { participant: ParticipantView; disabled: boolean }) {
+  const [representedBy, setRepresentedBy] = useState(participant.represented_by ?? '');
+  // « Représenté·e » is saved with its representative: until a name is typed, only shown here.
+  const [choosingRepresentative, setChoosingRepresentative] = useState(false);
+  const update = (patch: { attendance?: Attendance; represented_by?: string | null }) => call('updateParticipant', participant.id, patch);
+  const represented = participant.attendance === 'represente' || choosingRepresentative;
+
+  function chooseAttendance(value: Attendance) {
+    setChoosingRepresentative(value === 'represente' && !representedBy.trim());
+    if (value !== 'represente') void update({ attendance: value });
+    else if (representedBy.trim()) void update({ attendance: value, represented_by: representedBy.trim() });
+  }
+
+  async function saveRepresentative() {
+    const name = representedBy.trim();
+    if (name === (participant.represented_by ?? '')) return;
+    const result = await update({ attendance: 'represente', represented_by: name || null });
+    if (result.ok) setChoosingRepresentative(false);
+  }
+
+  return (
+    <Table.Tr>
+      <Table.Td>{participant.name}</Table.Td>
+      <Table.Td>{participant.function ?? '—'}</Table.Td>
+      <Table.Td>{participant.organisation ?? '—'}</Table.Td>
+      <Table.Td>
+        <Select
+          aria-label={`Présence de ${participant.name}`}
+          data={ATTENDANCE_OPTIONS}
+          value={choosingRepresentative ? 'represente' : participant.attendance}
+          onChange={(value) => value && chooseAttendance(value as Attendance)}
+          allowDeselect={false}
+          disabled={disabled}
+          size="xs"
+        />
+      </Table.Td>
+      <Table.Td>
+        {represented ? (
+          <TextInput
+            aria-label={`${participant.name} est représenté·e par`}
+            value={representedBy}
+            onChange={(event) => setRepresentedBy(event.currentTarget.value)}
+            onBlur={() => void saveRepresentative()}
+            onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
+            disabled={disabled}
+            size="xs"
+            placeholder="Nom et fonction"
+            autoFocus={choosingRepresentative}
+          />
+        ) : (
+          '—'
+        )}
+      </Table.Td>
+      <Table.Td>
+        {!disabled && (
+          <ActionIcon variant="subtle" color="red" aria-label={`Retirer ${participant.name}`} onClick={() => void call('deleteParticipant', participant.id)}>
+            <IconTrash size={16} aria-hidden />
+          </ActionIcon>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** A guest: not a person of the project (an elected official, a partner organisation…). */
+function GuestForm({ meetingId }: { meetingId: string }) {
+  const [name, setName] = useState('');
+  const [fonction, setFonction] = useState('');
+  const [organisation, setOrganisation] = useState('');
+  const [error, setError] = useState<string>();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await send('addParticipant', meetingId, { name: name.trim(), function: fonction.trim() || null, organisation: organisation.trim() || null });
+    if (!result.ok) return setError(result.error.message);
+    setError(undefined);
+    setName('');
+    setFonction('');
+    setOrganisation('');
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Ajouter un·e invité·e">
+      <Group align="flex-start" gap="xs">
+        <TextInput label="Invité·e : nom" value={name} onChange={(event) => setName(event.currentTarget.value)} error={error} w={200} />
+        <TextInput label="Fonction" value={fonction} onChange={(event) => setFonction(event.currentTarget.value)} w={180} />
+        <TextInput label="Organisme" value={organisation} onChange={(event) => setOrganisation(event.currentTarget.value)} w={180} />
+        <Button type="submit" variant="default" mt={25} leftSection={<IconUserPlus size={16} aria-hidden />}>
+          Ajouter l'invité·e
+        </Button>
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,127 @@
+import { Alert, Anchor, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import type { MeetingDetail } from '../../../preload/contract';
+import { call } from '../../api';
+import { useAppState } from '../../app/AppContext';
+import { href, navigate } from '../../app/navigation';
+import { formatDate } from '../../shared/format';
+import { MinutesStatusBadge } from './MinutesStatusBadge';
+
+/** Brouillon → envoyé pour validation (to the other Département) → validé, by a person or by silence. */
+export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
+  const { me } = useAppState();
+  const [amending, setAmending] = useState(false);
+  const status = meeting.validation_status;
+  // The side holding the secretariat drafts; the other side validates.
+  const mayValidate = meeting.secretariat?.id !== me.partner_id;
+  return (
+    <>
+      <Group gap="xs">
+        <Text size="sm">Compte rendu :</Text>
+        <MinutesStatusBadge status={status} />
+      </Group>
+      {status === 'brouillon' && (
+        <Text size="sm">
+          Une fois rédigé, envoyez-le pour validation à l'autre Département. Sans réponse au bout de {meeting.silence_days} jours, il
+          est validé tacitement.
+        </Text>
+      )}
+      {status !== 'valide' && !mayValidate && (
+        <Text size="sm">
+          Votre Département tient le secrétariat : la validation revient à l'autre Département, ou se fait tacitement.
+        </Text>
+      )}
+      {status === 'envoye' && meeting.sent_on && (
+        <Text size="sm">
+          Envoyé pour validation le {formatDate(meeting.sent_on)}
+          {meeting.tacit_validation_on ? ` ; sans réponse, il sera validé tacitement le ${formatDate(meeting.tacit_validation_on)}` : ''}.
+        </Text>
+      )}
+      {status === 'valide' && (
+        <Text size="sm">
+          Validé le {formatDate(meeting.validated_on)}
+          {meeting.validated_by ? ` par ${meeting.validated_by.name}` : ' tacitement, sans réponse dans le délai'}. Les actions à mener
+          sont suivies dans l'écran Actions.
+        </Text>
+      )}
+      {status !== 'valide' && meeting.problems.length > 0 && (
+        <Alert color="orange" title="À compléter avant la validation">
+          <List size="sm">
+            {meeting.problems.map((problem) => (
+              <List.Item key={`${problem.rowId}-${problem.field}`}>{problem.message}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      <Group>
+        {status === 'brouillon' && <Button onClick={() => void call('sendForValidation', meeting.id)}>Envoyer pour validation</Button>}
+        {status !== 'valide' && mayValidate && (
+          <Button variant={status === 'envoye' ? 'filled' : 'default'} onClick={() => void call('validateMinutes', meeting.id)}>
+            Valider le compte rendu
+          </Button>
+        )}
+        {status === 'envoye' && (
+          <Button variant="default" onClick={() => void call('returnToDraft', meeting.id)}>
+            Revenir au brouillon
+          </Button>
+        )}
+        {status === 'valide' && !meeting.superseded_by && (
+          <Button variant="default" onClick={() => setAmending(true)}>
+            Créer une version modificative
+          </Button>
+        )}
+      </Group>
+      {meeting.versions.length > 1 && (
+        <Stack gap={4}>
+          <Text size="sm" fw={600}>
+            Versions
+          </Text>
+          <List size="sm">
+            {meeting.versions.map((version) => (
+              <List.Item key={version.id}>
+                {version.id === meeting.id ? (
+                  <Text span size="sm" fw={600}>
+                    Version {version.version} (celle-ci)
+                  </Text>
+                ) : (
+                  <Anchor href={href({ page: 'meeting', id: version.id })} size="sm">
+                    Version {version.version}
+                  </Anchor>
+                )}
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
+      )}
+      <AmendModal meetingId={meeting.id} opened={amending} onClose={() => setAmending(false)} />
+    </>
+  );
+}
+
+/** A validated compte rendu is corrected by a new version; the validated one stays as it was. */
+function AmendModal({ meetingId, opened, onClose }: { meetingId: string; opened: boolean; onClose: () => void }) {
+  const [reason, setReason] = useState('');
+  async function amend() {
+    const result = await call('amendMinutes', meetingId, reason.trim() || null);
+    if (!result.ok) return;
+    onClose();
+    navigate({ page: 'meeting', id: result.value });
+  }
+  return (
+    <Modal opened={opened} onClose={onClose} title="Version modificative du compte rendu">
+      <Stack>
+        <Text size="sm">
+          Une nouvelle version, modifiable, est créée ; la version validée reste lisible telle quelle. La nouvelle version
+          devra être validée à son tour.
+        </Text>
+        <Textarea label="Objet de la modification" autosize minRows={2} value={reason} onChange={(event) => setReason(event.currentTarget.value)} data-autofocus />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Annuler
+          </Button>
+          <Button onClick={() => void amend()}>Créer la version modificative</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

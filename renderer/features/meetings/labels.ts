@@ -1,0 +1,33 @@
+// The Réunions vocabulary as the screens show it.
+import {
+  ATTENDANCE_LABELS,
+  ATTENDANCES,
+  MEETING_TYPE_LABELS,
+  MEETING_TYPES,
+  MINUTES_STATUS_LABELS,
+  type MinutesStatus,
+} from '../../../db/vocabulary';
+
+export const MEETING_TYPE_OPTIONS = MEETING_TYPES.map((value) => ({ value, label: MEETING_TYPE_LABELS[value] }));
+export const ATTENDANCE_OPTIONS = ATTENDANCES.map((value) => ({ value, label: ATTENDANCE_LABELS[value] }));
+
+/** Badge colours of the minutes' statuses, readable in both themes (filled). */
+export const MINUTES_STATUS_STYLE: Record<MinutesStatus, { color: string; text: 'white' | 'black'; label: string }> = {
+  brouillon: { color: 'gray.7', text: 'white', label: MINUTES_STATUS_LABELS.brouillon },
+  envoye: { color: 'yellow.5', text: 'black', label: MINUTES_STATUS_LABELS.envoye },
+  valide: { color: 'teal.9', text: 'white', label: MINUTES_STATUS_LABELS.valide },
+};
+
+/** 150 → « 2 h 30 », 45 → « 45 min ». */
+export function formatDuration(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, '0')}`;
+}
+
+/** « 09:30 » → « 9 h 30 ». */
+export function formatTime(time: string): string {
+  const [hours, minutes] = time.split(':');
+  return `${Number(hours)} h ${minutes}`;
+}

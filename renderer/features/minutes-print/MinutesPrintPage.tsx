@@ -1,0 +1,112 @@
+import { Alert, Anchor, Button, Group, SegmentedControl } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { PrintLayout } from '../../../preload/contract';
+import { call, send, useApiData } from '../../api';
+import { href, navigate } from '../../app/navigation';
+import { formatBytes } from '../../shared/format';
+import { PageHeader } from '../../shared/PageHeader';
+import { ChantiersSheet, CoverSheet } from './CodiriSheets';
+import { MinutesSheet } from './MinutesSheet';
+import classes from './MinutesPrint.module.css';
+
+const LAYOUT_LABELS: Record<PrintLayout, string> = {
+  compte_rendu: 'Compte rendu',
+  releve: 'Relevé de décisions',
+  dossier_codiri: 'Dossier CODIRI',
+};
+
+/**
+ * The print preview of a meeting's minutes: the document as A4 sheets, and a toolbar to
+ * change the layout, print, or save as PDF. When the window prints, only the sheets print.
+ */
+export function MinutesPrintPage({ id, layout }: { id: string; layout: PrintLayout }) {
+  // The toolbar reads the meeting's type here; the dossier loads its own copy with the chantiers.
+  const { data: minutes, error } = useApiData('getMinutesDocument', id, layout === 'releve' ? 'releve' : 'compte_rendu');
+  const [dossierShown, setDossierShown] = useState(false);
+  const ready = !!minutes && (layout !== 'dossier_codiri' || dossierShown);
+  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
+  const layouts: PrintLayout[] = ['compte_rendu', 'releve', ...(minutes?.meeting.type === 'codiri' ? (['dossier_codiri'] as const) : [])];
+
+  async function print() {
+    setBusy('print');
+    const result = await send('printCurrentPage');
+    setBusy(null);
+    if (!result.ok) notifications.show({ color: 'red', title: 'Impression impossible', message: result.error.message, autoClose: 12_000 });
+  }
+
+  async function savePdf() {
+    setBusy('pdf');
+    const result = await call('saveCurrentPageAsPdf', id, layout);
+    setBusy(null);
+    if (!result.ok || !result.value) return;
+    const { file, bytes, pages } = result.value;
+    const size = [pages && `${pages} page${pages > 1 ? 's' : ''}`, formatBytes(bytes)].filter(Boolean).join(', ');
+    notifications.show({ color: 'teal', title: 'PDF enregistré', message: `${file} (${size})`, autoClose: 8000 });
+  }
+
+  return (
+    <div className={classes.preview}>
+      <div className={classes.toolbar}>
+        <Anchor href={href({ page: 'meeting', id })} size="sm" className={classes.back}>
+          <Group gap={4} component="span" wrap="nowrap">
+            <IconArrowLeft size={16} aria-hidden />
+            Retour à la réunion
+          </Group>
+        </Anchor>
+        <PageHeader title="Aperçu avant impression" small />
+        <Group justify="space-between" gap="sm">
+          <SegmentedControl
+            aria-label="Document à imprimer"
+            value={layout}
+            onChange={(value) => navigate({ page: 'minutes-print', id, layout: value as PrintLayout })}
+            data={layouts.map((value) => ({ value, label: LAYOUT_LABELS[value] }))}
+          />
+          <Group gap="sm">
+            <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={print} loading={busy === 'print'} disabled={!ready || busy !== null}>
+              Imprimer…
+            </Button>
+            <Button leftSection={<IconFileTypePdf size={16} aria-hidden />} onClick={savePdf} loading={busy === 'pdf'} disabled={!ready || busy !== null}>
+              Enregistrer en PDF…
+            </Button>
+          </Group>
+        </Group>
+      </div>
+      {error && (
+        <Alert color="red" title="Aperçu impossible">
+          {error.message}
+        </Alert>
+      )}
+      {minutes && (
+        <div className={classes.desk}>
+          {layout === 'dossier_codiri' ? <DossierSheets id={id} onShown={setDossierShown} /> : <MinutesSheet document={minutes} />}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The dossier CODIRI as one document: cover, compte rendu, avancement des chantiers. */
+function DossierSheets({ id, onShown }: { id: string; onShown: (shown: boolean) => void }) {
+  const { data: dossier, error } = useApiData('getCodiriDossier', id);
+  useEffect(() => {
+    onShown(!!dossier);
+    return () => onShown(false);
+  }, [dossier, onShown]);
+  if (error) {
+    return (
+      <Alert color="red" title="Dossier impossible">
+        {error.message}
+      </Alert>
+    );
+  }
+  if (!dossier) return null;
+  return (
+    <>
+      <CoverSheet dossier={dossier} />
+      <MinutesSheet document={dossier.minutes} />
+      <ChantiersSheet dossier={dossier} />
+    </>
+  );
+}

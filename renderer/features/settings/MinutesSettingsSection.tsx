@@ -1,0 +1,19 @@
+import { send, useApiData } from '../../api';
+import { AutosaveNumber } from '../../shared/autosave/AutosaveFields';
+
+/** Shared by every poste: minutes sent for validation are validated by silence after this delay. */
+export function MinutesSettingsSection() {
+  const { data: settings } = useApiData('getSettings');
+  if (!settings) return null;
+  return (
+    <AutosaveNumber
+      label="Délai de validation tacite"
+      description="Un compte rendu envoyé pour validation est validé sans réponse de l'autre Département au bout de ce délai."
+      suffix=" jours"
+      min={1}
+      max={365}
+      value={settings.validationSilenceDays}
+      save={(days) => send('setValidationSilenceDays', days)}
+    />
+  );
+}

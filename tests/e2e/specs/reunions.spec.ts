@@ -1,0 +1,173 @@
+// The Réunions screens, as the secretariat uses them: a CODIRI created with the proposed
+// secretariat, its participants in the four states of attendance, an ordre du jour of two
+// points, two numbered décisions, two actions à mener (a new one and an existing one),
+// sent then validated; the new action is then tracked in Actions and its fiche lists the
+// CODIRI; validated minutes refuse edits. Bad input gets French messages.
+import { createPerson } from '../../../db/entities/people';
+import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
+import { initData, listActions, withStore } from '../harness/data';
+import type { Locator, Page } from 'playwright-core';
+import { expect, openScreen, screenshot, test, type AppHandle } from '../harness/fixtures';
+
+const SEMINAIRE = 'Organiser un séminaire commun des directeurs';
+const FORMATION = "Organisation d'une formation commune à la gestion de projet";
+
+function dataWithPeople(): string {
+  const dataDir = initData();
+  withStore(dataDir, (store) => {
+    const partner = (code: string) => store.db.prepare('SELECT id FROM partner WHERE code = ?').pluck().get(code) as string;
+    for (const [name, fonction, code] of [
+      ['Nadia Benali', 'Chargée de mission coopération', '41'],
+      ['Marc Petit', 'Directeur des ressources humaines', '41'],
+      ['Paul Durand', 'Directeur général adjoint', '37'],
+    ]) {
+      createPerson(store, { name, function: fonction, partner_id: partner(code), email: null });
+    }
+  });
+  return dataDir;
+}
+
+async function openMeetings(app: AppHandle): Promise<void> {
+  await app.page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Réunions' }).click();
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Réunions' })).toBeVisible();
+}
+
+/** Picks an option of a Select found in `scope` (its list opens at the page's level). */
+async function choose(app: AppHandle, label: string | RegExp, option: string, scope: Locator | Page = app.page): Promise<void> {
+  await scope.getByRole('combobox', { name: label }).click();
+  await app.page.getByRole('option', { name: option, exact: true }).click();
+}
+
+test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies dans Actions", async ({ launch }) => {
+  const app = await launch(dataWithPeople());
+  const { page } = app;
+  await openMeetings(app);
+  await expect(page.getByText('Aucune réunion à venir.')).toBeVisible();
+
+  // New CODIRI: the first of the project; a duration of 0 is refused in French.
+  await page.getByRole('button', { name: 'Nouvelle réunion' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouvelle réunion' });
+  await choose(app, /^Type de réunion/, 'CODIRI');
+  await expect(dialog.getByText('Premier CODIRI du projet.')).toBeVisible();
+  await dialog.getByRole('textbox', { name: /^Date/ }).fill('15/03/2027');
+  await dialog.getByRole('textbox', { name: /^Lieu/ }).fill('Hôtel du Département, Tours');
+  await dialog.getByRole('textbox', { name: /^Durée/ }).fill('0');
+  await dialog.getByRole('button', { name: 'Créer la réunion' }).click();
+  await expect(dialog.getByText('La durée de la réunion doit être positive.')).toBeVisible();
+  await dialog.getByRole('textbox', { name: /^Durée/ }).fill('150');
+  await dialog.getByRole('button', { name: 'Créer la réunion' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'CODIRI du 15 mars 2027' })).toBeVisible();
+
+  // Loir-et-Cher holds the secretariat this time: Claire, in Indre-et-Loire, validates.
+  await choose(app, 'Secrétariat', 'Département de Loir-et-Cher');
+
+  // Participants: three people of the project and a guest, in the four states.
+  const participants = page.getByRole('region', { name: 'Participants' });
+  for (const name of ['Claire Martin', 'Nadia Benali', 'Marc Petit', 'Paul Durand']) {
+    await choose(app, 'Ajouter une personne du projet', name);
+    await expect(participants.getByRole('cell', { name, exact: true })).toBeVisible();
+  }
+  await participants.getByRole('textbox', { name: 'Invité·e : nom' }).fill('Jean Dupont');
+  await participants.getByRole('textbox', { name: 'Organisme' }).fill('Région Centre-Val de Loire');
+  await participants.getByRole('button', { name: "Ajouter l'invité·e" }).click();
+  await expect(participants.getByRole('cell', { name: 'Jean Dupont', exact: true })).toBeVisible();
+  await choose(app, 'Présence de Marc Petit', 'Excusé·e');
+  await choose(app, 'Présence de Paul Durand', 'Représenté·e');
+  const representative = participants.getByRole('textbox', { name: 'Paul Durand est représenté·e par' });
+  await representative.fill('Sophie Leroy, directrice générale des services');
+  await representative.press('Enter');
+  await choose(app, 'Présence de Jean Dupont', 'Absent·e');
+
+  // Ordre du jour: two points, then one too long for the meeting's 2 h 30.
+  const agenda = page.getByRole('region', { name: 'Ordre du jour et compte rendu' });
+  for (const [title, minutes] of [
+    ['Avancement des chantiers', '60'],
+    ['Calendrier 2027', '30'],
+  ]) {
+    await agenda.getByRole('textbox', { name: 'Nouveau point : intitulé' }).fill(title);
+    await agenda.getByRole('textbox', { name: 'Durée prévue' }).last().fill(minutes);
+    await agenda.getByRole('button', { name: 'Ajouter le point' }).click();
+    await expect(agenda.getByRole('heading', { level: 3, name: new RegExp(title) })).toBeVisible();
+  }
+  await agenda.getByRole('textbox', { name: 'Nouveau point : intitulé' }).fill('Questions diverses');
+  await agenda.getByRole('textbox', { name: 'Durée prévue' }).last().fill('90');
+  await agenda.getByRole('button', { name: 'Ajouter le point' }).click();
+  await expect(agenda.getByRole('alert', { name: 'Ordre du jour trop long' })).toBeVisible();
+  await agenda.getByRole('button', { name: 'Supprimer le point 3' }).click();
+  await expect(agenda.getByRole('alert')).toHaveCount(0);
+
+  // A décision under each point, numbered across the minutes.
+  const point1 = agenda.getByRole('article', { name: /^1\. Avancement/ });
+  const point2 = agenda.getByRole('article', { name: /^2\. Calendrier/ });
+  await point1.getByRole('textbox', { name: 'Nouvelle décision (point 1)' }).fill('Le chantier 3 passe au stade des projets partagés.');
+  await point1.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await point2.getByRole('textbox', { name: 'Nouvelle décision (point 2)' }).fill('Le prochain CODIRI se tiendra à Blois.');
+  await point2.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await expect(point1.getByRole('textbox', { name: 'Décision n° 1' })).toHaveValue('Le chantier 3 passe au stade des projets partagés.');
+  await expect(point2.getByRole('textbox', { name: 'Décision n° 2' })).toHaveValue('Le prochain CODIRI se tiendra à Blois.');
+
+  // Actions à mener: a new action (refused without responsable), and an existing one followed up.
+  await point1.getByRole('button', { name: 'Ajouter une action à mener au point 1' }).click();
+  const form = page.getByRole('dialog', { name: 'Nouvelle action à mener' });
+  await form.getByRole('textbox', { name: /^Intitulé de l'action/ }).fill(SEMINAIRE);
+  await choose(app, /^Chantier/, '4. Les ressources humaines', form);
+  await form.getByRole('textbox', { name: 'Échéance' }).fill('30/06/2027');
+  await form.getByRole('textbox', { name: 'Échéance' }).press('Tab');
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(form.getByText(/responsable/i).and(form.locator('.mantine-InputWrapper-error'))).toBeVisible();
+  await choose(app, /^Responsable/, 'Nadia Benali', form);
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(point1.getByRole('row', { name: new RegExp(`^${SEMINAIRE}`) })).toContainText(/Nadia Benali.*30 juin 2027/);
+
+  await point2.getByRole('button', { name: 'Ajouter une action à mener au point 2' }).click();
+  await form.getByText('Action existante').click();
+  await form.getByRole('combobox', { name: /^Action suivie/ }).fill('formation commune');
+  await page.getByRole('option', { name: FORMATION }).click();
+  await choose(app, /^Responsable/, 'Claire Martin', form);
+  await form.getByRole('textbox', { name: 'Échéance' }).fill('15/09/2027');
+  await form.getByRole('textbox', { name: 'Échéance' }).press('Tab');
+  await choose(app, /^Statut à la validation/, 'En cours', form);
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(point2.getByRole('link', { name: FORMATION })).toBeVisible();
+
+  await page.mouse.move(700, 10);
+  await screenshot(app, '15-reunion-codiri');
+  const problems = [
+    ...(await axeViolations(page)).map((line) => `axe : ${line}`),
+    ...(await unlabelledFields(page)).map((html) => `champ sans nom accessible : ${html}`),
+    ...(await englishTexts(page)).map((text) => `texte en anglais : ${text}`),
+  ];
+  expect.soft(problems, problems.join('\n')).toEqual([]);
+
+  // Sent, then validated: the minutes become read-only, the new action is tracked.
+  const validation = page.getByRole('region', { name: 'Validation' });
+  await validation.getByRole('button', { name: 'Envoyer pour validation' }).click();
+  await expect(validation.getByText(/validé tacitement le/)).toBeVisible();
+  await validation.getByRole('button', { name: 'Valider le compte rendu' }).click();
+  await expect(validation.getByText(/Validé le .* par Claire Martin/)).toBeVisible();
+  await expect(page.getByRole('alert').or(page.getByText('Compte rendu validé', { exact: true })).first()).toBeVisible();
+  await expect(point1.getByRole('textbox', { name: 'Décision n° 1' })).toBeDisabled();
+  const refused = await page.evaluate((id) => (window as any).api.updateMeeting(id, { place: 'Blois' }), decodeURIComponent(page.url().split('/').pop()!));
+  expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/validé.*version modificative/) } });
+
+  const seminaire = listActions(app.dataDir).find((action) => action.title === SEMINAIRE);
+  expect(seminaire).toMatchObject({ end_date: '2027-06-30', status: 'a_venir' });
+  expect(listActions(app.dataDir).find((action) => action.id === 'a4-1')?.status).toBe('en_cours');
+
+  // In Actions, and back from its fiche to the CODIRI.
+  await openScreen(app, 'Actions');
+  await page.getByRole('searchbox', { name: 'Rechercher' }).fill('séminaire commun');
+  const table = page.getByRole('table', { name: 'Actions' });
+  await table.getByRole('row').filter({ hasText: SEMINAIRE }).getByText(SEMINAIRE).click();
+  await expect(page.getByRole('heading', { level: 1, name: SEMINAIRE })).toBeVisible();
+  const meetings = page.getByRole('region', { name: 'Réunions et décisions' });
+  await expect(meetings.getByRole('link', { name: 'CODIRI du 15 mars 2027' })).toBeVisible();
+  await expect(meetings).toContainText(`À mener : ${SEMINAIRE} (Nadia Benali, échéance 30 juin 2027)`);
+
+  // The list shows the validated CODIRI among the upcoming meetings.
+  await openMeetings(app);
+  const row = page.getByRole('row', { name: /CODIRI du 15 mars 2027/ });
+  await expect(row).toContainText('Validé');
+  await expect(row).toContainText('Hôtel du Département, Tours');
+});
