@@ -17,6 +17,7 @@ import { ProgressValue } from '../../shared/ProgressValue';
 import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
 import { PilotHeader, PilotName } from '../../shared/PilotName';
 import { NewActionModal } from '../actions/NewActionModal';
+import { ConflictBadge, ConflictsAlert, useConflictsOf } from '../conflicts/RowConflicts';
 
 const STAGE_OPTIONS = STAGES.map((value) => ({ value, label: STAGE_LABELS[value] }));
 
@@ -37,12 +38,15 @@ function ChantierView({ chantier, people }: { chantier: ChantierDetail; people: 
   const [creating, setCreating] = useState(false);
   useUndoShortcut();
   const update = (patch: Partial<ChantierInput>) => send('updateChantier', chantier.id, patch);
+  const conflicts = useConflictsOf({ chantierId: chantier.id });
 
   return (
     <>
       <PageHeader title={`Chantier ${chantier.number} · ${chantier.title}`} small>
+        {conflicts.length > 0 && <ConflictBadge />}
         <SaveStatus />
       </PageHeader>
+      {conflicts.length > 0 && <ConflictsAlert conflicts={conflicts} />}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder p="md" radius="md">

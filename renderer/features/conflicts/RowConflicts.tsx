@@ -5,13 +5,23 @@ import { useApiData } from '../../api';
 import { href } from '../../app/navigation';
 import { fieldLabel } from './labels';
 
+type ConflictOwner = { actionId: string } | { meetingId: string } | { chantierId: string };
+
+function belongsTo(conflict: ConflictView, owner: ConflictOwner): boolean {
+  if ('actionId' in owner) return conflict.actionId === owner.actionId;
+  if ('meetingId' in owner) return conflict.meetingId === owner.meetingId;
+  // A chantier's own fields, and its pilotes (id `${chantier}:${partner}`).
+  return (conflict.entity === 'chantier' && conflict.rowId === owner.chantierId) || (conflict.entity === 'pilot' && conflict.rowId.startsWith(`${owner.chantierId}:`));
+}
+
 /**
- * The conflicts of one action (its own fields, its notes, étapes, liens and pilotes) or of
- * one réunion (its fields, participants, points, entries and actions à mener).
+ * The conflicts of one action (its own fields, its notes, étapes, liens and pilotes), of
+ * one réunion (its fields, participants, points, entries and actions à mener) or of one
+ * chantier (its fields and pilotes).
  */
-export function useConflictsOf(owner: { actionId: string } | { meetingId: string }): ConflictView[] {
+export function useConflictsOf(owner: ConflictOwner): ConflictView[] {
   const { data } = useApiData('listConflicts');
-  return (data ?? []).filter((conflict) => ('actionId' in owner ? conflict.actionId === owner.actionId : conflict.meetingId === owner.meetingId));
+  return (data ?? []).filter((conflict) => belongsTo(conflict, owner));
 }
 
 export function ConflictBadge() {
@@ -35,14 +45,14 @@ export function ConflictsAlert({ conflicts }: { conflicts: ConflictView[] }) {
       icon={<IconArrowsSplit2 aria-hidden />}
     >
       <Text size="sm">
-        {conflicts.length === 1 ? 'Ce champ a été modifié' : 'Ces champs ont été modifiés'} sur deux postes à la fois ; la
+        {conflicts.length === 1 ? 'Ce champ a été modifié' : 'Ces champs ont été modifiés'} sur deux postes à la fois ;
         l'écran montre la version la plus récente en attendant un choix :
       </Text>
       <List size="sm" my="xs">
         {conflicts.map((conflict) => (
           <List.Item key={`${conflict.entity}:${conflict.rowId}:${conflict.field}`}>
             {fieldLabel(conflict.entity, conflict.field)}
-            {conflict.entity === 'action' || conflict.entity === 'meeting' ? '' : ` — ${conflict.rowLabel}`}
+            {['action', 'meeting', 'chantier'].includes(conflict.entity) ? '' : ` — ${conflict.rowLabel}`}
           </List.Item>
         ))}
       </List>
