@@ -19,7 +19,7 @@ export interface PrintFrame {
  * `@page` rule (renderer/features/minutes-print/MinutesPrint.module.css) gives the same,
  * as Chromium lets a page's own margins win over these.
  */
-export const PAGE_MARGINS_MM = { top: 20, bottom: 20, left: 15, right: 15 };
+const PAGE_MARGINS_MM = { top: 20, bottom: 20, left: 15, right: 15 };
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

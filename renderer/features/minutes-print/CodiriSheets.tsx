@@ -1,9 +1,7 @@
 import { frenchDate, longFrenchDate } from '../../../db/calendar/time';
 import type { CodiriDossier } from '../../../preload/contract';
-import { PartnersBand, Watermark } from './MinutesSheet';
+import { NBSP, PartnersBand, Watermark } from './MinutesSheet';
 import classes from './MinutesPrint.module.css';
-
-const NBSP = '\u00a0';
 
 /** The dossier's first page: what it is, for which meeting, and what it holds. */
 export function CoverSheet({ dossier }: { dossier: CodiriDossier }) {
@@ -12,7 +10,7 @@ export function CoverSheet({ dossier }: { dossier: CodiriDossier }) {
   return (
     <article className={`${classes.sheet} ${classes.cover}`} aria-label="Page de garde du dossier du CODIRI">
       <Watermark draft={minutes.validation.draft} />
-      <PartnersBand document={minutes} />
+      <PartnersBand document={minutes} withProject={false} />
       <div className={classes.coverBody}>
         <p className={classes.coverMeeting}>{minutes.project_name}</p>
         <h2 className={classes.coverKind}>Dossier du CODIRI</h2>
@@ -115,10 +113,15 @@ export function ChantiersSheet({ dossier }: { dossier: CodiriDossier }) {
             </td>
             <td className={classes.number}>{totals.actions}</td>
             <td className={classes.number}>{totals.late}</td>
-            <td className={classes.small}>{totals.withoutPilot > 0 ? `dont ${totals.withoutPilot} sans pilote` : 'Toutes pilotées'}</td>
+            <td />
           </tr>
         </tfoot>
       </table>
+      <p className={classes.section}>
+        {totals.withoutPilot > 0
+          ? `${totals.withoutPilot} action${totals.withoutPilot > 1 ? 's' : ''} sur ${totals.actions} sans pilote désigné.`
+          : 'Toutes les actions ont un pilote désigné.'}
+      </p>
       {nextDate && (
         <p className={classes.section}>
           Prochain CODIRI{minutes.next_meeting ? '' : ' proposé'} le {longFrenchDate(nextDate)}

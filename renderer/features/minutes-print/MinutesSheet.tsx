@@ -2,7 +2,7 @@ import type { MinutesActionItem, MinutesDocument, MinutesPerson } from '../../..
 import classes from './MinutesPrint.module.css';
 
 /** French typography: a non-breaking space before « : » and after « n° ». */
-const NBSP = '\u00a0';
+export const NBSP = '\u00a0';
 
 /** « Anne Leroy, Directrice générale des services ». */
 const nameAndFunction = (person: MinutesPerson) => [person.name, person.function].filter(Boolean).join(', ');
@@ -17,7 +17,7 @@ function attendanceSummary(document: MinutesDocument): string {
 }
 
 /** The partners and the project, above the title: every sheet of the dossier starts with them. */
-export function PartnersBand({ document }: { document: MinutesDocument }) {
+export function PartnersBand({ document, withProject = true }: { document: MinutesDocument; withProject?: boolean }) {
   return (
     <>
       <div className={classes.partners}>
@@ -25,7 +25,7 @@ export function PartnersBand({ document }: { document: MinutesDocument }) {
           <span key={partner.id}>{partner.name}</span>
         ))}
       </div>
-      <p className={classes.project}>{document.project_name}</p>
+      {withProject && <p className={classes.project}>{document.project_name}</p>}
     </>
   );
 }
@@ -104,21 +104,23 @@ export function MinutesSheet({ document }: { document: MinutesDocument }) {
       <ActionsSection actions={document.actions} />
       <FollowUpSection document={document} />
 
-      <section className={classes.section}>
-        <h3 className={classes.sectionTitle}>Prochaine réunion</h3>
-        <p>{document.next_meeting ? `La prochaine réunion aura lieu le ${document.next_meeting.label}.` : 'La date de la prochaine réunion reste à fixer.'}</p>
-      </section>
-
-      {document.diffusion.length > 0 && (
-        <section className={classes.section}>
-          <h3 className={classes.sectionTitle}>Diffusion</h3>
-          <ul className={classes.bullets}>
-            {document.diffusion.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
+      {/* Side by side, as the foot of the minutes. */}
+      <div className={classes.closing}>
+        <section>
+          <h3 className={classes.sectionTitle}>Prochaine réunion</h3>
+          <p>{document.next_meeting ? `La prochaine réunion aura lieu le ${document.next_meeting.label}.` : 'La date de la prochaine réunion reste à fixer.'}</p>
         </section>
-      )}
+        {document.diffusion.length > 0 && (
+          <section>
+            <h3 className={classes.sectionTitle}>Diffusion</h3>
+            <ul className={classes.bullets}>
+              {document.diffusion.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
     </article>
   );
 }

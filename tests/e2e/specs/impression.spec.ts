@@ -1,0 +1,358 @@
+// Printing a CODIRI's minutes: the preview, « Enregistrer en PDF… » through the save
+// dialog (the compte rendu, the relevé de décisions, the dossier CODIRI), read back with
+// poppler's pdftotext and kept as PNG pages in tests/artifacts/pdf/; « Imprimer… » on a
+// machine without printer; the .ics files read back by ical.js.
+import ICAL from 'ical.js';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { addActionItem, addAgendaItem, addEntry, addParticipant, createMeeting, setFollowUpComment } from '../../../db/entities/meetings';
+import { sendForValidation, validateMinutes } from '../../../db/entities/minutes';
+import { updateAction } from '../../../db/entities/actions';
+import { updateChantier } from '../../../db/entities/chantiers';
+import { createPerson } from '../../../db/entities/people';
+import { setPilot } from '../../../db/entities/pilots';
+import { listChantiers } from '../../../db/queries/chantiers';
+import { getMeeting } from '../../../db/queries/meetings';
+import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
+import { initData, withStore } from '../harness/data';
+import { ARTIFACTS, expect, screenshot, test, type AppHandle } from '../harness/fixtures';
+import { newDataDir } from '../harness/launch';
+
+const PDF_DIR = join(ARTIFACTS, 'pdf');
+const NOTES = 'Tour de table des deux directions des ressources humaines sur les mobilités croisées.';
+const INFORMATION = 'La formation commune à la gestion de projet a réuni 24 cadres.';
+
+interface Prepared {
+  codiri: string;
+  atelier: string;
+  chantiers: string[];
+}
+
+/**
+ * A validated CODIRI of three items, participants of both Départements in every state and
+ * a guest, following up the previous CODIRI's action; an atelier still in draft.
+ */
+function prepare(dataDir: string): Prepared {
+  initData(dataDir);
+  return withStore(dataDir, (store) => {
+    const me = store.personId!;
+    const person = (name: string, fonction: string, partner: 'd37' | 'd41') => createPerson(store, { name, function: fonction, partner_id: partner, email: null });
+    const anne = person('Anne Leroy', 'Directrice générale des services', 'd37');
+    const paul = person('Paul Bernard', 'DGA solidarités', 'd37');
+    const emilie = person('Émilie Durand', 'Directrice générale des services', 'd41');
+    const marc = person('Marc Petit', 'DGA ressources', 'd41');
+    const nadia = person('Nadia Benali', 'Chargée de mission coopération', 'd41');
+    // Chantiers at various stages: pilotes, actions under way, done, blocked, one late.
+    setPilot(store, 'c4', 'd37', { person_id: paul });
+    setPilot(store, 'c4', 'd41', { person_id: marc });
+    updateChantier(store, 'c4', { stage: 'echange' });
+    updateAction(store, 'a4-1', { status: 'en_cours', progress: 60, end_date: '2026-10-30' });
+    updateAction(store, 'a4-2', { status: 'realise', progress: 100 });
+    updateAction(store, 'a6-1', { status: 'bloque', progress: 20 });
+
+    // The previous CODIRI, held by Loir-et-Cher: its action à mener is followed up in the next minutes.
+    const previous = createMeeting(store, { type: 'codiri', date: '2026-09-14', start_time: '14:00', duration_minutes: 120, secretariat_partner_id: 'd41' });
+    const previousItem = addAgendaItem(store, previous, { title: 'Chantier RH', chantier_id: 'c4' });
+    const besoins = addActionItem(store, previousItem, { kind: 'nouvelle', title: 'Recenser les besoins de formation', responsable_id: marc, due_date: '2026-12-15' }, { complete: true });
+    sendForValidation(store, previous, '2026-09-16');
+    validateMinutes(store, previous, { validatedBy: anne, day: '2026-09-23' });
+    updateAction(store, getMeeting(store, previous).agenda[0].action_items[0].action!.id, { status: 'en_cours', progress: 50 });
+
+    const codiri = createMeeting(store, {
+      type: 'codiri',
+      date: '2027-03-15',
+      start_time: '09:30',
+      duration_minutes: 150,
+      place: 'Hôtel du Département, Tours',
+      chantier_ids: ['c4', 'c8'],
+      president_id: anne,
+      secretary_id: me,
+      diffusion: ['Membres du CODIRI', 'Pilotes des chantiers'],
+      next_meeting_date: '2027-09-13',
+    });
+    addParticipant(store, codiri, { person_id: anne });
+    addParticipant(store, codiri, { person_id: me });
+    addParticipant(store, codiri, { person_id: emilie });
+    addParticipant(store, codiri, { person_id: marc, attendance: 'excuse' });
+    addParticipant(store, codiri, { person_id: paul, attendance: 'represente', represented_by: 'Hélène Garnier, directrice adjointe des solidarités' });
+    addParticipant(store, codiri, { person_id: nadia, attendance: 'absent' });
+    addParticipant(store, codiri, { name: 'Sophie Laurent', function: 'Directrice', organisation: 'Région Centre-Val de Loire' });
+
+    const rh = addAgendaItem(store, codiri, { title: 'Point d’étape du chantier RH', presenter: 'Émilie Durand', duration_minutes: 60, chantier_id: 'c4', notes: NOTES });
+    const approlys = addAgendaItem(store, codiri, { title: 'Gouvernance d’Approlys', presenter: 'Anne Leroy', duration_minutes: 45, action_id: 'a8-1' });
+    const divers = addAgendaItem(store, codiri, { title: 'Questions diverses', duration_minutes: 15 });
+    addEntry(store, rh, { kind: 'information', text: INFORMATION });
+    addEntry(store, rh, { kind: 'decision', text: 'Le séminaire des cadres aura lieu en juin, à Blois.' });
+    addEntry(store, approlys, { kind: 'decision', text: 'Une posture commune sera présentée au conseil d’administration.' });
+    addEntry(store, divers, { kind: 'information', text: 'Le prochain numéro de la lettre d’info paraîtra en avril.' });
+    addActionItem(store, rh, { kind: 'nouvelle', title: 'Organiser le séminaire des cadres', responsable_id: emilie, due_date: '2027-06-30' }, { complete: true });
+    addActionItem(store, approlys, { kind: 'suivi', action_id: 'a8-1', responsable_id: anne, due_date: '2027-09-30', status: 'en_cours' }, { complete: true });
+    setFollowUpComment(store, codiri, besoins, 'Questionnaire envoyé aux deux DRH.');
+    sendForValidation(store, codiri, '2027-03-17');
+    validateMinutes(store, codiri, { validatedBy: emilie, day: '2027-03-24' });
+
+    const atelier = createMeeting(store, { type: 'atelier', title: 'Atelier achats', date: '2027-04-08', start_time: '14:00', duration_minutes: 90 });
+    return { codiri, atelier, chantiers: listChantiers(store).map((chantier) => chantier.title) };
+  });
+}
+
+/**
+ * pdftotext's text, one string per page, no-break spaces as spaces: with -layout (as laid
+ * out: a table row on one line) or in reading order (a table cell's lines together).
+ */
+function pdfPages(file: string, mode: 'layout' | 'reading' = 'layout'): string[] {
+  const text = execFileSync('pdftotext', [...(mode === 'layout' ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
+  return text.split('\f').slice(0, -1);
+}
+
+/** Text with every run of white space as one space: phrases that wrapped are found whole. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+/** The PDF's pages as PNG (60 dpi) in tests/artifacts/pdf/, for a human eye; answers their paths. */
+function pngPages(file: string, name: string): string[] {
+  mkdirSync(PDF_DIR, { recursive: true });
+  for (const old of readdirSync(PDF_DIR).filter((entry) => entry.startsWith(`${name}-`) && entry.endsWith('.png'))) rmSync(join(PDF_DIR, old));
+  execFileSync('pdftoppm', ['-png', '-r', '60', file, join(PDF_DIR, name)]);
+  return readdirSync(PDF_DIR).filter((entry) => entry.startsWith(`${name}-`) && entry.endsWith('.png'));
+}
+
+/** The colour of the top left corner of a PDF's first page (the page margin), as [r, g, b], from a tiny PPM (pdftoppm's default output). */
+function cornerColour(file: string): number[] {
+  const ppm = execFileSync('pdftoppm', ['-r', '10', '-f', '1', '-l', '1', file]);
+  // P6 header: magic, width, height, maximum value, each followed by one white-space byte.
+  let offset = 0;
+  for (let fields = 0; fields < 4; offset++) if (/\s/.test(String.fromCharCode(ppm[offset]))) fields++;
+  return [...ppm.subarray(offset, offset + 3)];
+}
+
+/** « Enregistrer en PDF… » with the save dialog answered; answers the file once written. */
+async function savePdf(app: AppHandle, name: string): Promise<string> {
+  const file = join(PDF_DIR, `${name}.pdf`);
+  mkdirSync(PDF_DIR, { recursive: true });
+  rmSync(file, { force: true });
+  await app.answerDialog('showSaveDialog', { canceled: false, filePath: file });
+  await app.page.getByRole('button', { name: 'Enregistrer en PDF…' }).click();
+  await expect(app.page.getByRole('alert').filter({ hasText: 'PDF enregistré' }).last()).toContainText(file);
+  expect(existsSync(file)).toBe(true);
+  return file;
+}
+
+/** Picks a layout in the toolbar (its radio buttons are drawn by their labels). */
+async function chooseLayout(app: AppHandle, label: string): Promise<void> {
+  await app.page.getByRole('radiogroup', { name: 'Document à imprimer' }).getByText(label, { exact: true }).click();
+}
+
+/** The default path main proposed in the last save dialog (the double records it). */
+function proposedPath(app: AppHandle): string | undefined {
+  const call = app.calls?.filter((entry) => entry.name === 'showSaveDialog').at(-1);
+  return (call?.args.at(-1) as { defaultPath?: string } | undefined)?.defaultPath;
+}
+
+/** Every page carries both Départements at the top, and the date of printing and « Page i sur n » at the bottom. */
+function expectFrame(pages: string[], title: string): void {
+  pages.forEach((page, index) => {
+    const text = flat(page);
+    expect(text, `page ${index + 1}`).toContain("Département d'Indre-et-Loire · Département de Loir-et-Cher");
+    expect(text, `page ${index + 1}`).toContain(title);
+    expect(text, `page ${index + 1}`).toMatch(/Imprimé le \d{1,2} [a-zéû]+ \d{4} à \d{2}:\d{2}/);
+    expect(text, `page ${index + 1}`).toContain(`Page ${index + 1} sur ${pages.length}`);
+  });
+}
+
+/** The text between two headings of the document. */
+function between(text: string, from: string, to: string): string {
+  const start = text.indexOf(from);
+  const end = text.indexOf(to, start + from.length);
+  expect(start, `« ${from} » absent`).toBeGreaterThanOrEqual(0);
+  expect(end, `« ${to} » absent après « ${from} »`).toBeGreaterThan(start);
+  return text.slice(start, end);
+}
+
+test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression sans imprimante ; fichiers .ics', async ({ launch }) => {
+  const dataDir = newDataDir();
+  const { codiri, atelier, chantiers } = prepare(dataDir);
+  const app = await launch(dataDir);
+  const { page } = app;
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+
+  // The preview of the compte rendu.
+  await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/impression/compte-rendu`), codiri);
+  await expect(page.getByRole('heading', { level: 1, name: 'Aperçu avant impression' })).toBeVisible();
+  const sheet = page.getByRole('article', { name: 'Compte rendu — CODIRI du 15 mars 2027' });
+  await expect(sheet).toContainText('lundi 15 mars 2027');
+  await expect(sheet).toContainText('Décision n° 2');
+  await expect(sheet).not.toContainText('Projet');
+  await expect(page.getByRole('radio', { name: 'Dossier CODIRI' })).toHaveCount(1);
+  // Both themes (the paper stays white): a screenshot, axe, every field named, no English.
+  for (const theme of ['clair', 'sombre'] as const) {
+    if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
+    await page.mouse.move(0, 0);
+    await screenshot(app, `20-impression-compte-rendu-${theme}`);
+    const problems = [
+      ...(await axeViolations(page)).map((line) => `axe : ${line}`),
+      ...(await unlabelledFields(page)).map((html) => `champ sans nom accessible : ${html}`),
+      ...(await englishTexts(page)).map((text) => `texte en anglais : ${text}`),
+    ];
+    expect.soft(problems, `thème ${theme} :\n${problems.join('\n')}`).toEqual([]);
+  }
+  // The PDFs below are printed from the dark theme: print styles give white paper all the same.
+
+  // « Imprimer… » without printer: a French message, and the PDF still works.
+  await page.getByRole('button', { name: 'Imprimer…' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Impression impossible' })).toContainText("Aucune imprimante n'est installée sur ce poste");
+
+  const compteRendu = await savePdf(app, 'compte-rendu');
+  if (app.runtime === 'double') expect(proposedPath(app)).toMatch(/\/Compte rendu - CODIRI du 15 mars 2027\.pdf$/);
+  const pages = pdfPages(compteRendu);
+  await expect(page.getByRole('alert').filter({ hasText: 'PDF enregistré' }).last()).toContainText(`${pages.length} pages`);
+  expect(pngPages(compteRendu, 'compte-rendu')).toHaveLength(pages.length);
+  expectFrame(pages, 'Compte rendu — CODIRI du 15 mars 2027');
+  expect(cornerColour(compteRendu), 'papier blanc malgré le thème sombre').toEqual([255, 255, 255]);
+  const text = pages.join('\n');
+  const all = flat(text);
+  expect(all).not.toContain('Impression impossible');
+  expect(all).not.toContain('Aperçu avant impression');
+  // The heading block.
+  expect(text).toMatch(/DÉPARTEMENT D'INDRE-ET-LOIRE\s+DÉPARTEMENT DE LOIR-ET-CHER/);
+  expect(text).toMatch(/Type de réunion\s+CODIRI/);
+  expect(text).toMatch(/Date\s+lundi 15 mars 2027/);
+  expect(text).toMatch(/Heure\s+de 9 h 30 à 12 h \(2 h 30\)/);
+  expect(text).toMatch(/Lieu\s+Hôtel du Département, Tours/);
+  expect(text).toMatch(/Présidence\s+Anne Leroy, Directrice générale des services \(Département d'Indre-et-Loire\)/);
+  expect(text).toMatch(/Secrétaire de séance\s+Claire Martin/);
+  expect(text).toMatch(/Validation\s+Validé le 24 mars 2027 par Émilie Durand \(Loir-et-Cher\)\./);
+  // The attendance groups, each with its people and their Département.
+  const present = between(all, 'Présents (4)', 'Excusés (1)');
+  for (const name of ['Anne Leroy', 'Claire Martin', 'Émilie Durand', 'Sophie Laurent', 'RÉGION CENTRE-VAL DE LOIRE']) expect(present).toContain(name);
+  expect(between(all, 'Excusés (1)', 'Représentés (1)')).toMatch(/DÉPARTEMENT DE LOIR-ET-CHER Marc Petit, DGA ressources/);
+  expect(between(all, 'Représentés (1)', 'Absents (1)')).toMatch(
+    /DÉPARTEMENT D'INDRE-ET-LOIRE Paul Bernard, DGA solidarités — représentation assurée par Hélène Garnier, directrice adjointe des solidarités/,
+  );
+  expect(between(all, 'Absents (1)', 'COMPTE RENDU DES ÉCHANGES')).toMatch(/DÉPARTEMENT DE LOIR-ET-CHER Nadia Benali, Chargée de mission coopération/);
+  // The items: notes, informations, décisions numbered across the document.
+  expect(all).toContain(NOTES);
+  expect(all).toContain(INFORMATION);
+  expect(all).toContain('Décision n° 1 — Le séminaire des cadres aura lieu en juin, à Blois.');
+  expect(all).toContain('Décision n° 2 — Une posture commune sera présentée au conseil d’administration.');
+  expect(all.indexOf('Décision n° 1')).toBeLessThan(all.indexOf('Décision n° 2'));
+  // The actions table: one row per action à mener, with its responsable and échéance.
+  expect(text).toMatch(/N°\s+Action\s+Point\s+Responsable\s+Échéance\s+Statut/);
+  expect(text).toMatch(/1\s+Organiser le séminaire des cadres\s+1\s+Émilie Durand \(Loir-et-Cher\)\s+30\/06\/2027\s+Nouvelle action/);
+  expect(text).toMatch(/2\s+.+\s+2\s+Anne Leroy \(Indre-et-Loire\)\s+30\/09\/2027\s+En cours/);
+  // The suivi des actions du précédent compte rendu.
+  expect(all).toContain('SUIVI DES ACTIONS DU PRÉCÉDENT COMPTE RENDU Actions décidées lors de la réunion précédente (CODIRI du 14 septembre 2026).');
+  expect(text).toMatch(/Action\s+Responsable\s+Échéance\s+Statut\s+Avancement\s+Commentaire/);
+  expect(text).toMatch(/Recenser\b[^\n]*Marc Petit \(Loir-et-Cher\)\s+15\/12\/2026\s+En cours\s+50 %\s+Questionnaire/);
+  const reading = flat(pdfPages(compteRendu, 'reading').join('\n'));
+  for (const cell of ['Recenser les besoins de formation', 'En retard', 'Questionnaire envoyé aux deux DRH.']) expect(reading).toContain(cell);
+  // The foot, in two columns: the next meeting, the diffusion list.
+  expect(text).toMatch(/PROCHAINE RÉUNION\s+DIFFUSION/);
+  expect(reading).toContain('La prochaine réunion aura lieu le lundi 13 septembre 2027.');
+  expect(reading).toContain('DIFFUSION Membres du CODIRI Pilotes des chantiers');
+
+  // The relevé de décisions: the short layout, without the notes and informations.
+  await chooseLayout(app, 'Relevé de décisions');
+  await expect(page).toHaveURL(new RegExp(`#/reunions/${codiri}/impression/releve$`));
+  await expect(page.getByRole('article', { name: 'Relevé de décisions — CODIRI du 15 mars 2027' })).toBeVisible();
+  const releve = await savePdf(app, 'releve-de-decisions');
+  if (app.runtime === 'double') expect(proposedPath(app)).toMatch(/\/Relevé de décisions - CODIRI du 15 mars 2027\.pdf$/);
+  const relevePages = pdfPages(releve);
+  pngPages(releve, 'releve-de-decisions');
+  expectFrame(relevePages, 'Relevé de décisions — CODIRI du 15 mars 2027');
+  const releveText = flat(relevePages.join('\n'));
+  expect(releveText).toContain('RELEVÉ DE DÉCISIONS');
+  expect(releveText).toContain('Participants Présents : 4 · Excusés : 1 · Représentés : 1 · Absents : 1');
+  expect(releveText).toContain('Décision n° 1 — Le séminaire des cadres aura lieu en juin, à Blois.');
+  expect(releveText).toContain('Décision n° 2 — Une posture commune sera présentée au conseil d’administration.');
+  expect(relevePages.join('\n')).toMatch(/1\s+Organiser le séminaire des cadres\s+1\s+Émilie Durand \(Loir-et-Cher\)\s+30\/06\/2027/);
+  expect(flat(pdfPages(releve, 'reading').join('\n'))).toContain('La prochaine réunion aura lieu le lundi 13 septembre 2027.');
+  for (const left of [NOTES, INFORMATION, 'ORDRE DU JOUR', 'Questions diverses']) expect(releveText).not.toContain(left);
+  expect(relevePages.length).toBeLessThanOrEqual(pages.length);
+  expect(releveText.length).toBeLessThan(0.8 * all.length);
+
+  // The dossier CODIRI: a cover page, the compte rendu, the chantiers; one PDF.
+  await chooseLayout(app, 'Dossier CODIRI');
+  await expect(page.getByRole('article', { name: 'Avancement des chantiers' })).toBeVisible();
+  const dossier = await savePdf(app, 'dossier-codiri');
+  if (app.runtime === 'double') expect(proposedPath(app)).toMatch(/\/Dossier du CODIRI - CODIRI du 15 mars 2027\.pdf$/);
+  const dossierPages = pdfPages(dossier);
+  pngPages(dossier, 'dossier-codiri');
+  expectFrame(dossierPages, 'Dossier du CODIRI — CODIRI du 15 mars 2027');
+  const cover = flat(dossierPages[0]);
+  expect(cover).toContain('DOSSIER DU CODIRI');
+  expect(cover).toContain('lundi 15 mars 2027, de 9 h 30 à 12 h');
+  expect(cover).toContain("Département d'Indre-et-Loire – Département de Loir-et-Cher");
+  expect(cover).toContain("Secrétariat de la coopération : Département d'Indre-et-Loire");
+  expect(cover).not.toContain('ORDRE DU JOUR');
+  expect(flat(dossierPages[1])).toContain('COMPTE RENDU');
+  expect(flat(dossierPages[1])).toContain('ORDRE DU JOUR');
+  expect(dossierPages).toHaveLength(pages.length + 2);
+  const progress = flat(pdfPages(dossier, 'reading').at(-1)!);
+  expect(progress).toContain('AVANCEMENT DES CHANTIERS');
+  expect(progress).not.toContain('Décision n°');
+  expect(chantiers).toHaveLength(9);
+  for (const title of chantiers) expect(progress).toContain(title);
+  // Chantier 4: its stage, pilotes, avancement, actions, the late one and its statuts, on one row.
+  const lines = dossierPages.at(-1)!.split('\n');
+  const first = lines.findIndex((line) => /^\s*4\s+Les ressources humaines/.test(line));
+  const row = flat(lines.slice(first, first + 3).join(' ')).trim();
+  expect(row).toMatch(/^4 Les ressources humaines Échange en \d+ % 6 1 À venir : 3 /);
+  for (const part of ['confiance', 'En cours : 2', 'Réalisé : 1', 'Indre-et-Loire : Paul Bernard', 'Loir-et-Cher : Marc Petit']) expect(row).toContain(part);
+  expect(flat(dossierPages.at(-1)!)).toMatch(/Ensemble des chantiers \d+ ?% 16 1/);
+  expect(progress).toContain('14 actions sur 16 sans pilote désigné.');
+  expect(progress).toContain('Prochain CODIRI le lundi 13 septembre 2027 ; secrétariat : Département de Loir-et-Cher.');
+
+  // A draft's preview says « Projet » (heading and watermark).
+  await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/impression/compte-rendu`), atelier);
+  const draft = page.getByRole('article', { name: 'Compte rendu — Atelier achats' });
+  await expect(draft).toContainText('Projet non validé');
+  // The watermark across the sheet (pdftotext leaves out slanted text: the PNG shows it).
+  await expect(draft.getByText('PROJET', { exact: true })).toBeVisible();
+  await expect(draft).toContainText('Projet de compte rendu, non encore envoyé pour validation.');
+  await expect(page.getByRole('radio', { name: 'Dossier CODIRI' })).toHaveCount(0);
+  const projet = await savePdf(app, 'projet-atelier');
+  if (app.runtime === 'double') expect(proposedPath(app)).toMatch(/\/Compte rendu - Atelier achats \(projet\)\.pdf$/);
+  const [projetPage] = pdfPages(projet);
+  pngPages(projet, 'projet-atelier');
+  expect(flat(projetPage)).toContain('PROJET NON VALIDÉ');
+
+  // Calendar files: the meeting from its page, every upcoming one from the list; read back by ical.js.
+  await page.getByRole('link', { name: 'Retour à la réunion' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/reunions/${atelier}$`));
+  await page.evaluate((id) => (window.location.hash = `#/reunions/${id}`), codiri);
+  await page.getByRole('button', { name: 'Imprimer et exporter' }).click();
+  const meetingFile = join(dataDir, 'codiri.ics');
+  await app.answerDialog('showSaveDialog', { canceled: false, filePath: meetingFile });
+  await page.getByRole('menuitem', { name: "Ajouter à l'agenda (.ics)" }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Fichier .ics enregistré' }).last()).toContainText(meetingFile);
+  if (app.runtime === 'double') expect(proposedPath(app)).toMatch(/\/CODIRI du 15 mars 2027\.ics$/);
+  const [event] = icsEvents(meetingFile);
+  expect(icsEvents(meetingFile)).toHaveLength(1);
+  expect(event.summary).toBe('CODIRI');
+  expect(event.location).toBe('Hôtel du Département, Tours');
+  expect(event.startDate.zone?.tzid).toBe('Europe/Paris');
+  expect(event.startDate.toString()).toBe('2027-03-15T09:30:00');
+  expect(event.startDate.toJSDate().toISOString()).toBe('2027-03-15T08:30:00.000Z');
+  expect(event.endDate.toJSDate().toISOString()).toBe('2027-03-15T11:00:00.000Z');
+
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Réunions' }).click();
+  const upcomingFile = join(dataDir, 'a-venir.ics');
+  await app.answerDialog('showSaveDialog', { canceled: false, filePath: upcomingFile });
+  await page.getByRole('button', { name: 'Exporter les réunions à venir (.ics)' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Fichier .ics enregistré' }).last()).toContainText(upcomingFile);
+  if (app.runtime === 'double') expect(proposedPath(app)).toMatch(/\/Réunions à venir\.ics$/);
+  const upcoming = icsEvents(upcomingFile);
+  expect(upcoming.map((item) => [item.summary, item.startDate.toJSDate().toISOString()])).toEqual([
+    ['CODIRI', '2027-03-15T08:30:00.000Z'],
+    // 8 April: summer time, UTC+2.
+    ['Atelier interdépartemental – Atelier achats', '2027-04-08T12:00:00.000Z'],
+  ]);
+  expect(upcoming.every((item) => item.startDate.zone?.tzid === 'Europe/Paris')).toBe(true);
+});
+
+function icsEvents(file: string): InstanceType<typeof ICAL.Event>[] {
+  const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
+  return calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+}
