@@ -36,7 +36,7 @@ test('fenêtre isolée : préférences web, pas de Node dans la page, API de fon
       frozen: Object.isFrozen(value),
     };
   });
-  expect(Object.keys(api.kinds).sort()).toEqual([...API_METHODS, 'onDataChanged'].sort());
+  expect(Object.keys(api.kinds).sort()).toEqual([...API_METHODS, 'onDataChanged', 'onSyncProgress'].sort());
   for (const [key, kind] of Object.entries(api.kinds)) expect(kind, `window.api.${key}`).toBe('function');
   expect(api.frozen, 'window.api ne peut pas être modifié par la page').toBe(true);
 
