@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { send, useApiData } from '../../api';
 import { navigate } from '../../app/navigation';
+import { FormActions } from '../../shared/FormActions';
 
 interface Props {
   opened: boolean;
@@ -68,14 +69,7 @@ function NewActionForm({ chantierId, onClose }: Omit<Props, 'opened'>) {
           error={errors.title}
           data-autofocus={chantierId ? true : undefined}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={busy}>
-            Créer l'action
-          </Button>
-        </Group>
+        <FormActions submitLabel="Créer l'action" onCancel={onClose} busy={busy} />
       </Stack>
     </form>
   );

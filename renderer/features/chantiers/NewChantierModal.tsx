@@ -1,8 +1,9 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Group, Modal, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { STAGE_LABELS, STAGES, type Stage } from '../../../db/vocabulary';
 import { send } from '../../api';
 import { navigate } from '../../app/navigation';
+import { FormActions } from '../../shared/FormActions';
 
 interface Props {
   opened: boolean;
@@ -67,14 +68,7 @@ function NewChantierForm({ nextNumber, onClose }: Omit<Props, 'opened'>) {
         </Group>
         <TextInput label="Titre" required value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={errors.title} data-autofocus />
         <Textarea label="Description" autosize minRows={3} value={description} onChange={(event) => setDescription(event.currentTarget.value)} error={errors.description} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={busy}>
-            Créer le chantier
-          </Button>
-        </Group>
+        <FormActions submitLabel="Créer le chantier" onCancel={onClose} busy={busy} />
       </Stack>
     </form>
   );

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { ActionItemView, AgendaItemView, ChantierSummary, Person } from '../../../preload/contract';
 import type { ActionItemKind, ActionStatus } from '../../../db/vocabulary';
 import { send, useApiData } from '../../api';
 import { FrenchDateInput } from '../../shared/autosave/AutosaveFields';
 import { STATUS_OPTIONS } from '../../shared/status';
+import { FormActions } from '../../shared/FormActions';
 
 interface Props {
   opened: boolean;
@@ -141,17 +142,7 @@ function ActionItemForm({ onClose, agendaItem, actionItem, people, chantiers, de
             comboboxProps={{ withinPortal: true }}
           />
         </SimpleGrid>
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Annuler
-          </Button>
-          <Button type="submit">Enregistrer</Button>
-        </Group>
+        <FormActions submitLabel="Enregistrer" onCancel={onClose} error={errors.form} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Group, Modal, MultiSelect, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { MeetingType } from '../../../db/vocabulary';
 import { send, useApiData } from '../../api';
@@ -6,6 +6,7 @@ import { navigate } from '../../app/navigation';
 import { FrenchDateInput, FrenchTimeInput } from '../../shared/autosave/AutosaveFields';
 import { formatDate } from '../../shared/format';
 import { MEETING_TYPE_OPTIONS } from './labels';
+import { FormActions } from '../../shared/FormActions';
 
 type Field = 'type' | 'date' | 'start_time' | 'duration_minutes' | 'title' | 'place' | 'chantier_ids';
 
@@ -117,19 +118,7 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
             comboboxProps={{ withinPortal: true }}
           />
         )}
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={busy}>
-            Créer la réunion
-          </Button>
-        </Group>
+        <FormActions submitLabel="Créer la réunion" onCancel={onClose} busy={busy} error={errors.form} />
       </Stack>
     </form>
   );

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { Person, PersonInput } from '../../../preload/contract';
 import { send } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { partnerOptions } from '../../shared/people';
+import { FormActions } from '../../shared/FormActions';
 
 interface Props {
   /** The person to edit; undefined to add one. */
@@ -86,14 +87,7 @@ function PersonForm({ person, onClose, partnerId }: Omit<Props, 'opened'>) {
           error={errors.email ?? errors.form}
           onChange={(e) => set('email', e.currentTarget.value)}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={busy}>
-            Enregistrer
-          </Button>
-        </Group>
+        <FormActions submitLabel="Enregistrer" onCancel={onClose} busy={busy} />
       </Stack>
     </form>
   );
