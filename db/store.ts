@@ -113,8 +113,7 @@ export class Store {
   /** Applies changes received from elsewhere (seed data, sync files); returns how many were new. */
   applyChanges(changes: Iterable<Change>): number {
     return this.transaction(() => {
-      let applied = 0;
-      for (const change of changes) if (this.log.applyChange(change)) applied++;
+      const applied = this.log.apply(changes).length;
       this.flushDerived();
       return applied;
     });
@@ -127,13 +126,9 @@ export class Store {
    */
   receive(changes: Iterable<Change>): { applied: Change[]; farFuture: number } {
     return this.transaction(() => {
-      const applied: Change[] = [];
+      const applied = this.log.apply(changes);
       let farFuture = 0;
-      for (const change of changes) {
-        if (!this.log.applyChange(change)) continue;
-        applied.push(change);
-        if (this.clock.receive(change.hlc)) farFuture++;
-      }
+      for (const change of applied) if (this.clock.receive(change.hlc)) farFuture++;
       this.setLocalState('hlc', this.clock.current());
       this.flushDerived();
       return { applied, farFuture };

@@ -1,0 +1,277 @@
+// `npm run bench:sync`: the speed of sync files, printed with their targets. Import and
+// export of a file of 100 000 changes, the size of the small files a day of work makes,
+// and a shared folder of 10 laptops. Exits non-zero only if something crashes or diverges.
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Change, VersionRef } from '../db/changelog';
+import { dump } from '../db/dump';
+import { SCHEMA_VERSION } from '../db/migrations';
+import { SEED_ORIGIN } from '../db/project';
+import { Store } from '../db/store';
+import { exportFile, importFile } from '../db/sync/exchange';
+import { syncFolder } from '../db/sync/folder';
+import { decodeSyncFile, deriveKey } from '../db/sync/format';
+import { Worker } from './work';
+
+const PASSPHRASE = 'coopération 37-41 printemps';
+const FILE_CHANGES = 100_000;
+const FOLDER_REPLICAS = 10;
+const FOLDER_CHANGES = 10_000;
+/** Each timing is the median of this many runs. */
+const RUNS = 5;
+const START = Date.UTC(2025, 8, 1, 7);
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const fr = (value: number, digits = 0) => value.toLocaleString('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const seconds = (milliseconds: number) => `${fr(milliseconds / 1000, 2)} s`;
+const rate = (count: number, milliseconds: number) => count / (milliseconds / 1000);
+
+function line(label: string, value: string, target?: string, met?: boolean): void {
+  const verdict = target === undefined ? '' : `   objectif ${target} : ${met ? 'atteint' : 'MANQUÉ'}`;
+  console.log(`${label.padEnd(56)} ${value.padStart(16)}${verdict}`);
+}
+
+/** Runs `work` once, timed, on a fresh `setup()` (not timed). */
+function timedOnce<S, R>(setup: () => S, work: (state: S) => R): { ms: number; result: R } {
+  const state = setup();
+  const start = process.hrtime.bigint();
+  const result = work(state);
+  return { ms: ms(start), result };
+}
+
+/** The median time of RUNS runs, and the last result. */
+function timed<S, R>(setup: () => S, work: (state: S) => R): { ms: number; result: R } {
+  const runs = Array.from({ length: RUNS }, () => timedOnce(setup, work));
+  return { ms: median(runs.map((run) => run.ms)), result: runs[runs.length - 1].result };
+}
+
+/** What each of two laptops lacks of the other's log, as sync files would carry it. */
+function exchange(a: Store, b: Store): void {
+  for (const [from, to] of [[a, b], [b, a]]) {
+    const held = to.log.versionVector();
+    const rows = from.db.prepare(
+      'SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes FROM changes WHERE origin = ? AND seq > ? ORDER BY seq',
+    );
+    const changes = Object.keys(from.log.versionVector()).flatMap((origin) =>
+      (rows.all(origin, held[origin] ?? 0) as (Omit<Change, 'supersedes'> & { supersedes: string })[]).map((row) => ({
+        ...row, supersedes: JSON.parse(row.supersedes) as VersionRef[],
+      })),
+    );
+    to.receive(changes);
+  }
+}
+
+interface History {
+  /** What a new laptop holds: the seed. */
+  seedHeld: Record<string, number>;
+  /** The wall clock of the laptops at the end of the history. */
+  endMs: number;
+}
+
+function main(): void {
+  const [mode, dir] = process.argv.slice(2);
+  if (mode === '--fichier') return largeFile(dir);
+  if (mode === '--dossier') return sharedFolder(dir);
+  const root = mkdtempSync(join(tmpdir(), 'entente-bench-sync-'));
+  try {
+    history(root);
+    // Measured in fresh processes: their memory is the app's, not the generator's.
+    for (const step of ['--fichier', '--dossier']) {
+      const child = spawnSync(process.execPath, [__filename, step, root], { stdio: 'inherit' });
+      if (child.status !== 0) process.exitCode = 1;
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  console.log(`Charge de la machine à la fin : ${fr(loadavg()[0], 1)} pour ${availableParallelism()} processeur(s).`);
+}
+
+/**
+ * Two laptops (37 and 41) build a project over months, meeting every three days: actions
+ * created with their pilotes and steps, then statuts, avancement, notes, steps checked,
+ * titles fixed, some of it concurrently (conflicts).
+ */
+function history(dir: string): void {
+  const start = process.hrtime.bigint();
+  const a = new Worker(join(dir, 'a.sqlite'), 'Claire Martin', '37', 1, START);
+  const b = new Worker(join(dir, 'b.sqlite'), 'Julien Petit', '41', 2, START);
+  const seedHeld = { [SEED_ORIGIN]: a.store.log.versionVector()[SEED_ORIGIN] };
+  const total = () => a.written + b.written;
+  for (let day = 1; total() < FILE_CHANGES - 1500; day++) {
+    const setup = day <= 40;
+    a.day({ create: setup ? 20 : 0, changes: setup ? 100 : 500 });
+    b.day({ create: setup ? 8 : 0, changes: setup ? 40 : 200 });
+    if (day % 3 === 0) {
+      exchange(a.store, b.store);
+      a.followAll();
+      b.followAll();
+    }
+  }
+  exchange(a.store, b.store);
+  a.writeExactly(FILE_CHANGES - total());
+  const count = (sql: string) => a.store.db.prepare(sql).pluck().get() as number;
+  console.log(
+    `Historique généré en ${seconds(ms(start))} : ${fr(FILE_CHANGES)} modifications de 2 postes, ` +
+      `${fr(count("SELECT count(*) FROM changes WHERE entity = 'action' AND field = 'title' AND supersedes = '[]' AND origin <> 'seed'"))} actions créées, ` +
+      `${fr(count("SELECT count(*) FROM changes WHERE entity = 'note' AND field = 'text'"))} notes, ` +
+      `${fr(count('SELECT count(*) FROM conflict_fields'))} champs en conflit.`,
+  );
+  writeFileSync(join(dir, 'history.json'), JSON.stringify({ seedHeld, endMs: a.clock.ms } satisfies History));
+  a.store.close();
+  b.store.close();
+}
+
+/** Export of the whole history, import into a new laptop, and the small files of everyday work. */
+function largeFile(dir: string): void {
+  const { seedHeld, endMs } = JSON.parse(readFileSync(join(dir, 'history.json'), 'utf8')) as History;
+  const a = Store.open(join(dir, 'a.sqlite'));
+  // Everything but the seed, which every laptop holds.
+  const exported = timed(() => undefined, () => exportFile(a, { passphrase: PASSPHRASE, basedOn: seedHeld }));
+  const { bytes, header } = exported.result;
+  if (header.count !== FILE_CHANGES) throw new Error(`export : ${header.count} modifications`);
+  const project = a.projectId as string;
+  a.close();
+  console.log(`\nFichier d'échange de ${fr(FILE_CHANGES)} modifications`);
+  line('Export : temps', seconds(exported.ms));
+  line('Export : débit', `${fr(rate(FILE_CHANGES, exported.ms))} modif./s`);
+  line('Taille du fichier', `${fr(bytes.length / 1024 / 1024, 2)} Mo`);
+  line('  soit par modification', `${fr(bytes.length / FILE_CHANGES, 1)} octets`);
+
+  const scrypt = timed(() => randomBytes(16), (salt) => deriveKey(PASSPHRASE, salt));
+  const decoded = timed(() => undefined, () => decodeSyncFile(bytes, { passphrase: PASSPHRASE, project, schema: SCHEMA_VERSION }));
+  const rows = decoded.result.changes.map((c) => [c.origin, c.seq, c.hlc, c.entity, c.rowId, c.field, c.value, JSON.stringify(c.supersedes)]);
+
+  // Import into new laptops that hold the seed only, each run paired with the floor: the
+  // same rows into a bare table of the same columns, one transaction, in the same moment.
+  let files = 0;
+  let receiver: Worker | undefined;
+  const imports: number[] = [];
+  const bares: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    receiver?.store.close();
+    const run = timedOnce(
+      () => (receiver = new Worker(join(dir, `c${files++}.sqlite`), 'Sophie Bernard', '37', 3, endMs)),
+      (c) => importFile(c.store, bytes, PASSPHRASE),
+    );
+    if (run.result.applied !== FILE_CHANGES) throw new Error(`import : ${run.result.applied} modifications appliquées`);
+    imports.push(run.ms);
+    bares.push(
+      timedOnce(
+        () => {
+          const db = new Database(join(dir, `nu${files++}.sqlite`));
+          db.pragma('journal_mode = WAL');
+          db.pragma('synchronous = NORMAL');
+          db.exec(`CREATE TABLE changes (origin TEXT NOT NULL, seq INTEGER NOT NULL, hlc TEXT NOT NULL, entity TEXT NOT NULL,
+            row_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, supersedes TEXT NOT NULL, PRIMARY KEY (origin, seq)) WITHOUT ROWID`);
+          return db;
+        },
+        (db) => {
+          const insert = db.prepare('INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+          db.transaction(() => {
+            for (const row of rows) insert.run(row);
+          })();
+          db.close();
+        },
+      ).ms,
+    );
+  }
+  const imported = median(imports);
+  const applied = imported - decoded.ms;
+  const bare = median(bares);
+  const ratio = median(imports.map((time, i) => bares[i] / time));
+  line('Import (importFile, tout compris) : temps', seconds(imported));
+  line('Import : débit', `${fr(rate(FILE_CHANGES, imported))} modif./s`, '≥ 50 000 modif./s', rate(FILE_CHANGES, imported) >= 50_000);
+  line('  dont décodage (scrypt, déchiffrement, brotli, JSON)', seconds(decoded.ms));
+  line('    dont scrypt', seconds(scrypt.ms));
+  line('  dont application (import − décodage)', seconds(applied));
+  line('  application : débit', `${fr(rate(FILE_CHANGES, applied))} modif./s`);
+  line('Référence : mêmes lignes, INSERT nus, une transaction', `${fr(rate(FILE_CHANGES, bare))} lignes/s`);
+  line('Rapport import / référence', fr(ratio, 2), '≥ 0,25', ratio >= 0.25);
+  line('Rapport application seule / référence', fr(median(imports.map((time, i) => bares[i] / (time - decoded.ms))), 2));
+
+  typicalFiles(receiver as Worker);
+  receiver?.store.close();
+  line('Mémoire (pic RSS de ce processus)', `${fr(process.resourceUsage().maxRSS / 1024)} Mo`);
+}
+
+/**
+ * One person's ordinary work (statuts, avancement, a few notes, titles fixed, steps
+ * checked), exported incrementally: the files a shared folder carries every day.
+ */
+function typicalFiles(worker: Worker): void {
+  worker.followAll();
+  console.log("\nFichiers d'une journée de travail (une personne, export incrémental, compressé et chiffré)");
+  for (const [size, count] of [[20, 20], [200, 10], [2000, 3]]) {
+    let bytes = 0;
+    let changes = 0;
+    for (let i = 0; i < count; i++) {
+      const held = worker.store.log.versionVector();
+      worker.newDay();
+      const target = worker.written + size;
+      while (worker.written < target) worker.session();
+      const { bytes: file, header } = exportFile(worker.store, { passphrase: PASSPHRASE, basedOn: held });
+      bytes += file.length;
+      changes += header.count;
+    }
+    const perChange = bytes / changes;
+    line(`  ${count} fichiers d'environ ${fr(size)} modifications`, `${fr(perChange, 1)} octets/modif.`, '≤ 60', perChange <= 60);
+  }
+}
+
+/** Ten laptops, offline for a while, then each syncing through one shared folder until all hold everything. */
+function sharedFolder(dir: string): void {
+  let start = process.hrtime.bigint();
+  const folder = join(dir, 'partage');
+  mkdirSync(folder);
+  const workers = Array.from({ length: FOLDER_REPLICAS }, (_, i) =>
+    new Worker(join(dir, `poste-${i}.sqlite`), `Personne ${i}`, i % 2 ? '41' : '37', 100 + i, START),
+  );
+  for (const worker of workers) worker.writeExactly(FOLDER_CHANGES - worker.written, { createEvery: 8 });
+  console.log(
+    `\nDossier partagé : ${FOLDER_REPLICAS} postes × ${fr(FOLDER_CHANGES)} modifications écrites hors ligne ` +
+      `(générées en ${seconds(ms(start))}), puis syncFolder sur chaque poste, tour après tour`,
+  );
+  const holdsAll = () => {
+    const vectors = workers.map((worker) => JSON.stringify(Object.entries(worker.store.log.versionVector()).sort()));
+    return vectors.every((vv) => vv === vectors[0]);
+  };
+  let totalMs = 0;
+  let untilAllMs: number | undefined;
+  for (let round = 1; round <= 5; round++) {
+    const times: number[] = [];
+    let files = 0;
+    let changes = 0;
+    let written = 0;
+    for (const worker of workers) {
+      start = process.hrtime.bigint();
+      const result = syncFolder(worker.store, folder, PASSPHRASE);
+      times.push(ms(start));
+      files += result.imported.length;
+      changes += result.imported.reduce((sum, summary) => sum + summary.applied, 0);
+      if (result.written) written++;
+    }
+    const roundMs = times.reduce((sum, time) => sum + time, 0);
+    totalMs += roundMs;
+    if (untilAllMs === undefined && holdsAll()) untilAllMs = totalMs;
+    line(`  tour ${round} : ${files} fichiers lus (${fr(changes)} modif.), ${written} écrits`, seconds(roundMs));
+    console.log(`      par poste (s) : ${times.map((time) => fr(time / 1000, 2)).join(' ; ')}  (médiane ${seconds(median(times))})`);
+    if (files === 0 && written === 0) break;
+  }
+  line("Dossier partagé : jusqu'à ce que tous aient tout", untilAllMs === undefined ? 'jamais' : seconds(untilAllMs));
+  line('Dossier partagé : total, tour de vérification compris', seconds(totalMs));
+
+  const digests = workers.map((worker) => createHash('sha256').update(dump(worker.store)).digest('hex'));
+  const converged = holdsAll() && digests.every((digest) => digest === digests[0]);
+  const held = workers[0].store.db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
+  console.log(`convergence : ${converged ? 'oui' : 'non'} (${fr(held)} modifications chez chacun, états comparés par dump)`);
+  for (const worker of workers) worker.store.close();
+  line('Mémoire (pic RSS de ce processus)', `${fr(process.resourceUsage().maxRSS / 1024)} Mo`);
+  if (!converged) process.exitCode = 1;
+}
+
+main();
