@@ -131,14 +131,20 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await form.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(point2.getByRole('link', { name: FORMATION })).toBeVisible();
 
-  await page.mouse.move(700, 10);
-  await screenshot(app, '15-reunion-codiri');
-  const problems = [
-    ...(await axeViolations(page)).map((line) => `axe : ${line}`),
-    ...(await unlabelledFields(page)).map((html) => `champ sans nom accessible : ${html}`),
-    ...(await englishTexts(page)).map((text) => `texte en anglais : ${text}`),
-  ];
-  expect.soft(problems, problems.join('\n')).toEqual([]);
+  // Both themes: a screenshot, axe with no serious violation, every field named, no English.
+  for (const theme of ['clair', 'sombre'] as const) {
+    if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme === 'clair' ? 'light' : 'dark');
+    await page.mouse.move(700, 10);
+    await screenshot(app, `15-reunion-codiri-${theme}`);
+    const problems = [
+      ...(await axeViolations(page)).map((line) => `axe : ${line}`),
+      ...(await unlabelledFields(page)).map((html) => `champ sans nom accessible : ${html}`),
+      ...(await englishTexts(page)).map((text) => `texte en anglais : ${text}`),
+    ];
+    expect.soft(problems, `thème ${theme} :\n${problems.join('\n')}`).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'Passer en thème clair' }).click();
 
   // Sent, then validated: the minutes become read-only, the new action is tracked.
   const validation = page.getByRole('region', { name: 'Validation' });
@@ -170,4 +176,6 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   const row = page.getByRole('row', { name: /CODIRI du 15 mars 2027/ });
   await expect(row).toContainText('Validé');
   await expect(row).toContainText('Hôtel du Département, Tours');
+  await screenshot(app, '16-reunions');
+  expect(await axeViolations(page)).toEqual([]);
 });
