@@ -145,6 +145,21 @@ class Versions {
   }
 }
 
+/**
+ * New changes as runs of consecutive integer seqs of one origin, as files list them. The
+ * log holds no other seq of that origin from `from` to `to`: its key is (origin, seq).
+ */
+function consecutiveRuns(changes: Change[]): { origin: string; from: number; to: number }[] {
+  const runs: { origin: string; from: number; to: number }[] = [];
+  let last: { origin: string; from: number; to: number } | undefined;
+  for (const { origin, seq } of changes) {
+    if (!Number.isInteger(seq)) continue;
+    if (last && last.origin === origin && last.to === seq - 1) last.to = seq;
+    else runs.push((last = { origin, from: seq, to: seq }));
+  }
+  return runs;
+}
+
 /** A change of an entity and a field this version knows; the others are kept in the log (and relayed), shown nowhere. */
 function isShown(change: Change): boolean {
   return isEntityName(change.entity) && (change.field === 'deleted' || fieldSchema(change.entity, change.field) !== undefined);
@@ -165,6 +180,12 @@ export class ChangeLog {
       markSuperseded: db.prepare('INSERT OR IGNORE INTO superseded (origin, seq) VALUES (?, ?)'),
       dropLive: db.prepare('DELETE FROM live_versions WHERE origin = ? AND seq = ?'),
       supersededIn: db.prepare('SELECT seq FROM superseded WHERE origin = ? AND seq BETWEEN ? AND ?').pluck(),
+      // The new versions of a run of seqs, but those already superseded (by this chunk, or earlier: out-of-order delivery).
+      insertLiveRun: db.prepare(
+        `INSERT INTO live_versions (origin, seq, entity, row_id, field, hlc, value)
+         SELECT origin, seq, entity, row_id, field, hlc, value FROM changes c WHERE origin = ? AND seq BETWEEN ? AND ?
+         AND typeof(seq) = 'integer' AND NOT EXISTS (SELECT 1 FROM superseded s WHERE s.origin = c.origin AND s.seq = c.seq)`,
+      ),
       insertLive: db.prepare('INSERT INTO live_versions (origin, seq, entity, row_id, field, hlc, value) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       liveOfField: db.prepare(
         'SELECT origin, seq, hlc, value FROM live_versions WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC, origin DESC',
@@ -233,13 +254,21 @@ export class ChangeLog {
       }
     }
     const superseded = this.supersededAmong(inserted);
+    // Copied from the log just written, by runs of consecutive seqs: one statement per run
+    // rather than one per change.
+    for (const run of consecutiveRuns(shown)) s.insertLiveRun.run(run.origin, run.from, run.to);
+    for (const change of shown) {
+      // A seq that is not an integer (a file written by mistake) is in no run.
+      if (!Number.isInteger(change.seq) && !superseded.has(change.origin, change.seq)) {
+        s.insertLive.run(change.origin, change.seq, change.entity, change.rowId, change.field, change.hlc, change.value);
+      }
+    }
     /** The rows changed, in order of first change, found by entity then id. */
     const rows: ChangedRow[] = [];
     const rowsByEntity = new Map<string, Map<string, ChangedRow>>();
     const touchedByEntity = new Map<string, Map<string, Set<string>>>();
     for (const change of shown) {
       const live = !superseded.has(change.origin, change.seq);
-      if (live) s.insertLive.run(change.origin, change.seq, change.entity, change.rowId, change.field, change.hlc, change.value);
       let byId = rowsByEntity.get(change.entity);
       if (!byId) rowsByEntity.set(change.entity, (byId = new Map()));
       let row = byId.get(change.rowId);
