@@ -50,6 +50,15 @@ function latestFirst(a: LiveVersion, b: LiveVersion): number {
   return a.origin < b.origin ? 1 : a.origin > b.origin ? -1 : 0;
 }
 
+/** What an apply changed, kept across its chunks. */
+interface Batch {
+  /** The rows changed, in order of first change, found by entity then id. */
+  rows: ChangedRow[];
+  rowsByEntity: Map<string, Map<string, ChangedRow>>;
+  /** Versions made live by a chunk and superseded by a later one. */
+  dropped: Versions;
+}
+
 interface ChangedRow {
   entity: EntityName;
   rowId: string;
@@ -124,9 +133,9 @@ function toColumn(field: string, json: string): unknown {
 }
 
 /**
- * Changes applied together: each derived row is refreshed once per chunk, and a version
- * superseded within its chunk never enters live_versions. Bounded so that a caller
- * consuming a long iterable (a progress report) still sees it move.
+ * Changes written to the log together: a version superseded within its chunk never enters
+ * live_versions. Bounded so that a caller consuming a long iterable (a progress report)
+ * still sees it move.
  */
 const CHUNK = 20_000;
 
@@ -209,25 +218,26 @@ export class ChangeLog {
   /**
    * Applies changes in their order; returns those the log did not hold yet. The result is
    * the same as applying them one by one: live versions, superseded versions, derived rows
-   * and conflicts depend only on which changes the log holds, not on their order. Work is
-   * done by chunks, so that each derived row is refreshed once per chunk rather than once
-   * per change, and a version superseded within a chunk never enters live_versions.
+   * and conflicts depend only on which changes the log holds, not on their order. So the
+   * log is written by chunks, and each derived row changed is refreshed once, at the end.
    */
   apply(changes: Iterable<Change>): Change[] {
     const fresh: Change[] = [];
+    const batch: Batch = { rows: [], rowsByEntity: new Map(), dropped: new Versions() };
     let chunk: Change[] = [];
     for (const change of changes) {
       chunk.push(change);
       if (chunk.length === CHUNK) {
-        this.applyChunk(chunk, fresh);
+        this.applyChunk(chunk, fresh, batch);
         chunk = [];
       }
     }
-    if (chunk.length > 0) this.applyChunk(chunk, fresh);
+    if (chunk.length > 0) this.applyChunk(chunk, fresh, batch);
+    for (const row of batch.rows) this.refreshRow(row, batch.dropped);
     return fresh;
   }
 
-  private applyChunk(chunk: Change[], fresh: Change[]): void {
+  private applyChunk(chunk: Change[], fresh: Change[], batch: Batch): void {
     const s = this.statements;
     const inserted = new Versions();
     const shown: Change[] = [];
@@ -250,7 +260,9 @@ export class ChangeLog {
     for (const change of shown) {
       for (const [origin, seq] of change.supersedes) {
         s.markSuperseded.run(origin, seq);
-        if (!inserted.has(origin, seq)) s.dropLive.run(origin, seq);
+        if (inserted.has(origin, seq)) continue;
+        s.dropLive.run(origin, seq);
+        batch.dropped.add(origin, seq);
       }
     }
     const superseded = this.supersededAmong(inserted);
@@ -263,9 +275,7 @@ export class ChangeLog {
         s.insertLive.run(change.origin, change.seq, change.entity, change.rowId, change.field, change.hlc, change.value);
       }
     }
-    /** The rows changed, in order of first change, found by entity then id. */
-    const rows: ChangedRow[] = [];
-    const rowsByEntity = new Map<string, Map<string, ChangedRow>>();
+    const { rows, rowsByEntity } = batch;
     const touchedByEntity = new Map<string, Map<string, Set<string>>>();
     for (const change of shown) {
       const live = !superseded.has(change.origin, change.seq);
@@ -291,7 +301,6 @@ export class ChangeLog {
       }
       touched.add(change.rowId);
     }
-    for (const row of rows) this.refreshRow(row);
   }
 
   /**
@@ -335,12 +344,12 @@ export class ChangeLog {
    * Derives the changed fields of a row from its live versions: the value shown (the latest
    * live version), whether it is in conflict, and whether the row is hidden by a delete.
    */
-  private refreshRow(row: ChangedRow): void {
+  private refreshRow(row: ChangedRow, dropped: Versions): void {
     const { entity, rowId, fields } = row;
-    // A row created by this chunk (fields written, none replaced) has all its live versions
+    // A row created by this batch (fields written, none replaced) has all its live versions
     // in hand: if the INSERT goes in, the row was new, and there was nothing else to read.
     // Every row with a live version exists in its table, so a wrong guess costs one probe.
-    if (!row.replaces) {
+    if (!row.replaces && !row.added.some((version) => dropped.has(version.origin, version.seq))) {
       const derived = derive(groupByField(row.added), fields);
       if (derived.columns.length > 0 && this.insertRow(entity, derived.columns).run(rowId, ...derived.values).changes === 1) {
         for (const [field, inConflict] of derived.conflicts) if (inConflict) this.statements.addConflict.run(entity, rowId, field);
