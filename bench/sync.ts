@@ -14,7 +14,7 @@ import { SEED_ORIGIN } from '../db/project';
 import { Store } from '../db/store';
 import { exportFile, importFile } from '../db/sync/exchange';
 import { syncFolder } from '../db/sync/folder';
-import { decodeSyncFile, deriveKey } from '../db/sync/format';
+import { decodeSyncFile, deriveKey, readSyncHeader } from '../db/sync/format';
 import { Worker } from './work';
 
 const PASSPHRASE = 'coopération 37-41 printemps';
@@ -196,7 +196,9 @@ function largeFile(dir: string): void {
   line('Rapport import / référence', fr(ratio, 2), '≥ 0,25', ratio >= 0.25);
   line('Rapport application seule / référence', fr(median(imports.map((time, i) => bares[i] / (time - decoded.ms))), 2));
 
-  typicalFiles(receiver as Worker);
+  typicalFiles(receiver as Worker, "\nFichiers d'une journée de travail (une personne, export incrémental, compressé et chiffré ; 4 postes dans le projet)", [
+    [20, 20], [200, 10], [2000, 3],
+  ]);
   receiver?.store.close();
   line('Mémoire (pic RSS de ce processus)', `${fr(process.resourceUsage().maxRSS / 1024)} Mo`);
 }
@@ -205,11 +207,12 @@ function largeFile(dir: string): void {
  * One person's ordinary work (statuts, avancement, a few notes, titles fixed, steps
  * checked), exported incrementally: the files a shared folder carries every day.
  */
-function typicalFiles(worker: Worker): void {
+function typicalFiles(worker: Worker, title: string, sizes: [size: number, files: number][]): void {
   worker.followAll();
-  console.log("\nFichiers d'une journée de travail (une personne, export incrémental, compressé et chiffré)");
-  for (const [size, count] of [[20, 20], [200, 10], [2000, 3]]) {
+  console.log(title);
+  for (const [size, count] of sizes) {
     let bytes = 0;
+    let overhead = 0;
     let changes = 0;
     for (let i = 0; i < count; i++) {
       const held = worker.store.log.versionVector();
@@ -218,10 +221,12 @@ function typicalFiles(worker: Worker): void {
       while (worker.written < target) worker.session();
       const { bytes: file, header } = exportFile(worker.store, { passphrase: PASSPHRASE, basedOn: held });
       bytes += file.length;
+      overhead += readSyncHeader(file).headerEnd + 16;
       changes += header.count;
     }
     const perChange = bytes / changes;
     line(`  ${count} fichiers d'environ ${fr(size)} modifications`, `${fr(perChange, 1)} octets/modif.`, '≤ 60', perChange <= 60);
+    line('    dont en-tête et étiquette GCM', `${fr(overhead / changes, 1)} octets/modif.`);
   }
 }
 
@@ -244,6 +249,8 @@ function sharedFolder(dir: string): void {
   };
   let totalMs = 0;
   let untilAllMs: number | undefined;
+  /** Key derivations: one per file read, and one per export (syncFolder exports even when it has nothing new). */
+  let derivations = 0;
   for (let round = 1; round <= 5; round++) {
     const times: number[] = [];
     let files = 0;
@@ -254,6 +261,7 @@ function sharedFolder(dir: string): void {
       const result = syncFolder(worker.store, folder, PASSPHRASE);
       times.push(ms(start));
       files += result.imported.length;
+      derivations += result.imported.length + 1;
       changes += result.imported.reduce((sum, summary) => sum + summary.applied, 0);
       if (result.written) written++;
     }
@@ -266,11 +274,17 @@ function sharedFolder(dir: string): void {
   }
   line("Dossier partagé : jusqu'à ce que tous aient tout", untilAllMs === undefined ? 'jamais' : seconds(untilAllMs));
   line('Dossier partagé : total, tour de vérification compris', seconds(totalMs));
+  const scrypt = timed(() => randomBytes(16), (salt) => deriveKey(PASSPHRASE, salt)).ms;
+  line(`  dont scrypt (${derivations} dérivations de clé × ${seconds(scrypt)})`, `≈ ${seconds(derivations * scrypt)}`);
 
   const digests = workers.map((worker) => createHash('sha256').update(dump(worker.store)).digest('hex'));
   const converged = holdsAll() && digests.every((digest) => digest === digests[0]);
   const held = workers[0].store.db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
   console.log(`convergence : ${converged ? 'oui' : 'non'} (${fr(held)} modifications chez chacun, états comparés par dump)`);
+  // The header of a file carries what its writer holds from each laptop: it grows with their number.
+  typicalFiles(workers[0], `Les mêmes fichiers dans ce projet de ${FOLDER_REPLICAS + 1} origines (${FOLDER_REPLICAS} postes et le jeu de départ)`, [
+    [20, 20], [200, 10],
+  ]);
   for (const worker of workers) worker.store.close();
   line('Mémoire (pic RSS de ce processus)', `${fr(process.resourceUsage().maxRSS / 1024)} Mo`);
   if (!converged) process.exitCode = 1;

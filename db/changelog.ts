@@ -244,7 +244,7 @@ export class ChangeLog {
     for (const change of chunk) {
       const { changes } = s.insertChange.run(
         change.origin, change.seq, change.hlc, change.entity, change.rowId, change.field, change.value,
-        change.supersedes.length === 0 ? '[]' : JSON.stringify(change.supersedes),
+        Array.isArray(change.supersedes) && change.supersedes.length === 0 ? '[]' : JSON.stringify(change.supersedes),
       );
       if (changes === 0) {
         this.checkSameAsKnown(change);
