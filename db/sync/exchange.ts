@@ -50,6 +50,12 @@ function logOrigins(store: Store): string[] {
     .all() as string[];
 }
 
+/** Whether this replica holds changes beyond `basedOn` (what an export for it would carry). */
+export function hasChangesBeyond(store: Store, basedOn: Record<string, number>): boolean {
+  const beyond = store.db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq > ? LIMIT 1').pluck();
+  return logOrigins(store).some((origin) => beyond.get(origin, basedOn[origin] ?? 0) !== undefined);
+}
+
 export interface Gap {
   origin: string;
   from: number;

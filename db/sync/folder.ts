@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { join } from 'node:path';
 import { UserError } from '../errors';
 import type { Store } from '../store';
-import { exportFile, importFile, type ImportSummary } from './exchange';
+import { exportFile, hasChangesBeyond, importFile, type ImportSummary } from './exchange';
 import { writeFileAtomically } from './files';
 import { SyncFileError } from './format';
 
@@ -70,8 +70,9 @@ export function syncFolder(store: Store, folder: string, passphrase: string, now
     }
   }
 
-  const { bytes, header } = exportFile(store, { passphrase, basedOn: published, now });
-  if (header.count > 0) {
+  // Nothing new, no file, and no key derived: a round of the watcher or the timer stays cheap.
+  if (hasChangesBeyond(store, published)) {
+    const { bytes, header } = exportFile(store, { passphrase, basedOn: published, now });
     const name = fileName(counter + 1);
     writeFileAtomically(join(ownDir, name), bytes);
     store.setLocalState(counterKey, String(counter + 1));
