@@ -5,7 +5,7 @@ import { call, send, useApiData } from '../../api';
 import { AutosaveNumber, AutosaveSelect, AutosaveText } from '../../shared/autosave/AutosaveFields';
 import { ActionItemsEditor } from './ActionItemsEditor';
 import { EntriesEditor } from './EntriesEditor';
-import { formatTime } from './labels';
+import { frenchTime } from '../../../db/calendar/time';
 import type { MeetingProps } from './MeetingPage';
 
 interface Props extends MeetingProps {
@@ -28,7 +28,7 @@ export function AgendaItemCard({ meeting, people, chantiers, item, first, last }
           {item.number}. {item.title}
           <Text span size="sm" c="dimmed" fw={400}>
             {' · '}
-            {formatTime(item.planned_start)}
+            {frenchTime(item.planned_start)}
             {item.duration_minutes ? `, ${item.duration_minutes} min` : ''}
           </Text>
         </Title>

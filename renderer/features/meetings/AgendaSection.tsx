@@ -3,7 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { send } from '../../api';
 import { AgendaItemCard } from './AgendaItemCard';
-import { formatDuration, formatTime } from './labels';
+import { frenchDuration, frenchTime } from '../../../db/calendar/time';
 import type { MeetingProps } from './MeetingPage';
 
 /** The ordre du jour, and under each point what was said, decided and given to do. */
@@ -15,7 +15,7 @@ export function AgendaSection(props: MeetingProps) {
       <Text size="sm">
         {meeting.agenda.length === 0
           ? "L'ordre du jour est vide."
-          : `${meeting.agenda.length} point${meeting.agenda.length > 1 ? 's' : ''}, ${formatDuration(timing.planned_minutes)} prévues sur ${formatDuration(timing.meeting_minutes)} (fin prévue à ${formatTime(timing.planned_end_time)}).`}
+          : `${meeting.agenda.length} point${meeting.agenda.length > 1 ? 's' : ''}, ${frenchDuration(timing.planned_minutes)} prévues sur ${frenchDuration(timing.meeting_minutes)} (fin prévue à ${frenchTime(timing.planned_end_time)}).`}
       </Text>
       {timing.warning && (
         <Alert color="orange" title="Ordre du jour trop long" role="alert">

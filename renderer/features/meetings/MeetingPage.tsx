@@ -12,7 +12,7 @@ import { ConflictBadge, ConflictsAlert, useConflictsOf } from '../conflicts/RowC
 import { MinutesPrintMenu } from '../minutes-print/MinutesPrintMenu';
 import { AgendaSection } from './AgendaSection';
 import { FollowUpSection } from './FollowUpSection';
-import { formatDuration, formatTime } from './labels';
+import { frenchDuration, frenchTime } from '../../../db/calendar/time';
 import { MeetingFieldsSection } from './MeetingFieldsSection';
 import { MinutesStatusBadge } from './MinutesStatusBadge';
 import { ParticipantsSection } from './ParticipantsSection';
@@ -49,7 +49,7 @@ function Meeting(props: MeetingProps) {
       </PageHeader>
       <Group gap="sm" mt={-12} mb="lg">
         <Text size="sm">
-          {MEETING_TYPE_LABELS[meeting.type]} · {formatDate(meeting.date)}, {formatTime(meeting.start_time)} ({formatDuration(meeting.duration_minutes)})
+          {MEETING_TYPE_LABELS[meeting.type]} · {formatDate(meeting.date)}, {frenchTime(meeting.start_time)} ({frenchDuration(meeting.duration_minutes)})
           {meeting.place ? ` · ${meeting.place}` : ''}
         </Text>
         <MinutesStatusBadge status={meeting.validation_status} />

@@ -9,7 +9,8 @@ import { formatDate } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { useSessionState } from '../../shared/useSessionState';
 import { UpcomingMeetingsIcsButton } from '../minutes-print/MinutesPrintMenu';
-import { formatTime, MEETING_TYPE_OPTIONS } from './labels';
+import { frenchTime } from '../../../db/calendar/time';
+import { MEETING_TYPE_OPTIONS } from './labels';
 import { MinutesStatusBadge } from './MinutesStatusBadge';
 import { NewMeetingModal } from './NewMeetingModal';
 
@@ -68,7 +69,7 @@ export function MeetingsPage() {
               {meetings.map((meeting) => (
                 <Table.Tr key={meeting.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatDate(meeting.date)}, {formatTime(meeting.start_time)}
+                    {formatDate(meeting.date)}, {frenchTime(meeting.start_time)}
                   </Table.Td>
                   <Table.Td>
                     <Anchor href={href({ page: 'meeting', id: meeting.id })}>{meeting.title}</Anchor>

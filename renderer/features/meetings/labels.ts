@@ -17,17 +17,3 @@ export const MINUTES_STATUS_STYLE: Record<MinutesStatus, { color: string; text: 
   envoye: { color: 'yellow.5', text: 'black', label: MINUTES_STATUS_LABELS.envoye },
   valide: { color: 'teal.9', text: 'white', label: MINUTES_STATUS_LABELS.valide },
 };
-
-/** 150 → « 2 h 30 », 45 → « 45 min ». */
-export function formatDuration(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, '0')}`;
-}
-
-/** « 09:30 » → « 9 h 30 ». */
-export function formatTime(time: string): string {
-  const [hours, minutes] = time.split(':');
-  return `${Number(hours)} h ${minutes}`;
-}
