@@ -14,7 +14,7 @@ import { initReplica, type Identity } from '../project';
 import { queryActions } from '../queries/actions';
 import { fieldSchema, JSON_FIELDS } from '../schema';
 import { Store } from '../store';
-import { describeGap, exportFile, importFile, type ImportSummary } from '../sync/exchange';
+import { exportFile, importFile, type ImportSummary } from '../sync/exchange';
 import { writeFileAtomically } from '../sync/files';
 import { syncFolder } from '../sync/folder';
 import { createInvitation, joinProject } from '../sync/invitation';
@@ -174,7 +174,7 @@ function describeImport(summary: ImportSummary): string {
     ...summary.byOrigin.map((origin) => `  ${origin.count} du ${origin.replica}`),
     `Actions créées : ${summary.actionsCreated} ; statuts modifiés : ${summary.statusChanges} ; notes ajoutées : ${summary.notesAdded}.`,
     `Conflits nouveaux : ${summary.newConflicts}.`,
-    ...summary.gaps.map((gap) => `Attention : ${describeGap(gap)}.`),
+    ...summary.gaps.map((gap) => `Attention : ${gap.description}.`),
     ...(summary.farFuture ? [`Attention : ${summary.farFuture} modification(s) datée(s) de plus d'un jour dans le futur (horloge d'un poste déréglée).`] : []),
   ];
   return `${lines.join('\n')}\n`;

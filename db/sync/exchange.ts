@@ -62,6 +62,8 @@ export interface Gap {
   to: number;
   /** "poste de Claire Martin (Indre-et-Loire)" when the replica is known here. */
   replica: string;
+  /** "il manque les modifications 120 à 134 du poste de …" */
+  description: string;
 }
 
 export interface ImportSummary {
@@ -166,7 +168,7 @@ function conflictCount(store: Store): number {
 }
 
 /** "il manque les modifications 120 à 134 du poste de …" */
-export function describeGap(gap: Gap): string {
+export function describeGap(gap: Omit<Gap, 'description'>): string {
   return gap.from === gap.to
     ? `il manque la modification ${gap.from} du ${gap.replica}`
     : `il manque les modifications ${gap.from} à ${gap.to} du ${gap.replica}`;
@@ -203,7 +205,10 @@ export function findGaps(store: Store, senderHeld: Record<string, number>): Gap[
   for (const [origin, upTo] of Object.entries(senderHeld)) {
     let next = (held[origin] ?? 0) + 1;
     for (const seq of [...(beyond.all(origin, next - 1) as number[]), upTo + 1]) {
-      if (seq > next && next <= upTo) result.push({ origin, from: next, to: Math.min(seq - 1, upTo), replica: replicaLabel(store, origin) });
+      if (seq > next && next <= upTo) {
+        const gap = { origin, from: next, to: Math.min(seq - 1, upTo), replica: replicaLabel(store, origin) };
+        result.push({ ...gap, description: describeGap(gap) });
+      }
       next = Math.max(next, seq + 1);
     }
   }

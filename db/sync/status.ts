@@ -5,7 +5,7 @@
 import { parseHlc } from '../hlc';
 import { SEED_ORIGIN } from '../project';
 import type { Store } from '../store';
-import { describeGap, findGaps, type ImportSummary } from './exchange';
+import { findGaps, type ImportSummary } from './exchange';
 import type { FolderSyncResult } from './folder';
 
 export interface ReplicaStatus {
@@ -97,7 +97,7 @@ export function knownGaps(store: Store): string[] {
   for (const held of store.db.prepare('SELECT held FROM peer_state').pluck().all() as string[]) {
     for (const [origin, seq] of Object.entries(JSON.parse(held) as Record<string, number>)) known[origin] = Math.max(known[origin] ?? 0, seq);
   }
-  return findGaps(store, known).map(describeGap);
+  return findGaps(store, known).map((gap) => gap.description);
 }
 
 export function recordJournal(store: Store, entry: Omit<JournalEntry, 'id' | 'at'>, at = new Date()): void {

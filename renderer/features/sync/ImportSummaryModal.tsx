@@ -3,6 +3,7 @@ import type { ImportSummary } from '../../../preload/contract';
 import { href } from '../../app/navigation';
 import { numberFormat } from '../../shared/format';
 import { importDetails, importHeadline } from './describe';
+import { GapsAlert } from './GapsAlert';
 
 /** What an import brought: from whom, what is new, conflicts, and gaps still missing. */
 export function ImportSummaryModal({ summary, onClose }: { summary: ImportSummary | null; onClose: () => void }) {
@@ -39,18 +40,9 @@ export function ImportSummaryModal({ summary, onClose }: { summary: ImportSummar
               .
             </Alert>
           )}
-          {summary.gaps.length > 0 && (
-            <Alert color="yellow" title="Modifications encore manquantes">
-              <List size="sm">
-                {summary.gaps.map((gap) => (
-                  <List.Item key={`${gap.origin}-${gap.from}`}>
-                    Il manque {gap.from === gap.to ? `la modification ${gap.from}` : `les modifications ${gap.from} à ${gap.to}`} du {gap.replica}.
-                  </List.Item>
-                ))}
-              </List>
-              Elles arriveront avec un prochain fichier de ce poste, ou demandez-lui un export complet.
-            </Alert>
-          )}
+          <GapsAlert title="Modifications encore manquantes" gaps={summary.gaps.map((gap) => gap.description)}>
+            Elles arriveront avec un prochain fichier de ce poste, ou demandez-lui un export complet.
+          </GapsAlert>
           <Group justify="flex-end">
             <Button onClick={onClose} data-autofocus>
               Fermer

@@ -1,4 +1,4 @@
-import { Alert, List, Stack } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useApiData, useSyncProgress } from '../../api';
 import { useAppState } from '../../app/AppContext';
@@ -6,6 +6,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { SectionCard } from '../../shared/SectionCard';
 import { ExchangeSection } from './ExchangeSection';
 import { FolderSection } from './FolderSection';
+import { GapsAlert } from './GapsAlert';
 import { JournalTable } from './JournalTable';
 import { PassphraseSection } from './PassphraseSection';
 import { ReplicasTable } from './ReplicasTable';
@@ -40,15 +41,7 @@ export function SyncPage() {
           <FolderSection status={current} />
         </SectionCard>
         <SectionCard title="Postes connus">
-          {status.gaps.length > 0 && (
-            <Alert color="yellow" title="Modifications manquantes">
-              <List size="sm">
-                {status.gaps.map((gap) => (
-                  <List.Item key={gap}>{gap.charAt(0).toUpperCase() + gap.slice(1)}.</List.Item>
-                ))}
-              </List>
-            </Alert>
-          )}
+          <GapsAlert title="Modifications manquantes" gaps={status.gaps} />
           <ReplicasTable replicas={status.replicas} />
         </SectionCard>
         <SectionCard title="Journal des synchronisations">
