@@ -124,31 +124,31 @@ export function setSharedFolder(store: Store, folder: string | null): void {
   else store.db.prepare('DELETE FROM local_state WHERE key IN (?, ?)').run(FOLDER_KEY, LAST_ROUND_KEY);
 }
 
+/** What a round with the shared folder did, in numbers. */
+export function folderRoundRecord(folder: string, { imported, written, postponed }: FolderSyncResult): FolderRoundRecord {
+  return {
+    folder,
+    filesImported: imported.length,
+    changesApplied: imported.reduce((sum, file) => sum + file.applied, 0),
+    written: written?.count ?? 0,
+    postponed: postponed.length,
+    newConflicts: imported.reduce((sum, file) => sum + file.newConflicts, 0),
+  };
+}
+
 /**
  * Records a round with the shared folder: its outcome for the status line, and a journal
  * entry when something happened (the timer's empty rounds would drown the journal). An
  * error is journalled once, not at every retry.
  */
-export function recordFolderRound(store: Store, folder: string, outcome: { result: FolderSyncResult } | { error: string }, at = new Date()): void {
+export function recordFolderRound(store: Store, folder: string, outcome: { record: FolderRoundRecord } | { error: string }, at = new Date()): void {
   store.transaction(() => {
     if ('error' in outcome) {
       const last = listJournal(store, 1)[0];
       if (!(last?.kind === 'error' && last.summary.message === outcome.error)) recordJournal(store, { kind: 'error', summary: { message: outcome.error, folder } }, at);
     } else {
-      const { imported, written, postponed } = outcome.result;
-      if (imported.length > 0 || written || postponed.length > 0) {
-        recordJournal(store, {
-          kind: 'folder',
-          summary: {
-            folder,
-            filesImported: imported.length,
-            changesApplied: imported.reduce((sum, file) => sum + file.applied, 0),
-            written: written?.count ?? 0,
-            postponed: postponed.length,
-            newConflicts: imported.reduce((sum, file) => sum + file.newConflicts, 0),
-          },
-        }, at);
-      }
+      const { record } = outcome;
+      if (record.filesImported > 0 || record.written > 0 || record.postponed > 0) recordJournal(store, { kind: 'folder', summary: record }, at);
     }
     const message = 'error' in outcome ? outcome.error : null;
     store.setLocalState(LAST_ROUND_KEY, JSON.stringify({ at: at.toISOString(), ok: message === null, message }));

@@ -6,7 +6,7 @@ import { importFile } from '../../db/sync/exchange';
 import { exportToFile, writeFileAtomically } from '../../db/sync/files';
 import { syncFolder } from '../../db/sync/folder';
 import { createInvitation } from '../../db/sync/invitation';
-import { heldByPartner, recordFolderRound, recordJournal, type ExportRecord, type FolderRoundRecord } from '../../db/sync/status';
+import { folderRoundRecord, heldByPartner, recordFolderRound, recordJournal, type ExportRecord, type FolderRoundRecord } from '../../db/sync/status';
 import type { SyncJob, WorkerInput, WorkerMessage } from './jobs';
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
@@ -38,18 +38,9 @@ function run(store: Store, job: SyncJob): { value: unknown; changed: boolean } {
 
 function folderRound(store: Store, folder: string, passphrase: string): { value: FolderRoundRecord; changed: boolean } {
   try {
-    const result = syncFolder(store, folder, passphrase);
-    recordFolderRound(store, folder, { result });
-    const changesApplied = result.imported.reduce((sum, file) => sum + file.applied, 0);
-    const value: FolderRoundRecord = {
-      folder,
-      filesImported: result.imported.length,
-      changesApplied,
-      written: result.written?.count ?? 0,
-      postponed: result.postponed.length,
-      newConflicts: result.imported.reduce((sum, file) => sum + file.newConflicts, 0),
-    };
-    return { value, changed: changesApplied > 0 };
+    const record = folderRoundRecord(folder, syncFolder(store, folder, passphrase));
+    recordFolderRound(store, folder, { record });
+    return { value: record, changed: record.changesApplied > 0 };
   } catch (error) {
     recordFolderRound(store, folder, { error: toUserError(error).message });
     throw error;
