@@ -1,6 +1,7 @@
 // The Synchronisation screen's handlers, and joining a project at first start: dialogs
 // in main, the work itself in the sync worker (sync/jobs.ts).
 import { app, type BrowserWindow } from 'electron';
+import { format } from 'date-fns';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { UserError } from '../../db/errors';
@@ -114,9 +115,7 @@ export function createSyncHandlers({ session, jobs, watcher, window }: SyncConte
 function exportFileName(session: Session): string {
   const store = session.requireStore();
   const me = store.personId ? getRow(store, 'person', store.personId) : undefined;
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}h${pad(now.getMinutes())}`;
+  const date = format(new Date(), "yyyy-MM-dd HH'h'mm");
   return `${[getProject(store).name, me?.name ?? store.replicaId ?? '', date].map(safeName).join(' - ')}.entente`;
 }
 
