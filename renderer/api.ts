@@ -98,9 +98,16 @@ export function useApiData<K extends ApiMethod>(method: K, ...args: Args<K>): Ap
   return { data: state.data, error: state.error, reload };
 }
 
-/** The sync job under way in main (an import, the shared folder…), or null. */
-export function useSyncProgress(initial: SyncProgress | null = null): SyncProgress | null {
-  const [progress, setProgress] = useState(initial);
-  useEffect(() => window.api.onSyncProgress(setProgress), []);
+/** The sync job under way in main (an import, the shared folder…), or null; `onEnd` hears each job end. */
+export function useSyncProgress(onEnd: () => void): SyncProgress | null {
+  const [progress, setProgress] = useState<SyncProgress | null>(null);
+  useEffect(
+    () =>
+      window.api.onSyncProgress((next) => {
+        setProgress(next);
+        if (!next) onEnd();
+      }),
+    [onEnd],
+  );
   return progress;
 }

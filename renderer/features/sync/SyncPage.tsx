@@ -1,5 +1,4 @@
 import { Alert, Stack } from '@mantine/core';
-import { useEffect, useRef } from 'react';
 import { useApiData, useSyncProgress } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { PageHeader } from '../../shared/PageHeader';
@@ -15,22 +14,18 @@ import { SyncProgressBar } from './SyncProgressBar';
 export function SyncPage() {
   const { partners, me } = useAppState();
   const { data: status, error, reload } = useApiData('getSyncStatus');
-  const progress = useSyncProgress(status?.running ?? null);
   // A job that ended (a shared-folder round, even with nothing new) changed the journal.
-  const wasRunning = useRef(false);
-  useEffect(() => {
-    if (wasRunning.current && !progress) reload();
-    wasRunning.current = progress !== null;
-  }, [progress, reload]);
+  const progress = useSyncProgress(reload);
 
   if (error) return <Alert color="red">{error.message}</Alert>;
   if (!status) return null;
-  const current = { ...status, running: progress };
+  // A job under way before this page opened shows from the status until its next report.
+  const current = { ...status, running: progress ?? status.running };
   return (
     <>
       <PageHeader title="Synchronisation" />
       <Stack gap="lg" maw={1000}>
-        <SyncProgressBar progress={progress} />
+        <SyncProgressBar progress={current.running} />
         <SectionCard title="Phrase de passe du projet">
           <PassphraseSection isSet={status.passphraseSet} />
         </SectionCard>
