@@ -37,13 +37,7 @@ function ActionItemForm({ onClose, agendaItem, actionItem, people, chantiers, de
   const [dueDate, setDueDate] = useState<string | null>(actionItem?.due_date ?? null);
   const [chantierId, setChantierId] = useState<string | null>(actionItem?.chantier_id ?? defaultChantierId);
   const [status, setStatus] = useState<string | null>(actionItem?.status ?? null);
-  const [search, setSearch] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
-  const { data: found } = useApiData('queryActions', { search }, { offset: 0, limit: 50 });
-  const actionOptions = (found?.rows ?? []).map((action) => ({ value: action.id, label: action.title }));
-  if (actionItem?.action && !actionOptions.some((option) => option.value === actionItem.action!.id)) {
-    actionOptions.unshift({ value: actionItem.action.id, label: actionItem.action.title });
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -79,22 +73,14 @@ function ActionItemForm({ onClose, agendaItem, actionItem, people, chantiers, de
           />
         )}
         {kind === 'suivi' && (
-          <Select
-            label="Action suivie"
-            required
-            data={actionOptions}
+          <FollowedActionSelect
+            current={actionItem?.action ?? null}
             value={actionId}
-            onChange={(value) => {
-              setActionId(value);
-              const chosen = actionOptions.find((option) => option.value === value);
-              if (chosen && !title) setTitle(chosen.label);
+            onChange={(id, actionTitle) => {
+              setActionId(id);
+              if (actionTitle && !title) setTitle(actionTitle);
             }}
-            searchable
-            searchValue={search}
-            onSearchChange={setSearch}
-            nothingFoundMessage="Aucune action trouvée"
             error={errors.action_id}
-            comboboxProps={{ withinPortal: true }}
           />
         )}
         <TextInput
@@ -145,5 +131,33 @@ function ActionItemForm({ onClose, agendaItem, actionItem, people, chantiers, de
         <FormActions submitLabel="Enregistrer" onCancel={onClose} error={errors.form} />
       </Stack>
     </form>
+  );
+}
+
+/** The action followed up, searched among all actions (the search runs only for a follow-up). */
+function FollowedActionSelect({ current, value, onChange, error }: {
+  current: { id: string; title: string } | null;
+  value: string | null;
+  onChange: (id: string | null, title: string | undefined) => void;
+  error?: string;
+}) {
+  const [search, setSearch] = useState('');
+  const { data: found } = useApiData('queryActions', { search }, { offset: 0, limit: 50 });
+  const options = (found?.rows ?? []).map((action) => ({ value: action.id, label: action.title }));
+  if (current && !options.some((option) => option.value === current.id)) options.unshift({ value: current.id, label: current.title });
+  return (
+    <Select
+      label="Action suivie"
+      required
+      data={options}
+      value={value}
+      onChange={(id) => onChange(id, options.find((option) => option.value === id)?.label)}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      nothingFoundMessage="Aucune action trouvée"
+      error={error}
+      comboboxProps={{ withinPortal: true }}
+    />
   );
 }
