@@ -4,8 +4,8 @@
 // the same path on a blank window in the same run. Prints its figures, with the target.
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { addActionItem, addAgendaItem, addEntry, addParticipant, createMeeting, updateAgendaItem } from '../db/entities/meetings';
-import { createPerson } from '../db/entities/people';
+import { addActionItem, addAgendaItem, addEntry, addParticipant, createMeeting, updateAgendaItem } from '../db/meetings/writes';
+import { createPerson } from '../db/people/writes';
 import type { RendererApi, SavedPdf } from '../preload/contract';
 import { initData, withStore } from '../tests/e2e/harness/data';
 import { expect, test, type AppHandle } from '../tests/e2e/harness/fixtures';

@@ -1,13 +1,13 @@
 // People at work on their replicas, for the sync bench: what they write goes through the
 // app's own functions (createAction, updateAction, addNote...), so the changes, their
 // supersedes and their clocks are those the app writes. Deterministic for a given seed.
-import { localDate } from '../db/dates';
-import { addNote, addStep, createAction, updateAction, updateStep } from '../db/entities/actions';
-import { setPilot } from '../db/entities/pilots';
-import { getRow } from '../db/entities/rows';
-import { initReplica } from '../db/project';
-import { Store } from '../db/store';
-import { ACTION_STATUSES, FINALITES, PRIORITIES } from '../db/vocabulary';
+import { localDate } from '../common/calendar';
+import { addNote, addStep, createAction, updateAction, updateStep } from '../db/actions/writes';
+import { setPilot } from '../db/actions/pilots';
+import { getRow } from '../db/store/rows';
+import { initReplica } from '../db/project/setup';
+import { Store } from '../db/store/store';
+import { ACTION_STATUSES, FINALITES, PRIORITIES } from '../common/vocabulary';
 
 const SUBJECTS = [
   'Le comité de pilotage', 'La direction des collèges', "L'équipe projet", 'Le service des routes', 'Les deux Départements',

@@ -1,16 +1,16 @@
 // The open data folder: its store, or why it could not be opened (newer or corrupt file).
 import { mkdirSync } from 'node:fs';
 import type { AppState, IdentityInput } from '../preload/contract';
-import { backupNow, listBackups, restoreBackup, setAsideDatabase } from '../db/backup';
+import { backupNow, listBackups, restoreBackup, setAsideDatabase } from '../db/project/backup';
 import { CorruptDatabaseError, isUserError, toUserError, UserError } from '../db/errors';
-import { listPartners, getProject } from '../db/entities/partners';
-import { listPeople } from '../db/entities/people';
-import { restoreRow } from '../db/entities/rows';
+import { listPartners, listPeople } from '../db/people/reads';
+import { getProject } from '../db/project/reads';
+import { restoreRow } from '../db/store/rows';
 import { databaseFile } from '../db/paths';
-import { initReplica, loadDefaultDataset, renewReplica } from '../db/project';
-import { Store } from '../db/store';
+import { initReplica, loadDefaultDataset, renewReplica } from '../db/project/setup';
+import { Store } from '../db/store/store';
 import { joinProject } from '../db/sync/invitation';
-import { applyTacitValidations } from '../db/entities/minutes';
+import { applyTacitValidations } from '../db/meetings/validation';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -2,20 +2,28 @@
 // these functions as window.api; main registers one handler per name (main/ipc) and
 // validates every argument with the schemas of main/ipc/schemas.ts before calling db/.
 // Type-only imports: nothing of db/ reaches the preload or renderer bundles.
-import type {
-  ActionItemInput, ActionItemPatch, ActionMeeting, AgendaItemInput, AgendaItemPatch, CodiriProposal, EntryInput,
-  MeetingDetail, MeetingInput, MeetingPatch, MeetingQuery, MeetingRow, ParticipantInput, ParticipantPatch,
-  ActionDetail, ActionPage, ActionPatch, ActionQuery, BackupInfo, ChantierDetail, ChantierInput, ChantierSummary,
-  ConflictView, Dashboard, EntityName, IdentityInput, NewAction, Partner, PartnerInput, Person, PersonInput, Settings,
-} from '../db/types';
+import type { ActionItemInput, ActionItemPatch, ActionMeeting, AgendaItemInput, AgendaItemPatch, CodiriProposal, EntryInput, MeetingDetail, MeetingInput, MeetingPatch, MeetingQuery, MeetingRow, ParticipantInput, ParticipantPatch } from '../db/meetings/types';
+import type { ActionDetail, ActionPage, ActionPatch, ActionQuery, NewAction } from '../db/actions/types';
+import type { BackupInfo, IdentityInput, Settings } from '../db/project/types';
+import type { ChantierDetail, ChantierInput, ChantierSummary, Dashboard } from '../db/chantiers/types';
+import type { ConflictView } from '../db/conflicts/types';
+import type { EntityName } from '../db/store/schema';
+import type { Partner, PartnerInput, Person, PersonInput } from '../db/people/types';
 
 import type { ImportSummary } from '../db/sync/exchange';
 import type { InvitationPreview } from '../db/sync/preview';
 import type { ExportRecord, FolderRoundRecord, FolderState, JournalEntry, ReplicaStatus } from '../db/sync/status';
-import type { CodiriDossier, MinutesDocument } from '../db/types';
-import type { MinutesLayout } from '../db/vocabulary';
+import type { CodiriDossier, MinutesDocument } from '../db/meetings/document-types';
+import type { MinutesLayout } from '../common/vocabulary';
 
-export type * from '../db/types';
+export type * from '../db/actions/types';
+export type * from '../db/chantiers/types';
+export type * from '../db/people/types';
+export type * from '../db/project/types';
+export type * from '../db/conflicts/types';
+export type * from '../db/meetings/types';
+export type * from '../db/meetings/document-types';
+export type { EntityName } from '../db/store/schema';
 export type { ImportSummary, InvitationPreview, ExportRecord, FolderRoundRecord, FolderState, JournalEntry, ReplicaStatus };
 
 /** Who an exchange file is for: one poste, every poste of a Département, or a full export. */

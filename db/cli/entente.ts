@@ -2,25 +2,25 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
-import { backupTo } from '../backup';
-import { check } from '../check';
-import { counts, dump } from '../dump';
-import { createAction, updateAction } from '../entities/actions';
-import { getProject } from '../entities/partners';
-import { getRow } from '../entities/rows';
+import { backupTo } from '../project/backup';
+import { check } from '../project/check';
+import { counts, dump } from '../project/dump';
+import { createAction, updateAction } from '../actions/writes';
+import { getProject } from '../project/reads';
+import { getRow } from '../store/rows';
 import { toUserError, UserError } from '../errors';
 import { databaseFile, defaultDataDir } from '../paths';
-import { initReplica, type Identity } from '../project';
-import { queryActions } from '../queries/actions';
-import { fieldSchema, JSON_FIELDS } from '../schema';
-import { Store } from '../store';
+import { initReplica, type Identity } from '../project/setup';
+import { queryActions } from '../actions/reads';
+import { fieldSchema, JSON_FIELDS } from '../store/schema';
+import { Store } from '../store/store';
 import { exportFile, importFile, type ImportSummary } from '../sync/exchange';
-import { writeFileAtomically } from '../sync/files';
+import { writeFileAtomically } from '../files';
 import { syncFolder } from '../sync/folder';
 import { createInvitation, joinProject } from '../sync/invitation';
-import { listConflicts, type Conflict } from '../conflicts';
-import type { ActionRow } from '../types';
-import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../vocabulary';
+import { listConflicts, type Conflict } from '../conflicts/versions';
+import type { ActionRow } from '../actions/types';
+import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../common/vocabulary';
 
 const HELP = `Usage : entente [--data DOSSIER] COMMANDE [ARGUMENTS]
 

@@ -1,10 +1,10 @@
 // Sync files between replicas (SYNC.md): what to export for a peer, and an import applied
 // in one transaction together with this replica's bookkeeping (what the sender held, the
 // journal), so that a file is taken whole or not at all, and taken twice changes nothing.
-import type { Change, VersionRef } from '../changelog';
+import type { Change, VersionRef } from '../store/changelog';
 import { UserError } from '../errors';
-import { SCHEMA_VERSION } from '../migrations';
-import type { Store } from '../store';
+import { SCHEMA_VERSION } from '../store/migrations';
+import type { Store } from '../store/store';
 import { decodeSyncFile, encodeSyncFile, readSyncHeader, type SyncHeader } from './format';
 
 export interface ExportOptions {

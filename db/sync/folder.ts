@@ -6,9 +6,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors';
-import type { Store } from '../store';
+import type { Store } from '../store/store';
 import { exportFile, hasChangesBeyond, importFile, type ImportSummary } from './exchange';
-import { writeFileAtomically } from './files';
+import { writeFileAtomically } from '../files';
 import { SyncFileError } from './format';
 
 const FILE_NAME = /^(\d{8})\.entente$/;

@@ -10,7 +10,7 @@
 // (and bounded) before anything is inflated.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
-import type { Change, VersionRef } from '../changelog';
+import type { Change, VersionRef } from '../store/changelog';
 import { UserError } from '../errors';
 
 export const SYNC_MAGIC = Buffer.from('ENTENTE-SYNC', 'ascii');

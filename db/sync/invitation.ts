@@ -3,8 +3,8 @@
 // the whole history, then gets a replica id of its own, so that it never writes under
 // the numbers of the laptop it came from.
 import { UserError } from '../errors';
-import { assertNoProject, registerLaptop, startReplica, type Identity } from '../project';
-import type { Store } from '../store';
+import { assertNoProject, registerLaptop, startReplica, type Identity } from '../project/setup';
+import type { Store } from '../store/store';
 import { exportFile, importFile } from './exchange';
 import { readSyncHeader, type SyncHeader } from './format';
 import { storePassphrase, validatePassphrase } from './passphrase';

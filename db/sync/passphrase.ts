@@ -3,7 +3,7 @@
 // this passphrase), and the app must read and write sync files without asking for it at
 // every round of the shared folder. A backup of the database holds it too.
 import { ValidationError } from '../errors';
-import type { Store } from '../store';
+import type { Store } from '../store/store';
 
 const KEY = 'passphrase';
 const MIN_LENGTH = 8;

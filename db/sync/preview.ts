@@ -1,9 +1,9 @@
 // A look inside an invitation before joining: the project's name, its partners and its
 // people, so that the new laptop's user can say who they are. Read straight from the
 // changes (for each field, the version with the latest clock): a preview, not the replica.
-import type { Change } from '../changelog';
-import { SCHEMA_VERSION } from '../migrations';
-import type { Partner } from '../types';
+import type { Change } from '../store/changelog';
+import { SCHEMA_VERSION } from '../store/migrations';
+import type { Partner } from '../people/types';
 import { decodeSyncFile, readSyncHeader } from './format';
 
 export interface InvitationPreview {

@@ -2,9 +2,9 @@
 // holds, the gaps, the journal of syncs, and this laptop's shared-folder setting. The
 // folder and the journal are local to this laptop (local_state, sync_journal): they are
 // never replicated.
-import { parseHlc } from '../hlc';
-import { SEED_ORIGIN } from '../project';
-import type { Store } from '../store';
+import { parseHlc } from '../store/hlc';
+import { SEED_ORIGIN } from '../project/setup';
+import type { Store } from '../store/store';
 import { findGaps, type ImportSummary } from './exchange';
 import type { FolderSyncResult } from './folder';
 

@@ -2,19 +2,20 @@
 import { shell } from 'electron';
 import { statSync } from 'node:fs';
 import type { ApiMethod, EntenteApi } from '../../preload/contract';
-import { backupNow, listBackups } from '../../db/backup';
-import { listConflictViews, resolveConflict } from '../../db/conflicts-view';
-import * as actions from '../../db/entities/actions';
-import * as chantiers from '../../db/entities/chantiers';
-import * as partners from '../../db/entities/partners';
-import * as people from '../../db/entities/people';
-import { setPilot } from '../../db/entities/pilots';
-import { restoreRow } from '../../db/entities/rows';
+import { backupNow, listBackups } from '../../db/project/backup';
+import { listConflictViews } from '../../db/conflicts/reads';
+import { resolveConflict } from '../../db/conflicts/writes';
+import * as actions from '../../db/actions/writes';
+import * as chantiers from '../../db/chantiers/writes';
+import * as people from '../../db/people/writes';
+import { listPartners, listPeople } from '../../db/people/reads';
+import { updateProjectName } from '../../db/project/writes';
+import { setPilot } from '../../db/actions/pilots';
+import { restoreRow } from '../../db/store/rows';
 import { databaseFile } from '../../db/paths';
-import { getAction, queryActionPage } from '../../db/queries/actions';
-import { getChantier, listChantiers } from '../../db/queries/chantiers';
-import { getDashboard } from '../../db/queries/dashboard';
-import { validationSilenceDays } from '../../db/queries/meetings';
+import { getAction, queryActionPage } from '../../db/actions/reads';
+import { getChantier, getDashboard, listChantiers } from '../../db/chantiers/reads';
+import { validationSilenceDays } from '../../db/meetings/rules';
 import type { Session } from '../session';
 import { createMeetingHandlers } from './meeting-handlers';
 import { createPrintHandlers } from './print-handlers';
@@ -60,15 +61,15 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
     deleteLink: (id) => actions.deleteLink(store(), id),
     restoreDeleted: (kind, id) => restoreRow(store(), kind, id),
 
-    listPeople: () => people.listPeople(store()),
+    listPeople: () => listPeople(store()),
     createPerson: (input) => people.createPerson(store(), input),
     updatePerson: (id, patch) => people.updatePerson(store(), id, patch),
     deletePerson: (id) => people.deletePerson(store(), id),
 
-    listPartners: () => partners.listPartners(store()),
-    createPartner: (input) => partners.createPartner(store(), input),
-    updatePartner: (id, patch) => partners.updatePartner(store(), id, patch),
-    updateProjectName: (name) => partners.updateProjectName(store(), name),
+    listPartners: () => listPartners(store()),
+    createPartner: (input) => people.createPartner(store(), input),
+    updatePartner: (id, patch) => people.updatePartner(store(), id, patch),
+    updateProjectName: (name) => updateProjectName(store(), name),
 
     listConflicts: () => listConflictViews(store()),
     resolveConflict: (entity, rowId, field, value) => resolveConflict(store(), entity, rowId, field, value),

@@ -1,7 +1,8 @@
 // The Réunions screens' handlers: thin calls into db/ (entities/meetings.ts, entities/minutes.ts).
-import * as meetings from '../../db/entities/meetings';
-import * as minutes from '../../db/entities/minutes';
-import { getMeeting, listMeetings, meetingsOfAction, nextCodiriProposal } from '../../db/queries/meetings';
+import * as meetings from '../../db/meetings/writes';
+import * as minutes from '../../db/meetings/validation';
+import { getMeeting, listMeetings, meetingsOfAction } from '../../db/meetings/reads';
+import { nextCodiriProposal } from '../../db/meetings/rules';
 import { UserError } from '../../db/errors';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';

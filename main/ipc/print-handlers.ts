@@ -3,11 +3,11 @@
 // Dialogs and file writes stay in main; the page never names a path.
 import { app, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { meetingIcs, upcomingMeetingsIcs } from '../../db/calendar/meetings';
+import { meetingIcs, upcomingMeetingsIcs } from '../../db/meetings/calendar';
 import { UserError } from '../../db/errors';
-import { codiriDossier, minutesDocument } from '../../db/minutes-document';
-import { getMeeting } from '../../db/queries/meetings';
-import { writeFileAtomically } from '../../db/sync/files';
+import { codiriDossier, minutesDocument } from '../../db/meetings/document';
+import { getMeeting } from '../../db/meetings/reads';
+import { writeFileAtomically } from '../../db/files';
 import type { PrintLayout } from '../../preload/contract';
 import { chooseCalendarFile, choosePdfFile } from '../dialogs';
 import { pdfPageCount, printToPdf, printWithDialog, type PrintFrame } from '../printing';

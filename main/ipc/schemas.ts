@@ -2,8 +2,8 @@
 // fields reuse db/schema.ts, so the checks and French messages are those of the store.
 import { z } from 'zod';
 import type { ApiMethod, EntenteApi } from '../../preload/contract';
-import { clockTime, ENTITIES, ENTITY_NAMES } from '../../db/schema';
-import { ACTION_STATUSES, MEETING_TYPES, MINUTES_LAYOUTS, MINUTES_STATUSES, PRIORITIES, STAGES } from '../../db/vocabulary';
+import { clockTime, ENTITIES, ENTITY_NAMES } from '../../db/store/schema';
+import { ACTION_STATUSES, MEETING_TYPES, MINUTES_LAYOUTS, MINUTES_STATUSES, PRIORITIES, STAGES } from '../../common/vocabulary';
 
 const id = z.string().min(1).max(200);
 const none = z.tuple([]);

@@ -1,9 +1,10 @@
 // The worker thread of a sync job (jobs.ts): opens the data file, runs one job, answers.
 import { parentPort, workerData } from 'node:worker_threads';
 import { toUserError } from '../../db/errors';
-import { Store } from '../../db/store';
+import { Store } from '../../db/store/store';
 import { importFile } from '../../db/sync/exchange';
-import { exportToFile, writeFileAtomically } from '../../db/sync/files';
+import { exportToFile } from '../../db/sync/operations';
+import { writeFileAtomically } from '../../db/files';
 import { syncFolder } from '../../db/sync/folder';
 import { createInvitation } from '../../db/sync/invitation';
 import { folderRoundRecord, heldByPartner, recordFolderRound, recordJournal, type ExportRecord, type FolderRoundRecord } from '../../db/sync/status';

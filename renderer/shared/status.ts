@@ -1,6 +1,6 @@
 // Colours of the statuses, shared by badges, bars and charts. Each pair keeps the text at
 // 4.5:1 or more on its background, in light and dark themes alike (filled colours).
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from '../../db/vocabulary';
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from '../../common/vocabulary';
 
 export type StatusKey = ActionStatus | 'none';
 

@@ -4,8 +4,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { databaseFile } from '../../db/paths';
-import { Store } from '../../db/store';
-import type { ActionRow } from '../../db/types';
+import { Store } from '../../db/store/store';
+import type { ActionRow } from '../../db/actions/types';
 import { buildCli, tempDir, track } from './helpers';
 
 let CLI: string;

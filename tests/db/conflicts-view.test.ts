@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { addNote, deleteAction, updateAction, updateNote } from '../../db/entities/actions';
-import { listConflicts } from '../../db/conflicts';
-import { listConflictViews, resolveConflict } from '../../db/conflicts-view';
-import { dump } from '../../db/dump';
+import { addNote, deleteAction, updateAction, updateNote } from '../../db/actions/writes';
+import { listConflicts } from '../../db/conflicts/versions';
+import { listConflictViews } from '../../db/conflicts/reads';
+import { resolveConflict } from '../../db/conflicts/writes';
+import { dump } from '../../db/project/dump';
 import { ValidationError } from '../../db/errors';
-import type { Store } from '../../db/store';
+import type { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
 import { newReplica, sendAll } from './helpers';
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { deleteAction, updateAction } from '../../db/entities/actions';
-import { listConflicts } from '../../db/conflicts';
-import { counts, dump } from '../../db/dump';
-import { queryActions } from '../../db/queries/actions';
-import type { Store } from '../../db/store';
+import { deleteAction, updateAction } from '../../db/actions/writes';
+import { listConflicts } from '../../db/conflicts/versions';
+import { counts, dump } from '../../db/project/dump';
+import { queryActions } from '../../db/actions/reads';
+import type { Store } from '../../db/store/store';
 import { newReplica, sendAll } from './helpers';
 
 /** Two laptops of the same project, one in each Département, that have met once. */

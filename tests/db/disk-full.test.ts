@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { addNote, updateAction } from '../../db/entities/actions';
+import { addNote, updateAction } from '../../db/actions/writes';
 import { toUserError } from '../../db/errors';
-import { getAction } from '../../db/queries/actions';
+import { getAction } from '../../db/actions/reads';
 import { changeCount, newReplica } from './helpers';
 
 test('disque plein : message français, rien de ce qui était enregistré ne change', () => {

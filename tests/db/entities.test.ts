@@ -1,13 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import * as actions from '../../db/entities/actions';
-import { createChantier, updateChantier } from '../../db/entities/chantiers';
-import { createPartner, getProject, listPartners, updatePartner, updateProjectName } from '../../db/entities/partners';
-import { createPerson, deletePerson, listPeople, updatePerson } from '../../db/entities/people';
-import { setPilot } from '../../db/entities/pilots';
+import * as actions from '../../db/actions/writes';
+import { createChantier, updateChantier } from '../../db/chantiers/writes';
+import { createPartner, updatePartner, createPerson, deletePerson, updatePerson } from '../../db/people/writes';
+import { getProject } from '../../db/project/reads';
+import { listPartners, listPeople } from '../../db/people/reads';
+import { updateProjectName } from '../../db/project/writes';
+import { setPilot } from '../../db/actions/pilots';
 import { UserError, ValidationError } from '../../db/errors';
-import { getAction } from '../../db/queries/actions';
-import { localDate } from '../../db/dates';
-import { restoreRow } from '../../db/entities/rows';
+import { getAction } from '../../db/actions/reads';
+import { localDate } from '../../common/calendar';
+import { restoreRow } from '../../db/store/rows';
 import { changeCount, newReplica } from './helpers';
 
 /** The French message of the error `work` throws, checking it is one meant for the user. */

@@ -2,9 +2,9 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { backupNow, listBackups } from '../../db/backup';
+import { backupNow, listBackups } from '../../db/project/backup';
 import { backupDir, databaseFile, defaultDataDir } from '../../db/paths';
-import { Store } from '../../db/store';
+import { Store } from '../../db/store/store';
 import { newReplica, tempDir, track } from './helpers';
 
 describe('paths', () => {

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
-import type { Change } from '../../db/changelog';
-import { initReplica } from '../../db/project';
-import { Store } from '../../db/store';
+import type { Change } from '../../db/store/changelog';
+import { initReplica } from '../../db/project/setup';
+import { Store } from '../../db/store/store';
 
 const open: Store[] = [];
 const dirs: string[] = [];

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
-import { updateAction } from '../../db/entities/actions';
-import { Clock, parseHlc } from '../../db/hlc';
-import { renewReplica } from '../../db/project';
-import { Store } from '../../db/store';
+import { updateAction } from '../../db/actions/writes';
+import { Clock, parseHlc } from '../../db/store/hlc';
+import { renewReplica } from '../../db/project/setup';
+import { Store } from '../../db/store/store';
 import { newReplica, track } from './helpers';
 
 test("une horloge arrêtée (ou reculée) donne toujours des horodatages croissants et lisibles", () => {

@@ -1,12 +1,12 @@
 // The .ics files read back by a real iCalendar parser (ical.js), not by the generator's code.
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
-import { escapeText, foldLine } from '../../db/calendar/ics';
-import { meetingIcs, upcomingMeetingsIcs } from '../../db/calendar/meetings';
-import { addAgendaItem, createMeeting, updateMeeting } from '../../db/entities/meetings';
-import { amendMinutes, sendForValidation, validateMinutes } from '../../db/entities/minutes';
-import { createPerson } from '../../db/entities/people';
-import type { Store } from '../../db/store';
+import { escapeText, foldLine } from '../../db/meetings/ics';
+import { meetingIcs, upcomingMeetingsIcs } from '../../db/meetings/calendar';
+import { addAgendaItem, createMeeting, updateMeeting } from '../../db/meetings/writes';
+import { amendMinutes, sendForValidation, validateMinutes } from '../../db/meetings/validation';
+import { createPerson } from '../../db/people/writes';
+import type { Store } from '../../db/store/store';
 import { newReplica } from './helpers';
 
 const NOW = new Date(Date.UTC(2027, 1, 1, 8, 0, 0));

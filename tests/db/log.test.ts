@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import * as actions from '../../db/entities/actions';
-import { createChantier, updateChantier } from '../../db/entities/chantiers';
-import { createPartner, updatePartner, updateProjectName } from '../../db/entities/partners';
-import { createPerson, deletePerson, updatePerson } from '../../db/entities/people';
-import { setPilot } from '../../db/entities/pilots';
-import { check, replay } from '../../db/check';
-import { dump } from '../../db/dump';
-import type { Store } from '../../db/store';
+import * as actions from '../../db/actions/writes';
+import { createChantier, updateChantier } from '../../db/chantiers/writes';
+import { createPartner, updatePartner, createPerson, deletePerson, updatePerson } from '../../db/people/writes';
+import { updateProjectName } from '../../db/project/writes';
+import { setPilot } from '../../db/actions/pilots';
+import { check, replay } from '../../db/project/check';
+import { dump } from '../../db/project/dump';
+import type { Store } from '../../db/store/store';
 import { allChanges, changeCount, newReplica, shuffled, track } from './helpers';
 
 /** Runs a write and says how many changes it logged. */

@@ -1,11 +1,11 @@
 // A CODIRI as the tests of réunions use it: people of both Départements, an ordre du jour
 // of two items, participants in every state, two décisions and two actions à mener.
 import { expect } from 'vitest';
-import { createPerson } from '../../db/entities/people';
-import { addActionItem, addAgendaItem, addEntry, addParticipant, createMeeting } from '../../db/entities/meetings';
+import { createPerson } from '../../db/people/writes';
+import { addActionItem, addAgendaItem, addEntry, addParticipant, createMeeting } from '../../db/meetings/writes';
 import { UserError, ValidationError } from '../../db/errors';
-import type { Store } from '../../db/store';
-import type { MeetingInput } from '../../db/types';
+import type { Store } from '../../db/store/store';
+import type { MeetingInput } from '../../db/meetings/types';
 
 export interface Cast {
   /** Claire Martin, Indre-et-Loire: the person using the laptop. */

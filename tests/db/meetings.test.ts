@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { addMonths, nextWorkingDay } from '../../db/calendar/time';
-import { updateAction } from '../../db/entities/actions';
+import { addMonths, nextWorkingDay } from '../../common/calendar';
+import { updateAction } from '../../db/actions/writes';
 import {
   addActionItem,
   addAgendaItem,
@@ -19,12 +19,13 @@ import {
   updateEntry,
   updateMeeting,
   updateParticipant,
-} from '../../db/entities/meetings';
-import { amendMinutes, applyTacitValidations, returnToDraft, sendForValidation, validateMinutes } from '../../db/entities/minutes';
-import { check } from '../../db/check';
-import { getAction } from '../../db/queries/actions';
-import { agendaTiming, getMeeting, listMeetings, meetingFollowUp, meetingsOfAction, nextCodiriProposal } from '../../db/queries/meetings';
-import type { Store } from '../../db/store';
+} from '../../db/meetings/writes';
+import { amendMinutes, applyTacitValidations, returnToDraft, sendForValidation, validateMinutes } from '../../db/meetings/validation';
+import { check } from '../../db/project/check';
+import { getAction } from '../../db/actions/reads';
+import { agendaTiming, nextCodiriProposal } from '../../db/meetings/rules';
+import { getMeeting, listMeetings, meetingFollowUp, meetingsOfAction } from '../../db/meetings/reads';
+import type { Store } from '../../db/store/store';
 import { cast, codiri, invalid } from './meeting-fixtures';
 import { changeCount, newReplica } from './helpers';
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { setPilot } from '../../db/entities/pilots';
-import { createMeeting, updateAgendaItem, updateMeeting } from '../../db/entities/meetings';
-import { amendMinutes, applyTacitValidations, sendForValidation, validateMinutes } from '../../db/entities/minutes';
-import { updateAction } from '../../db/entities/actions';
-import { codiriDossier, minutesDocument } from '../../db/minutes-document';
+import { setPilot } from '../../db/actions/pilots';
+import { createMeeting, updateAgendaItem, updateMeeting } from '../../db/meetings/writes';
+import { amendMinutes, applyTacitValidations, sendForValidation, validateMinutes } from '../../db/meetings/validation';
+import { updateAction } from '../../db/actions/writes';
+import { codiriDossier, minutesDocument } from '../../db/meetings/document';
 import { cast, codiri, invalid } from './meeting-fixtures';
 import { newReplica } from './helpers';
 

@@ -1,12 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import * as actions from '../../db/entities/actions';
-import { createPerson } from '../../db/entities/people';
-import { setPilot } from '../../db/entities/pilots';
-import { getAction, queryActions } from '../../db/queries/actions';
-import { getChantier, listChantiers } from '../../db/queries/chantiers';
-import { getDashboard } from '../../db/queries/dashboard';
-import type { Store } from '../../db/store';
-import type { ActionQuery } from '../../db/types';
+import * as actions from '../../db/actions/writes';
+import { createPerson } from '../../db/people/writes';
+import { setPilot } from '../../db/actions/pilots';
+import { getAction, queryActions } from '../../db/actions/reads';
+import { getChantier, listChantiers, getDashboard } from '../../db/chantiers/reads';
+import type { Store } from '../../db/store/store';
+import type { ActionQuery } from '../../db/actions/types';
 import { newReplica } from './helpers';
 
 const TODAY = '2026-03-15';

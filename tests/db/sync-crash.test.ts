@@ -6,12 +6,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { dump } from '../../db/dump';
-import { createAction, updateAction } from '../../db/entities/actions';
+import { dump } from '../../db/project/dump';
+import { createAction, updateAction } from '../../db/actions/writes';
 import { databaseFile } from '../../db/paths';
-import { Store } from '../../db/store';
+import { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
-import { ACTION_STATUSES } from '../../db/vocabulary';
+import { ACTION_STATUSES } from '../../common/vocabulary';
 import { buildCli, newReplica, tempDir, track } from './helpers';
 
 let CLI: string;

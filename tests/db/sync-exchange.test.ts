@@ -1,9 +1,9 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { addNote, createAction, updateAction } from '../../db/entities/actions';
-import { dump } from '../../db/dump';
-import { Store } from '../../db/store';
+import { addNote, createAction, updateAction } from '../../db/actions/writes';
+import { dump } from '../../db/project/dump';
+import { Store } from '../../db/store/store';
 import { describeGap, exportFile, importFile } from '../../db/sync/exchange';
 import { newReplica, tempDir, track } from './helpers';
 

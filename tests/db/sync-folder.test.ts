@@ -1,9 +1,9 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { addNote, updateAction } from '../../db/entities/actions';
-import { dump } from '../../db/dump';
-import { Store } from '../../db/store';
+import { addNote, updateAction } from '../../db/actions/writes';
+import { dump } from '../../db/project/dump';
+import { Store } from '../../db/store/store';
 import { syncFolder } from '../../db/sync/folder';
 import { newReplica, tempDir, track } from './helpers';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import type { Change } from '../../db/changelog';
+import type { Change } from '../../db/store/changelog';
 import { decodeSyncFile, encodeSyncFile, SYNC_MAGIC, sealSyncFile } from '../../db/sync/format';
 
 const PASSPHRASE = 'coopération 37-41 printemps';

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { dump } from '../../db/dump';
-import { createPerson } from '../../db/entities/people';
-import { addNote, createAction, updateAction } from '../../db/entities/actions';
-import { getRow } from '../../db/entities/rows';
-import { Store } from '../../db/store';
+import { dump } from '../../db/project/dump';
+import { createPerson } from '../../db/people/writes';
+import { addNote, createAction, updateAction } from '../../db/actions/writes';
+import { getRow } from '../../db/store/rows';
+import { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
 import { createInvitation, joinProject } from '../../db/sync/invitation';
 import { storedPassphrase, storePassphrase } from '../../db/sync/passphrase';

@@ -5,13 +5,13 @@
 // snapshot a file carried; a change supersedes the changes of its field its author knew.
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
-import { listConflicts } from '../../db/conflicts';
-import { dump } from '../../db/dump';
-import { addNote, createAction, deleteAction, updateAction } from '../../db/entities/actions';
+import { listConflicts } from '../../db/conflicts/versions';
+import { dump } from '../../db/project/dump';
+import { addNote, createAction, deleteAction, updateAction } from '../../db/actions/writes';
 import { syncFolder } from '../../db/sync/folder';
 import { exportFile, importFile } from '../../db/sync/exchange';
-import type { Store } from '../../db/store';
-import { ACTION_STATUSES } from '../../db/vocabulary';
+import type { Store } from '../../db/store/store';
+import { ACTION_STATUSES } from '../../common/vocabulary';
 import { newReplica, shuffled, tempDir } from './helpers';
 
 // scrypt at N=2^15 costs ~125 ms here, and each run moves dozens of files: the key

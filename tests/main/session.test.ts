@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { listBackups } from '../../db/backup';
+import { listBackups } from '../../db/project/backup';
 import { databaseFile } from '../../db/paths';
-import { getAction } from '../../db/queries/actions';
+import { getAction } from '../../db/actions/reads';
 import { Session } from '../../main/session';
 import { tempDir } from '../db/helpers';
 

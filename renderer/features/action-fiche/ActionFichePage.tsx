@@ -11,7 +11,7 @@ import {
   type CooperationForm,
   type Finalite,
   type Priority,
-} from '../../../db/vocabulary';
+} from '../../../common/vocabulary';
 import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';

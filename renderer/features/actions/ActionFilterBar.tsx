@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import type { ChantierSummary, Person } from '../../../preload/contract';
-import { PRIORITIES, PRIORITY_LABELS, type Priority } from '../../../db/vocabulary';
+import { PRIORITIES, PRIORITY_LABELS, type Priority } from '../../../common/vocabulary';
 import { useAppState } from '../../app/AppContext';
 import { partnerOptions } from '../../shared/people';
 import { STATUS_KEYS, statusLabel, type StatusKey } from '../../shared/status';

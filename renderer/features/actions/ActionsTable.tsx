@@ -3,7 +3,7 @@ import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, type ChangeEvent, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import type { ActionRow, ActionSortKey, Partner } from '../../../preload/contract';
-import { PRIORITY_LABELS, type ActionStatus } from '../../../db/vocabulary';
+import { PRIORITY_LABELS, type ActionStatus } from '../../../common/vocabulary';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { navigate } from '../../app/navigation';

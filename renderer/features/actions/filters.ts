@@ -1,5 +1,5 @@
 import type { ActionQuery, ActionSortKey } from '../../../preload/contract';
-import type { Priority } from '../../../db/vocabulary';
+import type { Priority } from '../../../common/vocabulary';
 import type { StatusKey } from '../../shared/status';
 
 /** What the filter bar holds; turned into an ActionQuery for the API. */

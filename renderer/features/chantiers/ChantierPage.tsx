@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Table, Text, Title } 
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ChantierDetail, ChantierInput, Person } from '../../../preload/contract';
-import { PRIORITY_LABELS, STAGE_LABELS, STAGES, type Stage } from '../../../db/vocabulary';
+import { PRIORITY_LABELS, STAGE_LABELS, STAGES, type Stage } from '../../../common/vocabulary';
 import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { STAGE_LABELS } from '../../../db/vocabulary';
+import { STAGE_LABELS } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';

@@ -1,6 +1,6 @@
 import { Group, Modal, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { STAGE_LABELS, STAGES, type Stage } from '../../../db/vocabulary';
+import { STAGE_LABELS, STAGES, type Stage } from '../../../common/vocabulary';
 import { send } from '../../api';
 import { navigate } from '../../app/navigation';
 import { FormActions } from '../../shared/FormActions';

@@ -9,7 +9,7 @@ import {
   MINUTES_TEXT_FIELDS,
   PRIORITY_LABELS,
   STAGE_LABELS,
-} from '../../../db/vocabulary';
+} from '../../../common/vocabulary';
 import { formatDate, numberFormat } from '../../shared/format';
 
 const FIELD_LABELS: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { Dashboard } from '../../../preload/contract';
-import { STAGE_LABELS } from '../../../db/vocabulary';
+import { STAGE_LABELS } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
 import { href } from '../../app/navigation';
 import { formatDate, numberFormat } from '../../shared/format';

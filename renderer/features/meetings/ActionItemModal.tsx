@@ -1,7 +1,7 @@
 import { Modal, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { ActionItemView, AgendaItemView, ChantierSummary, Person } from '../../../preload/contract';
-import type { ActionItemKind, ActionStatus } from '../../../db/vocabulary';
+import type { ActionItemKind, ActionStatus } from '../../../common/vocabulary';
 import { send, useApiData } from '../../api';
 import { FrenchDateInput } from '../../shared/autosave/AutosaveFields';
 import { STATUS_OPTIONS } from '../../shared/status';

@@ -2,7 +2,7 @@ import { ActionIcon, Anchor, Button, Group, Stack, Table, Text, ThemeIcon, Toolt
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ActionItemView, AgendaItemView } from '../../../preload/contract';
-import { ACTION_ITEM_KIND_LABELS } from '../../../db/vocabulary';
+import { ACTION_ITEM_KIND_LABELS } from '../../../common/vocabulary';
 import { call } from '../../api';
 import { href } from '../../app/navigation';
 import { formatDate } from '../../shared/format';

@@ -5,7 +5,7 @@ import { call, send, useApiData } from '../../api';
 import { AutosaveNumber, AutosaveSelect, AutosaveText } from '../../shared/autosave/AutosaveFields';
 import { ActionItemsEditor } from './ActionItemsEditor';
 import { EntriesEditor } from './EntriesEditor';
-import { frenchTime } from '../../../db/calendar/time';
+import { frenchTime } from '../../../common/french';
 import type { MeetingProps } from './MeetingPage';
 
 interface Props extends MeetingProps {

@@ -3,7 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { send } from '../../api';
 import { AgendaItemCard } from './AgendaItemCard';
-import { frenchDuration, frenchTime } from '../../../db/calendar/time';
+import { frenchDuration, frenchTime } from '../../../common/french';
 import type { MeetingProps } from './MeetingPage';
 
 /** The ordre du jour, and under each point what was said, decided and given to do. */

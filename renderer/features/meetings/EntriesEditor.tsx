@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Button, Group, SegmentedControl, Stack, Text, Textar
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { AgendaItemView, EntryView } from '../../../preload/contract';
-import { ENTRY_KIND_LABELS, type EntryKind } from '../../../db/vocabulary';
+import { ENTRY_KIND_LABELS, type EntryKind } from '../../../common/vocabulary';
 import { call, send } from '../../api';
 import { AutosaveText } from '../../shared/autosave/AutosaveFields';
 

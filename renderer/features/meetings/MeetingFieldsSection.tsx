@@ -2,7 +2,7 @@ import { SimpleGrid, TagsInput } from '@mantine/core';
 import { useAppState } from '../../app/AppContext';
 import { send, useApiData } from '../../api';
 import type { MeetingPatch } from '../../../preload/contract';
-import type { MeetingType } from '../../../db/vocabulary';
+import type { MeetingType } from '../../../common/vocabulary';
 import {
   AutosaveDate,
   AutosaveMultiSelect,

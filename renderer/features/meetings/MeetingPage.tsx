@@ -1,6 +1,6 @@
 import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
 import type { ChantierSummary, MeetingDetail, Person } from '../../../preload/contract';
-import { MEETING_TYPE_LABELS } from '../../../db/vocabulary';
+import { MEETING_TYPE_LABELS } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
 import { href } from '../../app/navigation';
 import { FormSaverProvider } from '../../shared/autosave/FormSaver';
@@ -12,7 +12,7 @@ import { ConflictBadge, ConflictsAlert, useConflictsOf } from '../conflicts/RowC
 import { MinutesPrintMenu } from '../minutes-print/MinutesPrintMenu';
 import { AgendaSection } from './AgendaSection';
 import { FollowUpSection } from './FollowUpSection';
-import { frenchDuration, frenchTime } from '../../../db/calendar/time';
+import { frenchDuration, frenchTime } from '../../../common/french';
 import { MeetingFieldsSection } from './MeetingFieldsSection';
 import { MinutesStatusBadge } from './MinutesStatusBadge';
 import { ParticipantsSection } from './ParticipantsSection';

@@ -2,14 +2,14 @@ import { Alert, Anchor, Button, Group, SegmentedControl, Select, Table, Text } f
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { MeetingQuery } from '../../../preload/contract';
-import type { MeetingType } from '../../../db/vocabulary';
+import type { MeetingType } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
 import { href } from '../../app/navigation';
 import { formatDate } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { useSessionState } from '../../shared/useSessionState';
 import { UpcomingMeetingsIcsButton } from '../minutes-print/MinutesPrintMenu';
-import { frenchTime } from '../../../db/calendar/time';
+import { frenchTime } from '../../../common/french';
 import { MEETING_TYPE_OPTIONS } from './labels';
 import { MinutesStatusBadge } from './MinutesStatusBadge';
 import { NewMeetingModal } from './NewMeetingModal';

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { MinutesStatus } from '../../../db/vocabulary';
+import type { MinutesStatus } from '../../../common/vocabulary';
 import { MINUTES_STATUS_STYLE } from './labels';
 
 export function MinutesStatusBadge({ status }: { status: MinutesStatus }) {

@@ -1,6 +1,6 @@
 import { Alert, Group, Modal, MultiSelect, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { MeetingType } from '../../../db/vocabulary';
+import type { MeetingType } from '../../../common/vocabulary';
 import { send, useApiData } from '../../api';
 import { navigate } from '../../app/navigation';
 import { FrenchDateInput, FrenchTimeInput } from '../../shared/autosave/AutosaveFields';

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Select, Table, Text, TextInput, VisuallyHidd
 import { IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { ParticipantView } from '../../../preload/contract';
-import type { Attendance } from '../../../db/vocabulary';
+import type { Attendance } from '../../../common/vocabulary';
 import { call, send } from '../../api';
 import { ATTENDANCE_OPTIONS } from './labels';
 import type { MeetingProps } from './MeetingPage';

@@ -6,7 +6,7 @@ import {
   MEETING_TYPES,
   MINUTES_STATUS_LABELS,
   type MinutesStatus,
-} from '../../../db/vocabulary';
+} from '../../../common/vocabulary';
 
 export const MEETING_TYPE_OPTIONS = MEETING_TYPES.map((value) => ({ value, label: MEETING_TYPE_LABELS[value] }));
 export const ATTENDANCE_OPTIONS = ATTENDANCES.map((value) => ({ value, label: ATTENDANCE_LABELS[value] }));

@@ -1,4 +1,4 @@
-import { frenchDate, longFrenchDate } from '../../../db/calendar/time';
+import { frenchDate, longFrenchDate } from '../../../common/french';
 import type { CodiriDossier } from '../../../preload/contract';
 import { NBSP, PartnersBand, Watermark } from './MinutesSheet';
 import classes from './MinutesPrint.module.css';

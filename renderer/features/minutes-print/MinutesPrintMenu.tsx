@@ -2,7 +2,7 @@ import { Button, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarDown, IconCalendarPlus, IconChevronDown, IconFileDescription, IconFileText, IconFolder, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { MeetingType } from '../../../db/vocabulary';
+import type { MeetingType } from '../../../common/vocabulary';
 import { call } from '../../api';
 import { href } from '../../app/navigation';
 

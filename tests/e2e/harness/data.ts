@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { databaseFile } from '../../../db/paths';
-import { Store } from '../../../db/store';
+import { Store } from '../../../db/store/store';
 import { newDataDir } from './launch';
 
 const CLI = resolve(__dirname, '../../../dist/cli/entente.cjs');

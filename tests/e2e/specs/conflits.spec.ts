@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { updateAction } from '../../../db/entities/actions';
-import { initReplica } from '../../../db/project';
-import { Store } from '../../../db/store';
+import { updateAction } from '../../../db/actions/writes';
+import { initReplica } from '../../../db/project/setup';
+import { Store } from '../../../db/store/store';
 import { exportFile, importFile } from '../../../db/sync/exchange';
 import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
 import { cli, initData, withStore } from '../harness/data';

@@ -2,9 +2,9 @@
 // (tests/artifacts/screens/), axe-core with no serious or critical violation, and an
 // accessible name on every form field, no English left in texts and names. All screens are
 // checked before the test fails.
-import { addLink, addNote, addStep, createAction, updateStep } from '../../../db/entities/actions';
-import { createPerson } from '../../../db/entities/people';
-import { setPilot } from '../../../db/entities/pilots';
+import { addLink, addNote, addStep, createAction, updateStep } from '../../../db/actions/writes';
+import { createPerson } from '../../../db/people/writes';
+import { setPilot } from '../../../db/actions/pilots';
 import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
 import { copyOfPrepared, initData, withStore } from '../harness/data';
 import { expect, openScreen, screenshot, test, type AppHandle } from '../harness/fixtures';

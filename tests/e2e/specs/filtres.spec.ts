@@ -1,9 +1,9 @@
 // The Actions screen's filters (chantier, statut incl. « Sans statut », en retard, sans
 // pilote), its full-text search (title, description, notes) and its sort by column header.
 import type { Locator } from '@playwright/test';
-import { addNote, createAction } from '../../../db/entities/actions';
-import { createPerson } from '../../../db/entities/people';
-import { setPilot } from '../../../db/entities/pilots';
+import { addNote, createAction } from '../../../db/actions/writes';
+import { createPerson } from '../../../db/people/writes';
+import { setPilot } from '../../../db/actions/pilots';
 import { copyOfPrepared, initData, withStore } from '../harness/data';
 import { actionCount, expect, openScreen, test, type AppHandle } from '../harness/fixtures';
 

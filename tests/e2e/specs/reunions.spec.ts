@@ -3,7 +3,7 @@
 // points, two numbered décisions, two actions à mener (a new one and an existing one),
 // sent then validated; the new action is then tracked in Actions and its fiche lists the
 // CODIRI; validated minutes refuse edits. Bad input gets French messages.
-import { createPerson } from '../../../db/entities/people';
+import { createPerson } from '../../../db/people/writes';
 import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
 import { initData, listActions, withStore } from '../harness/data';
 import type { Locator, Page } from 'playwright-core';

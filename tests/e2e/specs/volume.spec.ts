@@ -1,7 +1,7 @@
 // 10 000 actions: the Actions table counts them, scrolls to the last one, and keeps only the
 // rows in view in the page (virtualised).
-import { createAction } from '../../../db/entities/actions';
-import { ACTION_STATUSES } from '../../../db/vocabulary';
+import { createAction } from '../../../db/actions/writes';
+import { ACTION_STATUSES } from '../../../common/vocabulary';
 import { initData, withStore } from '../harness/data';
 import { actionCount, expect, openScreen, test } from '../harness/fixtures';
 

@@ -1,0 +1,40 @@
+// Dates, times and durations written the French way, for the screens and the printed documents.
+import { weekday } from './calendar';
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+const DAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** "lundi 1er mars 2027", as a compte rendu writes it. */
+export function longFrenchDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${DAYS[weekday(date)]} ${day === 1 ? '1er' : day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** "1er mars 2027". */
+export function frenchDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${day === 1 ? '1er' : day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** "01/03/2027". */
+export function shortFrenchDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** "9 h 30", "14 h". */
+export function frenchTime(time: string): string {
+  const [hours, minutes] = time.split(':').map(Number);
+  return minutes === 0 ? `${hours} h` : `${hours} h ${pad(minutes)}`;
+}
+
+/** "2 h 30", "45 min", "3 h". */
+export function frenchDuration(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${pad(rest)}`;
+}

@@ -1,0 +1,78 @@
+// Chantier summaries (the dashboard's cards) and one chantier's page.
+import { UserError } from '../errors';
+import type { Store } from '../store/store';
+import type { ChantierDetail, ChantierSummary, Dashboard } from './types';
+import type { StatusCounts } from '../actions/types';
+import { ACTION_STATUSES } from '../../common/vocabulary';
+import { queryActions } from '../actions/reads';
+import { cached } from '../store/statements';
+import { byPartnerPosition, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today } from '../store/sql';
+
+export const emptyStatusCounts = (): StatusCounts =>
+  Object.fromEntries([...ACTION_STATUSES, 'none'].map((status) => [status, 0])) as StatusCounts;
+
+export interface ActionGroup {
+  chantier_id: string;
+  status: keyof StatusCounts;
+  total: number;
+  late: number;
+  progress: number;
+  without_pilot: number;
+}
+
+/** Visible actions counted by chantier and status, in one pass over the table. */
+export function actionGroups(store: Store, day?: string): ActionGroup[] {
+  return cached(
+    store,
+    `SELECT a.chantier_id, coalesce(a.status, 'none') AS status, count(*) AS total, sum(${LATE_SQL}) AS late,
+       sum(coalesce(a.progress, 0)) AS progress, sum(NOT ${HAS_PILOT_SQL}) AS without_pilot
+     FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0
+     WHERE a.deleted = 0 GROUP BY a.chantier_id, coalesce(a.status, 'none')`,
+  ).all({ today: today(day) }) as ActionGroup[];
+}
+
+/** The summaries of every chantier by number, or of one; `groups` from actionGroups. */
+export function chantierSummaries(store: Store, groups: ActionGroup[], id?: string): ChantierSummary[] {
+  const rows = cached(
+    store,
+    `SELECT c.id, c.number, c.title, c.description, c.stage, ${pilotsSql('c.id')} AS pilots
+     FROM chantier c WHERE c.deleted = 0 AND (@id IS NULL OR c.id = @id) ORDER BY c.number, c.id`,
+  ).all({ id: id ?? null }) as (Omit<ChantierSummary, 'pilots' | 'counts' | 'progress'> & { pilots: string })[];
+  const order = byPartnerPosition(store);
+  return rows.map((row) => {
+    const counts = { total: 0, late: 0, byStatus: emptyStatusCounts() };
+    let progress = 0;
+    for (const group of groups) {
+      if (group.chantier_id !== row.id) continue;
+      counts.total += group.total;
+      counts.late += group.late;
+      counts.byStatus[group.status] += group.total;
+      progress += group.progress;
+    }
+    return { ...row, pilots: order(JSON.parse(row.pilots)), counts, progress: counts.total ? Math.round(progress / counts.total) : 0 };
+  });
+}
+
+export function listChantiers(store: Store, day?: string): ChantierSummary[] {
+  return chantierSummaries(store, actionGroups(store, day));
+}
+
+export function getChantier(store: Store, id: string, day?: string): ChantierDetail {
+  const [summary] = chantierSummaries(store, actionGroups(store, day), id);
+  if (!summary) throw new UserError('not-found', `Le chantier ${id} est introuvable (supprimé ou inconnu).`);
+  return { ...summary, actions: queryActions(store, { chantierIds: [id] }, day) };
+}
+
+/** The dashboard: every chantier's summary and the project's totals. */
+export function getDashboard(store: Store, day?: string): Dashboard {
+  const date = today(day);
+  const groups = actionGroups(store, date);
+  const totals = { actions: 0, late: 0, withoutPilot: 0, byStatus: emptyStatusCounts() };
+  for (const group of groups) {
+    totals.actions += group.total;
+    totals.late += group.late;
+    totals.withoutPilot += group.without_pilot;
+    totals.byStatus[group.status] += group.total;
+  }
+  return { today: date, chantiers: chantierSummaries(store, groups), totals };
+}

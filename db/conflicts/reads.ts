@@ -1,0 +1,175 @@
+// The Conflits view (SYNC.md "Nothing lost"): every field in conflict with what a person
+// needs to choose — which row it is, who wrote each version, on which poste and when — and
+// the choice itself, written as one change that supersedes every live version.
+import { listConflicts } from './versions';
+import { parseHlc } from '../store/hlc';
+import { SEED_ORIGIN } from '../project/setup';
+import { meetingTitle } from '../meetings/rules';
+import { isEntityName, type EntityName } from '../store/schema';
+import { cached } from '../store/statements';
+import type { Store } from '../store/store';
+import { replicaLabel } from '../sync/exchange';
+import type { ConflictView } from './types';
+
+/** The fields whose value is the id of another row, and that row's table. */
+const REFERENCES: Record<string, EntityName> = {
+  person_id: 'person',
+  author_id: 'person',
+  president_id: 'person',
+  secretary_id: 'person',
+  validated_by_id: 'person',
+  responsable_id: 'person',
+  partner_id: 'partner',
+  secretariat_partner_id: 'partner',
+  chantier_id: 'chantier',
+  action_id: 'action',
+  meeting_id: 'meeting',
+  previous_version_id: 'meeting',
+  agenda_item_id: 'agenda_item',
+  action_item_id: 'action_item',
+};
+
+/** A version's value named for a person: a reference by its row's name, a list of chantiers by theirs. */
+function valueLabel(store: Store, field: string, value: unknown): string | null {
+  const reference = REFERENCES[field];
+  if (reference && typeof value === 'string') return rowName(store, reference, value);
+  if (field === 'chantier_ids' && Array.isArray(value)) {
+    return value.length === 0 ? 'Aucun chantier' : value.map((id) => rowName(store, 'chantier', String(id)) ?? String(id)).join(', ');
+  }
+  return null;
+}
+
+export function listConflictViews(store: Store): ConflictView[] {
+  return listConflicts(store)
+    .filter((conflict) => isEntityName(conflict.entity))
+    .map((conflict) => {
+      const entity = conflict.entity as EntityName;
+      const { label, actionId, meetingId } = describeRow(store, entity, conflict.row_id);
+      return {
+        entity,
+        rowId: conflict.row_id,
+        field: conflict.field,
+        rowLabel: label,
+        actionId,
+        meetingId,
+        versions: conflict.versions.map((version, index) => {
+          const value = conflict.field === 'deleted' ? version.value !== false : version.value;
+          return {
+            origin: version.origin,
+            seq: version.seq,
+            hlc: version.hlc,
+            date: new Date(parseHlc(version.hlc).ms).toISOString(),
+            author: authorName(store, version.origin),
+            replica: version.origin === SEED_ORIGIN ? 'données initiales du projet' : replicaLabel(store, version.origin),
+            value,
+            valueLabel: valueLabel(store, conflict.field, value),
+            // liveVersions answers the latest clock first, then the highest origin: the one shown.
+            shown: index === 0,
+          };
+        }),
+      };
+    });
+}
+
+function authorName(store: Store, origin: string): string | null {
+  return (
+    (cached(store, 'SELECT pe.name FROM replica r JOIN person pe ON pe.id = r.person_id WHERE r.id = ?').pluck().get(origin) as
+      | string
+      | undefined) ?? null
+  );
+}
+
+/** A row's name in its table, deleted or not. */
+function rowName(store: Store, entity: EntityName, id: string): string | null {
+  const row = cached(store, `SELECT * FROM ${entity} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  if (!row) return null;
+  switch (entity) {
+    case 'chantier':
+      return `Chantier ${String(row.number)} · ${String(row.title)}`;
+    case 'action':
+      return String(row.title);
+    case 'partner':
+    case 'person':
+    case 'project':
+      return String(row.name);
+    case 'meeting':
+      // A row a sync gap left without its type or date is named by what it has.
+      return row.type && row.date ? meetingTitle(row as Parameters<typeof meetingTitle>[0]) : String(row.title ?? id);
+    case 'agenda_item':
+    case 'action_item':
+      return String(row.title);
+    default:
+      return null;
+  }
+}
+
+const excerpt = (text: unknown) => {
+  const value = String(text);
+  return value.length > 60 ? `${value.slice(0, 59)}…` : value;
+};
+
+const frenchDay = (iso: unknown) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : String(iso);
+};
+
+type RowDescription = { label: string; actionId: string | null; meetingId: string | null };
+
+function describeRow(store: Store, entity: EntityName, id: string): RowDescription {
+  const row = cached(store, `SELECT * FROM ${entity} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  if (!row) return { label: id, actionId: null, meetingId: null };
+  const action = (actionId: unknown) => rowName(store, 'action', String(actionId)) ?? String(actionId);
+  const described = (label: string, actionId: string | null = null): RowDescription => ({ label, actionId, meetingId: null });
+  const ofMeeting = (label: string): RowDescription => {
+    const meeting = rowName(store, 'meeting', String(row.meeting_id)) ?? String(row.meeting_id);
+    return { label: `${label} de la réunion « ${meeting} »`, actionId: null, meetingId: String(row.meeting_id) };
+  };
+  switch (entity) {
+    case 'action':
+      return described(`Action « ${String(row.title)} »`, id);
+    case 'note':
+      return described(`Note du ${frenchDay(row.date)} de l'action « ${action(row.action_id)} »`, String(row.action_id));
+    case 'step':
+      return described(`Étape « ${String(row.label)} » de l'action « ${action(row.action_id)} »`, String(row.action_id));
+    case 'link':
+      return described(`Lien « ${String(row.label ?? row.url)} » de l'action « ${action(row.action_id)} »`, String(row.action_id));
+    case 'pilot': {
+      const partner = rowName(store, 'partner', String(row.partner_id)) ?? String(row.partner_id);
+      const owner = String(row.owner_id);
+      const isAction = cached(store, 'SELECT 1 FROM action WHERE id = ?').pluck().get(owner) === 1;
+      const ownerName = isAction ? `l'action « ${action(owner)} »` : (rowName(store, 'chantier', owner) ?? owner);
+      return described(`Pilote ${partner} de ${ownerName}`, isAction ? owner : null);
+    }
+    case 'chantier':
+      return described(rowName(store, 'chantier', id) ?? id);
+    case 'person':
+      return described(`Personne « ${String(row.name)} »`);
+    case 'partner':
+      return described(`Partenaire « ${String(row.name)} »`);
+    case 'project':
+      return described(`Projet « ${String(row.name)} »`);
+    case 'replica':
+      return described(`Poste « ${replicaLabel(store, id)} »`);
+    case 'meeting': {
+      const version = Number(row.version) > 1 ? ` (version ${String(row.version)})` : '';
+      return { label: `Réunion « ${rowName(store, 'meeting', id)} »${version}`, actionId: null, meetingId: id };
+    }
+    case 'participant': {
+      const name = row.name ?? (row.person_id ? rowName(store, 'person', String(row.person_id)) : null) ?? id;
+      return ofMeeting(`Participant « ${String(name)} »`);
+    }
+    case 'agenda_item':
+      return ofMeeting(`Point « ${String(row.title)} » de l'ordre du jour`);
+    case 'entry': {
+      const kind = row.kind === 'decision' ? 'Décision' : 'Information';
+      const item = rowName(store, 'agenda_item', String(row.agenda_item_id)) ?? String(row.agenda_item_id);
+      return ofMeeting(`${kind} « ${excerpt(row.text)} » du point « ${item} »`);
+    }
+    case 'action_item':
+      return ofMeeting(`Action à mener « ${String(row.title)} »`);
+    case 'follow_up': {
+      const item = rowName(store, 'action_item', String(row.action_item_id)) ?? String(row.action_item_id);
+      return ofMeeting(`Suivi de l'action « ${item} »`);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+// The Conflits view's shapes.
+import type { EntityName } from '../store/schema';
+
+/** One live version of a field in conflict, as the Conflits view shows it. */
+export interface ConflictVersionView {
+  origin: string;
+  seq: number;
+  hlc: string;
+  /** When it was written, ISO (from the version's clock). */
+  date: string;
+  /** The person using the replica that wrote it, when known here. */
+  author: string | null;
+  /** "poste de Claire Martin (Indre-et-Loire)". */
+  replica: string;
+  /** The value; for the field `deleted`, true (a delete) or false (kept). */
+  value: unknown;
+  /** For a reference (a person, a partner, a chantier…): its name. */
+  valueLabel: string | null;
+  /** The version the screens show until someone chooses (latest clock, then origin). */
+  shown: boolean;
+}
+
+/** A field with several live versions of different values, or a delete concurrent with an edit. */
+export interface ConflictView {
+  entity: EntityName;
+  rowId: string;
+  field: string;
+  /** What the row is: an action's title, a note's action and date, a person's name… */
+  rowLabel: string;
+  /** The action the row belongs to (itself, its note, étape, lien or pilote), if any. */
+  actionId: string | null;
+  versions: ConflictVersionView[];
+  /** The réunion the row belongs to (itself, or one of its participants, points, entries, actions à mener), if any. */
+  meetingId: string | null;
+}
+
+// Réunions and comptes rendus (entities/meetings.ts, entities/minutes.ts, queries/meetings.ts).

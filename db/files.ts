@@ -1,0 +1,16 @@
+// Files the app writes (exchange files, PDFs, calendars, invitations): whole or not at all.
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { toUserError } from './errors';
+
+/** Written under a temporary name, then renamed: a reader never sees half a file. */
+export function writeFileAtomically(target: string, bytes: Buffer | string): void {
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, target);
+  } catch (error) {
+    // A full disk or a key pulled out: no half file left behind, and a French message.
+    rmSync(temporary, { force: true });
+    throw toUserError(error);
+  }
+}

@@ -1,0 +1,146 @@
+// The printed compte rendu (document.ts): everything ordered, numbered and labelled.
+import type { ActionItemKind, ActionStatus, Attendance, MeetingType, MinutesLayout, MinutesStatus, Stage } from '../../common/vocabulary';
+import type { AgendaTiming, CodiriProposal } from './types';
+
+export interface MinutesPerson {
+  name: string;
+  function: string | null;
+  organisation: string | null;
+  /** For a participant représenté·e: by whom. */
+  represented_by: string | null;
+}
+
+export interface MinutesActionItem {
+  /** 1, 2… across the minutes, in agenda order. */
+  number: number;
+  item_number: number;
+  kind: ActionItemKind;
+  kind_label: string;
+  title: string;
+  /** "Claire Martin (Indre-et-Loire)". */
+  responsable: string | null;
+  due_date: string | null;
+  /** "15/06/2027". */
+  due_date_label: string | null;
+  chantier_label: string | null;
+  /** For a follow-up: the statut the action takes. */
+  status_label: string | null;
+  /** The tracked action (once the minutes are validated, for a new one). */
+  action_id: string | null;
+}
+
+export interface MinutesDocument {
+  layout: MinutesLayout;
+  /** "Compte rendu" or "Relevé de décisions". */
+  layout_label: string;
+  /** "Compte rendu — CODIRI du 15 mars 2027", or with the meeting's own title. */
+  heading: string;
+  project_name: string;
+  /** Every partner, by position (both Départements). */
+  partners: { id: string; code: string; name: string; short_name: string }[];
+  /** "Département d'Indre-et-Loire – Département de Loir-et-Cher". */
+  organisations: string;
+  meeting: {
+    id: string;
+    type: MeetingType;
+    type_label: string;
+    title: string;
+    date: string;
+    /** "lundi 15 mars 2027". */
+    date_label: string;
+    start_time: string;
+    end_time: string;
+    /** "de 9 h 30 à 12 h". */
+    time_label: string;
+    /** "2 h 30". */
+    duration_label: string;
+    place: string | null;
+    chantiers: { number: number; title: string; label: string }[];
+  };
+  president: MinutesPerson | null;
+  secretary: MinutesPerson | null;
+  /** The partner holding the secretariat, by name. */
+  secretariat: string | null;
+  version: {
+    number: number;
+    /** "Version 2, modifiant le compte rendu validé le 4 avril 2027" (null for a first version). */
+    label: string | null;
+    amendment_reason: string | null;
+    previous_id: string | null;
+  };
+  validation: {
+    status: MinutesStatus;
+    status_label: string;
+    /** Where the minutes stand, as a sentence for the foot of the page. */
+    sentence: string;
+    /** Not validated yet: print as a draft ("Projet"). */
+    draft: boolean;
+    validated_on: string | null;
+    validated_by: string | null;
+    tacit: boolean;
+  };
+  attendance: {
+    /** Présents, Excusés, Représentés, Absents (empty ones left out); each by partner in position order, then guests by organisation, then "Autres participants". */
+    sections: { attendance: Attendance; label: string; count: number; groups: { label: string; people: MinutesPerson[] }[] }[];
+    counts: Record<Attendance, number>;
+  };
+  /** The ordre du jour. */
+  agenda: { number: number; title: string; presenter: string | null; duration_label: string | null; start_label: string; chantier_label: string | null }[];
+  timing: AgendaTiming;
+  /** Per item of the ordre du jour; a relevé de décisions leaves out notes (null) and informations ([]). */
+  items: {
+    number: number;
+    title: string;
+    presenter: string | null;
+    chantier_label: string | null;
+    action_label: string | null;
+    notes: string | null;
+    informations: string[];
+    decisions: { number: number; text: string }[];
+    actions: MinutesActionItem[];
+  }[];
+  /** Every décision, in order, with its item. */
+  decisions: { number: number; text: string; item_number: number; item_title: string }[];
+  /** Every action à mener, in order. */
+  actions: MinutesActionItem[];
+  follow_up: {
+    /** "CODIRI du 15 septembre 2026", or null without a previous meeting. */
+    previous_label: string | null;
+    lines: {
+      title: string;
+      responsable: string | null;
+      due_date_label: string | null;
+      status_label: string;
+      progress_label: string | null;
+      late: boolean;
+      comment: string | null;
+    }[];
+  };
+  next_meeting: { date: string; label: string } | null;
+  diffusion: string[];
+}
+
+/** The file the CODIRI reads: its minutes (or agenda) and where every chantier stands. */
+export interface CodiriDossier {
+  minutes: MinutesDocument;
+  /** The day statuses and "en retard" are counted for. */
+  today: string;
+  chantiers: {
+    id: string;
+    number: number;
+    title: string;
+    stage: Stage;
+    stage_label: string;
+    /** 0-100. */
+    progress: number;
+    actions: number;
+    late: number;
+    /** Counts by statut label ("En cours": 3…), statuts without action left out. */
+    by_status: { status: ActionStatus | 'none'; label: string; count: number }[];
+    /** "Indre-et-Loire : Claire Martin". */
+    pilots: string[];
+  }[];
+  totals: { actions: number; late: number; withoutPilot: number; progress: number };
+  /** The next CODIRI: date and secretariat. */
+  next: CodiriProposal;
+}

@@ -1,0 +1,247 @@
+// What a printed compte rendu (or relevé de décisions) shows, as one plain object: every
+// list ordered, every décision and action à mener numbered, every code labelled in
+// French. The printing code lays it out and computes nothing.
+import { frenchDate, frenchDuration, frenchTime, longFrenchDate, shortFrenchDate } from '../../common/french';
+import { getProject } from '../project/reads';
+import { ValidationError } from '../errors';
+import { sortKey } from '../store/collation';
+import { actionGroups, chantierSummaries } from '../chantiers/reads';
+import { getMeeting } from './reads';
+import { nextCodiriProposal } from './rules';
+import { today } from '../store/sql';
+import { cached } from '../store/statements';
+import type { Store } from '../store/store';
+import type { ActionItemView, ParticipantView } from './types';
+import type { CodiriDossier, MinutesActionItem, MinutesDocument, MinutesPerson } from './document-types';
+import type { Partner, PersonRef } from '../people/types';
+import {
+  ACTION_ITEM_KIND_LABELS,
+  ACTION_STATUS_LABELS,
+  ACTION_STATUSES,
+  ATTENDANCE_SECTION_LABELS,
+  ATTENDANCES,
+  MEETING_TYPE_LABELS,
+  MINUTES_LAYOUT_LABELS,
+  MINUTES_STATUS_LABELS,
+  STAGE_LABELS,
+  type Attendance,
+  type MinutesLayout,
+} from '../../common/vocabulary';
+
+const OTHER_PARTICIPANTS = 'Autres participants';
+
+/** "Claire Martin (Indre-et-Loire)". */
+const personLabel = (person: PersonRef | null) =>
+  person ? `${person.name}${person.partner_short_name ? ` (${person.partner_short_name})` : ''}` : null;
+
+function minutesPerson(person: PersonRef | null, partners: Partner[]): MinutesPerson | null {
+  if (!person) return null;
+  const partner = partners.find((candidate) => candidate.id === person.partner_id);
+  return { name: person.name, function: person.function, organisation: partner?.name ?? null, represented_by: null };
+}
+
+/** Participants of one attendance, by partner (position order), then guests by organisation, then the others. */
+function attendanceGroups(participants: ParticipantView[], partners: Partner[]): { label: string; people: MinutesPerson[] }[] {
+  const groups = new Map<string, { order: string; label: string; people: MinutesPerson[] }>();
+  for (const participant of participants) {
+    const index = partners.findIndex((partner) => partner.id === participant.partner_id);
+    const [key, order, label] =
+      index >= 0
+        ? [`partner:${partners[index].id}`, `1:${String(index).padStart(4, '0')}`, partners[index].name]
+        : participant.organisation
+          ? [`organisation:${participant.organisation}`, `2:${sortKey(participant.organisation)}`, participant.organisation]
+          : ['other', '3', OTHER_PARTICIPANTS];
+    if (!groups.has(key)) groups.set(key, { order, label, people: [] });
+    groups.get(key)!.people.push({
+      name: participant.name,
+      function: participant.function,
+      organisation: participant.organisation,
+      represented_by: participant.attendance === 'represente' ? participant.represented_by : null,
+    });
+  }
+  return [...groups.values()].sort((x, y) => (x.order < y.order ? -1 : 1)).map(({ label, people }) => ({ label, people }));
+}
+
+export function minutesDocument(store: Store, meetingId: string, layout: MinutesLayout): MinutesDocument {
+  const meeting = getMeeting(store, meetingId);
+  const partners = cached(store, 'SELECT id, code, name, short_name, position FROM partner WHERE deleted = 0 ORDER BY position, id').all() as Partner[];
+  const typeLabel = MEETING_TYPE_LABELS[meeting.type];
+  const chantierLabel = (chantier: { number: number; title: string } | null) => (chantier ? `Chantier ${chantier.number} · ${chantier.title}` : null);
+  const chantierById = (id: string | null) => {
+    if (!id) return null;
+    return chantierLabel(cached(store, 'SELECT number, title FROM chantier WHERE id = ?').get(id) as { number: number; title: string } | null);
+  };
+
+  let actionNumber = 0;
+  const actionOf = (itemNumber: number, actionItem: ActionItemView): MinutesActionItem => ({
+    number: ++actionNumber,
+    item_number: itemNumber,
+    kind: actionItem.kind,
+    kind_label: ACTION_ITEM_KIND_LABELS[actionItem.kind],
+    title: actionItem.title,
+    responsable: personLabel(actionItem.responsable),
+    due_date: actionItem.due_date,
+    due_date_label: actionItem.due_date ? shortFrenchDate(actionItem.due_date) : null,
+    chantier_label: chantierById(actionItem.chantier_id),
+    status_label: actionItem.kind === 'suivi' && actionItem.status ? ACTION_STATUS_LABELS[actionItem.status] : null,
+    action_id: actionItem.action?.id ?? null,
+  });
+  const items = meeting.agenda.map((item) => ({
+    number: item.number,
+    title: item.title,
+    presenter: item.presenter,
+    chantier_label: chantierLabel(item.chantier),
+    action_label: item.action?.title ?? null,
+    notes: layout === 'compte_rendu' ? item.notes : null,
+    informations: layout === 'compte_rendu' ? item.entries.filter((entry) => entry.kind === 'information').map((entry) => entry.text) : [],
+    decisions: item.entries.filter((entry) => entry.number !== null).map((entry) => ({ number: entry.number!, text: entry.text })),
+    actions: item.action_items.map((actionItem) => actionOf(item.number, actionItem)),
+  }));
+
+  const counts = Object.fromEntries(ATTENDANCES.map((attendance) => [attendance, 0])) as Record<Attendance, number>;
+  for (const participant of meeting.participants) counts[participant.attendance]++;
+  const sections = ATTENDANCES.filter((attendance) => counts[attendance] > 0).map((attendance) => ({
+    attendance,
+    label: ATTENDANCE_SECTION_LABELS[attendance],
+    count: counts[attendance],
+    groups: attendanceGroups(
+      meeting.participants.filter((participant) => participant.attendance === attendance),
+      partners,
+    ),
+  }));
+
+  const previousVersion = meeting.versions.find((version) => version.version === meeting.version - 1);
+  const previousValidatedOn = previousVersion
+    ? (cached(store, 'SELECT validated_on FROM meeting WHERE id = ?').pluck().get(previousVersion.id) as string | null)
+    : null;
+  const validatedBy = personLabel(meeting.validated_by);
+  const tacit = meeting.validation_status === 'valide' && !meeting.validated_by;
+  const layoutLabel = MINUTES_LAYOUT_LABELS[layout];
+
+  return {
+    layout,
+    layout_label: layoutLabel,
+    heading: `${layoutLabel} — ${meeting.title}`,
+    project_name: getProject(store).name,
+    partners: partners.map(({ id, code, name, short_name }) => ({ id, code, name, short_name })),
+    organisations: partners.map((partner) => partner.name).join(' – '),
+    meeting: {
+      id: meeting.id,
+      type: meeting.type,
+      type_label: typeLabel,
+      title: meeting.title,
+      date: meeting.date,
+      date_label: longFrenchDate(meeting.date),
+      start_time: meeting.start_time,
+      end_time: meeting.end_time,
+      time_label: `de ${frenchTime(meeting.start_time)} à ${frenchTime(meeting.end_time)}`,
+      duration_label: frenchDuration(meeting.duration_minutes),
+      place: meeting.place,
+      chantiers: meeting.chantiers.map((chantier) => ({ number: chantier.number, title: chantier.title, label: chantierLabel(chantier)! })),
+    },
+    president: minutesPerson(meeting.president, partners),
+    secretary: minutesPerson(meeting.secretary, partners),
+    secretariat: meeting.secretariat?.name ?? null,
+    version: {
+      number: meeting.version,
+      label:
+        meeting.version > 1
+          ? `Version ${meeting.version}, modifiant le compte rendu${previousValidatedOn ? ` validé le ${frenchDate(previousValidatedOn)}` : ''}`
+          : null,
+      amendment_reason: meeting.amendment_reason,
+      previous_id: meeting.previous_version_id,
+    },
+    validation: {
+      status: meeting.validation_status,
+      status_label: MINUTES_STATUS_LABELS[meeting.validation_status],
+      sentence: validationSentence(meeting),
+      draft: meeting.validation_status !== 'valide',
+      validated_on: meeting.validated_on,
+      validated_by: validatedBy,
+      tacit,
+    },
+    attendance: { sections, counts },
+    agenda: meeting.agenda.map((item) => ({
+      number: item.number,
+      title: item.title,
+      presenter: item.presenter,
+      duration_label: item.duration_minutes ? frenchDuration(item.duration_minutes) : null,
+      start_label: frenchTime(item.planned_start),
+      chantier_label: chantierLabel(item.chantier),
+    })),
+    timing: meeting.timing,
+    items,
+    decisions: items.flatMap((item) => item.decisions.map((decision) => ({ ...decision, item_number: item.number, item_title: item.title }))),
+    actions: items.flatMap((item) => item.actions),
+    follow_up: {
+      previous_label: meeting.follow_up.previous?.title ?? null,
+      lines: meeting.follow_up.lines.map((line) => ({
+        title: line.title,
+        responsable: personLabel(line.responsable),
+        due_date_label: line.due_date ? shortFrenchDate(line.due_date) : null,
+        status_label: line.pending ? 'Pas encore suivie (compte rendu précédent non validé)' : line.status ? ACTION_STATUS_LABELS[line.status] : 'Sans statut',
+        progress_label: line.progress === null ? null : `${line.progress} %`,
+        late: line.late,
+        comment: line.comment,
+      })),
+    },
+    next_meeting: meeting.next_meeting_date ? { date: meeting.next_meeting_date, label: longFrenchDate(meeting.next_meeting_date) } : null,
+    diffusion: meeting.diffusion,
+  };
+}
+
+function validationSentence(meeting: ReturnType<typeof getMeeting>): string {
+  switch (meeting.validation_status) {
+    case 'brouillon':
+      return 'Projet de compte rendu, non encore envoyé pour validation.';
+    case 'envoye':
+      return (
+        `Projet envoyé pour validation le ${frenchDate(meeting.sent_on!)} ; ` +
+        `sans observation d'ici le ${frenchDate(meeting.tacit_validation_on!)}, il sera réputé validé.`
+      );
+    case 'valide':
+      return meeting.validated_by
+        ? `Validé le ${frenchDate(meeting.validated_on!)} par ${personLabel(meeting.validated_by)}.`
+        : `Validé tacitement le ${frenchDate(meeting.validated_on!)}, sans observation dans le délai de ${meeting.silence_days} jours suivant son envoi${meeting.sent_on ? ` le ${frenchDate(meeting.sent_on)}` : ''}.`;
+  }
+}
+
+/** The CODIRI's file: its compte rendu (or its ordre du jour, before the meeting) and where every chantier stands on `day`. */
+export function codiriDossier(store: Store, meetingId: string, day?: string): CodiriDossier {
+  const minutes = minutesDocument(store, meetingId, 'compte_rendu');
+  if (minutes.meeting.type !== 'codiri') throw new ValidationError('Le dossier du CODIRI ne se prépare que pour une réunion du CODIRI.', 'type');
+  const date = today(day);
+  const groups = actionGroups(store, date);
+  const partners = new Map(minutes.partners.map((partner) => [partner.id, partner.short_name]));
+  const summaries = chantierSummaries(store, groups);
+  const totals = { actions: 0, late: 0, withoutPilot: 0 };
+  let progress = 0;
+  for (const group of groups) {
+    totals.actions += group.total;
+    totals.late += group.late;
+    totals.withoutPilot += group.without_pilot;
+    progress += group.progress;
+  }
+  return {
+    minutes,
+    today: date,
+    chantiers: summaries.map((chantier) => ({
+      id: chantier.id,
+      number: chantier.number,
+      title: chantier.title,
+      stage: chantier.stage,
+      stage_label: STAGE_LABELS[chantier.stage],
+      progress: chantier.progress,
+      actions: chantier.counts.total,
+      late: chantier.counts.late,
+      by_status: [...ACTION_STATUSES, 'none' as const]
+        .filter((status) => chantier.counts.byStatus[status] > 0)
+        .map((status) => ({ status, label: status === 'none' ? 'Sans statut' : ACTION_STATUS_LABELS[status], count: chantier.counts.byStatus[status] })),
+      pilots: chantier.pilots
+        .filter((pilot) => pilot.person_name)
+        .map((pilot) => `${partners.get(pilot.partner_id) ?? pilot.partner_id} : ${pilot.person_name}`),
+    })),
+    totals: { ...totals, progress: totals.actions ? Math.round(progress / totals.actions) : 0 },
+    next: nextCodiriProposal(store, meetingId),
+  };
+}

@@ -1,0 +1,274 @@
+// Réunions as the screens read them: the list with its filters, one meeting with
+// everything, the meetings and décisions concerning an action, the suivi des actions du
+// précédent compte rendu.
+import { addMinutes } from '../../common/calendar';
+import { sortKey } from '../store/collation';
+import { UserError } from '../errors';
+import { cached } from '../store/statements';
+import type { Store } from '../store/store';
+import type { ActionItemView, ActionMeeting, AgendaItemView, EntryView, FollowUp, FollowUpLine, MeetingDetail, MeetingQuery, MeetingRow, ParticipantView } from './types';
+import type { ChantierRef } from '../chantiers/types';
+import type { Partner } from '../people/types';
+import { today } from '../store/sql';
+import { MEETING_COLUMNS, SHOWN_SQL, LATEST_SQL, meetingFields, parseLists, requireMeeting, agendaRows, entryRows, actionItemRows, decisionNumbers, personRef, chantierRef, trackedAction, meetingRef, type RawRow, previousMeeting, meetingVersions, type MeetingFields, followUpId, type FollowUpRow } from './rows';
+import { validationSilenceDays, tacitValidationDay, actionItemProblems, timingOf, isLate } from './rules';
+
+const ROW_SQL = `SELECT ${MEETING_COLUMNS},
+    (SELECT count(*) FROM participant p WHERE p.meeting_id = m.id AND p.deleted = 0) AS participant_count,
+    (SELECT count(*) FROM entry e JOIN agenda_item ai ON ai.id = e.agenda_item_id AND ai.deleted = 0
+      WHERE e.meeting_id = m.id AND e.deleted = 0 AND e.kind = 'decision') AS decision_count,
+    (SELECT count(*) FROM action_item x JOIN agenda_item ai ON ai.id = x.agenda_item_id AND ai.deleted = 0
+      WHERE x.meeting_id = m.id AND x.deleted = 0) AS action_item_count,
+    ${LATEST_SQL} AS latest
+  FROM meeting m`;
+
+function toRow(raw: RawRow, silenceDays: number): MeetingRow {
+  const meeting = parseLists(raw);
+  const end = addMinutes(meeting.date, meeting.start_time, meeting.duration_minutes);
+  return {
+    ...meetingRef(meeting),
+    start_time: meeting.start_time,
+    duration_minutes: meeting.duration_minutes,
+    end_time: end.time,
+    end_date: end.date,
+    place: meeting.place,
+    chantier_ids: meeting.chantier_ids,
+    previous_version_id: meeting.previous_version_id,
+    sent_on: meeting.sent_on,
+    validated_on: meeting.validated_on,
+    tacit_validation_on: meeting.validation_status === 'envoye' && meeting.sent_on ? tacitValidationDay(meeting.sent_on, silenceDays) : null,
+    participant_count: raw.participant_count,
+    decision_count: raw.decision_count,
+    action_item_count: raw.action_item_count,
+    latest: raw.latest === 1,
+  };
+}
+
+/** The meetings of a query, latest versions only unless asked. */
+export function listMeetings(store: Store, query: MeetingQuery = {}, day?: string): MeetingRow[] {
+  const where = [SHOWN_SQL];
+  const params: Record<string, unknown> = { today: today(day) };
+  if (query.types?.length) {
+    where.push('m.type IN (SELECT value FROM json_each(@types))');
+    params.types = JSON.stringify(query.types);
+  }
+  if (query.chantierId) {
+    where.push('EXISTS (SELECT 1 FROM json_each(m.chantier_ids) WHERE value = @chantierId)');
+    params.chantierId = query.chantierId;
+  }
+  if (query.statuses?.length) {
+    where.push('m.validation_status IN (SELECT value FROM json_each(@statuses))');
+    params.statuses = JSON.stringify(query.statuses);
+  }
+  if (query.when === 'upcoming') where.push('m.date >= @today');
+  if (query.when === 'past') where.push('m.date < @today');
+  if (!query.allVersions) where.push(LATEST_SQL);
+  const direction = query.when === 'upcoming' ? 'ASC' : 'DESC';
+  const rows = cached(store, `${ROW_SQL} WHERE ${where.join(' AND ')} ORDER BY m.date ${direction}, m.start_time ${direction}, m.version DESC, m.id`).all(
+    params,
+  ) as RawRow[];
+  const silenceDays = validationSilenceDays(store);
+  return rows.map((row) => toRow(row, silenceDays));
+}
+
+function meetingRow(store: Store, id: string): MeetingRow {
+  const raw = cached(store, `${ROW_SQL} WHERE m.id = ? AND ${SHOWN_SQL}`).get(id) as RawRow | undefined;
+  if (!raw) throw new UserError('not-found', `La réunion ${id} est introuvable (supprimée ou inconnue).`);
+  return toRow(raw, validationSilenceDays(store));
+}
+
+// Validation problems
+
+/** The lines as they stand now, from the previous meeting's actions à mener and the actions' current state. */
+function liveFollowUpLines(store: Store, meetingId: string, previousId: string, day?: string): FollowUpLine[] {
+  return actionItemRows(store, previousId).map((item) => {
+    const action = trackedAction(store, item.action_id, day);
+    const comment = cached(store, 'SELECT comment FROM follow_up WHERE id = ? AND deleted = 0').pluck().get(followUpId(meetingId, item.id)) as
+      | string
+      | null
+      | undefined;
+    const live = action && !action.deleted ? action : null;
+    return {
+      action_item_id: item.id,
+      action_id: item.action_id,
+      title: item.title,
+      responsable: personRef(store, item.responsable_id),
+      due_date: live ? live.end_date : item.due_date,
+      status: live ? live.status : null,
+      progress: live ? live.progress : null,
+      late: live?.late ?? false,
+      comment: comment ?? null,
+      pending: !item.action_id,
+    };
+  });
+}
+
+export function meetingFollowUp(store: Store, meetingId: string, day?: string): FollowUp {
+  const meeting = requireMeeting(store, meetingId);
+  if (meeting.validation_status === 'valide') {
+    // Frozen at validation: the lines written then, in the previous minutes' order.
+    const rows = cached(
+      store,
+      `SELECT f.*, x.meeting_id AS previous_id FROM follow_up f
+       LEFT JOIN action_item x ON x.id = f.action_item_id LEFT JOIN agenda_item ai ON ai.id = x.agenda_item_id
+       WHERE f.meeting_id = ? AND f.deleted = 0 AND f.title IS NOT NULL ORDER BY ai.position, ai.id, x.position, x.id, f.id`,
+    ).all(meetingId) as (FollowUpRow & { previous_id: string | null })[];
+    const previousId = rows.find((row) => row.previous_id)?.previous_id;
+    const previous = previousId ? meetingFields(store, previousId) : undefined;
+    return {
+      previous: previous ? meetingRef(previous) : previousMeeting(store, meetingId),
+      frozen: true,
+      lines: rows.map((row) => ({
+        action_item_id: row.action_item_id,
+        action_id: row.action_id,
+        title: row.title ?? '',
+        responsable: personRef(store, row.responsable_id),
+        due_date: row.due_date,
+        status: row.status,
+        progress: row.progress,
+        late: isLate(row.due_date, row.status, meeting.validated_on ?? meeting.date),
+        comment: row.comment,
+        pending: !row.action_id,
+      })),
+    };
+  }
+  const previous = previousMeeting(store, meetingId);
+  return { previous, frozen: false, lines: previous ? liveFollowUpLines(store, meetingId, previous.id, day) : [] };
+}
+
+function participantViews(store: Store, meetingId: string): ParticipantView[] {
+  // A person's name, function and partner are read from Personnes until the minutes are
+  // validated, which copies them into the row; a value written there overrides them.
+  const rows = cached(
+    store,
+    `SELECT p.id, p.person_id, coalesce(p.name, pe.name) AS name,
+       CASE WHEN p.person_id IS NULL THEN p.function ELSE coalesce(p.function, pe.function) END AS function,
+       coalesce(p.organisation, pa.name) AS organisation, pe.partner_id, p.attendance, p.represented_by
+     FROM participant p LEFT JOIN person pe ON pe.id = p.person_id LEFT JOIN partner pa ON pa.id = pe.partner_id
+     WHERE p.meeting_id = ? AND p.deleted = 0`,
+  ).all(meetingId) as ParticipantView[];
+  return rows
+    .map((row) => ({ ...row, name: row.name ?? '', partner_id: row.person_id ? row.partner_id : null }))
+    .sort((x, y) => (sortKey(x.name) < sortKey(y.name) ? -1 : sortKey(x.name) > sortKey(y.name) ? 1 : x.id < y.id ? -1 : 1));
+}
+
+function agendaViews(store: Store, meeting: MeetingFields, day?: string): AgendaItemView[] {
+  const numbers = decisionNumbers(store, meeting.id);
+  const entries = entryRows(store, meeting.id);
+  const actionItems = actionItemRows(store, meeting.id);
+  let elapsed = 0;
+  return agendaRows(store, meeting.id).map((item, index) => {
+    const plannedStart = addMinutes(meeting.date, meeting.start_time, elapsed).time;
+    elapsed += item.duration_minutes ?? 0;
+    const action = trackedAction(store, item.action_id, day);
+    return {
+      id: item.id,
+      number: index + 1,
+      position: item.position,
+      title: item.title,
+      presenter: item.presenter,
+      duration_minutes: item.duration_minutes,
+      planned_start: plannedStart,
+      chantier: chantierRef(store, item.chantier_id),
+      action: action ? { id: action.id, title: action.title } : null,
+      notes: item.notes,
+      entries: entries
+        .filter((entry) => entry.agenda_item_id === item.id)
+        .map((entry): EntryView => ({ id: entry.id, kind: entry.kind, text: entry.text, position: entry.position, number: numbers.get(entry.id) ?? null })),
+      action_items: actionItems
+        .filter((actionItem) => actionItem.agenda_item_id === item.id)
+        .map(
+          (actionItem): ActionItemView => ({
+            id: actionItem.id,
+            agenda_item_id: actionItem.agenda_item_id,
+            kind: actionItem.kind,
+            title: actionItem.title,
+            position: actionItem.position,
+            action: trackedAction(store, actionItem.action_id, day),
+            responsable: personRef(store, actionItem.responsable_id),
+            due_date: actionItem.due_date,
+            chantier_id: actionItem.chantier_id,
+            status: actionItem.status,
+            problems: actionItemProblems(store, actionItem),
+          }),
+        ),
+    };
+  });
+}
+
+/** A meeting with everything its page shows. */
+export function getMeeting(store: Store, id: string, day?: string): MeetingDetail {
+  const row = meetingRow(store, id);
+  const meeting = requireMeeting(store, id);
+  const agenda = agendaViews(store, meeting, day);
+  const versions = meetingVersions(store, id);
+  const secretariat = meeting.secretariat_partner_id
+    ? ((cached(store, 'SELECT id, code, name, short_name, position FROM partner WHERE id = ?').get(meeting.secretariat_partner_id) as Partner | undefined) ?? null)
+    : null;
+  return {
+    ...row,
+    own_title: meeting.title,
+    chantiers: meeting.chantier_ids.map((chantierId) => chantierRef(store, chantierId)).filter((ref): ref is ChantierRef => ref !== null),
+    president: personRef(store, meeting.president_id),
+    secretary: personRef(store, meeting.secretary_id),
+    secretariat,
+    validated_by: personRef(store, meeting.validated_by_id),
+    diffusion: meeting.diffusion,
+    next_meeting_date: meeting.next_meeting_date,
+    amendment_reason: meeting.amendment_reason,
+    participants: participantViews(store, id),
+    agenda,
+    timing: timingOf(meeting, agenda),
+    follow_up: meetingFollowUp(store, id, day),
+    versions,
+    superseded_by: versions.find((version) => version.version === meeting.version + 1) ?? null,
+    read_only: meeting.validation_status === 'valide',
+    silence_days: validationSilenceDays(store),
+    problems: agenda.flatMap((item) => item.action_items.flatMap((actionItem) => actionItem.problems)),
+  };
+}
+
+// The fiche action
+
+/**
+ * The meetings that concern an action (latest versions), latest first: an item of the
+ * ordre du jour linked to it, an action à mener on it, or a line of the suivi.
+ */
+export function meetingsOfAction(store: Store, actionId: string, day?: string): ActionMeeting[] {
+  const ids = cached(
+    store,
+    `SELECT meeting_id FROM agenda_item WHERE action_id = @id AND deleted = 0
+     UNION SELECT x.meeting_id FROM action_item x JOIN agenda_item ai ON ai.id = x.agenda_item_id AND ai.deleted = 0 WHERE x.action_id = @id AND x.deleted = 0
+     UNION SELECT meeting_id FROM follow_up WHERE action_id = @id AND deleted = 0`,
+  )
+    .pluck()
+    .all({ id: actionId }) as string[];
+  const relevant = new Set(ids);
+  const rows = listMeetings(store, {}, day).filter((row) => relevant.has(row.id));
+  return rows.map((row) => {
+    const meeting = requireMeeting(store, row.id);
+    const agenda = agendaViews(store, meeting, day);
+    const concerned = agenda.filter((item) => item.action?.id === actionId || item.action_items.some((actionItem) => actionItem.action?.id === actionId));
+    const followUp = meetingFollowUp(store, row.id, day);
+    return {
+      meeting: row,
+      agenda_items: concerned.map((item) => ({ id: item.id, number: item.number, title: item.title })),
+      decisions: concerned.flatMap((item) =>
+        item.entries.filter((entry) => entry.number !== null).map((entry) => ({ id: entry.id, number: entry.number!, text: entry.text })),
+      ),
+      action_items: agenda
+        .flatMap((item) => item.action_items)
+        .filter((actionItem) => actionItem.action?.id === actionId)
+        .map((actionItem) => ({
+          id: actionItem.id,
+          kind: actionItem.kind,
+          title: actionItem.title,
+          due_date: actionItem.due_date,
+          responsable_name: actionItem.responsable?.name ?? null,
+        })),
+      followed_up: followUp.lines.some((line) => line.action_id === actionId),
+    };
+  });
+}
+
+// CODIRI

@@ -1,0 +1,123 @@
+// The rules of réunions that both the writes and the screens rely on: titles, tacit
+// validation, what keeps minutes from validation, the agenda's timing, the next CODIRI.
+import { addDays, addMinutes, addMonths, nextWorkingDay } from '../../common/calendar';
+import { frenchDate, frenchDuration } from '../../common/french';
+import { ValidationError } from '../errors';
+import { cached } from '../store/statements';
+import type { Store } from '../store/store';
+import type { AgendaTiming, CodiriProposal, FollowUpLine, ValidationProblem } from './types';
+import type { Partner } from '../people/types';
+import { CLOSED_STATUSES, CODIRI_INTERVAL_MONTHS, DEFAULT_VALIDATION_SILENCE_DAYS, MEETING_TYPE_LABELS } from '../../common/vocabulary';
+import { requireMeeting, agendaRows, actionItemRows, trackedAction, meetingRef, lastCodiri, type MeetingFields, type ActionItemFields } from './rows';
+
+/** Days after which minutes sent for validation are validated by silence. */
+export function validationSilenceDays(store: Store): number {
+  const days = store.projectId
+    ? (cached(store, 'SELECT validation_silence_days FROM project WHERE id = ?').pluck().get(store.projectId) as number | null | undefined)
+    : undefined;
+  return days ?? DEFAULT_VALIDATION_SILENCE_DAYS;
+}
+
+/** The day silence validates minutes sent on `sentOn`. */
+export const tacitValidationDay = (sentOn: string, silenceDays: number) => addDays(sentOn, silenceDays);
+
+// Lists
+
+export function meetingTitle(meeting: { type: MeetingFields['type']; title: string | null; date: string }): string {
+  return meeting.title ?? `${MEETING_TYPE_LABELS[meeting.type]} du ${frenchDate(meeting.date)}`;
+}
+
+/** What an action à mener lacks to become a tracked action. */
+export function actionItemProblems(store: Store, item: ActionItemFields): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const add = (field: string, message: string) => problems.push({ rowId: item.id, field, message });
+  const name = `L'action à mener « ${item.title} »`;
+  if (!item.responsable_id) add('responsable_id', `${name} n'a pas de responsable.`);
+  else if (cached(store, 'SELECT 1 FROM person WHERE id = ? AND deleted = 0').pluck().get(item.responsable_id) !== 1) {
+    add('responsable_id', `Le responsable de l'action à mener « ${item.title} » ne fait plus partie des personnes du projet.`);
+  }
+  if (item.kind === 'suivi' || item.action_id) {
+    const action = trackedAction(store, item.action_id);
+    if (!action) add('action_id', `${name} ne désigne aucune action existante.`);
+    else if (action.deleted) {
+      add('action_id', item.kind === 'suivi' ? `L'action suivie par « ${item.title} » a été supprimée.` : `L'action créée pour « ${item.title} » a été supprimée depuis.`);
+    }
+    else if (item.kind === 'suivi' && item.due_date && action.start_date && item.due_date < action.start_date) {
+      add('due_date', `L'échéance de l'action à mener « ${item.title} » précède la date de début de l'action.`);
+    }
+  } else if (!item.chantier_id) {
+    add('chantier_id', `${name} n'est rattachée à aucun chantier.`);
+  } else if (cached(store, 'SELECT 1 FROM chantier WHERE id = ? AND deleted = 0').pluck().get(item.chantier_id) !== 1) {
+    add('chantier_id', `Le chantier de l'action à mener « ${item.title} » a été supprimé.`);
+  }
+  return problems;
+}
+
+/** What keeps a meeting's minutes from being sent or validated (nothing: an empty list). */
+export function validationProblems(store: Store, meetingId: string): ValidationProblem[] {
+  requireMeeting(store, meetingId);
+  return actionItemRows(store, meetingId).flatMap((item) => actionItemProblems(store, item));
+}
+
+// Agenda timing
+
+export function agendaTiming(store: Store, meetingId: string): AgendaTiming {
+  const meeting = requireMeeting(store, meetingId);
+  return timingOf(meeting, agendaRows(store, meetingId));
+}
+
+export function timingOf(meeting: MeetingFields, items: { duration_minutes: number | null }[]): AgendaTiming {
+  const planned = items.reduce((sum, item) => sum + (item.duration_minutes ?? 0), 0);
+  const over = Math.max(0, planned - meeting.duration_minutes);
+  return {
+    meeting_minutes: meeting.duration_minutes,
+    planned_minutes: planned,
+    items_without_duration: items.filter((item) => item.duration_minutes === null).length,
+    exceeds: over > 0,
+    over_by_minutes: over,
+    meeting_end_time: addMinutes(meeting.date, meeting.start_time, meeting.duration_minutes).time,
+    planned_end_time: addMinutes(meeting.date, meeting.start_time, planned).time,
+    warning:
+      over > 0
+        ? `L'ordre du jour dure ${frenchDuration(planned)}, plus que la réunion (${frenchDuration(meeting.duration_minutes)}) : ${frenchDuration(over)} de trop.`
+        : null,
+  };
+}
+
+// Suivi des actions du précédent compte rendu
+
+/** "En retard" as the actions say it, on a given day. */
+export const isLate = (due: string | null, status: FollowUpLine['status'], day: string) =>
+  due !== null && due < day && !(status !== null && CLOSED_STATUSES.includes(status));
+
+// One meeting
+
+/** The partner after this one in position order (the first after the last); the first if none. */
+export function nextSecretariat(store: Store, previousPartnerId: string | null): Partner | undefined {
+  const partners = cached(store, 'SELECT id, code, name, short_name, position FROM partner WHERE deleted = 0 ORDER BY position, id').all() as Partner[];
+  const index = partners.findIndex((partner) => partner.id === previousPartnerId);
+  return partners[(index + 1) % partners.length];
+}
+
+/**
+ * The next CODIRI: about six months after `afterMeetingId` (a CODIRI), or after the last
+ * CODIRI — on the date it named as its next meeting, if it did — moved off the weekend;
+ * with the partner whose turn it is to hold the secretariat.
+ */
+export function nextCodiriProposal(store: Store, afterMeetingId?: string): CodiriProposal {
+  let base: MeetingFields | undefined;
+  if (afterMeetingId) {
+    base = requireMeeting(store, afterMeetingId);
+    if (base.type !== 'codiri') throw new ValidationError("Cette réunion n'est pas un CODIRI.", 'type');
+  } else {
+    base = lastCodiri(store);
+  }
+  const secretariat = nextSecretariat(store, base?.secretariat_partner_id ?? null);
+  const named = afterMeetingId ? null : base?.next_meeting_date;
+  return {
+    date: base ? (named ?? nextWorkingDay(addMonths(base.date, CODIRI_INTERVAL_MONTHS))) : null,
+    after: base ? meetingRef(base) : null,
+    secretariat_partner_id: secretariat?.id ?? null,
+    secretariat_partner_name: secretariat?.name ?? null,
+  };
+}

@@ -1,0 +1,425 @@
+// The change log (SYNC.md): every write is a change, and the tables the screens read are
+// derived from the log in the same transaction. Local edits and received changes go
+// through the same applyChange, so replaying the log in any order rebuilds the same tables.
+//
+// A field's live versions are its changes that no other change supersedes. One live
+// version: that is the value. Several with different values: a conflict, every version
+// kept; the table shows a deterministic winner (latest clock, then origin) until a user
+// writes a value, which supersedes them all.
+//
+// Deleting a row writes the field `deleted` with the version vector the deleting replica
+// had; a live edit of that row it had not seen, or a concurrent restore, keeps the row
+// visible, as a conflict.
+import type Database from 'better-sqlite3';
+import { UserError } from '../errors';
+import { BOOLEAN_FIELDS, fieldSchema, JSON_FIELDS, isEntityName, type EntityName } from './schema';
+
+export type VersionRef = [origin: string, seq: number];
+
+export interface Change {
+  origin: string;
+  seq: number;
+  hlc: string;
+  entity: string;
+  rowId: string;
+  field: string;
+  /** JSON text of the value. */
+  value: string;
+  /** The versions of this field this change replaces, as seen by its author. */
+  supersedes: VersionRef[];
+}
+
+export interface DeleteMark {
+  vv: Record<string, number>;
+}
+
+interface LiveVersion {
+  origin: string;
+  seq: number;
+  hlc: string;
+  value: string;
+}
+
+export function isDeleteMark(value: unknown): value is DeleteMark {
+  return typeof value === 'object' && value !== null && 'vv' in value;
+}
+
+/** The order of liveOfField: latest clock first, then origin (as SQLite compares these ASCII texts). */
+function latestFirst(a: LiveVersion, b: LiveVersion): number {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? 1 : -1;
+  return a.origin < b.origin ? 1 : a.origin > b.origin ? -1 : 0;
+}
+
+/** What an apply changed, kept across its chunks. */
+interface Batch {
+  /** The rows changed, in order of first change, found by entity then id. */
+  rows: ChangedRow[];
+  rowsByEntity: Map<string, Map<string, ChangedRow>>;
+  /** Versions made live by a chunk and superseded by a later one. */
+  dropped: Versions;
+}
+
+interface ChangedRow {
+  entity: EntityName;
+  rowId: string;
+  /** The fields changed. */
+  fields: Set<string>;
+  /** The live versions added. */
+  added: Change[];
+  /** Whether a change of the row replaced an earlier version: then the row is surely not new. */
+  replaces: boolean;
+}
+
+function groupByField(versions: (LiveVersion & { field: string })[]): Map<string, LiveVersion[]> {
+  const byField = new Map<string, LiveVersion[]>();
+  for (const version of versions) {
+    const same = byField.get(version.field);
+    if (same) same.push(version);
+    else byField.set(version.field, [version]);
+  }
+  for (const same of byField.values()) if (same.length > 1) same.sort(latestFirst);
+  return byField;
+}
+
+/**
+ * A row's derived columns for the given fields, from all its live versions by field (each
+ * latest first), and whether each of them is in conflict.
+ */
+function derive(byField: Map<string, LiveVersion[]>, fields: Set<string>): { columns: string[]; values: unknown[]; conflicts: Map<string, boolean> } {
+  const columns: string[] = [];
+  const values: unknown[] = [];
+  const conflicts = new Map<string, boolean>();
+  for (const field of fields) {
+    if (field === 'deleted') continue;
+    const live = byField.get(field) ?? [];
+    if (live[0]) {
+      columns.push(field);
+      values.push(toColumn(field, live[0].value));
+    }
+    conflicts.set(field, live.length > 1 && new Set(live.map((version) => version.value)).size > 1);
+  }
+  const deletions = byField.get('deleted') ?? [];
+  if (deletions.length > 0 || fields.has('deleted')) {
+    const hidden = isHidden(deletions, byField);
+    columns.push('deleted');
+    values.push(hidden ? 1 : 0);
+    // A live delete on a row still shown: deleted here, edited or restored elsewhere.
+    conflicts.set('deleted', !hidden && deletions.some((deletion) => isDeleteMark(JSON.parse(deletion.value))));
+  }
+  return { columns, values, conflicts };
+}
+
+/**
+ * Hidden when every live `deleted` version is a delete, and every live edit of the row
+ * was seen by one of them. A concurrent restore or edit keeps the row visible, whatever
+ * the clocks say: in doubt nothing disappears, and the row shows as in conflict.
+ */
+function isHidden(deletions: LiveVersion[], byField: Map<string, LiveVersion[]>): boolean {
+  const marks = deletions.map((deletion) => JSON.parse(deletion.value) as unknown);
+  if (marks.length === 0 || !marks.every(isDeleteMark)) return false;
+  for (const [field, edits] of byField) {
+    if (field === 'deleted') continue;
+    if (!edits.every((edit) => marks.some((mark) => edit.seq <= (mark.vv[edit.origin] ?? 0)))) return false;
+  }
+  return true;
+}
+
+/** How a field's JSON value is stored in its derived column. */
+function toColumn(field: string, json: string): unknown {
+  const value = JSON.parse(json) as unknown;
+  if (JSON_FIELDS.has(field)) return value === null ? null : JSON.stringify(value);
+  if (BOOLEAN_FIELDS.has(field)) return value ? 1 : 0;
+  return value;
+}
+
+/**
+ * Changes written to the log together: a version superseded within its chunk never enters
+ * live_versions. Bounded so that a caller consuming a long iterable (a progress report)
+ * still sees it move.
+ */
+const CHUNK = 20_000;
+
+/** Sets of versions, by origin then seq. */
+class Versions {
+  readonly byOrigin = new Map<string, Set<number>>();
+
+  add(origin: string, seq: number): void {
+    const seqs = this.byOrigin.get(origin);
+    if (seqs) seqs.add(seq);
+    else this.byOrigin.set(origin, new Set([seq]));
+  }
+
+  has(origin: string, seq: number): boolean {
+    return this.byOrigin.get(origin)?.has(seq) ?? false;
+  }
+}
+
+/**
+ * New changes as runs of consecutive integer seqs of one origin, as files list them. The
+ * log holds no other seq of that origin from `from` to `to`: its key is (origin, seq).
+ */
+function consecutiveRuns(changes: Change[]): { origin: string; from: number; to: number }[] {
+  const runs: { origin: string; from: number; to: number }[] = [];
+  let last: { origin: string; from: number; to: number } | undefined;
+  for (const { origin, seq } of changes) {
+    if (!Number.isInteger(seq)) continue;
+    if (last && last.origin === origin && last.to === seq - 1) last.to = seq;
+    else runs.push((last = { origin, from: seq, to: seq }));
+  }
+  return runs;
+}
+
+/** A change of an entity and a field this version knows; the others are kept in the log (and relayed), shown nowhere. */
+function isShown(change: Change): boolean {
+  return isEntityName(change.entity) && (change.field === 'deleted' || fieldSchema(change.entity, change.field) !== undefined);
+}
+
+/** Prepared statements, made once per connection. */
+export class ChangeLog {
+  private readonly statements;
+  private readonly rowStatements = new Map<string, Database.Statement>();
+  /** The rows each `entity.field` changed in this transaction, for the data derived beyond their table (search index). */
+  readonly touched = new Map<string, Set<string>>();
+
+  constructor(readonly db: Database.Database) {
+    this.statements = {
+      insertChange: db.prepare(
+        'INSERT OR IGNORE INTO changes (origin, seq, hlc, entity, row_id, field, value, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      markSuperseded: db.prepare('INSERT OR IGNORE INTO superseded (origin, seq) VALUES (?, ?)'),
+      dropLive: db.prepare('DELETE FROM live_versions WHERE origin = ? AND seq = ?'),
+      supersededIn: db.prepare('SELECT seq FROM superseded WHERE origin = ? AND seq BETWEEN ? AND ?').pluck(),
+      // The new versions of a run of seqs, but those already superseded (by this chunk, or earlier: out-of-order delivery).
+      insertLiveRun: db.prepare(
+        `INSERT INTO live_versions (origin, seq, entity, row_id, field, hlc, value)
+         SELECT origin, seq, entity, row_id, field, hlc, value FROM changes c WHERE origin = ? AND seq BETWEEN ? AND ?
+         AND typeof(seq) = 'integer' AND NOT EXISTS (SELECT 1 FROM superseded s WHERE s.origin = c.origin AND s.seq = c.seq)`,
+      ),
+      insertLive: db.prepare('INSERT INTO live_versions (origin, seq, entity, row_id, field, hlc, value) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      liveOfField: db.prepare(
+        'SELECT origin, seq, hlc, value FROM live_versions WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC, origin DESC',
+      ),
+      liveOfRow: db.prepare('SELECT field, origin, seq, hlc, value FROM live_versions WHERE entity = ? AND row_id = ?'),
+      vvOf: db.prepare('SELECT seq FROM version_vector WHERE origin = ?').pluck(),
+      setVv: db.prepare('INSERT OR REPLACE INTO version_vector (origin, seq) VALUES (?, ?)'),
+      seqsAfter: db.prepare('SELECT seq FROM changes WHERE origin = ? AND seq > ? ORDER BY seq').pluck(),
+      known: db.prepare('SELECT hlc, entity, row_id, field, value FROM changes WHERE origin = ? AND seq = ?'),
+      conflictsOfRow: db.prepare('SELECT field FROM conflict_fields WHERE entity = ? AND row_id = ?').pluck(),
+      addConflict: db.prepare('INSERT OR IGNORE INTO conflict_fields (entity, row_id, field) VALUES (?, ?, ?)'),
+      dropConflict: db.prepare('DELETE FROM conflict_fields WHERE entity = ? AND row_id = ? AND field = ?'),
+    };
+  }
+
+  /** Applies one change; false if the log already held it (idempotence). */
+  applyChange(change: Change): boolean {
+    return this.apply([change]).length === 1;
+  }
+
+  /**
+   * Applies changes in their order; returns those the log did not hold yet. The result is
+   * the same as applying them one by one: live versions, superseded versions, derived rows
+   * and conflicts depend only on which changes the log holds, not on their order. So the
+   * log is written by chunks, and each derived row changed is refreshed once, at the end.
+   */
+  apply(changes: Iterable<Change>): Change[] {
+    const fresh: Change[] = [];
+    const batch: Batch = { rows: [], rowsByEntity: new Map(), dropped: new Versions() };
+    let chunk: Change[] = [];
+    for (const change of changes) {
+      chunk.push(change);
+      if (chunk.length === CHUNK) {
+        this.applyChunk(chunk, fresh, batch);
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) this.applyChunk(chunk, fresh, batch);
+    for (const row of batch.rows) this.refreshRow(row, batch.dropped);
+    return fresh;
+  }
+
+  private applyChunk(chunk: Change[], fresh: Change[], batch: Batch): void {
+    const s = this.statements;
+    const inserted = new Versions();
+    const shown: Change[] = [];
+    for (const change of chunk) {
+      const { changes } = s.insertChange.run(
+        change.origin, change.seq, change.hlc, change.entity, change.rowId, change.field, change.value,
+        Array.isArray(change.supersedes) && change.supersedes.length === 0 ? '[]' : JSON.stringify(change.supersedes),
+      );
+      if (changes === 0) {
+        this.checkSameAsKnown(change);
+        continue;
+      }
+      fresh.push(change);
+      inserted.add(change.origin, change.seq);
+      if (isShown(change)) shown.push(change);
+    }
+    for (const [origin, seqs] of inserted.byOrigin) this.advanceVersionVector(origin, seqs);
+
+    // Versions of this chunk are not live yet: superseding one needs no delete.
+    for (const change of shown) {
+      for (const [origin, seq] of change.supersedes) {
+        s.markSuperseded.run(origin, seq);
+        if (inserted.has(origin, seq)) continue;
+        s.dropLive.run(origin, seq);
+        batch.dropped.add(origin, seq);
+      }
+    }
+    const superseded = this.supersededAmong(inserted);
+    // Copied from the log just written, by runs of consecutive seqs: one statement per run
+    // rather than one per change.
+    for (const run of consecutiveRuns(shown)) s.insertLiveRun.run(run.origin, run.from, run.to);
+    for (const change of shown) {
+      // A seq that is not an integer (a file written by mistake) is in no run.
+      if (!Number.isInteger(change.seq) && !superseded.has(change.origin, change.seq)) {
+        s.insertLive.run(change.origin, change.seq, change.entity, change.rowId, change.field, change.hlc, change.value);
+      }
+    }
+    const { rows, rowsByEntity } = batch;
+    const touchedByEntity = new Map<string, Map<string, Set<string>>>();
+    for (const change of shown) {
+      const live = !superseded.has(change.origin, change.seq);
+      let byId = rowsByEntity.get(change.entity);
+      if (!byId) rowsByEntity.set(change.entity, (byId = new Map()));
+      let row = byId.get(change.rowId);
+      if (!row) {
+        byId.set(change.rowId, (row = { entity: change.entity as EntityName, rowId: change.rowId, fields: new Set(), added: [], replaces: false }));
+        rows.push(row);
+      }
+      row.fields.add(change.field);
+      if (change.supersedes.length > 0) row.replaces = true;
+      if (live) row.added.push(change);
+
+      let touchedByField = touchedByEntity.get(change.entity);
+      if (!touchedByField) touchedByEntity.set(change.entity, (touchedByField = new Map()));
+      let touched = touchedByField.get(change.field);
+      if (!touched) {
+        const key = `${change.entity}.${change.field}`;
+        touched = this.touched.get(key);
+        if (!touched) this.touched.set(key, (touched = new Set()));
+        touchedByField.set(change.field, touched);
+      }
+      touched.add(change.rowId);
+    }
+  }
+
+  /**
+   * A change already in the log must arrive identical: two different changes under one
+   * (origin, seq) mean a copied data folder, and keeping either silently would lose the other.
+   */
+  private checkSameAsKnown(change: Change): void {
+    const known = this.statements.known.get(change.origin, change.seq) as { hlc: string; entity: string; row_id: string; field: string; value: string };
+    if (known.hlc === change.hlc && known.entity === change.entity && known.row_id === change.rowId && known.field === change.field && known.value === change.value) return;
+    throw new UserError(
+      'cloned-replica',
+      `Le poste ${change.origin} a écrit deux modifications différentes sous le numéro ${change.seq} : son dossier de données a été copié sur un autre ordinateur. ` +
+        "Rien n'a été importé. Gardez une seule des deux copies ; l'autre ordinateur doit rejoindre le projet par une invitation.",
+    );
+  }
+
+  liveVersions(entity: string, rowId: string, field: string): LiveVersion[] {
+    return this.statements.liveOfField.all(entity, rowId, field) as LiveVersion[];
+  }
+
+  /**
+   * Which of these versions are superseded: by a change of the same chunk, or by one
+   * received before them (out-of-order delivery). One range read per origin: a chunk's
+   * versions of an origin are usually consecutive.
+   */
+  private supersededAmong(versions: Versions): Versions {
+    const superseded = new Versions();
+    for (const [origin, seqs] of versions.byOrigin) {
+      let from = Infinity;
+      let to = -Infinity;
+      for (const seq of seqs) {
+        if (seq < from) from = seq;
+        if (seq > to) to = seq;
+      }
+      for (const seq of this.statements.supersededIn.all(origin, from, to) as number[]) superseded.add(origin, seq);
+    }
+    return superseded;
+  }
+
+  /**
+   * Derives the changed fields of a row from its live versions: the value shown (the latest
+   * live version), whether it is in conflict, and whether the row is hidden by a delete.
+   */
+  private refreshRow(row: ChangedRow, dropped: Versions): void {
+    const { entity, rowId, fields } = row;
+    // A row created by this batch (fields written, none replaced) has all its live versions
+    // in hand: if the INSERT goes in, the row was new, and there was nothing else to read.
+    // Every row with a live version exists in its table, so a wrong guess costs one probe.
+    if (!row.replaces && !row.added.some((version) => dropped.has(version.origin, version.seq))) {
+      const derived = derive(groupByField(row.added), fields);
+      if (derived.columns.length > 0 && this.insertRow(entity, derived.columns).run(rowId, ...derived.values).changes === 1) {
+        for (const [field, inConflict] of derived.conflicts) if (inConflict) this.statements.addConflict.run(entity, rowId, field);
+        return;
+      }
+    }
+    const derived = derive(groupByField(this.statements.liveOfRow.all(entity, rowId) as (LiveVersion & { field: string })[]), fields);
+    if (derived.columns.length > 0) this.upsert(entity, derived.columns).run(rowId, ...derived.values);
+    this.markConflicts(entity, rowId, derived.conflicts);
+  }
+
+  /** The table of conflicts is derived too, so that listing them costs nothing; only what changes is written. */
+  private markConflicts(entity: EntityName, rowId: string, conflicts: Map<string, boolean>): void {
+    const current = new Set(this.statements.conflictsOfRow.all(entity, rowId) as string[]);
+    for (const [field, inConflict] of conflicts) {
+      if (inConflict && !current.has(field)) this.statements.addConflict.run(entity, rowId, field);
+      else if (!inConflict && current.has(field)) this.statements.dropConflict.run(entity, rowId, field);
+    }
+  }
+
+  /** INSERT ... ON CONFLICT DO UPDATE of some columns of a derived table. */
+  private upsert(entity: EntityName, columns: string[]): Database.Statement {
+    return this.rowStatement('upsert', entity, columns);
+  }
+
+  /** INSERT of a new row of a derived table, which does nothing if the row exists. */
+  private insertRow(entity: EntityName, columns: string[]): Database.Statement {
+    return this.rowStatement('insert', entity, columns);
+  }
+
+  /** Prepared once per entity and set of columns. */
+  private rowStatement(kind: 'insert' | 'upsert', entity: EntityName, columns: string[]): Database.Statement {
+    const key = `${kind} ${entity}.${columns.join(',')}`;
+    let statement = this.rowStatements.get(key);
+    if (!statement) {
+      // Bounded: the sets of columns written together are few in practice, but not by construction.
+      if (this.rowStatements.size >= 1000) this.rowStatements.clear();
+      const onConflict = kind === 'insert' ? 'DO NOTHING' : `DO UPDATE SET ${columns.map((column) => `${column} = excluded.${column}`).join(', ')}`;
+      statement = this.db.prepare(`INSERT INTO ${entity} (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)}) ON CONFLICT (id) ${onConflict}`);
+      this.rowStatements.set(key, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * The version vector holds, per origin, the highest seq below which nothing is missing.
+   * The seqs just inserted are in the log: followed in memory first, then the log, up to
+   * its first gap.
+   */
+  private advanceVersionVector(origin: string, inserted: Set<number>): void {
+    const start = (this.statements.vvOf.get(origin) as number | undefined) ?? 0;
+    let seq = start;
+    while (inserted.has(seq + 1)) seq++;
+    for (const next of this.statements.seqsAfter.iterate(origin, seq) as IterableIterator<number>) {
+      if (next !== seq + 1) break;
+      seq = next;
+    }
+    if (seq !== start) this.statements.setVv.run(origin, seq);
+  }
+
+  /** Every change of the log, by origin then seq (read lazily: the log can be large). */
+  *changes(): IterableIterator<Change> {
+    const rows = this.db
+      .prepare('SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes FROM changes ORDER BY origin, seq')
+      .iterate() as IterableIterator<Omit<Change, 'supersedes'> & { supersedes: string }>;
+    for (const row of rows) yield { ...row, supersedes: JSON.parse(row.supersedes) as VersionRef[] };
+  }
+
+  versionVector(): Record<string, number> {
+    const rows = this.db.prepare('SELECT origin, seq FROM version_vector').all() as { origin: string; seq: number }[];
+    return Object.fromEntries(rows.map((row) => [row.origin, row.seq]));
+  }
+}

@@ -1,0 +1,176 @@
+// Schema migrations, applied in order from an empty file. PRAGMA user_version holds the
+// number of the last one applied; the app version that wrote it is kept in local_state
+// so that an older app can say which version to install.
+import type Database from 'better-sqlite3';
+import { ChangeLog, type Change } from './changelog';
+import { NewerDatabaseError } from '../errors';
+import type { EntityName } from './schema';
+
+const derivedTable = (entity: EntityName, columns: string) => `
+  CREATE TABLE ${entity} (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    ${columns},
+    deleted INTEGER NOT NULL DEFAULT 0
+  );`;
+
+/**
+ * Derives a table, or the columns a migration adds to it, from the changes already in the
+ * log: an older version kept the changes of entities and fields it did not know (written
+ * by a newer replica) without deriving them. Each change of a field that now has a column
+ * (all of them unless `fields` names some) is taken out of the log and applied again, now
+ * that it has somewhere to go. A field of a later migration has no column yet: its
+ * changes stay as they are, for that migration.
+ */
+function deriveFromLog(db: Database.Database, entity: EntityName, fields?: string[]): void {
+  const columns = new Set(fields ?? [...derivedColumns(db, entity), 'deleted']);
+  const log = new ChangeLog(db);
+  const rows = db
+    .prepare('SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes FROM changes WHERE entity = ? ORDER BY origin, seq')
+    .all(entity) as (Omit<Change, 'supersedes'> & { supersedes: string })[];
+  const remove = db.prepare('DELETE FROM changes WHERE origin = ? AND seq = ?');
+  for (const row of rows) {
+    if (!columns.has(row.field)) continue;
+    remove.run(row.origin, row.seq);
+    log.applyChange({ ...row, supersedes: JSON.parse(row.supersedes) as Change['supersedes'] });
+  }
+}
+
+type Migration = string | ((db: Database.Database) => void);
+
+const MIGRATIONS: Migration[] = [
+  // 1: the change log, its bookkeeping, and the tables derived from it.
+  `
+  CREATE TABLE local_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+  CREATE TABLE changes (
+    origin TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    hlc TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    supersedes TEXT NOT NULL,
+    PRIMARY KEY (origin, seq)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE live_versions (
+    origin TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    entity TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (origin, seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX live_versions_by_field ON live_versions (entity, row_id, field);
+
+  CREATE TABLE superseded (origin TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (origin, seq)) WITHOUT ROWID;
+
+  -- Local to this replica: what each peer held per its last file (what it may lack), and
+  -- the journal of syncs shown to the user.
+  CREATE TABLE peer_state (replica_id TEXT PRIMARY KEY, held TEXT NOT NULL, file_created_at TEXT NOT NULL, received_at TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE sync_journal (id INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL, summary TEXT NOT NULL);
+  -- Files of a shared folder already imported, by path and size (a file never changes once written).
+  CREATE TABLE folder_imports (path TEXT PRIMARY KEY, bytes INTEGER NOT NULL, imported_at TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE version_vector (origin TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
+  -- Fields with several live values, and shown rows with a live delete (changelog.ts).
+  CREATE TABLE conflict_fields (entity TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (entity, row_id, field)) WITHOUT ROWID;
+
+  ${derivedTable('project', 'name TEXT')}
+  ${derivedTable('partner', 'code TEXT, name TEXT, short_name TEXT, position INTEGER')}
+  ${derivedTable('person', 'name TEXT, function TEXT, partner_id TEXT, email TEXT')}
+  ${derivedTable('chantier', 'number INTEGER, title TEXT, description TEXT, stage TEXT')}
+  ${derivedTable(
+    'action',
+    `chantier_id TEXT, title TEXT, description TEXT, status TEXT, priority TEXT, finalites TEXT,
+    cooperation_form TEXT, start_date TEXT, end_date TEXT, progress INTEGER,
+    title_key TEXT`,
+  )}
+  CREATE INDEX action_by_chantier ON action (chantier_id);
+  -- The Actions list reads, filters and sorts from this index alone (title_key: search.ts).
+  CREATE INDEX action_list ON action (deleted, chantier_id, status, priority, start_date, end_date, progress, title_key, id);
+  ${derivedTable('pilot', 'owner_id TEXT, partner_id TEXT, person_id TEXT, services TEXT')}
+  CREATE INDEX pilot_by_owner ON pilot (owner_id);
+  ${derivedTable('step', 'action_id TEXT, label TEXT, done INTEGER, position REAL')}
+  CREATE INDEX step_by_action ON step (action_id);
+  ${derivedTable('note', 'action_id TEXT, date TEXT, author_id TEXT, text TEXT')}
+  CREATE INDEX note_by_action ON note (action_id);
+  ${derivedTable('link', 'action_id TEXT, label TEXT, url TEXT')}
+  CREATE INDEX link_by_action ON link (action_id);
+  ${derivedTable('replica', 'person_id TEXT, partner_id TEXT, label TEXT, created_at TEXT')}
+
+  -- Full-text search over an action's title, description and notes; rowid = action.rid.
+  CREATE VIRTUAL TABLE action_search USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+  `,
+
+  // 2: réunions and their comptes rendus; the project's delay of tacit validation.
+  (db) => {
+    db.exec(`
+      ALTER TABLE project ADD COLUMN validation_silence_days INTEGER;
+      ${derivedTable(
+        'meeting',
+        `type TEXT, title TEXT, date TEXT, start_time TEXT, duration_minutes INTEGER, place TEXT, chantier_ids TEXT,
+        president_id TEXT, secretary_id TEXT, secretariat_partner_id TEXT, diffusion TEXT, next_meeting_date TEXT,
+        validation_status TEXT, sent_on TEXT, validated_on TEXT, validated_by_id TEXT, version INTEGER,
+        previous_version_id TEXT, amendment_reason TEXT`,
+      )}
+      CREATE INDEX meeting_by_date ON meeting (deleted, date, start_time);
+      CREATE INDEX meeting_by_previous_version ON meeting (previous_version_id);
+      ${derivedTable('participant', 'meeting_id TEXT, person_id TEXT, name TEXT, function TEXT, organisation TEXT, attendance TEXT, represented_by TEXT')}
+      CREATE INDEX participant_by_meeting ON participant (meeting_id);
+      ${derivedTable(
+        'agenda_item',
+        'meeting_id TEXT, position REAL, title TEXT, presenter TEXT, duration_minutes INTEGER, chantier_id TEXT, action_id TEXT, notes TEXT',
+      )}
+      CREATE INDEX agenda_item_by_meeting ON agenda_item (meeting_id);
+      CREATE INDEX agenda_item_by_action ON agenda_item (action_id);
+      ${derivedTable('entry', 'meeting_id TEXT, agenda_item_id TEXT, kind TEXT, text TEXT, position REAL')}
+      CREATE INDEX entry_by_meeting ON entry (meeting_id);
+      ${derivedTable(
+        'action_item',
+        `meeting_id TEXT, agenda_item_id TEXT, position REAL, kind TEXT, action_id TEXT, title TEXT, responsable_id TEXT,
+        due_date TEXT, chantier_id TEXT, status TEXT`,
+      )}
+      CREATE INDEX action_item_by_meeting ON action_item (meeting_id);
+      CREATE INDEX action_item_by_action ON action_item (action_id);
+      ${derivedTable(
+        'follow_up',
+        'meeting_id TEXT, action_item_id TEXT, action_id TEXT, title TEXT, responsable_id TEXT, due_date TEXT, status TEXT, progress INTEGER, comment TEXT',
+      )}
+      CREATE INDEX follow_up_by_meeting ON follow_up (meeting_id);
+      CREATE INDEX follow_up_by_action ON follow_up (action_id);
+    `);
+    deriveFromLog(db, 'project', ['validation_silence_days']);
+    for (const entity of ['meeting', 'participant', 'agenda_item', 'entry', 'action_item', 'follow_up'] as const) deriveFromLog(db, entity);
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The app version that wrote each schema version: named when an older app refuses a newer file. */
+const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0', 2: '0.2.0' };
+
+/** Brings the file to the schema `target` (this version's, unless a test builds an older file). */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) throw new NewerDatabaseError(current);
+  for (let version = current + 1; version <= target; version++) {
+    db.transaction(() => {
+      const migration = MIGRATIONS[version - 1];
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
+      db.prepare("INSERT OR REPLACE INTO local_state (key, value) VALUES ('min_app_version', ?)").run(APP_VERSION_OF_SCHEMA[version]);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}
+
+/** Columns of each derived table, checked against ENTITIES by the tests. */
+export function derivedColumns(db: Database.Database, entity: EntityName): string[] {
+  return (db.prepare(`PRAGMA table_info(${entity})`).all() as { name: string }[])
+    .map((column) => column.name)
+    .filter((name) => !['rid', 'id', 'deleted', 'title_key'].includes(name));
+}

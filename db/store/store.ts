@@ -1,0 +1,148 @@
+// The store: one SQLite file, its change log, and this replica's identity and clock.
+// Store.write is the one function every local edit goes through.
+import type Database from 'better-sqlite3';
+import { ChangeLog, type Change } from './changelog';
+import { openDatabase, type OpenOptions } from './connection';
+import { UserError } from '../errors';
+import { Clock, parseHlc } from './hlc';
+import type { EntityName } from './schema';
+import { SearchIndex } from './search';
+
+export interface Edit {
+  entity: EntityName;
+  rowId: string;
+  field: string;
+  /** The new value; for the field `deleted`, true deletes the row and false restores it. */
+  value: unknown;
+}
+
+export const ZERO_HLC = '0000000000000-0000';
+
+export class Store {
+  readonly log: ChangeLog;
+  private changeCount = 0;
+  private readonly search: SearchIndex;
+  private readonly clock: Clock;
+  private readonly getState: Database.Statement;
+  private readonly setState: Database.Statement;
+
+  private constructor(
+    readonly db: Database.Database,
+    readonly file: string,
+    now: () => number,
+  ) {
+    this.log = new ChangeLog(db);
+    this.search = new SearchIndex(db);
+    this.getState = db.prepare('SELECT value FROM local_state WHERE key = ?').pluck();
+    this.setState = db.prepare('INSERT OR REPLACE INTO local_state (key, value) VALUES (?, ?)');
+    this.clock = new Clock(parseHlc(this.localState('hlc') ?? ZERO_HLC), now);
+  }
+
+  static open(file: string, options: OpenOptions & { now?: () => number } = {}): Store {
+    return new Store(openDatabase(file, options), file, options.now ?? Date.now);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  localState(key: string): string | undefined {
+    return this.getState.get(key) as string | undefined;
+  }
+
+  setLocalState(key: string, value: string): void {
+    this.setState.run(key, value);
+  }
+
+  /** This replica's id; undefined until the first start made one. */
+  get replicaId(): string | undefined {
+    return this.localState('replica_id');
+  }
+
+  get projectId(): string | undefined {
+    return this.localState('project_id');
+  }
+
+  /** The person using this laptop. */
+  get personId(): string | undefined {
+    return this.localState('person_id');
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  /**
+   * Writes edits as changes of this replica, each superseding the versions of its field
+   * that are live now, and derives the tables in the same transaction. An edit that
+   * leaves a field as it is writes nothing. Returns the number of changes written.
+   */
+  write(edits: Edit[]): number {
+    const origin = this.replicaId;
+    if (!origin) throw new UserError('no-replica', "Ce poste n'a pas encore d'identité : terminez le premier démarrage.");
+    return this.transaction(() => {
+      let seq = Number(this.localState('seq') ?? 0);
+      let written = 0;
+      for (const edit of edits) {
+        const live = this.log.liveVersions(edit.entity, edit.rowId, edit.field);
+        const value =
+          edit.field === 'deleted' && edit.value === true ? JSON.stringify({ vv: this.log.versionVector() }) : JSON.stringify(edit.value ?? null);
+        if (live.length === 1 && live[0].value === value) continue;
+        if (live.length === 0 && edit.field === 'deleted' && edit.value === false) continue;
+        this.log.applyChange({
+          origin,
+          seq: ++seq,
+          hlc: this.clock.tick(),
+          entity: edit.entity,
+          rowId: edit.rowId,
+          field: edit.field,
+          value,
+          supersedes: live.map((version) => [version.origin, version.seq]),
+        });
+        written++;
+      }
+      if (written > 0) {
+        this.setLocalState('seq', String(seq));
+        this.setLocalState('hlc', this.clock.current());
+      }
+      this.flushDerived();
+      return written;
+    });
+  }
+
+  /** Applies changes received from elsewhere (seed data, sync files); returns how many were new. */
+  applyChanges(changes: Iterable<Change>): number {
+    return this.transaction(() => {
+      const applied = this.log.apply(changes).length;
+      this.flushDerived();
+      return applied;
+    });
+  }
+
+  /**
+   * Applies changes written by other replicas and lets this replica's clock follow theirs,
+   * except a clock more than a day ahead (SYNC.md §6), which is counted, not followed.
+   * Returns the changes that were new here.
+   */
+  receive(changes: Iterable<Change>): { applied: Change[]; farFuture: number } {
+    return this.transaction(() => {
+      const applied = this.log.apply(changes);
+      let farFuture = 0;
+      for (const change of applied) if (this.clock.receive(change.hlc)) farFuture++;
+      this.setLocalState('hlc', this.clock.current());
+      this.flushDerived();
+      return { applied, farFuture };
+    });
+  }
+
+  /** Grows with every transaction that changed something: lets queries cache their results. */
+  get revision(): number {
+    return this.changeCount;
+  }
+
+  private flushDerived(): void {
+    if (this.log.touched.size > 0) this.changeCount++;
+    this.search.refresh(this.log.touched);
+    this.log.touched.clear();
+  }
+}
