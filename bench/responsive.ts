@@ -74,13 +74,12 @@ async function main(): Promise<void> {
     // The app's path: the import in the sync worker, the main thread free.
     const session = newLaptop(join(dir, 'poste-app'));
     const updates: SyncProgress[] = [];
-    const jobs = new SyncJobs(session, WORKER_FILE, { progress: (progress) => progress && updates.push(progress), dataChanged: () => undefined });
+    const jobs = new SyncJobs(session, WORKER_FILE, (progress) => progress && updates.push(progress));
     const start = performance.now();
-    const job = jobs.run({ kind: 'import', bytes, passphrase: PASSPHRASE });
+    const job = jobs.run<{ applied: number }>({ kind: 'import', bytes, passphrase: PASSPHRASE });
     const during = await readWhile(session, job);
     const importMs = performance.now() - start;
-    await session.reload();
-    const applied = (await job as { applied: number }).applied;
+    const applied = (await job).value.applied;
     console.log("Import par l'application (fil d'exécution à part)");
     line('  durée', `${fr(importMs / 1000, 2)} s`);
     line('  modifications appliquées', fr(applied));

@@ -1,4 +1,4 @@
-// The French vocabulary of the method (DOMAIN.md). Codes are stored; labels are shown.
+// The French vocabulary of the method (docs/domain.md). Codes are stored; labels are shown.
 // Pure data: imported by db/, main/ and renderer/ alike.
 
 export const ACTION_STATUSES = ['a_venir', 'en_cours', 'realise', 'en_pause', 'abandonne', 'bloque'] as const;

@@ -1,13 +1,139 @@
-// Errors whose message is a French sentence meant for the user.
+// Every refusal a user may meet: its code, and its French sentence, written here once.
+// Code throws `refusal(code, …what the sentence names)`; main answers { code, message }.
+import type { EntityName } from './store/schema';
+
+/** How a sentence names a row of each entity: « L'action a4-1 est introuvable », « Chantier inconnu : c9 ». */
+const ENTITY_WORDS: Record<EntityName, { the: string; bare: string; feminine: boolean }> = {
+  project: { the: 'Le projet', bare: 'Projet', feminine: false },
+  partner: { the: 'Le partenaire', bare: 'Partenaire', feminine: false },
+  person: { the: 'La personne', bare: 'Personne', feminine: true },
+  chantier: { the: 'Le chantier', bare: 'Chantier', feminine: false },
+  action: { the: "L'action", bare: 'Action', feminine: true },
+  pilot: { the: 'Le pilote', bare: 'Pilote', feminine: false },
+  step: { the: "L'étape", bare: 'Étape', feminine: true },
+  note: { the: 'La note', bare: 'Note', feminine: true },
+  link: { the: 'Le lien', bare: 'Lien', feminine: false },
+  replica: { the: 'Le poste', bare: 'Poste', feminine: false },
+  meeting: { the: 'La réunion', bare: 'Réunion', feminine: true },
+  participant: { the: 'Le participant', bare: 'Participant', feminine: false },
+  agenda_item: { the: "Le point de l'ordre du jour", bare: "Point de l'ordre du jour", feminine: false },
+  entry: { the: "L'information ou la décision", bare: 'Information ou décision', feminine: true },
+  action_item: { the: "L'action à mener", bare: 'Action à mener', feminine: true },
+  follow_up: { the: 'La ligne du suivi des actions', bare: 'Ligne du suivi des actions', feminine: true },
+};
+
+/** « le partenaire », for a sentence that names the entity in passing. */
+export const entityName = (entity: EntityName) => `l${ENTITY_WORDS[entity].the.slice(1)}`;
+
+const UNCHANGED = "Vos données n'ont pas été modifiées.";
+const COPIED = "son dossier de données a été copié sur un autre ordinateur";
+const KEEP_ONE = "Gardez une seule des deux copies ; l'autre ordinateur doit rejoindre le projet par une invitation.";
+
+const SENTENCES = {
+  // A value or a request that a rule refuses: the rule writes the sentence (store/schema.ts, a feature's rules).
+  validation: (sentence: string) => sentence,
+  // A misuse of the command line: the sentence gives the usage expected.
+  usage: (sentence: string) => sentence,
+
+  'not-found': (entity: EntityName, id: string) => {
+    const { the, feminine } = ENTITY_WORDS[entity];
+    return `${the} ${id} est introuvable (${feminine ? 'supprimée ou inconnue' : 'supprimé ou inconnu'}).`;
+  },
+  'unknown-reference': (entity: EntityName, id: string) => `${ENTITY_WORDS[entity].bare} ${ENTITY_WORDS[entity].feminine ? 'inconnue' : 'inconnu'} : ${id}.`,
+  'unknown-entity': (name: string) => `Type de donnée inconnu : ${name}.`,
+  'unknown-row': (id: string) => `La ligne ${id} est introuvable.`,
+  'unknown-person-chosen': (id: string) => `La personne choisie (${id}) est introuvable dans ce projet.`,
+  'file-not-found': (file: string) => `Fichier introuvable : ${file}.`,
+  'person-pilots': (name: string, count: number, change: 'partner' | 'delete') => {
+    const s = count > 1 ? 's' : '';
+    const remedy = change === 'partner' ? 'changer son partenaire' : 'supprimer cette personne';
+    return `${name} est pilote de ${count} action${s} ou chantier${s} : désignez d'autres pilotes avant de ${remedy}.`;
+  },
+  'person-is-me': () => 'Vous ne pouvez pas supprimer la personne qui utilise ce poste.',
+
+  // The data folder and the project in it.
+  'already-initialised': () => 'Ce dossier de données contient déjà un projet.',
+  'no-project': () => "Ce poste n'a pas encore de projet : terminez le premier démarrage.",
+  'no-identity': () => 'La personne qui utilise ce poste est introuvable dans les données.',
+  'first-start': () => "Indiquez d'abord qui utilise ce poste.",
+  'no-database': (dataDir: string) => `Aucune base de données dans ${dataDir} : lancez d'abord « entente init ».`,
+  closed: () => 'Les données ne sont pas ouvertes.',
+  'not-corrupt': (offer: 'restore' | 'start-over') =>
+    `${offer === 'restore' ? 'La restauration est proposée' : 'Repartir de zéro est proposé'} seulement quand la base est endommagée.`,
+  'backup-not-found': (name: string) => `Sauvegarde introuvable : ${name}.`,
+  'backup-outside': (folder: string) => `Seules les sauvegardes du dossier ${folder} peuvent être restaurées.`,
+  'newer-database': (schemaVersion: number, requiredApp?: string) =>
+    `Ces données ont été enregistrées par une version plus récente d'Entente (schéma ${schemaVersion}). ` +
+    `${requiredApp ? `Installez Entente ${requiredApp} ou plus récent` : "Installez la dernière version d'Entente"} pour les ouvrir ; le fichier n'a pas été modifié.`,
+  'corrupt-database': (file: string) => `La base de données ${file} est endommagée : elle ne peut plus être lue.`,
+
+  // SQLite and the file system: the write they interrupted left nothing behind.
+  'disk-full': () => "Le disque est plein : rien n'a été enregistré. Libérez de la place, puis recommencez ; les données déjà enregistrées sont intactes.",
+  'read-only': () => "Le dossier de données est en lecture seule : la modification n'a pas été enregistrée. Vérifiez les droits sur le dossier de données.",
+  busy: () => "Les données sont occupées par un autre programme (sauvegarde, autre instance d'Entente). Réessayez dans un instant.",
+  'io-error': () => "Erreur de lecture ou d'écriture sur le disque : la modification n'a pas été enregistrée. Vérifiez le disque, puis recommencez.",
+  'damaged-while-working': () => 'La base de données est endommagée. Fermez Entente et rouvrez-la : elle proposera de restaurer la dernière sauvegarde.',
+  'cannot-open': () => "Le fichier de données ne peut pas être ouvert : vérifiez que le dossier existe et que vous avez le droit d'y écrire.",
+  'path-not-found': () => 'Dossier ou fichier introuvable : vérifiez le chemin indiqué.',
+  'access-denied': () => "Accès refusé : vous n'avez pas le droit d'écrire à cet endroit.",
+  'not-permitted': () => 'Opération refusée par le système : vérifiez les droits sur ce dossier.',
+
+  // Sync: the passphrase, the files, the shared folder.
+  'no-passphrase': () => "Indiquez d'abord la phrase de passe du projet (écran Synchronisation).",
+  'no-passphrase-env': () => 'Phrase de passe manquante : définissez ENTENTE_PASSPHRASE.',
+  'no-folder': () => "Choisissez d'abord le dossier partagé.",
+  'folder-missing': (folder: string) => `Dossier partagé introuvable : ${folder}.`,
+  'no-invitation': () => "Choisissez d'abord le fichier d'invitation.",
+  'not-an-invitation': () =>
+    "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un nouveau poste) au poste qui vous l'a envoyé.",
+  'damaged-file': (detail: string) =>
+    `Ce fichier d'échange est endommagé ou incomplet (${detail}) ; demandez à son expéditeur de l'exporter à nouveau. ${UNCHANGED}`,
+  'not-a-sync-file': () => "Ce fichier n'est pas un fichier d'échange Entente. Choisissez un fichier exporté depuis Entente (Synchronisation).",
+  'newer-format': (format: number) =>
+    `Ce fichier d'échange a été écrit par une version plus récente d'Entente (format ${format}). Installez la dernière version d'Entente pour l'importer. ${UNCHANGED}`,
+  'newer-schema': (minAppVersion: string) =>
+    `Ce fichier d'échange vient d'une version plus récente d'Entente (${minAppVersion} ou plus). Installez-la pour l'importer. ${UNCHANGED}`,
+  'other-project': (project: string) => `Ce fichier d'échange appartient à un autre projet (${project}). Importez-le dans le projet qui l'a produit. ${UNCHANGED}`,
+  'wrong-passphrase': () =>
+    `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Vérifiez la phrase de passe du projet (elle distingue majuscules et minuscules). ${UNCHANGED}`,
+  /** The same poste's numbers used twice: its data folder was copied (docs/sync.md §5). */
+  'cloned-replica': (evidence: 'file' | 'folder' | 'log', replica: string, seq?: number) =>
+    evidence === 'file'
+      ? `Ce fichier contient des modifications signées par ce poste que ce poste n'a jamais faites : le dossier de données a été copié sur un autre ordinateur. Rien n'a été importé. ${KEEP_ONE}`
+      : evidence === 'folder'
+        ? `Le dossier partagé contient des fichiers de ce poste (${replica}) que ce poste n'a pas écrits : ${COPIED}. La synchronisation est arrêtée. ${KEEP_ONE}`
+        : `Le poste ${replica} a écrit deux modifications différentes sous le numéro ${seq} : ${COPIED}. Rien n'a été importé. ${KEEP_ONE}`,
+  'sync-stopped': (detail?: string) => (detail ? `La synchronisation a échoué : ${detail}` : "La synchronisation s'est arrêtée sans réponse."),
+
+  // The window and the IPC boundary.
+  'no-window': () => "La fenêtre d'Entente est fermée : rien à imprimer.",
+  'print-failed': (noPrinter: boolean) =>
+    `${noPrinter ? "Aucune imprimante n'est installée sur ce poste" : "L'impression n'a pas pu se faire"}. Utilisez « Enregistrer en PDF… », puis imprimez le fichier depuis un poste relié à une imprimante.`,
+  forbidden: () => 'Appel refusé : cette fenêtre n’est pas celle d’Entente.',
+  'unknown-method': (name: string) => `Fonction inconnue : ${name}.`,
+  /** Written by the renderer itself (renderer/api.ts), which cannot reach this file: the channel to main broke. */
+  ipc: (detail: string) => `La demande n'a pas pu aboutir (${detail}).`,
+  internal: (detail: string) => `Erreur inattendue : ${detail}`,
+} satisfies Record<string, (...args: never[]) => string>;
+
+export type ErrorCode = keyof typeof SENTENCES;
+type SentenceArgs<C extends ErrorCode> = Parameters<(typeof SENTENCES)[C]>;
+/** The codes whose sentence names nothing. */
+type PlainCode = { [C in ErrorCode]: SentenceArgs<C> extends [] ? C : never }[ErrorCode];
 
 export class UserError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
     this.name = 'UserError';
   }
+}
+
+/** The refusal `code`, its sentence naming `args`. */
+export function refusal<C extends ErrorCode>(code: C, ...args: SentenceArgs<C>): UserError {
+  return new UserError(code, (SENTENCES[code] as (...values: SentenceArgs<C>) => string)(...args));
 }
 
 export class ValidationError extends UserError {
@@ -25,18 +151,17 @@ export class NewerDatabaseError extends UserError {
     readonly schemaVersion: number,
     readonly requiredApp?: string,
   ) {
-    super(
-      'newer-database',
-      `Ces données ont été enregistrées par une version plus récente d'Entente (schéma ${schemaVersion}). ` +
-        `${requiredApp ? `Installez Entente ${requiredApp} ou plus récent` : "Installez la dernière version d'Entente"} pour les ouvrir ; le fichier n'a pas été modifié.`,
-    );
+    super('newer-database', SENTENCES['newer-database'](schemaVersion, requiredApp));
   }
 }
 
 export class CorruptDatabaseError extends UserError {
   /** SQLite's own words, for the logs; the user reads the French sentence. */
-  constructor(readonly file: string, readonly detail: string) {
-    super('corrupt-database', `La base de données ${file} est endommagée : elle ne peut plus être lue.`);
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super('corrupt-database', SENTENCES['corrupt-database'](file));
   }
 }
 
@@ -44,25 +169,39 @@ export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
 
-/** SQLite and file-system failures a user can act on, in French; the write they interrupted left nothing behind. */
-const SQLITE_MESSAGES: Record<string, string> = {
-  SQLITE_FULL: "Le disque est plein : la modification n'a pas été enregistrée. Libérez de la place, puis recommencez ; les données déjà enregistrées sont intactes.",
-  SQLITE_READONLY: "Le dossier de données est en lecture seule : la modification n'a pas été enregistrée. Vérifiez les droits sur le dossier de données.",
-  SQLITE_BUSY: "Les données sont occupées par un autre programme (sauvegarde, autre instance d'Entente). Réessayez dans un instant.",
-  SQLITE_IOERR: "Erreur de lecture ou d'écriture sur le disque : la modification n'a pas été enregistrée. Vérifiez le disque, puis recommencez.",
-  SQLITE_CORRUPT: "La base de données est endommagée. Fermez Entente et rouvrez-la : elle proposera de restaurer la dernière sauvegarde.",
-  SQLITE_CANTOPEN: "Le fichier de données ne peut pas être ouvert : vérifiez que le dossier existe et que vous avez le droit d'y écrire.",
-  ENOENT: "Dossier ou fichier introuvable : vérifiez le chemin indiqué.",
-  EACCES: "Accès refusé : vous n'avez pas le droit d'écrire à cet endroit.",
-  EPERM: "Opération refusée par le système : vérifiez les droits sur ce dossier.",
-  ENOSPC: "Le disque est plein : rien n'a été écrit. Libérez de la place, puis recommencez.",
-};
+/** A refusal as main answers it to the window, and the sync worker to main. */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** The field at fault, for a form to show the sentence under it. */
+  field?: string;
+}
 
-/** Any error as one with a French message: user errors as they are, known SQLite failures translated. */
+export function toApiError(error: unknown): ApiError {
+  const { code, message } = toUserError(error);
+  const field = (error as { field?: unknown })?.field;
+  return typeof field === 'string' ? { code, message, field } : { code, message };
+}
+
+/** SQLite's and the file system's error codes (by prefix) a user can act on. */
+const SYSTEM_FAILURES: [prefix: string, code: PlainCode][] = [
+  ['SQLITE_FULL', 'disk-full'],
+  ['SQLITE_READONLY', 'read-only'],
+  ['SQLITE_BUSY', 'busy'],
+  ['SQLITE_IOERR', 'io-error'],
+  ['SQLITE_CORRUPT', 'damaged-while-working'],
+  ['SQLITE_CANTOPEN', 'cannot-open'],
+  ['ENOENT', 'path-not-found'],
+  ['EACCES', 'access-denied'],
+  ['EPERM', 'not-permitted'],
+  ['ENOSPC', 'disk-full'],
+];
+
+/** Any error as one with a French message: user errors as they are, known system failures translated. */
 export function toUserError(error: unknown): UserError {
   if (isUserError(error)) return error;
-  const code = (error as { code?: unknown })?.code;
-  const family = typeof code === 'string' ? Object.keys(SQLITE_MESSAGES).find((prefix) => code.startsWith(prefix)) : undefined;
-  if (family) return new UserError(family.toLowerCase(), SQLITE_MESSAGES[family]);
-  return new UserError('internal', `Erreur inattendue : ${error instanceof Error ? error.message : String(error)}`);
+  const systemCode = (error as { code?: unknown })?.code;
+  const known = typeof systemCode === 'string' ? SYSTEM_FAILURES.find(([prefix]) => systemCode.startsWith(prefix)) : undefined;
+  if (known) return refusal(known[1]);
+  return refusal('internal', error instanceof Error ? error.message : String(error));
 }

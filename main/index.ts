@@ -22,10 +22,7 @@ let mainWindow: BrowserWindow | undefined;
 const send = (channel: string, ...args: unknown[]) => {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, ...args);
 };
-const jobs = new SyncJobs(session, join(__dirname, 'sync-worker.cjs'), {
-  progress: (progress) => send(SYNC_PROGRESS_CHANNEL, progress),
-  dataChanged: () => send(DATA_CHANGED_CHANNEL),
-});
+const jobs = new SyncJobs(session, join(__dirname, 'sync-worker.cjs'), (progress) => send(SYNC_PROGRESS_CHANNEL, progress));
 // A failed round is recorded by the worker for the status line and the journal, never shown as a dialog.
 const folderWatcher = new SharedFolderWatcher(() => syncSharedFolder().catch(() => undefined));
 const HOUR_MS = 60 * 60 * 1000;
@@ -87,5 +84,8 @@ function sharedFolder(): string | undefined {
 async function syncSharedFolder(): Promise<void> {
   const folder = sharedFolder();
   const passphrase = folder ? storedPassphrase(session.requireStore()) : undefined;
-  if (folder && passphrase) await jobs.run({ kind: 'folder', folder, passphrase });
+  if (!folder || !passphrase) return;
+  // Started by main, not by a call of the window: the window is told that data changed.
+  const { changed } = await jobs.run({ kind: 'folder', folder, passphrase });
+  if (changed) send(DATA_CHANGED_CHANNEL);
 }

@@ -5,7 +5,7 @@
 import type { WebContents } from 'electron';
 import { format } from 'date-fns';
 import { fr } from 'date-fns/locale';
-import { UserError } from '../db/errors';
+import { refusal } from '../db/errors';
 
 export interface PrintFrame {
   /** Shown at the top left of every page: « Département d'Indre-et-Loire · Département de Loir-et-Cher ». */
@@ -67,13 +67,7 @@ export function printWithDialog(contents: WebContents): Promise<void> {
     contents.print({ silent: false, printBackground: true, pageSize: 'A4' }, (success, failureReason) => {
       // Electron says « cancelled » or « Print job canceled » depending on the version and system.
       if (success || /cancel/i.test(failureReason)) return resolve();
-      const cause = /printer/i.test(failureReason) ? "Aucune imprimante n'est installée sur ce poste" : "L'impression n'a pas pu se faire";
-      reject(
-        new UserError(
-          'print-failed',
-          `${cause}. Utilisez « Enregistrer en PDF… », puis imprimez le fichier depuis un poste relié à une imprimante.`,
-        ),
-      );
+      reject(refusal('print-failed', /printer/i.test(failureReason)));
     });
   });
 }

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AppState, IdentityInput } from '../preload/contract';
 import { backupNow, listBackups, restoreBackup, setAsideDatabase } from '../db/project/backup';
-import { CorruptDatabaseError, isUserError, toUserError, UserError } from '../db/errors';
+import { CorruptDatabaseError, isUserError, toUserError, UserError, refusal } from '../db/errors';
 import { listPartners, listPeople } from '../db/people/reads';
 import { getProject } from '../db/project/reads';
 import { restoreRow } from '../db/store/rows';
@@ -47,7 +47,7 @@ export class Session {
    */
   reportFailure(error: unknown): UserError {
     const failure = toUserError(error);
-    if (failure.code !== 'sqlite_corrupt' || !this.store) return failure;
+    if (failure.code !== 'damaged-while-working' || !this.store) return failure;
     const file = this.store.file;
     this.close();
     this.failure = new CorruptDatabaseError(file, failure.message);
@@ -68,14 +68,14 @@ export class Session {
   /** The store of a project this laptop has joined; refuses before the first start. */
   requireStore(): Store {
     if (this.store?.replicaId) return this.store;
-    throw this.failure ?? new UserError('first-start', "Indiquez d'abord qui utilise ce poste.");
+    throw this.failure ?? refusal('first-start');
   }
 
   state(): AppState {
     const base = { appVersion: this.appVersion, dataDir: this.dataDir };
     if (!this.store) {
       const backups = this.failure instanceof CorruptDatabaseError ? listBackups(this.dataDir) : [];
-      const failure = this.failure ?? new UserError('closed', 'Les données ne sont pas ouvertes.');
+      const failure = this.failure ?? refusal('closed');
       return { ...base, status: 'error', error: { code: failure.code, message: failure.message }, backups };
     }
     if (!this.store.replicaId) {
@@ -92,12 +92,12 @@ export class Session {
     // Deleted on another laptop: this laptop's user comes back, so that the app still opens.
     if (!findMe() && store.personId) restoreRow(store, 'person', store.personId);
     const me = findMe();
-    if (!me) throw new UserError('no-identity', "La personne qui utilise ce poste est introuvable dans les données.");
+    if (!me) throw refusal('no-identity');
     return { ...base, status: 'ready', project: getProject(store), replicaId: store.replicaId!, me, partners: listPartners(store) };
   }
 
   completeFirstStart(identity: IdentityInput): AppState {
-    if (!this.store) throw this.failure ?? new UserError('closed', 'Les données ne sont pas ouvertes.');
+    if (!this.store) throw this.failure ?? refusal('closed');
     initReplica(this.store, { name: identity.name, function: identity.function, partner: identity.partnerId });
     void this.backupIfDue();
     return this.state();
@@ -105,7 +105,7 @@ export class Session {
 
   /** First start from an invitation: this laptop joins that project with the whole history. */
   joinProject(invitation: Buffer, passphrase: string, identity: IdentityInput & { personId: string | null }): AppState {
-    if (!this.store) throw this.failure ?? new UserError('closed', 'Les données ne sont pas ouvertes.');
+    if (!this.store) throw this.failure ?? refusal('closed');
     joinProject(this.store, invitation, passphrase, {
       name: identity.name, function: identity.function, partner: identity.partnerId, personId: identity.personId ?? undefined,
     });
@@ -115,7 +115,7 @@ export class Session {
 
   restoreBackup(file: string): AppState {
     if (!(this.failure instanceof CorruptDatabaseError)) {
-      throw new UserError('not-corrupt', 'La restauration est proposée seulement quand la base est endommagée.');
+      throw refusal('not-corrupt', 'restore');
     }
     restoreBackup(this.dataDir, file);
     this.open();
@@ -130,7 +130,7 @@ export class Session {
    */
   startOver(): AppState {
     if (!(this.failure instanceof CorruptDatabaseError)) {
-      throw new UserError('not-corrupt', 'Repartir de zéro est proposé seulement quand la base est endommagée.');
+      throw refusal('not-corrupt', 'start-over');
     }
     setAsideDatabase(this.dataDir);
     this.open();

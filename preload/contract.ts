@@ -12,9 +12,12 @@ import type { Partner, PartnerInput, Person, PersonInput } from '../db/people/ty
 
 import type { ImportSummary } from '../db/sync/exchange';
 import type { InvitationPreview } from '../db/sync/preview';
-import type { ExportRecord, FolderRoundRecord, FolderState, JournalEntry, ReplicaStatus } from '../db/sync/status';
+import type { ExportRecord, FolderRoundRecord, JournalEntry } from '../db/sync/journal';
+import type { ExportTarget } from '../db/sync/operations';
+import type { FolderState, ReplicaStatus } from '../db/sync/status';
 import type { CodiriDossier, MinutesDocument } from '../db/meetings/document-types';
 import type { MinutesLayout } from '../common/vocabulary';
+import type { ApiError } from '../db/errors';
 
 export type * from '../db/actions/types';
 export type * from '../db/chantiers/types';
@@ -24,10 +27,8 @@ export type * from '../db/conflicts/types';
 export type * from '../db/meetings/types';
 export type * from '../db/meetings/document-types';
 export type { EntityName } from '../db/store/schema';
-export type { ImportSummary, InvitationPreview, ExportRecord, FolderRoundRecord, FolderState, JournalEntry, ReplicaStatus };
-
-/** Who an exchange file is for: one poste, every poste of a Département, or a full export. */
-export type ExportTarget = { kind: 'replica'; id: string } | { kind: 'partner'; id: string } | { kind: 'full' };
+export type { ApiError, ErrorCode } from '../db/errors';
+export type { ImportSummary, InvitationPreview, ExportRecord, ExportTarget, FolderRoundRecord, FolderState, JournalEntry, ReplicaStatus };
 
 /** A sync job under way in main (off the main thread), for the progress bar. */
 export interface SyncProgress {
@@ -50,11 +51,6 @@ export interface SyncStatus {
 
 /** Every call answers a result; a refusal carries a French sentence for the user. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
-export interface ApiError {
-  code: string;
-  message: string;
-  field?: string;
-}
 
 export type AppState =
   | {
@@ -219,29 +215,101 @@ export interface SavedPdf {
 
 export type ApiMethod = keyof EntenteApi;
 
-/** The names the preload exposes, in one list (checked against EntenteApi below). */
-export const API_METHODS = [
-  'getAppState', 'completeFirstStart', 'restoreBackup', 'startOver', 'getDashboard',
-  'listChantiers', 'getChantier', 'createChantier', 'updateChantier', 'setChantierPilot',
-  'queryActions', 'getAction', 'createAction', 'updateAction', 'deleteAction', 'setActionPilot',
-  'addStep', 'updateStep', 'moveStep', 'deleteStep', 'addNote', 'updateNote', 'deleteNote', 'addLink', 'deleteLink', 'restoreDeleted',
-  'listPeople', 'createPerson', 'updatePerson', 'deletePerson',
-  'listPartners', 'createPartner', 'updatePartner', 'updateProjectName',
-  'listConflicts', 'resolveConflict',
-  'getSettings', 'backupNow', 'openDataFolder',
-  'listMeetings', 'getMeeting', 'createMeeting', 'updateMeeting', 'deleteMeeting', 'getCodiriProposal',
-  'addParticipant', 'updateParticipant', 'deleteParticipant',
-  'addAgendaItem', 'updateAgendaItem', 'moveAgendaItem', 'deleteAgendaItem',
-  'addEntry', 'updateEntry', 'moveEntry', 'deleteEntry',
-  'addActionItem', 'updateActionItem', 'moveActionItem', 'deleteActionItem', 'setFollowUpComment',
-  'sendForValidation', 'returnToDraft', 'validateMinutes', 'amendMinutes', 'setValidationSilenceDays', 'meetingsOfAction',
-  'getMinutesDocument', 'getCodiriDossier', 'printCurrentPage', 'saveCurrentPageAsPdf', 'exportMeetingIcs', 'exportUpcomingMeetingsIcs',
-  'getSyncStatus', 'setSyncPassphrase', 'exportSyncFile', 'importSyncFile', 'importSyncData',
-  'chooseSharedFolder', 'forgetSharedFolder', 'syncSharedFolderNow', 'createInvitation',
-  'chooseInvitation', 'previewInvitation', 'joinProject',
-] as const satisfies readonly ApiMethod[];
-type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
-export const API_METHODS_COMPLETE: Missing extends never ? true : Missing = true;
+/**
+ * Every method and its kind, in one place: a 'write' changes data, so every screen reloads
+ * after it succeeds; a 'read' changes nothing (printing and calendar files included). The
+ * compiler refuses a method of EntenteApi missing here, or a name that is not one.
+ */
+export const API_METHOD_KINDS = {
+  getAppState: 'read',
+  completeFirstStart: 'write',
+  restoreBackup: 'write',
+  startOver: 'write',
+  getDashboard: 'read',
+  listChantiers: 'read',
+  getChantier: 'read',
+  createChantier: 'write',
+  updateChantier: 'write',
+  setChantierPilot: 'write',
+  queryActions: 'read',
+  getAction: 'read',
+  createAction: 'write',
+  updateAction: 'write',
+  deleteAction: 'write',
+  setActionPilot: 'write',
+  addStep: 'write',
+  updateStep: 'write',
+  moveStep: 'write',
+  deleteStep: 'write',
+  addNote: 'write',
+  updateNote: 'write',
+  deleteNote: 'write',
+  addLink: 'write',
+  deleteLink: 'write',
+  restoreDeleted: 'write',
+  listPeople: 'read',
+  createPerson: 'write',
+  updatePerson: 'write',
+  deletePerson: 'write',
+  listPartners: 'read',
+  createPartner: 'write',
+  updatePartner: 'write',
+  updateProjectName: 'write',
+  listConflicts: 'read',
+  resolveConflict: 'write',
+  getSettings: 'read',
+  backupNow: 'write',
+  openDataFolder: 'read',
+  listMeetings: 'read',
+  getMeeting: 'read',
+  createMeeting: 'write',
+  updateMeeting: 'write',
+  deleteMeeting: 'write',
+  getCodiriProposal: 'read',
+  addParticipant: 'write',
+  updateParticipant: 'write',
+  deleteParticipant: 'write',
+  addAgendaItem: 'write',
+  updateAgendaItem: 'write',
+  moveAgendaItem: 'write',
+  deleteAgendaItem: 'write',
+  addEntry: 'write',
+  updateEntry: 'write',
+  moveEntry: 'write',
+  deleteEntry: 'write',
+  addActionItem: 'write',
+  updateActionItem: 'write',
+  moveActionItem: 'write',
+  deleteActionItem: 'write',
+  setFollowUpComment: 'write',
+  sendForValidation: 'write',
+  returnToDraft: 'write',
+  validateMinutes: 'write',
+  amendMinutes: 'write',
+  setValidationSilenceDays: 'write',
+  meetingsOfAction: 'read',
+  getMinutesDocument: 'read',
+  getCodiriDossier: 'read',
+  printCurrentPage: 'read',
+  saveCurrentPageAsPdf: 'read',
+  exportMeetingIcs: 'read',
+  exportUpcomingMeetingsIcs: 'read',
+  getSyncStatus: 'read',
+  setSyncPassphrase: 'write',
+  exportSyncFile: 'write',
+  importSyncFile: 'write',
+  importSyncData: 'write',
+  chooseSharedFolder: 'write',
+  forgetSharedFolder: 'write',
+  syncSharedFolderNow: 'write',
+  createInvitation: 'write',
+  chooseInvitation: 'read',
+  previewInvitation: 'read',
+  joinProject: 'write',
+} as const satisfies Record<ApiMethod, 'read' | 'write'>;
+
+/** The names the preload exposes and main registers. */
+export const API_METHODS = Object.keys(API_METHOD_KINDS) as ApiMethod[];
 
 /** window.api as the renderer sees it: every call is asynchronous and answers a result. */
 export type RendererApi = {

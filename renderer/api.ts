@@ -3,7 +3,7 @@
 // `useApiData` loads data and reloads it after any mutation or a data change in main.
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError, ApiMethod, ApiResult, EntenteApi, RendererApi, SyncProgress } from '../preload/contract';
+import { API_METHOD_KINDS, type ApiError, type ApiMethod, type ApiResult, type EntenteApi, type RendererApi, type SyncProgress } from '../preload/contract';
 
 declare global {
   interface Window {
@@ -14,15 +14,6 @@ declare global {
 type Args<K extends ApiMethod> = Parameters<EntenteApi[K]>;
 type Value<K extends ApiMethod> = ReturnType<EntenteApi[K]>;
 
-/** Methods that only read: every other successful call changed data and reloads the screens. */
-const READS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
-  'getAppState', 'getDashboard', 'listChantiers', 'getChantier', 'queryActions', 'getAction',
-  'listPeople', 'listPartners', 'listConflicts', 'getSettings', 'openDataFolder',
-  'getSyncStatus', 'chooseInvitation', 'previewInvitation',
-  'listMeetings', 'getMeeting', 'getCodiriProposal', 'meetingsOfAction',
-  // Printing and calendar files change no data.
-  'getMinutesDocument', 'getCodiriDossier', 'printCurrentPage', 'saveCurrentPageAsPdf', 'exportMeetingIcs', 'exportUpcomingMeetingsIcs',
-]);
 
 const changeListeners = new Set<() => void>();
 
@@ -51,7 +42,7 @@ export async function send<K extends ApiMethod>(method: K, ...args: Args<K>): Pr
     result = { ok: false, error: { code: 'ipc', message: `La demande n'a pas pu aboutir (${String(error)}).` } };
   }
   // A damaged file found while working: every screen reloads, and the app shows the restore screen.
-  if ((result.ok && !READS.has(method)) || (!result.ok && result.error.code === 'corrupt-database')) notifyChanged();
+  if ((result.ok && API_METHOD_KINDS[method] === 'write') || (!result.ok && result.error.code === 'corrupt-database')) notifyChanged();
   return result;
 }
 

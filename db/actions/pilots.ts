@@ -1,7 +1,7 @@
 // The pilote of an action or a chantier, one per partner. The row id is derived from the
 // owner and the partner so that two replicas naming a pilote write the same row: they
 // converge, or show a conflict, instead of creating two pilotes.
-import { UserError, ValidationError } from '../errors';
+import { ValidationError, refusal } from '../errors';
 import type { Store } from '../store/store';
 import { getRow, insertRow, requireRow, validatePatch } from '../store/rows';
 
@@ -15,12 +15,12 @@ export function setPilot(
   pilot: { person_id?: string | null; services?: string | null },
 ): void {
   if (!getRow(store, 'action', ownerId) && !getRow(store, 'chantier', ownerId)) {
-    throw new UserError('not-found', `L'action ou le chantier ${ownerId} est introuvable (supprimé ou inconnu).`);
+    throw refusal('not-found', 'action', ownerId);
   }
-  const partner = requireRow(store, 'partner', partnerId, `Partenaire inconnu : ${partnerId}.`);
+  const partner = requireRow(store, 'partner', partnerId, 'unknown-reference');
   const fields = validatePatch('pilot', { owner_id: ownerId, partner_id: partnerId, ...pilot });
   if (fields.person_id) {
-    const person = requireRow(store, 'person', fields.person_id, `Personne inconnue : ${fields.person_id}.`);
+    const person = requireRow(store, 'person', fields.person_id, 'unknown-reference');
     if (person.partner_id !== partnerId) {
       const whom = /^Département\b/.test(partner.name) ? partner.name : `partenaire « ${partner.name} »`;
       throw new ValidationError(`Le pilote doit appartenir au ${whom} : ${person.name} n'en fait pas partie.`, 'person_id');

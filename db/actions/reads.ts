@@ -1,5 +1,5 @@
 // The list of actions with its filters (one SQL statement) and sort, and one action's page.
-import { UserError } from '../errors';
+import { refusal } from '../errors';
 import { ENTITIES } from '../store/schema';
 import { toMatchQuery } from '../store/search';
 import type { Store } from '../store/store';
@@ -121,7 +121,7 @@ export function getAction(store: Store, id: string, day?: string): ActionDetail 
     `SELECT a.id, ${ACTION_FIELDS}, ${LATE_SQL} AS late, ${pilotsSql('a.id')} AS pilots
      FROM action a WHERE a.id = @id AND a.deleted = 0`,
   ).get({ id, today: today(day) }) as (Omit<ActionDetail, 'late' | 'pilots' | 'finalites'> & { late: number; pilots: string; finalites: string | null }) | undefined;
-  if (!row) throw new UserError('not-found', `L'action ${id} est introuvable (supprimée ou inconnue).`);
+  if (!row) throw refusal('not-found', 'action', id);
   const steps = cached(store, 'SELECT id, label, done, position FROM step WHERE action_id = ? AND deleted = 0 ORDER BY position, id')
     .all(id) as (Omit<Step, 'done'> & { done: number })[];
   // Authors are named even once deleted: a note keeps who wrote it.

@@ -19,7 +19,7 @@ const ACTION_DEFAULTS: ActionPatch = {
 };
 
 function requireChantier(store: Store, chantierId: string): void {
-  requireRow(store, 'chantier', chantierId, `Chantier inconnu : ${chantierId}.`);
+  requireRow(store, 'chantier', chantierId, 'unknown-reference');
 }
 
 function checkDates(start: string | null | undefined, end: string | null | undefined): void {

@@ -1,5 +1,5 @@
 // Chantier summaries (the dashboard's cards) and one chantier's page.
-import { UserError } from '../errors';
+import { refusal } from '../errors';
 import type { Store } from '../store/store';
 import type { ChantierDetail, ChantierSummary, Dashboard } from './types';
 import type { StatusCounts } from '../actions/types';
@@ -59,7 +59,7 @@ export function listChantiers(store: Store, day?: string): ChantierSummary[] {
 
 export function getChantier(store: Store, id: string, day?: string): ChantierDetail {
   const [summary] = chantierSummaries(store, actionGroups(store, day), id);
-  if (!summary) throw new UserError('not-found', `Le chantier ${id} est introuvable (supprimé ou inconnu).`);
+  if (!summary) throw refusal('not-found', 'chantier', id);
   return { ...summary, actions: queryActions(store, { chantierIds: [id] }, day) };
 }
 

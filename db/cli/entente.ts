@@ -8,16 +8,15 @@ import { counts, dump } from '../project/dump';
 import { createAction, updateAction } from '../actions/writes';
 import { getProject } from '../project/reads';
 import { getRow } from '../store/rows';
-import { toUserError, UserError } from '../errors';
+import { toUserError, refusal } from '../errors';
 import { databaseFile, defaultDataDir } from '../paths';
 import { initReplica, type Identity } from '../project/setup';
 import { queryActions } from '../actions/reads';
 import { fieldSchema, JSON_FIELDS } from '../store/schema';
 import { Store } from '../store/store';
-import { exportFile, importFile, type ImportSummary } from '../sync/exchange';
-import { writeFileAtomically } from '../files';
-import { syncFolder } from '../sync/folder';
-import { createInvitation, joinProject } from '../sync/invitation';
+import { importFile, type ImportSummary } from '../sync/exchange';
+import { exportToFile, folderRound, writeInvitation } from '../sync/operations';
+import { joinProject } from '../sync/invitation';
 import { listConflicts, type Conflict } from '../conflicts/versions';
 import type { ActionRow } from '../actions/types';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../common/vocabulary';
@@ -79,9 +78,9 @@ function parseArgs(argv: string[]): Args {
     if (FLAG_OPTIONS.has(name) && inline === undefined) args.options[name] = true;
     else if (VALUED_OPTIONS.has(name)) {
       const value = inline ?? argv[++i];
-      if (value === undefined) throw new UserError('usage', `L'option --${name} attend une valeur.`);
+      if (value === undefined) throw refusal('usage', `L'option --${name} attend une valeur.`);
       args.options[name] = value;
-    } else throw new UserError('usage', `Option inconnue : --${name}. Voir entente --help.`);
+    } else throw refusal('usage', `Option inconnue : --${name}. Voir entente --help.`);
   }
   return args;
 }
@@ -93,7 +92,7 @@ function option(args: Args, name: string): string | undefined {
 
 function requiredOption(args: Args, name: string): string {
   const value = option(args, name);
-  if (value === undefined) throw new UserError('usage', `L'option --${name} est obligatoire.`);
+  if (value === undefined) throw refusal('usage', `L'option --${name} est obligatoire.`);
   return value;
 }
 
@@ -102,7 +101,7 @@ function parseAssignments(assignments: string[]): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   for (const assignment of assignments) {
     const at = assignment.indexOf('=');
-    if (at < 1) throw new UserError('usage', `Argument inattendu : ${assignment} (attendu : champ=valeur).`);
+    if (at < 1) throw refusal('usage', `Argument inattendu : ${assignment} (attendu : champ=valeur).`);
     const field = assignment.slice(0, at);
     const text = assignment.slice(at + 1);
     const schema = fieldSchema('action', field);
@@ -121,7 +120,7 @@ function identity(args: Args): Identity {
 
 function openExisting(dataDir: string): Store {
   const file = databaseFile(dataDir);
-  if (!existsSync(file)) throw new UserError('no-database', `Aucune base de données dans ${dataDir} : lancez d'abord « entente init ».`);
+  if (!existsSync(file)) throw refusal('no-database', dataDir);
   return Store.open(file);
 }
 
@@ -146,7 +145,7 @@ function formatTable(rows: ActionRow[]): string {
 async function passphrase(): Promise<string> {
   const fromEnv = process.env.ENTENTE_PASSPHRASE;
   if (fromEnv) return fromEnv;
-  if (!process.stdin.isTTY) throw new UserError('no-passphrase', 'Phrase de passe manquante : définissez ENTENTE_PASSPHRASE.');
+  if (!process.stdin.isTTY) throw refusal('no-passphrase-env');
   const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
   try {
     return await new Promise<string>((answer) => prompt.question('Phrase de passe du projet : ', answer));
@@ -156,7 +155,7 @@ async function passphrase(): Promise<string> {
 }
 
 function readInput(file: string): Buffer {
-  if (!existsSync(file)) throw new UserError('not-found', `Fichier introuvable : ${file}.`);
+  if (!existsSync(file)) throw refusal('file-not-found', file);
   return readFileSync(file);
 }
 
@@ -195,35 +194,33 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
   } else if (name === 'action' && sub === 'add') {
     const number = requiredOption(args, 'chantier');
     const chantierId = store.db.prepare('SELECT id FROM chantier WHERE number = ? AND deleted = 0').pluck().get(Number(number)) as string | undefined;
-    if (!chantierId) throw new UserError('not-found', `Chantier inconnu : ${number}.`);
+    if (!chantierId) throw refusal('unknown-reference', 'chantier', number);
     const id = createAction(store, { ...parseAssignments(rest), chantier_id: chantierId, title: requiredOption(args, 'title') });
     process.stdout.write(`${id}\n`);
   } else if (name === 'action' && sub === 'set') {
     const [id, ...assignments] = rest;
-    if (!id || assignments.length === 0) throw new UserError('usage', 'Usage : entente action set ID champ=valeur ...');
+    if (!id || assignments.length === 0) throw refusal('usage', 'Usage : entente action set ID champ=valeur ...');
     updateAction(store, id, parseAssignments(assignments));
   } else if (name === 'export') {
     const target = resolve(requiredOption(args, 'to'));
     const forReplica = option(args, 'for');
-    if (forReplica && args.options.full) throw new UserError('usage', '--for et --full ne vont pas ensemble.');
-    const { bytes, header } = exportFile(store, { forReplica, passphrase: await passphrase() });
-    writeFileAtomically(target, bytes);
-    process.stdout.write(`${header.count} modification(s) exportée(s) dans ${target}.\n`);
+    if (forReplica && args.options.full) throw refusal('usage', '--for et --full ne vont pas ensemble.');
+    const record = exportToFile(store, target, { passphrase: await passphrase(), target: forReplica ? { kind: 'replica', id: forReplica } : { kind: 'full' } });
+    process.stdout.write(`${record.count} modification(s) exportée(s) dans ${target}.\n`);
   } else if (name === 'invite') {
     const target = resolve(requiredOption(args, 'out'));
-    const { bytes, header } = createInvitation(store, await passphrase());
-    writeFileAtomically(target, bytes);
+    const record = writeInvitation(store, target, await passphrase());
     process.stdout.write(
-      `Invitation écrite dans ${target} : ${header.count} modification(s) du projet ${header.project}.\n` +
+      `Invitation écrite dans ${target} : ${record.count} modification(s) du projet ${store.projectId}.\n` +
         'Donnez la phrase de passe du projet par un autre moyen (par téléphone), jamais avec le fichier.\n',
     );
   } else if (name === 'import') {
-    if (!sub) throw new UserError('usage', 'Usage : entente import FICHIER');
+    if (!sub) throw refusal('usage', 'Usage : entente import FICHIER');
     const summary = importFile(store, readInput(resolve(sub)), await passphrase());
     process.stdout.write(describeImport(summary));
   } else if (name === 'sync-folder') {
-    if (!sub) throw new UserError('usage', 'Usage : entente sync-folder DOSSIER');
-    const result = syncFolder(store, resolve(sub), await passphrase());
+    if (!sub) throw refusal('usage', 'Usage : entente sync-folder DOSSIER');
+    const { result } = folderRound(store, resolve(sub), await passphrase());
     process.stdout.write(result.imported.map((file) => `${file.file} :\n${describeImport(file)}`).join(''));
     for (const file of result.postponed) process.stdout.write(`${file.file} : repris au prochain passage (${file.reason})\n`);
     process.stdout.write(result.written ? `${result.written.count} modification(s) écrite(s) dans ${result.written.file}.\n` : 'Rien de nouveau à écrire.\n');
@@ -231,7 +228,7 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     const conflicts = listConflicts(store);
     process.stdout.write(args.options.json ? `${JSON.stringify(conflicts, null, 2)}\n` : formatConflicts(conflicts));
   } else if (name === 'backup') {
-    if (!sub) throw new UserError('usage', 'Usage : entente backup FICHIER');
+    if (!sub) throw refusal('usage', 'Usage : entente backup FICHIER');
     const backup = await backupTo(store, resolve(sub));
     process.stdout.write(`Sauvegarde écrite : ${backup.file} (${backup.bytes} octets).\n`);
   } else if (name === 'check') {
@@ -239,7 +236,7 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     process.stdout.write(result.ok ? 'Aucun problème détecté.\n' : result.problems.map((problem) => `- ${problem}\n`).join(''));
     return result.ok ? 0 : 1;
   } else {
-    throw new UserError('usage', `Commande inconnue : ${command.join(' ')}. Voir entente --help.`);
+    throw refusal('usage', `Commande inconnue : ${command.join(' ')}. Voir entente --help.`);
   }
   return 0;
 }
@@ -251,7 +248,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command] = args.positionals;
-  if (!command) throw new UserError('usage', `Commande manquante.\n\n${HELP}`);
+  if (!command) throw refusal('usage', `Commande manquante.\n\n${HELP}`);
   const dataDir = resolve(option(args, 'data') ?? (process.env.ENTENTE_DATA_DIR || defaultDataDir()));
   if (command === 'init') {
     mkdirSync(dataDir, { recursive: true });
@@ -266,7 +263,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'join') {
     const file = args.positionals[1];
-    if (!file) throw new UserError('usage', 'Usage : entente join INVITATION --as "NOM" --partner CODE');
+    if (!file) throw refusal('usage', 'Usage : entente join INVITATION --as "NOM" --partner CODE');
     // Everything checked before the data folder is made.
     const who = identity(args);
     const invitation = readInput(resolve(file));

@@ -1,4 +1,4 @@
-// The Conflits view (SYNC.md "Nothing lost"): every field in conflict with what a person
+// The Conflits view (docs/sync.md §2): every field in conflict with what a person
 // needs to choose — which row it is, who wrote each version, on which poste and when — and
 // the choice itself, written as one change that supersedes every live version.
 import { listConflicts } from './versions';

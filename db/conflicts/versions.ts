@@ -1,4 +1,4 @@
-// What the log keeps in conflict (SYNC.md "Nothing lost"): fields with several live
+// What the log keeps in conflict (docs/sync.md §2): fields with several live
 // versions of different values, and visible rows holding a live delete (a delete
 // concurrent with an edit, or with a restore).
 import type { Store } from '../store/store';

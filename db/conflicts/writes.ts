@@ -1,6 +1,6 @@
 // Settling a conflict (docs/sync.md): the value a person chose, written as one change that
 // supersedes every live version.
-import { UserError, ValidationError } from '../errors';
+import { ValidationError, refusal } from '../errors';
 import { validatePatch } from '../store/rows';
 import { fieldSchema, isEntityName } from '../store/schema';
 import type { Store } from '../store/store';
@@ -11,9 +11,9 @@ import type { Store } from '../store/store';
  * field `deleted`, true confirms the delete and false keeps the row.
  */
 export function resolveConflict(store: Store, entity: string, rowId: string, field: string, value: unknown): void {
-  if (!isEntityName(entity)) throw new UserError('not-found', `Type de donnée inconnu : ${entity}.`);
+  if (!isEntityName(entity)) throw refusal('unknown-entity', entity);
   const known = store.db.prepare('SELECT 1 FROM changes WHERE entity = ? AND row_id = ? LIMIT 1').pluck().get(entity, rowId);
-  if (!known) throw new UserError('not-found', `La ligne ${rowId} est introuvable.`);
+  if (!known) throw refusal('unknown-row', rowId);
   if (field === 'deleted') {
     if (typeof value !== 'boolean') throw new ValidationError('Choisissez de supprimer ou de garder la ligne.', field);
     store.write([{ entity, rowId, field, value }]);

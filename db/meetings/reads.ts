@@ -3,7 +3,7 @@
 // précédent compte rendu.
 import { addMinutes } from '../../common/calendar';
 import { sortKey } from '../store/collation';
-import { UserError } from '../errors';
+import { refusal } from '../errors';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import type { ActionItemView, ActionMeeting, AgendaItemView, EntryView, FollowUp, FollowUpLine, MeetingDetail, MeetingQuery, MeetingRow, ParticipantView } from './types';
@@ -73,7 +73,7 @@ export function listMeetings(store: Store, query: MeetingQuery = {}, day?: strin
 
 function meetingRow(store: Store, id: string): MeetingRow {
   const raw = cached(store, `${ROW_SQL} WHERE m.id = ? AND ${SHOWN_SQL}`).get(id) as RawRow | undefined;
-  if (!raw) throw new UserError('not-found', `La réunion ${id} est introuvable (supprimée ou inconnue).`);
+  if (!raw) throw refusal('not-found', 'meeting', id);
   return toRow(raw, validationSilenceDays(store));
 }
 

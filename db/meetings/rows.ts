@@ -1,6 +1,6 @@
 // Réunions' rows as stored, for the rules, the screens and the printed minutes: a meeting
 // and its items, entries and actions à mener in order, and the people, chantiers and actions they name.
-import { UserError } from '../errors';
+import { refusal } from '../errors';
 import { ENTITIES, type EntityFields } from '../store/schema';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
@@ -45,7 +45,7 @@ export function parseLists<T extends { chantier_ids: string | null; diffusion: s
 
 export function requireMeeting(store: Store, id: string): MeetingFields {
   const meeting = meetingFields(store, id);
-  if (!meeting) throw new UserError('not-found', `La réunion ${id} est introuvable (supprimée ou inconnue).`);
+  if (!meeting) throw refusal('not-found', 'meeting', id);
   return meeting;
 }
 

@@ -9,17 +9,13 @@ export const PILOT_COUNT = `(SELECT count(*) FROM pilot p WHERE p.person_id = pe
     OR EXISTS (SELECT 1 FROM chantier c WHERE c.id = p.owner_id AND c.deleted = 0)))`;
 
 export function requirePartner(store: Store, partnerId: string): void {
-  requireRow(store, 'partner', partnerId, `Partenaire inconnu : ${partnerId}.`);
+  requireRow(store, 'partner', partnerId, 'unknown-reference');
 }
 
 export function pilotCount(store: Store, personId: string): number {
   return store.db.prepare(`SELECT ${PILOT_COUNT} FROM person WHERE id = ?`).pluck().get(personId) as number;
 }
 
-export function pilotsSentence(name: string, count: number): string {
-  const s = count > 1 ? 's' : '';
-  return `${name} est pilote de ${count} action${s} ou chantier${s}`;
-}
 
 export function checkCodeFree(store: Store, code: string, exceptId?: string): void {
   const other = store.db

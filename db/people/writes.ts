@@ -1,9 +1,9 @@
 // Adding, changing and removing people and partners, through the change log.
-import { UserError } from '../errors';
+import { refusal } from '../errors';
 import type { Store } from '../store/store';
 import type { PartnerInput, PersonInput } from './types';
 import { deleteRow, requireRow, insertRow, updateRow, validatePatch } from '../store/rows';
-import { pilotCount, pilotsSentence, requirePartner, checkCodeFree } from './rules';
+import { pilotCount, requirePartner, checkCodeFree } from './rules';
 
 export function createPerson(store: Store, input: PersonInput): string {
   const fields = validatePatch('person', input as unknown as Record<string, unknown>);
@@ -19,7 +19,7 @@ export function updatePerson(store: Store, id: string, patch: Partial<PersonInpu
     // A pilote belongs to the partner it pilots for.
     const count = pilotCount(store, id);
     if (count > 0) {
-      throw new UserError('person-pilots', `${pilotsSentence(person.name, count)} : désignez d'autres pilotes avant de changer son partenaire.`);
+      throw refusal('person-pilots', person.name, count, 'partner');
     }
   }
   store.transaction(() => {
@@ -33,10 +33,10 @@ export function updatePerson(store: Store, id: string, patch: Partial<PersonInpu
 
 export function deletePerson(store: Store, id: string): void {
   const person = requireRow(store, 'person', id);
-  if (id === store.personId) throw new UserError('person-is-me', 'Vous ne pouvez pas supprimer la personne qui utilise ce poste.');
+  if (id === store.personId) throw refusal('person-is-me');
   const count = pilotCount(store, id);
   if (count > 0) {
-    throw new UserError('person-pilots', `${pilotsSentence(person.name, count)} : désignez d'autres pilotes avant de supprimer cette personne.`);
+    throw refusal('person-pilots', person.name, count, 'delete');
   }
   deleteRow(store, 'person', id);
 }

@@ -4,7 +4,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { localTimestamp } from '../../common/calendar';
-import { UserError } from '../errors';
+import { refusal } from '../errors';
 import { backupDir, databaseFile } from '../paths';
 import type { Store } from '../store/store';
 import type { BackupInfo } from './types';
@@ -88,10 +88,10 @@ export function setAsideDatabase(dataDir: string): string | null {
 export function restoreBackup(dataDir: string, backupFile: string): string | null {
   const name = basename(backupFile);
   if (!existsSync(backupFile) || !BACKUP_NAME.test(name)) {
-    throw new UserError('backup-not-found', `Sauvegarde introuvable : ${backupFile}.`);
+    throw refusal('backup-not-found', backupFile);
   }
   if (realpathSync(dirname(backupFile)) !== realpathSync(backupDir(dataDir))) {
-    throw new UserError('backup-outside', `Seules les sauvegardes du dossier ${backupDir(dataDir)} peuvent être restaurées.`);
+    throw refusal('backup-outside', backupDir(dataDir));
   }
   const current = databaseFile(dataDir);
   const aside = setAsideDatabase(dataDir);

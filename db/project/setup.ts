@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import defaultDataset from '../../assets/default-project.json';
 import type { Change } from '../store/changelog';
-import { UserError, ValidationError } from '../errors';
+import { ValidationError, refusal } from '../errors';
 import { newId } from '../store/ids';
-import { getRow, insertRow, requireRow, validatePatch } from '../store/rows';
+import { getRow, insertRow, validatePatch } from '../store/rows';
 import type { Store } from '../store/store';
 import { ZERO_HLC } from '../store/store';
 import type { EntityName } from '../store/schema';
@@ -81,7 +81,7 @@ export interface Identity {
 
 /** Refuses a file that already holds a project: a laptop belongs to one project. */
 export function assertNoProject(store: Store): void {
-  if (store.projectId || store.replicaId) throw new UserError('already-initialised', 'Ce dossier de données contient déjà un projet.');
+  if (store.projectId || store.replicaId) throw refusal('already-initialised');
 }
 
 /**
@@ -92,7 +92,7 @@ export function assertNoProject(store: Store): void {
 export function renewReplica(store: Store): string {
   const personId = store.personId;
   const person = personId ? getRow(store, 'person', personId) : undefined;
-  if (!person) throw new UserError('no-identity', "La personne qui utilise ce poste est introuvable.");
+  if (!person) throw refusal('no-identity');
   const previous = store.replicaId ? getRow(store, 'replica', store.replicaId) : undefined;
   return store.transaction(() => {
     const replicaId = startReplica(store);
@@ -129,9 +129,9 @@ export function startReplica(store: Store): string {
  * already listed when their laptop joins), or a new one; then this replica's row.
  */
 export function registerLaptop(store: Store, identity: Identity): void {
-  const person = identity.personId
-    ? requireRow(store, 'person', identity.personId, `La personne choisie (${identity.personId}) est introuvable dans ce projet.`)
-    : findOrCreatePerson(store, identity);
+  const chosen = identity.personId ? getRow(store, 'person', identity.personId) : undefined;
+  if (identity.personId && !chosen) throw refusal('unknown-person-chosen', identity.personId);
+  const person = chosen ?? findOrCreatePerson(store, identity);
   store.setLocalState('person_id', person.id);
   insertReplicaRow(store, person, identity.label ?? null);
 }

@@ -1,4 +1,4 @@
-// The change log (SYNC.md): every write is a change, and the tables the screens read are
+// The change log (docs/sync.md §1, §2): every write is a change, and the tables the screens read are
 // derived from the log in the same transaction. Local edits and received changes go
 // through the same applyChange, so replaying the log in any order rebuilds the same tables.
 //
@@ -11,7 +11,7 @@
 // had; a live edit of that row it had not seen, or a concurrent restore, keeps the row
 // visible, as a conflict.
 import type Database from 'better-sqlite3';
-import { UserError } from '../errors';
+import { refusal } from '../errors';
 import { BOOLEAN_FIELDS, fieldSchema, JSON_FIELDS, isEntityName, type EntityName } from './schema';
 
 export type VersionRef = [origin: string, seq: number];
@@ -310,11 +310,7 @@ export class ChangeLog {
   private checkSameAsKnown(change: Change): void {
     const known = this.statements.known.get(change.origin, change.seq) as { hlc: string; entity: string; row_id: string; field: string; value: string };
     if (known.hlc === change.hlc && known.entity === change.entity && known.row_id === change.rowId && known.field === change.field && known.value === change.value) return;
-    throw new UserError(
-      'cloned-replica',
-      `Le poste ${change.origin} a écrit deux modifications différentes sous le numéro ${change.seq} : son dossier de données a été copié sur un autre ordinateur. ` +
-        "Rien n'a été importé. Gardez une seule des deux copies ; l'autre ordinateur doit rejoindre le projet par une invitation.",
-    );
+    throw refusal('cloned-replica', 'log', change.origin, change.seq);
   }
 
   liveVersions(entity: string, rowId: string, field: string): LiveVersion[] {

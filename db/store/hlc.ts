@@ -1,6 +1,6 @@
 // Hybrid logical clock: wall time in ms plus a counter, as a fixed-width sortable string.
 // It orders a replica's own changes and breaks ties between concurrent versions; causality
-// itself comes from what a change supersedes (SYNC.md §6), never from these timestamps.
+// itself comes from what a change supersedes (docs/sync.md §6), never from these timestamps.
 
 export const MAX_CLOCK_DRIFT_MS = 24 * 60 * 60 * 1000;
 const MAX_COUNTER = 9999;

@@ -1,7 +1,7 @@
 // Generic row writes shared by the entity modules: field validation with French
 // messages, then one Store.write for the whole row.
 import type { z } from 'zod';
-import { UserError, ValidationError } from '../errors';
+import { entityName, refusal, ValidationError } from '../errors';
 import { newId } from './ids';
 import { ENTITIES, fieldSchema, type EntityFields, type EntityName } from './schema';
 import { cached } from './statements';
@@ -9,24 +9,6 @@ import type { Edit, Store } from './store';
 
 export type Patch<E extends EntityName> = Partial<EntityFields<E>>;
 
-const ENTITY_LABELS: Record<EntityName, string> = {
-  project: 'Le projet',
-  partner: 'Le partenaire',
-  person: 'La personne',
-  chantier: 'Le chantier',
-  action: "L'action",
-  pilot: 'Le pilote',
-  step: "L'étape",
-  note: 'La note',
-  link: 'Le lien',
-  replica: 'Le poste',
-  meeting: 'La réunion',
-  participant: 'Le participant',
-  agenda_item: "Le point de l'ordre du jour",
-  entry: "L'information ou la décision",
-  action_item: "L'action à mener",
-  follow_up: 'La ligne du suivi des actions',
-};
 
 /** Checks each field of a patch; returns the parsed values (trimmed texts...). */
 export function validatePatch<E extends EntityName>(entity: E, patch: Record<string, unknown>): Patch<E> {
@@ -34,7 +16,7 @@ export function validatePatch<E extends EntityName>(entity: E, patch: Record<str
   for (const [field, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     const schema = fieldSchema(entity, field);
-    if (!schema) throw new ValidationError(`Champ inconnu pour ${ENTITY_LABELS[entity].toLowerCase()} : ${field}.`, field);
+    if (!schema) throw new ValidationError(`Champ inconnu pour ${entityName(entity)} : ${field}.`, field);
     const result = (schema as z.ZodType).safeParse(value);
     if (!result.success) throw new ValidationError(result.error.issues[0]?.message ?? `Valeur invalide : ${field}.`, field);
     parsed[field] = result.data;
@@ -67,14 +49,18 @@ export function getRow<E extends EntityName>(store: Store, entity: E, id: string
     | undefined;
 }
 
+/**
+ * The row, or a refusal: `not-found` for the row being acted on (« L'action a4-1 est
+ * introuvable »), `unknown-reference` for a row a field points to (« Chantier inconnu : c9. »).
+ */
 export function requireRow<E extends EntityName>(
   store: Store,
   entity: E,
   id: string,
-  message = `${ENTITY_LABELS[entity]} ${id} est introuvable (supprimé ou inconnu).`,
+  missing: 'not-found' | 'unknown-reference' = 'not-found',
 ): EntityFields<E> & { id: string } {
   const row = getRow(store, entity, id);
-  if (!row) throw new UserError('not-found', message);
+  if (!row) throw refusal(missing, entity, id);
   return row;
 }
 
@@ -98,6 +84,6 @@ export function deleteRow(store: Store, entity: EntityName, id: string): void {
 
 /** Undoes a delete: the row comes back as it was, with its id, author and place. */
 export function restoreRow(store: Store, entity: EntityName, id: string): void {
-  if (cached(store, `SELECT 1 FROM ${entity} WHERE id = ?`).pluck().get(id) !== 1) throw new UserError('not-found', `${ENTITY_LABELS[entity]} ${id} est introuvable.`);
+  if (cached(store, `SELECT 1 FROM ${entity} WHERE id = ?`).pluck().get(id) !== 1) throw refusal('not-found', entity, id);
   store.write([{ entity, rowId: id, field: 'deleted', value: false }]);
 }

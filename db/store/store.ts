@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { ChangeLog, type Change } from './changelog';
 import { openDatabase, type OpenOptions } from './connection';
-import { UserError } from '../errors';
+import { refusal } from '../errors';
 import { Clock, parseHlc } from './hlc';
 import type { EntityName } from './schema';
 import { SearchIndex } from './search';
@@ -79,7 +79,7 @@ export class Store {
    */
   write(edits: Edit[]): number {
     const origin = this.replicaId;
-    if (!origin) throw new UserError('no-replica', "Ce poste n'a pas encore d'identité : terminez le premier démarrage.");
+    if (!origin) throw refusal('no-project');
     return this.transaction(() => {
       let seq = Number(this.localState('seq') ?? 0);
       let written = 0;
@@ -121,7 +121,7 @@ export class Store {
 
   /**
    * Applies changes written by other replicas and lets this replica's clock follow theirs,
-   * except a clock more than a day ahead (SYNC.md §6), which is counted, not followed.
+   * except a clock more than a day ahead (docs/sync.md §6), which is counted, not followed.
    * Returns the changes that were new here.
    */
   receive(changes: Iterable<Change>): { applied: Change[]; farFuture: number } {

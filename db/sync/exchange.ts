@@ -1,11 +1,12 @@
-// Sync files between replicas (SYNC.md): what to export for a peer, and an import applied
+// Sync files between replicas (docs/sync.md §3, §4): what to export for a peer, and an import applied
 // in one transaction together with this replica's bookkeeping (what the sender held, the
 // journal), so that a file is taken whole or not at all, and taken twice changes nothing.
 import type { Change, VersionRef } from '../store/changelog';
-import { UserError } from '../errors';
+import { refusal } from '../errors';
 import { SCHEMA_VERSION } from '../store/migrations';
 import type { Store } from '../store/store';
 import { decodeSyncFile, encodeSyncFile, readSyncHeader, type SyncHeader } from './format';
+import { recordJournal } from './journal';
 
 export interface ExportOptions {
   /** A peer replica: export what it may lack according to the last file received from it. */
@@ -84,23 +85,21 @@ export interface ImportSummary {
   senderHeld: Record<string, number>;
 }
 
-/** `onProgress` hears how many changes were applied so far, every few thousand. */
-export function importFile(
-  store: Store,
-  bytes: Buffer,
-  passphrase: string,
-  now = new Date(),
-  onProgress?: (done: number, total: number) => void,
-): ImportSummary {
+export interface ImportOptions {
+  now?: Date;
+  /** Hears how many changes were applied so far, every few thousand. */
+  onProgress?: (done: number, total: number) => void;
+  /** How the journal names it: an import, or the import that joined the project. */
+  journalAs?: 'import' | 'join';
+}
+
+/** Applies a sync file whole or not at all, and journals it in the same transaction. */
+export function importFile(store: Store, bytes: Buffer, passphrase: string, { now = new Date(), onProgress, journalAs = 'import' }: ImportOptions = {}): ImportSummary {
   const { projectId, replicaId } = requireReplica(store);
   const { header, changes } = decodeSyncFile(bytes, { passphrase, project: projectId, schema: SCHEMA_VERSION });
   const has = store.db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck();
   if (changes.some((change) => change.origin === replicaId && !has.get(change.origin, change.seq))) {
-    throw new UserError(
-      'cloned-replica',
-      "Ce fichier contient des modifications signées par ce poste que ce poste n'a jamais faites : le dossier de données a été copié sur un autre ordinateur. " +
-        "Arrêtez d'utiliser l'une des deux copies et faites rejoindre le projet à l'autre ordinateur par une invitation. Rien n'a été importé.",
-    );
+    throw refusal('cloned-replica', 'file', replicaId);
   }
   return store.transaction(() => {
     const createdActions = newRows(store, changes, 'action');
@@ -128,9 +127,7 @@ export function importFile(
       farFuture,
       senderHeld: header.senderHeld,
     };
-    store.db
-      .prepare("INSERT INTO sync_journal (at, kind, summary) VALUES (?, 'import', ?)")
-      .run(now.toISOString(), JSON.stringify(summary));
+    recordJournal(store, { kind: journalAs, summary }, now);
     return summary;
   });
 }
@@ -176,7 +173,7 @@ export function describeGap(gap: Omit<Gap, 'description'>): string {
 
 function requireReplica(store: Store): { projectId: string; replicaId: string } {
   const { projectId, replicaId } = store;
-  if (!projectId || !replicaId) throw new UserError('no-replica', "Ce dossier de données n'a pas encore de projet.");
+  if (!projectId || !replicaId) throw refusal('no-project');
   return { projectId, replicaId };
 }
 

@@ -1,15 +1,14 @@
-// The shared folder (SYNC.md §5): each replica writes only in its own sub-folder, never
+// The shared folder (docs/sync.md §5): each replica writes only in its own sub-folder, never
 // edits a file, writes under a temporary name and renames when complete; it reads the
 // others' files, ignores names it does not recognise (cloud conflict copies, temporary
 // files), retries later a file that is incomplete, and never deletes anything because a
 // file is missing. Layout: DIR/entente-<project>/<replica>/<00000001>.entente
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../errors';
+import { isUserError, refusal } from '../errors';
 import type { Store } from '../store/store';
 import { exportFile, hasChangesBeyond, importFile, type ImportSummary } from './exchange';
 import { writeFileAtomically } from '../files';
-import { SyncFileError } from './format';
 
 const FILE_NAME = /^(\d{8})\.entente$/;
 const REPLICA_DIR = /^[0-9a-z]{12}$/;
@@ -24,8 +23,8 @@ export interface FolderSyncResult {
 
 export function syncFolder(store: Store, folder: string, passphrase: string, now = new Date()): FolderSyncResult {
   const { projectId, replicaId } = store;
-  if (!projectId || !replicaId) throw new UserError('no-replica', "Ce dossier de données n'a pas encore de projet.");
-  if (!existsSync(folder)) throw new UserError('no-folder', `Dossier partagé introuvable : ${folder}.`);
+  if (!projectId || !replicaId) throw refusal('no-project');
+  if (!existsSync(folder)) throw refusal('folder-missing', folder);
   const projectDir = join(folder, `entente-${projectId}`);
   const ownDir = join(projectDir, replicaId);
   mkdirSync(ownDir, { recursive: true });
@@ -34,11 +33,7 @@ export function syncFolder(store: Store, folder: string, passphrase: string, now
   const counter = Number(store.localState(counterKey) ?? 0);
   const ownFiles = fileNumbers(ownDir);
   if (ownFiles.some((n) => n > counter)) {
-    throw new UserError(
-      'cloned-replica',
-      `Le dossier partagé contient des fichiers de ce poste (${replicaId}) que ce poste n'a pas écrits : son dossier de données a été copié sur un autre ordinateur. ` +
-        "La synchronisation est arrêtée. Gardez une seule des deux copies ; l'autre ordinateur doit rejoindre le projet par une invitation.",
-    );
+    throw refusal('cloned-replica', 'folder', replicaId);
   }
 
   const result: FolderSyncResult = { imported: [], postponed: [], written: null };
@@ -56,7 +51,7 @@ export function syncFolder(store: Store, folder: string, passphrase: string, now
       if (known.get(relative) === bytes) continue;
       try {
         const summary = store.transaction(() => {
-          const imported = importFile(store, readFileSync(path), passphrase, now);
+          const imported = importFile(store, readFileSync(path), passphrase, { now });
           remember.run(relative, bytes, now.toISOString());
           return imported;
         });
@@ -64,7 +59,7 @@ export function syncFolder(store: Store, folder: string, passphrase: string, now
         for (const [origin, seq] of Object.entries(summary.senderHeld)) published[origin] = Math.max(published[origin] ?? 0, seq);
       } catch (error) {
         // Incomplete or damaged: perhaps still arriving. Tried again next round, no dialog.
-        if (error instanceof SyncFileError && error.code === 'damaged-file') result.postponed.push({ file: relative, reason: error.message });
+        if (isUserError(error) && error.code === 'damaged-file') result.postponed.push({ file: relative, reason: error.message });
         else throw error;
       }
     }

@@ -11,7 +11,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import type { Change, VersionRef } from '../store/changelog';
-import { UserError } from '../errors';
+import { refusal } from '../errors';
 
 export const SYNC_MAGIC = Buffer.from('ENTENTE-SYNC', 'ascii');
 export const SYNC_FORMAT_VERSION = 1;
@@ -43,12 +43,6 @@ export interface SyncHeader {
   iv: string;
   /** Tells a wrong passphrase from a damaged file: a MAC of a fixed text under the key. */
   keyCheck: string;
-}
-
-export class SyncFileError extends UserError {
-  constructor(code: string, message: string) {
-    super(code, message);
-  }
 }
 
 export function deriveKey(passphrase: string, salt: Buffer): Buffer {
@@ -154,17 +148,17 @@ export function sealSyncFile(input: Omit<EncodeInput, 'changes'> & { count?: num
 }
 
 const damaged = (detail: string) =>
-  new SyncFileError('damaged-file', `Ce fichier d'échange est endommagé ou incomplet (${detail}) ; demandez à son expéditeur de l'exporter à nouveau. Vos données n'ont pas été modifiées.`);
+refusal('damaged-file', detail);
 
 /** Reads the header only: who sent the file, for which project, in which format. */
 export function readSyncHeader(file: Buffer): { header: SyncHeader; headerEnd: number } {
   if (file.length === 0) throw damaged('fichier vide');
   if (file.length < PREFIX_BYTES || !file.subarray(0, SYNC_MAGIC.length).equals(SYNC_MAGIC)) {
-    throw new SyncFileError('not-a-sync-file', "Ce fichier n'est pas un fichier d'échange Entente. Choisissez un fichier exporté depuis Entente (Synchronisation).");
+    throw refusal('not-a-sync-file');
   }
   const format = file.readUInt16BE(SYNC_MAGIC.length);
   if (format > SYNC_FORMAT_VERSION) {
-    throw new SyncFileError('newer-format', `Ce fichier d'échange a été écrit par une version plus récente d'Entente (format ${format}). Installez la dernière version d'Entente pour l'importer. Vos données n'ont pas été modifiées.`);
+    throw refusal('newer-format', format);
   }
   const headerLength = file.readUInt32BE(SYNC_MAGIC.length + 2);
   const headerEnd = PREFIX_BYTES + headerLength;
@@ -188,16 +182,16 @@ export interface DecodeOptions {
 export function decodeSyncFile(file: Buffer, options: DecodeOptions): { header: SyncHeader; changes: Change[] } {
   const { header, headerEnd } = readSyncHeader(file);
   if (header.project !== options.project) {
-    throw new SyncFileError('other-project', `Ce fichier d'échange appartient à un autre projet (${header.project}). Importez-le dans le projet qui l'a produit. Vos données n'ont pas été modifiées.`);
+    throw refusal('other-project', header.project);
   }
   if (header.schema > options.schema) {
-    throw new SyncFileError('newer-schema', `Ce fichier d'échange vient d'une version plus récente d'Entente (${header.minAppVersion} ou plus). Installez-la pour l'importer. Vos données n'ont pas été modifiées.`);
+    throw refusal('newer-schema', header.minAppVersion);
   }
   if (!(header.plainBytes >= 0 && header.plainBytes <= MAX_PLAIN_BYTES)) throw damaged('taille annoncée hors limites');
   const key = deriveKey(options.passphrase, Buffer.from(String(header.salt), 'base64'));
   const expectedCheck = Buffer.from(String(header.keyCheck), 'base64');
   if (expectedCheck.length !== 8 || !timingSafeEqual(keyCheck(key), expectedCheck)) {
-    throw new SyncFileError('wrong-passphrase', "La phrase de passe ne correspond pas à celle de ce fichier d'échange. Vérifiez la phrase de passe du projet (elle distingue majuscules et minuscules). Vos données n'ont pas été modifiées.");
+    throw refusal('wrong-passphrase');
   }
   let compressed: Buffer;
   try {

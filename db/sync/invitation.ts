@@ -1,8 +1,8 @@
-// Joining a project (SYNC.md §8). An invitation is a full sync file, carried like any
+// Joining a project (docs/sync.md §8). An invitation is a full sync file, carried like any
 // other, with the passphrase given by another channel (by phone): the new laptop takes
 // the whole history, then gets a replica id of its own, so that it never writes under
 // the numbers of the laptop it came from.
-import { UserError } from '../errors';
+import { refusal } from '../errors';
 import { assertNoProject, registerLaptop, startReplica, type Identity } from '../project/setup';
 import type { Store } from '../store/store';
 import { exportFile, importFile } from './exchange';
@@ -32,10 +32,7 @@ export function joinProject(store: Store, bytes: Buffer, passphrase: string, ide
   const { header } = readSyncHeader(bytes);
   // Read before decryption; a header altered to claim a full file fails authentication below.
   if (!header.full) {
-    throw new UserError(
-      'not-an-invitation',
-      "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un poste) au poste qui vous l'a envoyé.",
-    );
+    throw refusal('not-an-invitation');
   }
   return store.transaction(() => {
     store.setLocalState('project_id', header.project);
@@ -43,8 +40,7 @@ export function joinProject(store: Store, bytes: Buffer, passphrase: string, ide
     storePassphrase(store, passphrase);
     // An import like any other (decryption for header.project, what the sender held, so
     // that a later export for it is incremental), journalled as the join.
-    const { applied } = importFile(store, bytes, passphrase, now);
-    store.db.prepare("UPDATE sync_journal SET kind = 'join' WHERE id = (SELECT max(id) FROM sync_journal)").run();
+    const { applied } = importFile(store, bytes, passphrase, { now, journalAs: 'join' });
     registerLaptop(store, identity);
     return { projectId: header.project, replicaId, applied };
   });

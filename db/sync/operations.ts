@@ -1,14 +1,93 @@
-// One function per sync operation, journalled, used alike by the app's worker, the app and the CLI.
+// One function per sync operation, each journalled, used alike by the app (its sync worker)
+// and the CLI: exporting a file, writing an invitation, a round with the shared folder.
+// Importing a file is importFile (exchange.ts), which journals inside its own transaction.
+import { toUserError } from '../errors';
 import { writeFileAtomically } from '../files';
+import { getRow } from '../store/rows';
 import type { Store } from '../store/store';
-import { exportFile, type ExportOptions } from './exchange';
-import { recordJournal, type ExportRecord } from './status';
+import { exportFile, replicaLabel } from './exchange';
+import { syncFolder, type FolderSyncResult } from './folder';
+import { createInvitation } from './invitation';
+import { listJournal, recordJournal, type ExportRecord, type FolderRoundRecord } from './journal';
+import { heldByPartner, LAST_ROUND_KEY } from './status';
 
-/** Writes a sync file for `target` (a poste, a Département, or everyone when null) and journals it. */
-export function exportToFile(store: Store, file: string, options: ExportOptions & { target: string | null }): ExportRecord {
-  const { bytes, header } = exportFile(store, options);
+/** Who an exchange file is for: one poste, every poste of a Département, or a full export. */
+export type ExportTarget = { kind: 'replica'; id: string } | { kind: 'partner'; id: string } | { kind: 'full' };
+
+/** Writes an exchange file with what `target` lacks, and journals it. */
+export function exportToFile(store: Store, file: string, { passphrase, target }: { passphrase: string; target: ExportTarget }): ExportRecord {
+  const { bytes, header } = exportFile(store, {
+    passphrase,
+    forReplica: target.kind === 'replica' ? target.id : undefined,
+    // For a Département: what the least informed of its postes lacks.
+    basedOn: target.kind === 'partner' ? heldByPartner(store, target.id) : undefined,
+  });
   writeFileAtomically(file, bytes);
-  const record: ExportRecord = { file, count: header.count, target: options.target };
+  return journalExport(store, { file, count: header.count, target: targetLabel(store, target) });
+}
+
+/** Writes an invitation (the whole history, for a new laptop), and journals it. */
+export function writeInvitation(store: Store, file: string, passphrase: string): ExportRecord {
+  const { bytes, header } = createInvitation(store, passphrase);
+  writeFileAtomically(file, bytes);
+  return journalExport(store, { file, count: header.count, target: "invitation d'un nouveau poste" });
+}
+
+function journalExport(store: Store, record: ExportRecord): ExportRecord {
   recordJournal(store, { kind: 'export', summary: record });
   return record;
+}
+
+/** "poste de Nadia Benali (Loir-et-Cher)", "Loir-et-Cher", or null for a full export. */
+function targetLabel(store: Store, target: ExportTarget): string | null {
+  if (target.kind === 'full') return null;
+  if (target.kind === 'replica') return replicaLabel(store, target.id);
+  return getRow(store, 'partner', target.id)?.name ?? target.id;
+}
+
+/**
+ * One round with the shared folder, its outcome kept for the status line and journalled
+ * (a failure too, then thrown again).
+ */
+export function folderRound(store: Store, folder: string, passphrase: string, now = new Date()): { record: FolderRoundRecord; result: FolderSyncResult } {
+  try {
+    const result = syncFolder(store, folder, passphrase, now);
+    const record = folderRoundRecord(folder, result);
+    recordFolderRound(store, folder, { record }, now);
+    return { record, result };
+  } catch (error) {
+    recordFolderRound(store, folder, { error: toUserError(error).message }, now);
+    throw error;
+  }
+}
+
+/** What a round with the shared folder did, in numbers. */
+function folderRoundRecord(folder: string, { imported, written, postponed }: FolderSyncResult): FolderRoundRecord {
+  return {
+    folder,
+    filesImported: imported.length,
+    changesApplied: imported.reduce((sum, file) => sum + file.applied, 0),
+    written: written?.count ?? 0,
+    postponed: postponed.length,
+    newConflicts: imported.reduce((sum, file) => sum + file.newConflicts, 0),
+  };
+}
+
+/**
+ * Records a round with the shared folder: its outcome for the status line, and a journal
+ * entry when something happened (the timer's empty rounds would drown the journal). An
+ * error is journalled once, not at every retry.
+ */
+function recordFolderRound(store: Store, folder: string, outcome: { record: FolderRoundRecord } | { error: string }, at = new Date()): void {
+  store.transaction(() => {
+    if ('error' in outcome) {
+      const last = listJournal(store, 1)[0];
+      if (!(last?.kind === 'error' && last.summary.message === outcome.error)) recordJournal(store, { kind: 'error', summary: { message: outcome.error, folder } }, at);
+    } else {
+      const { record } = outcome;
+      if (record.filesImported > 0 || record.written > 0 || record.postponed > 0) recordJournal(store, { kind: 'folder', summary: record }, at);
+    }
+    const message = 'error' in outcome ? outcome.error : null;
+    store.setLocalState(LAST_ROUND_KEY, JSON.stringify({ at: at.toISOString(), ok: message === null, message }));
+  });
 }

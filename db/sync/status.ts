@@ -1,12 +1,10 @@
 // What the Synchronisation screen shows: every poste this replica knows of, what each
-// holds, the gaps, the journal of syncs, and this laptop's shared-folder setting. The
-// folder and the journal are local to this laptop (local_state, sync_journal): they are
-// never replicated.
+// holds, the gaps, and this laptop's shared-folder setting. The folder is local to this
+// laptop (local_state): it is never replicated.
 import { parseHlc } from '../store/hlc';
 import { SEED_ORIGIN } from '../project/setup';
 import type { Store } from '../store/store';
-import { findGaps, type ImportSummary } from './exchange';
-import type { FolderSyncResult } from './folder';
+import { findGaps } from './exchange';
 
 export interface ReplicaStatus {
   id: string;
@@ -23,37 +21,13 @@ export interface ReplicaStatus {
   lastFileAt: string | null;
 }
 
-export type JournalEntry = { id: number; at: string } & (
-  | { kind: 'import'; summary: ImportSummary }
-  | { kind: 'join'; summary: ImportSummary }
-  | { kind: 'export'; summary: ExportRecord }
-  | { kind: 'folder'; summary: FolderRoundRecord }
-  | { kind: 'error'; summary: { message: string; folder?: string } }
-);
-
-export interface ExportRecord {
-  file: string;
-  count: number;
-  /** "poste de Nadia Benali (Loir-et-Cher)", "Loir-et-Cher" or null for a full export. */
-  target: string | null;
-}
-
-export interface FolderRoundRecord {
-  folder: string;
-  filesImported: number;
-  changesApplied: number;
-  written: number;
-  postponed: number;
-  newConflicts: number;
-}
-
 export interface FolderState {
   folder: string | null;
   lastRound: { at: string; ok: boolean; message: string | null } | null;
 }
 
 const FOLDER_KEY = 'shared_folder';
-const LAST_ROUND_KEY = 'shared_folder_last_round';
+export const LAST_ROUND_KEY = 'shared_folder_last_round';
 
 export function listReplicaStatus(store: Store): ReplicaStatus[] {
   const rows = store.db
@@ -100,20 +74,6 @@ export function knownGaps(store: Store): string[] {
   return findGaps(store, known).map((gap) => gap.description);
 }
 
-export function recordJournal(store: Store, entry: Omit<JournalEntry, 'id' | 'at'>, at = new Date()): void {
-  store.db.prepare('INSERT INTO sync_journal (at, kind, summary) VALUES (?, ?, ?)').run(at.toISOString(), entry.kind, JSON.stringify(entry.summary));
-}
-
-export function listJournal(store: Store, limit = 100): JournalEntry[] {
-  const rows = store.db.prepare('SELECT id, at, kind, summary FROM sync_journal ORDER BY id DESC LIMIT ?').all(limit) as {
-    id: number;
-    at: string;
-    kind: JournalEntry['kind'];
-    summary: string;
-  }[];
-  return rows.map((row) => ({ id: row.id, at: row.at, kind: row.kind, summary: JSON.parse(row.summary) }) as JournalEntry);
-}
-
 export function folderState(store: Store): FolderState {
   const lastRound = store.localState(LAST_ROUND_KEY);
   return { folder: store.localState(FOLDER_KEY) ?? null, lastRound: lastRound ? JSON.parse(lastRound) : null };
@@ -122,35 +82,4 @@ export function folderState(store: Store): FolderState {
 export function setSharedFolder(store: Store, folder: string | null): void {
   if (folder) store.setLocalState(FOLDER_KEY, folder);
   else store.db.prepare('DELETE FROM local_state WHERE key IN (?, ?)').run(FOLDER_KEY, LAST_ROUND_KEY);
-}
-
-/** What a round with the shared folder did, in numbers. */
-export function folderRoundRecord(folder: string, { imported, written, postponed }: FolderSyncResult): FolderRoundRecord {
-  return {
-    folder,
-    filesImported: imported.length,
-    changesApplied: imported.reduce((sum, file) => sum + file.applied, 0),
-    written: written?.count ?? 0,
-    postponed: postponed.length,
-    newConflicts: imported.reduce((sum, file) => sum + file.newConflicts, 0),
-  };
-}
-
-/**
- * Records a round with the shared folder: its outcome for the status line, and a journal
- * entry when something happened (the timer's empty rounds would drown the journal). An
- * error is journalled once, not at every retry.
- */
-export function recordFolderRound(store: Store, folder: string, outcome: { record: FolderRoundRecord } | { error: string }, at = new Date()): void {
-  store.transaction(() => {
-    if ('error' in outcome) {
-      const last = listJournal(store, 1)[0];
-      if (!(last?.kind === 'error' && last.summary.message === outcome.error)) recordJournal(store, { kind: 'error', summary: { message: outcome.error, folder } }, at);
-    } else {
-      const { record } = outcome;
-      if (record.filesImported > 0 || record.written > 0 || record.postponed > 0) recordJournal(store, { kind: 'folder', summary: record }, at);
-    }
-    const message = 'error' in outcome ? outcome.error : null;
-    store.setLocalState(LAST_ROUND_KEY, JSON.stringify({ at: at.toISOString(), ok: message === null, message }));
-  });
 }

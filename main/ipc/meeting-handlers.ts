@@ -3,7 +3,7 @@ import * as meetings from '../../db/meetings/writes';
 import * as minutes from '../../db/meetings/validation';
 import { getMeeting, listMeetings, meetingsOfAction } from '../../db/meetings/reads';
 import { nextCodiriProposal } from '../../db/meetings/rules';
-import { UserError } from '../../db/errors';
+import { refusal } from '../../db/errors';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
 
@@ -44,7 +44,7 @@ export function createMeetingHandlers(session: Session): Pick<Handlers, MeetingM
     returnToDraft: (meetingId) => minutes.returnToDraft(store(), meetingId),
     validateMinutes: (meetingId) => {
       const me = store().personId;
-      if (!me) throw new UserError('no-identity', "La personne qui utilise ce poste est introuvable.");
+      if (!me) throw refusal('no-identity');
       minutes.validateMinutes(store(), meetingId, { validatedBy: me });
     },
     amendMinutes: (meetingId, reason) => minutes.amendMinutes(store(), meetingId, reason),

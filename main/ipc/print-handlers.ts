@@ -4,7 +4,7 @@
 import { app, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { meetingIcs, upcomingMeetingsIcs } from '../../db/meetings/calendar';
-import { UserError } from '../../db/errors';
+import { refusal } from '../../db/errors';
 import { codiriDossier, minutesDocument } from '../../db/meetings/document';
 import { getMeeting } from '../../db/meetings/reads';
 import { writeFileAtomically } from '../../db/files';
@@ -33,7 +33,7 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
   const store = () => session.requireStore();
   const contents = () => {
     const current = window();
-    if (!current || current.isDestroyed()) throw new UserError('no-window', "La fenêtre d'Entente est fermée : rien à imprimer.");
+    if (!current || current.isDestroyed()) throw refusal('no-window');
     return current.webContents;
   };
   const documents = () => app.getPath('documents');

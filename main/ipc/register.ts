@@ -3,7 +3,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { z } from 'zod';
 import { API_METHODS, IPC_CHANNEL, type ApiMethod, type ApiResult } from '../../preload/contract';
-import { toUserError, type UserError } from '../../db/errors';
+import { refusal, toApiError, toUserError, ValidationError, type UserError } from '../../db/errors';
 import type { Handlers } from './handlers';
 import { argsSchemas } from './schemas';
 
@@ -16,21 +16,21 @@ export function registerIpc(
 ): void {
   ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<ApiResult<unknown>> => {
     if (!isTrustedSender(event.sender, event.senderFrame?.url)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Appel refusé : cette fenêtre n’est pas celle d’Entente.' } };
+      return { ok: false, error: toApiError(refusal('forbidden')) };
     }
-    if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown-method', message: `Fonction inconnue : ${String(method)}.` } };
+    if (!isApiMethod(method)) return { ok: false, error: toApiError(refusal('unknown-method', String(method))) };
     const parsed = (argsSchemas[method] as z.ZodType<unknown[]>).safeParse(args);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { ok: false, error: { code: 'validation', message: issue?.message ?? 'Données invalides.', field: issue?.path.at(-1)?.toString() } };
+      return { ok: false, error: toApiError(new ValidationError(issue?.message ?? 'Données invalides.', issue?.path.at(-1)?.toString())) };
     }
     try {
       const handler = handlers[method] as (...values: unknown[]) => unknown;
       return { ok: true, value: (await handler(...parsed.data)) ?? null };
     } catch (error) {
-      const userError = toFailure(error);
-      if (userError.code === 'internal') console.error(`Erreur dans ${method}`, error);
-      return { ok: false, error: { code: userError.code, message: userError.message, field: (error as { field?: string }).field } };
+      const failure = toApiError(toFailure(error));
+      if (failure.code === 'internal') console.error(`Erreur dans ${method}`, error);
+      return { ok: false, error: failure };
     }
   });
 }

@@ -4,18 +4,17 @@ import { app, type BrowserWindow } from 'electron';
 import { format } from 'date-fns';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { UserError } from '../../db/errors';
+import { refusal } from '../../db/errors';
 import { getProject } from '../../db/project/reads';
 import { getRow } from '../../db/store/rows';
-import { replicaLabel } from '../../db/sync/exchange';
 import { storedPassphrase, storePassphrase } from '../../db/sync/passphrase';
 import { previewInvitation } from '../../db/sync/preview';
-import { folderState, knownGaps, listJournal, listReplicaStatus, setSharedFolder } from '../../db/sync/status';
-import type { ExportTarget } from '../../preload/contract';
+import { listJournal } from '../../db/sync/journal';
+import { folderState, knownGaps, listReplicaStatus, setSharedFolder } from '../../db/sync/status';
 import { chooseExportFile, chooseFolder, chooseImportFile, chooseInvitationFile } from '../dialogs';
 import type { Session } from '../session';
 import type { SharedFolderWatcher } from '../sync/shared-folder';
-import type { SyncJobs } from '../sync/jobs';
+import type { SyncJob, SyncJobs } from '../sync/jobs';
 import type { Handlers } from './handlers';
 
 type SyncMethods =
@@ -31,15 +30,17 @@ export interface SyncContext {
 
 export function createSyncHandlers({ session, jobs, watcher, window }: SyncContext): Pick<Handlers, SyncMethods> {
   const store = () => session.requireStore();
+  // The window reloads its screens after any write call: the job's answer is enough.
+  const runJob = async <T>(job: SyncJob): Promise<T> => (await jobs.run<T>(job)).value;
   const passphrase = () => {
     const stored = storedPassphrase(store());
-    if (!stored) throw new UserError('no-passphrase', "Indiquez d'abord la phrase de passe du projet (écran Synchronisation).");
+    if (!stored) throw refusal('no-passphrase');
     return stored;
   };
   // First start: the invitation chosen in the dialog stays in main; the page never names a path.
   let invitation: Buffer | undefined;
   const chosenInvitation = () => {
-    if (!invitation) throw new UserError('no-invitation', "Choisissez d'abord le fichier d'invitation.");
+    if (!invitation) throw refusal('no-invitation');
     return invitation;
   };
 
@@ -62,15 +63,15 @@ export function createSyncHandlers({ session, jobs, watcher, window }: SyncConte
       const secret = passphrase();
       const file = await chooseExportFile(window(), join(app.getPath('documents'), exportFileName(session)));
       if (!file) return null;
-      return jobs.run({ kind: 'export', file, passphrase: secret, target, targetLabel: targetLabel(session, target) });
+      return runJob({ kind: 'export', file, passphrase: secret, target });
     },
     importSyncFile: async () => {
       const secret = passphrase();
       const file = await chooseImportFile(window());
       if (!file) return null;
-      return jobs.run({ kind: 'import', bytes: readFileSync(file), passphrase: secret });
+      return runJob({ kind: 'import', bytes: readFileSync(file), passphrase: secret });
     },
-    importSyncData: (bytes) => jobs.run({ kind: 'import', bytes, passphrase: passphrase() }),
+    importSyncData: (bytes) => runJob({ kind: 'import', bytes, passphrase: passphrase() }),
 
     chooseSharedFolder: async () => {
       passphrase();
@@ -86,15 +87,15 @@ export function createSyncHandlers({ session, jobs, watcher, window }: SyncConte
     },
     syncSharedFolderNow: () => {
       const { folder } = folderState(store());
-      if (!folder) throw new UserError('no-folder', "Choisissez d'abord le dossier partagé.");
-      return jobs.run({ kind: 'folder', folder, passphrase: passphrase() });
+      if (!folder) throw refusal('no-folder');
+      return runJob({ kind: 'folder', folder, passphrase: passphrase() });
     },
 
     createInvitation: async () => {
       const secret = passphrase();
       const file = await chooseExportFile(window(), join(app.getPath('documents'), `Invitation ${safeName(getProject(store()).name)}.entente`));
       if (!file) return null;
-      return jobs.run({ kind: 'invite', file, passphrase: secret });
+      return runJob({ kind: 'invite', file, passphrase: secret });
     },
     chooseInvitation: async () => {
       const file = await chooseInvitationFile(window());
@@ -120,10 +121,3 @@ function exportFileName(session: Session): string {
 }
 
 const safeName = (text: string) => text.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-').trim();
-
-function targetLabel(session: Session, target: ExportTarget): string | null {
-  const store = session.requireStore();
-  if (target.kind === 'full') return null;
-  if (target.kind === 'replica') return replicaLabel(store, target.id);
-  return getRow(store, 'partner', target.id)?.name ?? target.id;
-}

@@ -2,13 +2,13 @@
 // file: a large import takes seconds, and meanwhile main keeps answering the window
 // (reads go on through SQLite's WAL; a write waits for the import's transaction).
 import { Worker } from 'node:worker_threads';
-import { UserError } from '../../db/errors';
+import { refusal, toApiError, UserError } from '../../db/errors';
 import type { ApiError, ExportTarget, SyncProgress } from '../../preload/contract';
 import type { Session } from '../session';
 
 export type SyncJob =
   | { kind: 'import'; bytes: Uint8Array; passphrase: string }
-  | { kind: 'export'; file: string; passphrase: string; target: ExportTarget; targetLabel: string | null }
+  | { kind: 'export'; file: string; passphrase: string; target: ExportTarget }
   | { kind: 'folder'; folder: string; passphrase: string }
   | { kind: 'invite'; file: string; passphrase: string };
 
@@ -23,11 +23,6 @@ export interface WorkerInput {
   job: SyncJob;
 }
 
-export interface SyncEvents {
-  progress(progress: SyncProgress | null): void;
-  /** The worker changed the shared data: the screens reload. */
-  dataChanged(): void;
-}
 
 export class SyncJobs {
   private queue: Promise<unknown> = Promise.resolve();
@@ -36,38 +31,43 @@ export class SyncJobs {
   constructor(
     private readonly session: Session,
     private readonly workerFile: string,
-    private readonly events: SyncEvents,
+    /** Hears each job's progress, and null when it ends. */
+    private readonly onProgress: (progress: SyncProgress | null) => void,
   ) {}
 
   get running(): SyncProgress | null {
     return this.current;
   }
 
-  run<T>(job: SyncJob): Promise<T> {
+  /**
+   * Runs a job after those before it. A job that changed data answers once main's store has
+   * reopened the file, so that whatever reads next (the screens reloading) sees the new data.
+   */
+  run<T>(job: SyncJob): Promise<{ value: T; changed: boolean }> {
     const result = this.queue.then(() => this.start<T>(job));
     this.queue = result.catch(() => undefined);
     return result;
   }
 
-  private start<T>(job: SyncJob): Promise<T> {
+  private start<T>(job: SyncJob): Promise<{ value: T; changed: boolean }> {
     const input: WorkerInput = { databaseFile: this.session.databaseFile, nativeBinding: this.session.nativeBinding, job };
     this.report({ kind: job.kind, done: 0, total: 0 });
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<{ value: T; changed: boolean }>((resolve, reject) => {
       const worker = new Worker(this.workerFile, { workerData: input });
       let outcome: WorkerMessage | undefined;
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'progress') this.report({ kind: job.kind, done: message.done, total: message.total });
         else outcome = message;
       });
-      worker.on('error', (error) => (outcome = { type: 'failed', error: { code: 'internal', message: `La synchronisation a échoué : ${error.message}` } }));
+      worker.on('error', (error) => (outcome = { type: 'failed', error: toApiError(refusal('sync-stopped', error.message)) }));
       worker.on('exit', () => {
         this.report(null);
         if (outcome?.type === 'done') {
+          const { value, changed } = outcome;
           // The worker wrote through its own connection: main's store reloads its clock and caches.
-          if (outcome.changed) void this.session.reload().then(() => this.events.dataChanged());
-          resolve(outcome.value as T);
+          (changed ? this.session.reload() : Promise.resolve()).then(() => resolve({ value: value as T, changed }), reject);
         } else {
-          const error = outcome?.type === 'failed' ? outcome.error : { code: 'internal', message: "La synchronisation s'est arrêtée sans réponse." };
+          const error = outcome?.type === 'failed' ? outcome.error : toApiError(refusal('sync-stopped'));
           reject(Object.assign(new UserError(error.code, error.message), { field: error.field }));
         }
       });
@@ -76,6 +76,6 @@ export class SyncJobs {
 
   private report(progress: SyncProgress | null): void {
     this.current = progress;
-    this.events.progress(progress);
+    this.onProgress(progress);
   }
 }

@@ -144,7 +144,7 @@ describe('entente', { timeout: 60_000 }, () => {
     const forMarc = join(tempDir(), 'pour-marc.entente');
     ok(claire, 'export', '--to', forMarc, '--for', joined![1]);
     expect(fails(tempDir(), 'join', forMarc, ...joinAs)).toBe(
-      "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un poste) au poste qui vous l'a envoyé.\n",
+      "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un nouveau poste) au poste qui vous l'a envoyé.\n",
     );
   });
 });

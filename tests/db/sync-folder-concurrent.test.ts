@@ -1,4 +1,4 @@
-// Two `entente` processes on one shared folder at the same time (SYNC.md §5): no lock, no
+// Two `entente` processes on one shared folder at the same time (docs/sync.md §5): no lock, no
 // server, one writer per file. Each process is a real command with the real key
 // derivation, as two laptops on an SMB share or a Nextcloud folder would run it.
 import { spawn } from 'node:child_process';

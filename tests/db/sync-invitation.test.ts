@@ -121,7 +121,7 @@ describe('rejoindre un projet par une invitation', () => {
     expectNoProject(laptop);
     const incremental = exportFile(claire, { passphrase: PASSPHRASE, forReplica: nadia.replicaId }).bytes;
     expect(() => joinProject(laptop, incremental, PASSPHRASE, marc)).toThrow(
-      "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un poste) au poste qui vous l'a envoyé.",
+      "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un nouveau poste) au poste qui vous l'a envoyé.",
     );
     expectNoProject(laptop);
     // Refused after the whole history was applied: the transaction takes it all back.

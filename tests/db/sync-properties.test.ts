@@ -1,6 +1,6 @@
 // Property: replicas that edit concurrently and exchange files in any order, duplicated,
 // relayed or through a shared folder, converge to the same bytes, and keep every
-// concurrent version (SYNC.md §1, §2). The expected conflicts come from an independent
+// concurrent version (docs/sync.md §1, §2). The expected conflicts come from an independent
 // model of who knew what: each replica's knowledge is a set of changes, grown by the
 // snapshot a file carried; a change supersedes the changes of its field its author knew.
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-// The Conflits view (SYNC.md "Nothing lost"): action a4-1's statut and description edited
+// The Conflits view (docs/sync.md §2): action a4-1's statut and description edited
 // on two postes without either seeing the other, exchanged through real sync files. The
 // count shows in the navigation, the fiche flags the action, and the view settles both
 // fields: one version kept, one merged value written; then nothing is left in conflict.

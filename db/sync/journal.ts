@@ -1,0 +1,42 @@
+// The journal of this laptop's syncs (Synchronisation › Journal): imports, exports, shared-folder
+// rounds that did something, and failures. Local to this laptop (sync_journal): never replicated.
+import type { Store } from '../store/store';
+import type { ImportSummary } from './exchange';
+
+export type JournalEntry = { id: number; at: string } & (
+  | { kind: 'import'; summary: ImportSummary }
+  | { kind: 'join'; summary: ImportSummary }
+  | { kind: 'export'; summary: ExportRecord }
+  | { kind: 'folder'; summary: FolderRoundRecord }
+  | { kind: 'error'; summary: { message: string; folder?: string } }
+);
+
+export interface ExportRecord {
+  file: string;
+  count: number;
+  /** "poste de Nadia Benali (Loir-et-Cher)", "Loir-et-Cher" or null for a full export. */
+  target: string | null;
+}
+
+export interface FolderRoundRecord {
+  folder: string;
+  filesImported: number;
+  changesApplied: number;
+  written: number;
+  postponed: number;
+  newConflicts: number;
+}
+
+export function recordJournal(store: Store, entry: Omit<JournalEntry, 'id' | 'at'>, at = new Date()): void {
+  store.db.prepare('INSERT INTO sync_journal (at, kind, summary) VALUES (?, ?, ?)').run(at.toISOString(), entry.kind, JSON.stringify(entry.summary));
+}
+
+export function listJournal(store: Store, limit = 100): JournalEntry[] {
+  const rows = store.db.prepare('SELECT id, at, kind, summary FROM sync_journal ORDER BY id DESC LIMIT ?').all(limit) as {
+    id: number;
+    at: string;
+    kind: JournalEntry['kind'];
+    summary: string;
+  }[];
+  return rows.map((row) => ({ id: row.id, at: row.at, kind: row.kind, summary: JSON.parse(row.summary) }) as JournalEntry);
+}
