@@ -1,7 +1,6 @@
 import { expect, test } from 'vitest';
 import { updateAction } from '../../db/actions/writes';
 import { Clock, parseHlc } from '../../db/store/hlc';
-import { renewReplica } from '../../db/project/setup';
 import { Store } from '../../db/store/store';
 import { newReplica, track } from './helpers';
 
@@ -24,16 +23,4 @@ test("au bout du compteur d'une milliseconde, la base se rouvre et l'ordre est g
   expect(reopened.localState('hlc')).toBe('1800000000001-0000');
   reopened.close();
   expect(() => track(Store.open(file, { now: frozen }))).not.toThrow();
-});
-
-test('un poste restauré depuis une sauvegarde écrit sous un nouvel identifiant, pour la même personne', () => {
-  const store = newReplica();
-  const before = { replica: store.replicaId, person: store.personId };
-  const renewed = renewReplica(store);
-  expect(renewed).not.toBe(before.replica);
-  expect(store.replicaId).toBe(renewed);
-  expect(store.personId).toBe(before.person);
-  updateAction(store, 'a1-1', { status: 'en_cours' });
-  const last = store.db.prepare('SELECT origin, seq FROM changes ORDER BY hlc DESC LIMIT 1').get();
-  expect(last).toEqual({ origin: renewed, seq: 5 });
 });

@@ -13,6 +13,10 @@ test("une base abîmée découverte en cours d'utilisation ferme le fichier et p
   const session = new Session(dataDir, '0.1.0');
   session.open();
   session.completeFirstStart({ name: 'Claire Martin', function: null, partnerId: 'd37' });
+  // The replica id the backup holds: the one this laptop wrote under until the restore.
+  const first = session.state();
+  const replicaBefore = first.status === 'ready' ? first.replicaId : undefined;
+  expect(replicaBefore).toBeTruthy();
   await session.settle();
   expect(listBackups(dataDir)).toHaveLength(1);
   session.close();
@@ -47,7 +51,10 @@ test("une base abîmée découverte en cours d'utilisation ferme le fichier et p
   }
   // After a restore, this laptop writes under a new replica id.
   const replica = session.state();
-  expect(replica.status === 'ready' && replica.replicaId).toBeTruthy();
+  expect(replica.status).toBe('ready');
+  const replicaAfter = replica.status === 'ready' ? replica.replicaId : undefined;
+  expect(replicaAfter).toBeTruthy();
+  expect(replicaAfter).not.toBe(replicaBefore);
   await session.settle();
   session.close();
 });

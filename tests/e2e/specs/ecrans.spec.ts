@@ -15,7 +15,6 @@ const FICHE = "Organisation d'une formation commune à la gestion de projet";
 function prepare(dataDir: string): void {
   initData(dataDir);
   withStore(dataDir, (store) => {
-    const me = store.personId!;
     const marc = createPerson(store, { name: 'Marc Lefèvre', function: 'Directeur des ressources humaines', partner_id: 'd41', email: 'marc.lefevre@loir-et-cher.fr' });
     const sophie = createPerson(store, { name: 'Sophie Durand', function: 'Cheffe du service formation', partner_id: 'd37', email: null });
     const nadia = createPerson(store, { name: 'Nadia Benali', function: 'Chargée de mission coopération', partner_id: 'd41', email: null });
@@ -43,7 +42,6 @@ function prepare(dataDir: string): void {
     addNote(store, 'a4-1', { text: 'Session de septembre reportée : deux formateurs indisponibles.', date: '2026-09-04' });
     addLink(store, 'a4-1', { label: 'Programme de la formation', url: 'https://www.departement41.fr/formation' });
     createAction(store, { chantier_id: 'c4', title: 'Bourse commune des mobilités internes', status: 'en_cours', end_date: '2026-06-30', progress: 20 });
-    void me;
   });
 }
 
