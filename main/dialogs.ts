@@ -36,3 +36,6 @@ export const chooseCalendarFile = (parent: BrowserWindow | undefined, defaultPat
     filters: [{ name: 'Calendrier (Outlook, Thunderbird)', extensions: ['ics'] }],
     properties: ['showOverwriteConfirmation'],
   });
+
+/** A name the save dialogs can propose on every system: no characters Windows refuses. */
+export const safeFileName = (text: string) => text.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-').trim();

@@ -360,7 +360,5 @@ export function setFollowUpComment(store: Store, meetingId: string, actionItemId
 
 /** The project's delay after which minutes sent for validation are validated by silence; null: the default (15 days). */
 export function setValidationSilenceDays(store: Store, days: number | null): void {
-  const projectId = store.projectId;
-  if (!projectId) throw new ValidationError("Ce poste n'a pas encore de projet : terminez le premier démarrage.", 'validation_silence_days');
-  updateRow(store, 'project', projectId, validatePatch('project', { validation_silence_days: days }));
+  updateRow(store, 'project', store.requireReplica().projectId, validatePatch('project', { validation_silence_days: days }));
 }

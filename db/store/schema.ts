@@ -14,6 +14,7 @@ import {
   PRIORITIES,
   STAGES,
 } from '../../common/vocabulary';
+import { fieldSubject, FIELDS } from '../../common/fields';
 
 // zod's own messages (wrong type, missing value) in French too.
 z.config(z.locales.fr());
@@ -56,7 +57,7 @@ const oneOf = <T extends readonly [string, ...string[]]>(label: string, values: 
 
 export const ENTITIES = {
   project: {
-    name: requiredText('Le nom du projet', 200),
+    name: requiredText(fieldSubject('project', 'name'), 200),
     /** Days after which minutes sent for validation are validated by silence; null: the default (vocabulary.ts). */
     validation_silence_days: z
       .number({ error: 'Le délai de validation tacite doit être un nombre de jours.' })
@@ -66,33 +67,33 @@ export const ENTITIES = {
       .nullable(),
   },
   partner: {
-    code: requiredText('Le code du partenaire', 20),
-    name: requiredText('Le nom du partenaire', 200),
-    short_name: requiredText('Le nom court du partenaire', 80),
+    code: requiredText(fieldSubject('partner', 'code'), 20),
+    name: requiredText(fieldSubject('partner', 'name'), 200),
+    short_name: requiredText(fieldSubject('partner', 'short_name'), 80),
     position: z.number().int(),
   },
   person: {
-    name: requiredText('Le nom', 200),
-    function: optionalText('La fonction', 200),
-    partner_id: ref('Le partenaire'),
-    email: optionalText("L'adresse électronique", 200),
+    name: requiredText(fieldSubject('person', 'name'), 200),
+    function: optionalText(fieldSubject('person', 'function'), 200),
+    partner_id: ref(fieldSubject('person', 'partner_id')),
+    email: optionalText(fieldSubject('person', 'email'), 200),
   },
   chantier: {
     number: z.number({ error: 'Le numéro du chantier doit être un nombre.' }).int().min(1, 'Le numéro du chantier doit être positif.'),
-    title: requiredText('Le titre du chantier', 300),
-    description: optionalText('La description', 20000),
-    stage: oneOf('Le stade du partenariat', STAGES),
+    title: requiredText(fieldSubject('chantier', 'title'), 300),
+    description: optionalText(fieldSubject('chantier', 'description'), 20000),
+    stage: oneOf(fieldSubject('chantier', 'stage'), STAGES),
   },
   action: {
-    chantier_id: ref('Le chantier'),
-    title: requiredText("Le titre de l'action", 500),
-    description: optionalText('La description', 20000),
-    status: oneOf('Le statut', ACTION_STATUSES).nullable(),
-    priority: oneOf('La priorité', PRIORITIES).nullable(),
-    finalites: z.array(oneOf('La finalité', FINALITES)),
-    cooperation_form: oneOf('La forme de coopération', COOPERATION_FORMS).nullable(),
-    start_date: isoDate('La date de début').nullable(),
-    end_date: isoDate('La date de fin prévisionnelle').nullable(),
+    chantier_id: ref(fieldSubject('action', 'chantier_id')),
+    title: requiredText(fieldSubject('action', 'title'), 500),
+    description: optionalText(fieldSubject('action', 'description'), 20000),
+    status: oneOf(fieldSubject('action', 'status'), ACTION_STATUSES).nullable(),
+    priority: oneOf(fieldSubject('action', 'priority'), PRIORITIES).nullable(),
+    finalites: z.array(oneOf(fieldSubject('action', 'finalites'), FINALITES)),
+    cooperation_form: oneOf(fieldSubject('action', 'cooperation_form'), COOPERATION_FORMS).nullable(),
+    start_date: isoDate(fieldSubject('action', 'start_date')).nullable(),
+    end_date: isoDate(fieldSubject('action', 'end_date')).nullable(),
     progress: z
       .number({ error: "L'avancement doit être un nombre." })
       .int("L'avancement doit être un nombre entier.")
@@ -101,27 +102,27 @@ export const ENTITIES = {
   },
   /** One pilote per partner for an action or a chantier; its id is `${owner_id}:${partner_id}`. */
   pilot: {
-    owner_id: ref("L'action ou le chantier"),
-    partner_id: ref('Le partenaire'),
-    person_id: optionalRef('Le pilote'),
-    services: optionalText('Les services', 500),
+    owner_id: ref(fieldSubject('pilot', 'owner_id')),
+    partner_id: ref(fieldSubject('pilot', 'partner_id')),
+    person_id: optionalRef(fieldSubject('pilot', 'person_id')),
+    services: optionalText(fieldSubject('pilot', 'services'), 500),
   },
   step: {
-    action_id: ref("L'action"),
-    label: requiredText("L'intitulé de l'étape", 500),
+    action_id: ref(fieldSubject('step', 'action_id')),
+    label: requiredText(fieldSubject('step', 'label'), 500),
     done: z.boolean(),
     position: z.number(),
   },
   note: {
-    action_id: ref("L'action"),
-    date: isoDate('La date de la note'),
-    author_id: optionalRef("L'auteur"),
-    text: requiredText('Le texte de la note', 20000),
+    action_id: ref(fieldSubject('note', 'action_id')),
+    date: isoDate(fieldSubject('note', 'date')),
+    author_id: optionalRef(fieldSubject('note', 'author_id')),
+    text: requiredText(fieldSubject('note', 'text'), 20000),
   },
   link: {
-    action_id: ref("L'action"),
-    label: optionalText("L'intitulé du lien", 300),
-    url: requiredText('Le lien', 2000).refine((value) => /^(https?:\/\/|mailto:|file:\/\/|\\\\)/i.test(value), {
+    action_id: ref(fieldSubject('link', 'action_id')),
+    label: optionalText(fieldSubject('link', 'label'), 300),
+    url: requiredText(fieldSubject('link', 'url'), 2000).refine((value) => /^(https?:\/\/|mailto:|file:\/\/|\\\\)/i.test(value), {
       message: 'Le lien doit commencer par http://, https://, mailto:, file:// ou \\\\serveur.',
     }),
   },
@@ -130,99 +131,105 @@ export const ENTITIES = {
    * (version + 1, previous_version_id) with copies of the rows below: the old one stays.
    */
   meeting: {
-    type: oneOf('Le type de réunion', MEETING_TYPES),
-    title: optionalText('Le titre de la réunion', 300),
-    date: isoDate('La date de la réunion'),
-    start_time: clockTime("L'heure de début"),
-    duration_minutes: minutes('La durée de la réunion', 1),
-    place: optionalText('Le lieu', 300),
+    type: oneOf(fieldSubject('meeting', 'type'), MEETING_TYPES),
+    title: optionalText(fieldSubject('meeting', 'title'), 300),
+    date: isoDate(fieldSubject('meeting', 'date')),
+    start_time: clockTime(fieldSubject('meeting', 'start_time')),
+    duration_minutes: minutes(fieldSubject('meeting', 'duration_minutes'), 1),
+    place: optionalText(fieldSubject('meeting', 'place'), 300),
     /** A small list set when the meeting is planned: concurrent edits conflict as a whole. */
-    chantier_ids: z.array(ref('Le chantier')).max(50, 'Cinquante chantiers au plus.'),
-    president_id: optionalRef('Le président ou la présidente'),
-    secretary_id: optionalRef('Le ou la secrétaire de séance'),
+    chantier_ids: z.array(ref(fieldSubject('meeting', 'chantier_ids'))).max(50, 'Cinquante chantiers au plus.'),
+    president_id: optionalRef(fieldSubject('meeting', 'president_id')),
+    secretary_id: optionalRef(fieldSubject('meeting', 'secretary_id')),
     /** The partner drafting and sending the minutes. */
-    secretariat_partner_id: optionalRef('Le secrétariat'),
-    diffusion: z.array(requiredText('Un destinataire de la diffusion', 300)).max(200, 'Deux cents destinataires au plus.'),
-    next_meeting_date: isoDate('La date de la prochaine réunion').nullable(),
-    validation_status: oneOf('Le statut du compte rendu', MINUTES_STATUSES),
-    sent_on: isoDate("La date d'envoi pour validation").nullable(),
-    validated_on: isoDate('La date de validation').nullable(),
+    secretariat_partner_id: optionalRef(fieldSubject('meeting', 'secretariat_partner_id')),
+    diffusion: z.array(requiredText(fieldSubject('meeting', 'diffusion'), 300)).max(200, 'Deux cents destinataires au plus.'),
+    next_meeting_date: isoDate(fieldSubject('meeting', 'next_meeting_date')).nullable(),
+    validation_status: oneOf(fieldSubject('meeting', 'validation_status'), MINUTES_STATUSES),
+    sent_on: isoDate(fieldSubject('meeting', 'sent_on')).nullable(),
+    validated_on: isoDate(fieldSubject('meeting', 'validated_on')).nullable(),
     /** Null for minutes validated by silence. */
-    validated_by_id: optionalRef('La personne qui a validé'),
+    validated_by_id: optionalRef(fieldSubject('meeting', 'validated_by_id')),
     version: z.number().int().min(1),
-    previous_version_id: optionalRef('La version précédente'),
-    amendment_reason: optionalText("L'objet de la modification", 2000),
+    previous_version_id: optionalRef(fieldSubject('meeting', 'previous_version_id')),
+    amendment_reason: optionalText(fieldSubject('meeting', 'amendment_reason'), 2000),
   },
   /** Someone at a meeting: a person of the project (id `${meeting_id}:${person_id}`) or a guest (name, function, organisation). */
   participant: {
-    meeting_id: ref('La réunion'),
-    person_id: optionalRef('La personne'),
+    meeting_id: ref(fieldSubject('participant', 'meeting_id')),
+    person_id: optionalRef(fieldSubject('participant', 'person_id')),
     /** For a person, copied from the person when the minutes are validated: the minutes keep the function of that day. */
-    name: optionalText('Le nom du participant', 200),
-    function: optionalText('La fonction', 200),
-    organisation: optionalText("L'organisme", 200),
-    attendance: oneOf('La présence', ATTENDANCES),
-    represented_by: optionalText('Représenté par', 200),
+    name: optionalText(fieldSubject('participant', 'name'), 200),
+    function: optionalText(fieldSubject('participant', 'function'), 200),
+    organisation: optionalText(fieldSubject('participant', 'organisation'), 200),
+    attendance: oneOf(fieldSubject('participant', 'attendance'), ATTENDANCES),
+    represented_by: optionalText(fieldSubject('participant', 'represented_by'), 200),
   },
   /** An item of the ordre du jour, with the free notes taken on it. */
   agenda_item: {
-    meeting_id: ref('La réunion'),
+    meeting_id: ref(fieldSubject('agenda_item', 'meeting_id')),
     position: z.number(),
-    title: requiredText("L'intitulé du point", 500),
-    presenter: optionalText('Le présentateur', 200),
-    duration_minutes: minutes('La durée prévue', 0).nullable(),
-    chantier_id: optionalRef('Le chantier'),
-    action_id: optionalRef("L'action"),
-    notes: optionalText('Les notes', 50000),
+    title: requiredText(fieldSubject('agenda_item', 'title'), 500),
+    presenter: optionalText(fieldSubject('agenda_item', 'presenter'), 200),
+    duration_minutes: minutes(fieldSubject('agenda_item', 'duration_minutes'), 0).nullable(),
+    chantier_id: optionalRef(fieldSubject('agenda_item', 'chantier_id')),
+    action_id: optionalRef(fieldSubject('agenda_item', 'action_id')),
+    notes: optionalText(fieldSubject('agenda_item', 'notes'), 50000),
   },
   /** An information or a décision under an item; décisions are numbered when read, across the minutes. */
   entry: {
-    meeting_id: ref('La réunion'),
-    agenda_item_id: ref("Le point de l'ordre du jour"),
-    kind: oneOf("Le type d'entrée", ENTRY_KINDS),
-    text: requiredText('Le texte', 20000),
+    meeting_id: ref(fieldSubject('entry', 'meeting_id')),
+    agenda_item_id: ref(fieldSubject('entry', 'agenda_item_id')),
+    kind: oneOf(fieldSubject('entry', 'kind'), ENTRY_KINDS),
+    text: requiredText(fieldSubject('entry', 'text'), 20000),
     position: z.number(),
   },
   /** An action à mener under an item; validating the minutes creates or updates the tracked action. */
   action_item: {
-    meeting_id: ref('La réunion'),
-    agenda_item_id: ref("Le point de l'ordre du jour"),
+    meeting_id: ref(fieldSubject('action_item', 'meeting_id')),
+    agenda_item_id: ref(fieldSubject('action_item', 'agenda_item_id')),
     position: z.number(),
-    kind: oneOf("Le type d'action à mener", ACTION_ITEM_KINDS),
+    kind: oneOf(fieldSubject('action_item', 'kind'), ACTION_ITEM_KINDS),
     /** The action followed up; for a new one, the action created at validation. */
-    action_id: optionalRef("L'action suivie"),
-    title: requiredText("L'intitulé de l'action à mener", 500),
-    responsable_id: optionalRef('Le responsable'),
-    due_date: isoDate("L'échéance").nullable(),
-    chantier_id: optionalRef('Le chantier'),
+    action_id: optionalRef(fieldSubject('action_item', 'action_id')),
+    title: requiredText(fieldSubject('action_item', 'title'), 500),
+    responsable_id: optionalRef(fieldSubject('action_item', 'responsable_id')),
+    due_date: isoDate(fieldSubject('action_item', 'due_date')).nullable(),
+    chantier_id: optionalRef(fieldSubject('action_item', 'chantier_id')),
     /** The statut the action takes at validation (null: unchanged, or À venir for a new one). */
-    status: oneOf('Le statut', ACTION_STATUSES).nullable(),
+    status: oneOf(fieldSubject('action_item', 'status'), ACTION_STATUSES).nullable(),
   },
   /**
    * A line of the suivi des actions du précédent compte rendu, id `${meeting_id}:${action_item_id}`:
    * its comment, and the action's state frozen when the minutes are validated.
    */
   follow_up: {
-    meeting_id: ref('La réunion'),
-    action_item_id: ref("L'action à mener du compte rendu précédent"),
-    action_id: optionalRef("L'action"),
-    title: optionalText("L'intitulé", 500),
-    responsable_id: optionalRef('Le responsable'),
-    due_date: isoDate("L'échéance").nullable(),
-    status: oneOf('Le statut', ACTION_STATUSES).nullable(),
+    meeting_id: ref(fieldSubject('follow_up', 'meeting_id')),
+    action_item_id: ref(fieldSubject('follow_up', 'action_item_id')),
+    action_id: optionalRef(fieldSubject('follow_up', 'action_id')),
+    title: optionalText(fieldSubject('follow_up', 'title'), 500),
+    responsable_id: optionalRef(fieldSubject('follow_up', 'responsable_id')),
+    due_date: isoDate(fieldSubject('follow_up', 'due_date')).nullable(),
+    status: oneOf(fieldSubject('follow_up', 'status'), ACTION_STATUSES).nullable(),
     progress: z.number().int().min(0).max(100).nullable(),
-    comment: optionalText('Le commentaire', 5000),
+    comment: optionalText(fieldSubject('follow_up', 'comment'), 5000),
   },
   /** A laptop holding a replica: who uses it, for the sync screens. */
   replica: {
-    person_id: ref('La personne'),
-    partner_id: ref('Le partenaire'),
-    label: optionalText('Le nom du poste', 200),
+    person_id: ref(fieldSubject('replica', 'person_id')),
+    partner_id: ref(fieldSubject('replica', 'partner_id')),
+    label: optionalText(fieldSubject('replica', 'label'), 200),
     created_at: z.string(),
   },
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 
 export type EntityName = keyof typeof ENTITIES;
+
+// Every replicated field has its French words in common/fields.ts, and only those.
+type Unnamed = { [E in EntityName]: Exclude<keyof (typeof ENTITIES)[E], keyof (typeof FIELDS)[E]> | Exclude<keyof (typeof FIELDS)[E], keyof (typeof ENTITIES)[E]> }[EntityName];
+export type EveryFieldNamed = [Unnamed] extends [never] ? true : Unnamed;
+const everyFieldNamed: EveryFieldNamed = true;
+void everyFieldNamed;
 export const ENTITY_NAMES = Object.keys(ENTITIES) as EntityName[];
 export type EntityFields<E extends EntityName> = { [F in keyof (typeof ENTITIES)[E]]: z.output<(typeof ENTITIES)[E][F]> };
 export type FieldName<E extends EntityName> = keyof (typeof ENTITIES)[E] & string;

@@ -63,6 +63,13 @@ export class Store {
     return this.localState('project_id');
   }
 
+  /** This replica's project and id; refused before the first start made them. */
+  requireReplica(): { projectId: string; replicaId: string } {
+    const { projectId, replicaId } = this;
+    if (!projectId || !replicaId) throw refusal('no-project');
+    return { projectId, replicaId };
+  }
+
   /** The person using this laptop. */
   get personId(): string | undefined {
     return this.localState('person_id');
@@ -78,8 +85,7 @@ export class Store {
    * leaves a field as it is writes nothing. Returns the number of changes written.
    */
   write(edits: Edit[]): number {
-    const origin = this.replicaId;
-    if (!origin) throw refusal('no-project');
+    const origin = this.requireReplica().replicaId;
     return this.transaction(() => {
       let seq = Number(this.localState('seq') ?? 0);
       let written = 0;

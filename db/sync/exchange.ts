@@ -18,7 +18,7 @@ export interface ExportOptions {
 }
 
 export function exportFile(store: Store, options: ExportOptions): { bytes: Buffer; header: SyncHeader } {
-  const { projectId, replicaId } = requireReplica(store);
+  const { projectId, replicaId } = store.requireReplica();
   const basedOn = options.basedOn ?? (options.forReplica ? peerHeld(store, options.forReplica) : {});
   // Origin by origin, each a range of the log's primary key, rather than one scan of the whole log.
   const after = store.db.prepare(
@@ -95,7 +95,7 @@ export interface ImportOptions {
 
 /** Applies a sync file whole or not at all, and journals it in the same transaction. */
 export function importFile(store: Store, bytes: Buffer, passphrase: string, { now = new Date(), onProgress, journalAs = 'import' }: ImportOptions = {}): ImportSummary {
-  const { projectId, replicaId } = requireReplica(store);
+  const { projectId, replicaId } = store.requireReplica();
   const { header, changes } = decodeSyncFile(bytes, { passphrase, project: projectId, schema: SCHEMA_VERSION });
   const has = store.db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck();
   if (changes.some((change) => change.origin === replicaId && !has.get(change.origin, change.seq))) {
@@ -169,12 +169,6 @@ export function describeGap(gap: Omit<Gap, 'description'>): string {
   return gap.from === gap.to
     ? `il manque la modification ${gap.from} du ${gap.replica}`
     : `il manque les modifications ${gap.from} à ${gap.to} du ${gap.replica}`;
-}
-
-function requireReplica(store: Store): { projectId: string; replicaId: string } {
-  const { projectId, replicaId } = store;
-  if (!projectId || !replicaId) throw refusal('no-project');
-  return { projectId, replicaId };
 }
 
 function peerHeld(store: Store, replica: string): Record<string, number> {

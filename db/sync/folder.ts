@@ -22,8 +22,7 @@ export interface FolderSyncResult {
 }
 
 export function syncFolder(store: Store, folder: string, passphrase: string, now = new Date()): FolderSyncResult {
-  const { projectId, replicaId } = store;
-  if (!projectId || !replicaId) throw refusal('no-project');
+  const { projectId, replicaId } = store.requireReplica();
   if (!existsSync(folder)) throw refusal('folder-missing', folder);
   const projectDir = join(folder, `entente-${projectId}`);
   const ownDir = join(projectDir, replicaId);

@@ -9,7 +9,7 @@ import { codiriDossier, minutesDocument } from '../../db/meetings/document';
 import { getMeeting } from '../../db/meetings/reads';
 import { writeFileAtomically } from '../../db/files';
 import type { PrintLayout } from '../../preload/contract';
-import { chooseCalendarFile, choosePdfFile } from '../dialogs';
+import { chooseCalendarFile, choosePdfFile, safeFileName } from '../dialogs';
 import { pdfPageCount, printToPdf, printWithDialog, type PrintFrame } from '../printing';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
@@ -24,7 +24,6 @@ export interface PrintContext {
 }
 
 /** A file name every system accepts: no separators, reserved characters or control characters. */
-const safeName = (text: string) => text.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-').trim();
 
 /** The path typed in the dialog, with the extension the filter promised (Linux dialogs do not add it). */
 const withExtension = (file: string, extension: string) => (file.toLowerCase().endsWith(extension) ? file : `${file}${extension}`);
@@ -49,12 +48,12 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
     ];
     return {
       frame: { partners: minutes.partners.map((partner) => partner.name), title: `${kind} — ${minutes.meeting.title}` },
-      fileName: `${safeName(`${kind} - ${minutes.meeting.title}${notes.length ? ` (${notes.join(', ')})` : ''}`)}.pdf`,
+      fileName: `${safeFileName(`${kind} - ${minutes.meeting.title}${notes.length ? ` (${notes.join(', ')})` : ''}`)}.pdf`,
     };
   }
 
   async function saveCalendar(defaultName: string, ics: () => string): Promise<{ file: string } | null> {
-    const chosen = await chooseCalendarFile(window(), join(documents(), `${safeName(defaultName)}.ics`));
+    const chosen = await chooseCalendarFile(window(), join(documents(), `${safeFileName(defaultName)}.ics`));
     if (!chosen) return null;
     const file = withExtension(chosen, '.ics');
     writeFileAtomically(file, Buffer.from(ics(), 'utf8'));

@@ -11,7 +11,7 @@ import { storedPassphrase, storePassphrase } from '../../db/sync/passphrase';
 import { previewInvitation } from '../../db/sync/preview';
 import { listJournal } from '../../db/sync/journal';
 import { folderState, knownGaps, listReplicaStatus, setSharedFolder } from '../../db/sync/status';
-import { chooseExportFile, chooseFolder, chooseImportFile, chooseInvitationFile } from '../dialogs';
+import { chooseExportFile, chooseFolder, chooseImportFile, chooseInvitationFile, safeFileName } from '../dialogs';
 import type { Session } from '../session';
 import type { SharedFolderWatcher } from '../sync/shared-folder';
 import type { SyncJob, SyncJobs } from '../sync/jobs';
@@ -93,7 +93,7 @@ export function createSyncHandlers({ session, jobs, watcher, window }: SyncConte
 
     createInvitation: async () => {
       const secret = passphrase();
-      const file = await chooseExportFile(window(), join(app.getPath('documents'), `Invitation ${safeName(getProject(store()).name)}.entente`));
+      const file = await chooseExportFile(window(), join(app.getPath('documents'), `Invitation ${safeFileName(getProject(store()).name)}.entente`));
       if (!file) return null;
       return runJob({ kind: 'invite', file, passphrase: secret });
     },
@@ -117,7 +117,6 @@ function exportFileName(session: Session): string {
   const store = session.requireStore();
   const me = store.personId ? getRow(store, 'person', store.personId) : undefined;
   const date = format(new Date(), "yyyy-MM-dd HH'h'mm");
-  return `${[getProject(store).name, me?.name ?? store.replicaId ?? '', date].map(safeName).join(' - ')}.entente`;
+  return `${[getProject(store).name, me?.name ?? store.replicaId ?? '', date].map(safeFileName).join(' - ')}.entente`;
 }
 
-const safeName = (text: string) => text.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-').trim();

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { ConflictVersionView, ConflictView } from '../../../preload/contract';
 import { call } from '../../api';
 import { formatDateTime } from '../../shared/format';
-import { fieldLabel, formatValue, isTextField } from './labels';
+import { conflictFieldLabel, formatValue, isTextField } from './labels';
 
 /** Tells the page a conflict was settled: it says so in its status line. */
 export type OnResolved = (message: string) => void;
@@ -11,7 +11,7 @@ export type OnResolved = (message: string) => void;
 async function resolve(conflict: ConflictView, value: unknown, onResolved: OnResolved): Promise<boolean> {
   const result = await call('resolveConflict', conflict.entity, conflict.rowId, conflict.field, value);
   if (result.ok) {
-    onResolved(`${fieldLabel(conflict.entity, conflict.field)} (${conflict.rowLabel}) : conflit résolu, votre choix s'applique à tous les postes.`);
+    onResolved(`${conflictFieldLabel(conflict.entity, conflict.field)} (${conflict.rowLabel}) : conflit résolu, votre choix s'applique à tous les postes.`);
   }
   return result.ok;
 }
@@ -19,7 +19,7 @@ async function resolve(conflict: ConflictView, value: unknown, onResolved: OnRes
 /** One field in conflict: its versions side by side, and the ways to settle it. */
 export function ConflictCard({ conflict, rowHeadingId, onResolved }: { conflict: ConflictView; rowHeadingId: string; onResolved: OnResolved }) {
   const headingId = useId();
-  const label = fieldLabel(conflict.entity, conflict.field);
+  const label = conflictFieldLabel(conflict.entity, conflict.field);
   const text = isTextField(conflict.entity, conflict.field);
   return (
     <Stack component="section" aria-labelledby={`${headingId} ${rowHeadingId}`} gap="sm">

@@ -3,7 +3,7 @@ import { IconArrowsSplit2 } from '@tabler/icons-react';
 import type { ConflictView } from '../../../preload/contract';
 import { useApiData } from '../../api';
 import { href } from '../../app/navigation';
-import { fieldLabel } from './labels';
+import { conflictFieldLabel } from './labels';
 
 type ConflictOwner = { actionId: string } | { meetingId: string } | { chantierId: string };
 
@@ -51,7 +51,7 @@ export function ConflictsAlert({ conflicts }: { conflicts: ConflictView[] }) {
       <List size="sm" my="xs">
         {conflicts.map((conflict) => (
           <List.Item key={`${conflict.entity}:${conflict.rowId}:${conflict.field}`}>
-            {fieldLabel(conflict.entity, conflict.field)}
+            {conflictFieldLabel(conflict.entity, conflict.field)}
             {['action', 'meeting', 'chantier'].includes(conflict.entity) ? '' : ` — ${conflict.rowLabel}`}
           </List.Item>
         ))}

@@ -350,7 +350,7 @@ function FollowUpSection({ document }: { document: MinutesDocument }) {
             <col className={classes.colPerson} />
             <col className={classes.colDate} />
             <col className={classes.colShort} />
-            <col className={classes.colDate} />
+            <col className={classes.colShort} />
             <col className={classes.colComment} />
           </colgroup>
           <thead>
