@@ -145,9 +145,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'entente-bench-'));
   const file = join(dir, 'entente.sqlite');
   try {
-    let start = process.hrtime.bigint();
+    const start = process.hrtime.bigint();
     const changes = generate();
-    let store = Store.open(file);
+    const store = Store.open(file);
     initReplica(store, { name: 'Claire Martin', function: 'Cheffe de projet', partner: '37' });
     // Received as sync files of 20 000 changes each.
     for (let i = 0; i < changes.length; i += 20_000) store.applyChanges(changes.slice(i, i + 20_000));

@@ -25,8 +25,8 @@ export interface FieldWords {
 
 export const FIELDS = {
   project: {
-    name: { label: 'Nom', subject: 'Le nom du projet', text: true },
-    validation_silence_days: { label: 'Délai de validation tacite (jours)' },
+    name: { label: 'Nom du projet', subject: 'Le nom du projet', text: true },
+    validation_silence_days: { label: 'Délai de validation tacite' },
   },
   partner: {
     code: { label: 'Code', subject: 'Le code du partenaire', text: true },
@@ -37,7 +37,7 @@ export const FIELDS = {
   person: {
     name: { label: 'Nom', subject: 'Le nom', text: true },
     function: { label: 'Fonction', subject: 'La fonction', text: true },
-    partner_id: { label: 'Partenaire', subject: 'Le partenaire' },
+    partner_id: { label: 'Département', subject: 'Le partenaire' },
     email: { label: 'Adresse électronique', subject: "L'adresse électronique", text: true },
   },
   chantier: {
@@ -60,7 +60,7 @@ export const FIELDS = {
   },
   pilot: {
     owner_id: { label: 'Action ou chantier', subject: "L'action ou le chantier" },
-    partner_id: { label: 'Partenaire', subject: 'Le partenaire' },
+    partner_id: { label: 'Département', subject: 'Le partenaire' },
     person_id: { label: 'Pilote', subject: 'Le pilote' },
     services: { label: 'Services', subject: 'Les services', text: true },
   },
@@ -72,27 +72,27 @@ export const FIELDS = {
   },
   note: {
     action_id: { label: 'Action', subject: "L'action" },
-    date: { label: 'Date', subject: 'La date de la note' },
+    date: { label: 'Date de la note', subject: 'La date de la note' },
     author_id: { label: 'Auteur', subject: "L'auteur" },
     text: { label: 'Texte de la note', subject: 'Le texte de la note', text: true },
   },
   link: {
     action_id: { label: 'Action', subject: "L'action" },
-    label: { label: 'Intitulé', subject: "L'intitulé du lien", text: true },
-    url: { label: 'Lien', subject: 'Le lien', text: true },
+    label: { label: 'Intitulé du lien', subject: "L'intitulé du lien", text: true },
+    url: { label: 'Adresse du lien', subject: 'Le lien', text: true },
   },
   meeting: {
     type: { label: 'Type de réunion', subject: 'Le type de réunion', codes: MEETING_TYPE_LABELS },
-    title: { label: 'Titre de la réunion', subject: 'Le titre de la réunion', text: true },
-    date: { label: 'Date de la réunion', subject: 'La date de la réunion' },
+    title: { label: 'Titre', subject: 'Le titre de la réunion', text: true },
+    date: { label: 'Date', subject: 'La date de la réunion' },
     start_time: { label: 'Heure de début', subject: "L'heure de début" },
-    duration_minutes: { label: 'Durée (minutes)', subject: 'La durée de la réunion' },
+    duration_minutes: { label: 'Durée', subject: 'La durée de la réunion' },
     place: { label: 'Lieu', subject: 'Le lieu', text: true },
     chantier_ids: { label: 'Chantiers concernés', subject: 'Le chantier' },
     president_id: { label: 'Président·e', subject: 'Le président ou la présidente' },
     secretary_id: { label: 'Secrétaire de séance', subject: 'Le ou la secrétaire de séance' },
     secretariat_partner_id: { label: 'Secrétariat', subject: 'Le secrétariat' },
-    diffusion: { label: 'Liste de diffusion', subject: 'Un destinataire de la diffusion' },
+    diffusion: { label: 'Diffusion', subject: 'Un destinataire de la diffusion' },
     next_meeting_date: { label: 'Date de la prochaine réunion', subject: 'La date de la prochaine réunion' },
     validation_status: { label: 'Statut du compte rendu', subject: 'Le statut du compte rendu', codes: MINUTES_STATUS_LABELS },
     sent_on: { label: "Date d'envoi pour validation", subject: "La date d'envoi pour validation" },
@@ -105,7 +105,7 @@ export const FIELDS = {
   participant: {
     meeting_id: { label: 'Réunion', subject: 'La réunion' },
     person_id: { label: 'Personne', subject: 'La personne' },
-    name: { label: 'Nom du participant', subject: 'Le nom du participant', text: true },
+    name: { label: 'Nom', subject: 'Le nom du participant', text: true },
     function: { label: 'Fonction', subject: 'La fonction', text: true },
     organisation: { label: 'Organisme', subject: "L'organisme", text: true },
     attendance: { label: 'Présence', subject: 'La présence', codes: ATTENDANCE_LABELS },
@@ -116,9 +116,9 @@ export const FIELDS = {
     position: { label: "Rang dans l'ordre du jour" },
     title: { label: 'Intitulé du point', subject: "L'intitulé du point", text: true },
     presenter: { label: 'Présenté par', subject: 'Le présentateur', text: true },
-    duration_minutes: { label: 'Durée prévue (minutes)', subject: 'La durée prévue' },
+    duration_minutes: { label: 'Durée prévue', subject: 'La durée prévue' },
     chantier_id: { label: 'Chantier', subject: 'Le chantier' },
-    action_id: { label: 'Action', subject: "L'action" },
+    action_id: { label: 'Action liée', subject: "L'action" },
     notes: { label: 'Notes', subject: 'Les notes', text: true },
   },
   entry: {
@@ -138,7 +138,7 @@ export const FIELDS = {
     responsable_id: { label: 'Responsable', subject: 'Le responsable' },
     due_date: { label: 'Échéance', subject: "L'échéance" },
     chantier_id: { label: 'Chantier', subject: 'Le chantier' },
-    status: { label: 'Statut', subject: 'Le statut', codes: ACTION_STATUS_LABELS },
+    status: { label: 'Statut à la validation', subject: 'Le statut', codes: ACTION_STATUS_LABELS },
   },
   follow_up: {
     meeting_id: { label: 'Réunion', subject: 'La réunion' },
@@ -153,7 +153,7 @@ export const FIELDS = {
   },
   replica: {
     person_id: { label: 'Personne', subject: 'La personne' },
-    partner_id: { label: 'Partenaire', subject: 'Le partenaire' },
+    partner_id: { label: 'Département', subject: 'Le partenaire' },
     label: { label: 'Intitulé', subject: 'Le nom du poste', text: true },
     created_at: { label: 'Date de création' },
   },

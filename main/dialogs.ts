@@ -38,4 +38,4 @@ export const chooseCalendarFile = (parent: BrowserWindow | undefined, defaultPat
   });
 
 /** A name the save dialogs can propose on every system: no characters Windows refuses. */
-export const safeFileName = (text: string) => text.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-').trim();
+export const safeFileName = (text: string) => text.replace(/[<>:"/\\|?*\p{Cc}]/gu, '-').trim();

@@ -24,15 +24,20 @@ export function exportFile(store: Store, options: ExportOptions): { bytes: Buffe
   const after = store.db.prepare(
     'SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes FROM changes WHERE origin = ? AND seq > ? ORDER BY seq',
   );
-  const changes: Change[] = [];
-  for (const origin of logOrigins(store)) {
-    const held = Object.prototype.hasOwnProperty.call(basedOn, origin) ? basedOn[origin] : undefined;
-    for (const row of after.all(origin, held ?? 0) as (Omit<Change, 'supersedes'> & { supersedes: string })[]) {
-      changes.push({ ...row, supersedes: JSON.parse(row.supersedes) as VersionRef[] });
+  // One read transaction: the app's main process may write meanwhile, and a version vector
+  // read after the changes would claim a change the file does not carry.
+  const { changes, senderHeld } = store.transaction(() => {
+    const read: Change[] = [];
+    for (const origin of logOrigins(store)) {
+      const held = Object.prototype.hasOwnProperty.call(basedOn, origin) ? basedOn[origin] : undefined;
+      for (const row of after.all(origin, held ?? 0) as (Omit<Change, 'supersedes'> & { supersedes: string })[]) {
+        read.push({ ...row, supersedes: JSON.parse(row.supersedes) as VersionRef[] });
+      }
     }
-  }
+    return { changes: read, senderHeld: store.log.versionVector() };
+  });
   const bytes = encodeSyncFile({
-    project: projectId, sender: replicaId, schema: SCHEMA_VERSION, senderHeld: store.log.versionVector(),
+    project: projectId, sender: replicaId, schema: SCHEMA_VERSION, senderHeld,
     basedOn, full: Object.keys(basedOn).length === 0, changes, passphrase: options.passphrase, now: options.now,
   });
   return { bytes, header: readSyncHeader(bytes).header };

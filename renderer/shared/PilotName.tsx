@@ -1,4 +1,5 @@
 import { Table, Text } from '@mantine/core';
+import { fieldLabel } from '../../common/fields';
 import type { Partner, PilotRef } from '../../preload/contract';
 
 /** The pilote of one partner, or « Sans pilote » in dimmed text. */
@@ -18,8 +19,8 @@ export function PilotName({ pilots, partnerId }: { pilots: PilotRef[]; partnerId
 /** « Pilote 37 »: the partner's code keeps table columns narrow; its name is in the tooltip. */
 export function PilotHeader({ partner }: { partner: Partner }) {
   return (
-    <Table.Th title={`Pilote ${partner.name}`} style={{ whiteSpace: 'nowrap' }}>
-      Pilote {partner.code}
+    <Table.Th title={`${fieldLabel('pilot', 'person_id')} ${partner.name}`} style={{ whiteSpace: 'nowrap' }}>
+      {fieldLabel('pilot', 'person_id')} {partner.code}
     </Table.Th>
   );
 }

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Grid, Group, Progress, Stack } from '@mantine/core';
+import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail, ActionPatch, ChantierSummary, Person } from '../../../preload/contract';
 import {
   COOPERATION_FORM_LABELS,
@@ -88,9 +89,9 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
             <SectionCard title="Description">
-              <AutosaveText label="Titre" required value={action.title} save={(title) => update({ title: title ?? '' })} />
+              <AutosaveText label={fieldLabel('action', 'title')} required value={action.title} save={(title) => update({ title: title ?? '' })} />
               <AutosaveText
-                label="Description"
+                label={fieldLabel('action', 'description')}
                 multiline
                 value={action.description}
                 save={(description) => update({ description })}
@@ -115,20 +116,20 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
           <Stack gap="lg">
             <SectionCard title="Suivi">
               <AutosaveSelect
-                label="Chantier"
+                label={fieldLabel('action', 'chantier_id')}
                 data={chantiers.map((c) => ({ value: c.id, label: `${c.number}. ${c.title}` }))}
                 value={action.chantier_id}
                 save={(chantierId) => update({ chantier_id: chantierId ?? '' })}
               />
               <Group grow align="flex-start">
                 <AutosaveSelect
-                  label="Statut"
+                  label={fieldLabel('action', 'status')}
                   data={STATUS_OPTIONS}
                   value={action.status ?? ''}
                   save={(status) => update({ status: (status || null) as ActionStatus | null })}
                 />
                 <AutosaveSelect
-                  label="Priorité"
+                  label={fieldLabel('action', 'priority')}
                   data={PRIORITY_OPTIONS}
                   value={action.priority}
                   save={(priority) => update({ priority: priority as Priority | null })}
@@ -138,19 +139,19 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
               </Group>
               <Group grow align="flex-start">
                 <AutosaveDate
-                  label="Date de début"
+                  label={fieldLabel('action', 'start_date')}
                   value={action.start_date}
                   save={(start_date) => update({ start_date })}
                 />
                 <AutosaveDate
-                  label="Date de fin prévisionnelle"
+                  label={fieldLabel('action', 'end_date')}
                   value={action.end_date}
                   save={(end_date) => update({ end_date })}
                 />
               </Group>
               <div>
                 <AutosaveNumber
-                  label="Avancement"
+                  label={fieldLabel('action', 'progress')}
                   min={0}
                   max={100}
                   suffix=" %"
@@ -167,14 +168,14 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
 
             <SectionCard title="Coopération">
               <AutosaveMultiSelect
-                label="Finalités"
+                label={fieldLabel('action', 'finalites')}
                 placeholder="Choisir une ou plusieurs finalités"
                 data={FINALITE_OPTIONS}
                 value={action.finalites}
                 save={(finalites) => update({ finalites: finalites as Finalite[] })}
               />
               <AutosaveSelect
-                label="Forme de coopération"
+                label={fieldLabel('action', 'cooperation_form')}
                 data={FORM_OPTIONS}
                 value={action.cooperation_form}
                 save={(form) => update({ cooperation_form: form as CooperationForm | null })}
@@ -201,14 +202,14 @@ function PilotFields({ action, people }: { action: ActionDetail; people: Person[
     return (
       <Group key={partner.id} grow align="flex-start">
         <AutosavePilotSelect
-          label={`Pilote ${partner.short_name}`}
+          label={`${fieldLabel('pilot', 'person_id')} ${partner.short_name}`}
           people={people}
           partnerId={partner.id}
           value={personId}
           save={(person_id) => send('setActionPilot', action.id, partner.id, { person_id })}
         />
         <AutosaveText
-          label={`Services ${partner.short_name}`}
+          label={`${fieldLabel('pilot', 'services')} ${partner.short_name}`}
           value={services}
           save={(value) => send('setActionPilot', action.id, partner.id, { services: value })}
         />

@@ -1,6 +1,7 @@
 import { ActionIcon, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconExternalLink, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail } from '../../../preload/contract';
 import { send } from '../../api';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
@@ -70,9 +71,9 @@ function NewLinkForm({ actionId }: { actionId: string }) {
     <form onSubmit={submit}>
       <Stack gap="xs">
         <Group grow align="flex-start">
-          <TextInput label="Intitulé du lien" value={label} error={error.label} onChange={(e) => setLabel(e.currentTarget.value)} />
+          <TextInput label={fieldLabel('link', 'label')} value={label} error={error.label} onChange={(e) => setLabel(e.currentTarget.value)} />
           <TextInput
-            label="Adresse du lien"
+            label={fieldLabel('link', 'url')}
             placeholder="https://…"
             value={url}
             error={error.url}

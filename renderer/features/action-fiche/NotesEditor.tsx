@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail, Note } from '../../../preload/contract';
 import { send } from '../../api';
 import { AutosaveDate, AutosaveText } from '../../shared/autosave/AutosaveFields';
@@ -60,7 +61,7 @@ function NoteItem({ note }: { note: Note }) {
       {editing ? (
         <Stack gap="xs">
           <AutosaveText
-            label="Texte de la note"
+            label={fieldLabel('note', 'text')}
             required
             multiline
             value={note.text}
@@ -68,7 +69,7 @@ function NoteItem({ note }: { note: Note }) {
           />
           <Group align="flex-end" justify="space-between">
             <AutosaveDate
-              label="Date de la note"
+              label={fieldLabel('note', 'date')}
               value={note.date}
               save={(date) => send('updateNote', note.id, { date: date ?? undefined })}
             />

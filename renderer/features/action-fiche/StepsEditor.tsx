@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail, Step } from '../../../preload/contract';
 import { send } from '../../api';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
@@ -111,7 +112,7 @@ function RenameStep({ step, index, onDone }: { step: Step; index: number; onDone
         <TextInput
           style={{ flex: 1 }}
           size="sm"
-          label={`Intitulé de l'étape ${index + 1}`}
+          label={`${fieldLabel('step', 'label')} ${index + 1}`}
           value={label}
           error={error}
           autoFocus

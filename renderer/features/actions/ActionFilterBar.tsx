@@ -1,5 +1,6 @@
 import { Button, Checkbox, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { fieldLabel } from '../../../common/fields';
 import type { ChantierSummary, Person } from '../../../preload/contract';
 import { PRIORITIES, PRIORITY_LABELS, type Priority } from '../../../common/vocabulary';
 import { useAppState } from '../../app/AppContext';
@@ -39,7 +40,7 @@ export function ActionFilterBar({ filters, onChange, chantiers, people }: Props)
         w={280}
       />
       <MultiSelect
-        label="Chantier"
+        label={fieldLabel('action', 'chantier_id')}
         placeholder={allLabel(filters.chantierIds)}
         data={chantiers.map((c) => ({ value: c.id, label: `${c.number}. ${c.title}` }))}
         value={filters.chantierIds}
@@ -51,7 +52,7 @@ export function ActionFilterBar({ filters, onChange, chantiers, people }: Props)
         comboboxProps={{ width: 420, position: 'bottom-start' }}
       />
       <MultiSelect
-        label="Statut"
+        label={fieldLabel('action', 'status')}
         placeholder={allLabel(filters.statuses)}
         data={STATUS_FILTER_OPTIONS}
         value={filters.statuses}
@@ -60,7 +61,7 @@ export function ActionFilterBar({ filters, onChange, chantiers, people }: Props)
         w={200}
       />
       <MultiSelect
-        label="Priorité"
+        label={fieldLabel('action', 'priority')}
         placeholder={allLabel(filters.priorities, 'Toutes')}
         data={PRIORITY_OPTIONS}
         value={filters.priorities}
@@ -69,7 +70,7 @@ export function ActionFilterBar({ filters, onChange, chantiers, people }: Props)
         w={170}
       />
       <Select
-        label="Pilote"
+        label={fieldLabel('pilot', 'person_id')}
         placeholder="Tous"
         data={personOptions}
         value={filters.pilotPersonId}
@@ -80,7 +81,7 @@ export function ActionFilterBar({ filters, onChange, chantiers, people }: Props)
         w={200}
       />
       <Select
-        label="Département"
+        label={fieldLabel('pilot', 'partner_id')}
         placeholder="Tous"
         data={partnerOptions(partners)}
         value={filters.partnerId}

@@ -2,6 +2,7 @@ import { UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, type ChangeEvent, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { ActionRow, ActionSortKey, Partner } from '../../../preload/contract';
 import { PRIORITY_LABELS, type ActionStatus } from '../../../common/vocabulary';
 import { call } from '../../api';
@@ -64,17 +65,17 @@ export function ActionsTable({ pages, queryKey, sort, onSort }: Props) {
       <table role="table" className={classes.table} aria-rowcount={rowCount + 1} aria-label="Actions">
         <thead role="rowgroup" className={classes.head}>
           <tr role="row" className={classes.row} aria-rowindex={1}>
-            <SortHeader label="N°" title="Numéro du chantier" by="chantier" sort={sort} onSort={onSort} />
-            <SortHeader label="Titre" by="title" sort={sort} onSort={onSort} />
-            <SortHeader label="Statut" by="status" sort={sort} onSort={onSort} />
-            <SortHeader label="Priorité" by="priority" sort={sort} onSort={onSort} />
+            <SortHeader label="N°" title={`${fieldLabel('chantier', 'number')} du chantier`} by="chantier" sort={sort} onSort={onSort} />
+            <SortHeader label={fieldLabel('action', 'title')} by="title" sort={sort} onSort={onSort} />
+            <SortHeader label={fieldLabel('action', 'status')} by="status" sort={sort} onSort={onSort} />
+            <SortHeader label={fieldLabel('action', 'priority')} by="priority" sort={sort} onSort={onSort} />
             {partners.map((partner) => (
-              <Header key={partner.id} title={`Pilote ${partner.name}`}>
-                Pilote {partner.code}
+              <Header key={partner.id} title={`${fieldLabel('pilot', 'person_id')} ${partner.name}`}>
+                {fieldLabel('pilot', 'person_id')} {partner.code}
               </Header>
             ))}
-            <SortHeader label="Échéance" title="Date de fin prévisionnelle" by="end_date" sort={sort} onSort={onSort} />
-            <SortHeader label="Avancement" by="progress" sort={sort} onSort={onSort} />
+            <SortHeader label="Échéance" title={fieldLabel('action', 'end_date')} by="end_date" sort={sort} onSort={onSort} />
+            <SortHeader label={fieldLabel('action', 'progress')} by="progress" sort={sort} onSort={onSort} />
             <Header>En retard</Header>
           </tr>
         </thead>
@@ -229,7 +230,7 @@ function StatusSelect({ row }: { row: ActionRow }) {
     <select
       key={stored}
       className={classes.select}
-      aria-label={`Statut de l'action « ${row.title} »`}
+      aria-label={`${fieldLabel('action', 'status')} de l'action « ${row.title} »`}
       defaultValue={stored}
       onChange={(event) => void change(event)}
     >

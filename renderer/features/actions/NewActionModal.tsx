@@ -1,5 +1,6 @@
 import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import { send, useApiData } from '../../api';
 import { navigate } from '../../app/navigation';
 import { FormActions } from '../../shared/FormActions';
@@ -51,7 +52,7 @@ function NewActionForm({ chantierId, onClose }: Omit<Props, 'opened'>) {
     <form onSubmit={submit} noValidate>
       <Stack>
         <Select
-          label="Chantier"
+          label={fieldLabel('action', 'chantier_id')}
           required
           data={(chantiers ?? []).map((c) => ({ value: c.id, label: `${c.number}. ${c.title}` }))}
           value={chantier}
@@ -62,7 +63,7 @@ function NewActionForm({ chantierId, onClose }: Omit<Props, 'opened'>) {
           data-autofocus={chantierId ? undefined : true}
         />
         <TextInput
-          label="Titre"
+          label={fieldLabel('action', 'title')}
           required
           value={title}
           onChange={(event) => setTitle(event.currentTarget.value)}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ActionQuery, ActionRow, ApiError } from '../../../preload/contract';
 import { send, subscribeToChanges } from '../../api';
 
@@ -36,7 +36,9 @@ export function useActionPages(query: ActionQuery): ActionPages {
   const key = JSON.stringify(query);
   const [pages, setPages] = useState<Pages>({ key, byNumber: new Map() });
   const loaded = useRef(pages);
-  loaded.current = pages;
+  useLayoutEffect(() => {
+    loaded.current = pages;
+  });
   const inView = useRef<[number, number]>([0, PAGE_SIZE - 1]);
   const generation = useRef(0);
   const requested = useRef(new Set<number>());

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { ChantierDetail, ChantierInput, Person } from '../../../preload/contract';
 import { PRIORITY_LABELS, STAGE_LABELS, STAGES, type Stage } from '../../../common/vocabulary';
 import { send, useApiData } from '../../api';
@@ -51,9 +52,9 @@ function ChantierView({ chantier, people }: { chantier: ChantierDetail; people: 
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder p="md" radius="md">
             <Stack>
-              <AutosaveText label="Titre" required value={chantier.title} save={(title) => update({ title: title ?? '' })} />
+              <AutosaveText label={fieldLabel('chantier', 'title')} required value={chantier.title} save={(title) => update({ title: title ?? '' })} />
               <AutosaveText
-                label="Description"
+                label={fieldLabel('chantier', 'description')}
                 multiline
                 value={chantier.description}
                 save={(description) => update({ description })}
@@ -65,7 +66,7 @@ function ChantierView({ chantier, people }: { chantier: ChantierDetail; people: 
           <Paper withBorder p="md" radius="md">
             <Stack>
               <AutosaveSelect
-                label="Stade du partenariat"
+                label={fieldLabel('chantier', 'stage')}
                 data={STAGE_OPTIONS}
                 value={chantier.stage}
                 save={(stage) => update({ stage: stage as Stage })}
@@ -73,7 +74,7 @@ function ChantierView({ chantier, people }: { chantier: ChantierDetail; people: 
               {partners.map((partner) => (
                 <AutosavePilotSelect
                   key={partner.id}
-                  label={`Pilote ${partner.short_name}`}
+                  label={`${fieldLabel('pilot', 'person_id')} ${partner.short_name}`}
                   people={people}
                   partnerId={partner.id}
                   value={chantier.pilots.find((pilot) => pilot.partner_id === partner.id)?.person_id ?? null}
@@ -115,14 +116,14 @@ function ChantierActions({ chantier }: { chantier: ChantierDetail }) {
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Titre</Table.Th>
-            <Table.Th>Statut</Table.Th>
-            <Table.Th>Priorité</Table.Th>
+            <Table.Th>{fieldLabel('action', 'title')}</Table.Th>
+            <Table.Th>{fieldLabel('action', 'status')}</Table.Th>
+            <Table.Th>{fieldLabel('action', 'priority')}</Table.Th>
             {partners.map((partner) => (
               <PilotHeader key={partner.id} partner={partner} />
             ))}
             <Table.Th>Échéance</Table.Th>
-            <Table.Th>Avancement</Table.Th>
+            <Table.Th>{fieldLabel('action', 'progress')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

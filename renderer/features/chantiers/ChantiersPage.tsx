@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import { STAGE_LABELS } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
@@ -31,8 +32,8 @@ export function ChantiersPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={48}>N°</Table.Th>
-                <Table.Th>Titre</Table.Th>
-                <Table.Th>Stade du partenariat</Table.Th>
+                <Table.Th>{fieldLabel('chantier', 'title')}</Table.Th>
+                <Table.Th>{fieldLabel('chantier', 'stage')}</Table.Th>
                 {partners.map((partner) => (
                   <PilotHeader key={partner.id} partner={partner} />
                 ))}

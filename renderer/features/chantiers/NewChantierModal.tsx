@@ -1,5 +1,6 @@
 import { Group, Modal, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import { STAGE_LABELS, STAGES, type Stage } from '../../../common/vocabulary';
 import { send } from '../../api';
 import { navigate } from '../../app/navigation';
@@ -56,9 +57,17 @@ function NewChantierForm({ nextNumber, onClose }: Omit<Props, 'opened'>) {
     <form onSubmit={submit} noValidate>
       <Stack>
         <Group grow align="flex-start">
-          <NumberInput label="Numéro" required min={1} allowDecimal={false} value={number} onChange={setNumber} error={errors.number} />
+          <NumberInput
+            label={fieldLabel('chantier', 'number')}
+            required
+            min={1}
+            allowDecimal={false}
+            value={number}
+            onChange={setNumber}
+            error={errors.number}
+          />
           <Select
-            label="Stade du partenariat"
+            label={fieldLabel('chantier', 'stage')}
             data={STAGE_OPTIONS}
             value={stage}
             onChange={(value) => value && setStage(value as Stage)}
@@ -66,8 +75,22 @@ function NewChantierForm({ nextNumber, onClose }: Omit<Props, 'opened'>) {
             comboboxProps={{ withinPortal: true }}
           />
         </Group>
-        <TextInput label="Titre" required value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={errors.title} data-autofocus />
-        <Textarea label="Description" autosize minRows={3} value={description} onChange={(event) => setDescription(event.currentTarget.value)} error={errors.description} />
+        <TextInput
+          label={fieldLabel('chantier', 'title')}
+          required
+          value={title}
+          onChange={(event) => setTitle(event.currentTarget.value)}
+          error={errors.title}
+          data-autofocus
+        />
+        <Textarea
+          label={fieldLabel('chantier', 'description')}
+          autosize
+          minRows={3}
+          value={description}
+          onChange={(event) => setDescription(event.currentTarget.value)}
+          error={errors.description}
+        />
         <FormActions submitLabel="Créer le chantier" onCancel={onClose} busy={busy} />
       </Stack>
     </form>

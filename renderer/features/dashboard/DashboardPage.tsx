@@ -1,4 +1,5 @@
 import { Alert, Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { fieldLabel } from '../../../common/fields';
 import type { Dashboard } from '../../../preload/contract';
 import { STAGE_LABELS } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
@@ -69,7 +70,7 @@ function ChantiersTable({ dashboard }: { dashboard: Dashboard }) {
             <Table.Tr>
               <Table.Th w={48}>N°</Table.Th>
               <Table.Th>Chantier</Table.Th>
-              <Table.Th>Stade du partenariat</Table.Th>
+              <Table.Th>{fieldLabel('chantier', 'stage')}</Table.Th>
               <Table.Th>Actions par statut</Table.Th>
               <Table.Th>Avancement</Table.Th>
               <Table.Th>En retard</Table.Th>

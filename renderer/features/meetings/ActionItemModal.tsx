@@ -1,5 +1,6 @@
 import { Modal, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { ActionItemView, AgendaItemView, ChantierSummary, Person } from '../../../preload/contract';
 import type { ActionItemKind, ActionStatus } from '../../../common/vocabulary';
 import { send, useApiData } from '../../api';
@@ -63,7 +64,7 @@ function ActionItemForm({ onClose, agendaItem, actionItem, people, chantiers, de
       <Stack>
         {!actionItem && (
           <SegmentedControl
-            aria-label="Type d'action à mener"
+            aria-label={fieldLabel('action_item', 'kind')}
             value={kind}
             onChange={(value) => setKind(value as ActionItemKind)}
             data={[
@@ -84,7 +85,7 @@ function ActionItemForm({ onClose, agendaItem, actionItem, people, chantiers, de
           />
         )}
         <TextInput
-          label={kind === 'suivi' ? 'Ce qui est à faire' : "Intitulé de l'action"}
+          label={kind === 'suivi' ? 'Ce qui est à faire' : fieldLabel('action_item', 'title')}
           required={kind === 'nouvelle'}
           value={title}
           onChange={(event) => setTitle(event.currentTarget.value)}
@@ -93,7 +94,7 @@ function ActionItemForm({ onClose, agendaItem, actionItem, people, chantiers, de
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
-            label="Responsable"
+            label={fieldLabel('action_item', 'responsable_id')}
             required
             data={people.map((person) => ({ value: person.id, label: person.name }))}
             value={responsableId}
@@ -102,12 +103,12 @@ function ActionItemForm({ onClose, agendaItem, actionItem, people, chantiers, de
             error={errors.responsable_id}
             comboboxProps={{ withinPortal: true }}
           />
-          <FrenchDateInput label="Échéance" value={dueDate} onChange={setDueDate} error={errors.due_date} />
+          <FrenchDateInput label={fieldLabel('action_item', 'due_date')} value={dueDate} onChange={setDueDate} error={errors.due_date} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {kind === 'nouvelle' && (
             <Select
-              label="Chantier"
+              label={fieldLabel('action_item', 'chantier_id')}
               required
               data={chantiers.map((chantier) => ({ value: chantier.id, label: `${chantier.number}. ${chantier.title}` }))}
               value={chantierId}
@@ -118,7 +119,7 @@ function ActionItemForm({ onClose, agendaItem, actionItem, people, chantiers, de
             />
           )}
           <Select
-            label="Statut à la validation"
+            label={fieldLabel('action_item', 'status')}
             placeholder={kind === 'nouvelle' ? 'À venir' : 'Inchangé'}
             data={STATUS_OPTIONS}
             value={status}
@@ -147,7 +148,7 @@ function FollowedActionSelect({ current, value, onChange, error }: {
   if (current && !options.some((option) => option.value === current.id)) options.unshift({ value: current.id, label: current.title });
   return (
     <Select
-      label="Action suivie"
+      label={fieldLabel('action_item', 'action_id')}
       required
       data={options}
       value={value}

@@ -1,6 +1,7 @@
 import { ActionIcon, Anchor, Button, Group, Stack, Table, Text, ThemeIcon, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { ActionItemView, AgendaItemView } from '../../../preload/contract';
 import { ACTION_ITEM_KIND_LABELS } from '../../../common/vocabulary';
 import { call } from '../../api';
@@ -29,9 +30,9 @@ export function ActionItemsEditor({ meeting, people, chantiers, item }: MeetingP
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Action</Table.Th>
-                <Table.Th>Responsable</Table.Th>
-                <Table.Th>Échéance</Table.Th>
-                <Table.Th>Statut</Table.Th>
+                <Table.Th>{fieldLabel('action_item', 'responsable_id')}</Table.Th>
+                <Table.Th>{fieldLabel('action_item', 'due_date')}</Table.Th>
+                <Table.Th>{fieldLabel('action_item', 'status')}</Table.Th>
                 <Table.Th w={140}>
                   <VisuallyHidden>Modifier</VisuallyHidden>
                 </Table.Th>

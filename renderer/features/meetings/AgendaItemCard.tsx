@@ -1,5 +1,6 @@
 import { ActionIcon, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
+import { fieldLabel } from '../../../common/fields';
 import type { AgendaItemPatch, AgendaItemView } from '../../../preload/contract';
 import { call, send, useApiData } from '../../api';
 import { AutosaveNumber, AutosaveSelect, AutosaveText } from '../../shared/autosave/AutosaveFields';
@@ -48,19 +49,46 @@ export function AgendaItemCard({ meeting, people, chantiers, item, first, last }
       </Group>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, md: 3 }}>
-          <AutosaveText label={`Intitulé du ${name}`} required value={item.title} save={(title) => update({ title: title ?? '' })} disabled={disabled} />
-          <AutosaveText label="Présenté par" value={item.presenter} save={(presenter) => update({ presenter })} disabled={disabled} />
-          <AutosaveNumber label="Durée prévue" suffix=" min" min={0} max={1440} value={item.duration_minutes ?? 0} save={(minutes) => update({ duration_minutes: minutes || null })} disabled={disabled} />
+          <AutosaveText
+            label={`${fieldLabel('agenda_item', 'title')} ${item.number}`}
+            required
+            value={item.title}
+            save={(title) => update({ title: title ?? '' })}
+            disabled={disabled}
+          />
+          <AutosaveText label={fieldLabel('agenda_item', 'presenter')} value={item.presenter} save={(presenter) => update({ presenter })} disabled={disabled} />
+          <AutosaveNumber
+            label={fieldLabel('agenda_item', 'duration_minutes')}
+            suffix=" min"
+            min={0}
+            max={1440}
+            value={item.duration_minutes ?? 0}
+            save={(minutes) => update({ duration_minutes: minutes || null })}
+            disabled={disabled}
+          />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <AutosaveSelect label="Chantier" data={chantierOptions} clearable value={item.chantier?.id ?? null} save={(chantier_id) => update({ chantier_id })} disabled={disabled} />
+          <AutosaveSelect
+            label={fieldLabel('agenda_item', 'chantier_id')}
+            data={chantierOptions}
+            clearable
+            value={item.chantier?.id ?? null}
+            save={(chantier_id) => update({ chantier_id })}
+            disabled={disabled}
+          />
           {item.chantier ? (
             <LinkedActionSelect item={item} chantierId={item.chantier.id} save={(action_id) => update({ action_id })} disabled={disabled} />
           ) : (
-            <Select label="Action liée" data={[]} placeholder="Choisissez d'abord le chantier" disabled />
+            <Select label={fieldLabel('agenda_item', 'action_id')} data={[]} placeholder="Choisissez d'abord le chantier" disabled />
           )}
         </SimpleGrid>
-        <AutosaveText label={`Notes du ${name}`} multiline value={item.notes} save={(notes) => update({ notes })} disabled={disabled} />
+        <AutosaveText
+          label={`${fieldLabel('agenda_item', 'notes')} du ${name}`}
+          multiline
+          value={item.notes}
+          save={(notes) => update({ notes })}
+          disabled={disabled}
+        />
         <EntriesEditor item={item} disabled={disabled} />
         <ActionItemsEditor meeting={meeting} people={people} chantiers={chantiers} item={item} />
       </Stack>
@@ -73,5 +101,15 @@ function LinkedActionSelect({ item, chantierId, save, disabled }: { item: Agenda
   const { data: actions } = useApiData('queryActions', { chantierIds: [chantierId] }, { offset: 0, limit: 1000 });
   const options = (actions?.rows ?? []).map((action) => ({ value: action.id, label: action.title }));
   if (item.action && !options.some((option) => option.value === item.action!.id)) options.push({ value: item.action.id, label: item.action.title });
-  return <AutosaveSelect label="Action liée" data={options} clearable placeholder="Aucune" value={item.action?.id ?? null} save={save} disabled={disabled} />;
+  return (
+    <AutosaveSelect
+      label={fieldLabel('agenda_item', 'action_id')}
+      data={options}
+      clearable
+      placeholder="Aucune"
+      value={item.action?.id ?? null}
+      save={save}
+      disabled={disabled}
+    />
+  );
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import { send } from '../../api';
 import { AgendaItemCard } from './AgendaItemCard';
 import { frenchDuration, frenchTime } from '../../../common/french';
@@ -56,8 +57,17 @@ function NewAgendaItemForm({ meetingId }: { meetingId: string }) {
     <form onSubmit={submit} noValidate aria-label="Ajouter un point à l'ordre du jour">
       <Group align="flex-start" gap="xs">
         <TextInput label="Nouveau point : intitulé" value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={error} style={{ flex: 1 }} miw={260} />
-        <TextInput label="Présenté par" value={presenter} onChange={(event) => setPresenter(event.currentTarget.value)} w={200} />
-        <NumberInput label="Durée prévue" suffix=" min" min={0} step={5} allowDecimal={false} value={duration} onChange={setDuration} w={140} />
+        <TextInput label={fieldLabel('agenda_item', 'presenter')} value={presenter} onChange={(event) => setPresenter(event.currentTarget.value)} w={200} />
+        <NumberInput
+          label={fieldLabel('agenda_item', 'duration_minutes')}
+          suffix=" min"
+          min={0}
+          step={5}
+          allowDecimal={false}
+          value={duration}
+          onChange={setDuration}
+          w={140}
+        />
         <Button type="submit" mt={25} leftSection={<IconPlus size={16} aria-hidden />}>
           Ajouter le point
         </Button>

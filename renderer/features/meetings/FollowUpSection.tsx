@@ -1,5 +1,6 @@
 import { Anchor, Group, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { FollowUpLine, MeetingDetail } from '../../../preload/contract';
 import { call } from '../../api';
 import { href } from '../../app/navigation';
@@ -27,10 +28,10 @@ export function FollowUpSection({ meeting }: { meeting: MeetingDetail }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Action</Table.Th>
-                <Table.Th>Responsable</Table.Th>
-                <Table.Th>Échéance</Table.Th>
-                <Table.Th>Statut</Table.Th>
-                <Table.Th w={280}>Commentaire</Table.Th>
+                <Table.Th>{fieldLabel('follow_up', 'responsable_id')}</Table.Th>
+                <Table.Th>{fieldLabel('follow_up', 'due_date')}</Table.Th>
+                <Table.Th>{fieldLabel('follow_up', 'status')}</Table.Th>
+                <Table.Th w={280}>{fieldLabel('follow_up', 'comment')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -68,7 +69,7 @@ function FollowUpRow({ meetingId, line, disabled }: { meetingId: string; line: F
       </Table.Td>
       <Table.Td>
         <TextInput
-          aria-label={`Commentaire sur « ${line.title} »`}
+          aria-label={`${fieldLabel('follow_up', 'comment')} sur « ${line.title} »`}
           value={comment}
           onChange={(event) => setComment(event.currentTarget.value)}
           onBlur={() => comment !== (line.comment ?? '') && void call('setFollowUpComment', meetingId, line.action_item_id, comment.trim() || null)}

@@ -1,6 +1,7 @@
 import { SimpleGrid, TagsInput } from '@mantine/core';
 import { useAppState } from '../../app/AppContext';
 import { send, useApiData } from '../../api';
+import { fieldLabel } from '../../../common/fields';
 import type { MeetingPatch } from '../../../preload/contract';
 import type { MeetingType } from '../../../common/vocabulary';
 import {
@@ -28,21 +29,66 @@ export function MeetingFieldsSection({ meeting, people, chantiers }: MeetingProp
   return (
     <>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <AutosaveSelect label="Type de réunion" data={MEETING_TYPE_OPTIONS} value={meeting.type} save={(type) => update({ type: type as MeetingType })} disabled={disabled} />
-        <AutosaveText label="Titre" description="Facultatif" value={meeting.own_title} save={(title) => update({ title })} disabled={disabled} />
+        <AutosaveSelect
+          label={fieldLabel('meeting', 'type')}
+          data={MEETING_TYPE_OPTIONS}
+          value={meeting.type}
+          save={(type) => update({ type: type as MeetingType })}
+          disabled={disabled}
+        />
+        <AutosaveText
+          label={fieldLabel('meeting', 'title')}
+          description="Facultatif"
+          value={meeting.own_title}
+          save={(title) => update({ title })}
+          disabled={disabled}
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-        <AutosaveDate label="Date" value={meeting.date} save={(date) => update({ date: date ?? '' })} disabled={disabled} />
-        <AutosaveTime label="Heure de début" value={meeting.start_time} save={(start_time) => update({ start_time })} disabled={disabled} />
-        <AutosaveNumber label="Durée" suffix=" min" min={1} max={1440} value={meeting.duration_minutes} save={(duration_minutes) => update({ duration_minutes })} disabled={disabled} />
-        <AutosaveText label="Lieu" value={meeting.place} save={(place) => update({ place })} disabled={disabled} />
+        <AutosaveDate label={fieldLabel('meeting', 'date')} value={meeting.date} save={(date) => update({ date: date ?? '' })} disabled={disabled} />
+        <AutosaveTime
+          label={fieldLabel('meeting', 'start_time')}
+          value={meeting.start_time}
+          save={(start_time) => update({ start_time })}
+          disabled={disabled}
+        />
+        <AutosaveNumber
+          label={fieldLabel('meeting', 'duration_minutes')}
+          suffix=" min"
+          min={1}
+          max={1440}
+          value={meeting.duration_minutes}
+          save={(duration_minutes) => update({ duration_minutes })}
+          disabled={disabled}
+        />
+        <AutosaveText label={fieldLabel('meeting', 'place')} value={meeting.place} save={(place) => update({ place })} disabled={disabled} />
       </SimpleGrid>
-      <AutosaveMultiSelect label="Chantiers concernés" data={chantierOptions} value={meeting.chantier_ids} save={(chantier_ids) => update({ chantier_ids })} disabled={disabled} />
+      <AutosaveMultiSelect
+        label={fieldLabel('meeting', 'chantier_ids')}
+        data={chantierOptions}
+        value={meeting.chantier_ids}
+        save={(chantier_ids) => update({ chantier_ids })}
+        disabled={disabled}
+      />
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <AutosaveSelect label="Président·e" data={personOptions} clearable value={meeting.president?.id ?? null} save={(president_id) => update({ president_id })} disabled={disabled} />
-        <AutosaveSelect label="Secrétaire de séance" data={personOptions} clearable value={meeting.secretary?.id ?? null} save={(secretary_id) => update({ secretary_id })} disabled={disabled} />
         <AutosaveSelect
-          label="Secrétariat"
+          label={fieldLabel('meeting', 'president_id')}
+          data={personOptions}
+          clearable
+          value={meeting.president?.id ?? null}
+          save={(president_id) => update({ president_id })}
+          disabled={disabled}
+        />
+        <AutosaveSelect
+          label={fieldLabel('meeting', 'secretary_id')}
+          data={personOptions}
+          clearable
+          value={meeting.secretary?.id ?? null}
+          save={(secretary_id) => update({ secretary_id })}
+          disabled={disabled}
+        />
+        <AutosaveSelect
+          label={fieldLabel('meeting', 'secretariat_partner_id')}
           description="Le Département qui rédige et envoie le compte rendu"
           data={partnerOptions(partners)}
           clearable
@@ -53,7 +99,7 @@ export function MeetingFieldsSection({ meeting, people, chantiers }: MeetingProp
       </SimpleGrid>
       <DiffusionField value={meeting.diffusion} save={(diffusion) => update({ diffusion })} disabled={disabled} />
       <AutosaveDate
-        label="Date de la prochaine réunion"
+        label={fieldLabel('meeting', 'next_meeting_date')}
         description={meeting.type === 'codiri' ? <CodiriHint /> : undefined}
         value={meeting.next_meeting_date}
         save={(next_meeting_date) => update({ next_meeting_date })}
@@ -64,10 +110,10 @@ export function MeetingFieldsSection({ meeting, people, chantiers }: MeetingProp
 }
 
 function DiffusionField({ value, save, disabled }: { value: string[]; save: (value: string[]) => ReturnType<typeof send>; disabled: boolean }) {
-  const field = useAutosave({ value, save, label: 'Diffusion' });
+  const field = useAutosave({ value, save, label: fieldLabel('meeting', 'diffusion') });
   return (
     <TagsInput
-      label="Diffusion"
+      label={fieldLabel('meeting', 'diffusion')}
       description="Destinataires du compte rendu : tapez un nom ou un service, puis Entrée"
       value={field.value}
       onChange={field.onChange}

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Group, SegmentedControl, Select, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { MeetingQuery } from '../../../preload/contract';
 import type { MeetingType } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
@@ -56,9 +57,9 @@ export function MeetingsPage() {
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Date</Table.Th>
+                <Table.Th>{fieldLabel('meeting', 'date')}</Table.Th>
                 <Table.Th>Réunion</Table.Th>
-                <Table.Th>Lieu</Table.Th>
+                <Table.Th>{fieldLabel('meeting', 'place')}</Table.Th>
                 <Table.Th>Chantiers</Table.Th>
                 <Table.Th ta="right">Participants</Table.Th>
                 <Table.Th ta="right">Décisions</Table.Th>

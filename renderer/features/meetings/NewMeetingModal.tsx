@@ -1,5 +1,6 @@
 import { Alert, Group, Modal, MultiSelect, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { MeetingType } from '../../../common/vocabulary';
 import { send, useApiData } from '../../api';
 import { navigate } from '../../app/navigation';
@@ -64,7 +65,7 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
     <form onSubmit={submit} noValidate>
       <Stack>
         <Select
-          label="Type de réunion"
+          label={fieldLabel('meeting', 'type')}
           required
           data={MEETING_TYPE_OPTIONS}
           value={type}
@@ -83,18 +84,28 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
           </Alert>
         )}
         <TextInput
-          label="Titre"
+          label={fieldLabel('meeting', 'title')}
           description="Facultatif : sans titre, la réunion est nommée par son type et sa date"
           value={title}
           onChange={(event) => setTitle(event.currentTarget.value)}
           error={errors.title}
         />
         <Group grow align="flex-start">
-          <FrenchDateInput label="Date" required value={date} onChange={setDate} error={errors.date} />
-          <FrenchTimeInput label="Heure de début" required value={startTime} onChange={setStartTime} error={errors.start_time} />
-          <NumberInput label="Durée" required suffix=" min" step={15} allowDecimal={false} clampBehavior="none" value={duration} onChange={setDuration} error={errors.duration_minutes} />
+          <FrenchDateInput label={fieldLabel('meeting', 'date')} required value={date} onChange={setDate} error={errors.date} />
+          <FrenchTimeInput label={fieldLabel('meeting', 'start_time')} required value={startTime} onChange={setStartTime} error={errors.start_time} />
+          <NumberInput
+            label={fieldLabel('meeting', 'duration_minutes')}
+            required
+            suffix=" min"
+            step={15}
+            allowDecimal={false}
+            clampBehavior="none"
+            value={duration}
+            onChange={setDuration}
+            error={errors.duration_minutes}
+          />
         </Group>
-        <TextInput label="Lieu" value={place} onChange={(event) => setPlace(event.currentTarget.value)} error={errors.place} />
+        <TextInput label={fieldLabel('meeting', 'place')} value={place} onChange={(event) => setPlace(event.currentTarget.value)} error={errors.place} />
         {type === 'reunion_travail' ? (
           <Select
             label="Chantier"
@@ -108,7 +119,7 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
           />
         ) : (
           <MultiSelect
-            label="Chantiers concernés"
+            label={fieldLabel('meeting', 'chantier_ids')}
             data={chantierOptions}
             value={chantierIds}
             onChange={setChantierIds}

@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { ParticipantView } from '../../../preload/contract';
 import type { Attendance } from '../../../common/vocabulary';
 import { call, send } from '../../api';
@@ -24,11 +25,11 @@ export function ParticipantsSection({ meeting, people }: MeetingProps) {
           <Table striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Nom</Table.Th>
-                <Table.Th>Fonction</Table.Th>
+                <Table.Th>{fieldLabel('participant', 'name')}</Table.Th>
+                <Table.Th>{fieldLabel('participant', 'function')}</Table.Th>
                 <Table.Th>Département ou organisme</Table.Th>
-                <Table.Th w={170}>Présence</Table.Th>
-                <Table.Th w={220}>Représenté·e par</Table.Th>
+                <Table.Th w={170}>{fieldLabel('participant', 'attendance')}</Table.Th>
+                <Table.Th w={220}>{fieldLabel('participant', 'represented_by')}</Table.Th>
                 <Table.Th w={48}>
                   <VisuallyHidden>Retirer</VisuallyHidden>
                 </Table.Th>
@@ -88,7 +89,7 @@ function ParticipantRow({ participant, disabled }: { participant: ParticipantVie
       <Table.Td>{participant.organisation ?? '—'}</Table.Td>
       <Table.Td>
         <Select
-          aria-label={`Présence de ${participant.name}`}
+          aria-label={`${fieldLabel('participant', 'attendance')} de ${participant.name}`}
           data={ATTENDANCE_OPTIONS}
           value={choosingRepresentative ? 'represente' : participant.attendance}
           onChange={(value) => value && chooseAttendance(value as Attendance)}
@@ -146,8 +147,13 @@ function GuestForm({ meetingId }: { meetingId: string }) {
     <form onSubmit={submit} noValidate aria-label="Ajouter un·e invité·e">
       <Group align="flex-start" gap="xs">
         <TextInput label="Invité·e : nom" value={name} onChange={(event) => setName(event.currentTarget.value)} error={error} w={200} />
-        <TextInput label="Fonction" value={fonction} onChange={(event) => setFonction(event.currentTarget.value)} w={180} />
-        <TextInput label="Organisme" value={organisation} onChange={(event) => setOrganisation(event.currentTarget.value)} w={180} />
+        <TextInput label={fieldLabel('participant', 'function')} value={fonction} onChange={(event) => setFonction(event.currentTarget.value)} w={180} />
+        <TextInput
+          label={fieldLabel('participant', 'organisation')}
+          value={organisation}
+          onChange={(event) => setOrganisation(event.currentTarget.value)}
+          w={180}
+        />
         <Button type="submit" variant="default" mt={25} leftSection={<IconUserPlus size={16} aria-hidden />}>
           Ajouter l'invité·e
         </Button>

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { MeetingDetail } from '../../../preload/contract';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppContext';
@@ -114,7 +115,14 @@ function AmendModal({ meetingId, opened, onClose }: { meetingId: string; opened:
           Une nouvelle version, modifiable, est créée ; la version validée reste lisible telle quelle. La nouvelle version
           devra être validée à son tour.
         </Text>
-        <Textarea label="Objet de la modification" autosize minRows={2} value={reason} onChange={(event) => setReason(event.currentTarget.value)} data-autofocus />
+        <Textarea
+          label={fieldLabel('meeting', 'amendment_reason')}
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          data-autofocus
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Annuler

@@ -1,6 +1,7 @@
 import { ActionIcon, Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconPencil, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { Partner, Person } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
@@ -27,7 +28,7 @@ export function PeoplePage() {
         </Button>
       </PageHeader>
       <Select
-        label="Département"
+        label={fieldLabel('person', 'partner_id')}
         placeholder="Tous"
         data={partnerOptions(partners)}
         value={partnerFilter}
@@ -84,9 +85,9 @@ function PartnerPeople({ partner, people, onEdit, onDelete }: PartnerPeopleProps
           <Table highlightOnHover verticalSpacing="xs" layout="fixed">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w="28%">Nom</Table.Th>
-                <Table.Th w="32%">Fonction</Table.Th>
-                <Table.Th>Adresse électronique</Table.Th>
+                <Table.Th w="28%">{fieldLabel('person', 'name')}</Table.Th>
+                <Table.Th w="32%">{fieldLabel('person', 'function')}</Table.Th>
+                <Table.Th>{fieldLabel('person', 'email')}</Table.Th>
                 <Table.Th w={100}>Pilotages</Table.Th>
                 <Table.Th w={96}>
                   <VisuallyHidden>Modifier ou supprimer</VisuallyHidden>

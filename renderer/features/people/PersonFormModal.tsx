@@ -1,5 +1,6 @@
 import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { Person, PersonInput } from '../../../preload/contract';
 import { send } from '../../api';
 import { useAppState } from '../../app/AppContext';
@@ -58,7 +59,7 @@ function PersonForm({ person, onClose, partnerId }: Omit<Props, 'opened'>) {
     <form onSubmit={submit} noValidate>
       <Stack>
         <TextInput
-          label="Nom"
+          label={fieldLabel('person', 'name')}
           required
           data-autofocus
           value={input.name}
@@ -66,13 +67,13 @@ function PersonForm({ person, onClose, partnerId }: Omit<Props, 'opened'>) {
           onChange={(e) => set('name', e.currentTarget.value)}
         />
         <TextInput
-          label="Fonction"
+          label={fieldLabel('person', 'function')}
           value={input.function ?? ''}
           error={errors.function}
           onChange={(e) => set('function', e.currentTarget.value)}
         />
         <Select
-          label="Département"
+          label={fieldLabel('person', 'partner_id')}
           required
           data={partnerOptions(partners)}
           value={input.partner_id}
@@ -81,7 +82,7 @@ function PersonForm({ person, onClose, partnerId }: Omit<Props, 'opened'>) {
           allowDeselect={false}
         />
         <TextInput
-          label="Adresse électronique"
+          label={fieldLabel('person', 'email')}
           type="email"
           value={input.email ?? ''}
           error={errors.email ?? errors.form}

@@ -1,3 +1,4 @@
+import { fieldLabel } from '../../../common/fields';
 import { send, useApiData } from '../../api';
 import { AutosaveNumber } from '../../shared/autosave/AutosaveFields';
 
@@ -7,7 +8,7 @@ export function MinutesSettingsSection() {
   if (!settings) return null;
   return (
     <AutosaveNumber
-      label="Délai de validation tacite"
+      label={fieldLabel('project', 'validation_silence_days')}
       description="Un compte rendu envoyé pour validation est validé sans réponse de l'autre Département au bout de ce délai."
       suffix=" jours"
       min={1}

@@ -2,6 +2,7 @@ import { Button, Fieldset, Group, Modal, SimpleGrid, Stack, TextInput } from '@m
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { PartnerInput } from '../../../preload/contract';
 import { send } from '../../api';
 import { useAppState } from '../../app/AppContext';
@@ -16,10 +17,20 @@ export function PartnersSection() {
       {partners.map((partner, index) => (
         <Fieldset key={partner.id} legend={`Partenaire ${index + 1}`}>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <AutosaveText label="Code" required value={partner.code} save={(code) => send('updatePartner', partner.id, { code: code ?? '' })} />
-            <AutosaveText label="Nom" required value={partner.name} save={(name) => send('updatePartner', partner.id, { name: name ?? '' })} />
             <AutosaveText
-              label="Nom court"
+              label={fieldLabel('partner', 'code')}
+              required
+              value={partner.code}
+              save={(code) => send('updatePartner', partner.id, { code: code ?? '' })}
+            />
+            <AutosaveText
+              label={fieldLabel('partner', 'name')}
+              required
+              value={partner.name}
+              save={(name) => send('updatePartner', partner.id, { name: name ?? '' })}
+            />
+            <AutosaveText
+              label={fieldLabel('partner', 'short_name')}
               required
               value={partner.short_name}
               save={(short) => send('updatePartner', partner.id, { short_name: short ?? '' })}
@@ -59,9 +70,30 @@ function NewPartnerForm({ onClose }: { onClose: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput label="Code" description="Par exemple : 36" required data-autofocus value={input.code} error={errors.code} onChange={(e) => set('code', e.currentTarget.value)} />
-        <TextInput label="Nom" description="Par exemple : Département de l'Indre" required value={input.name} error={errors.name} onChange={(e) => set('name', e.currentTarget.value)} />
-        <TextInput label="Nom court" description="Par exemple : Indre" value={input.short_name} error={errors.short_name} onChange={(e) => set('short_name', e.currentTarget.value)} />
+        <TextInput
+          label={fieldLabel('partner', 'code')}
+          description="Par exemple : 36"
+          required
+          data-autofocus
+          value={input.code}
+          error={errors.code}
+          onChange={(e) => set('code', e.currentTarget.value)}
+        />
+        <TextInput
+          label={fieldLabel('partner', 'name')}
+          description="Par exemple : Département de l'Indre"
+          required
+          value={input.name}
+          error={errors.name}
+          onChange={(e) => set('name', e.currentTarget.value)}
+        />
+        <TextInput
+          label={fieldLabel('partner', 'short_name')}
+          description="Par exemple : Indre"
+          value={input.short_name}
+          error={errors.short_name}
+          onChange={(e) => set('short_name', e.currentTarget.value)}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Annuler

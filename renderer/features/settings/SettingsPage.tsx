@@ -1,4 +1,5 @@
 import { Stack } from '@mantine/core';
+import { fieldLabel } from '../../../common/fields';
 import { send } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { AutosaveSelect, AutosaveText } from '../../shared/autosave/AutosaveFields';
@@ -32,7 +33,7 @@ function Settings() {
       <Stack gap="lg" maw={900}>
         <SectionCard title="Projet">
           <AutosaveText
-            label="Nom du projet"
+            label={fieldLabel('project', 'name')}
             required
             value={project.name}
             save={(name) => send('updateProjectName', name ?? '')}

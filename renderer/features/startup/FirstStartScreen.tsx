@@ -1,5 +1,6 @@
 import { Button, Container, Paper, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { AppState } from '../../../preload/contract';
 import { send } from '../../api';
 import { navigate } from '../../app/navigation';
@@ -76,7 +77,7 @@ function NewPosteForm({ state }: { state: FirstStart }) {
           auprès de l'autre Département.
         </Text>
         <TextInput
-          label="Nom"
+          label={fieldLabel('person', 'name')}
           required
           autoFocus
           autoComplete="name"
@@ -85,13 +86,13 @@ function NewPosteForm({ state }: { state: FirstStart }) {
           error={errors.name}
         />
         <TextInput
-          label="Fonction"
+          label={fieldLabel('person', 'function')}
           description="Par exemple : cheffe de projet, pilote de chantier"
           value={fonction}
           onChange={(event) => setFonction(event.currentTarget.value)}
         />
         <Select
-          label="Département"
+          label={fieldLabel('person', 'partner_id')}
           required
           data={partnerOptions(state.partners)}
           value={partnerId}

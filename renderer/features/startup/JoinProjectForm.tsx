@@ -1,6 +1,7 @@
 import { Alert, Button, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { fieldLabel } from '../../../common/fields';
 import type { InvitationPreview } from '../../../preload/contract';
 import { send } from '../../api';
 import { navigate } from '../../app/navigation';
@@ -105,7 +106,7 @@ export function JoinProjectForm() {
           Invitation du {formatDateTime(preview.createdAt)} : {numberFormat.format(preview.changes)} modifications, tout l'historique du projet.
         </Alert>
         <Select
-          label="Département"
+          label={fieldLabel('person', 'partner_id')}
           required
           data={partnerOptions(preview.partners)}
           value={partnerId}
@@ -128,8 +129,14 @@ export function JoinProjectForm() {
         />
         {personId === SOMEONE_ELSE && (
           <>
-            <TextInput label="Nom" required value={name} onChange={(event) => setName(event.currentTarget.value)} error={errors.name} />
-            <TextInput label="Fonction" value={fonction} onChange={(event) => setFonction(event.currentTarget.value)} />
+            <TextInput
+              label={fieldLabel('person', 'name')}
+              required
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              error={errors.name}
+            />
+            <TextInput label={fieldLabel('person', 'function')} value={fonction} onChange={(event) => setFonction(event.currentTarget.value)} />
           </>
         )}
         {errors.form && (

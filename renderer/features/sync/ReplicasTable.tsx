@@ -1,4 +1,5 @@
 import { Badge, Table, Text } from '@mantine/core';
+import { fieldLabel } from '../../../common/fields';
 import type { ReplicaStatus } from '../../../preload/contract';
 import { formatDateTime, numberFormat } from '../../shared/format';
 
@@ -11,7 +12,7 @@ export function ReplicasTable({ replicas }: { replicas: ReplicaStatus[] }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Poste</Table.Th>
-            <Table.Th>Département</Table.Th>
+            <Table.Th>{fieldLabel('replica', 'partner_id')}</Table.Th>
             <Table.Th>Identifiant</Table.Th>
             <Table.Th ta="right">Modifications</Table.Th>
             <Table.Th>Dernière activité</Table.Th>

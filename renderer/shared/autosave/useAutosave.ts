@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiResult } from '../../../preload/contract';
 import { useFormSaver } from './FormSaver';
 
@@ -34,7 +34,9 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
   const [error, setError] = useState<string>();
   // Timers and saves outlive a render: they read the latest props through this ref.
   const latest = useRef({ ...options, run: saver.run });
-  latest.current = { ...options, run: saver.run };
+  useLayoutEffect(() => {
+    latest.current = { ...options, run: saver.run };
+  });
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const pending = useRef<{ value: T } | null>(null);
   const saved = useRef<{ value: T } | null>(null);
@@ -77,7 +79,9 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
 
   // Leaving the page still saves what was typed last.
   const flushOnUnmount = useRef(flush);
-  flushOnUnmount.current = flush;
+  useLayoutEffect(() => {
+    flushOnUnmount.current = flush;
+  });
   useEffect(() => () => flushOnUnmount.current(), []);
 
   return { value: draft ? draft.value : options.value, error, onChange, flush };
