@@ -124,14 +124,14 @@ function queries(people: Record<string, string[]>): ActionQuery[] {
     const query: ActionQuery = { sort: { by: sorts[i % sorts.length], direction: i % 2 ? 'desc' : 'asc' } };
     switch (i % 10) {
       case 0: break; // the whole list: the heaviest
-      case 1: query.chantierIds = [`c${int(1, 9)}`, `bc-${int(10, CHANTIERS)}`]; break;
+      case 1: query.chantier_ids = [`c${int(1, 9)}`, `bc-${int(10, CHANTIERS)}`]; break;
       case 2: query.statuses = [pick(ACTION_STATUSES), 'none']; break;
       case 3: query.late = true; break;
       case 4: query.search = pick(WORDS).slice(0, 6); break;
       case 5: query.search = `${pick(WORDS)} ${pick(WORDS)}`; query.priorities = ['elevee']; break;
-      case 6: query.pilotPersonId = pick(people.d41); break;
-      case 7: query.partnerId = 'd37'; query.late = false; break;
-      case 8: query.withoutPilot = true; break;
+      case 6: query.pilot_person_id = pick(people.d41); break;
+      case 7: query.partner_id = 'd37'; query.late = false; break;
+      case 8: query.without_pilot = true; break;
       case 9: query.priorities = ['moyenne', 'basse']; query.statuses = ['en_cours']; query.late = true; break;
     }
     return query;

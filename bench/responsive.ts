@@ -43,7 +43,7 @@ function largeFile(dir: string): Buffer {
 function newLaptop(dir: string): Session {
   const session = new Session(dir, 'bench');
   session.open();
-  session.completeFirstStart({ name: 'Claire Martin', function: null, partnerId: 'd37' });
+  session.completeFirstStart({ name: 'Claire Martin', function: null, partner_id: 'd37' });
   storePassphrase(session.requireStore(), PASSPHRASE);
   return session;
 }

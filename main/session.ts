@@ -72,7 +72,7 @@ export class Session {
   }
 
   state(): AppState {
-    const base = { appVersion: this.appVersion, dataDir: this.dataDir };
+    const base = { app_version: this.appVersion, data_dir: this.dataDir };
     if (!this.store) {
       const backups = this.failure instanceof CorruptDatabaseError ? listBackups(this.dataDir) : [];
       const failure = this.failure ?? refusal('closed');
@@ -83,7 +83,7 @@ export class Session {
       return {
         ...base,
         status: 'first-start',
-        projectName: dataset.project.name,
+        project_name: dataset.project.name,
         partners: dataset.partners.map((p) => ({ id: p.id, code: p.code, name: p.name, short_name: p.shortName, position: p.position })),
       };
     }
@@ -93,21 +93,21 @@ export class Session {
     if (!findMe() && store.personId) restoreRow(store, 'person', store.personId);
     const me = findMe();
     if (!me) throw refusal('no-identity');
-    return { ...base, status: 'ready', project: getProject(store), replicaId: store.replicaId!, me, partners: listPartners(store) };
+    return { ...base, status: 'ready', project: getProject(store), replica_id: store.replicaId!, me, partners: listPartners(store) };
   }
 
   completeFirstStart(identity: IdentityInput): AppState {
     if (!this.store) throw this.failure ?? refusal('closed');
-    initReplica(this.store, { name: identity.name, function: identity.function, partner: identity.partnerId });
+    initReplica(this.store, { name: identity.name, function: identity.function, partner: identity.partner_id });
     void this.backupIfDue();
     return this.state();
   }
 
   /** First start from an invitation: this laptop joins that project with the whole history. */
-  joinProject(invitation: Buffer, passphrase: string, identity: IdentityInput & { personId: string | null }): AppState {
+  joinProject(invitation: Buffer, passphrase: string, identity: IdentityInput & { person_id: string | null }): AppState {
     if (!this.store) throw this.failure ?? refusal('closed');
     joinProject(this.store, invitation, passphrase, {
-      name: identity.name, function: identity.function, partner: identity.partnerId, personId: identity.personId ?? undefined,
+      name: identity.name, function: identity.function, partner: identity.partner_id, personId: identity.person_id ?? undefined,
     });
     void this.backupIfDue();
     return this.state();
@@ -144,7 +144,7 @@ export class Session {
   async backupIfDue(): Promise<void> {
     if (!this.store?.replicaId || this.backingUp) return;
     const [latest] = listBackups(this.dataDir);
-    if (latest && Date.now() - Date.parse(latest.createdAt) < DAY_MS) return;
+    if (latest && Date.now() - Date.parse(latest.created_at) < DAY_MS) return;
     this.backingUp = backupNow(this.store, this.dataDir)
       .then(() => undefined)
       .catch((error: unknown) => console.error('Sauvegarde quotidienne impossible', error))

@@ -39,8 +39,8 @@ export interface SyncProgress {
 }
 
 export interface SyncStatus {
-  passphraseSet: boolean;
-  replicaId: string;
+  passphrase_set: boolean;
+  replica_id: string;
   folder: FolderState;
   running: SyncProgress | null;
   replicas: ReplicaStatus[];
@@ -55,21 +55,21 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 export type AppState =
   | {
       status: 'ready';
-      appVersion: string;
+      app_version: string;
       project: { id: string; name: string };
-      replicaId: string;
+      replica_id: string;
       me: Person;
       partners: Partner[];
-      dataDir: string;
+      data_dir: string;
     }
-  | { status: 'first-start'; appVersion: string; projectName: string; partners: Partner[]; dataDir: string }
+  | { status: 'first-start'; app_version: string; project_name: string; partners: Partner[]; data_dir: string }
   | {
       status: 'error';
-      appVersion: string;
+      app_version: string;
       error: ApiError;
       /** For a corrupt file: the backups it can be restored from, newest first. */
       backups: BackupInfo[];
-      dataDir: string;
+      data_dir: string;
     };
 
 /** What window.api offers; each function answers an ApiResult. */
@@ -194,11 +194,11 @@ export interface EntenteApi {
   /** Writes an invitation for a new laptop where the user says; null when cancelled. */
   createInvitation(): ExportRecord | null;
   /** First start: asks for the invitation file; null when cancelled. */
-  chooseInvitation(): { fileName: string } | null;
+  chooseInvitation(): { file_name: string } | null;
   /** First start: what the chosen invitation holds, once its passphrase is given. */
   previewInvitation(passphrase: string): InvitationPreview;
   /** First start: joins the project of the chosen invitation. */
-  joinProject(passphrase: string, identity: IdentityInput & { personId: string | null }): AppState;
+  joinProject(passphrase: string, identity: IdentityInput & { person_id: string | null }): AppState;
 }
 
 export type RestorableKind = 'action' | 'step' | 'note' | 'link';

@@ -39,9 +39,9 @@ const ROW_JSON = `json_object(
 function filterSql(query: ActionQuery, day?: string): { where: string; params: Record<string, unknown> } {
   const where = ['a.deleted = 0'];
   const params: Record<string, unknown> = { today: today(day) };
-  if (query.chantierIds?.length) {
+  if (query.chantier_ids?.length) {
     where.push('a.chantier_id IN (SELECT value FROM json_each(@chantierIds))');
-    params.chantierIds = JSON.stringify(query.chantierIds);
+    params.chantierIds = JSON.stringify(query.chantier_ids);
   }
   if (query.statuses?.length) {
     where.push("coalesce(a.status, 'none') IN (SELECT value FROM json_each(@statuses))");
@@ -51,18 +51,18 @@ function filterSql(query: ActionQuery, day?: string): { where: string; params: R
     where.push('a.priority IN (SELECT value FROM json_each(@priorities))');
     params.priorities = JSON.stringify(query.priorities);
   }
-  if (query.pilotPersonId) {
+  if (query.pilot_person_id) {
     where.push('EXISTS (SELECT 1 FROM pilot p WHERE p.owner_id = a.id AND p.deleted = 0 AND p.person_id = @pilotPersonId)');
-    params.pilotPersonId = query.pilotPersonId;
+    params.pilotPersonId = query.pilot_person_id;
   }
-  if (query.partnerId) {
+  if (query.partner_id) {
     where.push(
       'EXISTS (SELECT 1 FROM pilot p WHERE p.owner_id = a.id AND p.deleted = 0 AND p.partner_id = @partnerId AND p.person_id IS NOT NULL)',
     );
-    params.partnerId = query.partnerId;
+    params.partnerId = query.partner_id;
   }
   if (query.late !== undefined) where.push(query.late ? LATE_SQL : `NOT ${LATE_SQL}`);
-  if (query.withoutPilot !== undefined) where.push(query.withoutPilot ? `NOT ${HAS_PILOT_SQL}` : HAS_PILOT_SQL);
+  if (query.without_pilot !== undefined) where.push(query.without_pilot ? `NOT ${HAS_PILOT_SQL}` : HAS_PILOT_SQL);
   const match = query.search ? toMatchQuery(query.search) : null;
   if (match) {
     where.push('a.rid IN (SELECT rowid FROM action_search WHERE action_search MATCH @match)');

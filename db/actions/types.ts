@@ -14,15 +14,15 @@ export interface PilotRef {
 export type ActionSortKey = 'chantier' | 'title' | 'status' | 'priority' | 'start_date' | 'end_date' | 'progress';
 
 export interface ActionQuery {
-  chantierIds?: string[];
+  chantier_ids?: string[];
   /** 'none' selects actions without a statut. */
   statuses?: (ActionStatus | 'none')[];
   priorities?: Priority[];
-  pilotPersonId?: string;
+  pilot_person_id?: string;
   /** Actions with a pilote of this partner. */
-  partnerId?: string;
+  partner_id?: string;
   late?: boolean;
-  withoutPilot?: boolean;
+  without_pilot?: boolean;
   search?: string;
   sort?: { by: ActionSortKey; direction: 'asc' | 'desc' };
 }

@@ -40,13 +40,13 @@ export function chantierSummaries(store: Store, groups: ActionGroup[], id?: stri
   ).all({ id: id ?? null }) as (Omit<ChantierSummary, 'pilots' | 'counts' | 'progress'> & { pilots: string })[];
   const order = byPartnerPosition(store);
   return rows.map((row) => {
-    const counts = { total: 0, late: 0, byStatus: emptyStatusCounts() };
+    const counts = { total: 0, late: 0, by_status: emptyStatusCounts() };
     let progress = 0;
     for (const group of groups) {
       if (group.chantier_id !== row.id) continue;
       counts.total += group.total;
       counts.late += group.late;
-      counts.byStatus[group.status] += group.total;
+      counts.by_status[group.status] += group.total;
       progress += group.progress;
     }
     return { ...row, pilots: order(JSON.parse(row.pilots)), counts, progress: counts.total ? Math.round(progress / counts.total) : 0 };
@@ -60,19 +60,19 @@ export function listChantiers(store: Store, day?: string): ChantierSummary[] {
 export function getChantier(store: Store, id: string, day?: string): ChantierDetail {
   const [summary] = chantierSummaries(store, actionGroups(store, day), id);
   if (!summary) throw refusal('not-found', 'chantier', id);
-  return { ...summary, actions: queryActions(store, { chantierIds: [id] }, day) };
+  return { ...summary, actions: queryActions(store, { chantier_ids: [id] }, day) };
 }
 
 /** The dashboard: every chantier's summary and the project's totals. */
 export function getDashboard(store: Store, day?: string): Dashboard {
   const date = today(day);
   const groups = actionGroups(store, date);
-  const totals = { actions: 0, late: 0, withoutPilot: 0, byStatus: emptyStatusCounts() };
+  const totals = { actions: 0, late: 0, without_pilot: 0, by_status: emptyStatusCounts() };
   for (const group of groups) {
     totals.actions += group.total;
     totals.late += group.late;
-    totals.withoutPilot += group.without_pilot;
-    totals.byStatus[group.status] += group.total;
+    totals.without_pilot += group.without_pilot;
+    totals.by_status[group.status] += group.total;
   }
   return { today: date, chantiers: chantierSummaries(store, groups), totals };
 }

@@ -9,7 +9,7 @@ export interface ChantierSummary {
   description: string | null;
   stage: Stage;
   pilots: PilotRef[];
-  counts: { total: number; late: number; byStatus: StatusCounts };
+  counts: { total: number; late: number; by_status: StatusCounts };
   /** Mean avancement of its actions, 0-100. */
   progress: number;
 }
@@ -18,7 +18,7 @@ export interface Dashboard {
   /** The day "en retard" was computed for, YYYY-MM-DD. */
   today: string;
   chantiers: ChantierSummary[];
-  totals: { actions: number; late: number; withoutPilot: number; byStatus: StatusCounts };
+  totals: { actions: number; late: number; without_pilot: number; by_status: StatusCounts };
 }
 
 export interface ChantierDetail extends ChantierSummary {

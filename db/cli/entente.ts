@@ -169,12 +169,12 @@ function formatConflicts(conflicts: Conflict[]): string {
 
 function describeImport(summary: ImportSummary): string {
   const lines = [
-    `Fichier de ${summary.senderLabel} : ${summary.received} modification(s), dont ${summary.applied} nouvelle(s).`,
-    ...summary.byOrigin.map((origin) => `  ${origin.count} du ${origin.replica}`),
-    `Actions créées : ${summary.actionsCreated} ; statuts modifiés : ${summary.statusChanges} ; notes ajoutées : ${summary.notesAdded}.`,
-    `Conflits nouveaux : ${summary.newConflicts}.`,
+    `Fichier de ${summary.sender_label} : ${summary.received} modification(s), dont ${summary.applied} nouvelle(s).`,
+    ...summary.by_origin.map((origin) => `  ${origin.count} du ${origin.replica}`),
+    `Actions créées : ${summary.actions_created} ; statuts modifiés : ${summary.status_changes} ; notes ajoutées : ${summary.notes_added}.`,
+    `Conflits nouveaux : ${summary.new_conflicts}.`,
     ...summary.gaps.map((gap) => `Attention : ${gap.description}.`),
-    ...(summary.farFuture ? [`Attention : ${summary.farFuture} modification(s) datée(s) de plus d'un jour dans le futur (horloge d'un poste déréglée).`] : []),
+    ...(summary.far_future ? [`Attention : ${summary.far_future} modification(s) datée(s) de plus d'un jour dans le futur (horloge d'un poste déréglée).`] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -47,11 +47,11 @@ export function listConflictViews(store: Store): ConflictView[] {
       const { label, actionId, meetingId } = describeRow(store, entity, conflict.row_id);
       return {
         entity,
-        rowId: conflict.row_id,
+        row_id: conflict.row_id,
         field: conflict.field,
-        rowLabel: label,
-        actionId,
-        meetingId,
+        row_label: label,
+        action_id: actionId,
+        meeting_id: meetingId,
         versions: conflict.versions.map((version, index) => {
           const value = conflict.field === 'deleted' ? version.value !== false : version.value;
           return {
@@ -62,7 +62,7 @@ export function listConflictViews(store: Store): ConflictView[] {
             author: authorName(store, version.origin),
             replica: version.origin === SEED_ORIGIN ? 'données initiales du projet' : replicaLabel(store, version.origin),
             value,
-            valueLabel: valueLabel(store, conflict.field, value),
+            value_label: valueLabel(store, conflict.field, value),
             // liveVersions answers the latest clock first, then the highest origin: the one shown.
             shown: index === 0,
           };

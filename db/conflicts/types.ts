@@ -15,7 +15,7 @@ export interface ConflictVersionView {
   /** The value; for the field `deleted`, true (a delete) or false (kept). */
   value: unknown;
   /** For a reference (a person, a partner, a chantier…): its name. */
-  valueLabel: string | null;
+  value_label: string | null;
   /** The version the screens show until someone chooses (latest clock, then origin). */
   shown: boolean;
 }
@@ -23,15 +23,15 @@ export interface ConflictVersionView {
 /** A field with several live versions of different values, or a delete concurrent with an edit. */
 export interface ConflictView {
   entity: EntityName;
-  rowId: string;
+  row_id: string;
   field: string;
   /** What the row is: an action's title, a note's action and date, a person's name… */
-  rowLabel: string;
+  row_label: string;
   /** The action the row belongs to (itself, its note, étape, lien or pilote), if any. */
-  actionId: string | null;
+  action_id: string | null;
   versions: ConflictVersionView[];
   /** The réunion the row belongs to (itself, or one of its participants, points, entries, actions à mener), if any. */
-  meetingId: string | null;
+  meeting_id: string | null;
 }
 
 // Réunions and comptes rendus (entities/meetings.ts, entities/minutes.ts, queries/meetings.ts).

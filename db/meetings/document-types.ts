@@ -140,7 +140,7 @@ export interface CodiriDossier {
     /** "Indre-et-Loire : Claire Martin". */
     pilots: string[];
   }[];
-  totals: { actions: number; late: number; withoutPilot: number; progress: number };
+  totals: { actions: number; late: number; without_pilot: number; progress: number };
   /** The next CODIRI: date and secretariat. */
   next: CodiriProposal;
 }

@@ -214,12 +214,12 @@ export function codiriDossier(store: Store, meetingId: string, day?: string): Co
   const groups = actionGroups(store, date);
   const partners = new Map(minutes.partners.map((partner) => [partner.id, partner.short_name]));
   const summaries = chantierSummaries(store, groups);
-  const totals = { actions: 0, late: 0, withoutPilot: 0 };
+  const totals = { actions: 0, late: 0, without_pilot: 0 };
   let progress = 0;
   for (const group of groups) {
     totals.actions += group.total;
     totals.late += group.late;
-    totals.withoutPilot += group.without_pilot;
+    totals.without_pilot += group.without_pilot;
     progress += group.progress;
   }
   return {
@@ -235,8 +235,8 @@ export function codiriDossier(store: Store, meetingId: string, day?: string): Co
       actions: chantier.counts.total,
       late: chantier.counts.late,
       by_status: [...ACTION_STATUSES, 'none' as const]
-        .filter((status) => chantier.counts.byStatus[status] > 0)
-        .map((status) => ({ status, label: status === 'none' ? 'Sans statut' : ACTION_STATUS_LABELS[status], count: chantier.counts.byStatus[status] })),
+        .filter((status) => chantier.counts.by_status[status] > 0)
+        .map((status) => ({ status, label: status === 'none' ? 'Sans statut' : ACTION_STATUS_LABELS[status], count: chantier.counts.by_status[status] })),
       pilots: chantier.pilots
         .filter((pilot) => pilot.person_name)
         .map((pilot) => `${partners.get(pilot.partner_id) ?? pilot.partner_id} : ${pilot.person_name}`),

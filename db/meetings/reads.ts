@@ -52,9 +52,9 @@ export function listMeetings(store: Store, query: MeetingQuery = {}, day?: strin
     where.push('m.type IN (SELECT value FROM json_each(@types))');
     params.types = JSON.stringify(query.types);
   }
-  if (query.chantierId) {
+  if (query.chantier_id) {
     where.push('EXISTS (SELECT 1 FROM json_each(m.chantier_ids) WHERE value = @chantierId)');
-    params.chantierId = query.chantierId;
+    params.chantierId = query.chantier_id;
   }
   if (query.statuses?.length) {
     where.push('m.validation_status IN (SELECT value FROM json_each(@statuses))');
@@ -62,7 +62,7 @@ export function listMeetings(store: Store, query: MeetingQuery = {}, day?: strin
   }
   if (query.when === 'upcoming') where.push('m.date >= @today');
   if (query.when === 'past') where.push('m.date < @today');
-  if (!query.allVersions) where.push(LATEST_SQL);
+  if (!query.all_versions) where.push(LATEST_SQL);
   const direction = query.when === 'upcoming' ? 'ASC' : 'DESC';
   const rows = cached(store, `${ROW_SQL} WHERE ${where.join(' AND ')} ORDER BY m.date ${direction}, m.start_time ${direction}, m.version DESC, m.id`).all(
     params,

@@ -30,7 +30,7 @@ export function meetingTitle(meeting: { type: MeetingFields['type']; title: stri
 /** What an action à mener lacks to become a tracked action. */
 export function actionItemProblems(store: Store, item: ActionItemFields): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
-  const add = (field: string, message: string) => problems.push({ rowId: item.id, field, message });
+  const add = (field: string, message: string) => problems.push({ row_id: item.id, field, message });
   const name = `L'action à mener « ${item.title} »`;
   if (!item.responsable_id) add('responsable_id', `${name} n'a pas de responsable.`);
   else if (cached(store, 'SELECT 1 FROM person WHERE id = ? AND deleted = 0').pluck().get(item.responsable_id) !== 1) {

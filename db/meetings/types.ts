@@ -78,7 +78,7 @@ export type ActionItemPatch = Partial<Omit<ActionItemInput, 'kind'>>;
 /** What keeps minutes from being sent or validated, or an action à mener from being complete. */
 export interface ValidationProblem {
   /** The row at fault (an action à mener…). */
-  rowId: string;
+  row_id: string;
   field: string;
   message: string;
 }
@@ -116,12 +116,12 @@ export interface MeetingRow extends MeetingRef {
 export interface MeetingQuery {
   types?: MeetingType[];
   /** Meetings concerning this chantier. */
-  chantierId?: string;
+  chantier_id?: string;
   /** From today on (soonest first), or before today (latest first); default every date, latest first. */
   when?: 'upcoming' | 'past';
   statuses?: MinutesStatus[];
   /** Also the versions an amendment replaced. */
-  allVersions?: boolean;
+  all_versions?: boolean;
 }
 
 export interface ParticipantView {
@@ -267,7 +267,7 @@ export interface TacitValidationResult {
   /** Minutes validated by silence now. */
   validated: string[];
   /** Minutes whose delay has passed but that cannot be validated yet, and why. */
-  blocked: { meetingId: string; message: string }[];
+  blocked: { meeting_id: string; message: string }[];
 }
 
 /** One meeting as an iCalendar event (calendar/ics.ts). */

@@ -91,7 +91,7 @@ export function applyTacitValidations(store: Store, day = localDate()): TacitVal
       result.validated.push(id);
     } catch (error) {
       if (!isUserError(error)) throw error;
-      result.blocked.push({ meetingId: id, message: error.message });
+      result.blocked.push({ meeting_id: id, message: error.message });
     }
   }
   return result;

@@ -21,7 +21,7 @@ function freeName(dir: string, base: string, ext: string): string {
 }
 
 function info(file: string, createdAt: Date): BackupInfo {
-  return { file, name: basename(file), createdAt: createdAt.toISOString(), bytes: statSync(file).size };
+  return { file, name: basename(file), created_at: createdAt.toISOString(), bytes: statSync(file).size };
 }
 
 /** A backup of the backup folder, dated by the local time in its name. */

@@ -3,21 +3,21 @@
 export interface BackupInfo {
   file: string;
   name: string;
-  createdAt: string;
+  created_at: string;
   bytes: number;
 }
 
 export interface IdentityInput {
   name: string;
   function: string | null;
-  partnerId: string;
+  partner_id: string;
 }
 
 export interface Settings {
-  dataDir: string;
-  databaseFile: string;
-  databaseBytes: number;
+  data_dir: string;
+  database_file: string;
+  database_bytes: number;
   backups: BackupInfo[];
   /** Days after which minutes sent for validation are validated by silence. */
-  validationSilenceDays: number;
+  validation_silence_days: number;
 }

@@ -74,20 +74,20 @@ export interface Gap {
 
 export interface ImportSummary {
   sender: string;
-  senderLabel: string;
+  sender_label: string;
   received: number;
   /** New here: the rest were already known (a file imported twice changes nothing). */
   applied: number;
-  byOrigin: { origin: string; replica: string; count: number }[];
-  actionsCreated: number;
-  statusChanges: number;
-  notesAdded: number;
-  newConflicts: number;
+  by_origin: { origin: string; replica: string; count: number }[];
+  actions_created: number;
+  status_changes: number;
+  notes_added: number;
+  new_conflicts: number;
   gaps: Gap[];
   /** Changes stamped more than a day in the future: applied, but their clock not followed. */
-  farFuture: number;
+  far_future: number;
   /** What the sender held when writing the file, by origin. */
-  senderHeld: Record<string, number>;
+  sender_held: Record<string, number>;
 }
 
 export interface ImportOptions {
@@ -120,17 +120,17 @@ export function importFile(store: Store, bytes: Buffer, passphrase: string, { no
     for (const change of applied) counts.set(change.origin, (counts.get(change.origin) ?? 0) + 1);
     const summary: ImportSummary = {
       sender: header.sender,
-      senderLabel: replicaLabel(store, header.sender),
+      sender_label: replicaLabel(store, header.sender),
       received: changes.length,
       applied: applied.length,
-      byOrigin: [...counts].map(([origin, count]) => ({ origin, replica: replicaLabel(store, origin), count })),
-      actionsCreated: createdActions.size,
-      statusChanges: applied.filter((c) => c.entity === 'action' && c.field === 'status' && !createdActions.has(c.rowId)).length,
-      notesAdded: createdNotes.size,
-      newConflicts: Math.max(0, conflictCount(store) - conflictsBefore),
+      by_origin: [...counts].map(([origin, count]) => ({ origin, replica: replicaLabel(store, origin), count })),
+      actions_created: createdActions.size,
+      status_changes: applied.filter((c) => c.entity === 'action' && c.field === 'status' && !createdActions.has(c.rowId)).length,
+      notes_added: createdNotes.size,
+      new_conflicts: Math.max(0, conflictCount(store) - conflictsBefore),
       gaps: findGaps(store, header.senderHeld),
-      farFuture,
-      senderHeld: header.senderHeld,
+      far_future: farFuture,
+      sender_held: header.senderHeld,
     };
     recordJournal(store, { kind: journalAs, summary }, now);
     return summary;

@@ -55,7 +55,7 @@ export function syncFolder(store: Store, folder: string, passphrase: string, now
           return imported;
         });
         result.imported.push({ ...summary, file: relative });
-        for (const [origin, seq] of Object.entries(summary.senderHeld)) published[origin] = Math.max(published[origin] ?? 0, seq);
+        for (const [origin, seq] of Object.entries(summary.sender_held)) published[origin] = Math.max(published[origin] ?? 0, seq);
       } catch (error) {
         // Incomplete or damaged: perhaps still arriving. Tried again next round, no dialog.
         if (isUserError(error) && error.code === 'damaged-file') result.postponed.push({ file: relative, reason: error.message });

@@ -20,11 +20,11 @@ export interface ExportRecord {
 
 export interface FolderRoundRecord {
   folder: string;
-  filesImported: number;
-  changesApplied: number;
+  files_imported: number;
+  changes_applied: number;
   written: number;
   postponed: number;
-  newConflicts: number;
+  new_conflicts: number;
 }
 
 export function recordJournal(store: Store, entry: Omit<JournalEntry, 'id' | 'at'>, at = new Date()): void {

@@ -65,11 +65,11 @@ export function folderRound(store: Store, folder: string, passphrase: string, no
 function folderRoundRecord(folder: string, { imported, written, postponed }: FolderSyncResult): FolderRoundRecord {
   return {
     folder,
-    filesImported: imported.length,
-    changesApplied: imported.reduce((sum, file) => sum + file.applied, 0),
+    files_imported: imported.length,
+    changes_applied: imported.reduce((sum, file) => sum + file.applied, 0),
     written: written?.count ?? 0,
     postponed: postponed.length,
-    newConflicts: imported.reduce((sum, file) => sum + file.newConflicts, 0),
+    new_conflicts: imported.reduce((sum, file) => sum + file.new_conflicts, 0),
   };
 }
 
@@ -85,7 +85,7 @@ function recordFolderRound(store: Store, folder: string, outcome: { record: Fold
       if (!(last?.kind === 'error' && last.summary.message === outcome.error)) recordJournal(store, { kind: 'error', summary: { message: outcome.error, folder } }, at);
     } else {
       const { record } = outcome;
-      if (record.filesImported > 0 || record.written > 0 || record.postponed > 0) recordJournal(store, { kind: 'folder', summary: record }, at);
+      if (record.files_imported > 0 || record.written > 0 || record.postponed > 0) recordJournal(store, { kind: 'folder', summary: record }, at);
     }
     const message = 'error' in outcome ? outcome.error : null;
     store.setLocalState(LAST_ROUND_KEY, JSON.stringify({ at: at.toISOString(), ok: message === null, message }));

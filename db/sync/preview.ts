@@ -7,9 +7,9 @@ import type { Partner } from '../people/types';
 import { decodeSyncFile, readSyncHeader } from './format';
 
 export interface InvitationPreview {
-  projectId: string;
-  projectName: string;
-  createdAt: string;
+  project_id: string;
+  project_name: string;
+  created_at: string;
   changes: number;
   partners: Partner[];
   people: { id: string; name: string; partner_id: string }[];
@@ -28,9 +28,9 @@ export function previewInvitation(bytes: Buffer, passphrase: string): Invitation
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   const project = rows.get('project')?.get(header.project);
   return {
-    projectId: header.project,
-    projectName: project?.name ? String(project.name) : header.project,
-    createdAt: header.createdAt,
+    project_id: header.project,
+    project_name: project?.name ? String(project.name) : header.project,
+    created_at: header.createdAt,
     changes: header.count,
     partners,
     people,

@@ -8,22 +8,22 @@ import { findGaps } from './exchange';
 
 export interface ReplicaStatus {
   id: string;
-  personName: string | null;
-  partnerId: string | null;
-  partnerName: string | null;
+  person_name: string | null;
+  partner_id: string | null;
+  partner_name: string | null;
   label: string | null;
-  isThisLaptop: boolean;
+  is_this_laptop: boolean;
   /** How many of its changes this replica holds. */
   changes: number;
   /** When it last wrote a change that reached here (its own clock). */
-  lastChangeAt: string | null;
+  last_change_at: string | null;
   /** When a file written by it was last imported here. */
-  lastFileAt: string | null;
+  last_file_at: string | null;
 }
 
 export interface FolderState {
   folder: string | null;
-  lastRound: { at: string; ok: boolean; message: string | null } | null;
+  last_round: { at: string; ok: boolean; message: string | null } | null;
 }
 
 const FOLDER_KEY = 'shared_folder';
@@ -32,8 +32,8 @@ export const LAST_ROUND_KEY = 'shared_folder_last_round';
 export function listReplicaStatus(store: Store): ReplicaStatus[] {
   const rows = store.db
     .prepare(
-      `SELECT v.origin AS id, v.seq AS changes, c.hlc, r.label, pe.name AS personName, pa.id AS partnerId,
-              pa.name AS partnerName, ps.received_at AS lastFileAt
+      `SELECT v.origin AS id, v.seq AS changes, c.hlc, r.label, pe.name AS person_name, pa.id AS partner_id,
+              pa.name AS partner_name, ps.received_at AS last_file_at
        FROM version_vector v
        JOIN changes c ON c.origin = v.origin AND c.seq = v.seq
        LEFT JOIN replica r ON r.id = v.origin
@@ -43,11 +43,11 @@ export function listReplicaStatus(store: Store): ReplicaStatus[] {
        WHERE v.origin <> ?
        ORDER BY pa.position, pe.name, v.origin`,
     )
-    .all(SEED_ORIGIN) as (Omit<ReplicaStatus, 'isThisLaptop' | 'lastChangeAt'> & { hlc: string })[];
+    .all(SEED_ORIGIN) as (Omit<ReplicaStatus, 'is_this_laptop' | 'last_change_at'> & { hlc: string })[];
   return rows.map(({ hlc, ...row }) => ({
     ...row,
-    isThisLaptop: row.id === store.replicaId,
-    lastChangeAt: new Date(parseHlc(hlc).ms).toISOString(),
+    is_this_laptop: row.id === store.replicaId,
+    last_change_at: new Date(parseHlc(hlc).ms).toISOString(),
   }));
 }
 
@@ -76,7 +76,7 @@ export function knownGaps(store: Store): string[] {
 
 export function folderState(store: Store): FolderState {
   const lastRound = store.localState(LAST_ROUND_KEY);
-  return { folder: store.localState(FOLDER_KEY) ?? null, lastRound: lastRound ? JSON.parse(lastRound) : null };
+  return { folder: store.localState(FOLDER_KEY) ?? null, last_round: lastRound ? JSON.parse(lastRound) : null };
 }
 
 export function setSharedFolder(store: Store, folder: string | null): void {

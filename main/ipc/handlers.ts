@@ -77,11 +77,11 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
     getSettings: () => {
       const file = databaseFile(session.dataDir);
       return {
-        dataDir: session.dataDir,
-        databaseFile: file,
-        databaseBytes: statSync(file).size,
+        data_dir: session.dataDir,
+        database_file: file,
+        database_bytes: statSync(file).size,
         backups: listBackups(session.dataDir),
-        validationSilenceDays: validationSilenceDays(store()),
+        validation_silence_days: validationSilenceDays(store()),
       };
     },
     backupNow: () => backupNow(store(), session.dataDir),

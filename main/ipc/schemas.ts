@@ -19,13 +19,13 @@ const chantierInput = z.object({
 });
 const actionQuery = z
   .object({
-    chantierIds: z.array(id).max(1000),
+    chantier_ids: z.array(id).max(1000),
     statuses: z.array(z.enum([...ACTION_STATUSES, 'none'])),
     priorities: z.array(z.enum(PRIORITIES)),
-    pilotPersonId: id,
-    partnerId: id,
+    pilot_person_id: id,
+    partner_id: id,
     late: z.boolean(),
-    withoutPilot: z.boolean(),
+    without_pilot: z.boolean(),
     search: z.string().max(500),
     sort: z.object({
       by: z.enum(['chantier', 'title', 'status', 'priority', 'start_date', 'end_date', 'progress']),
@@ -65,7 +65,7 @@ type ArgsSchemas = { [K in ApiMethod]: z.ZodType<Parameters<EntenteApi[K]>> };
 export const argsSchemas = {
   getAppState: none,
   completeFirstStart: z.tuple([
-    z.object({ name: ENTITIES.person.name, function: ENTITIES.person.function, partnerId: id }).strict(),
+    z.object({ name: ENTITIES.person.name, function: ENTITIES.person.function, partner_id: id }).strict(),
   ]),
   restoreBackup: z.tuple([z.string().min(1).max(4000)]),
   startOver: none,
@@ -115,10 +115,10 @@ export const argsSchemas = {
     z
       .object({
         types: z.array(z.enum(MEETING_TYPES)),
-        chantierId: id,
+        chantier_id: id,
         when: z.enum(['upcoming', 'past']),
         statuses: z.array(z.enum(MINUTES_STATUSES)),
-        allVersions: z.boolean(),
+        all_versions: z.boolean(),
       })
       .partial()
       .strict(),
@@ -178,6 +178,6 @@ export const argsSchemas = {
   previewInvitation: z.tuple([passphrase]),
   joinProject: z.tuple([
     passphrase,
-    z.object({ name: ENTITIES.person.name, function: ENTITIES.person.function, partnerId: id, personId: id.nullable() }).strict(),
+    z.object({ name: ENTITIES.person.name, function: ENTITIES.person.function, partner_id: id, person_id: id.nullable() }).strict(),
   ]),
 } satisfies ArgsSchemas;

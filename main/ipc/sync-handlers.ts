@@ -48,8 +48,8 @@ export function createSyncHandlers({ session, jobs, watcher, window }: SyncConte
     getSyncStatus: () => {
       const current = store();
       return {
-        passphraseSet: storedPassphrase(current) !== undefined,
-        replicaId: current.replicaId!,
+        passphrase_set: storedPassphrase(current) !== undefined,
+        replica_id: current.replicaId!,
         folder: folderState(current),
         running: jobs.running,
         replicas: listReplicaStatus(current),
@@ -101,7 +101,7 @@ export function createSyncHandlers({ session, jobs, watcher, window }: SyncConte
       const file = await chooseInvitationFile(window());
       if (!file) return null;
       invitation = readFileSync(file);
-      return { fileName: basename(file) };
+      return { file_name: basename(file) };
     },
     previewInvitation: (secret) => previewInvitation(chosenInvitation(), secret),
     joinProject: (secret, identity) => {

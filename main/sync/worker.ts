@@ -19,7 +19,7 @@ function run(store: Store, job: SyncJob): { value: unknown; changed: boolean } {
       return { value: exportToFile(store, job.file, { passphrase: job.passphrase, target: job.target }), changed: false };
     case 'folder': {
       const { record } = folderRound(store, job.folder, job.passphrase);
-      return { value: record, changed: record.changesApplied > 0 };
+      return { value: record, changed: record.changes_applied > 0 };
     }
     case 'invite':
       return { value: writeInvitation(store, job.file, job.passphrase), changed: false };

@@ -20,7 +20,7 @@ export function App() {
     case 'first-start':
       return <FirstStartScreen state={state} />;
     case 'error':
-      return <StartupErrorScreen error={state.error} backups={state.backups} dataDir={state.dataDir} />;
+      return <StartupErrorScreen error={state.error} backups={state.backups} dataDir={state.data_dir} />;
     case 'ready':
       return (
         <AppStateProvider value={state}>

@@ -34,8 +34,8 @@ describe('the Conflits view', () => {
     const views = listConflictViews(a);
     expect(views.map((view) => view.field)).toEqual(['description', 'status']);
     const [description] = views;
-    expect(description).toMatchObject({ entity: 'action', rowId: 'a4-1', actionId: 'a4-1' });
-    expect(description.rowLabel).toMatch(/^Action « .+ »$/);
+    expect(description).toMatchObject({ entity: 'action', row_id: 'a4-1', action_id: 'a4-1' });
+    expect(description.row_label).toMatch(/^Action « .+ »$/);
     const byAuthor = Object.fromEntries(description.versions.map((version) => [version.author, version]));
     expect(byAuthor['Claire Martin']).toMatchObject({ value: 'Version de Claire', date: '2026-11-26T09:15:00.000Z', shown: false });
     expect(byAuthor['Claire Martin'].replica).toMatch(/^poste de Claire Martin \(/);
@@ -82,8 +82,8 @@ describe('the Conflits view', () => {
     updateNote(b, note, { text: 'Comité : cahier des charges à revoir.' });
     meet(a, b);
     const [view] = listConflictViews(b);
-    expect(view).toMatchObject({ entity: 'note', field: 'text', actionId: 'a4-1' });
-    expect(view.rowLabel).toMatch(/^Note du 12\/03\/2026 de l'action « .+ »$/);
+    expect(view).toMatchObject({ entity: 'note', field: 'text', action_id: 'a4-1' });
+    expect(view.row_label).toMatch(/^Note du 12\/03\/2026 de l'action « .+ »$/);
     expect(view.versions.map((version) => version.value).sort()).toEqual(['Comité : cahier des charges validé.', 'Comité : cahier des charges à revoir.']);
   });
 
@@ -94,7 +94,7 @@ describe('the Conflits view', () => {
       updateAction(b, 'a5-1', { progress: 60 });
       meet(a, b);
       const [view] = listConflictViews(a);
-      expect(view).toMatchObject({ entity: 'action', rowId: 'a5-1', field: 'deleted', actionId: 'a5-1' });
+      expect(view).toMatchObject({ entity: 'action', row_id: 'a5-1', field: 'deleted', action_id: 'a5-1' });
       expect(view.versions.map((version) => version.value)).toContain(true);
       resolveConflict(b, 'action', 'a5-1', 'deleted', !keep);
       meet(a, b);

@@ -34,7 +34,7 @@ describe('backups', () => {
     expect(backups[1].name).toMatch(/^entente-\d{8}-\d{6}\.sqlite$/); // the same second: not overwritten
     expect(backups[1].name).not.toBe(latest.name);
     expect(backups.at(-1)!.name).toBe('entente-20250105-090000.sqlite');
-    expect(backups[2].createdAt).toBe(new Date(2025, 0, 22, 9, 0, 0).toISOString());
+    expect(backups[2].created_at).toBe(new Date(2025, 0, 22, 9, 0, 0).toISOString());
     expect(existsSync(join(dir, 'notes.txt'))).toBe(true);
     expect(readdirSync(dir).filter((name) => name.endsWith('.partiel') || name.endsWith('-wal'))).toEqual([]);
     const copy = track(Store.open(latest.file));

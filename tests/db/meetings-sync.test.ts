@@ -65,7 +65,7 @@ describe('le même compte rendu modifié sur deux postes', () => {
     const views = listConflictViews(b);
     const shown = views[1].versions.find((version) => version.shown)!.value;
     expect(b.db.prepare('SELECT text FROM entry WHERE id = ?').pluck().get(minutes.decisions.rh)).toBe(shown);
-    expect(views.map((view) => [view.rowLabel, view.meetingId, view.actionId])).toEqual([
+    expect(views.map((view) => [view.row_label, view.meeting_id, view.action_id])).toEqual([
       ["Point « Point d’étape du chantier RH » de l'ordre du jour de la réunion « CODIRI du 15 mars 2027 »", minutes.meetingId, null],
       [`Décision « ${String(shown)} » du point « Point d’étape du chantier RH » de la réunion « CODIRI du 15 mars 2027 »`, minutes.meetingId, null],
     ]);

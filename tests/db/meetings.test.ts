@@ -188,7 +188,7 @@ describe('un CODIRI de bout en bout', () => {
     expect(getMeeting(store, meetingId).agenda[0].entries.find((entry) => entry.id === decisions.rh)!.text).toBe('Le séminaire des cadres aura lieu en juin, à Blois.');
     // The lists show the latest version, or every one when asked.
     expect(listMeetings(store).map((row) => row.id)).toEqual([amendedId]);
-    expect(listMeetings(store, { allVersions: true }).map((row) => row.id)).toEqual([amendedId, meetingId]);
+    expect(listMeetings(store, { all_versions: true }).map((row) => row.id)).toEqual([amendedId, meetingId]);
 
     // Validating the amendment does not create the actions à mener a second time.
     sendForValidation(store, amendedId, '2027-04-01');
@@ -245,11 +245,11 @@ describe('validation tacite', () => {
     expect(applyTacitValidations(store, '2027-04-03')).toEqual({ validated: [], blocked: [] });
     expect(applyTacitValidations(store, '2027-04-04')).toEqual({
       validated: [],
-      blocked: [{ meetingId, message: "L'action à mener « Diffuser le programme » n'a pas de responsable." }],
+      blocked: [{ meeting_id: meetingId, message: "L'action à mener « Diffuser le programme » n'a pas de responsable." }],
     });
     expect(getMeeting(store, meetingId).validation_status).toBe('envoye');
     expect(getMeeting(store, meetingId).problems).toEqual([
-      { rowId: expect.any(String), field: 'responsable_id', message: "L'action à mener « Diffuser le programme » n'a pas de responsable." },
+      { row_id: expect.any(String), field: 'responsable_id', message: "L'action à mener « Diffuser le programme » n'a pas de responsable." },
     ]);
   });
 
@@ -400,7 +400,7 @@ describe('listes', () => {
     expect(ids(listMeetings(store, { when: 'upcoming' }, '2026-03-01'))).toEqual([soon, later]);
     expect(ids(listMeetings(store, { when: 'past' }, '2026-03-01'))).toEqual([past]);
     expect(ids(listMeetings(store, { types: ['codiri', 'atelier'] }, '2026-03-01'))).toEqual([soon, past]);
-    expect(ids(listMeetings(store, { chantierId: 'c8' }, '2026-03-01'))).toEqual([later, soon]);
+    expect(ids(listMeetings(store, { chantier_id: 'c8' }, '2026-03-01'))).toEqual([later, soon]);
     expect(ids(listMeetings(store, { statuses: ['envoye'] }))).toEqual([]);
     expect(listMeetings(store, { types: ['atelier'] })[0]).toMatchObject({ title: 'Atelier interdépartemental du 2 juin 2026', participant_count: 0, latest: true });
     deleteMeeting(store, soon);

@@ -141,7 +141,7 @@ describe('le dossier du CODIRI', () => {
       ],
       pilots: ['Loir-et-Cher : Marc Petit'],
     });
-    expect(dossier.totals).toEqual({ actions: 14, late: 1, withoutPilot: 14, progress: 11 });
+    expect(dossier.totals).toEqual({ actions: 14, late: 1, without_pilot: 14, progress: 11 });
     expect(dossier.next).toMatchObject({ date: '2027-09-15', secretariat_partner_id: 'd41', secretariat_partner_name: 'Département de Loir-et-Cher' });
     const atelier = createMeeting(store, { type: 'atelier', date: '2027-03-20', start_time: '09:00', duration_minutes: 60 });
     expect(invalid(() => codiriDossier(store, atelier))).toEqual({ message: 'Le dossier du CODIRI ne se prépare que pour une réunion du CODIRI.', field: 'type' });

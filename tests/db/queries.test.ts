@@ -40,14 +40,14 @@ describe('dashboard and chantiers', () => {
     const rh = dashboard.chantiers[3];
     expect(rh.counts).toEqual({
       total: 4, late: 2,
-      byStatus: { a_venir: 0, en_cours: 1, realise: 1, en_pause: 0, abandonne: 0, bloque: 1, none: 1 },
+      by_status: { a_venir: 0, en_cours: 1, realise: 1, en_pause: 0, abandonne: 0, bloque: 1, none: 1 },
     });
     expect(rh.progress).toBe(Math.round((50 + 100 + 30 + 0) / 4));
     expect(rh.pilots).toEqual([{ partner_id: 'd37', person_id: store.personId, person_name: 'Claire Martin', services: null }]);
     expect(dashboard.chantiers[8].counts.total).toBe(0);
     expect(dashboard.totals).toEqual({
-      actions: 13, late: 2, withoutPilot: 11,
-      byStatus: { a_venir: 8, en_cours: 1, realise: 1, en_pause: 0, abandonne: 1, bloque: 1, none: 1 },
+      actions: 13, late: 2, without_pilot: 11,
+      by_status: { a_venir: 8, en_cours: 1, realise: 1, en_pause: 0, abandonne: 1, bloque: 1, none: 1 },
     });
     expect(listChantiers(store, TODAY)).toEqual(dashboard.chantiers);
   });
@@ -64,19 +64,19 @@ describe('dashboard and chantiers', () => {
 describe('queryActions', () => {
   test('filters', () => {
     const { store, marc } = project();
-    expect(ids(store, { chantierIds: ['c2', 'c3'] }).sort()).toEqual(['a2-1', 'a2-2', 'a3-1']);
+    expect(ids(store, { chantier_ids: ['c2', 'c3'] }).sort()).toEqual(['a2-1', 'a2-2', 'a3-1']);
     expect(ids(store, { statuses: ['none', 'bloque'] }).sort()).toEqual(['a4-3', 'a4-4']);
     expect(ids(store, { priorities: ['elevee', 'basse'] }).sort()).toEqual(['a4-1', 'a4-4']);
-    expect(ids(store, { pilotPersonId: marc }).sort()).toEqual(['a4-1', 'a4-2']);
-    expect(ids(store, { partnerId: 'd37' })).toEqual(['a4-1']);
-    expect(ids(store, { partnerId: 'd41' }).sort()).toEqual(['a4-1', 'a4-2']);
+    expect(ids(store, { pilot_person_id: marc }).sort()).toEqual(['a4-1', 'a4-2']);
+    expect(ids(store, { partner_id: 'd37' })).toEqual(['a4-1']);
+    expect(ids(store, { partner_id: 'd41' }).sort()).toEqual(['a4-1', 'a4-2']);
     expect(ids(store, { late: true }).sort()).toEqual(['a4-1', 'a4-4']);
     expect(ids(store, { late: false })).toHaveLength(11);
-    expect(ids(store, { withoutPilot: true })).toHaveLength(11);
-    expect(ids(store, { withoutPilot: false }).sort()).toEqual(['a4-1', 'a4-2']);
-    expect(ids(store, { chantierIds: ['c4'], late: true, priorities: ['basse'] })).toEqual(['a4-4']);
+    expect(ids(store, { without_pilot: true })).toHaveLength(11);
+    expect(ids(store, { without_pilot: false }).sort()).toEqual(['a4-1', 'a4-2']);
+    expect(ids(store, { chantier_ids: ['c4'], late: true, priorities: ['basse'] })).toEqual(['a4-4']);
     expect(ids(store, {})).not.toContain('a9-1');
-    expect(ids(store, { chantierIds: [] })).toHaveLength(13);
+    expect(ids(store, { chantier_ids: [] })).toHaveLength(13);
   });
 
   test('search: words as prefixes, accents ignored, notes included', () => {
@@ -85,11 +85,11 @@ describe('queryActions', () => {
     expect(ids(store, { search: 'APPROLYS groupement' })).toEqual(['a8-1']);
     expect(ids(store, { search: 'Cap\'Demat' })).toEqual([]); // deleted action
     expect(ids(store, { search: '  "*) ' })).toHaveLength(13); // nothing searchable: no filter
-    expect(ids(store, { search: 'formation', chantierIds: ['c4'] })).toEqual(['a4-1']);
-    expect(ids(store, { search: 'forma', chantierIds: ['c4'] }).sort()).toEqual(['a4-1', 'a4-3']);
+    expect(ids(store, { search: 'formation', chantier_ids: ['c4'] })).toEqual(['a4-1']);
+    expect(ids(store, { search: 'forma', chantier_ids: ['c4'] }).sort()).toEqual(['a4-1', 'a4-3']);
     // The index follows edits of titles and notes.
     actions.updateAction(store, 'a4-3', { title: 'Réseau des tuteurs' });
-    expect(ids(store, { search: 'forma', chantierIds: ['c4'] })).toEqual(['a4-1']);
+    expect(ids(store, { search: 'forma', chantier_ids: ['c4'] })).toEqual(['a4-1']);
     expect(ids(store, { search: 'tuteurs' })).toEqual(['a4-3']);
     const note = actions.addNote(store, 'a4-3', { text: 'Atelier à Tours' });
     expect(ids(store, { search: 'atelier tours' })).toEqual(['a4-3']);
@@ -119,7 +119,7 @@ describe('queryActions', () => {
 
   test('rows carry chantier number, late flag and pilotes', () => {
     const { store, marc } = project();
-    const row = queryActions(store, { chantierIds: ['c4'], late: true, priorities: ['elevee'] }, TODAY)[0];
+    const row = queryActions(store, { chantier_ids: ['c4'], late: true, priorities: ['elevee'] }, TODAY)[0];
     expect(row).toEqual({
       id: 'a4-1', chantier_id: 'c4', chantier_number: 4, title: 'Organisation d\'une formation commune à la gestion de projet',
       status: 'en_cours', priority: 'elevee', start_date: null, end_date: '2026-03-14', progress: 50, late: true,

@@ -19,7 +19,7 @@ describe("échange par fichiers", () => {
     addNote(b, 'a4-1', { text: 'Calendrier proposé par le 41', date: '2026-11-20' });
 
     const summary = send(a, b);
-    expect(summary).toMatchObject({ senderLabel: 'poste de Claire Martin (Indre-et-Loire)', actionsCreated: 1, statusChanges: 1, gaps: [] });
+    expect(summary).toMatchObject({ sender_label: 'poste de Claire Martin (Indre-et-Loire)', actions_created: 1, status_changes: 1, gaps: [] });
     expect(summary.applied).toBeGreaterThan(0);
     send(b, a);
     expect(dump(a)).toBe(dump(b));

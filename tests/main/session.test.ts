@@ -12,10 +12,10 @@ test("une base abîmée découverte en cours d'utilisation ferme le fichier et p
   const dataDir = tempDir();
   const session = new Session(dataDir, '0.1.0');
   session.open();
-  session.completeFirstStart({ name: 'Claire Martin', function: null, partnerId: 'd37' });
+  session.completeFirstStart({ name: 'Claire Martin', function: null, partner_id: 'd37' });
   // The replica id the backup holds: the one this laptop wrote under until the restore.
   const first = session.state();
-  const replicaBefore = first.status === 'ready' ? first.replicaId : undefined;
+  const replicaBefore = first.status === 'ready' ? first.replica_id : undefined;
   expect(replicaBefore).toBeTruthy();
   await session.settle();
   expect(listBackups(dataDir)).toHaveLength(1);
@@ -52,7 +52,7 @@ test("une base abîmée découverte en cours d'utilisation ferme le fichier et p
   // After a restore, this laptop writes under a new replica id.
   const replica = session.state();
   expect(replica.status).toBe('ready');
-  const replicaAfter = replica.status === 'ready' ? replica.replicaId : undefined;
+  const replicaAfter = replica.status === 'ready' ? replica.replica_id : undefined;
   expect(replicaAfter).toBeTruthy();
   expect(replicaAfter).not.toBe(replicaBefore);
   await session.settle();
@@ -63,7 +63,7 @@ test('une sauvegarde est faite dès le premier démarrage', async () => {
   const dataDir = tempDir();
   const session = new Session(dataDir, '0.1.0');
   session.open();
-  session.completeFirstStart({ name: 'Nadia Benali', function: 'Chargée de mission', partnerId: 'd41' });
+  session.completeFirstStart({ name: 'Nadia Benali', function: 'Chargée de mission', partner_id: 'd41' });
   await session.settle();
   const [backup] = listBackups(dataDir);
   expect(backup.bytes).toBeGreaterThan(0);
@@ -84,7 +84,7 @@ test("sans sauvegarde, « repartir d'un projet vierge » garde le fichier endomm
 test("la personne de ce poste, supprimée ailleurs, revient : l'application s'ouvre", async () => {
   const session = new Session(tempDir(), '0.1.0');
   session.open();
-  session.completeFirstStart({ name: 'Claire Martin', function: null, partnerId: 'd37' });
+  session.completeFirstStart({ name: 'Claire Martin', function: null, partner_id: 'd37' });
   const store = session.requireStore();
   store.write([{ entity: 'person', rowId: store.personId!, field: 'deleted', value: true }]);
   expect(session.state()).toMatchObject({ status: 'ready', me: { name: 'Claire Martin' } });

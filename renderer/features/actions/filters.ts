@@ -32,13 +32,13 @@ export const DEFAULT_SORT: ActionSort = { by: 'chantier', direction: 'asc' };
 export function toQuery(filters: ActionFilters, sort: ActionSort): ActionQuery {
   return {
     search: filters.search.trim() || undefined,
-    chantierIds: filters.chantierIds.length ? filters.chantierIds : undefined,
+    chantier_ids: filters.chantierIds.length ? filters.chantierIds : undefined,
     statuses: filters.statuses.length ? filters.statuses : undefined,
     priorities: filters.priorities.length ? filters.priorities : undefined,
-    pilotPersonId: filters.pilotPersonId ?? undefined,
-    partnerId: filters.partnerId ?? undefined,
+    pilot_person_id: filters.pilotPersonId ?? undefined,
+    partner_id: filters.partnerId ?? undefined,
     late: filters.late || undefined,
-    withoutPilot: filters.withoutPilot || undefined,
+    without_pilot: filters.withoutPilot || undefined,
     sort,
   };
 }

@@ -60,7 +60,7 @@ export function ChantiersPage() {
                       </Text>
                       {chantier.counts.late > 0 && <LateBadge count={chantier.counts.late} />}
                     </Group>
-                    <StatusCounts counts={chantier.counts.byStatus} />
+                    <StatusCounts counts={chantier.counts.by_status} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -9,9 +9,9 @@ import { conflictFieldLabel, formatValue, isTextField } from './labels';
 export type OnResolved = (message: string) => void;
 
 async function resolve(conflict: ConflictView, value: unknown, onResolved: OnResolved): Promise<boolean> {
-  const result = await call('resolveConflict', conflict.entity, conflict.rowId, conflict.field, value);
+  const result = await call('resolveConflict', conflict.entity, conflict.row_id, conflict.field, value);
   if (result.ok) {
-    onResolved(`${conflictFieldLabel(conflict.entity, conflict.field)} (${conflict.rowLabel}) : conflit résolu, votre choix s'applique à tous les postes.`);
+    onResolved(`${conflictFieldLabel(conflict.entity, conflict.field)} (${conflict.row_label}) : conflit résolu, votre choix s'applique à tous les postes.`);
   }
   return result.ok;
 }

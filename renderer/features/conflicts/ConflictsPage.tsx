@@ -30,7 +30,7 @@ export function ConflictsPage() {
             Toutes les valeurs concordent entre les postes.
           </Alert>
         ) : (
-          rows.map((row) => <RowConflicts key={`${row[0].entity}:${row[0].rowId}`} conflicts={row} onResolved={setResolved} />)
+          rows.map((row) => <RowConflicts key={`${row[0].entity}:${row[0].row_id}`} conflicts={row} onResolved={setResolved} />)
         )}
       </Stack>
     </>
@@ -40,7 +40,7 @@ export function ConflictsPage() {
 function groupByRow(conflicts: ConflictView[]): ConflictView[][] {
   const rows = new Map<string, ConflictView[]>();
   for (const conflict of conflicts) {
-    const key = `${conflict.entity}:${conflict.rowId}`;
+    const key = `${conflict.entity}:${conflict.row_id}`;
     rows.set(key, [...(rows.get(key) ?? []), conflict]);
   }
   return [...rows.values()];
@@ -48,7 +48,7 @@ function groupByRow(conflicts: ConflictView[]): ConflictView[][] {
 
 function RowConflicts({ conflicts, onResolved }: { conflicts: ConflictView[]; onResolved: OnResolved }) {
   const headingId = useId();
-  const [{ rowLabel, actionId, meetingId }] = conflicts;
+  const [{ row_label: rowLabel, action_id: actionId, meeting_id: meetingId }] = conflicts;
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId}>
       <Group justify="space-between" align="flex-start" mb="sm" gap="sm">

@@ -8,10 +8,10 @@ import { conflictFieldLabel } from './labels';
 type ConflictOwner = { actionId: string } | { meetingId: string } | { chantierId: string };
 
 function belongsTo(conflict: ConflictView, owner: ConflictOwner): boolean {
-  if ('actionId' in owner) return conflict.actionId === owner.actionId;
-  if ('meetingId' in owner) return conflict.meetingId === owner.meetingId;
+  if ('actionId' in owner) return conflict.action_id === owner.actionId;
+  if ('meetingId' in owner) return conflict.meeting_id === owner.meetingId;
   // A chantier's own fields, and its pilotes (id `${chantier}:${partner}`).
-  return (conflict.entity === 'chantier' && conflict.rowId === owner.chantierId) || (conflict.entity === 'pilot' && conflict.rowId.startsWith(`${owner.chantierId}:`));
+  return (conflict.entity === 'chantier' && conflict.row_id === owner.chantierId) || (conflict.entity === 'pilot' && conflict.row_id.startsWith(`${owner.chantierId}:`));
 }
 
 /**
@@ -50,9 +50,9 @@ export function ConflictsAlert({ conflicts }: { conflicts: ConflictView[] }) {
       </Text>
       <List size="sm" my="xs">
         {conflicts.map((conflict) => (
-          <List.Item key={`${conflict.entity}:${conflict.rowId}:${conflict.field}`}>
+          <List.Item key={`${conflict.entity}:${conflict.row_id}:${conflict.field}`}>
             {conflictFieldLabel(conflict.entity, conflict.field)}
-            {['action', 'meeting', 'chantier'].includes(conflict.entity) ? '' : ` — ${conflict.rowLabel}`}
+            {['action', 'meeting', 'chantier'].includes(conflict.entity) ? '' : ` — ${conflict.row_label}`}
           </List.Item>
         ))}
       </List>

@@ -14,7 +14,7 @@ export function formatValue(entity: EntityName, field: string, version: Conflict
   const { value } = version;
   if (field === 'deleted') return value === true ? 'Supprimer la ligne' : 'Garder la ligne';
   if (value === null || value === undefined || value === '') return field === 'status' ? 'Sans statut' : '(vide)';
-  if (version.valueLabel) return version.valueLabel;
+  if (version.value_label) return version.value_label;
   const codes = fieldWords(entity, field)?.codes;
   if (Array.isArray(value)) {
     if (value.length === 0) return field === 'finalites' ? '(aucune)' : '(aucun)';

@@ -32,10 +32,10 @@ function Totals({ dashboard }: { dashboard: Dashboard }) {
   const { totals } = dashboard;
   const figures = [
     { label: 'Actions', value: totals.actions },
-    { label: 'En cours', value: totals.byStatus.en_cours },
-    { label: 'Réalisées', value: totals.byStatus.realise },
+    { label: 'En cours', value: totals.by_status.en_cours },
+    { label: 'Réalisées', value: totals.by_status.realise },
     { label: 'En retard', value: totals.late },
-    { label: 'Sans pilote', value: totals.withoutPilot },
+    { label: 'Sans pilote', value: totals.without_pilot },
   ];
   return (
     <section aria-labelledby="totaux">
@@ -85,7 +85,7 @@ function ChantiersTable({ dashboard }: { dashboard: Dashboard }) {
                 </Table.Td>
                 <Table.Td>{STAGE_LABELS[chantier.stage]}</Table.Td>
                 <Table.Td>
-                  <StatusCounts counts={chantier.counts.byStatus} />
+                  <StatusCounts counts={chantier.counts.by_status} />
                 </Table.Td>
                 <Table.Td>
                   <ProgressValue value={chantier.progress} />

@@ -5,8 +5,8 @@ import { STATUS_KEYS, STATUS_STYLE, statusLabel } from '../../shared/status';
 
 /** Actions of each chantier stacked by statut; the sentence below is its text alternative. */
 export function ProgressChart({ chantiers }: { chantiers: ChantierSummary[] }) {
-  const data = chantiers.map((chantier) => ({ chantier: `Chantier ${chantier.number}`, ...chantier.counts.byStatus }));
-  const series = STATUS_KEYS.filter((key) => chantiers.some((c) => c.counts.byStatus[key] > 0)).map((key) => ({
+  const data = chantiers.map((chantier) => ({ chantier: `Chantier ${chantier.number}`, ...chantier.counts.by_status }));
+  const series = STATUS_KEYS.filter((key) => chantiers.some((c) => c.counts.by_status[key] > 0)).map((key) => ({
     name: key,
     label: statusLabel(key),
     color: STATUS_STYLE[key].color,
@@ -47,8 +47,8 @@ export function ProgressChart({ chantiers }: { chantiers: ChantierSummary[] }) {
 function describe(chantiers: ChantierSummary[]): string {
   return chantiers
     .map((chantier) => {
-      const parts = STATUS_KEYS.filter((key) => chantier.counts.byStatus[key] > 0).map(
-        (key) => `${chantier.counts.byStatus[key]} ${statusLabel(key)}`,
+      const parts = STATUS_KEYS.filter((key) => chantier.counts.by_status[key] > 0).map(
+        (key) => `${chantier.counts.by_status[key]} ${statusLabel(key)}`,
       );
       const total = `${chantier.counts.total} action${chantier.counts.total > 1 ? 's' : ''}`;
       return `Chantier ${chantier.number} : ${total}${parts.length ? ` (${parts.join(', ')})` : ''}`;

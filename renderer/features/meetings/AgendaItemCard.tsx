@@ -98,7 +98,7 @@ export function AgendaItemCard({ meeting, people, chantiers, item, first, last }
 
 /** The actions of the point's chantier (a chantier holds dozens, not thousands). */
 function LinkedActionSelect({ item, chantierId, save, disabled }: { item: AgendaItemView; chantierId: string; save: (actionId: string | null) => ReturnType<typeof send>; disabled: boolean }) {
-  const { data: actions } = useApiData('queryActions', { chantierIds: [chantierId] }, { offset: 0, limit: 1000 });
+  const { data: actions } = useApiData('queryActions', { chantier_ids: [chantierId] }, { offset: 0, limit: 1000 });
   const options = (actions?.rows ?? []).map((action) => ({ value: action.id, label: action.title }));
   if (item.action && !options.some((option) => option.value === item.action!.id)) options.push({ value: item.action.id, label: item.action.title });
   return (

@@ -49,7 +49,7 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
         <Alert color="orange" title="À compléter avant la validation">
           <List size="sm">
             {meeting.problems.map((problem) => (
-              <List.Item key={`${problem.rowId}-${problem.field}`}>{problem.message}</List.Item>
+              <List.Item key={`${problem.row_id}-${problem.field}`}>{problem.message}</List.Item>
             ))}
           </List>
         </Alert>

@@ -118,8 +118,8 @@ export function ChantiersSheet({ dossier }: { dossier: CodiriDossier }) {
         </tfoot>
       </table>
       <p className={classes.section}>
-        {totals.withoutPilot > 0
-          ? `${totals.withoutPilot} action${totals.withoutPilot > 1 ? 's' : ''} sur ${totals.actions} sans pilote désigné.`
+        {totals.without_pilot > 0
+          ? `${totals.without_pilot} action${totals.without_pilot > 1 ? 's' : ''} sur ${totals.actions} sans pilote désigné.`
           : 'Toutes les actions ont un pilote désigné.'}
       </p>
       {nextDate && (

@@ -8,7 +8,7 @@ import { formatBytes, formatDateTime } from '../../shared/format';
 
 /** Where the data lives on this laptop, and its backups. */
 export function DataSection() {
-  const { appVersion } = useAppState();
+  const { app_version: appVersion } = useAppState();
   const { data: settings, error } = useApiData('getSettings');
   const [saving, setSaving] = useState(false);
 
@@ -25,11 +25,11 @@ export function DataSection() {
     <>
       <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '6px 16px' }}>
         <Text component="dt" fw={600} size="sm">Dossier</Text>
-        <Text component="dd" size="sm" m={0}><Code>{settings.dataDir}</Code></Text>
+        <Text component="dd" size="sm" m={0}><Code>{settings.data_dir}</Code></Text>
         <Text component="dt" fw={600} size="sm">Fichier</Text>
-        <Text component="dd" size="sm" m={0}><Code>{settings.databaseFile}</Code></Text>
+        <Text component="dd" size="sm" m={0}><Code>{settings.database_file}</Code></Text>
         <Text component="dt" fw={600} size="sm">Taille</Text>
-        <Text component="dd" size="sm" m={0}>{formatBytes(settings.databaseBytes)}</Text>
+        <Text component="dd" size="sm" m={0}>{formatBytes(settings.database_bytes)}</Text>
         <Text component="dt" fw={600} size="sm">Version d'Entente</Text>
         <Text component="dd" size="sm" m={0}>{appVersion}</Text>
       </dl>
@@ -60,7 +60,7 @@ export function DataSection() {
               {settings.backups.map((backup) => (
                 <Table.Tr key={backup.file}>
                   <Table.Td>{backup.name}</Table.Td>
-                  <Table.Td>{formatDateTime(backup.createdAt)}</Table.Td>
+                  <Table.Td>{formatDateTime(backup.created_at)}</Table.Td>
                   <Table.Td>{formatBytes(backup.bytes)}</Table.Td>
                 </Table.Tr>
               ))}

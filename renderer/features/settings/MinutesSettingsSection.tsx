@@ -13,7 +13,7 @@ export function MinutesSettingsSection() {
       suffix=" jours"
       min={1}
       max={365}
-      value={settings.validationSilenceDays}
+      value={settings.validation_silence_days}
       save={(days) => send('setValidationSilenceDays', days)}
     />
   );

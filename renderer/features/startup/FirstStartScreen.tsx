@@ -34,7 +34,7 @@ export function FirstStartScreen({ state }: { state: FirstStart }) {
             </Tabs.Panel>
           </Tabs>
           <Text size="xs" c="dimmed">
-            Données enregistrées dans : {state.dataDir}
+            Données enregistrées dans : {state.data_dir}
           </Text>
         </Stack>
       </Paper>
@@ -60,7 +60,7 @@ function NewPosteForm({ state }: { state: FirstStart }) {
     if (missing.name || missing.partnerId || !partnerId) return;
     setBusy(true);
     navigate({ page: 'dashboard' });
-    const result = await send('completeFirstStart', { name: name.trim(), function: fonction.trim() || null, partnerId });
+    const result = await send('completeFirstStart', { name: name.trim(), function: fonction.trim() || null, partner_id: partnerId });
     setBusy(false);
     if (!result.ok) {
       const field = result.error.field === 'name' ? 'name' : result.error.field?.startsWith('partner') ? 'partnerId' : 'form';
@@ -71,7 +71,7 @@ function NewPosteForm({ state }: { state: FirstStart }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <Text c="dimmed">{state.projectName}</Text>
+        <Text c="dimmed">{state.project_name}</Text>
         <Text>
           Qui utilise cet ordinateur ? Ces informations signent vos notes de suivi et vos modifications
           auprès de l'autre Département.

@@ -26,7 +26,7 @@ export function JoinProjectForm() {
     const result = await send('chooseInvitation');
     if (!result.ok) return setErrors({ file: result.error.message });
     if (!result.value) return;
-    setFileName(result.value.fileName);
+    setFileName(result.value.file_name);
     setPreview(undefined);
     setErrors({});
   }
@@ -56,8 +56,8 @@ export function JoinProjectForm() {
     const result = await send('joinProject', passphrase, {
       name: person?.name ?? name.trim(),
       function: newPerson ? fonction.trim() || null : null,
-      partnerId,
-      personId: person?.id ?? null,
+      partner_id: partnerId,
+      person_id: person?.id ?? null,
     });
     setBusy(false);
     if (!result.ok) setErrors({ form: result.error.message });
@@ -102,8 +102,8 @@ export function JoinProjectForm() {
   return (
     <form onSubmit={join} noValidate>
       <Stack gap="md">
-        <Alert color="blue" title={preview.projectName}>
-          Invitation du {formatDateTime(preview.createdAt)} : {numberFormat.format(preview.changes)} modifications, tout l'historique du projet.
+        <Alert color="blue" title={preview.project_name}>
+          Invitation du {formatDateTime(preview.created_at)} : {numberFormat.format(preview.changes)} modifications, tout l'historique du projet.
         </Alert>
         <Select
           label={fieldLabel('person', 'partner_id')}

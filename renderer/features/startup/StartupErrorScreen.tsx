@@ -56,7 +56,7 @@ export function StartupErrorScreen({ error, backups, dataDir }: { error: ApiErro
                   {backups.map((backup) => (
                     <Table.Tr key={backup.file}>
                       <Table.Td>{backup.name}</Table.Td>
-                      <Table.Td>{formatDateTime(backup.createdAt)}</Table.Td>
+                      <Table.Td>{formatDateTime(backup.created_at)}</Table.Td>
                       <Table.Td>{formatBytes(backup.bytes)}</Table.Td>
                       <Table.Td>
                         <Button

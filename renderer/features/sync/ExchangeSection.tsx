@@ -11,10 +11,10 @@ const FULL = 'full';
 
 function targetOptions(status: SyncStatus, partners: Partner[]) {
   const postes = status.replicas
-    .filter((replica) => !replica.isThisLaptop)
+    .filter((replica) => !replica.is_this_laptop)
     .map((replica) => ({
       value: `replica:${replica.id}`,
-      label: replica.personName ? `Poste de ${replica.personName}${replica.partnerName ? ` (${replica.partnerName})` : ''}` : `Poste ${replica.id}`,
+      label: replica.person_name ? `Poste de ${replica.person_name}${replica.partner_name ? ` (${replica.partner_name})` : ''}` : `Poste ${replica.id}`,
     }));
   return [
     { group: 'Départements', items: partners.map((partner) => ({ value: `partner:${partner.id}`, label: `Tous les postes : ${partner.name}` })) },
@@ -37,7 +37,7 @@ export function ExchangeSection({ status, partners, myPartnerId }: { status: Syn
   });
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const busy = status.running !== null;
-  const disabled = !status.passphraseSet;
+  const disabled = !status.passphrase_set;
 
   async function exportFile() {
     if (!target) return;

@@ -8,7 +8,7 @@ import { folderRoundSentence } from './describe';
 
 /** The shared folder (network share, Nextcloud, OneDrive…): synced automatically while the app is open. */
 export function FolderSection({ status }: { status: SyncStatus }) {
-  const { folder, lastRound } = status.folder;
+  const { folder, last_round: lastRound } = status.folder;
   const busy = status.running !== null;
 
   async function syncNow() {
@@ -50,12 +50,12 @@ export function FolderSection({ status }: { status: SyncStatus }) {
           </Alert>
         ))}
       <Group>
-        <Button variant={folder ? 'default' : 'filled'} leftSection={<IconFolder size={16} aria-hidden />} onClick={() => void call('chooseSharedFolder')} disabled={!status.passphraseSet}>
+        <Button variant={folder ? 'default' : 'filled'} leftSection={<IconFolder size={16} aria-hidden />} onClick={() => void call('chooseSharedFolder')} disabled={!status.passphrase_set}>
           {folder ? 'Changer de dossier…' : 'Choisir le dossier partagé…'}
         </Button>
         {folder && (
           <>
-            <Button leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void syncNow()} disabled={busy || !status.passphraseSet}>
+            <Button leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void syncNow()} disabled={busy || !status.passphrase_set}>
               Synchroniser maintenant
             </Button>
             <Button variant="subtle" color="red" onClick={() => void call('forgetSharedFolder')}>

@@ -12,11 +12,11 @@ export function ImportSummaryModal({ summary, onClose }: { summary: ImportSummar
       {summary && (
         <Stack gap="sm">
           <Text>{importHeadline(summary)}</Text>
-          {summary.byOrigin.length > 0 && (
+          {summary.by_origin.length > 0 && (
             <div>
               <Text fw={600} size="sm">Modifications nouvelles, par poste</Text>
               <List size="sm">
-                {summary.byOrigin.map((origin) => (
+                {summary.by_origin.map((origin) => (
                   <List.Item key={origin.origin}>
                     {origin.replica} : {numberFormat.format(origin.count)}
                   </List.Item>
@@ -31,7 +31,7 @@ export function ImportSummaryModal({ summary, onClose }: { summary: ImportSummar
               ))}
             </List>
           )}
-          {summary.newConflicts > 0 && (
+          {summary.new_conflicts > 0 && (
             <Alert color="orange" title="Valeurs concurrentes">
               Deux personnes ont modifié les mêmes champs sans le savoir. Les deux versions sont gardées :{' '}
               <Anchor href={href({ page: 'conflicts' })} onClick={onClose} underline="always" fw={600} c="var(--mantine-color-text)">

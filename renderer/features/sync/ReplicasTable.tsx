@@ -23,23 +23,23 @@ export function ReplicasTable({ replicas }: { replicas: ReplicaStatus[] }) {
           {replicas.map((replica) => (
             <Table.Tr key={replica.id}>
               <Table.Td>
-                {replica.personName ?? 'Poste inconnu'}
+                {replica.person_name ?? 'Poste inconnu'}
                 {replica.label ? ` — ${replica.label}` : ''}{' '}
-                {replica.isThisLaptop && (
+                {replica.is_this_laptop && (
                   <Badge variant="light" size="sm">
                     ce poste
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>{replica.partnerName ?? '—'}</Table.Td>
+              <Table.Td>{replica.partner_name ?? '—'}</Table.Td>
               <Table.Td>
                 <Text size="xs" ff="monospace">
                   {replica.id}
                 </Text>
               </Table.Td>
               <Table.Td ta="right">{numberFormat.format(replica.changes)}</Table.Td>
-              <Table.Td>{replica.lastChangeAt ? formatDateTime(replica.lastChangeAt) : '—'}</Table.Td>
-              <Table.Td>{replica.isThisLaptop ? '—' : replica.lastFileAt ? formatDateTime(replica.lastFileAt) : 'jamais'}</Table.Td>
+              <Table.Td>{replica.last_change_at ? formatDateTime(replica.last_change_at) : '—'}</Table.Td>
+              <Table.Td>{replica.is_this_laptop ? '—' : replica.last_file_at ? formatDateTime(replica.last_file_at) : 'jamais'}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -7,20 +7,20 @@ const count = (n: number, one: string, many: string) => `${numberFormat.format(n
 /** « 1 240 modifications reçues du poste de Nadia Benali (Loir-et-Cher), dont 320 nouvelles ». */
 export function importHeadline(summary: ImportSummary): string {
   const received = count(summary.received, 'modification reçue', 'modifications reçues');
-  if (summary.applied === 0) return `${received} du ${summary.senderLabel} : toutes étaient déjà connues, rien n'a changé.`;
-  return `${received} du ${summary.senderLabel}, dont ${count(summary.applied, 'nouvelle', 'nouvelles')}.`;
+  if (summary.applied === 0) return `${received} du ${summary.sender_label} : toutes étaient déjà connues, rien n'a changé.`;
+  return `${received} du ${summary.sender_label}, dont ${count(summary.applied, 'nouvelle', 'nouvelles')}.`;
 }
 
 /** What is new, in the words of the screens: actions, statuses, notes, conflicts. */
 export function importDetails(summary: ImportSummary): string[] {
   const details: string[] = [];
-  if (summary.actionsCreated) details.push(count(summary.actionsCreated, 'action créée', 'actions créées'));
-  if (summary.statusChanges) details.push(count(summary.statusChanges, 'statut modifié', 'statuts modifiés'));
-  if (summary.notesAdded) details.push(count(summary.notesAdded, 'note de suivi ajoutée', 'notes de suivi ajoutées'));
-  if (summary.newConflicts) details.push(count(summary.newConflicts, 'nouveau conflit à résoudre', 'nouveaux conflits à résoudre'));
-  if (summary.farFuture) {
+  if (summary.actions_created) details.push(count(summary.actions_created, 'action créée', 'actions créées'));
+  if (summary.status_changes) details.push(count(summary.status_changes, 'statut modifié', 'statuts modifiés'));
+  if (summary.notes_added) details.push(count(summary.notes_added, 'note de suivi ajoutée', 'notes de suivi ajoutées'));
+  if (summary.new_conflicts) details.push(count(summary.new_conflicts, 'nouveau conflit à résoudre', 'nouveaux conflits à résoudre'));
+  if (summary.far_future) {
     details.push(
-      `${count(summary.farFuture, 'modification datée', 'modifications datées')} de plus d'un jour dans le futur (horloge d'un poste déréglée) : gardée${summary.farFuture > 1 ? 's' : ''}, sans avancer l'horloge de ce poste`,
+      `${count(summary.far_future, 'modification datée', 'modifications datées')} de plus d'un jour dans le futur (horloge d'un poste déréglée) : gardée${summary.far_future > 1 ? 's' : ''}, sans avancer l'horloge de ce poste`,
     );
   }
   return details;
@@ -31,7 +31,7 @@ export function journalTitle(entry: JournalEntry): string {
     case 'import':
       return `Import : ${importHeadline(entry.summary)}`;
     case 'join':
-      return `Arrivée dans le projet : ${count(entry.summary.applied, 'modification reçue', 'modifications reçues')} du ${entry.summary.senderLabel}.`;
+      return `Arrivée dans le projet : ${count(entry.summary.applied, 'modification reçue', 'modifications reçues')} du ${entry.summary.sender_label}.`;
     case 'export':
       return `Export : ${count(entry.summary.count, 'modification', 'modifications')} ${
         entry.summary.target ? `pour ${entry.summary.target}` : '(export complet)'
@@ -44,7 +44,7 @@ export function journalTitle(entry: JournalEntry): string {
 }
 
 /** « 2 fichiers lus (40 modifications nouvelles), 12 modifications publiées. » */
-export function folderRoundSentence({ filesImported, changesApplied, written, postponed }: FolderRoundRecord): string {
+export function folderRoundSentence({ files_imported: filesImported, changes_applied: changesApplied, written, postponed }: FolderRoundRecord): string {
   const parts = [
     filesImported ? `${count(filesImported, 'fichier lu', 'fichiers lus')} (${count(changesApplied, 'modification nouvelle', 'modifications nouvelles')})` : null,
     written ? count(written, 'modification publiée', 'modifications publiées') : null,
