@@ -27,7 +27,7 @@ const PAGE = 100;
 
 // A small deterministic generator: the same project on every run.
 let seed = 20260101;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 
@@ -38,8 +38,7 @@ const WORDS = (
   'approvisionnement relocalisation contractualisation solidarités finances numérique routes tourisme Val de Loire'
 ).split(' ');
 const sentence = (words: number) => Array.from({ length: words }, () => pick(WORDS)).join(' ');
-const date = (fromYear: number, toYear: number) =>
-  `${int(fromYear, toYear)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
+const date = (fromYear: number, toYear: number) => `${int(fromYear, toYear)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
 
 /** Changes as replicas of the two Départements would have sent them over the years. */
 class Generator {
@@ -56,8 +55,14 @@ class Generator {
       const key = `${entity}/${rowId}/${field}`;
       const previous = this.last.get(key);
       this.changes.push({
-        origin, seq, hlc: formatHlc({ ms: (this.ms += 1000), counter: 0 }), entity, rowId, field,
-        value: JSON.stringify(value), supersedes: previous ? [previous] : [],
+        origin,
+        seq,
+        hlc: formatHlc({ ms: (this.ms += 1000), counter: 0 }),
+        entity,
+        rowId,
+        field,
+        value: JSON.stringify(value),
+        supersedes: previous ? [previous] : [],
       });
       this.last.set(key, [origin, seq]);
     }
@@ -72,7 +77,12 @@ function generate(): Change[] {
     for (let i = 0; i < PEOPLE_PER_PARTNER; i++) {
       const id = `pe-${partner}-${i}`;
       people[partner].push(id);
-      g.write(pick(ORIGINS), 'person', id, { name: `Personne ${i} ${partner}`, function: pick(['DGA', 'Chef de service', null]), partner_id: partner, email: null });
+      g.write(pick(ORIGINS), 'person', id, {
+        name: `Personne ${i} ${partner}`,
+        function: pick(['DGA', 'Chef de service', null]),
+        partner_id: partner,
+        email: null,
+      });
     }
   }
   const chantierIds = Array.from({ length: 9 }, (_, i) => `c${i + 1}`);
@@ -87,13 +97,20 @@ function generate(): Change[] {
     actionIds.push(id);
     const start = date(2023, 2026);
     g.write(pick(ORIGINS), 'action', id, {
-      chantier_id: pick(chantierIds), title: sentence(int(4, 10)), description: random() < 0.5 ? sentence(30) : null,
-      status: pick([...ACTION_STATUSES, null]), priority: pick(PRIORITIES), finalites: [pick(FINALITES)],
-      cooperation_form: null, start_date: start, end_date: random() < 0.8 ? `${Number(start.slice(0, 4)) + 1}${start.slice(4)}` : null,
+      chantier_id: pick(chantierIds),
+      title: sentence(int(4, 10)),
+      description: random() < 0.5 ? sentence(30) : null,
+      status: pick([...ACTION_STATUSES, null]),
+      priority: pick(PRIORITIES),
+      finalites: [pick(FINALITES)],
+      cooperation_form: null,
+      start_date: start,
+      end_date: random() < 0.8 ? `${Number(start.slice(0, 4)) + 1}${start.slice(4)}` : null,
       progress: int(0, 100),
     });
     for (const partner of PARTNERS) {
-      if (random() < 0.75) g.write(pick(ORIGINS), 'pilot', `${id}:${partner}`, { owner_id: id, partner_id: partner, person_id: pick(people[partner]), services: null });
+      if (random() < 0.75)
+        g.write(pick(ORIGINS), 'pilot', `${id}:${partner}`, { owner_id: id, partner_id: partner, person_id: pick(people[partner]), services: null });
     }
     for (let s = int(0, 3); s > 0; s--) {
       g.write(pick(ORIGINS), 'step', `bs-${i}-${s}`, { action_id: id, label: sentence(5), done: random() < 0.4, position: s });
@@ -123,16 +140,39 @@ function queries(people: Record<string, string[]>): ActionQuery[] {
   return Array.from({ length: 100 }, (_, i) => {
     const query: ActionQuery = { sort: { by: sorts[i % sorts.length], direction: i % 2 ? 'desc' : 'asc' } };
     switch (i % 10) {
-      case 0: break; // the whole list: the heaviest
-      case 1: query.chantier_ids = [`c${int(1, 9)}`, `bc-${int(10, CHANTIERS)}`]; break;
-      case 2: query.statuses = [pick(ACTION_STATUSES), 'none']; break;
-      case 3: query.late = true; break;
-      case 4: query.search = pick(WORDS).slice(0, 6); break;
-      case 5: query.search = `${pick(WORDS)} ${pick(WORDS)}`; query.priorities = ['elevee']; break;
-      case 6: query.pilot_person_id = pick(people.d41); break;
-      case 7: query.partner_id = 'd37'; query.late = false; break;
-      case 8: query.without_pilot = true; break;
-      case 9: query.priorities = ['moyenne', 'basse']; query.statuses = ['en_cours']; query.late = true; break;
+      case 0:
+        break; // the whole list: the heaviest
+      case 1:
+        query.chantier_ids = [`c${int(1, 9)}`, `bc-${int(10, CHANTIERS)}`];
+        break;
+      case 2:
+        query.statuses = [pick(ACTION_STATUSES), 'none'];
+        break;
+      case 3:
+        query.late = true;
+        break;
+      case 4:
+        query.search = pick(WORDS).slice(0, 6);
+        break;
+      case 5:
+        query.search = `${pick(WORDS)} ${pick(WORDS)}`;
+        query.priorities = ['elevee'];
+        break;
+      case 6:
+        query.pilot_person_id = pick(people.d41);
+        break;
+      case 7:
+        query.partner_id = 'd37';
+        query.late = false;
+        break;
+      case 8:
+        query.without_pilot = true;
+        break;
+      case 9:
+        query.priorities = ['moyenne', 'basse'];
+        query.statuses = ['en_cours'];
+        query.late = true;
+        break;
     }
     return query;
   });
@@ -152,9 +192,11 @@ async function main(): Promise<void> {
     // Received as sync files of 20 000 changes each.
     for (let i = 0; i < changes.length; i += 20_000) store.applyChanges(changes.slice(i, i + 20_000));
     const count = (sql: string) => store.db.prepare(sql).pluck().get() as number;
-    console.log(`Projet généré en ${(ms(start) / 1000).toFixed(1)} s : ${count('SELECT count(*) FROM chantier WHERE deleted = 0')} chantiers, ` +
-      `${count('SELECT count(*) FROM action WHERE deleted = 0')} actions, ${count('SELECT count(*) FROM note WHERE deleted = 0')} notes, ` +
-      `${count('SELECT count(*) FROM changes')} modifications dans le journal.`);
+    console.log(
+      `Projet généré en ${(ms(start) / 1000).toFixed(1)} s : ${count('SELECT count(*) FROM chantier WHERE deleted = 0')} chantiers, ` +
+        `${count('SELECT count(*) FROM action WHERE deleted = 0')} actions, ${count('SELECT count(*) FROM note WHERE deleted = 0')} notes, ` +
+        `${count('SELECT count(*) FROM changes')} modifications dans le journal.`,
+    );
     store.close();
 
     // Measured in a fresh process: its memory and caches are the app's, not the generator's.

@@ -18,7 +18,23 @@ const RUNS = 5;
 const TARGET_MS = 3000;
 
 const FIRST_NAMES = ['Claire', 'Marc', 'Nadia', 'Paul', 'Émilie', 'Hugo', 'Sophie', 'Jean', 'Hélène', 'Karim', 'Lucie', 'Thomas', 'Inès', 'Olivier', 'Agnès'];
-const LAST_NAMES = ['Martin', 'Petit', 'Benali', 'Bernard', 'Durand', 'Moreau', 'Laurent', 'Dupont', 'Garnier', 'Haddad', 'Roux', 'Fournier', 'Girard', 'Lefèvre', 'Mercier'];
+const LAST_NAMES = [
+  'Martin',
+  'Petit',
+  'Benali',
+  'Bernard',
+  'Durand',
+  'Moreau',
+  'Laurent',
+  'Dupont',
+  'Garnier',
+  'Haddad',
+  'Roux',
+  'Fournier',
+  'Girard',
+  'Lefèvre',
+  'Mercier',
+];
 const FUNCTIONS = ['Directrice générale adjointe', 'Directeur des ressources humaines', 'Cheffe de service', 'Chargé de mission', 'Responsable des achats'];
 
 /** A CODIRI of ITEMS points, PARTICIPANTS participants and DECISIONS décisions, with notes, informations and actions à mener. */
@@ -52,13 +68,29 @@ function prepare(dataDir: string): string {
     addParticipant(store, meeting, { name: 'Sophie Laurent', function: 'Directrice', organisation: 'Région Centre-Val de Loire' });
     addParticipant(store, meeting, { name: 'Hugo Moreau', function: 'Chargé d’études', organisation: 'Préfecture de Loir-et-Cher' });
     for (let number = 1; number <= ITEMS; number++) {
-      const item = addAgendaItem(store, meeting, { title: `Point d’étape n° ${number} du chantier ${((number - 1) % 9) + 1}`, presenter: 'Marc Petit', duration_minutes: 6, chantier_id: `c${((number - 1) % 9) + 1}` });
-      updateAgendaItem(store, item, { notes: 'Tour de table des deux Départements : état des lieux, calendrier, points de vigilance et besoins de moyens partagés pour les six prochains mois.' });
+      const item = addAgendaItem(store, meeting, {
+        title: `Point d’étape n° ${number} du chantier ${((number - 1) % 9) + 1}`,
+        presenter: 'Marc Petit',
+        duration_minutes: 6,
+        chantier_id: `c${((number - 1) % 9) + 1}`,
+      });
+      updateAgendaItem(store, item, {
+        notes:
+          'Tour de table des deux Départements : état des lieux, calendrier, points de vigilance et besoins de moyens partagés pour les six prochains mois.',
+      });
       addEntry(store, item, { kind: 'information', text: 'Le groupe de travail s’est réuni deux fois depuis le dernier CODIRI.' });
       for (let decision = 0; decision < (number <= DECISIONS - ITEMS ? 2 : 1); decision++) {
-        addEntry(store, item, { kind: 'decision', text: `Le CODIRI valide la proposition ${decision + 1} du groupe de travail et en confie le suivi aux pilotes du chantier.` });
+        addEntry(store, item, {
+          kind: 'decision',
+          text: `Le CODIRI valide la proposition ${decision + 1} du groupe de travail et en confie le suivi aux pilotes du chantier.`,
+        });
       }
-      addActionItem(store, item, { kind: 'nouvelle', title: `Préparer la note de cadrage n° ${number}`, responsable_id: people[number % people.length], due_date: '2027-06-30' }, { complete: true });
+      addActionItem(
+        store,
+        item,
+        { kind: 'nouvelle', title: `Préparer la note de cadrage n° ${number}`, responsable_id: people[number % people.length], due_date: '2027-06-30' },
+        { complete: true },
+      );
     }
     return meeting;
   });

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     line('  durée', `${fr(importMs / 1000, 2)} s`);
     line('  modifications appliquées', fr(applied));
     line('  mises à jour de la barre de progression', fr(updates.length));
-    line('  lectures du tableau de bord pendant l\'import', fr(during.reads.length));
+    line("  lectures du tableau de bord pendant l'import", fr(during.reads.length));
     line('  lecture : médiane', `${fr(percentile(during.reads, 0.5), 1)} ms`);
     line('  lecture : 95e centile', `${fr(percentile(during.reads, 0.95), 1)} ms`, '< 100 ms', percentile(during.reads, 0.95) < 100);
     line('  plus long blocage du processus principal', `${fr(during.longestStallMs)} ms`, '< 250 ms', during.longestStallMs < 250);

@@ -54,14 +54,18 @@ function timed<S, R>(setup: () => S, work: (state: S) => R): { ms: number; resul
 
 /** What each of two laptops lacks of the other's log, as sync files would carry it. */
 function exchange(a: Store, b: Store): void {
-  for (const [from, to] of [[a, b], [b, a]]) {
+  for (const [from, to] of [
+    [a, b],
+    [b, a],
+  ]) {
     const held = to.log.versionVector();
     const rows = from.db.prepare(
       'SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes FROM changes WHERE origin = ? AND seq > ? ORDER BY seq',
     );
     const changes = Object.keys(from.log.versionVector()).flatMap((origin) =>
       (rows.all(origin, held[origin] ?? 0) as (Omit<Change, 'supersedes'> & { supersedes: string })[]).map((row) => ({
-        ...row, supersedes: JSON.parse(row.supersedes) as VersionRef[],
+        ...row,
+        supersedes: JSON.parse(row.supersedes) as VersionRef[],
       })),
     );
     to.receive(changes);
@@ -133,7 +137,10 @@ function largeFile(dir: string): void {
   const { seedHeld, endMs } = JSON.parse(readFileSync(join(dir, 'history.json'), 'utf8')) as History;
   const a = Store.open(join(dir, 'a.sqlite'));
   // Everything but the seed, which every laptop holds.
-  const exported = timed(() => undefined, () => exportFile(a, { passphrase: PASSPHRASE, basedOn: seedHeld }));
+  const exported = timed(
+    () => undefined,
+    () => exportFile(a, { passphrase: PASSPHRASE, basedOn: seedHeld }),
+  );
   const { bytes, header } = exported.result;
   if (header.count !== FILE_CHANGES) throw new Error(`export : ${header.count} modifications`);
   const project = a.projectId as string;
@@ -144,8 +151,14 @@ function largeFile(dir: string): void {
   line('Taille du fichier', `${fr(bytes.length / 1024 / 1024, 2)} Mo`);
   line('  soit par modification', `${fr(bytes.length / FILE_CHANGES, 1)} octets`);
 
-  const scrypt = timed(() => randomBytes(16), (salt) => deriveKey(PASSPHRASE, salt));
-  const decoded = timed(() => undefined, () => decodeSyncFile(bytes, { passphrase: PASSPHRASE, project, schema: SCHEMA_VERSION }));
+  const scrypt = timed(
+    () => randomBytes(16),
+    (salt) => deriveKey(PASSPHRASE, salt),
+  );
+  const decoded = timed(
+    () => undefined,
+    () => decodeSyncFile(bytes, { passphrase: PASSPHRASE, project, schema: SCHEMA_VERSION }),
+  );
   const rows = decoded.result.changes.map((c) => [c.origin, c.seq, c.hlc, c.entity, c.rowId, c.field, c.value, JSON.stringify(c.supersedes)]);
 
   // Import into new laptops that hold the seed only, each run paired with the floor: the
@@ -197,7 +210,9 @@ function largeFile(dir: string): void {
   line('Rapport application seule / référence', fr(median(imports.map((time, i) => bares[i] / (time - decoded.ms))), 2));
 
   typicalFiles(receiver as Worker, "\nFichiers d'une journée de travail (une personne, export incrémental, compressé et chiffré ; 4 postes dans le projet)", [
-    [20, 20], [200, 10], [2000, 3],
+    [20, 20],
+    [200, 10],
+    [2000, 3],
   ]);
   receiver?.store.close();
   line('Mémoire (pic RSS de ce processus)', `${fr(process.resourceUsage().maxRSS / 1024)} Mo`);
@@ -235,8 +250,9 @@ function sharedFolder(dir: string): void {
   let start = process.hrtime.bigint();
   const folder = join(dir, 'partage');
   mkdirSync(folder);
-  const workers = Array.from({ length: FOLDER_REPLICAS }, (_, i) =>
-    new Worker(join(dir, `poste-${i}.sqlite`), `Personne ${i}`, i % 2 ? '41' : '37', 100 + i, START),
+  const workers = Array.from(
+    { length: FOLDER_REPLICAS },
+    (_, i) => new Worker(join(dir, `poste-${i}.sqlite`), `Personne ${i}`, i % 2 ? '41' : '37', 100 + i, START),
   );
   for (const worker of workers) worker.writeExactly(FOLDER_CHANGES - worker.written, { createEvery: 8 });
   console.log(
@@ -274,7 +290,10 @@ function sharedFolder(dir: string): void {
   }
   line("Dossier partagé : jusqu'à ce que tous aient tout", untilAllMs === undefined ? 'jamais' : seconds(untilAllMs));
   line('Dossier partagé : total, tour de vérification compris', seconds(totalMs));
-  const scrypt = timed(() => randomBytes(16), (salt) => deriveKey(PASSPHRASE, salt)).ms;
+  const scrypt = timed(
+    () => randomBytes(16),
+    (salt) => deriveKey(PASSPHRASE, salt),
+  ).ms;
   line(`  dont scrypt (${derivations} dérivations de clé × ${seconds(scrypt)})`, `≈ ${seconds(derivations * scrypt)}`);
 
   const digests = workers.map((worker) => createHash('sha256').update(dump(worker.store)).digest('hex'));
@@ -283,7 +302,8 @@ function sharedFolder(dir: string): void {
   console.log(`convergence : ${converged ? 'oui' : 'non'} (${fr(held)} modifications chez chacun, états comparés par dump)`);
   // The header of a file carries what its writer holds from each laptop: it grows with their number.
   typicalFiles(workers[0], `Les mêmes fichiers dans ce projet de ${FOLDER_REPLICAS + 1} origines (${FOLDER_REPLICAS} postes et le jeu de départ)`, [
-    [20, 20], [200, 10],
+    [20, 20],
+    [200, 10],
   ]);
   for (const worker of workers) worker.store.close();
   line('Mémoire (pic RSS de ce processus)', `${fr(process.resourceUsage().maxRSS / 1024)} Mo`);

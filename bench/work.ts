@@ -10,46 +10,124 @@ import { Store } from '../db/store/store';
 import { ACTION_STATUSES, FINALITES, PRIORITIES } from '../common/vocabulary';
 
 const SUBJECTS = [
-  'Le comité de pilotage', 'La direction des collèges', "L'équipe projet", 'Le service des routes', 'Les deux Départements',
-  'La cheffe de projet', 'Le groupe de travail', 'La DGA Solidarités', 'Le service juridique', 'La direction des finances',
-  'Le référent du Loir-et-Cher', "Le référent d'Indre-et-Loire", 'La mission coopération', 'Le prestataire', 'La Région',
+  'Le comité de pilotage',
+  'La direction des collèges',
+  "L'équipe projet",
+  'Le service des routes',
+  'Les deux Départements',
+  'La cheffe de projet',
+  'Le groupe de travail',
+  'La DGA Solidarités',
+  'Le service juridique',
+  'La direction des finances',
+  'Le référent du Loir-et-Cher',
+  "Le référent d'Indre-et-Loire",
+  'La mission coopération',
+  'Le prestataire',
+  'La Région',
 ];
 const VERBS = [
-  'a validé', 'propose de reporter', 'souhaite approfondir', 'a présenté', 'demande un point sur', 'prépare',
-  'doit transmettre', 'a relancé les partenaires sur', 'a relu', 'attend un retour sur', 'a complété', 'organisera',
-  'a mis à jour', 'a rappelé les enjeux de', 'n’a pas encore reçu',
+  'a validé',
+  'propose de reporter',
+  'souhaite approfondir',
+  'a présenté',
+  'demande un point sur',
+  'prépare',
+  'doit transmettre',
+  'a relancé les partenaires sur',
+  'a relu',
+  'attend un retour sur',
+  'a complété',
+  'organisera',
+  'a mis à jour',
+  'a rappelé les enjeux de',
+  'n’a pas encore reçu',
 ];
 const OBJECTS = [
-  'le calendrier de la convention', 'la note de cadrage', "le cahier des charges de l'achat groupé", 'les indicateurs de suivi',
-  'le budget prévisionnel', 'la liste des collèges concernés', 'le projet de délibération', 'le compte rendu du séminaire',
-  'la cartographie des circuits courts', 'le plan de formation des agents', 'la grille tarifaire commune',
-  "l'état des lieux des transports scolaires", 'le bilan de l’expérimentation', 'les fiches de poste', 'la charte de mutualisation',
-  "le tableau de bord de l'observatoire", 'la convention de groupement de commandes', 'les données de fréquentation',
+  'le calendrier de la convention',
+  'la note de cadrage',
+  "le cahier des charges de l'achat groupé",
+  'les indicateurs de suivi',
+  'le budget prévisionnel',
+  'la liste des collèges concernés',
+  'le projet de délibération',
+  'le compte rendu du séminaire',
+  'la cartographie des circuits courts',
+  'le plan de formation des agents',
+  'la grille tarifaire commune',
+  "l'état des lieux des transports scolaires",
+  'le bilan de l’expérimentation',
+  'les fiches de poste',
+  'la charte de mutualisation',
+  "le tableau de bord de l'observatoire",
+  'la convention de groupement de commandes',
+  'les données de fréquentation',
 ];
 const COMPLEMENTS = [
-  'lors de la réunion de mardi', 'avant la fin du trimestre', 'en lien avec la Région', "sous réserve de l'avis juridique",
-  'pour le prochain comité', 'à Blois', 'à Tours', 'avec les directions concernées', 'dans les deux Départements',
-  'pour la séance plénière', 'après les arbitrages budgétaires', 'sans attendre la rentrée', 'avec un premier retour des collèges',
-  '', '', '',
+  'lors de la réunion de mardi',
+  'avant la fin du trimestre',
+  'en lien avec la Région',
+  "sous réserve de l'avis juridique",
+  'pour le prochain comité',
+  'à Blois',
+  'à Tours',
+  'avec les directions concernées',
+  'dans les deux Départements',
+  'pour la séance plénière',
+  'après les arbitrages budgétaires',
+  'sans attendre la rentrée',
+  'avec un premier retour des collèges',
+  '',
+  '',
+  '',
 ];
 const FOLLOW_UPS = [
-  'Prochaine étape : arbitrage en réunion de direction.', 'Les deux services sont d’accord sur le principe.',
-  'Un point d’étape est prévu dans un mois.', 'Le calendrier reste tenable.', 'Il faudra revoir le périmètre.',
-  'Relance à faire si pas de réponse sous quinze jours.', 'Les élus seront informés au prochain comité.',
+  'Prochaine étape : arbitrage en réunion de direction.',
+  'Les deux services sont d’accord sur le principe.',
+  'Un point d’étape est prévu dans un mois.',
+  'Le calendrier reste tenable.',
+  'Il faudra revoir le périmètre.',
+  'Relance à faire si pas de réponse sous quinze jours.',
+  'Les élus seront informés au prochain comité.',
 ];
 const TITLE_HEADS = [
-  'Échanges sur', 'Mutualisation de', 'Harmonisation de', 'Étude commune sur', 'Expérimentation de', 'Formation croisée sur',
-  'Groupement de commandes pour', 'Partage de données sur', 'Observatoire commun de', 'Mise en réseau des acteurs de',
+  'Échanges sur',
+  'Mutualisation de',
+  'Harmonisation de',
+  'Étude commune sur',
+  'Expérimentation de',
+  'Formation croisée sur',
+  'Groupement de commandes pour',
+  'Partage de données sur',
+  'Observatoire commun de',
+  'Mise en réseau des acteurs de',
 ];
 const TITLE_TOPICS = [
-  'la restauration collective', 'la tarification des transports scolaires', "l'accueil des assistants familiaux",
-  "l'entretien des routes départementales", 'la commande publique', 'les archives départementales', 'la lecture publique',
-  "l'insertion des allocataires du RSA", 'la mobilité des agents', 'le numérique éducatif', 'les espaces naturels sensibles',
-  'la prévention en protection maternelle et infantile', "l'ingénierie territoriale", 'le tourisme en Val de Loire',
+  'la restauration collective',
+  'la tarification des transports scolaires',
+  "l'accueil des assistants familiaux",
+  "l'entretien des routes départementales",
+  'la commande publique',
+  'les archives départementales',
+  'la lecture publique',
+  "l'insertion des allocataires du RSA",
+  'la mobilité des agents',
+  'le numérique éducatif',
+  'les espaces naturels sensibles',
+  'la prévention en protection maternelle et infantile',
+  "l'ingénierie territoriale",
+  'le tourisme en Val de Loire',
 ];
 const STEP_LABELS = [
-  'Rédiger la note de cadrage', 'Réunir le groupe de travail', 'Recueillir les données', 'Présenter en comité de pilotage',
-  'Valider le calendrier', 'Consulter le service juridique', 'Lancer la consultation', 'Faire le bilan', 'Diffuser le compte rendu',
+  'Rédiger la note de cadrage',
+  'Réunir le groupe de travail',
+  'Recueillir les données',
+  'Présenter en comité de pilotage',
+  'Valider le calendrier',
+  'Consulter le service juridique',
+  'Lancer la consultation',
+  'Faire le bilan',
+  'Diffuser le compte rendu',
 ];
 
 /** A wall clock that moves as a person works: minutes between edits, nights between days. */
@@ -159,11 +237,14 @@ export class Worker {
     if (this.chance(0.45)) updateAction(this.store, id, { progress: Math.min(100, (action.progress ?? 0) + 5 + Math.floor(this.random() * 20)) });
     if (this.chance(0.3)) addNote(this.store, id, { text: this.noteText(), date: this.today() });
     if (this.chance(0.25)) {
-      const step = this.store.db.prepare('SELECT id FROM step WHERE action_id = ? AND deleted = 0 AND done = 0 ORDER BY position LIMIT 1').pluck().get(id) as string | undefined;
+      const step = this.store.db.prepare('SELECT id FROM step WHERE action_id = ? AND deleted = 0 AND done = 0 ORDER BY position LIMIT 1').pluck().get(id) as
+        string | undefined;
       if (step) updateStep(this.store, step, { done: true });
     }
-    if (this.chance(0.06)) updateAction(this.store, id, { title: action.title.endsWith(')') ? action.title.replace(/ \(.*\)$/, '') : `${action.title} (phase 2)` });
-    if (this.chance(0.05) && action.end_date) updateAction(this.store, id, { end_date: `${Number(action.end_date.slice(0, 4)) + 1}${action.end_date.slice(4)}` });
+    if (this.chance(0.06))
+      updateAction(this.store, id, { title: action.title.endsWith(')') ? action.title.replace(/ \(.*\)$/, '') : `${action.title} (phase 2)` });
+    if (this.chance(0.05) && action.end_date)
+      updateAction(this.store, id, { end_date: `${Number(action.end_date.slice(0, 4)) + 1}${action.end_date.slice(4)}` });
     this.tick();
   }
 

@@ -58,7 +58,6 @@ export function localDate(date = new Date()): string {
 /** YYYYMMDD-HHmmss in local time, for file names. */
 export function localTimestamp(date = new Date()): string {
   return (
-    `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-` +
-    `${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`
+    `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-` + `${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`
   );
 }

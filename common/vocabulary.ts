@@ -27,14 +27,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   projets_partages: 'Réalisation de projets partagés',
 };
 
-export const FINALITES = [
-  'territoire_partage',
-  'economies_echelle',
-  'innovation',
-  'echange_pratiques',
-  'harmonisation',
-  'influence',
-] as const;
+export const FINALITES = ['territoire_partage', 'economies_echelle', 'innovation', 'echange_pratiques', 'harmonisation', 'influence'] as const;
 export type Finalite = (typeof FINALITES)[number];
 export const FINALITE_LABELS: Record<Finalite, string> = {
   territoire_partage: 'Territoire partagé',

@@ -26,7 +26,7 @@ const ENTITY_WORDS: Record<EntityName, { the: string; bare: string; feminine: bo
 export const entityName = (entity: EntityName) => `l${ENTITY_WORDS[entity].the.slice(1)}`;
 
 const UNCHANGED = "Vos données n'ont pas été modifiées.";
-const COPIED = "son dossier de données a été copié sur un autre ordinateur";
+const COPIED = 'son dossier de données a été copié sur un autre ordinateur';
 const KEEP_ONE = "Gardez une seule des deux copies ; l'autre ordinateur doit rejoindre le projet par une invitation.";
 
 const SENTENCES = {
@@ -93,7 +93,8 @@ const SENTENCES = {
     `Ce fichier d'échange a été écrit par une version plus récente d'Entente (format ${format}). Installez la dernière version d'Entente pour l'importer. ${UNCHANGED}`,
   'newer-schema': (minAppVersion: string) =>
     `Ce fichier d'échange vient d'une version plus récente d'Entente (${minAppVersion} ou plus). Installez-la pour l'importer. ${UNCHANGED}`,
-  'other-project': (project: string) => `Ce fichier d'échange appartient à un autre projet (${project}). Importez-le dans le projet qui l'a produit. ${UNCHANGED}`,
+  'other-project': (project: string) =>
+    `Ce fichier d'échange appartient à un autre projet (${project}). Importez-le dans le projet qui l'a produit. ${UNCHANGED}`,
   'wrong-passphrase': () =>
     `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Vérifiez la phrase de passe du projet (elle distingue majuscules et minuscules). ${UNCHANGED}`,
   /** The same poste's numbers used twice: its data folder was copied (docs/sync.md §5). */

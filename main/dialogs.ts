@@ -27,7 +27,12 @@ export const chooseFolder = (parent: BrowserWindow | undefined) =>
   open(parent, { title: 'Choisir le dossier partagé', properties: ['openDirectory', 'createDirectory'] });
 
 export const choosePdfFile = (parent: BrowserWindow | undefined, defaultPath: string) =>
-  save(parent, { title: 'Enregistrer en PDF', defaultPath, filters: [{ name: 'Document PDF', extensions: ['pdf'] }], properties: ['showOverwriteConfirmation'] });
+  save(parent, {
+    title: 'Enregistrer en PDF',
+    defaultPath,
+    filters: [{ name: 'Document PDF', extensions: ['pdf'] }],
+    properties: ['showOverwriteConfirmation'],
+  });
 
 export const chooseCalendarFile = (parent: BrowserWindow | undefined, defaultPath: string) =>
   save(parent, {

@@ -107,7 +107,10 @@ export class Session {
   joinProject(invitation: Buffer, passphrase: string, identity: IdentityInput & { person_id: string | null }): AppState {
     if (!this.store) throw this.failure ?? refusal('closed');
     joinProject(this.store, invitation, passphrase, {
-      name: identity.name, function: identity.function, partner: identity.partner_id, personId: identity.person_id ?? undefined,
+      name: identity.name,
+      function: identity.function,
+      partner: identity.partner_id,
+      personId: identity.person_id ?? undefined,
     });
     void this.backupIfDue();
     return this.state();

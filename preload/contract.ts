@@ -2,7 +2,22 @@
 // these functions as window.api; main registers one handler per name (main/ipc) and
 // validates every argument with the schemas of main/ipc/schemas.ts before calling db/.
 // Type-only imports: nothing of db/ reaches the preload or renderer bundles.
-import type { ActionItemInput, ActionItemPatch, ActionMeeting, AgendaItemInput, AgendaItemPatch, CodiriProposal, EntryInput, MeetingDetail, MeetingInput, MeetingPatch, MeetingQuery, MeetingRow, ParticipantInput, ParticipantPatch } from '../db/meetings/types';
+import type {
+  ActionItemInput,
+  ActionItemPatch,
+  ActionMeeting,
+  AgendaItemInput,
+  AgendaItemPatch,
+  CodiriProposal,
+  EntryInput,
+  MeetingDetail,
+  MeetingInput,
+  MeetingPatch,
+  MeetingQuery,
+  MeetingRow,
+  ParticipantInput,
+  ParticipantPatch,
+} from '../db/meetings/types';
 import type { ActionDetail, ActionPage, ActionPatch, ActionQuery, NewAction } from '../db/actions/types';
 import type { BackupInfo, IdentityInput, Settings } from '../db/project/types';
 import type { ChantierDetail, ChantierInput, ChantierSummary, Dashboard } from '../db/chantiers/types';

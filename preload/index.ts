@@ -3,9 +3,10 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { API_METHODS, DATA_CHANGED_CHANNEL, IPC_CHANNEL, SYNC_PROGRESS_CHANNEL, type RendererApi, type SyncProgress } from './contract';
 
-const api = Object.fromEntries(
-  API_METHODS.map((method) => [method, (...args: unknown[]) => ipcRenderer.invoke(IPC_CHANNEL, method, args)]),
-) as Omit<RendererApi, 'onDataChanged' | 'onSyncProgress'>;
+const api = Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => ipcRenderer.invoke(IPC_CHANNEL, method, args)])) as Omit<
+  RendererApi,
+  'onDataChanged' | 'onSyncProgress'
+>;
 
 /** A listener on a channel main pushes to; returns its unsubscribe. */
 function listen<T extends unknown[]>(channel: string, listener: (...args: T) => void): () => void {
@@ -17,6 +18,5 @@ function listen<T extends unknown[]>(channel: string, listener: (...args: T) => 
 contextBridge.exposeInMainWorld('api', {
   ...api,
   onDataChanged: (listener: () => void) => listen(DATA_CHANGED_CHANNEL, () => listener()),
-  onSyncProgress: (listener: (progress: SyncProgress | null) => void) =>
-    listen<[SyncProgress | null]>(SYNC_PROGRESS_CHANNEL, (progress) => listener(progress)),
+  onSyncProgress: (listener: (progress: SyncProgress | null) => void) => listen<[SyncProgress | null]>(SYNC_PROGRESS_CHANNEL, (progress) => listener(progress)),
 } satisfies RendererApi);

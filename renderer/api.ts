@@ -14,7 +14,6 @@ declare global {
 type Args<K extends ApiMethod> = Parameters<EntenteApi[K]>;
 type Value<K extends ApiMethod> = ReturnType<EntenteApi[K]>;
 
-
 const changeListeners = new Set<() => void>();
 
 function notifyChanged(): void {

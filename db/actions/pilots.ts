@@ -8,12 +8,7 @@ import { getRow, insertRow, requireRow, validatePatch } from '../store/rows';
 export const pilotId = (ownerId: string, partnerId: string) => `${ownerId}:${partnerId}`;
 
 /** A field left undefined keeps what is already written: each field saves on its own. */
-export function setPilot(
-  store: Store,
-  ownerId: string,
-  partnerId: string,
-  pilot: { person_id?: string | null; services?: string | null },
-): void {
+export function setPilot(store: Store, ownerId: string, partnerId: string, pilot: { person_id?: string | null; services?: string | null }): void {
   if (!getRow(store, 'action', ownerId) && !getRow(store, 'chantier', ownerId)) {
     throw refusal('not-found', 'action', ownerId);
   }

@@ -9,8 +9,7 @@ import { cached } from '../store/statements';
 import { byPartnerPosition, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today } from '../store/sql';
 
 /** A CASE giving each code its rank in the vocabulary's order (NULL for none). */
-const rankSql = (column: string, values: readonly string[]) =>
-  `CASE ${column} ${values.map((value, index) => `WHEN '${value}' THEN ${index}`).join(' ')} END`;
+const rankSql = (column: string, values: readonly string[]) => `CASE ${column} ${values.map((value, index) => `WHEN '${value}' THEN ${index}`).join(' ')} END`;
 
 const SORT_SQL: Record<ActionSortKey, string> = {
   chantier: 'c.number',
@@ -56,9 +55,7 @@ function filterSql(query: ActionQuery, day?: string): { where: string; params: R
     params.pilotPersonId = query.pilot_person_id;
   }
   if (query.partner_id) {
-    where.push(
-      'EXISTS (SELECT 1 FROM pilot p WHERE p.owner_id = a.id AND p.deleted = 0 AND p.partner_id = @partnerId AND p.person_id IS NOT NULL)',
-    );
+    where.push('EXISTS (SELECT 1 FROM pilot p WHERE p.owner_id = a.id AND p.deleted = 0 AND p.partner_id = @partnerId AND p.person_id IS NOT NULL)');
     params.partnerId = query.partner_id;
   }
   if (query.late !== undefined) where.push(query.late ? LATE_SQL : `NOT ${LATE_SQL}`);
@@ -78,7 +75,9 @@ const DEFAULT_SORT = { by: 'chantier', direction: 'asc' } as const;
 /** The ids of a query's actions, in the order of its sort (read from the action_list index). */
 function orderedIds(store: Store, query: ActionQuery, day?: string): string[] {
   const { where, params } = filterSql(query, day);
-  return cached(store, `SELECT a.id ${FROM} WHERE ${where} ORDER BY ${orderSql(query.sort ?? DEFAULT_SORT)}`).pluck().all(params) as string[];
+  return cached(store, `SELECT a.id ${FROM} WHERE ${where} ORDER BY ${orderSql(query.sort ?? DEFAULT_SORT)}`)
+    .pluck()
+    .all(params) as string[];
 }
 
 /** Full rows of these actions, in this order. */
@@ -113,17 +112,22 @@ export function queryActionPage(store: Store, query: ActionQuery, page: { offset
   return { total: order.ids.length, offset: page.offset, rows: rowsOf(store, order.ids.slice(page.offset, page.offset + page.limit), day) };
 }
 
-const ACTION_FIELDS = Object.keys(ENTITIES.action).map((field) => `a.${field}`).join(', ');
+const ACTION_FIELDS = Object.keys(ENTITIES.action)
+  .map((field) => `a.${field}`)
+  .join(', ');
 
 export function getAction(store: Store, id: string, day?: string): ActionDetail {
   const row = cached(
     store,
     `SELECT a.id, ${ACTION_FIELDS}, ${LATE_SQL} AS late, ${pilotsSql('a.id')} AS pilots
      FROM action a WHERE a.id = @id AND a.deleted = 0`,
-  ).get({ id, today: today(day) }) as (Omit<ActionDetail, 'late' | 'pilots' | 'finalites'> & { late: number; pilots: string; finalites: string | null }) | undefined;
+  ).get({ id, today: today(day) }) as
+    (Omit<ActionDetail, 'late' | 'pilots' | 'finalites'> & { late: number; pilots: string; finalites: string | null }) | undefined;
   if (!row) throw refusal('not-found', 'action', id);
-  const steps = cached(store, 'SELECT id, label, done, position FROM step WHERE action_id = ? AND deleted = 0 ORDER BY position, id')
-    .all(id) as (Omit<Step, 'done'> & { done: number })[];
+  const steps = cached(store, 'SELECT id, label, done, position FROM step WHERE action_id = ? AND deleted = 0 ORDER BY position, id').all(id) as (Omit<
+    Step,
+    'done'
+  > & { done: number })[];
   // Authors are named even once deleted: a note keeps who wrote it.
   const notes = cached(
     store,
@@ -131,8 +135,7 @@ export function getAction(store: Store, id: string, day?: string): ActionDetail 
      FROM note n LEFT JOIN person pe ON pe.id = n.author_id
      WHERE n.action_id = ? AND n.deleted = 0 ORDER BY n.date DESC, n.id`,
   ).all(id) as Note[];
-  const links = cached(store, 'SELECT id, label, url FROM link WHERE action_id = ? AND deleted = 0 ORDER BY sort_key(label), url, id')
-    .all(id) as Link[];
+  const links = cached(store, 'SELECT id, label, url FROM link WHERE action_id = ? AND deleted = 0 ORDER BY sort_key(label), url, id').all(id) as Link[];
   return {
     ...row,
     finalites: row.finalites ? JSON.parse(row.finalites) : [],

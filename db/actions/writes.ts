@@ -69,10 +69,7 @@ export function updateStep(store: Store, id: string, patch: { label?: string; do
  */
 export function moveStep(store: Store, id: string, direction: 'up' | 'down'): void {
   const step = requireRow(store, 'step', id);
-  const ids = store.db
-    .prepare('SELECT id FROM step WHERE action_id = ? AND deleted = 0 ORDER BY position, id')
-    .pluck()
-    .all(step.action_id) as string[];
+  const ids = store.db.prepare('SELECT id FROM step WHERE action_id = ? AND deleted = 0 ORDER BY position, id').pluck().all(step.action_id) as string[];
   const from = ids.indexOf(id);
   const to = direction === 'up' ? from - 1 : from + 1;
   if (to < 0 || to >= ids.length) return;

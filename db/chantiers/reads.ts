@@ -8,8 +8,7 @@ import { queryActions } from '../actions/reads';
 import { cached } from '../store/statements';
 import { byPartnerPosition, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today } from '../store/sql';
 
-export const emptyStatusCounts = (): StatusCounts =>
-  Object.fromEntries([...ACTION_STATUSES, 'none'].map((status) => [status, 0])) as StatusCounts;
+export const emptyStatusCounts = (): StatusCounts => Object.fromEntries([...ACTION_STATUSES, 'none'].map((status) => [status, 0])) as StatusCounts;
 
 export interface ActionGroup {
   chantier_id: string;

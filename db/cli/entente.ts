@@ -107,7 +107,11 @@ function parseAssignments(assignments: string[]): Record<string, unknown> {
     const schema = fieldSchema('action', field);
     const number = Number(text);
     if (text === 'null') patch[field] = null;
-    else if (JSON_FIELDS.has(field)) patch[field] = text.split(',').map((item) => item.trim()).filter(Boolean);
+    else if (JSON_FIELDS.has(field))
+      patch[field] = text
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
     else if (schema && text.trim() !== '' && Number.isFinite(number) && !schema.safeParse(text).success) patch[field] = number;
     else patch[field] = text;
   }
@@ -115,7 +119,12 @@ function parseAssignments(assignments: string[]): Record<string, unknown> {
 }
 
 function identity(args: Args): Identity {
-  return { name: requiredOption(args, 'as'), function: option(args, 'function') ?? null, partner: requiredOption(args, 'partner'), label: option(args, 'label') ?? null };
+  return {
+    name: requiredOption(args, 'as'),
+    function: option(args, 'function') ?? null,
+    partner: requiredOption(args, 'partner'),
+    label: option(args, 'label') ?? null,
+  };
 }
 
 function openExisting(dataDir: string): Store {
@@ -174,7 +183,9 @@ function describeImport(summary: ImportSummary): string {
     `Actions créées : ${summary.actions_created} ; statuts modifiés : ${summary.status_changes} ; notes ajoutées : ${summary.notes_added}.`,
     `Conflits nouveaux : ${summary.new_conflicts}.`,
     ...summary.gaps.map((gap) => `Attention : ${gap.description}.`),
-    ...(summary.far_future ? [`Attention : ${summary.far_future} modification(s) datée(s) de plus d'un jour dans le futur (horloge d'un poste déréglée).`] : []),
+    ...(summary.far_future
+      ? [`Attention : ${summary.far_future} modification(s) datée(s) de plus d'un jour dans le futur (horloge d'un poste déréglée).`]
+      : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -73,9 +73,7 @@ export function listConflictViews(store: Store): ConflictView[] {
 
 function authorName(store: Store, origin: string): string | null {
   return (
-    (cached(store, 'SELECT pe.name FROM replica r JOIN person pe ON pe.id = r.person_id WHERE r.id = ?').pluck().get(origin) as
-      | string
-      | undefined) ?? null
+    (cached(store, 'SELECT pe.name FROM replica r JOIN person pe ON pe.id = r.person_id WHERE r.id = ?').pluck().get(origin) as string | undefined) ?? null
   );
 }
 

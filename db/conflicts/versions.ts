@@ -19,9 +19,7 @@ export interface Conflict {
 }
 
 export function listConflicts(store: Store): Conflict[] {
-  const keys = store.db
-    .prepare('SELECT entity, row_id, field FROM conflict_fields ORDER BY entity, row_id, field')
-    .all() as Omit<Conflict, 'versions'>[];
+  const keys = store.db.prepare('SELECT entity, row_id, field FROM conflict_fields ORDER BY entity, row_id, field').all() as Omit<Conflict, 'versions'>[];
   return keys.map((key) => ({
     ...key,
     versions: store.log.liveVersions(key.entity, key.row_id, key.field).map((version) => ({

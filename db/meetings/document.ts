@@ -31,8 +31,7 @@ import {
 const OTHER_PARTICIPANTS = 'Autres participants';
 
 /** "Claire Martin (Indre-et-Loire)". */
-const personLabel = (person: PersonRef | null) =>
-  person ? `${person.name}${person.partner_short_name ? ` (${person.partner_short_name})` : ''}` : null;
+const personLabel = (person: PersonRef | null) => (person ? `${person.name}${person.partner_short_name ? ` (${person.partner_short_name})` : ''}` : null);
 
 function minutesPerson(person: PersonRef | null, partners: Partner[]): MinutesPerson | null {
   if (!person) return null;

@@ -31,7 +31,11 @@ const VTIMEZONE_PARIS = [
 
 /** A TEXT value: backslash, semicolon, comma and line breaks escaped. */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** A content line folded into lines of 75 octets at most (continuations begin with a space), never inside a UTF-8 character. */

@@ -6,11 +6,43 @@ import { sortKey } from '../store/collation';
 import { refusal } from '../errors';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
-import type { ActionItemView, ActionMeeting, AgendaItemView, EntryView, FollowUp, FollowUpLine, MeetingDetail, MeetingQuery, MeetingRow, ParticipantView } from './types';
+import type {
+  ActionItemView,
+  ActionMeeting,
+  AgendaItemView,
+  EntryView,
+  FollowUp,
+  FollowUpLine,
+  MeetingDetail,
+  MeetingQuery,
+  MeetingRow,
+  ParticipantView,
+} from './types';
 import type { ChantierRef } from '../chantiers/types';
 import type { Partner } from '../people/types';
 import { today } from '../store/sql';
-import { MEETING_COLUMNS, SHOWN_SQL, LATEST_SQL, meetingFields, parseLists, requireMeeting, agendaRows, entryRows, actionItemRows, decisionNumbers, personRef, chantierRef, trackedAction, meetingRef, type RawRow, previousMeeting, meetingVersions, type MeetingFields, followUpId, type FollowUpRow } from './rows';
+import {
+  MEETING_COLUMNS,
+  SHOWN_SQL,
+  LATEST_SQL,
+  meetingFields,
+  parseLists,
+  requireMeeting,
+  agendaRows,
+  entryRows,
+  actionItemRows,
+  decisionNumbers,
+  personRef,
+  chantierRef,
+  trackedAction,
+  meetingRef,
+  type RawRow,
+  previousMeeting,
+  meetingVersions,
+  type MeetingFields,
+  followUpId,
+  type FollowUpRow,
+} from './rows';
 import { validationSilenceDays, tacitValidationDay, actionItemProblems, timingOf, isLate } from './rules';
 
 const ROW_SQL = `SELECT ${MEETING_COLUMNS},
@@ -84,9 +116,7 @@ function liveFollowUpLines(store: Store, meetingId: string, previousId: string, 
   return actionItemRows(store, previousId).map((item) => {
     const action = trackedAction(store, item.action_id, day);
     const comment = cached(store, 'SELECT comment FROM follow_up WHERE id = ? AND deleted = 0').pluck().get(followUpId(meetingId, item.id)) as
-      | string
-      | null
-      | undefined;
+      string | null | undefined;
     const live = action && !action.deleted ? action : null;
     return {
       action_item_id: item.id,
@@ -177,21 +207,19 @@ function agendaViews(store: Store, meeting: MeetingFields, day?: string): Agenda
         .map((entry): EntryView => ({ id: entry.id, kind: entry.kind, text: entry.text, position: entry.position, number: numbers.get(entry.id) ?? null })),
       action_items: actionItems
         .filter((actionItem) => actionItem.agenda_item_id === item.id)
-        .map(
-          (actionItem): ActionItemView => ({
-            id: actionItem.id,
-            agenda_item_id: actionItem.agenda_item_id,
-            kind: actionItem.kind,
-            title: actionItem.title,
-            position: actionItem.position,
-            action: trackedAction(store, actionItem.action_id, day),
-            responsable: personRef(store, actionItem.responsable_id),
-            due_date: actionItem.due_date,
-            chantier_id: actionItem.chantier_id,
-            status: actionItem.status,
-            problems: actionItemProblems(store, actionItem),
-          }),
-        ),
+        .map((actionItem): ActionItemView => ({
+          id: actionItem.id,
+          agenda_item_id: actionItem.agenda_item_id,
+          kind: actionItem.kind,
+          title: actionItem.title,
+          position: actionItem.position,
+          action: trackedAction(store, actionItem.action_id, day),
+          responsable: personRef(store, actionItem.responsable_id),
+          due_date: actionItem.due_date,
+          chantier_id: actionItem.chantier_id,
+          status: actionItem.status,
+          problems: actionItemProblems(store, actionItem),
+        })),
     };
   });
 }
@@ -203,7 +231,8 @@ export function getMeeting(store: Store, id: string, day?: string): MeetingDetai
   const agenda = agendaViews(store, meeting, day);
   const versions = meetingVersions(store, id);
   const secretariat = meeting.secretariat_partner_id
-    ? ((cached(store, 'SELECT id, code, name, short_name, position FROM partner WHERE id = ?').get(meeting.secretariat_partner_id) as Partner | undefined) ?? null)
+    ? ((cached(store, 'SELECT id, code, name, short_name, position FROM partner WHERE id = ?').get(meeting.secretariat_partner_id) as Partner | undefined) ??
+      null)
     : null;
   return {
     ...row,

@@ -26,7 +26,8 @@ export const MEETING_COLUMNS = ['id', ...Object.keys(ENTITIES.meeting)].map((fie
  * A meeting the screens show: not deleted, and whole — a sync file missing some of its
  * changes (a gap) may bring a row without its date yet.
  */
-export const SHOWN_SQL = 'm.deleted = 0 AND m.type IS NOT NULL AND m.date IS NOT NULL AND m.start_time IS NOT NULL AND m.duration_minutes IS NOT NULL AND m.version IS NOT NULL';
+export const SHOWN_SQL =
+  'm.deleted = 0 AND m.type IS NOT NULL AND m.date IS NOT NULL AND m.start_time IS NOT NULL AND m.duration_minutes IS NOT NULL AND m.version IS NOT NULL';
 
 /** Whether the meeting aliased `m` is the latest version of its minutes. */
 export const LATEST_SQL = 'NOT EXISTS (SELECT 1 FROM meeting n WHERE n.previous_version_id = m.id AND n.deleted = 0)';
@@ -34,12 +35,13 @@ export const LATEST_SQL = 'NOT EXISTS (SELECT 1 FROM meeting n WHERE n.previous_
 /** A visible meeting with its JSON lists parsed, or undefined. */
 export function meetingFields(store: Store, id: string): MeetingFields | undefined {
   const row = cached(store, `SELECT ${MEETING_COLUMNS} FROM meeting m WHERE m.id = ? AND ${SHOWN_SQL}`).get(id) as
-    | (Omit<MeetingFields, 'chantier_ids' | 'diffusion'> & { chantier_ids: string | null; diffusion: string | null })
-    | undefined;
+    (Omit<MeetingFields, 'chantier_ids' | 'diffusion'> & { chantier_ids: string | null; diffusion: string | null }) | undefined;
   return row && parseLists(row);
 }
 
-export function parseLists<T extends { chantier_ids: string | null; diffusion: string | null }>(row: T): Omit<T, 'chantier_ids' | 'diffusion'> & { chantier_ids: string[]; diffusion: string[] } {
+export function parseLists<T extends { chantier_ids: string | null; diffusion: string | null }>(
+  row: T,
+): Omit<T, 'chantier_ids' | 'diffusion'> & { chantier_ids: string[]; diffusion: string[] } {
   return { ...row, chantier_ids: row.chantier_ids ? JSON.parse(row.chantier_ids) : [], diffusion: row.diffusion ? JSON.parse(row.diffusion) : [] };
 }
 
@@ -51,7 +53,9 @@ export function requireMeeting(store: Store, id: string): MeetingFields {
 
 /** The agenda items of a meeting, in order. */
 export function agendaRows(store: Store, meetingId: string): (EntityFields<'agenda_item'> & { id: string })[] {
-  return cached(store, 'SELECT * FROM agenda_item WHERE meeting_id = ? AND deleted = 0 ORDER BY position, id').all(meetingId) as (EntityFields<'agenda_item'> & {
+  return cached(store, 'SELECT * FROM agenda_item WHERE meeting_id = ? AND deleted = 0 ORDER BY position, id').all(
+    meetingId,
+  ) as (EntityFields<'agenda_item'> & {
     id: string;
   })[];
 }
@@ -148,7 +152,8 @@ export function previousMeeting(store: Store, meetingId: string): MeetingRef | n
     .map(parseLists)
     .find(
       (candidate) =>
-        seriesId(candidate.id) !== seriesId(meeting.id) && (meeting.type !== 'reunion_travail' || (chantier !== undefined && candidate.chantier_ids.includes(chantier))),
+        seriesId(candidate.id) !== seriesId(meeting.id) &&
+        (meeting.type !== 'reunion_travail' || (chantier !== undefined && candidate.chantier_ids.includes(chantier))),
     );
   return previous ? meetingRef(previous) : null;
 }
@@ -160,7 +165,10 @@ export type FollowUpRow = EntityFields<'follow_up'> & { id: string };
 /** Every version of a meeting's minutes, oldest first. */
 export function meetingVersions(store: Store, meetingId: string): MeetingRef[] {
   const series = seriesId(meetingId);
-  const rows = cached(store, `SELECT ${MEETING_COLUMNS} FROM meeting m WHERE (m.id = @series OR m.id LIKE @pattern) AND ${SHOWN_SQL} ORDER BY m.version, m.id`).all({
+  const rows = cached(
+    store,
+    `SELECT ${MEETING_COLUMNS} FROM meeting m WHERE (m.id = @series OR m.id LIKE @pattern) AND ${SHOWN_SQL} ORDER BY m.version, m.id`,
+  ).all({
     series,
     pattern: `${series}~%`,
   }) as RawRow[];

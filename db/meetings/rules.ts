@@ -40,9 +40,11 @@ export function actionItemProblems(store: Store, item: ActionItemFields): Valida
     const action = trackedAction(store, item.action_id);
     if (!action) add('action_id', `${name} ne désigne aucune action existante.`);
     else if (action.deleted) {
-      add('action_id', item.kind === 'suivi' ? `L'action suivie par « ${item.title} » a été supprimée.` : `L'action créée pour « ${item.title} » a été supprimée depuis.`);
-    }
-    else if (item.kind === 'suivi' && item.due_date && action.start_date && item.due_date < action.start_date) {
+      add(
+        'action_id',
+        item.kind === 'suivi' ? `L'action suivie par « ${item.title} » a été supprimée.` : `L'action créée pour « ${item.title} » a été supprimée depuis.`,
+      );
+    } else if (item.kind === 'suivi' && item.due_date && action.start_date && item.due_date < action.start_date) {
       add('due_date', `L'échéance de l'action à mener « ${item.title} » précède la date de début de l'action.`);
     }
   } else if (!item.chantier_id) {

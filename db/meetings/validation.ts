@@ -78,7 +78,10 @@ export function validateMinutes(store: Store, meetingId: string, validation: { v
  */
 export function applyTacitValidations(store: Store, day = localDate()): TacitValidationResult {
   const silenceDays = validationSilenceDays(store);
-  const sent = cached(store, "SELECT id, sent_on FROM meeting WHERE validation_status = 'envoye' AND sent_on IS NOT NULL AND deleted = 0 ORDER BY date, id").all() as {
+  const sent = cached(
+    store,
+    "SELECT id, sent_on FROM meeting WHERE validation_status = 'envoye' AND sent_on IS NOT NULL AND deleted = 0 ORDER BY date, id",
+  ).all() as {
     id: string;
     sent_on: string;
   }[];
@@ -110,13 +113,24 @@ function validate(store: Store, meeting: MeetingFields, day: string, validatedBy
         const actionId = trackedActionId(item.id);
         const responsable = getRow(store, 'person', item.responsable_id!)!;
         const action = validatePatch('action', {
-          chantier_id: item.chantier_id, title: item.title, description: null, status: item.status ?? 'a_venir', priority: 'moyenne',
-          finalites: [], cooperation_form: null, start_date: null, end_date: item.due_date, progress: 0,
+          chantier_id: item.chantier_id,
+          title: item.title,
+          description: null,
+          status: item.status ?? 'a_venir',
+          priority: 'moyenne',
+          finalites: [],
+          cooperation_form: null,
+          start_date: null,
+          end_date: item.due_date,
+          progress: 0,
         });
         edits.push(...rowEdits('action', actionId, action));
         edits.push(
           ...rowEdits('pilot', pilotId(actionId, responsable.partner_id), {
-            owner_id: actionId, partner_id: responsable.partner_id, person_id: responsable.id, services: null,
+            owner_id: actionId,
+            partner_id: responsable.partner_id,
+            person_id: responsable.id,
+            services: null,
           }),
         );
         edits.push(...rowEdits('action_item', item.id, { action_id: actionId }));
@@ -133,7 +147,15 @@ function validate(store: Store, meeting: MeetingFields, day: string, validatedBy
       `SELECT p.id, p.name, p.function, p.organisation, pe.name AS person_name, pe.function AS person_function, pa.name AS partner_name
        FROM participant p JOIN person pe ON pe.id = p.person_id LEFT JOIN partner pa ON pa.id = pe.partner_id
        WHERE p.meeting_id = ? AND p.deleted = 0`,
-    ).all(meeting.id) as { id: string; name: string | null; function: string | null; organisation: string | null; person_name: string; person_function: string | null; partner_name: string | null }[];
+    ).all(meeting.id) as {
+      id: string;
+      name: string | null;
+      function: string | null;
+      organisation: string | null;
+      person_name: string;
+      person_function: string | null;
+      partner_name: string | null;
+    }[];
     for (const participant of participants) {
       edits.push(
         ...rowEdits('participant', participant.id, {
@@ -148,8 +170,14 @@ function validate(store: Store, meeting: MeetingFields, day: string, validatedBy
       const id = followUpId(meeting.id, line.action_item_id);
       edits.push(
         ...rowEdits('follow_up', id, {
-          meeting_id: meeting.id, action_item_id: line.action_item_id, action_id: line.action_id, title: line.title,
-          responsable_id: line.responsable?.id ?? null, due_date: line.due_date, status: line.status, progress: line.progress,
+          meeting_id: meeting.id,
+          action_item_id: line.action_item_id,
+          action_id: line.action_id,
+          title: line.title,
+          responsable_id: line.responsable?.id ?? null,
+          due_date: line.due_date,
+          status: line.status,
+          progress: line.progress,
         }),
         { entity: 'follow_up', rowId: id, field: 'deleted', value: false },
       );
@@ -178,7 +206,10 @@ function fieldsOf(entity: EntityName, row: Record<string, unknown>): Record<stri
 export function amendMinutes(store: Store, meetingId: string, reason: string | null): string {
   const meeting = requireMeeting(store, meetingId);
   if (meeting.validation_status !== 'valide') {
-    throw new ValidationError('Seul un compte rendu validé se corrige par une version modificative : celui-ci peut encore être modifié directement.', 'validation_status');
+    throw new ValidationError(
+      'Seul un compte rendu validé se corrige par une version modificative : celui-ci peut encore être modifié directement.',
+      'validation_status',
+    );
   }
   const newer = meetingVersions(store, meetingId).find((version) => version.version > meeting.version);
   if (newer) throw new ValidationError(`Une version modificative de ce compte rendu existe déjà (version ${newer.version}).`, 'version');
@@ -191,8 +222,13 @@ export function amendMinutes(store: Store, meetingId: string, reason: string | n
 
   copy('meeting', newId, {
     ...fieldsOf('meeting', meeting),
-    validation_status: 'brouillon', sent_on: null, validated_on: null, validated_by_id: null,
-    version: meeting.version + 1, previous_version_id: meetingId, amendment_reason,
+    validation_status: 'brouillon',
+    sent_on: null,
+    validated_on: null,
+    validated_by_id: null,
+    version: meeting.version + 1,
+    previous_version_id: meetingId,
+    amendment_reason,
   });
   const rows = (entity: EntityName) =>
     cached(store, `SELECT * FROM ${entity} WHERE meeting_id = ? AND deleted = 0`).all(meetingId) as ({ id: string } & Record<string, unknown>)[];
@@ -214,7 +250,8 @@ export function amendMinutes(store: Store, meetingId: string, reason: string | n
   }
   // Comments on the suivi; its lines are taken again, then frozen at the new validation.
   for (const line of rows('follow_up')) {
-    if (line.comment !== null) copy('follow_up', followUpId(newId, String(line.action_item_id)), { meeting_id: newId, action_item_id: line.action_item_id, comment: line.comment });
+    if (line.comment !== null)
+      copy('follow_up', followUpId(newId, String(line.action_item_id)), { meeting_id: newId, action_item_id: line.action_item_id, comment: line.comment });
   }
   store.write(edits);
   return newId;

@@ -11,7 +11,17 @@ import { meetingFollowUp } from './reads';
 import { clockTime, type EntityFields, type EntityName } from '../store/schema';
 import { cached } from '../store/statements';
 import type { Edit, Store } from '../store/store';
-import type { ActionItemInput, ActionItemPatch, AgendaItemInput, AgendaItemPatch, EntryInput, MeetingInput, MeetingPatch, ParticipantInput, ParticipantPatch } from './types';
+import type {
+  ActionItemInput,
+  ActionItemPatch,
+  AgendaItemInput,
+  AgendaItemPatch,
+  EntryInput,
+  MeetingInput,
+  MeetingPatch,
+  ParticipantInput,
+  ParticipantPatch,
+} from './types';
 import { deleteRow, getRow, insertRow, requireRow, rowEdits, updateRow, validatePatch } from '../store/rows';
 
 export const READ_ONLY_MESSAGE = 'Ce compte rendu est validé : il ne peut plus être modifié. Pour le corriger, créez une version modificative.';
@@ -39,8 +49,18 @@ function pick<T extends object>(input: T, keys: readonly (keyof T)[]): Partial<T
 // Réunions
 
 const MEETING_KEYS = [
-  'type', 'title', 'date', 'start_time', 'duration_minutes', 'place', 'chantier_ids', 'president_id', 'secretary_id',
-  'secretariat_partner_id', 'diffusion', 'next_meeting_date',
+  'type',
+  'title',
+  'date',
+  'start_time',
+  'duration_minutes',
+  'place',
+  'chantier_ids',
+  'president_id',
+  'secretary_id',
+  'secretariat_partner_id',
+  'diffusion',
+  'next_meeting_date',
 ] as const;
 
 /** The duration given, or the one an end time gives. */
@@ -153,7 +173,10 @@ export function addParticipant(store: Store, meetingId: string, input: Participa
     if (getRow(store, 'participant', id)) throw new ValidationError(`${person.name} figure déjà parmi les participants.`, 'person_id');
     checkAttendance(fields, person.name);
     // A row deleted earlier comes back, as the same participant.
-    store.write([...rowEdits('participant', id, { ...fields, person_id: person.id, name: null }), { entity: 'participant', rowId: id, field: 'deleted', value: false }]);
+    store.write([
+      ...rowEdits('participant', id, { ...fields, person_id: person.id, name: null }),
+      { entity: 'participant', rowId: id, field: 'deleted', value: false },
+    ]);
     return id;
   }
   const name = input.name?.trim();
@@ -196,7 +219,9 @@ function nextPosition(store: Store, entity: Ordered, parentField: string, parent
 function moveRow(store: Store, entity: Ordered, parentField: 'meeting_id' | 'agenda_item_id', id: string, direction: 'up' | 'down'): void {
   const row = requireRow(store, entity, id) as { meeting_id: string } & Record<string, unknown>;
   editableMeeting(store, row.meeting_id);
-  const ids = cached(store, `SELECT id FROM ${entity} WHERE ${parentField} = ? AND deleted = 0 ORDER BY position, id`).pluck().all(row[parentField]) as string[];
+  const ids = cached(store, `SELECT id FROM ${entity} WHERE ${parentField} = ? AND deleted = 0 ORDER BY position, id`)
+    .pluck()
+    .all(row[parentField]) as string[];
   const from = ids.indexOf(id);
   const to = direction === 'up' ? from - 1 : from + 1;
   if (to < 0 || to >= ids.length) return;
@@ -219,7 +244,11 @@ function agendaPatch(input: AgendaItemPatch): Record<string, unknown> {
 
 export function addAgendaItem(store: Store, meetingId: string, input: AgendaItemInput): string {
   editableMeeting(store, meetingId);
-  const fields = validatePatch('agenda_item', { ...agendaPatch(input), meeting_id: meetingId, position: nextPosition(store, 'agenda_item', 'meeting_id', meetingId) });
+  const fields = validatePatch('agenda_item', {
+    ...agendaPatch(input),
+    meeting_id: meetingId,
+    position: nextPosition(store, 'agenda_item', 'meeting_id', meetingId),
+  });
   checkAgendaLinks(store, fields);
   const chantierId = fields.chantier_id ?? (fields.action_id ? getRow(store, 'action', fields.action_id)!.chantier_id : null);
   return insertRow(store, 'agenda_item', { ...fields, chantier_id: chantierId });
@@ -323,7 +352,10 @@ export function addActionItem(store: Store, agendaItemId: string, input: ActionI
 export function updateActionItem(store: Store, id: string, patch: ActionItemPatch, options: { complete?: boolean } = {}): void {
   const current = requireRow(store, 'action_item', id);
   editableMeeting(store, current.meeting_id);
-  const keys = current.kind === 'suivi' ? (['title', 'responsable_id', 'due_date', 'status', 'action_id'] as const) : (['title', 'responsable_id', 'due_date', 'status', 'chantier_id'] as const);
+  const keys =
+    current.kind === 'suivi'
+      ? (['title', 'responsable_id', 'due_date', 'status', 'action_id'] as const)
+      : (['title', 'responsable_id', 'due_date', 'status', 'chantier_id'] as const);
   const given = pick(patch, keys) as Record<string, unknown>;
   if (current.kind === 'suivi' && given.action_id === null) throw new ValidationError("Choisissez l'action existante à suivre.", 'action_id');
   const checked = validatePatch('action_item', given);

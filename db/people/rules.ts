@@ -16,7 +16,6 @@ export function pilotCount(store: Store, personId: string): number {
   return store.db.prepare(`SELECT ${PILOT_COUNT} FROM person WHERE id = ?`).pluck().get(personId) as number;
 }
 
-
 export function checkCodeFree(store: Store, code: string, exceptId?: string): void {
   const other = store.db
     .prepare('SELECT short_name FROM partner WHERE code = ? AND deleted = 0 AND id IS NOT ?')

@@ -19,10 +19,18 @@ const DERIVED: { name: string; key: string; select: (schema: string) => string }
     key: 'id',
     select: (schema: string) => `SELECT id, ${Object.keys(ENTITIES[entity]).join(', ')}, deleted FROM ${schema}.${entity}`,
   })),
-  { name: 'live_versions', key: "origin || ' ' || seq", select: (schema) => `SELECT origin, seq, entity, row_id, field, hlc, value FROM ${schema}.live_versions` },
+  {
+    name: 'live_versions',
+    key: "origin || ' ' || seq",
+    select: (schema) => `SELECT origin, seq, entity, row_id, field, hlc, value FROM ${schema}.live_versions`,
+  },
   { name: 'superseded', key: "origin || ' ' || seq", select: (schema) => `SELECT origin, seq FROM ${schema}.superseded` },
   { name: 'version_vector', key: 'origin', select: (schema) => `SELECT origin, seq FROM ${schema}.version_vector` },
-  { name: 'conflict_fields', key: "entity || ' ' || row_id || ' ' || field", select: (schema) => `SELECT entity, row_id, field FROM ${schema}.conflict_fields` },
+  {
+    name: 'conflict_fields',
+    key: "entity || ' ' || row_id || ' ' || field",
+    select: (schema) => `SELECT entity, row_id, field FROM ${schema}.conflict_fields`,
+  },
   {
     name: 'action_search',
     key: 'id',

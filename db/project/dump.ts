@@ -64,7 +64,9 @@ export function counts(store: Store): Counts {
     actions: countVisible(store, 'action'),
     // A compte rendu and its amendments are one meeting.
     meetings: store.db
-      .prepare('SELECT count(*) FROM meeting m WHERE m.deleted = 0 AND NOT EXISTS (SELECT 1 FROM meeting n WHERE n.previous_version_id = m.id AND n.deleted = 0)')
+      .prepare(
+        'SELECT count(*) FROM meeting m WHERE m.deleted = 0 AND NOT EXISTS (SELECT 1 FROM meeting n WHERE n.previous_version_id = m.id AND n.deleted = 0)',
+      )
       .pluck()
       .get() as number,
     pistes: countVisible(store, 'piste'),

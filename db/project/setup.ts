@@ -17,12 +17,8 @@ const datasetSchema = z.object({
   project: z.object({ id: z.string(), name: z.string() }),
   partners: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), shortName: z.string(), position: z.number() })),
   people: z.array(z.object({ id: z.string(), name: z.string(), function: z.string().nullable(), partnerId: z.string() })),
-  chantiers: z.array(
-    z.object({ id: z.string(), number: z.number(), title: z.string(), description: z.string(), stage: z.string() }),
-  ),
-  actions: z.array(
-    z.object({ id: z.string(), chantierId: z.string(), title: z.string(), status: z.string(), priority: z.string() }),
-  ),
+  chantiers: z.array(z.object({ id: z.string(), number: z.number(), title: z.string(), description: z.string(), stage: z.string() })),
+  actions: z.array(z.object({ id: z.string(), chantierId: z.string(), title: z.string(), status: z.string(), priority: z.string() })),
 });
 export type Dataset = z.infer<typeof datasetSchema>;
 
@@ -39,19 +35,34 @@ export function seedChanges(dataset: Dataset): Change[] {
   const rows: [EntityName, string, Record<string, unknown>][] = [
     ['project', dataset.project.id, { name: dataset.project.name }],
     ...dataset.partners.map((p): [EntityName, string, Record<string, unknown>] => [
-      'partner', p.id, { code: p.code, name: p.name, short_name: p.shortName, position: p.position },
+      'partner',
+      p.id,
+      { code: p.code, name: p.name, short_name: p.shortName, position: p.position },
     ]),
     ...dataset.people.map((p): [EntityName, string, Record<string, unknown>] => [
-      'person', p.id, { name: p.name, function: p.function, partner_id: p.partnerId, email: null },
+      'person',
+      p.id,
+      { name: p.name, function: p.function, partner_id: p.partnerId, email: null },
     ]),
     ...dataset.chantiers.map((c): [EntityName, string, Record<string, unknown>] => [
-      'chantier', c.id, { number: c.number, title: c.title, description: c.description, stage: c.stage },
+      'chantier',
+      c.id,
+      { number: c.number, title: c.title, description: c.description, stage: c.stage },
     ]),
     ...dataset.actions.map((a): [EntityName, string, Record<string, unknown>] => [
-      'action', a.id,
+      'action',
+      a.id,
       {
-        chantier_id: a.chantierId, title: a.title, description: null, status: a.status, priority: a.priority,
-        finalites: [], cooperation_form: null, start_date: null, end_date: null, progress: 0,
+        chantier_id: a.chantierId,
+        title: a.title,
+        description: null,
+        status: a.status,
+        priority: a.priority,
+        finalites: [],
+        cooperation_form: null,
+        start_date: null,
+        end_date: null,
+        progress: 0,
       },
     ]),
   ];
@@ -60,8 +71,14 @@ export function seedChanges(dataset: Dataset): Change[] {
     const valid = validatePatch(entity, fields);
     for (const field of Object.keys(fields).sort()) {
       changes.push({
-        origin: SEED_ORIGIN, seq: changes.length + 1, hlc: ZERO_HLC, entity, rowId, field,
-        value: JSON.stringify((valid as Record<string, unknown>)[field] ?? null), supersedes: [],
+        origin: SEED_ORIGIN,
+        seq: changes.length + 1,
+        hlc: ZERO_HLC,
+        entity,
+        rowId,
+        field,
+        value: JSON.stringify((valid as Record<string, unknown>)[field] ?? null),
+        supersedes: [],
       });
     }
   }
@@ -137,10 +154,8 @@ export function registerLaptop(store: Store, identity: Identity): void {
 }
 
 function findOrCreatePerson(store: Store, identity: Identity): { id: string; partner_id: string } {
-  const partner = store.db
-    .prepare('SELECT id FROM partner WHERE (id = ? OR code = ?) AND deleted = 0')
-    .pluck()
-    .get(identity.partner, identity.partner) as string | undefined;
+  const partner = store.db.prepare('SELECT id FROM partner WHERE (id = ? OR code = ?) AND deleted = 0').pluck().get(identity.partner, identity.partner) as
+    string | undefined;
   if (!partner) {
     const codes = (store.db.prepare('SELECT code FROM partner WHERE deleted = 0 ORDER BY position').pluck().all() as string[]).join(', ');
     throw new ValidationError(`Partenaire inconnu : ${identity.partner}. Codes possibles : ${codes}.`, 'partner');

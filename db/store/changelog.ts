@@ -183,9 +183,7 @@ export class ChangeLog {
 
   constructor(readonly db: Database.Database) {
     this.statements = {
-      insertChange: db.prepare(
-        'INSERT OR IGNORE INTO changes (origin, seq, hlc, entity, row_id, field, value, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
+      insertChange: db.prepare('INSERT OR IGNORE INTO changes (origin, seq, hlc, entity, row_id, field, value, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       markSuperseded: db.prepare('INSERT OR IGNORE INTO superseded (origin, seq) VALUES (?, ?)'),
       dropLive: db.prepare('DELETE FROM live_versions WHERE origin = ? AND seq = ?'),
       supersededIn: db.prepare('SELECT seq FROM superseded WHERE origin = ? AND seq BETWEEN ? AND ?').pluck(),
@@ -196,9 +194,7 @@ export class ChangeLog {
          AND typeof(seq) = 'integer' AND NOT EXISTS (SELECT 1 FROM superseded s WHERE s.origin = c.origin AND s.seq = c.seq)`,
       ),
       insertLive: db.prepare('INSERT INTO live_versions (origin, seq, entity, row_id, field, hlc, value) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      liveOfField: db.prepare(
-        'SELECT origin, seq, hlc, value FROM live_versions WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC, origin DESC',
-      ),
+      liveOfField: db.prepare('SELECT origin, seq, hlc, value FROM live_versions WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC, origin DESC'),
       liveOfRow: db.prepare('SELECT field, origin, seq, hlc, value FROM live_versions WHERE entity = ? AND row_id = ?'),
       vvOf: db.prepare('SELECT seq FROM version_vector WHERE origin = ?').pluck(),
       setVv: db.prepare('INSERT OR REPLACE INTO version_vector (origin, seq) VALUES (?, ?)'),
@@ -243,7 +239,13 @@ export class ChangeLog {
     const shown: Change[] = [];
     for (const change of chunk) {
       const { changes } = s.insertChange.run(
-        change.origin, change.seq, change.hlc, change.entity, change.rowId, change.field, change.value,
+        change.origin,
+        change.seq,
+        change.hlc,
+        change.entity,
+        change.rowId,
+        change.field,
+        change.value,
         Array.isArray(change.supersedes) && change.supersedes.length === 0 ? '[]' : JSON.stringify(change.supersedes),
       );
       if (changes === 0) {
@@ -309,7 +311,14 @@ export class ChangeLog {
    */
   private checkSameAsKnown(change: Change): void {
     const known = this.statements.known.get(change.origin, change.seq) as { hlc: string; entity: string; row_id: string; field: string; value: string };
-    if (known.hlc === change.hlc && known.entity === change.entity && known.row_id === change.rowId && known.field === change.field && known.value === change.value) return;
+    if (
+      known.hlc === change.hlc &&
+      known.entity === change.entity &&
+      known.row_id === change.rowId &&
+      known.field === change.field &&
+      known.value === change.value
+    )
+      return;
     throw refusal('cloned-replica', 'log', change.origin, change.seq);
   }
 

@@ -8,7 +8,10 @@ export function sortKey(text: string): string {
   let key = keys.get(text);
   if (key === undefined) {
     if (keys.size >= 100_000) keys.clear();
-    key = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    key = text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
     keys.set(text, key);
   }
   return key;

@@ -9,7 +9,6 @@ import type { Edit, Store } from './store';
 
 export type Patch<E extends EntityName> = Partial<EntityFields<E>>;
 
-
 /** Checks each field of a patch; returns the parsed values (trimmed texts...). */
 export function validatePatch<E extends EntityName>(entity: E, patch: Record<string, unknown>): Patch<E> {
   const parsed: Record<string, unknown> = {};
@@ -44,9 +43,7 @@ export function rowEdits(entity: EntityName, rowId: string, patch: Record<string
 }
 
 export function getRow<E extends EntityName>(store: Store, entity: E, id: string): (EntityFields<E> & { id: string }) | undefined {
-  return cached(store, `SELECT * FROM ${entity} WHERE id = ? AND deleted = 0`).get(id) as
-    | (EntityFields<E> & { id: string })
-    | undefined;
+  return cached(store, `SELECT * FROM ${entity} WHERE id = ? AND deleted = 0`).get(id) as (EntityFields<E> & { id: string }) | undefined;
 }
 
 /**

@@ -19,24 +19,20 @@ import { fieldSubject, FIELDS } from '../../common/fields';
 // zod's own messages (wrong type, missing value) in French too.
 z.config(z.locales.fr());
 
-const text = (label: string, max: number) =>
-  z.string({ error: `${label} : un texte est attendu.` }).max(max, `${label} : ${max} caractères au plus.`);
-const requiredText = (label: string, max: number) =>
-  text(label, max).trim().min(1, `${label} ne peut pas être vide.`);
+const text = (label: string, max: number) => z.string({ error: `${label} : un texte est attendu.` }).max(max, `${label} : ${max} caractères au plus.`);
+const requiredText = (label: string, max: number) => text(label, max).trim().min(1, `${label} ne peut pas être vide.`);
 const optionalText = (label: string, max: number) => text(label, max).nullable();
 const ref = (label: string) => z.string({ error: `${label} : identifiant attendu.` }).min(1, `${label} est obligatoire.`);
 const optionalRef = (label: string) => ref(label).nullable();
 
 /** A calendar date, YYYY-MM-DD, that exists (no 31 février). */
 export const isoDate = (label: string) =>
-  z
-    .string({ error: `${label} : une date est attendue.` })
-    .refine((value) => {
-      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-      if (!match) return false;
-      const date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
-      return date.getUTCFullYear() === +match[1] && date.getUTCMonth() === +match[2] - 1 && date.getUTCDate() === +match[3];
-    }, `${label} : date impossible (format attendu AAAA-MM-JJ).`);
+  z.string({ error: `${label} : une date est attendue.` }).refine((value) => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!match) return false;
+    const date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
+    return date.getUTCFullYear() === +match[1] && date.getUTCMonth() === +match[2] - 1 && date.getUTCDate() === +match[3];
+  }, `${label} : date impossible (format attendu AAAA-MM-JJ).`);
 
 /** A time of day, HH:MM on 24 hours, that exists (no 25:00). */
 export const clockTime = (label: string) =>
@@ -52,8 +48,7 @@ const minutes = (label: string, min: number) =>
     .min(min, min > 0 ? `${label} doit être positive.` : `${label} ne peut pas être négative.`)
     .max(24 * 60, `${label} ne peut pas dépasser 24 heures.`);
 
-const oneOf = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
-  z.enum(values, { error: `${label} : valeur inconnue.` });
+const oneOf = <T extends readonly [string, ...string[]]>(label: string, values: T) => z.enum(values, { error: `${label} : valeur inconnue.` });
 
 export const ENTITIES = {
   project: {
@@ -226,7 +221,9 @@ export const ENTITIES = {
 export type EntityName = keyof typeof ENTITIES;
 
 // Every replicated field has its French words in common/fields.ts, and only those.
-type Unnamed = { [E in EntityName]: Exclude<keyof (typeof ENTITIES)[E], keyof (typeof FIELDS)[E]> | Exclude<keyof (typeof FIELDS)[E], keyof (typeof ENTITIES)[E]> }[EntityName];
+type Unnamed = {
+  [E in EntityName]: Exclude<keyof (typeof ENTITIES)[E], keyof (typeof FIELDS)[E]> | Exclude<keyof (typeof FIELDS)[E], keyof (typeof ENTITIES)[E]>;
+}[EntityName];
 export type EveryFieldNamed = [Unnamed] extends [never] ? true : Unnamed;
 const everyFieldNamed: EveryFieldNamed = true;
 void everyFieldNamed;

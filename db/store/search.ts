@@ -33,9 +33,7 @@ export class SearchIndex {
   }
 
   private refreshAction(actionId: string): void {
-    const row = this.statements.action.get(actionId) as
-      | { rid: number; title: string | null; description: string | null; deleted: number }
-      | undefined;
+    const row = this.statements.action.get(actionId) as { rid: number; title: string | null; description: string | null; deleted: number } | undefined;
     if (!row) return;
     this.statements.setTitleKey.run(row.title === null ? null : sortKey(row.title), row.rid);
     this.statements.remove.run(row.rid);

@@ -29,6 +29,5 @@ export const pilotsSql = (owner: string) => `(
 export function byPartnerPosition(store: Store): (pilots: PilotRef[]) => PilotRef[] {
   const positions = new Map(cached(store, 'SELECT id, position FROM partner').raw().all() as [string, number][]);
   const rank = (pilot: PilotRef) => positions.get(pilot.partner_id) ?? Number.MAX_SAFE_INTEGER;
-  return (pilots) =>
-    pilots.length < 2 ? pilots : pilots.sort((x, y) => rank(x) - rank(y) || (x.partner_id < y.partner_id ? -1 : 1));
+  return (pilots) => (pilots.length < 2 ? pilots : pilots.sort((x, y) => rank(x) - rank(y) || (x.partner_id < y.partner_id ? -1 : 1)));
 }

@@ -91,8 +91,7 @@ export class Store {
       let written = 0;
       for (const edit of edits) {
         const live = this.log.liveVersions(edit.entity, edit.rowId, edit.field);
-        const value =
-          edit.field === 'deleted' && edit.value === true ? JSON.stringify({ vv: this.log.versionVector() }) : JSON.stringify(edit.value ?? null);
+        const value = edit.field === 'deleted' && edit.value === true ? JSON.stringify({ vv: this.log.versionVector() }) : JSON.stringify(edit.value ?? null);
         if (live.length === 1 && live[0].value === value) continue;
         if (live.length === 0 && edit.field === 'deleted' && edit.value === false) continue;
         this.log.applyChange({

@@ -37,8 +37,15 @@ export function exportFile(store: Store, options: ExportOptions): { bytes: Buffe
     return { changes: read, senderHeld: store.log.versionVector() };
   });
   const bytes = encodeSyncFile({
-    project: projectId, sender: replicaId, schema: SCHEMA_VERSION, senderHeld,
-    basedOn, full: Object.keys(basedOn).length === 0, changes, passphrase: options.passphrase, now: options.now,
+    project: projectId,
+    sender: replicaId,
+    schema: SCHEMA_VERSION,
+    senderHeld,
+    basedOn,
+    full: Object.keys(basedOn).length === 0,
+    changes,
+    passphrase: options.passphrase,
+    now: options.now,
   });
   return { bytes, header: readSyncHeader(bytes).header };
 }
@@ -99,7 +106,12 @@ export interface ImportOptions {
 }
 
 /** Applies a sync file whole or not at all, and journals it in the same transaction. */
-export function importFile(store: Store, bytes: Buffer, passphrase: string, { now = new Date(), onProgress, journalAs = 'import' }: ImportOptions = {}): ImportSummary {
+export function importFile(
+  store: Store,
+  bytes: Buffer,
+  passphrase: string,
+  { now = new Date(), onProgress, journalAs = 'import' }: ImportOptions = {},
+): ImportSummary {
   const { projectId, replicaId } = store.requireReplica();
   const { header, changes } = decodeSyncFile(bytes, { passphrase, project: projectId, schema: SCHEMA_VERSION });
   const has = store.db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck();

@@ -42,7 +42,9 @@ export function syncFolder(store: Store, folder: string, passphrase: string, now
   const published = JSON.parse(store.localState(publishedKey) ?? '{}') as Record<string, number>;
   const known = store.db.prepare('SELECT bytes FROM folder_imports WHERE path = ?').pluck();
   const remember = store.db.prepare('INSERT OR REPLACE INTO folder_imports (path, bytes, imported_at) VALUES (?, ?, ?)');
-  for (const peer of readdirSync(projectDir).filter((name) => REPLICA_DIR.test(name) && name !== replicaId).sort()) {
+  for (const peer of readdirSync(projectDir)
+    .filter((name) => REPLICA_DIR.test(name) && name !== replicaId)
+    .sort()) {
     for (const n of fileNumbers(join(projectDir, peer))) {
       const relative = `${peer}/${fileName(n)}`;
       const path = join(projectDir, peer, fileName(n));

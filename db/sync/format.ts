@@ -63,7 +63,13 @@ function encodeBody(changes: Change[]): Buffer {
     return i;
   };
   const rows = changes.map((c) => [
-    originIndex(c.origin), c.seq, c.hlc, c.entity, c.rowId, c.field, c.value,
+    originIndex(c.origin),
+    c.seq,
+    c.hlc,
+    c.entity,
+    c.rowId,
+    c.field,
+    c.value,
     c.supersedes.map(([origin, seq]) => [originIndex(origin), seq]),
   ]);
   return Buffer.from(JSON.stringify({ origins, rows }), 'utf8');
@@ -75,7 +81,13 @@ function decodeBody(plain: Buffer): Change[] {
     rows: [number, number, string, string, string, string, string, [number, number][]][];
   };
   return rows.map(([o, seq, hlc, entity, rowId, field, value, supersedes]) => ({
-    origin: origins[o], seq, hlc, entity, rowId, field, value,
+    origin: origins[o],
+    seq,
+    hlc,
+    entity,
+    rowId,
+    field,
+    value,
     // Most changes replace nothing: their parsed empty array is kept rather than copied.
     supersedes:
       Array.isArray(supersedes) && supersedes.length === 0
@@ -147,8 +159,7 @@ export function sealSyncFile(input: Omit<EncodeInput, 'changes'> & { count?: num
   return Buffer.concat([prefix, headerBytes, body, cipher.getAuthTag()]);
 }
 
-const damaged = (detail: string) =>
-refusal('damaged-file', detail);
+const damaged = (detail: string) => refusal('damaged-file', detail);
 
 /** Reads the header only: who sent the file, for which project, in which format. */
 export function readSyncHeader(file: Buffer): { header: SyncHeader; headerEnd: number } {
@@ -200,7 +211,7 @@ export function decodeSyncFile(file: Buffer, options: DecodeOptions): { header: 
     decipher.setAuthTag(file.subarray(file.length - TAG_BYTES));
     compressed = Buffer.concat([decipher.update(file.subarray(headerEnd, file.length - TAG_BYTES)), decipher.final()]);
   } catch {
-    throw damaged('contrôle d\'authenticité en échec : fichier modifié ou tronqué');
+    throw damaged("contrôle d'authenticité en échec : fichier modifié ou tronqué");
   }
   let plain: Buffer;
   try {

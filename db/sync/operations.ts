@@ -82,7 +82,8 @@ function recordFolderRound(store: Store, folder: string, outcome: { record: Fold
   store.transaction(() => {
     if ('error' in outcome) {
       const last = listJournal(store, 1)[0];
-      if (!(last?.kind === 'error' && last.summary.message === outcome.error)) recordJournal(store, { kind: 'error', summary: { message: outcome.error, folder } }, at);
+      if (!(last?.kind === 'error' && last.summary.message === outcome.error))
+        recordJournal(store, { kind: 'error', summary: { message: outcome.error, folder } }, at);
     } else {
       const { record } = outcome;
       if (record.files_imported > 0 || record.written > 0 || record.postponed > 0) recordJournal(store, { kind: 'folder', summary: record }, at);

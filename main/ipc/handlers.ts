@@ -41,8 +41,7 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
     getChantier: (id) => getChantier(store(), id),
     createChantier: (input) => chantiers.createChantier(store(), input),
     updateChantier: (id, patch) => chantiers.updateChantier(store(), id, patch),
-    setChantierPilot: (chantierId, partnerId, personId) =>
-      setPilot(store(), chantierId, partnerId, { person_id: personId }),
+    setChantierPilot: (chantierId, partnerId, personId) => setPilot(store(), chantierId, partnerId, { person_id: personId }),
 
     queryActions: (query, page) => queryActionPage(store(), query, page),
     getAction: (id) => getAction(store(), id),

@@ -8,12 +8,34 @@ import type { Session } from '../session';
 import type { Handlers } from './handlers';
 
 type MeetingMethods =
-  | 'listMeetings' | 'getMeeting' | 'createMeeting' | 'updateMeeting' | 'deleteMeeting' | 'getCodiriProposal'
-  | 'addParticipant' | 'updateParticipant' | 'deleteParticipant'
-  | 'addAgendaItem' | 'updateAgendaItem' | 'moveAgendaItem' | 'deleteAgendaItem'
-  | 'addEntry' | 'updateEntry' | 'moveEntry' | 'deleteEntry'
-  | 'addActionItem' | 'updateActionItem' | 'moveActionItem' | 'deleteActionItem' | 'setFollowUpComment'
-  | 'sendForValidation' | 'returnToDraft' | 'validateMinutes' | 'amendMinutes' | 'setValidationSilenceDays' | 'meetingsOfAction';
+  | 'listMeetings'
+  | 'getMeeting'
+  | 'createMeeting'
+  | 'updateMeeting'
+  | 'deleteMeeting'
+  | 'getCodiriProposal'
+  | 'addParticipant'
+  | 'updateParticipant'
+  | 'deleteParticipant'
+  | 'addAgendaItem'
+  | 'updateAgendaItem'
+  | 'moveAgendaItem'
+  | 'deleteAgendaItem'
+  | 'addEntry'
+  | 'updateEntry'
+  | 'moveEntry'
+  | 'deleteEntry'
+  | 'addActionItem'
+  | 'updateActionItem'
+  | 'moveActionItem'
+  | 'deleteActionItem'
+  | 'setFollowUpComment'
+  | 'sendForValidation'
+  | 'returnToDraft'
+  | 'validateMinutes'
+  | 'amendMinutes'
+  | 'setValidationSilenceDays'
+  | 'meetingsOfAction';
 
 export function createMeetingHandlers(session: Session): Pick<Handlers, MeetingMethods> {
   const store = () => session.requireStore();

@@ -14,9 +14,7 @@ import { pdfPageCount, printToPdf, printWithDialog, type PrintFrame } from '../p
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
 
-type PrintMethods =
-  | 'getMinutesDocument' | 'getCodiriDossier' | 'printCurrentPage' | 'saveCurrentPageAsPdf'
-  | 'exportMeetingIcs' | 'exportUpcomingMeetingsIcs';
+type PrintMethods = 'getMinutesDocument' | 'getCodiriDossier' | 'printCurrentPage' | 'saveCurrentPageAsPdf' | 'exportMeetingIcs' | 'exportUpcomingMeetingsIcs';
 
 export interface PrintContext {
   session: Session;
@@ -42,10 +40,7 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
     // The dossier's own call refuses a meeting that is no CODIRI.
     const minutes = layout === 'dossier_codiri' ? codiriDossier(store(), meetingId).minutes : minutesDocument(store(), meetingId, layout);
     const kind = layout === 'dossier_codiri' ? 'Dossier du CODIRI' : minutes.layout_label;
-    const notes = [
-      ...(minutes.version.number > 1 ? [`version ${minutes.version.number}`] : []),
-      ...(minutes.validation.draft ? ['projet'] : []),
-    ];
+    const notes = [...(minutes.version.number > 1 ? [`version ${minutes.version.number}`] : []), ...(minutes.validation.draft ? ['projet'] : [])];
     return {
       frame: { partners: minutes.partners.map((partner) => partner.name), title: `${kind} — ${minutes.meeting.title}` },
       fileName: `${safeFileName(`${kind} - ${minutes.meeting.title}${notes.length ? ` (${notes.join(', ')})` : ''}`)}.pdf`,

@@ -54,19 +54,31 @@ const meetingInput = z.object({
 const P = ENTITIES.participant;
 const participantFields = { name: P.name, function: P.function, organisation: P.organisation, attendance: P.attendance, represented_by: P.represented_by };
 const A = ENTITIES.agenda_item;
-const agendaItemInput = z.object({ title: A.title, presenter: A.presenter, duration_minutes: A.duration_minutes, chantier_id: A.chantier_id, action_id: A.action_id, notes: A.notes });
+const agendaItemInput = z.object({
+  title: A.title,
+  presenter: A.presenter,
+  duration_minutes: A.duration_minutes,
+  chantier_id: A.chantier_id,
+  action_id: A.action_id,
+  notes: A.notes,
+});
 const entryInput = z.object({ kind: ENTITIES.entry.kind, text: ENTITIES.entry.text });
 const I = ENTITIES.action_item;
-const actionItemFields = { action_id: I.action_id, title: I.title, responsable_id: I.responsable_id, due_date: I.due_date, chantier_id: I.chantier_id, status: I.status };
+const actionItemFields = {
+  action_id: I.action_id,
+  title: I.title,
+  responsable_id: I.responsable_id,
+  due_date: I.due_date,
+  chantier_id: I.chantier_id,
+  status: I.status,
+};
 const direction = z.enum(['up', 'down']);
 
 type ArgsSchemas = { [K in ApiMethod]: z.ZodType<Parameters<EntenteApi[K]>> };
 
 export const argsSchemas = {
   getAppState: none,
-  completeFirstStart: z.tuple([
-    z.object({ name: ENTITIES.person.name, function: ENTITIES.person.function, partner_id: id }).strict(),
-  ]),
+  completeFirstStart: z.tuple([z.object({ name: ENTITIES.person.name, function: ENTITIES.person.function, partner_id: id }).strict()]),
   restoreBackup: z.tuple([z.string().min(1).max(4000)]),
   startOver: none,
   getDashboard: none,
@@ -128,7 +140,13 @@ export const argsSchemas = {
   updateMeeting: z.tuple([id, meetingInput.partial().strict()]),
   deleteMeeting: z.tuple([id]),
   getCodiriProposal: none,
-  addParticipant: z.tuple([id, z.object({ person_id: P.person_id, ...participantFields }).partial().strict()]),
+  addParticipant: z.tuple([
+    id,
+    z
+      .object({ person_id: P.person_id, ...participantFields })
+      .partial()
+      .strict(),
+  ]),
   updateParticipant: z.tuple([id, z.object(participantFields).partial().strict()]),
   deleteParticipant: z.tuple([id]),
   addAgendaItem: z.tuple([id, agendaItemInput.partial().required({ title: true }).strict()]),
@@ -139,7 +157,14 @@ export const argsSchemas = {
   updateEntry: z.tuple([id, entryInput.partial().strict()]),
   moveEntry: z.tuple([id, direction]),
   deleteEntry: z.tuple([id]),
-  addActionItem: z.tuple([id, z.object({ kind: I.kind, ...actionItemFields }).partial().required({ kind: true }).strict()]),
+  addActionItem: z.tuple([
+    id,
+    z
+      .object({ kind: I.kind, ...actionItemFields })
+      .partial()
+      .required({ kind: true })
+      .strict(),
+  ]),
   updateActionItem: z.tuple([id, z.object(actionItemFields).partial().strict()]),
   moveActionItem: z.tuple([id, direction]),
   deleteActionItem: z.tuple([id]),

@@ -18,8 +18,18 @@ import type { SyncJob, SyncJobs } from '../sync/jobs';
 import type { Handlers } from './handlers';
 
 type SyncMethods =
-  | 'getSyncStatus' | 'setSyncPassphrase' | 'exportSyncFile' | 'importSyncFile' | 'importSyncData' | 'chooseSharedFolder'
-  | 'forgetSharedFolder' | 'syncSharedFolderNow' | 'createInvitation' | 'chooseInvitation' | 'previewInvitation' | 'joinProject';
+  | 'getSyncStatus'
+  | 'setSyncPassphrase'
+  | 'exportSyncFile'
+  | 'importSyncFile'
+  | 'importSyncData'
+  | 'chooseSharedFolder'
+  | 'forgetSharedFolder'
+  | 'syncSharedFolderNow'
+  | 'createInvitation'
+  | 'chooseInvitation'
+  | 'previewInvitation'
+  | 'joinProject';
 
 export interface SyncContext {
   session: Session;
@@ -119,4 +129,3 @@ function exportFileName(session: Session): string {
   const date = format(new Date(), "yyyy-MM-dd HH'h'mm");
   return `${[getProject(store).name, me?.name ?? store.replicaId ?? '', date].map(safeFileName).join(' - ')}.entente`;
 }
-

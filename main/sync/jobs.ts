@@ -13,16 +13,13 @@ export type SyncJob =
   | { kind: 'invite'; file: string; passphrase: string };
 
 export type WorkerMessage =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; value: unknown; changed: boolean }
-  | { type: 'failed'; error: ApiError };
+  { type: 'progress'; done: number; total: number } | { type: 'done'; value: unknown; changed: boolean } | { type: 'failed'; error: ApiError };
 
 export interface WorkerInput {
   databaseFile: string;
   nativeBinding?: string;
   job: SyncJob;
 }
-
 
 export class SyncJobs {
   private queue: Promise<unknown> = Promise.resolve();

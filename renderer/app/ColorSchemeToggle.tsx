@@ -8,12 +8,7 @@ export function ColorSchemeToggle() {
   const label = current === 'dark' ? 'Passer en thème clair' : 'Passer en thème sombre';
   return (
     <Tooltip label={label}>
-      <ActionIcon
-        variant="default"
-        size="lg"
-        aria-label={label}
-        onClick={() => setColorScheme(current === 'dark' ? 'light' : 'dark')}
-      >
+      <ActionIcon variant="default" size="lg" aria-label={label} onClick={() => setColorScheme(current === 'dark' ? 'light' : 'dark')}>
         {current === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
       </ActionIcon>
     </Tooltip>

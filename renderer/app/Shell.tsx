@@ -1,6 +1,15 @@
 import { AppShell, Badge, Burger, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowsExchange, IconArrowsSplit2, IconCalendarEvent, IconChecklist, IconLayoutDashboard, IconSettings, IconStack2, IconUsers } from '@tabler/icons-react';
+import {
+  IconArrowsExchange,
+  IconArrowsSplit2,
+  IconCalendarEvent,
+  IconChecklist,
+  IconLayoutDashboard,
+  IconSettings,
+  IconStack2,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { ActionFichePage } from '../features/action-fiche/ActionFichePage';
 import { ActionsPage } from '../features/actions/ActionsPage';
@@ -46,11 +55,7 @@ export function Shell() {
   const conflictCount = useApiData('listConflicts').data?.length ?? 0;
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="lg"
-    >
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>

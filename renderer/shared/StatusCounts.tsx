@@ -5,7 +5,12 @@ import { STATUS_KEYS, STATUS_STYLE, statusLabel } from './status';
 /** Small coloured badges « 2 En cours », one per status present. */
 export function StatusCounts({ counts }: { counts: Counts }) {
   const present = STATUS_KEYS.filter((key) => counts[key] > 0);
-  if (present.length === 0) return <Text size="sm" c="dimmed">Aucune action</Text>;
+  if (present.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        Aucune action
+      </Text>
+    );
   return (
     <Group gap={4}>
       {present.map((key) => (

@@ -23,7 +23,4 @@ export function statusLabel(status: StatusKey | null): string {
 }
 
 /** Options of a status select; '' stands for « Sans statut ». */
-export const STATUS_OPTIONS = [
-  { value: '', label: NO_STATUS_LABEL },
-  ...ACTION_STATUSES.map((value) => ({ value, label: ACTION_STATUS_LABELS[value] })),
-];
+export const STATUS_OPTIONS = [{ value: '', label: NO_STATUS_LABEL }, ...ACTION_STATUSES.map((value) => ({ value, label: ACTION_STATUS_LABELS[value] }))];

@@ -48,7 +48,18 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(info.replica).toMatchObject({ id: expect.any(String), person_name: 'Claire Martin', partner_id: 'd37' });
     expect(info.counts).toMatchObject({ partners: 2, people: 1, chantiers: 9, actions: 14, meetings: 0, pistes: 0, conflicts: 0 });
 
-    const id = ok(dir, 'action', 'add', '--chantier', '4', '--title', 'Séminaire des cadres', 'status=en_cours', 'progress=20', 'finalites=innovation,echange_pratiques').trim();
+    const id = ok(
+      dir,
+      'action',
+      'add',
+      '--chantier',
+      '4',
+      '--title',
+      'Séminaire des cadres',
+      'status=en_cours',
+      'progress=20',
+      'finalites=innovation,echange_pratiques',
+    ).trim();
     expect(listed(dir).find((row) => row.id === id)).toMatchObject({ chantier_number: 4, title: 'Séminaire des cadres', status: 'en_cours', progress: 20 });
     ok(dir, 'action', 'set', id, 'progress=55', 'end_date=2020-12-31', 'priority=null');
     expect(listed(dir).find((row) => row.id === id)).toMatchObject({ progress: 55, end_date: '2020-12-31', priority: null, late: true });
@@ -86,9 +97,7 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(fails(dir, 'action', 'add', '--chantier', '1', '--title', ' ')).toBe("Le titre de l'action ne peut pas être vide.\n");
     expect(fails(dir, 'action', 'set', 'a1-1', 'progress=150')).toBe("L'avancement est compris entre 0 et 100 %.\n");
     expect(fails(dir, 'action', 'set', 'a1-1', 'progress=beaucoup')).toBe("L'avancement doit être un nombre.\n");
-    expect(fails(dir, 'action', 'set', 'a1-1', 'end_date=2026-02-30')).toBe(
-      'La date de fin prévisionnelle : date impossible (format attendu AAAA-MM-JJ).\n',
-    );
+    expect(fails(dir, 'action', 'set', 'a1-1', 'end_date=2026-02-30')).toBe('La date de fin prévisionnelle : date impossible (format attendu AAAA-MM-JJ).\n');
     expect(fails(dir, 'action', 'set', 'a1-1', 'start_date=2026-05-02', 'end_date=2026-05-01')).toBe(
       'La date de fin prévisionnelle ne peut pas précéder la date de début.\n',
     );
@@ -100,30 +109,39 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(ok(dir, '--help')).toMatch(/^Usage : entente/);
   });
 
-  test("invite puis join : le nouveau poste reçoit tout le projet sous un identifiant neuf ; une invitation refusée le laisse sans projet", () => {
+  test('invite puis join : le nouveau poste reçoit tout le projet sous un identifiant neuf ; une invitation refusée le laisse sans projet', () => {
     const claire = tempDir();
     ok(claire, 'init', '--as', 'Claire Martin', '--partner', '37');
     const action = ok(claire, 'action', 'add', '--chantier', '4', '--title', 'Séminaire des cadres').trim();
     const claireId = JSON.parse(ok(claire, 'info')).replica.id as string;
     const invitation = join(tempDir(), 'invitation.entente');
     expect(fails(claire, 'invite')).toBe("L'option --out est obligatoire.\n");
-    expect(ok(claire, 'invite', '--out', invitation)).toMatch(/^Invitation écrite dans .*invitation\.entente : \d+ modification\(s\) du projet p-coop-37-41\.\nDonnez la phrase de passe/);
+    expect(ok(claire, 'invite', '--out', invitation)).toMatch(
+      /^Invitation écrite dans .*invitation\.entente : \d+ modification\(s\) du projet p-coop-37-41\.\nDonnez la phrase de passe/,
+    );
     expect(readdirSync(dirname(invitation))).toEqual(['invitation.entente']);
 
     const marc = join(tempDir(), 'marc');
     const joinAs = ['--as', 'Marc Lefèvre', '--partner', '41', '--function', 'Chargé de mission', '--label', 'Portable DRH'];
-    expect(ententeWith('', marc, 'join', invitation, ...joinAs)).toMatchObject({ code: 1, stderr: 'Phrase de passe manquante : définissez ENTENTE_PASSPHRASE.\n' });
+    expect(ententeWith('', marc, 'join', invitation, ...joinAs)).toMatchObject({
+      code: 1,
+      stderr: 'Phrase de passe manquante : définissez ENTENTE_PASSPHRASE.\n',
+    });
     expect(existsSync(marc)).toBe(false);
-    expect(ententeWith('Chambord 2026 cooperation', marc, 'join', invitation, ...joinAs)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^La phrase de passe ne correspond pas/) });
+    expect(ententeWith('Chambord 2026 cooperation', marc, 'join', invitation, ...joinAs)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^La phrase de passe ne correspond pas/),
+    });
     const truncated = join(tempDir(), 'tronquee.entente');
     const whole = readFileSync(invitation);
     writeFileSync(truncated, whole.subarray(0, whole.length - 300));
     expect(fails(marc, 'join', truncated, ...joinAs)).toMatch(/^Ce fichier d'échange est endommagé ou incomplet/);
     expect(fails(marc, 'info')).toMatch(/pas encore de projet/);
 
-    const joined = /^Projet « Coopération Indre-et-Loire – Loir-et-Cher » \(p-coop-37-41\) rejoint : poste ([0-9a-z]{12}) créé dans .*, (\d+) modification\(s\) reçue\(s\)\.\n$/.exec(
-      ok(marc, 'join', invitation, ...joinAs),
-    );
+    const joined =
+      /^Projet « Coopération Indre-et-Loire – Loir-et-Cher » \(p-coop-37-41\) rejoint : poste ([0-9a-z]{12}) créé dans .*, (\d+) modification\(s\) reçue\(s\)\.\n$/.exec(
+        ok(marc, 'join', invitation, ...joinAs),
+      );
     expect(joined).not.toBeNull();
     const info = JSON.parse(ok(marc, 'info'));
     expect(info.replica).toEqual({ id: joined![1], person_id: expect.any(String), person_name: 'Marc Lefèvre', partner_id: 'd41' });

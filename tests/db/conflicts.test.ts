@@ -36,9 +36,7 @@ describe('two replicas', () => {
     }
     expect(title(a, 'a4-1')).toBe(title(b, 'a4-1'));
     expect(dump(a)).toBe(dump(b));
-    expect(listConflicts(a)).toEqual([
-      expect.objectContaining({ entity: 'action', row_id: 'a4-1', field: 'title', versions: expect.any(Array) }),
-    ]);
+    expect(listConflicts(a)).toEqual([expect.objectContaining({ entity: 'action', row_id: 'a4-1', field: 'title', versions: expect.any(Array) })]);
 
     // Receiving the same changes again changes nothing.
     expect(sendAll(b, a)).toBe(0);
@@ -106,7 +104,16 @@ describe('the log ahead of this version', () => {
     const [a, b] = twoReplicas();
     const origin = 'poste-plus-recent';
     const future = [
-      { origin, seq: 1, hlc: '1790000000000-0000', entity: 'piste', rowId: 'p1', field: 'title', value: '"Mutualiser les achats de sel de déneigement"', supersedes: [] },
+      {
+        origin,
+        seq: 1,
+        hlc: '1790000000000-0000',
+        entity: 'piste',
+        rowId: 'p1',
+        field: 'title',
+        value: '"Mutualiser les achats de sel de déneigement"',
+        supersedes: [],
+      },
       { origin, seq: 2, hlc: '1790000000001-0000', entity: 'action', rowId: 'a4-1', field: 'budget', value: '1200', supersedes: [] },
       { origin, seq: 3, hlc: '1790000000002-0000', entity: 'action', rowId: 'a4-1', field: 'progress', value: '70', supersedes: [] },
     ];

@@ -29,8 +29,20 @@ describe('actions', () => {
     const id = actions.createAction(store, { chantier_id: 'c4', title: '  Séminaire commun  ' });
     const action = getAction(store, id);
     expect(action).toMatchObject({
-      chantier_id: 'c4', title: 'Séminaire commun', status: 'a_venir', priority: 'moyenne', finalites: [], progress: 0,
-      description: null, cooperation_form: null, start_date: null, end_date: null, steps: [], notes: [], links: [], pilots: [],
+      chantier_id: 'c4',
+      title: 'Séminaire commun',
+      status: 'a_venir',
+      priority: 'moyenne',
+      finalites: [],
+      progress: 0,
+      description: null,
+      cooperation_form: null,
+      start_date: null,
+      end_date: null,
+      steps: [],
+      notes: [],
+      links: [],
+      pilots: [],
     });
   });
 
@@ -41,9 +53,9 @@ describe('actions', () => {
     expect(refusal(() => actions.createAction(store, { chantier_id: 'c4', title: 'X', start_date: '2026-02-30' }))).toBe(
       'La date de début : date impossible (format attendu AAAA-MM-JJ).',
     );
-    expect(
-      refusal(() => actions.createAction(store, { chantier_id: 'c4', title: 'X', start_date: '2026-05-02', end_date: '2026-05-01' })),
-    ).toBe('La date de fin prévisionnelle ne peut pas précéder la date de début.');
+    expect(refusal(() => actions.createAction(store, { chantier_id: 'c4', title: 'X', start_date: '2026-05-02', end_date: '2026-05-01' }))).toBe(
+      'La date de fin prévisionnelle ne peut pas précéder la date de début.',
+    );
     const id = actions.createAction(store, { chantier_id: 'c4', title: 'X', start_date: '2026-05-01' });
     expect(refusal(() => actions.updateAction(store, id, { end_date: '2026-04-30' }))).toBe(
       'La date de fin prévisionnelle ne peut pas précéder la date de début.',
@@ -194,10 +206,12 @@ describe('partners, project, chantiers', () => {
   test('partners by position, codes unique', () => {
     const store = newReplica();
     const id = createPartner(store, { code: '45', name: 'Département du Loiret', short_name: 'Loiret' });
-    expect(listPartners(store).map((partner) => [partner.code, partner.position])).toEqual([['37', 1], ['41', 2], ['45', 3]]);
-    expect(refusal(() => createPartner(store, { code: '41', name: 'X', short_name: 'X' }))).toBe(
-      'Le code 41 est déjà utilisé par le partenaire Loir-et-Cher.',
-    );
+    expect(listPartners(store).map((partner) => [partner.code, partner.position])).toEqual([
+      ['37', 1],
+      ['41', 2],
+      ['45', 3],
+    ]);
+    expect(refusal(() => createPartner(store, { code: '41', name: 'X', short_name: 'X' }))).toBe('Le code 41 est déjà utilisé par le partenaire Loir-et-Cher.');
     expect(refusal(() => updatePartner(store, id, { code: '37' }))).toBe('Le code 37 est déjà utilisé par le partenaire Indre-et-Loire.');
     updatePartner(store, id, { code: '45', short_name: 'Le Loiret' });
     expect(listPartners(store)[2].short_name).toBe('Le Loiret');

@@ -4,7 +4,7 @@ import { Clock, parseHlc } from '../../db/store/hlc';
 import { Store } from '../../db/store/store';
 import { newReplica, track } from './helpers';
 
-test("une horloge arrêtée (ou reculée) donne toujours des horodatages croissants et lisibles", () => {
+test('une horloge arrêtée (ou reculée) donne toujours des horodatages croissants et lisibles', () => {
   const clock = new Clock({ ms: 1_900_000_000_000, counter: 0 }, () => 1_800_000_000_000);
   const stamps = Array.from({ length: 10_005 }, () => clock.tick());
   expect([...stamps].sort()).toEqual(stamps);

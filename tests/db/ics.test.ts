@@ -28,7 +28,11 @@ function codiriWithAgenda(store: Store): string {
     place: 'Salle 1, bâtiment B; 2e étage \\ aile nord\nAccueil au rez-de-chaussée',
     chantier_ids: ['c4', 'c8'],
   });
-  addAgendaItem(store, id, { title: 'Point d’étape de la formation commune à la gestion de projet, des séminaires et du réseau des formateurs internes', presenter: 'Marc Petit', duration_minutes: 60 });
+  addAgendaItem(store, id, {
+    title: 'Point d’étape de la formation commune à la gestion de projet, des séminaires et du réseau des formateurs internes',
+    presenter: 'Marc Petit',
+    duration_minutes: 60,
+  });
   addAgendaItem(store, id, { title: 'Approlys : posture commune', duration_minutes: 45 });
   return id;
 }

@@ -77,8 +77,7 @@ describe('every write is logged', () => {
 });
 
 /** The search index by action id (rowids are local to a file). */
-const searchIndex = (store: Store) =>
-  store.db.prepare('SELECT a.id, s.body FROM action_search s JOIN action a ON a.rid = s.rowid ORDER BY a.id').all();
+const searchIndex = (store: Store) => store.db.prepare('SELECT a.id, s.body FROM action_search s JOIN action a ON a.rid = s.rowid ORDER BY a.id').all();
 
 describe('replaying the log', () => {
   test('in its order, or shuffled in several files, rebuilds the same state', () => {

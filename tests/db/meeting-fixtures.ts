@@ -69,7 +69,12 @@ export function codiri(store: Store, people: Cast, input: Partial<MeetingInput> 
     { kind: 'nouvelle', title: 'Organiser le séminaire des cadres de juin', responsable_id: people.marc, due_date: '2027-06-30' },
     { complete: true },
   );
-  const followUp = addActionItem(store, approlys, { kind: 'suivi', action_id: 'a8-1', responsable_id: people.anne, due_date: '2027-09-30', status: 'en_cours' }, { complete: true });
+  const followUp = addActionItem(
+    store,
+    approlys,
+    { kind: 'suivi', action_id: 'a8-1', responsable_id: people.anne, due_date: '2027-09-30', status: 'en_cours' },
+    { complete: true },
+  );
   return {
     meetingId,
     items: [rh, approlys],

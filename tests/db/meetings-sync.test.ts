@@ -78,7 +78,10 @@ describe('le même compte rendu modifié sur deux postes', () => {
       expect(listConflicts(store)).toEqual([]);
       const item = getMeeting(store, minutes.meetingId).agenda[0];
       expect(item.notes).toBe('Notes communes : 24 cadres formés, à reconduire en 2028.');
-      expect(item.entries.find((entry) => entry.id === minutes.decisions.rh)).toMatchObject({ number: 1, text: 'Le séminaire des cadres aura lieu le 24 juin, à Blois.' });
+      expect(item.entries.find((entry) => entry.id === minutes.decisions.rh)).toMatchObject({
+        number: 1,
+        text: 'Le séminaire des cadres aura lieu le 24 juin, à Blois.',
+      });
       expect(check(store).ok).toBe(true);
     }
     expect(dump(a)).toBe(dump(b));

@@ -39,8 +39,17 @@ describe('un CODIRI de bout en bout', () => {
     const { meetingId, items, information } = codiri(store, people);
     const meeting = getMeeting(store, meetingId);
     expect(meeting).toMatchObject({
-      type: 'codiri', title: 'CODIRI du 15 mars 2027', date: '2027-03-15', start_time: '09:30', end_time: '12:00', duration_minutes: 150,
-      validation_status: 'brouillon', version: 1, read_only: false, silence_days: 15, problems: [],
+      type: 'codiri',
+      title: 'CODIRI du 15 mars 2027',
+      date: '2027-03-15',
+      start_time: '09:30',
+      end_time: '12:00',
+      duration_minutes: 150,
+      validation_status: 'brouillon',
+      version: 1,
+      read_only: false,
+      silence_days: 15,
+      problems: [],
       // The first CODIRI: the first partner holds the secretariat.
       secretariat: { id: 'd37' },
       president: { name: 'Anne Leroy', partner_short_name: 'Indre-et-Loire' },
@@ -70,7 +79,10 @@ describe('un CODIRI de bout en bout', () => {
     expect(meeting.agenda[0].entries.find((entry) => entry.id === information)).toMatchObject({ kind: 'information', number: null });
     // Moving the Approlys item first renumbers the décisions.
     moveAgendaItem(store, items[1], 'up');
-    expect(decisionsOf(store, meetingId).map(([number, text]) => [number, String(text).split(' ')[0]])).toEqual([[1, 'Une'], [2, 'Le']]);
+    expect(decisionsOf(store, meetingId).map(([number, text]) => [number, String(text).split(' ')[0]])).toEqual([
+      [1, 'Une'],
+      [2, 'Le'],
+    ]);
   });
 
   test('la validation fait des actions à mener des actions suivies, liées dans les deux sens', () => {
@@ -90,7 +102,13 @@ describe('un CODIRI de bout en bout', () => {
     });
     validateMinutes(store, meetingId, { validatedBy: people.marc, day: '2027-03-22' });
     const meeting = getMeeting(store, meetingId);
-    expect(meeting).toMatchObject({ validation_status: 'valide', validated_on: '2027-03-22', validated_by: { name: 'Marc Petit' }, read_only: true, tacit_validation_on: null });
+    expect(meeting).toMatchObject({
+      validation_status: 'valide',
+      validated_on: '2027-03-22',
+      validated_by: { name: 'Marc Petit' },
+      read_only: true,
+      tacit_validation_on: null,
+    });
 
     // The new action à mener is now a tracked action of chantier 4, piloted for Loir-et-Cher by its responsable.
     const created = meeting.agenda[0].action_items[0].action!;
@@ -108,7 +126,9 @@ describe('un CODIRI de bout en bout', () => {
         meeting: expect.objectContaining({ id: meetingId, title: 'CODIRI du 15 mars 2027' }),
         agenda_items: [{ id: items[1], number: 2, title: 'Gouvernance d’Approlys' }],
         decisions: [{ id: decisions.approlys, number: 2, text: 'Une posture commune sera présentée au conseil d’administration, le 2 juin.' }],
-        action_items: [{ id: actionItems.approlys, kind: 'suivi', title: expect.stringMatching(/^Élaboration/), due_date: '2027-09-30', responsable_name: 'Anne Leroy' }],
+        action_items: [
+          { id: actionItems.approlys, kind: 'suivi', title: expect.stringMatching(/^Élaboration/), due_date: '2027-09-30', responsable_name: 'Anne Leroy' },
+        ],
         followed_up: false,
       },
     ]);
@@ -171,10 +191,19 @@ describe('un CODIRI de bout en bout', () => {
     });
     const amended = getMeeting(store, amendedId);
     expect(amended).toMatchObject({
-      version: 2, validation_status: 'brouillon', previous_version_id: meetingId, amendment_reason: 'Correction de la décision n° 1',
-      read_only: false, sent_on: null, validated_on: null, validated_by: null,
+      version: 2,
+      validation_status: 'brouillon',
+      previous_version_id: meetingId,
+      amendment_reason: 'Correction de la décision n° 1',
+      read_only: false,
+      sent_on: null,
+      validated_on: null,
+      validated_by: null,
     });
-    expect(amended.versions.map((version) => [version.id, version.version])).toEqual([[meetingId, 1], [amendedId, 2]]);
+    expect(amended.versions.map((version) => [version.id, version.version])).toEqual([
+      [meetingId, 1],
+      [amendedId, 2],
+    ]);
     expect(decisionsOf(store, amendedId)).toEqual(decisionsOf(store, meetingId));
     expect(amended.participants.map((participant) => [participant.name, participant.attendance])).toEqual(
       original.participants.map((participant) => [participant.name, participant.attendance]),
@@ -184,8 +213,15 @@ describe('un CODIRI de bout en bout', () => {
     updateEntry(store, copiedDecision.id, { text: 'Le séminaire des cadres aura lieu le 24 juin, à Blois.' });
     expect(decisionsOf(store, amendedId)[0][1]).toBe('Le séminaire des cadres aura lieu le 24 juin, à Blois.');
     // The old version: unchanged, readable, replaced.
-    expect(getMeeting(store, meetingId)).toEqual({ ...original, superseded_by: expect.objectContaining({ id: amendedId, version: 2 }), latest: false, versions: amended.versions });
-    expect(getMeeting(store, meetingId).agenda[0].entries.find((entry) => entry.id === decisions.rh)!.text).toBe('Le séminaire des cadres aura lieu en juin, à Blois.');
+    expect(getMeeting(store, meetingId)).toEqual({
+      ...original,
+      superseded_by: expect.objectContaining({ id: amendedId, version: 2 }),
+      latest: false,
+      versions: amended.versions,
+    });
+    expect(getMeeting(store, meetingId).agenda[0].entries.find((entry) => entry.id === decisions.rh)!.text).toBe(
+      'Le séminaire des cadres aura lieu en juin, à Blois.',
+    );
     // The lists show the latest version, or every one when asked.
     expect(listMeetings(store).map((row) => row.id)).toEqual([amendedId]);
     expect(listMeetings(store, { all_versions: true }).map((row) => row.id)).toEqual([amendedId, meetingId]);
@@ -221,7 +257,10 @@ describe('validation tacite', () => {
     const people = cast(store);
     const { meetingId } = codiri(store, people);
     setValidationSilenceDays(store, 10);
-    expect(invalid(() => setValidationSilenceDays(store, 0))).toEqual({ message: "Le délai de validation tacite est d'au moins un jour.", field: 'validation_silence_days' });
+    expect(invalid(() => setValidationSilenceDays(store, 0))).toEqual({
+      message: "Le délai de validation tacite est d'au moins un jour.",
+      field: 'validation_silence_days',
+    });
     sendForValidation(store, meetingId, '2027-03-20');
     expect(getMeeting(store, meetingId).tacit_validation_on).toBe('2027-03-30');
     expect(applyTacitValidations(store, '2027-03-29')).toEqual({ validated: [], blocked: [] });
@@ -272,7 +311,10 @@ describe('CODIRI : prochaine date et secrétariat', () => {
   test('environ six mois après le dernier, un jour ouvré ; le secrétariat alterne entre les partenaires', () => {
     const store = newReplica();
     expect(nextCodiriProposal(store)).toEqual({
-      date: null, after: null, secretariat_partner_id: 'd37', secretariat_partner_name: "Département d'Indre-et-Loire",
+      date: null,
+      after: null,
+      secretariat_partner_id: 'd37',
+      secretariat_partner_name: "Département d'Indre-et-Loire",
     });
     const first = createMeeting(store, { type: 'codiri', date: '2027-04-10', start_time: '14:00', duration_minutes: 120 });
     expect(getMeeting(store, first).secretariat?.id).toBe('d37');
@@ -313,13 +355,24 @@ describe("durée de l'ordre du jour", () => {
     addAgendaItem(store, meetingId, { title: 'Tour de table', duration_minutes: 30 });
     addAgendaItem(store, meetingId, { title: 'Questions diverses' });
     expect(agendaTiming(store, meetingId)).toEqual({
-      meeting_minutes: 60, planned_minutes: 30, items_without_duration: 1, exceeds: false, over_by_minutes: 0,
-      meeting_end_time: '15:00', planned_end_time: '14:30', warning: null,
+      meeting_minutes: 60,
+      planned_minutes: 30,
+      items_without_duration: 1,
+      exceeds: false,
+      over_by_minutes: 0,
+      meeting_end_time: '15:00',
+      planned_end_time: '14:30',
+      warning: null,
     });
     addAgendaItem(store, meetingId, { title: 'Cartographie des marchés', duration_minutes: 45 });
     expect(agendaTiming(store, meetingId)).toEqual({
-      meeting_minutes: 60, planned_minutes: 75, items_without_duration: 1, exceeds: true, over_by_minutes: 15,
-      meeting_end_time: '15:00', planned_end_time: '15:15',
+      meeting_minutes: 60,
+      planned_minutes: 75,
+      items_without_duration: 1,
+      exceeds: true,
+      over_by_minutes: 15,
+      meeting_end_time: '15:00',
+      planned_end_time: '15:15',
       warning: "L'ordre du jour dure 1 h 15, plus que la réunion (1 h) : 15 min de trop.",
     });
     updateMeeting(store, meetingId, { duration_minutes: 90 });
@@ -335,7 +388,12 @@ describe('suivi des actions du précédent compte rendu', () => {
       createMeeting(store, { type: 'reunion_travail', date, start_time: '10:00', duration_minutes: 90, chantier_ids: [chantier] });
     const january = working('2027-01-11', 'c4');
     const item = addAgendaItem(store, january, { title: 'Plan de formation' });
-    const created = addActionItem(store, item, { kind: 'nouvelle', title: 'Recenser les formateurs internes', responsable_id: people.marc, due_date: '2027-02-01' });
+    const created = addActionItem(store, item, {
+      kind: 'nouvelle',
+      title: 'Recenser les formateurs internes',
+      responsable_id: people.marc,
+      due_date: '2027-02-01',
+    });
     const followed = addActionItem(store, item, { kind: 'suivi', action_id: 'a4-1', responsable_id: people.paul });
     // Meetings that do not count: another chantier, another type, a later one.
     const otherChantier = working('2027-01-20', 'c8');
@@ -363,7 +421,12 @@ describe('suivi des actions du précédent compte rendu', () => {
     setFollowUpComment(store, february, created, 'Liste établie côté 41, en attente du 37.');
     const live = meetingFollowUp(store, february, '2027-02-08');
     expect(live.lines[0]).toMatchObject({
-      action_id: actionId, status: 'en_cours', progress: 40, late: true, pending: false, comment: 'Liste établie côté 41, en attente du 37.',
+      action_id: actionId,
+      status: 'en_cours',
+      progress: 40,
+      late: true,
+      pending: false,
+      comment: 'Liste établie côté 41, en attente du 37.',
       responsable: { name: 'Marc Petit' },
     });
     expect(invalid(() => setFollowUpComment(store, february, 'inconnue', 'x'))).toMatchObject({ field: 'action_item_id' });
@@ -402,7 +465,11 @@ describe('listes', () => {
     expect(ids(listMeetings(store, { types: ['codiri', 'atelier'] }, '2026-03-01'))).toEqual([soon, past]);
     expect(ids(listMeetings(store, { chantier_id: 'c8' }, '2026-03-01'))).toEqual([later, soon]);
     expect(ids(listMeetings(store, { statuses: ['envoye'] }))).toEqual([]);
-    expect(listMeetings(store, { types: ['atelier'] })[0]).toMatchObject({ title: 'Atelier interdépartemental du 2 juin 2026', participant_count: 0, latest: true });
+    expect(listMeetings(store, { types: ['atelier'] })[0]).toMatchObject({
+      title: 'Atelier interdépartemental du 2 juin 2026',
+      participant_count: 0,
+      latest: true,
+    });
     deleteMeeting(store, soon);
     expect(ids(listMeetings(store, {}, '2026-03-01'))).toEqual([later, past]);
   });
@@ -414,36 +481,53 @@ describe('saisies refusées, en français, sans rien perdre', () => {
     const base = { type: 'codiri' as const, date: '2027-03-15', start_time: '10:00', duration_minutes: 60 };
     const before = changeCount(store);
     expect(invalid(() => createMeeting(store, { ...base, duration_minutes: undefined, end_time: '09:30' }))).toEqual({
-      message: "L'heure de fin doit suivre l'heure de début.", field: 'end_time',
+      message: "L'heure de fin doit suivre l'heure de début.",
+      field: 'end_time',
     });
     expect(invalid(() => createMeeting(store, { ...base, duration_minutes: undefined, end_time: '10:00' }))).toEqual({
-      message: "L'heure de fin doit suivre l'heure de début.", field: 'end_time',
+      message: "L'heure de fin doit suivre l'heure de début.",
+      field: 'end_time',
     });
-    expect(invalid(() => createMeeting(store, { ...base, duration_minutes: 0 }))).toEqual({ message: 'La durée de la réunion doit être positive.', field: 'duration_minutes' });
-    expect(invalid(() => createMeeting(store, { ...base, duration_minutes: -30 }))).toEqual({ message: 'La durée de la réunion doit être positive.', field: 'duration_minutes' });
+    expect(invalid(() => createMeeting(store, { ...base, duration_minutes: 0 }))).toEqual({
+      message: 'La durée de la réunion doit être positive.',
+      field: 'duration_minutes',
+    });
+    expect(invalid(() => createMeeting(store, { ...base, duration_minutes: -30 }))).toEqual({
+      message: 'La durée de la réunion doit être positive.',
+      field: 'duration_minutes',
+    });
     expect(invalid(() => createMeeting(store, { ...base, duration_minutes: undefined }))).toEqual({
-      message: 'Indiquez la durée de la réunion ou son heure de fin.', field: 'duration_minutes',
+      message: 'Indiquez la durée de la réunion ou son heure de fin.',
+      field: 'duration_minutes',
     });
     expect(invalid(() => createMeeting(store, { ...base, start_time: undefined as never }))).toEqual({
-      message: "L'heure de début : une heure est attendue.", field: 'start_time',
+      message: "L'heure de début : une heure est attendue.",
+      field: 'start_time',
     });
     expect(invalid(() => createMeeting(store, { ...base, diffusion: 'tout le monde' as never }))).toMatchObject({ field: 'diffusion' });
     expect(invalid(() => createMeeting(store, { ...base, date: '2027-02-30' }))).toEqual({
-      message: 'La date de la réunion : date impossible (format attendu AAAA-MM-JJ).', field: 'date',
+      message: 'La date de la réunion : date impossible (format attendu AAAA-MM-JJ).',
+      field: 'date',
     });
     for (const time of ['25:00', '9h30', '10:60']) {
       expect(invalid(() => createMeeting(store, { ...base, start_time: time }))).toEqual({
-        message: "L'heure de début : heure impossible (format attendu HH:MM, de 00:00 à 23:59).", field: 'start_time',
+        message: "L'heure de début : heure impossible (format attendu HH:MM, de 00:00 à 23:59).",
+        field: 'start_time',
       });
     }
     expect(invalid(() => createMeeting(store, { ...base, duration_minutes: undefined, end_time: '24:10' }))).toEqual({
-      message: "L'heure de fin : heure impossible (format attendu HH:MM, de 00:00 à 23:59).", field: 'end_time',
+      message: "L'heure de fin : heure impossible (format attendu HH:MM, de 00:00 à 23:59).",
+      field: 'end_time',
     });
     expect(invalid(() => createMeeting(store, { ...base, type: 'reunion_travail' }))).toEqual({
-      message: 'Une réunion de travail concerne un seul chantier : choisissez-le.', field: 'chantier_ids',
+      message: 'Une réunion de travail concerne un seul chantier : choisissez-le.',
+      field: 'chantier_ids',
     });
     expect(invalid(() => createMeeting(store, { ...base, chantier_ids: ['c99'] }))).toEqual({ message: 'Chantier inconnu : c99.', field: 'chantier_ids' });
-    expect(invalid(() => createMeeting(store, { ...base, type: 'seminaire' as never }))).toEqual({ message: 'Le type de réunion : valeur inconnue.', field: 'type' });
+    expect(invalid(() => createMeeting(store, { ...base, type: 'seminaire' as never }))).toEqual({
+      message: 'Le type de réunion : valeur inconnue.',
+      field: 'type',
+    });
     expect(invalid(() => createMeeting(store, { ...base, next_meeting_date: '2027-13-01' }))).toMatchObject({ field: 'next_meeting_date' });
     expect(changeCount(store)).toBe(before);
 
@@ -464,17 +548,26 @@ describe('saisies refusées, en français, sans rien perdre', () => {
     const marc = addParticipant(store, id, { person_id: people.marc });
     const before = changeCount(store);
     expect(invalid(() => addParticipant(store, id, { person_id: people.marc, attendance: 'excuse' }))).toEqual({
-      message: 'Marc Petit figure déjà parmi les participants.', field: 'person_id',
+      message: 'Marc Petit figure déjà parmi les participants.',
+      field: 'person_id',
     });
     expect(invalid(() => addParticipant(store, id, { person_id: people.emilie, attendance: 'represente' }))).toEqual({
-      message: 'Indiquez par qui Émilie Durand est représenté·e.', field: 'represented_by',
+      message: 'Indiquez par qui Émilie Durand est représenté·e.',
+      field: 'represented_by',
     });
     expect(invalid(() => updateParticipant(store, marc, { attendance: 'represente', represented_by: '  ' }))).toEqual({
-      message: 'Indiquez par qui Marc Petit est représenté·e.', field: 'represented_by',
+      message: 'Indiquez par qui Marc Petit est représenté·e.',
+      field: 'represented_by',
     });
-    expect(invalid(() => addParticipant(store, id, { name: '  ', organisation: 'Région' }))).toEqual({ message: "Le nom de l'invité ne peut pas être vide.", field: 'name' });
+    expect(invalid(() => addParticipant(store, id, { name: '  ', organisation: 'Région' }))).toEqual({
+      message: "Le nom de l'invité ne peut pas être vide.",
+      field: 'name',
+    });
     expect(invalid(() => addParticipant(store, id, { person_id: 'inconnu' }))).toEqual({ message: 'Personne inconnue : inconnu.', field: 'person_id' });
-    expect(invalid(() => addParticipant(store, id, { name: 'X', attendance: 'parti' as never }))).toEqual({ message: 'La présence : valeur inconnue.', field: 'attendance' });
+    expect(invalid(() => addParticipant(store, id, { name: 'X', attendance: 'parti' as never }))).toEqual({
+      message: 'La présence : valeur inconnue.',
+      field: 'attendance',
+    });
     expect(changeCount(store)).toBe(before);
     // Removed, then added again: the same row comes back.
     deleteParticipant(store, marc);
@@ -489,15 +582,21 @@ describe('saisies refusées, en français, sans rien perdre', () => {
     const item = addAgendaItem(store, id, { title: 'Suite des ateliers' });
     const before = changeCount(store);
     expect(invalid(() => addActionItem(store, item, { kind: 'nouvelle', title: 'Rédiger la synthèse', chantier_id: 'c4' }, { complete: true }))).toEqual({
-      message: "L'action à mener « Rédiger la synthèse » n'a pas de responsable.", field: 'responsable_id',
+      message: "L'action à mener « Rédiger la synthèse » n'a pas de responsable.",
+      field: 'responsable_id',
     });
     expect(invalid(() => addActionItem(store, item, { kind: 'nouvelle', title: 'Sans chantier', responsable_id: people.marc }, { complete: true }))).toEqual({
-      message: "L'action à mener « Sans chantier » n'est rattachée à aucun chantier.", field: 'chantier_id',
+      message: "L'action à mener « Sans chantier » n'est rattachée à aucun chantier.",
+      field: 'chantier_id',
     });
-    expect(invalid(() => addActionItem(store, item, { kind: 'nouvelle', title: ' ' }))).toEqual({ message: "L'intitulé de l'action à mener ne peut pas être vide.", field: 'title' });
+    expect(invalid(() => addActionItem(store, item, { kind: 'nouvelle', title: ' ' }))).toEqual({
+      message: "L'intitulé de l'action à mener ne peut pas être vide.",
+      field: 'title',
+    });
     expect(invalid(() => addActionItem(store, item, { kind: 'suivi' }))).toEqual({ message: "Choisissez l'action existante à suivre.", field: 'action_id' });
     expect(invalid(() => addActionItem(store, item, { kind: 'nouvelle', title: 'X', due_date: '2027-06-31' }))).toEqual({
-      message: "L'échéance : date impossible (format attendu AAAA-MM-JJ).", field: 'due_date',
+      message: "L'échéance : date impossible (format attendu AAAA-MM-JJ).",
+      field: 'due_date',
     });
     expect(changeCount(store)).toBe(before);
 
@@ -505,7 +604,8 @@ describe('saisies refusées, en français, sans rien perdre', () => {
     const draft = addActionItem(store, item, { kind: 'nouvelle', title: 'Rédiger la synthèse', chantier_id: 'c4', due_date: '2027-04-15' });
     expect(invalid(() => updateActionItem(store, draft, { due_date: '2027-04-30' }, { complete: true }))).toMatchObject({ field: 'responsable_id' });
     expect(invalid(() => sendForValidation(store, id, '2027-03-16'))).toEqual({
-      message: "L'action à mener « Rédiger la synthèse » n'a pas de responsable.", field: 'responsable_id',
+      message: "L'action à mener « Rédiger la synthèse » n'a pas de responsable.",
+      field: 'responsable_id',
     });
     expect(getMeeting(store, id).agenda[0].action_items[0]).toMatchObject({ title: 'Rédiger la synthèse', due_date: '2027-04-15', responsable: null });
     updateActionItem(store, draft, { responsable_id: people.marc }, { complete: true });
@@ -513,7 +613,8 @@ describe('saisies refusées, en français, sans rien perdre', () => {
     // Made incomplete after sending: refused at validation.
     const late = addActionItem(store, item, { kind: 'nouvelle', title: 'Relancer les services', chantier_id: 'c8' });
     expect(invalid(() => validateMinutes(store, id, { validatedBy: people.marc, day: '2027-03-17' }))).toEqual({
-      message: "L'action à mener « Relancer les services » n'a pas de responsable.", field: 'responsable_id',
+      message: "L'action à mener « Relancer les services » n'a pas de responsable.",
+      field: 'responsable_id',
     });
     expect(getMeeting(store, id).validation_status).toBe('envoye');
     updateActionItem(store, late, { responsable_id: people.paul });

@@ -22,7 +22,10 @@ describe('le compte rendu imprimé', () => {
       project_name: 'Coopération Indre-et-Loire – Loir-et-Cher',
       organisations: "Département d'Indre-et-Loire – Département de Loir-et-Cher",
       meeting: {
-        type_label: 'CODIRI', date_label: 'lundi 15 mars 2027', time_label: 'de 9 h 30 à 12 h', duration_label: '2 h 30',
+        type_label: 'CODIRI',
+        date_label: 'lundi 15 mars 2027',
+        time_label: 'de 9 h 30 à 12 h',
+        duration_label: '2 h 30',
         place: 'Hôtel du Département, Tours',
         chantiers: [{ label: 'Chantier 4 · Les ressources humaines' }, { label: 'Chantier 8 · Les achats' }],
       },
@@ -53,21 +56,51 @@ describe('le compte rendu imprimé', () => {
     ]);
     expect(document.attendance.sections[2].groups[0].people[0].represented_by).toBe('Jean Dupont, DGA territoires');
     expect(document.agenda).toEqual([
-      { number: 1, title: 'Point d’étape du chantier RH', presenter: 'Marc Petit', duration_label: '1 h', start_label: '9 h 30', chantier_label: 'Chantier 4 · Les ressources humaines' },
-      { number: 2, title: 'Gouvernance d’Approlys', presenter: 'Anne Leroy', duration_label: '45 min', start_label: '10 h 30', chantier_label: 'Chantier 8 · Les achats' },
+      {
+        number: 1,
+        title: 'Point d’étape du chantier RH',
+        presenter: 'Marc Petit',
+        duration_label: '1 h',
+        start_label: '9 h 30',
+        chantier_label: 'Chantier 4 · Les ressources humaines',
+      },
+      {
+        number: 2,
+        title: 'Gouvernance d’Approlys',
+        presenter: 'Anne Leroy',
+        duration_label: '45 min',
+        start_label: '10 h 30',
+        chantier_label: 'Chantier 8 · Les achats',
+      },
     ]);
     expect(document.items[0]).toMatchObject({
       notes: 'Tour de table des DRH.',
       informations: ['La formation à la gestion de projet a réuni 24 cadres.'],
       decisions: [{ number: 1, text: 'Le séminaire des cadres aura lieu en juin, à Blois.' }],
     });
-    expect(document.decisions.map((decision) => [decision.number, decision.item_number])).toEqual([[1, 1], [2, 2]]);
+    expect(document.decisions.map((decision) => [decision.number, decision.item_number])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
     expect(document.actions).toEqual([
       expect.objectContaining({
-        number: 1, item_number: 1, kind_label: 'Nouvelle action', title: 'Organiser le séminaire des cadres de juin',
-        responsable: 'Marc Petit (Loir-et-Cher)', due_date_label: '30/06/2027', chantier_label: 'Chantier 4 · Les ressources humaines', action_id: null,
+        number: 1,
+        item_number: 1,
+        kind_label: 'Nouvelle action',
+        title: 'Organiser le séminaire des cadres de juin',
+        responsable: 'Marc Petit (Loir-et-Cher)',
+        due_date_label: '30/06/2027',
+        chantier_label: 'Chantier 4 · Les ressources humaines',
+        action_id: null,
       }),
-      expect.objectContaining({ number: 2, item_number: 2, kind_label: 'Action existante', status_label: 'En cours', action_id: 'a8-1', responsable: 'Anne Leroy (Indre-et-Loire)' }),
+      expect.objectContaining({
+        number: 2,
+        item_number: 2,
+        kind_label: 'Action existante',
+        status_label: 'En cours',
+        action_id: 'a8-1',
+        responsable: 'Anne Leroy (Indre-et-Loire)',
+      }),
     ]);
   });
 
@@ -93,12 +126,18 @@ describe('le compte rendu imprimé', () => {
     );
     applyTacitValidations(store, '2027-04-02');
     expect(minutesDocument(store, first.meetingId, 'compte_rendu').validation).toMatchObject({
-      tacit: true, draft: false, validated_by: null, validated_on: '2027-04-02',
+      tacit: true,
+      draft: false,
+      validated_by: null,
+      validated_on: '2027-04-02',
       sentence: 'Validé tacitement le 2 avril 2027, sans observation dans le délai de 15 jours suivant son envoi le 18 mars 2027.',
     });
     const amended = amendMinutes(store, first.meetingId, 'Orthographe des noms');
     expect(minutesDocument(store, amended, 'compte_rendu').version).toEqual({
-      number: 2, label: 'Version 2, modifiant le compte rendu validé le 2 avril 2027', amendment_reason: 'Orthographe des noms', previous_id: first.meetingId,
+      number: 2,
+      label: 'Version 2, modifiant le compte rendu validé le 2 avril 2027',
+      amendment_reason: 'Orthographe des noms',
+      previous_id: first.meetingId,
     });
     sendForValidation(store, amended, '2027-04-05');
     validateMinutes(store, amended, { validatedBy: people.emilie, day: '2027-04-06' });
@@ -111,7 +150,15 @@ describe('le compte rendu imprimé', () => {
     const followUp = minutesDocument(store, next, 'compte_rendu').follow_up;
     expect(followUp.previous_label).toBe('CODIRI du 15 mars 2027');
     expect(followUp.lines).toEqual([
-      { title: 'Organiser le séminaire des cadres de juin', responsable: 'Marc Petit (Loir-et-Cher)', due_date_label: '30/06/2027', status_label: 'Réalisé', progress_label: '100 %', late: false, comment: null },
+      {
+        title: 'Organiser le séminaire des cadres de juin',
+        responsable: 'Marc Petit (Loir-et-Cher)',
+        due_date_label: '30/06/2027',
+        status_label: 'Réalisé',
+        progress_label: '100 %',
+        late: false,
+        comment: null,
+      },
       expect.objectContaining({ responsable: 'Anne Leroy (Indre-et-Loire)', due_date_label: '30/09/2027', status_label: 'En cours', progress_label: '0 %' }),
     ]);
     // This time Loir-et-Cher holds the secretariat.
@@ -132,8 +179,14 @@ describe('le dossier du CODIRI', () => {
     expect(dossier.today).toBe('2027-03-01');
     expect(dossier.chantiers.map((chantier) => chantier.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(dossier.chantiers[3]).toEqual({
-      id: 'c4', number: 4, title: 'Les ressources humaines', stage: 'decouverte', stage_label: 'Découverte mutuelle',
-      progress: 38, actions: 4, late: 1,
+      id: 'c4',
+      number: 4,
+      title: 'Les ressources humaines',
+      stage: 'decouverte',
+      stage_label: 'Découverte mutuelle',
+      progress: 38,
+      actions: 4,
+      late: 1,
       by_status: [
         { status: 'a_venir', label: 'À venir', count: 2 },
         { status: 'en_cours', label: 'En cours', count: 1 },
@@ -144,6 +197,9 @@ describe('le dossier du CODIRI', () => {
     expect(dossier.totals).toEqual({ actions: 14, late: 1, without_pilot: 14, progress: 11 });
     expect(dossier.next).toMatchObject({ date: '2027-09-15', secretariat_partner_id: 'd41', secretariat_partner_name: 'Département de Loir-et-Cher' });
     const atelier = createMeeting(store, { type: 'atelier', date: '2027-03-20', start_time: '09:00', duration_minutes: 60 });
-    expect(invalid(() => codiriDossier(store, atelier))).toEqual({ message: 'Le dossier du CODIRI ne se prépare que pour une réunion du CODIRI.', field: 'type' });
+    expect(invalid(() => codiriDossier(store, atelier))).toEqual({
+      message: 'Le dossier du CODIRI ne se prépare que pour une réunion du CODIRI.',
+      field: 'type',
+    });
   });
 });

@@ -39,14 +39,17 @@ describe('dashboard and chantiers', () => {
     expect(dashboard.chantiers.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const rh = dashboard.chantiers[3];
     expect(rh.counts).toEqual({
-      total: 4, late: 2,
+      total: 4,
+      late: 2,
       by_status: { a_venir: 0, en_cours: 1, realise: 1, en_pause: 0, abandonne: 0, bloque: 1, none: 1 },
     });
     expect(rh.progress).toBe(Math.round((50 + 100 + 30 + 0) / 4));
     expect(rh.pilots).toEqual([{ partner_id: 'd37', person_id: store.personId, person_name: 'Claire Martin', services: null }]);
     expect(dashboard.chantiers[8].counts.total).toBe(0);
     expect(dashboard.totals).toEqual({
-      actions: 13, late: 2, without_pilot: 11,
+      actions: 13,
+      late: 2,
+      without_pilot: 11,
       by_status: { a_venir: 8, en_cours: 1, realise: 1, en_pause: 0, abandonne: 1, bloque: 1, none: 1 },
     });
     expect(listChantiers(store, TODAY)).toEqual(dashboard.chantiers);
@@ -83,7 +86,7 @@ describe('queryActions', () => {
     const { store } = project();
     expect(ids(store, { search: 'echanges tarif' })).toEqual(['a1-1']);
     expect(ids(store, { search: 'APPROLYS groupement' })).toEqual(['a8-1']);
-    expect(ids(store, { search: 'Cap\'Demat' })).toEqual([]); // deleted action
+    expect(ids(store, { search: "Cap'Demat" })).toEqual([]); // deleted action
     expect(ids(store, { search: '  "*) ' })).toHaveLength(13); // nothing searchable: no filter
     expect(ids(store, { search: 'formation', chantier_ids: ['c4'] })).toEqual(['a4-1']);
     expect(ids(store, { search: 'forma', chantier_ids: ['c4'] }).sort()).toEqual(['a4-1', 'a4-3']);
@@ -121,8 +124,16 @@ describe('queryActions', () => {
     const { store, marc } = project();
     const row = queryActions(store, { chantier_ids: ['c4'], late: true, priorities: ['elevee'] }, TODAY)[0];
     expect(row).toEqual({
-      id: 'a4-1', chantier_id: 'c4', chantier_number: 4, title: 'Organisation d\'une formation commune à la gestion de projet',
-      status: 'en_cours', priority: 'elevee', start_date: null, end_date: '2026-03-14', progress: 50, late: true,
+      id: 'a4-1',
+      chantier_id: 'c4',
+      chantier_number: 4,
+      title: "Organisation d'une formation commune à la gestion de projet",
+      status: 'en_cours',
+      priority: 'elevee',
+      start_date: null,
+      end_date: '2026-03-14',
+      progress: 50,
+      late: true,
       pilots: [
         { partner_id: 'd37', person_id: store.personId, person_name: 'Claire Martin', services: 'DRH' },
         { partner_id: 'd41', person_id: marc, person_name: 'Marc Petit', services: null },

@@ -180,4 +180,3 @@ describe('import interrompu', { timeout: 120_000 }, () => {
     expect(dump(b)).toBe(once);
   });
 });
-

@@ -10,7 +10,7 @@ import { newReplica, tempDir, track } from './helpers';
 const PASSPHRASE = 'Loire 2026 coopération';
 const send = (from: Store, to: Store, forReplica?: string) => importFile(to, exportFile(from, { passphrase: PASSPHRASE, forReplica }).bytes, PASSPHRASE);
 
-describe("échange par fichiers", () => {
+describe('échange par fichiers', () => {
   test('deux postes qui ont échangé leurs fichiers ont le même état ; un fichier importé deux fois ne change rien', () => {
     const a = newReplica('Claire Martin', '37');
     const b = newReplica('Nadia Benali', '41');
@@ -31,7 +31,7 @@ describe("échange par fichiers", () => {
     expect(dump(b)).toBe(before);
   });
 
-  test("un export pour un poste ne contient que ce qui lui manque ; un trou est signalé en français", () => {
+  test('un export pour un poste ne contient que ce qui lui manque ; un trou est signalé en français', () => {
     const a = newReplica('Claire Martin', '37');
     const b = newReplica('Nadia Benali', '41');
     send(a, b);
@@ -46,7 +46,9 @@ describe("échange par fichiers", () => {
     updateAction(a, 'a1-1', { progress: 30 });
     const summary = send(a, b, b.replicaId);
     expect(summary.applied).toBe(1);
-    expect(summary.gaps.map(describeGap)).toEqual([`il manque les modifications ${summary.gaps[0].from} à ${summary.gaps[0].to} du poste de Claire Martin (Indre-et-Loire)`]);
+    expect(summary.gaps.map(describeGap)).toEqual([
+      `il manque les modifications ${summary.gaps[0].from} à ${summary.gaps[0].to} du poste de Claire Martin (Indre-et-Loire)`,
+    ]);
     expect(summary.gaps[0].to - summary.gaps[0].from).toBe(1);
   });
 

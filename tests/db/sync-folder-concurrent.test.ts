@@ -97,7 +97,10 @@ describe('dossier partagé, deux processus en même temps', { timeout: 60_000 },
     // Each wrote only in its own sub-folder, exactly the files it reported, nothing temporary left.
     const projectDir = join(folder, 'entente-p-coop-37-41');
     expect(readdirSync(projectDir).sort()).toEqual([ids[claire], ids[nadia]].sort());
-    for (const [dataDir, syncs] of [[claire, claireSyncs], [nadia, nadiaSyncs]] as const) {
+    for (const [dataDir, syncs] of [
+      [claire, claireSyncs],
+      [nadia, nadiaSyncs],
+    ] as const) {
       const written = syncs.map((run) => writtenFile(run.stdout)).filter((file) => file !== undefined);
       expect(written.length).toBeGreaterThan(0);
       expect(listing(join(projectDir, ids[dataDir])).map((file) => `${ids[dataDir]}/${file}`)).toEqual(written.sort());
@@ -119,7 +122,9 @@ describe('dossier partagé, deux processus en même temps', { timeout: 60_000 },
     const refused = await entente(claire, 'sync-folder', folder);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toMatch(/^Le dossier partagé contient des fichiers de ce poste \([0-9a-z]{12}\) que ce poste n'a pas écrits : son dossier de données a été copié sur un autre ordinateur\. La synchronisation est arrêtée\./);
+    expect(refused.stderr).toMatch(
+      /^Le dossier partagé contient des fichiers de ce poste \([0-9a-z]{12}\) que ce poste n'a pas écrits : son dossier de données a été copié sur un autre ordinateur\. La synchronisation est arrêtée\./,
+    );
     expect(listing(folder)).toEqual(before.files);
     expect((await ok(claire, 'dump')).stdout).toBe(before.dump);
   });

@@ -40,10 +40,35 @@ describe("fichier d'échange", () => {
     ['vide', () => Buffer.alloc(0), /endommagé/],
     ['octets aléatoires', () => randomBytes(5000), /n'est pas un fichier d'échange/],
     ['tronqué', () => good.subarray(0, good.length - 40), /endommagé/],
-    ['un bit inversé dans le contenu', () => { const f = Buffer.from(good); f[f.length - 100] ^= 1; return f; }, /endommagé/],
-    ['un bit inversé dans l\'en-tête', () => { const f = Buffer.from(good); const i = f.indexOf('senderHeld'); f[i + 20] ^= 1; return f; }, /endommagé|phrase de passe/],
+    [
+      'un bit inversé dans le contenu',
+      () => {
+        const f = Buffer.from(good);
+        f[f.length - 100] ^= 1;
+        return f;
+      },
+      /endommagé/,
+    ],
+    [
+      "un bit inversé dans l'en-tête",
+      () => {
+        const f = Buffer.from(good);
+        const i = f.indexOf('senderHeld');
+        f[i + 20] ^= 1;
+        return f;
+      },
+      /endommagé|phrase de passe/,
+    ],
     ['mauvaise phrase de passe', () => good, /phrase de passe ne correspond pas/, 'autre phrase'],
-    ['format plus récent', () => { const f = Buffer.from(good); f.writeUInt16BE(9, SYNC_MAGIC.length); return f; }, /version plus récente/],
+    [
+      'format plus récent',
+      () => {
+        const f = Buffer.from(good);
+        f.writeUInt16BE(9, SYNC_MAGIC.length);
+        return f;
+      },
+      /version plus récente/,
+    ],
   ];
   for (const [name, make, message, passphrase] of refusals) {
     test(`refuse : ${name}`, () => expect(() => decode(make(), passphrase)).toThrow(message));

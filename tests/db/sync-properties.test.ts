@@ -41,7 +41,15 @@ const fieldEdit = fc.constantFrom(...FIELDS).chain((field) => fieldValue(field).
 const operation = fc.oneof(
   fc.record({ kind: fc.constant('create' as const), r: replica, title: fc.constantFrom('Bourse des mobilités', 'Forum emploi') }),
   fc.record({ kind: fc.constant('edit' as const), r: replica, pick: fc.nat(), edit: fieldEdit }),
-  fc.record({ kind: fc.constant('concurrent' as const), r1: replica, r2: replica, pick: fc.nat(), field: fc.constantFrom(...FIELDS), a: fc.nat(), b: fc.nat() }),
+  fc.record({
+    kind: fc.constant('concurrent' as const),
+    r1: replica,
+    r2: replica,
+    pick: fc.nat(),
+    field: fc.constantFrom(...FIELDS),
+    a: fc.nat(),
+    b: fc.nat(),
+  }),
   fc.record({ kind: fc.constant('deleteEdit' as const), r1: replica, r2: replica, pick: fc.nat(), edit: fieldEdit }),
   fc.record({ kind: fc.constant('note' as const), r: replica, pick: fc.nat(), text: fc.constantFrom('Compte rendu', 'À relancer') }),
   fc.record({ kind: fc.constant('send' as const), from: replica, to: replica, forPeer: fc.boolean(), twice: fc.boolean() }),
@@ -77,7 +85,12 @@ class World {
   pool: { bytes: Buffer; to: number; snapshot: Set<string> }[] = [];
 
   constructor() {
-    const names: [string, string][] = [['Claire Martin', '37'], ['Nadia Benali', '41'], ['Marc Lefèvre', '41'], ['Julie Roux', '37']];
+    const names: [string, string][] = [
+      ['Claire Martin', '37'],
+      ['Nadia Benali', '41'],
+      ['Marc Lefèvre', '41'],
+      ['Julie Roux', '37'],
+    ];
     this.stores = names.slice(0, REPLICAS).map(([name, partner]) => newReplica(name, partner));
     this.knowledge = this.stores.map(() => new Set<string>());
     this.lastSeq = this.stores.map(() => 0);
@@ -156,9 +169,7 @@ class World {
   visible(entity: string, rowId: string): boolean {
     const deletes = this.live(`${entity}|${rowId}|deleted`).map((ref) => this.writes.get(ref)!);
     if (deletes.length === 0) return true;
-    const edits = [...this.byKey.keys()]
-      .filter((key) => key.startsWith(`${entity}|${rowId}|`) && !key.endsWith('|deleted'))
-      .flatMap((key) => this.live(key));
+    const edits = [...this.byKey.keys()].filter((key) => key.startsWith(`${entity}|${rowId}|`) && !key.endsWith('|deleted')).flatMap((key) => this.live(key));
     return !edits.every((edit) => deletes.some((del) => del.knew!.has(edit)));
   }
 
@@ -198,7 +209,8 @@ function run(world: World, op: Operation): void {
       const both = world.visibleActions(op.r1).filter((action) => world.visibleActions(op.r2).includes(action));
       const action = pickIn(both, op.pick);
       if (!action) return;
-      const values = op.field === 'status' ? [...ACTION_STATUSES] : op.field === 'progress' ? [0, 10, 50, 100] : ['Atelier commun', 'Séminaire', 'Visite de terrain'];
+      const values =
+        op.field === 'status' ? [...ACTION_STATUSES] : op.field === 'progress' ? [0, 10, 50, 100] : ['Atelier commun', 'Séminaire', 'Visite de terrain'];
       updateAction(world.stores[op.r1], action, { [op.field]: values[op.a % values.length] });
       world.recordLocal(op.r1);
       updateAction(world.stores[op.r2], action, { [op.field]: values[op.b % values.length] });
@@ -248,48 +260,44 @@ function run(world: World, op: Operation): void {
 }
 
 describe('propriétés de la synchronisation', () => {
-  test(
-    'quatre postes, modifications concurrentes, livraisons dans le désordre : même état partout, aucune version perdue',
-    () => {
-      fc.assert(
-        fc.property(fc.array(operation, { minLength: 10, maxLength: 40 }), fc.nat(), (ops, seed) => {
-          const world = new World();
-          for (const op of ops) run(world, op);
-          // Leftover files first (late, shuffled), then everything to everyone: all gather at
-          // replica 0 (one through the shared folder), then replica 0 sends to all.
-          for (const file of shuffled(world.pool, seed + 1)) world.deliver(file, file.to);
-          world.pool = [];
-          world.syncFolder(1);
-          world.syncFolder(0);
-          for (let r = 2; r < REPLICAS; r++) world.send(r, 0, seed % 2 === 0);
-          for (let r = 1; r < REPLICAS; r++) world.send(0, r, (seed + r) % 2 === 0);
+  test('quatre postes, modifications concurrentes, livraisons dans le désordre : même état partout, aucune version perdue', () => {
+    fc.assert(
+      fc.property(fc.array(operation, { minLength: 10, maxLength: 40 }), fc.nat(), (ops, seed) => {
+        const world = new World();
+        for (const op of ops) run(world, op);
+        // Leftover files first (late, shuffled), then everything to everyone: all gather at
+        // replica 0 (one through the shared folder), then replica 0 sends to all.
+        for (const file of shuffled(world.pool, seed + 1)) world.deliver(file, file.to);
+        world.pool = [];
+        world.syncFolder(1);
+        world.syncFolder(0);
+        for (let r = 2; r < REPLICAS; r++) world.send(r, 0, seed % 2 === 0);
+        for (let r = 1; r < REPLICAS; r++) world.send(0, r, (seed + r) % 2 === 0);
 
-          // The model agrees that everyone now knows everything.
-          for (const known of world.knowledge) expect(known.size).toBe(world.writes.size);
+        // The model agrees that everyone now knows everything.
+        for (const known of world.knowledge) expect(known.size).toBe(world.writes.size);
 
-          const dumps = world.stores.map(dump);
-          for (const text of dumps.slice(1)) expect(text).toBe(dumps[0]);
+        const dumps = world.stores.map(dump);
+        for (const text of dumps.slice(1)) expect(text).toBe(dumps[0]);
 
-          const expected = world.expectedConflicts();
-          for (const store of world.stores) {
-            const actual = listConflicts(store).map((conflict) => ({
-              entity: conflict.entity,
-              row_id: conflict.row_id,
-              field: conflict.field,
-              versions: conflict.versions.map((version) => id(version.origin, version.seq)).sort(),
-            }));
-            expect(actual).toEqual(expected);
-            const visible = [...world.byKey.keys()]
-              .filter((key) => key.startsWith('action|') && key.endsWith('|title'))
-              .map((key) => key.split('|')[1])
-              .filter((rowId) => world.visible('action', rowId))
-              .sort();
-            expect([...world.visibleActions(world.stores.indexOf(store))].sort()).toEqual(visible);
-          }
-        }),
-        { numRuns: 20, seed: 20261126, endOnFailure: true },
-      );
-    },
-    120_000,
-  );
+        const expected = world.expectedConflicts();
+        for (const store of world.stores) {
+          const actual = listConflicts(store).map((conflict) => ({
+            entity: conflict.entity,
+            row_id: conflict.row_id,
+            field: conflict.field,
+            versions: conflict.versions.map((version) => id(version.origin, version.seq)).sort(),
+          }));
+          expect(actual).toEqual(expected);
+          const visible = [...world.byKey.keys()]
+            .filter((key) => key.startsWith('action|') && key.endsWith('|title'))
+            .map((key) => key.split('|')[1])
+            .filter((rowId) => world.visible('action', rowId))
+            .sort();
+          expect([...world.visibleActions(world.stores.indexOf(store))].sort()).toEqual(visible);
+        }
+      }),
+      { numRuns: 20, seed: 20261126, endOnFailure: true },
+    );
+  }, 120_000);
 });

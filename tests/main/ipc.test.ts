@@ -36,7 +36,7 @@ test('une fonction inconnue ou des arguments invalides sont refusés en françai
   expect(updateAction).not.toHaveBeenCalled();
 });
 
-test("un refus du magasin arrive tel quel, avec le champ concerné ; un succès rend la valeur", async () => {
+test('un refus du magasin arrive tel quel, avec le champ concerné ; un succès rend la valeur', async () => {
   updateAction.mockImplementationOnce(() => {
     throw new ValidationError('La date de fin prévisionnelle ne peut pas précéder la date de début.', 'end_date');
   });

@@ -16,13 +16,7 @@ import {
 import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';
-import {
-  AutosaveDate,
-  AutosaveMultiSelect,
-  AutosaveNumber,
-  AutosaveSelect,
-  AutosaveText,
-} from '../../shared/autosave/AutosaveFields';
+import { AutosaveDate, AutosaveMultiSelect, AutosaveNumber, AutosaveSelect, AutosaveText } from '../../shared/autosave/AutosaveFields';
 import { AutosavePilotSelect } from '../../shared/autosave/AutosavePilotSelect';
 import { FormSaverProvider } from '../../shared/autosave/FormSaver';
 import { SaveStatus } from '../../shared/autosave/SaveStatus';
@@ -47,7 +41,12 @@ export function ActionFichePage({ id }: { id: string }) {
   const { data: action, error } = useApiData('getAction', id);
   const { data: people } = useApiData('listPeople');
   const { data: chantiers } = useApiData('listChantiers');
-  if (error) return <Alert color="red" title="Fiche introuvable">{error.message}</Alert>;
+  if (error)
+    return (
+      <Alert color="red" title="Fiche introuvable">
+        {error.message}
+      </Alert>
+    );
   if (!action || !people || !chantiers) return null;
   return (
     <FormSaverProvider>
@@ -90,12 +89,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
           <Stack gap="lg">
             <SectionCard title="Description">
               <AutosaveText label={fieldLabel('action', 'title')} required value={action.title} save={(title) => update({ title: title ?? '' })} />
-              <AutosaveText
-                label={fieldLabel('action', 'description')}
-                multiline
-                value={action.description}
-                save={(description) => update({ description })}
-              />
+              <AutosaveText label={fieldLabel('action', 'description')} multiline value={action.description} save={(description) => update({ description })} />
             </SectionCard>
             <SectionCard title="Étapes">
               <StepsEditor action={action} />
@@ -138,16 +132,8 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
                 />
               </Group>
               <Group grow align="flex-start">
-                <AutosaveDate
-                  label={fieldLabel('action', 'start_date')}
-                  value={action.start_date}
-                  save={(start_date) => update({ start_date })}
-                />
-                <AutosaveDate
-                  label={fieldLabel('action', 'end_date')}
-                  value={action.end_date}
-                  save={(end_date) => update({ end_date })}
-                />
+                <AutosaveDate label={fieldLabel('action', 'start_date')} value={action.start_date} save={(start_date) => update({ start_date })} />
+                <AutosaveDate label={fieldLabel('action', 'end_date')} value={action.end_date} save={(end_date) => update({ end_date })} />
               </Group>
               <div>
                 <AutosaveNumber

@@ -23,9 +23,7 @@ export function DeleteActionButton({ action }: { action: ActionDetail }) {
         </Button>
       </Group>
       <Modal opened={opened} onClose={close} title="Supprimer cette action ?">
-        <Text mb="lg">
-          L'action « {action.title} » sera supprimée avec ses étapes, ses notes de suivi et ses liens.
-        </Text>
+        <Text mb="lg">L'action « {action.title} » sera supprimée avec ses étapes, ses notes de suivi et ses liens.</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={close} data-autofocus>
             Annuler

@@ -72,13 +72,7 @@ function NewLinkForm({ actionId }: { actionId: string }) {
       <Stack gap="xs">
         <Group grow align="flex-start">
           <TextInput label={fieldLabel('link', 'label')} value={label} error={error.label} onChange={(e) => setLabel(e.currentTarget.value)} />
-          <TextInput
-            label={fieldLabel('link', 'url')}
-            placeholder="https://…"
-            value={url}
-            error={error.url}
-            onChange={(e) => setUrl(e.currentTarget.value)}
-          />
+          <TextInput label={fieldLabel('link', 'url')} placeholder="https://…" value={url} error={error.url} onChange={(e) => setUrl(e.currentTarget.value)} />
         </Group>
         <Group justify="flex-end">
           <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>

@@ -68,11 +68,7 @@ function NoteItem({ note }: { note: Note }) {
             save={(text) => send('updateNote', note.id, { text: text ?? '' })}
           />
           <Group align="flex-end" justify="space-between">
-            <AutosaveDate
-              label={fieldLabel('note', 'date')}
-              value={note.date}
-              save={(date) => send('updateNote', note.id, { date: date ?? undefined })}
-            />
+            <AutosaveDate label={fieldLabel('note', 'date')} value={note.date} save={(date) => send('updateNote', note.id, { date: date ?? undefined })} />
             <Button variant="default" onClick={() => setEditing(false)}>
               Terminer
             </Button>

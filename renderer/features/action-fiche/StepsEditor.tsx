@@ -11,7 +11,11 @@ export function StepsEditor({ action }: { action: ActionDetail }) {
   const steps = [...action.steps].sort((a, b) => a.position - b.position);
   return (
     <Stack gap="xs">
-      {steps.length === 0 && <Text c="dimmed" size="sm">Aucune étape pour le moment.</Text>}
+      {steps.length === 0 && (
+        <Text c="dimmed" size="sm">
+          Aucune étape pour le moment.
+        </Text>
+      )}
       {steps.length > 0 && (
         <Stack gap={4} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Étapes">
           {steps.map((step, index) => (
@@ -43,7 +47,7 @@ function StepItem({ step, index, steps }: StepItemProps) {
   const move = (direction: 'up' | 'down') =>
     act(
       () => send('moveStep', step.id, direction),
-      () => ({ label: "Ordre des étapes", revert: () => send('moveStep', step.id, direction === 'up' ? 'down' : 'up') }),
+      () => ({ label: 'Ordre des étapes', revert: () => send('moveStep', step.id, direction === 'up' ? 'down' : 'up') }),
     );
   const remove = () =>
     act(
@@ -60,7 +64,11 @@ function StepItem({ step, index, steps }: StepItemProps) {
           style={{ flex: 1 }}
           checked={step.done}
           onChange={() => void toggle()}
-          label={<Text td={step.done ? 'line-through' : undefined} c={step.done ? 'dimmed' : undefined} size="sm">{step.label}</Text>}
+          label={
+            <Text td={step.done ? 'line-through' : undefined} c={step.done ? 'dimmed' : undefined} size="sm">
+              {step.label}
+            </Text>
+          }
         />
       )}
       {!editing && (
@@ -149,13 +157,7 @@ function NewStepForm({ actionId }: { actionId: string }) {
   return (
     <form onSubmit={submit}>
       <Group gap="xs" align="flex-end" wrap="nowrap">
-        <TextInput
-          style={{ flex: 1 }}
-          label="Nouvelle étape"
-          value={label}
-          error={error}
-          onChange={(event) => setLabel(event.currentTarget.value)}
-        />
+        <TextInput style={{ flex: 1 }} label="Nouvelle étape" value={label} error={error} onChange={(event) => setLabel(event.currentTarget.value)} />
         <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
           Ajouter l'étape
         </Button>

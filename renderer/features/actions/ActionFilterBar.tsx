@@ -91,18 +91,9 @@ export function ActionFilterBar({ filters, onChange, chantiers, people }: Props)
       />
       <Group gap="md" wrap="nowrap" h={36}>
         <Checkbox label="En retard" checked={filters.late} onChange={(e) => set('late', e.currentTarget.checked)} />
-        <Checkbox
-          label="Sans pilote"
-          checked={filters.withoutPilot}
-          onChange={(e) => set('withoutPilot', e.currentTarget.checked)}
-        />
+        <Checkbox label="Sans pilote" checked={filters.withoutPilot} onChange={(e) => set('withoutPilot', e.currentTarget.checked)} />
       </Group>
-      <Button
-        variant="subtle"
-        leftSection={<IconFilterOff size={16} aria-hidden />}
-        disabled={!hasFilters(filters)}
-        onClick={() => onChange(NO_FILTERS)}
-      >
+      <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} disabled={!hasFilters(filters)} onClick={() => onChange(NO_FILTERS)}>
         Effacer les filtres
       </Button>
     </Group>

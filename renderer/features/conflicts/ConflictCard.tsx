@@ -28,8 +28,7 @@ export function ConflictCard({ conflict, rowHeadingId, onResolved }: { conflict:
       </Title>
       {conflict.field === 'deleted' && (
         <Text size="sm">
-          La ligne a été supprimée sur un poste pendant qu'elle était modifiée sur un autre : elle reste visible tant que
-          personne n'a décidé.
+          La ligne a été supprimée sur un poste pendant qu'elle était modifiée sur un autre : elle reste visible tant que personne n'a décidé.
         </Text>
       )}
       <SimpleGrid cols={{ base: 1, md: Math.min(conflict.versions.length, 3) }} spacing="md">
@@ -68,11 +67,7 @@ function VersionCard({ conflict, version, text, onResolved }: { conflict: Confli
             </Badge>
           )}
         </Group>
-        <Text
-          size="sm"
-          style={{ whiteSpace: text ? 'pre-wrap' : undefined, overflowWrap: 'anywhere', flexGrow: 1 }}
-          fw={text ? undefined : 600}
-        >
+        <Text size="sm" style={{ whiteSpace: text ? 'pre-wrap' : undefined, overflowWrap: 'anywhere', flexGrow: 1 }} fw={text ? undefined : 600}>
           {formatValue(conflict.entity, conflict.field, version)}
         </Text>
         {conflict.field !== 'deleted' && (

@@ -10,7 +10,12 @@ import { ConflictCard, type OnResolved } from './ConflictCard';
 export function ConflictsPage() {
   const { data: conflicts, error } = useApiData('listConflicts');
   const [resolved, setResolved] = useState('');
-  if (error) return <Alert color="red" title="Conflits illisibles">{error.message}</Alert>;
+  if (error)
+    return (
+      <Alert color="red" title="Conflits illisibles">
+        {error.message}
+      </Alert>
+    );
   if (!conflicts) return null;
   const rows = groupByRow(conflicts);
   return (
@@ -18,9 +23,8 @@ export function ConflictsPage() {
       <PageHeader title="Conflits" />
       <Stack gap="lg">
         <Text maw={820}>
-          Ces champs ont été modifiés sur deux postes sans que l'un ait vu la modification de l'autre. Toutes les versions
-          sont gardées et les fiches montrent la plus récente en attendant votre choix : gardez une version ou écrivez une
-          valeur fusionnée. Votre choix s'applique à tous les postes.
+          Ces champs ont été modifiés sur deux postes sans que l'un ait vu la modification de l'autre. Toutes les versions sont gardées et les fiches montrent
+          la plus récente en attendant votre choix : gardez une version ou écrivez une valeur fusionnée. Votre choix s'applique à tous les postes.
         </Text>
         <Text role="status" size="sm" fw={600}>
           {resolved}

@@ -11,7 +11,10 @@ function belongsTo(conflict: ConflictView, owner: ConflictOwner): boolean {
   if ('actionId' in owner) return conflict.action_id === owner.actionId;
   if ('meetingId' in owner) return conflict.meeting_id === owner.meetingId;
   // A chantier's own fields, and its pilotes (id `${chantier}:${partner}`).
-  return (conflict.entity === 'chantier' && conflict.row_id === owner.chantierId) || (conflict.entity === 'pilot' && conflict.row_id.startsWith(`${owner.chantierId}:`));
+  return (
+    (conflict.entity === 'chantier' && conflict.row_id === owner.chantierId) ||
+    (conflict.entity === 'pilot' && conflict.row_id.startsWith(`${owner.chantierId}:`))
+  );
 }
 
 /**
@@ -45,8 +48,8 @@ export function ConflictsAlert({ conflicts }: { conflicts: ConflictView[] }) {
       icon={<IconArrowsSplit2 aria-hidden />}
     >
       <Text size="sm">
-        {conflicts.length === 1 ? 'Ce champ a été modifié' : 'Ces champs ont été modifiés'} sur deux postes à la fois ;
-        l'écran montre la version la plus récente en attendant un choix :
+        {conflicts.length === 1 ? 'Ce champ a été modifié' : 'Ces champs ont été modifiés'} sur deux postes à la fois ; l'écran montre la version la plus
+        récente en attendant un choix :
       </Text>
       <List size="sm" my="xs">
         {conflicts.map((conflict) => (

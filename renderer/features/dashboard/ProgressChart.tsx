@@ -47,9 +47,7 @@ export function ProgressChart({ chantiers }: { chantiers: ChantierSummary[] }) {
 function describe(chantiers: ChantierSummary[]): string {
   return chantiers
     .map((chantier) => {
-      const parts = STATUS_KEYS.filter((key) => chantier.counts.by_status[key] > 0).map(
-        (key) => `${chantier.counts.by_status[key]} ${statusLabel(key)}`,
-      );
+      const parts = STATUS_KEYS.filter((key) => chantier.counts.by_status[key] > 0).map((key) => `${chantier.counts.by_status[key]} ${statusLabel(key)}`);
       const total = `${chantier.counts.total} action${chantier.counts.total > 1 ? 's' : ''}`;
       return `Chantier ${chantier.number} : ${total}${parts.length ? ` (${parts.join(', ')})` : ''}`;
     })

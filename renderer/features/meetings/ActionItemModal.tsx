@@ -49,9 +49,7 @@ function ActionItemForm({ onClose, agendaItem, actionItem, people, chantiers, de
       status: (status || null) as ActionStatus | null,
       ...(kind === 'suivi' ? { action_id: actionId } : { chantier_id: chantierId }),
     };
-    const result = actionItem
-      ? await send('updateActionItem', actionItem.id, fields)
-      : await send('addActionItem', agendaItem.id, { kind, ...fields });
+    const result = actionItem ? await send('updateActionItem', actionItem.id, fields) : await send('addActionItem', agendaItem.id, { kind, ...fields });
     if (!result.ok) {
       const field = (['action_id', 'title', 'responsable_id', 'due_date', 'chantier_id', 'status'] as const).find((name) => name === result.error.field);
       return setErrors({ [field ?? 'form']: result.error.message });
@@ -136,7 +134,12 @@ function ActionItemForm({ onClose, agendaItem, actionItem, people, chantiers, de
 }
 
 /** The action followed up, searched among all actions (the search runs only for a follow-up). */
-function FollowedActionSelect({ current, value, onChange, error }: {
+function FollowedActionSelect({
+  current,
+  value,
+  onChange,
+  error,
+}: {
   current: { id: string; title: string } | null;
   value: string | null;
   onChange: (id: string | null, title: string | undefined) => void;

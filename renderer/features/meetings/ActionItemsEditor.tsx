@@ -58,23 +58,45 @@ export function ActionItemsEditor({ meeting, people, chantiers, item }: MeetingP
                     <Group gap={2} wrap="nowrap" justify="flex-end">
                       {actionItem.problems.length > 0 && (
                         <Tooltip label={actionItem.problems.map((problem) => problem.message).join(' ')} multiline w={260}>
-                          <ThemeIcon variant="transparent" color="orange.9" aria-label={`À compléter : ${actionItem.problems.map((problem) => problem.message).join(' ')}`} role="img">
+                          <ThemeIcon
+                            variant="transparent"
+                            color="orange.9"
+                            aria-label={`À compléter : ${actionItem.problems.map((problem) => problem.message).join(' ')}`}
+                            role="img"
+                          >
                             <IconAlertTriangle size={18} aria-hidden />
                           </ThemeIcon>
                         </Tooltip>
                       )}
                       {!disabled && (
                         <>
-                          <ActionIcon variant="subtle" color="gray" aria-label={`Monter : ${actionItem.title}`} disabled={index === 0} onClick={() => void call('moveActionItem', actionItem.id, 'up')}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            aria-label={`Monter : ${actionItem.title}`}
+                            disabled={index === 0}
+                            onClick={() => void call('moveActionItem', actionItem.id, 'up')}
+                          >
                             <IconArrowUp size={16} aria-hidden />
                           </ActionIcon>
-                          <ActionIcon variant="subtle" color="gray" aria-label={`Descendre : ${actionItem.title}`} disabled={index === item.action_items.length - 1} onClick={() => void call('moveActionItem', actionItem.id, 'down')}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            aria-label={`Descendre : ${actionItem.title}`}
+                            disabled={index === item.action_items.length - 1}
+                            onClick={() => void call('moveActionItem', actionItem.id, 'down')}
+                          >
                             <IconArrowDown size={16} aria-hidden />
                           </ActionIcon>
                           <ActionIcon variant="subtle" color="gray" aria-label={`Modifier : ${actionItem.title}`} onClick={() => setEditing(actionItem)}>
                             <IconPencil size={16} aria-hidden />
                           </ActionIcon>
-                          <ActionIcon variant="subtle" color="red" aria-label={`Supprimer : ${actionItem.title}`} onClick={() => void call('deleteActionItem', actionItem.id)}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={`Supprimer : ${actionItem.title}`}
+                            onClick={() => void call('deleteActionItem', actionItem.id)}
+                          >
                             <IconTrash size={16} aria-hidden />
                           </ActionIcon>
                         </>

@@ -7,7 +7,12 @@ import { formatDate } from '../../shared/format';
 export function ActionMeetings({ actionId }: { actionId: string }) {
   const { data: meetings } = useApiData('meetingsOfAction', actionId);
   if (!meetings) return null;
-  if (meetings.length === 0) return <Text size="sm" c="dimmed">Aucune réunion n'a encore traité cette action.</Text>;
+  if (meetings.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        Aucune réunion n'a encore traité cette action.
+      </Text>
+    );
   return (
     <Stack gap="sm">
       {meetings.map(({ meeting, decisions, action_items, followed_up }) => (

@@ -35,10 +35,22 @@ export function AgendaItemCard({ meeting, people, chantiers, item, first, last }
         </Title>
         {!disabled && (
           <Group gap={2} wrap="nowrap">
-            <ActionIcon variant="subtle" color="gray" aria-label={`Monter le ${name}`} disabled={first} onClick={() => void call('moveAgendaItem', item.id, 'up')}>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={`Monter le ${name}`}
+              disabled={first}
+              onClick={() => void call('moveAgendaItem', item.id, 'up')}
+            >
               <IconArrowUp size={16} aria-hidden />
             </ActionIcon>
-            <ActionIcon variant="subtle" color="gray" aria-label={`Descendre le ${name}`} disabled={last} onClick={() => void call('moveAgendaItem', item.id, 'down')}>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={`Descendre le ${name}`}
+              disabled={last}
+              onClick={() => void call('moveAgendaItem', item.id, 'down')}
+            >
               <IconArrowDown size={16} aria-hidden />
             </ActionIcon>
             <ActionIcon variant="subtle" color="red" aria-label={`Supprimer le ${name}`} onClick={() => void call('deleteAgendaItem', item.id)}>
@@ -97,7 +109,17 @@ export function AgendaItemCard({ meeting, people, chantiers, item, first, last }
 }
 
 /** The actions of the point's chantier (a chantier holds dozens, not thousands). */
-function LinkedActionSelect({ item, chantierId, save, disabled }: { item: AgendaItemView; chantierId: string; save: (actionId: string | null) => ReturnType<typeof send>; disabled: boolean }) {
+function LinkedActionSelect({
+  item,
+  chantierId,
+  save,
+  disabled,
+}: {
+  item: AgendaItemView;
+  chantierId: string;
+  save: (actionId: string | null) => ReturnType<typeof send>;
+  disabled: boolean;
+}) {
   const { data: actions } = useApiData('queryActions', { chantier_ids: [chantierId] }, { offset: 0, limit: 1000 });
   const options = (actions?.rows ?? []).map((action) => ({ value: action.id, label: action.title }));
   if (item.action && !options.some((option) => option.value === item.action!.id)) options.push({ value: item.action.id, label: item.action.title });

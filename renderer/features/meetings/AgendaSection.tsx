@@ -56,7 +56,14 @@ function NewAgendaItemForm({ meetingId }: { meetingId: string }) {
   return (
     <form onSubmit={submit} noValidate aria-label="Ajouter un point à l'ordre du jour">
       <Group align="flex-start" gap="xs">
-        <TextInput label="Nouveau point : intitulé" value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={error} style={{ flex: 1 }} miw={260} />
+        <TextInput
+          label="Nouveau point : intitulé"
+          value={title}
+          onChange={(event) => setTitle(event.currentTarget.value)}
+          error={error}
+          style={{ flex: 1 }}
+          miw={260}
+        />
         <TextInput label={fieldLabel('agenda_item', 'presenter')} value={presenter} onChange={(event) => setPresenter(event.currentTarget.value)} w={200} />
         <NumberInput
           label={fieldLabel('agenda_item', 'duration_minutes')}

@@ -38,7 +38,14 @@ function EntryRow({ entry, disabled, first, last }: { entry: EntryView; disabled
         {name}
       </Badge>
       <div style={{ flex: 1 }}>
-        <AutosaveText label={name} multiline required value={entry.text} save={(text) => send('updateEntry', entry.id, { text: text ?? '' })} disabled={disabled} />
+        <AutosaveText
+          label={name}
+          multiline
+          required
+          value={entry.text}
+          save={(text) => send('updateEntry', entry.id, { text: text ?? '' })}
+          disabled={disabled}
+        />
       </div>
       {!disabled && (
         <Group gap={2} wrap="nowrap" mt={26}>

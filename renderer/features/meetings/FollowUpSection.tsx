@@ -10,12 +10,16 @@ import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
 /** The actions à mener of the previous meeting of the same type (or chantier), with where each stands now. */
 export function FollowUpSection({ meeting }: { meeting: MeetingDetail }) {
   const { previous, lines, frozen } = meeting.follow_up;
-  if (!previous) return <Text size="sm" c="dimmed">Pas de réunion précédente du même type : rien à suivre.</Text>;
+  if (!previous)
+    return (
+      <Text size="sm" c="dimmed">
+        Pas de réunion précédente du même type : rien à suivre.
+      </Text>
+    );
   return (
     <>
       <Text size="sm">
-        Actions à mener du{' '}
-        <Anchor href={href({ page: 'meeting', id: previous.id })}>{previous.title}</Anchor>
+        Actions à mener du <Anchor href={href({ page: 'meeting', id: previous.id })}>{previous.title}</Anchor>
         {frozen ? ', dans leur état au jour de la validation de ce compte rendu.' : ', avec leur statut actuel.'}
       </Text>
       {lines.length === 0 ? (

@@ -4,14 +4,7 @@ import { send, useApiData } from '../../api';
 import { fieldLabel } from '../../../common/fields';
 import type { MeetingPatch } from '../../../preload/contract';
 import type { MeetingType } from '../../../common/vocabulary';
-import {
-  AutosaveDate,
-  AutosaveMultiSelect,
-  AutosaveNumber,
-  AutosaveSelect,
-  AutosaveText,
-  AutosaveTime,
-} from '../../shared/autosave/AutosaveFields';
+import { AutosaveDate, AutosaveMultiSelect, AutosaveNumber, AutosaveSelect, AutosaveText, AutosaveTime } from '../../shared/autosave/AutosaveFields';
 import { useAutosave } from '../../shared/autosave/useAutosave';
 import { partnerOptions } from '../../shared/people';
 import { formatDate } from '../../shared/format';

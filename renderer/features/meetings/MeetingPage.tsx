@@ -23,7 +23,12 @@ export function MeetingPage({ id }: { id: string }) {
   const { data: meeting, error } = useApiData('getMeeting', id);
   const { data: people } = useApiData('listPeople');
   const { data: chantiers } = useApiData('listChantiers');
-  if (error) return <Alert color="red" title="Réunion introuvable">{error.message}</Alert>;
+  if (error)
+    return (
+      <Alert color="red" title="Réunion introuvable">
+        {error.message}
+      </Alert>
+    );
   if (!meeting || !people || !chantiers) return null;
   return (
     <FormSaverProvider>
@@ -68,8 +73,7 @@ function Meeting(props: MeetingProps) {
       )}
       {meeting.read_only && !meeting.superseded_by && (
         <Alert color="teal" mb="lg" title="Compte rendu validé">
-          Il ne peut plus être modifié. Pour le corriger, créez une version modificative (section Validation) : celle-ci reste
-          lisible.
+          Il ne peut plus être modifié. Pour le corriger, créez une version modificative (section Validation) : celle-ci reste lisible.
         </Alert>
       )}
       <Stack gap="lg" maw={1100}>

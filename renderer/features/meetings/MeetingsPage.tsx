@@ -46,12 +46,18 @@ export function MeetingsPage() {
             { value: 'all', label: 'Toutes' },
           ]}
         />
-        <Select label="Type" placeholder="Tous les types" data={MEETING_TYPE_OPTIONS} value={type} onChange={(value) => setType(value as MeetingType | null)} clearable w={260} />
+        <Select
+          label="Type"
+          placeholder="Tous les types"
+          data={MEETING_TYPE_OPTIONS}
+          value={type}
+          onChange={(value) => setType(value as MeetingType | null)}
+          clearable
+          w={260}
+        />
       </Group>
       {error && <Alert color="red">{error.message}</Alert>}
-      {meetings && meetings.length === 0 && (
-        <Text c="dimmed">{when === 'upcoming' ? 'Aucune réunion à venir.' : 'Aucune réunion.'}</Text>
-      )}
+      {meetings && meetings.length === 0 && <Text c="dimmed">{when === 'upcoming' ? 'Aucune réunion à venir.' : 'Aucune réunion.'}</Text>}
       {meetings && meetings.length > 0 && (
         <Table.ScrollContainer minWidth={860}>
           <Table striped highlightOnHover>
@@ -82,7 +88,12 @@ export function MeetingsPage() {
                     )}
                   </Table.Td>
                   <Table.Td>{meeting.place ?? '—'}</Table.Td>
-                  <Table.Td>{meeting.chantier_ids.map((id) => chantierNumber.get(id)).filter(Boolean).join(', ') || '—'}</Table.Td>
+                  <Table.Td>
+                    {meeting.chantier_ids
+                      .map((id) => chantierNumber.get(id))
+                      .filter(Boolean)
+                      .join(', ') || '—'}
+                  </Table.Td>
                   <Table.Td ta="right">{meeting.participant_count}</Table.Td>
                   <Table.Td ta="right">{meeting.decision_count}</Table.Td>
                   <Table.Td>

@@ -23,14 +23,11 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
       </Group>
       {status === 'brouillon' && (
         <Text size="sm">
-          Une fois rédigé, envoyez-le pour validation à l'autre Département. Sans réponse au bout de {meeting.silence_days} jours, il
-          est validé tacitement.
+          Une fois rédigé, envoyez-le pour validation à l'autre Département. Sans réponse au bout de {meeting.silence_days} jours, il est validé tacitement.
         </Text>
       )}
       {status !== 'valide' && !mayValidate && (
-        <Text size="sm">
-          Votre Département tient le secrétariat : la validation revient à l'autre Département, ou se fait tacitement.
-        </Text>
+        <Text size="sm">Votre Département tient le secrétariat : la validation revient à l'autre Département, ou se fait tacitement.</Text>
       )}
       {status === 'envoye' && meeting.sent_on && (
         <Text size="sm">
@@ -41,8 +38,8 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
       {status === 'valide' && (
         <Text size="sm">
           Validé le {formatDate(meeting.validated_on)}
-          {meeting.validated_by ? ` par ${meeting.validated_by.name}` : ' tacitement, sans réponse dans le délai'}. Les actions à mener
-          sont suivies dans l'écran Actions.
+          {meeting.validated_by ? ` par ${meeting.validated_by.name}` : ' tacitement, sans réponse dans le délai'}. Les actions à mener sont suivies dans
+          l'écran Actions.
         </Text>
       )}
       {status !== 'valide' && meeting.problems.length > 0 && (
@@ -112,8 +109,7 @@ function AmendModal({ meetingId, opened, onClose }: { meetingId: string; opened:
     <Modal opened={opened} onClose={onClose} title="Version modificative du compte rendu">
       <Stack>
         <Text size="sm">
-          Une nouvelle version, modifiable, est créée ; la version validée reste lisible telle quelle. La nouvelle version
-          devra être validée à son tour.
+          Une nouvelle version, modifiable, est créée ; la version validée reste lisible telle quelle. La nouvelle version devra être validée à son tour.
         </Text>
         <Textarea
           label={fieldLabel('meeting', 'amendment_reason')}

@@ -1,12 +1,5 @@
 // The Réunions vocabulary as the screens show it.
-import {
-  ATTENDANCE_LABELS,
-  ATTENDANCES,
-  MEETING_TYPE_LABELS,
-  MEETING_TYPES,
-  MINUTES_STATUS_LABELS,
-  type MinutesStatus,
-} from '../../../common/vocabulary';
+import { ATTENDANCE_LABELS, ATTENDANCES, MEETING_TYPE_LABELS, MEETING_TYPES, MINUTES_STATUS_LABELS, type MinutesStatus } from '../../../common/vocabulary';
 
 export const MEETING_TYPE_OPTIONS = MEETING_TYPES.map((value) => ({ value, label: MEETING_TYPE_LABELS[value] }));
 export const ATTENDANCE_OPTIONS = ATTENDANCES.map((value) => ({ value, label: ATTENDANCE_LABELS[value] }));

@@ -98,7 +98,9 @@ export function ChantiersSheet({ dossier }: { dossier: CodiriDossier }) {
               <td className={classes.number}>{chantier.actions}</td>
               <td className={`${classes.number} ${chantier.late > 0 ? classes.late : ''}`}>{chantier.late}</td>
               <td className={classes.small}>
-                {chantier.by_status.length > 0 ? chantier.by_status.map((status) => <div key={status.status}>{`${status.label}${NBSP}: ${status.count}`}</div>) : 'Aucune action'}
+                {chantier.by_status.length > 0
+                  ? chantier.by_status.map((status) => <div key={status.status}>{`${status.label}${NBSP}: ${status.count}`}</div>)
+                  : 'Aucune action'}
               </td>
             </tr>
           ))}

@@ -24,14 +24,26 @@ export function MinutesPrintMenu({ meetingId, meetingType }: { meetingId: string
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item component="a" href={href({ page: 'minutes-print', id: meetingId, layout: 'compte_rendu' })} leftSection={<IconFileText size={16} aria-hidden />}>
+        <Menu.Item
+          component="a"
+          href={href({ page: 'minutes-print', id: meetingId, layout: 'compte_rendu' })}
+          leftSection={<IconFileText size={16} aria-hidden />}
+        >
           Aperçu du compte rendu
         </Menu.Item>
-        <Menu.Item component="a" href={href({ page: 'minutes-print', id: meetingId, layout: 'releve' })} leftSection={<IconFileDescription size={16} aria-hidden />}>
+        <Menu.Item
+          component="a"
+          href={href({ page: 'minutes-print', id: meetingId, layout: 'releve' })}
+          leftSection={<IconFileDescription size={16} aria-hidden />}
+        >
           Aperçu du relevé de décisions
         </Menu.Item>
         {meetingType === 'codiri' && (
-          <Menu.Item component="a" href={href({ page: 'minutes-print', id: meetingId, layout: 'dossier_codiri' })} leftSection={<IconFolder size={16} aria-hidden />}>
+          <Menu.Item
+            component="a"
+            href={href({ page: 'minutes-print', id: meetingId, layout: 'dossier_codiri' })}
+            leftSection={<IconFolder size={16} aria-hidden />}
+          >
             Dossier CODIRI
           </Menu.Item>
         )}

@@ -64,7 +64,13 @@ export function MinutesPrintPage({ id, layout }: { id: string; layout: PrintLayo
             data={layouts.map((value) => ({ value, label: LAYOUT_LABELS[value] }))}
           />
           <Group gap="sm">
-            <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={print} loading={busy === 'print'} disabled={!ready || busy !== null}>
+            <Button
+              variant="default"
+              leftSection={<IconPrinter size={16} aria-hidden />}
+              onClick={print}
+              loading={busy === 'print'}
+              disabled={!ready || busy !== null}
+            >
               Imprimer…
             </Button>
             <Button leftSection={<IconFileTypePdf size={16} aria-hidden />} onClick={savePdf} loading={busy === 'pdf'} disabled={!ready || busy !== null}>

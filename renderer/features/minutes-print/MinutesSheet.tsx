@@ -108,7 +108,9 @@ export function MinutesSheet({ document }: { document: MinutesDocument }) {
       <div className={classes.closing}>
         <section>
           <h3 className={classes.sectionTitle}>Prochaine réunion</h3>
-          <p>{document.next_meeting ? `La prochaine réunion aura lieu le ${document.next_meeting.label}.` : 'La date de la prochaine réunion reste à fixer.'}</p>
+          <p>
+            {document.next_meeting ? `La prochaine réunion aura lieu le ${document.next_meeting.label}.` : 'La date de la prochaine réunion reste à fixer.'}
+          </p>
         </section>
         {document.diffusion.length > 0 && (
           <section>
@@ -175,12 +177,7 @@ function AttendanceSection({ document }: { document: MinutesDocument }) {
                   {group.people.map((person, index) => (
                     <li key={`${person.name}-${index}`}>
                       {nameAndFunction(person)}
-                      {person.represented_by && (
-                        <span className={classes.dim}>
-                          {' '}
-                          — représentation assurée par {person.represented_by}
-                        </span>
-                      )}
+                      {person.represented_by && <span className={classes.dim}> — représentation assurée par {person.represented_by}</span>}
                     </li>
                   ))}
                 </ul>
@@ -220,7 +217,11 @@ function ItemsSection({ document }: { document: MinutesDocument }) {
       <h3 className={classes.sectionTitle}>Compte rendu des échanges</h3>
       {document.items.length === 0 && <p className={classes.none}>Aucun point inscrit à l'ordre du jour.</p>}
       {document.items.map((item) => {
-        const meta = [item.presenter && `Présenté par ${item.presenter}`, item.chantier_label, item.action_label && `Action${NBSP}: ${item.action_label}`].filter(Boolean);
+        const meta = [
+          item.presenter && `Présenté par ${item.presenter}`,
+          item.chantier_label,
+          item.action_label && `Action${NBSP}: ${item.action_label}`,
+        ].filter(Boolean);
         const empty = !item.notes && item.informations.length === 0 && item.decisions.length === 0 && item.actions.length === 0;
         return (
           <div key={item.number} className={classes.item}>
@@ -338,9 +339,7 @@ function FollowUpSection({ document }: { document: MinutesDocument }) {
   return (
     <section className={classes.section}>
       <h3 className={classes.sectionTitle}>Suivi des actions du précédent compte rendu</h3>
-      <p className={classes.intro}>
-        Actions décidées lors de la réunion précédente ({previous}).
-      </p>
+      <p className={classes.intro}>Actions décidées lors de la réunion précédente ({previous}).</p>
       {lines.length === 0 ? (
         <p className={classes.none}>Le précédent compte rendu ne prévoyait aucune action.</p>
       ) : (

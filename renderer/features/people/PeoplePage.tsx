@@ -50,12 +50,7 @@ export function PeoplePage() {
             />
           ))}
       </Stack>
-      <PersonFormModal
-        opened={dialog?.kind === 'edit'}
-        person={dialog?.person}
-        partnerId={partnerFilter ?? undefined}
-        onClose={() => setDialog(null)}
-      />
+      <PersonFormModal opened={dialog?.kind === 'edit'} person={dialog?.person} partnerId={partnerFilter ?? undefined} onClose={() => setDialog(null)} />
       <DeletePersonModal person={dialog?.kind === 'delete' ? dialog.person : undefined} onClose={() => setDialog(null)} />
     </>
   );
@@ -115,12 +110,7 @@ function PartnerPeople({ partner, people, onEdit, onDelete }: PartnerPeopleProps
                       <ActionIcon variant="subtle" color="gray" aria-label={`Modifier ${person.name}`} onClick={() => onEdit(person)}>
                         <IconPencil size={16} aria-hidden />
                       </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Supprimer ${person.name}`}
-                        onClick={() => onDelete(person)}
-                      >
+                      <ActionIcon variant="subtle" color="red" aria-label={`Supprimer ${person.name}`} onClick={() => onDelete(person)}>
                         <IconTrash size={16} aria-hidden />
                       </ActionIcon>
                     </Group>

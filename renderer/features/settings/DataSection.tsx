@@ -24,14 +24,30 @@ export function DataSection() {
   return (
     <>
       <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '6px 16px' }}>
-        <Text component="dt" fw={600} size="sm">Dossier</Text>
-        <Text component="dd" size="sm" m={0}><Code>{settings.data_dir}</Code></Text>
-        <Text component="dt" fw={600} size="sm">Fichier</Text>
-        <Text component="dd" size="sm" m={0}><Code>{settings.database_file}</Code></Text>
-        <Text component="dt" fw={600} size="sm">Taille</Text>
-        <Text component="dd" size="sm" m={0}>{formatBytes(settings.database_bytes)}</Text>
-        <Text component="dt" fw={600} size="sm">Version d'Entente</Text>
-        <Text component="dd" size="sm" m={0}>{appVersion}</Text>
+        <Text component="dt" fw={600} size="sm">
+          Dossier
+        </Text>
+        <Text component="dd" size="sm" m={0}>
+          <Code>{settings.data_dir}</Code>
+        </Text>
+        <Text component="dt" fw={600} size="sm">
+          Fichier
+        </Text>
+        <Text component="dd" size="sm" m={0}>
+          <Code>{settings.database_file}</Code>
+        </Text>
+        <Text component="dt" fw={600} size="sm">
+          Taille
+        </Text>
+        <Text component="dd" size="sm" m={0}>
+          {formatBytes(settings.database_bytes)}
+        </Text>
+        <Text component="dt" fw={600} size="sm">
+          Version d'Entente
+        </Text>
+        <Text component="dd" size="sm" m={0}>
+          {appVersion}
+        </Text>
       </dl>
       <Group>
         <Button variant="default" leftSection={<IconFolderOpen size={16} aria-hidden />} onClick={() => void call('openDataFolder')}>
@@ -45,7 +61,9 @@ export function DataSection() {
         Sauvegardes
       </Title>
       {settings.backups.length === 0 ? (
-        <Text size="sm" c="dimmed">Aucune sauvegarde pour le moment.</Text>
+        <Text size="sm" c="dimmed">
+          Aucune sauvegarde pour le moment.
+        </Text>
       ) : (
         <Table.ScrollContainer minWidth={480}>
           <Table striped>

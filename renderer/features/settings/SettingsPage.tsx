@@ -32,12 +32,7 @@ function Settings() {
       </PageHeader>
       <Stack gap="lg" maw={900}>
         <SectionCard title="Projet">
-          <AutosaveText
-            label={fieldLabel('project', 'name')}
-            required
-            value={project.name}
-            save={(name) => send('updateProjectName', name ?? '')}
-          />
+          <AutosaveText label={fieldLabel('project', 'name')} required value={project.name} save={(name) => send('updateProjectName', name ?? '')} />
         </SectionCard>
 
         <SectionCard title="Partenaires">
@@ -46,11 +41,7 @@ function Settings() {
 
         <SectionCard title="Utilisateur de cet ordinateur">
           <AutosaveText label="Votre nom" required value={me.name} save={(name) => send('updatePerson', me.id, { name: name ?? '' })} />
-          <AutosaveText
-            label="Votre fonction"
-            value={me.function}
-            save={(fonction) => send('updatePerson', me.id, { function: fonction })}
-          />
+          <AutosaveText label="Votre fonction" value={me.function} save={(fonction) => send('updatePerson', me.id, { function: fonction })} />
           <AutosaveSelect
             label="Votre Département"
             data={partnerOptions(partners)}

@@ -72,10 +72,7 @@ function NewPosteForm({ state }: { state: FirstStart }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text c="dimmed">{state.project_name}</Text>
-        <Text>
-          Qui utilise cet ordinateur ? Ces informations signent vos notes de suivi et vos modifications
-          auprès de l'autre Département.
-        </Text>
+        <Text>Qui utilise cet ordinateur ? Ces informations signent vos notes de suivi et vos modifications auprès de l'autre Département.</Text>
         <TextInput
           label={fieldLabel('person', 'name')}
           required

@@ -67,9 +67,7 @@ export function JoinProjectForm() {
     return (
       <form onSubmit={open} noValidate>
         <Stack gap="md">
-          <Text>
-            Un autre poste du projet vous a remis une invitation (un fichier) et, par un autre moyen, la phrase de passe du projet.
-          </Text>
+          <Text>Un autre poste du projet vous a remis une invitation (un fichier) et, par un autre moyen, la phrase de passe du projet.</Text>
           <Group>
             <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={() => void chooseFile()}>
               Choisir le fichier d'invitation…

@@ -34,8 +34,8 @@ export function StartupErrorScreen({ error, backups, dataDir }: { error: ApiErro
         {corrupt && (
           <>
             <Text>
-              Le fichier endommagé sera mis de côté dans le dossier de données, sans être effacé : il reste
-              disponible pour une analyse.{backups.length > 0 && ' Choisissez une sauvegarde à restaurer.'}
+              Le fichier endommagé sera mis de côté dans le dossier de données, sans être effacé : il reste disponible pour une analyse.
+              {backups.length > 0 && ' Choisissez une sauvegarde à restaurer.'}
             </Text>
             {backups.length === 0 ? (
               <Text>Aucune sauvegarde n'est disponible.</Text>
@@ -75,8 +75,8 @@ export function StartupErrorScreen({ error, backups, dataDir }: { error: ApiErro
               </Table>
             )}
             <Text>
-              Sans sauvegarde utilisable, Entente peut aussi repartir d'un projet vierge : le fichier endommagé
-              est gardé de côté, et ce que les autres postes détiennent reviendra à la prochaine synchronisation.
+              Sans sauvegarde utilisable, Entente peut aussi repartir d'un projet vierge : le fichier endommagé est gardé de côté, et ce que les autres postes
+              détiennent reviendra à la prochaine synchronisation.
             </Text>
             <Button variant="default" disabled={restoring !== undefined} onClick={() => void startOver()} style={{ alignSelf: 'flex-start' }}>
               Repartir d'un projet vierge

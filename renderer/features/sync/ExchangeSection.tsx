@@ -59,8 +59,8 @@ export function ExchangeSection({ status, partners, myPartnerId }: { status: Syn
   return (
     <>
       <Text size="sm">
-        Pour un destinataire, le fichier contient ce qui lui manque d'après le dernier fichier reçu de lui ; l'export complet
-        contient tout l'historique du projet.
+        Pour un destinataire, le fichier contient ce qui lui manque d'après le dernier fichier reçu de lui ; l'export complet contient tout l'historique du
+        projet.
       </Text>
       <Group align="flex-end">
         <Select label="Destinataire" data={targetOptions(status, partners)} value={target} onChange={setTarget} allowDeselect={false} w={420} />

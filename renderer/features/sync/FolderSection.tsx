@@ -25,9 +25,8 @@ export function FolderSection({ status }: { status: SyncStatus }) {
   return (
     <>
       <Text size="sm">
-        Entente lit les fichiers des autres postes dans ce dossier et y écrit les siens, dans son propre sous-dossier. La base
-        de données elle-même n'y est jamais placée. Tant que l'application est ouverte, la synchronisation se fait quand le
-        dossier change et toutes les 5 minutes.
+        Entente lit les fichiers des autres postes dans ce dossier et y écrit les siens, dans son propre sous-dossier. La base de données elle-même n'y est
+        jamais placée. Tant que l'application est ouverte, la synchronisation se fait quand le dossier change et toutes les 5 minutes.
       </Text>
       {folder ? (
         <Group gap="xs">
@@ -50,7 +49,12 @@ export function FolderSection({ status }: { status: SyncStatus }) {
           </Alert>
         ))}
       <Group>
-        <Button variant={folder ? 'default' : 'filled'} leftSection={<IconFolder size={16} aria-hidden />} onClick={() => void call('chooseSharedFolder')} disabled={!status.passphrase_set}>
+        <Button
+          variant={folder ? 'default' : 'filled'}
+          leftSection={<IconFolder size={16} aria-hidden />}
+          onClick={() => void call('chooseSharedFolder')}
+          disabled={!status.passphrase_set}
+        >
           {folder ? 'Changer de dossier…' : 'Choisir le dossier partagé…'}
         </Button>
         {folder && (

@@ -14,7 +14,9 @@ export function ImportSummaryModal({ summary, onClose }: { summary: ImportSummar
           <Text>{importHeadline(summary)}</Text>
           {summary.by_origin.length > 0 && (
             <div>
-              <Text fw={600} size="sm">Modifications nouvelles, par poste</Text>
+              <Text fw={600} size="sm">
+                Modifications nouvelles, par poste
+              </Text>
               <List size="sm">
                 {summary.by_origin.map((origin) => (
                   <List.Item key={origin.origin}>

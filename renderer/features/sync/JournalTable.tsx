@@ -4,7 +4,12 @@ import { formatDateTime } from '../../shared/format';
 import { journalTitle } from './describe';
 
 export function JournalTable({ entries }: { entries: JournalEntry[] }) {
-  if (entries.length === 0) return <Text size="sm" c="dimmed">Aucune synchronisation pour le moment.</Text>;
+  if (entries.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        Aucune synchronisation pour le moment.
+      </Text>
+    );
   return (
     <Table.ScrollContainer minWidth={560} mah={360}>
       <Table striped>

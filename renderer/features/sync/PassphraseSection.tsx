@@ -30,8 +30,8 @@ export function PassphraseSection({ isSet }: { isSet: boolean }) {
   return (
     <form onSubmit={submit} noValidate>
       <Text size="sm" mb="xs">
-        Les fichiers d'échange sont chiffrés avec la phrase de passe du projet. Tous les postes du projet utilisent la même ;
-        transmettez-la par un autre moyen que les fichiers (téléphone, en main propre).
+        Les fichiers d'échange sont chiffrés avec la phrase de passe du projet. Tous les postes du projet utilisent la même ; transmettez-la par un autre moyen
+        que les fichiers (téléphone, en main propre).
       </Text>
       <Group align="flex-start">
         <PasswordInput

@@ -5,7 +5,12 @@ import { formatDateTime, numberFormat } from '../../shared/format';
 
 /** Every poste whose changes this one holds: who, which Département, how far it is known. */
 export function ReplicasTable({ replicas }: { replicas: ReplicaStatus[] }) {
-  if (replicas.length === 0) return <Text size="sm" c="dimmed">Aucun poste connu pour le moment.</Text>;
+  if (replicas.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        Aucun poste connu pour le moment.
+      </Text>
+    );
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped>

@@ -46,7 +46,9 @@ export function journalTitle(entry: JournalEntry): string {
 /** « 2 fichiers lus (40 modifications nouvelles), 12 modifications publiées. » */
 export function folderRoundSentence({ files_imported: filesImported, changes_applied: changesApplied, written, postponed }: FolderRoundRecord): string {
   const parts = [
-    filesImported ? `${count(filesImported, 'fichier lu', 'fichiers lus')} (${count(changesApplied, 'modification nouvelle', 'modifications nouvelles')})` : null,
+    filesImported
+      ? `${count(filesImported, 'fichier lu', 'fichiers lus')} (${count(changesApplied, 'modification nouvelle', 'modifications nouvelles')})`
+      : null,
     written ? count(written, 'modification publiée', 'modifications publiées') : null,
     postponed ? `${count(postponed, 'fichier incomplet', 'fichiers incomplets')}, repris au prochain passage` : null,
   ].filter(Boolean);

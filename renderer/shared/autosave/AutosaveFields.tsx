@@ -31,14 +31,7 @@ interface FieldProps<T> {
 }
 
 /** A text; an optional one stores null when emptied. */
-export function AutosaveText({
-  multiline,
-  required,
-  value,
-  save,
-  label,
-  ...rest
-}: FieldProps<string | null> & { multiline?: boolean; required?: boolean }) {
+export function AutosaveText({ multiline, required, value, save, label, ...rest }: FieldProps<string | null> & { multiline?: boolean; required?: boolean }) {
   const field = useAutosave<string>({
     value: value ?? '',
     save: (text) => save(!required && text.trim() === '' ? null : text),
@@ -86,14 +79,7 @@ export function AutosaveSelect({ data, clearable, placeholder, value, save, labe
   );
 }
 
-export function AutosaveMultiSelect({
-  data,
-  value,
-  save,
-  label,
-  placeholder,
-  ...rest
-}: FieldProps<string[]> & { data: ComboboxData; placeholder?: string }) {
+export function AutosaveMultiSelect({ data, value, save, label, placeholder, ...rest }: FieldProps<string[]> & { data: ComboboxData; placeholder?: string }) {
   const field = useAutosave({ value, save, label });
   return (
     <MultiSelect
@@ -170,15 +156,7 @@ export function AutosaveDate({ value, save, label, ...rest }: FieldProps<string 
   return <FrenchDateInput {...rest} label={label} value={field.value} onChange={field.onChange} error={field.error} />;
 }
 
-export function AutosaveNumber({
-  value,
-  save,
-  label,
-  min,
-  max,
-  suffix,
-  ...rest
-}: FieldProps<number> & { min?: number; max?: number; suffix?: string }) {
+export function AutosaveNumber({ value, save, label, min, max, suffix, ...rest }: FieldProps<number> & { min?: number; max?: number; suffix?: string }) {
   const field = useAutosave({ value, save, label, delay: TYPING_DELAY });
   return (
     <NumberInput
@@ -202,7 +180,20 @@ export function AutosaveNumber({
  * A time of day on 24 hours, as HH:MM. Mantine's picker rather than the browser's time
  * field, which follows the system's locale and may show « 09:30 AM ».
  */
-export function FrenchTimeInput({ label, value, onChange, error, ...rest }: { label: string; value: string; onChange: (time: string) => void; error?: string; disabled?: boolean; required?: boolean }) {
+export function FrenchTimeInput({
+  label,
+  value,
+  onChange,
+  error,
+  ...rest
+}: {
+  label: string;
+  value: string;
+  onChange: (time: string) => void;
+  error?: string;
+  disabled?: boolean;
+  required?: boolean;
+}) {
   return (
     <TimePicker
       {...rest}

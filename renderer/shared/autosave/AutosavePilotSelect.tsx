@@ -31,15 +31,5 @@ export function AutosavePilotSelect({ label, people, partnerId, value, save }: P
     .filter((person) => person.partner_id === partnerId)
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
     .map((person) => ({ value: person.id, label: person.name, fonction: person.function }));
-  return (
-    <AutosaveSelect
-      label={label}
-      data={options}
-      value={value}
-      save={save}
-      clearable
-      placeholder="Sans pilote"
-      renderOption={renderPerson}
-    />
-  );
+  return <AutosaveSelect label={label} data={options} value={value} save={save} clearable placeholder="Sans pilote" renderOption={renderPerson} />;
 }

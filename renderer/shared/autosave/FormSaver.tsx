@@ -86,10 +86,7 @@ export function FormSaverProvider({ children }: { children: ReactNode }) {
     if (!result.ok) showError(result.error);
   }, [track, setHistory]);
 
-  const saver = useMemo(
-    () => ({ status, run, perform, lastEdit: history[0], undo }),
-    [status, run, perform, history, undo],
-  );
+  const saver = useMemo(() => ({ status, run, perform, lastEdit: history[0], undo }), [status, run, perform, history, undo]);
   return <FormSaverContext.Provider value={saver}>{children}</FormSaverContext.Provider>;
 }
 

@@ -22,13 +22,7 @@ export function SaveStatus() {
         </Text>
       </Group>
       <Tooltip label={lastEdit ? `Revenir sur : ${lastEdit.label} (Ctrl+Z)` : 'Aucune modification à annuler'}>
-        <Button
-          variant="default"
-          size="xs"
-          leftSection={<IconArrowBackUp size={16} aria-hidden />}
-          disabled={!lastEdit}
-          onClick={() => void undo()}
-        >
+        <Button variant="default" size="xs" leftSection={<IconArrowBackUp size={16} aria-hidden />} disabled={!lastEdit} onClick={() => void undo()}>
           Annuler la dernière modification
         </Button>
       </Tooltip>

@@ -55,7 +55,10 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
       setDraft(null);
       return;
     }
-    const result = await run(() => save(next), () => ({ label, revert: () => save(previous) }));
+    const result = await run(
+      () => save(next),
+      () => ({ label, revert: () => save(previous) }),
+    );
     if (result.ok) saved.current = { value: next };
     setError(result.ok ? undefined : result.error.message);
   }

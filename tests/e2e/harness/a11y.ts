@@ -38,7 +38,8 @@ export async function unlabelledFields(page: Page): Promise<string[]> {
   });
 }
 
-const ENGLISH = /\b(Loading|Save|Cancel|Search|Close|Submit|Delete|Edit|Remove|Previous|Next|Clear|Nothing found|No results|No data|Error|Select|Toggle|Back|Today|Month|Year|Show|Hide|Required|Invalid|Expand|Collapse|Settings|Dashboard|Upload|Download|Pick|Choose)\b/;
+const ENGLISH =
+  /\b(Loading|Save|Cancel|Search|Close|Submit|Delete|Edit|Remove|Previous|Next|Clear|Nothing found|No results|No data|Error|Select|Toggle|Back|Today|Month|Year|Show|Hide|Required|Invalid|Expand|Collapse|Settings|Dashboard|Upload|Download|Pick|Choose)\b/;
 
 /** Words of English among the texts and the accessible names of the page (library defaults left untranslated). */
 export async function englishTexts(page: Page): Promise<string[]> {

@@ -63,14 +63,18 @@ export function withStore<T>(dataDir: string, work: (store: Store) => T): T {
 }
 
 /** The actions as the CLI lists them (read beside the running app: SQLite in WAL mode allows it). */
-export function listActions(dataDir: string): { id: string; title: string; status: string | null; progress: number; end_date: string | null; start_date: string | null }[] {
+export function listActions(
+  dataDir: string,
+): { id: string; title: string; status: string | null; progress: number; end_date: string | null; start_date: string | null }[] {
   return JSON.parse(cli(dataDir, 'action', 'list', '--json'));
 }
 
 /** A date as the app shows it: « 26 nov. 2026 » (Intl's French, not the app's own formatter). */
 export function frenchDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
 }
 
 /** Today, YYYY-MM-DD, in the app window's time zone (Europe/Paris). */

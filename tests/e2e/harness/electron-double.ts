@@ -53,7 +53,10 @@ class WebContents extends EventEmitter {
   windowOpenHandler?: (details: { url: string }) => { action: 'allow' | 'deny' };
   readonly session: unknown;
 
-  constructor(readonly page: Page, electronSession: unknown) {
+  constructor(
+    readonly page: Page,
+    electronSession: unknown,
+  ) {
     super();
     this.session = electronSession;
   }
@@ -66,7 +69,15 @@ class WebContents extends EventEmitter {
     this.windowOpenHandler = handler;
   }
 
-  async printToPDF(options: { pageSize?: string; landscape?: boolean; printBackground?: boolean; displayHeaderFooter?: boolean; headerTemplate?: string; footerTemplate?: string; margins?: { top?: number; bottom?: number; left?: number; right?: number } }): Promise<Buffer> {
+  async printToPDF(options: {
+    pageSize?: string;
+    landscape?: boolean;
+    printBackground?: boolean;
+    displayHeaderFooter?: boolean;
+    headerTemplate?: string;
+    footerTemplate?: string;
+    margins?: { top?: number; bottom?: number; left?: number; right?: number };
+  }): Promise<Buffer> {
     const inch = (value?: number) => (value === undefined ? undefined : `${value}in`);
     return this.page.pdf({
       format: options.pageSize ?? 'Letter',
@@ -76,7 +87,10 @@ class WebContents extends EventEmitter {
       headerTemplate: options.headerTemplate,
       footerTemplate: options.footerTemplate,
       margin: options.margins && {
-        top: inch(options.margins.top), bottom: inch(options.margins.bottom), left: inch(options.margins.left), right: inch(options.margins.right),
+        top: inch(options.margins.top),
+        bottom: inch(options.margins.bottom),
+        left: inch(options.margins.left),
+        right: inch(options.margins.right),
       },
     });
   }
@@ -216,12 +230,14 @@ export function createElectronDouble(context: BrowserContext, options: { version
     return handler({ sender, senderFrame: { url: source.frame.url() } }, ...args);
   });
 
-  const answer = (name: DialogName) => async (...args: unknown[]) => {
-    calls.push({ name, args });
-    const queued = dialogAnswers.get(name)?.shift();
-    if (queued === undefined) throw new Error(`Boîte de dialogue ${name} inattendue : le test n'a pas préparé de réponse.`);
-    return queued;
-  };
+  const answer =
+    (name: DialogName) =>
+    async (...args: unknown[]) => {
+      calls.push({ name, args });
+      const queued = dialogAnswers.get(name)?.shift();
+      if (queued === undefined) throw new Error(`Boîte de dialogue ${name} inattendue : le test n'a pas préparé de réponse.`);
+      return queued;
+    };
 
   const electron = {
     app,
@@ -250,7 +266,11 @@ export function createElectronDouble(context: BrowserContext, options: { version
     windows,
     /** The first window's page, once main has created it. */
     firstWindow: () =>
-      windows[0] ? windows[0].ready.then((page) => ({ page, window: windows[0] })) : new Promise<{ page: Page; window: BrowserWindowDouble }>((resolve) => pageOpened.push((window) => window.ready.then((page) => resolve({ page, window })))),
+      windows[0]
+        ? windows[0].ready.then((page) => ({ page, window: windows[0] }))
+        : new Promise<{ page: Page; window: BrowserWindowDouble }>((resolve) =>
+            pageOpened.push((window) => window.ready.then((page) => resolve({ page, window }))),
+          ),
     queueDialogAnswer: (name: DialogName, value: unknown) => dialogAnswers.set(name, [...(dialogAnswers.get(name) ?? []), value]),
     permissionRequestHandler: () => permissionRequestHandler,
   };

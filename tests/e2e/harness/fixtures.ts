@@ -56,7 +56,12 @@ export async function screenshot(app: AppHandle, name: string): Promise<string> 
 }
 
 /** Answers the first-start form, as a new user of this laptop would. */
-export async function completeFirstStart(app: AppHandle, name = 'Claire Martin', fonction = 'Cheffe de projet', departement = "Département d'Indre-et-Loire"): Promise<void> {
+export async function completeFirstStart(
+  app: AppHandle,
+  name = 'Claire Martin',
+  fonction = 'Cheffe de projet',
+  departement = "Département d'Indre-et-Loire",
+): Promise<void> {
   const { page } = app;
   await page.getByRole('textbox', { name: /^Nom/ }).fill(name);
   await page.getByRole('textbox', { name: /^Fonction/ }).fill(fonction);
@@ -77,5 +82,5 @@ export async function openScreen(app: AppHandle, screen: Screen): Promise<void> 
 
 /** The Actions screen's count (« 14 actions »), once loaded. */
 export function actionCount(app: AppHandle) {
-  return app.page.getByRole("status").filter({ hasText: / actions?$/ });
+  return app.page.getByRole('status').filter({ hasText: / actions?$/ });
 }

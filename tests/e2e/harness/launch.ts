@@ -84,9 +84,12 @@ async function launchElectron(executablePath: string, dataDir: string, env: Reco
     dataDir,
     runtime: 'electron',
     answerDialog: (name, value) =>
-      app.evaluate(({ dialog }, [method, answer]) => {
-        (dialog as any)[method] = async () => answer;
-      }, [name, value] as const),
+      app.evaluate(
+        ({ dialog }, [method, answer]) => {
+          (dialog as any)[method] = async () => answer;
+        },
+        [name, value] as const,
+      ),
     close: () => app.close(),
     webPreferences: () =>
       app.evaluate(({ BrowserWindow }) => {

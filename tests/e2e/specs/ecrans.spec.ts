@@ -15,7 +15,12 @@ const FICHE = "Organisation d'une formation commune à la gestion de projet";
 function prepare(dataDir: string): void {
   initData(dataDir);
   withStore(dataDir, (store) => {
-    const marc = createPerson(store, { name: 'Marc Lefèvre', function: 'Directeur des ressources humaines', partner_id: 'd41', email: 'marc.lefevre@loir-et-cher.fr' });
+    const marc = createPerson(store, {
+      name: 'Marc Lefèvre',
+      function: 'Directeur des ressources humaines',
+      partner_id: 'd41',
+      email: 'marc.lefevre@loir-et-cher.fr',
+    });
     const sophie = createPerson(store, { name: 'Sophie Durand', function: 'Cheffe du service formation', partner_id: 'd37', email: null });
     const nadia = createPerson(store, { name: 'Nadia Benali', function: 'Chargée de mission coopération', partner_id: 'd41', email: null });
     setPilot(store, 'c4', 'd37', { person_id: sophie });
@@ -28,7 +33,12 @@ function prepare(dataDir: string): void {
       { entity: 'action', rowId: 'a4-1', field: 'start_date', value: '2026-02-02' },
       { entity: 'action', rowId: 'a4-1', field: 'end_date', value: '2026-10-30' },
       { entity: 'action', rowId: 'a4-1', field: 'progress', value: 60 },
-      { entity: 'action', rowId: 'a4-1', field: 'description', value: 'Un module commun de cinq jours, ouvert aux agents des deux Départements, animé par les formateurs internes.' },
+      {
+        entity: 'action',
+        rowId: 'a4-1',
+        field: 'description',
+        value: 'Un module commun de cinq jours, ouvert aux agents des deux Départements, animé par les formateurs internes.',
+      },
       { entity: 'action', rowId: 'a4-1', field: 'finalites', value: ['economies_echelle', 'echange_pratiques'] },
       { entity: 'action', rowId: 'a4-1', field: 'cooperation_form', value: 'actions_conjointes' },
       { entity: 'action', rowId: 'a4-2', field: 'status', value: 'realise' },

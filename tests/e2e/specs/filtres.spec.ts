@@ -60,7 +60,12 @@ test('filtres par chantier, statut, retard et pilote, puis recherche dans les ti
   await choose(app, page.getByRole('combobox', { name: 'Chantier', exact: true }), '3. La restauration scolaire et les circuits courts');
   await expect(actionCount(app)).toHaveText('4 actions');
   expect((await titles(app)).sort()).toEqual(
-    [DESCRIBED, DONE_PAST_END, LATE, "Échanges sur l'action du département face à un même enjeu de structuration et de relocalisation des approvisionnements"].sort(),
+    [
+      DESCRIBED,
+      DONE_PAST_END,
+      LATE,
+      "Échanges sur l'action du département face à un même enjeu de structuration et de relocalisation des approvisionnements",
+    ].sort(),
   );
   await clear.click();
   await expect(actionCount(app)).toHaveText('18 actions');

@@ -37,7 +37,8 @@ function prepare(dataDir: string): Prepared {
   initData(dataDir);
   return withStore(dataDir, (store) => {
     const me = store.personId!;
-    const person = (name: string, fonction: string, partner: 'd37' | 'd41') => createPerson(store, { name, function: fonction, partner_id: partner, email: null });
+    const person = (name: string, fonction: string, partner: 'd37' | 'd41') =>
+      createPerson(store, { name, function: fonction, partner_id: partner, email: null });
     const anne = person('Anne Leroy', 'Directrice générale des services', 'd37');
     const paul = person('Paul Bernard', 'DGA solidarités', 'd37');
     const emilie = person('Émilie Durand', 'Directrice générale des services', 'd41');
@@ -54,7 +55,12 @@ function prepare(dataDir: string): Prepared {
     // The previous CODIRI, held by Loir-et-Cher: its action à mener is followed up in the next minutes.
     const previous = createMeeting(store, { type: 'codiri', date: '2026-09-14', start_time: '14:00', duration_minutes: 120, secretariat_partner_id: 'd41' });
     const previousItem = addAgendaItem(store, previous, { title: 'Chantier RH', chantier_id: 'c4' });
-    const besoins = addActionItem(store, previousItem, { kind: 'nouvelle', title: 'Recenser les besoins de formation', responsable_id: marc, due_date: '2026-12-15' }, { complete: true });
+    const besoins = addActionItem(
+      store,
+      previousItem,
+      { kind: 'nouvelle', title: 'Recenser les besoins de formation', responsable_id: marc, due_date: '2026-12-15' },
+      { complete: true },
+    );
     sendForValidation(store, previous, '2026-09-16');
     validateMinutes(store, previous, { validatedBy: anne, day: '2026-09-23' });
     updateAction(store, getMeeting(store, previous).agenda[0].action_items[0].action!.id, { status: 'en_cours', progress: 50 });
@@ -79,14 +85,25 @@ function prepare(dataDir: string): Prepared {
     addParticipant(store, codiri, { person_id: nadia, attendance: 'absent' });
     addParticipant(store, codiri, { name: 'Sophie Laurent', function: 'Directrice', organisation: 'Région Centre-Val de Loire' });
 
-    const rh = addAgendaItem(store, codiri, { title: 'Point d’étape du chantier RH', presenter: 'Émilie Durand', duration_minutes: 60, chantier_id: 'c4', notes: NOTES });
+    const rh = addAgendaItem(store, codiri, {
+      title: 'Point d’étape du chantier RH',
+      presenter: 'Émilie Durand',
+      duration_minutes: 60,
+      chantier_id: 'c4',
+      notes: NOTES,
+    });
     const approlys = addAgendaItem(store, codiri, { title: 'Gouvernance d’Approlys', presenter: 'Anne Leroy', duration_minutes: 45, action_id: 'a8-1' });
     const divers = addAgendaItem(store, codiri, { title: 'Questions diverses', duration_minutes: 15 });
     addEntry(store, rh, { kind: 'information', text: INFORMATION });
     addEntry(store, rh, { kind: 'decision', text: 'Le séminaire des cadres aura lieu en juin, à Blois.' });
     addEntry(store, approlys, { kind: 'decision', text: 'Une posture commune sera présentée au conseil d’administration.' });
     addEntry(store, divers, { kind: 'information', text: 'Le prochain numéro de la lettre d’info paraîtra en avril.' });
-    addActionItem(store, rh, { kind: 'nouvelle', title: 'Organiser le séminaire des cadres', responsable_id: emilie, due_date: '2027-06-30' }, { complete: true });
+    addActionItem(
+      store,
+      rh,
+      { kind: 'nouvelle', title: 'Organiser le séminaire des cadres', responsable_id: emilie, due_date: '2027-06-30' },
+      { complete: true },
+    );
     addActionItem(store, approlys, { kind: 'suivi', action_id: 'a8-1', responsable_id: anne, due_date: '2027-09-30', status: 'en_cours' }, { complete: true });
     setFollowUpComment(store, codiri, besoins, 'Questionnaire envoyé aux deux DRH.');
     sendForValidation(store, codiri, '2027-03-17');

@@ -152,7 +152,12 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await expect(validation.getByText(/validé tacitement le/)).toBeVisible();
   await validation.getByRole('button', { name: 'Valider le compte rendu' }).click();
   await expect(validation.getByText(/Validé le .* par Claire Martin/)).toBeVisible();
-  await expect(page.getByRole('alert').or(page.getByText('Compte rendu validé', { exact: true })).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('alert')
+      .or(page.getByText('Compte rendu validé', { exact: true }))
+      .first(),
+  ).toBeVisible();
   await expect(point1.getByRole('textbox', { name: 'Décision n° 1' })).toBeDisabled();
   const refused = await page.evaluate((id) => (window as any).api.updateMeeting(id, { place: 'Blois' }), decodeURIComponent(page.url().split('/').pop()!));
   expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/validé.*version modificative/) } });

@@ -27,7 +27,14 @@ test('fenêtre isolée : préférences web, pas de Node dans la page, API de fon
     electron: typeof (window as any).electron,
     Buffer: typeof (window as any).Buffer,
   }));
-  expect(globals).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', module: 'undefined', electron: 'undefined', Buffer: 'undefined' });
+  expect(globals).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    ipcRenderer: 'undefined',
+    module: 'undefined',
+    electron: 'undefined',
+    Buffer: 'undefined',
+  });
 
   const api = await page.evaluate(() => {
     const value = (window as any).api;
@@ -42,7 +49,13 @@ test('fenêtre isolée : préférences web, pas de Node dans la page, API de fon
 
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp, 'la page déclare une CSP').toBeTruthy();
-  const directives = Object.fromEntries(csp!.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]));
+  const directives = Object.fromEntries(
+    csp!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name, values]),
+  );
   expect(directives['script-src']).toEqual(["'self'"]);
   expect(csp).not.toContain('unsafe-eval');
   expect(directives['default-src']).toEqual(["'none'"]);
@@ -102,9 +115,7 @@ test('navigation vers un site extérieur bloquée, window.open refusé', async (
   await page.evaluate(() => {
     (window as any).__popup = window.open('https://example.org/', '_blank');
   });
-  await expect
-    .poll(() => page.evaluate(() => (window as any).__popup === null || (window as any).__popup.closed === true))
-    .toBe(true);
+  await expect.poll(() => page.evaluate(() => (window as any).__popup === null || (window as any).__popup.closed === true)).toBe(true);
   if (app.calls) expect(app.calls).toContainEqual({ name: 'openExternal', args: ['https://example.org/'] });
   expect(page.isClosed()).toBe(false);
   await expect(heading).toBeVisible();

@@ -16,7 +16,10 @@ const CLI = resolve(__dirname, '../../../dist/cli/entente.cjs');
 
 /** The CLI with the project passphrase in its environment. */
 function cliWithPassphrase(dataDir: string, passphrase: string, ...args: string[]): string {
-  return execFileSync(process.execPath, [CLI, '--data', dataDir, ...args], { encoding: 'utf8', env: { ...process.env, ENTENTE_PASSPHRASE: passphrase } }).trim();
+  return execFileSync(process.execPath, [CLI, '--data', dataDir, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ENTENTE_PASSPHRASE: passphrase },
+  }).trim();
 }
 
 function twoPostes(): { claire: string; nadia: string } {
@@ -53,7 +56,9 @@ async function dropFile(page: Page, file: string): Promise<void> {
 
 const statusOf = (dataDir: string, id: string) => listActions(dataDir).find((action) => action.id === id)?.status;
 
-test("fichiers d'échange : export pour l'autre Département, import par la boîte de dialogue et par dépôt, fichier refusé, conflit résolu", async ({ launch }) => {
+test("fichiers d'échange : export pour l'autre Département, import par la boîte de dialogue et par dépôt, fichier refusé, conflit résolu", async ({
+  launch,
+}) => {
   const { claire, nadia } = twoPostes();
   cli(claire, 'action', 'set', 'a3-1', 'status=en_cours');
 
@@ -62,7 +67,7 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   await openSync(first);
   await expect(first.page.getByRole('button', { name: "Exporter un fichier d'échange…" })).toBeDisabled();
   await setPassphrase(first);
-  await expect(first.page.getByRole('combobox', { name: 'Destinataire' })).toHaveValue("Tous les postes : Département de Loir-et-Cher");
+  await expect(first.page.getByRole('combobox', { name: 'Destinataire' })).toHaveValue('Tous les postes : Département de Loir-et-Cher');
   const exported = join(claire, 'pour-41.entente');
   await first.answerDialog('showSaveDialog', { canceled: false, filePath: exported });
   await first.page.getByRole('button', { name: "Exporter un fichier d'échange…" }).click();
@@ -152,7 +157,7 @@ test('dossier partagé : deux postes ouverts en même temps se synchronisent seu
   await screenshot(apps[1], '13-dossier-partage');
 });
 
-test("rejoindre un projet depuis une invitation, avec la phrase de passe donnée à part", async ({ launch }) => {
+test('rejoindre un projet depuis une invitation, avec la phrase de passe donnée à part', async ({ launch }) => {
   const claire = initData();
   const first = await launch(claire);
   await openSync(first);
