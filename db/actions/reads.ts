@@ -6,7 +6,7 @@ import type { Store } from '../store/store';
 import type { ActionDetail, ActionPage, ActionQuery, ActionRow, ActionSortKey, Link, Note, Step } from './types';
 import { ACTION_STATUSES, PRIORITIES } from '../../common/vocabulary';
 import { cached } from '../store/statements';
-import { byPartnerPosition, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today } from '../store/sql';
+import { byPartnerPosition, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today, whereIn } from '../store/sql';
 
 /** A CASE giving each code its rank in the vocabulary's order (NULL for none). */
 const rankSql = (column: string, values: readonly string[]) => `CASE ${column} ${values.map((value, index) => `WHEN '${value}' THEN ${index}`).join(' ')} END`;
@@ -38,18 +38,9 @@ const ROW_JSON = `json_object(
 function filterSql(query: ActionQuery, day?: string): { where: string; params: Record<string, unknown> } {
   const where = ['a.deleted = 0'];
   const params: Record<string, unknown> = { today: today(day) };
-  if (query.chantier_ids?.length) {
-    where.push('a.chantier_id IN (SELECT value FROM json_each(@chantierIds))');
-    params.chantierIds = JSON.stringify(query.chantier_ids);
-  }
-  if (query.statuses?.length) {
-    where.push("coalesce(a.status, 'none') IN (SELECT value FROM json_each(@statuses))");
-    params.statuses = JSON.stringify(query.statuses);
-  }
-  if (query.priorities?.length) {
-    where.push('a.priority IN (SELECT value FROM json_each(@priorities))');
-    params.priorities = JSON.stringify(query.priorities);
-  }
+  whereIn({ where, params }, 'a.chantier_id', 'chantierIds', query.chantier_ids);
+  whereIn({ where, params }, "coalesce(a.status, 'none')", 'statuses', query.statuses);
+  whereIn({ where, params }, 'a.priority', 'priorities', query.priorities);
   if (query.pilot_person_id) {
     where.push('EXISTS (SELECT 1 FROM pilot p WHERE p.owner_id = a.id AND p.deleted = 0 AND p.person_id = @pilotPersonId)');
     params.pilotPersonId = query.pilot_person_id;

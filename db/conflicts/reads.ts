@@ -4,7 +4,7 @@
 import { listConflicts } from './versions';
 import { parseHlc } from '../store/hlc';
 import { SEED_ORIGIN } from '../project/setup';
-import { meetingTitle } from '../meetings/rules';
+import { meetingTitle } from '../meetings/rows';
 import { isEntityName, type EntityName } from '../store/schema';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';

@@ -33,5 +33,3 @@ export interface ConflictView {
   /** The réunion the row belongs to (itself, or one of its participants, points, entries, actions à mener), if any. */
   meeting_id: string | null;
 }
-
-// Réunions and comptes rendus (entities/meetings.ts, entities/minutes.ts, queries/meetings.ts).

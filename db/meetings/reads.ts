@@ -20,7 +20,7 @@ import type {
 } from './types';
 import type { ChantierRef } from '../chantiers/types';
 import type { Partner } from '../people/types';
-import { today } from '../store/sql';
+import { today, whereIn } from '../store/sql';
 import {
   MEETING_COLUMNS,
   SHOWN_SQL,
@@ -80,18 +80,12 @@ function toRow(raw: RawRow, silenceDays: number): MeetingRow {
 export function listMeetings(store: Store, query: MeetingQuery = {}, day?: string): MeetingRow[] {
   const where = [SHOWN_SQL];
   const params: Record<string, unknown> = { today: today(day) };
-  if (query.types?.length) {
-    where.push('m.type IN (SELECT value FROM json_each(@types))');
-    params.types = JSON.stringify(query.types);
-  }
+  whereIn({ where, params }, 'm.type', 'types', query.types);
   if (query.chantier_id) {
     where.push('EXISTS (SELECT 1 FROM json_each(m.chantier_ids) WHERE value = @chantierId)');
     params.chantierId = query.chantier_id;
   }
-  if (query.statuses?.length) {
-    where.push('m.validation_status IN (SELECT value FROM json_each(@statuses))');
-    params.statuses = JSON.stringify(query.statuses);
-  }
+  whereIn({ where, params }, 'm.validation_status', 'statuses', query.statuses);
   if (query.when === 'upcoming') where.push('m.date >= @today');
   if (query.when === 'past') where.push('m.date < @today');
   if (!query.all_versions) where.push(LATEST_SQL);
@@ -108,8 +102,6 @@ function meetingRow(store: Store, id: string): MeetingRow {
   if (!raw) throw refusal('not-found', 'meeting', id);
   return toRow(raw, validationSilenceDays(store));
 }
-
-// Validation problems
 
 /** The lines as they stand now, from the previous meeting's actions à mener and the actions' current state. */
 function liveFollowUpLines(store: Store, meetingId: string, previousId: string, day?: string): FollowUpLine[] {
@@ -257,8 +249,6 @@ export function getMeeting(store: Store, id: string, day?: string): MeetingDetai
   };
 }
 
-// The fiche action
-
 /**
  * The meetings that concern an action (latest versions), latest first: an item of the
  * ordre du jour linked to it, an action à mener on it, or a line of the suivi.
@@ -299,5 +289,3 @@ export function meetingsOfAction(store: Store, actionId: string, day?: string): 
     };
   });
 }
-
-// CODIRI

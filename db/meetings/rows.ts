@@ -1,5 +1,7 @@
 // Réunions' rows as stored, for the rules, the screens and the printed minutes: a meeting
 // and its items, entries and actions à mener in order, and the people, chantiers and actions they name.
+import { frenchDate } from '../../common/french';
+import { MEETING_TYPE_LABELS } from '../../common/vocabulary';
 import { refusal } from '../errors';
 import { ENTITIES, type EntityFields } from '../store/schema';
 import { cached } from '../store/statements';
@@ -9,7 +11,6 @@ import type { ChantierRef } from '../chantiers/types';
 import type { PersonRef } from '../people/types';
 import type { TrackedActionRef } from '../actions/types';
 import { LATE_SQL, today } from '../store/sql';
-import { meetingTitle } from './rules';
 
 export type MeetingFields = EntityFields<'meeting'> & { id: string };
 
@@ -17,8 +18,6 @@ export type ActionItemFields = EntityFields<'action_item'> & { id: string };
 
 /** Amendments of a meeting have the ids `${first}~2`, `${first}~3`…: the first version's id names the series. */
 export const seriesId = (meetingId: string) => meetingId.replace(/~\d+$/, '');
-
-// Raw rows
 
 export const MEETING_COLUMNS = ['id', ...Object.keys(ENTITIES.meeting)].map((field) => `m.${field}`).join(', ');
 
@@ -112,7 +111,9 @@ export function trackedAction(store: Store, id: string | null, day?: string): Tr
   return row ? { ...row, late: row.late === 1, deleted: row.deleted === 1 } : null;
 }
 
-// Settings
+export function meetingTitle(meeting: { type: MeetingFields['type']; title: string | null; date: string }): string {
+  return meeting.title ?? `${MEETING_TYPE_LABELS[meeting.type]} du ${frenchDate(meeting.date)}`;
+}
 
 export function meetingRef(meeting: Pick<MeetingFields, 'id' | 'type' | 'title' | 'date' | 'version' | 'validation_status'>): MeetingRef {
   return {

@@ -1,13 +1,13 @@
 // The rules of réunions that both the writes and the screens rely on: titles, tacit
 // validation, what keeps minutes from validation, the agenda's timing, the next CODIRI.
 import { addDays, addMinutes, addMonths, nextWorkingDay } from '../../common/calendar';
-import { frenchDate, frenchDuration } from '../../common/french';
+import { frenchDuration } from '../../common/french';
 import { ValidationError } from '../errors';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import type { AgendaTiming, CodiriProposal, FollowUpLine, ValidationProblem } from './types';
 import type { Partner } from '../people/types';
-import { CLOSED_STATUSES, CODIRI_INTERVAL_MONTHS, DEFAULT_VALIDATION_SILENCE_DAYS, MEETING_TYPE_LABELS } from '../../common/vocabulary';
+import { CLOSED_STATUSES, CODIRI_INTERVAL_MONTHS, DEFAULT_VALIDATION_SILENCE_DAYS } from '../../common/vocabulary';
 import { requireMeeting, agendaRows, actionItemRows, trackedAction, meetingRef, lastCodiri, type MeetingFields, type ActionItemFields } from './rows';
 
 /** Days after which minutes sent for validation are validated by silence. */
@@ -20,12 +20,6 @@ export function validationSilenceDays(store: Store): number {
 
 /** The day silence validates minutes sent on `sentOn`. */
 export const tacitValidationDay = (sentOn: string, silenceDays: number) => addDays(sentOn, silenceDays);
-
-// Lists
-
-export function meetingTitle(meeting: { type: MeetingFields['type']; title: string | null; date: string }): string {
-  return meeting.title ?? `${MEETING_TYPE_LABELS[meeting.type]} du ${frenchDate(meeting.date)}`;
-}
 
 /** What an action à mener lacks to become a tracked action. */
 export function actionItemProblems(store: Store, item: ActionItemFields): ValidationProblem[] {
@@ -61,8 +55,6 @@ export function validationProblems(store: Store, meetingId: string): ValidationP
   return actionItemRows(store, meetingId).flatMap((item) => actionItemProblems(store, item));
 }
 
-// Agenda timing
-
 export function agendaTiming(store: Store, meetingId: string): AgendaTiming {
   const meeting = requireMeeting(store, meetingId);
   return timingOf(meeting, agendaRows(store, meetingId));
@@ -86,13 +78,9 @@ export function timingOf(meeting: MeetingFields, items: { duration_minutes: numb
   };
 }
 
-// Suivi des actions du précédent compte rendu
-
 /** "En retard" as the actions say it, on a given day. */
 export const isLate = (due: string | null, status: FollowUpLine['status'], day: string) =>
   due !== null && due < day && !(status !== null && CLOSED_STATUSES.includes(status));
-
-// One meeting
 
 /** The partner after this one in position order (the first after the last); the first if none. */
 export function nextSecretariat(store: Store, previousPartnerId: string | null): Partner | undefined {

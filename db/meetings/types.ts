@@ -284,5 +284,3 @@ export interface CalendarEvent {
   start_time: string;
   duration_minutes: number;
 }
-
-// The printed compte rendu (minutes-document.ts): everything ordered, numbered and labelled.

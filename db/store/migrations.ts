@@ -76,7 +76,7 @@ const MIGRATIONS: Migration[] = [
   -- Files of a shared folder already imported, by path and size (a file never changes once written).
   CREATE TABLE folder_imports (path TEXT PRIMARY KEY, bytes INTEGER NOT NULL, imported_at TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE version_vector (origin TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
-  -- Fields with several live values, and shown rows with a live delete (changelog.ts).
+  -- Fields with several live values, and shown rows with a live delete (store/changelog.ts).
   CREATE TABLE conflict_fields (entity TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (entity, row_id, field)) WITHOUT ROWID;
 
   ${derivedTable('project', 'name TEXT')}

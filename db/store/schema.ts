@@ -1,5 +1,5 @@
 // The entities that replicate: for each, its fields and how a value is checked.
-// Every entity also has the field `deleted` (see changelog.ts). Field names are the
+// Every entity also has the field `deleted` (see store/changelog.ts). Field names are the
 // column names of the entity's derived table (migrations.ts).
 import { z } from 'zod';
 import {
@@ -53,7 +53,7 @@ const oneOf = <T extends readonly [string, ...string[]]>(label: string, values: 
 export const ENTITIES = {
   project: {
     name: requiredText(fieldSubject('project', 'name'), 200),
-    /** Days after which minutes sent for validation are validated by silence; null: the default (vocabulary.ts). */
+    /** Days after which minutes sent for validation are validated by silence; null: the default (common/vocabulary.ts). */
     validation_silence_days: z
       .number({ error: 'Le délai de validation tacite doit être un nombre de jours.' })
       .int('Le délai de validation tacite doit être un nombre entier de jours.')

@@ -7,6 +7,21 @@ import { CLOSED_STATUSES } from '../../common/vocabulary';
 
 export const today = (day?: string) => day ?? localDate();
 
+/**
+ * A filter `expression IN (values)` added to a query being built, when values are given: the
+ * list is one JSON parameter, so that one prepared statement serves every length.
+ */
+export function whereIn(
+  query: { where: string[]; params: Record<string, unknown> },
+  expression: string,
+  name: string,
+  values: readonly string[] | undefined,
+): void {
+  if (!values?.length) return;
+  query.where.push(`${expression} IN (SELECT value FROM json_each(@${name}))`);
+  query.params[name] = JSON.stringify(values);
+}
+
 const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 
 /** "En retard" for the action aliased `a`, against the parameter @today; 0 or 1, never NULL (NOT must work). */

@@ -1,4 +1,4 @@
-// The Réunions screens' handlers: thin calls into db/ (entities/meetings.ts, entities/minutes.ts).
+// The Réunions screens' handlers: thin calls into db/ (db/meetings/writes.ts, db/meetings/validation.ts, db/meetings/reads.ts).
 import * as meetings from '../../db/meetings/writes';
 import * as minutes from '../../db/meetings/validation';
 import { getMeeting, listMeetings, meetingsOfAction } from '../../db/meetings/reads';

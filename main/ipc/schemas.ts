@@ -1,5 +1,5 @@
 // One zod schema per API method: the arguments main accepts from the renderer. Entity
-// fields reuse db/schema.ts, so the checks and French messages are those of the store.
+// fields reuse db/store/schema.ts, so the checks and French messages are those of the store.
 import { z } from 'zod';
 import type { ApiMethod, EntenteApi } from '../../preload/contract';
 import { clockTime, ENTITIES, ENTITY_NAMES } from '../../db/store/schema';
