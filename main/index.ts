@@ -13,8 +13,11 @@ import { SyncJobs } from './sync/jobs';
 import { SharedFolderWatcher } from './sync/shared-folder';
 import { createMainWindow, isAppUrl } from './window';
 
-// ENTENTE_DATA_DIR picks another data folder (tests, several profiles on one machine).
-const dataDir = process.env.ENTENTE_DATA_DIR || app.getPath('userData');
+// ENTENTE_DATA_DIR picks another data folder (tests, several profiles on one machine). It
+// becomes userData before anything asks for the single-instance lock, which Electron keys
+// on userData: one Entente per data folder, and two data folders open side by side.
+if (process.env.ENTENTE_DATA_DIR) app.setPath('userData', process.env.ENTENTE_DATA_DIR);
+const dataDir = app.getPath('userData');
 // In development the app loads a better-sqlite3 built for Electron from outside node_modules
 // (main/dev/start.mjs), so that node_modules keeps the one built for Node and the tests.
 const session = new Session(dataDir, app.getVersion(), process.env.ENTENTE_SQLITE_BINDING || undefined);

@@ -34,7 +34,9 @@ try {
   fail(`better-sqlite3 n'a pas pu être construit pour Electron (en-têtes d'Electron inaccessibles ?). Détail : ${error.message}`);
 }
 
-const child = spawn(electronPath, [join(ROOT, 'dist/main/index.cjs'), ...process.argv.slice(2)], {
+// On the app's folder, as `electron .`: Electron reads package.json and runs the app as
+// Entente (its name, version and data folder), not as a bare script named Electron.
+const child = spawn(electronPath, [ROOT, ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, ENTENTE_SQLITE_BINDING: binding },
 });

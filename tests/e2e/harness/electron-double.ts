@@ -6,8 +6,8 @@
 // share one JavaScript world (no context isolation), which the specs do not rely on.
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 
@@ -105,8 +105,20 @@ class WebContents extends EventEmitter {
   }
 }
 
+/**
+ * The single-instance locks held in this process, by userData folder, as Electron keys them:
+ * a second app asking for a folder's lock is refused, and the holder hears 'second-instance'.
+ */
+const instanceLocks = new Map<string, EventEmitter>();
+
+/** Electron's userData on Linux for an app launched on its folder: ~/.config/<productName>. */
+function defaultUserData(): string {
+  const { productName } = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { productName: string };
+  return join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), productName);
+}
+
 /** A fresh `electron` module for one launch of the app, on one browser context. */
-export function createElectronDouble(context: BrowserContext, options: { version: string; userData?: string }) {
+export function createElectronDouble(context: BrowserContext, options: { version: string; argv?: string[] }) {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const dialogAnswers = new Map<DialogName, unknown[]>();
   const calls: { name: string; args: unknown[] }[] = [];
@@ -121,19 +133,45 @@ export function createElectronDouble(context: BrowserContext, options: { version
     setDevicePermissionHandler: () => undefined,
   };
 
+  const paths = new Map<string, string>([['userData', defaultUserData()]]);
+  let lockedFolder: string | undefined;
+  let ready = false;
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
     getVersion: () => options.version,
-    getPath: (name: string) => (name === 'userData' ? (options.userData ?? join(tmpdir(), 'entente-double')) : tmpdir()),
-    whenReady: () => new Promise<void>((resolve) => setImmediate(resolve)),
-    requestSingleInstanceLock: () => true,
+    getPath: (name: string) => paths.get(name) ?? tmpdir(),
+    setPath(name: string, path: string) {
+      // As Electron: userData moves only before the app is ready.
+      if (ready && name === 'userData') throw new Error("Le double d'Electron refuse setPath('userData') après ready, comme Electron.");
+      paths.set(name, resolvePath(path));
+    },
+    whenReady: () =>
+      new Promise<void>((resolve) =>
+        setImmediate(() => {
+          ready = true;
+          resolve();
+        }),
+      ),
+    requestSingleInstanceLock(): boolean {
+      const folder = paths.get('userData')!;
+      const holder = instanceLocks.get(folder);
+      if (holder && holder !== app) {
+        holder.emit('second-instance', {}, options.argv ?? [], process.cwd());
+        return false;
+      }
+      instanceLocks.set(folder, app);
+      lockedFolder = folder;
+      return true;
+    },
     quit() {
       app.emit('before-quit');
       for (const window of windows) window.close();
       // As in Electron, a will-quit listener may postpone the quit (and call quit again later).
       let prevented = false;
       app.emit('will-quit', { preventDefault: () => (prevented = true) });
-      if (!prevented) app.emit('quit');
+      if (prevented) return;
+      if (lockedFolder && instanceLocks.get(lockedFolder) === app) instanceLocks.delete(lockedFolder);
+      app.emit('quit');
     },
   });
 

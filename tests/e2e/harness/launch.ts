@@ -72,12 +72,16 @@ export async function launchApp(dataDir = newDataDir(), env: Record<string, stri
 
 async function launchElectron(executablePath: string, dataDir: string, env: Record<string, string>): Promise<AppHandle> {
   const { electronSqliteBinding } = await import('../../../main/dev/electron-sqlite.mjs');
+  // Launched on the app's folder, as `electron .`: Electron reads package.json, so the app
+  // runs as Entente (its name, version and userData), not as a bare script.
   const app: ElectronApplication = await _electron.launch({
     executablePath,
-    args: [MAIN_BUNDLE],
+    args: [ROOT],
     env: { ...process.env, ...env, ENTENTE_DATA_DIR: dataDir, ENTENTE_SQLITE_BINDING: await electronSqliteBinding() } as Record<string, string>,
   });
-  const page = await app.firstWindow();
+  const exited = new Promise<undefined>((done) => app.process().once('exit', () => done(undefined)));
+  const page = await Promise.race([app.firstWindow(), exited]);
+  if (!page) throw new AppQuitAtStart(dataDir);
   page.setDefaultTimeout(ACTION_TIMEOUT);
   return {
     page,
@@ -103,12 +107,21 @@ async function launchElectron(executablePath: string, dataDir: string, env: Reco
 
 let browser: Browser | undefined;
 
+/** The app quit before opening its window, as Entente does when its data folder is already open. */
+export class AppQuitAtStart extends Error {
+  constructor(readonly dataDir: string) {
+    super(`Entente s'est arrêtée au démarrage : le dossier de données ${dataDir} est déjà ouvert par une autre Entente.`);
+  }
+}
+
 async function launchWithDouble(dataDir: string, env: Record<string, string>): Promise<AppHandle> {
   browser ??= await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  const double = createElectronDouble(context, { version: require(join(ROOT, 'package.json')).version, userData: dataDir });
+  const double = createElectronDouble(context, { version: require(join(ROOT, 'package.json')).version });
   await double.ready;
 
+  // Listened to before main runs: an app refused the lock quits while its module loads.
+  const quitAtStart = new Promise<undefined>((quitted) => double.electron.app.once('quit', () => quitted(undefined)));
   // The main bundle's require('electron') gets this launch's double; a fresh copy of the
   // bundle runs for each launch, as a new process would.
   const moduleLoader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
@@ -123,7 +136,13 @@ async function launchWithDouble(dataDir: string, env: Record<string, string>): P
     moduleLoader._load = originalLoad;
     process.env = savedEnv;
   }
-  const { page } = await double.firstWindow();
+  // An app that quits at start (its data folder already open) never opens a window.
+  const started = await Promise.race([double.firstWindow(), quitAtStart]);
+  if (!started) {
+    await context.close();
+    throw new AppQuitAtStart(dataDir);
+  }
+  const { page } = started;
   page.setDefaultTimeout(ACTION_TIMEOUT);
   await page.waitForLoadState('domcontentloaded');
   return {
