@@ -12,5 +12,6 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
+  globalSetup: require.resolve('../tests/e2e/harness/global-setup'),
   use: { trace: 'off' },
 });

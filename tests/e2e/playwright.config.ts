@@ -14,5 +14,6 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
+  globalSetup: require.resolve('./harness/global-setup'),
   use: { trace: 'off' },
 });

@@ -6,6 +6,7 @@ import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { _electron, chromium, type Browser, type ElectronApplication, type Page } from 'playwright-core';
+import { findChromium } from './browser';
 import { createElectronDouble, type DialogName } from './electron-double';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -115,7 +116,7 @@ export class AppQuitAtStart extends Error {
 }
 
 async function launchWithDouble(dataDir: string, env: Record<string, string>): Promise<AppHandle> {
-  browser ??= await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser ??= await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   const double = createElectronDouble(context, { version: require(join(ROOT, 'package.json')).version });
   await double.ready;
