@@ -1,6 +1,6 @@
 // The system's file dialogs, as the sync and printing screens ask for them. Each answers a path, or
 // undefined when the user cancelled.
-import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 
 const SYNC_FILES = [{ name: "Fichiers d'échange Entente", extensions: ['entente'] }];
 
@@ -41,6 +41,28 @@ export const chooseCalendarFile = (parent: BrowserWindow | undefined, defaultPat
     filters: [{ name: 'Calendrier (Outlook, Thunderbird)', extensions: ['ics'] }],
     properties: ['showOverwriteConfirmation'],
   });
+
+async function ask(parent: BrowserWindow | undefined, options: MessageBoxOptions): Promise<number> {
+  const answer = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  return answer.response;
+}
+
+/** Before a file link opens: its full path, and the choice (Annuler by default). */
+export const confirmOpenFile = async (parent: BrowserWindow | undefined, path: string) =>
+  (await ask(parent, {
+    type: 'question',
+    title: 'Ouvrir un fichier',
+    message: 'Ouvrir ce fichier avec le programme de cet ordinateur ?',
+    detail: path,
+    buttons: ['Ouvrir', 'Annuler'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  })) === 0;
+
+/** A link Entente will not open, and why. */
+export const tellLinkRefused = async (parent: BrowserWindow | undefined, reason: string) =>
+  void (await ask(parent, { type: 'warning', title: 'Lien non ouvert', message: 'Entente n’ouvre pas ce lien.', detail: reason, buttons: ['OK'] }));
 
 /** A name the save dialogs can propose on every system: no characters Windows refuses. */
 export const safeFileName = (text: string) => text.replace(/[<>:"/\\|?*\p{Cc}]/gu, '-').trim();

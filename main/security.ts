@@ -1,7 +1,7 @@
 // Electron's security checklist, applied to every web contents the app creates:
 // no navigation away from the app, no new windows, no webviews, no permissions.
-import { app, session, shell, type WebContents } from 'electron';
-import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, session, type WebContents } from 'electron';
+import { openLink } from './links';
 
 export function applySecurityPolicy(isAppUrl: (url: string) => boolean): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -15,19 +15,10 @@ export function applySecurityPolicy(isAppUrl: (url: string) => boolean): void {
     }
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      // Links of an action (liens) open in the user's browser or file manager, never inside the app.
-      if (/^(https?|mailto):/i.test(url)) void shell.openExternal(url);
-      else if (/^file:/i.test(url)) openFile(url);
+      // The app's own pages never open outside it (the page routes a ctrl-click itself);
+      // the links of an action open in the user's programs, as main/links.ts allows.
+      if (!isAppUrl(url)) void openLink(url, BrowserWindow.fromWebContents(contents) ?? undefined);
       return { action: 'deny' };
     });
   });
-}
-
-/** A file:// link (or \\serveur\partage, which the page resolves to file://serveur/…). */
-function openFile(url: string): void {
-  try {
-    void shell.openPath(fileURLToPath(url));
-  } catch (error) {
-    console.error(`Lien de fichier illisible sur ce système : ${url}`, error);
-  }
 }

@@ -6,7 +6,10 @@ import 'dayjs/locale/fr';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { keepInternalLinksInWindow } from './app/internalLinks';
 import { Providers } from './app/Providers';
+
+keepInternalLinksInWindow();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

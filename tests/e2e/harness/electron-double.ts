@@ -279,7 +279,9 @@ export function createElectronDouble(context: BrowserContext, options: { version
 
   const electron = {
     app,
-    BrowserWindow: BrowserWindowDouble,
+    BrowserWindow: Object.assign(BrowserWindowDouble, {
+      fromWebContents: (contents: WebContents) => windows.find((window) => window.webContents === contents) ?? null,
+    }),
     ipcMain: {
       handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => handlers.set(channel, handler),
       removeHandler: (channel: string) => handlers.delete(channel),
