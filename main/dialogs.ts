@@ -1,5 +1,7 @@
 // The system's file dialogs, as the sync and printing screens ask for them. Each answers a path, or
 // undefined when the user cancelled.
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 
 const SYNC_FILES = [{ name: "Fichiers d'échange Entente", extensions: ['entente'] }];
@@ -63,6 +65,28 @@ export const confirmOpenFile = async (parent: BrowserWindow | undefined, path: s
 /** A link Entente will not open, and why. */
 export const tellLinkRefused = async (parent: BrowserWindow | undefined, reason: string) =>
   void (await ask(parent, { type: 'warning', title: 'Lien non ouvert', message: 'Entente n’ouvre pas ce lien.', detail: reason, buttons: ['OK'] }));
+
+/**
+ * The path typed in a save dialog, with the extension its filter promised (Linux dialogs do
+ * not add it). The dialog asked about replacing the name as typed: a file already there
+ * under the full name is asked about again. Undefined when the user keeps that file.
+ */
+export async function withPromisedExtension(parent: BrowserWindow | undefined, chosen: string, extension: string): Promise<string | undefined> {
+  if (chosen.toLowerCase().endsWith(extension)) return chosen;
+  const file = `${chosen}${extension}`;
+  if (!existsSync(file)) return file;
+  const replace = await ask(parent, {
+    type: 'question',
+    title: 'Fichier existant',
+    message: `« ${basename(file)} » existe déjà. Voulez-vous le remplacer ?`,
+    detail: file,
+    buttons: ['Remplacer', 'Annuler'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  });
+  return replace === 0 ? file : undefined;
+}
 
 /** A name the save dialogs can propose on every system: no characters Windows refuses. */
 export const safeFileName = (text: string) => text.replace(/[<>:"/\\|?*\p{Cc}]/gu, '-').trim();

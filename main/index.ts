@@ -19,8 +19,10 @@ import { createMainWindow, isAppUrl } from './window';
 if (process.env.ENTENTE_DATA_DIR) app.setPath('userData', process.env.ENTENTE_DATA_DIR);
 const dataDir = app.getPath('userData');
 // In development the app loads a better-sqlite3 built for Electron from outside node_modules
-// (main/dev/start.mjs), so that node_modules keeps the one built for Node and the tests.
-const session = new Session(dataDir, app.getVersion(), process.env.ENTENTE_SQLITE_BINDING || undefined);
+// (main/dev/start.mjs), so that node_modules keeps the one built for Node and the tests. A
+// packaged app loads only its own: no variable makes it load native code from elsewhere.
+const nativeBinding = (!app.isPackaged && process.env.ENTENTE_SQLITE_BINDING) || undefined;
+const session = new Session(dataDir, app.getVersion(), nativeBinding);
 let mainWindow: BrowserWindow | undefined;
 const send = (channel: string, ...args: unknown[]) => {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, ...args);

@@ -116,11 +116,11 @@ export class Session {
     return this.state();
   }
 
-  restoreBackup(file: string): AppState {
+  restoreBackup(name: string): AppState {
     if (!(this.failure instanceof CorruptDatabaseError)) {
       throw refusal('not-corrupt', 'restore');
     }
-    restoreBackup(this.dataDir, file);
+    restoreBackup(this.dataDir, name);
     this.open();
     if (this.store?.replicaId) renewReplica(this.store);
     void this.backupIfDue();

@@ -1,5 +1,5 @@
 // The main window: sandboxed renderer, isolated preload, our own page only.
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -27,6 +27,8 @@ export function createMainWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // The developer tools are for development; an installed Entente has none.
+      devTools: !app.isPackaged,
       // Chromium's spellchecker downloads dictionaries from the Internet: not for this offline app.
       spellcheck: false,
     },

@@ -91,7 +91,8 @@ export type AppState =
 export interface EntenteApi {
   getAppState(): AppState;
   completeFirstStart(identity: IdentityInput): AppState;
-  restoreBackup(file: string): AppState;
+  /** A backup of the data folder, by its name (BackupInfo.name), never a path. */
+  restoreBackup(name: string): AppState;
   /** For a damaged file: set it aside and start again from the first start. */
   startOver(): AppState;
 

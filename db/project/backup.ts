@@ -82,15 +82,17 @@ export function setAsideDatabase(dataDir: string): string | null {
 }
 
 /**
- * Puts a backup of the backup folder in place of the database file, which must be closed;
- * the current file is set aside (setAsideDatabase). Returns its new name, or null.
+ * Puts the backup named `name` (BackupInfo.name: a name, never a path) of the backup folder
+ * in place of the database file, which must be closed; the current file is set aside
+ * (setAsideDatabase). Returns its new name, or null.
  */
-export function restoreBackup(dataDir: string, backupFile: string): string | null {
-  const name = basename(backupFile);
-  if (!existsSync(backupFile) || !BACKUP_NAME.test(name)) {
-    throw refusal('backup-not-found', backupFile);
+export function restoreBackup(dataDir: string, name: string): string | null {
+  const backupFile = join(backupDir(dataDir), name);
+  if (basename(name) !== name || !BACKUP_NAME.test(name) || !existsSync(backupFile)) {
+    throw refusal('backup-not-found', name);
   }
-  if (realpathSync(dirname(backupFile)) !== realpathSync(backupDir(dataDir))) {
+  // A link in the backup folder to a file elsewhere is no backup of this folder.
+  if (dirname(realpathSync(backupFile)) !== realpathSync(backupDir(dataDir))) {
     throw refusal('backup-outside', backupDir(dataDir));
   }
   const current = databaseFile(dataDir);

@@ -33,7 +33,7 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
     ...createPrintHandlers({ session, window: sync.window }),
     getAppState: () => session.state(),
     completeFirstStart: (identity) => session.completeFirstStart(identity),
-    restoreBackup: (file) => session.restoreBackup(file),
+    restoreBackup: (name) => session.restoreBackup(name),
     startOver: () => session.startOver(),
     getDashboard: () => getDashboard(store()),
 

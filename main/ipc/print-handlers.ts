@@ -9,7 +9,7 @@ import { codiriDossier, minutesDocument } from '../../db/meetings/document';
 import { getMeeting } from '../../db/meetings/reads';
 import { writeFileAtomically } from '../../db/files';
 import type { PrintLayout } from '../../preload/contract';
-import { chooseCalendarFile, choosePdfFile, safeFileName } from '../dialogs';
+import { chooseCalendarFile, choosePdfFile, safeFileName, withPromisedExtension } from '../dialogs';
 import { pdfPageCount, printToPdf, printWithDialog, type PrintFrame } from '../printing';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
@@ -20,11 +20,6 @@ export interface PrintContext {
   session: Session;
   window: () => BrowserWindow | undefined;
 }
-
-/** A file name every system accepts: no separators, reserved characters or control characters. */
-
-/** The path typed in the dialog, with the extension the filter promised (Linux dialogs do not add it). */
-const withExtension = (file: string, extension: string) => (file.toLowerCase().endsWith(extension) ? file : `${file}${extension}`);
 
 export function createPrintHandlers({ session, window }: PrintContext): Pick<Handlers, PrintMethods> {
   const store = () => session.requireStore();
@@ -50,7 +45,8 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
   async function saveCalendar(defaultName: string, ics: () => string): Promise<{ file: string } | null> {
     const chosen = await chooseCalendarFile(window(), join(documents(), `${safeFileName(defaultName)}.ics`));
     if (!chosen) return null;
-    const file = withExtension(chosen, '.ics');
+    const file = await withPromisedExtension(window(), chosen, '.ics');
+    if (!file) return null;
     writeFileAtomically(file, Buffer.from(ics(), 'utf8'));
     return { file };
   }
@@ -64,7 +60,8 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
       const { frame, fileName } = pdfOf(meetingId, layout);
       const chosen = await choosePdfFile(window(), join(documents(), fileName));
       if (!chosen) return null;
-      const file = withExtension(chosen, '.pdf');
+      const file = await withPromisedExtension(window(), chosen, '.pdf');
+      if (!file) return null;
       const pdf = await printToPdf(contents(), frame);
       writeFileAtomically(file, pdf);
       return { file, bytes: pdf.length, pages: pdfPageCount(pdf) };

@@ -79,7 +79,12 @@ type ArgsSchemas = { [K in ApiMethod]: z.ZodType<Parameters<EntenteApi[K]>> };
 export const argsSchemas = {
   getAppState: none,
   completeFirstStart: z.tuple([z.object({ name: ENTITIES.person.name, function: ENTITIES.person.function, partner_id: id }).strict()]),
-  restoreBackup: z.tuple([z.string().min(1).max(4000)]),
+  restoreBackup: z.tuple([
+    z
+      .string()
+      .regex(/^entente-[\d-]+\.sqlite$/, 'Sauvegarde inconnue.')
+      .max(100),
+  ]),
   startOver: none,
   getDashboard: none,
 

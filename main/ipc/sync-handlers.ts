@@ -11,7 +11,7 @@ import { storedPassphrase, storePassphrase } from '../../db/sync/passphrase';
 import { previewInvitation } from '../../db/sync/preview';
 import { listJournal } from '../../db/sync/journal';
 import { folderState, knownGaps, listReplicaStatus, setSharedFolder } from '../../db/sync/status';
-import { chooseExportFile, chooseFolder, chooseImportFile, chooseInvitationFile, safeFileName } from '../dialogs';
+import { chooseExportFile, chooseFolder, chooseImportFile, chooseInvitationFile, safeFileName, withPromisedExtension } from '../dialogs';
 import type { Session } from '../session';
 import type { SharedFolderWatcher } from '../sync/shared-folder';
 import type { SyncJob, SyncJobs } from '../sync/jobs';
@@ -71,7 +71,8 @@ export function createSyncHandlers({ session, jobs, watcher, window }: SyncConte
 
     exportSyncFile: async (target) => {
       const secret = passphrase();
-      const file = await chooseExportFile(window(), join(app.getPath('documents'), exportFileName(session)));
+      const chosen = await chooseExportFile(window(), join(app.getPath('documents'), exportFileName(session)));
+      const file = chosen && (await withPromisedExtension(window(), chosen, '.entente'));
       if (!file) return null;
       return runJob({ kind: 'export', file, passphrase: secret, target });
     },
@@ -103,7 +104,8 @@ export function createSyncHandlers({ session, jobs, watcher, window }: SyncConte
 
     createInvitation: async () => {
       const secret = passphrase();
-      const file = await chooseExportFile(window(), join(app.getPath('documents'), `Invitation ${safeFileName(getProject(store()).name)}.entente`));
+      const chosen = await chooseExportFile(window(), join(app.getPath('documents'), `Invitation ${safeFileName(getProject(store()).name)}.entente`));
+      const file = chosen && (await withPromisedExtension(window(), chosen, '.entente'));
       if (!file) return null;
       return runJob({ kind: 'invite', file, passphrase: secret });
     },

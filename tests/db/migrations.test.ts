@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { backupNow, listBackups, restoreBackup } from '../../db/project/backup';
 import { ChangeLog } from '../../db/store/changelog';
@@ -130,7 +130,7 @@ describe('damaged file', () => {
     expect(() => Store.open(file)).toThrow(CorruptDatabaseError);
     expect(listBackups(dataDir).map((b) => b.file)).toEqual([backup.file]);
 
-    const aside = restoreBackup(dataDir, backup.file);
+    const aside = restoreBackup(dataDir, backup.name);
     expect(aside).toMatch(/entente\.sqlite\.endommagee-\d{8}-\d{6}$/);
     expect(readFileSync(aside!).equals(garbage)).toBe(true);
     const restored = track(Store.open(file));
@@ -138,12 +138,12 @@ describe('damaged file', () => {
 
     // A second restore sets the first restored file aside under another name.
     restored.close();
-    const secondAside = restoreBackup(dataDir, backup.file);
+    const secondAside = restoreBackup(dataDir, backup.name);
     expect(secondAside).not.toBe(aside);
     expect(readFileSync(aside!).equals(garbage)).toBe(true);
   });
 
-  test('a file outside the backup folder is not restored', async () => {
+  test('only a backup of the backup folder, by its name, is restored: no path, no link to a file elsewhere', async () => {
     const dataDir = tempDir();
     const store = Store.open(databaseFile(dataDir));
     initReplica(store, { name: 'Claire Martin', function: null, partner: '37' });
@@ -152,8 +152,12 @@ describe('damaged file', () => {
     writeFileSync(elsewhere, readFileSync(backup.file));
     store.close();
     const before = readFileSync(databaseFile(dataDir));
-    expect(() => restoreBackup(dataDir, elsewhere)).toThrow(/Seules les sauvegardes du dossier/);
-    expect(() => restoreBackup(dataDir, join(dataDir, 'sauvegardes', 'autre.sqlite'))).toThrow(/Sauvegarde introuvable/);
+    expect(() => restoreBackup(dataDir, elsewhere)).toThrow(/Sauvegarde introuvable/);
+    expect(() => restoreBackup(dataDir, `../${basename(dirname(elsewhere))}/${backup.name}`)).toThrow(/Sauvegarde introuvable/);
+    expect(() => restoreBackup(dataDir, 'autre.sqlite')).toThrow(/Sauvegarde introuvable/);
+    const link = join(dataDir, 'sauvegardes', backup.name.replace('.sqlite', '-2.sqlite'));
+    symlinkSync(elsewhere, link);
+    expect(() => restoreBackup(dataDir, basename(link))).toThrow(/Seules les sauvegardes du dossier/);
     expect(readFileSync(databaseFile(dataDir)).equals(before)).toBe(true);
   });
 });

@@ -46,7 +46,7 @@ test("une base abîmée découverte en cours d'utilisation ferme le fichier et p
   if (state.status === 'error') {
     expect(state.error.message).toMatch(/endommagée/);
     expect(state.backups).toHaveLength(1);
-    const restored = session.restoreBackup(state.backups[0].file);
+    const restored = session.restoreBackup(state.backups[0].name);
     expect(restored.status).toBe('ready');
   }
   // After a restore, this laptop writes under a new replica id.

@@ -16,9 +16,9 @@ export function StartupErrorScreen({ error, backups, dataDir }: { error: ApiErro
     setRestoring(undefined);
   }
 
-  async function restore(file: string) {
-    setRestoring(file);
-    await call('restoreBackup', file);
+  async function restore(name: string) {
+    setRestoring(name);
+    await call('restoreBackup', name);
     setRestoring(undefined);
   }
 
@@ -61,9 +61,9 @@ export function StartupErrorScreen({ error, backups, dataDir }: { error: ApiErro
                       <Table.Td>
                         <Button
                           size="xs"
-                          loading={restoring === backup.file}
+                          loading={restoring === backup.name}
                           disabled={restoring !== undefined}
-                          onClick={() => void restore(backup.file)}
+                          onClick={() => void restore(backup.name)}
                           aria-label={`Restaurer cette sauvegarde : ${backup.name}`}
                         >
                           Restaurer cette sauvegarde

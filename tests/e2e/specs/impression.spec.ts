@@ -222,6 +222,22 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
 
   const compteRendu = await savePdf(app, 'compte-rendu');
   if (app.runtime === 'double') expect(proposedPath(app)).toMatch(/\/Compte rendu - CODIRI du 15 mars 2027\.pdf$/);
+  // The name typed without « .pdf » (a Linux dialog adds none): the file that name becomes is
+  // asked about again before it is replaced; « Annuler » keeps it as it was.
+  const saved = readFileSync(compteRendu);
+  const savedAlerts = page.getByRole('alert').filter({ hasText: 'PDF enregistré' });
+  const alertsBefore = await savedAlerts.count();
+  await app.answerDialog('showSaveDialog', { canceled: false, filePath: compteRendu.replace(/\.pdf$/, '') });
+  await app.answerDialog('showMessageBox', { response: 1 });
+  await page.getByRole('button', { name: 'Enregistrer en PDF…' }).click();
+  if (app.calls) await expect.poll(() => app.calls!.filter((call) => call.name === 'showMessageBox').length).toBe(1);
+  if (app.calls)
+    expect(app.calls.filter((call) => call.name === 'showMessageBox')[0].args.at(-1)).toMatchObject({
+      message: '« compte-rendu.pdf » existe déjà. Voulez-vous le remplacer ?',
+    });
+  await page.waitForTimeout(500);
+  expect(await savedAlerts.count()).toBe(alertsBefore);
+  expect(readFileSync(compteRendu).equals(saved)).toBe(true);
   const pages = pdfPages(compteRendu);
   await expect(page.getByRole('alert').filter({ hasText: 'PDF enregistré' }).last()).toContainText(`${pages.length} pages`);
   expect(pngPages(compteRendu, 'compte-rendu')).toHaveLength(pages.length);
