@@ -1,7 +1,10 @@
 // better-sqlite3 is a native module: node_modules holds the build for Node (tests, CLI);
-// the app in development loads a second build, for Electron's ABI, kept in .cache/. So
-// `npm start` and `npm test` never rebuild each other's copy, in whatever order they run.
-// (Packaged apps need none of this: electron-builder rebuilds node_modules for Electron.)
+// the app loads a second build, for Electron's ABI, kept in .cache/ — in development
+// (npm start) and in the packages (main/dev/after-pack.cjs copies it into the app). So
+// `npm start`, `npm test` and `npm run dist` never rebuild each other's copy.
+// The build for Electron is the binary better-sqlite3 publishes for that Electron version
+// and system when it can be downloaded; only without it is it compiled (node-gyp, which
+// needs a C++ toolchain and Electron's headers).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,10 +14,11 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 
-export async function electronSqliteBinding() {
+/** The better_sqlite3.node built for this project's Electron, on `platform` and `arch` (this machine's by default). */
+export async function electronSqliteBinding({ platform = process.platform, arch = process.arch } = {}) {
   const electronVersion = require('electron/package.json').version;
   const sqliteVersion = require('better-sqlite3/package.json').version;
-  const buildRoot = join(ROOT, '.cache/electron-sqlite', `electron-${electronVersion}-better-sqlite3-${sqliteVersion}`);
+  const buildRoot = join(ROOT, '.cache/electron-sqlite', `electron-${electronVersion}-better-sqlite3-${sqliteVersion}-${platform}-${arch}`);
   const moduleDir = join(buildRoot, 'node_modules/better-sqlite3');
   const binding = join(moduleDir, 'build/Release/better_sqlite3.node');
   if (existsSync(binding)) return binding;
@@ -24,13 +28,30 @@ export async function electronSqliteBinding() {
     recursive: true,
     filter: (source) => !source.includes(`${join('better-sqlite3', 'build')}`),
   });
-  // The same build as better-sqlite3's own install step, against Electron's headers.
-  const nodeGyp = process.env.npm_config_node_gyp || require.resolve('node-gyp/bin/node-gyp.js');
-  const build = spawnSync(
-    process.execPath,
-    [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
-    { cwd: moduleDir, stdio: 'inherit' },
+  const run = (script, args) => spawnSync(process.execPath, [script, ...args], { cwd: moduleDir, stdio: 'inherit' }).status === 0 && existsSync(binding);
+
+  // The prebuilt binary: what better-sqlite3's own install step fetches, for Electron.
+  const prebuilt = run(require.resolve('prebuild-install/bin.js'), [
+    '--runtime=electron',
+    `--target=${electronVersion}`,
+    `--platform=${platform}`,
+    `--arch=${arch}`,
+  ]);
+  if (prebuilt) return binding;
+
+  console.error(
+    `\nPas de binaire publié de better-sqlite3 ${sqliteVersion} pour Electron ${electronVersion} (${platform}-${arch}) accessible : ` +
+      'il est compilé sur cette machine (il faut python3, make et un compilateur C++).\n',
   );
-  if (build.status !== 0 || !existsSync(binding)) throw new Error(`better-sqlite3 n'a pas été construit pour Electron ${electronVersion}.`);
+  const nodeGyp = process.env.npm_config_node_gyp || require.resolve('node-gyp/bin/node-gyp.js');
+  const compiled = run(nodeGyp, [
+    'rebuild',
+    '--release',
+    `--target=${electronVersion}`,
+    `--arch=${arch}`,
+    '--runtime=electron',
+    '--dist-url=https://electronjs.org/headers',
+  ]);
+  if (!compiled) throw new Error(`better-sqlite3 n'a pu être ni téléchargé ni compilé pour Electron ${electronVersion} (${platform}-${arch}).`);
   return binding;
 }
