@@ -84,6 +84,7 @@ const SENTENCES = {
   'no-folder': () => "Choisissez d'abord le dossier partagé.",
   'folder-missing': (folder: string) => `Dossier partagé introuvable : ${folder}.`,
   'no-invitation': () => "Choisissez d'abord le fichier d'invitation.",
+  'no-opened-file': () => "Aucun fichier d'échange n'attend d'être importé.",
   'not-an-invitation': () =>
     "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un nouveau poste) au poste qui vous l'a envoyé.",
   'damaged-file': (detail: string) =>

@@ -10,6 +10,7 @@ import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { applySecurityPolicy } from './security';
 import { SyncJobs } from './sync/jobs';
+import { OpenedFiles } from './opened-files';
 import { SharedFolderWatcher } from './sync/shared-folder';
 import { createMainWindow, isAppUrl } from './window';
 
@@ -31,11 +32,21 @@ const jobs = new SyncJobs(session, join(__dirname, 'sync-worker.cjs'), (progress
 // A failed round is recorded by the worker for the status line and the journal, never shown as a dialog.
 const folderWatcher = new SharedFolderWatcher(() => syncSharedFolder().catch(() => undefined));
 const HOUR_MS = 60 * 60 * 1000;
+// A .entente file double-clicked in the file manager: read from this launch's arguments
+// here, from a second launch's when Entente is already open, from open-file on macOS.
+const openedFiles = new OpenedFiles();
+openedFiles.offerArgv(process.argv);
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  openedFiles.offerPath(path);
+  send(DATA_CHANGED_CHANNEL);
+});
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (openedFiles.offerArgv(argv, workingDirectory)) send(DATA_CHANGED_CHANNEL);
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
@@ -63,7 +74,7 @@ function start(): void {
     return;
   }
   registerIpc(
-    createHandlers(session, { jobs, watcher: folderWatcher, window: () => mainWindow }),
+    createHandlers(session, { jobs, watcher: folderWatcher, opened: openedFiles, window: () => mainWindow }),
     (sender, frameUrl) => sender === mainWindow?.webContents && isAppUrl(frameUrl),
     (error) => session.reportFailure(error),
   );

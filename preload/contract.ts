@@ -26,7 +26,7 @@ import type { EntityName } from '../db/store/schema';
 import type { Partner, PartnerInput, Person, PersonInput } from '../db/people/types';
 
 import type { ImportSummary } from '../db/sync/exchange';
-import type { InvitationPreview } from '../db/sync/preview';
+import type { ExchangeFilePreview, InvitationPreview } from '../db/sync/preview';
 import type { ExportRecord, FolderRoundRecord, JournalEntry } from '../db/sync/journal';
 import type { ExportTarget } from '../db/sync/operations';
 import type { FolderState, ReplicaStatus } from '../db/sync/status';
@@ -213,9 +213,23 @@ export interface EntenteApi {
   chooseInvitation(): { file_name: string } | null;
   /** First start: what the chosen invitation holds, once its passphrase is given. */
   previewInvitation(passphrase: string): InvitationPreview;
+  /** A .entente file the system asked Entente to open (a double-click), with what it holds; null when none. */
+  getOpenedFile(): OpenedFile | null;
+  /** Imports the opened exchange file with the project's passphrase, then forgets it. */
+  importOpenedFile(): ImportSummary;
+  /** Forgets the opened file without importing it. */
+  dismissOpenedFile(): void;
+  /** First start: the opened file becomes the invitation to join from; null when none. */
+  takeOpenedInvitation(): { file_name: string } | null;
   /** First start: joins the project of the chosen invitation. */
   joinProject(passphrase: string, identity: IdentityInput & { person_id: string | null }): AppState;
 }
+
+/** A file the system asked Entente to open: an exchange file of this project, an invitation at first start, or a file it cannot read. */
+export type OpenedFile =
+  | { kind: 'exchange'; preview: ExchangeFilePreview }
+  | { kind: 'invitation'; file_name: string }
+  | { kind: 'refused'; file_name: string; message: string };
 
 export type RestorableKind = 'action' | 'step' | 'note' | 'link';
 
@@ -321,6 +335,10 @@ export const API_METHOD_KINDS = {
   createInvitation: 'write',
   chooseInvitation: 'read',
   previewInvitation: 'read',
+  getOpenedFile: 'read',
+  importOpenedFile: 'write',
+  dismissOpenedFile: 'write',
+  takeOpenedInvitation: 'read',
   joinProject: 'write',
 } as const satisfies Record<ApiMethod, 'read' | 'write'>;
 

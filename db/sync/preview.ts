@@ -4,6 +4,9 @@
 import type { Change } from '../store/changelog';
 import { SCHEMA_VERSION } from '../store/migrations';
 import type { Partner } from '../people/types';
+import { refusal } from '../errors';
+import type { Store } from '../store/store';
+import { replicaLabel } from './exchange';
 import { decodeSyncFile, readSyncHeader } from './format';
 
 export interface InvitationPreview {
@@ -13,6 +16,30 @@ export interface InvitationPreview {
   changes: number;
   partners: Partner[];
   people: { id: string; name: string; partner_id: string }[];
+}
+
+/** What an exchange file the system asked Entente to open holds, read from its header only (no passphrase needed). */
+export interface ExchangeFilePreview {
+  file_name: string;
+  /** « poste de Nadia Benali (Loir-et-Cher) » when this laptop knows that poste. */
+  sender_label: string | null;
+  created_at: string;
+  changes: number;
+  /** The whole history (an invitation or a full export). */
+  full: boolean;
+}
+
+export function previewExchangeFile(store: Store, bytes: Buffer, fileName: string): ExchangeFilePreview {
+  const { header } = readSyncHeader(bytes);
+  if (header.project !== store.requireReplica().projectId) throw refusal('other-project', header.project);
+  const known = store.db.prepare('SELECT 1 FROM replica WHERE id = ?').pluck().get(header.sender) === 1;
+  return {
+    file_name: fileName,
+    sender_label: known ? replicaLabel(store, header.sender) : null,
+    created_at: header.createdAt,
+    changes: header.count,
+    full: header.full,
+  };
 }
 
 export function previewInvitation(bytes: Buffer, passphrase: string): InvitationPreview {

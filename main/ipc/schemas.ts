@@ -206,6 +206,10 @@ export const argsSchemas = {
   createInvitation: none,
   chooseInvitation: none,
   previewInvitation: z.tuple([passphrase]),
+  getOpenedFile: none,
+  importOpenedFile: none,
+  dismissOpenedFile: none,
+  takeOpenedInvitation: none,
   joinProject: z.tuple([
     passphrase,
     z.object({ name: ENTITIES.person.name, function: ENTITIES.person.function, partner_id: id, person_id: id.nullable() }).strict(),

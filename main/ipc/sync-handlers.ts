@@ -4,11 +4,13 @@ import { app, type BrowserWindow } from 'electron';
 import { format } from 'date-fns';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { refusal } from '../../db/errors';
+import { refusal, toUserError } from '../../db/errors';
 import { getProject } from '../../db/project/reads';
 import { getRow } from '../../db/store/rows';
 import { storedPassphrase, storePassphrase } from '../../db/sync/passphrase';
-import { previewInvitation } from '../../db/sync/preview';
+import { previewExchangeFile, previewInvitation } from '../../db/sync/preview';
+import type { ImportSummary } from '../../db/sync/exchange';
+import type { OpenedFiles } from '../opened-files';
 import { listJournal } from '../../db/sync/journal';
 import { folderState, knownGaps, listReplicaStatus, setSharedFolder } from '../../db/sync/status';
 import { chooseExportFile, chooseFolder, chooseImportFile, chooseInvitationFile, safeFileName, withPromisedExtension } from '../dialogs';
@@ -29,16 +31,22 @@ type SyncMethods =
   | 'createInvitation'
   | 'chooseInvitation'
   | 'previewInvitation'
+  | 'getOpenedFile'
+  | 'importOpenedFile'
+  | 'dismissOpenedFile'
+  | 'takeOpenedInvitation'
   | 'joinProject';
 
 export interface SyncContext {
   session: Session;
   jobs: SyncJobs;
   watcher: SharedFolderWatcher;
+  /** A .entente file the system asked to open. */
+  opened: OpenedFiles;
   window: () => BrowserWindow | undefined;
 }
 
-export function createSyncHandlers({ session, jobs, watcher, window }: SyncContext): Pick<Handlers, SyncMethods> {
+export function createSyncHandlers({ session, jobs, watcher, opened, window }: SyncContext): Pick<Handlers, SyncMethods> {
   const store = () => session.requireStore();
   // The window reloads its screens after any write call: the job's answer is enough.
   const runJob = async <T>(job: SyncJob): Promise<T> => (await jobs.run<T>(job)).value;
@@ -116,6 +124,32 @@ export function createSyncHandlers({ session, jobs, watcher, window }: SyncConte
       return { file_name: basename(file) };
     },
     previewInvitation: (secret) => previewInvitation(chosenInvitation(), secret),
+
+    getOpenedFile: () => {
+      const file = opened.file;
+      if (!file) return null;
+      if (session.state().status !== 'ready') return { kind: 'invitation', file_name: basename(file) };
+      try {
+        return { kind: 'exchange', preview: previewExchangeFile(store(), readFileSync(file), basename(file)) };
+      } catch (error) {
+        return { kind: 'refused', file_name: basename(file), message: toUserError(error).message };
+      }
+    },
+    importOpenedFile: async () => {
+      const file = opened.file;
+      if (!file) throw refusal('no-opened-file');
+      const summary = await runJob<ImportSummary>({ kind: 'import', bytes: readFileSync(file), passphrase: passphrase() });
+      opened.clear();
+      return summary;
+    },
+    dismissOpenedFile: () => opened.clear(),
+    takeOpenedInvitation: () => {
+      const file = opened.file;
+      if (!file) return null;
+      invitation = readFileSync(file);
+      opened.clear();
+      return { file_name: basename(file) };
+    },
     joinProject: (secret, identity) => {
       const state = session.joinProject(chosenInvitation(), secret, identity);
       invitation = undefined;

@@ -21,6 +21,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { FileDropImport } from '../features/sync/FileDropImport';
+import { OpenedFileModal } from '../features/sync/OpenedFileModal';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { MinutesPrintPage } from '../features/minutes-print/MinutesPrintPage';
@@ -106,6 +107,7 @@ export function Shell() {
         <CurrentPage route={route} />
       </AppShell.Main>
       <FileDropImport />
+      <OpenedFileModal />
     </AppShell>
   );
 }

@@ -2,7 +2,7 @@ import { Button, Container, Paper, Select, Stack, Tabs, Text, TextInput, Title }
 import { useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { AppState } from '../../../preload/contract';
-import { send } from '../../api';
+import { send, useApiData } from '../../api';
 import { navigate } from '../../app/navigation';
 import { partnerOptions } from '../../shared/people';
 import { JoinProjectForm } from './JoinProjectForm';
@@ -14,6 +14,10 @@ type FirstStart = Extract<AppState, { status: 'first-start' }>;
  * invitation; then the app opens on the Tableau de bord.
  */
 export function FirstStartScreen({ state }: { state: FirstStart }) {
+  // An invitation double-clicked in the file manager opens on « Rejoindre un projet ».
+  const { data: opened } = useApiData('getOpenedFile');
+  if (opened === undefined) return null;
+  const invitation = opened?.kind === 'invitation';
   return (
     <Container size={560} py={64} component="main">
       <Paper withBorder shadow="sm" p="xl" radius="md">
@@ -21,7 +25,7 @@ export function FirstStartScreen({ state }: { state: FirstStart }) {
           <Title order={1} size="h2">
             Bienvenue dans Entente
           </Title>
-          <Tabs defaultValue="new" keepMounted={false}>
+          <Tabs defaultValue={invitation ? 'join' : 'new'} keepMounted={false}>
             <Tabs.List grow mb="md">
               <Tabs.Tab value="new">Nouveau poste</Tabs.Tab>
               <Tabs.Tab value="join">Rejoindre un projet</Tabs.Tab>
@@ -30,7 +34,7 @@ export function FirstStartScreen({ state }: { state: FirstStart }) {
               <NewPosteForm state={state} />
             </Tabs.Panel>
             <Tabs.Panel value="join">
-              <JoinProjectForm />
+              <JoinProjectForm openedInvitation={invitation} />
             </Tabs.Panel>
           </Tabs>
           <Text size="xs" c="dimmed">

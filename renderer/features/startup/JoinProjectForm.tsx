@@ -1,6 +1,6 @@
 import { Alert, Button, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { InvitationPreview } from '../../../preload/contract';
 import { send } from '../../api';
@@ -11,7 +11,7 @@ import { partnerOptions } from '../../shared/people';
 const SOMEONE_ELSE = 'new';
 
 /** Joining from an invitation: the file, its passphrase, then who uses this laptop. */
-export function JoinProjectForm() {
+export function JoinProjectForm({ openedInvitation = false }: { openedInvitation?: boolean }) {
   const [fileName, setFileName] = useState<string>();
   const [passphrase, setPassphrase] = useState('');
   const [preview, setPreview] = useState<InvitationPreview>();
@@ -21,6 +21,14 @@ export function JoinProjectForm() {
   const [fonction, setFonction] = useState('');
   const [errors, setErrors] = useState<{ file?: string; passphrase?: string; partnerId?: string; personId?: string; name?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
+
+  // The invitation the system asked Entente to open is the one chosen.
+  useEffect(() => {
+    if (!openedInvitation) return;
+    void send('takeOpenedInvitation').then((result) => {
+      if (result.ok && result.value) setFileName(result.value.file_name);
+    });
+  }, [openedInvitation]);
 
   async function chooseFile() {
     const result = await send('chooseInvitation');

@@ -15,6 +15,14 @@ export function cli(dataDir: string, ...args: string[]): string {
   return execFileSync(process.execPath, [CLI, '--data', dataDir, ...args], { encoding: 'utf8' }).trim();
 }
 
+/** The CLI with a project passphrase in its environment (exports, invitations). */
+export function cliWithPassphrase(dataDir: string, passphrase: string, ...args: string[]): string {
+  return execFileSync(process.execPath, [CLI, '--data', dataDir, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ENTENTE_PASSPHRASE: passphrase },
+  }).trim();
+}
+
 export const ME = { name: 'Claire Martin', function: 'Cheffe de projet', partner: '37' };
 
 /** A data folder past its first start: the default project, used by Claire Martin (37). */

@@ -9,7 +9,7 @@ import { closeBrowser, launchApp, newDataDir, removeDataDirs, type AppHandle } f
 
 export const ARTIFACTS = resolve(__dirname, '../../artifacts');
 
-export const test = base.extend<{ launch: (dataDir?: string) => Promise<AppHandle> }, { browserCleanup: void }>({
+export const test = base.extend<{ launch: (dataDir?: string, options?: { argv?: string[] }) => Promise<AppHandle> }, { browserCleanup: void }>({
   // The double's Chromium is shared by a worker's tests and closed with the worker.
   browserCleanup: [
     async ({}, use) => {
@@ -21,8 +21,8 @@ export const test = base.extend<{ launch: (dataDir?: string) => Promise<AppHandl
   ],
   launch: async ({}, use) => {
     const open: AppHandle[] = [];
-    await use(async (dataDir = newDataDir()) => {
-      const app = await launchApp(dataDir);
+    await use(async (dataDir = newDataDir(), options = {}) => {
+      const app = await launchApp(dataDir, {}, options.argv);
       // close() may be called by the test (to restart on the same data) and again here.
       let closing: Promise<void> | undefined;
       const handle: AppHandle = { ...app, close: () => (closing ??= app.close()) };

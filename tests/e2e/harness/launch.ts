@@ -66,18 +66,19 @@ export function electronBinary(): string | undefined {
   return existsSync(binary) ? binary : undefined;
 }
 
-export async function launchApp(dataDir = newDataDir(), env: Record<string, string> = {}): Promise<AppHandle> {
+/** `argv`: what the system passes after the app (a double-clicked .entente file). */
+export async function launchApp(dataDir = newDataDir(), env: Record<string, string> = {}, argv: string[] = []): Promise<AppHandle> {
   const binary = electronBinary();
-  return binary ? launchElectron(binary, dataDir, env) : launchWithDouble(dataDir, env);
+  return binary ? launchElectron(binary, dataDir, env, argv) : launchWithDouble(dataDir, env, argv);
 }
 
-async function launchElectron(executablePath: string, dataDir: string, env: Record<string, string>): Promise<AppHandle> {
+async function launchElectron(executablePath: string, dataDir: string, env: Record<string, string>, argv: string[]): Promise<AppHandle> {
   const { electronSqliteBinding } = await import('../../../main/dev/electron-sqlite.mjs');
   // Launched on the app's folder, as `electron .`: Electron reads package.json, so the app
   // runs as Entente (its name, version and userData), not as a bare script.
   const app: ElectronApplication = await _electron.launch({
     executablePath,
-    args: [ROOT],
+    args: [ROOT, ...argv],
     env: { ...process.env, ...env, ENTENTE_DATA_DIR: dataDir, ENTENTE_SQLITE_BINDING: await electronSqliteBinding() } as Record<string, string>,
   });
   const exited = new Promise<undefined>((done) => app.process().once('exit', () => done(undefined)));
@@ -115,10 +116,10 @@ export class AppQuitAtStart extends Error {
   }
 }
 
-async function launchWithDouble(dataDir: string, env: Record<string, string>): Promise<AppHandle> {
+async function launchWithDouble(dataDir: string, env: Record<string, string>, argv: string[]): Promise<AppHandle> {
   browser ??= await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  const double = createElectronDouble(context, { version: require(join(ROOT, 'package.json')).version });
+  const double = createElectronDouble(context, { version: require(join(ROOT, 'package.json')).version, argv: [process.execPath, ROOT, ...argv] });
   await double.ready;
 
   // Listened to before main runs: an app refused the lock quits while its module loads.
@@ -129,6 +130,8 @@ async function launchWithDouble(dataDir: string, env: Record<string, string>): P
   const originalLoad = moduleLoader._load;
   moduleLoader._load = (request, ...rest) => (request === 'electron' ? double.electron : originalLoad(request, ...rest));
   const savedEnv = { ...process.env };
+  const savedArgv = process.argv;
+  process.argv = [process.execPath, ROOT, ...argv];
   Object.assign(process.env, env, { ENTENTE_DATA_DIR: dataDir });
   try {
     delete require.cache[MAIN_BUNDLE];
@@ -136,6 +139,7 @@ async function launchWithDouble(dataDir: string, env: Record<string, string>): P
   } finally {
     moduleLoader._load = originalLoad;
     process.env = savedEnv;
+    process.argv = savedArgv;
   }
   // An app that quits at start (its data folder already open) never opens a window.
   const started = await Promise.race([double.firstWindow(), quitAtStart]);

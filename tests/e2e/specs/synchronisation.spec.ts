@@ -2,25 +2,15 @@
 // Nadia Benali (41). Exchange files through the save and open dialogs and by dropping a
 // file on the window; a refused file; a conflict found by an import and settled in the
 // Conflits view; the shared folder with both apps open at once; joining from an invitation.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations, unlabelledFields } from '../harness/a11y';
-import { cli, initData, listActions } from '../harness/data';
+import { cli, cliWithPassphrase, initData, listActions } from '../harness/data';
 import { expect, screenshot, test, type AppHandle } from '../harness/fixtures';
 import { newDataDir } from '../harness/launch';
 
 const PASSPHRASE = 'coopération 37-41 : phrase de passe';
-const CLI = resolve(__dirname, '../../../dist/cli/entente.cjs');
-
-/** The CLI with the project passphrase in its environment. */
-function cliWithPassphrase(dataDir: string, passphrase: string, ...args: string[]): string {
-  return execFileSync(process.execPath, [CLI, '--data', dataDir, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ENTENTE_PASSPHRASE: passphrase },
-  }).trim();
-}
 
 function twoPostes(): { claire: string; nadia: string } {
   const claire = initData();

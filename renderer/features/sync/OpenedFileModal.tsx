@@ -1,0 +1,66 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { ImportSummary } from '../../../preload/contract';
+import { call, useApiData } from '../../api';
+import { formatDateTime, numberFormat } from '../../shared/format';
+import { ImportSummaryModal } from './ImportSummaryModal';
+
+/**
+ * An exchange file double-clicked in the file manager: what it holds first (from whom, when,
+ * how many mises à jour), then imported only if the user says so.
+ */
+export function OpenedFileModal() {
+  const { data: opened } = useApiData('getOpenedFile');
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [busy, setBusy] = useState(false);
+  const shown = opened && opened.kind !== 'invitation' ? opened : null;
+
+  async function importFile() {
+    setBusy(true);
+    const result = await call('importOpenedFile');
+    setBusy(false);
+    if (result.ok) setSummary(result.value);
+  }
+  const dismiss = () => void call('dismissOpenedFile');
+
+  return (
+    <>
+      <Modal opened={shown !== null} onClose={dismiss} title="Fichier d'échange reçu" size="lg">
+        {shown?.kind === 'exchange' && (
+          <Stack gap="sm">
+            <Text>
+              « {shown.preview.file_name} », écrit le {formatDateTime(shown.preview.created_at)} par{' '}
+              {shown.preview.sender_label ? `le ${shown.preview.sender_label}` : 'un poste que cet ordinateur ne connaît pas encore'} :{' '}
+              {numberFormat.format(shown.preview.changes)} mise(s) à jour
+              {shown.preview.full ? ", tout l'historique du projet" : ''}.
+            </Text>
+            <Text size="sm" c="dimmed">
+              L'import ajoute à cet ordinateur ce qu'il n'a pas encore ; ce qu'il a déjà ne change pas.
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={dismiss} disabled={busy}>
+                Ne pas importer
+              </Button>
+              <Button onClick={() => void importFile()} loading={busy} data-autofocus>
+                Importer
+              </Button>
+            </Group>
+          </Stack>
+        )}
+        {shown?.kind === 'refused' && (
+          <Stack gap="sm">
+            <Alert color="red" title={`« ${shown.file_name} » ne peut pas être importé`}>
+              {shown.message}
+            </Alert>
+            <Group justify="flex-end">
+              <Button onClick={dismiss} data-autofocus>
+                Fermer
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+      <ImportSummaryModal summary={summary} onClose={() => setSummary(null)} />
+    </>
+  );
+}
