@@ -227,9 +227,7 @@ export interface EntenteApi {
 
 /** A file the system asked Entente to open: an exchange file of this project, an invitation at first start, or a file it cannot read. */
 export type OpenedFile =
-  | { kind: 'exchange'; preview: ExchangeFilePreview }
-  | { kind: 'invitation'; file_name: string }
-  | { kind: 'refused'; file_name: string; message: string };
+  { kind: 'exchange'; preview: ExchangeFilePreview } | { kind: 'invitation'; file_name: string } | { kind: 'refused'; file_name: string; message: string };
 
 export type RestorableKind = 'action' | 'step' | 'note' | 'link';
 
