@@ -12,7 +12,8 @@ import { applySecurityPolicy } from './security';
 import { SyncJobs } from './sync/jobs';
 import { OpenedFiles } from './opened-files';
 import { SharedFolderWatcher } from './sync/shared-folder';
-import { createMainWindow, isAppUrl } from './window';
+import { isAppUrl, registerAppScheme, serveRenderer } from './app-scheme';
+import { createMainWindow, RENDERER_DIR } from './window';
 
 // ENTENTE_DATA_DIR picks another data folder (tests, several profiles on one machine). It
 // becomes userData before anything asks for the single-instance lock, which Electron keys
@@ -32,6 +33,8 @@ const jobs = new SyncJobs(session, join(__dirname, 'sync-worker.cjs'), (progress
 // A failed round is recorded by the worker for the status line and the journal, never shown as a dialog.
 const folderWatcher = new SharedFolderWatcher(() => syncSharedFolder().catch(() => undefined));
 const HOUR_MS = 60 * 60 * 1000;
+// The renderer's scheme must be privileged before the app is ready.
+registerAppScheme();
 // A .entente file double-clicked in the file manager: read from this launch's arguments
 // here, from a second launch's when Entente is already open, from open-file on macOS.
 const openedFiles = new OpenedFiles();
@@ -66,6 +69,7 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   applySecurityPolicy(isAppUrl);
+  serveRenderer(RENDERER_DIR);
   try {
     session.open();
   } catch (error) {

@@ -1,16 +1,11 @@
 // The main window: sandboxed renderer, isolated preload, our own page only.
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_URL } from './app-scheme';
 
-export const RENDERER_INDEX = join(__dirname, '../renderer/index.html');
+/** The built renderer, served on app://entente/ (app-scheme.ts). */
+export const RENDERER_DIR = join(__dirname, '../renderer');
 const PRELOAD = join(__dirname, '../preload/index.cjs');
-const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href;
-
-/** Our page, whatever its #fragment or ?query. */
-export function isAppUrl(url: string | undefined): boolean {
-  return !!url && url.split(/[?#]/)[0] === RENDERER_URL;
-}
 
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -34,6 +29,6 @@ export function createMainWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(RENDERER_INDEX);
+  void window.loadURL(APP_URL);
   return window;
 }

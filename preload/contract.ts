@@ -145,6 +145,8 @@ export interface EntenteApi {
   getSettings(): Settings;
   backupNow(): BackupInfo;
   openDataFolder(): void;
+  /** Opens an action's link outside the app: the browser or mail client, or a file after the user saw its path (main/links.ts). */
+  openLink(url: string): void;
 
   /** Réunions, soonest or latest first (MeetingQuery.when). */
   listMeetings(query: MeetingQuery): MeetingRow[];
@@ -288,6 +290,7 @@ export const API_METHOD_KINDS = {
   getSettings: 'read',
   backupNow: 'write',
   openDataFolder: 'read',
+  openLink: 'read',
   listMeetings: 'read',
   getMeeting: 'read',
   createMeeting: 'write',

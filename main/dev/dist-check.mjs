@@ -112,6 +112,7 @@ const expected = {
   EnableEmbeddedAsarIntegrityValidation: true,
   OnlyLoadAppFromAsar: true,
   LoadBrowserProcessSpecificV8Snapshot: false,
+  GrantFileProtocolExtraPrivileges: false,
 };
 for (const [name, on] of Object.entries(expected)) {
   const state = String.fromCharCode(wire[FuseV1Options[name]]);

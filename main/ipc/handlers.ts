@@ -16,6 +16,7 @@ import { databaseFile } from '../../db/paths';
 import { getAction, queryActionPage } from '../../db/actions/reads';
 import { getChantier, getDashboard, listChantiers } from '../../db/chantiers/reads';
 import { validationSilenceDays } from '../../db/meetings/rules';
+import { openLink } from '../links';
 import type { Session } from '../session';
 import { createMeetingHandlers } from './meeting-handlers';
 import { createPrintHandlers } from './print-handlers';
@@ -88,5 +89,6 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
       const failure = await shell.openPath(session.dataDir);
       if (failure) throw new Error(failure);
     },
+    openLink: (url) => openLink(url, sync.window()),
   };
 }

@@ -127,6 +127,7 @@ export const argsSchemas = {
   getSettings: none,
   backupNow: none,
   openDataFolder: none,
+  openLink: z.tuple([z.string().min(1).max(2000)]),
 
   listMeetings: z.tuple([
     z

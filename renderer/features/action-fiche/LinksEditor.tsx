@@ -3,7 +3,7 @@ import { IconExternalLink, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail } from '../../../preload/contract';
-import { send } from '../../api';
+import { call, send } from '../../api';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
 
 /** Documents and pages about the action: an optional label and a url. */
@@ -20,7 +20,16 @@ export function LinksEditor({ action }: { action: ActionDetail }) {
         <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {action.links.map((link) => (
             <Group component="li" key={link.id} justify="space-between" wrap="nowrap" gap="xs">
-              <Anchor href={link.url} target="_blank" rel="noreferrer" size="sm" style={{ wordBreak: 'break-all' }}>
+              {/* Opened by main (its rules for files): a page of the app may not open file: links itself. */}
+              <Anchor
+                href={link.url}
+                onClick={(event) => {
+                  event.preventDefault();
+                  void call('openLink', link.url);
+                }}
+                size="sm"
+                style={{ wordBreak: 'break-all' }}
+              >
                 <IconExternalLink size={14} aria-hidden style={{ verticalAlign: 'middle', marginRight: 4 }} />
                 {link.label || link.url}
               </Anchor>

@@ -8,10 +8,20 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 
 export type DialogName = 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox';
+
+/**
+ * A privileged scheme of the app (app://entente/…) cannot be loaded by Chromium: its pages are
+ * served on https://entente.app.invalid/… by the app's own protocol handler, and every URL
+ * main sees (the sender's frame, will-navigate, the window-open handler) is given back in the
+ * app's scheme, as Electron would give it.
+ */
+const SCHEME_HOST = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]+)(.*)$/i;
+const MAPPED = /^https:\/\/([^/?#.]+)\.([a-z][a-z0-9+-]*)\.invalid(.*)$/i;
+const toPage = (url: string) => url.replace(SCHEME_HOST, (_all, scheme: string, host: string, rest: string) => `https://${host}.${scheme}.invalid${rest}`);
+const toApp = (url: string) => url.replace(MAPPED, (_all, host: string, scheme: string, rest: string) => `${scheme}://${host}${rest}`);
 
 /** Runs in the page before its scripts: the renderer side of `electron` for the preload. */
 function preloadScript(preloadFile: string): string {
@@ -41,7 +51,8 @@ function preloadScript(preloadFile: string): string {
       throw new Error('Un preload sandboxé ne peut charger que electron, pas ' + name);
     };
     const module = { exports: {} };`;
-  return `if (location.protocol === 'file:') {
+  // Only in the app's own pages (a denied popup's blank page gets none).
+  return `if (location.hostname.endsWith('.invalid')) {
     ${shim}
     (function (require, module, exports) {\n${readFileSync(preloadFile, 'utf8')}\n})(require, module, module.exports);
   }`;
@@ -193,11 +204,11 @@ export function createElectronDouble(context: BrowserContext, options: { version
           const request = route.request();
           if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
             let prevented = false;
-            this.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, request.url());
+            this.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, toApp(request.url()));
             // ERR_ABORTED, as a cancelled navigation in Electron: the page stays, no error page commits.
             if (prevented) return route.abort('aborted');
           }
-          return route.continue();
+          return route.fallback();
         });
         page.on('close', () => this.close());
         pageOpened.forEach((notify) => notify(this));
@@ -205,9 +216,13 @@ export function createElectronDouble(context: BrowserContext, options: { version
       });
     }
 
-    async loadFile(file: string): Promise<void> {
+    async loadURL(url: string): Promise<void> {
+      const scheme = url.split(':')[0];
+      if (!privilegedSchemes.has(scheme) && !['https', 'http', 'file'].includes(scheme)) {
+        throw new Error(`ERR_UNKNOWN_URL_SCHEME : ${url} (schéma non déclaré par protocol.registerSchemesAsPrivileged)`);
+      }
       const page = await this.ready;
-      await page.goto(pathToFileURL(file).href);
+      await page.goto(privilegedSchemes.has(scheme) ? toPage(url) : url);
       this.emit('ready-to-show');
     }
 
@@ -236,7 +251,7 @@ export function createElectronDouble(context: BrowserContext, options: { version
   const popupDecisions: ('allow' | 'deny')[] = [];
   const openHandler = (url: string) => {
     const opener = [...contentsOf.values()].find((contents) => !contents.isDestroyed());
-    return (opener?.windowOpenHandler?.({ url }) ?? { action: 'allow' as const }).action;
+    return (opener?.windowOpenHandler?.({ url: toApp(url) }) ?? { action: 'allow' as const }).action;
   };
   const isFirstRequestOfPopup = (request: import('playwright-core').Request) => {
     if (!request.isNavigationRequest()) return false;
@@ -265,7 +280,7 @@ export function createElectronDouble(context: BrowserContext, options: { version
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`Aucun gestionnaire IPC pour ${channel}`);
     const sender = contentsOf.get(source.page);
-    return handler({ sender, senderFrame: { url: source.frame.url() } }, ...args);
+    return handler({ sender, senderFrame: { url: toApp(source.frame.url()) } }, ...args);
   });
 
   const answer =
@@ -277,8 +292,31 @@ export function createElectronDouble(context: BrowserContext, options: { version
       return queued;
     };
 
+  // protocol: schemes made privileged before ready, served by handlers registered after it.
+  const privilegedSchemes = new Set<string>();
+  const schemeHandlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+  const protocol = {
+    registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: { standard?: boolean } }[]) {
+      if (ready) throw new Error('protocol.registerSchemesAsPrivileged ne peut être appelé qu’avant ready, comme dans Electron.');
+      for (const { scheme, privileges } of schemes) if (privileges?.standard) privilegedSchemes.add(scheme);
+    },
+    handle(scheme: string, handler: (request: Request) => Response | Promise<Response>) {
+      if (!ready) throw new Error('protocol.handle ne peut être appelé qu’après ready, comme dans Electron.');
+      if (!privilegedSchemes.has(scheme)) throw new Error(`Le double ne sert que des schémas standard déclarés privilégiés : ${scheme}.`);
+      schemeHandlers.set(scheme, handler);
+    },
+  };
+  const schemesServed = context.route(MAPPED, async (route) => {
+    const url = toApp(route.request().url());
+    const handler = schemeHandlers.get(url.split(':')[0]);
+    if (!handler) return route.abort('failed');
+    const response = await handler(new Request(url));
+    await route.fulfill({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) });
+  });
+
   const electron = {
     app,
+    protocol,
     BrowserWindow: Object.assign(BrowserWindowDouble, {
       fromWebContents: (contents: WebContents) => windows.find((window) => window.webContents === contents) ?? null,
     }),
@@ -301,7 +339,7 @@ export function createElectronDouble(context: BrowserContext, options: { version
 
   return {
     electron,
-    ready: Promise.all([exposed, routed]),
+    ready: Promise.all([exposed, routed, schemesServed]),
     calls,
     windows,
     /** The first window's page, once main has created it. */

@@ -19,7 +19,6 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
-  '--allow-file-access-from-files',
 ];
 
 /** A click or fill that cannot happen fails after this long, not at the test's timeout. */
