@@ -98,13 +98,14 @@ const SENTENCES = {
     `Ce fichier d'échange appartient à un autre projet (${project}). Importez-le dans le projet qui l'a produit. ${UNCHANGED}`,
   'wrong-passphrase': () =>
     `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Vérifiez la phrase de passe du projet (elle distingue majuscules et minuscules). ${UNCHANGED}`,
-  /** The same poste's numbers used twice: its data folder was copied (docs/sync.md §5). */
-  'cloned-replica': (evidence: 'file' | 'folder' | 'log', replica: string, seq?: number) =>
+  /** This poste's own numbers used by another copy: its data folder was copied (docs/sync.md §5). */
+  'cloned-replica': (evidence: 'file' | 'folder', replica: string) =>
     evidence === 'file'
       ? `Ce fichier contient des modifications signées par ce poste que ce poste n'a jamais faites : le dossier de données a été copié sur un autre ordinateur. Rien n'a été importé. ${KEEP_ONE}`
-      : evidence === 'folder'
-        ? `Le dossier partagé contient des fichiers de ce poste (${replica}) que ce poste n'a pas écrits : ${COPIED}. La synchronisation est arrêtée. ${KEEP_ONE}`
-        : `Le poste ${replica} a écrit deux modifications différentes sous le numéro ${seq} : ${COPIED}. Rien n'a été importé. ${KEEP_ONE}`,
+      : `Le dossier partagé contient des fichiers de ce poste (${replica}) que ce poste n'a pas écrits : ${COPIED}. La synchronisation est arrêtée. ${KEEP_ONE}`,
+  /** Another poste's numbers used twice, for different changes: a copied data folder, or a forged file. */
+  'diverging-replica': (replica: string, seq: number) =>
+    `Le poste ${replica} a écrit deux modifications différentes sous le numéro ${seq} : ${COPIED}. Rien n'a été importé. ${KEEP_ONE}`,
   'sync-stopped': (detail?: string) => (detail ? `La synchronisation a échoué : ${detail}` : "La synchronisation s'est arrêtée sans réponse."),
 
   // The window and the IPC boundary.

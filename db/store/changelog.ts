@@ -319,7 +319,7 @@ export class ChangeLog {
       known.value === change.value
     )
       return;
-    throw refusal('cloned-replica', 'log', change.origin, change.seq);
+    throw refusal('diverging-replica', change.origin, change.seq);
   }
 
   liveVersions(entity: string, rowId: string, field: string): LiveVersion[] {

@@ -5,17 +5,19 @@
 // file is missing. Layout: DIR/entente-<project>/<replica>/<00000001>.entente
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isUserError, refusal } from '../errors';
+import { refusal, toUserError, type ErrorCode } from '../errors';
 import type { Store } from '../store/store';
 import { exportFile, hasChangesBeyond, importFile, type ImportSummary } from './exchange';
 import { writeFileAtomically } from '../files';
 
 const FILE_NAME = /^(\d{8})\.entente$/;
+/** Failures of this poste itself, not of a file: its data folder copied, its own database failing. */
+const STOPS_THE_ROUND = new Set<ErrorCode>(['cloned-replica', 'disk-full', 'read-only', 'busy', 'io-error', 'damaged-while-working', 'cannot-open']);
 const REPLICA_DIR = /^[0-9a-z]{12}$/;
 
 export interface FolderSyncResult {
   imported: (ImportSummary & { file: string })[];
-  /** Files left for a later round (still being copied by the cloud client, or damaged). */
+  /** Files set aside this round, each with what is wrong with it; tried again at the next one. */
   postponed: { file: string; reason: string }[];
   /** The file this replica wrote, if it had anything new. */
   written: { file: string; count: number } | null;
@@ -48,9 +50,9 @@ export function syncFolder(store: Store, folder: string, passphrase: string, now
     for (const n of fileNumbers(join(projectDir, peer))) {
       const relative = `${peer}/${fileName(n)}`;
       const path = join(projectDir, peer, fileName(n));
-      const bytes = statSync(path).size;
-      if (known.get(relative) === bytes) continue;
       try {
+        const bytes = statSync(path).size;
+        if (known.get(relative) === bytes) continue;
         const summary = store.transaction(() => {
           const imported = importFile(store, readFileSync(path), passphrase, { now });
           remember.run(relative, bytes, now.toISOString());
@@ -59,9 +61,13 @@ export function syncFolder(store: Store, folder: string, passphrase: string, now
         result.imported.push({ ...summary, file: relative });
         for (const [origin, seq] of Object.entries(summary.sender_held)) published[origin] = Math.max(published[origin] ?? 0, seq);
       } catch (error) {
-        // Incomplete or damaged: perhaps still arriving. Tried again next round, no dialog.
-        if (isUserError(error) && error.code === 'damaged-file') result.postponed.push({ file: relative, reason: error.message });
-        else throw error;
+        // A file that cannot be read (still arriving, damaged, another passphrase or project,
+        // newer, forged, held busy by the cloud client…) is set aside for this round, and
+        // tried again at the next one; it never stops the others. Only a copy of this very
+        // poste, or this laptop's own data failing, stops the round.
+        const failure = toUserError(error);
+        if (STOPS_THE_ROUND.has(failure.code)) throw error;
+        result.postponed.push({ file: relative, reason: failure.message });
       }
     }
   }

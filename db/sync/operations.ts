@@ -9,7 +9,7 @@ import { exportFile, replicaLabel } from './exchange';
 import { syncFolder, type FolderSyncResult } from './folder';
 import { createInvitation } from './invitation';
 import { listJournal, recordJournal, type ExportRecord, type FolderRoundRecord } from './journal';
-import { heldByPartner, LAST_ROUND_KEY } from './status';
+import { folderState, heldByPartner, LAST_ROUND_KEY } from './status';
 
 /** Who an exchange file is for: one poste, every poste of a Département, or a full export. */
 export type ExportTarget = { kind: 'replica'; id: string } | { kind: 'partner'; id: string } | { kind: 'full' };
@@ -69,6 +69,7 @@ function folderRoundRecord(folder: string, { imported, written, postponed }: Fol
     changes_applied: imported.reduce((sum, file) => sum + file.applied, 0),
     written: written?.count ?? 0,
     postponed: postponed.length,
+    postponed_files: postponed,
     new_conflicts: imported.reduce((sum, file) => sum + file.new_conflicts, 0),
   };
 }
@@ -76,7 +77,7 @@ function folderRoundRecord(folder: string, { imported, written, postponed }: Fol
 /**
  * Records a round with the shared folder: its outcome for the status line, and a journal
  * entry when something happened (the timer's empty rounds would drown the journal). An
- * error is journalled once, not at every retry.
+ * error, or a file set aside for the same reason, is journalled once, not at every retry.
  */
 function recordFolderRound(store: Store, folder: string, outcome: { record: FolderRoundRecord } | { error: string }, at = new Date()): void {
   store.transaction(() => {
@@ -86,9 +87,14 @@ function recordFolderRound(store: Store, folder: string, outcome: { record: Fold
         recordJournal(store, { kind: 'error', summary: { message: outcome.error, folder } }, at);
     } else {
       const { record } = outcome;
-      if (record.files_imported > 0 || record.written > 0 || record.postponed > 0) recordJournal(store, { kind: 'folder', summary: record }, at);
+      const before = folderState(store).last_round?.postponed_files ?? [];
+      const newlySetAside = record.postponed_files.filter((file) => !before.some((known) => known.file === file.file && known.reason === file.reason));
+      if (record.files_imported > 0 || record.written > 0 || newlySetAside.length > 0) {
+        recordJournal(store, { kind: 'folder', summary: { ...record, postponed: newlySetAside.length, postponed_files: newlySetAside } }, at);
+      }
     }
     const message = 'error' in outcome ? outcome.error : null;
-    store.setLocalState(LAST_ROUND_KEY, JSON.stringify({ at: at.toISOString(), ok: message === null, message }));
+    const postponedFiles = 'record' in outcome ? outcome.record.postponed_files : [];
+    store.setLocalState(LAST_ROUND_KEY, JSON.stringify({ at: at.toISOString(), ok: message === null, message, postponed_files: postponedFiles }));
   });
 }

@@ -23,7 +23,7 @@ export interface ReplicaStatus {
 
 export interface FolderState {
   folder: string | null;
-  last_round: { at: string; ok: boolean; message: string | null } | null;
+  last_round: { at: string; ok: boolean; message: string | null; postponed_files?: { file: string; reason: string }[] } | null;
 }
 
 const FOLDER_KEY = 'shared_folder';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { databaseFile } from '../../db/paths';
@@ -164,5 +164,19 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(fails(tempDir(), 'join', forMarc, ...joinAs)).toBe(
       "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un nouveau poste) au poste qui vous l'a envoyé.\n",
     );
+  });
+
+  test("sync-folder : un fichier illisible d'un inconnu est nommé, le passage se fait et sort avec 0", () => {
+    const dataDir = tempDir();
+    ok(dataDir, 'init', '--as', 'Claire Martin', '--partner', '37');
+    const folder = tempDir();
+    const strangerDir = join(folder, 'entente-p-coop-37-41', 'zzzzzzzzzzz9');
+    mkdirSync(strangerDir, { recursive: true });
+    writeFileSync(join(strangerDir, '00000001.entente'), 'pas un fichier Entente');
+    const result = entente(dataDir, 'sync-folder', folder);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("zzzzzzzzzzz9/00000001.entente : repris au prochain passage (Ce fichier n'est pas un fichier d'échange Entente.");
+    expect(result.stdout).toMatch(/\d+ modification\(s\) écrite\(s\) dans /);
+    expect(fails(dataDir, 'sync-folder', join(folder, 'absent'))).toMatch(/Dossier partagé introuvable/);
   });
 });

@@ -1,10 +1,15 @@
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { addNote, updateAction } from '../../db/actions/writes';
 import { dump } from '../../db/project/dump';
 import { Store } from '../../db/store/store';
+import { exportFile } from '../../db/sync/exchange';
 import { syncFolder } from '../../db/sync/folder';
+import { listJournal } from '../../db/sync/journal';
+import { folderRound } from '../../db/sync/operations';
+import { folderState } from '../../db/sync/status';
 import { newReplica, tempDir, track } from './helpers';
 
 const PASSPHRASE = 'dossier partagé 37-41';
@@ -60,4 +65,64 @@ test("un poste copié qui écrit dans le dossier partagé est détecté par l'or
   const before = dump(a);
   expect(() => syncFolder(a, folder, PASSPHRASE)).toThrow(/copié sur un autre ordinateur/);
   expect(dump(a)).toBe(before);
+});
+
+test("les fichiers d'inconnus (autre phrase de passe, octets au hasard, vide, tronqué, falsifié) sont mis de côté, nommés une fois ; le reste passe", () => {
+  const folder = tempDir();
+  const [a, b, c] = [newReplica('Claire Martin', '37'), newReplica('Nadia Benali', '41'), newReplica('Marc Lefèvre', '41')];
+  updateAction(a, 'a3-1', { status: 'en_cours' });
+  const fromA = syncFolder(a, folder, PASSPHRASE).written!;
+  const projectDir = join(folder, 'entente-p-coop-37-41');
+  const aFile = readFileSync(join(projectDir, fromA.file));
+
+  // Poste-like folders holding what a stranger, or a laptop still on an old passphrase, left there.
+  const stranger = (name: string, bytes: Buffer | string) => {
+    const dir = join(projectDir, name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '00000001.entente'), bytes);
+    return `${name}/00000001.entente`;
+  };
+  const other = newReplica('Paul Durand', '37');
+  updateAction(other, 'a4-1', { status: 'bloque' });
+  const oldPassphrase = stranger('aaaaaaaaaaa1', exportFile(other, { passphrase: 'une ancienne phrase de passe' }).bytes);
+  const random = stranger('aaaaaaaaaaa2', randomBytes(4096));
+  const empty = stranger('aaaaaaaaaaa3', '');
+  const truncated = stranger('aaaaaaaaaaa4', aFile.subarray(0, aFile.length - 300));
+  // Another poste's numbers under different changes: a forged copy of a's file.
+  const forged = Buffer.from(aFile);
+  forged[forged.length - 40] ^= 0xff;
+  const tampered = stranger('aaaaaaaaaaa5', forged);
+
+  updateAction(b, 'a5-1', { status: 'realise' });
+  const round = syncFolder(b, folder, PASSPHRASE);
+  expect(round.imported.map((file) => file.file)).toEqual([fromA.file]);
+  expect(round.written).not.toBeNull();
+  const reasons = Object.fromEntries(round.postponed.map((file) => [file.file, file.reason]));
+  expect(Object.keys(reasons).sort()).toEqual([oldPassphrase, random, empty, truncated, tampered].sort());
+  expect(reasons[oldPassphrase]).toMatch(/phrase de passe ne correspond pas/);
+  expect(reasons[random]).toMatch(/n'est pas un fichier d'échange Entente/);
+  expect(reasons[empty]).toMatch(/endommagé ou incomplet \(fichier vide\)/);
+  expect(reasons[truncated]).toMatch(/endommagé ou incomplet/);
+  expect(reasons[tampered]).toMatch(/endommagé ou incomplet/);
+
+  // The third poste gets both a's and b's changes all the same; b then gets c's.
+  syncFolder(c, folder, PASSPHRASE);
+  syncFolder(b, folder, PASSPHRASE);
+  expect(dump(c)).toBe(dump(b));
+
+  // The same files, the same reasons: the journal names them once, and the screen still lists them.
+  const run = (store: Store) => folderRound(store, folder, PASSPHRASE);
+  run(a);
+  const first = run(a).record;
+  expect(first.postponed_files).toHaveLength(5);
+  const journalled = () =>
+    listJournal(a)
+      .filter((entry) => entry.kind === 'folder')
+      .flatMap((entry) => (entry.kind === 'folder' ? entry.summary.postponed_files : []));
+  expect(
+    journalled()
+      .map((file) => file.file)
+      .sort(),
+  ).toEqual([oldPassphrase, random, empty, truncated, tampered].sort());
+  expect(folderState(a).last_round?.postponed_files).toHaveLength(5);
 });

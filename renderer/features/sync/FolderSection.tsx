@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, List, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFolder, IconRefresh } from '@tabler/icons-react';
 import type { SyncStatus } from '../../../preload/contract';
@@ -39,6 +39,20 @@ export function FolderSection({ status }: { status: SyncStatus }) {
         <Text size="sm" c="dimmed">
           Aucun dossier partagé choisi.
         </Text>
+      )}
+      {lastRound?.ok && (lastRound.postponed_files?.length ?? 0) > 0 && (
+        <Alert color="yellow" title="Fichiers mis de côté au dernier passage">
+          <Text size="sm" mb={4}>
+            Ces fichiers du dossier partagé n'ont pas pu être lus ; les autres l'ont été. Entente les reprend à chaque passage.
+          </Text>
+          <List size="sm">
+            {lastRound.postponed_files!.map((file) => (
+              <List.Item key={file.file}>
+                <Code>{file.file}</Code> : {file.reason}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
       )}
       {lastRound &&
         (lastRound.ok ? (

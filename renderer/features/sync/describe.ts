@@ -37,7 +37,10 @@ export function journalTitle(entry: JournalEntry): string {
         entry.summary.target ? `pour ${entry.summary.target}` : '(export complet)'
       }, dans ${entry.summary.file}.`;
     case 'folder':
-      return `Dossier partagé : ${folderRoundSentence(entry.summary)}`;
+      return [
+        `Dossier partagé : ${folderRoundSentence(entry.summary)}`,
+        ...(entry.summary.postponed_files ?? []).map((file) => `${file.file} mis de côté : ${file.reason}`),
+      ].join(' ');
     case 'error':
       return `Échec : ${entry.summary.message}`;
   }
@@ -50,7 +53,7 @@ export function folderRoundSentence({ files_imported: filesImported, changes_app
       ? `${count(filesImported, 'fichier lu', 'fichiers lus')} (${count(changesApplied, 'modification nouvelle', 'modifications nouvelles')})`
       : null,
     written ? count(written, 'modification publiée', 'modifications publiées') : null,
-    postponed ? `${count(postponed, 'fichier incomplet', 'fichiers incomplets')}, repris au prochain passage` : null,
+    postponed ? `${count(postponed, 'fichier mis de côté', 'fichiers mis de côté')}, repris au prochain passage` : null,
   ].filter(Boolean);
   return parts.length > 0 ? `${parts.join(', ')}.` : 'Rien de nouveau.';
 }
