@@ -2,7 +2,7 @@
 // Nadia Benali (41). Exchange files through the save and open dialogs and by dropping a
 // file on the window; a refused file; a conflict found by an import and settled in the
 // Conflits view; the shared folder with both apps open at once; joining from an invitation.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations, unlabelledFields } from '../harness/a11y';
@@ -144,6 +144,16 @@ test('dossier partagé : deux postes ouverts en même temps se synchronisent seu
   await expect.poll(() => cli(claire, 'dump').includes('Nadia Benali'), { timeout: 20_000 }).toBe(true);
   await apps[0].page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
   await expect(apps[0].page.getByText('Dossier partagé synchronisé')).toBeVisible();
+
+  // A stranger's file in a poste-like folder: set aside and named, the round goes on.
+  const strangerDir = join(folder, 'entente-p-coop-37-41', 'zzzzzzzzzzz9');
+  mkdirSync(strangerDir, { recursive: true });
+  writeFileSync(join(strangerDir, '00000001.entente'), 'pas un fichier Entente');
+  cli(nadia, 'action', 'set', 'a5-1', 'status=bloque');
+  await apps[0].page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  const setAside = apps[0].page.getByRole('alert').filter({ hasText: 'Fichiers mis de côté au dernier passage' });
+  await expect(setAside).toContainText("zzzzzzzzzzz9/00000001.entente : Ce fichier n'est pas un fichier d'échange Entente.");
+  await screenshot(apps[0], '13b-dossier-partage-fichier-mis-de-cote');
   await screenshot(apps[1], '13-dossier-partage');
 });
 
