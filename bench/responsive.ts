@@ -74,7 +74,12 @@ async function main(): Promise<void> {
     // The app's path: the import in the sync worker, the main thread free.
     const session = newLaptop(join(dir, 'poste-app'));
     const updates: SyncProgress[] = [];
-    const jobs = new SyncJobs(session, WORKER_FILE, (progress) => progress && updates.push(progress));
+    const jobs = new SyncJobs(
+      session,
+      WORKER_FILE,
+      (progress) => progress && updates.push(progress),
+      () => undefined,
+    );
     const start = performance.now();
     const job = jobs.run<{ applied: number }>({ kind: 'import', bytes, passphrase: PASSPHRASE });
     const during = await readWhile(session, job);

@@ -1,6 +1,6 @@
 // Entente's main process: open the data folder, register the API, show the window.
 import { app, BrowserWindow, dialog } from 'electron';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { storedPassphrase } from '../db/sync/passphrase';
 import { folderState } from '../db/sync/status';
 import { DATA_CHANGED_CHANNEL, SYNC_PROGRESS_CHANNEL } from '../preload/contract';
@@ -18,7 +18,7 @@ import { createMainWindow, RENDERER_DIR } from './window';
 // ENTENTE_DATA_DIR picks another data folder (tests, several profiles on one machine). It
 // becomes userData before anything asks for the single-instance lock, which Electron keys
 // on userData: one Entente per data folder, and two data folders open side by side.
-if (process.env.ENTENTE_DATA_DIR) app.setPath('userData', process.env.ENTENTE_DATA_DIR);
+if (process.env.ENTENTE_DATA_DIR) app.setPath('userData', resolve(process.env.ENTENTE_DATA_DIR));
 const dataDir = app.getPath('userData');
 // In development the app loads a better-sqlite3 built for Electron from outside node_modules
 // (main/dev/start.mjs), so that node_modules keeps the one built for Node and the tests. A
@@ -29,7 +29,12 @@ let mainWindow: BrowserWindow | undefined;
 const send = (channel: string, ...args: unknown[]) => {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, ...args);
 };
-const jobs = new SyncJobs(session, join(__dirname, 'sync-worker.cjs'), (progress) => send(SYNC_PROGRESS_CHANNEL, progress));
+const jobs = new SyncJobs(
+  session,
+  join(__dirname, 'sync-worker.cjs'),
+  (progress) => send(SYNC_PROGRESS_CHANNEL, progress),
+  () => send(DATA_CHANGED_CHANNEL),
+);
 // A failed round is recorded by the worker for the status line and the journal, never shown as a dialog.
 const folderWatcher = new SharedFolderWatcher(() => syncSharedFolder().catch(() => undefined));
 const HOUR_MS = 60 * 60 * 1000;
@@ -41,17 +46,15 @@ const openedFiles = new OpenedFiles();
 openedFiles.offerArgv(process.argv);
 app.on('open-file', (event, path) => {
   event.preventDefault();
-  openedFiles.offerPath(path);
-  send(DATA_CHANGED_CHANNEL);
+  if (openedFiles.offerPath(path)) showOpenedFile();
 });
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', (_event, argv, workingDirectory) => {
-    if (openedFiles.offerArgv(argv, workingDirectory)) send(DATA_CHANGED_CHANNEL);
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
+    if (openedFiles.offerArgv(argv, workingDirectory)) showOpenedFile();
+    else bringToFront();
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
@@ -91,6 +94,17 @@ function start(): void {
     if (session.applyTacitValidations()) send(DATA_CHANGED_CHANNEL);
   }, HOUR_MS).unref();
   folderWatcher.watch(sharedFolder() ?? null);
+}
+
+function bringToFront(): void {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+}
+
+/** A file the system asked to open while Entente runs: the window comes forward and shows it. */
+function showOpenedFile(): void {
+  bringToFront();
+  send(DATA_CHANGED_CHANNEL);
 }
 
 function sharedFolder(): string | undefined {

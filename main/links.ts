@@ -1,19 +1,20 @@
 // The links of an action (liens), opened outside the app: web and mail links in the user's
-// browser or mail client; a file only after the user saw its full path and said yes, and
-// never a program, a script or a file on another computer (a link may have come by sync
+// browser or mail client; a document only after the user saw its full path and said yes,
+// and never anything else, nor a file on another computer (a link may have come by sync
 // from another laptop: a click must not run what someone else wrote).
 import { shell, type BrowserWindow } from 'electron';
-import { extname } from 'node:path';
+import { statSync } from 'node:fs';
+import { posix, win32 } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { confirmOpenFile, tellLinkRefused } from './dialogs';
 
-/** What runs code when opened, on any of the three systems. */
-const RUNNABLE = new Set(
-  (
-    'exe com bat cmd btm lnk pif scr cpl msi msp mst ps1 psm1 psd1 vbs vbe js jse wsf wsh wsc hta jar reg inf ' +
-    'application appref-ms gadget msc scf url website library-ms settingcontent-ms appx appxbundle msix msixbundle ' +
-    'sh bash zsh csh ksh command tool app appimage run desktop deb rpm dmg pkg py pyw pl rb php'
-  )
+/**
+ * The documents a link may open: office files, PDFs, text, images, mail. Anything else — a
+ * program, a script, a shortcut, a disk image, a help file… there are too many ways to run
+ * code to list them — is refused.
+ */
+const DOCUMENTS = new Set(
+  ('pdf doc docx docm odt ott rtf txt md csv tsv xls xlsx xlsm ods ots ppt pptx odp otp odg ' + 'png jpg jpeg gif webp bmp tif tiff eml msg vcf ics')
     .split(' ')
     .map((extension) => `.${extension}`),
 );
@@ -35,17 +36,37 @@ export function fileLinkVerdict(url: string, platform: NodeJS.Platform = process
         "Ouvrez-le depuis l'explorateur de fichiers si vous connaissez ce partage.",
     };
   }
+  const windows = platform === 'win32';
   let path: string;
   try {
-    path = fileURLToPath(parsed, { windows: platform === 'win32' });
+    path = fileURLToPath(parsed, { windows });
   } catch {
     return { refused: `Ce lien n'est pas une adresse de fichier valable sur cet ordinateur : ${url}` };
   }
-  const extension = extname(path).toLowerCase();
-  if (RUNNABLE.has(extension)) {
-    return { refused: `Ce lien désigne un programme ou un script (${extension}) : Entente ne l'ouvre jamais. Fichier : ${path}` };
+  // Windows opens « a.exe. » or « a.exe  » as a.exe, and « a.pdf:flux » is a hidden stream of a.pdf.
+  const name = (windows ? win32 : posix).basename(path);
+  const shown = windows ? name.replace(/[. ]+$/, '') : name;
+  if (windows && (shown !== name || shown.includes(':'))) {
+    return { refused: `Ce lien désigne un fichier au nom trompeur (${name}) : Entente ne l'ouvre pas.` };
+  }
+  const extension = (windows ? win32 : posix).extname(shown).toLowerCase();
+  if (!DOCUMENTS.has(extension)) {
+    return {
+      refused: extension
+        ? `Ce lien désigne un fichier ${extension} : Entente n'ouvre que des documents (PDF, bureautique, texte, images, courriels), jamais un programme ou un script. Fichier : ${path}`
+        : `Ce lien désigne un fichier sans extension : Entente n'ouvre que des documents (PDF, bureautique, texte, images, courriels). Fichier : ${path}`,
+    };
   }
   return { open: path };
+}
+
+/** A document marked executable (macOS, Linux) would run instead of opening. */
+function isExecutable(path: string): boolean {
+  try {
+    return process.platform !== 'win32' && (statSync(path).mode & 0o111) !== 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Opens an action's link outside the app, as the rules above say. */
@@ -54,6 +75,7 @@ export async function openLink(url: string, parent: BrowserWindow | undefined): 
   if (!/^file:/i.test(url)) return tellLinkRefused(parent, `Entente n'ouvre pas ce genre de lien : ${url}`);
   const verdict = fileLinkVerdict(url);
   if ('refused' in verdict) return tellLinkRefused(parent, verdict.refused);
+  if (isExecutable(verdict.open)) return tellLinkRefused(parent, `Ce fichier est marqué exécutable : Entente ne l'ouvre pas. Fichier : ${verdict.open}`);
   if (!(await confirmOpenFile(parent, verdict.open))) return;
   const failure = await shell.openPath(verdict.open);
   if (failure) await tellLinkRefused(parent, `Le fichier n'a pas pu être ouvert : ${failure}`);

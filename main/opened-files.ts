@@ -3,8 +3,17 @@
 // (its argv), or from macOS's open-file. The window shows it with its preview first.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const isEntenteFile = (arg: string) => /\.entente$/i.test(arg) && existsSync(arg) && statSync(arg).isFile();
+
+function safeFilePath(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
 
 export class OpenedFiles {
   private pending?: string;
@@ -14,15 +23,19 @@ export class OpenedFiles {
     return this.pending;
   }
 
-  /** The last .entente file among a launch's arguments; answers whether there was one. */
+  /** The last .entente file among a launch's arguments (paths, or file:// URIs as some desktops pass them); answers whether there was one. */
   offerArgv(argv: readonly string[], cwd = process.cwd()): boolean {
-    const file = [...argv].reverse().find((arg) => isEntenteFile(resolve(cwd, arg)));
-    if (file) this.pending = resolve(cwd, file);
+    const paths = argv.map((arg) => (/^file:\/\//i.test(arg) ? safeFilePath(arg) : resolve(cwd, arg)));
+    const file = paths.reverse().find((path): path is string => path !== undefined && isEntenteFile(path));
+    if (file) this.pending = file;
     return file !== undefined;
   }
 
-  offerPath(path: string): void {
+  /** A path given by macOS's open-file; answers whether it is a .entente file. */
+  offerPath(path: string): boolean {
+    if (!isEntenteFile(path)) return false;
     this.pending = path;
+    return true;
   }
 
   clear(): void {

@@ -270,7 +270,7 @@ export interface TacitValidationResult {
   blocked: { meeting_id: string; message: string }[];
 }
 
-/** One meeting as an iCalendar event (calendar/ics.ts). */
+/** One meeting as an iCalendar event (ics.ts). */
 export interface CalendarEvent {
   /** Stable across edits and amendments of the minutes. */
   uid: string;

@@ -1,7 +1,7 @@
 // Réunions and what their compte rendu holds: participants, ordre du jour, informations
 // and décisions, actions à mener, comments on the suivi of the previous minutes.
 // Everything here refuses to touch validated minutes (an amendment corrects them:
-// minutes.ts). Lists that two people may add to at the same time are rows, not arrays.
+// validation.ts). Lists that two people may add to at the same time are rows, not arrays.
 import { minutesOfDay } from '../../common/calendar';
 import { ValidationError } from '../errors';
 import { newId } from '../store/ids';

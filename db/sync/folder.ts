@@ -11,8 +11,22 @@ import { exportFile, hasChangesBeyond, importFile, type ImportSummary } from './
 import { writeFileAtomically } from '../files';
 
 const FILE_NAME = /^(\d{8})\.entente$/;
-/** Failures of this poste itself, not of a file: its data folder copied, its own database failing. */
-const STOPS_THE_ROUND = new Set<ErrorCode>(['cloned-replica', 'disk-full', 'read-only', 'busy', 'io-error', 'damaged-while-working', 'cannot-open']);
+/**
+ * What is wrong with a file, not with this poste: such a file is set aside for the round.
+ * Anything else (this poste copied, its own database failing, an unexpected error) stops it.
+ */
+const FILE_FAULTS = new Set<ErrorCode>([
+  'damaged-file',
+  'not-a-sync-file',
+  'newer-format',
+  'newer-schema',
+  'other-project',
+  'wrong-passphrase',
+  'diverging-replica',
+  'path-not-found',
+  'access-denied',
+  'not-permitted',
+]);
 const REPLICA_DIR = /^[0-9a-z]{12}$/;
 
 export interface FolderSyncResult {
@@ -44,10 +58,20 @@ export function syncFolder(store: Store, folder: string, passphrase: string, now
   const published = JSON.parse(store.localState(publishedKey) ?? '{}') as Record<string, number>;
   const known = store.db.prepare('SELECT bytes FROM folder_imports WHERE path = ?').pluck();
   const remember = store.db.prepare('INSERT OR REPLACE INTO folder_imports (path, bytes, imported_at) VALUES (?, ?, ?)');
-  for (const peer of readdirSync(projectDir)
-    .filter((name) => REPLICA_DIR.test(name) && name !== replicaId)
-    .sort()) {
-    for (const n of fileNumbers(join(projectDir, peer))) {
+  const peers = readdirSync(projectDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && REPLICA_DIR.test(entry.name) && entry.name !== replicaId)
+    .map((entry) => entry.name)
+    .sort();
+  for (const peer of peers) {
+    let numbers: number[];
+    try {
+      numbers = fileNumbers(join(projectDir, peer));
+    } catch (error) {
+      // A poste's folder this laptop cannot list (rights, a cloud client holding it): set aside too.
+      result.postponed.push({ file: `${peer}/`, reason: toUserError(error).message });
+      continue;
+    }
+    for (const n of numbers) {
       const relative = `${peer}/${fileName(n)}`;
       const path = join(projectDir, peer, fileName(n));
       try {
@@ -66,7 +90,7 @@ export function syncFolder(store: Store, folder: string, passphrase: string, now
         // tried again at the next one; it never stops the others. Only a copy of this very
         // poste, or this laptop's own data failing, stops the round.
         const failure = toUserError(error);
-        if (STOPS_THE_ROUND.has(failure.code)) throw error;
+        if (!FILE_FAULTS.has(failure.code)) throw error;
         result.postponed.push({ file: relative, reason: failure.message });
       }
     }

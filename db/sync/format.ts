@@ -19,7 +19,7 @@ export const SYNC_FORMAT_VERSION = 1;
 const APP_VERSION_OF_FORMAT: Record<number, string> = { 1: '0.1.0' };
 const PREFIX_BYTES = SYNC_MAGIC.length + 2 + 4;
 const TAG_BYTES = 16;
-const MAX_HEADER_BYTES = 1 << 20;
+export const MAX_HEADER_BYTES = 1 << 20;
 /** Largest decompressed body accepted: far above 100,000 changes, far below a bomb. */
 export const MAX_PLAIN_BYTES = 1 << 30;
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };

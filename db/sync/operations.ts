@@ -8,7 +8,7 @@ import type { Store } from '../store/store';
 import { exportFile, replicaLabel } from './exchange';
 import { syncFolder, type FolderSyncResult } from './folder';
 import { createInvitation } from './invitation';
-import { listJournal, recordJournal, type ExportRecord, type FolderRoundRecord } from './journal';
+import { recordJournal, type ExportRecord, type FolderRoundRecord } from './journal';
 import { folderState, heldByPartner, LAST_ROUND_KEY } from './status';
 
 /** Who an exchange file is for: one poste, every poste of a Département, or a full export. */
@@ -56,7 +56,11 @@ export function folderRound(store: Store, folder: string, passphrase: string, no
     recordFolderRound(store, folder, { record }, now);
     return { record, result };
   } catch (error) {
-    recordFolderRound(store, folder, { error: toUserError(error).message }, now);
+    try {
+      recordFolderRound(store, folder, { error: toUserError(error).message }, now);
+    } catch {
+      // The same failing database cannot record it either: the round's own error is the one to tell.
+    }
     throw error;
   }
 }
@@ -81,13 +85,14 @@ function folderRoundRecord(folder: string, { imported, written, postponed }: Fol
  */
 function recordFolderRound(store: Store, folder: string, outcome: { record: FolderRoundRecord } | { error: string }, at = new Date()): void {
   store.transaction(() => {
+    const previous = folderState(store).last_round;
     if ('error' in outcome) {
-      const last = listJournal(store, 1)[0];
-      if (!(last?.kind === 'error' && last.summary.message === outcome.error))
+      // Once while it lasts: a failure that comes back after a round that went through is told again.
+      if (!(previous && !previous.ok && previous.message === outcome.error))
         recordJournal(store, { kind: 'error', summary: { message: outcome.error, folder } }, at);
     } else {
       const { record } = outcome;
-      const before = folderState(store).last_round?.postponed_files ?? [];
+      const before = previous?.postponed_files ?? [];
       const newlySetAside = record.postponed_files.filter((file) => !before.some((known) => known.file === file.file && known.reason === file.reason));
       if (record.files_imported > 0 || record.written > 0 || newlySetAside.length > 0) {
         recordJournal(store, { kind: 'folder', summary: { ...record, postponed: newlySetAside.length, postponed_files: newlySetAside } }, at);

@@ -4,10 +4,12 @@
 import type { Change } from '../store/changelog';
 import { SCHEMA_VERSION } from '../store/migrations';
 import type { Partner } from '../people/types';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
 import { refusal } from '../errors';
 import type { Store } from '../store/store';
 import { replicaLabel } from './exchange';
-import { decodeSyncFile, readSyncHeader } from './format';
+import { decodeSyncFile, MAX_HEADER_BYTES, readSyncHeader } from './format';
 
 export interface InvitationPreview {
   project_id: string;
@@ -18,7 +20,10 @@ export interface InvitationPreview {
   people: { id: string; name: string; partner_id: string }[];
 }
 
-/** What an exchange file the system asked Entente to open holds, read from its header only (no passphrase needed). */
+/**
+ * What an exchange file the system asked Entente to open says it holds, from its header
+ * only (no passphrase, nothing authenticated yet: the import checks it all).
+ */
 export interface ExchangeFilePreview {
   file_name: string;
   /** « poste de Nadia Benali (Loir-et-Cher) » when this laptop knows that poste. */
@@ -29,8 +34,9 @@ export interface ExchangeFilePreview {
   full: boolean;
 }
 
-export function previewExchangeFile(store: Store, bytes: Buffer, fileName: string): ExchangeFilePreview {
-  const { header } = readSyncHeader(bytes);
+export function previewExchangeFile(store: Store, path: string): ExchangeFilePreview {
+  const { header } = readSyncHeader(fileHead(path));
+  const fileName = basename(path);
   if (header.project !== store.requireReplica().projectId) throw refusal('other-project', header.project);
   const known = store.db.prepare('SELECT 1 FROM replica WHERE id = ?').pluck().get(header.sender) === 1;
   return {
@@ -40,6 +46,18 @@ export function previewExchangeFile(store: Store, bytes: Buffer, fileName: strin
     changes: header.count,
     full: header.full,
   };
+}
+
+/** The start of a file, enough for its header: a large file is not read whole to be previewed. */
+function fileHead(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(fstatSync(fd).size, MAX_HEADER_BYTES + 64));
+    readSync(fd, head, 0, head.length, 0);
+    return head;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function previewInvitation(bytes: Buffer, passphrase: string): InvitationPreview {

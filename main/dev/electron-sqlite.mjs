@@ -39,6 +39,11 @@ export async function electronSqliteBinding({ platform = process.platform, arch 
   ]);
   if (prebuilt) return binding;
 
+  // node-gyp builds for this machine only: a package for another system needs the published binary.
+  if (platform !== process.platform)
+    throw new Error(
+      `Pas de binaire publié de better-sqlite3 pour Electron ${electronVersion} (${platform}-${arch}), et il ne se compile pas depuis ${process.platform}.`,
+    );
   console.error(
     `\nPas de binaire publié de better-sqlite3 ${sqliteVersion} pour Electron ${electronVersion} (${platform}-${arch}) accessible : ` +
       'il est compilé sur cette machine (il faut python3, make et un compilateur C++).\n',

@@ -128,9 +128,11 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
     getOpenedFile: () => {
       const file = opened.file;
       if (!file) return null;
-      if (session.state().status !== 'ready') return { kind: 'invitation', file_name: basename(file) };
+      const status = session.state().status;
+      if (status === 'first-start') return { kind: 'invitation', file_name: basename(file) };
+      if (status !== 'ready') return null; // a damaged data file is settled first
       try {
-        return { kind: 'exchange', preview: previewExchangeFile(store(), readFileSync(file), basename(file)) };
+        return { kind: 'exchange', preview: previewExchangeFile(store(), file) };
       } catch (error) {
         return { kind: 'refused', file_name: basename(file), message: toUserError(error).message };
       }

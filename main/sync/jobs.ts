@@ -30,6 +30,8 @@ export class SyncJobs {
     private readonly workerFile: string,
     /** Hears each job's progress, and null when it ends. */
     private readonly onProgress: (progress: SyncProgress | null) => void,
+    /** Data changed by a job that failed after all (a shared-folder round stopped midway). */
+    private readonly onDataChanged: () => void,
   ) {}
 
   get running(): SyncProgress | null {
@@ -65,7 +67,14 @@ export class SyncJobs {
           (changed ? this.session.reload() : Promise.resolve()).then(() => resolve({ value: value as T, changed }), reject);
         } else {
           const error = outcome?.type === 'failed' ? outcome.error : toApiError(refusal('sync-stopped'));
-          reject(Object.assign(new UserError(error.code, error.message), { field: error.field }));
+          const failure = Object.assign(new UserError(error.code, error.message), { field: error.field });
+          // A shared-folder round commits file by file: one that stops midway may have imported
+          // some. Main reopens the store and the window is told, as for a round that went through.
+          if (job.kind !== 'folder') return reject(failure);
+          this.session
+            .reload()
+            .then(() => this.onDataChanged())
+            .finally(() => reject(failure));
         }
       });
     });

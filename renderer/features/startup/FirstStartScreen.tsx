@@ -15,8 +15,8 @@ type FirstStart = Extract<AppState, { status: 'first-start' }>;
  */
 export function FirstStartScreen({ state }: { state: FirstStart }) {
   // An invitation double-clicked in the file manager opens on « Rejoindre un projet ».
-  const { data: opened } = useApiData('getOpenedFile');
-  if (opened === undefined) return null;
+  const { data: opened, error } = useApiData('getOpenedFile');
+  if (opened === undefined && !error) return null;
   const invitation = opened?.kind === 'invitation';
   return (
     <Container size={560} py={64} component="main">

@@ -29,13 +29,14 @@ export function OpenedFileModal() {
         {shown?.kind === 'exchange' && (
           <Stack gap="sm">
             <Text>
-              « {shown.preview.file_name} », écrit le {formatDateTime(shown.preview.created_at)} par{' '}
-              {shown.preview.sender_label ? `le ${shown.preview.sender_label}` : 'un poste que cet ordinateur ne connaît pas encore'} :{' '}
-              {numberFormat.format(shown.preview.changes)} mise(s) à jour
+              « {shown.preview.file_name} » dit venir{' '}
+              {shown.preview.sender_label ? `du ${shown.preview.sender_label}` : "d'un poste que cet ordinateur ne connaît pas encore"}, écrit le{' '}
+              {formatDateTime(shown.preview.created_at)} : {numberFormat.format(shown.preview.changes)} mise(s) à jour
               {shown.preview.full ? ", tout l'historique du projet" : ''}.
             </Text>
             <Text size="sm" c="dimmed">
-              L'import ajoute à cet ordinateur ce qu'il n'a pas encore ; ce qu'il a déjà ne change pas.
+              L'import vérifie le fichier avec la phrase de passe du projet, puis ajoute à cet ordinateur ce qu'il n'a pas encore ; ce qu'il a déjà ne change
+              pas.
             </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={dismiss} disabled={busy}>

@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join, resolve as resolvePath } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 
 export type DialogName = 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox';
@@ -152,9 +152,9 @@ export function createElectronDouble(context: BrowserContext, options: { version
     getVersion: () => options.version,
     getPath: (name: string) => paths.get(name) ?? tmpdir(),
     setPath(name: string, path: string) {
-      // As Electron: userData moves only before the app is ready.
-      if (ready && name === 'userData') throw new Error("Le double d'Electron refuse setPath('userData') après ready, comme Electron.");
-      paths.set(name, resolvePath(path));
+      // As Electron: an absolute path only.
+      if (!isAbsolute(path)) throw new Error(`Path must be absolute: ${path}`);
+      paths.set(name, path);
     },
     whenReady: () =>
       new Promise<void>((resolve) =>
