@@ -1,28 +1,34 @@
-// The sync file ("fichier d'échange"), format 1. Layout (docs/sync.md):
+// The sync file ("fichier d'échange"), format 2. Layout (docs/sync.md):
 //
 //   "ENTENTE-SYNC" (12 bytes) | format version (u16 BE) | header length (u32 BE) |
 //   header (UTF-8 JSON, readable without the key, authenticated) |
 //   body: AES-256-GCM ciphertext of the brotli-compressed change list | GCM tag (16 bytes)
 //
-// The key is derived with scrypt from the project passphrase and the file's own salt.
+// The project key is derived once from the passphrase (scrypt, N = 2^17), each file's key
+// from it and the file's own salt (HKDF): a shared-folder round derives nothing expensive
+// per file. Format 1 files (a scrypt per file) are still read.
 // The header says what the file holds and for whom, so a file of another project or of
 // a newer format is refused before any decryption, and the decompressed size is known
 // (and bounded) before anything is inflated.
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import type { Change, VersionRef } from '../store/changelog';
 import { refusal } from '../errors';
 
 export const SYNC_MAGIC = Buffer.from('ENTENTE-SYNC', 'ascii');
-export const SYNC_FORMAT_VERSION = 1;
+export const SYNC_FORMAT_VERSION = 2;
 /** The app version that reads each format version: named when a newer file is refused. */
-const APP_VERSION_OF_FORMAT: Record<number, string> = { 1: '0.1.0' };
+const APP_VERSION_OF_FORMAT: Record<number, string> = { 1: '0.1.0', 2: '0.2.0' };
 const PREFIX_BYTES = SYNC_MAGIC.length + 2 + 4;
 const TAG_BYTES = 16;
 export const MAX_HEADER_BYTES = 1 << 20;
 /** Largest decompressed body accepted: far above 100,000 changes, far below a bomb. */
 export const MAX_PLAIN_BYTES = 1 << 30;
-const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+/** Format 1: a key per file, scrypt of the passphrase and the file's salt. */
+const FILE_SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+/** Format 2: the project key, scrypt of the passphrase once per project (128 MiB of memory). */
+const PROJECT_SCRYPT = { N: 1 << 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
+const FILE_KEY_INFO = "entente : clé d'un fichier d'échange, format 2";
 
 export interface SyncHeader {
   format: number;
@@ -45,8 +51,31 @@ export interface SyncHeader {
   keyCheck: string;
 }
 
-export function deriveKey(passphrase: string, salt: Buffer): Buffer {
-  return scryptSync(passphrase.normalize('NFC'), salt, 32, SCRYPT);
+/** Project keys derived in this process, by project and passphrase (memory only, a few at most). */
+const projectKeys = new Map<string, Buffer>();
+
+/** Forgets the project keys derived so far (a new passphrase; a measure of a cold start). */
+export function forgetProjectKeys(): void {
+  projectKeys.clear();
+}
+
+/** The project key: scrypt of the passphrase, salted by the project's id; derived once per process. */
+export function projectKey(passphrase: string, project: string): Buffer {
+  const id = createHash('sha256').update(project).update('\0').update(passphrase.normalize('NFC')).digest('hex');
+  let key = projectKeys.get(id);
+  if (!key) {
+    const salt = createHash('sha256').update(`entente-projet:${project}`).digest();
+    key = scryptSync(passphrase.normalize('NFC'), salt, 32, PROJECT_SCRYPT);
+    if (projectKeys.size >= 8) projectKeys.delete(projectKeys.keys().next().value!);
+    projectKeys.set(id, key);
+  }
+  return key;
+}
+
+/** A file's key: from the project key and the file's salt (format 2), or scrypt per file (format 1). */
+export function fileKey(passphrase: string, project: string, salt: Buffer, format = SYNC_FORMAT_VERSION): Buffer {
+  if (format === 1) return scryptSync(passphrase.normalize('NFC'), salt, 32, FILE_SCRYPT);
+  return Buffer.from(hkdfSync('sha256', projectKey(passphrase, project), salt, FILE_KEY_INFO, 32));
 }
 
 function keyCheck(key: Buffer): Buffer {
@@ -131,7 +160,7 @@ export function encodeSyncFile(input: EncodeInput): Buffer {
 export function sealSyncFile(input: Omit<EncodeInput, 'changes'> & { count?: number; changes?: Change[] }, compressed: Buffer, plainBytes: number): Buffer {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
-  const key = deriveKey(input.passphrase, salt);
+  const key = fileKey(input.passphrase, input.project, salt);
   const header: SyncHeader = {
     format: SYNC_FORMAT_VERSION,
     schema: input.schema,
@@ -168,6 +197,7 @@ export function readSyncHeader(file: Buffer): { header: SyncHeader; headerEnd: n
     throw refusal('not-a-sync-file');
   }
   const format = file.readUInt16BE(SYNC_MAGIC.length);
+  if (format < 1) throw damaged('version de format inconnue');
   if (format > SYNC_FORMAT_VERSION) {
     throw refusal('newer-format', format);
   }
@@ -199,7 +229,7 @@ export function decodeSyncFile(file: Buffer, options: DecodeOptions): { header: 
     throw refusal('newer-schema', header.minAppVersion);
   }
   if (!(header.plainBytes >= 0 && header.plainBytes <= MAX_PLAIN_BYTES)) throw damaged('taille annoncée hors limites');
-  const key = deriveKey(options.passphrase, Buffer.from(String(header.salt), 'base64'));
+  const key = fileKey(options.passphrase, header.project, Buffer.from(String(header.salt), 'base64'), header.format);
   const expectedCheck = Buffer.from(String(header.keyCheck), 'base64');
   if (expectedCheck.length !== 8 || !timingSafeEqual(keyCheck(key), expectedCheck)) {
     throw refusal('wrong-passphrase');

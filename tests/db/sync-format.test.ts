@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, createHmac, randomBytes, scryptSync } from 'node:crypto';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import type { Change } from '../../db/store/changelog';
-import { decodeSyncFile, encodeSyncFile, SYNC_MAGIC, sealSyncFile } from '../../db/sync/format';
+import { decodeSyncFile, encodeSyncFile, forgetProjectKeys, projectKey, SYNC_MAGIC, sealSyncFile } from '../../db/sync/format';
 
 const PASSPHRASE = 'coopération 37-41 printemps';
 const project = 'p-coop-37-41';
@@ -88,4 +88,83 @@ describe("fichier d'échange", () => {
     expect(() => decode(file)).toThrow(/endommagé/);
     expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
   }, 30_000);
+});
+
+describe('format 2 : la clé du projet dérivée une fois, une clé par fichier par HKDF', () => {
+  /**
+   * A format 1 file, written as docs/sync.md describes it (a key per file: scrypt of the
+   * passphrase and the file's salt, N = 2^15), by this independent writer.
+   */
+  function formatOneFile(changes: Change[], passphrase: string): Buffer {
+    const body = Buffer.from(
+      JSON.stringify({
+        origins: [...new Set(changes.map((change) => change.origin))],
+        rows: changes.map((c, _i, all) => {
+          const origins = [...new Set(all.map((change) => change.origin))];
+          return [origins.indexOf(c.origin), c.seq, c.hlc, c.entity, c.rowId, c.field, c.value, c.supersedes.map(([o, s]) => [origins.indexOf(o), s])];
+        }),
+      }),
+    );
+    const compressed = brotliCompressSync(body);
+    const salt = randomBytes(16);
+    const iv = randomBytes(12);
+    const key = scryptSync(passphrase.normalize('NFC'), salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    const header = Buffer.from(
+      JSON.stringify({
+        format: 1,
+        schema: 1,
+        minAppVersion: '0.1.0',
+        project,
+        sender: 'k3j9x2m4p8qa',
+        createdAt: '2026-11-20T10:00:00.000Z',
+        senderHeld: { k3j9x2m4p8qa: changes.length },
+        basedOn: {},
+        full: true,
+        count: changes.length,
+        plainBytes: body.length,
+        salt: salt.toString('base64'),
+        iv: iv.toString('base64'),
+        keyCheck: createHmac('sha256', key).update('entente-key-check').digest().subarray(0, 8).toString('base64'),
+      }),
+    );
+    const prefix = Buffer.alloc(18);
+    SYNC_MAGIC.copy(prefix);
+    prefix.writeUInt16BE(1, 12);
+    prefix.writeUInt32BE(header.length, 14);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.concat([prefix, header]));
+    return Buffer.concat([prefix, header, cipher.update(compressed), cipher.final(), cipher.getAuthTag()]);
+  }
+
+  test("un fichier du format 1 reste lisible ; un nouveau fichier est du format 2, d'une clé propre", () => {
+    const changes = typicalChanges(50).map((change) => ({ ...change, supersedes: change.supersedes.filter(([origin]) => origin !== 'b7t5w1z0c6ve') }));
+    expect(decode(formatOneFile(changes, PASSPHRASE)).changes).toEqual(changes);
+    expect(() => decode(formatOneFile(changes, 'une autre phrase'))).toThrow(/phrase de passe ne correspond pas/);
+
+    const written = encode(changes);
+    expect(written.readUInt16BE(12)).toBe(2);
+    expect(decode(written).changes).toEqual(changes);
+    // Two files of one project under one passphrase: two salts, two keys, two key checks.
+    const again = encode(changes);
+    const check = (file: Buffer) => JSON.parse(file.subarray(18, 18 + file.readUInt32BE(14)).toString()).keyCheck;
+    expect(check(again)).not.toBe(check(written));
+  });
+
+  test("la clé du projet n'est dérivée qu'une fois par processus, propre à chaque projet et phrase de passe", () => {
+    forgetProjectKeys();
+    const first = projectKey(PASSPHRASE, project);
+    expect(projectKey(PASSPHRASE, project)).toBe(first);
+    forgetProjectKeys();
+    const again = projectKey(PASSPHRASE, project);
+    expect(again).not.toBe(first);
+    expect(again.equals(first)).toBe(true);
+    expect(projectKey(PASSPHRASE, 'autre-projet').equals(first)).toBe(false);
+    expect(projectKey(`${PASSPHRASE} `, project).equals(first)).toBe(false);
+  });
+
+  test('une version de format nulle est refusée comme un fichier abîmé', () => {
+    const file = encode(typicalChanges(3));
+    file.writeUInt16BE(0, 12);
+    expect(() => decode(file)).toThrow(/endommagé/);
+  });
 });

@@ -6,6 +6,7 @@ import { addNote, createAction, updateAction } from '../../db/actions/writes';
 import { getRow } from '../../db/store/rows';
 import { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
+import { SYNC_FORMAT_VERSION } from '../../db/sync/format';
 import { createInvitation, joinProject } from '../../db/sync/invitation';
 import { storedPassphrase, storePassphrase } from '../../db/sync/passphrase';
 import { changeCount, newReplica, tempDir, track } from './helpers';
@@ -116,8 +117,10 @@ describe('rejoindre un projet par une invitation', () => {
     );
     expectNoProject(laptop);
     const newer = Buffer.from(invitation);
-    newer.writeUInt16BE(2, 12);
-    expect(() => joinProject(laptop, newer, PASSPHRASE, marc)).toThrow(/^Ce fichier d'échange a été écrit par une version plus récente d'Entente \(format 2\)/);
+    newer.writeUInt16BE(SYNC_FORMAT_VERSION + 1, 12);
+    expect(() => joinProject(laptop, newer, PASSPHRASE, marc)).toThrow(
+      `Ce fichier d'échange a été écrit par une version plus récente d'Entente (format ${SYNC_FORMAT_VERSION + 1})`,
+    );
     expectNoProject(laptop);
     const incremental = exportFile(claire, { passphrase: PASSPHRASE, forReplica: nadia.replicaId }).bytes;
     expect(() => joinProject(laptop, incremental, PASSPHRASE, marc)).toThrow(
