@@ -1,6 +1,7 @@
 // Electronegativity (Doyensec's checker of Electron apps) over main/, preload/ and renderer/
-// together, so that its global checks see the whole app. Fails on any finding above LOW that
-// allowed.json does not explain, and on an explanation that no longer matches a finding.
+// together, so that its global checks see the whole app. Fails on any finding of severity
+// MEDIUM or above (and any global check) that allowed.json does not explain, and on an
+// explanation that no longer matches a finding.
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,7 +16,7 @@ rmSync(work, { recursive: true, force: true });
 for (const layer of ['main', 'preload', 'renderer']) {
   cpSync(join(ROOT, layer), join(work, 'app', layer), { recursive: true, filter: (source) => !source.includes('/dev') });
 }
-const report = join(work, 'findings.csv');
+const report = join(work, 'findings.sarif');
 const run = spawnSync(
   process.execPath,
   [
@@ -39,42 +40,14 @@ if (run.status !== 0) {
   process.exit(1);
 }
 
-/** The rows of a CSV (RFC 4180: quoted cells may hold commas, quotes and line breaks). */
-function csvRows(text) {
-  const rows = [[]];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    rows.at(-1).push(cell.trim());
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted && char === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (char === '"') {
-      quoted = !quoted;
-    } else if (quoted) {
-      cell += char;
-    } else if (char === ',') {
-      endCell();
-    } else if (char === '\n') {
-      endCell();
-      rows.push([]);
-    } else if (char !== '\r') {
-      cell += char;
-    }
-  }
-  rows.at(-1).push(cell.trim());
-  return rows.filter((row) => row.some((value) => value !== ''));
-}
-
-/** The findings above LOW, as { issue, severity, file, line }. */
-const findings = csvRows(readFileSync(report, 'utf8'))
-  .slice(1)
-  .map(([issue, severity, , file, location]) => ({ issue, severity, file, line: location.split(':')[0] }))
-  .filter((finding) => finding.severity !== 'LOW' && finding.severity !== 'INFORMATIONAL');
+// SARIF, not CSV: this version writes its CSV header and rows in two racing writes.
+const sarif = JSON.parse(readFileSync(report, 'utf8'));
+/** The findings, as { issue, file, line }; MEDIUM and above (and the global checks, whatever their level). */
+const findings = sarif.runs[0].results.map((result) => {
+  const location = result.locations?.[0]?.physicalLocation;
+  const file = location?.artifactLocation?.uri;
+  return { issue: result.ruleId, severity: result.level, file: !file || file === 'file:///' ? 'N/A' : file, line: location?.region?.startLine ?? 0 };
+});
 
 const allowed = JSON.parse(readFileSync(join(here, 'allowed.json'), 'utf8'));
 const explains = (entry, finding) => entry.issue === finding.issue && entry.file === finding.file;
@@ -85,9 +58,8 @@ for (const finding of findings) {
   console.log(`${entry ? 'expliqué' : 'À CORRIGER'} · ${finding.severity} ${finding.issue} ${finding.file}:${finding.line}${entry ? ` — ${entry.why}` : ''}`);
 }
 if (unexplained.length || stale.length) {
-  if (unexplained.length)
-    console.error(`\nElectronegativity : ${unexplained.length} constat(s) au-dessus de LOW sans explication dans tests/electronegativity/allowed.json.`);
+  if (unexplained.length) console.error(`\nElectronegativity : ${unexplained.length} constat(s) sans explication dans tests/electronegativity/allowed.json.`);
   if (stale.length) console.error(`\nExplications sans constat (à retirer) : ${stale.map((entry) => `${entry.issue} ${entry.file}`).join(', ')}`);
   process.exit(1);
 }
-console.log(`Electronegativity : ${findings.length} constat(s) au-dessus de LOW, tous expliqués.`);
+console.log(`Electronegativity : ${findings.length} constat(s), tous expliqués.`);
