@@ -6,8 +6,8 @@ import { protocol } from 'electron';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'entente';
+const APP_SCHEME = 'app';
+const APP_HOST = 'entente';
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /** The app's own page, whatever its #fragment or ?query. */

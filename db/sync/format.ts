@@ -73,7 +73,7 @@ export function projectKey(passphrase: string, project: string): Buffer {
 }
 
 /** A file's key: from the project key and the file's salt (format 2), or scrypt per file (format 1). */
-export function fileKey(passphrase: string, project: string, salt: Buffer, format = SYNC_FORMAT_VERSION): Buffer {
+function fileKey(passphrase: string, project: string, salt: Buffer, format = SYNC_FORMAT_VERSION): Buffer {
   if (format === 1) return scryptSync(passphrase.normalize('NFC'), salt, 32, FILE_SCRYPT);
   return Buffer.from(hkdfSync('sha256', projectKey(passphrase, project), salt, FILE_KEY_INFO, 32));
 }

@@ -23,7 +23,6 @@ export interface FolderRoundRecord {
   files_imported: number;
   changes_applied: number;
   written: number;
-  postponed: number;
   /** The files set aside this round and why (« poste/00000003.entente », a French sentence). */
   postponed_files: { file: string; reason: string }[];
   new_conflicts: number;

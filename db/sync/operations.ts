@@ -72,7 +72,6 @@ function folderRoundRecord(folder: string, { imported, written, postponed }: Fol
     files_imported: imported.length,
     changes_applied: imported.reduce((sum, file) => sum + file.applied, 0),
     written: written?.count ?? 0,
-    postponed: postponed.length,
     postponed_files: postponed,
     new_conflicts: imported.reduce((sum, file) => sum + file.new_conflicts, 0),
   };
@@ -95,7 +94,7 @@ function recordFolderRound(store: Store, folder: string, outcome: { record: Fold
       const before = previous?.postponed_files ?? [];
       const newlySetAside = record.postponed_files.filter((file) => !before.some((known) => known.file === file.file && known.reason === file.reason));
       if (record.files_imported > 0 || record.written > 0 || newlySetAside.length > 0) {
-        recordJournal(store, { kind: 'folder', summary: { ...record, postponed: newlySetAside.length, postponed_files: newlySetAside } }, at);
+        recordJournal(store, { kind: 'folder', summary: { ...record, postponed_files: newlySetAside } }, at);
       }
     }
     const message = 'error' in outcome ? outcome.error : null;

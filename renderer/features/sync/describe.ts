@@ -47,13 +47,18 @@ export function journalTitle(entry: JournalEntry): string {
 }
 
 /** « 2 fichiers lus (40 modifications nouvelles), 12 modifications publiées. » */
-export function folderRoundSentence({ files_imported: filesImported, changes_applied: changesApplied, written, postponed }: FolderRoundRecord): string {
+export function folderRoundSentence({
+  files_imported: filesImported,
+  changes_applied: changesApplied,
+  written,
+  postponed_files: postponed,
+}: FolderRoundRecord): string {
   const parts = [
     filesImported
       ? `${count(filesImported, 'fichier lu', 'fichiers lus')} (${count(changesApplied, 'modification nouvelle', 'modifications nouvelles')})`
       : null,
     written ? count(written, 'modification publiée', 'modifications publiées') : null,
-    postponed ? `${count(postponed, 'fichier mis de côté', 'fichiers mis de côté')}, repris au prochain passage` : null,
+    postponed.length ? `${count(postponed.length, 'fichier mis de côté', 'fichiers mis de côté')}, repris au prochain passage` : null,
   ].filter(Boolean);
   return parts.length > 0 ? `${parts.join(', ')}.` : 'Rien de nouveau.';
 }
