@@ -51,7 +51,7 @@ export function folderRoundSentence({
   files_imported: filesImported,
   changes_applied: changesApplied,
   written,
-  postponed_files: postponed,
+  postponed_files: postponed = [],
 }: FolderRoundRecord): string {
   const parts = [
     filesImported
