@@ -3,7 +3,6 @@
 // and never anything else, nor a file on another computer (a link may have come by sync
 // from another laptop: a click must not run what someone else wrote).
 import { shell, type BrowserWindow } from 'electron';
-import { statSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { confirmOpenFile, tellLinkRefused } from './dialogs';
@@ -60,22 +59,12 @@ export function fileLinkVerdict(url: string, platform: NodeJS.Platform = process
   return { open: path };
 }
 
-/** A document marked executable (macOS, Linux) would run instead of opening. */
-function isExecutable(path: string): boolean {
-  try {
-    return process.platform !== 'win32' && (statSync(path).mode & 0o111) !== 0;
-  } catch {
-    return false;
-  }
-}
-
 /** Opens an action's link outside the app, as the rules above say. */
 export async function openLink(url: string, parent: BrowserWindow | undefined): Promise<void> {
   if (/^(https?|mailto):/i.test(url)) return shell.openExternal(url);
   if (!/^file:/i.test(url)) return tellLinkRefused(parent, `Entente n'ouvre pas ce genre de lien : ${url}`);
   const verdict = fileLinkVerdict(url);
   if ('refused' in verdict) return tellLinkRefused(parent, verdict.refused);
-  if (isExecutable(verdict.open)) return tellLinkRefused(parent, `Ce fichier est marqué exécutable : Entente ne l'ouvre pas. Fichier : ${verdict.open}`);
   if (!(await confirmOpenFile(parent, verdict.open))) return;
   const failure = await shell.openPath(verdict.open);
   if (failure) await tellLinkRefused(parent, `Le fichier n'a pas pu être ouvert : ${failure}`);
