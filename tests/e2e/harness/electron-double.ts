@@ -2,8 +2,9 @@
 // renderer run in Debian's Chromium when no Electron binary can be had. Each piece maps
 // onto Playwright: BrowserWindow → a page, ipcMain.handle ↔ ipcRenderer.invoke → an
 // exposed binding, the sandboxed preload → an init script, printToPDF → page.pdf,
-// dialogs → answers queued by the test. One difference stays: the page and the preload
-// share one JavaScript world (no context isolation), which the specs do not rely on.
+// dialogs → answers queued by the test, protocol.handle → a route. Where it is more lenient
+// than Electron (one JavaScript world for page and preload, the app's scheme served on an
+// https origin), docs/electron-double.md says so and which real-Electron run covers it.
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
