@@ -11,7 +11,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { SEED_ORIGIN } from '../db/project/setup';
 import { getDashboard } from '../db/chantiers/reads';
 import { exportFile, importFile } from '../db/sync/exchange';
-import { storePassphrase } from '../db/sync/passphrase';
+import { keyringData } from '../db/sync/keys';
+import { keyringOf } from '../db/sync/passphrase';
 import { Session } from '../main/session';
 import { SyncJobs } from '../main/sync/jobs';
 import type { SyncProgress } from '../preload/contract';
@@ -35,7 +36,7 @@ function largeFile(dir: string): Buffer {
   const author = new Worker(join(dir, 'auteur.sqlite'), 'Julien Petit', '41', 7, Date.UTC(2025, 8, 1, 7));
   author.writeExactly(CHANGES, { createEvery: 12 });
   const seedHeld = { [SEED_ORIGIN]: author.store.log.versionVector()[SEED_ORIGIN] };
-  const { bytes } = exportFile(author.store, { passphrase: PASSPHRASE, basedOn: seedHeld });
+  const { bytes } = exportFile(author.store, { secret: PASSPHRASE, basedOn: seedHeld });
   author.store.close();
   return bytes;
 }
@@ -44,7 +45,6 @@ function newLaptop(dir: string): Session {
   const session = new Session(dir, 'bench');
   session.open();
   session.completeFirstStart({ name: 'Claire Martin', function: null, partner_id: 'd37' });
-  storePassphrase(session.requireStore(), PASSPHRASE);
   return session;
 }
 
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       () => undefined,
     );
     const start = performance.now();
-    const job = jobs.run<{ applied: number }>({ kind: 'import', bytes, passphrase: PASSPHRASE });
+    const job = jobs.run<{ applied: number }>({ kind: 'import', bytes, keys: keyringData(keyringOf(session.requireStore(), PASSPHRASE)) });
     const during = await readWhile(session, job);
     const importMs = performance.now() - start;
     const applied = (await job).value.applied;

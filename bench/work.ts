@@ -7,6 +7,8 @@ import { setPilot } from '../db/actions/pilots';
 import { getRow } from '../db/store/rows';
 import { initReplica } from '../db/project/setup';
 import { Store } from '../db/store/store';
+import type { Keyring } from '../db/sync/keys';
+import { setUpKeys } from '../db/sync/passphrase';
 import { ACTION_STATUSES, FINALITES, PRIORITIES } from '../common/vocabulary';
 
 const SUBJECTS = [
@@ -148,8 +150,13 @@ export function seededRandom(seed: number): () => number {
   return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
+/** The project passphrase of every laptop of the benches. */
+export const PASSPHRASE = 'coopération 37-41 printemps';
+
 export class Worker {
   readonly store: Store;
+  /** Its keys, as the app holds them once unlocked: the project key is derived once per process. */
+  readonly keyring: Keyring;
   readonly clock: SimClock;
   private readonly random: () => number;
   private readonly partnerId: string;
@@ -163,6 +170,7 @@ export class Worker {
     this.clock = new SimClock(startMs);
     this.store = Store.open(file, { now: this.clock.now });
     initReplica(this.store, { name, function: 'Chargé de mission', partner });
+    this.keyring = setUpKeys(this.store, PASSPHRASE);
     this.partnerId = `d${partner}`;
   }
 

@@ -156,6 +156,8 @@ export const FIELDS = {
     partner_id: { label: 'Département', subject: 'Le partenaire' },
     label: { label: 'Intitulé', subject: 'Le nom du poste', text: true },
     created_at: { label: 'Date de création' },
+    public_key: { label: 'Clé publique' },
+    revoked_after: { label: 'Révoqué après la modification' },
   },
 } as const satisfies Record<string, Record<string, FieldWords>>;
 

@@ -80,7 +80,7 @@ const SENTENCES = {
 
   // Sync: the passphrase, the files, the shared folder.
   'no-passphrase': () => "Indiquez d'abord la phrase de passe du projet (écran Synchronisation).",
-  'no-passphrase-env': () => 'Phrase de passe manquante : définissez ENTENTE_PASSPHRASE.',
+  'no-passphrase-env': (variable: string) => `Phrase de passe manquante : définissez ${variable}.`,
   'no-folder': () => "Choisissez d'abord le dossier partagé.",
   'folder-missing': (folder: string) => `Dossier partagé introuvable : ${folder}.`,
   'no-invitation': () => "Choisissez d'abord le fichier d'invitation.",
@@ -106,6 +106,35 @@ const SENTENCES = {
   /** Another poste's numbers used twice, for different changes: a copied data folder, or a forged file. */
   'diverging-replica': (replica: string, seq: number) =>
     `Le poste ${replica} a écrit deux modifications différentes sous le numéro ${seq} : ${COPIED}. Rien n'a été importé. ${KEEP_ONE}`,
+  'unknown-key': () =>
+    `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Si la phrase de passe du projet a été changée sur un autre poste, saisissez la nouvelle (Synchronisation › Phrase de passe du projet) ; elle distingue majuscules et minuscules. ${UNCHANGED}`,
+  'format-1-needs-passphrase': () =>
+    `Ce fichier vient d'Entente 0.1 : il s'ouvre avec la phrase de passe elle-même. Importez-le avec la commande « entente import », ou demandez à son expéditeur un nouvel export. ${UNCHANGED}`,
+  'older-passphrase': () => "C'est l'ancienne phrase de passe du projet : elle a été changée sur ce poste. Utilisez la nouvelle.",
+  'wrong-passphrase-here': () => "Ce n'est pas la phrase de passe de ce poste. Vérifiez-la (elle distingue majuscules et minuscules).",
+  'damaged-key-file': (file: string) =>
+    `Le fichier des clés de ce poste (${file}) est endommagé. Les données ne sont pas touchées : rejoignez à nouveau le projet par une invitation pour synchroniser ce poste.`,
+  'foreign-key-file': (file: string) =>
+    `Le fichier des clés ${file} appartient à un autre poste (dossier de données recopié) : il n'est pas utilisé. Rejoignez le projet par une invitation.`,
+  'keys-locked': () => 'Les clés de ce poste sont verrouillées : saisissez la phrase de passe du projet (écran Synchronisation).',
+  /** A run of changes whose proof does not hold (docs/sync.md, « Preuve d'auteur »). */
+  'forged-change': (replica: string) =>
+    `Ce fichier contient des modifications attribuées au ${replica} dont la signature ne correspond pas : elles n'ont pas été écrites par ce poste (fichier falsifié ou abîmé). Rien n'a été importé. ${UNCHANGED}`,
+  'unsigned-change': (replica: string) =>
+    `Ce fichier contient des modifications attribuées au ${replica} sans sa signature, alors que ce poste signe tout ce qu'il écrit. Rien n'a été importé ; demandez un nouvel export à l'expéditeur (avec une version à jour d'Entente). ${UNCHANGED}`,
+  'unknown-signer': (replica: string) =>
+    `Ce fichier contient des modifications signées du ${replica}, dont ce poste ne connaît pas encore la clé : importez d'abord un fichier plus ancien de ce poste, ou demandez un export complet. ${UNCHANGED}`,
+  'forked-origin': (replica: string, seq: number) =>
+    `Le ${replica} a deux historiques différents à partir de la modification ${seq} : son dossier de données a été copié sur un autre ordinateur, ou un fichier a été falsifié. Rien n'a été importé. ${KEEP_ONE}`,
+  'key-replaced': (replica: string) =>
+    `Ce fichier tente de remplacer la clé publique du ${replica} : une clé de poste ne change jamais. Rien n'a été importé. ${UNCHANGED}`,
+  'seed-forged': () => `Ce fichier contient des données de départ qu'aucun poste n'a écrites : il a été falsifié. Rien n'a été importé. ${UNCHANGED}`,
+  'revoked-here': (by: string) =>
+    `Ce poste a été révoqué par le ${by} : ses nouvelles modifications sont refusées par les autres postes. Rejoignez à nouveau le projet par une invitation.`,
+  'cannot-revoke-self': () => 'Un poste ne peut pas se révoquer lui-même : révoquez-le depuis un autre poste du projet.',
+  'cannot-revoke-seed': () => "Les données de départ ne viennent pas d'un poste : elles ne se révoquent pas.",
+  'already-revoked': (replica: string) => `Le ${replica} est déjà révoqué.`,
+  'same-passphrase': () => 'La nouvelle phrase de passe est celle que ce poste utilise déjà.',
   'sync-stopped': (detail?: string) => (detail ? `La synchronisation a échoué : ${detail}` : "La synchronisation s'est arrêtée sans réponse."),
 
   // The window and the IPC boundary.

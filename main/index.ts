@@ -1,7 +1,7 @@
 // Entente's main process: open the data folder, register the API, show the window.
 import { app, BrowserWindow, dialog } from 'electron';
 import { join, resolve } from 'node:path';
-import { storedPassphrase } from '../db/sync/passphrase';
+import { keyringData } from '../db/sync/keys';
 import { folderState } from '../db/sync/status';
 import { DATA_CHANGED_CHANNEL, SYNC_PROGRESS_CHANNEL } from '../preload/contract';
 import { toUserError } from '../db/errors';
@@ -117,9 +117,8 @@ function sharedFolder(): string | undefined {
 
 async function syncSharedFolder(): Promise<void> {
   const folder = sharedFolder();
-  const passphrase = folder ? storedPassphrase(session.requireStore()) : undefined;
-  if (!folder || !passphrase) return;
+  if (!folder || session.keys.state(session.requireStore()) !== 'ready') return;
   // Started by main, not by a call of the window: the window is told that data changed.
-  const { changed } = await jobs.run({ kind: 'folder', folder, passphrase });
+  const { changed } = await jobs.run({ kind: 'folder', folder, keys: keyringData(session.keys.require(session.requireStore())) });
   if (changed) send(DATA_CHANGED_CHANNEL);
 }

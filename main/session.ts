@@ -11,10 +11,13 @@ import { initReplica, loadDefaultDataset, renewReplica } from '../db/project/set
 import { Store } from '../db/store/store';
 import { joinProject } from '../db/sync/invitation';
 import { applyTacitValidations } from '../db/meetings/validation';
+import { PosteKeys, systemSeal } from './keychain';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class Session {
+  /** This poste's keys, kept across the reopenings of the data file. */
+  readonly keys = new PosteKeys();
   private store?: Store;
   private failure?: UserError;
   private backingUp?: Promise<void>;
@@ -35,6 +38,7 @@ export class Session {
     this.failure = undefined;
     try {
       this.store = Store.open(this.databaseFile, { nativeBinding: this.nativeBinding });
+      this.keys.opened(this.store);
     } catch (error) {
       if (!isUserError(error)) throw error;
       this.failure = error;
@@ -106,12 +110,15 @@ export class Session {
   /** First start from an invitation: this laptop joins that project with the whole history. */
   joinProject(invitation: Buffer, passphrase: string, identity: IdentityInput & { person_id: string | null }): AppState {
     if (!this.store) throw this.failure ?? refusal('closed');
-    joinProject(this.store, invitation, passphrase, {
-      name: identity.name,
-      function: identity.function,
-      partner: identity.partner_id,
-      personId: identity.person_id ?? undefined,
-    });
+    joinProject(
+      this.store,
+      invitation,
+      passphrase,
+      { name: identity.name, function: identity.function, partner: identity.partner_id, personId: identity.person_id ?? undefined },
+      new Date(),
+      systemSeal(this.store),
+    );
+    this.keys.opened(this.store);
     void this.backupIfDue();
     return this.state();
   }
@@ -122,7 +129,10 @@ export class Session {
     }
     restoreBackup(this.dataDir, name);
     this.open();
-    if (this.store?.replicaId) renewReplica(this.store);
+    if (this.store?.replicaId) {
+      renewReplica(this.store);
+      this.keys.renewed(this.store);
+    }
     void this.backupIfDue();
     return this.state();
   }

@@ -53,8 +53,23 @@ export interface SyncProgress {
   total: number;
 }
 
+/** This poste's keys: none yet (no passphrase given), locked (the passphrase opens them), ready. */
+export type KeysState = 'none' | 'locked' | 'ready';
+
+/**
+ * What keeps the keys between two starts: the system keychain; on Linux without a keyring,
+ * only a plain-text fallback (to accept or refuse; refused, the passphrase is asked at each
+ * start); or nothing at all.
+ */
+export type KeychainState = 'system' | 'plain-text' | 'plain-text-accepted' | 'plain-text-refused' | 'unavailable';
+
 export interface SyncStatus {
-  passphrase_set: boolean;
+  keys: KeysState;
+  keychain: KeychainState;
+  /** This poste's public key fingerprint, once it has keys. */
+  fingerprint: string | null;
+  /** This poste was revoked by another: « poste de … ». */
+  revoked_by: string | null;
   replica_id: string;
   folder: FolderState;
   running: SyncProgress | null;
@@ -197,8 +212,14 @@ export interface EntenteApi {
   exportUpcomingMeetingsIcs(): { file: string } | null;
 
   getSyncStatus(): SyncStatus;
-  /** The project's passphrase, kept on this laptop for its exchange files. */
+  /** The project's passphrase typed on this poste: opens its keys, or makes them (12 characters at least then). */
   setSyncPassphrase(passphrase: string): void;
+  /** Files written from now on use the new passphrase; the current one stays known for reading. */
+  changeSyncPassphrase(current: string, next: string): void;
+  /** Linux without a keyring: whether the keys may be kept sealed by the plain-text fallback. */
+  answerPlainTextKeychain(accepted: boolean): void;
+  /** Revokes a lost or departed poste (Paramètres › Postes). */
+  revokePoste(replicaId: string): { revoked_after: number };
   /** Asks where to save, then writes the file; null when the user cancelled. */
   exportSyncFile(target: ExportTarget): ExportRecord | null;
   /** Asks for a file, then imports it; null when the user cancelled. */
@@ -326,6 +347,9 @@ export const API_METHOD_KINDS = {
   exportMeetingIcs: 'read',
   exportUpcomingMeetingsIcs: 'read',
   getSyncStatus: 'read',
+  changeSyncPassphrase: 'write',
+  answerPlainTextKeychain: 'write',
+  revokePoste: 'write',
   setSyncPassphrase: 'write',
   exportSyncFile: 'write',
   importSyncFile: 'write',

@@ -18,6 +18,11 @@ import { importFile, type ImportSummary } from '../sync/exchange';
 import { exportToFile, folderRound, writeInvitation } from '../sync/operations';
 import { joinProject } from '../sync/invitation';
 import { listConflicts, type Conflict } from '../conflicts/versions';
+import { validateNewPassphrase } from '../sync/keys';
+import { replicaLabel } from '../sync/labels';
+import { changePassphrase, keyringOf, setUpKeys } from '../sync/passphrase';
+import { revokeReplica } from '../sync/revocation';
+import { listReplicaStatus, type ReplicaStatus } from '../sync/status';
 import type { ActionRow } from '../actions/types';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../common/vocabulary';
 
@@ -25,7 +30,8 @@ const HELP = `Usage : entente [--data DOSSIER] COMMANDE [ARGUMENTS]
 
 Commandes :
   init --as "NOM" --partner CODE [--function FONCTION] [--label POSTE]
-                        fait de ce dossier un nouveau poste du projet par défaut
+                        fait de ce dossier un nouveau poste du projet par défaut ; avec
+                        ENTENTE_PASSPHRASE (12 caractères au moins), crée aussi ses clés
   join INVITATION --as "NOM" --partner CODE [--function FONCTION] [--label POSTE]
                         fait de ce dossier un nouveau poste du projet de l'invitation
                         (reprend la personne de même nom et partenaire si elle existe)
@@ -45,6 +51,13 @@ Commandes :
   import FICHIER        importe un fichier d'échange (une seule fois, en entier ou pas du tout)
   sync-folder DOSSIER   synchronise avec un dossier partagé (lit les fichiers des autres
                         postes, écrit les siens)
+  postes [--json]       les postes du projet : personne, Département, empreinte de la clé,
+                        dernière modification, révocation
+  revoke POSTE          révoque un poste perdu ou parti : ses modifications postérieures à
+                        la dernière reçue ici seront refusées partout
+  passphrase change     change la phrase de passe du projet pour les fichiers écrits
+                        désormais (l'ancienne reste connue de ce poste, pour la lecture) ;
+                        la nouvelle vient de ENTENTE_NEW_PASSPHRASE, sinon elle est demandée
   conflicts [--json]    les champs en conflit, avec chacune de leurs versions
   backup FICHIER        copie la base de données dans FICHIER
   check                 vérifie l'intégrité de la base et l'accord du journal avec les tables
@@ -54,8 +67,9 @@ Options :
                         celui de l'application : ${defaultDataDir()})
   --help                affiche cette aide
 
-La phrase de passe des fichiers d'échange vient de la variable ENTENTE_PASSPHRASE,
-sinon elle est demandée.
+La phrase de passe du projet vient de la variable ENTENTE_PASSPHRASE, sinon elle est
+demandée : la ligne de commande n'a pas accès au trousseau du système, et la phrase de
+passe n'est jamais enregistrée.
 `;
 
 const VALUED_OPTIONS = new Set(['data', 'as', 'partner', 'function', 'label', 'chantier', 'title', 'to', 'for', 'out']);
@@ -151,16 +165,29 @@ function formatTable(rows: ActionRow[]): string {
 }
 
 /** The project passphrase: ENTENTE_PASSPHRASE, or asked on the terminal. */
-async function passphrase(): Promise<string> {
-  const fromEnv = process.env.ENTENTE_PASSPHRASE;
+async function passphrase(variable = 'ENTENTE_PASSPHRASE', question = 'Phrase de passe du projet : '): Promise<string> {
+  const fromEnv = process.env[variable];
   if (fromEnv) return fromEnv;
-  if (!process.stdin.isTTY) throw refusal('no-passphrase-env');
+  if (!process.stdin.isTTY) throw refusal('no-passphrase-env', variable);
   const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
   try {
-    return await new Promise<string>((answer) => prompt.question('Phrase de passe du projet : ', answer));
+    return await new Promise<string>((answer) => prompt.question(question, answer));
   } finally {
     prompt.close();
   }
+}
+
+function formatPostes(postes: ReplicaStatus[]): string {
+  const lines = postes.map((poste) =>
+    [
+      `${poste.id}${poste.is_this_laptop ? ' (ce poste)' : ''}`,
+      `  ${poste.person_name ?? 'personne inconnue'}, ${poste.partner_name ?? 'partenaire inconnu'}${poste.label ? `, « ${poste.label} »` : ''}`,
+      `  clé : ${poste.fingerprint ?? 'aucune (poste pas encore passé à la version 0.3)'}`,
+      `  ${poste.changes} modification(s), la dernière le ${poste.last_change_at ?? '—'}`,
+      ...(poste.revoked ? [`  RÉVOQUÉ par le ${poste.revoked.by} le ${poste.revoked.at} : refusé après sa modification ${poste.revoked.after}`] : []),
+    ].join('\n'),
+  );
+  return `${[...lines, `${postes.length} poste(s)`].join('\n')}\n`;
 }
 
 function readInput(file: string): Buffer {
@@ -186,6 +213,7 @@ function describeImport(summary: ImportSummary): string {
     ...(summary.far_future
       ? [`Attention : ${summary.far_future} modification(s) datée(s) de plus d'un jour dans le futur (horloge d'un poste déréglée).`]
       : []),
+    ...summary.revoked.map((revoked) => `Refusées : ${revoked.count} modification(s) du ${revoked.replica}, révoqué avant de les écrire.`),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -216,7 +244,7 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     const target = resolve(requiredOption(args, 'to'));
     const forReplica = option(args, 'for');
     if (forReplica && args.options.full) throw refusal('usage', '--for et --full ne vont pas ensemble.');
-    const record = exportToFile(store, target, { passphrase: await passphrase(), target: forReplica ? { kind: 'replica', id: forReplica } : { kind: 'full' } });
+    const record = exportToFile(store, target, { secret: await passphrase(), target: forReplica ? { kind: 'replica', id: forReplica } : { kind: 'full' } });
     process.stdout.write(`${record.count} modification(s) exportée(s) dans ${target}.\n`);
   } else if (name === 'invite') {
     const target = resolve(requiredOption(args, 'out'));
@@ -235,6 +263,26 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     process.stdout.write(result.imported.map((file) => `${file.file} :\n${describeImport(file)}`).join(''));
     for (const file of result.postponed) process.stdout.write(`${file.file} : repris au prochain passage (${file.reason})\n`);
     process.stdout.write(result.written ? `${result.written.count} modification(s) écrite(s) dans ${result.written.file}.\n` : 'Rien de nouveau à écrire.\n');
+  } else if (name === 'postes') {
+    const postes = listReplicaStatus(store);
+    process.stdout.write(args.options.json ? `${JSON.stringify(postes, null, 2)}\n` : formatPostes(postes));
+  } else if (name === 'revoke') {
+    if (!sub) throw refusal('usage', 'Usage : entente revoke POSTE');
+    const { revoked_after } = revokeReplica(store, sub);
+    process.stdout.write(
+      `${replicaLabel(store, sub)} révoqué : ses modifications après la n° ${revoked_after} seront refusées par chaque poste qui recevra cette révocation.\n`,
+    );
+  } else if (name === 'passphrase' && sub === 'change') {
+    const keyring = keyringOf(store, await passphrase());
+    const next = await passphrase('ENTENTE_NEW_PASSPHRASE', 'Nouvelle phrase de passe du projet : ');
+    if (!process.env.ENTENTE_NEW_PASSPHRASE && (await passphrase('ENTENTE_NEW_PASSPHRASE', 'Nouvelle phrase de passe, encore : ')) !== next) {
+      throw refusal('usage', 'Les deux saisies de la nouvelle phrase de passe diffèrent : rien n’a été changé.');
+    }
+    changePassphrase(store, keyring, next);
+    process.stdout.write(
+      'Phrase de passe changée : les fichiers écrits désormais par ce poste la demandent. Donnez-la aux autres postes par un autre moyen que les fichiers ; ' +
+        "l'ancienne reste connue de ce poste pour lire les fichiers écrits avant.\n",
+    );
   } else if (name === 'conflicts') {
     const conflicts = listConflicts(store);
     process.stdout.write(args.options.json ? `${JSON.stringify(conflicts, null, 2)}\n` : formatConflicts(conflicts));
@@ -265,8 +313,11 @@ async function main(argv: string[]): Promise<number> {
     mkdirSync(dataDir, { recursive: true });
     const store = Store.open(databaseFile(dataDir));
     try {
+      const chosen = process.env.ENTENTE_PASSPHRASE;
+      if (chosen) validateNewPassphrase(chosen);
       initReplica(store, identity(args));
-      process.stdout.write(`Poste ${store.replicaId} créé dans ${dataDir}.\n`);
+      if (chosen) setUpKeys(store, chosen);
+      process.stdout.write(`Poste ${store.replicaId} créé dans ${dataDir}${chosen ? ', avec ses clés' : ''}.\n`);
     } finally {
       store.close();
     }

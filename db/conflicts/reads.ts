@@ -8,7 +8,7 @@ import { meetingTitle } from '../meetings/rows';
 import { isEntityName, type EntityName } from '../store/schema';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
-import { replicaLabel } from '../sync/exchange';
+import { replicaLabel } from '../sync/labels';
 import type { ConflictView } from './types';
 
 /** The fields whose value is the id of another row, and that row's table. */

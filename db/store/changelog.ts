@@ -27,6 +27,8 @@ export interface Change {
   value: string;
   /** The versions of this field this change replaces, as seen by its author. */
   supersedes: VersionRef[];
+  /** Its origin's hash chain at this change (store/chain.ts); null or absent when unknown (changes of Entente 0.2 and older). */
+  chain?: string | null;
 }
 
 export interface DeleteMark {
@@ -183,7 +185,7 @@ export class ChangeLog {
 
   constructor(readonly db: Database.Database) {
     this.statements = {
-      insertChange: db.prepare('INSERT OR IGNORE INTO changes (origin, seq, hlc, entity, row_id, field, value, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertChange: db.prepare('INSERT OR IGNORE INTO changes (origin, seq, hlc, entity, row_id, field, value, supersedes, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       markSuperseded: db.prepare('INSERT OR IGNORE INTO superseded (origin, seq) VALUES (?, ?)'),
       dropLive: db.prepare('DELETE FROM live_versions WHERE origin = ? AND seq = ?'),
       supersededIn: db.prepare('SELECT seq FROM superseded WHERE origin = ? AND seq BETWEEN ? AND ?').pluck(),
@@ -247,6 +249,7 @@ export class ChangeLog {
         change.field,
         change.value,
         Array.isArray(change.supersedes) && change.supersedes.length === 0 ? '[]' : JSON.stringify(change.supersedes),
+        change.chain ?? null,
       );
       if (changes === 0) {
         this.checkSameAsKnown(change);
@@ -418,7 +421,7 @@ export class ChangeLog {
   /** Every change of the log, by origin then seq (read lazily: the log can be large). */
   *changes(): IterableIterator<Change> {
     const rows = this.db
-      .prepare('SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes FROM changes ORDER BY origin, seq')
+      .prepare('SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes, chain FROM changes ORDER BY origin, seq')
       .iterate() as IterableIterator<Omit<Change, 'supersedes'> & { supersedes: string }>;
     for (const row of rows) yield { ...row, supersedes: JSON.parse(row.supersedes) as VersionRef[] };
   }

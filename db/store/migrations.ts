@@ -2,6 +2,7 @@
 // number of the last one applied; the app version that wrote it is kept in local_state
 // so that an older app can say which version to install.
 import type Database from 'better-sqlite3';
+import { chainStart, nextChain } from './chain';
 import { ChangeLog, type Change } from './changelog';
 import { NewerDatabaseError } from '../errors';
 import type { EntityName } from './schema';
@@ -33,6 +34,39 @@ function deriveFromLog(db: Database.Database, entity: EntityName, fields?: strin
     if (!columns.has(row.field)) continue;
     remove.run(row.origin, row.seq);
     log.applyChange({ ...row, supersedes: JSON.parse(row.supersedes) as Change['supersedes'] });
+  }
+}
+
+/**
+ * The change log's statements name every column of today's log, `chain` (migration 3)
+ * included: a migration that replays changes through it adds the column first.
+ */
+function addChainColumn(db: Database.Database): void {
+  const columns = (db.prepare('PRAGMA table_info(changes)').all() as { name: string }[]).map((column) => column.name);
+  if (!columns.includes('chain')) db.exec('ALTER TABLE changes ADD COLUMN chain TEXT');
+}
+
+/** Each origin's chain (store/chain.ts) over the changes it holds from seq 1 without a gap; null after a gap. */
+function computeChains(db: Database.Database): void {
+  const rows = db.prepare(
+    "SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes FROM changes WHERE origin <> 'seed' ORDER BY origin, seq",
+  );
+  const set = db.prepare('UPDATE changes SET chain = ? WHERE origin = ? AND seq = ?');
+  let origin: string | undefined;
+  let chain: string | null = null;
+  let expected = 1;
+  for (const row of rows.all() as (Omit<Change, 'supersedes'> & { supersedes: string })[]) {
+    if (row.origin !== origin) {
+      origin = row.origin;
+      chain = chainStart(origin);
+      expected = 1;
+    }
+    if (chain === null || row.seq !== expected++) {
+      chain = null;
+      continue;
+    }
+    chain = nextChain(chain, { ...row, supersedes: JSON.parse(row.supersedes) as Change['supersedes'] });
+    set.run(chain, row.origin, row.seq);
   }
 }
 
@@ -108,6 +142,7 @@ const MIGRATIONS: Migration[] = [
 
   // 2: réunions and their comptes rendus; the project's delay of tacit validation.
   (db) => {
+    addChainColumn(db);
     db.exec(`
       ALTER TABLE project ADD COLUMN validation_silence_days INTEGER;
       ${derivedTable(
@@ -146,12 +181,27 @@ const MIGRATIONS: Migration[] = [
     deriveFromLog(db, 'project', ['validation_silence_days']);
     for (const entity of ['meeting', 'participant', 'agenda_item', 'entry', 'action_item', 'follow_up'] as const) deriveFromLog(db, entity);
   },
+
+  // 3: proven authorship (docs/sync.md, « Preuve d'auteur ») — each origin's hash chain, the
+  // signatures received, the chain at the start of a run received after a gap, and each
+  // poste's public key and revocation.
+  (db) => {
+    addChainColumn(db);
+    db.exec(`
+      CREATE TABLE signed_head (origin TEXT NOT NULL, seq INTEGER NOT NULL, signature TEXT NOT NULL, PRIMARY KEY (origin, seq)) WITHOUT ROWID;
+      CREATE TABLE chain_anchor (origin TEXT NOT NULL, seq INTEGER NOT NULL, chain TEXT NOT NULL, PRIMARY KEY (origin, seq)) WITHOUT ROWID;
+      ALTER TABLE replica ADD COLUMN public_key TEXT;
+      ALTER TABLE replica ADD COLUMN revoked_after INTEGER;
+    `);
+    computeChains(db);
+    deriveFromLog(db, 'replica', ['public_key', 'revoked_after']);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The app version that wrote each schema version: named when an older app refuses a newer file. */
-const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0', 2: '0.2.0' };
+const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0' };
 
 /** Brings the file to the schema `target` (this version's, unless a test builds an older file). */
 export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {

@@ -1,6 +1,7 @@
 // The store: one SQLite file, its change log, and this replica's identity and clock.
 // Store.write is the one function every local edit goes through.
 import type Database from 'better-sqlite3';
+import { chainStart, nextChain } from './chain';
 import { ChangeLog, type Change } from './changelog';
 import { openDatabase, type OpenOptions } from './connection';
 import { refusal } from '../errors';
@@ -25,6 +26,7 @@ export class Store {
   private readonly clock: Clock;
   private readonly getState: Database.Statement;
   private readonly setState: Database.Statement;
+  private readonly getChain: Database.Statement;
 
   private constructor(
     readonly db: Database.Database,
@@ -35,6 +37,7 @@ export class Store {
     this.search = new SearchIndex(db);
     this.getState = db.prepare('SELECT value FROM local_state WHERE key = ?').pluck();
     this.setState = db.prepare('INSERT OR REPLACE INTO local_state (key, value) VALUES (?, ?)');
+    this.getChain = db.prepare('SELECT chain FROM changes WHERE origin = ? AND seq = ?').pluck();
     this.clock = new Clock(parseHlc(this.localState('hlc') ?? ZERO_HLC), now);
   }
 
@@ -88,13 +91,14 @@ export class Store {
     const origin = this.requireReplica().replicaId;
     return this.transaction(() => {
       let seq = Number(this.localState('seq') ?? 0);
+      let chain = seq === 0 ? chainStart(origin) : this.chainAt(origin, seq);
       let written = 0;
       for (const edit of edits) {
         const live = this.log.liveVersions(edit.entity, edit.rowId, edit.field);
         const value = edit.field === 'deleted' && edit.value === true ? JSON.stringify({ vv: this.log.versionVector() }) : JSON.stringify(edit.value ?? null);
         if (live.length === 1 && live[0].value === value) continue;
         if (live.length === 0 && edit.field === 'deleted' && edit.value === false) continue;
-        this.log.applyChange({
+        const change: Change = {
           origin,
           seq: ++seq,
           hlc: this.clock.tick(),
@@ -103,7 +107,9 @@ export class Store {
           field: edit.field,
           value,
           supersedes: live.map((version) => [version.origin, version.seq]),
-        });
+        };
+        chain = chain === null ? null : nextChain(chain, change);
+        this.log.applyChange({ ...change, chain });
         written++;
       }
       if (written > 0) {
@@ -113,6 +119,11 @@ export class Store {
       this.flushDerived();
       return written;
     });
+  }
+
+  /** An origin's chain at `seq` (null: unknown, or not held). */
+  chainAt(origin: string, seq: number): string | null {
+    return (this.getChain.get(origin, seq) as string | null | undefined) ?? null;
   }
 
   /** Applies changes received from elsewhere (seed data, sync files); returns how many were new. */

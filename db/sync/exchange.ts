@@ -7,26 +7,34 @@ import { SCHEMA_VERSION } from '../store/migrations';
 import type { Store } from '../store/store';
 import { decodeSyncFile, encodeSyncFile, readSyncHeader, type SyncHeader } from './format';
 import { recordJournal } from './journal';
+import { replicaLabel } from './labels';
+import { keyringOf, readingKeys, type Secret } from './passphrase';
+import { checkRuns, provenRuns, recordProofs } from './proof';
+import { enforceRevocations, revocationBound, revokedBy } from './revocation';
 
 export interface ExportOptions {
   /** A peer replica: export what it may lack according to the last file received from it. */
   forReplica?: string;
   /** Or what the receivers already hold, by origin (the shared folder's published changes). */
   basedOn?: Record<string, number>;
-  passphrase: string;
+  /** The passphrase (CLI, tests) or this poste's keyring. */
+  secret: Secret;
   now?: Date;
 }
 
-export function exportFile(store: Store, options: ExportOptions): { bytes: Buffer; header: SyncHeader } {
+export function exportFile(store: Store, options: ExportOptions): { bytes: Buffer; header: SyncHeader; senderHeld: Record<string, number> } {
   const { projectId, replicaId } = store.requireReplica();
+  const keyring = keyringOf(store, options.secret);
+  const revoker = revokedBy(store);
+  if (revoker) throw refusal('revoked-here', revoker);
   const basedOn = options.basedOn ?? (options.forReplica ? peerHeld(store, options.forReplica) : {});
   // Origin by origin, each a range of the log's primary key, rather than one scan of the whole log.
   const after = store.db.prepare(
-    'SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes FROM changes WHERE origin = ? AND seq > ? ORDER BY seq',
+    'SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes, chain FROM changes WHERE origin = ? AND seq > ? ORDER BY seq',
   );
   // One read transaction: the app's main process may write meanwhile, and a version vector
   // read after the changes would claim a change the file does not carry.
-  const { changes, senderHeld } = store.transaction(() => {
+  const { runs, senderHeld } = store.transaction(() => {
     const read: Change[] = [];
     for (const origin of logOrigins(store)) {
       const held = Object.prototype.hasOwnProperty.call(basedOn, origin) ? basedOn[origin] : undefined;
@@ -34,20 +42,18 @@ export function exportFile(store: Store, options: ExportOptions): { bytes: Buffe
         read.push({ ...row, supersedes: JSON.parse(row.supersedes) as VersionRef[] });
       }
     }
-    return { changes: read, senderHeld: store.log.versionVector() };
+    return { runs: provenRuns(store, keyring, read), senderHeld: store.log.versionVector() };
   });
   const bytes = encodeSyncFile({
     project: projectId,
     sender: replicaId,
     schema: SCHEMA_VERSION,
-    senderHeld,
-    basedOn,
     full: Object.keys(basedOn).length === 0,
-    changes,
-    passphrase: options.passphrase,
+    key: keyring.keys[0],
+    content: { senderHeld, basedOn, runs },
     now: options.now,
   });
-  return { bytes, header: readSyncHeader(bytes).header };
+  return { bytes, header: readSyncHeader(bytes).header, senderHeld };
 }
 
 /** The origins of the log, in order: one index seek each. */
@@ -93,6 +99,8 @@ export interface ImportSummary {
   gaps: Gap[];
   /** Changes stamped more than a day in the future: applied, but their clock not followed. */
   far_future: number;
+  /** Changes left out: their poste was revoked before them. */
+  revoked: { origin: string; replica: string; count: number }[];
   /** What the sender held when writing the file, by origin. */
   sender_held: Record<string, number>;
 }
@@ -109,40 +117,49 @@ export interface ImportOptions {
 export function importFile(
   store: Store,
   bytes: Buffer,
-  passphrase: string,
+  secret: Secret,
   { now = new Date(), onProgress, journalAs = 'import' }: ImportOptions = {},
 ): ImportSummary {
   const { projectId, replicaId } = store.requireReplica();
-  const { header, changes } = decodeSyncFile(bytes, { passphrase, project: projectId, schema: SCHEMA_VERSION });
+  const { header, content } = decodeSyncFile(bytes, {
+    keys: readingKeys(store, secret),
+    passphrase: typeof secret === 'string' ? secret : undefined,
+    project: projectId,
+    schema: SCHEMA_VERSION,
+  });
   const has = store.db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck();
-  if (changes.some((change) => change.origin === replicaId && !has.get(change.origin, change.seq))) {
+  if (content.runs.some((run) => run.origin === replicaId && run.changes.some((change) => !has.get(change.origin, change.seq)))) {
     throw refusal('cloned-replica', 'file', replicaId);
   }
   return store.transaction(() => {
+    const { changes, proofs } = checkRuns(store, projectId, content.runs);
     const createdActions = newRows(store, changes, 'action');
     const createdNotes = newRows(store, changes, 'note');
     const conflictsBefore = conflictCount(store);
 
     const { applied, farFuture } = store.receive(onProgress ? reporting(changes, onProgress) : changes);
+    recordProofs(store, proofs);
+    enforceRevocations(store);
 
     store.db
       .prepare('INSERT OR REPLACE INTO peer_state (replica_id, held, file_created_at, received_at) VALUES (?, ?, ?, ?)')
-      .run(header.sender, JSON.stringify(header.senderHeld), header.createdAt, now.toISOString());
+      .run(header.sender, JSON.stringify(content.senderHeld), header.createdAt, now.toISOString());
     const counts = new Map<string, number>();
     for (const change of applied) counts.set(change.origin, (counts.get(change.origin) ?? 0) + 1);
     const summary: ImportSummary = {
       sender: header.sender,
       sender_label: replicaLabel(store, header.sender),
-      received: changes.length,
+      received: header.count,
       applied: applied.length,
       by_origin: [...counts].map(([origin, count]) => ({ origin, replica: replicaLabel(store, origin), count })),
       actions_created: createdActions.size,
       status_changes: applied.filter((c) => c.entity === 'action' && c.field === 'status' && !createdActions.has(c.rowId)).length,
       notes_added: createdNotes.size,
       new_conflicts: Math.max(0, conflictCount(store) - conflictsBefore),
-      gaps: findGaps(store, header.senderHeld),
+      gaps: findGaps(store, content.senderHeld),
       far_future: farFuture,
-      sender_held: header.senderHeld,
+      revoked: [...proofs.revoked].map(([origin, count]) => ({ origin, replica: replicaLabel(store, origin), count })),
+      sender_held: content.senderHeld,
     };
     recordJournal(store, { kind: journalAs, summary }, now);
     return summary;
@@ -193,24 +210,14 @@ function peerHeld(store: Store, replica: string): Record<string, number> {
   return held ? (JSON.parse(held) as Record<string, number>) : {};
 }
 
-/** "poste de Claire Martin (Indre-et-Loire)", or "poste ID" for a replica unknown here. */
-export function replicaLabel(store: Store, replica: string): string {
-  const row = store.db
-    .prepare(
-      `SELECT pe.name, pa.short_name FROM replica r LEFT JOIN person pe ON pe.id = r.person_id
-       LEFT JOIN partner pa ON pa.id = r.partner_id WHERE r.id = ?`,
-    )
-    .get(replica) as { name: string | null; short_name: string | null } | undefined;
-  if (!row?.name) return `poste ${replica}`;
-  return `poste de ${row.name}${row.short_name ? ` (${row.short_name})` : ''}`;
-}
-
 /** What the sender held that this replica still lacks, as ranges of sequence numbers. */
 export function findGaps(store: Store, senderHeld: Record<string, number>): Gap[] {
   const held = store.log.versionVector();
   const beyond = store.db.prepare('SELECT seq FROM changes WHERE origin = ? AND seq > ? ORDER BY seq').pluck();
   const result: Gap[] = [];
-  for (const [origin, upTo] of Object.entries(senderHeld)) {
+  for (const [origin, claimed] of Object.entries(senderHeld)) {
+    // A revoked poste's changes after its revocation are not missing: they are refused.
+    const upTo = Math.min(claimed, revocationBound(store, origin) ?? claimed);
     let next = (held[origin] ?? 0) + 1;
     for (const seq of [...(beyond.all(origin, next - 1) as number[]), upTo + 1]) {
       if (seq > next && next <= upTo) {

@@ -9,6 +9,7 @@ import { refusal, toUserError, type ErrorCode } from '../errors';
 import type { Store } from '../store/store';
 import { exportFile, hasChangesBeyond, importFile, type ImportSummary } from './exchange';
 import { writeFileAtomically } from '../files';
+import { keyringOf, type Secret } from './passphrase';
 
 const FILE_NAME = /^(\d{8})\.entente$/;
 /**
@@ -22,7 +23,15 @@ const FILE_FAULTS = new Set<ErrorCode>([
   'newer-schema',
   'other-project',
   'wrong-passphrase',
+  'unknown-key',
+  'format-1-needs-passphrase',
   'diverging-replica',
+  'forged-change',
+  'unsigned-change',
+  'unknown-signer',
+  'forked-origin',
+  'key-replaced',
+  'seed-forged',
   'path-not-found',
   'access-denied',
   'not-permitted',
@@ -37,8 +46,9 @@ export interface FolderSyncResult {
   written: { file: string; count: number } | null;
 }
 
-export function syncFolder(store: Store, folder: string, passphrase: string, now = new Date()): FolderSyncResult {
+export function syncFolder(store: Store, folder: string, secret: Secret, now = new Date()): FolderSyncResult {
   const { projectId, replicaId } = store.requireReplica();
+  const keyring = keyringOf(store, secret);
   if (!existsSync(folder)) throw refusal('folder-missing', folder);
   const projectDir = join(folder, `entente-${projectId}`);
   const ownDir = join(projectDir, replicaId);
@@ -78,7 +88,7 @@ export function syncFolder(store: Store, folder: string, passphrase: string, now
         const bytes = statSync(path).size;
         if (known.get(relative) === bytes) continue;
         const summary = store.transaction(() => {
-          const imported = importFile(store, readFileSync(path), passphrase, { now });
+          const imported = importFile(store, readFileSync(path), keyring, { now });
           remember.run(relative, bytes, now.toISOString());
           return imported;
         });
@@ -98,11 +108,11 @@ export function syncFolder(store: Store, folder: string, passphrase: string, now
 
   // Nothing new, no file, and no key derived: a round of the watcher or the timer stays cheap.
   if (hasChangesBeyond(store, published)) {
-    const { bytes, header } = exportFile(store, { passphrase, basedOn: published, now });
+    const { bytes, header, senderHeld } = exportFile(store, { secret: keyring, basedOn: published, now });
     const name = fileName(counter + 1);
     writeFileAtomically(join(ownDir, name), bytes);
     store.setLocalState(counterKey, String(counter + 1));
-    for (const [origin, seq] of Object.entries(header.senderHeld)) published[origin] = Math.max(published[origin] ?? 0, seq);
+    for (const [origin, seq] of Object.entries(senderHeld)) published[origin] = Math.max(published[origin] ?? 0, seq);
     result.written = { file: `${replicaId}/${name}`, count: header.count };
   }
   store.setLocalState(publishedKey, JSON.stringify(published));

@@ -1,34 +1,34 @@
-// The sync file ("fichier d'échange"), format 2. Layout (docs/sync.md):
+// The sync file ("fichier d'échange"), format 3. Layout (docs/sync.md):
 //
 //   "ENTENTE-SYNC" (12 bytes) | format version (u16 BE) | header length (u32 BE) |
 //   header (UTF-8 JSON, readable without the key, authenticated) |
-//   body: AES-256-GCM ciphertext of the brotli-compressed change list | GCM tag (16 bytes)
+//   body: AES-256-GCM ciphertext of the brotli-compressed content | GCM tag (16 bytes)
 //
-// The project key is derived once from the passphrase (scrypt, N = 2^17), each file's key
-// from it and the file's own salt (HKDF): a shared-folder round derives nothing expensive
-// per file. Format 1 files (a scrypt per file) are still read.
-// The header says what the file holds and for whom, so a file of another project or of
-// a newer format is refused before any decryption, and the decompressed size is known
-// (and bounded) before anything is inflated.
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+// The header says only what a reader needs before decrypting: the project (a file of
+// another project is refused first), the key's id (which of this poste's project keys
+// opens it, or that none does), the sender, the size to bound decompression. What the
+// sender held and its proofs travel sealed and compressed: a day's file stays small.
+// Each file's key comes from the project key and the file's salt (HKDF): unique per file,
+// so the GCM nonce is fixed. Formats 1 and 2 (Entente 0.1 and 0.2) are still read.
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import type { Change, VersionRef } from '../store/changelog';
 import { refusal } from '../errors';
+import type { ProjectKey } from './keys';
 
 export const SYNC_MAGIC = Buffer.from('ENTENTE-SYNC', 'ascii');
-export const SYNC_FORMAT_VERSION = 2;
+export const SYNC_FORMAT_VERSION = 3;
 /** The app version that reads each format version: named when a newer file is refused. */
-const APP_VERSION_OF_FORMAT: Record<number, string> = { 1: '0.1.0', 2: '0.2.0' };
+const APP_VERSION_OF_FORMAT: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0' };
 const PREFIX_BYTES = SYNC_MAGIC.length + 2 + 4;
 const TAG_BYTES = 16;
+const FIXED_NONCE = Buffer.alloc(12);
 export const MAX_HEADER_BYTES = 1 << 20;
 /** Largest decompressed body accepted: far above 100,000 changes, far below a bomb. */
 export const MAX_PLAIN_BYTES = 1 << 30;
 /** Format 1: a key per file, scrypt of the passphrase and the file's salt. */
-const FILE_SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
-/** Format 2: the project key, scrypt of the passphrase once per project (128 MiB of memory). */
-const PROJECT_SCRYPT = { N: 1 << 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
-const FILE_KEY_INFO = "entente : clé d'un fichier d'échange, format 2";
+const FORMAT_1_SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+const FILE_KEY_INFO: Record<number, string> = { 2: "entente : clé d'un fichier d'échange, format 2", 3: "entente : clé d'un fichier d'échange, format 3" };
 
 export interface SyncHeader {
   format: number;
@@ -38,52 +38,77 @@ export interface SyncHeader {
   project: string;
   sender: string;
   createdAt: string;
-  /** What the sender held (its version vector) when it wrote the file. */
-  senderHeld: Record<string, number>;
-  /** What the sender believed the receiver held; empty for a full export. */
-  basedOn: Record<string, number>;
+  /** The whole history (an invitation, a full export). */
   full: boolean;
   count: number;
   plainBytes: number;
   salt: string;
+  /** The id of the project key that seals the file (format 3). */
+  keyId?: string;
+}
+
+/**
+ * Consecutive changes of one origin and their proof: `before` is the origin's chain just
+ * before `from` (null when unknown: changes of Entente 0.2 and older), `signature` the
+ * origin's signature of its chain at the run's last change (null: no proof).
+ */
+export interface Run {
+  origin: string;
+  from: number;
+  before: string | null;
+  signature: string | null;
+  changes: Change[];
+}
+
+export interface SyncContent {
+  /** What the sender held (its version vector) when it wrote the file. */
+  senderHeld: Record<string, number>;
+  /** What the sender believed the receiver held; empty for a full export. */
+  basedOn: Record<string, number>;
+  runs: Run[];
+}
+
+/** The header as written: short names, for the small files of every day (docs/sync.md). */
+interface WireHeader {
+  p: string;
+  s: string;
+  t: number;
+  f: 0 | 1;
+  n: number;
+  b: number;
+  k: string;
+  z: string;
+  c: number;
+  a: string;
+}
+
+/** Formats 1 and 2: the header carried the vectors, a nonce and a key check. */
+interface LegacyHeader extends SyncHeader {
+  senderHeld: Record<string, number>;
+  basedOn: Record<string, number>;
   iv: string;
-  /** Tells a wrong passphrase from a damaged file: a MAC of a fixed text under the key. */
   keyCheck: string;
 }
 
-/** Project keys derived in this process, by project and passphrase (memory only, a few at most). */
-const projectKeys = new Map<string, Buffer>();
-
-/** Forgets the project keys derived so far (a new passphrase; a measure of a cold start). */
-export function forgetProjectKeys(): void {
-  projectKeys.clear();
+type ChangeRow = [hlc: string, entity: string, rowId: string, field: string, value: string, supersedes: [number, number][]];
+interface Body {
+  /** Origins, numbered once. */
+  o: string[];
+  /** senderHeld and basedOn as [origin index, seq]. */
+  h: [number, number][];
+  b: [number, number][];
+  /** Runs: [origin index, from, count, before, signature]; their changes follow one another in `c`. */
+  r: [number, number, number, string | null, string | null][];
+  c: ChangeRow[];
 }
 
-/** The project key: scrypt of the passphrase, salted by the project's id; derived once per process. */
-export function projectKey(passphrase: string, project: string): Buffer {
-  const id = createHash('sha256').update(project).update('\0').update(passphrase.normalize('NFC')).digest('hex');
-  let key = projectKeys.get(id);
-  if (!key) {
-    const salt = createHash('sha256').update(`entente-projet:${project}`).digest();
-    key = scryptSync(passphrase.normalize('NFC'), salt, 32, PROJECT_SCRYPT);
-    if (projectKeys.size >= 8) projectKeys.delete(projectKeys.keys().next().value!);
-    projectKeys.set(id, key);
-  }
-  return key;
+export const changesOf = (runs: Run[]): Change[] => (runs.length === 1 ? runs[0].changes : runs.flatMap((run) => run.changes));
+
+function fileKey(key: Buffer, salt: Buffer, format: number): Buffer {
+  return Buffer.from(hkdfSync('sha256', key, salt, FILE_KEY_INFO[format], 32));
 }
 
-/** A file's key: from the project key and the file's salt (format 2), or scrypt per file (format 1). */
-function fileKey(passphrase: string, project: string, salt: Buffer, format = SYNC_FORMAT_VERSION): Buffer {
-  if (format === 1) return scryptSync(passphrase.normalize('NFC'), salt, 32, FILE_SCRYPT);
-  return Buffer.from(hkdfSync('sha256', projectKey(passphrase, project), salt, FILE_KEY_INFO, 32));
-}
-
-function keyCheck(key: Buffer): Buffer {
-  return createHmac('sha256', key).update('entente-key-check').digest().subarray(0, 8);
-}
-
-/** Changes as rows of a table whose origins are numbered once: small after compression. */
-function encodeBody(changes: Change[]): Buffer {
+function encodeBody(content: SyncContent): Buffer {
   const origins: string[] = [];
   const index = new Map<string, number>();
   const originIndex = (origin: string) => {
@@ -91,49 +116,77 @@ function encodeBody(changes: Change[]): Buffer {
     if (i === undefined) index.set(origin, (i = origins.push(origin) - 1));
     return i;
   };
-  const rows = changes.map((c) => [
-    originIndex(c.origin),
-    c.seq,
-    c.hlc,
-    c.entity,
-    c.rowId,
-    c.field,
-    c.value,
-    c.supersedes.map(([origin, seq]) => [originIndex(origin), seq]),
-  ]);
-  return Buffer.from(JSON.stringify({ origins, rows }), 'utf8');
+  const vector = (vv: Record<string, number>) => Object.entries(vv).map(([origin, seq]): [number, number] => [originIndex(origin), seq]);
+  const body: Body = { o: origins, h: vector(content.senderHeld), b: vector(content.basedOn), r: [], c: [] };
+  for (const run of content.runs) {
+    body.r.push([originIndex(run.origin), run.from, run.changes.length, run.before, run.signature]);
+    for (const c of run.changes) {
+      body.c.push([c.hlc, c.entity, c.rowId, c.field, c.value, c.supersedes.map(([origin, seq]) => [originIndex(origin), seq])]);
+    }
+  }
+  return Buffer.from(JSON.stringify(body), 'utf8');
 }
 
-function decodeBody(plain: Buffer): Change[] {
+function decodeBody(plain: Buffer): SyncContent {
+  const body = JSON.parse(plain.toString('utf8')) as Body;
+  const { o: origins } = body;
+  const vector = (pairs: [number, number][]) => Object.fromEntries(pairs.map(([i, seq]) => [origins[i], seq]));
+  let next = 0;
+  const runs = body.r.map(([i, from, count, before, signature]): Run => {
+    const origin = origins[i];
+    if (typeof origin !== 'string' || !Number.isInteger(from) || !Number.isInteger(count) || count < 1) throw new Error('suite invalide');
+    const changes = body.c.slice(next, (next += count)).map(
+      ([hlc, entity, rowId, field, value, supersedes], k): Change => ({
+        origin,
+        seq: from + k,
+        hlc,
+        entity,
+        rowId,
+        field,
+        value,
+        // Most changes replace nothing: their parsed empty array is kept rather than copied.
+        supersedes: supersedes.length === 0 ? (supersedes as unknown as VersionRef[]) : supersedes.map(([so, sseq]): VersionRef => [origins[so], sseq]),
+      }),
+    );
+    return { origin, from, before: before ?? null, signature: signature ?? null, changes };
+  });
+  if (next !== body.c.length) throw new Error('modifications hors suite');
+  return { senderHeld: vector(body.h), basedOn: vector(body.b), runs };
+}
+
+/** Formats 1 and 2: rows with their origin and seq; grouped here into runs without proof. */
+function decodeLegacyBody(plain: Buffer, header: LegacyHeader): SyncContent {
   const { origins, rows } = JSON.parse(plain.toString('utf8')) as {
     origins: string[];
     rows: [number, number, string, string, string, string, string, [number, number][]][];
   };
-  return rows.map(([o, seq, hlc, entity, rowId, field, value, supersedes]) => ({
-    origin: origins[o],
-    seq,
-    hlc,
-    entity,
-    rowId,
-    field,
-    value,
-    // Most changes replace nothing: their parsed empty array is kept rather than copied.
-    supersedes:
-      Array.isArray(supersedes) && supersedes.length === 0
-        ? (supersedes as unknown as VersionRef[])
-        : supersedes.map(([so, sseq]): VersionRef => [origins[so], sseq]),
-  }));
+  const runs: Run[] = [];
+  let last: Run | undefined;
+  for (const [o, seq, hlc, entity, rowId, field, value, supersedes] of rows) {
+    const change: Change = {
+      origin: origins[o],
+      seq,
+      hlc,
+      entity,
+      rowId,
+      field,
+      value,
+      supersedes: supersedes.map(([so, sseq]): VersionRef => [origins[so], sseq]),
+    };
+    if (last && last.origin === change.origin && last.from + last.changes.length === seq) last.changes.push(change);
+    else runs.push((last = { origin: change.origin, from: seq, before: null, signature: null, changes: [change] }));
+  }
+  return { senderHeld: header.senderHeld, basedOn: header.basedOn, runs };
 }
 
 export interface EncodeInput {
   project: string;
   sender: string;
   schema: number;
-  senderHeld: Record<string, number>;
-  basedOn: Record<string, number>;
   full: boolean;
-  changes: Change[];
-  passphrase: string;
+  /** The project key the file is sealed with (the current one). */
+  key: ProjectKey;
+  content: SyncContent;
   now?: Date;
 }
 
@@ -149,40 +202,35 @@ function quality(plainBytes: number): number {
 }
 
 export function encodeSyncFile(input: EncodeInput): Buffer {
-  const plain = encodeBody(input.changes);
+  const plain = encodeBody(input.content);
   const compressed = brotliCompressSync(plain, {
     params: { [zlib.BROTLI_PARAM_QUALITY]: quality(plain.length), [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length },
   });
-  return sealSyncFile(input, compressed, plain.length);
+  const count = input.content.runs.reduce((sum, run) => sum + run.changes.length, 0);
+  return sealSyncFile(input, count, compressed, plain.length);
 }
 
 /** Encrypts a compressed body under a header that announces its decompressed size. */
-export function sealSyncFile(input: Omit<EncodeInput, 'changes'> & { count?: number; changes?: Change[] }, compressed: Buffer, plainBytes: number): Buffer {
+export function sealSyncFile(input: Omit<EncodeInput, 'content'>, count: number, compressed: Buffer, plainBytes: number): Buffer {
   const salt = randomBytes(16);
-  const iv = randomBytes(12);
-  const key = fileKey(input.passphrase, input.project, salt);
-  const header: SyncHeader = {
-    format: SYNC_FORMAT_VERSION,
-    schema: input.schema,
-    minAppVersion: APP_VERSION_OF_FORMAT[SYNC_FORMAT_VERSION],
-    project: input.project,
-    sender: input.sender,
-    createdAt: (input.now ?? new Date()).toISOString(),
-    senderHeld: input.senderHeld,
-    basedOn: input.basedOn,
-    full: input.full,
-    count: input.changes?.length ?? input.count ?? 0,
-    plainBytes,
-    salt: salt.toString('base64'),
-    iv: iv.toString('base64'),
-    keyCheck: keyCheck(key).toString('base64'),
+  const wire: WireHeader = {
+    p: input.project,
+    s: input.sender,
+    t: (input.now ?? new Date()).getTime(),
+    f: input.full ? 1 : 0,
+    n: count,
+    b: plainBytes,
+    k: input.key.id,
+    z: salt.toString('base64url'),
+    c: input.schema,
+    a: APP_VERSION_OF_FORMAT[SYNC_FORMAT_VERSION],
   };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const headerBytes = Buffer.from(JSON.stringify(wire), 'utf8');
   const prefix = Buffer.alloc(PREFIX_BYTES);
   SYNC_MAGIC.copy(prefix);
   prefix.writeUInt16BE(SYNC_FORMAT_VERSION, SYNC_MAGIC.length);
   prefix.writeUInt32BE(headerBytes.length, SYNC_MAGIC.length + 2);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const cipher = createCipheriv('aes-256-gcm', fileKey(input.key.key, salt, SYNC_FORMAT_VERSION), FIXED_NONCE);
   cipher.setAAD(Buffer.concat([prefix, headerBytes]));
   const body = Buffer.concat([cipher.update(compressed), cipher.final()]);
   return Buffer.concat([prefix, headerBytes, body, cipher.getAuthTag()]);
@@ -190,8 +238,30 @@ export function sealSyncFile(input: Omit<EncodeInput, 'changes'> & { count?: num
 
 const damaged = (detail: string) => refusal('damaged-file', detail);
 
+function fromWire(wire: WireHeader): SyncHeader {
+  if (typeof wire.p !== 'string' || typeof wire.s !== 'string' || typeof wire.b !== 'number' || typeof wire.k !== 'string') throw damaged('en-tête incohérent');
+  return {
+    format: 3,
+    schema: wire.c,
+    minAppVersion: wire.a,
+    project: wire.p,
+    sender: wire.s,
+    createdAt: new Date(wire.t).toISOString(),
+    full: wire.f === 1,
+    count: wire.n,
+    plainBytes: wire.b,
+    salt: wire.z,
+    keyId: wire.k,
+  };
+}
+
 /** Reads the header only: who sent the file, for which project, in which format. */
 export function readSyncHeader(file: Buffer): { header: SyncHeader; headerEnd: number } {
+  const { header, headerEnd } = readAnyHeader(file);
+  return { header, headerEnd };
+}
+
+function readAnyHeader(file: Buffer): { header: SyncHeader; headerEnd: number; legacy?: LegacyHeader } {
   if (file.length === 0) throw damaged('fichier vide');
   if (file.length < PREFIX_BYTES || !file.subarray(0, SYNC_MAGIC.length).equals(SYNC_MAGIC)) {
     throw refusal('not-a-sync-file');
@@ -204,24 +274,55 @@ export function readSyncHeader(file: Buffer): { header: SyncHeader; headerEnd: n
   const headerLength = file.readUInt32BE(SYNC_MAGIC.length + 2);
   const headerEnd = PREFIX_BYTES + headerLength;
   if (headerLength > MAX_HEADER_BYTES || headerEnd + TAG_BYTES > file.length) throw damaged('en-tête tronqué');
-  let header: SyncHeader;
+  let parsed: unknown;
   try {
-    header = JSON.parse(file.subarray(PREFIX_BYTES, headerEnd).toString('utf8')) as SyncHeader;
+    parsed = JSON.parse(file.subarray(PREFIX_BYTES, headerEnd).toString('utf8'));
   } catch {
     throw damaged('en-tête illisible');
   }
-  if (header.format !== format || typeof header.project !== 'string' || typeof header.plainBytes !== 'number') throw damaged('en-tête incohérent');
-  return { header, headerEnd };
+  if (typeof parsed !== 'object' || parsed === null) throw damaged('en-tête incohérent');
+  if (format === 3) return { header: fromWire(parsed as WireHeader), headerEnd };
+  const legacy = parsed as LegacyHeader;
+  if (legacy.format !== format || typeof legacy.project !== 'string' || typeof legacy.plainBytes !== 'number') throw damaged('en-tête incohérent');
+  return { header: legacy, headerEnd, legacy };
 }
 
 export interface DecodeOptions {
-  passphrase: string;
+  /** The project keys this poste knows, the current first. */
+  keys: ProjectKey[];
+  /** Format 1 derives a key per file from the passphrase itself: only read with it at hand. */
+  passphrase?: string;
   project: string;
   schema: number;
 }
 
-export function decodeSyncFile(file: Buffer, options: DecodeOptions): { header: SyncHeader; changes: Change[] } {
-  const { header, headerEnd } = readSyncHeader(file);
+function legacyKeyCheck(key: Buffer): Buffer {
+  return createHmac('sha256', key).update('entente-key-check').digest().subarray(0, 8);
+}
+
+/** The file's key: by the id in its header (format 3), or the one that passes the key check (formats 1 and 2). */
+function keyForFile(header: SyncHeader, legacy: LegacyHeader | undefined, options: DecodeOptions): { key: Buffer; nonce: Buffer } {
+  const salt = Buffer.from(String(header.salt), header.format === 3 ? 'base64url' : 'base64');
+  if (!legacy) {
+    const known = options.keys.find((key) => key.id === header.keyId);
+    if (!known) throw refusal('unknown-key');
+    return { key: fileKey(known.key, salt, 3), nonce: FIXED_NONCE };
+  }
+  const expected = Buffer.from(String(legacy.keyCheck), 'base64');
+  const candidates =
+    legacy.format === 1
+      ? options.passphrase
+        ? [scryptSync(options.passphrase.normalize('NFC'), salt, 32, FORMAT_1_SCRYPT)]
+        : []
+      : options.keys.map((known) => fileKey(known.key, salt, 2));
+  if (legacy.format === 1 && !options.passphrase) throw refusal('format-1-needs-passphrase');
+  const key = candidates.find((candidate) => expected.length === 8 && timingSafeEqual(legacyKeyCheck(candidate), expected));
+  if (!key) throw refusal('wrong-passphrase');
+  return { key, nonce: Buffer.from(String(legacy.iv), 'base64') };
+}
+
+export function decodeSyncFile(file: Buffer, options: DecodeOptions): { header: SyncHeader; content: SyncContent } {
+  const { header, headerEnd, legacy } = readAnyHeader(file);
   if (header.project !== options.project) {
     throw refusal('other-project', header.project);
   }
@@ -229,14 +330,10 @@ export function decodeSyncFile(file: Buffer, options: DecodeOptions): { header: 
     throw refusal('newer-schema', header.minAppVersion);
   }
   if (!(header.plainBytes >= 0 && header.plainBytes <= MAX_PLAIN_BYTES)) throw damaged('taille annoncée hors limites');
-  const key = fileKey(options.passphrase, header.project, Buffer.from(String(header.salt), 'base64'), header.format);
-  const expectedCheck = Buffer.from(String(header.keyCheck), 'base64');
-  if (expectedCheck.length !== 8 || !timingSafeEqual(keyCheck(key), expectedCheck)) {
-    throw refusal('wrong-passphrase');
-  }
+  const { key, nonce } = keyForFile(header, legacy, options);
   let compressed: Buffer;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(String(header.iv), 'base64'));
+    const decipher = createDecipheriv('aes-256-gcm', key, nonce);
     decipher.setAAD(file.subarray(0, headerEnd));
     decipher.setAuthTag(file.subarray(file.length - TAG_BYTES));
     compressed = Buffer.concat([decipher.update(file.subarray(headerEnd, file.length - TAG_BYTES)), decipher.final()]);
@@ -251,12 +348,12 @@ export function decodeSyncFile(file: Buffer, options: DecodeOptions): { header: 
     throw damaged('contenu compressé invalide');
   }
   if (plain.length !== header.plainBytes) throw damaged('taille du contenu inattendue');
-  let changes: Change[];
+  let content: SyncContent;
   try {
-    changes = decodeBody(plain);
+    content = legacy ? decodeLegacyBody(plain, legacy) : decodeBody(plain);
   } catch {
     throw damaged('contenu illisible');
   }
-  if (changes.length !== header.count) throw damaged('nombre de modifications inattendu');
-  return { header, changes };
+  if (content.runs.reduce((sum, run) => sum + run.changes.length, 0) !== header.count) throw damaged('nombre de modifications inattendu');
+  return { header, content };
 }

@@ -1,19 +1,18 @@
 // Joining a project (docs/sync.md §8). An invitation is a full sync file, carried like any
 // other, with the passphrase given by another channel (by phone): the new laptop takes
-// the whole history, then gets a replica id of its own, so that it never writes under
-// the numbers of the laptop it came from.
+// the whole history, then gets a replica id and a signing key of its own, so that it never
+// writes under the numbers or the name of the laptop it came from.
 import { refusal } from '../errors';
 import { assertNoProject, registerLaptop, startReplica, type Identity } from '../project/setup';
 import type { Store } from '../store/store';
 import { exportFile, importFile } from './exchange';
 import { readSyncHeader, type SyncHeader } from './format';
-import { storePassphrase, validatePassphrase } from './passphrase';
+import { newKeyring, validateExistingPassphrase, type SystemSeal } from './keys';
+import { publishKeys, type Secret } from './passphrase';
 
 /** Everything this replica holds, for a laptop that holds nothing yet. */
-export function createInvitation(store: Store, passphrase: string, now?: Date): { bytes: Buffer; header: SyncHeader } {
-  // The joining laptop keeps the passphrase under the same rule: refuse it here, not there.
-  validatePassphrase(passphrase);
-  return exportFile(store, { passphrase, now });
+export function createInvitation(store: Store, secret: Secret, now?: Date): { bytes: Buffer; header: SyncHeader } {
+  return exportFile(store, { secret, now });
 }
 
 export interface JoinResult {
@@ -27,8 +26,9 @@ export interface JoinResult {
  * Makes a new, empty data file a replica of the invitation's project, in one transaction:
  * any refusal (wrong passphrase, damaged file, unknown partner…) leaves it without a project.
  */
-export function joinProject(store: Store, bytes: Buffer, passphrase: string, identity: Identity, now = new Date()): JoinResult {
+export function joinProject(store: Store, bytes: Buffer, passphrase: string, identity: Identity, now = new Date(), system?: SystemSeal): JoinResult {
   assertNoProject(store);
+  validateExistingPassphrase(passphrase);
   const { header } = readSyncHeader(bytes);
   // Read before decryption; a header altered to claim a full file fails authentication below.
   if (!header.full) {
@@ -37,11 +37,12 @@ export function joinProject(store: Store, bytes: Buffer, passphrase: string, ide
   return store.transaction(() => {
     store.setLocalState('project_id', header.project);
     const replicaId = startReplica(store);
-    storePassphrase(store, passphrase);
     // An import like any other (decryption for header.project, what the sender held, so
     // that a later export for it is incremental), journalled as the join.
-    const { applied } = importFile(store, bytes, passphrase, { now, journalAs: 'join' });
+    const keyring = newKeyring(store, passphrase);
+    const { applied } = importFile(store, bytes, keyring, { now, journalAs: 'join' });
     registerLaptop(store, identity);
+    publishKeys(store, keyring, system);
     return { projectId: header.project, replicaId, applied };
   });
 }

@@ -5,7 +5,9 @@ import { toUserError } from '../errors';
 import { writeFileAtomically } from '../files';
 import { getRow } from '../store/rows';
 import type { Store } from '../store/store';
-import { exportFile, replicaLabel } from './exchange';
+import { exportFile } from './exchange';
+import { replicaLabel } from './labels';
+import type { Secret } from './passphrase';
 import { syncFolder, type FolderSyncResult } from './folder';
 import { createInvitation } from './invitation';
 import { recordJournal, type ExportRecord, type FolderRoundRecord } from './journal';
@@ -15,9 +17,9 @@ import { folderState, heldByPartner, LAST_ROUND_KEY } from './status';
 export type ExportTarget = { kind: 'replica'; id: string } | { kind: 'partner'; id: string } | { kind: 'full' };
 
 /** Writes an exchange file with what `target` lacks, and journals it. */
-export function exportToFile(store: Store, file: string, { passphrase, target }: { passphrase: string; target: ExportTarget }): ExportRecord {
+export function exportToFile(store: Store, file: string, { secret, target }: { secret: Secret; target: ExportTarget }): ExportRecord {
   const { bytes, header } = exportFile(store, {
-    passphrase,
+    secret,
     forReplica: target.kind === 'replica' ? target.id : undefined,
     // For a Département: what the least informed of its postes lacks.
     basedOn: target.kind === 'partner' ? heldByPartner(store, target.id) : undefined,
@@ -27,8 +29,8 @@ export function exportToFile(store: Store, file: string, { passphrase, target }:
 }
 
 /** Writes an invitation (the whole history, for a new laptop), and journals it. */
-export function writeInvitation(store: Store, file: string, passphrase: string): ExportRecord {
-  const { bytes, header } = createInvitation(store, passphrase);
+export function writeInvitation(store: Store, file: string, secret: Secret): ExportRecord {
+  const { bytes, header } = createInvitation(store, secret);
   writeFileAtomically(file, bytes);
   return journalExport(store, { file, count: header.count, target: "invitation d'un nouveau poste" });
 }
@@ -49,9 +51,9 @@ function targetLabel(store: Store, target: ExportTarget): string | null {
  * One round with the shared folder, its outcome kept for the status line and journalled
  * (a failure too, then thrown again).
  */
-export function folderRound(store: Store, folder: string, passphrase: string, now = new Date()): { record: FolderRoundRecord; result: FolderSyncResult } {
+export function folderRound(store: Store, folder: string, secret: Secret, now = new Date()): { record: FolderRoundRecord; result: FolderSyncResult } {
   try {
-    const result = syncFolder(store, folder, passphrase, now);
+    const result = syncFolder(store, folder, secret, now);
     const record = folderRoundRecord(folder, result);
     recordFolderRound(store, folder, { record }, now);
     return { record, result };

@@ -1,26 +1,122 @@
-// The project passphrase, kept in this replica's local_state: the laptop's own database
-// never leaves it (only sync files go to shared folders, and those are encrypted with
-// this passphrase), and the app must read and write sync files without asking for it at
-// every round of the shared folder. A backup of the database holds it too.
-import { ValidationError } from '../errors';
+// The project passphrase on this poste (docs/sync.md, « Les clés du poste »): it is never
+// kept. The key derived from it, and this poste's signing key, go to the key file (keys.ts);
+// the poste's public key goes to the project's shared data, so that every laptop learns
+// it by sync. Entente 0.2 kept the passphrase itself in the database: it is taken out at
+// the first start of this version.
+import { renewReplica } from '../project/setup';
+import { getRow } from '../store/rows';
 import type { Store } from '../store/store';
+import { refusal } from '../errors';
+import {
+  hasKeyFile,
+  newKeyring,
+  saveKeyring,
+  unlockedKeyring,
+  unlockWithPassphrase,
+  validateExistingPassphrase,
+  validateNewPassphrase,
+  withPassphrase,
+  derivedKey,
+  type Keyring,
+  type ProjectKey,
+  type SystemSeal,
+} from './keys';
 
-const KEY = 'passphrase';
-const MIN_LENGTH = 8;
+/** What opens this poste's keys: the passphrase (CLI, tests), or the keyring the app unlocked. */
+export type Secret = string | Keyring;
 
-/** Refuses a passphrase too short to protect files left in shared and cloud folders. */
-export function validatePassphrase(passphrase: string): void {
-  if ([...passphrase.trim()].length < MIN_LENGTH) {
-    throw new ValidationError(`La phrase de passe doit compter au moins ${MIN_LENGTH} caractères.`, 'passphrase');
-  }
+const LEGACY_KEY = 'passphrase';
+
+/** This poste's keyring: as given, opened with the passphrase, or made at the first use of the passphrase. */
+export function keyringOf(store: Store, secret: Secret): Keyring {
+  if (typeof secret !== 'string') return secret;
+  return unlockWithPassphrase(store, secret) ?? setUpKeys(store, secret);
 }
 
-export function storedPassphrase(store: Store): string | undefined {
-  return store.localState(KEY);
+/**
+ * The project keys that open files: this poste's, or on a poste without keys yet the key of
+ * the passphrase given, tried without making anything (a wrong passphrase leaves no trace).
+ */
+export function readingKeys(store: Store, secret: Secret): ProjectKey[] {
+  if (typeof secret !== 'string') return secret.keys;
+  return unlockWithPassphrase(store, secret)?.keys ?? [derivedKey(secret, store.requireReplica().projectId)];
 }
 
-/** Kept exactly as typed: the key is derived from it, and every laptop must derive the same. */
-export function storePassphrase(store: Store, passphrase: string): void {
-  validatePassphrase(passphrase);
-  store.setLocalState(KEY, passphrase);
+/** The keyring this process opened, or a refusal that asks for the passphrase. */
+export function requireKeyring(store: Store): Keyring {
+  const keyring = unlockedKeyring(store);
+  if (!keyring) throw refusal(hasKeyFile(store) ? 'keys-locked' : 'no-passphrase');
+  return keyring;
+}
+
+/**
+ * This poste's keys, made from the project's passphrase: a new signing key, whose public
+ * half is published in the project. A poste whose earlier key was lost (its key file
+ * deleted) cannot publish another under the same id: it gets a new id first.
+ */
+export function setUpKeys(store: Store, passphrase: string, system?: SystemSeal): Keyring {
+  validateExistingPassphrase(passphrase);
+  return store.transaction(() => {
+    const own = getRow(store, 'replica', store.requireReplica().replicaId);
+    if (own?.public_key) renewReplica(store);
+    const keyring = newKeyring(store, passphrase);
+    publishKeys(store, keyring, system);
+    return keyring;
+  });
+}
+
+/** Publishes the poste's public key and writes its key file, last in the transaction that made them. */
+export function publishKeys(store: Store, keyring: Keyring, system?: SystemSeal): void {
+  store.write([{ entity: 'replica', rowId: keyring.replica, field: 'public_key', value: keyring.publicKey }]);
+  forgetLegacyPassphrase(store);
+  saveKeyring(store, keyring, system);
+}
+
+/** After a restored backup gave this poste a new id: a new signing key, published, with the same project keys. */
+export function rekey(store: Store, keyring: Keyring, system?: SystemSeal): Keyring {
+  return store.transaction(() => {
+    const renewed = newKeyring(store, keyring.keys);
+    publishKeys(store, renewed, system);
+    return renewed;
+  });
+}
+
+/**
+ * A new passphrase for the files this poste writes from now on: chosen here (the first
+ * poste to change it), or typed after another poste changed it. The older keys stay, to
+ * read the files written before.
+ */
+export function changePassphrase(store: Store, keyring: Keyring, passphrase: string, system?: SystemSeal): Keyring {
+  validateNewPassphrase(passphrase);
+  if (derivedKey(passphrase, keyring.project).id === keyring.keys[0].id) throw refusal('same-passphrase');
+  const changed = withPassphrase(keyring, passphrase);
+  saveKeyring(store, changed, system);
+  return changed;
+}
+
+/** The passphrase Entente 0.2 kept in the database, if this file still holds it. */
+export function legacyPassphrase(store: Store): string | undefined {
+  return store.localState(LEGACY_KEY);
+}
+
+/** Takes the passphrase out of the database for good: overwritten, and out of the write-ahead log. */
+function forgetLegacyPassphrase(store: Store): void {
+  if (legacyPassphrase(store) === undefined) return;
+  store.db.pragma('secure_delete = ON');
+  store.db.prepare('DELETE FROM local_state WHERE key = ?').run(LEGACY_KEY);
+  store.db.pragma('secure_delete = OFF');
+}
+
+/** After the transaction that forgot it: the old page out of the write-ahead log too. */
+export function checkpointAfterForgetting(store: Store): void {
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/** At the first start of this version on a poste of Entente 0.2: its keys, from the passphrase it kept. */
+export function upgradeLegacyPassphrase(store: Store, system?: SystemSeal): Keyring | undefined {
+  const passphrase = legacyPassphrase(store);
+  if (passphrase === undefined || hasKeyFile(store)) return undefined;
+  const keyring = setUpKeys(store, passphrase, system);
+  checkpointAfterForgetting(store);
+  return keyring;
 }

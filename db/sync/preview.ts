@@ -8,8 +8,9 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { refusal } from '../errors';
 import type { Store } from '../store/store';
-import { replicaLabel } from './exchange';
-import { decodeSyncFile, MAX_HEADER_BYTES, readSyncHeader } from './format';
+import { replicaLabel } from './labels';
+import { changesOf, decodeSyncFile, MAX_HEADER_BYTES, readSyncHeader } from './format';
+import { derivedKey } from './keys';
 
 export interface InvitationPreview {
   project_id: string;
@@ -62,7 +63,8 @@ function fileHead(path: string): Buffer {
 
 export function previewInvitation(bytes: Buffer, passphrase: string): InvitationPreview {
   const { header } = readSyncHeader(bytes);
-  const { changes } = decodeSyncFile(bytes, { passphrase, project: header.project, schema: SCHEMA_VERSION });
+  const { content } = decodeSyncFile(bytes, { keys: [derivedKey(passphrase, header.project)], passphrase, project: header.project, schema: SCHEMA_VERSION });
+  const changes = changesOf(content.runs);
   const rows = latestRows(changes, new Set(['project', 'partner', 'person']));
   const of = (entity: string) => [...(rows.get(entity) ?? new Map()).entries()].filter(([, row]) => !row.deleted);
   const partners = of('partner')

@@ -5,6 +5,8 @@ import { parseHlc } from '../store/hlc';
 import { SEED_ORIGIN } from '../project/setup';
 import type { Store } from '../store/store';
 import { findGaps } from './exchange';
+import { fingerprint } from './keys';
+import { replicaLabel } from './labels';
 
 export interface ReplicaStatus {
   id: string;
@@ -19,6 +21,10 @@ export interface ReplicaStatus {
   last_change_at: string | null;
   /** When a file written by it was last imported here. */
   last_file_at: string | null;
+  /** Its public key's fingerprint, null for a poste of Entente 0.2 not yet updated. */
+  fingerprint: string | null;
+  /** Revoked: after which of its changes, by whom, when. */
+  revoked: { after: number; by: string; at: string } | null;
 }
 
 export interface FolderState {
@@ -32,7 +38,7 @@ export const LAST_ROUND_KEY = 'shared_folder_last_round';
 export function listReplicaStatus(store: Store): ReplicaStatus[] {
   const rows = store.db
     .prepare(
-      `SELECT v.origin AS id, v.seq AS changes, c.hlc, r.label, pe.name AS person_name, pa.id AS partner_id,
+      `SELECT v.origin AS id, v.seq AS changes, c.hlc, r.label, r.public_key, pe.name AS person_name, pa.id AS partner_id,
               pa.name AS partner_name, ps.received_at AS last_file_at
        FROM version_vector v
        JOIN changes c ON c.origin = v.origin AND c.seq = v.seq
@@ -43,12 +49,21 @@ export function listReplicaStatus(store: Store): ReplicaStatus[] {
        WHERE v.origin <> ?
        ORDER BY pa.position, pe.name, v.origin`,
     )
-    .all(SEED_ORIGIN) as (Omit<ReplicaStatus, 'is_this_laptop' | 'last_change_at'> & { hlc: string })[];
-  return rows.map(({ hlc, ...row }) => ({
-    ...row,
-    is_this_laptop: row.id === store.replicaId,
-    last_change_at: new Date(parseHlc(hlc).ms).toISOString(),
-  }));
+    .all(SEED_ORIGIN) as (Omit<ReplicaStatus, 'is_this_laptop' | 'last_change_at' | 'fingerprint' | 'revoked'> & { hlc: string; public_key: string | null })[];
+  const revocation = store.db.prepare(
+    `SELECT origin, hlc, CAST(value AS INTEGER) AS after FROM live_versions
+     WHERE entity = 'replica' AND row_id = ? AND field = 'revoked_after' AND value <> 'null' ORDER BY after LIMIT 1`,
+  );
+  return rows.map(({ hlc, public_key, ...row }) => {
+    const revoked = revocation.get(row.id) as { origin: string; hlc: string; after: number } | undefined;
+    return {
+      ...row,
+      is_this_laptop: row.id === store.replicaId,
+      last_change_at: new Date(parseHlc(hlc).ms).toISOString(),
+      fingerprint: public_key ? fingerprint(public_key) : null,
+      revoked: revoked ? { after: revoked.after, by: replicaLabel(store, revoked.origin), at: new Date(parseHlc(revoked.hlc).ms).toISOString() } : null,
+    };
+  });
 }
 
 /**

@@ -191,6 +191,9 @@ export const argsSchemas = {
 
   getSyncStatus: none,
   setSyncPassphrase: z.tuple([passphrase]),
+  changeSyncPassphrase: z.tuple([passphrase, passphrase]),
+  answerPlainTextKeychain: z.tuple([z.boolean()]),
+  revokePoste: z.tuple([id]),
   exportSyncFile: z.tuple([
     z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('replica'), id }).strict(),

@@ -7,7 +7,9 @@ import { basename, join } from 'node:path';
 import { refusal, toUserError } from '../../db/errors';
 import { getProject } from '../../db/project/reads';
 import { getRow } from '../../db/store/rows';
-import { storedPassphrase, storePassphrase } from '../../db/sync/passphrase';
+import { fingerprint, keyringData } from '../../db/sync/keys';
+import { revokedBy, revokeReplica } from '../../db/sync/revocation';
+import { keychainState } from '../keychain';
 import { previewExchangeFile, previewInvitation } from '../../db/sync/preview';
 import type { ImportSummary } from '../../db/sync/exchange';
 import type { OpenedFiles } from '../opened-files';
@@ -22,6 +24,9 @@ import type { Handlers } from './handlers';
 type SyncMethods =
   | 'getSyncStatus'
   | 'setSyncPassphrase'
+  | 'changeSyncPassphrase'
+  | 'answerPlainTextKeychain'
+  | 'revokePoste'
   | 'exportSyncFile'
   | 'importSyncFile'
   | 'importSyncData'
@@ -50,11 +55,8 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
   const store = () => session.requireStore();
   // The window reloads its screens after any write call: the job's answer is enough.
   const runJob = async <T>(job: SyncJob): Promise<T> => (await jobs.run<T>(job)).value;
-  const passphrase = () => {
-    const stored = storedPassphrase(store());
-    if (!stored) throw refusal('no-passphrase');
-    return stored;
-  };
+  // The worker thread gets the keys as plain data, in memory only.
+  const keys = () => keyringData(session.keys.require(store()));
   // First start: the invitation chosen in the dialog stays in main; the page never names a path.
   let invitation: Buffer | undefined;
   const chosenInvitation = () => {
@@ -65,8 +67,12 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
   return {
     getSyncStatus: () => {
       const current = store();
+      const keyring = session.keys.state(current) === 'ready' ? session.keys.require(current) : undefined;
       return {
-        passphrase_set: storedPassphrase(current) !== undefined,
+        keys: session.keys.state(current),
+        keychain: keychainState(current),
+        fingerprint: keyring ? fingerprint(keyring.publicKey) : null,
+        revoked_by: revokedBy(current) ?? null,
         replica_id: current.replicaId!,
         folder: folderState(current),
         running: jobs.running,
@@ -75,25 +81,28 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
         journal: listJournal(current),
       };
     },
-    setSyncPassphrase: (value) => storePassphrase(store(), value),
+    setSyncPassphrase: (value) => session.keys.enter(store(), value),
+    changeSyncPassphrase: (current, next) => session.keys.change(store(), current, next),
+    answerPlainTextKeychain: (accepted) => session.keys.answerPlainText(store(), accepted),
+    revokePoste: (replicaId) => revokeReplica(store(), replicaId),
 
     exportSyncFile: async (target) => {
-      const secret = passphrase();
+      const secret = keys();
       const chosen = await chooseExportFile(window(), join(app.getPath('documents'), exportFileName(session)));
       const file = chosen && (await withPromisedExtension(window(), chosen, '.entente'));
       if (!file) return null;
-      return runJob({ kind: 'export', file, passphrase: secret, target });
+      return runJob({ kind: 'export', file, keys: secret, target });
     },
     importSyncFile: async () => {
-      const secret = passphrase();
+      const secret = keys();
       const file = await chooseImportFile(window());
       if (!file) return null;
-      return runJob({ kind: 'import', bytes: readFileSync(file), passphrase: secret });
+      return runJob({ kind: 'import', bytes: readFileSync(file), keys: secret });
     },
-    importSyncData: (bytes) => runJob({ kind: 'import', bytes, passphrase: passphrase() }),
+    importSyncData: (bytes) => runJob({ kind: 'import', bytes, keys: keys() }),
 
     chooseSharedFolder: async () => {
-      passphrase();
+      keys();
       const folder = await chooseFolder(window());
       if (!folder) return null;
       setSharedFolder(store(), folder);
@@ -107,15 +116,15 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
     syncSharedFolderNow: () => {
       const { folder } = folderState(store());
       if (!folder) throw refusal('no-folder');
-      return runJob({ kind: 'folder', folder, passphrase: passphrase() });
+      return runJob({ kind: 'folder', folder, keys: keys() });
     },
 
     createInvitation: async () => {
-      const secret = passphrase();
+      const secret = keys();
       const chosen = await chooseExportFile(window(), join(app.getPath('documents'), `Invitation ${safeFileName(getProject(store()).name)}.entente`));
       const file = chosen && (await withPromisedExtension(window(), chosen, '.entente'));
       if (!file) return null;
-      return runJob({ kind: 'invite', file, passphrase: secret });
+      return runJob({ kind: 'invite', file, keys: secret });
     },
     chooseInvitation: async () => {
       const file = await chooseInvitationFile(window());
@@ -140,7 +149,7 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
     importOpenedFile: async () => {
       const file = opened.file;
       if (!file) throw refusal('no-opened-file');
-      const summary = await runJob<ImportSummary>({ kind: 'import', bytes: readFileSync(file), passphrase: passphrase() });
+      const summary = await runJob<ImportSummary>({ kind: 'import', bytes: readFileSync(file), keys: keys() });
       opened.clear();
       return summary;
     },

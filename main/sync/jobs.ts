@@ -4,13 +4,14 @@
 import { Worker } from 'node:worker_threads';
 import { refusal, toApiError, UserError } from '../../db/errors';
 import type { ApiError, ExportTarget, SyncProgress } from '../../preload/contract';
+import type { KeyringData } from '../../db/sync/keys';
 import type { Session } from '../session';
 
 export type SyncJob =
-  | { kind: 'import'; bytes: Uint8Array; passphrase: string }
-  | { kind: 'export'; file: string; passphrase: string; target: ExportTarget }
-  | { kind: 'folder'; folder: string; passphrase: string }
-  | { kind: 'invite'; file: string; passphrase: string };
+  | { kind: 'import'; bytes: Uint8Array; keys: KeyringData }
+  | { kind: 'export'; file: string; keys: KeyringData; target: ExportTarget }
+  | { kind: 'folder'; folder: string; keys: KeyringData }
+  | { kind: 'invite'; file: string; keys: KeyringData };
 
 export type WorkerMessage =
   { type: 'progress'; done: number; total: number } | { type: 'done'; value: unknown; changed: boolean } | { type: 'failed'; error: ApiError };

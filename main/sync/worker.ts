@@ -3,26 +3,28 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toApiError } from '../../db/errors';
 import { Store } from '../../db/store/store';
 import { importFile } from '../../db/sync/exchange';
+import { keyringFromData } from '../../db/sync/keys';
 import { exportToFile, folderRound, writeInvitation } from '../../db/sync/operations';
 import type { SyncJob, WorkerInput, WorkerMessage } from './jobs';
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
 function run(store: Store, job: SyncJob): { value: unknown; changed: boolean } {
+  const keyring = keyringFromData(job.keys);
   switch (job.kind) {
     case 'import': {
       const onProgress = (done: number, total: number) => post({ type: 'progress', done, total });
-      const summary = importFile(store, Buffer.from(job.bytes), job.passphrase, { onProgress });
+      const summary = importFile(store, Buffer.from(job.bytes), keyring, { onProgress });
       return { value: summary, changed: summary.applied > 0 };
     }
     case 'export':
-      return { value: exportToFile(store, job.file, { passphrase: job.passphrase, target: job.target }), changed: false };
+      return { value: exportToFile(store, job.file, { secret: keyring, target: job.target }), changed: false };
     case 'folder': {
-      const { record } = folderRound(store, job.folder, job.passphrase);
+      const { record } = folderRound(store, job.folder, keyring);
       return { value: record, changed: record.changes_applied > 0 };
     }
     case 'invite':
-      return { value: writeInvitation(store, job.file, job.passphrase), changed: false };
+      return { value: writeInvitation(store, job.file, keyring), changed: false };
   }
 }
 

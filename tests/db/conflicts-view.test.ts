@@ -21,8 +21,8 @@ function twoReplicas(): [Store, Store] {
 }
 
 function meet(a: Store, b: Store): void {
-  importFile(b, exportFile(a, { passphrase: PASSPHRASE }).bytes, PASSPHRASE);
-  importFile(a, exportFile(b, { passphrase: PASSPHRASE }).bytes, PASSPHRASE);
+  importFile(b, exportFile(a, { secret: PASSPHRASE }).bytes, PASSPHRASE);
+  importFile(a, exportFile(b, { secret: PASSPHRASE }).bytes, PASSPHRASE);
 }
 
 describe('the Conflits view', () => {

@@ -27,8 +27,8 @@ function twoReplicas(): { a: Store; b: Store; people: Cast; minutes: ReturnType<
 
 /** An exchange of real sync files both ways. */
 function meet(a: Store, b: Store): void {
-  importFile(b, exportFile(a, { passphrase: PASSPHRASE }).bytes, PASSPHRASE);
-  importFile(a, exportFile(b, { passphrase: PASSPHRASE }).bytes, PASSPHRASE);
+  importFile(b, exportFile(a, { secret: PASSPHRASE }).bytes, PASSPHRASE);
+  importFile(a, exportFile(b, { secret: PASSPHRASE }).bytes, PASSPHRASE);
 }
 
 describe('le même compte rendu modifié sur deux postes', () => {

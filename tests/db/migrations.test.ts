@@ -82,6 +82,8 @@ describe('migration 1 → 2 (réunions)', () => {
     const file = join(tempDir(), 'entente.sqlite');
     const raw = new Database(file);
     migrate(raw, 1);
+    // Today's ChangeLog stands for 0.1.0's below; it writes the column of the chains (migration 3).
+    raw.exec('ALTER TABLE changes ADD COLUMN chain TEXT');
     raw.prepare("INSERT INTO local_state (key, value) VALUES ('project_id', ?)").run(b.projectId);
     const v1Entities = new Set(['project', 'partner', 'person', 'chantier', 'action', 'pilot', 'step', 'note', 'link', 'replica']);
     const known = (change: { entity: string; field: string }) => v1Entities.has(change.entity) && change.field !== 'validation_silence_days';
@@ -102,8 +104,8 @@ describe('migration 1 → 2 (réunions)', () => {
     raw.close();
 
     const migrated = track(Store.open(file));
-    expect(migrated.db.pragma('user_version', { simple: true })).toBe(2);
-    expect(migrated.localState('min_app_version')).toBe('0.2.0');
+    expect(migrated.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(migrated.localState('min_app_version')).toBe('0.3.0');
     expect(dump(migrated)).toBe(dump(b));
     expect(getMeeting(migrated, minutes.meetingId)).toEqual(getMeeting(b, minutes.meetingId));
     expect(getMeeting(migrated, minutes.meetingId)).toMatchObject({ place: 'Château de Blois', participant_count: 7, decision_count: 2 });

@@ -83,7 +83,7 @@ describe('import interrompu', { timeout: 120_000 }, () => {
       created.forEach((id, i) => updateAction(a, id, { status: ACTION_STATUSES[i % ACTION_STATUSES.length], progress: i % 101 }));
       updateAction(a, 'a4-1', { status: 'en_cours' });
     });
-    const exported = exportFile(a, { passphrase: PASSPHRASE });
+    const exported = exportFile(a, { secret: PASSPHRASE });
     expect(exported.header.count).toBeGreaterThan(8000);
     const file = join(tempDir(), 'poste-A.entente');
     writeFileSync(file, exported.bytes);
@@ -165,7 +165,7 @@ describe('import interrompu', { timeout: 120_000 }, () => {
     const ids = Array.from({ length: 20 }, (_, i) => createAction(a, { chantier_id: 'c2', title: `Action ${i + 1}` }));
     for (const id of ids) updateAction(a, id, { progress: 40 });
     const file = join(tempDir(), 'poste-A.entente');
-    writeFileSync(file, exportFile(a, { passphrase: PASSPHRASE }).bytes);
+    writeFileSync(file, exportFile(a, { secret: PASSPHRASE }).bytes);
 
     const bDir = tempDir();
     newReplica('Nadia Benali', '41', bDir).close();

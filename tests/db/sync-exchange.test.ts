@@ -5,10 +5,11 @@ import { addNote, createAction, updateAction } from '../../db/actions/writes';
 import { dump } from '../../db/project/dump';
 import { Store } from '../../db/store/store';
 import { describeGap, exportFile, importFile } from '../../db/sync/exchange';
+import { keyringOf } from '../../db/sync/passphrase';
 import { newReplica, tempDir, track } from './helpers';
 
 const PASSPHRASE = 'Loire 2026 coopération';
-const send = (from: Store, to: Store, forReplica?: string) => importFile(to, exportFile(from, { passphrase: PASSPHRASE, forReplica }).bytes, PASSPHRASE);
+const send = (from: Store, to: Store, forReplica?: string) => importFile(to, exportFile(from, { secret: PASSPHRASE, forReplica }).bytes, PASSPHRASE);
 
 describe('échange par fichiers', () => {
   test('deux postes qui ont échangé leurs fichiers ont le même état ; un fichier importé deux fois ne change rien', () => {
@@ -38,7 +39,7 @@ describe('échange par fichiers', () => {
     send(b, a);
     updateAction(a, 'a1-1', { progress: 10 });
     updateAction(a, 'a1-1', { progress: 20 });
-    const forB = exportFile(a, { passphrase: PASSPHRASE, forReplica: b.replicaId });
+    const forB = exportFile(a, { secret: PASSPHRASE, forReplica: b.replicaId });
     expect(forB.header.count).toBe(2);
 
     // A file that starts after changes B never received: B applies it and names the gap.
@@ -57,7 +58,7 @@ describe('échange par fichiers', () => {
     const a = newReplica('Claire Martin', '37', dir);
     a.db.pragma('wal_checkpoint(TRUNCATE)');
     const cloneDir = tempDir();
-    copyFileSync(join(dir, 'entente.sqlite'), join(cloneDir, 'entente.sqlite'));
+    copyWholeFolder(dir, cloneDir);
     const clone = track(Store.open(join(cloneDir, 'entente.sqlite')));
     updateAction(clone, 'a2-1', { status: 'bloque' });
     const before = dump(a);
@@ -68,18 +69,32 @@ describe('échange par fichiers', () => {
   test('mauvaise phrase de passe : refus, données inchangées', () => {
     const a = newReplica('Claire Martin', '37');
     const b = newReplica('Nadia Benali', '41');
+    const file = exportFile(a, { secret: PASSPHRASE }).bytes;
     const before = dump(b);
-    expect(() => importFile(b, exportFile(a, { passphrase: PASSPHRASE }).bytes, 'autre chose')).toThrow(/phrase de passe ne correspond pas/);
+    // A poste without keys yet: the passphrase does not open the file, and nothing is made.
+    expect(() => importFile(b, file, 'autre chose')).toThrow(/phrase de passe ne correspond pas/);
     expect(dump(b)).toBe(before);
+    // A poste with its keys: the wrong passphrase does not even open them.
+    keyringOf(b, PASSPHRASE);
+    const withKeys = dump(b);
+    expect(() => importFile(b, file, 'autre chose encore')).toThrow("Ce n'est pas la phrase de passe de ce poste.");
+    expect(dump(b)).toBe(withKeys);
   });
 });
+
+/** A data folder copied whole, its keys included (the keys made first). */
+function copyWholeFolder(from: string, to: string): void {
+  const store = track(Store.open(join(from, 'entente.sqlite')));
+  keyringOf(store, PASSPHRASE);
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  for (const name of ['entente.sqlite', 'entente.keys']) copyFileSync(join(from, name), join(to, name));
+}
 
 test("deux modifications différentes sous le même numéro d'un autre poste (copie) : refus, rien d'importé", () => {
   const dir = tempDir();
   const b = newReplica('Nadia Benali', '41', dir);
-  b.db.pragma('wal_checkpoint(TRUNCATE)');
   const cloneDir = tempDir();
-  copyFileSync(join(dir, 'entente.sqlite'), join(cloneDir, 'entente.sqlite'));
+  copyWholeFolder(dir, cloneDir);
   const clone = track(Store.open(join(cloneDir, 'entente.sqlite')));
   updateAction(b, 'a9-1', { status: 'realise' });
   updateAction(clone, 'a9-1', { status: 'abandonne' });

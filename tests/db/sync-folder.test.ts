@@ -84,7 +84,7 @@ test("les fichiers d'inconnus (autre phrase de passe, octets au hasard, vide, tr
   };
   const other = newReplica('Paul Durand', '37');
   updateAction(other, 'a4-1', { status: 'bloque' });
-  const oldPassphrase = stranger('aaaaaaaaaaa1', exportFile(other, { passphrase: 'une ancienne phrase de passe' }).bytes);
+  const oldPassphrase = stranger('aaaaaaaaaaa1', exportFile(other, { secret: 'une ancienne phrase de passe' }).bytes);
   const random = stranger('aaaaaaaaaaa2', randomBytes(4096));
   const empty = stranger('aaaaaaaaaaa3', '');
   const truncated = stranger('aaaaaaaaaaa4', aFile.subarray(0, aFile.length - 300));

@@ -2,7 +2,8 @@ import { createCipheriv, createHmac, randomBytes, scryptSync } from 'node:crypto
 import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import type { Change } from '../../db/store/changelog';
-import { decodeSyncFile, encodeSyncFile, forgetProjectKeys, projectKey, SYNC_MAGIC, sealSyncFile } from '../../db/sync/format';
+import { changesOf, decodeSyncFile, encodeSyncFile, SYNC_MAGIC, sealSyncFile, type Run } from '../../db/sync/format';
+import { derivedKey, forgetProjectKeys, projectKey } from '../../db/sync/keys';
 
 const PASSPHRASE = 'coopération 37-41 printemps';
 const project = 'p-coop-37-41';
@@ -21,15 +22,37 @@ function typicalChanges(count: number): Change[] {
   }));
 }
 
+/** Consecutive changes of one origin, as an export groups them (no proof: the format alone is tested here). */
+function runsOf(changes: Change[]): Run[] {
+  const runs: Run[] = [];
+  for (const change of changes) {
+    const last = runs[runs.length - 1];
+    if (last && last.origin === change.origin && last.from + last.changes.length === change.seq) last.changes.push(change);
+    else runs.push({ origin: change.origin, from: change.seq, before: null, signature: null, changes: [change] });
+  }
+  return runs;
+}
+
+/** By origin then seq, as an export reads them: the order a file keeps. */
+const byOrigin = (changes: Change[]) => [...changes].sort((a, b) => (a.origin === b.origin ? a.seq - b.seq : a.origin < b.origin ? -1 : 1));
+
 const encode = (changes: Change[], passphrase = PASSPHRASE) =>
-  encodeSyncFile({ project, sender: 'k3j9x2m4p8qa', schema: 1, senderHeld: { k3j9x2m4p8qa: 10 }, basedOn: {}, full: true, changes, passphrase });
-const decode = (file: Buffer, passphrase = PASSPHRASE) => decodeSyncFile(file, { passphrase, project, schema: 1 });
+  encodeSyncFile({
+    project,
+    sender: 'k3j9x2m4p8qa',
+    schema: 1,
+    full: true,
+    key: derivedKey(passphrase, project),
+    content: { senderHeld: { k3j9x2m4p8qa: 10 }, basedOn: {}, runs: runsOf(changes) },
+  });
+const decode = (file: Buffer, passphrase = PASSPHRASE) =>
+  changesOf(decodeSyncFile(file, { keys: [derivedKey(passphrase, project)], passphrase, project, schema: 1 }).content.runs);
 
 describe("fichier d'échange", () => {
   test('round trip and size of a typical change', () => {
-    const changes = typicalChanges(20_000);
+    const changes = byOrigin(typicalChanges(20_000));
     const file = encode(changes);
-    expect(decode(file).changes).toEqual(changes);
+    expect(decode(file)).toEqual(changes);
     const bytesPerChange = file.length / changes.length;
     console.log(`octets par modification : ${bytesPerChange.toFixed(1)}`);
     expect(bytesPerChange).toBeLessThan(60);
@@ -53,8 +76,8 @@ describe("fichier d'échange", () => {
       "un bit inversé dans l'en-tête",
       () => {
         const f = Buffer.from(good);
-        const i = f.indexOf('senderHeld');
-        f[i + 20] ^= 1;
+        const i = f.indexOf('"s":');
+        f[i + 6] ^= 1;
         return f;
       },
       /endommagé|phrase de passe/,
@@ -75,7 +98,14 @@ describe("fichier d'échange", () => {
   }
 
   test('refuse : autre projet', () => {
-    const other = encodeSyncFile({ project: 'autre', sender: 'x', schema: 1, senderHeld: {}, basedOn: {}, full: true, changes: [], passphrase: PASSPHRASE });
+    const other = encodeSyncFile({
+      project: 'autre',
+      sender: 'x',
+      schema: 1,
+      full: true,
+      key: derivedKey(PASSPHRASE, 'autre'),
+      content: { senderHeld: {}, basedOn: {}, runs: [] },
+    });
     expect(() => decode(other)).toThrow(/autre projet/);
   });
 
@@ -83,14 +113,14 @@ describe("fichier d'échange", () => {
     // Authentic (made with the passphrase) but lying: 256 MiB of zeros announced as 1 KiB.
     const bomb = brotliCompressSync(Buffer.alloc(256 * 1024 * 1024), { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } });
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    const file = sealSyncFile({ project, sender: 'x', schema: 1, senderHeld: {}, basedOn: {}, full: true, count: 1, passphrase: PASSPHRASE }, bomb, 1024);
+    const file = sealSyncFile({ project, sender: 'x', schema: 1, full: true, key: derivedKey(PASSPHRASE, project) }, 1, bomb, 1024);
     const before = process.memoryUsage().rss;
     expect(() => decode(file)).toThrow(/endommagé/);
     expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
   }, 30_000);
 });
 
-describe('format 2 : la clé du projet dérivée une fois, une clé par fichier par HKDF', () => {
+describe('formats 1 et 2 toujours lus ; format 3 : la clé du projet dérivée une fois, une clé par fichier par HKDF', () => {
   /**
    * A format 1 file, written as docs/sync.md describes it (a key per file: scrypt of the
    * passphrase and the file's salt, N = 2^15), by this independent writer.
@@ -136,18 +166,21 @@ describe('format 2 : la clé du projet dérivée une fois, une clé par fichier 
     return Buffer.concat([prefix, header, cipher.update(compressed), cipher.final(), cipher.getAuthTag()]);
   }
 
-  test("un fichier du format 1 reste lisible ; un nouveau fichier est du format 2, d'une clé propre", () => {
-    const changes = typicalChanges(50).map((change) => ({ ...change, supersedes: change.supersedes.filter(([origin]) => origin !== 'b7t5w1z0c6ve') }));
-    expect(decode(formatOneFile(changes, PASSPHRASE)).changes).toEqual(changes);
+  test("un fichier du format 1 reste lisible avec la phrase de passe ; un nouveau fichier est du format 3, d'une clé propre", () => {
+    const changes = byOrigin(typicalChanges(50).map((change) => ({ ...change, supersedes: change.supersedes.filter(([origin]) => origin !== 'b7t5w1z0c6ve') })));
+    expect(decode(formatOneFile(changes, PASSPHRASE))).toEqual(changes);
     expect(() => decode(formatOneFile(changes, 'une autre phrase'))).toThrow(/phrase de passe ne correspond pas/);
+    // The app holds the derived keys, not the passphrase: a format 1 file is then explained.
+    expect(() => decodeSyncFile(formatOneFile(changes, PASSPHRASE), { keys: [derivedKey(PASSPHRASE, project)], project, schema: 1 })).toThrow(/Entente 0.1/);
 
     const written = encode(changes);
-    expect(written.readUInt16BE(12)).toBe(2);
-    expect(decode(written).changes).toEqual(changes);
-    // Two files of one project under one passphrase: two salts, two keys, two key checks.
+    expect(written.readUInt16BE(12)).toBe(3);
+    expect(decode(written)).toEqual(changes);
+    // Two files of one project under one passphrase: two salts (two file keys), one key id.
     const again = encode(changes);
-    const check = (file: Buffer) => JSON.parse(file.subarray(18, 18 + file.readUInt32BE(14)).toString()).keyCheck;
-    expect(check(again)).not.toBe(check(written));
+    const header = (file: Buffer) => JSON.parse(file.subarray(18, 18 + file.readUInt32BE(14)).toString()) as { z: string; k: string };
+    expect(header(again).z).not.toBe(header(written).z);
+    expect(header(again).k).toBe(header(written).k);
   });
 
   test("la clé du projet n'est dérivée qu'une fois par processus, propre à chaque projet et phrase de passe", () => {

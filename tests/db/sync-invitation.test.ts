@@ -8,17 +8,19 @@ import { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
 import { SYNC_FORMAT_VERSION } from '../../db/sync/format';
 import { createInvitation, joinProject } from '../../db/sync/invitation';
-import { storedPassphrase, storePassphrase } from '../../db/sync/passphrase';
+import { hasKeyFile, unlockWithPassphrase, validateNewPassphrase } from '../../db/sync/keys';
+import { keyringOf } from '../../db/sync/passphrase';
+import { readFileSync } from 'node:fs';
 import { changeCount, newReplica, tempDir, track } from './helpers';
 
 const PASSPHRASE = 'Loire 2026 coopération';
-const send = (from: Store, to: Store) => importFile(to, exportFile(from, { passphrase: PASSPHRASE, forReplica: to.replicaId }).bytes, PASSPHRASE);
+const send = (from: Store, to: Store) => importFile(to, exportFile(from, { secret: PASSPHRASE, forReplica: to.replicaId }).bytes, PASSPHRASE);
 const emptyStore = () => track(Store.open(join(tempDir(), 'entente.sqlite')));
 const marc = { name: 'Marc Lefèvre', function: 'Chargé de mission', partner: '41', label: 'Portable DRH' };
 
-/** Nothing of a project: no identity, no change, no bookkeeping, no passphrase. */
+/** Nothing of a project: no identity, no change, no bookkeeping, no keys. */
 function expectNoProject(store: Store): void {
-  expect([store.projectId, store.replicaId, store.personId, storedPassphrase(store)]).toEqual([undefined, undefined, undefined, undefined]);
+  expect([store.projectId, store.replicaId, store.personId, hasKeyFile(store)]).toEqual([undefined, undefined, undefined, false]);
   expect(changeCount(store)).toBe(0);
   expect(store.db.prepare('SELECT (SELECT count(*) FROM sync_journal) + (SELECT count(*) FROM peer_state)').pluck().get()).toBe(0);
 }
@@ -33,7 +35,7 @@ describe('rejoindre un projet par une invitation', () => {
     send(nadia, claire); // Claire relays Nadia's changes too.
 
     const invitation = createInvitation(claire, PASSPHRASE);
-    expect(invitation.header).toMatchObject({ full: true, basedOn: {}, sender: claire.replicaId, count: changeCount(claire) });
+    expect(invitation.header).toMatchObject({ full: true, sender: claire.replicaId, count: changeCount(claire) });
 
     const marcLaptop = emptyStore();
     const joined = joinProject(marcLaptop, invitation.bytes, PASSPHRASE, marc);
@@ -48,12 +50,15 @@ describe('rejoindre un projet par une invitation', () => {
     const person = getRow(marcLaptop, 'person', marcLaptop.personId!);
     expect(person).toMatchObject({ name: 'Marc Lefèvre', function: 'Chargé de mission', partner_id: 'd41' });
     expect(getRow(marcLaptop, 'replica', joined.replicaId)).toMatchObject({ person_id: person!.id, partner_id: 'd41', label: 'Portable DRH' });
-    expect(storedPassphrase(marcLaptop)).toBe(PASSPHRASE);
+    // Its own keys: the project key of the passphrase, a signing key whose public half is published.
+    const keyring = unlockWithPassphrase(marcLaptop, PASSPHRASE)!;
+    expect(keyring.replica).toBe(joined.replicaId);
+    expect(getRow(marcLaptop, 'replica', joined.replicaId)?.public_key).toBe(keyring.publicKey);
     expect(marcLaptop.db.prepare('SELECT kind FROM sync_journal').pluck().all()).toEqual(['join']);
     expect(marcLaptop.db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = 1').get(nadia.replicaId)).toBeTruthy();
 
     // Marc's first file for Claire holds only what he wrote since: the invitation was recorded.
-    const forClaire = exportFile(marcLaptop, { passphrase: PASSPHRASE, forReplica: claire.replicaId });
+    const forClaire = exportFile(marcLaptop, { secret: PASSPHRASE, forReplica: claire.replicaId });
     expect(forClaire.header.full).toBe(false);
     expect(forClaire.header.count).toBe(own);
     importFile(claire, forClaire.bytes, PASSPHRASE);
@@ -122,7 +127,7 @@ describe('rejoindre un projet par une invitation', () => {
       `Ce fichier d'échange a été écrit par une version plus récente d'Entente (format ${SYNC_FORMAT_VERSION + 1})`,
     );
     expectNoProject(laptop);
-    const incremental = exportFile(claire, { passphrase: PASSPHRASE, forReplica: nadia.replicaId }).bytes;
+    const incremental = exportFile(claire, { secret: PASSPHRASE, forReplica: nadia.replicaId }).bytes;
     expect(() => joinProject(laptop, incremental, PASSPHRASE, marc)).toThrow(
       "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un nouveau poste) au poste qui vous l'a envoyé.",
     );
@@ -141,12 +146,17 @@ describe('rejoindre un projet par une invitation', () => {
     expect(joinProject(laptop, invitation, PASSPHRASE, marc).applied).toBe(changeCount(claire));
   });
 
-  test('la phrase de passe : au moins 8 caractères, gardée telle quelle sur le poste', () => {
+  test("la phrase de passe : 12 caractères pour une nouvelle, 8 pour celle d'un projet existant, jamais gardée dans la base", () => {
     const claire = newReplica('Claire Martin', '37');
-    expect(() => createInvitation(claire, ' court  ')).toThrow('La phrase de passe doit compter au moins 8 caractères.');
-    expect(() => storePassphrase(claire, '  1234567  ')).toThrow('La phrase de passe doit compter au moins 8 caractères.');
-    expect(storedPassphrase(claire)).toBeUndefined();
-    storePassphrase(claire, ' Chambord 41 ');
-    expect(storedPassphrase(claire)).toBe(' Chambord 41 ');
+    expect(() => createInvitation(claire, ' court  ')).toThrow('La phrase de passe compte au moins 8 caractères.');
+    expect(() => keyringOf(claire, '  1234567  ')).toThrow('La phrase de passe compte au moins 8 caractères.');
+    expect(hasKeyFile(claire)).toBe(false);
+    expect(() => validateNewPassphrase(' Chambord 41 ')).toThrow('La phrase de passe doit compter au moins 12 caractères.');
+    keyringOf(claire, ' Chambord 41 ');
+    // Kept exactly as typed (the key is derived from it): the spaces count.
+    expect(() => keyringOf(claire, 'Chambord 41')).toThrow("Ce n'est pas la phrase de passe de ce poste.");
+    expect(keyringOf(claire, ' Chambord 41 ').replica).toBe(claire.replicaId);
+    claire.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(readFileSync(claire.file).includes('Chambord')).toBe(false);
   });
 });

@@ -134,7 +134,7 @@ class World {
 
   exportFor(from: number, to: number, forPeer: boolean): { bytes: Buffer; snapshot: Set<string> } {
     const forReplica = forPeer ? this.stores[to].replicaId : undefined;
-    return { bytes: exportFile(this.stores[from], { passphrase: PASSPHRASE, forReplica }).bytes, snapshot: new Set(this.knowledge[from]) };
+    return { bytes: exportFile(this.stores[from], { secret: PASSPHRASE, forReplica }).bytes, snapshot: new Set(this.knowledge[from]) };
   }
 
   deliver(file: { bytes: Buffer; snapshot: Set<string> }, to: number, twice = false): void {

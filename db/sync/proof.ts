@@ -1,0 +1,168 @@
+// Proven authorship (docs/sync.md, « Preuve d'auteur »). Each origin's changes form a hash
+// chain (store/chain.ts); a file carries, for each run of consecutive changes of an origin,
+// the chain just before the run and the origin's Ed25519 signature of its chain at the
+// run's end. A receiver recomputes the chain (one hash per change) and checks one signature
+// per run, against the key of the origin, whoever relayed the file. A relayer passes on the
+// signatures it received; a poste signs its own runs when it writes a file.
+import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { refusal } from '../errors';
+import { SEED_ORIGIN } from '../project/setup';
+import { chainStart, nextChain } from '../store/chain';
+import type { Change } from '../store/changelog';
+import type { Store } from '../store/store';
+import type { Run } from './format';
+import type { Keyring } from './keys';
+import { replicaLabel } from './labels';
+import { revocationBound } from './revocation';
+
+/** What a signature covers: the project, the origin, the seq and the origin's chain there. */
+function headStatement(project: string, origin: string, seq: number, chain: string): Buffer {
+  return Buffer.from(`entente : tête de chaîne\0${project}\0${origin}\0${seq}\0${chain}`, 'utf8');
+}
+
+export function signHead(keyring: Keyring, seq: number, chain: string): string {
+  return sign(null, headStatement(keyring.project, keyring.replica, seq, chain), keyring.signing).toString('base64');
+}
+
+const publicKeys = new Map<string, KeyObject>();
+
+function publicKeyObject(publicKey: string): KeyObject {
+  let key = publicKeys.get(publicKey);
+  if (!key) {
+    key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
+    publicKeys.set(publicKey, key);
+  }
+  return key;
+}
+
+export function verifyHead(publicKey: string, project: string, origin: string, seq: number, chain: string, signature: string): boolean {
+  try {
+    return verify(null, headStatement(project, origin, seq, chain), publicKeyObject(publicKey), Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+const isKeyChange = (change: Change) => change.entity === 'replica' && change.field === 'public_key';
+
+/**
+ * The runs of changes an export carries, each with its proof: the chain before it, and a
+ * signature — this poste's own, made now, or the origin's, as received.
+ */
+export function provenRuns(store: Store, keyring: Keyring, changes: Change[]): Run[] {
+  const signed = store.db.prepare('SELECT signature FROM signed_head WHERE origin = ? AND seq = ?').pluck();
+  const anchor = store.db.prepare('SELECT chain FROM chain_anchor WHERE origin = ? AND seq = ?').pluck();
+  const runs: Run[] = [];
+  let run: Run | undefined;
+  for (const change of changes) {
+    if (run && run.origin === change.origin && run.from + run.changes.length === change.seq) run.changes.push(change);
+    else runs.push((run = { origin: change.origin, from: change.seq, before: null, signature: null, changes: [change] }));
+  }
+  for (const r of runs) {
+    if (r.origin === SEED_ORIGIN) continue;
+    r.before = r.from === 1 ? chainStart(r.origin) : (store.chainAt(r.origin, r.from - 1) ?? (anchor.get(r.origin, r.from - 1) as string | undefined) ?? null);
+    const last = r.changes[r.changes.length - 1];
+    if (r.before === null || !last.chain) continue;
+    const to = last.seq;
+    r.signature = r.origin === keyring.replica ? signHead(keyring, to, last.chain) : ((signed.get(r.origin, to) as string | undefined) ?? null);
+  }
+  return runs;
+}
+
+/** What an import records once its changes are in: the signatures to relay, the chains at starts after a gap. */
+export interface Proofs {
+  heads: { origin: string; seq: number; signature: string }[];
+  anchors: { origin: string; seq: number; chain: string }[];
+  /** Runs whose chain is known at their end, checked against what follows them here. */
+  ends: { origin: string; seq: number; chain: string }[];
+  /** Changes left out: numbered after their poste's revocation. */
+  revoked: Map<string, number>;
+}
+
+/**
+ * Checks every run's proof and returns the changes to apply, their chains set. Refuses the
+ * whole file (nothing applied) when a proof fails, naming the poste the changes claim to
+ * come from; leaves out the changes of a revoked poste numbered after its revocation.
+ */
+export function checkRuns(store: Store, project: string, runs: Run[]): { changes: Change[]; proofs: Proofs } {
+  const keyOf = store.db.prepare('SELECT public_key FROM replica WHERE id = ?').pluck();
+  const keySeqOf = store.db.prepare("SELECT seq FROM changes WHERE origin = ? AND entity = 'replica' AND row_id = ? AND field = 'public_key'").pluck();
+  const seedHeld = store.log.versionVector()[SEED_ORIGIN] ?? 0;
+  // Keys published in this file, by their poste: a poste's first file carries its key.
+  const fileKeys = new Map<string, { key: string; seq: number }>();
+  for (const run of runs) {
+    for (const change of run.changes) {
+      if (!isKeyChange(change)) continue;
+      const known = keyOf.get(change.rowId) as string | null | undefined;
+      const value = JSON.parse(change.value) as unknown;
+      if (change.origin !== change.rowId || typeof value !== 'string' || (known && known !== value)) {
+        throw refusal('key-replaced', replicaLabel(store, change.rowId));
+      }
+      fileKeys.set(change.origin, { key: value, seq: change.seq });
+    }
+  }
+  const proofs: Proofs = { heads: [], anchors: [], ends: [], revoked: new Map() };
+  const accepted: Change[] = [];
+  for (const run of runs) {
+    const { origin, from } = run;
+    if (origin === SEED_ORIGIN) {
+      // The seed is the same on every laptop: a laptop that has it takes no new seed change.
+      if (seedHeld > 0 && run.changes.some((change) => change.seq > seedHeld)) throw refusal('seed-forged');
+      accepted.push(...run.changes);
+      continue;
+    }
+    const label = () => replicaLabel(store, origin);
+    const held = from === 1 ? chainStart(origin) : store.chainAt(origin, from - 1);
+    if (run.before !== null && held !== null && held !== run.before) throw refusal('forked-origin', label(), from);
+    let chain = run.before ?? held;
+    for (const change of run.changes) {
+      chain = chain === null ? null : nextChain(chain, change);
+      change.chain = chain;
+    }
+    const to = from + run.changes.length - 1;
+    const publicKey = (keyOf.get(origin) as string | null | undefined) ?? fileKeys.get(origin)?.key;
+    if (run.signature !== null) {
+      if (!publicKey) throw refusal('unknown-signer', label());
+      if (chain === null || !verifyHead(publicKey, project, origin, to, chain, run.signature)) throw refusal('forged-change', label());
+      proofs.heads.push({ origin, seq: to, signature: run.signature });
+    } else {
+      // Without proof: only changes written before their poste had a key (Entente 0.2 and older).
+      const keySeq = (keySeqOf.get(origin, origin) as number | undefined) ?? fileKeys.get(origin)?.seq;
+      if (keySeq !== undefined && to >= keySeq) throw refusal('unsigned-change', label());
+    }
+    if (run.before !== null && from > 1 && store.chainAt(origin, from - 1) === null) proofs.anchors.push({ origin, seq: from - 1, chain: run.before });
+    if (chain !== null) proofs.ends.push({ origin, seq: to, chain });
+    const bound = revocationBound(store, origin);
+    for (const change of run.changes) {
+      if (bound !== undefined && change.seq > bound) proofs.revoked.set(origin, (proofs.revoked.get(origin) ?? 0) + 1);
+      else accepted.push(change);
+    }
+  }
+  return { changes: accepted, proofs };
+}
+
+/**
+ * Records the proofs of an applied file, in its transaction: signatures to relay, chains
+ * at starts after a gap. A run that fills a gap must lead to the chain already held after
+ * it: otherwise its origin has two histories.
+ */
+export function recordProofs(store: Store, proofs: Proofs): void {
+  const addHead = store.db.prepare('INSERT OR IGNORE INTO signed_head (origin, seq, signature) VALUES (?, ?, ?)');
+  const addAnchor = store.db.prepare('INSERT OR IGNORE INTO chain_anchor (origin, seq, chain) VALUES (?, ?, ?)');
+  const anchorAt = store.db.prepare('SELECT chain FROM chain_anchor WHERE origin = ? AND seq = ?').pluck();
+  const dropAnchor = store.db.prepare('DELETE FROM chain_anchor WHERE origin = ? AND seq = ?');
+  const next = store.db.prepare('SELECT seq, hlc, entity, row_id AS rowId, field, value, supersedes, chain FROM changes WHERE origin = ? AND seq = ?');
+  for (const head of proofs.heads) addHead.run(head.origin, head.seq, head.signature);
+  for (const end of proofs.ends) {
+    const anchor = anchorAt.get(end.origin, end.seq) as string | undefined;
+    if (anchor !== undefined) {
+      if (anchor !== end.chain) throw refusal('forked-origin', replicaLabel(store, end.origin), end.seq);
+      dropAnchor.run(end.origin, end.seq);
+    }
+    const after = next.get(end.origin, end.seq + 1) as (Omit<Change, 'origin' | 'supersedes'> & { supersedes: string }) | undefined;
+    if (after?.chain && nextChain(end.chain, { ...after, supersedes: JSON.parse(after.supersedes) as Change['supersedes'] }) !== after.chain) {
+      throw refusal('forked-origin', replicaLabel(store, end.origin), end.seq + 1);
+    }
+  }
+  for (const anchor of proofs.anchors) if (store.chainAt(anchor.origin, anchor.seq) === null) addAnchor.run(anchor.origin, anchor.seq, anchor.chain);
+}

@@ -1,0 +1,95 @@
+// The system keychain (Electron's safeStorage: DPAPI on Windows, the Keychain on macOS,
+// libsecret or KWallet on Linux) seals this poste's keys, so that the passphrase is typed
+// once. On Linux without a keyring, safeStorage falls back to a fixed key (« basic_text »),
+// which protects nothing: the app says so and keeps the keys sealed that way only if the
+// user agrees; otherwise it asks for the passphrase at each start.
+import { safeStorage } from 'electron';
+import { refusal } from '../db/errors';
+import type { Store } from '../db/store/store';
+import { derivedKey, hasKeyFile, saveKeyring, unlockWithPassphrase, unlockWithSystem, validateNewPassphrase, type Keyring, type SystemSeal } from '../db/sync/keys';
+import { changePassphrase, rekey, setUpKeys, upgradeLegacyPassphrase } from '../db/sync/passphrase';
+import type { KeychainState, KeysState } from '../preload/contract';
+
+const CONSENT_KEY = 'keychain_plain_text';
+
+export function keychainState(store: Store): KeychainState {
+  if (!safeStorage.isEncryptionAvailable()) return 'unavailable';
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
+    const consent = store.localState(CONSENT_KEY);
+    return consent === 'accepted' ? 'plain-text-accepted' : consent === 'refused' ? 'plain-text-refused' : 'plain-text';
+  }
+  return 'system';
+}
+
+export function setPlainTextConsent(store: Store, accepted: boolean): void {
+  store.setLocalState(CONSENT_KEY, accepted ? 'accepted' : 'refused');
+}
+
+/** The seal the app uses, if the system offers a real one or the user accepted its plain-text fallback. */
+export function systemSeal(store: Store): SystemSeal | undefined {
+  const state = keychainState(store);
+  if (state !== 'system' && state !== 'plain-text-accepted') return undefined;
+  return {
+    seal: (plain) => safeStorage.encryptString(plain),
+    open: (sealed) => safeStorage.decryptString(sealed),
+  };
+}
+
+/**
+ * This poste's keys while the app runs: opened by the keychain at start, or by the
+ * passphrase typed on the Synchronisation screen; kept in main's memory only, across the
+ * reopenings of the data file after each sync job.
+ */
+export class PosteKeys {
+  private keyring?: Keyring;
+
+  /** At each opening of the data file: a poste of Entente 0.2 gets its keys from the passphrase it kept; the keychain opens them. */
+  opened(store: Store): void {
+    if (this.keyring && this.keyring.replica !== store.replicaId) this.keyring = undefined;
+    if (this.keyring || !store.replicaId) return;
+    const seal = systemSeal(store);
+    this.keyring = upgradeLegacyPassphrase(store, seal) ?? (seal ? unlockWithSystem(store, seal) : undefined);
+  }
+
+  state(store: Store): KeysState {
+    if (this.keyring) return 'ready';
+    return hasKeyFile(store) ? 'locked' : 'none';
+  }
+
+  require(store: Store): Keyring {
+    if (this.keyring) return this.keyring;
+    throw refusal(this.state(store) === 'locked' ? 'keys-locked' : 'no-passphrase');
+  }
+
+  /** The passphrase typed on this poste: opens its keys, or makes them (a new passphrase then). */
+  enter(store: Store, passphrase: string): void {
+    const seal = systemSeal(store);
+    const opened = unlockWithPassphrase(store, passphrase);
+    if (opened) {
+      // Opened by the passphrase where the keychain did not: sealed by it from now on.
+      if (seal) saveKeyring(store, opened, seal);
+      this.keyring = opened;
+      return;
+    }
+    validateNewPassphrase(passphrase);
+    this.keyring = setUpKeys(store, passphrase, seal);
+  }
+
+  change(store: Store, current: string, next: string): void {
+    const keyring = this.require(store);
+    if (derivedKey(current, keyring.project).id !== keyring.keys[0].id) throw refusal('wrong-passphrase-here');
+    this.keyring = changePassphrase(store, keyring, next, systemSeal(store));
+  }
+
+  /** The user's answer about the plain-text keychain of Linux: the keys sealed by it, or no longer. */
+  answerPlainText(store: Store, accepted: boolean): void {
+    setPlainTextConsent(store, accepted);
+    if (this.keyring) saveKeyring(store, this.keyring, systemSeal(store));
+  }
+
+  /** After a backup was restored under a new replica id: a new signing key, the same project keys. */
+  renewed(store: Store): void {
+    if (!this.keyring) return;
+    this.keyring = rekey(store, this.keyring, systemSeal(store));
+  }
+}

@@ -1,0 +1,238 @@
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, test } from 'vitest';
+import { updateAction } from '../../db/actions/writes';
+import { backupNow, setAsideDatabase } from '../../db/project/backup';
+import { dump } from '../../db/project/dump';
+import { databaseFile } from '../../db/paths';
+import { nextChain } from '../../db/store/chain';
+import type { Change } from '../../db/store/changelog';
+import { migrate, SCHEMA_VERSION } from '../../db/store/migrations';
+import { getRow } from '../../db/store/rows';
+import { Store } from '../../db/store/store';
+import { exportFile, importFile } from '../../db/sync/exchange';
+import { decodeSyncFile, encodeSyncFile, type Run } from '../../db/sync/format';
+import { syncFolder } from '../../db/sync/folder';
+import { derivedKey, hasKeyFile, keyFilePath, unlockWithPassphrase } from '../../db/sync/keys';
+import { changePassphrase, keyringOf, upgradeLegacyPassphrase } from '../../db/sync/passphrase';
+import { signHead } from '../../db/sync/proof';
+import { revokeReplica } from '../../db/sync/revocation';
+import { listReplicaStatus } from '../../db/sync/status';
+import { initReplica } from '../../db/project/setup';
+import { newReplica, tempDir, track } from './helpers';
+
+const PASSPHRASE = 'jardin-lampe-rocher-cabane';
+const send = (from: Store, to: Store, secret = PASSPHRASE) => importFile(to, exportFile(from, { secret, forReplica: to.replicaId }).bytes, secret);
+const project = 'p-coop-37-41';
+
+/** The content of a file `from` writes for `to`, decoded: to be altered by a forger. */
+function contentFor(from: Store, to: Store) {
+  const { bytes } = exportFile(from, { secret: PASSPHRASE, forReplica: to.replicaId });
+  return decodeSyncFile(bytes, { keys: [derivedKey(PASSPHRASE, project)], project, schema: SCHEMA_VERSION }).content;
+}
+
+/** A file sealed with the project's passphrase, holding `runs` as a forger writes them. */
+function forgedFile(sender: string, runs: Run[], senderHeld: Record<string, number> = {}): Buffer {
+  return encodeSyncFile({ project, sender, schema: SCHEMA_VERSION, full: false, key: derivedKey(PASSPHRASE, project), content: { senderHeld, basedOn: {}, runs } });
+}
+
+describe("preuve d'auteur : une chaîne par poste, une signature par suite de modifications", () => {
+  test("un fichier qui se dit d'un autre poste (bonne phrase de passe, sa propre clé) est refusé ; un fichier relayé est accepté", () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    const marc = newReplica('Marc Lefèvre', '41');
+    send(claire, nadia);
+    send(nadia, claire);
+
+    // Marc knows the passphrase and has his own key; he writes « Claire's » next change.
+    const marcKeys = keyringOf(marc, PASSPHRASE);
+    send(claire, marc);
+    const top = marc.log.versionVector()[claire.replicaId!];
+    const forged: Change = {
+      origin: claire.replicaId!,
+      seq: top + 1,
+      hlc: '1796000000000-0000',
+      entity: 'action',
+      rowId: 'a4-1',
+      field: 'status',
+      value: '"abandonne"',
+      supersedes: [],
+    };
+    const before = marc.chainAt(claire.replicaId!, top)!;
+    const signature = signHead({ ...marcKeys, replica: claire.replicaId! }, top + 1, nextChain(before, forged));
+    const snapshot = dump(nadia);
+    const signedByMarc = forgedFile(marc.replicaId!, [{ origin: claire.replicaId!, from: top + 1, before, signature, changes: [forged] }]);
+    expect(() => importFile(nadia, signedByMarc, PASSPHRASE)).toThrow(/attribuées au poste de Claire Martin \(Indre-et-Loire\) dont la signature ne correspond pas/);
+    const unsigned = forgedFile(marc.replicaId!, [{ origin: claire.replicaId!, from: top + 1, before, signature: null, changes: [forged] }]);
+    expect(() => importFile(nadia, unsigned, PASSPHRASE)).toThrow(/attribuées au poste de Claire Martin \(Indre-et-Loire\) sans sa signature/);
+    expect(dump(nadia)).toBe(snapshot);
+
+    // The same forgery put in Marc's folder of a shared folder: set aside, named once, the rest goes on.
+    const folder = tempDir();
+    syncFolder(claire, folder, PASSPHRASE);
+    const marcDir = join(folder, `entente-${project}`, marc.replicaId!);
+    syncFolder(marc, folder, PASSPHRASE);
+    writeFileSync(join(marcDir, '00000002.entente'), signedByMarc);
+    const round = syncFolder(nadia, folder, PASSPHRASE);
+    expect(round.imported.map((file) => file.file).sort()).toEqual([`${claire.replicaId}/00000001.entente`, `${marc.replicaId}/00000001.entente`].sort());
+    expect(round.postponed).toEqual([{ file: `${marc.replicaId}/00000002.entente`, reason: expect.stringMatching(/signature ne correspond pas/) }]);
+
+    // Relayed: Nadia passes Claire's changes on to a new poste, checked against Claire's key.
+    updateAction(claire, 'a2-1', { progress: 40 });
+    send(claire, nadia);
+    const sophie = newReplica('Sophie Bernard', '37');
+    const relayed = contentFor(nadia, sophie);
+    const claireRuns = relayed.runs.filter((run) => run.origin === claire.replicaId);
+    expect(claireRuns.length).toBeGreaterThan(0);
+    expect(claireRuns.every((run) => run.signature !== null)).toBe(true);
+    send(nadia, sophie);
+    expect(sophie.db.prepare("SELECT progress FROM action WHERE id = 'a2-1'").pluck().get()).toBe(40);
+  });
+
+  test("un poste dont l'historique a bifurqué (dossier copié, clés comprises) est refusé et nommé", () => {
+    const dir = tempDir();
+    const claire = newReplica('Claire Martin', '37', dir);
+    keyringOf(claire, PASSPHRASE);
+    claire.db.pragma('wal_checkpoint(TRUNCATE)');
+    const copyDir = tempDir();
+    for (const name of ['entente.sqlite', 'entente.keys']) copyFileSync(join(dir, name), join(copyDir, name));
+    const copy = track(Store.open(join(copyDir, 'entente.sqlite')));
+    const nadia = newReplica('Nadia Benali', '41');
+    send(claire, nadia);
+    const held = nadia.log.versionVector()[claire.replicaId!];
+
+    updateAction(claire, 'a1-1', { progress: 10 });
+    updateAction(claire, 'a1-1', { progress: 20 });
+    updateAction(copy, 'a1-1', { progress: 70 });
+    updateAction(copy, 'a1-1', { progress: 80 });
+    send(claire, nadia);
+    const snapshot = dump(nadia);
+    // Only the copy's second change: it follows a history Nadia does not hold.
+    const fork = exportFile(copy, { secret: PASSPHRASE, basedOn: { ...nadia.log.versionVector(), [claire.replicaId!]: held + 1 } }).bytes;
+    expect(() => importFile(nadia, fork, PASSPHRASE)).toThrow(`Le poste de Claire Martin (Indre-et-Loire) a deux historiques différents à partir de la modification ${held + 2}`);
+    expect(dump(nadia)).toBe(snapshot);
+  });
+});
+
+describe('révocation', () => {
+  test("les modifications d'un poste révoqué, après la dernière reçue par celui qui révoque, sont refusées partout ; les précédentes restent", () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    const marc = newReplica('Marc Lefèvre', '41');
+    updateAction(marc, 'a3-1', { progress: 25 });
+    send(marc, claire);
+    send(marc, nadia);
+    // Marc's laptop is lost; before Claire revokes it, it writes more, which reaches Nadia only.
+    updateAction(marc, 'a3-1', { progress: 90 });
+    updateAction(marc, 'a5-1', { status: 'abandonne' });
+    revokeReplica(claire, marc.replicaId!);
+    send(marc, nadia);
+    expect(nadia.db.prepare("SELECT progress FROM action WHERE id = 'a3-1'").pluck().get()).toBe(90);
+
+    // The revocation reaches Nadia: she drops what came after, keeps what came before.
+    send(claire, nadia);
+    expect(nadia.db.prepare("SELECT progress FROM action WHERE id = 'a3-1'").pluck().get()).toBe(25);
+    expect(getRow(nadia, 'action', 'a5-1')?.status).not.toBe('abandonne');
+    const late = send(marc, claire);
+    expect(late.applied).toBe(0);
+    expect(late.revoked).toEqual([{ origin: marc.replicaId, replica: 'poste de Marc Lefèvre (Loir-et-Cher)', count: 2 }]);
+    expect(late.gaps).toEqual([]);
+    send(nadia, claire);
+    send(claire, nadia);
+    expect(dump(nadia)).toBe(dump(claire));
+    const status = listReplicaStatus(nadia).find((poste) => poste.id === marc.replicaId)!;
+    expect(status.revoked).toMatchObject({ by: 'poste de Claire Martin (Indre-et-Loire)' });
+    expect(status.fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){3}$/);
+
+    // The revoked laptop is told, and writes no file any more.
+    send(claire, marc);
+    expect(() => exportFile(marc, { secret: PASSPHRASE })).toThrow('Ce poste a été révoqué par le poste de Claire Martin (Indre-et-Loire)');
+    expect(() => revokeReplica(claire, claire.replicaId!)).toThrow('Un poste ne peut pas se révoquer lui-même');
+  });
+});
+
+describe('changer la phrase de passe', () => {
+  test("les fichiers d'avant et d'après s'importent ; un poste qui ne connaît que l'ancienne apprend pourquoi", () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    const marc = newReplica('Marc Lefèvre', '41');
+    const before = exportFile(claire, { secret: PASSPHRASE }).bytes;
+    const next = 'prairie-violon-nuage-tambour';
+    changePassphrase(claire, keyringOf(claire, PASSPHRASE), next);
+    expect(() => keyringOf(claire, PASSPHRASE)).toThrow("C'est l'ancienne phrase de passe du projet");
+    updateAction(claire, 'a6-1', { progress: 55 });
+    const after = exportFile(claire, { secret: next }).bytes;
+
+    expect(() => importFile(nadia, after, PASSPHRASE)).toThrow(/Si la phrase de passe du projet a été changée sur un autre poste, saisissez la nouvelle/);
+    importFile(nadia, before, PASSPHRASE);
+    changePassphrase(nadia, keyringOf(nadia, PASSPHRASE), next);
+    expect(importFile(nadia, after, next).applied).toBeGreaterThan(0);
+    // Marc's file, still sealed with the old passphrase, is read by both: they kept it for reading.
+    updateAction(marc, 'a7-1', { progress: 15 });
+    const fromMarc = exportFile(marc, { secret: PASSPHRASE }).bytes;
+    expect(importFile(claire, fromMarc, next).applied).toBeGreaterThan(0);
+    expect(importFile(nadia, fromMarc, next).applied).toBeGreaterThan(0);
+    expect(() => changePassphrase(nadia, keyringOf(nadia, next), 'court')).toThrow('au moins 12 caractères');
+  });
+});
+
+describe('les clés ne sont ni dans la base, ni dans ses sauvegardes, ni dans une copie mise de côté', () => {
+  test('octets cherchés : phrase de passe, clé du projet, clé de signature', async () => {
+    const dataDir = tempDir();
+    const store = track(Store.open(databaseFile(dataDir)));
+    initReplica(store, { name: 'Claire Martin', function: null, partner: '37' });
+    const keyring = keyringOf(store, PASSPHRASE);
+    updateAction(store, 'a1-1', { progress: 30 });
+    const backup = await backupNow(store, dataDir);
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.close();
+    const aside = setAsideDatabase(dataDir)!;
+    expect(aside).toBeTruthy();
+
+    const signing = keyring.signing.export({ format: 'der', type: 'pkcs8' });
+    const secrets = [
+      Buffer.from(PASSPHRASE),
+      keyring.keys[0].key,
+      Buffer.from(keyring.keys[0].key.toString('base64')),
+      signing.subarray(signing.length - 32),
+      Buffer.from(signing.toString('base64')),
+    ];
+    const files = [backup.file, ...readdirSync(dataDir).filter((name) => name.includes('sqlite')).map((name) => join(dataDir, name))];
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      for (const secret of secrets) expect(bytes.includes(secret), `${file} contient un secret`).toBe(false);
+    }
+    // The key file holds them sealed, not in clear.
+    const keyFile = readFileSync(join(dataDir, 'entente.keys'));
+    for (const secret of secrets) expect(keyFile.includes(secret)).toBe(false);
+  });
+
+  test("un poste d'Entente 0.2 : la phrase de passe gardée dans la base en sort, ses clés sont faites, ses chaînes calculées", () => {
+    const reference = newReplica('Claire Martin', '37');
+    // The same history in a file of schema 2 (no chains), which kept the passphrase.
+    const v2 = join(tempDir(), 'entente.sqlite');
+    const db = new Database(v2);
+    migrate(db, 2);
+    const insert = db.prepare('INSERT INTO changes (origin, seq, hlc, entity, row_id, field, value, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const c of reference.log.changes()) insert.run(c.origin, c.seq, c.hlc, c.entity, c.rowId, c.field, c.value, JSON.stringify(c.supersedes));
+    for (const key of ['project_id', 'replica_id', 'seq', 'person_id']) {
+      db.prepare('INSERT OR REPLACE INTO local_state (key, value) VALUES (?, ?)').run(key, reference.localState(key));
+    }
+    db.prepare("INSERT INTO local_state (key, value) VALUES ('passphrase', ?)").run(PASSPHRASE);
+    db.close();
+
+    const upgraded = track(Store.open(v2));
+    const chains = (store: Store) => store.db.prepare("SELECT chain FROM changes WHERE origin <> 'seed' ORDER BY origin, seq").pluck().all();
+    expect(chains(upgraded)).toEqual(chains(reference));
+    expect(chains(upgraded).every((chain) => typeof chain === 'string')).toBe(true);
+    const keyring = upgradeLegacyPassphrase(upgraded)!;
+    expect(keyring.replica).toBe(reference.replicaId);
+    expect(hasKeyFile(upgraded)).toBe(true);
+    expect(keyFilePath(upgraded)).toBe(join(dirname(v2), 'entente.keys'));
+    expect(upgraded.localState('passphrase')).toBeUndefined();
+    expect(readFileSync(v2).includes(Buffer.from(PASSPHRASE))).toBe(false);
+    expect(unlockWithPassphrase(upgraded, PASSPHRASE)?.publicKey).toBe(getRow(upgraded, 'replica', reference.replicaId!)?.public_key);
+  });
+});
