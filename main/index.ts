@@ -1,5 +1,5 @@
 // Entente's main process: open the data folder, register the API, show the window.
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import { join, resolve } from 'node:path';
 import { keyringData } from '../db/sync/keys';
 import { folderState } from '../db/sync/status';
@@ -24,7 +24,7 @@ const dataDir = app.getPath('userData');
 // (main/dev/start.mjs), so that node_modules keeps the one built for Node and the tests. A
 // packaged app loads only its own: no variable makes it load native code from elsewhere.
 const nativeBinding = (!app.isPackaged && process.env.ENTENTE_SQLITE_BINDING) || undefined;
-const session = new Session(dataDir, app.getVersion(), nativeBinding);
+const session = new Session(dataDir, app.getVersion(), nativeBinding, safeStorage);
 let mainWindow: BrowserWindow | undefined;
 const send = (channel: string, ...args: unknown[]) => {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, ...args);

@@ -1,9 +1,8 @@
-// The system keychain (Electron's safeStorage: DPAPI on Windows, the Keychain on macOS,
+// This poste's keys in the app. The system keychain (Electron's safeStorage: DPAPI on Windows, the Keychain on macOS,
 // libsecret or KWallet on Linux) seals this poste's keys, so that the passphrase is typed
 // once. On Linux without a keyring, safeStorage falls back to a fixed key (« basic_text »),
 // which protects nothing: the app says so and keeps the keys sealed that way only if the
 // user agrees; otherwise it asks for the passphrase at each start.
-import { safeStorage } from 'electron';
 import { refusal } from '../db/errors';
 import type { Store } from '../db/store/store';
 import { derivedKey, hasKeyFile, saveKeyring, unlockWithPassphrase, unlockWithSystem, validateNewPassphrase, type Keyring, type SystemSeal } from '../db/sync/keys';
@@ -12,27 +11,12 @@ import type { KeychainState, KeysState } from '../preload/contract';
 
 const CONSENT_KEY = 'keychain_plain_text';
 
-export function keychainState(store: Store): KeychainState {
-  if (!safeStorage.isEncryptionAvailable()) return 'unavailable';
-  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
-    const consent = store.localState(CONSENT_KEY);
-    return consent === 'accepted' ? 'plain-text-accepted' : consent === 'refused' ? 'plain-text-refused' : 'plain-text';
-  }
-  return 'system';
-}
-
-export function setPlainTextConsent(store: Store, accepted: boolean): void {
-  store.setLocalState(CONSENT_KEY, accepted ? 'accepted' : 'refused');
-}
-
-/** The seal the app uses, if the system offers a real one or the user accepted its plain-text fallback. */
-export function systemSeal(store: Store): SystemSeal | undefined {
-  const state = keychainState(store);
-  if (state !== 'system' && state !== 'plain-text-accepted') return undefined;
-  return {
-    seal: (plain) => safeStorage.encryptString(plain),
-    open: (sealed) => safeStorage.decryptString(sealed),
-  };
+/** What main uses of Electron's safeStorage; given by main/index.ts (absent in the tests of db/ and main/). */
+export interface SafeStorage {
+  isEncryptionAvailable(): boolean;
+  getSelectedStorageBackend(): string;
+  encryptString(plain: string): Buffer;
+  decryptString(sealed: Buffer): string;
 }
 
 /**
@@ -43,11 +27,30 @@ export function systemSeal(store: Store): SystemSeal | undefined {
 export class PosteKeys {
   private keyring?: Keyring;
 
+  constructor(private readonly safeStorage?: SafeStorage) {}
+
+  keychainState(store: Store): KeychainState {
+    if (!this.safeStorage?.isEncryptionAvailable()) return 'unavailable';
+    if (process.platform === 'linux' && this.safeStorage.getSelectedStorageBackend() === 'basic_text') {
+      const consent = store.localState(CONSENT_KEY);
+      return consent === 'accepted' ? 'plain-text-accepted' : consent === 'refused' ? 'plain-text-refused' : 'plain-text';
+    }
+    return 'system';
+  }
+
+  /** The seal the app uses, if the system offers a real one or the user accepted its plain-text fallback. */
+  systemSeal(store: Store): SystemSeal | undefined {
+    const state = this.keychainState(store);
+    const safeStorage = this.safeStorage;
+    if (!safeStorage || (state !== 'system' && state !== 'plain-text-accepted')) return undefined;
+    return { seal: (plain) => safeStorage.encryptString(plain), open: (sealed) => safeStorage.decryptString(sealed) };
+  }
+
   /** At each opening of the data file: a poste of Entente 0.2 gets its keys from the passphrase it kept; the keychain opens them. */
   opened(store: Store): void {
     if (this.keyring && this.keyring.replica !== store.replicaId) this.keyring = undefined;
     if (this.keyring || !store.replicaId) return;
-    const seal = systemSeal(store);
+    const seal = this.systemSeal(store);
     this.keyring = upgradeLegacyPassphrase(store, seal) ?? (seal ? unlockWithSystem(store, seal) : undefined);
   }
 
@@ -63,7 +66,7 @@ export class PosteKeys {
 
   /** The passphrase typed on this poste: opens its keys, or makes them (a new passphrase then). */
   enter(store: Store, passphrase: string): void {
-    const seal = systemSeal(store);
+    const seal = this.systemSeal(store);
     const opened = unlockWithPassphrase(store, passphrase);
     if (opened) {
       // Opened by the passphrase where the keychain did not: sealed by it from now on.
@@ -78,18 +81,18 @@ export class PosteKeys {
   change(store: Store, current: string, next: string): void {
     const keyring = this.require(store);
     if (derivedKey(current, keyring.project).id !== keyring.keys[0].id) throw refusal('wrong-passphrase-here');
-    this.keyring = changePassphrase(store, keyring, next, systemSeal(store));
+    this.keyring = changePassphrase(store, keyring, next, this.systemSeal(store));
   }
 
   /** The user's answer about the plain-text keychain of Linux: the keys sealed by it, or no longer. */
   answerPlainText(store: Store, accepted: boolean): void {
-    setPlainTextConsent(store, accepted);
-    if (this.keyring) saveKeyring(store, this.keyring, systemSeal(store));
+    store.setLocalState(CONSENT_KEY, accepted ? 'accepted' : 'refused');
+    if (this.keyring) saveKeyring(store, this.keyring, this.systemSeal(store));
   }
 
   /** After a backup was restored under a new replica id: a new signing key, the same project keys. */
   renewed(store: Store): void {
     if (!this.keyring) return;
-    this.keyring = rekey(store, this.keyring, systemSeal(store));
+    this.keyring = rekey(store, this.keyring, this.systemSeal(store));
   }
 }

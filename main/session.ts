@@ -11,13 +11,13 @@ import { initReplica, loadDefaultDataset, renewReplica } from '../db/project/set
 import { Store } from '../db/store/store';
 import { joinProject } from '../db/sync/invitation';
 import { applyTacitValidations } from '../db/meetings/validation';
-import { PosteKeys, systemSeal } from './keychain';
+import { PosteKeys, type SafeStorage } from './keychain';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class Session {
   /** This poste's keys, kept across the reopenings of the data file. */
-  readonly keys = new PosteKeys();
+  readonly keys: PosteKeys;
   private store?: Store;
   private failure?: UserError;
   private backingUp?: Promise<void>;
@@ -26,7 +26,10 @@ export class Session {
     readonly dataDir: string,
     readonly appVersion: string,
     readonly nativeBinding?: string,
-  ) {}
+    safeStorage?: SafeStorage,
+  ) {
+    this.keys = new PosteKeys(safeStorage);
+  }
 
   get databaseFile(): string {
     return databaseFile(this.dataDir);
@@ -116,7 +119,7 @@ export class Session {
       passphrase,
       { name: identity.name, function: identity.function, partner: identity.partner_id, personId: identity.person_id ?? undefined },
       new Date(),
-      systemSeal(this.store),
+      this.keys.systemSeal(this.store),
     );
     this.keys.opened(this.store);
     void this.backupIfDue();

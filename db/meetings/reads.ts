@@ -1,3 +1,4 @@
+import { authorshipOf, type Authorship } from '../sync/proof';
 // Réunions as the screens read them: the list with its filters, one meeting with
 // everything, the meetings and décisions concerning an action, the suivi des actions du
 // précédent compte rendu.
@@ -217,6 +218,14 @@ function agendaViews(store: Store, meeting: MeetingFields, day?: string): Agenda
 }
 
 /** A meeting with everything its page shows. */
+/** Who recorded the validation: the poste of the live version of its status, and its proof. */
+function validationProof(store: Store, meetingId: string): Authorship | null {
+  const version = cached(store, "SELECT origin, seq FROM live_versions WHERE entity = 'meeting' AND row_id = ? AND field = 'validation_status' ORDER BY hlc DESC LIMIT 1").get(
+    meetingId,
+  ) as { origin: string; seq: number } | undefined;
+  return version ? authorshipOf(store, version.origin, version.seq) : null;
+}
+
 export function getMeeting(store: Store, id: string, day?: string): MeetingDetail {
   const row = meetingRow(store, id);
   const meeting = requireMeeting(store, id);
@@ -234,6 +243,7 @@ export function getMeeting(store: Store, id: string, day?: string): MeetingDetai
     secretary: personRef(store, meeting.secretary_id),
     secretariat,
     validated_by: personRef(store, meeting.validated_by_id),
+    validation_proof: meeting.validation_status === 'valide' ? validationProof(store, id) : null,
     diffusion: meeting.diffusion,
     next_meeting_date: meeting.next_meeting_date,
     amendment_reason: meeting.amendment_reason,

@@ -1,3 +1,4 @@
+import type { Authorship } from '../sync/proof';
 // Réunions and comptes rendus as db/ answers them (writes.ts, validation.ts, reads.ts).
 import type { ActionItemKind, ActionStatus, Attendance, EntryKind, MeetingType, MinutesStatus } from '../../common/vocabulary';
 import type { Partner, PersonRef } from '../people/types';
@@ -233,6 +234,8 @@ export interface MeetingDetail extends MeetingRow {
   secretary: PersonRef | null;
   secretariat: Partner | null;
   validated_by: PersonRef | null;
+  /** The poste that recorded the validation, and whether its signature holds. */
+  validation_proof: Authorship | null;
   diffusion: string[];
   next_meeting_date: string | null;
   amendment_reason: string | null;

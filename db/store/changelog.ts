@@ -12,6 +12,7 @@
 // visible, as a conflict.
 import type Database from 'better-sqlite3';
 import { refusal } from '../errors';
+import type { RevocationBounds } from './revocations';
 import { BOOLEAN_FIELDS, fieldSchema, JSON_FIELDS, isEntityName, type EntityName } from './schema';
 
 export type VersionRef = [origin: string, seq: number];
@@ -179,6 +180,9 @@ function isShown(change: Change): boolean {
 /** Prepared statements, made once per connection. */
 export class ChangeLog {
   private readonly statements;
+  /** Revoked origins and the last of their changes that counts (store/revocations.ts); this replica's own always count here. */
+  revoked: RevocationBounds = new Map();
+  ownOrigin: string | undefined;
   private readonly rowStatements = new Map<string, Database.Statement>();
   /** The rows each `entity.field` changed in this transaction, for the data derived beyond their table (search index). */
   readonly touched = new Map<string, Set<string>>();
@@ -257,7 +261,7 @@ export class ChangeLog {
       }
       fresh.push(change);
       inserted.add(change.origin, change.seq);
-      if (isShown(change)) shown.push(change);
+      if (isShown(change) && !this.isRevoked(change)) shown.push(change);
     }
     for (const [origin, seqs] of inserted.byOrigin) this.advanceVersionVector(origin, seqs);
 
@@ -306,6 +310,12 @@ export class ChangeLog {
       }
       touched.add(change.rowId);
     }
+  }
+
+  /** A change of a revoked poste after its revocation: kept in the log, without effect. */
+  isRevoked(change: Change): boolean {
+    const bound = this.revoked.get(change.origin);
+    return bound !== undefined && change.seq > bound && change.origin !== this.ownOrigin;
   }
 
   /**

@@ -7,6 +7,8 @@ import { openDatabase, type OpenOptions } from './connection';
 import { refusal } from '../errors';
 import { Clock, parseHlc } from './hlc';
 import type { EntityName } from './schema';
+import { rederiveAll } from './rebuild';
+import { revocationBounds, sameBounds } from './revocations';
 import { SearchIndex } from './search';
 
 export interface Edit {
@@ -18,6 +20,8 @@ export interface Edit {
 }
 
 export const ZERO_HLC = '0000000000000-0000';
+
+const isRevocation = (change: { entity: string; field: string }) => change.entity === 'replica' && change.field === 'revoked_after';
 
 export class Store {
   readonly log: ChangeLog;
@@ -39,6 +43,8 @@ export class Store {
     this.setState = db.prepare('INSERT OR REPLACE INTO local_state (key, value) VALUES (?, ?)');
     this.getChain = db.prepare('SELECT chain FROM changes WHERE origin = ? AND seq = ?').pluck();
     this.clock = new Clock(parseHlc(this.localState('hlc') ?? ZERO_HLC), now);
+    this.log.revoked = revocationBounds(db);
+    this.log.ownOrigin = this.replicaId;
   }
 
   static open(file: string, options: OpenOptions & { now?: () => number } = {}): Store {
@@ -116,6 +122,7 @@ export class Store {
         this.setLocalState('seq', String(seq));
         this.setLocalState('hlc', this.clock.current());
       }
+      if (edits.some(isRevocation)) this.followRevocations();
       this.flushDerived();
       return written;
     });
@@ -129,9 +136,10 @@ export class Store {
   /** Applies changes received from elsewhere (seed data, sync files); returns how many were new. */
   applyChanges(changes: Iterable<Change>): number {
     return this.transaction(() => {
-      const applied = this.log.apply(changes).length;
+      const applied = this.log.apply(changes);
+      if (applied.some(isRevocation)) this.followRevocations();
       this.flushDerived();
-      return applied;
+      return applied.length;
     });
   }
 
@@ -143,12 +151,22 @@ export class Store {
   receive(changes: Iterable<Change>): { applied: Change[]; farFuture: number } {
     return this.transaction(() => {
       const applied = this.log.apply(changes);
+      if (applied.some(isRevocation)) this.followRevocations();
       let farFuture = 0;
       for (const change of applied) if (this.clock.receive(change.hlc)) farFuture++;
       this.setLocalState('hlc', this.clock.current());
       this.flushDerived();
       return { applied, farFuture };
     });
+  }
+
+  /** A revocation arrived: if it changes which changes count, every table is derived again. */
+  private followRevocations(): void {
+    const bounds = revocationBounds(this.db);
+    this.log.ownOrigin = this.replicaId;
+    if (sameBounds(bounds, this.log.revoked)) return;
+    this.log.revoked = bounds;
+    rederiveAll(this);
   }
 
   /** Grows with every transaction that changed something: lets queries cache their results. */

@@ -10,7 +10,7 @@ import { recordJournal } from './journal';
 import { replicaLabel } from './labels';
 import { keyringOf, readingKeys, type Secret } from './passphrase';
 import { checkRuns, provenRuns, recordProofs } from './proof';
-import { enforceRevocations, revocationBound, revokedBy } from './revocation';
+import { revocationBound, revokedBy } from './revocation';
 
 export interface ExportOptions {
   /** A peer replica: export what it may lack according to the last file received from it. */
@@ -99,7 +99,7 @@ export interface ImportSummary {
   gaps: Gap[];
   /** Changes stamped more than a day in the future: applied, but their clock not followed. */
   far_future: number;
-  /** Changes left out: their poste was revoked before them. */
+  /** Changes without effect: their poste was revoked before them. */
   revoked: { origin: string; replica: string; count: number }[];
   /** What the sender held when writing the file, by origin. */
   sender_held: Record<string, number>;
@@ -137,9 +137,10 @@ export function importFile(
     const createdNotes = newRows(store, changes, 'note');
     const conflictsBefore = conflictCount(store);
 
-    const { applied, farFuture } = store.receive(onProgress ? reporting(changes, onProgress) : changes);
+    const { applied: received, farFuture } = store.receive(onProgress ? reporting(changes, onProgress) : changes);
+    // New here and with effect: a revoked poste's later changes are kept in the log only.
+    const applied = received.filter((change) => !store.log.isRevoked(change));
     recordProofs(store, proofs);
-    enforceRevocations(store);
 
     store.db
       .prepare('INSERT OR REPLACE INTO peer_state (replica_id, held, file_created_at, received_at) VALUES (?, ?, ?, ?)')

@@ -11,7 +11,7 @@ import { chainStart, nextChain } from '../store/chain';
 import type { Change } from '../store/changelog';
 import type { Store } from '../store/store';
 import type { Run } from './format';
-import type { Keyring } from './keys';
+import { fingerprint, type Keyring } from './keys';
 import { replicaLabel } from './labels';
 import { revocationBound } from './revocation';
 
@@ -75,14 +75,14 @@ export interface Proofs {
   anchors: { origin: string; seq: number; chain: string }[];
   /** Runs whose chain is known at their end, checked against what follows them here. */
   ends: { origin: string; seq: number; chain: string }[];
-  /** Changes left out: numbered after their poste's revocation. */
+  /** Changes without effect: numbered after their poste's revocation. */
   revoked: Map<string, number>;
 }
 
 /**
  * Checks every run's proof and returns the changes to apply, their chains set. Refuses the
  * whole file (nothing applied) when a proof fails, naming the poste the changes claim to
- * come from; leaves out the changes of a revoked poste numbered after its revocation.
+ * come from; counts the changes of a revoked poste numbered after its revocation.
  */
 export function checkRuns(store: Store, project: string, runs: Run[]): { changes: Change[]; proofs: Proofs } {
   const keyOf = store.db.prepare('SELECT public_key FROM replica WHERE id = ?').pluck();
@@ -132,11 +132,11 @@ export function checkRuns(store: Store, project: string, runs: Run[]): { changes
     }
     if (run.before !== null && from > 1 && store.chainAt(origin, from - 1) === null) proofs.anchors.push({ origin, seq: from - 1, chain: run.before });
     if (chain !== null) proofs.ends.push({ origin, seq: to, chain });
+    // A revoked poste's later changes go to the log (every log holds the same) without effect: counted for the summary.
     const bound = revocationBound(store, origin);
-    for (const change of run.changes) {
-      if (bound !== undefined && change.seq > bound) proofs.revoked.set(origin, (proofs.revoked.get(origin) ?? 0) + 1);
-      else accepted.push(change);
-    }
+    const late = bound === undefined ? 0 : run.changes.filter((change) => change.seq > bound).length;
+    if (late > 0) proofs.revoked.set(origin, (proofs.revoked.get(origin) ?? 0) + late);
+    accepted.push(...run.changes);
   }
   return { changes: accepted, proofs };
 }
@@ -165,4 +165,35 @@ export function recordProofs(store: Store, proofs: Proofs): void {
     }
   }
   for (const anchor of proofs.anchors) if (store.chainAt(anchor.origin, anchor.seq) === null) addAnchor.run(anchor.origin, anchor.seq, anchor.chain);
+}
+
+/** Who wrote a change, and whether the signature of its poste covers it here (the meeting page shows it for a validation). */
+export interface Authorship {
+  /** « poste de Nadia Benali (Loir-et-Cher) » */
+  poste: string;
+  /** Its poste's key fingerprint, if published. */
+  fingerprint: string | null;
+  /** Signed by that poste's key, checked again now; false for a poste of Entente 0.2 or an unproven change. */
+  signed: boolean;
+}
+
+export function authorshipOf(store: Store, origin: string, seq: number): Authorship {
+  const publicKey = store.db.prepare('SELECT public_key FROM replica WHERE id = ?').pluck().get(origin) as string | null | undefined;
+  const poste = replicaLabel(store, origin);
+  if (!publicKey) return { poste, fingerprint: null, signed: false };
+  const { projectId, replicaId } = store.requireReplica();
+  const chain = store.chainAt(origin, seq);
+  let signed = false;
+  if (chain !== null && origin === replicaId) {
+    // This poste's own change: its key signs every file it writes from its chain.
+    signed = true;
+  } else if (chain !== null) {
+    // The first signature received at or after it, over a chain held without a gap from it.
+    const head = store.db
+      .prepare('SELECT seq, signature FROM signed_head WHERE origin = ? AND seq >= ? ORDER BY seq LIMIT 1')
+      .get(origin, seq) as { seq: number; signature: string } | undefined;
+    const headChain = head && store.chainAt(origin, head.seq);
+    signed = !!head && !!headChain && (store.log.versionVector()[origin] ?? 0) >= head.seq && verifyHead(publicKey, projectId, origin, head.seq, headChain, head.signature);
+  }
+  return { poste, fingerprint: fingerprint(publicKey), signed };
 }

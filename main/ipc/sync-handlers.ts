@@ -9,7 +9,6 @@ import { getProject } from '../../db/project/reads';
 import { getRow } from '../../db/store/rows';
 import { fingerprint, keyringData } from '../../db/sync/keys';
 import { revokedBy, revokeReplica } from '../../db/sync/revocation';
-import { keychainState } from '../keychain';
 import { previewExchangeFile, previewInvitation } from '../../db/sync/preview';
 import type { ImportSummary } from '../../db/sync/exchange';
 import type { OpenedFiles } from '../opened-files';
@@ -70,7 +69,7 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
       const keyring = session.keys.state(current) === 'ready' ? session.keys.require(current) : undefined;
       return {
         keys: session.keys.state(current),
-        keychain: keychainState(current),
+        keychain: session.keys.keychainState(current),
         fingerprint: keyring ? fingerprint(keyring.publicKey) : null,
         revoked_by: revokedBy(current) ?? null,
         replica_id: current.replicaId!,

@@ -1,6 +1,7 @@
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { updateAction } from '../../db/actions/writes';
 import { backupNow, setAsideDatabase } from '../../db/project/backup';
@@ -16,8 +17,8 @@ import { decodeSyncFile, encodeSyncFile, type Run } from '../../db/sync/format';
 import { syncFolder } from '../../db/sync/folder';
 import { derivedKey, hasKeyFile, keyFilePath, unlockWithPassphrase } from '../../db/sync/keys';
 import { changePassphrase, keyringOf, upgradeLegacyPassphrase } from '../../db/sync/passphrase';
-import { signHead } from '../../db/sync/proof';
-import { revokeReplica } from '../../db/sync/revocation';
+import { authorshipOf, signHead } from '../../db/sync/proof';
+import { revokedBy, revokeReplica } from '../../db/sync/revocation';
 import { listReplicaStatus } from '../../db/sync/status';
 import { initReplica } from '../../db/project/setup';
 import { newReplica, tempDir, track } from './helpers';
@@ -88,6 +89,17 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
     expect(claireRuns.every((run) => run.signature !== null)).toBe(true);
     send(nadia, sophie);
     expect(sophie.db.prepare("SELECT progress FROM action WHERE id = 'a2-1'").pluck().get()).toBe(40);
+
+    // Who wrote it is provable at Sophie's, two hops away: Claire's signature, checked again.
+    const seq = claire.log.versionVector()[claire.replicaId!];
+    expect(authorshipOf(sophie, claire.replicaId!, seq)).toEqual({
+      poste: 'poste de Claire Martin (Indre-et-Loire)',
+      fingerprint: listReplicaStatus(sophie).find((poste) => poste.id === claire.replicaId)!.fingerprint,
+      signed: true,
+    });
+    // A signature altered in Sophie's base no longer holds.
+    sophie.db.prepare("UPDATE signed_head SET signature = replace(signature, substr(signature, 1, 4), 'AAAA') WHERE origin = ?").run(claire.replicaId);
+    expect(authorshipOf(sophie, claire.replicaId!, seq).signed).toBe(false);
   });
 
   test("un poste dont l'historique a bifurqué (dossier copié, clés comprises) est refusé et nommé", () => {
@@ -235,4 +247,58 @@ describe('les clés ne sont ni dans la base, ni dans ses sauvegardes, ni dans un
     expect(readFileSync(v2).includes(Buffer.from(PASSPHRASE))).toBe(false);
     expect(unlockWithPassphrase(upgraded, PASSPHRASE)?.publicKey).toBe(getRow(upgraded, 'replica', reference.replicaId!)?.public_key);
   });
+});
+
+describe('propriété : révocations parmi les opérations au hasard', () => {
+  const REPLICAS = 4;
+  const replica = fc.integer({ min: 0, max: REPLICAS - 1 });
+  const operation = fc.oneof(
+    fc.record({ kind: fc.constant('edit' as const), r: replica, action: fc.constantFrom('a1-1', 'a2-1', 'a3-1'), progress: fc.constantFrom(0, 10, 50, 90) }),
+    fc.record({ kind: fc.constant('send' as const), from: replica, to: replica }),
+    fc.record({ kind: fc.constant('folder' as const), r: replica }),
+    // Replica 0 is never revoked: everything gathers there at the end.
+    fc.record({ kind: fc.constant('revoke' as const), by: replica, target: fc.integer({ min: 1, max: REPLICAS - 1 }) }),
+  );
+
+  test("après tout échange, les postes non révoqués ont le même état, sans rien d'un révoqué après sa révocation", () => {
+    fc.assert(
+      fc.property(fc.array(operation, { minLength: 8, maxLength: 30 }), (ops) => {
+        const names: [string, string][] = [
+          ['Claire Martin', '37'],
+          ['Nadia Benali', '41'],
+          ['Marc Lefèvre', '41'],
+          ['Julie Roux', '37'],
+        ];
+        const stores = names.map(([name, partner]) => newReplica(name, partner));
+        const folder = tempDir();
+        const isRevokedHere = (r: number) => revokedBy(stores[r]) !== undefined;
+        const transfer = (from: number, to: number) => {
+          if (from !== to && !isRevokedHere(from)) send(stores[from], stores[to]);
+        };
+        for (const op of ops) {
+          if (op.kind === 'edit') updateAction(stores[op.r], op.action, { progress: op.progress });
+          else if (op.kind === 'send') transfer(op.from, op.to);
+          else if (op.kind === 'folder' && !isRevokedHere(op.r)) expect(syncFolder(stores[op.r], folder, PASSPHRASE).postponed).toEqual([]);
+          else if (op.kind === 'revoke' && op.by !== op.target && !isRevokedHere(op.by)) {
+            const target = stores[op.target].replicaId!;
+            // Only a poste it knows of, and once.
+            const known = listReplicaStatus(stores[op.by]).find((poste) => poste.id === target);
+            if (known && !known.revoked) revokeReplica(stores[op.by], target);
+          }
+        }
+        // Everything gathers at replica 0, then goes back to every other poste; a revoked
+        // poste keeps its own later changes in effect, so the others are compared.
+        for (let r = 1; r < REPLICAS; r++) transfer(r, 0);
+        for (const store of stores.slice(1)) send(stores[0], store);
+        const dumps = stores.filter((_, r) => !isRevokedHere(r)).map(dump);
+        for (const text of dumps.slice(1)) expect(text).toBe(dumps[0]);
+        for (const poste of listReplicaStatus(stores[0]).filter((status) => status.revoked)) {
+          // Kept in the log, but no value shown comes from them.
+          const shown = stores[0].db.prepare('SELECT count(*) FROM live_versions WHERE origin = ? AND seq > ?').pluck().get(poste.id, poste.revoked!.after);
+          expect(shown).toBe(0);
+        }
+      }),
+      { numRuns: 15, seed: 20261201, endOnFailure: true },
+    );
+  }, 120_000);
 });

@@ -91,3 +91,58 @@ test("la personne de ce poste, supprimée ailleurs, revient : l'application s'ou
   await session.settle();
   session.close();
 });
+
+/** Electron's safeStorage as main uses it: a system keychain, or Linux's plain-text fallback. */
+function fakeSafeStorage(backend: 'gnome_libsecret' | 'basic_text') {
+  const prefix = Buffer.from('scellé:');
+  return {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => backend,
+    encryptString: (plain: string) => Buffer.concat([prefix, Buffer.from(plain).reverse()]),
+    decryptString: (sealed: Buffer) => Buffer.from(sealed.subarray(prefix.length)).reverse().toString(),
+  };
+}
+
+test('les clés du poste : gardées par le trousseau du système entre deux démarrages, sinon demandées', async () => {
+  const dataDir = tempDir();
+  const start = (backend: 'gnome_libsecret' | 'basic_text') => {
+    const session = new Session(dataDir, '0.3.0', undefined, fakeSafeStorage(backend));
+    session.open();
+    return session;
+  };
+  const first = start('gnome_libsecret');
+  first.completeFirstStart({ name: 'Claire Martin', function: null, partner_id: 'd37' });
+  await first.settle();
+  const store = () => first.requireStore();
+  expect(first.keys.state(store())).toBe('none');
+  expect(() => first.keys.enter(store(), 'trop court')).toThrow('au moins 12 caractères');
+  first.keys.enter(store(), 'verger-citron-marelle-ruisseau');
+  expect(first.keys.state(store())).toBe('ready');
+  first.close();
+
+  // Restarted: the keychain opens the keys, no passphrase asked.
+  const again = start('gnome_libsecret');
+  expect(again.keys.state(again.requireStore())).toBe('ready');
+  again.close();
+
+  // Linux without a keyring: asked before keeping anything; refused, the keys are locked at each start.
+  if (process.platform !== 'linux') return;
+  const plain = start('basic_text');
+  const plainStore = plain.requireStore();
+  expect(plain.keys.keychainState(plainStore)).toBe('plain-text');
+  // Opened by the old system seal? No: the fallback is not used until the user accepts it.
+  expect(plain.keys.state(plainStore)).toBe('locked');
+  expect(() => plain.keys.enter(plainStore, 'verger-citron-marelle')).toThrow("Ce n'est pas la phrase de passe de ce poste.");
+  plain.keys.enter(plainStore, 'verger-citron-marelle-ruisseau');
+  plain.keys.answerPlainText(plainStore, false);
+  expect(plain.keys.keychainState(plainStore)).toBe('plain-text-refused');
+  plain.close();
+  const refused = start('basic_text');
+  expect(refused.keys.state(refused.requireStore())).toBe('locked');
+  refused.keys.enter(refused.requireStore(), 'verger-citron-marelle-ruisseau');
+  refused.keys.answerPlainText(refused.requireStore(), true);
+  refused.close();
+  const accepted = start('basic_text');
+  expect(accepted.keys.state(accepted.requireStore())).toBe('ready');
+  accepted.close();
+});

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { MeetingDetail } from '../../../preload/contract';
@@ -41,6 +41,19 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
           {meeting.validated_by ? ` par ${meeting.validated_by.name}` : ' tacitement, sans réponse dans le délai'}. Les actions à mener sont suivies dans
           l'écran Actions.
         </Text>
+      )}
+      {status === 'valide' && meeting.validation_proof && (
+        <Group gap="xs">
+          <Badge color={meeting.validation_proof.signed ? 'teal' : 'orange'} variant="light">
+            {meeting.validation_proof.signed ? 'Signature vérifiée' : 'Signature non vérifiable'}
+          </Badge>
+          <Text size="sm">
+            Validation enregistrée par le {meeting.validation_proof.poste}
+            {meeting.validation_proof.signed
+              ? `, signée de sa clé (empreinte ${meeting.validation_proof.fingerprint}).`
+              : ' : ce poste ne signait pas encore ses modifications (version antérieure à 0.3).'}
+          </Text>
+        </Group>
       )}
       {status !== 'valide' && meeting.problems.length > 0 && (
         <Alert color="orange" title="À compléter avant la validation">

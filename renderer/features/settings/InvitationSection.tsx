@@ -6,7 +6,7 @@ import { href } from '../../app/navigation';
 
 /** An invitation for a new laptop: the whole project in one file, opened with the passphrase. */
 export function InvitationSection() {
-  const passphraseSet = useApiData('getSyncStatus').data?.passphrase_set ?? false;
+  const passphraseSet = useApiData('getSyncStatus').data?.keys === 'ready';
 
   async function invite() {
     const result = await call('createInvitation');

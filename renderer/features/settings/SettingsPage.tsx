@@ -13,6 +13,7 @@ import { DataSection } from './DataSection';
 import { InvitationSection } from './InvitationSection';
 import { MinutesSettingsSection } from './MinutesSettingsSection';
 import { PartnersSection } from './PartnersSection';
+import { PostesSection } from './PostesSection';
 
 export function SettingsPage() {
   return (
@@ -56,6 +57,10 @@ function Settings() {
 
         <SectionCard title="Inviter un nouveau poste">
           <InvitationSection />
+        </SectionCard>
+
+        <SectionCard title="Postes">
+          <PostesSection />
         </SectionCard>
 
         <SectionCard title="Données">

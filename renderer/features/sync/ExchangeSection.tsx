@@ -37,7 +37,7 @@ export function ExchangeSection({ status, partners, myPartnerId }: { status: Syn
   });
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const busy = status.running !== null;
-  const disabled = !status.passphrase_set;
+  const disabled = !(status.keys === 'ready');
 
   async function exportFile() {
     if (!target) return;

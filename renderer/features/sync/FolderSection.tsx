@@ -67,13 +67,13 @@ export function FolderSection({ status }: { status: SyncStatus }) {
           variant={folder ? 'default' : 'filled'}
           leftSection={<IconFolder size={16} aria-hidden />}
           onClick={() => void call('chooseSharedFolder')}
-          disabled={!status.passphrase_set}
+          disabled={!(status.keys === 'ready')}
         >
           {folder ? 'Changer de dossier…' : 'Choisir le dossier partagé…'}
         </Button>
         {folder && (
           <>
-            <Button leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void syncNow()} disabled={busy || !status.passphrase_set}>
+            <Button leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void syncNow()} disabled={busy || !(status.keys === 'ready')}>
               Synchroniser maintenant
             </Button>
             <Button variant="subtle" color="red" onClick={() => void call('forgetSharedFolder')}>

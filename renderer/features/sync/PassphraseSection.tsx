@@ -1,57 +1,184 @@
-import { Button, Group, PasswordInput, Text } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import type { SyncStatus } from '../../../preload/contract';
 import { send } from '../../api';
+import { PassphraseField } from './PassphraseField';
 
-/** The project's passphrase: every poste of the project uses the same one. */
-export function PassphraseSection({ isSet }: { isSet: boolean }) {
-  const [editing, setEditing] = useState(!isSet);
+/**
+ * The project's passphrase on this poste: chosen or typed once (its keys are then made and
+ * kept by the system keychain), typed again to unlock them where no keychain keeps them,
+ * or changed for the files written from now on.
+ */
+export function PassphraseSection({ status, onChanged }: { status: SyncStatus; onChanged: () => void }) {
+  const [changing, setChanging] = useState(false);
+  return (
+    <Stack gap="sm">
+      {status.revoked_by && (
+        <Alert color="red" title="Ce poste a été révoqué">
+          Le {status.revoked_by} a révoqué ce poste : ses nouvelles modifications sont refusées par les autres postes, et il n'écrit plus de fichier
+          d'échange. Rejoignez à nouveau le projet par une invitation.
+        </Alert>
+      )}
+      {status.keys === 'none' && <FirstPassphrase onDone={onChanged} />}
+      {status.keys === 'locked' && <UnlockKeys onDone={onChanged} />}
+      {status.keys === 'ready' && !changing && (
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={2}>
+            <Text size="sm">
+              Les clés de ce poste sont prêtes{status.keychain === 'system' || status.keychain === 'plain-text-accepted' ? ', gardées par le trousseau du système' : ''}.
+            </Text>
+            {status.fingerprint && (
+              <Text size="sm" c="dimmed">
+                Empreinte de la clé de ce poste : <span style={{ fontFamily: 'monospace' }}>{status.fingerprint}</span>
+              </Text>
+            )}
+          </Stack>
+          <Button variant="default" onClick={() => setChanging(true)}>
+            Changer la phrase de passe
+          </Button>
+        </Group>
+      )}
+      {status.keys === 'ready' && changing && (
+        <ChangePassphrase
+          onDone={() => {
+            setChanging(false);
+            onChanged();
+          }}
+          onCancel={() => setChanging(false)}
+        />
+      )}
+      {status.keychain === 'plain-text' && status.keys !== 'none' && <PlainTextKeychain onDone={onChanged} />}
+      {status.keychain === 'unavailable' && (
+        <Text size="sm" c="dimmed">
+          Aucun trousseau du système n'est disponible : la phrase de passe sera demandée à chaque démarrage d'Entente.
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function FirstPassphrase({ onDone }: { onDone: () => void }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string>();
-
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await send('setSyncPassphrase', value);
     if (!result.ok) return setError(result.error.message);
-    setError(undefined);
     setValue('');
-    setEditing(false);
-  }
-
-  if (!editing) {
-    return (
-      <Group justify="space-between">
-        <Text size="sm">La phrase de passe du projet est enregistrée sur ce poste.</Text>
-        <Button variant="default" onClick={() => setEditing(true)}>
-          Changer la phrase de passe
-        </Button>
-      </Group>
-    );
+    onDone();
   }
   return (
     <form onSubmit={submit} noValidate>
       <Text size="sm" mb="xs">
-        Les fichiers d'échange sont chiffrés avec la phrase de passe du projet. Tous les postes du projet utilisent la même ; transmettez-la par un autre moyen
-        que les fichiers (téléphone, en main propre).
+        Les fichiers d'échange sont chiffrés avec la phrase de passe du projet, la même sur tous les postes : le premier poste la choisit, les autres la
+        saisissent. Transmettez-la par un autre moyen que les fichiers (téléphone, en main propre). Ce poste en tire ses clés, que le trousseau du système
+        garde : la phrase de passe elle-même n'est jamais enregistrée.
+      </Text>
+      <Group align="flex-start">
+        <div style={{ flex: 1 }}>
+          <PassphraseField label="Phrase de passe du projet" value={value} onChange={setValue} error={error} />
+        </div>
+        <Button type="submit" mt={44}>
+          Enregistrer
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+function UnlockKeys({ onDone }: { onDone: () => void }) {
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string>();
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await send('setSyncPassphrase', value);
+    if (!result.ok) return setError(result.error.message);
+    setValue('');
+    onDone();
+  }
+  return (
+    <form onSubmit={submit} noValidate>
+      <Text size="sm" mb="xs">
+        Les clés de ce poste sont verrouillées : aucun trousseau du système ne les garde entre deux démarrages. Saisissez la phrase de passe du projet pour
+        synchroniser.
       </Text>
       <Group align="flex-start">
         <PasswordInput
           label="Phrase de passe du projet"
-          description="8 caractères au moins"
           value={value}
           onChange={(event) => setValue(event.currentTarget.value)}
           error={error}
           style={{ flex: 1 }}
           autoComplete="off"
         />
-        <Button type="submit" mt={44}>
-          Enregistrer
+        <Button type="submit" mt={26}>
+          Déverrouiller
         </Button>
-        {isSet && (
-          <Button variant="default" mt={44} onClick={() => setEditing(false)}>
-            Annuler
-          </Button>
-        )}
       </Group>
     </form>
+  );
+}
+
+function ChangePassphrase({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [errors, setErrors] = useState<{ current?: string; next?: string }>({});
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await send('changeSyncPassphrase', current, next);
+    if (!result.ok) {
+      const aboutCurrent = result.error.code === 'wrong-passphrase-here' || result.error.code === 'older-passphrase';
+      return setErrors(aboutCurrent ? { current: result.error.message } : { next: result.error.message });
+    }
+    onDone();
+  }
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">
+          Les fichiers que ce poste écrira désormais demanderont la nouvelle phrase de passe ; ceux d'avant restent lisibles ici. Les autres postes ne
+          pourront lire les nouveaux fichiers qu'une fois la nouvelle phrase de passe saisie chez eux : donnez-la-leur par un autre moyen que les fichiers.
+          Si la phrase de passe a été changée sur un autre poste, saisissez-la ici de la même façon.
+        </Text>
+        <PasswordInput
+          label="Phrase de passe actuelle de ce poste"
+          value={current}
+          onChange={(event) => setCurrent(event.currentTarget.value)}
+          error={errors.current}
+          autoComplete="off"
+        />
+        <PassphraseField label="Nouvelle phrase de passe du projet" value={next} onChange={setNext} error={errors.next} />
+        <Group>
+          <Button type="submit">Changer la phrase de passe</Button>
+          <Button variant="default" onClick={onCancel}>
+            Annuler
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Linux without a keyring: Electron's fallback keeps the keys in clear. The user decides. */
+function PlainTextKeychain({ onDone }: { onDone: () => void }) {
+  async function answer(accepted: boolean) {
+    const result = await send('answerPlainTextKeychain', accepted);
+    if (result.ok) onDone();
+  }
+  return (
+    <Alert color="yellow" title="Pas de trousseau de clés sur ce système">
+      <Text size="sm" mb="sm">
+        Ce système n'offre pas de trousseau de clés (GNOME Keyring ou KWallet) : Entente ne pourrait garder les clés de ce poste qu'en clair dans son
+        dossier de données, lisibles par quiconque copie ce dossier. Sinon, la phrase de passe sera demandée à chaque démarrage.
+      </Text>
+      <Group>
+        <Button variant="default" onClick={() => void answer(false)}>
+          Demander la phrase de passe à chaque démarrage
+        </Button>
+        <Button color="yellow" onClick={() => void answer(true)}>
+          Garder les clés en clair sur ce poste
+        </Button>
+      </Group>
+    </Alert>
   );
 }

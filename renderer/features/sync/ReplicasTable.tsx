@@ -35,6 +35,11 @@ export function ReplicasTable({ replicas }: { replicas: ReplicaStatus[] }) {
                     ce poste
                   </Badge>
                 )}
+                {replica.revoked && (
+                  <Badge color="red" variant="light" size="sm">
+                    révoqué
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td>{replica.partner_name ?? '—'}</Table.Td>
               <Table.Td>

@@ -27,7 +27,7 @@ export function SyncPage() {
       <Stack gap="lg" maw={1000}>
         <SyncProgressBar progress={current.running} />
         <SectionCard title="Phrase de passe du projet">
-          <PassphraseSection isSet={status.passphrase_set} />
+          <PassphraseSection status={status} onChanged={reload} />
         </SectionCard>
         <SectionCard title="Fichiers d'échange">
           <ExchangeSection status={current} partners={partners} myPartnerId={me.partner_id} />

@@ -5,9 +5,10 @@
 // dialogs → answers queued by the test, protocol.handle → a route. Where it is more lenient
 // than Electron (one JavaScript world for page and preload, the app's scheme served on an
 // https origin), docs/electron-double.md says so and which real-Electron run covers it.
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { homedir, tmpdir, userInfo } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 
@@ -130,7 +131,35 @@ function defaultUserData(): string {
 }
 
 /** A fresh `electron` module for one launch of the app, on one browser context. */
-export function createElectronDouble(context: BrowserContext, options: { version: string; argv?: string[] }) {
+/**
+ * The system keychain of safeStorage: a key of this user's (the same across the app's
+ * restarts, as the system's). `backend` 'basic_text' stands for Linux without a keyring.
+ */
+function safeStorageDouble(isReady: () => boolean, backend: string) {
+  const key = createHash('sha256').update(`trousseau du double : ${userInfo().username}`).digest();
+  const available = () => isReady();
+  return {
+    isEncryptionAvailable: available,
+    getSelectedStorageBackend: () => {
+      if (process.platform !== 'linux') throw new Error("getSelectedStorageBackend n'existe que sous Linux, comme dans Electron.");
+      return isReady() ? backend : 'unknown';
+    },
+    encryptString(plain: string): Buffer {
+      if (!available()) throw new Error("Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.");
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      return Buffer.concat([Buffer.from('v11'), iv, cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    },
+    decryptString(sealed: Buffer): string {
+      if (!available()) throw new Error("Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.");
+      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(3, 15));
+      decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+      return Buffer.concat([decipher.update(sealed.subarray(15, sealed.length - 16)), decipher.final()]).toString('utf8');
+    },
+  };
+}
+
+export function createElectronDouble(context: BrowserContext, options: { version: string; argv?: string[]; keychain?: string }) {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const dialogAnswers = new Map<DialogName, unknown[]>();
   const calls: { name: string; args: unknown[] }[] = [];
@@ -336,6 +365,7 @@ export function createElectronDouble(context: BrowserContext, options: { version
       openExternal: async (url: string) => void calls.push({ name: 'openExternal', args: [url] }),
     },
     session: { defaultSession: electronSession },
+    safeStorage: safeStorageDouble(() => ready, options.keychain ?? 'gnome_libsecret'),
   };
 
   return {

@@ -103,7 +103,7 @@ function prepareConflicts(dataDir: string): string {
   const other = Store.open(join(otherDir, 'entente.sqlite'));
   try {
     initReplica(other, { name: 'Marc Petit', function: 'Directeur des ressources humaines', partner: '41' });
-    const send = (from: Store, to: Store) => importFile(to, exportFile(from, { passphrase: PASSPHRASE }).bytes, PASSPHRASE);
+    const send = (from: Store, to: Store) => importFile(to, exportFile(from, { secret: PASSPHRASE }).bytes, PASSPHRASE);
     withStore(dataDir, (mine) => {
       send(mine, other);
       send(other, mine);
