@@ -5,7 +5,16 @@
 // user agrees; otherwise it asks for the passphrase at each start.
 import { refusal } from '../db/errors';
 import type { Store } from '../db/store/store';
-import { derivedKey, hasKeyFile, saveKeyring, unlockWithPassphrase, unlockWithSystem, validateNewPassphrase, type Keyring, type SystemSeal } from '../db/sync/keys';
+import {
+  derivedKey,
+  hasKeyFile,
+  saveKeyring,
+  unlockWithPassphrase,
+  unlockWithSystem,
+  validateNewPassphrase,
+  type Keyring,
+  type SystemSeal,
+} from '../db/sync/keys';
 import { changePassphrase, rekey, setUpKeys, upgradeLegacyPassphrase } from '../db/sync/passphrase';
 import type { KeychainState, KeysState } from '../preload/contract';
 

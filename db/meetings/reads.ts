@@ -220,9 +220,10 @@ function agendaViews(store: Store, meeting: MeetingFields, day?: string): Agenda
 /** A meeting with everything its page shows. */
 /** Who recorded the validation: the poste of the live version of its status, and its proof. */
 function validationProof(store: Store, meetingId: string): Authorship | null {
-  const version = cached(store, "SELECT origin, seq FROM live_versions WHERE entity = 'meeting' AND row_id = ? AND field = 'validation_status' ORDER BY hlc DESC LIMIT 1").get(
-    meetingId,
-  ) as { origin: string; seq: number } | undefined;
+  const version = cached(
+    store,
+    "SELECT origin, seq FROM live_versions WHERE entity = 'meeting' AND row_id = ? AND field = 'validation_status' ORDER BY hlc DESC LIMIT 1",
+  ).get(meetingId) as { origin: string; seq: number } | undefined;
   return version ? authorshipOf(store, version.origin, version.seq) : null;
 }
 

@@ -12,5 +12,9 @@ export function chainStart(origin: string): string {
 
 /** The chain at `change`, from the chain of the previous change of its origin. */
 export function nextChain(previous: string, change: Omit<Change, 'origin' | 'chain'>): string {
-  return hash('sha256', previous + JSON.stringify([change.seq, change.hlc, change.entity, change.rowId, change.field, change.value, change.supersedes]), 'base64');
+  return hash(
+    'sha256',
+    previous + JSON.stringify([change.seq, change.hlc, change.entity, change.rowId, change.field, change.value, change.supersedes]),
+    'base64',
+  );
 }

@@ -189,7 +189,9 @@ export class ChangeLog {
 
   constructor(readonly db: Database.Database) {
     this.statements = {
-      insertChange: db.prepare('INSERT OR IGNORE INTO changes (origin, seq, hlc, entity, row_id, field, value, supersedes, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertChange: db.prepare(
+        'INSERT OR IGNORE INTO changes (origin, seq, hlc, entity, row_id, field, value, supersedes, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       markSuperseded: db.prepare('INSERT OR IGNORE INTO superseded (origin, seq) VALUES (?, ?)'),
       dropLive: db.prepare('DELETE FROM live_versions WHERE origin = ? AND seq = ?'),
       supersededIn: db.prepare('SELECT seq FROM superseded WHERE origin = ? AND seq BETWEEN ? AND ?').pluck(),

@@ -216,7 +216,10 @@ export const ENTITIES = {
     label: optionalText(fieldSubject('replica', 'label'), 200),
     created_at: z.string(),
     /** Its Ed25519 public key (JWK x, base64url): written once, by the poste itself (db/sync/proof.ts). */
-    public_key: z.string().regex(/^[A-Za-z0-9_-]{43}$/).nullable(),
+    public_key: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/)
+      .nullable(),
     /** Revoked: its changes numbered after this one are refused everywhere (db/sync/revocation.ts). */
     revoked_after: z.number().int().min(0).nullable(),
   },

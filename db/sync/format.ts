@@ -135,19 +135,17 @@ function decodeBody(plain: Buffer): SyncContent {
   const runs = body.r.map(([i, from, count, before, signature]): Run => {
     const origin = origins[i];
     if (typeof origin !== 'string' || !Number.isInteger(from) || !Number.isInteger(count) || count < 1) throw new Error('suite invalide');
-    const changes = body.c.slice(next, (next += count)).map(
-      ([hlc, entity, rowId, field, value, supersedes], k): Change => ({
-        origin,
-        seq: from + k,
-        hlc,
-        entity,
-        rowId,
-        field,
-        value,
-        // Most changes replace nothing: their parsed empty array is kept rather than copied.
-        supersedes: supersedes.length === 0 ? (supersedes as unknown as VersionRef[]) : supersedes.map(([so, sseq]): VersionRef => [origins[so], sseq]),
-      }),
-    );
+    const changes = body.c.slice(next, (next += count)).map(([hlc, entity, rowId, field, value, supersedes], k): Change => ({
+      origin,
+      seq: from + k,
+      hlc,
+      entity,
+      rowId,
+      field,
+      value,
+      // Most changes replace nothing: their parsed empty array is kept rather than copied.
+      supersedes: supersedes.length === 0 ? (supersedes as unknown as VersionRef[]) : supersedes.map(([so, sseq]): VersionRef => [origins[so], sseq]),
+    }));
     return { origin, from, before: before ?? null, signature: signature ?? null, changes };
   });
   if (next !== body.c.length) throw new Error('modifications hors suite');

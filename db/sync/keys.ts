@@ -5,7 +5,18 @@
 // never carries them. The file is sealed by the current project key (the CLI opens it with
 // the passphrase) and, in the app, also by the system keychain (Electron's safeStorage), so
 // that the app never needs the passphrase again on this poste.
-import { createCipheriv, createDecipheriv, createHash, createHmac, createPrivateKey, generateKeyPairSync, hkdfSync, randomBytes, scryptSync, type KeyObject } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  createPrivateKey,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  scryptSync,
+  type KeyObject,
+} from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { refusal, ValidationError } from '../errors';
 import { writeFileAtomically } from '../files';

@@ -189,11 +189,14 @@ export function authorshipOf(store: Store, origin: string, seq: number): Authors
     signed = true;
   } else if (chain !== null) {
     // The first signature received at or after it, over a chain held without a gap from it.
-    const head = store.db
-      .prepare('SELECT seq, signature FROM signed_head WHERE origin = ? AND seq >= ? ORDER BY seq LIMIT 1')
-      .get(origin, seq) as { seq: number; signature: string } | undefined;
+    const head = store.db.prepare('SELECT seq, signature FROM signed_head WHERE origin = ? AND seq >= ? ORDER BY seq LIMIT 1').get(origin, seq) as
+      { seq: number; signature: string } | undefined;
     const headChain = head && store.chainAt(origin, head.seq);
-    signed = !!head && !!headChain && (store.log.versionVector()[origin] ?? 0) >= head.seq && verifyHead(publicKey, projectId, origin, head.seq, headChain, head.signature);
+    signed =
+      !!head &&
+      !!headChain &&
+      (store.log.versionVector()[origin] ?? 0) >= head.seq &&
+      verifyHead(publicKey, projectId, origin, head.seq, headChain, head.signature);
   }
   return { poste, fingerprint: fingerprint(publicKey), signed };
 }

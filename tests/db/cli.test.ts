@@ -179,4 +179,38 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(result.stdout).toMatch(/\d+ modification\(s\) écrite\(s\) dans /);
     expect(fails(dataDir, 'sync-folder', join(folder, 'absent'))).toMatch(/Dossier partagé introuvable/);
   });
+
+  test('postes, revoke, passphrase change : les clés et la révocation depuis un terminal', () => {
+    const [claire, nadia] = [tempDir(), tempDir()];
+    // With ENTENTE_PASSPHRASE, init makes the poste's keys; a new passphrase has 12 characters at least.
+    const short = ententeWith('onze lettre', claire, 'init', '--as', 'Claire Martin', '--partner', '37');
+    expect([short.code, short.stderr]).toEqual([1, 'La phrase de passe doit compter au moins 12 caractères.\n']);
+    expect(ok(claire, 'init', '--as', 'Claire Martin', '--partner', '37')).toMatch(/créé dans .*, avec ses clés\./);
+    ok(nadia, 'init', '--as', 'Nadia Benali', '--partner', '41');
+    const file = join(nadia, 'nadia.entente');
+    ok(nadia, 'export', '--to', file);
+    ok(claire, 'import', file);
+
+    const postes = JSON.parse(ok(claire, 'postes', '--json')) as { id: string; person_name: string; fingerprint: string; is_this_laptop: boolean }[];
+    expect(postes.map((poste) => [poste.person_name, poste.is_this_laptop])).toEqual([
+      ['Claire Martin', true],
+      ['Nadia Benali', false],
+    ]);
+    expect(postes.every((poste) => /^[0-9A-F]{4}( [0-9A-F]{4}){3}$/.test(poste.fingerprint))).toBe(true);
+    const nadiaId = postes[1].id;
+    expect(ok(claire, 'postes')).toContain(`clé : ${postes[1].fingerprint}`);
+
+    expect(ok(claire, 'revoke', nadiaId)).toMatch(/^poste de Nadia Benali \(Loir-et-Cher\) révoqué : ses modifications après la n° \d+ seront refusées/);
+    expect(fails(claire, 'revoke', nadiaId)).toBe('Le poste de Nadia Benali (Loir-et-Cher) est déjà révoqué.\n');
+    expect(ok(claire, 'postes')).toContain('RÉVOQUÉ par le poste de Claire Martin (Indre-et-Loire)');
+
+    const next = 'prairie-violon-nuage-tambour';
+    const changed = spawnSync(process.execPath, [CLI, '--data', claire, 'passphrase', 'change'], {
+      encoding: 'utf8',
+      env: { ...process.env, ENTENTE_PASSPHRASE: PASSPHRASE, ENTENTE_NEW_PASSPHRASE: next },
+    });
+    expect([changed.status, changed.stderr]).toEqual([0, '']);
+    expect(fails(claire, 'export', '--to', join(claire, 'x.entente'))).toMatch(/^C'est l'ancienne phrase de passe du projet/);
+    expect(ententeWith(next, claire, 'import', file).code).toBe(0);
+  });
 });

@@ -167,7 +167,9 @@ describe('formats 1 et 2 toujours lus ; format 3 : la clé du projet dérivée u
   }
 
   test("un fichier du format 1 reste lisible avec la phrase de passe ; un nouveau fichier est du format 3, d'une clé propre", () => {
-    const changes = byOrigin(typicalChanges(50).map((change) => ({ ...change, supersedes: change.supersedes.filter(([origin]) => origin !== 'b7t5w1z0c6ve') })));
+    const changes = byOrigin(
+      typicalChanges(50).map((change) => ({ ...change, supersedes: change.supersedes.filter(([origin]) => origin !== 'b7t5w1z0c6ve') })),
+    );
     expect(decode(formatOneFile(changes, PASSPHRASE))).toEqual(changes);
     expect(() => decode(formatOneFile(changes, 'une autre phrase'))).toThrow(/phrase de passe ne correspond pas/);
     // The app holds the derived keys, not the passphrase: a format 1 file is then explained.

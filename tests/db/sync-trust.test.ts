@@ -35,7 +35,14 @@ function contentFor(from: Store, to: Store) {
 
 /** A file sealed with the project's passphrase, holding `runs` as a forger writes them. */
 function forgedFile(sender: string, runs: Run[], senderHeld: Record<string, number> = {}): Buffer {
-  return encodeSyncFile({ project, sender, schema: SCHEMA_VERSION, full: false, key: derivedKey(PASSPHRASE, project), content: { senderHeld, basedOn: {}, runs } });
+  return encodeSyncFile({
+    project,
+    sender,
+    schema: SCHEMA_VERSION,
+    full: false,
+    key: derivedKey(PASSPHRASE, project),
+    content: { senderHeld, basedOn: {}, runs },
+  });
 }
 
 describe("preuve d'auteur : une chaîne par poste, une signature par suite de modifications", () => {
@@ -64,7 +71,9 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
     const signature = signHead({ ...marcKeys, replica: claire.replicaId! }, top + 1, nextChain(before, forged));
     const snapshot = dump(nadia);
     const signedByMarc = forgedFile(marc.replicaId!, [{ origin: claire.replicaId!, from: top + 1, before, signature, changes: [forged] }]);
-    expect(() => importFile(nadia, signedByMarc, PASSPHRASE)).toThrow(/attribuées au poste de Claire Martin \(Indre-et-Loire\) dont la signature ne correspond pas/);
+    expect(() => importFile(nadia, signedByMarc, PASSPHRASE)).toThrow(
+      /attribuées au poste de Claire Martin \(Indre-et-Loire\) dont la signature ne correspond pas/,
+    );
     const unsigned = forgedFile(marc.replicaId!, [{ origin: claire.replicaId!, from: top + 1, before, signature: null, changes: [forged] }]);
     expect(() => importFile(nadia, unsigned, PASSPHRASE)).toThrow(/attribuées au poste de Claire Martin \(Indre-et-Loire\) sans sa signature/);
     expect(dump(nadia)).toBe(snapshot);
@@ -122,7 +131,9 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
     const snapshot = dump(nadia);
     // Only the copy's second change: it follows a history Nadia does not hold.
     const fork = exportFile(copy, { secret: PASSPHRASE, basedOn: { ...nadia.log.versionVector(), [claire.replicaId!]: held + 1 } }).bytes;
-    expect(() => importFile(nadia, fork, PASSPHRASE)).toThrow(`Le poste de Claire Martin (Indre-et-Loire) a deux historiques différents à partir de la modification ${held + 2}`);
+    expect(() => importFile(nadia, fork, PASSPHRASE)).toThrow(
+      `Le poste de Claire Martin (Indre-et-Loire) a deux historiques différents à partir de la modification ${held + 2}`,
+    );
     expect(dump(nadia)).toBe(snapshot);
   });
 });
@@ -210,7 +221,12 @@ describe('les clés ne sont ni dans la base, ni dans ses sauvegardes, ni dans un
       signing.subarray(signing.length - 32),
       Buffer.from(signing.toString('base64')),
     ];
-    const files = [backup.file, ...readdirSync(dataDir).filter((name) => name.includes('sqlite')).map((name) => join(dataDir, name))];
+    const files = [
+      backup.file,
+      ...readdirSync(dataDir)
+        .filter((name) => name.includes('sqlite'))
+        .map((name) => join(dataDir, name)),
+    ];
     expect(files.length).toBeGreaterThanOrEqual(2);
     for (const file of files) {
       const bytes = readFileSync(file);

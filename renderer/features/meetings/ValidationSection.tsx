@@ -51,7 +51,9 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
             Validation enregistrée par le {meeting.validation_proof.poste}
             {meeting.validation_proof.signed
               ? `, signée de sa clé (empreinte ${meeting.validation_proof.fingerprint}).`
-              : ' : ce poste ne signait pas encore ses modifications (version antérieure à 0.3).'}
+              : meeting.validation_proof.fingerprint
+                ? ' : aucune signature de ce poste reçue ici ne la couvre encore (elle arrivera avec ses prochains fichiers).'
+                : " : ce poste n'avait pas encore de clé de signature (phrase de passe pas encore saisie, ou version antérieure à 0.3)."}
           </Text>
         </Group>
       )}

@@ -61,7 +61,7 @@ export function PostesSection() {
                 </Table.Td>
                 <Table.Td>{poste.partner_name ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Text size="sm" ff="monospace">
+                  <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                     {poste.fingerprint ?? 'aucune (version antérieure à 0.3)'}
                   </Text>
                 </Table.Td>

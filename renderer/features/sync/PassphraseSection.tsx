@@ -15,8 +15,8 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
     <Stack gap="sm">
       {status.revoked_by && (
         <Alert color="red" title="Ce poste a été révoqué">
-          Le {status.revoked_by} a révoqué ce poste : ses nouvelles modifications sont refusées par les autres postes, et il n'écrit plus de fichier
-          d'échange. Rejoignez à nouveau le projet par une invitation.
+          Le {status.revoked_by} a révoqué ce poste : ses nouvelles modifications sont refusées par les autres postes, et il n'écrit plus de fichier d'échange.
+          Rejoignez à nouveau le projet par une invitation.
         </Alert>
       )}
       {status.keys === 'none' && <FirstPassphrase onDone={onChanged} />}
@@ -25,7 +25,8 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
         <Group justify="space-between" align="flex-start">
           <Stack gap={2}>
             <Text size="sm">
-              Les clés de ce poste sont prêtes{status.keychain === 'system' || status.keychain === 'plain-text-accepted' ? ', gardées par le trousseau du système' : ''}.
+              Les clés de ce poste sont prêtes
+              {status.keychain === 'system' || status.keychain === 'plain-text-accepted' ? ', gardées par le trousseau du système' : ''}.
             </Text>
             {status.fingerprint && (
               <Text size="sm" c="dimmed">
@@ -71,8 +72,8 @@ function FirstPassphrase({ onDone }: { onDone: () => void }) {
     <form onSubmit={submit} noValidate>
       <Text size="sm" mb="xs">
         Les fichiers d'échange sont chiffrés avec la phrase de passe du projet, la même sur tous les postes : le premier poste la choisit, les autres la
-        saisissent. Transmettez-la par un autre moyen que les fichiers (téléphone, en main propre). Ce poste en tire ses clés, que le trousseau du système
-        garde : la phrase de passe elle-même n'est jamais enregistrée.
+        saisissent. Transmettez-la par un autre moyen que les fichiers (téléphone, en main propre). Ce poste en tire ses clés, que le trousseau du système garde
+        : la phrase de passe elle-même n'est jamais enregistrée.
       </Text>
       <Group align="flex-start">
         <div style={{ flex: 1 }}>
@@ -136,9 +137,9 @@ function ChangePassphrase({ onDone, onCancel }: { onDone: () => void; onCancel: 
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text size="sm">
-          Les fichiers que ce poste écrira désormais demanderont la nouvelle phrase de passe ; ceux d'avant restent lisibles ici. Les autres postes ne
-          pourront lire les nouveaux fichiers qu'une fois la nouvelle phrase de passe saisie chez eux : donnez-la-leur par un autre moyen que les fichiers.
-          Si la phrase de passe a été changée sur un autre poste, saisissez-la ici de la même façon.
+          Les fichiers que ce poste écrira désormais demanderont la nouvelle phrase de passe ; ceux d'avant restent lisibles ici. Les autres postes ne pourront
+          lire les nouveaux fichiers qu'une fois la nouvelle phrase de passe saisie chez eux : donnez-la-leur par un autre moyen que les fichiers. Si la phrase
+          de passe a été changée sur un autre poste, saisissez-la ici de la même façon.
         </Text>
         <PasswordInput
           label="Phrase de passe actuelle de ce poste"
@@ -168,8 +169,8 @@ function PlainTextKeychain({ onDone }: { onDone: () => void }) {
   return (
     <Alert color="yellow" title="Pas de trousseau de clés sur ce système">
       <Text size="sm" mb="sm">
-        Ce système n'offre pas de trousseau de clés (GNOME Keyring ou KWallet) : Entente ne pourrait garder les clés de ce poste qu'en clair dans son
-        dossier de données, lisibles par quiconque copie ce dossier. Sinon, la phrase de passe sera demandée à chaque démarrage.
+        Ce système n'offre pas de trousseau de clés (GNOME Keyring ou KWallet) : Entente ne pourrait garder les clés de ce poste qu'en clair dans son dossier de
+        données, lisibles par quiconque copie ce dossier. Sinon, la phrase de passe sera demandée à chaque démarrage.
       </Text>
       <Group>
         <Button variant="default" onClick={() => void answer(false)}>

@@ -145,13 +145,13 @@ function safeStorageDouble(isReady: () => boolean, backend: string) {
       return isReady() ? backend : 'unknown';
     },
     encryptString(plain: string): Buffer {
-      if (!available()) throw new Error("Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.");
+      if (!available()) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       return Buffer.concat([Buffer.from('v11'), iv, cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
     },
     decryptString(sealed: Buffer): string {
-      if (!available()) throw new Error("Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.");
+      if (!available()) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
       const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(3, 15));
       decipher.setAuthTag(sealed.subarray(sealed.length - 16));
       return Buffer.concat([decipher.update(sealed.subarray(15, sealed.length - 16)), decipher.final()]).toString('utf8');

@@ -32,7 +32,7 @@ test("un fichier d'échange ouvert depuis le gestionnaire de fichiers : aperçu,
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Synchronisation' }).click();
   await page.getByRole('textbox', { name: 'Phrase de passe du projet' }).fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByText('La phrase de passe du projet est enregistrée sur ce poste.')).toBeVisible();
+  await expect(page.getByText(/Les clés de ce poste sont prêtes/)).toBeVisible();
 
   // Entente already open: the second launch stops, and the open window shows the file.
   await expect(launch(claire, { argv: [file] })).rejects.toBeInstanceOf(AppQuitAtStart);

@@ -27,7 +27,7 @@ async function openSync(app: AppHandle): Promise<void> {
 async function setPassphrase(app: AppHandle, passphrase = PASSPHRASE): Promise<void> {
   await app.page.getByRole('textbox', { name: 'Phrase de passe du projet' }).fill(passphrase);
   await app.page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(app.page.getByText('La phrase de passe du projet est enregistrée sur ce poste.')).toBeVisible();
+  await expect(app.page.getByText(/Les clés de ce poste sont prêtes/)).toBeVisible();
 }
 
 /** Drops a file on the window, as from the file manager. */
@@ -74,8 +74,9 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   await setPassphrase(second);
 
   // A file of another passphrase is refused in French; nothing changes.
-  const foreign = join(claire, 'autre-phrase.entente');
-  cliWithPassphrase(claire, 'une tout autre phrase', 'export', '--to', foreign);
+  const stranger = initData();
+  const foreign = join(stranger, 'autre-phrase.entente');
+  cliWithPassphrase(stranger, 'une tout autre phrase', 'export', '--to', foreign);
   await second.answerDialog('showOpenDialog', { canceled: false, filePaths: [foreign] });
   await page.getByRole('button', { name: "Importer un fichier d'échange…" }).click();
   await expect(page.getByRole('alert').filter({ hasText: /phrase de passe/ })).toBeVisible();
@@ -195,6 +196,6 @@ test('rejoindre un projet depuis une invitation, avec la phrase de passe donnée
   expect(info.replica.person_name).toBe('Nadia Benali');
   expect(info.replica.id).not.toBe(JSON.parse(cli(claire, 'info')).replica.id);
   await openSync(laptop);
-  await expect(page.getByText('La phrase de passe du projet est enregistrée sur ce poste.')).toBeVisible();
+  await expect(page.getByText(/Les clés de ce poste sont prêtes/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Postes connus' }).getByRole('row', { name: /Claire Martin/ })).toBeVisible();
 });

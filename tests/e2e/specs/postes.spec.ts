@@ -1,0 +1,72 @@
+// The keys of a poste as a user meets them: choosing the project's passphrase with a
+// suggested phrase and its strength, the fingerprint to compare by phone, Paramètres ›
+// Postes and revoking a lost laptop, then changing the passphrase (the old one no longer
+// opens this poste's keys; files written before stay readable).
+import { join } from 'node:path';
+import { cli, cliWithPassphrase, initData } from '../harness/data';
+import { expect, screenshot, test } from '../harness/fixtures';
+import { newDataDir } from '../harness/launch';
+
+const PASSPHRASE = 'coopération 37-41 : phrase de passe';
+
+test('phrase de passe proposée, empreinte, révocation d’un poste perdu, changement de phrase de passe', async ({ launch }) => {
+  const claire = initData();
+  const nadia = newDataDir();
+  cli(nadia, 'init', '--as', 'Nadia Benali', '--partner', '41', '--function', 'Chargée de mission');
+  const app = await launch(claire);
+  const { page } = app;
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Synchronisation' }).click();
+
+  // A suggested phrase of several words, shown to be written down, and its strength.
+  const field = page.getByRole('textbox', { name: 'Phrase de passe du projet' });
+  await field.fill('court');
+  await expect(page.getByRole('status')).toContainText('Trop courte');
+  await page.getByRole('button', { name: 'Proposer une phrase de passe' }).click();
+  const suggested = await field.inputValue();
+  expect(suggested.split('-').length).toBeGreaterThanOrEqual(5);
+  await expect(page.getByRole('status')).toContainText(/Bonne|Excellente/);
+  await screenshot(app, '40-phrase-de-passe-proposee');
+  // The project's passphrase is the one the other Département uses: typed here instead.
+  await field.fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText(/Les clés de ce poste sont prêtes, gardées par le trousseau du système/)).toBeVisible();
+  const ownFingerprint = JSON.parse(cli(claire, 'postes', '--json')).find((poste: { is_this_laptop: boolean }) => poste.is_this_laptop).fingerprint;
+  await expect(page.getByText(`Empreinte de la clé de ce poste : ${ownFingerprint}`)).toBeVisible();
+
+  // Nadia's laptop sends its work; Claire sees its key's fingerprint in Paramètres › Postes.
+  const fromNadia = join(nadia, 'de-nadia.entente');
+  cliWithPassphrase(nadia, PASSPHRASE, 'export', '--to', fromNadia);
+  await app.answerDialog('showOpenDialog', { canceled: false, filePaths: [fromNadia] });
+  await page.getByRole('button', { name: "Importer un fichier d'échange…" }).click();
+  await page.getByRole('dialog', { name: 'Import terminé' }).getByRole('button', { name: 'Fermer' }).last().click();
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Paramètres' }).click();
+  const postes = page.getByRole('region', { name: 'Postes' });
+  const nadiaFingerprint = JSON.parse(cli(nadia, 'postes', '--json')).find((poste: { is_this_laptop: boolean }) => poste.is_this_laptop).fingerprint;
+  const nadiaRow = postes.getByRole('row', { name: /Nadia Benali/ });
+  await expect(nadiaRow).toContainText(nadiaFingerprint);
+
+  // Nadia's laptop is lost: revoked, after a confirmation that says what it does.
+  await nadiaRow.getByRole('button', { name: 'Révoquer…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Révoquer ce poste ?' });
+  await expect(confirm).toContainText('seront refusées par chaque poste qui recevra cette révocation');
+  await screenshot(app, '41-revoquer-un-poste');
+  await confirm.getByRole('button', { name: 'Révoquer le poste' }).click();
+  await expect(nadiaRow).toContainText('Révoqué par le poste de Claire Martin (Indre-et-Loire)');
+  await screenshot(app, '42-parametres-postes');
+  expect(JSON.parse(cli(claire, 'postes', '--json')).find((poste: { id: string; revoked: unknown }) => poste.revoked)).toBeTruthy();
+
+  // A new passphrase for the files written from now on.
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Synchronisation' }).click();
+  await page.getByRole('button', { name: 'Changer la phrase de passe' }).click();
+  await page.getByRole('textbox', { name: 'Phrase de passe actuelle de ce poste' }).fill('pas la bonne');
+  await page.getByRole('textbox', { name: 'Nouvelle phrase de passe du projet' }).fill('prairie-violon-nuage-tambour-ruisseau');
+  await page.getByRole('button', { name: 'Changer la phrase de passe' }).click();
+  await expect(page.getByText("Ce n'est pas la phrase de passe de ce poste.")).toBeVisible();
+  await page.getByRole('textbox', { name: 'Phrase de passe actuelle de ce poste' }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Changer la phrase de passe' }).click();
+  await expect(page.getByText(/Les clés de ce poste sont prêtes/)).toBeVisible();
+  await app.close();
+  // The old passphrase no longer opens this poste's keys, and says so.
+  expect(() => cliWithPassphrase(claire, PASSPHRASE, 'export', '--to', join(claire, 'x.entente'))).toThrow(/ancienne phrase de passe/);
+  cliWithPassphrase(claire, 'prairie-violon-nuage-tambour-ruisseau', 'import', fromNadia);
+});
