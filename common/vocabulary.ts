@@ -103,3 +103,22 @@ export const MINUTES_LAYOUT_LABELS: Record<MinutesLayout, string> = { compte_ren
 export const DEFAULT_VALIDATION_SILENCE_DAYS = 15;
 /** The CODIRI meets twice a year. */
 export const CODIRI_INTERVAL_MONTHS = 6;
+
+/** Who finances an action besides the partners. */
+export const FUNDER_TYPES = ['region', 'etat', 'europe', 'autre'] as const;
+export type FunderType = (typeof FUNDER_TYPES)[number];
+export const FUNDER_TYPE_LABELS: Record<FunderType, string> = { region: 'Région', etat: 'État', europe: 'Europe', autre: 'Autre financeur' };
+
+export const FUNDING_STATUSES = ['demande', 'obtenu', 'refuse'] as const;
+export type FundingStatus = (typeof FUNDING_STATUSES)[number];
+export const FUNDING_STATUS_LABELS: Record<FundingStatus, string> = { demande: 'Demandé', obtenu: 'Obtenu', refuse: 'Refusé' };
+
+/** Whether the amounts of a budget line are stated without or with VAT. */
+export const TAX_BASES = ['ht', 'ttc'] as const;
+export type TaxBasis = (typeof TAX_BASES)[number];
+export const TAX_BASIS_LABELS: Record<TaxBasis, string> = { ht: 'HT', ttc: 'TTC' };
+
+/** People beside the pilotes: élus référents, partenaires extérieurs. */
+export const PARTY_KINDS = ['elu', 'partenaire'] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+export const PARTY_KIND_LABELS: Record<PartyKind, string> = { elu: 'Élu référent', partenaire: 'Partenaire extérieur' };

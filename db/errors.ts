@@ -20,6 +20,12 @@ const ENTITY_WORDS: Record<EntityName, { the: string; bare: string; feminine: bo
   entry: { the: "L'information ou la décision", bare: 'Information ou décision', feminine: true },
   action_item: { the: "L'action à mener", bare: 'Action à mener', feminine: true },
   follow_up: { the: 'La ligne du suivi des actions', bare: 'Ligne du suivi des actions', feminine: true },
+  indicator: { the: "L'indicateur", bare: 'Indicateur', feminine: false },
+  indicator_link: { the: "Le suivi de l'indicateur", bare: "Suivi d'indicateur", feminine: false },
+  indicator_value: { the: "La valeur de l'indicateur", bare: "Valeur d'indicateur", feminine: true },
+  budget_line: { the: 'La ligne de budget', bare: 'Ligne de budget', feminine: true },
+  funding: { the: 'Le financement', bare: 'Financement', feminine: false },
+  action_party: { the: "L'élu ou le partenaire extérieur", bare: 'Élu ou partenaire extérieur', feminine: false },
 };
 
 /** « le partenaire », for a sentence that names the entity in passing. */
@@ -77,6 +83,8 @@ const SENTENCES = {
   'path-not-found': () => 'Dossier ou fichier introuvable : vérifiez le chemin indiqué.',
   'access-denied': () => "Accès refusé : vous n'avez pas le droit d'écrire à cet endroit.",
   'not-permitted': () => 'Opération refusée par le système : vérifiez les droits sur ce dossier.',
+
+  'indicator-other-chantier': () => "Un indicateur se partage entre les actions d'un même chantier : celui-ci appartient à un autre chantier.",
 
   // Sync: the passphrase, the files, the shared folder.
   'no-passphrase': () => "Indiquez d'abord la phrase de passe du projet (écran Synchronisation).",

@@ -3,7 +3,7 @@ import { refusal } from '../errors';
 import { ENTITIES } from '../store/schema';
 import { toMatchQuery } from '../store/search';
 import type { Store } from '../store/store';
-import type { ActionDetail, ActionPage, ActionQuery, ActionRow, ActionSortKey, Link, Note, Step } from './types';
+import type { ActionDetail, ActionPage, ActionQuery, ActionRow, ActionSortKey, Link, Note, Party, Step } from './types';
 import { ACTION_STATUSES, PRIORITIES } from '../../common/vocabulary';
 import { cached } from '../store/statements';
 import { byPartnerPosition, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today, whereIn } from '../store/sql';
@@ -127,6 +127,10 @@ export function getAction(store: Store, id: string, day?: string): ActionDetail 
      WHERE n.action_id = ? AND n.deleted = 0 ORDER BY n.date DESC, n.id`,
   ).all(id) as Note[];
   const links = cached(store, 'SELECT id, label, url FROM link WHERE action_id = ? AND deleted = 0 ORDER BY sort_key(label), url, id').all(id) as Link[];
+  const parties = cached(
+    store,
+    'SELECT id, action_id, kind, name, organisation, role FROM action_party WHERE action_id = ? AND deleted = 0 ORDER BY kind, sort_key(name), id',
+  ).all(id) as Party[];
   return {
     ...row,
     finalites: row.finalites ? JSON.parse(row.finalites) : [],
@@ -135,5 +139,6 @@ export function getAction(store: Store, id: string, day?: string): ActionDetail 
     steps: steps.map((step) => ({ ...step, done: step.done === 1 })),
     notes,
     links,
+    parties,
   };
 }

@@ -89,6 +89,7 @@ function rowName(store: Store, entity: EntityName, id: string): string | null {
     case 'partner':
     case 'person':
     case 'project':
+    case 'indicator':
       return String(row.name);
     case 'meeting':
       // A row a sync gap left without its type or date is named by what it has.
@@ -169,5 +170,19 @@ function describeRow(store: Store, entity: EntityName, id: string): RowDescripti
       const item = rowName(store, 'action_item', String(row.action_item_id)) ?? String(row.action_item_id);
       return ofMeeting(`Suivi de l'action « ${item} »`);
     }
+    case 'indicator':
+      return described(`Indicateur « ${String(row.name)} »`);
+    case 'indicator_link':
+      return described(`Suivi de l'indicateur par l'action « ${action(row.action_id)} »`, String(row.action_id));
+    case 'indicator_value': {
+      const indicator = rowName(store, 'indicator', String(row.indicator_id)) ?? String(row.indicator_id);
+      return described(`Valeur du ${frenchDay(row.date)} de l'indicateur « ${indicator} »`);
+    }
+    case 'budget_line':
+      return described(`Budget ${String(row.year)} de l'action « ${action(row.action_id)} »`, String(row.action_id));
+    case 'funding':
+      return described(`Financement de l'action « ${action(row.action_id)} »`, String(row.action_id));
+    case 'action_party':
+      return described(`« ${String(row.name)} », de l'action « ${action(row.action_id)} »`, String(row.action_id));
   }
 }

@@ -196,12 +196,32 @@ const MIGRATIONS: Migration[] = [
     computeChains(db);
     deriveFromLog(db, 'replica', ['public_key', 'revoked_after']);
   },
+
+  // 4: the fiche action's indicateurs, budget, financeurs, élus and partenaires extérieurs.
+  (db) => {
+    db.exec(`
+      ${derivedTable('indicator', 'chantier_id TEXT, name TEXT, unit TEXT, target_value REAL, target_date TEXT')}
+      CREATE INDEX indicator_by_chantier ON indicator (chantier_id);
+      ${derivedTable('indicator_link', 'indicator_id TEXT, action_id TEXT')}
+      CREATE INDEX indicator_link_by_action ON indicator_link (action_id);
+      CREATE INDEX indicator_link_by_indicator ON indicator_link (indicator_id);
+      ${derivedTable('indicator_value', 'indicator_id TEXT, date TEXT, value REAL, author_id TEXT, comment TEXT')}
+      CREATE INDEX indicator_value_by_indicator ON indicator_value (indicator_id, date);
+      ${derivedTable('budget_line', 'action_id TEXT, year INTEGER, partner_id TEXT, planned REAL, spent REAL, tax_basis TEXT')}
+      CREATE INDEX budget_line_by_action ON budget_line (action_id);
+      ${derivedTable('funding', 'action_id TEXT, funder_type TEXT, funder_name TEXT, amount REAL, status TEXT')}
+      CREATE INDEX funding_by_action ON funding (action_id);
+      ${derivedTable('action_party', 'action_id TEXT, kind TEXT, name TEXT, organisation TEXT, role TEXT')}
+      CREATE INDEX action_party_by_action ON action_party (action_id);
+    `);
+    for (const entity of ['indicator', 'indicator_link', 'indicator_value', 'budget_line', 'funding', 'action_party'] as const) deriveFromLog(db, entity);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The app version that wrote each schema version: named when an older app refuses a newer file. */
-const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0' };
+const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0', 4: '0.3.0' };
 
 /** Brings the file to the schema `target` (this version's, unless a test builds an older file). */
 export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {

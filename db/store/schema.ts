@@ -9,6 +9,10 @@ import {
   COOPERATION_FORMS,
   ENTRY_KINDS,
   FINALITES,
+  FUNDER_TYPES,
+  FUNDING_STATUSES,
+  PARTY_KINDS,
+  TAX_BASES,
   MEETING_TYPES,
   MINUTES_STATUSES,
   PRIORITIES,
@@ -47,6 +51,15 @@ const minutes = (label: string, min: number) =>
     .int(`${label} doit être un nombre entier de minutes.`)
     .min(min, min > 0 ? `${label} doit être positive.` : `${label} ne peut pas être négative.`)
     .max(24 * 60, `${label} ne peut pas dépasser 24 heures.`);
+
+/** A measured or targeted quantity: any finite number. */
+const amount = (label: string) => z.number({ error: `${label} doit être un nombre.` }).finite(`${label} doit être un nombre.`);
+/** An amount in euros, to the cent, not negative. */
+const euros = (label: string) =>
+  amount(label)
+    .min(0, `${label} ne peut pas être négatif.`)
+    .max(1e12, `${label} : montant trop grand.`)
+    .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, `${label} : au centime près.`);
 
 const oneOf = <T extends readonly [string, ...string[]]>(label: string, values: T) => z.enum(values, { error: `${label} : valeur inconnue.` });
 
@@ -208,6 +221,52 @@ export const ENTITIES = {
     status: oneOf(fieldSubject('follow_up', 'status'), ACTION_STATUSES).nullable(),
     progress: z.number().int().min(0).max(100).nullable(),
     comment: optionalText(fieldSubject('follow_up', 'comment'), 5000),
+  },
+  /** An indicator of a chantier, followed by one or more of its actions (indicator_link). */
+  indicator: {
+    chantier_id: ref(fieldSubject('indicator', 'chantier_id')),
+    name: requiredText(fieldSubject('indicator', 'name'), 200),
+    unit: optionalText(fieldSubject('indicator', 'unit'), 40),
+    target_value: amount(fieldSubject('indicator', 'target_value')).nullable(),
+    target_date: isoDate(fieldSubject('indicator', 'target_date')).nullable(),
+  },
+  /** An action following an indicator, id `${indicator_id}:${action_id}`. */
+  indicator_link: {
+    indicator_id: ref(fieldSubject('indicator_link', 'indicator_id')),
+    action_id: ref(fieldSubject('indicator_link', 'action_id')),
+  },
+  /** A measured value of an indicator, on a date, with who entered it. */
+  indicator_value: {
+    indicator_id: ref(fieldSubject('indicator_value', 'indicator_id')),
+    date: isoDate(fieldSubject('indicator_value', 'date')),
+    value: amount(fieldSubject('indicator_value', 'value')),
+    author_id: optionalRef(fieldSubject('indicator_value', 'author_id')),
+    comment: optionalText(fieldSubject('indicator_value', 'comment'), 2000),
+  },
+  /** What a partner plans and spends on an action in a year, in euros. */
+  budget_line: {
+    action_id: ref(fieldSubject('budget_line', 'action_id')),
+    year: z.number({ error: "L'année doit être un nombre." }).int("L'année doit être un nombre entier.").min(2000, 'Année trop ancienne.').max(2100, 'Année trop lointaine.'),
+    partner_id: ref(fieldSubject('budget_line', 'partner_id')),
+    planned: euros(fieldSubject('budget_line', 'planned')).nullable(),
+    spent: euros(fieldSubject('budget_line', 'spent')).nullable(),
+    tax_basis: oneOf(fieldSubject('budget_line', 'tax_basis'), TAX_BASES),
+  },
+  /** A funder of an action besides the partners, with the amount asked or obtained. */
+  funding: {
+    action_id: ref(fieldSubject('funding', 'action_id')),
+    funder_type: oneOf(fieldSubject('funding', 'funder_type'), FUNDER_TYPES),
+    funder_name: optionalText(fieldSubject('funding', 'funder_name'), 200),
+    amount: euros(fieldSubject('funding', 'amount')),
+    status: oneOf(fieldSubject('funding', 'status'), FUNDING_STATUSES),
+  },
+  /** An élu référent or a partenaire extérieur of an action, with their organisation. */
+  action_party: {
+    action_id: ref(fieldSubject('action_party', 'action_id')),
+    kind: oneOf(fieldSubject('action_party', 'kind'), PARTY_KINDS),
+    name: requiredText(fieldSubject('action_party', 'name'), 200),
+    organisation: optionalText(fieldSubject('action_party', 'organisation'), 200),
+    role: optionalText(fieldSubject('action_party', 'role'), 200),
   },
   /** A laptop holding a replica: who uses it, for the sync screens. */
   replica: {
