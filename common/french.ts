@@ -38,3 +38,10 @@ export function frenchDuration(minutes: number): string {
   if (hours === 0) return `${rest} min`;
   return rest === 0 ? `${hours} h` : `${hours} h ${pad(rest)}`;
 }
+
+/** An instant in local time: « 14 mars 2027 à 14 h 05 », « 1er avril 2027 à 9 h ». */
+export function frenchDateTime(instant: Date | string): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${frenchDate(day)} à ${frenchTime(`${pad(date.getHours())}:${pad(date.getMinutes())}`)}`;
+}

@@ -12,6 +12,7 @@ import { applySecurityPolicy } from './security';
 import { SyncJobs } from './sync/jobs';
 import { OpenedFiles } from './opened-files';
 import { SharedFolderWatcher } from './sync/shared-folder';
+import { startReminders } from './reminders';
 import { isAppUrl, registerAppScheme, serveRenderer } from './app-scheme';
 import { createMainWindow, RENDERER_DIR } from './window';
 
@@ -93,6 +94,8 @@ function start(): void {
     void session.backupIfDue();
     if (session.applyTacitValidations()) send(DATA_CHANGED_CHANNEL);
   }, HOUR_MS).unref();
+  // The échéances of this laptop's person as a system notification, if allowed: at start, then hourly.
+  startReminders(session);
   folderWatcher.watch(sharedFolder() ?? null);
 }
 

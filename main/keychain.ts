@@ -15,7 +15,7 @@ import {
   type Keyring,
   type SystemSeal,
 } from '../db/sync/keys';
-import { changePassphrase, rekey, setUpKeys, upgradeLegacyPassphrase } from '../db/sync/passphrase';
+import { changePassphrase, choosesPassphrase, rekey, setUpKeys, upgradeLegacyPassphrase } from '../db/sync/passphrase';
 import type { KeychainState, KeysState } from '../preload/contract';
 
 const CONSENT_KEY = 'keychain_plain_text';
@@ -83,7 +83,7 @@ export class PosteKeys {
       this.keyring = opened;
       return;
     }
-    validateNewPassphrase(passphrase);
+    if (choosesPassphrase(store)) validateNewPassphrase(passphrase);
     this.keyring = setUpKeys(store, passphrase, seal);
   }
 

@@ -18,7 +18,11 @@ import type {
   ParticipantInput,
   ParticipantPatch,
 } from '../db/meetings/types';
-import type { ActionDetail, ActionPage, ActionPatch, ActionQuery, NewAction } from '../db/actions/types';
+import type { ActionDetail, ActionPage, ActionPatch, ActionQuery, MyActions, NewAction, ReminderStatus } from '../db/actions/types';
+import type { ActionHistory, PartyPatch } from '../db/actions/types';
+import type { ActionBudget, BudgetLinePatch, ChantierBudget, FundingPatch } from '../db/budget/types';
+import type { IndicatorPatch, IndicatorView, NewIndicator, NewIndicatorValue } from '../db/indicators/types';
+import type { FunderType, PartyKind } from '../common/vocabulary';
 import type { BackupInfo, IdentityInput, Settings } from '../db/project/types';
 import type { ChantierDetail, ChantierInput, ChantierSummary, Dashboard } from '../db/chantiers/types';
 import type { ConflictView } from '../db/conflicts/types';
@@ -35,6 +39,8 @@ import type { MinutesLayout } from '../common/vocabulary';
 import type { ApiError } from '../db/errors';
 
 export type * from '../db/actions/types';
+export type * from '../db/budget/types';
+export type * from '../db/indicators/types';
 export type * from '../db/chantiers/types';
 export type * from '../db/people/types';
 export type * from '../db/project/types';
@@ -122,6 +128,8 @@ export interface EntenteApi {
   /** One page of the matching actions, and how many match (the table is virtualised). */
   queryActions(query: ActionQuery, page: { offset: number; limit: number }): ActionPage;
   getAction(id: string): ActionDetail;
+  /** The fiche's Historique: every change of the action and of its rows, newest first; `field` keeps one (HistoryField.key). */
+  getActionHistory(actionId: string, field?: string | null): ActionHistory;
   createAction(input: NewAction): string;
   updateAction(id: string, patch: ActionPatch): void;
   deleteAction(id: string): void;
@@ -136,8 +144,37 @@ export interface EntenteApi {
   deleteNote(id: string): void;
   addLink(actionId: string, link: { label: string | null; url: string }): string;
   deleteLink(id: string): void;
-  /** Undoes the deletion of an action, step, note or link. */
+  /** Undoes the deletion of a row of the fiche (an action, step, note, link, indicator value, budget line…). */
   restoreDeleted(kind: RestorableKind, id: string): void;
+  /** The indicators an action follows, each with its series and the gap to its target. */
+  getActionIndicators(actionId: string): IndicatorView[];
+  /** A chantier's indicators, for an action to follow one of them. */
+  getChantierIndicators(chantierId: string): IndicatorView[];
+  /** A new indicator of the action's chantier, followed by the action; answers its id. */
+  createIndicator(actionId: string, input: Omit<NewIndicator, 'chantier_id'>): string;
+  updateIndicator(id: string, patch: IndicatorPatch): void;
+  linkIndicator(indicatorId: string, actionId: string): string;
+  unlinkIndicator(indicatorId: string, actionId: string): void;
+  addIndicatorValue(indicatorId: string, value: NewIndicatorValue): string;
+  deleteIndicatorValue(id: string): void;
+  getActionBudget(actionId: string): ActionBudget;
+  getChantierBudget(chantierId: string): ChantierBudget;
+  addBudgetLine(actionId: string, line: BudgetLinePatch & { year: number; partner_id: string }): string;
+  updateBudgetLine(id: string, patch: BudgetLinePatch): void;
+  deleteBudgetLine(id: string): void;
+  addFunding(actionId: string, funding: FundingPatch & { funder_type: FunderType; amount: number }): string;
+  updateFunding(id: string, patch: FundingPatch): void;
+  deleteFunding(id: string): void;
+  /** An élu référent or a partenaire extérieur of the action. */
+  addParty(actionId: string, party: PartyPatch & { kind: PartyKind; name: string }): string;
+  updateParty(id: string, patch: PartyPatch): void;
+  deleteParty(id: string): void;
+  /** « Mes actions »: what this laptop's person pilots or is responsable for, late first. */
+  getMyActions(): MyActions;
+  /** The header's reminders (late, due in the next 7 days) and this laptop's notification setting. */
+  getReminders(): ReminderStatus;
+  /** Whether this laptop shows a system notification of the reminders (Paramètres › Rappels). */
+  setReminderNotifications(enabled: boolean): void;
 
   listPeople(): Person[];
   createPerson(input: PersonInput): string;
@@ -252,7 +289,7 @@ export interface EntenteApi {
 export type OpenedFile =
   { kind: 'exchange'; preview: ExchangeFilePreview } | { kind: 'invitation'; file_name: string } | { kind: 'refused'; file_name: string; message: string };
 
-export type RestorableKind = 'action' | 'step' | 'note' | 'link';
+export type RestorableKind = 'action' | 'step' | 'note' | 'link' | 'indicator_value' | 'budget_line' | 'funding' | 'action_party' | 'indicator_link';
 
 /** What the print preview shows: a compte rendu, a relevé de décisions, or a CODIRI's whole dossier. */
 export type PrintLayout = MinutesLayout | 'dossier_codiri';
@@ -284,6 +321,7 @@ export const API_METHOD_KINDS = {
   setChantierPilot: 'write',
   queryActions: 'read',
   getAction: 'read',
+  getActionHistory: 'read',
   createAction: 'write',
   updateAction: 'write',
   deleteAction: 'write',
@@ -298,6 +336,28 @@ export const API_METHOD_KINDS = {
   addLink: 'write',
   deleteLink: 'write',
   restoreDeleted: 'write',
+  getActionIndicators: 'read',
+  getChantierIndicators: 'read',
+  createIndicator: 'write',
+  updateIndicator: 'write',
+  linkIndicator: 'write',
+  unlinkIndicator: 'write',
+  addIndicatorValue: 'write',
+  deleteIndicatorValue: 'write',
+  getActionBudget: 'read',
+  getChantierBudget: 'read',
+  addBudgetLine: 'write',
+  updateBudgetLine: 'write',
+  deleteBudgetLine: 'write',
+  addFunding: 'write',
+  updateFunding: 'write',
+  deleteFunding: 'write',
+  addParty: 'write',
+  updateParty: 'write',
+  deleteParty: 'write',
+  getMyActions: 'read',
+  getReminders: 'read',
+  setReminderNotifications: 'write',
   listPeople: 'read',
   createPerson: 'write',
   updatePerson: 'write',

@@ -42,7 +42,11 @@ const OWNED: { entity: string; owner: string; describe: (store: Store, row: Row)
   { entity: 'step', owner: 'action_id', describe: (_store, row) => `Étape « ${String(row.label ?? '…')} »` },
   { entity: 'note', owner: 'action_id', describe: (_store, row) => (row.date ? `Note du ${frenchDate(String(row.date))}` : 'Note') },
   { entity: 'link', owner: 'action_id', describe: (_store, row) => `Lien « ${String(row.label ?? row.url ?? '…')} »` },
-  { entity: 'budget_line', owner: 'action_id', describe: (store, row) => `Budget ${String(row.year ?? '')} ${partnerName(store, row.partner_id) ?? ''}`.trim() },
+  {
+    entity: 'budget_line',
+    owner: 'action_id',
+    describe: (store, row) => `Budget ${String(row.year ?? '')} ${partnerName(store, row.partner_id) ?? ''}`.trim(),
+  },
   { entity: 'funding', owner: 'action_id', describe: (_store, row) => `Financement${row.funder_name ? ` « ${String(row.funder_name)} »` : ''}` },
   { entity: 'action_party', owner: 'action_id', describe: (_store, row) => `« ${String(row.name ?? '…')} »` },
   {
@@ -63,6 +67,18 @@ const FILTER_LABELS: Record<string, string> = {
   'note.deleted': "Suppression d'une note",
   'link.deleted': "Suppression d'un lien",
   'pilot.deleted': "Suppression d'un pilote",
+  'budget_line.year': 'Année du budget',
+  'budget_line.partner_id': 'Partenaire du budget',
+  'budget_line.deleted': "Suppression d'une ligne de budget",
+  'funding.amount': 'Montant du financement (€)',
+  'funding.deleted': "Suppression d'un financement",
+  'action_party.kind': "Rôle de l'élu ou du partenaire",
+  'action_party.name': "Nom de l'élu ou du partenaire",
+  'action_party.organisation': "Organisation de l'élu ou du partenaire",
+  'action_party.role': "Fonction de l'élu ou du partenaire",
+  'action_party.deleted': "Suppression d'un élu ou d'un partenaire",
+  'indicator_link.indicator_id': 'Indicateur suivi',
+  'indicator_link.deleted': "Suivi d'un indicateur",
 };
 
 /** Order of the entities in the filter's list: the action's own fields first. */
@@ -283,7 +299,7 @@ export function valueText(store: Store, entity: string, field: string, value: un
   }
   if (codes && typeof value === 'string') return codes[value] ?? value;
   if (typeof value === 'boolean') return entity === 'step' && field === 'done' ? (value ? 'faite' : 'à faire') : value ? 'oui' : 'non';
-  if (typeof value === 'number') return field === 'progress' ? `${value} %` : numberFormat.format(value);
+  if (typeof value === 'number') return field === 'progress' ? `${value} %` : field === 'year' ? String(value) : numberFormat.format(value);
   if (typeof value !== 'string') return JSON.stringify(value);
   if (PERSON_FIELDS.has(field)) return rowText(store, 'SELECT name FROM person WHERE id = ?', value) ?? value;
   if (field === 'partner_id') return partnerName(store, value) ?? value;
@@ -292,6 +308,7 @@ export function valueText(store: Store, entity: string, field: string, value: un
     return chantier ? `Chantier ${chantier.number} · ${chantier.title}` : value;
   }
   if (field === 'action_id') return rowText(store, 'SELECT title FROM action WHERE id = ?', value) ?? value;
+  if (field === 'indicator_id' && hasTable(store, 'indicator')) return rowText(store, 'SELECT name FROM indicator WHERE id = ?', value) ?? value;
   if (/date/.test(field) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return frenchDate(value);
   return value;
 }

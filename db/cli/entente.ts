@@ -12,6 +12,7 @@ import { toUserError, refusal } from '../errors';
 import { databaseFile, defaultDataDir } from '../paths';
 import { initReplica, type Identity } from '../project/setup';
 import { queryActions } from '../actions/reads';
+import { formatActionShow, showAction } from './action-show';
 import { fieldSchema, JSON_FIELDS } from '../store/schema';
 import { Store } from '../store/store';
 import { importFile, type ImportSummary } from '../sync/exchange';
@@ -43,6 +44,10 @@ Commandes :
   action set ID champ=valeur ...
                         modifie une action (valeur null pour vider un champ,
                         finalites=a,b pour une liste)
+  action show ID [--json] [--field CHAMP]
+                        la fiche de l'action et son historique (qui, quand, sur quel poste,
+                        ancienne → nouvelle valeur) ; --field n'en garde qu'un champ
+                        (status, note.text…)
   export --to FICHIER [--for POSTE | --full]
                         écrit un fichier d'échange : pour un poste, ce qui lui manque
                         d'après le dernier fichier reçu de lui ; sinon tout
@@ -72,7 +77,7 @@ demandée : la ligne de commande n'a pas accès au trousseau du système, et la 
 passe n'est jamais enregistrée.
 `;
 
-const VALUED_OPTIONS = new Set(['data', 'as', 'partner', 'function', 'label', 'chantier', 'title', 'to', 'for', 'out']);
+const VALUED_OPTIONS = new Set(['data', 'as', 'partner', 'function', 'label', 'chantier', 'title', 'to', 'for', 'out', 'field']);
 const FLAG_OPTIONS = new Set(['json', 'help', 'full']);
 
 interface Args {
@@ -236,6 +241,11 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     if (!chantierId) throw refusal('unknown-reference', 'chantier', number);
     const id = createAction(store, { ...parseAssignments(rest), chantier_id: chantierId, title: requiredOption(args, 'title') });
     process.stdout.write(`${id}\n`);
+  } else if (name === 'action' && sub === 'show') {
+    const [id] = rest;
+    if (!id || rest.length > 1) throw refusal('usage', 'Usage : entente action show ID [--json] [--field CHAMP]');
+    const shown = showAction(store, id, option(args, 'field'));
+    process.stdout.write(args.options.json ? `${JSON.stringify(shown, null, 2)}\n` : formatActionShow(shown));
   } else if (name === 'action' && sub === 'set') {
     const [id, ...assignments] = rest;
     if (!id || assignments.length === 0) throw refusal('usage', 'Usage : entente action set ID champ=valeur ...');

@@ -6,8 +6,10 @@ import { ENTITIES, ENTITY_NAMES } from '../store/schema';
 import { Store } from '../store/store';
 
 /** A fresh store (in memory unless a file is given) whose tables are derived from these changes, applied in this order. */
-export function replay(changes: Iterable<Change>, file = ':memory:'): Store {
+/** `ownOrigin`: the replica whose log it is, whose own changes count even after a revocation of it (store/revocations.ts). */
+export function replay(changes: Iterable<Change>, file = ':memory:', ownOrigin?: string): Store {
   const store = Store.open(file);
+  store.log.ownOrigin = ownOrigin;
   store.applyChanges(changes);
   return store;
 }
@@ -61,7 +63,7 @@ export function check(store: Store): { ok: boolean; problems: string[] } {
     }
   }
 
-  const rebuilt = replay(store.log.changes());
+  const rebuilt = replay(store.log.changes(), ':memory:', store.replicaId);
   try {
     rebuilt.db.prepare('ATTACH DATABASE ? AS disk').run(store.file);
     for (const { name, key, select } of DERIVED) {

@@ -246,7 +246,11 @@ export const ENTITIES = {
   /** What a partner plans and spends on an action in a year, in euros. */
   budget_line: {
     action_id: ref(fieldSubject('budget_line', 'action_id')),
-    year: z.number({ error: "L'année doit être un nombre." }).int("L'année doit être un nombre entier.").min(2000, 'Année trop ancienne.').max(2100, 'Année trop lointaine.'),
+    year: z
+      .number({ error: "L'année doit être un nombre." })
+      .int("L'année doit être un nombre entier.")
+      .min(2000, 'Année trop ancienne.')
+      .max(2100, 'Année trop lointaine.'),
     partner_id: ref(fieldSubject('budget_line', 'partner_id')),
     planned: euros(fieldSubject('budget_line', 'planned')).nullable(),
     spent: euros(fieldSubject('budget_line', 'spent')).nullable(),

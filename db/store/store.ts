@@ -163,7 +163,7 @@ export class Store {
   /** A revocation arrived: if it changes which changes count, every table is derived again. */
   private followRevocations(): void {
     const bounds = revocationBounds(this.db);
-    this.log.ownOrigin = this.replicaId;
+    this.log.ownOrigin = this.replicaId ?? this.log.ownOrigin;
     if (sameBounds(bounds, this.log.revoked)) return;
     this.log.revoked = bounds;
     rederiveAll(this);

@@ -140,6 +140,8 @@ export function importFile(
     const { applied: received, farFuture } = store.receive(onProgress ? reporting(changes, onProgress) : changes);
     // New here and with effect: a revoked poste's later changes are kept in the log only.
     const applied = received.filter((change) => !store.log.isRevoked(change));
+    const revoked = new Map<string, number>();
+    for (const change of received) if (store.log.isRevoked(change)) revoked.set(change.origin, (revoked.get(change.origin) ?? 0) + 1);
     recordProofs(store, proofs);
 
     store.db
@@ -159,7 +161,7 @@ export function importFile(
       new_conflicts: Math.max(0, conflictCount(store) - conflictsBefore),
       gaps: findGaps(store, content.senderHeld),
       far_future: farFuture,
-      revoked: [...proofs.revoked].map(([origin, count]) => ({ origin, replica: replicaLabel(store, origin), count })),
+      revoked: [...revoked].map(([origin, count]) => ({ origin, replica: replicaLabel(store, origin), count })),
       sender_held: content.senderHeld,
     };
     recordJournal(store, { kind: journalAs, summary }, now);

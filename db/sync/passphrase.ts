@@ -42,6 +42,15 @@ export function readingKeys(store: Store, secret: Secret): ProjectKey[] {
   return unlockWithPassphrase(store, secret)?.keys ?? [derivedKey(secret, store.requireReplica().projectId)];
 }
 
+/**
+ * Whether this poste chooses the project's passphrase (no other poste heard of yet: 12
+ * characters at least) rather than typing the one the others use, maybe chosen under Entente 0.2's rule of 8.
+ */
+export function choosesPassphrase(store: Store): boolean {
+  const { replicaId } = store.requireReplica();
+  return store.db.prepare("SELECT 1 FROM version_vector WHERE origin NOT IN ('seed', ?) LIMIT 1").pluck().get(replicaId) === undefined;
+}
+
 /** The keyring this process opened, or a refusal that asks for the passphrase. */
 export function requireKeyring(store: Store): Keyring {
   const keyring = unlockedKeyring(store);

@@ -13,7 +13,6 @@ import type { Store } from '../store/store';
 import type { Run } from './format';
 import { fingerprint, type Keyring } from './keys';
 import { replicaLabel } from './labels';
-import { revocationBound } from './revocation';
 
 /** What a signature covers: the project, the origin, the seq and the origin's chain there. */
 function headStatement(project: string, origin: string, seq: number, chain: string): Buffer {
@@ -75,14 +74,12 @@ export interface Proofs {
   anchors: { origin: string; seq: number; chain: string }[];
   /** Runs whose chain is known at their end, checked against what follows them here. */
   ends: { origin: string; seq: number; chain: string }[];
-  /** Changes without effect: numbered after their poste's revocation. */
-  revoked: Map<string, number>;
 }
 
 /**
  * Checks every run's proof and returns the changes to apply, their chains set. Refuses the
  * whole file (nothing applied) when a proof fails, naming the poste the changes claim to
- * come from; counts the changes of a revoked poste numbered after its revocation.
+ * come from.
  */
 export function checkRuns(store: Store, project: string, runs: Run[]): { changes: Change[]; proofs: Proofs } {
   const keyOf = store.db.prepare('SELECT public_key FROM replica WHERE id = ?').pluck();
@@ -101,7 +98,7 @@ export function checkRuns(store: Store, project: string, runs: Run[]): { changes
       fileKeys.set(change.origin, { key: value, seq: change.seq });
     }
   }
-  const proofs: Proofs = { heads: [], anchors: [], ends: [], revoked: new Map() };
+  const proofs: Proofs = { heads: [], anchors: [], ends: [] };
   const accepted: Change[] = [];
   for (const run of runs) {
     const { origin, from } = run;
@@ -132,10 +129,7 @@ export function checkRuns(store: Store, project: string, runs: Run[]): { changes
     }
     if (run.before !== null && from > 1 && store.chainAt(origin, from - 1) === null) proofs.anchors.push({ origin, seq: from - 1, chain: run.before });
     if (chain !== null) proofs.ends.push({ origin, seq: to, chain });
-    // A revoked poste's later changes go to the log (every log holds the same) without effect: counted for the summary.
-    const bound = revocationBound(store, origin);
-    const late = bound === undefined ? 0 : run.changes.filter((change) => change.seq > bound).length;
-    if (late > 0) proofs.revoked.set(origin, (proofs.revoked.get(origin) ?? 0) + late);
+    // A revoked poste's later changes go to the log too (every log holds the same), without effect.
     accepted.push(...run.changes);
   }
   return { changes: accepted, proofs };

@@ -6,6 +6,11 @@ import { backupNow, listBackups } from '../../db/project/backup';
 import { listConflictViews } from '../../db/conflicts/reads';
 import { resolveConflict } from '../../db/conflicts/writes';
 import * as actions from '../../db/actions/writes';
+import * as parties from '../../db/actions/parties';
+import { actionBudget, chantierBudget } from '../../db/budget/reads';
+import * as budget from '../../db/budget/writes';
+import { actionIndicators, chantierIndicators } from '../../db/indicators/reads';
+import * as indicators from '../../db/indicators/writes';
 import * as chantiers from '../../db/chantiers/writes';
 import * as people from '../../db/people/writes';
 import { listPartners, listPeople } from '../../db/people/reads';
@@ -14,9 +19,12 @@ import { setPilot } from '../../db/actions/pilots';
 import { restoreRow } from '../../db/store/rows';
 import { databaseFile } from '../../db/paths';
 import { getAction, queryActionPage } from '../../db/actions/reads';
+import { getActionHistory } from '../../db/actions/history';
+import { myActions } from '../../db/actions/mine';
 import { getChantier, getDashboard, listChantiers } from '../../db/chantiers/reads';
 import { validationSilenceDays } from '../../db/meetings/rules';
 import { openLink } from '../links';
+import { allowReminderNotifications, getReminders } from '../reminders';
 import type { Session } from '../session';
 import { createMeetingHandlers } from './meeting-handlers';
 import { createPrintHandlers } from './print-handlers';
@@ -46,6 +54,7 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
 
     queryActions: (query, page) => queryActionPage(store(), query, page),
     getAction: (id) => getAction(store(), id),
+    getActionHistory: (actionId, field) => getActionHistory(store(), actionId, field),
     createAction: (input) => actions.createAction(store(), input),
     updateAction: (id, patch) => actions.updateAction(store(), id, patch),
     deleteAction: (id) => actions.deleteAction(store(), id),
@@ -60,6 +69,34 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
     addLink: (actionId, link) => actions.addLink(store(), actionId, link),
     deleteLink: (id) => actions.deleteLink(store(), id),
     restoreDeleted: (kind, id) => restoreRow(store(), kind, id),
+    getActionIndicators: (actionId) => actionIndicators(store(), actionId),
+    getChantierIndicators: (chantierId) => chantierIndicators(store(), chantierId),
+    createIndicator: (actionId, input) =>
+      store().transaction(() => {
+        const action = getAction(store(), actionId);
+        const indicatorId = indicators.createIndicator(store(), { ...input, chantier_id: action.chantier_id });
+        indicators.linkIndicator(store(), indicatorId, actionId);
+        return indicatorId;
+      }),
+    updateIndicator: (id, patch) => indicators.updateIndicator(store(), id, patch),
+    linkIndicator: (indicatorId, actionId) => indicators.linkIndicator(store(), indicatorId, actionId),
+    unlinkIndicator: (indicatorId, actionId) => indicators.unlinkIndicator(store(), indicatorId, actionId),
+    addIndicatorValue: (indicatorId, value) => indicators.addIndicatorValue(store(), indicatorId, value),
+    deleteIndicatorValue: (id) => indicators.deleteIndicatorValue(store(), id),
+    getActionBudget: (actionId) => actionBudget(store(), actionId),
+    getChantierBudget: (chantierId) => chantierBudget(store(), chantierId),
+    addBudgetLine: (actionId, line) => budget.addBudgetLine(store(), actionId, line),
+    updateBudgetLine: (id, patch) => budget.updateBudgetLine(store(), id, patch),
+    deleteBudgetLine: (id) => budget.deleteBudgetLine(store(), id),
+    addFunding: (actionId, funding) => budget.addFunding(store(), actionId, funding),
+    updateFunding: (id, patch) => budget.updateFunding(store(), id, patch),
+    deleteFunding: (id) => budget.deleteFunding(store(), id),
+    addParty: (actionId, party) => parties.addParty(store(), actionId, party),
+    updateParty: (id, patch) => parties.updateParty(store(), id, patch),
+    deleteParty: (id) => parties.deleteParty(store(), id),
+    getMyActions: () => myActions(store()),
+    getReminders: () => getReminders(session),
+    setReminderNotifications: (enabled) => allowReminderNotifications(session, enabled),
 
     listPeople: () => listPeople(store()),
     createPerson: (input) => people.createPerson(store(), input),

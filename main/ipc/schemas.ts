@@ -10,6 +10,10 @@ const none = z.tuple([]);
 const passphrase = z.string({ error: 'La phrase de passe est attendue.' }).min(1, 'Indiquez la phrase de passe du projet.').max(1000);
 const actionFields = z.object(ENTITIES.action);
 const personFields = z.object(ENTITIES.person);
+const indicatorFields = z.object(ENTITIES.indicator);
+const budgetLineFields = z.object(ENTITIES.budget_line);
+const fundingFields = z.object(ENTITIES.funding);
+const partyFields = z.object(ENTITIES.action_party);
 const partnerInput = z.object({ code: ENTITIES.partner.code, name: ENTITIES.partner.name, short_name: ENTITIES.partner.short_name });
 const chantierInput = z.object({
   number: ENTITIES.chantier.number,
@@ -96,6 +100,7 @@ export const argsSchemas = {
 
   queryActions: z.tuple([actionQuery, z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }).strict()]),
   getAction: z.tuple([id]),
+  getActionHistory: z.tuple([id, z.string().max(100).nullable().optional()]),
   createAction: z.tuple([actionFields.partial().required({ chantier_id: true, title: true }).strict()]),
   updateAction: z.tuple([id, actionFields.partial().strict()]),
   deleteAction: z.tuple([id]),
@@ -109,7 +114,32 @@ export const argsSchemas = {
   deleteNote: z.tuple([id]),
   addLink: z.tuple([id, z.object({ label: ENTITIES.link.label, url: ENTITIES.link.url }).strict()]),
   deleteLink: z.tuple([id]),
-  restoreDeleted: z.tuple([z.enum(['action', 'step', 'note', 'link']), id]),
+  restoreDeleted: z.tuple([z.enum(['action', 'step', 'note', 'link', 'indicator_value', 'budget_line', 'funding', 'action_party', 'indicator_link']), id]),
+  getActionIndicators: z.tuple([id]),
+  getChantierIndicators: z.tuple([id]),
+  createIndicator: z.tuple([id, indicatorFields.omit({ chantier_id: true }).partial().required({ name: true }).strict()]),
+  updateIndicator: z.tuple([id, indicatorFields.omit({ chantier_id: true }).partial().strict()]),
+  linkIndicator: z.tuple([id, id]),
+  unlinkIndicator: z.tuple([id, id]),
+  addIndicatorValue: z.tuple([
+    id,
+    z.object({ date: ENTITIES.indicator_value.date, value: ENTITIES.indicator_value.value, comment: ENTITIES.indicator_value.comment.optional() }).strict(),
+  ]),
+  deleteIndicatorValue: z.tuple([id]),
+  getActionBudget: z.tuple([id]),
+  getChantierBudget: z.tuple([id]),
+  addBudgetLine: z.tuple([id, budgetLineFields.omit({ action_id: true }).partial().required({ year: true, partner_id: true }).strict()]),
+  updateBudgetLine: z.tuple([id, budgetLineFields.omit({ action_id: true }).partial().strict()]),
+  deleteBudgetLine: z.tuple([id]),
+  addFunding: z.tuple([id, fundingFields.omit({ action_id: true }).partial().required({ funder_type: true, amount: true }).strict()]),
+  updateFunding: z.tuple([id, fundingFields.omit({ action_id: true }).partial().strict()]),
+  deleteFunding: z.tuple([id]),
+  addParty: z.tuple([id, partyFields.omit({ action_id: true }).partial().required({ kind: true, name: true }).strict()]),
+  updateParty: z.tuple([id, partyFields.omit({ action_id: true }).partial().strict()]),
+  deleteParty: z.tuple([id]),
+  getMyActions: none,
+  getReminders: none,
+  setReminderNotifications: z.tuple([z.boolean()]),
 
   listPeople: none,
   createPerson: z.tuple([personFields.strict()]),

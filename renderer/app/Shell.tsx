@@ -8,6 +8,7 @@ import {
   IconLayoutDashboard,
   IconSettings,
   IconStack2,
+  IconUserCheck,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -25,6 +26,8 @@ import { OpenedFileModal } from '../features/sync/OpenedFileModal';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { MinutesPrintPage } from '../features/minutes-print/MinutesPrintPage';
+import { MyActionsPage } from '../features/my-actions/MyActionsPage';
+import { RemindersIndicator } from '../features/my-actions/RemindersIndicator';
 import { SyncPage } from '../features/sync/SyncPage';
 import { useAppState } from './AppContext';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
@@ -40,6 +43,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { label: 'Tableau de bord', route: { page: 'dashboard' }, icon: IconLayoutDashboard, pages: ['dashboard'] },
+  { label: 'Mes actions', route: { page: 'my-actions' }, icon: IconUserCheck, pages: ['my-actions'] },
   { label: 'Chantiers', route: { page: 'chantiers' }, icon: IconStack2, pages: ['chantiers', 'chantier'] },
   { label: 'Actions', route: { page: 'actions' }, icon: IconChecklist, pages: ['actions', 'action'] },
   { label: 'Réunions', route: { page: 'meetings' }, icon: IconCalendarEvent, pages: ['meetings', 'meeting', 'minutes-print'] },
@@ -72,6 +76,7 @@ export function Shell() {
             <Text size="sm" c="dimmed" visibleFrom="sm" truncate>
               {me.name}
             </Text>
+            <RemindersIndicator />
             <ColorSchemeToggle />
           </Group>
         </Group>
@@ -116,6 +121,8 @@ function CurrentPage({ route }: { route: Route }) {
   switch (route.page) {
     case 'dashboard':
       return <DashboardPage />;
+    case 'my-actions':
+      return <MyActionsPage />;
     case 'chantiers':
       return <ChantiersPage />;
     case 'chantier':

@@ -5,6 +5,7 @@ import type { PrintLayout } from '../../preload/contract';
 
 export type Route =
   | { page: 'dashboard' }
+  | { page: 'my-actions' }
   | { page: 'chantiers' }
   | { page: 'chantier'; id: string }
   | { page: 'actions' }
@@ -19,6 +20,7 @@ export type Route =
 
 const SEGMENTS = {
   dashboard: 'tableau-de-bord',
+  'my-actions': 'mes-actions',
   chantiers: 'chantiers',
   actions: 'actions',
   people: 'personnes',
@@ -52,6 +54,7 @@ function parseHash(hash: string): Route {
   if (segment === 'reunions' && id && printLayout) return { page: 'minutes-print', id: decodeURIComponent(id), layout: printLayout };
   if (segment === 'chantiers') return id ? { page: 'chantier', id: decodeURIComponent(id) } : { page: 'chantiers' };
   if (segment === 'actions') return id ? { page: 'action', id: decodeURIComponent(id) } : { page: 'actions' };
+  if (segment === 'mes-actions') return { page: 'my-actions' };
   if (segment === 'personnes') return { page: 'people' };
   if (segment === 'conflits') return { page: 'conflicts' };
   if (segment === 'synchronisation') return { page: 'sync' };

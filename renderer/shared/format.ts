@@ -35,3 +35,18 @@ export function formatBytes(bytes: number): string {
 }
 
 export const numberFormat = new Intl.NumberFormat('fr-FR');
+
+const euroFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+
+/** 12000.5 → « 12 000,50 € ». */
+export function formatEuros(amount: number | null | undefined): string {
+  return amount === null || amount === undefined ? '—' : euroFormat.format(amount);
+}
+
+const measureFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+
+/** A measured value with its unit: « 21,5 agents ». */
+export function formatMeasure(value: number | null | undefined, unit?: string | null): string {
+  if (value === null || value === undefined) return '—';
+  return unit ? `${measureFormat.format(value)} ${unit}` : measureFormat.format(value);
+}

@@ -213,4 +213,69 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(fails(claire, 'export', '--to', join(claire, 'x.entente'))).toMatch(/^C'est l'ancienne phrase de passe du projet/);
     expect(ententeWith(next, claire, 'import', file).code).toBe(0);
   });
+
+  test('action show : la fiche et son historique, qui, sur quel poste, ancienne → nouvelle valeur ; --field, --json', () => {
+    const [claire, nadia] = [tempDir(), tempDir()];
+    ok(claire, 'init', '--as', 'Claire Martin', '--partner', '37', '--label', 'Portable de Claire');
+    ok(nadia, 'init', '--as', 'Nadia Benali', '--partner', '41', '--label', 'Portable DRH 41');
+    ok(nadia, 'action', 'set', 'a4-1', 'status=en_cours', 'progress=40');
+    const file = join(nadia, 'nadia.entente');
+    ok(nadia, 'export', '--to', file);
+    ok(claire, 'import', file);
+    ok(claire, 'action', 'set', 'a4-1', 'end_date=2027-06-30');
+    expect(ok(claire, '--help')).toContain('action show ID [--json] [--field CHAMP]');
+
+    const text = ok(claire, 'action', 'show', 'a4-1');
+    expect(text).toMatch(/^Organisation d'une formation commune à la gestion de projet\n {2}a4-1 · Chantier 4 · /);
+    expect(text).toContain('Statut : En cours · Priorité : Moyenne · Avancement : 40 %');
+    expect(text).toContain('Date de fin prévisionnelle : 30 juin 2027');
+    const history = text.slice(text.indexOf('Historique ('));
+    const at = String.raw`\d{1,2}(er)? [a-zéû]+ \d{4} à \d{1,2} h( \d{2})?`;
+    // Newest first: Claire's end date on this poste, then Nadia's edit from hers, then the default dataset.
+    expect(history).toMatch(
+      new RegExp(
+        [
+          String.raw`^Historique \(8 modifications\)`,
+          String.raw` {2}${at} · Claire Martin \(Indre-et-Loire\), poste « Portable de Claire » \(ce poste\)`,
+          String.raw` {4}Date de fin prévisionnelle : \(vide\) → 30 juin 2027`,
+          String.raw` {2}${at} · Nadia Benali \(Loir-et-Cher\), poste « Portable DRH 41 »`,
+          String.raw` {4}Avancement : 0 % → 40 %`,
+          String.raw` {4}Statut : À venir → En cours`,
+          String.raw` {2}Données de départ`,
+          String.raw` {4}Titre : Organisation d'une formation commune à la gestion de projet \(création\)`,
+        ].join('\n'),
+      ),
+    );
+
+    const onlyStatus = ok(claire, 'action', 'show', 'a4-1', '--field', 'status');
+    const statusLines = onlyStatus.slice(onlyStatus.indexOf('Historique (')).split('\n');
+    expect(statusLines[1]).toMatch(new RegExp(String.raw`^ {2}${at} · Nadia Benali \(Loir-et-Cher\), poste « Portable DRH 41 »$`));
+    expect([statusLines[0], ...statusLines.slice(2)]).toEqual([
+      'Historique (2 modifications)',
+      '    Statut : À venir → En cours',
+      '  Données de départ',
+      '    Statut : À venir (création)',
+      '',
+    ]);
+
+    const shown = JSON.parse(ok(claire, 'action', 'show', 'a4-1', '--json'));
+    expect(shown.action).toMatchObject({ id: 'a4-1', status: 'en_cours', progress: 40, end_date: '2027-06-30' });
+    expect(shown.chantier).toMatchObject({ id: 'c4', number: 4 });
+    expect(shown.pilots.map((pilot: { partner_name: string }) => pilot.partner_name)).toEqual(['Indre-et-Loire', 'Loir-et-Cher']);
+    const nadiaStatus = shown.history.entries.find(
+      (entry: { field: string; author: { person_name: string } }) => entry.field === 'status' && entry.author.person_name === 'Nadia Benali',
+    );
+    expect(nadiaStatus).toMatchObject({
+      author: { label: 'Nadia Benali (Loir-et-Cher)', laptop: 'Portable DRH 41' },
+      this_laptop: false,
+      kind: 'changed',
+      before: [{ origin: 'seed', author: 'Données de départ', value: 'a_venir', text: 'À venir', known: true }],
+      after: { value: 'en_cours', text: 'En cours' },
+    });
+    expect(Date.parse(nadiaStatus.at)).toBeGreaterThan(Date.now() - 10 * 60_000);
+    expect(shown.history.fields.map((field: { key: string }) => field.key)).toEqual(['progress', 'chantier_id', 'end_date', 'priority', 'status', 'title']);
+
+    expect(fails(claire, 'action', 'show', 'a99-9')).toBe("L'action a99-9 est introuvable (supprimée ou inconnue).\n");
+    expect(fails(claire, 'action', 'show')).toBe('Usage : entente action show ID [--json] [--field CHAMP]\n');
+  });
 });

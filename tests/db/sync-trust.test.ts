@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { updateAction } from '../../db/actions/writes';
 import { backupNow, setAsideDatabase } from '../../db/project/backup';
+import { check } from '../../db/project/check';
 import { dump } from '../../db/project/dump';
 import { databaseFile } from '../../db/paths';
 import { nextChain } from '../../db/store/chain';
@@ -168,8 +169,10 @@ describe('révocation', () => {
     expect(status.revoked).toMatchObject({ by: 'poste de Claire Martin (Indre-et-Loire)' });
     expect(status.fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){3}$/);
 
-    // The revoked laptop is told, and writes no file any more.
+    // The revoked laptop is told, and writes no file any more; its own later changes still count on it, and its log checks.
     send(claire, marc);
+    expect(check(marc)).toEqual({ ok: true, problems: [] });
+    expect(check(nadia)).toEqual({ ok: true, problems: [] });
     expect(() => exportFile(marc, { secret: PASSPHRASE })).toThrow('Ce poste a été révoqué par le poste de Claire Martin (Indre-et-Loire)');
     expect(() => revokeReplica(claire, claire.replicaId!)).toThrow('Un poste ne peut pas se révoquer lui-même');
   });

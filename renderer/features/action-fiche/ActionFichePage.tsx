@@ -27,10 +27,14 @@ import { STATUS_OPTIONS } from '../../shared/status';
 import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
 import { ConflictBadge, ConflictsAlert, useConflictsOf } from '../conflicts/RowConflicts';
 import { ActionMeetings } from '../meetings/ActionMeetings';
+import { BudgetEditor } from './BudgetEditor';
 import { DeleteActionButton } from './DeleteActionButton';
+import { IndicatorsEditor } from './IndicatorsEditor';
+import { PartiesEditor } from './PartiesEditor';
 import { LinksEditor } from './LinksEditor';
 import { NotesEditor } from './NotesEditor';
 import { StepsEditor } from './StepsEditor';
+import { ActionHistorySection } from './ActionHistory';
 
 const PRIORITY_OPTIONS = PRIORITIES.map((value) => ({ value, label: PRIORITY_LABELS[value] }));
 const FINALITE_OPTIONS = FINALITES.map((value) => ({ value, label: FINALITE_LABELS[value] }));
@@ -91,6 +95,9 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
               <AutosaveText label={fieldLabel('action', 'title')} required value={action.title} save={(title) => update({ title: title ?? '' })} />
               <AutosaveText label={fieldLabel('action', 'description')} multiline value={action.description} save={(description) => update({ description })} />
             </SectionCard>
+            <SectionCard title="Indicateurs">
+              <IndicatorsEditor action={action} />
+            </SectionCard>
             <SectionCard title="Étapes">
               <StepsEditor action={action} />
             </SectionCard>
@@ -103,6 +110,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
             <SectionCard title="Liens">
               <LinksEditor action={action} />
             </SectionCard>
+            <ActionHistorySection actionId={action.id} />
           </Stack>
         </Grid.Col>
 
@@ -150,6 +158,14 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
 
             <SectionCard title="Pilotage">
               <PilotFields action={action} people={people} />
+            </SectionCard>
+
+            <SectionCard title="Élus et partenaires extérieurs">
+              <PartiesEditor action={action} />
+            </SectionCard>
+
+            <SectionCard title="Budget et financeurs">
+              <BudgetEditor action={action} />
             </SectionCard>
 
             <SectionCard title="Coopération">

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { ChantierBudget } from './ChantierBudget';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
@@ -103,6 +104,7 @@ function ChantierView({ chantier, people }: { chantier: ChantierDetail; people: 
         </Group>
         <ChantierActions chantier={chantier} />
       </section>
+      <ChantierBudget chantierId={chantier.id} />
       <NewActionModal opened={creating} onClose={() => setCreating(false)} chantierId={chantier.id} />
     </>
   );

@@ -14,6 +14,7 @@ import { InvitationSection } from './InvitationSection';
 import { MinutesSettingsSection } from './MinutesSettingsSection';
 import { PartnersSection } from './PartnersSection';
 import { PostesSection } from './PostesSection';
+import { RemindersSection } from './RemindersSection';
 
 export function SettingsPage() {
   return (
@@ -49,6 +50,10 @@ function Settings() {
             value={me.partner_id}
             save={(partnerId) => send('updatePerson', me.id, { partner_id: partnerId ?? me.partner_id })}
           />
+        </SectionCard>
+
+        <SectionCard title="Rappels">
+          <RemindersSection />
         </SectionCard>
 
         <SectionCard title="Comptes rendus">

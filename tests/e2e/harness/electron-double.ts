@@ -364,6 +364,23 @@ export function createElectronDouble(context: BrowserContext, options: { version
       openPath: async (path: string) => (calls.push({ name: 'openPath', args: [path] }), ''),
       openExternal: async (url: string) => void calls.push({ name: 'openExternal', args: [url] }),
     },
+    // A system notification: recorded (`calls`), never shown. Only what main uses is mapped:
+    // any other option, method or event is refused, so that main cannot lean on it unseen.
+    Notification: class NotificationDouble {
+      static isSupported(): boolean {
+        return true;
+      }
+      private readonly options: { title: string; body: string };
+      constructor(options: { title: string; body: string }) {
+        const unmapped = Object.keys(options).filter((key) => key !== 'title' && key !== 'body');
+        if (unmapped.length > 0) throw new Error(`Le double de Notification ne reproduit que title et body, pas ${unmapped.join(', ')}.`);
+        if (typeof options.title !== 'string' || typeof options.body !== 'string') throw new Error('Notification : title et body sont des textes.');
+        this.options = { title: options.title, body: options.body };
+      }
+      show(): void {
+        calls.push({ name: 'Notification.show', args: [this.options] });
+      }
+    },
     session: { defaultSession: electronSession },
     safeStorage: safeStorageDouble(() => ready, options.keychain ?? 'gnome_libsecret'),
   };

@@ -72,11 +72,11 @@ export async function completeFirstStart(
 }
 
 /** The app's screens, as the navigation names them. */
-export type Screen = 'Tableau de bord' | 'Chantiers' | 'Actions' | 'Personnes' | 'Paramètres';
+export type Screen = 'Tableau de bord' | 'Mes actions' | 'Chantiers' | 'Actions' | 'Personnes' | 'Paramètres';
 
 /** Opens a screen from the main navigation and waits for its title. */
 export async function openScreen(app: AppHandle, screen: Screen): Promise<void> {
-  await app.page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: screen }).click();
+  await app.page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: screen, exact: true }).click();
   await expect(app.page.getByRole('heading', { level: 1, name: screen })).toBeVisible();
 }
 

@@ -16,7 +16,7 @@ test('un lien interne cliqué avec ctrl ou le bouton du milieu reste dans la fen
   await expect(page.getByRole('heading', { level: 1, name: 'Chantiers' })).toBeVisible();
   await navigation.getByRole('link', { name: 'Personnes' }).click({ button: 'middle' });
   await expect(page.getByRole('heading', { level: 1, name: 'Personnes' })).toBeVisible();
-  await navigation.getByRole('link', { name: 'Actions' }).click({ modifiers: ['Shift'] });
+  await navigation.getByRole('link', { name: 'Actions', exact: true }).click({ modifiers: ['Shift'] });
   await expect(page.getByRole('heading', { level: 1, name: 'Actions' })).toBeVisible();
 
   expect(page.context().pages()).toHaveLength(1);

@@ -1,0 +1,44 @@
+// The reminders as a system notification: the échéances of the next 7 days and the late
+// actions of this laptop's person, at start and every hour, only if the user allowed it in
+// Paramètres › Rappels, and at most once a day for the same content (db/actions/reminders.ts).
+// The notification is the system's own: nothing leaves the laptop.
+import { Notification } from 'electron';
+import { reminderStatus, setReminderNotifications, takeReminderNotification } from '../db/actions/reminders';
+import type { ReminderStatus } from '../preload/contract';
+import type { Session } from './session';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** Shows the reminders' notification if one is due now. */
+export function notifyReminders(session: Session): void {
+  if (!Notification.isSupported()) return;
+  let store;
+  try {
+    store = session.requireStore();
+  } catch {
+    return; // first start, or a damaged file: nobody to remind yet
+  }
+  try {
+    const content = takeReminderNotification(store);
+    if (content) new Notification({ title: content.title, body: content.body }).show();
+  } catch (error) {
+    console.error('Rappel des échéances impossible', error);
+  }
+}
+
+/** At start, then every hour. */
+export function startReminders(session: Session): void {
+  notifyReminders(session);
+  setInterval(() => notifyReminders(session), HOUR_MS).unref();
+}
+
+/** The header's reminders, this laptop's setting and whether the system can notify. */
+export function getReminders(session: Session): ReminderStatus {
+  return { ...reminderStatus(session.requireStore()), notifications_supported: Notification.isSupported() };
+}
+
+/** Allowed, the notification comes at once if something is due: the user sees what they chose. */
+export function allowReminderNotifications(session: Session, enabled: boolean): void {
+  setReminderNotifications(session.requireStore(), enabled);
+  if (enabled) notifyReminders(session);
+}

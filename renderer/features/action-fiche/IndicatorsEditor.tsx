@@ -1,0 +1,318 @@
+import { LineChart } from '@mantine/charts';
+import { ActionIcon, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { fieldLabel } from '../../../common/fields';
+import type { ActionDetail, IndicatorView } from '../../../preload/contract';
+import { send, useApiData } from '../../api';
+import { AutosaveDate, AutosaveText, FrenchDateInput } from '../../shared/autosave/AutosaveFields';
+import { useFormSaver } from '../../shared/autosave/FormSaver';
+import { formatDate, formatMeasure, todayIso } from '../../shared/format';
+
+/** The indicators the action follows: each with its target, its series and a chart; new ones, or one of the chantier's. */
+export function IndicatorsEditor({ action }: { action: ActionDetail }) {
+  const { data: indicators } = useApiData('getActionIndicators', action.id);
+  const { data: ofChantier } = useApiData('getChantierIndicators', action.chantier_id);
+  if (!indicators) return null;
+  const others = (ofChantier ?? []).filter((indicator) => !indicators.some((followed) => followed.id === indicator.id));
+  return (
+    <Stack gap="lg">
+      {indicators.length === 0 && (
+        <Text c="dimmed" size="sm">
+          Aucun indicateur suivi pour le moment.
+        </Text>
+      )}
+      {indicators.map((indicator) => (
+        <Indicator key={indicator.id} indicator={indicator} actionId={action.id} />
+      ))}
+      <NewIndicatorForm actionId={action.id} others={others} />
+    </Stack>
+  );
+}
+
+function Indicator({ indicator, actionId }: { indicator: IndicatorView; actionId: string }) {
+  const { perform } = useFormSaver();
+  const unit = indicator.unit;
+  const headingId = `indicateur-${indicator.id}`;
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={headingId}>
+      <Group justify="space-between" align="flex-start" mb="xs">
+        <Title order={3} size="h5" id={headingId}>
+          {indicator.name}
+        </Title>
+        <Button
+          size="xs"
+          variant="subtle"
+          color="red"
+          onClick={() =>
+            void perform(
+              () => send('unlinkIndicator', indicator.id, actionId),
+              () => ({ label: 'Indicateur retiré de la fiche', revert: () => send('linkIndicator', indicator.id, actionId) }),
+            )
+          }
+        >
+          Ne plus suivre
+        </Button>
+      </Group>
+      <Text size="sm">
+        Dernière valeur : <strong>{indicator.latest ? `${formatMeasure(indicator.latest.value, unit)} au ${formatDate(indicator.latest.date)}` : '—'}</strong>
+        {indicator.target_value !== null && (
+          <>
+            {' '}
+            · cible : {formatMeasure(indicator.target_value, unit)}
+            {indicator.target_date ? ` au ${formatDate(indicator.target_date)}` : ''}
+            {indicator.gap !== null && ` · écart : ${formatMeasure(indicator.gap, unit)}`}
+          </>
+        )}
+      </Text>
+      {indicator.shared_with.length > 0 && (
+        <Text size="sm" c="dimmed">
+          Suivi aussi par : {indicator.shared_with.map((action) => action.title).join(', ')}
+        </Text>
+      )}
+      {indicator.values.length > 1 && <IndicatorChart indicator={indicator} />}
+      <ValuesTable indicator={indicator} />
+      <NewValueForm indicatorId={indicator.id} />
+      <Group grow align="flex-start" mt="sm">
+        <AutosaveText
+          label={fieldLabel('indicator', 'name')}
+          required
+          value={indicator.name}
+          save={(name) => send('updateIndicator', indicator.id, { name: name ?? '' })}
+        />
+        <AutosaveText label={fieldLabel('indicator', 'unit')} value={indicator.unit} save={(value) => send('updateIndicator', indicator.id, { unit: value })} />
+      </Group>
+      <Group grow align="flex-start">
+        <TargetValueField indicator={indicator} />
+        <AutosaveDate
+          label={fieldLabel('indicator', 'target_date')}
+          value={indicator.target_date}
+          save={(target_date) => send('updateIndicator', indicator.id, { target_date })}
+        />
+      </Group>
+    </Paper>
+  );
+}
+
+/** A decimal target (a rate, an amount): saved when the field is left. */
+function TargetValueField({ indicator }: { indicator: IndicatorView }) {
+  const [value, setValue] = useState<number | string>(indicator.target_value ?? '');
+  const [error, setError] = useState<string>();
+  async function save() {
+    const next = value === '' ? null : Number(value);
+    if (next === indicator.target_value) return;
+    const result = await send('updateIndicator', indicator.id, { target_value: next });
+    setError(result.ok ? undefined : result.error.message);
+  }
+  return (
+    <NumberInput
+      label={fieldLabel('indicator', 'target_value')}
+      value={value}
+      onChange={setValue}
+      onBlur={() => void save()}
+      decimalSeparator=","
+      thousandSeparator=" "
+      error={error}
+    />
+  );
+}
+
+/** The series against the target; the table below gives the same figures to a screen reader. */
+function IndicatorChart({ indicator }: { indicator: IndicatorView }) {
+  const data = indicator.values.map((value) => ({ date: formatDate(value.date), valeur: value.value }));
+  return (
+    <figure style={{ margin: '12px 0' }}>
+      <div aria-hidden>
+        <LineChart
+          h={180}
+          data={data}
+          dataKey="date"
+          series={[{ name: 'valeur', label: indicator.unit ? `Valeur (${indicator.unit})` : 'Valeur', color: 'blue.7' }]}
+          referenceLines={indicator.target_value !== null ? [{ y: indicator.target_value, label: 'Cible', color: 'teal.8' }] : []}
+          yAxisProps={{ domain: ['auto', 'auto'] }}
+          valueFormatter={(value) => formatMeasure(value)}
+          curveType="linear"
+          tooltipAnimationDuration={0}
+          lineChartProps={{ accessibilityLayer: false }}
+        />
+      </div>
+      <VisuallyHidden component="figcaption">Évolution de « {indicator.name} » : les valeurs figurent dans le tableau qui suit.</VisuallyHidden>
+    </figure>
+  );
+}
+
+function ValuesTable({ indicator }: { indicator: IndicatorView }) {
+  const { perform } = useFormSaver();
+  if (indicator.values.length === 0)
+    return (
+      <Text size="sm" c="dimmed" mt="xs">
+        Aucune valeur mesurée pour le moment.
+      </Text>
+    );
+  return (
+    <Table mt="xs" aria-label={`Valeurs de « ${indicator.name} »`}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Date</Table.Th>
+          <Table.Th ta="right">Valeur</Table.Th>
+          <Table.Th>Saisie par</Table.Th>
+          <Table.Th>Commentaire</Table.Th>
+          <Table.Th>
+            <VisuallyHidden>Supprimer</VisuallyHidden>
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {[...indicator.values].reverse().map((value) => (
+          <Table.Tr key={value.id}>
+            <Table.Td>{formatDate(value.date)}</Table.Td>
+            <Table.Td ta="right">{formatMeasure(value.value, indicator.unit)}</Table.Td>
+            <Table.Td>{value.author_name ?? '—'}</Table.Td>
+            <Table.Td>{value.comment ?? ''}</Table.Td>
+            <Table.Td>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={`Supprimer la valeur du ${formatDate(value.date)}`}
+                onClick={() =>
+                  void perform(
+                    () => send('deleteIndicatorValue', value.id),
+                    () => ({ label: 'Valeur supprimée', revert: () => send('restoreDeleted', 'indicator_value', value.id) }),
+                  )
+                }
+              >
+                <IconTrash size={16} aria-hidden />
+              </ActionIcon>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function NewValueForm({ indicatorId }: { indicatorId: string }) {
+  const { run } = useFormSaver();
+  const [date, setDate] = useState<string | null>(todayIso());
+  const [value, setValue] = useState<number | string>('');
+  const [comment, setComment] = useState('');
+  const [errors, setErrors] = useState<{ date?: string; value?: string }>({});
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!date) return setErrors({ date: 'Indiquez la date de la mesure.' });
+    if (value === '' || Number.isNaN(Number(value))) return setErrors({ value: 'Indiquez la valeur mesurée.' });
+    const result = await run(
+      () => send('addIndicatorValue', indicatorId, { date, value: Number(value), comment: comment.trim() || null }),
+      (id) => ({ label: 'Valeur ajoutée', revert: () => send('deleteIndicatorValue', id) }),
+    );
+    if (!result.ok) return setErrors(result.error.field === 'date' ? { date: result.error.message } : { value: result.error.message });
+    setErrors({});
+    setValue('');
+    setComment('');
+  }
+
+  return (
+    <form onSubmit={submit}>
+      <Group align="flex-start" mt="sm" grow>
+        <FrenchDateInput label={fieldLabel('indicator_value', 'date')} value={date} onChange={setDate} error={errors.date} />
+        <NumberInput
+          label={fieldLabel('indicator_value', 'value')}
+          value={value}
+          onChange={setValue}
+          decimalSeparator=","
+          thousandSeparator=" "
+          error={errors.value}
+        />
+        <TextInput label={fieldLabel('indicator_value', 'comment')} value={comment} onChange={(event) => setComment(event.currentTarget.value)} />
+      </Group>
+      <Group justify="flex-end" mt="xs">
+        <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
+          Ajouter la valeur
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+function NewIndicatorForm({ actionId, others }: { actionId: string; others: IndicatorView[] }) {
+  const { run } = useFormSaver();
+  const [name, setName] = useState('');
+  const [unit, setUnit] = useState('');
+  const [target, setTarget] = useState<number | string>('');
+  const [targetDate, setTargetDate] = useState<string | null>(null);
+  const [error, setError] = useState<string>();
+  const [shared, setShared] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await run(
+      () =>
+        send('createIndicator', actionId, {
+          name,
+          unit: unit.trim() || null,
+          target_value: target === '' ? null : Number(target),
+          target_date: targetDate,
+        }),
+      (id) => ({ label: 'Indicateur ajouté', revert: () => send('unlinkIndicator', id, actionId) }),
+    );
+    if (!result.ok) return setError(result.error.message);
+    setError(undefined);
+    setName('');
+    setUnit('');
+    setTarget('');
+    setTargetDate(null);
+  }
+
+  async function follow() {
+    if (!shared) return;
+    await run(
+      () => send('linkIndicator', shared, actionId),
+      () => ({ label: 'Indicateur suivi', revert: () => send('unlinkIndicator', shared, actionId) }),
+    );
+    setShared(null);
+  }
+
+  return (
+    <Stack gap="xs">
+      {others.length > 0 && (
+        <Group align="flex-end">
+          <Select
+            label="Suivre un indicateur du chantier"
+            placeholder="Choisir un indicateur"
+            data={others.map((indicator) => ({ value: indicator.id, label: indicator.name }))}
+            value={shared}
+            onChange={setShared}
+            style={{ flex: 1 }}
+          />
+          <Button variant="light" onClick={() => void follow()} disabled={!shared}>
+            Suivre
+          </Button>
+        </Group>
+      )}
+      <form onSubmit={submit}>
+        <Text size="sm" fw={600} mb={4}>
+          Nouvel indicateur
+        </Text>
+        <Group grow align="flex-start">
+          <TextInput label={fieldLabel('indicator', 'name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={error} />
+          <TextInput
+            label={fieldLabel('indicator', 'unit')}
+            placeholder="agents, %, €…"
+            value={unit}
+            onChange={(event) => setUnit(event.currentTarget.value)}
+          />
+        </Group>
+        <Group grow align="flex-start" mt="xs">
+          <NumberInput label={fieldLabel('indicator', 'target_value')} value={target} onChange={setTarget} decimalSeparator="," thousandSeparator=" " />
+          <FrenchDateInput label={fieldLabel('indicator', 'target_date')} value={targetDate} onChange={setTargetDate} />
+        </Group>
+        <Group justify="flex-end" mt="xs">
+          <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
+            Ajouter l'indicateur
+          </Button>
+        </Group>
+      </form>
+    </Stack>
+  );
+}

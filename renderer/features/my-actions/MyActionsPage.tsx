@@ -1,0 +1,117 @@
+import { Alert, Anchor, Stack, Table, Text } from '@mantine/core';
+import type { MyActionLine } from '../../../preload/contract';
+import { useApiData } from '../../api';
+import { href } from '../../app/navigation';
+import { formatDate } from '../../shared/format';
+import { PageHeader } from '../../shared/PageHeader';
+import { ProgressValue } from '../../shared/ProgressValue';
+import { StatusBadge } from '../../shared/StatusBadge';
+import { DaysLateBadge, lineHref, roleText } from './lines';
+
+/** What the person using this laptop pilots or is responsable for: late first, then by échéance. */
+export function MyActionsPage() {
+  const { data, error } = useApiData('getMyActions');
+  const late = data?.lines.filter((line) => line.late).length ?? 0;
+  return (
+    <>
+      <PageHeader title="Mes actions" />
+      <Text c="dimmed" mb="md" maw={760}>
+        Les actions que vous pilotez et celles dont un compte rendu vous nomme responsable, en retard d'abord, puis par échéance. Les actions réalisées ou
+        abandonnées n'y figurent pas.
+      </Text>
+      {error && <Alert color="red">{error.message}</Alert>}
+      {data && data.lines.length === 0 && (
+        <Alert color="gray" title="Aucune action pour vous">
+          Vous ne pilotez aucune action en cours et aucun compte rendu ne vous a confié d'action à mener. Les pilotes se désignent sur la fiche de chaque
+          action.
+        </Alert>
+      )}
+      {data && data.lines.length > 0 && (
+        <Stack gap="xs">
+          <Text size="sm" role="status">
+            Au {formatDate(data.today)} : {data.lines.length} action{data.lines.length > 1 ? 's' : ''}
+            {late > 0 ? `, dont ${late} en retard` : ''}
+          </Text>
+          <Table.ScrollContainer minWidth={900}>
+            <Table verticalSpacing="sm" highlightOnHover aria-label="Mes actions">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w="22%">Chantier</Table.Th>
+                  <Table.Th>Action</Table.Th>
+                  <Table.Th w={120}>Statut</Table.Th>
+                  <Table.Th w={190}>Échéance</Table.Th>
+                  <Table.Th w={120}>Avancement</Table.Th>
+                  <Table.Th w="17%">En tant que</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.lines.map((line) => (
+                  <LineRow key={line.action_id ?? line.action_item_id} line={line} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Stack>
+      )}
+    </>
+  );
+}
+
+function LineRow({ line }: { line: MyActionLine }) {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        {line.chantier ? (
+          <Text size="sm" lineClamp={2}>
+            <Text span fw={700} size="sm">
+              {line.chantier.number}
+            </Text>{' '}
+            – {line.chantier.title}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            —
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Anchor href={lineHref(line)} fw={600} size="sm">
+          {line.title}
+        </Anchor>
+        {!line.action_id && (
+          <Text size="xs" c="dimmed">
+            Action à mener : l'action sera créée à la validation du compte rendu
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <StatusBadge status={line.status} />
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={4} align="flex-start">
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {formatDate(line.end_date)}
+          </Text>
+          {line.late && <DaysLateBadge days={line.days_late} />}
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        {line.progress === null ? (
+          <Text size="sm" c="dimmed">
+            —
+          </Text>
+        ) : (
+          <ProgressValue value={line.progress} />
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{roleText(line)}</Text>
+        {line.meetings.map((meeting) => (
+          <Anchor key={meeting.id} href={href({ page: 'meeting', id: meeting.id })} size="xs" display="block">
+            {meeting.title}
+          </Anchor>
+        ))}
+      </Table.Td>
+    </Table.Tr>
+  );
+}

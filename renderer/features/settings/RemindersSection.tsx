@@ -1,0 +1,37 @@
+import { Switch, Text } from '@mantine/core';
+import { useState } from 'react';
+import { call, useApiData } from '../../api';
+
+/** This laptop only: whether the reminders also come as a notification of the system. */
+export function RemindersSection() {
+  const { data } = useApiData('getReminders');
+  // The choice stays shown while it is saved, until the setting read again differs from the one it changed.
+  const [pending, setPending] = useState<{ value: boolean; from: boolean } | null>(null);
+  if (!data) return null;
+  const checked = pending && pending.from === data.notifications ? pending.value : data.notifications;
+  return (
+    <>
+      <Text size="sm">
+        La cloche en haut de l'écran rappelle les actions que vous pilotez ou dont vous êtes responsable, quand elles sont en retard ou arrivent à échéance dans
+        les 7 jours.
+      </Text>
+      <Switch
+        label="Me prévenir par une notification du système"
+        description={
+          data.notifications_supported
+            ? "Au démarrage puis toutes les heures, une fois par jour pour un même rappel. Réglage propre à cet ordinateur : rien n'en sort."
+            : 'Ce système ne permet pas les notifications.'
+        }
+        checked={checked}
+        disabled={!data.notifications_supported}
+        onChange={(event) => {
+          const enabled = event.currentTarget.checked;
+          setPending({ value: enabled, from: data.notifications });
+          void call('setReminderNotifications', enabled).then((result) => {
+            if (!result.ok) setPending(null);
+          });
+        }}
+      />
+    </>
+  );
+}

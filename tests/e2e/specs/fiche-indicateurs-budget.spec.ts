@@ -1,0 +1,83 @@
+// The fiche action's indicateurs, budget et financeurs, élus and partenaires extérieurs, as
+// a chargée de mission fills them: an indicator with three values and its chart, a budget
+// line per partner, a funder, then the chantier's totals.
+import { axeViolations, unlabelledFields } from '../harness/a11y';
+import { initData } from '../harness/data';
+import { expect, screenshot, test } from '../harness/fixtures';
+
+const ACTION = 'a4-1';
+
+test('indicateur à trois valeurs et son graphique ; budget par partenaire et financeur ; totaux du chantier', async ({ launch }) => {
+  const app = await launch(initData());
+  const { page } = app;
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+  await page.evaluate((id) => (location.hash = `#/actions/${id}`), ACTION);
+  const indicators = page.getByRole('region', { name: 'Indicateurs' });
+  await expect(indicators).toContainText('Aucun indicateur suivi pour le moment.');
+
+  await indicators.getByRole('textbox', { name: "Nom de l'indicateur" }).fill('Agents en mobilité entre les deux Départements');
+  await indicators.getByRole('textbox', { name: 'Unité' }).fill('agents');
+  await indicators.getByRole('textbox', { name: 'Valeur cible' }).fill('40');
+  await indicators.getByRole('button', { name: "Ajouter l'indicateur" }).click();
+  const indicator = indicators.getByRole('region', { name: 'Agents en mobilité entre les deux Départements' });
+  await expect(indicator).toContainText('Aucune valeur mesurée pour le moment.');
+
+  for (const [date, value] of [
+    ['31/01/2027', '5'],
+    ['31/03/2027', '12'],
+    ['30/06/2027', '21,5'],
+  ]) {
+    const dateField = indicator.getByRole('textbox', { name: 'Date de la mesure' });
+    await dateField.fill(date);
+    await dateField.press('Escape');
+    await indicator.getByRole('textbox', { name: 'Valeur mesurée' }).fill(value);
+    await indicator.getByRole('button', { name: 'Ajouter la valeur' }).click();
+    await expect(indicator.getByRole('table', { name: /Valeurs de/ })).toContainText(
+      date.replace(/^(\d+)\/(\d+)\/(\d+)$/, (_all, d: string) => String(Number(d))),
+    );
+  }
+  await expect(indicator).toContainText('Dernière valeur : 21,5 agents au 30 juin 2027');
+  await expect(indicator).toContainText('cible : 40 agents');
+  await expect(indicator).toContainText('écart : 18,5 agents');
+  await expect(indicator.getByRole('table', { name: /Valeurs de/ }).getByRole('row')).toHaveCount(4);
+  await expect(indicator.locator('.recharts-line')).toHaveCount(1);
+
+  // Budget: one line per partner, a funder obtained.
+  const budget = page.getByRole('region', { name: 'Budget et financeurs' });
+  await budget.getByRole('textbox', { name: 'Montant prévu (€)' }).fill('12000');
+  await budget.getByRole('textbox', { name: 'Montant dépensé (€)' }).fill('4500,50');
+  await budget.getByRole('button', { name: 'Ajouter la ligne de budget' }).click();
+  await expect(budget.getByRole('table', { name: 'Budget par année et par partenaire' })).toContainText('12 000,00 € TTC');
+  await budget.getByRole('textbox', { name: 'Montant (€)' }).fill('5000');
+  await budget.getByRole('textbox', { name: 'Nom du financeur' }).fill('Région Centre-Val de Loire');
+  await budget.getByRole('button', { name: 'Ajouter le financement' }).click();
+  await expect(budget.getByRole('table', { name: 'Financeurs' })).toContainText('Région – Région Centre-Val de Loire');
+  await budget.getByRole('combobox', { name: /État de la demande : Région/ }).click();
+  await page.getByRole('option', { name: 'Obtenu' }).click();
+  await expect(budget).toContainText('Financements : Région 5 000,00 € (obtenu)');
+
+  // An élu référent beside the pilotes.
+  const parties = page.getByRole('region', { name: 'Élus et partenaires extérieurs' });
+  await parties.getByRole('textbox', { name: 'Nom' }).fill('Anne Leroy');
+  await parties.getByRole('textbox', { name: 'Fonction' }).fill('vice-présidente chargée des ressources humaines');
+  await parties.getByRole('button', { name: 'Ajouter' }).click();
+  await expect(parties).toContainText('Anne Leroy, vice-présidente chargée des ressources humaines — Élu référent');
+
+  for (const theme of ['clair', 'sombre'] as const) {
+    if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
+    await page.mouse.move(700, 10);
+    await screenshot(app, `46-fiche-indicateurs-budget-${theme}`);
+    const problems = [
+      ...(await axeViolations(page)).map((line) => `axe : ${line}`),
+      ...(await unlabelledFields(page)).map((html) => `champ sans nom : ${html}`),
+    ];
+    expect.soft(problems, `thème ${theme} :\n${problems.join('\n')}`).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'Passer en thème clair' }).click();
+
+  // The chantier's totals.
+  await page.getByRole('link', { name: /^Chantier 4 ·/ }).click();
+  const totals = page.getByRole('region', { name: 'Budget du chantier' });
+  await expect(totals).toContainText('12 000,00 € TTC prévus, 4 500,50 € dépensés');
+  await expect(totals).toContainText('Total sur 1 action');
+});
