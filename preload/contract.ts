@@ -243,6 +243,8 @@ export interface EntenteApi {
   printCurrentPage(): void;
   /** Asks where to save, then prints the preview the window shows to an A4 PDF; null when cancelled. */
   saveCurrentPageAsPdf(meetingId: string, layout: PrintLayout): SavedPdf | null;
+  /** Asks where to save, then prints the fiche action the window shows to an A4 PDF; null when cancelled. */
+  saveActionFicheAsPdf(actionId: string): SavedPdf | null;
   /** Asks where to save the meeting as an .ics file (Outlook, Thunderbird); null when cancelled. */
   exportMeetingIcs(meetingId: string): { file: string } | null;
   /** Every upcoming meeting in one .ics file; null when cancelled. */
@@ -404,6 +406,7 @@ export const API_METHOD_KINDS = {
   getCodiriDossier: 'read',
   printCurrentPage: 'read',
   saveCurrentPageAsPdf: 'read',
+  saveActionFicheAsPdf: 'read',
   exportMeetingIcs: 'read',
   exportUpcomingMeetingsIcs: 'read',
   getSyncStatus: 'read',

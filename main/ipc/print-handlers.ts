@@ -8,13 +8,22 @@ import { refusal } from '../../db/errors';
 import { codiriDossier, minutesDocument } from '../../db/meetings/document';
 import { getMeeting } from '../../db/meetings/reads';
 import { writeFileAtomically } from '../../db/files';
-import type { PrintLayout } from '../../preload/contract';
+import { getAction } from '../../db/actions/reads';
+import { listPartners } from '../../db/people/reads';
+import type { PrintLayout, SavedPdf } from '../../preload/contract';
 import { chooseCalendarFile, choosePdfFile, safeFileName, withPromisedExtension } from '../dialogs';
 import { pdfPageCount, printToPdf, printWithDialog, type PrintFrame } from '../printing';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
 
-type PrintMethods = 'getMinutesDocument' | 'getCodiriDossier' | 'printCurrentPage' | 'saveCurrentPageAsPdf' | 'exportMeetingIcs' | 'exportUpcomingMeetingsIcs';
+type PrintMethods =
+  | 'getMinutesDocument'
+  | 'getCodiriDossier'
+  | 'printCurrentPage'
+  | 'saveCurrentPageAsPdf'
+  | 'saveActionFicheAsPdf'
+  | 'exportMeetingIcs'
+  | 'exportUpcomingMeetingsIcs';
 
 export interface PrintContext {
   session: Session;
@@ -42,6 +51,17 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
     };
   }
 
+  /** Asks where, then prints what the window shows with the partners' band and the title on every page. */
+  async function savePdf(frame: PrintFrame, fileName: string): Promise<SavedPdf | null> {
+    const chosen = await choosePdfFile(window(), join(documents(), fileName));
+    if (!chosen) return null;
+    const file = await withPromisedExtension(window(), chosen, '.pdf');
+    if (!file) return null;
+    const pdf = await printToPdf(contents(), frame);
+    writeFileAtomically(file, pdf);
+    return { file, bytes: pdf.length, pages: pdfPageCount(pdf) };
+  }
+
   async function saveCalendar(defaultName: string, ics: () => string): Promise<{ file: string } | null> {
     const chosen = await chooseCalendarFile(window(), join(documents(), `${safeFileName(defaultName)}.ics`));
     if (!chosen) return null;
@@ -56,15 +76,14 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
     getCodiriDossier: (meetingId) => codiriDossier(store(), meetingId),
 
     printCurrentPage: () => printWithDialog(contents()),
-    saveCurrentPageAsPdf: async (meetingId, layout) => {
+    saveCurrentPageAsPdf: (meetingId, layout) => {
       const { frame, fileName } = pdfOf(meetingId, layout);
-      const chosen = await choosePdfFile(window(), join(documents(), fileName));
-      if (!chosen) return null;
-      const file = await withPromisedExtension(window(), chosen, '.pdf');
-      if (!file) return null;
-      const pdf = await printToPdf(contents(), frame);
-      writeFileAtomically(file, pdf);
-      return { file, bytes: pdf.length, pages: pdfPageCount(pdf) };
+      return savePdf(frame, fileName);
+    },
+    saveActionFicheAsPdf: (actionId) => {
+      const { title } = getAction(store(), actionId);
+      const partners = listPartners(store()).map((partner) => partner.name);
+      return savePdf({ partners, title: `Fiche action — ${title}` }, `${safeFileName(`Fiche action - ${title}`)}.pdf`);
     },
 
     exportMeetingIcs: (meetingId) => saveCalendar(getMeeting(store(), meetingId).title, () => meetingIcs(store(), meetingId)),

@@ -216,6 +216,7 @@ export const argsSchemas = {
   getCodiriDossier: z.tuple([id]),
   printCurrentPage: none,
   saveCurrentPageAsPdf: z.tuple([id, z.enum([...MINUTES_LAYOUTS, 'dossier_codiri'])]),
+  saveActionFicheAsPdf: z.tuple([id]),
   exportMeetingIcs: z.tuple([id]),
   exportUpcomingMeetingsIcs: none,
 

@@ -26,6 +26,7 @@ import { OpenedFileModal } from '../features/sync/OpenedFileModal';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { MinutesPrintPage } from '../features/minutes-print/MinutesPrintPage';
+import { FichePrintPage } from '../features/fiche-print/FichePrintPage';
 import { MyActionsPage } from '../features/my-actions/MyActionsPage';
 import { RemindersIndicator } from '../features/my-actions/RemindersIndicator';
 import { SyncPage } from '../features/sync/SyncPage';
@@ -45,7 +46,7 @@ const NAV: NavItem[] = [
   { label: 'Tableau de bord', route: { page: 'dashboard' }, icon: IconLayoutDashboard, pages: ['dashboard'] },
   { label: 'Mes actions', route: { page: 'my-actions' }, icon: IconUserCheck, pages: ['my-actions'] },
   { label: 'Chantiers', route: { page: 'chantiers' }, icon: IconStack2, pages: ['chantiers', 'chantier'] },
-  { label: 'Actions', route: { page: 'actions' }, icon: IconChecklist, pages: ['actions', 'action'] },
+  { label: 'Actions', route: { page: 'actions' }, icon: IconChecklist, pages: ['actions', 'action', 'action-print'] },
   { label: 'Réunions', route: { page: 'meetings' }, icon: IconCalendarEvent, pages: ['meetings', 'meeting', 'minutes-print'] },
   { label: 'Personnes', route: { page: 'people' }, icon: IconUsers, pages: ['people'] },
   { label: 'Conflits', route: { page: 'conflicts' }, icon: IconArrowsSplit2, pages: ['conflicts'] },
@@ -141,6 +142,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <MeetingPage key={route.id} id={route.id} />;
     case 'minutes-print':
       return <MinutesPrintPage key={route.id} id={route.id} layout={route.layout} />;
+    case 'action-print':
+      return <FichePrintPage key={route.id} id={route.id} />;
     case 'sync':
       return <SyncPage />;
     case 'settings':

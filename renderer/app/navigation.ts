@@ -10,6 +10,7 @@ export type Route =
   | { page: 'chantier'; id: string }
   | { page: 'actions' }
   | { page: 'action'; id: string }
+  | { page: 'action-print'; id: string }
   | { page: 'people' }
   | { page: 'conflicts' }
   | { page: 'sync' }
@@ -39,6 +40,8 @@ export function href(route: Route): string {
       return `#/chantiers/${encodeURIComponent(route.id)}`;
     case 'action':
       return `#/actions/${encodeURIComponent(route.id)}`;
+    case 'action-print':
+      return `#/actions/${encodeURIComponent(route.id)}/impression`;
     case 'meeting':
       return `#/reunions/${encodeURIComponent(route.id)}`;
     case 'minutes-print':
@@ -53,6 +56,7 @@ function parseHash(hash: string): Route {
   const printLayout = (Object.keys(PRINT_SEGMENTS) as PrintLayout[]).find((key) => section === 'impression' && PRINT_SEGMENTS[key] === layout);
   if (segment === 'reunions' && id && printLayout) return { page: 'minutes-print', id: decodeURIComponent(id), layout: printLayout };
   if (segment === 'chantiers') return id ? { page: 'chantier', id: decodeURIComponent(id) } : { page: 'chantiers' };
+  if (segment === 'actions' && id && section === 'impression') return { page: 'action-print', id: decodeURIComponent(id) };
   if (segment === 'actions') return id ? { page: 'action', id: decodeURIComponent(id) } : { page: 'actions' };
   if (segment === 'mes-actions') return { page: 'my-actions' };
   if (segment === 'personnes') return { page: 'people' };

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Grid, Group, Progress, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Progress, Stack } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
 import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail, ActionPatch, ChantierSummary, Person } from '../../../preload/contract';
 import {
@@ -75,6 +76,15 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
     <>
       <PageHeader title={action.title} small>
         <SaveStatus />
+        <Button
+          component="a"
+          href={href({ page: 'action-print', id: action.id })}
+          variant="default"
+          size="xs"
+          leftSection={<IconPrinter size={14} aria-hidden />}
+        >
+          Imprimer la fiche
+        </Button>
       </PageHeader>
       <Group gap="sm" mt={-12} mb="lg">
         {chantier && (

@@ -282,7 +282,20 @@ interface CardProps {
 }
 
 // Cards are plain elements styled by the CSS module: a column may show hundreds of them.
-const BoardCard = memo(function BoardCard({ row, status, partners, dragged, actions }: CardProps) {
+// After each edit every column reloads, and the app state with its partners: a card whose
+// action did not change is not drawn again.
+const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+const BoardCard = memo(
+  BoardCardContent,
+  (before, after) =>
+    before.status === after.status &&
+    before.dragged === after.dragged &&
+    before.actions === after.actions &&
+    sameJson(before.partners, after.partners) &&
+    sameJson(before.row, after.row),
+);
+
+function BoardCardContent({ row, status, partners, dragged, actions }: CardProps) {
   const card = useRef<HTMLLIElement>(null);
   const focus = (element: Element | null | undefined, control: Control) => element?.querySelector<HTMLElement>(`[data-control="${control}"]`)?.focus();
 
@@ -377,4 +390,4 @@ const BoardCard = memo(function BoardCard({ row, status, partners, dragged, acti
       </div>
     </li>
   );
-});
+}

@@ -1,9 +1,12 @@
 // The fiche action's indicateurs, budget et financeurs, élus and partenaires extérieurs, as
 // a chargée de mission fills them: an indicator with three values and its chart, a budget
 // line per partner, a funder, then the chantier's totals.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { axeViolations, unlabelledFields } from '../harness/a11y';
 import { initData } from '../harness/data';
-import { expect, screenshot, test } from '../harness/fixtures';
+import { ARTIFACTS, expect, screenshot, test } from '../harness/fixtures';
 
 const ACTION = 'a4-1';
 
@@ -74,6 +77,32 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
     expect.soft(problems, `thème ${theme} :\n${problems.join('\n')}`).toEqual([]);
   }
   await page.getByRole('button', { name: 'Passer en thème clair' }).click();
+
+  // The fiche printed on A4 for a comité: read back by pdftotext, looked at as PNG.
+  await page.getByRole('link', { name: 'Imprimer la fiche' }).click();
+  await expect(page.getByRole('article', { name: /^Fiche action/ })).toBeVisible();
+  const pdf = join(ARTIFACTS, 'pdf', 'fiche-action.pdf');
+  mkdirSync(dirname(pdf), { recursive: true });
+  rmSync(pdf, { force: true });
+  await app.answerDialog('showSaveDialog', { canceled: false, filePath: pdf });
+  await page.getByRole('button', { name: 'Enregistrer en PDF…' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'PDF enregistré' }).last()).toContainText(pdf);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const expected of [
+    'FICHE ACTION',
+    "Organisation d'une formation commune",
+    'Agents en mobilité entre les deux Départements',
+    '21,5 agents (30 juin 2027)',
+    '12 000,00 € TTC',
+    'Région (Région Centre-Val de Loire) : 5 000,00 €, obtenu',
+    'Anne Leroy, vice-présidente chargée des ressources humaines — élu référent',
+    'DERNIÈRES MODIFICATIONS',
+    'Fiche action — ',
+  ]) {
+    expect(text).toContain(expected);
+  }
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(ARTIFACTS, 'pdf', 'fiche-action')]);
+  await page.getByRole('link', { name: 'Retour à la fiche' }).click();
 
   // The chantier's totals.
   await page.getByRole('link', { name: /^Chantier 4 ·/ }).click();
