@@ -1,7 +1,20 @@
 // `entente action show ID`: a whole fiche action and its Historique, as the app shows
 // them — the text form for a terminal, the JSON form for a script.
 import { frenchDate, frenchDateTime } from '../../common/french';
-import { ACTION_STATUS_LABELS, COOPERATION_FORM_LABELS, FINALITE_LABELS, PRIORITY_LABELS } from '../../common/vocabulary';
+import {
+  ACTION_STATUS_LABELS,
+  COOPERATION_FORM_LABELS,
+  FINALITE_LABELS,
+  FUNDER_TYPE_LABELS,
+  FUNDING_STATUS_LABELS,
+  PARTY_KIND_LABELS,
+  PRIORITY_LABELS,
+  TAX_BASIS_LABELS,
+} from '../../common/vocabulary';
+import { actionBudget } from '../budget/reads';
+import type { ActionBudget } from '../budget/types';
+import { actionIndicators } from '../indicators/reads';
+import type { IndicatorView } from '../indicators/types';
 import { getActionHistory } from '../actions/history';
 import { getAction } from '../actions/reads';
 import type { ActionDetail, ActionHistory, ActionHistoryEntry } from '../actions/types';
@@ -13,6 +26,8 @@ export interface ActionShow {
   chantier: { id: string; number: number; title: string } | null;
   /** Each pilote with its Département's name. */
   pilots: { partner_id: string; partner_name: string; person_name: string | null; services: string | null }[];
+  indicators: IndicatorView[];
+  budget: ActionBudget;
   history: ActionHistory;
 }
 
@@ -24,7 +39,7 @@ export function showAction(store: Store, id: string, field?: string): ActionShow
     const pilot = action.pilots.find((p) => p.partner_id === partner.id);
     return { partner_id: partner.id, partner_name: partner.short_name, person_name: pilot?.person_name ?? null, services: pilot?.services ?? null };
   });
-  return { action, chantier, pilots, history: getActionHistory(store, id, field) };
+  return { action, chantier, pilots, indicators: actionIndicators(store, id), budget: actionBudget(store, id), history: getActionHistory(store, id, field) };
 }
 
 /** Long texts in the history: a line of the terminal, the whole text being in --json. */
@@ -36,7 +51,10 @@ const shorten = (text: string) => {
 const orDash = (text: string | null | undefined) => (text ? text : '—');
 const indent = (text: string, by = '    ') => text.replace(/^/gm, by);
 
-export function formatActionShow({ action, chantier, pilots, history }: ActionShow): string {
+const measure = (value: number, unit: string | null) => `${value.toLocaleString('fr-FR')}${unit ? ` ${unit}` : ''}`;
+const euros = (amount: number | null) => (amount === null ? '—' : amount.toLocaleString('fr-FR', { style: 'currency', currency: 'EUR' }));
+
+export function formatActionShow({ action, chantier, pilots, indicators, budget, history }: ActionShow): string {
   const lines = [
     action.title,
     `  ${action.id}${chantier ? ` · Chantier ${chantier.number} · ${chantier.title}` : ''}`,
@@ -49,8 +67,32 @@ export function formatActionShow({ action, chantier, pilots, history }: ActionSh
     'Pilotage',
     ...pilots.map((pilot) => `  ${pilot.partner_name} : ${orDash(pilot.person_name)}${pilot.services ? ` — services : ${pilot.services}` : ''}`),
     '',
+    `Élus et partenaires extérieurs (${action.parties.length})`,
+    ...action.parties.map(
+      (party) =>
+        `  ${party.name}${party.role ? `, ${party.role}` : ''}${party.organisation ? ` (${party.organisation})` : ''} — ${PARTY_KIND_LABELS[party.kind]}`,
+    ),
+    '',
     'Description',
     indent(action.description ?? '(aucune)', '  '),
+    '',
+    `Indicateurs (${indicators.length})`,
+    ...indicators.flatMap((indicator) => [
+      `  ${indicator.name} [${indicator.id}]${indicator.target_value !== null ? ` · cible ${measure(indicator.target_value, indicator.unit)}${indicator.target_date ? ` au ${frenchDate(indicator.target_date)}` : ''}` : ''}`,
+      ...indicator.values.map(
+        (value) =>
+          `    ${frenchDate(value.date)} : ${measure(value.value, indicator.unit)}${value.author_name ? ` (${value.author_name})` : ''}${value.comment ? ` — ${value.comment}` : ''}`,
+      ),
+    ]),
+    '',
+    `Budget (${budget.lines.length} ligne${budget.lines.length > 1 ? 's' : ''}) et financeurs (${budget.fundings.length})`,
+    ...budget.lines.map(
+      (line) => `  ${line.year} · ${line.partner_name} : prévu ${euros(line.planned)}, dépensé ${euros(line.spent)} ${TAX_BASIS_LABELS[line.tax_basis]}`,
+    ),
+    ...budget.fundings.map(
+      (funding) =>
+        `  ${FUNDER_TYPE_LABELS[funding.funder_type]}${funding.funder_name ? ` (${funding.funder_name})` : ''} : ${euros(funding.amount)}, ${FUNDING_STATUS_LABELS[funding.status].toLowerCase()}`,
+    ),
     '',
     `Étapes (${action.steps.length})`,
     ...action.steps.map((step) => `  [${step.done ? 'x' : ' '}] ${step.label}`),

@@ -11,7 +11,7 @@ import { getRow } from '../store/rows';
 import { toUserError, refusal } from '../errors';
 import { databaseFile, defaultDataDir } from '../paths';
 import { initReplica, type Identity } from '../project/setup';
-import { queryActions } from '../actions/reads';
+import { getAction, queryActions } from '../actions/reads';
 import { formatActionShow, showAction } from './action-show';
 import { fieldSchema, JSON_FIELDS } from '../store/schema';
 import { Store } from '../store/store';
@@ -20,6 +20,7 @@ import { exportToFile, folderRound, writeInvitation } from '../sync/operations';
 import { joinProject } from '../sync/invitation';
 import { listConflicts, type Conflict } from '../conflicts/versions';
 import { validateNewPassphrase } from '../sync/keys';
+import { addIndicatorValue, createIndicator, linkIndicator } from '../indicators/writes';
 import { replicaLabel } from '../sync/labels';
 import { changePassphrase, keyringOf, setUpKeys } from '../sync/passphrase';
 import { revokeReplica } from '../sync/revocation';
@@ -56,6 +57,11 @@ Commandes :
   import FICHIER        importe un fichier d'échange (une seule fois, en entier ou pas du tout)
   sync-folder DOSSIER   synchronise avec un dossier partagé (lit les fichiers des autres
                         postes, écrit les siens)
+  indicator add ACTION --name NOM [--unit UNITÉ] [--target VALEUR] [--target-date AAAA-MM-JJ]
+                        ajoute un indicateur au chantier de l'action, suivi par elle ;
+                        affiche son identifiant
+  indicator value ID --date AAAA-MM-JJ --value VALEUR [--comment TEXTE]
+                        ajoute une valeur mesurée à l'indicateur
   postes [--json]       les postes du projet : personne, Département, empreinte de la clé,
                         dernière modification, révocation
   revoke POSTE          révoque un poste perdu ou parti : ses modifications postérieures à
@@ -77,7 +83,26 @@ demandée : la ligne de commande n'a pas accès au trousseau du système, et la 
 passe n'est jamais enregistrée.
 `;
 
-const VALUED_OPTIONS = new Set(['data', 'as', 'partner', 'function', 'label', 'chantier', 'title', 'to', 'for', 'out', 'field']);
+const VALUED_OPTIONS = new Set([
+  'data',
+  'as',
+  'partner',
+  'function',
+  'label',
+  'chantier',
+  'title',
+  'to',
+  'for',
+  'out',
+  'field',
+  'name',
+  'unit',
+  'target',
+  'target-date',
+  'date',
+  'value',
+  'comment',
+]);
 const FLAG_OPTIONS = new Set(['json', 'help', 'full']);
 
 interface Args {
@@ -167,6 +192,13 @@ function formatTable(rows: ActionRow[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
   const format = (cells: string[]) => cells.map((cell, column) => (column < cells.length - 1 ? cell.padEnd(widths[column]) : cell)).join('  ');
   return [format(header), ...lines.map(format), `${rows.length} action(s)`].join('\n') + '\n';
+}
+
+/** « 21,5 » or « 21.5 »: a number as typed in France, or a French refusal. */
+function frenchNumber(text: string): number {
+  const value = Number(text.replace(/\s/g, '').replace(',', '.'));
+  if (text.trim() === '' || !Number.isFinite(value)) throw refusal('usage', `Nombre attendu : « ${text} ».`);
+  return value;
 }
 
 /** The project passphrase: ENTENTE_PASSPHRASE, or asked on the terminal. */
@@ -273,6 +305,29 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     process.stdout.write(result.imported.map((file) => `${file.file} :\n${describeImport(file)}`).join(''));
     for (const file of result.postponed) process.stdout.write(`${file.file} : repris au prochain passage (${file.reason})\n`);
     process.stdout.write(result.written ? `${result.written.count} modification(s) écrite(s) dans ${result.written.file}.\n` : 'Rien de nouveau à écrire.\n');
+  } else if (name === 'indicator' && sub === 'add') {
+    const [actionId] = rest;
+    if (!actionId) throw refusal('usage', 'Usage : entente indicator add ACTION --name NOM [--unit UNITÉ] [--target VALEUR] [--target-date AAAA-MM-JJ]');
+    const id = store.transaction(() => {
+      const indicatorId = createIndicator(store, {
+        chantier_id: getAction(store, actionId).chantier_id,
+        name: requiredOption(args, 'name'),
+        unit: option(args, 'unit') ?? null,
+        target_value: option(args, 'target') === undefined ? null : frenchNumber(option(args, 'target')!),
+        target_date: option(args, 'target-date') ?? null,
+      });
+      linkIndicator(store, indicatorId, actionId);
+      return indicatorId;
+    });
+    process.stdout.write(`${id}\n`);
+  } else if (name === 'indicator' && sub === 'value') {
+    const [indicatorId] = rest;
+    if (!indicatorId) throw refusal('usage', 'Usage : entente indicator value ID --date AAAA-MM-JJ --value VALEUR [--comment TEXTE]');
+    addIndicatorValue(store, indicatorId, {
+      date: requiredOption(args, 'date'),
+      value: frenchNumber(requiredOption(args, 'value')),
+      comment: option(args, 'comment') ?? null,
+    });
   } else if (name === 'postes') {
     const postes = listReplicaStatus(store);
     process.stdout.write(args.options.json ? `${JSON.stringify(postes, null, 2)}\n` : formatPostes(postes));

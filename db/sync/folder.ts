@@ -5,7 +5,7 @@
 // file is missing. Layout: DIR/entente-<project>/<replica>/<00000001>.entente
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { refusal, toUserError, type ErrorCode } from '../errors';
+import { refusal, toUserError, type ErrorCode, type UserError } from '../errors';
 import type { Store } from '../store/store';
 import { exportFile, hasChangesBeyond, importFile, type ImportSummary } from './exchange';
 import { writeFileAtomically } from '../files';
@@ -68,6 +68,30 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   const published = JSON.parse(store.localState(publishedKey) ?? '{}') as Record<string, number>;
   const known = store.db.prepare('SELECT bytes FROM folder_imports WHERE path = ?').pluck();
   const remember = store.db.prepare('INSERT OR REPLACE INTO folder_imports (path, bytes, imported_at) VALUES (?, ?, ?)');
+  /** Imports one file of another poste; answers what is wrong with it, if it is the file's fault. */
+  const importOne = (relative: string, path: string): UserError | undefined => {
+    try {
+      const bytes = statSync(path).size;
+      if (known.get(relative) === bytes) return undefined;
+      const summary = store.transaction(() => {
+        const imported = importFile(store, readFileSync(path), keyring, { now });
+        remember.run(relative, bytes, now.toISOString());
+        return imported;
+      });
+      result.imported.push({ ...summary, file: relative });
+      for (const [origin, seq] of Object.entries(summary.sender_held)) published[origin] = Math.max(published[origin] ?? 0, seq);
+      return undefined;
+    } catch (error) {
+      // A file that cannot be read (still arriving, damaged, another passphrase or project,
+      // newer, forged, held busy by the cloud client…) is set aside for this round, and
+      // tried again at the next one; it never stops the others. Only a copy of this very
+      // poste, or this laptop's own data failing, stops the round.
+      const failure = toUserError(error);
+      if (!FILE_FAULTS.has(failure.code)) throw error;
+      return failure;
+    }
+  };
+  const pending: { relative: string; path: string; failure?: UserError }[] = [];
   const peers = readdirSync(projectDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && REPLICA_DIR.test(entry.name) && entry.name !== replicaId)
     .map((entry) => entry.name)
@@ -81,29 +105,24 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
       result.postponed.push({ file: `${peer}/`, reason: toUserError(error).message });
       continue;
     }
-    for (const n of numbers) {
-      const relative = `${peer}/${fileName(n)}`;
-      const path = join(projectDir, peer, fileName(n));
-      try {
-        const bytes = statSync(path).size;
-        if (known.get(relative) === bytes) continue;
-        const summary = store.transaction(() => {
-          const imported = importFile(store, readFileSync(path), keyring, { now });
-          remember.run(relative, bytes, now.toISOString());
-          return imported;
-        });
-        result.imported.push({ ...summary, file: relative });
-        for (const [origin, seq] of Object.entries(summary.sender_held)) published[origin] = Math.max(published[origin] ?? 0, seq);
-      } catch (error) {
-        // A file that cannot be read (still arriving, damaged, another passphrase or project,
-        // newer, forged, held busy by the cloud client…) is set aside for this round, and
-        // tried again at the next one; it never stops the others. Only a copy of this very
-        // poste, or this laptop's own data failing, stops the round.
-        const failure = toUserError(error);
-        if (!FILE_FAULTS.has(failure.code)) throw error;
-        result.postponed.push({ file: relative, reason: failure.message });
-      }
+    for (const n of numbers) pending.push({ relative: `${peer}/${fileName(n)}`, path: join(projectDir, peer, fileName(n)) });
+  }
+  // A file may relay changes whose poste's key is in a file read later in the round (another
+  // poste's folder): such files are tried again once the others are in, while that helps.
+  let tried = pending;
+  while (tried.length > 0) {
+    const later: typeof pending = [];
+    for (const file of tried) {
+      const failure = importOne(file.relative, file.path);
+      if (failure === undefined) continue;
+      if (failure.code === 'unknown-signer') later.push({ ...file, failure });
+      else result.postponed.push({ file: file.relative, reason: failure.message });
     }
+    if (later.length === tried.length) {
+      for (const file of later) result.postponed.push({ file: file.relative, reason: file.failure!.message });
+      break;
+    }
+    tried = later;
   }
 
   // Nothing new, no file, and no key derived: a round of the watcher or the timer stays cheap.

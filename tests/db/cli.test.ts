@@ -278,4 +278,20 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(fails(claire, 'action', 'show', 'a99-9')).toBe("L'action a99-9 est introuvable (supprimée ou inconnue).\n");
     expect(fails(claire, 'action', 'show')).toBe('Usage : entente action show ID [--json] [--field CHAMP]\n');
   });
+
+  test('indicator add et value ; action show les montre avec leurs valeurs', () => {
+    const dir = tempDir();
+    ok(dir, 'init', '--as', 'Claire Martin', '--partner', '37');
+    const id = ok(dir, 'indicator', 'add', 'a4-1', '--name', 'Agents en mobilité', '--unit', 'agents', '--target', '40', '--target-date', '2027-12-31').trim();
+    expect(id).toMatch(/^[0-9a-z]{12}$/);
+    ok(dir, 'indicator', 'value', id, '--date', '2027-03-31', '--value', '12,5', '--comment', 'Premier trimestre');
+    expect(fails(dir, 'indicator', 'value', id, '--date', '2027-02-30', '--value', '3')).toMatch(/date impossible/);
+    expect(fails(dir, 'indicator', 'value', id, '--date', '2027-04-30', '--value', 'beaucoup')).toBe('Nombre attendu : « beaucoup ».\n');
+    const shown = ok(dir, 'action', 'show', 'a4-1');
+    expect(shown).toContain(`Agents en mobilité [${id}] · cible 40 agents au 31 décembre 2027`);
+    expect(shown).toContain('31 mars 2027 : 12,5 agents (Claire Martin) — Premier trimestre');
+    const json = JSON.parse(ok(dir, 'action', 'show', 'a4-1', '--json'));
+    expect(json.indicators[0]).toMatchObject({ id, latest: { value: 12.5 }, gap: 27.5 });
+    expect(json.budget).toMatchObject({ lines: [], fundings: [] });
+  });
 });

@@ -9,6 +9,8 @@ import { listConflicts } from '../../db/conflicts/versions';
 import { dump } from '../../db/project/dump';
 import { addNote, createAction, deleteAction, updateAction } from '../../db/actions/writes';
 import { syncFolder } from '../../db/sync/folder';
+import { addBudgetLine } from '../../db/budget/writes';
+import { addIndicatorValue, createIndicator } from '../../db/indicators/writes';
 import { exportFile, importFile } from '../../db/sync/exchange';
 import type { Store } from '../../db/store/store';
 import { ACTION_STATUSES } from '../../common/vocabulary';
@@ -57,6 +59,8 @@ const operation = fc.oneof(
   fc.record({ kind: fc.constant('pool' as const), from: replica, to: replica, forPeer: fc.boolean() }),
   fc.record({ kind: fc.constant('flush' as const), seed: fc.nat(), duplicate: fc.boolean() }),
   fc.record({ kind: fc.constant('folder' as const), r: replica }),
+  fc.record({ kind: fc.constant('measure' as const), r: replica, value: fc.constantFrom(3, 12.5, 40) }),
+  fc.record({ kind: fc.constant('budget' as const), r: replica, pick: fc.nat(), planned: fc.constantFrom(1000, 2500.5) }),
 );
 
 interface Write {
@@ -256,6 +260,22 @@ function run(world: World, op: Operation): void {
     case 'folder':
       world.syncFolder(op.r);
       break;
+    case 'measure': {
+      // An indicator of chantier 4 followed by a4-1, made by the first replica that measures.
+      const store = world.stores[op.r];
+      const known = store.db.prepare('SELECT id FROM indicator WHERE deleted = 0 ORDER BY id LIMIT 1').pluck().get() as string | undefined;
+      const indicator = known ?? createIndicator(store, { chantier_id: 'c4', name: 'Agents en mobilité' });
+      addIndicatorValue(store, indicator, { date: '2027-03-31', value: op.value });
+      world.recordLocal(op.r);
+      break;
+    }
+    case 'budget': {
+      const action = pickIn(world.visibleActions(op.r), op.pick);
+      if (!action) return;
+      addBudgetLine(world.stores[op.r], action, { year: 2027, partner_id: 'd37', planned: op.planned, tax_basis: 'ttc' });
+      world.recordLocal(op.r);
+      break;
+    }
   }
 }
 

@@ -229,6 +229,7 @@ function BoardColumn({ status, hidden, query, queryKey, partners, dragging, acti
   return (
     <div
       className={classes.column}
+      data-column={status}
       style={{ '--status-color': statusColor(status) } as CSSProperties}
       data-accepts={accepts || undefined}
       data-over={(accepts && over) || undefined}
@@ -316,6 +317,16 @@ function BoardCardContent({ row, status, partners, dragged, actions }: CardProps
       event.preventDefault();
       const item = event.currentTarget;
       focus(event.key === 'ArrowUp' ? item.previousElementSibling : item.nextElementSibling, control);
+    } else if (!event.ctrlKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      // To the card at the same height in the nearest column that has cards.
+      event.preventDefault();
+      const item = event.currentTarget;
+      const index = Array.prototype.indexOf.call(item.parentElement?.children ?? [], item);
+      let column: Element | null | undefined = item.closest('[data-column]');
+      do column = event.key === 'ArrowLeft' ? column?.previousElementSibling : column?.nextElementSibling;
+      while (column && !column.querySelector('li'));
+      const cards = column?.querySelectorAll(':scope ul > li');
+      if (cards?.length) focus(cards[Math.min(index, cards.length - 1)], control);
     }
   }
 

@@ -66,7 +66,7 @@ function Actions() {
             query={query}
             header={(total) => (
               <CountLine total={total} switcher={switcher}>
-                Glisser une carte vers une autre colonne, ou Ctrl+← et Ctrl+→ ; « Déplacer » liste les statuts.
+                Glisser une carte, ou Ctrl+← et Ctrl+→, ou « Déplacer » ; les flèches passent d'une carte à l'autre.
               </CountLine>
             )}
           />

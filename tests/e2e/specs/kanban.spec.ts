@@ -96,7 +96,14 @@ test('colonnes par statut : déplacer au clavier et à la souris, annuler, filtr
 
   // Keyboard: Tab reaches the card's title, Ctrl+→ moves it to En cours, announced, and
   // the focus follows the card into its new column.
-  await pressUntilFocused(page, seminaireCard.getByRole('link', { name: SEMINAIRE }));
+  const seminaireLink = seminaireCard.getByRole('link', { name: SEMINAIRE });
+  await pressUntilFocused(page, seminaireLink);
+  // The arrows alone go from card to card, within a column and across columns.
+  await page.keyboard.press('ArrowRight');
+  await expect(column(app, 'En cours').locator('a:focus')).toHaveCount(1);
+  await page.keyboard.press('ArrowLeft');
+  await expect(column(app, 'À venir').locator('a:focus')).toHaveCount(1);
+  await pressUntilFocused(page, seminaireLink, 'ArrowUp', 10);
   await page.keyboard.press('Control+ArrowRight');
   await expect(announcement(app)).toHaveText(`« ${SEMINAIRE} » déplacée vers En cours`);
   await expect.poll(() => statusOf(seminaire)).toBe('en_cours');
