@@ -195,6 +195,14 @@ export const FIELDS = {
     organisation: { label: 'Organisation', subject: "L'organisation", text: true },
     role: { label: 'Fonction', subject: 'La fonction', text: true },
   },
+  attachment: {
+    owner_id: { label: 'Action ou réunion', subject: "L'action ou la réunion" },
+    name: { label: 'Nom du document', subject: 'Le nom du document', text: true },
+    size: { label: 'Taille' },
+    sha256: { label: 'Empreinte' },
+    added_by: { label: 'Joint par', subject: "L'auteur de l'ajout" },
+    added_on: { label: 'Joint le', subject: "La date d'ajout" },
+  },
   replica: {
     person_id: { label: 'Personne', subject: 'La personne' },
     partner_id: { label: 'Département', subject: 'Le partenaire' },

@@ -26,6 +26,7 @@ const ENTITY_WORDS: Record<EntityName, { the: string; bare: string; feminine: bo
   budget_line: { the: 'La ligne de budget', bare: 'Ligne de budget', feminine: true },
   funding: { the: 'Le financement', bare: 'Financement', feminine: false },
   action_party: { the: "L'élu ou le partenaire extérieur", bare: 'Élu ou partenaire extérieur', feminine: false },
+  attachment: { the: 'Le document', bare: 'Document', feminine: false },
 };
 
 /** « le partenaire », for a sentence that names the entity in passing. */
@@ -84,6 +85,11 @@ const SENTENCES = {
   'access-denied': () => "Accès refusé : vous n'avez pas le droit d'écrire à cet endroit.",
   'not-permitted': () => 'Opération refusée par le système : vérifiez les droits sur ce dossier.',
 
+  'attachment-too-large': (name: string, limit: string) =>
+    `Le document « ${name} » dépasse ${limit}, la taille qu'un document joint peut avoir : joignez plutôt un lien vers le fichier (Liens).`,
+  'attachment-empty': (name: string) => `Le document « ${name} » est vide : rien n'a été joint.`,
+  'attachment-missing': (name: string) =>
+    `Le contenu du document « ${name} » n'est pas encore arrivé sur cet ordinateur : il viendra avec la prochaine synchronisation du poste qui l'a joint.`,
   'indicator-other-chantier': () => "Un indicateur se partage entre les actions d'un même chantier : celui-ci appartient à un autre chantier.",
 
   // Sync: the passphrase, the files, the shared folder.

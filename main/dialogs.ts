@@ -25,6 +25,8 @@ export const chooseImportFile = (parent: BrowserWindow | undefined) =>
 export const chooseInvitationFile = (parent: BrowserWindow | undefined) =>
   open(parent, { title: "Choisir le fichier d'invitation", filters: SYNC_FILES, properties: ['openFile'] });
 
+export const chooseDocumentToAttach = (parent: BrowserWindow | undefined) => open(parent, { title: 'Joindre un document', properties: ['openFile'] });
+
 export const chooseFolder = (parent: BrowserWindow | undefined) =>
   open(parent, { title: 'Choisir le dossier partagé', properties: ['openDirectory', 'createDirectory'] });
 

@@ -3,8 +3,10 @@
 // and never anything else, nor a file on another computer (a link may have come by sync
 // from another laptop: a click must not run what someone else wrote).
 import { shell, type BrowserWindow } from 'electron';
-import { posix, win32 } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { basename, join, posix, win32 } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeFileAtomically } from '../db/files';
 import { confirmOpenFile, tellLinkRefused } from './dialogs';
 
 /**
@@ -57,6 +59,19 @@ export function fileLinkVerdict(url: string, platform: NodeJS.Platform = process
     };
   }
   return { open: path };
+}
+
+/**
+ * Opens a document attached in the app: its bytes written under the data folder, then the
+ * same rules as a file link (documents only, after the user saw its path and said yes).
+ */
+export async function openDocument(dataDir: string, name: string, sha256: string, bytes: Buffer, parent: BrowserWindow | undefined): Promise<void> {
+  // One folder per content: two documents of the same name never overwrite each other.
+  const dir = join(dataDir, 'documents-ouverts', sha256.slice(0, 16));
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, basename(name.replace(/[\\/]/g, '_')) || 'document');
+  writeFileAtomically(path, bytes);
+  return openLink(pathToFileURL(path).href, parent);
 }
 
 /** Opens an action's link outside the app, as the rules above say. */

@@ -20,6 +20,7 @@ import type {
 } from '../db/meetings/types';
 import type { ActionDetail, ActionPage, ActionPatch, ActionQuery, MyActions, NewAction, ReminderStatus } from '../db/actions/types';
 import type { ActionHistory, PartyPatch } from '../db/actions/types';
+import type { Attachment } from '../db/attachments/types';
 import type { ActionBudget, BudgetLinePatch, ChantierBudget, FundingPatch } from '../db/budget/types';
 import type { IndicatorPatch, IndicatorView, NewIndicator, NewIndicatorValue } from '../db/indicators/types';
 import type { FunderType, PartyKind } from '../common/vocabulary';
@@ -39,6 +40,7 @@ import type { MinutesLayout } from '../common/vocabulary';
 import type { ApiError } from '../db/errors';
 
 export type * from '../db/actions/types';
+export type * from '../db/attachments/types';
 export type * from '../db/budget/types';
 export type * from '../db/indicators/types';
 export type * from '../db/chantiers/types';
@@ -146,6 +148,13 @@ export interface EntenteApi {
   deleteLink(id: string): void;
   /** Undoes the deletion of a row of the fiche (an action, step, note, link, indicator value, budget line…). */
   restoreDeleted(kind: RestorableKind, id: string): void;
+  /** The documents attached to an action or a meeting. */
+  listAttachments(ownerId: string): Attachment[];
+  /** Asks for a file and attaches it (25 Mo at most); null when cancelled. */
+  attachDocument(ownerId: string): { id: string; name: string } | null;
+  /** Opens an attached document with the system's application, after the same confirmation as a file link. */
+  openAttachment(id: string): void;
+  detachDocument(id: string): void;
   /** The indicators an action follows, each with its series and the gap to its target. */
   getActionIndicators(actionId: string): IndicatorView[];
   /** A chantier's indicators, for an action to follow one of them. */
@@ -291,7 +300,8 @@ export interface EntenteApi {
 export type OpenedFile =
   { kind: 'exchange'; preview: ExchangeFilePreview } | { kind: 'invitation'; file_name: string } | { kind: 'refused'; file_name: string; message: string };
 
-export type RestorableKind = 'action' | 'step' | 'note' | 'link' | 'indicator_value' | 'budget_line' | 'funding' | 'action_party' | 'indicator_link';
+export type RestorableKind =
+  'action' | 'step' | 'note' | 'link' | 'indicator_value' | 'budget_line' | 'funding' | 'action_party' | 'indicator_link' | 'attachment';
 
 /** What the print preview shows: a compte rendu, a relevé de décisions, or a CODIRI's whole dossier. */
 export type PrintLayout = MinutesLayout | 'dossier_codiri';
@@ -338,6 +348,10 @@ export const API_METHOD_KINDS = {
   addLink: 'write',
   deleteLink: 'write',
   restoreDeleted: 'write',
+  listAttachments: 'read',
+  attachDocument: 'write',
+  openAttachment: 'read',
+  detachDocument: 'write',
   getActionIndicators: 'read',
   getChantierIndicators: 'read',
   createIndicator: 'write',

@@ -1,7 +1,7 @@
 // The `entente` command: the replica's data from a terminal, for scripts, support and tests.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { backupTo } from '../project/backup';
 import { check } from '../project/check';
 import { counts, dump } from '../project/dump';
@@ -20,6 +20,8 @@ import { exportToFile, folderRound, writeInvitation } from '../sync/operations';
 import { joinProject } from '../sync/invitation';
 import { listConflicts, type Conflict } from '../conflicts/versions';
 import { validateNewPassphrase } from '../sync/keys';
+import { attach, attachmentContent, listAttachments } from '../attachments/store';
+import { writeFileAtomically } from '../files';
 import { addIndicatorValue, createIndicator, linkIndicator } from '../indicators/writes';
 import { replicaLabel } from '../sync/labels';
 import { changePassphrase, keyringOf, setUpKeys } from '../sync/passphrase';
@@ -62,6 +64,12 @@ Commandes :
                         affiche son identifiant
   indicator value ID --date AAAA-MM-JJ --value VALEUR [--comment TEXTE]
                         ajoute une valeur mesurée à l'indicateur
+  attach ACTION FICHIER  joint un document (25 Mo au plus) à une action ou une réunion ;
+                        affiche son identifiant
+  attachments ACTION [--json]
+                        les documents joints : identifiant, nom, taille, empreinte SHA-256
+  attachment save ID --to FICHIER
+                        enregistre le contenu d'un document joint dans FICHIER
   postes [--json]       les postes du projet : personne, Département, empreinte de la clé,
                         dernière modification, révocation
   revoke POSTE          révoque un poste perdu ou parti : ses modifications postérieures à
@@ -328,6 +336,33 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
       value: frenchNumber(requiredOption(args, 'value')),
       comment: option(args, 'comment') ?? null,
     });
+  } else if (name === 'attach') {
+    const [file] = rest;
+    if (!sub || !file) throw refusal('usage', 'Usage : entente attach ACTION FICHIER');
+    process.stdout.write(`${attach(store, sub, basename(file), readInput(resolve(file)))}\n`);
+  } else if (name === 'attachments') {
+    if (!sub) throw refusal('usage', 'Usage : entente attachments ACTION [--json]');
+    const documents = listAttachments(store, sub).map(({ id, name: fileName, size, sha256, added_on, added_by_name, available }) => ({
+      id,
+      name: fileName,
+      size,
+      sha256,
+      added_on,
+      added_by: added_by_name,
+      available,
+    }));
+    process.stdout.write(
+      args.options.json
+        ? `${JSON.stringify(documents, null, 2)}\n`
+        : `${[...documents.map((d) => `${d.id}  ${d.name}  ${d.size} octets  ${d.sha256}${d.available ? '' : '  (en attente de réception)'}`), `${documents.length} document(s)`].join('\n')}\n`,
+    );
+  } else if (name === 'attachment' && sub === 'save') {
+    const [id] = rest;
+    if (!id) throw refusal('usage', 'Usage : entente attachment save ID --to FICHIER');
+    const target = resolve(requiredOption(args, 'to'));
+    const { attachment, bytes } = attachmentContent(store, id);
+    writeFileAtomically(target, bytes);
+    process.stdout.write(`« ${attachment.name} » enregistré dans ${target} (${bytes.length} octets).\n`);
   } else if (name === 'postes') {
     const postes = listReplicaStatus(store);
     process.stdout.write(args.options.json ? `${JSON.stringify(postes, null, 2)}\n` : formatPostes(postes));

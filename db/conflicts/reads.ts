@@ -184,5 +184,7 @@ function describeRow(store: Store, entity: EntityName, id: string): RowDescripti
       return described(`Financement de l'action « ${action(row.action_id)} »`, String(row.action_id));
     case 'action_party':
       return described(`« ${String(row.name)} », de l'action « ${action(row.action_id)} »`, String(row.action_id));
+    case 'attachment':
+      return described(`Document « ${String(row.name)} »`);
   }
 }

@@ -197,7 +197,7 @@ const MIGRATIONS: Migration[] = [
     deriveFromLog(db, 'replica', ['public_key', 'revoked_after']);
   },
 
-  // 4: the fiche action's indicateurs, budget, financeurs, élus and partenaires extérieurs.
+  // 4: the fiche action's indicateurs, budget, financeurs, élus and partenaires extérieurs, documents.
   (db) => {
     db.exec(`
       ${derivedTable('indicator', 'chantier_id TEXT, name TEXT, unit TEXT, target_value REAL, target_date TEXT')}
@@ -213,8 +213,15 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX funding_by_action ON funding (action_id);
       ${derivedTable('action_party', 'action_id TEXT, kind TEXT, name TEXT, organisation TEXT, role TEXT')}
       CREATE INDEX action_party_by_action ON action_party (action_id);
+      ${derivedTable('attachment', 'owner_id TEXT, name TEXT, size INTEGER, sha256 TEXT, added_by TEXT, added_on TEXT')}
+      CREATE INDEX attachment_by_owner ON attachment (owner_id);
+      CREATE INDEX attachment_by_sha256 ON attachment (sha256);
+      -- The documents' bytes, by SHA-256: local, filled by whoever has them (db/attachments).
+      CREATE TABLE blob (sha256 TEXT PRIMARY KEY, bytes BLOB NOT NULL) WITHOUT ROWID;
     `);
-    for (const entity of ['indicator', 'indicator_link', 'indicator_value', 'budget_line', 'funding', 'action_party'] as const) deriveFromLog(db, entity);
+    for (const entity of ['indicator', 'indicator_link', 'indicator_value', 'budget_line', 'funding', 'action_party', 'attachment'] as const) {
+      deriveFromLog(db, entity);
+    }
   },
 ];
 

@@ -272,6 +272,15 @@ export const ENTITIES = {
     organisation: optionalText(fieldSubject('action_party', 'organisation'), 200),
     role: optionalText(fieldSubject('action_party', 'role'), 200),
   },
+  /** A document attached to an action or a meeting; its bytes travel apart, by their SHA-256 (db/attachments). */
+  attachment: {
+    owner_id: ref(fieldSubject('attachment', 'owner_id')),
+    name: requiredText(fieldSubject('attachment', 'name'), 255),
+    size: z.number().int().min(0),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Empreinte SHA-256 attendue.'),
+    added_by: optionalRef(fieldSubject('attachment', 'added_by')),
+    added_on: isoDate(fieldSubject('attachment', 'added_on')),
+  },
   /** A laptop holding a replica: who uses it, for the sync screens. */
   replica: {
     person_id: ref(fieldSubject('replica', 'person_id')),

@@ -6,6 +6,7 @@ import { refusal } from '../errors';
 import { SCHEMA_VERSION } from '../store/migrations';
 import type { Store } from '../store/store';
 import { decodeSyncFile, encodeSyncFile, readSyncHeader, type SyncHeader } from './format';
+import { blobsForChanges, receiveBlobs } from '../attachments/store';
 import { recordJournal } from './journal';
 import { replicaLabel } from './labels';
 import { keyringOf, readingKeys, type Secret } from './passphrase';
@@ -20,6 +21,8 @@ export interface ExportOptions {
   /** The passphrase (CLI, tests) or this poste's keyring. */
   secret: Secret;
   now?: Date;
+  /** Whether the documents attached by the exported changes travel in the file (the shared folder writes them apart). */
+  withBlobs?: boolean;
 }
 
 export function exportFile(store: Store, options: ExportOptions): { bytes: Buffer; header: SyncHeader; senderHeld: Record<string, number> } {
@@ -34,7 +37,7 @@ export function exportFile(store: Store, options: ExportOptions): { bytes: Buffe
   );
   // One read transaction: the app's main process may write meanwhile, and a version vector
   // read after the changes would claim a change the file does not carry.
-  const { runs, senderHeld } = store.transaction(() => {
+  const { runs, senderHeld, blobs } = store.transaction(() => {
     const read: Change[] = [];
     for (const origin of logOrigins(store)) {
       const held = Object.prototype.hasOwnProperty.call(basedOn, origin) ? basedOn[origin] : undefined;
@@ -42,7 +45,11 @@ export function exportFile(store: Store, options: ExportOptions): { bytes: Buffe
         read.push({ ...row, supersedes: JSON.parse(row.supersedes) as VersionRef[] });
       }
     }
-    return { runs: provenRuns(store, keyring, read), senderHeld: store.log.versionVector() };
+    return {
+      runs: provenRuns(store, keyring, read),
+      senderHeld: store.log.versionVector(),
+      blobs: options.withBlobs === false ? [] : blobsForChanges(store, read),
+    };
   });
   const bytes = encodeSyncFile({
     project: projectId,
@@ -50,7 +57,7 @@ export function exportFile(store: Store, options: ExportOptions): { bytes: Buffe
     schema: SCHEMA_VERSION,
     full: Object.keys(basedOn).length === 0,
     key: keyring.keys[0],
-    content: { senderHeld, basedOn, runs },
+    content: { senderHeld, basedOn, runs, blobs },
     now: options.now,
   });
   return { bytes, header: readSyncHeader(bytes).header, senderHeld };
@@ -99,6 +106,8 @@ export interface ImportSummary {
   gaps: Gap[];
   /** Changes stamped more than a day in the future: applied, but their clock not followed. */
   far_future: number;
+  /** Documents whose bytes arrived with this file. */
+  documents: number;
   /** Changes without effect: their poste was revoked before them. */
   revoked: { origin: string; replica: string; count: number }[];
   /** What the sender held when writing the file, by origin. */
@@ -143,6 +152,7 @@ export function importFile(
     const revoked = new Map<string, number>();
     for (const change of received) if (store.log.isRevoked(change)) revoked.set(change.origin, (revoked.get(change.origin) ?? 0) + 1);
     recordProofs(store, proofs);
+    const documents = receiveBlobs(store, content.blobs ?? []);
 
     store.db
       .prepare('INSERT OR REPLACE INTO peer_state (replica_id, held, file_created_at, received_at) VALUES (?, ?, ?, ?)')
@@ -161,6 +171,7 @@ export function importFile(
       new_conflicts: Math.max(0, conflictCount(store) - conflictsBefore),
       gaps: findGaps(store, content.senderHeld),
       far_future: farFuture,
+      documents,
       revoked: [...revoked].map(([origin, count]) => ({ origin, replica: replicaLabel(store, origin), count })),
       sender_held: content.senderHeld,
     };

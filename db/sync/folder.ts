@@ -9,6 +9,7 @@ import { refusal, toUserError, type ErrorCode, type UserError } from '../errors'
 import type { Store } from '../store/store';
 import { exportFile, hasChangesBeyond, importFile, type ImportSummary } from './exchange';
 import { writeFileAtomically } from '../files';
+import { syncDocuments } from './documents';
 import { keyringOf, type Secret } from './passphrase';
 
 const FILE_NAME = /^(\d{8})\.entente$/;
@@ -44,6 +45,8 @@ export interface FolderSyncResult {
   postponed: { file: string; reason: string }[];
   /** The file this replica wrote, if it had anything new. */
   written: { file: string; count: number } | null;
+  /** Documents whose bytes were read from the folder, and written to it. */
+  documents: { received: number; written: number };
 }
 
 export function syncFolder(store: Store, folder: string, secret: Secret, now = new Date()): FolderSyncResult {
@@ -61,7 +64,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
     throw refusal('cloned-replica', 'folder', replicaId);
   }
 
-  const result: FolderSyncResult = { imported: [], postponed: [], written: null };
+  const result: FolderSyncResult = { imported: [], postponed: [], written: null, documents: { received: 0, written: 0 } };
   const publishedKey = `folder-published:${replicaId}`;
   // What the folder already holds: this replica's files, and every file it imported (a
   // replica's files hold, together, all it held when writing the last one).
@@ -127,7 +130,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
 
   // Nothing new, no file, and no key derived: a round of the watcher or the timer stays cheap.
   if (hasChangesBeyond(store, published)) {
-    const { bytes, header, senderHeld } = exportFile(store, { secret: keyring, basedOn: published, now });
+    const { bytes, header, senderHeld } = exportFile(store, { secret: keyring, basedOn: published, now, withBlobs: false });
     const name = fileName(counter + 1);
     writeFileAtomically(join(ownDir, name), bytes);
     store.setLocalState(counterKey, String(counter + 1));
@@ -135,6 +138,9 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
     result.written = { file: `${replicaId}/${name}`, count: header.count };
   }
   store.setLocalState(publishedKey, JSON.stringify(published));
+  const documents = syncDocuments(store, keyring.keys, projectDir, ownDir, [...peers, replicaId]);
+  result.postponed.push(...documents.postponed);
+  result.documents = { received: documents.received, written: documents.written };
   return result;
 }
 

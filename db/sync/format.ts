@@ -14,6 +14,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, sc
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import type { Change, VersionRef } from '../store/changelog';
 import { refusal } from '../errors';
+import type { Blob } from '../attachments/types';
 import type { ProjectKey } from './keys';
 
 export const SYNC_MAGIC = Buffer.from('ENTENTE-SYNC', 'ascii');
@@ -45,6 +46,9 @@ export interface SyncHeader {
   salt: string;
   /** The id of the project key that seals the file (format 3). */
   keyId?: string;
+  /** Documents carried after the changes (format 3). */
+  blobCount?: number;
+  compressedBytes?: number;
 }
 
 /**
@@ -66,10 +70,18 @@ export interface SyncContent {
   /** What the sender believed the receiver held; empty for a full export. */
   basedOn: Record<string, number>;
   runs: Run[];
+  /** The bytes of the documents attached by these changes, after them, uncompressed (db/attachments). */
+  blobs?: Blob[];
 }
+
+/** The largest document a file may carry: the app's limit, and room for a newer one's. */
+const MAX_BLOB_BYTES = 64 * 1024 * 1024;
 
 /** The header as written: short names, for the small files of every day (docs/sync.md). */
 interface WireHeader {
+  /** Documents after the changes: their count, and the length of the compressed changes before them. */
+  j?: number;
+  q?: number;
   p: string;
   s: string;
   t: number;
@@ -205,13 +217,43 @@ export function encodeSyncFile(input: EncodeInput): Buffer {
     params: { [zlib.BROTLI_PARAM_QUALITY]: quality(plain.length), [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length },
   });
   const count = input.content.runs.reduce((sum, run) => sum + run.changes.length, 0);
-  return sealSyncFile(input, count, compressed, plain.length);
+  const blobs = input.content.blobs ?? [];
+  if (blobs.length === 0) return sealSyncFile(input, count, compressed, plain.length);
+  // Each document: its SHA-256 (32 bytes), its length (u32 BE), its bytes; documents are already compressed.
+  const parts = blobs.flatMap((blob) => {
+    const head = Buffer.alloc(36);
+    Buffer.from(blob.sha256, 'hex').copy(head);
+    head.writeUInt32BE(blob.bytes.length, 32);
+    return [head, blob.bytes];
+  });
+  return sealSyncFile(input, count, Buffer.concat([compressed, ...parts]), plain.length, { j: blobs.length, q: compressed.length });
+}
+
+function decodeBlobs(section: Buffer, count: number): Blob[] {
+  const blobs: Blob[] = [];
+  let offset = 0;
+  for (let i = 0; i < count; i++) {
+    if (offset + 36 > section.length) throw damaged('document tronqué');
+    const length = section.readUInt32BE(offset + 32);
+    if (length > MAX_BLOB_BYTES || offset + 36 + length > section.length) throw damaged('document tronqué');
+    blobs.push({ sha256: section.subarray(offset, offset + 32).toString('hex'), bytes: Buffer.from(section.subarray(offset + 36, offset + 36 + length)) });
+    offset += 36 + length;
+  }
+  if (offset !== section.length) throw damaged('octets en trop après les documents');
+  return blobs;
 }
 
 /** Encrypts a compressed body under a header that announces its decompressed size. */
-export function sealSyncFile(input: Omit<EncodeInput, 'content'>, count: number, compressed: Buffer, plainBytes: number): Buffer {
+export function sealSyncFile(
+  input: Omit<EncodeInput, 'content'>,
+  count: number,
+  compressed: Buffer,
+  plainBytes: number,
+  documents: Pick<WireHeader, 'j' | 'q'> = {},
+): Buffer {
   const salt = randomBytes(16);
   const wire: WireHeader = {
+    ...documents,
     p: input.project,
     s: input.sender,
     t: (input.now ?? new Date()).getTime(),
@@ -250,6 +292,7 @@ function fromWire(wire: WireHeader): SyncHeader {
     plainBytes: wire.b,
     salt: wire.z,
     keyId: wire.k,
+    ...(wire.j ? { blobCount: wire.j, compressedBytes: wire.q } : {}),
   };
 }
 
@@ -338,6 +381,13 @@ export function decodeSyncFile(file: Buffer, options: DecodeOptions): { header: 
   } catch {
     throw damaged("contrôle d'authenticité en échec : fichier modifié ou tronqué");
   }
+  let blobs: Blob[] = [];
+  if (header.blobCount) {
+    const split = header.compressedBytes ?? -1;
+    if (!Number.isInteger(split) || split < 0 || split > compressed.length) throw damaged('découpage des documents incohérent');
+    blobs = decodeBlobs(compressed.subarray(split), header.blobCount);
+    compressed = compressed.subarray(0, split);
+  }
   let plain: Buffer;
   try {
     // Bounded by the authenticated size: a bomb stops at plainBytes + 1 byte.
@@ -353,5 +403,5 @@ export function decodeSyncFile(file: Buffer, options: DecodeOptions): { header: 
     throw damaged('contenu illisible');
   }
   if (content.runs.reduce((sum, run) => sum + run.changes.length, 0) !== header.count) throw damaged('nombre de modifications inattendu');
-  return { header, content };
+  return { header, content: { ...content, blobs } };
 }

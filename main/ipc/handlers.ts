@@ -1,6 +1,10 @@
 // The handler map: one function per API method, each a thin call into db/.
 import { shell } from 'electron';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { refusal } from '../../db/errors';
+import { attach, attachmentContent, detach, listAttachments, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL } from '../../db/attachments/store';
+import { chooseDocumentToAttach } from '../dialogs';
 import type { ApiMethod, EntenteApi } from '../../preload/contract';
 import { backupNow, listBackups } from '../../db/project/backup';
 import { listConflictViews } from '../../db/conflicts/reads';
@@ -23,7 +27,7 @@ import { getActionHistory } from '../../db/actions/history';
 import { myActions } from '../../db/actions/mine';
 import { getChantier, getDashboard, listChantiers } from '../../db/chantiers/reads';
 import { validationSilenceDays } from '../../db/meetings/rules';
-import { openLink } from '../links';
+import { openDocument, openLink } from '../links';
 import { allowReminderNotifications, getReminders } from '../reminders';
 import type { Session } from '../session';
 import { createMeetingHandlers } from './meeting-handlers';
@@ -69,6 +73,19 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
     addLink: (actionId, link) => actions.addLink(store(), actionId, link),
     deleteLink: (id) => actions.deleteLink(store(), id),
     restoreDeleted: (kind, id) => restoreRow(store(), kind, id),
+    listAttachments: (ownerId) => listAttachments(store(), ownerId),
+    attachDocument: async (ownerId) => {
+      const file = await chooseDocumentToAttach(sync.window());
+      if (!file) return null;
+      const name = basename(file);
+      if (statSync(file).size > MAX_ATTACHMENT_BYTES) throw refusal('attachment-too-large', name, MAX_ATTACHMENT_LABEL);
+      return { id: attach(store(), ownerId, name, readFileSync(file)), name };
+    },
+    openAttachment: async (id) => {
+      const { attachment, bytes } = attachmentContent(store(), id);
+      await openDocument(session.dataDir, attachment.name, attachment.sha256, bytes, sync.window());
+    },
+    detachDocument: (id) => detach(store(), id),
     getActionIndicators: (actionId) => actionIndicators(store(), actionId),
     getChantierIndicators: (chantierId) => chantierIndicators(store(), chantierId),
     createIndicator: (actionId, input) =>

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -293,5 +294,32 @@ describe('entente', { timeout: 60_000 }, () => {
     const json = JSON.parse(ok(dir, 'action', 'show', 'a4-1', '--json'));
     expect(json.indicators[0]).toMatchObject({ id, latest: { value: 12.5 }, gap: 27.5 });
     expect(json.budget).toMatchObject({ lines: [], fundings: [] });
+  });
+
+  test("attach, attachments, attachment save : un document joint voyage et s'enregistre à l'identique", () => {
+    const [claire, nadia] = [tempDir(), tempDir()];
+    ok(claire, 'init', '--as', 'Claire Martin', '--partner', '37');
+    ok(nadia, 'init', '--as', 'Nadia Benali', '--partner', '41');
+    const pdf = join(claire, 'Convention signée.pdf');
+    const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('é'.repeat(5000))]);
+    writeFileSync(pdf, bytes);
+    const id = ok(claire, 'attach', 'a4-1', pdf).trim();
+    const listed = JSON.parse(ok(claire, 'attachments', 'a4-1', '--json'));
+    expect(listed).toEqual([
+      expect.objectContaining({
+        id,
+        name: 'Convention signée.pdf',
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        available: true,
+      }),
+    ]);
+    const file = join(claire, 'pour-nadia.entente');
+    ok(claire, 'export', '--to', file);
+    ok(nadia, 'import', file);
+    const copy = join(nadia, 'copie.pdf');
+    expect(ok(nadia, 'attachment', 'save', id, '--to', copy)).toContain('« Convention signée.pdf » enregistré');
+    expect(readFileSync(copy).equals(bytes)).toBe(true);
+    expect(fails(nadia, 'attach', 'a4-1', join(nadia, 'absent.pdf'))).toMatch(/introuvable/);
   });
 });

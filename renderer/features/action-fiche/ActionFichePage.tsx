@@ -27,6 +27,7 @@ import { SectionCard } from '../../shared/SectionCard';
 import { STATUS_OPTIONS } from '../../shared/status';
 import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
 import { ConflictBadge, ConflictsAlert, useConflictsOf } from '../conflicts/RowConflicts';
+import { DocumentsSection } from '../documents/DocumentsSection';
 import { ActionMeetings } from '../meetings/ActionMeetings';
 import { BudgetEditor } from './BudgetEditor';
 import { DeleteActionButton } from './DeleteActionButton';
@@ -116,6 +117,9 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
             </SectionCard>
             <SectionCard title="Réunions et décisions">
               <ActionMeetings actionId={action.id} />
+            </SectionCard>
+            <SectionCard title="Documents">
+              <DocumentsSection ownerId={action.id} />
             </SectionCard>
             <SectionCard title="Liens">
               <LinksEditor action={action} />

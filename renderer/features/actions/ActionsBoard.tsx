@@ -81,9 +81,9 @@ export function ActionsBoard({ query, header }: BoardProps) {
   );
 
   // Cards read the columns in view through a ref: their callbacks stay the same.
-  const shownRef = useRef(shown);
+  const columnsRef = useRef({ shown, candidates });
   useEffect(() => {
-    shownRef.current = shown;
+    columnsRef.current = { shown, candidates };
   });
 
   const announce = useCallback((text: string) => setAnnouncement((previous) => (previous === text ? `${text}\u00a0` : text)), []);
@@ -105,7 +105,7 @@ export function ActionsBoard({ query, header }: BoardProps) {
         }),
       ).then((result) => {
         if (!result.ok) return;
-        const visible = shownRef.current.includes(to);
+        const visible = columnsRef.current.candidates.includes(to);
         announce(`« ${row.title} » déplacée vers ${statusLabel(to)}${visible ? '' : ' (colonne masquée par le filtre Statut)'}`);
         if (control && visible) pendingFocus.current = { id: row.id, status: to, control };
       });
@@ -113,7 +113,7 @@ export function ActionsBoard({ query, header }: BoardProps) {
     return {
       move,
       moveBy(row, delta, control) {
-        const columns = shownRef.current;
+        const columns = columnsRef.current.shown;
         const index = columns.indexOf(row.status ?? 'none');
         const to = columns[index + delta];
         if (index < 0 || !to) announce(`« ${row.title} » est déjà dans la ${delta < 0 ? 'première' : 'dernière'} colonne`);

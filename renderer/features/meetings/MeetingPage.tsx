@@ -11,6 +11,7 @@ import { SectionCard } from '../../shared/SectionCard';
 import { ConflictBadge, ConflictsAlert, useConflictsOf } from '../conflicts/RowConflicts';
 import { MinutesPrintMenu } from '../minutes-print/MinutesPrintMenu';
 import { AgendaSection } from './AgendaSection';
+import { DocumentsSection } from '../documents/DocumentsSection';
 import { FollowUpSection } from './FollowUpSection';
 import { frenchDuration, frenchTime } from '../../../common/french';
 import { MeetingFieldsSection } from './MeetingFieldsSection';
@@ -88,6 +89,9 @@ function Meeting(props: MeetingProps) {
         </SectionCard>
         <SectionCard title="Suivi des actions du précédent compte rendu">
           <FollowUpSection meeting={meeting} />
+        </SectionCard>
+        <SectionCard title="Documents">
+          <DocumentsSection ownerId={meeting.id} />
         </SectionCard>
         <SectionCard title="Validation">
           <ValidationSection meeting={meeting} />

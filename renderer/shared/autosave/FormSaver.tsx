@@ -21,9 +21,9 @@ export interface FormSaver {
    * Runs a save and, on success, records how to undo it (built from the saved value, e.g.
    * the id of a new step). Resolves with the API's answer.
    */
-  run<T>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry): Promise<ApiResult<T>>;
+  run<T>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry | null): Promise<ApiResult<T>>;
   /** run, showing a refusal as a notification: for buttons, which have no field to show it on. */
-  perform<T>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry): Promise<ApiResult<T>>;
+  perform<T>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry | null): Promise<ApiResult<T>>;
   /** The edit the next undo would revert. */
   lastEdit: UndoEntry | undefined;
   undo(): Promise<void>;
@@ -59,18 +59,18 @@ export function FormSaverProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const run = useCallback(
-    async <T,>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry) => {
+    async <T,>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry | null) => {
       const result = await track(save);
-      if (result.ok && undo) {
-        setHistory([undo(result.value), ...historyRef.current].slice(0, UNDO_DEPTH));
-      }
+      // Null: nothing was done (a dialog cancelled), nothing to undo.
+      const entry = result.ok && undo ? undo(result.value) : null;
+      if (entry) setHistory([entry, ...historyRef.current].slice(0, UNDO_DEPTH));
       return result;
     },
     [track, setHistory],
   );
 
   const perform = useCallback(
-    async <T,>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry) => {
+    async <T,>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry | null) => {
       const result = await run(save, undo);
       if (!result.ok) showError(result.error);
       return result;

@@ -2,7 +2,7 @@
 // a chargée de mission fills them: an indicator with three values and its chart, a budget
 // line per partner, a funder, then the chantier's totals.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { axeViolations, unlabelledFields } from '../harness/a11y';
 import { initData } from '../harness/data';
@@ -65,6 +65,23 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   await parties.getByRole('textbox', { name: 'Fonction' }).fill('vice-présidente chargée des ressources humaines');
   await parties.getByRole('button', { name: 'Ajouter' }).click();
   await expect(parties).toContainText('Anne Leroy, vice-présidente chargée des ressources humaines — Élu référent');
+
+  // A document attached, then opened with the system's application after a confirmation.
+  const documents = page.getByRole('region', { name: 'Documents' });
+  const convention = join(app.dataDir, 'Convention de coopération signée.pdf');
+  writeFileSync(convention, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2048, 'é')]));
+  await app.answerDialog('showOpenDialog', { canceled: false, filePaths: [convention] });
+  await documents.getByRole('button', { name: 'Joindre un document…' }).click();
+  const link = documents.getByRole('button', { name: 'Convention de coopération signée.pdf', exact: true });
+  await expect(link).toBeVisible();
+  await expect(documents).toContainText('par Claire Martin');
+  await app.answerDialog('showMessageBox', { response: 0 });
+  await link.click();
+  await expect
+    .poll(() => (app.calls ?? []).filter((call) => call.name === 'openPath').map((call) => String(call.args[0])))
+    .toEqual([expect.stringMatching(/documents-ouverts\/[0-9a-f]{16}\/Convention de coopération signée\.pdf$/)]);
+  const openedPath = String((app.calls ?? []).find((call) => call.name === 'openPath')!.args[0]);
+  expect(readFileSync(openedPath).equals(readFileSync(convention))).toBe(true);
 
   for (const theme of ['clair', 'sombre'] as const) {
     if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();

@@ -159,6 +159,18 @@ test('colonnes par statut : déplacer au clavier et à la souris, annuler, filtr
   await expect.poll(() => statusOf(guide)).toBe('en_cours');
   await expect(card(app, 'En cours', GUIDE)).toBeVisible();
 
+  // « Sans statut » gets its column when an action goes there, and loses it on undo.
+  await card(app, 'En cours', GUIDE)
+    .getByRole('button', { name: `Déplacer « ${GUIDE} »` })
+    .click();
+  await page.getByRole('menuitem', { name: 'Sans statut' }).click();
+  await expect(announcement(app)).toHaveText(`« ${GUIDE} » déplacée vers Sans statut`);
+  await expect(column(app, 'Sans statut')).toHaveAccessibleName('Sans statut, 1 action');
+  await expect.poll(() => statusOf(guide)).toBeNull();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect.poll(() => statusOf(guide)).toBe('en_cours');
+  await expect(column(app, 'Sans statut')).toHaveCount(0);
+
   // The same filters as the table: chantier 4 only.
   const chantier = page.getByRole('combobox', { name: 'Chantier', exact: true });
   await chantier.click();
