@@ -29,10 +29,19 @@ function orderSql(sort: NonNullable<ActionQuery['sort']>): string {
 
 // The whole list is built as one JSON text by SQLite: turning 10 000 rows into JS objects
 // value by value costs several times more than one JSON.parse.
+/** The first indicator the action follows (by name): its latest value and the gap to its target, for the table's optional column. */
+const INDICATOR_SQL = `(
+  SELECT json_object('name', i.name, 'unit', i.unit, 'target_value', i.target_value, 'latest', v.value, 'latest_date', v.date,
+    'gap', iif(v.value IS NULL OR i.target_value IS NULL, NULL, i.target_value - v.value))
+  FROM indicator_link l JOIN indicator i ON i.id = l.indicator_id AND i.deleted = 0
+  LEFT JOIN indicator_value v ON v.rid = (SELECT v2.rid FROM indicator_value v2 WHERE v2.indicator_id = i.id AND v2.deleted = 0 ORDER BY v2.date DESC, v2.id DESC LIMIT 1)
+  WHERE l.action_id = a.id AND l.deleted = 0 ORDER BY i.name LIMIT 1)`;
+
 const ROW_JSON = `json_object(
     'id', a.id, 'chantier_id', a.chantier_id, 'chantier_number', c.number, 'title', a.title,
     'status', a.status, 'priority', a.priority, 'start_date', a.start_date, 'end_date', a.end_date,
-    'progress', a.progress, 'late', json(iif(${LATE_SQL}, 'true', 'false')), 'pilots', ${pilotsSql('a.id')})`;
+    'progress', a.progress, 'late', json(iif(${LATE_SQL}, 'true', 'false')), 'pilots', ${pilotsSql('a.id')},
+    'indicator', json(${INDICATOR_SQL}))`;
 
 /** The WHERE clause of a query and its parameters. Filters combine with AND; an empty list filters nothing. */
 function filterSql(query: ActionQuery, day?: string): { where: string; params: Record<string, unknown> } {

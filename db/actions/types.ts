@@ -39,6 +39,17 @@ export interface ActionRow {
   progress: number;
   late: boolean;
   pilots: PilotRef[];
+  /** The first indicator it follows, for the table's optional column. */
+  indicator: IndicatorSummary | null;
+}
+
+export interface IndicatorSummary {
+  name: string;
+  unit: string | null;
+  target_value: number | null;
+  latest: number | null;
+  latest_date: string | null;
+  gap: number | null;
 }
 
 /** A window of a query's rows, for a virtualised table, and how many rows match in all. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createAction } from '../../db/actions/writes';
 import { addParty, deleteParty } from '../../db/actions/parties';
-import { getAction } from '../../db/actions/reads';
+import { getAction, queryActions } from '../../db/actions/reads';
 import { actionBudget, chantierBudget } from '../../db/budget/reads';
 import { addBudgetLine, addFunding, updateFunding } from '../../db/budget/writes';
 import { actionIndicators, chantierIndicators } from '../../db/indicators/reads';
@@ -34,6 +34,15 @@ describe('indicateurs', () => {
     ]);
     expect(indicator.latest).toMatchObject({ value: 21.5, author_name: 'Claire Martin' });
     expect(chantierIndicators(claire, 'c4').map((i) => i.id)).toEqual([id]);
+    // The Actions table's optional column: the latest value and the gap to the target.
+    expect(queryActions(claire, { chantier_ids: ['c4'] }).find((row) => row.id === 'a4-1')?.indicator).toEqual({
+      name: 'Agents en mobilité',
+      unit: 'agents',
+      target_value: 40,
+      latest: 21.5,
+      latest_date: '2027-06-30',
+      gap: 18.5,
+    });
 
     // An action of another chantier cannot follow it; unlinked, linked again: the same row.
     expect(() => linkIndicator(claire, id, 'a1-1')).toThrow("Un indicateur se partage entre les actions d'un même chantier");

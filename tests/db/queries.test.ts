@@ -138,6 +138,7 @@ describe('queryActions', () => {
         { partner_id: 'd37', person_id: store.personId, person_name: 'Claire Martin', services: 'DRH' },
         { partner_id: 'd41', person_id: marc, person_name: 'Marc Petit', services: null },
       ],
+      indicator: null,
     });
     expect(getAction(store, 'a4-1', TODAY)).toMatchObject({ late: true, pilots: row.pilots });
     expect(getAction(store, 'a4-1', '2026-03-14').late).toBe(false);

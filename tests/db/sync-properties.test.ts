@@ -9,6 +9,7 @@ import { listConflicts } from '../../db/conflicts/versions';
 import { dump } from '../../db/project/dump';
 import { addNote, createAction, deleteAction, updateAction } from '../../db/actions/writes';
 import { syncFolder } from '../../db/sync/folder';
+import { attach } from '../../db/attachments/store';
 import { addBudgetLine } from '../../db/budget/writes';
 import { addIndicatorValue, createIndicator } from '../../db/indicators/writes';
 import { exportFile, importFile } from '../../db/sync/exchange';
@@ -61,6 +62,7 @@ const operation = fc.oneof(
   fc.record({ kind: fc.constant('folder' as const), r: replica }),
   fc.record({ kind: fc.constant('measure' as const), r: replica, value: fc.constantFrom(3, 12.5, 40) }),
   fc.record({ kind: fc.constant('budget' as const), r: replica, pick: fc.nat(), planned: fc.constantFrom(1000, 2500.5) }),
+  fc.record({ kind: fc.constant('attach' as const), r: replica, pick: fc.nat(), document: fc.constantFrom('convention', 'note de cadrage') }),
 );
 
 interface Write {
@@ -269,6 +271,14 @@ function run(world: World, op: Operation): void {
       world.recordLocal(op.r);
       break;
     }
+    case 'attach': {
+      // The same document attached on several postes is kept once everywhere.
+      const action = pickIn(world.visibleActions(op.r), op.pick);
+      if (!action) return;
+      attach(world.stores[op.r], action, `${op.document}.pdf`, Buffer.from(`%PDF ${op.document}`));
+      world.recordLocal(op.r);
+      break;
+    }
     case 'budget': {
       const action = pickIn(world.visibleActions(op.r), op.pick);
       if (!action) return;
@@ -299,6 +309,13 @@ describe('propriétés de la synchronisation', () => {
 
         const dumps = world.stores.map(dump);
         for (const text of dumps.slice(1)) expect(text).toBe(dumps[0]);
+        // Every document's bytes reached every poste, once per content, whatever the route (file or folder).
+        for (const store of world.stores) {
+          expect(store.db.prepare('SELECT count(*) FROM attachment a WHERE NOT EXISTS (SELECT 1 FROM blob b WHERE b.sha256 = a.sha256)').pluck().get()).toBe(0);
+          expect(store.db.prepare('SELECT count(*) FROM blob').pluck().get()).toBe(
+            store.db.prepare('SELECT count(DISTINCT sha256) FROM attachment').pluck().get(),
+          );
+        }
 
         const expected = world.expectedConflicts();
         for (const store of world.stores) {

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
@@ -95,9 +95,27 @@ interface TableViewProps {
 function TableView({ query, sort, onSort, switcher }: TableViewProps) {
   const pages = useActionPages(query);
   const { total, error } = pages;
+  const [withIndicator, setWithIndicator] = useSessionState('actions.indicator', false);
+  const indicatorSwitch = (
+    <Switch
+      size="xs"
+      label="Indicateur"
+      checked={withIndicator}
+      onChange={(event) => setWithIndicator(event.currentTarget.checked)}
+      style={{ whiteSpace: 'nowrap' }}
+    />
+  );
   return (
     <>
-      <CountLine total={total} switcher={switcher}>
+      <CountLine
+        total={total}
+        switcher={
+          <>
+            {indicatorSwitch}
+            {switcher}
+          </>
+        }
+      >
         Entrée ouvre la fiche de l'action ; flèches haut et bas pour changer de ligne.
       </CountLine>
       {error && <Alert color="red">{error.message}</Alert>}
@@ -106,7 +124,7 @@ function TableView({ query, sort, onSort, switcher }: TableViewProps) {
           Aucune action ne correspond à ces critères.
         </Text>
       ) : (
-        <ActionsTable pages={pages} queryKey={JSON.stringify(query)} sort={sort} onSort={onSort} />
+        <ActionsTable pages={pages} queryKey={JSON.stringify(query)} sort={sort} onSort={onSort} withIndicator={withIndicator} />
       )}
     </>
   );

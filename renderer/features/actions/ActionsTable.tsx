@@ -8,7 +8,7 @@ import { PRIORITY_LABELS, type ActionStatus } from '../../../common/vocabulary';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { navigate } from '../../app/navigation';
-import { formatDate } from '../../shared/format';
+import { formatDate, formatMeasure } from '../../shared/format';
 import { STATUS_OPTIONS } from '../../shared/status';
 import { LateBadge } from '../../shared/StatusBadge';
 import type { ActionSort } from './filters';
@@ -23,10 +23,12 @@ interface Props {
   queryKey: string;
   sort: ActionSort;
   onSort: (sort: ActionSort) => void;
+  /** The first indicator of each action: its latest value and the gap to its target. */
+  withIndicator?: boolean;
 }
 
 /** All actions in one table; only the rows in view are in the page, so 10 000 stay smooth. */
-export function ActionsTable({ pages, queryKey, sort, onSort }: Props) {
+export function ActionsTable({ pages, queryKey, sort, onSort, withIndicator = false }: Props) {
   const { partners } = useAppState();
   const scroller = useRef<HTMLDivElement>(null);
   const rowCount = pages.total ?? 0;
@@ -36,7 +38,7 @@ export function ActionsTable({ pages, queryKey, sort, onSort }: Props) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
-  const columns = `52px minmax(240px, 1fr) 136px 96px repeat(${partners.length}, minmax(100px, 150px)) 112px 132px 116px`;
+  const columns = `52px minmax(240px, 1fr) 136px 96px repeat(${partners.length}, minmax(100px, 150px)) 112px 132px 116px${withIndicator ? ' minmax(150px, 220px)' : ''}`;
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -77,13 +79,14 @@ export function ActionsTable({ pages, queryKey, sort, onSort }: Props) {
             <SortHeader label="Échéance" title={fieldLabel('action', 'end_date')} by="end_date" sort={sort} onSort={onSort} />
             <SortHeader label={fieldLabel('action', 'progress')} by="progress" sort={sort} onSort={onSort} />
             <Header>En retard</Header>
+            {withIndicator && <Header title="Dernière valeur du premier indicateur suivi, et écart à sa cible">Indicateur</Header>}
           </tr>
         </thead>
         <tbody role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = pages.rowAt(item.index);
             return row ? (
-              <Row key={row.id} row={row} index={item.index} start={item.start} partners={partners} onMove={moveFocus} />
+              <Row key={row.id} row={row} index={item.index} start={item.start} partners={partners} onMove={moveFocus} withIndicator={withIndicator} />
             ) : (
               <LoadingRow key={`loading-${item.index}`} index={item.index} start={item.start} />
             );
@@ -140,11 +143,12 @@ interface RowProps {
   start: number;
   partners: Partner[];
   onMove: (index: number) => void;
+  withIndicator: boolean;
 }
 
 // Rows are plain elements styled by the CSS module rather than Mantine components: a few
 // dozen of them re-render at each scroll step, and 10 000 rows must scroll smoothly.
-const Row = memo(function Row({ row, index, start, partners, onMove }: RowProps) {
+const Row = memo(function Row({ row, index, start, partners, onMove, withIndicator }: RowProps) {
   const open = () => navigate({ page: 'action', id: row.id });
 
   function onKeyDown(event: KeyboardEvent<HTMLTableRowElement>) {
@@ -203,6 +207,18 @@ const Row = memo(function Row({ row, index, start, partners, onMove }: RowProps)
       <td role="cell" className={classes.cell}>
         {row.late && <LateBadge />}
       </td>
+      {withIndicator && (
+        <td role="cell" className={classes.cell}>
+          {row.indicator ? (
+            <span className={classes.title} title={row.indicator.name}>
+              {formatMeasure(row.indicator.latest, row.indicator.unit)}
+              {row.indicator.gap !== null && ` (écart ${formatMeasure(row.indicator.gap)})`}
+            </span>
+          ) : (
+            <span className={classes.dimmed}>—</span>
+          )}
+        </td>
+      )}
     </tr>
   );
 });

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { axeViolations, unlabelledFields } from '../harness/a11y';
 import { initData } from '../harness/data';
-import { ARTIFACTS, expect, screenshot, test } from '../harness/fixtures';
+import { ARTIFACTS, expect, openScreen, screenshot, test } from '../harness/fixtures';
 
 const ACTION = 'a4-1';
 
@@ -126,4 +126,13 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   const totals = page.getByRole('region', { name: 'Budget du chantier' });
   await expect(totals).toContainText('12 000,00 € TTC prévus, 4 500,50 € dépensés');
   await expect(totals).toContainText('Total sur 1 action');
+
+  // In the Actions table, when asked for: the latest value and the gap to the target.
+  await openScreen(app, 'Actions');
+  const table = page.getByRole('table', { name: 'Actions' });
+  await expect(table.getByRole('columnheader', { name: 'Indicateur' })).toHaveCount(0);
+  await page.getByRole('switch', { name: 'Indicateur' }).check();
+  await expect(table.getByRole('row').filter({ hasText: "Organisation d'une formation commune à la gestion de projet" })).toContainText(
+    '21,5 agents (écart 18,5)',
+  );
 });
