@@ -8,6 +8,8 @@
 // rows, and a tacit validation's date from the sending date: two laptops validating the
 // same minutes by silence write the same rows with the same values, not two of each.
 import { localDate } from '../../common/calendar';
+import { frenchDate } from '../../common/french';
+import { ACTION_STATUS_LABELS } from '../../common/vocabulary';
 import { isUserError, ValidationError } from '../errors';
 import { actionItemRows, followUpId, meetingVersions, requireMeeting, seriesId, type MeetingFields } from './rows';
 import { meetingFollowUp } from './reads';
@@ -26,6 +28,13 @@ function checkDay(day: string, field: string, label: string): string {
   return result.data;
 }
 
+/** Minutes are sent or validated once the meeting has taken place: not before its day. */
+function refuseBeforeMeeting(meeting: MeetingFields, day: string, field: string, what: 'envoyé pour validation' | 'validé'): void {
+  if (meeting.date && day < meeting.date) {
+    throw new ValidationError(`Le compte rendu ne peut être ${what} qu'une fois la réunion tenue (le ${frenchDate(meeting.date)}).`, field);
+  }
+}
+
 function refuseProblems(store: Store, meetingId: string): void {
   const [problem] = validationProblems(store, meetingId);
   if (problem) throw new ValidationError(problem.message, problem.field);
@@ -37,6 +46,7 @@ export function sendForValidation(store: Store, meetingId: string, day = localDa
   if (meeting.validation_status === 'valide') throw new ValidationError(READ_ONLY_MESSAGE, 'validation_status');
   if (meeting.validation_status === 'envoye') throw new ValidationError('Ce compte rendu a déjà été envoyé pour validation.', 'validation_status');
   const sentOn = checkDay(day, 'sent_on', "La date d'envoi");
+  refuseBeforeMeeting(meeting, sentOn, 'sent_on', 'envoyé pour validation');
   refuseProblems(store, meetingId);
   store.write(rowEdits('meeting', meetingId, { validation_status: 'envoye', sent_on: sentOn }));
 }
@@ -66,6 +76,7 @@ export function validateMinutes(store: Store, meetingId: string, validation: { v
     );
   }
   const day = checkDay(validation.day ?? localDate(), 'validated_on', 'La date de validation');
+  refuseBeforeMeeting(meeting, day, 'validated_on', 'validé');
   if (meeting.sent_on && day < meeting.sent_on) throw new ValidationError("La date de validation ne peut pas précéder la date d'envoi.", 'validated_on');
   validate(store, meeting, day, person.id);
 }
@@ -98,6 +109,35 @@ export function applyTacitValidations(store: Store, day = localDate()): TacitVal
     }
   }
   return result;
+}
+
+/**
+ * What validating the minutes will do, in sentences shown before the user confirms: the
+ * actions à mener that become tracked actions, the statuts and échéances the follow-ups
+ * change (the same rules as validate below).
+ */
+export function validationEffects(store: Store, meetingId: string): string[] {
+  const effects: string[] = [];
+  const items = actionItemRows(store, meetingId);
+  const created = items.filter((item) => item.kind === 'nouvelle' && !item.action_id);
+  if (created.length > 0) {
+    effects.push(
+      `${created.length} action${created.length > 1 ? 's' : ''} ajoutée${created.length > 1 ? 's' : ''} au suivi : ${created.map((item) => `« ${item.title} »`).join(', ')}`,
+    );
+  }
+  for (const item of items) {
+    if (item.kind !== 'suivi' || !item.action_id) continue;
+    const action = getRow(store, 'action', item.action_id);
+    if (!action) continue;
+    if (item.status && item.status !== action.status) {
+      effects.push(`statut de « ${action.title} » : ${ACTION_STATUS_LABELS[action.status ?? 'a_venir']} → ${ACTION_STATUS_LABELS[item.status]}`);
+    }
+    if (item.due_date && item.due_date !== action.end_date) {
+      const how = !action.end_date ? 'fixée' : item.due_date > action.end_date ? 'reportée' : 'avancée';
+      effects.push(`échéance de « ${action.title} » ${how} au ${frenchDate(item.due_date)}`);
+    }
+  }
+  return effects;
 }
 
 /** The id of the action a new action à mener becomes: its own, so that every laptop creates the same one. */

@@ -20,10 +20,11 @@ import {
   updateMeeting,
   updateParticipant,
 } from '../../db/meetings/writes';
-import { amendMinutes, applyTacitValidations, returnToDraft, sendForValidation, validateMinutes } from '../../db/meetings/validation';
+import { amendMinutes, applyTacitValidations, returnToDraft, sendForValidation, validateMinutes, validationEffects } from '../../db/meetings/validation';
 import { check } from '../../db/project/check';
 import { getAction } from '../../db/actions/reads';
 import { agendaTiming, nextCodiriProposal } from '../../db/meetings/rules';
+import { nextMeetingDate, repeatMeeting } from '../../db/meetings/repeat';
 import { getMeeting, listMeetings, meetingFollowUp, meetingsOfAction } from '../../db/meetings/reads';
 import type { Store } from '../../db/store/store';
 import { cast, codiri, invalid } from './meeting-fixtures';
@@ -623,5 +624,43 @@ describe('saisies refusées, en français, sans rien perdre', () => {
       ['Rédiger la synthèse', 'c4'],
       ['Relancer les services', 'c8'],
     ]);
+  });
+});
+
+describe('validation sûre', () => {
+  test('ni envoi ni validation avant la date de la réunion ; ce que la validation fera, dit avant', () => {
+    const store = newReplica('Claire Martin', '37');
+    const people = cast(store);
+    const { meetingId } = codiri(store, people);
+    expect(invalid(() => sendForValidation(store, meetingId, '2027-03-14'))).toEqual({
+      message: "Le compte rendu ne peut être envoyé pour validation qu'une fois la réunion tenue (le 15 mars 2027).",
+      field: 'sent_on',
+    });
+    const approlys = "« Élaboration d'une posture commune pour faire évoluer la gouvernance de la centrale d'achat Approlys »";
+    expect(validationEffects(store, meetingId)).toEqual([
+      '1 action ajoutée au suivi : « Organiser le séminaire des cadres de juin »',
+      `statut de ${approlys} : À venir → En cours`,
+      `échéance de ${approlys} fixée au 30 septembre 2027`,
+    ]);
+    sendForValidation(store, meetingId, '2027-03-15');
+    expect(invalid(() => validateMinutes(store, meetingId, { validatedBy: people.marc, day: '2027-03-14' }))).toMatchObject({ field: 'validated_on' });
+  });
+});
+
+describe('réunion suivante et copie', () => {
+  test('la prochaine réunion reprend participants et ordre du jour, sans le compte rendu ; le secrétariat du CODIRI passe à l’autre partenaire', () => {
+    const store = newReplica('Claire Martin', '37');
+    const people = cast(store);
+    const { meetingId } = codiri(store, people);
+    const before = getMeeting(store, meetingId);
+    expect(nextMeetingDate(store, meetingId)).toBe('2027-09-15');
+    const next = getMeeting(store, repeatMeeting(store, meetingId, { next: true }));
+    expect(next).toMatchObject({ type: 'codiri', date: '2027-09-15', start_time: before.start_time, place: before.place, validation_status: 'brouillon' });
+    expect(next.secretariat?.id).not.toBe(before.secretariat?.id);
+    expect(next.participants.map((participant) => participant.name)).toEqual(before.participants.map((participant) => participant.name));
+    expect(next.agenda.map((item) => item.title)).toEqual(before.agenda.map((item) => item.title));
+    expect(next.agenda.every((item) => item.entries.length === 0 && item.action_items.length === 0)).toBe(true);
+    const copy = getMeeting(store, repeatMeeting(store, meetingId, { date: '2027-04-02', next: false }));
+    expect(copy).toMatchObject({ date: '2027-04-02', secretariat: before.secretariat });
   });
 });

@@ -12,6 +12,7 @@ import { ConflictBadge, ConflictsAlert, useConflictsOf } from '../conflicts/RowC
 import { MinutesPrintMenu } from '../minutes-print/MinutesPrintMenu';
 import { AgendaSection } from './AgendaSection';
 import { DocumentsSection } from '../documents/DocumentsSection';
+import { RepeatMeetingMenu } from './RepeatMeetingMenu';
 import { FollowUpSection } from './FollowUpSection';
 import { frenchDuration, frenchTime } from '../../../common/french';
 import { MeetingFieldsSection } from './MeetingFieldsSection';
@@ -51,6 +52,7 @@ function Meeting(props: MeetingProps) {
     <>
       <PageHeader title={meeting.title} small>
         <SaveStatus />
+        <RepeatMeetingMenu meetingId={meeting.id} />
         <MinutesPrintMenu meetingId={meeting.id} meetingType={meeting.type} />
       </PageHeader>
       <Group gap="sm" mt={-12} mb="lg">

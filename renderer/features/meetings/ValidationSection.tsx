@@ -2,17 +2,19 @@ import { Alert, Anchor, Badge, Button, Group, List, Modal, Stack, Text, Textarea
 import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { MeetingDetail } from '../../../preload/contract';
-import { call } from '../../api';
+import { call, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href, navigate } from '../../app/navigation';
-import { formatDate } from '../../shared/format';
+import { formatDate, todayIso } from '../../shared/format';
 import { MinutesStatusBadge } from './MinutesStatusBadge';
 
 /** Brouillon → envoyé pour validation (to the other Département) → validé, by a person or by silence. */
 export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
   const { me } = useAppState();
   const [amending, setAmending] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const status = meeting.validation_status;
+  const beforeMeeting = !!meeting.date && meeting.date > todayIso();
   // The side holding the secretariat drafts; the other side validates.
   const mayValidate = meeting.secretariat?.id !== me.partner_id;
   return (
@@ -24,6 +26,12 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
       {status === 'brouillon' && (
         <Text size="sm">
           Une fois rédigé, envoyez-le pour validation à l'autre Département. Sans réponse au bout de {meeting.silence_days} jours, il est validé tacitement.
+          Entente n'envoie aucun courriel : le compte rendu arrive chez l'autre Département avec la prochaine synchronisation ; prévenez vos interlocuteurs.
+        </Text>
+      )}
+      {status !== 'valide' && beforeMeeting && (
+        <Text size="sm" c="dimmed">
+          La réunion a lieu le {formatDate(meeting.date)} : le compte rendu pourra être envoyé et validé à partir de ce jour.
         </Text>
       )}
       {status !== 'valide' && !mayValidate && (
@@ -67,10 +75,15 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
         </Alert>
       )}
       <Group>
-        {status === 'brouillon' && <Button onClick={() => void call('sendForValidation', meeting.id)}>Envoyer pour validation</Button>}
-        {status !== 'valide' && mayValidate && (
-          <Button variant={status === 'envoye' ? 'filled' : 'default'} onClick={() => void call('validateMinutes', meeting.id)}>
-            Valider le compte rendu
+        {status === 'brouillon' && (
+          <Button onClick={() => void call('sendForValidation', meeting.id)} disabled={beforeMeeting}>
+            Envoyer pour validation
+          </Button>
+        )}
+        {/* A brouillon is sent first: validating it is not offered. */}
+        {status === 'envoye' && mayValidate && (
+          <Button onClick={() => setConfirming(true)} disabled={beforeMeeting}>
+            Valider le compte rendu…
           </Button>
         )}
         {status === 'envoye' && (
@@ -107,7 +120,39 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
         </Stack>
       )}
       <AmendModal meetingId={meeting.id} opened={amending} onClose={() => setAmending(false)} />
+      {confirming && <ValidateModal meetingId={meeting.id} onClose={() => setConfirming(false)} />}
     </>
+  );
+}
+
+/** Before validating: what the validation will do, said plainly; nothing happens until confirmed. */
+function ValidateModal({ meetingId, onClose }: { meetingId: string; onClose: () => void }) {
+  const { data: effects } = useApiData('getValidationEffects', meetingId);
+  async function validate() {
+    const result = await call('validateMinutes', meetingId);
+    if (result.ok) onClose();
+  }
+  return (
+    <Modal opened onClose={onClose} title="Valider le compte rendu ?">
+      <Stack gap="sm">
+        <Text size="sm">Une fois validé, le compte rendu ne se modifie plus (une version modificative reste possible). La validation va :</Text>
+        {effects && (
+          <List size="sm">
+            {effects.length === 0 ? <List.Item>figer le compte rendu, sans rien changer aux actions suivies</List.Item> : null}
+            {effects.map((effect) => (
+              <List.Item key={effect}>{effect}</List.Item>
+            ))}
+            {effects.length > 0 && <List.Item>figer la liste des participants et le suivi des actions</List.Item>}
+          </List>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Annuler
+          </Button>
+          <Button onClick={() => void validate()}>Valider</Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 

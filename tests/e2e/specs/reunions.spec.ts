@@ -49,14 +49,14 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   const dialog = page.getByRole('dialog', { name: 'Nouvelle réunion' });
   await choose(app, /^Type de réunion/, 'CODIRI');
   await expect(dialog.getByText('Premier CODIRI du projet.')).toBeVisible();
-  await dialog.getByRole('textbox', { name: /^Date/ }).fill('15/03/2027');
+  await dialog.getByRole('textbox', { name: /^Date/ }).fill('15/03/2026');
   await dialog.getByRole('textbox', { name: /^Lieu/ }).fill('Hôtel du Département, Tours');
   await dialog.getByRole('textbox', { name: /^Durée/ }).fill('0');
   await dialog.getByRole('button', { name: 'Créer la réunion' }).click();
   await expect(dialog.getByText('La durée de la réunion doit être positive.')).toBeVisible();
   await dialog.getByRole('textbox', { name: /^Durée/ }).fill('150');
   await dialog.getByRole('button', { name: 'Créer la réunion' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'CODIRI du 15 mars 2027' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'CODIRI du 15 mars 2026' })).toBeVisible();
 
   // Loir-et-Cher holds the secretariat this time: Claire, in Indre-et-Loire, validates.
   await choose(app, 'Secrétariat', 'Département de Loir-et-Cher');
@@ -150,7 +150,12 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   const validation = page.getByRole('region', { name: 'Validation' });
   await validation.getByRole('button', { name: 'Envoyer pour validation' }).click();
   await expect(validation.getByText(/validé tacitement le/)).toBeVisible();
-  await validation.getByRole('button', { name: 'Valider le compte rendu' }).click();
+  // Before validating, the screen says what validation will do; nothing changes until confirmed.
+  await validation.getByRole('button', { name: 'Valider le compte rendu…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Valider le compte rendu ?' });
+  await expect(confirm).toContainText(`1 action ajoutée au suivi : « ${SEMINAIRE} »`);
+  await expect(confirm).toContainText(/échéance de « Organisation d.une formation commune à la gestion de projet » (reportée|fixée) au 15 septembre 2027/);
+  await confirm.getByRole('button', { name: 'Valider', exact: true }).click();
   await expect(validation.getByText(/Validé le .* par Claire Martin/)).toBeVisible();
   // Recorded by this poste, which has no signing key yet (no passphrase typed): said, not hidden.
   await expect(validation.getByText('Signature non vérifiable')).toBeVisible();
@@ -176,14 +181,23 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await table.getByRole('row').filter({ hasText: SEMINAIRE }).getByText(SEMINAIRE).click();
   await expect(page.getByRole('heading', { level: 1, name: SEMINAIRE })).toBeVisible();
   const meetings = page.getByRole('region', { name: 'Réunions et décisions' });
-  await expect(meetings.getByRole('link', { name: 'CODIRI du 15 mars 2027' })).toBeVisible();
+  await expect(meetings.getByRole('link', { name: 'CODIRI du 15 mars 2026' })).toBeVisible();
   await expect(meetings).toContainText(`À mener : ${SEMINAIRE} (Nadia Benali, échéance 30 juin 2027)`);
 
-  // The list shows the validated CODIRI among the upcoming meetings.
+  // The list shows the validated CODIRI among the past meetings.
   await openMeetings(app);
-  const row = page.getByRole('row', { name: /CODIRI du 15 mars 2027/ });
+  await page.getByText('Passées', { exact: true }).click();
+  const row = page.getByRole('row', { name: /CODIRI du 15 mars 2026/ });
   await expect(row).toContainText('Validé');
   await expect(row).toContainText('Hôtel du Département, Tours');
   await screenshot(app, '16-reunions');
   expect(await axeViolations(page)).toEqual([]);
+
+  // The next CODIRI, six months later: same participants and ordre du jour, no compte rendu.
+  await row.getByRole('link', { name: /CODIRI du 15 mars 2026/ }).click();
+  await page.getByRole('button', { name: 'Réunion suivante' }).click();
+  await page.getByRole('menuitem', { name: /Créer la prochaine réunion \(le 15 sept\. 2026\)/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'CODIRI du 15 septembre 2026' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Participants' })).toContainText('Jean Dupont');
+  await expect(page.getByRole('region', { name: 'Validation' })).toContainText('Brouillon');
 });
