@@ -19,12 +19,12 @@ export interface ActionGroup {
   without_pilot: number;
 }
 
-/** Visible actions counted by chantier and status, in one pass over the table. */
+/** Visible actions counted by chantier and status, in one pass over the table. A « Réalisé » action counts as done (100 %), whatever its avancement says. */
 export function actionGroups(store: Store, day?: string): ActionGroup[] {
   return cached(
     store,
     `SELECT a.chantier_id, coalesce(a.status, 'none') AS status, count(*) AS total, sum(${LATE_SQL}) AS late,
-       sum(coalesce(a.progress, 0)) AS progress, sum(NOT ${HAS_PILOT_SQL}) AS without_pilot
+       sum(iif(a.status = 'realise', 100, coalesce(a.progress, 0))) AS progress, sum(NOT ${HAS_PILOT_SQL}) AS without_pilot
      FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0
      WHERE a.deleted = 0 GROUP BY a.chantier_id, coalesce(a.status, 'none')`,
   ).all({ today: today(day) }) as ActionGroup[];

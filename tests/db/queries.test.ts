@@ -44,6 +44,10 @@ describe('dashboard and chantiers', () => {
       by_status: { a_venir: 0, en_cours: 1, realise: 1, en_pause: 0, abandonne: 0, bloque: 1, none: 1 },
     });
     expect(rh.progress).toBe(Math.round((50 + 100 + 30 + 0) / 4));
+    // A « Réalisé » action counts as done, even with its avancement left behind.
+    actions.updateAction(store, 'a4-2', { progress: 40 });
+    expect(getDashboard(store, TODAY).chantiers[3].progress).toBe(Math.round((50 + 100 + 30 + 0) / 4));
+    actions.updateAction(store, 'a4-2', { progress: 100 });
     expect(rh.pilots).toEqual([{ partner_id: 'd37', person_id: store.personId, person_name: 'Claire Martin', services: null }]);
     expect(dashboard.chantiers[8].counts.total).toBe(0);
     expect(dashboard.totals).toEqual({

@@ -1,7 +1,7 @@
-import { Alert, Anchor, Button, Grid, Group, Progress, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { fieldLabel } from '../../../common/fields';
-import type { ActionDetail, ActionPatch, ChantierSummary, Person } from '../../../preload/contract';
+import type { ActionDetail, ActionPatch, ApiResult, ChantierSummary, Person } from '../../../preload/contract';
 import {
   COOPERATION_FORM_LABELS,
   COOPERATION_FORMS,
@@ -19,7 +19,7 @@ import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';
 import { AutosaveDate, AutosaveMultiSelect, AutosaveNumber, AutosaveSelect, AutosaveText } from '../../shared/autosave/AutosaveFields';
 import { AutosavePilotSelect } from '../../shared/autosave/AutosavePilotSelect';
-import { FormSaverProvider } from '../../shared/autosave/FormSaver';
+import { FormSaverProvider, useFormSaver } from '../../shared/autosave/FormSaver';
 import { SaveStatus } from '../../shared/autosave/SaveStatus';
 import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
 import { PageHeader } from '../../shared/PageHeader';
@@ -167,6 +167,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
                   save={(progress) => update({ progress })}
                 />
                 <Progress value={action.progress} mt={8} size="sm" aria-hidden />
+                <ProgressHint action={action} update={update} />
               </div>
             </SectionCard>
 
@@ -204,6 +205,44 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
           </Stack>
         </Grid.Col>
       </Grid>
+    </>
+  );
+}
+
+/**
+ * What the avancement could be: the share of étapes ticked, proposed rather than imposed;
+ * and a word when a « Réalisé » action says less than 100 % (the tableaux de bord count it done).
+ */
+function ProgressHint({ action, update }: { action: ActionDetail; update: (patch: ActionPatch) => Promise<ApiResult<void>> }) {
+  const { perform } = useFormSaver();
+  const done = action.steps.filter((step) => step.done).length;
+  const fromSteps = action.steps.length > 0 ? Math.round((done / action.steps.length) * 100) : null;
+  return (
+    <>
+      {fromSteps !== null && fromSteps !== action.progress && (
+        <Group gap="xs" mt={6}>
+          <Text size="xs" c="dimmed">
+            {done} étape{done > 1 ? 's' : ''} sur {action.steps.length} cochée{done > 1 ? 's' : ''}, soit {fromSteps} %.
+          </Text>
+          <Button
+            size="compact-xs"
+            variant="light"
+            onClick={() =>
+              void perform(
+                () => update({ progress: fromSteps }),
+                () => ({ label: 'Avancement repris des étapes', revert: () => send('updateAction', action.id, { progress: action.progress }) }),
+              )
+            }
+          >
+            Reprendre {fromSteps} %
+          </Button>
+        </Group>
+      )}
+      {action.status === 'realise' && action.progress < 100 && (
+        <Text size="xs" c="dimmed" mt={4}>
+          Action réalisée : les tableaux de bord la comptent à 100 %.
+        </Text>
+      )}
     </>
   );
 }

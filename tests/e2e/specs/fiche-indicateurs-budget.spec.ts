@@ -66,6 +66,21 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   await parties.getByRole('button', { name: 'Ajouter' }).click();
   await expect(parties).toContainText('Anne Leroy, vice-présidente chargée des ressources humaines — Élu référent');
 
+  // The avancement proposed from the étapes ticked, not imposed.
+  const steps = page.getByRole('region', { name: 'Étapes' });
+  for (const label of ['Cahier des charges', 'Choix du prestataire']) {
+    await steps.getByRole('textbox', { name: 'Nouvelle étape' }).fill(label);
+    await steps.getByRole('button', { name: "Ajouter l'étape" }).click();
+    await expect(steps.getByText(label)).toBeVisible();
+  }
+  // Saved, then shown ticked: the box follows the data, not the click.
+  await steps.getByRole('checkbox').first().click();
+  await expect(steps.getByRole('checkbox').first()).toBeChecked();
+  const follow = page.getByRole('region', { name: 'Suivi', exact: true });
+  await expect(follow).toContainText('1 étape sur 2 cochée, soit 50 %.');
+  await follow.getByRole('button', { name: 'Reprendre 50 %' }).click();
+  await expect(follow.getByRole('textbox', { name: 'Avancement' })).toHaveValue('50 %');
+
   // A document attached, then opened with the system's application after a confirmation.
   const documents = page.getByRole('region', { name: 'Documents' });
   const convention = join(app.dataDir, 'Convention de coopération signée.pdf');
