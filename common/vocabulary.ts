@@ -58,6 +58,13 @@ export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
   atelier: 'Atelier interdépartemental',
   reunion_travail: 'Réunion de travail',
 };
+/** The short name that starts a décision's reference in the register (« COPIL 2027-2 D3 »). */
+export const MEETING_TYPE_SHORT_LABELS: Record<MeetingType, string> = {
+  codiri: 'CODIRI',
+  comite_pilotage: 'COPIL',
+  atelier: 'Atelier',
+  reunion_travail: 'RT',
+};
 
 export const ATTENDANCES = ['present', 'excuse', 'represente', 'absent'] as const;
 export type Attendance = (typeof ATTENDANCES)[number];

@@ -46,6 +46,30 @@ export const chooseCalendarFile = (parent: BrowserWindow | undefined, defaultPat
     properties: ['showOverwriteConfirmation'],
   });
 
+export const chooseEmailFile = (parent: BrowserWindow | undefined, defaultPath: string) =>
+  save(parent, {
+    title: 'Préparer le courriel',
+    defaultPath,
+    filters: [{ name: 'Courriel (Outlook, Thunderbird)', extensions: ['eml'] }],
+    properties: ['showOverwriteConfirmation'],
+  });
+
+export const chooseDocxFile = (parent: BrowserWindow | undefined, defaultPath: string) =>
+  save(parent, {
+    title: 'Exporter en Word',
+    defaultPath,
+    filters: [{ name: 'Document Word', extensions: ['docx'] }],
+    properties: ['showOverwriteConfirmation'],
+  });
+
+export const chooseXlsxFile = (parent: BrowserWindow | undefined, defaultPath: string) =>
+  save(parent, {
+    title: 'Exporter le registre des décisions',
+    defaultPath,
+    filters: [{ name: 'Classeur Excel', extensions: ['xlsx'] }],
+    properties: ['showOverwriteConfirmation'],
+  });
+
 async function ask(parent: BrowserWindow | undefined, options: MessageBoxOptions): Promise<number> {
   const answer = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
   return answer.response;

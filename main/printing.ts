@@ -3,8 +3,7 @@
 // every page, and the date of printing and the page number at the bottom. The page's
 // print stylesheet hides the app around the document.
 import type { WebContents } from 'electron';
-import { format } from 'date-fns';
-import { fr } from 'date-fns/locale';
+import { frenchDateTime, frenchTypography } from '../common/french';
 import { refusal } from '../db/errors';
 
 export interface PrintFrame {
@@ -33,7 +32,8 @@ function headerTemplate(frame: PrintFrame): string {
 }
 
 function footerTemplate(printedAt: Date): string {
-  const date = format(printedAt, "d MMMM yyyy 'à' HH:mm", { locale: fr });
+  // « Imprimé le 1er décembre 2026 à 14 h 17 ».
+  const date = frenchTypography(frenchDateTime(printedAt));
   return `<div style="${BAND}"><span>Imprimé le ${escape(date)}</span><span>Page <span class="pageNumber"></span> sur <span class="totalPages"></span></span></div>`;
 }
 

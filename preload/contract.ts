@@ -9,6 +9,8 @@ import type {
   AgendaItemInput,
   AgendaItemPatch,
   CodiriProposal,
+  DecisionQuery,
+  DecisionRow,
   EntryInput,
   MeetingDetail,
   MeetingInput,
@@ -35,7 +37,7 @@ import type { ExchangeFilePreview, InvitationPreview } from '../db/sync/preview'
 import type { ExportRecord, FolderRoundRecord, JournalEntry } from '../db/sync/journal';
 import type { ExportTarget } from '../db/sync/operations';
 import type { FolderState, ReplicaStatus } from '../db/sync/status';
-import type { CodiriDossier, MinutesDocument } from '../db/meetings/document-types';
+import type { AttendanceSheetDocument, CodiriDossier, ConvocationDocument, MinutesDocument } from '../db/meetings/document-types';
 import type { MinutesLayout } from '../common/vocabulary';
 import type { ApiError } from '../db/errors';
 
@@ -238,11 +240,21 @@ export interface EntenteApi {
   returnToDraft(meetingId: string): void;
   /** Validated by this laptop's user: the actions à mener become tracked actions. */
   validateMinutes(meetingId: string): void;
+  /** « Créer la prochaine réunion » (`date` omitted: six months after a CODIRI, a month after another) or « Copier la réunion » on `date`; answers the new meeting's id. */
+  repeatMeeting(meetingId: string, options: { date?: string; next: boolean }): string;
+  /** The date « Créer la prochaine réunion » proposes. */
+  getNextMeetingDate(meetingId: string): string;
+  /** What validating the minutes will do, in sentences (« 2 actions ajoutées au suivi : … »), shown before confirming. */
+  getValidationEffects(meetingId: string): string[];
   /** A new version of validated minutes, the old one kept; answers the new version's id. */
   amendMinutes(meetingId: string, reason: string | null): string;
   setValidationSilenceDays(days: number): void;
   /** The meetings and décisions that concern an action (its fiche). */
   meetingsOfAction(actionId: string): ActionMeeting[];
+  /** The register of décisions: those of the latest version of every minutes, with their references (« CODIRI 2027-1 D2 »). */
+  listDecisions(query: DecisionQuery): DecisionRow[];
+  /** Asks where to save, then writes the register's décisions of `query` as an Excel workbook (.xlsx); null when cancelled. */
+  saveDecisionsXlsx(query: DecisionQuery): { file: string; rows: number } | null;
 
   /** The compte rendu or the relevé de décisions as printed: ordered, numbered, labelled. */
   getMinutesDocument(meetingId: string, layout: MinutesLayout): MinutesDocument;
@@ -254,6 +266,17 @@ export interface EntenteApi {
   saveCurrentPageAsPdf(meetingId: string, layout: PrintLayout): SavedPdf | null;
   /** Asks where to save, then prints the fiche action the window shows to an A4 PDF; null when cancelled. */
   saveActionFicheAsPdf(actionId: string): SavedPdf | null;
+  /** Asks where to save, then writes the compte rendu or the relevé de décisions as a Word document (.docx); null when cancelled. */
+  saveMinutesDocx(meetingId: string, layout: MinutesLayout): SavedDocx | null;
+  /** The convocation to a meeting: when, where, who is convened, the ordre du jour, the documents to read. */
+  getConvocationDocument(meetingId: string): ConvocationDocument;
+  /** The feuille d'émargement: a line to sign per expected participant, blank lines for guests. */
+  getAttendanceSheet(meetingId: string): AttendanceSheetDocument;
+  /**
+   * Prints the convocation the window shows to PDF and asks where to save the courriel
+   * (.eml, a draft for Outlook or Thunderbird) carrying it; null when cancelled.
+   */
+  saveConvocationEmail(meetingId: string): SavedEmail | null;
   /** Asks where to save the meeting as an .ics file (Outlook, Thunderbird); null when cancelled. */
   exportMeetingIcs(meetingId: string): { file: string } | null;
   /** Every upcoming meeting in one .ics file; null when cancelled. */
@@ -304,7 +327,22 @@ export type RestorableKind =
   'action' | 'step' | 'note' | 'link' | 'indicator_value' | 'budget_line' | 'funding' | 'action_party' | 'indicator_link' | 'attachment';
 
 /** What the print preview shows: a compte rendu, a relevé de décisions, or a CODIRI's whole dossier. */
-export type PrintLayout = MinutesLayout | 'dossier_codiri';
+export type PrintLayout = MinutesLayout | 'dossier_codiri' | 'convocation' | 'emargement';
+
+/** A courriel written as an .eml file: to whom, and who has no address. */
+export interface SavedEmail {
+  file: string;
+  /** « Anne Leroy <anne.leroy@departement37.fr> ». */
+  recipients: string[];
+  /** « Marc Petit (Loir-et-Cher) ». */
+  without_email: string[];
+}
+
+/** A Word document written (.docx). */
+export interface SavedDocx {
+  file: string;
+  bytes: number;
+}
 
 export interface SavedPdf {
   file: string;
@@ -413,14 +451,24 @@ export const API_METHOD_KINDS = {
   sendForValidation: 'write',
   returnToDraft: 'write',
   validateMinutes: 'write',
+  getValidationEffects: 'read',
+  repeatMeeting: 'write',
+  getNextMeetingDate: 'read',
   amendMinutes: 'write',
   setValidationSilenceDays: 'write',
   meetingsOfAction: 'read',
+  listDecisions: 'read',
+  // Writes a file, changes no data (as the PDFs and calendars).
+  saveDecisionsXlsx: 'read',
   getMinutesDocument: 'read',
   getCodiriDossier: 'read',
   printCurrentPage: 'read',
   saveCurrentPageAsPdf: 'read',
   saveActionFicheAsPdf: 'read',
+  saveMinutesDocx: 'read',
+  getConvocationDocument: 'read',
+  getAttendanceSheet: 'read',
+  saveConvocationEmail: 'read',
   exportMeetingIcs: 'read',
   exportUpcomingMeetingsIcs: 'read',
   getSyncStatus: 'read',

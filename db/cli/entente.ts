@@ -1,7 +1,7 @@
 // The `entente` command: the replica's data from a terminal, for scripts, support and tests.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { basename, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { backupTo } from '../project/backup';
 import { check } from '../project/check';
 import { counts, dump } from '../project/dump';
@@ -28,6 +28,16 @@ import { changePassphrase, keyringOf, setUpKeys } from '../sync/passphrase';
 import { revokeReplica } from '../sync/revocation';
 import { listReplicaStatus, type ReplicaStatus } from '../sync/status';
 import type { ActionRow } from '../actions/types';
+import { listDecisions } from '../meetings/decisions';
+import { addAgendaItem, addEntry } from '../meetings/writes';
+import { agendaRows } from '../meetings/rows';
+import type { DecisionRow } from '../meetings/types';
+import { createMeeting } from '../meetings/writes';
+import { listMeetings } from '../meetings/reads';
+import { minutesDocx } from '../meetings/docx';
+import { meetingIcs } from '../meetings/calendar';
+import type { MeetingRow } from '../meetings/types';
+import { MEETING_TYPE_LABELS, MINUTES_STATUS_LABELS, type MeetingType } from '../../common/vocabulary';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../common/vocabulary';
 
 const HELP = `Usage : entente [--data DOSSIER] COMMANDE [ARGUMENTS]
@@ -51,6 +61,21 @@ Commandes :
                         la fiche de l'action et son historique (qui, quand, sur quel poste,
                         ancienne → nouvelle valeur) ; --field n'en garde qu'un champ
                         (status, note.text…)
+  meeting list [--json]  les réunions : date, type, titre, état du compte rendu, identifiant
+  meeting add --type codiri|copil|atelier|travail --date AAAA-MM-JJ --time HH:MM
+              [--end HH:MM] [--place LIEU] [--title TITRE] [--chantier N]
+                        ajoute une réunion (2 h sans --end ; une réunion de travail
+                        concerne un chantier : --chantier N) ; affiche son identifiant
+  meeting export ID --to FICHIER.docx|FICHIER.ics
+                        écrit le compte rendu en Word (.docx), ou la réunion pour
+                        l'agenda (.ics : Outlook, Thunderbird)
+  meeting decide ID "TEXTE"
+                        ajoute une décision au premier point de l'ordre du jour de la
+                        réunion (crée un point « Décisions » s'il n'y en a pas) ; affiche
+                        sa référence ; refusé si le compte rendu est validé
+  decisions [--json]    le registre des décisions de toutes les réunions, avec leur
+                        référence (CODIRI 2027-1 D2) ; « projet » tant que leur compte
+                        rendu n'est pas validé
   export --to FICHIER [--for POSTE | --full]
                         écrit un fichier d'échange : pour un poste, ce qui lui manque
                         d'après le dernier fichier reçu de lui ; sinon tout
@@ -110,6 +135,10 @@ const VALUED_OPTIONS = new Set([
   'date',
   'value',
   'comment',
+  'type',
+  'time',
+  'end',
+  'place',
 ]);
 const FLAG_OPTIONS = new Set(['json', 'help', 'full']);
 
@@ -202,6 +231,49 @@ function formatTable(rows: ActionRow[]): string {
   return [format(header), ...lines.map(format), `${rows.length} action(s)`].join('\n') + '\n';
 }
 
+/** `meeting add --type`: the short words, or the codes themselves. */
+const MEETING_TYPE_OPTIONS: Record<string, MeetingType> = {
+  codiri: 'codiri',
+  copil: 'comite_pilotage',
+  comite_pilotage: 'comite_pilotage',
+  atelier: 'atelier',
+  travail: 'reunion_travail',
+  reunion_travail: 'reunion_travail',
+};
+
+/** A meeting added from the command line lasts this long unless --end says otherwise. */
+const DEFAULT_MEETING_MINUTES = 120;
+
+function formatMeetings(rows: MeetingRow[]): string {
+  const header = ['Date', 'Heure', 'Type', 'Compte rendu', 'Identifiant', 'Titre'];
+  const lines = rows.map((row) => [
+    row.date,
+    row.start_time,
+    MEETING_TYPE_LABELS[row.type],
+    `${MINUTES_STATUS_LABELS[row.validation_status]}${row.version > 1 ? ` (version ${row.version})` : ''}`,
+    row.id,
+    row.title,
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const format = (cells: string[]) => cells.map((cell, column) => (column < cells.length - 1 ? cell.padEnd(widths[column]) : cell)).join('  ');
+  return [format(header), ...lines.map(format), `${rows.length} réunion(s)`].join('\n') + '\n';
+}
+
+function formatDecisions(rows: DecisionRow[]): string {
+  const header = ['Référence', 'Date', 'Statut', 'Suivie', 'Réunion', 'Décision'];
+  const lines = rows.map((row) => [
+    row.reference,
+    row.date,
+    row.draft ? 'projet' : 'validée',
+    row.followed ? 'oui' : 'non',
+    row.meeting.title,
+    row.text.replace(/\s+/g, ' '),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const format = (cells: string[]) => cells.map((cell, column) => (column < cells.length - 1 ? cell.padEnd(widths[column]) : cell)).join('  ');
+  return [format(header), ...lines.map(format), `${rows.length} décision(s)`].join('\n') + '\n';
+}
+
 /** « 21,5 » or « 21.5 »: a number as typed in France, or a French refusal. */
 function frenchNumber(text: string): number {
   const value = Number(text.replace(/\s/g, '').replace(',', '.'));
@@ -290,6 +362,57 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     const [id, ...assignments] = rest;
     if (!id || assignments.length === 0) throw refusal('usage', 'Usage : entente action set ID champ=valeur ...');
     updateAction(store, id, parseAssignments(assignments));
+  } else if (name === 'meeting' && sub === 'list') {
+    const meetings = listMeetings(store);
+    process.stdout.write(args.options.json ? `${JSON.stringify(meetings, null, 2)}\n` : formatMeetings(meetings));
+  } else if (name === 'meeting' && sub === 'add') {
+    const typed = requiredOption(args, 'type');
+    const type = MEETING_TYPE_OPTIONS[typed];
+    if (!type) throw refusal('usage', `Type de réunion inconnu : « ${typed} » (codiri, copil, atelier ou travail).`);
+    const number = option(args, 'chantier');
+    const chantierId =
+      number === undefined
+        ? undefined
+        : (store.db.prepare('SELECT id FROM chantier WHERE number = ? AND deleted = 0').pluck().get(Number(number)) as string | undefined);
+    if (number !== undefined && !chantierId) throw refusal('unknown-reference', 'chantier', number);
+    const end = option(args, 'end');
+    const id = createMeeting(store, {
+      type,
+      date: requiredOption(args, 'date'),
+      start_time: requiredOption(args, 'time'),
+      ...(end === undefined ? { duration_minutes: DEFAULT_MEETING_MINUTES } : { end_time: end }),
+      place: option(args, 'place') ?? null,
+      title: option(args, 'title') ?? null,
+      chantier_ids: chantierId ? [chantierId] : [],
+    });
+    process.stdout.write(`${id}\n`);
+  } else if (name === 'meeting' && sub === 'export') {
+    const [id] = rest;
+    if (!id || rest.length > 1) throw refusal('usage', 'Usage : entente meeting export ID --to FICHIER.docx|FICHIER.ics');
+    const target = resolve(requiredOption(args, 'to'));
+    const extension = extname(target).toLowerCase();
+    if (extension === '.docx') {
+      const bytes = await minutesDocx(store, id, 'compte_rendu');
+      writeFileAtomically(target, bytes);
+      process.stdout.write(`Compte rendu écrit dans ${target} (${bytes.length} octets).\n`);
+    } else if (extension === '.ics') {
+      writeFileAtomically(target, meetingIcs(store, id));
+      process.stdout.write(`Réunion écrite pour l'agenda dans ${target}.\n`);
+    } else {
+      throw refusal('usage', `Format inconnu : « ${basename(target)} ». Indiquez un fichier .docx (compte rendu en Word) ou .ics (agenda).`);
+    }
+  } else if (name === 'meeting' && sub === 'decide') {
+    const [id, text, ...extra] = rest;
+    if (!id || text === undefined || extra.length > 0) throw refusal('usage', 'Usage : entente meeting decide ID "texte de la décision"');
+    // Validated minutes refuse both writes (as in the app): nothing is left half done.
+    const entryId = store.transaction(() => {
+      const itemId = agendaRows(store, id)[0]?.id ?? addAgendaItem(store, id, { title: 'Décisions' });
+      return addEntry(store, itemId, { kind: 'decision', text });
+    });
+    process.stdout.write(`${listDecisions(store).find((row) => row.id === entryId)?.reference ?? entryId}\n`);
+  } else if (name === 'decisions') {
+    const rows = listDecisions(store);
+    process.stdout.write(args.options.json ? `${JSON.stringify(rows, null, 2)}\n` : formatDecisions(rows));
   } else if (name === 'export') {
     const target = resolve(requiredOption(args, 'to'));
     const forReplica = option(args, 'for');

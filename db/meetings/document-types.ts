@@ -144,3 +144,82 @@ export interface CodiriDossier {
   /** The next CODIRI: date and secretariat. */
   next: CodiriProposal;
 }
+
+/** One person convened to a meeting, or expected on its feuille d'émargement. */
+export interface ConvenedPerson {
+  name: string;
+  function: string | null;
+  /** For a participant représenté·e: by whom (the émargement's line is signed by them). */
+  represented_by: string | null;
+}
+
+/** Participants by organisation: each partner (position order), then guests by organisation, then « Autres participants ». */
+export interface ConvenedGroup {
+  label: string;
+  people: ConvenedPerson[];
+}
+
+/** The convocation to a meeting (convocation.ts), one A4 page; every label French, with its non-breaking spaces. */
+export interface ConvocationDocument {
+  /** "Convocation — CODIRI du 15 mars 2027". */
+  heading: string;
+  project_name: string;
+  partners: { id: string; code: string; name: string; short_name: string }[];
+  meeting: {
+    id: string;
+    type: MeetingType;
+    type_label: string;
+    title: string;
+    date: string;
+    /** "lundi 15 mars 2027". */
+    date_label: string;
+    /** "14 h 30". */
+    time_label: string;
+    /** "17 h". */
+    end_time_label: string;
+    /** "2 h 30". */
+    duration_label: string;
+    place: string | null;
+    chantiers: string[];
+  };
+  /** "Anne Leroy, Directrice générale des services (Département d'Indre-et-Loire)". */
+  president: string | null;
+  /** The partner holding the secretariat, by name. */
+  secretariat: string | null;
+  /** The opening sentence. */
+  invitation: string;
+  /** What to do when one cannot come. */
+  absence_note: string;
+  /** Every participant inscribed, by organisation. */
+  convened: { count: number; groups: ConvenedGroup[] };
+  agenda: { number: number; title: string; presenter: string | null; start_label: string; duration_label: string | null; chantier_label: string | null }[];
+  /** The documents attached to the meeting, by name. */
+  documents: string[];
+  /** Those of the convened who have an e-mail address, for the courriel. */
+  recipients: { name: string; email: string }[];
+  /** "Marc Petit (Loir-et-Cher)": the convened without a (valid) e-mail address. */
+  without_email: string[];
+}
+
+/** The feuille d'émargement: one line to sign per expected participant, then blank lines for guests. */
+export interface AttendanceSheetDocument {
+  /** "Feuille d'émargement — CODIRI du 15 mars 2027". */
+  heading: string;
+  project_name: string;
+  partners: { id: string; code: string; name: string; short_name: string }[];
+  meeting: {
+    id: string;
+    title: string;
+    type_label: string;
+    /** "lundi 15 mars 2027". */
+    date_label: string;
+    /** "de 9 h 30 à 12 h". */
+    time_label: string;
+    place: string | null;
+  };
+  /** Expected: every participant but the excusés. */
+  groups: ConvenedGroup[];
+  count: number;
+  /** Lines left blank for people not inscribed. */
+  blank_lines: number;
+}

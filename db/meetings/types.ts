@@ -287,3 +287,50 @@ export interface CalendarEvent {
   start_time: string;
   duration_minutes: number;
 }
+
+/** The register of décisions' filters (decisions.ts); a filter left out lets everything through. */
+export interface DecisionQuery {
+  types?: MeetingType[];
+  /** The décisions concerning this chantier: their point's chantier, or the meeting's when the point names none. */
+  chantier_id?: string;
+  /** YYYY-MM-DD, the meeting's date, both bounds included. */
+  from?: string;
+  to?: string;
+  /** Only the décisions followed up (true), or only the others (false). */
+  followed?: boolean;
+  /** Words each found in the décision, its reference, its meeting's title or its point's title (case and accents ignored). */
+  search?: string;
+}
+
+/** One décision of the register: the latest version of its minutes, with its stable reference. */
+export interface DecisionRow {
+  /** The entry's id in the latest version of the minutes. */
+  id: string;
+  /** « CODIRI 2027-1 D2 » (decisions.ts says what may change it). */
+  reference: string;
+  /** Its number in the minutes: 1, 2… across the items, in agenda order. */
+  number: number;
+  text: string;
+  meeting: {
+    id: string;
+    type: MeetingType;
+    /** « CODIRI du 15 mars 2027 », or its own title. */
+    title: string;
+    version: number;
+    /** Its rank among the meetings of its type in its year, by date. */
+    rank: number;
+  };
+  /** The meeting's date, YYYY-MM-DD, and as French says it: « 15 mars 2027 ». */
+  date: string;
+  date_label: string;
+  agenda_item: { id: string; number: number; title: string };
+  /** Its point's chantier, or the meeting's chantiers when the point names none. */
+  chantiers: ChantierRef[];
+  minutes_status: MinutesStatus;
+  /** Minutes not validated yet: the décision is only a projet. */
+  draft: boolean;
+  /** Its point has an action à mener linked to an existing action. */
+  followed: boolean;
+  /** Those actions. */
+  follow_up_actions: { id: string; title: string }[];
+}

@@ -42,7 +42,7 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
   const store = () => session.requireStore();
   return {
     ...createSyncHandlers({ session, ...sync }),
-    ...createMeetingHandlers(session),
+    ...createMeetingHandlers(session, sync.window),
     ...createPrintHandlers({ session, window: sync.window }),
     getAppState: () => session.state(),
     completeFirstStart: (identity) => session.completeFirstStart(identity),

@@ -4,6 +4,13 @@ import * as minutes from '../../db/meetings/validation';
 import { getMeeting, listMeetings, meetingsOfAction } from '../../db/meetings/reads';
 import { nextCodiriProposal } from '../../db/meetings/rules';
 import { refusal } from '../../db/errors';
+import { nextMeetingDate, repeatMeeting } from '../../db/meetings/repeat';
+import { describeDecisionQuery, listDecisions } from '../../db/meetings/decisions';
+import { decisionsWorkbook } from '../../db/meetings/decisions-xlsx';
+import { writeFileAtomically } from '../../db/files';
+import { app, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { chooseXlsxFile, withPromisedExtension } from '../dialogs';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
 
@@ -33,11 +40,16 @@ type MeetingMethods =
   | 'sendForValidation'
   | 'returnToDraft'
   | 'validateMinutes'
+  | 'getValidationEffects'
+  | 'repeatMeeting'
+  | 'getNextMeetingDate'
   | 'amendMinutes'
   | 'setValidationSilenceDays'
-  | 'meetingsOfAction';
+  | 'meetingsOfAction'
+  | 'listDecisions'
+  | 'saveDecisionsXlsx';
 
-export function createMeetingHandlers(session: Session): Pick<Handlers, MeetingMethods> {
+export function createMeetingHandlers(session: Session, window: () => BrowserWindow | undefined = () => undefined): Pick<Handlers, MeetingMethods> {
   const store = () => session.requireStore();
   return {
     listMeetings: (query) => listMeetings(store(), query),
@@ -64,6 +76,9 @@ export function createMeetingHandlers(session: Session): Pick<Handlers, MeetingM
     setFollowUpComment: (meetingId, actionItemId, comment) => meetings.setFollowUpComment(store(), meetingId, actionItemId, comment),
     sendForValidation: (meetingId) => minutes.sendForValidation(store(), meetingId),
     returnToDraft: (meetingId) => minutes.returnToDraft(store(), meetingId),
+    getValidationEffects: (meetingId) => minutes.validationEffects(store(), meetingId),
+    repeatMeeting: (meetingId, options) => repeatMeeting(store(), meetingId, options),
+    getNextMeetingDate: (meetingId) => nextMeetingDate(store(), meetingId),
     validateMinutes: (meetingId) => {
       const me = store().personId;
       if (!me) throw refusal('no-identity');
@@ -72,5 +87,16 @@ export function createMeetingHandlers(session: Session): Pick<Handlers, MeetingM
     amendMinutes: (meetingId, reason) => minutes.amendMinutes(store(), meetingId, reason),
     setValidationSilenceDays: (days) => meetings.setValidationSilenceDays(store(), days),
     meetingsOfAction: (actionId) => meetingsOfAction(store(), actionId),
+    listDecisions: (query) => listDecisions(store(), query),
+    saveDecisionsXlsx: async (query) => {
+      const chosen = await chooseXlsxFile(window(), join(app.getPath('documents'), 'Registre des décisions.xlsx'));
+      if (!chosen) return null;
+      const file = await withPromisedExtension(window(), chosen, '.xlsx');
+      if (!file) return null;
+      // Read once the file is chosen: the register as it stands when written.
+      const rows = listDecisions(store(), query);
+      writeFileAtomically(file, await decisionsWorkbook(rows, { subject: describeDecisionQuery(store(), query) }));
+      return { file, rows: rows.length };
+    },
   };
 }

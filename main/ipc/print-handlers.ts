@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import { meetingIcs, upcomingMeetingsIcs } from '../../db/meetings/calendar';
 import { refusal } from '../../db/errors';
 import { codiriDossier, minutesDocument } from '../../db/meetings/document';
+import { minutesDocx } from '../../db/meetings/docx';
+import { attendanceSheetDocument, convocationDocument, convocationEmail, convocationFileName } from '../../db/meetings/convocation';
 import { getMeeting } from '../../db/meetings/reads';
 import { writeFileAtomically } from '../../db/files';
 import { getAction } from '../../db/actions/reads';
 import { listPartners } from '../../db/people/reads';
-import type { PrintLayout, SavedPdf } from '../../preload/contract';
-import { chooseCalendarFile, choosePdfFile, safeFileName, withPromisedExtension } from '../dialogs';
+import type { PrintLayout, SavedDocx, SavedEmail, SavedPdf } from '../../preload/contract';
+import { chooseCalendarFile, chooseDocxFile, chooseEmailFile, choosePdfFile, safeFileName, withPromisedExtension } from '../dialogs';
 import { pdfPageCount, printToPdf, printWithDialog, type PrintFrame } from '../printing';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
@@ -22,6 +24,10 @@ type PrintMethods =
   | 'printCurrentPage'
   | 'saveCurrentPageAsPdf'
   | 'saveActionFicheAsPdf'
+  | 'saveMinutesDocx'
+  | 'getConvocationDocument'
+  | 'getAttendanceSheet'
+  | 'saveConvocationEmail'
   | 'exportMeetingIcs'
   | 'exportUpcomingMeetingsIcs';
 
@@ -41,6 +47,17 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
 
   /** The bands of every page, and the file's default name: « Compte rendu - CODIRI du 15 mars 2027 (projet).pdf ». */
   function pdfOf(meetingId: string, layout: PrintLayout): { frame: PrintFrame; fileName: string } {
+    // Before the meeting: no version nor draft to name.
+    if (layout === 'convocation') {
+      const convocation = convocationDocument(store(), meetingId);
+      const partners = convocation.partners.map((partner) => partner.name);
+      return { frame: { partners, title: convocation.heading }, fileName: `${safeFileName(convocationFileName(convocation))}.pdf` };
+    }
+    if (layout === 'emargement') {
+      const sheet = attendanceSheetDocument(store(), meetingId);
+      const partners = sheet.partners.map((partner) => partner.name);
+      return { frame: { partners, title: sheet.heading }, fileName: `${safeFileName(`Feuille d'émargement - ${sheet.meeting.title}`)}.pdf` };
+    }
     // The dossier's own call refuses a meeting that is no CODIRI.
     const minutes = layout === 'dossier_codiri' ? codiriDossier(store(), meetingId).minutes : minutesDocument(store(), meetingId, layout);
     const kind = layout === 'dossier_codiri' ? 'Dossier du CODIRI' : minutes.layout_label;
@@ -84,6 +101,37 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
       const { title } = getAction(store(), actionId);
       const partners = listPartners(store()).map((partner) => partner.name);
       return savePdf({ partners, title: `Fiche action — ${title}` }, `${safeFileName(`Fiche action - ${title}`)}.pdf`);
+    },
+
+    // The Word copy is written from the same document as the PDF, under the PDF's name.
+    saveMinutesDocx: async (meetingId, layout): Promise<SavedDocx | null> => {
+      const fileName = pdfOf(meetingId, layout).fileName.replace(/\.pdf$/, '.docx');
+      const chosen = await chooseDocxFile(window(), join(documents(), fileName));
+      if (!chosen) return null;
+      const file = await withPromisedExtension(window(), chosen, '.docx');
+      if (!file) return null;
+      const bytes = await minutesDocx(store(), meetingId, layout);
+      writeFileAtomically(file, bytes);
+      return { file, bytes: bytes.length };
+    },
+
+    getConvocationDocument: (meetingId) => convocationDocument(store(), meetingId),
+    getAttendanceSheet: (meetingId) => attendanceSheetDocument(store(), meetingId),
+    saveConvocationEmail: async (meetingId): Promise<SavedEmail | null> => {
+      const { frame, fileName } = pdfOf(meetingId, 'convocation');
+      const chosen = await chooseEmailFile(window(), join(documents(), fileName.replace(/\.pdf$/, '.eml')));
+      if (!chosen) return null;
+      const file = await withPromisedExtension(window(), chosen, '.eml');
+      if (!file) return null;
+      // The convocation the window shows, as « Enregistrer en PDF… » prints it.
+      const pdf = await printToPdf(contents(), frame);
+      const { eml, document } = convocationEmail(store(), meetingId, pdf);
+      writeFileAtomically(file, eml);
+      return {
+        file,
+        recipients: document.recipients.map((recipient) => `${recipient.name} <${recipient.email}>`),
+        without_email: document.without_email,
+      };
     },
 
     exportMeetingIcs: (meetingId) => saveCalendar(getMeeting(store(), meetingId).title, () => meetingIcs(store(), meetingId)),

@@ -2,7 +2,7 @@
 // fields reuse db/store/schema.ts, so the checks and French messages are those of the store.
 import { z } from 'zod';
 import type { ApiMethod, EntenteApi } from '../../preload/contract';
-import { clockTime, ENTITIES, ENTITY_NAMES } from '../../db/store/schema';
+import { clockTime, ENTITIES, ENTITY_NAMES, isoDate } from '../../db/store/schema';
 import { ACTION_STATUSES, MEETING_TYPES, MINUTES_LAYOUTS, MINUTES_STATUSES, PRIORITIES, STAGES } from '../../common/vocabulary';
 
 const id = z.string().min(1).max(200);
@@ -55,6 +55,17 @@ const meetingInput = z.object({
   diffusion: M.diffusion,
   next_meeting_date: M.next_meeting_date,
 });
+const decisionQuery = z
+  .object({
+    types: z.array(z.enum(MEETING_TYPES)),
+    chantier_id: id,
+    from: isoDate('La date de début'),
+    to: isoDate('La date de fin'),
+    followed: z.boolean(),
+    search: z.string().max(500),
+  })
+  .partial()
+  .strict();
 const P = ENTITIES.participant;
 const participantFields = { name: P.name, function: P.function, organisation: P.organisation, attendance: P.attendance, represented_by: P.represented_by };
 const A = ENTITIES.agenda_item;
@@ -213,17 +224,26 @@ export const argsSchemas = {
   deleteActionItem: z.tuple([id]),
   setFollowUpComment: z.tuple([id, id, ENTITIES.follow_up.comment]),
   sendForValidation: z.tuple([id]),
+  getValidationEffects: z.tuple([id]),
+  repeatMeeting: z.tuple([id, z.object({ date: ENTITIES.meeting.date.optional(), next: z.boolean() }).strict()]),
+  getNextMeetingDate: z.tuple([id]),
   returnToDraft: z.tuple([id]),
   validateMinutes: z.tuple([id]),
   amendMinutes: z.tuple([id, ENTITIES.meeting.amendment_reason]),
   setValidationSilenceDays: z.tuple([ENTITIES.project.validation_silence_days.unwrap()]),
   meetingsOfAction: z.tuple([id]),
+  listDecisions: z.tuple([decisionQuery]),
+  saveDecisionsXlsx: z.tuple([decisionQuery]),
 
   getMinutesDocument: z.tuple([id, z.enum(MINUTES_LAYOUTS)]),
   getCodiriDossier: z.tuple([id]),
   printCurrentPage: none,
-  saveCurrentPageAsPdf: z.tuple([id, z.enum([...MINUTES_LAYOUTS, 'dossier_codiri'])]),
+  saveCurrentPageAsPdf: z.tuple([id, z.enum([...MINUTES_LAYOUTS, 'dossier_codiri', 'convocation', 'emargement'])]),
   saveActionFicheAsPdf: z.tuple([id]),
+  saveMinutesDocx: z.tuple([id, z.enum(MINUTES_LAYOUTS)]),
+  getConvocationDocument: z.tuple([id]),
+  getAttendanceSheet: z.tuple([id]),
+  saveConvocationEmail: z.tuple([id]),
   exportMeetingIcs: z.tuple([id]),
   exportUpcomingMeetingsIcs: none,
 

@@ -5,6 +5,7 @@ import {
   IconArrowsSplit2,
   IconCalendarEvent,
   IconChecklist,
+  IconGavel,
   IconLayoutDashboard,
   IconSettings,
   IconStack2,
@@ -25,6 +26,7 @@ import { FileDropImport } from '../features/sync/FileDropImport';
 import { OpenedFileModal } from '../features/sync/OpenedFileModal';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { DecisionsPage } from '../features/decisions/DecisionsPage';
 import { MinutesPrintPage } from '../features/minutes-print/MinutesPrintPage';
 import { FichePrintPage } from '../features/fiche-print/FichePrintPage';
 import { MyActionsPage } from '../features/my-actions/MyActionsPage';
@@ -48,6 +50,7 @@ const NAV: NavItem[] = [
   { label: 'Chantiers', route: { page: 'chantiers' }, icon: IconStack2, pages: ['chantiers', 'chantier'] },
   { label: 'Actions', route: { page: 'actions' }, icon: IconChecklist, pages: ['actions', 'action', 'action-print'] },
   { label: 'Réunions', route: { page: 'meetings' }, icon: IconCalendarEvent, pages: ['meetings', 'meeting', 'minutes-print'] },
+  { label: 'Décisions', route: { page: 'decisions' }, icon: IconGavel, pages: ['decisions'] },
   { label: 'Personnes', route: { page: 'people' }, icon: IconUsers, pages: ['people'] },
   { label: 'Conflits', route: { page: 'conflicts' }, icon: IconArrowsSplit2, pages: ['conflicts'] },
   { label: 'Synchronisation', route: { page: 'sync' }, icon: IconArrowsExchange, pages: ['sync'] },
@@ -140,6 +143,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <MeetingsPage />;
     case 'meeting':
       return <MeetingPage key={route.id} id={route.id} />;
+    case 'decisions':
+      return <DecisionsPage />;
     case 'minutes-print':
       return <MinutesPrintPage key={route.id} id={route.id} layout={route.layout} />;
     case 'action-print':

@@ -16,6 +16,7 @@ export type Route =
   | { page: 'sync' }
   | { page: 'meetings' }
   | { page: 'meeting'; id: string }
+  | { page: 'decisions' }
   | { page: 'minutes-print'; id: string; layout: PrintLayout }
   | { page: 'settings' };
 
@@ -28,11 +29,18 @@ const SEGMENTS = {
   conflicts: 'conflits',
   sync: 'synchronisation',
   meetings: 'reunions',
+  decisions: 'decisions',
   settings: 'parametres',
 } as const;
 
 /** #/reunions/ID/impression/compte-rendu */
-const PRINT_SEGMENTS: Record<PrintLayout, string> = { compte_rendu: 'compte-rendu', releve: 'releve', dossier_codiri: 'dossier-codiri' };
+const PRINT_SEGMENTS: Record<PrintLayout, string> = {
+  compte_rendu: 'compte-rendu',
+  releve: 'releve',
+  dossier_codiri: 'dossier-codiri',
+  convocation: 'convocation',
+  emargement: 'emargement',
+};
 
 export function href(route: Route): string {
   switch (route.page) {
@@ -64,6 +72,7 @@ function parseHash(hash: string): Route {
   if (segment === 'synchronisation') return { page: 'sync' };
   if (segment === 'reunions') return id ? { page: 'meeting', id: decodeURIComponent(id) } : { page: 'meetings' };
   if (segment === 'parametres') return { page: 'settings' };
+  if (segment === 'decisions') return { page: 'decisions' };
   return { page: 'dashboard' };
 }
 

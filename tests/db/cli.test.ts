@@ -8,6 +8,10 @@ import { databaseFile } from '../../db/paths';
 import { Store } from '../../db/store/store';
 import type { ActionRow } from '../../db/actions/types';
 import { buildCli, tempDir, track } from './helpers';
+import { addAgendaItem, addEntry, createMeeting, READ_ONLY_MESSAGE } from '../../db/meetings/writes';
+import { sendForValidation, validateMinutes } from '../../db/meetings/validation';
+import { createPerson } from '../../db/people/writes';
+import { readDocx } from './docx-reader';
 
 let CLI: string;
 const PASSPHRASE = 'Chambord 2026 coopération';
@@ -321,5 +325,129 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(ok(nadia, 'attachment', 'save', id, '--to', copy)).toContain('« Convention signée.pdf » enregistré');
     expect(readFileSync(copy).equals(bytes)).toBe(true);
     expect(fails(nadia, 'attach', 'a4-1', join(nadia, 'absent.pdf'))).toMatch(/introuvable/);
+  });
+
+  test('meeting add, list, export : le compte rendu en Word (relu par python-docx) et la réunion pour l’agenda (.ics)', () => {
+    const dir = tempDir();
+    ok(dir, 'init', '--as', 'Claire Martin', '--partner', '37');
+    const copil = ok(
+      dir,
+      'meeting',
+      'add',
+      '--type',
+      'copil',
+      '--date',
+      '2027-05-20',
+      '--time',
+      '14:30',
+      '--end',
+      '16:30',
+      '--place',
+      'Château de Blois',
+      '--title',
+      'Achats groupés',
+    ).trim();
+    expect(copil).toMatch(/^[0-9a-z]{12}$/);
+    const codiri = ok(dir, 'meeting', 'add', '--type', 'codiri', '--date', '2027-03-15', '--time', '09:30').trim();
+    const travail = ok(dir, 'meeting', 'add', '--type', 'travail', '--date', '2027-04-02', '--time', '10:00', '--chantier', '4').trim();
+    expect(fails(dir, 'meeting', 'add', '--type', 'séminaire', '--date', '2027-04-02', '--time', '10:00')).toBe(
+      'Type de réunion inconnu : « séminaire » (codiri, copil, atelier ou travail).\n',
+    );
+    expect(fails(dir, 'meeting', 'add', '--type', 'travail', '--date', '2027-04-02', '--time', '10:00')).toMatch(/un seul chantier/);
+    expect(fails(dir, 'meeting', 'add', '--type', 'atelier', '--date', '2027-02-30', '--time', '10:00')).toMatch(/date impossible/);
+
+    const meetings = JSON.parse(ok(dir, 'meeting', 'list', '--json')) as {
+      id: string;
+      type: string;
+      date: string;
+      start_time: string;
+      end_time: string;
+      title: string;
+      validation_status: string;
+      place: string | null;
+    }[];
+    expect(meetings.map((m) => [m.id, m.type, m.date, m.start_time, m.end_time, m.title, m.validation_status, m.place])).toEqual([
+      [copil, 'comite_pilotage', '2027-05-20', '14:30', '16:30', 'Achats groupés', 'brouillon', 'Château de Blois'],
+      [travail, 'reunion_travail', '2027-04-02', '10:00', '12:00', 'Réunion de travail du 2 avril 2027', 'brouillon', null],
+      [codiri, 'codiri', '2027-03-15', '09:30', '11:30', 'CODIRI du 15 mars 2027', 'brouillon', null],
+    ]);
+    const table = ok(dir, 'meeting', 'list');
+    expect(table).toMatch(new RegExp(`^2027-05-20 +14:30 +Comité de pilotage +Brouillon +${copil} +Achats groupés$`, 'm'));
+    expect(table).toMatch(new RegExp(`^2027-03-15 +09:30 +CODIRI +Brouillon +${codiri} +CODIRI du 15 mars 2027$`, 'm'));
+    expect(table.endsWith('3 réunion(s)\n')).toBe(true);
+
+    const word = join(dir, 'copil.docx');
+    expect(ok(dir, 'meeting', 'export', copil, '--to', word)).toMatch(/^Compte rendu écrit dans .*copil\.docx \(\d+ octets\)\.\n$/);
+    const docx = readDocx(word);
+    expect(docx.core.title).toBe('Compte rendu – Achats groupés');
+    expect(docx.headings.slice(0, 2).map((heading) => [heading.style, heading.text])).toEqual([
+      ['Title', 'Compte rendu'],
+      ['Heading 1', 'Ordre du jour'],
+    ]);
+    expect(docx.tables[0]).toContainEqual(['Heure', 'de 14\u00a0h\u00a030 à 16\u00a0h\u00a030 (2\u00a0h)']);
+    expect(docx.tables[0]).toContainEqual(['Lieu', 'Château de Blois']);
+    expect(docx.footer_fields).toEqual(['PAGE', 'NUMPAGES']);
+
+    const calendar = join(dir, 'copil.ics');
+    expect(ok(dir, 'meeting', 'export', copil, '--to', calendar)).toBe(`Réunion écrite pour l'agenda dans ${calendar}.\n`);
+    const ics = readFileSync(calendar, 'utf8').replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('SUMMARY:Comité de pilotage – Achats groupés\r\n');
+    expect(ics).toMatch(/\r\nDTSTART;TZID=Europe\/Paris:20270520T143000\r\n/);
+    expect(ics).toContain('LOCATION:Château de Blois\r\n');
+
+    expect(fails(dir, 'meeting', 'export', copil, '--to', join(dir, 'copil.pdf'))).toMatch(/^Format inconnu : « copil\.pdf »/);
+    expect(fails(dir, 'meeting', 'export', 'inconnue', '--to', word)).toBe('La réunion inconnue est introuvable (supprimée ou inconnue).\n');
+  });
+
+  test('meeting decide et decisions : la décision au premier point (ou à un point « Décisions » créé), refusée sur un compte rendu validé ; le registre et ses références', () => {
+    const dir = tempDir();
+    ok(dir, 'init', '--as', 'Claire Martin', '--partner', '37');
+    const store = track(Store.open(databaseFile(dir)));
+    const codiri = createMeeting(store, { type: 'codiri', date: '2027-03-15', start_time: '09:30', duration_minutes: 120 });
+    addAgendaItem(store, codiri, { title: 'Chantier RH', chantier_id: 'c4' });
+    addAgendaItem(store, codiri, { title: 'Questions diverses' });
+    const copil = createMeeting(store, { type: 'comite_pilotage', date: '2027-05-20', start_time: '14:30', duration_minutes: 120 });
+    const validated = createMeeting(store, { type: 'comite_pilotage', date: '2027-02-01', start_time: '10:00', duration_minutes: 60 });
+    addEntry(store, addAgendaItem(store, validated, { title: 'Budget' }), { kind: 'decision', text: 'Le budget 2027 est arrêté.' });
+    sendForValidation(store, validated, '2027-02-03');
+    validateMinutes(store, validated, {
+      validatedBy: createPerson(store, { name: 'Marc Petit', function: null, partner_id: 'd41', email: null }),
+      day: '2027-02-05',
+    });
+    store.close();
+
+    expect(ok(dir, 'meeting', 'decide', codiri, 'Le séminaire des cadres aura lieu à Blois.')).toBe('CODIRI 2027-1 D1\n');
+    expect(ok(dir, 'meeting', 'decide', codiri, 'Une note commune sera rédigée.')).toBe('CODIRI 2027-1 D2\n');
+    expect(ok(dir, 'meeting', 'decide', copil, 'Le calendrier est validé.')).toBe('COPIL 2027-2 D1\n');
+    expect(fails(dir, 'meeting', 'decide', validated, 'Trop tard.')).toBe(`${READ_ONLY_MESSAGE}\n`);
+    expect(fails(dir, 'meeting', 'decide', 'inconnue', 'Rien.')).toBe('La réunion inconnue est introuvable (supprimée ou inconnue).\n');
+    expect(fails(dir, 'meeting', 'decide', codiri, '   ')).toBe('Le texte ne peut pas être vide.\n');
+    expect(fails(dir, 'meeting', 'decide', codiri)).toBe('Usage : entente meeting decide ID "texte de la décision"\n');
+
+    const rows = JSON.parse(ok(dir, 'decisions', '--json')) as {
+      reference: string;
+      text: string;
+      agenda_item: { number: number; title: string };
+      meeting: { id: string };
+      draft: boolean;
+      followed: boolean;
+    }[];
+    expect(rows.map((row) => [row.reference, row.meeting.id, row.agenda_item.number, row.agenda_item.title, row.text, row.draft])).toEqual([
+      ['COPIL 2027-2 D1', copil, 1, 'Décisions', 'Le calendrier est validé.', true],
+      ['CODIRI 2027-1 D1', codiri, 1, 'Chantier RH', 'Le séminaire des cadres aura lieu à Blois.', true],
+      ['CODIRI 2027-1 D2', codiri, 1, 'Chantier RH', 'Une note commune sera rédigée.', true],
+      ['COPIL 2027-1 D1', validated, 1, 'Budget', 'Le budget 2027 est arrêté.', false],
+    ]);
+    // Refused on validated minutes: no point « Décisions » was left behind there.
+    const after = track(Store.open(databaseFile(dir)));
+    expect(after.db.prepare('SELECT count(*) FROM agenda_item WHERE meeting_id = ? AND deleted = 0').pluck().get(validated)).toBe(1);
+    after.close();
+
+    const table = ok(dir, 'decisions');
+    expect(table).toMatch(/^Référence +Date +Statut +Suivie +Réunion +Décision$/m);
+    expect(table).toMatch(/^COPIL 2027-2 D1 +2027-05-20 +projet +non +Comité de pilotage du 20 mai 2027 +Le calendrier est validé\.$/m);
+    expect(table).toMatch(/^COPIL 2027-1 D1 +2027-02-01 +validée +non +Comité de pilotage du 1er février 2027 +Le budget 2027 est arrêté\.$/m);
+    expect(table.endsWith('4 décision(s)\n')).toBe(true);
+    expect(ok(dir, '--help')).toContain('meeting decide ID "TEXTE"');
   });
 });

@@ -1,6 +1,16 @@
 import { Button, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCalendarDown, IconCalendarPlus, IconChevronDown, IconFileDescription, IconFileText, IconFolder, IconPrinter } from '@tabler/icons-react';
+import {
+  IconCalendarDown,
+  IconCalendarPlus,
+  IconChevronDown,
+  IconFileDescription,
+  IconFileText,
+  IconFolder,
+  IconMailForward,
+  IconPrinter,
+  IconSignature,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import type { MeetingType } from '../../../common/vocabulary';
 import { call } from '../../api';
@@ -24,6 +34,21 @@ export function MinutesPrintMenu({ meetingId, meetingType }: { meetingId: string
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
+        <Menu.Item
+          component="a"
+          href={href({ page: 'minutes-print', id: meetingId, layout: 'convocation' })}
+          leftSection={<IconMailForward size={16} aria-hidden />}
+        >
+          Convocation
+        </Menu.Item>
+        <Menu.Item
+          component="a"
+          href={href({ page: 'minutes-print', id: meetingId, layout: 'emargement' })}
+          leftSection={<IconSignature size={16} aria-hidden />}
+        >
+          Feuille d'émargement
+        </Menu.Item>
+        <Menu.Divider />
         <Menu.Item
           component="a"
           href={href({ page: 'minutes-print', id: meetingId, layout: 'compte_rendu' })}

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, SegmentedControl } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
+import { IconArrowLeft, IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { PrintLayout } from '../../../preload/contract';
 import { call, send, useApiData } from '../../api';
@@ -8,6 +8,7 @@ import { href, navigate } from '../../app/navigation';
 import { formatBytes } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { ChantiersSheet, CoverSheet } from './CodiriSheets';
+import { AttendanceSheets, ConvocationEmailButton, ConvocationRecipients, ConvocationSheets } from './ConvocationSheets';
 import { MinutesSheet } from './MinutesSheet';
 import classes from './MinutesPrint.module.css';
 
@@ -15,19 +16,30 @@ const LAYOUT_LABELS: Record<PrintLayout, string> = {
   compte_rendu: 'Compte rendu',
   releve: 'Relevé de décisions',
   dossier_codiri: 'Dossier CODIRI',
+  convocation: 'Convocation',
+  emargement: "Feuille d'émargement",
 };
+
+/** Layouts that load their own document: the toolbar waits for them to be shown. */
+const OWN_DOCUMENT_LAYOUTS: PrintLayout[] = ['dossier_codiri', 'convocation', 'emargement'];
 
 /**
  * The print preview of a meeting's minutes: the document as A4 sheets, and a toolbar to
  * change the layout, print, or save as PDF. When the window prints, only the sheets print.
  */
 export function MinutesPrintPage({ id, layout }: { id: string; layout: PrintLayout }) {
-  // The toolbar reads the meeting's type here; the dossier loads its own copy with the chantiers.
+  // The toolbar reads the meeting's type here; the dossier, the convocation and the émargement load their own documents.
   const { data: minutes, error } = useApiData('getMinutesDocument', id, layout === 'releve' ? 'releve' : 'compte_rendu');
-  const [dossierShown, setDossierShown] = useState(false);
-  const ready = !!minutes && (layout !== 'dossier_codiri' || dossierShown);
-  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
-  const layouts: PrintLayout[] = ['compte_rendu', 'releve', ...(minutes?.meeting.type === 'codiri' ? (['dossier_codiri'] as const) : [])];
+  const [sheetsShown, setSheetsShown] = useState(false);
+  const ready = !!minutes && (!OWN_DOCUMENT_LAYOUTS.includes(layout) || sheetsShown);
+  const [busy, setBusy] = useState<'print' | 'pdf' | 'docx' | 'email' | null>(null);
+  const layouts: PrintLayout[] = [
+    'convocation',
+    'emargement',
+    'compte_rendu',
+    'releve',
+    ...(minutes?.meeting.type === 'codiri' ? (['dossier_codiri'] as const) : []),
+  ];
 
   async function print() {
     setBusy('print');
@@ -44,6 +56,21 @@ export function MinutesPrintPage({ id, layout }: { id: string; layout: PrintLayo
     const { file, bytes, pages } = result.value;
     const size = [pages && `${pages} page${pages > 1 ? 's' : ''}`, formatBytes(bytes)].filter(Boolean).join(', ');
     notifications.show({ color: 'teal', title: 'PDF enregistré', message: `${file} (${size})`, autoClose: 8000 });
+  }
+
+  // A Word copy of the compte rendu or the relevé de décisions, written from the same document as the PDF.
+  async function saveDocx() {
+    if (layout !== 'compte_rendu' && layout !== 'releve') return;
+    setBusy('docx');
+    const result = await call('saveMinutesDocx', id, layout);
+    setBusy(null);
+    if (!result.ok || !result.value) return;
+    notifications.show({
+      color: 'teal',
+      title: 'Document Word enregistré',
+      message: `${result.value.file} (${formatBytes(result.value.bytes)})`,
+      autoClose: 8000,
+    });
   }
 
   return (
@@ -76,8 +103,23 @@ export function MinutesPrintPage({ id, layout }: { id: string; layout: PrintLayo
             <Button leftSection={<IconFileTypePdf size={16} aria-hidden />} onClick={savePdf} loading={busy === 'pdf'} disabled={!ready || busy !== null}>
               Enregistrer en PDF…
             </Button>
+            {layout === 'convocation' && (
+              <ConvocationEmailButton id={id} busy={busy === 'email'} disabled={!ready || busy !== null} onBusy={(on) => setBusy(on ? 'email' : null)} />
+            )}
+            {(layout === 'compte_rendu' || layout === 'releve') && (
+              <Button
+                variant="default"
+                leftSection={<IconFileTypeDocx size={16} aria-hidden />}
+                onClick={saveDocx}
+                loading={busy === 'docx'}
+                disabled={!ready || busy !== null}
+              >
+                Exporter en Word…
+              </Button>
+            )}
           </Group>
         </Group>
+        {layout === 'convocation' && <ConvocationRecipients id={id} />}
       </div>
       {error && (
         <Alert color="red" title="Aperçu impossible">
@@ -86,7 +128,15 @@ export function MinutesPrintPage({ id, layout }: { id: string; layout: PrintLayo
       )}
       {minutes && (
         <div className={classes.desk}>
-          {layout === 'dossier_codiri' ? <DossierSheets id={id} onShown={setDossierShown} /> : <MinutesSheet document={minutes} />}
+          {layout === 'dossier_codiri' ? (
+            <DossierSheets id={id} onShown={setSheetsShown} />
+          ) : layout === 'convocation' ? (
+            <ConvocationSheets id={id} onShown={setSheetsShown} />
+          ) : layout === 'emargement' ? (
+            <AttendanceSheets id={id} onShown={setSheetsShown} />
+          ) : (
+            <MinutesSheet document={minutes} />
+          )}
         </div>
       )}
     </div>

@@ -17,7 +17,7 @@ function attendanceSummary(document: MinutesDocument): string {
 }
 
 /** The partners and the project, above the title: every sheet of the dossier starts with them. */
-export function PartnersBand({ document, withProject = true }: { document: MinutesDocument; withProject?: boolean }) {
+export function PartnersBand({ document, withProject = true }: { document: Pick<MinutesDocument, 'partners' | 'project_name'>; withProject?: boolean }) {
   return (
     <>
       <div className={classes.partners}>

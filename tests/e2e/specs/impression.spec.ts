@@ -172,7 +172,7 @@ function expectFrame(pages: string[], title: string): void {
     const text = flat(page);
     expect(text, `page ${index + 1}`).toContain("Département d'Indre-et-Loire · Département de Loir-et-Cher");
     expect(text, `page ${index + 1}`).toContain(title);
-    expect(text, `page ${index + 1}`).toMatch(/Imprimé le \d{1,2} [a-zéû]+ \d{4} à \d{2}:\d{2}/);
+    expect(text, `page ${index + 1}`).toMatch(/Imprimé le (1er|\d{1,2}) [a-zéû]+ \d{4} à \d{1,2} h( \d{2})?/);
     expect(text, `page ${index + 1}`).toContain(`Page ${index + 1} sur ${pages.length}`);
   });
 }

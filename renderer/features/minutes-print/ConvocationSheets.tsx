@@ -1,0 +1,296 @@
+// Before the meeting: the convocation and the feuille d'émargement as A4 sheets, and the
+// toolbar's « Préparer le courriel… » that carries the convocation to the convened.
+import { Alert, Button, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconMail } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import type { ApiError, AttendanceSheetDocument, ConvenedGroup, ConvocationDocument } from '../../../preload/contract';
+import { call, useApiData } from '../../api';
+import { NBSP, PartnersBand } from './MinutesSheet';
+import classes from './MinutesPrint.module.css';
+import own from './Convocation.module.css';
+
+/** Tells the page when its document is shown (the toolbar's buttons wait for it). */
+function useShown(shown: boolean, onShown: (shown: boolean) => void): void {
+  useEffect(() => {
+    onShown(shown);
+    return () => onShown(false);
+  }, [shown, onShown]);
+}
+
+function Failure({ title, error }: { title: string; error: ApiError }) {
+  return (
+    <Alert color="red" title={title}>
+      {error.message}
+    </Alert>
+  );
+}
+
+const plural = (count: number, word: string) => `${count}${NBSP}${word}${count > 1 ? 's' : ''}`;
+
+/** The convened, by organisation, in two columns. */
+function Convened({ groups }: { groups: ConvenedGroup[] }) {
+  return (
+    <div className={classes.groups}>
+      {groups.map((group) => (
+        <div key={group.label} className={classes.group}>
+          <p className={classes.groupLabel}>{group.label}</p>
+          <ul className={classes.people}>
+            {group.people.map((person, index) => (
+              <li key={`${person.name}-${index}`}>
+                {[person.name, person.function].filter(Boolean).join(', ')}
+                {person.represented_by && <span className={classes.dim}> — représentation assurée par {person.represented_by}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function ConvocationSheet({ document }: { document: ConvocationDocument }) {
+  const { meeting } = document;
+  return (
+    <article className={`${classes.sheet} ${own.convocation}`} aria-label={document.heading}>
+      <PartnersBand document={document} />
+      <header className={classes.titleBlock}>
+        <h2 className={classes.kind}>Convocation</h2>
+        <p className={classes.meetingTitle}>{meeting.title}</p>
+      </header>
+
+      <p className={own.invitation}>{document.invitation}</p>
+
+      <dl className={classes.facts}>
+        <dt>Date</dt>
+        <dd>{meeting.date_label}</dd>
+        <dt>Heure</dt>
+        <dd>
+          {meeting.time_label} (durée{NBSP}: {meeting.duration_label}, fin prévue à {meeting.end_time_label})
+        </dd>
+        <dt>Lieu</dt>
+        <dd>{meeting.place ?? 'À préciser'}</dd>
+        {document.president && (
+          <>
+            <dt>Présidence</dt>
+            <dd>{document.president}</dd>
+          </>
+        )}
+        {meeting.chantiers.length > 0 && (
+          <>
+            <dt>{meeting.chantiers.length > 1 ? 'Chantiers concernés' : 'Chantier concerné'}</dt>
+            <dd>
+              {meeting.chantiers.map((chantier) => (
+                <div key={chantier}>{chantier}</div>
+              ))}
+            </dd>
+          </>
+        )}
+      </dl>
+
+      <section className={classes.section}>
+        <h3 className={classes.sectionTitle}>Ordre du jour</h3>
+        {document.agenda.length === 0 ? (
+          <p className={classes.none}>L'ordre du jour sera communiqué ultérieurement.</p>
+        ) : (
+          <table className={classes.table}>
+            <colgroup>
+              <col className={own.colNumber} />
+              <col />
+              <col className={own.colPresenter} />
+              <col className={own.colTime} />
+              <col className={own.colTime} />
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">N°</th>
+                <th scope="col">Point</th>
+                <th scope="col">Présenté par</th>
+                <th scope="col">Horaire</th>
+                <th scope="col">Durée</th>
+              </tr>
+            </thead>
+            <tbody>
+              {document.agenda.map((item) => (
+                <tr key={item.number}>
+                  <td className={classes.number}>{item.number}</td>
+                  <td>
+                    {item.title}
+                    {item.chantier_label && <div className={`${classes.dim} ${classes.small}`}>{item.chantier_label}</div>}
+                  </td>
+                  <td>{item.presenter ?? '—'}</td>
+                  <td className={classes.nowrap}>{item.start_label}</td>
+                  <td className={classes.nowrap}>{item.duration_label ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className={classes.section}>
+        <h3 className={classes.sectionTitle}>Personnes convoquées ({document.convened.count})</h3>
+        {document.convened.count === 0 ? <p className={classes.none}>Aucun participant inscrit.</p> : <Convened groups={document.convened.groups} />}
+      </section>
+
+      <section className={classes.section}>
+        <h3 className={classes.sectionTitle}>Documents à lire</h3>
+        {document.documents.length === 0 ? (
+          <p className={classes.none}>Aucun document joint à la réunion.</p>
+        ) : (
+          <ul className={classes.bullets}>
+            {document.documents.map((name, index) => (
+              <li key={`${name}-${index}`}>{name}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <footer className={own.foot}>
+        <p>{document.absence_note}</p>
+        {document.secretariat && (
+          <p className={own.secretariat}>
+            Secrétariat de la coopération{NBSP}: {document.secretariat}
+          </p>
+        )}
+      </footer>
+    </article>
+  );
+}
+
+/** The convocation, loaded on its own. */
+export function ConvocationSheets({ id, onShown }: { id: string; onShown: (shown: boolean) => void }) {
+  const { data: document, error } = useApiData('getConvocationDocument', id);
+  useShown(!!document, onShown);
+  if (error) return <Failure title="Convocation impossible" error={error} />;
+  return document ? <ConvocationSheet document={document} /> : null;
+}
+
+export function AttendanceSheet({ sheet }: { sheet: AttendanceSheetDocument }) {
+  const { meeting } = sheet;
+  return (
+    <article className={classes.sheet} aria-label={sheet.heading}>
+      <PartnersBand document={sheet} />
+      <header className={classes.titleBlock}>
+        <h2 className={classes.kind}>Feuille d'émargement</h2>
+        <p className={classes.meetingTitle}>{meeting.title}</p>
+      </header>
+      <dl className={classes.facts}>
+        <dt>Date</dt>
+        <dd>{meeting.date_label}</dd>
+        <dt>Heure</dt>
+        <dd>{meeting.time_label}</dd>
+        <dt>Lieu</dt>
+        <dd>{meeting.place ?? 'Non précisé'}</dd>
+      </dl>
+      <p className={own.count}>
+        {sheet.count > 0 ? `${plural(sheet.count, 'participant')} attendu${sheet.count > 1 ? 's' : ''}.` : 'Aucun participant inscrit.'} Merci de signer en face
+        de votre nom.
+      </p>
+      <table className={`${classes.table} ${own.signatures}`}>
+        <colgroup>
+          <col className={own.colName} />
+          <col className={own.colFunction} />
+          <col />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">Nom</th>
+            <th scope="col">Fonction</th>
+            <th scope="col">Signature</th>
+          </tr>
+        </thead>
+        {sheet.groups.map((group) => (
+          <tbody key={group.label}>
+            <tr className={own.groupRow}>
+              <th scope="colgroup" colSpan={3}>
+                {group.label}
+              </th>
+            </tr>
+            {group.people.map((person, index) => (
+              <tr key={`${person.name}-${index}`} className={own.signatureRow}>
+                <td>{person.name}</td>
+                <td>
+                  {person.function}
+                  {person.represented_by && <div className={`${classes.dim} ${classes.small}`}>Représenté·e par {person.represented_by}</div>}
+                </td>
+                <td />
+              </tr>
+            ))}
+          </tbody>
+        ))}
+        <tbody>
+          <tr className={own.groupRow}>
+            <th scope="colgroup" colSpan={3}>
+              Autres personnes présentes
+            </th>
+          </tr>
+          {Array.from({ length: sheet.blank_lines }, (_, index) => (
+            <tr key={index} className={own.signatureRow} aria-label="Ligne à remplir">
+              <td />
+              <td />
+              <td />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </article>
+  );
+}
+
+/** The feuille d'émargement, loaded on its own. */
+export function AttendanceSheets({ id, onShown }: { id: string; onShown: (shown: boolean) => void }) {
+  const { data: sheet, error } = useApiData('getAttendanceSheet', id);
+  useShown(!!sheet, onShown);
+  if (error) return <Failure title="Feuille d'émargement impossible" error={error} />;
+  return sheet ? <AttendanceSheet sheet={sheet} /> : null;
+}
+
+/** « Préparer le courriel… »: the convocation shown, as a PDF in an .eml draft for Outlook or Thunderbird. */
+export function ConvocationEmailButton({ id, busy, disabled, onBusy }: { id: string; busy: boolean; disabled: boolean; onBusy: (busy: boolean) => void }) {
+  async function prepare() {
+    onBusy(true);
+    const result = await call('saveConvocationEmail', id);
+    onBusy(false);
+    if (!result.ok || !result.value) return;
+    const { file, recipients, without_email: without } = result.value;
+    const to = recipients.length > 0 ? `adressé à ${plural(recipients.length, 'destinataire')}` : 'sans destinataire';
+    notifications.show({
+      color: 'teal',
+      title: 'Courriel préparé',
+      message: `${file} (${to}), à ouvrir avec Outlook ou Thunderbird pour le relire et l'envoyer.${without.length > 0 ? ` Sans adresse${NBSP}: ${without.join(', ')}.` : ''}`,
+      autoClose: 12_000,
+    });
+  }
+  return (
+    <Button variant="default" leftSection={<IconMail size={16} aria-hidden />} onClick={prepare} loading={busy} disabled={disabled}>
+      Préparer le courriel…
+    </Button>
+  );
+}
+
+/** Under the toolbar: to whom the courriel will go, and who has no address. */
+export function ConvocationRecipients({ id }: { id: string }) {
+  const { data: document } = useApiData('getConvocationDocument', id);
+  if (!document || document.convened.count === 0) return null;
+  const { recipients, without_email: without } = document;
+  const to =
+    recipients.length > 0
+      ? `Le courriel sera adressé à ${plural(recipients.length, 'personne')} convoquée${recipients.length > 1 ? 's' : ''}.`
+      : "Aucune personne convoquée n'a d'adresse électronique.";
+  if (without.length === 0) {
+    return (
+      <Text size="sm" c="dimmed" mt="xs">
+        {to}
+      </Text>
+    );
+  }
+  return (
+    <Alert color="yellow" mt="sm" title={to}>
+      <Text size="sm">
+        Sans adresse{NBSP}: {without.join(', ')}.
+      </Text>
+      <Text size="sm">Les adresses des personnes se saisissent dans Personnes{NBSP}; les autres participants sont à prévenir autrement.</Text>
+    </Alert>
+  );
+}

@@ -1,0 +1,332 @@
+// Before the meeting: the convocation in the print preview, saved as PDF and carried by a
+// courriel (.eml) read back by Python's email package; the feuille d'émargement, on one page
+// and on several. PDFs read with poppler's pdftotext and kept as PNG in tests/artifacts/pdf/.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { attach } from '../../../db/attachments/store';
+import { addAgendaItem, addParticipant, createMeeting } from '../../../db/meetings/writes';
+import { createPerson, updatePerson } from '../../../db/people/writes';
+import { parseEmlWithPython } from '../../db/python-email';
+import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
+import { initData, withStore } from '../harness/data';
+import { ARTIFACTS, expect, screenshot, test, type AppHandle } from '../harness/fixtures';
+import { newDataDir } from '../harness/launch';
+
+const PDF_DIR = join(ARTIFACTS, 'pdf');
+const TITLE = 'CODIRI du 15 mars 2027';
+
+interface Prepared {
+  codiri: string;
+  /** A réunion de travail of 28 inscribed: its émargement takes more than a page. */
+  large: string;
+}
+
+/**
+ * A CODIRI on 15 March 2027 at 14 h 30 for 2 h 30: both Départements (some without
+ * address, one excusée, one représenté), a guest of the Région, three points, a document.
+ */
+function prepare(dataDir: string): Prepared {
+  initData(dataDir);
+  return withStore(dataDir, (store) => {
+    const me = store.personId!;
+    updatePerson(store, me, { email: 'claire.martin@departement37.fr' });
+    const person = (name: string, fonction: string, partner: 'd37' | 'd41', email: string | null = null) =>
+      createPerson(store, { name, function: fonction, partner_id: partner, email });
+    const anne = person('Anne Leroy', 'Directrice générale des services', 'd37', 'anne.leroy@departement37.fr');
+    const paul = person('Paul Bernard', 'DGA solidarités', 'd37');
+    const emilie = person('Émilie Durand', 'Directrice générale des services', 'd41', 'emilie.durand@departement41.fr');
+    const marc = person('Marc Petit', 'DGA ressources', 'd41');
+    const nadia = person('Nadia Benali', 'Chargée de mission coopération', 'd41', 'nadia.benali@departement41.fr');
+    const codiri = createMeeting(store, {
+      type: 'codiri',
+      date: '2027-03-15',
+      start_time: '14:30',
+      duration_minutes: 150,
+      place: 'Hôtel du Département, Tours',
+      chantier_ids: ['c4'],
+      president_id: anne,
+      secretariat_partner_id: 'd37',
+    });
+    addParticipant(store, codiri, { person_id: anne });
+    addParticipant(store, codiri, { person_id: me });
+    addParticipant(store, codiri, { person_id: emilie });
+    addParticipant(store, codiri, { person_id: marc });
+    addParticipant(store, codiri, { person_id: nadia, attendance: 'excuse' });
+    addParticipant(store, codiri, { person_id: paul, attendance: 'represente', represented_by: 'Hélène Garnier' });
+    addParticipant(store, codiri, { name: 'Sophie Laurent', function: 'Directrice', organisation: 'Région Centre-Val de Loire' });
+    addAgendaItem(store, codiri, { title: 'Point d’étape du chantier RH', presenter: 'Émilie Durand', duration_minutes: 60, chantier_id: 'c4' });
+    addAgendaItem(store, codiri, { title: 'Gouvernance d’Approlys', presenter: 'Anne Leroy', duration_minutes: 45 });
+    addAgendaItem(store, codiri, { title: 'Questions diverses', duration_minutes: 15 });
+    attach(store, codiri, 'Note de cadrage RH.pdf', Buffer.from('%PDF-1.4 note de cadrage'));
+
+    const large = createMeeting(store, { type: 'reunion_travail', date: '2027-05-04', start_time: '09:00', duration_minutes: 180, chantier_ids: ['c4'] });
+    for (let index = 1; index <= 14; index++) {
+      addParticipant(store, large, { person_id: person(`Agent ${String(index).padStart(2, '0')} Touraine`, 'Chargé·e de mission', 'd37') });
+      addParticipant(store, large, {
+        name: `Invité ${String(index).padStart(2, '0')} Centre`,
+        function: 'Chef de service',
+        organisation: 'Région Centre-Val de Loire',
+      });
+    }
+    return { codiri, large };
+  });
+}
+
+/** pdftotext's text (-layout: a table row on one line), one string per page, no-break spaces as spaces. */
+function pdfPages(file: string): string[] {
+  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return text
+    .replace(/\u00a0/g, ' ')
+    .split('\f')
+    .slice(0, -1);
+}
+
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+/** The PDF's pages as PNG in tests/artifacts/pdf/, for a human eye. */
+function pngPages(file: string, name: string): string[] {
+  mkdirSync(PDF_DIR, { recursive: true });
+  for (const old of readdirSync(PDF_DIR).filter((entry) => entry.startsWith(`${name}-`) && entry.endsWith('.png'))) rmSync(join(PDF_DIR, old));
+  execFileSync('pdftoppm', ['-png', '-r', '60', file, join(PDF_DIR, name)]);
+  return readdirSync(PDF_DIR).filter((entry) => entry.startsWith(`${name}-`) && entry.endsWith('.png'));
+}
+
+/** « Enregistrer en PDF… » with the save dialog answered; answers the file once written. */
+async function savePdf(app: AppHandle, name: string): Promise<string> {
+  const file = join(PDF_DIR, `${name}.pdf`);
+  mkdirSync(PDF_DIR, { recursive: true });
+  rmSync(file, { force: true });
+  await app.answerDialog('showSaveDialog', { canceled: false, filePath: file });
+  await app.page.getByRole('button', { name: 'Enregistrer en PDF…' }).click();
+  await expect(app.page.getByRole('alert').filter({ hasText: 'PDF enregistré' }).last()).toContainText(file);
+  expect(existsSync(file)).toBe(true);
+  return file;
+}
+
+async function chooseLayout(app: AppHandle, label: string): Promise<void> {
+  await app.page.getByRole('radiogroup', { name: 'Document à imprimer' }).getByText(label, { exact: true }).click();
+}
+
+/** The default path main proposed in the last save dialog (the double records it). */
+function proposedPath(app: AppHandle): string | undefined {
+  const call = app.calls?.filter((entry) => entry.name === 'showSaveDialog').at(-1);
+  return (call?.args.at(-1) as { defaultPath?: string } | undefined)?.defaultPath;
+}
+
+/** Both themes (the paper stays white): a screenshot, axe, every field named, no English. */
+async function checkBothThemes(app: AppHandle, name: string): Promise<void> {
+  for (const theme of ['clair', 'sombre'] as const) {
+    const toggle = app.page.getByRole('button', { name: theme === 'clair' ? 'Passer en thème clair' : 'Passer en thème sombre' });
+    if (await toggle.isVisible()) await toggle.click();
+    await app.page.mouse.move(0, 0);
+    await screenshot(app, `${name}-${theme}`);
+    const problems = [
+      ...(await axeViolations(app.page)).map((line) => `axe : ${line}`),
+      ...(await unlabelledFields(app.page)).map((html) => `champ sans nom accessible : ${html}`),
+      ...(await englishTexts(app.page)).map((text) => `texte en anglais : ${text}`),
+    ];
+    expect.soft(problems, `${name}, thème ${theme} :\n${problems.join('\n')}`).toEqual([]);
+  }
+}
+
+/** The text of a page without the printing time (« Imprimé le … à 14 h 05 »), which differs between two prints. */
+const withoutPrintTime = (page: string) => flat(page).replace(/Imprimé le .+? à \d{1,2} h( \d{2})?/, 'Imprimé le …');
+
+test('convocation : aperçu, PDF, courriel .eml relu par Python ; feuille d’émargement sur une et plusieurs pages', async ({ launch }) => {
+  const dataDir = newDataDir();
+  const { codiri, large } = prepare(dataDir);
+  const app = await launch(dataDir);
+  const { page } = app;
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+
+  // From the meeting's page, « Imprimer et exporter » › « Convocation ».
+  await page.evaluate((id) => (window.location.hash = `#/reunions/${id}`), codiri);
+  await page.getByRole('button', { name: 'Imprimer et exporter' }).click();
+  await page.getByRole('menuitem', { name: 'Convocation' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/reunions/${codiri}/impression/convocation$`));
+  const sheet = page.getByRole('article', { name: `Convocation — ${TITLE}` });
+  await expect(sheet).toContainText('lundi 15 mars 2027');
+  // French typography (pdftotext gives no-break spaces back as spaces: read here): « 14 h 30 » on one line, a no-break space before every « : ; ! ? ».
+  const sheetText = (await sheet.textContent()) ?? '';
+  expect(sheetText).toContain('14\u00a0h\u00a030 (durée\u00a0: 2\u00a0h\u00a030, fin prévue à 17\u00a0h)');
+  expect(sheetText).toContain('coopération\u00a0: Département');
+  expect(sheetText).not.toMatch(/[^\u00a0][:;!?]/);
+  await expect(sheet).toContainText('Note de cadrage RH.pdf');
+  await expect(sheet).not.toContainText('PROJET');
+  // Every meeting offers the convocation and the émargement.
+  for (const label of ['Convocation', "Feuille d'émargement", 'Compte rendu', 'Relevé de décisions', 'Dossier CODIRI'])
+    await expect(page.getByRole('radio', { name: label })).toHaveCount(1);
+  // Who will get the courriel, and who has no address.
+  await expect(page.getByText('Le courriel sera adressé à 4 personnes convoquées.')).toBeVisible();
+  await expect(
+    page.getByText('Sans adresse : Marc Petit (Loir-et-Cher), Paul Bernard (Indre-et-Loire), Sophie Laurent (Région Centre-Val de Loire).'),
+  ).toBeVisible();
+  await checkBothThemes(app, '47-convocation');
+
+  // The PDF: one page, the document only (printed from the dark theme: white paper all the same).
+  const convocation = await savePdf(app, 'convocation');
+  if (app.runtime === 'double') expect(proposedPath(app)).toMatch(/\/Convocation - CODIRI du 15 mars 2027\.pdf$/);
+  const pages = pdfPages(convocation);
+  expect(pages).toHaveLength(1);
+  expect(pngPages(convocation, 'convocation')).toHaveLength(1);
+  const [text] = pages;
+  const all = flat(text);
+  expect(all).toContain("Département d'Indre-et-Loire · Département de Loir-et-Cher");
+  expect(all).toContain(`Convocation — ${TITLE}`);
+  expect(all).toContain('Page 1 sur 1');
+  expect(all).not.toContain('Aperçu avant impression');
+  expect(all).not.toContain('Sans adresse');
+  expect(text).toMatch(/DÉPARTEMENT D'INDRE-ET-LOIRE\s+DÉPARTEMENT DE LOIR-ET-CHER/);
+  expect(all).toContain(`CONVOCATION ${TITLE}`);
+  expect(all).toContain(
+    'Vous êtes convié·e à la réunion du comité de direction interdépartemental (CODIRI) qui se tiendra le lundi 15 mars 2027 à 14 h 30, Hôtel du Département, Tours.',
+  );
+  expect(text).toMatch(/Date\s+lundi 15 mars 2027/);
+  expect(text).toMatch(/Heure\s+14 h 30 \(durée : 2 h 30, fin prévue à 17 h\)/);
+  expect(text).toMatch(/Lieu\s+Hôtel du Département, Tours/);
+  expect(text).toMatch(/Présidence\s+Anne Leroy, Directrice générale des services \(Département d'Indre-et-Loire\)/);
+  // The ordre du jour: each point with who presents, when and how long, on its row.
+  expect(text).toMatch(/N°\s+Point\s+Présenté par\s+Horaire\s+Durée/);
+  expect(text).toMatch(/1\s+Point d’étape du chantier RH\s+Émilie Durand\s+14 h 30\s+1 ?h/);
+  expect(text).toMatch(/2\s+Gouvernance d’Approlys\s+Anne Leroy\s+15 h 30\s+45 min/);
+  expect(text).toMatch(/3\s+Questions diverses\s+—\s+16 h 15\s+15 min/);
+  // Who is convened, by organisation: the excusée too (she was convened).
+  const convened = between(all, 'PERSONNES CONVOQUÉES (7)', 'DOCUMENTS À LIRE');
+  for (const part of [
+    "DÉPARTEMENT D'INDRE-ET-LOIRE",
+    'Anne Leroy, Directrice générale des services',
+    'Claire Martin, Cheffe de projet',
+    'DÉPARTEMENT DE LOIR-ET-CHER',
+    'Marc Petit, DGA ressources',
+    'Nadia Benali, Chargée de mission coopération',
+    'RÉGION CENTRE-VAL DE LOIRE',
+    'Sophie Laurent, Directrice',
+  ])
+    expect(convened).toContain(part);
+  expect(all).toContain('DOCUMENTS À LIRE Note de cadrage RH.pdf');
+  expect(all).toContain(
+    "En cas d'empêchement, merci d'en informer le secrétariat (Département d'Indre-et-Loire) et d'indiquer, le cas échéant, qui vous représentera.",
+  );
+  expect(all).toContain("Secrétariat de la coopération : Département d'Indre-et-Loire");
+
+  // « Préparer le courriel… »: the convocation printed again, in an .eml draft.
+  const emlFile = join(PDF_DIR, 'convocation.eml');
+  rmSync(emlFile, { force: true });
+  await app.answerDialog('showSaveDialog', { canceled: false, filePath: emlFile });
+  await page.getByRole('button', { name: 'Préparer le courriel…' }).click();
+  const prepared = page.getByRole('alert').filter({ hasText: 'Courriel préparé' }).last();
+  await expect(prepared).toContainText(`${emlFile} (adressé à 4 destinataires)`);
+  await expect(prepared).toContainText('Sans adresse : Marc Petit (Loir-et-Cher), Paul Bernard (Indre-et-Loire), Sophie Laurent (Région Centre-Val de Loire).');
+  if (app.runtime === 'double') expect(proposedPath(app)).toMatch(/\/Convocation - CODIRI du 15 mars 2027\.eml$/);
+  const email = parseEmlWithPython(emlFile);
+  expect(email.defects).toEqual([]);
+  expect(email.multipart).toBe(true);
+  expect(email.unsent).toBe('1');
+  expect(email.from).toEqual([['Claire Martin', 'claire.martin@departement37.fr']]);
+  expect(email.to).toEqual([
+    ['Anne Leroy', 'anne.leroy@departement37.fr'],
+    ['Claire Martin', 'claire.martin@departement37.fr'],
+    ['Émilie Durand', 'emilie.durand@departement41.fr'],
+    ['Nadia Benali', 'nadia.benali@departement41.fr'],
+  ]);
+  expect(email.subject).toBe(`Convocation – ${TITLE}`);
+  expect(email.raw_subject).toMatch(/^=\?UTF-8\?B\?/);
+  const mailText = email.text.replace(/\u00a0/g, ' ');
+  for (const line of [
+    'Date : lundi 15 mars 2027',
+    'Heure : 14 h 30 (durée : 2 h 30, fin prévue à 17 h)',
+    'Lieu : Hôtel du Département, Tours',
+    '1. Point d’étape du chantier RH — présenté par Émilie Durand, 1 h',
+    '3. Questions diverses — 15 min',
+    '- Note de cadrage RH.pdf',
+  ])
+    expect(mailText).toContain(line);
+  expect(email.attachments).toHaveLength(1);
+  const [attachment] = email.attachments;
+  expect(attachment).toMatchObject({ content_type: 'application/pdf', filename: 'Convocation - CODIRI du 15 mars 2027.pdf' });
+  // The attached PDF is the convocation as saved above (its printing time aside).
+  const attached = join(PDF_DIR, 'convocation-jointe.pdf');
+  writeFileSync(attached, Buffer.from(attachment.base64, 'base64'));
+  expect(pdfPages(attached).map(withoutPrintTime)).toEqual(pages.map(withoutPrintTime));
+  expect(email.longest_line).toBeLessThanOrEqual(78);
+
+  // The feuille d'émargement: one line per expected participant (not the excusée), by organisation, then five blank lines.
+  await chooseLayout(app, "Feuille d'émargement");
+  await expect(page).toHaveURL(new RegExp(`#/reunions/${codiri}/impression/emargement$`));
+  const emargementSheet = page.getByRole('article', { name: `Feuille d'émargement — ${TITLE}` });
+  await expect(emargementSheet).toContainText('6 participants attendus.');
+  await expect(emargementSheet.getByRole('row', { name: 'Ligne à remplir' })).toHaveCount(5);
+  await expect(page.getByRole('button', { name: 'Préparer le courriel…' })).toHaveCount(0);
+  // The notifications of the files written closed, for the screenshots.
+  const closeButtons = page.getByRole('button', { name: 'Fermer la notification' });
+  for (const button of await closeButtons.all()) await button.click({ force: true }).catch(() => undefined);
+  await expect(closeButtons).toHaveCount(0);
+  await checkBothThemes(app, '48-emargement');
+  const emargement = await savePdf(app, 'emargement');
+  if (app.runtime === 'double') expect(proposedPath(app)).toMatch(/\/Feuille d'émargement - CODIRI du 15 mars 2027\.pdf$/);
+  const emargementPages = pdfPages(emargement);
+  expect(emargementPages).toHaveLength(1);
+  pngPages(emargement, 'emargement');
+  const emargementText = emargementPages[0];
+  expect(flat(emargementText)).toContain(`FEUILLE D'ÉMARGEMENT ${TITLE}`);
+  expect(emargementText).toMatch(/Date\s+lundi 15 mars 2027/);
+  expect(emargementText).toMatch(/Heure\s+de 14 h 30 à 17 h/);
+  expect(emargementText).toMatch(/Lieu\s+Hôtel du Département, Tours/);
+  expect(emargementText).toMatch(/Nom\s+Fonction\s+Signature/);
+  const lines = emargementText.split('\n').map((line) => line.replace(/\s{2,}/g, ' | ').trim());
+  // Groups and names in order (pdftotext puts the name of a two-line row on a line of its own); the blank lines hold no text.
+  const table = flat(emargementText.slice(emargementText.search(/Nom\s+Fonction\s+Signature/)));
+  expect(table).toMatch(
+    new RegExp(
+      "^Nom Fonction Signature DÉPARTEMENT D'INDRE-ET-LOIRE Anne Leroy Directrice générale des services Claire Martin Cheffe de projet " +
+        '(Paul Bernard DGA solidarités|DGA solidarités Paul Bernard) Représenté·e par Hélène Garnier ' +
+        'DÉPARTEMENT DE LOIR-ET-CHER Émilie Durand Directrice générale des services Marc Petit DGA ressources ' +
+        'RÉGION CENTRE-VAL DE LOIRE Sophie Laurent Directrice AUTRES PERSONNES PRÉSENTES Imprimé le [^|]+ Page 1 sur 1 $',
+    ),
+  );
+  // Each name beside its function, on the same printed line.
+  for (const row of [
+    'Anne Leroy | Directrice générale des services',
+    'Claire Martin | Cheffe de projet',
+    'Marc Petit | DGA ressources',
+    'Sophie Laurent | Directrice',
+  ])
+    expect(lines).toContain(row);
+  expect(flat(emargementText)).not.toContain('Nadia Benali');
+
+  // 28 inscribed: the feuille continues on a second page, its header repeated, no line cut in two.
+  await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/impression/emargement`), large);
+  await expect(page.getByRole('article', { name: /^Feuille d'émargement — Réunion de travail du 4 mai 2027$/ })).toContainText('28 participants attendus.');
+  const long = await savePdf(app, 'emargement-longue');
+  const longPages = pdfPages(long);
+  pngPages(long, 'emargement-longue');
+  expect(longPages.length).toBeGreaterThanOrEqual(2);
+  for (const [index, longPage] of longPages.entries()) expect(longPage, `page ${index + 1}`).toMatch(/Nom\s+Fonction\s+Signature/);
+  const names = [...Array(14).keys()].flatMap((index) => [
+    `Agent ${String(index + 1).padStart(2, '0')} Touraine`,
+    `Invité ${String(index + 1).padStart(2, '0')} Centre`,
+  ]);
+  for (const name of names)
+    expect(
+      longPages.filter((longPage) => longPage.includes(name)),
+      name,
+    ).toHaveLength(1);
+  // A group's heading never ends a page: its first line follows it (the blank lines' heading is followed by no text: seen on the PNG).
+  for (const longPage of longPages) {
+    const pageRows = longPage
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !/^(Imprimé le|Département d'Indre-et-Loire ·)/.test(line));
+    expect(pageRows.at(-1)).not.toMatch(/^(RÉGION CENTRE-VAL DE LOIRE|DÉPARTEMENT D'INDRE-ET-LOIRE)$/);
+  }
+});
+
+/** The text between two headings of the document. */
+function between(text: string, from: string, to: string): string {
+  const start = text.indexOf(from);
+  const end = text.indexOf(to, start + from.length);
+  expect(start, `« ${from} » absent`).toBeGreaterThanOrEqual(0);
+  expect(end, `« ${to} » absent après « ${from} »`).toBeGreaterThan(start);
+  return text.slice(start, end);
+}
