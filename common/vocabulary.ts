@@ -129,3 +129,6 @@ export const TAX_BASIS_LABELS: Record<TaxBasis, string> = { ht: 'HT', ttc: 'TTC'
 export const PARTY_KINDS = ['elu', 'partenaire'] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
 export const PARTY_KIND_LABELS: Record<PartyKind, string> = { elu: 'Élu référent', partenaire: 'Partenaire extérieur' };
+
+/** The largest document that may be attached (Mo): beyond, a link to the file says more than a copy on every laptop. */
+export const MAX_ATTACHMENT_MEGABYTES = 25;

@@ -5,15 +5,15 @@
 // shared folder as one file per document.
 import { createHash } from 'node:crypto';
 import { localDate } from '../../common/calendar';
+import { MAX_ATTACHMENT_MEGABYTES } from '../../common/vocabulary';
 import { refusal } from '../errors';
 import { deleteRow, insertRow, requireRow, validatePatch } from '../store/rows';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import type { Attachment, Blob } from './types';
 
-/** The largest document: beyond, a link to the file says more than a copy on every laptop. */
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
-export const MAX_ATTACHMENT_LABEL = '25 Mo';
+export const MAX_ATTACHMENT_BYTES = MAX_ATTACHMENT_MEGABYTES * 1024 * 1024;
+export const MAX_ATTACHMENT_LABEL = `${MAX_ATTACHMENT_MEGABYTES} Mo`;
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

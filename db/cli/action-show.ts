@@ -11,6 +11,8 @@ import {
   PRIORITY_LABELS,
   TAX_BASIS_LABELS,
 } from '../../common/vocabulary';
+import { listAttachments } from '../attachments/store';
+import type { Attachment } from '../attachments/types';
 import { actionBudget } from '../budget/reads';
 import type { ActionBudget } from '../budget/types';
 import { actionIndicators } from '../indicators/reads';
@@ -28,6 +30,7 @@ export interface ActionShow {
   pilots: { partner_id: string; partner_name: string; person_name: string | null; services: string | null }[];
   indicators: IndicatorView[];
   budget: ActionBudget;
+  documents: Attachment[];
   history: ActionHistory;
 }
 
@@ -39,7 +42,15 @@ export function showAction(store: Store, id: string, field?: string): ActionShow
     const pilot = action.pilots.find((p) => p.partner_id === partner.id);
     return { partner_id: partner.id, partner_name: partner.short_name, person_name: pilot?.person_name ?? null, services: pilot?.services ?? null };
   });
-  return { action, chantier, pilots, indicators: actionIndicators(store, id), budget: actionBudget(store, id), history: getActionHistory(store, id, field) };
+  return {
+    action,
+    chantier,
+    pilots,
+    indicators: actionIndicators(store, id),
+    budget: actionBudget(store, id),
+    documents: listAttachments(store, id),
+    history: getActionHistory(store, id, field),
+  };
 }
 
 /** Long texts in the history: a line of the terminal, the whole text being in --json. */
@@ -54,7 +65,7 @@ const indent = (text: string, by = '    ') => text.replace(/^/gm, by);
 const measure = (value: number, unit: string | null) => `${value.toLocaleString('fr-FR')}${unit ? ` ${unit}` : ''}`;
 const euros = (amount: number | null) => (amount === null ? '—' : amount.toLocaleString('fr-FR', { style: 'currency', currency: 'EUR' }));
 
-export function formatActionShow({ action, chantier, pilots, indicators, budget, history }: ActionShow): string {
+export function formatActionShow({ action, chantier, pilots, indicators, budget, documents, history }: ActionShow): string {
   const lines = [
     action.title,
     `  ${action.id}${chantier ? ` · Chantier ${chantier.number} · ${chantier.title}` : ''}`,
@@ -99,6 +110,12 @@ export function formatActionShow({ action, chantier, pilots, indicators, budget,
     '',
     `Notes de suivi (${action.notes.length})`,
     ...action.notes.flatMap((note) => [`  ${frenchDate(note.date)} · ${note.author_name ?? 'auteur inconnu'}`, indent(note.text)]),
+    '',
+    `Documents (${documents.length})`,
+    ...documents.map(
+      (document) =>
+        `  ${document.name} — ${document.size} octets, joint le ${frenchDate(document.added_on)}${document.available ? '' : ' (en attente de réception)'}`,
+    ),
     '',
     `Liens (${action.links.length})`,
     ...action.links.map((link) => `  ${link.label ? `${link.label} — ` : ''}${link.url}`),

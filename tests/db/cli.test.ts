@@ -325,6 +325,7 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(ok(nadia, 'attachment', 'save', id, '--to', copy)).toContain('« Convention signée.pdf » enregistré');
     expect(readFileSync(copy).equals(bytes)).toBe(true);
     expect(fails(nadia, 'attach', 'a4-1', join(nadia, 'absent.pdf'))).toMatch(/introuvable/);
+    expect(ok(nadia, 'action', 'show', 'a4-1')).toContain(`Convention signée.pdf — ${bytes.length} octets, joint le`);
   });
 
   test('meeting add, list, export : le compte rendu en Word (relu par python-docx) et la réunion pour l’agenda (.ics)', () => {

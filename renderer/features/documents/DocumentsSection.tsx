@@ -1,4 +1,5 @@
 import { ActionIcon, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { MAX_ATTACHMENT_MEGABYTES } from '../../../common/vocabulary';
 import { IconFileText, IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { call, send, useApiData } from '../../api';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
@@ -69,7 +70,7 @@ export function DocumentsSection({ ownerId }: { ownerId: string }) {
       )}
       <Group justify="space-between" align="center">
         <Text size="xs" c="dimmed">
-          25 Mo au plus par document ; au-delà, ajoutez plutôt un lien vers le fichier.
+          {MAX_ATTACHMENT_MEGABYTES} Mo au plus par document ; au-delà, ajoutez plutôt un lien vers le fichier.
         </Text>
         <Button
           variant="light"

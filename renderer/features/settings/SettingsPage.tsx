@@ -1,4 +1,5 @@
-import { Stack } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
+import { MAX_ATTACHMENT_MEGABYTES } from '../../../common/vocabulary';
 import { fieldLabel } from '../../../common/fields';
 import { send } from '../../api';
 import { useAppState } from '../../app/AppContext';
@@ -54,6 +55,13 @@ function Settings() {
 
         <SectionCard title="Rappels">
           <RemindersSection />
+        </SectionCard>
+
+        <SectionCard title="Documents joints">
+          <Text size="sm">
+            Un document joint à une action ou à une réunion fait {MAX_ATTACHMENT_MEGABYTES} Mo au plus : il est gardé une seule fois sur chaque poste et voyage
+            avec la synchronisation (dans le fichier d'échange, ou dans son propre fichier du dossier partagé). Au-delà, ajoutez plutôt un lien vers le fichier.
+          </Text>
         </SectionCard>
 
         <SectionCard title="Comptes rendus">
