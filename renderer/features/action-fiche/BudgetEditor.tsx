@@ -1,5 +1,5 @@
-import { ActionIcon, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, NumberInput, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import {
@@ -17,6 +17,7 @@ import type { ActionBudget, ActionDetail, BudgetTotal, FundingTotal } from '../.
 import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
+import { RemoveButton } from '../../shared/RemoveButton';
 import { formatEuros } from '../../shared/format';
 
 const TAX_OPTIONS = TAX_BASES.map((value) => ({ value, label: TAX_BASIS_LABELS[value] }));
@@ -61,7 +62,6 @@ export function FundingTotals({ totals }: { totals: FundingTotal[] }) {
 }
 
 function BudgetLines({ budget }: { budget: ActionBudget }) {
-  const { perform } = useFormSaver();
   if (budget.lines.length === 0)
     return (
       <Text c="dimmed" size="sm">
@@ -94,19 +94,11 @@ function BudgetLines({ budget }: { budget: ActionBudget }) {
                 {formatEuros(line.spent)} {line.spent !== null ? TAX_BASIS_LABELS[line.tax_basis] : ''}
               </Table.Td>
               <Table.Td>
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={`Supprimer la ligne ${line.year} de ${line.partner_name}`}
-                  onClick={() =>
-                    void perform(
-                      () => send('deleteBudgetLine', line.id),
-                      () => ({ label: 'Ligne de budget supprimée', revert: () => send('restoreDeleted', 'budget_line', line.id) }),
-                    )
-                  }
-                >
-                  <IconTrash size={16} aria-hidden />
-                </ActionIcon>
+                <RemoveButton
+                  label={`Supprimer la ligne ${line.year} de ${line.partner_name}`}
+                  remove={() => send('deleteBudgetLine', line.id)}
+                  undo={{ label: 'Ligne de budget supprimée', revert: () => send('restoreDeleted', 'budget_line', line.id) }}
+                />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -222,19 +214,11 @@ function Fundings({ budget }: { budget: ActionBudget }) {
                   />
                 </Table.Td>
                 <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={`Supprimer le financement : ${name}`}
-                    onClick={() =>
-                      void perform(
-                        () => send('deleteFunding', funding.id),
-                        () => ({ label: 'Financement supprimé', revert: () => send('restoreDeleted', 'funding', funding.id) }),
-                      )
-                    }
-                  >
-                    <IconTrash size={16} aria-hidden />
-                  </ActionIcon>
+                  <RemoveButton
+                    label={`Supprimer le financement : ${name}`}
+                    remove={() => send('deleteFunding', funding.id)}
+                    undo={{ label: 'Financement supprimé', revert: () => send('restoreDeleted', 'funding', funding.id) }}
+                  />
                 </Table.Td>
               </Table.Tr>
             );

@@ -1,12 +1,13 @@
 import { LineChart } from '@mantine/charts';
-import { ActionIcon, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail, IndicatorView } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
 import { AutosaveDate, AutosaveText, FrenchDateInput } from '../../shared/autosave/AutosaveFields';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
+import { RemoveButton } from '../../shared/RemoveButton';
 import { formatDate, formatMeasure, todayIso } from '../../shared/format';
 
 /** The indicators the action follows: each with its target, its series and a chart; new ones, or one of the chantier's. */
@@ -142,7 +143,6 @@ function IndicatorChart({ indicator }: { indicator: IndicatorView }) {
 }
 
 function ValuesTable({ indicator }: { indicator: IndicatorView }) {
-  const { perform } = useFormSaver();
   if (indicator.values.length === 0)
     return (
       <Text size="sm" c="dimmed" mt="xs">
@@ -170,19 +170,11 @@ function ValuesTable({ indicator }: { indicator: IndicatorView }) {
             <Table.Td>{value.author_name ?? '—'}</Table.Td>
             <Table.Td>{value.comment ?? ''}</Table.Td>
             <Table.Td>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={`Supprimer la valeur du ${formatDate(value.date)}`}
-                onClick={() =>
-                  void perform(
-                    () => send('deleteIndicatorValue', value.id),
-                    () => ({ label: 'Valeur supprimée', revert: () => send('restoreDeleted', 'indicator_value', value.id) }),
-                  )
-                }
-              >
-                <IconTrash size={16} aria-hidden />
-              </ActionIcon>
+              <RemoveButton
+                label={`Supprimer la valeur du ${formatDate(value.date)}`}
+                remove={() => send('deleteIndicatorValue', value.id)}
+                undo={{ label: 'Valeur supprimée', revert: () => send('restoreDeleted', 'indicator_value', value.id) }}
+              />
             </Table.Td>
           </Table.Tr>
         ))}

@@ -1,14 +1,14 @@
-import { ActionIcon, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { IconExternalLink, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconExternalLink, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail } from '../../../preload/contract';
 import { call, send } from '../../api';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
+import { RemoveButton } from '../../shared/RemoveButton';
 
 /** Documents and pages about the action: an optional label and a url. */
 export function LinksEditor({ action }: { action: ActionDetail }) {
-  const { perform } = useFormSaver();
   return (
     <Stack gap="xs">
       {action.links.length === 0 && (
@@ -33,22 +33,11 @@ export function LinksEditor({ action }: { action: ActionDetail }) {
                 <IconExternalLink size={14} aria-hidden style={{ verticalAlign: 'middle', marginRight: 4 }} />
                 {link.label || link.url}
               </Anchor>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={`Supprimer le lien « ${link.label || link.url} »`}
-                onClick={() =>
-                  void perform(
-                    () => send('deleteLink', link.id),
-                    () => ({
-                      label: 'Lien supprimé',
-                      revert: () => send('restoreDeleted', 'link', link.id),
-                    }),
-                  )
-                }
-              >
-                <IconTrash size={16} aria-hidden />
-              </ActionIcon>
+              <RemoveButton
+                label={`Supprimer le lien « ${link.label || link.url} »`}
+                remove={() => send('deleteLink', link.id)}
+                undo={{ label: 'Lien supprimé', revert: () => send('restoreDeleted', 'link', link.id) }}
+              />
             </Group>
           ))}
         </Stack>

@@ -1,17 +1,17 @@
-import { ActionIcon, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import { PARTY_KIND_LABELS, PARTY_KINDS, type PartyKind } from '../../../common/vocabulary';
 import type { ActionDetail } from '../../../preload/contract';
 import { send } from '../../api';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
+import { RemoveButton } from '../../shared/RemoveButton';
 
 const KIND_OPTIONS = PARTY_KINDS.map((value) => ({ value, label: PARTY_KIND_LABELS[value] }));
 
 /** Élus référents and partenaires extérieurs, beside the pilotes. */
 export function PartiesEditor({ action }: { action: ActionDetail }) {
-  const { perform } = useFormSaver();
   return (
     <Stack gap="xs">
       {action.parties.length === 0 && (
@@ -28,19 +28,11 @@ export function PartiesEditor({ action }: { action: ActionDetail }) {
                 {party.role ? `, ${party.role}` : ''}
                 {party.organisation ? ` (${party.organisation})` : ''} — {PARTY_KIND_LABELS[party.kind]}
               </Text>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={`Retirer ${party.name}`}
-                onClick={() =>
-                  void perform(
-                    () => send('deleteParty', party.id),
-                    () => ({ label: `${party.name} retiré de la fiche`, revert: () => send('restoreDeleted', 'action_party', party.id) }),
-                  )
-                }
-              >
-                <IconTrash size={16} aria-hidden />
-              </ActionIcon>
+              <RemoveButton
+                label={`Retirer ${party.name}`}
+                remove={() => send('deleteParty', party.id)}
+                undo={{ label: `${party.name} retiré de la fiche`, revert: () => send('restoreDeleted', 'action_party', party.id) }}
+              />
             </Group>
           ))}
         </Stack>

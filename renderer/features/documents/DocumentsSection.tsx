@@ -1,8 +1,9 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { MAX_ATTACHMENT_MEGABYTES } from '../../../common/vocabulary';
-import { IconFileText, IconPaperclip, IconTrash } from '@tabler/icons-react';
+import { IconFileText, IconPaperclip } from '@tabler/icons-react';
 import { call, send, useApiData } from '../../api';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
+import { RemoveButton } from '../../shared/RemoveButton';
 import { formatBytes, formatDate } from '../../shared/format';
 
 /**
@@ -51,19 +52,11 @@ export function DocumentsSection({ ownerId }: { ownerId: string }) {
                   {document.added_by_name ? ` par ${document.added_by_name}` : ''}
                 </Text>
               </div>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={`Retirer le document « ${document.name} »`}
-                onClick={() =>
-                  void perform(
-                    () => send('detachDocument', document.id),
-                    () => ({ label: 'Document retiré', revert: () => send('restoreDeleted', 'attachment', document.id) }),
-                  )
-                }
-              >
-                <IconTrash size={16} aria-hidden />
-              </ActionIcon>
+              <RemoveButton
+                label={`Retirer le document « ${document.name} »`}
+                remove={() => send('detachDocument', document.id)}
+                undo={{ label: 'Document retiré', revert: () => send('restoreDeleted', 'attachment', document.id) }}
+              />
             </Group>
           ))}
         </Stack>

@@ -1,5 +1,4 @@
 import { Alert, Anchor, Button, Group } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { frenchDate } from '../../../common/french';
@@ -14,11 +13,12 @@ import {
   TAX_BASIS_LABELS,
 } from '../../../common/vocabulary';
 import type { ActionBudget, ActionDetail, ActionHistory, IndicatorView } from '../../../preload/contract';
-import { call, send, useApiData } from '../../api';
+import { call, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';
-import { formatBytes, formatEuros, formatMeasure } from '../../shared/format';
+import { formatEuros, formatMeasure } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
+import { notifyPdfSaved, printShownPage } from '../../shared/printing';
 import { NBSP } from '../minutes-print/MinutesSheet';
 import classes from '../minutes-print/MinutesPrint.module.css';
 
@@ -37,19 +37,15 @@ export function FichePrintPage({ id }: { id: string }) {
 
   async function print() {
     setBusy('print');
-    const result = await send('printCurrentPage');
+    await printShownPage();
     setBusy(null);
-    if (!result.ok) notifications.show({ color: 'red', title: 'Impression impossible', message: result.error.message, autoClose: 12_000 });
   }
 
   async function savePdf() {
     setBusy('pdf');
     const result = await call('saveActionFicheAsPdf', id);
     setBusy(null);
-    if (!result.ok || !result.value) return;
-    const { file, bytes, pages } = result.value;
-    const size = [pages && `${pages} page${pages > 1 ? 's' : ''}`, formatBytes(bytes)].filter(Boolean).join(', ');
-    notifications.show({ color: 'teal', title: 'PDF enregistré', message: `${file} (${size})`, autoClose: 8000 });
+    if (result.ok && result.value) notifyPdfSaved(result.value);
   }
 
   const chantier = chantiers?.find((c) => c.id === action?.chantier_id);

@@ -3,10 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { PrintLayout } from '../../../preload/contract';
-import { call, send, useApiData } from '../../api';
+import { call, useApiData } from '../../api';
 import { href, navigate } from '../../app/navigation';
 import { formatBytes } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
+import { notifyPdfSaved, printShownPage } from '../../shared/printing';
 import { ChantiersSheet, CoverSheet } from './CodiriSheets';
 import { AttendanceSheets, ConvocationEmailButton, ConvocationRecipients, ConvocationSheets } from './ConvocationSheets';
 import { MinutesSheet } from './MinutesSheet';
@@ -43,19 +44,15 @@ export function MinutesPrintPage({ id, layout }: { id: string; layout: PrintLayo
 
   async function print() {
     setBusy('print');
-    const result = await send('printCurrentPage');
+    await printShownPage();
     setBusy(null);
-    if (!result.ok) notifications.show({ color: 'red', title: 'Impression impossible', message: result.error.message, autoClose: 12_000 });
   }
 
   async function savePdf() {
     setBusy('pdf');
     const result = await call('saveCurrentPageAsPdf', id, layout);
     setBusy(null);
-    if (!result.ok || !result.value) return;
-    const { file, bytes, pages } = result.value;
-    const size = [pages && `${pages} page${pages > 1 ? 's' : ''}`, formatBytes(bytes)].filter(Boolean).join(', ');
-    notifications.show({ color: 'teal', title: 'PDF enregistré', message: `${file} (${size})`, autoClose: 8000 });
+    if (result.ok && result.value) notifyPdfSaved(result.value);
   }
 
   // A Word copy of the compte rendu or the relevé de décisions, written from the same document as the PDF.
