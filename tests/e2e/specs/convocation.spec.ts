@@ -1,8 +1,8 @@
 // Before the meeting: the convocation in the print preview, saved as PDF and carried by a
 // courriel (.eml) read back by Python's email package; the feuille d'émargement, on one page
 // and on several. PDFs read with poppler's pdftotext and kept as PNG in tests/artifacts/pdf/.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attach } from '../../../db/attachments/store';
 import { addAgendaItem, addParticipant, createMeeting } from '../../../db/meetings/writes';
@@ -10,10 +10,10 @@ import { createPerson, updatePerson } from '../../../db/people/writes';
 import { parseEmlWithPython } from '../../db/python-email';
 import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
 import { initData, withStore } from '../harness/data';
-import { ARTIFACTS, expect, screenshot, test, type AppHandle } from '../harness/fixtures';
+import { expect, screenshot, test, type AppHandle } from '../harness/fixtures';
+import { chooseLayout, flat, pdfPages, PDF_DIR, pngPages, proposedPath, savePdf } from '../harness/pdf';
 import { newDataDir } from '../harness/launch';
 
-const PDF_DIR = join(ARTIFACTS, 'pdf');
 const TITLE = 'CODIRI du 15 mars 2027';
 
 interface Prepared {
@@ -71,47 +71,6 @@ function prepare(dataDir: string): Prepared {
     }
     return { codiri, large };
   });
-}
-
-/** pdftotext's text (-layout: a table row on one line), one string per page, no-break spaces as spaces. */
-function pdfPages(file: string): string[] {
-  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  return text
-    .replace(/\u00a0/g, ' ')
-    .split('\f')
-    .slice(0, -1);
-}
-
-const flat = (text: string) => text.replace(/\s+/g, ' ');
-
-/** The PDF's pages as PNG in tests/artifacts/pdf/, for a human eye. */
-function pngPages(file: string, name: string): string[] {
-  mkdirSync(PDF_DIR, { recursive: true });
-  for (const old of readdirSync(PDF_DIR).filter((entry) => entry.startsWith(`${name}-`) && entry.endsWith('.png'))) rmSync(join(PDF_DIR, old));
-  execFileSync('pdftoppm', ['-png', '-r', '60', file, join(PDF_DIR, name)]);
-  return readdirSync(PDF_DIR).filter((entry) => entry.startsWith(`${name}-`) && entry.endsWith('.png'));
-}
-
-/** « Enregistrer en PDF… » with the save dialog answered; answers the file once written. */
-async function savePdf(app: AppHandle, name: string): Promise<string> {
-  const file = join(PDF_DIR, `${name}.pdf`);
-  mkdirSync(PDF_DIR, { recursive: true });
-  rmSync(file, { force: true });
-  await app.answerDialog('showSaveDialog', { canceled: false, filePath: file });
-  await app.page.getByRole('button', { name: 'Enregistrer en PDF…' }).click();
-  await expect(app.page.getByRole('alert').filter({ hasText: 'PDF enregistré' }).last()).toContainText(file);
-  expect(existsSync(file)).toBe(true);
-  return file;
-}
-
-async function chooseLayout(app: AppHandle, label: string): Promise<void> {
-  await app.page.getByRole('radiogroup', { name: 'Document à imprimer' }).getByText(label, { exact: true }).click();
-}
-
-/** The default path main proposed in the last save dialog (the double records it). */
-function proposedPath(app: AppHandle): string | undefined {
-  const call = app.calls?.filter((entry) => entry.name === 'showSaveDialog').at(-1);
-  return (call?.args.at(-1) as { defaultPath?: string } | undefined)?.defaultPath;
 }
 
 /** Both themes (the paper stays white): a screenshot, axe, every field named, no English. */

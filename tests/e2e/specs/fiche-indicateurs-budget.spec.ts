@@ -1,12 +1,12 @@
 // The fiche action's indicateurs, budget et financeurs, élus and partenaires extérieurs, as
 // a chargée de mission fills them: an indicator with three values and its chart, a budget
 // line per partner, a funder, then the chantier's totals.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { axeViolations, unlabelledFields } from '../harness/a11y';
 import { initData } from '../harness/data';
-import { ARTIFACTS, expect, openScreen, screenshot, test } from '../harness/fixtures';
+import { expect, openScreen, screenshot, test } from '../harness/fixtures';
+import { flat, pdfPages, pngPages, savePdf } from '../harness/pdf';
 
 const ACTION = 'a4-1';
 
@@ -113,13 +113,8 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   // The fiche printed on A4 for a comité: read back by pdftotext, looked at as PNG.
   await page.getByRole('link', { name: 'Imprimer la fiche' }).click();
   await expect(page.getByRole('article', { name: /^Fiche action/ })).toBeVisible();
-  const pdf = join(ARTIFACTS, 'pdf', 'fiche-action.pdf');
-  mkdirSync(dirname(pdf), { recursive: true });
-  rmSync(pdf, { force: true });
-  await app.answerDialog('showSaveDialog', { canceled: false, filePath: pdf });
-  await page.getByRole('button', { name: 'Enregistrer en PDF…' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'PDF enregistré' }).last()).toContainText(pdf);
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const pdf = await savePdf(app, 'fiche-action');
+  const text = flat(pdfPages(pdf, 'reading').join(' '));
   for (const expected of [
     'FICHE ACTION',
     "Organisation d'une formation commune",
@@ -133,7 +128,7 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   ]) {
     expect(text).toContain(expected);
   }
-  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(ARTIFACTS, 'pdf', 'fiche-action')]);
+  pngPages(pdf, 'fiche-action');
   await page.getByRole('link', { name: 'Retour à la fiche' }).click();
 
   // The chantier's totals.

@@ -4,7 +4,7 @@
 // machine without printer; the .ics files read back by ical.js.
 import ICAL from 'ical.js';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addActionItem, addAgendaItem, addEntry, addParticipant, createMeeting, setFollowUpComment } from '../../../db/meetings/writes';
 import { sendForValidation, validateMinutes } from '../../../db/meetings/validation';
@@ -16,10 +16,10 @@ import { listChantiers } from '../../../db/chantiers/reads';
 import { getMeeting } from '../../../db/meetings/reads';
 import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
 import { initData, withStore } from '../harness/data';
-import { ARTIFACTS, expect, screenshot, test, type AppHandle } from '../harness/fixtures';
+import { expect, screenshot, test } from '../harness/fixtures';
 import { newDataDir } from '../harness/launch';
+import { chooseLayout, flat, pdfPages, pngPages, proposedPath, savePdf } from '../harness/pdf';
 
-const PDF_DIR = join(ARTIFACTS, 'pdf');
 const NOTES = 'Tour de table des deux directions des ressources humaines sur les mobilités croisées.';
 const INFORMATION = 'La formation commune à la gestion de projet a réuni 24 cadres.';
 
@@ -114,26 +114,6 @@ function prepare(dataDir: string): Prepared {
   });
 }
 
-/**
- * pdftotext's text, one string per page, no-break spaces as spaces: with -layout (as laid
- * out: a table row on one line) or in reading order (a table cell's lines together).
- */
-function pdfPages(file: string, mode: 'layout' | 'reading' = 'layout'): string[] {
-  const text = execFileSync('pdftotext', [...(mode === 'layout' ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
-  return text.split('\f').slice(0, -1);
-}
-
-/** Text with every run of white space as one space: phrases that wrapped are found whole. */
-const flat = (text: string) => text.replace(/\s+/g, ' ');
-
-/** The PDF's pages as PNG (60 dpi) in tests/artifacts/pdf/, for a human eye; answers their paths. */
-function pngPages(file: string, name: string): string[] {
-  mkdirSync(PDF_DIR, { recursive: true });
-  for (const old of readdirSync(PDF_DIR).filter((entry) => entry.startsWith(`${name}-`) && entry.endsWith('.png'))) rmSync(join(PDF_DIR, old));
-  execFileSync('pdftoppm', ['-png', '-r', '60', file, join(PDF_DIR, name)]);
-  return readdirSync(PDF_DIR).filter((entry) => entry.startsWith(`${name}-`) && entry.endsWith('.png'));
-}
-
 /** The colour of the top left corner of a PDF's first page (the page margin), as [r, g, b], from a tiny PPM (pdftoppm's default output). */
 function cornerColour(file: string): number[] {
   const ppm = execFileSync('pdftoppm', ['-r', '10', '-f', '1', '-l', '1', file]);
@@ -141,29 +121,6 @@ function cornerColour(file: string): number[] {
   let offset = 0;
   for (let fields = 0; fields < 4; offset++) if (/\s/.test(String.fromCharCode(ppm[offset]))) fields++;
   return [...ppm.subarray(offset, offset + 3)];
-}
-
-/** « Enregistrer en PDF… » with the save dialog answered; answers the file once written. */
-async function savePdf(app: AppHandle, name: string): Promise<string> {
-  const file = join(PDF_DIR, `${name}.pdf`);
-  mkdirSync(PDF_DIR, { recursive: true });
-  rmSync(file, { force: true });
-  await app.answerDialog('showSaveDialog', { canceled: false, filePath: file });
-  await app.page.getByRole('button', { name: 'Enregistrer en PDF…' }).click();
-  await expect(app.page.getByRole('alert').filter({ hasText: 'PDF enregistré' }).last()).toContainText(file);
-  expect(existsSync(file)).toBe(true);
-  return file;
-}
-
-/** Picks a layout in the toolbar (its radio buttons are drawn by their labels). */
-async function chooseLayout(app: AppHandle, label: string): Promise<void> {
-  await app.page.getByRole('radiogroup', { name: 'Document à imprimer' }).getByText(label, { exact: true }).click();
-}
-
-/** The default path main proposed in the last save dialog (the double records it). */
-function proposedPath(app: AppHandle): string | undefined {
-  const call = app.calls?.filter((entry) => entry.name === 'showSaveDialog').at(-1);
-  return (call?.args.at(-1) as { defaultPath?: string } | undefined)?.defaultPath;
 }
 
 /** Every page carries both Départements at the top, and the date of printing and « Page i sur n » at the bottom. */

@@ -9,6 +9,7 @@ import { createPerson } from '../../../db/people/writes';
 import { readDocx } from '../../db/docx-reader';
 import { cli, initData, withStore } from '../harness/data';
 import { ARTIFACTS, expect, screenshot, test, type AppHandle } from '../harness/fixtures';
+import { proposedPath } from '../harness/pdf';
 import { newDataDir } from '../harness/launch';
 
 const WORD_DIR = join(ARTIFACTS, 'word');
@@ -75,12 +76,6 @@ async function exportWord(app: AppHandle, name: string): Promise<string> {
   await expect(app.page.getByRole('alert').filter({ hasText: 'Document Word enregistré' }).last()).toContainText(file);
   expect(existsSync(file)).toBe(true);
   return file;
-}
-
-/** The default path main proposed in the last save dialog (the double records it). */
-function proposedPath(app: AppHandle): string | undefined {
-  const call = app.calls?.filter((entry) => entry.name === 'showSaveDialog').at(-1);
-  return (call?.args.at(-1) as { defaultPath?: string } | undefined)?.defaultPath;
 }
 
 test('compte rendu et relevé de décisions exportés en Word, relus par python-docx', async ({ launch }) => {
