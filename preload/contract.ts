@@ -266,6 +266,8 @@ export interface EntenteApi {
   saveCurrentPageAsPdf(meetingId: string, layout: PrintLayout): SavedPdf | null;
   /** Asks where to save, then prints the fiche action the window shows to an A4 PDF; null when cancelled. */
   saveActionFicheAsPdf(actionId: string): SavedPdf | null;
+  /** « Préparer le courriel » for validation: the compte rendu the window shows as a PDF in an .eml draft to the validating partners' participants; null when cancelled. */
+  saveValidationEmail(meetingId: string): SavedEmail | null;
   /** Asks where to save, then writes the compte rendu or the relevé de décisions as a Word document (.docx); null when cancelled. */
   saveMinutesDocx(meetingId: string, layout: MinutesLayout): SavedDocx | null;
   /** The convocation to a meeting: when, where, who is convened, the ordre du jour, the documents to read. */
@@ -465,6 +467,7 @@ export const API_METHOD_KINDS = {
   printCurrentPage: 'read',
   saveCurrentPageAsPdf: 'read',
   saveActionFicheAsPdf: 'read',
+  saveValidationEmail: 'read',
   saveMinutesDocx: 'read',
   getConvocationDocument: 'read',
   getAttendanceSheet: 'read',

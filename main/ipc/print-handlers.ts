@@ -9,6 +9,7 @@ import { codiriDossier, minutesDocument } from '../../db/meetings/document';
 import { minutesDocx } from '../../db/meetings/docx';
 import { attendanceSheetDocument, convocationDocument, convocationEmail, convocationFileName } from '../../db/meetings/convocation';
 import { getMeeting } from '../../db/meetings/reads';
+import { validationEmail } from '../../db/meetings/validation-email';
 import { writeFileAtomically } from '../../db/files';
 import { getAction } from '../../db/actions/reads';
 import { listPartners } from '../../db/people/reads';
@@ -28,6 +29,7 @@ type PrintMethods =
   | 'getConvocationDocument'
   | 'getAttendanceSheet'
   | 'saveConvocationEmail'
+  | 'saveValidationEmail'
   | 'exportMeetingIcs'
   | 'exportUpcomingMeetingsIcs';
 
@@ -117,6 +119,17 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
 
     getConvocationDocument: (meetingId) => convocationDocument(store(), meetingId),
     getAttendanceSheet: (meetingId) => attendanceSheetDocument(store(), meetingId),
+    saveValidationEmail: async (meetingId): Promise<SavedEmail | null> => {
+      const { frame, fileName } = pdfOf(meetingId, 'compte_rendu');
+      const chosen = await chooseEmailFile(window(), join(documents(), fileName.replace(/\.pdf$/, '.eml')));
+      if (!chosen) return null;
+      const file = await withPromisedExtension(window(), chosen, '.eml');
+      if (!file) return null;
+      // The compte rendu the window shows, as « Enregistrer en PDF… » prints it.
+      const { eml, recipients, without_email } = validationEmail(store(), meetingId, await printToPdf(contents(), frame));
+      writeFileAtomically(file, eml);
+      return { file, recipients, without_email };
+    },
     saveConvocationEmail: async (meetingId): Promise<SavedEmail | null> => {
       const { frame, fileName } = pdfOf(meetingId, 'convocation');
       const chosen = await chooseEmailFile(window(), join(documents(), fileName.replace(/\.pdf$/, '.eml')));

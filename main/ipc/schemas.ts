@@ -240,6 +240,7 @@ export const argsSchemas = {
   printCurrentPage: none,
   saveCurrentPageAsPdf: z.tuple([id, z.enum([...MINUTES_LAYOUTS, 'dossier_codiri', 'convocation', 'emargement'])]),
   saveActionFicheAsPdf: z.tuple([id]),
+  saveValidationEmail: z.tuple([id]),
   saveMinutesDocx: z.tuple([id, z.enum(MINUTES_LAYOUTS)]),
   getConvocationDocument: z.tuple([id]),
   getAttendanceSheet: z.tuple([id]),

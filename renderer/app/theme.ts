@@ -18,7 +18,11 @@ export const theme = createTheme({
     Alert: Alert.extend({
       styles: { title: { color: 'var(--mantine-color-text)' }, message: { color: 'var(--mantine-color-text)' } },
     }),
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Fermer la notification' } } }),
+    // Its description is grey 6 by default, below 4.5:1 on white: the page's dimmed colour instead.
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Fermer la notification' } },
+      styles: { description: { color: 'var(--mantine-color-dimmed)' } },
+    }),
     // The dialogs' close button is an icon: it needs a name (Escape closes them too).
     Modal: Modal.extend({
       defaultProps: { closeButtonProps: { 'aria-label': 'Fermer' } },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { attach } from '../../db/attachments/store';
 import { attendanceSheetDocument, convocationDocument, convocationEmail, convocationText } from '../../db/meetings/convocation';
+import { validationEmail } from '../../db/meetings/validation-email';
 import { buildEml, encodedWords, extendedParameter, quotedPrintable } from '../../db/meetings/eml';
 import { addAgendaItem, addParticipant, createMeeting } from '../../db/meetings/writes';
 import { createPerson, updatePerson } from '../../db/people/writes';
@@ -290,5 +291,27 @@ describe('le courriel (.eml)', () => {
     expect(extendedParameter('filename', 'Réunion.pdf')).toBe("filename*=UTF-8''R%C3%A9union.pdf");
     const continued = extendedParameter('filename', 'é'.repeat(30));
     expect(continued).toMatch(/^filename\*0\*=UTF-8''(%C3%A9)+;\r\n filename\*1\*=(%C3%A9)+/);
+  });
+});
+
+describe('le courriel de validation (.eml)', () => {
+  test('adressé aux participants du partenaire qui valide, le compte rendu en PDF joint ; ceux sans adresse nommés', () => {
+    const store = newReplica();
+    const { meetingId } = prepare(store);
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 7)]);
+    const { eml, recipients, without_email } = validationEmail(store, meetingId, pdf, new Date('2027-03-16T08:00:00Z'));
+    // The secretariat is Indre-et-Loire's: Loir-et-Cher validates.
+    expect(recipients).toEqual(['Émilie Durand <emilie.durand@departement41.fr>']);
+    expect(without_email.every((name) => name.endsWith('(Loir-et-Cher)'))).toBe(true);
+    const file = join(tempDir(), 'validation.eml');
+    writeFileSync(file, eml);
+    const parsed = parseEmlWithPython(file);
+    expect(parsed.defects).toEqual([]);
+    expect(parsed.subject).toBe('Compte rendu à valider – CODIRI du 15 mars 2027');
+    expect(parsed.to).toEqual([['Émilie Durand', 'emilie.durand@departement41.fr']]);
+    expect(parsed.text).toContain('le projet de compte rendu de la réunion « CODIRI du 15 mars 2027 » du 15 mars 2027, pour validation');
+    expect(parsed.text).toContain('il sera réputé validé');
+    expect(parsed.attachments.map((attachment) => attachment.filename)).toEqual(['Compte rendu - CODIRI du 15 mars 2027 (projet).pdf']);
+    expect(Buffer.from(parsed.attachments[0].base64, 'base64').equals(pdf)).toBe(true);
   });
 });

@@ -29,6 +29,11 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
           Entente n'envoie aucun courriel : le compte rendu arrive chez l'autre Département avec la prochaine synchronisation ; prévenez vos interlocuteurs.
         </Text>
       )}
+      {status !== 'valide' && (
+        <Anchor href={href({ page: 'minutes-print', id: meeting.id, layout: 'compte_rendu' })} size="sm">
+          Préparer le courriel de validation (depuis l'aperçu du compte rendu)
+        </Anchor>
+      )}
       {status !== 'valide' && beforeMeeting && (
         <Text size="sm" c="dimmed">
           La réunion a lieu le {formatDate(meeting.date)} : le compte rendu pourra être envoyé et validé à partir de ce jour.

@@ -1,11 +1,9 @@
-// Before the meeting: the convocation and the feuille d'émargement as A4 sheets, and the
-// toolbar's « Préparer le courriel… » that carries the convocation to the convened.
-import { Alert, Button, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconMail } from '@tabler/icons-react';
+// Before the meeting: the convocation and the feuille d'émargement as A4 sheets, and to
+// whom the toolbar's « Préparer le courriel… » (EmailDraftButton) will address it.
+import { Alert, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import type { ApiError, AttendanceSheetDocument, ConvenedGroup, ConvocationDocument } from '../../../preload/contract';
-import { call, useApiData } from '../../api';
+import { useApiData } from '../../api';
 import { NBSP, PartnersBand } from './MinutesSheet';
 import classes from './MinutesPrint.module.css';
 import own from './Convocation.module.css';
@@ -26,7 +24,7 @@ function Failure({ title, error }: { title: string; error: ApiError }) {
   );
 }
 
-const plural = (count: number, word: string) => `${count}${NBSP}${word}${count > 1 ? 's' : ''}`;
+export const plural = (count: number, word: string) => `${count}${NBSP}${word}${count > 1 ? 's' : ''}`;
 
 /** The convened, by organisation, in two columns. */
 function Convened({ groups }: { groups: ConvenedGroup[] }) {
@@ -244,29 +242,6 @@ export function AttendanceSheets({ id, onShown }: { id: string; onShown: (shown:
   useShown(!!sheet, onShown);
   if (error) return <Failure title="Feuille d'émargement impossible" error={error} />;
   return sheet ? <AttendanceSheet sheet={sheet} /> : null;
-}
-
-/** « Préparer le courriel… »: the convocation shown, as a PDF in an .eml draft for Outlook or Thunderbird. */
-export function ConvocationEmailButton({ id, busy, disabled, onBusy }: { id: string; busy: boolean; disabled: boolean; onBusy: (busy: boolean) => void }) {
-  async function prepare() {
-    onBusy(true);
-    const result = await call('saveConvocationEmail', id);
-    onBusy(false);
-    if (!result.ok || !result.value) return;
-    const { file, recipients, without_email: without } = result.value;
-    const to = recipients.length > 0 ? `adressé à ${plural(recipients.length, 'destinataire')}` : 'sans destinataire';
-    notifications.show({
-      color: 'teal',
-      title: 'Courriel préparé',
-      message: `${file} (${to}), à ouvrir avec Outlook ou Thunderbird pour le relire et l'envoyer.${without.length > 0 ? ` Sans adresse${NBSP}: ${without.join(', ')}.` : ''}`,
-      autoClose: 12_000,
-    });
-  }
-  return (
-    <Button variant="default" leftSection={<IconMail size={16} aria-hidden />} onClick={prepare} loading={busy} disabled={disabled}>
-      Préparer le courriel…
-    </Button>
-  );
 }
 
 /** Under the toolbar: to whom the courriel will go, and who has no address. */

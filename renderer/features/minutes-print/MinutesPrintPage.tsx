@@ -9,7 +9,8 @@ import { formatBytes } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { notifyPdfSaved, printShownPage } from '../../shared/printing';
 import { ChantiersSheet, CoverSheet } from './CodiriSheets';
-import { AttendanceSheets, ConvocationEmailButton, ConvocationRecipients, ConvocationSheets } from './ConvocationSheets';
+import { AttendanceSheets, ConvocationRecipients, ConvocationSheets } from './ConvocationSheets';
+import { EmailDraftButton } from './EmailDraftButton';
 import { MinutesSheet } from './MinutesSheet';
 import classes from './MinutesPrint.module.css';
 
@@ -100,8 +101,13 @@ export function MinutesPrintPage({ id, layout }: { id: string; layout: PrintLayo
             <Button leftSection={<IconFileTypePdf size={16} aria-hidden />} onClick={savePdf} loading={busy === 'pdf'} disabled={!ready || busy !== null}>
               Enregistrer en PDF…
             </Button>
-            {layout === 'convocation' && (
-              <ConvocationEmailButton id={id} busy={busy === 'email'} disabled={!ready || busy !== null} onBusy={(on) => setBusy(on ? 'email' : null)} />
+            {(layout === 'convocation' || (layout === 'compte_rendu' && minutes?.validation.draft)) && (
+              <EmailDraftButton
+                prepare={() => call(layout === 'convocation' ? 'saveConvocationEmail' : 'saveValidationEmail', id)}
+                busy={busy === 'email'}
+                disabled={!ready || busy !== null}
+                onBusy={(on) => setBusy(on ? 'email' : null)}
+              />
             )}
             {(layout === 'compte_rendu' || layout === 'releve') && (
               <Button

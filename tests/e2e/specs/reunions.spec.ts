@@ -3,7 +3,9 @@
 // points, two numbered décisions, two actions à mener (a new one and an existing one),
 // sent then validated; the new action is then tracked in Actions and its fiche lists the
 // CODIRI; validated minutes refuse edits. Bad input gets French messages.
+import { join } from 'node:path';
 import { createPerson } from '../../../db/people/writes';
+import { parseEmlWithPython } from '../../db/python-email';
 import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
 import { initData, listActions, withStore } from '../harness/data';
 import type { Locator, Page } from 'playwright-core';
@@ -150,6 +152,17 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   const validation = page.getByRole('region', { name: 'Validation' });
   await validation.getByRole('button', { name: 'Envoyer pour validation' }).click();
   await expect(validation.getByText(/validé tacitement le/)).toBeVisible();
+  // Entente sends no e-mail: it prepares one, the compte rendu attached as a PDF, for the validating Département.
+  await validation.getByRole('link', { name: /Préparer le courriel de validation/ }).click();
+  const eml = join(app.dataDir, 'validation.eml');
+  await app.answerDialog('showSaveDialog', { canceled: false, filePath: eml });
+  await page.getByRole('button', { name: 'Préparer le courriel…' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Courriel préparé' })).toBeVisible();
+  const parsed = parseEmlWithPython(eml);
+  expect(parsed.defects).toEqual([]);
+  expect(parsed.subject).toBe('Compte rendu à valider – CODIRI du 15 mars 2026');
+  expect(parsed.attachments.map((attachment) => attachment.content_type)).toEqual(['application/pdf']);
+  await page.getByRole('link', { name: 'Retour à la réunion' }).click();
   // Before validating, the screen says what validation will do; nothing changes until confirmed.
   await validation.getByRole('button', { name: 'Valider le compte rendu…' }).click();
   const confirm = page.getByRole('dialog', { name: 'Valider le compte rendu ?' });

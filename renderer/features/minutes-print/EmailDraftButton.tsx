@@ -1,0 +1,39 @@
+import { Button } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconMail } from '@tabler/icons-react';
+import type { ApiResult, SavedEmail } from '../../../preload/contract';
+import { plural } from './ConvocationSheets';
+import { NBSP } from './MinutesSheet';
+
+/** « Préparer le courriel… »: the document shown, as a PDF in an .eml draft for Outlook or Thunderbird (the convocation, the compte rendu to validate). */
+export function EmailDraftButton({
+  prepare,
+  busy,
+  disabled,
+  onBusy,
+}: {
+  prepare: () => Promise<ApiResult<SavedEmail | null>>;
+  busy: boolean;
+  disabled: boolean;
+  onBusy: (busy: boolean) => void;
+}) {
+  async function run() {
+    onBusy(true);
+    const result = await prepare();
+    onBusy(false);
+    if (!result.ok || !result.value) return;
+    const { file, recipients, without_email: without } = result.value;
+    const to = recipients.length > 0 ? `adressé à ${plural(recipients.length, 'destinataire')}` : 'sans destinataire';
+    notifications.show({
+      color: 'teal',
+      title: 'Courriel préparé',
+      message: `${file} (${to}), à ouvrir avec Outlook ou Thunderbird pour le relire et l'envoyer.${without.length > 0 ? ` Sans adresse${NBSP}: ${without.join(', ')}.` : ''}`,
+      autoClose: 12_000,
+    });
+  }
+  return (
+    <Button variant="default" leftSection={<IconMail size={16} aria-hidden />} onClick={run} loading={busy} disabled={disabled}>
+      Préparer le courriel…
+    </Button>
+  );
+}
