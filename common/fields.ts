@@ -7,6 +7,7 @@ import {
   ACTION_ITEM_KIND_LABELS,
   ACTION_STATUS_LABELS,
   ATTENDANCE_LABELS,
+  CIVILITY_LABELS,
   COOPERATION_FORM_LABELS,
   ENTRY_KIND_LABELS,
   FINALITE_LABELS,
@@ -43,6 +44,7 @@ export const FIELDS = {
     function: { label: 'Fonction', subject: 'La fonction', text: true },
     partner_id: { label: 'Département', subject: 'Le partenaire' },
     email: { label: 'Adresse électronique', subject: "L'adresse électronique", text: true },
+    civility: { label: 'Civilité', subject: 'La civilité', codes: CIVILITY_LABELS },
   },
   chantier: {
     number: { label: 'Numéro' },
@@ -61,6 +63,8 @@ export const FIELDS = {
     start_date: { label: 'Date de début', subject: 'La date de début' },
     end_date: { label: 'Date de fin prévisionnelle', subject: 'La date de fin prévisionnelle' },
     progress: { label: 'Avancement' },
+    number: { label: 'Numéro dans le chantier' },
+    to_arbitrate: { label: 'À arbitrer' },
   },
   pilot: {
     owner_id: { label: 'Action ou chantier', subject: "L'action ou le chantier" },
@@ -124,6 +128,7 @@ export const FIELDS = {
     chantier_id: { label: 'Chantier', subject: 'Le chantier' },
     action_id: { label: 'Action liée', subject: "L'action" },
     notes: { label: 'Notes', subject: 'Les notes', text: true },
+    to_arbitrate: { label: 'À arbitrer' },
   },
   entry: {
     meeting_id: { label: 'Réunion', subject: 'La réunion' },

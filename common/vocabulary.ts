@@ -66,6 +66,11 @@ export const MEETING_TYPE_SHORT_LABELS: Record<MeetingType, string> = {
   reunion_travail: 'RT',
 };
 
+/** How a person is addressed in the documents (« Mme Anne Leroy »), and the agreement it commands. */
+export const CIVILITIES = ['mme', 'm'] as const;
+export type Civility = (typeof CIVILITIES)[number];
+export const CIVILITY_LABELS: Record<Civility, string> = { mme: 'Mme', m: 'M.' };
+
 export const ATTENDANCES = ['present', 'excuse', 'represente', 'absent'] as const;
 export type Attendance = (typeof ATTENDANCES)[number];
 /** One participant's attendance. */

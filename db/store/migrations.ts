@@ -223,12 +223,25 @@ const MIGRATIONS: Migration[] = [
       deriveFromLog(db, entity);
     }
   },
+
+  // 5: civilité of a person, each action's number in its chantier, points and actions « à arbitrer ».
+  (db) => {
+    db.exec(`
+      ALTER TABLE person ADD COLUMN civility TEXT;
+      ALTER TABLE action ADD COLUMN number INTEGER;
+      ALTER TABLE action ADD COLUMN to_arbitrate INTEGER;
+      ALTER TABLE agenda_item ADD COLUMN to_arbitrate INTEGER;
+    `);
+    deriveFromLog(db, 'person', ['civility']);
+    deriveFromLog(db, 'action', ['number', 'to_arbitrate']);
+    deriveFromLog(db, 'agenda_item', ['to_arbitrate']);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The app version that wrote each schema version: named when an older app refuses a newer file. */
-const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0', 4: '0.3.0' };
+const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0', 4: '0.3.0', 5: '0.4.0' };
 
 /** Brings the file to the schema `target` (this version's, unless a test builds an older file). */
 export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {

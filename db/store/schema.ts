@@ -6,6 +6,7 @@ import {
   ACTION_ITEM_KINDS,
   ACTION_STATUSES,
   ATTENDANCES,
+  CIVILITIES,
   COOPERATION_FORMS,
   ENTRY_KINDS,
   FINALITES,
@@ -85,6 +86,7 @@ export const ENTITIES = {
     function: optionalText(fieldSubject('person', 'function'), 200),
     partner_id: ref(fieldSubject('person', 'partner_id')),
     email: optionalText(fieldSubject('person', 'email'), 200),
+    civility: oneOf(fieldSubject('person', 'civility'), CIVILITIES).nullable(),
   },
   chantier: {
     number: z.number({ error: 'Le numéro du chantier doit être un nombre.' }).int().min(1, 'Le numéro du chantier doit être positif.'),
@@ -107,6 +109,10 @@ export const ENTITIES = {
       .int("L'avancement doit être un nombre entier.")
       .min(0, "L'avancement est compris entre 0 et 100 %.")
       .max(100, "L'avancement est compris entre 0 et 100 %."),
+    /** Its rank within its chantier, given at creation: the reference « 4.2 » is chantier 4, action 2. */
+    number: z.number({ error: "Le numéro de l'action doit être un nombre." }).int().min(1, "Le numéro de l'action doit être positif.").nullable(),
+    /** A decision is expected from the next comité (the dossier CODIRI's « décisions attendues »); null: no. */
+    to_arbitrate: z.boolean().nullable(),
   },
   /** One pilote per partner for an action or a chantier; its id is `${owner_id}:${partner_id}`. */
   pilot: {
@@ -183,6 +189,8 @@ export const ENTITIES = {
     chantier_id: optionalRef(fieldSubject('agenda_item', 'chantier_id')),
     action_id: optionalRef(fieldSubject('agenda_item', 'action_id')),
     notes: optionalText(fieldSubject('agenda_item', 'notes'), 50000),
+    /** The point asks the meeting for a decision (« à arbitrer »); null: no. */
+    to_arbitrate: z.boolean().nullable(),
   },
   /** An information or a décision under an item; décisions are numbered when read, across the minutes. */
   entry: {
