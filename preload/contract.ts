@@ -37,7 +37,8 @@ import type { ExchangeFilePreview, InvitationPreview } from '../db/sync/preview'
 import type { ExportRecord, FolderRoundRecord, JournalEntry } from '../db/sync/journal';
 import type { ExportTarget } from '../db/sync/operations';
 import type { FolderState, ReplicaStatus } from '../db/sync/status';
-import type { AttendanceSheetDocument, CodiriDossier, ConvocationDocument, MinutesDocument } from '../db/meetings/document-types';
+import type { AttendanceSheetDocument, ConvocationDocument, MinutesDocument } from '../db/meetings/document-types';
+import type { CodiriDossier } from '../db/meetings/dossier-types';
 import type { MinutesLayout } from '../common/vocabulary';
 import type { ApiError } from '../db/errors';
 
@@ -51,6 +52,7 @@ export type * from '../db/project/types';
 export type * from '../db/conflicts/types';
 export type * from '../db/meetings/types';
 export type * from '../db/meetings/document-types';
+export type * from '../db/meetings/dossier-types';
 export type { EntityName } from '../db/store/schema';
 export type { ApiError, ErrorCode } from '../db/errors';
 export type { ImportSummary, InvitationPreview, ExportRecord, ExportTarget, FolderRoundRecord, FolderState, JournalEntry, ReplicaStatus };

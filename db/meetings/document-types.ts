@@ -1,6 +1,6 @@
 // The printed compte rendu (document.ts): everything ordered, numbered and labelled.
-import type { ActionItemKind, ActionStatus, Attendance, MeetingType, MinutesLayout, MinutesStatus, Stage } from '../../common/vocabulary';
-import type { AgendaTiming, CodiriProposal } from './types';
+import type { ActionItemKind, Attendance, MeetingType, MinutesLayout, MinutesStatus } from '../../common/vocabulary';
+import type { AgendaTiming } from './types';
 
 export interface MinutesPerson {
   name: string;
@@ -118,31 +118,6 @@ export interface MinutesDocument {
   };
   next_meeting: { date: string; label: string } | null;
   diffusion: string[];
-}
-
-/** The file the CODIRI reads: its minutes (or agenda) and where every chantier stands. */
-export interface CodiriDossier {
-  minutes: MinutesDocument;
-  /** The day statuses and "en retard" are counted for. */
-  today: string;
-  chantiers: {
-    id: string;
-    number: number;
-    title: string;
-    stage: Stage;
-    stage_label: string;
-    /** 0-100. */
-    progress: number;
-    actions: number;
-    late: number;
-    /** Counts by statut label ("En cours": 3…), statuts without action left out. */
-    by_status: { status: ActionStatus | 'none'; label: string; count: number }[];
-    /** "Indre-et-Loire : Claire Martin". */
-    pilots: string[];
-  }[];
-  totals: { actions: number; late: number; without_pilot: number; progress: number };
-  /** The next CODIRI: date and secretariat. */
-  next: CodiriProposal;
 }
 
 /** One person convened to a meeting, or expected on its feuille d'émargement. */

@@ -3,27 +3,21 @@
 // French. The printing code lays it out and computes nothing.
 import { frenchDate, frenchDuration, frenchTime, longFrenchDate, shortFrenchDate } from '../../common/french';
 import { getProject } from '../project/reads';
-import { ValidationError } from '../errors';
 import { sortKey } from '../store/collation';
-import { actionGroups, chantierSummaries } from '../chantiers/reads';
 import { getMeeting } from './reads';
-import { nextCodiriProposal } from './rules';
-import { today } from '../store/sql';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import type { ActionItemView, ParticipantView } from './types';
-import type { CodiriDossier, MinutesActionItem, MinutesDocument, MinutesPerson } from './document-types';
+import type { MinutesActionItem, MinutesDocument, MinutesPerson } from './document-types';
 import type { Partner, PersonRef } from '../people/types';
 import {
   ACTION_ITEM_KIND_LABELS,
   ACTION_STATUS_LABELS,
-  ACTION_STATUSES,
   ATTENDANCE_SECTION_LABELS,
   ATTENDANCES,
   MEETING_TYPE_LABELS,
   MINUTES_LAYOUT_LABELS,
   MINUTES_STATUS_LABELS,
-  STAGE_LABELS,
   type Attendance,
   type MinutesLayout,
 } from '../../common/vocabulary';
@@ -203,44 +197,4 @@ function validationSentence(meeting: ReturnType<typeof getMeeting>): string {
         ? `Validé le ${frenchDate(meeting.validated_on!)} par ${personLabel(meeting.validated_by)}.`
         : `Validé tacitement le ${frenchDate(meeting.validated_on!)}, sans observation dans le délai de ${meeting.silence_days} jours suivant son envoi${meeting.sent_on ? ` le ${frenchDate(meeting.sent_on)}` : ''}.`;
   }
-}
-
-/** The CODIRI's file: its compte rendu (or its ordre du jour, before the meeting) and where every chantier stands on `day`. */
-export function codiriDossier(store: Store, meetingId: string, day?: string): CodiriDossier {
-  const minutes = minutesDocument(store, meetingId, 'compte_rendu');
-  if (minutes.meeting.type !== 'codiri') throw new ValidationError('Le dossier du CODIRI ne se prépare que pour une réunion du CODIRI.', 'type');
-  const date = today(day);
-  const groups = actionGroups(store, date);
-  const partners = new Map(minutes.partners.map((partner) => [partner.id, partner.short_name]));
-  const summaries = chantierSummaries(store, groups);
-  const totals = { actions: 0, late: 0, without_pilot: 0 };
-  let progress = 0;
-  for (const group of groups) {
-    totals.actions += group.total;
-    totals.late += group.late;
-    totals.without_pilot += group.without_pilot;
-    progress += group.progress;
-  }
-  return {
-    minutes,
-    today: date,
-    chantiers: summaries.map((chantier) => ({
-      id: chantier.id,
-      number: chantier.number,
-      title: chantier.title,
-      stage: chantier.stage,
-      stage_label: STAGE_LABELS[chantier.stage],
-      progress: chantier.progress,
-      actions: chantier.counts.total,
-      late: chantier.counts.late,
-      by_status: [...ACTION_STATUSES, 'none' as const]
-        .filter((status) => chantier.counts.by_status[status] > 0)
-        .map((status) => ({ status, label: status === 'none' ? 'Sans statut' : ACTION_STATUS_LABELS[status], count: chantier.counts.by_status[status] })),
-      pilots: chantier.pilots
-        .filter((pilot) => pilot.person_name)
-        .map((pilot) => `${partners.get(pilot.partner_id) ?? pilot.partner_id} : ${pilot.person_name}`),
-    })),
-    totals: { ...totals, progress: totals.actions ? Math.round(progress / totals.actions) : 0 },
-    next: nextCodiriProposal(store, meetingId),
-  };
 }

@@ -51,6 +51,8 @@ export interface AgendaItemInput {
   /** Its chantier becomes the item's when chantier_id is not given. */
   action_id?: string | null;
   notes?: string | null;
+  /** The point asks the meeting for a decision (the dossier CODIRI's « décisions attendues »). */
+  to_arbitrate?: boolean | null;
 }
 
 export type AgendaItemPatch = Partial<AgendaItemInput>;

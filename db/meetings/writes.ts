@@ -237,7 +237,7 @@ function checkAgendaLinks(store: Store, fields: Partial<EntityFields<'agenda_ite
 }
 
 function agendaPatch(input: AgendaItemPatch): Record<string, unknown> {
-  const given = pick(input, ['title', 'presenter', 'duration_minutes', 'chantier_id', 'action_id', 'notes']) as Record<string, unknown>;
+  const given = pick(input, ['title', 'presenter', 'duration_minutes', 'chantier_id', 'action_id', 'notes', 'to_arbitrate']) as Record<string, unknown>;
   for (const key of ['presenter', 'notes', 'chantier_id', 'action_id'] as const) if (key in given) given[key] = blankToNull(input[key]);
   return given;
 }

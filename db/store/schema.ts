@@ -329,4 +329,4 @@ export function fieldSchema(entity: EntityName, field: string): z.ZodType | unde
 
 /** Fields stored as JSON text in their column (arrays); booleans are stored as 0/1. */
 export const JSON_FIELDS = new Set(['finalites', 'chantier_ids', 'diffusion']);
-export const BOOLEAN_FIELDS = new Set(['done']);
+export const BOOLEAN_FIELDS = new Set(['done', 'to_arbitrate']);

@@ -5,7 +5,8 @@ import { app, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { meetingIcs, upcomingMeetingsIcs } from '../../db/meetings/calendar';
 import { refusal } from '../../db/errors';
-import { codiriDossier, minutesDocument } from '../../db/meetings/document';
+import { minutesDocument } from '../../db/meetings/document';
+import { codiriDossier } from '../../db/meetings/dossier';
 import { minutesDocx } from '../../db/meetings/docx';
 import { attendanceSheetDocument, convocationDocument, convocationEmail, convocationFileName } from '../../db/meetings/convocation';
 import { getMeeting } from '../../db/meetings/reads';
@@ -60,9 +61,14 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
       const partners = sheet.partners.map((partner) => partner.name);
       return { frame: { partners, title: sheet.heading }, fileName: `${safeFileName(`Feuille d'émargement - ${sheet.meeting.title}`)}.pdf` };
     }
-    // The dossier's own call refuses a meeting that is no CODIRI.
-    const minutes = layout === 'dossier_codiri' ? codiriDossier(store(), meetingId).minutes : minutesDocument(store(), meetingId, layout);
-    const kind = layout === 'dossier_codiri' ? 'Dossier du CODIRI' : minutes.layout_label;
+    // Read before the meeting: no version nor draft to name. The dossier's own call refuses a meeting that is no CODIRI.
+    if (layout === 'dossier_codiri') {
+      const dossier = codiriDossier(store(), meetingId);
+      const partners = dossier.partners.map((partner) => partner.name);
+      return { frame: { partners, title: dossier.heading }, fileName: `${safeFileName(dossier.heading)}.pdf` };
+    }
+    const minutes = minutesDocument(store(), meetingId, layout);
+    const kind = minutes.layout_label;
     const notes = [...(minutes.version.number > 1 ? [`version ${minutes.version.number}`] : []), ...(minutes.validation.draft ? ['projet'] : [])];
     return {
       frame: { partners: minutes.partners.map((partner) => partner.name), title: `${kind} — ${minutes.meeting.title}` },

@@ -76,6 +76,7 @@ const agendaItemInput = z.object({
   chantier_id: A.chantier_id,
   action_id: A.action_id,
   notes: A.notes,
+  to_arbitrate: A.to_arbitrate,
 });
 const entryInput = z.object({ kind: ENTITIES.entry.kind, text: ENTITIES.entry.text });
 const I = ENTITIES.action_item;

@@ -1,10 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { setPilot } from '../../db/actions/pilots';
 import { createMeeting, updateAgendaItem, updateMeeting } from '../../db/meetings/writes';
 import { amendMinutes, applyTacitValidations, sendForValidation, validateMinutes } from '../../db/meetings/validation';
 import { updateAction } from '../../db/actions/writes';
-import { codiriDossier, minutesDocument } from '../../db/meetings/document';
-import { cast, codiri, invalid } from './meeting-fixtures';
+import { minutesDocument } from '../../db/meetings/document';
+import { cast, codiri } from './meeting-fixtures';
 import { newReplica } from './helpers';
 
 describe('le compte rendu imprimé', () => {
@@ -163,43 +162,5 @@ describe('le compte rendu imprimé', () => {
     ]);
     // This time Loir-et-Cher holds the secretariat.
     expect(minutesDocument(store, next, 'compte_rendu').secretariat).toBe('Département de Loir-et-Cher');
-  });
-});
-
-describe('le dossier du CODIRI', () => {
-  test("le compte rendu et l'avancement de chaque chantier, la prochaine date et le secrétariat", () => {
-    const store = newReplica();
-    const people = cast(store);
-    const { meetingId } = codiri(store, people);
-    updateAction(store, 'a4-1', { status: 'en_cours', progress: 50, end_date: '2027-01-31' });
-    updateAction(store, 'a4-2', { status: 'realise', progress: 100 });
-    setPilot(store, 'c4', 'd41', { person_id: people.marc });
-    const dossier = codiriDossier(store, meetingId, '2027-03-01');
-    expect(dossier.minutes.heading).toBe('Compte rendu — CODIRI du 15 mars 2027');
-    expect(dossier.today).toBe('2027-03-01');
-    expect(dossier.chantiers.map((chantier) => chantier.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(dossier.chantiers[3]).toEqual({
-      id: 'c4',
-      number: 4,
-      title: 'Les ressources humaines',
-      stage: 'decouverte',
-      stage_label: 'Découverte mutuelle',
-      progress: 38,
-      actions: 4,
-      late: 1,
-      by_status: [
-        { status: 'a_venir', label: 'À venir', count: 2 },
-        { status: 'en_cours', label: 'En cours', count: 1 },
-        { status: 'realise', label: 'Réalisé', count: 1 },
-      ],
-      pilots: ['Loir-et-Cher : Marc Petit'],
-    });
-    expect(dossier.totals).toEqual({ actions: 14, late: 1, without_pilot: 14, progress: 11 });
-    expect(dossier.next).toMatchObject({ date: '2027-09-15', secretariat_partner_id: 'd41', secretariat_partner_name: 'Département de Loir-et-Cher' });
-    const atelier = createMeeting(store, { type: 'atelier', date: '2027-03-20', start_time: '09:00', duration_minutes: 60 });
-    expect(invalid(() => codiriDossier(store, atelier))).toEqual({
-      message: 'Le dossier du CODIRI ne se prépare que pour une réunion du CODIRI.',
-      field: 'type',
-    });
   });
 });

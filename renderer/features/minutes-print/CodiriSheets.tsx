@@ -1,34 +1,75 @@
-import { frenchDate, longFrenchDate } from '../../../common/french';
-import type { CodiriDossier } from '../../../preload/contract';
-import { NBSP, PartnersBand, Watermark } from './MinutesSheet';
+// The dossier du CODIRI, read before the meeting: a cover with its sommaire, the convocation
+// and ordre du jour, the previous compte rendu to approve, one page per chantier, the
+// décisions attendues and the key figures. Each part opens a page on paper.
+import { Alert } from '@mantine/core';
+import { useEffect, type ReactNode } from 'react';
+import { frenchDate } from '../../../common/french';
+import type { CodiriDossier, DossierChantier, ExpectedDecision, KeyFigures } from '../../../preload/contract';
+import { useApiData } from '../../api';
+import { ConvocationSheet, plural } from './ConvocationSheets';
+import { MinutesSheet, NBSP, PartnersBand } from './MinutesSheet';
 import classes from './MinutesPrint.module.css';
+import own from './Dossier.module.css';
 
-/** The dossier's first page: what it is, for which meeting, and what it holds. */
-export function CoverSheet({ dossier }: { dossier: CodiriDossier }) {
-  const { minutes } = dossier;
-  const { meeting } = minutes;
+/** The title of a part, above its first sheet. */
+function Part({ number, title, children }: { number: number; title: string; children?: ReactNode }) {
+  return (
+    <h2 className={own.part}>
+      {number}. {title}
+      {children && <small>{children}</small>}
+    </h2>
+  );
+}
+
+const previousTitle = (dossier: CodiriDossier) =>
+  dossier.previous ? `Compte rendu du ${dossier.previous.meeting.title}, à approuver` : 'Compte rendu du précédent CODIRI';
+
+/** The dossier's first page: which meeting, both partners, and what the dossier holds. */
+function CoverSheet({ dossier }: { dossier: CodiriDossier }) {
+  const { meeting } = dossier.convocation;
   return (
     <article className={`${classes.sheet} ${classes.cover}`} aria-label="Page de garde du dossier du CODIRI">
-      <Watermark draft={minutes.validation.draft} />
-      <PartnersBand document={minutes} withProject={false} />
+      <PartnersBand document={dossier} withProject={false} />
       <div className={classes.coverBody}>
-        <p className={classes.coverMeeting}>{minutes.project_name}</p>
-        <h2 className={classes.coverKind}>Dossier du CODIRI</h2>
+        <p className={classes.coverMeeting}>{dossier.project_name}</p>
+        <h2 className={own.coverTitle}>{dossier.heading}</h2>
         <p className={classes.coverMeeting}>Comité de direction interdépartemental</p>
         <p className={classes.coverMeeting}>
-          <strong>{meeting.date_label}</strong>, {meeting.time_label}
+          <strong>{meeting.date_label}</strong>, à {meeting.time_label}
         </p>
         {meeting.place && <p>{meeting.place}</p>}
-        <ol className={classes.contents} aria-label="Sommaire">
-          <li>{minutes.validation.draft ? 'Projet de compte rendu' : 'Compte rendu'} de la réunion</li>
-          <li>Avancement des chantiers, situation au {frenchDate(dossier.today)}</li>
-        </ol>
+        <p className={own.coverPartners}>{dossier.partners.map((partner) => partner.name).join(' et ')}</p>
+        <p className={own.situation}>Document préparatoire, situation au {frenchDate(dossier.today)}</p>
+        <nav aria-label="Sommaire">
+          <ol className={own.contents}>
+            <li className={own.contentsTitle} aria-hidden>
+              Sommaire
+            </li>
+            <li>1. Convocation et ordre du jour</li>
+            <li>
+              2. {previousTitle(dossier)}
+              {!dossier.previous && `${NBSP}: aucun CODIRI précédent`}
+            </li>
+            <li>
+              3. Les chantiers
+              <ol>
+                {dossier.chantiers.map((chantier) => (
+                  <li key={chantier.id}>
+                    Chantier {chantier.number} · {chantier.title}
+                  </li>
+                ))}
+              </ol>
+            </li>
+            <li>4. Décisions attendues ({dossier.decisions.length})</li>
+            <li>5. Chiffres clés</li>
+          </ol>
+        </nav>
       </div>
       <footer className={classes.coverFoot}>
-        <p>{minutes.organisations}</p>
-        {minutes.secretariat && (
+        <p>{dossier.partners.map((partner) => partner.name).join(' – ')}</p>
+        {dossier.convocation.secretariat && (
           <p>
-            Secrétariat de la coopération{NBSP}: {minutes.secretariat}
+            Secrétariat de la coopération{NBSP}: {dossier.convocation.secretariat}
           </p>
         )}
       </footer>
@@ -47,89 +88,242 @@ function Progress({ value }: { value: number }) {
   );
 }
 
-/** Where every chantier stands: stage, avancement, actions, late ones, statuts, pilotes. */
-export function ChantiersSheet({ dossier }: { dossier: CodiriDossier }) {
-  const { minutes, totals, next } = dossier;
-  // The date the minutes fixed wins over the proposal of about six months later.
-  const nextDate = minutes.next_meeting?.date ?? next.date;
+/** « 6 actions, dont 1 en retard et 1 bloquée ». */
+function actionsSummary(chantier: DossierChantier): string {
+  if (chantier.actions.length === 0) return 'Aucune action';
+  const alerts = [
+    ...(chantier.late > 0 ? [`${chantier.late} en retard`] : []),
+    ...(chantier.blocked > 0 ? [`${chantier.blocked} bloquée${chantier.blocked > 1 ? 's' : ''}`] : []),
+  ];
+  return `${plural(chantier.actions.length, 'action')}${alerts.length ? `, dont ${alerts.join(' et ')}` : ''}`;
+}
+
+/** One chantier on its page: pilotes, stage, its actions (late and blocked ones marked), what changed since the previous CODIRI. */
+function ChantierSheet({ chantier, since }: { chantier: DossierChantier; since: string | null }) {
   return (
-    <article className={classes.sheet} aria-label="Avancement des chantiers">
-      <Watermark draft={minutes.validation.draft} />
-      <PartnersBand document={minutes} />
-      <header className={classes.titleBlock}>
-        <h2 className={classes.kind}>Avancement des chantiers</h2>
-        <p className={classes.meetingTitle}>Situation au {frenchDate(dossier.today)}</p>
-      </header>
-      <table className={classes.table}>
-        <colgroup>
-          <col className={classes.colNumber} />
-          <col />
-          <col className={classes.colProgress} />
-          <col className={classes.colProgress} />
-          <col className={classes.colCount} />
-          <col className={classes.colCount} />
-          <col className={classes.colStatus} />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">N°</th>
-            <th scope="col">Chantier et pilotes</th>
-            <th scope="col">Stade du partenariat</th>
-            <th scope="col">Avancement</th>
-            <th scope="col">Actions</th>
-            <th scope="col">En retard</th>
-            <th scope="col">Actions par statut</th>
-          </tr>
-        </thead>
-        <tbody>
-          {dossier.chantiers.map((chantier) => (
-            <tr key={chantier.id}>
-              <td className={classes.number}>{chantier.number}</td>
-              <td>
-                <strong>{chantier.title}</strong>
-                <div className={`${classes.dim} ${classes.small}`}>
-                  {chantier.pilots.length > 0 ? chantier.pilots.map((pilot) => <div key={pilot}>{pilot}</div>) : 'Sans pilote'}
-                </div>
-              </td>
-              <td>{chantier.stage_label}</td>
-              <td>
-                <Progress value={chantier.progress} />
-              </td>
-              <td className={classes.number}>{chantier.actions}</td>
-              <td className={`${classes.number} ${chantier.late > 0 ? classes.late : ''}`}>{chantier.late}</td>
-              <td className={classes.small}>
-                {chantier.by_status.length > 0
-                  ? chantier.by_status.map((status) => <div key={status.status}>{`${status.label}${NBSP}: ${status.count}`}</div>)
-                  : 'Aucune action'}
-              </td>
-            </tr>
+    <article className={classes.sheet} aria-label={`Chantier ${chantier.number} · ${chantier.title}`}>
+      <h3 className={own.chantierTitle}>
+        <span className={own.chantierNumber}>Chantier {chantier.number}</span>
+        {chantier.title}
+      </h3>
+      <dl className={classes.facts}>
+        <dt>Pilotes</dt>
+        <dd>
+          {chantier.pilots.map((pilot) => (
+            <div key={pilot.partner}>
+              {pilot.partner}
+              {NBSP}: {pilot.person ?? 'à désigner'}
+            </div>
           ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td />
-            <td>Ensemble des chantiers</td>
-            <td />
-            <td>
-              <Progress value={totals.progress} />
-            </td>
-            <td className={classes.number}>{totals.actions}</td>
-            <td className={classes.number}>{totals.late}</td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
-      <p className={classes.section}>
-        {totals.without_pilot > 0
-          ? `${totals.without_pilot} action${totals.without_pilot > 1 ? 's' : ''} sur ${totals.actions} sans pilote désigné.`
-          : 'Toutes les actions ont un pilote désigné.'}
+        </dd>
+        <dt>Stade du partenariat</dt>
+        <dd>
+          {chantier.stage_label}
+          {chantier.stage_since && `, depuis le ${frenchDate(chantier.stage_since)}`}
+        </dd>
+        <dt>Avancement</dt>
+        <dd>
+          <Progress value={chantier.progress} />
+        </dd>
+        <dt>Actions</dt>
+        <dd>{actionsSummary(chantier)}</dd>
+      </dl>
+
+      <section className={classes.section}>
+        <h4 className={classes.sectionTitle}>Actions</h4>
+        {chantier.actions.length === 0 ? (
+          <p className={classes.none}>Aucune action n'est encore inscrite à ce chantier.</p>
+        ) : (
+          <table className={classes.table}>
+            <colgroup>
+              <col className={own.colReference} />
+              <col />
+              <col className={classes.colStatus} />
+              <col className={classes.colDate} />
+              <col className={own.colMark} />
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">Réf.</th>
+                <th scope="col">Action</th>
+                <th scope="col">Statut</th>
+                <th scope="col">Échéance</th>
+                <th scope="col">Signalement</th>
+              </tr>
+            </thead>
+            <tbody>
+              {chantier.actions.map((action) => (
+                <tr key={action.id} className={action.late || action.blocked ? own.alert : undefined}>
+                  <td className={classes.nowrap}>{action.reference}</td>
+                  <td>{action.title}</td>
+                  <td>{action.status_label}</td>
+                  <td className={classes.nowrap}>{action.end_date_label ?? '—'}</td>
+                  <td>{[action.late && 'En retard', action.blocked && 'Bloquée'].filter(Boolean).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className={classes.section}>
+        <h4 className={classes.sectionTitle}>Depuis le précédent CODIRI</h4>
+        {since === null ? (
+          <p className={classes.none}>Premier CODIRI{NBSP}: pas d'évolution à présenter.</p>
+        ) : chantier.changes.length === 0 ? (
+          <p className={classes.none}>Aucune action créée, aucun statut ni aucune échéance modifiés depuis le {frenchDate(since)}.</p>
+        ) : (
+          <ul className={own.changes}>
+            {chantier.changes.map((change) => (
+              <li key={`${change.action_id}-${change.kind}`}>
+                <span>{change.reference}</span>
+                <span>
+                  <strong>{change.title}</strong> — {change.text} <span className={classes.dim}>(le {frenchDate(change.on)})</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function DecisionsSheet({ decisions }: { decisions: ExpectedDecision[] }) {
+  return (
+    <article className={classes.sheet} aria-label="Décisions attendues">
+      <p className={classes.intro}>
+        Les points de l'ordre du jour et les actions signalés «{NBSP}à arbitrer{NBSP}» attendent une décision du comité.
       </p>
-      {nextDate && (
-        <p className={classes.section}>
-          Prochain CODIRI{minutes.next_meeting ? '' : ' proposé'} le {longFrenchDate(nextDate)}
-          {next.secretariat_partner_name && ` ; secrétariat${NBSP}: ${next.secretariat_partner_name}`}.
-        </p>
+      {decisions.length === 0 ? (
+        <p className={classes.none}>Aucun point ni aucune action n'est signalé à arbitrer.</p>
+      ) : (
+        <table className={classes.table}>
+          <colgroup>
+            <col className={classes.colShort} />
+            <col />
+            <col className={classes.colPerson} />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">Réf.</th>
+              <th scope="col">Objet</th>
+              <th scope="col">Présenté ou piloté par</th>
+            </tr>
+          </thead>
+          <tbody>
+            {decisions.map((decision) => (
+              <tr key={`${decision.kind}-${decision.reference}`}>
+                <td className={classes.nowrap}>{decision.reference}</td>
+                <td>
+                  {decision.title}
+                  {decision.chantier_label && <div className={`${classes.dim} ${classes.small}`}>{decision.chantier_label}</div>}
+                </td>
+                <td>{decision.by ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </article>
+  );
+}
+
+function FiguresSheet({ figures, today }: { figures: KeyFigures; today: string }) {
+  const held = figures.meetings.reduce((sum, type) => sum + type.count, 0);
+  return (
+    <article className={classes.sheet} aria-label="Chiffres clés">
+      <p className={classes.intro}>Situation au {frenchDate(today)}.</p>
+      <div className={own.keyNumbers}>
+        {[
+          [figures.chantiers, 'chantiers'],
+          [figures.actions, 'actions'],
+          [figures.late, 'en retard'],
+          [figures.blocked, figures.blocked > 1 ? 'bloquées' : 'bloquée'],
+          [figures.to_arbitrate, 'à arbitrer'],
+        ].map(([count, label]) => (
+          <div key={label}>
+            <div className={own.figure}>{count}</div>
+            <div className={own.figureLabel}>{label}</div>
+          </div>
+        ))}
+      </div>
+      <div className={own.figures}>
+        <section className={classes.section}>
+          <h3 className={classes.sectionTitle}>Actions par statut</h3>
+          <table className={classes.table}>
+            <tbody>
+              {figures.by_status.map((status) => (
+                <tr key={status.status}>
+                  <th scope="row">{status.label}</th>
+                  <td className={classes.number}>{status.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className={classes.section}>
+          <h3 className={classes.sectionTitle}>Réunions tenues</h3>
+          <p className={classes.intro}>
+            {figures.held_since ? `Depuis le ${frenchDate(figures.held_since)}, précédent CODIRI compris` : 'Depuis le début de la coopération'}
+            {NBSP}: {plural(held, 'réunion')}.
+          </p>
+          <table className={classes.table}>
+            <tbody>
+              {figures.meetings.map((type) => (
+                <tr key={type.type}>
+                  <th scope="row">{type.label}</th>
+                  <td className={classes.number}>{type.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </article>
+  );
+}
+
+/** The whole dossier, loaded on its own; tells the page when it is shown (the toolbar waits for it). */
+export function DossierSheets({ id, onShown }: { id: string; onShown: (shown: boolean) => void }) {
+  const { data: dossier, error } = useApiData('getCodiriDossier', id);
+  useEffect(() => {
+    onShown(!!dossier);
+    return () => onShown(false);
+  }, [dossier, onShown]);
+  if (error) {
+    return (
+      <Alert color="red" title="Dossier impossible">
+        {error.message}
+      </Alert>
+    );
+  }
+  if (!dossier) return null;
+  const since = dossier.previous?.meeting.date ?? null;
+  return (
+    <>
+      <CoverSheet dossier={dossier} />
+      <Part number={1} title="Convocation et ordre du jour" />
+      <ConvocationSheet document={dossier.convocation} />
+      {/* Without a previous CODIRI, the sommaire says so: no page. */}
+      {dossier.previous && (
+        <>
+          <Part number={2} title={previousTitle(dossier)}>
+            {dossier.previous.minutes.validation.sentence}
+          </Part>
+          <MinutesSheet document={dossier.previous.minutes} />
+        </>
+      )}
+      <Part number={3} title="Les chantiers">
+        {since ? `Ce qui a changé depuis le précédent CODIRI, le ${frenchDate(since)}, figure sur la page de chaque chantier.` : undefined}
+      </Part>
+      {dossier.chantiers.map((chantier) => (
+        <ChantierSheet key={chantier.id} chantier={chantier} since={since} />
+      ))}
+      <Part number={4} title="Décisions attendues" />
+      <DecisionsSheet decisions={dossier.decisions} />
+      <Part number={5} title="Chiffres clés" />
+      <FiguresSheet figures={dossier.figures} today={dossier.today} />
+    </>
   );
 }

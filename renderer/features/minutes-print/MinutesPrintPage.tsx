@@ -1,14 +1,14 @@
 import { Alert, Anchor, Button, Group, SegmentedControl } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PrintLayout } from '../../../preload/contract';
 import { call, useApiData } from '../../api';
 import { href, navigate } from '../../app/navigation';
 import { formatBytes } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { notifyPdfSaved, printShownPage } from '../../shared/printing';
-import { ChantiersSheet, CoverSheet } from './CodiriSheets';
+import { DossierSheets } from './CodiriSheets';
 import { AttendanceSheets, ConvocationRecipients, ConvocationSheets } from './ConvocationSheets';
 import { EmailDraftButton } from './EmailDraftButton';
 import { MinutesSheet } from './MinutesSheet';
@@ -143,29 +143,5 @@ export function MinutesPrintPage({ id, layout }: { id: string; layout: PrintLayo
         </div>
       )}
     </div>
-  );
-}
-
-/** The dossier CODIRI as one document: cover, compte rendu, avancement des chantiers. */
-function DossierSheets({ id, onShown }: { id: string; onShown: (shown: boolean) => void }) {
-  const { data: dossier, error } = useApiData('getCodiriDossier', id);
-  useEffect(() => {
-    onShown(!!dossier);
-    return () => onShown(false);
-  }, [dossier, onShown]);
-  if (error) {
-    return (
-      <Alert color="red" title="Dossier impossible">
-        {error.message}
-      </Alert>
-    );
-  }
-  if (!dossier) return null;
-  return (
-    <>
-      <CoverSheet dossier={dossier} />
-      <MinutesSheet document={dossier.minutes} />
-      <ChantiersSheet dossier={dossier} />
-    </>
   );
 }

@@ -1,0 +1,97 @@
+// The dossier du CODIRI (dossier.ts): what the members read before the meeting, as one plain
+// object the printing code lays out. Every date and code is given with its French words.
+import type { ActionStatus, MeetingType, Stage } from '../../common/vocabulary';
+import type { ConvocationDocument, MinutesDocument } from './document-types';
+import type { MeetingRef } from './types';
+
+/** One action of a chantier, as its page lists it. */
+export interface DossierAction {
+  id: string;
+  /** « 4.2 »: the chantier's number and the action's; « 4 » for an action numbered before schema 5. */
+  reference: string;
+  title: string;
+  status: ActionStatus | null;
+  /** « En cours », « Sans statut ». */
+  status_label: string;
+  /** The échéance (end date), YYYY-MM-DD, and as « 30/06/2027 ». */
+  end_date: string | null;
+  end_date_label: string | null;
+  /** Its échéance has passed and it is neither réalisée nor abandonnée. */
+  late: boolean;
+  /** Its statut is « Bloqué ». */
+  blocked: boolean;
+}
+
+/** What changed on an action since the previous CODIRI, as the change log holds it. */
+export interface DossierChange {
+  action_id: string;
+  reference: string;
+  title: string;
+  kind: 'created' | 'status' | 'end_date';
+  /** « Action créée », « Statut : À venir → Bloqué », « Échéance : 30/06/2027 → 30/09/2027 ». */
+  text: string;
+  /** The day of the latest change of that kind, YYYY-MM-DD. */
+  on: string;
+}
+
+/** One chantier's page of the dossier. */
+export interface DossierChantier {
+  id: string;
+  number: number;
+  title: string;
+  /** One line per partner, by position; person null: no pilote named. */
+  pilots: { partner: string; person: string | null }[];
+  stage: Stage;
+  stage_label: string;
+  /** The day the stage was last set, when a user set it (null for the project's starting data). */
+  stage_since: string | null;
+  /** 0-100, « Réalisé » counting as 100. */
+  progress: number;
+  actions: DossierAction[];
+  late: number;
+  blocked: number;
+  /** Since the previous CODIRI (empty without one), by action reference. */
+  changes: DossierChange[];
+}
+
+/** A point of the ordre du jour or an action marked « à arbitrer ». */
+export interface ExpectedDecision {
+  kind: 'point' | 'action';
+  /** « Point 2 », « Action 4.2 ». */
+  reference: string;
+  title: string;
+  /** « Chantier 4 · Les ressources humaines ». */
+  chantier_label: string | null;
+  /** Who presents the point, or the action's pilotes (« Marc Petit (Loir-et-Cher) »). */
+  by: string | null;
+}
+
+/** The project's key figures on a day: small counts the CODIRI reads on one page. */
+export interface KeyFigures {
+  /** Meetings held (latest versions) from `held_since` (inclusive, or from the start) until the day before the dossier's meeting. */
+  held_since: string | null;
+  meetings: { type: MeetingType; label: string; count: number }[];
+  chantiers: number;
+  actions: number;
+  /** Every statut, those without action included; « Sans statut » only when some action has none. */
+  by_status: { status: ActionStatus | 'none'; label: string; count: number }[];
+  late: number;
+  blocked: number;
+  to_arbitrate: number;
+}
+
+export interface CodiriDossier {
+  /** « Dossier du CODIRI du 15 mars 2027 ». */
+  heading: string;
+  project_name: string;
+  partners: { id: string; code: string; name: string; short_name: string }[];
+  /** The day statuts, « en retard » and the figures are counted for. */
+  today: string;
+  /** The meeting itself: date, time, place, présidence, ordre du jour with presenters and durations. */
+  convocation: ConvocationDocument;
+  /** The previous CODIRI (latest version of its minutes) and its compte rendu, to approve; null for the first CODIRI. */
+  previous: { meeting: MeetingRef; minutes: MinutesDocument } | null;
+  chantiers: DossierChantier[];
+  decisions: ExpectedDecision[];
+  figures: KeyFigures;
+}

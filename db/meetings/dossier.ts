@@ -1,0 +1,280 @@
+// The dossier du CODIRI: what its members read before the meeting, not its minutes. The
+// convocation and ordre du jour; the previous CODIRI's compte rendu, to approve; one page per
+// chantier (pilotes, stage, actions with their statut and échéance, what changed since the
+// previous CODIRI, read from the change log); the décisions attendues (points and actions
+// marked « à arbitrer »); the key figures.
+import { localDate } from '../../common/calendar';
+import { frenchDate, frenchTypography, shortFrenchDate } from '../../common/french';
+import {
+  ACTION_STATUS_LABELS,
+  ACTION_STATUSES,
+  CLOSED_STATUSES,
+  MEETING_TYPE_LABELS,
+  MEETING_TYPES,
+  STAGE_LABELS,
+  type ActionStatus,
+  type MeetingType,
+  type Stage,
+} from '../../common/vocabulary';
+import { ValidationError } from '../errors';
+import { SEED_ORIGIN } from '../project/setup';
+import { getProject } from '../project/reads';
+import { formatHlc, parseHlc } from '../store/hlc';
+import { LATE_SQL, today } from '../store/sql';
+import { cached } from '../store/statements';
+import type { Store } from '../store/store';
+import { convocationDocument } from './convocation';
+import { minutesDocument } from './document';
+import type { CodiriDossier, DossierAction, DossierChange, DossierChantier, ExpectedDecision, KeyFigures } from './dossier-types';
+import { agendaRows, LATEST_SQL, previousMeeting, requireMeeting, SHOWN_SQL } from './rows';
+
+/** « 4.2 »; « 4 » for an action without a number (created before actions were numbered). */
+export const actionReference = (chantierNumber: number, actionNumber: number | null) =>
+  actionNumber === null ? String(chantierNumber) : `${chantierNumber}.${actionNumber}`;
+
+const statusLabel = (status: ActionStatus | null) => (status ? ACTION_STATUS_LABELS[status] : 'Sans statut');
+
+/** Closed actions have nothing left to arbitrate. */
+const OPEN_SQL = `coalesce(a.status, '') NOT IN (${CLOSED_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+
+/** The day a change was written, in local time. */
+const dayOf = (hlc: string) => localDate(new Date(parseHlc(hlc).ms));
+
+/** The first clock value of a day (local midnight): every change written that day or later sorts after it. */
+function dayStartHlc(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return formatHlc({ ms: new Date(year, month - 1, date).getTime(), counter: 0 });
+}
+
+interface ActionRow {
+  id: string;
+  chantier_id: string;
+  number: number | null;
+  title: string;
+  status: ActionStatus | null;
+  end_date: string | null;
+  progress: number | null;
+  late: number;
+}
+
+interface LoggedChange {
+  row_id: string;
+  origin: string;
+  hlc: string;
+  field: string;
+  value: string;
+}
+
+/**
+ * Per action: its creation, its statut and its échéance when they differ from what they
+ * were at `since` (the value last written before that day). Several changes in between
+ * are one line: from the value then to the value now.
+ */
+function changesSince(store: Store, actions: (ActionRow & { reference: string })[], since: string): Map<string, DossierChange[]> {
+  const threshold = dayStartHlc(since);
+  const logged = cached(
+    store,
+    `SELECT row_id, origin, hlc, field, value FROM changes
+     WHERE entity = 'action' AND row_id IN (SELECT value FROM json_each(?)) ORDER BY hlc, origin, seq`,
+  ).all(JSON.stringify(actions.map((action) => action.id))) as LoggedChange[];
+  const byAction = new Map<string, LoggedChange[]>();
+  for (const change of logged) {
+    const list = byAction.get(change.row_id);
+    if (list) list.push(change);
+    else byAction.set(change.row_id, [change]);
+  }
+  const found = new Map<string, DossierChange[]>();
+  for (const action of actions) {
+    const history = byAction.get(action.id) ?? [];
+    const first = history[0];
+    const line = (kind: DossierChange['kind'], text: string, on: string): DossierChange => ({
+      action_id: action.id,
+      reference: action.reference,
+      title: action.title,
+      kind,
+      text,
+      on,
+    });
+    if (first && first.origin !== SEED_ORIGIN && first.hlc >= threshold) {
+      found.set(action.id, [line('created', 'Action créée', dayOf(first.hlc))]);
+      continue;
+    }
+    const lines: DossierChange[] = [];
+    for (const [field, kind, label, text] of [
+      ['status', 'status', 'Statut', (value: unknown) => statusLabel((value as ActionStatus | null) ?? null)],
+      ['end_date', 'end_date', 'Échéance', (value: unknown) => (typeof value === 'string' ? shortFrenchDate(value) : 'sans échéance')],
+    ] as const) {
+      const ofField = history.filter((change) => change.field === field);
+      const after = ofField.filter((change) => change.hlc >= threshold);
+      if (after.length === 0) continue;
+      const before = ofField.filter((change) => change.hlc < threshold).at(-1);
+      const then = before ? (JSON.parse(before.value) as unknown) : null;
+      const now = action[field];
+      if ((then ?? null) === (now ?? null)) continue;
+      lines.push(line(kind, frenchTypography(`${label} : ${text(then)} → ${text(now)}`), dayOf(after.at(-1)!.hlc)));
+    }
+    if (lines.length > 0) found.set(action.id, lines);
+  }
+  return found;
+}
+
+/** The day the chantier's stage was last set by a user; null when it is the project's starting value. */
+function stageSince(store: Store, chantierId: string): string | null {
+  const last = cached(
+    store,
+    "SELECT origin, hlc FROM changes WHERE entity = 'chantier' AND row_id = ? AND field = 'stage' ORDER BY hlc DESC, origin DESC LIMIT 1",
+  ).get(chantierId) as { origin: string; hlc: string } | undefined;
+  return last && last.origin !== SEED_ORIGIN ? dayOf(last.hlc) : null;
+}
+
+/** « Marc Petit (Loir-et-Cher), Anne Leroy (Indre-et-Loire) »: an action's pilotes, by partner position. */
+function actionPilots(store: Store, actionId: string): string | null {
+  const names = cached(
+    store,
+    `SELECT pe.name || ' (' || pa.short_name || ')' FROM pilot p JOIN person pe ON pe.id = p.person_id AND pe.deleted = 0
+     JOIN partner pa ON pa.id = p.partner_id WHERE p.owner_id = ? AND p.deleted = 0 ORDER BY pa.position, pa.id`,
+  )
+    .pluck()
+    .all(actionId) as string[];
+  return names.length > 0 ? names.join(', ') : null;
+}
+
+/** The points of the meeting's ordre du jour and the open actions marked « à arbitrer ». */
+function expectedDecisions(store: Store, meetingId: string): ExpectedDecision[] {
+  const chantier = (id: string | null) =>
+    id ? (cached(store, 'SELECT number, title FROM chantier WHERE id = ?').get(id) as { number: number; title: string } | undefined) : undefined;
+  const chantierLabel = (id: string | null) => {
+    const found = chantier(id);
+    return found ? `Chantier ${found.number} · ${found.title}` : null;
+  };
+  const points = agendaRows(store, meetingId).flatMap((item, index) =>
+    item.to_arbitrate
+      ? [{ kind: 'point' as const, reference: `Point ${index + 1}`, title: item.title, chantier_label: chantierLabel(item.chantier_id), by: item.presenter }]
+      : [],
+  );
+  const actions = cached(
+    store,
+    `SELECT a.id, a.chantier_id, a.number, a.title, c.number AS chantier_number FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0
+     WHERE a.deleted = 0 AND a.to_arbitrate = 1 AND ${OPEN_SQL} ORDER BY c.number, a.number IS NULL, a.number, a.title_key, a.id`,
+  ).all() as { id: string; chantier_id: string; number: number | null; title: string; chantier_number: number }[];
+  return [
+    ...points,
+    ...actions.map((action) => ({
+      kind: 'action' as const,
+      reference: `Action ${actionReference(action.chantier_number, action.number)}`,
+      title: action.title,
+      chantier_label: chantierLabel(action.chantier_id),
+      by: actionPilots(store, action.id),
+    })),
+  ];
+}
+
+/**
+ * The key figures on `day`: the meetings held from `since` (inclusive; every one without it)
+ * until before `before`, by type; the chantiers; the actions by statut, late, blocked and to arbitrate.
+ */
+export function keyFigures(store: Store, period: { since: string | null; before: string }, day?: string): KeyFigures {
+  const date = today(day);
+  const held = new Map(
+    cached(
+      store,
+      `SELECT m.type, count(*) AS count FROM meeting m
+       WHERE ${SHOWN_SQL} AND ${LATEST_SQL} AND (@since IS NULL OR m.date >= @since) AND m.date < @before AND m.date <= @today GROUP BY m.type`,
+    )
+      .raw()
+      .all({ since: period.since, before: period.before, today: date }) as [MeetingType, number][],
+  );
+  const actions = cached(
+    store,
+    `SELECT coalesce(a.status, 'none') AS status, count(*) AS count, sum(${LATE_SQL}) AS late, sum(a.to_arbitrate = 1 AND ${OPEN_SQL}) AS to_arbitrate
+     FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0 WHERE a.deleted = 0 GROUP BY coalesce(a.status, 'none')`,
+  ).all({ today: date }) as { status: ActionStatus | 'none'; count: number; late: number; to_arbitrate: number }[];
+  const count = (status: ActionStatus | 'none') => actions.find((group) => group.status === status)?.count ?? 0;
+  return {
+    held_since: period.since,
+    meetings: MEETING_TYPES.map((type) => ({ type, label: MEETING_TYPE_LABELS[type], count: held.get(type) ?? 0 })),
+    chantiers: cached(store, 'SELECT count(*) FROM chantier WHERE deleted = 0').pluck().get() as number,
+    actions: actions.reduce((sum, group) => sum + group.count, 0),
+    by_status: [...ACTION_STATUSES, ...(count('none') > 0 ? (['none'] as const) : [])].map((status) => ({
+      status,
+      label: status === 'none' ? 'Sans statut' : ACTION_STATUS_LABELS[status],
+      count: count(status),
+    })),
+    late: actions.reduce((sum, group) => sum + group.late, 0),
+    blocked: count('bloque'),
+    to_arbitrate: actions.reduce((sum, group) => sum + group.to_arbitrate, 0),
+  };
+}
+
+/** The chantiers of the dossier: the meeting's own when it names some, otherwise every chantier, by number. */
+function dossierChantiers(store: Store, chantierIds: string[], since: string | null, day: string): DossierChantier[] {
+  const chantiers = cached(store, 'SELECT id, number, title, stage FROM chantier WHERE deleted = 0 ORDER BY number, id').all() as {
+    id: string;
+    number: number;
+    title: string;
+    stage: Stage;
+  }[];
+  const chosen = chantierIds.length > 0 ? chantiers.filter((chantier) => chantierIds.includes(chantier.id)) : chantiers;
+  const partners = cached(store, 'SELECT id, short_name FROM partner WHERE deleted = 0 ORDER BY position, id').all() as { id: string; short_name: string }[];
+  return chosen.map((chantier) => {
+    const rows = (
+      cached(
+        store,
+        `SELECT a.id, a.chantier_id, a.number, a.title, a.status, a.end_date, a.progress, ${LATE_SQL} AS late FROM action a
+         WHERE a.chantier_id = @chantier AND a.deleted = 0 ORDER BY a.number IS NULL, a.number, a.title_key, a.id`,
+      ).all({ chantier: chantier.id, today: day }) as ActionRow[]
+    ).map((row) => ({ ...row, reference: actionReference(chantier.number, row.number) }));
+    const changes = since ? changesSince(store, rows, since) : new Map<string, DossierChange[]>();
+    const actions: DossierAction[] = rows.map((row) => ({
+      id: row.id,
+      reference: row.reference,
+      title: row.title,
+      status: row.status,
+      status_label: statusLabel(row.status),
+      end_date: row.end_date,
+      end_date_label: row.end_date ? shortFrenchDate(row.end_date) : null,
+      late: row.late === 1,
+      blocked: row.status === 'bloque',
+    }));
+    const pilots = new Map(
+      cached(store, 'SELECT p.partner_id, pe.name FROM pilot p JOIN person pe ON pe.id = p.person_id AND pe.deleted = 0 WHERE p.owner_id = ? AND p.deleted = 0')
+        .raw()
+        .all(chantier.id) as [string, string][],
+    );
+    const progress = rows.reduce((sum, row) => sum + (row.status === 'realise' ? 100 : (row.progress ?? 0)), 0);
+    return {
+      id: chantier.id,
+      number: chantier.number,
+      title: chantier.title,
+      pilots: partners.map((partner) => ({ partner: partner.short_name, person: pilots.get(partner.id) ?? null })),
+      stage: chantier.stage,
+      stage_label: STAGE_LABELS[chantier.stage],
+      stage_since: stageSince(store, chantier.id),
+      progress: rows.length > 0 ? Math.round(progress / rows.length) : 0,
+      actions,
+      late: actions.filter((action) => action.late).length,
+      blocked: actions.filter((action) => action.blocked).length,
+      changes: rows.flatMap((row) => changes.get(row.id) ?? []),
+    };
+  });
+}
+
+/** The dossier of a CODIRI, with statuts and « en retard » as they stand on `day`. */
+export function codiriDossier(store: Store, meetingId: string, day?: string): CodiriDossier {
+  const meeting = requireMeeting(store, meetingId);
+  if (meeting.type !== 'codiri') throw new ValidationError('Le dossier du CODIRI ne se prépare que pour une réunion du CODIRI.', 'type');
+  const date = today(day);
+  const convocation = convocationDocument(store, meetingId);
+  const previous = previousMeeting(store, meetingId);
+  return {
+    heading: `Dossier du CODIRI du ${frenchDate(meeting.date)}`,
+    project_name: getProject(store).name,
+    partners: convocation.partners,
+    today: date,
+    convocation,
+    previous: previous ? { meeting: previous, minutes: minutesDocument(store, previous.id, 'compte_rendu') } : null,
+    chantiers: dossierChantiers(store, meeting.chantier_ids, previous?.date ?? null, date),
+    decisions: expectedDecisions(store, meetingId),
+    figures: keyFigures(store, { since: previous?.date ?? null, before: meeting.date }, date),
+  };
+}
