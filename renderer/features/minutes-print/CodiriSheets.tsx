@@ -30,7 +30,7 @@ function CoverSheet({ dossier }: { dossier: CodiriDossier }) {
   return (
     <article className={`${classes.sheet} ${classes.cover}`} aria-label="Page de garde du dossier du CODIRI">
       <PartnersBand document={dossier} withProject={false} />
-      <div className={classes.coverBody}>
+      <div className={own.coverBody}>
         <p className={classes.coverMeeting}>{dossier.project_name}</p>
         <h2 className={own.coverTitle}>{dossier.heading}</h2>
         <p className={classes.coverMeeting}>Comité de direction interdépartemental</p>
