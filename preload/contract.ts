@@ -8,6 +8,7 @@ import type {
   ActionMeeting,
   AgendaItemInput,
   AgendaItemPatch,
+  AgendaLinkChantier,
   CodiriProposal,
   DecisionQuery,
   DecisionRow,
@@ -216,6 +217,8 @@ export interface EntenteApi {
   /** Réunions, soonest or latest first (MeetingQuery.when). */
   listMeetings(query: MeetingQuery): MeetingRow[];
   getMeeting(id: string): MeetingDetail;
+  /** What a point of the ordre du jour may be linked to: the chantiers and their actions. */
+  listAgendaLinks(): AgendaLinkChantier[];
   createMeeting(input: MeetingInput): string;
   updateMeeting(id: string, patch: MeetingPatch): void;
   deleteMeeting(id: string): void;
@@ -432,6 +435,7 @@ export const API_METHOD_KINDS = {
   openLink: 'read',
   listMeetings: 'read',
   getMeeting: 'read',
+  listAgendaLinks: 'read',
   createMeeting: 'write',
   updateMeeting: 'write',
   deleteMeeting: 'write',

@@ -8,6 +8,7 @@ import { refusal } from '../errors';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import type {
+  AgendaLinkChantier,
   ActionItemView,
   ActionMeeting,
   AgendaItemView,
@@ -195,6 +196,8 @@ function agendaViews(store: Store, meeting: MeetingFields, day?: string): Agenda
       chantier: chantierRef(store, item.chantier_id),
       action: action ? { id: action.id, title: action.title } : null,
       notes: item.notes,
+      // Stored as 1/0 (or null, before it was ever set).
+      to_arbitrate: Boolean(item.to_arbitrate),
       entries: entries
         .filter((entry) => entry.agenda_item_id === item.id)
         .map((entry): EntryView => ({ id: entry.id, kind: entry.kind, text: entry.text, position: entry.position, number: numbers.get(entry.id) ?? null })),
@@ -215,6 +218,21 @@ function agendaViews(store: Store, meeting: MeetingFields, day?: string): Agenda
         })),
     };
   });
+}
+
+/** What a point of the ordre du jour may be linked to: every chantier, and its actions. */
+export function agendaLinks(store: Store): AgendaLinkChantier[] {
+  const chantiers = cached(store, 'SELECT id, number, title FROM chantier WHERE deleted = 0 ORDER BY number, id').all() as ChantierRef[];
+  const actions = cached(store, 'SELECT id, chantier_id, title, number FROM action WHERE deleted = 0 ORDER BY number IS NULL, number, title_key, id').all() as {
+    id: string;
+    chantier_id: string;
+    title: string;
+    number: number | null;
+  }[];
+  return chantiers.map((chantier) => ({
+    ...chantier,
+    actions: actions.filter((action) => action.chantier_id === chantier.id).map(({ id, title, number }) => ({ id, title, number })),
+  }));
 }
 
 /** A meeting with everything its page shows. */

@@ -179,8 +179,15 @@ export interface AgendaItemView {
   chantier: ChantierRef | null;
   action: { id: string; title: string } | null;
   notes: string | null;
+  to_arbitrate: boolean;
   entries: EntryView[];
   action_items: ActionItemView[];
+}
+
+/** A chantier a point may be linked to, with its actions (agendaLinks). */
+export interface AgendaLinkChantier extends ChantierRef {
+  /** In the order of their number; those without one (created before numbering) last, by title. */
+  actions: { id: string; title: string; number: number | null }[];
 }
 
 export interface AgendaTiming {

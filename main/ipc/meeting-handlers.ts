@@ -1,7 +1,7 @@
 // The Réunions screens' handlers: thin calls into db/ (db/meetings/writes.ts, db/meetings/validation.ts, db/meetings/reads.ts).
 import * as meetings from '../../db/meetings/writes';
 import * as minutes from '../../db/meetings/validation';
-import { getMeeting, listMeetings, meetingsOfAction } from '../../db/meetings/reads';
+import { agendaLinks, getMeeting, listMeetings, meetingsOfAction } from '../../db/meetings/reads';
 import { nextCodiriProposal } from '../../db/meetings/rules';
 import { refusal } from '../../db/errors';
 import { nextMeetingDate, repeatMeeting } from '../../db/meetings/repeat';
@@ -17,6 +17,7 @@ import type { Handlers } from './handlers';
 type MeetingMethods =
   | 'listMeetings'
   | 'getMeeting'
+  | 'listAgendaLinks'
   | 'createMeeting'
   | 'updateMeeting'
   | 'deleteMeeting'
@@ -54,6 +55,7 @@ export function createMeetingHandlers(session: Session, window: () => BrowserWin
   return {
     listMeetings: (query) => listMeetings(store(), query),
     getMeeting: (id) => getMeeting(store(), id),
+    listAgendaLinks: () => agendaLinks(store()),
     createMeeting: (input) => meetings.createMeeting(store(), input),
     updateMeeting: (id, patch) => meetings.updateMeeting(store(), id, patch),
     deleteMeeting: (id) => meetings.deleteMeeting(store(), id),

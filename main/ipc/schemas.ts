@@ -191,6 +191,7 @@ export const argsSchemas = {
       .strict(),
   ]),
   getMeeting: z.tuple([id]),
+  listAgendaLinks: none,
   createMeeting: z.tuple([meetingInput.partial().required({ type: true, date: true, start_time: true }).strict()]),
   updateMeeting: z.tuple([id, meetingInput.partial().strict()]),
   deleteMeeting: z.tuple([id]),

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addMonths, nextWorkingDay } from '../../common/calendar';
-import { updateAction } from '../../db/actions/writes';
+import { createAction, updateAction } from '../../db/actions/writes';
 import {
   addActionItem,
   addAgendaItem,
@@ -25,7 +25,7 @@ import { check } from '../../db/project/check';
 import { getAction } from '../../db/actions/reads';
 import { agendaTiming, nextCodiriProposal } from '../../db/meetings/rules';
 import { nextMeetingDate, repeatMeeting } from '../../db/meetings/repeat';
-import { getMeeting, listMeetings, meetingFollowUp, meetingsOfAction } from '../../db/meetings/reads';
+import { agendaLinks, getMeeting, listMeetings, meetingFollowUp, meetingsOfAction } from '../../db/meetings/reads';
 import type { Store } from '../../db/store/store';
 import { cast, codiri, invalid } from './meeting-fixtures';
 import { changeCount, newReplica } from './helpers';
@@ -662,5 +662,38 @@ describe('réunion suivante et copie', () => {
     expect(next.agenda.every((item) => item.entries.length === 0 && item.action_items.length === 0)).toBe(true);
     const copy = getMeeting(store, repeatMeeting(store, meetingId, { date: '2027-04-02', next: false }));
     expect(copy).toMatchObject({ date: '2027-04-02', secretariat: before.secretariat });
+  });
+});
+
+describe("le lien d'un point et « À arbitrer »", () => {
+  test('un point à arbitrer le reste jusqu’à ce qu’on le décoche ; sans réponse il ne l’est pas', () => {
+    const store = newReplica();
+    const meetingId = createMeeting(store, { type: 'codiri', date: '2027-03-15', start_time: '09:30', duration_minutes: 120 });
+    const asked = addAgendaItem(store, meetingId, { title: 'Calendrier du séminaire', to_arbitrate: true });
+    const plain = addAgendaItem(store, meetingId, { title: 'Tour de table' });
+    const arbitration = () => getMeeting(store, meetingId).agenda.map((item) => [item.id, item.to_arbitrate]);
+    expect(arbitration()).toEqual([
+      [asked, true],
+      [plain, false],
+    ]);
+    updateAgendaItem(store, asked, { to_arbitrate: false });
+    updateAgendaItem(store, plain, { to_arbitrate: true });
+    expect(arbitration()).toEqual([
+      [asked, false],
+      [plain, true],
+    ]);
+  });
+
+  test('chaque chantier et ses actions, dans l’ordre de leur numéro', () => {
+    const store = newReplica();
+    const first = createAction(store, { chantier_id: 'c4', title: 'Zéro papier dans les DRH' });
+    const second = createAction(store, { chantier_id: 'c4', title: 'Annuaire commun des agents' });
+    const links = agendaLinks(store);
+    expect(links.map((chantier) => chantier.number)).toEqual([...links.map((chantier) => chantier.number)].sort((x, y) => x - y));
+    const rh = links.find((chantier) => chantier.id === 'c4')!;
+    const numbered = rh.actions.filter((action) => action.number !== null);
+    expect(numbered.map((action) => action.id).slice(-2)).toEqual([first, second]);
+    expect(numbered[numbered.length - 1].number).toBe(numbered[numbered.length - 2].number! + 1);
+    expect(links.filter((chantier) => chantier.id !== 'c4').flatMap((chantier) => chantier.actions.map((action) => action.id))).not.toContain(first);
   });
 });

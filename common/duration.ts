@@ -1,0 +1,23 @@
+// A duration typed the way people write it (« 1 h 30 », « 1h30 », « 90 », « 45 min »);
+// frenchDuration (french.ts) writes it back.
+
+export type ParsedDuration = { minutes: number | null; error?: undefined } | { minutes?: undefined; error: string };
+
+const HOURS = /^(\d{1,2})\s*(?:h|heures?)\s*(?:(\d{1,2})\s*(?:min|mn|minutes?)?)?$/;
+const MINUTES = /^(\d{1,4})\s*(?:min|mn|minutes?)?$/;
+const CLOCK = /^(\d{1,2}):(\d{2})$/;
+
+/** Minutes from what was typed; an empty text gives null (no duration), anything else unreadable a French message. */
+export function parseDuration(text: string): ParsedDuration {
+  const typed = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (typed === '') return { minutes: null };
+  const hours = HOURS.exec(typed) ?? CLOCK.exec(typed);
+  if (hours) {
+    const minutes = Number(hours[2] ?? 0);
+    if (minutes >= 60) return { error: `Après les heures, les minutes vont de 0 à 59 : « ${text.trim()} ».` };
+    return { minutes: Number(hours[1]) * 60 + minutes };
+  }
+  const minutes = MINUTES.exec(typed);
+  if (minutes) return { minutes: Number(minutes[1]) };
+  return { error: `Durée illisible : « ${text.trim()} ». Écrivez par exemple « 1 h 30 », « 45 min » ou « 90 » (en minutes).` };
+}

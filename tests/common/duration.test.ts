@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseDuration } from '../../common/duration';
+import { frenchDuration } from '../../common/french';
+
+describe('une durée tapée', () => {
+  it.each([
+    ['1 h 30', 90],
+    ['1h30', 90],
+    ['1H30', 90],
+    ['1 h 30 min', 90],
+    ['2 h', 120],
+    ['2h', 120],
+    ['2 heures', 120],
+    ['1 h 05', 65],
+    ['1:30', 90],
+    ['90', 90],
+    ['45 min', 45],
+    ['45min', 45],
+    ['45 minutes', 45],
+    ['  20 mn ', 20],
+    ['0', 0],
+  ])('« %s » fait %i minutes', (text, minutes) => {
+    expect(parseDuration(text)).toEqual({ minutes });
+  });
+
+  it('vide, elle ne donne aucune durée', () => {
+    expect(parseDuration('   ')).toEqual({ minutes: null });
+  });
+
+  it.each(['une heure', '1,5 h', '1 h 30 h', '-30', 'h30', '30 s'])('« %s » est refusée par une phrase qui donne des exemples', (text) => {
+    expect(parseDuration(text).error).toBe(`Durée illisible : « ${text.trim()} ». Écrivez par exemple « 1 h 30 », « 45 min » ou « 90 » (en minutes).`);
+  });
+
+  it('refuse des minutes au-delà de 59 après les heures', () => {
+    expect(parseDuration('1 h 75').error).toBe('Après les heures, les minutes vont de 0 à 59 : « 1 h 75 ».');
+    expect(parseDuration('1:60').error).toMatch(/de 0 à 59/);
+  });
+
+  it('relit ce que frenchDuration écrit', () => {
+    for (const minutes of [5, 45, 60, 90, 150, 605]) expect(parseDuration(frenchDuration(minutes))).toEqual({ minutes });
+  });
+});
