@@ -142,7 +142,7 @@ function CurrentPage({ route }: { route: Route }) {
     case 'meetings':
       return <MeetingsPage />;
     case 'meeting':
-      return <MeetingPage key={route.id} id={route.id} />;
+      return <MeetingPage key={route.id} id={route.id} step={route.step} />;
     case 'decisions':
       return <DecisionsPage />;
     case 'minutes-print':

@@ -15,10 +15,14 @@ export type Route =
   | { page: 'conflicts' }
   | { page: 'sync' }
   | { page: 'meetings' }
-  | { page: 'meeting'; id: string }
+  | { page: 'meeting'; id: string; step?: MeetingStep }
   | { page: 'decisions' }
   | { page: 'minutes-print'; id: string; layout: PrintLayout }
   | { page: 'settings' };
+
+/** The meeting page's two steps, #/reunions/ID/compte-rendu: a link may open either. */
+export type MeetingStep = 'preparer' | 'compte-rendu';
+const MEETING_STEPS: readonly string[] = ['preparer', 'compte-rendu'] satisfies MeetingStep[];
 
 const SEGMENTS = {
   dashboard: 'tableau-de-bord',
@@ -51,7 +55,7 @@ export function href(route: Route): string {
     case 'action-print':
       return `#/actions/${encodeURIComponent(route.id)}/impression`;
     case 'meeting':
-      return `#/reunions/${encodeURIComponent(route.id)}`;
+      return `#/reunions/${encodeURIComponent(route.id)}${route.step ? `/${route.step}` : ''}`;
     case 'minutes-print':
       return `#/reunions/${encodeURIComponent(route.id)}/impression/${PRINT_SEGMENTS[route.layout]}`;
     default:
@@ -70,6 +74,7 @@ function parseHash(hash: string): Route {
   if (segment === 'personnes') return { page: 'people' };
   if (segment === 'conflits') return { page: 'conflicts' };
   if (segment === 'synchronisation') return { page: 'sync' };
+  if (segment === 'reunions' && id && MEETING_STEPS.includes(section)) return { page: 'meeting', id: decodeURIComponent(id), step: section as MeetingStep };
   if (segment === 'reunions') return id ? { page: 'meeting', id: decodeURIComponent(id) } : { page: 'meetings' };
   if (segment === 'parametres') return { page: 'settings' };
   if (segment === 'decisions') return { page: 'decisions' };

@@ -12,7 +12,7 @@ import { ActionItemModal } from './ActionItemModal';
 import type { MeetingProps } from './MeetingPage';
 
 /** Actions à mener of a point: a new action, or an existing one followed up; tracked once the minutes are validated. */
-export function ActionItemsEditor({ meeting, people, chantiers, item }: MeetingProps & { item: AgendaItemView }) {
+export function ActionItemsEditor({ meeting, people, chantiers, item }: Pick<MeetingProps, 'meeting' | 'people' | 'chantiers'> & { item: AgendaItemView }) {
   const disabled = meeting.read_only;
   const [editing, setEditing] = useState<ActionItemView | 'new' | null>(null);
   return (

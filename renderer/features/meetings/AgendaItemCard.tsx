@@ -1,38 +1,58 @@
-import { ActionIcon, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { fieldLabel } from '../../../common/fields';
-import type { AgendaItemPatch, AgendaItemView } from '../../../preload/contract';
-import { call, send, useApiData } from '../../api';
-import { AutosaveNumber, AutosaveSelect, AutosaveText } from '../../shared/autosave/AutosaveFields';
+import { frenchDuration, frenchTime } from '../../../common/french';
+import type { AgendaItemPatch, AgendaItemView, AgendaLinkChantier } from '../../../preload/contract';
+import { call, send } from '../../api';
+import { href } from '../../app/navigation';
+import { AutosaveText } from '../../shared/autosave/AutosaveFields';
+import { useAutosave } from '../../shared/autosave/useAutosave';
 import { ActionItemsEditor } from './ActionItemsEditor';
+import { AgendaLinkSelect } from './AgendaLinkSelect';
+import { AutosaveDuration } from './DurationField';
 import { EntriesEditor } from './EntriesEditor';
-import { frenchTime } from '../../../common/french';
 import type { MeetingProps } from './MeetingPage';
+import { MoreFieldsButton, useFoldedFields } from './MoreFields';
 
 interface Props extends MeetingProps {
   item: AgendaItemView;
-  first: boolean;
-  last: boolean;
 }
 
-/** One point of the ordre du jour: its heading fields, notes, informations and décisions, actions à mener. */
-export function AgendaItemCard({ meeting, people, chantiers, item, first, last }: Props) {
-  const disabled = meeting.read_only;
-  const update = (patch: AgendaItemPatch) => send('updateAgendaItem', item.id, patch);
-  const name = `point ${item.number}`;
-  const chantierOptions = chantiers.map((chantier) => ({ value: chantier.id, label: `${chantier.number}. ${chantier.title}` }));
-
+/** « 1. Avancement des chantiers · 9 h 30, 1 h », its « À arbitrer » badge, and the buttons given. */
+function PointHeading({ item, children }: { item: AgendaItemView; children?: ReactNode }) {
   return (
-    <Paper withBorder p="md" radius="sm" component="article" aria-labelledby={`point-${item.id}`}>
-      <Group justify="space-between" wrap="nowrap" mb="xs">
+    <Group justify="space-between" wrap="nowrap" mb="xs" align="flex-start">
+      <Group gap="xs">
         <Title order={3} size="h5" id={`point-${item.id}`}>
           {item.number}. {item.title}
           <Text span size="sm" c="dimmed" fw={400}>
             {' · '}
             {frenchTime(item.planned_start)}
-            {item.duration_minutes ? `, ${item.duration_minutes} min` : ''}
+            {item.duration_minutes ? `, ${frenchDuration(item.duration_minutes)}` : ''}
           </Text>
         </Title>
+        {item.to_arbitrate && (
+          <Badge color="orange.8" c="black" variant="filled" radius="sm">
+            {fieldLabel('agenda_item', 'to_arbitrate')}
+          </Badge>
+        )}
+      </Group>
+      {children}
+    </Group>
+  );
+}
+
+/** Préparer: one point of the ordre du jour, its title, duration, « À arbitrer », and (folded while empty) who presents it and what it concerns. */
+export function AgendaItemCard({ meeting, item, links, first, last }: Props & { first: boolean; last: boolean }) {
+  const disabled = meeting.read_only;
+  const update = (patch: AgendaItemPatch) => send('updateAgendaItem', item.id, patch);
+  const name = `point ${item.number}`;
+  const folding = useFoldedFields({ presenter: !!item.presenter, link: !!item.chantier || !!item.action });
+
+  return (
+    <Paper withBorder p="md" radius="sm" component="article" aria-labelledby={`point-${item.id}`}>
+      <PointHeading item={item}>
         {!disabled && (
           <Group gap={2} wrap="nowrap">
             <ActionIcon
@@ -58,7 +78,7 @@ export function AgendaItemCard({ meeting, people, chantiers, item, first, last }
             </ActionIcon>
           </Group>
         )}
-      </Group>
+      </PointHeading>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <AutosaveText
@@ -68,70 +88,105 @@ export function AgendaItemCard({ meeting, people, chantiers, item, first, last }
             save={(title) => update({ title: title ?? '' })}
             disabled={disabled}
           />
-          <AutosaveText label={fieldLabel('agenda_item', 'presenter')} value={item.presenter} save={(presenter) => update({ presenter })} disabled={disabled} />
-          <AutosaveNumber
+          <AutosaveDuration
             label={fieldLabel('agenda_item', 'duration_minutes')}
-            suffix=" min"
-            min={0}
-            max={1440}
-            value={item.duration_minutes ?? 0}
-            save={(minutes) => update({ duration_minutes: minutes || null })}
+            value={item.duration_minutes}
+            save={(duration_minutes) => update({ duration_minutes })}
             disabled={disabled}
           />
+          <ArbitrationCheckbox item={item} save={(to_arbitrate) => update({ to_arbitrate })} disabled={disabled} />
         </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <AutosaveSelect
-            label={fieldLabel('agenda_item', 'chantier_id')}
-            data={chantierOptions}
-            clearable
-            value={item.chantier?.id ?? null}
-            save={(chantier_id) => update({ chantier_id })}
-            disabled={disabled}
+        {(folding.shown('presenter') || folding.shown('link')) && (
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            {folding.shown('presenter') && (
+              <AutosaveText
+                label={fieldLabel('agenda_item', 'presenter')}
+                value={item.presenter}
+                save={(presenter) => update({ presenter })}
+                disabled={disabled}
+              />
+            )}
+            {folding.shown('link') && (
+              <div style={{ gridColumn: 'span 2' }}>
+                <AgendaLinkSelect item={item} links={links} save={update} disabled={disabled} />
+              </div>
+            )}
+          </SimpleGrid>
+        )}
+        {!disabled && (
+          <MoreFieldsButton
+            labels={folding.folded.map((field) => (field === 'link' ? 'Lié à' : fieldLabel('agenda_item', field)))}
+            open={folding.open}
+            toggle={folding.toggle}
           />
-          {item.chantier ? (
-            <LinkedActionSelect item={item} chantierId={item.chantier.id} save={(action_id) => update({ action_id })} disabled={disabled} />
-          ) : (
-            <Select label={fieldLabel('agenda_item', 'action_id')} data={[]} placeholder="Choisissez d'abord le chantier" disabled />
-          )}
-        </SimpleGrid>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function ArbitrationCheckbox({ item, save, disabled }: { item: AgendaItemView; save: (value: boolean) => ReturnType<typeof send>; disabled: boolean }) {
+  const label = fieldLabel('agenda_item', 'to_arbitrate');
+  const field = useAutosave({ value: item.to_arbitrate, save, label });
+  return (
+    <Checkbox
+      mt={{ md: 30 }}
+      label={label}
+      description="Une décision est attendue de la réunion"
+      checked={field.value}
+      onChange={(event) => field.onChange(event.currentTarget.checked)}
+      error={field.error}
+      disabled={disabled}
+    />
+  );
+}
+
+/** What the point concerns, as the compte rendu names it: « 4.2 Organisation… », or the chantier. */
+function linkText(item: AgendaItemView, links: AgendaLinkChantier[]): ReactNode {
+  if (item.action) {
+    const chantier = links.find((candidate) => candidate.actions.some((action) => action.id === item.action!.id));
+    const number = chantier?.actions.find((action) => action.id === item.action!.id)?.number;
+    return (
+      <Anchor href={href({ page: 'action', id: item.action.id })} size="sm">
+        {chantier && number != null ? `${chantier.number}.${number} ` : ''}
+        {item.action.title}
+      </Anchor>
+    );
+  }
+  if (item.chantier)
+    return (
+      <Anchor href={href({ page: 'chantier', id: item.chantier.id })} size="sm">
+        Chantier {item.chantier.number}. {item.chantier.title}
+      </Anchor>
+    );
+  return null;
+}
+
+/** Compte rendu: what was said on a point (notes), informed and decided, and given to do. */
+export function MinutesItemCard({ meeting, people, chantiers, item, links }: Props) {
+  const disabled = meeting.read_only;
+  const link = linkText(item, links);
+  return (
+    <Paper withBorder p="md" radius="sm" component="article" aria-labelledby={`point-${item.id}`}>
+      <PointHeading item={item} />
+      {(item.presenter || link) && (
+        <Text size="sm" mt={-6} mb="xs">
+          {item.presenter ? `${fieldLabel('agenda_item', 'presenter')} ${item.presenter}` : ''}
+          {item.presenter && link ? ' · ' : ''}
+          {link && <>Lié à : {link}</>}
+        </Text>
+      )}
+      <Stack gap="sm">
         <AutosaveText
-          label={`${fieldLabel('agenda_item', 'notes')} du ${name}`}
+          label={`${fieldLabel('agenda_item', 'notes')} du point ${item.number}`}
           multiline
           value={item.notes}
-          save={(notes) => update({ notes })}
+          save={(notes) => send('updateAgendaItem', item.id, { notes })}
           disabled={disabled}
         />
         <EntriesEditor item={item} disabled={disabled} />
         <ActionItemsEditor meeting={meeting} people={people} chantiers={chantiers} item={item} />
       </Stack>
     </Paper>
-  );
-}
-
-/** The actions of the point's chantier (a chantier holds dozens, not thousands). */
-function LinkedActionSelect({
-  item,
-  chantierId,
-  save,
-  disabled,
-}: {
-  item: AgendaItemView;
-  chantierId: string;
-  save: (actionId: string | null) => ReturnType<typeof send>;
-  disabled: boolean;
-}) {
-  const { data: actions } = useApiData('queryActions', { chantier_ids: [chantierId] }, { offset: 0, limit: 1000 });
-  const options = (actions?.rows ?? []).map((action) => ({ value: action.id, label: action.title }));
-  if (item.action && !options.some((option) => option.value === item.action!.id)) options.push({ value: item.action.id, label: item.action.title });
-  return (
-    <AutosaveSelect
-      label={fieldLabel('agenda_item', 'action_id')}
-      data={options}
-      clearable
-      placeholder="Aucune"
-      value={item.action?.id ?? null}
-      save={save}
-      disabled={disabled}
-    />
   );
 }

@@ -1,13 +1,15 @@
-import { Alert, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { parseDuration } from '../../../common/duration';
 import { fieldLabel } from '../../../common/fields';
-import { send } from '../../api';
-import { AgendaItemCard } from './AgendaItemCard';
 import { frenchDuration, frenchTime } from '../../../common/french';
+import { send } from '../../api';
+import { AgendaItemCard, MinutesItemCard } from './AgendaItemCard';
+import { DURATION_HINT } from './DurationField';
 import type { MeetingProps } from './MeetingPage';
 
-/** The ordre du jour, and under each point what was said, decided and given to do. */
+/** Préparer: the ordre du jour, its points in order, and how long it lasts against the meeting. */
 export function AgendaSection(props: MeetingProps) {
   const { meeting } = props;
   const { timing } = meeting;
@@ -33,21 +35,41 @@ export function AgendaSection(props: MeetingProps) {
   );
 }
 
+/** Compte rendu: under each point what was said, decided and given to do. */
+export function MinutesSection(props: MeetingProps) {
+  const { meeting } = props;
+  if (meeting.agenda.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        L&apos;ordre du jour est vide : ajoutez ses points dans l&apos;onglet « Préparer ».
+      </Text>
+    );
+  return (
+    <Stack gap="md">
+      {meeting.agenda.map((item) => (
+        <MinutesItemCard key={item.id} {...props} item={item} />
+      ))}
+    </Stack>
+  );
+}
+
 function NewAgendaItemForm({ meetingId }: { meetingId: string }) {
   const [title, setTitle] = useState('');
-  const [duration, setDuration] = useState<number | string>('');
+  const [duration, setDuration] = useState('');
   const [presenter, setPresenter] = useState('');
-  const [error, setError] = useState<string>();
+  const [errors, setErrors] = useState<{ title?: string; duration?: string }>({});
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const parsed = parseDuration(duration);
+    if (parsed.error) return setErrors({ duration: parsed.error });
     const result = await send('addAgendaItem', meetingId, {
       title: title.trim(),
-      duration_minutes: typeof duration === 'number' ? duration : null,
+      duration_minutes: parsed.minutes ?? null,
       presenter: presenter.trim() || null,
     });
-    if (!result.ok) return setError(result.error.message);
-    setError(undefined);
+    if (!result.ok) return setErrors(result.error.field === 'duration_minutes' ? { duration: result.error.message } : { title: result.error.message });
+    setErrors({});
     setTitle('');
     setDuration('');
     setPresenter('');
@@ -60,20 +82,18 @@ function NewAgendaItemForm({ meetingId }: { meetingId: string }) {
           label="Nouveau point : intitulé"
           value={title}
           onChange={(event) => setTitle(event.currentTarget.value)}
-          error={error}
+          error={errors.title}
           style={{ flex: 1 }}
           miw={260}
         />
         <TextInput label={fieldLabel('agenda_item', 'presenter')} value={presenter} onChange={(event) => setPresenter(event.currentTarget.value)} w={200} />
-        <NumberInput
+        <TextInput
           label={fieldLabel('agenda_item', 'duration_minutes')}
-          suffix=" min"
-          min={0}
-          step={5}
-          allowDecimal={false}
+          placeholder={DURATION_HINT}
           value={duration}
-          onChange={setDuration}
-          w={140}
+          onChange={(event) => setDuration(event.currentTarget.value)}
+          error={errors.duration}
+          w={220}
         />
         <Button type="submit" mt={25} leftSection={<IconPlus size={16} aria-hidden />}>
           Ajouter le point

@@ -1,16 +1,18 @@
-import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
-import type { ChantierSummary, MeetingDetail, Person } from '../../../preload/contract';
+import { Alert, Anchor, Group, Stack, Tabs, Text } from '@mantine/core';
+import { IconListCheck, IconNotes } from '@tabler/icons-react';
+import type { AgendaLinkChantier, ChantierSummary, MeetingDetail, Person } from '../../../preload/contract';
 import { MEETING_TYPE_LABELS } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
-import { href } from '../../app/navigation';
+import { href, type MeetingStep } from '../../app/navigation';
 import { FormSaverProvider } from '../../shared/autosave/FormSaver';
 import { SaveStatus } from '../../shared/autosave/SaveStatus';
-import { formatDate } from '../../shared/format';
+import { formatDate, todayIso } from '../../shared/format';
+import { useSessionState } from '../../shared/useSessionState';
 import { PageHeader } from '../../shared/PageHeader';
 import { SectionCard } from '../../shared/SectionCard';
 import { ConflictBadge, ConflictsAlert, useConflictsOf } from '../conflicts/RowConflicts';
 import { MinutesPrintMenu } from '../minutes-print/MinutesPrintMenu';
-import { AgendaSection } from './AgendaSection';
+import { AgendaSection, MinutesSection } from './AgendaSection';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { RepeatMeetingMenu } from './RepeatMeetingMenu';
 import { FollowUpSection } from './FollowUpSection';
@@ -20,21 +22,22 @@ import { MinutesStatusBadge } from './MinutesStatusBadge';
 import { ParticipantsSection } from './ParticipantsSection';
 import { ValidationSection } from './ValidationSection';
 
-/** A réunion and its compte rendu, from the ordre du jour to the validated minutes. */
-export function MeetingPage({ id }: { id: string }) {
+/** A réunion in two steps: Préparer (its fields, participants, ordre du jour) and Compte rendu (what each point gave, the suivi, the validation). */
+export function MeetingPage({ id, step }: { id: string; step?: MeetingStep }) {
   const { data: meeting, error } = useApiData('getMeeting', id);
   const { data: people } = useApiData('listPeople');
   const { data: chantiers } = useApiData('listChantiers');
+  const { data: links } = useApiData('listAgendaLinks');
   if (error)
     return (
       <Alert color="red" title="Réunion introuvable">
         {error.message}
       </Alert>
     );
-  if (!meeting || !people || !chantiers) return null;
+  if (!meeting || !people || !chantiers || !links) return null;
   return (
     <FormSaverProvider>
-      <Meeting meeting={meeting} people={people} chantiers={chantiers} />
+      <Meeting meeting={meeting} people={people} chantiers={chantiers} links={links} linkedStep={step} />
     </FormSaverProvider>
   );
 }
@@ -43,10 +46,29 @@ export interface MeetingProps {
   meeting: MeetingDetail;
   people: Person[];
   chantiers: ChantierSummary[];
+  /** What a point may be linked to. */
+  links: AgendaLinkChantier[];
 }
 
-function Meeting(props: MeetingProps) {
+/**
+ * The step shown: the one a link names (#/reunions/ID/compte-rendu), else the one chosen
+ * last on this meeting during the session, else Préparer before the meeting's day and
+ * Compte rendu from that day on.
+ */
+function useMeetingStep(meeting: MeetingDetail, linked: MeetingStep | undefined) {
+  const [chosen, setChosen] = useSessionState<MeetingStep | null>(`reunion.${meeting.id}.etape`, linked ?? null);
+  const step = linked ?? chosen ?? (meeting.date > todayIso() ? 'preparer' : 'compte-rendu');
+  function choose(next: MeetingStep) {
+    setChosen(next);
+    // The address keeps naming the step shown, without a history entry per tab.
+    if (linked) window.location.replace(href({ page: 'meeting', id: meeting.id, step: next }));
+  }
+  return [step, choose] as const;
+}
+
+function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: MeetingStep }) {
   const { meeting } = props;
+  const [step, setStep] = useMeetingStep(meeting, linkedStep);
   const conflicts = useConflictsOf({ meetingId: meeting.id });
   return (
     <>
@@ -79,26 +101,46 @@ function Meeting(props: MeetingProps) {
           Il ne peut plus être modifié. Pour le corriger, créez une version modificative (section Validation) : celle-ci reste lisible.
         </Alert>
       )}
-      <Stack gap="lg" maw={1100}>
-        <SectionCard title="Réunion">
-          <MeetingFieldsSection {...props} />
-        </SectionCard>
-        <SectionCard title="Participants">
-          <ParticipantsSection {...props} />
-        </SectionCard>
-        <SectionCard title="Ordre du jour et compte rendu">
-          <AgendaSection {...props} />
-        </SectionCard>
-        <SectionCard title="Suivi des actions du précédent compte rendu">
-          <FollowUpSection meeting={meeting} />
-        </SectionCard>
-        <SectionCard title="Documents">
-          <DocumentsSection ownerId={meeting.id} />
-        </SectionCard>
-        <SectionCard title="Validation">
-          <ValidationSection meeting={meeting} />
-        </SectionCard>
-      </Stack>
+      {/* One step mounted at a time: the other's fields are neither in the tab order nor found twice by name. */}
+      <Tabs value={step} onChange={(next) => next && setStep(next as MeetingStep)} keepMounted={false} maw={1100}>
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="preparer" leftSection={<IconListCheck size={16} aria-hidden />}>
+            Préparer
+          </Tabs.Tab>
+          <Tabs.Tab value="compte-rendu" leftSection={<IconNotes size={16} aria-hidden />}>
+            Compte rendu
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="preparer">
+          <Stack gap="lg">
+            <SectionCard title="Réunion">
+              <MeetingFieldsSection {...props} />
+            </SectionCard>
+            <SectionCard title="Participants">
+              <ParticipantsSection {...props} />
+            </SectionCard>
+            <SectionCard title="Ordre du jour">
+              <AgendaSection {...props} />
+            </SectionCard>
+            <SectionCard title="Documents à lire">
+              <DocumentsSection ownerId={meeting.id} />
+            </SectionCard>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="compte-rendu">
+          <Stack gap="lg">
+            <SectionCard title="Compte rendu par point">
+              <MinutesSection {...props} />
+            </SectionCard>
+            <SectionCard title="Suivi des actions du précédent compte rendu">
+              <FollowUpSection meeting={meeting} />
+            </SectionCard>
+            <SectionCard title="Validation">
+              <ValidationSection meeting={meeting} />
+            </SectionCard>
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
     </>
   );
 }

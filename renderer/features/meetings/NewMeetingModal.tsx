@@ -1,4 +1,7 @@
-import { Alert, Group, Modal, MultiSelect, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { parseDuration } from '../../../common/duration';
+import { frenchDuration } from '../../../common/french';
+import { DURATION_HINT } from './DurationField';
 import { useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { MeetingType } from '../../../common/vocabulary';
@@ -24,7 +27,7 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
   const [type, setType] = useState<MeetingType>('reunion_travail');
   const [date, setDate] = useState<string | null>(null);
   const [startTime, setStartTime] = useState('09:30');
-  const [duration, setDuration] = useState<number | string>(120);
+  const [duration, setDuration] = useState(frenchDuration(120));
   const [title, setTitle] = useState('');
   const [place, setPlace] = useState('');
   const [chantierIds, setChantierIds] = useState<string[]>([]);
@@ -42,12 +45,14 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!date) return setErrors({ date: 'Indiquez la date de la réunion.' });
+    const parsed = parseDuration(duration);
+    if (parsed.error || parsed.minutes === null) return setErrors({ duration_minutes: parsed.error ?? 'Indiquez la durée de la réunion.' });
     setBusy(true);
     const result = await send('createMeeting', {
       type,
       date,
       start_time: startTime,
-      duration_minutes: typeof duration === 'number' ? duration : Number.NaN,
+      duration_minutes: parsed.minutes,
       title: title.trim() || null,
       place: place.trim() || null,
       chantier_ids: chantierIds,
@@ -93,15 +98,12 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
         <Group grow align="flex-start">
           <FrenchDateInput label={fieldLabel('meeting', 'date')} required value={date} onChange={setDate} error={errors.date} />
           <FrenchTimeInput label={fieldLabel('meeting', 'start_time')} required value={startTime} onChange={setStartTime} error={errors.start_time} />
-          <NumberInput
+          <TextInput
             label={fieldLabel('meeting', 'duration_minutes')}
             required
-            suffix=" min"
-            step={15}
-            allowDecimal={false}
-            clampBehavior="none"
+            placeholder={DURATION_HINT}
             value={duration}
-            onChange={setDuration}
+            onChange={(event) => setDuration(event.currentTarget.value)}
             error={errors.duration_minutes}
           />
         </Group>

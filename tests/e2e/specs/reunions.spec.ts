@@ -1,9 +1,12 @@
 // The Réunions screens, as the secretariat uses them: a CODIRI created with the proposed
-// secretariat, its participants in the four states of attendance, an ordre du jour of two
-// points, two numbered décisions, two actions à mener (a new one and an existing one),
-// sent then validated; the new action is then tracked in Actions and its fiche lists the
+// secretariat; in « Préparer », its participants in the four states of attendance, an
+// ordre du jour of two points (durations typed in hours and minutes, one point « à
+// arbitrer », one linked to an action), empty optional fields folded; in « Compte rendu »,
+// two numbered décisions, two actions à mener (a new one and an existing one), sent then
+// validated; the new action is then tracked in Actions and its fiche lists the
 // CODIRI; validated minutes refuse edits. Bad input gets French messages.
 import { join } from 'node:path';
+import { createAction } from '../../../db/actions/writes';
 import { createPerson } from '../../../db/people/writes';
 import { parseEmlWithPython } from '../../db/python-email';
 import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
@@ -13,6 +16,8 @@ import { expect, openScreen, screenshot, test, type AppHandle } from '../harness
 
 const SEMINAIRE = 'Organiser un séminaire commun des directeurs';
 const FORMATION = "Organisation d'une formation commune à la gestion de projet";
+/** Created numbered: the first of chantier 4 to get a number, « 4.1 ». */
+const MOBILITES = 'Bourse commune des mobilités internes';
 
 function dataWithPeople(): string {
   const dataDir = initData();
@@ -25,6 +30,7 @@ function dataWithPeople(): string {
     ]) {
       createPerson(store, { name, function: fonction, partner_id: partner(code), email: null });
     }
+    createAction(store, { chantier_id: 'c4', title: MOBILITES });
   });
   return dataDir;
 }
@@ -60,6 +66,22 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await dialog.getByRole('button', { name: 'Créer la réunion' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'CODIRI du 15 mars 2026' })).toBeVisible();
 
+  // The meeting's day is past: the page opens on its compte rendu; the ordre du jour is prepared first.
+  await expect(page.getByRole('tab', { name: 'Compte rendu' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Compte rendu par point' })).toContainText("ajoutez ses points dans l'onglet « Préparer »");
+  await page.getByRole('tab', { name: 'Préparer' }).click();
+
+  // Empty optional fields are folded: « Plus de champs » shows them, a filled one stays.
+  const fields = page.getByRole('region', { name: 'Réunion', exact: true });
+  await expect(fields.getByRole('combobox', { name: 'Président·e' })).toHaveCount(0);
+  await expect(fields.getByRole('textbox', { name: 'Lieu' })).toHaveValue('Hôtel du Département, Tours');
+  await expect(fields.getByRole('textbox', { name: /^Durée/ })).toHaveValue('2 h 30');
+  await fields.getByRole('button', { name: 'Plus de champs' }).click();
+  await choose(app, 'Président·e', 'Paul Durand', fields);
+  await fields.getByRole('button', { name: 'Moins de champs' }).click();
+  await expect(fields.getByRole('combobox', { name: 'Président·e' })).toBeVisible();
+  await expect(fields.getByRole('combobox', { name: 'Secrétaire de séance' })).toHaveCount(0);
+
   // Loir-et-Cher holds the secretariat this time: Claire, in Indre-et-Loire, validates.
   await choose(app, 'Secrétariat', 'Département de Loir-et-Cher');
 
@@ -80,27 +102,58 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await representative.press('Enter');
   await choose(app, 'Présence de Jean Dupont', 'Absent·e');
 
-  // Ordre du jour: two points, then one too long for the meeting's 2 h 30.
-  const agenda = page.getByRole('region', { name: 'Ordre du jour et compte rendu' });
-  for (const [title, minutes] of [
-    ['Avancement des chantiers', '60'],
-    ['Calendrier 2027', '30'],
+  // Ordre du jour: two points, then one too long for the meeting's 2 h 30; durations in hours and minutes.
+  const agenda = page.getByRole('region', { name: 'Ordre du jour' });
+  const newDuration = agenda.getByRole('form', { name: "Ajouter un point à l'ordre du jour" }).getByRole('textbox', { name: 'Durée prévue' });
+  await agenda.getByRole('textbox', { name: 'Nouveau point : intitulé' }).fill('Avancement des chantiers');
+  await newDuration.fill('une heure');
+  await agenda.getByRole('button', { name: 'Ajouter le point' }).click();
+  await expect(agenda.getByText('Durée illisible : « une heure ». Écrivez par exemple « 1 h 30 », « 45 min » ou « 90 » (en minutes).')).toBeVisible();
+  for (const [title, duration] of [
+    ['Avancement des chantiers', '1h'],
+    ['Calendrier 2027', '30 min'],
   ]) {
     await agenda.getByRole('textbox', { name: 'Nouveau point : intitulé' }).fill(title);
-    await agenda.getByRole('textbox', { name: 'Durée prévue' }).last().fill(minutes);
+    await newDuration.fill(duration);
     await agenda.getByRole('button', { name: 'Ajouter le point' }).click();
     await expect(agenda.getByRole('heading', { level: 3, name: new RegExp(title) })).toBeVisible();
   }
   await agenda.getByRole('textbox', { name: 'Nouveau point : intitulé' }).fill('Questions diverses');
-  await agenda.getByRole('textbox', { name: 'Durée prévue' }).last().fill('90');
+  await newDuration.fill('1 h 30');
   await agenda.getByRole('button', { name: 'Ajouter le point' }).click();
   await expect(agenda.getByRole('alert', { name: 'Ordre du jour trop long' })).toBeVisible();
   await agenda.getByRole('button', { name: 'Supprimer le point 3' }).click();
   await expect(agenda.getByRole('alert')).toHaveCount(0);
+  await expect(agenda).toContainText('2 points, 1 h 30 prévues sur 2 h 30 (fin prévue à 11 h).');
 
-  // A décision under each point, numbered across the minutes.
-  const point1 = agenda.getByRole('article', { name: /^1\. Avancement/ });
-  const point2 = agenda.getByRole('article', { name: /^2\. Calendrier/ });
+  // Point 1 linked to an action through the one « Lié à » list (folded while empty); point 2 « à arbitrer », its duration retyped.
+  const prepared1 = agenda.getByRole('article', { name: /^1\. Avancement/ });
+  const prepared2 = agenda.getByRole('article', { name: /^2\. Calendrier/ });
+  await expect(prepared1.getByRole('heading', { level: 3 })).toHaveText('1. Avancement des chantiers · 9 h 30, 1 h');
+  await prepared1.getByRole('button', { name: 'Plus de champs' }).click();
+  await prepared1.getByRole('combobox', { name: /^Lié à/ }).fill('mobilités');
+  await page.getByRole('option', { name: `4.1 ${MOBILITES}`, exact: true }).click();
+  await expect(prepared1.getByRole('combobox', { name: /^Lié à/ })).toHaveValue(`4.1 ${MOBILITES}`);
+  await prepared2.getByRole('checkbox', { name: /À arbitrer/ }).check();
+  await expect(prepared2.getByText('À arbitrer', { exact: true })).toBeVisible();
+  const duration2 = prepared2.getByRole('textbox', { name: 'Durée prévue' });
+  await duration2.fill('1 h 75');
+  await duration2.press('Enter');
+  await expect(prepared2.getByText('Après les heures, les minutes vont de 0 à 59 : « 1 h 75 ».')).toBeVisible();
+  await duration2.fill('45 min');
+  await duration2.press('Enter');
+  await expect(prepared2.getByRole('heading', { level: 3 })).toHaveText('2. Calendrier 2027 · 10 h 30, 45 min');
+
+  // Both themes, the Préparer step: a screenshot, axe with no serious violation, every field named, no English.
+  await checkThemes(app, '15-reunion-preparer');
+
+  // Compte rendu: a décision under each point, numbered across the minutes.
+  await page.getByRole('tab', { name: 'Compte rendu' }).click();
+  const minutes = page.getByRole('region', { name: 'Compte rendu par point' });
+  const point1 = minutes.getByRole('article', { name: /^1\. Avancement/ });
+  const point2 = minutes.getByRole('article', { name: /^2\. Calendrier/ });
+  await expect(point1.getByRole('link', { name: `4.1 ${MOBILITES}` })).toBeVisible();
+  await expect(point2.getByText('À arbitrer', { exact: true })).toBeVisible();
   await point1.getByRole('textbox', { name: 'Nouvelle décision (point 1)' }).fill('Le chantier 3 passe au stade des projets partagés.');
   await point1.getByRole('button', { name: 'Ajouter', exact: true }).click();
   await point2.getByRole('textbox', { name: 'Nouvelle décision (point 2)' }).fill('Le prochain CODIRI se tiendra à Blois.');
@@ -133,20 +186,8 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await form.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(point2.getByRole('link', { name: FORMATION })).toBeVisible();
 
-  // Both themes: a screenshot, axe with no serious violation, every field named, no English.
-  for (const theme of ['clair', 'sombre'] as const) {
-    if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
-    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme === 'clair' ? 'light' : 'dark');
-    await page.mouse.move(700, 10);
-    await screenshot(app, `15-reunion-codiri-${theme}`);
-    const problems = [
-      ...(await axeViolations(page)).map((line) => `axe : ${line}`),
-      ...(await unlabelledFields(page)).map((html) => `champ sans nom accessible : ${html}`),
-      ...(await englishTexts(page)).map((text) => `texte en anglais : ${text}`),
-    ];
-    expect.soft(problems, `thème ${theme} :\n${problems.join('\n')}`).toEqual([]);
-  }
-  await page.getByRole('button', { name: 'Passer en thème clair' }).click();
+  // Both themes, the Compte rendu step.
+  await checkThemes(app, '15-reunion-compte-rendu');
 
   // Sent, then validated: the minutes become read-only, the new action is tracked.
   const validation = page.getByRole('region', { name: 'Validation' });
@@ -211,6 +252,25 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await page.getByRole('button', { name: 'Réunion suivante' }).click();
   await page.getByRole('menuitem', { name: /Créer la prochaine réunion \(le 15 sept\. 2026\)/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'CODIRI du 15 septembre 2026' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Participants' })).toContainText('Jean Dupont');
   await expect(page.getByRole('region', { name: 'Validation' })).toContainText('Brouillon');
+  await page.getByRole('tab', { name: 'Préparer' }).click();
+  await expect(page.getByRole('region', { name: 'Participants' })).toContainText('Jean Dupont');
 });
+
+/** A screenshot in the light then the dark theme, each with axe and no serious violation, every field named, no English; back to light. */
+async function checkThemes(app: AppHandle, name: string): Promise<void> {
+  const { page } = app;
+  for (const theme of ['clair', 'sombre'] as const) {
+    if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme === 'clair' ? 'light' : 'dark');
+    await page.mouse.move(700, 10);
+    await screenshot(app, `${name}-${theme}`);
+    const problems = [
+      ...(await axeViolations(page)).map((line) => `axe : ${line}`),
+      ...(await unlabelledFields(page)).map((html) => `champ sans nom accessible : ${html}`),
+      ...(await englishTexts(page)).map((text) => `texte en anglais : ${text}`),
+    ];
+    expect.soft(problems, `${name}, thème ${theme} :\n${problems.join('\n')}`).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'Passer en thème clair' }).click();
+}
