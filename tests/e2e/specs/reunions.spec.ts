@@ -10,7 +10,9 @@ import { createAction } from '../../../db/actions/writes';
 import { createPerson } from '../../../db/people/writes';
 import { parseEmlWithPython } from '../../db/python-email';
 import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
-import { initData, listActions, withStore } from '../harness/data';
+import { initData, listActions, todayInParis, withStore } from '../harness/data';
+import { createMeeting } from '../../../db/meetings/writes';
+import { addDays } from '../../../common/calendar';
 import type { Locator, Page } from 'playwright-core';
 import { expect, openScreen, screenshot, test, type AppHandle } from '../harness/fixtures';
 
@@ -131,6 +133,9 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   const prepared2 = agenda.getByRole('article', { name: /^2\. Calendrier/ });
   await expect(prepared1.getByRole('heading', { level: 3 })).toHaveText('1. Avancement des chantiers · 9 h 30, 1 h');
   await prepared1.getByRole('button', { name: 'Plus de champs' }).click();
+  await prepared1.getByRole('combobox', { name: /^Lié à/ }).click();
+  await expect(page.getByRole('option', { name: 'Tout le chantier' })).toHaveCount(9);
+  await screenshot(app, '15-reunion-lie-a');
   await prepared1.getByRole('combobox', { name: /^Lié à/ }).fill('mobilités');
   await page.getByRole('option', { name: `4.1 ${MOBILITES}`, exact: true }).click();
   await expect(prepared1.getByRole('combobox', { name: /^Lié à/ })).toHaveValue(`4.1 ${MOBILITES}`);
@@ -274,3 +279,46 @@ async function checkThemes(app: AppHandle, name: string): Promise<void> {
   }
   await page.getByRole('button', { name: 'Passer en thème clair' }).click();
 }
+
+test('les deux étapes : selon la date, retenues pour la session, ouvertes par un lien, au clavier', async ({ launch }) => {
+  const dataDir = initData();
+  const today = todayInParis();
+  const { upcoming, past } = withStore(dataDir, (store) => ({
+    upcoming: createMeeting(store, { type: 'atelier', title: 'Atelier achats', date: addDays(today, 20), start_time: '14:00', duration_minutes: 90 }),
+    past: createMeeting(store, { type: 'codiri', date: addDays(today, -3), start_time: '09:30', duration_minutes: 150 }),
+  }));
+  const app = await launch(dataDir);
+  const { page } = app;
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+  const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+  const open = (hash: string) => page.evaluate((target) => (window.location.hash = target), hash);
+
+  // Before its day, a meeting opens on « Préparer »; the arrows switch steps.
+  await open(`#/reunions/${upcoming}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Atelier achats' })).toBeVisible();
+  await expect(tab('Préparer')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('textbox', { name: 'Durée', exact: true })).toHaveValue('1 h 30');
+  await tab('Préparer').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tab('Compte rendu')).toHaveAttribute('aria-selected', 'true');
+  await expect(tab('Compte rendu')).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Validation' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Participants' })).toHaveCount(0);
+
+  // From its day on, on « Compte rendu »; the step chosen is kept for the session.
+  await open(`#/reunions/${past}`);
+  await expect(page.getByRole('heading', { level: 1, name: /^CODIRI du/ })).toBeVisible();
+  await expect(tab('Compte rendu')).toHaveAttribute('aria-selected', 'true');
+  await open(`#/reunions/${upcoming}`);
+  await expect(tab('Compte rendu')).toHaveAttribute('aria-selected', 'true');
+
+  // A link names the step; the address follows the step then shown, without a history entry.
+  await open(`#/reunions/${past}/preparer`);
+  await expect(tab('Préparer')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Participants' })).toBeVisible();
+  await tab('Compte rendu').click();
+  await expect(page).toHaveURL(new RegExp(`#/reunions/${past}/compte-rendu$`));
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`#/reunions/${upcoming}$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Atelier achats' })).toBeVisible();
+});
