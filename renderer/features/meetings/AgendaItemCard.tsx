@@ -108,7 +108,7 @@ export function AgendaItemCard({ meeting, item, links, first, last }: Props & { 
             )}
             {folding.shown('link') && (
               <div style={{ gridColumn: 'span 2' }}>
-                <AgendaLinkSelect item={item} links={links} save={update} disabled={disabled} />
+                <AgendaLinkSelect item={item} links={links} meetingChantierIds={meeting.chantier_ids} save={update} disabled={disabled} />
               </div>
             )}
           </SimpleGrid>
@@ -131,7 +131,8 @@ function ArbitrationCheckbox({ item, save, disabled }: { item: AgendaItemView; s
   return (
     <Checkbox
       mt={{ md: 30 }}
-      label={label}
+      // Not the badge's words alone: the badge says the state, the box asks the question.
+      label="Point à arbitrer"
       description="Une décision est attendue de la réunion"
       checked={field.value}
       onChange={(event) => field.onChange(event.currentTarget.checked)}

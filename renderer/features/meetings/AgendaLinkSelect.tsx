@@ -13,8 +13,10 @@ function actionLabel(chantier: AgendaLinkChantier, action: AgendaLinkChantier['a
   return action.number === null ? action.title : `${chantier.number}.${action.number} ${action.title}`;
 }
 
-function linkOptions(links: AgendaLinkChantier[], item: AgendaItemView): { group: string; items: { value: string; label: string }[] }[] {
-  const groups = links.map((chantier) => ({
+function linkOptions(links: AgendaLinkChantier[], item: AgendaItemView, first: string[]): { group: string; items: { value: string; label: string }[] }[] {
+  // The meeting's own chantiers first: a point is most often about one of them.
+  const ordered = [...links.filter((chantier) => first.includes(chantier.id)), ...links.filter((chantier) => !first.includes(chantier.id))];
+  const groups = ordered.map((chantier) => ({
     group: `${chantier.number}. ${chantier.title}`,
     items: [
       { value: `${CHANTIER}${chantier.id}`, label: `Chantier ${chantier.number}. ${chantier.title}` },
@@ -43,11 +45,13 @@ const valueOf = (item: AgendaItemView) => (item.action ? `${ACTION}${item.action
 export function AgendaLinkSelect({
   item,
   links,
+  meetingChantierIds,
   save,
   disabled,
 }: {
   item: AgendaItemView;
   links: AgendaLinkChantier[];
+  meetingChantierIds: string[];
   save: (patch: AgendaItemPatch) => Promise<ApiResult<unknown>>;
   disabled: boolean;
 }) {
@@ -66,7 +70,7 @@ export function AgendaLinkSelect({
       label={label}
       description="Un chantier, ou une de ses actions"
       placeholder="Aucun chantier ni action"
-      data={linkOptions(links, item)}
+      data={linkOptions(links, item, meetingChantierIds)}
       value={field.value}
       onChange={field.onChange}
       error={field.error}

@@ -139,7 +139,8 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await prepared1.getByRole('combobox', { name: /^Lié à/ }).fill('mobilités');
   await page.getByRole('option', { name: `4.1 ${MOBILITES}`, exact: true }).click();
   await expect(prepared1.getByRole('combobox', { name: /^Lié à/ })).toHaveValue(`4.1 ${MOBILITES}`);
-  await prepared2.getByRole('checkbox', { name: /À arbitrer/ }).check();
+  await expect(prepared2.getByText('À arbitrer', { exact: true })).toHaveCount(0);
+  await prepared2.getByRole('checkbox', { name: /^Point à arbitrer/ }).check();
   await expect(prepared2.getByText('À arbitrer', { exact: true })).toBeVisible();
   const duration2 = prepared2.getByRole('textbox', { name: 'Durée prévue' });
   await duration2.fill('1 h 75');
