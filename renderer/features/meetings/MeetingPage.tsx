@@ -1,5 +1,6 @@
 import { Alert, Anchor, Group, Stack, Tabs, Text } from '@mantine/core';
 import { IconListCheck, IconNotes } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import type { AgendaLinkChantier, ChantierSummary, MeetingDetail, Person } from '../../../preload/contract';
 import { MEETING_TYPE_LABELS } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
@@ -57,6 +58,10 @@ export interface MeetingProps {
  */
 function useMeetingStep(meeting: MeetingDetail, linked: MeetingStep | undefined) {
   const [chosen, setChosen] = useSessionState<MeetingStep | null>(`reunion.${meeting.id}.etape`, linked ?? null);
+  // The step a link opened is the one to come back to.
+  useEffect(() => {
+    if (linked) setChosen(linked);
+  }, [linked, setChosen]);
   const step = linked ?? chosen ?? (meeting.date > todayIso() ? 'preparer' : 'compte-rendu');
   function choose(next: MeetingStep) {
     setChosen(next);
