@@ -150,3 +150,19 @@ test('une réunion arrivée en partie (un trou dans les échanges) n’apparaît
   expect(listMeetings(b).map((row) => row.id)).toEqual([meetingId]);
   expect(getMeeting(b, meetingId)).toEqual(getMeeting(a, meetingId));
 });
+
+describe('« À arbitrer » d’un poste à l’autre', () => {
+  test('un point marqué à arbitrer sur un poste l’est sur l’autre, puis décoché', () => {
+    const { a, b, minutes } = twoReplicas();
+    const [rh] = minutes.items;
+    const arbitrated = (store: Store) => getMeeting(store, minutes.meetingId).agenda.find((item) => item.id === rh)!.to_arbitrate;
+    expect(arbitrated(b)).toBe(false);
+    updateAgendaItem(a, rh, { to_arbitrate: true });
+    meet(a, b);
+    expect(arbitrated(b)).toBe(true);
+    updateAgendaItem(b, rh, { to_arbitrate: false });
+    meet(a, b);
+    expect(arbitrated(a)).toBe(false);
+    expect(dump(a)).toBe(dump(b));
+  });
+});
