@@ -17,7 +17,8 @@ export function ActionMeetings({ actionId }: { actionId: string }) {
     <Stack gap="sm">
       {meetings.map(({ meeting, decisions, action_items, followed_up }) => (
         <div key={meeting.id}>
-          <Anchor href={href({ page: 'meeting', id: meeting.id })} fw={600} size="sm">
+          {/* What the fiche cites is in the compte rendu: the link opens that step. */}
+          <Anchor href={href({ page: 'meeting', id: meeting.id, step: 'compte-rendu' })} fw={600} size="sm">
             {meeting.title}
           </Anchor>
           <Text size="xs" c="dimmed">

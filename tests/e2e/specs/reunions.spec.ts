@@ -241,7 +241,7 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await table.getByRole('row').filter({ hasText: SEMINAIRE }).getByText(SEMINAIRE).click();
   await expect(page.getByRole('heading', { level: 1, name: SEMINAIRE })).toBeVisible();
   const meetings = page.getByRole('region', { name: 'Réunions et décisions' });
-  await expect(meetings.getByRole('link', { name: 'CODIRI du 15 mars 2026' })).toBeVisible();
+  await expect(meetings.getByRole('link', { name: 'CODIRI du 15 mars 2026' })).toHaveAttribute('href', /\/compte-rendu$/);
   await expect(meetings).toContainText(`À mener : ${SEMINAIRE} (Nadia Benali, échéance 30 juin 2027)`);
 
   // The list shows the validated CODIRI among the past meetings.
