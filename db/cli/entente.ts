@@ -39,6 +39,7 @@ import { meetingIcs } from '../meetings/calendar';
 import type { MeetingRow } from '../meetings/types';
 import { MEETING_TYPE_LABELS, MINUTES_STATUS_LABELS, type MeetingType } from '../../common/vocabulary';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../common/vocabulary';
+import { EXPORT_COMMANDS_HELP, isExportCommand, runExportCommand } from './exports';
 
 const HELP = `Usage : entente [--data DOSSIER] COMMANDE [ARGUMENTS]
 
@@ -61,7 +62,7 @@ Commandes :
                         la fiche de l'action et son historique (qui, quand, sur quel poste,
                         ancienne → nouvelle valeur) ; --field n'en garde qu'un champ
                         (status, note.text…)
-  meeting list [--json]  les réunions : date, type, titre, état du compte rendu, identifiant
+${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titre, état du compte rendu, identifiant
   meeting add --type codiri|copil|atelier|travail --date AAAA-MM-JJ --time HH:MM
               [--end HH:MM] [--place LIEU] [--title TITRE] [--chantier N]
                         ajoute une réunion (2 h sans --end ; une réunion de travail
@@ -139,8 +140,10 @@ const VALUED_OPTIONS = new Set([
   'time',
   'end',
   'place',
+  'status',
+  'depuis',
 ]);
-const FLAG_OPTIONS = new Set(['json', 'help', 'full']);
+const FLAG_OPTIONS = new Set(['json', 'help', 'full', 'map', 'preview', 'plan']);
 
 interface Args {
   options: Record<string, string | true>;
@@ -362,6 +365,8 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     const [id, ...assignments] = rest;
     if (!id || assignments.length === 0) throw refusal('usage', 'Usage : entente action set ID champ=valeur ...');
     updateAction(store, id, parseAssignments(assignments));
+  } else if (isExportCommand(name, sub)) {
+    process.stdout.write(await runExportCommand(store, command, args.options));
   } else if (name === 'meeting' && sub === 'list') {
     const meetings = listMeetings(store);
     process.stdout.write(args.options.json ? `${JSON.stringify(meetings, null, 2)}\n` : formatMeetings(meetings));

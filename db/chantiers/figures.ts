@@ -1,0 +1,164 @@
+// The key figures of the coopération, for the dashboard and for scripts (`entente figures`):
+// réunions held by type, chantiers, the people involved per partner, actions by statut.
+// Each figure says what it counts, so that a figure quoted in a report can be checked.
+// Pistes and lettres d'info are not tracked by Entente yet: no figure pretends to count them.
+import { addDays } from '../../common/calendar';
+import { frenchDate } from '../../common/french';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, MEETING_TYPES, type MeetingType } from '../../common/vocabulary';
+import { listPartners } from '../people/reads';
+import { LATEST_SQL, SHOWN_SQL } from '../meetings/rows';
+import { LATE_SQL, today } from '../store/sql';
+import type { Store } from '../store/store';
+
+/** Since the start, since 1 January of this year, after the last CODIRI held, or from a given day. */
+export type FiguresPeriod = { kind: 'all' } | { kind: 'year' } | { kind: 'since-codiri' } | { kind: 'since'; date: string };
+
+export interface KeyFigure {
+  /** Stable, for scripts: `reunions.codiri`, `personnes.d37.pilotes`, `actions.en_cours`. */
+  key: string;
+  /** The group it belongs to on screen: « Réunions », « Indre-et-Loire », « Actions ». */
+  section: string;
+  label: string;
+  value: number;
+  /** What exactly is counted, in French. */
+  counts: string;
+}
+
+export interface KeyFigures {
+  today: string;
+  /** The first day counted (inclusive), null since the start. */
+  from: string | null;
+  /** « depuis le début », « depuis le 1er janvier 2027 », « depuis le CODIRI du 15 mars 2027 ». */
+  period: string;
+  figures: KeyFigure[];
+}
+
+const MEETING_PLURALS: Record<MeetingType, string> = {
+  codiri: 'CODIRI',
+  comite_pilotage: 'Comités de pilotage',
+  atelier: 'Ateliers interdépartementaux',
+  reunion_travail: 'Réunions de travail',
+};
+
+/** The period's first day and its words. */
+function periodOf(store: Store, period: FiguresPeriod, day: string): { from: string | null; period: string } {
+  if (period.kind === 'all') return { from: null, period: 'depuis le début' };
+  if (period.kind === 'year') {
+    const from = `${day.slice(0, 4)}-01-01`;
+    return { from, period: `depuis le ${frenchDate(from)}` };
+  }
+  if (period.kind === 'since') return { from: period.date, period: `depuis le ${frenchDate(period.date)}` };
+  const codiri = store.db
+    .prepare(`SELECT m.date FROM meeting m WHERE ${SHOWN_SQL} AND ${LATEST_SQL} AND m.type = 'codiri' AND m.date <= ? ORDER BY m.date DESC LIMIT 1`)
+    .pluck()
+    .get(day) as string | undefined;
+  // What happened since it: the CODIRI itself is the previous period's last meeting.
+  return codiri
+    ? { from: addDays(codiri, 1), period: `depuis le CODIRI du ${frenchDate(codiri)}` }
+    : { from: null, period: 'depuis le début (aucun CODIRI tenu)' };
+}
+
+/** Meetings held in the period: shown, latest version of their minutes, dated from `from` to today. */
+const HELD_SQL = `${SHOWN_SQL} AND ${LATEST_SQL} AND m.date <= @today AND (@from IS NULL OR m.date >= @from)`;
+
+export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }, day?: string): KeyFigures {
+  const date = today(day);
+  const { from, period: words } = periodOf(store, period, date);
+  const params = { today: date, from };
+  const figures: KeyFigure[] = [];
+  const within = from ? `du ${frenchDate(from)} au ${frenchDate(date)}` : `jusqu'au ${frenchDate(date)}`;
+
+  const meetings = new Map(
+    store.db.prepare(`SELECT m.type, count(*) FROM meeting m WHERE ${HELD_SQL} GROUP BY m.type`).raw().all(params) as [MeetingType, number][],
+  );
+  for (const type of MEETING_TYPES) {
+    figures.push({
+      key: `reunions.${type}`,
+      section: 'Réunions',
+      label: MEETING_PLURALS[type],
+      value: meetings.get(type) ?? 0,
+      counts: `Réunions de ce type tenues ${within} ; un compte rendu modifié après validation compte une fois.`,
+    });
+  }
+
+  figures.push({
+    key: 'chantiers',
+    section: 'Chantiers',
+    label: 'Chantiers',
+    value: store.db.prepare('SELECT count(*) FROM chantier WHERE deleted = 0').pluck().get() as number,
+    counts: 'Chantiers de la coopération, aujourd’hui.',
+  });
+
+  const pilots = `SELECT pe.id, pe.partner_id FROM pilot p JOIN person pe ON pe.id = p.person_id AND pe.deleted = 0
+    WHERE p.deleted = 0 AND (EXISTS (SELECT 1 FROM action a WHERE a.id = p.owner_id AND a.deleted = 0) OR EXISTS (SELECT 1 FROM chantier c WHERE c.id = p.owner_id AND c.deleted = 0))`;
+  const present = `SELECT pe.id, pe.partner_id FROM participant pa JOIN meeting m ON m.id = pa.meeting_id JOIN person pe ON pe.id = pa.person_id AND pe.deleted = 0
+    WHERE pa.deleted = 0 AND pa.attendance = 'present' AND ${HELD_SQL}`;
+  const responsables = `SELECT pe.id, pe.partner_id FROM action_item ai JOIN meeting m ON m.id = ai.meeting_id JOIN person pe ON pe.id = ai.responsable_id AND pe.deleted = 0
+    WHERE ai.deleted = 0 AND ${HELD_SQL}`;
+  const people = [
+    { key: 'pilotes', label: 'Pilotes', sql: pilots, counts: "Personnes de ce partenaire pilotes d'au moins une action ou d'un chantier, aujourd'hui." },
+    {
+      key: 'participants',
+      label: 'Participants présents',
+      sql: present,
+      counts: `Personnes de ce partenaire présentes à au moins une réunion tenue ${within}.`,
+    },
+    {
+      key: 'responsables',
+      label: 'Responsables d’actions à mener',
+      sql: responsables,
+      counts: `Personnes de ce partenaire responsables d'au moins une action à mener décidée en réunion ${within}.`,
+    },
+    {
+      key: 'impliquees',
+      label: 'Personnes impliquées',
+      sql: `${pilots} UNION ${present} UNION ${responsables}`,
+      counts: 'Personnes de ce partenaire comptées au moins une fois ci-dessus (pilotes, participants présents ou responsables), chacune une fois.',
+    },
+  ];
+  const counted = people.map((group) => ({
+    ...group,
+    byPartner: new Map(
+      store.db.prepare(`SELECT partner_id, count(DISTINCT id) FROM (${group.sql}) GROUP BY partner_id`).raw().all(params) as [string, number][],
+    ),
+  }));
+  for (const partner of listPartners(store)) {
+    for (const { key, label, counts, byPartner } of counted) {
+      figures.push({ key: `personnes.${partner.id}.${key}`, section: partner.short_name, label, value: byPartner.get(partner.id) ?? 0, counts });
+    }
+  }
+
+  const statuses = new Map(
+    store.db
+      .prepare(
+        `SELECT coalesce(a.status, 'none'), count(*) FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0 WHERE a.deleted = 0 GROUP BY 1`,
+      )
+      .raw()
+      .all() as [string, number][],
+  );
+  const total = [...statuses.values()].reduce((sum, count) => sum + count, 0);
+  figures.push({ key: 'actions', section: 'Actions', label: 'Actions', value: total, counts: "Actions de tous les chantiers, aujourd'hui." });
+  for (const status of ACTION_STATUSES) {
+    figures.push({
+      key: `actions.${status}`,
+      section: 'Actions',
+      label: ACTION_STATUS_LABELS[status],
+      value: statuses.get(status) ?? 0,
+      counts: `Actions au statut « ${ACTION_STATUS_LABELS[status]} » aujourd'hui.`,
+    });
+  }
+  if (statuses.get('none')) {
+    figures.push({ key: 'actions.none', section: 'Actions', label: 'Sans statut', value: statuses.get('none')!, counts: "Actions sans statut aujourd'hui." });
+  }
+  figures.push({
+    key: 'actions.en_retard',
+    section: 'Actions',
+    label: 'En retard',
+    value: store.db
+      .prepare(`SELECT count(*) FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0 WHERE a.deleted = 0 AND ${LATE_SQL}`)
+      .pluck()
+      .get({ today: date }) as number,
+    counts: "Actions dont l'échéance est passée sans qu'elles soient réalisées ou abandonnées, aujourd'hui.",
+  });
+  return { today: date, from, period: words, figures };
+}

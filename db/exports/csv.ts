@@ -1,0 +1,85 @@
+// CSV as Excel in French reads and writes it: « ; » between fields (the comma is the decimal
+// separator), CRLF line ends, UTF-8 with a BOM (without it Excel reads accents as
+// Windows-1252), fields quoted when they hold « ; », a quote or a line break, quotes doubled.
+// Reading is lenient: « ; », « , » or a tab, UTF-8 with or without BOM, or Windows-1252.
+
+export type CsvValue = string | number | null;
+
+const BOM = '\uFEFF';
+
+/** « 1234,5 »: a number as Excel in French reads it back as a number (no thousands separator, which it would keep as text). */
+export function frenchDecimal(value: number): string {
+  return String(value).replace('.', ',');
+}
+
+function csvField(value: CsvValue): string {
+  if (value === null) return '';
+  const text = typeof value === 'number' ? frenchDecimal(value) : value;
+  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The file's bytes: a header line, then one line per row. */
+export function csvBytes(header: string[], rows: CsvValue[][]): Buffer {
+  const lines = [header, ...rows].map((cells) => cells.map(csvField).join(';'));
+  return Buffer.from(`${BOM}${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+/** The text of a file from a spreadsheet: UTF-8 (with or without BOM) when it is valid UTF-8, else Windows-1252 (Excel's « CSV » on Windows). */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** The separator of a CSV text: the one of « ; », « , », tab most frequent on its first line, outside quotes. */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+  ]);
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  }
+  return [...counts].sort((x, y) => y[1] - x[1])[0][0];
+}
+
+/** The rows of a CSV text, each a list of fields; quoted fields may hold the separator, doubled quotes and line breaks. An empty line is an empty row, so that row numbers stay Excel's. */
+export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = text.startsWith(BOM) ? 1 : 0;
+  const endRow = () => {
+    row.push(field);
+    rows.push(row);
+    row = [];
+    field = '';
+  };
+  for (; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char !== '"') field += char;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else quoted = false;
+    } else if (char === '"') quoted = true;
+    else if (char === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (char === '\r' || char === '\n') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      endRow();
+    } else field += char;
+  }
+  if (field !== '' || row.length > 0) endRow();
+  // A line break inside a quoted field comes from Excel as CRLF or LF: kept as LF.
+  return rows.map((cells) => cells.map((cell) => cell.replace(/\r\n?/g, '\n')));
+}
