@@ -86,7 +86,7 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
     section: 'Chantiers',
     label: 'Chantiers',
     value: store.db.prepare('SELECT count(*) FROM chantier WHERE deleted = 0').pluck().get() as number,
-    counts: 'Chantiers de la coopération, aujourd’hui.',
+    counts: "Chantiers de la coopération, aujourd'hui.",
   });
 
   const pilots = `SELECT pe.id, pe.partner_id FROM pilot p JOIN person pe ON pe.id = p.person_id AND pe.deleted = 0
@@ -105,7 +105,7 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
     },
     {
       key: 'responsables',
-      label: 'Responsables d’actions à mener',
+      label: "Responsables d'actions à mener",
       sql: responsables,
       counts: `Personnes de ce partenaire responsables d'au moins une action à mener décidée en réunion ${within}.`,
     },

@@ -2,6 +2,7 @@
 // `export-all` and `figures` (db/exports, db/chantiers/figures.ts).
 import { readFileSync, existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
+import { frenchDate } from '../../common/french';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '../../common/vocabulary';
 import type { ActionQuery } from '../actions/types';
 import { keyFigures, type FiguresPeriod, type KeyFigures } from '../chantiers/figures';
@@ -151,7 +152,7 @@ function periodOf(value: string | undefined): FiguresPeriod {
 }
 
 function describeFigures(figures: KeyFigures): string {
-  const lines = [`Chiffres clés ${figures.period} (au ${figures.today})`];
+  const lines = [`Chiffres clés ${figures.period} (au ${frenchDate(figures.today)})`];
   let section = '';
   for (const figure of figures.figures) {
     if (figure.section !== section) lines.push('', figure.section);

@@ -23,6 +23,7 @@ import { csvBytes, type CsvValue } from './csv';
 
 /** An action as a line of the export. */
 export interface ActionExportRow {
+  id: string;
   /** « 4.2 »: chantier 4, its action 2; the chantier's number alone for an action without a number. */
   reference: string;
   chantier_id: string;
@@ -66,6 +67,7 @@ export function actionExportRows(store: Store, query: ActionQuery, day?: string)
   return rows.map((row) => {
     const extra = extras.get(row.id)!;
     return {
+      id: row.id,
       reference: extra.number === null ? String(row.chantier_number) : `${row.chantier_number}.${extra.number}`,
       chantier_id: row.chantier_id,
       chantier_number: row.chantier_number,

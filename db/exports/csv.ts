@@ -24,12 +24,18 @@ export function csvBytes(header: string[], rows: CsvValue[][]): Buffer {
   return Buffer.from(`${BOM}${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
+/**
+ * Windows-1252's characters from 0x80 to 0x9F (€, ’, œ, …, – among them), where Latin-1
+ * has control characters: Node's TextDecoder('windows-1252') decodes them as Latin-1 before Node 22.
+ */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
 /** The text of a file from a spreadsheet: UTF-8 (with or without BOM) when it is valid UTF-8, else Windows-1252 (Excel's « CSV » on Windows). */
 export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return Array.from(bytes, (byte) => (byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte))).join('');
   }
 }
 

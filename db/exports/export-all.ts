@@ -74,7 +74,7 @@ const REFERENCES: Record<string, ExportedEntity[]> = {
 /** What a column's values need said beyond their kind. */
 const NOTES: Record<string, string> = {
   'partner.position': "rang d'affichage du partenaire",
-  'chantier.number': 'numéro du chantier (1 à 9)',
+  'chantier.number': 'numéro du chantier',
   'action.number': "rang de l'action dans son chantier : l'action 2 du chantier 4 est la « 4.2 »",
   'action.progress': 'avancement en pour cent, de 0 à 100',
   'step.position': "rang de l'étape dans l'action",
@@ -110,7 +110,8 @@ function kindOf(entity: ExportedEntity, field: string): Pick<ExportColumn, 'kind
   if (JSON_FIELDS.has(field)) return { kind: 'list' };
   const schema = (ENTITIES[entity] as Record<string, { safeParse: (value: unknown) => { success: boolean } }>)[field];
   const accepts = (value: unknown) => schema.safeParse(value).success;
-  if (accepts(1)) return { kind: 'number' };
+  // A year accepts 2027, not 1.
+  if (accepts(1) || accepts(2027)) return { kind: 'number' };
   if (accepts(true)) return { kind: 'boolean' };
   if (!accepts('texte')) {
     if (accepts('2027-03-15')) return { kind: 'date' };
@@ -134,7 +135,7 @@ function explain(column: ExportColumn): string {
   const values = column.codes ? Object.values(column.codes).join(', ') : '';
   const kind = {
     text: column.codes ? `une valeur parmi : ${values}` : 'texte',
-    number: 'nombre (virgule décimale)',
+    number: 'nombre',
     boolean: 'Oui ou Non',
     date: 'date (JJ/MM/AAAA)',
     time: 'heure (HH:MM)',
@@ -207,7 +208,7 @@ function readme(projectName: string, exportedAt: Date, counts: Record<string, nu
     'Les dates sont écrites JJ/MM/AAAA, les nombres avec une virgule décimale.',
     '',
     'entente.json',
-    '  Tout le contenu des fichiers .csv en un seul fichier, tel qu’Entente l’enregistre : pour chaque table (le nom',
+    "  Tout le contenu des fichiers .csv en un seul fichier, tel qu'Entente l'enregistre : pour chaque table (le nom",
     '  entre crochets ci-dessous), la liste de ses lignes ; dans chaque ligne, les champs entre crochets ci-dessous.',
     '  Les valeurs y sont des codes (« en_cours ») : « vocabulaire » donne le libellé de chaque code ; les dates y',
     '  sont écrites AAAA-MM-JJ.',

@@ -109,7 +109,7 @@ const SYNONYMS: Record<Exclude<ImportField, `pilot:${string}`>, string[]> = {
   finalites: ['finalites', 'finalite'],
   cooperation_form: ['forme de cooperation', 'forme'],
   to_arbitrate: ['a arbitrer', 'arbitrage'],
-  description: ['description', 'commentaire', 'commentaires', 'observations'],
+  description: ['description', 'commentaire', 'commentaires', 'observations', 'remarques', 'remarque'],
 };
 
 /** The field a header (or a field's name typed on the command line) stands for, if any. */
@@ -258,6 +258,7 @@ interface Context {
   people: { id: string; name: string; partner_id: string }[];
 }
 
+/** A line's action and what is wrong with it; a field no column holds is the file's error, not each line's. */
 function readLine(context: Context, fields: (ImportField | null)[], cells: Cell[]): { action: ImportedAction; problems: string[] } {
   const problems: string[] = [];
   const action: ImportedAction = {
@@ -319,11 +320,11 @@ function readLine(context: Context, fields: (ImportField | null)[], cells: Cell[
     } else if (field === 'description') action.description = text === '' ? null : text;
     else if (field.startsWith('pilot:') && text !== '') action.pilots[field.slice(6)] = text.replace(/\s+/g, ' ');
   });
-  if (!action.chantier && !problems.some((problem) => problem.startsWith('chantier'))) problems.push('chantier manquant');
-  if (action.title === '') problems.push('titre manquant');
+  if (fields.includes('chantier') && !action.chantier && !problems.some((problem) => problem.startsWith('chantier'))) problems.push('chantier manquant');
+  if (fields.includes('title') && action.title === '') problems.push('titre manquant');
   if (action.start_date && action.end_date && action.end_date < action.start_date) problems.push("l'échéance précède la date de début");
   // The store's own rules (lengths…), in their own words.
-  if (problems.length === 0) {
+  if (problems.length === 0 && fields.includes('chantier') && fields.includes('title')) {
     try {
       validatePatch('action', { ...toNewAction(action) });
     } catch (error) {

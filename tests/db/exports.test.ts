@@ -1,0 +1,565 @@
+// Exports and imports that spreadsheets understand: the files read back by independent
+// readers (Python's openpyxl from Debian, Python's csv as Excel in French reads a CSV),
+// the import of a plan d'actions (round trip, refused lines), « Exporter tout », the key
+// figures, and their commands.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { setPilot } from '../../db/actions/pilots';
+import { createAction } from '../../db/actions/writes';
+import { attach } from '../../db/attachments/store';
+import { keyFigures } from '../../db/chantiers/figures';
+import { actionExportRows, actionsCsv, actionsXlsx, planXlsx, sheetName } from '../../db/exports/actions';
+import { csvBytes, parseCsv } from '../../db/exports/csv';
+import { exportAll } from '../../db/exports/export-all';
+import { applyImport, previewImport } from '../../db/exports/import';
+import { createMeeting } from '../../db/meetings/writes';
+import type { Store } from '../../db/store/store';
+import { cast, codiri } from './meeting-fixtures';
+import { buildCli, changeCount, newReplica, tempDir } from './helpers';
+
+const PYTHON = '/usr/bin/python3';
+
+/** Runs a Python script on Debian's python3 (with python3-openpyxl) and answers what it printed as JSON. */
+function python(script: string, ...args: string[]): unknown {
+  const probe = spawnSync(PYTHON, ['-c', 'import openpyxl'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    throw new Error(
+      `Le module Python openpyxl manque (${PYTHON} -c 'import openpyxl' : ${probe.error?.message ?? probe.stderr.trim()}). ` +
+        'Installez-le : apt-get install -y python3-openpyxl (.ci/run le fait).',
+    );
+  }
+  const run = spawnSync(PYTHON, ['-c', script, ...args], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout);
+}
+
+/** A workbook as openpyxl reads it: each sheet's name, cells (dates as « date:AAAA-MM-JJ ») with their Python types and number formats, autofilter and frozen pane. */
+const READ_XLSX = `
+import json, sys, datetime, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+def value(v):
+    if isinstance(v, datetime.datetime): return 'date:' + v.date().isoformat()
+    return v
+print(json.dumps({
+  'title': book.properties.title,
+  'sheets': [{
+    'name': s.title,
+    'rows': [[value(c.value) for c in row] for row in s.iter_rows()],
+    'types': [[type(c.value).__name__ for c in row] for row in s.iter_rows()],
+    'formats': [[c.number_format for c in row] for row in s.iter_rows()],
+    'autofilter': s.auto_filter.ref,
+    'freeze': s.freeze_panes,
+    'widths': {k: v.width for k, v in s.column_dimensions.items()},
+  } for s in book.worksheets],
+}))
+`;
+
+interface Sheet {
+  name: string;
+  rows: (string | number | null)[][];
+  types: string[][];
+  formats: string[][];
+  autofilter: string;
+  freeze: string;
+  widths: Record<string, number>;
+}
+
+function readXlsx(bytes: Buffer): { title: string; sheets: Sheet[] } {
+  const file = join(tempDir(), 'classeur.xlsx');
+  writeFileSync(file, bytes);
+  return python(READ_XLSX, file) as { title: string; sheets: Sheet[] };
+}
+
+/** CSV files as Excel in French opens them: UTF-8 with BOM (utf-8-sig), « ; », quoted fields over several lines; by file name. */
+function readCsvFilesAsExcel(files: string[]): Record<string, string[][]> {
+  return python(
+    `
+import csv, json, sys, os
+rows = {}
+for name in sys.argv[1:]:
+    with open(name, encoding='utf-8-sig', newline='') as f:
+        rows[os.path.basename(name)] = list(csv.reader(f, delimiter=';'))
+print(json.dumps(rows))
+`,
+    ...files,
+  ) as Record<string, string[][]>;
+}
+
+function readCsvAsExcel(bytes: Buffer): string[][] {
+  const file = join(tempDir(), 'actions.csv');
+  writeFileSync(file, bytes);
+  return readCsvFilesAsExcel([file])['actions.csv'];
+}
+
+const HEADERS = [
+  'Référence',
+  'Chantier',
+  'Titre',
+  'Statut',
+  'Priorité',
+  'Pilote Indre-et-Loire',
+  'Pilote Loir-et-Cher',
+  'Début',
+  'Échéance',
+  'Avancement',
+  'En retard',
+  'Finalités',
+  'Forme de coopération',
+  'À arbitrer',
+  'Description',
+];
+
+/** Two actions of chantier 4 with everything filled, accents, a description over lines with « ; » and quotes. */
+function withActions(store: Store) {
+  const people = cast(store);
+  const seminaire = createAction(store, {
+    chantier_id: 'c4',
+    title: 'Séminaire des cadres à Blois',
+    status: 'en_cours',
+    priority: 'elevee',
+    start_date: '2027-01-15',
+    end_date: '2027-06-30',
+    progress: 40,
+    finalites: ['innovation', 'echange_pratiques'],
+    cooperation_form: 'actions_conjointes',
+    to_arbitrate: true,
+    description: 'Deux jours ; « ateliers »\net un "grand témoin".',
+  });
+  setPilot(store, seminaire, 'd37', { person_id: people.anne });
+  setPilot(store, seminaire, 'd41', { person_id: people.emilie });
+  const formation = createAction(store, { chantier_id: 'c4', title: 'Formation à la gestion de projet', status: 'bloque', end_date: '2020-12-31' });
+  setPilot(store, formation, 'd41', { person_id: people.marc });
+  return { people, seminaire, formation };
+}
+
+describe('export des actions en XLSX', { timeout: 30_000 }, () => {
+  test('relu par openpyxl : en-têtes français, vraies dates, avancement en pourcentage, accents, filtre, en-tête figé, largeurs', async () => {
+    const store = newReplica();
+    withActions(store);
+    const book = readXlsx(await actionsXlsx(store, { chantier_ids: ['c4'] }, { subject: 'Actions : chantier 4' }));
+    expect(book.title).toBe('Actions');
+    expect(book.sheets).toHaveLength(1);
+    const [sheet] = book.sheets;
+    expect(sheet.name).toBe('Actions');
+    expect(sheet.rows[0]).toEqual(HEADERS);
+    const line = sheet.rows.findIndex((row) => row[2] === 'Séminaire des cadres à Blois');
+    const seminaire = sheet.rows[line];
+    expect(seminaire).toEqual([
+      expect.stringMatching(/^4\.\d+$/),
+      '4. Les ressources humaines',
+      'Séminaire des cadres à Blois',
+      'En cours',
+      'Élevée',
+      'Anne Leroy',
+      'Émilie Durand',
+      'date:2027-01-15',
+      'date:2027-06-30',
+      0.4,
+      'Non',
+      'Innovation / expérimentation\nÉchange de pratiques',
+      'Actions conjointes',
+      'Oui',
+      'Deux jours ; « ateliers »\net un "grand témoin".',
+    ]);
+    const formation = sheet.rows.find((row) => row[2] === 'Formation à la gestion de projet')!;
+    expect(formation.slice(3, 11)).toEqual(['Bloqué', 'Moyenne', null, 'Marc Petit', null, 'date:2020-12-31', 0, 'Oui']);
+    // With the default project's actions of chantier 4.
+    const count = actionExportRows(store, { chantier_ids: ['c4'] }).length;
+    expect(count).toBeGreaterThan(2);
+    expect(sheet.rows).toHaveLength(count + 1);
+    expect(sheet.autofilter).toBe(`A1:O${count + 1}`);
+    expect(sheet.freeze).toBe('A2');
+    expect(sheet.widths).toMatchObject({ C: 50, O: 60 });
+    const dateColumn = HEADERS.indexOf('Échéance');
+    const progressColumn = HEADERS.indexOf('Avancement');
+    expect(sheet.types[line][dateColumn]).toBe('datetime');
+    expect(sheet.formats[line][dateColumn]).toBe('dd/mm/yyyy');
+    expect(sheet.types[line][progressColumn]).toBe('float');
+    expect(sheet.formats[line][progressColumn]).toBe('0%');
+    expect(sheet.types[0].every((type) => type === 'str')).toBe(true);
+  });
+
+  test("le plan d'actions : une feuille par chantier, noms dans la limite d'Excel (31 caractères, sans caractère interdit)", async () => {
+    const store = newReplica();
+    withActions(store);
+    const book = readXlsx(await planXlsx(store));
+    expect(book.title).toBe("Plan d'actions");
+    expect(book.sheets.map((sheet) => sheet.name)).toEqual([
+      "1. Les services d'aide et d'ac…",
+      "2. L'innovation dans les collè…",
+      '3. La restauration scolaire et…',
+      '4. Les ressources humaines',
+      "5. L'ingénierie technique dépa…",
+      "6. L'observation territoriale",
+      "7. L'outil de pilotage",
+      '8. Les achats',
+      '9. Les téléservices',
+    ]);
+    for (const sheet of book.sheets) {
+      expect(sheet.name.length).toBeLessThanOrEqual(31);
+      expect(sheet.rows[0]).toEqual(HEADERS);
+      expect(sheet.freeze).toBe('A2');
+      for (const row of sheet.rows.slice(1)) expect(row[1]).toMatch(new RegExp(`^${sheet.name.split('.')[0]}\\. `));
+    }
+    expect(book.sheets[3].rows.map((row) => row[2])).toContain('Séminaire des cadres à Blois');
+    const total = book.sheets.reduce((sum, sheet) => sum + sheet.rows.length - 1, 0);
+    expect(total).toBe(actionExportRows(store, {}).length);
+  });
+
+  test('un nom de feuille garde 31 caractères, remplace les caractères interdits et reste unique', () => {
+    const taken = new Set<string>();
+    expect(sheetName(3, 'Achats [groupés] : 2027/2028 ?', taken)).toBe('3. Achats -groupés- - 2027-202…');
+    expect(sheetName(3, 'Achats [groupés] : 2027/2028 ?', taken)).toBe('3. Achats -groupés- - 2027-20…2');
+    expect(sheetName(10, 'Court', taken)).toBe('10. Court');
+  });
+});
+
+describe('export des actions en CSV', () => {
+  test('lu comme Excel en français : BOM, « ; », fin de ligne CRLF, retours à la ligne entre guillemets, dates JJ/MM/AAAA', () => {
+    const store = newReplica();
+    withActions(store);
+    const bytes = actionsCsv(store, { statuses: ['en_cours', 'bloque'], chantier_ids: ['c4'] });
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text.split('\r\n')[0]).toBe(`\uFEFF${HEADERS.join(';').replace('Avancement', 'Avancement (%)')}`);
+    expect(text).toContain(';"Deux jours ; « ateliers »\net un ""grand témoin""."\r\n');
+    const rows = readCsvAsExcel(bytes);
+    expect(rows[0][9]).toBe('Avancement (%)');
+    const seminaire = rows.find((row) => row[2] === 'Séminaire des cadres à Blois')!;
+    expect(seminaire.slice(1)).toEqual([
+      '4. Les ressources humaines',
+      'Séminaire des cadres à Blois',
+      'En cours',
+      'Élevée',
+      'Anne Leroy',
+      'Émilie Durand',
+      '15/01/2027',
+      '30/06/2027',
+      '40',
+      'Non',
+      'Innovation / expérimentation\nÉchange de pratiques',
+      'Actions conjointes',
+      'Oui',
+      'Deux jours ; « ateliers »\net un "grand témoin".',
+    ]);
+    expect(
+      rows
+        .map((row) => row[3])
+        .slice(1)
+        .sort(),
+    ).toEqual(['Bloqué', 'En cours']);
+  });
+
+  test('les nombres à la française, les guillemets doublés, et la relecture tolérante (« , », Windows-1252, sans BOM)', () => {
+    const bytes = csvBytes(
+      ['Montant', 'Texte'],
+      [
+        [1234.5, 'a "b"; c'],
+        [null, 'ligne 1\nligne 2'],
+      ],
+    );
+    expect(bytes.toString('utf8')).toBe('\uFEFFMontant;Texte\r\n1234,5;"a ""b""; c"\r\n;"ligne 1\nligne 2"\r\n');
+    expect(parseCsv(bytes.toString('utf8'))).toEqual([
+      ['Montant', 'Texte'],
+      ['1234,5', 'a "b"; c'],
+      ['', 'ligne 1\nligne 2'],
+    ]);
+    expect(parseCsv('Titre,Échéance\r\n"Achats, groupés",15/03/2027\r\n')).toEqual([
+      ['Titre', 'Échéance'],
+      ['Achats, groupés', '15/03/2027'],
+    ]);
+  });
+});
+
+/** An export's rows without what an import gives anew (ids, references), by title. */
+const withoutIds = (rows: ReturnType<typeof actionExportRows>) =>
+  rows.map(({ id: _id, reference: _reference, ...row }) => row).sort((x, y) => x.title.localeCompare(y.title));
+
+describe("import d'un plan d'actions", () => {
+  test.each(['xlsx', 'csv'])('aller-retour en %s : exporté puis importé dans un projet neuf, les mêmes actions', async (format) => {
+    const source = newReplica();
+    withActions(source);
+    const query = { chantier_ids: ['c4'] };
+    const bytes = format === 'xlsx' ? await actionsXlsx(source, query) : actionsCsv(source, query);
+
+    const target = newReplica('Paul Bernard', '37');
+    const before = changeCount(target);
+    const preview = await previewImport(target, bytes);
+    expect(preview.errors).toEqual([]);
+    expect(preview.importable).toBe(true);
+    expect(preview.mapping).toMatchObject({ Référence: null, Chantier: 'chantier', Titre: 'title', 'Pilote Indre-et-Loire': 'pilot:d37', 'En retard': null });
+    expect(preview.new_people.map((person) => person.name).sort()).toEqual(['Anne Leroy', 'Marc Petit', 'Émilie Durand']);
+    // The preview writes nothing.
+    expect(changeCount(target)).toBe(before);
+
+    const result = await applyImport(target, bytes);
+    expect(result.action_ids).toHaveLength(actionExportRows(source, query).length);
+    expect(result.people_created).toBe(3);
+    const imported = actionExportRows(target, query).filter((row) => result.action_ids.includes(row.id));
+    expect(withoutIds(imported)).toEqual(withoutIds(actionExportRows(source, query)));
+  });
+
+  test('les lignes fautives sont refusées par leur numéro, en français, et rien n’est écrit', async () => {
+    const store = newReplica();
+    const csv = Buffer.from(
+      [
+        'Chantier;Titre;Statut;Échéance;Avancement',
+        '4;Séminaire des cadres;En cours;30/06/2027;40 %',
+        '12;Action perdue;En cours;;',
+        '3;Menus régionaux;Terminé;31/02/2027;',
+        ';Sans chantier;;;150',
+        '',
+        '8;;À venir;2027-13-01;',
+      ].join('\r\n'),
+      'utf8',
+    );
+    const before = changeCount(store);
+    const preview = await previewImport(store, csv);
+    expect(preview.importable).toBe(false);
+    expect(preview.lines.map((line) => line.line)).toEqual([2, 3, 4, 5, 7]);
+    expect(preview.lines[0].errors).toEqual([]);
+    expect(preview.errors).toEqual([
+      'Ligne 3 : chantier inconnu « 12 ».',
+      'Ligne 4 : statut inconnu « Terminé » (statuts possibles : À venir, En cours, Réalisé, En pause, Abandonné, Bloqué).',
+      'Ligne 4 : date impossible « 31/02/2027 » (Échéance ; attendu JJ/MM/AAAA).',
+      'Ligne 5 : avancement impossible « 150 » (un nombre entier de 0 à 100 %).',
+      'Ligne 5 : chantier manquant.',
+      'Ligne 7 : date impossible « 2027-13-01 » (Échéance ; attendu JJ/MM/AAAA).',
+      'Ligne 7 : titre manquant.',
+    ]);
+    await expect(applyImport(store, csv)).rejects.toThrow(/^Rien n'a été importé : 7 erreur\(s\)\.\nLigne 3 : chantier inconnu « 12 »\./);
+    expect(changeCount(store)).toBe(before);
+  });
+
+  test('un CSV de Windows (Windows-1252, « , ») aux en-têtes libres : correspondance proposée, puis choisie', async () => {
+    const store = newReplica();
+    const text =
+      'N° chantier,Intitulé de l’action,État,Date limite,Remarques,Pilote 41\r\n8,"Achats groupés, énergie",Réalisé,15/03/27,À revoir,Jérôme Noël\r\n';
+    // Windows-1252 has ’ (0x92) where Latin-1 has a control character: written byte by byte.
+    const cp1252 = Buffer.from([...text].map((char) => (char === '’' ? 0x92 : char.charCodeAt(0))));
+    const preview = await previewImport(store, cp1252);
+    expect(preview.mapping).toEqual({
+      'N° chantier': 'chantier',
+      'Intitulé de l’action': 'title',
+      État: 'status',
+      'Date limite': 'end_date',
+      Remarques: 'description',
+      'Pilote 41': 'pilot:d41',
+    });
+    expect(preview.lines[0].action).toMatchObject({
+      chantier: { number: 8 },
+      title: 'Achats groupés, énergie',
+      status: 'realise',
+      end_date: '2027-03-15',
+      description: 'À revoir',
+      pilots: { d41: 'Jérôme Noël' },
+    });
+    const { action_ids } = await applyImport(store, cp1252, { ...preview.mapping, Remarques: null });
+    const [row] = actionExportRows(store, {}).filter((action) => action.title === 'Achats groupés, énergie');
+    expect(row).toMatchObject({ chantier_number: 8, status: 'realise', description: null, pilots: { d41: 'Jérôme Noël' } });
+    expect(action_ids).toHaveLength(1);
+  });
+});
+
+describe('Exporter tout', { timeout: 30_000 }, () => {
+  test('un dossier lisible sans Entente : entente.json, un CSV par type aux colonnes que décrit LISEZMOI.txt, les documents', async () => {
+    const store = newReplica();
+    const { seminaire } = withActions(store);
+    attach(store, seminaire, 'Programme: séminaire?.pdf', Buffer.from('%PDF-1.4 programme'));
+    const folder = join(tempDir(), 'Export Entente');
+    const result = exportAll(store, folder, new Date('2027-04-01T10:00:00Z'));
+    expect(result.documents_missing).toBe(0);
+
+    const json = JSON.parse(readFileSync(join(folder, 'entente.json'), 'utf8'));
+    expect(json.projet.name).toBe('Coopération Indre-et-Loire – Loir-et-Cher');
+    expect(json.tables.action.find((row: { id: string }) => row.id === seminaire)).toMatchObject({
+      title: 'Séminaire des cadres à Blois',
+      status: 'en_cours',
+      finalites: ['innovation', 'echange_pratiques'],
+      to_arbitrate: true,
+    });
+    expect(json.vocabulaire.action.status.en_cours).toBe('En cours');
+
+    const readme = readFileSync(join(folder, 'LISEZMOI.txt'), 'utf8');
+    expect(readme.startsWith('\uFEFFProjet « Coopération Indre-et-Loire – Loir-et-Cher » : export complet du 01/04/2027')).toBe(true);
+    // Each file the LISEZMOI describes, with its columns as it lists them.
+    const described = new Map<string, string[]>();
+    let current: string[] = [];
+    for (const line of readme.split('\r\n')) {
+      const file = /^(\S+\.csv) \[\w+\] : (\d+) ligne\(s\)$/.exec(line);
+      if (file) described.set(file[1], (current = []));
+      const column = /^ {2}- (.+?)(?: \[\w+\])? : /.exec(line);
+      if (column) current.push(column[1]);
+    }
+    const csvFiles = readdirSync(folder).filter((name) => name.endsWith('.csv'));
+    expect([...described.keys()].sort()).toEqual(csvFiles.sort());
+    for (const name of [
+      'chantiers.csv',
+      'actions.csv',
+      'etapes.csv',
+      'notes.csv',
+      'liens.csv',
+      'personnes.csv',
+      'partenaires.csv',
+      'reunions.csv',
+      'participants.csv',
+      'ordre-du-jour.csv',
+      'informations-et-decisions.csv',
+      'actions-a-mener.csv',
+      'indicateurs.csv',
+      'valeurs-des-indicateurs.csv',
+      'budget.csv',
+      'financeurs.csv',
+      'documents.csv',
+    ]) {
+      expect(csvFiles).toContain(name);
+    }
+    const files = readCsvFilesAsExcel(csvFiles.map((name) => join(folder, name)));
+    for (const name of csvFiles) {
+      const rows = files[name];
+      expect(rows[0], name).toEqual(described.get(name));
+      expect(readme).toContain(`${name} [`);
+      expect(rows.length - 1, name).toBe(Number(new RegExp(`${name.replace('.', '\\.')} \\[\\w+\\] : (\\d+)`).exec(readme)![1]));
+    }
+    expect(readme).toContain('  - Statut [status] : une valeur parmi : À venir, En cours, Réalisé, En pause, Abandonné, Bloqué');
+    expect(readme).toContain("  - Chantier [chantier_id] : identifiant d'une ligne de chantiers.csv");
+    expect(readme).toContain('  - Date de fin prévisionnelle [end_date] : date (JJ/MM/AAAA)');
+
+    const actions = files['actions.csv'];
+    const line = actions.find((row) => row[0] === seminaire)!;
+    const column = (header: string) => line[actions[0].indexOf(header)];
+    expect(column('Statut')).toBe('En cours');
+    expect(column('Chantier')).toBe('c4');
+    expect(column('Date de fin prévisionnelle')).toBe('30/06/2027');
+    expect(column('Finalités')).toBe('Innovation / expérimentation\nÉchange de pratiques');
+    expect(column('À arbitrer')).toBe('Oui');
+
+    const documents = files['documents.csv'];
+    const file = documents[1][documents[0].indexOf('Fichier')];
+    expect(file).toMatch(/^documents\/.+ - Programme_ séminaire_\.pdf$/);
+    expect(readFileSync(join(folder, file), 'utf8')).toBe('%PDF-1.4 programme');
+    expect(existsSync(join(folder, 'documents'))).toBe(true);
+  });
+});
+
+describe('chiffres clés', () => {
+  test('réunions tenues par type, chantiers, personnes par partenaire, actions par statut, selon la période', () => {
+    const store = newReplica();
+    const people = cast(store);
+    codiri(store, people);
+    createMeeting(store, { type: 'atelier', date: '2027-04-10', start_time: '14:00', duration_minutes: 120, place: null, chantier_ids: ['c4'] });
+    createMeeting(store, { type: 'atelier', date: '2026-11-05', start_time: '14:00', duration_minutes: 120, place: null, chantier_ids: ['c4'] });
+    // Planned, not held yet on the day of the figures.
+    createMeeting(store, { type: 'reunion_travail', date: '2027-09-01', start_time: '14:00', duration_minutes: 60, place: null, chantier_ids: ['c4'] });
+    setPilot(store, 'a8-1', 'd41', { person_id: people.marc });
+    setPilot(store, 'c4', 'd41', { person_id: people.marc });
+    setPilot(store, 'c4', 'd37', { person_id: people.anne });
+    const value = (figures: ReturnType<typeof keyFigures>, key: string) => figures.figures.find((figure) => figure.key === key)?.value;
+
+    const all = keyFigures(store, { kind: 'all' }, '2027-05-01');
+    expect(all.period).toBe('depuis le début');
+    expect(value(all, 'reunions.codiri')).toBe(1);
+    expect(value(all, 'reunions.atelier')).toBe(2);
+    expect(value(all, 'reunions.reunion_travail')).toBe(0);
+    expect(value(all, 'chantiers')).toBe(9);
+    // Present at the CODIRI: Anne Leroy and Claire Martin (37); responsables: Marc Petit (41), Anne Leroy (37).
+    expect(value(all, 'personnes.d37.pilotes')).toBe(1);
+    expect(value(all, 'personnes.d37.participants')).toBe(2);
+    expect(value(all, 'personnes.d37.responsables')).toBe(1);
+    expect(value(all, 'personnes.d37.impliquees')).toBe(2);
+    expect(value(all, 'personnes.d41.pilotes')).toBe(1);
+    expect(value(all, 'personnes.d41.participants')).toBe(0);
+    expect(value(all, 'personnes.d41.impliquees')).toBe(1);
+    expect(value(all, 'actions')).toBe(14);
+    expect(all.figures.filter((figure) => figure.key.startsWith('actions.') && figure.key !== 'actions.en_retard').reduce((sum, f) => sum + f.value, 0)).toBe(
+      14,
+    );
+    for (const figure of all.figures) expect(figure.counts).toMatch(/\.$/);
+    expect(all.figures.map((figure) => figure.section)).toEqual(expect.arrayContaining(['Réunions', 'Chantiers', 'Indre-et-Loire', 'Loir-et-Cher', 'Actions']));
+
+    const year = keyFigures(store, { kind: 'year' }, '2027-05-01');
+    expect(year).toMatchObject({ from: '2027-01-01', period: 'depuis le 1er janvier 2027' });
+    expect(value(year, 'reunions.atelier')).toBe(1);
+
+    const sinceCodiri = keyFigures(store, { kind: 'since-codiri' }, '2027-05-01');
+    expect(sinceCodiri).toMatchObject({ from: '2027-03-16', period: 'depuis le CODIRI du 15 mars 2027' });
+    expect(value(sinceCodiri, 'reunions.codiri')).toBe(0);
+    expect(value(sinceCodiri, 'reunions.atelier')).toBe(1);
+    expect(value(sinceCodiri, 'personnes.d37.participants')).toBe(0);
+  });
+});
+
+let CLI: string;
+beforeAll(async () => {
+  CLI = await buildCli('exports');
+}, 60_000);
+
+function entente(dataDir: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, '--data', dataDir, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function ok(dataDir: string, ...args: string[]): string {
+  const result = entente(dataDir, ...args);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return result.stdout;
+}
+
+describe('la ligne de commande', { timeout: 60_000 }, () => {
+  test('action export, action import (aperçu, --map, refus), export-all, figures', () => {
+    const dir = tempDir();
+    ok(dir, 'init', '--as', 'Claire Martin', '--partner', '37');
+    const files = tempDir();
+    const xlsx = join(files, 'actions.xlsx');
+    expect(ok(dir, 'action', 'export', '--to', xlsx, '--chantier', '8', '--status', 'en cours,À venir')).toBe(
+      `Actions : chantier 8. Les achats, statut En cours ou À venir écrites dans ${xlsx}.\n`,
+    );
+    const sheet = readXlsx(readFileSync(xlsx)).sheets[0];
+    expect(sheet.rows.slice(1).every((row) => row[1] === '8. Les achats' && ['En cours', 'À venir'].includes(row[3] as string))).toBe(true);
+    const csv = join(files, 'actions.csv');
+    ok(dir, 'action', 'export', '--to', csv);
+    expect(readCsvAsExcel(readFileSync(csv))).toHaveLength(15);
+    const plan = join(files, 'plan.xlsx');
+    ok(dir, 'action', 'export', '--to', plan, '--plan');
+    expect(readXlsx(readFileSync(plan)).sheets).toHaveLength(9);
+    expect(entente(dir, 'action', 'export', '--to', join(files, 'actions.ods')).stderr).toBe(
+      'Format inconnu : « actions.ods ». Indiquez un fichier .xlsx (Excel) ou .csv.\n',
+    );
+    expect(entente(dir, 'action', 'export', '--to', csv, '--status', 'fini').stderr).toMatch(/^Statut inconnu : « fini »/);
+
+    const free = join(files, 'plan-libre.csv');
+    writeFileSync(free, '\uFEFFNuméro;Action;Statut;Notes\r\n2;Cantines bio;En cours;à voir\r\n5;Voirie partagée;À venir;\r\n');
+    const preview = ok(dir, 'action', 'import', free, '--preview', '--map', 'Numéro=chantier', 'Notes=description');
+    expect(preview).toBe(
+      [
+        'Correspondance des colonnes :',
+        '  Numéro → Chantier',
+        '  Action → Titre',
+        '  Statut → Statut',
+        '  Notes → Description',
+        '2 action(s) lue(s).',
+        '',
+      ].join('\n'),
+    );
+    expect(JSON.parse(ok(dir, 'info')).counts.actions).toBe(14);
+    expect(entente(dir, 'action', 'import', free).stderr).toBe(
+      "Rien n'a été importé : 1 erreur(s).\nAucune colonne n'est associée au chantier : choisissez-la dans la correspondance des colonnes.\n",
+    );
+    expect(ok(dir, 'action', 'import', free, '--map', 'Numéro=chantier')).toBe('2 action(s) importée(s) de plan-libre.csv.\n');
+    expect(JSON.parse(ok(dir, 'info')).counts.actions).toBe(16);
+
+    const folder = join(files, 'tout');
+    expect(ok(dir, 'export-all', '--to', folder)).toMatch(/^Projet exporté dans .+tout : 23 fichier\(s\), dont LISEZMOI\.txt qui les décrit\.\n$/);
+    expect(readFileSync(join(folder, 'LISEZMOI.txt'), 'utf8')).toContain('actions.csv [action] : 16 ligne(s)');
+
+    const figures = JSON.parse(ok(dir, 'figures', '--json'));
+    expect(figures.figures.find((figure: { key: string }) => figure.key === 'actions').value).toBe(16);
+    expect(ok(dir, 'figures', '--depuis', 'annee')).toMatch(
+      /^Chiffres clés depuis le 1er janvier \d{4} \(au \d+(er)? \S+ \d{4}\)\n\nRéunions\n {2}CODIRI : 0\n/,
+    );
+    expect(entente(dir, 'figures', '--depuis', '2027-02-30').stderr).toBe('Période inconnue : « 2027-02-30 » (attendu : AAAA-MM-JJ, annee ou codiri).\n');
+  });
+});
