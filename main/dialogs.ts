@@ -70,6 +70,24 @@ export const chooseXlsxFile = (parent: BrowserWindow | undefined, defaultPath: s
     properties: ['showOverwriteConfirmation'],
   });
 
+export const chooseSpreadsheetFile = (parent: BrowserWindow | undefined, defaultPath: string, extension: '.xlsx' | '.csv') =>
+  save(parent, {
+    title: 'Exporter les actions',
+    defaultPath,
+    filters: [extension === '.csv' ? { name: 'CSV pour Excel', extensions: ['csv'] } : { name: 'Classeur Excel', extensions: ['xlsx'] }],
+    properties: ['showOverwriteConfirmation'],
+  });
+
+export const chooseSpreadsheetToImport = (parent: BrowserWindow | undefined) =>
+  open(parent, {
+    title: "Importer un plan d'actions",
+    filters: [{ name: 'Classeur Excel ou CSV', extensions: ['xlsx', 'csv', 'txt'] }],
+    properties: ['openFile'],
+  });
+
+export const chooseExportAllFolder = (parent: BrowserWindow | undefined) =>
+  open(parent, { title: 'Exporter tout : choisir où créer le dossier', properties: ['openDirectory', 'createDirectory'] });
+
 async function ask(parent: BrowserWindow | undefined, options: MessageBoxOptions): Promise<number> {
   const answer = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
   return answer.response;

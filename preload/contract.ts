@@ -42,6 +42,8 @@ import type { AttendanceSheetDocument, ConvocationDocument, MinutesDocument } fr
 import type { CodiriDossier } from '../db/meetings/dossier-types';
 import type { MinutesLayout } from '../common/vocabulary';
 import type { ApiError } from '../db/errors';
+import type { ImportLine, ImportMapping, ImportPreview, ImportResult } from '../db/exports/import';
+import type { ExportAllResult } from '../db/exports/export-all';
 
 export type * from '../db/actions/types';
 export type * from '../db/attachments/types';
@@ -56,6 +58,8 @@ export type * from '../db/meetings/document-types';
 export type * from '../db/meetings/dossier-types';
 export type { EntityName } from '../db/store/schema';
 export type { ApiError, ErrorCode } from '../db/errors';
+export type { ImportField } from '../db/exports/actions';
+export type { ExportAllResult, ImportLine, ImportMapping, ImportPreview, ImportResult };
 export type { ImportSummary, InvitationPreview, ExportRecord, ExportTarget, FolderRoundRecord, FolderState, JournalEntry, ReplicaStatus };
 
 /** A sync job under way in main (off the main thread), for the progress bar. */
@@ -260,6 +264,17 @@ export interface EntenteApi {
   listDecisions(query: DecisionQuery): DecisionRow[];
   /** Asks where to save, then writes the register's décisions of `query` as an Excel workbook (.xlsx); null when cancelled. */
   saveDecisionsXlsx(query: DecisionQuery): { file: string; rows: number } | null;
+
+  /** Asks where to save, then writes the actions of `query` (as filtered on screen) to Excel or CSV, or the plan d'actions (every action, a sheet per chantier); null when cancelled. */
+  saveActionsSpreadsheet(query: ActionQuery, format: 'xlsx' | 'csv' | 'plan'): { file: string; rows: number } | null;
+  /** Asks for a plan d'actions (.xlsx or .csv), kept by main, and answers its preview with the proposed mapping; null when cancelled. */
+  chooseActionsImport(): { file_name: string; preview: ImportPreview } | null;
+  /** The preview of the chosen file with another mapping of its columns; writes nothing. */
+  previewActionsImport(mapping: ImportMapping): ImportPreview;
+  /** Creates the chosen file's actions, all or none (refused if a line has an error). */
+  applyActionsImport(mapping: ImportMapping): ImportResult;
+  /** « Exporter tout »: asks for a folder, then writes the whole project in a new folder inside it; null when cancelled. */
+  exportAllData(): ExportAllResult | null;
 
   /** The compte rendu or the relevé de décisions as printed: ordered, numbered, labelled. */
   getMinutesDocument(meetingId: string, layout: MinutesLayout): MinutesDocument;
@@ -468,6 +483,12 @@ export const API_METHOD_KINDS = {
   listDecisions: 'read',
   // Writes a file, changes no data (as the PDFs and calendars).
   saveDecisionsXlsx: 'read',
+  // Writes files, changes no data (as the PDFs).
+  saveActionsSpreadsheet: 'read',
+  chooseActionsImport: 'read',
+  previewActionsImport: 'read',
+  applyActionsImport: 'write',
+  exportAllData: 'read',
   getMinutesDocument: 'read',
   getCodiriDossier: 'read',
   printCurrentPage: 'read',

@@ -88,20 +88,23 @@ export function actionExportRows(store: Store, query: ActionQuery, day?: string)
   });
 }
 
-/** What a column holds for the import: a field of the action, a partner's pilote, or nothing to import (computed). */
-export type ImportField =
-  | 'chantier'
-  | 'title'
-  | 'status'
-  | 'priority'
-  | 'start_date'
-  | 'end_date'
-  | 'progress'
-  | 'finalites'
-  | 'cooperation_form'
-  | 'to_arbitrate'
-  | 'description'
-  | `pilot:${string}`;
+/** The action's fields a column can be imported into; the pilotes' columns are `pilot:<partner id>`. */
+export const ACTION_IMPORT_FIELDS = [
+  'chantier',
+  'title',
+  'status',
+  'priority',
+  'start_date',
+  'end_date',
+  'progress',
+  'finalites',
+  'cooperation_form',
+  'to_arbitrate',
+  'description',
+] as const;
+
+/** What a column holds for the import: a field of the action, or a partner's pilote. */
+export type ImportField = (typeof ACTION_IMPORT_FIELDS)[number] | `pilot:${string}`;
 
 type CellValue = string | number | Date | null;
 

@@ -4,7 +4,7 @@
 // `LISEZMOI.txt` in French explaining each file and column. The columns and their
 // explanations come from the schema's validators and common/fields.ts, so the LISEZMOI
 // cannot drift from the files it describes.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fieldWords } from '../../common/fields';
 import { shortFrenchDate } from '../../common/french';
@@ -281,4 +281,12 @@ export function exportAll(store: Store, folder: string, exportedAt = new Date())
     throw toUserError(error);
   }
   return { folder, files, counts, documents_missing: missing };
+}
+
+/** A new folder's path inside `parent` for an export of `day` (« Entente - export du 2027-04-01 », then « … (2) »): an export never mixes with an earlier one. */
+export function newExportFolder(parent: string, day: string): string {
+  const base = join(parent, `Entente - export du ${day}`);
+  let folder = base;
+  for (let n = 2; existsSync(folder); n++) folder = `${base} (${n})`;
+  return folder;
 }

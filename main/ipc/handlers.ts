@@ -30,6 +30,7 @@ import { validationSilenceDays } from '../../db/meetings/rules';
 import { openDocument, openLink } from '../links';
 import { allowReminderNotifications, getReminders } from '../reminders';
 import type { Session } from '../session';
+import { createExportHandlers } from './export-handlers';
 import { createMeetingHandlers } from './meeting-handlers';
 import { createPrintHandlers } from './print-handlers';
 import { createSyncHandlers, type SyncContext } from './sync-handlers';
@@ -43,6 +44,7 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
   return {
     ...createSyncHandlers({ session, ...sync }),
     ...createMeetingHandlers(session, sync.window),
+    ...createExportHandlers(session, sync.window),
     ...createPrintHandlers({ session, window: sync.window }),
     getAppState: () => session.state(),
     completeFirstStart: (identity) => session.completeFirstStart(identity),

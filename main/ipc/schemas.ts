@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ApiMethod, EntenteApi } from '../../preload/contract';
 import { clockTime, ENTITIES, ENTITY_NAMES, isoDate } from '../../db/store/schema';
+import { ACTION_IMPORT_FIELDS } from '../../db/exports/actions';
 import { ACTION_STATUSES, MEETING_TYPES, MINUTES_LAYOUTS, MINUTES_STATUSES, PRIORITIES, STAGES } from '../../common/vocabulary';
 
 const id = z.string().min(1).max(200);
@@ -38,6 +39,12 @@ const actionQuery = z
   })
   .partial()
   .strict();
+
+/** A spreadsheet's header → the action's field it goes to, or null to leave the column out. */
+const importMapping = z.record(
+  z.string().max(500),
+  z.union([z.enum(ACTION_IMPORT_FIELDS), z.templateLiteral(['pilot:', z.string().min(1).max(200)])]).nullable(),
+);
 
 const M = ENTITIES.meeting;
 const meetingInput = z.object({
@@ -236,6 +243,12 @@ export const argsSchemas = {
   meetingsOfAction: z.tuple([id]),
   listDecisions: z.tuple([decisionQuery]),
   saveDecisionsXlsx: z.tuple([decisionQuery]),
+
+  saveActionsSpreadsheet: z.tuple([actionQuery, z.enum(['xlsx', 'csv', 'plan'])]),
+  chooseActionsImport: none,
+  previewActionsImport: z.tuple([importMapping]),
+  applyActionsImport: z.tuple([importMapping]),
+  exportAllData: none,
 
   getMinutesDocument: z.tuple([id, z.enum(MINUTES_LAYOUTS)]),
   getCodiriDossier: z.tuple([id]),

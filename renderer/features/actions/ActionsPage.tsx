@@ -10,6 +10,7 @@ import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
 import { numberFormat } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { useSessionState } from '../../shared/useSessionState';
+import { ActionsSpreadsheetMenu } from '../exports/ActionsSpreadsheetMenu';
 import { ActionFilterBar } from './ActionFilterBar';
 import { ActionsBoard } from './ActionsBoard';
 import { ActionsTable } from './ActionsTable';
@@ -54,6 +55,7 @@ function Actions() {
     <Stack gap="sm" h={PAGE_HEIGHT} mih={520}>
       <PageHeader title="Actions">
         {view === 'board' && <SaveStatus />}
+        <ActionsSpreadsheetMenu query={query} />
         <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
           Nouvelle action
         </Button>

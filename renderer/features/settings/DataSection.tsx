@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { call, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { formatBytes, formatDateTime } from '../../shared/format';
+import { ExportAllSection } from '../exports/ExportAllSection';
 
 /** Where the data lives on this laptop, and its backups. */
 export function DataSection() {
@@ -57,6 +58,7 @@ export function DataSection() {
           Sauvegarder maintenant
         </Button>
       </Group>
+      <ExportAllSection />
       <Title order={3} size="h5" mt="sm">
         Sauvegardes
       </Title>
