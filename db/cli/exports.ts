@@ -9,7 +9,17 @@ import { keyFigures, type FiguresPeriod, type KeyFigures } from '../chantiers/fi
 import { refusal } from '../errors';
 import { actionsCsv, actionsXlsx, planXlsx } from '../exports/actions';
 import { exportAll } from '../exports/export-all';
-import { applyImport, fieldFor, importFieldLabel, normalize, previewImport, readSpreadsheet, type ImportMapping, type ImportPreview } from '../exports/import';
+import {
+  applyImport,
+  fieldFor,
+  importFieldLabel,
+  normalize,
+  previewImport,
+  proposeMapping,
+  readSpreadsheet,
+  type ImportMapping,
+  type ImportPreview,
+} from '../exports/import';
 import { writeFileAtomically } from '../files';
 import { listPartners } from '../people/reads';
 import { isoDate } from '../store/schema';
@@ -99,7 +109,7 @@ async function mappingOf(store: Store, bytes: Buffer, pairs: string[]): Promise<
   if (pairs.length === 0) return undefined;
   const partners = listPartners(store);
   const headers = [...new Set((await readSpreadsheet(bytes)).flatMap((table) => table.header).filter(Boolean))];
-  const mapping = (await previewImport(store, bytes)).mapping;
+  const mapping = proposeMapping(headers, partners);
   for (const pair of pairs) {
     const at = pair.lastIndexOf('=');
     if (at < 1) throw refusal('usage', `Correspondance illisible : « ${pair} » (attendu : COLONNE=CHAMP).`);

@@ -22,7 +22,7 @@ import { refusal, UserError } from '../errors';
 import { createPerson } from '../people/writes';
 import { listPartners } from '../people/reads';
 import type { Partner } from '../people/types';
-import { isoDate } from '../store/schema';
+import { ENTITIES, isoDate } from '../store/schema';
 import { validatePatch } from '../store/rows';
 import type { Store } from '../store/store';
 import { decodeText, parseCsv } from './csv';
@@ -318,7 +318,13 @@ function readLine(context: Context, fields: (ImportField | null)[], cells: Cell[
       if (YES.has(key)) action.to_arbitrate = true;
       else if (!NO.has(key)) problems.push(`« À arbitrer » attend Oui ou Non, pas ${quoted(text)}`);
     } else if (field === 'description') action.description = text === '' ? null : text;
-    else if (field.startsWith('pilot:') && text !== '') action.pilots[field.slice(6)] = text.replace(/\s+/g, ' ');
+    else if (field.startsWith('pilot:') && text !== '') {
+      const name = text.replace(/\s+/g, ' ');
+      // An unknown pilote becomes a person of the project: the person's own rules first.
+      const check = ENTITIES.person.name.safeParse(name);
+      if (check.success) action.pilots[field.slice(6)] = name;
+      else problems.push(`pilote ${quoted(name.slice(0, 40))} : ${check.error.issues[0].message.replace(/\.$/, '')}`);
+    }
   });
   if (fields.includes('chantier') && !action.chantier && !problems.some((problem) => problem.startsWith('chantier'))) problems.push('chantier manquant');
   if (fields.includes('title') && action.title === '') problems.push('titre manquant');
@@ -372,6 +378,11 @@ export async function previewImport(store: Store, bytes: Buffer, mapping?: Impor
     const columns = Object.keys(chosen).filter((header) => chosen[header] === field);
     if (columns.length > 1)
       errors.push(`Les colonnes ${columns.map(quoted).join(' et ')} vont toutes dans ${quoted(importFieldLabel(field, context.partners))} : gardez-en une.`);
+  }
+  for (const field of new Set(mapped)) {
+    if (field.startsWith('pilot:') && !context.partners.some((partner) => `pilot:${partner.id}` === field)) {
+      errors.push(`Partenaire inconnu pour les pilotes : ${quoted(field.slice(6))}.`);
+    }
   }
   if (!mapped.includes('title')) errors.push("Aucune colonne n'est associée au titre de l'action : choisissez-la dans la correspondance des colonnes.");
   if (!mapped.includes('chantier')) errors.push("Aucune colonne n'est associée au chantier : choisissez-la dans la correspondance des colonnes.");

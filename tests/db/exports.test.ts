@@ -356,6 +356,10 @@ describe("import d'un plan d'actions", () => {
       description: 'À revoir',
       pilots: { d41: 'Jérôme Noël' },
     });
+    // A mapping naming a partner the project does not know (as a renderer could send): refused before anything.
+    expect((await previewImport(store, cp1252, { ...preview.mapping, 'Pilote 41': 'pilot:d99' })).errors).toEqual([
+      'Partenaire inconnu pour les pilotes : « d99 ».',
+    ]);
     const { action_ids } = await applyImport(store, cp1252, { ...preview.mapping, Remarques: null });
     const [row] = actionExportRows(store, {}).filter((action) => action.title === 'Achats groupés, énergie');
     expect(row).toMatchObject({ chantier_number: 8, status: 'realise', description: null, pilots: { d41: 'Jérôme Noël' } });
