@@ -17,7 +17,7 @@ import { applyImport, previewImport } from '../../db/exports/import';
 import { createMeeting } from '../../db/meetings/writes';
 import type { Store } from '../../db/store/store';
 import { cast, codiri } from './meeting-fixtures';
-import { buildCli, changeCount, newReplica, tempDir } from './helpers';
+import { buildCli, changeCount, newReplica, sendAll, tempDir } from './helpers';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -278,28 +278,39 @@ const withoutIds = (rows: ReturnType<typeof actionExportRows>) =>
   rows.map(({ id: _id, reference: _reference, ...row }) => row).sort((x, y) => x.title.localeCompare(y.title));
 
 describe("import d'un plan d'actions", () => {
-  test.each(['xlsx', 'csv'])('aller-retour en %s : exporté puis importé dans un projet neuf, les mêmes actions', async (format) => {
-    const source = newReplica();
-    withActions(source);
-    const query = { chantier_ids: ['c4'] };
-    const bytes = format === 'xlsx' ? await actionsXlsx(source, query) : actionsCsv(source, query);
+  test.each(['xlsx', 'csv', 'plan'])(
+    'aller-retour (%s) : exporté puis importé dans un projet neuf, les mêmes actions, qui se synchronisent',
+    async (format) => {
+      const source = newReplica();
+      withActions(source);
+      // The plan d'actions holds every action, a sheet per chantier.
+      const query = format === 'plan' ? {} : { chantier_ids: ['c4'] };
+      const bytes = format === 'plan' ? await planXlsx(source) : format === 'xlsx' ? await actionsXlsx(source, query) : actionsCsv(source, query);
 
-    const target = newReplica('Paul Bernard', '37');
-    const before = changeCount(target);
-    const preview = await previewImport(target, bytes);
-    expect(preview.errors).toEqual([]);
-    expect(preview.importable).toBe(true);
-    expect(preview.mapping).toMatchObject({ Référence: null, Chantier: 'chantier', Titre: 'title', 'Pilote Indre-et-Loire': 'pilot:d37', 'En retard': null });
-    expect(preview.new_people.map((person) => person.name).sort()).toEqual(['Anne Leroy', 'Marc Petit', 'Émilie Durand']);
-    // The preview writes nothing.
-    expect(changeCount(target)).toBe(before);
+      const target = newReplica('Paul Bernard', '37');
+      const before = changeCount(target);
+      const preview = await previewImport(target, bytes);
+      expect(preview.errors).toEqual([]);
+      expect(preview.importable).toBe(true);
+      expect(preview.mapping).toMatchObject({ Référence: null, Chantier: 'chantier', Titre: 'title', 'Pilote Indre-et-Loire': 'pilot:d37', 'En retard': null });
+      expect(preview.new_people.map((person) => person.name).sort()).toEqual(['Anne Leroy', 'Marc Petit', 'Émilie Durand']);
+      if (format === 'plan')
+        expect(new Set(preview.lines.map((line) => line.sheet)).size).toBe(new Set(actionExportRows(source, {}).map((row) => row.chantier_id)).size);
+      // The preview writes nothing.
+      expect(changeCount(target)).toBe(before);
 
-    const result = await applyImport(target, bytes);
-    expect(result.action_ids).toHaveLength(actionExportRows(source, query).length);
-    expect(result.people_created).toBe(3);
-    const imported = actionExportRows(target, query).filter((row) => result.action_ids.includes(row.id));
-    expect(withoutIds(imported)).toEqual(withoutIds(actionExportRows(source, query)));
-  });
+      const result = await applyImport(target, bytes);
+      expect(result.action_ids).toHaveLength(actionExportRows(source, query).length);
+      expect(result.people_created).toBe(3);
+      const imported = actionExportRows(target, query).filter((row) => result.action_ids.includes(row.id));
+      expect(withoutIds(imported)).toEqual(withoutIds(actionExportRows(source, query)));
+
+      // Ordinary changes of this poste: another poste receiving them has the same actions.
+      const other = newReplica('Marc Petit', '41');
+      sendAll(target, other);
+      expect(withoutIds(actionExportRows(other, query).filter((row) => result.action_ids.includes(row.id)))).toEqual(withoutIds(imported));
+    },
+  );
 
   test('les lignes fautives sont refusées par leur numéro, en français, et rien n’est écrit', async () => {
     const store = newReplica();
