@@ -1,13 +1,15 @@
 // The key figures of the coopération, for the dashboard and for scripts (`entente figures`):
 // réunions held by type, chantiers, the people involved per partner, actions by statut.
-// Each figure says what it counts, so that a figure quoted in a report can be checked.
+// Each figure says what it counts, so that a figure quoted in a report can be checked. The
+// réunions' and actions' counts are those the dossier du CODIRI prints (db/meetings/dossier.ts).
 // Pistes and lettres d'info are not tracked by Entente yet: no figure pretends to count them.
 import { addDays } from '../../common/calendar';
 import { frenchDate } from '../../common/french';
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, MEETING_TYPES, type MeetingType } from '../../common/vocabulary';
+import type { MeetingType } from '../../common/vocabulary';
 import { listPartners } from '../people/reads';
 import { LATEST_SQL, SHOWN_SQL } from '../meetings/rows';
-import { LATE_SQL, today } from '../store/sql';
+import { keyFigures as dossierFigures } from '../meetings/dossier';
+import { today } from '../store/sql';
 import type { Store } from '../store/store';
 
 /** Since the start, since 1 January of this year, after the last CODIRI held, or from a given day. */
@@ -67,27 +69,19 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
   const params = { today: date, from };
   const figures: KeyFigure[] = [];
   const within = from ? `du ${frenchDate(from)} au ${frenchDate(date)}` : `jusqu'au ${frenchDate(date)}`;
+  // The counts the dossier du CODIRI prints, over the period up to today included.
+  const base = dossierFigures(store, { since: from, before: addDays(date, 1) }, date);
 
-  const meetings = new Map(
-    store.db.prepare(`SELECT m.type, count(*) FROM meeting m WHERE ${HELD_SQL} GROUP BY m.type`).raw().all(params) as [MeetingType, number][],
-  );
-  for (const type of MEETING_TYPES) {
+  for (const meeting of base.meetings) {
     figures.push({
-      key: `reunions.${type}`,
+      key: `reunions.${meeting.type}`,
       section: 'Réunions',
-      label: MEETING_PLURALS[type],
-      value: meetings.get(type) ?? 0,
+      label: MEETING_PLURALS[meeting.type],
+      value: meeting.count,
       counts: `Réunions de ce type tenues ${within} ; un compte rendu modifié après validation compte une fois.`,
     });
   }
-
-  figures.push({
-    key: 'chantiers',
-    section: 'Chantiers',
-    label: 'Chantiers',
-    value: store.db.prepare('SELECT count(*) FROM chantier WHERE deleted = 0').pluck().get() as number,
-    counts: "Chantiers de la coopération, aujourd'hui.",
-  });
+  figures.push({ key: 'chantiers', section: 'Chantiers', label: 'Chantiers', value: base.chantiers, counts: "Chantiers de la coopération, aujourd'hui." });
 
   const pilots = `SELECT pe.id, pe.partner_id FROM pilot p JOIN person pe ON pe.id = p.person_id AND pe.deleted = 0
     WHERE p.deleted = 0 AND (EXISTS (SELECT 1 FROM action a WHERE a.id = p.owner_id AND a.deleted = 0) OR EXISTS (SELECT 1 FROM chantier c WHERE c.id = p.owner_id AND c.deleted = 0))`;
@@ -128,37 +122,29 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
     }
   }
 
-  const statuses = new Map(
-    store.db
-      .prepare(
-        `SELECT coalesce(a.status, 'none'), count(*) FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0 WHERE a.deleted = 0 GROUP BY 1`,
-      )
-      .raw()
-      .all() as [string, number][],
-  );
-  const total = [...statuses.values()].reduce((sum, count) => sum + count, 0);
-  figures.push({ key: 'actions', section: 'Actions', label: 'Actions', value: total, counts: "Actions de tous les chantiers, aujourd'hui." });
-  for (const status of ACTION_STATUSES) {
+  figures.push({ key: 'actions', section: 'Actions', label: 'Actions', value: base.actions, counts: "Actions de tous les chantiers, aujourd'hui." });
+  for (const { status, label, count } of base.by_status) {
     figures.push({
       key: `actions.${status}`,
       section: 'Actions',
-      label: ACTION_STATUS_LABELS[status],
-      value: statuses.get(status) ?? 0,
-      counts: `Actions au statut « ${ACTION_STATUS_LABELS[status]} » aujourd'hui.`,
+      label,
+      value: count,
+      counts: status === 'none' ? "Actions sans statut aujourd'hui." : `Actions au statut « ${label} » aujourd'hui.`,
     });
-  }
-  if (statuses.get('none')) {
-    figures.push({ key: 'actions.none', section: 'Actions', label: 'Sans statut', value: statuses.get('none')!, counts: "Actions sans statut aujourd'hui." });
   }
   figures.push({
     key: 'actions.en_retard',
     section: 'Actions',
     label: 'En retard',
-    value: store.db
-      .prepare(`SELECT count(*) FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0 WHERE a.deleted = 0 AND ${LATE_SQL}`)
-      .pluck()
-      .get({ today: date }) as number,
+    value: base.late,
     counts: "Actions dont l'échéance est passée sans qu'elles soient réalisées ou abandonnées, aujourd'hui.",
+  });
+  figures.push({
+    key: 'actions.a_arbitrer',
+    section: 'Actions',
+    label: 'À arbitrer',
+    value: base.to_arbitrate,
+    counts: "Actions ni réalisées ni abandonnées qui attendent une décision du prochain comité, aujourd'hui.",
   });
   return { today: date, from, period: words, figures };
 }

@@ -15,6 +15,7 @@ import {
 import { shortFrenchDate } from '../../common/french';
 import { queryActions } from '../actions/reads';
 import type { ActionQuery } from '../actions/types';
+import { actionReference } from '../meetings/dossier';
 import { listPartners } from '../people/reads';
 import type { Partner } from '../people/types';
 import { cached } from '../store/statements';
@@ -68,7 +69,7 @@ export function actionExportRows(store: Store, query: ActionQuery, day?: string)
     const extra = extras.get(row.id)!;
     return {
       id: row.id,
-      reference: extra.number === null ? String(row.chantier_number) : `${row.chantier_number}.${extra.number}`,
+      reference: actionReference(row.chantier_number, extra.number),
       chantier_id: row.chantier_id,
       chantier_number: row.chantier_number,
       chantier_title: extra.chantier_title,
