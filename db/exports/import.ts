@@ -108,7 +108,7 @@ const SYNONYMS: Record<Exclude<ImportField, `pilot:${string}`>, string[]> = {
   progress: ['avancement', 'avancement %', '% avancement', 'taux d avancement', 'avancement en %'],
   finalites: ['finalites', 'finalite'],
   cooperation_form: ['forme de cooperation', 'forme'],
-  to_arbitrate: ['a arbitrer', 'arbitrage'],
+  to_arbitrate: ['a arbitrer', 'arbitrer', 'arbitrage'],
   description: ['description', 'commentaire', 'commentaires', 'observations', 'remarques', 'remarque'],
 };
 
