@@ -135,7 +135,7 @@ function describePreview(preview: ImportPreview, partners: ReturnType<typeof lis
   for (const sheet of preview.skipped_sheets) lines.push(`Feuille « ${sheet} » ignorée : aucune colonne de titre.`);
   lines.push(`${preview.lines.length} action(s) lue(s).`);
   for (const person of preview.new_people) lines.push(`Personne à créer : ${person.name} (${person.partner}).`);
-  lines.push(...preview.errors);
+  lines.push(...preview.warnings.map((warning) => `Attention : ${warning}`), ...preview.errors);
   return `${lines.join('\n')}\n`;
 }
 

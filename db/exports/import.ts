@@ -203,6 +203,8 @@ export interface ImportLine {
   action: ImportedAction;
   /** French, each naming the line (« Ligne 7 : chantier inconnu « 12 » »). */
   errors: string[];
+  /** What does not stop the import but may be a mistake: an action of the same titre already in its chantier (the file imported twice?). */
+  warnings: string[];
 }
 
 export interface ImportPreview {
@@ -214,6 +216,8 @@ export interface ImportPreview {
   lines: ImportLine[];
   /** Every error, the file's first, then each line's. */
   errors: string[];
+  /** Every line's warnings. */
+  warnings: string[];
   /** Pilotes named by the file and unknown in the project: created with the actions. */
   new_people: { name: string; partner_id: string; partner: string }[];
   /** Sheets without a column mapped to the titre, left out. */
@@ -359,6 +363,8 @@ function contextOf(store: Store): Context {
   };
 }
 
+const titleKey = (chantierId: string, title: string) => `${chantierId}\u0000${normalize(title)}`;
+
 const personKey = (partnerId: string, name: string) => `${partnerId}\u0000${normalize(name)}`;
 
 /**
@@ -392,6 +398,14 @@ export async function previewImport(store: Store, bytes: Buffer, mapping?: Impor
     return keep;
   });
   const known = new Map(context.people.map((person) => [personKey(person.partner_id, person.name), person.id]));
+  // Titres already in each chantier, then those of the file's earlier lines.
+  const titles = new Set(
+    (store.db.prepare('SELECT chantier_id, title FROM action WHERE deleted = 0').all() as { chantier_id: string; title: string }[]).map((row) =>
+      titleKey(row.chantier_id, row.title),
+    ),
+  );
+  const fromFile = new Set<string>();
+  const warnings: string[] = [];
   const newPeople = new Map<string, ImportPreview['new_people'][number]>();
   for (const table of imported) {
     const fields = table.header.map((header) => chosen[header] ?? null);
@@ -407,7 +421,16 @@ export async function previewImport(store: Store, bytes: Buffer, mapping?: Impor
       }
       const lineErrors = problems.map((problem) => `${where(line)} : ${problem}.`);
       errors.push(...lineErrors);
-      lines.push({ sheet: table.sheet, line, action, errors: lineErrors });
+      const lineWarnings: string[] = [];
+      if (action.chantier && action.title) {
+        const key = titleKey(action.chantier.id, action.title);
+        if (titles.has(key)) lineWarnings.push(`${where(line)} : le chantier ${action.chantier.number} a déjà une action ${quoted(action.title)}.`);
+        else if (fromFile.has(key))
+          lineWarnings.push(`${where(line)} : une ligne plus haut donne déjà l'action ${quoted(action.title)} au chantier ${action.chantier.number}.`);
+        fromFile.add(key);
+      }
+      warnings.push(...lineWarnings);
+      lines.push({ sheet: table.sheet, line, action, errors: lineErrors, warnings: lineWarnings });
     }
   }
   if (lines.length === 0 && errors.length === 0)
@@ -418,6 +441,7 @@ export async function previewImport(store: Store, bytes: Buffer, mapping?: Impor
     fields: importFields(context.partners),
     lines,
     errors,
+    warnings,
     new_people: [...newPeople.values()],
     skipped_sheets: skipped,
     importable: errors.length === 0 && lines.length > 0,

@@ -296,6 +296,9 @@ describe("import d'un plan d'actions", () => {
       expect(preview.new_people.map((person) => person.name).sort()).toEqual(['Anne Leroy', 'Marc Petit', 'Émilie Durand']);
       if (format === 'plan')
         expect(new Set(preview.lines.map((line) => line.sheet)).size).toBe(new Set(actionExportRows(source, {}).map((row) => row.chantier_id)).size);
+      // The default project's actions exported with the new ones are already in the fresh project: said, not refused.
+      expect(preview.warnings).toHaveLength(actionExportRows(source, query).length - 2);
+      expect(preview.warnings.join('\n')).not.toMatch(/Séminaire des cadres à Blois|Formation à la gestion de projet/);
       // The preview writes nothing.
       expect(changeCount(target)).toBe(before);
 
@@ -375,6 +378,8 @@ describe("import d'un plan d'actions", () => {
     const [row] = actionExportRows(store, {}).filter((action) => action.title === 'Achats groupés, énergie');
     expect(row).toMatchObject({ chantier_number: 8, status: 'realise', description: null, pilots: { d41: 'Jérôme Noël' } });
     expect(action_ids).toHaveLength(1);
+    // The same file a second time: importable, but said.
+    expect((await previewImport(store, cp1252)).warnings).toEqual(['Ligne 2 : le chantier 8 a déjà une action « Achats groupés, énergie ».']);
   });
 });
 

@@ -105,6 +105,16 @@ export function ImportPlanModal({ fileName, initial, onClose }: Props) {
             </Alert>
           )
         )}
+        {preview.warnings.length > 0 && (
+          <Alert color="yellow" title={`À vérifier : ${plural(preview.warnings.length, 'ligne')}`}>
+            <List size="sm" spacing={2}>
+              {preview.warnings.slice(0, SHOWN_ERRORS).map((message) => (
+                <List.Item key={message}>{message}</List.Item>
+              ))}
+            </List>
+            {preview.warnings.length > SHOWN_ERRORS && <Text size="sm">… et {preview.warnings.length - SHOWN_ERRORS} autre(s).</Text>}
+          </Alert>
+        )}
         <Title order={2} size="h5">
           Aperçu : {plural(count, 'ligne')}
         </Title>
@@ -119,11 +129,11 @@ export function ImportPlanModal({ fileName, initial, onClose }: Props) {
                 <Table.Th>Échéance</Table.Th>
                 <Table.Th>Avancement</Table.Th>
                 <Table.Th>Pilotes</Table.Th>
-                <Table.Th>Erreurs</Table.Th>
+                <Table.Th>Erreurs ou remarques</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {preview.lines.slice(0, SHOWN_LINES).map(({ sheet, line, action, errors }) => (
+              {preview.lines.slice(0, SHOWN_LINES).map(({ sheet, line, action, errors, warnings }) => (
                 <Table.Tr key={`${sheet ?? ''}:${line}`} c={errors.length ? 'red' : undefined}>
                   <Table.Td>{sheet ? `${sheet}, ${line}` : line}</Table.Td>
                   <Table.Td>{action.chantier ? action.chantier.number : '—'}</Table.Td>
@@ -134,7 +144,7 @@ export function ImportPlanModal({ fileName, initial, onClose }: Props) {
                   <Table.Td>{action.progress === null ? '—' : `${action.progress} %`}</Table.Td>
                   <Table.Td>{Object.values(action.pilots).join(', ') || '—'}</Table.Td>
                   <Table.Td>
-                    {errors.map((message) => (
+                    {[...errors, ...warnings].map((message) => (
                       <div key={message}>{message.replace(/^(?:Feuille « .* », ligne|Ligne) \d+ : /, '')}</div>
                     ))}
                   </Table.Td>
