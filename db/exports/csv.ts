@@ -1,6 +1,7 @@
 // CSV as Excel in French reads and writes it: « ; » between fields (the comma is the decimal
 // separator), CRLF line ends, UTF-8 with a BOM (without it Excel reads accents as
-// Windows-1252), fields quoted when they hold « ; », a quote or a line break, quotes doubled.
+// Windows-1252), fields quoted when they hold « ; », a quote or a line break, quotes doubled;
+// a text that Excel would run as a formula is written as text.
 // Reading is lenient: « ; », « , » or a tab, UTF-8 with or without BOM, or Windows-1252.
 
 export type CsvValue = string | number | null;
@@ -12,9 +13,18 @@ export function frenchDecimal(value: number): string {
   return String(value).replace('.', ',');
 }
 
+/**
+ * A text Excel would take for a formula (« - premier point », « =HYPERLINK(…) »): an
+ * apostrophe before it, which Excel reads as « this is text » and does not show.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell as written, back: the apostrophe csvField put before a would-be formula taken off. */
+export const unguarded = (text: string) => (text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text);
+
 function csvField(value: CsvValue): string {
   if (value === null) return '';
-  const text = typeof value === 'number' ? frenchDecimal(value) : value;
+  const text = typeof value === 'number' ? frenchDecimal(value) : FORMULA_START.test(value) ? `'${value}` : value;
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

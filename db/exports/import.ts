@@ -25,7 +25,7 @@ import type { Partner } from '../people/types';
 import { ENTITIES, isoDate } from '../store/schema';
 import { validatePatch } from '../store/rows';
 import type { Store } from '../store/store';
-import { decodeText, parseCsv } from './csv';
+import { decodeText, parseCsv, unguarded } from './csv';
 import type { ImportField } from './actions';
 
 type Cell = string | number | Date | null;
@@ -89,7 +89,13 @@ async function readXlsx(bytes: Buffer): Promise<Table[]> {
 
 function readCsv(bytes: Buffer): Table[] {
   const [header = [], ...rows] = parseCsv(decodeText(bytes));
-  return [{ sheet: null, header: header.map((cell) => cell.trim()), lines: rows.map((cells, index) => ({ line: index + 2, cells })) }];
+  return [
+    {
+      sheet: null,
+      header: header.map((cell) => unguarded(cell).trim()),
+      lines: rows.map((cells, index) => ({ line: index + 2, cells: cells.map(unguarded) })),
+    },
+  ];
 }
 
 /** The sheets of a file: an .xlsx (a zip, « PK ») or a CSV, whatever its name says. */

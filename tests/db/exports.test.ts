@@ -129,7 +129,13 @@ function withActions(store: Store) {
   });
   setPilot(store, seminaire, 'd37', { person_id: people.anne });
   setPilot(store, seminaire, 'd41', { person_id: people.emilie });
-  const formation = createAction(store, { chantier_id: 'c4', title: 'Formation à la gestion de projet', status: 'bloque', end_date: '2020-12-31' });
+  const formation = createAction(store, {
+    chantier_id: 'c4',
+    title: 'Formation à la gestion de projet',
+    status: 'bloque',
+    end_date: '2020-12-31',
+    description: '- premier groupe en mars\n- second en juin',
+  });
   setPilot(store, formation, 'd41', { person_id: people.marc });
   return { people, seminaire, formation };
 }
@@ -261,6 +267,16 @@ describe('export des actions en CSV', () => {
       ],
     );
     expect(bytes.toString('utf8')).toBe('\uFEFFMontant;Texte\r\n1234,5;"a ""b""; c"\r\n;"ligne 1\nligne 2"\r\n');
+    // A text Excel would run as a formula is marked as text; a negative number stays a number.
+    expect(
+      csvBytes(
+        ['A', 'B'],
+        [
+          ['=HYPERLINK("x")', -2.5],
+          ['- point', '@x'],
+        ],
+      ).toString('utf8'),
+    ).toBe('\uFEFFA;B\r\n"\'=HYPERLINK(""x"")";-2,5\r\n\'- point;\'@x\r\n');
     expect(parseCsv(bytes.toString('utf8'))).toEqual([
       ['Montant', 'Texte'],
       ['1234,5', 'a "b"; c'],
