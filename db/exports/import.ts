@@ -26,7 +26,7 @@ import { ENTITIES, isoDate } from '../store/schema';
 import { validatePatch } from '../store/rows';
 import type { Store } from '../store/store';
 import { decodeText, parseCsv, unguarded } from './csv';
-import type { ImportField } from './actions';
+import { ACTION_IMPORT_FIELDS, type ImportField } from './actions';
 
 type Cell = string | number | Date | null;
 
@@ -104,7 +104,7 @@ export async function readSpreadsheet(bytes: Buffer): Promise<Table[]> {
 }
 
 /** What a header may say for each field, normalized; the pilotes' columns are found by their partner. */
-const SYNONYMS: Record<Exclude<ImportField, `pilot:${string}`>, string[]> = {
+const SYNONYMS: Record<(typeof ACTION_IMPORT_FIELDS)[number], string[]> = {
   chantier: ['chantier', 'n chantier', 'no chantier', 'numero de chantier', 'numero du chantier', 'chantier n'],
   title: ['titre', 'intitule', 'action', 'libelle', 'titre de l action', 'intitule de l action', 'nom de l action'],
   status: ['statut', 'etat', 'statut de l action'],
@@ -133,10 +133,10 @@ export function fieldFor(text: string, partners: Partner[]): ImportField | null 
 /** The French name of a field, for the preview's selects and the messages. */
 export function importFieldLabel(field: ImportField, partners: Partner[]): string {
   if (field.startsWith('pilot:')) return `Pilote ${partners.find((p) => `pilot:${p.id}` === field)?.short_name ?? field.slice(6)}`;
-  return IMPORT_FIELD_LABELS[field as keyof typeof IMPORT_FIELD_LABELS];
+  return IMPORT_FIELD_LABELS[field as (typeof ACTION_IMPORT_FIELDS)[number]];
 }
 
-const IMPORT_FIELD_LABELS = {
+const IMPORT_FIELD_LABELS: Record<(typeof ACTION_IMPORT_FIELDS)[number], string> = {
   chantier: 'Chantier',
   title: 'Titre',
   status: 'Statut',
@@ -148,24 +148,13 @@ const IMPORT_FIELD_LABELS = {
   cooperation_form: 'Forme de coopération',
   to_arbitrate: 'À arbitrer',
   description: 'Description',
-} as const;
+};
 
 /** Every field a column can be mapped to, in the order of the preview's selects. */
 export function importFields(partners: Partner[]): { field: ImportField; label: string }[] {
-  const fields: ImportField[] = [
-    'chantier',
-    'title',
-    'status',
-    'priority',
-    ...partners.map((p): ImportField => `pilot:${p.id}`),
-    'start_date',
-    'end_date',
-    'progress',
-    'finalites',
-    'cooperation_form',
-    'to_arbitrate',
-    'description',
-  ];
+  // The pilotes after the priorité, as the export's columns.
+  const at = ACTION_IMPORT_FIELDS.indexOf('priority') + 1;
+  const fields: ImportField[] = [...ACTION_IMPORT_FIELDS.slice(0, at), ...partners.map((p): ImportField => `pilot:${p.id}`), ...ACTION_IMPORT_FIELDS.slice(at)];
   return fields.map((field) => ({ field, label: importFieldLabel(field, partners) }));
 }
 
