@@ -4,6 +4,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { frenchDate } from '../../common/french';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '../../common/vocabulary';
+import { queryActions } from '../actions/reads';
 import type { ActionQuery } from '../actions/types';
 import { keyFigures, type FiguresPeriod, type KeyFigures } from '../chantiers/figures';
 import { refusal } from '../errors';
@@ -64,7 +65,7 @@ function statusesOf(value: string): ActionStatus[] {
   });
 }
 
-function queryOf(store: Store, options: Options): { query: ActionQuery; subject: string } {
+function queryOf(store: Store, options: Options): { query: ActionQuery; subject: string; filters: string | null } {
   const query: ActionQuery = {};
   const subject: string[] = [];
   const number = text(options, 'chantier');
@@ -81,7 +82,8 @@ function queryOf(store: Store, options: Options): { query: ActionQuery; subject:
     query.statuses = statuses;
     subject.push(`statut ${statuses.map((code) => ACTION_STATUS_LABELS[code]).join(' ou ')}`);
   }
-  return { query, subject: subject.length ? `Actions : ${subject.join(', ')}` : 'Toutes les actions' };
+  const filters = subject.length ? subject.join(', ') : null;
+  return { query, subject: filters ? `Actions : ${filters}` : 'Toutes les actions', filters };
 }
 
 async function exportActions(store: Store, options: Options): Promise<string> {
@@ -99,9 +101,10 @@ async function exportActions(store: Store, options: Options): Promise<string> {
     writeFileAtomically(file, bytes);
     return `Plan d'actions écrit dans ${file} (une feuille par chantier).\n`;
   }
-  const { query, subject } = queryOf(store, options);
+  const { query, subject, filters } = queryOf(store, options);
   writeFileAtomically(file, extension === '.xlsx' ? await actionsXlsx(store, query, { subject }) : actionsCsv(store, query));
-  return `${subject} écrites dans ${file}.\n`;
+  const count = queryActions(store, query).length;
+  return `${count} action(s) écrite(s) dans ${file}${filters ? ` (${filters})` : ''}.\n`;
 }
 
 /** `--map` pairs: « Intitulé=titre », « Pilote CD37=pilote 37 », « Remarques= » to leave a column out. */

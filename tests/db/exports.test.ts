@@ -549,7 +549,7 @@ describe('la ligne de commande', { timeout: 60_000 }, () => {
     const files = tempDir();
     const xlsx = join(files, 'actions.xlsx');
     expect(ok(dir, 'action', 'export', '--to', xlsx, '--chantier', '8', '--status', 'en cours,À venir')).toBe(
-      `Actions : chantier 8. Les achats, statut En cours ou À venir écrites dans ${xlsx}.\n`,
+      `1 action(s) écrite(s) dans ${xlsx} (chantier 8. Les achats, statut En cours ou À venir).\n`,
     );
     const sheet = readXlsx(readFileSync(xlsx)).sheets[0];
     expect(sheet.rows.slice(1).every((row) => row[1] === '8. Les achats' && ['En cours', 'À venir'].includes(row[3] as string))).toBe(true);
