@@ -73,13 +73,24 @@ export const CIVILITY_LABELS: Record<Civility, string> = { mme: 'Mme', m: 'M.' }
 
 export const ATTENDANCES = ['present', 'excuse', 'represente', 'absent'] as const;
 export type Attendance = (typeof ATTENDANCES)[number];
-/** One participant's attendance. */
+/** One participant's attendance, as a choice on screen (no point médian: the documents agree it with the civilité). */
 export const ATTENDANCE_LABELS: Record<Attendance, string> = {
-  present: 'Présent·e',
-  excuse: 'Excusé·e',
-  represente: 'Représenté·e',
-  absent: 'Absent·e',
+  present: 'Présent',
+  excuse: 'Excusé',
+  represente: 'Représenté',
+  absent: 'Absent',
 };
+
+/** « présente », « excusé », « représentée »: one participant's attendance agreed with the civilité, masculine without one. */
+export function attendanceLabel(attendance: Attendance, civility: Civility | null): string {
+  const label = ATTENDANCE_LABELS[attendance].toLowerCase();
+  return civility === 'mme' ? `${label}e` : label;
+}
+
+/** « Mme Anne Leroy », or the name alone without a civilité. */
+export function personName(person: { name: string; civility: Civility | null }): string {
+  return person.civility ? `${CIVILITY_LABELS[person.civility]}\u00a0${person.name}` : person.name;
+}
 /** The heading of a list of participants in the minutes. */
 export const ATTENDANCE_SECTION_LABELS: Record<Attendance, string> = {
   present: 'Présents',

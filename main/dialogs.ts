@@ -27,6 +27,13 @@ export const chooseInvitationFile = (parent: BrowserWindow | undefined) =>
 
 export const chooseDocumentToAttach = (parent: BrowserWindow | undefined) => open(parent, { title: 'Joindre un document', properties: ['openFile'] });
 
+export const chooseLogoFile = (parent: BrowserWindow | undefined) =>
+  open(parent, {
+    title: 'Choisir le logo',
+    filters: [{ name: 'Image (PNG, JPEG, SVG)', extensions: ['png', 'jpg', 'jpeg', 'svg'] }],
+    properties: ['openFile'],
+  });
+
 export const chooseFolder = (parent: BrowserWindow | undefined) =>
   open(parent, { title: 'Choisir le dossier partagé', properties: ['openDirectory', 'createDirectory'] });
 

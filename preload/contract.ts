@@ -31,7 +31,7 @@ import type { BackupInfo, IdentityInput, Settings } from '../db/project/types';
 import type { ChantierDetail, ChantierInput, ChantierSummary, Dashboard } from '../db/chantiers/types';
 import type { ConflictView } from '../db/conflicts/types';
 import type { EntityName } from '../db/store/schema';
-import type { Partner, PartnerInput, Person, PersonInput } from '../db/people/types';
+import type { Partner, PartnerInput, PartnerLogo, Person, PersonInput } from '../db/people/types';
 
 import type { ImportSummary } from '../db/sync/exchange';
 import type { ExchangeFilePreview, InvitationPreview } from '../db/sync/preview';
@@ -202,6 +202,11 @@ export interface EntenteApi {
   listPartners(): Partner[];
   createPartner(input: PartnerInput): string;
   updatePartner(id: string, patch: Partial<PartnerInput>): void;
+  /** Each partner's logo (Paramètres › Partenaires), printed at the top of the documents. */
+  listPartnerLogos(): PartnerLogo[];
+  /** Asks for an image (PNG, JPEG or SVG, 1 Mo at most) and makes it the partner's logo; null when cancelled. */
+  choosePartnerLogo(partnerId: string): { name: string } | null;
+  removePartnerLogo(partnerId: string): void;
   updateProjectName(name: string): void;
 
   /** Every field in conflict (« valeur concurrente »), with each of its versions. */
@@ -441,6 +446,9 @@ export const API_METHOD_KINDS = {
   listPartners: 'read',
   createPartner: 'write',
   updatePartner: 'write',
+  listPartnerLogos: 'read',
+  choosePartnerLogo: 'write',
+  removePartnerLogo: 'write',
   updateProjectName: 'write',
   listConflicts: 'read',
   resolveConflict: 'write',

@@ -3,13 +3,14 @@
 // French typography is written here: non-breaking spaces before « : ; ! ? », inside
 // guillemets and inside times (« 14 h 30 »).
 import { frenchDuration, frenchTime, longFrenchDate } from '../../common/french';
-import { MEETING_TYPE_LABELS, type MeetingType } from '../../common/vocabulary';
+import { MEETING_TYPE_LABELS, personName, type Civility, type MeetingType } from '../../common/vocabulary';
 import { listAttachments } from '../attachments/store';
 import { getProject } from '../project/reads';
 import { sortKey } from '../store/collation';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import type { Partner } from '../people/types';
+import { civilities, printedFunction, printedPartners, representedLabel } from './document';
 import { getMeeting } from './reads';
 import type { AttendanceSheetDocument, ConvenedGroup, ConvocationDocument } from './document-types';
 import { buildEml, isMailAddress, type MailAddress } from './eml';
@@ -36,11 +37,8 @@ const MEETING_NAMES: Record<MeetingType, string> = {
   reunion_travail: 'à la réunion de travail',
 };
 
-const partnersOf = (store: Store) =>
-  cached(store, 'SELECT id, code, name, short_name, position FROM partner WHERE deleted = 0 ORDER BY position, id').all() as Partner[];
-
 /** Participants by partner (position order), then guests by organisation, then the others; by name inside each. */
-function groupsOf(participants: ParticipantView[], partners: Partner[]): ConvenedGroup[] {
+function groupsOf(participants: ParticipantView[], partners: Partner[], civility: Map<string, Civility | null>): ConvenedGroup[] {
   const groups = new Map<string, { order: string; group: ConvenedGroup }>();
   for (const participant of participants) {
     const index = partners.findIndex((partner) => partner.id === participant.partner_id);
@@ -51,10 +49,14 @@ function groupsOf(participants: ParticipantView[], partners: Partner[]): Convene
           ? [`organisation:${participant.organisation}`, `2:${sortKey(participant.organisation)}`, participant.organisation]
           : ['other', '3', OTHER_PARTICIPANTS];
     if (!groups.has(key)) groups.set(key, { order, group: { label, people: [] } });
+    // A guest has no civilité: neutral wording.
+    const own = participant.person_id ? (civility.get(participant.person_id) ?? null) : null;
+    const representedBy = participant.attendance === 'represente' ? participant.represented_by : null;
     groups.get(key)!.group.people.push({
-      name: participant.name,
-      function: participant.function,
-      represented_by: participant.attendance === 'represente' ? participant.represented_by : null,
+      name: personName({ name: participant.name, civility: own }),
+      function: printedFunction(participant.function),
+      represented_by: representedBy,
+      represented_label: representedBy ? representedLabel(own, representedBy) : null,
     });
   }
   return [...groups.values()].sort((x, y) => (x.order < y.order ? -1 : 1)).map(({ group }) => group);
@@ -70,16 +72,18 @@ function participantLabel(participant: ParticipantView, partners: Partner[]): st
 const emailOf = (store: Store, personId: string | null) =>
   personId ? ((cached(store, 'SELECT email FROM person WHERE id = ?').pluck().get(personId) as string | null | undefined) ?? null) : null;
 
-function presidentLabel(meeting: MeetingDetail, partners: Partner[]): string | null {
+function presidentLabel(meeting: MeetingDetail, partners: Partner[], civility: Map<string, Civility | null>): string | null {
   const president = meeting.president;
   if (!president) return null;
   const partner = partners.find((candidate) => candidate.id === president.partner_id);
-  return `${[president.name, president.function].filter(Boolean).join(', ')}${partner ? ` (${partner.name})` : ''}`;
+  const name = personName({ name: president.name, civility: civility.get(president.id) ?? null });
+  return `${[name, printedFunction(president.function)].filter(Boolean).join(', ')}${partner ? ` (${partner.name})` : ''}`;
 }
 
 export function convocationDocument(store: Store, meetingId: string): ConvocationDocument {
   const meeting = getMeeting(store, meetingId);
-  const partners = partnersOf(store);
+  const { partners, printed } = printedPartners(store);
+  const civility = civilities(store);
   const time = unbroken(frenchTime(meeting.start_time));
   const date = longFrenchDate(meeting.date);
   const recipients: { name: string; email: string }[] = [];
@@ -96,7 +100,7 @@ export function convocationDocument(store: Store, meetingId: string): Convocatio
   return {
     heading: `Convocation — ${meeting.title}`,
     project_name: getProject(store).name,
-    partners: partners.map(({ id, code, name, short_name }) => ({ id, code, name, short_name })),
+    partners: printed,
     meeting: {
       id: meeting.id,
       type: meeting.type,
@@ -110,13 +114,13 @@ export function convocationDocument(store: Store, meetingId: string): Convocatio
       place: meeting.place,
       chantiers: meeting.chantiers.map(chantierLabel),
     },
-    president: presidentLabel(meeting, partners),
+    president: presidentLabel(meeting, partners, civility),
     secretariat: meeting.secretariat?.name ?? null,
     invitation:
-      `Vous êtes convié·e ${MEETING_NAMES[meeting.type]}${meeting.own_title ? ` ${quoted(meeting.own_title)}` : ''} ` +
+      `Nous vous prions de bien vouloir assister ${MEETING_NAMES[meeting.type]}${meeting.own_title ? ` ${quoted(meeting.own_title)}` : ''} ` +
       `qui se tiendra le ${unbroken(date)} à ${time}${meeting.place ? `, ${meeting.place}` : ''}.`,
     absence_note: `En cas d'empêchement, merci d'en informer le secrétariat${meeting.secretariat ? ` (${meeting.secretariat.name})` : ''} et d'indiquer, le cas échéant, qui vous représentera.`,
-    convened: { count: meeting.participants.length, groups: groupsOf(meeting.participants, partners) },
+    convened: { count: meeting.participants.length, groups: groupsOf(meeting.participants, partners, civility) },
     agenda: meeting.agenda.map((item) => ({
       number: item.number,
       title: item.title,
@@ -133,13 +137,13 @@ export function convocationDocument(store: Store, meetingId: string): Convocatio
 
 export function attendanceSheetDocument(store: Store, meetingId: string): AttendanceSheetDocument {
   const meeting = getMeeting(store, meetingId);
-  const partners = partnersOf(store);
+  const { partners, printed } = printedPartners(store);
   // The excusés said they will not come: no line to sign.
   const expected = meeting.participants.filter((participant) => participant.attendance !== 'excuse');
   return {
     heading: `Feuille d'émargement — ${meeting.title}`,
     project_name: getProject(store).name,
-    partners: partners.map(({ id, code, name, short_name }) => ({ id, code, name, short_name })),
+    partners: printed,
     meeting: {
       id: meeting.id,
       title: meeting.title,
@@ -148,7 +152,7 @@ export function attendanceSheetDocument(store: Store, meetingId: string): Attend
       time_label: `de ${unbroken(frenchTime(meeting.start_time))} à ${unbroken(frenchTime(meeting.end_time))}`,
       place: meeting.place,
     },
-    groups: groupsOf(expected, partners),
+    groups: groupsOf(expected, partners, civilities(store)),
     count: expected.length,
     blank_lines: BLANK_SIGNATURE_LINES,
   };

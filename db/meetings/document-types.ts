@@ -1,13 +1,38 @@
 // The printed compte rendu (document.ts): everything ordered, numbered and labelled.
-import type { ActionItemKind, Attendance, MeetingType, MinutesLayout, MinutesStatus } from '../../common/vocabulary';
+import type { ActionItemKind, Attendance, Civility, MeetingType, MinutesLayout, MinutesStatus } from '../../common/vocabulary';
 import type { AgendaTiming } from './types';
+import type { LogoType } from '../people/types';
 
 export interface MinutesPerson {
+  /** « Mme Anne Leroy »: with the civilité when known (a guest has none). */
   name: string;
+  civility: Civility | null;
+  /** In lower case, as written after a name (« directrice générale des services »), but for acronyms (« DGS »). */
   function: string | null;
   organisation: string | null;
-  /** For a participant représenté·e: by whom. */
+  /** For a participant représenté: by whom. */
   represented_by: string | null;
+  /** « représentée par Jean Dupont », agreed with the civilité; null unless représenté. */
+  represented_label: string | null;
+}
+
+/** A partner as the documents print it, with its logo when one was chosen in Paramètres. */
+export interface PrintedPartner {
+  id: string;
+  code: string;
+  name: string;
+  short_name: string;
+  /** A data: URL, and its size in pixels (null for an SVG). */
+  logo: { data_url: string; type: LogoType; width: number | null; height: number | null } | null;
+}
+
+/** Where a partner signs the compte rendu: « Pour le Département d'Indre-et-Loire », its signatory when known. */
+export interface VisaBlock {
+  partner_id: string;
+  /** « Pour le Département d'Indre-et-Loire ». */
+  heading: string;
+  /** The president of the meeting if from this partner, else its most senior participant present. */
+  signatory: MinutesPerson | null;
 }
 
 export interface MinutesActionItem {
@@ -37,7 +62,7 @@ export interface MinutesDocument {
   heading: string;
   project_name: string;
   /** Every partner, by position (both Départements). */
-  partners: { id: string; code: string; name: string; short_name: string }[];
+  partners: PrintedPartner[];
   /** "Département d'Indre-et-Loire – Département de Loir-et-Cher". */
   organisations: string;
   meeting: {
@@ -118,14 +143,18 @@ export interface MinutesDocument {
   };
   next_meeting: { date: string; label: string } | null;
   diffusion: string[];
+  /** One per partner at the end of a compte rendu; none for a relevé de décisions. */
+  visas: VisaBlock[];
 }
 
 /** One person convened to a meeting, or expected on its feuille d'émargement. */
 export interface ConvenedPerson {
   name: string;
   function: string | null;
-  /** For a participant représenté·e: by whom (the émargement's line is signed by them). */
+  /** For a participant représenté: by whom (the émargement's line is signed by them). */
   represented_by: string | null;
+  /** « représentée par Jean Dupont », agreed with the civilité; null unless représenté. */
+  represented_label: string | null;
 }
 
 /** Participants by organisation: each partner (position order), then guests by organisation, then « Autres participants ». */
@@ -139,7 +168,7 @@ export interface ConvocationDocument {
   /** "Convocation — CODIRI du 15 mars 2027". */
   heading: string;
   project_name: string;
-  partners: { id: string; code: string; name: string; short_name: string }[];
+  partners: PrintedPartner[];
   meeting: {
     id: string;
     type: MeetingType;
@@ -157,7 +186,7 @@ export interface ConvocationDocument {
     place: string | null;
     chantiers: string[];
   };
-  /** "Anne Leroy, Directrice générale des services (Département d'Indre-et-Loire)". */
+  /** "Mme Anne Leroy, directrice générale des services (Département d'Indre-et-Loire)". */
   president: string | null;
   /** The partner holding the secretariat, by name. */
   secretariat: string | null;
@@ -181,7 +210,7 @@ export interface AttendanceSheetDocument {
   /** "Feuille d'émargement — CODIRI du 15 mars 2027". */
   heading: string;
   project_name: string;
-  partners: { id: string; code: string; name: string; short_name: string }[];
+  partners: PrintedPartner[];
   meeting: {
     id: string;
     title: string;

@@ -8,14 +8,18 @@ import { getMeeting } from './reads';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import type { ActionItemView, ParticipantView } from './types';
-import type { MinutesActionItem, MinutesDocument, MinutesPerson } from './document-types';
+import type { MinutesActionItem, MinutesDocument, MinutesPerson, PrintedPartner, VisaBlock } from './document-types';
 import type { Partner, PersonRef } from '../people/types';
+import { partnerLogos } from '../people/logos';
 import {
   ACTION_ITEM_KIND_LABELS,
   ACTION_STATUS_LABELS,
   ATTENDANCE_SECTION_LABELS,
   ATTENDANCES,
+  attendanceLabel,
   MEETING_TYPE_LABELS,
+  personName,
+  type Civility,
   MINUTES_LAYOUT_LABELS,
   MINUTES_STATUS_LABELS,
   type Attendance,
@@ -27,14 +31,60 @@ const OTHER_PARTICIPANTS = 'Autres participants';
 /** "Claire Martin (Indre-et-Loire)". */
 const personLabel = (person: PersonRef | null) => (person ? `${person.name}${person.partner_short_name ? ` (${person.partner_short_name})` : ''}` : null);
 
-function minutesPerson(person: PersonRef | null, partners: Partner[]): MinutesPerson | null {
+/**
+ * A function as written after a name: « directrice générale des services ». Only its first
+ * letter is lowered (« chef du service Europe »), and not at all when it starts with an
+ * acronym (« DGS », « DGA solidarités »).
+ */
+export function printedFunction(text: string | null): string | null {
+  if (!text) return null;
+  const first = text.split(/[\s,'’-]/, 1)[0];
+  if (first.length > 1 && first === first.toUpperCase() && first !== first.toLowerCase()) return text;
+  return text.charAt(0).toLocaleLowerCase('fr') + text.slice(1);
+}
+
+/** Every person's civilité, by id (deleted ones included: the minutes keep who was there). */
+export function civilities(store: Store): Map<string, Civility | null> {
+  const rows = cached(store, 'SELECT id, civility FROM person').all() as { id: string; civility: Civility | null }[];
+  return new Map(rows.map((row) => [row.id, row.civility]));
+}
+
+/** The partners by position, each with its logo when one was chosen (Paramètres › Partenaires). */
+export function printedPartners(store: Store): { partners: Partner[]; printed: PrintedPartner[] } {
+  const partners = cached(store, 'SELECT id, code, name, short_name, position FROM partner WHERE deleted = 0 ORDER BY position, id').all() as Partner[];
+  const logos = partnerLogos(store);
+  return {
+    partners,
+    printed: partners.map(({ id, code, name, short_name }) => {
+      const logo = logos.get(id);
+      return { id, code, name, short_name, logo: logo ? { data_url: logo.data_url, type: logo.type, width: logo.width, height: logo.height } : null };
+    }),
+  };
+}
+
+/** « représentée par Jean Dupont », agreed with the civilité (masculine without one). */
+export const representedLabel = (civility: Civility | null, by: string) => `${attendanceLabel('represente', civility)} par ${by}`;
+
+function minutesPerson(person: PersonRef | null, partners: Partner[], civility: Map<string, Civility | null>): MinutesPerson | null {
   if (!person) return null;
   const partner = partners.find((candidate) => candidate.id === person.partner_id);
-  return { name: person.name, function: person.function, organisation: partner?.name ?? null, represented_by: null };
+  const own = civility.get(person.id) ?? null;
+  return {
+    name: personName({ name: person.name, civility: own }),
+    civility: own,
+    function: printedFunction(person.function),
+    organisation: partner?.name ?? null,
+    represented_by: null,
+    represented_label: null,
+  };
 }
 
 /** Participants of one attendance, by partner (position order), then guests by organisation, then the others. */
-function attendanceGroups(participants: ParticipantView[], partners: Partner[]): { label: string; people: MinutesPerson[] }[] {
+function attendanceGroups(
+  participants: ParticipantView[],
+  partners: Partner[],
+  civility: Map<string, Civility | null>,
+): { label: string; people: MinutesPerson[] }[] {
   const groups = new Map<string, { order: string; label: string; people: MinutesPerson[] }>();
   for (const participant of participants) {
     const index = partners.findIndex((partner) => partner.id === participant.partner_id);
@@ -45,19 +95,57 @@ function attendanceGroups(participants: ParticipantView[], partners: Partner[]):
           ? [`organisation:${participant.organisation}`, `2:${sortKey(participant.organisation)}`, participant.organisation]
           : ['other', '3', OTHER_PARTICIPANTS];
     if (!groups.has(key)) groups.set(key, { order, label, people: [] });
+    // A guest has no civilité: neutral wording.
+    const own = participant.person_id ? (civility.get(participant.person_id) ?? null) : null;
+    const representedBy = participant.attendance === 'represente' ? participant.represented_by : null;
     groups.get(key)!.people.push({
-      name: participant.name,
-      function: participant.function,
+      name: personName({ name: participant.name, civility: own }),
+      civility: own,
+      function: printedFunction(participant.function),
       organisation: participant.organisation,
-      represented_by: participant.attendance === 'represente' ? participant.represented_by : null,
+      represented_by: representedBy,
+      represented_label: representedBy ? representedLabel(own, representedBy) : null,
     });
   }
   return [...groups.values()].sort((x, y) => (x.order < y.order ? -1 : 1)).map(({ label, people }) => ({ label, people }));
 }
 
+/** « Pour le Département d'Indre-et-Loire », « Pour la Région Centre-Val de Loire », « Pour l'Agglomération… ». */
+function forPartner(name: string): string {
+  if (/^[aeiouyhâéèêîôû]/i.test(name)) return `Pour l'${name}`;
+  if (/^(Région|Métropole|Communauté|Ville|Commune|Préfecture|Collectivité)\b/i.test(name)) return `Pour la ${name}`;
+  return `Pour le ${name}`;
+}
+
+/** How senior a function reads: a président first, then a directeur général des services, then an adjoint. */
+function seniority(fn: string | null): number {
+  const text = (fn ?? '').toLowerCase();
+  if (/présidente?\b/.test(text)) return 0;
+  if (/\bdgs\b|directeur général des services|directrice générale des services/.test(text)) return 1;
+  if (/\bdga\b|général adjoint|générale adjointe/.test(text)) return 2;
+  if (/directeur|directrice/.test(text)) return 3;
+  return 4;
+}
+
+/** One visa per partner: the meeting's president signs for its own partner, its most senior participant present for each other. */
+function visaBlocks(meeting: ReturnType<typeof getMeeting>, partners: Partner[], civility: Map<string, Civility | null>): VisaBlock[] {
+  return partners.map((partner) => {
+    const president = meeting.president?.partner_id === partner.id ? meeting.president : null;
+    const senior = meeting.participants
+      .filter((participant) => participant.partner_id === partner.id && participant.attendance === 'present' && participant.person_id)
+      .map((participant, index) => ({ participant, index }))
+      .sort((x, y) => seniority(x.participant.function) - seniority(y.participant.function) || x.index - y.index)[0]?.participant;
+    const signatory: PersonRef | null =
+      president ??
+      (senior ? { id: senior.person_id!, name: senior.name, function: senior.function, partner_id: partner.id, partner_short_name: partner.short_name } : null);
+    return { partner_id: partner.id, heading: forPartner(partner.name), signatory: minutesPerson(signatory, partners, civility) };
+  });
+}
+
 export function minutesDocument(store: Store, meetingId: string, layout: MinutesLayout): MinutesDocument {
   const meeting = getMeeting(store, meetingId);
-  const partners = cached(store, 'SELECT id, code, name, short_name, position FROM partner WHERE deleted = 0 ORDER BY position, id').all() as Partner[];
+  const { partners, printed } = printedPartners(store);
+  const civility = civilities(store);
   const typeLabel = MEETING_TYPE_LABELS[meeting.type];
   const chantierLabel = (chantier: { number: number; title: string } | null) => (chantier ? `Chantier ${chantier.number} · ${chantier.title}` : null);
   const chantierById = (id: string | null) => {
@@ -100,6 +188,7 @@ export function minutesDocument(store: Store, meetingId: string, layout: Minutes
     groups: attendanceGroups(
       meeting.participants.filter((participant) => participant.attendance === attendance),
       partners,
+      civility,
     ),
   }));
 
@@ -116,7 +205,7 @@ export function minutesDocument(store: Store, meetingId: string, layout: Minutes
     layout_label: layoutLabel,
     heading: `${layoutLabel} — ${meeting.title}`,
     project_name: getProject(store).name,
-    partners: partners.map(({ id, code, name, short_name }) => ({ id, code, name, short_name })),
+    partners: printed,
     organisations: partners.map((partner) => partner.name).join(' – '),
     meeting: {
       id: meeting.id,
@@ -132,8 +221,8 @@ export function minutesDocument(store: Store, meetingId: string, layout: Minutes
       place: meeting.place,
       chantiers: meeting.chantiers.map((chantier) => ({ number: chantier.number, title: chantier.title, label: chantierLabel(chantier)! })),
     },
-    president: minutesPerson(meeting.president, partners),
-    secretary: minutesPerson(meeting.secretary, partners),
+    president: minutesPerson(meeting.president, partners, civility),
+    secretary: minutesPerson(meeting.secretary, partners, civility),
     secretariat: meeting.secretariat?.name ?? null,
     version: {
       number: meeting.version,
@@ -180,6 +269,7 @@ export function minutesDocument(store: Store, meetingId: string, layout: Minutes
     },
     next_meeting: meeting.next_meeting_date ? { date: meeting.next_meeting_date, label: longFrenchDate(meeting.next_meeting_date) } : null,
     diffusion: meeting.diffusion,
+    visas: layout === 'compte_rendu' ? visaBlocks(meeting, partners, civility) : [],
   };
 }
 

@@ -8,6 +8,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -22,7 +23,7 @@ import {
 } from 'docx';
 import { minutesDocument } from './document';
 import type { Store } from '../store/store';
-import type { MinutesActionItem, MinutesDocument, MinutesPerson } from './document-types';
+import type { MinutesActionItem, MinutesDocument, MinutesPerson, PrintedPartner } from './document-types';
 import type { MinutesLayout } from '../../common/vocabulary';
 import { frenchTypography } from '../../common/french';
 
@@ -197,10 +198,7 @@ function participants(document: MinutesDocument): (Paragraph | Table)[] {
     { section: `${section.label} (${section.count})` },
     ...section.groups.flatMap((group) =>
       group.people.map((person): CellContent[] => [
-        [
-          paragraph(person.name),
-          ...(person.represented_by ? [paragraph([run(`Représentation assurée par ${person.represented_by}`, { italics: true, color: GREY, size: 20 })])] : []),
-        ],
+        [paragraph(person.name), ...(person.represented_label ? [paragraph([run(person.represented_label, { italics: true, color: GREY, size: 20 })])] : [])],
         person.function ?? '',
         group.label,
       ]),
@@ -323,10 +321,71 @@ function closing(document: MinutesDocument): Paragraph[] {
   ];
 }
 
-/** The partners' names on every page, and « PROJET » on minutes not yet validated. */
+/** Each partner's visa, side by side: « Pour le Département d'Indre-et-Loire », the signatory, room to sign. */
+function visas(document: MinutesDocument): (Paragraph | Table)[] {
+  if (document.visas.length === 0) return [];
+  const width = Math.floor(TEXT_WIDTH / document.visas.length);
+  const noBorder = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  return [
+    paragraph('', { spacing: { before: 360 } }),
+    new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: document.visas.map(() => width),
+      borders: { top: noBorder, bottom: noBorder, left: noBorder, right: noBorder, insideHorizontal: noBorder, insideVertical: noBorder },
+      rows: [
+        new TableRow({
+          cantSplit: true,
+          children: document.visas.map(
+            (visa) =>
+              new TableCell({
+                width: { size: width, type: WidthType.DXA },
+                borders: { top: { style: BorderStyle.SINGLE, size: 6, color: '1A1A1A' }, bottom: noBorder, left: noBorder, right: noBorder },
+                margins: { top: 80, right: 160 },
+                children: [
+                  paragraph([run(visa.heading, { bold: true })], { keepNext: true }),
+                  ...(visa.signatory
+                    ? [
+                        paragraph(visa.signatory.name, { keepNext: true }),
+                        ...(visa.signatory.function ? [paragraph([run(visa.signatory.function, { color: GREY })], { keepNext: true })] : []),
+                      ]
+                    : []),
+                  // Room to sign.
+                  paragraph('', { spacing: { after: 1400 } }),
+                ],
+              }),
+          ),
+        }),
+      ],
+    }),
+  ];
+}
+
+/** A logo at most 1.3 cm high and 4.5 cm wide, its proportions kept (pixels at 96 to the inch). */
+function logoRun(logo: NonNullable<PrintedPartner['logo']>): ImageRun | null {
+  // Word needs a bitmap: an SVG logo stays on the PDF only.
+  if (logo.type === 'image/svg+xml' || !logo.width || !logo.height) return null;
+  const scale = Math.min(49 / logo.height, 170 / logo.width, 1);
+  return new ImageRun({
+    type: logo.type === 'image/png' ? 'png' : 'jpg',
+    data: Buffer.from(logo.data_url.slice(logo.data_url.indexOf(',') + 1), 'base64'),
+    transformation: { width: Math.round(logo.width * scale), height: Math.round(logo.height * scale) },
+    altText: { name: 'Logo', description: 'Logo', title: 'Logo' },
+  });
+}
+
+/** The partners' logos, one at the left, the other at the right, when chosen. */
+function logos(document: MinutesDocument): Paragraph[] {
+  const runs = document.partners.map((partner) => (partner.logo ? logoRun(partner.logo) : null));
+  if (runs.every((image) => image === null)) return [];
+  const children = runs.flatMap((image, index) => [...(index > 0 ? [new TextRun({ text: '\t' })] : []), ...(image ? [image] : [])]);
+  return [new Paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }], spacing: { after: 60 }, children })];
+}
+
+/** The partners' logos and names on every page, and « PROJET » on minutes not yet validated. */
 function header(document: MinutesDocument): Header {
   return new Header({
     children: [
+      ...logos(document),
       paragraph([run(document.partners.map((partner) => partner.name).join('   ·   '), { smallCaps: true, size: 18, color: GREY })], {
         alignment: AlignmentType.CENTER,
         border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6', space: 4 } },
@@ -384,11 +443,13 @@ export function minutesDocxOf(document: MinutesDocument): Promise<Buffer> {
         children: [
           ...titleBlock(document),
           facts(document),
-          ...(document.layout === 'compte_rendu' ? [...agenda(document), ...participants(document)] : []),
+          // The suivi du précédent compte rendu right after the participants, as in the PDF.
+          ...(document.layout === 'compte_rendu' ? [...agenda(document), ...participants(document), ...followUp(document)] : []),
           ...items(document),
           ...actions(document),
-          ...followUp(document),
+          ...(document.layout === 'releve' ? followUp(document) : []),
           ...closing(document),
+          ...visas(document),
         ],
       },
     ],

@@ -7,7 +7,7 @@ import { PILOT_COUNT } from './rules';
 export function listPeople(store: Store): Person[] {
   return cached(
     store,
-    `SELECT id, name, function, partner_id, email, ${PILOT_COUNT} AS pilot_count
+    `SELECT id, name, function, partner_id, email, civility, ${PILOT_COUNT} AS pilot_count
      FROM person WHERE deleted = 0 ORDER BY sort_key(name), id`,
   ).all() as Person[];
 }

@@ -1,8 +1,11 @@
 // Printing and calendar handlers: the documents the print preview lays out, the system
-// print dialog, « Enregistrer en PDF » of the preview the window shows, and .ics files.
+// print dialog, « Enregistrer en PDF » of the preview the window shows, .ics files, and
+// the partners' logos that head the documents.
 // Dialogs and file writes stay in main; the page never names a path.
 import { app, type BrowserWindow } from 'electron';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { logoTooLarge, MAX_LOGO_BYTES, partnerLogos, removePartnerLogo, setPartnerLogo } from '../../db/people/logos';
 import { meetingIcs, upcomingMeetingsIcs } from '../../db/meetings/calendar';
 import { refusal } from '../../db/errors';
 import { minutesDocument } from '../../db/meetings/document';
@@ -15,7 +18,7 @@ import { writeFileAtomically } from '../../db/files';
 import { getAction } from '../../db/actions/reads';
 import { listPartners } from '../../db/people/reads';
 import type { PrintLayout, SavedDocx, SavedEmail, SavedPdf } from '../../preload/contract';
-import { chooseCalendarFile, chooseDocxFile, chooseEmailFile, choosePdfFile, safeFileName, withPromisedExtension } from '../dialogs';
+import { chooseCalendarFile, chooseDocxFile, chooseEmailFile, chooseLogoFile, choosePdfFile, safeFileName, withPromisedExtension } from '../dialogs';
 import { pdfPageCount, printToPdf, printWithDialog, type PrintFrame } from '../printing';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
@@ -32,7 +35,10 @@ type PrintMethods =
   | 'saveConvocationEmail'
   | 'saveValidationEmail'
   | 'exportMeetingIcs'
-  | 'exportUpcomingMeetingsIcs';
+  | 'exportUpcomingMeetingsIcs'
+  | 'listPartnerLogos'
+  | 'choosePartnerLogo'
+  | 'removePartnerLogo';
 
 export interface PrintContext {
   session: Session;
@@ -155,5 +161,18 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
 
     exportMeetingIcs: (meetingId) => saveCalendar(getMeeting(store(), meetingId).title, () => meetingIcs(store(), meetingId)),
     exportUpcomingMeetingsIcs: () => saveCalendar('Réunions à venir', () => upcomingMeetingsIcs(store())),
+
+    // The partners' logos that head the documents: kept in the project, so they sync.
+    listPartnerLogos: () => [...partnerLogos(store()).values()],
+    choosePartnerLogo: async (partnerId) => {
+      const file = await chooseLogoFile(window());
+      if (!file) return null;
+      const name = basename(file);
+      // Said before reading a file that is far too large.
+      if (statSync(file).size > MAX_LOGO_BYTES) throw logoTooLarge(name);
+      setPartnerLogo(store(), partnerId, name, readFileSync(file));
+      return { name };
+    },
+    removePartnerLogo: (partnerId) => removePartnerLogo(store(), partnerId),
   };
 }

@@ -175,6 +175,9 @@ export const argsSchemas = {
   listPartners: none,
   createPartner: z.tuple([partnerInput.strict()]),
   updatePartner: z.tuple([id, partnerInput.partial().strict()]),
+  listPartnerLogos: none,
+  choosePartnerLogo: z.tuple([id]),
+  removePartnerLogo: z.tuple([id]),
   updateProjectName: z.tuple([ENTITIES.project.name]),
 
   listConflicts: none,

@@ -24,6 +24,8 @@ function prepare(store: Store) {
   const paul = person('Paul Bernard', 'DGA solidarités', 'd37', 'pas une adresse');
   const emilie = person('Émilie Durand', 'Directrice générale des services', 'd41', 'emilie.durand@departement41.fr');
   const marc = person('Marc Petit', 'DGA ressources', 'd41', null);
+  updatePerson(store, anne, { civility: 'mme' });
+  updatePerson(store, paul, { civility: 'm' });
   const meetingId = createMeeting(store, {
     type: 'codiri',
     date: '2027-03-15',
@@ -67,20 +69,25 @@ describe('la convocation', () => {
         place: 'Hôtel du Département, Tours',
         chantiers: ['Chantier 4 · Les ressources humaines'],
       },
-      president: "Anne Leroy, Directrice générale des services (Département d'Indre-et-Loire)",
+      president: `Mme${NB}Anne Leroy, directrice générale des services (Département d'Indre-et-Loire)`,
       secretariat: "Département d'Indre-et-Loire",
-      invitation: `Vous êtes convié·e à la réunion du comité de direction interdépartemental (CODIRI) qui se tiendra le lundi${NB}15${NB}mars${NB}2027 à 14${NB}h${NB}30, Hôtel du Département, Tours.`,
+      invitation: `Nous vous prions de bien vouloir assister à la réunion du comité de direction interdépartemental (CODIRI) qui se tiendra le lundi${NB}15${NB}mars${NB}2027 à 14${NB}h${NB}30, Hôtel du Département, Tours.`,
     });
     expect(document.partners.map((partner) => partner.name)).toEqual(["Département d'Indre-et-Loire", 'Département de Loir-et-Cher']);
     // Everyone inscribed is convened, the excusé too: partners in position order, then guests by organisation, then the others; by name inside.
     expect(document.convened.count).toBe(7);
     expect(document.convened.groups.map((group) => [group.label, group.people.map((person) => person.name)])).toEqual([
-      ["Département d'Indre-et-Loire", ['Anne Leroy', 'Claire Martin', 'Paul Bernard']],
+      ["Département d'Indre-et-Loire", [`Mme${NB}Anne Leroy`, 'Claire Martin', `M.${NB}Paul Bernard`]],
       ['Département de Loir-et-Cher', ['Émilie Durand', 'Marc Petit']],
       ['Région Centre-Val de Loire', ['Sophie Laurent']],
       ['Autres participants', ['Hugo Moreau']],
     ]);
-    expect(document.convened.groups[0].people[2]).toEqual({ name: 'Paul Bernard', function: 'DGA solidarités', represented_by: 'Hélène Garnier' });
+    expect(document.convened.groups[0].people[2]).toEqual({
+      name: `M.${NB}Paul Bernard`,
+      function: 'DGA solidarités',
+      represented_by: 'Hélène Garnier',
+      represented_label: 'représenté par Hélène Garnier',
+    });
     // Each point starts when the one before ends; a point without duration says none.
     expect(document.agenda).toEqual([
       {
@@ -127,7 +134,7 @@ describe('la convocation', () => {
       end_time_label: `9${NB}h${NB}45`,
     });
     expect(document.invitation).toBe(
-      `Vous êtes convié·e à l'atelier interdépartemental «${NB}Atelier achats${NB}» qui se tiendra le jeudi${NB}1er${NB}avril${NB}2027 à 9${NB}h.`,
+      `Nous vous prions de bien vouloir assister à l'atelier interdépartemental «${NB}Atelier achats${NB}» qui se tiendra le jeudi${NB}1er${NB}avril${NB}2027 à 9${NB}h.`,
     );
     expect(document.convened).toEqual({ count: 0, groups: [] });
     expect(document.agenda).toEqual([]);
@@ -181,14 +188,14 @@ describe("la feuille d'émargement", () => {
       [
         "Département d'Indre-et-Loire",
         [
-          ['Anne Leroy', 'Directrice générale des services', null],
-          ['Claire Martin', 'Cheffe de projet', null],
-          ['Paul Bernard', 'DGA solidarités', 'Hélène Garnier'],
+          [`Mme${NB}Anne Leroy`, 'directrice générale des services', null],
+          ['Claire Martin', 'cheffe de projet', null],
+          [`M.${NB}Paul Bernard`, 'DGA solidarités', 'Hélène Garnier'],
         ],
       ],
-      ['Département de Loir-et-Cher', [['Émilie Durand', 'Directrice générale des services', null]]],
-      ['Région Centre-Val de Loire', [['Sophie Laurent', 'Directrice', null]]],
-      ['Autres participants', [['Hugo Moreau', 'Consultant', null]]],
+      ['Département de Loir-et-Cher', [['Émilie Durand', 'directrice générale des services', null]]],
+      ['Région Centre-Val de Loire', [['Sophie Laurent', 'directrice', null]]],
+      ['Autres participants', [['Hugo Moreau', 'consultant', null]]],
     ]);
   });
 });

@@ -27,6 +27,8 @@ export interface DocxContent {
   decisions: string[];
   core: { title: string; subject: string; author: string; last_modified_by: string; keywords: string };
   header: string[];
+  /** How many pictures the header holds (the partners' logos). */
+  header_images: number;
   footer: string[];
   /** The field codes of the footer (« PAGE », « NUMPAGES »). */
   footer_fields: string[];
@@ -82,6 +84,7 @@ print(json.dumps({
     "decisions": [p["text"] for p in paragraphs if "Décision n°" in p["text"]],
     "core": {"title": core.title, "subject": core.subject, "author": core.author, "last_modified_by": core.last_modified_by, "keywords": core.keywords},
     "header": [p.text for p in section.header.paragraphs],
+    "header_images": len(section.header._element.xpath(".//a:blip")),
     "footer": [p.text for p in footer.paragraphs],
     "footer_fields": fields,
     "language": languages[0] if languages else None,

@@ -1,15 +1,21 @@
 import { describe, expect, test } from 'vitest';
-import { createMeeting, updateAgendaItem, updateMeeting } from '../../db/meetings/writes';
+import { addParticipant, createMeeting, updateAgendaItem, updateMeeting } from '../../db/meetings/writes';
 import { amendMinutes, applyTacitValidations, sendForValidation, validateMinutes } from '../../db/meetings/validation';
 import { updateAction } from '../../db/actions/writes';
+import { updatePerson } from '../../db/people/writes';
 import { minutesDocument } from '../../db/meetings/document';
 import { cast, codiri } from './meeting-fixtures';
 import { newReplica } from './helpers';
+
+const NBSP = '\u00a0';
 
 describe('le compte rendu imprimé', () => {
   test('en-tête, présences par Département, ordre du jour, décisions et actions numérotées, libellés français', () => {
     const store = newReplica();
     const people = cast(store);
+    updatePerson(store, people.anne, { civility: 'mme' });
+    updatePerson(store, people.emilie, { civility: 'mme' });
+    updatePerson(store, people.marc, { civility: 'm' });
     const { meetingId, items } = codiri(store, people);
     updateAgendaItem(store, items[0], { notes: 'Tour de table des DRH.' });
     updateMeeting(store, meetingId, { next_meeting_date: '2027-09-13' });
@@ -28,8 +34,8 @@ describe('le compte rendu imprimé', () => {
         place: 'Hôtel du Département, Tours',
         chantiers: [{ label: 'Chantier 4 · Les ressources humaines' }, { label: 'Chantier 8 · Les achats' }],
       },
-      president: { name: 'Anne Leroy', function: 'Directrice générale des services', organisation: "Département d'Indre-et-Loire" },
-      secretary: { name: 'Claire Martin' },
+      president: { name: `Mme${NBSP}Anne Leroy`, civility: 'mme', function: 'directrice générale des services', organisation: "Département d'Indre-et-Loire" },
+      secretary: { name: 'Claire Martin', civility: null, function: 'cheffe de projet' },
       secretariat: "Département d'Indre-et-Loire",
       version: { number: 1, label: null },
       validation: { status: 'brouillon', status_label: 'Brouillon', draft: true, sentence: 'Projet de compte rendu, non encore envoyé pour validation.' },
@@ -44,16 +50,32 @@ describe('le compte rendu imprimé', () => {
       [
         'Présents',
         [
-          ["Département d'Indre-et-Loire", ['Anne Leroy', 'Claire Martin']],
+          ["Département d'Indre-et-Loire", [`Mme${NBSP}Anne Leroy`, 'Claire Martin']],
           ['Région Centre-Val de Loire', ['Sophie Laurent']],
           ['Autres participants', ['Hugo Moreau']],
         ],
       ],
-      ['Excusés', [['Département de Loir-et-Cher', ['Marc Petit']]]],
-      ['Représentés', [['Département de Loir-et-Cher', ['Émilie Durand']]]],
+      ['Excusés', [['Département de Loir-et-Cher', [`M.${NBSP}Marc Petit`]]]],
+      ['Représentés', [['Département de Loir-et-Cher', [`Mme${NBSP}Émilie Durand`]]]],
       ['Absents', [["Département d'Indre-et-Loire", ['Paul Bernard']]]],
     ]);
-    expect(document.attendance.sections[2].groups[0].people[0].represented_by).toBe('Jean Dupont, DGA territoires');
+    expect(document.attendance.sections[2].groups[0].people[0]).toMatchObject({
+      represented_by: 'Jean Dupont, DGA territoires',
+      // Agreed with her civilité, without point médian.
+      represented_label: 'représentée par Jean Dupont, DGA territoires',
+    });
+    // A function keeps its acronym; a guest has no civilité.
+    expect(document.attendance.sections[3].groups[0].people[0].function).toBe('DGA solidarités');
+    expect(document.attendance.sections[0].groups[1].people[0]).toMatchObject({ name: 'Sophie Laurent', civility: null, function: 'directrice' });
+    // One visa per partner: the president for hers, nobody known for Loir-et-Cher (excusé, représentée).
+    expect(document.visas).toEqual([
+      {
+        partner_id: 'd37',
+        heading: "Pour le Département d'Indre-et-Loire",
+        signatory: expect.objectContaining({ name: `Mme${NBSP}Anne Leroy`, function: 'directrice générale des services' }),
+      },
+      { partner_id: 'd41', heading: 'Pour le Département de Loir-et-Cher', signatory: null },
+    ]);
     expect(document.agenda).toEqual([
       {
         number: 1,
@@ -101,6 +123,24 @@ describe('le compte rendu imprimé', () => {
         responsable: 'Anne Leroy (Indre-et-Loire)',
       }),
     ]);
+  });
+
+  test('le visa de chaque partenaire : son président de séance, sinon son participant présent le plus élevé ; un masculin sans civilité', () => {
+    const store = newReplica();
+    const people = cast(store);
+    updatePerson(store, people.emilie, { civility: 'mme' });
+    const meetingId = createMeeting(store, { type: 'atelier', title: 'Atelier achats', date: '2027-04-01', start_time: '09:00', duration_minutes: 60 });
+    addParticipant(store, meetingId, { person_id: people.marc });
+    addParticipant(store, meetingId, { person_id: people.emilie });
+    addParticipant(store, meetingId, { person_id: people.paul, attendance: 'represente', represented_by: 'Luc Girard' });
+    const document = minutesDocument(store, meetingId, 'compte_rendu');
+    expect(document.visas.map((visa) => [visa.heading, visa.signatory?.name ?? null])).toEqual([
+      // Paul Bernard is représenté: he does not sign.
+      ["Pour le Département d'Indre-et-Loire", null],
+      ['Pour le Département de Loir-et-Cher', `Mme${NBSP}Émilie Durand`],
+    ]);
+    expect(document.attendance.sections[1].groups[0].people[0].represented_label).toBe('représenté par Luc Girard');
+    expect(minutesDocument(store, meetingId, 'releve').visas).toEqual([]);
   });
 
   test('le relevé de décisions laisse les notes et les informations', () => {

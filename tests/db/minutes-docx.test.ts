@@ -10,11 +10,14 @@ import { addActionItem, addAgendaItem, addEntry, createMeeting, setFollowUpComme
 import { sendForValidation, validateMinutes } from '../../db/meetings/validation';
 import { getMeeting } from '../../db/meetings/reads';
 import { updateAction } from '../../db/actions/writes';
+import { updatePerson } from '../../db/people/writes';
+import { setPartnerLogo } from '../../db/people/logos';
 import type { MinutesLayout } from '../../common/vocabulary';
 import type { Store } from '../../db/store/store';
 import { cast, codiri } from './meeting-fixtures';
 import { newReplica, tempDir } from './helpers';
 import { readDocx } from './docx-reader';
+import { pngImage } from './images';
 
 const NBSP = '\u00a0';
 const NARROW = '\u202f';
@@ -30,6 +33,9 @@ async function exported(store: Store, meetingId: string, layout: MinutesLayout) 
 /** A CODIRI validated by Loir-et-Cher, following up the previous one, with a third décision full of punctuation. */
 function validatedCodiri(store: Store) {
   const people = cast(store);
+  updatePerson(store, people.anne, { civility: 'mme' });
+  updatePerson(store, people.emilie, { civility: 'mme' });
+  updatePerson(store, people.marc, { civility: 'm' });
   const previous = createMeeting(store, { type: 'codiri', date: '2026-09-14', start_time: '14:00', duration_minutes: 120, secretariat_partner_id: 'd41' });
   const previousItem = addAgendaItem(store, previous, { title: 'Chantier RH', chantier_id: 'c4' });
   const besoins = addActionItem(
@@ -63,11 +69,11 @@ describe('le compte rendu exporté en Word', () => {
       ['Title', 'Compte rendu'],
       ['Heading 1', 'Ordre du jour'],
       ['Heading 1', 'Participants'],
+      ['Heading 1', 'Suivi des actions du précédent compte rendu'],
       ['Heading 1', 'Compte rendu des échanges'],
       ['Heading 2', '1. Point d’étape du chantier RH'],
       ['Heading 2', '2. Gouvernance d’Approlys'],
       ['Heading 1', 'Tableau des actions à mener'],
-      ['Heading 1', 'Suivi des actions du précédent compte rendu'],
       ['Heading 1', 'Prochaine réunion'],
       ['Heading 1', 'Diffusion'],
     ]);
@@ -79,8 +85,8 @@ describe('le compte rendu exporté en Word', () => {
       ['Date', 'lundi 15 mars 2027'],
       ['Heure', `de 9${NBSP}h${NBSP}30 à 12${NBSP}h (2${NBSP}h${NBSP}30)`],
       ['Lieu', 'Hôtel du Département, Tours'],
-      ['Présidence', "Anne Leroy, Directrice générale des services (Département d'Indre-et-Loire)"],
-      ['Secrétaire de séance', "Claire Martin, Cheffe de projet (Département d'Indre-et-Loire)"],
+      ['Présidence', `Mme${NBSP}Anne Leroy, directrice générale des services (Département d'Indre-et-Loire)`],
+      ['Secrétaire de séance', "Claire Martin, cheffe de projet (Département d'Indre-et-Loire)"],
       ['Secrétariat', "Département d'Indre-et-Loire"],
       ['Chantiers concernés', 'Chantier 4 · Les ressources humaines\nChantier 8 · Les achats'],
       ['Validation', 'Validé le 24 mars 2027 par Émilie Durand (Loir-et-Cher).'],
@@ -96,14 +102,15 @@ describe('le compte rendu exporté en Word', () => {
     expect(tableAfter('Participants')).toEqual([
       ['Participant', 'Fonction', 'Département ou organisme'],
       ['Présents (4)'],
-      ['Anne Leroy', 'Directrice générale des services', "Département d'Indre-et-Loire"],
-      ['Claire Martin', 'Cheffe de projet', "Département d'Indre-et-Loire"],
-      ['Sophie Laurent', 'Directrice', 'Région Centre-Val de Loire'],
-      ['Hugo Moreau', 'Consultant', 'Autres participants'],
+      [`Mme${NBSP}Anne Leroy`, 'directrice générale des services', "Département d'Indre-et-Loire"],
+      ['Claire Martin', 'cheffe de projet', "Département d'Indre-et-Loire"],
+      // A guest has no civilité.
+      ['Sophie Laurent', 'directrice', 'Région Centre-Val de Loire'],
+      ['Hugo Moreau', 'consultant', 'Autres participants'],
       ['Excusés (1)'],
-      ['Marc Petit', 'DGA ressources', 'Département de Loir-et-Cher'],
+      [`M.${NBSP}Marc Petit`, 'DGA ressources', 'Département de Loir-et-Cher'],
       ['Représentés (1)'],
-      ['Émilie Durand\nReprésentation assurée par Jean Dupont, DGA territoires', 'Directrice générale des services', 'Département de Loir-et-Cher'],
+      [`Mme${NBSP}Émilie Durand\nreprésentée par Jean Dupont, DGA territoires`, 'directrice générale des services', 'Département de Loir-et-Cher'],
       ['Absents (1)'],
       ['Paul Bernard', 'DGA solidarités', "Département d'Indre-et-Loire"],
     ]);
@@ -146,6 +153,13 @@ describe('le compte rendu exporté en Word', () => {
     ]);
     expect(texts).toContain('La prochaine réunion aura lieu le lundi 13 septembre 2027.');
 
+    // The visas close the compte rendu: the president signs for her Département, the most senior present for the other (none here).
+    const last = docx.blocks[docx.blocks.length - 1];
+    expect(last.kind).toBe('table');
+    expect(docx.tables[(last as { index: number }).index]).toEqual([
+      [`Pour le Département d'Indre-et-Loire\nMme${NBSP}Anne Leroy\ndirectrice générale des services\n`, 'Pour le Département de Loir-et-Cher\n'],
+    ]);
+
     // Every page: both Départements above, the title and « Page X sur Y » below.
     expect(docx.header).toEqual(["Département d'Indre-et-Loire   ·   Département de Loir-et-Cher"]);
     expect(docx.footer).toEqual(['Compte rendu — CODIRI du 15 mars 2027\tPage  sur ']);
@@ -176,7 +190,22 @@ describe('le compte rendu exporté en Word', () => {
     expect(all).not.toContain('24 cadres');
     expect(all).toContain('Projet non validé');
     expect(docx.header).toEqual(["Département d'Indre-et-Loire   ·   Département de Loir-et-Cher", 'PROJET — document non validé']);
+    expect(docx.header_images).toBe(0);
     expect(docx.footer[0]).toMatch(/^Relevé de décisions — CODIRI du 15 mars 2027\tPage +sur $/);
+  });
+});
+
+describe('les logos des partenaires en tête du document Word', () => {
+  test('un logo PNG par partenaire, côte à côte au-dessus de leurs noms ; un SVG reste au PDF', async () => {
+    const store = newReplica();
+    const { meetingId } = codiri(store, cast(store));
+    setPartnerLogo(store, 'd37', 'cd37.png', pngImage(400, 100));
+    setPartnerLogo(store, 'd41', 'cd41.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'));
+    expect((await exported(store, meetingId, 'compte_rendu')).header_images).toBe(1);
+    setPartnerLogo(store, 'd41', 'cd41.png', pngImage(100, 100));
+    const docx = await exported(store, meetingId, 'releve');
+    expect(docx.header_images).toBe(2);
+    expect(docx.header.slice(1)).toEqual(["Département d'Indre-et-Loire   ·   Département de Loir-et-Cher", 'PROJET — document non validé']);
   });
 });
 

@@ -20,6 +20,7 @@ import { formatEuros, formatMeasure } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { notifyPdfSaved, printShownPage } from '../../shared/printing';
 import { NBSP } from '../minutes-print/MinutesSheet';
+import { usePrintTitle } from '../minutes-print/MinutesPrintPage';
 import classes from '../minutes-print/MinutesPrint.module.css';
 
 /** The changes of the fiche printed: the latest ones, enough for a comité. */
@@ -34,6 +35,7 @@ export function FichePrintPage({ id }: { id: string }) {
   const { data: chantiers } = useApiData('listChantiers');
   const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
   const ready = !!(action && indicators && budget && history && chantiers);
+  usePrintTitle(action ? `Fiche action – ${action.title}` : null);
 
   async function print() {
     setBusy('print');

@@ -24,6 +24,9 @@ function Failure({ title, error }: { title: string; error: ApiError }) {
   );
 }
 
+/** « Représentée par… » at the start of a line. */
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export const plural = (count: number, word: string) => `${count}${NBSP}${word}${count > 1 ? 's' : ''}`;
 
 /** The convened, by organisation, in two columns. */
@@ -37,7 +40,7 @@ function Convened({ groups }: { groups: ConvenedGroup[] }) {
             {group.people.map((person, index) => (
               <li key={`${person.name}-${index}`}>
                 {[person.name, person.function].filter(Boolean).join(', ')}
-                {person.represented_by && <span className={classes.dim}> — représentation assurée par {person.represented_by}</span>}
+                {person.represented_label && <span className={classes.dim}> — {person.represented_label}</span>}
               </li>
             ))}
           </ul>
@@ -210,7 +213,7 @@ export function AttendanceSheet({ sheet }: { sheet: AttendanceSheetDocument }) {
                 <td>{person.name}</td>
                 <td>
                   {person.function}
-                  {person.represented_by && <div className={`${classes.dim} ${classes.small}`}>Représenté·e par {person.represented_by}</div>}
+                  {person.represented_label && <div className={`${classes.dim} ${classes.small}`}>{capitalized(person.represented_label)}</div>}
                 </td>
                 <td />
               </tr>

@@ -22,6 +22,22 @@ const LAYOUT_LABELS: Record<PrintLayout, string> = {
   emargement: "Feuille d'émargement",
 };
 
+/**
+ * The page's title while a document is shown: Chromium writes it as the PDF's Title
+ * (« Compte rendu – CODIRI du 15 mars 2027 »), both when saving and when printing to a
+ * PDF printer. The window's own title comes back when the preview closes.
+ */
+export function usePrintTitle(title: string | null): void {
+  useEffect(() => {
+    if (!title) return;
+    const previous = document.title;
+    document.title = title;
+    return () => {
+      document.title = previous;
+    };
+  }, [title]);
+}
+
 /** Layouts that load their own document: the toolbar waits for them to be shown. */
 const OWN_DOCUMENT_LAYOUTS: PrintLayout[] = ['dossier_codiri', 'convocation', 'emargement'];
 
@@ -35,6 +51,7 @@ export function MinutesPrintPage({ id, layout }: { id: string; layout: PrintLayo
   const [sheetsShown, setSheetsShown] = useState(false);
   const ready = !!minutes && (!OWN_DOCUMENT_LAYOUTS.includes(layout) || sheetsShown);
   const [busy, setBusy] = useState<'print' | 'pdf' | 'docx' | 'email' | null>(null);
+  usePrintTitle(minutes ? `${LAYOUT_LABELS[layout]} – ${minutes.meeting.title}` : null);
   const layouts: PrintLayout[] = [
     'convocation',
     'emargement',

@@ -1,13 +1,14 @@
-import type { MinutesActionItem, MinutesDocument, MinutesPerson } from '../../../preload/contract';
+import type { MinutesActionItem, MinutesDocument, MinutesPerson, VisaBlock } from '../../../preload/contract';
+import { PartnerLogos } from './PartnerLogos';
 import classes from './MinutesPrint.module.css';
 
 /** French typography: a non-breaking space before « : » and after « n° ». */
 export const NBSP = '\u00a0';
 
-/** « Anne Leroy, Directrice générale des services ». */
+/** « Mme Anne Leroy, directrice générale des services ». */
 const nameAndFunction = (person: MinutesPerson) => [person.name, person.function].filter(Boolean).join(', ');
 
-/** « Anne Leroy, Directrice générale des services (Département d'Indre-et-Loire) ». */
+/** « Mme Anne Leroy, directrice générale des services (Département d'Indre-et-Loire) ». */
 const personWithOrganisation = (person: MinutesPerson | null) =>
   person ? `${nameAndFunction(person)}${person.organisation ? ` (${person.organisation})` : ''}` : '—';
 
@@ -16,15 +17,11 @@ function attendanceSummary(document: MinutesDocument): string {
   return document.attendance.sections.map((section) => `${section.label}${NBSP}: ${section.count}`).join(' · ');
 }
 
-/** The partners and the project, above the title: every sheet of the dossier starts with them. */
+/** The partners (their logos, their names) and the project, above the title: every sheet of the dossier starts with them. */
 export function PartnersBand({ document, withProject = true }: { document: Pick<MinutesDocument, 'partners' | 'project_name'>; withProject?: boolean }) {
   return (
     <>
-      <div className={classes.partners}>
-        {document.partners.map((partner) => (
-          <span key={partner.id}>{partner.name}</span>
-        ))}
-      </div>
+      <PartnerLogos partners={document.partners} />
       {withProject && <p className={classes.project}>{document.project_name}</p>}
     </>
   );
@@ -43,7 +40,7 @@ export function MinutesSheet({ document }: { document: MinutesDocument }) {
   const full = document.layout === 'compte_rendu';
   const { meeting } = document;
   return (
-    <article className={classes.sheet} aria-label={document.heading}>
+    <article className={full ? classes.sheet : `${classes.sheet} ${classes.releve}`} aria-label={document.heading}>
       <Watermark draft={document.validation.draft} />
       <PartnersBand document={document} />
 
@@ -100,9 +97,11 @@ export function MinutesSheet({ document }: { document: MinutesDocument }) {
 
       {full && <AgendaSection document={document} />}
       {full && <AttendanceSection document={document} />}
+      {/* What became of the previous decisions comes before today's, right after who was there. */}
+      {full && <FollowUpSection document={document} />}
       {full ? <ItemsSection document={document} /> : <DecisionsSection document={document} />}
       <ActionsSection actions={document.actions} />
-      <FollowUpSection document={document} />
+      {!full && <FollowUpSection document={document} />}
 
       {/* Side by side, as the foot of the minutes. */}
       <div className={classes.closing}>
@@ -123,7 +122,28 @@ export function MinutesSheet({ document }: { document: MinutesDocument }) {
           </section>
         )}
       </div>
+      {document.visas.length > 0 && <Visas visas={document.visas} />}
     </article>
+  );
+}
+
+/** One visa per partner, side by side, with room to sign. */
+function Visas({ visas }: { visas: VisaBlock[] }) {
+  return (
+    <section className={classes.visas} aria-label="Visas">
+      {visas.map((visa) => (
+        <div key={visa.partner_id} className={classes.visa}>
+          <p className={classes.visaHeading}>{visa.heading}</p>
+          {visa.signatory && (
+            <>
+              <p>{visa.signatory.name}</p>
+              {visa.signatory.function && <p className={classes.dim}>{visa.signatory.function}</p>}
+            </>
+          )}
+          <div className={classes.signature} aria-hidden />
+        </div>
+      ))}
+    </section>
   );
 }
 
@@ -177,7 +197,7 @@ function AttendanceSection({ document }: { document: MinutesDocument }) {
                   {group.people.map((person, index) => (
                     <li key={`${person.name}-${index}`}>
                       {nameAndFunction(person)}
-                      {person.represented_by && <span className={classes.dim}> — représentation assurée par {person.represented_by}</span>}
+                      {person.represented_label && <span className={classes.dim}> — {person.represented_label}</span>}
                     </li>
                   ))}
                 </ul>

@@ -2,6 +2,7 @@ import { ActionIcon, Alert, Badge, Button, Group, Modal, Select, Stack, Table, T
 import { IconPencil, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
+import { personName } from '../../../common/vocabulary';
 import type { Partner, Person } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
@@ -94,7 +95,7 @@ function PartnerPeople({ partner, people, onEdit, onDelete }: PartnerPeopleProps
                 <Table.Tr key={person.id}>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
-                      {person.name}
+                      {personName(person)}
                       {person.id === me.id && (
                         <Badge size="sm" variant="default">
                           Vous

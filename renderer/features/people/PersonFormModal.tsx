@@ -1,6 +1,7 @@
-import { Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
+import { CIVILITIES, CIVILITY_LABELS, type Civility } from '../../../common/vocabulary';
 import type { Person, PersonInput } from '../../../preload/contract';
 import { send } from '../../api';
 import { useAppState } from '../../app/AppContext';
@@ -33,6 +34,7 @@ function PersonForm({ person, onClose, partnerId }: Omit<Props, 'opened'>) {
     function: person?.function ?? '',
     partner_id: person?.partner_id ?? partnerId ?? partners[0]?.id ?? '',
     email: person?.email ?? '',
+    civility: person?.civility ?? null,
   });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -46,6 +48,7 @@ function PersonForm({ person, onClose, partnerId }: Omit<Props, 'opened'>) {
       function: input.function?.trim() || null,
       partner_id: input.partner_id,
       email: input.email?.trim() || null,
+      civility: input.civility ?? null,
     };
     setBusy(true);
     const result = person ? await send('updatePerson', person.id, clean) : await send('createPerson', clean);
@@ -58,14 +61,28 @@ function PersonForm({ person, onClose, partnerId }: Omit<Props, 'opened'>) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput
-          label={fieldLabel('person', 'name')}
-          required
-          data-autofocus
-          value={input.name}
-          error={errors.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-        />
+        <Group align="flex-start" wrap="nowrap">
+          {/* Mme or M. in the printed documents, and the agreement of « présente », « représenté ». */}
+          <Select
+            label={fieldLabel('person', 'civility')}
+            w={130}
+            placeholder="Non précisée"
+            data={CIVILITIES.map((code) => ({ value: code, label: CIVILITY_LABELS[code] }))}
+            value={input.civility ?? null}
+            error={errors.civility}
+            onChange={(value) => set('civility', (value as Civility | null) ?? null)}
+            clearable
+          />
+          <TextInput
+            label={fieldLabel('person', 'name')}
+            required
+            data-autofocus
+            flex={1}
+            value={input.name}
+            error={errors.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+          />
+        </Group>
         <TextInput
           label={fieldLabel('person', 'function')}
           value={input.function ?? ''}

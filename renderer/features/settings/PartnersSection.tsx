@@ -1,10 +1,10 @@
-import { Button, Fieldset, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, Image, Modal, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPhoto, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
-import type { PartnerInput } from '../../../preload/contract';
-import { send } from '../../api';
+import type { Partner, PartnerInput, PartnerLogo } from '../../../preload/contract';
+import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { AutosaveText } from '../../shared/autosave/AutosaveFields';
 
@@ -12,6 +12,7 @@ import { AutosaveText } from '../../shared/autosave/AutosaveFields';
 export function PartnersSection() {
   const { partners } = useAppState();
   const [adding, { open, close }] = useDisclosure();
+  const { data: logos } = useApiData('listPartnerLogos');
   return (
     <>
       {partners.map((partner, index) => (
@@ -36,6 +37,7 @@ export function PartnersSection() {
               save={(short) => send('updatePartner', partner.id, { short_name: short ?? '' })}
             />
           </SimpleGrid>
+          {logos && <LogoField partner={partner} logo={logos.find((logo) => logo.partner_id === partner.id)} />}
         </Fieldset>
       ))}
       <Group>
@@ -47,6 +49,74 @@ export function PartnersSection() {
         {adding && <NewPartnerForm onClose={close} />}
       </Modal>
     </>
+  );
+}
+
+/** The partner's logo, printed at the top of the documents: shown, chosen, removed. Kept in the project, it reaches the other postes. */
+function LogoField({ partner, logo }: { partner: Partner; logo?: PartnerLogo }) {
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function run(action: () => ReturnType<typeof send>) {
+    setError(undefined);
+    setBusy(true);
+    const result = await action();
+    setBusy(false);
+    if (!result.ok) setError(result.error.message);
+  }
+
+  return (
+    <Stack gap="xs" mt="md">
+      <Text size="sm" fw={500} id={`logo-${partner.id}`}>
+        Logo
+      </Text>
+      <Group align="center" gap="md">
+        <Paper withBorder p="xs" bg="white" w={180} h={72} style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+          {logo ? (
+            <Image src={logo.data_url} alt={`Logo du partenaire ${partner.short_name}`} fit="contain" mah={56} maw={160} />
+          ) : (
+            <Text size="xs" c="gray.7" ta="center">
+              Aucun logo
+            </Text>
+          )}
+        </Paper>
+        <Stack gap={6}>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconPhoto size={14} aria-hidden />}
+              loading={busy}
+              onClick={() => void run(() => send('choosePartnerLogo', partner.id))}
+              aria-describedby={`logo-${partner.id}`}
+            >
+              {logo ? 'Changer le logo…' : 'Choisir un logo…'}
+            </Button>
+            {logo && (
+              <Button
+                variant="subtle"
+                color="red"
+                size="xs"
+                leftSection={<IconTrash size={14} aria-hidden />}
+                disabled={busy}
+                onClick={() => void run(() => send('removePartnerLogo', partner.id))}
+                aria-label={`Retirer le logo du partenaire ${partner.short_name}`}
+              >
+                Retirer
+              </Button>
+            )}
+          </Group>
+          <Text size="xs" c="dimmed">
+            {logo ? logo.name : 'PNG, JPEG ou SVG, 1 Mo au plus.'} Imprimé en tête des comptes rendus, relevés, convocations et feuilles d'émargement.
+          </Text>
+        </Stack>
+      </Group>
+      {error && (
+        <Alert color="red" role="alert" title="Logo non enregistré">
+          {error}
+        </Alert>
+      )}
+    </Stack>
   );
 }
 
