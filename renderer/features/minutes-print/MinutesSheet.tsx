@@ -100,7 +100,8 @@ export function MinutesSheet({ document }: { document: MinutesDocument }) {
       {/* What became of the previous decisions comes before today's, right after who was there. */}
       {full && <FollowUpSection document={document} />}
       {full ? <ItemsSection document={document} /> : <DecisionsSection document={document} />}
-      <ActionsSection actions={document.actions} />
+      {/* A relevé without action à mener says nothing of them: it keeps to one page. */}
+      {(full || document.actions.length > 0) && <ActionsSection actions={document.actions} />}
       {!full && <FollowUpSection document={document} />}
 
       {/* Side by side, as the foot of the minutes. */}

@@ -4,7 +4,7 @@
 // machine without printer; the .ics files read back by ical.js.
 import ICAL from 'ical.js';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addActionItem, addAgendaItem, addEntry, addParticipant, createMeeting, setFollowUpComment } from '../../../db/meetings/writes';
 import { sendForValidation, validateMinutes } from '../../../db/meetings/validation';
@@ -19,6 +19,7 @@ import { initData, withStore } from '../harness/data';
 import { expect, screenshot, test } from '../harness/fixtures';
 import { newDataDir } from '../harness/launch';
 import { chooseLayout, flat, pdfPages, pngPages, proposedPath, savePdf } from '../harness/pdf';
+import { pngImage } from '../../db/images';
 
 const NOTES = 'Tour de table des deux directions des ressources humaines sur les mobilités croisées.';
 const INFORMATION = 'La formation commune à la gestion de projet a réuni 24 cadres.';
@@ -26,6 +27,8 @@ const INFORMATION = 'La formation commune à la gestion de projet a réuni 24 ca
 interface Prepared {
   codiri: string;
   atelier: string;
+  /** A réunion de travail of six points and twelve décisions: its relevé holds on one page. */
+  twelve: string;
   chantiers: string[];
 }
 
@@ -37,11 +40,12 @@ function prepare(dataDir: string): Prepared {
   initData(dataDir);
   return withStore(dataDir, (store) => {
     const me = store.personId!;
-    const person = (name: string, fonction: string, partner: 'd37' | 'd41') =>
-      createPerson(store, { name, function: fonction, partner_id: partner, email: null });
+    const person = (name: string, fonction: string, partner: 'd37' | 'd41', civility: 'mme' | 'm' | null = null) =>
+      createPerson(store, { name, function: fonction, partner_id: partner, email: null, civility });
+    // Anne Leroy's civilité is chosen in Personnes, by the test.
     const anne = person('Anne Leroy', 'Directrice générale des services', 'd37');
-    const paul = person('Paul Bernard', 'DGA solidarités', 'd37');
-    const emilie = person('Émilie Durand', 'Directrice générale des services', 'd41');
+    const paul = person('Paul Bernard', 'DGA solidarités', 'd37', 'm');
+    const emilie = person('Émilie Durand', 'Directrice générale des services', 'd41', 'mme');
     const marc = person('Marc Petit', 'DGA ressources', 'd41');
     const nadia = person('Nadia Benali', 'Chargée de mission coopération', 'd41');
     // Chantiers at various stages: pilotes, actions under way, done, blocked, one late.
@@ -110,8 +114,39 @@ function prepare(dataDir: string): Prepared {
     validateMinutes(store, codiri, { validatedBy: emilie, day: '2027-03-24' });
 
     const atelier = createMeeting(store, { type: 'atelier', title: 'Atelier achats', date: '2027-04-08', start_time: '14:00', duration_minutes: 90 });
-    return { codiri, atelier, chantiers: listChantiers(store).map((chantier) => chantier.title) };
+
+    const twelve = createMeeting(store, {
+      type: 'reunion_travail',
+      title: 'Harmonisation des politiques sociales',
+      date: '2027-05-03',
+      start_time: '09:00',
+      duration_minutes: 180,
+      place: 'Hôtel du Département, Blois',
+      chantier_ids: ['c6'],
+      president_id: emilie,
+    });
+    for (const id of [anne, emilie, paul, marc]) addParticipant(store, twelve, { person_id: id });
+    for (let point = 1; point <= 6; point++) {
+      const item = addAgendaItem(store, twelve, { title: `Volet ${point} : aides et accompagnements des publics concernés`, duration_minutes: 30 });
+      for (const which of ['première', 'seconde']) {
+        addEntry(store, item, {
+          kind: 'decision',
+          text: `Volet ${point}, ${which} décision : les deux Départements alignent leurs critères d'attribution et en présentent le bilan commun au prochain comité.`,
+        });
+      }
+    }
+    return { codiri, atelier, twelve, chantiers: listChantiers(store).map((chantier) => chantier.title) };
   });
+}
+
+/** The Title of a PDF's information dictionary, as pdfinfo reads it. */
+function pdfTitle(file: string): string | undefined {
+  return /^Title:\s+(.*)$/m.exec(execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' }))?.[1];
+}
+
+/** How many images a PDF draws (pdfimages -list: two header lines, then one line per image). */
+function pdfImageCount(file: string): number {
+  return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').length - 2;
 }
 
 /** The colour of the top left corner of a PDF's first page (the page margin), as [r, g, b], from a tiny PPM (pdftoppm's default output). */
@@ -145,11 +180,29 @@ function between(text: string, from: string, to: string): string {
 
 test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression sans imprimante ; fichiers .ics', async ({ launch }) => {
   const dataDir = newDataDir();
-  const { codiri, atelier, chantiers } = prepare(dataDir);
+  const { codiri, atelier, twelve, chantiers } = prepare(dataDir);
   const app = await launch(dataDir);
   const { page } = app;
 
   await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+
+  // Anne Leroy's civilité, chosen in her form: « Mme Anne Leroy » in the documents.
+  await page.evaluate(() => (window.location.hash = '#/personnes'));
+  await page.getByRole('button', { name: 'Modifier Anne Leroy' }).click();
+  const form = page.getByRole('dialog', { name: 'Modifier la personne' });
+  await form.getByRole('combobox', { name: 'Civilité' }).click();
+  await page.getByRole('option', { name: 'Mme', exact: true }).click();
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('cell', { name: 'Mme Anne Leroy' })).toBeVisible();
+
+  // Indre-et-Loire's logo, chosen in Paramètres › Partenaires.
+  const logoFile = join(dataDir, 'logo-cd37.png');
+  writeFileSync(logoFile, pngImage(240, 80));
+  await page.evaluate(() => (window.location.hash = '#/parametres'));
+  await app.answerDialog('showOpenDialog', { canceled: false, filePaths: [logoFile] });
+  await page.getByRole('button', { name: 'Choisir un logo…' }).first().click();
+  await expect(page.getByRole('img', { name: 'Logo du partenaire Indre-et-Loire' })).toBeVisible();
 
   // The preview of the compte rendu.
   await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/impression/compte-rendu`), codiri);
@@ -206,21 +259,36 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   expect(all).not.toContain('Aperçu avant impression');
   // The heading block.
   expect(text).toMatch(/DÉPARTEMENT D'INDRE-ET-LOIRE\s+DÉPARTEMENT DE LOIR-ET-CHER/);
+  // The document's name as the PDF's Title; Indre-et-Loire's logo drawn at its top.
+  expect(pdfTitle(compteRendu)).toBe('Compte rendu – CODIRI du 15 mars 2027');
+  expect(pdfImageCount(compteRendu)).toBe(1);
   expect(text).toMatch(/Type de réunion\s+CODIRI/);
   expect(text).toMatch(/Date\s+lundi 15 mars 2027/);
   expect(text).toMatch(/Heure\s+de 9 h 30 à 12 h \(2 h 30\)/);
   expect(text).toMatch(/Lieu\s+Hôtel du Département, Tours/);
-  expect(text).toMatch(/Présidence\s+Anne Leroy, Directrice générale des services \(Département d'Indre-et-Loire\)/);
+  expect(all).toMatch(/Présidence Mme Anne Leroy, directrice générale des services \(Département d'Indre-et- ?Loire\)/);
   expect(text).toMatch(/Secrétaire de séance\s+Claire Martin/);
   expect(text).toMatch(/Validation\s+Validé le 24 mars 2027 par Émilie Durand \(Loir-et-Cher\)\./);
   // The attendance groups, each with its people and their Département.
   const present = between(all, 'Présents (4)', 'Excusés (1)');
-  for (const name of ['Anne Leroy', 'Claire Martin', 'Émilie Durand', 'Sophie Laurent', 'RÉGION CENTRE-VAL DE LOIRE']) expect(present).toContain(name);
+  for (const name of [
+    'Mme Anne Leroy, directrice générale des services',
+    'Claire Martin',
+    'Mme Émilie Durand',
+    'Sophie Laurent, directrice',
+    'RÉGION CENTRE-VAL DE LOIRE',
+  ])
+    expect(present).toContain(name);
   expect(between(all, 'Excusés (1)', 'Représentés (1)')).toMatch(/DÉPARTEMENT DE LOIR-ET-CHER Marc Petit, DGA ressources/);
+  // Agreed with his civilité, without point médian.
   expect(between(all, 'Représentés (1)', 'Absents (1)')).toMatch(
-    /DÉPARTEMENT D'INDRE-ET-LOIRE Paul Bernard, DGA solidarités — représentation assurée par Hélène Garnier, directrice adjointe des solidarités/,
+    /DÉPARTEMENT D'INDRE-ET-LOIRE M\. Paul Bernard, DGA solidarités — représenté par Hélène Garnier, directrice adjointe des solidarités/,
   );
-  expect(between(all, 'Absents (1)', 'COMPTE RENDU DES ÉCHANGES')).toMatch(/DÉPARTEMENT DE LOIR-ET-CHER Nadia Benali, Chargée de mission coopération/);
+  expect(between(all, 'Absents (1)', 'COMPTE RENDU DES ÉCHANGES')).toMatch(/DÉPARTEMENT DE LOIR-ET-CHER Nadia Benali, chargée de mission coopération/);
+  expect(all).not.toContain('·e');
+  // The suivi du précédent compte rendu right after the participants, before the exchanges.
+  expect(all.indexOf('Absents (1)')).toBeLessThan(all.indexOf('SUIVI DES ACTIONS DU PRÉCÉDENT COMPTE RENDU'));
+  expect(all.indexOf('SUIVI DES ACTIONS DU PRÉCÉDENT COMPTE RENDU')).toBeLessThan(all.indexOf('COMPTE RENDU DES ÉCHANGES'));
   // The items: notes, informations, décisions numbered across the document.
   expect(all).toContain(NOTES);
   expect(all).toContain(INFORMATION);
@@ -241,6 +309,13 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   expect(text).toMatch(/PROCHAINE RÉUNION\s+DIFFUSION/);
   expect(reading).toContain('La prochaine réunion aura lieu le lundi 13 septembre 2027.');
   expect(reading).toContain('DIFFUSION Membres du CODIRI Pilotes des chantiers');
+  // A visa per partner at the end: the president for hers, the most senior present for the other.
+  const visas = flat(pages.at(-1)!);
+  expect(visas.indexOf('DIFFUSION')).toBeLessThan(visas.indexOf("Pour le Département d'Indre-et-Loire"));
+  expect(visas).toMatch(/Pour le Département d'Indre-et-Loire\s+Pour le Département de Loir-et-Cher\s+Mme Anne Leroy\s+Mme Émilie Durand/);
+  expect(flat(pdfPages(compteRendu, 'reading').at(-1)!)).toContain(
+    'Mme Anne Leroy directrice générale des services Mme Émilie Durand directrice générale des services',
+  );
 
   // The relevé de décisions: the short layout, without the notes and informations.
   await chooseLayout(app, 'Relevé de décisions');
@@ -251,6 +326,8 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   const relevePages = pdfPages(releve);
   pngPages(releve, 'releve-de-decisions');
   expectFrame(relevePages, 'Relevé de décisions — CODIRI du 15 mars 2027');
+  expect(pdfTitle(releve)).toBe('Relevé de décisions – CODIRI du 15 mars 2027');
+  expect(pdfImageCount(releve)).toBe(1);
   const releveText = flat(relevePages.join('\n'));
   expect(releveText).toContain('RELEVÉ DE DÉCISIONS');
   expect(releveText).toContain('Participants Présents : 4 · Excusés : 1 · Représentés : 1 · Absents : 1');
@@ -270,6 +347,7 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   const dossierPages = pdfPages(dossier);
   pngPages(dossier, 'dossier-codiri');
   expectFrame(dossierPages, 'Dossier du CODIRI du 15 mars 2027');
+  expect(pdfTitle(dossier)).toBe('Dossier du CODIRI du 15 mars 2027');
   const cover = flat(dossierPages[0]);
   expect(cover).toContain('Dossier du CODIRI du 15 mars 2027');
   expect(cover).toContain('2. Compte rendu du CODIRI du 14 septembre 2026, à approuver');
@@ -279,6 +357,22 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   expect(dossierText).toContain('CHANTIER 4 Les ressources humaines');
   expect(dossierText).toContain('CHANTIER 8 Les achats');
   expect(dossierText).not.toContain(chantiers[0]);
+
+  // A relevé of twelve décisions holds on one A4 page, every décision whole.
+  await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/impression/releve`), twelve);
+  await expect(page.getByRole('article', { name: /^Relevé de décisions — / })).toContainText('Décision n° 12');
+  const twelveFile = await savePdf(app, 'releve-douze-decisions');
+  pngPages(twelveFile, 'releve-douze-decisions');
+  const twelvePages = pdfPages(twelveFile);
+  expect(twelvePages).toHaveLength(1);
+  for (let number = 1; number <= 12; number++) expect(flat(twelvePages[0])).toContain(`Décision n° ${number} — Volet`);
+
+  // The fiche action's PDF is named too.
+  await page.evaluate(() => (window.location.hash = '#/actions/a4-1/impression'));
+  const fiche = page.getByRole('article', { name: /^Fiche action : / });
+  await expect(fiche).toBeVisible();
+  const ficheTitle = (await fiche.getAttribute('aria-label'))!.replace(/^Fiche action : /, '');
+  expect(pdfTitle(await savePdf(app, 'fiche-action'))).toBe(`Fiche action – ${ficheTitle}`);
 
   // A draft's preview says « Projet » (heading and watermark).
   await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/impression/compte-rendu`), atelier);
@@ -324,6 +418,7 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
     ['CODIRI', '2027-03-15T08:30:00.000Z'],
     // 8 April: summer time, UTC+2.
     ['Atelier interdépartemental – Atelier achats', '2027-04-08T12:00:00.000Z'],
+    ['Réunion de travail – Harmonisation des politiques sociales', '2027-05-03T07:00:00.000Z'],
   ]);
   expect(upcoming.every((item) => item.startDate.zone?.tzid === 'Europe/Paris')).toBe(true);
 });
