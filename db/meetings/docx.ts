@@ -191,6 +191,9 @@ function agenda(document: MinutesDocument): (Paragraph | Table)[] {
   ];
 }
 
+/** « Directrice générale… », « Représentée par… » at the start of a cell's line. */
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function participants(document: MinutesDocument): (Paragraph | Table)[] {
   const { sections } = document.attendance;
   if (sections.length === 0) return [heading1('Participants'), none('Aucun participant inscrit.')];
@@ -198,8 +201,12 @@ function participants(document: MinutesDocument): (Paragraph | Table)[] {
     { section: `${section.label} (${section.count})` },
     ...section.groups.flatMap((group) =>
       group.people.map((person): CellContent[] => [
-        [paragraph(person.name), ...(person.represented_label ? [paragraph([run(person.represented_label, { italics: true, color: GREY, size: 20 })])] : [])],
-        person.function ?? '',
+        [
+          paragraph(person.name),
+          ...(person.represented_label ? [paragraph([run(capitalized(person.represented_label), { italics: true, color: GREY, size: 20 })])] : []),
+        ],
+        // A column of its own: its first letter a capital.
+        person.function ? capitalized(person.function) : '',
         group.label,
       ]),
     ),

@@ -102,15 +102,15 @@ describe('le compte rendu exporté en Word', () => {
     expect(tableAfter('Participants')).toEqual([
       ['Participant', 'Fonction', 'Département ou organisme'],
       ['Présents (4)'],
-      [`Mme${NBSP}Anne Leroy`, 'directrice générale des services', "Département d'Indre-et-Loire"],
-      ['Claire Martin', 'cheffe de projet', "Département d'Indre-et-Loire"],
+      [`Mme${NBSP}Anne Leroy`, 'Directrice générale des services', "Département d'Indre-et-Loire"],
+      ['Claire Martin', 'Cheffe de projet', "Département d'Indre-et-Loire"],
       // A guest has no civilité.
-      ['Sophie Laurent', 'directrice', 'Région Centre-Val de Loire'],
-      ['Hugo Moreau', 'consultant', 'Autres participants'],
+      ['Sophie Laurent', 'Directrice', 'Région Centre-Val de Loire'],
+      ['Hugo Moreau', 'Consultant', 'Autres participants'],
       ['Excusés (1)'],
       [`M.${NBSP}Marc Petit`, 'DGA ressources', 'Département de Loir-et-Cher'],
       ['Représentés (1)'],
-      [`Mme${NBSP}Émilie Durand\nreprésentée par Jean Dupont, DGA territoires`, 'directrice générale des services', 'Département de Loir-et-Cher'],
+      [`Mme${NBSP}Émilie Durand\nReprésentée par Jean Dupont, DGA territoires`, 'Directrice générale des services', 'Département de Loir-et-Cher'],
       ['Absents (1)'],
       ['Paul Bernard', 'DGA solidarités', "Département d'Indre-et-Loire"],
     ]);

@@ -24,7 +24,7 @@ function Failure({ title, error }: { title: string; error: ApiError }) {
   );
 }
 
-/** « Représentée par… » at the start of a line. */
+/** « Représentée par… », « Directrice… » at the start of a line or a cell. */
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export const plural = (count: number, word: string) => `${count}${NBSP}${word}${count > 1 ? 's' : ''}`;
@@ -170,7 +170,7 @@ export function ConvocationSheets({ id, onShown }: { id: string; onShown: (shown
 export function AttendanceSheet({ sheet }: { sheet: AttendanceSheetDocument }) {
   const { meeting } = sheet;
   return (
-    <article className={classes.sheet} aria-label={sheet.heading}>
+    <article className={`${classes.sheet} ${own.emargement}`} aria-label={sheet.heading}>
       <PartnersBand document={sheet} />
       <header className={classes.titleBlock}>
         <h2 className={classes.kind}>Feuille d'émargement</h2>
@@ -212,7 +212,8 @@ export function AttendanceSheet({ sheet }: { sheet: AttendanceSheetDocument }) {
               <tr key={`${person.name}-${index}`} className={own.signatureRow}>
                 <td>{person.name}</td>
                 <td>
-                  {person.function}
+                  {/* A column of its own: its first letter a capital. */}
+                  {person.function && capitalized(person.function)}
                   {person.represented_label && <div className={`${classes.dim} ${classes.small}`}>{capitalized(person.represented_label)}</div>}
                 </td>
                 <td />

@@ -16,6 +16,16 @@ export function pdfPages(file: string, mode: 'layout' | 'reading' = 'layout'): s
   return text.split('\f').slice(0, -1);
 }
 
+/** The Title of a PDF's information dictionary, as pdfinfo reads it. */
+export function pdfTitle(file: string): string | undefined {
+  return /^Title:\s+(.*)$/m.exec(execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' }))?.[1];
+}
+
+/** How many images a PDF draws (pdfimages -list: two header lines, then one line per image). */
+export function pdfImageCount(file: string): number {
+  return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').length - 2;
+}
+
 /** Text with every run of white space as one space: phrases that wrapped are found whole. */
 export const flat = (text: string) => text.replace(/\s+/g, ' ');
 

@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import { attach } from '../../../db/attachments/store';
 import { addAgendaItem, addParticipant, createMeeting } from '../../../db/meetings/writes';
 import { createPerson, updatePerson } from '../../../db/people/writes';
+import { setPartnerLogo } from '../../../db/people/logos';
+import { pngImage } from '../../db/images';
 import { parseEmlWithPython } from '../../db/python-email';
 import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
 import { initData, withStore } from '../harness/data';
 import { expect, screenshot, test, type AppHandle } from '../harness/fixtures';
-import { chooseLayout, flat, pdfPages, PDF_DIR, pngPages, proposedPath, savePdf } from '../harness/pdf';
+import { chooseLayout, flat, pdfImageCount, pdfPages, pdfTitle, PDF_DIR, pngPages, proposedPath, savePdf } from '../harness/pdf';
 import { newDataDir } from '../harness/launch';
 
 const TITLE = 'CODIRI du 15 mars 2027';
@@ -35,6 +37,11 @@ function prepare(dataDir: string): Prepared {
       createPerson(store, { name, function: fonction, partner_id: partner, email });
     const anne = person('Anne Leroy', 'Directrice générale des services', 'd37', 'anne.leroy@departement37.fr');
     const paul = person('Paul Bernard', 'DGA solidarités', 'd37');
+    updatePerson(store, anne, { civility: 'mme' });
+    updatePerson(store, paul, { civility: 'm' });
+    // Both partners' logos, as chosen in Paramètres.
+    setPartnerLogo(store, 'd37', 'cd37.png', pngImage(240, 80));
+    setPartnerLogo(store, 'd41', 'cd41.png', pngImage(120, 120, [0x8a, 0x1c, 0x2b]));
     const emilie = person('Émilie Durand', 'Directrice générale des services', 'd41', 'emilie.durand@departement41.fr');
     const marc = person('Marc Petit', 'DGA ressources', 'd41');
     const nadia = person('Nadia Benali', 'Chargée de mission coopération', 'd41', 'nadia.benali@departement41.fr');
@@ -137,14 +144,17 @@ test('convocation : aperçu, PDF, courriel .eml relu par Python ; feuille d’é
   expect(all).not.toContain('Aperçu avant impression');
   expect(all).not.toContain('Sans adresse');
   expect(text).toMatch(/DÉPARTEMENT D'INDRE-ET-LOIRE\s+DÉPARTEMENT DE LOIR-ET-CHER/);
+  // Both logos at the top; the document's name as the PDF's Title.
+  expect(pdfImageCount(convocation)).toBe(2);
+  expect(pdfTitle(convocation)).toBe(`Convocation – ${TITLE}`);
   expect(all).toContain(`CONVOCATION ${TITLE}`);
   expect(all).toContain(
-    'Vous êtes convié·e à la réunion du comité de direction interdépartemental (CODIRI) qui se tiendra le lundi 15 mars 2027 à 14 h 30, Hôtel du Département, Tours.',
+    'Nous vous prions de bien vouloir assister à la réunion du comité de direction interdépartemental (CODIRI) qui se tiendra le lundi 15 mars 2027 à 14 h 30, Hôtel du Département, Tours.',
   );
   expect(text).toMatch(/Date\s+lundi 15 mars 2027/);
   expect(text).toMatch(/Heure\s+14 h 30 \(durée : 2 h 30, fin prévue à 17 h\)/);
   expect(text).toMatch(/Lieu\s+Hôtel du Département, Tours/);
-  expect(text).toMatch(/Présidence\s+Anne Leroy, Directrice générale des services \(Département d'Indre-et-Loire\)/);
+  expect(all).toMatch(/Présidence Mme Anne Leroy, directrice générale des services \(Département d'Indre-et- ?Loire\)/);
   // The ordre du jour: each point with who presents, when and how long, on its row.
   expect(text).toMatch(/N°\s+Point\s+Présenté par\s+Horaire\s+Durée/);
   expect(text).toMatch(/1\s+Point d’étape du chantier RH\s+Émilie Durand\s+14 h 30\s+1 ?h/);
@@ -154,13 +164,13 @@ test('convocation : aperçu, PDF, courriel .eml relu par Python ; feuille d’é
   const convened = between(all, 'PERSONNES CONVOQUÉES (7)', 'DOCUMENTS À LIRE');
   for (const part of [
     "DÉPARTEMENT D'INDRE-ET-LOIRE",
-    'Anne Leroy, Directrice générale des services',
-    'Claire Martin, Cheffe de projet',
+    'Mme Anne Leroy, directrice générale des services',
+    'Claire Martin, cheffe de projet',
     'DÉPARTEMENT DE LOIR-ET-CHER',
     'Marc Petit, DGA ressources',
-    'Nadia Benali, Chargée de mission coopération',
+    'Nadia Benali, chargée de mission coopération',
     'RÉGION CENTRE-VAL DE LOIRE',
-    'Sophie Laurent, Directrice',
+    'Sophie Laurent, directrice',
   ])
     expect(convened).toContain(part);
   expect(all).toContain('DOCUMENTS À LIRE Note de cadrage RH.pdf');
@@ -226,6 +236,8 @@ test('convocation : aperçu, PDF, courriel .eml relu par Python ; feuille d’é
   if (app.runtime === 'double') expect(proposedPath(app)).toMatch(/\/Feuille d'émargement - CODIRI du 15 mars 2027\.pdf$/);
   const emargementPages = pdfPages(emargement);
   expect(emargementPages).toHaveLength(1);
+  expect(pdfImageCount(emargement)).toBe(2);
+  expect(pdfTitle(emargement)).toBe(`Feuille d'émargement – ${TITLE}`);
   pngPages(emargement, 'emargement');
   const emargementText = emargementPages[0];
   expect(flat(emargementText)).toContain(`FEUILLE D'ÉMARGEMENT ${TITLE}`);
@@ -238,15 +250,15 @@ test('convocation : aperçu, PDF, courriel .eml relu par Python ; feuille d’é
   const table = flat(emargementText.slice(emargementText.search(/Nom\s+Fonction\s+Signature/)));
   expect(table).toMatch(
     new RegExp(
-      "^Nom Fonction Signature DÉPARTEMENT D'INDRE-ET-LOIRE Anne Leroy Directrice générale des services Claire Martin Cheffe de projet " +
-        '(Paul Bernard DGA solidarités|DGA solidarités Paul Bernard) Représenté·e par Hélène Garnier ' +
+      "^Nom Fonction Signature DÉPARTEMENT D'INDRE-ET-LOIRE Mme Anne Leroy Directrice générale des services Claire Martin Cheffe de projet " +
+        '(M\\. Paul Bernard DGA solidarités|DGA solidarités M\\. Paul Bernard) Représenté par Hélène Garnier ' +
         'DÉPARTEMENT DE LOIR-ET-CHER Émilie Durand Directrice générale des services Marc Petit DGA ressources ' +
         'RÉGION CENTRE-VAL DE LOIRE Sophie Laurent Directrice AUTRES PERSONNES PRÉSENTES Imprimé le [^|]+ Page 1 sur 1 $',
     ),
   );
   // Each name beside its function, on the same printed line.
   for (const row of [
-    'Anne Leroy | Directrice générale des services',
+    'Mme Anne Leroy | Directrice générale des services',
     'Claire Martin | Cheffe de projet',
     'Marc Petit | DGA ressources',
     'Sophie Laurent | Directrice',

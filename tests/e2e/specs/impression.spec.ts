@@ -18,7 +18,7 @@ import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
 import { initData, withStore } from '../harness/data';
 import { expect, screenshot, test } from '../harness/fixtures';
 import { newDataDir } from '../harness/launch';
-import { chooseLayout, flat, pdfPages, pngPages, proposedPath, savePdf } from '../harness/pdf';
+import { chooseLayout, flat, pdfImageCount, pdfPages, pdfTitle, pngPages, proposedPath, savePdf } from '../harness/pdf';
 import { pngImage } from '../../db/images';
 
 const NOTES = 'Tour de table des deux directions des ressources humaines sur les mobilités croisées.';
@@ -137,16 +137,6 @@ function prepare(dataDir: string): Prepared {
     }
     return { codiri, atelier, twelve, chantiers: listChantiers(store).map((chantier) => chantier.title) };
   });
-}
-
-/** The Title of a PDF's information dictionary, as pdfinfo reads it. */
-function pdfTitle(file: string): string | undefined {
-  return /^Title:\s+(.*)$/m.exec(execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' }))?.[1];
-}
-
-/** How many images a PDF draws (pdfimages -list: two header lines, then one line per image). */
-function pdfImageCount(file: string): number {
-  return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').length - 2;
 }
 
 /** The colour of the top left corner of a PDF's first page (the page margin), as [r, g, b], from a tiny PPM (pdftoppm's default output). */

@@ -5,7 +5,9 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { addActionItem, addAgendaItem, addEntry, addParticipant } from '../../../db/meetings/writes';
 import { sendForValidation, validateMinutes } from '../../../db/meetings/validation';
-import { createPerson } from '../../../db/people/writes';
+import { createPerson, updatePerson } from '../../../db/people/writes';
+import { setPartnerLogo } from '../../../db/people/logos';
+import { pngImage } from '../../db/images';
 import { readDocx } from '../../db/docx-reader';
 import { cli, initData, withStore } from '../harness/data';
 import { ARTIFACTS, expect, screenshot, test, type AppHandle } from '../harness/fixtures';
@@ -41,6 +43,10 @@ function prepare(dataDir: string): string {
     const paul = person('Paul Bernard', 'DGA solidarités', 'd37');
     const emilie = person('Émilie Durand', 'Directrice générale des services', 'd41');
     const marc = person('Marc Petit', 'DGA ressources', 'd41');
+    updatePerson(store, anne, { civility: 'mme' });
+    updatePerson(store, paul, { civility: 'm' });
+    updatePerson(store, emilie, { civility: 'mme' });
+    setPartnerLogo(store, 'd37', 'cd37.png', pngImage(240, 80));
     addParticipant(store, codiri, { person_id: anne });
     addParticipant(store, codiri, { person_id: me });
     addParticipant(store, codiri, { person_id: emilie });
@@ -118,14 +124,21 @@ test('compte rendu et relevé de décisions exportés en Word, relus par python-
   expect(docx.tables[1]).toEqual([
     ['Participant', 'Fonction', 'Département ou organisme'],
     ['Présents (4)'],
-    ['Anne Leroy', 'Directrice générale des services', "Département d'Indre-et-Loire"],
+    [`Mme${NBSP}Anne Leroy`, 'Directrice générale des services', "Département d'Indre-et-Loire"],
     ['Claire Martin', 'Cheffe de projet', "Département d'Indre-et-Loire"],
-    ['Émilie Durand', 'Directrice générale des services', 'Département de Loir-et-Cher'],
+    [`Mme${NBSP}Émilie Durand`, 'Directrice générale des services', 'Département de Loir-et-Cher'],
     ['Sophie Laurent', 'Directrice', 'Région Centre-Val de Loire'],
     ['Excusés (1)'],
     ['Marc Petit', 'DGA ressources', 'Département de Loir-et-Cher'],
     ['Représentés (1)'],
-    ['Paul Bernard\nReprésentation assurée par Hélène Garnier, directrice adjointe des solidarités', 'DGA solidarités', "Département d'Indre-et-Loire"],
+    [`M.${NBSP}Paul Bernard\nReprésenté par Hélène Garnier, directrice adjointe des solidarités`, 'DGA solidarités', "Département d'Indre-et-Loire"],
+  ]);
+  // A visa per partner closes the compte rendu: without president, each partner's most senior participant present.
+  expect(docx.tables.at(-1)).toEqual([
+    [
+      `Pour le Département d'Indre-et-Loire\nMme${NBSP}Anne Leroy\ndirectrice générale des services\n`,
+      `Pour le Département de Loir-et-Cher\nMme${NBSP}Émilie Durand\ndirectrice générale des services\n`,
+    ],
   ]);
   expect(docx.decisions).toEqual([
     `Décision n°${NBSP}1 — Le séminaire des cadres aura lieu en juin, à Blois.`,
@@ -138,7 +151,9 @@ test('compte rendu et relevé de décisions exportés en Word, relus par python-
     [expect.stringContaining('Approlys'), 'Anne Leroy (Indre-et-Loire)', '30/09/2027'],
   ]);
   expect(docx.paragraphs.map((paragraph) => paragraph.text)).toContain('La formation commune à la gestion de projet a réuni 24 cadres.');
-  expect(docx.header).toEqual(["Département d'Indre-et-Loire   ·   Département de Loir-et-Cher"]);
+  // Indre-et-Loire's logo above both names.
+  expect(docx.header_images).toBe(1);
+  expect(docx.header.slice(1)).toEqual(["Département d'Indre-et-Loire   ·   Département de Loir-et-Cher"]);
   expect(docx.footer_fields).toEqual(['PAGE', 'NUMPAGES']);
 
   // The relevé de décisions: the same décisions, without the exchanges.
