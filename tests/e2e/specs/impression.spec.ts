@@ -182,6 +182,7 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   const form = page.getByRole('dialog', { name: 'Modifier la personne' });
   await form.getByRole('combobox', { name: 'Civilité' }).click();
   await page.getByRole('option', { name: 'Mme', exact: true }).click();
+  await screenshot(app, '20-personne-civilite');
   await form.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(form).toBeHidden();
   await expect(page.getByRole('cell', { name: 'Mme Anne Leroy' })).toBeVisible();
@@ -193,6 +194,13 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   await app.answerDialog('showOpenDialog', { canceled: false, filePaths: [logoFile] });
   await page.getByRole('button', { name: 'Choisir un logo…' }).first().click();
   await expect(page.getByRole('img', { name: 'Logo du partenaire Indre-et-Loire' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Retirer le logo du partenaire Indre-et-Loire' })).toBeVisible();
+  for (const theme of ['clair', 'sombre'] as const) {
+    if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
+    await page.getByRole('group', { name: 'Partenaire 1' }).scrollIntoViewIfNeeded();
+    await screenshot(app, `20-parametres-logo-${theme}`);
+  }
+  await page.getByRole('button', { name: 'Passer en thème clair' }).click();
 
   // The preview of the compte rendu.
   await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/impression/compte-rendu`), codiri);
