@@ -1,7 +1,7 @@
 // The dossier du CODIRI (dossier.ts): what the members read before the meeting, as one plain
 // object the printing code lays out. Every date and code is given with its French words.
 import type { ActionStatus, MeetingType, Stage } from '../../common/vocabulary';
-import type { ConvocationDocument, MinutesDocument } from './document-types';
+import type { ConvocationDocument, MinutesDocument, PrintedPartner } from './document-types';
 import type { MeetingRef } from './types';
 
 /** One action of a chantier, as its page lists it. */
@@ -84,7 +84,7 @@ export interface CodiriDossier {
   /** « Dossier du CODIRI du 15 mars 2027 ». */
   heading: string;
   project_name: string;
-  partners: { id: string; code: string; name: string; short_name: string }[];
+  partners: PrintedPartner[];
   /** The day statuts, « en retard » and the figures are counted for. */
   today: string;
   /** The meeting itself: date, time, place, présidence, ordre du jour with presenters and durations. */

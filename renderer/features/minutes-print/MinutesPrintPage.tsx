@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, SegmentedControl } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PrintLayout } from '../../../preload/contract';
 import { call, useApiData } from '../../api';
 import { href, navigate } from '../../app/navigation';
@@ -51,7 +51,7 @@ export function MinutesPrintPage({ id, layout }: { id: string; layout: PrintLayo
   const [sheetsShown, setSheetsShown] = useState(false);
   const ready = !!minutes && (!OWN_DOCUMENT_LAYOUTS.includes(layout) || sheetsShown);
   const [busy, setBusy] = useState<'print' | 'pdf' | 'docx' | 'email' | null>(null);
-  usePrintTitle(minutes ? `${LAYOUT_LABELS[layout]} – ${minutes.meeting.title}` : null);
+  usePrintTitle(!minutes ? null : layout === 'dossier_codiri' ? `Dossier du ${minutes.meeting.title}` : `${LAYOUT_LABELS[layout]} – ${minutes.meeting.title}`);
   const layouts: PrintLayout[] = [
     'convocation',
     'emargement',
