@@ -31,7 +31,6 @@ const PENDING: string[] = [
   'renderer/features/meetings/NewMeetingModal.tsx',
   'renderer/features/meetings/ParticipantsSection.tsx',
   'renderer/features/meetings/ValidationSection.tsx',
-  'renderer/features/minutes-print/CodiriSheets.tsx',
   'renderer/features/minutes-print/MinutesPrintMenu.tsx',
   'renderer/features/people/PeoplePage.tsx',
   'renderer/features/settings/InvitationSection.tsx',
