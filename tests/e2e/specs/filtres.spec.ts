@@ -4,6 +4,7 @@ import type { Locator } from '@playwright/test';
 import { addNote, createAction } from '../../../db/actions/writes';
 import { createPerson } from '../../../db/people/writes';
 import { setPilot } from '../../../db/actions/pilots';
+import { axeViolations } from '../harness/a11y';
 import { copyOfPrepared, initData, withStore } from '../harness/data';
 import { actionCount, expect, openScreen, screenshot, test, type AppHandle } from '../harness/fixtures';
 
@@ -176,7 +177,7 @@ test('tri par en-tête de colonne : aria-sort et ordre des lignes', async ({ lau
   await expect.poll(async () => (await titles(app)).slice(0, 2)).toEqual([LATE, DONE_PAST_END]);
 });
 
-test('« À arbitrer au prochain comité » : coché sur la fiche, repéré dans le tableau et sur les cartes, annulable', async ({ launch }) => {
+test('« À arbitrer au prochain comité » : coché sur la fiche (et annulable), repéré dans le tableau et sur les cartes', async ({ launch }) => {
   const app = await launch(copyOfPrepared('filtres', prepare));
   const { page } = app;
   await openScreen(app, 'Actions');
@@ -190,6 +191,13 @@ test('« À arbitrer au prochain comité » : coché sur la fiche, repéré dans
   await page.keyboard.press('Space');
   await expect(toggle).toBeChecked();
   await expect(page.getByText('À arbitrer', { exact: true })).toBeVisible();
+  // Undone like any edit of the fiche, then set again.
+  await page.getByRole('button', { name: 'Annuler la dernière modification' }).click();
+  await expect(toggle).not.toBeChecked();
+  await expect(page.getByText('À arbitrer', { exact: true })).toHaveCount(0);
+  await toggle.focus();
+  await page.keyboard.press('Space');
+  await expect(toggle).toBeChecked();
 
   await openScreen(app, 'Actions');
   await expect(rows(app).filter({ hasText: PILOTED }).getByText('À arbitrer', { exact: true })).toBeVisible();
@@ -198,10 +206,14 @@ test('« À arbitrer au prochain comité » : coché sur la fiche, repéré dans
   const card = page.getByRole('group', { name: 'Colonnes par statut' }).getByRole('listitem').filter({ hasText: PILOTED });
   await expect(card.getByText('À arbitrer', { exact: true })).toBeVisible();
   await expect(card.getByText('4.1', { exact: true })).toBeVisible();
-  await page.getByRole('radiogroup', { name: 'Affichage des actions' }).getByText('Tableau').click();
 
-  // Undone from the fiche like any edit.
-  await table.getByText(PILOTED).click();
-  await page.getByRole('button', { name: 'Annuler la dernière modification' }).click();
-  await expect(page.getByRole('switch', { name: 'À arbitrer au prochain comité' })).not.toBeChecked();
+  // The badges readable in the dark theme too.
+  await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
+  await page.mouse.move(700, 500);
+  await screenshot(app, 'actions-colonnes-sombre');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('radiogroup', { name: 'Affichage des actions' }).getByText('Tableau').click();
+  await expect(rows(app).filter({ hasText: PILOTED }).getByText('À arbitrer', { exact: true })).toBeVisible();
+  await screenshot(app, 'actions-tableau-sombre');
+  expect(await axeViolations(page)).toEqual([]);
 });
