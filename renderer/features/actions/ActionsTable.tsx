@@ -38,7 +38,7 @@ export function ActionsTable({ pages, queryKey, sort, onSort, withIndicator = fa
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
-  const columns = `56px minmax(120px, 170px) minmax(220px, 1fr) 120px 88px minmax(120px, 190px) 104px 124px 96px${withIndicator ? ' minmax(150px, 220px)' : ''}`;
+  const columns = `56px minmax(110px, 150px) minmax(240px, 1fr) 120px 88px minmax(120px, 170px) 104px 124px 96px${withIndicator ? ' minmax(150px, 220px)' : ''}`;
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
