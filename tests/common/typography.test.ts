@@ -23,6 +23,7 @@ const PENDING: string[] = [
   'renderer/features/fiche-print/FichePrintPage.tsx',
   'renderer/features/meetings/ActionItemsEditor.tsx',
   'renderer/features/meetings/ActionMeetings.tsx',
+  'renderer/features/meetings/AgendaItemCard.tsx',
   'renderer/features/meetings/AgendaSection.tsx',
   'renderer/features/meetings/EntriesEditor.tsx',
   'renderer/features/meetings/FollowUpSection.tsx',
