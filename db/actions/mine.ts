@@ -11,6 +11,7 @@ import { LATE_SQL } from '../store/sql';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { sortKey } from '../store/collation';
+import { actionReferences } from './references';
 import type { MyActionLine, MyActionMeeting, MyActions, Reminders } from './types';
 
 /** The reminders look this many days ahead. */
@@ -115,11 +116,13 @@ export function myActions(store: Store, day = localDate()): MyActions {
   }
 
   const actions = cached(store, ACTIONS_SQL).all({ person, today: day, named: JSON.stringify([...meetingsByAction.keys()]) }) as ActionRow[];
+  const references = actionReferences(store);
   const lines: MyActionLine[] = actions.map((action) => {
     const meetings = meetingsByAction.get(action.id) ?? [];
     return {
       action_id: action.id,
       action_item_id: null,
+      reference: references.get(action.id)?.reference ?? null,
       chantier: { id: action.chantier_id, number: action.chantier_number, title: action.chantier_title },
       title: action.title,
       status: action.status,
@@ -140,6 +143,7 @@ export function myActions(store: Store, day = localDate()): MyActions {
     lines.push({
       action_id: null,
       action_item_id: item.id,
+      reference: null,
       chantier: item.chantier_id && item.chantier_number !== null ? { id: item.chantier_id, number: item.chantier_number, title: item.chantier_title! } : null,
       title: item.title,
       status,

@@ -6,12 +6,14 @@ import type { Store } from '../store/store';
 import type { ActionDetail, ActionPage, ActionQuery, ActionRow, ActionSortKey, Link, Note, Party, Step } from './types';
 import { ACTION_STATUSES, PRIORITIES } from '../../common/vocabulary';
 import { cached } from '../store/statements';
+import { actionReferences, referenceOf } from './references';
 import { byPartnerPosition, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today, whereIn } from '../store/sql';
 
 /** A CASE giving each code its rank in the vocabulary's order (NULL for none). */
 const rankSql = (column: string, values: readonly string[]) => `CASE ${column} ${values.map((value, index) => `WHEN '${value}' THEN ${index}`).join(' ')} END`;
 
-const SORT_SQL: Record<ActionSortKey, string> = {
+/** The reference is not a column: its sort is done afterwards (references.ts). */
+const SORT_SQL: Record<Exclude<ActionSortKey, 'reference'>, string> = {
   chantier: 'c.number',
   title: 'a.title_key',
   status: rankSql('a.status', ACTION_STATUSES),
@@ -23,6 +25,7 @@ const SORT_SQL: Record<ActionSortKey, string> = {
 
 /** By the chosen key, empty values last in both directions, then by chantier, title and id. */
 function orderSql(sort: NonNullable<ActionQuery['sort']>): string {
+  if (sort.by === 'reference') return 'a.id';
   const primary = SORT_SQL[sort.by];
   return `(${primary}) IS NULL, ${primary} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, c.number, a.title_key, a.id`;
 }
@@ -38,10 +41,10 @@ const INDICATOR_SQL = `(
   WHERE l.action_id = a.id AND l.deleted = 0 ORDER BY i.name LIMIT 1)`;
 
 const ROW_JSON = `json_object(
-    'id', a.id, 'chantier_id', a.chantier_id, 'chantier_number', c.number, 'title', a.title,
+    'id', a.id, 'chantier_id', a.chantier_id, 'chantier_number', c.number, 'chantier_title', c.title, 'title', a.title,
     'status', a.status, 'priority', a.priority, 'start_date', a.start_date, 'end_date', a.end_date,
     'progress', a.progress, 'late', json(iif(${LATE_SQL}, 'true', 'false')), 'pilots', ${pilotsSql('a.id')},
-    'indicator', json(${INDICATOR_SQL}))`;
+    'indicator', json(${INDICATOR_SQL}), 'to_arbitrate', json(iif(a.to_arbitrate, 'true', 'false')))`;
 
 /** The WHERE clause of a query and its parameters. Filters combine with AND; an empty list filters nothing. */
 function filterSql(query: ActionQuery, day?: string): { where: string; params: Record<string, unknown> } {
@@ -60,6 +63,7 @@ function filterSql(query: ActionQuery, day?: string): { where: string; params: R
   }
   if (query.late !== undefined) where.push(query.late ? LATE_SQL : `NOT ${LATE_SQL}`);
   if (query.without_pilot !== undefined) where.push(query.without_pilot ? `NOT ${HAS_PILOT_SQL}` : HAS_PILOT_SQL);
+  if (query.to_arbitrate !== undefined) where.push(query.to_arbitrate ? 'a.to_arbitrate = 1' : 'coalesce(a.to_arbitrate, 0) = 0');
   const match = query.search ? toMatchQuery(query.search) : null;
   if (match) {
     where.push('a.rid IN (SELECT rowid FROM action_search WHERE action_search MATCH @match)');
@@ -70,14 +74,19 @@ function filterSql(query: ActionQuery, day?: string): { where: string; params: R
 
 const FROM = 'FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0';
 
-const DEFAULT_SORT = { by: 'chantier', direction: 'asc' } as const;
+const DEFAULT_SORT = { by: 'reference', direction: 'asc' } as const;
 
-/** The ids of a query's actions, in the order of its sort (read from the action_list index). */
+/** The ids of a query's actions, in the order of its sort (read from the action_list index, or by reference). */
 function orderedIds(store: Store, query: ActionQuery, day?: string): string[] {
   const { where, params } = filterSql(query, day);
-  return cached(store, `SELECT a.id ${FROM} WHERE ${where} ORDER BY ${orderSql(query.sort ?? DEFAULT_SORT)}`)
+  const sort = query.sort ?? DEFAULT_SORT;
+  const ids = cached(store, `SELECT a.id ${FROM} WHERE ${where} ORDER BY ${orderSql(sort)}`)
     .pluck()
     .all(params) as string[];
+  if (sort.by !== 'reference') return ids;
+  const references = actionReferences(store);
+  const sign = sort.direction === 'desc' ? -1 : 1;
+  return ids.sort((x, y) => sign * (references.get(x)!.order - references.get(y)!.order));
 }
 
 /** Full rows of these actions, in this order. */
@@ -89,7 +98,11 @@ function rowsOf(store: Store, ids: string[], day?: string): ActionRow[] {
   ) as ActionRow[];
   const position = new Map(ids.map((id, index) => [id, index]));
   const sortPilots = byPartnerPosition(store);
-  for (const row of rows) sortPilots(row.pilots);
+  const references = actionReferences(store);
+  for (const row of rows) {
+    sortPilots(row.pilots);
+    row.reference = references.get(row.id)!.reference;
+  }
   return rows.sort((x, y) => position.get(x.id)! - position.get(y.id)!);
 }
 
@@ -122,7 +135,13 @@ export function getAction(store: Store, id: string, day?: string): ActionDetail 
     `SELECT a.id, ${ACTION_FIELDS}, ${LATE_SQL} AS late, ${pilotsSql('a.id')} AS pilots
      FROM action a WHERE a.id = @id AND a.deleted = 0`,
   ).get({ id, today: today(day) }) as
-    (Omit<ActionDetail, 'late' | 'pilots' | 'finalites'> & { late: number; pilots: string; finalites: string | null }) | undefined;
+    | (Omit<ActionDetail, 'late' | 'pilots' | 'finalites' | 'to_arbitrate' | 'reference'> & {
+        late: number;
+        pilots: string;
+        finalites: string | null;
+        to_arbitrate: number | null;
+      })
+    | undefined;
   if (!row) throw refusal('not-found', 'action', id);
   const steps = cached(store, 'SELECT id, label, done, position FROM step WHERE action_id = ? AND deleted = 0 ORDER BY position, id').all(id) as (Omit<
     Step,
@@ -142,6 +161,8 @@ export function getAction(store: Store, id: string, day?: string): ActionDetail 
   ).all(id) as Party[];
   return {
     ...row,
+    reference: referenceOf(store, id),
+    to_arbitrate: row.to_arbitrate === null ? null : row.to_arbitrate === 1,
     finalites: row.finalites ? JSON.parse(row.finalites) : [],
     late: row.late === 1,
     pilots: byPartnerPosition(store)(JSON.parse(row.pilots)),

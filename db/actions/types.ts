@@ -11,7 +11,7 @@ export interface PilotRef {
   services: string | null;
 }
 
-export type ActionSortKey = 'chantier' | 'title' | 'status' | 'priority' | 'start_date' | 'end_date' | 'progress';
+export type ActionSortKey = 'reference' | 'chantier' | 'title' | 'status' | 'priority' | 'start_date' | 'end_date' | 'progress';
 
 export interface ActionQuery {
   chantier_ids?: string[];
@@ -23,6 +23,8 @@ export interface ActionQuery {
   partner_id?: string;
   late?: boolean;
   without_pilot?: boolean;
+  /** Actions marked « À arbitrer au prochain comité » (or not). */
+  to_arbitrate?: boolean;
   search?: string;
   sort?: { by: ActionSortKey; direction: 'asc' | 'desc' };
 }
@@ -31,6 +33,9 @@ export interface ActionRow {
   id: string;
   chantier_id: string;
   chantier_number: number;
+  chantier_title: string;
+  /** « 4.2 »: the chantier's number and the action's (db/actions/references.ts). */
+  reference: string;
   title: string;
   status: ActionStatus | null;
   priority: Priority | null;
@@ -41,6 +46,8 @@ export interface ActionRow {
   pilots: PilotRef[];
   /** The first indicator it follows, for the table's optional column. */
   indicator: IndicatorSummary | null;
+  /** To be arbitrated at the next comité. */
+  to_arbitrate: boolean;
 }
 
 export interface IndicatorSummary {
@@ -93,6 +100,8 @@ export type PartyPatch = Partial<Omit<EntityFields<'action_party'>, 'action_id'>
 
 export interface ActionDetail extends ActionFields {
   id: string;
+  /** « 4.2 » (db/actions/references.ts). */
+  reference: string;
   late: boolean;
   pilots: PilotRef[];
   steps: Step[];
@@ -138,6 +147,8 @@ export interface MyActionLine {
   action_id: string | null;
   /** The action à mener not yet an action; null for an action. */
   action_item_id: string | null;
+  /** The action's reference « 4.2 »; null for an action à mener not yet an action. */
+  reference: string | null;
   chantier: { id: string; number: number; title: string } | null;
   title: string;
   /** For an action à mener, the statut the action will take (À venir by default). */

@@ -5,6 +5,7 @@ import { localDate } from '../../common/calendar';
 import { ValidationError } from '../errors';
 import type { Store } from '../store/store';
 import type { ActionPatch, NewAction } from './types';
+import { nextActionNumber } from './references';
 import { deleteRow, insertRow, requireRow, updateRow, validatePatch } from '../store/rows';
 
 const ACTION_DEFAULTS: ActionPatch = {
@@ -28,21 +29,12 @@ function checkDates(start: string | null | undefined, end: string | null | undef
   }
 }
 
-/**
- * The next number in a chantier, as this laptop knows it. Two laptops creating an action in
- * the same chantier between two syncs give the same number: readers order those by id.
- */
-function nextNumber(store: Store, chantierId: string): number {
-  const row = store.db.prepare('SELECT MAX(number) AS last FROM action WHERE chantier_id = ?').get(chantierId) as { last: number | null };
-  return (row.last ?? 0) + 1;
-}
-
 export function createAction(store: Store, input: NewAction): string {
   const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   const fields = validatePatch('action', { ...ACTION_DEFAULTS, ...given });
   if (fields.chantier_id) requireChantier(store, fields.chantier_id);
   checkDates(fields.start_date, fields.end_date);
-  return insertRow(store, 'action', { ...fields, number: fields.chantier_id ? nextNumber(store, fields.chantier_id) : null });
+  return insertRow(store, 'action', { ...fields, number: fields.chantier_id ? nextActionNumber(store, fields.chantier_id) : null });
 }
 
 export function updateAction(store: Store, id: string, patch: ActionPatch): void {
@@ -51,7 +43,7 @@ export function updateAction(store: Store, id: string, patch: ActionPatch): void
   if (checked.chantier_id !== undefined) requireChantier(store, checked.chantier_id);
   // An action moved to another chantier takes the next number there.
   const moved = checked.chantier_id !== undefined && checked.chantier_id !== current.chantier_id;
-  const fields = moved ? { ...checked, number: nextNumber(store, checked.chantier_id!) } : checked;
+  const fields = moved ? { ...checked, number: nextActionNumber(store, checked.chantier_id!) } : checked;
   // Only a patch that touches a date is checked: older data stays editable.
   if (fields.start_date !== undefined || fields.end_date !== undefined) {
     checkDates(fields.start_date === undefined ? current.start_date : fields.start_date, fields.end_date === undefined ? current.end_date : fields.end_date);

@@ -67,13 +67,14 @@ const euros = (amount: number | null) => (amount === null ? '—' : amount.toLoc
 
 export function formatActionShow({ action, chantier, pilots, indicators, budget, documents, history }: ActionShow): string {
   const lines = [
-    action.title,
+    `${action.reference} ${action.title}`,
     `  ${action.id}${chantier ? ` · Chantier ${chantier.number} · ${chantier.title}` : ''}`,
     '',
     `Statut : ${action.status ? ACTION_STATUS_LABELS[action.status] : '—'} · Priorité : ${action.priority ? PRIORITY_LABELS[action.priority] : '—'} · Avancement : ${action.progress} %`,
     `Date de début : ${action.start_date ? frenchDate(action.start_date) : '—'} · Date de fin prévisionnelle : ${action.end_date ? frenchDate(action.end_date) : '—'}${action.late ? ' (en retard)' : ''}`,
     `Finalités : ${action.finalites.length ? action.finalites.map((f) => FINALITE_LABELS[f]).join(', ') : '—'}`,
     `Forme de coopération : ${action.cooperation_form ? COOPERATION_FORM_LABELS[action.cooperation_form] : '—'}`,
+    ...(action.to_arbitrate ? ['À arbitrer au prochain comité'] : []),
     '',
     'Pilotage',
     ...pilots.map((pilot) => `  ${pilot.partner_name} : ${orDash(pilot.person_name)}${pilot.services ? ` — services : ${pilot.services}` : ''}`),

@@ -218,9 +218,9 @@ function openExisting(dataDir: string): Store {
 }
 
 function formatTable(rows: ActionRow[]): string {
-  const header = ['Ch.', 'Statut', 'Priorité', 'Fin prév.', 'Av.', 'Retard', 'Identifiant', 'Titre'];
+  const header = ['Réf.', 'Statut', 'Priorité', 'Fin prév.', 'Av.', 'Retard', 'Identifiant', 'Titre'];
   const lines = rows.map((row) => [
-    String(row.chantier_number),
+    row.reference,
     row.status ? ACTION_STATUS_LABELS[row.status] : '—',
     row.priority ? PRIORITY_LABELS[row.priority] : '—',
     row.end_date ?? '—',

@@ -31,9 +31,10 @@ const actionQuery = z
     partner_id: id,
     late: z.boolean(),
     without_pilot: z.boolean(),
+    to_arbitrate: z.boolean(),
     search: z.string().max(500),
     sort: z.object({
-      by: z.enum(['chantier', 'title', 'status', 'priority', 'start_date', 'end_date', 'progress']),
+      by: z.enum(['reference', 'chantier', 'title', 'status', 'priority', 'start_date', 'end_date', 'progress']),
       direction: z.enum(['asc', 'desc']),
     }),
   })

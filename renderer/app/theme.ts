@@ -1,4 +1,5 @@
 import { Alert, Badge, createTheme, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { DISABLED_TEXT, statusVariables } from '../shared/status';
 
 // Shade 8 of blue keeps white text on filled buttons above the 4.5:1 contrast ratio.
 export const theme = createTheme({
@@ -31,17 +32,25 @@ export const theme = createTheme({
   },
 });
 
-// Mantine's default "dimmed" and error colours fall below 4.5:1 on the page background.
+// Mantine's default "dimmed", error and disabled colours fall below 4.5:1 on the page
+// background (disabled text on the disabled grey); the statuses' colours differ per theme
+// (renderer/shared/status.ts). tests/common/contrast.test.ts checks these values.
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': t.colors.gray[7],
     '--mantine-color-error': t.colors.red[9],
     '--mantine-color-anchor': t.colors.blue[8],
+    '--mantine-color-disabled-color': DISABLED_TEXT.light,
+    '--mantine-color-red-light-color': t.colors.red[9],
+    ...statusVariables('light', t.colors),
   },
   dark: {
     '--mantine-color-dimmed': t.colors.dark[1],
     '--mantine-color-error': t.colors.red[4],
     '--mantine-color-anchor': t.colors.blue[3],
+    '--mantine-color-disabled-color': DISABLED_TEXT.dark,
+    '--mantine-color-red-light-color': t.colors.red[4],
+    ...statusVariables('dark', t.colors),
   },
 });

@@ -1,11 +1,11 @@
 import { Badge } from '@mantine/core';
 import { IconClockExclamation } from '@tabler/icons-react';
-import { STATUS_STYLE, statusLabel, type StatusKey } from './status';
+import { statusFill, statusLabel, statusText, type StatusKey } from './status';
 
 export function StatusBadge({ status }: { status: StatusKey | null }) {
-  const style = STATUS_STYLE[status ?? 'none'];
+  const key = status ?? 'none';
   return (
-    <Badge color={style.color} c={style.text} variant="filled" radius="sm">
+    <Badge color={statusFill(key)} c={statusText(key)} variant="filled" radius="sm">
       {statusLabel(status)}
     </Badge>
   );
@@ -17,8 +17,24 @@ export function StatusBadge({ status }: { status: StatusKey | null }) {
  */
 export function LateBadge({ count }: { count?: number }) {
   return (
-    <Badge color="orange.8" c="black" variant="filled" radius="sm" leftSection={<IconClockExclamation size={12} aria-hidden />}>
+    <Badge color="var(--entente-late)" c="var(--entente-late-text)" variant="filled" radius="sm" leftSection={<IconClockExclamation size={12} aria-hidden />}>
       {count === undefined ? 'En retard' : `${count} en retard`}
+    </Badge>
+  );
+}
+
+/** « À arbitrer »: the action awaits a decision of the next comité. */
+export function ArbitrationBadge({ size }: { size?: 'xs' | 'sm' }) {
+  return (
+    <Badge
+      color="var(--entente-arbitration)"
+      c="var(--entente-arbitration-text)"
+      variant="filled"
+      radius="sm"
+      size={size}
+      title="À arbitrer au prochain comité"
+    >
+      À arbitrer
     </Badge>
   );
 }

@@ -1,6 +1,6 @@
 import { Badge, Group, Text } from '@mantine/core';
 import type { StatusCounts as Counts } from '../../preload/contract';
-import { STATUS_KEYS, STATUS_STYLE, statusLabel } from './status';
+import { STATUS_KEYS, statusFill, statusLabel, statusText } from './status';
 
 /** Small coloured badges « 2 En cours », one per status present. */
 export function StatusCounts({ counts }: { counts: Counts }) {
@@ -14,7 +14,7 @@ export function StatusCounts({ counts }: { counts: Counts }) {
   return (
     <Group gap={4}>
       {present.map((key) => (
-        <Badge key={key} color={STATUS_STYLE[key].color} c={STATUS_STYLE[key].text} variant="filled" radius="sm" size="sm">
+        <Badge key={key} color={statusFill(key)} c={statusText(key)} variant="filled" radius="sm" size="sm">
           {counts[key]} {statusLabel(key)}
         </Badge>
       ))}

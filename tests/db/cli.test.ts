@@ -65,10 +65,16 @@ describe('entente', { timeout: 60_000 }, () => {
       'progress=20',
       'finalites=innovation,echange_pratiques',
     ).trim();
-    expect(listed(dir).find((row) => row.id === id)).toMatchObject({ chantier_number: 4, title: 'Séminaire des cadres', status: 'en_cours', progress: 20 });
+    expect(listed(dir).find((row) => row.id === id)).toMatchObject({
+      chantier_number: 4,
+      reference: '4.5',
+      title: 'Séminaire des cadres',
+      status: 'en_cours',
+      progress: 20,
+    });
     ok(dir, 'action', 'set', id, 'progress=55', 'end_date=2020-12-31', 'priority=null');
     expect(listed(dir).find((row) => row.id === id)).toMatchObject({ progress: 55, end_date: '2020-12-31', priority: null, late: true });
-    expect(ok(dir, 'action', 'list')).toMatch(/Séminaire des cadres/);
+    expect(ok(dir, 'action', 'list')).toMatch(/^Réf\. .*\n(.*\n)*4\.5 +En cours .*Séminaire des cadres\n/);
     expect(JSON.parse(ok(dir, 'info')).counts.actions).toBe(15);
 
     const state = JSON.parse(ok(dir, 'dump'));
@@ -231,7 +237,7 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(ok(claire, '--help')).toContain('action show ID [--json] [--field CHAMP]');
 
     const text = ok(claire, 'action', 'show', 'a4-1');
-    expect(text).toMatch(/^Organisation d'une formation commune à la gestion de projet\n {2}a4-1 · Chantier 4 · /);
+    expect(text).toMatch(/^4.1 Organisation d'une formation commune à la gestion de projet\n {2}a4-1 · Chantier 4 · /);
     expect(text).toContain('Statut : En cours · Priorité : Moyenne · Avancement : 40 %');
     expect(text).toContain('Date de fin prévisionnelle : 30 juin 2027');
     const history = text.slice(text.indexOf('Historique ('));

@@ -90,6 +90,7 @@ describe('Mes actions', () => {
     expect(lines[4]).toEqual({
       action_id: null,
       action_item_id: seminaire,
+      reference: null,
       chantier: { id: 'c4', number: 4, title: expect.any(String) },
       title: 'Réserver la salle du séminaire',
       status: 'a_venir',

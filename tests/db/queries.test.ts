@@ -131,6 +131,8 @@ describe('queryActions', () => {
       id: 'a4-1',
       chantier_id: 'c4',
       chantier_number: 4,
+      chantier_title: 'Les ressources humaines',
+      reference: '4.1',
       title: "Organisation d'une formation commune à la gestion de projet",
       status: 'en_cours',
       priority: 'elevee',
@@ -143,8 +145,9 @@ describe('queryActions', () => {
         { partner_id: 'd41', person_id: marc, person_name: 'Marc Petit', services: null },
       ],
       indicator: null,
+      to_arbitrate: false,
     });
-    expect(getAction(store, 'a4-1', TODAY)).toMatchObject({ late: true, pilots: row.pilots });
+    expect(getAction(store, 'a4-1', TODAY)).toMatchObject({ late: true, pilots: row.pilots, reference: '4.1' });
     expect(getAction(store, 'a4-1', '2026-03-14').late).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Grid, Group, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Progress, Stack, Switch, Text } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail, ActionPatch, ApiResult, ChantierSummary, Person } from '../../../preload/contract';
@@ -25,7 +25,7 @@ import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
 import { PageHeader } from '../../shared/PageHeader';
 import { SectionCard } from '../../shared/SectionCard';
 import { STATUS_OPTIONS } from '../../shared/status';
-import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
+import { ArbitrationBadge, LateBadge, StatusBadge } from '../../shared/StatusBadge';
 import { ConflictBadge, ConflictsAlert, useConflictsOf } from '../conflicts/RowConflicts';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { ActionMeetings } from '../meetings/ActionMeetings';
@@ -75,7 +75,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
 
   return (
     <>
-      <PageHeader title={action.title} small>
+      <PageHeader title={`${action.reference} ${action.title}`} small>
         <SaveStatus />
         <Button
           component="a"
@@ -95,6 +95,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
         )}
         <StatusBadge status={action.status} />
         {action.late && <LateBadge />}
+        {action.to_arbitrate && <ArbitrationBadge />}
         {conflicts.length > 0 && <ConflictBadge />}
       </Group>
       {conflicts.length > 0 && <ConflictsAlert conflicts={conflicts} />}
@@ -169,6 +170,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
                 <Progress value={action.progress} mt={8} size="sm" aria-hidden />
                 <ProgressHint action={action} update={update} />
               </div>
+              <ArbitrationSwitch action={action} update={update} />
             </SectionCard>
 
             <SectionCard title="Pilotage">
@@ -240,10 +242,30 @@ function ProgressHint({ action, update }: { action: ActionDetail; update: (patch
       )}
       {action.status === 'realise' && action.progress < 100 && (
         <Text size="xs" c="dimmed" mt={4}>
-          Action réalisée : les tableaux de bord la comptent à 100 %.
+          Action réalisée&#x202f;: les tableaux de bord la comptent à 100 %.
         </Text>
       )}
     </>
+  );
+}
+
+/** « À arbitrer au prochain comité »: the dossier of the next CODIRI lists these actions. Undone like every edit. */
+function ArbitrationSwitch({ action, update }: { action: ActionDetail; update: (patch: ActionPatch) => Promise<ApiResult<void>> }) {
+  const { perform } = useFormSaver();
+  const checked = action.to_arbitrate === true;
+  return (
+    <Switch
+      label="À arbitrer au prochain comité"
+      description={"Une décision est attendue du prochain CODIRI\u202f: l'action figure dans son dossier."}
+      checked={checked}
+      onChange={(event) => {
+        const value = event.currentTarget.checked;
+        void perform(
+          () => update({ to_arbitrate: value }),
+          () => ({ label: 'À arbitrer au prochain comité', revert: () => send('updateAction', action.id, { to_arbitrate: action.to_arbitrate }) }),
+        );
+      }}
+    />
   );
 }
 

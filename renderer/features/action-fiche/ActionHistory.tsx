@@ -136,7 +136,7 @@ function groups(entries: ActionHistoryEntry[]): ActionHistoryEntry[][] {
 function who(entry: ActionHistoryEntry): string {
   if (!entry.at) return entry.author.label;
   const parts = [frenchDateTime(entry.at), entry.author.label];
-  if (entry.author.laptop) parts.push(`poste « ${entry.author.laptop} »`);
+  if (entry.author.laptop) parts.push(`poste «\u202f${entry.author.laptop}\u202f»`);
   if (entry.this_laptop) parts.push('ce poste');
   return parts.join(' · ');
 }
@@ -152,7 +152,7 @@ function Change({ entry, shown, long }: { entry: ActionHistoryEntry; shown: (tex
     return (
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
         <Text span size="sm" c="dimmed">
-          Création :{' '}
+          Création&#x202f;:{' '}
         </Text>
         <Value text={shown(entry.after.text)} />
       </Text>
@@ -164,13 +164,13 @@ function Change({ entry, shown, long }: { entry: ActionHistoryEntry; shown: (tex
       <Stack gap={4} mt={2}>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
           <Text span size="sm" c="dimmed">
-            Avant :{' '}
+            Avant&#x202f;:{' '}
           </Text>
           {before}
         </Text>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
           <Text span size="sm" c="dimmed">
-            Après :{' '}
+            Après&#x202f;:{' '}
           </Text>
           <Value text={shown(entry.after.text)} />
         </Text>

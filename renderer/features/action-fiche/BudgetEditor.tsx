@@ -53,7 +53,7 @@ export function FundingTotals({ totals }: { totals: FundingTotal[] }) {
   if (totals.length === 0) return null;
   return (
     <Text size="sm">
-      Financements :{' '}
+      Financements&#x202f;:{' '}
       {totals
         .map((total) => `${FUNDER_TYPE_LABELS[total.funder_type]} ${formatEuros(total.amount)} (${FUNDING_STATUS_LABELS[total.status].toLowerCase()})`)
         .join(' ; ')}
@@ -199,7 +199,7 @@ function Fundings({ budget }: { budget: ActionBudget }) {
                 <Table.Td ta="right">{formatEuros(funding.amount)}</Table.Td>
                 <Table.Td>
                   <Select
-                    aria-label={`État de la demande : ${name}`}
+                    aria-label={`État de la demande\u202f: ${name}`}
                     data={STATUS_OPTIONS}
                     value={funding.status}
                     onChange={(status) =>
@@ -215,7 +215,7 @@ function Fundings({ budget }: { budget: ActionBudget }) {
                 </Table.Td>
                 <Table.Td>
                   <RemoveButton
-                    label={`Supprimer le financement : ${name}`}
+                    label={`Supprimer le financement\u202f: ${name}`}
                     remove={() => send('deleteFunding', funding.id)}
                     undo={{ label: 'Financement supprimé', revert: () => send('restoreDeleted', 'funding', funding.id) }}
                   />

@@ -22,8 +22,8 @@ export function DeleteActionButton({ action }: { action: ActionDetail }) {
           Supprimer l'action
         </Button>
       </Group>
-      <Modal opened={opened} onClose={close} title="Supprimer cette action ?">
-        <Text mb="lg">L'action « {action.title} » sera supprimée avec ses étapes, ses notes de suivi et ses liens.</Text>
+      <Modal opened={opened} onClose={close} title="Supprimer cette action ?">
+        <Text mb="lg">L'action «&#x202f;{action.title}&#x202f;» sera supprimée avec ses étapes, ses notes de suivi et ses liens.</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={close} data-autofocus>
             Annuler

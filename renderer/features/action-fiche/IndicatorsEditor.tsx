@@ -56,19 +56,20 @@ function Indicator({ indicator, actionId }: { indicator: IndicatorView; actionId
         </Button>
       </Group>
       <Text size="sm">
-        Dernière valeur : <strong>{indicator.latest ? `${formatMeasure(indicator.latest.value, unit)} au ${formatDate(indicator.latest.date)}` : '—'}</strong>
+        Dernière valeur&#x202f;:{' '}
+        <strong>{indicator.latest ? `${formatMeasure(indicator.latest.value, unit)} au ${formatDate(indicator.latest.date)}` : '—'}</strong>
         {indicator.target_value !== null && (
           <>
             {' '}
-            · cible : {formatMeasure(indicator.target_value, unit)}
+            · cible&#x202f;: {formatMeasure(indicator.target_value, unit)}
             {indicator.target_date ? ` au ${formatDate(indicator.target_date)}` : ''}
-            {indicator.gap !== null && ` · écart : ${formatMeasure(indicator.gap, unit)}`}
+            {indicator.gap !== null && ` · écart\u202f: ${formatMeasure(indicator.gap, unit)}`}
           </>
         )}
       </Text>
       {indicator.shared_with.length > 0 && (
         <Text size="sm" c="dimmed">
-          Suivi aussi par : {indicator.shared_with.map((action) => action.title).join(', ')}
+          Suivi aussi par&#x202f;: {indicator.shared_with.map((action) => action.title).join(', ')}
         </Text>
       )}
       {indicator.values.length > 1 && <IndicatorChart indicator={indicator} />}
@@ -137,7 +138,9 @@ function IndicatorChart({ indicator }: { indicator: IndicatorView }) {
           lineChartProps={{ accessibilityLayer: false }}
         />
       </div>
-      <VisuallyHidden component="figcaption">Évolution de « {indicator.name} » : les valeurs figurent dans le tableau qui suit.</VisuallyHidden>
+      <VisuallyHidden component="figcaption">
+        Évolution de «&#x202f;{indicator.name}&#x202f;»&#x202f;: les valeurs figurent dans le tableau qui suit.
+      </VisuallyHidden>
     </figure>
   );
 }
@@ -150,7 +153,7 @@ function ValuesTable({ indicator }: { indicator: IndicatorView }) {
       </Text>
     );
   return (
-    <Table mt="xs" aria-label={`Valeurs de « ${indicator.name} »`}>
+    <Table mt="xs" aria-label={`Valeurs de «\u202f${indicator.name}\u202f»`}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Date</Table.Th>

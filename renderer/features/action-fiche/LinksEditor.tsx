@@ -34,7 +34,7 @@ export function LinksEditor({ action }: { action: ActionDetail }) {
                 {link.label || link.url}
               </Anchor>
               <RemoveButton
-                label={`Supprimer le lien « ${link.label || link.url} »`}
+                label={`Supprimer le lien «\u202f${link.label || link.url}\u202f»`}
                 remove={() => send('deleteLink', link.id)}
                 undo={{ label: 'Lien supprimé', revert: () => send('restoreDeleted', 'link', link.id) }}
               />

@@ -37,7 +37,7 @@ interface StepItemProps {
 function StepItem({ step, index, steps }: StepItemProps) {
   const { perform: act } = useFormSaver();
   const [editing, setEditing] = useState(false);
-  const name = `« ${step.label} »`;
+  const name = `«\u202f${step.label}\u202f»`;
 
   const toggle = () =>
     act(

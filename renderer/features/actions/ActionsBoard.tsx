@@ -12,7 +12,7 @@ import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
 import { formatDate, numberFormat } from '../../shared/format';
-import { STATUS_KEYS, STATUS_STYLE, statusLabel, type StatusKey } from '../../shared/status';
+import { STATUS_KEYS, statusFill, statusLabel, type StatusKey } from '../../shared/status';
 import { LateBadge } from '../../shared/StatusBadge';
 import classes from './ActionsBoard.module.css';
 
@@ -45,8 +45,6 @@ interface CardActions {
 }
 
 const actionCount = (n: number) => (n === 0 ? 'aucune action' : `${numberFormat.format(n)} action${n > 1 ? 's' : ''}`);
-
-const statusColor = (status: StatusKey) => `var(--mantine-color-${STATUS_STYLE[status].color.replace('.', '-')})`;
 
 interface BoardProps {
   query: ActionQuery;
@@ -96,17 +94,17 @@ export function ActionsBoard({ query, header }: BoardProps) {
       void perform(
         () => send('updateAction', row.id, { status: to === 'none' ? null : to }),
         () => ({
-          label: `${fieldLabel('action', 'status')} de « ${row.title} »`,
+          label: `${fieldLabel('action', 'status')} de «\u202f${row.title}\u202f»`,
           revert: async () => {
             const result = await send('updateAction', row.id, { status: previous });
-            if (result.ok) announce(`« ${row.title} » remise dans ${statusLabel(from)}`);
+            if (result.ok) announce(`«\u202f${row.title}\u202f» remise dans ${statusLabel(from)}`);
             return result;
           },
         }),
       ).then((result) => {
         if (!result.ok) return;
         const visible = columnsRef.current.candidates.includes(to);
-        announce(`« ${row.title} » déplacée vers ${statusLabel(to)}${visible ? '' : ' (colonne masquée par le filtre Statut)'}`);
+        announce(`«\u202f${row.title}\u202f» déplacée vers ${statusLabel(to)}${visible ? '' : ' (colonne masquée par le filtre Statut)'}`);
         if (control && visible) pendingFocus.current = { id: row.id, status: to, control };
       });
     };
@@ -116,7 +114,7 @@ export function ActionsBoard({ query, header }: BoardProps) {
         const columns = columnsRef.current.shown;
         const index = columns.indexOf(row.status ?? 'none');
         const to = columns[index + delta];
-        if (index < 0 || !to) announce(`« ${row.title} » est déjà dans la ${delta < 0 ? 'première' : 'dernière'} colonne`);
+        if (index < 0 || !to) announce(`«\u202f${row.title}\u202f» est déjà dans la ${delta < 0 ? 'première' : 'dernière'} colonne`);
         else move(row, to, control);
       },
       dragStart: (row) => setDragging(row),
@@ -230,7 +228,7 @@ function BoardColumn({ status, hidden, query, queryKey, partners, dragging, acti
     <div
       className={classes.column}
       data-column={status}
-      style={{ '--status-color': statusColor(status) } as CSSProperties}
+      style={{ '--status-color': statusFill(status) } as CSSProperties}
       data-accepts={accepts || undefined}
       data-over={(accepts && over) || undefined}
       onDragOver={onDragOver}
@@ -257,12 +255,12 @@ function BoardColumn({ status, hidden, query, queryKey, partners, dragging, acti
       {more > 0 && rows.length < MAX_SHOWN && (
         <button type="button" className={classes.more} onClick={() => setShown({ key: queryKey, count: Math.min(MAX_SHOWN, rows.length + STEP) })}>
           Afficher {more > 1 ? `les ${numberFormat.format(more)} suivantes` : 'la suivante'}
-          <VisuallyHidden> : {label}</VisuallyHidden>
+          <VisuallyHidden>&#x202f;: {label}</VisuallyHidden>
         </button>
       )}
       {more > 0 && rows.length >= MAX_SHOWN && (
         <p className={classes.empty}>
-          {numberFormat.format(rows.length)} actions affichées sur {numberFormat.format(total ?? 0)} : précisez les filtres pour voir les autres.
+          {numberFormat.format(rows.length)} actions affichées sur {numberFormat.format(total ?? 0)}&#x202f;: précisez les filtres pour voir les autres.
         </p>
       )}
       {accepts && over && (
@@ -346,7 +344,10 @@ function BoardCardContent({ row, status, partners, dragged, actions }: CardProps
       onDragEnd={actions.dragEnd}
       onKeyDown={onKeyDown}
     >
-      <span className={classes.chantier}>Chantier {row.chantier_number}</span>
+      <span className={classes.chantier}>
+        <span className={classes.reference}>{row.reference}</span> · Chantier {row.chantier_number}
+        {row.to_arbitrate && <span className={classes.arbitration}>À arbitrer</span>}
+      </span>
       <a href={href({ page: 'action', id: row.id })} className={classes.title} data-control="link" draggable={false}>
         {row.title}
       </a>
@@ -376,7 +377,7 @@ function BoardCardContent({ row, status, partners, dragged, actions }: CardProps
       </dl>
       <div className={classes.footer}>
         <span className={classes.progress} title={fieldLabel('action', 'progress')}>
-          <VisuallyHidden>{fieldLabel('action', 'progress')} : </VisuallyHidden>
+          <VisuallyHidden>{fieldLabel('action', 'progress')}&#x202f;: </VisuallyHidden>
           <span className={classes.progressBar} aria-hidden>
             <span style={{ width: `${row.progress}%` }} />
           </span>
@@ -384,7 +385,7 @@ function BoardCardContent({ row, status, partners, dragged, actions }: CardProps
         </span>
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <button type="button" className={classes.moveButton} data-control="move" aria-label={`Déplacer « ${row.title} »`}>
+            <button type="button" className={classes.moveButton} data-control="move" aria-label={`Déplacer «\u202f${row.title}\u202f»`}>
               Déplacer
               <IconChevronDown size={12} aria-hidden />
             </button>

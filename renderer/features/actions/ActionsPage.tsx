@@ -68,7 +68,7 @@ function Actions() {
             query={query}
             header={(total) => (
               <CountLine total={total} switcher={switcher}>
-                Glisser une carte, ou Ctrl+← et Ctrl+→, ou « Déplacer » ; les flèches passent d'une carte à l'autre.
+                Glisser une carte, ou Ctrl+← et Ctrl+→, ou «&#x202f;Déplacer&#x202f;»&#x202f;; les flèches passent d'une carte à l'autre.
               </CountLine>
             )}
           />
@@ -118,7 +118,7 @@ function TableView({ query, sort, onSort, switcher }: TableViewProps) {
           </>
         }
       >
-        Entrée ouvre la fiche de l'action ; flèches haut et bas pour changer de ligne.
+        Entrée ouvre la fiche de l'action&#x202f;; flèches haut et bas pour changer de ligne.
       </CountLine>
       {error && <Alert color="red">{error.message}</Alert>}
       {total === 0 ? (

@@ -38,7 +38,7 @@ export function ActionsTable({ pages, queryKey, sort, onSort, withIndicator = fa
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
-  const columns = `52px minmax(240px, 1fr) 136px 96px repeat(${partners.length}, minmax(100px, 150px)) 112px 132px 116px${withIndicator ? ' minmax(150px, 220px)' : ''}`;
+  const columns = `56px minmax(110px, 150px) minmax(240px, 1fr) 120px 88px minmax(120px, 170px) 104px 124px 96px${withIndicator ? ' minmax(150px, 220px)' : ''}`;
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -67,15 +67,12 @@ export function ActionsTable({ pages, queryKey, sort, onSort, withIndicator = fa
       <table role="table" className={classes.table} aria-rowcount={rowCount + 1} aria-label="Actions">
         <thead role="rowgroup" className={classes.head}>
           <tr role="row" className={classes.row} aria-rowindex={1}>
-            <SortHeader label="N°" title={`${fieldLabel('chantier', 'number')} du chantier`} by="chantier" sort={sort} onSort={onSort} />
+            <SortHeader label="Réf." title="Référence" by="reference" sort={sort} onSort={onSort} />
+            <SortHeader label="Chantier" by="chantier" sort={sort} onSort={onSort} />
             <SortHeader label={fieldLabel('action', 'title')} by="title" sort={sort} onSort={onSort} />
             <SortHeader label={fieldLabel('action', 'status')} by="status" sort={sort} onSort={onSort} />
             <SortHeader label={fieldLabel('action', 'priority')} by="priority" sort={sort} onSort={onSort} />
-            {partners.map((partner) => (
-              <Header key={partner.id} title={`${fieldLabel('pilot', 'person_id')} ${partner.name}`}>
-                {fieldLabel('pilot', 'person_id')} {partner.code}
-              </Header>
-            ))}
+            <Header title={partners.map((partner) => `${fieldLabel('pilot', 'person_id')} ${partner.name}`).join(', ')}>Pilotes</Header>
             <SortHeader label="Échéance" title={fieldLabel('action', 'end_date')} by="end_date" sort={sort} onSort={onSort} />
             <SortHeader label={fieldLabel('action', 'progress')} by="progress" sort={sort} onSort={onSort} />
             <Header>En retard</Header>
@@ -86,7 +83,16 @@ export function ActionsTable({ pages, queryKey, sort, onSort, withIndicator = fa
           {items.map((item) => {
             const row = pages.rowAt(item.index);
             return row ? (
-              <Row key={row.id} row={row} index={item.index} start={item.start} partners={partners} onMove={moveFocus} withIndicator={withIndicator} />
+              <Row
+                key={row.id}
+                row={row}
+                index={item.index}
+                start={item.start}
+                partners={partners}
+                onMove={moveFocus}
+                measure={virtualizer.measureElement}
+                withIndicator={withIndicator}
+              />
             ) : (
               <LoadingRow key={`loading-${item.index}`} index={item.index} start={item.start} />
             );
@@ -143,12 +149,14 @@ interface RowProps {
   start: number;
   partners: Partner[];
   onMove: (index: number) => void;
+  /** Rows grow with their title: the virtualiser measures each one shown. */
+  measure: (element: HTMLTableRowElement | null) => void;
   withIndicator: boolean;
 }
 
 // Rows are plain elements styled by the CSS module rather than Mantine components: a few
 // dozen of them re-render at each scroll step, and 10 000 rows must scroll smoothly.
-const Row = memo(function Row({ row, index, start, partners, onMove, withIndicator }: RowProps) {
+const Row = memo(function Row({ row, index, start, partners, onMove, measure, withIndicator }: RowProps) {
   const open = () => navigate({ page: 'action', id: row.id });
 
   function onKeyDown(event: KeyboardEvent<HTMLTableRowElement>) {
@@ -162,22 +170,34 @@ const Row = memo(function Row({ row, index, start, partners, onMove, withIndicat
 
   return (
     <tr
+      ref={measure}
       role="row"
       className={classes.row}
       data-index={index}
       aria-rowindex={index + 2}
       tabIndex={0}
-      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
+      style={{ minHeight: ROW_HEIGHT, transform: `translateY(${start}px)` }}
       onClick={open}
       onKeyDown={onKeyDown}
     >
       <td role="cell" className={`${classes.cell} ${classes.number}`}>
-        {row.chantier_number}
+        {row.reference}
       </td>
       <td role="cell" className={classes.cell}>
-        <span className={classes.title} title={row.title}>
-          {row.title}
+        <span className={classes.clamped} title={`${row.chantier_number}. ${row.chantier_title}`}>
+          {row.chantier_number}. {row.chantier_title}
         </span>
+      </td>
+      <td role="cell" className={`${classes.cell} ${classes.title}`}>
+        {row.title}
+        {row.to_arbitrate && (
+          <>
+            {' '}
+            <span className={classes.arbitration} title="À arbitrer au prochain comité">
+              À arbitrer
+            </span>
+          </>
+        )}
       </td>
       <td role="cell" className={classes.cell} onClick={(event) => event.stopPropagation()}>
         <StatusSelect row={row} />
@@ -185,14 +205,9 @@ const Row = memo(function Row({ row, index, start, partners, onMove, withIndicat
       <td role="cell" className={classes.cell}>
         {row.priority ? PRIORITY_LABELS[row.priority] : '—'}
       </td>
-      {partners.map((partner) => {
-        const name = row.pilots.find((pilot) => pilot.partner_id === partner.id)?.person_name;
-        return (
-          <td role="cell" key={partner.id} className={classes.cell}>
-            {name ? <span className={classes.title}>{name}</span> : <span className={classes.dimmed}>Sans pilote</span>}
-          </td>
-        );
-      })}
+      <td role="cell" className={classes.cell}>
+        {pilotNames(row, partners)}
+      </td>
       <td role="cell" className={classes.cell}>
         {formatDate(row.end_date)}
       </td>
@@ -210,7 +225,7 @@ const Row = memo(function Row({ row, index, start, partners, onMove, withIndicat
       {withIndicator && (
         <td role="cell" className={classes.cell}>
           {row.indicator ? (
-            <span className={classes.title} title={row.indicator.name}>
+            <span className={classes.clamped} title={row.indicator.name}>
               {formatMeasure(row.indicator.latest, row.indicator.unit)}
               {row.indicator.gap !== null && ` (écart ${formatMeasure(row.indicator.gap)})`}
             </span>
@@ -223,10 +238,20 @@ const Row = memo(function Row({ row, index, start, partners, onMove, withIndicat
   );
 });
 
+/** « Anne Leroy (37), Marc Petit (41) »: the pilotes of every partner, in the partners' order; empty when none. */
+function pilotNames(row: ActionRow, partners: Partner[]): string {
+  return partners
+    .flatMap((partner) => {
+      const name = row.pilots.find((pilot) => pilot.partner_id === partner.id)?.person_name;
+      return name ? [`${name} (${partner.code})`] : [];
+    })
+    .join(', ');
+}
+
 /** A row whose page has not arrived yet (fast scrolling through a long list). */
 function LoadingRow({ index, start }: { index: number; start: number }) {
   return (
-    <tr role="row" className={classes.row} aria-rowindex={index + 2} style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}>
+    <tr role="row" className={classes.row} aria-rowindex={index + 2} style={{ minHeight: ROW_HEIGHT, transform: `translateY(${start}px)` }}>
       <td role="cell" className={`${classes.cell} ${classes.dimmed}`}>
         Chargement…
       </td>
@@ -246,7 +271,7 @@ function StatusSelect({ row }: { row: ActionRow }) {
     <select
       key={stored}
       className={classes.select}
-      aria-label={`${fieldLabel('action', 'status')} de l'action « ${row.title} »`}
+      aria-label={`${fieldLabel('action', 'status')} de l'action «\u202f${row.title}\u202f»`}
       defaultValue={stored}
       onChange={(event) => void change(event)}
     >

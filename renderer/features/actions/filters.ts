@@ -27,7 +27,7 @@ export const NO_FILTERS: ActionFilters = {
   withoutPilot: false,
 };
 
-export const DEFAULT_SORT: ActionSort = { by: 'chantier', direction: 'asc' };
+export const DEFAULT_SORT: ActionSort = { by: 'reference', direction: 'asc' };
 
 export function toQuery(filters: ActionFilters, sort: ActionSort): ActionQuery {
   return {

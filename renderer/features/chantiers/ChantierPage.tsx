@@ -16,7 +16,7 @@ import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
 import { formatDate } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { ProgressValue } from '../../shared/ProgressValue';
-import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
+import { ArbitrationBadge, LateBadge, StatusBadge } from '../../shared/StatusBadge';
 import { PilotHeader, PilotName } from '../../shared/PilotName';
 import { NewActionModal } from '../actions/NewActionModal';
 import { ConflictBadge, ConflictsAlert, useConflictsOf } from '../conflicts/RowConflicts';
@@ -118,6 +118,7 @@ function ChantierActions({ chantier }: { chantier: ChantierDetail }) {
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
+            <Table.Th w={64}>Réf.</Table.Th>
             <Table.Th>{fieldLabel('action', 'title')}</Table.Th>
             <Table.Th>{fieldLabel('action', 'status')}</Table.Th>
             <Table.Th>{fieldLabel('action', 'priority')}</Table.Th>
@@ -131,6 +132,7 @@ function ChantierActions({ chantier }: { chantier: ChantierDetail }) {
         <Table.Tbody>
           {chantier.actions.map((action) => (
             <Table.Tr key={action.id}>
+              <Table.Td fw={700}>{action.reference}</Table.Td>
               <Table.Td>
                 <Anchor href={href({ page: 'action', id: action.id })}>{action.title}</Anchor>
               </Table.Td>
@@ -138,6 +140,7 @@ function ChantierActions({ chantier }: { chantier: ChantierDetail }) {
                 <Stack gap={4} align="flex-start">
                   <StatusBadge status={action.status} />
                   {action.late && <LateBadge />}
+                  {action.to_arbitrate && <ArbitrationBadge />}
                 </Stack>
               </Table.Td>
               <Table.Td>{action.priority ? PRIORITY_LABELS[action.priority] : '—'}</Table.Td>

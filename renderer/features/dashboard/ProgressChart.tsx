@@ -1,7 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { Paper, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { ChantierSummary } from '../../../preload/contract';
-import { STATUS_KEYS, STATUS_STYLE, statusLabel } from '../../shared/status';
+import { STATUS_KEYS, statusFill, statusLabel } from '../../shared/status';
 
 /** Actions of each chantier stacked by statut; the sentence below is its text alternative. */
 export function ProgressChart({ chantiers }: { chantiers: ChantierSummary[] }) {
@@ -9,7 +9,7 @@ export function ProgressChart({ chantiers }: { chantiers: ChantierSummary[] }) {
   const series = STATUS_KEYS.filter((key) => chantiers.some((c) => c.counts.by_status[key] > 0)).map((key) => ({
     name: key,
     label: statusLabel(key),
-    color: STATUS_STYLE[key].color,
+    color: statusFill(key),
   }));
   return (
     <section aria-labelledby="graphique">
@@ -34,7 +34,7 @@ export function ProgressChart({ chantiers }: { chantiers: ChantierSummary[] }) {
             />
           </div>
           <Text component="figcaption" size="sm" c="dimmed" mt="sm">
-            Les chiffres détaillés figurent dans le tableau « Par chantier » ci-dessous.
+            Les chiffres détaillés figurent dans le tableau «&#x202f;Par chantier&#x202f;» ci-dessous.
             <VisuallyHidden>{describe(chantiers)}</VisuallyHidden>
           </Text>
         </figure>
@@ -49,7 +49,7 @@ function describe(chantiers: ChantierSummary[]): string {
     .map((chantier) => {
       const parts = STATUS_KEYS.filter((key) => chantier.counts.by_status[key] > 0).map((key) => `${chantier.counts.by_status[key]} ${statusLabel(key)}`);
       const total = `${chantier.counts.total} action${chantier.counts.total > 1 ? 's' : ''}`;
-      return `Chantier ${chantier.number} : ${total}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+      return `Chantier ${chantier.number}\u202f: ${total}${parts.length ? ` (${parts.join(', ')})` : ''}`;
     })
     .join(' ; ')
     .concat('.');

@@ -29,7 +29,7 @@ export function MyActionsPage() {
       {data && data.lines.length > 0 && (
         <Stack gap="xs">
           <Text size="sm" role="status">
-            Au {formatDate(data.today)} : {data.lines.length} action{data.lines.length > 1 ? 's' : ''}
+            Au {formatDate(data.today)}&#x202f;: {data.lines.length} action{data.lines.length > 1 ? 's' : ''}
             {late > 0 ? `, dont ${late} en retard` : ''}
           </Text>
           <Table.ScrollContainer minWidth={900}>
@@ -76,11 +76,12 @@ function LineRow({ line }: { line: MyActionLine }) {
       </Table.Td>
       <Table.Td>
         <Anchor href={lineHref(line)} fw={600} size="sm">
+          {line.reference && `${line.reference} `}
           {line.title}
         </Anchor>
         {!line.action_id && (
           <Text size="xs" c="dimmed">
-            Action à mener : l'action sera créée à la validation du compte rendu
+            Action à mener&#x202f;: l'action sera créée à la validation du compte rendu
           </Text>
         )}
       </Table.Td>

@@ -24,7 +24,7 @@ export function RemindersIndicator() {
   }, [reload]);
   if (!data) return null;
   const count = data.late.length + data.due_soon.length;
-  const label = `Rappels : ${data.summary ?? 'aucune échéance proche'}`;
+  const label = `Rappels\u202f: ${data.summary ?? 'aucune échéance proche'}`;
 
   return (
     <Indicator

@@ -24,7 +24,7 @@ export function roleText(line: MyActionLine): string {
 export function DaysLateBadge({ days }: { days: number }) {
   const text = lateText(days);
   return (
-    <Badge color="orange.8" c="black" variant="filled" radius="sm" leftSection={<IconClockExclamation size={12} aria-hidden />}>
+    <Badge color="var(--entente-late)" c="var(--entente-late-text)" variant="filled" radius="sm" leftSection={<IconClockExclamation size={12} aria-hidden />}>
       {text.charAt(0).toUpperCase() + text.slice(1)}
     </Badge>
   );

@@ -122,7 +122,7 @@ export function FrenchDateInput({ value, onChange, label, error, ...rest }: Fren
 
   function checkTyped(text: string) {
     const wrong = text.trim() !== '' && parseFrenchDate(text) === null;
-    setTypingError(wrong ? `Date impossible : « ${text.trim()} ». Format attendu : jj/mm/aaaa.` : undefined);
+    setTypingError(wrong ? `Date impossible\u202f: «\u202f${text.trim()}\u202f». Format attendu\u202f: jj/mm/aaaa.` : undefined);
   }
 
   return (
@@ -141,7 +141,7 @@ export function FrenchDateInput({ value, onChange, label, error, ...rest }: Fren
       dateParser={parseFrenchDate}
       placeholder="jj/mm/aaaa"
       clearable
-      clearButtonProps={{ 'aria-label': `Effacer : ${label}` }}
+      clearButtonProps={{ 'aria-label': `Effacer\u202f: ${label}` }}
       ariaLabels={CALENDAR_LABELS}
       // Days of the next and previous months are too pale to read (contrast); weekends darker.
       hideOutsideDates
@@ -202,8 +202,8 @@ export function FrenchTimeInput({
       onChange={(time) => onChange(time.slice(0, 5))}
       error={error}
       format="24h"
-      hoursInputLabel={`${label} : heures`}
-      minutesInputLabel={`${label} : minutes`}
+      hoursInputLabel={`${label}\u202f: heures`}
+      minutesInputLabel={`${label}\u202f: minutes`}
     />
   );
 }

@@ -6,7 +6,7 @@ const STATUS_TEXT = {
   idle: { text: 'Enregistrement automatique', icon: IconCheck, color: 'dimmed' },
   saving: { text: 'Enregistrement…', icon: IconLoader2, color: 'dimmed' },
   saved: { text: 'Enregistré', icon: IconCheck, color: undefined },
-  error: { text: 'Non enregistré : voir le champ en erreur', icon: IconAlertTriangle, color: 'var(--mantine-color-error)' },
+  error: { text: 'Non enregistré\u202f: voir le champ en erreur', icon: IconAlertTriangle, color: 'var(--mantine-color-error)' },
 } as const;
 
 /** « Enregistré » and the undo button, side by side at the top of an editable page. */
@@ -21,7 +21,7 @@ export function SaveStatus() {
           {text}
         </Text>
       </Group>
-      <Tooltip label={lastEdit ? `Revenir sur : ${lastEdit.label} (Ctrl+Z)` : 'Aucune modification à annuler'}>
+      <Tooltip label={lastEdit ? `Revenir sur\u202f: ${lastEdit.label} (Ctrl+Z)` : 'Aucune modification à annuler'}>
         <Button variant="default" size="xs" leftSection={<IconArrowBackUp size={16} aria-hidden />} disabled={!lastEdit} onClick={() => void undo()}>
           Annuler la dernière modification
         </Button>

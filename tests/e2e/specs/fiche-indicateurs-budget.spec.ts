@@ -55,7 +55,7 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   await budget.getByRole('textbox', { name: 'Nom du financeur' }).fill('Région Centre-Val de Loire');
   await budget.getByRole('button', { name: 'Ajouter le financement' }).click();
   await expect(budget.getByRole('table', { name: 'Financeurs' })).toContainText('Région – Région Centre-Val de Loire');
-  await budget.getByRole('combobox', { name: /État de la demande : Région/ }).click();
+  await budget.getByRole('combobox', { name: /État de la demande\s: Région/ }).click();
   await page.getByRole('option', { name: 'Obtenu' }).click();
   await expect(budget).toContainText('Financements : Région 5 000,00 € (obtenu)');
 

@@ -4,8 +4,9 @@ import type { Locator } from '@playwright/test';
 import { addNote, createAction } from '../../../db/actions/writes';
 import { createPerson } from '../../../db/people/writes';
 import { setPilot } from '../../../db/actions/pilots';
+import { axeViolations } from '../harness/a11y';
 import { copyOfPrepared, initData, withStore } from '../harness/data';
-import { actionCount, expect, openScreen, test, type AppHandle } from '../harness/fixtures';
+import { actionCount, expect, openScreen, screenshot, test, type AppHandle } from '../harness/fixtures';
 
 const LATE = 'Cartographie des producteurs locaux';
 const DONE_PAST_END = 'Bilan des menus végétariens';
@@ -35,7 +36,9 @@ function prepare(dataDir: string): void {
 }
 
 const rows = (app: AppHandle) => app.page.getByRole('table', { name: 'Actions' }).locator('tbody').getByRole('row');
-const titles = (app: AppHandle) => rows(app).locator('td:nth-child(2)').allInnerTexts();
+const titles = (app: AppHandle) => rows(app).locator('td:nth-child(3)').allInnerTexts();
+/** « 4.2 » as [4, 2], to compare references. */
+const referenceKey = (reference: string) => reference.split('.').map(Number);
 
 /** Picks an option of a Mantine select: its list is the one the field controls (aria-controls). */
 async function choose(app: AppHandle, field: Locator, option: string): Promise<void> {
@@ -52,7 +55,8 @@ test('filtres par chantier, statut, retard et pilote, puis recherche dans les ti
   const { page } = app;
   await openScreen(app, 'Actions');
   await expect(actionCount(app)).toHaveText('18 actions');
-  await expect(rows(app)).toHaveCount(18);
+  // Rows grow with their titles: only those near the view are in the page.
+  await expect(app.page.getByRole('table', { name: 'Actions' })).toHaveAttribute('aria-rowcount', '19');
   const clear = page.getByRole('button', { name: 'Effacer les filtres' });
   await expect(clear).toBeDisabled();
 
@@ -124,30 +128,92 @@ test('tri par en-tête de colonne : aria-sort et ordre des lignes', async ({ lau
   const { page } = app;
   await openScreen(app, 'Actions');
   const table = page.getByRole('table', { name: 'Actions' });
-  await expect(rows(app)).toHaveCount(18);
+  // Rows grow with their titles: only those near the view are in the page.
+  await expect(app.page.getByRole('table', { name: 'Actions' })).toHaveAttribute('aria-rowcount', '19');
   const header = (name: string) => table.getByRole('columnheader', { name });
 
-  // By default: by chantier number.
-  await expect(header('N°')).toHaveAttribute('aria-sort', 'ascending');
+  // By default: by reference, « 4.2 » before « 4.10 »; the chantier's number and name, one Pilotes column.
+  await expect(header('Réf.')).toHaveAttribute('aria-sort', 'ascending');
   await expect(header('Titre')).toHaveAttribute('aria-sort', 'none');
-  const numbers = (await rows(app).locator('td:nth-child(1)').allInnerTexts()).map(Number);
-  expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  const references = (await rows(app).locator('td:nth-child(1)').allInnerTexts()).map(referenceKey);
+  expect(references).toEqual([...references].sort(([c1, n1], [c2, n2]) => c1 - c2 || n1 - n2));
+  expect(references.slice(0, 3)).toEqual([
+    [1, 1],
+    [1, 2],
+    [2, 1],
+  ]);
+  const piloted = rows(app).filter({ hasText: PILOTED });
+  await expect(piloted.getByRole('cell')).toHaveText(['4.1', '4. Les ressources humaines', PILOTED, /.*/, /.*/, 'Marc Lefèvre (41)', /.*/, /.*/, /.*/]);
+  const late = rows(app).filter({ hasText: LATE });
+  await expect(late.getByRole('cell').first()).toHaveText('3.2');
+  await expect(late.getByRole('cell').nth(5)).toHaveText('Claire Martin (37)');
+  // No pilote: the cell is empty, not « Sans pilote ».
+  await expect(rows(app).filter({ hasText: DESCRIBED }).getByRole('cell').nth(5)).toHaveText('');
+  // Every header the same size.
+  const sizes = await table
+    .getByRole('columnheader')
+    .evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell.querySelector('button') ?? cell).fontSize));
+  expect(new Set(sizes).size).toBe(1);
 
   const collator = new Intl.Collator('fr', { sensitivity: 'base' });
   await header('Titre').getByRole('button').click();
   await expect(header('Titre')).toHaveAttribute('aria-sort', 'ascending');
-  await expect(header('N°')).toHaveAttribute('aria-sort', 'none');
+  await expect(header('Réf.')).toHaveAttribute('aria-sort', 'none');
   await expect.poll(async () => (await titles(app))[0]).toBe('Accompagnement et mise en réseau des formateurs internes');
   const ascending = await titles(app);
   expect(ascending).toEqual([...ascending].sort(collator.compare));
 
   await header('Titre').getByRole('button').click();
   await expect(header('Titre')).toHaveAttribute('aria-sort', 'descending');
-  await expect.poll(async () => (await titles(app))[0]).toBe(ascending.at(-1));
-  expect(await titles(app)).toEqual([...ascending].reverse());
+  await expect.poll(async () => (await titles(app))[0]).not.toBe(ascending[0]);
+  // The rows in the page are those near the view: the first ones of each order.
+  const descending = await titles(app);
+  expect(descending).toEqual([...descending].sort(collator.compare).reverse());
+  expect(collator.compare(descending[0], ascending.at(-1)!)).toBeGreaterThanOrEqual(0);
 
   // Échéance: the dated actions first, earliest first; the undated ones after.
   await header('Échéance').getByRole('button').click();
   await expect(header('Échéance')).toHaveAttribute('aria-sort', 'ascending');
   await expect.poll(async () => (await titles(app)).slice(0, 2)).toEqual([LATE, DONE_PAST_END]);
+});
+
+test('« À arbitrer au prochain comité » : coché sur la fiche (et annulable), repéré dans le tableau et sur les cartes', async ({ launch }) => {
+  const app = await launch(copyOfPrepared('filtres', prepare));
+  const { page } = app;
+  await openScreen(app, 'Actions');
+  const table = page.getByRole('table', { name: 'Actions' });
+  await screenshot(app, 'actions-tableau-clair');
+  await table.getByText(PILOTED).click();
+  await expect(page.getByRole('heading', { level: 1, name: `4.1 ${PILOTED}` })).toBeVisible();
+  const toggle = page.getByRole('switch', { name: 'À arbitrer au prochain comité' });
+  await expect(toggle).not.toBeChecked();
+  await toggle.focus();
+  await page.keyboard.press('Space');
+  await expect(toggle).toBeChecked();
+  await expect(page.getByText('À arbitrer', { exact: true })).toBeVisible();
+  // Undone like any edit of the fiche, then set again.
+  await page.getByRole('button', { name: 'Annuler la dernière modification' }).click();
+  await expect(toggle).not.toBeChecked();
+  await expect(page.getByText('À arbitrer', { exact: true })).toHaveCount(0);
+  await toggle.focus();
+  await page.keyboard.press('Space');
+  await expect(toggle).toBeChecked();
+
+  await openScreen(app, 'Actions');
+  await expect(rows(app).filter({ hasText: PILOTED }).getByText('À arbitrer', { exact: true })).toBeVisible();
+  await expect(rows(app).getByText('À arbitrer', { exact: true })).toHaveCount(1);
+  await page.getByRole('radiogroup', { name: 'Affichage des actions' }).getByText('Colonnes par statut').click();
+  const card = page.getByRole('group', { name: 'Colonnes par statut' }).getByRole('listitem').filter({ hasText: PILOTED });
+  await expect(card.getByText('À arbitrer', { exact: true })).toBeVisible();
+  await expect(card.getByText('4.1', { exact: true })).toBeVisible();
+
+  // The badges readable in the dark theme too.
+  await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
+  await page.mouse.move(700, 500);
+  await screenshot(app, 'actions-colonnes-sombre');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('radiogroup', { name: 'Affichage des actions' }).getByText('Tableau').click();
+  await expect(rows(app).filter({ hasText: PILOTED }).getByText('À arbitrer', { exact: true })).toBeVisible();
+  await screenshot(app, 'actions-tableau-sombre');
+  expect(await axeViolations(page)).toEqual([]);
 });

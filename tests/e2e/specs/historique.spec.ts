@@ -53,7 +53,7 @@ test("Historique de la fiche : la modification d'un autre poste, ancienne → no
 
   // Nadia's, from her laptop: who, when, which poste, the old value and the new one.
   const fromNadia = edits.nth(1);
-  await expect(fromNadia).toContainText(new RegExp(`^${WHEN} · Nadia Benali \\(Loir-et-Cher\\) · poste « Portable DRH 41 »`));
+  await expect(fromNadia).toContainText(new RegExp(`^${WHEN} · Nadia Benali \\(Loir-et-Cher\\) · poste «\\sPortable DRH 41\\s»`));
   await expect(fromNadia.locator('li').filter(field('Statut'))).toHaveText(/^Statut\s*À venir\s*→\s*devient\s*En cours$/);
   await expect(fromNadia.locator('li').filter(field('Avancement'))).toHaveText(/^Avancement\s*0 %\s*→\s*devient\s*40 %$/);
   // The default dataset, last: what the action was given at first.
