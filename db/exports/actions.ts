@@ -15,7 +15,6 @@ import {
 import { shortFrenchDate } from '../../common/french';
 import { queryActions } from '../actions/reads';
 import type { ActionQuery } from '../actions/types';
-import { actionReference } from '../meetings/dossier';
 import { listPartners } from '../people/reads';
 import type { Partner } from '../people/types';
 import { cached } from '../store/statements';
@@ -52,11 +51,10 @@ export function actionExportRows(store: Store, query: ActionQuery, day?: string)
     (
       cached(
         store,
-        `SELECT a.id, a.number, a.description, a.finalites, a.cooperation_form, a.to_arbitrate, c.title AS chantier_title
+        `SELECT a.id, a.description, a.finalites, a.cooperation_form, a.to_arbitrate, c.title AS chantier_title
          FROM action a JOIN chantier c ON c.id = a.chantier_id WHERE a.id IN (SELECT value FROM json_each(?))`,
       ).all(JSON.stringify(rows.map((row) => row.id))) as {
         id: string;
-        number: number | null;
         description: string | null;
         finalites: string | null;
         cooperation_form: CooperationForm | null;
@@ -69,7 +67,7 @@ export function actionExportRows(store: Store, query: ActionQuery, day?: string)
     const extra = extras.get(row.id)!;
     return {
       id: row.id,
-      reference: actionReference(row.chantier_number, extra.number),
+      reference: row.reference,
       chantier_id: row.chantier_id,
       chantier_number: row.chantier_number,
       chantier_title: extra.chantier_title,

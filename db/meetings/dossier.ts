@@ -23,14 +23,14 @@ import { formatHlc, parseHlc } from '../store/hlc';
 import { LATE_SQL, today } from '../store/sql';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
+import { actionReferences, referenceOf } from '../actions/references';
 import { convocationDocument } from './convocation';
 import { minutesDocument } from './document';
 import type { CodiriDossier, DossierAction, DossierChange, DossierChantier, ExpectedDecision, KeyFigures } from './dossier-types';
 import { agendaRows, LATEST_SQL, previousMeeting, requireMeeting, SHOWN_SQL } from './rows';
 
-/** « 4.2 »; « 4 » for an action without a number (created before actions were numbered). */
-export const actionReference = (chantierNumber: number, actionNumber: number | null) =>
-  actionNumber === null ? String(chantierNumber) : `${chantierNumber}.${actionNumber}`;
+/** Where an action comes in its chantier's list: the order of the references (« 4.2 » before « 4.10 »). */
+const referenceOrder = (store: Store, actionId: string) => actionReferences(store).get(actionId)?.order ?? Number.MAX_SAFE_INTEGER;
 
 const statusLabel = (status: ActionStatus | null) => (status ? ACTION_STATUS_LABELS[status] : 'Sans statut');
 
@@ -161,7 +161,7 @@ function expectedDecisions(store: Store, meetingId: string): ExpectedDecision[] 
     ...points,
     ...actions.map((action) => ({
       kind: 'action' as const,
-      reference: `Action ${actionReference(action.chantier_number, action.number)}`,
+      reference: `Action ${referenceOf(store, action.id)}`,
       title: action.title,
       chantier_label: chantierLabel(action.chantier_id),
       by: actionPilots(store, action.id),
@@ -223,7 +223,9 @@ function dossierChantiers(store: Store, chantierIds: string[], since: string | n
         `SELECT a.id, a.chantier_id, a.number, a.title, a.status, a.end_date, a.progress, ${LATE_SQL} AS late FROM action a
          WHERE a.chantier_id = @chantier AND a.deleted = 0 ORDER BY a.number IS NULL, a.number, a.title_key, a.id`,
       ).all({ chantier: chantier.id, today: day }) as ActionRow[]
-    ).map((row) => ({ ...row, reference: actionReference(chantier.number, row.number) }));
+    )
+      .map((row) => ({ ...row, reference: referenceOf(store, row.id) }))
+      .sort((a, b) => referenceOrder(store, a.id) - referenceOrder(store, b.id));
     const changes = since ? changesSince(store, rows, since) : new Map<string, DossierChange[]>();
     const actions: DossierAction[] = rows.map((row) => ({
       id: row.id,

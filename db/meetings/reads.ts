@@ -6,6 +6,7 @@ import { addMinutes } from '../../common/calendar';
 import { sortKey } from '../store/collation';
 import { refusal } from '../errors';
 import { cached } from '../store/statements';
+import { actionReferences } from '../actions/references';
 import type { Store } from '../store/store';
 import type {
   AgendaLinkChantier,
@@ -223,15 +224,13 @@ function agendaViews(store: Store, meeting: MeetingFields, day?: string): Agenda
 /** What a point of the ordre du jour may be linked to: every chantier, and its actions. */
 export function agendaLinks(store: Store): AgendaLinkChantier[] {
   const chantiers = cached(store, 'SELECT id, number, title FROM chantier WHERE deleted = 0 ORDER BY number, id').all() as ChantierRef[];
-  const actions = cached(store, 'SELECT id, chantier_id, title, number FROM action WHERE deleted = 0 ORDER BY number IS NULL, number, title_key, id').all() as {
-    id: string;
-    chantier_id: string;
-    title: string;
-    number: number | null;
-  }[];
+  const references = actionReferences(store);
+  const actions = (cached(store, 'SELECT id, chantier_id, title FROM action WHERE deleted = 0').all() as { id: string; chantier_id: string; title: string }[])
+    .filter((action) => references.has(action.id))
+    .sort((a, b) => references.get(a.id)!.order - references.get(b.id)!.order);
   return chantiers.map((chantier) => ({
     ...chantier,
-    actions: actions.filter((action) => action.chantier_id === chantier.id).map(({ id, title, number }) => ({ id, title, number })),
+    actions: actions.filter((action) => action.chantier_id === chantier.id).map(({ id, title }) => ({ id, title, reference: references.get(id)!.reference })),
   }));
 }
 

@@ -186,8 +186,8 @@ export interface AgendaItemView {
 
 /** A chantier a point may be linked to, with its actions (agendaLinks). */
 export interface AgendaLinkChantier extends ChantierRef {
-  /** In the order of their number; those without one (created before numbering) last, by title. */
-  actions: { id: string; title: string; number: number | null }[];
+  /** In the order of their reference (« 4.2 », db/actions/references.ts). */
+  actions: { id: string; title: string; reference: string }[];
 }
 
 export interface AgendaTiming {

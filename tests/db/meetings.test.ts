@@ -684,16 +684,16 @@ describe("le lien d'un point et « À arbitrer »", () => {
     ]);
   });
 
-  test('chaque chantier et ses actions, dans l’ordre de leur numéro', () => {
+  test('chaque chantier et ses actions, dans l’ordre de leur référence', () => {
     const store = newReplica();
     const first = createAction(store, { chantier_id: 'c4', title: 'Zéro papier dans les DRH' });
     const second = createAction(store, { chantier_id: 'c4', title: 'Annuaire commun des agents' });
     const links = agendaLinks(store);
     expect(links.map((chantier) => chantier.number)).toEqual([...links.map((chantier) => chantier.number)].sort((x, y) => x - y));
     const rh = links.find((chantier) => chantier.id === 'c4')!;
-    const numbered = rh.actions.filter((action) => action.number !== null);
-    expect(numbered.map((action) => action.id).slice(-2)).toEqual([first, second]);
-    expect(numbered[numbered.length - 1].number).toBe(numbered[numbered.length - 2].number! + 1);
+    expect(rh.actions.map((action) => action.id).slice(-2)).toEqual([first, second]);
+    const count = rh.actions.length;
+    expect(rh.actions.map((action) => action.reference)).toEqual(Array.from({ length: count }, (_, index) => `4.${index + 1}`));
     expect(links.filter((chantier) => chantier.id !== 'c4').flatMap((chantier) => chantier.actions.map((action) => action.id))).not.toContain(first);
   });
 });

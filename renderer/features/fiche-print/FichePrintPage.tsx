@@ -35,7 +35,7 @@ export function FichePrintPage({ id }: { id: string }) {
   const { data: chantiers } = useApiData('listChantiers');
   const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
   const ready = !!(action && indicators && budget && history && chantiers);
-  usePrintTitle(action ? `Fiche action – ${action.title}` : null);
+  usePrintTitle(action ? `Fiche action ${action.reference} – ${action.title}` : null);
 
   async function print() {
     setBusy('print');
@@ -108,7 +108,7 @@ function FicheSheet({ action, indicators, budget, history, chantierLabel }: Shee
   const { project, partners } = useAppState();
   const date = (iso: string | null) => (iso ? frenchDate(iso) : '—');
   return (
-    <article className={classes.sheet} aria-label={`Fiche action : ${action.title}`}>
+    <article className={classes.sheet} aria-label={`Fiche action : ${action.title}`}>
       <div className={classes.partners}>
         {partners.map((partner) => (
           <span key={partner.id}>{partner.name}</span>
@@ -117,7 +117,9 @@ function FicheSheet({ action, indicators, budget, history, chantierLabel }: Shee
       <p className={classes.project}>{project.name}</p>
       <header className={classes.titleBlock}>
         <h2 className={classes.kind}>Fiche action</h2>
-        <p className={classes.meetingTitle}>{action.title}</p>
+        <p className={classes.meetingTitle}>
+          {action.reference} {action.title}
+        </p>
         <p className={classes.version}>{chantierLabel}</p>
       </header>
 

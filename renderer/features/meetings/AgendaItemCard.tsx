@@ -145,11 +145,10 @@ function ArbitrationCheckbox({ item, save, disabled }: { item: AgendaItemView; s
 /** What the point concerns, as the compte rendu names it: « 4.2 Organisation… », or the chantier. */
 function linkText(item: AgendaItemView, links: AgendaLinkChantier[]): ReactNode {
   if (item.action) {
-    const chantier = links.find((candidate) => candidate.actions.some((action) => action.id === item.action!.id));
-    const number = chantier?.actions.find((action) => action.id === item.action!.id)?.number;
+    const reference = links.flatMap((chantier) => chantier.actions).find((action) => action.id === item.action!.id)?.reference;
     return (
       <Anchor href={href({ page: 'action', id: item.action.id })} size="sm">
-        {chantier && number != null ? `${chantier.number}.${number} ` : ''}
+        {reference ? `${reference} ` : ''}
         {item.action.title}
       </Anchor>
     );
@@ -174,7 +173,7 @@ export function MinutesItemCard({ meeting, people, chantiers, item, links }: Pro
         <Text size="sm" mt={-6} mb="xs">
           {item.presenter ? `${fieldLabel('agenda_item', 'presenter')} ${item.presenter}` : ''}
           {item.presenter && link ? ' · ' : ''}
-          {link && <>Lié à : {link}</>}
+          {link && <>Lié à : {link}</>}
         </Text>
       )}
       <Stack gap="sm">

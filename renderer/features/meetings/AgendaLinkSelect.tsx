@@ -8,10 +8,8 @@ type Link = { chantier_id: string | null; action_id: string | null };
 const CHANTIER = 'chantier:';
 const ACTION = 'action:';
 
-/** « 4.2 Organisation d'une formation… »; without a number (an action older than numbering), the title alone. */
-function actionLabel(chantier: AgendaLinkChantier, action: AgendaLinkChantier['actions'][number]): string {
-  return action.number === null ? action.title : `${chantier.number}.${action.number} ${action.title}`;
-}
+/** « 4.2 Organisation d'une formation… ». */
+const actionLabel = (action: AgendaLinkChantier['actions'][number]) => `${action.reference} ${action.title}`;
 
 function linkOptions(links: AgendaLinkChantier[], item: AgendaItemView, first: string[]): { group: string; items: { value: string; label: string }[] }[] {
   // The meeting's own chantiers first: a point is most often about one of them.
@@ -20,7 +18,7 @@ function linkOptions(links: AgendaLinkChantier[], item: AgendaItemView, first: s
     group: `${chantier.number}. ${chantier.title}`,
     items: [
       { value: `${CHANTIER}${chantier.id}`, label: `Chantier ${chantier.number}. ${chantier.title}` },
-      ...chantier.actions.map((action) => ({ value: `${ACTION}${action.id}`, label: actionLabel(chantier, action) })),
+      ...chantier.actions.map((action) => ({ value: `${ACTION}${action.id}`, label: actionLabel(action) })),
     ],
   }));
   // An action deleted since the point was linked to it stays shown, as the point names it.

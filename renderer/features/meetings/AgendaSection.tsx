@@ -41,7 +41,7 @@ export function MinutesSection(props: MeetingProps) {
   if (meeting.agenda.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        L&apos;ordre du jour est vide : ajoutez ses points dans l&apos;onglet « Préparer ».
+        L&apos;ordre du jour est vide : ajoutez ses points dans l&apos;onglet « Préparer ».
       </Text>
     );
   return (
@@ -79,7 +79,7 @@ function NewAgendaItemForm({ meetingId }: { meetingId: string }) {
     <form onSubmit={submit} noValidate aria-label="Ajouter un point à l'ordre du jour">
       <Group align="flex-start" gap="xs">
         <TextInput
-          label="Nouveau point : intitulé"
+          label="Nouveau point : intitulé"
           value={title}
           onChange={(event) => setTitle(event.currentTarget.value)}
           error={errors.title}

@@ -134,7 +134,7 @@ function DiffusionField({ value, save, disabled }: { value: string[]; save: (val
   return (
     <TagsInput
       label={fieldLabel('meeting', 'diffusion')}
-      description="Destinataires du compte rendu : tapez un nom ou un service, puis Entrée"
+      description="Destinataires du compte rendu : tapez un nom ou un service, puis Entrée"
       value={field.value}
       onChange={field.onChange}
       error={field.error}
@@ -150,8 +150,8 @@ function CodiriHint() {
   if (!proposal?.date) return null;
   return (
     <>
-      Proposition : {formatDate(proposal.date)}
-      {proposal.secretariat_partner_name ? `, secrétariat : ${proposal.secretariat_partner_name}` : ''}
+      Proposition : {formatDate(proposal.date)}
+      {proposal.secretariat_partner_name ? `, secrétariat : ${proposal.secretariat_partner_name}` : ''}
     </>
   );
 }

@@ -83,14 +83,14 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
         {type === 'codiri' && proposal && (
           <Alert color="blue" title="Prochain CODIRI">
             {proposal.date
-              ? `Date proposée : ${formatDate(proposal.date)}, environ six mois après le ${proposal.after?.title ?? 'dernier CODIRI'}. `
+              ? `Date proposée : ${formatDate(proposal.date)}, environ six mois après le ${proposal.after?.title ?? 'dernier CODIRI'}. `
               : 'Premier CODIRI du projet. '}
-            {proposal.secretariat_partner_name && `Secrétariat cette fois : ${proposal.secretariat_partner_name}.`}
+            {proposal.secretariat_partner_name && `Secrétariat cette fois : ${proposal.secretariat_partner_name}.`}
           </Alert>
         )}
         <TextInput
           label={fieldLabel('meeting', 'title')}
-          description="Facultatif : sans titre, la réunion est nommée par son type et sa date"
+          description="Facultatif : sans titre, la réunion est nommée par son type et sa date"
           value={title}
           onChange={(event) => setTitle(event.currentTarget.value)}
           error={errors.title}

@@ -146,7 +146,7 @@ function GuestForm({ meetingId }: { meetingId: string }) {
   return (
     <form onSubmit={submit} noValidate aria-label="Ajouter un·e invité·e">
       <Group align="flex-start" gap="xs">
-        <TextInput label="Invité·e : nom" value={name} onChange={(event) => setName(event.currentTarget.value)} error={error} w={200} />
+        <TextInput label="Invité·e : nom" value={name} onChange={(event) => setName(event.currentTarget.value)} error={error} w={200} />
         <TextInput label={fieldLabel('participant', 'function')} value={fonction} onChange={(event) => setFonction(event.currentTarget.value)} w={180} />
         <TextInput
           label={fieldLabel('participant', 'organisation')}

@@ -143,7 +143,7 @@ function DeletePersonModal({ person, onClose }: { person?: Person; onClose: () =
   }
 
   return (
-    <Modal opened={!!person} onClose={close} title="Supprimer cette personne ?">
+    <Modal opened={!!person} onClose={close} title="Supprimer cette personne ?">
       <Stack>
         <Text>{person?.name} ne figurera plus dans la liste des personnes.</Text>
         {error && (

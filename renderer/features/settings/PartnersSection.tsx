@@ -142,7 +142,7 @@ function NewPartnerForm({ onClose }: { onClose: () => void }) {
       <Stack>
         <TextInput
           label={fieldLabel('partner', 'code')}
-          description="Par exemple : 36"
+          description="Par exemple : 36"
           required
           data-autofocus
           value={input.code}
@@ -151,7 +151,7 @@ function NewPartnerForm({ onClose }: { onClose: () => void }) {
         />
         <TextInput
           label={fieldLabel('partner', 'name')}
-          description="Par exemple : Département de l'Indre"
+          description="Par exemple : Département de l'Indre"
           required
           value={input.name}
           error={errors.name}
@@ -159,7 +159,7 @@ function NewPartnerForm({ onClose }: { onClose: () => void }) {
         />
         <TextInput
           label={fieldLabel('partner', 'short_name')}
-          description="Par exemple : Indre"
+          description="Par exemple : Indre"
           value={input.short_name}
           error={errors.short_name}
           onChange={(e) => set('short_name', e.currentTarget.value)}

@@ -200,7 +200,7 @@ test('registre des décisions : références, filtres, clavier, lien vers la ré
     .getByRole('link', { name: 'CODIRI du 15 mars 2027' });
   await link.focus();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`#/reunions/${codiri}$`));
+  await expect(page).toHaveURL(new RegExp(`#/reunions/${codiri}/compte-rendu$`));
   await expect(page.getByRole('heading', { level: 1, name: 'CODIRI du 15 mars 2027' })).toBeVisible();
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: 'Décisions' })).toBeVisible();

@@ -370,7 +370,7 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   const fiche = page.getByRole('article', { name: /^Fiche action : / });
   await expect(fiche).toBeVisible();
   const ficheTitle = (await fiche.getAttribute('aria-label'))!.replace(/^Fiche action : /, '');
-  expect(pdfTitle(await savePdf(app, 'fiche-action'))).toBe(`Fiche action – ${ficheTitle}`);
+  expect(pdfTitle(await savePdf(app, 'fiche-action'))).toBe(`Fiche action 4.1 – ${ficheTitle}`);
 
   // A draft's preview says « Projet » (heading and watermark).
   await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/impression/compte-rendu`), atelier);
