@@ -71,7 +71,7 @@ export function DecisionsPage() {
     filters.to && `jusqu'au ${formatDate(filters.to)}`,
     filters.followed === 'yes' && 'suivies',
     filters.followed === 'no' && 'non suivies',
-    filters.search.trim() && `contenant « ${filters.search.trim()} »`,
+    filters.search.trim() && `contenant «\u202f${filters.search.trim()}\u202f»`,
   ].filter(Boolean);
 
   async function print() {
@@ -89,7 +89,7 @@ export function DecisionsPage() {
     notifications.show({
       color: 'teal',
       title: 'Registre enregistré',
-      message: `${result.value.file} (${count(result.value.rows)}) : à ouvrir avec Excel ou LibreOffice.`,
+      message: `${result.value.file} (${count(result.value.rows)})\u202f: à ouvrir avec Excel ou LibreOffice.`,
       autoClose: 8000,
     });
   }
@@ -123,10 +123,10 @@ export function DecisionsPage() {
         </div>
       </PageHeader>
       <Text size="sm" mb="md" maw={900} className={classes.screenOnly}>
-        Le registre des décisions de toutes les réunions. Chacune a une référence stable : le type de réunion (CODIRI, COPIL pour le comité de pilotage,
-        Atelier, RT pour la réunion de travail), l'année, le rang de la réunion parmi celles de son type dans l'année, puis « D » et le numéro de la décision
-        dans le compte rendu. Une décision d'un compte rendu pas encore validé est un <strong>projet</strong>. Une décision est <strong>suivie</strong> quand
-        son point de l'ordre du jour a une action à mener rattachée à une action existante.
+        Le registre des décisions de toutes les réunions. Chacune a une référence stable&#x202f;: le type de réunion (CODIRI, COPIL pour le comité de pilotage,
+        Atelier, RT pour la réunion de travail), l'année, le rang de la réunion parmi celles de son type dans l'année, puis «&#x202f;D&#x202f;» et le numéro de
+        la décision dans le compte rendu. Une décision d'un compte rendu pas encore validé est un <strong>projet</strong>. Une décision est{' '}
+        <strong>suivie</strong> quand son point de l'ordre du jour a une action à mener rattachée à une action existante.
       </Text>
       <Group align="flex-end" gap="sm" wrap="wrap" mb="md" className={classes.screenOnly} role="search" aria-label="Filtres des décisions">
         <TextInput
@@ -243,7 +243,7 @@ function DecisionsTable({ rows }: { rows: DecisionRow[] }) {
                   </Text>
                 )}
                 <Text size="xs" c="dimmed" className={classes.detail}>
-                  Point {row.agenda_item.number} : {row.agenda_item.title}
+                  Point {row.agenda_item.number}&#x202f;: {row.agenda_item.title}
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -261,7 +261,7 @@ function DecisionsTable({ rows }: { rows: DecisionRow[] }) {
                       Projet
                     </Badge>
                     <Text size="xs" mt={4} className={classes.detail}>
-                      Compte rendu : {MINUTES_STATUS_LABELS[row.minutes_status].toLowerCase()}
+                      Compte rendu&#x202f;: {MINUTES_STATUS_LABELS[row.minutes_status].toLowerCase()}
                     </Text>
                   </>
                 ) : (

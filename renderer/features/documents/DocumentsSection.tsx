@@ -53,7 +53,7 @@ export function DocumentsSection({ ownerId }: { ownerId: string }) {
                 </Text>
               </div>
               <RemoveButton
-                label={`Retirer le document « ${document.name} »`}
+                label={`Retirer le document «\u202f${document.name}\u202f»`}
                 remove={() => send('detachDocument', document.id)}
                 undo={{ label: 'Document retiré', revert: () => send('restoreDeleted', 'attachment', document.id) }}
               />
@@ -63,7 +63,7 @@ export function DocumentsSection({ ownerId }: { ownerId: string }) {
       )}
       <Group justify="space-between" align="center">
         <Text size="xs" c="dimmed">
-          {MAX_ATTACHMENT_MEGABYTES} Mo au plus par document ; au-delà, ajoutez plutôt un lien vers le fichier.
+          {MAX_ATTACHMENT_MEGABYTES} Mo au plus par document&#x202f;; au-delà, ajoutez plutôt un lien vers le fichier.
         </Text>
         <Button
           variant="light"
@@ -71,7 +71,7 @@ export function DocumentsSection({ ownerId }: { ownerId: string }) {
           onClick={() =>
             void perform(
               () => call('attachDocument', ownerId),
-              (attached) => (attached ? { label: `Document « ${attached.name} » joint`, revert: () => send('detachDocument', attached.id) } : null),
+              (attached) => (attached ? { label: `Document «\u202f${attached.name}\u202f» joint`, revert: () => send('detachDocument', attached.id) } : null),
             )
           }
         >

@@ -18,7 +18,7 @@ export function ActionsSpreadsheetMenu({ query }: { query: ActionQuery }) {
     notifications.show({
       color: 'teal',
       title: format === 'plan' ? "Plan d'actions enregistré" : 'Actions enregistrées',
-      message: `${result.value.file} (${plural(result.value.rows, 'action')}) : à ouvrir avec Excel ou LibreOffice.`,
+      message: `${result.value.file} (${plural(result.value.rows, 'action')})\u202f: à ouvrir avec Excel ou LibreOffice.`,
       autoClose: 8000,
     });
   }

@@ -17,7 +17,7 @@ export function ExportAllSection() {
     notifications.show({
       color: 'teal',
       title: 'Projet exporté',
-      message: `${result.value.folder} : ${result.value.files.length} fichiers, décrits dans LISEZMOI.txt.${
+      message: `${result.value.folder}\u202f: ${result.value.files.length} fichiers, décrits dans LISEZMOI.txt.${
         missing ? ` ${missing} document(s) pas encore reçu(s) par ce poste n'ont pas pu être copiés.` : ''
       }`,
       autoClose: 10_000,
@@ -30,8 +30,9 @@ export function ExportAllSection() {
         Exporter tout
       </Title>
       <Text size="sm" maw={720}>
-        Toutes les données du projet dans un dossier lisible sans Entente : un fichier CSV par type de données (actions, réunions, personnes, budget…) à ouvrir
-        avec Excel ou LibreOffice, un fichier entente.json, les documents joints et un fichier LISEZMOI.txt qui explique chaque fichier et chaque colonne.
+        Toutes les données du projet dans un dossier lisible sans Entente&#x202f;: un fichier CSV par type de données (actions, réunions, personnes, budget…) à
+        ouvrir avec Excel ou LibreOffice, un fichier entente.json, les documents joints et un fichier LISEZMOI.txt qui explique chaque fichier et chaque
+        colonne.
       </Text>
       <div>
         <Button variant="default" leftSection={<IconFolderDown size={16} aria-hidden />} loading={busy} onClick={() => void exportAll()}>

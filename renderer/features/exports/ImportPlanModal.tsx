@@ -60,11 +60,11 @@ export function ImportPlanModal({ fileName, initial, onClose }: Props) {
   const count = preview.lines.length;
 
   return (
-    <Modal opened onClose={onClose} title={`Importer un plan d'actions : ${fileName}`} size="90%">
+    <Modal opened onClose={onClose} title={`Importer un plan d'actions\u202f: ${fileName}`} size="90%">
       <Stack gap="md">
         <Text size="sm">
-          Chaque ligne du fichier deviendra une action. Rien n'est enregistré avant « Importer » ; si une seule ligne est refusée, rien n'est importé : corrigez
-          le fichier (puis choisissez-le de nouveau) ou la correspondance des colonnes.
+          Chaque ligne du fichier deviendra une action. Rien n'est enregistré avant «&#x202f;Importer&#x202f;»&#x202f;; si une seule ligne est refusée, rien
+          n'est importé&#x202f;: corrigez le fichier (puis choisissez-le de nouveau) ou la correspondance des colonnes.
         </Text>
         <Title order={2} size="h5">
           Correspondance des colonnes
@@ -84,11 +84,11 @@ export function ImportPlanModal({ fileName, initial, onClose }: Props) {
         </SimpleGrid>
         {preview.skipped_sheets.length > 0 && (
           <Text size="sm" c="dimmed">
-            Feuilles sans colonne de titre, laissées de côté : {preview.skipped_sheets.join(', ')}.
+            Feuilles sans colonne de titre, laissées de côté&#x202f;: {preview.skipped_sheets.join(', ')}.
           </Text>
         )}
         {preview.errors.length > 0 ? (
-          <Alert color="red" title={`${plural(preview.errors.length, 'erreur')} : rien ne peut être importé`} role="alert">
+          <Alert color="red" title={`${plural(preview.errors.length, 'erreur')}\u202f: rien ne peut être importé`} role="alert">
             <List size="sm" spacing={2}>
               {preview.errors.slice(0, SHOWN_ERRORS).map((message) => (
                 <List.Item key={message}>{message}</List.Item>
@@ -100,13 +100,13 @@ export function ImportPlanModal({ fileName, initial, onClose }: Props) {
           count > 0 && (
             <Alert color="teal" title={`${plural(count, 'action')} prête${count > 1 ? 's' : ''} à importer`}>
               {preview.new_people.length > 0
-                ? `Pilotes inconnus du projet, ajoutés aux Personnes avec les actions : ${preview.new_people.map((person) => `${person.name} (${person.partner})`).join(', ')}.`
+                ? `Pilotes inconnus du projet, ajoutés aux Personnes avec les actions\u202f: ${preview.new_people.map((person) => `${person.name} (${person.partner})`).join(', ')}.`
                 : 'Les pilotes nommés sont déjà dans les Personnes du projet.'}
             </Alert>
           )
         )}
         {preview.warnings.length > 0 && (
-          <Alert color="yellow" title={`À vérifier : ${plural(preview.warnings.length, 'ligne')}`}>
+          <Alert color="yellow" title={`À vérifier\u202f: ${plural(preview.warnings.length, 'ligne')}`}>
             <List size="sm" spacing={2}>
               {preview.warnings.slice(0, SHOWN_ERRORS).map((message) => (
                 <List.Item key={message}>{message}</List.Item>
@@ -116,7 +116,7 @@ export function ImportPlanModal({ fileName, initial, onClose }: Props) {
           </Alert>
         )}
         <Title order={2} size="h5">
-          Aperçu : {plural(count, 'ligne')}
+          Aperçu&#x202f;: {plural(count, 'ligne')}
         </Title>
         <ScrollArea.Autosize mah={360}>
           <Table striped stickyHeader aria-label="Aperçu de l'import">

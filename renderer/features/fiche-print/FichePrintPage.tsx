@@ -108,7 +108,7 @@ function FicheSheet({ action, indicators, budget, history, chantierLabel }: Shee
   const { project, partners } = useAppState();
   const date = (iso: string | null) => (iso ? frenchDate(iso) : '—');
   return (
-    <article className={classes.sheet} aria-label={`Fiche action : ${action.title}`}>
+    <article className={classes.sheet} aria-label={`Fiche action\u202f: ${action.title}`}>
       <div className={classes.partners}>
         {partners.map((partner) => (
           <span key={partner.id}>{partner.name}</span>

@@ -61,7 +61,7 @@ export function ActionItemsEditor({ meeting, people, chantiers, item }: Pick<Mee
                           <ThemeIcon
                             variant="transparent"
                             color="orange.9"
-                            aria-label={`À compléter : ${actionItem.problems.map((problem) => problem.message).join(' ')}`}
+                            aria-label={`À compléter\u202f: ${actionItem.problems.map((problem) => problem.message).join(' ')}`}
                             role="img"
                           >
                             <IconAlertTriangle size={18} aria-hidden />
@@ -73,7 +73,7 @@ export function ActionItemsEditor({ meeting, people, chantiers, item }: Pick<Mee
                           <ActionIcon
                             variant="subtle"
                             color="gray"
-                            aria-label={`Monter : ${actionItem.title}`}
+                            aria-label={`Monter\u202f: ${actionItem.title}`}
                             disabled={index === 0}
                             onClick={() => void call('moveActionItem', actionItem.id, 'up')}
                           >
@@ -82,19 +82,19 @@ export function ActionItemsEditor({ meeting, people, chantiers, item }: Pick<Mee
                           <ActionIcon
                             variant="subtle"
                             color="gray"
-                            aria-label={`Descendre : ${actionItem.title}`}
+                            aria-label={`Descendre\u202f: ${actionItem.title}`}
                             disabled={index === item.action_items.length - 1}
                             onClick={() => void call('moveActionItem', actionItem.id, 'down')}
                           >
                             <IconArrowDown size={16} aria-hidden />
                           </ActionIcon>
-                          <ActionIcon variant="subtle" color="gray" aria-label={`Modifier : ${actionItem.title}`} onClick={() => setEditing(actionItem)}>
+                          <ActionIcon variant="subtle" color="gray" aria-label={`Modifier\u202f: ${actionItem.title}`} onClick={() => setEditing(actionItem)}>
                             <IconPencil size={16} aria-hidden />
                           </ActionIcon>
                           <ActionIcon
                             variant="subtle"
                             color="red"
-                            aria-label={`Supprimer : ${actionItem.title}`}
+                            aria-label={`Supprimer\u202f: ${actionItem.title}`}
                             onClick={() => void call('deleteActionItem', actionItem.id)}
                           >
                             <IconTrash size={16} aria-hidden />

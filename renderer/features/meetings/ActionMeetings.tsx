@@ -29,14 +29,14 @@ export function ActionMeetings({ actionId }: { actionId: string }) {
             <List size="sm" mt={4}>
               {decisions.map((decision) => (
                 <List.Item key={decision.id}>
-                  Décision n° {decision.number} : {decision.text}
+                  Décision n° {decision.number}&#x202f;: {decision.text}
                 </List.Item>
               ))}
               {action_items.map((item) => {
                 const details = [item.responsable_name, item.due_date && `échéance ${formatDate(item.due_date)}`].filter(Boolean).join(', ');
                 return (
                   <List.Item key={item.id}>
-                    À mener : {item.title}
+                    À mener&#x202f;: {item.title}
                     {details && ` (${details})`}
                   </List.Item>
                 );

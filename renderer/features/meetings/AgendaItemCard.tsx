@@ -173,7 +173,7 @@ export function MinutesItemCard({ meeting, people, chantiers, item, links }: Pro
         <Text size="sm" mt={-6} mb="xs">
           {item.presenter ? `${fieldLabel('agenda_item', 'presenter')} ${item.presenter}` : ''}
           {item.presenter && link ? ' · ' : ''}
-          {link && <>Lié à : {link}</>}
+          {link && <>Lié à&#x202f;: {link}</>}
         </Text>
       )}
       <Stack gap="sm">

@@ -41,7 +41,7 @@ export function MinutesSection(props: MeetingProps) {
   if (meeting.agenda.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        L&apos;ordre du jour est vide : ajoutez ses points dans l&apos;onglet « Préparer ».
+        L&apos;ordre du jour est vide&#x202f;: ajoutez ses points dans l&apos;onglet «&#x202f;Préparer&#x202f;».
       </Text>
     );
   return (

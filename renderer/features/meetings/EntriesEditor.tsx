@@ -49,13 +49,25 @@ function EntryRow({ entry, disabled, first, last }: { entry: EntryView; disabled
       </div>
       {!disabled && (
         <Group gap={2} wrap="nowrap" mt={26}>
-          <ActionIcon variant="subtle" color="gray" aria-label={`Monter : ${name}`} disabled={first} onClick={() => void call('moveEntry', entry.id, 'up')}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={`Monter\u202f: ${name}`}
+            disabled={first}
+            onClick={() => void call('moveEntry', entry.id, 'up')}
+          >
             <IconArrowUp size={16} aria-hidden />
           </ActionIcon>
-          <ActionIcon variant="subtle" color="gray" aria-label={`Descendre : ${name}`} disabled={last} onClick={() => void call('moveEntry', entry.id, 'down')}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={`Descendre\u202f: ${name}`}
+            disabled={last}
+            onClick={() => void call('moveEntry', entry.id, 'down')}
+          >
             <IconArrowDown size={16} aria-hidden />
           </ActionIcon>
-          <ActionIcon variant="subtle" color="red" aria-label={`Supprimer : ${name}`} onClick={() => void call('deleteEntry', entry.id)}>
+          <ActionIcon variant="subtle" color="red" aria-label={`Supprimer\u202f: ${name}`} onClick={() => void call('deleteEntry', entry.id)}>
             <IconTrash size={16} aria-hidden />
           </ActionIcon>
         </Group>

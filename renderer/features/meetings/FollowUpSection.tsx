@@ -13,7 +13,7 @@ export function FollowUpSection({ meeting }: { meeting: MeetingDetail }) {
   if (!previous)
     return (
       <Text size="sm" c="dimmed">
-        Pas de réunion précédente du même type : rien à suivre.
+        Pas de réunion précédente du même type&#x202f;: rien à suivre.
       </Text>
     );
   return (
@@ -73,7 +73,7 @@ function FollowUpRow({ meetingId, line, disabled }: { meetingId: string; line: F
       </Table.Td>
       <Table.Td>
         <TextInput
-          aria-label={`${fieldLabel('follow_up', 'comment')} sur « ${line.title} »`}
+          aria-label={`${fieldLabel('follow_up', 'comment')} sur «\u202f${line.title}\u202f»`}
           value={comment}
           onChange={(event) => setComment(event.currentTarget.value)}
           onBlur={() => comment !== (line.comment ?? '') && void call('setFollowUpComment', meetingId, line.action_item_id, comment.trim() || null)}

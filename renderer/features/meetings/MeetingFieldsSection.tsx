@@ -150,8 +150,8 @@ function CodiriHint() {
   if (!proposal?.date) return null;
   return (
     <>
-      Proposition : {formatDate(proposal.date)}
-      {proposal.secretariat_partner_name ? `, secrétariat : ${proposal.secretariat_partner_name}` : ''}
+      Proposition&#x202f;: {formatDate(proposal.date)}
+      {proposal.secretariat_partner_name ? `, secrétariat\u202f: ${proposal.secretariat_partner_name}` : ''}
     </>
   );
 }

@@ -94,7 +94,7 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
       {conflicts.length > 0 && <ConflictsAlert conflicts={conflicts} />}
       {meeting.superseded_by && (
         <Alert color="yellow" mb="lg" title="Version remplacée">
-          Ce compte rendu a été modifié par une version plus récente :{' '}
+          Ce compte rendu a été modifié par une version plus récente&#x202f;:{' '}
           <Anchor href={href({ page: 'meeting', id: meeting.superseded_by.id })} underline="always" fw={600} c="var(--mantine-color-text)">
             version {meeting.superseded_by.version}
           </Anchor>
@@ -103,7 +103,7 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
       )}
       {meeting.read_only && !meeting.superseded_by && (
         <Alert color="teal" mb="lg" title="Compte rendu validé">
-          Il ne peut plus être modifié. Pour le corriger, créez une version modificative (section Validation) : celle-ci reste lisible.
+          Il ne peut plus être modifié. Pour le corriger, créez une version modificative (section Validation)&#x202f;: celle-ci reste lisible.
         </Alert>
       )}
       {/* One step mounted at a time: the other's fields are neither in the tab order nor found twice by name. */}

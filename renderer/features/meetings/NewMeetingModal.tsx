@@ -83,9 +83,9 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
         {type === 'codiri' && proposal && (
           <Alert color="blue" title="Prochain CODIRI">
             {proposal.date
-              ? `Date proposée : ${formatDate(proposal.date)}, environ six mois après le ${proposal.after?.title ?? 'dernier CODIRI'}. `
+              ? `Date proposée\u202f: ${formatDate(proposal.date)}, environ six mois après le ${proposal.after?.title ?? 'dernier CODIRI'}. `
               : 'Premier CODIRI du projet. '}
-            {proposal.secretariat_partner_name && `Secrétariat cette fois : ${proposal.secretariat_partner_name}.`}
+            {proposal.secretariat_partner_name && `Secrétariat cette fois\u202f: ${proposal.secretariat_partner_name}.`}
           </Alert>
         )}
         <TextInput

@@ -20,13 +20,14 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
   return (
     <>
       <Group gap="xs">
-        <Text size="sm">Compte rendu :</Text>
+        <Text size="sm">Compte rendu&#x202f;:</Text>
         <MinutesStatusBadge status={status} />
       </Group>
       {status === 'brouillon' && (
         <Text size="sm">
           Une fois rédigé, envoyez-le pour validation à l'autre Département. Sans réponse au bout de {meeting.silence_days} jours, il est validé tacitement.
-          Entente n'envoie aucun courriel : le compte rendu arrive chez l'autre Département avec la prochaine synchronisation ; prévenez vos interlocuteurs.
+          Entente n'envoie aucun courriel&#x202f;: le compte rendu arrive chez l'autre Département avec la prochaine synchronisation&#x202f;; prévenez vos
+          interlocuteurs.
         </Text>
       )}
       {status !== 'valide' && (
@@ -36,16 +37,16 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
       )}
       {status !== 'valide' && beforeMeeting && (
         <Text size="sm" c="dimmed">
-          La réunion a lieu le {formatDate(meeting.date)} : le compte rendu pourra être envoyé et validé à partir de ce jour.
+          La réunion a lieu le {formatDate(meeting.date)}&#x202f;: le compte rendu pourra être envoyé et validé à partir de ce jour.
         </Text>
       )}
       {status !== 'valide' && !mayValidate && (
-        <Text size="sm">Votre Département tient le secrétariat : la validation revient à l'autre Département, ou se fait tacitement.</Text>
+        <Text size="sm">Votre Département tient le secrétariat&#x202f;: la validation revient à l'autre Département, ou se fait tacitement.</Text>
       )}
       {status === 'envoye' && meeting.sent_on && (
         <Text size="sm">
           Envoyé pour validation le {formatDate(meeting.sent_on)}
-          {meeting.tacit_validation_on ? ` ; sans réponse, il sera validé tacitement le ${formatDate(meeting.tacit_validation_on)}` : ''}.
+          {meeting.tacit_validation_on ? `\u202f; sans réponse, il sera validé tacitement le ${formatDate(meeting.tacit_validation_on)}` : ''}.
         </Text>
       )}
       {status === 'valide' && (
@@ -65,8 +66,8 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
             {meeting.validation_proof.signed
               ? `, signée de sa clé (empreinte ${meeting.validation_proof.fingerprint}).`
               : meeting.validation_proof.fingerprint
-                ? ' : aucune signature de ce poste reçue ici ne la couvre encore (elle arrivera avec ses prochains fichiers).'
-                : " : ce poste n'avait pas encore de clé de signature (phrase de passe pas encore saisie, ou version antérieure à 0.3)."}
+                ? '\u202f: aucune signature de ce poste reçue ici ne la couvre encore (elle arrivera avec ses prochains fichiers).'
+                : "\u202f: ce poste n'avait pas encore de clé de signature (phrase de passe pas encore saisie, ou version antérieure à 0.3)."}
           </Text>
         </Group>
       )}
@@ -140,7 +141,7 @@ function ValidateModal({ meetingId, onClose }: { meetingId: string; onClose: () 
   return (
     <Modal opened onClose={onClose} title="Valider le compte rendu ?">
       <Stack gap="sm">
-        <Text size="sm">Une fois validé, le compte rendu ne se modifie plus (une version modificative reste possible). La validation va :</Text>
+        <Text size="sm">Une fois validé, le compte rendu ne se modifie plus (une version modificative reste possible). La validation va&#x202f;:</Text>
         {effects && (
           <List size="sm">
             {effects.length === 0 ? <List.Item>figer le compte rendu, sans rien changer aux actions suivies</List.Item> : null}
@@ -174,7 +175,7 @@ function AmendModal({ meetingId, opened, onClose }: { meetingId: string; opened:
     <Modal opened={opened} onClose={onClose} title="Version modificative du compte rendu">
       <Stack>
         <Text size="sm">
-          Une nouvelle version, modifiable, est créée ; la version validée reste lisible telle quelle. La nouvelle version devra être validée à son tour.
+          Une nouvelle version, modifiable, est créée&#x202f;; la version validée reste lisible telle quelle. La nouvelle version devra être validée à son tour.
         </Text>
         <Textarea
           label={fieldLabel('meeting', 'amendment_reason')}

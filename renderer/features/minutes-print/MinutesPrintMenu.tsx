@@ -17,7 +17,7 @@ import { call } from '../../api';
 import { href } from '../../app/navigation';
 
 function calendarSaved(file: string): void {
-  notifications.show({ color: 'teal', title: 'Fichier .ics enregistré', message: `${file} : à ouvrir avec Outlook ou Thunderbird.`, autoClose: 8000 });
+  notifications.show({ color: 'teal', title: 'Fichier .ics enregistré', message: `${file}\u202f: à ouvrir avec Outlook ou Thunderbird.`, autoClose: 8000 });
 }
 
 /** The meeting page's way to its print previews and to the calendar file. */
