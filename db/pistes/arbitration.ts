@@ -47,6 +47,7 @@ function chantierFor(store: Store, decision: Extract<ArbitrationDecision, { kind
  */
 export function arbitrate(store: Store, pisteId: string, meetingId: string, decision: ArbitrationDecision): ArbitrationResult {
   return store.transaction(() => {
+    // The row as stored: its finalités are JSON text (schema.ts JSON_FIELDS).
     const piste = requireRow(store, 'piste', pisteId);
     const meeting = requireRow(store, 'meeting', meetingId);
     if (!ARBITRATING.includes(meeting.type)) {
@@ -68,7 +69,12 @@ export function arbitrate(store: Store, pisteId: string, meetingId: string, deci
     if (decision.kind === 'retenue') {
       const chantier = chantierFor(store, decision);
       chantierId = chantier.id;
-      actionId = createAction(store, { chantier_id: chantier.id, title: piste.title, description: piste.description, finalites: piste.finalites });
+      actionId = createAction(store, {
+        chantier_id: chantier.id,
+        title: piste.title,
+        description: piste.description,
+        finalites: JSON.parse(piste.finalites as unknown as string) as typeof piste.finalites,
+      });
       const number = getRow(store, 'action', actionId)!.number;
       text = `${named} : retenue ; elle devient l'action ${chantier.number}.${number} du chantier ${chantier.number} « ${chantier.title} ».`;
     } else if (decision.kind === 'a_approfondir') {
