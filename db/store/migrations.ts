@@ -20,14 +20,14 @@ const derivedTable = (entity: EntityName, columns: string) => `
  * log: an older version kept the changes of entities and fields it did not know (written
  * by a newer replica) without deriving them. Each change of a field that now has a column
  * (all of them unless `fields` names some) is taken out of the log and applied again, now
- * that it has somewhere to go. A field of a later migration has no column yet: its
- * changes stay as they are, for that migration.
+ * that it has somewhere to go, with its chain (the proof of its run, docs/sync.md). A field
+ * of a later migration has no column yet: its changes stay as they are, for that migration.
  */
 function deriveFromLog(db: Database.Database, entity: EntityName, fields?: string[]): void {
   const columns = new Set(fields ?? [...derivedColumns(db, entity), 'deleted']);
   const log = new ChangeLog(db);
   const rows = db
-    .prepare('SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes FROM changes WHERE entity = ? ORDER BY origin, seq')
+    .prepare('SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes, chain FROM changes WHERE entity = ? ORDER BY origin, seq')
     .all(entity) as (Omit<Change, 'supersedes'> & { supersedes: string })[];
   const remove = db.prepare('DELETE FROM changes WHERE origin = ? AND seq = ?');
   for (const row of rows) {
