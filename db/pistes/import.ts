@@ -1,25 +1,15 @@
-// The pistes collected in a workshop, imported from a spreadsheet: the columns' mapping
-// proposed from French headers, a preview with a French sentence per faulty line, and
+// The pistes collected in a workshop, imported from a spreadsheet (read as the actions'
+// import reads it, db/exports/import.ts: .xlsx, or CSV as French Excel writes it): the
+// columns' mapping proposed from French headers, a preview with a French sentence per faulty line, and
 // nothing written until applyPisteImport, in one transaction, refused while any line is wrong.
 import { FINALITE_LABELS, FINALITES, type Finalite } from '../../common/vocabulary';
 import { ValidationError } from '../errors';
 import { getRow, validatePatch } from '../store/rows';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
-import { readSheet } from './spreadsheet';
+import { normalize, readSpreadsheet } from '../exports/import';
 import type { NewPiste, PisteImportField, PisteImportOptions, PisteImportPreview, PisteImportRow } from './types';
 import { createPiste } from './writes';
-
-/** Lower case, without accents, punctuation or extra spaces: « Intitulé », « INTITULE » and « intitulé : » compare equal. */
-export function normalize(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']/g, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 /** What a header may say for each field, normalized. */
 const SYNONYMS: Record<PisteImportField, string[]> = {
@@ -146,9 +136,21 @@ function readLine(known: Lookups, mapping: (PisteImportField | null)[], line: nu
   return { line, piste: errors.length === 0 ? piste : null, errors };
 }
 
+/** The file's first sheet, every cell as the text it shows (a date as AAAA-MM-JJ). */
+async function firstSheet(bytes: Buffer): Promise<{ format: 'xlsx' | 'csv'; header: string[]; lines: { line: number; cells: string[] }[] }> {
+  const [table] = await readSpreadsheet(bytes);
+  if (!table) throw new ValidationError('Ce classeur ne contient aucune feuille remplie.', 'file');
+  const text = (cell: string | number | Date | null) => (cell === null ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell));
+  return {
+    format: table.sheet === null ? 'csv' : 'xlsx',
+    header: table.header,
+    lines: table.lines.map((line) => ({ line: line.line, cells: line.cells.map(text) })),
+  };
+}
+
 /** The file read, mapped and checked; nothing written. */
 export async function previewPisteImport(store: Store, bytes: Buffer, options: PisteImportOptions = {}): Promise<PisteImportPreview> {
-  const sheet = await readSheet(bytes);
+  const sheet = await firstSheet(bytes);
   const mapping = proposeMapping(sheet.header);
   for (const [header, field] of Object.entries(options.mapping ?? {})) {
     const column = sheet.header.findIndex((candidate) => normalize(candidate) === normalize(header));
