@@ -148,3 +148,55 @@ export const PARTY_KIND_LABELS: Record<PartyKind, string> = { elu: 'Élu référ
 
 /** The largest document that may be attached (Mo): beyond, a link to the file says more than a copy on every laptop. */
 export const MAX_ATTACHMENT_MEGABYTES = 25;
+
+// The cooperation method: pistes, their évaluation croisée, the matrice, the arbitrage.
+
+/**
+ * proposée → évaluée → retenue / à approfondir / écartée → devenue action. Only the
+ * comité's decisions are stored (PISTE_STORED_STATUSES); « évaluée » and « devenue
+ * action » are read from the facts (db/pistes/rules.ts: pisteStatus).
+ */
+export const PISTE_STATUSES = ['proposee', 'evaluee', 'retenue', 'a_approfondir', 'ecartee', 'devenue_action'] as const;
+export type PisteStatus = (typeof PISTE_STATUSES)[number];
+export const PISTE_STATUS_LABELS: Record<PisteStatus, string> = {
+  proposee: 'Proposée',
+  evaluee: 'Évaluée',
+  retenue: 'Retenue',
+  a_approfondir: 'À approfondir',
+  ecartee: 'Écartée',
+  devenue_action: 'Devenue action',
+};
+export const PISTE_STORED_STATUSES = ['proposee', 'retenue', 'a_approfondir', 'ecartee'] as const satisfies readonly PisteStatus[];
+export type PisteStoredStatus = (typeof PISTE_STORED_STATUSES)[number];
+
+/** Both criteria of the évaluation croisée are scored from 1 to 4: no middle mark, each side must lean. */
+export const SCORE_LEVELS = [1, 2, 3, 4] as const;
+export type ScoreLevel = (typeof SCORE_LEVELS)[number];
+/** The plus-value that cooperation brings, each level's meaning written beside the scale. */
+export const PLUS_VALUE_LABELS: Record<ScoreLevel, string> = {
+  1: 'Faible : chacun ferait aussi bien seul',
+  2: 'Modérée : un gain réel mais limité',
+  3: 'Forte : la coopération change nettement le résultat',
+  4: 'Très forte : impossible ou bien moindre sans la coopération',
+};
+/** The feasibility in the short term. */
+export const FAISABILITE_LABELS: Record<ScoreLevel, string> = {
+  1: 'Difficile à court terme : obstacles juridiques, budgétaires ou techniques lourds',
+  2: 'Possible avec des moyens nouveaux ou un délai',
+  3: 'Réalisable avec les moyens actuels',
+  4: 'Immédiate : peut démarrer dans les prochains mois',
+};
+
+/** The four quadrants of the matrice plus-value × faisabilité, cut at the middle of the scale. */
+export const QUADRANTS = ['a_lancer_vite', 'projets_structurants', 'a_approfondir', 'a_ecarter'] as const;
+export type Quadrant = (typeof QUADRANTS)[number];
+export const QUADRANT_LABELS: Record<Quadrant, string> = {
+  a_lancer_vite: 'À lancer vite',
+  projets_structurants: 'Projets structurants',
+  a_approfondir: 'À approfondir',
+  a_ecarter: 'À écarter ou reformuler',
+};
+/** A mean at or above this is « high » on its axis. */
+export const QUADRANT_THRESHOLD = 2.5;
+/** Partners whose means differ by this much or more on an axis disagree: the comité should hear both. */
+export const DISAGREEMENT_THRESHOLD = 1.5;

@@ -27,6 +27,8 @@ const ENTITY_WORDS: Record<EntityName, { the: string; bare: string; feminine: bo
   funding: { the: 'Le financement', bare: 'Financement', feminine: false },
   action_party: { the: "L'élu ou le partenaire extérieur", bare: 'Élu ou partenaire extérieur', feminine: false },
   attachment: { the: 'Le document', bare: 'Document', feminine: false },
+  piste: { the: 'La piste', bare: 'Piste', feminine: true },
+  piste_score: { the: "L'évaluation de la piste", bare: 'Évaluation de piste', feminine: true },
 };
 
 /** « le partenaire », for a sentence that names the entity in passing. */

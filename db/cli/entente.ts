@@ -40,6 +40,7 @@ import type { MeetingRow } from '../meetings/types';
 import { MEETING_TYPE_LABELS, MINUTES_STATUS_LABELS, type MeetingType } from '../../common/vocabulary';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../common/vocabulary';
 import { EXPORT_COMMANDS_HELP, isExportCommand, runExportCommand } from './exports';
+import { matrixCommand, pisteCommand, type PisteArgs } from './pistes';
 
 const HELP = `Usage : entente [--data DOSSIER] COMMANDE [ARGUMENTS]
 
@@ -103,6 +104,25 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
   passphrase change     change la phrase de passe du projet pour les fichiers écrits
                         désormais (l'ancienne reste connue de ce poste, pour la lecture) ;
                         la nouvelle vient de ENTENTE_NEW_PASSPHRASE, sinon elle est demandée
+  piste list [--json] [--finalite F] [--partner CODE]
+                        les pistes : référence (P12), statut, notes moyennes, désaccord,
+                        quadrant de la matrice
+  piste add "INTITULÉ" --partner CODE [--finalite F,…] [--description D] [--service S]
+            [--chantier N] [--atelier RÉUNION]
+                        ajoute une piste proposée par ce partenaire ; affiche sa référence
+  piste score P12 --as PERSONNE --plus-value 1-4 --faisabilite 1-4 [--comment C]
+                        la note d'un évaluateur (nom ou identifiant de la personne)
+  piste import FICHIER [--map "colonne=champ" …] [--atelier RÉUNION] [--confirm]
+                        lit un classeur .xlsx ou un CSV et affiche l'aperçu (colonnes,
+                        erreurs par ligne) ; n'écrit rien sans --confirm
+  piste export --to FICHIER.xlsx
+                        les pistes, leurs notes et les décisions dans un classeur Excel
+  piste arbitrate P12 --meeting ID --retenue N|--new-chantier TITRE|--approfondir
+            [--reason R]|--ecartee "raison"
+                        décision numérotée du comité ou du CODIRI ; une piste retenue
+                        devient une action du chantier ; affiche son identifiant
+  matrix [--json] [--finalite F] [--partner CODE]
+                        la matrice plus-value × faisabilité, par quadrant
   conflicts [--json]    les champs en conflit, avec chacune de leurs versions
   backup FICHIER        copie la base de données dans FICHIER
   check                 vérifie l'intégrité de la base et l'accord du journal avec les tables
@@ -142,8 +162,19 @@ const VALUED_OPTIONS = new Set([
   'place',
   'status',
   'depuis',
+  'finalite',
+  'description',
+  'service',
+  'atelier',
+  'plus-value',
+  'faisabilite',
+  'meeting',
+  'retenue',
+  'new-chantier',
+  'ecartee',
+  'reason',
 ]);
-const FLAG_OPTIONS = new Set(['json', 'help', 'full', 'map', 'preview', 'plan']);
+const FLAG_OPTIONS = new Set(['json', 'help', 'full', 'map', 'preview', 'plan', 'approfondir', 'confirm']);
 
 interface Args {
   options: Record<string, string | true>;
@@ -511,6 +542,10 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
       'Phrase de passe changée : les fichiers écrits désormais par ce poste la demandent. Donnez-la aux autres postes par un autre moyen que les fichiers ; ' +
         "l'ancienne reste connue de ce poste pour lire les fichiers écrits avant.\n",
     );
+  } else if (name === 'piste' || name === 'matrix') {
+    const pisteArgs: PisteArgs = { option: (key) => option(args, key), flag: (key) => args.options[key] === true, rest };
+    if (name === 'piste') await pisteCommand(store, sub, pisteArgs);
+    else matrixCommand(store, { ...pisteArgs, rest: command.slice(1) });
   } else if (name === 'conflicts') {
     const conflicts = listConflicts(store);
     process.stdout.write(args.options.json ? `${JSON.stringify(conflicts, null, 2)}\n` : formatConflicts(conflicts));

@@ -186,5 +186,12 @@ function describeRow(store: Store, entity: EntityName, id: string): RowDescripti
       return described(`« ${String(row.name)} », de l'action « ${action(row.action_id)} »`, String(row.action_id));
     case 'attachment':
       return described(`Document « ${String(row.name)} »`);
+    case 'piste':
+      return described(`Piste P${String(row.number)} « ${String(row.title)} »`);
+    case 'piste_score': {
+      const piste = cached(store, 'SELECT number, title FROM piste WHERE id = ?').get(String(row.piste_id)) as { number: number; title: string } | undefined;
+      const evaluator = rowName(store, 'person', String(row.evaluator_person_id)) ?? String(row.evaluator_person_id);
+      return described(`Évaluation de la piste ${piste ? `P${piste.number} « ${piste.title} »` : String(row.piste_id)} par ${evaluator}`);
+    }
   }
 }

@@ -44,6 +44,8 @@ const FILES: Record<ExportedEntity, { file: string; about: string }> = {
   action_item: { file: 'actions-a-mener.csv', about: 'Les actions à mener décidées en réunion.' },
   follow_up: { file: 'suivi-des-actions.csv', about: 'Le suivi, en réunion, des actions à mener du compte rendu précédent.' },
   attachment: { file: 'documents.csv', about: 'Les documents joints aux actions et aux réunions ; leur contenu est dans le dossier documents/.' },
+  piste: { file: 'pistes.csv', about: 'Les pistes de coopération proposées en atelier, et la décision du comité qui les a arbitrées.' },
+  piste_score: { file: 'evaluations-des-pistes.csv', about: 'Les notes de chaque évaluateur pour chaque piste (évaluation croisée), de 1 à 4.' },
 };
 
 const ENTITY_ORDER = Object.keys(FILES) as ExportedEntity[];
@@ -67,6 +69,11 @@ const REFERENCES: Record<string, ExportedEntity[]> = {
   agenda_item_id: ['agenda_item'],
   action_item_id: ['action_item'],
   indicator_id: ['indicator'],
+  proposed_by_partner_id: ['partner'],
+  atelier_meeting_id: ['meeting'],
+  decision_entry_id: ['entry'],
+  piste_id: ['piste'],
+  evaluator_person_id: ['person'],
   'pilot.owner_id': ['action', 'chantier'],
   'attachment.owner_id': ['action', 'meeting'],
 };
@@ -89,6 +96,9 @@ const NOTES: Record<string, string> = {
   'budget_line.spent': 'en euros',
   'funding.amount': 'en euros',
   'attachment.size': 'taille en octets',
+  'piste.number': 'numéro de la piste : la piste 12 est la « P12 »',
+  'piste_score.plus_value': 'plus-value de la coopération, de 1 (faible) à 4 (très forte)',
+  'piste_score.faisabilite': 'faisabilité à court terme, de 1 (difficile) à 4 (immédiate)',
   'attachment.sha256': 'empreinte SHA-256 du contenu (64 caractères hexadécimaux), qui permet de vérifier une copie',
 };
 

@@ -20,14 +20,14 @@ const derivedTable = (entity: EntityName, columns: string) => `
  * log: an older version kept the changes of entities and fields it did not know (written
  * by a newer replica) without deriving them. Each change of a field that now has a column
  * (all of them unless `fields` names some) is taken out of the log and applied again, now
- * that it has somewhere to go. A field of a later migration has no column yet: its
- * changes stay as they are, for that migration.
+ * that it has somewhere to go, with its chain (the proof of its run, docs/sync.md). A field
+ * of a later migration has no column yet: its changes stay as they are, for that migration.
  */
 function deriveFromLog(db: Database.Database, entity: EntityName, fields?: string[]): void {
   const columns = new Set(fields ?? [...derivedColumns(db, entity), 'deleted']);
   const log = new ChangeLog(db);
   const rows = db
-    .prepare('SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes FROM changes WHERE entity = ? ORDER BY origin, seq')
+    .prepare('SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes, chain FROM changes WHERE entity = ? ORDER BY origin, seq')
     .all(entity) as (Omit<Change, 'supersedes'> & { supersedes: string })[];
   const remove = db.prepare('DELETE FROM changes WHERE origin = ? AND seq = ?');
   for (const row of rows) {
@@ -236,12 +236,29 @@ const MIGRATIONS: Migration[] = [
     deriveFromLog(db, 'action', ['number', 'to_arbitrate']);
     deriveFromLog(db, 'agenda_item', ['to_arbitrate']);
   },
+
+  // 6: the cooperation method — pistes and their évaluation croisée (one row per evaluator).
+  (db) => {
+    db.exec(`
+      ${derivedTable(
+        'piste',
+        `number INTEGER, title TEXT, description TEXT, proposed_by_partner_id TEXT, proposed_by_service TEXT, proposed_by_person TEXT,
+        atelier_meeting_id TEXT, finalites TEXT, chantier_id TEXT, status TEXT, status_reason TEXT, action_id TEXT, decision_entry_id TEXT`,
+      )}
+      CREATE INDEX piste_by_number ON piste (deleted, number, id);
+      CREATE INDEX piste_by_action ON piste (action_id);
+      ${derivedTable('piste_score', 'piste_id TEXT, evaluator_person_id TEXT, partner_id TEXT, plus_value INTEGER, faisabilite INTEGER, comment TEXT')}
+      CREATE INDEX piste_score_by_piste ON piste_score (piste_id, partner_id);
+    `);
+    deriveFromLog(db, 'piste');
+    deriveFromLog(db, 'piste_score');
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The app version that wrote each schema version: named when an older app refuses a newer file. */
-const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0', 4: '0.3.0', 5: '0.4.0' };
+const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0', 4: '0.3.0', 5: '0.4.0', 6: '0.4.0' };
 
 /** Brings the file to the schema `target` (this version's, unless a test builds an older file). */
 export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {

@@ -13,10 +13,12 @@ import {
   FUNDER_TYPES,
   FUNDING_STATUSES,
   PARTY_KINDS,
+  PISTE_STORED_STATUSES,
   TAX_BASES,
   MEETING_TYPES,
   MINUTES_STATUSES,
   PRIORITIES,
+  SCORE_LEVELS,
   STAGES,
 } from '../../common/vocabulary';
 import { fieldSubject, FIELDS } from '../../common/fields';
@@ -52,6 +54,14 @@ const minutes = (label: string, min: number) =>
     .int(`${label} doit être un nombre entier de minutes.`)
     .min(min, min > 0 ? `${label} doit être positive.` : `${label} ne peut pas être négative.`)
     .max(24 * 60, `${label} ne peut pas dépasser 24 heures.`);
+
+/** A mark of the évaluation croisée: a whole number from 1 to 4 (common/vocabulary.ts SCORE_LEVELS). */
+const score = (label: string) =>
+  z
+    .number({ error: `${label} doit être une note de ${SCORE_LEVELS[0]} à ${SCORE_LEVELS[SCORE_LEVELS.length - 1]}.` })
+    .int(`${label} doit être une note entière de ${SCORE_LEVELS[0]} à ${SCORE_LEVELS[SCORE_LEVELS.length - 1]}.`)
+    .min(SCORE_LEVELS[0], `${label} est notée de ${SCORE_LEVELS[0]} à ${SCORE_LEVELS[SCORE_LEVELS.length - 1]}.`)
+    .max(SCORE_LEVELS[SCORE_LEVELS.length - 1], `${label} est notée de ${SCORE_LEVELS[0]} à ${SCORE_LEVELS[SCORE_LEVELS.length - 1]}.`);
 
 /** A measured or targeted quantity: any finite number. */
 const amount = (label: string) => z.number({ error: `${label} doit être un nombre.` }).finite(`${label} doit être un nombre.`);
@@ -288,6 +298,40 @@ export const ENTITIES = {
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Empreinte SHA-256 attendue.'),
     added_by: optionalRef(fieldSubject('attachment', 'added_by')),
     added_on: isoDate(fieldSubject('attachment', 'added_on')),
+  },
+  /**
+   * A piste of cooperation proposed in an atelier, numbered « P12 » (max + 1 at creation:
+   * two laptops adding one between two syncs give the same number, read in id order).
+   * Its arbitrage by a comité sets status, status_reason, decision_entry_id and, for a
+   * retained piste, action_id (db/pistes/arbitration.ts).
+   */
+  piste: {
+    number: z.number({ error: 'Le numéro de la piste doit être un nombre.' }).int().min(1, 'Le numéro de la piste doit être positif.'),
+    title: requiredText(fieldSubject('piste', 'title'), 500),
+    description: optionalText(fieldSubject('piste', 'description'), 20000),
+    proposed_by_partner_id: ref(fieldSubject('piste', 'proposed_by_partner_id')),
+    proposed_by_service: optionalText(fieldSubject('piste', 'proposed_by_service'), 200),
+    proposed_by_person: optionalText(fieldSubject('piste', 'proposed_by_person'), 200),
+    atelier_meeting_id: optionalRef(fieldSubject('piste', 'atelier_meeting_id')),
+    finalites: z.array(oneOf(fieldSubject('piste', 'finalites'), FINALITES)),
+    chantier_id: optionalRef(fieldSubject('piste', 'chantier_id')),
+    status: oneOf(fieldSubject('piste', 'status'), PISTE_STORED_STATUSES),
+    status_reason: optionalText(fieldSubject('piste', 'status_reason'), 2000),
+    action_id: optionalRef(fieldSubject('piste', 'action_id')),
+    decision_entry_id: optionalRef(fieldSubject('piste', 'decision_entry_id')),
+  },
+  /**
+   * One evaluator's score of a piste, id `${piste_id}:${evaluator_person_id}`: a score
+   * belongs to its evaluator, so two evaluators scoring at once write different rows and
+   * never conflict. An axis not scored yet is null.
+   */
+  piste_score: {
+    piste_id: ref(fieldSubject('piste_score', 'piste_id')),
+    evaluator_person_id: ref(fieldSubject('piste_score', 'evaluator_person_id')),
+    partner_id: ref(fieldSubject('piste_score', 'partner_id')),
+    plus_value: score(fieldSubject('piste_score', 'plus_value')).nullable(),
+    faisabilite: score(fieldSubject('piste_score', 'faisabilite')).nullable(),
+    comment: optionalText(fieldSubject('piste_score', 'comment'), 2000),
   },
   /** A laptop holding a replica: who uses it, for the sync screens. */
   replica: {

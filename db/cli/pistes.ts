@@ -1,0 +1,215 @@
+// `entente piste …` and `entente matrix`: the cooperation method from a terminal.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FINALITE_LABELS, FINALITES, PISTE_STATUS_LABELS, QUADRANT_LABELS, QUADRANTS, type Finalite } from '../../common/vocabulary';
+import { refusal } from '../errors';
+import { writeFileAtomically } from '../files';
+import { arbitrate } from '../pistes/arbitration';
+import { pistesWorkbook } from '../pistes/export';
+import { applyPisteImport, importFieldNamed, IMPORT_FIELD_LABELS, previewPisteImport } from '../pistes/import';
+import { findPisteId, listPistes, pisteMatrix } from '../pistes/reads';
+import type { ArbitrationDecision, MatrixPoint, PisteImportField, PisteRow } from '../pistes/types';
+import { createPiste, scorePiste } from '../pistes/writes';
+import { cached } from '../store/statements';
+import type { Store } from '../store/store';
+
+/** What the command line gave: an option's value, a flag, the positionals after the subcommand. */
+export interface PisteArgs {
+  option: (name: string) => string | undefined;
+  flag: (name: string) => boolean;
+  rest: string[];
+}
+
+const required = (args: PisteArgs, name: string) => {
+  const value = args.option(name);
+  if (value === undefined) throw refusal('usage', `L'option --${name} est obligatoire.`);
+  return value;
+};
+
+function partnerId(store: Store, code: string): string {
+  const id = cached(store, 'SELECT id FROM partner WHERE (code = ? OR id = ?) AND deleted = 0').pluck().get(code, code) as string | undefined;
+  if (!id) throw refusal('unknown-reference', 'partner', code);
+  return id;
+}
+
+function chantierId(store: Store, number: string): string {
+  const id = cached(store, 'SELECT id FROM chantier WHERE number = ? AND deleted = 0').pluck().get(Number(number)) as string | undefined;
+  if (!id) throw refusal('unknown-reference', 'chantier', number);
+  return id;
+}
+
+function pisteId(store: Store, reference: string | undefined, usage: string): string {
+  if (!reference) throw refusal('usage', usage);
+  const id = findPisteId(store, reference);
+  if (!id) throw refusal('not-found', 'piste', reference);
+  return id;
+}
+
+/** A person by id, or by name (accents and case as typed). */
+function personId(store: Store, who: string): string {
+  const ids = cached(store, 'SELECT id FROM person WHERE (id = ? OR name = ?) AND deleted = 0').pluck().all(who, who) as string[];
+  if (ids.length === 0) throw refusal('unknown-reference', 'person', who);
+  if (ids.length > 1) throw refusal('usage', `Plusieurs personnes s'appellent « ${who} » : donnez son identifiant.`);
+  return ids[0];
+}
+
+function finalites(text: string | undefined): Finalite[] {
+  if (text === undefined) return [];
+  return text.split(',').map((item) => {
+    const code = item.trim();
+    if (!(FINALITES as readonly string[]).includes(code)) throw refusal('usage', `Finalité inconnue : « ${code} » (${FINALITES.join(', ')}).`);
+    return code as Finalite;
+  });
+}
+
+function mark(text: string | undefined, label: string): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value)) throw refusal('usage', `${label} : une note de 1 à 4 est attendue (« ${text} »).`);
+  return value;
+}
+
+const decimal = (value: number | null) => (value === null ? '—' : value.toFixed(1).replace('.', ','));
+
+function table(header: string[], lines: string[][], total: string): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const format = (cells: string[]) => cells.map((cell, column) => (column < cells.length - 1 ? cell.padEnd(widths[column]) : cell)).join('  ');
+  return [format(header), ...lines.map(format), total].join('\n') + '\n';
+}
+
+function formatPistes(pistes: PisteRow[]): string {
+  return table(
+    ['Réf.', 'Statut', 'Par', 'Plus-value', 'Faisabilité', 'Écart', 'Quadrant', 'Intitulé'],
+    pistes.map((piste) => [
+      piste.reference,
+      PISTE_STATUS_LABELS[piste.status],
+      piste.proposed_by.code,
+      decimal(piste.together.plus_value),
+      decimal(piste.together.faisabilite),
+      piste.disagreement.flagged ? 'désaccord' : '',
+      piste.quadrant ? QUADRANT_LABELS[piste.quadrant] : '—',
+      piste.title,
+    ]),
+    `${pistes.length} piste(s)`,
+  );
+}
+
+function formatMatrix(points: MatrixPoint[]): string {
+  const lines = QUADRANTS.flatMap((quadrant) => {
+    const members = points.filter((point) => point.quadrant === quadrant);
+    return [
+      `${QUADRANT_LABELS[quadrant]} (${members.length})`,
+      ...members.map(
+        (point) =>
+          `  ${point.reference.padEnd(5)} plus-value ${decimal(point.plus_value)}, faisabilité ${decimal(point.faisabilite)}, ${point.partner_code}${point.disagreement ? ', désaccord' : ''} : ${point.title}`,
+      ),
+    ];
+  });
+  return `${[...lines, `${points.length} piste(s) évaluée(s)`].join('\n')}\n`;
+}
+
+/** `--map Colonne=champ`: the pairs the command line gave after the file. */
+function mapping(pairs: string[]): Record<string, PisteImportField | null> {
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const at = pair.lastIndexOf('=');
+      const field = at > 0 ? importFieldNamed(pair.slice(at + 1)) : undefined;
+      if (field === undefined) {
+        const fields = Object.entries(IMPORT_FIELD_LABELS).map(([code, label]) => `${code} (${label})`);
+        throw refusal('usage', `Correspondance inattendue : « ${pair} » (attendu : colonne=champ ; champs : ${fields.join(', ')}, ou ignorer).`);
+      }
+      return [pair.slice(0, at), field];
+    }),
+  );
+}
+
+export async function pisteCommand(store: Store, sub: string | undefined, args: PisteArgs): Promise<void> {
+  const out = (text: string) => process.stdout.write(text);
+  if (sub === 'list') {
+    const pistes = listPistes(store, {
+      finalite: args.option('finalite') === undefined ? undefined : finalites(args.option('finalite'))[0],
+      partner_id: args.option('partner') === undefined ? undefined : partnerId(store, args.option('partner')!),
+    });
+    out(args.flag('json') ? `${JSON.stringify(pistes, null, 2)}\n` : formatPistes(pistes));
+  } else if (sub === 'add') {
+    const [title, ...extra] = args.rest;
+    if (title === undefined || extra.length > 0)
+      throw refusal('usage', 'Usage : entente piste add "INTITULÉ" --partner CODE [--finalite F,…] [--description D]');
+    const chantier = args.option('chantier');
+    const id = createPiste(store, {
+      title,
+      proposed_by_partner_id: partnerId(store, required(args, 'partner')),
+      finalites: finalites(args.option('finalite')),
+      description: args.option('description') ?? null,
+      proposed_by_service: args.option('service') ?? null,
+      chantier_id: chantier === undefined ? null : chantierId(store, chantier),
+      atelier_meeting_id: args.option('atelier') ?? null,
+    });
+    out(`${listPistes(store).find((piste) => piste.id === id)!.reference} ${id}\n`);
+  } else if (sub === 'score') {
+    const id = pisteId(store, args.rest[0], 'Usage : entente piste score P12 --as PERSONNE --plus-value N --faisabilite N [--comment C]');
+    const plusValue = mark(args.option('plus-value'), 'Plus-value');
+    const faisabilite = mark(args.option('faisabilite'), 'Faisabilité');
+    if (plusValue === undefined && faisabilite === undefined) throw refusal('usage', 'Donnez --plus-value, --faisabilite ou les deux (notes de 1 à 4).');
+    scorePiste(store, id, { evaluator_person_id: personId(store, required(args, 'as')), plus_value: plusValue, faisabilite, comment: args.option('comment') });
+  } else if (sub === 'import') {
+    const [file, ...pairs] = args.rest;
+    if (!file) throw refusal('usage', 'Usage : entente piste import FICHIER [--map colonne=champ …] [--confirm]');
+    const path = resolve(file);
+    if (!existsSync(path)) throw refusal('file-not-found', file);
+    const bytes = readFileSync(path);
+    const options = { mapping: mapping(pairs), atelier_meeting_id: args.option('atelier') ?? null };
+    const preview = await previewPisteImport(store, bytes, options);
+    out(
+      `${preview.headers
+        .map((header, column) => `  « ${header} » → ${preview.mapping[column] ? IMPORT_FIELD_LABELS[preview.mapping[column]] : 'ignorée'}`)
+        .join('\n')}\n`,
+    );
+    const ready = preview.rows.filter((row) => row.piste).length;
+    out(`${ready} piste(s) prête(s) sur ${preview.rows.length} ligne(s).\n`);
+    for (const problem of preview.problems) out(`${problem}\n`);
+    if (preview.problems.length > 0) throw refusal('validation', "Rien n'a été importé : corrigez le fichier ou la correspondance des colonnes (--map).");
+    if (!args.flag('confirm')) out('Rien n’a été écrit : relancez avec --confirm pour importer.\n');
+    else out(`${(await applyPisteImport(store, bytes, options)).length} piste(s) importée(s).\n`);
+  } else if (sub === 'export') {
+    const target = resolve(required(args, 'to'));
+    const bytes = await pistesWorkbook(store);
+    writeFileAtomically(target, bytes);
+    out(`Pistes écrites dans ${target} (${bytes.length} octets).\n`);
+  } else if (sub === 'arbitrate') {
+    const id = pisteId(
+      store,
+      args.rest[0],
+      'Usage : entente piste arbitrate P12 --meeting ID --retenue N|--new-chantier TITRE|--approfondir|--ecartee "raison"',
+    );
+    const retenue = args.option('retenue');
+    const newChantier = args.option('new-chantier');
+    const ecartee = args.option('ecartee');
+    const chosen = [retenue, newChantier, ecartee, args.flag('approfondir') || undefined].filter((given) => given !== undefined);
+    if (chosen.length !== 1) throw refusal('usage', 'Donnez une seule décision : --retenue N, --new-chantier TITRE, --approfondir ou --ecartee "raison".');
+    const decision: ArbitrationDecision =
+      retenue !== undefined
+        ? { kind: 'retenue', chantier_id: chantierId(store, retenue) }
+        : newChantier !== undefined
+          ? { kind: 'retenue', new_chantier_title: newChantier }
+          : ecartee !== undefined
+            ? { kind: 'ecartee', reason: ecartee }
+            : { kind: 'a_approfondir', reason: args.option('reason') ?? null };
+    const result = arbitrate(store, id, required(args, 'meeting'), decision);
+    out(`Décision n° ${result.decision_number}${result.action_id ? ` ; action créée : ${result.action_id}` : ''}\n`);
+  } else {
+    throw refusal('usage', `Commande inconnue : piste ${sub ?? ''}. Voir entente --help.`);
+  }
+}
+
+export function matrixCommand(store: Store, args: PisteArgs): void {
+  const finalite = args.option('finalite');
+  if (finalite !== undefined && !(FINALITES as readonly string[]).includes(finalite)) {
+    throw refusal('usage', `Finalité inconnue : « ${finalite} » (${FINALITES.map((code) => `${code} : ${FINALITE_LABELS[code]}`).join(', ')}).`);
+  }
+  const points = pisteMatrix(store, {
+    finalite: finalite as Finalite | undefined,
+    partner_id: args.option('partner') === undefined ? undefined : partnerId(store, args.option('partner')!),
+  });
+  process.stdout.write(args.flag('json') ? `${JSON.stringify(points, null, 2)}\n` : formatMatrix(points));
+}

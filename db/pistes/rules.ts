@@ -1,0 +1,72 @@
+// The rules of the method that reads and writes share: a piste's reference and shown
+// statut, its means, the partners' disagreement, the quadrant of the matrice.
+import { DISAGREEMENT_THRESHOLD, QUADRANT_THRESHOLD, type PisteStatus, type PisteStoredStatus, type Quadrant } from '../../common/vocabulary';
+import { ValidationError } from '../errors';
+import { cached } from '../store/statements';
+import type { Store } from '../store/store';
+import type { Disagreement, PartnerMeans, ScoreMeans } from './types';
+
+export const pisteReference = (number: number) => `P${number}`;
+
+/**
+ * The statut shown. Only the comité's decisions are stored: « évaluée » is read from the
+ * scores, because they arrive from every partner's laptops in any order and no single
+ * laptop could know when to write it (two writing it would also make a needless conflict);
+ * « devenue action » is read from the action, so that a deleted action shows the piste
+ * retained again, waiting for its action.
+ */
+export function pisteStatus(stored: PisteStoredStatus, everyPartnerScored: boolean, actionAlive: boolean): PisteStatus {
+  if (stored === 'retenue' && actionAlive) return 'devenue_action';
+  if (stored === 'proposee' && everyPartnerScored) return 'evaluee';
+  return stored;
+}
+
+/** Mean of the partners' means: each partner weighs the same, however many evaluators it sent. */
+export function together(byPartner: PartnerMeans[]): ScoreMeans {
+  const mean = (values: (number | null)[]) => {
+    const given = values.filter((value): value is number => value !== null);
+    return given.length === 0 ? null : given.reduce((sum, value) => sum + value, 0) / given.length;
+  };
+  return {
+    plus_value: mean(byPartner.map((partner) => partner.plus_value)),
+    faisabilite: mean(byPartner.map((partner) => partner.faisabilite)),
+    evaluators: byPartner.reduce((sum, partner) => sum + partner.evaluators, 0),
+  };
+}
+
+export function disagreement(byPartner: PartnerMeans[]): Disagreement {
+  const gap = (values: (number | null)[]) => {
+    const given = values.filter((value): value is number => value !== null);
+    return given.length < 2 ? null : Math.max(...given) - Math.min(...given);
+  };
+  const plusValue = gap(byPartner.map((partner) => partner.plus_value));
+  const faisabilite = gap(byPartner.map((partner) => partner.faisabilite));
+  return {
+    plus_value: plusValue,
+    faisabilite,
+    flagged: (plusValue ?? 0) >= DISAGREEMENT_THRESHOLD || (faisabilite ?? 0) >= DISAGREEMENT_THRESHOLD,
+  };
+}
+
+/** A mean at the threshold counts as high: the benefit of the doubt goes to the piste. */
+export function quadrantOf(plusValue: number, faisabilite: number): Quadrant {
+  const valuable = plusValue >= QUADRANT_THRESHOLD;
+  const feasible = faisabilite >= QUADRANT_THRESHOLD;
+  if (valuable) return feasible ? 'a_lancer_vite' : 'projets_structurants';
+  return feasible ? 'a_approfondir' : 'a_ecarter';
+}
+
+/** The next piste number, as this laptop knows it (deleted pistes keep theirs: a number is never given twice here). */
+export function nextPisteNumber(store: Store): number {
+  return ((cached(store, 'SELECT MAX(number) FROM piste').pluck().get() as number | null) ?? 0) + 1;
+}
+
+/** A piste arbitrated for good (retenue or écartée) no longer changes its scores or its existence. */
+export function requireOpenPiste(piste: { number: number; status: PisteStoredStatus }, doing: string): void {
+  if (piste.status === 'retenue' || piste.status === 'ecartee') {
+    throw new ValidationError(
+      `La piste ${pisteReference(piste.number)} a déjà été ${piste.status === 'retenue' ? 'retenue' : 'écartée'} par le comité : ${doing}.`,
+      'status',
+    );
+  }
+}
