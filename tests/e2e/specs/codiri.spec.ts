@@ -59,6 +59,7 @@ function prepare(dataDir: string, day: string): Prepared {
     setPilot(store, 'c4', 'd37', { person_id: anne });
     setPilot(store, 'c4', 'd41', { person_id: marc });
     createAction(store, { chantier_id: 'c4', title: LATE, status: 'en_cours', end_date: addDays(day, -20) });
+    // Chantier 4 holds the four actions of the default project: these are 4.5 and 4.6.
     const toArbitrate = createAction(store, { chantier_id: 'c4', title: TO_ARBITRATE, status: 'a_venir', end_date: addDays(day, 200) });
     updateAction(store, 'a4-1', { status: 'bloque' });
     const codiri = createMeeting(store, {
@@ -219,7 +220,7 @@ test('un CODIRI de bout en bout : convocation, compte rendu validé et exporté 
   const decisions = flat(pages[chantierPages[8] + 1]);
   expect(decisions).toContain('4. Décisions attendues');
   expect(decisions).toContain('Point 2 Gouvernance d’Approlys');
-  expect(decisions).toContain(`Action 4.2 ${TO_ARBITRATE}`);
+  expect(decisions).toContain(`Action 4.6 ${TO_ARBITRATE}`);
   // The key figures, last.
   expect(pages).toHaveLength(chantierPages[8] + 3);
   const figures = pages.at(-1)!;
