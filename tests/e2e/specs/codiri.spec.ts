@@ -58,8 +58,8 @@ function prepare(dataDir: string, day: string): Prepared {
     const marc = createPerson(store, { name: 'Marc Petit', function: 'DGA ressources', partner_id: 'd41', email: null });
     setPilot(store, 'c4', 'd37', { person_id: anne });
     setPilot(store, 'c4', 'd41', { person_id: marc });
-    createAction(store, { chantier_id: 'c4', title: LATE, status: 'en_cours', end_date: addDays(day, -20) });
     // Chantier 4 holds the four actions of the default project: these are 4.5 and 4.6.
+    createAction(store, { chantier_id: 'c4', title: LATE, status: 'en_cours', end_date: addDays(day, -20) });
     const toArbitrate = createAction(store, { chantier_id: 'c4', title: TO_ARBITRATE, status: 'a_venir', end_date: addDays(day, 200) });
     updateAction(store, 'a4-1', { status: 'bloque' });
     const codiri = createMeeting(store, {
