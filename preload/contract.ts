@@ -89,6 +89,8 @@ export interface SyncStatus {
   revoked_by: string | null;
   replica_id: string;
   folder: FolderState;
+  /** The last import of an exchange file that failed, cleared by the next that goes through. */
+  import_failure: { at: string; message: string } | null;
   running: SyncProgress | null;
   replicas: ReplicaStatus[];
   /** "il manque les modifications 120 à 134 du poste de …" */

@@ -1,7 +1,7 @@
 // The Conflits view (docs/sync.md §2): every field in conflict with what a person
-// needs to choose — which row it is, who wrote each version, on which poste and when — and
+// needs to choose — which row it is, the value before, who wrote each version, on which ordinateur and when — and
 // the choice itself, written as one change that supersedes every live version.
-import { listConflicts } from './versions';
+import { listConflicts, type ConflictVersion } from './versions';
 import { parseHlc } from '../store/hlc';
 import { SEED_ORIGIN } from '../project/setup';
 import { meetingTitle } from '../meetings/rows';
@@ -9,7 +9,7 @@ import { isEntityName, type EntityName } from '../store/schema';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { replicaLabel } from '../sync/labels';
-import type { ConflictView } from './types';
+import type { ConflictVersionView, ConflictView } from './types';
 
 /** The fields whose value is the id of another row, and that row's table. */
 const REFERENCES: Record<string, EntityName> = {
@@ -52,23 +52,28 @@ export function listConflictViews(store: Store): ConflictView[] {
         row_label: label,
         action_id: actionId,
         meeting_id: meetingId,
-        versions: conflict.versions.map((version, index) => {
-          const value = conflict.field === 'deleted' ? version.value !== false : version.value;
-          return {
-            origin: version.origin,
-            seq: version.seq,
-            hlc: version.hlc,
-            date: new Date(parseHlc(version.hlc).ms).toISOString(),
-            author: authorName(store, version.origin),
-            replica: version.origin === SEED_ORIGIN ? 'données initiales du projet' : replicaLabel(store, version.origin),
-            value,
-            value_label: valueLabel(store, conflict.field, value),
-            // liveVersions answers the latest clock first, then the highest origin: the one shown.
-            shown: index === 0,
-          };
-        }),
+        versions: conflict.versions.map((version, index) => ({
+          ...versionView(store, conflict.field, version),
+          // liveVersions answers the latest clock first, then the highest origin: the one shown.
+          shown: index === 0,
+        })),
+        before: conflict.ancestor && versionView(store, conflict.field, conflict.ancestor),
       };
     });
+}
+
+function versionView(store: Store, field: string, version: ConflictVersion): Omit<ConflictVersionView, 'shown'> {
+  const value = field === 'deleted' ? version.value !== false : version.value;
+  return {
+    origin: version.origin,
+    seq: version.seq,
+    hlc: version.hlc,
+    date: new Date(parseHlc(version.hlc).ms).toISOString(),
+    author: authorName(store, version.origin),
+    replica: version.origin === SEED_ORIGIN ? 'les données initiales du projet' : replicaLabel(store, version.origin),
+    value,
+    value_label: valueLabel(store, field, value),
+  };
 }
 
 function authorName(store: Store, origin: string): string | null {
@@ -147,8 +152,10 @@ function describeRow(store: Store, entity: EntityName, id: string): RowDescripti
       return described(`Partenaire « ${String(row.name)} »`);
     case 'project':
       return described(`Projet « ${String(row.name)} »`);
-    case 'replica':
-      return described(`Poste « ${replicaLabel(store, id)} »`);
+    case 'replica': {
+      const replica = replicaLabel(store, id);
+      return described(`${replica.charAt(0).toUpperCase()}${replica.slice(1)}`);
+    }
     case 'meeting': {
       const version = Number(row.version) > 1 ? ` (version ${String(row.version)})` : '';
       return { label: `Réunion « ${rowName(store, 'meeting', id)} »${version}`, actionId: null, meetingId: id };

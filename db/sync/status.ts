@@ -34,6 +34,14 @@ export interface FolderState {
 
 const FOLDER_KEY = 'shared_folder';
 export const LAST_ROUND_KEY = 'shared_folder_last_round';
+/** The last import of an exchange file that failed, until one goes through (operations.ts). */
+export const LAST_IMPORT_FAILURE_KEY = 'last_import_failure';
+
+/** The last failed import of an exchange file, if no import went through since. */
+export function lastImportFailure(store: Store): { at: string; message: string } | null {
+  const failure = store.localState(LAST_IMPORT_FAILURE_KEY);
+  return failure ? (JSON.parse(failure) as { at: string; message: string }) : null;
+}
 
 export function listReplicaStatus(store: Store): ReplicaStatus[] {
   const rows = store.db
