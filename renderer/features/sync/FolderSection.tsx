@@ -25,7 +25,7 @@ export function FolderSection({ status }: { status: SyncStatus }) {
   return (
     <>
       <Text size="sm">
-        Entente lit les fichiers des autres postes dans ce dossier et y écrit les siens, dans son propre sous-dossier. La base de données elle-même n'y est
+        Entente lit les fichiers des autres ordinateurs dans ce dossier et y écrit les siens, dans son propre sous-dossier. La base de données elle-même n'y est
         jamais placée. Tant que l'application est ouverte, la synchronisation se fait quand le dossier change et toutes les 5 minutes.
       </Text>
       {folder ? (
