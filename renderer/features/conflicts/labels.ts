@@ -1,7 +1,7 @@
 // How the Conflits view names a field and shows a version's value, in French; the words
 // of each field come from common/fields.ts.
 import { fieldWords } from '../../../common/fields';
-import { frenchTime, longFrenchDate } from '../../../common/french';
+import { frenchTime, frenchTypography, longFrenchDate } from '../../../common/french';
 import type { ConflictVersionView, EntityName } from '../../../preload/contract';
 import { formatDate, numberFormat } from '../../shared/format';
 
@@ -15,7 +15,7 @@ export function versionDate(iso: string): string {
   const date = new Date(iso);
   const pad = (value: number) => String(value).padStart(2, '0');
   const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  return `${longFrenchDate(day)} à ${frenchTime(`${pad(date.getHours())}:${pad(date.getMinutes())}`)}`;
+  return frenchTypography(`${longFrenchDate(day)} à ${frenchTime(`${pad(date.getHours())}:${pad(date.getMinutes())}`)}`);
 }
 
 /** Who wrote a version: the person, else the ordinateur (« L'ordinateur de … », « Les données initiales du projet »). */
