@@ -115,6 +115,30 @@ export function followActions(store: Store, incoming: Change[]): (applied: Chang
   };
 }
 
+/** Several imports' changes as one list (a shared-folder round reads several files), under the same cap. */
+export function mergeChanges(all: ImportChanges[]): ImportChanges {
+  const byAction = new Map<string, ActionChanges>();
+  let more = 0;
+  for (const changes of all) {
+    more += changes.more;
+    for (const action of changes.actions) {
+      const known = byAction.get(action.action_id);
+      if (known) byAction.set(action.action_id, { ...action, lines: [...known.lines, ...action.lines] });
+      else byAction.set(action.action_id, action);
+    }
+  }
+  const actions: ActionChanges[] = [];
+  let lines = 0;
+  for (const action of byAction.values()) {
+    const room = Math.max(0, MAX_LINES - lines);
+    more += Math.max(0, action.lines.length - room);
+    if (room === 0) continue;
+    actions.push({ ...action, lines: action.lines.slice(0, room) });
+    lines += Math.min(room, action.lines.length);
+  }
+  return { actions, more };
+}
+
 function actionRow(store: Store, id: string): Row | undefined {
   return cached(store, 'SELECT * FROM action WHERE id = ?').get(id) as Row | undefined;
 }

@@ -12,7 +12,8 @@ import type { Secret } from './passphrase';
 import { syncFolder, type FolderSyncResult } from './folder';
 import { createInvitation } from './invitation';
 import { recordJournal, type ExportRecord, type FolderRoundRecord } from './journal';
-import { folderState, heldByPartner, LAST_IMPORT_FAILURE_KEY, LAST_ROUND_KEY } from './status';
+import { mergeChanges } from './changes';
+import { folderState, heldByPartner, LAST_CHANGES_KEY, LAST_IMPORT_FAILURE_KEY, LAST_ROUND_KEY } from './status';
 
 /** Who an exchange file is for: one poste, every poste of a Département, or a full export. */
 export type ExportTarget = { kind: 'replica'; id: string } | { kind: 'partner'; id: string } | { kind: 'full' };
@@ -81,6 +82,8 @@ export function folderRound(store: Store, folder: string, secret: Secret, now = 
     const result = syncFolder(store, folder, secret, now);
     const record = folderRoundRecord(folder, result);
     recordFolderRound(store, folder, { record }, now);
+    const changes = mergeChanges(result.imported.map((file) => file.action_changes));
+    if (changes.actions.length > 0 || changes.more > 0) store.setLocalState(LAST_CHANGES_KEY, JSON.stringify({ at: now.toISOString(), changes }));
     return { record, result };
   } catch (error) {
     try {

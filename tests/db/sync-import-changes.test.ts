@@ -4,7 +4,10 @@ import { listConflictViews } from '../../db/conflicts/reads';
 import { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
 import { MAX_LINES } from '../../db/sync/changes';
-import { newReplica } from './helpers';
+import { folderRound, importExchangeFile } from '../../db/sync/operations';
+import { folderState, lastImportFailure } from '../../db/sync/status';
+import { listJournal } from '../../db/sync/journal';
+import { newReplica, tempDir } from './helpers';
 
 const PASSPHRASE = 'Loire 2026 coopération';
 const send = (from: Store, to: Store) => importFile(to, exportFile(from, { secret: PASSPHRASE, forReplica: to.replicaId }).bytes, PASSPHRASE);
@@ -103,5 +106,39 @@ describe('Conflits : la valeur avant les deux modifications', () => {
     const [conflict] = listConflictViews(a).filter((view) => view.field === 'end_date');
     expect(conflict.versions).toHaveLength(2);
     expect(conflict.before).toMatchObject({ value: null, author: 'Claire Martin' });
+  });
+});
+
+describe('dossier partagé et échecs', () => {
+  test("un passage du dossier partagé garde ce qu'il a changé, action par action, jusqu'au prochain passage qui apporte du nouveau", () => {
+    const folder = tempDir();
+    const { a, b } = pair();
+    folderRound(a, folder, PASSPHRASE);
+    folderRound(b, folder, PASSPHRASE);
+    updateAction(b, 'a4-1', { status: 'bloque' });
+    folderRound(b, folder, PASSPHRASE);
+    folderRound(a, folder, PASSPHRASE);
+    const kept = folderState(a).last_changes;
+    expect(kept?.changes.actions).toEqual([
+      { action_id: 'a4-1', title: title(a, 'a4-1'), lines: [expect.stringMatching(/^Statut : .* → Bloqué, par Marc Petit$/)] },
+    ]);
+    // A round with nothing new keeps it.
+    folderRound(a, folder, PASSPHRASE, new Date(Date.now() + 60_000));
+    expect(folderState(a).last_changes).toEqual(kept);
+  });
+
+  test("un import refusé reste affiché jusqu'au prochain import réussi ; le journal garde les deux", () => {
+    const { a, b } = pair();
+    updateAction(b, 'a4-1', { progress: 30 });
+    const file = exportFile(b, { secret: PASSPHRASE }).bytes;
+    expect(() => importExchangeFile(a, file, 'une autre phrase de passe')).toThrow(/phrase de passe/);
+    expect(lastImportFailure(a)?.message).toMatch(/phrase de passe/);
+    importExchangeFile(a, file, PASSPHRASE);
+    expect(lastImportFailure(a)).toBeNull();
+    expect(
+      listJournal(a)
+        .map((entry) => entry.kind)
+        .slice(0, 2),
+    ).toEqual(['import', 'error']);
   });
 });

@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Group, List, Modal, Stack, Text } from '@mantine
 import type { ImportSummary } from '../../../preload/contract';
 import { href } from '../../app/navigation';
 import { numberFormat } from '../../shared/format';
+import { ActionChangesList } from './ActionChangesList';
 import { capitalized, importDetails, importHeadline } from './describe';
 import { GapsAlert } from './GapsAlert';
 
@@ -19,7 +20,8 @@ export function ImportSummaryModal({ summary, onClose }: { summary: ImportSummar
               ))}
             </List>
           )}
-          <ActionChanges summary={summary} onClose={onClose} />
+          {/* Summaries journalled by Entente 0.4 and older have no action_changes. */}
+          {summary.action_changes && <ActionChangesList changes={summary.action_changes} onOpen={onClose} />}
           {summary.by_origin.length > 1 && (
             <div>
               <Text fw={600} size="sm">
@@ -54,38 +56,5 @@ export function ImportSummaryModal({ summary, onClose }: { summary: ImportSummar
         </Stack>
       )}
     </Modal>
-  );
-}
-
-/** « Bourse commune de l'emploi » : Statut : En cours → Bloqué, par Marc Petit — each action a link to its fiche. */
-function ActionChanges({ summary, onClose }: { summary: ImportSummary; onClose: () => void }) {
-  // Files of Entente 0.4 and older journalled their summary without it.
-  const changes = summary.action_changes;
-  if (!changes || changes.actions.length === 0) return null;
-  return (
-    <section aria-label="Ce qui a changé, action par action">
-      <Text fw={600} size="sm" mb={4}>
-        Ce qui a changé, action par action
-      </Text>
-      <Stack gap="xs">
-        {changes.actions.map((action) => (
-          <div key={action.action_id}>
-            <Anchor href={href({ page: 'action', id: action.action_id })} onClick={onClose} size="sm" fw={600}>
-              « {action.title} »
-            </Anchor>
-            <List size="sm" withPadding>
-              {action.lines.map((line, index) => (
-                <List.Item key={index}>{line}</List.Item>
-              ))}
-            </List>
-          </div>
-        ))}
-      </Stack>
-      {changes.more > 0 && (
-        <Text size="sm" c="dimmed" mt={4}>
-          … et {numberFormat.format(changes.more)} {changes.more > 1 ? 'autres mises à jour' : 'autre mise à jour'}, à voir dans les fiches.
-        </Text>
-      )}
-    </section>
   );
 }

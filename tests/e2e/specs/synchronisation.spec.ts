@@ -163,6 +163,12 @@ test('dossier partagé : deux ordinateurs ouverts en même temps se synchronisen
   const nadiaPage = apps[1].page;
   await expect(nadiaPage.getByRole('region', { name: 'Ordinateurs connus' }).getByRole('row', { name: /Claire Martin/ })).toBeVisible({ timeout: 10_000 });
   await expect(nadiaPage.getByRole('region', { name: 'Journal des synchronisations' })).toContainText(/Dossier partagé : 1 fichier lu/);
+  // What the round changed, action by action, kept folded under the folder's status.
+  const folderSection = nadiaPage.getByRole('region', { name: 'Dossier partagé' });
+  await folderSection.getByRole('button', { name: /^Dernières mises à jour reçues par le dossier/ }).click();
+  await expect(folderSection.getByRole('region', { name: 'Ce qui a changé, action par action' }).getByRole('listitem')).toContainText([
+    /^Statut : .* → Réalisé, par Claire Martin$/,
+  ]);
   // And back: Nadia's ordinateur reaches Claire.
   await expect.poll(() => cli(claire, 'dump').includes('Nadia Benali'), { timeout: 20_000 }).toBe(true);
   await apps[0].page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
