@@ -47,8 +47,8 @@ async function replicaId(dataDir: string): Promise<string> {
   return JSON.parse((await ok(dataDir, 'info')).stdout).replica.id as string;
 }
 
-/** "12 modification(s) écrite(s) dans k3j9x2m4p8qa/00000003.entente." → that file. */
-const writtenFile = (stdout: string) => /modification\(s\) écrite\(s\) dans (\S+)\.$/m.exec(stdout)?.[1];
+/** "12 mise(s) à jour écrite(s) dans k3j9x2m4p8qa/00000003.entente." → that file. */
+const writtenFile = (stdout: string) => /mise\(s\) à jour écrite\(s\) dans (\S+)\.$/m.exec(stdout)?.[1];
 
 /** Every file under a folder, relative, sorted. */
 const listing = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).sort();
