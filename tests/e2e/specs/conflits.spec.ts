@@ -50,7 +50,7 @@ test('Conflits : le compte, la fiche signalée, une version gardée, une valeur 
   const description = page.getByRole('region', { name: /^Description Action/ });
   await expect(status.getByText('Claire Martin', { exact: true })).toBeVisible();
   await expect(status.getByText('Marc Petit', { exact: true })).toBeVisible();
-  const day = String.raw`(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (1er|\d{1,2}) [a-zéû]+ \d{4} à \d{1,2} h( \d{2})?`;
+  const day = String.raw`(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (1er|\d{1,2}) [a-zéû]+ \d{4} à \d{1,2}\sh(\s\d{2})?`;
   await expect(status.getByText(new RegExp(`^le ${day}$`))).toHaveCount(2);
   const before = status.locator('.mantine-Paper-root').filter({ hasText: 'Avant les deux modifications' });
   await expect(before).toContainText('En pause');
