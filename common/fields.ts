@@ -235,10 +235,10 @@ export const FIELDS = {
   replica: {
     person_id: { label: 'Personne', subject: 'La personne' },
     partner_id: { label: 'Département', subject: 'Le partenaire' },
-    label: { label: 'Intitulé', subject: 'Le nom du poste', text: true },
+    label: { label: 'Intitulé', subject: "Le nom de l'ordinateur", text: true },
     created_at: { label: 'Date de création' },
     public_key: { label: 'Clé publique' },
-    revoked_after: { label: 'Révoqué après la modification' },
+    revoked_after: { label: 'Révoqué après sa mise à jour n°' },
   },
 } as const satisfies Record<string, Record<string, FieldWords>>;
 

@@ -1,6 +1,7 @@
 // Every refusal a user may meet: its code, and its French sentence, written here once.
 // Code throws `refusal(code, …what the sentence names)`; main answers { code, message }.
 import type { EntityName } from './store/schema';
+import { ofReplica } from './sync/labels';
 
 /** How a sentence names a row of each entity: « L'action a4-1 est introuvable », « Chantier inconnu : c9 ». */
 const ENTITY_WORDS: Record<EntityName, { the: string; bare: string; feminine: boolean }> = {
@@ -13,7 +14,7 @@ const ENTITY_WORDS: Record<EntityName, { the: string; bare: string; feminine: bo
   step: { the: "L'étape", bare: 'Étape', feminine: true },
   note: { the: 'La note', bare: 'Note', feminine: true },
   link: { the: 'Le lien', bare: 'Lien', feminine: false },
-  replica: { the: 'Le poste', bare: 'Poste', feminine: false },
+  replica: { the: "L'ordinateur", bare: 'Ordinateur', feminine: false },
   meeting: { the: 'La réunion', bare: 'Réunion', feminine: true },
   participant: { the: 'Le participant', bare: 'Participant', feminine: false },
   agenda_item: { the: "Le point de l'ordre du jour", bare: "Point de l'ordre du jour", feminine: false },
@@ -33,6 +34,9 @@ const ENTITY_WORDS: Record<EntityName, { the: string; bare: string; feminine: bo
 
 /** « le partenaire », for a sentence that names the entity in passing. */
 export const entityName = (entity: EntityName) => `l${ENTITY_WORDS[entity].the.slice(1)}`;
+
+/** « L'ordinateur de … » at the start of a sentence (db/sync/labels.ts names it lower-case). */
+const capitalized = (label: string) => `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
 
 const UNCHANGED = "Vos données n'ont pas été modifiées.";
 const COPIED = 'son dossier de données a été copié sur un autre ordinateur';
@@ -58,13 +62,13 @@ const SENTENCES = {
     const remedy = change === 'partner' ? 'changer son partenaire' : 'supprimer cette personne';
     return `${name} est pilote de ${count} action${s} ou chantier${s} : désignez d'autres pilotes avant de ${remedy}.`;
   },
-  'person-is-me': () => 'Vous ne pouvez pas supprimer la personne qui utilise ce poste.',
+  'person-is-me': () => 'Vous ne pouvez pas supprimer la personne qui utilise cet ordinateur.',
 
   // The data folder and the project in it.
   'already-initialised': () => 'Ce dossier de données contient déjà un projet.',
-  'no-project': () => "Ce poste n'a pas encore de projet : terminez le premier démarrage.",
-  'no-identity': () => 'La personne qui utilise ce poste est introuvable dans les données.',
-  'first-start': () => "Indiquez d'abord qui utilise ce poste.",
+  'no-project': () => "Cet ordinateur n'a pas encore de projet : terminez le premier démarrage.",
+  'no-identity': () => 'La personne qui utilise cet ordinateur est introuvable dans les données.',
+  'first-start': () => "Indiquez d'abord qui utilise cet ordinateur.",
   'no-database': (dataDir: string) => `Aucune base de données dans ${dataDir} : lancez d'abord « entente init ».`,
   closed: () => 'Les données ne sont pas ouvertes.',
   'not-corrupt': (offer: 'restore' | 'start-over') =>
@@ -91,7 +95,7 @@ const SENTENCES = {
     `Le document « ${name} » dépasse ${limit}, la taille qu'un document joint peut avoir : joignez plutôt un lien vers le fichier (Liens).`,
   'attachment-empty': (name: string) => `Le document « ${name} » est vide : rien n'a été joint.`,
   'attachment-missing': (name: string) =>
-    `Le contenu du document « ${name} » n'est pas encore arrivé sur cet ordinateur : il viendra avec la prochaine synchronisation du poste qui l'a joint.`,
+    `Le contenu du document « ${name} » n'est pas encore arrivé sur cet ordinateur : il viendra avec la prochaine synchronisation de l'ordinateur qui l'a joint.`,
   'indicator-other-chantier': () => "Un indicateur se partage entre les actions d'un même chantier : celui-ci appartient à un autre chantier.",
 
   // Sync: the passphrase, the files, the shared folder.
@@ -102,7 +106,7 @@ const SENTENCES = {
   'no-invitation': () => "Choisissez d'abord le fichier d'invitation.",
   'no-opened-file': () => "Aucun fichier d'échange n'attend d'être importé.",
   'not-an-invitation': () =>
-    "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un nouveau poste) au poste qui vous l'a envoyé.",
+    "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un nouvel ordinateur) à la personne qui vous l'a envoyé.",
   'damaged-file': (detail: string) =>
     `Ce fichier d'échange est endommagé ou incomplet (${detail}) ; demandez à son expéditeur de l'exporter à nouveau. ${UNCHANGED}`,
   'not-a-sync-file': () => "Ce fichier n'est pas un fichier d'échange Entente. Choisissez un fichier exporté depuis Entente (Synchronisation).",
@@ -114,49 +118,49 @@ const SENTENCES = {
     `Ce fichier d'échange appartient à un autre projet (${project}). Importez-le dans le projet qui l'a produit. ${UNCHANGED}`,
   'wrong-passphrase': () =>
     `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Vérifiez la phrase de passe du projet (elle distingue majuscules et minuscules). ${UNCHANGED}`,
-  /** This poste's own numbers used by another copy: its data folder was copied (docs/sync.md §5). */
+  /** This ordinateur's own numbers used by another copy: its data folder was copied (docs/sync.md §5). */
   'cloned-replica': (evidence: 'file' | 'folder', replica: string) =>
     evidence === 'file'
-      ? `Ce fichier contient des modifications signées par ce poste que ce poste n'a jamais faites : le dossier de données a été copié sur un autre ordinateur. Rien n'a été importé. ${KEEP_ONE}`
-      : `Le dossier partagé contient des fichiers de ce poste (${replica}) que ce poste n'a pas écrits : ${COPIED}. La synchronisation est arrêtée. ${KEEP_ONE}`,
-  /** Another poste's numbers used twice, for different changes: a copied data folder, or a forged file. */
+      ? `Ce fichier contient des mises à jour signées par cet ordinateur qu'il n'a jamais faites : le dossier de données a été copié sur un autre ordinateur. Rien n'a été importé. ${KEEP_ONE}`
+      : `Le dossier partagé contient, dans le sous-dossier « ${replica} », des fichiers de cet ordinateur qu'il n'a pas écrits : ${COPIED}. La synchronisation est arrêtée. ${KEEP_ONE}`,
+  /** Another ordinateur's numbers used twice, for different changes: a copied data folder, or a forged file. */
   'diverging-replica': (replica: string, seq: number) =>
-    `Le poste ${replica} a écrit deux modifications différentes sous le numéro ${seq} : ${COPIED}. Rien n'a été importé. ${KEEP_ONE}`,
+    `Un ordinateur du projet (identifiant ${replica}) a écrit deux mises à jour différentes sous le numéro ${seq} : ${COPIED}. Rien n'a été importé. ${KEEP_ONE}`,
   'unknown-key': () =>
-    `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Si la phrase de passe du projet a été changée sur un autre poste, saisissez la nouvelle (Synchronisation › Phrase de passe du projet) ; elle distingue majuscules et minuscules. ${UNCHANGED}`,
+    `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Si la phrase de passe du projet a été changée sur un autre ordinateur, saisissez la nouvelle (Synchronisation › Phrase de passe du projet) ; elle distingue majuscules et minuscules. ${UNCHANGED}`,
   'format-1-needs-passphrase': () =>
     `Ce fichier vient d'Entente 0.1 : il s'ouvre avec la phrase de passe elle-même. Importez-le avec la commande « entente import », ou demandez à son expéditeur un nouvel export. ${UNCHANGED}`,
-  'older-passphrase': () => "C'est l'ancienne phrase de passe du projet : elle a été changée sur ce poste. Utilisez la nouvelle.",
-  'wrong-passphrase-here': () => "Ce n'est pas la phrase de passe de ce poste. Vérifiez-la (elle distingue majuscules et minuscules).",
+  'older-passphrase': () => "C'est l'ancienne phrase de passe du projet : elle a été changée sur cet ordinateur. Utilisez la nouvelle.",
+  'wrong-passphrase-here': () => "Ce n'est pas la phrase de passe de cet ordinateur. Vérifiez-la (elle distingue majuscules et minuscules).",
   'damaged-key-file': (file: string) =>
-    `Le fichier des clés de ce poste (${file}) est endommagé. Les données ne sont pas touchées : rejoignez à nouveau le projet par une invitation pour synchroniser ce poste.`,
+    `Le fichier des clés de cet ordinateur (${file}) est endommagé. Les données ne sont pas touchées : rejoignez à nouveau le projet par une invitation pour synchroniser cet ordinateur.`,
   'foreign-key-file': (file: string) =>
-    `Le fichier des clés ${file} appartient à un autre poste (dossier de données recopié) : il n'est pas utilisé. Rejoignez le projet par une invitation.`,
-  'keys-locked': () => 'Les clés de ce poste sont verrouillées : saisissez la phrase de passe du projet (écran Synchronisation).',
+    `Le fichier des clés ${file} appartient à un autre ordinateur (dossier de données recopié) : il n'est pas utilisé. Rejoignez le projet par une invitation.`,
+  'keys-locked': () => 'Les clés de cet ordinateur sont verrouillées : saisissez la phrase de passe du projet (écran Synchronisation).',
   /** A run of changes whose proof does not hold (docs/sync.md, « Preuve d'auteur »). */
   'forged-change': (replica: string) =>
-    `Ce fichier contient des modifications attribuées au ${replica} dont la signature ne correspond pas : elles n'ont pas été écrites par ce poste (fichier falsifié ou abîmé). Rien n'a été importé. ${UNCHANGED}`,
+    `Ce fichier contient des mises à jour attribuées à ${replica} dont la signature ne correspond pas : elles n'ont pas été écrites par cet ordinateur (fichier falsifié ou abîmé). Rien n'a été importé. ${UNCHANGED}`,
   'unsigned-change': (replica: string) =>
-    `Ce fichier contient des modifications attribuées au ${replica} sans sa signature, alors que ce poste signe tout ce qu'il écrit. Rien n'a été importé ; demandez un nouvel export à l'expéditeur (avec une version à jour d'Entente). ${UNCHANGED}`,
+    `Ce fichier contient des mises à jour attribuées à ${replica} sans sa signature, alors que cet ordinateur signe tout ce qu'il écrit. Rien n'a été importé ; demandez un nouvel export à l'expéditeur (avec une version à jour d'Entente). ${UNCHANGED}`,
   'unknown-signer': (replica: string) =>
-    `Ce fichier contient des modifications signées du ${replica}, dont ce poste ne connaît pas encore la clé : importez d'abord un fichier plus ancien de ce poste, ou demandez un export complet. ${UNCHANGED}`,
+    `Ce fichier contient des mises à jour signées ${ofReplica(replica)}, dont la clé n'est pas encore connue ici : importez d'abord un fichier plus ancien de cet ordinateur, ou demandez un export complet. ${UNCHANGED}`,
   'forked-origin': (replica: string, seq: number) =>
-    `Le ${replica} a deux historiques différents à partir de la modification ${seq} : son dossier de données a été copié sur un autre ordinateur, ou un fichier a été falsifié. Rien n'a été importé. ${KEEP_ONE}`,
+    `${capitalized(replica)} a deux historiques différents à partir de sa mise à jour n° ${seq} : son dossier de données a été copié sur un autre ordinateur, ou un fichier a été falsifié. Rien n'a été importé. ${KEEP_ONE}`,
   'key-replaced': (replica: string) =>
-    `Ce fichier tente de remplacer la clé publique du ${replica} : une clé de poste ne change jamais. Rien n'a été importé. ${UNCHANGED}`,
-  'seed-forged': () => `Ce fichier contient des données de départ qu'aucun poste n'a écrites : il a été falsifié. Rien n'a été importé. ${UNCHANGED}`,
+    `Ce fichier tente de remplacer la clé publique ${ofReplica(replica)} : la clé d'un ordinateur ne change jamais. Rien n'a été importé. ${UNCHANGED}`,
+  'seed-forged': () => `Ce fichier contient des données de départ qu'aucun ordinateur n'a écrites : il a été falsifié. Rien n'a été importé. ${UNCHANGED}`,
   'revoked-here': (by: string) =>
-    `Ce poste a été révoqué par le ${by} : ses nouvelles modifications sont refusées par les autres postes. Rejoignez à nouveau le projet par une invitation.`,
-  'cannot-revoke-self': () => 'Un poste ne peut pas se révoquer lui-même : révoquez-le depuis un autre poste du projet.',
-  'cannot-revoke-seed': () => "Les données de départ ne viennent pas d'un poste : elles ne se révoquent pas.",
-  'already-revoked': (replica: string) => `Le ${replica} est déjà révoqué.`,
-  'same-passphrase': () => 'La nouvelle phrase de passe est celle que ce poste utilise déjà.',
+    `Cet ordinateur a été révoqué par ${by} : ses nouvelles mises à jour sont refusées par les autres ordinateurs. Rejoignez à nouveau le projet par une invitation.`,
+  'cannot-revoke-self': () => 'Un ordinateur ne peut pas se révoquer lui-même : révoquez-le depuis un autre ordinateur du projet.',
+  'cannot-revoke-seed': () => "Les données de départ ne viennent pas d'un ordinateur : elles ne se révoquent pas.",
+  'already-revoked': (replica: string) => `${capitalized(replica)} est déjà révoqué.`,
+  'same-passphrase': () => 'La nouvelle phrase de passe est celle que cet ordinateur utilise déjà.',
   'sync-stopped': (detail?: string) => (detail ? `La synchronisation a échoué : ${detail}` : "La synchronisation s'est arrêtée sans réponse."),
 
   // The window and the IPC boundary.
   'no-window': () => "La fenêtre d'Entente est fermée : rien à imprimer.",
   'print-failed': (noPrinter: boolean) =>
-    `${noPrinter ? "Aucune imprimante n'est installée sur ce poste" : "L'impression n'a pas pu se faire"}. Utilisez « Enregistrer en PDF… », puis imprimez le fichier depuis un poste relié à une imprimante.`,
+    `${noPrinter ? "Aucune imprimante n'est installée sur cet ordinateur" : "L'impression n'a pas pu se faire"}. Utilisez « Enregistrer en PDF… », puis imprimez le fichier depuis un ordinateur relié à une imprimante.`,
   forbidden: () => 'Appel refusé : cette fenêtre n’est pas celle d’Entente.',
   'unknown-method': (name: string) => `Fonction inconnue : ${name}.`,
   /** Written by the renderer itself (renderer/api.ts), which cannot reach this file: the channel to main broke. */

@@ -85,13 +85,15 @@ export interface SyncStatus {
   keychain: KeychainState;
   /** This poste's public key fingerprint, once it has keys. */
   fingerprint: string | null;
-  /** This poste was revoked by another: « poste de … ». */
+  /** This ordinateur was revoked by another: « l'ordinateur de … ». */
   revoked_by: string | null;
   replica_id: string;
   folder: FolderState;
+  /** The last import of an exchange file that failed, cleared by the next that goes through. */
+  import_failure: { at: string; message: string } | null;
   running: SyncProgress | null;
   replicas: ReplicaStatus[];
-  /** "il manque les modifications 120 à 134 du poste de …" */
+  /** "il manque 15 mises à jour de l'ordinateur de …" */
   gaps: string[];
   journal: JournalEntry[];
 }

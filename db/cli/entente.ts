@@ -23,7 +23,7 @@ import { validateNewPassphrase } from '../sync/keys';
 import { attach, attachmentContent, listAttachments } from '../attachments/store';
 import { writeFileAtomically } from '../files';
 import { addIndicatorValue, createIndicator, linkIndicator } from '../indicators/writes';
-import { replicaLabel } from '../sync/labels';
+import { ofReplica, replicaLabel } from '../sync/labels';
 import { changePassphrase, keyringOf, setUpKeys } from '../sync/passphrase';
 import { revokeReplica } from '../sync/revocation';
 import { listReplicaStatus, type ReplicaStatus } from '../sync/status';
@@ -42,16 +42,19 @@ import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../common/vocabulary';
 import { EXPORT_COMMANDS_HELP, isExportCommand, runExportCommand } from './exports';
 import { matrixCommand, pisteCommand, type PisteArgs } from './pistes';
 
+/** « L'ordinateur de … » at the start of a line. */
+const capitalized = (label: string) => `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
+
 const HELP = `Usage : entente [--data DOSSIER] COMMANDE [ARGUMENTS]
 
 Commandes :
-  init --as "NOM" --partner CODE [--function FONCTION] [--label POSTE]
-                        fait de ce dossier un nouveau poste du projet par défaut ; avec
+  init --as "NOM" --partner CODE [--function FONCTION] [--label NOM]
+                        fait de ce dossier un nouvel ordinateur du projet par défaut ; avec
                         ENTENTE_PASSPHRASE (12 caractères au moins), crée aussi ses clés
-  join INVITATION --as "NOM" --partner CODE [--function FONCTION] [--label POSTE]
-                        fait de ce dossier un nouveau poste du projet de l'invitation
+  join INVITATION --as "NOM" --partner CODE [--function FONCTION] [--label NOM]
+                        fait de ce dossier un nouvel ordinateur du projet de l'invitation
                         (reprend la personne de même nom et partenaire si elle existe)
-  info                  projet, poste et nombres d'éléments (JSON)
+  info                  projet, ordinateur et nombres d'éléments (JSON)
   dump                  état partagé complet, canonique (JSON)
   action list [--json]  liste des actions (tableau, ou JSON)
   action add --chantier N --title TITRE [champ=valeur ...]
@@ -60,7 +63,7 @@ Commandes :
                         modifie une action (valeur null pour vider un champ,
                         finalites=a,b pour une liste)
   action show ID [--json] [--field CHAMP]
-                        la fiche de l'action et son historique (qui, quand, sur quel poste,
+                        la fiche de l'action et son historique (qui, quand, sur quel ordinateur,
                         ancienne → nouvelle valeur) ; --field n'en garde qu'un champ
                         (status, note.text…)
 ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titre, état du compte rendu, identifiant
@@ -78,14 +81,14 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
   decisions [--json]    le registre des décisions de toutes les réunions, avec leur
                         référence (CODIRI 2027-1 D2) ; « projet » tant que leur compte
                         rendu n'est pas validé
-  export --to FICHIER [--for POSTE | --full]
-                        écrit un fichier d'échange : pour un poste, ce qui lui manque
+  export --to FICHIER [--for ORDINATEUR | --full]
+                        écrit un fichier d'échange : pour un ordinateur, ce qui lui manque
                         d'après le dernier fichier reçu de lui ; sinon tout
   invite --out FICHIER  écrit une invitation : tout l'historique du projet, pour un
-                        nouveau poste (la phrase de passe se donne par un autre moyen)
+                        nouvel ordinateur (la phrase de passe se donne par un autre moyen)
   import FICHIER        importe un fichier d'échange (une seule fois, en entier ou pas du tout)
   sync-folder DOSSIER   synchronise avec un dossier partagé (lit les fichiers des autres
-                        postes, écrit les siens)
+                        ordinateurs, écrit les siens)
   indicator add ACTION --name NOM [--unit UNITÉ] [--target VALEUR] [--target-date AAAA-MM-JJ]
                         ajoute un indicateur au chantier de l'action, suivi par elle ;
                         affiche son identifiant
@@ -97,12 +100,12 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
                         les documents joints : identifiant, nom, taille, empreinte SHA-256
   attachment save ID --to FICHIER
                         enregistre le contenu d'un document joint dans FICHIER
-  postes [--json]       les postes du projet : personne, Département, empreinte de la clé,
-                        dernière modification, révocation
-  revoke POSTE          révoque un poste perdu ou parti : ses modifications postérieures à
+  postes [--json]       les ordinateurs du projet : identifiant, personne, Département,
+                        empreinte de la clé, dernière mise à jour, révocation
+  revoke ORDINATEUR     révoque un ordinateur perdu ou parti : ses mises à jour postérieures à
                         la dernière reçue ici seront refusées partout
   passphrase change     change la phrase de passe du projet pour les fichiers écrits
-                        désormais (l'ancienne reste connue de ce poste, pour la lecture) ;
+                        désormais (l'ancienne reste connue de cet ordinateur, pour la lecture) ;
                         la nouvelle vient de ENTENTE_NEW_PASSPHRASE, sinon elle est demandée
   piste list [--json] [--finalite F] [--partner CODE]
                         les pistes : référence (P12), statut, notes moyennes, désaccord,
@@ -331,14 +334,14 @@ async function passphrase(variable = 'ENTENTE_PASSPHRASE', question = 'Phrase de
 function formatPostes(postes: ReplicaStatus[]): string {
   const lines = postes.map((poste) =>
     [
-      `${poste.id}${poste.is_this_laptop ? ' (ce poste)' : ''}`,
+      `${poste.id}${poste.is_this_laptop ? ' (cet ordinateur)' : ''}`,
       `  ${poste.person_name ?? 'personne inconnue'}, ${poste.partner_name ?? 'partenaire inconnu'}${poste.label ? `, « ${poste.label} »` : ''}`,
-      `  clé : ${poste.fingerprint ?? 'aucune (poste pas encore passé à la version 0.3)'}`,
-      `  ${poste.changes} modification(s), la dernière le ${poste.last_change_at ?? '—'}`,
-      ...(poste.revoked ? [`  RÉVOQUÉ par le ${poste.revoked.by} le ${poste.revoked.at} : refusé après sa modification ${poste.revoked.after}`] : []),
+      `  clé : ${poste.fingerprint ?? 'aucune (ordinateur pas encore passé à la version 0.3)'}`,
+      `  ${poste.changes} mise(s) à jour, la dernière le ${poste.last_change_at ?? '—'}`,
+      ...(poste.revoked ? [`  RÉVOQUÉ par ${poste.revoked.by} le ${poste.revoked.at} : refusé après sa mise à jour n° ${poste.revoked.after}`] : []),
     ].join('\n'),
   );
-  return `${[...lines, `${postes.length} poste(s)`].join('\n')}\n`;
+  return `${[...lines, `${postes.length} ordinateur(s)`].join('\n')}\n`;
 }
 
 function readInput(file: string): Buffer {
@@ -349,22 +352,22 @@ function readInput(file: string): Buffer {
 function formatConflicts(conflicts: Conflict[]): string {
   const lines = conflicts.flatMap((conflict) => [
     `${conflict.entity} ${conflict.row_id}, champ ${conflict.field} :`,
-    ...conflict.versions.map((version) => `  ${JSON.stringify(version.value)}  (poste ${version.origin}, n° ${version.seq}, ${version.hlc})`),
+    ...conflict.versions.map((version) => `  ${JSON.stringify(version.value)}  (ordinateur ${version.origin}, n° ${version.seq}, ${version.hlc})`),
   ]);
   return `${[...lines, `${conflicts.length} conflit(s)`].join('\n')}\n`;
 }
 
 function describeImport(summary: ImportSummary): string {
   const lines = [
-    `Fichier de ${summary.sender_label} : ${summary.received} modification(s), dont ${summary.applied} nouvelle(s).`,
-    ...summary.by_origin.map((origin) => `  ${origin.count} du ${origin.replica}`),
+    `Fichier ${ofReplica(summary.sender_label)} : ${summary.received} mise(s) à jour, dont ${summary.applied} nouvelle(s).`,
+    ...summary.by_origin.map((origin) => `  ${origin.count} ${ofReplica(origin.replica)}`),
     `Actions créées : ${summary.actions_created} ; statuts modifiés : ${summary.status_changes} ; notes ajoutées : ${summary.notes_added}.`,
     `Conflits nouveaux : ${summary.new_conflicts}.`,
     ...summary.gaps.map((gap) => `Attention : ${gap.description}.`),
     ...(summary.far_future
-      ? [`Attention : ${summary.far_future} modification(s) datée(s) de plus d'un jour dans le futur (horloge d'un poste déréglée).`]
+      ? [`Attention : ${summary.far_future} mise(s) à jour datée(s) de plus d'un jour dans le futur (horloge d'un ordinateur déréglée).`]
       : []),
-    ...summary.revoked.map((revoked) => `Refusées : ${revoked.count} modification(s) du ${revoked.replica}, révoqué avant de les écrire.`),
+    ...summary.revoked.map((revoked) => `Refusées : ${revoked.count} mise(s) à jour ${ofReplica(revoked.replica)}, révoqué avant de les écrire.`),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -454,12 +457,12 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     const forReplica = option(args, 'for');
     if (forReplica && args.options.full) throw refusal('usage', '--for et --full ne vont pas ensemble.');
     const record = exportToFile(store, target, { secret: await passphrase(), target: forReplica ? { kind: 'replica', id: forReplica } : { kind: 'full' } });
-    process.stdout.write(`${record.count} modification(s) exportée(s) dans ${target}.\n`);
+    process.stdout.write(`${record.count} mise(s) à jour exportée(s) dans ${target}.\n`);
   } else if (name === 'invite') {
     const target = resolve(requiredOption(args, 'out'));
     const record = writeInvitation(store, target, await passphrase());
     process.stdout.write(
-      `Invitation écrite dans ${target} : ${record.count} modification(s) du projet ${store.projectId}.\n` +
+      `Invitation écrite dans ${target} : ${record.count} mise(s) à jour du projet ${store.projectId}.\n` +
         'Donnez la phrase de passe du projet par un autre moyen (par téléphone), jamais avec le fichier.\n',
     );
   } else if (name === 'import') {
@@ -471,7 +474,7 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     const { result } = folderRound(store, resolve(sub), await passphrase());
     process.stdout.write(result.imported.map((file) => `${file.file} :\n${describeImport(file)}`).join(''));
     for (const file of result.postponed) process.stdout.write(`${file.file} : repris au prochain passage (${file.reason})\n`);
-    process.stdout.write(result.written ? `${result.written.count} modification(s) écrite(s) dans ${result.written.file}.\n` : 'Rien de nouveau à écrire.\n');
+    process.stdout.write(result.written ? `${result.written.count} mise(s) à jour écrite(s) dans ${result.written.file}.\n` : 'Rien de nouveau à écrire.\n');
   } else if (name === 'indicator' && sub === 'add') {
     const [actionId] = rest;
     if (!actionId) throw refusal('usage', 'Usage : entente indicator add ACTION --name NOM [--unit UNITÉ] [--target VALEUR] [--target-date AAAA-MM-JJ]');
@@ -526,10 +529,10 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     const postes = listReplicaStatus(store);
     process.stdout.write(args.options.json ? `${JSON.stringify(postes, null, 2)}\n` : formatPostes(postes));
   } else if (name === 'revoke') {
-    if (!sub) throw refusal('usage', 'Usage : entente revoke POSTE');
+    if (!sub) throw refusal('usage', 'Usage : entente revoke ORDINATEUR');
     const { revoked_after } = revokeReplica(store, sub);
     process.stdout.write(
-      `${replicaLabel(store, sub)} révoqué : ses modifications après la n° ${revoked_after} seront refusées par chaque poste qui recevra cette révocation.\n`,
+      `${capitalized(replicaLabel(store, sub))} révoqué : ses mises à jour après la n° ${revoked_after} seront refusées par chaque ordinateur qui recevra cette révocation.\n`,
     );
   } else if (name === 'passphrase' && sub === 'change') {
     const keyring = keyringOf(store, await passphrase());
@@ -539,8 +542,8 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     }
     changePassphrase(store, keyring, next);
     process.stdout.write(
-      'Phrase de passe changée : les fichiers écrits désormais par ce poste la demandent. Donnez-la aux autres postes par un autre moyen que les fichiers ; ' +
-        "l'ancienne reste connue de ce poste pour lire les fichiers écrits avant.\n",
+      'Phrase de passe changée : les fichiers écrits désormais par cet ordinateur la demandent. Donnez-la aux autres ordinateurs par un autre moyen que les fichiers ; ' +
+        "l'ancienne reste connue de cet ordinateur pour lire les fichiers écrits avant.\n",
     );
   } else if (name === 'piste' || name === 'matrix') {
     const pisteArgs: PisteArgs = { option: (key) => option(args, key), flag: (key) => args.options[key] === true, rest };
@@ -580,7 +583,7 @@ async function main(argv: string[]): Promise<number> {
       if (chosen) validateNewPassphrase(chosen);
       initReplica(store, identity(args));
       if (chosen) setUpKeys(store, chosen);
-      process.stdout.write(`Poste ${store.replicaId} créé dans ${dataDir}${chosen ? ', avec ses clés' : ''}.\n`);
+      process.stdout.write(`Ordinateur ${store.replicaId} créé dans ${dataDir}${chosen ? ', avec ses clés' : ''}.\n`);
     } finally {
       store.close();
     }
@@ -598,8 +601,8 @@ async function main(argv: string[]): Promise<number> {
     try {
       const joined = joinProject(store, invitation, secret, who);
       process.stdout.write(
-        `Projet « ${getProject(store).name} » (${joined.projectId}) rejoint : poste ${joined.replicaId} créé dans ${dataDir}, ` +
-          `${joined.applied} modification(s) reçue(s).\n`,
+        `Projet « ${getProject(store).name} » (${joined.projectId}) rejoint : ordinateur ${joined.replicaId} créé dans ${dataDir}, ` +
+          `${joined.applied} mise(s) à jour reçue(s).\n`,
       );
     } finally {
       store.close();

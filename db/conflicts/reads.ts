@@ -1,7 +1,7 @@
 // The Conflits view (docs/sync.md §2): every field in conflict with what a person
-// needs to choose — which row it is, who wrote each version, on which poste and when — and
+// needs to choose — which row it is, the value before, who wrote each version, on which ordinateur and when — and
 // the choice itself, written as one change that supersedes every live version.
-import { listConflicts } from './versions';
+import { listConflicts, type ConflictVersion } from './versions';
 import { parseHlc } from '../store/hlc';
 import { SEED_ORIGIN } from '../project/setup';
 import { meetingTitle } from '../meetings/rows';
@@ -9,7 +9,10 @@ import { isEntityName, type EntityName } from '../store/schema';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { replicaLabel } from '../sync/labels';
-import type { ConflictView } from './types';
+import type { ConflictVersionView, ConflictView } from './types';
+
+/** A row a sync gap has not brought yet: named so, never by its id. */
+const UNKNOWN = '(élément pas encore reçu ici)';
 
 /** The fields whose value is the id of another row, and that row's table. */
 const REFERENCES: Record<string, EntityName> = {
@@ -32,9 +35,9 @@ const REFERENCES: Record<string, EntityName> = {
 /** A version's value named for a person: a reference by its row's name, a list of chantiers by theirs. */
 function valueLabel(store: Store, field: string, value: unknown): string | null {
   const reference = REFERENCES[field];
-  if (reference && typeof value === 'string') return rowName(store, reference, value);
+  if (reference && typeof value === 'string') return rowName(store, reference, value) ?? UNKNOWN;
   if (field === 'chantier_ids' && Array.isArray(value)) {
-    return value.length === 0 ? 'Aucun chantier' : value.map((id) => rowName(store, 'chantier', String(id)) ?? String(id)).join(', ');
+    return value.length === 0 ? 'Aucun chantier' : value.map((id) => rowName(store, 'chantier', String(id)) ?? UNKNOWN).join(', ');
   }
   return null;
 }
@@ -52,23 +55,28 @@ export function listConflictViews(store: Store): ConflictView[] {
         row_label: label,
         action_id: actionId,
         meeting_id: meetingId,
-        versions: conflict.versions.map((version, index) => {
-          const value = conflict.field === 'deleted' ? version.value !== false : version.value;
-          return {
-            origin: version.origin,
-            seq: version.seq,
-            hlc: version.hlc,
-            date: new Date(parseHlc(version.hlc).ms).toISOString(),
-            author: authorName(store, version.origin),
-            replica: version.origin === SEED_ORIGIN ? 'données initiales du projet' : replicaLabel(store, version.origin),
-            value,
-            value_label: valueLabel(store, conflict.field, value),
-            // liveVersions answers the latest clock first, then the highest origin: the one shown.
-            shown: index === 0,
-          };
-        }),
+        versions: conflict.versions.map((version, index) => ({
+          ...versionView(store, conflict.field, version),
+          // liveVersions answers the latest clock first, then the highest origin: the one shown.
+          shown: index === 0,
+        })),
+        before: conflict.ancestor && versionView(store, conflict.field, conflict.ancestor),
       };
     });
+}
+
+function versionView(store: Store, field: string, version: ConflictVersion): Omit<ConflictVersionView, 'shown'> {
+  const value = field === 'deleted' ? version.value !== false : version.value;
+  return {
+    origin: version.origin,
+    seq: version.seq,
+    hlc: version.hlc,
+    date: new Date(parseHlc(version.hlc).ms).toISOString(),
+    author: authorName(store, version.origin),
+    replica: version.origin === SEED_ORIGIN ? 'les données initiales du projet' : replicaLabel(store, version.origin),
+    value,
+    value_label: valueLabel(store, field, value),
+  };
 }
 
 function authorName(store: Store, origin: string): string | null {
@@ -93,7 +101,7 @@ function rowName(store: Store, entity: EntityName, id: string): string | null {
       return String(row.name);
     case 'meeting':
       // A row a sync gap left without its type or date is named by what it has.
-      return row.type && row.date ? meetingTitle(row as Parameters<typeof meetingTitle>[0]) : String(row.title ?? id);
+      return row.type && row.date ? meetingTitle(row as Parameters<typeof meetingTitle>[0]) : String(row.title ?? UNKNOWN);
     case 'agenda_item':
     case 'action_item':
       return String(row.title);
@@ -116,11 +124,11 @@ type RowDescription = { label: string; actionId: string | null; meetingId: strin
 
 function describeRow(store: Store, entity: EntityName, id: string): RowDescription {
   const row = cached(store, `SELECT * FROM ${entity} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
-  if (!row) return { label: id, actionId: null, meetingId: null };
-  const action = (actionId: unknown) => rowName(store, 'action', String(actionId)) ?? String(actionId);
+  if (!row) return { label: UNKNOWN, actionId: null, meetingId: null };
+  const action = (actionId: unknown) => rowName(store, 'action', String(actionId)) ?? UNKNOWN;
   const described = (label: string, actionId: string | null = null): RowDescription => ({ label, actionId, meetingId: null });
   const ofMeeting = (label: string): RowDescription => {
-    const meeting = rowName(store, 'meeting', String(row.meeting_id)) ?? String(row.meeting_id);
+    const meeting = rowName(store, 'meeting', String(row.meeting_id)) ?? UNKNOWN;
     return { label: `${label} de la réunion « ${meeting} »`, actionId: null, meetingId: String(row.meeting_id) };
   };
   switch (entity) {
@@ -133,41 +141,43 @@ function describeRow(store: Store, entity: EntityName, id: string): RowDescripti
     case 'link':
       return described(`Lien « ${String(row.label ?? row.url)} » de l'action « ${action(row.action_id)} »`, String(row.action_id));
     case 'pilot': {
-      const partner = rowName(store, 'partner', String(row.partner_id)) ?? String(row.partner_id);
+      const partner = rowName(store, 'partner', String(row.partner_id)) ?? UNKNOWN;
       const owner = String(row.owner_id);
       const isAction = cached(store, 'SELECT 1 FROM action WHERE id = ?').pluck().get(owner) === 1;
-      const ownerName = isAction ? `l'action « ${action(owner)} »` : (rowName(store, 'chantier', owner) ?? owner);
+      const ownerName = isAction ? `l'action « ${action(owner)} »` : (rowName(store, 'chantier', owner) ?? UNKNOWN);
       return described(`Pilote ${partner} de ${ownerName}`, isAction ? owner : null);
     }
     case 'chantier':
-      return described(rowName(store, 'chantier', id) ?? id);
+      return described(rowName(store, 'chantier', id) ?? UNKNOWN);
     case 'person':
       return described(`Personne « ${String(row.name)} »`);
     case 'partner':
       return described(`Partenaire « ${String(row.name)} »`);
     case 'project':
       return described(`Projet « ${String(row.name)} »`);
-    case 'replica':
-      return described(`Poste « ${replicaLabel(store, id)} »`);
+    case 'replica': {
+      const replica = replicaLabel(store, id);
+      return described(`${replica.charAt(0).toUpperCase()}${replica.slice(1)}`);
+    }
     case 'meeting': {
       const version = Number(row.version) > 1 ? ` (version ${String(row.version)})` : '';
       return { label: `Réunion « ${rowName(store, 'meeting', id)} »${version}`, actionId: null, meetingId: id };
     }
     case 'participant': {
-      const name = row.name ?? (row.person_id ? rowName(store, 'person', String(row.person_id)) : null) ?? id;
+      const name = row.name ?? (row.person_id ? rowName(store, 'person', String(row.person_id)) : null) ?? UNKNOWN;
       return ofMeeting(`Participant « ${String(name)} »`);
     }
     case 'agenda_item':
       return ofMeeting(`Point « ${String(row.title)} » de l'ordre du jour`);
     case 'entry': {
       const kind = row.kind === 'decision' ? 'Décision' : 'Information';
-      const item = rowName(store, 'agenda_item', String(row.agenda_item_id)) ?? String(row.agenda_item_id);
+      const item = rowName(store, 'agenda_item', String(row.agenda_item_id)) ?? UNKNOWN;
       return ofMeeting(`${kind} « ${excerpt(row.text)} » du point « ${item} »`);
     }
     case 'action_item':
       return ofMeeting(`Action à mener « ${String(row.title)} »`);
     case 'follow_up': {
-      const item = rowName(store, 'action_item', String(row.action_item_id)) ?? String(row.action_item_id);
+      const item = rowName(store, 'action_item', String(row.action_item_id)) ?? UNKNOWN;
       return ofMeeting(`Suivi de l'action « ${item} »`);
     }
     case 'indicator':
@@ -175,7 +185,7 @@ function describeRow(store: Store, entity: EntityName, id: string): RowDescripti
     case 'indicator_link':
       return described(`Suivi de l'indicateur par l'action « ${action(row.action_id)} »`, String(row.action_id));
     case 'indicator_value': {
-      const indicator = rowName(store, 'indicator', String(row.indicator_id)) ?? String(row.indicator_id);
+      const indicator = rowName(store, 'indicator', String(row.indicator_id)) ?? UNKNOWN;
       return described(`Valeur du ${frenchDay(row.date)} de l'indicateur « ${indicator} »`);
     }
     case 'budget_line':

@@ -10,7 +10,7 @@ export interface ConflictVersionView {
   date: string;
   /** The person using the replica that wrote it, when known here. */
   author: string | null;
-  /** "poste de Claire Martin (Indre-et-Loire)". */
+  /** "l'ordinateur de Claire Martin (Indre-et-Loire)" (db/sync/labels.ts). */
   replica: string;
   /** The value; for the field `deleted`, true (a delete) or false (kept). */
   value: unknown;
@@ -30,6 +30,8 @@ export interface ConflictView {
   /** The action the row belongs to (itself, its note, étape, lien or pilote), if any. */
   action_id: string | null;
   versions: ConflictVersionView[];
+  /** The value both concurrent edits replaced (their common ancestor); null when the field had none before them. */
+  before: Omit<ConflictVersionView, 'shown'> | null;
   /** The réunion the row belongs to (itself, or one of its participants, points, entries, actions à mener), if any. */
   meeting_id: string | null;
 }

@@ -59,7 +59,7 @@ export function check(store: Store): { ok: boolean; problems: string[] } {
     const logged = store.db.prepare('SELECT max(seq) FROM changes WHERE origin = ?').pluck().get(replica) as number | null;
     const counter = Number(store.localState('seq') ?? 0);
     if ((logged ?? 0) > counter) {
-      problems.push(`Le compteur de ce poste (${counter}) est en retard sur son journal (${logged}) : ses prochaines modifications seraient perdues.`);
+      problems.push(`Le compteur de cet ordinateur (${counter}) est en retard sur son journal (${logged}) : ses prochaines modifications seraient perdues.`);
     }
   }
 

@@ -8,7 +8,8 @@ import type { Store } from '../store/store';
 import { decodeSyncFile, encodeSyncFile, readSyncHeader, type SyncHeader } from './format';
 import { blobsForChanges, receiveBlobs } from '../attachments/store';
 import { recordJournal } from './journal';
-import { replicaLabel } from './labels';
+import { followActions, type ImportChanges } from './changes';
+import { ofReplica, replicaLabel } from './labels';
 import { keyringOf, readingKeys, type Secret } from './passphrase';
 import { checkRuns, provenRuns, recordProofs } from './proof';
 import { revocationBound, revokedBy } from './revocation';
@@ -86,9 +87,9 @@ export interface Gap {
   origin: string;
   from: number;
   to: number;
-  /** "poste de Claire Martin (Indre-et-Loire)" when the replica is known here. */
+  /** "l'ordinateur de Claire Martin (Indre-et-Loire)" (labels.ts). */
   replica: string;
-  /** "il manque les modifications 120 à 134 du poste de …" */
+  /** "il manque 15 mises à jour de l'ordinateur de …" */
   description: string;
 }
 
@@ -112,6 +113,8 @@ export interface ImportSummary {
   revoked: { origin: string; replica: string; count: number }[];
   /** What the sender held when writing the file, by origin. */
   sender_held: Record<string, number>;
+  /** What changed, action by action (« Statut : En cours → Bloqué, par Marc Petit »). */
+  action_changes: ImportChanges;
 }
 
 export interface ImportOptions {
@@ -145,6 +148,7 @@ export function importFile(
     const createdActions = newRows(store, changes, 'action');
     const createdNotes = newRows(store, changes, 'note');
     const conflictsBefore = conflictCount(store);
+    const actionChanges = followActions(store, changes);
 
     const { applied: received, farFuture } = store.receive(onProgress ? reporting(changes, onProgress) : changes);
     // New here and with effect: a revoked poste's later changes are kept in the log only.
@@ -174,6 +178,7 @@ export function importFile(
       documents,
       revoked: [...revoked].map(([origin, count]) => ({ origin, replica: replicaLabel(store, origin), count })),
       sender_held: content.senderHeld,
+      action_changes: actionChanges(applied),
     };
     recordJournal(store, { kind: journalAs, summary }, now);
     return summary;
@@ -212,11 +217,10 @@ function conflictCount(store: Store): number {
   return store.db.prepare('SELECT count(*) FROM conflict_fields').pluck().get() as number;
 }
 
-/** "il manque les modifications 120 à 134 du poste de …" */
+/** "il manque 15 mises à jour de l'ordinateur de …": a count, its sequence numbers being no one's business. */
 export function describeGap(gap: Omit<Gap, 'description'>): string {
-  return gap.from === gap.to
-    ? `il manque la modification ${gap.from} du ${gap.replica}`
-    : `il manque les modifications ${gap.from} à ${gap.to} du ${gap.replica}`;
+  const count = gap.to - gap.from + 1;
+  return `il manque ${count === 1 ? 'une mise à jour' : `${count.toLocaleString('fr-FR')} mises à jour`} ${ofReplica(gap.replica)}`;
 }
 
 function peerHeld(store: Store, replica: string): Record<string, number> {

@@ -160,7 +160,7 @@ function decodeBody(plain: Buffer): SyncContent {
     }));
     return { origin, from, before: before ?? null, signature: signature ?? null, changes };
   });
-  if (next !== body.c.length) throw new Error('modifications hors suite');
+  if (next !== body.c.length) throw new Error('mises à jour hors suite');
   return { senderHeld: vector(body.h), basedOn: vector(body.b), runs };
 }
 
@@ -402,6 +402,6 @@ export function decodeSyncFile(file: Buffer, options: DecodeOptions): { header: 
   } catch {
     throw damaged('contenu illisible');
   }
-  if (content.runs.reduce((sum, run) => sum + run.changes.length, 0) !== header.count) throw damaged('nombre de modifications inattendu');
+  if (content.runs.reduce((sum, run) => sum + run.changes.length, 0) !== header.count) throw damaged('nombre de mises à jour inattendu');
   return { header, content: { ...content, blobs } };
 }

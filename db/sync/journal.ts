@@ -8,13 +8,13 @@ export type JournalEntry = { id: number; at: string } & (
   | { kind: 'join'; summary: ImportSummary }
   | { kind: 'export'; summary: ExportRecord }
   | { kind: 'folder'; summary: FolderRoundRecord }
-  | { kind: 'error'; summary: { message: string; folder?: string } }
+  | { kind: 'error'; summary: { message: string; folder?: string; import?: true } }
 );
 
 export interface ExportRecord {
   file: string;
   count: number;
-  /** "poste de Nadia Benali (Loir-et-Cher)", "Loir-et-Cher" or null for a full export. */
+  /** "l'ordinateur de Nadia Benali (Loir-et-Cher)", "Loir-et-Cher" or null for a full export. */
   target: string | null;
 }
 
@@ -23,7 +23,7 @@ export interface FolderRoundRecord {
   files_imported: number;
   changes_applied: number;
   written: number;
-  /** The files set aside this round and why (« poste/00000003.entente », a French sentence). */
+  /** The files set aside this round and why (« dossier/00000003.entente », a French sentence). */
   postponed_files: { file: string; reason: string }[];
   new_conflicts: number;
 }

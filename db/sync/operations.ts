@@ -1,17 +1,19 @@
 // One function per sync operation, each journalled, used alike by the app (its sync worker)
-// and the CLI: exporting a file, writing an invitation, a round with the shared folder.
-// Importing a file is importFile (exchange.ts), which journals inside its own transaction.
+// and the CLI: exporting a file, writing an invitation, a round with the shared folder,
+// importing a file (importFile, exchange.ts, journals inside its own transaction; its
+// failure is kept here for the Synchronisation screen until a later import goes through).
 import { toUserError } from '../errors';
 import { writeFileAtomically } from '../files';
 import { getRow } from '../store/rows';
 import type { Store } from '../store/store';
-import { exportFile } from './exchange';
+import { exportFile, importFile, type ImportOptions, type ImportSummary } from './exchange';
 import { replicaLabel } from './labels';
 import type { Secret } from './passphrase';
 import { syncFolder, type FolderSyncResult } from './folder';
 import { createInvitation } from './invitation';
 import { recordJournal, type ExportRecord, type FolderRoundRecord } from './journal';
-import { folderState, heldByPartner, LAST_ROUND_KEY } from './status';
+import { mergeChanges } from './changes';
+import { folderState, heldByPartner, LAST_CHANGES_KEY, LAST_IMPORT_FAILURE_KEY, LAST_ROUND_KEY } from './status';
 
 /** Who an exchange file is for: one poste, every poste of a Département, or a full export. */
 export type ExportTarget = { kind: 'replica'; id: string } | { kind: 'partner'; id: string } | { kind: 'full' };
@@ -32,7 +34,7 @@ export function exportToFile(store: Store, file: string, { secret, target }: { s
 export function writeInvitation(store: Store, file: string, secret: Secret): ExportRecord {
   const { bytes, header } = createInvitation(store, secret);
   writeFileAtomically(file, bytes);
-  return journalExport(store, { file, count: header.count, target: "invitation d'un nouveau poste" });
+  return journalExport(store, { file, count: header.count, target: "l'invitation d'un nouvel ordinateur" });
 }
 
 function journalExport(store: Store, record: ExportRecord): ExportRecord {
@@ -40,11 +42,35 @@ function journalExport(store: Store, record: ExportRecord): ExportRecord {
   return record;
 }
 
-/** "poste de Nadia Benali (Loir-et-Cher)", "Loir-et-Cher", or null for a full export. */
+/** "l'ordinateur de Nadia Benali (Loir-et-Cher)", "Loir-et-Cher", or null for a full export. */
 function targetLabel(store: Store, target: ExportTarget): string | null {
   if (target.kind === 'full') return null;
   if (target.kind === 'replica') return replicaLabel(store, target.id);
   return getRow(store, 'partner', target.id)?.name ?? target.id;
+}
+
+/**
+ * Imports an exchange file. A failure is journalled and kept for the Synchronisation screen
+ * (then thrown again); a later import that goes through clears it, the journal keeping both.
+ */
+export function importExchangeFile(store: Store, bytes: Buffer, secret: Secret, options: ImportOptions = {}): ImportSummary {
+  const at = options.now ?? new Date();
+  try {
+    const summary = importFile(store, bytes, secret, options);
+    store.db.prepare('DELETE FROM local_state WHERE key = ?').run(LAST_IMPORT_FAILURE_KEY);
+    return summary;
+  } catch (error) {
+    try {
+      const message = toUserError(error).message;
+      store.transaction(() => {
+        recordJournal(store, { kind: 'error', summary: { message, import: true } }, at);
+        store.setLocalState(LAST_IMPORT_FAILURE_KEY, JSON.stringify({ at: at.toISOString(), message }));
+      });
+    } catch {
+      // The same failing database cannot record it either: the import's own error is the one to tell.
+    }
+    throw error;
+  }
 }
 
 /**
@@ -56,6 +82,8 @@ export function folderRound(store: Store, folder: string, secret: Secret, now = 
     const result = syncFolder(store, folder, secret, now);
     const record = folderRoundRecord(folder, result);
     recordFolderRound(store, folder, { record }, now);
+    const changes = mergeChanges(result.imported.map((file) => file.action_changes));
+    if (changes.actions.length > 0 || changes.more > 0) store.setLocalState(LAST_CHANGES_KEY, JSON.stringify({ at: now.toISOString(), changes }));
     return { record, result };
   } catch (error) {
     try {

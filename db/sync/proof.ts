@@ -163,7 +163,7 @@ export function recordProofs(store: Store, proofs: Proofs): void {
 
 /** Who wrote a change, and whether the signature of its poste covers it here (the meeting page shows it for a validation). */
 export interface Authorship {
-  /** « poste de Nadia Benali (Loir-et-Cher) » */
+  /** « poste de Nadia Benali (Loir-et-Cher) » (see authorshipOf). */
   poste: string;
   /** Its poste's key fingerprint, if published. */
   fingerprint: string | null;
@@ -173,7 +173,10 @@ export interface Authorship {
 
 export function authorshipOf(store: Store, origin: string, seq: number): Authorship {
   const publicKey = store.db.prepare('SELECT public_key FROM replica WHERE id = ?').pluck().get(origin) as string | null | undefined;
-  const poste = replicaLabel(store, origin);
+  // Still « poste de … » for the meeting page's « Validation enregistrée par le … »
+  // (renderer/features/meetings/ValidationSection.tsx, not changed here): both move to « par l'ordinateur de … » together.
+  const label = replicaLabel(store, origin);
+  const poste = label.startsWith("l'ordinateur ") ? label.replace(/^l'ordinateur /, 'poste ') : 'poste encore inconnu ici';
   if (!publicKey) return { poste, fingerprint: null, signed: false };
   const { projectId, replicaId } = store.requireReplica();
   const chain = store.chainAt(origin, seq);

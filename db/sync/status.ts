@@ -5,6 +5,7 @@ import { parseHlc } from '../store/hlc';
 import { SEED_ORIGIN } from '../project/setup';
 import type { Store } from '../store/store';
 import { findGaps } from './exchange';
+import type { ImportChanges } from './changes';
 import { fingerprint } from './keys';
 import { replicaLabel } from './labels';
 
@@ -30,10 +31,21 @@ export interface ReplicaStatus {
 export interface FolderState {
   folder: string | null;
   last_round: { at: string; ok: boolean; message: string | null; postponed_files?: { file: string; reason: string }[] } | null;
+  /** What the last round that read new files changed, action by action: kept across the rounds with nothing new. */
+  last_changes: { at: string; changes: ImportChanges } | null;
 }
 
 const FOLDER_KEY = 'shared_folder';
 export const LAST_ROUND_KEY = 'shared_folder_last_round';
+export const LAST_CHANGES_KEY = 'shared_folder_last_changes';
+/** The last import of an exchange file that failed, until one goes through (operations.ts). */
+export const LAST_IMPORT_FAILURE_KEY = 'last_import_failure';
+
+/** The last failed import of an exchange file, if no import went through since. */
+export function lastImportFailure(store: Store): { at: string; message: string } | null {
+  const failure = store.localState(LAST_IMPORT_FAILURE_KEY);
+  return failure ? (JSON.parse(failure) as { at: string; message: string }) : null;
+}
 
 export function listReplicaStatus(store: Store): ReplicaStatus[] {
   const rows = store.db
@@ -93,10 +105,15 @@ export function knownGaps(store: Store): string[] {
 
 export function folderState(store: Store): FolderState {
   const lastRound = store.localState(LAST_ROUND_KEY);
-  return { folder: store.localState(FOLDER_KEY) ?? null, last_round: lastRound ? JSON.parse(lastRound) : null };
+  const lastChanges = store.localState(LAST_CHANGES_KEY);
+  return {
+    folder: store.localState(FOLDER_KEY) ?? null,
+    last_round: lastRound ? JSON.parse(lastRound) : null,
+    last_changes: lastChanges ? JSON.parse(lastChanges) : null,
+  };
 }
 
 export function setSharedFolder(store: Store, folder: string | null): void {
   if (folder) store.setLocalState(FOLDER_KEY, folder);
-  else store.db.prepare('DELETE FROM local_state WHERE key IN (?, ?)').run(FOLDER_KEY, LAST_ROUND_KEY);
+  else store.db.prepare('DELETE FROM local_state WHERE key IN (?, ?, ?)').run(FOLDER_KEY, LAST_ROUND_KEY, LAST_CHANGES_KEY);
 }

@@ -13,7 +13,7 @@ import { previewExchangeFile, previewInvitation } from '../../db/sync/preview';
 import type { ImportSummary } from '../../db/sync/exchange';
 import type { OpenedFiles } from '../opened-files';
 import { listJournal } from '../../db/sync/journal';
-import { folderState, knownGaps, listReplicaStatus, setSharedFolder } from '../../db/sync/status';
+import { folderState, knownGaps, lastImportFailure, listReplicaStatus, setSharedFolder } from '../../db/sync/status';
 import { chooseExportFile, chooseFolder, chooseImportFile, chooseInvitationFile, safeFileName, withPromisedExtension } from '../dialogs';
 import type { Session } from '../session';
 import type { SharedFolderWatcher } from '../sync/shared-folder';
@@ -74,6 +74,7 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
         revoked_by: revokedBy(current) ?? null,
         replica_id: current.replicaId!,
         folder: folderState(current),
+        import_failure: lastImportFailure(current),
         running: jobs.running,
         replicas: listReplicaStatus(current),
         gaps: knownGaps(current),

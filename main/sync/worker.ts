@@ -2,9 +2,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toApiError } from '../../db/errors';
 import { Store } from '../../db/store/store';
-import { importFile } from '../../db/sync/exchange';
 import { keyringFromData } from '../../db/sync/keys';
-import { exportToFile, folderRound, writeInvitation } from '../../db/sync/operations';
+import { exportToFile, folderRound, importExchangeFile, writeInvitation } from '../../db/sync/operations';
 import type { SyncJob, WorkerInput, WorkerMessage } from './jobs';
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
@@ -14,7 +13,7 @@ function run(store: Store, job: SyncJob): { value: unknown; changed: boolean } {
   switch (job.kind) {
     case 'import': {
       const onProgress = (done: number, total: number) => post({ type: 'progress', done, total });
-      const summary = importFile(store, Buffer.from(job.bytes), keyring, { onProgress });
+      const summary = importExchangeFile(store, Buffer.from(job.bytes), keyring, { onProgress });
       return { value: summary, changed: summary.applied > 0 };
     }
     case 'export':

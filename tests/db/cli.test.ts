@@ -47,7 +47,7 @@ const listed = (dataDir: string) => JSON.parse(ok(dataDir, 'action', 'list', '--
 describe('entente', { timeout: 60_000 }, () => {
   test('init, info, action add/set/list, dump, backup, check', () => {
     const dir = tempDir();
-    expect(ok(dir, 'init', '--as', 'Claire Martin', '--partner', '37', '--function', 'Cheffe de projet')).toMatch(/^Poste \w+ créé/);
+    expect(ok(dir, 'init', '--as', 'Claire Martin', '--partner', '37', '--function', 'Cheffe de projet')).toMatch(/^Ordinateur \w+ créé/);
     const info = JSON.parse(ok(dir, 'info'));
     expect(info.project).toEqual({ id: 'p-coop-37-41', name: 'Coopération Indre-et-Loire – Loir-et-Cher' });
     expect(info.replica).toMatchObject({ id: expect.any(String), person_name: 'Claire Martin', partner_id: 'd37' });
@@ -128,7 +128,7 @@ describe('entente', { timeout: 60_000 }, () => {
     const invitation = join(tempDir(), 'invitation.entente');
     expect(fails(claire, 'invite')).toBe("L'option --out est obligatoire.\n");
     expect(ok(claire, 'invite', '--out', invitation)).toMatch(
-      /^Invitation écrite dans .*invitation\.entente : \d+ modification\(s\) du projet p-coop-37-41\.\nDonnez la phrase de passe/,
+      /^Invitation écrite dans .*invitation\.entente : \d+ mise\(s\) à jour du projet p-coop-37-41\.\nDonnez la phrase de passe/,
     );
     expect(readdirSync(dirname(invitation))).toEqual(['invitation.entente']);
 
@@ -150,7 +150,7 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(fails(marc, 'info')).toMatch(/pas encore de projet/);
 
     const joined =
-      /^Projet « Coopération Indre-et-Loire – Loir-et-Cher » \(p-coop-37-41\) rejoint : poste ([0-9a-z]{12}) créé dans .*, (\d+) modification\(s\) reçue\(s\)\.\n$/.exec(
+      /^Projet « Coopération Indre-et-Loire – Loir-et-Cher » \(p-coop-37-41\) rejoint : ordinateur ([0-9a-z]{12}) créé dans .*, (\d+) mise\(s\) à jour reçue\(s\)\.\n$/.exec(
         ok(marc, 'join', invitation, ...joinAs),
       );
     expect(joined).not.toBeNull();
@@ -164,7 +164,7 @@ describe('entente', { timeout: 60_000 }, () => {
 
     // Marc's first file for Claire holds only his own changes; then both hold the same.
     const fromMarc = join(tempDir(), 'marc.entente');
-    const exported = Number(/^(\d+) modification/.exec(ok(marc, 'export', '--to', fromMarc, '--for', claireId))![1]);
+    const exported = Number(/^(\d+) mise\(s\) à jour/.exec(ok(marc, 'export', '--to', fromMarc, '--for', claireId))![1]);
     expect(exported).toBeLessThan(Number(joined![2]));
     ok(claire, 'import', fromMarc);
     expect(ok(claire, 'dump')).toBe(ok(marc, 'dump'));
@@ -173,7 +173,7 @@ describe('entente', { timeout: 60_000 }, () => {
     const forMarc = join(tempDir(), 'pour-marc.entente');
     ok(claire, 'export', '--to', forMarc, '--for', joined![1]);
     expect(fails(tempDir(), 'join', forMarc, ...joinAs)).toBe(
-      "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un nouveau poste) au poste qui vous l'a envoyé.\n",
+      "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un nouvel ordinateur) à la personne qui vous l'a envoyé.\n",
     );
   });
 
@@ -187,7 +187,7 @@ describe('entente', { timeout: 60_000 }, () => {
     const result = entente(dataDir, 'sync-folder', folder);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("zzzzzzzzzzz9/00000001.entente : repris au prochain passage (Ce fichier n'est pas un fichier d'échange Entente.");
-    expect(result.stdout).toMatch(/\d+ modification\(s\) écrite\(s\) dans /);
+    expect(result.stdout).toMatch(/\d+ mise\(s\) à jour écrite\(s\) dans /);
     expect(fails(dataDir, 'sync-folder', join(folder, 'absent'))).toMatch(/Dossier partagé introuvable/);
   });
 
@@ -211,9 +211,9 @@ describe('entente', { timeout: 60_000 }, () => {
     const nadiaId = postes[1].id;
     expect(ok(claire, 'postes')).toContain(`clé : ${postes[1].fingerprint}`);
 
-    expect(ok(claire, 'revoke', nadiaId)).toMatch(/^poste de Nadia Benali \(Loir-et-Cher\) révoqué : ses modifications après la n° \d+ seront refusées/);
-    expect(fails(claire, 'revoke', nadiaId)).toBe('Le poste de Nadia Benali (Loir-et-Cher) est déjà révoqué.\n');
-    expect(ok(claire, 'postes')).toContain('RÉVOQUÉ par le poste de Claire Martin (Indre-et-Loire)');
+    expect(ok(claire, 'revoke', nadiaId)).toMatch(/^L'ordinateur de Nadia Benali \(Loir-et-Cher\) révoqué : ses mises à jour après la n° \d+ seront refusées/);
+    expect(fails(claire, 'revoke', nadiaId)).toBe("L'ordinateur de Nadia Benali (Loir-et-Cher) est déjà révoqué.\n");
+    expect(ok(claire, 'postes')).toContain("RÉVOQUÉ par l'ordinateur de Claire Martin (Indre-et-Loire)");
 
     const next = 'prairie-violon-nuage-tambour';
     const changed = spawnSync(process.execPath, [CLI, '--data', claire, 'passphrase', 'change'], {

@@ -38,7 +38,7 @@ describe('the Conflits view', () => {
     expect(description.row_label).toMatch(/^Action « .+ »$/);
     const byAuthor = Object.fromEntries(description.versions.map((version) => [version.author, version]));
     expect(byAuthor['Claire Martin']).toMatchObject({ value: 'Version de Claire', date: '2026-11-26T09:15:00.000Z', shown: false });
-    expect(byAuthor['Claire Martin'].replica).toMatch(/^poste de Claire Martin \(/);
+    expect(byAuthor['Claire Martin'].replica).toMatch(/^l'ordinateur de Claire Martin \(/);
     expect(byAuthor['Marc Petit']).toMatchObject({ value: 'Version de Marc', date: '2026-11-26T10:30:00.000Z', shown: true });
     expect(listConflictViews(b)).toEqual(views);
   });

@@ -198,7 +198,7 @@ describe('people', () => {
     setPilot(store, 'c1', 'd41', { person_id: null });
     deletePerson(store, id);
     expect(listPeople(store).map((person) => person.name)).toEqual(['Claire Martin', 'Marc Petit']);
-    expect(refusal(() => deletePerson(store, store.personId!))).toBe('Vous ne pouvez pas supprimer la personne qui utilise ce poste.');
+    expect(refusal(() => deletePerson(store, store.personId!))).toBe('Vous ne pouvez pas supprimer la personne qui utilise cet ordinateur.');
   });
 });
 

@@ -72,7 +72,7 @@ describe('every write is logged', () => {
     store.setLocalState('seq', '1');
     const problems = check(store).problems.join('\n');
     expect(problems).toMatch(/Table action_search : 1 ligne/);
-    expect(problems).toMatch(/compteur de ce poste \(1\) est en retard/);
+    expect(problems).toMatch(/compteur de cet ordinateur \(1\) est en retard/);
   });
 });
 

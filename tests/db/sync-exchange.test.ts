@@ -20,7 +20,7 @@ describe('échange par fichiers', () => {
     addNote(b, 'a4-1', { text: 'Calendrier proposé par le 41', date: '2026-11-20' });
 
     const summary = send(a, b);
-    expect(summary).toMatchObject({ sender_label: 'poste de Claire Martin (Indre-et-Loire)', actions_created: 1, status_changes: 1, gaps: [] });
+    expect(summary).toMatchObject({ sender_label: "l'ordinateur de Claire Martin (Indre-et-Loire)", actions_created: 1, status_changes: 1, gaps: [] });
     expect(summary.applied).toBeGreaterThan(0);
     send(b, a);
     expect(dump(a)).toBe(dump(b));
@@ -47,9 +47,7 @@ describe('échange par fichiers', () => {
     updateAction(a, 'a1-1', { progress: 30 });
     const summary = send(a, b, b.replicaId);
     expect(summary.applied).toBe(1);
-    expect(summary.gaps.map(describeGap)).toEqual([
-      `il manque les modifications ${summary.gaps[0].from} à ${summary.gaps[0].to} du poste de Claire Martin (Indre-et-Loire)`,
-    ]);
+    expect(summary.gaps.map(describeGap)).toEqual(["il manque 2 mises à jour de l'ordinateur de Claire Martin (Indre-et-Loire)"]);
     expect(summary.gaps[0].to - summary.gaps[0].from).toBe(1);
   });
 
@@ -77,7 +75,7 @@ describe('échange par fichiers', () => {
     // A poste with its keys: the wrong passphrase does not even open them.
     keyringOf(b, PASSPHRASE);
     const withKeys = dump(b);
-    expect(() => importFile(b, file, 'autre chose encore')).toThrow("Ce n'est pas la phrase de passe de ce poste.");
+    expect(() => importFile(b, file, 'autre chose encore')).toThrow("Ce n'est pas la phrase de passe de cet ordinateur.");
     expect(dump(b)).toBe(withKeys);
   });
 });
@@ -101,6 +99,6 @@ test("deux modifications différentes sous le même numéro d'un autre poste (co
   const a = newReplica('Claire Martin', '37');
   send(b, a);
   const before = dump(a);
-  expect(() => send(clone, a)).toThrow(/deux modifications différentes sous le numéro/);
+  expect(() => send(clone, a)).toThrow(/deux mises à jour différentes sous le numéro/);
   expect(dump(a)).toBe(before);
 });

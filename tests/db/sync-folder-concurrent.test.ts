@@ -47,8 +47,8 @@ async function replicaId(dataDir: string): Promise<string> {
   return JSON.parse((await ok(dataDir, 'info')).stdout).replica.id as string;
 }
 
-/** "12 modification(s) écrite(s) dans k3j9x2m4p8qa/00000003.entente." → that file. */
-const writtenFile = (stdout: string) => /modification\(s\) écrite\(s\) dans (\S+)\.$/m.exec(stdout)?.[1];
+/** "12 mise(s) à jour écrite(s) dans k3j9x2m4p8qa/00000003.entente." → that file. */
+const writtenFile = (stdout: string) => /mise\(s\) à jour écrite\(s\) dans (\S+)\.$/m.exec(stdout)?.[1];
 
 /** Every file under a folder, relative, sorted. */
 const listing = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).sort();
@@ -123,7 +123,7 @@ describe('dossier partagé, deux processus en même temps', { timeout: 60_000 },
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toMatch(
-      /^Le dossier partagé contient des fichiers de ce poste \([0-9a-z]{12}\) que ce poste n'a pas écrits : son dossier de données a été copié sur un autre ordinateur\. La synchronisation est arrêtée\./,
+      /^Le dossier partagé contient, dans le sous-dossier « [0-9a-z]{12} », des fichiers de cet ordinateur qu'il n'a pas écrits : son dossier de données a été copié sur un autre ordinateur\. La synchronisation est arrêtée\./,
     );
     expect(listing(folder)).toEqual(before.files);
     expect((await ok(claire, 'dump')).stdout).toBe(before.dump);

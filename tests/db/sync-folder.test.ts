@@ -21,7 +21,7 @@ test('trois postes sur un dossier partagé finissent avec le même état, sans r
   syncFolder(a, folder, PASSPHRASE);
   addNote(b, 'a3-1', { text: 'Visite de la légumerie de Blois', date: '2026-11-18' });
   const fromB = syncFolder(b, folder, PASSPHRASE);
-  expect(fromB.imported.map((file) => file.sender_label)).toEqual(['poste de Claire Martin (Indre-et-Loire)']);
+  expect(fromB.imported.map((file) => file.sender_label)).toEqual(["l'ordinateur de Claire Martin (Indre-et-Loire)"]);
   syncFolder(c, folder, PASSPHRASE);
   for (const store of [a, b, c]) syncFolder(store, folder, PASSPHRASE);
   expect(dump(b)).toBe(dump(a));

@@ -129,7 +129,7 @@ describe('rejoindre un projet par une invitation', () => {
     expectNoProject(laptop);
     const incremental = exportFile(claire, { secret: PASSPHRASE, forReplica: nadia.replicaId }).bytes;
     expect(() => joinProject(laptop, incremental, PASSPHRASE, marc)).toThrow(
-      "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un nouveau poste) au poste qui vous l'a envoyé.",
+      "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un nouvel ordinateur) à la personne qui vous l'a envoyé.",
     );
     expectNoProject(laptop);
     // Refused after the whole history was applied: the transaction takes it all back.
@@ -154,7 +154,7 @@ describe('rejoindre un projet par une invitation', () => {
     expect(() => validateNewPassphrase(' Chambord 41 ')).toThrow('La phrase de passe doit compter au moins 12 caractères.');
     keyringOf(claire, ' Chambord 41 ');
     // Kept exactly as typed (the key is derived from it): the spaces count.
-    expect(() => keyringOf(claire, 'Chambord 41')).toThrow("Ce n'est pas la phrase de passe de ce poste.");
+    expect(() => keyringOf(claire, 'Chambord 41')).toThrow("Ce n'est pas la phrase de passe de cet ordinateur.");
     expect(keyringOf(claire, ' Chambord 41 ').replica).toBe(claire.replicaId);
     claire.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(readFileSync(claire.file).includes('Chambord')).toBe(false);

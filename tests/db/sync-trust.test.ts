@@ -73,10 +73,10 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
     const snapshot = dump(nadia);
     const signedByMarc = forgedFile(marc.replicaId!, [{ origin: claire.replicaId!, from: top + 1, before, signature, changes: [forged] }]);
     expect(() => importFile(nadia, signedByMarc, PASSPHRASE)).toThrow(
-      /attribuées au poste de Claire Martin \(Indre-et-Loire\) dont la signature ne correspond pas/,
+      /attribuées à l'ordinateur de Claire Martin \(Indre-et-Loire\) dont la signature ne correspond pas/,
     );
     const unsigned = forgedFile(marc.replicaId!, [{ origin: claire.replicaId!, from: top + 1, before, signature: null, changes: [forged] }]);
-    expect(() => importFile(nadia, unsigned, PASSPHRASE)).toThrow(/attribuées au poste de Claire Martin \(Indre-et-Loire\) sans sa signature/);
+    expect(() => importFile(nadia, unsigned, PASSPHRASE)).toThrow(/attribuées à l'ordinateur de Claire Martin \(Indre-et-Loire\) sans sa signature/);
     expect(dump(nadia)).toBe(snapshot);
 
     // The same forgery put in Marc's folder of a shared folder: set aside, named once, the rest goes on.
@@ -133,7 +133,7 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
     // Only the copy's second change: it follows a history Nadia does not hold.
     const fork = exportFile(copy, { secret: PASSPHRASE, basedOn: { ...nadia.log.versionVector(), [claire.replicaId!]: held + 1 } }).bytes;
     expect(() => importFile(nadia, fork, PASSPHRASE)).toThrow(
-      `Le poste de Claire Martin (Indre-et-Loire) a deux historiques différents à partir de la modification ${held + 2}`,
+      `L'ordinateur de Claire Martin (Indre-et-Loire) a deux historiques différents à partir de sa mise à jour n° ${held + 2}`,
     );
     expect(dump(nadia)).toBe(snapshot);
   });
@@ -160,21 +160,21 @@ describe('révocation', () => {
     expect(getRow(nadia, 'action', 'a5-1')?.status).not.toBe('abandonne');
     const late = send(marc, claire);
     expect(late.applied).toBe(0);
-    expect(late.revoked).toEqual([{ origin: marc.replicaId, replica: 'poste de Marc Lefèvre (Loir-et-Cher)', count: 2 }]);
+    expect(late.revoked).toEqual([{ origin: marc.replicaId, replica: "l'ordinateur de Marc Lefèvre (Loir-et-Cher)", count: 2 }]);
     expect(late.gaps).toEqual([]);
     send(nadia, claire);
     send(claire, nadia);
     expect(dump(nadia)).toBe(dump(claire));
     const status = listReplicaStatus(nadia).find((poste) => poste.id === marc.replicaId)!;
-    expect(status.revoked).toMatchObject({ by: 'poste de Claire Martin (Indre-et-Loire)' });
+    expect(status.revoked).toMatchObject({ by: "l'ordinateur de Claire Martin (Indre-et-Loire)" });
     expect(status.fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){3}$/);
 
     // The revoked laptop is told, and writes no file any more; its own later changes still count on it, and its log checks.
     send(claire, marc);
     expect(check(marc)).toEqual({ ok: true, problems: [] });
     expect(check(nadia)).toEqual({ ok: true, problems: [] });
-    expect(() => exportFile(marc, { secret: PASSPHRASE })).toThrow('Ce poste a été révoqué par le poste de Claire Martin (Indre-et-Loire)');
-    expect(() => revokeReplica(claire, claire.replicaId!)).toThrow('Un poste ne peut pas se révoquer lui-même');
+    expect(() => exportFile(marc, { secret: PASSPHRASE })).toThrow("Cet ordinateur a été révoqué par l'ordinateur de Claire Martin (Indre-et-Loire)");
+    expect(() => revokeReplica(claire, claire.replicaId!)).toThrow('Un ordinateur ne peut pas se révoquer lui-même');
   });
 });
 
@@ -190,7 +190,7 @@ describe('changer la phrase de passe', () => {
     updateAction(claire, 'a6-1', { progress: 55 });
     const after = exportFile(claire, { secret: next }).bytes;
 
-    expect(() => importFile(nadia, after, PASSPHRASE)).toThrow(/Si la phrase de passe du projet a été changée sur un autre poste, saisissez la nouvelle/);
+    expect(() => importFile(nadia, after, PASSPHRASE)).toThrow(/Si la phrase de passe du projet a été changée sur un autre ordinateur, saisissez la nouvelle/);
     importFile(nadia, before, PASSPHRASE);
     changePassphrase(nadia, keyringOf(nadia, PASSPHRASE), next);
     expect(importFile(nadia, after, next).applied).toBeGreaterThan(0);

@@ -132,7 +132,7 @@ test('les clés du poste : gardées par le trousseau du système entre deux dém
   expect(plain.keys.keychainState(plainStore)).toBe('plain-text');
   // Opened by the old system seal? No: the fallback is not used until the user accepts it.
   expect(plain.keys.state(plainStore)).toBe('locked');
-  expect(() => plain.keys.enter(plainStore, 'verger-citron-marelle')).toThrow("Ce n'est pas la phrase de passe de ce poste.");
+  expect(() => plain.keys.enter(plainStore, 'verger-citron-marelle')).toThrow("Ce n'est pas la phrase de passe de cet ordinateur.");
   plain.keys.enter(plainStore, 'verger-citron-marelle-ruisseau');
   plain.keys.answerPlainText(plainStore, false);
   expect(plain.keys.keychainState(plainStore)).toBe('plain-text-refused');

@@ -2,8 +2,7 @@ import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title }
 import { useId, useState } from 'react';
 import type { ConflictVersionView, ConflictView } from '../../../preload/contract';
 import { call } from '../../api';
-import { formatDateTime } from '../../shared/format';
-import { conflictFieldLabel, formatValue, isTextField } from './labels';
+import { conflictFieldLabel, formatValue, isTextField, versionAuthor, versionDate } from './labels';
 
 /** Tells the page a conflict was settled: it says so in its status line. */
 export type OnResolved = (message: string) => void;
@@ -11,7 +10,9 @@ export type OnResolved = (message: string) => void;
 async function resolve(conflict: ConflictView, value: unknown, onResolved: OnResolved): Promise<boolean> {
   const result = await call('resolveConflict', conflict.entity, conflict.row_id, conflict.field, value);
   if (result.ok) {
-    onResolved(`${conflictFieldLabel(conflict.entity, conflict.field)} (${conflict.row_label}) : conflit résolu, votre choix s'applique à tous les postes.`);
+    onResolved(
+      `${conflictFieldLabel(conflict.entity, conflict.field)} (${conflict.row_label}) : conflit résolu, votre choix s'applique à tous les ordinateurs.`,
+    );
   }
   return result.ok;
 }
@@ -28,9 +29,10 @@ export function ConflictCard({ conflict, rowHeadingId, onResolved }: { conflict:
       </Title>
       {conflict.field === 'deleted' && (
         <Text size="sm">
-          La ligne a été supprimée sur un poste pendant qu'elle était modifiée sur un autre : elle reste visible tant que personne n'a décidé.
+          La ligne a été supprimée sur un ordinateur pendant qu'elle était modifiée sur un autre : elle reste visible tant que personne n'a décidé.
         </Text>
       )}
+      {conflict.field !== 'deleted' && <BeforeValue conflict={conflict} text={text} />}
       <SimpleGrid cols={{ base: 1, md: Math.min(conflict.versions.length, 3) }} spacing="md">
         {conflict.versions.map((version) => (
           <VersionCard key={`${version.origin}-${version.seq}`} conflict={conflict} version={version} text={text} onResolved={onResolved} />
@@ -45,6 +47,30 @@ export function ConflictCard({ conflict, rowHeadingId, onResolved }: { conflict:
   );
 }
 
+/** The value both edits replaced: what the field said before they were made. */
+function BeforeValue({ conflict, text }: { conflict: ConflictView; text: boolean }) {
+  const { before } = conflict;
+  return (
+    <Paper radius="md" p="sm" bg="var(--mantine-color-default-hover)">
+      <Text size="sm" fw={600}>
+        Avant les deux modifications
+      </Text>
+      {before ? (
+        <>
+          <Text size="sm" style={{ whiteSpace: text ? 'pre-wrap' : undefined, overflowWrap: 'anywhere' }}>
+            {formatValue(conflict.entity, conflict.field, before)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {versionAuthor(before)}, le {versionDate(before.date)}
+          </Text>
+        </>
+      ) : (
+        <Text size="sm">Aucune valeur : le champ était encore vide.</Text>
+      )}
+    </Paper>
+  );
+}
+
 function VersionCard({ conflict, version, text, onResolved }: { conflict: ConflictView; version: ConflictVersionView; text: boolean; onResolved: OnResolved }) {
   const whoId = useId();
   const [busy, setBusy] = useState(false);
@@ -54,11 +80,10 @@ function VersionCard({ conflict, version, text, onResolved }: { conflict: Confli
         <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
           <div id={whoId}>
             <Text fw={600} size="sm">
-              {version.author ?? version.replica}
+              {versionAuthor(version)}
             </Text>
             <Text size="xs" c="dimmed">
-              {version.author ? `${version.replica} · ` : ''}
-              {formatDateTime(version.date)}
+              le {versionDate(version.date)}
             </Text>
           </div>
           {version.shown && (

@@ -6,7 +6,7 @@ import { href } from '../../app/navigation';
 import { PageHeader } from '../../shared/PageHeader';
 import { ConflictCard, type OnResolved } from './ConflictCard';
 
-/** « Valeurs concurrentes »: every field edited on two postes without either seeing the other. */
+/** « Valeurs concurrentes »: every field edited on two ordinateurs without either seeing the other. */
 export function ConflictsPage() {
   const { data: conflicts, error } = useApiData('listConflicts');
   const [resolved, setResolved] = useState('');
@@ -23,15 +23,16 @@ export function ConflictsPage() {
       <PageHeader title="Conflits" />
       <Stack gap="lg">
         <Text maw={820}>
-          Ces champs ont été modifiés sur deux postes sans que l'un ait vu la modification de l'autre. Toutes les versions sont gardées et les fiches montrent
-          la plus récente en attendant votre choix : gardez une version ou écrivez une valeur fusionnée. Votre choix s'applique à tous les postes.
+          Ces champs ont été modifiés sur deux ordinateurs sans que l'un ait vu la modification de l'autre. Pour chacun : la valeur d'avant, puis chaque
+          version, avec qui l'a écrite et quand. Les fiches montrent la plus récente en attendant votre choix : gardez une version ou écrivez une valeur
+          fusionnée. Votre choix s'applique à tous les ordinateurs.
         </Text>
         <Text role="status" size="sm" fw={600}>
           {resolved}
         </Text>
         {rows.length === 0 ? (
           <Alert color="teal" title="Aucun conflit" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
-            Toutes les valeurs concordent entre les postes.
+            Toutes les valeurs concordent entre les ordinateurs.
           </Alert>
         ) : (
           rows.map((row) => <RowConflicts key={`${row[0].entity}:${row[0].row_id}`} conflicts={row} onResolved={setResolved} />)

@@ -48,7 +48,7 @@ export function ConflictsAlert({ conflicts }: { conflicts: ConflictView[] }) {
       icon={<IconArrowsSplit2 aria-hidden />}
     >
       <Text size="sm">
-        {conflicts.length === 1 ? 'Ce champ a été modifié' : 'Ces champs ont été modifiés'} sur deux postes à la fois ; l'écran montre la version la plus
+        {conflicts.length === 1 ? 'Ce champ a été modifié' : 'Ces champs ont été modifiés'} sur deux ordinateurs à la fois ; l'écran montre la version la plus
         récente en attendant un choix :
       </Text>
       <List size="sm" my="xs">

@@ -1,6 +1,7 @@
 // How the Conflits view names a field and shows a version's value, in French; the words
 // of each field come from common/fields.ts.
 import { fieldWords } from '../../../common/fields';
+import { frenchTime, frenchTypography, longFrenchDate } from '../../../common/french';
 import type { ConflictVersionView, EntityName } from '../../../preload/contract';
 import { formatDate, numberFormat } from '../../shared/format';
 
@@ -9,8 +10,21 @@ export const conflictFieldLabel = (entity: EntityName, field: string): string =>
 /** Fields holding free text: shown whole, side by side, and open to a merged value. */
 export const isTextField = (entity: EntityName, field: string): boolean => fieldWords(entity, field)?.text === true;
 
+/** When a version was written, in local time, with its weekday: « mardi 1er décembre 2026 à 14 h 17 ». */
+export function versionDate(iso: string): string {
+  const date = new Date(iso);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return frenchTypography(`${longFrenchDate(day)} à ${frenchTime(`${pad(date.getHours())}:${pad(date.getMinutes())}`)}`);
+}
+
+/** Who wrote a version: the person, else the ordinateur (« L'ordinateur de … », « Les données initiales du projet »). */
+export function versionAuthor(version: Pick<ConflictVersionView, 'author' | 'replica'>): string {
+  return version.author ?? `${version.replica.charAt(0).toUpperCase()}${version.replica.slice(1)}`;
+}
+
 /** A version's value as the fiche would show it. */
-export function formatValue(entity: EntityName, field: string, version: ConflictVersionView): string {
+export function formatValue(entity: EntityName, field: string, version: Pick<ConflictVersionView, 'value' | 'value_label'>): string {
   const { value } = version;
   if (field === 'deleted') return value === true ? 'Supprimer la ligne' : 'Garder la ligne';
   if (value === null || value === undefined || value === '') return field === 'status' ? 'Sans statut' : '(vide)';

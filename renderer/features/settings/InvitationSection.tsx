@@ -20,7 +20,7 @@ export function InvitationSection() {
       <Text size="sm">
         Pour équiper un nouvel ordinateur, créez une invitation : un fichier qui contient tout l'historique du projet, chiffré avec la phrase de passe du
         projet. Remettez le fichier (clé USB, messagerie) et donnez la phrase de passe par un autre moyen (téléphone, en main propre). Au premier démarrage, le
-        nouveau poste choisit « Rejoindre un projet ».
+        nouvel ordinateur choisit « Rejoindre un projet ».
       </Text>
       {!passphraseSet && (
         <Text size="sm" c="dimmed">

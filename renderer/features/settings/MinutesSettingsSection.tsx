@@ -2,7 +2,7 @@ import { fieldLabel } from '../../../common/fields';
 import { send, useApiData } from '../../api';
 import { AutosaveNumber } from '../../shared/autosave/AutosaveFields';
 
-/** Shared by every poste: minutes sent for validation are validated by silence after this delay. */
+/** Shared by every ordinateur: minutes sent for validation are validated by silence after this delay. */
 export function MinutesSettingsSection() {
   const { data: settings } = useApiData('getSettings');
   if (!settings) return null;

@@ -1,14 +1,16 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Code, Collapse, Group, Modal, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { useId, useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { ReplicaStatus } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
 import { formatDateTime, numberFormat } from '../../shared/format';
 
 /**
- * The postes of the project, with the fingerprint of each one's key (to compare by phone
- * with the fingerprint its Synchronisation screen shows), and revoking a lost or departed one.
+ * The ordinateurs of the project (what the code calls replicas), and revoking a lost or
+ * departed one. Their ids and key fingerprints (to compare by phone with the one an
+ * ordinateur's Synchronisation screen shows) wait in « Détails techniques », for the administrator.
  */
 export function PostesSection() {
   const { data: status } = useApiData('getSyncStatus');
@@ -16,69 +18,57 @@ export function PostesSection() {
   const [error, setError] = useState<string>();
   if (!status) return null;
 
-  async function revoke(poste: ReplicaStatus) {
-    const result = await send('revokePoste', poste.id);
+  async function revoke(computer: ReplicaStatus) {
+    const result = await send('revokePoste', computer.id);
     if (!result.ok) return setError(result.error.message);
     setRevoking(null);
     notifications.show({
       color: 'teal',
-      title: 'Poste révoqué',
-      message: `Les modifications de ce poste après la n° ${result.value.revoked_after} seront refusées par chaque poste qui recevra la révocation.`,
+      title: 'Ordinateur révoqué',
+      message: 'Ce qu’il écrirait désormais sera refusé par chaque ordinateur qui recevra la révocation.',
     });
   }
 
-  const name = (poste: ReplicaStatus) => `${poste.person_name ?? 'Poste inconnu'}${poste.label ? ` — ${poste.label}` : ''}`;
+  const name = (computer: ReplicaStatus) => `${computer.person_name ?? 'Ordinateur inconnu'}${computer.label ? ` — ${computer.label}` : ''}`;
   return (
     <Stack gap="sm">
       <Text size="sm">
-        Chaque poste signe ce qu'il écrit avec sa propre clé. Pour vérifier un poste, comparez par téléphone l'empreinte ci-dessous avec celle que son écran
-        Synchronisation affiche. Révoquez un ordinateur perdu, volé ou rendu : les modifications qu'il écrirait après la dernière reçue ici seront refusées par
-        tous les postes ; ce qu'il a écrit avant reste.
+        Chaque ordinateur signe ce qu'il écrit avec sa propre clé. Révoquez un ordinateur perdu, volé ou rendu : les mises à jour qu'il écrirait après la
+        dernière reçue ici seront refusées par tous les autres ; ce qu'il a écrit avant reste.
       </Text>
-      <Table.ScrollContainer minWidth={760}>
+      <Table.ScrollContainer minWidth={640}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Poste</Table.Th>
+              <Table.Th>Ordinateur</Table.Th>
               <Table.Th>{fieldLabel('replica', 'partner_id')}</Table.Th>
-              <Table.Th>Empreinte de la clé</Table.Th>
-              <Table.Th>Dernière modification</Table.Th>
+              <Table.Th>Dernière mise à jour</Table.Th>
               <Table.Th>
                 <VisuallyHidden>Révocation</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {status.replicas.map((poste) => (
-              <Table.Tr key={poste.id}>
+            {status.replicas.map((computer) => (
+              <Table.Tr key={computer.id}>
                 <Table.Td>
-                  {name(poste)}{' '}
-                  {poste.is_this_laptop && (
+                  {name(computer)}{' '}
+                  {computer.is_this_laptop && (
                     <Badge variant="light" size="sm">
-                      ce poste
+                      cet ordinateur
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td>{poste.partner_name ?? '—'}</Table.Td>
+                <Table.Td>{computer.partner_name ?? '—'}</Table.Td>
+                <Table.Td>{computer.last_change_at ? formatDateTime(computer.last_change_at) : '—'}</Table.Td>
                 <Table.Td>
-                  <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                    {poste.fingerprint ?? 'aucune (version antérieure à 0.3)'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {poste.last_change_at ? formatDateTime(poste.last_change_at) : '—'}
-                  <Text size="xs" c="dimmed">
-                    n° {numberFormat.format(poste.changes)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {poste.revoked ? (
+                  {computer.revoked ? (
                     <Text size="sm" c="red">
-                      Révoqué par le {poste.revoked.by} le {formatDateTime(poste.revoked.at)} (après la n° {numberFormat.format(poste.revoked.after)})
+                      Révoqué par {computer.revoked.by} le {formatDateTime(computer.revoked.at)}
                     </Text>
                   ) : (
-                    !poste.is_this_laptop && (
-                      <Button size="xs" variant="default" color="red" onClick={() => setRevoking(poste)}>
+                    !computer.is_this_laptop && (
+                      <Button size="xs" variant="default" color="red" onClick={() => setRevoking(computer)}>
                         Révoquer…
                       </Button>
                     )
@@ -89,14 +79,14 @@ export function PostesSection() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Révoquer ce poste ?">
+      <TechnicalDetails replicas={status.replicas} name={name} />
+      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Révoquer cet ordinateur ?">
         {revoking && (
           <Stack gap="sm">
             <Text size="sm">
-              Les modifications du poste de {name(revoking)} ({revoking.partner_name ?? 'partenaire inconnu'}) postérieures à la n°{' '}
-              {numberFormat.format(revoking.changes)}, la dernière reçue ici, seront refusées par chaque poste qui recevra cette révocation, et retirées là où
-              elles seraient déjà arrivées. Ce qu'il a écrit jusque-là reste. La révocation ne s'annule pas : pour revenir, cet ordinateur devra rejoindre le
-              projet par une nouvelle invitation.
+              Ce que l'ordinateur de {name(revoking)} ({revoking.partner_name ?? 'partenaire inconnu'}) écrirait après la dernière mise à jour reçue ici sera
+              refusé par chaque ordinateur qui recevra cette révocation, et retiré là où ce serait déjà arrivé. Ce qu'il a écrit jusque-là reste. La révocation
+              ne s'annule pas : pour revenir, cet ordinateur devra rejoindre le projet par une nouvelle invitation.
             </Text>
             {error && (
               <Text size="sm" c="red">
@@ -108,12 +98,66 @@ export function PostesSection() {
                 Annuler
               </Button>
               <Button color="red" onClick={() => void revoke(revoking)}>
-                Révoquer le poste
+                Révoquer l'ordinateur
               </Button>
             </Group>
           </Stack>
         )}
       </Modal>
     </Stack>
+  );
+}
+
+/** For the administrator: each ordinateur's identifier, its key's fingerprint, how many of its updates are held here. */
+function TechnicalDetails({ replicas, name }: { replicas: ReplicaStatus[]; name: (computer: ReplicaStatus) => string }) {
+  const [opened, setOpened] = useState(false);
+  const panelId = useId();
+  const Chevron = opened ? IconChevronDown : IconChevronRight;
+  return (
+    <div>
+      <UnstyledButton onClick={() => setOpened((open) => !open)} aria-expanded={opened} aria-controls={panelId}>
+        <Group gap={4}>
+          <Chevron size={16} aria-hidden />
+          <Text size="sm" fw={600}>
+            Détails techniques
+          </Text>
+        </Group>
+      </UnstyledButton>
+      <Collapse expanded={opened} id={panelId}>
+        <Text size="sm" c="dimmed" my="xs">
+          Pour vérifier un ordinateur, comparez par téléphone l'empreinte de sa clé avec celle que son écran Synchronisation affiche.
+        </Text>
+        <Table.ScrollContainer minWidth={760}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Ordinateur</Table.Th>
+                <Table.Th>Identifiant</Table.Th>
+                <Table.Th>Empreinte de la clé</Table.Th>
+                <Table.Th ta="right">Mises à jour reçues</Table.Th>
+                <Table.Th>Révocation</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {replicas.map((computer) => (
+                <Table.Tr key={computer.id}>
+                  <Table.Td>{name(computer)}</Table.Td>
+                  <Table.Td>
+                    <Code>{computer.id}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                      {computer.fingerprint ?? 'aucune (version antérieure à 0.3)'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right">n° {numberFormat.format(computer.changes)}</Table.Td>
+                  <Table.Td>{computer.revoked ? `après la n° ${numberFormat.format(computer.revoked.after)}` : '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Collapse>
+    </div>
   );
 }

@@ -59,8 +59,9 @@ function Settings() {
 
         <SectionCard title="Documents joints">
           <Text size="sm">
-            Un document joint à une action ou à une réunion fait {MAX_ATTACHMENT_MEGABYTES} Mo au plus : il est gardé une seule fois sur chaque poste et voyage
-            avec la synchronisation (dans le fichier d'échange, ou dans son propre fichier du dossier partagé). Au-delà, ajoutez plutôt un lien vers le fichier.
+            Un document joint à une action ou à une réunion fait {MAX_ATTACHMENT_MEGABYTES} Mo au plus : il est gardé une seule fois sur chaque ordinateur et
+            voyage avec la synchronisation (dans le fichier d'échange, ou dans son propre fichier du dossier partagé). Au-delà, ajoutez plutôt un lien vers le
+            fichier.
           </Text>
         </SectionCard>
 
@@ -68,11 +69,11 @@ function Settings() {
           <MinutesSettingsSection />
         </SectionCard>
 
-        <SectionCard title="Inviter un nouveau poste">
+        <SectionCard title="Inviter un nouvel ordinateur">
           <InvitationSection />
         </SectionCard>
 
-        <SectionCard title="Postes">
+        <SectionCard title="Ordinateurs">
           <PostesSection />
         </SectionCard>
 

@@ -10,7 +10,7 @@ import { JoinProjectForm } from './JoinProjectForm';
 type FirstStart = Extract<AppState, { status: 'first-start' }>;
 
 /**
- * Asked once: a new poste of the default project, or joining a project from an
+ * Asked once: the first ordinateur of the default project, or joining a project from an
  * invitation; then the app opens on the Tableau de bord.
  */
 export function FirstStartScreen({ state }: { state: FirstStart }) {
@@ -27,11 +27,11 @@ export function FirstStartScreen({ state }: { state: FirstStart }) {
           </Title>
           <Tabs defaultValue={invitation ? 'join' : 'new'} keepMounted={false}>
             <Tabs.List grow mb="md">
-              <Tabs.Tab value="new">Nouveau poste</Tabs.Tab>
+              <Tabs.Tab value="new">Démarrer le projet</Tabs.Tab>
               <Tabs.Tab value="join">Rejoindre un projet</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="new">
-              <NewPosteForm state={state} />
+              <NewProjectForm state={state} />
             </Tabs.Panel>
             <Tabs.Panel value="join">
               <JoinProjectForm openedInvitation={invitation} />
@@ -46,8 +46,8 @@ export function FirstStartScreen({ state }: { state: FirstStart }) {
   );
 }
 
-/** A new poste of the default project: who uses this laptop. */
-function NewPosteForm({ state }: { state: FirstStart }) {
+/** The first ordinateur of the default project: who uses this laptop. */
+function NewProjectForm({ state }: { state: FirstStart }) {
   const [name, setName] = useState('');
   const [fonction, setFonction] = useState('');
   const [partnerId, setPartnerId] = useState<string | null>(null);
@@ -76,7 +76,7 @@ function NewPosteForm({ state }: { state: FirstStart }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text c="dimmed">{state.project_name}</Text>
-        <Text>Qui utilise cet ordinateur ? Ces informations signent vos notes de suivi et vos modifications auprès de l'autre Département.</Text>
+        <Text>Qui utilise cet ordinateur ? Ces informations signent vos notes de suivi et vos mises à jour auprès de l'autre Département.</Text>
         <TextInput
           label={fieldLabel('person', 'name')}
           required

@@ -75,7 +75,7 @@ export function JoinProjectForm({ openedInvitation = false }: { openedInvitation
     return (
       <form onSubmit={open} noValidate>
         <Stack gap="md">
-          <Text>Un autre poste du projet vous a remis une invitation (un fichier) et, par un autre moyen, la phrase de passe du projet.</Text>
+          <Text>Une personne du projet vous a remis une invitation (un fichier) et, par un autre moyen, la phrase de passe du projet.</Text>
           <Group>
             <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={() => void chooseFile()}>
               Choisir le fichier d'invitation…
@@ -109,7 +109,7 @@ export function JoinProjectForm({ openedInvitation = false }: { openedInvitation
     <form onSubmit={join} noValidate>
       <Stack gap="md">
         <Alert color="blue" title={preview.project_name}>
-          Invitation du {formatDateTime(preview.created_at)} : {numberFormat.format(preview.changes)} modifications, tout l'historique du projet.
+          Invitation du {formatDateTime(preview.created_at)} : {numberFormat.format(preview.changes)} mises à jour, tout l'historique du projet.
         </Alert>
         <Select
           label={fieldLabel('person', 'partner_id')}

@@ -1,24 +1,26 @@
-import { Button, Group, Select, Text } from '@mantine/core';
+import { Alert, Button, Group, Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileExport, IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ExportTarget, ImportSummary, Partner, SyncStatus } from '../../../preload/contract';
 import { call } from '../../api';
-import { numberFormat } from '../../shared/format';
+import { formatDateTime, numberFormat } from '../../shared/format';
 import { ImportSummaryModal } from './ImportSummaryModal';
 
 const FULL = 'full';
 
 function targetOptions(status: SyncStatus, partners: Partner[]) {
-  const postes = status.replicas
-    .filter((replica) => !replica.is_this_laptop)
+  const computers = status.replicas
+    .filter((replica) => !replica.is_this_laptop && !replica.revoked)
     .map((replica) => ({
       value: `replica:${replica.id}`,
-      label: replica.person_name ? `Poste de ${replica.person_name}${replica.partner_name ? ` (${replica.partner_name})` : ''}` : `Poste ${replica.id}`,
+      label: replica.person_name
+        ? `Ordinateur de ${replica.person_name}${replica.partner_name ? ` (${replica.partner_name})` : ''}${replica.label ? ` — ${replica.label}` : ''}`
+        : 'Ordinateur encore inconnu ici',
     }));
   return [
-    { group: 'Départements', items: partners.map((partner) => ({ value: `partner:${partner.id}`, label: `Tous les postes : ${partner.name}` })) },
-    ...(postes.length > 0 ? [{ group: 'Postes', items: postes }] : []),
+    { group: 'Départements', items: partners.map((partner) => ({ value: `partner:${partner.id}`, label: `Tous les ordinateurs : ${partner.name}` })) },
+    ...(computers.length > 0 ? [{ group: 'Ordinateurs', items: computers }] : []),
     { group: 'Tout', items: [{ value: FULL, label: "Export complet (tout l'historique)" }] },
   ];
 }
@@ -46,7 +48,7 @@ export function ExchangeSection({ status, partners, myPartnerId }: { status: Syn
       notifications.show({
         color: 'teal',
         title: "Fichier d'échange enregistré",
-        message: `${numberFormat.format(result.value.count)} modification(s) dans ${result.value.file}`,
+        message: `${numberFormat.format(result.value.count)} mise(s) à jour dans ${result.value.file}`,
       });
     }
   }
@@ -76,6 +78,11 @@ export function ExchangeSection({ status, partners, myPartnerId }: { status: Syn
           ou déposez le fichier sur la fenêtre d'Entente.
         </Text>
       </Group>
+      {status.import_failure && (
+        <Alert color="red" title={`Dernier import impossible (${formatDateTime(status.import_failure.at)})`}>
+          {status.import_failure.message}
+        </Alert>
+      )}
       <ImportSummaryModal summary={summary} onClose={() => setSummary(null)} />
     </>
   );

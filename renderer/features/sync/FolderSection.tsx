@@ -1,14 +1,16 @@
-import { Alert, Button, Code, Group, List, Text } from '@mantine/core';
+import { Alert, Button, Code, Collapse, Group, List, Stack, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFolder, IconRefresh } from '@tabler/icons-react';
-import type { SyncStatus } from '../../../preload/contract';
+import { IconChevronDown, IconChevronRight, IconFolder, IconRefresh } from '@tabler/icons-react';
+import { useId, useState } from 'react';
+import type { ImportSummary, SyncStatus } from '../../../preload/contract';
 import { call } from '../../api';
 import { formatDateTime } from '../../shared/format';
+import { ActionChangesList } from './ActionChangesList';
 import { folderRoundSentence } from './describe';
 
 /** The shared folder (network share, Nextcloud, OneDrive…): synced automatically while the app is open. */
 export function FolderSection({ status }: { status: SyncStatus }) {
-  const { folder, last_round: lastRound } = status.folder;
+  const { folder, last_round: lastRound, last_changes: lastChanges } = status.folder;
   const busy = status.running !== null;
 
   async function syncNow() {
@@ -25,7 +27,7 @@ export function FolderSection({ status }: { status: SyncStatus }) {
   return (
     <>
       <Text size="sm">
-        Entente lit les fichiers des autres postes dans ce dossier et y écrit les siens, dans son propre sous-dossier. La base de données elle-même n'y est
+        Entente lit les fichiers des autres ordinateurs dans ce dossier et y écrit les siens, dans son propre sous-dossier. La base de données elle-même n'y est
         jamais placée. Tant que l'application est ouverte, la synchronisation se fait quand le dossier change et toutes les 5 minutes.
       </Text>
       {folder ? (
@@ -62,6 +64,7 @@ export function FolderSection({ status }: { status: SyncStatus }) {
             {lastRound.message}
           </Alert>
         ))}
+      {lastChanges && <LastChanges at={lastChanges.at} changes={lastChanges.changes} />}
       <Group>
         <Button
           variant={folder ? 'default' : 'filled'}
@@ -83,5 +86,29 @@ export function FolderSection({ status }: { status: SyncStatus }) {
         )}
       </Group>
     </>
+  );
+}
+
+/** What the last round that read new files changed, folded: the timer's later rounds keep it. */
+function LastChanges({ at, changes }: { at: string; changes: ImportSummary['action_changes'] }) {
+  const [opened, setOpened] = useState(false);
+  const panelId = useId();
+  const Chevron = opened ? IconChevronDown : IconChevronRight;
+  return (
+    <div>
+      <UnstyledButton onClick={() => setOpened((open) => !open)} aria-expanded={opened} aria-controls={panelId}>
+        <Group gap={4}>
+          <Chevron size={16} aria-hidden />
+          <Text size="sm" fw={600}>
+            Dernières mises à jour reçues par le dossier ({formatDateTime(at)})
+          </Text>
+        </Group>
+      </UnstyledButton>
+      <Collapse expanded={opened} id={panelId}>
+        <Stack mt="xs">
+          <ActionChangesList changes={changes} />
+        </Stack>
+      </Collapse>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { Alert, List } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-/** Changes some poste holds that this one still lacks, in db/'s words (« il manque les modifications … »). */
+/** Updates some ordinateur holds that this one still lacks, in db/'s words (« il manque 15 mises à jour de … »). */
 export function GapsAlert({ title, gaps, children }: { title: string; gaps: string[]; children?: ReactNode }) {
   if (gaps.length === 0) return null;
   return (

@@ -2,36 +2,39 @@ import { Alert, Anchor, Button, Group, List, Modal, Stack, Text } from '@mantine
 import type { ImportSummary } from '../../../preload/contract';
 import { href } from '../../app/navigation';
 import { numberFormat } from '../../shared/format';
-import { importDetails, importHeadline } from './describe';
+import { ActionChangesList } from './ActionChangesList';
+import { capitalized, importDetails, importHeadline } from './describe';
 import { GapsAlert } from './GapsAlert';
 
-/** What an import brought: from whom, what is new, conflicts, and gaps still missing. */
+/** What an import brought: from whom, what changed action by action, conflicts, and gaps still missing. */
 export function ImportSummaryModal({ summary, onClose }: { summary: ImportSummary | null; onClose: () => void }) {
   return (
-    <Modal opened={summary !== null} onClose={onClose} title="Import terminé" size="lg">
+    <Modal opened={summary !== null} onClose={onClose} title="Import terminé" size="xl">
       {summary && (
         <Stack gap="sm">
           <Text>{importHeadline(summary)}</Text>
-          {summary.by_origin.length > 0 && (
-            <div>
-              <Text fw={600} size="sm">
-                Modifications nouvelles, par poste
-              </Text>
-              <List size="sm">
-                {summary.by_origin.map((origin) => (
-                  <List.Item key={origin.origin}>
-                    {origin.replica} : {numberFormat.format(origin.count)}
-                  </List.Item>
-                ))}
-              </List>
-            </div>
-          )}
           {importDetails(summary).length > 0 && (
             <List size="sm">
               {importDetails(summary).map((line) => (
                 <List.Item key={line}>{line}</List.Item>
               ))}
             </List>
+          )}
+          {/* Summaries journalled by Entente 0.4 and older have no action_changes. */}
+          {summary.action_changes && <ActionChangesList changes={summary.action_changes} onOpen={onClose} />}
+          {summary.by_origin.length > 1 && (
+            <div>
+              <Text fw={600} size="sm">
+                Mises à jour nouvelles, par ordinateur d'origine
+              </Text>
+              <List size="sm">
+                {summary.by_origin.map((origin) => (
+                  <List.Item key={origin.origin}>
+                    {capitalized(origin.replica)} : {numberFormat.format(origin.count)}
+                  </List.Item>
+                ))}
+              </List>
+            </div>
           )}
           {summary.new_conflicts > 0 && (
             <Alert color="orange" title="Valeurs concurrentes">
@@ -42,8 +45,8 @@ export function ImportSummaryModal({ summary, onClose }: { summary: ImportSummar
               .
             </Alert>
           )}
-          <GapsAlert title="Modifications encore manquantes" gaps={summary.gaps.map((gap) => gap.description)}>
-            Elles arriveront avec un prochain fichier de ce poste, ou demandez-lui un export complet.
+          <GapsAlert title="Mises à jour encore manquantes" gaps={summary.gaps.map((gap) => gap.description)}>
+            Elles arriveront avec un prochain fichier de cet ordinateur, ou demandez à son utilisateur un export complet.
           </GapsAlert>
           <Group justify="flex-end">
             <Button onClick={onClose} data-autofocus>

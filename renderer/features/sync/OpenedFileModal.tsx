@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ImportSummary } from '../../../preload/contract';
 import { call, useApiData } from '../../api';
 import { formatDateTime, numberFormat } from '../../shared/format';
+import { ofReplica } from './describe';
 import { ImportSummaryModal } from './ImportSummaryModal';
 
 /**
@@ -30,7 +31,7 @@ export function OpenedFileModal() {
           <Stack gap="sm">
             <Text>
               « {shown.preview.file_name} » dit venir{' '}
-              {shown.preview.sender_label ? `du ${shown.preview.sender_label}` : "d'un poste que cet ordinateur ne connaît pas encore"}, écrit le{' '}
+              {shown.preview.sender_label ? ofReplica(shown.preview.sender_label) : "d'un ordinateur que celui-ci ne connaît pas encore"}, écrit le{' '}
               {formatDateTime(shown.preview.created_at)} : {numberFormat.format(shown.preview.changes)} mise(s) à jour
               {shown.preview.full ? ", tout l'historique du projet" : ''}.
             </Text>

@@ -2,10 +2,11 @@ import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core'
 import { useState, type FormEvent } from 'react';
 import type { SyncStatus } from '../../../preload/contract';
 import { send } from '../../api';
+import { capitalized } from './describe';
 import { PassphraseField } from './PassphraseField';
 
 /**
- * The project's passphrase on this poste: chosen or typed once (its keys are then made and
+ * The project's passphrase on this ordinateur: chosen or typed once (its keys are then made and
  * kept by the system keychain), typed again to unlock them where no keychain keeps them,
  * or changed for the files written from now on.
  */
@@ -14,9 +15,9 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
   return (
     <Stack gap="sm">
       {status.revoked_by && (
-        <Alert color="red" title="Ce poste a été révoqué">
-          Le {status.revoked_by} a révoqué ce poste : ses nouvelles modifications sont refusées par les autres postes, et il n'écrit plus de fichier d'échange.
-          Rejoignez à nouveau le projet par une invitation.
+        <Alert color="red" title="Cet ordinateur a été révoqué">
+          {capitalized(status.revoked_by)} a révoqué cet ordinateur : ses nouvelles mises à jour sont refusées par les autres ordinateurs, et il n'écrit plus de
+          fichier d'échange. Rejoignez à nouveau le projet par une invitation.
         </Alert>
       )}
       {status.keys === 'none' && <FirstPassphrase onDone={onChanged} />}
@@ -25,12 +26,12 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
         <Group justify="space-between" align="flex-start">
           <Stack gap={2}>
             <Text size="sm">
-              Les clés de ce poste sont prêtes
+              Les clés de cet ordinateur sont prêtes
               {status.keychain === 'system' || status.keychain === 'plain-text-accepted' ? ', gardées par le trousseau du système' : ''}.
             </Text>
             {status.fingerprint && (
               <Text size="sm" c="dimmed">
-                Empreinte de la clé de ce poste : <span style={{ fontFamily: 'monospace' }}>{status.fingerprint}</span>
+                Empreinte de la clé de cet ordinateur : <span style={{ fontFamily: 'monospace' }}>{status.fingerprint}</span>
               </Text>
             )}
           </Stack>
@@ -71,9 +72,9 @@ function FirstPassphrase({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Text size="sm" mb="xs">
-        Les fichiers d'échange sont chiffrés avec la phrase de passe du projet, la même sur tous les postes : le premier poste la choisit, les autres la
-        saisissent. Transmettez-la par un autre moyen que les fichiers (téléphone, en main propre). Ce poste en tire ses clés, que le trousseau du système garde
-        : la phrase de passe elle-même n'est jamais enregistrée.
+        Les fichiers d'échange sont chiffrés avec la phrase de passe du projet, la même sur tous les ordinateurs : le premier la choisit, les autres la
+        saisissent. Transmettez-la par un autre moyen que les fichiers (téléphone, en main propre). Cet ordinateur en tire ses clés, que le trousseau du système
+        garde : la phrase de passe elle-même n'est jamais enregistrée.
       </Text>
       <Group align="flex-start">
         <div style={{ flex: 1 }}>
@@ -100,8 +101,8 @@ function UnlockKeys({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Text size="sm" mb="xs">
-        Les clés de ce poste sont verrouillées : aucun trousseau du système ne les garde entre deux démarrages. Saisissez la phrase de passe du projet pour
-        synchroniser.
+        Les clés de cet ordinateur sont verrouillées : aucun trousseau du système ne les garde entre deux démarrages. Saisissez la phrase de passe du projet
+        pour synchroniser.
       </Text>
       <Group align="flex-start">
         <PasswordInput
@@ -137,12 +138,12 @@ function ChangePassphrase({ onDone, onCancel }: { onDone: () => void; onCancel: 
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text size="sm">
-          Les fichiers que ce poste écrira désormais demanderont la nouvelle phrase de passe ; ceux d'avant restent lisibles ici. Les autres postes ne pourront
-          lire les nouveaux fichiers qu'une fois la nouvelle phrase de passe saisie chez eux : donnez-la-leur par un autre moyen que les fichiers. Si la phrase
-          de passe a été changée sur un autre poste, saisissez-la ici de la même façon.
+          Les fichiers que cet ordinateur écrira désormais demanderont la nouvelle phrase de passe ; ceux d'avant restent lisibles ici. Les autres ordinateurs
+          ne pourront lire les nouveaux fichiers qu'une fois la nouvelle phrase de passe saisie chez eux : donnez-la-leur par un autre moyen que les fichiers.
+          Si la phrase de passe a été changée sur un autre ordinateur, saisissez-la ici de la même façon.
         </Text>
         <PasswordInput
-          label="Phrase de passe actuelle de ce poste"
+          label="Phrase de passe actuelle de cet ordinateur"
           value={current}
           onChange={(event) => setCurrent(event.currentTarget.value)}
           error={errors.current}
@@ -169,15 +170,15 @@ function PlainTextKeychain({ onDone }: { onDone: () => void }) {
   return (
     <Alert color="yellow" title="Pas de trousseau de clés sur ce système">
       <Text size="sm" mb="sm">
-        Ce système n'offre pas de trousseau de clés (GNOME Keyring ou KWallet) : Entente ne pourrait garder les clés de ce poste qu'en clair dans son dossier de
-        données, lisibles par quiconque copie ce dossier. Sinon, la phrase de passe sera demandée à chaque démarrage.
+        Ce système n'offre pas de trousseau de clés (GNOME Keyring ou KWallet) : Entente ne pourrait garder les clés de cet ordinateur qu'en clair dans son
+        dossier de données, lisibles par quiconque copie ce dossier. Sinon, la phrase de passe sera demandée à chaque démarrage.
       </Text>
       <Group>
         <Button variant="default" onClick={() => void answer(false)}>
           Demander la phrase de passe à chaque démarrage
         </Button>
         <Button color="yellow" onClick={() => void answer(true)}>
-          Garder les clés en clair sur ce poste
+          Garder les clés en clair sur cet ordinateur
         </Button>
       </Group>
     </Alert>

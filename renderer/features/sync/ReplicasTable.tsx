@@ -3,23 +3,22 @@ import { fieldLabel } from '../../../common/fields';
 import type { ReplicaStatus } from '../../../preload/contract';
 import { formatDateTime, numberFormat } from '../../shared/format';
 
-/** Every poste whose changes this one holds: who, which Département, how far it is known. */
+/** Every ordinateur whose updates this one holds: who, which Département, how far it is known (ids: Paramètres › Ordinateurs › Détails techniques). */
 export function ReplicasTable({ replicas }: { replicas: ReplicaStatus[] }) {
   if (replicas.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        Aucun poste connu pour le moment.
+        Aucun ordinateur connu pour le moment.
       </Text>
     );
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={640}>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Poste</Table.Th>
+            <Table.Th>Ordinateur</Table.Th>
             <Table.Th>{fieldLabel('replica', 'partner_id')}</Table.Th>
-            <Table.Th>Identifiant</Table.Th>
-            <Table.Th ta="right">Modifications</Table.Th>
+            <Table.Th ta="right">Mises à jour</Table.Th>
             <Table.Th>Dernière activité</Table.Th>
             <Table.Th>Dernier fichier reçu</Table.Th>
           </Table.Tr>
@@ -28,11 +27,11 @@ export function ReplicasTable({ replicas }: { replicas: ReplicaStatus[] }) {
           {replicas.map((replica) => (
             <Table.Tr key={replica.id}>
               <Table.Td>
-                {replica.person_name ?? 'Poste inconnu'}
+                {replica.person_name ?? 'Ordinateur inconnu'}
                 {replica.label ? ` — ${replica.label}` : ''}{' '}
                 {replica.is_this_laptop && (
                   <Badge variant="light" size="sm">
-                    ce poste
+                    cet ordinateur
                   </Badge>
                 )}
                 {replica.revoked && (
@@ -42,11 +41,6 @@ export function ReplicasTable({ replicas }: { replicas: ReplicaStatus[] }) {
                 )}
               </Table.Td>
               <Table.Td>{replica.partner_name ?? '—'}</Table.Td>
-              <Table.Td>
-                <Text size="xs" ff="monospace">
-                  {replica.id}
-                </Text>
-              </Table.Td>
               <Table.Td ta="right">{numberFormat.format(replica.changes)}</Table.Td>
               <Table.Td>{replica.last_change_at ? formatDateTime(replica.last_change_at) : '—'}</Table.Td>
               <Table.Td>{replica.is_this_laptop ? '—' : replica.last_file_at ? formatDateTime(replica.last_file_at) : 'jamais'}</Table.Td>

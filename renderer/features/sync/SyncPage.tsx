@@ -35,8 +35,8 @@ export function SyncPage() {
         <SectionCard title="Dossier partagé">
           <FolderSection status={current} />
         </SectionCard>
-        <SectionCard title="Postes connus">
-          <GapsAlert title="Modifications manquantes" gaps={status.gaps} />
+        <SectionCard title="Ordinateurs connus">
+          <GapsAlert title="Mises à jour manquantes" gaps={status.gaps} />
           <ReplicasTable replicas={status.replicas} />
         </SectionCard>
         <SectionCard title="Journal des synchronisations">

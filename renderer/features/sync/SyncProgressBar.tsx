@@ -15,7 +15,7 @@ export function SyncProgressBar({ progress }: { progress: SyncProgress | null })
   const measured = progress.total > 0;
   const percent = measured ? Math.round((progress.done / progress.total) * 100) : 100;
   const detail = measured
-    ? `${numberFormat.format(progress.done)} modifications sur ${numberFormat.format(progress.total)}`
+    ? `${numberFormat.format(progress.done)} mises à jour sur ${numberFormat.format(progress.total)}`
     : 'lecture et vérification du fichier…';
   return (
     <Stack gap={4} role="status" aria-live="polite">

@@ -1,14 +1,21 @@
-// French sentences for what sync reports: import summaries and journal entries.
+// French sentences for what sync reports: import summaries and journal entries. An
+// ordinateur is named by db/sync/labels.ts, with its article (« l'ordinateur de … »).
 import type { FolderRoundRecord, ImportSummary, JournalEntry } from '../../../preload/contract';
 import { numberFormat } from '../../shared/format';
 
 const count = (n: number, one: string, many: string) => `${numberFormat.format(n)} ${n > 1 ? many : one}`;
 
-/** « 1 240 modifications reçues du poste de Nadia Benali (Loir-et-Cher), dont 320 nouvelles ». */
+/** « de l'ordinateur de … », « d'un ordinateur encore inconnu ici ». */
+export const ofReplica = (label: string) => (label.startsWith('un ') ? `d'${label}` : `de ${label}`);
+
+/** « L'ordinateur de … » at the start of a sentence. */
+export const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/** « 1 240 mises à jour reçues de l'ordinateur de Nadia Benali (Loir-et-Cher), dont 320 nouvelles ». */
 export function importHeadline(summary: ImportSummary): string {
-  const received = count(summary.received, 'modification reçue', 'modifications reçues');
-  if (summary.applied === 0) return `${received} du ${summary.sender_label} : toutes étaient déjà connues, rien n'a changé.`;
-  return `${received} du ${summary.sender_label}, dont ${count(summary.applied, 'nouvelle', 'nouvelles')}.`;
+  const received = count(summary.received, 'mise à jour reçue', 'mises à jour reçues');
+  if (summary.applied === 0) return `${received} ${ofReplica(summary.sender_label)} : toutes étaient déjà connues, rien n'a changé.`;
+  return `${received} ${ofReplica(summary.sender_label)}, dont ${count(summary.applied, 'nouvelle', 'nouvelles')}.`;
 }
 
 /** What is new, in the words of the screens: actions, statuses, notes, conflicts. */
@@ -20,7 +27,7 @@ export function importDetails(summary: ImportSummary): string[] {
   if (summary.new_conflicts) details.push(count(summary.new_conflicts, 'nouveau conflit à résoudre', 'nouveaux conflits à résoudre'));
   if (summary.far_future) {
     details.push(
-      `${count(summary.far_future, 'modification datée', 'modifications datées')} de plus d'un jour dans le futur (horloge d'un poste déréglée) : gardée${summary.far_future > 1 ? 's' : ''}, sans avancer l'horloge de ce poste`,
+      `${count(summary.far_future, 'mise à jour datée', 'mises à jour datées')} de plus d'un jour dans le futur (horloge d'un ordinateur déréglée) : gardée${summary.far_future > 1 ? 's' : ''}, sans avancer l'horloge de cet ordinateur`,
     );
   }
   return details;
@@ -31,9 +38,9 @@ export function journalTitle(entry: JournalEntry): string {
     case 'import':
       return `Import : ${importHeadline(entry.summary)}`;
     case 'join':
-      return `Arrivée dans le projet : ${count(entry.summary.applied, 'modification reçue', 'modifications reçues')} du ${entry.summary.sender_label}.`;
+      return `Arrivée dans le projet : ${count(entry.summary.applied, 'mise à jour reçue', 'mises à jour reçues')} ${ofReplica(entry.summary.sender_label)}.`;
     case 'export':
-      return `Export : ${count(entry.summary.count, 'modification', 'modifications')} ${
+      return `Export : ${count(entry.summary.count, 'mise à jour', 'mises à jour')} ${
         entry.summary.target ? `pour ${entry.summary.target}` : '(export complet)'
       }, dans ${entry.summary.file}.`;
     case 'folder':
@@ -42,11 +49,11 @@ export function journalTitle(entry: JournalEntry): string {
         ...(entry.summary.postponed_files ?? []).map((file) => `${file.file} mis de côté : ${file.reason}`),
       ].join(' ');
     case 'error':
-      return `Échec : ${entry.summary.message}`;
+      return `${entry.summary.import ? 'Import impossible' : entry.summary.folder ? 'Dossier partagé, échec' : 'Échec'} : ${entry.summary.message}`;
   }
 }
 
-/** « 2 fichiers lus (40 modifications nouvelles), 12 modifications publiées. » */
+/** « 2 fichiers lus (40 mises à jour nouvelles), 12 mises à jour publiées. » */
 export function folderRoundSentence({
   files_imported: filesImported,
   changes_applied: changesApplied,
@@ -54,10 +61,8 @@ export function folderRoundSentence({
   postponed_files: postponed = [],
 }: FolderRoundRecord): string {
   const parts = [
-    filesImported
-      ? `${count(filesImported, 'fichier lu', 'fichiers lus')} (${count(changesApplied, 'modification nouvelle', 'modifications nouvelles')})`
-      : null,
-    written ? count(written, 'modification publiée', 'modifications publiées') : null,
+    filesImported ? `${count(filesImported, 'fichier lu', 'fichiers lus')} (${count(changesApplied, 'mise à jour nouvelle', 'mises à jour nouvelles')})` : null,
+    written ? count(written, 'mise à jour publiée', 'mises à jour publiées') : null,
     postponed.length ? `${count(postponed.length, 'fichier mis de côté', 'fichiers mis de côté')}, repris au prochain passage` : null,
   ].filter(Boolean);
   return parts.length > 0 ? `${parts.join(', ')}.` : 'Rien de nouveau.';

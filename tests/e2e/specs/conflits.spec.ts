@@ -1,5 +1,5 @@
 // The Conflits view (docs/sync.md §2): action a4-1's statut and description edited
-// on two postes without either seeing the other, exchanged through real sync files. The
+// on two ordinateurs without either seeing the other, exchanged through real sync files. The
 // count shows in the navigation, the fiche flags the action, and the view settles both
 // fields: one version kept, one merged value written; then nothing is left in conflict.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -42,7 +42,7 @@ test('Conflits : le compte, la fiche signalée, une version gardée, une valeur 
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
   await alert.getByRole('link', { name: 'Résoudre dans la vue Conflits' }).click();
 
-  // The view: both versions of each field, who wrote them, on which poste, when.
+  // The view: the value before, both versions of each field, who wrote them, on which day, when.
   await expect(page.getByRole('heading', { level: 1, name: 'Conflits' })).toBeVisible();
   await expect(conflitsLink).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('heading', { level: 2, name: `Action « ${FICHE} »` })).toBeVisible();
@@ -50,7 +50,13 @@ test('Conflits : le compte, la fiche signalée, une version gardée, une valeur 
   const description = page.getByRole('region', { name: /^Description Action/ });
   await expect(status.getByText('Claire Martin', { exact: true })).toBeVisible();
   await expect(status.getByText('Marc Petit', { exact: true })).toBeVisible();
-  await expect(status.getByText(/poste de Marc Petit .* \d{1,2} [a-zéû]+\.? \d{4} à \d{2}:\d{2}/)).toBeVisible();
+  const day = String.raw`(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (1er|\d{1,2}) [a-zéû]+ \d{4} à \d{1,2}\sh(\s\d{2})?`;
+  await expect(status.getByText(new RegExp(`^le ${day}$`))).toHaveCount(2);
+  const before = status.locator('.mantine-Paper-root').filter({ hasText: 'Avant les deux modifications' });
+  await expect(before).toContainText('En pause');
+  await expect(before.getByText(new RegExp(`^Claire Martin, le ${day}$`))).toBeVisible();
+  await expect(description.locator('.mantine-Paper-root').filter({ hasText: 'Avant les deux modifications' })).toContainText('Une première idée de formation.');
+  await expect(page.getByRole('main')).not.toContainText(/poste/i);
   await expect(description.getByText(CLAIRE)).toBeVisible();
   await expect(description.getByText(MARC)).toBeVisible();
 
@@ -70,7 +76,10 @@ test('Conflits : le compte, la fiche signalée, une version gardée, une valeur 
   await page.getByRole('button', { name: 'Passer en thème clair' }).click();
 
   // Statut: Claire's version (not the one shown) is kept.
-  const claireStatus = status.locator('.mantine-Paper-root').filter({ hasText: 'Claire Martin' });
+  const claireStatus = status
+    .locator('.mantine-Paper-root')
+    .filter({ hasText: 'Claire Martin' })
+    .filter({ has: page.getByRole('button', { name: 'Garder cette version' }) });
   await expect(claireStatus).toContainText('En cours');
   await claireStatus.getByRole('button', { name: 'Garder cette version' }).click();
   await expect(status).toHaveCount(0);
@@ -99,12 +108,14 @@ test('Conflits : le compte, la fiche signalée, une version gardée, une valeur 
 
 /** This laptop (Claire Martin, 37) and Marc Petit's (41): both edit a4-1, then exchange sync files. */
 function prepareConflicts(dataDir: string): string {
-  const otherDir = mkdtempSync(join(tmpdir(), 'entente-e2e-poste-41-'));
+  const otherDir = mkdtempSync(join(tmpdir(), 'entente-e2e-ordinateur-41-'));
   const other = Store.open(join(otherDir, 'entente.sqlite'));
   try {
     initReplica(other, { name: 'Marc Petit', function: 'Directeur des ressources humaines', partner: '41' });
     const send = (from: Store, to: Store) => importFile(to, exportFile(from, { secret: PASSPHRASE }).bytes, PASSPHRASE);
     withStore(dataDir, (mine) => {
+      // The values both will replace without seeing each other's edit.
+      updateAction(mine, 'a4-1', { status: 'en_pause', description: 'Une première idée de formation.' });
       send(mine, other);
       send(other, mine);
       updateAction(mine, 'a4-1', { status: 'en_cours', description: CLAIRE });

@@ -135,7 +135,7 @@ test('registre des décisions : références, filtres, clavier, lien vers la ré
   await page.emulateMedia({ media: 'screen' });
   // « Imprimer… » on a machine without printer: said in French.
   await page.getByRole('button', { name: 'Imprimer…' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Impression impossible' })).toContainText("Aucune imprimante n'est installée sur ce poste");
+  await expect(page.getByRole('alert').filter({ hasText: 'Impression impossible' })).toContainText("Aucune imprimante n'est installée sur cet ordinateur");
 
   // Filters, from the keyboard: the search first.
   const search = page.getByRole('searchbox', { name: 'Rechercher' });

@@ -21,7 +21,8 @@ test("un fichier d'échange ouvert depuis le gestionnaire de fichiers : aperçu,
   const { page } = app;
   const dialog = page.getByRole('dialog', { name: "Fichier d'échange reçu" });
   await expect(dialog).toContainText('« De Nadia.entente »');
-  await expect(dialog).toContainText('un poste que cet ordinateur ne connaît pas encore');
+  await expect(dialog).toContainText("dit venir d'un ordinateur que celui-ci ne connaît pas encore");
+  await expect(dialog).toContainText(/\d+ mise\(s\) à jour, tout l'historique du projet/);
   await expect(dialog).toContainText("tout l'historique du projet");
   await screenshot(app, '17-fichier-d-echange-recu');
   await dialog.getByRole('button', { name: 'Ne pas importer' }).click();
@@ -32,13 +33,17 @@ test("un fichier d'échange ouvert depuis le gestionnaire de fichiers : aperçu,
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Synchronisation' }).click();
   await page.getByRole('textbox', { name: 'Phrase de passe du projet' }).fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByText(/Les clés de ce poste sont prêtes/)).toBeVisible();
+  await expect(page.getByText(/Les clés de cet ordinateur sont prêtes/)).toBeVisible();
 
   // Entente already open: the second launch stops, and the open window shows the file.
   await expect(launch(claire, { argv: [file] })).rejects.toBeInstanceOf(AppQuitAtStart);
   await expect(dialog).toContainText('« De Nadia.entente »');
   await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
-  await expect(page.getByRole('dialog', { name: 'Import terminé' })).toContainText('Nadia Benali');
+  const summary = page.getByRole('dialog', { name: 'Import terminé' });
+  await expect(summary).toContainText("de l'ordinateur de Nadia Benali (Loir-et-Cher)");
+  const changes = summary.getByRole('region', { name: 'Ce qui a changé, action par action' });
+  await expect(changes.getByRole('link', { name: '« Portail commun des téléservices »' })).toBeVisible();
+  await expect(changes.getByRole('listitem')).toHaveText(['Nouvelle action, par Nadia Benali']);
   expect(listActions(claire).some((action) => action.title === 'Portail commun des téléservices')).toBe(true);
 });
 
@@ -53,5 +58,5 @@ test('une invitation ouverte au premier démarrage : « Rejoindre un projet », 
   await expect(page.getByText('Invitation coopération.entente')).toBeVisible();
   await page.getByRole('textbox', { name: 'Phrase de passe du projet' }).fill(PASSPHRASE);
   await page.getByRole('button', { name: "Ouvrir l'invitation" }).click();
-  await expect(page.getByText(/tout l'historique du projet/)).toBeVisible();
+  await expect(page.getByText(/\d+ mises à jour, tout l'historique du projet/)).toBeVisible();
 });

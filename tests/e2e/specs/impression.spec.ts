@@ -226,7 +226,7 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
 
   // « Imprimer… » without printer: a French message, and the PDF still works.
   await page.getByRole('button', { name: 'Imprimer…' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Impression impossible' })).toContainText("Aucune imprimante n'est installée sur ce poste");
+  await expect(page.getByRole('alert').filter({ hasText: 'Impression impossible' })).toContainText("Aucune imprimante n'est installée sur cet ordinateur");
 
   const compteRendu = await savePdf(app, 'compte-rendu');
   if (app.runtime === 'double') expect(proposedPath(app)).toMatch(/\/Compte rendu - CODIRI du 15 mars 2027\.pdf$/);

@@ -1,7 +1,7 @@
-// The keys of a poste as a user meets them: choosing the project's passphrase with a
-// suggested phrase and its strength, the fingerprint to compare by phone, Paramètres ›
-// Postes and revoking a lost laptop, then changing the passphrase (the old one no longer
-// opens this poste's keys; files written before stay readable).
+// The keys of an ordinateur as a user meets them: choosing the project's passphrase with a
+// suggested phrase and its strength, the fingerprint to compare by phone (in Paramètres ›
+// Ordinateurs › Détails techniques, with the ids), revoking a lost laptop, then changing
+// the passphrase (the old one no longer opens this ordinateur's keys; files written before stay readable).
 import { join } from 'node:path';
 import { cli, cliWithPassphrase, initData } from '../harness/data';
 import { expect, screenshot, test } from '../harness/fixtures';
@@ -9,7 +9,7 @@ import { newDataDir } from '../harness/launch';
 
 const PASSPHRASE = 'coopération 37-41 : phrase de passe';
 
-test('phrase de passe proposée, empreinte, révocation d’un poste perdu, changement de phrase de passe', async ({ launch }) => {
+test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu, changement de phrase de passe', async ({ launch }) => {
   const claire = initData();
   const nadia = newDataDir();
   cli(nadia, 'init', '--as', 'Nadia Benali', '--partner', '41', '--function', 'Chargée de mission');
@@ -29,44 +29,60 @@ test('phrase de passe proposée, empreinte, révocation d’un poste perdu, chan
   // The project's passphrase is the one the other Département uses: typed here instead.
   await field.fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByText(/Les clés de ce poste sont prêtes, gardées par le trousseau du système/)).toBeVisible();
+  await expect(page.getByText(/Les clés de cet ordinateur sont prêtes, gardées par le trousseau du système/)).toBeVisible();
   const ownFingerprint = JSON.parse(cli(claire, 'postes', '--json')).find((poste: { is_this_laptop: boolean }) => poste.is_this_laptop).fingerprint;
-  await expect(page.getByText(`Empreinte de la clé de ce poste : ${ownFingerprint}`)).toBeVisible();
+  await expect(page.getByText(`Empreinte de la clé de cet ordinateur : ${ownFingerprint}`)).toBeVisible();
 
-  // Nadia's laptop sends its work; Claire sees its key's fingerprint in Paramètres › Postes.
+  // Nadia's laptop sends its work; Claire sees it in Paramètres › Ordinateurs, its id and fingerprint under « Détails techniques ».
   const fromNadia = join(nadia, 'de-nadia.entente');
   cliWithPassphrase(nadia, PASSPHRASE, 'export', '--to', fromNadia);
   await app.answerDialog('showOpenDialog', { canceled: false, filePaths: [fromNadia] });
   await page.getByRole('button', { name: "Importer un fichier d'échange…" }).click();
   await page.getByRole('dialog', { name: 'Import terminé' }).getByRole('button', { name: 'Fermer' }).last().click();
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Paramètres' }).click();
-  const postes = page.getByRole('region', { name: 'Postes' });
-  const nadiaFingerprint = JSON.parse(cli(nadia, 'postes', '--json')).find((poste: { is_this_laptop: boolean }) => poste.is_this_laptop).fingerprint;
-  const nadiaRow = postes.getByRole('row', { name: /Nadia Benali/ });
-  await expect(nadiaRow).toContainText(nadiaFingerprint);
+  const computers = page.getByRole('region', { name: 'Ordinateurs' });
+  const nadiaPoste = JSON.parse(cli(nadia, 'postes', '--json')).find((poste: { is_this_laptop: boolean }) => poste.is_this_laptop);
+  const nadiaRow = computers.getByRole('row', { name: /Nadia Benali/ }).filter({ has: page.getByRole('button', { name: 'Révoquer…' }) });
+  await expect(computers.getByText(nadiaPoste.fingerprint)).toBeHidden();
+  await expect(computers.getByText(nadiaPoste.id)).toBeHidden();
+  const details = computers.getByRole('button', { name: 'Détails techniques' });
+  await expect(details).toHaveAttribute('aria-expanded', 'false');
+  await details.click();
+  const nadiaDetails = computers.getByRole('row', { name: new RegExp(nadiaPoste.id) });
+  await expect(nadiaDetails).toContainText(nadiaPoste.fingerprint);
+  await expect(nadiaDetails).toContainText('Nadia Benali');
+  for (const theme of ['clair', 'sombre'] as const) {
+    if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
+    await computers.scrollIntoViewIfNeeded();
+    await page.mouse.move(700, 850);
+    await screenshot(app, `42b-ordinateurs-details-techniques-${theme}`);
+  }
+  await page.getByRole('button', { name: 'Passer en thème clair' }).click();
+  await details.click();
 
   // Nadia's laptop is lost: revoked, after a confirmation that says what it does.
   await nadiaRow.getByRole('button', { name: 'Révoquer…' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Révoquer ce poste ?' });
-  await expect(confirm).toContainText('seront refusées par chaque poste qui recevra cette révocation');
+  const confirm = page.getByRole('dialog', { name: 'Révoquer cet ordinateur ?' });
+  await expect(confirm).toContainText('sera refusé par chaque ordinateur qui recevra cette révocation');
   await screenshot(app, '41-revoquer-un-poste');
-  await confirm.getByRole('button', { name: 'Révoquer le poste' }).click();
-  await expect(nadiaRow).toContainText('Révoqué par le poste de Claire Martin (Indre-et-Loire)');
+  await confirm.getByRole('button', { name: "Révoquer l'ordinateur" }).click();
+  const revokedRow = computers.getByRole('row', { name: /Nadia Benali/ }).first();
+  await expect(revokedRow).toContainText("Révoqué par l'ordinateur de Claire Martin (Indre-et-Loire)");
   await screenshot(app, '42-parametres-postes');
   expect(JSON.parse(cli(claire, 'postes', '--json')).find((poste: { id: string; revoked: unknown }) => poste.revoked)).toBeTruthy();
 
   // A new passphrase for the files written from now on.
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Synchronisation' }).click();
   await page.getByRole('button', { name: 'Changer la phrase de passe' }).click();
-  await page.getByRole('textbox', { name: 'Phrase de passe actuelle de ce poste' }).fill('pas la bonne');
+  await page.getByRole('textbox', { name: 'Phrase de passe actuelle de cet ordinateur' }).fill('pas la bonne');
   await page.getByRole('textbox', { name: 'Nouvelle phrase de passe du projet' }).fill('prairie-violon-nuage-tambour-ruisseau');
   await page.getByRole('button', { name: 'Changer la phrase de passe' }).click();
-  await expect(page.getByText("Ce n'est pas la phrase de passe de ce poste.")).toBeVisible();
-  await page.getByRole('textbox', { name: 'Phrase de passe actuelle de ce poste' }).fill(PASSPHRASE);
+  await expect(page.getByText("Ce n'est pas la phrase de passe de cet ordinateur.")).toBeVisible();
+  await page.getByRole('textbox', { name: 'Phrase de passe actuelle de cet ordinateur' }).fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Changer la phrase de passe' }).click();
-  await expect(page.getByText(/Les clés de ce poste sont prêtes/)).toBeVisible();
+  await expect(page.getByText(/Les clés de cet ordinateur sont prêtes/)).toBeVisible();
   await app.close();
-  // The old passphrase no longer opens this poste's keys, and says so.
+  // The old passphrase no longer opens this ordinateur's keys, and says so.
   expect(() => cliWithPassphrase(claire, PASSPHRASE, 'export', '--to', join(claire, 'x.entente'))).toThrow(/ancienne phrase de passe/);
   cliWithPassphrase(claire, 'prairie-violon-nuage-tambour-ruisseau', 'import', fromNadia);
 });

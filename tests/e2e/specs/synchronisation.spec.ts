@@ -1,4 +1,4 @@
-// The Synchronisation screen, between two postes made with the CLI: Claire Martin (37) and
+// The Synchronisation screen, between two ordinateurs made with the CLI: Claire Martin (37) and
 // Nadia Benali (41). Exchange files through the save and open dialogs and by dropping a
 // file on the window; a refused file; a conflict found by an import and settled in the
 // Conflits view; the shared folder with both apps open at once; joining from an invitation.
@@ -27,7 +27,7 @@ async function openSync(app: AppHandle): Promise<void> {
 async function setPassphrase(app: AppHandle, passphrase = PASSPHRASE): Promise<void> {
   await app.page.getByRole('textbox', { name: 'Phrase de passe du projet' }).fill(passphrase);
   await app.page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(app.page.getByText(/Les clés de ce poste sont prêtes/)).toBeVisible();
+  await expect(app.page.getByText(/Les clés de cet ordinateur sont prêtes/)).toBeVisible();
 }
 
 /** Drops a file on the window, as from the file manager. */
@@ -57,13 +57,13 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   await openSync(first);
   await expect(first.page.getByRole('button', { name: "Exporter un fichier d'échange…" })).toBeDisabled();
   await setPassphrase(first);
-  await expect(first.page.getByRole('combobox', { name: 'Destinataire' })).toHaveValue('Tous les postes : Département de Loir-et-Cher');
+  await expect(first.page.getByRole('combobox', { name: 'Destinataire' })).toHaveValue('Tous les ordinateurs : Département de Loir-et-Cher');
   const exported = join(claire, 'pour-41.entente');
   await first.answerDialog('showSaveDialog', { canceled: false, filePath: exported });
   await first.page.getByRole('button', { name: "Exporter un fichier d'échange…" }).click();
   await expect(first.page.getByText("Fichier d'échange enregistré")).toBeVisible();
   expect(existsSync(exported)).toBe(true);
-  await expect(first.page.getByRole('cell', { name: /^Export : \d+ modifications pour Département de Loir-et-Cher/ })).toBeVisible();
+  await expect(first.page.getByRole('cell', { name: /^Export : \d+ mises à jour pour Département de Loir-et-Cher/ })).toBeVisible();
   await first.close();
 
   // Meanwhile Nadia sets the same action's status: a conflict once both are known.
@@ -79,15 +79,24 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   cliWithPassphrase(stranger, 'une tout autre phrase', 'export', '--to', foreign);
   await second.answerDialog('showOpenDialog', { canceled: false, filePaths: [foreign] });
   await page.getByRole('button', { name: "Importer un fichier d'échange…" }).click();
-  await expect(page.getByRole('alert').filter({ hasText: /phrase de passe/ })).toBeVisible();
+  // Told at once, and kept on the screen until an import goes through.
+  const failure = page.getByRole('alert').filter({ hasText: 'Dernier import impossible' });
+  await expect(failure).toContainText('La phrase de passe ne correspond pas');
   expect(statusOf(nadia, 'a3-1')).toBe('bloque');
 
-  // Claire's file through the open dialog: the summary names her poste and the conflict.
+  // Claire's file through the open dialog: the summary names her ordinateur, what changed action by action, and the conflict.
   await second.answerDialog('showOpenDialog', { canceled: false, filePaths: [exported] });
   await page.getByRole('button', { name: "Importer un fichier d'échange…" }).click();
   const summary = page.getByRole('dialog', { name: 'Import terminé' });
-  await expect(summary).toContainText(/modifications reçues du poste de Claire Martin \(Indre-et-Loire\), dont \d+ nouvelles/);
+  await expect(summary).toContainText(/mises à jour reçues de l'ordinateur de Claire Martin \(Indre-et-Loire\), dont \d+ nouvelles/);
   await expect(summary).toContainText('1 nouveau conflit à résoudre');
+  const changes = summary.getByRole('region', { name: 'Ce qui a changé, action par action' });
+  await expect(changes.getByRole('link')).toHaveCount(1);
+  await expect(changes.getByRole('listitem')).toHaveText([
+    "Statut : deux versions concurrentes (Bloqué par Nadia Benali ; En cours par Claire Martin), à choisir dans l'écran Conflits",
+  ]);
+  const claireId = JSON.parse(cli(claire, 'info')).replica.id as string;
+  await expect(summary).not.toContainText(claireId);
   await screenshot(second, '11-synchronisation-import');
   expect(await axeViolations(page)).toEqual([]);
   await summary.getByRole('link', { name: "choisir dans l'écran Conflits" }).click();
@@ -99,22 +108,35 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   await expect(page.getByText('Aucun conflit', { exact: true })).toBeVisible();
   expect(statusOf(nadia, 'a3-1')).toBe('en_cours');
 
-  // A further change of Claire's, dropped on the window.
-  cli(claire, 'action', 'set', 'a3-1', 'progress=40');
+  // A further change of Claire's, dropped on the window (in the dark theme, for its summary's look).
+  cli(claire, 'action', 'set', 'a3-1', 'progress=40', 'end_date=2027-06-30');
   const dropped = join(claire, 'suite.entente');
   cliWithPassphrase(claire, PASSPHRASE, 'export', '--to', dropped);
+  await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
   await dropFile(page, dropped);
-  await expect(page.getByRole('dialog', { name: 'Import terminé' })).toContainText('du poste de Claire Martin');
+  const droppedSummary = page.getByRole('dialog', { name: 'Import terminé' });
+  await expect(droppedSummary).toContainText("de l'ordinateur de Claire Martin");
+  await expect(droppedSummary.getByRole('region', { name: 'Ce qui a changé, action par action' }).getByRole('listitem')).toHaveText([
+    'Date de fin prévisionnelle : (vide) → 30 juin 2027, par Claire Martin',
+    'Avancement : 0 % → 40 %, par Claire Martin',
+  ]);
+  await screenshot(second, '11b-synchronisation-import-sombre');
+  expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Passer en thème clair' }).click();
   await expect(page.getByRole('dialog', { name: 'Import terminé' })).toHaveCount(0);
   expect(listActions(nadia).find((action) => action.id === 'a3-1')?.progress).toBe(40);
 
-  // The screen: both postes, the journal, no gap.
+  // The screen: both ordinateurs, no id, the journal with the failed import kept, no gap.
   await openSync(second);
-  const postes = page.getByRole('region', { name: 'Postes connus' });
-  await expect(postes.getByRole('row', { name: /Claire Martin/ })).toContainText("Département d'Indre-et-Loire");
-  await expect(postes.getByRole('row', { name: /Nadia Benali/ })).toContainText('ce poste');
-  await expect(page.getByRole('region', { name: 'Journal des synchronisations' }).getByRole('row')).toHaveCount(3); // header + 2 imports
+  await expect(failure).toHaveCount(0);
+  const computers = page.getByRole('region', { name: 'Ordinateurs connus' });
+  await expect(computers.getByRole('row', { name: /Claire Martin/ })).toContainText("Département d'Indre-et-Loire");
+  await expect(computers.getByRole('row', { name: /Nadia Benali/ })).toContainText('cet ordinateur');
+  await expect(computers).not.toContainText(claireId);
+  const journal = page.getByRole('region', { name: 'Journal des synchronisations' });
+  await expect(journal.getByRole('row')).toHaveCount(4); // header, the refused file, 2 imports
+  await expect(journal.getByRole('row').last()).toContainText('Import impossible : La phrase de passe ne correspond pas');
   for (const theme of ['clair', 'sombre'] as const) {
     if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
     await page.mouse.move(700, 850);
@@ -124,7 +146,7 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   expect(await unlabelledFields(page)).toEqual([]);
 });
 
-test('dossier partagé : deux postes ouverts en même temps se synchronisent seuls', async ({ launch }) => {
+test('dossier partagé : deux ordinateurs ouverts en même temps se synchronisent seuls', async ({ launch }) => {
   const { claire, nadia } = twoPostes();
   const folder = newDataDir('entente-dossier-partage-');
   cli(claire, 'action', 'set', 'a3-1', 'status=realise');
@@ -139,14 +161,20 @@ test('dossier partagé : deux postes ouverts en même temps se synchronisent seu
   // No button pressed: the folder's watch (or the first round) brings Claire's change to Nadia.
   await expect.poll(() => statusOf(nadia, 'a3-1'), { timeout: 20_000 }).toBe('realise');
   const nadiaPage = apps[1].page;
-  await expect(nadiaPage.getByRole('region', { name: 'Postes connus' }).getByRole('row', { name: /Claire Martin/ })).toBeVisible({ timeout: 10_000 });
+  await expect(nadiaPage.getByRole('region', { name: 'Ordinateurs connus' }).getByRole('row', { name: /Claire Martin/ })).toBeVisible({ timeout: 10_000 });
   await expect(nadiaPage.getByRole('region', { name: 'Journal des synchronisations' })).toContainText(/Dossier partagé : 1 fichier lu/);
-  // And back: Nadia's poste reaches Claire.
+  // What the round changed, action by action, kept folded under the folder's status.
+  const folderSection = nadiaPage.getByRole('region', { name: 'Dossier partagé' });
+  await folderSection.getByRole('button', { name: /^Dernières mises à jour reçues par le dossier/ }).click();
+  await expect(folderSection.getByRole('region', { name: 'Ce qui a changé, action par action' }).getByRole('listitem')).toContainText([
+    /^Statut : .* → Réalisé, par Claire Martin$/,
+  ]);
+  // And back: Nadia's ordinateur reaches Claire.
   await expect.poll(() => cli(claire, 'dump').includes('Nadia Benali'), { timeout: 20_000 }).toBe(true);
   await apps[0].page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
   await expect(apps[0].page.getByText('Dossier partagé synchronisé')).toBeVisible();
 
-  // A stranger's file in a poste-like folder: set aside and named, the round goes on.
+  // A stranger's file in an ordinateur-like folder: set aside and named, the round goes on.
   const strangerDir = join(folder, 'entente-p-coop-37-41', 'zzzzzzzzzzz9');
   mkdirSync(strangerDir, { recursive: true });
   writeFileSync(join(strangerDir, '00000001.entente'), 'pas un fichier Entente');
@@ -191,11 +219,11 @@ test('rejoindre un projet depuis une invitation, avec la phrase de passe donnée
   await page.getByRole('button', { name: 'Rejoindre le projet' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
 
-  // A new poste id, the whole history, and the passphrase already known.
+  // A new ordinateur id, the whole history, and the passphrase already known.
   const info = JSON.parse(cli(laptop.dataDir, 'info'));
   expect(info.replica.person_name).toBe('Nadia Benali');
   expect(info.replica.id).not.toBe(JSON.parse(cli(claire, 'info')).replica.id);
   await openSync(laptop);
-  await expect(page.getByText(/Les clés de ce poste sont prêtes/)).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Postes connus' }).getByRole('row', { name: /Claire Martin/ })).toBeVisible();
+  await expect(page.getByText(/Les clés de cet ordinateur sont prêtes/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Ordinateurs connus' }).getByRole('row', { name: /Claire Martin/ })).toBeVisible();
 });
