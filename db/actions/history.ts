@@ -10,6 +10,7 @@ import { SEED_ORIGIN } from '../project/setup';
 import { isDeleteMark, type VersionRef } from '../store/changelog';
 import { parseHlc } from '../store/hlc';
 import { isEntityName } from '../store/schema';
+import { replicaLabel } from '../sync/labels';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import type { ActionHistory, ActionHistoryEntry, HistoryAuthor, HistoryChangeKind, HistoryField, HistoryPrevious } from './types';
@@ -276,7 +277,8 @@ function describeAuthor(store: Store, origin: string): HistoryAuthor {
     `SELECT pe.name AS person_name, pa.short_name AS partner_name, r.label AS laptop FROM replica r
      LEFT JOIN person pe ON pe.id = r.person_id LEFT JOIN partner pa ON pa.id = r.partner_id WHERE r.id = ?`,
   ).get(origin) as { person_name: string | null; partner_name: string | null; laptop: string | null } | undefined;
-  if (!row?.person_name) return { origin, label: `poste ${origin}`, person_name: null, partner_name: row?.partner_name ?? null, laptop: row?.laptop ?? null };
+  if (!row?.person_name)
+    return { origin, label: replicaLabel(store, origin), person_name: null, partner_name: row?.partner_name ?? null, laptop: row?.laptop ?? null };
   return {
     origin,
     label: row.partner_name ? `${row.person_name} (${row.partner_name})` : row.person_name,

@@ -132,12 +132,12 @@ export function formatActionShow({ action, chantier, pilots, indicators, budget,
   return `${lines.join('\n')}\n`;
 }
 
-/** « 14 mars 2027 à 14 h 05 · Nadia Benali (Loir-et-Cher), poste « Portable DRH » ». */
+/** « 14 mars 2027 à 14 h 05 · Nadia Benali (Loir-et-Cher), ordinateur « Portable DRH » ». */
 function entryHeading(entry: ActionHistoryEntry): string {
   if (!entry.at) return entry.author.label;
   // A poste unknown here is already named by its id.
-  const laptop = entry.author.laptop ? `, poste « ${entry.author.laptop} »` : entry.author.person_name ? `, poste ${entry.author.origin}` : '';
-  return `${frenchDateTime(entry.at)} · ${entry.author.label}${laptop}${entry.this_laptop ? ' (ce poste)' : ''}`;
+  const laptop = entry.author.laptop ? `, ordinateur « ${entry.author.laptop} »` : '';
+  return `${frenchDateTime(entry.at)} · ${entry.author.label}${laptop}${entry.this_laptop ? ' (cet ordinateur)' : ''}`;
 }
 
 /** « Statut : En cours → Bloqué ». */

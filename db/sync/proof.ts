@@ -163,9 +163,9 @@ export function recordProofs(store: Store, proofs: Proofs): void {
 
 /** Who wrote a change, and whether the signature of its poste covers it here (the meeting page shows it for a validation). */
 export interface Authorship {
-  /** « poste de Nadia Benali (Loir-et-Cher) » (see authorshipOf). */
-  poste: string;
-  /** Its poste's key fingerprint, if published. */
+  /** « l'ordinateur de Nadia Benali (Loir-et-Cher) » (db/sync/labels.ts). */
+  computer: string;
+  /** Its key fingerprint, if published. */
   fingerprint: string | null;
   /** Signed by that poste's key, checked again now; false for a poste of Entente 0.2 or an unproven change. */
   signed: boolean;
@@ -173,11 +173,8 @@ export interface Authorship {
 
 export function authorshipOf(store: Store, origin: string, seq: number): Authorship {
   const publicKey = store.db.prepare('SELECT public_key FROM replica WHERE id = ?').pluck().get(origin) as string | null | undefined;
-  // Still « poste de … » for the meeting page's « Validation enregistrée par le … »
-  // (renderer/features/meetings/ValidationSection.tsx, not changed here): both move to « par l'ordinateur de … » together.
-  const label = replicaLabel(store, origin);
-  const poste = label.startsWith("l'ordinateur ") ? label.replace(/^l'ordinateur /, 'poste ') : 'poste encore inconnu ici';
-  if (!publicKey) return { poste, fingerprint: null, signed: false };
+  const computer = replicaLabel(store, origin);
+  if (!publicKey) return { computer, fingerprint: null, signed: false };
   const { projectId, replicaId } = store.requireReplica();
   const chain = store.chainAt(origin, seq);
   let signed = false;
@@ -195,5 +192,5 @@ export function authorshipOf(store: Store, origin: string, seq: number): Authors
       (store.log.versionVector()[origin] ?? 0) >= head.seq &&
       verifyHead(publicKey, projectId, origin, head.seq, headChain, head.signature);
   }
-  return { poste, fingerprint: fingerprint(publicKey), signed };
+  return { computer, fingerprint: fingerprint(publicKey), signed };
 }

@@ -9,32 +9,6 @@ import { describe, expect, test } from 'vitest';
 
 const ROOT = join(__dirname, '../..');
 
-/**
- * Files still to fix, written by other branches at the time this check came: the
- * integrator fixes them and empties this list. A file listed here that has become
- * correct fails the test, so that the list only shrinks.
- */
-const PENDING: string[] = [
-  'renderer/features/conflicts/ConflictCard.tsx',
-  'renderer/features/conflicts/ConflictsPage.tsx',
-  'renderer/features/conflicts/RowConflicts.tsx',
-  'renderer/features/settings/InvitationSection.tsx',
-  'renderer/features/settings/PostesSection.tsx',
-  'renderer/features/settings/RemindersSection.tsx',
-  'renderer/features/settings/SettingsPage.tsx',
-  'renderer/features/startup/FirstStartScreen.tsx',
-  'renderer/features/startup/JoinProjectForm.tsx',
-  'renderer/features/startup/StartupErrorScreen.tsx',
-  'renderer/features/sync/ExchangeSection.tsx',
-  'renderer/features/sync/FileDropImport.tsx',
-  'renderer/features/sync/FolderSection.tsx',
-  'renderer/features/sync/ImportSummaryModal.tsx',
-  'renderer/features/sync/OpenedFileModal.tsx',
-  'renderer/features/sync/PassphraseSection.tsx',
-  'renderer/features/sync/SyncProgressBar.tsx',
-  'renderer/features/sync/describe.ts',
-];
-
 const LETTER = /\p{L}/u;
 /** Stands for an interpolated value in a text. */
 const HOLE = '\uE000';
@@ -96,9 +70,6 @@ describe('typographie française des écrans', () => {
     const found = Object.fromEntries(
       files.map((file) => [file, faults(file, readFileSync(join(ROOT, file), 'utf8'))] as const).filter(([, list]) => list.length > 0),
     );
-    const pending = new Set(PENDING);
-    expect(Object.fromEntries(Object.entries(found).filter(([file]) => !pending.has(file)))).toEqual({});
-    // A pending file now correct leaves the list.
-    expect(PENDING.filter((file) => !(file in found))).toEqual([]);
+    expect(found).toEqual({});
   });
 });

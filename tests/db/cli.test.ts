@@ -247,9 +247,9 @@ describe('entente', { timeout: 60_000 }, () => {
       new RegExp(
         [
           String.raw`^Historique \(8 modifications\)`,
-          String.raw` {2}${at} · Claire Martin \(Indre-et-Loire\), poste « Portable de Claire » \(ce poste\)`,
+          String.raw` {2}${at} · Claire Martin \(Indre-et-Loire\), ordinateur « Portable de Claire » \(cet ordinateur\)`,
           String.raw` {4}Date de fin prévisionnelle : \(vide\) → 30 juin 2027`,
-          String.raw` {2}${at} · Nadia Benali \(Loir-et-Cher\), poste « Portable DRH 41 »`,
+          String.raw` {2}${at} · Nadia Benali \(Loir-et-Cher\), ordinateur « Portable DRH 41 »`,
           String.raw` {4}Avancement : 0 % → 40 %`,
           String.raw` {4}Statut : À venir → En cours`,
           String.raw` {2}Données de départ`,
@@ -260,7 +260,7 @@ describe('entente', { timeout: 60_000 }, () => {
 
     const onlyStatus = ok(claire, 'action', 'show', 'a4-1', '--field', 'status');
     const statusLines = onlyStatus.slice(onlyStatus.indexOf('Historique (')).split('\n');
-    expect(statusLines[1]).toMatch(new RegExp(String.raw`^ {2}${at} · Nadia Benali \(Loir-et-Cher\), poste « Portable DRH 41 »$`));
+    expect(statusLines[1]).toMatch(new RegExp(String.raw`^ {2}${at} · Nadia Benali \(Loir-et-Cher\), ordinateur « Portable DRH 41 »$`));
     expect([statusLines[0], ...statusLines.slice(2)]).toEqual([
       'Historique (2 modifications)',
       '    Statut : À venir → En cours',

@@ -103,7 +103,7 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
     // Who wrote it is provable at Sophie's, two hops away: Claire's signature, checked again.
     const seq = claire.log.versionVector()[claire.replicaId!];
     expect(authorshipOf(sophie, claire.replicaId!, seq)).toEqual({
-      poste: 'poste de Claire Martin (Indre-et-Loire)',
+      computer: "l'ordinateur de Claire Martin (Indre-et-Loire)",
       fingerprint: listReplicaStatus(sophie).find((poste) => poste.id === claire.replicaId)!.fingerprint,
       signed: true,
     });

@@ -24,7 +24,7 @@ export function ActionHistorySection({ actionId }: { actionId: string }) {
     <SectionCard title="Historique">
       <Group justify="space-between" align="center" wrap="wrap" gap="sm">
         <Text size="sm" c="dimmed">
-          Chaque modification de la fiche, sur ce poste ou reçue d'un autre.
+          Chaque modification de la fiche, sur cet ordinateur ou reçue d'un autre.
         </Text>
         <Button
           variant="default"
@@ -132,12 +132,12 @@ function groups(entries: ActionHistoryEntry[]): ActionHistoryEntry[][] {
   return found;
 }
 
-/** « 14 mars 2027 à 14 h 05 · Nadia Benali (Loir-et-Cher) · poste « Portable DRH » ». */
+/** « 14 mars 2027 à 14 h 05 · Nadia Benali (Loir-et-Cher) · ordinateur « Portable DRH » ». */
 function who(entry: ActionHistoryEntry): string {
   if (!entry.at) return entry.author.label;
   const parts = [frenchDateTime(entry.at), entry.author.label];
-  if (entry.author.laptop) parts.push(`poste «\u202f${entry.author.laptop}\u202f»`);
-  if (entry.this_laptop) parts.push('ce poste');
+  if (entry.author.laptop) parts.push(`ordinateur «\u202f${entry.author.laptop}\u202f»`);
+  if (entry.this_laptop) parts.push('cet ordinateur');
   return parts.join(' · ');
 }
 

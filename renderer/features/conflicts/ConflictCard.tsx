@@ -11,7 +11,7 @@ async function resolve(conflict: ConflictView, value: unknown, onResolved: OnRes
   const result = await call('resolveConflict', conflict.entity, conflict.row_id, conflict.field, value);
   if (result.ok) {
     onResolved(
-      `${conflictFieldLabel(conflict.entity, conflict.field)} (${conflict.row_label}) : conflit résolu, votre choix s'applique à tous les ordinateurs.`,
+      `${conflictFieldLabel(conflict.entity, conflict.field)} (${conflict.row_label})\u202f: conflit résolu, votre choix s'applique à tous les ordinateurs.`,
     );
   }
   return result.ok;
@@ -29,7 +29,7 @@ export function ConflictCard({ conflict, rowHeadingId, onResolved }: { conflict:
       </Title>
       {conflict.field === 'deleted' && (
         <Text size="sm">
-          La ligne a été supprimée sur un ordinateur pendant qu'elle était modifiée sur un autre : elle reste visible tant que personne n'a décidé.
+          La ligne a été supprimée sur un ordinateur pendant qu'elle était modifiée sur un autre&#x202f;: elle reste visible tant que personne n'a décidé.
         </Text>
       )}
       {conflict.field !== 'deleted' && <BeforeValue conflict={conflict} text={text} />}
@@ -65,7 +65,7 @@ function BeforeValue({ conflict, text }: { conflict: ConflictView; text: boolean
           </Text>
         </>
       ) : (
-        <Text size="sm">Aucune valeur : le champ était encore vide.</Text>
+        <Text size="sm">Aucune valeur&#x202f;: le champ était encore vide.</Text>
       )}
     </Paper>
   );

@@ -23,8 +23,8 @@ export function ConflictsPage() {
       <PageHeader title="Conflits" />
       <Stack gap="lg">
         <Text maw={820}>
-          Ces champs ont été modifiés sur deux ordinateurs sans que l'un ait vu la modification de l'autre. Pour chacun : la valeur d'avant, puis chaque
-          version, avec qui l'a écrite et quand. Les fiches montrent la plus récente en attendant votre choix : gardez une version ou écrivez une valeur
+          Ces champs ont été modifiés sur deux ordinateurs sans que l'un ait vu la modification de l'autre. Pour chacun&#x202f;: la valeur d'avant, puis chaque
+          version, avec qui l'a écrite et quand. Les fiches montrent la plus récente en attendant votre choix&#x202f;: gardez une version ou écrivez une valeur
           fusionnée. Votre choix s'applique à tous les ordinateurs.
         </Text>
         <Text role="status" size="sm" fw={600}>

@@ -48,8 +48,8 @@ export function ConflictsAlert({ conflicts }: { conflicts: ConflictView[] }) {
       icon={<IconArrowsSplit2 aria-hidden />}
     >
       <Text size="sm">
-        {conflicts.length === 1 ? 'Ce champ a été modifié' : 'Ces champs ont été modifiés'} sur deux ordinateurs à la fois ; l'écran montre la version la plus
-        récente en attendant un choix :
+        {conflicts.length === 1 ? 'Ce champ a été modifié' : 'Ces champs ont été modifiés'} sur deux ordinateurs à la fois&#x202f;; l'écran montre la version la
+        plus récente en attendant un choix&#x202f;:
       </Text>
       <List size="sm" my="xs">
         {conflicts.map((conflict) => (

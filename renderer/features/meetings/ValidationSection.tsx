@@ -62,12 +62,12 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
             {meeting.validation_proof.signed ? 'Signature vérifiée' : 'Signature non vérifiable'}
           </Badge>
           <Text size="sm">
-            Validation enregistrée par le {meeting.validation_proof.poste}
+            Validation enregistrée par {meeting.validation_proof.computer}
             {meeting.validation_proof.signed
               ? `, signée de sa clé (empreinte ${meeting.validation_proof.fingerprint}).`
               : meeting.validation_proof.fingerprint
-                ? '\u202f: aucune signature de ce poste reçue ici ne la couvre encore (elle arrivera avec ses prochains fichiers).'
-                : "\u202f: ce poste n'avait pas encore de clé de signature (phrase de passe pas encore saisie, ou version antérieure à 0.3)."}
+                ? '\u202f: aucune signature de cet ordinateur reçue ici ne la couvre encore (elle arrivera avec ses prochains fichiers).'
+                : "\u202f: cet ordinateur n'avait pas encore de clé de signature (phrase de passe pas encore saisie, ou version antérieure à 0.3)."}
           </Text>
         </Group>
       )}

@@ -18,9 +18,9 @@ export function InvitationSection() {
   return (
     <>
       <Text size="sm">
-        Pour équiper un nouvel ordinateur, créez une invitation : un fichier qui contient tout l'historique du projet, chiffré avec la phrase de passe du
+        Pour équiper un nouvel ordinateur, créez une invitation&#x202f;: un fichier qui contient tout l'historique du projet, chiffré avec la phrase de passe du
         projet. Remettez le fichier (clé USB, messagerie) et donnez la phrase de passe par un autre moyen (téléphone, en main propre). Au premier démarrage, le
-        nouvel ordinateur choisit « Rejoindre un projet ».
+        nouvel ordinateur choisit «&#x202f;Rejoindre un projet&#x202f;».
       </Text>
       {!passphraseSet && (
         <Text size="sm" c="dimmed">

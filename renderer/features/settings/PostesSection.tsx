@@ -33,8 +33,8 @@ export function PostesSection() {
   return (
     <Stack gap="sm">
       <Text size="sm">
-        Chaque ordinateur signe ce qu'il écrit avec sa propre clé. Révoquez un ordinateur perdu, volé ou rendu : les mises à jour qu'il écrirait après la
-        dernière reçue ici seront refusées par tous les autres ; ce qu'il a écrit avant reste.
+        Chaque ordinateur signe ce qu'il écrit avec sa propre clé. Révoquez un ordinateur perdu, volé ou rendu&#x202f;: les mises à jour qu'il écrirait après la
+        dernière reçue ici seront refusées par tous les autres&#x202f;; ce qu'il a écrit avant reste.
       </Text>
       <Table.ScrollContainer minWidth={640}>
         <Table striped>
@@ -80,13 +80,13 @@ export function PostesSection() {
         </Table>
       </Table.ScrollContainer>
       <TechnicalDetails replicas={status.replicas} name={name} />
-      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Révoquer cet ordinateur ?">
+      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Révoquer cet ordinateur ?">
         {revoking && (
           <Stack gap="sm">
             <Text size="sm">
               Ce que l'ordinateur de {name(revoking)} ({revoking.partner_name ?? 'partenaire inconnu'}) écrirait après la dernière mise à jour reçue ici sera
               refusé par chaque ordinateur qui recevra cette révocation, et retiré là où ce serait déjà arrivé. Ce qu'il a écrit jusque-là reste. La révocation
-              ne s'annule pas : pour revenir, cet ordinateur devra rejoindre le projet par une nouvelle invitation.
+              ne s'annule pas&#x202f;: pour revenir, cet ordinateur devra rejoindre le projet par une nouvelle invitation.
             </Text>
             {error && (
               <Text size="sm" c="red">

@@ -19,7 +19,7 @@ export function RemindersSection() {
         label="Me prévenir par une notification du système"
         description={
           data.notifications_supported
-            ? "Au démarrage puis toutes les heures, une fois par jour pour un même rappel. Réglage propre à cet ordinateur : rien n'en sort."
+            ? "Au démarrage puis toutes les heures, une fois par jour pour un même rappel. Réglage propre à cet ordinateur\u202f: rien n'en sort."
             : 'Ce système ne permet pas les notifications.'
         }
         checked={checked}

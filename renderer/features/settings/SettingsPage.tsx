@@ -59,9 +59,9 @@ function Settings() {
 
         <SectionCard title="Documents joints">
           <Text size="sm">
-            Un document joint à une action ou à une réunion fait {MAX_ATTACHMENT_MEGABYTES} Mo au plus : il est gardé une seule fois sur chaque ordinateur et
-            voyage avec la synchronisation (dans le fichier d'échange, ou dans son propre fichier du dossier partagé). Au-delà, ajoutez plutôt un lien vers le
-            fichier.
+            Un document joint à une action ou à une réunion fait {MAX_ATTACHMENT_MEGABYTES} Mo au plus&#x202f;: il est gardé une seule fois sur chaque
+            ordinateur et voyage avec la synchronisation (dans le fichier d'échange, ou dans son propre fichier du dossier partagé). Au-delà, ajoutez plutôt un
+            lien vers le fichier.
           </Text>
         </SectionCard>
 

@@ -38,7 +38,7 @@ export function FirstStartScreen({ state }: { state: FirstStart }) {
             </Tabs.Panel>
           </Tabs>
           <Text size="xs" c="dimmed">
-            Données enregistrées dans : {state.data_dir}
+            Données enregistrées dans&#x202f;: {state.data_dir}
           </Text>
         </Stack>
       </Paper>
@@ -76,7 +76,7 @@ function NewProjectForm({ state }: { state: FirstStart }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text c="dimmed">{state.project_name}</Text>
-        <Text>Qui utilise cet ordinateur ? Ces informations signent vos notes de suivi et vos mises à jour auprès de l'autre Département.</Text>
+        <Text>Qui utilise cet ordinateur&#x202f;? Ces informations signent vos notes de suivi et vos mises à jour auprès de l'autre Département.</Text>
         <TextInput
           label={fieldLabel('person', 'name')}
           required
@@ -88,7 +88,7 @@ function NewProjectForm({ state }: { state: FirstStart }) {
         />
         <TextInput
           label={fieldLabel('person', 'function')}
-          description="Par exemple : cheffe de projet, pilote de chantier"
+          description="Par exemple : cheffe de projet, pilote de chantier"
           value={fonction}
           onChange={(event) => setFonction(event.currentTarget.value)}
         />

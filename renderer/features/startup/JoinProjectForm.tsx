@@ -53,7 +53,7 @@ export function JoinProjectForm({ openedInvitation = false }: { openedInvitation
     const newPerson = personId === SOMEONE_ELSE;
     const missing = {
       partnerId: partnerId ? undefined : 'Choisissez votre Département.',
-      personId: personId ? undefined : 'Choisissez votre nom, ou « Une autre personne ».',
+      personId: personId ? undefined : 'Choisissez votre nom, ou «\u202fUne autre personne\u202f».',
       name: !newPerson || name.trim() ? undefined : 'Indiquez votre nom.',
     };
     setErrors(missing);
@@ -109,7 +109,7 @@ export function JoinProjectForm({ openedInvitation = false }: { openedInvitation
     <form onSubmit={join} noValidate>
       <Stack gap="md">
         <Alert color="blue" title={preview.project_name}>
-          Invitation du {formatDateTime(preview.created_at)} : {numberFormat.format(preview.changes)} mises à jour, tout l'historique du projet.
+          Invitation du {formatDateTime(preview.created_at)}&#x202f;: {numberFormat.format(preview.changes)} mises à jour, tout l'historique du projet.
         </Alert>
         <Select
           label={fieldLabel('person', 'partner_id')}

@@ -34,7 +34,7 @@ export function StartupErrorScreen({ error, backups, dataDir }: { error: ApiErro
         {corrupt && (
           <>
             <Text>
-              Le fichier endommagé sera mis de côté dans le dossier de données, sans être effacé : il reste disponible pour une analyse.
+              Le fichier endommagé sera mis de côté dans le dossier de données, sans être effacé&#x202f;: il reste disponible pour une analyse.
               {backups.length > 0 && ' Choisissez une sauvegarde à restaurer.'}
             </Text>
             {backups.length === 0 ? (
@@ -64,7 +64,7 @@ export function StartupErrorScreen({ error, backups, dataDir }: { error: ApiErro
                           loading={restoring === backup.name}
                           disabled={restoring !== undefined}
                           onClick={() => void restore(backup.name)}
-                          aria-label={`Restaurer cette sauvegarde : ${backup.name}`}
+                          aria-label={`Restaurer cette sauvegarde\u202f: ${backup.name}`}
                         >
                           Restaurer cette sauvegarde
                         </Button>
@@ -75,7 +75,7 @@ export function StartupErrorScreen({ error, backups, dataDir }: { error: ApiErro
               </Table>
             )}
             <Text>
-              Sans sauvegarde utilisable, Entente peut aussi repartir d'un projet vierge : le fichier endommagé est gardé de côté, et ce que les autres
+              Sans sauvegarde utilisable, Entente peut aussi repartir d'un projet vierge&#x202f;: le fichier endommagé est gardé de côté, et ce que les autres
               ordinateurs détiennent reviendra à la prochaine synchronisation.
             </Text>
             <Button variant="default" disabled={restoring !== undefined} onClick={() => void startOver()} style={{ alignSelf: 'flex-start' }}>
@@ -85,7 +85,7 @@ export function StartupErrorScreen({ error, backups, dataDir }: { error: ApiErro
         )}
         {dataDir && (
           <Text size="sm" c="dimmed">
-            Dossier de données : {dataDir}
+            Dossier de données&#x202f;: {dataDir}
           </Text>
         )}
       </Stack>

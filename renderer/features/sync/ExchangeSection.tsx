@@ -19,7 +19,7 @@ function targetOptions(status: SyncStatus, partners: Partner[]) {
         : 'Ordinateur encore inconnu ici',
     }));
   return [
-    { group: 'Départements', items: partners.map((partner) => ({ value: `partner:${partner.id}`, label: `Tous les ordinateurs : ${partner.name}` })) },
+    { group: 'Départements', items: partners.map((partner) => ({ value: `partner:${partner.id}`, label: `Tous les ordinateurs\u202f: ${partner.name}` })) },
     ...(computers.length > 0 ? [{ group: 'Ordinateurs', items: computers }] : []),
     { group: 'Tout', items: [{ value: FULL, label: "Export complet (tout l'historique)" }] },
   ];
@@ -61,8 +61,8 @@ export function ExchangeSection({ status, partners, myPartnerId }: { status: Syn
   return (
     <>
       <Text size="sm">
-        Pour un destinataire, le fichier contient ce qui lui manque d'après le dernier fichier reçu de lui ; l'export complet contient tout l'historique du
-        projet.
+        Pour un destinataire, le fichier contient ce qui lui manque d'après le dernier fichier reçu de lui&#x202f;; l'export complet contient tout l'historique
+        du projet.
       </Text>
       <Group align="flex-end">
         <Select label="Destinataire" data={targetOptions(status, partners)} value={target} onChange={setTarget} allowDeselect={false} w={420} />

@@ -62,7 +62,7 @@ export function FileDropImport() {
             <Title order={2} size="h3" c="white">
               Déposez le fichier d'échange pour l'importer
             </Title>
-            <Text c="white">Il est importé en entier ou pas du tout ; l'importer deux fois ne change rien.</Text>
+            <Text c="white">Il est importé en entier ou pas du tout&#x202f;; l'importer deux fois ne change rien.</Text>
           </Stack>
         </Overlay>
       )}

@@ -33,7 +33,7 @@ export function FolderSection({ status }: { status: SyncStatus }) {
       {folder ? (
         <Group gap="xs">
           <Text size="sm" fw={600}>
-            Dossier :
+            Dossier&#x202f;:
           </Text>
           <Code>{folder}</Code>
         </Group>
@@ -45,12 +45,12 @@ export function FolderSection({ status }: { status: SyncStatus }) {
       {lastRound?.ok && (lastRound.postponed_files?.length ?? 0) > 0 && (
         <Alert color="yellow" title="Fichiers mis de côté au dernier passage">
           <Text size="sm" mb={4}>
-            Ces fichiers du dossier partagé n'ont pas pu être lus ; les autres l'ont été. Entente les reprend à chaque passage.
+            Ces fichiers du dossier partagé n'ont pas pu être lus&#x202f;; les autres l'ont été. Entente les reprend à chaque passage.
           </Text>
           <List size="sm">
             {lastRound.postponed_files!.map((file) => (
               <List.Item key={file.file}>
-                <Code>{file.file}</Code> : {file.reason}
+                <Code>{file.file}</Code>&#x202f;: {file.reason}
               </List.Item>
             ))}
           </List>
@@ -58,7 +58,7 @@ export function FolderSection({ status }: { status: SyncStatus }) {
       )}
       {lastRound &&
         (lastRound.ok ? (
-          <Text size="sm">Dernière synchronisation : {formatDateTime(lastRound.at)}.</Text>
+          <Text size="sm">Dernière synchronisation&#x202f;: {formatDateTime(lastRound.at)}.</Text>
         ) : (
           <Alert color="red" title={`Synchronisation impossible (${formatDateTime(lastRound.at)})`}>
             {lastRound.message}

@@ -30,7 +30,7 @@ export function ImportSummaryModal({ summary, onClose }: { summary: ImportSummar
               <List size="sm">
                 {summary.by_origin.map((origin) => (
                   <List.Item key={origin.origin}>
-                    {capitalized(origin.replica)} : {numberFormat.format(origin.count)}
+                    {capitalized(origin.replica)}&#x202f;: {numberFormat.format(origin.count)}
                   </List.Item>
                 ))}
               </List>
@@ -38,7 +38,7 @@ export function ImportSummaryModal({ summary, onClose }: { summary: ImportSummar
           )}
           {summary.new_conflicts > 0 && (
             <Alert color="orange" title="Valeurs concurrentes">
-              Deux personnes ont modifié les mêmes champs sans le savoir. Les deux versions sont gardées :{' '}
+              Deux personnes ont modifié les mêmes champs sans le savoir. Les deux versions sont gardées&#x202f;:{' '}
               <Anchor href={href({ page: 'conflicts' })} onClick={onClose} underline="always" fw={600} c="var(--mantine-color-text)">
                 choisir dans l'écran Conflits
               </Anchor>

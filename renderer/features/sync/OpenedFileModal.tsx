@@ -30,14 +30,14 @@ export function OpenedFileModal() {
         {shown?.kind === 'exchange' && (
           <Stack gap="sm">
             <Text>
-              « {shown.preview.file_name} » dit venir{' '}
+              «&#x202f;{shown.preview.file_name}&#x202f;» dit venir{' '}
               {shown.preview.sender_label ? ofReplica(shown.preview.sender_label) : "d'un ordinateur que celui-ci ne connaît pas encore"}, écrit le{' '}
-              {formatDateTime(shown.preview.created_at)} : {numberFormat.format(shown.preview.changes)} mise(s) à jour
+              {formatDateTime(shown.preview.created_at)}&#x202f;: {numberFormat.format(shown.preview.changes)} mise(s) à jour
               {shown.preview.full ? ", tout l'historique du projet" : ''}.
             </Text>
             <Text size="sm" c="dimmed">
-              L'import vérifie le fichier avec la phrase de passe du projet, puis ajoute à cet ordinateur ce qu'il n'a pas encore ; ce qu'il a déjà ne change
-              pas.
+              L'import vérifie le fichier avec la phrase de passe du projet, puis ajoute à cet ordinateur ce qu'il n'a pas encore&#x202f;; ce qu'il a déjà ne
+              change pas.
             </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={dismiss} disabled={busy}>
@@ -51,7 +51,7 @@ export function OpenedFileModal() {
         )}
         {shown?.kind === 'refused' && (
           <Stack gap="sm">
-            <Alert color="red" title={`« ${shown.file_name} » ne peut pas être importé`}>
+            <Alert color="red" title={`«\u202f${shown.file_name}\u202f» ne peut pas être importé`}>
               {shown.message}
             </Alert>
             <Group justify="flex-end">

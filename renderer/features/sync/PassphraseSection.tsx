@@ -16,8 +16,8 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
     <Stack gap="sm">
       {status.revoked_by && (
         <Alert color="red" title="Cet ordinateur a été révoqué">
-          {capitalized(status.revoked_by)} a révoqué cet ordinateur : ses nouvelles mises à jour sont refusées par les autres ordinateurs, et il n'écrit plus de
-          fichier d'échange. Rejoignez à nouveau le projet par une invitation.
+          {capitalized(status.revoked_by)} a révoqué cet ordinateur&#x202f;: ses nouvelles mises à jour sont refusées par les autres ordinateurs, et il n'écrit
+          plus de fichier d'échange. Rejoignez à nouveau le projet par une invitation.
         </Alert>
       )}
       {status.keys === 'none' && <FirstPassphrase onDone={onChanged} />}
@@ -31,7 +31,7 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
             </Text>
             {status.fingerprint && (
               <Text size="sm" c="dimmed">
-                Empreinte de la clé de cet ordinateur : <span style={{ fontFamily: 'monospace' }}>{status.fingerprint}</span>
+                Empreinte de la clé de cet ordinateur&#x202f;: <span style={{ fontFamily: 'monospace' }}>{status.fingerprint}</span>
               </Text>
             )}
           </Stack>
@@ -52,7 +52,7 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
       {status.keychain === 'plain-text' && status.keys !== 'none' && <PlainTextKeychain onDone={onChanged} />}
       {status.keychain === 'unavailable' && (
         <Text size="sm" c="dimmed">
-          Aucun trousseau du système n'est disponible : la phrase de passe sera demandée à chaque démarrage d'Entente.
+          Aucun trousseau du système n'est disponible&#x202f;: la phrase de passe sera demandée à chaque démarrage d'Entente.
         </Text>
       )}
     </Stack>
@@ -72,9 +72,9 @@ function FirstPassphrase({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Text size="sm" mb="xs">
-        Les fichiers d'échange sont chiffrés avec la phrase de passe du projet, la même sur tous les ordinateurs : le premier la choisit, les autres la
+        Les fichiers d'échange sont chiffrés avec la phrase de passe du projet, la même sur tous les ordinateurs&#x202f;: le premier la choisit, les autres la
         saisissent. Transmettez-la par un autre moyen que les fichiers (téléphone, en main propre). Cet ordinateur en tire ses clés, que le trousseau du système
-        garde : la phrase de passe elle-même n'est jamais enregistrée.
+        garde&#x202f;: la phrase de passe elle-même n'est jamais enregistrée.
       </Text>
       <Group align="flex-start">
         <div style={{ flex: 1 }}>
@@ -101,8 +101,8 @@ function UnlockKeys({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Text size="sm" mb="xs">
-        Les clés de cet ordinateur sont verrouillées : aucun trousseau du système ne les garde entre deux démarrages. Saisissez la phrase de passe du projet
-        pour synchroniser.
+        Les clés de cet ordinateur sont verrouillées&#x202f;: aucun trousseau du système ne les garde entre deux démarrages. Saisissez la phrase de passe du
+        projet pour synchroniser.
       </Text>
       <Group align="flex-start">
         <PasswordInput
@@ -138,9 +138,9 @@ function ChangePassphrase({ onDone, onCancel }: { onDone: () => void; onCancel: 
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text size="sm">
-          Les fichiers que cet ordinateur écrira désormais demanderont la nouvelle phrase de passe ; ceux d'avant restent lisibles ici. Les autres ordinateurs
-          ne pourront lire les nouveaux fichiers qu'une fois la nouvelle phrase de passe saisie chez eux : donnez-la-leur par un autre moyen que les fichiers.
-          Si la phrase de passe a été changée sur un autre ordinateur, saisissez-la ici de la même façon.
+          Les fichiers que cet ordinateur écrira désormais demanderont la nouvelle phrase de passe&#x202f;; ceux d'avant restent lisibles ici. Les autres
+          ordinateurs ne pourront lire les nouveaux fichiers qu'une fois la nouvelle phrase de passe saisie chez eux&#x202f;: donnez-la-leur par un autre moyen
+          que les fichiers. Si la phrase de passe a été changée sur un autre ordinateur, saisissez-la ici de la même façon.
         </Text>
         <PasswordInput
           label="Phrase de passe actuelle de cet ordinateur"
@@ -170,8 +170,8 @@ function PlainTextKeychain({ onDone }: { onDone: () => void }) {
   return (
     <Alert color="yellow" title="Pas de trousseau de clés sur ce système">
       <Text size="sm" mb="sm">
-        Ce système n'offre pas de trousseau de clés (GNOME Keyring ou KWallet) : Entente ne pourrait garder les clés de cet ordinateur qu'en clair dans son
-        dossier de données, lisibles par quiconque copie ce dossier. Sinon, la phrase de passe sera demandée à chaque démarrage.
+        Ce système n'offre pas de trousseau de clés (GNOME Keyring ou KWallet)&#x202f;: Entente ne pourrait garder les clés de cet ordinateur qu'en clair dans
+        son dossier de données, lisibles par quiconque copie ce dossier. Sinon, la phrase de passe sera demandée à chaque démarrage.
       </Text>
       <Group>
         <Button variant="default" onClick={() => void answer(false)}>

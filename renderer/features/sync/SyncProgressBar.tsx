@@ -20,7 +20,7 @@ export function SyncProgressBar({ progress }: { progress: SyncProgress | null })
   return (
     <Stack gap={4} role="status" aria-live="polite">
       <Text size="sm">
-        {LABELS[progress.kind]} : {detail}
+        {LABELS[progress.kind]}&#x202f;: {detail}
       </Text>
       <Progress value={percent} animated={!measured} striped={!measured} aria-label={LABELS[progress.kind]} />
     </Stack>

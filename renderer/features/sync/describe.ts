@@ -14,7 +14,7 @@ export const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${t
 /** « 1 240 mises à jour reçues de l'ordinateur de Nadia Benali (Loir-et-Cher), dont 320 nouvelles ». */
 export function importHeadline(summary: ImportSummary): string {
   const received = count(summary.received, 'mise à jour reçue', 'mises à jour reçues');
-  if (summary.applied === 0) return `${received} ${ofReplica(summary.sender_label)} : toutes étaient déjà connues, rien n'a changé.`;
+  if (summary.applied === 0) return `${received} ${ofReplica(summary.sender_label)}\u202f: toutes étaient déjà connues, rien n'a changé.`;
   return `${received} ${ofReplica(summary.sender_label)}, dont ${count(summary.applied, 'nouvelle', 'nouvelles')}.`;
 }
 
@@ -27,7 +27,7 @@ export function importDetails(summary: ImportSummary): string[] {
   if (summary.new_conflicts) details.push(count(summary.new_conflicts, 'nouveau conflit à résoudre', 'nouveaux conflits à résoudre'));
   if (summary.far_future) {
     details.push(
-      `${count(summary.far_future, 'mise à jour datée', 'mises à jour datées')} de plus d'un jour dans le futur (horloge d'un ordinateur déréglée) : gardée${summary.far_future > 1 ? 's' : ''}, sans avancer l'horloge de cet ordinateur`,
+      `${count(summary.far_future, 'mise à jour datée', 'mises à jour datées')} de plus d'un jour dans le futur (horloge d'un ordinateur déréglée)\u202f: gardée${summary.far_future > 1 ? 's' : ''}, sans avancer l'horloge de cet ordinateur`,
     );
   }
   return details;
@@ -36,20 +36,20 @@ export function importDetails(summary: ImportSummary): string[] {
 export function journalTitle(entry: JournalEntry): string {
   switch (entry.kind) {
     case 'import':
-      return `Import : ${importHeadline(entry.summary)}`;
+      return `Import\u202f: ${importHeadline(entry.summary)}`;
     case 'join':
-      return `Arrivée dans le projet : ${count(entry.summary.applied, 'mise à jour reçue', 'mises à jour reçues')} ${ofReplica(entry.summary.sender_label)}.`;
+      return `Arrivée dans le projet\u202f: ${count(entry.summary.applied, 'mise à jour reçue', 'mises à jour reçues')} ${ofReplica(entry.summary.sender_label)}.`;
     case 'export':
-      return `Export : ${count(entry.summary.count, 'mise à jour', 'mises à jour')} ${
+      return `Export\u202f: ${count(entry.summary.count, 'mise à jour', 'mises à jour')} ${
         entry.summary.target ? `pour ${entry.summary.target}` : '(export complet)'
       }, dans ${entry.summary.file}.`;
     case 'folder':
       return [
-        `Dossier partagé : ${folderRoundSentence(entry.summary)}`,
-        ...(entry.summary.postponed_files ?? []).map((file) => `${file.file} mis de côté : ${file.reason}`),
+        `Dossier partagé\u202f: ${folderRoundSentence(entry.summary)}`,
+        ...(entry.summary.postponed_files ?? []).map((file) => `${file.file} mis de côté\u202f: ${file.reason}`),
       ].join(' ');
     case 'error':
-      return `${entry.summary.import ? 'Import impossible' : entry.summary.folder ? 'Dossier partagé, échec' : 'Échec'} : ${entry.summary.message}`;
+      return `${entry.summary.import ? 'Import impossible' : entry.summary.folder ? 'Dossier partagé, échec' : 'Échec'}\u202f: ${entry.summary.message}`;
   }
 }
 

@@ -48,12 +48,12 @@ test("Historique de la fiche : la modification d'un autre poste, ancienne → no
   const field = (label: string) => ({ has: page.getByText(label, { exact: true }) });
 
   // Newest first: Claire's own edit, on this poste.
-  await expect(edits.first()).toContainText(new RegExp(`^${WHEN} · Claire Martin \\(Indre-et-Loire\\) · ce poste`));
+  await expect(edits.first()).toContainText(new RegExp(`^${WHEN} · Claire Martin \\(Indre-et-Loire\\) · cet ordinateur`));
   await expect(edits.first().locator('li')).toHaveText([/^Date de fin prévisionnelle\s*\(vide\)\s*→\s*devient\s*30 juin 2027$/]);
 
   // Nadia's, from her laptop: who, when, which poste, the old value and the new one.
   const fromNadia = edits.nth(1);
-  await expect(fromNadia).toContainText(new RegExp(`^${WHEN} · Nadia Benali \\(Loir-et-Cher\\) · poste «\\sPortable DRH 41\\s»`));
+  await expect(fromNadia).toContainText(new RegExp(`^${WHEN} · Nadia Benali \\(Loir-et-Cher\\) · ordinateur «\\sPortable DRH 41\\s»`));
   await expect(fromNadia.locator('li').filter(field('Statut'))).toHaveText(/^Statut\s*À venir\s*→\s*devient\s*En cours$/);
   await expect(fromNadia.locator('li').filter(field('Avancement'))).toHaveText(/^Avancement\s*0 %\s*→\s*devient\s*40 %$/);
   // The default dataset, last: what the action was given at first.
@@ -103,6 +103,6 @@ test("Historique de la fiche : la modification d'un autre poste, ancienne → no
   await page.getByRole('combobox', { name: 'Statut', exact: true }).click();
   await page.getByRole('option', { name: 'Réalisé', exact: true }).click();
   await expect(changes).toHaveCount(3);
-  await expect(edits.first()).toContainText('ce poste');
+  await expect(edits.first()).toContainText('cet ordinateur');
   await expect(changes.first()).toHaveText(/^Statut\s*En cours\s*→\s*devient\s*Réalisé$/);
 });

@@ -219,7 +219,9 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await expect(validation.getByText(/Validé le .* par Claire Martin/)).toBeVisible();
   // Recorded by this poste, which has no signing key yet (no passphrase typed): said, not hidden.
   await expect(validation.getByText('Signature non vérifiable')).toBeVisible();
-  await expect(validation).toContainText("Validation enregistrée par le poste de Claire Martin (Indre-et-Loire) : ce poste n'avait pas encore de clé");
+  await expect(validation).toContainText(
+    "Validation enregistrée par l'ordinateur de Claire Martin (Indre-et-Loire) : cet ordinateur n'avait pas encore de clé",
+  );
   await expect(
     page
       .getByRole('alert')
