@@ -79,14 +79,15 @@ export function removePartnerLogo(store: Store, partnerId: string): void {
 }
 
 /**
- * Every partner's logo whose bytes are on this laptop. Two postes may each have set one
- * before they synced: the latest added wins.
+ * Every partner's logo whose bytes are on this laptop. In the partners' order. Two
+ * ordinateurs may each have set one before they synced: the latest added wins (same day: by id,
+ * so every laptop prints the same).
  */
 export function partnerLogos(store: Store): Map<string, PartnerLogo> {
   const rows = cached(
     store,
     `SELECT a.id, a.owner_id, a.name, a.sha256 FROM attachment a JOIN partner p ON p.id = a.owner_id
-     WHERE a.deleted = 0 ORDER BY a.added_on, a.id`,
+     WHERE a.deleted = 0 AND p.deleted = 0 ORDER BY p.position, p.id, a.added_on, a.id`,
   ).all() as { id: string; owner_id: string; name: string; sha256: string }[];
   const logos = new Map<string, PartnerLogo>();
   for (const row of rows) {
