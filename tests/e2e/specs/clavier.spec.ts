@@ -59,7 +59,8 @@ test('au clavier seul : ouvrir une fiche, modifier titre, statut et avancement, 
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('Tarification des SAAD : échanges et pilotage financier');
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tarification des SAAD : échanges et pilotage financier');
+  // The heading starts with the action's reference (« 1.2 »).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^\d+\.\d+ Tarification des SAAD : échanges et pilotage financier$/);
 
   // Statut: opened with the arrows, picked with Enter.
   const statut = page.getByRole('combobox', { name: 'Statut', exact: true });

@@ -132,7 +132,7 @@ test("exporter les actions en Excel et en CSV, importer un plan d'actions, expor
   await page.getByRole('button', { name: 'Exporter tout…' }).click();
   const done = page.getByRole('alert').filter({ hasText: 'Projet exporté' });
   await expect(done).toContainText('décrits dans LISEZMOI.txt');
-  const folder = /(\/\S.*?Entente - export du \d{4}-\d{2}-\d{2}) :/.exec((await done.textContent()) ?? '')?.[1];
+  const folder = /(\/\S.*?Entente - export du \d{4}-\d{2}-\d{2})\s:/.exec((await done.textContent()) ?? '')?.[1];
   expect(folder).toBeDefined();
   expect(existsSync(join(folder!, 'LISEZMOI.txt'))).toBe(true);
   expect(JSON.parse(readFileSync(join(folder!, 'entente.json'), 'utf8')).tables.action).toHaveLength(17);

@@ -369,7 +369,7 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   await page.evaluate(() => (window.location.hash = '#/actions/a4-1/impression'));
   const fiche = page.getByRole('article', { name: /^Fiche action : / });
   await expect(fiche).toBeVisible();
-  const ficheTitle = (await fiche.getAttribute('aria-label'))!.replace(/^Fiche action : /, '');
+  const ficheTitle = (await fiche.getAttribute('aria-label'))!.replace(/^Fiche action\s:\s/, '');
   expect(pdfTitle(await savePdf(app, 'fiche-action'))).toBe(`Fiche action 4.1 – ${ficheTitle}`);
 
   // A draft's preview says « Projet » (heading and watermark).

@@ -32,6 +32,7 @@ function dataWithPeople(): string {
     ]) {
       createPerson(store, { name, function: fonction, partner_id: partner(code), email: null });
     }
+    // After the default project's four actions of chantier 4: « 4.5 ».
     createAction(store, { chantier_id: 'c4', title: MOBILITES });
   });
   return dataDir;
@@ -137,8 +138,8 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await expect(page.getByRole('option', { name: 'Tout le chantier' })).toHaveCount(9);
   await screenshot(app, '15-reunion-lie-a');
   await prepared1.getByRole('combobox', { name: /^Lié à/ }).fill('mobilités');
-  await page.getByRole('option', { name: `4.1 ${MOBILITES}`, exact: true }).click();
-  await expect(prepared1.getByRole('combobox', { name: /^Lié à/ })).toHaveValue(`4.1 ${MOBILITES}`);
+  await page.getByRole('option', { name: `4.5 ${MOBILITES}`, exact: true }).click();
+  await expect(prepared1.getByRole('combobox', { name: /^Lié à/ })).toHaveValue(`4.5 ${MOBILITES}`);
   await expect(prepared2.getByText('À arbitrer', { exact: true })).toHaveCount(0);
   await prepared2.getByRole('checkbox', { name: /^Point à arbitrer/ }).check();
   await expect(prepared2.getByText('À arbitrer', { exact: true })).toBeVisible();
@@ -158,7 +159,7 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   const minutes = page.getByRole('region', { name: 'Compte rendu par point' });
   const point1 = minutes.getByRole('article', { name: /^1\. Avancement/ });
   const point2 = minutes.getByRole('article', { name: /^2\. Calendrier/ });
-  await expect(point1.getByRole('link', { name: `4.1 ${MOBILITES}` })).toBeVisible();
+  await expect(point1.getByRole('link', { name: `4.5 ${MOBILITES}` })).toBeVisible();
   await expect(point2.getByText('À arbitrer', { exact: true })).toBeVisible();
   await point1.getByRole('textbox', { name: 'Nouvelle décision (point 1)' }).fill('Le chantier 3 passe au stade des projets partagés.');
   await point1.getByRole('button', { name: 'Ajouter', exact: true }).click();
