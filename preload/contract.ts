@@ -28,7 +28,7 @@ import type { ActionBudget, BudgetLinePatch, ChantierBudget, FundingPatch } from
 import type { IndicatorPatch, IndicatorView, NewIndicator, NewIndicatorValue } from '../db/indicators/types';
 import type { FunderType, PartyKind } from '../common/vocabulary';
 import type { BackupInfo, IdentityInput, Settings } from '../db/project/types';
-import type { ChantierDetail, ChantierInput, ChantierSummary, Dashboard } from '../db/chantiers/types';
+import type { ChantierDetail, ChantierInput, ChantierSummary, CooperationDashboard, DashboardPeriod } from '../db/chantiers/types';
 import type { ConflictView } from '../db/conflicts/types';
 import type { EntityName } from '../db/store/schema';
 import type { Partner, PartnerInput, PartnerLogo, Person, PersonInput } from '../db/people/types';
@@ -130,7 +130,7 @@ export interface EntenteApi {
   /** For a damaged file: set it aside and start again from the first start. */
   startOver(): AppState;
 
-  getDashboard(): Dashboard;
+  getDashboard(period: DashboardPeriod): CooperationDashboard;
 
   listChantiers(): ChantierSummary[];
   getChantier(id: string): ChantierDetail;
@@ -293,6 +293,8 @@ export interface EntenteApi {
   saveCurrentPageAsPdf(meetingId: string, layout: PrintLayout): SavedPdf | null;
   /** Asks where to save, then prints the fiche action the window shows to an A4 PDF; null when cancelled. */
   saveActionFicheAsPdf(actionId: string): SavedPdf | null;
+  /** The Tableau de bord de la coopération the window shows, as PDF. */
+  saveDashboardAsPdf(): SavedPdf | null;
   /** « Préparer le courriel » for validation: the compte rendu the window shows as a PDF in an .eml draft to the validating partners' participants; null when cancelled. */
   saveValidationEmail(meetingId: string): SavedEmail | null;
   /** Asks where to save, then writes the compte rendu or the relevé de décisions as a Word document (.docx); null when cancelled. */
@@ -504,6 +506,7 @@ export const API_METHOD_KINDS = {
   printCurrentPage: 'read',
   saveCurrentPageAsPdf: 'read',
   saveActionFicheAsPdf: 'read',
+  saveDashboardAsPdf: 'read',
   saveValidationEmail: 'read',
   saveMinutesDocx: 'read',
   getConvocationDocument: 'read',

@@ -1,8 +1,9 @@
 // The key figures of the coopération, for the dashboard and for scripts (`entente figures`):
-// réunions held by type, chantiers, the people involved per partner, actions by statut.
-// Each figure says what it counts, so that a figure quoted in a report can be checked. The
-// réunions' and actions' counts are those the dossier du CODIRI prints (db/meetings/dossier.ts).
-// Pistes and lettres d'info are not tracked by Entente yet: no figure pretends to count them.
+// réunions held by type, chantiers, pistes identified and retained, the people involved per
+// partner, actions by statut. Each figure says what it counts, so that a figure quoted in a
+// report can be checked. The réunions' and actions' counts are those the dossier du CODIRI
+// prints (db/meetings/dossier.ts). Lettres d'info are not tracked by Entente yet: no figure
+// pretends to count them.
 import { addDays } from '../../common/calendar';
 import { frenchDate } from '../../common/french';
 import type { MeetingType } from '../../common/vocabulary';
@@ -82,6 +83,25 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
     });
   }
   figures.push({ key: 'chantiers', section: 'Chantiers', label: 'Chantiers', value: base.chantiers, counts: "Chantiers de la coopération, aujourd'hui." });
+  // A piste « devenue action » stays stored as « retenue » (db/pistes/rules.ts): both count as retained.
+  const pistes = store.db.prepare("SELECT count(*) AS identified, coalesce(sum(status = 'retenue'), 0) AS retained FROM piste WHERE deleted = 0").get() as {
+    identified: number;
+    retained: number;
+  };
+  figures.push({
+    key: 'pistes',
+    section: 'Chantiers',
+    label: 'Pistes identifiées',
+    value: pistes.identified,
+    counts: "Pistes de coopération proposées, quel que soit leur statut, aujourd'hui.",
+  });
+  figures.push({
+    key: 'pistes.retenues',
+    section: 'Chantiers',
+    label: 'Pistes retenues',
+    value: pistes.retained,
+    counts: "Pistes retenues par le comité, devenues action ou en attente de leur action, aujourd'hui.",
+  });
 
   const pilots = `SELECT pe.id, pe.partner_id FROM pilot p JOIN person pe ON pe.id = p.person_id AND pe.deleted = 0
     WHERE p.deleted = 0 AND (EXISTS (SELECT 1 FROM action a WHERE a.id = p.owner_id AND a.deleted = 0) OR EXISTS (SELECT 1 FROM chantier c WHERE c.id = p.owner_id AND c.deleted = 0))`;

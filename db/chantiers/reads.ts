@@ -62,10 +62,8 @@ export function getChantier(store: Store, id: string, day?: string): ChantierDet
   return { ...summary, actions: queryActions(store, { chantier_ids: [id] }, day) };
 }
 
-/** The dashboard: every chantier's summary and the project's totals. */
-export function getDashboard(store: Store, day?: string): Dashboard {
-  const date = today(day);
-  const groups = actionGroups(store, date);
+/** The project's totals over every chantier; `groups` from actionGroups. */
+export function dashboardTotals(groups: ActionGroup[]): Dashboard['totals'] {
   const totals = { actions: 0, late: 0, without_pilot: 0, by_status: emptyStatusCounts() };
   for (const group of groups) {
     totals.actions += group.total;
@@ -73,5 +71,12 @@ export function getDashboard(store: Store, day?: string): Dashboard {
     totals.without_pilot += group.without_pilot;
     totals.by_status[group.status] += group.total;
   }
-  return { today: date, chantiers: chantierSummaries(store, groups), totals };
+  return totals;
+}
+
+/** The dashboard: every chantier's summary and the project's totals. */
+export function getDashboard(store: Store, day?: string): Dashboard {
+  const date = today(day);
+  const groups = actionGroups(store, date);
+  return { today: date, chantiers: chantierSummaries(store, groups), totals: dashboardTotals(groups) };
 }

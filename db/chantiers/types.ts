@@ -1,5 +1,6 @@
 // Chantiers and the dashboard as db/ answers them.
-import type { Stage } from '../../common/vocabulary';
+import type { ActionStatus, MeetingType, Stage } from '../../common/vocabulary';
+import type { KeyFigures } from './figures';
 import type { StatusCounts, PilotRef, ActionRow } from '../actions/types';
 
 export interface ChantierSummary {
@@ -36,4 +37,55 @@ export interface ChantierRef {
   id: string;
   number: number;
   title: string;
+}
+
+/** A chantier on the Tableau de bord de la coopération: with the day it reached its stage. */
+export interface DashboardChantier extends ChantierSummary {
+  /** YYYY-MM-DD; null when the stage is the project's starting value. */
+  stage_since: string | null;
+}
+
+export interface UpcomingDeadline {
+  id: string;
+  /** « 4.2 ». */
+  reference: string;
+  title: string;
+  status: ActionStatus | null;
+  end_date: string;
+  chantier_number: number;
+}
+
+export interface UpcomingMeeting {
+  id: string;
+  type: MeetingType;
+  /** « CODIRI du 15 mars 2027 », or its own title. */
+  title: string;
+  date: string;
+  start_time: string;
+}
+
+export interface UnfollowedDecision {
+  id: string;
+  /** « CODIRI 2027-1 D2 ». */
+  reference: string;
+  text: string;
+  date: string;
+  meeting_id: string;
+  /** Its minutes are not validated yet. */
+  draft: boolean;
+}
+
+/** The key figures' period the dashboard offers: since the start, this year, since the last CODIRI held. */
+export type DashboardPeriod = 'all' | 'year' | 'since-codiri';
+
+/** The Tableau de bord de la coopération (db/chantiers/dashboard.ts). */
+export interface CooperationDashboard {
+  today: string;
+  figures: KeyFigures;
+  totals: Dashboard['totals'];
+  chantiers: DashboardChantier[];
+  /** Actions not closed due within the next 30 days. */
+  deadlines: UpcomingDeadline[];
+  meetings: UpcomingMeeting[];
+  unfollowed_decisions: UnfollowedDecision[];
 }

@@ -3,7 +3,6 @@
 // chantier (pilotes, stage, actions with their statut and échéance, what changed since the
 // previous CODIRI, read from the change log); the décisions attendues (points and actions
 // marked « à arbitrer »); the key figures.
-import { localDate } from '../../common/calendar';
 import { frenchDate, frenchTypography, shortFrenchDate } from '../../common/french';
 import {
   ACTION_STATUS_LABELS,
@@ -19,11 +18,12 @@ import {
 import { ValidationError } from '../errors';
 import { SEED_ORIGIN } from '../project/setup';
 import { getProject } from '../project/reads';
-import { formatHlc, parseHlc } from '../store/hlc';
+import { formatHlc } from '../store/hlc';
 import { LATE_SQL, today } from '../store/sql';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { actionReferences, referenceOf } from '../actions/references';
+import { dayOf, stageSince } from '../chantiers/stage';
 import { convocationDocument } from './convocation';
 import { minutesDocument } from './document';
 import type { CodiriDossier, DossierAction, DossierChange, DossierChantier, ExpectedDecision, KeyFigures } from './dossier-types';
@@ -36,9 +36,6 @@ const statusLabel = (status: ActionStatus | null) => (status ? ACTION_STATUS_LAB
 
 /** Closed actions have nothing left to arbitrate. */
 const OPEN_SQL = `coalesce(a.status, '') NOT IN (${CLOSED_STATUSES.map((status) => `'${status}'`).join(', ')})`;
-
-/** The day a change was written, in local time. */
-const dayOf = (hlc: string) => localDate(new Date(parseHlc(hlc).ms));
 
 /** The first clock value of a day (local midnight): every change written that day or later sorts after it. */
 function dayStartHlc(day: string): string {
@@ -116,15 +113,6 @@ function changesSince(store: Store, actions: (ActionRow & { reference: string })
     if (lines.length > 0) found.set(action.id, lines);
   }
   return found;
-}
-
-/** The day the chantier's stage was last set by a user; null when it is the project's starting value. */
-function stageSince(store: Store, chantierId: string): string | null {
-  const last = cached(
-    store,
-    "SELECT origin, hlc FROM changes WHERE entity = 'chantier' AND row_id = ? AND field = 'stage' ORDER BY hlc DESC, origin DESC LIMIT 1",
-  ).get(chantierId) as { origin: string; hlc: string } | undefined;
-  return last && last.origin !== SEED_ORIGIN ? dayOf(last.hlc) : null;
 }
 
 /** « Marc Petit (Loir-et-Cher), Anne Leroy (Indre-et-Loire) »: an action's pilotes, by partner position. */

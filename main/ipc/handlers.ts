@@ -25,7 +25,8 @@ import { databaseFile } from '../../db/paths';
 import { getAction, queryActionPage } from '../../db/actions/reads';
 import { getActionHistory } from '../../db/actions/history';
 import { myActions } from '../../db/actions/mine';
-import { getChantier, getDashboard, listChantiers } from '../../db/chantiers/reads';
+import { getChantier, listChantiers } from '../../db/chantiers/reads';
+import { cooperationDashboard } from '../../db/chantiers/dashboard';
 import { validationSilenceDays } from '../../db/meetings/rules';
 import { openDocument, openLink } from '../links';
 import { allowReminderNotifications, getReminders } from '../reminders';
@@ -50,7 +51,7 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
     completeFirstStart: (identity) => session.completeFirstStart(identity),
     restoreBackup: (name) => session.restoreBackup(name),
     startOver: () => session.startOver(),
-    getDashboard: () => getDashboard(store()),
+    getDashboard: (period) => cooperationDashboard(store(), { kind: period }),
 
     listChantiers: () => listChantiers(store()),
     getChantier: (id) => getChantier(store(), id),

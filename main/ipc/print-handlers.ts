@@ -17,6 +17,8 @@ import { validationEmail } from '../../db/meetings/validation-email';
 import { writeFileAtomically } from '../../db/files';
 import { getAction } from '../../db/actions/reads';
 import { listPartners } from '../../db/people/reads';
+import { today } from '../../db/store/sql';
+import { frenchDate } from '../../common/french';
 import type { PrintLayout, SavedDocx, SavedEmail, SavedPdf } from '../../preload/contract';
 import { chooseCalendarFile, chooseDocxFile, chooseEmailFile, chooseLogoFile, choosePdfFile, safeFileName, withPromisedExtension } from '../dialogs';
 import { pdfPageCount, printToPdf, printWithDialog, type PrintFrame } from '../printing';
@@ -29,6 +31,7 @@ type PrintMethods =
   | 'printCurrentPage'
   | 'saveCurrentPageAsPdf'
   | 'saveActionFicheAsPdf'
+  | 'saveDashboardAsPdf'
   | 'saveMinutesDocx'
   | 'getConvocationDocument'
   | 'getAttendanceSheet'
@@ -115,6 +118,11 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
       const { title } = getAction(store(), actionId);
       const partners = listPartners(store()).map((partner) => partner.name);
       return savePdf({ partners, title: `Fiche action — ${title}` }, `${safeFileName(`Fiche action - ${title}`)}.pdf`);
+    },
+    saveDashboardAsPdf: () => {
+      const partners = listPartners(store()).map((partner) => partner.name);
+      const title = `Tableau de bord de la coopération au ${frenchDate(today())}`;
+      return savePdf({ partners, title }, `${safeFileName(title)}.pdf`);
     },
 
     // The Word copy is written from the same document as the PDF, under the PDF's name.

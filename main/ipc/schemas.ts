@@ -110,7 +110,7 @@ export const argsSchemas = {
       .max(100),
   ]),
   startOver: none,
-  getDashboard: none,
+  getDashboard: z.tuple([z.enum(['all', 'year', 'since-codiri'], 'Période inconnue.')]),
 
   listChantiers: none,
   getChantier: z.tuple([id]),
@@ -259,6 +259,7 @@ export const argsSchemas = {
   printCurrentPage: none,
   saveCurrentPageAsPdf: z.tuple([id, z.enum([...MINUTES_LAYOUTS, 'dossier_codiri', 'convocation', 'emargement'])]),
   saveActionFicheAsPdf: z.tuple([id]),
+  saveDashboardAsPdf: none,
   saveValidationEmail: z.tuple([id]),
   saveMinutesDocx: z.tuple([id, z.enum(MINUTES_LAYOUTS)]),
   getConvocationDocument: z.tuple([id]),

@@ -20,6 +20,7 @@ import { ChantierPage } from '../features/chantiers/ChantierPage';
 import { ChantiersPage } from '../features/chantiers/ChantiersPage';
 import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { DashboardPrintPage } from '../features/dashboard/DashboardPrintPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { FileDropImport } from '../features/sync/FileDropImport';
@@ -45,7 +46,7 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
-  { label: 'Tableau de bord', route: { page: 'dashboard' }, icon: IconLayoutDashboard, pages: ['dashboard'] },
+  { label: 'Tableau de bord', route: { page: 'dashboard' }, icon: IconLayoutDashboard, pages: ['dashboard', 'dashboard-print'] },
   { label: 'Mes actions', route: { page: 'my-actions' }, icon: IconUserCheck, pages: ['my-actions'] },
   { label: 'Chantiers', route: { page: 'chantiers' }, icon: IconStack2, pages: ['chantiers', 'chantier'] },
   { label: 'Actions', route: { page: 'actions' }, icon: IconChecklist, pages: ['actions', 'action', 'action-print'] },
@@ -125,6 +126,8 @@ function CurrentPage({ route }: { route: Route }) {
   switch (route.page) {
     case 'dashboard':
       return <DashboardPage />;
+    case 'dashboard-print':
+      return <DashboardPrintPage period={route.period} />;
     case 'my-actions':
       return <MyActionsPage />;
     case 'chantiers':

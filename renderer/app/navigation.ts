@@ -1,10 +1,11 @@
 // A tiny hash router: the app is loaded from file://, so the screen lives in location.hash
 // (#/actions/abc), which also gives the back and forward keys of Chromium for free.
 import { useSyncExternalStore } from 'react';
-import type { PrintLayout } from '../../preload/contract';
+import type { DashboardPeriod, PrintLayout } from '../../preload/contract';
 
 export type Route =
   | { page: 'dashboard' }
+  | { page: 'dashboard-print'; period: DashboardPeriod }
   | { page: 'my-actions' }
   | { page: 'chantiers' }
   | { page: 'chantier'; id: string }
@@ -37,6 +38,9 @@ const SEGMENTS = {
   settings: 'parametres',
 } as const;
 
+/** #/tableau-de-bord/impression/cette-annee */
+const PERIOD_SEGMENTS: Record<DashboardPeriod, string> = { all: 'depuis-le-debut', year: 'cette-annee', 'since-codiri': 'depuis-le-dernier-codiri' };
+
 /** #/reunions/ID/impression/compte-rendu */
 const PRINT_SEGMENTS: Record<PrintLayout, string> = {
   compte_rendu: 'compte-rendu',
@@ -56,6 +60,8 @@ export function href(route: Route): string {
       return `#/actions/${encodeURIComponent(route.id)}/impression`;
     case 'meeting':
       return `#/reunions/${encodeURIComponent(route.id)}${route.step ? `/${route.step}` : ''}`;
+    case 'dashboard-print':
+      return `#/tableau-de-bord/impression/${PERIOD_SEGMENTS[route.period]}`;
     case 'minutes-print':
       return `#/reunions/${encodeURIComponent(route.id)}/impression/${PRINT_SEGMENTS[route.layout]}`;
     default:
@@ -67,6 +73,10 @@ function parseHash(hash: string): Route {
   const [segment, id, section, layout] = hash.replace(/^#\/?/, '').split('/');
   const printLayout = (Object.keys(PRINT_SEGMENTS) as PrintLayout[]).find((key) => section === 'impression' && PRINT_SEGMENTS[key] === layout);
   if (segment === 'reunions' && id && printLayout) return { page: 'minutes-print', id: decodeURIComponent(id), layout: printLayout };
+  if (segment === 'tableau-de-bord' && id === 'impression') {
+    const period = (Object.keys(PERIOD_SEGMENTS) as DashboardPeriod[]).find((key) => PERIOD_SEGMENTS[key] === section);
+    return { page: 'dashboard-print', period: period ?? 'all' };
+  }
   if (segment === 'chantiers') return id ? { page: 'chantier', id: decodeURIComponent(id) } : { page: 'chantiers' };
   if (segment === 'actions' && id && section === 'impression') return { page: 'action-print', id: decodeURIComponent(id) };
   if (segment === 'actions') return id ? { page: 'action', id: decodeURIComponent(id) } : { page: 'actions' };

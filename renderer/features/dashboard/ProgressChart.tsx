@@ -1,56 +1,105 @@
 import { BarChart } from '@mantine/charts';
-import { Paper, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconTable } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { ChantierSummary } from '../../../preload/contract';
 import { STATUS_KEYS, statusFill, statusLabel } from '../../shared/status';
 
-/** Actions of each chantier stacked by statut; the sentence below is its text alternative. */
+/**
+ * Each chantier's actions as one horizontal bar stacked by statut. Its table equivalent is
+ * always in the page: hidden from the eye but read by screen readers, shown with « Voir en tableau ».
+ */
 export function ProgressChart({ chantiers }: { chantiers: ChantierSummary[] }) {
+  const [asTable, setAsTable] = useState(false);
   const data = chantiers.map((chantier) => ({ chantier: `Chantier ${chantier.number}`, ...chantier.counts.by_status }));
-  const series = STATUS_KEYS.filter((key) => chantiers.some((c) => c.counts.by_status[key] > 0)).map((key) => ({
-    name: key,
-    label: statusLabel(key),
-    color: statusFill(key),
-  }));
+  const keys = STATUS_KEYS.filter((key) => chantiers.some((c) => c.counts.by_status[key] > 0));
+  const series = keys.map((key) => ({ name: key, label: statusLabel(key), color: statusFill(key) }));
+  const table = <StatusTable chantiers={chantiers} keys={keys} />;
   return (
     <section aria-labelledby="graphique">
-      <Title order={2} size="h4" id="graphique" mb="xs">
-        Actions par statut et par chantier
-      </Title>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4" id="graphique">
+          Actions par statut et par chantier
+        </Title>
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconTable size={14} aria-hidden />}
+          onClick={() => setAsTable((shown) => !shown)}
+          aria-pressed={asTable}
+        >
+          {asTable ? 'Voir le graphique' : 'Voir en tableau'}
+        </Button>
+      </Group>
       <Paper withBorder p="md" radius="md">
-        <figure style={{ margin: 0 }}>
-          <div aria-hidden>
-            <BarChart
-              h={280}
-              data={data}
-              dataKey="chantier"
-              type="stacked"
-              series={series}
-              withLegend
-              legendProps={{ verticalAlign: 'bottom', itemSorter: null }}
-              tickLine="y"
-              yAxisProps={{ allowDecimals: false }}
-              tooltipAnimationDuration={0}
-              accessibilityLayer={false}
-            />
-          </div>
-          <Text component="figcaption" size="sm" c="dimmed" mt="sm">
-            Les chiffres détaillés figurent dans le tableau «&#x202f;Par chantier&#x202f;» ci-dessous.
-            <VisuallyHidden>{describe(chantiers)}</VisuallyHidden>
-          </Text>
-        </figure>
+        {asTable ? (
+          table
+        ) : (
+          <figure style={{ margin: 0 }}>
+            <div aria-hidden data-testid="graphique-statuts">
+              <BarChart
+                h={Math.max(160, 34 * chantiers.length + 60)}
+                data={data}
+                dataKey="chantier"
+                type="stacked"
+                orientation="vertical"
+                series={series}
+                withLegend
+                legendProps={{ verticalAlign: 'bottom', itemSorter: null }}
+                tickLine="x"
+                xAxisProps={{ allowDecimals: false }}
+                yAxisProps={{ width: 90 }}
+                tooltipAnimationDuration={0}
+                accessibilityLayer={false}
+              />
+            </div>
+            <Text component="figcaption" size="sm" c="dimmed" mt="sm">
+              Nombre d&apos;actions de chaque chantier, par statut.
+            </Text>
+            <VisuallyHidden>{table}</VisuallyHidden>
+          </figure>
+        )}
       </Paper>
     </section>
   );
 }
 
-/** « Chantier 1 : 2 actions (1 En cours, 1 À venir) ; … » */
-function describe(chantiers: ChantierSummary[]): string {
-  return chantiers
-    .map((chantier) => {
-      const parts = STATUS_KEYS.filter((key) => chantier.counts.by_status[key] > 0).map((key) => `${chantier.counts.by_status[key]} ${statusLabel(key)}`);
-      const total = `${chantier.counts.total} action${chantier.counts.total > 1 ? 's' : ''}`;
-      return `Chantier ${chantier.number}\u202f: ${total}${parts.length ? ` (${parts.join(', ')})` : ''}`;
-    })
-    .join(' ; ')
-    .concat('.');
+/** The chart's figures: one row per chantier, one column per statut present. */
+function StatusTable({ chantiers, keys }: { chantiers: ChantierSummary[]; keys: typeof STATUS_KEYS }) {
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped withTableBorder aria-label="Actions par statut et par chantier">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Chantier</Table.Th>
+            {keys.map((key) => (
+              <Table.Th key={key} scope="col" ta="right">
+                {statusLabel(key)}
+              </Table.Th>
+            ))}
+            <Table.Th scope="col" ta="right">
+              Total
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {chantiers.map((chantier) => (
+            <Table.Tr key={chantier.id}>
+              <Table.Th scope="row" fw={500}>
+                Chantier {chantier.number}
+              </Table.Th>
+              {keys.map((key) => (
+                <Table.Td key={key} ta="right">
+                  {chantier.counts.by_status[key]}
+                </Table.Td>
+              ))}
+              <Table.Td ta="right" fw={700}>
+                {chantier.counts.total}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
 }

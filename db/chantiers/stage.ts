@@ -1,0 +1,19 @@
+// When a chantier reached its partnership stage, read from the change log: the dashboard
+// and the dossier du CODIRI both print it.
+import { localDate } from '../../common/calendar';
+import { SEED_ORIGIN } from '../project/setup';
+import { parseHlc } from '../store/hlc';
+import { cached } from '../store/statements';
+import type { Store } from '../store/store';
+
+/** The day a change was written, in local time. */
+export const dayOf = (hlc: string) => localDate(new Date(parseHlc(hlc).ms));
+
+/** The day the chantier's stage was last set by a user; null when it is the project's starting value. */
+export function stageSince(store: Store, chantierId: string): string | null {
+  const last = cached(
+    store,
+    "SELECT origin, hlc FROM changes WHERE entity = 'chantier' AND row_id = ? AND field = 'stage' ORDER BY hlc DESC, origin DESC LIMIT 1",
+  ).get(chantierId) as { origin: string; hlc: string } | undefined;
+  return last && last.origin !== SEED_ORIGIN ? dayOf(last.hlc) : null;
+}
