@@ -22,7 +22,7 @@ export function KeyFigures({ figures }: { figures: CooperationDashboard['figures
             </Title>
             <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
               {section.figures.map((figure) => (
-                <Paper key={figure.key} withBorder p="sm" radius="md" data-figure={figure.key}>
+                <Paper key={figure.key} withBorder p="sm" radius="md" role="group" aria-label={figure.label}>
                   <Text fz={26} fw={700} lh={1.2} style={{ fontVariantNumeric: 'tabular-nums' }}>
                     {numberFormat.format(figure.value)}
                   </Text>

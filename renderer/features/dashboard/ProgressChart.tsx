@@ -64,42 +64,40 @@ export function ProgressChart({ chantiers }: { chantiers: ChantierSummary[] }) {
   );
 }
 
-/** The chart's figures: one row per chantier, one column per statut present. */
+/** The chart's figures: one row per chantier, one column per statut present; no scroll container, which would need the keyboard's focus. */
 function StatusTable({ chantiers, keys }: { chantiers: ChantierSummary[]; keys: typeof STATUS_KEYS }) {
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table striped withTableBorder aria-label="Actions par statut et par chantier">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Chantier</Table.Th>
-            {keys.map((key) => (
-              <Table.Th key={key} scope="col" ta="right">
-                {statusLabel(key)}
-              </Table.Th>
-            ))}
-            <Table.Th scope="col" ta="right">
-              Total
+    <Table striped withTableBorder aria-label="Actions par statut et par chantier">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Chantier</Table.Th>
+          {keys.map((key) => (
+            <Table.Th key={key} scope="col" ta="right">
+              {statusLabel(key)}
             </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {chantiers.map((chantier) => (
-            <Table.Tr key={chantier.id}>
-              <Table.Th scope="row" fw={500}>
-                Chantier {chantier.number}
-              </Table.Th>
-              {keys.map((key) => (
-                <Table.Td key={key} ta="right">
-                  {chantier.counts.by_status[key]}
-                </Table.Td>
-              ))}
-              <Table.Td ta="right" fw={700}>
-                {chantier.counts.total}
-              </Table.Td>
-            </Table.Tr>
           ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          <Table.Th scope="col" ta="right">
+            Total
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {chantiers.map((chantier) => (
+          <Table.Tr key={chantier.id}>
+            <Table.Th scope="row" fw={500}>
+              Chantier {chantier.number}
+            </Table.Th>
+            {keys.map((key) => (
+              <Table.Td key={key} ta="right">
+                {chantier.counts.by_status[key]}
+              </Table.Td>
+            ))}
+            <Table.Td ta="right" fw={700}>
+              {chantier.counts.total}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

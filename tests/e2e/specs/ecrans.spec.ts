@@ -96,7 +96,7 @@ for (const theme of ['light', 'dark'] as const) {
     }
     await expectTheme(app, theme);
 
-    await expect(page.getByRole('region', { name: /^Totaux au/ })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Chiffres clés' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Les téléservices' })).toBeVisible();
     await check(app, '02-tableau-de-bord', theme);
 

@@ -19,14 +19,14 @@ test('premier démarrage : identité puis tableau de bord des neuf chantiers', a
   await completeFirstStart(app);
   await expect(page).toHaveURL(/#\/tableau-de-bord$/);
 
-  const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Chantier' }) });
+  const table = page.getByRole('region', { name: 'Par chantier' }).getByRole('table');
   const titles = defaultProject.chantiers.map((c) => c.title);
   expect(titles).toHaveLength(9);
   for (const title of titles) await expect(table.getByRole('link', { name: title, exact: true })).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(1 + 9);
-  // The totals count the default actions (one per action named in the report).
-  const totals = page.getByRole('region', { name: /^Totaux au/ });
-  await expect(totals.getByText('Actions', { exact: true }).locator('..')).toHaveText(`Actions${defaultProject.actions.length}`);
+  // The key figures count the default actions (one per action named in the report).
+  const figures = page.getByRole('region', { name: 'Chiffres clés' });
+  await expect(figures.getByRole('group', { name: 'Actions', exact: true })).toContainText(`${defaultProject.actions.length}Actions`);
 
   // The identity is kept: the header shows who uses the laptop, and a restart skips the form.
   await expect(page.getByRole('banner')).toContainText('Claire Martin');
