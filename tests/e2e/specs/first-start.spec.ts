@@ -19,7 +19,7 @@ test('premier démarrage : identité puis tableau de bord des neuf chantiers', a
   await completeFirstStart(app);
   await expect(page).toHaveURL(/#\/tableau-de-bord$/);
 
-  const table = page.getByRole('region', { name: 'Par chantier' }).getByRole('table');
+  const table = page.getByRole('region', { name: 'Par chantier', exact: true }).getByRole('table');
   const titles = defaultProject.chantiers.map((c) => c.title);
   expect(titles).toHaveLength(9);
   for (const title of titles) await expect(table.getByRole('link', { name: title, exact: true })).toBeVisible();

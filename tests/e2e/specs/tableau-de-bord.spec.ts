@@ -92,7 +92,7 @@ test('chiffres clés par période, actions par statut et leur tableau, échéanc
 
   // The stage reached today, and what comes next.
   const chantier4 = page
-    .getByRole('region', { name: 'Par chantier' })
+    .getByRole('region', { name: 'Par chantier', exact: true })
     .getByRole('row')
     .filter({ has: page.getByRole('link', { name: 'Les ressources humaines' }) });
   await expect(chantier4).toContainText('Échange en confiance');
