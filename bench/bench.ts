@@ -11,7 +11,7 @@ import { formatHlc } from '../db/store/hlc';
 import { initReplica } from '../db/project/setup';
 import { queryActionPage, queryActions } from '../db/actions/reads';
 import { argsSchemas } from '../main/ipc/schemas';
-import { getDashboard } from '../db/chantiers/reads';
+import { cooperationDashboard } from '../db/chantiers/dashboard';
 import { listConflicts } from '../db/conflicts/versions';
 import type { ActionPage, ActionQuery, ActionSortKey } from '../db/actions/types';
 import { ACTION_STATUSES, FINALITES, PRIORITIES, STAGES } from '../common/vocabulary';
@@ -218,7 +218,7 @@ function measure(file: string): void {
   for (let i = 0; i < 5; i++) {
     start = process.hrtime.bigint();
     store = Store.open(file);
-    getDashboard(store);
+    cooperationDashboard(store);
     opens.push(ms(start));
     if (i < 4) store.close();
   }

@@ -18,6 +18,7 @@ import { figureSections } from './periods';
 
 /** Échéances printed: the page stays one A4 sheet (or two); the screen lists them all. */
 const PRINTED_DEADLINES = 12;
+const PRINTED_DECISIONS = 6;
 
 /** The Tableau de bord laid out on A4, with its toolbar to print or save as PDF. */
 export function DashboardPrintPage({ period }: { period: DashboardPeriod }) {
@@ -81,6 +82,8 @@ function DashboardSheet({ dashboard }: { dashboard: CooperationDashboard }) {
   const { project, partners } = useAppState();
   const deadlines = dashboard.deadlines.slice(0, PRINTED_DEADLINES);
   const more = dashboard.deadlines.length - deadlines.length;
+  // The oldest first: they have waited longest.
+  const decisions = dashboard.unfollowed_decisions.slice(0, PRINTED_DECISIONS);
   return (
     <article className={classes.sheet} aria-label="Tableau de bord de la coopération">
       <div className={classes.partners}>
@@ -154,11 +157,24 @@ function DashboardSheet({ dashboard }: { dashboard: CooperationDashboard }) {
             ))}
           </ul>
         )}
-        <p className={classes.small}>
-          {dashboard.unfollowed_decisions.length === 0
-            ? 'Toutes les décisions ont une action de suivi.'
-            : `Décisions sans action de suivi${NBSP}: ${dashboard.unfollowed_decisions.length}.`}
-        </p>
+      </section>
+
+      <section className={classes.section}>
+        <h3 className={classes.sectionTitle}>Décisions sans action de suivi ({dashboard.unfollowed_decisions.length})</h3>
+        {decisions.length === 0 ? (
+          <p className={classes.none}>Toutes les décisions ont une action de suivi.</p>
+        ) : (
+          <ul>
+            {decisions.map((decision) => (
+              <li key={decision.id}>
+                <strong>{decision.reference}</strong>
+                {decision.draft ? ' (projet)' : ''}
+                {NBSP}: {decision.text}
+              </li>
+            ))}
+          </ul>
+        )}
+        {dashboard.unfollowed_decisions.length > decisions.length && <p className={classes.small}>Les autres figurent au registre des décisions.</p>}
       </section>
     </article>
   );
