@@ -9,11 +9,16 @@ import type { Store } from '../store/store';
 /** The day a change was written, in local time. */
 export const dayOf = (hlc: string) => localDate(new Date(parseHlc(hlc).ms));
 
-/** The day the chantier's stage was last set by a user; null when it is the project's starting value. */
+/**
+ * The day the chantier's stage was last set by a user; null when it is the project's starting value.
+ * The log's latest change of a field is always among its live versions (a change superseding
+ * it would be later still), and live_versions is indexed by field where the log is not: the
+ * dashboard of a large project asks this for every chantier.
+ */
 export function stageSince(store: Store, chantierId: string): string | null {
   const last = cached(
     store,
-    "SELECT origin, hlc FROM changes WHERE entity = 'chantier' AND row_id = ? AND field = 'stage' ORDER BY hlc DESC, origin DESC LIMIT 1",
+    "SELECT origin, hlc FROM live_versions WHERE entity = 'chantier' AND row_id = ? AND field = 'stage' ORDER BY hlc DESC, origin DESC LIMIT 1",
   ).get(chantierId) as { origin: string; hlc: string } | undefined;
   return last && last.origin !== SEED_ORIGIN ? dayOf(last.hlc) : null;
 }
