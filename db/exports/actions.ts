@@ -20,6 +20,7 @@ import type { Partner } from '../people/types';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { csvBytes, type CsvValue } from './csv';
+import { addTableSheet, excelDate, newWorkbook, workbookBytes, type CellValue } from './sheet';
 
 /** An action as a line of the export. */
 export interface ActionExportRow {
@@ -105,8 +106,6 @@ export const ACTION_IMPORT_FIELDS = [
 /** What a column holds for the import: a field of the action, or a partner's pilote. */
 export type ImportField = (typeof ACTION_IMPORT_FIELDS)[number] | `pilot:${string}`;
 
-type CellValue = string | number | Date | null;
-
 export interface ActionColumn {
   /** Null: shown, not imported (the reference is given anew, « en retard » is computed). */
   field: ImportField | null;
@@ -120,8 +119,6 @@ export interface ActionColumn {
   wrap?: boolean;
 }
 
-/** A YYYY-MM-DD day as Excel stores it: midnight UTC, which exceljs writes as that day's serial number. */
-const excelDate = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null);
 const csvDate = (day: string | null) => (day ? shortFrenchDate(day) : null);
 const same = (value: (row: ActionExportRow) => string | null) => ({ xlsx: value, csv: value });
 
@@ -165,51 +162,14 @@ export function actionColumns(partners: Partner[]): ActionColumn[] {
   ];
 }
 
-/**
- * A sheet of actions: bold header row frozen, autofilter on every column, dates as real dates
- * shown the French way, the avancement a percentage, long texts wrapped.
- */
+/** A sheet of actions: the Excel value of each column. */
 function addActionSheet(workbook: Workbook, name: string, columns: ActionColumn[], rows: ActionExportRow[]): Worksheet {
-  const sheet = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
-  });
-  sheet.columns = columns.map((column, index) => ({
-    key: String(index),
-    width: column.width,
-    style: { alignment: { vertical: 'top', wrapText: column.wrap ?? false }, ...(column.numFmt ? { numFmt: column.numFmt } : {}) },
-  }));
-  const header = sheet.getRow(1);
-  columns.forEach((column, index) => {
-    const cell = header.getCell(index + 1);
-    cell.value = column.header;
-    cell.font = { bold: true };
-    cell.alignment = { vertical: 'middle', wrapText: false };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } };
-    cell.border = { bottom: { style: 'thin', color: { argb: 'FF7F8C99' } } };
-  });
-  header.commit();
-  rows.forEach((row, rowIndex) => {
-    const line = sheet.getRow(rowIndex + 2);
-    columns.forEach((column, index) => {
-      const value = column.xlsx(row);
-      // Nothing to say: an empty cell, which Excel's « (Vides) » filter finds.
-      line.getCell(index + 1).value = value === '' ? null : value;
-    });
-    line.commit();
-  });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
-  return sheet;
-}
-
-function newWorkbook(title: string, subject: string, created = new Date()): Workbook {
-  const workbook = new Workbook();
-  workbook.title = title;
-  workbook.subject = subject;
-  workbook.creator = 'Entente';
-  workbook.created = created;
-  workbook.modified = created;
-  return workbook;
+  return addTableSheet(
+    workbook,
+    name,
+    columns.map((column) => ({ ...column, value: column.xlsx })),
+    rows,
+  );
 }
 
 export const ACTIONS_WORKBOOK_TITLE = 'Actions';
@@ -219,7 +179,7 @@ export const PLAN_WORKBOOK_TITLE = "Plan d'actions";
 export async function actionsXlsx(store: Store, query: ActionQuery, options: { subject?: string; day?: string } = {}): Promise<Buffer> {
   const workbook = newWorkbook(ACTIONS_WORKBOOK_TITLE, options.subject ?? 'Toutes les actions');
   addActionSheet(workbook, 'Actions', actionColumns(listPartners(store)), actionExportRows(store, query, options.day));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBytes(workbook);
 }
 
 /** The actions of a query as a CSV file that Excel in French opens as is. */
@@ -265,5 +225,5 @@ export async function planXlsx(store: Store, options: { day?: string } = {}): Pr
       rows.filter((row) => row.chantier_id === chantier.id),
     );
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBytes(workbook);
 }

@@ -1,17 +1,13 @@
-import { Alert, Anchor, Button, Group, useMantineTheme } from '@mantine/core';
-import { IconArrowLeft, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMantineTheme } from '@mantine/core';
 import { frenchDate, shortFrenchDate } from '../../../common/french';
 import { STAGE_LABELS } from '../../../common/vocabulary';
 import type { CooperationDashboard, DashboardPeriod } from '../../../preload/contract';
 import { call, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';
-import { PageHeader } from '../../shared/PageHeader';
-import { notifyPdfSaved, printShownPage } from '../../shared/printing';
 import { cssColour, STATUS_COLOURS, STATUS_KEYS, statusLabel } from '../../shared/status';
 import { NBSP } from '../minutes-print/MinutesSheet';
-import { usePrintTitle } from '../minutes-print/MinutesPrintPage';
+import { PrintPreview, usePrintBusy, usePrintTitle } from '../minutes-print/PrintPreview';
 import classes from '../minutes-print/MinutesPrint.module.css';
 import own from './DashboardPrint.module.css';
 import { figureSections } from './periods';
@@ -23,58 +19,24 @@ const PRINTED_DECISIONS = 6;
 /** The Tableau de bord laid out on A4, with its toolbar to print or save as PDF. */
 export function DashboardPrintPage({ period }: { period: DashboardPeriod }) {
   const { data, error } = useApiData('getDashboard', period);
-  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
+  const [busy, setBusy] = usePrintBusy();
   usePrintTitle(data ? `Tableau de bord de la coopération au ${frenchDate(data.today)}` : null);
 
-  async function print() {
-    setBusy('print');
-    await printShownPage();
-    setBusy(null);
-  }
-
-  async function savePdf() {
-    setBusy('pdf');
-    const result = await call('saveDashboardAsPdf');
-    setBusy(null);
-    if (result.ok && result.value) notifyPdfSaved(result.value);
-  }
-
   return (
-    <div className={classes.preview}>
-      <div className={classes.toolbar}>
-        <Anchor href={href({ page: 'dashboard' })} size="sm" className={classes.back}>
-          <Group gap={4} component="span" wrap="nowrap">
-            <IconArrowLeft size={16} aria-hidden />
-            Retour au tableau de bord
-          </Group>
-        </Anchor>
-        <PageHeader title="Aperçu avant impression" small />
-        <Group justify="flex-end" gap="sm">
-          <Button
-            variant="default"
-            leftSection={<IconPrinter size={16} aria-hidden />}
-            onClick={print}
-            loading={busy === 'print'}
-            disabled={!data || busy !== null}
-          >
-            Imprimer…
-          </Button>
-          <Button leftSection={<IconFileTypePdf size={16} aria-hidden />} onClick={savePdf} loading={busy === 'pdf'} disabled={!data || busy !== null}>
-            Enregistrer en PDF…
-          </Button>
-        </Group>
-      </div>
-      {error && (
-        <Alert color="red" title="Aperçu impossible">
-          {error.message}
-        </Alert>
-      )}
+    <PrintPreview
+      back={{ href: href({ page: 'dashboard' }), label: 'Retour au tableau de bord' }}
+      ready={!!data}
+      busy={busy}
+      setBusy={setBusy}
+      savePdf={() => call('saveDashboardAsPdf')}
+      error={error}
+    >
       {data && (
         <div className={classes.desk}>
           <DashboardSheet dashboard={data} />
         </div>
       )}
-    </div>
+    </PrintPreview>
   );
 }
 

@@ -1,6 +1,3 @@
-import { Alert, Anchor, Button, Group } from '@mantine/core';
-import { IconArrowLeft, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
-import { useState } from 'react';
 import { frenchDate } from '../../../common/french';
 import {
   ACTION_STATUS_LABELS,
@@ -17,10 +14,8 @@ import { call, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';
 import { formatEuros, formatMeasure } from '../../shared/format';
-import { PageHeader } from '../../shared/PageHeader';
-import { notifyPdfSaved, printShownPage } from '../../shared/printing';
 import { NBSP } from '../minutes-print/MinutesSheet';
-import { usePrintTitle } from '../minutes-print/MinutesPrintPage';
+import { PrintPreview, usePrintBusy, usePrintTitle } from '../minutes-print/PrintPreview';
 import classes from '../minutes-print/MinutesPrint.module.css';
 
 /** The changes of the fiche printed: the latest ones, enough for a comité. */
@@ -33,54 +28,20 @@ export function FichePrintPage({ id }: { id: string }) {
   const { data: budget } = useApiData('getActionBudget', id);
   const { data: history } = useApiData('getActionHistory', id, null);
   const { data: chantiers } = useApiData('listChantiers');
-  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
+  const [busy, setBusy] = usePrintBusy();
   const ready = !!(action && indicators && budget && history && chantiers);
   usePrintTitle(action ? `Fiche action ${action.reference} – ${action.title}` : null);
 
-  async function print() {
-    setBusy('print');
-    await printShownPage();
-    setBusy(null);
-  }
-
-  async function savePdf() {
-    setBusy('pdf');
-    const result = await call('saveActionFicheAsPdf', id);
-    setBusy(null);
-    if (result.ok && result.value) notifyPdfSaved(result.value);
-  }
-
   const chantier = chantiers?.find((c) => c.id === action?.chantier_id);
   return (
-    <div className={classes.preview}>
-      <div className={classes.toolbar}>
-        <Anchor href={href({ page: 'action', id })} size="sm" className={classes.back}>
-          <Group gap={4} component="span" wrap="nowrap">
-            <IconArrowLeft size={16} aria-hidden />
-            Retour à la fiche
-          </Group>
-        </Anchor>
-        <PageHeader title="Aperçu avant impression" small />
-        <Group justify="flex-end" gap="sm">
-          <Button
-            variant="default"
-            leftSection={<IconPrinter size={16} aria-hidden />}
-            onClick={print}
-            loading={busy === 'print'}
-            disabled={!ready || busy !== null}
-          >
-            Imprimer…
-          </Button>
-          <Button leftSection={<IconFileTypePdf size={16} aria-hidden />} onClick={savePdf} loading={busy === 'pdf'} disabled={!ready || busy !== null}>
-            Enregistrer en PDF…
-          </Button>
-        </Group>
-      </div>
-      {error && (
-        <Alert color="red" title="Aperçu impossible">
-          {error.message}
-        </Alert>
-      )}
+    <PrintPreview
+      back={{ href: href({ page: 'action', id }), label: 'Retour à la fiche' }}
+      ready={ready}
+      busy={busy}
+      setBusy={setBusy}
+      savePdf={() => call('saveActionFicheAsPdf', id)}
+      error={error}
+    >
       {ready && (
         <div className={classes.desk}>
           <FicheSheet
@@ -92,7 +53,7 @@ export function FichePrintPage({ id }: { id: string }) {
           />
         </div>
       )}
-    </div>
+    </PrintPreview>
   );
 }
 

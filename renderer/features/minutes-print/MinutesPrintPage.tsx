@@ -1,18 +1,17 @@
-import { Alert, Anchor, Button, Group, SegmentedControl } from '@mantine/core';
+import { Button, SegmentedControl } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { IconFileTypeDocx } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { PrintLayout } from '../../../preload/contract';
 import { call, useApiData } from '../../api';
 import { href, navigate } from '../../app/navigation';
 import { formatBytes } from '../../shared/format';
-import { PageHeader } from '../../shared/PageHeader';
-import { notifyPdfSaved, printShownPage } from '../../shared/printing';
 import { DossierSheets } from './CodiriSheets';
 import { AttendanceSheets, ConvocationRecipients, ConvocationSheets } from './ConvocationSheets';
 import { EmailDraftButton } from './EmailDraftButton';
 import { MinutesSheet } from './MinutesSheet';
 import classes from './MinutesPrint.module.css';
+import { PrintPreview, usePrintBusy, usePrintTitle } from './PrintPreview';
 
 const LAYOUT_LABELS: Record<PrintLayout, string> = {
   compte_rendu: 'Compte rendu',
@@ -21,22 +20,6 @@ const LAYOUT_LABELS: Record<PrintLayout, string> = {
   convocation: 'Convocation',
   emargement: "Feuille d'émargement",
 };
-
-/**
- * The page's title while a document is shown: Chromium writes it as the PDF's Title
- * (« Compte rendu – CODIRI du 15 mars 2027 »), both when saving and when printing to a
- * PDF printer. The window's own title comes back when the preview closes.
- */
-export function usePrintTitle(title: string | null): void {
-  useEffect(() => {
-    if (!title) return;
-    const previous = document.title;
-    document.title = title;
-    return () => {
-      document.title = previous;
-    };
-  }, [title]);
-}
 
 /** Layouts that load their own document: the toolbar waits for them to be shown. */
 const OWN_DOCUMENT_LAYOUTS: PrintLayout[] = ['dossier_codiri', 'convocation', 'emargement'];
@@ -50,7 +33,7 @@ export function MinutesPrintPage({ id, layout }: { id: string; layout: PrintLayo
   const { data: minutes, error } = useApiData('getMinutesDocument', id, layout === 'releve' ? 'releve' : 'compte_rendu');
   const [sheetsShown, setSheetsShown] = useState(false);
   const ready = !!minutes && (!OWN_DOCUMENT_LAYOUTS.includes(layout) || sheetsShown);
-  const [busy, setBusy] = useState<'print' | 'pdf' | 'docx' | 'email' | null>(null);
+  const [busy, setBusy] = usePrintBusy<'docx' | 'email'>();
   usePrintTitle(!minutes ? null : layout === 'dossier_codiri' ? `Dossier du ${minutes.meeting.title}` : `${LAYOUT_LABELS[layout]} – ${minutes.meeting.title}`);
   const layouts: PrintLayout[] = [
     'convocation',
@@ -59,19 +42,6 @@ export function MinutesPrintPage({ id, layout }: { id: string; layout: PrintLayo
     'releve',
     ...(minutes?.meeting.type === 'codiri' ? (['dossier_codiri'] as const) : []),
   ];
-
-  async function print() {
-    setBusy('print');
-    await printShownPage();
-    setBusy(null);
-  }
-
-  async function savePdf() {
-    setBusy('pdf');
-    const result = await call('saveCurrentPageAsPdf', id, layout);
-    setBusy(null);
-    if (result.ok && result.value) notifyPdfSaved(result.value);
-  }
 
   // A Word copy of the compte rendu or the relevé de décisions, written from the same document as the PDF.
   async function saveDocx() {
@@ -89,63 +59,46 @@ export function MinutesPrintPage({ id, layout }: { id: string; layout: PrintLayo
   }
 
   return (
-    <div className={classes.preview}>
-      <div className={classes.toolbar}>
-        <Anchor href={href({ page: 'meeting', id })} size="sm" className={classes.back}>
-          <Group gap={4} component="span" wrap="nowrap">
-            <IconArrowLeft size={16} aria-hidden />
-            Retour à la réunion
-          </Group>
-        </Anchor>
-        <PageHeader title="Aperçu avant impression" small />
-        <Group justify="space-between" gap="sm">
-          <SegmentedControl
-            aria-label="Document à imprimer"
-            value={layout}
-            onChange={(value) => navigate({ page: 'minutes-print', id, layout: value as PrintLayout })}
-            data={layouts.map((value) => ({ value, label: LAYOUT_LABELS[value] }))}
-          />
-          <Group gap="sm">
+    <PrintPreview
+      back={{ href: href({ page: 'meeting', id }), label: 'Retour à la réunion' }}
+      ready={ready}
+      busy={busy}
+      setBusy={setBusy}
+      savePdf={() => call('saveCurrentPageAsPdf', id, layout)}
+      error={error}
+      choice={
+        <SegmentedControl
+          aria-label="Document à imprimer"
+          value={layout}
+          onChange={(value) => navigate({ page: 'minutes-print', id, layout: value as PrintLayout })}
+          data={layouts.map((value) => ({ value, label: LAYOUT_LABELS[value] }))}
+        />
+      }
+      exports={
+        <>
+          {(layout === 'convocation' || (layout === 'compte_rendu' && minutes?.validation.draft)) && (
+            <EmailDraftButton
+              prepare={() => call(layout === 'convocation' ? 'saveConvocationEmail' : 'saveValidationEmail', id)}
+              busy={busy === 'email'}
+              disabled={!ready || busy !== null}
+              onBusy={(on) => setBusy(on ? 'email' : null)}
+            />
+          )}
+          {(layout === 'compte_rendu' || layout === 'releve') && (
             <Button
               variant="default"
-              leftSection={<IconPrinter size={16} aria-hidden />}
-              onClick={print}
-              loading={busy === 'print'}
+              leftSection={<IconFileTypeDocx size={16} aria-hidden />}
+              onClick={saveDocx}
+              loading={busy === 'docx'}
               disabled={!ready || busy !== null}
             >
-              Imprimer…
+              Exporter en Word…
             </Button>
-            <Button leftSection={<IconFileTypePdf size={16} aria-hidden />} onClick={savePdf} loading={busy === 'pdf'} disabled={!ready || busy !== null}>
-              Enregistrer en PDF…
-            </Button>
-            {(layout === 'convocation' || (layout === 'compte_rendu' && minutes?.validation.draft)) && (
-              <EmailDraftButton
-                prepare={() => call(layout === 'convocation' ? 'saveConvocationEmail' : 'saveValidationEmail', id)}
-                busy={busy === 'email'}
-                disabled={!ready || busy !== null}
-                onBusy={(on) => setBusy(on ? 'email' : null)}
-              />
-            )}
-            {(layout === 'compte_rendu' || layout === 'releve') && (
-              <Button
-                variant="default"
-                leftSection={<IconFileTypeDocx size={16} aria-hidden />}
-                onClick={saveDocx}
-                loading={busy === 'docx'}
-                disabled={!ready || busy !== null}
-              >
-                Exporter en Word…
-              </Button>
-            )}
-          </Group>
-        </Group>
-        {layout === 'convocation' && <ConvocationRecipients id={id} />}
-      </div>
-      {error && (
-        <Alert color="red" title="Aperçu impossible">
-          {error.message}
-        </Alert>
-      )}
+          )}
+        </>
+      }
+      note={layout === 'convocation' && <ConvocationRecipients id={id} />}
+    >
       {minutes && (
         <div className={classes.desk}>
           {layout === 'dossier_codiri' ? (
@@ -159,6 +112,6 @@ export function MinutesPrintPage({ id, layout }: { id: string; layout: PrintLayo
           )}
         </div>
       )}
-    </div>
+    </PrintPreview>
   );
 }
