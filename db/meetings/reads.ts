@@ -168,12 +168,12 @@ function participantViews(store: Store, meetingId: string): ParticipantView[] {
     store,
     `SELECT p.id, p.person_id, coalesce(p.name, pe.name) AS name,
        CASE WHEN p.person_id IS NULL THEN p.function ELSE coalesce(p.function, pe.function) END AS function,
-       coalesce(p.organisation, pa.name) AS organisation, pe.partner_id, p.attendance, p.represented_by
+       coalesce(p.organisation, pa.name) AS organisation, pe.partner_id, pe.civility, p.attendance, p.represented_by
      FROM participant p LEFT JOIN person pe ON pe.id = p.person_id LEFT JOIN partner pa ON pa.id = pe.partner_id
      WHERE p.meeting_id = ? AND p.deleted = 0`,
   ).all(meetingId) as ParticipantView[];
   return rows
-    .map((row) => ({ ...row, name: row.name ?? '', partner_id: row.person_id ? row.partner_id : null }))
+    .map((row) => ({ ...row, name: row.name ?? '', partner_id: row.person_id ? row.partner_id : null, civility: row.person_id ? row.civility : null }))
     .sort((x, y) => (sortKey(x.name) < sortKey(y.name) ? -1 : sortKey(x.name) > sortKey(y.name) ? 1 : x.id < y.id ? -1 : 1));
 }
 

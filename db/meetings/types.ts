@@ -1,6 +1,6 @@
 import type { Authorship } from '../sync/proof';
 // Réunions and comptes rendus as db/ answers them (writes.ts, validation.ts, reads.ts).
-import type { ActionItemKind, ActionStatus, Attendance, EntryKind, MeetingType, MinutesStatus } from '../../common/vocabulary';
+import type { ActionItemKind, ActionStatus, Attendance, Civility, EntryKind, MeetingType, MinutesStatus } from '../../common/vocabulary';
 import type { Partner, PersonRef } from '../people/types';
 import type { TrackedActionRef } from '../actions/types';
 import type { ChantierRef } from '../chantiers/types';
@@ -137,6 +137,8 @@ export interface ParticipantView {
   organisation: string | null;
   /** The person's partner; null for a guest. */
   partner_id: string | null;
+  /** The person's civilité, which the attendance agrees with; null for a guest or without one. */
+  civility: Civility | null;
   attendance: Attendance;
   represented_by: string | null;
 }

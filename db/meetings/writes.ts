@@ -2,6 +2,7 @@
 // and décisions, actions à mener, comments on the suivi of the previous minutes.
 // Everything here refuses to touch validated minutes (an amendment corrects them:
 // validation.ts). Lists that two people may add to at the same time are rows, not arrays.
+import { attendanceLabel, type Civility } from '../../common/vocabulary';
 import { minutesOfDay } from '../../common/calendar';
 import { ValidationError } from '../errors';
 import { newId } from '../store/ids';
@@ -151,9 +152,10 @@ export function deleteMeeting(store: Store, id: string): void {
 /** A person's row in a meeting: two laptops adding the same person write the same row. */
 export const participantId = (meetingId: string, personId: string) => `${meetingId}:${personId}`;
 
-function checkAttendance(fields: Partial<EntityFields<'participant'>>, name: string): void {
+/** `civility` agrees the sentence: « représentée » for Mme, « représenté » otherwise. */
+function checkAttendance(fields: Partial<EntityFields<'participant'>>, name: string, civility: Civility | null = null): void {
   if (fields.attendance === 'represente' && !fields.represented_by?.trim()) {
-    throw new ValidationError(`Indiquez par qui ${name} est représenté·e.`, 'represented_by');
+    throw new ValidationError(`Indiquez par qui ${name} est ${attendanceLabel('represente', civility)}.`, 'represented_by');
   }
 }
 
@@ -171,7 +173,7 @@ export function addParticipant(store: Store, meetingId: string, input: Participa
     if (!person) throw new ValidationError(`Personne inconnue : ${input.person_id}.`, 'person_id');
     const id = participantId(meetingId, person.id);
     if (getRow(store, 'participant', id)) throw new ValidationError(`${person.name} figure déjà parmi les participants.`, 'person_id');
-    checkAttendance(fields, person.name);
+    checkAttendance(fields, person.name, person.civility);
     // A row deleted earlier comes back, as the same participant.
     store.write([
       ...rowEdits('participant', id, { ...fields, person_id: person.id, name: null }),
@@ -196,8 +198,8 @@ export function updateParticipant(store: Store, id: string, patch: ParticipantPa
   }
   const fields = validatePatch('participant', given);
   const merged = { ...current, ...fields };
-  const name = merged.name ?? (current.person_id ? getRow(store, 'person', current.person_id)?.name : undefined) ?? 'ce participant';
-  checkAttendance(merged, name);
+  const person = current.person_id ? getRow(store, 'person', current.person_id) : undefined;
+  checkAttendance(merged, merged.name ?? person?.name ?? 'ce participant', person?.civility ?? null);
   updateRow(store, 'participant', id, fields);
 }
 

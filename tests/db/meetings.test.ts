@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { addMonths, nextWorkingDay } from '../../common/calendar';
 import { createAction, updateAction } from '../../db/actions/writes';
+import { updatePerson } from '../../db/people/writes';
 import {
   addActionItem,
   addAgendaItem,
@@ -553,11 +554,11 @@ describe('saisies refusées, en français, sans rien perdre', () => {
       field: 'person_id',
     });
     expect(invalid(() => addParticipant(store, id, { person_id: people.emilie, attendance: 'represente' }))).toEqual({
-      message: 'Indiquez par qui Émilie Durand est représenté·e.',
+      message: 'Indiquez par qui Émilie Durand est représenté.',
       field: 'represented_by',
     });
     expect(invalid(() => updateParticipant(store, marc, { attendance: 'represente', represented_by: '  ' }))).toEqual({
-      message: 'Indiquez par qui Marc Petit est représenté·e.',
+      message: 'Indiquez par qui Marc Petit est représenté.',
       field: 'represented_by',
     });
     expect(invalid(() => addParticipant(store, id, { name: '  ', organisation: 'Région' }))).toEqual({
@@ -570,6 +571,14 @@ describe('saisies refusées, en français, sans rien perdre', () => {
       field: 'attendance',
     });
     expect(changeCount(store)).toBe(before);
+    // With a civilité, the sentence agrees, and the participant carries it for the screen's choices.
+    updatePerson(store, people.emilie, { civility: 'mme' });
+    expect(invalid(() => addParticipant(store, id, { person_id: people.emilie, attendance: 'represente' }))).toMatchObject({
+      message: 'Indiquez par qui Émilie Durand est représentée.',
+    });
+    const emilie = addParticipant(store, id, { person_id: people.emilie });
+    expect(getMeeting(store, id).participants.find((participant) => participant.id === emilie)).toMatchObject({ civility: 'mme' });
+    deleteParticipant(store, emilie);
     // Removed, then added again: the same row comes back.
     deleteParticipant(store, marc);
     expect(addParticipant(store, id, { person_id: people.marc, attendance: 'absent' })).toBe(marc);

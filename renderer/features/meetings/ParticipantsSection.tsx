@@ -3,9 +3,9 @@ import { IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { ParticipantView } from '../../../preload/contract';
-import type { Attendance } from '../../../common/vocabulary';
+import { attendanceLabel, type Attendance } from '../../../common/vocabulary';
 import { call, send } from '../../api';
-import { ATTENDANCE_OPTIONS } from './labels';
+import { attendanceOptions } from './labels';
 import type { MeetingProps } from './MeetingPage';
 
 /** Who was there: people of the project or guests, each present, excusé, représenté (by whom) or absent. */
@@ -64,7 +64,7 @@ export function ParticipantsSection({ meeting, people }: MeetingProps) {
 
 function ParticipantRow({ participant, disabled }: { participant: ParticipantView; disabled: boolean }) {
   const [representedBy, setRepresentedBy] = useState(participant.represented_by ?? '');
-  // « Représenté·e » is saved with its representative: until a name is typed, only shown here.
+  // « Représenté » is saved with its representative: until a name is typed, only shown here.
   const [choosingRepresentative, setChoosingRepresentative] = useState(false);
   const update = (patch: { attendance?: Attendance; represented_by?: string | null }) => call('updateParticipant', participant.id, patch);
   const represented = participant.attendance === 'represente' || choosingRepresentative;
@@ -90,7 +90,7 @@ function ParticipantRow({ participant, disabled }: { participant: ParticipantVie
       <Table.Td>
         <Select
           aria-label={`${fieldLabel('participant', 'attendance')} de ${participant.name}`}
-          data={ATTENDANCE_OPTIONS}
+          data={attendanceOptions(participant.civility)}
           value={choosingRepresentative ? 'represente' : participant.attendance}
           onChange={(value) => value && chooseAttendance(value as Attendance)}
           allowDeselect={false}
@@ -101,7 +101,7 @@ function ParticipantRow({ participant, disabled }: { participant: ParticipantVie
       <Table.Td>
         {represented ? (
           <TextInput
-            aria-label={`${participant.name} est représenté·e par`}
+            aria-label={`${participant.name} est ${attendanceLabel('represente', participant.civility)} par`}
             value={representedBy}
             onChange={(event) => setRepresentedBy(event.currentTarget.value)}
             onBlur={() => void saveRepresentative()}

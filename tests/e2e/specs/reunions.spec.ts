@@ -100,7 +100,7 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await expect(participants.getByRole('cell', { name: 'Jean Dupont', exact: true })).toBeVisible();
   await choose(app, 'Présence de Marc Petit', 'Excusé');
   await choose(app, 'Présence de Paul Durand', 'Représenté');
-  const representative = participants.getByRole('textbox', { name: 'Paul Durand est représenté·e par' });
+  const representative = participants.getByRole('textbox', { name: 'Paul Durand est représenté par' });
   await representative.fill('Sophie Leroy, directrice générale des services');
   await representative.press('Enter');
   await choose(app, 'Présence de Jean Dupont', 'Absent');
