@@ -7,6 +7,7 @@ import { fieldWords, type FieldWords } from '../../common/fields';
 import { frenchDate } from '../../common/french';
 import type { Change } from '../store/changelog';
 import { BOOLEAN_FIELDS, JSON_FIELDS } from '../store/schema';
+import { referenceOf } from '../actions/references';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { replicaPerson } from './labels';
@@ -14,6 +15,8 @@ import { replicaPerson } from './labels';
 /** One action touched by an import, and what changed in it. */
 export interface ActionChanges {
   action_id: string;
+  /** « 4.2 », as the action is known after the import. */
+  reference: string;
   title: string;
   lines: string[];
 }
@@ -108,7 +111,7 @@ export function followActions(store: Store, incoming: Change[]): (applied: Chang
       const room = Math.max(0, MAX_LINES - lines);
       more += Math.max(0, told.length - room);
       if (room === 0) continue;
-      actions.push({ action_id: actionId, title: String(after.title), lines: told.slice(0, room) });
+      actions.push({ action_id: actionId, reference: referenceOf(store, actionId), title: String(after.title), lines: told.slice(0, room) });
       lines += Math.min(room, told.length);
     }
     return { actions, more };

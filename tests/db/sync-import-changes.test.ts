@@ -35,6 +35,7 @@ describe("ce qu'un import a changé, action par action", () => {
     expect(changes.actions).toEqual([
       {
         action_id: 'a4-1',
+        reference: '4.1',
         title: title(a, 'a4-1'),
         lines: [
           'Statut : En cours → Bloqué, par Marc Petit',
@@ -42,7 +43,7 @@ describe("ce qu'un import a changé, action par action", () => {
           'Note de suivi du 1er décembre 2026 ajoutée, par Marc Petit : « Attente de la convention du 41 »',
         ],
       },
-      { action_id: created, title: 'Bourse commune de l’emploi', lines: ['Nouvelle action, par Marc Petit'] },
+      { action_id: created, reference: '4.5', title: 'Bourse commune de l’emploi', lines: ['Nouvelle action, par Marc Petit'] },
     ]);
   });
 
@@ -120,7 +121,7 @@ describe('dossier partagé et échecs', () => {
     folderRound(a, folder, PASSPHRASE);
     const kept = folderState(a).last_changes;
     expect(kept?.changes.actions).toEqual([
-      { action_id: 'a4-1', title: title(a, 'a4-1'), lines: [expect.stringMatching(/^Statut : .* → Bloqué, par Marc Petit$/)] },
+      { action_id: 'a4-1', reference: '4.1', title: title(a, 'a4-1'), lines: [expect.stringMatching(/^Statut : .* → Bloqué, par Marc Petit$/)] },
     ]);
     // A round with nothing new keeps it.
     folderRound(a, folder, PASSPHRASE, new Date(Date.now() + 60_000));

@@ -18,7 +18,7 @@ export function ActionChangesList({ changes, onOpen }: { changes: ImportSummary[
         {changes.actions.map((action) => (
           <div key={action.action_id}>
             <Anchor href={href({ page: 'action', id: action.action_id })} onClick={onOpen} size="sm" fw={600}>
-              «&#x202f;{action.title}&#x202f;»
+              {action.reference} «&#x202f;{action.title}&#x202f;»
             </Anchor>
             <List size="sm" withPadding>
               {action.lines.map((line, index) => (

@@ -42,7 +42,7 @@ test("un fichier d'échange ouvert depuis le gestionnaire de fichiers : aperçu,
   const summary = page.getByRole('dialog', { name: 'Import terminé' });
   await expect(summary).toContainText("de l'ordinateur de Nadia Benali (Loir-et-Cher)");
   const changes = summary.getByRole('region', { name: 'Ce qui a changé, action par action' });
-  await expect(changes.getByRole('link', { name: '« Portail commun des téléservices »' })).toBeVisible();
+  await expect(changes.getByRole('link', { name: '9.2 « Portail commun des téléservices »' })).toBeVisible();
   await expect(changes.getByRole('listitem')).toHaveText(['Nouvelle action, par Nadia Benali']);
   expect(listActions(claire).some((action) => action.title === 'Portail commun des téléservices')).toBe(true);
 });
