@@ -42,18 +42,20 @@ export function attach(store: Store, ownerId: string, name: string, bytes: Buffe
   }
   if (bytes.length === 0) throw refusal('attachment-empty', name);
   if (bytes.length > MAX_ATTACHMENT_BYTES) throw refusal('attachment-too-large', name, MAX_ATTACHMENT_LABEL);
-  return store.transaction(() => {
-    const digest = storeBlob(store, bytes);
-    const fields = validatePatch('attachment', {
-      owner_id: ownerId,
-      name,
-      size: bytes.length,
-      sha256: digest,
-      added_by: store.personId ?? null,
-      added_on: localDate(),
-    });
-    return insertRow(store, 'attachment', fields);
+  return store.transaction(() => insertAttachment(store, ownerId, name, bytes));
+}
+
+/** The bytes kept and the row written, by this laptop's person today: for any owner already checked. */
+export function insertAttachment(store: Store, ownerId: string, name: string, bytes: Buffer): string {
+  const fields = validatePatch('attachment', {
+    owner_id: ownerId,
+    name,
+    size: bytes.length,
+    sha256: storeBlob(store, bytes),
+    added_by: store.personId ?? null,
+    added_on: localDate(),
   });
+  return insertRow(store, 'attachment', fields);
 }
 
 export function detach(store: Store, id: string): void {

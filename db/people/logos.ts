@@ -1,10 +1,9 @@
 // Each partner's logo, printed at the top of its documents. It is an attachment owned by the
 // partner (db/attachments): its row syncs through the change log, its bytes travel once per
 // SHA-256 in exchange files and the shared folder, like any document.
-import { localDate } from '../../common/calendar';
 import { ValidationError } from '../errors';
-import { blobOf, storeBlob } from '../attachments/store';
-import { deleteRow, insertRow, validatePatch } from '../store/rows';
+import { blobOf, insertAttachment } from '../attachments/store';
+import { deleteRow } from '../store/rows';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { requirePartner } from './rules';
@@ -60,16 +59,7 @@ export function setPartnerLogo(store: Store, partnerId: string, name: string, by
   checkLogo(name, bytes);
   return store.transaction(() => {
     removePartnerLogo(store, partnerId);
-    const digest = storeBlob(store, bytes);
-    const fields = validatePatch('attachment', {
-      owner_id: partnerId,
-      name,
-      size: bytes.length,
-      sha256: digest,
-      added_by: store.personId ?? null,
-      added_on: localDate(),
-    });
-    return insertRow(store, 'attachment', fields);
+    return insertAttachment(store, partnerId, name, bytes);
   });
 }
 

@@ -17,7 +17,7 @@ import { applyImport, previewImport } from '../../db/exports/import';
 import { createMeeting } from '../../db/meetings/writes';
 import type { Store } from '../../db/store/store';
 import { cast, codiri } from './meeting-fixtures';
-import { buildCli, changeCount, newReplica, sendAll, tempDir } from './helpers';
+import { buildCli, changeCount, cliOutput, newReplica, runCli, sendAll, tempDir } from './helpers';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -530,17 +530,8 @@ beforeAll(async () => {
   CLI = await buildCli('exports');
 }, 60_000);
 
-function entente(dataDir: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, '--data', dataDir, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function ok(dataDir: string, ...args: string[]): string {
-  const result = entente(dataDir, ...args);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return result.stdout;
-}
+const entente = (dataDir: string, ...args: string[]) => runCli(CLI, dataDir, ...args);
+const ok = (dataDir: string, ...args: string[]) => cliOutput(CLI, dataDir, ...args);
 
 describe('la ligne de commande', { timeout: 60_000 }, () => {
   test('action export, action import (aperçu, --map, refus), export-all, figures', () => {

@@ -1,8 +1,9 @@
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Change } from '../../db/store/changelog';
 import { initReplica } from '../../db/project/setup';
 import { Store } from '../../db/store/store';
@@ -78,4 +79,18 @@ export async function buildCli(testFile: string): Promise<string> {
     logLevel: 'warning',
   });
   return outfile;
+}
+
+/** Runs the bundled command (buildCli) on a data folder, as a user would. */
+export function runCli(cli: string, dataDir: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, '--data', dataDir, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** What the command printed, once it has succeeded without a word on stderr. */
+export function cliOutput(cli: string, dataDir: string, ...args: string[]): string {
+  const result = runCli(cli, dataDir, ...args);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return result.stdout;
 }

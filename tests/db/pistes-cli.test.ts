@@ -1,25 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { MatrixPoint, PisteRow } from '../../db/pistes/types';
-import { buildCli, tempDir } from './helpers';
+import { buildCli, cliOutput, runCli, tempDir } from './helpers';
 
 let CLI: string;
 beforeAll(async () => {
   CLI = await buildCli('pistes-cli');
 }, 60_000);
 
-function entente(dataDir: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, '--data', dataDir, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-function ok(dataDir: string, ...args: string[]): string {
-  const result = entente(dataDir, ...args);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return result.stdout;
-}
+const entente = (dataDir: string, ...args: string[]) => runCli(CLI, dataDir, ...args);
+const ok = (dataDir: string, ...args: string[]) => cliOutput(CLI, dataDir, ...args);
 
 // Each command is a new Node process: slow on a busy machine.
 describe('entente piste', { timeout: 90_000 }, () => {
