@@ -13,6 +13,7 @@ import {
   FINALITE_LABELS,
   FUNDER_TYPE_LABELS,
   FUNDING_STATUS_LABELS,
+  PARTNER_KIND_LABELS,
   PARTY_KIND_LABELS,
   PISTE_STATUS_LABELS,
   TAX_BASIS_LABELS,
@@ -39,6 +40,7 @@ export const FIELDS = {
     name: { label: 'Nom', subject: 'Le nom du partenaire', text: true },
     short_name: { label: 'Nom court', subject: 'Le nom court du partenaire', text: true },
     position: { label: 'Position' },
+    kind: { label: 'Type de collectivité', subject: 'Le type de collectivité', codes: PARTNER_KIND_LABELS },
   },
   person: {
     name: { label: 'Nom', subject: 'Le nom', text: true },
@@ -231,6 +233,16 @@ export const FIELDS = {
     plus_value: { label: 'Plus-value de la coopération', subject: 'La plus-value' },
     faisabilite: { label: 'Faisabilité à court terme', subject: 'La faisabilité' },
     comment: { label: 'Commentaire', subject: 'Le commentaire', text: true },
+  },
+  newsletter: {
+    number: { label: 'Numéro de la lettre' },
+    title: { label: 'Titre', subject: 'Le titre de la lettre', text: true },
+    period_start: { label: 'Début de la période', subject: 'Le début de la période' },
+    period_end: { label: 'Fin de la période', subject: 'La fin de la période' },
+    editorial: { label: 'Éditorial', subject: "L'éditorial", text: true },
+    items: { label: 'Articles', subject: 'Les articles de la lettre' },
+    published_on: { label: 'Publiée le', subject: 'La date de publication' },
+    published_by_id: { label: 'Publiée par', subject: 'La personne qui publie la lettre' },
   },
   replica: {
     person_id: { label: 'Personne', subject: 'La personne' },

@@ -71,6 +71,31 @@ export const CIVILITIES = ['mme', 'm'] as const;
 export type Civility = (typeof CIVILITIES)[number];
 export const CIVILITY_LABELS: Record<Civility, string> = { mme: 'Mme', m: 'M.' };
 
+/** What kind of collectivité a partner of the cooperation is (a new cooperation names each). */
+export const PARTNER_KINDS = ['departement', 'region', 'metropole', 'epci', 'commune', 'autre'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+export const PARTNER_KIND_LABELS: Record<PartnerKind, string> = {
+  departement: 'Département',
+  region: 'Région',
+  metropole: 'Métropole',
+  epci: 'EPCI',
+  commune: 'Commune',
+  autre: 'Autre',
+};
+
+/** The kinds of item a lettre d'info gathers, proposed from the period's facts or written by hand. */
+export const NEWSLETTER_ITEM_KINDS = ['action_terminee', 'action_lancee', 'decision', 'reunion', 'piste_retenue', 'chiffres', 'texte'] as const;
+export type NewsletterItemKind = (typeof NEWSLETTER_ITEM_KINDS)[number];
+export const NEWSLETTER_ITEM_KIND_LABELS: Record<NewsletterItemKind, string> = {
+  action_terminee: 'Action terminée',
+  action_lancee: 'Action lancée',
+  decision: 'Décision',
+  reunion: 'Réunion',
+  piste_retenue: 'Piste retenue',
+  chiffres: 'Chiffres clés',
+  texte: 'Texte libre',
+};
+
 export const ATTENDANCES = ['present', 'excuse', 'represente', 'absent'] as const;
 export type Attendance = (typeof ATTENDANCES)[number];
 /** One participant's attendance, as a choice on screen (no point médian: the documents agree it with the civilité). */

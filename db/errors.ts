@@ -30,6 +30,7 @@ const ENTITY_WORDS: Record<EntityName, { the: string; bare: string; feminine: bo
   attachment: { the: 'Le document', bare: 'Document', feminine: false },
   piste: { the: 'La piste', bare: 'Piste', feminine: true },
   piste_score: { the: "L'évaluation de la piste", bare: 'Évaluation de piste', feminine: true },
+  newsletter: { the: "La lettre d'info", bare: "Lettre d'info", feminine: true },
 };
 
 /** « le partenaire », for a sentence that names the entity in passing. */

@@ -203,5 +203,7 @@ function describeRow(store: Store, entity: EntityName, id: string): RowDescripti
       const evaluator = rowName(store, 'person', String(row.evaluator_person_id)) ?? String(row.evaluator_person_id);
       return described(`Évaluation de la piste ${piste ? `P${piste.number} « ${piste.title} »` : String(row.piste_id)} par ${evaluator}`);
     }
+    case 'newsletter':
+      return described(`Lettre d'info n°\u00a0${String(row.number)} « ${String(row.title)} »`);
   }
 }

@@ -46,6 +46,7 @@ const FILES: Record<ExportedEntity, { file: string; about: string }> = {
   attachment: { file: 'documents.csv', about: 'Les documents joints aux actions et aux réunions ; leur contenu est dans le dossier documents/.' },
   piste: { file: 'pistes.csv', about: 'Les pistes de coopération proposées en atelier, et la décision du comité qui les a arbitrées.' },
   piste_score: { file: 'evaluations-des-pistes.csv', about: 'Les notes de chaque évaluateur pour chaque piste (évaluation croisée), de 1 à 4.' },
+  newsletter: { file: 'lettres-d-info.csv', about: "Les lettres d'info de la coopération, numérotées : éditorial, articles (en JSON), date de publication." },
 };
 
 const ENTITY_ORDER = Object.keys(FILES) as ExportedEntity[];

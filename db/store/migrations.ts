@@ -253,12 +253,23 @@ const MIGRATIONS: Migration[] = [
     deriveFromLog(db, 'piste');
     deriveFromLog(db, 'piste_score');
   },
+
+  // 7: the kind of each partner (a new cooperation of any collectivités), the lettres d'info.
+  (db) => {
+    db.exec(`
+      ALTER TABLE partner ADD COLUMN kind TEXT;
+      ${derivedTable('newsletter', 'number INTEGER, title TEXT, period_start TEXT, period_end TEXT, editorial TEXT, items TEXT, published_on TEXT, published_by_id TEXT')}
+      CREATE INDEX newsletter_by_number ON newsletter (deleted, number, id);
+    `);
+    deriveFromLog(db, 'partner', ['kind']);
+    deriveFromLog(db, 'newsletter');
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The app version that wrote each schema version: named when an older app refuses a newer file. */
-const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0', 4: '0.3.0', 5: '0.4.0', 6: '0.4.0' };
+const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0', 4: '0.3.0', 5: '0.4.0', 6: '0.4.0', 7: '0.5.0' };
 
 /** Brings the file to the schema `target` (this version's, unless a test builds an older file). */
 export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {

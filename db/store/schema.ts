@@ -12,6 +12,8 @@ import {
   FINALITES,
   FUNDER_TYPES,
   FUNDING_STATUSES,
+  NEWSLETTER_ITEM_KINDS,
+  PARTNER_KINDS,
   PARTY_KINDS,
   PISTE_STORED_STATUSES,
   TAX_BASES,
@@ -90,6 +92,8 @@ export const ENTITIES = {
     name: requiredText(fieldSubject('partner', 'name'), 200),
     short_name: requiredText(fieldSubject('partner', 'short_name'), 80),
     position: z.number().int(),
+    /** Département, Région, EPCI…; null for the default project's partners, whose seed cannot change. */
+    kind: oneOf(fieldSubject('partner', 'kind'), PARTNER_KINDS).nullable(),
   },
   person: {
     name: requiredText(fieldSubject('person', 'name'), 200),
@@ -333,6 +337,31 @@ export const ENTITIES = {
     faisabilite: score(fieldSubject('piste_score', 'faisabilite')).nullable(),
     comment: optionalText(fieldSubject('piste_score', 'comment'), 2000),
   },
+  /**
+   * A numbered issue of the lettre d'info de la coopération. Its text is a small Markdown
+   * (titles, paragraphs, lists, links, bold); its items are one list, edited by the
+   * secretariat that drafts it. Once published (published_on set) it is read-only.
+   */
+  newsletter: {
+    number: z.number({ error: 'Le numéro de la lettre doit être un nombre.' }).int().min(1, 'Le numéro de la lettre doit être positif.'),
+    title: requiredText(fieldSubject('newsletter', 'title'), 300),
+    period_start: isoDate(fieldSubject('newsletter', 'period_start')).nullable(),
+    period_end: isoDate(fieldSubject('newsletter', 'period_end')),
+    editorial: optionalText(fieldSubject('newsletter', 'editorial'), 20000),
+    items: z
+      .array(
+        z.object({
+          kind: oneOf(fieldSubject('newsletter', 'items'), NEWSLETTER_ITEM_KINDS),
+          title: requiredText("Le titre d'un article", 300),
+          body: optionalText("Le texte d'un article", 20000),
+          /** The action, decision, meeting or piste it was proposed from. */
+          source_id: z.string().nullable(),
+        }),
+      )
+      .max(200, 'Une lettre compte 200 articles au plus.'),
+    published_on: isoDate(fieldSubject('newsletter', 'published_on')).nullable(),
+    published_by_id: optionalRef(fieldSubject('newsletter', 'published_by_id')),
+  },
   /** A laptop holding a replica: who uses it, for the sync screens. */
   replica: {
     person_id: ref(fieldSubject('replica', 'person_id')),
@@ -372,5 +401,5 @@ export function fieldSchema(entity: EntityName, field: string): z.ZodType | unde
 }
 
 /** Fields stored as JSON text in their column (arrays); booleans are stored as 0/1. */
-export const JSON_FIELDS = new Set(['finalites', 'chantier_ids', 'diffusion']);
+export const JSON_FIELDS = new Set(['finalites', 'chantier_ids', 'diffusion', 'items']);
 export const BOOLEAN_FIELDS = new Set(['done', 'to_arbitrate']);

@@ -577,7 +577,7 @@ describe('la ligne de commande', { timeout: 60_000 }, () => {
     expect(JSON.parse(ok(dir, 'info')).counts.actions).toBe(16);
 
     const folder = join(files, 'tout');
-    expect(ok(dir, 'export-all', '--to', folder)).toMatch(/^Projet exporté dans .+tout : 25 fichier\(s\), dont LISEZMOI\.txt qui les décrit\.\n$/);
+    expect(ok(dir, 'export-all', '--to', folder)).toMatch(/^Projet exporté dans .+tout : 26 fichier\(s\), dont LISEZMOI\.txt qui les décrit\.\n$/);
     expect(readFileSync(join(folder, 'LISEZMOI.txt'), 'utf8')).toContain('actions.csv [action] : 16 ligne(s)');
 
     const figures = JSON.parse(ok(dir, 'figures', '--json'));
