@@ -19,6 +19,14 @@ export type Route =
   | { page: 'meeting'; id: string; step?: MeetingStep }
   | { page: 'decisions' }
   | { page: 'minutes-print'; id: string; layout: PrintLayout }
+  | { page: 'pistes' }
+  | { page: 'piste'; id: string }
+  | { page: 'pistes-scoring' }
+  | { page: 'pistes-matrix' }
+  | { page: 'pistes-synthesis' }
+  | { page: 'newsletters' }
+  | { page: 'newsletter'; id: string }
+  | { page: 'newsletter-print'; id: string }
   | { page: 'settings' };
 
 /** The meeting page's two steps, #/reunions/ID/compte-rendu: a link may open either. */
@@ -35,8 +43,20 @@ const SEGMENTS = {
   sync: 'synchronisation',
   meetings: 'reunions',
   decisions: 'decisions',
+  pistes: 'pistes',
+  'pistes-scoring': 'pistes/evaluation',
+  'pistes-matrix': 'pistes/matrice',
+  'pistes-synthesis': 'pistes/synthese',
+  newsletters: 'lettres',
   settings: 'parametres',
 } as const;
+
+/** The pistes' views under #/pistes/…: any other segment there is a piste's id. */
+const PISTE_VIEWS: Record<string, Route> = {
+  evaluation: { page: 'pistes-scoring' },
+  matrice: { page: 'pistes-matrix' },
+  synthese: { page: 'pistes-synthesis' },
+};
 
 /** #/tableau-de-bord/impression/cette-annee */
 const PERIOD_SEGMENTS: Record<DashboardPeriod, string> = { all: 'depuis-le-debut', year: 'cette-annee', 'since-codiri': 'depuis-le-dernier-codiri' };
@@ -64,6 +84,12 @@ export function href(route: Route): string {
       return `#/tableau-de-bord/impression/${PERIOD_SEGMENTS[route.period]}`;
     case 'minutes-print':
       return `#/reunions/${encodeURIComponent(route.id)}/impression/${PRINT_SEGMENTS[route.layout]}`;
+    case 'piste':
+      return `#/pistes/${encodeURIComponent(route.id)}`;
+    case 'newsletter':
+      return `#/lettres/${encodeURIComponent(route.id)}`;
+    case 'newsletter-print':
+      return `#/lettres/${encodeURIComponent(route.id)}/impression`;
     default:
       return `#/${SEGMENTS[route.page]}`;
   }
@@ -88,6 +114,9 @@ function parseHash(hash: string): Route {
   if (segment === 'reunions') return id ? { page: 'meeting', id: decodeURIComponent(id) } : { page: 'meetings' };
   if (segment === 'parametres') return { page: 'settings' };
   if (segment === 'decisions') return { page: 'decisions' };
+  if (segment === 'pistes') return id ? (PISTE_VIEWS[id] ?? { page: 'piste', id: decodeURIComponent(id) }) : { page: 'pistes' };
+  if (segment === 'lettres' && id && section === 'impression') return { page: 'newsletter-print', id: decodeURIComponent(id) };
+  if (segment === 'lettres') return id ? { page: 'newsletter', id: decodeURIComponent(id) } : { page: 'newsletters' };
   return { page: 'dashboard' };
 }
 
