@@ -225,6 +225,7 @@ export const FIELDS = {
     status_reason: { label: 'Motif', subject: 'Le motif', text: true },
     action_id: { label: 'Action issue de la piste', subject: "L'action issue de la piste" },
     decision_entry_id: { label: 'Décision du comité', subject: 'La décision du comité' },
+    agenda_meeting_id: { label: "Comité qui l'arbitre", subject: 'Le comité qui arbitre la piste' },
   },
   piste_score: {
     piste_id: { label: 'Piste', subject: 'La piste' },

@@ -64,6 +64,7 @@ export function createPiste(store: Store, input: NewPiste): string {
       status_reason: null,
       action_id: null,
       decision_entry_id: null,
+      agenda_meeting_id: null,
     }),
   );
 }

@@ -254,14 +254,18 @@ const MIGRATIONS: Migration[] = [
     deriveFromLog(db, 'piste_score');
   },
 
-  // 7: the kind of each partner (a new cooperation of any collectivités), the lettres d'info.
+  // 7: the kind of each partner (a new cooperation of any collectivités), the comité whose
+  // agenda carries a piste, the lettres d'info.
   (db) => {
     db.exec(`
       ALTER TABLE partner ADD COLUMN kind TEXT;
+      ALTER TABLE piste ADD COLUMN agenda_meeting_id TEXT;
+      CREATE INDEX piste_by_agenda_meeting ON piste (agenda_meeting_id);
       ${derivedTable('newsletter', 'number INTEGER, title TEXT, period_start TEXT, period_end TEXT, editorial TEXT, items TEXT, published_on TEXT, published_by_id TEXT')}
       CREATE INDEX newsletter_by_number ON newsletter (deleted, number, id);
     `);
     deriveFromLog(db, 'partner', ['kind']);
+    deriveFromLog(db, 'piste', ['agenda_meeting_id']);
     deriveFromLog(db, 'newsletter');
   },
 ];

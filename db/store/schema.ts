@@ -323,6 +323,8 @@ export const ENTITIES = {
     status_reason: optionalText(fieldSubject('piste', 'status_reason'), 2000),
     action_id: optionalRef(fieldSubject('piste', 'action_id')),
     decision_entry_id: optionalRef(fieldSubject('piste', 'decision_entry_id')),
+    /** The comité de pilotage or CODIRI whose agenda carries it, before its arbitrage. */
+    agenda_meeting_id: optionalRef(fieldSubject('piste', 'agenda_meeting_id')),
   },
   /**
    * One evaluator's score of a piste, id `${piste_id}:${evaluator_person_id}`: a score
