@@ -54,15 +54,15 @@ export interface DossierChantier {
   changes: DossierChange[];
 }
 
-/** A point of the ordre du jour or an action marked « à arbitrer ». */
+/** A point of the ordre du jour, a piste on it, or an action marked « à arbitrer ». */
 export interface ExpectedDecision {
-  kind: 'point' | 'action';
-  /** « Point 2 », « Action 4.2 ». */
+  kind: 'point' | 'piste' | 'action';
+  /** « Point 2 », « Piste P12 », « Action 4.2 ». */
   reference: string;
   title: string;
   /** « Chantier 4 · Les ressources humaines ». */
   chantier_label: string | null;
-  /** Who presents the point, or the action's pilotes (« Marc Petit (Loir-et-Cher) »). */
+  /** Who presents the point, the partner who proposed the piste, or the action's pilotes (« Marc Petit (Loir-et-Cher) »). */
   by: string | null;
 }
 

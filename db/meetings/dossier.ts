@@ -23,6 +23,7 @@ import { LATE_SQL, today } from '../store/sql';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { actionReferences, referenceOf } from '../actions/references';
+import { pistesOnAgenda } from '../pistes/reads';
 import { dayOf, stageSince } from '../chantiers/stage';
 import { convocationDocument } from './convocation';
 import { minutesDocument } from './document';
@@ -127,7 +128,7 @@ function actionPilots(store: Store, actionId: string): string | null {
   return names.length > 0 ? names.join(', ') : null;
 }
 
-/** The points of the meeting's ordre du jour and the open actions marked « à arbitrer ». */
+/** The points of the meeting's ordre du jour, its pistes to arbitrate and the open actions marked « à arbitrer ». */
 function expectedDecisions(store: Store, meetingId: string): ExpectedDecision[] {
   const chantier = (id: string | null) =>
     id ? (cached(store, 'SELECT number, title FROM chantier WHERE id = ?').get(id) as { number: number; title: string } | undefined) : undefined;
@@ -145,8 +146,23 @@ function expectedDecisions(store: Store, meetingId: string): ExpectedDecision[] 
     `SELECT a.id, a.chantier_id, a.number, a.title, c.number AS chantier_number FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0
      WHERE a.deleted = 0 AND a.to_arbitrate = 1 AND ${OPEN_SQL} ORDER BY c.number, a.number IS NULL, a.number, a.title_key, a.id`,
   ).all() as { id: string; chantier_id: string; number: number | null; title: string; chantier_number: number }[];
+  // The pistes put on the ordre du jour and not yet decided here (db/pistes/agenda.ts).
+  const pistes = pistesOnAgenda(store, meetingId).flatMap((piste) =>
+    piste.decided_here
+      ? []
+      : [
+          {
+            kind: 'piste' as const,
+            reference: `Piste ${piste.reference}`,
+            title: piste.title,
+            chantier_label: chantierLabel(piste.chantier?.id ?? null),
+            by: piste.proposed_by.short_name,
+          },
+        ],
+  );
   return [
     ...points,
+    ...pistes,
     ...actions.map((action) => ({
       kind: 'action' as const,
       reference: `Action ${referenceOf(store, action.id)}`,

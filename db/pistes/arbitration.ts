@@ -16,10 +16,22 @@ import type { ArbitrationDecision, ArbitrationResult } from './types';
 export const ARBITRATION_ITEM_TITLE = 'Arbitrage des pistes';
 
 /** The meetings that arbitrate pistes. */
-const ARBITRATING: readonly MeetingType[] = ['comite_pilotage', 'codiri'];
+export const ARBITRATING: readonly MeetingType[] = ['comite_pilotage', 'codiri'];
+
+/** The meeting, if it may arbitrate pistes: a comité de pilotage or a CODIRI whose minutes are not validated. */
+export function arbitratingMeeting(store: Store, meetingId: string): void {
+  const meeting = requireRow(store, 'meeting', meetingId);
+  if (!ARBITRATING.includes(meeting.type)) {
+    throw new ValidationError(
+      `Une piste s'arbitre en comité de pilotage ou en CODIRI ; cette réunion est : ${MEETING_TYPE_LABELS[meeting.type].toLowerCase()}.`,
+      'meeting_id',
+    );
+  }
+  editableMeeting(store, meetingId);
+}
 
 /** The point « Arbitrage des pistes » of the meeting, made (à arbitrer) the first time. */
-function arbitrationItem(store: Store, meetingId: string): string {
+export function arbitrationItem(store: Store, meetingId: string): string {
   const existing = cached(store, 'SELECT id FROM agenda_item WHERE meeting_id = ? AND title = ? AND deleted = 0 ORDER BY position, id LIMIT 1')
     .pluck()
     .get(meetingId, ARBITRATION_ITEM_TITLE) as string | undefined;
@@ -40,7 +52,8 @@ function chantierFor(store: Store, decision: Extract<ArbitrationDecision, { kind
 }
 
 /**
- * Arbitrates a piste in a meeting's minutes, in one transaction. Refused for a meeting that
+ * Arbitrates a piste in a meeting's minutes, in one transaction (agenda.ts puts it on the
+ * meeting's ordre du jour beforehand). Refused for a meeting that
  * is neither a comité de pilotage nor a CODIRI, for validated minutes (an amendment
  * corrects them), and for a piste already retained or écartée; a piste « à approfondir »
  * comes back before a later comité.
@@ -49,14 +62,7 @@ export function arbitrate(store: Store, pisteId: string, meetingId: string, deci
   return store.transaction(() => {
     // The row as stored: its finalités are JSON text (schema.ts JSON_FIELDS).
     const piste = requireRow(store, 'piste', pisteId);
-    const meeting = requireRow(store, 'meeting', meetingId);
-    if (!ARBITRATING.includes(meeting.type)) {
-      throw new ValidationError(
-        `Une piste s'arbitre en comité de pilotage ou en CODIRI ; cette réunion est : ${MEETING_TYPE_LABELS[meeting.type].toLowerCase()}.`,
-        'meeting_id',
-      );
-    }
-    editableMeeting(store, meetingId);
+    arbitratingMeeting(store, meetingId);
     requireOpenPiste(piste, 'elle ne peut plus être arbitrée');
     const reason = decision.kind === 'retenue' ? null : decision.reason?.trim() || null;
     if (decision.kind === 'ecartee' && !reason)
@@ -88,7 +94,15 @@ export function arbitrate(store: Store, pisteId: string, meetingId: string, deci
       store,
       'piste',
       pisteId,
-      validatePatch('piste', { status: decision.kind, status_reason: reason, decision_entry_id: entryId, action_id: actionId, chantier_id: chantierId }),
+      // A piste arbitrated without being put on the ordre du jour first is on it now.
+      validatePatch('piste', {
+        status: decision.kind,
+        status_reason: reason,
+        decision_entry_id: entryId,
+        action_id: actionId,
+        chantier_id: chantierId,
+        agenda_meeting_id: meetingId,
+      }),
     );
     return {
       entry_id: entryId,

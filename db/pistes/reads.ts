@@ -1,12 +1,13 @@
 // Every read of the pistes: the list with its filters, one piste and its scores, the
 // matrice, the ranking within each finalité, the piste an action came from.
 import { FINALITE_LABELS, FINALITES, type Finalite, type MeetingType, type PisteStoredStatus } from '../../common/vocabulary';
+import { referenceOf } from '../actions/references';
 import { decisionNumbers, meetingTitle } from '../meetings/rows';
 import { requireRow } from '../store/rows';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { disagreement, pisteReference, pisteStatus, quadrantOf, together } from './rules';
-import type { MatrixPoint, PartnerMeans, PisteDetail, PisteFilter, PisteRow, PisteScore, RankedGroup } from './types';
+import type { AgendaPiste, MatrixPoint, PartnerMeans, PisteDetail, PisteFilter, PisteOrigin, PisteRow, PisteScore, RankedGroup } from './types';
 
 interface PisteJoined {
   id: string;
@@ -240,4 +241,28 @@ export function rankedByFinalite(store: Store, filter: PisteFilter = {}): Ranked
       );
     return [{ finalite, label, pistes: ranked.map(({ piste, product: value }, index) => ({ ...piste, rank: index + 1, product: value })) }];
   });
+}
+
+/**
+ * The pistes on a comité's ordre du jour, with those it arbitrated (a piste arbitrated
+ * without being put on it first is there too), in number order.
+ */
+export function pistesOnAgenda(store: Store, meetingId: string): AgendaPiste[] {
+  requireRow(store, 'meeting', meetingId);
+  return readPistes(store, ' AND (p.agenda_meeting_id = ? OR e.meeting_id = ?)', [meetingId, meetingId]).map((piste) => ({
+    ...piste,
+    decided_here: piste.decision?.meeting_id === meetingId,
+    action_reference: piste.action_id && piste.status === 'devenue_action' ? referenceOf(store, piste.action_id) : null,
+  }));
+}
+
+/** The piste an action came from and the meeting whose décision retained it, for the action's fiche. */
+export function pisteOriginOfAction(store: Store, actionId: string): PisteOrigin | null {
+  const piste = pisteOfAction(store, actionId);
+  if (!piste) return null;
+  const meeting = piste.decision
+    ? (cached(store, 'SELECT id, type, title, date FROM meeting WHERE id = ? AND deleted = 0').get(piste.decision.meeting_id) as
+        { id: string; type: MeetingType; title: string | null; date: string } | undefined)
+    : undefined;
+  return { ...piste, decision_meeting: meeting ? { id: meeting.id, type: meeting.type, date: meeting.date, title: meetingTitle(meeting) } : null };
 }

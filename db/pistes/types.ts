@@ -1,6 +1,6 @@
 // The shapes the pistes answer and take: the piste, its évaluation croisée, the matrice,
 // the ranking, the arbitrage, the import from a spreadsheet.
-import type { Finalite, PisteStatus, PisteStoredStatus, Quadrant } from '../../common/vocabulary';
+import type { Finalite, MeetingType, PisteStatus, PisteStoredStatus, Quadrant } from '../../common/vocabulary';
 
 export interface NewPiste {
   title: string;
@@ -152,4 +152,17 @@ export interface PisteImportPreview {
   errors: string[];
   /** Every row's errors, then the file's, as sentences (« Ligne 7 : le titre est vide. »). */
   problems: string[];
+}
+
+/** A piste on the ordre du jour of a comité de pilotage or a CODIRI, as its arbitrage shows it. */
+export interface AgendaPiste extends PisteRow {
+  /** Its décision is one of this meeting's (else it awaits one here). */
+  decided_here: boolean;
+  /** « 4.7 »: the action a retained piste became. */
+  action_reference: string | null;
+}
+
+/** The piste an action came from, with the meeting that retained it (the action's fiche). */
+export interface PisteOrigin extends PisteRow {
+  decision_meeting: { id: string; type: MeetingType; date: string; title: string } | null;
 }

@@ -193,10 +193,11 @@ function DecisionsSheet({ decisions }: { decisions: ExpectedDecision[] }) {
   return (
     <article className={classes.sheet} aria-label="Décisions attendues">
       <p className={classes.intro}>
-        Les points de l'ordre du jour et les actions signalés «{NBSP}à arbitrer{NBSP}» attendent une décision du comité.
+        Les points de l'ordre du jour et les actions signalés «{NBSP}à arbitrer{NBSP}», et les pistes inscrites à l'ordre du jour, attendent une décision du
+        comité.
       </p>
       {decisions.length === 0 ? (
-        <p className={classes.none}>Aucun point ni aucune action n'est signalé à arbitrer.</p>
+        <p className={classes.none}>Aucun point, aucune piste ni aucune action n'est à arbitrer.</p>
       ) : (
         <table className={classes.table}>
           <colgroup>
