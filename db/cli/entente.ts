@@ -120,10 +120,16 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
                         erreurs par ligne) ; n'écrit rien sans --confirm
   piste export --to FICHIER.xlsx
                         les pistes, leurs notes et les décisions dans un classeur Excel
-  piste arbitrate P12 --meeting ID --retenue N|--new-chantier TITRE|--approfondir
-            [--reason R]|--ecartee "raison"
-                        décision numérotée du comité ou du CODIRI ; une piste retenue
-                        devient une action du chantier ; affiche son identifiant
+  piste agenda P12 --meeting RÉUNION [--remove]
+                        inscrit la piste à l'ordre du jour d'un comité de pilotage ou
+                        d'un CODIRI (point « Arbitrage des pistes »), ou l'en retire
+  piste decide P12 retenue --chantier N|retenue --new-chantier "TITRE"|a_approfondir
+            [--reason R]|ecartee --reason "RAISON" [--meeting RÉUNION]
+                        décision numérotée du comité (par défaut celui dont l'ordre du
+                        jour porte la piste) ; une piste retenue devient une action du
+                        chantier : affiche sa référence et son identifiant
+                        (piste arbitrate : même commande, ou avec les options --retenue N,
+                        --new-chantier, --approfondir, --ecartee "raison")
   matrix [--json] [--finalite F] [--partner CODE]
                         la matrice plus-value × faisabilité, par quadrant
   conflicts [--json]    les champs en conflit, avec chacune de leurs versions
@@ -177,7 +183,7 @@ const VALUED_OPTIONS = new Set([
   'ecartee',
   'reason',
 ]);
-const FLAG_OPTIONS = new Set(['json', 'help', 'full', 'map', 'preview', 'plan', 'approfondir', 'confirm']);
+const FLAG_OPTIONS = new Set(['json', 'help', 'full', 'map', 'preview', 'plan', 'approfondir', 'confirm', 'remove']);
 
 interface Args {
   options: Record<string, string | true>;

@@ -4,12 +4,16 @@ import { resolve } from 'node:path';
 import { FINALITE_LABELS, FINALITES, PISTE_STATUS_LABELS, QUADRANT_LABELS, QUADRANTS, type Finalite } from '../../common/vocabulary';
 import { refusal } from '../errors';
 import { writeFileAtomically } from '../files';
+import { referenceOf } from '../actions/references';
+import { meetingTitle } from '../meetings/rows';
+import { putOnAgenda, takeOffAgenda } from '../pistes/agenda';
 import { arbitrate } from '../pistes/arbitration';
 import { pistesWorkbook } from '../pistes/export';
 import { applyPisteImport, importFieldNamed, IMPORT_FIELD_LABELS, previewPisteImport } from '../pistes/import';
 import { findPisteId, listPistes, pisteMatrix } from '../pistes/reads';
 import type { ArbitrationDecision, MatrixPoint, PisteImportField, PisteRow } from '../pistes/types';
 import { createPiste, scorePiste } from '../pistes/writes';
+import { getRow } from '../store/rows';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 
@@ -123,6 +127,42 @@ function mapping(pairs: string[]): Record<string, PisteImportField | null> {
   );
 }
 
+const DECIDE_USAGE =
+  'Usage : entente piste decide P12 retenue --chantier N | retenue --new-chantier "TITRE" | a_approfondir [--reason R] | ecartee --reason "RAISON" [--meeting RÉUNION]';
+
+/** `piste decide P12 retenue --chantier 4`: the decision named after the piste. */
+function decisionNamed(store: Store, args: PisteArgs): ArbitrationDecision {
+  const [, kind, ...extra] = args.rest;
+  if (extra.length > 0) throw refusal('usage', DECIDE_USAGE);
+  const reason = args.option('reason');
+  if (kind === 'retenue') {
+    const chantier = args.option('chantier');
+    const title = args.option('new-chantier');
+    if ((chantier === undefined) === (title === undefined))
+      throw refusal('usage', 'Une piste retenue va dans un chantier : donnez --chantier N ou --new-chantier "TITRE".');
+    return chantier !== undefined ? { kind, chantier_id: chantierId(store, chantier) } : { kind, new_chantier_title: title! };
+  }
+  if (kind === 'a_approfondir') return { kind, reason: reason ?? null };
+  if (kind === 'ecartee') {
+    if (reason === undefined) throw refusal('usage', 'Une piste écartée l\'est pour une raison : donnez --reason "RAISON".');
+    return { kind, reason };
+  }
+  throw refusal('usage', `Décision inconnue : « ${kind} » (retenue, a_approfondir ou ecartee).`);
+}
+
+/** The options of `piste arbitrate` before `piste decide`: --retenue N, --new-chantier, --approfondir, --ecartee "raison". */
+function legacyDecision(store: Store, args: PisteArgs): ArbitrationDecision {
+  const retenue = args.option('retenue');
+  const newChantier = args.option('new-chantier');
+  const ecartee = args.option('ecartee');
+  const chosen = [retenue, newChantier, ecartee, args.flag('approfondir') || undefined].filter((given) => given !== undefined);
+  if (chosen.length !== 1) throw refusal('usage', 'Donnez une seule décision : --retenue N, --new-chantier TITRE, --approfondir ou --ecartee "raison".');
+  if (retenue !== undefined) return { kind: 'retenue', chantier_id: chantierId(store, retenue) };
+  if (newChantier !== undefined) return { kind: 'retenue', new_chantier_title: newChantier };
+  if (ecartee !== undefined) return { kind: 'ecartee', reason: ecartee };
+  return { kind: 'a_approfondir', reason: args.option('reason') ?? null };
+}
+
 export async function pisteCommand(store: Store, sub: string | undefined, args: PisteArgs): Promise<void> {
   const out = (text: string) => process.stdout.write(text);
   if (sub === 'list') {
@@ -176,27 +216,19 @@ export async function pisteCommand(store: Store, sub: string | undefined, args: 
     const bytes = await pistesWorkbook(store);
     writeFileAtomically(target, bytes);
     out(`Pistes écrites dans ${target} (${bytes.length} octets).\n`);
-  } else if (sub === 'arbitrate') {
-    const id = pisteId(
-      store,
-      args.rest[0],
-      'Usage : entente piste arbitrate P12 --meeting ID --retenue N|--new-chantier TITRE|--approfondir|--ecartee "raison"',
-    );
-    const retenue = args.option('retenue');
-    const newChantier = args.option('new-chantier');
-    const ecartee = args.option('ecartee');
-    const chosen = [retenue, newChantier, ecartee, args.flag('approfondir') || undefined].filter((given) => given !== undefined);
-    if (chosen.length !== 1) throw refusal('usage', 'Donnez une seule décision : --retenue N, --new-chantier TITRE, --approfondir ou --ecartee "raison".');
-    const decision: ArbitrationDecision =
-      retenue !== undefined
-        ? { kind: 'retenue', chantier_id: chantierId(store, retenue) }
-        : newChantier !== undefined
-          ? { kind: 'retenue', new_chantier_title: newChantier }
-          : ecartee !== undefined
-            ? { kind: 'ecartee', reason: ecartee }
-            : { kind: 'a_approfondir', reason: args.option('reason') ?? null };
-    const result = arbitrate(store, id, required(args, 'meeting'), decision);
-    out(`Décision n° ${result.decision_number}${result.action_id ? ` ; action créée : ${result.action_id}` : ''}\n`);
+  } else if (sub === 'agenda') {
+    const id = pisteId(store, args.rest[0], 'Usage : entente piste agenda P12 --meeting RÉUNION [--remove]');
+    const meetingId = required(args, 'meeting');
+    if (args.flag('remove')) takeOffAgenda(store, id, meetingId);
+    else putOnAgenda(store, id, meetingId);
+    const title = meetingTitle(getRow(store, 'meeting', meetingId)!);
+    out(`${args.rest[0]} ${args.flag('remove') ? 'retirée de' : 'inscrite à'} l'ordre du jour : ${title}\n`);
+  } else if (sub === 'decide' || sub === 'arbitrate') {
+    const id = pisteId(store, args.rest[0], DECIDE_USAGE);
+    const meetingId = args.option('meeting') ?? getRow(store, 'piste', id)!.agenda_meeting_id;
+    if (!meetingId) throw refusal('usage', `La piste ${args.rest[0]} n'est à l'ordre du jour d'aucun comité : donnez --meeting RÉUNION.`);
+    const result = arbitrate(store, id, meetingId, args.rest.length > 1 ? decisionNamed(store, args) : legacyDecision(store, args));
+    out(`Décision n° ${result.decision_number}${result.action_id ? ` ; action ${referenceOf(store, result.action_id)} créée : ${result.action_id}` : ''}\n`);
   } else {
     throw refusal('usage', `Commande inconnue : piste ${sub ?? ''}. Voir entente --help.`);
   }

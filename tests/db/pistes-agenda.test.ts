@@ -1,7 +1,7 @@
 // The pistes on a comité's ordre du jour: put on, taken off, read with their scores, arbitrated
 // there; and across laptops: the décisions replicate, concurrent scores are no conflict,
 // the same field edited twice is one, named in Conflits.
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { getAction } from '../../db/actions/reads';
 import { listConflictViews } from '../../db/conflicts/reads';
 import { codiriDossier } from '../../db/meetings/dossier';
@@ -14,7 +14,7 @@ import { arbitrate } from '../../db/pistes/arbitration';
 import { getPiste, pisteOriginOfAction, pistesOnAgenda } from '../../db/pistes/reads';
 import { createPiste, scorePiste, updatePiste } from '../../db/pistes/writes';
 import type { Store } from '../../db/store/store';
-import { newReplica, sendAll } from './helpers';
+import { buildCli, cliOutput, newReplica, runCli, sendAll, tempDir } from './helpers';
 import { cast, invalid } from './meeting-fixtures';
 
 const meeting = (store: Store, type: 'comite_pilotage' | 'codiri' | 'atelier' = 'comite_pilotage', date = '2027-03-12') =>
@@ -174,5 +174,35 @@ describe('arbitrage et synchronisation', () => {
       ['piste', 'description', 'Piste P1 « Mutualisation des formations »'],
     ]);
     expect(conflicts[0].versions.map((version) => version.value).sort()).toEqual(['Un catalogue commun.', 'Une école des agents.']);
+  });
+});
+
+describe('entente piste agenda et decide', { timeout: 90_000 }, () => {
+  let cli: string;
+  beforeAll(async () => {
+    cli = await buildCli('pistes-agenda-cli');
+  }, 60_000);
+
+  test('inscrire trois pistes, les arbitrer sans redonner la réunion ; la piste retenue donne la référence de son action', () => {
+    const dir = tempDir();
+    const ok = (...args: string[]) => cliOutput(cli, dir, ...args);
+    ok('init', '--as', 'Claire Martin', '--partner', '37');
+    for (const title of ['Bourse commune des stages', 'Guichet unique', 'Fusion des laboratoires']) ok('piste', 'add', title, '--partner', '41');
+    const comite = ok('meeting', 'add', '--type', 'copil', '--date', '2027-03-12', '--time', '14:00').trim();
+    expect(ok('piste', 'agenda', 'P1', '--meeting', comite)).toBe("P1 inscrite à l'ordre du jour : Comité de pilotage du 12 mars 2027\n");
+    ok('piste', 'agenda', 'P2', '--meeting', comite);
+    expect(ok('piste', 'agenda', 'P2', '--meeting', comite, '--remove')).toBe("P2 retirée de l'ordre du jour : Comité de pilotage du 12 mars 2027\n");
+    ok('piste', 'agenda', 'P3', '--meeting', comite);
+
+    expect(runCli(cli, dir, 'piste', 'decide', 'P2', 'a_approfondir').stderr).toBe(
+      "La piste P2 n'est à l'ordre du jour d'aucun comité : donnez --meeting RÉUNION.\n",
+    );
+    expect(runCli(cli, dir, 'piste', 'decide', 'P1', 'retenue').stderr).toMatch(/donnez --chantier N ou --new-chantier/);
+    expect(runCli(cli, dir, 'piste', 'decide', 'P3', 'ecartee').stderr).toMatch(/donnez --reason/);
+    expect(runCli(cli, dir, 'piste', 'decide', 'P3', 'refusee').stderr).toMatch(/Décision inconnue : « refusee »/);
+    expect(ok('piste', 'decide', 'P1', 'retenue', '--chantier', '4')).toMatch(/^Décision n° 1 ; action 4\.\d+ créée : \w+\n$/);
+    expect(ok('piste', 'decide', 'P3', 'ecartee', '--reason', 'déjà fait par la Région')).toBe('Décision n° 2\n');
+    expect(ok('piste', 'arbitrate', 'P2', 'a_approfondir', '--meeting', comite, '--reason', 'chiffrer')).toBe('Décision n° 3\n');
+    expect(ok('decisions')).toContain('Piste P3 « Fusion des laboratoires » : écartée (déjà fait par la Région).');
   });
 });

@@ -43,7 +43,7 @@ describe('entente piste', { timeout: 90_000 }, () => {
     expect(ok(dir, 'matrix')).toContain('À lancer vite (1)\n  P1    plus-value 4,0, faisabilité 3,0, 41 : Covoiturage');
 
     const meeting = ok(dir, 'meeting', 'add', '--type', 'copil', '--date', '2027-04-02', '--time', '14:00').trim();
-    expect(ok(dir, 'piste', 'arbitrate', 'P1', '--meeting', meeting, '--retenue', '4')).toMatch(/^Décision n° 1 ; action créée : \w+\n$/);
+    expect(ok(dir, 'piste', 'arbitrate', 'P1', '--meeting', meeting, '--retenue', '4')).toMatch(/^Décision n° 1 ; action 4\.\d+ créée : \w+\n$/);
     expect(ok(dir, 'piste', 'arbitrate', 'P2', '--meeting', meeting, '--ecartee', 'déjà fait par la Région')).toBe('Décision n° 2\n');
     expect(entente(dir, 'piste', 'arbitrate', 'P3', '--meeting', meeting, '--approfondir', '--ecartee', 'non').stderr).toMatch(/une seule décision/);
     const decisions = ok(dir, 'decisions');
