@@ -44,6 +44,7 @@ import type { MinutesLayout } from '../common/vocabulary';
 import type { ApiError } from '../db/errors';
 import type { ImportLine, ImportMapping, ImportPreview, ImportResult } from '../db/exports/import';
 import type { ExportAllResult } from '../db/exports/export-all';
+import type { AgendaPiste, ArbitrationDecision, ArbitrationResult, PisteOrigin, PisteRow } from '../db/pistes/types';
 
 export type * from '../db/actions/types';
 export type * from '../db/attachments/types';
@@ -56,6 +57,7 @@ export type * from '../db/conflicts/types';
 export type * from '../db/meetings/types';
 export type * from '../db/meetings/document-types';
 export type * from '../db/meetings/dossier-types';
+export type * from '../db/pistes/types';
 export type { EntityName } from '../db/store/schema';
 export type { ApiError, ErrorCode } from '../db/errors';
 export type { ImportField } from '../db/exports/actions';
@@ -267,6 +269,16 @@ export interface EntenteApi {
   setValidationSilenceDays(days: number): void;
   /** The meetings and décisions that concern an action (its fiche). */
   meetingsOfAction(actionId: string): ActionMeeting[];
+  /** The pistes on a comité's ordre du jour and those it arbitrated, with their scores (db/pistes/agenda.ts). */
+  listPistesOnAgenda(meetingId: string): AgendaPiste[];
+  /** The pistes évaluées or à approfondir that the comité may put on its ordre du jour. */
+  listPistesToArbitrate(meetingId: string): PisteRow[];
+  putPisteOnAgenda(pisteId: string, meetingId: string): void;
+  takePisteOffAgenda(pisteId: string, meetingId: string): void;
+  /** A numbered décision of the meeting's minutes; a retained piste becomes an action. */
+  arbitratePiste(pisteId: string, meetingId: string, decision: ArbitrationDecision): ArbitrationResult;
+  /** The piste an action came from, with the meeting that retained it; null for most actions. */
+  getPisteOfAction(actionId: string): PisteOrigin | null;
   /** The register of décisions: those of the latest version of every minutes, with their references (« CODIRI 2027-1 D2 »). */
   listDecisions(query: DecisionQuery): DecisionRow[];
   /** Asks where to save, then writes the register's décisions of `query` as an Excel workbook (.xlsx); null when cancelled. */
@@ -492,6 +504,12 @@ export const API_METHOD_KINDS = {
   amendMinutes: 'write',
   setValidationSilenceDays: 'write',
   meetingsOfAction: 'read',
+  listPistesOnAgenda: 'read',
+  listPistesToArbitrate: 'read',
+  putPisteOnAgenda: 'write',
+  takePisteOffAgenda: 'write',
+  arbitratePiste: 'write',
+  getPisteOfAction: 'read',
   listDecisions: 'read',
   // Writes a file, changes no data (as the PDFs and calendars).
   saveDecisionsXlsx: 'read',

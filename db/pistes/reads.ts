@@ -266,3 +266,17 @@ export function pisteOriginOfAction(store: Store, actionId: string): PisteOrigin
     : undefined;
   return { ...piste, decision_meeting: meeting ? { id: meeting.id, type: meeting.type, date: meeting.date, title: meetingTitle(meeting) } : null };
 }
+
+/**
+ * The pistes a comité may put on its ordre du jour: évaluées or à approfondir, not on it
+ * yet, nor awaiting another comité's décision (agenda.ts refuses those).
+ */
+export function pistesToArbitrate(store: Store, meetingId: string): PisteRow[] {
+  return readPistes(
+    store,
+    ` AND p.status IN ('proposee', 'a_approfondir') AND (p.agenda_meeting_id IS NULL OR (p.agenda_meeting_id <> ? AND (
+        e.meeting_id = p.agenda_meeting_id
+        OR NOT EXISTS (SELECT 1 FROM meeting am WHERE am.id = p.agenda_meeting_id AND am.deleted = 0 AND am.validation_status <> 'valide'))))`,
+    [meetingId],
+  ).filter((piste) => piste.status === 'evaluee' || piste.status === 'a_approfondir');
+}

@@ -33,6 +33,7 @@ import { allowReminderNotifications, getReminders } from '../reminders';
 import type { Session } from '../session';
 import { createExportHandlers } from './export-handlers';
 import { createMeetingHandlers } from './meeting-handlers';
+import { createPisteArbitrationHandlers } from './piste-arbitration-handlers';
 import { createPrintHandlers } from './print-handlers';
 import { createSyncHandlers, type SyncContext } from './sync-handlers';
 
@@ -45,6 +46,7 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
   return {
     ...createSyncHandlers({ session, ...sync }),
     ...createMeetingHandlers(session, sync.window),
+    ...createPisteArbitrationHandlers(session),
     ...createExportHandlers(session, sync.window),
     ...createPrintHandlers({ session, window: sync.window }),
     getAppState: () => session.state(),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ApiMethod, EntenteApi } from '../../preload/contract';
 import { clockTime, ENTITIES, ENTITY_NAMES, isoDate } from '../../db/store/schema';
 import { ACTION_IMPORT_FIELDS } from '../../db/exports/actions';
+import { pisteArbitrationArgsSchemas } from './piste-arbitration-handlers';
 import { ACTION_STATUSES, MEETING_TYPES, MINUTES_LAYOUTS, MINUTES_STATUSES, PRIORITIES, STAGES } from '../../common/vocabulary';
 
 const id = z.string().min(1).max(200);
@@ -245,6 +246,7 @@ export const argsSchemas = {
   amendMinutes: z.tuple([id, ENTITIES.meeting.amendment_reason]),
   setValidationSilenceDays: z.tuple([ENTITIES.project.validation_silence_days.unwrap()]),
   meetingsOfAction: z.tuple([id]),
+  ...pisteArbitrationArgsSchemas,
   listDecisions: z.tuple([decisionQuery]),
   saveDecisionsXlsx: z.tuple([decisionQuery]),
 

@@ -11,7 +11,7 @@ import { addEntry, createMeeting } from '../../db/meetings/writes';
 import { dump } from '../../db/project/dump';
 import { putOnAgenda, takeOffAgenda } from '../../db/pistes/agenda';
 import { arbitrate } from '../../db/pistes/arbitration';
-import { getPiste, pisteOriginOfAction, pistesOnAgenda } from '../../db/pistes/reads';
+import { getPiste, pisteOriginOfAction, pistesOnAgenda, pistesToArbitrate } from '../../db/pistes/reads';
 import { createPiste, scorePiste, updatePiste } from '../../db/pistes/writes';
 import type { Store } from '../../db/store/store';
 import { buildCli, cliOutput, newReplica, runCli, sendAll, tempDir } from './helpers';
@@ -34,11 +34,14 @@ describe("pistes à l'ordre du jour d'un comité", () => {
     scorePiste(store, first, { evaluator_person_id: people.marc, plus_value: 2, faisabilite: 3 });
     const comite = meeting(store);
     expect(pistesOnAgenda(store, comite)).toEqual([]);
+    // Only the évaluées and those à approfondir are proposed to the comité.
+    expect(pistesToArbitrate(store, comite).map((row) => row.reference)).toEqual(['P1']);
 
     putOnAgenda(store, first, comite);
     putOnAgenda(store, second, comite);
     putOnAgenda(store, first, comite);
     expect(points(store, comite)).toEqual([['Arbitrage des pistes', true]]);
+    expect(pistesToArbitrate(store, comite)).toEqual([]);
     const listed = pistesOnAgenda(store, comite);
     expect(listed.map((row) => [row.reference, row.status, row.decided_here, row.action_reference])).toEqual([
       ['P1', 'evaluee', false, null],
@@ -83,6 +86,8 @@ describe("pistes à l'ordre du jour d'un comité", () => {
     );
     arbitrate(store, id, codiri, { kind: 'a_approfondir', reason: 'chiffrer le coût' });
     expect(invalid(() => takeOffAgenda(store, id, codiri)).message).toBe('La piste P1 a été arbitrée dans cette réunion : sa décision reste au compte rendu.');
+    expect(pistesToArbitrate(store, codiri)).toEqual([]);
+    expect(pistesToArbitrate(store, comite).map((row) => [row.reference, row.status])).toEqual([['P1', 'a_approfondir']]);
     // À approfondir: it comes back before the next comité, the first keeping its décision.
     putOnAgenda(store, id, comite);
     expect(pistesOnAgenda(store, comite).map((row) => [row.reference, row.status, row.decided_here])).toEqual([['P1', 'a_approfondir', false]]);
