@@ -29,6 +29,7 @@ import { ArbitrationBadge, LateBadge, StatusBadge } from '../../shared/StatusBad
 import { ConflictBadge, ConflictsAlert, useConflictsOf } from '../conflicts/RowConflicts';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { ActionMeetings } from '../meetings/ActionMeetings';
+import { PisteOrigin } from './PisteOrigin';
 import { BudgetEditor } from './BudgetEditor';
 import { DeleteActionButton } from './DeleteActionButton';
 import { IndicatorsEditor } from './IndicatorsEditor';
@@ -107,6 +108,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
               <AutosaveText label={fieldLabel('action', 'title')} required value={action.title} save={(title) => update({ title: title ?? '' })} />
               <AutosaveText label={fieldLabel('action', 'description')} multiline value={action.description} save={(description) => update({ description })} />
             </SectionCard>
+            <PisteOrigin actionId={action.id} />
             <SectionCard title="Indicateurs">
               <IndicatorsEditor action={action} />
             </SectionCard>

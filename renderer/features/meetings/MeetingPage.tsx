@@ -21,6 +21,7 @@ import { frenchDuration, frenchTime } from '../../../common/french';
 import { MeetingFieldsSection } from './MeetingFieldsSection';
 import { MinutesStatusBadge } from './MinutesStatusBadge';
 import { ParticipantsSection } from './ParticipantsSection';
+import { PistesArbitration } from './PistesArbitration';
 import { ValidationSection } from './ValidationSection';
 
 /** A réunion in two steps: Préparer (its fields, participants, ordre du jour) and Compte rendu (what each point gave, the suivi, the validation). */
@@ -127,6 +128,7 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
             <SectionCard title="Ordre du jour">
               <AgendaSection {...props} />
             </SectionCard>
+            <PistesArbitration {...props} step="preparer" />
             <SectionCard title="Documents à lire">
               <DocumentsSection ownerId={meeting.id} />
             </SectionCard>
@@ -137,6 +139,7 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
             <SectionCard title="Compte rendu par point">
               <MinutesSection {...props} />
             </SectionCard>
+            <PistesArbitration {...props} step="compte-rendu" />
             <SectionCard title="Suivi des actions du précédent compte rendu">
               <FollowUpSection meeting={meeting} />
             </SectionCard>
