@@ -26,7 +26,7 @@ function optionLabel(piste: PisteRow): string {
 export function PistesArbitration({ meeting, chantiers, step }: { meeting: MeetingDetail; chantiers: ChantierSummary[]; step: 'preparer' | 'compte-rendu' }) {
   if (meeting.type !== 'comite_pilotage' && meeting.type !== 'codiri') return null;
   return (
-    <SectionCard title={step === 'preparer' ? 'Pistes à arbitrer' : 'Arbitrage des pistes'}>
+    <SectionCard title={step === 'preparer' ? 'Pistes à arbitrer' : 'Décisions sur les pistes'}>
       {step === 'preparer' ? <AgendaPistes meeting={meeting} /> : <Decisions meeting={meeting} chantiers={chantiers} />}
     </SectionCard>
   );
@@ -296,7 +296,13 @@ function DecisionForm({ piste, meetingId, chantiers }: { piste: AgendaPiste; mee
           </Group>
         )}
         {(choice === 'a_approfondir' || choice === 'ecartee') && (
-          <TextInput label={reasonLabel} required={choice === 'ecartee'} value={reason} onChange={(event) => setReason(event.currentTarget.value)} maw={640} />
+          <TextInput
+            label={reasonLabel}
+            withAsterisk={choice === 'ecartee'}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            maw={640}
+          />
         )}
         {error && (
           <Alert color="red" variant="light" p="xs">
