@@ -28,6 +28,9 @@ const REFERENCES: Record<string, EntityName> = {
   action_id: 'action',
   meeting_id: 'meeting',
   previous_version_id: 'meeting',
+  agenda_meeting_id: 'meeting',
+  atelier_meeting_id: 'meeting',
+  proposed_by_partner_id: 'partner',
   agenda_item_id: 'agenda_item',
   action_item_id: 'action_item',
 };

@@ -180,6 +180,22 @@ describe('arbitrage et synchronisation', () => {
     ]);
     expect(conflicts[0].versions.map((version) => version.value).sort()).toEqual(['Un catalogue commun.', 'Une école des agents.']);
   });
+
+  test('la même piste inscrite en même temps à deux comités : un conflit qui nomme les deux réunions', () => {
+    const a = newReplica('Claire Martin', '37');
+    const b = newReplica('Nadia Benali', '41');
+    const id = piste(a, 'Mutualisation des formations');
+    const comite = meeting(a);
+    const codiri = meeting(a, 'codiri', '2027-03-15');
+    sendAll(a, b);
+    putOnAgenda(a, id, comite);
+    putOnAgenda(b, id, codiri);
+    sendAll(a, b);
+    sendAll(b, a);
+    const [conflict] = listConflictViews(a);
+    expect([conflict.entity, conflict.field, conflict.row_label]).toEqual(['piste', 'agenda_meeting_id', 'Piste P1 « Mutualisation des formations »']);
+    expect(conflict.versions.map((version) => version.value_label).sort()).toEqual(['CODIRI du 15 mars 2027', 'Comité de pilotage du 12 mars 2027']);
+  });
 });
 
 describe('entente piste agenda et decide', { timeout: 90_000 }, () => {
