@@ -5,6 +5,7 @@
 import { getRow } from '../../../db/store/rows';
 import { createPerson } from '../../../db/people/writes';
 import { createPiste, scorePiste } from '../../../db/pistes/writes';
+import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
 import { initData, withStore } from '../harness/data';
 import { expect, openScreen, screenshot, test, type AppHandle } from '../harness/fixtures';
 import { newDataDir } from '../harness/launch';
@@ -31,13 +32,21 @@ function prepare(dataDir: string): string {
   });
 }
 
+/** A screenshot in each theme, and in each: axe with no serious violation, every field named, no English. */
 async function bothThemes(app: AppHandle, name: string): Promise<void> {
   const { page } = app;
-  await screenshot(app, `${name}-clair`);
-  await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
-  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
-  await page.mouse.move(700, 10);
-  await screenshot(app, `${name}-sombre`);
+  for (const theme of ['clair', 'sombre'] as const) {
+    if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme === 'clair' ? 'light' : 'dark');
+    await page.mouse.move(700, 10);
+    await screenshot(app, `${name}-${theme}`);
+    const problems = [
+      ...(await axeViolations(page)).map((line) => `axe : ${line}`),
+      ...(await unlabelledFields(page)).map((html) => `champ sans nom accessible : ${html}`),
+      ...(await englishTexts(page)).map((text) => `texte en anglais : ${text}`),
+    ];
+    expect.soft(problems, `${name}, thème ${theme} :\n${problems.join('\n')}`).toEqual([]);
+  }
   await page.getByRole('button', { name: 'Passer en thème clair' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
 }
@@ -45,6 +54,8 @@ async function bothThemes(app: AppHandle, name: string): Promise<void> {
 test('trois pistes arbitrées en comité de pilotage : une retenue dans le chantier 4 devient une action, sa fiche montre la piste et la décision', async ({
   launch,
 }) => {
+  // Three screens checked in both themes (axe included): longer than the default.
+  test.setTimeout(240_000);
   const dataDir = newDataDir();
   const chantier4 = prepare(dataDir);
   const app = await launch(dataDir);
