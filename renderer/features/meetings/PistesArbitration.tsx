@@ -158,7 +158,9 @@ function Decisions({ meeting, chantiers }: { meeting: MeetingDetail; chantiers: 
   if (pistes.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        Aucune piste n'est inscrite à l'ordre du jour&#x202f;: inscrivez-les dans «&#x202f;Préparer&#x202f;».
+        {meeting.read_only
+          ? "Aucune piste n'a été arbitrée dans cette réunion."
+          : "Aucune piste n'est inscrite à l'ordre du jour\u202f: inscrivez-les dans «\u202fPréparer\u202f»."}
       </Text>
     );
   return (
