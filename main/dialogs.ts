@@ -92,6 +92,21 @@ export const chooseSpreadsheetToImport = (parent: BrowserWindow | undefined) =>
     properties: ['openFile'],
   });
 
+export const choosePistesToImport = (parent: BrowserWindow | undefined) =>
+  open(parent, {
+    title: "Importer les pistes d'un atelier",
+    filters: [{ name: 'Classeur Excel ou CSV', extensions: ['xlsx', 'csv', 'txt'] }],
+    properties: ['openFile'],
+  });
+
+export const choosePistesXlsxFile = (parent: BrowserWindow | undefined, defaultPath: string) =>
+  save(parent, {
+    title: 'Exporter les pistes',
+    defaultPath,
+    filters: [{ name: 'Classeur Excel', extensions: ['xlsx'] }],
+    properties: ['showOverwriteConfirmation'],
+  });
+
 export const chooseExportAllFolder = (parent: BrowserWindow | undefined) =>
   open(parent, { title: 'Exporter tout : choisir où créer le dossier', properties: ['openDirectory', 'createDirectory'] });
 

@@ -44,7 +44,22 @@ import type { MinutesLayout } from '../common/vocabulary';
 import type { ApiError } from '../db/errors';
 import type { ImportLine, ImportMapping, ImportPreview, ImportResult } from '../db/exports/import';
 import type { ExportAllResult } from '../db/exports/export-all';
-import type { AgendaPiste, ArbitrationDecision, ArbitrationResult, PisteOrigin, PisteRow } from '../db/pistes/types';
+import type {
+  AgendaPiste,
+  ArbitrationDecision,
+  ArbitrationResult,
+  EvaluatorScore,
+  NewPiste,
+  PisteDetail,
+  PisteFilter,
+  PisteImportField,
+  PisteImportOptions,
+  PisteImportPreview,
+  PisteOrigin,
+  PistePatch,
+  PisteRow,
+  ScoreInput,
+} from '../db/pistes/types';
 
 export type * from '../db/actions/types';
 export type * from '../db/attachments/types';
@@ -295,6 +310,23 @@ export interface EntenteApi {
   /** « Exporter tout »: asks for a folder, then writes the whole project in a new folder inside it; null when cancelled. */
   exportAllData(): ExportAllResult | null;
 
+  listPistes(filter: PisteFilter): PisteRow[];
+  getPiste(id: string): PisteDetail;
+  /** One evaluator's scores of every piste (the scoring screen). */
+  listEvaluatorScores(personId: string): EvaluatorScore[];
+  createPiste(input: NewPiste): string;
+  updatePiste(id: string, patch: PistePatch): void;
+  deletePiste(id: string): void;
+  scorePiste(pisteId: string, input: ScoreInput): string;
+  /** Asks for the pistes' spreadsheet (.xlsx or .csv), kept by main, and answers its preview and the fields a column can fill; null when cancelled. */
+  choosePisteImport(): { file_name: string; preview: PisteImportPreview; fields: { field: PisteImportField; label: string }[] } | null;
+  /** The chosen file's preview with another mapping or atelier; writes nothing. */
+  previewPisteImport(options: PisteImportOptions): PisteImportPreview;
+  /** Creates the chosen file's pistes, all or none; answers their ids. */
+  importPistes(options: PisteImportOptions): string[];
+  /** Asks where to save, then writes the pistes, their scores and decisions as .xlsx; null when cancelled. */
+  exportPistes(): { file: string; rows: number } | null;
+
   /** The compte rendu or the relevé de décisions as printed: ordered, numbered, labelled. */
   getMinutesDocument(meetingId: string, layout: MinutesLayout): MinutesDocument;
   /** A CODIRI's dossier: its compte rendu and where every chantier stands today. */
@@ -519,6 +551,18 @@ export const API_METHOD_KINDS = {
   previewActionsImport: 'read',
   applyActionsImport: 'write',
   exportAllData: 'read',
+  listPistes: 'read',
+  getPiste: 'read',
+  listEvaluatorScores: 'read',
+  createPiste: 'write',
+  updatePiste: 'write',
+  deletePiste: 'write',
+  scorePiste: 'write',
+  choosePisteImport: 'read',
+  previewPisteImport: 'read',
+  importPistes: 'write',
+  // Writes a file, changes no data.
+  exportPistes: 'read',
   getMinutesDocument: 'read',
   getCodiriDossier: 'read',
   printCurrentPage: 'read',

@@ -7,7 +7,7 @@ import { requireRow } from '../store/rows';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { disagreement, pisteReference, pisteStatus, quadrantOf, together } from './rules';
-import type { AgendaPiste, MatrixPoint, PartnerMeans, PisteDetail, PisteFilter, PisteOrigin, PisteRow, PisteScore, RankedGroup } from './types';
+import type { AgendaPiste, EvaluatorScore, MatrixPoint, PartnerMeans, PisteDetail, PisteFilter, PisteOrigin, PisteRow, PisteScore, RankedGroup } from './types';
 
 interface PisteJoined {
   id: string;
@@ -176,6 +176,15 @@ export function getPiste(store: Store, id: string): PisteDetail {
      WHERE s.piste_id = ? AND s.deleted = 0 ORDER BY pa.position, sort_key(evaluator_name), s.id`,
   ).all(id) as PisteScore[];
   return { ...piste, scores };
+}
+
+/** One evaluator's scores of the pistes still shown, for the scoring screen and its progress. */
+export function scoresOfEvaluator(store: Store, personId: string): EvaluatorScore[] {
+  return cached(
+    store,
+    `SELECT s.piste_id, s.plus_value, s.faisabilite, s.comment FROM piste_score s JOIN piste p ON p.id = s.piste_id AND p.deleted = 0
+     WHERE s.evaluator_person_id = ? AND s.deleted = 0 ORDER BY p.number, p.id`,
+  ).all(personId) as EvaluatorScore[];
 }
 
 /** A piste by its id or its reference « P12 » (as people and the command line name it); undefined if none. */

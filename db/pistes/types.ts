@@ -86,6 +86,14 @@ export interface PisteScore {
   comment: string | null;
 }
 
+/** One evaluator's marks on a piste (the scoring screen's own marks). */
+export interface EvaluatorScore {
+  piste_id: string;
+  plus_value: number | null;
+  faisabilite: number | null;
+  comment: string | null;
+}
+
 export interface PisteDetail extends PisteRow {
   scores: PisteScore[];
 }

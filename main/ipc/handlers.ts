@@ -34,6 +34,7 @@ import type { Session } from '../session';
 import { createExportHandlers } from './export-handlers';
 import { createMeetingHandlers } from './meeting-handlers';
 import { createPisteArbitrationHandlers } from './piste-arbitration-handlers';
+import { createPisteHandlers } from './piste-handlers';
 import { createPrintHandlers } from './print-handlers';
 import { createSyncHandlers, type SyncContext } from './sync-handlers';
 
@@ -49,6 +50,7 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
     ...createPisteArbitrationHandlers(session),
     ...createExportHandlers(session, sync.window),
     ...createPrintHandlers({ session, window: sync.window }),
+    ...createPisteHandlers(session, sync.window),
     getAppState: () => session.state(),
     completeFirstStart: (identity) => session.completeFirstStart(identity),
     restoreBackup: (name) => session.restoreBackup(name),

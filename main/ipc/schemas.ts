@@ -5,6 +5,7 @@ import type { ApiMethod, EntenteApi } from '../../preload/contract';
 import { clockTime, ENTITIES, ENTITY_NAMES, isoDate } from '../../db/store/schema';
 import { ACTION_IMPORT_FIELDS } from '../../db/exports/actions';
 import { pisteArbitrationArgsSchemas } from './piste-arbitration-handlers';
+import { pisteArgsSchemas } from './piste-schemas';
 import { ACTION_STATUSES, MEETING_TYPES, MINUTES_LAYOUTS, MINUTES_STATUSES, PRIORITIES, STAGES } from '../../common/vocabulary';
 
 const id = z.string().min(1).max(200);
@@ -255,6 +256,7 @@ export const argsSchemas = {
   previewActionsImport: z.tuple([importMapping]),
   applyActionsImport: z.tuple([importMapping]),
   exportAllData: none,
+  ...pisteArgsSchemas,
 
   getMinutesDocument: z.tuple([id, z.enum(MINUTES_LAYOUTS)]),
   getCodiriDossier: z.tuple([id]),

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconArrowsExchange,
   IconArrowsSplit2,
+  IconBulb,
   IconCalendarEvent,
   IconChecklist,
   IconGavel,
@@ -33,6 +34,9 @@ import { FichePrintPage } from '../features/fiche-print/FichePrintPage';
 import { MyActionsPage } from '../features/my-actions/MyActionsPage';
 import { RemindersIndicator } from '../features/my-actions/RemindersIndicator';
 import { SyncPage } from '../features/sync/SyncPage';
+import { PistePage } from '../features/pistes/PistePage';
+import { PistesPage } from '../features/pistes/PistesPage';
+import { ScoringPage } from '../features/pistes/ScoringPage';
 import { useAppState } from './AppContext';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { href, useRoute, type Route } from './navigation';
@@ -50,6 +54,7 @@ const NAV: NavItem[] = [
   { label: 'Mes actions', route: { page: 'my-actions' }, icon: IconUserCheck, pages: ['my-actions'] },
   { label: 'Chantiers', route: { page: 'chantiers' }, icon: IconStack2, pages: ['chantiers', 'chantier'] },
   { label: 'Actions', route: { page: 'actions' }, icon: IconChecklist, pages: ['actions', 'action', 'action-print'] },
+  { label: 'Pistes', route: { page: 'pistes' }, icon: IconBulb, pages: ['pistes', 'piste', 'pistes-scoring', 'pistes-matrix', 'pistes-synthesis'] },
   { label: 'Réunions', route: { page: 'meetings' }, icon: IconCalendarEvent, pages: ['meetings', 'meeting', 'minutes-print'] },
   { label: 'Décisions', route: { page: 'decisions' }, icon: IconGavel, pages: ['decisions'] },
   { label: 'Personnes', route: { page: 'people' }, icon: IconUsers, pages: ['people'] },
@@ -152,6 +157,12 @@ function CurrentPage({ route }: { route: Route }) {
       return <MinutesPrintPage key={route.id} id={route.id} layout={route.layout} />;
     case 'action-print':
       return <FichePrintPage key={route.id} id={route.id} />;
+    case 'pistes':
+      return <PistesPage />;
+    case 'piste':
+      return <PistePage key={route.id} id={route.id} />;
+    case 'pistes-scoring':
+      return <ScoringPage />;
     case 'sync':
       return <SyncPage />;
     case 'settings':

@@ -1,0 +1,75 @@
+// The handlers of the pistes: thin calls into db/pistes. As for the plan d'actions, the file
+// to import stays here between the preview and the confirmation: the renderer names no path,
+// and what is written is what was previewed.
+import { app, type BrowserWindow } from 'electron';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { refusal, toUserError } from '../../db/errors';
+import { writeFileAtomically } from '../../db/files';
+import { pistesWorkbook } from '../../db/pistes/export';
+import { applyPisteImport, IMPORT_FIELD_LABELS, previewPisteImport } from '../../db/pistes/import';
+import { getPiste, listPistes, scoresOfEvaluator } from '../../db/pistes/reads';
+import type { PisteImportField } from '../../db/pistes/types';
+import { createPiste, deletePiste, scorePiste, updatePiste } from '../../db/pistes/writes';
+import { choosePistesToImport, choosePistesXlsxFile, withPromisedExtension } from '../dialogs';
+import type { Session } from '../session';
+import type { Handlers } from './handlers';
+
+type PisteMethods =
+  | 'listPistes'
+  | 'getPiste'
+  | 'listEvaluatorScores'
+  | 'createPiste'
+  | 'updatePiste'
+  | 'deletePiste'
+  | 'scorePiste'
+  | 'choosePisteImport'
+  | 'previewPisteImport'
+  | 'importPistes'
+  | 'exportPistes';
+
+export function createPisteHandlers(session: Session, window: () => BrowserWindow | undefined = () => undefined): Pick<Handlers, PisteMethods> {
+  const store = () => session.requireStore();
+  let pending: { name: string; bytes: Buffer } | null = null;
+  const requirePending = () => {
+    if (!pending) throw refusal('validation', "Choisissez d'abord le fichier des pistes à importer.");
+    return pending;
+  };
+  return {
+    listPistes: (filter) => listPistes(store(), filter),
+    getPiste: (id) => getPiste(store(), id),
+    listEvaluatorScores: (personId) => scoresOfEvaluator(store(), personId),
+    createPiste: (input) => createPiste(store(), input),
+    updatePiste: (id, patch) => updatePiste(store(), id, patch),
+    deletePiste: (id) => deletePiste(store(), id),
+    scorePiste: (pisteId, input) => scorePiste(store(), pisteId, input),
+    choosePisteImport: async () => {
+      const file = await choosePistesToImport(window());
+      if (!file) return null;
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        throw toUserError(error);
+      }
+      const preview = await previewPisteImport(store(), bytes);
+      pending = { name: basename(file), bytes };
+      const fields = (Object.keys(IMPORT_FIELD_LABELS) as PisteImportField[]).map((field) => ({ field, label: IMPORT_FIELD_LABELS[field] }));
+      return { file_name: pending.name, preview, fields };
+    },
+    previewPisteImport: (options) => previewPisteImport(store(), requirePending().bytes, options),
+    importPistes: async (options) => {
+      const ids = await applyPisteImport(store(), requirePending().bytes, options);
+      pending = null;
+      return ids;
+    },
+    exportPistes: async () => {
+      const chosen = await choosePistesXlsxFile(window(), join(app.getPath('documents'), 'Pistes de coopération.xlsx'));
+      if (!chosen) return null;
+      const file = await withPromisedExtension(window(), chosen, '.xlsx');
+      if (!file) return null;
+      writeFileAtomically(file, await pistesWorkbook(store()));
+      return { file, rows: listPistes(store()).length };
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import { Alert, Button, Group, Select, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileSpreadsheet, IconFileImport, IconFilterOff, IconPlus } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import type { Finalite, PisteStatus } from '../../../common/vocabulary';
+import type { PisteFilter, PisteImportField, PisteImportPreview } from '../../../preload/contract';
+import { call, useApiData } from '../../api';
+import { useAppState } from '../../app/AppContext';
+import { PageHeader } from '../../shared/PageHeader';
+import { useSessionState } from '../../shared/useSessionState';
+import { FINALITE_OPTIONS, PISTE_STATUS_OPTIONS, pistesCount } from './labels';
+import { NewPisteModal } from './NewPisteModal';
+import { PisteImportModal } from './PisteImportModal';
+import { PistesTable, sortPistes, type PisteSort } from './PistesTable';
+import { PistesViews } from './PistesViews';
+
+const NO_FILTER: PisteFilter = {};
+
+/** The pistes of the cooperation: filters, the list with their means and the partners' disagreements, import and export. */
+export function PistesPage() {
+  const { partners } = useAppState();
+  const [filter, setFilter] = useSessionState<PisteFilter>('pistes-filtres', NO_FILTER);
+  const [sort, setSort] = useSessionState<PisteSort>('pistes-tri', { by: 'reference', direction: 'asc' });
+  const { data: pistes, error } = useApiData('listPistes', filter);
+  const { data: chantiers } = useApiData('listChantiers');
+  const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState<{ fileName: string; preview: PisteImportPreview; fields: { field: PisteImportField; label: string }[] } | null>(
+    null,
+  );
+  const [busy, setBusy] = useState<'import' | 'export' | null>(null);
+  const sorted = useMemo(() => (pistes ? sortPistes(pistes, sort) : undefined), [pistes, sort]);
+  const set = <K extends keyof PisteFilter>(key: K, value: PisteFilter[K] | null) => {
+    const next = { ...filter };
+    if (value) next[key] = value;
+    else delete next[key];
+    setFilter(next);
+  };
+
+  async function chooseImport() {
+    setBusy('import');
+    const result = await call('choosePisteImport');
+    setBusy(null);
+    if (result.ok && result.value) setImporting({ fileName: result.value.file_name, preview: result.value.preview, fields: result.value.fields });
+  }
+
+  async function exportXlsx() {
+    setBusy('export');
+    const result = await call('exportPistes');
+    setBusy(null);
+    if (!result.ok || !result.value) return;
+    notifications.show({
+      color: 'teal',
+      title: 'Pistes enregistrées',
+      message: `${result.value.file} (${pistesCount(result.value.rows)}, leurs évaluations et décisions)\u202f: à ouvrir avec Excel ou LibreOffice.`,
+      autoClose: 8000,
+    });
+  }
+
+  return (
+    <>
+      <PageHeader title="Pistes">
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+          Nouvelle piste
+        </Button>
+        <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={chooseImport} loading={busy === 'import'}>
+          Importer des pistes…
+        </Button>
+        <Button
+          variant="default"
+          leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+          onClick={exportXlsx}
+          loading={busy === 'export'}
+          disabled={busy !== null}
+        >
+          Exporter (XLSX)
+        </Button>
+      </PageHeader>
+      <PistesViews current="pistes" />
+      <Group align="flex-end" gap="sm" wrap="wrap" mb="md" role="search" aria-label="Filtres des pistes">
+        <Select
+          label="Finalité"
+          placeholder="Toutes"
+          data={FINALITE_OPTIONS}
+          value={filter.finalite ?? null}
+          onChange={(value) => set('finalite', value as Finalite | null)}
+          clearable
+          w={240}
+          comboboxProps={{ width: 340, position: 'bottom-start' }}
+        />
+        <Select
+          label="Proposée par"
+          placeholder="Tous les partenaires"
+          data={partners.map((partner) => ({ value: partner.id, label: partner.name }))}
+          value={filter.partner_id ?? null}
+          onChange={(value) => set('partner_id', value)}
+          clearable
+          w={240}
+        />
+        <Select
+          label="Statut"
+          placeholder="Tous"
+          data={PISTE_STATUS_OPTIONS}
+          value={filter.status ?? null}
+          onChange={(value) => set('status', value as PisteStatus | null)}
+          clearable
+          w={170}
+        />
+        <Select
+          label="Chantier"
+          placeholder="Tous les chantiers"
+          data={(chantiers ?? []).map((chantier) => ({ value: chantier.id, label: `${chantier.number}. ${chantier.title}` }))}
+          value={filter.chantier_id ?? null}
+          onChange={(value) => set('chantier_id', value)}
+          clearable
+          searchable
+          nothingFoundMessage="Aucun chantier"
+          w={240}
+          comboboxProps={{ width: 420, position: 'bottom-start' }}
+        />
+        <Button
+          variant="subtle"
+          leftSection={<IconFilterOff size={16} aria-hidden />}
+          disabled={Object.keys(filter).length === 0}
+          onClick={() => setFilter(NO_FILTER)}
+        >
+          Effacer les filtres
+        </Button>
+      </Group>
+      {error && <Alert color="red">{error.message}</Alert>}
+      {sorted && (
+        <>
+          <Text size="sm" fw={600} mb="xs" role="status" aria-live="polite">
+            {pistesCount(sorted.length)}
+            <Text span size="sm" fw={400} c="dimmed">
+              {' '}
+              · moyennes des deux partenaires, de 1 à 4
+            </Text>
+          </Text>
+          {sorted.length > 0 ? (
+            <PistesTable pistes={sorted} sort={sort} onSort={setSort} />
+          ) : (
+            <Text c="dimmed">
+              {Object.keys(filter).length > 0
+                ? 'Aucune piste ne répond à ces filtres.'
+                : "Aucune piste pour l'instant. Créez-en une, ou importez celles d'un atelier depuis un classeur Excel ou un fichier CSV."}
+            </Text>
+          )}
+        </>
+      )}
+      <NewPisteModal opened={creating} onClose={() => setCreating(false)} />
+      {importing && <PisteImportModal fileName={importing.fileName} initial={importing.preview} fields={importing.fields} onClose={() => setImporting(null)} />}
+    </>
+  );
+}
