@@ -84,7 +84,7 @@ export function PistesPage() {
           value={filter.finalite ?? null}
           onChange={(value) => set('finalite', value as Finalite | null)}
           clearable
-          w={240}
+          w={210}
           comboboxProps={{ width: 340, position: 'bottom-start' }}
         />
         <Select
@@ -94,7 +94,7 @@ export function PistesPage() {
           value={filter.partner_id ?? null}
           onChange={(value) => set('partner_id', value)}
           clearable
-          w={240}
+          w={210}
         />
         <Select
           label="Statut"
@@ -103,7 +103,7 @@ export function PistesPage() {
           value={filter.status ?? null}
           onChange={(value) => set('status', value as PisteStatus | null)}
           clearable
-          w={170}
+          w={150}
         />
         <Select
           label="Chantier"
@@ -114,7 +114,7 @@ export function PistesPage() {
           clearable
           searchable
           nothingFoundMessage="Aucun chantier"
-          w={240}
+          w={210}
           comboboxProps={{ width: 420, position: 'bottom-start' }}
         />
         <Button

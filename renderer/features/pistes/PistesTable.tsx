@@ -51,7 +51,7 @@ export function PistesTable({ pistes, sort, onSort }: Props) {
               <SortButton label="Réf." by="reference" sort={sort} onSort={onSort} />
             </th>
             <th>Intitulé</th>
-            <th>Proposée par</th>
+            <th className={classes.by}>Proposée par</th>
             <th>Finalités</th>
             <th className={classes.number} aria-sort={ariaSort(sort, 'plus_value')}>
               <SortButton label="Plus-value" by="plus_value" sort={sort} onSort={onSort} />

@@ -99,7 +99,7 @@ export function ScoringPage() {
       </Group>
       {pistes && scores && (
         <Text fw={600} mb="xs" role="status">
-          {scoredCount} / {pistesCount(scorable.length)} notée{scoredCount > 1 ? 's' : ''} {byMe ? 'par vous' : `par ${evaluator?.name ?? ''}`}
+          {scoredCount} / {pistesCount(scorable.length)} notée{scorable.length > 1 ? 's' : ''} {byMe ? 'par vous' : `par ${evaluator?.name ?? ''}`}
         </Text>
       )}
       <Text size="sm" c="dimmed" mb="md">

@@ -1,0 +1,196 @@
+// The pistes in the app: 130 pistes collected in an atelier imported from an Excel workbook
+// (accents, both partners proposing), scored at the keyboard by a person of each partner,
+// their means and a disagreement on the list, a fiche edited, the export to Excel read back.
+import { Workbook } from 'exceljs';
+import { join } from 'node:path';
+import { createPerson } from '../../../db/people/writes';
+import { axeViolations, unlabelledFields } from '../harness/a11y';
+import { initData, withStore } from '../harness/data';
+import { expect, screenshot, test, type AppHandle } from '../harness/fixtures';
+import { newDataDir } from '../harness/launch';
+
+const SUBJECTS = [
+  'Mutualisation des achats de sel de déneigement',
+  "Échanges entre équipes d'insertion",
+  'Formation commune des assistants familiaux',
+  'Observatoire partagé de la démographie médicale',
+  'Itinéraire cyclable de la vallée du Cher',
+  'Groupement de commandes pour les fournitures scolaires des collèges',
+  'Accueil réciproque des élèves de 3e en stage',
+  'Plateforme commune de covoiturage',
+  'Réponse coordonnée aux épisodes de sécheresse',
+  'Archives départementales : numérisation mutualisée',
+];
+const FINALITES = ["Économies d'échelle", 'Échange de pratiques', 'Territoire partagé', 'Innovation', "Économies d'échelle, Territoire partagé"];
+
+/** The atelier's workbook: 130 pistes, a header as people write it, the two partners in turn. */
+async function atelierWorkbook(file: string): Promise<void> {
+  const workbook = new Workbook();
+  const sheet = workbook.addWorksheet('Atelier du 12 mars');
+  sheet.addRow(['Intitulé', 'Description', 'Proposée par', 'Direction ou service', 'Finalités']);
+  for (let index = 0; index < 130; index++) {
+    const subject = SUBJECTS[index % SUBJECTS.length];
+    sheet.addRow([
+      index < SUBJECTS.length ? subject : `${subject} (${Math.floor(index / SUBJECTS.length) + 1})`,
+      `Idée notée au tableau, groupe ${(index % 6) + 1} : « ${subject.toLowerCase()} ».`,
+      index % 2 === 0 ? 'Indre-et-Loire' : 'Loir-et-Cher',
+      index % 3 === 0 ? 'Direction des routes' : 'Direction de la solidarité',
+      FINALITES[index % FINALITES.length],
+    ]);
+  }
+  await workbook.xlsx.writeFile(file);
+}
+
+/** Scores the piste shown with two digits (and a comment), then goes to the next with N. */
+async function score(app: AppHandle, reference: string, plusValue: number, faisabilite: number): Promise<void> {
+  const { page } = app;
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${reference} · `) })).toBeVisible();
+  await page.keyboard.press(String(plusValue));
+  await page.keyboard.press(String(faisabilite));
+  await expect(page.getByRole('button', { name: new RegExp(`^${faisabilite} `) }).nth(1)).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: new RegExp(`^${plusValue} `) }).first()).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('n');
+}
+
+async function bothThemes(app: AppHandle, name: string): Promise<void> {
+  const { page } = app;
+  await screenshot(app, `${name}-clair`);
+  await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await screenshot(app, `${name}-sombre`);
+  await page.getByRole('button', { name: 'Passer en thème clair' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
+}
+
+test("pistes : 130 importées d'un classeur, notées au clavier par les deux partenaires, une fiche modifiée, l'export Excel", async ({ launch }) => {
+  test.setTimeout(180_000);
+  const dataDir = newDataDir();
+  initData(dataDir);
+  withStore(dataDir, (store) => createPerson(store, { name: 'Marc Petit', function: 'Directeur des routes', partner_id: 'd41', email: null }));
+  const file = join(dataDir, 'atelier.xlsx');
+  await atelierWorkbook(file);
+
+  const app = await launch(dataDir);
+  const { page } = app;
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Pistes', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pistes' })).toBeVisible();
+  await expect(page.getByText("Aucune piste pour l'instant.", { exact: false })).toBeVisible();
+
+  // The import: the columns mapped from their headers, nothing written before « Importer ».
+  await app.answerDialog('showOpenDialog', { canceled: false, filePaths: [file] });
+  await page.getByRole('button', { name: 'Importer des pistes…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Importer des pistes : atelier.xlsx' });
+  await expect(dialog.getByText('130 pistes prêtes à importer')).toBeVisible();
+  await expect(dialog.getByRole('combobox', { name: 'Proposée par' })).toHaveValue('Partenaire qui propose');
+  await expect(dialog.getByRole('combobox', { name: 'Finalités' })).toHaveValue('Finalités');
+  // A column taken away: every line refused, in French, and the button disabled.
+  await dialog.getByRole('combobox', { name: 'Intitulé' }).click();
+  await page.getByRole('option', { name: 'Ne pas importer' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Aucune colonne ne donne le titre des pistes');
+  await expect(dialog.getByRole('button', { name: 'Importer', exact: true })).toBeDisabled();
+  await dialog.getByRole('combobox', { name: 'Intitulé' }).click();
+  await page.getByRole('option', { name: 'Intitulé' }).click();
+  await dialog.getByRole('button', { name: 'Importer 130 pistes' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: /^130 pistes/ })).toBeVisible();
+  const rows = page.getByRole('table', { name: 'Pistes' }).locator('tbody tr');
+  await expect(rows).toHaveCount(130);
+  await expect(rows.first()).toContainText('P1Mutualisation des achats de sel de déneigement');
+  await expect(rows.nth(1)).toContainText("Échanges entre équipes d'insertion");
+  await expect(rows.nth(1)).toContainText('Loir-et-Cher');
+
+  // Claire Martin (37) scores five pistes at the keyboard.
+  await page.getByRole('navigation', { name: 'Vues des pistes' }).getByRole('link', { name: 'Évaluation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Évaluation croisée des pistes' })).toBeVisible();
+  await expect(page.getByText('0 / 130 pistes notées par vous')).toBeVisible();
+  await score(app, 'P1', 4, 4);
+  await score(app, 'P2', 4, 3);
+  await expect(page.getByRole('heading', { level: 2, name: /^P3 · / })).toBeVisible();
+  await page.keyboard.press('3');
+  await page.keyboard.press('3');
+  await page.getByRole('textbox', { name: 'Commentaire' }).fill('À voir avec la direction des systèmes d’information.');
+  await page.keyboard.press('Enter');
+  await score(app, 'P4', 2, 2);
+  await score(app, 'P5', 1, 2);
+  await expect(page.getByRole('heading', { level: 2, name: /^P6 · / })).toBeVisible();
+  await expect(page.getByText('5 / 130 pistes notées par vous')).toBeVisible();
+  // Back with P: the marks given are there.
+  await page.keyboard.press('p');
+  await expect(page.getByRole('heading', { level: 2, name: /^P5 · / })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^1 Faible/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('region', { name: /^P5 · / })).toBeFocused();
+  expect(await axeViolations(page), 'évaluation, thème clair').toEqual([]);
+  expect(await unlabelledFields(page)).toEqual([]);
+  await bothThemes(app, 'pistes-evaluation');
+
+  // Marc Petit (41) on the same laptop: three of the same pistes.
+  await page.getByRole('combobox', { name: 'Noter au nom de' }).click();
+  await page.getByRole('option', { name: 'Marc Petit' }).click();
+  await expect(page.getByText('0 / 130 pistes notées par Marc Petit')).toBeVisible();
+  await page.getByRole('region', { name: /^P5 · / }).click({ position: { x: 5, y: 5 } });
+  for (let step = 0; step < 4; step++) await page.keyboard.press('ArrowLeft');
+  await score(app, 'P1', 1, 1);
+  await score(app, 'P2', 4, 3);
+  await score(app, 'P3', 3, 2);
+  await expect(page.getByText('3 / 130 pistes notées par Marc Petit')).toBeVisible();
+  await page.getByRole('switch', { name: "Seulement celles que Marc Petit n'a pas notées" }).check();
+  await expect(page.getByText('Piste 1 sur 127')).toBeVisible();
+
+  // The list: means together, one decimal and a comma; P1's disagreement with each partner's means.
+  await page.getByRole('navigation', { name: 'Vues des pistes' }).getByRole('link', { name: 'Liste' }).click();
+  await expect(rows).toHaveCount(130);
+  await expect(rows.nth(0)).toContainText('2,52,5Désaccord');
+  await expect(rows.nth(1)).toContainText('4,03,0');
+  await expect(rows.nth(1)).not.toContainText('Désaccord');
+  await expect(rows.nth(3)).toContainText('2,02,0');
+  await rows.nth(0).getByText('Désaccord').hover();
+  await expect(page.getByRole('tooltip')).toHaveText(
+    /^Indre-et-Loire\u202f: plus-value 4,0, faisabilité 4,0 ; Loir-et-Cher\u202f: plus-value 1,0, faisabilité 1,0$/,
+  );
+  await page.getByRole('button', { name: /^Plus-value/ }).click();
+  await expect(rows.nth(0)).toContainText('P2');
+  await bothThemes(app, 'pistes-liste');
+  await page.getByRole('button', { name: /^Réf\./ }).click();
+  await expect(rows.nth(0)).toContainText('P1');
+
+  // The fiche: a click on the row opens it; its title edited and saved by itself.
+  await rows.nth(0).locator('td').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'P1 Mutualisation des achats de sel de déneigement' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Évaluations' })).toContainText('Marc Petit');
+  await expect(page.getByRole('table', { name: 'Moyennes par partenaire' })).toContainText('Ensemble2,52,52');
+  const title = page.getByRole('textbox', { name: 'Intitulé' });
+  await title.fill('Mutualisation des achats de sel et de saumure de déneigement');
+  await title.press('Tab');
+  await expect(page.getByRole('heading', { level: 1, name: 'P1 Mutualisation des achats de sel et de saumure de déneigement' })).toBeVisible();
+  await bothThemes(app, 'pistes-fiche');
+
+  // The export, read back: the edited title, the means per partner, every evaluator's line.
+  await page.getByRole('link', { name: 'Toutes les pistes' }).click();
+  const xlsx = join(dataDir, 'pistes.xlsx');
+  await app.answerDialog('showSaveDialog', { canceled: false, filePath: xlsx });
+  await page.getByRole('button', { name: 'Exporter (XLSX)' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Pistes enregistrées' })).toContainText(`${xlsx} (130 pistes`);
+  const workbook = new Workbook();
+  await workbook.xlsx.readFile(xlsx);
+  const pistes = workbook.getWorksheet('Pistes')!;
+  expect(pistes.rowCount).toBe(131);
+  const header = (pistes.getRow(1).values as unknown[]).slice(1);
+  const cell = (row: number, name: string) => pistes.getRow(row).getCell(header.indexOf(name) + 1).value;
+  expect(cell(2, 'Intitulé')).toBe('Mutualisation des achats de sel et de saumure de déneigement');
+  expect(cell(2, 'Plus-value Indre-et-Loire')).toBe(4);
+  expect(cell(2, 'Plus-value Loir-et-Cher')).toBe(1);
+  expect(cell(2, 'Écart entre partenaires')).toBe(3);
+  expect(cell(3, 'Proposée par')).toBe('Loir-et-Cher');
+  const evaluations = workbook.getWorksheet('Évaluations')!;
+  expect(evaluations.rowCount).toBe(9);
+  expect((evaluations.getRow(1).values as unknown[]).slice(1)).toEqual([
+    'Piste',
+    'Intitulé',
+    'Évaluateur',
+    'Partenaire',
+    'Plus-value',
+    'Faisabilité',
+    'Commentaire',
+  ]);
+});
