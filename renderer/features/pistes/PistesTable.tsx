@@ -1,4 +1,4 @@
-import { Tooltip, VisuallyHidden } from '@mantine/core';
+import { VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { memo, type MouseEvent } from 'react';
 import { FINALITE_LABELS } from '../../../common/vocabulary';
@@ -114,16 +114,18 @@ const PisteLine = memo(function PisteLine({ piste }: { piste: PisteRow }) {
   );
 });
 
-/** « Désaccord »: an icon and the word, each partner's means in its tooltip and for screen readers. */
+/**
+ * « Désaccord »: an icon and the word, each partner's means in a tooltip shown on hover and
+ * focus and read by screen readers. Plain CSS, no popover per row: a list may flag hundreds.
+ */
 export function DisagreementMark({ piste }: { piste: PisteRow }) {
-  const means = partnerMeansText(piste);
   return (
-    <Tooltip label={means} multiline maw={360} events={{ hover: true, focus: true, touch: true }} withArrow>
-      <span className={classes.disagree} tabIndex={0}>
-        <IconAlertTriangle size={14} aria-hidden />
-        Désaccord
-        <VisuallyHidden> entre partenaires&#x202f;: {means}</VisuallyHidden>
+    <span className={classes.disagree} tabIndex={0}>
+      <IconAlertTriangle size={14} aria-hidden />
+      Désaccord
+      <span role="tooltip" className={classes.tip}>
+        {partnerMeansText(piste)}
       </span>
-    </Tooltip>
+    </span>
   );
 }
