@@ -5,8 +5,7 @@ import { FINALITE_LABELS } from '../../../common/vocabulary';
 import type { PisteImportField, PisteImportOptions, PisteImportPreview } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
-import { formatDate } from '../../shared/format';
-import { pistesCount } from './labels';
+import { atelierLabel, pistesCount } from './labels';
 
 /** Beyond this, the table says how many more lines there are: the errors list names them all the same. */
 const SHOWN_LINES = 200;
@@ -73,7 +72,7 @@ export function PisteImportModal({ fileName, initial, fields, onClose }: Props) 
         <Select
           label="Atelier d'où viennent les pistes"
           placeholder="Aucun atelier"
-          data={(ateliers ?? []).map((meeting) => ({ value: meeting.id, label: `${meeting.title} (${formatDate(meeting.date)})` }))}
+          data={(ateliers ?? []).map((meeting) => ({ value: meeting.id, label: atelierLabel(meeting) }))}
           value={atelier}
           onChange={(value) => {
             setAtelier(value);

@@ -11,10 +11,9 @@ import { AutosaveMultiSelect, AutosaveSelect, AutosaveText } from '../../shared/
 import { FormSaverProvider } from '../../shared/autosave/FormSaver';
 import { SaveStatus } from '../../shared/autosave/SaveStatus';
 import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
-import { formatDate } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { SectionCard } from '../../shared/SectionCard';
-import { FINALITE_OPTIONS, formatMean } from './labels';
+import { atelierLabel, FINALITE_OPTIONS, formatMean } from './labels';
 import { DisagreementMark } from './PistesTable';
 import { PisteStatusBadge } from './PisteStatusBadge';
 
@@ -89,7 +88,7 @@ function PisteFiche({ piste, ateliers, chantiers }: { piste: PisteDetail; atelie
               </Group>
               <AutosaveSelect
                 label={fieldLabel('piste', 'atelier_meeting_id')}
-                data={ateliers.map((meeting) => ({ value: meeting.id, label: `${meeting.title} (${formatDate(meeting.date)})` }))}
+                data={ateliers.map((meeting) => ({ value: meeting.id, label: atelierLabel(meeting) }))}
                 value={piste.atelier?.id ?? null}
                 save={(atelier) => update({ atelier_meeting_id: atelier })}
                 clearable

@@ -91,6 +91,7 @@ test("pistes : 130 importées d'un classeur, notées au clavier par les deux par
   await expect(dialog.getByRole('combobox', { name: 'Finalités' })).toHaveValue('Finalités');
   await dialog.getByRole('combobox', { name: "Atelier d'où viennent les pistes" }).click();
   await page.getByRole('option', { name: /12 mars 2027/ }).click();
+  await screenshot(app, 'pistes-import');
   // A column taken away: every line refused, in French, and the button disabled.
   await dialog.getByRole('combobox', { name: 'Intitulé' }).click();
   await page.getByRole('option', { name: 'Ne pas importer' }).click();
@@ -154,7 +155,7 @@ test("pistes : 130 importées d'un classeur, notées au clavier par les deux par
   await rows.nth(0).getByText('Désaccord').hover();
   await expect(rows.nth(0).getByRole('tooltip')).toBeVisible();
   await expect(rows.nth(0).getByRole('tooltip')).toHaveText(
-    /^Indre-et-Loire\u202f: plus-value 4,0, faisabilité 4,0 ; Loir-et-Cher\u202f: plus-value 1,0, faisabilité 1,0$/,
+    /^Indre-et-Loire\u202f: plus-value 4,0, faisabilité 4,0 ;\nLoir-et-Cher\u202f: plus-value 1,0, faisabilité 1,0$/,
   );
   await screenshot(app, 'pistes-desaccord');
   await page.getByRole('button', { name: /^Plus-value/ }).click();
