@@ -2,8 +2,7 @@
 // réunions held by type, chantiers, pistes identified and retained, the people involved per
 // partner, actions by statut. Each figure says what it counts, so that a figure quoted in a
 // report can be checked. The réunions' and actions' counts are those the dossier du CODIRI
-// prints (db/meetings/dossier.ts). Lettres d'info are not tracked by Entente yet: no figure
-// pretends to count them.
+// prints (db/meetings/dossier.ts).
 import { addDays } from '../../common/calendar';
 import { frenchDate } from '../../common/french';
 import type { MeetingType } from '../../common/vocabulary';
@@ -101,6 +100,14 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
     label: 'Pistes retenues',
     value: pistes.retained,
     counts: "Pistes retenues par le comité, devenues action ou en attente de leur action, aujourd'hui.",
+  });
+
+  figures.push({
+    key: 'lettres',
+    section: 'Chantiers',
+    label: "Lettres d'info publiées",
+    value: store.db.prepare('SELECT count(*) FROM newsletter WHERE deleted = 0 AND published_on IS NOT NULL').pluck().get() as number,
+    counts: "Lettres d'info de la coopération publiées depuis le début, aujourd'hui.",
   });
 
   const pilots = `SELECT pe.id, pe.partner_id FROM pilot p JOIN person pe ON pe.id = p.person_id AND pe.deleted = 0

@@ -64,7 +64,7 @@ export function encodedWords(text: string, maxBytes = 42): string[] {
  * A header, folded between its tokens (RFC 5322 §2.2.3) so that each line keeps to 78
  * characters; a token is never cut.
  */
-function header(name: string, tokens: string[]): string {
+export function header(name: string, tokens: string[]): string {
   const lines: string[] = [];
   let line = `${name}:`;
   for (const token of tokens) {
@@ -78,7 +78,7 @@ function header(name: string, tokens: string[]): string {
 }
 
 /** An unstructured header's words: as typed when plain ASCII, else RFC 2047 encoded words. */
-function textTokens(text: string): string[] {
+export function textTokens(text: string): string[] {
   if (printableAscii(text) && !text.includes('=?')) {
     const words = text.split(' ');
     // Runs of spaces would unfold differently: kept on one line.

@@ -47,6 +47,8 @@ export interface Counts {
   actions: number;
   meetings: number;
   pistes: number;
+  /** Lettres d'info published (drafts are not counted). */
+  newsletters: number;
   changes: number;
   conflicts: number;
 }
@@ -70,6 +72,7 @@ export function counts(store: Store): Counts {
       .pluck()
       .get() as number,
     pistes: countVisible(store, 'piste'),
+    newsletters: store.db.prepare('SELECT count(*) FROM newsletter WHERE deleted = 0 AND published_on IS NOT NULL').pluck().get() as number,
     changes: store.db.prepare('SELECT count(*) FROM changes').pluck().get() as number,
     conflicts: listConflicts(store).length,
   };

@@ -353,6 +353,8 @@ export const ENTITIES = {
     items: z
       .array(
         z.object({
+          /** Stable within the lettre: the editor moves, rewrites and removes an article by it. */
+          id: z.string().min(1).max(40),
           kind: oneOf(fieldSubject('newsletter', 'items'), NEWSLETTER_ITEM_KINDS),
           title: requiredText("Le titre d'un article", 300),
           body: optionalText("Le texte d'un article", 20000),

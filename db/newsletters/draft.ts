@@ -1,0 +1,211 @@
+// « Nouvelle lettre »: what happened since the last lettre published, proposed as articles
+// the secretariat then removes, reorders and rewrites. Read from the facts of the period:
+// actions réalisées and lancées (their statut's changes in the change log, as the dossier du
+// CODIRI reads « what changed since »), the décisions of validated minutes, the meetings
+// held, the pistes retained, and the key figures.
+import { addDays } from '../../common/calendar';
+import { frenchDate } from '../../common/french';
+import { MEETING_TYPE_LABELS, type MeetingType } from '../../common/vocabulary';
+import { referenceOf } from '../actions/references';
+import { dayOf } from '../chantiers/stage';
+import { keyFigures } from '../chantiers/figures';
+import { listDecisions } from '../meetings/decisions';
+import { LATEST_SQL, meetingTitle, SHOWN_SQL } from '../meetings/rows';
+import { SEED_ORIGIN } from '../project/setup';
+import { pisteReference } from '../pistes/rules';
+import { formatHlc } from '../store/hlc';
+import { cached } from '../store/statements';
+import { today } from '../store/sql';
+import type { Store } from '../store/store';
+import type { NewsletterDraft, NewsletterItem } from './types';
+
+type DraftItem = Omit<NewsletterItem, 'id'>;
+
+export const newsletterTitle = (number: number) => `La lettre de la coopération n° ${number}`;
+
+/** The first clock value of a local day: every change written that day or later sorts after it. */
+function dayStartHlc(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return formatHlc({ ms: new Date(year, month - 1, date).getTime(), counter: 0 });
+}
+
+/** The day the project's own story starts: its first meeting or its first change written by a poste. */
+function firstFact(store: Store): string | null {
+  const change = cached(store, `SELECT hlc FROM changes WHERE origin <> '${SEED_ORIGIN}' ORDER BY hlc LIMIT 1`).pluck().get() as string | undefined;
+  const meeting = cached(store, `SELECT min(m.date) FROM meeting m WHERE ${SHOWN_SQL}`).pluck().get() as string | null;
+  const days = [change ? dayOf(change) : null, meeting].filter((day): day is string => day !== null);
+  return days.length > 0 ? days.sort()[0] : null;
+}
+
+/** The period of the next lettre: from the day after the last published one's end (or the first fact) to `day`. */
+function nextPeriod(store: Store, day: string): { start: string | null; end: string } {
+  const last = cached(store, 'SELECT max(period_end) FROM newsletter WHERE deleted = 0 AND published_on IS NOT NULL').pluck().get() as string | null;
+  const start = last ? addDays(last, 1) : firstFact(store);
+  return { start: start && start <= day ? start : day, end: day };
+}
+
+interface StatusChange {
+  row_id: string;
+  origin: string;
+  hlc: string;
+  value: string;
+}
+
+/** Each row's statut changes, oldest first. */
+function statusChanges(store: Store, entity: 'action' | 'piste'): Map<string, StatusChange[]> {
+  const rows = cached(store, `SELECT row_id, origin, hlc, value FROM changes WHERE entity = ? AND field = 'status' ORDER BY hlc, origin, seq`).all(
+    entity,
+  ) as StatusChange[];
+  const byRow = new Map<string, StatusChange[]>();
+  for (const row of rows) byRow.set(row.row_id, [...(byRow.get(row.row_id) ?? []), row]);
+  return byRow;
+}
+
+interface ActionLine {
+  id: string;
+  title: string;
+  description: string | null;
+  status: string | null;
+  chantier_number: number;
+  chantier_title: string;
+}
+
+/** « Chantier 4 « Mobilités » — action 4.2, réalisée le 3 mars 2027. » followed by its description. */
+function actionBody(store: Store, action: ActionLine, what: string, day: string): string {
+  const line = `Chantier ${action.chantier_number} « ${action.chantier_title} » — action ${referenceOf(store, action.id)}, ${what} le ${frenchDate(day)}.`;
+  return action.description ? `${line}\n\n${action.description}` : line;
+}
+
+/** Actions réalisées in the period (their statut became « Réalisé » then and stays so), then those lancées (« En cours » for the first time). */
+function actionItems(store: Store, from: string, until: string): DraftItem[] {
+  const actions = cached(
+    store,
+    `SELECT a.id, a.title, a.description, a.status, c.number AS chantier_number, c.title AS chantier_title
+     FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0 WHERE a.deleted = 0 AND a.title IS NOT NULL ORDER BY c.number, a.number IS NULL, a.number, a.title_key, a.id`,
+  ).all() as ActionLine[];
+  const changes = statusChanges(store, 'action');
+  const finished: { action: ActionLine; day: string }[] = [];
+  const started: { action: ActionLine; day: string }[] = [];
+  for (const action of actions) {
+    // The seeded plan's statuts are where the project started, not news.
+    const history = (changes.get(action.id) ?? []).filter((change) => change.origin !== SEED_ORIGIN);
+    const within = (change: StatusChange) => change.hlc >= from && change.hlc < until;
+    const last = history.at(-1);
+    if (action.status === 'realise' && last && within(last)) {
+      finished.push({ action, day: dayOf(last.hlc) });
+      continue;
+    }
+    const firstStart = history.find((change) => change.value === '"en_cours"');
+    if (action.status !== null && action.status !== 'abandonne' && firstStart && within(firstStart)) started.push({ action, day: dayOf(firstStart.hlc) });
+  }
+  const byDay = (x: { day: string }, y: { day: string }) => (x.day < y.day ? -1 : x.day > y.day ? 1 : 0);
+  return [
+    ...finished.sort(byDay).map(({ action, day }) => ({
+      kind: 'action_terminee' as const,
+      title: action.title,
+      body: actionBody(store, action, 'réalisée', day),
+      source_id: action.id,
+    })),
+    ...started.sort(byDay).map(({ action, day }) => ({
+      kind: 'action_lancee' as const,
+      title: action.title,
+      body: actionBody(store, action, 'lancée', day),
+      source_id: action.id,
+    })),
+  ];
+}
+
+/** The meetings held in the period, oldest first, with their place. */
+function meetingItems(store: Store, start: string | null, end: string): DraftItem[] {
+  const meetings = cached(
+    store,
+    `SELECT m.id, m.type, m.title, m.date, m.place FROM meeting m
+     WHERE ${SHOWN_SQL} AND ${LATEST_SQL} AND (@start IS NULL OR m.date >= @start) AND m.date <= @end ORDER BY m.date, m.start_time, m.id`,
+  ).all({ start, end }) as { id: string; type: MeetingType; title: string | null; date: string; place: string | null }[];
+  return meetings.map((meeting) => ({
+    kind: 'reunion' as const,
+    title: meetingTitle(meeting),
+    body: `${MEETING_TYPE_LABELS[meeting.type]} tenu${meeting.type === 'reunion_travail' ? 'e' : ''} le ${frenchDate(meeting.date)}${meeting.place ? `, ${meeting.place}` : ''}.`,
+    source_id: meeting.id,
+  }));
+}
+
+/**
+ * The décisions of validated minutes in the period, oldest meeting first: a projet de
+ * décision is no news yet, and a piste's arbitrage is told by its own article.
+ */
+function decisionItems(store: Store, start: string | null, end: string): DraftItem[] {
+  const arbitrations = new Set(
+    cached(store, 'SELECT decision_entry_id FROM piste WHERE deleted = 0 AND decision_entry_id IS NOT NULL').pluck().all() as string[],
+  );
+  return listDecisions(store, { from: start ?? undefined, to: end })
+    .filter((decision) => !decision.draft && !arbitrations.has(decision.id))
+    .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0))
+    .map((decision) => ({
+      kind: 'decision' as const,
+      title: decision.text.split('\n')[0].slice(0, 300),
+      body: `${decision.meeting.title}, point ${decision.agenda_item.number} « ${decision.agenda_item.title} » (décision ${decision.reference}).`,
+      source_id: decision.id,
+    }));
+}
+
+/** Pistes whose statut became « retenue » in the period and stays so. */
+function pisteItems(store: Store, from: string, until: string): DraftItem[] {
+  const pistes = cached(store, "SELECT id, number, title, description FROM piste WHERE deleted = 0 AND status = 'retenue' ORDER BY number").all() as {
+    id: string;
+    number: number;
+    title: string;
+    description: string | null;
+  }[];
+  const changes = statusChanges(store, 'piste');
+  return pistes
+    .filter((piste) => {
+      const last = changes.get(piste.id)?.at(-1);
+      return last !== undefined && last.hlc >= from && last.hlc < until;
+    })
+    .map((piste) => ({
+      kind: 'piste_retenue' as const,
+      title: piste.title,
+      body: [`Piste ${pisteReference(piste.number)}, retenue par le comité.`, piste.description].filter(Boolean).join('\n\n'),
+      source_id: piste.id,
+    }));
+}
+
+/** The key figures worth a newsletter, as a list: meetings of the period, then where the work stands. */
+function figuresItem(store: Store, start: string | null, end: string): DraftItem {
+  const { figures } = keyFigures(store, start ? { kind: 'since', date: start } : { kind: 'all' }, end);
+  const value = (key: string) => figures.find((figure) => figure.key === key)?.value ?? 0;
+  const meetings = figures.filter((figure) => figure.key.startsWith('reunions.') && figure.value > 0);
+  const held = meetings.map((figure) => `- **${figure.value}** ${figure.label === 'CODIRI' ? 'CODIRI' : figure.label.toLowerCase()}`);
+  const lines = [
+    ...(held.length > 0 ? ['Réunions tenues sur la période :', '', ...held, ''] : []),
+    "Où en est la coopération aujourd'hui :",
+    '',
+    `- **${value('chantiers')}** chantiers et **${value('actions')}** actions, dont **${value('actions.en_cours')}** en cours et **${value('actions.realise')}** réalisées`,
+    `- **${value('pistes.retenues')}** pistes retenues sur **${value('pistes')}** identifiées`,
+    `- **${value('lettres')}** lettres d'info publiées`,
+  ];
+  return { kind: 'chiffres', title: 'Chiffres clés', body: lines.join('\n'), source_id: null };
+}
+
+/** What « Nouvelle lettre » proposes on `day` (today by default): nothing is written. */
+export function draftNewsletter(store: Store, day?: string): NewsletterDraft {
+  const end = today(day);
+  const { start } = nextPeriod(store, end);
+  const number = ((cached(store, 'SELECT max(number) FROM newsletter WHERE deleted = 0').pluck().get() as number | null) ?? 0) + 1;
+  const from = start ? dayStartHlc(start) : '';
+  const until = dayStartHlc(addDays(end, 1));
+  return {
+    number,
+    title: newsletterTitle(number),
+    period_start: start,
+    period_end: end,
+    items: [
+      ...actionItems(store, from, until),
+      ...decisionItems(store, start, end),
+      ...meetingItems(store, start, end),
+      ...pisteItems(store, from, until),
+      figuresItem(store, start, end),
+    ],
+  };
+}
