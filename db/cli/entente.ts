@@ -41,6 +41,7 @@ import { MEETING_TYPE_LABELS, MINUTES_STATUS_LABELS, type MeetingType } from '..
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../common/vocabulary';
 import { EXPORT_COMMANDS_HELP, isExportCommand, runExportCommand } from './exports';
 import { matrixCommand, pisteCommand, type PisteArgs } from './pistes';
+import { newsletterCommand } from './newsletters';
 
 /** « L'ordinateur de … » at the start of a line. */
 const capitalized = (label: string) => `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
@@ -132,6 +133,13 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
                         --new-chantier, --approfondir, --ecartee "raison")
   matrix [--json] [--finalite F] [--partner CODE]
                         la matrice plus-value × faisabilité, par quadrant
+  lettre list [--json]  les lettres d'info : numéro, brouillon ou date de publication, période
+  lettre draft          prépare la lettre suivante à partir des faits de la période depuis la
+                        dernière lettre publiée ; affiche son numéro
+  lettre publish N      publie la lettre n° N (elle ne se modifie plus)
+  lettre eml N --to FICHIER.eml
+                        la lettre publiée n° N en courriel (texte et HTML), à ouvrir avec
+                        Outlook ou Thunderbird
   conflicts [--json]    les champs en conflit, avec chacune de leurs versions
   backup FICHIER        copie la base de données dans FICHIER
   check                 vérifie l'intégrité de la base et l'accord du journal avec les tables
@@ -555,6 +563,8 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     const pisteArgs: PisteArgs = { option: (key) => option(args, key), flag: (key) => args.options[key] === true, rest };
     if (name === 'piste') await pisteCommand(store, sub, pisteArgs);
     else matrixCommand(store, { ...pisteArgs, rest: command.slice(1) });
+  } else if (name === 'lettre') {
+    newsletterCommand(store, sub, { option: (key) => option(args, key), flag: (key) => args.options[key] === true, rest });
   } else if (name === 'conflicts') {
     const conflicts = listConflicts(store);
     process.stdout.write(args.options.json ? `${JSON.stringify(conflicts, null, 2)}\n` : formatConflicts(conflicts));
