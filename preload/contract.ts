@@ -60,6 +60,7 @@ import type {
   PisteRow,
   ScoreInput,
 } from '../db/pistes/types';
+import type { NewsletterDocument, NewsletterItemPatch, NewsletterPatch, NewsletterRow } from '../db/newsletters/types';
 
 export type * from '../db/actions/types';
 export type * from '../db/attachments/types';
@@ -73,6 +74,8 @@ export type * from '../db/meetings/types';
 export type * from '../db/meetings/document-types';
 export type * from '../db/meetings/dossier-types';
 export type * from '../db/pistes/types';
+export type * from '../db/newsletters/types';
+export type { Block, Inline } from '../db/newsletters/markdown';
 export type { EntityName } from '../db/store/schema';
 export type { ApiError, ErrorCode } from '../db/errors';
 export type { ImportField } from '../db/exports/actions';
@@ -352,6 +355,26 @@ export interface EntenteApi {
    * (.eml, a draft for Outlook or Thunderbird) carrying it; null when cancelled.
    */
   saveConvocationEmail(meetingId: string): SavedEmail | null;
+  /** The lettres d'info, the latest number first. */
+  listNewsletters(): NewsletterRow[];
+  getNewsletter(id: string): NewsletterRow;
+  /** The lettre laid out for its preview and print: Markdown parsed, partners and logos. */
+  getNewsletterDocument(id: string): NewsletterDocument;
+  /** « Nouvelle lettre »: the draft proposed from the facts since the last lettre; answers its id. */
+  createNewsletter(): string;
+  updateNewsletter(id: string, patch: NewsletterPatch): void;
+  editNewsletterItem(id: string, itemId: string, patch: NewsletterItemPatch): void;
+  moveNewsletterItem(id: string, itemId: string, direction: 'up' | 'down'): void;
+  removeNewsletterItem(id: string, itemId: string): void;
+  /** « Ajouter un article »: a free text at the end; answers its id. */
+  addNewsletterItem(id: string): string;
+  /** A draft only: a published lettre stays. */
+  deleteNewsletter(id: string): void;
+  publishNewsletter(id: string): void;
+  /** The lettre the window shows, as an A4 PDF; null when cancelled. */
+  saveNewsletterAsPdf(id: string): SavedPdf | null;
+  /** The published lettre as an .eml draft (text and HTML) to send from Outlook or Thunderbird; null when cancelled. */
+  saveNewsletterEmail(id: string): SavedEmail | null;
   /** Asks where to save the meeting as an .ics file (Outlook, Thunderbird); null when cancelled. */
   exportMeetingIcs(meetingId: string): { file: string } | null;
   /** Every upcoming meeting in one .ics file; null when cancelled. */
@@ -574,6 +597,20 @@ export const API_METHOD_KINDS = {
   getConvocationDocument: 'read',
   getAttendanceSheet: 'read',
   saveConvocationEmail: 'read',
+  listNewsletters: 'read',
+  getNewsletter: 'read',
+  getNewsletterDocument: 'read',
+  createNewsletter: 'write',
+  updateNewsletter: 'write',
+  editNewsletterItem: 'write',
+  moveNewsletterItem: 'write',
+  removeNewsletterItem: 'write',
+  addNewsletterItem: 'write',
+  deleteNewsletter: 'write',
+  publishNewsletter: 'write',
+  // Write files, change no data (as the PDFs and the other courriels).
+  saveNewsletterAsPdf: 'read',
+  saveNewsletterEmail: 'read',
   exportMeetingIcs: 'read',
   exportUpcomingMeetingsIcs: 'read',
   getSyncStatus: 'read',

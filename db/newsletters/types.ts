@@ -1,5 +1,7 @@
 // The shapes the lettres d'info answer and take.
 import type { NewsletterItemKind } from '../../common/vocabulary';
+import type { PrintedPartner } from '../meetings/document-types';
+import type { Block } from './markdown';
 
 /** One article: proposed from a fact of the period (source_id) or written by hand. */
 export interface NewsletterItem {
@@ -49,4 +51,15 @@ export interface NewsletterDraft {
   period_start: string | null;
   period_end: string;
   items: Omit<NewsletterItem, 'id'>[];
+}
+
+/** The lettre laid out: its texts parsed, the partners of the title band. */
+export interface NewsletterDocument {
+  newsletter: NewsletterRow;
+  project_name: string;
+  partners: PrintedPartner[];
+  /** « Publiée le 3 novembre 2026 », or that it is a draft. */
+  date_label: string;
+  editorial: Block[];
+  items: (NewsletterItem & { kind_label: string; blocks: Block[] })[];
 }

@@ -35,6 +35,7 @@ import { createExportHandlers } from './export-handlers';
 import { createMeetingHandlers } from './meeting-handlers';
 import { createPisteArbitrationHandlers } from './piste-arbitration-handlers';
 import { createPisteHandlers } from './piste-handlers';
+import { createNewsletterHandlers } from './newsletter-handlers';
 import { createPrintHandlers } from './print-handlers';
 import { createSyncHandlers, type SyncContext } from './sync-handlers';
 
@@ -51,6 +52,7 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
     ...createExportHandlers(session, sync.window),
     ...createPrintHandlers({ session, window: sync.window }),
     ...createPisteHandlers(session, sync.window),
+    ...createNewsletterHandlers(session, sync.window),
     getAppState: () => session.state(),
     completeFirstStart: (identity) => session.completeFirstStart(identity),
     restoreBackup: (name) => session.restoreBackup(name),

@@ -260,6 +260,37 @@ export const argsSchemas = {
 
   getMinutesDocument: z.tuple([id, z.enum(MINUTES_LAYOUTS)]),
   getCodiriDossier: z.tuple([id]),
+  listNewsletters: none,
+  getNewsletter: z.tuple([id]),
+  getNewsletterDocument: z.tuple([id]),
+  createNewsletter: none,
+  updateNewsletter: z.tuple([
+    id,
+    z
+      .object({
+        title: ENTITIES.newsletter.title,
+        period_start: ENTITIES.newsletter.period_start,
+        period_end: ENTITIES.newsletter.period_end,
+        editorial: ENTITIES.newsletter.editorial,
+      })
+      .partial()
+      .strict(),
+  ]),
+  editNewsletterItem: z.tuple([
+    id,
+    id,
+    z
+      .object({ title: z.string().max(300), body: z.string().max(20000).nullable() })
+      .partial()
+      .strict(),
+  ]),
+  moveNewsletterItem: z.tuple([id, id, direction]),
+  removeNewsletterItem: z.tuple([id, id]),
+  addNewsletterItem: z.tuple([id]),
+  deleteNewsletter: z.tuple([id]),
+  publishNewsletter: z.tuple([id]),
+  saveNewsletterAsPdf: z.tuple([id]),
+  saveNewsletterEmail: z.tuple([id]),
   printCurrentPage: none,
   saveCurrentPageAsPdf: z.tuple([id, z.enum([...MINUTES_LAYOUTS, 'dossier_codiri', 'convocation', 'emargement'])]),
   saveActionFicheAsPdf: z.tuple([id]),

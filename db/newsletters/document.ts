@@ -1,0 +1,22 @@
+// The lettre as printed and previewed: its Markdown parsed once here (markdown.ts), the
+// partners with their logos for the title band, the project's name.
+import { frenchDate } from '../../common/french';
+import { NEWSLETTER_ITEM_KIND_LABELS } from '../../common/vocabulary';
+import { printedPartners } from '../meetings/document';
+import { getProject } from '../project/reads';
+import type { Store } from '../store/store';
+import { parseMarkdown } from './markdown';
+import { getNewsletter } from './reads';
+import type { NewsletterDocument } from './types';
+
+export function newsletterDocument(store: Store, id: string): NewsletterDocument {
+  const newsletter = getNewsletter(store, id);
+  return {
+    newsletter,
+    project_name: getProject(store).name,
+    partners: printedPartners(store).printed,
+    date_label: newsletter.published_on ? `Publiée le ${frenchDate(newsletter.published_on)}` : 'Brouillon, non publiée',
+    editorial: parseMarkdown(newsletter.editorial),
+    items: newsletter.items.map((item) => ({ ...item, kind_label: NEWSLETTER_ITEM_KIND_LABELS[item.kind], blocks: parseMarkdown(item.body) })),
+  };
+}
