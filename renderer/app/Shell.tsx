@@ -8,6 +8,7 @@ import {
   IconChecklist,
   IconGavel,
   IconLayoutDashboard,
+  IconNews,
   IconSettings,
   IconStack2,
   IconUserCheck,
@@ -29,6 +30,9 @@ import { OpenedFileModal } from '../features/sync/OpenedFileModal';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { DecisionsPage } from '../features/decisions/DecisionsPage';
+import { NewsletterPage } from '../features/newsletters/NewsletterPage';
+import { NewsletterPrintPage } from '../features/newsletters/NewsletterPrintPage';
+import { NewslettersPage } from '../features/newsletters/NewslettersPage';
 import { MinutesPrintPage } from '../features/minutes-print/MinutesPrintPage';
 import { FichePrintPage } from '../features/fiche-print/FichePrintPage';
 import { MyActionsPage } from '../features/my-actions/MyActionsPage';
@@ -57,6 +61,7 @@ const NAV: NavItem[] = [
   { label: 'Pistes', route: { page: 'pistes' }, icon: IconBulb, pages: ['pistes', 'piste', 'pistes-scoring', 'pistes-matrix', 'pistes-synthesis'] },
   { label: 'Réunions', route: { page: 'meetings' }, icon: IconCalendarEvent, pages: ['meetings', 'meeting', 'minutes-print'] },
   { label: 'Décisions', route: { page: 'decisions' }, icon: IconGavel, pages: ['decisions'] },
+  { label: "Lettres d'info", route: { page: 'newsletters' }, icon: IconNews, pages: ['newsletters', 'newsletter', 'newsletter-print'] },
   { label: 'Personnes', route: { page: 'people' }, icon: IconUsers, pages: ['people'] },
   { label: 'Conflits', route: { page: 'conflicts' }, icon: IconArrowsSplit2, pages: ['conflicts'] },
   { label: 'Synchronisation', route: { page: 'sync' }, icon: IconArrowsExchange, pages: ['sync'] },
@@ -153,6 +158,12 @@ function CurrentPage({ route }: { route: Route }) {
       return <MeetingPage key={route.id} id={route.id} step={route.step} />;
     case 'decisions':
       return <DecisionsPage />;
+    case 'newsletters':
+      return <NewslettersPage />;
+    case 'newsletter':
+      return <NewsletterPage key={route.id} id={route.id} />;
+    case 'newsletter-print':
+      return <NewsletterPrintPage key={route.id} id={route.id} />;
     case 'minutes-print':
       return <MinutesPrintPage key={route.id} id={route.id} layout={route.layout} />;
     case 'action-print':

@@ -1,0 +1,241 @@
+// One lettre d'info. A draft is edited here — title, period, editorial with its preview,
+// articles removed, moved, rewritten, added —, every field saved as it is typed, then
+// published after a confirmation; a published lettre is shown read-only, to print or send.
+import { ActionIcon, Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconPlus, IconPrinter, IconSend, IconTrash } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { NewsletterDocument, NewsletterItem, NewsletterPatch, NewsletterRow } from '../../../preload/contract';
+import { call, send, useApiData } from '../../api';
+import { href, navigate } from '../../app/navigation';
+import { AutosaveDate, AutosaveText } from '../../shared/autosave/AutosaveFields';
+import { FormSaverProvider } from '../../shared/autosave/FormSaver';
+import { SaveStatus } from '../../shared/autosave/SaveStatus';
+import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
+import { formatDate } from '../../shared/format';
+import { PageHeader } from '../../shared/PageHeader';
+import { EmailDraftButton } from '../minutes-print/EmailDraftButton';
+import { MarkdownBlocks } from './MarkdownBlocks';
+import classes from './Newsletter.module.css';
+import { NewsletterView } from './NewsletterView';
+
+const FORMAT_HELP =
+  '## Titre, ### Sous-titre, **gras**, « - » en début de ligne pour une liste, [texte](https://adresse) pour un lien ; une ligne vide sépare les paragraphes.';
+
+export function NewsletterPage({ id }: { id: string }) {
+  const { data: newsletter, error } = useApiData('getNewsletter', id);
+  const { data: document } = useApiData('getNewsletterDocument', id);
+  if (error) return <Alert color="red">{error.message}</Alert>;
+  if (!newsletter || !document) return null;
+  if (newsletter.published_on) return <PublishedNewsletter newsletter={newsletter} document={document} />;
+  return (
+    <FormSaverProvider>
+      <DraftEditor newsletter={newsletter} document={document} />
+    </FormSaverProvider>
+  );
+}
+
+function BackLink() {
+  return (
+    <Anchor href={href({ page: 'newsletters' })} size="sm" mb="xs" display="block">
+      ← Toutes les lettres d'info
+    </Anchor>
+  );
+}
+
+function PublishedNewsletter({ newsletter, document }: { newsletter: NewsletterRow; document: NewsletterDocument }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <>
+      <BackLink />
+      <PageHeader title={newsletter.title} small>
+        <Button
+          component="a"
+          href={href({ page: 'newsletter-print', id: newsletter.id })}
+          variant="default"
+          leftSection={<IconPrinter size={16} aria-hidden />}
+        >
+          Imprimer / PDF
+        </Button>
+        <EmailDraftButton prepare={() => call('saveNewsletterEmail', newsletter.id)} busy={busy} disabled={busy} onBusy={setBusy} />
+      </PageHeader>
+      <Text mb="md">
+        Période {newsletter.period_label}. Publiée le {formatDate(newsletter.published_on)}
+        {newsletter.published_by ? ` par ${newsletter.published_by.name}` : ''} : elle ne se modifie plus.
+      </Text>
+      <NewsletterView document={document} />
+    </>
+  );
+}
+
+function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; document: NewsletterDocument }) {
+  useUndoShortcut();
+  const [confirm, setConfirm] = useState<'publish' | 'delete' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // After a move, the focus follows the article to its new place (keyboard users keep their place).
+  const [moved, setMoved] = useState<{ itemId: string; direction: 'up' | 'down' } | null>(null);
+  const order = newsletter.items.map((item) => item.id).join(',');
+  useEffect(() => {
+    if (!moved) return;
+    const button =
+      window.document.querySelector<HTMLButtonElement>(`[data-move="${moved.itemId}-${moved.direction}"]:not(:disabled)`) ??
+      window.document.querySelector<HTMLButtonElement>(`[data-move^="${moved.itemId}-"]:not(:disabled)`);
+    button?.focus();
+  }, [order, moved]);
+
+  const update = (patch: NewsletterPatch) => send('updateNewsletter', newsletter.id, patch);
+
+  async function run(action: 'publish' | 'delete') {
+    setBusy(true);
+    const result = await send(action === 'publish' ? 'publishNewsletter' : 'deleteNewsletter', newsletter.id);
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setConfirm(null);
+    if (action === 'delete') navigate({ page: 'newsletters' });
+  }
+
+  async function move(item: NewsletterItem, direction: 'up' | 'down') {
+    const result = await call('moveNewsletterItem', newsletter.id, item.id, direction);
+    if (result.ok) setMoved({ itemId: item.id, direction });
+  }
+
+  return (
+    <>
+      <BackLink />
+      <PageHeader
+        title={
+          <>
+            Lettre n° {newsletter.number}{' '}
+            <Badge variant="outline" color="orange" style={{ verticalAlign: 'middle' }}>
+              Brouillon
+            </Badge>
+          </>
+        }
+        small
+      >
+        <SaveStatus />
+        <Button
+          component="a"
+          href={href({ page: 'newsletter-print', id: newsletter.id })}
+          variant="default"
+          leftSection={<IconPrinter size={16} aria-hidden />}
+        >
+          Aperçu avant impression
+        </Button>
+        <Button variant="default" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setConfirm('delete')}>
+          Supprimer le brouillon
+        </Button>
+        <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => setConfirm('publish')}>
+          Publier…
+        </Button>
+      </PageHeader>
+
+      <Paper withBorder p="md" radius="md" mb="lg">
+        <Stack>
+          <AutosaveText label="Titre" required value={newsletter.title} save={(title) => update({ title: title ?? '' })} />
+          <Group grow align="flex-start">
+            <AutosaveDate label="Début de la période" value={newsletter.period_start} save={(period_start) => update({ period_start })} />
+            <AutosaveDate
+              label="Fin de la période"
+              value={newsletter.period_end}
+              save={(period_end) => update({ period_end: period_end ?? newsletter.period_end })}
+            />
+          </Group>
+          <AutosaveText label="Éditorial" multiline description={FORMAT_HELP} value={newsletter.editorial} save={(editorial) => update({ editorial })} />
+          {document.editorial.length > 0 && (
+            <section aria-label="Aperçu de l'éditorial" className={classes.preview}>
+              <Text size="xs" tt="uppercase" fw={700} c="dimmed" mb={4}>
+                Aperçu de l'éditorial
+              </Text>
+              <MarkdownBlocks blocks={document.editorial} className={classes.text} />
+            </section>
+          )}
+        </Stack>
+      </Paper>
+
+      <Title order={2} size="h3" mb="sm">
+        Articles ({newsletter.items.length})
+      </Title>
+      <Stack gap="md">
+        {newsletter.items.map((item, index) => (
+          <Paper key={item.id} withBorder p="md" radius="md" component="article" aria-label={`Article ${index + 1} : ${item.title}`}>
+            <Group justify="space-between" mb="xs" wrap="nowrap">
+              <Badge variant="light">{document.items.find((shown) => shown.id === item.id)?.kind_label ?? item.kind}</Badge>
+              <Group gap={4} wrap="nowrap">
+                <ActionIcon
+                  variant="default"
+                  data-move={`${item.id}-up`}
+                  aria-label={`Monter l'article « ${item.title} »`}
+                  disabled={index === 0}
+                  onClick={() => move(item, 'up')}
+                >
+                  <IconArrowUp size={16} aria-hidden />
+                </ActionIcon>
+                <ActionIcon
+                  variant="default"
+                  data-move={`${item.id}-down`}
+                  aria-label={`Descendre l'article « ${item.title} »`}
+                  disabled={index === newsletter.items.length - 1}
+                  onClick={() => move(item, 'down')}
+                >
+                  <IconArrowDown size={16} aria-hidden />
+                </ActionIcon>
+                <ActionIcon
+                  variant="default"
+                  color="red"
+                  aria-label={`Retirer l'article « ${item.title} »`}
+                  onClick={() => void call('removeNewsletterItem', newsletter.id, item.id)}
+                >
+                  <IconTrash size={16} aria-hidden />
+                </ActionIcon>
+              </Group>
+            </Group>
+            <Stack gap="xs">
+              <AutosaveText
+                label="Titre de l'article"
+                required
+                value={item.title}
+                save={(title) => send('editNewsletterItem', newsletter.id, item.id, { title: title ?? '' })}
+              />
+              <AutosaveText label="Texte" multiline value={item.body} save={(body) => send('editNewsletterItem', newsletter.id, item.id, { body })} />
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+      <Button mt="md" variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => void call('addNewsletterItem', newsletter.id)}>
+        Ajouter un article
+      </Button>
+
+      <Modal
+        opened={confirm !== null}
+        onClose={() => {
+          setConfirm(null);
+          setError(null);
+        }}
+        title={confirm === 'publish' ? `Publier la lettre n° ${newsletter.number}` : `Supprimer le brouillon n° ${newsletter.number}`}
+      >
+        <Text mb="md">
+          {confirm === 'publish'
+            ? "Une fois publiée, la lettre ne se modifie plus. Elle rejoint les archives, passe aux autres ordinateurs à la prochaine synchronisation, et s'imprime ou s'envoie par courriel."
+            : 'Le brouillon et ses articles seront supprimés.'}
+        </Text>
+        {error && (
+          <Alert color="red" mb="md">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setConfirm(null)}>
+            Annuler
+          </Button>
+          <Button color={confirm === 'delete' ? 'red' : undefined} loading={busy} onClick={() => confirm && run(confirm)}>
+            {confirm === 'publish' ? 'Publier' : 'Supprimer'}
+          </Button>
+        </Group>
+      </Modal>
+    </>
+  );
+}
