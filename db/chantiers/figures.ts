@@ -104,7 +104,7 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
 
   figures.push({
     key: 'lettres',
-    section: 'Chantiers',
+    section: 'Communication',
     label: "Lettres d'info publiées",
     value: store.db.prepare('SELECT count(*) FROM newsletter WHERE deleted = 0 AND published_on IS NOT NULL').pluck().get() as number,
     counts: "Lettres d'info de la coopération publiées depuis le début, aujourd'hui.",

@@ -7,7 +7,13 @@ import { getProject } from '../project/reads';
 import type { Store } from '../store/store';
 import { parseMarkdown } from './markdown';
 import { getNewsletter } from './reads';
-import type { NewsletterDocument } from './types';
+import type { NewsletterDocument, NewsletterItem } from './types';
+
+/** The kind printed above an article: none for a free text, nor when the title says it already (« Chiffres clés »). */
+export function printedKind(item: NewsletterItem): string | null {
+  const label = NEWSLETTER_ITEM_KIND_LABELS[item.kind];
+  return item.kind === 'texte' || label === item.title ? null : label;
+}
 
 export function newsletterDocument(store: Store, id: string): NewsletterDocument {
   const newsletter = getNewsletter(store, id);
@@ -17,6 +23,6 @@ export function newsletterDocument(store: Store, id: string): NewsletterDocument
     partners: printedPartners(store).printed,
     date_label: newsletter.published_on ? `Publiée le ${frenchDate(newsletter.published_on)}` : 'Brouillon, non publiée',
     editorial: parseMarkdown(newsletter.editorial),
-    items: newsletter.items.map((item) => ({ ...item, kind_label: NEWSLETTER_ITEM_KIND_LABELS[item.kind], blocks: parseMarkdown(item.body) })),
+    items: newsletter.items.map((item) => ({ ...item, kind_label: printedKind(item), blocks: parseMarkdown(item.body) })),
   };
 }

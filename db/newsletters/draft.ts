@@ -176,14 +176,15 @@ function figuresItem(store: Store, start: string | null, end: string): DraftItem
   const { figures } = keyFigures(store, start ? { kind: 'since', date: start } : { kind: 'all' }, end);
   const value = (key: string) => figures.find((figure) => figure.key === key)?.value ?? 0;
   const meetings = figures.filter((figure) => figure.key.startsWith('reunions.') && figure.value > 0);
-  const held = meetings.map((figure) => `- **${figure.value}** ${figure.label === 'CODIRI' ? 'CODIRI' : figure.label.toLowerCase()}`);
+  // « Libellé : valeur »: a figure never has to agree with its number.
+  const held = meetings.map((figure) => `- ${figure.label} : **${figure.value}**`);
   const lines = [
     ...(held.length > 0 ? ['Réunions tenues sur la période :', '', ...held, ''] : []),
     "Où en est la coopération aujourd'hui :",
     '',
-    `- **${value('chantiers')}** chantiers et **${value('actions')}** actions, dont **${value('actions.en_cours')}** en cours et **${value('actions.realise')}** réalisées`,
-    `- **${value('pistes.retenues')}** pistes retenues sur **${value('pistes')}** identifiées`,
-    `- **${value('lettres')}** lettres d'info publiées`,
+    `- Chantiers : **${value('chantiers')}**`,
+    `- Actions : **${value('actions')}**, dont en cours : **${value('actions.en_cours')}** ; réalisées : **${value('actions.realise')}**`,
+    `- Pistes identifiées : **${value('pistes')}**, dont retenues : **${value('pistes.retenues')}**`,
   ];
   return { kind: 'chiffres', title: 'Chiffres clés', body: lines.join('\n'), source_id: null };
 }

@@ -4,13 +4,13 @@
 // image, no font, no sheet; the only addresses are the links the secretariat wrote.
 import { randomBytes } from 'node:crypto';
 import { frenchDate } from '../../common/french';
-import { NEWSLETTER_ITEM_KIND_LABELS } from '../../common/vocabulary';
 import { ValidationError } from '../errors';
 import { header, mailDate, quotedPrintable, textTokens } from '../meetings/eml';
 import { listPartners } from '../people/reads';
 import { getProject } from '../project/reads';
 import type { Store } from '../store/store';
 import { escapeHtml, markdownHtml, markdownText, parseMarkdown, type HtmlStyles } from './markdown';
+import { printedKind } from './document';
 import { getNewsletter } from './reads';
 import type { NewsletterRow } from './types';
 
@@ -36,7 +36,9 @@ function newsletterHtml(newsletter: NewsletterRow, partners: string[], project: 
     .map(
       (item) =>
         `<div style="border-top:1px solid #c9d3de;padding:14px 0 4px;">` +
-        `<p style="${FONT}font-size:11px;letter-spacing:1px;text-transform:uppercase;color:#5a6b7d;margin:0 0 4px;">${escapeHtml(NEWSLETTER_ITEM_KIND_LABELS[item.kind])}</p>` +
+        (printedKind(item)
+          ? `<p style="${FONT}font-size:11px;letter-spacing:1px;text-transform:uppercase;color:#5a6b7d;margin:0 0 4px;">${escapeHtml(printedKind(item)!)}</p>`
+          : '') +
         `<h2 style="${FONT}font-size:18px;color:${INK};margin:0 0 8px;">${escapeHtml(item.title)}</h2>` +
         markdownHtml(parseMarkdown(item.body), BODY_STYLES) +
         `</div>`,
@@ -86,7 +88,8 @@ function newsletterText(newsletter: NewsletterRow, partners: string[]): string {
   if (editorial.length > 0) parts.push('', 'ÉDITORIAL', '', markdownText(editorial));
   for (const item of newsletter.items) {
     const body = markdownText(parseMarkdown(item.body));
-    parts.push('', '', `[${NEWSLETTER_ITEM_KIND_LABELS[item.kind]}] ${item.title}`, ...(body ? ['', body] : []));
+    const kind = printedKind(item);
+    parts.push('', '', `${kind ? `[${kind}] ` : ''}${item.title}`, ...(body ? ['', body] : []));
   }
   return `${parts.join('\n')}\n`;
 }

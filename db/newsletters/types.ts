@@ -61,5 +61,6 @@ export interface NewsletterDocument {
   /** « Publiée le 3 novembre 2026 », or that it is a draft. */
   date_label: string;
   editorial: Block[];
-  items: (NewsletterItem & { kind_label: string; blocks: Block[] })[];
+  /** Each article with the kind printed above it (null: none) and its text parsed. */
+  items: (NewsletterItem & { kind_label: string | null; blocks: Block[] })[];
 }

@@ -95,8 +95,8 @@ describe("la lettre d'info", () => {
     });
     expect(lettre.items[3]).toMatchObject({ source_id: codiri, body: 'CODIRI tenu le 14 octobre 2026, Blois.' });
     expect(lettre.items[4].source_id).toBe(piste);
-    expect(lettre.items[5].body).toContain('- **1** CODIRI');
-    expect(lettre.items[5].body).toContain("- **1** lettres d'info publiées");
+    expect(lettre.items[5].body).toContain('- CODIRI : **1**');
+    expect(lettre.items[5].body).toContain('- Pistes identifiées : **1**, dont retenues : **1**');
     // The action already lancée in September is no news.
     expect(lettre.items.some((item) => item.source_id === actions.old)).toBe(false);
     // One draft at a time.

@@ -5,6 +5,7 @@ import { ActionIcon, Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, T
 import { IconArrowDown, IconArrowUp, IconPlus, IconPrinter, IconSend, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { NewsletterDocument, NewsletterItem, NewsletterPatch, NewsletterRow } from '../../../preload/contract';
+import { NEWSLETTER_ITEM_KIND_LABELS } from '../../../common/vocabulary';
 import { call, send, useApiData } from '../../api';
 import { href, navigate } from '../../app/navigation';
 import { AutosaveDate, AutosaveText } from '../../shared/autosave/AutosaveFields';
@@ -107,12 +108,12 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
       <BackLink />
       <PageHeader
         title={
-          <>
-            Lettre n° {newsletter.number}{' '}
-            <Badge variant="outline" color="orange" style={{ verticalAlign: 'middle' }}>
+          <Group gap="xs" wrap="nowrap" component="span">
+            <span>Lettre n°&nbsp;{newsletter.number}</span>
+            <Badge variant="outline" color="orange">
               Brouillon
             </Badge>
-          </>
+          </Group>
         }
         small
       >
@@ -124,9 +125,6 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
           leftSection={<IconPrinter size={16} aria-hidden />}
         >
           Aperçu avant impression
-        </Button>
-        <Button variant="default" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setConfirm('delete')}>
-          Supprimer le brouillon
         </Button>
         <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => setConfirm('publish')}>
           Publier…
@@ -163,7 +161,7 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
         {newsletter.items.map((item, index) => (
           <Paper key={item.id} withBorder p="md" radius="md" component="article" aria-label={`Article ${index + 1} : ${item.title}`}>
             <Group justify="space-between" mb="xs" wrap="nowrap">
-              <Badge variant="light">{document.items.find((shown) => shown.id === item.id)?.kind_label ?? item.kind}</Badge>
+              <Badge variant="light">{NEWSLETTER_ITEM_KIND_LABELS[item.kind]}</Badge>
               <Group gap={4} wrap="nowrap">
                 <ActionIcon
                   variant="default"
@@ -205,9 +203,14 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
           </Paper>
         ))}
       </Stack>
-      <Button mt="md" variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => void call('addNewsletterItem', newsletter.id)}>
-        Ajouter un article
-      </Button>
+      <Group justify="space-between" mt="md">
+        <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => void call('addNewsletterItem', newsletter.id)}>
+          Ajouter un article
+        </Button>
+        <Button variant="default" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setConfirm('delete')}>
+          Supprimer le brouillon
+        </Button>
+      </Group>
 
       <Modal
         opened={confirm !== null}

@@ -55,7 +55,7 @@ function NewsletterSheet({ document }: { document: NewsletterDocument }) {
       <div className={classes.columns}>
         {document.items.map((item) => (
           <section key={item.id} className={classes.article} aria-label={item.title}>
-            <div className={classes.label}>{item.kind_label}</div>
+            {item.kind_label && <div className={classes.label}>{item.kind_label}</div>}
             <h2 className={classes.articleTitle}>{item.title}</h2>
             <MarkdownBlocks blocks={item.blocks} className={classes.text} />
           </section>

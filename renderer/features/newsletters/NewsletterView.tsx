@@ -18,9 +18,11 @@ export function NewsletterView({ document }: { document: NewsletterDocument }) {
       )}
       {document.items.map((item) => (
         <Paper key={item.id} withBorder p="md" radius="md" component="article" aria-label={item.title}>
-          <Badge variant="light" mb={6}>
-            {item.kind_label}
-          </Badge>
+          {item.kind_label && (
+            <Badge variant="light" mb={6}>
+              {item.kind_label}
+            </Badge>
+          )}
           <Title order={2} size="h4" mb={4}>
             {item.title}
           </Title>
