@@ -1,6 +1,6 @@
 // The lettre as printed and previewed: its Markdown parsed once here (markdown.ts), the
 // partners with their logos for the title band, the project's name.
-import { frenchDate } from '../../common/french';
+import { frenchDate, frenchTypography } from '../../common/french';
 import { NEWSLETTER_ITEM_KIND_LABELS } from '../../common/vocabulary';
 import { printedPartners } from '../meetings/document';
 import { getProject } from '../project/reads';
@@ -18,11 +18,11 @@ export function printedKind(item: NewsletterItem): string | null {
 export function newsletterDocument(store: Store, id: string): NewsletterDocument {
   const newsletter = getNewsletter(store, id);
   return {
-    newsletter,
+    newsletter: { ...newsletter, title: frenchTypography(newsletter.title) },
     project_name: getProject(store).name,
     partners: printedPartners(store).printed,
     date_label: newsletter.published_on ? `Publiée le ${frenchDate(newsletter.published_on)}` : 'Brouillon, non publiée',
     editorial: parseMarkdown(newsletter.editorial),
-    items: newsletter.items.map((item) => ({ ...item, kind_label: printedKind(item), blocks: parseMarkdown(item.body) })),
+    items: newsletter.items.map((item) => ({ ...item, title: frenchTypography(item.title), kind_label: printedKind(item), blocks: parseMarkdown(item.body) })),
   };
 }

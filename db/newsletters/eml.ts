@@ -3,7 +3,7 @@
 // on each element (mail programs drop <style> sheets) and loads nothing from outside: no
 // image, no font, no sheet; the only addresses are the links the secretariat wrote.
 import { randomBytes } from 'node:crypto';
-import { frenchDate } from '../../common/french';
+import { frenchDate, frenchTypography } from '../../common/french';
 import { ValidationError } from '../errors';
 import { header, mailDate, quotedPrintable, textTokens } from '../meetings/eml';
 import { listPartners } from '../people/reads';
@@ -39,7 +39,7 @@ function newsletterHtml(newsletter: NewsletterRow, partners: string[], project: 
         (printedKind(item)
           ? `<p style="${FONT}font-size:11px;letter-spacing:1px;text-transform:uppercase;color:#5a6b7d;margin:0 0 4px;">${escapeHtml(printedKind(item)!)}</p>`
           : '') +
-        `<h2 style="${FONT}font-size:18px;color:${INK};margin:0 0 8px;">${escapeHtml(item.title)}</h2>` +
+        `<h2 style="${FONT}font-size:18px;color:${INK};margin:0 0 8px;">${escapeHtml(frenchTypography(item.title))}</h2>` +
         markdownHtml(parseMarkdown(item.body), BODY_STYLES) +
         `</div>`,
     )
@@ -53,7 +53,7 @@ function newsletterHtml(newsletter: NewsletterRow, partners: string[], project: 
     `<div style="max-width:680px;margin:0 auto;background:#ffffff;">`,
     `<div style="background:${BAND};color:#ffffff;padding:18px 24px;">`,
     `<p style="${FONT}font-size:12px;color:#dbe6f1;margin:0 0 8px;">${partners.map(escapeHtml).join(' &nbsp;·&nbsp; ')}</p>`,
-    `<h1 style="${FONT}font-size:24px;color:#ffffff;margin:0 0 6px;">${escapeHtml(newsletter.title)}</h1>`,
+    `<h1 style="${FONT}font-size:24px;color:#ffffff;margin:0 0 6px;">${escapeHtml(frenchTypography(newsletter.title))}</h1>`,
     `<p style="${FONT}font-size:13px;color:#dbe6f1;margin:0;">${escapeHtml(project)} · ${published}Période ${escapeHtml(newsletter.period_label)}</p>`,
     `</div>`,
     `<div style="padding:8px 24px 16px;">`,
@@ -89,7 +89,7 @@ function newsletterText(newsletter: NewsletterRow, partners: string[]): string {
   for (const item of newsletter.items) {
     const body = markdownText(parseMarkdown(item.body));
     const kind = printedKind(item);
-    parts.push('', '', `${kind ? `[${kind}] ` : ''}${item.title}`, ...(body ? ['', body] : []));
+    parts.push('', '', `${kind ? `[${kind}] ` : ''}${frenchTypography(item.title)}`, ...(body ? ['', body] : []));
   }
   return `${parts.join('\n')}\n`;
 }

@@ -1,7 +1,9 @@
 // The small Markdown of a lettre d'info: what a newsletter needs and nothing more —
 // titles (## and ###), paragraphs, lists (« - »), links ([texte](https://…), mailto:) and
 // **gras**. One AST, drawn by the printed lettre (React), the e-mail's HTML and its plain text.
-// Anything else stays text as typed: a lettre never carries raw HTML nor an image.
+// Anything else stays text as typed: a lettre never carries raw HTML nor an image. Its
+// text gets French typography (common/french.ts), as every printed document.
+import { frenchTypography } from '../../common/french';
 
 export type Inline = { kind: 'text'; text: string } | { kind: 'bold'; children: Inline[] } | { kind: 'link'; href: string; children: Inline[] };
 
@@ -10,12 +12,12 @@ export type Block = { kind: 'heading'; level: 2 | 3; content: Inline[] } | { kin
 /** The addresses a link may take: the web and an e-mail address, never a file nor a script. */
 const SAFE_HREF = /^(https?:\/\/[^\s<>"]+|mailto:[^\s<>"@]+@[^\s<>"]+)$/i;
 
-/** The inline marks of one line or paragraph: links (their text may be bold) and bold. */
+/** The inline marks of one line or paragraph: links (their text may be bold) and bold; the text between, in French typography. */
 export function parseInline(text: string): Inline[] {
   const found: Inline[] = [];
   let plain = '';
   const flush = () => {
-    if (plain) found.push({ kind: 'text', text: plain });
+    if (plain) found.push({ kind: 'text', text: frenchTypography(plain) });
     plain = '';
   };
   let at = 0;

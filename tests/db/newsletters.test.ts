@@ -272,7 +272,7 @@ describe('le courriel de la lettre', () => {
     expect(parsed.html).toContain('<strong style="font-weight:bold;">riche</strong>');
     expect(parsed.html).toContain('Département d&#39;Indre-et-Loire &nbsp;·&nbsp; Département de Loir-et-Cher');
     expect(parsed.html).toContain('Charte de la mobilité');
-    expect(parsed.text).toContain('Un automne riche : voir le site (https://www.touraine.fr).');
+    expect(parsed.text).toContain('Un automne riche\u00a0: voir le site (https://www.touraine.fr).');
     expect(parsed.text).toContain('  • premier');
     expect(parsed.text).toContain('[Action terminée] Charte de la mobilité');
     expect(parsed.text).toContain('Période du 1er octobre 2026 au 2 novembre 2026 · publiée le 3 novembre 2026');

@@ -129,7 +129,7 @@ test('une lettre préparée, relue, publiée, imprimée et envoyée', async ({ l
     subject: 'La lettre de la coopération n° 1',
     unsent: '1',
   });
-  expect(email.text).toContain('La coopération avance :');
+  expect(email.text).toContain('La coopération avance\u00a0:');
 
   // The list says it is published; the dashboard counts it.
   await page.getByRole('link', { name: "Toutes les lettres d'info" }).click();
