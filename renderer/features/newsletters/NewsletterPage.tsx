@@ -110,7 +110,7 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
         title={
           <Group gap="xs" wrap="nowrap" component="span">
             <span>Lettre n°&nbsp;{newsletter.number}</span>
-            <Badge variant="outline" color="orange">
+            <Badge color="gray.7" c="white" variant="filled" radius="sm">
               Brouillon
             </Badge>
           </Group>

@@ -58,7 +58,7 @@ export function NewslettersPage() {
                   {newsletter.published_on ? (
                     <Text size="sm">Publiée le {formatDate(newsletter.published_on)}</Text>
                   ) : (
-                    <Badge variant="outline" color="orange">
+                    <Badge color="gray.7" c="white" variant="filled" radius="sm">
                       Brouillon
                     </Badge>
                   )}

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { addDays } from '../../../common/calendar';
 import { updateAction } from '../../../db/actions/writes';
 import { createMeeting } from '../../../db/meetings/writes';
+import { axeViolations } from '../harness/a11y';
 import { initData, todayInParis, withStore } from '../harness/data';
-import { expect, screenshot, test } from '../harness/fixtures';
+import { expect, screenshot, test, type AppHandle } from '../harness/fixtures';
 import { newDataDir } from '../harness/launch';
 import { flat, PDF_DIR, pdfPages, pngPages, savePdf } from '../harness/pdf';
 import { parseEmlWithPython } from '../../db/python-email';
@@ -24,6 +25,12 @@ function prepare(): string {
     createMeeting(store, { type: 'atelier', title: 'Atelier mobilités', date: addDays(TODAY, -7), start_time: '14:00', duration_minutes: 90, place: 'Blois' });
   });
   return dataDir;
+}
+
+async function checkTheme(app: AppHandle, name: string): Promise<void> {
+  await screenshot(app, name);
+  const problems = await axeViolations(app.page);
+  expect(problems, problems.join('\n')).toEqual([]);
 }
 
 test('une lettre préparée, relue, publiée, imprimée et envoyée', async ({ launch }) => {
@@ -71,9 +78,10 @@ test('une lettre préparée, relue, publiée, imprimée et envoyée', async ({ l
   await expect(preview.locator('strong')).toHaveText('avance');
   await expect(preview.getByRole('listitem')).toHaveText(['une action réalisée', 'deux lancées']);
   await expect(page.getByText('Enregistré')).toBeVisible();
-  await screenshot(app, 'lettre-brouillon-clair');
+  await checkTheme(app, 'lettre-brouillon-clair');
   await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
-  await screenshot(app, 'lettre-brouillon-sombre');
+  await page.mouse.move(600, 600);
+  await checkTheme(app, 'lettre-brouillon-sombre');
   await page.getByRole('button', { name: 'Passer en thème clair' }).click();
 
   // Published after a confirmation: read-only from then on.
@@ -84,6 +92,7 @@ test('une lettre préparée, relue, publiée, imprimée et envoyée', async ({ l
   await expect(page.getByRole('heading', { level: 1, name: 'La lettre de la coopération n° 1' })).toBeVisible();
   await expect(page.getByText(/Publiée le .* par Claire Martin : elle ne se modifie plus\./)).toBeVisible();
   await expect(page.getByRole('textbox')).toHaveCount(0);
+  await checkTheme(app, 'lettre-publiee');
 
   // The A4 lettre: the band with both partners, the editorial, the articles in two columns.
   await page.getByRole('link', { name: 'Imprimer / PDF' }).click();
