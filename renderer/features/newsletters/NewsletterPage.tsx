@@ -5,6 +5,7 @@ import { ActionIcon, Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, T
 import { IconArrowDown, IconArrowUp, IconPlus, IconPrinter, IconSend, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { NewsletterDocument, NewsletterItem, NewsletterPatch, NewsletterRow } from '../../../preload/contract';
+import { frenchDate } from '../../../common/french';
 import { NEWSLETTER_ITEM_KIND_LABELS } from '../../../common/vocabulary';
 import { call, send, useApiData } from '../../api';
 import { href, navigate } from '../../app/navigation';
@@ -12,7 +13,6 @@ import { AutosaveDate, AutosaveText } from '../../shared/autosave/AutosaveFields
 import { FormSaverProvider } from '../../shared/autosave/FormSaver';
 import { SaveStatus } from '../../shared/autosave/SaveStatus';
 import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
-import { formatDate } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { EmailDraftButton } from '../minutes-print/EmailDraftButton';
 import { MarkdownBlocks } from './MarkdownBlocks';
@@ -27,7 +27,7 @@ export function NewsletterPage({ id }: { id: string }) {
   const { data: document } = useApiData('getNewsletterDocument', id);
   if (error) return <Alert color="red">{error.message}</Alert>;
   if (!newsletter || !document) return null;
-  if (newsletter.published_on) return <PublishedNewsletter newsletter={newsletter} document={document} />;
+  if (newsletter.published_on) return <PublishedNewsletter newsletter={newsletter} publishedOn={newsletter.published_on} document={document} />;
   return (
     <FormSaverProvider>
       <DraftEditor newsletter={newsletter} document={document} />
@@ -43,7 +43,7 @@ function BackLink() {
   );
 }
 
-function PublishedNewsletter({ newsletter, document }: { newsletter: NewsletterRow; document: NewsletterDocument }) {
+function PublishedNewsletter({ newsletter, publishedOn, document }: { newsletter: NewsletterRow; publishedOn: string; document: NewsletterDocument }) {
   const [busy, setBusy] = useState(false);
   return (
     <>
@@ -60,7 +60,7 @@ function PublishedNewsletter({ newsletter, document }: { newsletter: NewsletterR
         <EmailDraftButton prepare={() => call('saveNewsletterEmail', newsletter.id)} busy={busy} disabled={busy} onBusy={setBusy} />
       </PageHeader>
       <Text mb="md">
-        Période {newsletter.period_label}. Publiée le {formatDate(newsletter.published_on)}
+        Période {newsletter.period_label}. Publiée le {frenchDate(publishedOn)}
         {newsletter.published_by ? ` par ${newsletter.published_by.name}` : ''} : elle ne se modifie plus.
       </Text>
       <NewsletterView document={document} />
