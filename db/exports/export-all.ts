@@ -1,7 +1,7 @@
 // « Exporter tout »: the whole project as a folder, or a .zip archive of it, that needs no
-// Entente to be read, so that the data outlives the app: one CSV per kind of thing (Excel in French opens each as is),
-// `entente.json` with everything as stored, the documents' bytes under `documents/`, and a
-// `LISEZMOI.txt` in French explaining each file and column. The columns and their
+// Entente to be read, so that the data outlives the app: one CSV per kind of thing (Excel in
+// French opens each as is), `entente.json` with everything as stored, the documents' bytes
+// under `documents/`, and a `LISEZMOI.txt` in French explaining each file and column. The columns and their
 // explanations come from the schema's validators and common/fields.ts, so the LISEZMOI
 // cannot drift from the files it describes.
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -291,10 +291,11 @@ function exportFiles(store: Store, exportedAt: Date): { files: Map<string, Buffe
 }
 
 /** The files in one .zip archive: names in UTF-8 (fflate sets their flag), each dated from the export. */
-function zipBytes(files: Map<string, Buffer | string>, exportedAt: Date): Uint8Array {
+function zipBytes(files: Map<string, Buffer | string>, exportedAt: Date): Buffer {
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
   for (const [name, bytes] of files) entries[name] = [typeof bytes === 'string' ? strToU8(bytes) : bytes, { mtime: exportedAt }];
-  return zipSync(entries, { level: 6 });
+  const zip = zipSync(entries, { level: 6 });
+  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
 }
 
 /**
@@ -306,7 +307,7 @@ function zipBytes(files: Map<string, Buffer | string>, exportedAt: Date): Uint8A
 export function exportAll(store: Store, target: string, exportedAt = new Date()): ExportAllResult {
   const format: ExportFormat = target.toLowerCase().endsWith('.zip') ? 'zip' : 'folder';
   const { files, counts, missing } = exportFiles(store, exportedAt);
-  if (format === 'zip') writeFileAtomically(target, Buffer.from(zipBytes(files, exportedAt)));
+  if (format === 'zip') writeFileAtomically(target, zipBytes(files, exportedAt));
   else writeFolder(target, files);
   return { target, format, files: [...files.keys()], counts, documents_missing: missing };
 }
