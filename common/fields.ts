@@ -100,7 +100,7 @@ export const FIELDS = {
     duration_minutes: { label: 'Durée', subject: 'La durée de la réunion' },
     place: { label: 'Lieu', subject: 'Le lieu', text: true },
     chantier_ids: { label: 'Chantiers concernés', subject: 'Le chantier' },
-    president_id: { label: 'Président·e', subject: 'Le président ou la présidente' },
+    president_id: { label: 'Présidence', subject: 'Le président ou la présidente' },
     secretary_id: { label: 'Secrétaire de séance', subject: 'Le ou la secrétaire de séance' },
     secretariat_partner_id: { label: 'Secrétariat', subject: 'Le secrétariat' },
     diffusion: { label: 'Diffusion', subject: 'Un destinataire de la diffusion' },
@@ -120,7 +120,7 @@ export const FIELDS = {
     function: { label: 'Fonction', subject: 'La fonction', text: true },
     organisation: { label: 'Organisme', subject: "L'organisme", text: true },
     attendance: { label: 'Présence', subject: 'La présence', codes: ATTENDANCE_LABELS },
-    represented_by: { label: 'Représenté·e par', subject: 'Représenté par', text: true },
+    represented_by: { label: 'Représentation', subject: 'Représenté par', text: true },
   },
   agenda_item: {
     meeting_id: { label: 'Réunion', subject: 'La réunion' },

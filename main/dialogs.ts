@@ -110,6 +110,14 @@ export const choosePistesXlsxFile = (parent: BrowserWindow | undefined, defaultP
 export const chooseExportAllFolder = (parent: BrowserWindow | undefined) =>
   open(parent, { title: 'Exporter tout : choisir où créer le dossier', properties: ['openDirectory', 'createDirectory'] });
 
+export const chooseExportAllZip = (parent: BrowserWindow | undefined, defaultPath: string) =>
+  save(parent, {
+    title: 'Exporter tout dans une archive .zip',
+    defaultPath,
+    filters: [{ name: 'Archive .zip', extensions: ['zip'] }],
+    properties: ['showOverwriteConfirmation'],
+  });
+
 async function ask(parent: BrowserWindow | undefined, options: MessageBoxOptions): Promise<number> {
   const answer = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
   return answer.response;

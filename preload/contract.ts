@@ -43,7 +43,7 @@ import type { CodiriDossier } from '../db/meetings/dossier-types';
 import type { MinutesLayout } from '../common/vocabulary';
 import type { ApiError } from '../db/errors';
 import type { ImportLine, ImportMapping, ImportPreview, ImportResult } from '../db/exports/import';
-import type { ExportAllResult } from '../db/exports/export-all';
+import type { ExportAllResult, ExportFormat } from '../db/exports/export-all';
 import type {
   AgendaPiste,
   ArbitrationDecision,
@@ -79,7 +79,7 @@ export type { Block, Inline } from '../db/newsletters/markdown';
 export type { EntityName } from '../db/store/schema';
 export type { ApiError, ErrorCode } from '../db/errors';
 export type { ImportField } from '../db/exports/actions';
-export type { ExportAllResult, ImportLine, ImportMapping, ImportPreview, ImportResult };
+export type { ExportAllResult, ExportFormat, ImportLine, ImportMapping, ImportPreview, ImportResult };
 export type { ImportSummary, InvitationPreview, ExportRecord, ExportTarget, FolderRoundRecord, FolderState, JournalEntry, ReplicaStatus };
 
 /** A sync job under way in main (off the main thread), for the progress bar. */
@@ -310,8 +310,11 @@ export interface EntenteApi {
   previewActionsImport(mapping: ImportMapping): ImportPreview;
   /** Creates the chosen file's actions, all or none (refused if a line has an error). */
   applyActionsImport(mapping: ImportMapping): ImportResult;
-  /** « Exporter tout »: asks for a folder, then writes the whole project in a new folder inside it; null when cancelled. */
-  exportAllData(): ExportAllResult | null;
+  /**
+   * « Exporter tout »: asks for a folder, then writes the whole project in a new folder inside
+   * it; or asks for a .zip file and writes the same files in that archive. Null when cancelled.
+   */
+  exportAllData(format: ExportFormat): ExportAllResult | null;
 
   listPistes(filter: PisteFilter): PisteRow[];
   getPiste(id: string): PisteDetail;

@@ -1,19 +1,22 @@
 // The key figures of the coopération, for the dashboard and for scripts (`entente figures`):
 // réunions held by type, chantiers, pistes identified and retained, the people involved per
 // partner, actions by statut. Each figure says what it counts, so that a figure quoted in a
-// report can be checked. The réunions' and actions' counts are those the dossier du CODIRI
-// prints (db/meetings/dossier.ts).
+// report can be checked. The dossier du CODIRI prints them as the Tableau de bord's page, over
+// the period since the CODIRI before it (db/meetings/dossier.ts).
 import { addDays } from '../../common/calendar';
 import { frenchDate } from '../../common/french';
 import type { MeetingType } from '../../common/vocabulary';
 import { listPartners } from '../people/reads';
 import { LATEST_SQL, SHOWN_SQL } from '../meetings/rows';
-import { keyFigures as dossierFigures } from '../meetings/dossier';
+import { periodCounts } from './counts';
 import { today } from '../store/sql';
 import type { Store } from '../store/store';
 
-/** Since the start, since 1 January of this year, after the last CODIRI held, or from a given day. */
-export type FiguresPeriod = { kind: 'all' } | { kind: 'year' } | { kind: 'since-codiri' } | { kind: 'since'; date: string };
+/**
+ * Since the start, since 1 January of this year, after the last CODIRI held (with `before`:
+ * the last one dated before that day, a dossier's meeting), or from a given day.
+ */
+export type FiguresPeriod = { kind: 'all' } | { kind: 'year' } | { kind: 'since-codiri'; before?: string } | { kind: 'since'; date: string };
 
 export interface KeyFigure {
   /** Stable, for scripts: `reunions.codiri`, `personnes.d37.pilotes`, `actions.en_cours`. */
@@ -51,9 +54,12 @@ function periodOf(store: Store, period: FiguresPeriod, day: string): { from: str
   }
   if (period.kind === 'since') return { from: period.date, period: `depuis le ${frenchDate(period.date)}` };
   const codiri = store.db
-    .prepare(`SELECT m.date FROM meeting m WHERE ${SHOWN_SQL} AND ${LATEST_SQL} AND m.type = 'codiri' AND m.date <= ? ORDER BY m.date DESC LIMIT 1`)
+    .prepare(
+      `SELECT m.date FROM meeting m WHERE ${SHOWN_SQL} AND ${LATEST_SQL} AND m.type = 'codiri' AND m.date <= @day AND (@before IS NULL OR m.date < @before)
+       ORDER BY m.date DESC LIMIT 1`,
+    )
     .pluck()
-    .get(day) as string | undefined;
+    .get({ day, before: period.before ?? null }) as string | undefined;
   // What happened since it: the CODIRI itself is the previous period's last meeting.
   return codiri
     ? { from: addDays(codiri, 1), period: `depuis le CODIRI du ${frenchDate(codiri)}` }
@@ -69,8 +75,7 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
   const params = { today: date, from };
   const figures: KeyFigure[] = [];
   const within = from ? `du ${frenchDate(from)} au ${frenchDate(date)}` : `jusqu'au ${frenchDate(date)}`;
-  // The counts the dossier du CODIRI prints, over the period up to today included.
-  const base = dossierFigures(store, { since: from, before: addDays(date, 1) }, date);
+  const base = periodCounts(store, from, date);
 
   for (const meeting of base.meetings) {
     figures.push({

@@ -38,9 +38,10 @@ export const EXPORT_COMMANDS_HELP = `  action export --to FICHIER.xlsx|FICHIER.c
                         écrire ; --map associe une colonne à un champ (chantier, titre,
                         statut, priorite, debut, echeance, avancement, finalites, forme,
                         arbitrer, description, « pilote 37 »…) ; « COLONNE= » l'ignore
-  export-all --to DOSSIER
+  export-all --to DOSSIER|FICHIER.zip
                         écrit tout le projet dans DOSSIER, lisible sans Entente : un CSV par
-                        type de données, entente.json, les documents joints et LISEZMOI.txt
+                        type de données, entente.json, les documents joints et LISEZMOI.txt ;
+                        les mêmes fichiers dans une archive si la cible finit par .zip
   figures [--json] [--depuis AAAA-MM-JJ|annee|codiri]
                         les chiffres clés (réunions, chantiers, personnes impliquées par
                         partenaire, actions par statut), chacun avec ce qu'il compte ;
@@ -185,10 +186,11 @@ export async function runExportCommand(store: Store, command: string[], options:
   if (name === 'action' && sub === 'import') return importActions(store, rest, options);
   if (name === 'export-all') {
     const target = text(options, 'to');
-    if (!target || sub !== undefined) throw refusal('usage', 'Usage : entente export-all --to DOSSIER');
+    if (!target || sub !== undefined) throw refusal('usage', 'Usage : entente export-all --to DOSSIER|FICHIER.zip');
     const result = exportAll(store, resolve(target));
     const missing = result.documents_missing ? ` ; ${result.documents_missing} document(s) pas encore reçu(s) par ce poste, listé(s) sans contenu` : '';
-    return `Projet exporté dans ${result.folder} : ${result.files.length} fichier(s), dont LISEZMOI.txt qui les décrit${missing}.\n`;
+    const where = result.format === 'zip' ? `dans l'archive ${result.target}` : `dans ${result.target}`;
+    return `Projet exporté ${where} : ${result.files.length} fichier(s), dont LISEZMOI.txt qui les décrit${missing}.\n`;
   }
   const figures = keyFigures(store, periodOf(text(options, 'depuis')));
   return options.json ? `${JSON.stringify(figures, null, 2)}\n` : describeFigures(figures);

@@ -1,15 +1,17 @@
-// « Exporter tout »: the whole project as a folder that needs no Entente to be read, so that
-// the data outlives the app: one CSV per kind of thing (Excel in French opens each as is),
-// `entente.json` with everything as stored, the documents' bytes under `documents/`, and a
-// `LISEZMOI.txt` in French explaining each file and column. The columns and their
+// « Exporter tout »: the whole project as a folder, or a .zip archive of it, that needs no
+// Entente to be read, so that the data outlives the app: one CSV per kind of thing (Excel in
+// French opens each as is), `entente.json` with everything as stored, the documents' bytes
+// under `documents/`, and a `LISEZMOI.txt` in French explaining each file and column. The columns and their
 // explanations come from the schema's validators and common/fields.ts, so the LISEZMOI
 // cannot drift from the files it describes.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
+import { dirname, join } from 'node:path';
 import { fieldWords } from '../../common/fields';
 import { shortFrenchDate } from '../../common/french';
 import { blobOf } from '../attachments/store';
 import { toUserError } from '../errors';
+import { writeFileAtomically } from '../files';
 import { getProject } from '../project/reads';
 import { ENTITIES, JSON_FIELDS, type EntityName } from '../store/schema';
 import type { Store } from '../store/store';
@@ -196,14 +198,19 @@ const documentFile = (id: string, name: string) =>
   `documents/${id} - ${[...name].map((char) => (/[\\/:*?"<>|]/.test(char) || char.charCodeAt(0) < 32 ? '_' : char)).join('')}`;
 
 export interface ExportAllResult {
-  folder: string;
-  /** The files written, relative to the folder. */
+  /** The folder or the .zip file written. */
+  target: string;
+  format: ExportFormat;
+  /** The files written, relative to the folder (or the archive's root). */
   files: string[];
   /** Lines per CSV file. */
   counts: Record<string, number>;
   /** Documents whose content has not reached this poste yet (listed, not copied). */
   documents_missing: number;
 }
+
+/** A folder, or the same files in one .zip archive (for a courriel, a key, an archive service). */
+export type ExportFormat = 'folder' | 'zip';
 
 function readme(projectName: string, exportedAt: Date, counts: Record<string, number>, missing: number): string {
   const when = `${shortFrenchDate(exportedAt.toISOString().slice(0, 10))}`;
@@ -245,54 +252,82 @@ function readme(projectName: string, exportedAt: Date, counts: Record<string, nu
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/**
- * Writes the whole project into `folder` (made if need be): the CSV files, entente.json,
- * documents/ and LISEZMOI.txt. Files already there with the same names are replaced.
- */
-export function exportAll(store: Store, folder: string, exportedAt = new Date()): ExportAllResult {
+/** Every file of the export, by its path inside the folder, in the order LISEZMOI.txt gives them. */
+function exportFiles(store: Store, exportedAt: Date): { files: Map<string, Buffer | string>; counts: Record<string, number>; missing: number } {
   const project = getProject(store);
   const counts: Record<string, number> = {};
-  const files: string[] = [];
+  const files = new Map<string, Buffer | string>();
   const tables: Record<string, Record<string, unknown>[]> = {};
   const vocabulary: Record<string, Record<string, Record<string, string>>> = {};
   let missing = 0;
-  try {
-    mkdirSync(join(folder, 'documents'), { recursive: true });
-    const write = (name: string, bytes: Buffer | string) => {
-      writeFileSync(join(folder, name), bytes);
-      files.push(name);
-    };
-    for (const entity of ENTITY_ORDER) {
-      const columns = columnsOf(entity);
-      const rows = rowsOf(store, entity, columns);
-      tables[entity] = rows;
-      for (const column of columns) if (column.codes) (vocabulary[entity] ??= {})[column.field] = column.codes;
-      const header = ['Identifiant', ...columns.map((column) => column.header)];
-      let lines = rows.map((row) => [row.id as string, ...columns.map((column) => csvValue(column, row[column.field]))]);
-      if (entity === 'attachment') {
-        header.push(DOCUMENT_FILE_HEADER);
-        lines = rows.map((row, index) => {
-          const bytes = blobOf(store, row.sha256 as string);
-          if (!bytes) {
-            missing++;
-            return [...lines[index], null];
-          }
-          const name = documentFile(row.id as string, row.name as string);
-          write(name, bytes);
-          return [...lines[index], name];
-        });
-      }
-      const { file } = FILES[entity];
-      write(file, csvBytes(header, lines));
-      counts[file] = rows.length;
+  for (const entity of ENTITY_ORDER) {
+    const columns = columnsOf(entity);
+    const rows = rowsOf(store, entity, columns);
+    tables[entity] = rows;
+    for (const column of columns) if (column.codes) (vocabulary[entity] ??= {})[column.field] = column.codes;
+    const header = ['Identifiant', ...columns.map((column) => column.header)];
+    let lines = rows.map((row) => [row.id as string, ...columns.map((column) => csvValue(column, row[column.field]))]);
+    if (entity === 'attachment') {
+      header.push(DOCUMENT_FILE_HEADER);
+      lines = rows.map((row, index) => {
+        const bytes = blobOf(store, row.sha256 as string);
+        if (!bytes) {
+          missing++;
+          return [...lines[index], null];
+        }
+        const name = documentFile(row.id as string, row.name as string);
+        files.set(name, bytes);
+        return [...lines[index], name];
+      });
     }
-    const json = { projet: project, exporte_le: exportedAt.toISOString(), vocabulaire: vocabulary, tables };
-    write('entente.json', `${JSON.stringify(json, null, 2)}\n`);
-    write('LISEZMOI.txt', `\uFEFF${readme(project.name, exportedAt, counts, missing)}`);
+    const { file } = FILES[entity];
+    files.set(file, csvBytes(header, lines));
+    counts[file] = rows.length;
+  }
+  const json = { projet: project, exporte_le: exportedAt.toISOString(), vocabulaire: vocabulary, tables };
+  files.set('entente.json', `${JSON.stringify(json, null, 2)}\n`);
+  files.set('LISEZMOI.txt', `\uFEFF${readme(project.name, exportedAt, counts, missing)}`);
+  return { files, counts, missing };
+}
+
+/** The files in one .zip archive: names in UTF-8 (fflate sets their flag), each dated from the export. */
+function zipBytes(files: Map<string, Buffer | string>, exportedAt: Date): Buffer {
+  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  for (const [name, bytes] of files) entries[name] = [typeof bytes === 'string' ? strToU8(bytes) : bytes, { mtime: exportedAt }];
+  const zip = zipSync(entries, { level: 6 });
+  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+}
+
+/**
+ * Writes the whole project, its CSV files, entente.json, documents/ and LISEZMOI.txt: in
+ * `target`, a folder, or, when `target` ends in .zip, into that archive. Nothing is left half
+ * written: the archive, or a new folder, is written under a temporary name, then renamed. An
+ * existing folder (`entente export-all --to` a folder already there) gets its files replaced.
+ */
+export function exportAll(store: Store, target: string, exportedAt = new Date()): ExportAllResult {
+  const format: ExportFormat = target.toLowerCase().endsWith('.zip') ? 'zip' : 'folder';
+  const { files, counts, missing } = exportFiles(store, exportedAt);
+  if (format === 'zip') writeFileAtomically(target, zipBytes(files, exportedAt));
+  else writeFolder(target, files);
+  return { target, format, files: [...files.keys()], counts, documents_missing: missing };
+}
+
+function writeFolder(folder: string, files: Map<string, Buffer | string>): void {
+  const fresh = !existsSync(folder);
+  let into = folder;
+  try {
+    if (fresh) {
+      mkdirSync(dirname(folder), { recursive: true });
+      // Beside the folder, so that the rename stays on the same disk; a new name: only ours is removed.
+      into = mkdtempSync(`${folder}.`);
+    }
+    mkdirSync(join(into, 'documents'), { recursive: true });
+    for (const [name, bytes] of files) writeFileSync(join(into, name), bytes);
+    if (fresh) renameSync(into, folder);
   } catch (error) {
+    if (into !== folder) rmSync(into, { recursive: true, force: true });
     throw toUserError(error);
   }
-  return { folder, files, counts, documents_missing: missing };
 }
 
 /** A new folder's path inside `parent` for an export of `day` (« Entente - export du 2027-04-01 », then « … (2) »): an export never mixes with an earlier one. */

@@ -1,6 +1,7 @@
 // The dossier du CODIRI (dossier.ts): what the members read before the meeting, as one plain
 // object the printing code lays out. Every date and code is given with its French words.
-import type { ActionStatus, MeetingType, Stage } from '../../common/vocabulary';
+import type { ActionStatus, Stage } from '../../common/vocabulary';
+import type { CooperationDashboard } from '../chantiers/types';
 import type { ConvocationDocument, MinutesDocument, PrintedPartner } from './document-types';
 import type { MeetingRef } from './types';
 
@@ -66,26 +67,12 @@ export interface ExpectedDecision {
   by: string | null;
 }
 
-/** The project's key figures on a day: small counts the CODIRI reads on one page. */
-export interface KeyFigures {
-  /** Meetings held (latest versions) from `held_since` (inclusive, or from the start) until the day before the dossier's meeting. */
-  held_since: string | null;
-  meetings: { type: MeetingType; label: string; count: number }[];
-  chantiers: number;
-  actions: number;
-  /** Every statut, those without action included; « Sans statut » only when some action has none. */
-  by_status: { status: ActionStatus | 'none'; label: string; count: number }[];
-  late: number;
-  blocked: number;
-  to_arbitrate: number;
-}
-
 export interface CodiriDossier {
   /** « Dossier du CODIRI du 15 mars 2027 ». */
   heading: string;
   project_name: string;
   partners: PrintedPartner[];
-  /** The day statuts, « en retard » and the figures are counted for. */
+  /** The day statuts, « en retard » and the Tableau de bord are counted for. */
   today: string;
   /** The meeting itself: date, time, place, présidence, ordre du jour with presenters and durations. */
   convocation: ConvocationDocument;
@@ -93,5 +80,9 @@ export interface CodiriDossier {
   previous: { meeting: MeetingRef; minutes: MinutesDocument } | null;
   chantiers: DossierChantier[];
   decisions: ExpectedDecision[];
-  figures: KeyFigures;
+  /**
+   * The Tableau de bord on `today`, its key figures over the period since the CODIRI before
+   * this one (« depuis le dernier CODIRI » as the dashboard says it, that CODIRI excluded).
+   */
+  dashboard: CooperationDashboard;
 }

@@ -1,20 +1,11 @@
 // The dossier du CODIRI: what its members read before the meeting, not its minutes. The
 // convocation and ordre du jour; the previous CODIRI's compte rendu, to approve; one page per
 // chantier (pilotes, stage, actions with their statut and échéance, what changed since the
-// previous CODIRI, read from the change log); the décisions attendues (points and actions
-// marked « à arbitrer »); the key figures.
+// previous CODIRI, read from the change log); the décisions attendues (points, pistes and
+// actions to arbitrate); the Tableau de bord, its figures counted since the CODIRI before
+// this one.
 import { frenchDate, frenchTypography, shortFrenchDate } from '../../common/french';
-import {
-  ACTION_STATUS_LABELS,
-  ACTION_STATUSES,
-  CLOSED_STATUSES,
-  MEETING_TYPE_LABELS,
-  MEETING_TYPES,
-  STAGE_LABELS,
-  type ActionStatus,
-  type MeetingType,
-  type Stage,
-} from '../../common/vocabulary';
+import { ACTION_STATUS_LABELS, STAGE_LABELS, type ActionStatus, type Stage } from '../../common/vocabulary';
 import { ValidationError } from '../errors';
 import { SEED_ORIGIN } from '../project/setup';
 import { getProject } from '../project/reads';
@@ -24,19 +15,18 @@ import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { actionReferences, referenceOf } from '../actions/references';
 import { pistesOnAgenda } from '../pistes/reads';
+import { OPEN_SQL } from '../chantiers/counts';
+import { cooperationDashboard } from '../chantiers/dashboard';
 import { dayOf, stageSince } from '../chantiers/stage';
 import { convocationDocument } from './convocation';
 import { minutesDocument } from './document';
-import type { CodiriDossier, DossierAction, DossierChange, DossierChantier, ExpectedDecision, KeyFigures } from './dossier-types';
-import { agendaRows, LATEST_SQL, previousMeeting, requireMeeting, SHOWN_SQL } from './rows';
+import type { CodiriDossier, DossierAction, DossierChange, DossierChantier, ExpectedDecision } from './dossier-types';
+import { agendaRows, previousMeeting, requireMeeting } from './rows';
 
 /** Where an action comes in its chantier's list: the order of the references (« 4.2 » before « 4.10 »). */
 const referenceOrder = (store: Store, actionId: string) => actionReferences(store).get(actionId)?.order ?? Number.MAX_SAFE_INTEGER;
 
 const statusLabel = (status: ActionStatus | null) => (status ? ACTION_STATUS_LABELS[status] : 'Sans statut');
-
-/** Closed actions have nothing left to arbitrate. */
-const OPEN_SQL = `coalesce(a.status, '') NOT IN (${CLOSED_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 
 /** The first clock value of a day (local midnight): every change written that day or later sorts after it. */
 function dayStartHlc(day: string): string {
@@ -173,43 +163,6 @@ function expectedDecisions(store: Store, meetingId: string): ExpectedDecision[] 
   ];
 }
 
-/**
- * The key figures on `day`: the meetings held from `since` (inclusive; every one without it)
- * until before `before`, by type; the chantiers; the actions by statut, late, blocked and to arbitrate.
- */
-export function keyFigures(store: Store, period: { since: string | null; before: string }, day?: string): KeyFigures {
-  const date = today(day);
-  const held = new Map(
-    cached(
-      store,
-      `SELECT m.type, count(*) AS count FROM meeting m
-       WHERE ${SHOWN_SQL} AND ${LATEST_SQL} AND (@since IS NULL OR m.date >= @since) AND m.date < @before AND m.date <= @today GROUP BY m.type`,
-    )
-      .raw()
-      .all({ since: period.since, before: period.before, today: date }) as [MeetingType, number][],
-  );
-  const actions = cached(
-    store,
-    `SELECT coalesce(a.status, 'none') AS status, count(*) AS count, sum(${LATE_SQL}) AS late, sum(a.to_arbitrate = 1 AND ${OPEN_SQL}) AS to_arbitrate
-     FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0 WHERE a.deleted = 0 GROUP BY coalesce(a.status, 'none')`,
-  ).all({ today: date }) as { status: ActionStatus | 'none'; count: number; late: number; to_arbitrate: number }[];
-  const count = (status: ActionStatus | 'none') => actions.find((group) => group.status === status)?.count ?? 0;
-  return {
-    held_since: period.since,
-    meetings: MEETING_TYPES.map((type) => ({ type, label: MEETING_TYPE_LABELS[type], count: held.get(type) ?? 0 })),
-    chantiers: cached(store, 'SELECT count(*) FROM chantier WHERE deleted = 0').pluck().get() as number,
-    actions: actions.reduce((sum, group) => sum + group.count, 0),
-    by_status: [...ACTION_STATUSES, ...(count('none') > 0 ? (['none'] as const) : [])].map((status) => ({
-      status,
-      label: status === 'none' ? 'Sans statut' : ACTION_STATUS_LABELS[status],
-      count: count(status),
-    })),
-    late: actions.reduce((sum, group) => sum + group.late, 0),
-    blocked: count('bloque'),
-    to_arbitrate: actions.reduce((sum, group) => sum + group.to_arbitrate, 0),
-  };
-}
-
 /** The chantiers of the dossier: the meeting's own when it names some, otherwise every chantier, by number. */
 function dossierChantiers(store: Store, chantierIds: string[], since: string | null, day: string): DossierChantier[] {
   const chantiers = cached(store, 'SELECT id, number, title, stage FROM chantier WHERE deleted = 0 ORDER BY number, id').all() as {
@@ -281,6 +234,6 @@ export function codiriDossier(store: Store, meetingId: string, day?: string): Co
     previous: previous ? { meeting: previous, minutes: minutesDocument(store, previous.id, 'compte_rendu') } : null,
     chantiers: dossierChantiers(store, meeting.chantier_ids, previous?.date ?? null, date),
     decisions: expectedDecisions(store, meetingId),
-    figures: keyFigures(store, { since: previous?.date ?? null, before: meeting.date }, date),
+    dashboard: cooperationDashboard(store, { kind: 'since-codiri', before: meeting.date }, date),
   };
 }

@@ -10,7 +10,7 @@ import { actionExportRows, actionsCsv, actionsXlsx, planXlsx } from '../../db/ex
 import { exportAll, newExportFolder } from '../../db/exports/export-all';
 import { applyImport, previewImport } from '../../db/exports/import';
 import { writeFileAtomically } from '../../db/files';
-import { chooseExportAllFolder, chooseSpreadsheetFile, chooseSpreadsheetToImport, withPromisedExtension } from '../dialogs';
+import { chooseExportAllFolder, chooseExportAllZip, chooseSpreadsheetFile, chooseSpreadsheetToImport, withPromisedExtension } from '../dialogs';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
 
@@ -56,7 +56,12 @@ export function createExportHandlers(session: Session, window: () => BrowserWind
       pending = null;
       return result;
     },
-    exportAllData: async () => {
+    exportAllData: async (format) => {
+      if (format === 'zip') {
+        const chosen = await chooseExportAllZip(window(), join(app.getPath('documents'), `Entente - export du ${localDate()}.zip`));
+        const file = chosen && (await withPromisedExtension(window(), chosen, '.zip'));
+        return file ? exportAll(store(), file) : null;
+      }
       const parent = await chooseExportAllFolder(window());
       if (!parent) return null;
       return exportAll(store(), newExportFolder(parent, localDate()));

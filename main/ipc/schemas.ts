@@ -255,7 +255,7 @@ export const argsSchemas = {
   chooseActionsImport: none,
   previewActionsImport: z.tuple([importMapping]),
   applyActionsImport: z.tuple([importMapping]),
-  exportAllData: none,
+  exportAllData: z.tuple([z.enum(['folder', 'zip'], 'Format inconnu.')]),
   ...pisteArgsSchemas,
 
   getMinutesDocument: z.tuple([id, z.enum(MINUTES_LAYOUTS)]),

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { setPilot } from '../../db/actions/pilots';
 import { createAction, updateAction } from '../../db/actions/writes';
+import { cooperationDashboard } from '../../db/chantiers/dashboard';
 import { updateChantier } from '../../db/chantiers/writes';
 import { codiriDossier } from '../../db/meetings/dossier';
 import { amendMinutes, sendForValidation, validateMinutes } from '../../db/meetings/validation';
@@ -132,7 +133,7 @@ describe('le dossier du CODIRI', () => {
     expect(codiriDossier(store, focused, '2027-09-01').previous?.meeting.id).toBe(next);
   });
 
-  test('les décisions attendues : les points et les actions ouvertes « à arbitrer » ; les chiffres clés', () => {
+  test('les décisions attendues : les points et les actions ouvertes « à arbitrer »', () => {
     const { store, next } = project();
     const dossier = codiriDossier(store, next, '2027-03-01');
     const seminaire = dossier.chantiers[3].actions.find((action) => action.title === 'Séminaire des cadres')!.reference;
@@ -140,19 +141,28 @@ describe('le dossier du CODIRI', () => {
       { kind: 'point', reference: 'Point 1', title: 'Gouvernance d’Approlys', chantier_label: null, by: 'Anne Leroy' },
       { kind: 'action', reference: `Action ${seminaire}`, title: 'Séminaire des cadres', chantier_label: 'Chantier 4 · Les ressources humaines', by: null },
     ]);
-    const { figures } = dossier;
-    expect(figures.held_since).toBe('2026-09-14');
-    expect(figures.meetings).toEqual([
-      { type: 'codiri', label: 'CODIRI', count: 1 },
-      { type: 'comite_pilotage', label: 'Comité de pilotage', count: 0 },
-      { type: 'atelier', label: 'Atelier interdépartemental', count: 1 },
-      { type: 'reunion_travail', label: 'Réunion de travail', count: 0 },
-    ]);
-    expect(figures.chantiers).toBe(9);
-    expect(figures.actions).toBe(dossier.chantiers.reduce((sum, chantier) => sum + chantier.actions.length, 0));
-    expect(figures.by_status.find((status) => status.status === 'bloque')?.count).toBe(1);
-    expect(figures.by_status.reduce((sum, status) => sum + status.count, 0)).toBe(figures.actions);
-    expect(figures).toMatchObject({ late: 1, blocked: 1, to_arbitrate: 1 });
+  });
+
+  test('le tableau de bord, ses chiffres comptés depuis le CODIRI précédent : ceux du tableau de bord « depuis le dernier CODIRI »', () => {
+    const { store, next } = project();
+    const dossier = codiriDossier(store, next, '2027-03-01');
+    expect(dossier.dashboard).toEqual(cooperationDashboard(store, { kind: 'since-codiri' }, '2027-03-01'));
+    const value = (key: string) => dossier.dashboard.figures.figures.find((figure) => figure.key === key)?.value;
+    expect(dossier.dashboard.figures).toMatchObject({ today: '2027-03-01', from: '2026-09-15', period: 'depuis le CODIRI du 14 septembre 2026' });
+    // The previous CODIRI closes the period before; the atelier of November falls within.
+    expect(value('reunions.codiri')).toBe(0);
+    expect(value('reunions.atelier')).toBe(1);
+    expect(value('chantiers')).toBe(9);
+    expect(value('actions')).toBe(dossier.chantiers.reduce((sum, chantier) => sum + chantier.actions.length, 0));
+    expect(value('actions.bloque')).toBe(1);
+    expect(value('actions.en_retard')).toBe(1);
+    expect(value('actions.a_arbitrer')).toBe(1);
+    expect(dossier.dashboard.chantiers.find((chantier) => chantier.number === 4)).toMatchObject({ stage: 'echange', stage_since: '2026-11-05' });
+    // Printed once the meeting is held, the dossier still counts from the CODIRI before it; the dashboard, from the last one.
+    const after = codiriDossier(store, next, '2027-04-01').dashboard.figures;
+    expect(after).toMatchObject({ from: '2026-09-15', period: 'depuis le CODIRI du 14 septembre 2026' });
+    expect(cooperationDashboard(store, { kind: 'since-codiri' }, '2027-04-01').figures.period).toBe('depuis le CODIRI du 15 mars 2027');
+    expect(after.figures.find((figure) => figure.key === 'reunions.codiri')?.value).toBe(1);
   });
 
   test('refusé pour une réunion qui n’est pas un CODIRI', () => {

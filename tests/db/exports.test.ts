@@ -478,6 +478,69 @@ describe('Exporter tout', { timeout: 30_000 }, () => {
     expect(readFileSync(join(folder, file), 'utf8')).toBe('%PDF-1.4 programme');
     expect(existsSync(join(folder, 'documents'))).toBe(true);
   });
+  test('une archive .zip des mêmes fichiers, lue par zipfile de Python et unzip -t : noms accentués en UTF-8', () => {
+    const store = newReplica();
+    const { seminaire } = withActions(store);
+    attach(store, seminaire, 'Présentation du séminaire.pdf', Buffer.from('%PDF-1.4 présentation'));
+    const exportedAt = new Date('2027-04-01T10:00:00Z');
+    const dir = tempDir();
+    const folder = exportAll(store, join(dir, 'Export'), exportedAt);
+    const archive = join(dir, 'Entente - export du 2027-04-01.zip');
+    const result = exportAll(store, archive, exportedAt);
+    expect(result).toMatchObject({ target: archive, format: 'zip', counts: folder.counts, files: folder.files });
+    expect(readdirSync(dir).sort()).toEqual(['Entente - export du 2027-04-01.zip', 'Export']);
+
+    const test = spawnSync('unzip', ['-t', archive], { encoding: 'utf8' });
+    expect(test.stdout).toContain('No errors detected');
+    expect(test.status).toBe(0);
+    const read = python(
+      `
+import csv, io, json, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as archive:
+    entries = archive.infolist()
+    out = {
+        'bad': archive.testzip(),
+        'names': [entry.filename for entry in entries],
+        'utf8': {entry.filename: bool(entry.flag_bits & 0x800) for entry in entries},
+        'csv': {entry.filename: list(csv.reader(io.StringIO(archive.read(entry).decode('utf-8-sig'), newline=''), delimiter=';'))
+                for entry in entries if entry.filename.endswith('.csv')},
+        'documents': {entry.filename: archive.read(entry).decode('utf-8') for entry in entries if entry.filename.startswith('documents/')},
+        'json': json.loads(archive.read('entente.json')),
+    }
+print(json.dumps(out))
+`,
+      archive,
+    ) as {
+      bad: string | null;
+      names: string[];
+      utf8: Record<string, boolean>;
+      csv: Record<string, string[][]>;
+      documents: Record<string, string>;
+      json: { tables: Record<string, unknown[]> };
+    };
+    expect(read.bad).toBeNull();
+    expect(read.names.sort()).toEqual([...folder.files].sort());
+    // Every CSV of the folder, with as many lines as counted, read the same from the archive.
+    const unzipped = readCsvFilesAsExcel(Object.keys(result.counts).map((name) => join(dir, 'Export', name)));
+    for (const [name, count] of Object.entries(result.counts)) {
+      expect(read.csv[name].length - 1, name).toBe(count);
+      expect(read.csv[name], name).toEqual(unzipped[name]);
+    }
+    expect(read.json.tables.action).toHaveLength(result.counts['actions.csv']);
+    const [document] = Object.keys(read.documents);
+    expect(document).toMatch(/^documents\/.+ - Présentation du séminaire\.pdf$/);
+    expect(read.documents[document]).toBe('%PDF-1.4 présentation');
+    // The accented name says it is UTF-8; plain ASCII names need no flag.
+    expect(read.utf8[document]).toBe(true);
+    expect(read.utf8['actions.csv']).toBe(false);
+  });
+
+  test('une archive dans un dossier qui n’existe pas : un message en français, rien d’écrit', () => {
+    const store = newReplica();
+    const dir = tempDir();
+    expect(() => exportAll(store, join(dir, 'absent', 'export.zip'))).toThrow('Dossier ou fichier introuvable : vérifiez le chemin indiqué.');
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
 
 describe('chiffres clés', () => {
@@ -579,6 +642,14 @@ describe('la ligne de commande', { timeout: 60_000 }, () => {
     const folder = join(files, 'tout');
     expect(ok(dir, 'export-all', '--to', folder)).toMatch(/^Projet exporté dans .+tout : 26 fichier\(s\), dont LISEZMOI\.txt qui les décrit\.\n$/);
     expect(readFileSync(join(folder, 'LISEZMOI.txt'), 'utf8')).toContain('actions.csv [action] : 16 ligne(s)');
+    const zip = join(files, 'tout.zip');
+    expect(ok(dir, 'export-all', '--to', zip)).toBe(`Projet exporté dans l'archive ${zip} : 26 fichier(s), dont LISEZMOI.txt qui les décrit.\n`);
+    expect(spawnSync('unzip', ['-t', zip]).status).toBe(0);
+    const zipped = python(
+      "import csv, io, json, sys, zipfile\nprint(json.dumps(len(list(csv.reader(io.StringIO(zipfile.ZipFile(sys.argv[1]).read('actions.csv').decode('utf-8-sig'), newline=''), delimiter=';')))))",
+      zip,
+    );
+    expect(zipped).toBe(JSON.parse(ok(dir, 'info')).counts.actions + 1);
 
     const figures = JSON.parse(ok(dir, 'figures', '--json'));
     expect(figures.figures.find((figure: { key: string }) => figure.key === 'actions').value).toBe(16);

@@ -144,9 +144,9 @@ function GuestForm({ meetingId }: { meetingId: string }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Ajouter un·e invité·e">
+    <form onSubmit={submit} noValidate aria-label="Ajouter une personne invitée">
       <Group align="flex-start" gap="xs">
-        <TextInput label="Invité·e : nom" value={name} onChange={(event) => setName(event.currentTarget.value)} error={error} w={200} />
+        <TextInput label="Personne invitée : nom" value={name} onChange={(event) => setName(event.currentTarget.value)} error={error} w={200} />
         <TextInput label={fieldLabel('participant', 'function')} value={fonction} onChange={(event) => setFonction(event.currentTarget.value)} w={180} />
         <TextInput
           label={fieldLabel('participant', 'organisation')}
@@ -155,7 +155,7 @@ function GuestForm({ meetingId }: { meetingId: string }) {
           w={180}
         />
         <Button type="submit" variant="default" mt={25} leftSection={<IconUserPlus size={16} aria-hidden />}>
-          Ajouter l'invité·e
+          Ajouter la personne invitée
         </Button>
       </Group>
     </form>

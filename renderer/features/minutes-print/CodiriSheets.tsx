@@ -1,11 +1,13 @@
 // The dossier du CODIRI, read before the meeting: a cover with its sommaire, the convocation
 // and ordre du jour, the previous compte rendu to approve, one page per chantier, the
-// décisions attendues and the key figures. Each part opens a page on paper.
+// décisions attendues and the Tableau de bord (the dashboard's own printed sheet, its figures
+// since the previous CODIRI). Each part opens a page on paper.
 import { Alert } from '@mantine/core';
 import { useEffect, type ReactNode } from 'react';
 import { frenchDate } from '../../../common/french';
-import type { CodiriDossier, DossierChantier, ExpectedDecision, KeyFigures } from '../../../preload/contract';
+import type { CodiriDossier, DossierChantier, ExpectedDecision } from '../../../preload/contract';
 import { useApiData } from '../../api';
+import { DashboardSheet } from '../dashboard/DashboardSheet';
 import { ConvocationSheet, plural } from './ConvocationSheets';
 import { MinutesSheet, NBSP, PartnersBand } from './MinutesSheet';
 import classes from './MinutesPrint.module.css';
@@ -20,6 +22,8 @@ function Part({ number, title, children }: { number: number; title: string; chil
     </h2>
   );
 }
+
+const DASHBOARD_TITLE = 'Tableau de bord de la coopération';
 
 const previousTitle = (dossier: CodiriDossier) =>
   dossier.previous ? `Compte rendu du ${dossier.previous.meeting.title}, à approuver` : 'Compte rendu du précédent CODIRI';
@@ -61,7 +65,7 @@ function CoverSheet({ dossier }: { dossier: CodiriDossier }) {
               </ol>
             </li>
             <li>4. Décisions attendues ({dossier.decisions.length})</li>
-            <li>5. Chiffres clés</li>
+            <li>5. {DASHBOARD_TITLE}</li>
           </ol>
         </nav>
       </div>
@@ -230,61 +234,6 @@ function DecisionsSheet({ decisions }: { decisions: ExpectedDecision[] }) {
   );
 }
 
-function FiguresSheet({ figures, today }: { figures: KeyFigures; today: string }) {
-  const held = figures.meetings.reduce((sum, type) => sum + type.count, 0);
-  return (
-    <article className={classes.sheet} aria-label="Chiffres clés">
-      <p className={classes.intro}>Situation au {frenchDate(today)}.</p>
-      <div className={own.keyNumbers}>
-        {[
-          [figures.chantiers, 'chantiers'],
-          [figures.actions, 'actions'],
-          [figures.late, 'en retard'],
-          [figures.blocked, figures.blocked > 1 ? 'bloquées' : 'bloquée'],
-          [figures.to_arbitrate, 'à arbitrer'],
-        ].map(([count, label]) => (
-          <div key={label}>
-            <div className={own.figure}>{count}</div>
-            <div className={own.figureLabel}>{label}</div>
-          </div>
-        ))}
-      </div>
-      <div className={own.figures}>
-        <section className={classes.section}>
-          <h3 className={classes.sectionTitle}>Actions par statut</h3>
-          <table className={classes.table}>
-            <tbody>
-              {figures.by_status.map((status) => (
-                <tr key={status.status}>
-                  <th scope="row">{status.label}</th>
-                  <td className={classes.number}>{status.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-        <section className={classes.section}>
-          <h3 className={classes.sectionTitle}>Réunions tenues</h3>
-          <p className={classes.intro}>
-            {figures.held_since ? `Depuis le ${frenchDate(figures.held_since)}, précédent CODIRI compris` : 'Depuis le début de la coopération'}
-            {NBSP}: {plural(held, 'réunion')}.
-          </p>
-          <table className={classes.table}>
-            <tbody>
-              {figures.meetings.map((type) => (
-                <tr key={type.type}>
-                  <th scope="row">{type.label}</th>
-                  <td className={classes.number}>{type.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      </div>
-    </article>
-  );
-}
-
 /** The whole dossier, loaded on its own; tells the page when it is shown (the toolbar waits for it). */
 export function DossierSheets({ id, onShown }: { id: string; onShown: (shown: boolean) => void }) {
   const { data: dossier, error } = useApiData('getCodiriDossier', id);
@@ -323,8 +272,10 @@ export function DossierSheets({ id, onShown }: { id: string; onShown: (shown: bo
       ))}
       <Part number={4} title="Décisions attendues" />
       <DecisionsSheet decisions={dossier.decisions} />
-      <Part number={5} title="Chiffres clés" />
-      <FiguresSheet figures={dossier.figures} today={dossier.today} />
+      <Part number={5} title={DASHBOARD_TITLE}>
+        Situation au {frenchDate(dossier.dashboard.today)}
+      </Part>
+      <DashboardSheet dashboard={dossier.dashboard} standalone={false} />
     </>
   );
 }

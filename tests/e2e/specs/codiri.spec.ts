@@ -2,7 +2,7 @@
 // (participants, a décision), its compte rendu sent and validated, exported to Word; then
 // the next CODIRI, whose validation waits for its day, with a point and an action « à
 // arbitrer », and its dossier read before the meeting: the previous compte rendu to
-// approve, one page per chantier, the décisions attendues, the key figures (pdftotext).
+// approve, one page per chantier, the décisions attendues, the Tableau de bord (pdftotext).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -11,8 +11,10 @@ import { frenchDate } from '../../../common/french';
 import { setPilot } from '../../../db/actions/pilots';
 import { createAction, updateAction } from '../../../db/actions/writes';
 import { listChantiers } from '../../../db/chantiers/reads';
+import type { CooperationDashboard } from '../../../db/chantiers/types';
 import { addAgendaItem, addParticipant, createMeeting } from '../../../db/meetings/writes';
 import { createPerson, updatePerson } from '../../../db/people/writes';
+import { figureSections } from '../../../renderer/features/dashboard/periods';
 import { readDocx } from '../../db/docx-reader';
 import { parseEmlWithPython } from '../../db/python-email';
 import { axeViolations } from '../harness/a11y';
@@ -172,7 +174,7 @@ test('un CODIRI de bout en bout : convocation, compte rendu validé et exporté 
   await page.getByRole('button', { name: 'Imprimer et exporter' }).click();
   await page.getByRole('menuitem', { name: 'Dossier CODIRI' }).click();
   await expect(page.getByRole('article', { name: 'Page de garde du dossier du CODIRI' })).toContainText(`Dossier du ${nextMeeting.title}`);
-  await expect(page.getByRole('article', { name: 'Chiffres clés' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Tableau de bord de la coopération' })).toBeVisible();
   for (const theme of ['clair', 'sombre'] as const) {
     const toggle = page.getByRole('button', { name: theme === 'clair' ? 'Passer en thème clair' : 'Passer en thème sombre' });
     if (await toggle.isVisible()) await toggle.click();
@@ -190,6 +192,7 @@ test('un CODIRI de bout en bout : convocation, compte rendu validé et exporté 
   expect(cover).toContain("Département d'Indre-et-Loire et Département de Loir-et-Cher");
   expect(cover).toContain(`2. Compte rendu du ${title}, à approuver`);
   expect(cover).toContain('4. Décisions attendues (2)');
+  expect(cover).toContain('5. Tableau de bord de la coopération');
   // The convocation and its ordre du jour.
   expect(flat(pages[1])).toContain('1. Convocation et ordre du jour');
   expect(flat(pages[1])).toContain(`CONVOCATION ${nextMeeting.title}`);
@@ -221,12 +224,34 @@ test('un CODIRI de bout en bout : convocation, compte rendu validé et exporté 
   expect(decisions).toContain('4. Décisions attendues');
   expect(decisions).toContain('Point 2 Gouvernance d’Approlys');
   expect(decisions).toContain(`Action 4.6 ${TO_ARBITRATE}`);
-  // The key figures, last.
-  expect(pages).toHaveLength(chantierPages[8] + 3);
-  const figures = pages.at(-1)!;
-  expect(flat(figures)).toContain('5. Chiffres clés');
-  expect(figures).toMatch(/9\s+\d+\s+1\s+1\s+1\s*\n\s*chantiers\s+actions\s+en retard\s+bloquée\s+à arbitrer/);
-  expect(figures).toMatch(/Bloqué\s+1\n/);
-  expect(flat(pdfPages(file, 'reading').at(-1)!)).toContain(`Depuis le ${frenchDate(addDays(day, -3))}, précédent CODIRI compris : 1 réunion.`);
-  expect(figures).toMatch(/CODIRI\s+1\n/);
+  // The Tableau de bord, last, on one page or two: its figures since the previous CODIRI, in the
+  // dashboard's own words, and the chantiers' table.
+  const boardStart = pages.findIndex((text, index) => index > 0 && flat(text).includes('5. Tableau de bord de la coopération'));
+  expect(boardStart).toBe(chantierPages[8] + 2);
+  expect(pages.length - boardStart).toBeLessThanOrEqual(2);
+  const board = flat(pages.slice(boardStart).join('\n'));
+  expect(board).toContain(`Réunions et personnes depuis le CODIRI du ${frenchDate(addDays(day, -3))} ; chantiers, pistes et actions au ${frenchDate(day)}.`);
+  // The figures as the dashboard gives them, section by section; their labels wrap on paper, so the sheet is read as shown.
+  const dashboard = await api<CooperationDashboard>(page, 'getDashboard', 'since-codiri');
+  const sheet = page.getByRole('article', { name: 'Tableau de bord de la coopération' });
+  expect(await sheet.locator('caption').allTextContents()).toEqual(figureSections(dashboard.figures.figures).map((section) => section.title));
+  expect(
+    await sheet.locator('tr[title]').evaluateAll((rows) => rows.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent))),
+  ).toEqual(figureSections(dashboard.figures.figures).flatMap((section) => section.figures.map((figure) => [figure.label, String(figure.value)])));
+  for (const section of figureSections(dashboard.figures.figures)) expect(board).toContain(section.title);
+  const value = (key: string) => dashboard.figures.figures.find((figure) => figure.key === key)!.value;
+  expect(value('reunions.codiri')).toBe(0);
+  for (const [label, key] of [
+    ['CODIRI', 'reunions.codiri'],
+    ['Chantiers', 'chantiers'],
+    ['Actions', 'actions'],
+    ['Bloqué', 'actions.bloque'],
+    ['En retard', 'actions.en_retard'],
+    ['À arbitrer', 'actions.a_arbitrer'],
+  ])
+    expect(board).toMatch(new RegExp(`${label} ${value(key)}\\b`));
+  // The chantiers' table: each chantier, the RH one with its actions by statut.
+  expect(board).toContain('Actions par statut Avancement En retard');
+  for (const { number, title: chantierTitle } of chantiers) expect(board).toContain(`${number} ${chantierTitle.split(' ').slice(0, 2).join(' ')}`);
+  expect(board).toContain('4 à venir, 1 en cours, 1');
 });

@@ -1,8 +1,9 @@
 // Spreadsheets from the Actions page: the actions as filtered to Excel and CSV through the
 // save dialog (the files read back), a plan d'actions imported (its errors by line, the
 // mapping of its columns, nothing written before « Importer »), and « Exporter tout » in
-// Paramètres › Données.
+// Paramètres › Données, as a folder and as a .zip archive.
 import { Workbook } from 'exceljs';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setPilot } from '../../../db/actions/pilots';
@@ -137,4 +138,13 @@ test("exporter les actions en Excel et en CSV, importer un plan d'actions, expor
   expect(existsSync(join(folder!, 'LISEZMOI.txt'))).toBe(true);
   expect(JSON.parse(readFileSync(join(folder!, 'entente.json'), 'utf8')).tables.action).toHaveLength(17);
   await screenshot(app, '60-exporter-tout');
+  // The same files in one .zip archive, through the save dialog: whole, as unzip checks it.
+  const archive = join(dataDir, 'Export complet');
+  await page.getByRole('radiogroup', { name: "Forme de l'export" }).getByText('Une archive .zip').click();
+  await app.answerDialog('showSaveDialog', { canceled: false, filePath: archive });
+  await page.getByRole('button', { name: 'Exporter tout…' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Projet exporté dans une archive' })).toContainText(`${archive}.zip\u202f: `);
+  const test = spawnSync('unzip', ['-t', `${archive}.zip`], { encoding: 'utf8' });
+  expect(test.stdout).toContain('No errors detected');
+  expect(spawnSync('unzip', ['-p', `${archive}.zip`, 'LISEZMOI.txt'], { encoding: 'utf8' }).stdout).toContain('actions.csv [action] : 17 ligne(s)');
 });

@@ -339,7 +339,7 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
 
   // The dossier CODIRI, read before the meeting (codiri.spec reads it whole): cover, convocation, the previous compte rendu, one page per chantier.
   await chooseLayout(app, 'Dossier CODIRI');
-  await expect(page.getByRole('article', { name: 'Chiffres clés' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Tableau de bord de la coopération' })).toBeVisible();
   const dossier = await savePdf(app, 'dossier-codiri');
   if (app.runtime === 'double') expect(proposedPath(app)).toMatch(/\/Dossier du CODIRI du 15 mars 2027\.pdf$/);
   const dossierPages = pdfPages(dossier);
@@ -354,7 +354,7 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   const dossierText = flat(dossierPages.join('\n'));
   expect(dossierText).toContain('CHANTIER 4 Les ressources humaines');
   expect(dossierText).toContain('CHANTIER 8 Les achats');
-  expect(dossierText).not.toContain(chantiers[0]);
+  expect(dossierText).not.toContain(`CHANTIER 1 ${chantiers[0]}`);
 
   // A relevé of twelve décisions holds on one A4 page, every décision whole.
   await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/impression/releve`), twelve);

@@ -76,13 +76,13 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
 
   // Empty optional fields are folded: « Plus de champs » shows them, a filled one stays.
   const fields = page.getByRole('region', { name: 'Réunion', exact: true });
-  await expect(fields.getByRole('combobox', { name: 'Président·e' })).toHaveCount(0);
+  await expect(fields.getByRole('combobox', { name: 'Présidence' })).toHaveCount(0);
   await expect(fields.getByRole('textbox', { name: 'Lieu' })).toHaveValue('Hôtel du Département, Tours');
   await expect(fields.getByRole('textbox', { name: /^Durée/ })).toHaveValue('2 h 30');
   await fields.getByRole('button', { name: 'Plus de champs' }).click();
-  await choose(app, 'Président·e', 'Paul Durand', fields);
+  await choose(app, 'Présidence', 'Paul Durand', fields);
   await fields.getByRole('button', { name: 'Moins de champs' }).click();
-  await expect(fields.getByRole('combobox', { name: 'Président·e' })).toBeVisible();
+  await expect(fields.getByRole('combobox', { name: 'Présidence' })).toBeVisible();
   await expect(fields.getByRole('combobox', { name: 'Secrétaire de séance' })).toHaveCount(0);
 
   // Loir-et-Cher holds the secretariat this time: Claire, in Indre-et-Loire, validates.
@@ -94,9 +94,9 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
     await choose(app, 'Ajouter une personne du projet', name);
     await expect(participants.getByRole('cell', { name, exact: true })).toBeVisible();
   }
-  await participants.getByRole('textbox', { name: 'Invité·e : nom' }).fill('Jean Dupont');
+  await participants.getByRole('textbox', { name: 'Personne invitée : nom' }).fill('Jean Dupont');
   await participants.getByRole('textbox', { name: 'Organisme' }).fill('Région Centre-Val de Loire');
-  await participants.getByRole('button', { name: "Ajouter l'invité·e" }).click();
+  await participants.getByRole('button', { name: 'Ajouter la personne invitée' }).click();
   await expect(participants.getByRole('cell', { name: 'Jean Dupont', exact: true })).toBeVisible();
   await choose(app, 'Présence de Marc Petit', 'Excusé');
   await choose(app, 'Présence de Paul Durand', 'Représenté');
