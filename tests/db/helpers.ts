@@ -63,10 +63,11 @@ export function shuffled<T>(items: T[], seed = 42): T[] {
 /**
  * The entente command bundled as `npm run build:node` bundles it, into a folder named for
  * the test file: test files may build it at the same time, and dist/ is left to the real
- * build. Under node_modules, so that it finds better-sqlite3.
+ * build. Under this checkout's .cache (not node_modules, which worktrees share), where it
+ * finds better-sqlite3 in the checkout's node_modules.
  */
 export async function buildCli(testFile: string): Promise<string> {
-  const outfile = resolve(__dirname, '../../node_modules/.cache/entente-cli', testFile, 'entente.cjs');
+  const outfile = resolve(__dirname, '../../.cache/entente-cli', testFile, 'entente.cjs');
   await build({
     entryPoints: [resolve(__dirname, '../../db/cli/entente.ts')],
     bundle: true,
