@@ -72,7 +72,7 @@ export async function completeFirstStart(
 }
 
 /** The app's screens, as the navigation names them. */
-export type Screen = 'Tableau de bord' | 'Mes actions' | 'Chantiers' | 'Actions' | 'Personnes' | 'Paramètres';
+export type Screen = 'Tableau de bord' | 'Mes actions' | 'Chantiers' | 'Actions' | 'Personnes' | 'Réunions' | 'Pistes' | 'Paramètres';
 
 /** Opens a screen from the main navigation and waits for its title. */
 export async function openScreen(app: AppHandle, screen: Screen): Promise<void> {
