@@ -1,4 +1,6 @@
-import { createCipheriv, createHmac, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createHash, createHmac, randomBytes, scryptSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import type { Change } from '../../db/store/changelog';
@@ -201,5 +203,75 @@ describe('formats 1 et 2 toujours lus ; format 3 : la clé du projet dérivée u
     const file = encode(typicalChanges(3));
     file.writeUInt16BE(0, 12);
     expect(() => decode(file)).toThrow(/endommagé/);
+  });
+});
+
+describe('un fichier du format 3, écrit par Entente 0.3 à 0.5, reste lisible', () => {
+  // tests/db/fixtures/format-3.entente was written by the format 3 writer before format 4
+  // replaced it: the content below is what it carries.
+  const A = 'k3j9x2m4p8qa';
+  const B = 'b7t5w1z0c6ve';
+  const sha = createHash('sha256').update('convention signée').digest('hex');
+  const change = (
+    origin: string,
+    seq: number,
+    hlc: string,
+    entity: string,
+    rowId: string,
+    field: string,
+    value: unknown,
+    supersedes: [string, number][] = [],
+  ) => ({
+    origin,
+    seq,
+    hlc,
+    entity,
+    rowId,
+    field,
+    value: JSON.stringify(value),
+    supersedes,
+  });
+  const runs: Run[] = [
+    { origin: 'seed', from: 185, before: null, signature: null, changes: [change('seed', 185, '0000000000000-0000', 'chantier', 'c9', 'stage', 'lancement')] },
+    {
+      origin: A,
+      from: 117,
+      before: 'iAjVd9GbYz1Q0nq8sKp0mX3vZ1E2c4r5T6y7U8i9O0a=',
+      signature: 'zvsZX9vN'.repeat(11),
+      changes: [
+        change(A, 117, '1795697427928-0000', 'action', 'a4-1', 'status', 'en_cours', [[A, 112]]),
+        change(A, 118, '1795697427931-0000', 'action', 'a4-1', 'progress', 40),
+        change(A, 119, '1795697427931-0001', 'note', 'n7x2', 'text', 'Le comité a validé « la note » — à Blois.\nSuite : délibération.'),
+        change(A, 120, '1795697500000-0000', 'action', 'a4-1', 'finalites', ['economies', 'qualite']),
+        change(A, 121, '1795697500002-0000', 'step', 's1', 'done', true, [
+          [B, 40],
+          [A, 99],
+        ]),
+        change(A, 122, '1795697500003-0000', 'attachment', 'd1', 'sha256', sha),
+      ],
+    },
+    {
+      origin: B,
+      from: 41,
+      before: 'Qm9uam91ciBsZXMgZGV1eCBEw6lwYXJ0ZW1lbnRzICE=',
+      signature: null,
+      changes: [
+        change(B, 41, '1795697600000-0000', 'action', 'a4-1', 'deleted', { vv: { [A]: 121, [B]: 40, seed: 185 } }),
+        change(B, 42, '1795697600001-0000', 'action', 'a5-2', 'end_date', null, [[B, 12]]),
+      ],
+    },
+  ];
+
+  test('en-tête, vecteurs, suites, preuves, modifications et document, tels quels', () => {
+    const file = readFileSync(join(__dirname, 'fixtures', 'format-3.entente'));
+    expect(file.readUInt16BE(12)).toBe(3);
+    const { header, content } = decodeSyncFile(file, { keys: [derivedKey(PASSPHRASE, project)], project, schema: 7 });
+    expect(header).toMatchObject({ format: 3, sender: A, createdAt: '2026-12-01T21:45:00.000Z', full: false, count: 9, schema: 7 });
+    expect(content).toEqual({
+      senderHeld: { [A]: 122, [B]: 42, seed: 185 },
+      basedOn: { [A]: 116, [B]: 40, seed: 184 },
+      runs,
+      blobs: [{ sha256: sha, bytes: Buffer.from('convention signée') }],
+    });
   });
 });
