@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import type { Change } from '../../db/store/changelog';
-import { changesOf, decodeSyncFile, encodeSyncFile, SYNC_MAGIC, sealSyncFile, type Run } from '../../db/sync/format';
+import { changesOf, decodeSyncFile, encodeSyncFile, SYNC_FORMAT_VERSION, SYNC_MAGIC, sealSyncFile, type Run } from '../../db/sync/format';
 import { derivedKey, forgetProjectKeys, projectKey } from '../../db/sync/keys';
 
 const PASSPHRASE = 'coopération 37-41 printemps';
@@ -58,6 +58,32 @@ describe("fichier d'échange", () => {
     const bytesPerChange = file.length / changes.length;
     console.log(`octets par modification : ${bytesPerChange.toFixed(1)}`);
     expect(bytesPerChange).toBeLessThan(60);
+  });
+
+  test('format 4 : vecteurs, suites, horloges et versions remplacées retrouvés tels quels', () => {
+    const changes = byOrigin(typicalChanges(40));
+    // A clock of an unusual form (a file written by mistake) travels as text, unchanged.
+    changes[5] = { ...changes[5], hlc: '1764150000000-00001' };
+    changes[6] = {
+      ...changes[6],
+      hlc: '0000000000000-0000',
+      supersedes: [
+        ['seed', 12],
+        ['k3j9x2m4p8qa', 90],
+      ],
+    };
+    const content = {
+      senderHeld: { k3j9x2m4p8qa: 40, b7t5w1z0c6ve: 39, seed: 185 },
+      // Held the same, less, nothing of one origin, and an origin the sender does not hold.
+      basedOn: { k3j9x2m4p8qa: 40, b7t5w1z0c6ve: 12, x0x0x0x0x0x0: 7 },
+      runs: runsOf(changes).map((run, i) => ({
+        ...run,
+        before: i === 0 ? 'iAjVd9GbYz1Q0nq8sKp0mX3vZ1E2c4r5T6y7U8i9O0a=' : null,
+        signature: i === 1 ? 'c2lnbmF0dXJl' : null,
+      })),
+    };
+    const file = encodeSyncFile({ project, sender: 'k3j9x2m4p8qa', schema: 1, full: false, key: derivedKey(PASSPHRASE, project), content });
+    expect(decodeSyncFile(file, { keys: [derivedKey(PASSPHRASE, project)], project, schema: 1 }).content).toEqual({ ...content, blobs: [] });
   });
 
   const good = encode(typicalChanges(200));
@@ -122,7 +148,7 @@ describe("fichier d'échange", () => {
   }, 30_000);
 });
 
-describe('formats 1 et 2 toujours lus ; format 3 : la clé du projet dérivée une fois, une clé par fichier par HKDF', () => {
+describe('formats 1 et 2 toujours lus ; formats 3 et 4 : la clé du projet dérivée une fois, une clé par fichier par HKDF', () => {
   /**
    * A format 1 file, written as docs/sync.md describes it (a key per file: scrypt of the
    * passphrase and the file's salt, N = 2^15), by this independent writer.
@@ -168,7 +194,7 @@ describe('formats 1 et 2 toujours lus ; format 3 : la clé du projet dérivée u
     return Buffer.concat([prefix, header, cipher.update(compressed), cipher.final(), cipher.getAuthTag()]);
   }
 
-  test("un fichier du format 1 reste lisible avec la phrase de passe ; un nouveau fichier est du format 3, d'une clé propre", () => {
+  test("un fichier du format 1 reste lisible avec la phrase de passe ; un nouveau fichier est du format 4, d'une clé propre", () => {
     const changes = byOrigin(
       typicalChanges(50).map((change) => ({ ...change, supersedes: change.supersedes.filter(([origin]) => origin !== 'b7t5w1z0c6ve') })),
     );
@@ -178,7 +204,8 @@ describe('formats 1 et 2 toujours lus ; format 3 : la clé du projet dérivée u
     expect(() => decodeSyncFile(formatOneFile(changes, PASSPHRASE), { keys: [derivedKey(PASSPHRASE, project)], project, schema: 1 })).toThrow(/Entente 0.1/);
 
     const written = encode(changes);
-    expect(written.readUInt16BE(12)).toBe(3);
+    expect(written.readUInt16BE(12)).toBe(SYNC_FORMAT_VERSION);
+    expect(SYNC_FORMAT_VERSION).toBe(4);
     expect(decode(written)).toEqual(changes);
     // Two files of one project under one passphrase: two salts (two file keys), one key id.
     const again = encode(changes);
@@ -206,7 +233,7 @@ describe('formats 1 et 2 toujours lus ; format 3 : la clé du projet dérivée u
   });
 });
 
-describe('un fichier du format 3, écrit par Entente 0.3 à 0.5, reste lisible', () => {
+describe('un fichier du format 3, écrit par Entente 0.3 et 0.4, reste lisible', () => {
   // tests/db/fixtures/format-3.entente was written by the format 3 writer before format 4
   // replaced it: the content below is what it carries.
   const A = 'k3j9x2m4p8qa';
