@@ -81,7 +81,7 @@ export interface SyncContent {
 /** The largest document a file may carry: the app's limit, and room for a newer one's. */
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
 
-/** The header as written: short names, for the small files of every day (docs/sync.md). */
+/** The header's fields: short names, as format 3 writes them in JSON (format 4 in binary). */
 interface WireHeader {
   /** Documents after the changes: their count, and the length of the compressed changes before them. */
   j?: number;
@@ -131,8 +131,11 @@ interface BodyV4 {
   h: number[];
   /** basedOn where it differs from senderHeld: pairs (i, d), basedOn of o[i] = h[i] (0 beyond h) − d; 0 is "nothing held". */
   b: number[];
-  /** Runs: [origin index, from, count, before, signature]; their changes follow one another in the columns. */
-  r: [number, number, number, string | null, string | null][];
+  /**
+   * Runs: [origin index, from, count, before, signature]; their changes follow one another
+   * in the columns. A proof of the usual form is 1 here and its bytes follow the JSON.
+   */
+  r: [number, number, number, Proof, Proof][];
   /** (entity, field) pairs, flat: pair j is k[2j], k[2j + 1]. */
   k: string[];
   /** Row ids, each once. */
@@ -169,6 +172,20 @@ class Dictionary {
 
 const HLC_FORM = /^(\d{13})-(\d{4})$/;
 
+/** A run's chain or signature in format 4: absent, as text, or 1 when its bytes follow the JSON (a chain: 32, a signature: 64). */
+type Proof = null | string | 1;
+const CHAIN_BYTES = 32;
+const SIGNATURE_BYTES = 64;
+
+/** Base64 of exactly `length` bytes, in its usual form, travels as bytes; anything else as text. */
+function proofToWire(text: string | null, length: number, bytes: Buffer[]): Proof {
+  if (text === null) return null;
+  const raw = Buffer.from(text, 'base64');
+  if (raw.length !== length || raw.toString('base64') !== text) return text;
+  bytes.push(raw);
+  return 1;
+}
+
 function encodeBody(content: SyncContent): Buffer {
   const origins = new Dictionary();
   const h: number[] = [];
@@ -187,9 +204,16 @@ function encodeBody(content: SyncContent): Buffer {
   const k: string[] = [];
   const rows = new Dictionary();
   const body: BodyV4 = { o: origins.list, h, b, r: [], k, i: rows.list, f: [], w: [], v: [], t: [], u: [], s: [] };
+  const proofs: Buffer[] = [];
   let ms = 0;
   for (const run of content.runs) {
-    body.r.push([origins.of(run.origin), run.from, run.changes.length, run.before, run.signature]);
+    body.r.push([
+      origins.of(run.origin),
+      run.from,
+      run.changes.length,
+      proofToWire(run.before, CHAIN_BYTES, proofs),
+      proofToWire(run.signature, SIGNATURE_BYTES, proofs),
+    ]);
     for (const c of run.changes) {
       const key = `${c.entity}\0${c.field}`;
       let pair = keys.get(key);
@@ -210,13 +234,26 @@ function encodeBody(content: SyncContent): Buffer {
       for (const [origin, seq] of c.supersedes) body.s.push(origins.of(origin), c.seq - seq);
     }
   }
-  return Buffer.from(JSON.stringify(body), 'utf8');
+  // The JSON's length (u32 BE), the JSON, then the proofs' bytes, in the order of `r`.
+  const json = Buffer.from(JSON.stringify(body), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(json.length);
+  return Buffer.concat([length, json, ...proofs]);
 }
 
 const isIndex = (value: unknown, length: number): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) < length;
 
 function decodeBody(plain: Buffer): SyncContent {
-  const body = JSON.parse(plain.toString('utf8')) as BodyV4;
+  const jsonEnd = 4 + plain.readUInt32BE(0);
+  if (jsonEnd > plain.length) throw new Error('contenu tronqué');
+  const body = JSON.parse(plain.toString('utf8', 4, jsonEnd)) as BodyV4;
+  let proofAt = jsonEnd;
+  const proof = (wire: Proof, length: number): string | null => {
+    if (wire === null || typeof wire === 'string') return wire;
+    if (wire !== 1) throw new Error('preuve invalide');
+    if (proofAt + length > plain.length) throw new Error('preuve tronquée');
+    return plain.toString('base64', proofAt, (proofAt += length));
+  };
   const { o: origins, h, b, k, i: rowIds, f, w, v, t, u, s } = body;
   const senderHeld: Record<string, number> = {};
   for (let j = 0; j < h.length; j++) senderHeld[origins[j]] = h[j];
@@ -262,9 +299,9 @@ function decodeBody(plain: Buffer): SyncContent {
       }
       changes[n] = { origin, seq, hlc, entity: k[2 * pair], rowId: rowIds[row], field: k[2 * pair + 1], value: v[next], supersedes };
     }
-    return { origin, from, before: before ?? null, signature: signature ?? null, changes };
+    return { origin, from, before: proof(before, CHAIN_BYTES), signature: proof(signature, SIGNATURE_BYTES), changes };
   });
-  if (next !== total || at !== s.length) throw new Error('mises à jour hors suite');
+  if (next !== total || at !== s.length || proofAt !== plain.length) throw new Error('mises à jour hors suite');
   return { senderHeld, basedOn, runs };
 }
 
@@ -394,7 +431,7 @@ export function sealSyncFile(
     c: input.schema,
     a: APP_VERSION_OF_FORMAT[SYNC_FORMAT_VERSION],
   };
-  const headerBytes = Buffer.from(JSON.stringify(wire), 'utf8');
+  const headerBytes = headerToBytes(wire, salt);
   const prefix = Buffer.alloc(PREFIX_BYTES);
   SYNC_MAGIC.copy(prefix);
   prefix.writeUInt16BE(SYNC_FORMAT_VERSION, SYNC_MAGIC.length);
@@ -406,6 +443,59 @@ export function sealSyncFile(
 }
 
 const damaged = (detail: string) => refusal('damaged-file', detail);
+
+/**
+ * Format 4's header, in binary (docs/sync.md, « L'en-tête ») — a day's file is mostly its
+ * header: flags (1: full, 2: documents follow), t (u48), n, b (u32), c (u16), the salt (16
+ * bytes), then p, s, k, a (each a u8 length and UTF-8), then j and q (u32) if flag 2.
+ */
+function headerToBytes(wire: WireHeader, salt: Buffer): Buffer {
+  const texts = [wire.p, wire.s, wire.k, wire.a].map((text) => Buffer.from(text, 'utf8'));
+  const documents = wire.j ? 8 : 0;
+  const bytes = Buffer.alloc(1 + 6 + 4 + 4 + 2 + 16 + texts.reduce((sum, text) => sum + 1 + text.length, 0) + documents);
+  let at = bytes.writeUInt8(wire.f | (wire.j ? 2 : 0), 0);
+  at = bytes.writeUIntBE(wire.t, at, 6);
+  at = bytes.writeUInt32BE(wire.n, at);
+  at = bytes.writeUInt32BE(wire.b, at);
+  at = bytes.writeUInt16BE(wire.c, at);
+  at += salt.copy(bytes, at);
+  for (const text of texts) {
+    if (text.length > 255) throw new Error(`en-tête : texte trop long (${text.length} octets)`);
+    at = bytes.writeUInt8(text.length, at);
+    at += text.copy(bytes, at);
+  }
+  if (wire.j) bytes.writeUInt32BE(wire.q ?? 0, bytes.writeUInt32BE(wire.j, at));
+  return bytes;
+}
+
+function headerFromBytes(bytes: Buffer): WireHeader {
+  const fixed = 1 + 6 + 4 + 4 + 2 + 16;
+  if (bytes.length < fixed) throw damaged('en-tête incohérent');
+  const flags = bytes.readUInt8(0);
+  let at = fixed;
+  const text = () => {
+    const length = at < bytes.length ? bytes.readUInt8(at) : -1;
+    if (length < 0 || at + 1 + length > bytes.length) throw damaged('en-tête incohérent');
+    at += 1 + length;
+    return bytes.toString('utf8', at - length, at);
+  };
+  const [p, s, k, a] = [text(), text(), text(), text()];
+  const documents = flags & 2 ? 8 : 0;
+  if (flags > 3 || at + documents !== bytes.length) throw damaged('en-tête incohérent');
+  return {
+    f: (flags & 1) as 0 | 1,
+    t: bytes.readUIntBE(1, 6),
+    n: bytes.readUInt32BE(7),
+    b: bytes.readUInt32BE(11),
+    c: bytes.readUInt16BE(15),
+    z: bytes.toString('base64url', 17, 33),
+    p,
+    s,
+    k,
+    a,
+    ...(documents ? { j: bytes.readUInt32BE(at), q: bytes.readUInt32BE(at + 4) } : {}),
+  };
+}
 
 function fromWire(wire: WireHeader, format: number): SyncHeader {
   if (typeof wire.p !== 'string' || typeof wire.s !== 'string' || typeof wire.b !== 'number' || typeof wire.k !== 'string') throw damaged('en-tête incohérent');
@@ -444,6 +534,7 @@ function readAnyHeader(file: Buffer): { header: SyncHeader; headerEnd: number; l
   const headerLength = file.readUInt32BE(SYNC_MAGIC.length + 2);
   const headerEnd = PREFIX_BYTES + headerLength;
   if (headerLength > MAX_HEADER_BYTES || headerEnd + TAG_BYTES > file.length) throw damaged('en-tête tronqué');
+  if (format >= 4) return { header: fromWire(headerFromBytes(file.subarray(PREFIX_BYTES, headerEnd)), format), headerEnd };
   let parsed: unknown;
   try {
     parsed = JSON.parse(file.subarray(PREFIX_BYTES, headerEnd).toString('utf8'));
@@ -451,7 +542,7 @@ function readAnyHeader(file: Buffer): { header: SyncHeader; headerEnd: number; l
     throw damaged('en-tête illisible');
   }
   if (typeof parsed !== 'object' || parsed === null) throw damaged('en-tête incohérent');
-  if (format >= 3) return { header: fromWire(parsed as WireHeader, format), headerEnd };
+  if (format === 3) return { header: fromWire(parsed as WireHeader, format), headerEnd };
   const legacy = parsed as LegacyHeader;
   if (legacy.format !== format || typeof legacy.project !== 'string' || typeof legacy.plainBytes !== 'number') throw damaged('en-tête incohérent');
   return { header: legacy, headerEnd, legacy };
