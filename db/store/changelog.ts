@@ -158,8 +158,8 @@ class Versions {
 }
 
 /**
- * New changes as runs of consecutive integer seqs of one origin, as files list them. The
- * log holds no other seq of that origin from `from` to `to`: its key is (origin, seq).
+ * Changes as runs of consecutive integer seqs of one origin, as files list them: the log
+ * holds no other seq of that origin from `from` to `to` than theirs (its key is (origin, seq)).
  */
 function consecutiveRuns(changes: Change[]): { origin: string; from: number; to: number }[] {
   const runs: { origin: string; from: number; to: number }[] = [];
@@ -177,6 +177,18 @@ function isShown(change: Change): boolean {
   return isEntityName(change.entity) && (change.field === 'deleted' || fieldSchema(change.entity, change.field) !== undefined);
 }
 
+/** Rows written by one statement: one call into SQLite for many rows, rather than one per row. */
+const BATCH_ROWS = 200;
+const CHANGE_COLUMNS = ['origin', 'seq', 'hlc', 'entity', 'row_id', 'field', 'value', 'supersedes', 'chain'];
+const LIVE_COLUMNS = ['origin', 'seq', 'entity', 'row_id', 'field', 'hlc', 'value'];
+const SUPERSEDED_COLUMNS = ['origin', 'seq'];
+
+interface Inserter {
+  add(...values: unknown[]): void;
+  /** Writes the rows added so far. */
+  flush(): void;
+}
+
 /** Prepared statements, made once per connection. */
 export class ChangeLog {
   private readonly statements;
@@ -184,24 +196,16 @@ export class ChangeLog {
   revoked: RevocationBounds = new Map();
   ownOrigin: string | undefined;
   private readonly rowStatements = new Map<string, Database.Statement>();
+  private readonly insertStatements = new Map<string, Database.Statement>();
   /** The rows each `entity.field` changed in this transaction, for the data derived beyond their table (search index). */
   readonly touched = new Map<string, Set<string>>();
 
   constructor(readonly db: Database.Database) {
     this.statements = {
-      insertChange: db.prepare(
-        'INSERT OR IGNORE INTO changes (origin, seq, hlc, entity, row_id, field, value, supersedes, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      markSuperseded: db.prepare('INSERT OR IGNORE INTO superseded (origin, seq) VALUES (?, ?)'),
+      heldIn: db.prepare('SELECT seq FROM changes WHERE origin = ? AND seq BETWEEN ? AND ?').pluck(),
+      heldAt: db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck(),
       dropLive: db.prepare('DELETE FROM live_versions WHERE origin = ? AND seq = ?'),
       supersededIn: db.prepare('SELECT seq FROM superseded WHERE origin = ? AND seq BETWEEN ? AND ?').pluck(),
-      // The new versions of a run of seqs, but those already superseded (by this chunk, or earlier: out-of-order delivery).
-      insertLiveRun: db.prepare(
-        `INSERT INTO live_versions (origin, seq, entity, row_id, field, hlc, value)
-         SELECT origin, seq, entity, row_id, field, hlc, value FROM changes c WHERE origin = ? AND seq BETWEEN ? AND ?
-         AND typeof(seq) = 'integer' AND NOT EXISTS (SELECT 1 FROM superseded s WHERE s.origin = c.origin AND s.seq = c.seq)`,
-      ),
-      insertLive: db.prepare('INSERT INTO live_versions (origin, seq, entity, row_id, field, hlc, value) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       liveOfField: db.prepare('SELECT origin, seq, hlc, value FROM live_versions WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC, origin DESC'),
       liveOfRow: db.prepare('SELECT field, origin, seq, hlc, value FROM live_versions WHERE entity = ? AND row_id = ?'),
       vvOf: db.prepare('SELECT seq FROM version_vector WHERE origin = ?').pluck(),
@@ -245,8 +249,16 @@ export class ChangeLog {
     const s = this.statements;
     const inserted = new Versions();
     const shown: Change[] = [];
+    const held = this.heldAmong(chunk);
+    const log = this.inserter('changes', CHANGE_COLUMNS);
     for (const change of chunk) {
-      const { changes } = s.insertChange.run(
+      if (held.has(change.origin, change.seq) || inserted.has(change.origin, change.seq)) {
+        // Held already, or twice in this chunk: compared with the log, once what precedes it is written.
+        log.flush();
+        this.checkSameAsKnown(change);
+        continue;
+      }
+      log.add(
         change.origin,
         change.seq,
         change.hlc,
@@ -254,38 +266,35 @@ export class ChangeLog {
         change.rowId,
         change.field,
         change.value,
-        Array.isArray(change.supersedes) && change.supersedes.length === 0 ? '[]' : JSON.stringify(change.supersedes),
+        change.supersedes.length === 0 ? '[]' : JSON.stringify(change.supersedes),
         change.chain ?? null,
       );
-      if (changes === 0) {
-        this.checkSameAsKnown(change);
-        continue;
-      }
       fresh.push(change);
       inserted.add(change.origin, change.seq);
       if (isShown(change) && !this.isRevoked(change)) shown.push(change);
     }
+    log.flush();
     for (const [origin, seqs] of inserted.byOrigin) this.advanceVersionVector(origin, seqs);
 
     // Versions of this chunk are not live yet: superseding one needs no delete.
+    const marks = this.inserter('superseded', SUPERSEDED_COLUMNS);
     for (const change of shown) {
       for (const [origin, seq] of change.supersedes) {
-        s.markSuperseded.run(origin, seq);
+        marks.add(origin, seq);
         if (inserted.has(origin, seq)) continue;
         s.dropLive.run(origin, seq);
         batch.dropped.add(origin, seq);
       }
     }
+    marks.flush();
+    // The new versions but those already superseded (by this chunk, or earlier: out-of-order delivery).
     const superseded = this.supersededAmong(inserted);
-    // Copied from the log just written, by runs of consecutive seqs: one statement per run
-    // rather than one per change.
-    for (const run of consecutiveRuns(shown)) s.insertLiveRun.run(run.origin, run.from, run.to);
+    const liveRows = this.inserter('live_versions', LIVE_COLUMNS);
     for (const change of shown) {
-      // A seq that is not an integer (a file written by mistake) is in no run.
-      if (!Number.isInteger(change.seq) && !superseded.has(change.origin, change.seq)) {
-        s.insertLive.run(change.origin, change.seq, change.entity, change.rowId, change.field, change.hlc, change.value);
-      }
+      if (!superseded.has(change.origin, change.seq))
+        liveRows.add(change.origin, change.seq, change.entity, change.rowId, change.field, change.hlc, change.value);
     }
+    liveRows.flush();
     const { rows, rowsByEntity } = batch;
     const touchedByEntity = new Map<string, Map<string, Set<string>>>();
     for (const change of shown) {
@@ -312,6 +321,44 @@ export class ChangeLog {
       }
       touched.add(change.rowId);
     }
+  }
+
+  /** Which of these changes the log holds already: a range read per run of consecutive seqs, a lookup for a seq that is not an integer. */
+  private heldAmong(chunk: Change[]): Versions {
+    const held = new Versions();
+    for (const run of consecutiveRuns(chunk)) {
+      for (const seq of this.statements.heldIn.all(run.origin, run.from, run.to) as number[]) held.add(run.origin, seq);
+    }
+    for (const change of chunk) {
+      if (!Number.isInteger(change.seq) && this.statements.heldAt.get(change.origin, change.seq) !== undefined) held.add(change.origin, change.seq);
+    }
+    return held;
+  }
+
+  /** Rows of `table` gathered and written BATCH_ROWS at a time (a version superseded twice is marked once). */
+  private inserter(table: 'changes' | 'live_versions' | 'superseded', columns: string[]): Inserter {
+    const values: unknown[] = [];
+    const flush = () => {
+      if (values.length === 0) return;
+      const rows = values.length / columns.length;
+      const key = `${table} ${rows}`;
+      let statement = this.insertStatements.get(key);
+      if (!statement) {
+        const row = `(?${', ?'.repeat(columns.length - 1)})`;
+        const verb = table === 'superseded' ? 'INSERT OR IGNORE' : 'INSERT';
+        statement = this.db.prepare(`${verb} INTO ${table} (${columns.join(', ')}) VALUES ${Array<string>(rows).fill(row).join(', ')}`);
+        this.insertStatements.set(key, statement);
+      }
+      statement.run(values);
+      values.length = 0;
+    };
+    return {
+      add: (...row) => {
+        for (const value of row) values.push(value);
+        if (values.length === BATCH_ROWS * columns.length) flush();
+      },
+      flush,
+    };
   }
 
   /** A change of a revoked poste after its revocation: kept in the log, without effect. */

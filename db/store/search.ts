@@ -23,8 +23,9 @@ export class SearchIndex {
    * ChangeLog.touched); a change of statut or avancement leaves the index alone.
    */
   refresh(touched: Map<string, Set<string>>): void {
-    const rows = (fields: string[]) => fields.flatMap((field) => [...(touched.get(field) ?? [])]);
-    const actions = new Set(rows(['action.title', 'action.description', 'action.deleted']));
+    // Each row once, though several of its fields changed (a note arrives as four changes).
+    const rows = (fields: string[]) => new Set(fields.flatMap((field) => [...(touched.get(field) ?? [])]));
+    const actions = rows(['action.title', 'action.description', 'action.deleted']);
     for (const noteId of rows(['note.text', 'note.date', 'note.action_id', 'note.deleted'])) {
       const actionId = this.statements.noteAction.get(noteId) as string | null | undefined;
       if (actionId) actions.add(actionId);

@@ -1,8 +1,10 @@
-import { createCipheriv, createHmac, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createHash, createHmac, randomBytes, scryptSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import type { Change } from '../../db/store/changelog';
-import { changesOf, decodeSyncFile, encodeSyncFile, SYNC_MAGIC, sealSyncFile, type Run } from '../../db/sync/format';
+import { changesOf, decodeSyncFile, encodeSyncFile, readSyncHeader, SYNC_FORMAT_VERSION, SYNC_MAGIC, sealSyncFile, type Run } from '../../db/sync/format';
 import { derivedKey, forgetProjectKeys, projectKey } from '../../db/sync/keys';
 
 const PASSPHRASE = 'coopération 37-41 printemps';
@@ -58,6 +60,32 @@ describe("fichier d'échange", () => {
     expect(bytesPerChange).toBeLessThan(60);
   });
 
+  test('format 4 : vecteurs, suites, horloges et versions remplacées retrouvés tels quels', () => {
+    const changes = byOrigin(typicalChanges(40));
+    // A clock of an unusual form (a file written by mistake) travels as text, unchanged.
+    changes[5] = { ...changes[5], hlc: '1764150000000-00001' };
+    changes[6] = {
+      ...changes[6],
+      hlc: '0000000000000-0000',
+      supersedes: [
+        ['seed', 12],
+        ['k3j9x2m4p8qa', 90],
+      ],
+    };
+    const content = {
+      senderHeld: { k3j9x2m4p8qa: 40, b7t5w1z0c6ve: 39, seed: 185 },
+      // Held the same, less, nothing of one origin, and an origin the sender does not hold.
+      basedOn: { k3j9x2m4p8qa: 40, b7t5w1z0c6ve: 12, x0x0x0x0x0x0: 7 },
+      runs: runsOf(changes).map((run, i) => ({
+        ...run,
+        before: i === 0 ? 'iAjVd9GbYz1Q0nq8sKp0mX3vZ1E2c4r5T6y7U8i9O0a=' : null,
+        signature: i === 1 ? 'c2lnbmF0dXJl' : null,
+      })),
+    };
+    const file = encodeSyncFile({ project, sender: 'k3j9x2m4p8qa', schema: 1, full: false, key: derivedKey(PASSPHRASE, project), content });
+    expect(decodeSyncFile(file, { keys: [derivedKey(PASSPHRASE, project)], project, schema: 1 }).content).toEqual({ ...content, blobs: [] });
+  });
+
   const good = encode(typicalChanges(200));
   const refusals: [string, () => Buffer, RegExp, string?][] = [
     ['vide', () => Buffer.alloc(0), /endommagé/],
@@ -76,8 +104,8 @@ describe("fichier d'échange", () => {
       "un bit inversé dans l'en-tête",
       () => {
         const f = Buffer.from(good);
-        const i = f.indexOf('"s":');
-        f[i + 6] ^= 1;
+        // A bit of the sender's id, in the header.
+        f[f.indexOf('k3j9x2m4p8qa')] ^= 1;
         return f;
       },
       /endommagé|phrase de passe/,
@@ -120,7 +148,7 @@ describe("fichier d'échange", () => {
   }, 30_000);
 });
 
-describe('formats 1 et 2 toujours lus ; format 3 : la clé du projet dérivée une fois, une clé par fichier par HKDF', () => {
+describe('formats 1 et 2 toujours lus ; formats 3 et 4 : la clé du projet dérivée une fois, une clé par fichier par HKDF', () => {
   /**
    * A format 1 file, written as docs/sync.md describes it (a key per file: scrypt of the
    * passphrase and the file's salt, N = 2^15), by this independent writer.
@@ -166,7 +194,7 @@ describe('formats 1 et 2 toujours lus ; format 3 : la clé du projet dérivée u
     return Buffer.concat([prefix, header, cipher.update(compressed), cipher.final(), cipher.getAuthTag()]);
   }
 
-  test("un fichier du format 1 reste lisible avec la phrase de passe ; un nouveau fichier est du format 3, d'une clé propre", () => {
+  test("un fichier du format 1 reste lisible avec la phrase de passe ; un nouveau fichier est du format 4, d'une clé propre", () => {
     const changes = byOrigin(
       typicalChanges(50).map((change) => ({ ...change, supersedes: change.supersedes.filter(([origin]) => origin !== 'b7t5w1z0c6ve') })),
     );
@@ -176,13 +204,14 @@ describe('formats 1 et 2 toujours lus ; format 3 : la clé du projet dérivée u
     expect(() => decodeSyncFile(formatOneFile(changes, PASSPHRASE), { keys: [derivedKey(PASSPHRASE, project)], project, schema: 1 })).toThrow(/Entente 0.1/);
 
     const written = encode(changes);
-    expect(written.readUInt16BE(12)).toBe(3);
+    expect(written.readUInt16BE(12)).toBe(SYNC_FORMAT_VERSION);
+    expect(SYNC_FORMAT_VERSION).toBe(4);
     expect(decode(written)).toEqual(changes);
     // Two files of one project under one passphrase: two salts (two file keys), one key id.
     const again = encode(changes);
-    const header = (file: Buffer) => JSON.parse(file.subarray(18, 18 + file.readUInt32BE(14)).toString()) as { z: string; k: string };
-    expect(header(again).z).not.toBe(header(written).z);
-    expect(header(again).k).toBe(header(written).k);
+    const header = (file: Buffer) => readSyncHeader(file).header;
+    expect(header(again).salt).not.toBe(header(written).salt);
+    expect(header(again).keyId).toBe(header(written).keyId);
   });
 
   test("la clé du projet n'est dérivée qu'une fois par processus, propre à chaque projet et phrase de passe", () => {
@@ -201,5 +230,75 @@ describe('formats 1 et 2 toujours lus ; format 3 : la clé du projet dérivée u
     const file = encode(typicalChanges(3));
     file.writeUInt16BE(0, 12);
     expect(() => decode(file)).toThrow(/endommagé/);
+  });
+});
+
+describe('un fichier du format 3, écrit par Entente 0.3 et 0.4, reste lisible', () => {
+  // tests/db/fixtures/format-3.entente was written by the format 3 writer before format 4
+  // replaced it: the content below is what it carries.
+  const A = 'k3j9x2m4p8qa';
+  const B = 'b7t5w1z0c6ve';
+  const sha = createHash('sha256').update('convention signée').digest('hex');
+  const change = (
+    origin: string,
+    seq: number,
+    hlc: string,
+    entity: string,
+    rowId: string,
+    field: string,
+    value: unknown,
+    supersedes: [string, number][] = [],
+  ) => ({
+    origin,
+    seq,
+    hlc,
+    entity,
+    rowId,
+    field,
+    value: JSON.stringify(value),
+    supersedes,
+  });
+  const runs: Run[] = [
+    { origin: 'seed', from: 185, before: null, signature: null, changes: [change('seed', 185, '0000000000000-0000', 'chantier', 'c9', 'stage', 'lancement')] },
+    {
+      origin: A,
+      from: 117,
+      before: 'iAjVd9GbYz1Q0nq8sKp0mX3vZ1E2c4r5T6y7U8i9O0a=',
+      signature: 'zvsZX9vN'.repeat(11),
+      changes: [
+        change(A, 117, '1795697427928-0000', 'action', 'a4-1', 'status', 'en_cours', [[A, 112]]),
+        change(A, 118, '1795697427931-0000', 'action', 'a4-1', 'progress', 40),
+        change(A, 119, '1795697427931-0001', 'note', 'n7x2', 'text', 'Le comité a validé « la note » — à Blois.\nSuite : délibération.'),
+        change(A, 120, '1795697500000-0000', 'action', 'a4-1', 'finalites', ['economies', 'qualite']),
+        change(A, 121, '1795697500002-0000', 'step', 's1', 'done', true, [
+          [B, 40],
+          [A, 99],
+        ]),
+        change(A, 122, '1795697500003-0000', 'attachment', 'd1', 'sha256', sha),
+      ],
+    },
+    {
+      origin: B,
+      from: 41,
+      before: 'Qm9uam91ciBsZXMgZGV1eCBEw6lwYXJ0ZW1lbnRzICE=',
+      signature: null,
+      changes: [
+        change(B, 41, '1795697600000-0000', 'action', 'a4-1', 'deleted', { vv: { [A]: 121, [B]: 40, seed: 185 } }),
+        change(B, 42, '1795697600001-0000', 'action', 'a5-2', 'end_date', null, [[B, 12]]),
+      ],
+    },
+  ];
+
+  test('en-tête, vecteurs, suites, preuves, modifications et document, tels quels', () => {
+    const file = readFileSync(join(__dirname, 'fixtures', 'format-3.entente'));
+    expect(file.readUInt16BE(12)).toBe(3);
+    const { header, content } = decodeSyncFile(file, { keys: [derivedKey(PASSPHRASE, project)], project, schema: 7 });
+    expect(header).toMatchObject({ format: 3, sender: A, createdAt: '2026-12-01T21:45:00.000Z', full: false, count: 9, schema: 7 });
+    expect(content).toEqual({
+      senderHeld: { [A]: 122, [B]: 42, seed: 185 },
+      basedOn: { [A]: 116, [B]: 40, seed: 184 },
+      runs,
+      blobs: [{ sha256: sha, bytes: Buffer.from('convention signée') }],
+    });
   });
 });
