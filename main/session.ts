@@ -91,7 +91,7 @@ export class Session {
         ...base,
         status: 'first-start',
         project_name: dataset.project.name,
-        partners: dataset.partners.map((p) => ({ id: p.id, code: p.code, name: p.name, short_name: p.shortName, position: p.position })),
+        partners: dataset.partners.map((p) => ({ id: p.id, code: p.code, name: p.name, short_name: p.shortName, position: p.position, kind: null })),
       };
     }
     const store = this.store;
