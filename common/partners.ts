@@ -21,3 +21,26 @@ export function allDepartements(partners: readonly { kind?: PartnerKind | null; 
 export function partnerWord(partners: readonly { kind?: PartnerKind | null; name: string }[]): string {
   return allDepartements(partners) ? 'Département' : 'Partenaire';
 }
+
+/** The kind a partner's full name says (« Communauté de communes … » is an EPCI); « autre » when it says none. */
+export function kindOf(name: string): PartnerKind {
+  const text = name.trim();
+  if (/^Département\b/u.test(text)) return 'departement';
+  if (/^Région\b/u.test(text)) return 'region';
+  if (/^Métropole\b/u.test(text)) return 'metropole';
+  if (/^(?:Communauté (?:de communes|d['’]agglomération|urbaine)|Agglomération)\b/u.test(text)) return 'epci';
+  if (/^(?:Commune|Ville)\b/u.test(text)) return 'commune';
+  return 'autre';
+}
+
+/** « Département » or « partenaire », as in « Choisissez votre partenaire. »; `partnerWord` for a label. */
+export function partnerNoun(partners: readonly { kind?: PartnerKind | null; name: string }[]): string {
+  return allDepartements(partners) ? 'Département' : 'partenaire';
+}
+
+/** The other partners, seen from one of them, in sentences: « l'autre Département », « aux autres partenaires ». */
+export function otherPartners(partners: readonly { kind?: PartnerKind | null; name: string }[]): { the: string; to: string; of: string } {
+  if (partners.length > 2) return { the: 'les autres partenaires', to: 'aux autres partenaires', of: 'des autres partenaires' };
+  const noun = partnerNoun(partners);
+  return { the: `l'autre ${noun}`, to: `à l'autre ${noun}`, of: `de l'autre ${noun}` };
+}

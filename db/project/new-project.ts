@@ -95,13 +95,9 @@ export function createCooperation(store: Store, input: CooperationInput, identit
   return projectId;
 }
 
-/** The kind a partner's full name says (« Communauté de communes … » is an EPCI); « autre » when it says none. */
-export function kindOf(name: string): PartnerKind {
-  const text = name.trim();
-  if (/^Département\b/u.test(text)) return 'departement';
-  if (/^Région\b/u.test(text)) return 'region';
-  if (/^Métropole\b/u.test(text)) return 'metropole';
-  if (/^(?:Communauté (?:de communes|d['’]agglomération|urbaine)|Agglomération)\b/u.test(text)) return 'epci';
-  if (/^(?:Commune|Ville)\b/u.test(text)) return 'commune';
-  return 'autre';
+/** Who uses this laptop, at the creation of a cooperation: their partner by the code typed in the same form. */
+export interface CooperationIdentity {
+  name: string;
+  function: string | null;
+  partner_code: string;
 }

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { shortNameOf } from '../../common/partners';
+import { kindOf, shortNameOf } from '../../common/partners';
 import { createAction } from '../../db/actions/writes';
 import { listChantiers } from '../../db/chantiers/reads';
 import { listPartners } from '../../db/people/reads';
 import { dump } from '../../db/project/dump';
-import { createCooperation, kindOf, type CooperationInput } from '../../db/project/new-project';
+import { createCooperation, type CooperationInput } from '../../db/project/new-project';
 import { getProject } from '../../db/project/reads';
 import { getRow } from '../../db/store/rows';
 import { Store } from '../../db/store/store';
