@@ -21,7 +21,7 @@ export function PartnersSection() {
     <>
       {partners.map((partner, index) => (
         <Fieldset key={partner.id} legend={`Partenaire ${index + 1}`}>
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <AutosaveSelect
               label={fieldLabel('partner', 'kind')}
               data={KIND_OPTIONS}

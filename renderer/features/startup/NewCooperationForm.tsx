@@ -71,6 +71,10 @@ export function NewCooperationForm() {
   const [busy, setBusy] = useState(false);
 
   function change(key: number, field: PartnerField, value: string | null) {
+    // A fault is forgotten once its field is typed again.
+    setErrors((current) =>
+      current.lines?.[key]?.[field] ? { ...current, lines: { ...current.lines, [key]: { ...current.lines[key], [field]: undefined } } } : current,
+    );
     setLines((current) =>
       current.map((line) => {
         if (line.key !== key) return line;
