@@ -112,7 +112,7 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
                         les documents joints : identifiant, nom, taille, empreinte SHA-256
   attachment save ID --to FICHIER
                         enregistre le contenu d'un document joint dans FICHIER
-  postes [--json]       les ordinateurs du projet : identifiant, personne, Département,
+  postes [--json]       les ordinateurs du projet : identifiant, personne, partenaire,
                         empreinte de la clé, dernière mise à jour, révocation
   revoke ORDINATEUR     révoque un ordinateur perdu ou parti : ses mises à jour postérieures à
                         la dernière reçue ici seront refusées partout

@@ -1,6 +1,7 @@
 // A new cooperation of any collectivités at first start: three partners (a Département,
 // a communauté de communes, a commune) and two chantiers; the Tableau de bord and the
 // Paramètres then name them from the data, in the light and the dark theme.
+import { axeViolations } from '../harness/a11y';
 import { expect, openScreen, screenshot, test } from '../harness/fixtures';
 
 const PROJECT = 'Coopération Touraine – Vallée du Cher';
@@ -55,6 +56,7 @@ test('nouvelle coopération de trois partenaires créée au premier démarrage',
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await screenshot(app, `nouvelle-cooperation-formulaire-${theme === 'light' ? 'clair' : 'sombre'}`);
+    expect(await axeViolations(page)).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 
@@ -85,4 +87,5 @@ test('nouvelle coopération de trois partenaires créée au premier démarrage',
   await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
   await page.mouse.move(700, 500);
   await screenshot(app, 'nouvelle-cooperation-parametres-sombre');
+  expect(await axeViolations(page)).toEqual([]);
 });
