@@ -45,7 +45,7 @@ export const FIELDS = {
   person: {
     name: { label: 'Nom', subject: 'Le nom', text: true },
     function: { label: 'Fonction', subject: 'La fonction', text: true },
-    partner_id: { label: 'Département', subject: 'Le partenaire' },
+    partner_id: { label: 'Partenaire', subject: 'Le partenaire' },
     email: { label: 'Adresse électronique', subject: "L'adresse électronique", text: true },
     civility: { label: 'Civilité', subject: 'La civilité', codes: CIVILITY_LABELS },
   },
@@ -71,7 +71,7 @@ export const FIELDS = {
   },
   pilot: {
     owner_id: { label: 'Action ou chantier', subject: "L'action ou le chantier" },
-    partner_id: { label: 'Département', subject: 'Le partenaire' },
+    partner_id: { label: 'Partenaire', subject: 'Le partenaire' },
     person_id: { label: 'Pilote', subject: 'Le pilote' },
     services: { label: 'Services', subject: 'Les services', text: true },
   },
@@ -247,7 +247,7 @@ export const FIELDS = {
   },
   replica: {
     person_id: { label: 'Personne', subject: 'La personne' },
-    partner_id: { label: 'Département', subject: 'Le partenaire' },
+    partner_id: { label: 'Partenaire', subject: 'Le partenaire' },
     label: { label: 'Intitulé', subject: "Le nom de l'ordinateur", text: true },
     created_at: { label: 'Date de création' },
     public_key: { label: 'Clé publique' },

@@ -8,6 +8,7 @@ import { getProject } from '../db/project/reads';
 import { restoreRow } from '../db/store/rows';
 import { databaseFile } from '../db/paths';
 import { initReplica, loadDefaultDataset, renewReplica } from '../db/project/setup';
+import { createCooperation, type CooperationIdentity, type CooperationInput } from '../db/project/new-project';
 import { Store } from '../db/store/store';
 import { joinProject } from '../db/sync/invitation';
 import { applyTacitValidations } from '../db/meetings/validation';
@@ -91,7 +92,7 @@ export class Session {
         ...base,
         status: 'first-start',
         project_name: dataset.project.name,
-        partners: dataset.partners.map((p) => ({ id: p.id, code: p.code, name: p.name, short_name: p.shortName, position: p.position })),
+        partners: dataset.partners.map((p) => ({ id: p.id, code: p.code, name: p.name, short_name: p.shortName, position: p.position, kind: null })),
       };
     }
     const store = this.store;
@@ -106,6 +107,14 @@ export class Session {
   completeFirstStart(identity: IdentityInput): AppState {
     if (!this.store) throw this.failure ?? refusal('closed');
     initReplica(this.store, { name: identity.name, function: identity.function, partner: identity.partner_id });
+    void this.backupIfDue();
+    return this.state();
+  }
+
+  /** First start of a new cooperation: this laptop is its first, under a new project id. */
+  createCooperation(input: CooperationInput, identity: CooperationIdentity): AppState {
+    if (!this.store) throw this.failure ?? refusal('closed');
+    createCooperation(this.store, input, { name: identity.name, function: identity.function, partner: identity.partner_code });
     void this.backupIfDue();
     return this.state();
   }

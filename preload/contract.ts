@@ -28,6 +28,7 @@ import type { ActionBudget, BudgetLinePatch, ChantierBudget, FundingPatch } from
 import type { IndicatorPatch, IndicatorView, NewIndicator, NewIndicatorValue } from '../db/indicators/types';
 import type { FunderType, PartyKind } from '../common/vocabulary';
 import type { BackupInfo, IdentityInput, Settings } from '../db/project/types';
+import type { CooperationIdentity, CooperationInput } from '../db/project/new-project';
 import type { ChantierDetail, ChantierInput, ChantierSummary, CooperationDashboard, DashboardPeriod } from '../db/chantiers/types';
 import type { ConflictView } from '../db/conflicts/types';
 import type { EntityName } from '../db/store/schema';
@@ -145,6 +146,8 @@ export type AppState =
 export interface EntenteApi {
   getAppState(): AppState;
   completeFirstStart(identity: IdentityInput): AppState;
+  /** First start of a new cooperation of any collectivités (not the default project). */
+  createCooperation(input: CooperationInput, identity: CooperationIdentity): AppState;
   /** A backup of the data folder, by its name (BackupInfo.name), never a path. */
   restoreBackup(name: string): AppState;
   /** For a damaged file: set it aside and start again from the first start. */
@@ -462,6 +465,7 @@ export type ApiMethod = keyof EntenteApi;
 export const API_METHOD_KINDS = {
   getAppState: 'read',
   completeFirstStart: 'write',
+  createCooperation: 'write',
   restoreBackup: 'write',
   startOver: 'write',
   getDashboard: 'read',

@@ -11,6 +11,9 @@ import { getRow } from '../store/rows';
 import { toUserError, refusal } from '../errors';
 import { databaseFile, defaultDataDir } from '../paths';
 import { initReplica, type Identity } from '../project/setup';
+import { createCooperation, type CooperationPartnerInput } from '../project/new-project';
+import { kindOf, shortNameOf } from '../../common/partners';
+import { PARTNER_KIND_LABELS, PARTNER_KINDS, type PartnerKind } from '../../common/vocabulary';
 import { getAction, queryActions } from '../actions/reads';
 import { formatActionShow, showAction } from './action-show';
 import { fieldSchema, JSON_FIELDS } from '../store/schema';
@@ -52,6 +55,14 @@ Commandes :
   init --as "NOM" --partner CODE [--function FONCTION] [--label NOM]
                         fait de ce dossier un nouvel ordinateur du projet par défaut ; avec
                         ENTENTE_PASSPHRASE (12 caractères au moins), crée aussi ses clés
+  init --new-project "NOM" --partners "CODE:Nom complet;CODE:Nom complet[:Nom court]"
+       [--kinds "departement;epci"] [--chantiers "Titre 1;Titre 2"] --as "NOM" --partner CODE
+                        fait de ce dossier le premier ordinateur d'une nouvelle coopération
+                        (identifiant de projet neuf) de 2 à 6 partenaires ; codes courts
+                        (37, CCTVL, AGGLO) ; nom court déduit du nom complet sans lui
+                        (« Département d'Indre-et-Loire » → « Indre-et-Loire ») ; types
+                        (${PARTNER_KINDS.join(', ')}) dans l'ordre des partenaires,
+                        déduits du nom sans --kinds ; chantiers numérotés dans l'ordre
   join INVITATION --as "NOM" --partner CODE [--function FONCTION] [--label NOM]
                         fait de ce dossier un nouvel ordinateur du projet de l'invitation
                         (reprend la personne de même nom et partenaire si elle existe)
@@ -101,7 +112,7 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
                         les documents joints : identifiant, nom, taille, empreinte SHA-256
   attachment save ID --to FICHIER
                         enregistre le contenu d'un document joint dans FICHIER
-  postes [--json]       les ordinateurs du projet : identifiant, personne, Département,
+  postes [--json]       les ordinateurs du projet : identifiant, personne, partenaire,
                         empreinte de la clé, dernière mise à jour, révocation
   revoke ORDINATEUR     révoque un ordinateur perdu ou parti : ses mises à jour postérieures à
                         la dernière reçue ici seront refusées partout
@@ -190,6 +201,10 @@ const VALUED_OPTIONS = new Set([
   'new-chantier',
   'ecartee',
   'reason',
+  'new-project',
+  'partners',
+  'kinds',
+  'chantiers',
 ]);
 const FLAG_OPTIONS = new Set(['json', 'help', 'full', 'map', 'preview', 'plan', 'approfondir', 'confirm', 'remove']);
 
@@ -257,6 +272,32 @@ function identity(args: Args): Identity {
     partner: requiredOption(args, 'partner'),
     label: option(args, 'label') ?? null,
   };
+}
+
+/** `--partners "CODE:Nom complet[:Nom court];…"` with `--kinds "departement;epci"` (codes or labels), in the same order. */
+function cooperationPartners(args: Args): CooperationPartnerInput[] {
+  const lines = requiredOption(args, 'partners')
+    .split(';')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const kinds = option(args, 'kinds')
+    ?.split(';')
+    .map((kind) => kind.trim());
+  if (kinds && kinds.length !== lines.length) {
+    throw refusal('usage', `--kinds donne ${kinds.length} type(s) pour ${lines.length} partenaire(s) : un type par partenaire, dans le même ordre.`);
+  }
+  return lines.map((line, index) => {
+    const [code = '', name = '', short] = line.split(':').map((part) => part.trim());
+    if (!code || !name) throw refusal('usage', `Partenaire ${index + 1} : « ${line} » ; attendu : CODE:Nom complet ou CODE:Nom complet:Nom court.`);
+    return { code, name, short_name: short || shortNameOf(name), kind: kinds ? partnerKind(kinds[index], index) : kindOf(name) };
+  });
+}
+
+function partnerKind(typed: string, index: number): PartnerKind {
+  const wanted = typed.toLocaleLowerCase('fr');
+  const kind = PARTNER_KINDS.find((code) => code === wanted || PARTNER_KIND_LABELS[code].toLocaleLowerCase('fr') === wanted);
+  if (!kind) throw refusal('usage', `Partenaire ${index + 1} : type inconnu « ${typed} » (${PARTNER_KINDS.join(', ')}).`);
+  return kind;
 }
 
 function openExisting(dataDir: string): Store {
@@ -597,9 +638,15 @@ async function main(argv: string[]): Promise<number> {
     try {
       const chosen = process.env.ENTENTE_PASSPHRASE;
       if (chosen) validateNewPassphrase(chosen);
-      initReplica(store, identity(args));
+      const project = option(args, 'new-project');
+      if (project === undefined) initReplica(store, identity(args));
+      else {
+        const chantiers = option(args, 'chantiers')?.split(';') ?? [];
+        createCooperation(store, { name: project, partners: cooperationPartners(args), chantiers }, identity(args));
+      }
       if (chosen) setUpKeys(store, chosen);
-      process.stdout.write(`Ordinateur ${store.replicaId} créé dans ${dataDir}${chosen ? ', avec ses clés' : ''}.\n`);
+      const created = project === undefined ? '' : ` ; projet « ${getProject(store).name} » (${store.projectId}) créé`;
+      process.stdout.write(`Ordinateur ${store.replicaId} créé dans ${dataDir}${chosen ? ', avec ses clés' : ''}${created}.\n`);
     } finally {
       store.close();
     }

@@ -25,7 +25,7 @@ type ExportedEntity = Exclude<EntityName, 'project' | 'replica'>;
  * compiler refuses an entity added to the schema without its file here.
  */
 const FILES: Record<ExportedEntity, { file: string; about: string }> = {
-  partner: { file: 'partenaires.csv', about: 'Les partenaires du projet (les Départements).' },
+  partner: { file: 'partenaires.csv', about: 'Les partenaires du projet (Départements, Région, intercommunalités, communes…).' },
   person: { file: 'personnes.csv', about: 'Les personnes des partenaires : pilotes, participants aux réunions, auteurs des notes.' },
   chantier: { file: 'chantiers.csv', about: 'Les chantiers de la coopération.' },
   pilot: { file: 'pilotes.csv', about: 'Les pilotes : pour une action ou un chantier, une ligne par partenaire qui le pilote.' },

@@ -13,5 +13,5 @@ export function listPeople(store: Store): Person[] {
 }
 
 export function listPartners(store: Store): Partner[] {
-  return cached(store, 'SELECT id, code, name, short_name, position FROM partner WHERE deleted = 0 ORDER BY position, id').all() as Partner[];
+  return cached(store, 'SELECT id, code, name, short_name, position, kind FROM partner WHERE deleted = 0 ORDER BY position, id').all() as Partner[];
 }

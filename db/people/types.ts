@@ -1,5 +1,5 @@
 // People and partners as db/ answers them (Personnes, Paramètres).
-import type { Civility } from '../../common/vocabulary';
+import type { Civility, PartnerKind } from '../../common/vocabulary';
 
 export interface Partner {
   id: string;
@@ -7,6 +7,8 @@ export interface Partner {
   name: string;
   short_name: string;
   position: number;
+  /** Département, EPCI…; null for the default project's partners (their names say it). */
+  kind: PartnerKind | null;
 }
 
 export interface Person {
@@ -34,6 +36,7 @@ export interface PartnerInput {
   code: string;
   name: string;
   short_name: string;
+  kind?: PartnerKind | null;
 }
 
 export interface PersonRef {

@@ -4,6 +4,7 @@
 import type { Change } from '../store/changelog';
 import { SCHEMA_VERSION } from '../store/migrations';
 import type { Partner } from '../people/types';
+import type { PartnerKind } from '../../common/vocabulary';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { refusal } from '../errors';
@@ -68,7 +69,14 @@ export function previewInvitation(bytes: Buffer, passphrase: string): Invitation
   const rows = latestRows(changes, new Set(['project', 'partner', 'person']));
   const of = (entity: string) => [...(rows.get(entity) ?? new Map()).entries()].filter(([, row]) => !row.deleted);
   const partners = of('partner')
-    .map(([id, row]) => ({ id, code: String(row.code), name: String(row.name), short_name: String(row.short_name), position: Number(row.position) }))
+    .map(([id, row]) => ({
+      id,
+      code: String(row.code),
+      name: String(row.name),
+      short_name: String(row.short_name),
+      position: Number(row.position),
+      kind: (row.kind ?? null) as PartnerKind | null,
+    }))
     .sort((a, b) => a.position - b.position);
   const people = of('person')
     .map(([id, row]) => ({ id, name: String(row.name), partner_id: String(row.partner_id) }))

@@ -55,6 +55,7 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
     ...createNewsletterHandlers(session, sync.window),
     getAppState: () => session.state(),
     completeFirstStart: (identity) => session.completeFirstStart(identity),
+    createCooperation: (input, identity) => session.createCooperation(input, identity),
     restoreBackup: (name) => session.restoreBackup(name),
     startOver: () => session.startOver(),
     getDashboard: (period) => cooperationDashboard(store(), { kind: period }),

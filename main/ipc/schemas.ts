@@ -6,7 +6,7 @@ import { clockTime, ENTITIES, ENTITY_NAMES, isoDate } from '../../db/store/schem
 import { ACTION_IMPORT_FIELDS } from '../../db/exports/actions';
 import { pisteArbitrationArgsSchemas } from './piste-arbitration-handlers';
 import { pisteArgsSchemas } from './piste-schemas';
-import { ACTION_STATUSES, MEETING_TYPES, MINUTES_LAYOUTS, MINUTES_STATUSES, PRIORITIES, STAGES } from '../../common/vocabulary';
+import { ACTION_STATUSES, MEETING_TYPES, MINUTES_LAYOUTS, MINUTES_STATUSES, PARTNER_KINDS, PRIORITIES, STAGES } from '../../common/vocabulary';
 
 const id = z.string().min(1).max(200);
 const none = z.tuple([]);
@@ -17,7 +17,12 @@ const indicatorFields = z.object(ENTITIES.indicator);
 const budgetLineFields = z.object(ENTITIES.budget_line);
 const fundingFields = z.object(ENTITIES.funding);
 const partyFields = z.object(ENTITIES.action_party);
-const partnerInput = z.object({ code: ENTITIES.partner.code, name: ENTITIES.partner.name, short_name: ENTITIES.partner.short_name });
+const partnerInput = z.object({
+  code: ENTITIES.partner.code,
+  name: ENTITIES.partner.name,
+  short_name: ENTITIES.partner.short_name,
+  kind: ENTITIES.partner.kind.optional(),
+});
 const chantierInput = z.object({
   number: ENTITIES.chantier.number,
   title: ENTITIES.chantier.title,
@@ -105,6 +110,19 @@ type ArgsSchemas = { [K in ApiMethod]: z.ZodType<Parameters<EntenteApi[K]>> };
 export const argsSchemas = {
   getAppState: none,
   completeFirstStart: z.tuple([z.object({ name: ENTITIES.person.name, function: ENTITIES.person.function, partner_id: id }).strict()]),
+  // Loose bounds only: db/project/new-project.ts checks each line and names it in its message.
+  createCooperation: z.tuple([
+    z
+      .object({
+        name: z.string().max(1000),
+        partners: z
+          .array(z.object({ kind: z.enum(PARTNER_KINDS), name: z.string().max(1000), short_name: z.string().max(1000), code: z.string().max(1000) }).strict())
+          .max(20),
+        chantiers: z.array(z.string().max(1000)).max(200),
+      })
+      .strict(),
+    z.object({ name: ENTITIES.person.name, function: ENTITIES.person.function, partner_code: z.string().max(1000) }).strict(),
+  ]),
   restoreBackup: z.tuple([
     z
       .string()

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
+import { otherPartners, partnerNoun } from '../../../common/partners';
 import type { MeetingDetail } from '../../../preload/contract';
 import { call, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
@@ -10,7 +11,8 @@ import { MinutesStatusBadge } from './MinutesStatusBadge';
 
 /** Brouillon → envoyé pour validation (to the other Département) → validé, by a person or by silence. */
 export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
-  const { me } = useAppState();
+  const { me, partners } = useAppState();
+  const others = otherPartners(partners);
   const [amending, setAmending] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const status = meeting.validation_status;
@@ -25,9 +27,8 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
       </Group>
       {status === 'brouillon' && (
         <Text size="sm">
-          Une fois rédigé, envoyez-le pour validation à l'autre Département. Sans réponse au bout de {meeting.silence_days} jours, il est validé tacitement.
-          Entente n'envoie aucun courriel&#x202f;: le compte rendu arrive chez l'autre Département avec la prochaine synchronisation&#x202f;; prévenez vos
-          interlocuteurs.
+          Une fois rédigé, envoyez-le pour validation {others.to}. Sans réponse au bout de {meeting.silence_days} jours, il est validé tacitement. Entente
+          n'envoie aucun courriel&#x202f;: le compte rendu arrive chez {others.the} avec la prochaine synchronisation&#x202f;; prévenez vos interlocuteurs.
         </Text>
       )}
       {status !== 'valide' && (
@@ -41,7 +42,9 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
         </Text>
       )}
       {status !== 'valide' && !mayValidate && (
-        <Text size="sm">Votre Département tient le secrétariat&#x202f;: la validation revient à l'autre Département, ou se fait tacitement.</Text>
+        <Text size="sm">
+          Votre {partnerNoun(partners)} tient le secrétariat&#x202f;: la validation revient {others.to}, ou se fait tacitement.
+        </Text>
       )}
       {status === 'envoye' && meeting.sent_on && (
         <Text size="sm">

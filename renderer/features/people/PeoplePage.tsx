@@ -74,7 +74,7 @@ function PartnerPeople({ partner, people, onEdit, onDelete }: PartnerPeopleProps
         {partner.name} ({people.length})
       </Title>
       {sorted.length === 0 ? (
-        <Text c="dimmed">Aucune personne enregistrée pour ce Département.</Text>
+        <Text c="dimmed">Aucune personne enregistrée pour ce partenaire.</Text>
       ) : (
         <Table.ScrollContainer minWidth={640}>
           {/* Fixed widths: the tables of the Départements line up one under the other. */}

@@ -1,14 +1,18 @@
-import { Alert, Button, Fieldset, Group, Image, Modal, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, Image, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPhoto, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
+import { kindOf, shortNameOf } from '../../../common/partners';
+import { PARTNER_KIND_LABELS, PARTNER_KINDS, type PartnerKind } from '../../../common/vocabulary';
 import type { Partner, PartnerInput, PartnerLogo } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
-import { AutosaveText } from '../../shared/autosave/AutosaveFields';
+import { AutosaveSelect, AutosaveText } from '../../shared/autosave/AutosaveFields';
 
-/** The partners (Départements) of the cooperation: renamed in place, added in a dialog. */
+const KIND_OPTIONS = PARTNER_KINDS.map((kind) => ({ value: kind, label: PARTNER_KIND_LABELS[kind] }));
+
+/** The partners of the cooperation (Départements, EPCI, communes…): renamed in place, added in a dialog. */
 export function PartnersSection() {
   const { partners } = useAppState();
   const [adding, { open, close }] = useDisclosure();
@@ -17,7 +21,15 @@ export function PartnersSection() {
     <>
       {partners.map((partner, index) => (
         <Fieldset key={partner.id} legend={`Partenaire ${index + 1}`}>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <AutosaveSelect
+              label={fieldLabel('partner', 'kind')}
+              data={KIND_OPTIONS}
+              // The default project's partners have none: their names say it, until one is chosen here.
+              placeholder={partner.kind ? undefined : `${PARTNER_KIND_LABELS[kindOf(partner.name)]} (d'après son nom)`}
+              value={partner.kind}
+              save={(kind) => send('updatePartner', partner.id, { kind: kind as PartnerKind | null })}
+            />
             <AutosaveText
               label={fieldLabel('partner', 'code')}
               required
@@ -121,16 +133,17 @@ function LogoField({ partner, logo }: { partner: Partner; logo?: PartnerLogo }) 
 }
 
 function NewPartnerForm({ onClose }: { onClose: () => void }) {
-  const [input, setInput] = useState<PartnerInput>({ code: '', name: '', short_name: '' });
+  const [input, setInput] = useState<PartnerInput>({ code: '', name: '', short_name: '', kind: null });
   const [errors, setErrors] = useState<Partial<Record<keyof PartnerInput, string>>>({});
-  const set = (key: keyof PartnerInput, value: string) => setInput({ ...input, [key]: value });
+  const set = (key: keyof PartnerInput, value: string | null) => setInput({ ...input, [key]: value });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await send('createPartner', {
       code: input.code.trim(),
       name: input.name.trim(),
-      short_name: input.short_name.trim() || input.name.trim(),
+      short_name: input.short_name.trim() || shortNameOf(input.name),
+      kind: input.kind ?? kindOf(input.name),
     });
     if (result.ok) return onClose();
     const field = (result.error.field ?? 'name') as keyof PartnerInput;
@@ -159,10 +172,19 @@ function NewPartnerForm({ onClose }: { onClose: () => void }) {
         />
         <TextInput
           label={fieldLabel('partner', 'short_name')}
-          description="Par exemple : Indre"
+          description="Par exemple : Indre ; sans lui, déduit du nom"
           value={input.short_name}
           error={errors.short_name}
           onChange={(e) => set('short_name', e.currentTarget.value)}
+        />
+        <Select
+          label={fieldLabel('partner', 'kind')}
+          description="Sans choix, déduit du nom"
+          data={KIND_OPTIONS}
+          value={input.kind ?? null}
+          error={errors.kind}
+          onChange={(kind) => set('kind', kind)}
+          placeholder="Choisir"
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

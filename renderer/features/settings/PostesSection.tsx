@@ -2,7 +2,8 @@ import { Badge, Button, Code, Collapse, Group, Modal, Stack, Table, Text, Unstyl
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useId, useState } from 'react';
-import { fieldLabel } from '../../../common/fields';
+import { partnerWord } from '../../../common/partners';
+import { useAppState } from '../../app/AppContext';
 import type { ReplicaStatus } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
 import { formatDateTime, numberFormat } from '../../shared/format';
@@ -16,6 +17,7 @@ export function PostesSection() {
   const { data: status } = useApiData('getSyncStatus');
   const [revoking, setRevoking] = useState<ReplicaStatus | null>(null);
   const [error, setError] = useState<string>();
+  const { partners } = useAppState();
   if (!status) return null;
 
   async function revoke(computer: ReplicaStatus) {
@@ -41,7 +43,7 @@ export function PostesSection() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Ordinateur</Table.Th>
-              <Table.Th>{fieldLabel('replica', 'partner_id')}</Table.Th>
+              <Table.Th>{partnerWord(partners)}</Table.Th>
               <Table.Th>Dernière mise à jour</Table.Th>
               <Table.Th>
                 <VisuallyHidden>Révocation</VisuallyHidden>

@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { MAX_ATTACHMENT_MEGABYTES } from '../../../common/vocabulary';
-import { fieldLabel } from '../../../common/fields';
+import { partnerNoun } from '../../../common/partners';
 import { send } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { AutosaveSelect, AutosaveText } from '../../shared/autosave/AutosaveFields';
@@ -15,6 +15,7 @@ import { InvitationSection } from './InvitationSection';
 import { MinutesSettingsSection } from './MinutesSettingsSection';
 import { PartnersSection } from './PartnersSection';
 import { PostesSection } from './PostesSection';
+import { ProjectSection } from './ProjectSection';
 import { RemindersSection } from './RemindersSection';
 
 export function SettingsPage() {
@@ -27,7 +28,7 @@ export function SettingsPage() {
 
 function Settings() {
   useUndoShortcut();
-  const { project, me, partners } = useAppState();
+  const { me, partners } = useAppState();
   return (
     <>
       <PageHeader title="Paramètres">
@@ -35,7 +36,7 @@ function Settings() {
       </PageHeader>
       <Stack gap="lg" maw={900}>
         <SectionCard title="Projet">
-          <AutosaveText label={fieldLabel('project', 'name')} required value={project.name} save={(name) => send('updateProjectName', name ?? '')} />
+          <ProjectSection />
         </SectionCard>
 
         <SectionCard title="Partenaires">
@@ -46,7 +47,7 @@ function Settings() {
           <AutosaveText label="Votre nom" required value={me.name} save={(name) => send('updatePerson', me.id, { name: name ?? '' })} />
           <AutosaveText label="Votre fonction" value={me.function} save={(fonction) => send('updatePerson', me.id, { function: fonction })} />
           <AutosaveSelect
-            label="Votre Département"
+            label={`Votre ${partnerNoun(partners)}`}
             data={partnerOptions(partners)}
             value={me.partner_id}
             save={(partnerId) => send('updatePerson', me.id, { partner_id: partnerId ?? me.partner_id })}

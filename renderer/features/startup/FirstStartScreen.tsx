@@ -1,40 +1,52 @@
 import { Button, Container, Paper, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
+import { otherPartners, partnerNoun, partnerWord } from '../../../common/partners';
 import type { AppState } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
 import { navigate } from '../../app/navigation';
 import { partnerOptions } from '../../shared/people';
 import { JoinProjectForm } from './JoinProjectForm';
+import { NewCooperationForm } from './NewCooperationForm';
 
 type FirstStart = Extract<AppState, { status: 'first-start' }>;
 
+type Choice = 'new' | 'join' | 'cooperation';
+
 /**
- * Asked once: the first ordinateur of the default project, or joining a project from an
- * invitation; then the app opens on the Tableau de bord.
+ * Asked once: the first ordinateur of the default project, joining a project from an
+ * invitation, or the first ordinateur of a new cooperation; then the app opens on the
+ * Tableau de bord.
  */
 export function FirstStartScreen({ state }: { state: FirstStart }) {
   // An invitation double-clicked in the file manager opens on « Rejoindre un projet ».
   const { data: opened, error } = useApiData('getOpenedFile');
+  const [choice, setChoice] = useState<Choice | null>(null);
   if (opened === undefined && !error) return null;
   const invitation = opened?.kind === 'invitation';
+  const tab = choice ?? (invitation ? 'join' : 'new');
   return (
-    <Container size={560} py={64} component="main">
+    // The partners of a new cooperation are typed in rows: they need the width.
+    <Container size={tab === 'cooperation' ? 900 : 560} py={64} component="main">
       <Paper withBorder shadow="sm" p="xl" radius="md">
         <Stack gap="md">
           <Title order={1} size="h2">
             Bienvenue dans Entente
           </Title>
-          <Tabs defaultValue={invitation ? 'join' : 'new'} keepMounted={false}>
+          <Tabs value={tab} onChange={(value) => setChoice(value as Choice)} keepMounted={false}>
             <Tabs.List grow mb="md">
               <Tabs.Tab value="new">Démarrer le projet</Tabs.Tab>
               <Tabs.Tab value="join">Rejoindre un projet</Tabs.Tab>
+              <Tabs.Tab value="cooperation">Nouvelle coopération</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="new">
               <NewProjectForm state={state} />
             </Tabs.Panel>
             <Tabs.Panel value="join">
               <JoinProjectForm openedInvitation={invitation} />
+            </Tabs.Panel>
+            <Tabs.Panel value="cooperation">
+              <NewCooperationForm />
             </Tabs.Panel>
           </Tabs>
           <Text size="xs" c="dimmed">
@@ -58,7 +70,7 @@ function NewProjectForm({ state }: { state: FirstStart }) {
     event.preventDefault();
     const missing = {
       name: name.trim() ? undefined : 'Indiquez votre nom.',
-      partnerId: partnerId ? undefined : 'Choisissez votre Département.',
+      partnerId: partnerId ? undefined : `Choisissez votre ${partnerNoun(state.partners)}.`,
     };
     setErrors(missing);
     if (missing.name || missing.partnerId || !partnerId) return;
@@ -76,7 +88,9 @@ function NewProjectForm({ state }: { state: FirstStart }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text c="dimmed">{state.project_name}</Text>
-        <Text>Qui utilise cet ordinateur&#x202f;? Ces informations signent vos notes de suivi et vos mises à jour auprès de l'autre Département.</Text>
+        <Text>
+          Qui utilise cet ordinateur&#x202f;? Ces informations signent vos notes de suivi et vos mises à jour pour {otherPartners(state.partners).the}.
+        </Text>
         <TextInput
           label={fieldLabel('person', 'name')}
           required
@@ -93,7 +107,7 @@ function NewProjectForm({ state }: { state: FirstStart }) {
           onChange={(event) => setFonction(event.currentTarget.value)}
         />
         <Select
-          label={fieldLabel('person', 'partner_id')}
+          label={partnerWord(state.partners)}
           required
           data={partnerOptions(state.partners)}
           value={partnerId}

@@ -2,6 +2,7 @@ import { Alert, Button, Group, PasswordInput, Select, Stack, Text, TextInput } f
 import { IconFileImport } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
+import { partnerNoun, partnerWord } from '../../../common/partners';
 import type { InvitationPreview } from '../../../preload/contract';
 import { send } from '../../api';
 import { navigate } from '../../app/navigation';
@@ -52,7 +53,7 @@ export function JoinProjectForm({ openedInvitation = false }: { openedInvitation
     event.preventDefault();
     const newPerson = personId === SOMEONE_ELSE;
     const missing = {
-      partnerId: partnerId ? undefined : 'Choisissez votre Département.',
+      partnerId: partnerId ? undefined : `Choisissez votre ${partnerNoun(preview?.partners ?? [])}.`,
       personId: personId ? undefined : 'Choisissez votre nom, ou «\u202fUne autre personne\u202f».',
       name: !newPerson || name.trim() ? undefined : 'Indiquez votre nom.',
     };
@@ -112,7 +113,7 @@ export function JoinProjectForm({ openedInvitation = false }: { openedInvitation
           Invitation du {formatDateTime(preview.created_at)}&#x202f;: {numberFormat.format(preview.changes)} mises à jour, tout l'historique du projet.
         </Alert>
         <Select
-          label={fieldLabel('person', 'partner_id')}
+          label={partnerWord(preview.partners)}
           required
           data={partnerOptions(preview.partners)}
           value={partnerId}
