@@ -17,8 +17,9 @@ export interface MatrixPartner {
 const WIDTH = 720;
 const HEIGHT = 500;
 const MARGIN = { top: 12, right: 12, bottom: 52, left: 64 };
-/** The scale runs from 1 to 4; a little room around keeps the dots at 1 or 4 whole. */
-const DOMAIN = { min: 0.85, max: 4.15 };
+/** The scale runs from 1 to 4; room around keeps the dots at 1 or 4 whole, and above and below the quadrants' names clear of them. */
+const X_DOMAIN = { min: 0.85, max: 4.15 };
+const Y_DOMAIN = { min: 0.6, max: 4.4 };
 const RADIUS = 6;
 /** Dots closer than this (in the drawing's units) are spread around their common place. */
 const CROWD = 9;
@@ -27,8 +28,8 @@ const LABEL_HEIGHT = 12;
 
 const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
 const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-const xOf = (faisabilite: number) => MARGIN.left + ((faisabilite - DOMAIN.min) / (DOMAIN.max - DOMAIN.min)) * plotWidth;
-const yOf = (plusValue: number) => MARGIN.top + (1 - (plusValue - DOMAIN.min) / (DOMAIN.max - DOMAIN.min)) * plotHeight;
+const xOf = (faisabilite: number) => MARGIN.left + ((faisabilite - X_DOMAIN.min) / (X_DOMAIN.max - X_DOMAIN.min)) * plotWidth;
+const yOf = (plusValue: number) => MARGIN.top + (1 - (plusValue - Y_DOMAIN.min) / (Y_DOMAIN.max - Y_DOMAIN.min)) * plotHeight;
 
 const decimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 /** « 3,5 »: a mean as the screens and the synthèse write it. */
@@ -205,10 +206,10 @@ export function PisteMatrix({ points, partners, print = false, label }: Props) {
   const links = useRef(new Map<string, { focus: () => void }>());
   const middleX = xOf(QUADRANT_THRESHOLD);
   const middleY = yOf(QUADRANT_THRESHOLD);
-  const left = xOf(DOMAIN.min);
-  const right = xOf(DOMAIN.max);
-  const top = yOf(DOMAIN.max);
-  const bottom = yOf(DOMAIN.min);
+  const left = xOf(X_DOMAIN.min);
+  const right = xOf(X_DOMAIN.max);
+  const top = yOf(Y_DOMAIN.max);
+  const bottom = yOf(Y_DOMAIN.min);
 
   function move(event: KeyboardEvent, from: Placed) {
     const arrow = ARROWS[event.key];
