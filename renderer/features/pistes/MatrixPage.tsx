@@ -1,6 +1,6 @@
 // The matrice of the pistes (#/pistes/matrice): the chart, or the same points as a
 // sortable table (what a screen reader reads best), filtered by finalité and by partner.
-import { Alert, Anchor, Button, Group, Loader, SegmentedControl, Select, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, SegmentedControl, Select, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowsSort, IconArrowUp, IconPrinter } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { FINALITE_LABELS, FINALITES, QUADRANT_LABELS, QUADRANT_THRESHOLD, QUADRANTS, type Finalite } from '../../../common/vocabulary';
@@ -8,6 +8,7 @@ import type { MatrixPoint, PisteFilter } from '../../../preload/contract';
 import { useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';
+import { numberFormat } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { useSessionState } from '../../shared/useSessionState';
 import { formatMean, MatrixLegend, PisteMatrix } from './PisteMatrix';
@@ -22,7 +23,8 @@ interface Filters {
 
 const FINALITE_OPTIONS = FINALITES.map((value) => ({ value, label: FINALITE_LABELS[value] }));
 
-const pistes = (n: number) => `${n} piste${n > 1 ? 's' : ''}`;
+/** « 1 000 pistes », with the French thousands' space. */
+const pistes = (n: number) => `${numberFormat.format(n)} piste${n > 1 ? 's' : ''}`;
 
 export function MatrixPage() {
   const { partners } = useAppState();
@@ -156,7 +158,7 @@ function MatrixTable({ points, partnerName }: { points: MatrixPoint[]; partnerNa
     const active = sort.by === by;
     const Icon = !active ? IconArrowsSort : sort.direction === 'asc' ? IconArrowUp : IconArrowDown;
     return (
-      <Table.Th aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} style={numeric ? { textAlign: 'right' } : undefined}>
+      <th scope="col" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={numeric ? classes.number : undefined}>
         <UnstyledButton
           onClick={() => setSort({ by, direction: active && sort.direction === 'asc' ? 'desc' : 'asc' })}
           className={classes.sortButton}
@@ -166,35 +168,38 @@ function MatrixTable({ points, partnerName }: { points: MatrixPoint[]; partnerNa
           {label}
           <Icon size={14} aria-hidden />
         </UnstyledButton>
-      </Table.Th>
+      </th>
     );
   };
+  // Plain rows, not Mantine's components: a thousand pistes stay quick to draw.
   return (
-    <Table striped highlightOnHover stickyHeader aria-label="Matrice des pistes en tableau">
-      <Table.Thead>
-        <Table.Tr>
+    <table className={classes.table} aria-label="Matrice des pistes en tableau">
+      <thead>
+        <tr>
           {header('reference', 'Réf.')}
           {header('title', 'Intitulé')}
           {header('partner', 'Proposée par')}
           {header('plus_value', 'Plus-value', true)}
           {header('faisabilite', 'Faisabilité', true)}
           {header('quadrant', 'Quadrant')}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
+        </tr>
+      </thead>
+      <tbody>
         {rows.map((point) => (
-          <Table.Tr key={point.piste_id}>
-            <Table.Td className={classes.nowrap}>{point.reference}</Table.Td>
-            <Table.Td>
-              <Anchor href={href({ page: 'piste', id: point.piste_id })}>{point.title}</Anchor>
-            </Table.Td>
-            <Table.Td>{partnerName(point.partner_id)}</Table.Td>
-            <Table.Td className={classes.number}>{formatMean(point.plus_value)}</Table.Td>
-            <Table.Td className={classes.number}>{formatMean(point.faisabilite)}</Table.Td>
-            <Table.Td>{QUADRANT_LABELS[point.quadrant]}</Table.Td>
-          </Table.Tr>
+          <tr key={point.piste_id}>
+            <td className={classes.nowrap}>{point.reference}</td>
+            <td>
+              <a href={href({ page: 'piste', id: point.piste_id })} className={classes.anchor}>
+                {point.title}
+              </a>
+            </td>
+            <td>{partnerName(point.partner_id)}</td>
+            <td className={classes.number}>{formatMean(point.plus_value)}</td>
+            <td className={classes.number}>{formatMean(point.faisabilite)}</td>
+            <td>{QUADRANT_LABELS[point.quadrant]}</td>
+          </tr>
         ))}
-      </Table.Tbody>
-    </Table>
+      </tbody>
+    </table>
   );
 }

@@ -202,8 +202,7 @@ export function PisteMatrix({ points, partners, print = false, label }: Props) {
   const styles = useMemo(() => partnerStyles(partners), [partners]);
   // Read top to bottom, left to right: Tab follows the chart as the eye does.
   const placed = useMemo(() => place(points).sort((a, b) => a.y - b.y || a.x - b.x), [points]);
-  // React types an <a> as HTML even inside an SVG: only its focus() is needed.
-  const links = useRef(new Map<string, { focus: () => void }>());
+  const chart = useRef<SVGSVGElement>(null);
   const middleX = xOf(QUADRANT_THRESHOLD);
   const middleY = yOf(QUADRANT_THRESHOLD);
   const left = xOf(X_DOMAIN.min);
@@ -211,16 +210,27 @@ export function PisteMatrix({ points, partners, print = false, label }: Props) {
   const top = yOf(Y_DOMAIN.max);
   const bottom = yOf(Y_DOMAIN.min);
 
-  function move(event: KeyboardEvent, from: Placed) {
+  // One listener for every dot: a thousand dots stay quick to draw.
+  function move(event: KeyboardEvent<SVGSVGElement>) {
     const arrow = ARROWS[event.key];
-    if (!arrow) return;
+    const id = (event.target as Element).closest('a')?.getAttribute('data-piste');
+    const from = id ? placed.find((dot) => dot.point.piste_id === id) : undefined;
+    if (!arrow || !from) return;
     event.preventDefault();
     const next = nextInDirection(from, placed, arrow[0], arrow[1]);
-    if (next) links.current.get(next.point.piste_id)?.focus();
+    if (next) chart.current?.querySelector<SVGAElement>(`a[data-piste="${CSS.escape(next.point.piste_id)}"]`)?.focus();
   }
 
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className={`${classes.chart} ${print ? classes.print : ''}`} role="group" aria-label={label} data-testid="matrice">
+    <svg
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      className={`${classes.chart} ${print ? classes.print : ''}`}
+      role="group"
+      aria-label={label}
+      data-testid="matrice"
+      ref={chart}
+      onKeyDown={print ? undefined : move}
+    >
       {QUADRANT_PLACES.map(({ quadrant, valuable, feasible }) => {
         const x = feasible ? middleX : left;
         const y = valuable ? top : middleY;
@@ -243,7 +253,7 @@ export function PisteMatrix({ points, partners, print = false, label }: Props) {
       <g aria-hidden>
         {[1, 2, 3, 4].map((tick) => (
           <g key={tick}>
-            <line x1={xOf(tick)} x2={xOf(tick)} y1={top} y2={bottom} className={classes.grid} />
+            <line x1={xOf(tick)} x2={xOf(tick)} y1={yOf(4)} y2={yOf(1)} className={classes.grid} />
             <line x1={left} x2={right} y1={yOf(tick)} y2={yOf(tick)} className={classes.grid} />
             <text x={xOf(tick)} y={bottom + 16} textAnchor="middle" className={classes.tick}>
               {tick}
@@ -285,11 +295,7 @@ export function PisteMatrix({ points, partners, print = false, label }: Props) {
             href={href({ page: 'piste', id: dot.point.piste_id })}
             aria-label={name}
             className={classes.link}
-            onKeyDown={(event) => move(event, dot)}
-            ref={(element) => {
-              if (element) links.current.set(dot.point.piste_id, element);
-              else links.current.delete(dot.point.piste_id);
-            }}
+            data-piste={dot.point.piste_id}
           >
             <title>{name}</title>
             <circle cx={dot.x} cy={dot.y} r={RADIUS + 7} className={classes.focusRing} />

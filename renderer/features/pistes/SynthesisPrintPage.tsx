@@ -7,13 +7,15 @@ import type { PistesSynthesis, RankedGroup } from '../../../preload/contract';
 import { call, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';
+import { numberFormat } from '../../shared/format';
 import { PartnerLogos } from '../minutes-print/PartnerLogos';
 import { PrintPreview, usePrintBusy, usePrintTitle } from '../minutes-print/PrintPreview';
 import classes from '../minutes-print/MinutesPrint.module.css';
 import { formatMean, MatrixLegend, PisteMatrix } from './PisteMatrix';
 import own from './SynthesisPrint.module.css';
 
-const pistes = (n: number) => `${n} piste${n > 1 ? 's' : ''}`;
+/** « 1 000 pistes », with the French thousands' space. */
+const pistes = (n: number) => `${numberFormat.format(n)} piste${n > 1 ? 's' : ''}`;
 
 export function SynthesisPrintPage() {
   const { data, error } = useApiData('getPistesSynthesis', {});

@@ -221,3 +221,62 @@ test('synthèse de 130 pistes : le temps du PDF, pour bench/', async ({ launch }
   expect(flat(pdfPages(file, 'reading').join(' '))).toContain('Piste de coopération n° 130 issue des ateliers');
   await app.close();
 });
+
+test('matrice de 1 000 pistes : le temps du premier affichage, pour bench/', async ({ launch }) => {
+  test.setTimeout(150_000);
+  const seeds: Seed[] = Array.from({ length: 1000 }, (_, n) => [
+    `Piste n° ${n + 1} des ateliers`,
+    n % 2 ? 'd41' : 'd37',
+    [],
+    [(n % 4) + 1, ((n * 3) % 4) + 1, ((n * 5 + 1) % 4) + 1, ((n * 7) % 4) + 1],
+  ]);
+  const { dataDir } = prepare(seeds);
+  const app = await launch(dataDir);
+  const { page } = app;
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+  const DOTS = '[data-testid="matrice"] a';
+  const ROWS = 'table[aria-label="Matrice des pistes en tableau"] tbody tr';
+  // From the dashboard to the last dot drawn, the read through IPC included.
+  const first = await page.evaluate(async (selector) => {
+    const start = performance.now();
+    window.location.hash = '#/pistes/matrice';
+    while (document.querySelectorAll(selector).length < 1000) await new Promise((resolve) => requestAnimationFrame(resolve));
+    return performance.now() - start;
+  }, DOTS);
+  await expect(page.getByRole('status')).toHaveText('1\u202f000 pistes sur la matrice.');
+  // The read alone: with a filter that keeps no piste, main's work without the points' transport.
+  const [read, transported] = await page.evaluate(async () => {
+    const { api } = window as unknown as { api: RendererApi };
+    let start = performance.now();
+    await api.getPisteMatrix({ partner_id: 'aucun' });
+    const alone = performance.now() - start;
+    start = performance.now();
+    await api.getPisteMatrix({});
+    return [alone, performance.now() - start];
+  });
+  // Drawing alone, the data already there: the table, then the chart again.
+  const drawn: number[] = [];
+  for (const [view, selector] of [
+    ['Tableau', ROWS],
+    ['Graphique', DOTS],
+  ] as const) {
+    drawn.push(
+      await page.evaluate(
+        async ([label, wanted]) => {
+          const radio = Array.from(document.querySelectorAll('label')).find((element) => element.textContent === label);
+          const start = performance.now();
+          radio?.click();
+          while (document.querySelectorAll(wanted).length < 1000) await new Promise((resolve) => requestAnimationFrame(resolve));
+          return performance.now() - start;
+        },
+        [view, selector],
+      ),
+    );
+  }
+  const round = (ms: number) => `${Math.round(ms)} ms`;
+  console.log(
+    `matrice 1 000 pistes : premier affichage ${round(first)} (lecture dans main ${round(read)}, avec le transport des points ${round(transported)}), ` +
+      `dessin du tableau ${round(drawn[0])}, du graphique ${round(drawn[1])} (objectif < 200 ms)`,
+  );
+  await app.close();
+});
