@@ -38,7 +38,7 @@ export const formatMean = (value: number | null) => (value === null ? '—' : de
 /** Shapes in the partners' order: a circle for the first, a square for the second… */
 const SHAPES = ['circle', 'square', 'triangle', 'diamond', 'triangle-down', 'star'] as const;
 type Shape = (typeof SHAPES)[number];
-export const SHAPE_NAMES: Record<Shape, string> = {
+const SHAPE_NAMES: Record<Shape, string> = {
   circle: 'rond',
   square: 'carré',
   triangle: 'triangle',
@@ -48,13 +48,13 @@ export const SHAPE_NAMES: Record<Shape, string> = {
 };
 
 /** Each partner's place in the legend: its shape, and its colour class (partner0…partner5). */
-export function partnerStyles(partners: MatrixPartner[]): Map<string, { shape: Shape; index: number; name: string }> {
+function partnerStyles(partners: MatrixPartner[]): Map<string, { shape: Shape; index: number; name: string }> {
   return new Map(
     partners.map((partner, index) => [partner.id, { shape: SHAPES[index % SHAPES.length], index: index % SHAPES.length, name: partner.short_name }]),
   );
 }
 
-export function Marker({ shape, x, y, r = RADIUS, className }: { shape: Shape; x: number; y: number; r?: number; className?: string }) {
+function Marker({ shape, x, y, r = RADIUS, className }: { shape: Shape; x: number; y: number; r?: number; className?: string }) {
   switch (shape) {
     case 'circle':
       return <circle cx={x} cy={y} r={r} className={className} />;
@@ -154,7 +154,7 @@ function place(points: MatrixPoint[]): Placed[] {
 }
 
 /** « P12 Titre — plus-value 3,5, faisabilité 2,0, proposée par Indre-et-Loire ». */
-export function pointName(point: MatrixPoint, partner: string): string {
+function pointName(point: MatrixPoint, partner: string): string {
   return (
     `${point.reference} ${point.title} — plus-value ${formatMean(point.plus_value)}, faisabilité ${formatMean(point.faisabilite)}, proposée par ${partner}` +
     (point.disagreement ? ', désaccord entre les partenaires' : '')
