@@ -1,6 +1,6 @@
 // The matrice of the pistes (#/pistes/matrice): the chart, or the same points as a
 // sortable table (what a screen reader reads best), filtered by finalité and by partner.
-import { Alert, Anchor, Button, Group, Loader, SegmentedControl, Select, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Button, Group, Loader, SegmentedControl, Select, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowsSort, IconArrowUp, IconPrinter } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { FINALITE_LABELS, FINALITES, QUADRANT_LABELS, QUADRANT_THRESHOLD, QUADRANTS, type Finalite } from '../../../common/vocabulary';
@@ -13,6 +13,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { useSessionState } from '../../shared/useSessionState';
 import { formatMean, MatrixLegend, PisteMatrix } from './PisteMatrix';
 import classes from './PisteMatrix.module.css';
+import { PistesViews } from './PistesViews';
 
 type View = 'chart' | 'table';
 
@@ -51,14 +52,7 @@ export function MatrixPage() {
           Synthèse des ateliers…
         </Button>
       </PageHeader>
-      <Group gap="md" component="nav" aria-label="Vues des pistes">
-        <Anchor href={href({ page: 'pistes' })}>Liste des pistes</Anchor>
-        <Anchor href={href({ page: 'pistes-scoring' })}>Évaluation croisée</Anchor>
-        <Text fw={700} aria-current="page">
-          Matrice
-        </Text>
-        <Anchor href={href({ page: 'pistes-synthesis' })}>Synthèse des ateliers</Anchor>
-      </Group>
+      <PistesViews current="pistes-matrix" />
       <Text size="sm" maw={900}>
         Chaque piste évaluée est placée selon la moyenne des deux partenaires (chacun pèse autant, quel que soit son nombre d&apos;évaluateurs). À partir de{' '}
         {formatMean(QUADRANT_THRESHOLD)} sur un axe, la note compte comme haute. Un point ouvre sa piste&#x202f;; au clavier, Tab et les flèches passent
