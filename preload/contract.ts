@@ -50,6 +50,7 @@ import type {
   ArbitrationDecision,
   ArbitrationResult,
   EvaluatorScore,
+  MatrixPoint,
   NewPiste,
   PisteDetail,
   PisteFilter,
@@ -59,9 +60,11 @@ import type {
   PisteOrigin,
   PistePatch,
   PisteRow,
+  RankedGroup,
   ScoreInput,
 } from '../db/pistes/types';
 import type { NewsletterDocument, NewsletterItemPatch, NewsletterPatch, NewsletterRow } from '../db/newsletters/types';
+import type { PrintedPartner } from '../db/meetings/document-types';
 
 export type * from '../db/actions/types';
 export type * from '../db/attachments/types';
@@ -348,6 +351,13 @@ export interface EntenteApi {
   saveActionFicheAsPdf(actionId: string): SavedPdf | null;
   /** The Tableau de bord de la coopération the window shows, as PDF. */
   saveDashboardAsPdf(): SavedPdf | null;
+
+  /** The matrice of the pistes: a point per piste scored on both axes. */
+  getPisteMatrix(filter: PisteFilter): PisteMatrixView;
+  /** The synthèse des ateliers for the comité: the ranking within each finalité, the matrice, the partners. */
+  getPistesSynthesis(filter: PisteFilter): PistesSynthesis;
+  /** The synthèse des ateliers the window shows, as PDF. */
+  savePistesSynthesisAsPdf(): SavedPdf | null;
   /** « Préparer le courriel » for validation: the compte rendu the window shows as a PDF in an .eml draft to the validating partners' participants; null when cancelled. */
   saveValidationEmail(meetingId: string): SavedEmail | null;
   /** Asks where to save, then writes the compte rendu or the relevé de décisions as a Word document (.docx); null when cancelled. */
@@ -446,6 +456,19 @@ export interface SavedEmail {
 export interface SavedDocx {
   file: string;
   bytes: number;
+}
+
+/** The matrice's points, and how many pistes of the same filter still wait for scores on both axes. */
+export interface PisteMatrixView {
+  points: MatrixPoint[];
+  unscored: number;
+}
+
+export interface PistesSynthesis {
+  today: string;
+  partners: PrintedPartner[];
+  groups: RankedGroup[];
+  matrix: PisteMatrixView;
 }
 
 export interface SavedPdf {
@@ -599,6 +622,9 @@ export const API_METHOD_KINDS = {
   saveCurrentPageAsPdf: 'read',
   saveActionFicheAsPdf: 'read',
   saveDashboardAsPdf: 'read',
+  getPisteMatrix: 'read',
+  getPistesSynthesis: 'read',
+  savePistesSynthesisAsPdf: 'read',
   saveValidationEmail: 'read',
   saveMinutesDocx: 'read',
   getConvocationDocument: 'read',

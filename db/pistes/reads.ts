@@ -202,7 +202,12 @@ export function pisteOfAction(store: Store, actionId: string): PisteRow | null {
 
 /** One point per piste scored on both axes: the matrice plus-value × faisabilité. */
 export function pisteMatrix(store: Store, filter: PisteFilter = {}): MatrixPoint[] {
-  return listPistes(store, filter).flatMap((piste) =>
+  return matrixOf(listPistes(store, filter));
+}
+
+/** The matrice of pistes already read: a screen showing both the matrice and the pistes reads them once. */
+export function matrixOf(pistes: PisteRow[]): MatrixPoint[] {
+  return pistes.flatMap((piste) =>
     piste.quadrant === null || piste.together.plus_value === null || piste.together.faisabilite === null
       ? []
       : [
@@ -231,7 +236,11 @@ const product = (piste: PisteRow) =>
  * cooperation brings wins), then by number; unscored pistes last.
  */
 export function rankedByFinalite(store: Store, filter: PisteFilter = {}): RankedGroup[] {
-  const pistes = listPistes(store, filter);
+  return rankedOf(listPistes(store, filter));
+}
+
+/** The ranking of pistes already read (the synthèse reads them once for the ranking and the matrice). */
+export function rankedOf(pistes: PisteRow[]): RankedGroup[] {
   const groups: { finalite: Finalite | null; label: string }[] = [
     ...FINALITES.map((finalite) => ({ finalite, label: FINALITE_LABELS[finalite] })),
     { finalite: null, label: 'Sans finalité' },

@@ -37,6 +37,7 @@ import { createPisteArbitrationHandlers } from './piste-arbitration-handlers';
 import { createPisteHandlers } from './piste-handlers';
 import { createNewsletterHandlers } from './newsletter-handlers';
 import { createPrintHandlers } from './print-handlers';
+import { createPisteReportHandlers } from './piste-report-handlers';
 import { createSyncHandlers, type SyncContext } from './sync-handlers';
 
 export type Handlers = {
@@ -53,6 +54,7 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
     ...createPrintHandlers({ session, window: sync.window }),
     ...createPisteHandlers(session, sync.window),
     ...createNewsletterHandlers(session, sync.window),
+    ...createPisteReportHandlers({ session, window: sync.window }),
     getAppState: () => session.state(),
     completeFirstStart: (identity) => session.completeFirstStart(identity),
     createCooperation: (input, identity) => session.createCooperation(input, identity),

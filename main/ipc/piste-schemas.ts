@@ -22,7 +22,8 @@ const pisteFields = z.object({
   finalites: P.finalites,
   chantier_id: P.chantier_id,
 });
-const pisteFilter = z
+/** Also the matrice's and the synthèse's filter (schemas.ts). */
+export const pisteFilter = z
   .object({ finalite: z.enum(FINALITES), partner_id: id, status: z.enum(PISTE_STATUSES), chantier_id: id })
   .partial()
   .strict();

@@ -5,7 +5,7 @@ import type { ApiMethod, EntenteApi } from '../../preload/contract';
 import { clockTime, ENTITIES, ENTITY_NAMES, isoDate } from '../../db/store/schema';
 import { ACTION_IMPORT_FIELDS } from '../../db/exports/actions';
 import { pisteArbitrationArgsSchemas } from './piste-arbitration-handlers';
-import { pisteArgsSchemas } from './piste-schemas';
+import { pisteArgsSchemas, pisteFilter } from './piste-schemas';
 import { ACTION_STATUSES, MEETING_TYPES, MINUTES_LAYOUTS, MINUTES_STATUSES, PARTNER_KINDS, PRIORITIES, STAGES } from '../../common/vocabulary';
 
 const id = z.string().min(1).max(200);
@@ -313,6 +313,9 @@ export const argsSchemas = {
   saveCurrentPageAsPdf: z.tuple([id, z.enum([...MINUTES_LAYOUTS, 'dossier_codiri', 'convocation', 'emargement'])]),
   saveActionFicheAsPdf: z.tuple([id]),
   saveDashboardAsPdf: none,
+  getPisteMatrix: z.tuple([pisteFilter]),
+  getPistesSynthesis: z.tuple([pisteFilter]),
+  savePistesSynthesisAsPdf: none,
   saveValidationEmail: z.tuple([id]),
   saveMinutesDocx: z.tuple([id, z.enum(MINUTES_LAYOUTS)]),
   getConvocationDocument: z.tuple([id]),

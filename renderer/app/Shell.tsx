@@ -23,6 +23,8 @@ import { ChantiersPage } from '../features/chantiers/ChantiersPage';
 import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DashboardPrintPage } from '../features/dashboard/DashboardPrintPage';
+import { MatrixPage } from '../features/pistes/MatrixPage';
+import { SynthesisPrintPage } from '../features/pistes/SynthesisPrintPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { FileDropImport } from '../features/sync/FileDropImport';
@@ -178,5 +180,9 @@ function CurrentPage({ route }: { route: Route }) {
       return <SyncPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'pistes-matrix':
+      return <MatrixPage />;
+    case 'pistes-synthesis':
+      return <SynthesisPrintPage />;
   }
 }
