@@ -20,7 +20,7 @@ import classes from './Newsletter.module.css';
 import { NewsletterView } from './NewsletterView';
 
 const FORMAT_HELP =
-  '## Titre, ### Sous-titre, **gras**, « - » en début de ligne pour une liste, [texte](https://adresse) pour un lien ; une ligne vide sépare les paragraphes.';
+  '## Titre, ### Sous-titre, **gras**, «\u202f-\u202f» en début de ligne pour une liste, [texte](https://adresse) pour un lien\u202f; une ligne vide sépare les paragraphes.';
 
 export function NewsletterPage({ id }: { id: string }) {
   const { data: newsletter, error } = useApiData('getNewsletter', id);
@@ -61,7 +61,7 @@ function PublishedNewsletter({ newsletter, publishedOn, document }: { newsletter
       </PageHeader>
       <Text mb="md">
         Période {newsletter.period_label}. Publiée le {frenchDate(publishedOn)}
-        {newsletter.published_by ? ` par ${newsletter.published_by.name}` : ''} : elle ne se modifie plus.
+        {newsletter.published_by ? ` par ${newsletter.published_by.name}` : ''}&#x202f;: elle ne se modifie plus.
       </Text>
       <NewsletterView document={document} />
     </>
@@ -159,14 +159,14 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
       </Title>
       <Stack gap="md">
         {newsletter.items.map((item, index) => (
-          <Paper key={item.id} withBorder p="md" radius="md" component="article" aria-label={`Article ${index + 1} : ${item.title}`}>
+          <Paper key={item.id} withBorder p="md" radius="md" component="article" aria-label={`Article ${index + 1}\u202f: ${item.title}`}>
             <Group justify="space-between" mb="xs" wrap="nowrap">
               <Badge variant="light">{NEWSLETTER_ITEM_KIND_LABELS[item.kind]}</Badge>
               <Group gap={4} wrap="nowrap">
                 <ActionIcon
                   variant="default"
                   data-move={`${item.id}-up`}
-                  aria-label={`Monter l'article « ${item.title} »`}
+                  aria-label={`Monter l'article «\u202f${item.title}\u202f»`}
                   disabled={index === 0}
                   onClick={() => move(item, 'up')}
                 >
@@ -175,7 +175,7 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
                 <ActionIcon
                   variant="default"
                   data-move={`${item.id}-down`}
-                  aria-label={`Descendre l'article « ${item.title} »`}
+                  aria-label={`Descendre l'article «\u202f${item.title}\u202f»`}
                   disabled={index === newsletter.items.length - 1}
                   onClick={() => move(item, 'down')}
                 >
@@ -184,7 +184,7 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
                 <ActionIcon
                   variant="default"
                   color="red"
-                  aria-label={`Retirer l'article « ${item.title} »`}
+                  aria-label={`Retirer l'article «\u202f${item.title}\u202f»`}
                   onClick={() => void call('removeNewsletterItem', newsletter.id, item.id)}
                 >
                   <IconTrash size={16} aria-hidden />

@@ -38,12 +38,12 @@ export function MatrixPage() {
   const { data, error } = useApiData('getPisteMatrix', filter);
   const partnerName = useCallback((id: string) => partners.find((partner) => partner.id === id)?.short_name ?? id, [partners]);
   const described = [
-    filters.finalite && `finalité « ${FINALITE_LABELS[filters.finalite]} »`,
+    filters.finalite && `finalité «\u202f${FINALITE_LABELS[filters.finalite]}\u202f»`,
     filters.partnerId && `proposées par ${partnerName(filters.partnerId)}`,
   ]
     .filter(Boolean)
     .join(', ');
-  const chartLabel = `Matrice des pistes${described ? ` (${described})` : ''} : plus-value de la coopération en hauteur, faisabilité à court terme en largeur, de 1 à 4`;
+  const chartLabel = `Matrice des pistes${described ? ` (${described})` : ''}\u202f: plus-value de la coopération en hauteur, faisabilité à court terme en largeur, de 1 à 4`;
 
   return (
     <Stack gap="md">
@@ -99,7 +99,7 @@ export function MatrixPage() {
             {data.points.length === 0 ? 'Aucune piste évaluée' : `${pistes(data.points.length)} sur la matrice`}
             {described ? ` (${described})` : ''}
             {data.unscored > 0
-              ? ` ; ${pistes(data.unscored)} pas encore évaluée${data.unscored > 1 ? 's' : ''} sur les deux axes n'y figure${data.unscored > 1 ? 'nt' : ''} pas.`
+              ? `\u202f; ${pistes(data.unscored)} pas encore évaluée${data.unscored > 1 ? 's' : ''} sur les deux axes n'y figure${data.unscored > 1 ? 'nt' : ''} pas.`
               : '.'}
           </Text>
           {view === 'chart' ? (

@@ -238,7 +238,7 @@ function DeletePisteButton({ piste }: { piste: PisteDetail }) {
           Supprimer la piste
         </Button>
       </Group>
-      <Modal opened={opened} onClose={close} title="Supprimer cette piste ?">
+      <Modal opened={opened} onClose={close} title="Supprimer cette piste ?">
         <Text mb="lg">
           La piste {piste.reference} «&#x202f;{piste.title}&#x202f;» sera supprimée avec ses {piste.scores.length} évaluation
           {piste.scores.length > 1 ? 's' : ''}.

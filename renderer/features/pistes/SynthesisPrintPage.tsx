@@ -52,7 +52,7 @@ function SynthesisSheet({ synthesis }: { synthesis: PistesSynthesis }) {
         <h2 className={classes.kind}>Synthèse des ateliers</h2>
         <p className={classes.version}>
           {frenchTypography(
-            `Au ${frenchDate(synthesis.today)} : ${pistes(total)}, dont ${matrix.points.length} évaluée${matrix.points.length > 1 ? 's' : ''} par les partenaires`,
+            `Au ${frenchDate(synthesis.today)}\u202f: ${pistes(total)}, dont ${matrix.points.length} évaluée${matrix.points.length > 1 ? 's' : ''} par les partenaires`,
           )}
         </p>
       </header>
@@ -79,7 +79,7 @@ function SynthesisSheet({ synthesis }: { synthesis: PistesSynthesis }) {
         <>
           <p className={`${classes.intro} ${own.key}`}>
             {frenchTypography(
-              'Classement par finalité : de la meilleure note (plus-value × faisabilité des moyennes) à la moins bonne, les pistes non évaluées en dernier ; une piste de plusieurs finalités figure dans chacune. PV : plus-value de la coopération ; F : faisabilité à court terme ; notes de 1 à 4, moyennes des évaluateurs de chaque partenaire.',
+              'Classement par finalité\u202f: de la meilleure note (plus-value × faisabilité des moyennes) à la moins bonne, les pistes non évaluées en dernier\u202f; une piste de plusieurs finalités figure dans chacune. PV\u202f: plus-value de la coopération\u202f; F\u202f: faisabilité à court terme\u202f; notes de 1 à 4, moyennes des évaluateurs de chaque partenaire.',
             )}
           </p>
           {groups.map((group) => (
@@ -96,7 +96,7 @@ function RankedTable({ group, partners }: { group: RankedGroup; partners: Pistes
   return (
     <section className={classes.section}>
       <h3 className={classes.sectionTitle}>
-        {frenchTypography(`${group.finalite ? `Finalité : ${group.label}` : group.label} (${pistes(group.pistes.length)})`)}
+        {frenchTypography(`${group.finalite ? `Finalité\u202f: ${group.label}` : group.label} (${pistes(group.pistes.length)})`)}
       </h3>
       <table className={`${classes.table} ${own.ranking}`}>
         <thead>
