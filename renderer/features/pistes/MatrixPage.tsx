@@ -54,7 +54,7 @@ export function MatrixPage() {
       </PageHeader>
       <PistesViews current="pistes-matrix" />
       <Text size="sm" maw={900}>
-        Chaque piste évaluée est placée selon la moyenne des deux partenaires (chacun pèse autant, quel que soit son nombre d&apos;évaluateurs). À partir de{' '}
+        Chaque piste évaluée est placée selon la moyenne des partenaires (chacun pèse autant, quel que soit son nombre d&apos;évaluateurs). À partir de{' '}
         {formatMean(QUADRANT_THRESHOLD)} sur un axe, la note compte comme haute. Un point ouvre sa piste&#x202f;; au clavier, Tab et les flèches passent
         d&apos;un point à l&apos;autre.
       </Text>

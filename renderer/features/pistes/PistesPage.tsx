@@ -133,7 +133,7 @@ export function PistesPage() {
             {pistesCount(sorted.length)}
             <Text span size="sm" fw={400} c="dimmed">
               {' '}
-              · moyennes des deux partenaires, de 1 à 4
+              · moyennes des partenaires, de 1 à 4
             </Text>
           </Text>
           {sorted.length > 0 ? (
