@@ -73,9 +73,11 @@ async function readXlsx(bytes: Buffer): Promise<Table[]> {
   const tables: Table[] = [];
   workbook.eachSheet((sheet) => {
     const rows: { line: number; cells: Cell[] }[] = [];
+    // Once per sheet: exceljs counts the columns by walking every row.
+    const columnCount = sheet.columnCount;
     sheet.eachRow({ includeEmpty: false }, (row, line) => {
       const cells: Cell[] = [];
-      for (let column = 1; column <= sheet.columnCount; column++) {
+      for (let column = 1; column <= columnCount; column++) {
         const cell = row.getCell(column);
         cells.push(cellOf(cell.value, cell.numFmt));
       }
