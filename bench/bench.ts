@@ -1,9 +1,9 @@
 // `npm run bench`: a project the size of a long-running cooperation, then the timings that
 // matter to a user, printed with their targets. Exits non-zero only if something crashes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Change } from '../db/store/changelog';
 import { updateAction } from '../db/actions/writes';
 import { Store } from '../db/store/store';
@@ -15,6 +15,11 @@ import { cooperationDashboard } from '../db/chantiers/dashboard';
 import { listConflicts } from '../db/conflicts/versions';
 import type { ActionPage, ActionQuery, ActionSortKey } from '../db/actions/types';
 import { ACTION_STATUSES, FINALITES, PRIORITIES, STAGES } from '../common/vocabulary';
+import { actionColumns, actionExportRows, actionsCsv, actionsXlsx, planXlsx } from '../db/exports/actions';
+import { addTableSheet, newWorkbook, workbookBytes } from '../db/exports/sheet';
+import { applyImport, previewImport, readSpreadsheet } from '../db/exports/import';
+import { exportAll } from '../db/exports/export-all';
+import { listPartners } from '../db/people/reads';
 
 const CHANTIERS = 60;
 const ACTIONS = 10_000;
@@ -209,7 +214,7 @@ async function main(): Promise<void> {
 }
 
 /** The timings of an app opening the generated project, in this process alone. */
-function measure(file: string): void {
+async function measure(file: string): Promise<void> {
   let start: bigint;
   let store!: Store;
   const people: Record<string, string[]> = {};
@@ -283,7 +288,86 @@ function measure(file: string): void {
   line('Taille de la base', `${(size / 1024 / 1024).toFixed(1)} Mo`);
   line('Mémoire (pic RSS du processus)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} Mo`);
   console.log(`Charge de la machine pendant la mesure : ${loadavg()[0].toFixed(1)} pour ${availableParallelism()} processeur(s).`);
+  await spreadsheets(store, dirname(file));
+  line('Mémoire après les exports (pic RSS)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} Mo`);
+  console.log(`Charge de la machine après les exports : ${loadavg()[0].toFixed(1)} pour ${availableParallelism()} processeur(s).`);
   store.close();
+}
+
+/**
+ * Seconds of the median of `runs` runs of `task` (wall clock, what the user waits), the
+ * processor time of that run (this process alone: what a busy machine inflates less), and
+ * the last result.
+ */
+async function median<T>(runs: number, task: () => Promise<T> | T): Promise<{ seconds: number; cpu: number; result: T }> {
+  const times: { seconds: number; cpu: number }[] = [];
+  let result!: T;
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
+    result = await task();
+    const used = process.cpuUsage(cpu);
+    times.push({ seconds: ms(start) / 1000, cpu: (used.user + used.system) / 1e6 });
+  }
+  return { ...times.sort((x, y) => x.seconds - y.seconds)[Math.floor(runs / 2)], result };
+}
+
+const seconds = (value: number) => `${value.toFixed(2)} s`;
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} Mo`;
+
+function folderSize(folder: string): number {
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .reduce((total, entry) => total + statSync(join(entry.parentPath, entry.name)).size, 0);
+}
+
+/** The spreadsheets of the whole project, by the functions the app and the CLI call, each file written to disk as they do. */
+async function spreadsheets(store: Store, dir: string): Promise<void> {
+  console.log(`Tableurs (${ACTIONS} actions) :`);
+  const xlsxFile = join(dir, 'actions.xlsx');
+  const xlsx = await median(3, async () => writeFileSync(xlsxFile, await actionsXlsx(store, {})));
+  line('Export XLSX des actions (médiane de 3)', seconds(xlsx.seconds), '< 2 s', xlsx.seconds < 2);
+  console.log(`  (${megabytes(statSync(xlsxFile).size)} ; temps processeur ${seconds(xlsx.cpu)})`);
+  const csvFile = join(dir, 'actions.csv');
+  const csv = await median(3, () => writeFileSync(csvFile, actionsCsv(store, {})));
+  line('Export CSV des actions (médiane de 3)', seconds(csv.seconds));
+  console.log(`  (temps processeur ${seconds(csv.cpu)})`);
+  const planFile = join(dir, 'plan.xlsx');
+  const plan = await median(1, async () => writeFileSync(planFile, await planXlsx(store)));
+  line(`Plan d'actions XLSX (${CHANTIERS} feuilles)`, seconds(plan.seconds));
+
+  // 10 000 lines of a plan d'actions typed in Excel, for the default project's nine chantiers:
+  // the export's columns (so every field is read), written by the export's own sheet writer.
+  const importFile = join(dir, 'import.xlsx');
+  const rows = actionExportRows(store, {}).map((row, index) => ({ ...row, chantier_number: (index % 9) + 1 }));
+  const workbook = newWorkbook('Plan à importer', undefined);
+  addTableSheet(
+    workbook,
+    'Actions',
+    actionColumns(listPartners(store)).map((column) => ({ ...column, value: column.xlsx })),
+    rows,
+  );
+  writeFileSync(importFile, await workbookBytes(workbook));
+  const fresh = Store.open(join(dir, 'import.sqlite'));
+  initReplica(fresh, { name: 'Claire Martin', function: 'Cheffe de projet', partner: '37' });
+  const bytes = readFileSync(importFile);
+  const read = await median(1, () => readSpreadsheet(bytes));
+  const preview = await median(1, () => previewImport(fresh, bytes));
+  if (!preview.result.importable) throw new Error(`Import refusé : ${preview.result.errors.slice(0, 3).join(' ')}`);
+  // What « Importer » does after the preview: the whole file read and checked again, then written in one transaction.
+  const applied = await median(1, () => applyImport(fresh, bytes));
+  const imported = applied.result.action_ids.length;
+  line(`Import de ${imported} lignes XLSX (lecture, contrôle, écriture)`, seconds(applied.seconds), '< 3 s', applied.seconds < 3 && imported === rows.length);
+  line('  dont lecture du fichier', seconds(read.seconds));
+  line('  dont contrôle des lignes', seconds(preview.seconds - read.seconds));
+  line('  dont écriture des modifications', seconds(applied.seconds - preview.seconds));
+  console.log(`  (temps processeur ${seconds(applied.cpu)} ; aperçu seul : ${seconds(preview.seconds)} ; ${applied.result.people_created} pilotes créés)`);
+  fresh.close();
+
+  const folder = join(dir, 'export-all');
+  const all = await median(1, () => exportAll(store, folder));
+  line('Exporter tout (dossier complet)', seconds(all.seconds));
+  console.log(`  (${all.result.files.length} fichiers, ${megabytes(folderSize(folder))})`);
 }
 
 main().catch((error: unknown) => {

@@ -29,12 +29,13 @@ function checkDates(start: string | null | undefined, end: string | null | undef
   }
 }
 
-export function createAction(store: Store, input: NewAction): string {
+/** `number`: given by a caller creating many actions of a chantier at once (the import), which counts them itself. */
+export function createAction(store: Store, input: NewAction, number?: number): string {
   const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   const fields = validatePatch('action', { ...ACTION_DEFAULTS, ...given });
   if (fields.chantier_id) requireChantier(store, fields.chantier_id);
   checkDates(fields.start_date, fields.end_date);
-  return insertRow(store, 'action', { ...fields, number: fields.chantier_id ? nextActionNumber(store, fields.chantier_id) : null });
+  return insertRow(store, 'action', { ...fields, number: fields.chantier_id ? (number ?? nextActionNumber(store, fields.chantier_id)) : null });
 }
 
 export function updateAction(store: Store, id: string, patch: ActionPatch): void {

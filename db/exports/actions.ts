@@ -1,7 +1,6 @@
 // Actions for a spreadsheet: the list as filtered on screen to Excel (.xlsx) or CSV, and the
 // « plan d'actions », one sheet per chantier. The same columns serve the import
 // (db/exports/import.ts), so that an exported file can be imported back.
-import { Workbook, type Worksheet } from 'exceljs';
 import {
   ACTION_STATUS_LABELS,
   COOPERATION_FORM_LABELS,
@@ -20,7 +19,7 @@ import type { Partner } from '../people/types';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { csvBytes, type CsvValue } from './csv';
-import { addTableSheet, excelDate, newWorkbook, workbookBytes, type CellValue } from './sheet';
+import { addTableSheet, excelDate, newWorkbook, workbookBytes, type CellValue, type TableWorkbook } from './sheet';
 
 /** An action as a line of the export. */
 export interface ActionExportRow {
@@ -163,8 +162,8 @@ export function actionColumns(partners: Partner[]): ActionColumn[] {
 }
 
 /** A sheet of actions: the Excel value of each column. */
-function addActionSheet(workbook: Workbook, name: string, columns: ActionColumn[], rows: ActionExportRow[]): Worksheet {
-  return addTableSheet(
+function addActionSheet(workbook: TableWorkbook, name: string, columns: ActionColumn[], rows: ActionExportRow[]): void {
+  addTableSheet(
     workbook,
     name,
     columns.map((column) => ({ ...column, value: column.xlsx })),

@@ -17,6 +17,7 @@ import {
 } from '../../common/vocabulary';
 import { createAction } from '../actions/writes';
 import { setPilot } from '../actions/pilots';
+import { nextActionNumber } from '../actions/references';
 import type { NewAction } from '../actions/types';
 import { refusal, UserError } from '../errors';
 import { createPerson } from '../people/writes';
@@ -73,9 +74,11 @@ async function readXlsx(bytes: Buffer): Promise<Table[]> {
   const tables: Table[] = [];
   workbook.eachSheet((sheet) => {
     const rows: { line: number; cells: Cell[] }[] = [];
+    // Once per sheet: exceljs counts the columns by walking every row.
+    const columnCount = sheet.columnCount;
     sheet.eachRow({ includeEmpty: false }, (row, line) => {
       const cells: Cell[] = [];
-      for (let column = 1; column <= sheet.columnCount; column++) {
+      for (let column = 1; column <= columnCount; column++) {
         const cell = row.getCell(column);
         cells.push(cellOf(cell.value, cell.numFmt));
       }
@@ -471,8 +474,16 @@ export async function applyImport(store: Store, bytes: Buffer, mapping?: ImportM
       }
       return people.get(key)!;
     };
+    // Each chantier's next number read once, then counted here: asking the store for it
+    // again after each of thousands of lines reads the chantier's actions each time.
+    const numbers = new Map<string, number>();
+    const numberIn = (chantierId: string) => {
+      const number = numbers.get(chantierId) ?? nextActionNumber(store, chantierId);
+      numbers.set(chantierId, number + 1);
+      return number;
+    };
     const ids = preview.lines.map(({ action }) => {
-      const id = createAction(store, toNewAction(action));
+      const id = createAction(store, toNewAction(action), numberIn(action.chantier!.id));
       for (const [partnerId, name] of Object.entries(action.pilots)) setPilot(store, id, partnerId, { person_id: personFor(partnerId, name) });
       return id;
     });

@@ -323,6 +323,9 @@ describe("import d'un plan d'actions", () => {
       expect(result.people_created).toBe(3);
       const imported = actionExportRows(target, query).filter((row) => result.action_ids.includes(row.id));
       expect(withoutIds(imported)).toEqual(withoutIds(actionExportRows(source, query)));
+      // Numbered after their chantier's actions, each its own number: no « 4.3 bis ».
+      expect(imported.map((row) => row.reference).filter((reference) => !/^\d+\.\d+$/.test(reference))).toEqual([]);
+      expect(new Set(imported.map((row) => row.reference)).size).toBe(imported.length);
 
       // Ordinary changes of this poste: another poste receiving them has the same actions.
       const other = newReplica('Marc Petit', '41');
