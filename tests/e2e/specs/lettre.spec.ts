@@ -90,7 +90,7 @@ test('une lettre préparée, relue, publiée, imprimée et envoyée', async ({ l
   await expect(dialog).toContainText('ne se modifie plus');
   await dialog.getByRole('button', { name: 'Publier', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'La lettre de la coopération n° 1' })).toBeVisible();
-  await expect(page.getByText(/Publiée le .* par Claire Martin : elle ne se modifie plus\./)).toBeVisible();
+  await expect(page.getByText(/Publiée le .* par Claire Martin\s: elle ne se modifie plus\./)).toBeVisible();
   await expect(page.getByRole('textbox')).toHaveCount(0);
   await checkTheme(app, 'lettre-publiee');
 
