@@ -15,11 +15,18 @@ import { SharedFolderWatcher } from './sync/shared-folder';
 import { startReminders } from './reminders';
 import { isAppUrl, registerAppScheme, serveRenderer } from './app-scheme';
 import { createMainWindow, RENDERER_DIR } from './window';
+import { dataDirSwitch, homeFolder, relaunchArgs } from './cooperations';
+import { getProject } from '../db/project/reads';
+import { registerCooperation } from '../db/project/registry';
 
-// ENTENTE_DATA_DIR picks another data folder (tests, several profiles on one machine). It
-// becomes userData before anything asks for the single-instance lock, which Electron keys
-// on userData: one Entente per data folder, and two data folders open side by side.
-if (process.env.ENTENTE_DATA_DIR) app.setPath('userData', resolve(process.env.ENTENTE_DATA_DIR));
+// The home folder (the registry of this computer's cooperations) is read before userData moves.
+const home = homeFolder(process.env, app.getPath('userData'));
+// --data-dir=… (another cooperation, from Paramètres › Projets) or ENTENTE_DATA_DIR (tests)
+// picks another data folder. It becomes userData before anything asks for the
+// single-instance lock, which Electron keys on userData: one Entente per data folder, and
+// two data folders open side by side.
+const chosenDataDir = dataDirSwitch(process.argv) ?? process.env.ENTENTE_DATA_DIR;
+if (chosenDataDir) app.setPath('userData', resolve(chosenDataDir));
 const dataDir = app.getPath('userData');
 // In development the app loads a better-sqlite3 built for Electron from outside node_modules
 // (main/dev/start.mjs), so that node_modules keeps the one built for Node and the tests. A
@@ -82,10 +89,21 @@ function start(): void {
     return;
   }
   registerIpc(
-    createHandlers(session, { jobs, watcher: folderWatcher, opened: openedFiles, window: () => mainWindow }),
+    createHandlers(session, {
+      jobs,
+      watcher: folderWatcher,
+      opened: openedFiles,
+      window: () => mainWindow,
+      cooperations: { home, register: registerOpened, reopenOn },
+    }),
     (sender, frameUrl) => sender === mainWindow?.webContents && isAppUrl(frameUrl),
     (error) => session.reportFailure(error),
   );
+  try {
+    registerOpened();
+  } catch {
+    // An unreadable registry does not keep this cooperation from opening: Paramètres › Projets says it.
+  }
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => (mainWindow = undefined));
   void session.backupIfDue();
@@ -97,6 +115,26 @@ function start(): void {
   // The échéances of this laptop's person as a system notification, if allowed: at start, then hourly.
   startReminders(session);
   folderWatcher.watch(sharedFolder() ?? null);
+}
+
+/** This data folder in the registry, under its project's name once its first start is done. */
+function registerOpened(): void {
+  let name: string | null = null;
+  try {
+    name = getProject(session.requireStore()).name;
+  } catch {
+    // first start, or a damaged file: listed without a name until it is settled
+  }
+  registerCooperation(home, { name, dataDir });
+}
+
+/** Entente closes and starts again on another data folder (another cooperation). */
+async function reopenOn(otherDataDir: string): Promise<void> {
+  await session.settle();
+  folderWatcher.stop();
+  session.close();
+  app.relaunch({ execPath: process.execPath, args: relaunchArgs(process.argv, otherDataDir) });
+  app.exit(0);
 }
 
 function bringToFront(): void {

@@ -29,6 +29,7 @@ import type { IndicatorPatch, IndicatorView, NewIndicator, NewIndicatorValue } f
 import type { FunderType, PartyKind } from '../common/vocabulary';
 import type { BackupInfo, IdentityInput, Settings } from '../db/project/types';
 import type { CooperationIdentity, CooperationInput } from '../db/project/new-project';
+import type { Cooperation } from '../db/project/registry';
 import type { ChantierDetail, ChantierInput, ChantierSummary, CooperationDashboard, DashboardPeriod } from '../db/chantiers/types';
 import type { ConflictView } from '../db/conflicts/types';
 import type { EntityName } from '../db/store/schema';
@@ -155,6 +156,12 @@ export interface EntenteApi {
   restoreBackup(name: string): AppState;
   /** For a damaged file: set it aside and start again from the first start. */
   startOver(): AppState;
+  /** The cooperations of this computer (Paramètres › Projets), the open one marked. */
+  listCooperations(): (Cooperation & { open: boolean })[];
+  /** Closes Entente and reopens it on a registered cooperation's data folder (never any other path). */
+  openCooperation(dataDir: string): string;
+  /** A new empty data folder, registered; Entente reopens on it, at its first start. */
+  createCooperationFolder(): string;
 
   getDashboard(period: DashboardPeriod): CooperationDashboard;
 
@@ -491,6 +498,10 @@ export const API_METHOD_KINDS = {
   createCooperation: 'write',
   restoreBackup: 'write',
   startOver: 'write',
+  // They change no data: the registry, and Entente reopened elsewhere.
+  listCooperations: 'read',
+  openCooperation: 'read',
+  createCooperationFolder: 'read',
   getDashboard: 'read',
   listChantiers: 'read',
   getChantier: 'read',

@@ -39,12 +39,13 @@ import { createNewsletterHandlers } from './newsletter-handlers';
 import { createPrintHandlers } from './print-handlers';
 import { createPisteReportHandlers } from './piste-report-handlers';
 import { createSyncHandlers, type SyncContext } from './sync-handlers';
+import { createCooperationHandlers, type CooperationContext } from './cooperation-handlers';
 
 export type Handlers = {
   [K in ApiMethod]: (...args: Parameters<EntenteApi[K]>) => ReturnType<EntenteApi[K]> | Promise<ReturnType<EntenteApi[K]>>;
 };
 
-export function createHandlers(session: Session, sync: Omit<SyncContext, 'session'>): Handlers {
+export function createHandlers(session: Session, { cooperations, ...sync }: Omit<SyncContext, 'session'> & { cooperations: CooperationContext }): Handlers {
   const store = () => session.requireStore();
   return {
     ...createSyncHandlers({ session, ...sync }),
@@ -55,6 +56,7 @@ export function createHandlers(session: Session, sync: Omit<SyncContext, 'sessio
     ...createPisteHandlers(session, sync.window),
     ...createNewsletterHandlers(session, sync.window),
     ...createPisteReportHandlers({ session, window: sync.window }),
+    ...createCooperationHandlers(session, cooperations),
     getAppState: () => session.state(),
     completeFirstStart: (identity) => session.completeFirstStart(identity),
     createCooperation: (input, identity) => session.createCooperation(input, identity),

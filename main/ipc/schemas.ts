@@ -130,6 +130,9 @@ export const argsSchemas = {
       .max(100),
   ]),
   startOver: none,
+  listCooperations: none,
+  openCooperation: z.tuple([z.string().min(1, 'Choisissez une coopération.').max(4000)]),
+  createCooperationFolder: none,
   getDashboard: z.tuple([z.enum(['all', 'year', 'since-codiri'], 'Période inconnue.')]),
 
   listChantiers: none,

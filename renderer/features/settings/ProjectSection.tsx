@@ -1,14 +1,16 @@
-import { Accordion, Code, List, Stack, Text } from '@mantine/core';
+import { Accordion, Alert, Button, Code, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import { kindOf } from '../../../common/partners';
 import { PARTNER_KIND_LABELS } from '../../../common/vocabulary';
-import { send } from '../../api';
+import { call, send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { AutosaveText } from '../../shared/autosave/AutosaveFields';
 
 /**
  * The cooperation this laptop follows: its name, its partners and their kinds, its id for
- * support, and how to follow another one (one project per data folder).
+ * support; and the other cooperations of this computer (one per data folder), to open one
+ * or start a new one.
  */
 export function ProjectSection() {
   const { project, partners, data_dir } = useAppState();
@@ -25,12 +27,7 @@ export function ProjectSection() {
           </List.Item>
         ))}
       </List>
-      <Text size="sm" c="dimmed">
-        Pour suivre une autre coopération sur cet ordinateur, Entente doit être démarré avec un autre dossier de données&#x202f;: chaque dossier tient une seule
-        coopération, et deux dossiers peuvent être ouverts côte à côte. Demandez à votre service informatique un raccourci qui démarre Entente avec la variable
-        d'environnement ENTENTE_DATA_DIR désignant ce nouveau dossier&#x202f;; au premier démarrage, choisissez «&#x202f;Nouvelle coopération&#x202f;» ou
-        «&#x202f;Rejoindre un projet&#x202f;».
-      </Text>
+      <Cooperations />
       <Accordion variant="contained" chevronPosition="left">
         <Accordion.Item value="technique">
           <Accordion.Control>Détails techniques</Accordion.Control>
@@ -49,6 +46,96 @@ export function ProjectSection() {
           </Accordion.Panel>
         </Accordion.Item>
       </Accordion>
+    </Stack>
+  );
+}
+
+/** What « Ouvrir » or « Nouvelle coopération… » asks for, until confirmed. */
+type Reopening = { kind: 'open'; dataDir: string; name: string } | { kind: 'new' };
+
+/** The cooperations of this computer: Entente reopens on another one, after a confirmation. */
+function Cooperations() {
+  const { data: cooperations, error } = useApiData('listCooperations');
+  const [asked, setAsked] = useState<Reopening>();
+  const [closing, setClosing] = useState(false);
+  const confirm = async () => {
+    if (!asked) return;
+    setClosing(true);
+    const result = asked.kind === 'open' ? await call('openCooperation', asked.dataDir) : await call('createCooperationFolder');
+    // Entente closes on success: the button stays busy until then.
+    if (!result.ok) setClosing(false);
+  };
+  const cancel = () => {
+    if (!closing) setAsked(undefined);
+  };
+  return (
+    <Stack gap="xs">
+      <Text size="sm" fw={500} id="cooperations-title">
+        Coopérations de cet ordinateur
+      </Text>
+      {error && <Alert color="red">{error.message}</Alert>}
+      {cooperations && (
+        <Table aria-labelledby="cooperations-title" verticalSpacing={4}>
+          <Table.Tbody>
+            {cooperations.map((cooperation) => {
+              const name = cooperation.name ?? 'Nouvelle coopération, pas encore créée';
+              return (
+                <Table.Tr key={cooperation.dataDir}>
+                  <Table.Td>
+                    <Text size="sm">{name}</Text>
+                    <Text size="xs" c="dimmed">
+                      {cooperation.dataDir}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {cooperation.open ? (
+                      <Text size="sm" c="dimmed">
+                        ouverte
+                      </Text>
+                    ) : (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        aria-label={`Ouvrir ${name}`}
+                        onClick={() => setAsked({ kind: 'open', dataDir: cooperation.dataDir, name })}
+                      >
+                        Ouvrir
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Group>
+        <Button size="xs" variant="default" onClick={() => setAsked({ kind: 'new' })}>
+          Nouvelle coopération…
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        Chaque coopération a son propre dossier de données. Une nouvelle coopération s'ouvre sur le premier démarrage&#x202f;: créez-la ou rejoignez un projet
+        existant avec son invitation.
+      </Text>
+      <Modal opened={asked !== undefined} onClose={cancel} title={asked?.kind === 'new' ? 'Nouvelle coopération' : 'Ouvrir une autre coopération'}>
+        <Stack>
+          <Text size="sm">
+            {asked?.kind === 'open'
+              ? `Entente va se fermer et rouvrir sur «\u202f${asked.name}\u202f».`
+              : 'Entente va se fermer et rouvrir sur un nouveau dossier de données, vide, où vous créerez la coopération ou rejoindrez un projet.'}{' '}
+            Vos saisies sont déjà enregistrées.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={cancel} disabled={closing}>
+              Annuler
+            </Button>
+            <Button onClick={() => void confirm()} loading={closing}>
+              Fermer et rouvrir
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   );
 }

@@ -177,6 +177,7 @@ export function createElectronDouble(context: BrowserContext, options: { version
   const paths = new Map<string, string>([['userData', defaultUserData()]]);
   let lockedFolder: string | undefined;
   let ready = false;
+  let exited = false;
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
     getVersion: () => options.version,
@@ -204,7 +205,24 @@ export function createElectronDouble(context: BrowserContext, options: { version
       lockedFolder = folder;
       return true;
     },
+    // Recorded, never run: the spec launches the app itself on the folder asked for (projets.spec).
+    relaunch(relaunchOptions: { execPath?: string; args?: string[] } = {}) {
+      const unmapped = Object.keys(relaunchOptions).filter((key) => key !== 'execPath' && key !== 'args');
+      if (unmapped.length > 0) throw new Error(`Le double de app.relaunch ne reproduit que execPath et args, pas ${unmapped.join(', ')}.`);
+      if (relaunchOptions.args && !relaunchOptions.args.every((arg) => typeof arg === 'string'))
+        throw new Error('app.relaunch : args est une liste de textes.');
+      calls.push({ name: 'relaunch', args: [relaunchOptions] });
+    },
+    // As Electron: no before-quit nor will-quit; the windows close and the folder's lock is freed.
+    exit(exitCode = 0) {
+      calls.push({ name: 'exit', args: [exitCode] });
+      exited = true;
+      for (const window of windows) void window.ready.then((page) => page.close());
+      if (lockedFolder && instanceLocks.get(lockedFolder) === app) instanceLocks.delete(lockedFolder);
+      app.emit('quit');
+    },
     quit() {
+      if (exited) return void app.emit('quit');
       app.emit('before-quit');
       for (const window of windows) window.close();
       // As in Electron, a will-quit listener may postpone the quit (and call quit again later).

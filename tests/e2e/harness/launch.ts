@@ -78,7 +78,13 @@ async function launchElectron(executablePath: string, dataDir: string, env: Reco
   const app: ElectronApplication = await _electron.launch({
     executablePath,
     args: [ROOT, ...argv],
-    env: { ...process.env, ...env, ENTENTE_DATA_DIR: dataDir, ENTENTE_SQLITE_BINDING: await electronSqliteBinding() } as Record<string, string>,
+    env: {
+      ...process.env,
+      ...env,
+      ENTENTE_DATA_DIR: dataDir,
+      ENTENTE_HOME: homeOf(dataDir, env),
+      ENTENTE_SQLITE_BINDING: await electronSqliteBinding(),
+    } as Record<string, string>,
   });
   const exited = new Promise<undefined>((done) => app.process().once('exit', () => done(undefined)));
   const page = await Promise.race([app.firstWindow(), exited]);
@@ -108,6 +114,9 @@ async function launchElectron(executablePath: string, dataDir: string, env: Reco
 
 let browser: Browser | undefined;
 
+/** The registry of cooperations (main/cooperations.ts) in the test's data folder, never in the user's, unless a spec names one. */
+const homeOf = (dataDir: string, env: Record<string, string>) => env.ENTENTE_HOME ?? process.env.ENTENTE_HOME ?? dataDir;
+
 /** The app quit before opening its window, as Entente does when its data folder is already open. */
 export class AppQuitAtStart extends Error {
   constructor(readonly dataDir: string) {
@@ -131,7 +140,7 @@ async function launchWithDouble(dataDir: string, env: Record<string, string>, ar
   const savedEnv = { ...process.env };
   const savedArgv = process.argv;
   process.argv = [process.execPath, ROOT, ...argv];
-  Object.assign(process.env, env, { ENTENTE_DATA_DIR: dataDir });
+  Object.assign(process.env, env, { ENTENTE_DATA_DIR: dataDir, ENTENTE_HOME: homeOf(dataDir, env) });
   try {
     delete require.cache[MAIN_BUNDLE];
     require(MAIN_BUNDLE);

@@ -72,7 +72,7 @@ test('nouvelle coopération de trois partenaires créée au premier démarrage',
   await screenshot(app, 'nouvelle-cooperation-tableau-de-bord');
 
   await openScreen(app, 'Paramètres');
-  const projectCard = page.getByRole('region', { name: 'Projet', exact: true });
+  const projectCard = page.getByRole('region', { name: 'Projets', exact: true });
   await expect(projectCard.getByRole('textbox', { name: /^Nom du projet|^Nom/ })).toHaveValue(PROJECT);
   const list = projectCard.getByRole('list', { name: '3 partenaires' });
   await expect(list.getByRole('listitem')).toHaveText([
