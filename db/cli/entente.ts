@@ -122,11 +122,13 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
   piste list [--json] [--finalite F] [--partner CODE]
                         les pistes : référence (P12), statut, notes moyennes, désaccord,
                         quadrant de la matrice
-  piste add "INTITULÉ" --partner CODE [--finalite F,…] [--description D] [--service S]
+  piste add --title "INTITULÉ" --by CODE [--finalite F,…] [--description D] [--service S]
             [--chantier N] [--atelier RÉUNION]
                         ajoute une piste proposée par ce partenaire ; affiche sa référence
-  piste score P12 --as PERSONNE --plus-value 1-4 --faisabilite 1-4 [--comment C]
-                        la note d'un évaluateur (nom ou identifiant de la personne)
+                        (aussi : piste add "INTITULÉ" --partner CODE)
+  piste score P12 --by CODE plus_value=1-4 faisabilite=1-4 [--evaluator NOM] [--comment C]
+                        la note d'un évaluateur de ce partenaire (par défaut, la personne
+                        de cet ordinateur) ; aussi : --as NOM --plus-value N --faisabilite N
   piste import FICHIER [--map "colonne=champ" …] [--atelier RÉUNION] [--confirm]
                         lit un classeur .xlsx ou un CSV et affiche l'aperçu (colonnes,
                         erreurs par ligne) ; n'écrit rien sans --confirm
@@ -205,6 +207,8 @@ const VALUED_OPTIONS = new Set([
   'partners',
   'kinds',
   'chantiers',
+  'by',
+  'evaluator',
 ]);
 const FLAG_OPTIONS = new Set(['json', 'help', 'full', 'map', 'preview', 'plan', 'approfondir', 'confirm', 'remove']);
 

@@ -66,6 +66,35 @@ function finalites(text: string | undefined): Finalite[] {
   });
 }
 
+/** « plus_value=3 faisabilite=2 », as the issue's command line writes the marks. */
+function scorePairs(pairs: string[], usage: string): { plus_value?: string; faisabilite?: string } {
+  const marks: { plus_value?: string; faisabilite?: string } = {};
+  for (const pair of pairs) {
+    const match = /^(plus_value|faisabilite)=(.*)$/.exec(pair);
+    if (!match) throw refusal('usage', `« ${pair} » : attendu plus_value=N ou faisabilite=N.\n${usage}`);
+    marks[match[1] as 'plus_value' | 'faisabilite'] = match[2];
+  }
+  return marks;
+}
+
+/**
+ * Who scores: --evaluator NOM (or --as), who must belong to the partner --by when both are
+ * given; with --by alone, the person using this laptop when they belong to that partner.
+ */
+function evaluatorOf(store: Store, args: PisteArgs): string {
+  const named = args.option('evaluator') ?? args.option('as');
+  const by = args.option('by');
+  const partner = by === undefined ? undefined : partnerId(store, by);
+  const evaluator = named !== undefined ? personId(store, named) : store.personId;
+  if (!evaluator) throw refusal('usage', 'Donnez --evaluator NOM : cet ordinateur ne connaît pas encore son utilisateur.');
+  const evaluatorPartner = cached(store, 'SELECT partner_id FROM person WHERE id = ?').pluck().get(evaluator) as string | undefined;
+  if (partner !== undefined && evaluatorPartner !== partner) {
+    const name = cached(store, 'SELECT name FROM person WHERE id = ?').pluck().get(evaluator) as string;
+    throw refusal('usage', `${name} n'est pas du partenaire ${by} : donnez --evaluator avec une personne de ce partenaire.`);
+  }
+  return evaluator;
+}
+
 function mark(text: string | undefined, label: string): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
@@ -172,13 +201,16 @@ export async function pisteCommand(store: Store, sub: string | undefined, args: 
     });
     out(args.flag('json') ? `${JSON.stringify(pistes, null, 2)}\n` : formatPistes(pistes));
   } else if (sub === 'add') {
-    const [title, ...extra] = args.rest;
-    if (title === undefined || extra.length > 0)
-      throw refusal('usage', 'Usage : entente piste add "INTITULÉ" --partner CODE [--finalite F,…] [--description D]');
+    // The title positional or --title; the proposing partner --partner or --by.
+    const [positional, ...extra] = args.rest;
+    const title = args.option('title') ?? positional;
+    const partner = args.option('by') ?? args.option('partner');
+    if (title === undefined || partner === undefined || extra.length > 0 || (positional !== undefined && args.option('title') !== undefined))
+      throw refusal('usage', 'Usage : entente piste add --title "INTITULÉ" --by CODE [--finalite F,…] [--description D]');
     const chantier = args.option('chantier');
     const id = createPiste(store, {
       title,
-      proposed_by_partner_id: partnerId(store, required(args, 'partner')),
+      proposed_by_partner_id: partnerId(store, partner),
       finalites: finalites(args.option('finalite')),
       description: args.option('description') ?? null,
       proposed_by_service: args.option('service') ?? null,
@@ -187,11 +219,14 @@ export async function pisteCommand(store: Store, sub: string | undefined, args: 
     });
     out(`${listPistes(store).find((piste) => piste.id === id)!.reference} ${id}\n`);
   } else if (sub === 'score') {
-    const id = pisteId(store, args.rest[0], 'Usage : entente piste score P12 --as PERSONNE --plus-value N --faisabilite N [--comment C]');
-    const plusValue = mark(args.option('plus-value'), 'Plus-value');
-    const faisabilite = mark(args.option('faisabilite'), 'Faisabilité');
-    if (plusValue === undefined && faisabilite === undefined) throw refusal('usage', 'Donnez --plus-value, --faisabilite ou les deux (notes de 1 à 4).');
-    scorePiste(store, id, { evaluator_person_id: personId(store, required(args, 'as')), plus_value: plusValue, faisabilite, comment: args.option('comment') });
+    const [reference, ...pairs] = args.rest;
+    const usage = 'Usage : entente piste score P12 --by CODE plus_value=N faisabilite=N [--evaluator NOM] [--comment C]';
+    const id = pisteId(store, reference, usage);
+    const marks = scorePairs(pairs, usage);
+    const plusValue = mark(marks.plus_value ?? args.option('plus-value'), 'Plus-value');
+    const faisabilite = mark(marks.faisabilite ?? args.option('faisabilite'), 'Faisabilité');
+    if (plusValue === undefined && faisabilite === undefined) throw refusal('usage', 'Donnez plus_value=N, faisabilite=N ou les deux (notes de 1 à 4).');
+    scorePiste(store, id, { evaluator_person_id: evaluatorOf(store, args), plus_value: plusValue, faisabilite, comment: args.option('comment') });
   } else if (sub === 'import') {
     const [file, ...pairs] = args.rest;
     if (!file) throw refusal('usage', 'Usage : entente piste import FICHIER [--map colonne=champ …] [--confirm]');

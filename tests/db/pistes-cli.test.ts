@@ -2,6 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { MatrixPoint, PisteRow } from '../../db/pistes/types';
+import { databaseFile } from '../../db/paths';
+import { createPerson } from '../../db/people/writes';
+import { Store } from '../../db/store/store';
 import { buildCli, cliOutput, runCli, tempDir } from './helpers';
 
 let CLI: string;
@@ -14,6 +17,27 @@ const ok = (dataDir: string, ...args: string[]) => cliOutput(CLI, dataDir, ...ar
 
 // Each command is a new Node process: slow on a busy machine.
 describe('entente piste', { timeout: 90_000 }, () => {
+  test('add --title --by, score --by plus_value=N faisabilite=N [--evaluator]', () => {
+    const dir = tempDir();
+    ok(dir, 'init', '--as', 'Claire Martin', '--partner', '37');
+    const store = Store.open(databaseFile(dir));
+    createPerson(store, { name: 'Marc Petit', function: null, partner_id: 'd41', email: null });
+    store.close();
+    expect(ok(dir, 'piste', 'add', '--title', 'Achats groupés de sel', '--by', '37', '--description', 'Pour les routes')).toMatch(/^P1 \w+\n$/);
+    ok(dir, 'piste', 'score', 'P1', '--by', '37', 'plus_value=3', 'faisabilite=2');
+    expect(entente(dir, 'piste', 'score', 'P1', '--by', '41', 'plus_value=3').stderr).toBe(
+      "Claire Martin n'est pas du partenaire 41 : donnez --evaluator avec une personne de ce partenaire.\n",
+    );
+    expect(entente(dir, 'piste', 'score', 'P1', '--by', '37', 'plus-value=3').stderr).toMatch(/^« plus-value=3 » : attendu plus_value=N ou faisabilite=N\./);
+    ok(dir, 'piste', 'score', 'P1', '--by', '41', 'faisabilite=1', '--evaluator', 'Marc Petit');
+    const [piste] = JSON.parse(ok(dir, 'piste', 'list', '--json')) as PisteRow[];
+    expect(piste).toMatchObject({ title: 'Achats groupés de sel', description: 'Pour les routes', status: 'proposee' });
+    expect(piste.by_partner.map((mean) => [mean.partner_code, mean.plus_value, mean.faisabilite])).toEqual([
+      ['37', 3, 2],
+      ['41', null, 1],
+    ]);
+  });
+
   test('add, score, list, matrix, import (aperçu puis --confirm), arbitrate, export', () => {
     const dir = tempDir();
     ok(dir, 'init', '--as', 'Claire Martin', '--partner', '37');
