@@ -99,9 +99,24 @@ export class Store {
       let seq = Number(this.localState('seq') ?? 0);
       let chain = seq === 0 ? chainStart(origin) : this.chainAt(origin, seq);
       let written = 0;
+      // Applied together (each derived row refreshed once, not once per field); an edit of a
+      // field already written by this call supersedes that pending change, as it would once applied.
+      const pending: Change[] = [];
+      const pendingByField = new Map<string, Change>();
+      const applyPending = () => {
+        if (pending.length === 0) return;
+        this.log.apply(pending);
+        pending.length = 0;
+        pendingByField.clear();
+      };
       for (const edit of edits) {
-        const live = this.log.liveVersions(edit.entity, edit.rowId, edit.field);
-        const value = edit.field === 'deleted' && edit.value === true ? JSON.stringify({ vv: this.log.versionVector() }) : JSON.stringify(edit.value ?? null);
+        const deleting = edit.field === 'deleted' && edit.value === true;
+        // A delete mark records the version vector: this call's own changes first.
+        if (deleting) applyPending();
+        const key = `${edit.entity}\u0000${edit.rowId}\u0000${edit.field}`;
+        const earlier = pendingByField.get(key);
+        const live = earlier ? [earlier] : this.log.liveVersions(edit.entity, edit.rowId, edit.field);
+        const value = deleting ? JSON.stringify({ vv: this.log.versionVector() }) : JSON.stringify(edit.value ?? null);
         if (live.length === 1 && live[0].value === value) continue;
         if (live.length === 0 && edit.field === 'deleted' && edit.value === false) continue;
         const change: Change = {
@@ -115,9 +130,12 @@ export class Store {
           supersedes: live.map((version) => [version.origin, version.seq]),
         };
         chain = chain === null ? null : nextChain(chain, change);
-        this.log.applyChange({ ...change, chain });
+        const chained = { ...change, chain };
+        pending.push(chained);
+        pendingByField.set(key, chained);
         written++;
       }
+      applyPending();
       if (written > 0) {
         this.setLocalState('seq', String(seq));
         this.setLocalState('hlc', this.clock.current());
