@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Text } from '@mantine/core';
 import type { PisteOrigin as Origin } from '../../../preload/contract';
 import { frenchDate } from '../../../common/french';
 import { MEETING_TYPE_LABELS, QUADRANT_LABELS } from '../../../common/vocabulary';
@@ -6,6 +6,7 @@ import { useApiData } from '../../api';
 import { href } from '../../app/navigation';
 import { SectionCard } from '../../shared/SectionCard';
 import { scoreText } from '../meetings/PistesArbitration';
+import { PartnerMeansTable } from '../pistes/PartnerMeansTable';
 
 /** « du comité de pilotage du 12 mars 2027 », « du CODIRI du 3 juin 2027 ». */
 function ofMeeting(meeting: NonNullable<Origin['decision_meeting']>): string {
@@ -30,32 +31,7 @@ export function PisteOrigin({ actionId }: { actionId: string }) {
         , proposée par {piste.proposed_by.short_name}.
       </Text>
       {piste.together.evaluators > 0 && (
-        <Table verticalSpacing={4} aria-label={`Évaluation croisée de ${piste.reference}`} maw={520}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Notes moyennes</Table.Th>
-              <Table.Th ta="right">Plus-value</Table.Th>
-              <Table.Th ta="right">Faisabilité</Table.Th>
-              <Table.Th ta="right">Évaluateurs</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {piste.by_partner.map((partner) => (
-              <Table.Tr key={partner.partner_id}>
-                <Table.Td>{partner.partner_short_name}</Table.Td>
-                <Table.Td ta="right">{scoreText(partner.plus_value)}</Table.Td>
-                <Table.Td ta="right">{scoreText(partner.faisabilite)}</Table.Td>
-                <Table.Td ta="right">{partner.evaluators}</Table.Td>
-              </Table.Tr>
-            ))}
-            <Table.Tr fw={600}>
-              <Table.Td>Ensemble</Table.Td>
-              <Table.Td ta="right">{scoreText(piste.together.plus_value)}</Table.Td>
-              <Table.Td ta="right">{scoreText(piste.together.faisabilite)}</Table.Td>
-              <Table.Td ta="right">{piste.together.evaluators}</Table.Td>
-            </Table.Tr>
-          </Table.Tbody>
-        </Table>
+        <PartnerMeansTable piste={piste} heading="Notes moyennes" aria-label={`Évaluation croisée de ${piste.reference}`} verticalSpacing={4} maw={520} />
       )}
       {(piste.quadrant || gap.flagged) && (
         <Group gap="xs">

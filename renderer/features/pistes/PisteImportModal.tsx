@@ -1,16 +1,12 @@
-import { Alert, Button, Group, List, Modal, ScrollArea, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { FINALITE_LABELS } from '../../../common/vocabulary';
 import type { PisteImportField, PisteImportOptions, PisteImportPreview } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
+import { ColumnMapping, ImportErrors, ImportPreviewTable } from '../../shared/SpreadsheetImportPreview';
 import { atelierLabel, pistesCount } from './labels';
-
-/** Beyond this, the table says how many more lines there are: the errors list names them all the same. */
-const SHOWN_LINES = 200;
-const SHOWN_ERRORS = 30;
-const IGNORED = '';
 
 interface Props {
   fileName: string;
@@ -57,7 +53,6 @@ export function PisteImportModal({ fileName, initial, fields, onClose }: Props) 
     onClose();
   }
 
-  const fieldOptions = [{ value: IGNORED, label: 'Ne pas importer' }, ...fields.map(({ field, label }) => ({ value: field, label }))];
   const count = preview.rows.length;
   const importable = preview.problems.length === 0 && count > 0;
   const partnerName = (id: string) => partners.find((partner) => partner.id === id)?.short_name ?? '—';
@@ -82,76 +77,38 @@ export function PisteImportModal({ fileName, initial, fields, onClose }: Props) 
           maw={480}
           comboboxProps={{ withinPortal: true }}
         />
-        <Title order={2} size="h5">
-          Correspondance des colonnes
-        </Title>
-        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-          {preview.headers.map((header, index) => (
-            <Select
-              key={`${index}:${header}`}
-              label={header || `Colonne ${index + 1}`}
-              data={fieldOptions}
-              value={preview.mapping[index] ?? IGNORED}
-              onChange={(value) => void refresh(options({ mapping: { ...mapping, [header]: value ? (value as PisteImportField) : null } }))}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
-            />
-          ))}
-        </SimpleGrid>
-        {preview.problems.length > 0 ? (
-          <Alert color="red" title={`${preview.problems.length} erreur${preview.problems.length > 1 ? 's' : ''}\u202f: rien ne peut être importé`} role="alert">
-            <List size="sm" spacing={2}>
-              {preview.problems.slice(0, SHOWN_ERRORS).map((message) => (
-                <List.Item key={message}>{message}</List.Item>
-              ))}
-            </List>
-            {preview.problems.length > SHOWN_ERRORS && <Text size="sm">… et {preview.problems.length - SHOWN_ERRORS} autre(s).</Text>}
-          </Alert>
-        ) : (
-          count > 0 && (
-            <Alert color="teal" title={`${pistesCount(count)} prête${count > 1 ? 's' : ''} à importer`}>
-              Elles seront numérotées à la suite des pistes existantes.
-            </Alert>
-          )
-        )}
-        <Title order={2} size="h5">
-          Aperçu&#x202f;: {count} ligne{count > 1 ? 's' : ''}
-        </Title>
-        <ScrollArea.Autosize mah={360}>
-          <Table striped stickyHeader aria-label="Aperçu de l'import">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Ligne</Table.Th>
-                <Table.Th>Intitulé</Table.Th>
-                <Table.Th>Proposée par</Table.Th>
-                <Table.Th>Direction ou service</Table.Th>
-                <Table.Th>Finalités</Table.Th>
-                <Table.Th>Erreurs</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {preview.rows.slice(0, SHOWN_LINES).map(({ line, piste, errors }) => (
-                <Table.Tr key={line} c={errors.length ? 'red' : undefined}>
-                  <Table.Td>{line}</Table.Td>
-                  <Table.Td>{piste?.title ?? '—'}</Table.Td>
-                  <Table.Td>{piste ? partnerName(piste.proposed_by_partner_id) : '—'}</Table.Td>
-                  <Table.Td>{piste?.proposed_by_service ?? '—'}</Table.Td>
-                  <Table.Td>{piste?.finalites?.map((finalite) => FINALITE_LABELS[finalite]).join(', ') || '—'}</Table.Td>
-                  <Table.Td>
-                    {errors.map((message) => (
-                      <div key={message}>{message.replace(/^Ligne \d+ : /, '')}</div>
-                    ))}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea.Autosize>
-        {count > SHOWN_LINES && (
-          <Text size="sm" c="dimmed">
-            … et {count - SHOWN_LINES} ligne(s) de plus, importées de même.
-          </Text>
-        )}
+        <ColumnMapping
+          headers={preview.headers}
+          mapping={preview.headers.map((_, index) => preview.mapping[index] ?? null)}
+          fields={fields}
+          onChange={(header, field) => void refresh(options({ mapping: { ...mapping, [header]: field } }))}
+        />
+        <ImportErrors
+          errors={preview.problems}
+          ready={
+            count > 0 && (
+              <Alert color="teal" title={`${pistesCount(count)} prête${count > 1 ? 's' : ''} à importer`}>
+                Elles seront numérotées à la suite des pistes existantes.
+              </Alert>
+            )
+          }
+        />
+        <ImportPreviewTable
+          columns={['Ligne', 'Intitulé', 'Proposée par', 'Direction ou service', 'Finalités', 'Erreurs']}
+          rows={preview.rows}
+          rowKey={({ line }) => String(line)}
+          refused={({ errors }) => errors.length > 0}
+          messages={({ errors }) => errors}
+          cells={({ line, piste }) => (
+            <>
+              <Table.Td>{line}</Table.Td>
+              <Table.Td>{piste?.title ?? '—'}</Table.Td>
+              <Table.Td>{piste ? partnerName(piste.proposed_by_partner_id) : '—'}</Table.Td>
+              <Table.Td>{piste?.proposed_by_service ?? '—'}</Table.Td>
+              <Table.Td>{piste?.finalites?.map((finalite) => FINALITE_LABELS[finalite]).join(', ') || '—'}</Table.Td>
+            </>
+          )}
+        />
         {error && (
           <Alert color="red" role="alert">
             {error}

@@ -14,6 +14,7 @@ import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
 import { PageHeader } from '../../shared/PageHeader';
 import { SectionCard } from '../../shared/SectionCard';
 import { atelierLabel, FINALITE_OPTIONS, formatMean } from './labels';
+import { PartnerMeansTable } from './PartnerMeansTable';
 import { DisagreementMark } from './PistesTable';
 import { PisteStatusBadge } from './PisteStatusBadge';
 
@@ -131,32 +132,7 @@ function Scores({ piste }: { piste: PisteDetail }) {
   const partnerName = (id: string) => partners.find((partner) => partner.id === id)?.short_name ?? id;
   return (
     <>
-      <Table aria-label="Moyennes par partenaire" withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Moyennes</Table.Th>
-            <Table.Th ta="right">Plus-value</Table.Th>
-            <Table.Th ta="right">Faisabilité</Table.Th>
-            <Table.Th ta="right">Évaluateurs</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {piste.by_partner.map((partner) => (
-            <Table.Tr key={partner.partner_id}>
-              <Table.Td>{partner.partner_short_name}</Table.Td>
-              <Table.Td ta="right">{formatMean(partner.plus_value)}</Table.Td>
-              <Table.Td ta="right">{formatMean(partner.faisabilite)}</Table.Td>
-              <Table.Td ta="right">{partner.evaluators}</Table.Td>
-            </Table.Tr>
-          ))}
-          <Table.Tr fw={700}>
-            <Table.Td>Ensemble</Table.Td>
-            <Table.Td ta="right">{formatMean(piste.together.plus_value)}</Table.Td>
-            <Table.Td ta="right">{formatMean(piste.together.faisabilite)}</Table.Td>
-            <Table.Td ta="right">{piste.together.evaluators}</Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
+      <PartnerMeansTable piste={piste} heading="Moyennes" aria-label="Moyennes par partenaire" withTableBorder />
       {(piste.disagreement.plus_value !== null || piste.disagreement.faisabilite !== null) && (
         <Text size="sm">
           Écart entre partenaires&#x202f;: plus-value {formatMean(piste.disagreement.plus_value)}, faisabilité {formatMean(piste.disagreement.faisabilite)}
