@@ -3,10 +3,11 @@
 // back with it if a concurrent edit keeps it (a delete/edit conflict).
 import { localDate } from '../../common/calendar';
 import { ValidationError } from '../errors';
-import type { Store } from '../store/store';
+import { newId } from '../store/ids';
+import type { Edit, Store } from '../store/store';
 import type { ActionPatch, NewAction } from './types';
 import { nextActionNumber } from './references';
-import { deleteRow, insertRow, requireRow, updateRow, validatePatch } from '../store/rows';
+import { deleteRow, insertRow, newRowEdits, requireRow, updateRow, validatePatch } from '../store/rows';
 
 const ACTION_DEFAULTS: ActionPatch = {
   description: null,
@@ -29,13 +30,23 @@ function checkDates(start: string | null | undefined, end: string | null | undef
   }
 }
 
-/** `number`: given by a caller creating many actions of a chantier at once (the import), which counts them itself. */
-export function createAction(store: Store, input: NewAction, number?: number): string {
+/**
+ * The edits that create an action, checked: for a caller creating many actions at once
+ * (the import), which numbers them in their chantier itself and writes them together.
+ */
+export function newActionEdits(store: Store, input: NewAction, number?: number): { id: string; edits: Edit[] } {
   const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   const fields = validatePatch('action', { ...ACTION_DEFAULTS, ...given });
   if (fields.chantier_id) requireChantier(store, fields.chantier_id);
   checkDates(fields.start_date, fields.end_date);
-  return insertRow(store, 'action', { ...fields, number: fields.chantier_id ? (number ?? nextActionNumber(store, fields.chantier_id)) : null });
+  const id = newId();
+  return { id, edits: newRowEdits('action', { ...fields, number: fields.chantier_id ? (number ?? nextActionNumber(store, fields.chantier_id)) : null }, id) };
+}
+
+export function createAction(store: Store, input: NewAction): string {
+  const { id, edits } = newActionEdits(store, input);
+  store.write(edits);
+  return id;
 }
 
 export function updateAction(store: Store, id: string, patch: ActionPatch): void {

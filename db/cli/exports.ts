@@ -20,6 +20,7 @@ import {
   readSpreadsheet,
   type ImportMapping,
   type ImportPreview,
+  type Table,
 } from '../exports/import';
 import { writeFileAtomically } from '../files';
 import { listPartners } from '../people/reads';
@@ -109,10 +110,10 @@ async function exportActions(store: Store, options: Options): Promise<string> {
 }
 
 /** `--map` pairs: « Intitulé=titre », « Pilote CD37=pilote 37 », « Remarques= » to leave a column out. */
-async function mappingOf(store: Store, bytes: Buffer, pairs: string[]): Promise<ImportMapping | undefined> {
+function mappingOf(store: Store, tables: Table[], pairs: string[]): ImportMapping | undefined {
   if (pairs.length === 0) return undefined;
   const partners = listPartners(store);
-  const headers = [...new Set((await readSpreadsheet(bytes)).flatMap((table) => table.header).filter(Boolean))];
+  const headers = [...new Set(tables.flatMap((table) => table.header).filter(Boolean))];
   const mapping = proposeMapping(headers, partners);
   for (const pair of pairs) {
     const at = pair.lastIndexOf('=');
@@ -150,10 +151,10 @@ async function importActions(store: Store, positionals: string[], options: Optio
   if (options.map && pairs.length === 0) throw refusal('usage', "L'option --map attend au moins une correspondance COLONNE=CHAMP.");
   const path = resolve(file);
   if (!existsSync(path)) throw refusal('file-not-found', path);
-  const bytes = readFileSync(path);
-  const mapping = await mappingOf(store, bytes, pairs);
-  if (options.preview) return describePreview(await previewImport(store, bytes, mapping), listPartners(store));
-  const result = await applyImport(store, bytes, mapping);
+  const tables = await readSpreadsheet(readFileSync(path));
+  const mapping = mappingOf(store, tables, pairs);
+  if (options.preview) return describePreview(previewImport(store, tables, mapping), listPartners(store));
+  const result = applyImport(store, tables, mapping);
   return `${result.action_ids.length} action(s) importée(s) de ${basename(path)}${result.people_created ? `, ${result.people_created} personne(s) créée(s)` : ''}.\n`;
 }
 

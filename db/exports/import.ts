@@ -1,7 +1,7 @@
 // Importing a plan d'actions kept in a spreadsheet (.xlsx, or CSV from Excel or
 // LibreOffice): each column mapped to a field of the action (proposed from its French
 // header), each line checked and shown with its errors, then, once confirmed, every
-// action created through createAction in one transaction: ordinary changes that sync.
+// action checked as createAction checks it, all written together: ordinary changes that sync.
 // All or nothing: a file with one refused line writes nothing, so that the user corrects
 // the file and imports it again without finding half of it already in (and duplicated).
 import { Workbook, type CellValue } from 'exceljs';
@@ -15,8 +15,8 @@ import {
   type Finalite,
   type Priority,
 } from '../../common/vocabulary';
-import { createAction } from '../actions/writes';
-import { setPilot } from '../actions/pilots';
+import { newActionEdits } from '../actions/writes';
+import { pilotEdits } from '../actions/pilots';
 import { nextActionNumber } from '../actions/references';
 import type { NewAction } from '../actions/types';
 import { refusal, UserError } from '../errors';
@@ -25,28 +25,37 @@ import { listPartners } from '../people/reads';
 import type { Partner } from '../people/types';
 import { ENTITIES, isoDate } from '../store/schema';
 import { validatePatch } from '../store/rows';
-import type { Store } from '../store/store';
+import type { Edit, Store } from '../store/store';
 import { decodeText, parseCsv, unguarded } from './csv';
 import { ACTION_IMPORT_FIELDS, type ImportField } from './actions';
 
 type Cell = string | number | Date | null;
 
 /** A sheet of the file (the CSV's only one): its header and its lines, numbered as the spreadsheet numbers them. */
-interface Table {
+export interface Table {
   sheet: string | null;
   header: string[];
   lines: { line: number; cells: Cell[] }[];
 }
 
+/** Texts already normalized: a file of 10 000 lines repeats its statuts, chantiers and pilotes, and the labels they are compared with. */
+const normalized = new Map<string, string>();
+
 /** Lower case, without accents, punctuation or extra spaces: « Échéance », « ECHEANCE » and « échéance : » compare equal. */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']/g, ' ')
-    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
-    .trim();
+  let key = normalized.get(text);
+  if (key === undefined) {
+    key = text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[’']/g, ' ')
+      .replace(/[^\p{L}\p{N}%]+/gu, ' ')
+      .trim();
+    if (normalized.size >= 50_000) normalized.clear();
+    normalized.set(text, key);
+  }
+  return key;
 }
 
 function cellOf(value: CellValue, numFmt: string | undefined): Cell {
@@ -366,11 +375,22 @@ const titleKey = (chantierId: string, title: string) => `${chantierId}\u0000${no
 const personKey = (partnerId: string, name: string) => `${partnerId}\u0000${normalize(name)}`;
 
 /**
+ * The last preview of each file read: « Importer » right after the preview it confirms, with
+ * nothing written in between (the store's revision), checks the 10 000 lines only once.
+ */
+const previews = new WeakMap<Table[], { store: Store; revision: number; mapping: string; preview: ImportPreview }>();
+
+/**
  * What importing this file would create, line by line, with every error; writes nothing.
  * Without a mapping, the one proposed from the headers.
  */
-export async function previewImport(store: Store, bytes: Buffer, mapping?: ImportMapping): Promise<ImportPreview> {
-  const tables = await readSpreadsheet(bytes);
+export function previewImport(store: Store, tables: Table[], mapping?: ImportMapping): ImportPreview {
+  const preview = checkLines(store, tables, mapping);
+  previews.set(tables, { store, revision: store.revision, mapping: JSON.stringify(mapping ?? null), preview });
+  return preview;
+}
+
+function checkLines(store: Store, tables: Table[], mapping?: ImportMapping): ImportPreview {
   const context = contextOf(store);
   const headers = [...new Set(tables.flatMap((table) => table.header).filter((header) => header !== ''))];
   const chosen = mapping ?? proposeMapping(headers, context.partners);
@@ -456,8 +476,12 @@ export interface ImportResult {
  * Creates the file's actions (and the pilotes it names that the project does not know), in
  * one transaction; refuses the whole file, writing nothing, if any line has an error.
  */
-export async function applyImport(store: Store, bytes: Buffer, mapping?: ImportMapping): Promise<ImportResult> {
-  const preview = await previewImport(store, bytes, mapping);
+export function applyImport(store: Store, tables: Table[], mapping?: ImportMapping): ImportResult {
+  const previewed = previews.get(tables);
+  const preview =
+    previewed?.store === store && previewed.revision === store.revision && previewed.mapping === JSON.stringify(mapping ?? null)
+      ? previewed.preview
+      : checkLines(store, tables, mapping);
   if (!preview.importable) {
     const shown = preview.errors.slice(0, 10);
     const more = preview.errors.length - shown.length;
@@ -482,11 +506,17 @@ export async function applyImport(store: Store, bytes: Buffer, mapping?: ImportM
       numbers.set(chantierId, number + 1);
       return number;
     };
+    // One write for the whole file (a write per action costs a savepoint and small statements
+    // each time), of rows all new: the new actions and their pilotes.
+    const edits: Edit[] = [];
     const ids = preview.lines.map(({ action }) => {
-      const id = createAction(store, toNewAction(action), numberIn(action.chantier!.id));
-      for (const [partnerId, name] of Object.entries(action.pilots)) setPilot(store, id, partnerId, { person_id: personFor(partnerId, name) });
-      return id;
+      const made = newActionEdits(store, toNewAction(action), numberIn(action.chantier!.id));
+      edits.push(...made.edits);
+      for (const [partnerId, name] of Object.entries(action.pilots))
+        edits.push(...pilotEdits(store, made.id, partnerId, { person_id: personFor(partnerId, name) }));
+      return made.id;
     });
+    store.write(edits, { newRows: true });
     return { action_ids: ids, people_created: created };
   });
 }

@@ -61,11 +61,16 @@ export function requireRow<E extends EntityName>(
   return row;
 }
 
-/** Creates a row from already validated fields. */
-export function insertRow<E extends EntityName>(store: Store, entity: E, patch: Patch<E>, id = newId()): string {
+/** The edits that create a row from already validated fields, for a caller writing many rows at once. */
+export function newRowEdits<E extends EntityName>(entity: E, patch: Patch<E>, id = newId()): Edit[] {
   const missing = missingRequired(entity, patch as Record<string, unknown>);
   if (missing) throw new ValidationError(missingMessage(entity, missing), missing);
-  store.write(rowEdits(entity, id, patch as Record<string, unknown>));
+  return rowEdits(entity, id, patch as Record<string, unknown>);
+}
+
+/** Creates a row from already validated fields. */
+export function insertRow<E extends EntityName>(store: Store, entity: E, patch: Patch<E>, id = newId()): string {
+  store.write(newRowEdits(entity, patch, id));
   return id;
 }
 

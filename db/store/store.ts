@@ -92,8 +92,10 @@ export class Store {
    * Writes edits as changes of this replica, each superseding the versions of its field
    * that are live now, and derives the tables in the same transaction. An edit that
    * leaves a field as it is writes nothing. Returns the number of changes written.
+   * `newRows`: every edit is of a row made by this call (an import), whose fields have no
+   * live version to look up.
    */
-  write(edits: Edit[]): number {
+  write(edits: Edit[], { newRows = false }: { newRows?: boolean } = {}): number {
     const origin = this.requireReplica().replicaId;
     return this.transaction(() => {
       let seq = Number(this.localState('seq') ?? 0);
@@ -115,7 +117,7 @@ export class Store {
         if (deleting) applyPending();
         const key = `${edit.entity}\u0000${edit.rowId}\u0000${edit.field}`;
         const earlier = pendingByField.get(key);
-        const live = earlier ? [earlier] : this.log.liveVersions(edit.entity, edit.rowId, edit.field);
+        const live = earlier ? [earlier] : newRows ? [] : this.log.liveVersions(edit.entity, edit.rowId, edit.field);
         const value = deleting ? JSON.stringify({ vv: this.log.versionVector() }) : JSON.stringify(edit.value ?? null);
         if (live.length === 1 && live[0].value === value) continue;
         if (live.length === 0 && edit.field === 'deleted' && edit.value === false) continue;
@@ -128,11 +130,11 @@ export class Store {
           field: edit.field,
           value,
           supersedes: live.map((version) => [version.origin, version.seq]),
+          chain: null,
         };
-        chain = chain === null ? null : nextChain(chain, change);
-        const chained = { ...change, chain };
-        pending.push(chained);
-        pendingByField.set(key, chained);
+        if (chain !== null) change.chain = chain = nextChain(chain, change);
+        pending.push(change);
+        pendingByField.set(key, change);
         written++;
       }
       applyPending();

@@ -1,6 +1,6 @@
 // The handlers of spreadsheets and « Exporter tout »: a dialog, then a thin call into db/exports.
-// The file to import stays here between the preview and the confirmation: the renderer
-// names no path, and what is written is what was previewed.
+// The file to import stays here, read once, between the preview and the confirmation: the
+// renderer names no path, and what is written is what was previewed.
 import { app, type BrowserWindow } from 'electron';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -8,7 +8,7 @@ import { localDate } from '../../common/calendar';
 import { refusal, toUserError } from '../../db/errors';
 import { actionExportRows, actionsCsv, actionsXlsx, planXlsx } from '../../db/exports/actions';
 import { exportAll, newExportFolder } from '../../db/exports/export-all';
-import { applyImport, previewImport } from '../../db/exports/import';
+import { applyImport, previewImport, readSpreadsheet, type Table } from '../../db/exports/import';
 import { writeFileAtomically } from '../../db/files';
 import { chooseExportAllFolder, chooseExportAllZip, chooseSpreadsheetFile, chooseSpreadsheetToImport, withPromisedExtension } from '../dialogs';
 import type { Session } from '../session';
@@ -20,7 +20,7 @@ const DEFAULT_NAMES = { xlsx: 'Actions.xlsx', csv: 'Actions.csv', plan: "Plan d'
 
 export function createExportHandlers(session: Session, window: () => BrowserWindow | undefined = () => undefined): Pick<Handlers, ExportMethods> {
   const store = () => session.requireStore();
-  let pending: { name: string; bytes: Buffer } | null = null;
+  let pending: { name: string; tables: Table[] } | null = null;
   const requirePending = () => {
     if (!pending) throw refusal('validation', "Choisissez d'abord le fichier à importer.");
     return pending;
@@ -46,13 +46,14 @@ export function createExportHandlers(session: Session, window: () => BrowserWind
       } catch (error) {
         throw toUserError(error);
       }
-      const preview = await previewImport(store(), bytes);
-      pending = { name: basename(file), bytes };
+      const tables = await readSpreadsheet(bytes);
+      const preview = previewImport(store(), tables);
+      pending = { name: basename(file), tables };
       return { file_name: pending.name, preview };
     },
-    previewActionsImport: (mapping) => previewImport(store(), requirePending().bytes, mapping),
-    applyActionsImport: async (mapping) => {
-      const result = await applyImport(store(), requirePending().bytes, mapping);
+    previewActionsImport: (mapping) => previewImport(store(), requirePending().tables, mapping),
+    applyActionsImport: (mapping) => {
+      const result = applyImport(store(), requirePending().tables, mapping);
       pending = null;
       return result;
     },

@@ -13,7 +13,7 @@ import { keyFigures } from '../../db/chantiers/figures';
 import { actionExportRows, actionsCsv, actionsXlsx, planXlsx, sheetName } from '../../db/exports/actions';
 import { csvBytes, parseCsv } from '../../db/exports/csv';
 import { exportAll } from '../../db/exports/export-all';
-import { applyImport, previewImport } from '../../db/exports/import';
+import { applyImport, previewImport, readSpreadsheet } from '../../db/exports/import';
 import { createMeeting } from '../../db/meetings/writes';
 import type { Store } from '../../db/store/store';
 import { cast, codiri } from './meeting-fixtures';
@@ -305,7 +305,7 @@ describe("import d'un plan d'actions", () => {
 
       const target = newReplica('Paul Bernard', '37');
       const before = changeCount(target);
-      const preview = await previewImport(target, bytes);
+      const preview = previewImport(target, await readSpreadsheet(bytes));
       expect(preview.errors).toEqual([]);
       expect(preview.importable).toBe(true);
       expect(preview.mapping).toMatchObject({ Référence: null, Chantier: 'chantier', Titre: 'title', 'Pilote Indre-et-Loire': 'pilot:d37', 'En retard': null });
@@ -318,7 +318,7 @@ describe("import d'un plan d'actions", () => {
       // The preview writes nothing.
       expect(changeCount(target)).toBe(before);
 
-      const result = await applyImport(target, bytes);
+      const result = applyImport(target, await readSpreadsheet(bytes));
       expect(result.action_ids).toHaveLength(actionExportRows(source, query).length);
       expect(result.people_created).toBe(3);
       const imported = actionExportRows(target, query).filter((row) => result.action_ids.includes(row.id));
@@ -349,7 +349,7 @@ describe("import d'un plan d'actions", () => {
       'utf8',
     );
     const before = changeCount(store);
-    const preview = await previewImport(store, csv);
+    const preview = previewImport(store, await readSpreadsheet(csv));
     expect(preview.importable).toBe(false);
     expect(preview.lines.map((line) => line.line)).toEqual([2, 3, 4, 5, 7]);
     expect(preview.lines[0].errors).toEqual([]);
@@ -362,7 +362,8 @@ describe("import d'un plan d'actions", () => {
       'Ligne 7 : date impossible « 2027-13-01 » (Échéance ; attendu JJ/MM/AAAA).',
       'Ligne 7 : titre manquant.',
     ]);
-    await expect(applyImport(store, csv)).rejects.toThrow(/^Rien n'a été importé : 7 erreur\(s\)\.\nLigne 3 : chantier inconnu « 12 »\./);
+    const tables = await readSpreadsheet(csv);
+    expect(() => applyImport(store, tables)).toThrow(/^Rien n'a été importé : 7 erreur\(s\)\.\nLigne 3 : chantier inconnu « 12 »\./);
     expect(changeCount(store)).toBe(before);
   });
 
@@ -372,7 +373,7 @@ describe("import d'un plan d'actions", () => {
       'N° chantier,Intitulé de l’action,État,Date limite,Remarques,Pilote 41\r\n8,"Achats groupés, énergie",Réalisé,15/03/27,À revoir,Jérôme Noël\r\n';
     // Windows-1252 has ’ (0x92) where Latin-1 has a control character: written byte by byte.
     const cp1252 = Buffer.from([...text].map((char) => (char === '’' ? 0x92 : char.charCodeAt(0))));
-    const preview = await previewImport(store, cp1252);
+    const preview = previewImport(store, await readSpreadsheet(cp1252));
     expect(preview.mapping).toEqual({
       'N° chantier': 'chantier',
       'Intitulé de l’action': 'title',
@@ -390,15 +391,15 @@ describe("import d'un plan d'actions", () => {
       pilots: { d41: 'Jérôme Noël' },
     });
     // A mapping naming a partner the project does not know (as a renderer could send): refused before anything.
-    expect((await previewImport(store, cp1252, { ...preview.mapping, 'Pilote 41': 'pilot:d99' })).errors).toEqual([
+    expect(previewImport(store, await readSpreadsheet(cp1252), { ...preview.mapping, 'Pilote 41': 'pilot:d99' }).errors).toEqual([
       'Partenaire inconnu pour les pilotes : « d99 ».',
     ]);
-    const { action_ids } = await applyImport(store, cp1252, { ...preview.mapping, Remarques: null });
+    const { action_ids } = applyImport(store, await readSpreadsheet(cp1252), { ...preview.mapping, Remarques: null });
     const [row] = actionExportRows(store, {}).filter((action) => action.title === 'Achats groupés, énergie');
     expect(row).toMatchObject({ chantier_number: 8, status: 'realise', description: null, pilots: { d41: 'Jérôme Noël' } });
     expect(action_ids).toHaveLength(1);
     // The same file a second time: importable, but said.
-    expect((await previewImport(store, cp1252)).warnings).toEqual(['Ligne 2 : le chantier 8 a déjà une action « Achats groupés, énergie ».']);
+    expect(previewImport(store, await readSpreadsheet(cp1252)).warnings).toEqual(['Ligne 2 : le chantier 8 a déjà une action « Achats groupés, énergie ».']);
   });
 });
 
