@@ -1,7 +1,7 @@
 // How the partners of a cooperation are named in sentences: words taken from their names
 // and kinds, so that a cooperation of a Département, an EPCI and a commune reads as well
 // as the default one of two Départements.
-import type { PartnerKind } from './vocabulary';
+import { MEETING_TYPE_LABELS, type MeetingType, type PartnerKind } from './vocabulary';
 
 /** « Département d'Indre-et-Loire » → « Indre-et-Loire »; names that do not start with a collectivité's kind are kept whole. */
 export function shortNameOf(name: string): string {
@@ -43,4 +43,27 @@ export function otherPartners(partners: readonly { kind?: PartnerKind | null; na
   if (partners.length > 2) return { the: 'les autres partenaires', to: 'aux autres partenaires', of: 'des autres partenaires' };
   const noun = partnerNoun(partners);
   return { the: `l'autre ${noun}`, to: `à l'autre ${noun}`, of: `de l'autre ${noun}` };
+}
+
+/** « le Département d'Indre-et-Loire », « la Région Centre-Val de Loire », « l'Agglomération… »: a partner's name with its article. */
+export function withArticle(name: string): string {
+  if (/^[aeiouyhâéèêîôû]/iu.test(name)) return `l'${name}`;
+  if (/^(Région|Métropole|Communauté|Ville|Commune|Préfecture|Collectivité)\b/iu.test(name)) return `la ${name}`;
+  return `le ${name}`;
+}
+
+/** « entre le Département d'Indre-et-Loire et le Département de Loir-et-Cher », for two or more partners. */
+export function betweenPartners(names: readonly string[]): string {
+  const named = names.map(withArticle);
+  return `entre ${named.length > 1 ? `${named.slice(0, -1).join(', ')} et ${named[named.length - 1]}` : (named[0] ?? '')}`;
+}
+
+/** The meeting types' names in this cooperation: an atelier is « interdépartemental » between Départements only. */
+export function meetingTypeLabels(partners: readonly { kind?: PartnerKind | null; name: string }[]): Record<MeetingType, string> {
+  return allDepartements(partners) ? MEETING_TYPE_LABELS : { ...MEETING_TYPE_LABELS, atelier: 'Atelier de coopération' };
+}
+
+/** « comité de direction interdépartemental » between Départements, « comité de direction » otherwise. */
+export function codiriName(partners: readonly { kind?: PartnerKind | null; name: string }[]): string {
+  return allDepartements(partners) ? 'comité de direction interdépartemental' : 'comité de direction';
 }

@@ -6,7 +6,8 @@ import { seriesId } from './rows';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import type { CalendarEvent } from './types';
-import { MEETING_TYPE_LABELS } from '../../common/vocabulary';
+import { meetingTypeLabels } from '../../common/partners';
+import { listPartners } from '../people/reads';
 import { icsCalendar } from './ics';
 
 /** Changes to these fields move the event: calendars take the one with the higher SEQUENCE. */
@@ -24,7 +25,7 @@ function scheduleEdits(store: Store): Map<string, number> {
 
 function calendarEvent(store: Store, meetingId: string, edits: Map<string, number>, projectName: string): CalendarEvent {
   const meeting = getMeeting(store, meetingId);
-  const typeLabel = MEETING_TYPE_LABELS[meeting.type];
+  const typeLabel = meetingTypeLabels(listPartners(store))[meeting.type];
   const chantiers = meeting.chantiers.map((chantier) => `${chantier.number} · ${chantier.title}`);
   const series = seriesId(meeting.id);
   const summary = meeting.own_title

@@ -3,7 +3,8 @@
 // French typography is written here: non-breaking spaces before « : ; ! ? », inside
 // guillemets and inside times (« 14 h 30 »).
 import { frenchDuration, frenchTime, longFrenchDate } from '../../common/french';
-import { MEETING_TYPE_LABELS, personName, type Civility, type MeetingType } from '../../common/vocabulary';
+import { allDepartements, codiriName, meetingTypeLabels } from '../../common/partners';
+import { personName, type Civility, type MeetingType } from '../../common/vocabulary';
 import { listAttachments } from '../attachments/store';
 import { getProject } from '../project/reads';
 import { sortKey } from '../store/collation';
@@ -29,13 +30,17 @@ const OTHER_PARTICIPANTS = 'Autres participants';
 /** Lines left blank on the feuille d'émargement for people who were not inscribed. */
 export const BLANK_SIGNATURE_LINES = 5;
 
-/** How the opening sentence names the meeting. */
-const MEETING_NAMES: Record<MeetingType, string> = {
-  codiri: 'à la réunion du comité de direction interdépartemental (CODIRI)',
-  comite_pilotage: 'à la réunion du comité de pilotage',
-  atelier: "à l'atelier interdépartemental",
-  reunion_travail: 'à la réunion de travail',
-};
+/** How the opening sentence names the meeting: « interdépartemental » between Départements only. */
+function meetingName(type: MeetingType, partners: Partner[]): string {
+  const between = allDepartements(partners);
+  const names: Record<MeetingType, string> = {
+    codiri: `à la réunion du ${codiriName(partners)} (CODIRI)`,
+    comite_pilotage: 'à la réunion du comité de pilotage',
+    atelier: between ? "à l'atelier interdépartemental" : "à l'atelier de coopération",
+    reunion_travail: 'à la réunion de travail',
+  };
+  return names[type];
+}
 
 /** Participants by partner (position order), then guests by organisation, then the others; by name inside each. */
 function groupsOf(participants: ParticipantView[], partners: Partner[], civility: Map<string, Civility | null>): ConvenedGroup[] {
@@ -104,7 +109,7 @@ export function convocationDocument(store: Store, meetingId: string): Convocatio
     meeting: {
       id: meeting.id,
       type: meeting.type,
-      type_label: MEETING_TYPE_LABELS[meeting.type],
+      type_label: meetingTypeLabels(partners)[meeting.type],
       title: meeting.title,
       date: meeting.date,
       date_label: date,
@@ -117,7 +122,7 @@ export function convocationDocument(store: Store, meetingId: string): Convocatio
     president: presidentLabel(meeting, partners, civility),
     secretariat: meeting.secretariat?.name ?? null,
     invitation:
-      `Nous vous prions de bien vouloir assister ${MEETING_NAMES[meeting.type]}${meeting.own_title ? ` ${quoted(meeting.own_title)}` : ''} ` +
+      `Nous vous prions de bien vouloir assister ${meetingName(meeting.type, partners)}${meeting.own_title ? ` ${quoted(meeting.own_title)}` : ''} ` +
       `qui se tiendra le ${unbroken(date)} à ${time}${meeting.place ? `, ${meeting.place}` : ''}.`,
     absence_note: `En cas d'empêchement, merci d'en informer le secrétariat${meeting.secretariat ? ` (${meeting.secretariat.name})` : ''} et d'indiquer, le cas échéant, qui vous représentera.`,
     convened: { count: meeting.participants.length, groups: groupsOf(meeting.participants, partners, civility) },
@@ -147,7 +152,7 @@ export function attendanceSheetDocument(store: Store, meetingId: string): Attend
     meeting: {
       id: meeting.id,
       title: meeting.title,
-      type_label: MEETING_TYPE_LABELS[meeting.type],
+      type_label: meetingTypeLabels(partners)[meeting.type],
       date_label: longFrenchDate(meeting.date),
       time_label: `de ${unbroken(frenchTime(meeting.start_time))} à ${unbroken(frenchTime(meeting.end_time))}`,
       place: meeting.place,

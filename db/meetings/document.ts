@@ -2,6 +2,7 @@
 // list ordered, every décision and action à mener numbered, every code labelled in
 // French. The printing code lays it out and computes nothing.
 import { frenchDate, frenchDuration, frenchTime, longFrenchDate, shortFrenchDate } from '../../common/french';
+import { meetingTypeLabels, withArticle } from '../../common/partners';
 import { getProject } from '../project/reads';
 import { sortKey } from '../store/collation';
 import { getMeeting } from './reads';
@@ -17,7 +18,6 @@ import {
   ATTENDANCE_SECTION_LABELS,
   ATTENDANCES,
   attendanceLabel,
-  MEETING_TYPE_LABELS,
   personName,
   type Civility,
   MINUTES_LAYOUT_LABELS,
@@ -51,7 +51,7 @@ export function civilities(store: Store): Map<string, Civility | null> {
 
 /** The partners by position, each with its logo when one was chosen (Paramètres › Partenaires). */
 export function printedPartners(store: Store): { partners: Partner[]; printed: PrintedPartner[] } {
-  const partners = cached(store, 'SELECT id, code, name, short_name, position FROM partner WHERE deleted = 0 ORDER BY position, id').all() as Partner[];
+  const partners = cached(store, 'SELECT id, code, name, short_name, position, kind FROM partner WHERE deleted = 0 ORDER BY position, id').all() as Partner[];
   const logos = partnerLogos(store);
   return {
     partners,
@@ -111,11 +111,7 @@ function attendanceGroups(
 }
 
 /** « Pour le Département d'Indre-et-Loire », « Pour la Région Centre-Val de Loire », « Pour l'Agglomération… ». */
-function forPartner(name: string): string {
-  if (/^[aeiouyhâéèêîôû]/i.test(name)) return `Pour l'${name}`;
-  if (/^(Région|Métropole|Communauté|Ville|Commune|Préfecture|Collectivité)\b/i.test(name)) return `Pour la ${name}`;
-  return `Pour le ${name}`;
-}
+const forPartner = (name: string) => `Pour ${withArticle(name)}`;
 
 /** How senior a function reads: a président first, then a directeur général des services, then an adjoint. */
 function seniority(fn: string | null): number {
@@ -146,7 +142,7 @@ export function minutesDocument(store: Store, meetingId: string, layout: Minutes
   const meeting = getMeeting(store, meetingId);
   const { partners, printed } = printedPartners(store);
   const civility = civilities(store);
-  const typeLabel = MEETING_TYPE_LABELS[meeting.type];
+  const typeLabel = meetingTypeLabels(partners)[meeting.type];
   const chantierLabel = (chantier: { number: number; title: string } | null) => (chantier ? `Chantier ${chantier.number} · ${chantier.title}` : null);
   const chantierById = (id: string | null) => {
     if (!id) return null;

@@ -26,6 +26,7 @@ import type { Store } from '../store/store';
 import type { MinutesActionItem, MinutesDocument, MinutesPerson, PrintedPartner } from './document-types';
 import type { MinutesLayout } from '../../common/vocabulary';
 import { frenchTypography } from '../../common/french';
+import { partnerWord } from '../../common/partners';
 
 // A4, margins of 2 cm (twips: twentieths of a point).
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
@@ -217,7 +218,7 @@ function participants(document: MinutesDocument): (Paragraph | Table)[] {
       [
         { title: 'Participant', share: 0.34 },
         { title: 'Fonction', share: 0.33 },
-        { title: 'Département ou organisme', share: 0.33 },
+        { title: `${partnerWord(document.partners)} ou organisme`, share: 0.33 },
       ],
       rows,
     ),

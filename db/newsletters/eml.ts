@@ -4,6 +4,7 @@
 // image, no font, no sheet; the only addresses are the links the secretariat wrote.
 import { randomBytes } from 'node:crypto';
 import { frenchDate, frenchTypography } from '../../common/french';
+import { betweenPartners } from '../../common/partners';
 import { ValidationError } from '../errors';
 import { header, mailDate, quotedPrintable, textTokens } from '../meetings/eml';
 import { listPartners } from '../people/reads';
@@ -67,7 +68,7 @@ function newsletterHtml(newsletter: NewsletterRow, partners: string[], project: 
       : []),
     items,
     `</div>`,
-    `<p style="${FONT}font-size:11px;color:#5a6b7d;margin:0;padding:12px 24px 20px;">${escapeHtml(`Lettre d'info de la coopération entre ${partners.join(' et ')}.`)}</p>`,
+    `<p style="${FONT}font-size:11px;color:#5a6b7d;margin:0;padding:12px 24px 20px;">${escapeHtml(`Lettre d'info de la coopération ${betweenPartners(partners)}.`)}</p>`,
     `</div>`,
     '</body>',
     '</html>',

@@ -40,7 +40,7 @@ function checkReferences(store: Store, fields: PistePatch): void {
     const meeting = getRow(store, 'meeting', fields.atelier_meeting_id);
     if (!meeting) throw new ValidationError(`Réunion inconnue : ${fields.atelier_meeting_id}.`, 'atelier_meeting_id');
     if (meeting.type !== 'atelier') {
-      throw new ValidationError("Une piste vient d'un atelier : la réunion choisie n'est pas un atelier interdépartemental.", 'atelier_meeting_id');
+      throw new ValidationError("Une piste vient d'un atelier : la réunion choisie n'est pas un atelier.", 'atelier_meeting_id');
     }
   }
 }

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { kindOf, shortNameOf } from '../../common/partners';
+import { betweenPartners, kindOf, meetingTypeLabels, shortNameOf, withArticle } from '../../common/partners';
+import { convocationDocument } from '../../db/meetings/convocation';
+import { createMeeting } from '../../db/meetings/writes';
 import { createAction } from '../../db/actions/writes';
 import { listChantiers } from '../../db/chantiers/reads';
 import { listPartners } from '../../db/people/reads';
@@ -62,6 +64,18 @@ describe('une nouvelle coopération', () => {
     expect(store.db.prepare('SELECT DISTINCT origin FROM changes').pluck().all()).toEqual([store.replicaId]);
     const me = getRow(store, 'person', store.personId!);
     expect(me).toMatchObject({ name: 'Élise Moreau', partner_id: listPartners(store)[1].id });
+  });
+
+  test('ses réunions se disent « de coopération », pas « interdépartementales »', () => {
+    const store = emptyStore();
+    createCooperation(store, TOURAINE, elise);
+    const atelier = createMeeting(store, { type: 'atelier', title: 'Idées mobilités', date: '2027-04-01', start_time: '09:00', duration_minutes: 90 });
+    const codiri = createMeeting(store, { type: 'codiri', date: '2027-05-03', start_time: '14:00', duration_minutes: 120 });
+    expect(convocationDocument(store, atelier).meeting.type_label).toBe('Atelier de coopération');
+    expect(convocationDocument(store, atelier).invitation).toMatch(/^Nous vous prions de bien vouloir assister à l'atelier de coopération «/);
+    expect(convocationDocument(store, codiri).invitation).toMatch(/^Nous vous prions de bien vouloir assister à la réunion du comité de direction \(CODIRI\)/);
+    expect(meetingTypeLabels(listPartners(store)).atelier).toBe('Atelier de coopération');
+    expect(meetingTypeLabels([{ name: "Département d'Indre-et-Loire" }, { name: 'Département de Loir-et-Cher' }]).atelier).toBe('Atelier interdépartemental');
   });
 
   test('sans chantier : la liste est vide, on les ajoutera ensuite', () => {
@@ -129,6 +143,16 @@ describe('une nouvelle coopération', () => {
     expect(kindOf('Métropole de Tours')).toBe('metropole');
     expect(kindOf('Commune de Chenonceaux')).toBe('commune');
     expect(kindOf('Syndicat mixte du Pays Loire Touraine')).toBe('autre');
+  });
+
+  test('les partenaires dans une phrase, avec leur article', () => {
+    expect(betweenPartners(["Département d'Indre-et-Loire", 'Département de Loir-et-Cher'])).toBe(
+      "entre le Département d'Indre-et-Loire et le Département de Loir-et-Cher",
+    );
+    expect(betweenPartners(['Métropole de Tours', 'Agglomération de Blois', 'Département de Loir-et-Cher'])).toBe(
+      "entre la Métropole de Tours, l'Agglomération de Blois et le Département de Loir-et-Cher",
+    );
+    expect(withArticle('Région Centre-Val de Loire')).toBe('la Région Centre-Val de Loire');
   });
 });
 

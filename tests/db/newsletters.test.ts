@@ -272,6 +272,7 @@ describe('le courriel de la lettre', () => {
     expect(parsed.html).toContain('<strong style="font-weight:bold;">riche</strong>');
     expect(parsed.html).toContain('Département d&#39;Indre-et-Loire &nbsp;·&nbsp; Département de Loir-et-Cher');
     expect(parsed.html).toContain('Charte de la mobilité');
+    expect(parsed.html).toContain('Lettre d&#39;info de la coopération entre le Département d&#39;Indre-et-Loire et le Département de Loir-et-Cher.');
     expect(parsed.text).toContain('Un automne riche\u00a0: voir le site (https://www.touraine.fr).');
     expect(parsed.text).toContain('  • premier');
     expect(parsed.text).toContain('[Action terminée] Charte de la mobilité');

@@ -3,12 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconFilterOff, IconPrinter, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DecisionQuery, DecisionRow } from '../../../preload/contract';
-import { MEETING_TYPE_LABELS, MEETING_TYPE_SHORT_LABELS, MEETING_TYPES, MINUTES_STATUS_LABELS, type MeetingType } from '../../../common/vocabulary';
+import { MEETING_TYPE_SHORT_LABELS, MEETING_TYPES, MINUTES_STATUS_LABELS, type MeetingType } from '../../../common/vocabulary';
 import { call, send, useApiData } from '../../api';
 import { href } from '../../app/navigation';
 import { FrenchDateInput } from '../../shared/autosave/AutosaveFields';
 import { formatDate, todayIso } from '../../shared/format';
 import { useAppState } from '../../app/AppContext';
+import { useMeetingTypeLabels } from '../meetings/labels';
 import { PageHeader } from '../../shared/PageHeader';
 import { useSessionState } from '../../shared/useSessionState';
 import classes from './DecisionsPage.module.css';
@@ -27,13 +28,11 @@ interface Filters {
 const NO_FILTERS: Filters = { search: '', type: null, chantierId: null, from: null, to: null, followed: 'all' };
 
 /** « Comité de pilotage (COPIL) »: the filter names each type with the short name its references start with. */
-const TYPE_OPTIONS = MEETING_TYPES.map((value) => ({
-  value,
-  label:
-    MEETING_TYPE_LABELS[value] === MEETING_TYPE_SHORT_LABELS[value]
-      ? MEETING_TYPE_LABELS[value]
-      : `${MEETING_TYPE_LABELS[value]} (${MEETING_TYPE_SHORT_LABELS[value]})`,
-}));
+const typeOptions = (labels: Record<MeetingType, string>) =>
+  MEETING_TYPES.map((value) => ({
+    value,
+    label: labels[value] === MEETING_TYPE_SHORT_LABELS[value] ? labels[value] : `${labels[value]} (${MEETING_TYPE_SHORT_LABELS[value]})`,
+  }));
 
 function queryOf(filters: Filters): DecisionQuery {
   return {
@@ -60,12 +59,13 @@ export function DecisionsPage() {
   const { data: chantiers } = useApiData('listChantiers');
   const [busy, setBusy] = useState<'print' | 'xlsx' | null>(null);
   const { project } = useAppState();
+  const meetingTypeLabels = useMeetingTypeLabels();
   const chantierLabel = (id: string) => {
     const chantier = chantiers?.find((candidate) => candidate.id === id);
     return chantier ? `chantier ${chantier.number}` : 'un chantier';
   };
   const description = [
-    filters.type && MEETING_TYPE_LABELS[filters.type],
+    filters.type && meetingTypeLabels[filters.type],
     filters.chantierId && chantierLabel(filters.chantierId),
     filters.from && `depuis le ${formatDate(filters.from)}`,
     filters.to && `jusqu'au ${formatDate(filters.to)}`,
@@ -141,7 +141,7 @@ export function DecisionsPage() {
         <Select
           label="Type de réunion"
           placeholder="Tous les types"
-          data={TYPE_OPTIONS}
+          data={typeOptions(meetingTypeLabels)}
           value={filters.type}
           onChange={(value) => set('type', value as MeetingType | null)}
           clearable

@@ -2,6 +2,7 @@ import { SimpleGrid, TagsInput } from '@mantine/core';
 import { useAppState } from '../../app/AppContext';
 import { send, useApiData } from '../../api';
 import { fieldLabel } from '../../../common/fields';
+import { partnerNoun } from '../../../common/partners';
 import type { MeetingPatch } from '../../../preload/contract';
 import type { MeetingType } from '../../../common/vocabulary';
 import { AutosaveDate, AutosaveMultiSelect, AutosaveSelect, AutosaveText, AutosaveTime } from '../../shared/autosave/AutosaveFields';
@@ -9,13 +10,14 @@ import { useAutosave } from '../../shared/autosave/useAutosave';
 import { partnerOptions } from '../../shared/people';
 import { formatDate } from '../../shared/format';
 import { AutosaveDuration } from './DurationField';
-import { MEETING_TYPE_OPTIONS } from './labels';
+import { useMeetingTypeOptions } from './labels';
 import type { MeetingProps } from './MeetingPage';
 import { MoreFieldsButton, useFoldedFields } from './MoreFields';
 
 /** The header of the minutes: when, where, who presides, who takes the minutes, who receives them; empty optional fields folded. */
 export function MeetingFieldsSection({ meeting, people, chantiers }: MeetingProps) {
   const { partners } = useAppState();
+  const meetingTypeOptions = useMeetingTypeOptions();
   const disabled = meeting.read_only;
   const update = (patch: MeetingPatch) => send('updateMeeting', meeting.id, patch);
   const personOptions = people.map((person) => ({ value: person.id, label: person.name }));
@@ -38,7 +40,7 @@ export function MeetingFieldsSection({ meeting, people, chantiers }: MeetingProp
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <AutosaveSelect
           label={fieldLabel('meeting', 'type')}
-          data={MEETING_TYPE_OPTIONS}
+          data={meetingTypeOptions}
           value={meeting.type}
           save={(type) => update({ type: type as MeetingType })}
           disabled={disabled}
@@ -105,7 +107,7 @@ export function MeetingFieldsSection({ meeting, people, chantiers }: MeetingProp
         {shown('secretariat_partner_id') && (
           <AutosaveSelect
             label={fieldLabel('meeting', 'secretariat_partner_id')}
-            description="Le Département qui rédige et envoie le compte rendu"
+            description={`Le ${partnerNoun(partners)} qui rédige et envoie le compte rendu`}
             data={partnerOptions(partners)}
             clearable
             value={meeting.secretariat?.id ?? null}

@@ -2,7 +2,6 @@ import { Alert, Anchor, Group, Stack, Tabs, Text } from '@mantine/core';
 import { IconListCheck, IconNotes } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import type { AgendaLinkChantier, ChantierSummary, MeetingDetail, Person } from '../../../preload/contract';
-import { MEETING_TYPE_LABELS } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
 import { href, type MeetingStep } from '../../app/navigation';
 import { FormSaverProvider } from '../../shared/autosave/FormSaver';
@@ -23,6 +22,7 @@ import { MinutesStatusBadge } from './MinutesStatusBadge';
 import { ParticipantsSection } from './ParticipantsSection';
 import { PistesArbitration } from './PistesArbitration';
 import { ValidationSection } from './ValidationSection';
+import { useMeetingTypeLabels } from './labels';
 
 /** A réunion in two steps: Préparer (its fields, participants, ordre du jour) and Compte rendu (what each point gave, the suivi, the validation). */
 export function MeetingPage({ id, step }: { id: string; step?: MeetingStep }) {
@@ -76,6 +76,7 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
   const { meeting } = props;
   const [step, setStep] = useMeetingStep(meeting, linkedStep);
   const conflicts = useConflictsOf({ meetingId: meeting.id });
+  const meetingTypeLabels = useMeetingTypeLabels();
   return (
     <>
       <PageHeader title={meeting.title} small>
@@ -85,7 +86,7 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
       </PageHeader>
       <Group gap="sm" mt={-12} mb="lg">
         <Text size="sm">
-          {MEETING_TYPE_LABELS[meeting.type]} · {formatDate(meeting.date)}, {frenchTime(meeting.start_time)} ({frenchDuration(meeting.duration_minutes)})
+          {meetingTypeLabels[meeting.type]} · {formatDate(meeting.date)}, {frenchTime(meeting.start_time)} ({frenchDuration(meeting.duration_minutes)})
           {meeting.place ? ` · ${meeting.place}` : ''}
         </Text>
         <MinutesStatusBadge status={meeting.validation_status} />

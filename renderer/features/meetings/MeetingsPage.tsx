@@ -11,7 +11,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { useSessionState } from '../../shared/useSessionState';
 import { UpcomingMeetingsIcsButton } from '../minutes-print/MinutesPrintMenu';
 import { frenchTime } from '../../../common/french';
-import { MEETING_TYPE_OPTIONS } from './labels';
+import { useMeetingTypeOptions } from './labels';
 import { MinutesStatusBadge } from './MinutesStatusBadge';
 import { NewMeetingModal } from './NewMeetingModal';
 
@@ -22,6 +22,7 @@ export function MeetingsPage() {
   const [when, setWhen] = useSessionState<When>('reunions-quand', 'upcoming');
   const [type, setType] = useSessionState<MeetingType | null>('reunions-type', null);
   const [creating, setCreating] = useState(false);
+  const meetingTypeOptions = useMeetingTypeOptions();
   const query: MeetingQuery = { ...(when === 'all' ? {} : { when }), ...(type ? { types: [type] } : {}) };
   const { data: meetings, error } = useApiData('listMeetings', query);
   const { data: chantiers } = useApiData('listChantiers');
@@ -49,7 +50,7 @@ export function MeetingsPage() {
         <Select
           label="Type"
           placeholder="Tous les types"
-          data={MEETING_TYPE_OPTIONS}
+          data={meetingTypeOptions}
           value={type}
           onChange={(value) => setType(value as MeetingType | null)}
           clearable

@@ -9,7 +9,7 @@ import { send, useApiData } from '../../api';
 import { navigate } from '../../app/navigation';
 import { FrenchDateInput, FrenchTimeInput } from '../../shared/autosave/AutosaveFields';
 import { formatDate } from '../../shared/format';
-import { MEETING_TYPE_OPTIONS } from './labels';
+import { useMeetingTypeOptions } from './labels';
 import { FormActions } from '../../shared/FormActions';
 
 type Field = 'type' | 'date' | 'start_time' | 'duration_minutes' | 'title' | 'place' | 'chantier_ids';
@@ -25,6 +25,7 @@ export function NewMeetingModal({ opened, onClose }: { opened: boolean; onClose:
 
 function NewMeetingForm({ onClose }: { onClose: () => void }) {
   const [type, setType] = useState<MeetingType>('reunion_travail');
+  const meetingTypeOptions = useMeetingTypeOptions();
   const [date, setDate] = useState<string | null>(null);
   const [startTime, setStartTime] = useState('09:30');
   const [duration, setDuration] = useState(frenchDuration(120));
@@ -72,7 +73,7 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
         <Select
           label={fieldLabel('meeting', 'type')}
           required
-          data={MEETING_TYPE_OPTIONS}
+          data={meetingTypeOptions}
           value={type}
           onChange={(value) => value && chooseType(value as MeetingType)}
           allowDeselect={false}

@@ -4,12 +4,15 @@ import { useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { ParticipantView } from '../../../preload/contract';
 import { attendanceLabel, type Attendance } from '../../../common/vocabulary';
+import { partnerWord } from '../../../common/partners';
+import { useAppState } from '../../app/AppContext';
 import { call, send } from '../../api';
 import { attendanceOptions } from './labels';
 import type { MeetingProps } from './MeetingPage';
 
 /** Who was there: people of the project or guests, each present, excusé, représenté (by whom) or absent. */
 export function ParticipantsSection({ meeting, people }: MeetingProps) {
+  const { partners } = useAppState();
   const disabled = meeting.read_only;
   const present = new Set(meeting.participants.map((participant) => participant.person_id));
   const candidates = people.filter((person) => !present.has(person.id)).map((person) => ({ value: person.id, label: person.name }));
@@ -27,7 +30,7 @@ export function ParticipantsSection({ meeting, people }: MeetingProps) {
               <Table.Tr>
                 <Table.Th>{fieldLabel('participant', 'name')}</Table.Th>
                 <Table.Th>{fieldLabel('participant', 'function')}</Table.Th>
-                <Table.Th>Département ou organisme</Table.Th>
+                <Table.Th>{partnerWord(partners)} ou organisme</Table.Th>
                 <Table.Th w={170}>{fieldLabel('participant', 'attendance')}</Table.Th>
                 <Table.Th w={220}>{fieldLabel('participant', 'represented_by')}</Table.Th>
                 <Table.Th w={48}>

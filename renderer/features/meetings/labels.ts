@@ -1,15 +1,29 @@
 // The Réunions vocabulary as the screens show it.
+import { useMemo } from 'react';
+import { meetingTypeLabels } from '../../../common/partners';
 import {
   ATTENDANCES,
   attendanceLabel,
-  MEETING_TYPE_LABELS,
   MEETING_TYPES,
   MINUTES_STATUS_LABELS,
   type Civility,
+  type MeetingType,
   type MinutesStatus,
 } from '../../../common/vocabulary';
+import { useAppState } from '../../app/AppContext';
 
-export const MEETING_TYPE_OPTIONS = MEETING_TYPES.map((value) => ({ value, label: MEETING_TYPE_LABELS[value] }));
+/** The meeting types' names in this cooperation (« Atelier interdépartemental » between Départements). */
+export function useMeetingTypeLabels(): Record<MeetingType, string> {
+  const { partners } = useAppState();
+  return useMemo(() => meetingTypeLabels(partners), [partners]);
+}
+
+/** The meeting types as a Select's choices. */
+export function useMeetingTypeOptions(): { value: MeetingType; label: string }[] {
+  const labels = useMeetingTypeLabels();
+  return useMemo(() => MEETING_TYPES.map((value) => ({ value, label: labels[value] })), [labels]);
+}
+
 /** The attendance choices agreed with the participant's civilité: « Présente », « Excusé »… */
 export const attendanceOptions = (civility: Civility | null) =>
   ATTENDANCES.map((value) => {

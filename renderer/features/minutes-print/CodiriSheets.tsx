@@ -5,8 +5,10 @@
 import { Alert } from '@mantine/core';
 import { useEffect, type ReactNode } from 'react';
 import { frenchDate } from '../../../common/french';
+import { codiriName } from '../../../common/partners';
 import type { CodiriDossier, DossierChantier, ExpectedDecision } from '../../../preload/contract';
 import { useApiData } from '../../api';
+import { capitalized } from '../sync/describe';
 import { DashboardSheet } from '../dashboard/DashboardSheet';
 import { ConvocationSheet, plural } from './ConvocationSheets';
 import { MinutesSheet, NBSP, PartnersBand } from './MinutesSheet';
@@ -37,7 +39,7 @@ function CoverSheet({ dossier }: { dossier: CodiriDossier }) {
       <div className={own.coverBody}>
         <p className={classes.coverMeeting}>{dossier.project_name}</p>
         <h2 className={own.coverTitle}>{dossier.heading}</h2>
-        <p className={classes.coverMeeting}>Comité de direction interdépartemental</p>
+        <p className={classes.coverMeeting}>{capitalized(codiriName(dossier.partners))}</p>
         <p className={classes.coverMeeting}>
           <strong>{meeting.date_label}</strong>, à {meeting.time_label}
         </p>

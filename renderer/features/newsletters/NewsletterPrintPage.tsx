@@ -1,6 +1,7 @@
 // The lettre on A4, as it is printed or saved as PDF: a title band with both partners'
 // logos and names, the number, period and date; the editorial across the page; then the
 // articles in two columns, none cut between two columns or two pages.
+import { betweenPartners } from '../../../common/partners';
 import type { NewsletterDocument } from '../../../preload/contract';
 import { call, useApiData } from '../../api';
 import { href } from '../../app/navigation';
@@ -61,7 +62,7 @@ function NewsletterSheet({ document }: { document: NewsletterDocument }) {
           </section>
         ))}
       </div>
-      <p className={classes.footer}>Lettre d'info de la coopération entre {document.partners.map((partner) => partner.name).join(' et ')}.</p>
+      <p className={classes.footer}>Lettre d&apos;info de la coopération {betweenPartners(document.partners.map((partner) => partner.name))}.</p>
     </article>
   );
 }

@@ -93,7 +93,7 @@ function PisteFiche({ piste, ateliers, chantiers }: { piste: PisteDetail; atelie
                 value={piste.atelier?.id ?? null}
                 save={(atelier) => update({ atelier_meeting_id: atelier })}
                 clearable
-                placeholder={ateliers.length ? 'Aucun atelier' : "Aucun atelier interdépartemental n'est saisi dans les Réunions"}
+                placeholder={ateliers.length ? 'Aucun atelier' : "Aucun atelier n'est saisi dans les Réunions"}
               />
               <AutosaveSelect
                 label={fieldLabel('piste', 'chantier_id')}
