@@ -17,15 +17,15 @@ import { isAppUrl, registerAppScheme, serveRenderer } from './app-scheme';
 import { createMainWindow, RENDERER_DIR } from './window';
 import { dataDirSwitch, homeFolder, relaunchArgs } from './cooperations';
 import { getProject } from '../db/project/reads';
-import { registerCooperation } from '../db/project/registry';
+import { lastOpenedCooperation, registerCooperation } from '../db/project/registry';
 
 // The home folder (the registry of this computer's cooperations) is read before userData moves.
 const home = homeFolder(process.env, app.getPath('userData'));
 // --data-dir=… (another cooperation, from Paramètres › Projets) or ENTENTE_DATA_DIR (tests)
-// picks another data folder. It becomes userData before anything asks for the
+// picks another data folder; else the cooperation opened last. It becomes userData before anything asks for the
 // single-instance lock, which Electron keys on userData: one Entente per data folder, and
 // two data folders open side by side.
-const chosenDataDir = dataDirSwitch(process.argv) ?? process.env.ENTENTE_DATA_DIR;
+const chosenDataDir = dataDirSwitch(process.argv) ?? process.env.ENTENTE_DATA_DIR ?? lastOpenedCooperation(home);
 if (chosenDataDir) app.setPath('userData', resolve(chosenDataDir));
 const dataDir = app.getPath('userData');
 // In development the app loads a better-sqlite3 built for Electron from outside node_modules
@@ -125,7 +125,7 @@ function registerOpened(): void {
   } catch {
     // first start, or a damaged file: listed without a name until it is settled
   }
-  registerCooperation(home, { name, dataDir });
+  registerCooperation(home, { name, dataDir, opened: new Date().toISOString() });
 }
 
 /** Entente closes and starts again on another data folder (another cooperation). */

@@ -11,6 +11,8 @@ import { writeFileAtomically } from '../files';
 export interface Cooperation {
   name: string | null;
   dataDir: string;
+  /** When Entente last opened it (ISO), absent before: a start that names no folder opens the latest. */
+  opened?: string;
 }
 
 export const REGISTRY_FILE = 'cooperations.json';
@@ -23,7 +25,8 @@ const isCooperation = (value: unknown): value is Cooperation =>
   typeof value === 'object' &&
   value !== null &&
   typeof (value as Cooperation).dataDir === 'string' &&
-  ((value as Cooperation).name === null || typeof (value as Cooperation).name === 'string');
+  ((value as Cooperation).name === null || typeof (value as Cooperation).name === 'string') &&
+  ((value as Cooperation).opened === undefined || typeof (value as Cooperation).opened === 'string');
 
 /** The registry as kept; none yet is an empty list, a damaged one is said in French. */
 export function readRegistry(home: string): Cooperation[] {
@@ -40,23 +43,37 @@ export function readRegistry(home: string): Cooperation[] {
       `La liste des coopérations de cet ordinateur (${file}) est illisible : supprimez ce fichier, Entente la refera en ouvrant chaque coopération.`,
     );
   }
-  return entries.map(({ name, dataDir }) => ({ name, dataDir }));
+  return entries.map(({ name, dataDir, opened }) => (opened === undefined ? { name, dataDir } : { name, dataDir, opened }));
 }
 
 /**
- * Adds a data folder to the registry, or gives it its current name. A null name (a first
- * start not done yet) never erases a known one.
+ * Adds a data folder to the registry, or gives it its current name (and the time it was
+ * opened, when it is). A null name (a first start not done yet) never erases a known one.
  */
 export function registerCooperation(home: string, cooperation: Cooperation): Cooperation[] {
   const dataDir = resolve(cooperation.dataDir);
   const entries = readRegistry(home);
   const known = entries.find((entry) => resolve(entry.dataDir) === dataDir);
-  if (known && (cooperation.name === null || known.name === cooperation.name)) return entries;
-  if (known) known.name = cooperation.name;
-  else entries.push({ name: cooperation.name, dataDir });
+  if (known && (cooperation.name === null || known.name === cooperation.name) && cooperation.opened === undefined) return entries;
+  if (known) {
+    if (cooperation.name !== null) known.name = cooperation.name;
+    if (cooperation.opened !== undefined) known.opened = cooperation.opened;
+  } else entries.push({ ...cooperation, dataDir });
   mkdirSync(home, { recursive: true });
   writeFileAtomically(registryFile(home), `${JSON.stringify(entries, null, 2)}\n`);
   return entries;
+}
+
+/** The folder of the cooperation opened last, if it is still there; none when the registry cannot be read. */
+export function lastOpenedCooperation(home: string): string | undefined {
+  let entries: Cooperation[];
+  try {
+    entries = readRegistry(home);
+  } catch {
+    return undefined;
+  }
+  const opened = entries.filter((entry) => entry.opened !== undefined && existsSync(entry.dataDir));
+  return opened.sort((a, b) => (a.opened! < b.opened! ? 1 : -1))[0]?.dataDir;
 }
 
 /** The registered cooperation of that folder, or a French refusal: only those may be opened. */

@@ -4,7 +4,14 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newCooperationFolder, readRegistry, registerCooperation, registeredCooperation, REGISTRY_FILE } from '../../db/project/registry';
+import {
+  lastOpenedCooperation,
+  newCooperationFolder,
+  readRegistry,
+  registerCooperation,
+  registeredCooperation,
+  REGISTRY_FILE,
+} from '../../db/project/registry';
 import { dataDirSwitch, homeFolder, relaunchArgs } from '../../main/cooperations';
 
 let home: string;
@@ -39,6 +46,21 @@ describe('registre des coopérations', () => {
       { name: null, dataDir: first },
       { name: null, dataDir: second },
     ]);
+  });
+
+  it('rouvre la dernière coopération ouverte, si son dossier existe encore', () => {
+    expect(lastOpenedCooperation(home)).toBeUndefined();
+    const first = newCooperationFolder(home);
+    const second = newCooperationFolder(home);
+    expect(lastOpenedCooperation(home)).toBeUndefined();
+    registerCooperation(home, { name: 'Val de Cher', dataDir: second, opened: '2026-12-01T08:00:00.000Z' });
+    registerCooperation(home, { name: null, dataDir: first, opened: '2026-12-02T09:30:00.000Z' });
+    expect(lastOpenedCooperation(home)).toBe(first);
+    expect(readRegistry(home)[1]).toEqual({ name: 'Val de Cher', dataDir: second, opened: '2026-12-01T08:00:00.000Z' });
+    rmSync(first, { recursive: true });
+    expect(lastOpenedCooperation(home)).toBe(second);
+    writeFileSync(join(home, REGISTRY_FILE), '{pas du json');
+    expect(lastOpenedCooperation(home)).toBeUndefined();
   });
 
   it("n'ouvre qu'un dossier inscrit", () => {
