@@ -225,3 +225,6 @@ export const QUADRANT_LABELS: Record<Quadrant, string> = {
 export const QUADRANT_THRESHOLD = 2.5;
 /** Partners whose means differ by this much or more on an axis disagree: the comité should hear both. */
 export const DISAGREEMENT_THRESHOLD = 1.5;
+
+/** The convocation's heading of the pistes on its ordre du jour: « Piste soumise à l'arbitrage », « 3 pistes soumises à l'arbitrage ». */
+export const pistesToArbitrateHeading = (count: number) => (count > 1 ? `${count} pistes soumises à l'arbitrage` : "Piste soumise à l'arbitrage");

@@ -4,7 +4,7 @@
 // guillemets and inside times (« 14 h 30 »).
 import { frenchDuration, frenchTime, longFrenchDate } from '../../common/french';
 import { allDepartements, codiriName, meetingTypeLabels } from '../../common/partners';
-import { personName, type Civility, type MeetingType } from '../../common/vocabulary';
+import { personName, pistesToArbitrateHeading, type Civility, type MeetingType } from '../../common/vocabulary';
 import { listAttachments } from '../attachments/store';
 import { getProject } from '../project/reads';
 import { sortKey } from '../store/collation';
@@ -13,6 +13,7 @@ import type { Store } from '../store/store';
 import type { Partner } from '../people/types';
 import { civilities, printedFunction, printedPartners, representedLabel } from './document';
 import { getMeeting } from './reads';
+import { pistesOnAgenda } from '../pistes/reads';
 import type { AttendanceSheetDocument, ConvenedGroup, ConvocationDocument } from './document-types';
 import { buildEml, isMailAddress, type MailAddress } from './eml';
 import type { MeetingDetail, ParticipantView } from './types';
@@ -134,6 +135,9 @@ export function convocationDocument(store: Store, meetingId: string): Convocatio
       duration_label: item.duration_minutes ? unbroken(frenchDuration(item.duration_minutes)) : null,
       chantier_label: item.chantier ? chantierLabel(item.chantier) : null,
     })),
+    pistes: pistesOnAgenda(store, meetingId)
+      .filter((piste) => !piste.decided_here)
+      .map((piste) => ({ reference: piste.reference, title: piste.title, proposed_by: piste.proposed_by.short_name })),
     documents: listAttachments(store, meetingId).map((attachment) => attachment.name),
     recipients,
     without_email: withoutEmail,
@@ -184,6 +188,13 @@ export function convocationText(document: ConvocationDocument, sender: { name: s
           const details = [item.presenter && `présenté par ${item.presenter}`, item.duration_label].filter(Boolean).join(', ');
           return `${item.number}. ${item.title}${details ? ` — ${details}` : ''}`;
         })),
+    ...(document.pistes.length > 0
+      ? [
+          '',
+          `${pistesToArbitrateHeading(document.pistes.length)}${colon}`,
+          ...document.pistes.map((piste) => `- ${piste.reference} ${quoted(piste.title)} (${piste.proposed_by})`),
+        ]
+      : []),
     ...(document.documents.length > 0 ? ['', `Documents à lire${colon}`, ...document.documents.map((name) => `- ${name}`)] : []),
     '',
     'Vous trouverez la convocation en pièce jointe.',

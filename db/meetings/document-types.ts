@@ -197,6 +197,8 @@ export interface ConvocationDocument {
   /** Every participant inscribed, by organisation. */
   convened: { count: number; groups: ConvenedGroup[] };
   agenda: { number: number; title: string; presenter: string | null; start_label: string; duration_label: string | null; chantier_label: string | null }[];
+  /** The pistes put on its ordre du jour for arbitrage and not decided yet: « P12 », title, proposing partner. */
+  pistes: { reference: string; title: string; proposed_by: string }[];
   /** The documents attached to the meeting, by name. */
   documents: string[];
   /** Those of the convened who have an e-mail address, for the courriel. */

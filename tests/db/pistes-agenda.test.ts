@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { getAction } from '../../db/actions/reads';
 import { listConflictViews } from '../../db/conflicts/reads';
+import { convocationDocument, convocationText } from '../../db/meetings/convocation';
 import { codiriDossier } from '../../db/meetings/dossier';
 import { getMeeting } from '../../db/meetings/reads';
 import { sendForValidation, validateMinutes } from '../../db/meetings/validation';
@@ -42,6 +43,15 @@ describe("pistes à l'ordre du jour d'un comité", () => {
     putOnAgenda(store, first, comite);
     expect(points(store, comite)).toEqual([['Arbitrage des pistes', true]]);
     expect(pistesToArbitrate(store, comite)).toEqual([]);
+    // The convocation lists them under its ordre du jour, in its PDF and its courriel.
+    const convocation = convocationDocument(store, comite);
+    expect(convocation.pistes).toEqual([
+      { reference: 'P1', title: 'Bourse commune des stages', proposed_by: 'Indre-et-Loire' },
+      { reference: 'P2', title: 'Guichet unique', proposed_by: 'Loir-et-Cher' },
+    ]);
+    expect(convocationText(convocation, null)).toContain(
+      "2 pistes soumises à l'arbitrage\u00a0:\n- P1 «\u00a0Bourse commune des stages\u00a0» (Indre-et-Loire)\n- P2 «\u00a0Guichet unique\u00a0» (Loir-et-Cher)\n",
+    );
     const listed = pistesOnAgenda(store, comite);
     expect(listed.map((row) => [row.reference, row.status, row.decided_here, row.action_reference])).toEqual([
       ['P1', 'evaluee', false, null],

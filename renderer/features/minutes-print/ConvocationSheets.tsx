@@ -3,6 +3,7 @@
 import { Alert, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import type { ApiError, AttendanceSheetDocument, ConvenedGroup, ConvocationDocument } from '../../../preload/contract';
+import { pistesToArbitrateHeading } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
 import { NBSP, PartnersBand } from './MinutesSheet';
 import classes from './MinutesPrint.module.css';
@@ -128,6 +129,19 @@ export function ConvocationSheet({ document }: { document: ConvocationDocument }
           </table>
         )}
       </section>
+
+      {document.pistes.length > 0 && (
+        <section className={classes.section}>
+          <h3 className={classes.sectionTitle}>{pistesToArbitrateHeading(document.pistes.length)}</h3>
+          <ul className={own.pistes}>
+            {document.pistes.map((piste) => (
+              <li key={piste.reference}>
+                <strong>{piste.reference}</strong> «&#x202f;{piste.title}&#x202f;» <span className={classes.dim}>(proposée par {piste.proposed_by})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className={classes.section}>
         <h3 className={classes.sectionTitle}>Personnes convoquées ({document.convened.count})</h3>
