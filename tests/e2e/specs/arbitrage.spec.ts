@@ -97,6 +97,16 @@ test('trois pistes arbitrées en comité de pilotage : une retenue dans le chant
   await toArbitrate.scrollIntoViewIfNeeded();
   await bothThemes(app, 'arbitrage-preparer');
 
+  // The convocation lists them under the ordre du jour.
+  await page.getByRole('button', { name: 'Imprimer et exporter' }).click();
+  await page.getByRole('menuitem', { name: 'Convocation' }).click();
+  const convocation = page.getByRole('article', { name: 'Convocation — Comité de pilotage du 12 mars 2027' });
+  await expect(convocation).toContainText("3 pistes soumises à l'arbitrage");
+  await expect(convocation.getByRole('listitem').filter({ hasText: 'P1' })).toHaveText('P1 « Bourse commune des stages » (proposée par Loir-et-Cher)');
+  await screenshot(app, 'arbitrage-convocation');
+  await page.evaluate((id) => (window.location.hash = `#/reunions/${id}`), meetingId);
+  await expect(page.getByRole('heading', { level: 1, name: 'Comité de pilotage du 12 mars 2027' })).toBeVisible();
+
   // Compte rendu: each décision.
   await page.getByRole('tab', { name: 'Compte rendu' }).click();
   const decisions = page.getByRole('region', { name: 'Décisions sur les pistes' });
