@@ -157,11 +157,14 @@ export interface EntenteApi {
   /** For a damaged file: set it aside and start again from the first start. */
   startOver(): AppState;
   /** The cooperations of this computer (Paramètres › Projets), the open one marked. */
-  listCooperations(): (Cooperation & { open: boolean })[];
+  /** `missing`: its data folder is no longer there (moved, deleted, an unplugged disk). */
+  listCooperations(): (Cooperation & { open: boolean; missing: boolean })[];
   /** Closes Entente and reopens it on a registered cooperation's data folder (never any other path). */
   openCooperation(dataDir: string): string;
   /** A new empty data folder, registered; Entente reopens on it, at its first start. */
   createCooperationFolder(): string;
+  /** Takes another cooperation off this computer's list; its data folder is left untouched. */
+  forgetCooperation(dataDir: string): string;
 
   getDashboard(period: DashboardPeriod): CooperationDashboard;
 
@@ -502,6 +505,7 @@ export const API_METHOD_KINDS = {
   listCooperations: 'read',
   openCooperation: 'read',
   createCooperationFolder: 'read',
+  forgetCooperation: 'read',
   getDashboard: 'read',
   listChantiers: 'read',
   getChantier: 'read',

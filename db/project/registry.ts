@@ -76,6 +76,14 @@ export function lastOpenedCooperation(home: string): string | undefined {
   return opened.sort((a, b) => (a.opened! < b.opened! ? 1 : -1))[0]?.dataDir;
 }
 
+/** Takes a cooperation off the list of this computer; its data folder stays as it is. */
+export function forgetCooperation(home: string, dataDir: string): Cooperation[] {
+  const known = registeredCooperation(home, dataDir);
+  const entries = readRegistry(home).filter((entry) => resolve(entry.dataDir) !== resolve(known.dataDir));
+  writeFileAtomically(registryFile(home), `${JSON.stringify(entries, null, 2)}\n`);
+  return entries;
+}
+
 /** The registered cooperation of that folder, or a French refusal: only those may be opened. */
 export function registeredCooperation(home: string, dataDir: string): Cooperation {
   const found = readRegistry(home).find((entry) => resolve(entry.dataDir) === resolve(dataDir));

@@ -1,6 +1,7 @@
 // Paramètres › Projets: the cooperations of this computer, and Entente reopened on another.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { newCooperationFolder, readRegistry, registeredCooperation } from '../../db/project/registry';
+import { forgetCooperation, newCooperationFolder, readRegistry, registeredCooperation } from '../../db/project/registry';
 import { ValidationError } from '../../db/errors';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
@@ -17,19 +18,24 @@ export interface CooperationContext {
 export function createCooperationHandlers(
   session: Session,
   { home, register, reopenOn }: CooperationContext,
-): Pick<Handlers, 'listCooperations' | 'openCooperation' | 'createCooperationFolder'> {
+): Pick<Handlers, 'listCooperations' | 'openCooperation' | 'createCooperationFolder' | 'forgetCooperation'> {
   const isOpen = (dataDir: string) => resolve(dataDir) === resolve(session.dataDir);
   return {
     listCooperations: () => {
       // The open one's name may have changed (first start done, renamed) since it was registered.
       register();
-      return readRegistry(home).map((cooperation) => ({ ...cooperation, open: isOpen(cooperation.dataDir) }));
+      return readRegistry(home).map((cooperation) => ({ ...cooperation, open: isOpen(cooperation.dataDir), missing: !existsSync(cooperation.dataDir) }));
     },
     openCooperation: (dataDir) => {
       const { dataDir: registered } = registeredCooperation(home, dataDir);
       if (isOpen(registered)) throw new ValidationError('Cette coopération est déjà ouverte.');
       void reopenOn(registered);
       return registered;
+    },
+    forgetCooperation: (dataDir) => {
+      if (isOpen(dataDir)) throw new ValidationError("La coopération ouverte ne peut pas être retirée de la liste : ouvrez-en une autre d'abord.");
+      forgetCooperation(home, dataDir);
+      return resolve(dataDir);
     },
     createCooperationFolder: () => {
       const dataDir = newCooperationFolder(home);

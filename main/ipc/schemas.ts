@@ -133,6 +133,7 @@ export const argsSchemas = {
   listCooperations: none,
   openCooperation: z.tuple([z.string().min(1, 'Choisissez une coopération.').max(4000)]),
   createCooperationFolder: none,
+  forgetCooperation: z.tuple([z.string().min(1, 'Choisissez une coopération.').max(4000)]),
   getDashboard: z.tuple([z.enum(['all', 'year', 'since-codiri'], 'Période inconnue.')]),
 
   listChantiers: none,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  forgetCooperation,
   lastOpenedCooperation,
   newCooperationFolder,
   readRegistry,
@@ -61,6 +62,15 @@ describe('registre des coopérations', () => {
     expect(lastOpenedCooperation(home)).toBe(second);
     writeFileSync(join(home, REGISTRY_FILE), '{pas du json');
     expect(lastOpenedCooperation(home)).toBeUndefined();
+  });
+
+  it('retire une coopération de la liste sans toucher à son dossier', () => {
+    const kept = newCooperationFolder(home);
+    const forgotten = newCooperationFolder(home);
+    expect(forgetCooperation(home, `${forgotten}/`)).toEqual([{ name: null, dataDir: kept }]);
+    expect(readRegistry(home)).toEqual([{ name: null, dataDir: kept }]);
+    expect(statSync(forgotten).isDirectory()).toBe(true);
+    expect(() => forgetCooperation(home, forgotten)).toThrow("Ce dossier n'est pas l'une des coopérations de cet ordinateur.");
   });
 
   it("n'ouvre qu'un dossier inscrit", () => {

@@ -50,17 +50,30 @@ export function ProjectSection() {
   );
 }
 
-/** What « Ouvrir » or « Nouvelle coopération… » asks for, until confirmed. */
-type Reopening = { kind: 'open'; dataDir: string; name: string } | { kind: 'new' };
+/** What « Ouvrir », « Nouvelle coopération… » or « Retirer » asks for, until confirmed. */
+type Reopening = { kind: 'open'; dataDir: string; name: string } | { kind: 'new' } | { kind: 'forget'; dataDir: string; name: string };
+
+const MODAL_TITLES: Record<Reopening['kind'], string> = {
+  open: 'Ouvrir une autre coopération',
+  new: 'Nouvelle coopération',
+  forget: 'Retirer de la liste',
+};
 
 /** The cooperations of this computer: Entente reopens on another one, after a confirmation. */
 function Cooperations() {
-  const { data: cooperations, error } = useApiData('listCooperations');
+  const { data: cooperations, error, reload } = useApiData('listCooperations');
   const [asked, setAsked] = useState<Reopening>();
   const [closing, setClosing] = useState(false);
   const confirm = async () => {
     if (!asked) return;
     setClosing(true);
+    if (asked.kind === 'forget') {
+      await send('forgetCooperation', asked.dataDir);
+      setClosing(false);
+      setAsked(undefined);
+      reload();
+      return;
+    }
     const result = asked.kind === 'open' ? await call('openCooperation', asked.dataDir) : await call('createCooperationFolder');
     // Entente closes on success: the button stays busy until then.
     if (!result.ok) setClosing(false);
@@ -85,6 +98,7 @@ function Cooperations() {
                     <Text size="sm">{name}</Text>
                     <Text size="xs" c="dimmed">
                       {cooperation.dataDir}
+                      {cooperation.missing && ' — dossier introuvable (déplacé, supprimé ou sur un disque débranché)'}
                     </Text>
                   </Table.Td>
                   <Table.Td ta="right">
@@ -93,14 +107,25 @@ function Cooperations() {
                         ouverte
                       </Text>
                     ) : (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        aria-label={`Ouvrir ${name}`}
-                        onClick={() => setAsked({ kind: 'open', dataDir: cooperation.dataDir, name })}
-                      >
-                        Ouvrir
-                      </Button>
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="light"
+                          aria-label={`Ouvrir ${name}`}
+                          disabled={cooperation.missing}
+                          onClick={() => setAsked({ kind: 'open', dataDir: cooperation.dataDir, name })}
+                        >
+                          Ouvrir
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={`Retirer ${name} de la liste`}
+                          onClick={() => setAsked({ kind: 'forget', dataDir: cooperation.dataDir, name })}
+                        >
+                          Retirer
+                        </Button>
+                      </Group>
                     )}
                   </Table.Td>
                 </Table.Tr>
@@ -118,20 +143,23 @@ function Cooperations() {
         Chaque coopération a son propre dossier de données. Une nouvelle coopération s'ouvre sur le premier démarrage&#x202f;: créez-la ou rejoignez un projet
         existant avec son invitation.
       </Text>
-      <Modal opened={asked !== undefined} onClose={cancel} title={asked?.kind === 'new' ? 'Nouvelle coopération' : 'Ouvrir une autre coopération'}>
+      <Modal opened={asked !== undefined} onClose={cancel} title={asked ? MODAL_TITLES[asked.kind] : ''}>
         <Stack>
           <Text size="sm">
-            {asked?.kind === 'open'
-              ? `Entente va se fermer et rouvrir sur «\u202f${asked.name}\u202f».`
-              : 'Entente va se fermer et rouvrir sur un nouveau dossier de données, vide, où vous créerez la coopération ou rejoindrez un projet.'}{' '}
-            Vos saisies sont déjà enregistrées.
+            {asked?.kind === 'forget'
+              ? `«\u202f${asked.name}\u202f» ne sera plus proposée ici. Son dossier de données reste sur l'ordinateur, intact\u202f: ${asked.dataDir}.`
+              : `${
+                  asked?.kind === 'open'
+                    ? `Entente va se fermer et rouvrir sur «\u202f${asked.name}\u202f».`
+                    : 'Entente va se fermer et rouvrir sur un nouveau dossier de données, vide, où vous créerez la coopération ou rejoindrez un projet.'
+                } Vos saisies sont déjà enregistrées.`}
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={cancel} disabled={closing}>
               Annuler
             </Button>
-            <Button onClick={() => void confirm()} loading={closing}>
-              Fermer et rouvrir
+            <Button onClick={() => void confirm()} loading={closing} color={asked?.kind === 'forget' ? 'red' : undefined}>
+              {asked?.kind === 'forget' ? 'Retirer de la liste' : 'Fermer et rouvrir'}
             </Button>
           </Group>
         </Stack>

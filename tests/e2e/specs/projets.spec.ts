@@ -2,6 +2,7 @@
 // reopens Entente on a new empty data folder, at its first start; once created there, both
 // are listed, and « Ouvrir » reopens Entente on the other one.
 import { join } from 'node:path';
+import { readRegistry, registerCooperation } from '../../../db/project/registry';
 import { newDataDir } from '../harness/launch';
 import { axeViolations } from '../harness/a11y';
 import { completeFirstStart, expect, openScreen, screenshot, test, type AppHandle } from '../harness/fixtures';
@@ -41,6 +42,10 @@ test('Paramètres › Projets : une nouvelle coopération dans son dossier, puis
     const created = await relaunchedOn(first);
     expect(created.startsWith(join(home, 'cooperations', 'cooperation-'))).toBe(true);
 
+    // A cooperation whose folder has gone (an unplugged disk): listed, not openable, removable.
+    const gone = join(home, 'cooperations', 'sur-une-cle-usb');
+    registerCooperation(home, { name: 'Ancienne coopération', dataDir: gone });
+
     // Entente started again on that folder, as the relaunch asked: the first start.
     const second = await launch(created, { argv: [`--data-dir=${created}`] });
     const { page } = second;
@@ -69,13 +74,26 @@ test('Paramètres › Projets : une nouvelle coopération dans son dossier, puis
 
     await openScreen(second, 'Paramètres');
     const rows = table(second).getByRole('row');
-    await expect(rows).toHaveText([`${defaultName}${home}Ouvrir`, `${NEW_PROJECT}${created}ouverte`]);
+    await expect(rows).toHaveText([
+      `${defaultName}${home}OuvrirRetirer`,
+      `${NEW_PROJECT}${created}ouverte`,
+      `Ancienne coopération${gone} — dossier introuvable (déplacé, supprimé ou sur un disque débranché)OuvrirRetirer`,
+    ]);
+    await expect(table(second).getByRole('button', { name: 'Ouvrir Ancienne coopération' })).toBeDisabled();
     for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme });
       await card(second).scrollIntoViewIfNeeded();
       await screenshot(second, `projets-liste-${theme === 'light' ? 'clair' : 'sombre'}`);
       expect(await axeViolations(page)).toEqual([]);
     }
+
+    // « Retirer » takes it off the list, after a confirmation that says its folder stays.
+    await table(second).getByRole('button', { name: 'Retirer Ancienne coopération de la liste' }).click();
+    const forget = page.getByRole('dialog', { name: 'Retirer de la liste' });
+    await expect(forget).toContainText(`« Ancienne coopération » ne sera plus proposée ici. Son dossier de données reste sur l'ordinateur, intact : ${gone}.`);
+    await forget.getByRole('button', { name: 'Retirer de la liste' }).click();
+    await expect(rows).toHaveCount(2);
+    expect(readRegistry(home).map((cooperation) => cooperation.name)).toEqual([defaultName, NEW_PROJECT]);
 
     // « Ouvrir » on the other one: confirmed, then the relaunch on its folder, and only it.
     await table(second)
