@@ -88,7 +88,7 @@ class XmlScanner {
   private seenRoot = false;
 
   constructor(
-    private readonly xml: string,
+    readonly xml: string,
     private readonly part: string,
   ) {}
 
@@ -169,7 +169,7 @@ class XmlScanner {
       this.attributesEnd = this.pendingClose ? end - 1 : end;
       this.at = end + 1;
       this.kind = OPEN;
-      this.name = localName(xml.slice(at + 1, nameEnd));
+      this.name = this.localNameAt(at + 1, nameEnd);
       this.openNames.push(this.name);
       this.openStarts.push(at + 1);
       this.openLengths.push(nameEnd - at - 1);
@@ -177,15 +177,43 @@ class XmlScanner {
     }
   }
 
-  /** The value of an attribute of the opening tag, by local name (« r:id » answers « id » only when `prefixed`); refused when malformed. */
+  /** Where the value `find` found starts and ends (raw, entities not replaced). */
+  valueStart = 0;
+  valueEnd = 0;
+  /** Where a cell's `r`, `s` and `t` start and end (-1 when absent), read in one pass by `cellAttributes`. */
+  readonly cell = { r: -1, rEnd: 0, s: -1, sEnd: 0, t: -1, tEnd: 0 };
+
+  /** The value of an attribute of the opening tag, by local name (« r:id » answers « id » only when `prefixed`). */
   attribute(name: string, prefixed = false): string | undefined {
-    // Compared in place, nothing allocated: a sheet has hundreds of thousands of cells, each with its r, s and t.
+    return this.find(name, prefixed) ? decodeXml(this.xml.slice(this.valueStart, this.valueEnd)) : undefined;
+  }
+
+  /** Whether the opening tag has this attribute, its value then between `valueStart` and `valueEnd`. */
+  find(name: string, prefixed = false): boolean {
+    this.scanAttributes(name, prefixed);
+    return this.valueStart >= 0;
+  }
+
+  /** A cell's r, s and t, in `cell`: one pass over its tag rather than three. */
+  cellAttributes(): void {
+    this.scanAttributes(null, false);
+  }
+
+  /**
+   * Walks the opening tag's attributes, refusing malformed ones: either looking for `name`
+   * (found: `valueStart` ≥ 0) or, when null, noting a cell's r, s and t. Compared in place,
+   * char by char, nothing allocated: a sheet has hundreds of thousands of cells.
+   */
+  private scanAttributes(name: string | null, prefixed: boolean): void {
     const xml = this.xml;
     const end = this.attributesEnd;
+    const cell = this.cell;
+    if (name === null) cell.r = cell.s = cell.t = -1;
+    this.valueStart = -1;
     let at = this.attributesStart;
     for (;;) {
       while (at < end && isSpace(xml.charCodeAt(at))) at++;
-      if (at >= end) return undefined;
+      if (at >= end) return;
       const start = at;
       let colon = -1;
       for (let code = xml.charCodeAt(at); at < end && code !== 61 /* = */ && !isSpace(code); code = xml.charCodeAt(++at))
@@ -196,10 +224,34 @@ class XmlScanner {
       at++;
       while (at < end && isSpace(xml.charCodeAt(at))) at++;
       const quote = xml.charCodeAt(at);
-      const close = quote === 34 || quote === 39 ? xml.indexOf(quote === 34 ? '"' : "'", at + 1) : -1;
-      if (close < 0 || close >= end) fail(`${this.part} a un attribut mal formé`);
+      if (quote !== 34 /* " */ && quote !== 39 /* ' */) fail(`${this.part} a un attribut mal formé`);
+      let close = at + 1;
+      while (close < end && xml.charCodeAt(close) !== quote) close++;
+      if (close >= end) fail(`${this.part} a un attribut mal formé`);
       const local = colon < 0 ? start : colon + 1;
-      if (colon >= 0 === prefixed && nameEnd - local === name.length && xml.startsWith(name, local)) return decodeXml(xml.slice(at + 1, close));
+      if (name === null) {
+        if (colon < 0 && nameEnd - start === 1) {
+          const letter = xml.charCodeAt(start);
+          if (letter === 114 /* r */) {
+            cell.r = at + 1;
+            cell.rEnd = close;
+          } else if (letter === 115 /* s */) {
+            cell.s = at + 1;
+            cell.sEnd = close;
+          } else if (letter === 116 /* t */) {
+            cell.t = at + 1;
+            cell.tEnd = close;
+          }
+        }
+      } else if (colon >= 0 === prefixed && nameEnd - local === name.length) {
+        let same = true;
+        for (let i = 0; same && i < name.length; i++) same = xml.charCodeAt(local + i) === name.charCodeAt(i);
+        if (same) {
+          this.valueStart = at + 1;
+          this.valueEnd = close;
+          return;
+        }
+      }
       at = close + 1;
     }
   }
@@ -225,6 +277,24 @@ class XmlScanner {
     while (end < xml.length && !endsName(xml.charCodeAt(end))) end++;
     if (end === from || end >= xml.length) fail(`${this.part} est mal formé`);
     return end;
+  }
+
+  /** The local name of the tag at [start, end): a sheet's frequent ones without a new string each time. */
+  private localNameAt(start: number, end: number): string {
+    const xml = this.xml;
+    if (end - start === 1)
+      switch (xml.charCodeAt(start)) {
+        case 99:
+          return 'c';
+        case 118:
+          return 'v';
+        case 102:
+          return 'f';
+        case 116:
+          return 't';
+      }
+    if (end - start === 3 && xml.startsWith('row', start)) return 'row';
+    return localName(xml.slice(start, end));
   }
 
   /** Whether the closing name at [start, end) is the last opened one's. */
@@ -540,11 +610,11 @@ interface SheetContext {
   part: string;
 }
 
-/** The column of a reference (« AB12 » → 28), or 0 when it has none. */
-function columnOf(reference: string): number {
+/** The column of a reference (« AB12 » → 28) written in `text` from `start` to `end`, or 0 when it has none. */
+function columnOf(text: string, start = 0, end = text.length): number {
   let column = 0;
-  for (let i = 0; i < reference.length && column <= MAX_COLUMN; i++) {
-    const code = reference.charCodeAt(i) | 0x20;
+  for (let i = start; i < end && column <= MAX_COLUMN; i++) {
+    const code = text.charCodeAt(i) | 0x20;
     if (code < 97 || code > 122) break;
     column = column * 26 + code - 96;
   }
@@ -562,6 +632,35 @@ function isoDateOf(text: string): Date {
   const date = new Date(zoned);
   if (Number.isNaN(date.getTime())) fail(`date invalide « ${text} »`);
   return date;
+}
+
+/** The whole number written in `text` from `start` to `end` (digits only), or NaN. */
+function integerOf(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    value = value * 10 + digit;
+  }
+  return end > start ? value : NaN;
+}
+
+/** A cell's type (`t`): the usual ones without a new string each time. */
+function typeOf(text: string, start: number, end: number): string {
+  if (end - start === 1)
+    switch (text.charCodeAt(start)) {
+      case 115:
+        return 's';
+      case 110:
+        return 'n';
+      case 98:
+        return 'b';
+      case 101:
+        return 'e';
+      case 100:
+        return 'd';
+    }
+  return text.startsWith('str', start) && end - start === 3 ? 'str' : decodeXml(text.slice(start, end));
 }
 
 function numberOf(text: string): number {
@@ -582,21 +681,22 @@ function readSheet(xml: string, context: SheetContext): Map<number, Row> {
   while (scanner.next()) {
     if (scanner.kind !== OPEN) continue;
     if (scanner.name === 'row') {
-      const r = scanner.attribute('r');
       // A row without its number follows the previous one.
-      rowNumber = r === undefined ? rowNumber + 1 : Number(r);
-      if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > MAX_ROW) fail(`numéro de ligne invalide « ${r} »`);
+      rowNumber = scanner.find('r') ? integerOf(xml, scanner.valueStart, scanner.valueEnd) : rowNumber + 1;
+      if (!(rowNumber >= 1 && rowNumber <= MAX_ROW)) fail(`numéro de ligne invalide dans ${part}`);
       row = rows.get(rowNumber);
       if (!row) rows.set(rowNumber, (row = { values: [], percent: [], hasValue: false, width: 0 }));
       column = 0;
     } else if (scanner.name === 'c') {
       if (!row) fail(`une cellule de ${part} est hors d'une ligne`);
-      const reference = scanner.attribute('r');
+      scanner.cellAttributes();
+      const { cell } = scanner;
       // A cell without its reference follows the previous one.
-      column = reference === undefined ? column + 1 : columnOf(reference);
-      if (column < 1 || column > MAX_COLUMN) fail(`référence de cellule invalide « ${reference} »`);
-      const style = Number(scanner.attribute('s') ?? 0);
-      const type = scanner.attribute('t') ?? 'n';
+      column = cell.r >= 0 ? columnOf(xml, cell.r, cell.rEnd) : column + 1;
+      if (column < 1 || column > MAX_COLUMN) fail(`référence de cellule invalide à la ligne ${rowNumber}`);
+      const style = cell.s >= 0 ? integerOf(xml, cell.s, cell.sEnd) : 0;
+      if (Number.isNaN(style)) fail(`style de cellule invalide à la ligne ${rowNumber}`);
+      const type = cell.t >= 0 ? typeOf(xml, cell.t, cell.tEnd) : 'n';
       const value = cellContent();
       const format = formats[style] ?? NONE;
       const index = column - 1;
