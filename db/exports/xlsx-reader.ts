@@ -13,8 +13,10 @@ export interface XlsxSheet {
   rows: { line: number; cells: XlsxCell[] }[];
 }
 
-/** Past this, the archive is not a plan d'actions but a trap (a « zip bomb »): refused before inflating. */
+/** Past this, the parts read are not a plan d'actions but a trap (a « zip bomb »): refused before inflating. */
 const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
+/** Past this, the tables given would not fit in memory (a cell styled in column XFD on every row). */
+const MAX_CELLS = 20_000_000;
 const MAX_ROW = 1_048_576;
 const MAX_COLUMN = 16_384;
 
@@ -413,6 +415,8 @@ class Package {
   private readonly entries = new Map<string, Entry>();
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private readonly view: DataView;
+  /** What the parts read so far take once inflated. */
+  private inflated = 0;
 
   constructor(private readonly bytes: Uint8Array) {
     const view = (this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -429,7 +433,6 @@ class Package {
       count = this.offset64(zip64End + 32);
       at = this.offset64(zip64End + 48);
     }
-    let total = 0;
     for (let i = 0; i < count; i++) {
       if (this.uint32(at) !== 0x02014b50) fail('répertoire de l’archive illisible');
       const flags = view.getUint16(at + 8, true);
@@ -445,12 +448,10 @@ class Package {
       };
       if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.offset === 0xffffffff)
         this.zip64Sizes(entry, at + 46 + nameLength, extraLength);
-      total += entry.size;
       this.entries.set(entry.name.toLowerCase(), entry);
       at += 46 + nameLength + extraLength + view.getUint16(at + 32, true);
     }
     if (this.entries.size === 0) fail("l'archive est vide");
-    if (total > MAX_UNZIPPED_BYTES) fail("l'archive décompressée serait trop grande");
   }
 
   /** The text of these parts (undefined for those the archive lacks). */
@@ -458,6 +459,8 @@ class Package {
     const texts = new Map<string, string | undefined>();
     for (const part of parts) {
       const entry = this.entries.get(part.toLowerCase());
+      this.inflated += entry?.size ?? 0;
+      if (this.inflated > MAX_UNZIPPED_BYTES) fail("l'archive décompressée serait trop grande");
       texts.set(part, entry && this.decoder.decode(this.inflate(entry)));
     }
     return texts;
@@ -806,6 +809,7 @@ function rowsOf(rows: Map<number, Row>): XlsxSheet['rows'] {
   const numbers = [...rows.keys()].filter((number) => (rows.get(number) as Row).hasValue).sort((a, b) => a - b);
   let columnCount = 0;
   for (const number of numbers) columnCount = Math.max(columnCount, (rows.get(number) as Row).width);
+  if (numbers.length * columnCount > MAX_CELLS) fail('feuille trop grande');
   return numbers.map((line) => {
     const { values, percent } = rows.get(line) as Row;
     const cells: XlsxCell[] = new Array<XlsxCell>(columnCount);

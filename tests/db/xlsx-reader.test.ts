@@ -328,6 +328,30 @@ book.save(sys.argv[1])
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
+  test('les pièges : une fusion de toute la feuille, une cellule en colonne XFD sur chaque ligne, refusées vite', async () => {
+    const workbook = `<workbook ${MAIN}><sheets><sheet name="Piège" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
+    const trap = (sheetData: string, after = '') =>
+      Buffer.from(
+        handMade({
+          'xl/workbook.xml': workbook,
+          'xl/_rels/workbook.xml.rels': rels,
+          'xl/worksheets/sheet1.xml': `<worksheet ${MAIN}><sheetData>${sheetData}</sheetData>${after}</worksheet>`,
+        }),
+      );
+    const started = Date.now();
+    const merged = trap(
+      '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>',
+      '<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>',
+    );
+    await expect(readSpreadsheet(merged)).rejects.toThrow(REFUSAL);
+    const wide = trap(
+      Array.from({ length: 2000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="XFD${i + 1}"><v>0</v></c></row>`).join(''),
+    );
+    await expect(readSpreadsheet(wide)).rejects.toThrow(REFUSAL);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   test('les feuilles de graphique sont passées, la feuille absente de l’archive est refusée', async () => {
     const workbook = `<workbook ${MAIN}><sheets><sheet name="Graphique" sheetId="1" r:id="rId1"/><sheet name="Données" sheetId="2" r:id="rId2"/></sheets></workbook>`;
     const rels = (sheet: string) => `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
