@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { Workbook, stream, type CellValue } from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
+import { createAction } from '../../db/actions/writes';
+import { actionsXlsx, planXlsx } from '../../db/exports/actions';
 import { readSpreadsheet } from '../../db/exports/import';
 import { readWorkbook, type XlsxCell, type XlsxSheet } from '../../db/exports/xlsx-reader';
-import { tempDir } from './helpers';
+import { newReplica, tempDir } from './helpers';
 
 const REFUSAL = "Ce fichier n'est pas un classeur Excel lisible (.xlsx). Enregistrez-le au format .xlsx ou CSV, puis recommencez.";
 
@@ -197,6 +199,26 @@ describe('lecture des classeurs .xlsx', () => {
     const in1904 = await bytesOf(workbook);
     expect(readWorkbook(in1904)).toEqual(await viaExceljs(in1904));
     expect(readWorkbook(in1904)[1].rows[1].cells[2]).toEqual(day('2027-02-28'));
+  });
+
+  test('les exports d’Entente (actions filtrées, plan d’actions) : les mêmes cellules qu’exceljs', async () => {
+    const store = newReplica();
+    createAction(store, {
+      chantier_id: 'c4',
+      title: 'Séminaire des cadres à Blois',
+      status: 'en_cours',
+      start_date: '2027-01-15',
+      end_date: '2027-06-30',
+      progress: 40,
+      to_arbitrate: true,
+      description: 'Deux jours ; « ateliers »\net un "grand témoin" & <rien>.',
+    });
+    createAction(store, { chantier_id: 'c2', title: 'Formation', status: 'bloque', end_date: '2020-12-31' });
+    for (const bytes of [new Uint8Array(await actionsXlsx(store, {})), new Uint8Array(await planXlsx(store))]) {
+      const sheets = readWorkbook(bytes);
+      expect(sheets).toEqual(await viaExceljs(bytes));
+      expect(sheets.flatMap((sheet) => sheet.rows.flatMap((row) => row.cells))).toContain('40 %');
+    }
   });
 
   test('un classeur d’openpyxl : date, pourcentage, textes partagés, formule sans résultat', () => {
