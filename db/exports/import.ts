@@ -4,7 +4,6 @@
 // action checked as createAction checks it, all written together: ordinary changes that sync.
 // All or nothing: a file with one refused line writes nothing, so that the user corrects
 // the file and imports it again without finding half of it already in (and duplicated).
-import { Workbook, type CellValue } from 'exceljs';
 import {
   ACTION_STATUS_LABELS,
   COOPERATION_FORM_LABELS,
@@ -28,6 +27,7 @@ import { validatePatch } from '../store/rows';
 import type { Edit, Store } from '../store/store';
 import { decodeText, parseCsv, unguarded } from './csv';
 import { ACTION_IMPORT_FIELDS, type ImportField } from './actions';
+import { readWorkbook, type XlsxSheet } from './xlsx-reader';
 
 type Cell = string | number | Date | null;
 
@@ -58,44 +58,18 @@ export function normalize(text: string): string {
   return key;
 }
 
-function cellOf(value: CellValue, numFmt: string | undefined): Cell {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  if (typeof value === 'number') {
-    // A percentage cell holds 0,4 for « 40 % »: kept as the text shown.
-    return numFmt?.includes('%') ? `${Math.round(value * 10000) / 100} %` : value;
-  }
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('result' in value) return cellOf(value.result as CellValue, numFmt);
-  if ('text' in value) return String(value.text);
-  return null;
-}
-
-async function readXlsx(bytes: Buffer): Promise<Table[]> {
-  const workbook = new Workbook();
+function readXlsx(bytes: Buffer): Table[] {
+  let sheets: XlsxSheet[];
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    sheets = readWorkbook(bytes);
   } catch {
     throw refusal('validation', "Ce fichier n'est pas un classeur Excel lisible (.xlsx). Enregistrez-le au format .xlsx ou CSV, puis recommencez.");
   }
   const tables: Table[] = [];
-  workbook.eachSheet((sheet) => {
-    const rows: { line: number; cells: Cell[] }[] = [];
-    // Once per sheet: exceljs counts the columns by walking every row.
-    const columnCount = sheet.columnCount;
-    sheet.eachRow({ includeEmpty: false }, (row, line) => {
-      const cells: Cell[] = [];
-      for (let column = 1; column <= columnCount; column++) {
-        const cell = row.getCell(column);
-        cells.push(cellOf(cell.value, cell.numFmt));
-      }
-      rows.push({ line, cells });
-    });
+  for (const { name, rows } of sheets) {
     const [header, ...lines] = rows;
-    if (header) tables.push({ sheet: sheet.name, header: header.cells.map((cell) => (cell === null ? '' : String(cell).trim())), lines });
-  });
+    if (header) tables.push({ sheet: name, header: header.cells.map((cell) => (cell === null ? '' : String(cell).trim())), lines });
+  }
   return tables;
 }
 
