@@ -140,7 +140,9 @@ export function importFile(
     schema: SCHEMA_VERSION,
   });
   const has = store.db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck();
-  if (content.runs.some((run) => run.origin === replicaId && run.changes.some((change) => !has.get(change.origin, change.seq)))) {
+  // Own changes up to the version vector are surely held: only those beyond are looked up.
+  const ownHeld = store.log.versionVector()[replicaId] ?? 0;
+  if (content.runs.some((run) => run.origin === replicaId && run.changes.some((change) => change.seq > ownHeld && !has.get(change.origin, change.seq)))) {
     throw refusal('cloned-replica', 'file', replicaId);
   }
   return store.transaction(() => {

@@ -84,7 +84,8 @@ export interface Proofs {
 export function checkRuns(store: Store, project: string, runs: Run[]): { changes: Change[]; proofs: Proofs } {
   const keyOf = store.db.prepare('SELECT public_key FROM replica WHERE id = ?').pluck();
   const keySeqOf = store.db.prepare("SELECT seq FROM changes WHERE origin = ? AND entity = 'replica' AND row_id = ? AND field = 'public_key'").pluck();
-  const seedHeld = store.log.versionVector()[SEED_ORIGIN] ?? 0;
+  const vector = store.log.versionVector();
+  const seedHeld = vector[SEED_ORIGIN] ?? 0;
   // Keys published in this file, by their poste: a poste's first file carries its key.
   const fileKeys = new Map<string, { key: string; seq: number }>();
   for (const run of runs) {
@@ -117,6 +118,10 @@ export function checkRuns(store: Store, project: string, runs: Run[]): { changes
       change.chain = chain;
     }
     const to = from + run.changes.length - 1;
+    // Held here already, and the same: its chain at its last change is the one held, a hash of
+    // the origin's whole history up to it. Nothing to check or apply again (a shared folder's
+    // second round reads mostly such runs, relayed by the other postes).
+    if (chain !== null && run.changes.length > 0 && to <= (vector[origin] ?? 0) && store.chainAt(origin, to) === chain) continue;
     const publicKey = (keyOf.get(origin) as string | null | undefined) ?? fileKeys.get(origin)?.key;
     if (run.signature !== null) {
       if (!publicKey) throw refusal('unknown-signer', label());

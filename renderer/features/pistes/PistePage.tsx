@@ -1,6 +1,4 @@
-import { Alert, Anchor, Button, Grid, Group, Modal, Stack, Table, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { IconTrash } from '@tabler/icons-react';
+import { Alert, Anchor, Grid, Group, Stack, Table, Text } from '@mantine/core';
 import { fieldLabel } from '../../../common/fields';
 import { PISTE_STATUS_LABELS, type Finalite } from '../../../common/vocabulary';
 import type { ChantierSummary, MeetingRow, PisteDetail, PistePatch } from '../../../preload/contract';
@@ -11,6 +9,7 @@ import { AutosaveMultiSelect, AutosaveSelect, AutosaveText } from '../../shared/
 import { FormSaverProvider } from '../../shared/autosave/FormSaver';
 import { SaveStatus } from '../../shared/autosave/SaveStatus';
 import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
+import { DeleteButton } from '../../shared/DeleteButton';
 import { PageHeader } from '../../shared/PageHeader';
 import { SectionCard } from '../../shared/SectionCard';
 import { atelierLabel, FINALITE_OPTIONS, formatMean } from './labels';
@@ -198,36 +197,15 @@ function Arbitrage({ piste }: { piste: PisteDetail }) {
 }
 
 function DeletePisteButton({ piste }: { piste: PisteDetail }) {
-  const [opened, { open, close }] = useDisclosure();
-
   async function remove() {
     const result = await call('deletePiste', piste.id);
-    if (!result.ok) return;
-    close();
-    navigate({ page: 'pistes' });
+    if (result.ok) navigate({ page: 'pistes' });
+    return result.ok;
   }
-
   return (
-    <>
-      <Group justify="flex-end">
-        <Button variant="default" c="var(--mantine-color-error)" leftSection={<IconTrash size={16} aria-hidden />} onClick={open}>
-          Supprimer la piste
-        </Button>
-      </Group>
-      <Modal opened={opened} onClose={close} title="Supprimer cette piste ?">
-        <Text mb="lg">
-          La piste {piste.reference} «&#x202f;{piste.title}&#x202f;» sera supprimée avec ses {piste.scores.length} évaluation
-          {piste.scores.length > 1 ? 's' : ''}.
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close} data-autofocus>
-            Annuler
-          </Button>
-          <Button color="red.9" onClick={() => void remove()}>
-            Supprimer
-          </Button>
-        </Group>
-      </Modal>
-    </>
+    <DeleteButton label="Supprimer la piste" title="Supprimer cette piste ?" remove={remove}>
+      La piste {piste.reference} «&#x202f;{piste.title}&#x202f;» sera supprimée avec ses {piste.scores.length} évaluation
+      {piste.scores.length > 1 ? 's' : ''}.
+    </DeleteButton>
   );
 }
