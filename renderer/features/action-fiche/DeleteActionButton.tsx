@@ -10,7 +10,7 @@ export function DeleteActionButton({ action }: { action: ActionDetail }) {
     return result.ok;
   }
   return (
-    <DeleteButton label="Supprimer l'action" title="Supprimer cette action ?" remove={remove}>
+    <DeleteButton label="Supprimer l'action" title="Supprimer cette action ?" remove={remove}>
       L'action «&#x202f;{action.title}&#x202f;» sera supprimée avec ses étapes, ses notes de suivi et ses liens.
     </DeleteButton>
   );

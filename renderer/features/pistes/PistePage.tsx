@@ -203,7 +203,7 @@ function DeletePisteButton({ piste }: { piste: PisteDetail }) {
     return result.ok;
   }
   return (
-    <DeleteButton label="Supprimer la piste" title="Supprimer cette piste ?" remove={remove}>
+    <DeleteButton label="Supprimer la piste" title="Supprimer cette piste ?" remove={remove}>
       La piste {piste.reference} «&#x202f;{piste.title}&#x202f;» sera supprimée avec ses {piste.scores.length} évaluation
       {piste.scores.length > 1 ? 's' : ''}.
     </DeleteButton>
