@@ -1,5 +1,5 @@
 // Files the app writes (exchange files, PDFs, calendars, invitations): whole or not at all.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { toUserError } from './errors';
 
 /** Written under a temporary name, then renamed: a reader never sees half a file. */
@@ -11,6 +11,15 @@ export function writeFileAtomically(target: string, bytes: Buffer | string): voi
   } catch (error) {
     // A full disk or a key pulled out: no half file left behind, and a French message.
     rmSync(temporary, { force: true });
+    throw toUserError(error);
+  }
+}
+
+/** A file the user chose (to import, to join with), or a French message: gone since, unreadable, a folder. */
+export function readChosenFile(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
     throw toUserError(error);
   }
 }

@@ -2,14 +2,13 @@
 // The file to import stays here, read once, between the preview and the confirmation: the
 // renderer names no path, and what is written is what was previewed.
 import { app, type BrowserWindow } from 'electron';
-import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { localDate } from '../../common/calendar';
-import { refusal, toUserError } from '../../db/errors';
+import { refusal } from '../../db/errors';
 import { actionExportRows, actionsCsv, actionsXlsx, planXlsx } from '../../db/exports/actions';
 import { exportAll, newExportFolder } from '../../db/exports/export-all';
 import { applyImport, previewImport, readSpreadsheet, type Table } from '../../db/exports/import';
-import { writeFileAtomically } from '../../db/files';
+import { readChosenFile, writeFileAtomically } from '../../db/files';
 import { chooseExportAllFolder, chooseExportAllZip, chooseSpreadsheetFile, chooseSpreadsheetToImport, withPromisedExtension } from '../dialogs';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
@@ -40,13 +39,7 @@ export function createExportHandlers(session: Session, window: () => BrowserWind
     chooseActionsImport: async () => {
       const file = await chooseSpreadsheetToImport(window());
       if (!file) return null;
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch (error) {
-        throw toUserError(error);
-      }
-      const tables = await readSpreadsheet(bytes);
+      const tables = await readSpreadsheet(readChosenFile(file));
       const preview = previewImport(store(), tables);
       pending = { name: basename(file), tables };
       return { file_name: pending.name, preview };

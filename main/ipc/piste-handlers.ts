@@ -2,10 +2,9 @@
 // to import stays here between the preview and the confirmation: the renderer names no path,
 // and what is written is what was previewed.
 import { app, type BrowserWindow } from 'electron';
-import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { refusal, toUserError } from '../../db/errors';
-import { writeFileAtomically } from '../../db/files';
+import { refusal } from '../../db/errors';
+import { readChosenFile, writeFileAtomically } from '../../db/files';
 import { pistesWorkbook } from '../../db/pistes/export';
 import { applyPisteImport, IMPORT_FIELD_LABELS, previewPisteImport } from '../../db/pistes/import';
 import { getPiste, listPistes, scoresOfEvaluator } from '../../db/pistes/reads';
@@ -46,12 +45,7 @@ export function createPisteHandlers(session: Session, window: () => BrowserWindo
     choosePisteImport: async () => {
       const file = await choosePistesToImport(window());
       if (!file) return null;
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch (error) {
-        throw toUserError(error);
-      }
+      const bytes = readChosenFile(file);
       const preview = await previewPisteImport(store(), bytes);
       pending = { name: basename(file), bytes };
       const fields = (Object.keys(IMPORT_FIELD_LABELS) as PisteImportField[]).map((field) => ({ field, label: IMPORT_FIELD_LABELS[field] }));

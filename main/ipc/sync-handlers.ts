@@ -2,7 +2,6 @@
 // in main, the work itself in the sync worker (sync/jobs.ts).
 import { app, type BrowserWindow } from 'electron';
 import { format } from 'date-fns';
-import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { refusal, toUserError } from '../../db/errors';
 import { getProject } from '../../db/project/reads';
@@ -11,6 +10,7 @@ import { fingerprint, keyringData } from '../../db/sync/keys';
 import { revokedBy, revokeReplica } from '../../db/sync/revocation';
 import { previewExchangeFile, previewInvitation } from '../../db/sync/preview';
 import type { ImportSummary } from '../../db/sync/exchange';
+import { readChosenFile } from '../../db/files';
 import type { OpenedFiles } from '../opened-files';
 import { listJournal } from '../../db/sync/journal';
 import { folderState, knownGaps, lastImportFailure, listReplicaStatus, setSharedFolder } from '../../db/sync/status';
@@ -97,7 +97,7 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
       const secret = keys();
       const file = await chooseImportFile(window());
       if (!file) return null;
-      return runJob({ kind: 'import', bytes: readFileSync(file), keys: secret });
+      return runJob({ kind: 'import', bytes: readChosenFile(file), keys: secret });
     },
     importSyncData: (bytes) => runJob({ kind: 'import', bytes, keys: keys() }),
 
@@ -129,7 +129,7 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
     chooseInvitation: async () => {
       const file = await chooseInvitationFile(window());
       if (!file) return null;
-      invitation = readFileSync(file);
+      invitation = readChosenFile(file);
       return { file_name: basename(file) };
     },
     previewInvitation: (secret) => previewInvitation(chosenInvitation(), secret),
@@ -149,7 +149,7 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
     importOpenedFile: async () => {
       const file = opened.file;
       if (!file) throw refusal('no-opened-file');
-      const summary = await runJob<ImportSummary>({ kind: 'import', bytes: readFileSync(file), keys: keys() });
+      const summary = await runJob<ImportSummary>({ kind: 'import', bytes: readChosenFile(file), keys: keys() });
       opened.clear();
       return summary;
     },
@@ -157,7 +157,7 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
     takeOpenedInvitation: () => {
       const file = opened.file;
       if (!file) return null;
-      invitation = readFileSync(file);
+      invitation = readChosenFile(file);
       opened.clear();
       return { file_name: basename(file) };
     },

@@ -1,8 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { addNote, updateAction } from '../../db/actions/writes';
-import { toUserError } from '../../db/errors';
+import { toUserError, UserError } from '../../db/errors';
+import { readChosenFile } from '../../db/files';
 import { getAction } from '../../db/actions/reads';
-import { changeCount, newReplica } from './helpers';
+import { changeCount, newReplica, tempDir } from './helpers';
 
 test('disque plein : message français, rien de ce qui était enregistré ne change', () => {
   const store = newReplica();
@@ -25,4 +28,12 @@ test('disque plein : message français, rien de ce qui était enregistré ne cha
   expect(after.description).toBe('Avant');
   // Notes written before the disk filled up are kept whole; the failed one left no change behind.
   expect(changeCount(store) - changes).toBe(after.notes.length * 4);
+});
+
+test("un fichier choisi qui n'est plus là, ou un dossier : message français", () => {
+  const dir = tempDir();
+  expect(() => readChosenFile(join(dir, 'plan.xlsx'))).toThrow('Dossier ou fichier introuvable : vérifiez le chemin indiqué.');
+  expect(() => readChosenFile(dir)).toThrow(UserError);
+  writeFileSync(join(dir, 'plan.csv'), 'Titre;Chantier\n');
+  expect(readChosenFile(join(dir, 'plan.csv')).toString()).toBe('Titre;Chantier\n');
 });
