@@ -1,7 +1,7 @@
 // Réunions' rows as stored, for the rules, the screens and the printed minutes: a meeting
 // and its items, entries and actions à mener in order, and the people, chantiers and actions they name.
 import { frenchDate } from '../../common/french';
-import { MEETING_TYPE_LABELS } from '../../common/vocabulary';
+import { MEETING_TYPE_LABELS, type MeetingType } from '../../common/vocabulary';
 import { refusal } from '../errors';
 import { ENTITIES, type EntityFields } from '../store/schema';
 import { cached } from '../store/statements';
@@ -111,8 +111,11 @@ export function trackedAction(store: Store, id: string | null, day?: string): Tr
   return row ? { ...row, late: row.late === 1, deleted: row.deleted === 1 } : null;
 }
 
+/** The first words of an untitled meeting's title: an atelier is « Atelier du … », whichever collectivités hold it. */
+const UNTITLED: Record<MeetingType, string> = { ...MEETING_TYPE_LABELS, atelier: 'Atelier' };
+
 export function meetingTitle(meeting: { type: MeetingFields['type']; title: string | null; date: string }): string {
-  return meeting.title ?? `${MEETING_TYPE_LABELS[meeting.type]} du ${frenchDate(meeting.date)}`;
+  return meeting.title ?? `${UNTITLED[meeting.type]} du ${frenchDate(meeting.date)}`;
 }
 
 export function meetingRef(meeting: Pick<MeetingFields, 'id' | 'type' | 'title' | 'date' | 'version' | 'validation_status'>): MeetingRef {

@@ -46,7 +46,7 @@ describe('tableau de bord de la coopération', () => {
     meeting('codiri', '2027-06-15');
     meeting('atelier', DAY);
     expect(upcomingMeetings(store, DAY).map((found) => [found.date, found.title])).toEqual([
-      [DAY, 'Atelier interdépartemental du 1er mai 2027'],
+      [DAY, 'Atelier du 1er mai 2027'],
       ['2027-06-15', 'CODIRI du 15 juin 2027'],
     ]);
   });

@@ -468,7 +468,7 @@ describe('listes', () => {
     expect(ids(listMeetings(store, { chantier_id: 'c8' }, '2026-03-01'))).toEqual([later, soon]);
     expect(ids(listMeetings(store, { statuses: ['envoye'] }))).toEqual([]);
     expect(listMeetings(store, { types: ['atelier'] })[0]).toMatchObject({
-      title: 'Atelier interdépartemental du 2 juin 2026',
+      title: 'Atelier du 2 juin 2026',
       participant_count: 0,
       latest: true,
     });

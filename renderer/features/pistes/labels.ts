@@ -20,6 +20,6 @@ export const PISTE_STATUS_OPTIONS = PISTE_STATUSES.map((value) => ({ value, labe
 
 export const pistesCount = (count: number) => `${count} piste${count > 1 ? 's' : ''}`;
 
-/** An atelier in a choice: its title, with its date unless the title already says it (« Atelier interdépartemental du 12 mars 2027 »). */
+/** An atelier in a choice: its title, with its date unless the title already says it (« Atelier du 12 mars 2027 »). */
 export const atelierLabel = (meeting: Pick<MeetingRow, 'title' | 'date'>) =>
   meeting.title.includes(meeting.date.slice(0, 4)) ? meeting.title : `${meeting.title} (${formatDate(meeting.date)})`;
