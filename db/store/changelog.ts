@@ -180,7 +180,7 @@ function isShown(change: Change): boolean {
 /** Rows written by one statement: one call into SQLite for many rows, rather than one per row. */
 const BATCH_ROWS = 200;
 const CHANGE_COLUMNS = ['origin', 'seq', 'hlc', 'entity', 'row_id', 'field', 'value', 'supersedes', 'chain'];
-const LIVE_COLUMNS = ['origin', 'seq', 'entity', 'row_id', 'field', 'hlc', 'value'];
+const LIVE_COLUMNS = ['entity', 'row_id', 'field', 'origin', 'seq', 'hlc', 'value'];
 const SUPERSEDED_COLUMNS = ['origin', 'seq'];
 
 interface Inserter {
@@ -204,7 +204,7 @@ export class ChangeLog {
     this.statements = {
       heldIn: db.prepare('SELECT seq FROM changes WHERE origin = ? AND seq BETWEEN ? AND ?').pluck(),
       heldAt: db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck(),
-      dropLive: db.prepare('DELETE FROM live_versions WHERE origin = ? AND seq = ?'),
+      dropLive: db.prepare('DELETE FROM live_versions WHERE entity = ? AND row_id = ? AND field = ? AND origin = ? AND seq = ?'),
       supersededIn: db.prepare('SELECT seq FROM superseded WHERE origin = ? AND seq BETWEEN ? AND ?').pluck(),
       liveOfField: db.prepare('SELECT origin, seq, hlc, value FROM live_versions WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC, origin DESC'),
       liveOfRow: db.prepare('SELECT field, origin, seq, hlc, value FROM live_versions WHERE entity = ? AND row_id = ?'),
@@ -282,7 +282,9 @@ export class ChangeLog {
       for (const [origin, seq] of change.supersedes) {
         marks.add(origin, seq);
         if (inserted.has(origin, seq)) continue;
-        s.dropLive.run(origin, seq);
+        // live_versions is keyed by what it is read by: the superseded version's key is in the log.
+        const known = s.known.get(origin, seq) as { entity: string; row_id: string; field: string } | undefined;
+        if (known) s.dropLive.run(known.entity, known.row_id, known.field, origin, seq);
         batch.dropped.add(origin, seq);
       }
     }
@@ -292,7 +294,7 @@ export class ChangeLog {
     const liveRows = this.inserter('live_versions', LIVE_COLUMNS);
     for (const change of shown) {
       if (!superseded.has(change.origin, change.seq))
-        liveRows.add(change.origin, change.seq, change.entity, change.rowId, change.field, change.hlc, change.value);
+        liveRows.add(change.entity, change.rowId, change.field, change.origin, change.seq, change.hlc, change.value);
     }
     liveRows.flush();
     const { rows, rowsByEntity } = batch;

@@ -268,12 +268,39 @@ const MIGRATIONS: Migration[] = [
     deriveFromLog(db, 'piste', ['agenda_meeting_id']);
     deriveFromLog(db, 'newsletter');
   },
+
+  // 8: live versions keyed as they are read (entity, row, field), with no second index to
+  // keep up on every write; a version is dropped through its change's key in the log.
+  `
+  CREATE TABLE live_versions_by_row (
+    entity TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    hlc TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (entity, row_id, field, origin, seq)
+  ) WITHOUT ROWID;
+  INSERT INTO live_versions_by_row SELECT entity, row_id, field, origin, seq, hlc, value FROM live_versions;
+  DROP TABLE live_versions;
+  ALTER TABLE live_versions_by_row RENAME TO live_versions;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/**
+ * The last migration that changed what replicas share (entities and fields); those after it
+ * change only how a replica stores its data. Sync files carry this number, so that a poste
+ * refuses only files holding data it has nowhere to put.
+ */
+export const SHARED_SCHEMA_VERSION = 7;
+
 /** The app version that wrote each schema version: named when an older app refuses a newer file. */
-const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0', 4: '0.3.0', 5: '0.4.0', 6: '0.4.0', 7: '0.5.0' };
+const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0', 4: '0.3.0', 5: '0.4.0', 6: '0.4.0', 7: '0.5.0', 8: '0.6.0' };
+
+export const appVersionOfSchema = (schema: number): string => APP_VERSION_OF_SCHEMA[schema] ?? APP_VERSION_OF_SCHEMA[SCHEMA_VERSION];
 
 /** Brings the file to the schema `target` (this version's, unless a test builds an older file). */
 export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {

@@ -3,7 +3,7 @@
 // journal), so that a file is taken whole or not at all, and taken twice changes nothing.
 import type { Change, VersionRef } from '../store/changelog';
 import { refusal } from '../errors';
-import { SCHEMA_VERSION } from '../store/migrations';
+import { SHARED_SCHEMA_VERSION } from '../store/migrations';
 import type { Store } from '../store/store';
 import { decodeSyncFile, encodeSyncFile, readSyncHeader, type SyncHeader } from './format';
 import { blobsForChanges, receiveBlobs } from '../attachments/store';
@@ -55,7 +55,7 @@ export function exportFile(store: Store, options: ExportOptions): { bytes: Buffe
   const bytes = encodeSyncFile({
     project: projectId,
     sender: replicaId,
-    schema: SCHEMA_VERSION,
+    schema: SHARED_SCHEMA_VERSION,
     full: Object.keys(basedOn).length === 0,
     key: keyring.keys[0],
     content: { senderHeld, basedOn, runs, blobs },
@@ -137,7 +137,7 @@ export function importFile(
     keys: readingKeys(store, secret),
     passphrase: typeof secret === 'string' ? secret : undefined,
     project: projectId,
-    schema: SCHEMA_VERSION,
+    schema: SHARED_SCHEMA_VERSION,
   });
   const has = store.db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck();
   // Own changes up to the version vector are surely held: only those beyond are looked up.

@@ -16,11 +16,19 @@ import type { Change, VersionRef } from '../store/changelog';
 import { refusal } from '../errors';
 import type { Blob } from '../attachments/types';
 import type { ProjectKey } from './keys';
+import { appVersionOfSchema } from '../store/migrations';
 
 export const SYNC_MAGIC = Buffer.from('ENTENTE-SYNC', 'ascii');
 export const SYNC_FORMAT_VERSION = 4;
 /** The app version that reads each format version: named when a newer file is refused. */
 const APP_VERSION_OF_FORMAT: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0', 4: '0.5.0' };
+
+/** The later of two versions « major.minor.patch ». */
+function laterVersion(a: string, b: string): string {
+  const [x, y] = [a, b].map((version) => version.split('.').map(Number));
+  const difference = x.map((part, i) => part - y[i]).find((d) => d !== 0) ?? 0;
+  return difference >= 0 ? a : b;
+}
 const PREFIX_BYTES = SYNC_MAGIC.length + 2 + 4;
 const TAG_BYTES = 16;
 const FIXED_NONCE = Buffer.alloc(12);
@@ -429,7 +437,8 @@ export function sealSyncFile(
     k: input.key.id,
     z: salt.toString('base64url'),
     c: input.schema,
-    a: APP_VERSION_OF_FORMAT[SYNC_FORMAT_VERSION],
+    // What a reader needs: this format, and somewhere to put this schema's data.
+    a: laterVersion(APP_VERSION_OF_FORMAT[SYNC_FORMAT_VERSION], appVersionOfSchema(input.schema)),
   };
   const headerBytes = headerToBytes(wire, salt);
   const prefix = Buffer.alloc(PREFIX_BYTES);

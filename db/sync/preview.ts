@@ -2,7 +2,7 @@
 // people, so that the new laptop's user can say who they are. Read straight from the
 // changes (for each field, the version with the latest clock): a preview, not the replica.
 import type { Change } from '../store/changelog';
-import { SCHEMA_VERSION } from '../store/migrations';
+import { SHARED_SCHEMA_VERSION } from '../store/migrations';
 import type { Partner } from '../people/types';
 import type { PartnerKind } from '../../common/vocabulary';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
@@ -64,7 +64,7 @@ function fileHead(path: string): Buffer {
 
 export function previewInvitation(bytes: Buffer, passphrase: string): InvitationPreview {
   const { header } = readSyncHeader(bytes);
-  const { content } = decodeSyncFile(bytes, { keys: [derivedKey(passphrase, header.project)], passphrase, project: header.project, schema: SCHEMA_VERSION });
+  const { content } = decodeSyncFile(bytes, { keys: [derivedKey(passphrase, header.project)], passphrase, project: header.project, schema: SHARED_SCHEMA_VERSION });
   const changes = changesOf(content.runs);
   const rows = latestRows(changes, new Set(['project', 'partner', 'person']));
   const of = (entity: string) => [...(rows.get(entity) ?? new Map()).entries()].filter(([, row]) => !row.deleted);

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { Change } from '../../db/store/changelog';
 import { changesOf, decodeSyncFile, encodeSyncFile, readSyncHeader, SYNC_FORMAT_VERSION, SYNC_MAGIC, sealSyncFile, type Run } from '../../db/sync/format';
 import { derivedKey, forgetProjectKeys, projectKey } from '../../db/sync/keys';
+import { SHARED_SCHEMA_VERSION } from '../../db/store/migrations';
 
 const PASSPHRASE = 'coopération 37-41 printemps';
 const project = 'p-coop-37-41';
@@ -135,6 +136,20 @@ describe("fichier d'échange", () => {
       content: { senderHeld: {}, basedOn: {}, runs: [] },
     });
     expect(() => decode(other)).toThrow(/autre projet/);
+  });
+
+  test("refuse un fichier dont les données viennent d'un schéma plus récent, en nommant la version à installer", () => {
+    const newer = encodeSyncFile({
+      project,
+      sender: 'x',
+      schema: SHARED_SCHEMA_VERSION + 1,
+      full: true,
+      key: derivedKey(PASSPHRASE, project),
+      content: { senderHeld: {}, basedOn: {}, runs: [] },
+    });
+    expect(() => decodeSyncFile(newer, { keys: [derivedKey(PASSPHRASE, project)], project, schema: SHARED_SCHEMA_VERSION })).toThrow(
+      /version plus récente d'Entente \(0\.6\.0 ou plus\)/,
+    );
   });
 
   test('refuse : bombe de décompression, arrêtée à la taille annoncée', () => {

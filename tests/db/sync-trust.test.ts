@@ -10,7 +10,7 @@ import { dump } from '../../db/project/dump';
 import { databaseFile } from '../../db/paths';
 import { nextChain } from '../../db/store/chain';
 import type { Change } from '../../db/store/changelog';
-import { migrate, SCHEMA_VERSION } from '../../db/store/migrations';
+import { migrate, SHARED_SCHEMA_VERSION } from '../../db/store/migrations';
 import { getRow } from '../../db/store/rows';
 import { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
@@ -31,7 +31,7 @@ const project = 'p-coop-37-41';
 /** The content of a file `from` writes for `to`, decoded: to be altered by a forger. */
 function contentFor(from: Store, to: Store) {
   const { bytes } = exportFile(from, { secret: PASSPHRASE, forReplica: to.replicaId });
-  return decodeSyncFile(bytes, { keys: [derivedKey(PASSPHRASE, project)], project, schema: SCHEMA_VERSION }).content;
+  return decodeSyncFile(bytes, { keys: [derivedKey(PASSPHRASE, project)], project, schema: SHARED_SCHEMA_VERSION }).content;
 }
 
 /** A file sealed with the project's passphrase, holding `runs` as a forger writes them. */
@@ -39,7 +39,7 @@ function forgedFile(sender: string, runs: Run[], senderHeld: Record<string, numb
   return encodeSyncFile({
     project,
     sender,
-    schema: SCHEMA_VERSION,
+    schema: SHARED_SCHEMA_VERSION,
     full: false,
     key: derivedKey(PASSPHRASE, project),
     content: { senderHeld, basedOn: {}, runs },
