@@ -64,7 +64,12 @@ function fileHead(path: string): Buffer {
 
 export function previewInvitation(bytes: Buffer, passphrase: string): InvitationPreview {
   const { header } = readSyncHeader(bytes);
-  const { content } = decodeSyncFile(bytes, { keys: [derivedKey(passphrase, header.project)], passphrase, project: header.project, schema: SHARED_SCHEMA_VERSION });
+  const { content } = decodeSyncFile(bytes, {
+    keys: [derivedKey(passphrase, header.project)],
+    passphrase,
+    project: header.project,
+    schema: SHARED_SCHEMA_VERSION,
+  });
   const changes = changesOf(content.runs);
   const rows = latestRows(changes, new Set(['project', 'partner', 'person']));
   const of = (entity: string) => [...(rows.get(entity) ?? new Map()).entries()].filter(([, row]) => !row.deleted);
