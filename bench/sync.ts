@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump } from '../db/project/dump';
-import { SCHEMA_VERSION } from '../db/store/migrations';
+import { SHARED_SCHEMA_VERSION } from '../db/store/migrations';
 import { SEED_ORIGIN } from '../db/project/setup';
 import { Store } from '../db/store/store';
 import { exportFile, importFile } from '../db/sync/exchange';
@@ -154,7 +154,7 @@ function largeFile(dir: string): void {
   );
   const decoded = timed(
     () => undefined,
-    () => decodeSyncFile(bytes, { keys: [derivedKey(PASSPHRASE, project)], project, schema: SCHEMA_VERSION }),
+    () => decodeSyncFile(bytes, { keys: [derivedKey(PASSPHRASE, project)], project, schema: SHARED_SCHEMA_VERSION }),
   );
   const rows = changesOf(decoded.result.content.runs).map((c) => [c.origin, c.seq, c.hlc, c.entity, c.rowId, c.field, c.value, JSON.stringify(c.supersedes)]);
 

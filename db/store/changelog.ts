@@ -177,6 +177,10 @@ function isShown(change: Change): boolean {
   return isEntityName(change.entity) && (change.field === 'deleted' || fieldSchema(change.entity, change.field) !== undefined);
 }
 
+/** The order of live_versions' key, as far as it matters: a row's fields are written together. */
+const byRow = (a: Change, b: Change) => (a.entity === b.entity ? compareText(a.rowId, b.rowId) : compareText(a.entity, b.entity));
+const compareText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 /** Rows written by one statement: one call into SQLite for many rows, rather than one per row. */
 const BATCH_ROWS = 200;
 const CHANGE_COLUMNS = ['origin', 'seq', 'hlc', 'entity', 'row_id', 'field', 'value', 'supersedes', 'chain'];
@@ -292,7 +296,8 @@ export class ChangeLog {
     // The new versions but those already superseded (by this chunk, or earlier: out-of-order delivery).
     const superseded = this.supersededAmong(inserted);
     const liveRows = this.inserter('live_versions', LIVE_COLUMNS);
-    for (const change of shown) {
+    // In the table's key order: each page of its b-tree is then visited once per chunk, not once per row.
+    for (const change of [...shown].sort(byRow)) {
       if (!superseded.has(change.origin, change.seq))
         liveRows.add(change.entity, change.rowId, change.field, change.origin, change.seq, change.hlc, change.value);
     }

@@ -24,6 +24,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = OFF');
+    // 32 MiB of pages (SQLite's default is 2 MiB): an import or a sync file of 100,000 changes
+    // writes all over the log's tables, and spilling pages before the commit doubles the work.
+    db.pragma('cache_size = -32768');
     migrate(db);
     return db;
   } catch (error) {
