@@ -33,6 +33,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const fr = (value: number, digits = 0) => value.toLocaleString('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const seconds = (milliseconds: number) => `${fr(milliseconds / 1000, 2)} s`;
 const megabytes = (bytes: number) => `${fr(bytes / 1024 / 1024, 2)} Mo`;
+/** Every live version with its value, kept in the log. */
+const LIVE_VALUES = 'SELECT l.entity, l.row_id AS rowId, l.field, c.value FROM live_versions l JOIN changes c ON c.origin = l.origin AND c.seq = l.seq';
 
 function line(label: string, value: string, target?: string, met?: boolean): void {
   const verdict = target === undefined ? '' : `   objectif ${target} : ${met ? 'atteint' : 'MANQUÉ'}`;
@@ -153,7 +155,7 @@ function commonStart(folder: string): { postes: Worker[]; common: Record<string,
   }
   const common = postes[0].store.log.versionVector();
   const initial: Tables = Object.fromEntries(ENTITY_NAMES.map((entity) => [entity, {}]));
-  const live = postes[0].store.db.prepare('SELECT entity, row_id AS rowId, field, value FROM live_versions').all() as FieldValue[];
+  const live = postes[0].store.db.prepare(LIVE_VALUES).all() as FieldValue[];
   for (const { entity, rowId, field, value } of live) (initial[entity][rowId] ??= {})[field] = JSON.parse(value);
   return { postes, common, initial };
 }
@@ -206,7 +208,7 @@ function compare(
   doc: Tables,
 ): { fields: number; disagreeing: number; conflicts: { entente: number; automerge: number; automergeDiffering: number } } {
   const kept = new Map<string, Set<string>>();
-  for (const { entity, rowId, field, value } of store.db.prepare('SELECT entity, row_id AS rowId, field, value FROM live_versions').all() as FieldValue[]) {
+  for (const { entity, rowId, field, value } of store.db.prepare(LIVE_VALUES).all() as FieldValue[]) {
     const key = `${entity}\0${rowId}\0${field}`;
     kept.set(key, (kept.get(key) ?? new Set<string>()).add(value));
   }

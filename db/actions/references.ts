@@ -37,8 +37,8 @@ interface Clock {
 function clocks(store: Store, field: 'number' | 'chantier_id', ids: string[]): Map<string, string> {
   const rows = cached(
     store,
-    `SELECT row_id, hlc, origin, seq FROM live_versions
-     WHERE entity = 'action' AND field = @field AND row_id IN (SELECT value FROM json_each(@ids))`,
+    `SELECT l.row_id, c.hlc, l.origin, l.seq FROM live_versions l JOIN changes c ON c.origin = l.origin AND c.seq = l.seq
+     WHERE l.entity = 'action' AND l.field = @field AND l.row_id IN (SELECT value FROM json_each(@ids))`,
   ).all({ field, ids: JSON.stringify(ids) }) as Clock[];
   const byRow = new Map<string, string>();
   for (const row of rows) {

@@ -18,7 +18,8 @@ export const dayOf = (hlc: string) => localDate(new Date(parseHlc(hlc).ms));
 export function stageSince(store: Store, chantierId: string): string | null {
   const last = cached(
     store,
-    "SELECT origin, hlc FROM live_versions WHERE entity = 'chantier' AND row_id = ? AND field = 'stage' ORDER BY hlc DESC, origin DESC LIMIT 1",
+    `SELECT l.origin, c.hlc FROM live_versions l JOIN changes c ON c.origin = l.origin AND c.seq = l.seq
+     WHERE l.entity = 'chantier' AND l.row_id = ? AND l.field = 'stage' ORDER BY c.hlc DESC, l.origin DESC LIMIT 1`,
   ).get(chantierId) as { origin: string; hlc: string } | undefined;
   return last && last.origin !== SEED_ORIGIN ? dayOf(last.hlc) : null;
 }

@@ -239,7 +239,8 @@ export function agendaLinks(store: Store): AgendaLinkChantier[] {
 function validationProof(store: Store, meetingId: string): Authorship | null {
   const version = cached(
     store,
-    "SELECT origin, seq FROM live_versions WHERE entity = 'meeting' AND row_id = ? AND field = 'validation_status' ORDER BY hlc DESC LIMIT 1",
+    `SELECT l.origin, l.seq FROM live_versions l JOIN changes c ON c.origin = l.origin AND c.seq = l.seq
+     WHERE l.entity = 'meeting' AND l.row_id = ? AND l.field = 'validation_status' ORDER BY c.hlc DESC LIMIT 1`,
   ).get(meetingId) as { origin: string; seq: number } | undefined;
   return version ? authorshipOf(store, version.origin, version.seq) : null;
 }

@@ -24,7 +24,7 @@ const DERIVED: { name: string; key: string; select: (schema: string) => string }
   {
     name: 'live_versions',
     key: "origin || ' ' || seq",
-    select: (schema) => `SELECT origin, seq, entity, row_id, field, hlc, value FROM ${schema}.live_versions`,
+    select: (schema) => `SELECT origin, seq, entity, row_id, field FROM ${schema}.live_versions`,
   },
   { name: 'superseded', key: "origin || ' ' || seq", select: (schema) => `SELECT origin, seq FROM ${schema}.superseded` },
   { name: 'version_vector', key: 'origin', select: (schema) => `SELECT origin, seq FROM ${schema}.version_vector` },

@@ -184,7 +184,7 @@ const compareText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 /** Rows written by one statement: one call into SQLite for many rows, rather than one per row. */
 const BATCH_ROWS = 200;
 const CHANGE_COLUMNS = ['origin', 'seq', 'hlc', 'entity', 'row_id', 'field', 'value', 'supersedes', 'chain'];
-const LIVE_COLUMNS = ['entity', 'row_id', 'field', 'origin', 'seq', 'hlc', 'value'];
+const LIVE_COLUMNS = ['entity', 'row_id', 'field', 'origin', 'seq'];
 const SUPERSEDED_COLUMNS = ['origin', 'seq'];
 
 interface Inserter {
@@ -210,8 +210,14 @@ export class ChangeLog {
       heldAt: db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck(),
       dropLive: db.prepare('DELETE FROM live_versions WHERE entity = ? AND row_id = ? AND field = ? AND origin = ? AND seq = ?'),
       supersededIn: db.prepare('SELECT seq FROM superseded WHERE origin = ? AND seq BETWEEN ? AND ?').pluck(),
-      liveOfField: db.prepare('SELECT origin, seq, hlc, value FROM live_versions WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC, origin DESC'),
-      liveOfRow: db.prepare('SELECT field, origin, seq, hlc, value FROM live_versions WHERE entity = ? AND row_id = ?'),
+      liveOfField: db.prepare(
+        `SELECT l.origin, l.seq, c.hlc, c.value FROM live_versions l JOIN changes c ON c.origin = l.origin AND c.seq = l.seq
+         WHERE l.entity = ? AND l.row_id = ? AND l.field = ? ORDER BY c.hlc DESC, l.origin DESC`,
+      ),
+      liveOfRow: db.prepare(
+        `SELECT l.field, l.origin, l.seq, c.hlc, c.value FROM live_versions l JOIN changes c ON c.origin = l.origin AND c.seq = l.seq
+         WHERE l.entity = ? AND l.row_id = ?`,
+      ),
       vvOf: db.prepare('SELECT seq FROM version_vector WHERE origin = ?').pluck(),
       setVv: db.prepare('INSERT OR REPLACE INTO version_vector (origin, seq) VALUES (?, ?)'),
       seqsAfter: db.prepare('SELECT seq FROM changes WHERE origin = ? AND seq > ? ORDER BY seq').pluck(),
@@ -298,8 +304,7 @@ export class ChangeLog {
     const liveRows = this.inserter('live_versions', LIVE_COLUMNS);
     // In the table's key order: each page of its b-tree is then visited once per chunk, not once per row.
     for (const change of [...shown].sort(byRow)) {
-      if (!superseded.has(change.origin, change.seq))
-        liveRows.add(change.entity, change.rowId, change.field, change.origin, change.seq, change.hlc, change.value);
+      if (!superseded.has(change.origin, change.seq)) liveRows.add(change.entity, change.rowId, change.field, change.origin, change.seq);
     }
     liveRows.flush();
     const { rows, rowsByEntity } = batch;

@@ -24,6 +24,7 @@ const derivedTable = (entity: EntityName, columns: string) => `
  * of a later migration has no column yet: its changes stay as they are, for that migration.
  */
 function deriveFromLog(db: Database.Database, entity: EntityName, fields?: string[]): void {
+  liveVersionsByRow(db);
   const columns = new Set(fields ?? [...derivedColumns(db, entity), 'deleted']);
   const log = new ChangeLog(db);
   const rows = db
@@ -44,6 +45,31 @@ function deriveFromLog(db: Database.Database, entity: EntityName, fields?: strin
 function addChainColumn(db: Database.Database): void {
   const columns = (db.prepare('PRAGMA table_info(changes)').all() as { name: string }[]).map((column) => column.name);
   if (!columns.includes('chain')) db.exec('ALTER TABLE changes ADD COLUMN chain TEXT');
+}
+
+/**
+ * Live versions keyed as they are read (entity, row, field), with no second index to keep
+ * up on every write and no copy of what the log holds (their clock and value are read from
+ * it by (origin, seq)); a version is dropped through its change's key in the log. The change
+ * log's statements write this shape: a migration that replays changes through it makes the
+ * table so first, as migration 8 does.
+ */
+export function liveVersionsByRow(db: Database.Database): void {
+  const columns = (db.prepare('PRAGMA table_info(live_versions)').all() as { name: string }[]).map((column) => column.name);
+  if (!columns.includes('hlc')) return;
+  db.exec(`
+    CREATE TABLE live_versions_by_row (
+      entity TEXT NOT NULL,
+      row_id TEXT NOT NULL,
+      field TEXT NOT NULL,
+      origin TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      PRIMARY KEY (entity, row_id, field, origin, seq)
+    ) WITHOUT ROWID;
+    INSERT INTO live_versions_by_row SELECT entity, row_id, field, origin, seq FROM live_versions;
+    DROP TABLE live_versions;
+    ALTER TABLE live_versions_by_row RENAME TO live_versions;
+  `);
 }
 
 /** Each origin's chain (store/chain.ts) over the changes it holds from seq 1 without a gap; null after a gap. */
@@ -269,23 +295,8 @@ const MIGRATIONS: Migration[] = [
     deriveFromLog(db, 'newsletter');
   },
 
-  // 8: live versions keyed as they are read (entity, row, field), with no second index to
-  // keep up on every write; a version is dropped through its change's key in the log.
-  `
-  CREATE TABLE live_versions_by_row (
-    entity TEXT NOT NULL,
-    row_id TEXT NOT NULL,
-    field TEXT NOT NULL,
-    origin TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    hlc TEXT NOT NULL,
-    value TEXT NOT NULL,
-    PRIMARY KEY (entity, row_id, field, origin, seq)
-  ) WITHOUT ROWID;
-  INSERT INTO live_versions_by_row SELECT entity, row_id, field, origin, seq, hlc, value FROM live_versions;
-  DROP TABLE live_versions;
-  ALTER TABLE live_versions_by_row RENAME TO live_versions;
-  `,
+  // 8: live versions keyed as they are read, without copies of the log (liveVersionsByRow).
+  liveVersionsByRow,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -9,8 +9,9 @@ import { counts, dump } from '../../db/project/dump';
 import { updateAction } from '../../db/actions/writes';
 import { addAgendaItem, deleteAgendaItem, setValidationSilenceDays, updateAgendaItem, updateMeeting } from '../../db/meetings/writes';
 import { CorruptDatabaseError, NewerDatabaseError } from '../../db/errors';
-import { derivedColumns, migrate, SCHEMA_VERSION } from '../../db/store/migrations';
+import { derivedColumns, liveVersionsByRow, migrate, SCHEMA_VERSION } from '../../db/store/migrations';
 import { getMeeting } from '../../db/meetings/reads';
+import { listConflicts } from '../../db/conflicts/versions';
 import { validationSilenceDays } from '../../db/meetings/rules';
 import { databaseFile } from '../../db/paths';
 import { initReplica } from '../../db/project/setup';
@@ -82,8 +83,10 @@ describe('migration 1 → 2 (réunions)', () => {
     const file = join(tempDir(), 'entente.sqlite');
     const raw = new Database(file);
     migrate(raw, 1);
-    // Today's ChangeLog stands for 0.1.0's below; it writes the column of the chains (migration 3).
+    // Today's ChangeLog stands for 0.1.0's below; it writes the column of the chains (migration 3)
+    // and live versions of migration 8's shape.
     raw.exec('ALTER TABLE changes ADD COLUMN chain TEXT');
+    liveVersionsByRow(raw);
     raw.prepare("INSERT INTO local_state (key, value) VALUES ('project_id', ?)").run(b.projectId);
     const v1Entities = new Set(['project', 'partner', 'person', 'chantier', 'action', 'pilot', 'step', 'note', 'link', 'replica']);
     const known = (change: { entity: string; field: string }) => v1Entities.has(change.entity) && change.field !== 'validation_silence_days';
@@ -113,6 +116,49 @@ describe('migration 1 → 2 (réunions)', () => {
     expect(validationSilenceDays(migrated)).toBe(20);
     expect(counts(migrated)).toMatchObject({ meetings: 1, conflicts: 1, actions: 14 });
     expect(migrated.db.prepare("SELECT progress FROM action WHERE id = 'a4-1'").pluck().get()).toBe(30);
+    expect(check(migrated)).toEqual({ ok: true, problems: [] });
+  });
+});
+
+describe('migration 7 → 8 (versions vivantes rangées par ligne)', () => {
+  test('une base de la version 0.5 garde ses versions vivantes, conflits compris', () => {
+    const b = newReplica('Marc Petit', '41');
+    const c = newReplica('Anne Leroy', '37');
+    sendAll(b, c);
+    updateAction(b, 'a4-1', { status: 'en_cours', progress: 30 });
+    updateAction(c, 'a4-1', { status: 'bloque' });
+    sendAll(c, b);
+    const live = (store: Store) => store.db.prepare('SELECT entity, row_id, field, origin, seq FROM live_versions ORDER BY origin, seq').all();
+    const before = live(b);
+    const file = b.db.name;
+    b.close();
+
+    // The table as 0.5 kept it: by (origin, seq), its clock and value copied, an index by field.
+    const raw = new Database(file);
+    raw.exec(`
+      CREATE TABLE old_live (origin TEXT NOT NULL, seq INTEGER NOT NULL, entity TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL,
+        hlc TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (origin, seq)) WITHOUT ROWID;
+      INSERT INTO old_live SELECT l.origin, l.seq, l.entity, l.row_id, l.field, c.hlc, c.value
+        FROM live_versions l JOIN changes c ON c.origin = l.origin AND c.seq = l.seq;
+      DROP TABLE live_versions;
+      ALTER TABLE old_live RENAME TO live_versions;
+      CREATE INDEX live_versions_by_field ON live_versions (entity, row_id, field);
+    `);
+    raw.pragma('user_version = 7');
+    raw.close();
+
+    const migrated = track(Store.open(file));
+    expect(migrated.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(live(migrated)).toEqual(before);
+    expect((migrated.db.prepare('PRAGMA table_info(live_versions)').all() as { name: string }[]).map((column) => column.name)).toEqual([
+      'entity',
+      'row_id',
+      'field',
+      'origin',
+      'seq',
+    ]);
+    expect(migrated.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'live_versions_by_field'").pluck().get()).toBe(0);
+    expect(listConflicts(migrated).map((conflict) => conflict.field)).toEqual(['status']);
     expect(check(migrated)).toEqual({ ok: true, problems: [] });
   });
 });

@@ -10,7 +10,7 @@ import { dump } from '../../db/project/dump';
 import { getPiste, listPistes } from '../../db/pistes/reads';
 import { createPiste, scorePiste, updatePiste } from '../../db/pistes/writes';
 import { ChangeLog } from '../../db/store/changelog';
-import { migrate, SCHEMA_VERSION } from '../../db/store/migrations';
+import { liveVersionsByRow, migrate, SCHEMA_VERSION } from '../../db/store/migrations';
 import { SearchIndex } from '../../db/store/search';
 import { Store } from '../../db/store/store';
 import { allChanges, newReplica, sendAll, tempDir, track } from './helpers';
@@ -80,6 +80,8 @@ describe('pistes et synchronisation', () => {
     const file = join(tempDir(), 'entente.sqlite');
     const raw = new Database(file);
     migrate(raw, 5);
+    // Today's ChangeLog stands for 0.4's below: it writes live versions of migration 8's shape.
+    liveVersionsByRow(raw);
     raw.prepare("INSERT INTO local_state (key, value) VALUES ('project_id', ?)").run(a.projectId);
     const insert = raw.prepare('INSERT INTO changes (origin, seq, hlc, entity, row_id, field, value, supersedes, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const later = new Set(['piste', 'piste_score']);
