@@ -93,6 +93,7 @@ export const FIELDS = {
     url: { label: 'Adresse du lien', subject: 'Le lien', text: true },
   },
   meeting: {
+    // The default project's words (« Atelier interdépartemental »): the Conflits view and « Exporter tout » name a type by meetingTypeLabels.
     type: { label: 'Type de réunion', subject: 'Le type de réunion', codes: MEETING_TYPE_LABELS },
     title: { label: 'Titre', subject: 'Le titre de la réunion', text: true },
     date: { label: 'Date', subject: 'La date de la réunion' },

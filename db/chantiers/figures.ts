@@ -5,7 +5,8 @@
 // the period since the CODIRI before it (db/meetings/dossier.ts).
 import { addDays } from '../../common/calendar';
 import { frenchDate } from '../../common/french';
-import type { MeetingType } from '../../common/vocabulary';
+import { allDepartements } from '../../common/partners';
+import type { MeetingType, PartnerKind } from '../../common/vocabulary';
 import { listPartners } from '../people/reads';
 import { LATEST_SQL, SHOWN_SQL } from '../meetings/rows';
 import { periodCounts } from './counts';
@@ -38,12 +39,15 @@ export interface KeyFigures {
   figures: KeyFigure[];
 }
 
-const MEETING_PLURALS: Record<MeetingType, string> = {
-  codiri: 'CODIRI',
-  comite_pilotage: 'Comités de pilotage',
-  atelier: 'Ateliers interdépartementaux',
-  reunion_travail: 'Réunions de travail',
-};
+/** The figures' names of the meeting types: ateliers are « interdépartementaux » between Départements only, as in meetingTypeLabels. */
+function meetingPlurals(partners: readonly { kind?: PartnerKind | null; name: string }[]): Record<MeetingType, string> {
+  return {
+    codiri: 'CODIRI',
+    comite_pilotage: 'Comités de pilotage',
+    atelier: allDepartements(partners) ? 'Ateliers interdépartementaux' : 'Ateliers de coopération',
+    reunion_travail: 'Réunions de travail',
+  };
+}
 
 /** The period's first day and its words. */
 function periodOf(store: Store, period: FiguresPeriod, day: string): { from: string | null; period: string } {
@@ -76,12 +80,14 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
   const figures: KeyFigure[] = [];
   const within = from ? `du ${frenchDate(from)} au ${frenchDate(date)}` : `jusqu'au ${frenchDate(date)}`;
   const base = periodCounts(store, from, date);
+  const partners = listPartners(store);
+  const plurals = meetingPlurals(partners);
 
   for (const meeting of base.meetings) {
     figures.push({
       key: `reunions.${meeting.type}`,
       section: 'Réunions',
-      label: MEETING_PLURALS[meeting.type],
+      label: plurals[meeting.type],
       value: meeting.count,
       counts: `Réunions de ce type tenues ${within} ; un compte rendu modifié après validation compte une fois.`,
     });
@@ -148,7 +154,7 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
       store.db.prepare(`SELECT partner_id, count(DISTINCT id) FROM (${group.sql}) GROUP BY partner_id`).raw().all(params) as [string, number][],
     ),
   }));
-  for (const partner of listPartners(store)) {
+  for (const partner of partners) {
     for (const { key, label, counts, byPartner } of counted) {
       figures.push({ key: `personnes.${partner.id}.${key}`, section: partner.short_name, label, value: byPartner.get(partner.id) ?? 0, counts });
     }

@@ -12,7 +12,7 @@ import { toUserError, refusal } from '../errors';
 import { databaseFile, defaultDataDir } from '../paths';
 import { initReplica, type Identity } from '../project/setup';
 import { createCooperation, type CooperationPartnerInput } from '../project/new-project';
-import { kindOf, shortNameOf } from '../../common/partners';
+import { kindOf, meetingTypeLabels, shortNameOf } from '../../common/partners';
 import { PARTNER_KIND_LABELS, PARTNER_KINDS, type PartnerKind } from '../../common/vocabulary';
 import { getAction, queryActions } from '../actions/reads';
 import { formatActionShow, showAction } from './action-show';
@@ -37,10 +37,11 @@ import { agendaRows } from '../meetings/rows';
 import type { DecisionRow } from '../meetings/types';
 import { createMeeting } from '../meetings/writes';
 import { listMeetings } from '../meetings/reads';
+import { listPartners } from '../people/reads';
 import { minutesDocx } from '../meetings/docx';
 import { meetingIcs } from '../meetings/calendar';
 import type { MeetingRow } from '../meetings/types';
-import { MEETING_TYPE_LABELS, MINUTES_STATUS_LABELS, type MeetingType } from '../../common/vocabulary';
+import { MINUTES_STATUS_LABELS, type MeetingType } from '../../common/vocabulary';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../common/vocabulary';
 import { EXPORT_COMMANDS_HELP, isExportCommand, runExportCommand } from './exports';
 import { matrixCommand, pisteCommand, type PisteArgs } from './pistes';
@@ -340,12 +341,12 @@ const MEETING_TYPE_OPTIONS: Record<string, MeetingType> = {
 /** A meeting added from the command line lasts this long unless --end says otherwise. */
 const DEFAULT_MEETING_MINUTES = 120;
 
-function formatMeetings(rows: MeetingRow[]): string {
+function formatMeetings(rows: MeetingRow[], typeLabels: Record<MeetingType, string>): string {
   const header = ['Date', 'Heure', 'Type', 'Compte rendu', 'Identifiant', 'Titre'];
   const lines = rows.map((row) => [
     row.date,
     row.start_time,
-    MEETING_TYPE_LABELS[row.type],
+    typeLabels[row.type],
     `${MINUTES_STATUS_LABELS[row.validation_status]}${row.version > 1 ? ` (version ${row.version})` : ''}`,
     row.id,
     row.title,
@@ -462,7 +463,7 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     process.stdout.write(await runExportCommand(store, command, args.options));
   } else if (name === 'meeting' && sub === 'list') {
     const meetings = listMeetings(store);
-    process.stdout.write(args.options.json ? `${JSON.stringify(meetings, null, 2)}\n` : formatMeetings(meetings));
+    process.stdout.write(args.options.json ? `${JSON.stringify(meetings, null, 2)}\n` : formatMeetings(meetings, meetingTypeLabels(listPartners(store))));
   } else if (name === 'meeting' && sub === 'add') {
     const typed = requiredOption(args, 'type');
     const type = MEETING_TYPE_OPTIONS[typed];

@@ -1,10 +1,12 @@
 // The Conflits view (docs/sync.md §2): every field in conflict with what a person
 // needs to choose — which row it is, the value before, who wrote each version, on which ordinateur and when — and
 // the choice itself, written as one change that supersedes every live version.
+import { meetingTypeLabels } from '../../common/partners';
 import { listConflicts, type ConflictVersion } from './versions';
 import { parseHlc } from '../store/hlc';
 import { SEED_ORIGIN } from '../project/setup';
 import { meetingTitle } from '../meetings/rows';
+import { listPartners } from '../people/reads';
 import { isEntityName, type EntityName } from '../store/schema';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
@@ -35,8 +37,15 @@ const REFERENCES: Record<string, EntityName> = {
   action_item_id: 'action_item',
 };
 
-/** A version's value named for a person: a reference by its row's name, a list of chantiers by theirs. */
-function valueLabel(store: Store, field: string, value: unknown): string | null {
+/**
+ * A version's value named for a person: a reference by its row's name, a list of chantiers by
+ * theirs, a meeting's type as this cooperation names it (common/fields.ts has the default
+ * project's words).
+ */
+function valueLabel(store: Store, entity: EntityName, field: string, value: unknown): string | null {
+  if (entity === 'meeting' && field === 'type' && typeof value === 'string') {
+    return (meetingTypeLabels(listPartners(store)) as Record<string, string>)[value] ?? null;
+  }
   const reference = REFERENCES[field];
   if (reference && typeof value === 'string') return rowName(store, reference, value) ?? UNKNOWN;
   if (field === 'chantier_ids' && Array.isArray(value)) {
@@ -59,16 +68,16 @@ export function listConflictViews(store: Store): ConflictView[] {
         action_id: actionId,
         meeting_id: meetingId,
         versions: conflict.versions.map((version, index) => ({
-          ...versionView(store, conflict.field, version),
+          ...versionView(store, entity, conflict.field, version),
           // liveVersions answers the latest clock first, then the highest origin: the one shown.
           shown: index === 0,
         })),
-        before: conflict.ancestor && versionView(store, conflict.field, conflict.ancestor),
+        before: conflict.ancestor && versionView(store, entity, conflict.field, conflict.ancestor),
       };
     });
 }
 
-function versionView(store: Store, field: string, version: ConflictVersion): Omit<ConflictVersionView, 'shown'> {
+function versionView(store: Store, entity: EntityName, field: string, version: ConflictVersion): Omit<ConflictVersionView, 'shown'> {
   const value = field === 'deleted' ? version.value !== false : version.value;
   return {
     origin: version.origin,
@@ -78,7 +87,7 @@ function versionView(store: Store, field: string, version: ConflictVersion): Omi
     author: authorName(store, version.origin),
     replica: version.origin === SEED_ORIGIN ? 'les données initiales du projet' : replicaLabel(store, version.origin),
     value,
-    value_label: valueLabel(store, field, value),
+    value_label: valueLabel(store, entity, field, value),
   };
 }
 

@@ -9,9 +9,12 @@ import { strToU8, zipSync } from 'fflate';
 import { dirname, join } from 'node:path';
 import { fieldWords } from '../../common/fields';
 import { shortFrenchDate } from '../../common/french';
+import { meetingTypeLabels } from '../../common/partners';
+import type { MeetingType } from '../../common/vocabulary';
 import { blobOf } from '../attachments/store';
 import { toUserError } from '../errors';
 import { writeFileAtomically } from '../files';
+import { listPartners } from '../people/reads';
 import { getProject } from '../project/reads';
 import { ENTITIES, JSON_FIELDS, type EntityName } from '../store/schema';
 import type { Store } from '../store/store';
@@ -133,10 +136,12 @@ function kindOf(entity: ExportedEntity, field: string): Pick<ExportColumn, 'kind
   return { kind: 'text' };
 }
 
-function columnsOf(entity: ExportedEntity): ExportColumn[] {
+/** The columns of a file; a meeting's type named as this cooperation names it (common/fields.ts has the default project's words). */
+function columnsOf(entity: ExportedEntity, typeLabels: Record<MeetingType, string>): ExportColumn[] {
   return Object.keys(ENTITIES[entity]).map((field) => {
     const words = fieldWords(entity, field)!;
-    return { field, header: words.label, codes: words.codes, note: NOTES[`${entity}.${field}`], ...kindOf(entity, field) };
+    const codes = entity === 'meeting' && field === 'type' ? typeLabels : words.codes;
+    return { field, header: words.label, codes, note: NOTES[`${entity}.${field}`], ...kindOf(entity, field) };
   });
 }
 
@@ -212,7 +217,7 @@ export interface ExportAllResult {
 /** A folder, or the same files in one .zip archive (for a courriel, a key, an archive service). */
 export type ExportFormat = 'folder' | 'zip';
 
-function readme(projectName: string, exportedAt: Date, counts: Record<string, number>, missing: number): string {
+function readme(projectName: string, exportedAt: Date, counts: Record<string, number>, missing: number, typeLabels: Record<MeetingType, string>): string {
   const when = `${shortFrenchDate(exportedAt.toISOString().slice(0, 10))}`;
   const lines = [
     `Projet « ${projectName} » : export complet du ${when}`,
@@ -245,7 +250,7 @@ function readme(projectName: string, exportedAt: Date, counts: Record<string, nu
       '  Colonnes :',
       '  - Identifiant [id] : identifiant de la ligne, auquel les autres fichiers renvoient',
     );
-    for (const column of columnsOf(entity)) lines.push(`  - ${column.header} [${column.field}] : ${explain(column)}`);
+    for (const column of columnsOf(entity, typeLabels)) lines.push(`  - ${column.header} [${column.field}] : ${explain(column)}`);
     if (entity === 'attachment')
       lines.push(`  - ${DOCUMENT_FILE_HEADER} : le chemin de sa copie dans ce dossier ; vide si son contenu n'est pas arrivé sur ce poste`);
   }
@@ -255,13 +260,14 @@ function readme(projectName: string, exportedAt: Date, counts: Record<string, nu
 /** Every file of the export, by its path inside the folder, in the order LISEZMOI.txt gives them. */
 function exportFiles(store: Store, exportedAt: Date): { files: Map<string, Buffer | string>; counts: Record<string, number>; missing: number } {
   const project = getProject(store);
+  const typeLabels = meetingTypeLabels(listPartners(store));
   const counts: Record<string, number> = {};
   const files = new Map<string, Buffer | string>();
   const tables: Record<string, Record<string, unknown>[]> = {};
   const vocabulary: Record<string, Record<string, Record<string, string>>> = {};
   let missing = 0;
   for (const entity of ENTITY_ORDER) {
-    const columns = columnsOf(entity);
+    const columns = columnsOf(entity, typeLabels);
     const rows = rowsOf(store, entity, columns);
     tables[entity] = rows;
     for (const column of columns) if (column.codes) (vocabulary[entity] ??= {})[column.field] = column.codes;
@@ -286,7 +292,7 @@ function exportFiles(store: Store, exportedAt: Date): { files: Map<string, Buffe
   }
   const json = { projet: project, exporte_le: exportedAt.toISOString(), vocabulaire: vocabulary, tables };
   files.set('entente.json', `${JSON.stringify(json, null, 2)}\n`);
-  files.set('LISEZMOI.txt', `\uFEFF${readme(project.name, exportedAt, counts, missing)}`);
+  files.set('LISEZMOI.txt', `\uFEFF${readme(project.name, exportedAt, counts, missing, typeLabels)}`);
   return { files, counts, missing };
 }
 

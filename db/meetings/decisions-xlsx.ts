@@ -1,16 +1,20 @@
 // The register of décisions as an Excel workbook (.xlsx): one sheet, French headers, the
 // meeting's date as a real date (sortable and filterable in Excel or LibreOffice), an
 // autofilter on every column and the header row frozen.
-import { MEETING_TYPE_LABELS, MINUTES_STATUS_LABELS } from '../../common/vocabulary';
+import { meetingTypeLabels } from '../../common/partners';
+import { MINUTES_STATUS_LABELS, type MeetingType } from '../../common/vocabulary';
 import { addTableSheet, excelDate, newWorkbook, workbookBytes, type SheetColumn } from '../exports/sheet';
+import { listPartners } from '../people/reads';
+import type { Store } from '../store/store';
 import type { DecisionRow } from './types';
 
 export const DECISIONS_WORKBOOK_TITLE = 'Registre des décisions';
 
-const COLUMNS: SheetColumn<DecisionRow>[] = [
+/** The columns, the meeting types named as this cooperation names them. */
+const columns = (typeLabels: Record<MeetingType, string>): SheetColumn<DecisionRow>[] => [
   { header: 'Référence', width: 18, value: (row) => row.reference },
   { header: 'Date', width: 12, value: (row) => excelDate(row.date), numFmt: 'dd/mm/yyyy' },
-  { header: 'Type de réunion', width: 24, value: (row) => MEETING_TYPE_LABELS[row.meeting.type] },
+  { header: 'Type de réunion', width: 24, value: (row) => typeLabels[row.meeting.type] },
   {
     header: 'Réunion',
     width: 34,
@@ -27,8 +31,8 @@ const COLUMNS: SheetColumn<DecisionRow>[] = [
 ];
 
 /** The workbook's bytes. `subject` says which décisions it holds (the filters), in French. */
-export async function decisionsWorkbook(rows: DecisionRow[], options: { subject?: string; created?: Date } = {}): Promise<Buffer> {
+export async function decisionsWorkbook(store: Store, rows: DecisionRow[], options: { subject?: string; created?: Date } = {}): Promise<Buffer> {
   const workbook = newWorkbook(DECISIONS_WORKBOOK_TITLE, options.subject ?? 'Toutes les décisions', options.created);
-  addTableSheet(workbook, 'Décisions', COLUMNS, rows);
+  addTableSheet(workbook, 'Décisions', columns(meetingTypeLabels(listPartners(store))), rows);
   return workbookBytes(workbook);
 }

@@ -28,7 +28,9 @@
 // minutes were validated). The point's own link to an action (the subject discussed)
 // does not count: it says what was talked about, not what was decided to do.
 import { frenchDate } from '../../common/french';
-import { MEETING_TYPE_LABELS, MEETING_TYPE_SHORT_LABELS, type MeetingType, type MinutesStatus } from '../../common/vocabulary';
+import { meetingTypeLabels } from '../../common/partners';
+import { MEETING_TYPE_SHORT_LABELS, type MeetingType, type MinutesStatus } from '../../common/vocabulary';
+import { listPartners } from '../people/reads';
 import { sortKey } from '../store/collation';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
@@ -192,7 +194,10 @@ export function listDecisions(store: Store, query: DecisionQuery = {}): Decision
 /** Which décisions a query keeps, in French: « Décisions des CODIRI, chantier 4, du 1er janvier 2027 au 31 décembre 2027 ». */
 export function describeDecisionQuery(store: Store, query: DecisionQuery): string {
   const parts: string[] = [];
-  if (query.types?.length) parts.push(`des réunions de type ${query.types.map((type) => MEETING_TYPE_LABELS[type]).join(', ')}`);
+  if (query.types?.length) {
+    const labels = meetingTypeLabels(listPartners(store));
+    parts.push(`des réunions de type ${query.types.map((type) => labels[type]).join(', ')}`);
+  }
   if (query.chantier_id) {
     const chantier = cached(store, 'SELECT number FROM chantier WHERE id = ?').pluck().get(query.chantier_id) as number | null | undefined;
     parts.push(`du chantier ${chantier ?? query.chantier_id}`);

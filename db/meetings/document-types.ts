@@ -1,5 +1,5 @@
 // The printed compte rendu (document.ts): everything ordered, numbered and labelled.
-import type { ActionItemKind, Attendance, Civility, MeetingType, MinutesLayout, MinutesStatus } from '../../common/vocabulary';
+import type { ActionItemKind, Attendance, Civility, MeetingType, MinutesLayout, MinutesStatus, PartnerKind } from '../../common/vocabulary';
 import type { AgendaTiming } from './types';
 import type { LogoType } from '../people/types';
 
@@ -22,6 +22,8 @@ export interface PrintedPartner {
   code: string;
   name: string;
   short_name: string;
+  /** Null for the default project's partners, Départements by name (common/partners.ts: allDepartements). */
+  kind: PartnerKind | null;
   /** A data: URL, and its size in pixels (null for an SVG). */
   logo: { data_url: string; type: LogoType; width: number | null; height: number | null } | null;
 }

@@ -55,9 +55,9 @@ export function printedPartners(store: Store): { partners: Partner[]; printed: P
   const logos = partnerLogos(store);
   return {
     partners,
-    printed: partners.map(({ id, code, name, short_name }) => {
+    printed: partners.map(({ id, code, name, short_name, kind }) => {
       const logo = logos.get(id);
-      return { id, code, name, short_name, logo: logo ? { data_url: logo.data_url, type: logo.type, width: logo.width, height: logo.height } : null };
+      return { id, code, name, short_name, kind, logo: logo ? { data_url: logo.data_url, type: logo.type, width: logo.width, height: logo.height } : null };
     }),
   };
 }

@@ -5,12 +5,14 @@
 // held, the pistes retained, and the key figures.
 import { addDays } from '../../common/calendar';
 import { frenchDate } from '../../common/french';
-import { MEETING_TYPE_LABELS, type MeetingType } from '../../common/vocabulary';
+import { meetingTypeLabels } from '../../common/partners';
+import type { MeetingType } from '../../common/vocabulary';
 import { referenceOf } from '../actions/references';
 import { dayOf } from '../chantiers/stage';
 import { keyFigures } from '../chantiers/figures';
 import { listDecisions } from '../meetings/decisions';
 import { LATEST_SQL, meetingTitle, SHOWN_SQL } from '../meetings/rows';
+import { listPartners } from '../people/reads';
 import { SEED_ORIGIN } from '../project/setup';
 import { pisteReference } from '../pistes/rules';
 import { formatHlc } from '../store/hlc';
@@ -122,10 +124,11 @@ function meetingItems(store: Store, start: string | null, end: string): DraftIte
     `SELECT m.id, m.type, m.title, m.date, m.place FROM meeting m
      WHERE ${SHOWN_SQL} AND ${LATEST_SQL} AND (@start IS NULL OR m.date >= @start) AND m.date <= @end ORDER BY m.date, m.start_time, m.id`,
   ).all({ start, end }) as { id: string; type: MeetingType; title: string | null; date: string; place: string | null }[];
+  const typeLabels = meetingTypeLabels(listPartners(store));
   return meetings.map((meeting) => ({
     kind: 'reunion' as const,
     title: meetingTitle(meeting),
-    body: `${MEETING_TYPE_LABELS[meeting.type]} tenu${meeting.type === 'reunion_travail' ? 'e' : ''} le ${frenchDate(meeting.date)}${meeting.place ? `, ${meeting.place}` : ''}.`,
+    body: `${typeLabels[meeting.type]} tenu${meeting.type === 'reunion_travail' ? 'e' : ''} le ${frenchDate(meeting.date)}${meeting.place ? `, ${meeting.place}` : ''}.`,
     source_id: meeting.id,
   }));
 }

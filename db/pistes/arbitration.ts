@@ -9,7 +9,9 @@ import { addAgendaItem, addEntry, editableMeeting } from '../meetings/writes';
 import { cached } from '../store/statements';
 import { getRow, requireRow, updateRow, validatePatch } from '../store/rows';
 import type { Store } from '../store/store';
-import { MEETING_TYPE_LABELS, type MeetingType } from '../../common/vocabulary';
+import { meetingTypeLabels } from '../../common/partners';
+import type { MeetingType } from '../../common/vocabulary';
+import { listPartners } from '../people/reads';
 import { pisteReference, requireOpenPiste } from './rules';
 import type { ArbitrationDecision, ArbitrationResult } from './types';
 
@@ -23,7 +25,7 @@ export function arbitratingMeeting(store: Store, meetingId: string): void {
   const meeting = requireRow(store, 'meeting', meetingId);
   if (!ARBITRATING.includes(meeting.type)) {
     throw new ValidationError(
-      `Une piste s'arbitre en comité de pilotage ou en CODIRI ; cette réunion est : ${MEETING_TYPE_LABELS[meeting.type].toLowerCase()}.`,
+      `Une piste s'arbitre en comité de pilotage ou en CODIRI ; cette réunion est : ${meetingTypeLabels(listPartners(store))[meeting.type].toLowerCase()}.`,
       'meeting_id',
     );
   }

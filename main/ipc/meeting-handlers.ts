@@ -97,7 +97,7 @@ export function createMeetingHandlers(session: Session, window: () => BrowserWin
       if (!file) return null;
       // Read once the file is chosen: the register as it stands when written.
       const rows = listDecisions(store(), query);
-      writeFileAtomically(file, await decisionsWorkbook(rows, { subject: describeDecisionQuery(store(), query) }));
+      writeFileAtomically(file, await decisionsWorkbook(store(), rows, { subject: describeDecisionQuery(store(), query) }));
       return { file, rows: rows.length };
     },
   };

@@ -334,6 +334,32 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(ok(nadia, 'action', 'show', 'a4-1')).toContain(`Convention signée.pdf — ${bytes.length} octets, joint le`);
   });
 
+  test('meeting list : un atelier est « interdépartemental » entre Départements seulement', () => {
+    const departements = tempDir();
+    ok(departements, 'init', '--as', 'Claire Martin', '--partner', '37');
+    const atelier = (dir: string) => ok(dir, 'meeting', 'add', '--type', 'atelier', '--date', '2027-04-01', '--time', '09:00').trim();
+    const idOf37 = atelier(departements);
+    expect(ok(departements, 'meeting', 'list')).toMatch(new RegExp(`^2027-04-01 +09:00 +Atelier interdépartemental +Brouillon +${idOf37} +`, 'm'));
+
+    const touraine = tempDir();
+    ok(
+      touraine,
+      'init',
+      '--new-project',
+      'Coopération Touraine – Vallée du Cher',
+      '--partners',
+      "37:Département d'Indre-et-Loire;CCBVC:Communauté de communes Bléré – Val de Cher;CHEN:Commune de Chenonceaux",
+      '--kinds',
+      'departement;epci;commune',
+      '--as',
+      'Élise Moreau',
+      '--partner',
+      'CCBVC',
+    );
+    const id = atelier(touraine);
+    expect(ok(touraine, 'meeting', 'list')).toMatch(new RegExp(`^2027-04-01 +09:00 +Atelier de coopération +Brouillon +${id} +`, 'm'));
+  });
+
   test('meeting add, list, export : le compte rendu en Word (relu par python-docx) et la réunion pour l’agenda (.ics)', () => {
     const dir = tempDir();
     ok(dir, 'init', '--as', 'Claire Martin', '--partner', '37');

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { addNote, deleteAction, updateAction, updateNote } from '../../db/actions/writes';
 import { listConflicts } from '../../db/conflicts/versions';
@@ -5,9 +6,11 @@ import { listConflictViews } from '../../db/conflicts/reads';
 import { resolveConflict } from '../../db/conflicts/writes';
 import { dump } from '../../db/project/dump';
 import { ValidationError } from '../../db/errors';
-import type { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
-import { newReplica, sendAll } from './helpers';
+import { createMeeting, updateMeeting } from '../../db/meetings/writes';
+import { Store } from '../../db/store/store';
+import { createInvitation, joinProject } from '../../db/sync/invitation';
+import { newCooperation, newReplica, sendAll, tempDir, track } from './helpers';
 
 const PASSPHRASE = 'une phrase de passe commune';
 
@@ -41,6 +44,25 @@ describe('the Conflits view', () => {
     expect(byAuthor['Claire Martin'].replica).toMatch(/^l'ordinateur de Claire Martin \(/);
     expect(byAuthor['Marc Petit']).toMatchObject({ value: 'Version de Marc', date: '2026-11-26T10:30:00.000Z', shown: true });
     expect(listConflictViews(b)).toEqual(views);
+  });
+
+  test('a meeting type named as the cooperation names it: « interdépartemental » between Départements only', () => {
+    /** The types written on each side, as the view names them. */
+    const typeLabels = (a: Store, b: Store) => {
+      const meeting = createMeeting(a, { type: 'codiri', date: '2027-04-01', start_time: '09:00', duration_minutes: 90 });
+      meet(a, b);
+      updateMeeting(a, meeting, { type: 'atelier' });
+      updateMeeting(b, meeting, { type: 'comite_pilotage' });
+      meet(a, b);
+      const view = listConflictViews(a).find((found) => found.entity === 'meeting' && found.field === 'type')!;
+      return [...view.versions.map((version) => version.value_label), view.before?.value_label].sort();
+    };
+    expect(typeLabels(...twoReplicas())).toEqual(['Atelier interdépartemental', 'CODIRI', 'Comité de pilotage']);
+
+    const elise = newCooperation();
+    const paul = track(Store.open(join(tempDir(), 'entente.sqlite')));
+    joinProject(paul, createInvitation(elise, PASSPHRASE).bytes, PASSPHRASE, { name: 'Paul Girard', function: 'Maire adjoint', partner: 'CHEN' });
+    expect(typeLabels(elise, paul)).toEqual(['Atelier de coopération', 'CODIRI', 'Comité de pilotage']);
   });
 
   test('a chosen version and a merged value settle the conflict for everyone', () => {

@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { deleteAction } from '../../db/actions/writes';
 import { describeDecisionQuery, listDecisions } from '../../db/meetings/decisions';
+import { readWorkbook } from '../../db/exports/xlsx-reader';
 import { DECISIONS_WORKBOOK_TITLE, decisionsWorkbook } from '../../db/meetings/decisions-xlsx';
 import { amendMinutes, sendForValidation, validateMinutes } from '../../db/meetings/validation';
 import { addAgendaItem, addEntry, createMeeting, moveAgendaItem, updateEntry, updateMeeting } from '../../db/meetings/writes';
 import type { MeetingInput } from '../../db/meetings/types';
 import type { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
-import { newReplica, tempDir } from './helpers';
+import { newCooperation, newReplica, tempDir } from './helpers';
 import { cast, codiri } from './meeting-fixtures';
 
 const PASSPHRASE = 'Registre des décisions 2027';
@@ -177,6 +178,23 @@ describe('filtres et décisions suivies', () => {
     expect(describeDecisionQuery(store, {})).toBe('Toutes les décisions');
   });
 
+  test('les ateliers sont « interdépartementaux » entre Départements seulement : filtre décrit et colonne « Type de réunion » de l’export', async () => {
+    const typeColumn = async (store: Store) => {
+      const [sheet] = readWorkbook(await decisionsWorkbook(store, listDecisions(store)));
+      const [header, first] = sheet.rows.map((row) => row.cells);
+      return first[header.indexOf('Type de réunion')];
+    };
+    const departements = newReplica();
+    meetingWith(departements, { type: 'atelier', date: '2027-04-01' }, ['Un annuaire commun sera tenu.']);
+    expect(describeDecisionQuery(departements, { types: ['atelier'] })).toBe('Décisions des réunions de type Atelier interdépartemental');
+    expect(await typeColumn(departements)).toBe('Atelier interdépartemental');
+
+    const touraine = newCooperation();
+    meetingWith(touraine, { type: 'atelier', date: '2027-04-01', chantier_ids: [] }, ['Une navette estivale sera étudiée.']);
+    expect(describeDecisionQuery(touraine, { types: ['atelier', 'codiri'] })).toBe('Décisions des réunions de type Atelier de coopération, CODIRI');
+    expect(await typeColumn(touraine)).toBe('Atelier de coopération');
+  });
+
   test('suivie : le point a une action à mener liée à une action existante (créée à la validation, ou suivie)', () => {
     const store = newReplica();
     const people = cast(store);
@@ -224,7 +242,7 @@ describe('export XLSX', () => {
     meetingWith(store, { type: 'comite_pilotage', date: '2027-02-01', chantier_ids: ['c2'] }, ['Le budget 2027 est arrêté.']);
     const rows = listDecisions(store);
     const file = join(tempDir(), 'Registre des décisions.xlsx');
-    writeFileSync(file, await decisionsWorkbook(rows, { subject: 'Toutes les décisions' }));
+    writeFileSync(file, await decisionsWorkbook(store, rows, { subject: 'Toutes les décisions' }));
 
     const python = '/usr/bin/python3';
     const probe = spawnSync(python, ['-c', 'import openpyxl'], { encoding: 'utf8' });

@@ -17,7 +17,7 @@ import { applyImport, previewImport, readSpreadsheet } from '../../db/exports/im
 import { createMeeting } from '../../db/meetings/writes';
 import type { Store } from '../../db/store/store';
 import { cast, codiri } from './meeting-fixtures';
-import { buildCli, changeCount, cliOutput, newReplica, runCli, sendAll, tempDir } from './helpers';
+import { buildCli, changeCount, cliOutput, newCooperation, newReplica, runCli, sendAll, tempDir } from './helpers';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -464,6 +464,8 @@ describe('Exporter tout', { timeout: 30_000 }, () => {
       expect(rows.length - 1, name).toBe(Number(new RegExp(`${name.replace('.', '\\.')} \\[\\w+\\] : (\\d+)`).exec(readme)![1]));
     }
     expect(readme).toContain('  - Statut [status] : une valeur parmi : À venir, En cours, Réalisé, En pause, Abandonné, Bloqué');
+    expect(readme).toContain('  - Type de réunion [type] : une valeur parmi : CODIRI, Comité de pilotage, Atelier interdépartemental, Réunion de travail');
+    expect(json.vocabulaire.meeting.type.atelier).toBe('Atelier interdépartemental');
     expect(readme).toContain("  - Chantier [chantier_id] : identifiant d'une ligne de chantiers.csv");
     expect(readme).toContain('  - Date de fin prévisionnelle [end_date] : date (JJ/MM/AAAA)');
 
@@ -482,6 +484,19 @@ describe('Exporter tout', { timeout: 30_000 }, () => {
     expect(readFileSync(join(folder, file), 'utf8')).toBe('%PDF-1.4 programme');
     expect(existsSync(join(folder, 'documents'))).toBe(true);
   });
+  test('les types de réunion d’une coopération qui n’est pas entre Départements : « Atelier de coopération »', () => {
+    const store = newCooperation();
+    createMeeting(store, { type: 'atelier', title: 'Idées mobilités', date: '2027-04-01', start_time: '09:00', duration_minutes: 90 });
+    const folder = join(tempDir(), 'Export');
+    exportAll(store, folder, new Date('2027-04-01T10:00:00Z'));
+    const [header, row] = parseCsv(readFileSync(join(folder, 'reunions.csv'), 'utf8'));
+    expect(row[header.indexOf('Type de réunion')]).toBe('Atelier de coopération');
+    expect(readFileSync(join(folder, 'LISEZMOI.txt'), 'utf8')).toContain(
+      '  - Type de réunion [type] : une valeur parmi : CODIRI, Comité de pilotage, Atelier de coopération, Réunion de travail',
+    );
+    expect(JSON.parse(readFileSync(join(folder, 'entente.json'), 'utf8')).vocabulaire.meeting.type.atelier).toBe('Atelier de coopération');
+  });
+
   test('une archive .zip des mêmes fichiers, lue par zipfile de Python et unzip -t : noms accentués en UTF-8', () => {
     const store = newReplica();
     const { seminaire } = withActions(store);
@@ -589,6 +604,17 @@ describe('chiffres clés', () => {
     expect(value(sinceCodiri, 'reunions.codiri')).toBe(0);
     expect(value(sinceCodiri, 'reunions.atelier')).toBe(1);
     expect(value(sinceCodiri, 'personnes.d37.participants')).toBe(0);
+  });
+
+  test('les ateliers sont « interdépartementaux » entre Départements seulement', () => {
+    const label = (store: Store) => keyFigures(store, { kind: 'all' }, '2027-05-01').figures.find((figure) => figure.key === 'reunions.atelier')?.label;
+    const meeting = { type: 'atelier' as const, date: '2027-04-10', start_time: '14:00', duration_minutes: 120 };
+    const departements = newReplica();
+    createMeeting(departements, meeting);
+    expect(label(departements)).toBe('Ateliers interdépartementaux');
+    const touraine = newCooperation();
+    createMeeting(touraine, meeting);
+    expect(label(touraine)).toBe('Ateliers de coopération');
   });
 });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, expect } from 'vitest';
 import type { Change } from '../../db/store/changelog';
+import { createCooperation, type CooperationInput } from '../../db/project/new-project';
 import { initReplica } from '../../db/project/setup';
 import { Store } from '../../db/store/store';
 
@@ -32,6 +33,25 @@ export function track(store: Store): Store {
 export function newReplica(name = 'Claire Martin', partner = '37', dir = tempDir(), now?: () => number): Store {
   const store = track(Store.open(join(dir, 'entente.sqlite'), { now }));
   initReplica(store, { name, function: 'Cheffe de projet', partner });
+  return store;
+}
+
+/** A cooperation of a Département, an EPCI and a commune: not only Départements, so nothing is « interdépartemental ». */
+export const TOURAINE: CooperationInput = {
+  name: 'Coopération Touraine – Vallée du Cher',
+  partners: [
+    { kind: 'departement', name: "Département d'Indre-et-Loire", short_name: 'Indre-et-Loire', code: '37' },
+    { kind: 'epci', name: 'Communauté de communes Bléré – Val de Cher', short_name: 'CC Bléré – Val de Cher', code: 'CCBVC' },
+    { kind: 'commune', name: 'Commune de Chenonceaux', short_name: 'Chenonceaux', code: 'CHEN' },
+  ],
+  chantiers: ['Mobilités le long du Cher', '', '  Tourisme et patrimoine  '],
+};
+export const ELISE = { name: 'Élise Moreau', function: 'Chargée de mission', partner: 'CCBVC' };
+
+/** The first laptop of a new cooperation, as « Nouvelle coopération » makes it: TOURAINE, by Élise Moreau, unless told. */
+export function newCooperation(input: CooperationInput = TOURAINE, identity = ELISE, dir = tempDir()): Store {
+  const store = track(Store.open(join(dir, 'entente.sqlite')));
+  createCooperation(store, input, identity);
   return store;
 }
 

@@ -6,16 +6,17 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { frenchTypography } from '../../common/french';
 import { minutesDocx } from '../../db/meetings/docx';
-import { addActionItem, addAgendaItem, addEntry, createMeeting, setFollowUpComment, updateAgendaItem } from '../../db/meetings/writes';
+import { addActionItem, addAgendaItem, addEntry, addParticipant, createMeeting, setFollowUpComment, updateAgendaItem } from '../../db/meetings/writes';
 import { sendForValidation, validateMinutes } from '../../db/meetings/validation';
 import { getMeeting } from '../../db/meetings/reads';
 import { updateAction } from '../../db/actions/writes';
 import { updatePerson } from '../../db/people/writes';
 import { setPartnerLogo } from '../../db/people/logos';
 import type { MinutesLayout } from '../../common/vocabulary';
+import type { CooperationInput } from '../../db/project/new-project';
 import type { Store } from '../../db/store/store';
 import { cast, codiri } from './meeting-fixtures';
-import { newReplica, tempDir } from './helpers';
+import { ELISE, newCooperation, newReplica, tempDir } from './helpers';
 import { readDocx } from './docx-reader';
 import { pngImage } from './images';
 
@@ -192,6 +193,27 @@ describe('le compte rendu exporté en Word', () => {
     expect(docx.header).toEqual(["Département d'Indre-et-Loire   ·   Département de Loir-et-Cher", 'PROJET — document non validé']);
     expect(docx.header_images).toBe(0);
     expect(docx.footer[0]).toMatch(/^Relevé de décisions — CODIRI du 15 mars 2027\tPage +sur $/);
+  });
+});
+
+describe('les participants, par partenaire', () => {
+  test('« Département ou organisme » quand tous les partenaires sont des Départements par leur type, quel que soit leur nom', async () => {
+    const participantsHeader = async (store: Store) => {
+      const meeting = createMeeting(store, { type: 'codiri', date: '2027-04-01', start_time: '09:00', duration_minutes: 90 });
+      addParticipant(store, meeting, { name: 'Sophie Laurent', function: 'Directrice' });
+      const docx = await exported(store, meeting, 'compte_rendu');
+      return docx.tables.find((table) => table[0][0] === 'Participant')?.[0];
+    };
+    const conseils: CooperationInput = {
+      name: 'Coopération des conseils départementaux',
+      partners: [
+        { kind: 'departement', name: "Conseil départemental d'Indre-et-Loire", short_name: 'Indre-et-Loire', code: 'CD37' },
+        { kind: 'departement', name: 'Conseil départemental de Loir-et-Cher', short_name: 'Loir-et-Cher', code: 'CD41' },
+      ],
+      chantiers: [],
+    };
+    expect(await participantsHeader(newCooperation(conseils, { ...ELISE, partner: 'CD37' }))).toEqual(['Participant', 'Fonction', 'Département ou organisme']);
+    expect(await participantsHeader(newCooperation())).toEqual(['Participant', 'Fonction', 'Partenaire ou organisme']);
   });
 });
 

@@ -13,21 +13,10 @@ import { getRow } from '../../db/store/rows';
 import { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
 import { createInvitation, joinProject } from '../../db/sync/invitation';
-import { buildCli, changeCount, cliOutput, newReplica, runCli, tempDir, track } from './helpers';
+import { buildCli, changeCount, cliOutput, ELISE as elise, newReplica, runCli, tempDir, TOURAINE, track } from './helpers';
 
 const PASSPHRASE = 'Vallée du Cher 2027 ensemble';
 const emptyStore = () => track(Store.open(join(tempDir(), 'entente.sqlite')));
-
-const TOURAINE: CooperationInput = {
-  name: 'Coopération Touraine – Vallée du Cher',
-  partners: [
-    { kind: 'departement', name: "Département d'Indre-et-Loire", short_name: 'Indre-et-Loire', code: '37' },
-    { kind: 'epci', name: 'Communauté de communes Bléré – Val de Cher', short_name: 'CC Bléré – Val de Cher', code: 'CCBVC' },
-    { kind: 'commune', name: 'Commune de Chenonceaux', short_name: 'Chenonceaux', code: 'CHEN' },
-  ],
-  chantiers: ['Mobilités le long du Cher', '', '  Tourisme et patrimoine  '],
-};
-const elise = { name: 'Élise Moreau', function: 'Chargée de mission', partner: 'CCBVC' };
 
 /** The message and field of the refusal of a cooperation, for the expectations. */
 function refusalOf(input: CooperationInput, identity = elise): { message: string; field?: string } {

@@ -8,6 +8,7 @@ import { sendForValidation, validateMinutes } from '../../db/meetings/validation
 import { addAgendaItem, addEntry, createMeeting } from '../../db/meetings/writes';
 import { newsletterEml } from '../../db/newsletters/eml';
 import { markdownHtml, markdownText, parseMarkdown } from '../../db/newsletters/markdown';
+import { draftNewsletter } from '../../db/newsletters/draft';
 import { getNewsletter, listNewsletters } from '../../db/newsletters/reads';
 import {
   addNewsletterItem,
@@ -22,7 +23,8 @@ import {
 import { counts } from '../../db/project/dump';
 import { arbitrate } from '../../db/pistes/arbitration';
 import { createPiste } from '../../db/pistes/writes';
-import { newReplica, sendAll, tempDir } from './helpers';
+import type { Store } from '../../db/store/store';
+import { newCooperation, newReplica, sendAll, tempDir } from './helpers';
 import { cast, invalid } from './meeting-fixtures';
 import { PYTHON } from './python-email';
 
@@ -103,6 +105,20 @@ describe("la lettre d'info", () => {
     expect(invalid(() => createNewsletter(store, '2026-11-03')).message).toBe(
       "La lettre n° 2 est en préparation : publiez-la ou supprimez-la avant d'en commencer une autre.",
     );
+  });
+
+  test('un atelier est « interdépartemental » entre Départements seulement, dans son article comme dans les chiffres', () => {
+    const ateliers = (store: Store) => {
+      createMeeting(store, { type: 'atelier', title: 'Idées', date: '2027-04-01', start_time: '09:00', duration_minutes: 90, place: 'Tours' });
+      const items = draftNewsletter(store, '2027-04-02').items;
+      return [items.find((item) => item.kind === 'reunion')?.body, items.find((item) => item.kind === 'chiffres')?.body];
+    };
+    const [article, figures] = ateliers(newReplica());
+    expect(article).toBe('Atelier interdépartemental tenu le 1er avril 2027, Tours.');
+    expect(figures).toContain('- Ateliers interdépartementaux : **1**');
+    const [cooperationArticle, cooperationFigures] = ateliers(newCooperation());
+    expect(cooperationArticle).toBe('Atelier de coopération tenu le 1er avril 2027, Tours.');
+    expect(cooperationFigures).toContain('- Ateliers de coopération : **1**');
   });
 
   test('chaque article se retire, se déplace, se réécrit ; on en ajoute ; un brouillon se supprime', () => {

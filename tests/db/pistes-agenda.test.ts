@@ -9,13 +9,14 @@ import { codiriDossier } from '../../db/meetings/dossier';
 import { getMeeting } from '../../db/meetings/reads';
 import { sendForValidation, validateMinutes } from '../../db/meetings/validation';
 import { addEntry, createMeeting } from '../../db/meetings/writes';
+import { listPartners } from '../../db/people/reads';
 import { dump } from '../../db/project/dump';
 import { putOnAgenda, takeOffAgenda } from '../../db/pistes/agenda';
 import { arbitrate } from '../../db/pistes/arbitration';
 import { getPiste, pisteOriginOfAction, pistesOnAgenda, pistesToArbitrate } from '../../db/pistes/reads';
 import { createPiste, scorePiste, updatePiste } from '../../db/pistes/writes';
 import type { Store } from '../../db/store/store';
-import { buildCli, cliOutput, newReplica, runCli, sendAll, tempDir } from './helpers';
+import { buildCli, cliOutput, newCooperation, newReplica, runCli, sendAll, tempDir } from './helpers';
 import { cast, invalid } from './meeting-fixtures';
 
 const meeting = (store: Store, type: 'comite_pilotage' | 'codiri' | 'atelier' = 'comite_pilotage', date = '2027-03-12') =>
@@ -79,6 +80,14 @@ describe("pistes à l'ordre du jour d'un comité", () => {
     addEntry(store, getMeeting(store, comite).agenda[0].id, { kind: 'information', text: 'Présentation par la DRH.' });
     takeOffAgenda(store, first, comite);
     expect(points(store, comite)).toEqual([['Arbitrage des pistes', true]]);
+  });
+
+  test('un atelier n’arbitre pas : « atelier de coopération » dans une coopération qui n’est pas entre Départements', () => {
+    const store = newCooperation();
+    const id = piste(store, 'Navette estivale Chenonceaux – Bléré', listPartners(store)[0].id);
+    expect(invalid(() => putOnAgenda(store, id, meeting(store, 'atelier'))).message).toBe(
+      "Une piste s'arbitre en comité de pilotage ou en CODIRI ; cette réunion est : atelier de coopération.",
+    );
   });
 
   test('refus en français : réunion qui n’arbitre pas, compte rendu validé, piste écartée, piste attendue par un autre comité, piste déjà arbitrée ici', () => {

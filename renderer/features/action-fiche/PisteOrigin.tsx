@@ -1,16 +1,17 @@
 import { Anchor, Badge, Group, Text } from '@mantine/core';
 import type { PisteOrigin as Origin } from '../../../preload/contract';
 import { frenchDate } from '../../../common/french';
-import { MEETING_TYPE_LABELS, QUADRANT_LABELS } from '../../../common/vocabulary';
+import { QUADRANT_LABELS, type MeetingType } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
 import { href } from '../../app/navigation';
 import { SectionCard } from '../../shared/SectionCard';
+import { useMeetingTypeLabels } from '../meetings/labels';
 import { scoreText } from '../meetings/PistesArbitration';
 import { PartnerMeansTable } from '../pistes/PartnerMeansTable';
 
 /** « du comité de pilotage du 12 mars 2027 », « du CODIRI du 3 juin 2027 ». */
-function ofMeeting(meeting: NonNullable<Origin['decision_meeting']>): string {
-  const type = MEETING_TYPE_LABELS[meeting.type];
+function ofMeeting(meeting: NonNullable<Origin['decision_meeting']>, typeLabels: Record<MeetingType, string>): string {
+  const type = typeLabels[meeting.type];
   // An acronym keeps its capitals; a common noun is lowercased inside the sentence.
   const named = type === type.toUpperCase() ? type : type.charAt(0).toLowerCase() + type.slice(1);
   return `du ${named} du ${frenchDate(meeting.date)}`;
@@ -19,6 +20,7 @@ function ofMeeting(meeting: NonNullable<Origin['decision_meeting']>): string {
 /** On the fiche of an action born of a retained piste: the piste, its évaluation croisée, the comité's décision. */
 export function PisteOrigin({ actionId }: { actionId: string }) {
   const { data: piste } = useApiData('getPisteOfAction', actionId);
+  const typeLabels = useMeetingTypeLabels();
   if (!piste) return null;
   const gap = piste.disagreement;
   return (
@@ -48,7 +50,7 @@ export function PisteOrigin({ actionId }: { actionId: string }) {
           <Text size="sm">
             {piste.decision_meeting ? (
               <Anchor href={href({ page: 'meeting', id: piste.decision_meeting.id, step: 'compte-rendu' })} fw={600} size="sm">
-                Décision n° {piste.decision.number} {ofMeeting(piste.decision_meeting)}
+                Décision n° {piste.decision.number} {ofMeeting(piste.decision_meeting, typeLabels)}
               </Anchor>
             ) : (
               `Décision n° ${piste.decision.number}`
