@@ -280,29 +280,41 @@ export function getMeeting(store: Store, id: string, day?: string): MeetingDetai
 
 /**
  * The meetings that concern an action (latest versions), latest first: an item of the
- * ordre du jour linked to it, an action à mener on it, or a line of the suivi.
+ * ordre du jour linked to it, an action à mener on it, a line of the suivi, or the décision
+ * that retained the piste it comes from (under the comité's shared item « Arbitrage des
+ * pistes », of which only that décision concerns the action).
  */
 export function meetingsOfAction(store: Store, actionId: string, day?: string): ActionMeeting[] {
   const ids = cached(
     store,
     `SELECT meeting_id FROM agenda_item WHERE action_id = @id AND deleted = 0
      UNION SELECT x.meeting_id FROM action_item x JOIN agenda_item ai ON ai.id = x.agenda_item_id AND ai.deleted = 0 WHERE x.action_id = @id AND x.deleted = 0
-     UNION SELECT meeting_id FROM follow_up WHERE action_id = @id AND deleted = 0`,
+     UNION SELECT meeting_id FROM follow_up WHERE action_id = @id AND deleted = 0
+     UNION SELECT e.meeting_id FROM piste p JOIN entry e ON e.id = p.decision_entry_id AND e.deleted = 0 WHERE p.action_id = @id AND p.deleted = 0`,
   )
     .pluck()
     .all({ id: actionId }) as string[];
+  const pisteDecisions = new Set(
+    cached(store, 'SELECT decision_entry_id FROM piste WHERE action_id = ? AND deleted = 0 AND decision_entry_id IS NOT NULL')
+      .pluck()
+      .all(actionId) as string[],
+  );
   const relevant = new Set(ids);
   const rows = listMeetings(store, {}, day).filter((row) => relevant.has(row.id));
   return rows.map((row) => {
     const meeting = requireMeeting(store, row.id);
     const agenda = agendaViews(store, meeting, day);
-    const concerned = agenda.filter((item) => item.action?.id === actionId || item.action_items.some((actionItem) => actionItem.action?.id === actionId));
+    const linked = (item: (typeof agenda)[number]) =>
+      item.action?.id === actionId || item.action_items.some((actionItem) => actionItem.action?.id === actionId);
+    const concerned = agenda.filter((item) => linked(item) || item.entries.some((entry) => pisteDecisions.has(entry.id)));
     const followUp = meetingFollowUp(store, row.id, day);
     return {
       meeting: row,
       agenda_items: concerned.map((item) => ({ id: item.id, number: item.number, title: item.title })),
       decisions: concerned.flatMap((item) =>
-        item.entries.filter((entry) => entry.number !== null).map((entry) => ({ id: entry.id, number: entry.number!, text: entry.text })),
+        item.entries
+          .filter((entry) => entry.number !== null && (linked(item) || pisteDecisions.has(entry.id)))
+          .map((entry) => ({ id: entry.id, number: entry.number!, text: entry.text })),
       ),
       action_items: agenda
         .flatMap((item) => item.action_items)

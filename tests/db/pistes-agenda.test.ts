@@ -6,7 +6,7 @@ import { getAction } from '../../db/actions/reads';
 import { listConflictViews } from '../../db/conflicts/reads';
 import { convocationDocument, convocationText } from '../../db/meetings/convocation';
 import { codiriDossier } from '../../db/meetings/dossier';
-import { getMeeting } from '../../db/meetings/reads';
+import { getMeeting, meetingsOfAction } from '../../db/meetings/reads';
 import { sendForValidation, validateMinutes } from '../../db/meetings/validation';
 import { addEntry, createMeeting } from '../../db/meetings/writes';
 import { listPartners } from '../../db/people/reads';
@@ -149,6 +149,17 @@ describe("pistes à l'ordre du jour d'un comité", () => {
     expect(pisteOriginOfAction(store, 'a1-1')).toBeNull();
     // A piste decided here no longer awaits a décision in the dossier.
     expect(codiriDossier(store, comite, '2027-03-01').decisions.map((row) => row.reference)).toEqual(['Point 1', 'Piste P2']);
+
+    // « Réunions et décisions » of the action: the comité, and of its shared point only the décision on this piste.
+    arbitrate(store, waiting, comite, { kind: 'ecartee', reason: 'déjà fait ailleurs' });
+    expect(meetingsOfAction(store, action.id)).toMatchObject([
+      {
+        meeting: { id: comite },
+        agenda_items: [{ number: 1, title: 'Arbitrage des pistes' }],
+        decisions: [{ number: 1, text: expect.stringMatching(/^Piste P1 « Bourse commune des stages » : retenue/) as unknown }],
+      },
+    ]);
+    expect(meetingsOfAction(store, action.id)[0].decisions).toHaveLength(1);
   });
 });
 
