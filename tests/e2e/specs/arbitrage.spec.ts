@@ -162,6 +162,11 @@ test('trois pistes arbitrées en comité de pilotage : une retenue dans le chant
   await expect(origin.getByRole('link', { name: /P1/ })).toHaveAttribute('href', /#\/pistes\//);
   await expect(origin.getByRole('row', { name: /Ensemble/ })).toContainText('3,5');
   await expect(origin.getByRole('link', { name: 'Décision n° 1 du comité de pilotage du 12 mars 2027' })).toBeVisible();
+  // The comité among its meetings, with the décision on this piste and none on the others.
+  const meetings = page.getByRole('region', { name: 'Réunions et décisions' });
+  await expect(meetings.getByRole('link', { name: /Comité de pilotage du 12 mars 2027/ })).toBeVisible();
+  await expect(meetings).toContainText('Piste P1 « Bourse commune des stages » : retenue');
+  await expect(meetings).not.toContainText('Guichet unique');
   await origin.scrollIntoViewIfNeeded();
   await bothThemes(app, 'arbitrage-fiche-action');
 });
