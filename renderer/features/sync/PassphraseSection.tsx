@@ -20,8 +20,8 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
           plus de fichier d'échange. Rejoignez à nouveau le projet par une invitation.
         </Alert>
       )}
-      {status.keys === 'none' && <FirstPassphrase onDone={onChanged} />}
-      {status.keys === 'locked' && <UnlockKeys onDone={onChanged} />}
+      {status.keys === 'none' && <PassphraseEntry unlocking={false} onDone={onChanged} />}
+      {status.keys === 'locked' && <PassphraseEntry unlocking onDone={onChanged} />}
       {status.keys === 'ready' && !changing && (
         <Group justify="space-between" align="flex-start">
           <Stack gap={2}>
@@ -59,7 +59,11 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
   );
 }
 
-function FirstPassphrase({ onDone }: { onDone: () => void }) {
+/**
+ * The passphrase typed once: chosen on the first ordinateur or typed on the others (its
+ * strength shown), or typed again to unlock keys that no keychain keeps between starts.
+ */
+function PassphraseEntry({ unlocking, onDone }: { unlocking: boolean; onDone: () => void }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string>();
   async function submit(event: FormEvent) {
@@ -72,49 +76,36 @@ function FirstPassphrase({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Text size="sm" mb="xs">
-        Les fichiers d'échange sont chiffrés avec la phrase de passe du projet, la même sur tous les ordinateurs&#x202f;: le premier la choisit, les autres la
-        saisissent. Transmettez-la par un autre moyen que les fichiers (téléphone, en main propre). Cet ordinateur en tire ses clés, que le trousseau du système
-        garde&#x202f;: la phrase de passe elle-même n'est jamais enregistrée.
+        {unlocking ? (
+          <>
+            Les clés de cet ordinateur sont verrouillées&#x202f;: aucun trousseau du système ne les garde entre deux démarrages. Saisissez la phrase de passe du
+            projet pour synchroniser.
+          </>
+        ) : (
+          <>
+            Les fichiers d'échange sont chiffrés avec la phrase de passe du projet, la même sur tous les ordinateurs&#x202f;: le premier la choisit, les autres
+            la saisissent. Transmettez-la par un autre moyen que les fichiers (téléphone, en main propre). Cet ordinateur en tire ses clés, que le trousseau du
+            système garde&#x202f;: la phrase de passe elle-même n'est jamais enregistrée.
+          </>
+        )}
       </Text>
       <Group align="flex-start">
-        <div style={{ flex: 1 }}>
-          <PassphraseField label="Phrase de passe du projet" value={value} onChange={setValue} error={error} />
-        </div>
-        <Button type="submit" mt={44}>
-          Enregistrer
-        </Button>
-      </Group>
-    </form>
-  );
-}
-
-function UnlockKeys({ onDone }: { onDone: () => void }) {
-  const [value, setValue] = useState('');
-  const [error, setError] = useState<string>();
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const result = await send('setSyncPassphrase', value);
-    if (!result.ok) return setError(result.error.message);
-    setValue('');
-    onDone();
-  }
-  return (
-    <form onSubmit={submit} noValidate>
-      <Text size="sm" mb="xs">
-        Les clés de cet ordinateur sont verrouillées&#x202f;: aucun trousseau du système ne les garde entre deux démarrages. Saisissez la phrase de passe du
-        projet pour synchroniser.
-      </Text>
-      <Group align="flex-start">
-        <PasswordInput
-          label="Phrase de passe du projet"
-          value={value}
-          onChange={(event) => setValue(event.currentTarget.value)}
-          error={error}
-          style={{ flex: 1 }}
-          autoComplete="off"
-        />
-        <Button type="submit" mt={26}>
-          Déverrouiller
+        {unlocking ? (
+          <PasswordInput
+            label="Phrase de passe du projet"
+            value={value}
+            onChange={(event) => setValue(event.currentTarget.value)}
+            error={error}
+            style={{ flex: 1 }}
+            autoComplete="off"
+          />
+        ) : (
+          <div style={{ flex: 1 }}>
+            <PassphraseField label="Phrase de passe du projet" value={value} onChange={setValue} error={error} />
+          </div>
+        )}
+        <Button type="submit" mt={unlocking ? 26 : 44}>
+          {unlocking ? 'Déverrouiller' : 'Enregistrer'}
         </Button>
       </Group>
     </form>

@@ -5,9 +5,9 @@
 import { getRow } from '../../../db/store/rows';
 import { createPerson } from '../../../db/people/writes';
 import { createPiste, scorePiste } from '../../../db/pistes/writes';
-import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
+import { checkBothThemes } from '../harness/themes';
 import { initData, withStore } from '../harness/data';
-import { expect, openScreen, screenshot, test, type AppHandle } from '../harness/fixtures';
+import { expect, openScreen, screenshot, test } from '../harness/fixtures';
 import { newDataDir } from '../harness/launch';
 import { flat, pdfPages, pngPages, savePdf } from '../harness/pdf';
 
@@ -30,25 +30,6 @@ function prepare(dataDir: string): string {
     createPiste(store, { title: 'Pas encore notée', proposed_by_partner_id: 'd41' });
     return getRow(store, 'chantier', 'c4')!.title;
   });
-}
-
-/** A screenshot in each theme, and in each: axe with no serious violation, every field named, no English. */
-async function bothThemes(app: AppHandle, name: string): Promise<void> {
-  const { page } = app;
-  for (const theme of ['clair', 'sombre'] as const) {
-    if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
-    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme === 'clair' ? 'light' : 'dark');
-    await page.mouse.move(700, 10);
-    await screenshot(app, `${name}-${theme}`);
-    const problems = [
-      ...(await axeViolations(page)).map((line) => `axe : ${line}`),
-      ...(await unlabelledFields(page)).map((html) => `champ sans nom accessible : ${html}`),
-      ...(await englishTexts(page)).map((text) => `texte en anglais : ${text}`),
-    ];
-    expect.soft(problems, `${name}, thème ${theme} :\n${problems.join('\n')}`).toEqual([]);
-  }
-  await page.getByRole('button', { name: 'Passer en thème clair' }).click();
-  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
 }
 
 test('trois pistes arbitrées en comité de pilotage : une retenue dans le chantier 4 devient une action, sa fiche montre la piste et la décision', async ({
@@ -95,7 +76,7 @@ test('trois pistes arbitrées en comité de pilotage : une retenue dans le chant
   // The ordre du jour holds the point « Arbitrage des pistes ».
   await expect(page.getByRole('region', { name: 'Ordre du jour' })).toContainText('Arbitrage des pistes');
   await toArbitrate.scrollIntoViewIfNeeded();
-  await bothThemes(app, 'arbitrage-preparer');
+  await checkBothThemes(app, 'arbitrage-preparer');
 
   // The convocation lists them under the ordre du jour.
   await page.getByRole('button', { name: 'Imprimer et exporter' }).click();
@@ -138,7 +119,7 @@ test('trois pistes arbitrées en comité de pilotage : une retenue dans le chant
   // The décisions are the minutes' own, under the point « Arbitrage des pistes ».
   await expect(page.getByRole('region', { name: 'Compte rendu par point' })).toContainText('Piste P3 « Fusion des laboratoires » : écartée');
   await decisions.scrollIntoViewIfNeeded();
-  await bothThemes(app, 'arbitrage-compte-rendu');
+  await checkBothThemes(app, 'arbitrage-compte-rendu');
 
   // The printed compte rendu holds the three décisions.
   await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/impression/compte-rendu`), meetingId);
@@ -168,5 +149,5 @@ test('trois pistes arbitrées en comité de pilotage : une retenue dans le chant
   await expect(meetings).toContainText('Piste P1 « Bourse commune des stages » : retenue');
   await expect(meetings).not.toContainText('Guichet unique');
   await origin.scrollIntoViewIfNeeded();
-  await bothThemes(app, 'arbitrage-fiche-action');
+  await checkBothThemes(app, 'arbitrage-fiche-action');
 });

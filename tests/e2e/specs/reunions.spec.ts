@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { createAction } from '../../../db/actions/writes';
 import { createPerson } from '../../../db/people/writes';
 import { parseEmlWithPython } from '../../db/python-email';
-import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
+import { axeViolations } from '../harness/a11y';
+import { checkBothThemes } from '../harness/themes';
 import { initData, listActions, todayInParis, withStore } from '../harness/data';
 import { createMeeting } from '../../../db/meetings/writes';
 import { addDays } from '../../../common/calendar';
@@ -152,7 +153,7 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await expect(prepared2.getByRole('heading', { level: 3 })).toHaveText('2. Calendrier 2027 · 10 h 30, 45 min');
 
   // Both themes, the Préparer step: a screenshot, axe with no serious violation, every field named, no English.
-  await checkThemes(app, '15-reunion-preparer');
+  await checkBothThemes(app, '15-reunion-preparer');
 
   // Compte rendu: a décision under each point, numbered across the minutes.
   await page.getByRole('tab', { name: 'Compte rendu' }).click();
@@ -194,7 +195,7 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await expect(point2.getByRole('link', { name: FORMATION })).toBeVisible();
 
   // Both themes, the Compte rendu step.
-  await checkThemes(app, '15-reunion-compte-rendu');
+  await checkBothThemes(app, '15-reunion-compte-rendu');
 
   // Sent, then validated: the minutes become read-only, the new action is tracked.
   const validation = page.getByRole('region', { name: 'Validation' });
@@ -265,24 +266,6 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await page.getByRole('tab', { name: 'Préparer' }).click();
   await expect(page.getByRole('region', { name: 'Participants' })).toContainText('Jean Dupont');
 });
-
-/** A screenshot in the light then the dark theme, each with axe and no serious violation, every field named, no English; back to light. */
-async function checkThemes(app: AppHandle, name: string): Promise<void> {
-  const { page } = app;
-  for (const theme of ['clair', 'sombre'] as const) {
-    if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
-    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme === 'clair' ? 'light' : 'dark');
-    await page.mouse.move(700, 10);
-    await screenshot(app, `${name}-${theme}`);
-    const problems = [
-      ...(await axeViolations(page)).map((line) => `axe : ${line}`),
-      ...(await unlabelledFields(page)).map((html) => `champ sans nom accessible : ${html}`),
-      ...(await englishTexts(page)).map((text) => `texte en anglais : ${text}`),
-    ];
-    expect.soft(problems, `${name}, thème ${theme} :\n${problems.join('\n')}`).toEqual([]);
-  }
-  await page.getByRole('button', { name: 'Passer en thème clair' }).click();
-}
 
 test('les deux étapes : selon la date, retenues pour la session, ouvertes par un lien, au clavier', async ({ launch }) => {
   const dataDir = initData();
