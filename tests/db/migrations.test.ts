@@ -9,7 +9,7 @@ import { counts, dump } from '../../db/project/dump';
 import { updateAction } from '../../db/actions/writes';
 import { addAgendaItem, deleteAgendaItem, setValidationSilenceDays, updateAgendaItem, updateMeeting } from '../../db/meetings/writes';
 import { CorruptDatabaseError, NewerDatabaseError } from '../../db/errors';
-import { derivedColumns, liveVersionsByRow, migrate, SCHEMA_VERSION } from '../../db/store/migrations';
+import { derivedColumns, liveVersionsByRow, migrate, SCHEMA_VERSION, SHARED_SCHEMA_VERSION } from '../../db/store/migrations';
 import { getMeeting } from '../../db/meetings/reads';
 import { listConflicts } from '../../db/conflicts/versions';
 import { validationSilenceDays } from '../../db/meetings/rules';
@@ -28,6 +28,23 @@ describe('migrations', () => {
     for (const entity of ENTITY_NAMES) {
       expect(derivedColumns(store.db, entity).sort(), entity).toEqual(Object.keys(ENTITIES[entity]).sort());
     }
+  });
+
+  test('the shared schema is the last migration that adds entities or fields: files carry it', () => {
+    const shared = new Database(':memory:');
+    migrate(shared, SHARED_SCHEMA_VERSION);
+    for (const entity of ENTITY_NAMES) {
+      expect(derivedColumns(shared, entity).sort(), entity).toEqual(Object.keys(ENTITIES[entity]).sort());
+    }
+    shared.close();
+    const before = new Database(':memory:');
+    migrate(before, SHARED_SCHEMA_VERSION - 1);
+    const added = ENTITY_NAMES.filter((entity) => {
+      const exists = before.prepare('SELECT count(*) FROM sqlite_master WHERE name = ?').pluck().get(entity) === 1;
+      return !exists || derivedColumns(before, entity).length < Object.keys(ENTITIES[entity]).length;
+    });
+    before.close();
+    expect(added.length).toBeGreaterThan(0);
   });
 
   test('reopening a migrated file changes nothing', () => {
