@@ -12,6 +12,12 @@ const PASSPHRASE = 'Loire 2026 coopération';
 const send = (from: Store, to: Store, forReplica?: string) => importFile(to, exportFile(from, { secret: PASSPHRASE, forReplica }).bytes, PASSPHRASE);
 
 describe('échange par fichiers', () => {
+  test('un fichier de cette version se lit encore avec Entente 0.5 : format 4, données du schéma 7', () => {
+    const { header } = exportFile(newReplica('Claire Martin', '37'), { secret: PASSPHRASE });
+    // What 0.5 checks before reading: the format, then the schema of the data.
+    expect(header).toMatchObject({ format: 4, schema: 7, minAppVersion: '0.5.0' });
+  });
+
   test('deux postes qui ont échangé leurs fichiers ont le même état ; un fichier importé deux fois ne change rien', () => {
     const a = newReplica('Claire Martin', '37');
     const b = newReplica('Nadia Benali', '41');
