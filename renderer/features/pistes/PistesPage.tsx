@@ -21,7 +21,7 @@ export function PistesPage() {
   const { partners } = useAppState();
   const [filter, setFilter] = useSessionState<PisteFilter>('pistes-filtres', NO_FILTER);
   const [sort, setSort] = useSessionState<PisteSort>('pistes-tri', { by: 'reference', direction: 'asc' });
-  const { data: pistes, error } = useApiData('listPistes', filter);
+  const { data: pistes, error } = useApiData('listPisteLines', filter);
   const { data: chantiers } = useApiData('listChantiers');
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState<{ fileName: string; preview: PisteImportPreview; fields: { field: PisteImportField; label: string }[] } | null>(
