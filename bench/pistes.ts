@@ -8,7 +8,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FINALITES } from '../common/vocabulary';
 import { createPerson } from '../db/people/writes';
-import { listPistes, matrixOf, pisteMatrix, rankedByFinalite, rankedOf } from '../db/pistes/reads';
+import { listPisteLines, listPistes, matrixOf, pisteMatrix, rankedByFinalite, rankedOf } from '../db/pistes/reads';
 import { createPiste, scorePiste } from '../db/pistes/writes';
 import { initReplica } from '../db/project/setup';
 import { Store } from '../db/store/store';
@@ -66,6 +66,7 @@ function main(): void {
     const scores = store.db.prepare('SELECT count(*) FROM piste_score WHERE deleted = 0').pluck().get() as number;
     console.log(`\nPistes : ${fr(PISTES)} pistes, ${fr(scores)} évaluations (${evaluators.length} évaluateurs), créées en ${fr(ms(start) / 1000, 1)} s`);
     timed('Liste des pistes (listPistes)', () => listPistes(store));
+    timed('Lignes de la liste (listPisteLines)', () => listPisteLines(store));
     timed('Matrice (pisteMatrix)', () => pisteMatrix(store));
     timed('Classement par finalité (rankedByFinalite)', () => rankedByFinalite(store));
     timed('Synthèse : une lecture, matrice et classement', () => {

@@ -58,6 +58,7 @@ import type {
   PisteImportField,
   PisteImportOptions,
   PisteImportPreview,
+  PisteLine,
   PisteOrigin,
   PistePatch,
   PisteRow,
@@ -333,6 +334,8 @@ export interface EntenteApi {
   exportAllData(format: ExportFormat): ExportAllResult | null;
 
   listPistes(filter: PisteFilter): PisteRow[];
+  /** The pistes' list screen: each row's fields only. */
+  listPisteLines(filter: PisteFilter): PisteLine[];
   getPiste(id: string): PisteDetail;
   /** One evaluator's scores of every piste (the scoring screen). */
   listEvaluatorScores(personId: string): EvaluatorScore[];
@@ -620,6 +623,7 @@ export const API_METHOD_KINDS = {
   applyActionsImport: 'write',
   exportAllData: 'read',
   listPistes: 'read',
+  listPisteLines: 'read',
   getPiste: 'read',
   listEvaluatorScores: 'read',
   createPiste: 'write',

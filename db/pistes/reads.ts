@@ -7,7 +7,19 @@ import { requireRow } from '../store/rows';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { disagreement, pisteReference, pisteStatus, quadrantOf, together } from './rules';
-import type { AgendaPiste, EvaluatorScore, MatrixPoint, PartnerMeans, PisteDetail, PisteFilter, PisteOrigin, PisteRow, PisteScore, RankedGroup } from './types';
+import type {
+  AgendaPiste,
+  EvaluatorScore,
+  MatrixPoint,
+  PartnerMeans,
+  PisteDetail,
+  PisteFilter,
+  PisteLine,
+  PisteOrigin,
+  PisteRow,
+  PisteScore,
+  RankedGroup,
+} from './types';
 
 interface PisteJoined {
   id: string;
@@ -163,6 +175,23 @@ export function listPistes(store: Store, filter: PisteFilter = {}): PisteRow[] {
       (!filter.status || piste.status === filter.status) &&
       (!filter.chantier_id || piste.chantier?.id === filter.chantier_id),
   );
+}
+
+/** The list's lines, filtered as `listPistes`: only what a row shows and sorts on. */
+export function listPisteLines(store: Store, filter: PisteFilter = {}): PisteLine[] {
+  return listPistes(store, filter).map((piste) => ({
+    id: piste.id,
+    number: piste.number,
+    reference: piste.reference,
+    title: piste.title,
+    proposed_by: { short_name: piste.proposed_by.short_name, service: piste.proposed_by.service },
+    finalites: piste.finalites,
+    status: piste.status,
+    together: { plus_value: piste.together.plus_value, faisabilite: piste.together.faisabilite },
+    disagreement: piste.disagreement.flagged
+      ? piste.by_partner.map(({ partner_short_name, plus_value, faisabilite }) => ({ partner_short_name, plus_value, faisabilite }))
+      : null,
+  }));
 }
 
 export function getPiste(store: Store, id: string): PisteDetail {

@@ -69,6 +69,26 @@ export interface PisteRow {
   quadrant: Quadrant | null;
 }
 
+/**
+ * A piste as the list shows and sorts it, nothing of its fiche: 1 000 of them cross to the
+ * window in a fraction of the full rows' size.
+ */
+export interface PisteLine {
+  id: string;
+  number: number;
+  reference: string;
+  title: string;
+  proposed_by: Pick<PisteRow['proposed_by'], 'short_name' | 'service'>;
+  finalites: Finalite[];
+  status: PisteStatus;
+  together: Pick<ScoreMeans, 'plus_value' | 'faisabilite'>;
+  /** Each partner's means when the partners disagree (the mark's tooltip); null when they do not. */
+  disagreement: PartnerMeansShown[] | null;
+}
+
+/** A partner's means as the disagreement's tooltip says them. */
+export type PartnerMeansShown = Pick<PartnerMeans, 'partner_short_name' | 'plus_value' | 'faisabilite'>;
+
 export interface PisteFilter {
   finalite?: Finalite;
   partner_id?: string;

@@ -7,7 +7,7 @@ import { refusal } from '../../db/errors';
 import { readChosenFile, writeFileAtomically } from '../../db/files';
 import { pistesWorkbook } from '../../db/pistes/export';
 import { applyPisteImport, IMPORT_FIELD_LABELS, previewPisteImport } from '../../db/pistes/import';
-import { getPiste, listPistes, scoresOfEvaluator } from '../../db/pistes/reads';
+import { getPiste, listPisteLines, listPistes, scoresOfEvaluator } from '../../db/pistes/reads';
 import type { PisteImportField } from '../../db/pistes/types';
 import { createPiste, deletePiste, scorePiste, updatePiste } from '../../db/pistes/writes';
 import { choosePistesToImport, choosePistesXlsxFile, withPromisedExtension } from '../dialogs';
@@ -16,6 +16,7 @@ import type { Handlers } from './handlers';
 
 type PisteMethods =
   | 'listPistes'
+  | 'listPisteLines'
   | 'getPiste'
   | 'listEvaluatorScores'
   | 'createPiste'
@@ -36,6 +37,7 @@ export function createPisteHandlers(session: Session, window: () => BrowserWindo
   };
   return {
     listPistes: (filter) => listPistes(store(), filter),
+    listPisteLines: (filter) => listPisteLines(store(), filter),
     getPiste: (id) => getPiste(store(), id),
     listEvaluatorScores: (personId) => scoresOfEvaluator(store(), personId),
     createPiste: (input) => createPiste(store(), input),

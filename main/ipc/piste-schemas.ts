@@ -38,6 +38,7 @@ const importOptions = z
 
 export const pisteArgsSchemas = {
   listPistes: z.tuple([pisteFilter]),
+  listPisteLines: z.tuple([pisteFilter]),
   getPiste: z.tuple([id]),
   listEvaluatorScores: z.tuple([id]),
   createPiste: z.tuple([pisteFields.partial().required({ title: true, proposed_by_partner_id: true }).strict()]),

@@ -6,7 +6,7 @@ import { sendForValidation, validateMinutes } from '../../db/meetings/validation
 import { createMeeting } from '../../db/meetings/writes';
 import { dump } from '../../db/project/dump';
 import { arbitrate } from '../../db/pistes/arbitration';
-import { findPisteId, getPiste, listPistes, pisteMatrix, pisteOfAction, rankedByFinalite } from '../../db/pistes/reads';
+import { findPisteId, getPiste, listPisteLines, listPistes, pisteMatrix, pisteOfAction, rankedByFinalite } from '../../db/pistes/reads';
 import { createPiste, deletePiste, scorePiste, updatePiste } from '../../db/pistes/writes';
 import type { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
@@ -69,6 +69,46 @@ describe('évaluation croisée', () => {
     expect(read.disagreement).toEqual({ plus_value: 2.5, faisabilite: 0.5, flagged: true });
     expect(invalid(() => scorePiste(store, id, { evaluator_person_id: people.paul, plus_value: 5 })).message).toBe('La plus-value est notée de 1 à 4.');
     expect(invalid(() => scorePiste(store, id, { evaluator_person_id: 'inconnu', plus_value: 2 })).message).toBe('Évaluateur inconnu : inconnu.');
+  });
+
+  test('la liste : chaque ligne ce qu’elle montre, filtrée comme les pistes ; les moyennes de chaque partenaire seulement en désaccord', () => {
+    const store = newReplica();
+    const people = cast(store);
+    const apart = piste(store, 'Observatoire partagé des mobilités', 'd37', ['innovation']);
+    const close = piste(store, 'Achats groupés de sel de déneigement', 'd41');
+    updatePiste(store, close, { proposed_by_service: 'Direction des routes' });
+    scorePiste(store, apart, { evaluator_person_id: people.me, plus_value: 4, faisabilite: 3 });
+    scorePiste(store, apart, { evaluator_person_id: people.marc, plus_value: 1, faisabilite: 3 });
+    scorePiste(store, close, { evaluator_person_id: people.me, plus_value: 3, faisabilite: 2 });
+    scorePiste(store, close, { evaluator_person_id: people.marc, plus_value: 3, faisabilite: 3 });
+    expect(listPisteLines(store)).toEqual([
+      {
+        id: apart,
+        number: 1,
+        reference: 'P1',
+        title: 'Observatoire partagé des mobilités',
+        proposed_by: { short_name: 'Indre-et-Loire', service: null },
+        finalites: ['innovation'],
+        status: 'evaluee',
+        together: { plus_value: 2.5, faisabilite: 3 },
+        disagreement: [
+          { partner_short_name: 'Indre-et-Loire', plus_value: 4, faisabilite: 3 },
+          { partner_short_name: 'Loir-et-Cher', plus_value: 1, faisabilite: 3 },
+        ],
+      },
+      {
+        id: close,
+        number: 2,
+        reference: 'P2',
+        title: 'Achats groupés de sel de déneigement',
+        proposed_by: { short_name: 'Loir-et-Cher', service: 'Direction des routes' },
+        finalites: [],
+        status: 'evaluee',
+        together: { plus_value: 3, faisabilite: 2.5 },
+        disagreement: null,
+      },
+    ]);
+    expect(listPisteLines(store, { finalite: 'innovation' }).map((line) => line.id)).toEqual([apart]);
   });
 
   test('matrice : quadrants au seuil de 2,5 ; classement par finalité selon plus-value × faisabilité, puis plus-value', () => {

@@ -51,7 +51,7 @@ function PisteFiche({ piste, ateliers, chantiers }: { piste: PisteDetail; atelie
           Toutes les pistes
         </Anchor>
         <PisteStatusBadge status={piste.status} />
-        {piste.disagreement.flagged && <DisagreementMark piste={piste} />}
+        {piste.disagreement.flagged && <DisagreementMark means={piste.by_partner} />}
       </Group>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>

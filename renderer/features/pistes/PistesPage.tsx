@@ -20,15 +20,12 @@ const NO_FILTER: PisteFilter = {};
 export function PistesPage() {
   const { partners } = useAppState();
   const [filter, setFilter] = useSessionState<PisteFilter>('pistes-filtres', NO_FILTER);
-  const [sort, setSort] = useSessionState<PisteSort>('pistes-tri', { by: 'reference', direction: 'asc' });
-  const { data: pistes, error } = useApiData('listPistes', filter);
   const { data: chantiers } = useApiData('listChantiers');
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState<{ fileName: string; preview: PisteImportPreview; fields: { field: PisteImportField; label: string }[] } | null>(
     null,
   );
   const [busy, setBusy] = useState<'import' | 'export' | null>(null);
-  const sorted = useMemo(() => (pistes ? sortPistes(pistes, sort) : undefined), [pistes, sort]);
   const set = <K extends keyof PisteFilter>(key: K, value: PisteFilter[K] | null) => {
     const next = { ...filter };
     if (value) next[key] = value;
@@ -126,29 +123,41 @@ export function PistesPage() {
           Effacer les filtres
         </Button>
       </Group>
-      {error && <Alert color="red">{error.message}</Alert>}
-      {sorted && (
-        <>
-          <Text size="sm" fw={600} mb="xs" role="status" aria-live="polite">
-            {pistesCount(sorted.length)}
-            <Text span size="sm" fw={400} c="dimmed">
-              {' '}
-              · moyennes des partenaires, de 1 à 4
-            </Text>
-          </Text>
-          {sorted.length > 0 ? (
-            <PistesTable pistes={sorted} sort={sort} onSort={setSort} />
-          ) : (
-            <Text c="dimmed">
-              {Object.keys(filter).length > 0
-                ? 'Aucune piste ne répond à ces filtres.'
-                : "Aucune piste pour l'instant. Créez-en une, ou importez celles d'un atelier depuis un classeur Excel ou un fichier CSV."}
-            </Text>
-          )}
-        </>
-      )}
+      <PistesList filter={filter} />
       <NewPisteModal opened={creating} onClose={() => setCreating(false)} />
       {importing && <PisteImportModal fileName={importing.fileName} initial={importing.preview} fields={importing.fields} onClose={() => setImporting(null)} />}
+    </>
+  );
+}
+
+/**
+ * The count and the table, apart from the page: the answer of 1 000 pistes renders them alone,
+ * not the filters' four selects again.
+ */
+function PistesList({ filter }: { filter: PisteFilter }) {
+  const [sort, setSort] = useSessionState<PisteSort>('pistes-tri', { by: 'reference', direction: 'asc' });
+  const { data: pistes, error } = useApiData('listPisteLines', filter);
+  const sorted = useMemo(() => (pistes ? sortPistes(pistes, sort) : undefined), [pistes, sort]);
+  if (error) return <Alert color="red">{error.message}</Alert>;
+  if (!sorted) return null;
+  return (
+    <>
+      <Text size="sm" fw={600} mb="xs" role="status" aria-live="polite">
+        {pistesCount(sorted.length)}
+        <Text span size="sm" fw={400} c="dimmed">
+          {' '}
+          · moyennes des partenaires, de 1 à 4
+        </Text>
+      </Text>
+      {sorted.length > 0 ? (
+        <PistesTable pistes={sorted} sort={sort} onSort={setSort} />
+      ) : (
+        <Text c="dimmed">
+          {Object.keys(filter).length > 0
+            ? 'Aucune piste ne répond à ces filtres.'
+            : "Aucune piste pour l'instant. Créez-en une, ou importez celles d'un atelier depuis un classeur Excel ou un fichier CSV."}
+        </Text>
+      )}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { memo, type MouseEvent } from 'react';
 import { FINALITE_LABELS } from '../../../common/vocabulary';
-import type { PisteRow } from '../../../preload/contract';
+import type { PartnerMeansShown, PisteLine } from '../../../preload/contract';
 import { href, navigate } from '../../app/navigation';
 import { formatMean, partnerMeansText } from './labels';
 import { PisteStatusBadge } from './PisteStatusBadge';
@@ -15,11 +15,11 @@ export interface PisteSort {
 }
 
 /** Unscored pistes last, whichever the direction: a mean still to come is no low mean. */
-export function sortPistes(pistes: PisteRow[], sort: PisteSort): PisteRow[] {
+export function sortPistes(pistes: PisteLine[], sort: PisteSort): PisteLine[] {
   const sign = sort.direction === 'asc' ? 1 : -1;
   if (sort.by === 'reference') return [...pistes].sort((a, b) => sign * (a.number - b.number) || a.id.localeCompare(b.id));
   const axis = sort.by;
-  const value = (piste: PisteRow) => piste.together[axis];
+  const value = (piste: PisteLine) => piste.together[axis];
   return [...pistes].sort((a, b) => {
     const [x, y] = [value(a), value(b)];
     if (x === null || y === null) return x === y ? a.number - b.number : x === null ? 1 : -1;
@@ -28,13 +28,16 @@ export function sortPistes(pistes: PisteRow[], sort: PisteSort): PisteRow[] {
 }
 
 interface Props {
-  pistes: PisteRow[];
+  pistes: PisteLine[];
   sort: PisteSort;
   onSort: (sort: PisteSort) => void;
 }
 
-/** The pistes, a plain table: its title links to the fiche, a click anywhere on the row opens it too. */
-export function PistesTable({ pistes, sort, onSort }: Props) {
+/**
+ * The pistes, a plain table: its title links to the fiche, a click anywhere on the row opens it too.
+ * Memoized: the page's other answers (the chantiers of a filter) leave the 1 000 rows alone.
+ */
+export const PistesTable = memo(function PistesTable({ pistes, sort, onSort }: Props) {
   // One listener for every row: a click beside the title's link opens the fiche as well.
   function openRow(event: MouseEvent<HTMLTableSectionElement>) {
     const target = event.target as HTMLElement;
@@ -65,13 +68,13 @@ export function PistesTable({ pistes, sort, onSort }: Props) {
         </thead>
         <tbody onClick={openRow}>
           {pistes.map((piste) => (
-            <PisteLine key={piste.id} piste={piste} />
+            <PisteTableRow key={piste.id} piste={piste} />
           ))}
         </tbody>
       </table>
     </div>
   );
-}
+});
 
 const ariaSort = (sort: PisteSort, by: PisteSortKey) => (sort.by === by ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined);
 
@@ -90,7 +93,7 @@ function SortButton({ label, by, sort, onSort }: { label: string; by: PisteSortK
   );
 }
 
-const PisteLine = memo(function PisteLine({ piste }: { piste: PisteRow }) {
+const PisteTableRow = memo(function PisteTableRow({ piste }: { piste: PisteLine }) {
   return (
     <tr data-id={piste.id}>
       <td className={classes.reference}>{piste.reference}</td>
@@ -106,7 +109,7 @@ const PisteLine = memo(function PisteLine({ piste }: { piste: PisteRow }) {
       <td>{piste.finalites.map((finalite) => FINALITE_LABELS[finalite]).join(', ')}</td>
       <td className={classes.number}>{formatMean(piste.together.plus_value)}</td>
       <td className={classes.number}>{formatMean(piste.together.faisabilite)}</td>
-      <td>{piste.disagreement.flagged && <DisagreementMark piste={piste} />}</td>
+      <td>{piste.disagreement && <DisagreementMark means={piste.disagreement} />}</td>
       <td>
         <PisteStatusBadge status={piste.status} />
       </td>
@@ -118,13 +121,13 @@ const PisteLine = memo(function PisteLine({ piste }: { piste: PisteRow }) {
  * « Désaccord »: an icon and the word, each partner's means in a tooltip shown on hover and
  * focus and read by screen readers. Plain CSS, no popover per row: a list may flag hundreds.
  */
-export function DisagreementMark({ piste }: { piste: PisteRow }) {
+export function DisagreementMark({ means }: { means: PartnerMeansShown[] }) {
   return (
     <span className={classes.disagree} tabIndex={0}>
       <IconAlertTriangle size={14} aria-hidden />
       Désaccord
       <span role="tooltip" className={classes.tip}>
-        {partnerMeansText(piste)}
+        {partnerMeansText(means)}
       </span>
     </span>
   );

@@ -1,6 +1,6 @@
 // How the pistes' screens write a mean, a partner's means and the vocabulary's choices.
 import { FINALITE_LABELS, FINALITES, PISTE_STATUS_LABELS, PISTE_STATUSES } from '../../../common/vocabulary';
-import type { MeetingRow, PisteRow } from '../../../preload/contract';
+import type { MeetingRow, PartnerMeansShown } from '../../../preload/contract';
 import { formatDate } from '../../shared/format';
 
 const meanFormat = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -9,8 +9,8 @@ const meanFormat = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, ma
 export const formatMean = (value: number | null) => (value === null ? '—' : meanFormat.format(value));
 
 /** « Indre-et-Loire : plus-value 3,5, faisabilité 2,0 ; » then « Loir-et-Cher : … » on its own line, for the disagreement's tooltip. */
-export function partnerMeansText(piste: Pick<PisteRow, 'by_partner'>): string {
-  return piste.by_partner
+export function partnerMeansText(means: PartnerMeansShown[]): string {
+  return means
     .map((partner) => `${partner.partner_short_name}\u202f: plus-value ${formatMean(partner.plus_value)}, faisabilité ${formatMean(partner.faisabilite)}`)
     .join(' ;\n');
 }

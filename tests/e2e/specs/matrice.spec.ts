@@ -277,10 +277,11 @@ test('matrice et liste de 1 000 pistes × 10 évaluateurs : le temps du premier 
     while (document.querySelectorAll('table[aria-label="Pistes"] tbody tr').length < 1000) await new Promise((resolve) => requestAnimationFrame(resolve));
     return performance.now() - start;
   });
+  // What the list reads: each row's fields only (listPisteLines), not the pistes' full rows.
   const listRead = await page.evaluate(async () => {
     const { api } = window as unknown as { api: RendererApi };
     const start = performance.now();
-    await api.listPistes({});
+    await api.listPisteLines({});
     return performance.now() - start;
   });
   await page.evaluate(() => (window.location.hash = '#/pistes/matrice'));
