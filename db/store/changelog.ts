@@ -222,6 +222,7 @@ export class ChangeLog {
       setVv: db.prepare('INSERT OR REPLACE INTO version_vector (origin, seq) VALUES (?, ?)'),
       seqsAfter: db.prepare('SELECT seq FROM changes WHERE origin = ? AND seq > ? ORDER BY seq').pluck(),
       known: db.prepare('SELECT hlc, entity, row_id, field, value FROM changes WHERE origin = ? AND seq = ?'),
+      versionKey: db.prepare('SELECT entity, row_id, field FROM changes WHERE origin = ? AND seq = ?'),
       conflictsOfRow: db.prepare('SELECT field FROM conflict_fields WHERE entity = ? AND row_id = ?').pluck(),
       addConflict: db.prepare('INSERT OR IGNORE INTO conflict_fields (entity, row_id, field) VALUES (?, ?, ?)'),
       dropConflict: db.prepare('DELETE FROM conflict_fields WHERE entity = ? AND row_id = ? AND field = ?'),
@@ -293,8 +294,8 @@ export class ChangeLog {
         marks.add(origin, seq);
         if (inserted.has(origin, seq)) continue;
         // live_versions is keyed by what it is read by: the superseded version's key is in the log.
-        const known = s.known.get(origin, seq) as { entity: string; row_id: string; field: string } | undefined;
-        if (known) s.dropLive.run(known.entity, known.row_id, known.field, origin, seq);
+        const version = s.versionKey.get(origin, seq) as { entity: string; row_id: string; field: string } | undefined;
+        if (version) s.dropLive.run(version.entity, version.row_id, version.field, origin, seq);
         batch.dropped.add(origin, seq);
       }
     }
