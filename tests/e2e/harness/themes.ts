@@ -14,7 +14,10 @@ export async function checkBothThemes(app: AppHandle, name: string): Promise<voi
       await toggle(theme).click();
       await expect(toggle(other)).toBeVisible();
     }
+    // No tooltip left open by the theme button's hover or focus.
     await page.mouse.move(700, 10);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await expect(page.getByRole('tooltip')).toHaveCount(0);
     await screenshot(app, `${name}-${theme}`);
     const problems = [
       ...(await axeViolations(page)).map((line) => `axe : ${line}`),

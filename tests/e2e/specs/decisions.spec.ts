@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { addActionItem, addAgendaItem, addEntry, createMeeting } from '../../../db/meetings/writes';
 import { sendForValidation, validateMinutes } from '../../../db/meetings/validation';
 import { createPerson } from '../../../db/people/writes';
-import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
+import { checkBothThemes } from '../harness/themes';
 import { initData, withStore } from '../harness/data';
 import { expect, screenshot, test, type AppHandle } from '../harness/fixtures';
 import { newDataDir } from '../harness/launch';
@@ -109,22 +109,7 @@ test('registre des décisions : références, filtres, clavier, lien vers la ré
   ).toBeVisible();
 
   // Both themes: a screenshot, axe with no serious violation, every field named, no English.
-  for (const theme of ['clair', 'sombre'] as const) {
-    if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
-    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme === 'clair' ? 'light' : 'dark');
-    // No tooltip left open by the theme button's focus.
-    await page.mouse.move(700, 10);
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await expect(page.getByRole('tooltip')).toHaveCount(0);
-    await screenshot(app, `48-decisions-${theme}`);
-    const problems = [
-      ...(await axeViolations(page)).map((line) => `axe : ${line}`),
-      ...(await unlabelledFields(page)).map((html) => `champ sans nom accessible : ${html}`),
-      ...(await englishTexts(page)).map((text) => `texte en anglais : ${text}`),
-    ];
-    expect.soft(problems, `thème ${theme} :\n${problems.join('\n')}`).toEqual([]);
-  }
-  await page.getByRole('button', { name: 'Passer en thème clair' }).click();
+  await checkBothThemes(app, '48-decisions');
 
   // The print stylesheet: only the title, the count and the table.
   await page.emulateMedia({ media: 'print' });

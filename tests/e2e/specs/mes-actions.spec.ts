@@ -4,7 +4,7 @@
 import { addDays } from '../../../common/calendar';
 import { setPilot } from '../../../db/actions/pilots';
 import { addActionItem, addAgendaItem, createMeeting } from '../../../db/meetings/writes';
-import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
+import { checkBothThemes } from '../harness/themes';
 import { addAction, frenchDate, initData, todayInParis, withStore } from '../harness/data';
 import { expect, openScreen, screenshot, test, type AppHandle } from '../harness/fixtures';
 
@@ -82,19 +82,7 @@ test('Mes actions : en retard d’abord, la fiche en un clic ; la cloche les com
   await expect(page.getByRole('status').filter({ hasText: `Au ${frenchDate(today)} : 3 actions, dont 1 en retard` })).toBeVisible();
 
   // Both themes: a screenshot, axe with no serious violation, every field named, no English.
-  for (const theme of ['clair', 'sombre'] as const) {
-    if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
-    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme === 'clair' ? 'light' : 'dark');
-    await page.mouse.move(700, 10);
-    await screenshot(app, `44-mes-actions-${theme}`);
-    const problems = [
-      ...(await axeViolations(page)).map((line) => `axe : ${line}`),
-      ...(await unlabelledFields(page)).map((html) => `champ sans nom accessible : ${html}`),
-      ...(await englishTexts(page)).map((text) => `texte en anglais : ${text}`),
-    ];
-    expect.soft(problems, `thème ${theme} :\n${problems.join('\n')}`).toEqual([]);
-  }
-  await page.getByRole('button', { name: 'Passer en thème clair' }).click();
+  await checkBothThemes(app, '44-mes-actions');
 
   await rows.nth(0).getByRole('link', { name: LATE }).click();
   await expect(page.getByRole('heading', { level: 1, name: LATE })).toBeVisible();
