@@ -28,6 +28,7 @@ export async function checkBothThemes(app: AppHandle, name: string): Promise<voi
   }
   if (await toggle('clair').isVisible()) {
     await toggle('clair').click();
+    // Its tooltip stays open: what a spec prints next must not show it (renderer/app/print.css).
     await expect(toggle('sombre')).toBeVisible();
   }
 }

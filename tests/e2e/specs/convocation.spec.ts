@@ -10,9 +10,9 @@ import { createPerson, updatePerson } from '../../../db/people/writes';
 import { setPartnerLogo } from '../../../db/people/logos';
 import { pngImage } from '../../db/images';
 import { parseEmlWithPython } from '../../db/python-email';
-import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
+import { checkBothThemes } from '../harness/themes';
 import { initData, withStore } from '../harness/data';
-import { expect, screenshot, test, type AppHandle } from '../harness/fixtures';
+import { expect, test } from '../harness/fixtures';
 import { chooseLayout, flat, pdfImageCount, pdfPages, pdfTitle, PDF_DIR, pngPages, proposedPath, savePdf } from '../harness/pdf';
 import { newDataDir } from '../harness/launch';
 
@@ -78,22 +78,6 @@ function prepare(dataDir: string): Prepared {
     }
     return { codiri, large };
   });
-}
-
-/** Both themes (the paper stays white): a screenshot, axe, every field named, no English. */
-async function checkBothThemes(app: AppHandle, name: string): Promise<void> {
-  for (const theme of ['clair', 'sombre'] as const) {
-    const toggle = app.page.getByRole('button', { name: theme === 'clair' ? 'Passer en thème clair' : 'Passer en thème sombre' });
-    if (await toggle.isVisible()) await toggle.click();
-    await app.page.mouse.move(0, 0);
-    await screenshot(app, `${name}-${theme}`);
-    const problems = [
-      ...(await axeViolations(app.page)).map((line) => `axe : ${line}`),
-      ...(await unlabelledFields(app.page)).map((html) => `champ sans nom accessible : ${html}`),
-      ...(await englishTexts(app.page)).map((text) => `texte en anglais : ${text}`),
-    ];
-    expect.soft(problems, `${name}, thème ${theme} :\n${problems.join('\n')}`).toEqual([]);
-  }
 }
 
 /** The text of a page without the printing time (« Imprimé le … à 14 h 05 »), which differs between two prints. */
