@@ -7,7 +7,7 @@ import { setPilot } from '../../../db/actions/pilots';
 import { createAction, updateAction } from '../../../db/actions/writes';
 import { createPerson } from '../../../db/people/writes';
 import { ACTION_STATUSES } from '../../../common/vocabulary';
-import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
+import { checkBothThemes } from '../harness/themes';
 import { addAction, initData, listActions, withStore } from '../harness/data';
 import { actionCount, expect, openScreen, screenshot, test, type AppHandle } from '../harness/fixtures';
 
@@ -80,19 +80,7 @@ test('colonnes par statut : déplacer au clavier et à la souris, annuler, filtr
   await expect(card(app, 'En cours', GUIDE)).toContainText('Sans pilote');
 
   // Screenshots and accessibility, in both themes.
-  for (const theme of ['clair', 'sombre'] as const) {
-    if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
-    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme === 'clair' ? 'light' : 'dark');
-    await page.mouse.move(700, 140); // away from the theme button's tooltip
-    await screenshot(app, `45-kanban-${theme}`);
-    const problems = [
-      ...(await axeViolations(page)).map((line) => `axe : ${line}`),
-      ...(await unlabelledFields(page)).map((html) => `champ sans nom accessible : ${html}`),
-      ...(await englishTexts(page)).map((text) => `anglais : ${text}`),
-    ];
-    expect.soft(problems, `thème ${theme} :\n${problems.join('\n')}`).toEqual([]);
-  }
-  await page.getByRole('button', { name: 'Passer en thème clair' }).click();
+  await checkBothThemes(app, '45-kanban');
 
   // Keyboard: Tab reaches the card's title, Ctrl+→ moves it to En cours, announced, and
   // the focus follows the card into its new column.
