@@ -5,6 +5,7 @@
 //   chantier, in the order they joined it (the clock of their chantier_id);
 // - two laptops creating an action in the same chantier between two syncs give the same
 //   number: the first to take it keeps « 4.3 », the next one shows « 4.3 bis », « 4.3 ter »…
+import { compareText } from '../store/collation';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 
@@ -48,8 +49,6 @@ function clocks(store: Store, field: 'number' | 'chantier_id', ids: string[]): M
   }
   return byRow;
 }
-
-const compareText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 function compute(store: Store): Map<string, ActionReference> {
   const rows = cached(

@@ -12,6 +12,7 @@
 // visible, as a conflict.
 import type Database from 'better-sqlite3';
 import { refusal } from '../errors';
+import { compareText } from './collation';
 import type { RevocationBounds } from './revocations';
 import { BOOLEAN_FIELDS, fieldSchema, JSON_FIELDS, isEntityName, type EntityName } from './schema';
 
@@ -179,7 +180,6 @@ function isShown(change: Change): boolean {
 
 /** The order of live_versions' key, as far as it matters: a row's fields are written together. */
 const byRow = (a: Change, b: Change) => (a.entity === b.entity ? compareText(a.rowId, b.rowId) : compareText(a.entity, b.entity));
-const compareText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 /** Rows written by one statement: one call into SQLite for many rows, rather than one per row. */
 const BATCH_ROWS = 200;

@@ -16,3 +16,6 @@ export function sortKey(text: string): string {
   }
   return key;
 }
+
+/** Texts in the order SQLite compares them (code units, as its BINARY collation for ASCII ids and clocks). */
+export const compareText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
