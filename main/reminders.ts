@@ -2,12 +2,19 @@
 // actions of this laptop's person, at start and every hour, only if the user allowed it in
 // Paramètres › Rappels, and at most once a day for the same content (db/actions/reminders.ts).
 // The notification is the system's own: nothing leaves the laptop.
-import { Notification } from 'electron';
+import { app, Notification } from 'electron';
 import { reminderStatus, setReminderNotifications, takeReminderNotification } from '../db/actions/reminders';
 import type { ReminderStatus } from '../preload/contract';
 import type { Session } from './session';
 
 const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The id Windows shows the notifications under, and lets the user silence them by: the
+ * installer gives the Start menu shortcut electron-builder.yml's appId, and a notification
+ * must carry the same id to be the app's (else it shows as « electron.app.Entente »).
+ */
+export const WINDOWS_APP_ID = 'fr.cooperation.entente';
 
 /** Shows the reminders' notification if one is due now. */
 export function notifyReminders(session: Session): void {
@@ -28,6 +35,7 @@ export function notifyReminders(session: Session): void {
 
 /** At start, then every hour. */
 export function startReminders(session: Session): void {
+  if (process.platform === 'win32') app.setAppUserModelId(WINDOWS_APP_ID);
   notifyReminders(session);
   setInterval(() => notifyReminders(session), HOUR_MS).unref();
 }
