@@ -7,11 +7,10 @@ import { allDepartements, codiriName, meetingTypeLabels } from '../../common/par
 import { personName, pistesToArbitrateHeading, type Civility, type MeetingType } from '../../common/vocabulary';
 import { listAttachments } from '../attachments/store';
 import { getProject } from '../project/reads';
-import { sortKey } from '../store/collation';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import type { Partner } from '../people/types';
-import { civilities, printedFunction, printedPartners, representedLabel } from './document';
+import { civilities, participantGroups, printedFunction, printedPartners } from './document';
 import { getMeeting } from './reads';
 import { pistesOnAgenda } from '../pistes/reads';
 import type { AttendanceSheetDocument, ConvenedGroup, ConvocationDocument } from './document-types';
@@ -25,8 +24,6 @@ const unbroken = (text: string) => text.replace(/ /g, NBSP);
 
 /** « Atelier achats », with the no-break spaces French puts inside guillemets. */
 const quoted = (text: string) => `«${NBSP}${text}${NBSP}»`;
-
-const OTHER_PARTICIPANTS = 'Autres participants';
 
 /** Lines left blank on the feuille d'émargement for people who were not inscribed. */
 export const BLANK_SIGNATURE_LINES = 5;
@@ -43,29 +40,12 @@ function meetingName(type: MeetingType, partners: Partner[]): string {
   return names[type];
 }
 
-/** Participants by partner (position order), then guests by organisation, then the others; by name inside each. */
+/** The convened, grouped as on the compte rendu: each person as the convocation and the émargement print them. */
 function groupsOf(participants: ParticipantView[], partners: Partner[], civility: Map<string, Civility | null>): ConvenedGroup[] {
-  const groups = new Map<string, { order: string; group: ConvenedGroup }>();
-  for (const participant of participants) {
-    const index = partners.findIndex((partner) => partner.id === participant.partner_id);
-    const [key, order, label] =
-      index >= 0
-        ? [`partner:${partners[index].id}`, `1:${String(index).padStart(4, '0')}`, partners[index].name]
-        : participant.organisation
-          ? [`organisation:${participant.organisation}`, `2:${sortKey(participant.organisation)}`, participant.organisation]
-          : ['other', '3', OTHER_PARTICIPANTS];
-    if (!groups.has(key)) groups.set(key, { order, group: { label, people: [] } });
-    // A guest has no civilité: neutral wording.
-    const own = participant.person_id ? (civility.get(participant.person_id) ?? null) : null;
-    const representedBy = participant.attendance === 'represente' ? participant.represented_by : null;
-    groups.get(key)!.group.people.push({
-      name: personName({ name: participant.name, civility: own }),
-      function: printedFunction(participant.function),
-      represented_by: representedBy,
-      represented_label: representedBy ? representedLabel(own, representedBy) : null,
-    });
-  }
-  return [...groups.values()].sort((x, y) => (x.order < y.order ? -1 : 1)).map(({ group }) => group);
+  return participantGroups(participants, partners, civility).map(({ label, people }) => ({
+    label,
+    people: people.map(({ name, function: role, represented_by, represented_label }) => ({ name, function: role, represented_by, represented_label })),
+  }));
 }
 
 /** « Marc Petit (Loir-et-Cher) », « Sophie Laurent (Région Centre-Val de Loire) ». */

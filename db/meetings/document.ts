@@ -79,8 +79,8 @@ function minutesPerson(person: PersonRef | null, partners: Partner[], civility: 
   };
 }
 
-/** Participants of one attendance, by partner (position order), then guests by organisation, then the others. */
-function attendanceGroups(
+/** Participants by partner (position order), then guests by organisation, then the others (the compte rendu, the convocation, the émargement). */
+export function participantGroups(
   participants: ParticipantView[],
   partners: Partner[],
   civility: Map<string, Civility | null>,
@@ -181,7 +181,7 @@ export function minutesDocument(store: Store, meetingId: string, layout: Minutes
     attendance,
     label: ATTENDANCE_SECTION_LABELS[attendance],
     count: counts[attendance],
-    groups: attendanceGroups(
+    groups: participantGroups(
       meeting.participants.filter((participant) => participant.attendance === attendance),
       partners,
       civility,
