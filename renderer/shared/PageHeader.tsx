@@ -12,11 +12,12 @@ export function PageHeader({ title, children, small }: { title: ReactNode; child
   }, []);
   return (
     <Group justify="space-between" align="flex-start" mb="lg" wrap="nowrap" gap="md">
-      <Title order={1} size={small ? 'h3' : 'h2'} ref={ref} tabIndex={-1} style={{ outline: 'none' }}>
+      {/* The title takes what the buttons leave; when both cannot fit, the buttons give way first (shrink 3) and go on two lines rather than out of the window. */}
+      <Title order={1} size={small ? 'h3' : 'h2'} ref={ref} tabIndex={-1} style={{ outline: 'none', flex: '1 1 18rem' }}>
         {title}
       </Title>
       {children && (
-        <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+        <Group gap="sm" justify="flex-end" style={{ flex: '0 3 auto' }}>
           {children}
         </Group>
       )}

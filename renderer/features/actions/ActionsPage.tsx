@@ -143,7 +143,10 @@ function CountLine({ total, switcher, children }: { total: number | undefined; s
         <Text size="xs" c="dimmed" ta="right">
           {children}
         </Text>
-        {switcher}
+        {/* The hint wraps; the switches never shrink into each other. */}
+        <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
+          {switcher}
+        </Group>
       </Group>
     </Group>
   );

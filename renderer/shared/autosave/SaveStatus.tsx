@@ -14,7 +14,7 @@ export function SaveStatus() {
   const { status, lastEdit, undo } = useFormSaver();
   const { text, icon: Icon, color } = STATUS_TEXT[status];
   return (
-    <Group gap="sm" wrap="nowrap">
+    <Group gap="sm" justify="flex-end">
       <Group gap={4} wrap="nowrap" role="status" aria-live="polite">
         <Icon size={16} aria-hidden />
         <Text size="sm" c={color}>

@@ -1,0 +1,99 @@
+// In the narrowest window Entente allows (main/window.ts: 900 × 600, a laptop's screen shared
+// with the mail), every screen fits its width: buttons go on two lines rather than out of
+// the window, and the Actions page's switches stay whole. Screenshots for a human eye.
+import { addNote, createAction } from '../../../db/actions/writes';
+import { createMeeting } from '../../../db/meetings/writes';
+import { createNewsletter } from '../../../db/newsletters/writes';
+import { createPiste } from '../../../db/pistes/writes';
+import { initData, withStore } from '../harness/data';
+import { expect, screenshot, test, type AppHandle, type Screen } from '../harness/fixtures';
+
+const NARROWEST = { width: 900, height: 600 };
+const SCREENS: (Screen | 'Décisions' | "Lettres d'info" | 'Conflits' | 'Synchronisation')[] = [
+  'Tableau de bord',
+  'Mes actions',
+  'Chantiers',
+  'Actions',
+  'Pistes',
+  'Réunions',
+  'Décisions',
+  "Lettres d'info",
+  'Personnes',
+  'Conflits',
+  'Synchronisation',
+  'Paramètres',
+];
+
+/** « Réunion à préparer » → reunion-a-preparer. */
+const fileName = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-zA-Z]+/g, '-')
+    .toLowerCase();
+
+/** What sticks out of the window on the right, beyond the page's own width. */
+async function overflow(app: AppHandle): Promise<number> {
+  return app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+test('fenêtre la plus étroite : chaque écran tient dans sa largeur', async ({ launch }) => {
+  test.setTimeout(180_000);
+  const dataDir = initData();
+  const ids = withStore(dataDir, (store) => {
+    const action = createAction(store, {
+      chantier_id: 'c4',
+      title: "Harmonisation des procédures d'approvisionnement des collèges",
+      status: 'en_cours',
+      end_date: '2026-06-30',
+      progress: 20,
+    });
+    addNote(store, action, { text: 'Cahier des charges commun relu par les deux directions des achats.', date: '2026-03-12' });
+    return {
+      action,
+      meeting: createMeeting(store, { type: 'codiri', date: '2026-12-10', start_time: '14:00', duration_minutes: 120, place: 'Hôtel du Département, Blois' }),
+      piste: createPiste(store, { title: "Mutualiser la formation des agents d'entretien des routes", proposed_by_partner_id: 'd37' }),
+      newsletter: createNewsletter(store),
+    };
+  });
+  const app = await launch(dataDir);
+  const { page } = app;
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+  await page.setViewportSize(NARROWEST);
+  const problems: string[] = [];
+  const check = async (name: string) => {
+    const beyond = await overflow(app);
+    if (beyond > 0) problems.push(`${name} : ${beyond} px hors de la fenêtre`);
+    await screenshot(app, `fenetre-etroite-${fileName(name)}`);
+  };
+  for (const screen of SCREENS) {
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: screen, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: screen })).toBeVisible();
+    if (screen === 'Actions') {
+      // The view's switch, whole: both its choices inside it.
+      const views = page.getByRole('radiogroup', { name: 'Affichage des actions' });
+      const clipped = await views.evaluate((element) => element.scrollWidth - element.clientWidth);
+      if (clipped > 0) problems.push(`Actions : le choix « Tableau / Colonnes par statut » est coupé de ${clipped} px`);
+    }
+    await check(screen);
+  }
+  const pages: [name: string, hash: string, shown: RegExp][] = [
+    ['Fiche action', `#/actions/${ids.action}`, /Harmonisation des procédures/],
+    ['Page chantier', '#/chantiers/c4', /^Chantier 4/],
+    ['Réunion à préparer', `#/reunions/${ids.meeting}`, /^Préparer$/],
+    ['Compte rendu', `#/reunions/${ids.meeting}/compte-rendu`, /^Compte rendu par point$/],
+    ['Piste', `#/pistes/${ids.piste}`, /Mutualiser la formation/],
+    ["Lettre d'info", `#/lettres/${ids.newsletter}`, /^Lettre n° 1/],
+  ];
+  for (const [name, hash, shown] of pages) {
+    await page.evaluate((target) => (window.location.hash = target), hash);
+    await expect(
+      page
+        .getByRole('heading', { name: shown })
+        .or(page.getByRole('tab', { name: shown, selected: true }))
+        .first(),
+    ).toBeVisible();
+    await check(name);
+  }
+  expect(problems, problems.join('\n')).toEqual([]);
+});
