@@ -33,6 +33,8 @@ export interface AppHandle {
   close(): Promise<void>;
   /** The webPreferences the main window was created with; undefined where Electron does not tell. */
   webPreferences(): Promise<Record<string, unknown> | undefined>;
+  /** Makes the main window as small as main allows (its minWidth and minHeight); answers that size. */
+  shrinkToMinimumSize(): Promise<{ width: number; height: number }>;
   /** With the double only: what main asked of Electron's dialog and shell, in order. */
   calls?: { name: string; args: unknown[] }[];
 }
@@ -109,6 +111,13 @@ async function launchElectron(executablePath: string, dataDir: string, env: Reco
         const preferences = contents.getLastWebPreferences?.();
         return preferences ? (JSON.parse(JSON.stringify(preferences)) as Record<string, unknown>) : undefined;
       }),
+    shrinkToMinimumSize: () =>
+      app.evaluate(({ BrowserWindow }) => {
+        const window = BrowserWindow.getAllWindows()[0];
+        const [width, height] = window.getMinimumSize();
+        window.setSize(width, height);
+        return { width, height };
+      }),
   };
 }
 
@@ -172,6 +181,13 @@ async function launchWithDouble(dataDir: string, env: Record<string, string>, ar
       await context.close();
     },
     webPreferences: async () => (double.windows[0]?.options.webPreferences ?? {}) as Record<string, unknown>,
+    shrinkToMinimumSize: async () => {
+      // The page is the window's content: the double's window is as large as its viewport.
+      const { minWidth, minHeight } = double.windows[0].options;
+      if (typeof minWidth !== 'number' || typeof minHeight !== 'number') throw new Error("La fenêtre n'a pas de taille minimale (minWidth, minHeight).");
+      await page.setViewportSize({ width: minWidth, height: minHeight });
+      return { width: minWidth, height: minHeight };
+    },
     calls: double.calls,
   };
 }
