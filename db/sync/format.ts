@@ -182,8 +182,8 @@ const HLC_FORM = /^(\d{13})-(\d{4})$/;
 
 /** A run's chain or signature in format 4: absent, as text, or 1 when its bytes follow the JSON (a chain: 32, a signature: 64). */
 type Proof = null | string | 1;
-const CHAIN_BYTES = 32;
-const SIGNATURE_BYTES = 64;
+export const CHAIN_BYTES = 32;
+export const SIGNATURE_BYTES = 64;
 
 /** Base64 of exactly `length` bytes, in its usual form, travels as bytes; anything else as text. */
 function proofToWire(text: string | null, length: number, bytes: Buffer[]): Proof {
