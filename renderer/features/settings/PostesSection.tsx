@@ -1,9 +1,9 @@
-import { Badge, Button, Code, Collapse, Group, Modal, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Code, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { partnerWord } from '../../../common/partners';
 import { useAppState } from '../../app/AppContext';
+import { Disclosure } from '../../shared/Disclosure';
 import type { ReplicaStatus } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
 import { formatDateTime, numberFormat } from '../../shared/format';
@@ -112,54 +112,41 @@ export function PostesSection() {
 
 /** For the administrator: each ordinateur's identifier, its key's fingerprint, how many of its updates are held here. */
 function TechnicalDetails({ replicas, name }: { replicas: ReplicaStatus[]; name: (computer: ReplicaStatus) => string }) {
-  const [opened, setOpened] = useState(false);
-  const panelId = useId();
-  const Chevron = opened ? IconChevronDown : IconChevronRight;
   return (
-    <div>
-      <UnstyledButton onClick={() => setOpened((open) => !open)} aria-expanded={opened} aria-controls={panelId}>
-        <Group gap={4}>
-          <Chevron size={16} aria-hidden />
-          <Text size="sm" fw={600}>
-            Détails techniques
-          </Text>
-        </Group>
-      </UnstyledButton>
-      <Collapse expanded={opened} id={panelId}>
-        <Text size="sm" c="dimmed" my="xs">
-          Pour vérifier un ordinateur, comparez par téléphone l'empreinte de sa clé avec celle que son écran Synchronisation affiche.
-        </Text>
-        <Table.ScrollContainer minWidth={760}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Ordinateur</Table.Th>
-                <Table.Th>Identifiant</Table.Th>
-                <Table.Th>Empreinte de la clé</Table.Th>
-                <Table.Th ta="right">Mises à jour reçues</Table.Th>
-                <Table.Th>Révocation</Table.Th>
+    <Disclosure title="Détails techniques">
+      <Text size="sm" c="dimmed" my="xs">
+        Pour vérifier un ordinateur, comparez par téléphone l'empreinte de sa clé avec celle que son écran Synchronisation affiche.
+      </Text>
+      <Table.ScrollContainer minWidth={760}>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Ordinateur</Table.Th>
+              <Table.Th>Identifiant</Table.Th>
+              <Table.Th>Empreinte de la clé</Table.Th>
+              <Table.Th ta="right">Mises à jour reçues</Table.Th>
+              <Table.Th>Révocation</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {replicas.map((computer) => (
+              <Table.Tr key={computer.id}>
+                <Table.Td>{name(computer)}</Table.Td>
+                <Table.Td>
+                  <Code>{computer.id}</Code>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                    {computer.fingerprint ?? 'aucune (version antérieure à 0.3)'}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right">n° {numberFormat.format(computer.changes)}</Table.Td>
+                <Table.Td>{computer.revoked ? `après la n° ${numberFormat.format(computer.revoked.after)}` : '—'}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {replicas.map((computer) => (
-                <Table.Tr key={computer.id}>
-                  <Table.Td>{name(computer)}</Table.Td>
-                  <Table.Td>
-                    <Code>{computer.id}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                      {computer.fingerprint ?? 'aucune (version antérieure à 0.3)'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right">n° {numberFormat.format(computer.changes)}</Table.Td>
-                  <Table.Td>{computer.revoked ? `après la n° ${numberFormat.format(computer.revoked.after)}` : '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Collapse>
-    </div>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Disclosure>
   );
 }

@@ -1,9 +1,9 @@
-import { Alert, Button, Code, Collapse, Group, List, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Button, Code, Group, List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconChevronRight, IconFolder, IconRefresh } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import { IconFolder, IconRefresh } from '@tabler/icons-react';
 import type { ImportSummary, SyncStatus } from '../../../preload/contract';
 import { call } from '../../api';
+import { Disclosure } from '../../shared/Disclosure';
 import { formatDateTime } from '../../shared/format';
 import { ActionChangesList } from './ActionChangesList';
 import { folderRoundSentence } from './describe';
@@ -91,24 +91,11 @@ export function FolderSection({ status }: { status: SyncStatus }) {
 
 /** What the last round that read new files changed, folded: the timer's later rounds keep it. */
 function LastChanges({ at, changes }: { at: string; changes: ImportSummary['action_changes'] }) {
-  const [opened, setOpened] = useState(false);
-  const panelId = useId();
-  const Chevron = opened ? IconChevronDown : IconChevronRight;
   return (
-    <div>
-      <UnstyledButton onClick={() => setOpened((open) => !open)} aria-expanded={opened} aria-controls={panelId}>
-        <Group gap={4}>
-          <Chevron size={16} aria-hidden />
-          <Text size="sm" fw={600}>
-            Dernières mises à jour reçues par le dossier ({formatDateTime(at)})
-          </Text>
-        </Group>
-      </UnstyledButton>
-      <Collapse expanded={opened} id={panelId}>
-        <Stack mt="xs">
-          <ActionChangesList changes={changes} />
-        </Stack>
-      </Collapse>
-    </div>
+    <Disclosure title={`Dernières mises à jour reçues par le dossier (${formatDateTime(at)})`}>
+      <Stack mt="xs">
+        <ActionChangesList changes={changes} />
+      </Stack>
+    </Disclosure>
   );
 }
