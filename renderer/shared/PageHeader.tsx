@@ -11,13 +11,13 @@ export function PageHeader({ title, children, small }: { title: ReactNode; child
     if (!ref.current?.contains(document.activeElement)) ref.current?.focus({ preventScroll: true });
   }, []);
   return (
-    <Group justify="space-between" align="flex-start" mb="lg" wrap="nowrap" gap="md">
-      {/* The title takes what the buttons leave; when both cannot fit, the buttons give way first (shrink 3) and go on two lines rather than out of the window. */}
-      <Title order={1} size={small ? 'h3' : 'h2'} ref={ref} tabIndex={-1} style={{ outline: 'none', flex: '1 1 18rem' }}>
+    <Group justify="space-between" align="flex-start" mb="lg" gap="md">
+      {/* The buttons beside the title while the title keeps 8rem; in a narrower window, below it, on as many lines as they need. */}
+      <Title order={1} size={small ? 'h3' : 'h2'} ref={ref} tabIndex={-1} style={{ outline: 'none', flex: '1 1 8rem', overflowWrap: 'break-word' }}>
         {title}
       </Title>
       {children && (
-        <Group gap="sm" justify="flex-end" style={{ flex: '0 3 auto' }}>
+        <Group gap="sm" justify="flex-end" ml="auto" style={{ flex: '0 1 auto' }}>
           {children}
         </Group>
       )}
