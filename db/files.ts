@@ -1,12 +1,21 @@
 // Files the app writes (exchange files, PDFs, calendars, invitations): whole or not at all.
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { toUserError } from './errors';
 
-/** Written under a temporary name, then renamed: a reader never sees half a file. */
+/**
+ * Written under a temporary name, on disk, then renamed: a reader never sees half a file, nor,
+ * after a power cut, a file renamed before its bytes were written.
+ */
 export function writeFileAtomically(target: string, bytes: Buffer | string): void {
   const temporary = `${target}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, bytes);
+    const fd = openSync(temporary, 'w');
+    try {
+      writeFileSync(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, target);
   } catch (error) {
     // A full disk or a key pulled out: no half file left behind, and a French message.
