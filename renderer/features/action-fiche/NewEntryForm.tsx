@@ -59,6 +59,7 @@ export function NewEntryForm({ submit, label, children }: { submit: (event: Form
   );
 }
 
+/** « + Ajouter … », the form's submit; the steps' form has it on the field's line. */
 export function AddButton({ label }: { label: string }) {
   return (
     <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
