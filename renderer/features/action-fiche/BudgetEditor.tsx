@@ -1,6 +1,5 @@
-import { Button, Group, NumberInput, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import {
   FUNDER_TYPE_LABELS,
@@ -17,8 +16,9 @@ import type { ActionBudget, ActionDetail, BudgetTotal, FundingTotal } from '../.
 import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
-import { RemoveButton } from '../../shared/RemoveButton';
 import { formatEuros } from '../../shared/format';
+import { EntryTable } from './Entries';
+import { NewEntryForm, useNewEntry } from './NewEntryForm';
 
 const TAX_OPTIONS = TAX_BASES.map((value) => ({ value, label: TAX_BASIS_LABELS[value] }));
 const FUNDER_OPTIONS = FUNDER_TYPES.map((value) => ({ value, label: FUNDER_TYPE_LABELS[value] }));
@@ -62,48 +62,31 @@ export function FundingTotals({ totals }: { totals: FundingTotal[] }) {
 }
 
 function BudgetLines({ budget }: { budget: ActionBudget }) {
-  if (budget.lines.length === 0)
-    return (
-      <Text c="dimmed" size="sm">
-        Aucune ligne de budget pour le moment.
-      </Text>
-    );
   return (
     <>
-      <Table aria-label="Budget par année et par partenaire">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Année</Table.Th>
-            <Table.Th>Partenaire</Table.Th>
-            <Table.Th ta="right">Prévu</Table.Th>
-            <Table.Th ta="right">Dépensé</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Supprimer</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {budget.lines.map((line) => (
-            <Table.Tr key={line.id}>
-              <Table.Td>{line.year}</Table.Td>
-              <Table.Td>{line.partner_name}</Table.Td>
-              <Table.Td ta="right">
-                {formatEuros(line.planned)} {TAX_BASIS_LABELS[line.tax_basis]}
-              </Table.Td>
-              <Table.Td ta="right">
-                {formatEuros(line.spent)} {line.spent !== null ? TAX_BASIS_LABELS[line.tax_basis] : ''}
-              </Table.Td>
-              <Table.Td>
-                <RemoveButton
-                  label={`Supprimer la ligne ${line.year} de ${line.partner_name}`}
-                  remove={() => send('deleteBudgetLine', line.id)}
-                  undo={{ label: 'Ligne de budget supprimée', revert: () => send('restoreDeleted', 'budget_line', line.id) }}
-                />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <EntryTable
+        label="Budget par année et par partenaire"
+        empty="Aucune ligne de budget pour le moment."
+        columns={[{ title: 'Année' }, { title: 'Partenaire' }, { title: 'Prévu', numeric: true }, { title: 'Dépensé', numeric: true }]}
+        entries={budget.lines}
+        cells={(line) => (
+          <>
+            <Table.Td>{line.year}</Table.Td>
+            <Table.Td>{line.partner_name}</Table.Td>
+            <Table.Td ta="right">
+              {formatEuros(line.planned)} {TAX_BASIS_LABELS[line.tax_basis]}
+            </Table.Td>
+            <Table.Td ta="right">
+              {formatEuros(line.spent)} {line.spent !== null ? TAX_BASIS_LABELS[line.tax_basis] : ''}
+            </Table.Td>
+          </>
+        )}
+        remove={(line) => ({
+          label: `Supprimer la ligne ${line.year} de ${line.partner_name}`,
+          remove: () => send('deleteBudgetLine', line.id),
+          undo: { label: 'Ligne de budget supprimée', revert: () => send('restoreDeleted', 'budget_line', line.id) },
+        })}
+      />
       <BudgetTotals totals={budget.totals} />
     </>
   );
@@ -112,31 +95,26 @@ function BudgetLines({ budget }: { budget: ActionBudget }) {
 const amountOf = (value: number | string) => (value === '' ? null : Number(value));
 
 function NewBudgetLineForm({ actionId }: { actionId: string }) {
-  const { run } = useFormSaver();
   const { partners } = useAppState();
   const [year, setYear] = useState<number | string>(new Date().getFullYear());
   const [partnerId, setPartnerId] = useState<string | null>(partners[0]?.id ?? null);
   const [planned, setPlanned] = useState<number | string>('');
   const [spent, setSpent] = useState<number | string>('');
   const [basis, setBasis] = useState<TaxBasis>('ttc');
-  const [error, setError] = useState<string>();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!partnerId) return setError('Choisissez le partenaire.');
-    const result = await run(
-      () =>
-        send('addBudgetLine', actionId, { year: Number(year), partner_id: partnerId, planned: amountOf(planned), spent: amountOf(spent), tax_basis: basis }),
-      (id) => ({ label: 'Ligne de budget ajoutée', revert: () => send('deleteBudgetLine', id) }),
-    );
-    if (!result.ok) return setError(result.error.message);
-    setError(undefined);
-    setPlanned('');
-    setSpent('');
-  }
+  const { errors, submit } = useNewEntry({
+    fields: ['planned'],
+    check: () => (partnerId ? undefined : { message: 'Choisissez le partenaire.' }),
+    add: () =>
+      send('addBudgetLine', actionId, { year: Number(year), partner_id: partnerId!, planned: amountOf(planned), spent: amountOf(spent), tax_basis: basis }),
+    undo: (id) => ({ label: 'Ligne de budget ajoutée', revert: () => send('deleteBudgetLine', id) }),
+    clear: () => {
+      setPlanned('');
+      setSpent('');
+    },
+  });
 
   return (
-    <form onSubmit={submit}>
+    <NewEntryForm submit={submit} label="Ajouter la ligne de budget">
       <Group grow align="flex-start">
         <NumberInput label={fieldLabel('budget_line', 'year')} value={year} onChange={setYear} min={2000} max={2100} allowDecimal={false} />
         <Select
@@ -155,104 +133,78 @@ function NewBudgetLineForm({ actionId }: { actionId: string }) {
         />
       </Group>
       <Group grow align="flex-start" mt="xs">
-        <NumberInput label={fieldLabel('budget_line', 'planned')} value={planned} onChange={setPlanned} {...EURO_INPUT} error={error} />
+        <NumberInput label={fieldLabel('budget_line', 'planned')} value={planned} onChange={setPlanned} {...EURO_INPUT} error={errors.planned} />
         <NumberInput label={fieldLabel('budget_line', 'spent')} value={spent} onChange={setSpent} {...EURO_INPUT} />
       </Group>
-      <Group justify="flex-end" mt="xs">
-        <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
-          Ajouter la ligne de budget
-        </Button>
-      </Group>
-    </form>
+    </NewEntryForm>
   );
 }
 
 const EURO_INPUT = { decimalSeparator: ',', thousandSeparator: ' ', decimalScale: 2, min: 0, suffix: ' €' } as const;
 
+const funderName = (funding: ActionBudget['fundings'][number]) =>
+  `${FUNDER_TYPE_LABELS[funding.funder_type]}${funding.funder_name ? ` – ${funding.funder_name}` : ''}`;
+
 function Fundings({ budget }: { budget: ActionBudget }) {
   const { perform } = useFormSaver();
-  if (budget.fundings.length === 0)
-    return (
-      <Text c="dimmed" size="sm">
-        Aucun financement extérieur pour le moment.
-      </Text>
-    );
   return (
     <>
-      <Table aria-label="Financeurs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Financeur</Table.Th>
-            <Table.Th ta="right">Montant</Table.Th>
-            <Table.Th>État</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Supprimer</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {budget.fundings.map((funding) => {
-            const name = `${FUNDER_TYPE_LABELS[funding.funder_type]}${funding.funder_name ? ` – ${funding.funder_name}` : ''}`;
-            return (
-              <Table.Tr key={funding.id}>
-                <Table.Td>{name}</Table.Td>
-                <Table.Td ta="right">{formatEuros(funding.amount)}</Table.Td>
-                <Table.Td>
-                  <Select
-                    aria-label={`État de la demande\u202f: ${name}`}
-                    data={STATUS_OPTIONS}
-                    value={funding.status}
-                    onChange={(status) =>
-                      status &&
-                      void perform(
-                        () => send('updateFunding', funding.id, { status: status as FundingStatus }),
-                        () => ({ label: 'État du financement modifié', revert: () => send('updateFunding', funding.id, { status: funding.status }) }),
-                      )
-                    }
-                    allowDeselect={false}
-                    size="xs"
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <RemoveButton
-                    label={`Supprimer le financement\u202f: ${name}`}
-                    remove={() => send('deleteFunding', funding.id)}
-                    undo={{ label: 'Financement supprimé', revert: () => send('restoreDeleted', 'funding', funding.id) }}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+      <EntryTable
+        label="Financeurs"
+        empty="Aucun financement extérieur pour le moment."
+        columns={[{ title: 'Financeur' }, { title: 'Montant', numeric: true }, { title: 'État' }]}
+        entries={budget.fundings}
+        cells={(funding) => (
+          <>
+            <Table.Td>{funderName(funding)}</Table.Td>
+            <Table.Td ta="right">{formatEuros(funding.amount)}</Table.Td>
+            <Table.Td>
+              <Select
+                aria-label={`État de la demande\u202f: ${funderName(funding)}`}
+                data={STATUS_OPTIONS}
+                value={funding.status}
+                onChange={(status) =>
+                  status &&
+                  void perform(
+                    () => send('updateFunding', funding.id, { status: status as FundingStatus }),
+                    () => ({ label: 'État du financement modifié', revert: () => send('updateFunding', funding.id, { status: funding.status }) }),
+                  )
+                }
+                allowDeselect={false}
+                size="xs"
+              />
+            </Table.Td>
+          </>
+        )}
+        remove={(funding) => ({
+          label: `Supprimer le financement\u202f: ${funderName(funding)}`,
+          remove: () => send('deleteFunding', funding.id),
+          undo: { label: 'Financement supprimé', revert: () => send('restoreDeleted', 'funding', funding.id) },
+        })}
+      />
       <FundingTotals totals={budget.funding_totals} />
     </>
   );
 }
 
 function NewFundingForm({ actionId }: { actionId: string }) {
-  const { run } = useFormSaver();
   const [type, setType] = useState<FunderType>('region');
   const [name, setName] = useState('');
   const [amount, setAmount] = useState<number | string>('');
   const [status, setStatus] = useState<FundingStatus>('demande');
-  const [error, setError] = useState<string>();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (amount === '') return setError('Indiquez le montant.');
-    const result = await run(
-      () => send('addFunding', actionId, { funder_type: type, funder_name: name.trim() || null, amount: Number(amount), status }),
-      (id) => ({ label: 'Financement ajouté', revert: () => send('deleteFunding', id) }),
-    );
-    if (!result.ok) return setError(result.error.message);
-    setError(undefined);
-    setName('');
-    setAmount('');
-  }
+  const { errors, submit } = useNewEntry({
+    fields: ['amount'],
+    check: () => (amount === '' ? { message: 'Indiquez le montant.' } : undefined),
+    add: () => send('addFunding', actionId, { funder_type: type, funder_name: name.trim() || null, amount: Number(amount), status }),
+    undo: (id) => ({ label: 'Financement ajouté', revert: () => send('deleteFunding', id) }),
+    clear: () => {
+      setName('');
+      setAmount('');
+    },
+  });
 
   return (
-    <form onSubmit={submit}>
+    <NewEntryForm submit={submit} label="Ajouter le financement">
       <Group grow align="flex-start">
         <Select
           label={fieldLabel('funding', 'funder_type')}
@@ -269,7 +221,7 @@ function NewFundingForm({ actionId }: { actionId: string }) {
         />
       </Group>
       <Group grow align="flex-start" mt="xs">
-        <NumberInput label={fieldLabel('funding', 'amount')} value={amount} onChange={setAmount} {...EURO_INPUT} error={error} />
+        <NumberInput label={fieldLabel('funding', 'amount')} value={amount} onChange={setAmount} {...EURO_INPUT} error={errors.amount} />
         <Select
           label={fieldLabel('funding', 'status')}
           data={STATUS_OPTIONS}
@@ -278,11 +230,6 @@ function NewFundingForm({ actionId }: { actionId: string }) {
           allowDeselect={false}
         />
       </Group>
-      <Group justify="flex-end" mt="xs">
-        <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
-          Ajouter le financement
-        </Button>
-      </Group>
-    </form>
+    </NewEntryForm>
   );
 }

@@ -1,14 +1,14 @@
 import { LineChart } from '@mantine/charts';
 import { Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail, IndicatorView } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
 import { AutosaveDate, AutosaveText, FrenchDateInput } from '../../shared/autosave/AutosaveFields';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
-import { RemoveButton } from '../../shared/RemoveButton';
 import { formatDate, formatMeasure, todayIso } from '../../shared/format';
+import { EntryTable, NoEntries } from './Entries';
+import { NewEntryForm, useNewEntry } from './NewEntryForm';
 
 /** The indicators the action follows: each with its target, its series and a chart; new ones, or one of the chantier's. */
 export function IndicatorsEditor({ action }: { action: ActionDetail }) {
@@ -18,11 +18,7 @@ export function IndicatorsEditor({ action }: { action: ActionDetail }) {
   const others = (ofChantier ?? []).filter((indicator) => !indicators.some((followed) => followed.id === indicator.id));
   return (
     <Stack gap="lg">
-      {indicators.length === 0 && (
-        <Text c="dimmed" size="sm">
-          Aucun indicateur suivi pour le moment.
-        </Text>
-      )}
+      {indicators.length === 0 && <NoEntries>Aucun indicateur suivi pour le moment.</NoEntries>}
       {indicators.map((indicator) => (
         <Indicator key={indicator.id} indicator={indicator} actionId={action.id} />
       ))}
@@ -146,69 +142,50 @@ function IndicatorChart({ indicator }: { indicator: IndicatorView }) {
 }
 
 function ValuesTable({ indicator }: { indicator: IndicatorView }) {
-  if (indicator.values.length === 0)
-    return (
-      <Text size="sm" c="dimmed" mt="xs">
-        Aucune valeur mesurée pour le moment.
-      </Text>
-    );
   return (
-    <Table mt="xs" aria-label={`Valeurs de «\u202f${indicator.name}\u202f»`}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Date</Table.Th>
-          <Table.Th ta="right">Valeur</Table.Th>
-          <Table.Th>Saisie par</Table.Th>
-          <Table.Th>Commentaire</Table.Th>
-          <Table.Th>
-            <VisuallyHidden>Supprimer</VisuallyHidden>
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {[...indicator.values].reverse().map((value) => (
-          <Table.Tr key={value.id}>
-            <Table.Td>{formatDate(value.date)}</Table.Td>
-            <Table.Td ta="right">{formatMeasure(value.value, indicator.unit)}</Table.Td>
-            <Table.Td>{value.author_name ?? '—'}</Table.Td>
-            <Table.Td>{value.comment ?? ''}</Table.Td>
-            <Table.Td>
-              <RemoveButton
-                label={`Supprimer la valeur du ${formatDate(value.date)}`}
-                remove={() => send('deleteIndicatorValue', value.id)}
-                undo={{ label: 'Valeur supprimée', revert: () => send('restoreDeleted', 'indicator_value', value.id) }}
-              />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <EntryTable
+      mt="xs"
+      label={`Valeurs de «\u202f${indicator.name}\u202f»`}
+      empty="Aucune valeur mesurée pour le moment."
+      columns={[{ title: 'Date' }, { title: 'Valeur', numeric: true }, { title: 'Saisie par' }, { title: 'Commentaire' }]}
+      entries={[...indicator.values].reverse()}
+      cells={(value) => (
+        <>
+          <Table.Td>{formatDate(value.date)}</Table.Td>
+          <Table.Td ta="right">{formatMeasure(value.value, indicator.unit)}</Table.Td>
+          <Table.Td>{value.author_name ?? '—'}</Table.Td>
+          <Table.Td>{value.comment ?? ''}</Table.Td>
+        </>
+      )}
+      remove={(value) => ({
+        label: `Supprimer la valeur du ${formatDate(value.date)}`,
+        remove: () => send('deleteIndicatorValue', value.id),
+        undo: { label: 'Valeur supprimée', revert: () => send('restoreDeleted', 'indicator_value', value.id) },
+      })}
+    />
   );
 }
 
 function NewValueForm({ indicatorId }: { indicatorId: string }) {
-  const { run } = useFormSaver();
   const [date, setDate] = useState<string | null>(todayIso());
   const [value, setValue] = useState<number | string>('');
   const [comment, setComment] = useState('');
-  const [errors, setErrors] = useState<{ date?: string; value?: string }>({});
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!date) return setErrors({ date: 'Indiquez la date de la mesure.' });
-    if (value === '' || Number.isNaN(Number(value))) return setErrors({ value: 'Indiquez la valeur mesurée.' });
-    const result = await run(
-      () => send('addIndicatorValue', indicatorId, { date, value: Number(value), comment: comment.trim() || null }),
-      (id) => ({ label: 'Valeur ajoutée', revert: () => send('deleteIndicatorValue', id) }),
-    );
-    if (!result.ok) return setErrors(result.error.field === 'date' ? { date: result.error.message } : { value: result.error.message });
-    setErrors({});
-    setValue('');
-    setComment('');
-  }
+  const { errors, submit } = useNewEntry({
+    fields: ['value', 'date'],
+    check: () => {
+      if (!date) return { field: 'date', message: 'Indiquez la date de la mesure.' };
+      if (value === '' || Number.isNaN(Number(value))) return { message: 'Indiquez la valeur mesurée.' };
+    },
+    add: () => send('addIndicatorValue', indicatorId, { date: date!, value: Number(value), comment: comment.trim() || null }),
+    undo: (id) => ({ label: 'Valeur ajoutée', revert: () => send('deleteIndicatorValue', id) }),
+    clear: () => {
+      setValue('');
+      setComment('');
+    },
+  });
 
   return (
-    <form onSubmit={submit}>
+    <NewEntryForm submit={submit} label="Ajouter la valeur">
       <Group align="flex-start" mt="sm" grow>
         <FrenchDateInput label={fieldLabel('indicator_value', 'date')} value={date} onChange={setDate} error={errors.date} />
         <NumberInput
@@ -221,12 +198,7 @@ function NewValueForm({ indicatorId }: { indicatorId: string }) {
         />
         <TextInput label={fieldLabel('indicator_value', 'comment')} value={comment} onChange={(event) => setComment(event.currentTarget.value)} />
       </Group>
-      <Group justify="flex-end" mt="xs">
-        <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
-          Ajouter la valeur
-        </Button>
-      </Group>
-    </form>
+    </NewEntryForm>
   );
 }
 
@@ -236,28 +208,24 @@ function NewIndicatorForm({ actionId, others }: { actionId: string; others: Indi
   const [unit, setUnit] = useState('');
   const [target, setTarget] = useState<number | string>('');
   const [targetDate, setTargetDate] = useState<string | null>(null);
-  const [error, setError] = useState<string>();
   const [shared, setShared] = useState<string | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const result = await run(
-      () =>
-        send('createIndicator', actionId, {
-          name,
-          unit: unit.trim() || null,
-          target_value: target === '' ? null : Number(target),
-          target_date: targetDate,
-        }),
-      (id) => ({ label: 'Indicateur ajouté', revert: () => send('unlinkIndicator', id, actionId) }),
-    );
-    if (!result.ok) return setError(result.error.message);
-    setError(undefined);
-    setName('');
-    setUnit('');
-    setTarget('');
-    setTargetDate(null);
-  }
+  const { errors, submit } = useNewEntry({
+    fields: ['name'],
+    add: () =>
+      send('createIndicator', actionId, {
+        name,
+        unit: unit.trim() || null,
+        target_value: target === '' ? null : Number(target),
+        target_date: targetDate,
+      }),
+    undo: (id) => ({ label: 'Indicateur ajouté', revert: () => send('unlinkIndicator', id, actionId) }),
+    clear: () => {
+      setName('');
+      setUnit('');
+      setTarget('');
+      setTargetDate(null);
+    },
+  });
 
   async function follow() {
     if (!shared) return;
@@ -285,12 +253,12 @@ function NewIndicatorForm({ actionId, others }: { actionId: string; others: Indi
           </Button>
         </Group>
       )}
-      <form onSubmit={submit}>
+      <NewEntryForm submit={submit} label="Ajouter l'indicateur">
         <Text size="sm" fw={600} mb={4}>
           Nouvel indicateur
         </Text>
         <Group grow align="flex-start">
-          <TextInput label={fieldLabel('indicator', 'name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={error} />
+          <TextInput label={fieldLabel('indicator', 'name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={errors.name} />
           <TextInput
             label={fieldLabel('indicator', 'unit')}
             placeholder="agents, %, €…"
@@ -302,12 +270,7 @@ function NewIndicatorForm({ actionId, others }: { actionId: string; others: Indi
           <NumberInput label={fieldLabel('indicator', 'target_value')} value={target} onChange={setTarget} decimalSeparator="," thousandSeparator=" " />
           <FrenchDateInput label={fieldLabel('indicator', 'target_date')} value={targetDate} onChange={setTargetDate} />
         </Group>
-        <Group justify="flex-end" mt="xs">
-          <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
-            Ajouter l'indicateur
-          </Button>
-        </Group>
-      </form>
+      </NewEntryForm>
     </Stack>
   );
 }

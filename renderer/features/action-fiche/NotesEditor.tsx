@@ -1,12 +1,14 @@
 import { ActionIcon, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail, Note } from '../../../preload/contract';
 import { send } from '../../api';
 import { AutosaveDate, AutosaveText } from '../../shared/autosave/AutosaveFields';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
 import { formatDate, todayIso } from '../../shared/format';
+import { NoEntries } from './Entries';
+import { NewEntryForm, useNewEntry } from './NewEntryForm';
 
 /** Dated notes with their author, newest first; a new note is dated today. */
 export function NotesEditor({ action }: { action: ActionDetail }) {
@@ -14,11 +16,7 @@ export function NotesEditor({ action }: { action: ActionDetail }) {
   return (
     <Stack gap="sm">
       <NewNoteForm actionId={action.id} />
-      {notes.length === 0 && (
-        <Text c="dimmed" size="sm">
-          Aucune note de suivi pour le moment.
-        </Text>
-      )}
+      {notes.length === 0 && <NoEntries>Aucune note de suivi pour le moment.</NoEntries>}
       {notes.map((note) => (
         <NoteItem key={note.id} note={note} />
       ))}
@@ -85,43 +83,29 @@ function NoteItem({ note }: { note: Note }) {
 
 /** Ctrl+Entrée adds the note too (Entrée alone starts a new line). */
 function NewNoteForm({ actionId }: { actionId: string }) {
-  const { run } = useFormSaver();
   const [text, setText] = useState('');
-  const [error, setError] = useState<string>();
-
-  async function submit(event?: FormEvent) {
-    event?.preventDefault();
-    const result = await run(
-      () => send('addNote', actionId, { text: text.trim(), date: todayIso() }),
-      (id) => ({ label: 'Note ajoutée', revert: () => send('deleteNote', id) }),
-    );
-    if (!result.ok) return setError(result.error.message);
-    setError(undefined);
-    setText('');
-  }
+  const { errors, submit } = useNewEntry({
+    fields: ['text'],
+    add: () => send('addNote', actionId, { text: text.trim(), date: todayIso() }),
+    undo: (id) => ({ label: 'Note ajoutée', revert: () => send('deleteNote', id) }),
+    clear: () => setText(''),
+  });
 
   return (
-    <form onSubmit={(event) => void submit(event)}>
-      <Stack gap="xs">
-        <Textarea
-          label="Nouvelle note"
-          description={`Datée d'aujourd'hui, ${formatDate(todayIso())}`}
-          autosize
-          minRows={2}
-          maxRows={10}
-          value={text}
-          error={error}
-          onChange={(event) => setText(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
-          }}
-        />
-        <Group justify="flex-end">
-          <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
-            Ajouter la note
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <NewEntryForm submit={submit} label="Ajouter la note">
+      <Textarea
+        label="Nouvelle note"
+        description={`Datée d'aujourd'hui, ${formatDate(todayIso())}`}
+        autosize
+        minRows={2}
+        maxRows={10}
+        value={text}
+        error={errors.text}
+        onChange={(event) => setText(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
+        }}
+      />
+    </NewEntryForm>
   );
 }

@@ -1,28 +1,23 @@
 import { ActionIcon, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail, Step } from '../../../preload/contract';
 import { send } from '../../api';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
+import { EntryList } from './Entries';
+import { AddButton, useNewEntry } from './NewEntryForm';
 
 /** The ordered checklist of an action: add, tick, rename, move, delete; each undoable. */
 export function StepsEditor({ action }: { action: ActionDetail }) {
   const steps = [...action.steps].sort((a, b) => a.position - b.position);
   return (
     <Stack gap="xs">
-      {steps.length === 0 && (
-        <Text c="dimmed" size="sm">
-          Aucune étape pour le moment.
-        </Text>
-      )}
-      {steps.length > 0 && (
-        <Stack gap={4} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Étapes">
-          {steps.map((step, index) => (
-            <StepItem key={step.id} step={step} index={index} steps={steps} />
-          ))}
-        </Stack>
-      )}
+      <EntryList empty="Aucune étape pour le moment." ordered label="Étapes">
+        {steps.map((step, index) => (
+          <StepItem key={step.id} step={step} index={index} steps={steps} />
+        ))}
+      </EntryList>
       <NewStepForm actionId={action.id} />
     </Stack>
   );
@@ -139,28 +134,19 @@ function RenameStep({ step, index, onDone }: { step: Step; index: number; onDone
 }
 
 function NewStepForm({ actionId }: { actionId: string }) {
-  const { run } = useFormSaver();
   const [label, setLabel] = useState('');
-  const [error, setError] = useState<string>();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const result = await run(
-      () => send('addStep', actionId, label.trim()),
-      (id) => ({ label: 'Étape ajoutée', revert: () => send('deleteStep', id) }),
-    );
-    if (!result.ok) return setError(result.error.message);
-    setError(undefined);
-    setLabel('');
-  }
+  const { errors, submit } = useNewEntry({
+    fields: ['label'],
+    add: () => send('addStep', actionId, label.trim()),
+    undo: (id) => ({ label: 'Étape ajoutée', revert: () => send('deleteStep', id) }),
+    clear: () => setLabel(''),
+  });
 
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={(event) => void submit(event)}>
       <Group gap="xs" align="flex-end" wrap="nowrap">
-        <TextInput style={{ flex: 1 }} label="Nouvelle étape" value={label} error={error} onChange={(event) => setLabel(event.currentTarget.value)} />
-        <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
-          Ajouter l'étape
-        </Button>
+        <TextInput style={{ flex: 1 }} label="Nouvelle étape" value={label} error={errors.label} onChange={(event) => setLabel(event.currentTarget.value)} />
+        <AddButton label="Ajouter l'étape" />
       </Group>
     </form>
   );

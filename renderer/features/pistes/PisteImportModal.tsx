@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Select, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { FINALITE_LABELS } from '../../../common/vocabulary';
 import type { PisteImportField, PisteImportOptions, PisteImportPreview } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
+import { SpreadsheetImportModal, useSpreadsheetImport } from '../../shared/SpreadsheetImportModal';
 import { ColumnMapping, ImportErrors, ImportPreviewTable } from '../../shared/SpreadsheetImportPreview';
 import { atelierLabel, pistesCount } from './labels';
 
@@ -25,104 +26,80 @@ interface Props {
 export function PisteImportModal({ fileName, initial, fields, onClose }: Props) {
   const { partners } = useAppState();
   const { data: ateliers } = useApiData('listMeetings', { types: ['atelier'] });
-  const [preview, setPreview] = useState(initial);
+  const { preview, busy, error, refresh, importAll } = useSpreadsheetImport(initial);
   const [atelier, setAtelier] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const mapping = Object.fromEntries(preview.headers.map((header, index) => [header, preview.mapping[index] ?? null]));
   const options = (changes: Partial<PisteImportOptions> = {}): PisteImportOptions => ({ mapping, atelier_meeting_id: atelier, ...changes });
 
-  async function refresh(next: PisteImportOptions) {
-    const result = await send('previewPisteImport', next);
-    if (result.ok) {
-      setPreview(result.value);
-      setError(undefined);
-    } else setError(result.error.message);
-  }
-
-  async function confirm() {
-    setBusy(true);
-    const result = await send('importPistes', options());
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    const count = result.value.length;
-    notifications.show({ color: 'teal', title: 'Pistes importées', message: `${pistesCount(count)} créée${count > 1 ? 's' : ''}.`, autoClose: 8000 });
-    onClose();
-  }
+  const confirm = () =>
+    importAll(
+      () => send('importPistes', options()),
+      (ids) => {
+        const count = ids.length;
+        notifications.show({ color: 'teal', title: 'Pistes importées', message: `${pistesCount(count)} créée${count > 1 ? 's' : ''}.`, autoClose: 8000 });
+        onClose();
+      },
+    );
 
   const count = preview.rows.length;
   const importable = preview.problems.length === 0 && count > 0;
   const partnerName = (id: string) => partners.find((partner) => partner.id === id)?.short_name ?? '—';
 
   return (
-    <Modal opened onClose={onClose} title={`Importer des pistes\u202f: ${fileName}`} size="90%">
-      <Stack gap="md">
-        <Text size="sm">
-          Chaque ligne du fichier deviendra une piste. Rien n'est enregistré avant «&#x202f;Importer&#x202f;»&#x202f;; si une seule ligne est refusée, rien
-          n'est importé&#x202f;: corrigez le fichier (puis choisissez-le de nouveau) ou la correspondance des colonnes.
-        </Text>
-        <Select
-          label="Atelier d'où viennent les pistes"
-          placeholder="Aucun atelier"
-          data={(ateliers ?? []).map((meeting) => ({ value: meeting.id, label: atelierLabel(meeting) }))}
-          value={atelier}
-          onChange={(value) => {
-            setAtelier(value);
-            void refresh(options({ atelier_meeting_id: value }));
-          }}
-          clearable
-          maw={480}
-          comboboxProps={{ withinPortal: true }}
-        />
-        <ColumnMapping
-          headers={preview.headers}
-          mapping={preview.headers.map((_, index) => preview.mapping[index] ?? null)}
-          fields={fields}
-          onChange={(header, field) => void refresh(options({ mapping: { ...mapping, [header]: field } }))}
-        />
-        <ImportErrors
-          errors={preview.problems}
-          ready={
-            count > 0 && (
-              <Alert color="teal" title={`${pistesCount(count)} prête${count > 1 ? 's' : ''} à importer`}>
-                Elles seront numérotées à la suite des pistes existantes.
-              </Alert>
-            )
-          }
-        />
-        <ImportPreviewTable
-          columns={['Ligne', 'Intitulé', 'Proposée par', 'Direction ou service', 'Finalités', 'Erreurs']}
-          rows={preview.rows}
-          rowKey={({ line }) => String(line)}
-          refused={({ errors }) => errors.length > 0}
-          messages={({ errors }) => errors}
-          cells={({ line, piste }) => (
-            <>
-              <Table.Td>{line}</Table.Td>
-              <Table.Td>{piste?.title ?? '—'}</Table.Td>
-              <Table.Td>{piste ? partnerName(piste.proposed_by_partner_id) : '—'}</Table.Td>
-              <Table.Td>{piste?.proposed_by_service ?? '—'}</Table.Td>
-              <Table.Td>{piste?.finalites?.map((finalite) => FINALITE_LABELS[finalite]).join(', ') || '—'}</Table.Td>
-            </>
-          )}
-        />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
+    <SpreadsheetImportModal
+      title={`Importer des pistes\u202f: ${fileName}`}
+      each="une piste"
+      busy={busy}
+      error={error}
+      importLabel={importable ? `Importer ${pistesCount(count)}` : null}
+      onImport={() => void confirm()}
+      onClose={onClose}
+    >
+      <Select
+        label="Atelier d'où viennent les pistes"
+        placeholder="Aucun atelier"
+        data={(ateliers ?? []).map((meeting) => ({ value: meeting.id, label: atelierLabel(meeting) }))}
+        value={atelier}
+        onChange={(value) => {
+          setAtelier(value);
+          void refresh(send('previewPisteImport', options({ atelier_meeting_id: value })));
+        }}
+        clearable
+        maw={480}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <ColumnMapping
+        headers={preview.headers}
+        mapping={preview.headers.map((_, index) => preview.mapping[index] ?? null)}
+        fields={fields}
+        onChange={(header, field) => void refresh(send('previewPisteImport', options({ mapping: { ...mapping, [header]: field } })))}
+      />
+      <ImportErrors
+        errors={preview.problems}
+        ready={
+          count > 0 && (
+            <Alert color="teal" title={`${pistesCount(count)} prête${count > 1 ? 's' : ''} à importer`}>
+              Elles seront numérotées à la suite des pistes existantes.
+            </Alert>
+          )
+        }
+      />
+      <ImportPreviewTable
+        columns={['Ligne', 'Intitulé', 'Proposée par', 'Direction ou service', 'Finalités', 'Erreurs']}
+        rows={preview.rows}
+        rowKey={({ line }) => String(line)}
+        refused={({ errors }) => errors.length > 0}
+        messages={({ errors }) => errors}
+        cells={({ line, piste }) => (
+          <>
+            <Table.Td>{line}</Table.Td>
+            <Table.Td>{piste?.title ?? '—'}</Table.Td>
+            <Table.Td>{piste ? partnerName(piste.proposed_by_partner_id) : '—'}</Table.Td>
+            <Table.Td>{piste?.proposed_by_service ?? '—'}</Table.Td>
+            <Table.Td>{piste?.finalites?.map((finalite) => FINALITE_LABELS[finalite]).join(', ') || '—'}</Table.Td>
+          </>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Annuler
-          </Button>
-          <Button onClick={() => void confirm()} loading={busy} disabled={!importable}>
-            {importable ? `Importer ${pistesCount(count)}` : 'Importer'}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      />
+    </SpreadsheetImportModal>
   );
 }

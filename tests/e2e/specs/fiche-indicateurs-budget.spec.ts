@@ -25,6 +25,14 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   const indicator = indicators.getByRole('region', { name: 'Agents en mobilité entre les deux Départements' });
   await expect(indicator).toContainText('Aucune valeur mesurée pour le moment.');
 
+  // Refused before anything is saved: the sentence under the field at fault.
+  await indicator.getByRole('button', { name: 'Ajouter la valeur' }).click();
+  await expect(indicator.getByRole('textbox', { name: 'Valeur mesurée' })).toHaveAccessibleDescription('Indiquez la valeur mesurée.');
+  await indicator.getByRole('textbox', { name: 'Date de la mesure' }).fill('');
+  await indicator.getByRole('button', { name: 'Ajouter la valeur' }).click();
+  await expect(indicator.getByRole('textbox', { name: 'Date de la mesure' })).toHaveAccessibleDescription('Indiquez la date de la mesure.');
+  await expect(indicator.getByRole('textbox', { name: 'Valeur mesurée' })).not.toHaveAccessibleDescription('Indiquez la valeur mesurée.');
+
   for (const [date, value] of [
     ['31/01/2027', '5'],
     ['31/03/2027', '12'],
@@ -51,10 +59,13 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   await budget.getByRole('textbox', { name: 'Montant dépensé (€)' }).fill('4500,50');
   await budget.getByRole('button', { name: 'Ajouter la ligne de budget' }).click();
   await expect(budget.getByRole('table', { name: 'Budget par année et par partenaire' })).toContainText('12 000,00 € TTC');
+  await budget.getByRole('button', { name: 'Ajouter le financement' }).click();
+  await expect(budget.getByRole('textbox', { name: 'Montant (€)' })).toHaveAccessibleDescription('Indiquez le montant.');
   await budget.getByRole('textbox', { name: 'Montant (€)' }).fill('5000');
   await budget.getByRole('textbox', { name: 'Nom du financeur' }).fill('Région Centre-Val de Loire');
   await budget.getByRole('button', { name: 'Ajouter le financement' }).click();
   await expect(budget.getByRole('table', { name: 'Financeurs' })).toContainText('Région – Région Centre-Val de Loire');
+  await expect(budget.getByRole('textbox', { name: 'Montant (€)' })).not.toHaveAccessibleDescription('Indiquez le montant.');
   await budget.getByRole('combobox', { name: /État de la demande\s: Région/ }).click();
   await page.getByRole('option', { name: 'Obtenu' }).click();
   await expect(budget).toContainText('Financements : Région 5 000,00 € (obtenu)');
@@ -68,6 +79,9 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
 
   // The avancement proposed from the étapes ticked, not imposed.
   const steps = page.getByRole('region', { name: 'Étapes' });
+  // Refused by the store: its sentence under the field.
+  await steps.getByRole('button', { name: "Ajouter l'étape" }).click();
+  await expect(steps.getByRole('textbox', { name: 'Nouvelle étape' })).toHaveAccessibleDescription("L'intitulé de l'étape ne peut pas être vide.");
   for (const label of ['Cahier des charges', 'Choix du prestataire']) {
     await steps.getByRole('textbox', { name: 'Nouvelle étape' }).fill(label);
     await steps.getByRole('button', { name: "Ajouter l'étape" }).click();
