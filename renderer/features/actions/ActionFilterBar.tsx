@@ -1,11 +1,11 @@
 import { Checkbox, Group } from '@mantine/core';
 import { fieldLabel } from '../../../common/fields';
 import type { ChantierSummary, Person } from '../../../preload/contract';
-import { PRIORITIES, PRIORITY_LABELS, type Priority } from '../../../common/vocabulary';
+import { PRIORITIES, PRIORITY_LABELS } from '../../../common/vocabulary';
 import { useAppState } from '../../app/AppContext';
 import { chantierChoices, ClearFiltersButton, FilterBar, FilterMultiSelect, FilterSelect, SearchFilter } from '../../shared/FilterBar';
 import { partnerOptions } from '../../shared/people';
-import { STATUS_KEYS, statusLabel, type StatusKey } from '../../shared/status';
+import { STATUS_KEYS, statusLabel } from '../../shared/status';
 import { hasFilters, NO_FILTERS, type ActionFilters } from './filters';
 
 interface Props {
@@ -22,6 +22,11 @@ const PRIORITY_OPTIONS = PRIORITIES.map((value) => ({ value, label: PRIORITY_LAB
 export function ActionFilterBar({ filters, onChange, chantiers, people }: Props) {
   const { partners } = useAppState();
   const set = <K extends keyof ActionFilters>(key: K, value: ActionFilters[K]) => onChange({ ...filters, [key]: value });
+  /** A multiple choice's values and change on one key of the filters. */
+  const field = <K extends 'chantierIds' | 'statuses' | 'priorities'>(key: K) => ({
+    value: filters[key],
+    onChange: (value: string[]) => set(key, value as ActionFilters[K]),
+  });
   const partnerCode = new Map(partners.map((partner) => [partner.id, partner.code]));
   const personOptions = [...people]
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
@@ -30,30 +35,9 @@ export function ActionFilterBar({ filters, onChange, chantiers, people }: Props)
   return (
     <FilterBar>
       <SearchFilter placeholder="Titre, description, notes…" value={filters.search} onChange={(value) => set('search', value)} w={280} />
-      <FilterMultiSelect
-        label={fieldLabel('action', 'chantier_id')}
-        all="Tous"
-        {...chantierChoices(chantiers)}
-        value={filters.chantierIds}
-        onChange={(value) => set('chantierIds', value)}
-        w={220}
-      />
-      <FilterMultiSelect
-        label={fieldLabel('action', 'status')}
-        all="Tous"
-        data={STATUS_FILTER_OPTIONS}
-        value={filters.statuses}
-        onChange={(value) => set('statuses', value as StatusKey[])}
-        w={200}
-      />
-      <FilterMultiSelect
-        label={fieldLabel('action', 'priority')}
-        all="Toutes"
-        data={PRIORITY_OPTIONS}
-        value={filters.priorities}
-        onChange={(value) => set('priorities', value as Priority[])}
-        w={170}
-      />
+      <FilterMultiSelect label={fieldLabel('action', 'chantier_id')} all="Tous" {...chantierChoices(chantiers)} {...field('chantierIds')} w={220} />
+      <FilterMultiSelect label={fieldLabel('action', 'status')} all="Tous" data={STATUS_FILTER_OPTIONS} {...field('statuses')} w={200} />
+      <FilterMultiSelect label={fieldLabel('action', 'priority')} all="Toutes" data={PRIORITY_OPTIONS} {...field('priorities')} w={170} />
       <FilterSelect
         label={fieldLabel('pilot', 'person_id')}
         all="Tous"

@@ -2,7 +2,6 @@ import { Alert, Button, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import type { Finalite, PisteStatus } from '../../../common/vocabulary';
 import type { PisteFilter, PisteImportField, PisteImportPreview } from '../../../preload/contract';
 import { call, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
@@ -27,12 +26,16 @@ export function PistesPage() {
     null,
   );
   const [busy, setBusy] = useState<'import' | 'export' | null>(null);
-  const set = <K extends keyof PisteFilter>(key: K, value: PisteFilter[K] | null) => {
-    const next = { ...filter };
-    if (value) next[key] = value;
-    else delete next[key];
-    setFilter(next);
-  };
+  /** A filter's value and change on one key of the filter, the key dropped when the filter is emptied. */
+  const field = <K extends keyof PisteFilter>(key: K) => ({
+    value: filter[key] ?? null,
+    onChange: (value: string | null) => {
+      const next = { ...filter };
+      if (value) next[key] = value as PisteFilter[K];
+      else delete next[key];
+      setFilter(next);
+    },
+  });
 
   async function chooseImport() {
     setBusy('import');
@@ -75,32 +78,16 @@ export function PistesPage() {
       </PageHeader>
       <PistesViews current="pistes" />
       <FilterBar mb="md" label="Filtres des pistes">
-        <FilterSelect
-          label="Finalité"
-          all="Toutes"
-          data={FINALITE_OPTIONS}
-          value={filter.finalite ?? null}
-          onChange={(value) => set('finalite', value as Finalite | null)}
-          w={210}
-          listWidth={340}
-        />
+        <FilterSelect label="Finalité" all="Toutes" data={FINALITE_OPTIONS} {...field('finalite')} w={210} listWidth={340} />
         <FilterSelect
           label="Proposée par"
           all="Tous les partenaires"
           data={partners.map((partner) => ({ value: partner.id, label: partner.name }))}
-          value={filter.partner_id ?? null}
-          onChange={(value) => set('partner_id', value)}
+          {...field('partner_id')}
           w={210}
         />
-        <FilterSelect
-          label="Statut"
-          all="Tous"
-          data={PISTE_STATUS_OPTIONS}
-          value={filter.status ?? null}
-          onChange={(value) => set('status', value as PisteStatus | null)}
-          w={150}
-        />
-        <ChantierFilter chantiers={chantiers} value={filter.chantier_id ?? null} onChange={(value) => set('chantier_id', value)} w={210} />
+        <FilterSelect label="Statut" all="Tous" data={PISTE_STATUS_OPTIONS} {...field('status')} w={150} />
+        <ChantierFilter chantiers={chantiers} {...field('chantier_id')} w={210} />
         <ClearFiltersButton disabled={Object.keys(filter).length === 0} onClick={() => setFilter(NO_FILTER)} />
       </FilterBar>
       <PistesList filter={filter} />
