@@ -14,6 +14,7 @@ import { useFormSaver } from '../../shared/autosave/FormSaver';
 import { formatDate, numberFormat } from '../../shared/format';
 import { STATUS_KEYS, statusFill, statusLabel, type StatusKey } from '../../shared/status';
 import { LateBadge } from '../../shared/StatusBadge';
+import { ActionProgress } from './ActionProgress';
 import classes from './ActionsBoard.module.css';
 
 /** Cards shown at first in a column, and added by « Afficher les N suivantes ». */
@@ -376,13 +377,7 @@ function BoardCardContent({ row, status, partners, dragged, actions }: CardProps
         </div>
       </dl>
       <div className={classes.footer}>
-        <span className={classes.progress} title={fieldLabel('action', 'progress')}>
-          <VisuallyHidden>{fieldLabel('action', 'progress')}&#x202f;: </VisuallyHidden>
-          <span className={classes.progressBar} aria-hidden>
-            <span style={{ width: `${row.progress}%` }} />
-          </span>
-          {row.progress}&nbsp;%
-        </span>
+        <ActionProgress value={row.progress} barWidth={36} labelled />
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
             <button type="button" className={classes.moveButton} data-control="move" aria-label={`Déplacer «\u202f${row.title}\u202f»`}>

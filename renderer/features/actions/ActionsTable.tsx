@@ -11,6 +11,7 @@ import { navigate } from '../../app/navigation';
 import { formatDate, formatMeasure } from '../../shared/format';
 import { STATUS_OPTIONS } from '../../shared/status';
 import { LateBadge } from '../../shared/StatusBadge';
+import { ActionProgress } from './ActionProgress';
 import type { ActionSort } from './filters';
 import type { ActionPages } from './useActionPages';
 import classes from './ActionsTable.module.css';
@@ -212,12 +213,7 @@ const Row = memo(function Row({ row, index, start, partners, onMove, measure, wi
         {formatDate(row.end_date)}
       </td>
       <td role="cell" className={classes.cell}>
-        <span className={classes.progress}>
-          <span className={classes.progressBar} aria-hidden>
-            <span style={{ width: `${row.progress}%` }} />
-          </span>
-          {row.progress}&nbsp;%
-        </span>
+        <ActionProgress value={row.progress} barWidth={48} />
       </td>
       <td role="cell" className={classes.cell}>
         {row.late && <LateBadge />}

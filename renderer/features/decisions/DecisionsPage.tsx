@@ -1,6 +1,6 @@
-import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileSpreadsheet, IconFilterOff, IconPrinter, IconSearch } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DecisionQuery, DecisionRow } from '../../../preload/contract';
 import { MEETING_TYPE_SHORT_LABELS, MEETING_TYPES, MINUTES_STATUS_LABELS, type MeetingType } from '../../../common/vocabulary';
@@ -9,6 +9,7 @@ import { href } from '../../app/navigation';
 import { FrenchDateInput } from '../../shared/autosave/AutosaveFields';
 import { formatDate, todayIso } from '../../shared/format';
 import { useAppState } from '../../app/AppContext';
+import { ChantierFilter, ClearFiltersButton, FilterBar, FilterSelect, SearchFilter } from '../../shared/FilterBar';
 import { useMeetingTypeLabels } from '../meetings/labels';
 import { PageHeader } from '../../shared/PageHeader';
 import { useSessionState } from '../../shared/useSessionState';
@@ -128,37 +129,17 @@ export function DecisionsPage() {
         la décision dans le compte rendu. Une décision d'un compte rendu pas encore validé est un <strong>projet</strong>. Une décision est{' '}
         <strong>suivie</strong> quand son point de l'ordre du jour a une action à mener rattachée à une action existante.
       </Text>
-      <Group align="flex-end" gap="sm" wrap="wrap" mb="md" className={classes.screenOnly} role="search" aria-label="Filtres des décisions">
-        <TextInput
-          label="Rechercher"
-          type="search"
-          placeholder="Texte, référence, réunion…"
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={filters.search}
-          onChange={(event) => set('search', event.currentTarget.value)}
-          w={260}
-        />
-        <Select
+      <FilterBar mb="md" className={classes.screenOnly} label="Filtres des décisions">
+        <SearchFilter placeholder="Texte, référence, réunion…" value={filters.search} onChange={(value) => set('search', value)} w={260} />
+        <FilterSelect
           label="Type de réunion"
-          placeholder="Tous les types"
+          all="Tous les types"
           data={typeOptions(meetingTypeLabels)}
           value={filters.type}
           onChange={(value) => set('type', value as MeetingType | null)}
-          clearable
           w={240}
         />
-        <Select
-          label="Chantier"
-          placeholder="Tous les chantiers"
-          data={(chantiers ?? []).map((chantier) => ({ value: chantier.id, label: `${chantier.number}. ${chantier.title}` }))}
-          value={filters.chantierId}
-          onChange={(value) => set('chantierId', value)}
-          clearable
-          searchable
-          nothingFoundMessage="Aucun chantier"
-          w={240}
-          comboboxProps={{ width: 420, position: 'bottom-start' }}
-        />
+        <ChantierFilter chantiers={chantiers} value={filters.chantierId} onChange={(value) => set('chantierId', value)} w={240} />
         <div className={classes.date}>
           <FrenchDateInput label="Réunions depuis le" value={filters.from} onChange={(value) => set('from', value)} />
         </div>
@@ -180,15 +161,8 @@ export function DecisionsPage() {
             ]}
           />
         </Stack>
-        <Button
-          variant="subtle"
-          leftSection={<IconFilterOff size={16} aria-hidden />}
-          disabled={description.length === 0}
-          onClick={() => setFilters(NO_FILTERS)}
-        >
-          Effacer les filtres
-        </Button>
-      </Group>
+        <ClearFiltersButton disabled={description.length === 0} onClick={() => setFilters(NO_FILTERS)} />
+      </FilterBar>
       {error && <Alert color="red">{error.message}</Alert>}
       {rows && (
         <>

@@ -1,6 +1,6 @@
 // The matrice of the pistes (#/pistes/matrice): the chart, or the same points as a
 // sortable table (what a screen reader reads best), filtered by finalité and by partner.
-import { Alert, Button, Group, Loader, SegmentedControl, Select, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Button, Loader, SegmentedControl, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowsSort, IconArrowUp, IconPrinter } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { FINALITE_LABELS, FINALITES, QUADRANT_LABELS, QUADRANT_THRESHOLD, QUADRANTS, type Finalite } from '../../../common/vocabulary';
@@ -9,6 +9,7 @@ import { useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';
 import { numberFormat } from '../../shared/format';
+import { FilterBar, FilterSelect } from '../../shared/FilterBar';
 import { PageHeader } from '../../shared/PageHeader';
 import { useSessionState } from '../../shared/useSessionState';
 import { formatMean, MatrixLegend, PisteMatrix } from './PisteMatrix';
@@ -58,23 +59,21 @@ export function MatrixPage() {
         {formatMean(QUADRANT_THRESHOLD)} sur un axe, la note compte comme haute. Un point ouvre sa piste&#x202f;; au clavier, Tab et les flèches passent
         d&apos;un point à l&apos;autre.
       </Text>
-      <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label="Filtres de la matrice">
-        <Select
+      <FilterBar label="Filtres de la matrice">
+        <FilterSelect
           label="Finalité"
-          placeholder="Toutes les finalités"
+          all="Toutes les finalités"
           data={FINALITE_OPTIONS}
           value={filters.finalite}
           onChange={(value) => setFilters({ ...filters, finalite: value as Finalite | null })}
-          clearable
           w={300}
         />
-        <Select
+        <FilterSelect
           label="Proposée par"
-          placeholder="Tous les partenaires"
+          all="Tous les partenaires"
           data={partners.map((partner) => ({ value: partner.id, label: partner.short_name }))}
           value={filters.partnerId}
           onChange={(value) => setFilters({ ...filters, partnerId: value })}
-          clearable
           w={220}
         />
         <SegmentedControl
@@ -86,7 +85,7 @@ export function MatrixPage() {
             { value: 'table', label: 'Tableau' },
           ]}
         />
-      </Group>
+      </FilterBar>
       {error && (
         <Alert color="red" title="Matrice indisponible">
           {error.message}

@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Select, Text } from '@mantine/core';
+import { Alert, Button, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileSpreadsheet, IconFileImport, IconFilterOff, IconPlus } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import type { Finalite, PisteStatus } from '../../../common/vocabulary';
 import type { PisteFilter, PisteImportField, PisteImportPreview } from '../../../preload/contract';
 import { call, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
+import { ChantierFilter, ClearFiltersButton, FilterBar, FilterSelect } from '../../shared/FilterBar';
 import { PageHeader } from '../../shared/PageHeader';
 import { useSessionState } from '../../shared/useSessionState';
 import { FINALITE_OPTIONS, PISTE_STATUS_OPTIONS, pistesCount } from './labels';
@@ -26,12 +26,16 @@ export function PistesPage() {
     null,
   );
   const [busy, setBusy] = useState<'import' | 'export' | null>(null);
-  const set = <K extends keyof PisteFilter>(key: K, value: PisteFilter[K] | null) => {
-    const next = { ...filter };
-    if (value) next[key] = value;
-    else delete next[key];
-    setFilter(next);
-  };
+  /** A filter's value and change on one key of the filter, the key dropped when the filter is emptied. */
+  const field = <K extends keyof PisteFilter>(key: K) => ({
+    value: filter[key] ?? null,
+    onChange: (value: string | null) => {
+      const next = { ...filter };
+      if (value) next[key] = value as PisteFilter[K];
+      else delete next[key];
+      setFilter(next);
+    },
+  });
 
   async function chooseImport() {
     setBusy('import');
@@ -73,56 +77,19 @@ export function PistesPage() {
         </Button>
       </PageHeader>
       <PistesViews current="pistes" />
-      <Group align="flex-end" gap="sm" wrap="wrap" mb="md" role="search" aria-label="Filtres des pistes">
-        <Select
-          label="Finalité"
-          placeholder="Toutes"
-          data={FINALITE_OPTIONS}
-          value={filter.finalite ?? null}
-          onChange={(value) => set('finalite', value as Finalite | null)}
-          clearable
-          w={210}
-          comboboxProps={{ width: 340, position: 'bottom-start' }}
-        />
-        <Select
+      <FilterBar mb="md" label="Filtres des pistes">
+        <FilterSelect label="Finalité" all="Toutes" data={FINALITE_OPTIONS} {...field('finalite')} w={210} listWidth={340} />
+        <FilterSelect
           label="Proposée par"
-          placeholder="Tous les partenaires"
+          all="Tous les partenaires"
           data={partners.map((partner) => ({ value: partner.id, label: partner.name }))}
-          value={filter.partner_id ?? null}
-          onChange={(value) => set('partner_id', value)}
-          clearable
+          {...field('partner_id')}
           w={210}
         />
-        <Select
-          label="Statut"
-          placeholder="Tous"
-          data={PISTE_STATUS_OPTIONS}
-          value={filter.status ?? null}
-          onChange={(value) => set('status', value as PisteStatus | null)}
-          clearable
-          w={150}
-        />
-        <Select
-          label="Chantier"
-          placeholder="Tous les chantiers"
-          data={(chantiers ?? []).map((chantier) => ({ value: chantier.id, label: `${chantier.number}. ${chantier.title}` }))}
-          value={filter.chantier_id ?? null}
-          onChange={(value) => set('chantier_id', value)}
-          clearable
-          searchable
-          nothingFoundMessage="Aucun chantier"
-          w={210}
-          comboboxProps={{ width: 420, position: 'bottom-start' }}
-        />
-        <Button
-          variant="subtle"
-          leftSection={<IconFilterOff size={16} aria-hidden />}
-          disabled={Object.keys(filter).length === 0}
-          onClick={() => setFilter(NO_FILTER)}
-        >
-          Effacer les filtres
-        </Button>
-      </Group>
+        <FilterSelect label="Statut" all="Tous" data={PISTE_STATUS_OPTIONS} {...field('status')} w={150} />
+        <ChantierFilter chantiers={chantiers} {...field('chantier_id')} w={210} />
+        <ClearFiltersButton disabled={Object.keys(filter).length === 0} onClick={() => setFilter(NO_FILTER)} />
+      </FilterBar>
       <PistesList filter={filter} />
       <NewPisteModal opened={creating} onClose={() => setCreating(false)} />
       {importing && <PisteImportModal fileName={importing.fileName} initial={importing.preview} fields={importing.fields} onClose={() => setImporting(null)} />}
