@@ -1,5 +1,5 @@
 import { Anchor, Group, Table, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useTypedText } from '../../shared/useTypedText';
 import { fieldLabel } from '../../../common/fields';
 import type { FollowUpLine, MeetingDetail } from '../../../preload/contract';
 import { call } from '../../api';
@@ -51,7 +51,7 @@ export function FollowUpSection({ meeting }: { meeting: MeetingDetail }) {
 }
 
 function FollowUpRow({ meetingId, line, disabled }: { meetingId: string; line: FollowUpLine; disabled: boolean }) {
-  const [comment, setComment] = useState(line.comment ?? '');
+  const comment = useTypedText(line.comment ?? '');
   return (
     <Table.Tr>
       <Table.Td>
@@ -74,9 +74,12 @@ function FollowUpRow({ meetingId, line, disabled }: { meetingId: string; line: F
       <Table.Td>
         <TextInput
           aria-label={`${fieldLabel('follow_up', 'comment')} sur «\u202f${line.title}\u202f»`}
-          value={comment}
-          onChange={(event) => setComment(event.currentTarget.value)}
-          onBlur={() => comment !== (line.comment ?? '') && void call('setFollowUpComment', meetingId, line.action_item_id, comment.trim() || null)}
+          value={comment.value}
+          onChange={(event) => comment.onChange(event.currentTarget.value)}
+          onBlur={() => {
+            const text = comment.take();
+            if (text !== null) void call('setFollowUpComment', meetingId, line.action_item_id, text || null);
+          }}
           onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
           disabled={disabled}
           size="xs"

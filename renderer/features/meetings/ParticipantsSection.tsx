@@ -7,6 +7,7 @@ import { attendanceLabel, type Attendance } from '../../../common/vocabulary';
 import { partnerWord } from '../../../common/partners';
 import { useAppState } from '../../app/AppContext';
 import { call, send } from '../../api';
+import { useTypedText } from '../../shared/useTypedText';
 import { attendanceOptions } from './labels';
 import type { MeetingProps } from './MeetingPage';
 
@@ -66,21 +67,22 @@ export function ParticipantsSection({ meeting, people }: MeetingProps) {
 }
 
 function ParticipantRow({ participant, disabled }: { participant: ParticipantView; disabled: boolean }) {
-  const [representedBy, setRepresentedBy] = useState(participant.represented_by ?? '');
+  const representedBy = useTypedText(participant.represented_by ?? '');
   // « Représenté » is saved with its representative: until a name is typed, only shown here.
   const [choosingRepresentative, setChoosingRepresentative] = useState(false);
   const update = (patch: { attendance?: Attendance; represented_by?: string | null }) => call('updateParticipant', participant.id, patch);
   const represented = participant.attendance === 'represente' || choosingRepresentative;
 
   function chooseAttendance(value: Attendance) {
-    setChoosingRepresentative(value === 'represente' && !representedBy.trim());
+    const name = representedBy.value.trim();
+    setChoosingRepresentative(value === 'represente' && !name);
     if (value !== 'represente') void update({ attendance: value });
-    else if (representedBy.trim()) void update({ attendance: value, represented_by: representedBy.trim() });
+    else if (name) void update({ attendance: value, represented_by: name });
   }
 
   async function saveRepresentative() {
-    const name = representedBy.trim();
-    if (name === (participant.represented_by ?? '')) return;
+    const name = representedBy.take();
+    if (name === null) return;
     const result = await update({ attendance: 'represente', represented_by: name || null });
     if (result.ok) setChoosingRepresentative(false);
   }
@@ -105,8 +107,8 @@ function ParticipantRow({ participant, disabled }: { participant: ParticipantVie
         {represented ? (
           <TextInput
             aria-label={`${participant.name} est ${attendanceLabel('represente', participant.civility)} par`}
-            value={representedBy}
-            onChange={(event) => setRepresentedBy(event.currentTarget.value)}
+            value={representedBy.value}
+            onChange={(event) => representedBy.onChange(event.currentTarget.value)}
             onBlur={() => void saveRepresentative()}
             onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
             disabled={disabled}
