@@ -56,6 +56,8 @@ const SENTENCES = {
   'unknown-reference': (entity: EntityName, id: string) => `${ENTITY_WORDS[entity].bare} ${ENTITY_WORDS[entity].feminine ? 'inconnue' : 'inconnu'} : ${id}.`,
   'unknown-entity': (name: string) => `Type de donnée inconnu : ${name}.`,
   'unknown-row': (id: string) => `La ligne ${id} est introuvable.`,
+  'conflict-changed': () =>
+    "Ce conflit a changé pendant que vous choisissiez : une autre version est arrivée, ou il a été réglé sur un autre ordinateur. Relisez les versions affichées maintenant, puis choisissez de nouveau. Rien n'a été enregistré.",
   'unknown-person-chosen': (id: string) => `La personne choisie (${id}) est introuvable dans ce projet.`,
   'file-not-found': (file: string) => `Fichier introuvable : ${file}.`,
   'person-pilots': (name: string, count: number, change: 'partner' | 'delete') => {

@@ -254,7 +254,8 @@ export interface EntenteApi {
    * Settles a conflict with a chosen or merged value, for everyone; for the field
    * `deleted`, true confirms the delete and false keeps the row.
    */
-  resolveConflict(entity: EntityName, rowId: string, field: string, value: unknown): void;
+  /** `seen`: the versions shown when the person chose, as [origin, seq]; refused if others are live now. */
+  resolveConflict(entity: EntityName, rowId: string, field: string, value: unknown, seen: [origin: string, seq: number][]): void;
 
   getSettings(): Settings;
   backupNow(): BackupInfo;

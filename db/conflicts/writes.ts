@@ -3,17 +3,26 @@
 import { ValidationError, refusal } from '../errors';
 import { validatePatch } from '../store/rows';
 import { fieldSchema, isEntityName } from '../store/schema';
+import type { VersionRef } from '../store/changelog';
 import type { Store } from '../store/store';
 
 /**
  * Settles a conflict with the value a person chose (one of the versions, or a merged value):
  * a change that supersedes every live version, so the choice applies everywhere. For the
- * field `deleted`, true confirms the delete and false keeps the row.
+ * field `deleted`, true confirms the delete and false keeps the row. With `seen`, the versions
+ * the person chose among: if others are live now (one arrived by sync while they chose, or the
+ * conflict was settled elsewhere), nothing is written, so that no version is replaced unseen.
  */
-export function resolveConflict(store: Store, entity: string, rowId: string, field: string, value: unknown): void {
+export function resolveConflict(store: Store, entity: string, rowId: string, field: string, value: unknown, seen?: VersionRef[]): void {
   if (!isEntityName(entity)) throw refusal('unknown-entity', entity);
   const known = store.db.prepare('SELECT 1 FROM changes WHERE entity = ? AND row_id = ? LIMIT 1').pluck().get(entity, rowId);
   if (!known) throw refusal('unknown-row', rowId);
+  if (seen) {
+    const key = (origin: string, seq: number) => `${origin}:${seq}`;
+    const live = store.log.liveVersions(entity, rowId, field).map((version) => key(version.origin, version.seq));
+    const chosenAmong = new Set(seen.map(([origin, seq]) => key(origin, seq)));
+    if (live.length !== chosenAmong.size || live.some((version) => !chosenAmong.has(version))) throw refusal('conflict-changed');
+  }
   if (field === 'deleted') {
     if (typeof value !== 'boolean') throw new ValidationError('Choisissez de supprimer ou de garder la ligne.', field);
     store.write([{ entity, rowId, field, value }]);

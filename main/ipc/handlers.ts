@@ -140,7 +140,7 @@ export function createHandlers(session: Session, { cooperations, ...sync }: Omit
     updateProjectName: (name) => updateProjectName(store(), name),
 
     listConflicts: () => listConflictViews(store()),
-    resolveConflict: (entity, rowId, field, value) => resolveConflict(store(), entity, rowId, field, value),
+    resolveConflict: (entity, rowId, field, value, seen) => resolveConflict(store(), entity, rowId, field, value, seen),
 
     getSettings: () => {
       const file = databaseFile(session.dataDir);

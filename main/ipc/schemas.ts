@@ -206,7 +206,16 @@ export const argsSchemas = {
   updateProjectName: z.tuple([ENTITIES.project.name]),
 
   listConflicts: none,
-  resolveConflict: z.tuple([z.enum(ENTITY_NAMES), id, z.string().min(1).max(100), z.unknown()]),
+  resolveConflict: z.tuple([
+    z.enum(ENTITY_NAMES),
+    id,
+    z.string().min(1).max(100),
+    z.unknown(),
+    z
+      .array(z.tuple([id, z.number().int().positive()]))
+      .min(1)
+      .max(100),
+  ]),
 
   getSettings: none,
   backupNow: none,

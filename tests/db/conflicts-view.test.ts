@@ -84,6 +84,49 @@ describe('the Conflits view', () => {
     expect(dump(a)).toBe(dump(b));
   });
 
+  test('a choice made among versions that changed meanwhile (a third arrived, or settled elsewhere) writes nothing', () => {
+    const [a, b] = twoReplicas();
+    const c = newReplica('Nadia Benali', '41');
+    sendAll(a, c);
+    sendAll(c, a);
+    updateAction(a, 'a4-1', { description: 'Version de Claire' });
+    updateAction(b, 'a4-1', { description: 'Version de Marc' });
+    meet(a, b);
+    const [shown] = listConflictViews(a);
+    const seen = shown.versions.map((version): [string, number] => [version.origin, version.seq]);
+    // Nadia's version arrives while Claire writes her merge of the two she sees.
+    updateAction(c, 'a4-1', { description: 'Version de Nadia : budget 12 000 €' });
+    meet(c, a);
+    expect(() => resolveConflict(a, 'action', 'a4-1', 'description', 'Fusion de Claire', seen)).toThrow(/Ce conflit a changé pendant que vous choisissiez/);
+    const [now] = listConflictViews(a);
+    expect(now.versions.map((version) => version.value).sort()).toEqual(['Version de Claire', 'Version de Marc', 'Version de Nadia : budget 12 000 €']);
+
+    // Chosen among the three she sees now: settled.
+    resolveConflict(
+      a,
+      'action',
+      'a4-1',
+      'description',
+      'Fusion des trois',
+      now.versions.map((version): [string, number] => [version.origin, version.seq]),
+    );
+    expect(listConflictViews(a)).toEqual([]);
+    // Settled on Claire's laptop while Marc chose on his: his choice is refused too.
+    const [onB] = listConflictViews(b);
+    meet(a, b);
+    expect(() =>
+      resolveConflict(
+        b,
+        'action',
+        'a4-1',
+        'description',
+        'Version de Marc',
+        onB.versions.map((version): [string, number] => [version.origin, version.seq]),
+      ),
+    ).toThrow(/Ce conflit a changé/);
+    expect(b.db.prepare('SELECT description FROM action WHERE id = ?').pluck().get('a4-1')).toBe('Fusion des trois');
+  });
+
   test('a value the field refuses is refused, with a French message, and writes nothing', () => {
     const [a, b] = twoReplicas();
     updateAction(a, 'a4-1', { status: 'en_cours' });

@@ -8,7 +8,8 @@ import { conflictFieldLabel, formatValue, isTextField, versionAuthor, versionDat
 export type OnResolved = (message: string) => void;
 
 async function resolve(conflict: ConflictView, value: unknown, onResolved: OnResolved): Promise<boolean> {
-  const result = await call('resolveConflict', conflict.entity, conflict.row_id, conflict.field, value);
+  const seen = conflict.versions.map((version): [string, number] => [version.origin, version.seq]);
+  const result = await call('resolveConflict', conflict.entity, conflict.row_id, conflict.field, value, seen);
   if (result.ok) {
     onResolved(
       `${conflictFieldLabel(conflict.entity, conflict.field)} (${conflict.row_label})\u202f: conflit résolu, votre choix s'applique à tous les ordinateurs.`,
