@@ -89,6 +89,22 @@ export class Store {
   }
 
   /**
+   * Puts every commit so far on disk (synchronous = NORMAL leaves the last ones until the
+   * log's next checkpoint). Called before a file carries changes away: after a power cut,
+   * none of them is written again under the same number, which the other laptops would
+   * refuse as a copied laptop's. One commit under FULL syncs the write-ahead log, and with
+   * it every commit before; this one records when.
+   */
+  syncToDisk(): void {
+    this.db.pragma('synchronous = FULL');
+    try {
+      this.setLocalState('synced_to_disk_at', new Date().toISOString());
+    } finally {
+      this.db.pragma('synchronous = NORMAL');
+    }
+  }
+
+  /**
    * Writes edits as changes of this replica, each superseding the versions of its field
    * that are live now, and derives the tables in the same transaction. An edit that
    * leaves a field as it is writes nothing. Returns the number of changes written.

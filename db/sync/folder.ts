@@ -132,9 +132,11 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   if (hasChangesBeyond(store, published)) {
     const { bytes, header, senderHeld } = exportFile(store, { secret: keyring, basedOn: published, now, withBlobs: false });
     const name = fileName(counter + 1);
-    // The number is taken before the file exists: an app stopped between the two leaves a
-    // number unused, never a file of this laptop beyond its counter (read as a copied laptop).
+    // The number is taken, and on disk with every change the file carries, before the file
+    // exists: an app stopped in between leaves a number unused, never a file of this laptop
+    // beyond its counter (which the next round would read as a copied laptop's).
     store.setLocalState(counterKey, String(counter + 1));
+    store.syncToDisk();
     writeFileAtomically(join(ownDir, name), bytes);
     for (const [origin, seq] of Object.entries(senderHeld)) published[origin] = Math.max(published[origin] ?? 0, seq);
     result.written = { file: `${replicaId}/${name}`, count: header.count };

@@ -26,6 +26,7 @@ export function exportToFile(store: Store, file: string, { secret, target }: { s
     // For a Département: what the least informed of its postes lacks.
     basedOn: target.kind === 'partner' ? heldByPartner(store, target.id) : undefined,
   });
+  store.syncToDisk();
   writeFileAtomically(file, bytes);
   return journalExport(store, { file, count: header.count, target: targetLabel(store, target) });
 }
@@ -33,6 +34,7 @@ export function exportToFile(store: Store, file: string, { secret, target }: { s
 /** Writes an invitation (the whole history, for a new laptop), and journals it. */
 export function writeInvitation(store: Store, file: string, secret: Secret): ExportRecord {
   const { bytes, header } = createInvitation(store, secret);
+  store.syncToDisk();
   writeFileAtomically(file, bytes);
   return journalExport(store, { file, count: header.count, target: "l'invitation d'un nouvel ordinateur" });
 }

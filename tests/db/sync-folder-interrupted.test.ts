@@ -28,11 +28,16 @@ vi.mock('../../db/files', async (original) => {
 
 const PASSPHRASE = 'dossier partagé 37-41';
 
-test('le numéro du fichier est enregistré avant que le fichier soit écrit', () => {
+test('le numéro du fichier est enregistré, et sur le disque, avant que le fichier soit écrit', () => {
   const folder = tempDir();
   const a = newReplica('Claire Martin', '37');
   const counted: [file: string, counter: string | undefined][] = [];
-  files.beforeWrite = (target) => counted.push([basename(target), a.localState(`folder-counter:${a.replicaId}`)]);
+  files.beforeWrite = (target) => {
+    counted.push([basename(target), a.localState(`folder-counter:${a.replicaId}`)]);
+    // Forced to disk just before (Store.syncToDisk), then back to the usual setting.
+    expect(Date.now() - Date.parse(a.localState('synced_to_disk_at') ?? '')).toBeLessThan(5000);
+    expect(a.db.pragma('synchronous', { simple: true })).toBe(1);
+  };
   syncFolder(a, folder, PASSPHRASE);
   updateAction(a, 'a3-1', { status: 'en_cours' });
   syncFolder(a, folder, PASSPHRASE);
