@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AppState, IdentityInput } from '../preload/contract';
 import { backupNow, listBackups, restoreBackup, setAsideDatabase } from '../db/project/backup';
+import type { BackupInfo } from '../db/project/types';
 import { CorruptDatabaseError, isUserError, toUserError, UserError, refusal } from '../db/errors';
 import { listPartners, listPeople } from '../db/people/reads';
 import { getProject } from '../db/project/reads';
@@ -170,11 +171,7 @@ export class Session {
     if (!this.store?.replicaId || this.backingUp) return;
     const [latest] = listBackups(this.dataDir);
     if (latest && Date.now() - Date.parse(latest.created_at) < DAY_MS) return;
-    this.backingUp = backupNow(this.store, this.dataDir)
-      .then(() => undefined)
-      .catch((error: unknown) => console.error('Sauvegarde quotidienne impossible', error))
-      .finally(() => (this.backingUp = undefined));
-    await this.backingUp;
+    await this.underWay(backupNow(this.store, this.dataDir)).catch((error: unknown) => console.error('Sauvegarde quotidienne impossible', error));
   }
 
   /**
@@ -189,6 +186,24 @@ export class Session {
       console.error('Validation tacite impossible', error);
       return false;
     }
+  }
+
+  /** A backup the user asked for (Paramètres › Données), after the one under way if any. */
+  backupByUser(): Promise<BackupInfo> {
+    return this.underWay((this.backingUp ?? Promise.resolve()).then(() => backupNow(this.requireStore(), this.dataDir)));
+  }
+
+  /** Keeps a backup as the one under way until it ends: quitting and reopening the file wait for it. */
+  private underWay<T>(backup: Promise<T>): Promise<T> {
+    const settled = backup.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.backingUp = settled;
+    void settled.then(() => {
+      if (this.backingUp === settled) this.backingUp = undefined;
+    });
+    return backup;
   }
 
   get backupUnderWay(): boolean {

@@ -6,7 +6,7 @@ import { refusal } from '../../db/errors';
 import { attach, attachmentContent, detach, listAttachments, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL } from '../../db/attachments/store';
 import { chooseDocumentToAttach } from '../dialogs';
 import type { ApiMethod, EntenteApi } from '../../preload/contract';
-import { backupNow, listBackups } from '../../db/project/backup';
+import { listBackups } from '../../db/project/backup';
 import { listConflictViews } from '../../db/conflicts/reads';
 import { resolveConflict } from '../../db/conflicts/writes';
 import * as actions from '../../db/actions/writes';
@@ -152,7 +152,7 @@ export function createHandlers(session: Session, { cooperations, ...sync }: Omit
         validation_silence_days: validationSilenceDays(store()),
       };
     },
-    backupNow: () => backupNow(store(), session.dataDir),
+    backupNow: () => session.backupByUser(),
     openDataFolder: async () => {
       const failure = await shell.openPath(session.dataDir);
       if (failure) throw new Error(failure);

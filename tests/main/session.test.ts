@@ -70,6 +70,22 @@ test('une sauvegarde est faite dès le premier démarrage', async () => {
   session.close();
 });
 
+test('une sauvegarde demandée par la personne est attendue avant de quitter, comme la quotidienne', async () => {
+  const dataDir = tempDir();
+  const session = new Session(dataDir, '0.1.0');
+  session.open();
+  session.completeFirstStart({ name: 'Nadia Benali', function: 'Chargée de mission', partner_id: 'd41' });
+  await session.settle();
+  const asked = session.backupByUser();
+  // Quitting (main/index.ts, will-quit) asks this before closing the file.
+  expect(session.backupUnderWay).toBe(true);
+  await session.settle();
+  expect(session.backupUnderWay).toBe(false);
+  const backup = await asked;
+  expect(listBackups(dataDir).map((found) => found.file)).toContain(backup.file);
+  session.close();
+});
+
 test("sans sauvegarde, « repartir d'un projet vierge » garde le fichier endommagé de côté et revient au premier démarrage", () => {
   const dataDir = tempDir();
   writeFileSync(databaseFile(dataDir), randomBytes(64 * 1024));
