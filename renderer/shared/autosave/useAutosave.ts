@@ -24,6 +24,12 @@ export interface Autosave<T> {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The fields whose last keystrokes wait for the pause in typing: saved at once if the window closes. */
+const waiting = new Set<{ current: () => void }>();
+window.addEventListener('beforeunload', () => {
+  for (const field of [...waiting]) field.current();
+});
+
 /**
  * Immediate save of one field: keeps the user's text while it is being saved or when the
  * API refuses it (the French refusal becomes the field's error), and records the undo.
@@ -64,6 +70,7 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
   }
 
   function flush() {
+    waiting.delete(latestFlush);
     clearTimeout(timer.current);
     const next = pending.current;
     pending.current = null;
@@ -76,16 +83,18 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     pending.current = { value: next };
     clearTimeout(timer.current);
     const { delay = 0 } = latest.current;
-    if (delay > 0) timer.current = setTimeout(flush, delay);
-    else flush();
+    if (delay > 0) {
+      timer.current = setTimeout(flush, delay);
+      waiting.add(latestFlush);
+    } else flush();
   }
 
-  // Leaving the page still saves what was typed last.
-  const flushOnUnmount = useRef(flush);
+  // Leaving the page, or closing the window, still saves what was typed last.
+  const latestFlush = useRef(flush);
   useLayoutEffect(() => {
-    flushOnUnmount.current = flush;
+    latestFlush.current = flush;
   });
-  useEffect(() => () => flushOnUnmount.current(), []);
+  useEffect(() => () => latestFlush.current(), []);
 
   return { value: draft ? draft.value : options.value, error, onChange, flush };
 }

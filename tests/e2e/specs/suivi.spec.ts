@@ -1,6 +1,6 @@
 // Editing an action's status (in the Actions table and in its fiche) and adding a note de
 // suivi: all of it is still there after the app is closed and started again.
-import { copyOfPrepared, frenchDate, initData, listActions, ME, todayInParis } from '../harness/data';
+import { cli, copyOfPrepared, frenchDate, initData, listActions, ME, todayInParis } from '../harness/data';
 import { expect, openScreen, test } from '../harness/fixtures';
 
 const IN_TABLE = { id: 'a1-1', title: 'Échanges sur les modalités de tarification et de pilotage de la relation financière' };
@@ -55,4 +55,23 @@ test('statut modifié dans le tableau et dans la fiche, note de suivi : tout est
   const noteAgain = again.page.getByRole('article', { name: `Note du ${today}` });
   await expect(noteAgain).toContainText(NOTE);
   await expect(noteAgain).toContainText(`${today} · ${ME.name}`);
+});
+
+test('du texte tapé juste avant que la fenêtre se ferme est enregistré sans attendre la pause de frappe', async ({ launch }) => {
+  const dataDir = copyOfPrepared('projet', initData);
+  const app = await launch(dataDir);
+  const { page } = app;
+  await openScreen(app, 'Actions');
+  await page.getByRole('table', { name: 'Actions' }).getByText(IN_FICHE.title).click();
+  await expect(page.getByRole('heading', { level: 1, name: IN_FICHE.title })).toBeVisible();
+  // The page's timers stand still: the pause after typing never ends by itself.
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 50);
+  const description = 'Séminaire de deux jours à Chambord, ouvert aux cadres A des deux Départements.';
+  await page.getByRole('textbox', { name: 'Description' }).fill(description);
+  // What the window hears when it closes (the close button, quitting the app).
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeunload')));
+  await expect
+    .poll(() => (JSON.parse(cli(dataDir, 'action', 'show', IN_FICHE.id, '--json')) as { action: { description: string | null } }).action.description)
+    .toBe(description);
 });
