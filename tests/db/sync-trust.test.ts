@@ -176,6 +176,44 @@ describe('révocation', () => {
     expect(() => exportFile(marc, { secret: PASSPHRASE })).toThrow("Cet ordinateur a été révoqué par l'ordinateur de Claire Martin (Indre-et-Loire)");
     expect(() => revokeReplica(claire, claire.replicaId!)).toThrow('Un ordinateur ne peut pas se révoquer lui-même');
   });
+
+  test("un poste volé, à l'horloge reculée, qui révoque celui qui l'a révoqué : tous deux sont révoqués, et ses autres révocations tardives ne comptent pas", () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    // The thief sets Marc's clock back a year: his changes look older than Claire's.
+    const marc = newReplica('Marc Lefèvre', '41', tempDir(), () => Date.now() - 365 * 86_400_000);
+    for (const [from, to] of [
+      [marc, claire],
+      [marc, nadia],
+      [claire, marc],
+      [nadia, marc],
+      [claire, nadia],
+    ] as const)
+      send(from, to);
+
+    revokeReplica(claire, marc.replicaId!);
+    // Marc's laptop, without the revocation, revokes Claire and Nadia and edits an action.
+    revokeReplica(marc, claire.replicaId!);
+    revokeReplica(marc, nadia.replicaId!);
+    updateAction(marc, 'a3-1', { progress: 5 });
+    const julie = newReplica('Julie Roux', '37');
+    // Whatever the order they arrive in, every laptop decides the same.
+    send(marc, julie);
+    send(claire, julie);
+    send(claire, nadia);
+    send(marc, nadia);
+    for (const store of [nadia, julie]) {
+      const revoked = new Map(listReplicaStatus(store).map((poste) => [poste.id, poste.revoked !== null]));
+      expect(revoked.get(marc.replicaId!)).toBe(true);
+      expect(revoked.get(claire.replicaId!)).toBe(true);
+      expect(revoked.get(nadia.replicaId!)).toBe(false);
+      expect(store.db.prepare("SELECT progress FROM action WHERE id = 'a3-1'").pluck().get()).not.toBe(5);
+    }
+    expect(revokedBy(nadia)).toBeUndefined();
+    send(julie, nadia);
+    send(nadia, julie);
+    expect(dump(julie)).toBe(dump(nadia));
+  });
 });
 
 describe('changer la phrase de passe', () => {
