@@ -8,11 +8,13 @@
 // writes a value, which supersedes them all.
 //
 // Deleting a row writes the field `deleted` with the version vector the deleting replica
-// had; a live edit of that row it had not seen, or a concurrent restore, keeps the row
-// visible, as a conflict.
+// had; a live edit of that row it had not seen, or of a row that goes with it (a note of a
+// deleted action: store/dependents.ts), or a concurrent restore, keeps the row visible, as
+// a conflict.
 import type Database from 'better-sqlite3';
 import { refusal } from '../errors';
 import { compareText } from './collation';
+import { DEPENDENCES_OF, DEPENDENTS_OF } from './dependents';
 import type { RevocationBounds } from './revocations';
 import { BOOLEAN_FIELDS, fieldSchema, JSON_FIELDS, isEntityName, type EntityName } from './schema';
 
@@ -87,9 +89,14 @@ function groupByField(versions: (LiveVersion & { field: string })[]): Map<string
 
 /**
  * A row's derived columns for the given fields, from all its live versions by field (each
- * latest first), and whether each of them is in conflict.
+ * latest first), and whether each of them is in conflict; `dependents` gives the live
+ * versions of the rows that go with it, read only if a delete is to hide it.
  */
-function derive(byField: Map<string, LiveVersion[]>, fields: Set<string>): { columns: string[]; values: unknown[]; conflicts: Map<string, boolean> } {
+function derive(
+  byField: Map<string, LiveVersion[]>,
+  fields: Set<string>,
+  dependents: () => LiveVersion[],
+): { columns: string[]; values: unknown[]; conflicts: Map<string, boolean> } {
   const columns: string[] = [];
   const values: unknown[] = [];
   const conflicts = new Map<string, boolean>();
@@ -104,7 +111,7 @@ function derive(byField: Map<string, LiveVersion[]>, fields: Set<string>): { col
   }
   const deletions = byField.get('deleted') ?? [];
   if (deletions.length > 0 || fields.has('deleted')) {
-    const hidden = isHidden(deletions, byField);
+    const hidden = isHidden(deletions, byField, dependents);
     columns.push('deleted');
     values.push(hidden ? 1 : 0);
     // A live delete on a row still shown: deleted here, edited or restored elsewhere.
@@ -114,18 +121,20 @@ function derive(byField: Map<string, LiveVersion[]>, fields: Set<string>): { col
 }
 
 /**
- * Hidden when every live `deleted` version is a delete, and every live edit of the row
- * was seen by one of them. A concurrent restore or edit keeps the row visible, whatever
- * the clocks say: in doubt nothing disappears, and the row shows as in conflict.
+ * Hidden when every live `deleted` version is a delete, and every live edit of the row, and
+ * of the rows that go with it, was seen by one of them. A concurrent restore or edit keeps
+ * the row visible, whatever the clocks say: in doubt nothing disappears, and the row shows
+ * as in conflict.
  */
-function isHidden(deletions: LiveVersion[], byField: Map<string, LiveVersion[]>): boolean {
+function isHidden(deletions: LiveVersion[], byField: Map<string, LiveVersion[]>, dependents: () => LiveVersion[]): boolean {
   const marks = deletions.map((deletion) => JSON.parse(deletion.value) as unknown);
   if (marks.length === 0 || !marks.every(isDeleteMark)) return false;
+  const seen = (edit: LiveVersion) => marks.some((mark) => edit.seq <= (mark.vv[edit.origin] ?? 0));
   for (const [field, edits] of byField) {
     if (field === 'deleted') continue;
-    if (!edits.every((edit) => marks.some((mark) => edit.seq <= (mark.vv[edit.origin] ?? 0)))) return false;
+    if (!edits.every(seen)) return false;
   }
-  return true;
+  return dependents().every(seen);
 }
 
 /** How a field's JSON value is stored in its derived column. */
@@ -252,7 +261,12 @@ export class ChangeLog {
       }
     }
     if (chunk.length > 0) this.applyChunk(chunk, fresh, batch);
+    // A row that changes which row it goes with: the one it left may be hidden again.
+    const left = batch.rows.flatMap((row) =>
+      DEPENDENCES_OF.get(row.entity)?.some(({ field }) => row.fields.has(field)) ? this.dependedOn(row.entity, row.rowId) : [],
+    );
     for (const row of batch.rows) this.refreshRow(row, batch.dropped);
+    this.refreshDeletedAbove([...left, ...batch.rows.flatMap((row) => this.dependedOn(row.entity, row.rowId))]);
     return fresh;
   }
 
@@ -429,16 +443,85 @@ export class ChangeLog {
     // A row created by this batch (fields written, none replaced) has all its live versions
     // in hand: if the INSERT goes in, the row was new, and there was nothing else to read.
     // Every row with a live version exists in its table, so a wrong guess costs one probe.
+    const dependents = () => this.dependentVersions(entity, rowId);
     if (!row.replaces && !row.added.some((version) => dropped.has(version.origin, version.seq))) {
-      const derived = derive(groupByField(row.added), fields);
+      const derived = derive(groupByField(row.added), fields, dependents);
       if (derived.columns.length > 0 && this.insertRow(entity, derived.columns).run(rowId, ...derived.values).changes === 1) {
         for (const [field, inConflict] of derived.conflicts) if (inConflict) this.statements.addConflict.run(entity, rowId, field);
         return;
       }
     }
-    const derived = derive(groupByField(this.statements.liveOfRow.all(entity, rowId) as (LiveVersion & { field: string })[]), fields);
+    const derived = derive(groupByField(this.statements.liveOfRow.all(entity, rowId) as (LiveVersion & { field: string })[]), fields, dependents);
     if (derived.columns.length > 0) this.upsert(entity, derived.columns).run(rowId, ...derived.values);
     this.markConflicts(entity, rowId, derived.conflicts);
+  }
+
+  /** The rows this one goes with (store/dependents.ts), as its derived table says now. */
+  private dependedOn(entity: EntityName, rowId: string): { entity: EntityName; rowId: string }[] {
+    const dependences = DEPENDENCES_OF.get(entity);
+    if (!dependences) return [];
+    const row = this.readStatement(`SELECT ${dependences.map(({ field }) => field).join(', ')} FROM ${entity} WHERE id = ?`).get(rowId) as
+      Record<string, string | null> | undefined;
+    if (!row) return [];
+    return dependences.flatMap(({ field, on }) => {
+      const id = row[field];
+      return id ? on.map((table) => ({ entity: table, rowId: id })) : [];
+    });
+  }
+
+  /**
+   * The live versions of the rows that go with this one, and of theirs in turn; a delete of
+   * one of them is not an edit (it goes the same way).
+   */
+  private dependentVersions(entity: EntityName, rowId: string, visited = new Set<string>()): LiveVersion[] {
+    const versions: LiveVersion[] = [];
+    for (const dependence of DEPENDENTS_OF.get(entity) ?? []) {
+      for (const id of this.readStatement(`SELECT id FROM ${dependence.entity} WHERE ${dependence.field} = ?`).pluck().all(rowId) as string[]) {
+        const key = `${dependence.entity}\u0000${id}`;
+        if (visited.has(key)) continue;
+        visited.add(key);
+        for (const version of this.statements.liveOfRow.all(dependence.entity, id) as (LiveVersion & { field: string })[]) {
+          if (version.field !== 'deleted' || !isDeleteMark(JSON.parse(version.value))) versions.push(version);
+        }
+        versions.push(...this.dependentVersions(dependence.entity, id, visited));
+      }
+    }
+    return versions;
+  }
+
+  /**
+   * When rows that go with others change, the rows they go with, up the chain, are derived
+   * again if a delete hides them or is in conflict on them: what hides them has changed.
+   */
+  private refreshDeletedAbove(rows: { entity: EntityName; rowId: string }[]): void {
+    const visited = new Set<string>();
+    const queue = [...rows];
+    for (let row = queue.pop(); row; row = queue.pop()) {
+      const key = `${row.entity}\u0000${row.rowId}`;
+      if (visited.has(key)) continue;
+      visited.add(key);
+      const { entity, rowId } = row;
+      const hidden = this.readStatement(`SELECT deleted FROM ${entity} WHERE id = ?`).pluck().get(rowId) === 1;
+      if (hidden || this.statements.conflictsOfRow.all(entity, rowId).includes('deleted')) {
+        const deleted = new Set(['deleted']);
+        const derived = derive(groupByField(this.statements.liveOfRow.all(entity, rowId) as (LiveVersion & { field: string })[]), deleted, () =>
+          this.dependentVersions(entity, rowId),
+        );
+        this.upsert(entity, derived.columns).run(rowId, ...derived.values);
+        this.markConflicts(entity, rowId, derived.conflicts);
+      }
+      queue.push(...this.dependedOn(entity, rowId));
+    }
+  }
+
+  /** A read of a derived table, prepared once per connection. */
+  private readStatement(sql: string): Database.Statement {
+    let statement = this.rowStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.rowStatements.set(sql, statement);
+    }
+    return statement;
   }
 
   /** The table of conflicts is derived too, so that listing them costs nothing; only what changes is written. */

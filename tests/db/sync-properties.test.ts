@@ -79,6 +79,9 @@ interface Write {
 
 const id = (origin: string, seq: number) => `${origin}:${seq}`;
 
+/** The rows of this model that go with an action, by the field naming it. */
+const GOES_WITH: Record<string, string> = { note: 'action_id', budget_line: 'action_id', attachment: 'owner_id' };
+
 class World {
   readonly stores: Store[];
   readonly writes = new Map<string, Write>();
@@ -171,11 +174,20 @@ class World {
     return refs.filter((ref) => !refs.some((other) => other !== ref && this.writes.get(other)!.seen.has(ref))).sort();
   }
 
-  /** A row with live deletes stays visible unless every live edit of it was known to one of them. */
+  /**
+   * A row with live deletes stays visible unless every live edit of it, and of the rows that
+   * go with it (an action's notes, budget lines and documents), was known to one of them.
+   */
   visible(entity: string, rowId: string): boolean {
     const deletes = this.live(`${entity}|${rowId}|deleted`).map((ref) => this.writes.get(ref)!);
     if (deletes.length === 0) return true;
-    const edits = [...this.byKey.keys()].filter((key) => key.startsWith(`${entity}|${rowId}|`) && !key.endsWith('|deleted')).flatMap((key) => this.live(key));
+    const rows = [`${entity}|${rowId}|`];
+    for (const [key, refs] of this.byKey) {
+      const [dependent, dependentId, field] = key.split('|');
+      if (GOES_WITH[dependent] === field && refs.some((ref) => this.writes.get(ref)!.value === JSON.stringify(rowId)))
+        rows.push(`${dependent}|${dependentId}|`);
+    }
+    const edits = [...this.byKey.keys()].filter((key) => rows.some((row) => key.startsWith(row)) && !key.endsWith('|deleted')).flatMap((key) => this.live(key));
     return !edits.every((edit) => deletes.some((del) => del.knew!.has(edit)));
   }
 

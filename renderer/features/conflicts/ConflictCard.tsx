@@ -30,7 +30,8 @@ export function ConflictCard({ conflict, rowHeadingId, onResolved }: { conflict:
       </Title>
       {conflict.field === 'deleted' && (
         <Text size="sm">
-          La ligne a été supprimée sur un ordinateur pendant qu'elle était modifiée sur un autre&#x202f;: elle reste visible tant que personne n'a décidé.
+          La ligne a été supprimée sur un ordinateur pendant qu'elle, ou ce qui s'y rattache (une note, une décision, un pilote…), était modifiée sur un
+          autre&#x202f;: elle reste visible tant que personne n'a décidé.
         </Text>
       )}
       {conflict.field !== 'deleted' && <BeforeValue conflict={conflict} text={text} />}

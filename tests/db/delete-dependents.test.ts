@@ -1,0 +1,113 @@
+// A delete that had not seen a row added to what it deletes (a note to an action, a décision
+// to a point, a pilote naming a person) hides nothing: the row deleted stays, in conflict,
+// as for an edit of its own fields (docs/sync.md « Conflits »).
+import { describe, expect, test } from 'vitest';
+import { addNote, deleteAction } from '../../db/actions/writes';
+import { getAction } from '../../db/actions/reads';
+import { setPilot } from '../../db/actions/pilots';
+import { listConflicts } from '../../db/conflicts/versions';
+import { resolveConflict } from '../../db/conflicts/writes';
+import { addAgendaItem, addEntry, createMeeting, deleteMeeting } from '../../db/meetings/writes';
+import { createPerson, deletePerson } from '../../db/people/writes';
+import { check } from '../../db/project/check';
+import { dump } from '../../db/project/dump';
+import type { Store } from '../../db/store/store';
+import { exportFile, importFile } from '../../db/sync/exchange';
+import { newReplica, sendAll } from './helpers';
+
+const PASSPHRASE = 'une phrase de passe commune';
+
+function twoReplicas(): [Store, Store] {
+  const claire = newReplica('Claire Martin', '37');
+  const marc = newReplica('Marc Petit', '41');
+  sendAll(claire, marc);
+  sendAll(marc, claire);
+  return [claire, marc];
+}
+
+function meet(a: Store, b: Store): void {
+  importFile(b, exportFile(a, { secret: PASSPHRASE }).bytes, PASSPHRASE);
+  importFile(a, exportFile(b, { secret: PASSPHRASE }).bytes, PASSPHRASE);
+}
+
+const deleted = (store: Store, entity: string, id: string) => store.db.prepare(`SELECT deleted FROM ${entity} WHERE id = ?`).pluck().get(id);
+const deleteConflicts = (store: Store) =>
+  listConflicts(store)
+    .filter((conflict) => conflict.field === 'deleted')
+    .map((conflict) => `${conflict.entity} ${conflict.row_id}`);
+
+describe('une suppression qui ignorait une ligne ajoutée à ce qu’elle supprime', () => {
+  test("une note ajoutée ailleurs à une action supprimée garde l'action, en conflit ; confirmer la suppression la retire partout", () => {
+    const [claire, marc] = twoReplicas();
+    deleteAction(claire, 'a4-1');
+    addNote(marc, 'a4-1', { text: 'Le prestataire a répondu : devis le 15.', date: '2026-11-30' });
+    meet(claire, marc);
+    for (const store of [claire, marc]) {
+      expect(deleted(store, 'action', 'a4-1')).toBe(0);
+      expect(deleteConflicts(store)).toEqual(['action a4-1']);
+      expect(getAction(store, 'a4-1').notes.map((note) => note.text)).toEqual(['Le prestataire a répondu : devis le 15.']);
+      expect(check(store)).toEqual({ ok: true, problems: [] });
+    }
+    expect(dump(claire)).toBe(dump(marc));
+
+    // Claire has now seen the note, and confirms: the delete hides the action everywhere.
+    resolveConflict(claire, 'action', 'a4-1', 'deleted', true);
+    meet(claire, marc);
+    for (const store of [claire, marc]) {
+      expect(deleted(store, 'action', 'a4-1')).toBe(1);
+      expect(deleteConflicts(store)).toEqual([]);
+    }
+  });
+
+  test('une décision ajoutée ailleurs à un point garde la réunion supprimée, et ce point', () => {
+    const [claire, marc] = twoReplicas();
+    const meeting = createMeeting(claire, { type: 'codiri', date: '2027-03-15', start_time: '09:30', duration_minutes: 120 });
+    const item = addAgendaItem(claire, meeting, { title: 'Budget 2027' });
+    meet(claire, marc);
+    deleteMeeting(claire, meeting);
+    addEntry(marc, item, { kind: 'decision', text: 'Le budget 2027 est arrêté.' });
+    // Claire receives the décision first: her delete had not seen it.
+    meet(marc, claire);
+    for (const store of [claire, marc]) {
+      expect(deleted(store, 'meeting', meeting)).toBe(0);
+      expect(deleted(store, 'agenda_item', item)).toBe(0);
+      expect(deleteConflicts(store)).toEqual([`agenda_item ${item}`, `meeting ${meeting}`].sort());
+      expect(check(store)).toEqual({ ok: true, problems: [] });
+    }
+    expect(dump(claire)).toBe(dump(marc));
+  });
+
+  test('un pilote nommé ailleurs garde la personne supprimée ; un autre pilote nommé ensuite la laisse partir', () => {
+    const [claire, marc] = twoReplicas();
+    const person = createPerson(claire, { name: 'Sophie Durand', function: 'Chargée de mission', partner_id: 'd41', email: null });
+    meet(claire, marc);
+    deletePerson(claire, person);
+    setPilot(marc, 'a4-1', 'd41', { person_id: person });
+    meet(claire, marc);
+    for (const store of [claire, marc]) {
+      expect(deleted(store, 'person', person)).toBe(0);
+      expect(deleteConflicts(store)).toEqual([`person ${person}`]);
+    }
+
+    // Marc names someone else: nothing keeps the person any more, wherever the change arrives.
+    setPilot(marc, 'a4-1', 'd41', { person_id: marc.personId });
+    meet(marc, claire);
+    for (const store of [claire, marc]) {
+      expect(deleted(store, 'person', person)).toBe(1);
+      expect(deleteConflicts(store)).toEqual([]);
+      expect(check(store)).toEqual({ ok: true, problems: [] });
+    }
+  });
+
+  test('une note que la suppression avait vue part avec son action', () => {
+    const [claire, marc] = twoReplicas();
+    addNote(marc, 'a4-1', { text: 'Avant la suppression.' });
+    meet(marc, claire);
+    deleteAction(claire, 'a4-1');
+    meet(claire, marc);
+    for (const store of [claire, marc]) {
+      expect(deleted(store, 'action', 'a4-1')).toBe(1);
+      expect(deleteConflicts(store)).toEqual([]);
+    }
+  });
+});
