@@ -65,6 +65,12 @@ interface Batch {
   dropped: Versions;
 }
 
+/** A row, by its table and id. */
+interface RowRef {
+  entity: EntityName;
+  rowId: string;
+}
+
 interface ChangedRow {
   entity: EntityName;
   rowId: string;
@@ -261,12 +267,8 @@ export class ChangeLog {
       }
     }
     if (chunk.length > 0) this.applyChunk(chunk, fresh, batch);
-    // A row that changes which row it goes with: the one it left may be hidden again.
-    const left = batch.rows.flatMap((row) =>
-      DEPENDENCES_OF.get(row.entity)?.some(({ field }) => row.fields.has(field)) ? this.dependedOn(row.entity, row.rowId) : [],
-    );
-    for (const row of batch.rows) this.refreshRow(row, batch.dropped);
-    this.refreshDeletedAbove([...left, ...batch.rows.flatMap((row) => this.dependedOn(row.entity, row.rowId))]);
+    // The rows the changed ones go with, and went with, may be hidden or shown by them now.
+    this.refreshDeletedAbove(batch.rows.flatMap((row) => this.refreshRow(row, batch.dropped)));
     return fresh;
   }
 
@@ -437,35 +439,44 @@ export class ChangeLog {
   /**
    * Derives the changed fields of a row from its live versions: the value shown (the latest
    * live version), whether it is in conflict, and whether the row is hidden by a delete.
+   * Returns the rows it goes with (store/dependents.ts), before and after.
    */
-  private refreshRow(row: ChangedRow, dropped: Versions): void {
+  private refreshRow(row: ChangedRow, dropped: Versions): RowRef[] {
     const { entity, rowId, fields } = row;
+    const dependents = () => this.dependentVersions(entity, rowId);
     // A row created by this batch (fields written, none replaced) has all its live versions
     // in hand: if the INSERT goes in, the row was new, and there was nothing else to read.
     // Every row with a live version exists in its table, so a wrong guess costs one probe.
-    const dependents = () => this.dependentVersions(entity, rowId);
     if (!row.replaces && !row.added.some((version) => dropped.has(version.origin, version.seq))) {
       const derived = derive(groupByField(row.added), fields, dependents);
       if (derived.columns.length > 0 && this.insertRow(entity, derived.columns).run(rowId, ...derived.values).changes === 1) {
         for (const [field, inConflict] of derived.conflicts) if (inConflict) this.statements.addConflict.run(entity, rowId, field);
-        return;
+        return this.dependedOn(entity, rowId, derived);
       }
     }
+    // A row that changes which row it goes with: the one it left may be hidden again.
+    const left = DEPENDENCES_OF.get(entity)?.some(({ field }) => fields.has(field)) ? this.dependedOn(entity, rowId) : [];
     const derived = derive(groupByField(this.statements.liveOfRow.all(entity, rowId) as (LiveVersion & { field: string })[]), fields, dependents);
     if (derived.columns.length > 0) this.upsert(entity, derived.columns).run(rowId, ...derived.values);
     this.markConflicts(entity, rowId, derived.conflicts);
+    return [...left, ...this.dependedOn(entity, rowId, derived)];
   }
 
-  /** The rows this one goes with (store/dependents.ts), as its derived table says now. */
-  private dependedOn(entity: EntityName, rowId: string): { entity: EntityName; rowId: string }[] {
+  /** The rows this one goes with (store/dependents.ts): as just derived, or as its table says. */
+  private dependedOn(entity: EntityName, rowId: string, derived?: { columns: string[]; values: unknown[] }): RowRef[] {
     const dependences = DEPENDENCES_OF.get(entity);
     if (!dependences) return [];
-    const row = this.readStatement(`SELECT ${dependences.map(({ field }) => field).join(', ')} FROM ${entity} WHERE id = ?`).get(rowId) as
-      Record<string, string | null> | undefined;
+    let row: Record<string, unknown> | undefined;
+    if (derived && dependences.every(({ field }) => derived.columns.includes(field))) {
+      row = Object.fromEntries(dependences.map(({ field }) => [field, derived.values[derived.columns.indexOf(field)]]));
+    } else {
+      row = this.readStatement(`SELECT ${dependences.map(({ field }) => field).join(', ')} FROM ${entity} WHERE id = ?`).get(rowId) as
+        Record<string, unknown> | undefined;
+    }
     if (!row) return [];
     return dependences.flatMap(({ field, on }) => {
       const id = row[field];
-      return id ? on.map((table) => ({ entity: table, rowId: id })) : [];
+      return typeof id === 'string' && id !== '' ? on.map((table) => ({ entity: table, rowId: id })) : [];
     });
   }
 
@@ -493,7 +504,7 @@ export class ChangeLog {
    * When rows that go with others change, the rows they go with, up the chain, are derived
    * again if a delete hides them or is in conflict on them: what hides them has changed.
    */
-  private refreshDeletedAbove(rows: { entity: EntityName; rowId: string }[]): void {
+  private refreshDeletedAbove(rows: RowRef[]): void {
     const visited = new Set<string>();
     const queue = [...rows];
     for (let row = queue.pop(); row; row = queue.pop()) {
@@ -501,8 +512,12 @@ export class ChangeLog {
       if (visited.has(key)) continue;
       visited.add(key);
       const { entity, rowId } = row;
-      const hidden = this.readStatement(`SELECT deleted FROM ${entity} WHERE id = ?`).pluck().get(rowId) === 1;
-      if (hidden || this.statements.conflictsOfRow.all(entity, rowId).includes('deleted')) {
+      const deletedOrInConflict = this.readStatement(
+        `SELECT deleted OR EXISTS (SELECT 1 FROM conflict_fields WHERE entity = '${entity}' AND row_id = ? AND field = 'deleted') FROM ${entity} WHERE id = ?`,
+      )
+        .pluck()
+        .get(rowId, rowId);
+      if (deletedOrInConflict === 1) {
         const deleted = new Set(['deleted']);
         const derived = derive(groupByField(this.statements.liveOfRow.all(entity, rowId) as (LiveVersion & { field: string })[]), deleted, () =>
           this.dependentVersions(entity, rowId),
