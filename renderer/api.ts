@@ -30,6 +30,20 @@ export function subscribeToChanges(listener: () => void): () => void {
   };
 }
 
+/** Calls that bring other postes' changes, which may overwrite or contradict what a page just did. */
+const SYNC_IMPORTS = new Set<ApiMethod>(['importSyncFile', 'importSyncData', 'syncSharedFolderNow', 'importOpenedFile']);
+const syncListeners = new Set<() => void>();
+
+/** Listens only to changes other postes brought: an import, a shared-folder round, in the background or not. */
+export function subscribeToSyncChanges(listener: () => void): () => void {
+  syncListeners.add(listener);
+  const unsubscribeMain = window.api.onDataChanged(listener);
+  return () => {
+    syncListeners.delete(listener);
+    unsubscribeMain();
+  };
+}
+
 /** Calls the API without telling the user anything: for fields showing their own error. */
 export async function send<K extends ApiMethod>(method: K, ...args: Args<K>): Promise<ApiResult<Value<K>>> {
   let result: ApiResult<Value<K>>;
@@ -42,6 +56,7 @@ export async function send<K extends ApiMethod>(method: K, ...args: Args<K>): Pr
   }
   // A damaged file found while working: every screen reloads, and the app shows the restore screen.
   if ((result.ok && API_METHOD_KINDS[method] === 'write') || (!result.ok && result.error.code === 'corrupt-database')) notifyChanged();
+  if (result.ok && SYNC_IMPORTS.has(method)) for (const listener of syncListeners) listener();
   return result;
 }
 

@@ -1,8 +1,11 @@
 // One FormSaver per editable page: it runs the page's saves, tells whether the last one is
-// « Enregistré », and remembers how to undo each successful edit (newest first).
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+// « Enregistré », and remembers how to undo each successful edit (newest first), until a
+// sync brings changes: undoing then could write an old value over a newer one, or settle
+// unseen a conflict the sync revealed.
+import { notifications } from '@mantine/notifications';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiResult } from '../../../preload/contract';
-import { showError } from '../../api';
+import { showError, subscribeToSyncChanges } from '../../api';
 
 export type Save = () => Promise<ApiResult<unknown>>;
 
@@ -26,10 +29,15 @@ export interface FormSaver {
   perform<T>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry | null): Promise<ApiResult<T>>;
   /** The edit the next undo would revert. */
   lastEdit: UndoEntry | undefined;
+  /** The edits made before a sync brought changes, which no longer undo. */
+  undoneBySync: boolean;
   undo(): Promise<void>;
 }
 
 const UNDO_DEPTH = 50;
+
+export const SYNC_CLEARED_UNDO =
+  "Une synchronisation a apporté des modifications depuis les vôtres : elles ne s'annulent plus ici, pour ne pas effacer une valeur plus récente ni régler un conflit sans le voir. Modifiez le champ directement.";
 
 const FormSaverContext = createContext<FormSaver | null>(null);
 
@@ -44,6 +52,17 @@ export function FormSaverProvider({ children }: { children: ReactNode }) {
   }, []);
   const pending = useRef(0);
   const failed = useRef(false);
+  const [undoneBySync, setUndoneBySync] = useState(false);
+
+  useEffect(
+    () =>
+      subscribeToSyncChanges(() => {
+        if (historyRef.current.length === 0) return;
+        setHistory([]);
+        setUndoneBySync(true);
+      }),
+    [setHistory],
+  );
 
   const track = useCallback(async <T,>(save: () => Promise<ApiResult<T>>) => {
     pending.current += 1;
@@ -63,7 +82,10 @@ export function FormSaverProvider({ children }: { children: ReactNode }) {
       const result = await track(save);
       // Null: nothing was done (a dialog cancelled), nothing to undo.
       const entry = result.ok && undo ? undo(result.value) : null;
-      if (entry) setHistory([entry, ...historyRef.current].slice(0, UNDO_DEPTH));
+      if (entry) {
+        setHistory([entry, ...historyRef.current].slice(0, UNDO_DEPTH));
+        setUndoneBySync(false);
+      }
       return result;
     },
     [track, setHistory],
@@ -80,13 +102,16 @@ export function FormSaverProvider({ children }: { children: ReactNode }) {
 
   const undo = useCallback(async () => {
     const [last, ...older] = historyRef.current;
-    if (!last) return;
+    if (!last) {
+      if (undoneBySync) notifications.show({ color: 'blue', title: 'Rien à annuler', message: SYNC_CLEARED_UNDO, autoClose: 8000 });
+      return;
+    }
     setHistory(older);
     const result = await track(last.revert);
     if (!result.ok) showError(result.error);
-  }, [track, setHistory]);
+  }, [track, setHistory, undoneBySync]);
 
-  const saver = useMemo(() => ({ status, run, perform, lastEdit: history[0], undo }), [status, run, perform, history, undo]);
+  const saver = useMemo(() => ({ status, run, perform, lastEdit: history[0], undoneBySync, undo }), [status, run, perform, history, undoneBySync, undo]);
   return <FormSaverContext.Provider value={saver}>{children}</FormSaverContext.Provider>;
 }
 

@@ -1,6 +1,6 @@
 import { Button, Group, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconArrowBackUp, IconCheck, IconLoader2 } from '@tabler/icons-react';
-import { useFormSaver } from './FormSaver';
+import { SYNC_CLEARED_UNDO, useFormSaver } from './FormSaver';
 
 const STATUS_TEXT = {
   idle: { text: 'Enregistrement automatique', icon: IconCheck, color: 'dimmed' },
@@ -11,7 +11,7 @@ const STATUS_TEXT = {
 
 /** « Enregistré » and the undo button, side by side at the top of an editable page. */
 export function SaveStatus() {
-  const { status, lastEdit, undo } = useFormSaver();
+  const { status, lastEdit, undoneBySync, undo } = useFormSaver();
   const { text, icon: Icon, color } = STATUS_TEXT[status];
   return (
     <Group gap="sm" justify="flex-end">
@@ -21,7 +21,11 @@ export function SaveStatus() {
           {text}
         </Text>
       </Group>
-      <Tooltip label={lastEdit ? `Revenir sur\u202f: ${lastEdit.label} (Ctrl+Z)` : 'Aucune modification à annuler'}>
+      <Tooltip
+        label={lastEdit ? `Revenir sur\u202f: ${lastEdit.label} (Ctrl+Z)` : undoneBySync ? SYNC_CLEARED_UNDO : 'Aucune modification à annuler'}
+        multiline={!lastEdit && undoneBySync}
+        w={!lastEdit && undoneBySync ? 320 : undefined}
+      >
         <Button variant="default" size="xs" leftSection={<IconArrowBackUp size={16} aria-hidden />} disabled={!lastEdit} onClick={() => void undo()}>
           Annuler la dernière modification
         </Button>

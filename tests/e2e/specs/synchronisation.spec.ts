@@ -227,3 +227,35 @@ test('rejoindre un projet depuis une invitation, avec la phrase de passe donnée
   await expect(page.getByText(/Les clés de cet ordinateur sont prêtes/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Ordinateurs connus' }).getByRole('row', { name: /Claire Martin/ })).toBeVisible();
 });
+
+test("après une synchronisation, les modifications d'avant ne s'annulent plus : rien n'écrase la valeur reçue", async ({ launch }) => {
+  const { claire, nadia } = twoPostes();
+  const app = await launch(nadia);
+  const { page } = app;
+  await openSync(app);
+  await setPassphrase(app);
+
+  // Nadia sets the avancement of a3-1; meanwhile Claire sets it too, and sends her file.
+  await page.evaluate(() => (window.location.hash = '#/actions/a3-1'));
+  const avancement = page.getByRole('textbox', { name: 'Avancement' });
+  await avancement.fill('20');
+  await avancement.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+  const undo = page.getByRole('button', { name: 'Annuler la dernière modification' });
+  await expect(undo).toBeEnabled();
+  cli(claire, 'action', 'set', 'a3-1', 'progress=60');
+  const file = join(claire, 'avancement.entente');
+  cliWithPassphrase(claire, PASSPHRASE, 'export', '--to', file);
+  await dropFile(page, file);
+  await expect(page.getByRole('dialog', { name: 'Import terminé' })).toContainText("de l'ordinateur de Claire Martin");
+  await page.keyboard.press('Escape');
+
+  // Undoing now would settle unseen the conflict the file revealed: Ctrl+Z says why it does nothing.
+  await expect(undo).toBeDisabled();
+  await page.getByRole('combobox', { name: 'Priorité' }).focus();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(page.getByText(/Une synchronisation a apporté des modifications depuis les vôtres/)).toBeVisible();
+  const progress = listActions(nadia).find((action) => action.id === 'a3-1')?.progress;
+  expect([20, 60]).toContain(progress);
+  expect(JSON.parse(cli(nadia, 'conflicts', '--json'))).toEqual([expect.objectContaining({ row_id: 'a3-1', field: 'progress' })]);
+});
