@@ -1,11 +1,11 @@
 import { Anchor, Group, Stack, TextInput } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
-import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail } from '../../../preload/contract';
 import { call, send } from '../../api';
 import { EntryList, RemovableEntry } from './Entries';
 import { NewEntryForm, useNewEntry } from './NewEntryForm';
+import { useDraft } from '../../shared/useDraft';
 
 /** Documents and pages about the action: an optional label and a url. */
 export function LinksEditor({ action }: { action: ActionDetail }) {
@@ -43,8 +43,8 @@ export function LinksEditor({ action }: { action: ActionDetail }) {
 }
 
 function NewLinkForm({ actionId }: { actionId: string }) {
-  const [label, setLabel] = useState('');
-  const [url, setUrl] = useState('');
+  const [label, setLabel] = useDraft(`link:${actionId}:label`);
+  const [url, setUrl] = useDraft(`link:${actionId}:url`);
   const { errors, submit } = useNewEntry({
     fields: ['url', 'label'],
     add: () => send('addLink', actionId, { label: label.trim() || null, url: url.trim() }),

@@ -9,6 +9,7 @@ import { useFormSaver } from '../../shared/autosave/FormSaver';
 import { formatDate, todayIso } from '../../shared/format';
 import { NoEntries } from './Entries';
 import { NewEntryForm, useNewEntry } from './NewEntryForm';
+import { useDraft } from '../../shared/useDraft';
 
 /** Dated notes with their author, newest first; a new note is dated today. */
 export function NotesEditor({ action }: { action: ActionDetail }) {
@@ -83,7 +84,7 @@ function NoteItem({ note }: { note: Note }) {
 
 /** Ctrl+Entrée adds the note too (Entrée alone starts a new line). */
 function NewNoteForm({ actionId }: { actionId: string }) {
-  const [text, setText] = useState('');
+  const [text, setText] = useDraft(`note:${actionId}`);
   const { errors, submit } = useNewEntry({
     fields: ['text'],
     add: () => send('addNote', actionId, { text: text.trim(), date: todayIso() }),

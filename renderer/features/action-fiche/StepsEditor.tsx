@@ -7,6 +7,7 @@ import { send } from '../../api';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
 import { EntryList } from './Entries';
 import { AddButton, useNewEntry } from './NewEntryForm';
+import { useDraft } from '../../shared/useDraft';
 
 /** The ordered checklist of an action: add, tick, rename, move, delete; each undoable. */
 export function StepsEditor({ action }: { action: ActionDetail }) {
@@ -134,7 +135,7 @@ function RenameStep({ step, index, onDone }: { step: Step; index: number; onDone
 }
 
 function NewStepForm({ actionId }: { actionId: string }) {
-  const [label, setLabel] = useState('');
+  const [label, setLabel] = useDraft(`step:${actionId}`);
   const { errors, submit } = useNewEntry({
     fields: ['label'],
     add: () => send('addStep', actionId, label.trim()),

@@ -8,6 +8,7 @@ import { send } from '../../api';
 import { AgendaItemCard, MinutesItemCard } from './AgendaItemCard';
 import { DURATION_HINT } from './DurationField';
 import type { MeetingProps } from './MeetingPage';
+import { useDraft } from '../../shared/useDraft';
 
 /** Préparer: the ordre du jour, its points in order, and how long it lasts against the meeting. */
 export function AgendaSection(props: MeetingProps) {
@@ -54,9 +55,9 @@ export function MinutesSection(props: MeetingProps) {
 }
 
 function NewAgendaItemForm({ meetingId }: { meetingId: string }) {
-  const [title, setTitle] = useState('');
-  const [duration, setDuration] = useState('');
-  const [presenter, setPresenter] = useState('');
+  const [title, setTitle] = useDraft(`agenda-item:${meetingId}:title`);
+  const [duration, setDuration] = useDraft(`agenda-item:${meetingId}:duration`);
+  const [presenter, setPresenter] = useDraft(`agenda-item:${meetingId}:presenter`);
   const [errors, setErrors] = useState<{ title?: string; duration?: string }>({});
 
   async function submit(event: FormEvent) {

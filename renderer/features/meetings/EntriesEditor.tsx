@@ -5,6 +5,7 @@ import type { AgendaItemView, EntryView } from '../../../preload/contract';
 import { ENTRY_KIND_LABELS, type EntryKind } from '../../../common/vocabulary';
 import { call, send } from '../../api';
 import { AutosaveText } from '../../shared/autosave/AutosaveFields';
+import { useDraft } from '../../shared/useDraft';
 
 /** Informations and décisions of a point; décisions are numbered across the whole compte rendu. */
 export function EntriesEditor({ item, disabled }: { item: AgendaItemView; disabled: boolean }) {
@@ -78,7 +79,7 @@ function EntryRow({ entry, disabled, first, last }: { entry: EntryView; disabled
 
 function NewEntryForm({ item }: { item: AgendaItemView }) {
   const [kind, setKind] = useState<EntryKind>('decision');
-  const [text, setText] = useState('');
+  const [text, setText] = useDraft(`entry:${item.id}`);
   const [error, setError] = useState<string>();
 
   async function submit(event: FormEvent) {

@@ -10,6 +10,7 @@ import { call, send } from '../../api';
 import { useTypedText } from '../../shared/useTypedText';
 import { attendanceOptions } from './labels';
 import type { MeetingProps } from './MeetingPage';
+import { useDraft } from '../../shared/useDraft';
 
 /** Who was there: people of the project or guests, each present, excusé, représenté (by whom) or absent. */
 export function ParticipantsSection({ meeting, people }: MeetingProps) {
@@ -133,9 +134,9 @@ function ParticipantRow({ participant, disabled }: { participant: ParticipantVie
 
 /** A guest: not a person of the project (an elected official, a partner organisation…). */
 function GuestForm({ meetingId }: { meetingId: string }) {
-  const [name, setName] = useState('');
-  const [fonction, setFonction] = useState('');
-  const [organisation, setOrganisation] = useState('');
+  const [name, setName] = useDraft(`guest:${meetingId}:name`);
+  const [fonction, setFonction] = useDraft(`guest:${meetingId}:function`);
+  const [organisation, setOrganisation] = useDraft(`guest:${meetingId}:organisation`);
   const [error, setError] = useState<string>();
 
   async function submit(event: FormEvent) {

@@ -165,7 +165,13 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await point1.getByRole('textbox', { name: 'Nouvelle décision (point 1)' }).fill('Le chantier 3 passe au stade des projets partagés.');
   await point1.getByRole('button', { name: 'Ajouter', exact: true }).click();
   await point2.getByRole('textbox', { name: 'Nouvelle décision (point 2)' }).fill('Le prochain CODIRI se tiendra à Blois.');
+  // A décision half-typed survives a look at the other step.
+  await page.getByRole('tab', { name: 'Préparer' }).click();
+  await expect(page.getByRole('textbox', { name: 'Nouvelle décision (point 2)' })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Compte rendu' }).click();
+  await expect(point2.getByRole('textbox', { name: 'Nouvelle décision (point 2)' })).toHaveValue('Le prochain CODIRI se tiendra à Blois.');
   await point2.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await expect(point2.getByRole('textbox', { name: 'Nouvelle décision (point 2)' })).toHaveValue('');
   await expect(point1.getByRole('textbox', { name: 'Décision n° 1' })).toHaveValue('Le chantier 3 passe au stade des projets partagés.');
   await expect(point2.getByRole('textbox', { name: 'Décision n° 2' })).toHaveValue('Le prochain CODIRI se tiendra à Blois.');
 

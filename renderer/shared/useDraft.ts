@@ -1,0 +1,20 @@
+// What is typed in a form for a new item (a décision, a point, a guest, a note) is kept for
+// the session when the form leaves the screen (another tab of the meeting, another page) and
+// comes back: nothing half-typed is lost. Saving the item empties the form, and the draft.
+import { useCallback, useState } from 'react';
+
+const drafts = new Map<string, string>();
+
+/** A text field's state, kept under `key` (unique to the form and field) until it is emptied. */
+export function useDraft(key: string): [string, (value: string) => void] {
+  const [value, setValue] = useState(() => drafts.get(key) ?? '');
+  const set = useCallback(
+    (next: string) => {
+      setValue(next);
+      if (next === '') drafts.delete(key);
+      else drafts.set(key, next);
+    },
+    [key],
+  );
+  return [value, set];
+}
