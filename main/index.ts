@@ -98,6 +98,7 @@ function start(): void {
     }),
     (sender, frameUrl) => sender === mainWindow?.webContents && isAppUrl(frameUrl),
     (error) => session.reportFailure(error),
+    () => jobs.idle(),
   );
   try {
     registerOpened();

@@ -1,8 +1,10 @@
 // The IPC boundary: one channel, the method name and its arguments. Each call is checked
-// (sender, method, arguments) before its handler runs; every answer is an ApiResult.
+// (sender, method, arguments) before its handler runs; every answer is an ApiResult. A write
+// first waits for `beforeWrite` (the sync job under way: its transaction holds the file, and
+// SQLite would block main, then answer « occupé », after 5 s).
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { z } from 'zod';
-import { API_METHODS, IPC_CHANNEL, type ApiMethod, type ApiResult } from '../../preload/contract';
+import { API_METHOD_KINDS, API_METHODS, IPC_CHANNEL, type ApiMethod, type ApiResult } from '../../preload/contract';
 import { refusal, toApiError, toUserError, ValidationError, type UserError } from '../../db/errors';
 import type { Handlers } from './handlers';
 import { argsSchemas } from './schemas';
@@ -13,6 +15,7 @@ export function registerIpc(
   handlers: Handlers,
   isTrustedSender: (sender: WebContents, frameUrl: string | undefined) => boolean,
   toFailure: (error: unknown) => UserError = toUserError,
+  beforeWrite: () => Promise<void> = () => Promise.resolve(),
 ): void {
   ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<ApiResult<unknown>> => {
     if (!isTrustedSender(event.sender, event.senderFrame?.url)) {
@@ -25,6 +28,7 @@ export function registerIpc(
       return { ok: false, error: toApiError(new ValidationError(issue?.message ?? 'Données invalides.', issue?.path.at(-1)?.toString())) };
     }
     try {
+      if (API_METHOD_KINDS[method] === 'write') await beforeWrite();
       const handler = handlers[method] as (...values: unknown[]) => unknown;
       return { ok: true, value: (await handler(...parsed.data)) ?? null };
     } catch (error) {

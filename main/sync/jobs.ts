@@ -39,6 +39,11 @@ export class SyncJobs {
     return this.current;
   }
 
+  /** Resolves once the jobs queued so far have ended, however they ended. */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
   /**
    * Runs a job after those before it. A job that changed data answers once main's store has
    * reopened the file, so that whatever reads next (the screens reloading) sees the new data.

@@ -47,3 +47,24 @@ test('un refus du magasin arrive tel quel, avec le champ concerné ; un succès 
   expect(await invoke('updateAction', ['a1-1', { progress: 30 }])).toEqual({ ok: true, value: null });
   expect(updateAction).toHaveBeenLastCalledWith('a1-1', { progress: 30 });
 });
+
+test("une écriture attend la synchronisation en cours (son import tient le fichier) ; une lecture n'attend pas", async () => {
+  registered.clear();
+  const getAction = vi.fn(() => ({ id: 'a1-1' }));
+  let endSync!: () => void;
+  const syncUnderWay = new Promise<void>((resolve) => (endSync = resolve));
+  registerIpc(
+    { updateAction, getAction } as unknown as Handlers,
+    () => true,
+    undefined,
+    () => syncUnderWay,
+  );
+
+  const write = invoke('updateAction', ['a1-1', { progress: 30 }]);
+  expect(await invoke('getAction', ['a1-1'])).toEqual({ ok: true, value: { id: 'a1-1' } });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(updateAction).not.toHaveBeenCalled();
+  endSync();
+  expect(await write).toEqual({ ok: true, value: null });
+  expect(updateAction).toHaveBeenCalledWith('a1-1', { progress: 30 });
+});
