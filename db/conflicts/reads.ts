@@ -1,6 +1,7 @@
 // The Conflits view (docs/sync.md §2): every field in conflict with what a person
 // needs to choose — which row it is, the value before, who wrote each version, on which ordinateur and when — and
 // the choice itself, written as one change that supersedes every live version.
+import { fieldWords } from '../../common/fields';
 import { meetingTypeLabels } from '../../common/partners';
 import { listConflicts, type ConflictVersion } from './versions';
 import { parseHlc } from '../store/hlc';
@@ -11,7 +12,7 @@ import { isEntityName, type EntityName } from '../store/schema';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { replicaLabel } from '../sync/labels';
-import type { ConflictVersionView, ConflictView } from './types';
+import type { ConflictVersionView, ConflictView, UnseenEditView } from './types';
 
 /** A row a sync gap has not brought yet: named so, never by its id. */
 const UNKNOWN = '(élément pas encore reçu ici)';
@@ -73,6 +74,7 @@ export function listConflictViews(store: Store): ConflictView[] {
           shown: index === 0,
         })),
         before: conflict.ancestor && versionView(store, entity, conflict.field, conflict.ancestor),
+        unseen: conflict.field === 'deleted' ? unseenEdits(store, entity, conflict.row_id) : [],
       };
     });
 }
@@ -89,6 +91,24 @@ function versionView(store: Store, entity: EntityName, field: string, version: C
     value,
     value_label: valueLabel(store, entity, field, value),
   };
+}
+
+/** What a delete had not seen, row by row: why the row it deletes is still shown. */
+function unseenEdits(store: Store, entity: EntityName, rowId: string): UnseenEditView[] {
+  return store.log.unseenByDelete(entity, rowId).map((row) => {
+    const unseen = row.versions.filter((version) => !version.seen);
+    const latest = unseen.reduce((a, b) => (b.hlc > a.hlc ? b : a));
+    const itself = row.entity === entity && row.rowId === rowId;
+    const added = !itself && unseen.length === row.versions.length;
+    return {
+      row_label: itself ? null : describeRow(store, row.entity, row.rowId).label,
+      added,
+      fields: added ? [] : [...new Set(unseen.map((version) => fieldWords(row.entity, version.field)?.label ?? version.field))],
+      author: authorName(store, latest.origin),
+      replica: latest.origin === SEED_ORIGIN ? 'les données initiales du projet' : replicaLabel(store, latest.origin),
+      date: new Date(parseHlc(latest.hlc).ms).toISOString(),
+    };
+  });
 }
 
 function authorName(store: Store, origin: string): string | null {

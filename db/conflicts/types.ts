@@ -34,4 +34,19 @@ export interface ConflictView {
   before: Omit<ConflictVersionView, 'shown'> | null;
   /** The réunion the row belongs to (itself, or one of its participants, points, entries, actions à mener), if any. */
   meeting_id: string | null;
+  /** For the field `deleted`: what the delete had not seen, which keeps the row shown. */
+  unseen: UnseenEditView[];
+}
+
+/** A row edited (or added) without the delete's knowledge: the row itself, or one that goes with it (a note of the action…). */
+export interface UnseenEditView {
+  /** What that row is (describeRow); null for the row deleted itself. */
+  row_label: string | null;
+  /** Added without the delete's knowledge (none of its versions seen); else the fields edited. */
+  added: boolean;
+  fields: string[];
+  /** The latest of those edits: who, on which ordinateur, when (ISO). */
+  author: string | null;
+  replica: string;
+  date: string;
 }

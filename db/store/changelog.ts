@@ -71,6 +71,9 @@ interface RowRef {
   rowId: string;
 }
 
+/** A live version of a field of a given row. */
+type RowVersion = LiveVersion & RowRef & { field: string };
+
 interface ChangedRow {
   entity: EntityName;
   rowId: string;
@@ -484,20 +487,44 @@ export class ChangeLog {
    * The live versions of the rows that go with this one, and of theirs in turn; a delete of
    * one of them is not an edit (it goes the same way).
    */
-  private dependentVersions(entity: EntityName, rowId: string, visited = new Set<string>()): LiveVersion[] {
-    const versions: LiveVersion[] = [];
+  private dependentVersions(entity: EntityName, rowId: string, visited = new Set<string>()): RowVersion[] {
+    const versions: RowVersion[] = [];
     for (const dependence of DEPENDENTS_OF.get(entity) ?? []) {
       for (const id of this.readStatement(`SELECT id FROM ${dependence.entity} WHERE ${dependence.field} = ?`).pluck().all(rowId) as string[]) {
         const key = `${dependence.entity}\u0000${id}`;
         if (visited.has(key)) continue;
         visited.add(key);
         for (const version of this.statements.liveOfRow.all(dependence.entity, id) as (LiveVersion & { field: string })[]) {
-          if (version.field !== 'deleted' || !isDeleteMark(JSON.parse(version.value))) versions.push(version);
+          if (version.field !== 'deleted' || !isDeleteMark(JSON.parse(version.value))) versions.push({ ...version, entity: dependence.entity, rowId: id });
         }
         versions.push(...this.dependentVersions(dependence.entity, id, visited));
       }
     }
     return versions;
+  }
+  /**
+   * Why a live delete does not hide a row: the rows (itself, or rows that go with it) with
+   * live edits that no live delete of it had seen, each version marked seen or not.
+   */
+  unseenByDelete(entity: EntityName, rowId: string): { entity: EntityName; rowId: string; versions: (RowVersion & { seen: boolean })[] }[] {
+    const own = this.statements.liveOfRow.all(entity, rowId) as (LiveVersion & { field: string })[];
+    const marks = own.flatMap((version) => {
+      const value = version.field === 'deleted' ? (JSON.parse(version.value) as unknown) : undefined;
+      return isDeleteMark(value) ? [value] : [];
+    });
+    if (marks.length === 0) return [];
+    const rows = new Map<string, { entity: EntityName; rowId: string; versions: (RowVersion & { seen: boolean })[] }>();
+    const versions: RowVersion[] = [
+      ...own.filter((version) => version.field !== 'deleted').map((version) => ({ ...version, entity, rowId })),
+      ...this.dependentVersions(entity, rowId),
+    ];
+    for (const version of versions) {
+      const key = `${version.entity}\u0000${version.rowId}`;
+      let row = rows.get(key);
+      if (!row) rows.set(key, (row = { entity: version.entity, rowId: version.rowId, versions: [] }));
+      row.versions.push({ ...version, seen: marks.some((mark) => version.seq <= (mark.vv[version.origin] ?? 0)) });
+    }
+    return [...rows.values()].filter((row) => row.versions.some((version) => !version.seen));
   }
 
   /**

@@ -2,10 +2,11 @@
 // to a point, a pilote naming a person) hides nothing: the row deleted stays, in conflict,
 // as for an edit of its own fields (docs/sync.md « Conflits »).
 import { describe, expect, test } from 'vitest';
-import { addNote, deleteAction } from '../../db/actions/writes';
+import { addNote, deleteAction, updateAction } from '../../db/actions/writes';
 import { getAction } from '../../db/actions/reads';
 import { setPilot } from '../../db/actions/pilots';
 import { listConflicts } from '../../db/conflicts/versions';
+import { listConflictViews } from '../../db/conflicts/reads';
 import { resolveConflict } from '../../db/conflicts/writes';
 import { addAgendaItem, addEntry, createMeeting, deleteMeeting } from '../../db/meetings/writes';
 import { createPerson, deletePerson } from '../../db/people/writes';
@@ -49,6 +50,19 @@ describe('une suppression qui ignorait une ligne ajoutée à ce qu’elle suppri
       expect(check(store)).toEqual({ ok: true, problems: [] });
     }
     expect(dump(claire)).toBe(dump(marc));
+    // The Conflits view says what the delete had not seen.
+    const view = listConflictViews(claire).find((conflict) => conflict.field === 'deleted')!;
+    expect(view.unseen).toEqual([
+      {
+        row_label: expect.stringMatching(/^Note du 30\/11\/2026 de l'action « /),
+        added: true,
+        fields: [],
+        author: 'Marc Petit',
+        replica: "l'ordinateur de Marc Petit (Loir-et-Cher)",
+        date: expect.any(String),
+      },
+    ]);
+    expect(listConflictViews(marc)).toEqual(listConflictViews(claire));
 
     // Claire has now seen the note, and confirms: the delete hides the action everywhere.
     resolveConflict(claire, 'action', 'a4-1', 'deleted', true);
@@ -97,6 +111,15 @@ describe('une suppression qui ignorait une ligne ajoutée à ce qu’elle suppri
       expect(deleteConflicts(store)).toEqual([]);
       expect(check(store)).toEqual({ ok: true, problems: [] });
     }
+  });
+
+  test('une modification de la ligne même est nommée par ses champs', () => {
+    const [claire, marc] = twoReplicas();
+    deleteAction(claire, 'a4-1');
+    updateAction(marc, 'a4-1', { status: 'bloque', progress: 30 });
+    meet(claire, marc);
+    const view = listConflictViews(claire).find((conflict) => conflict.field === 'deleted')!;
+    expect(view.unseen).toMatchObject([{ row_label: null, added: false, fields: expect.arrayContaining(['Statut', 'Avancement']), author: 'Marc Petit' }]);
   });
 
   test('une note que la suppression avait vue part avec son action', () => {

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import type { ConflictVersionView, ConflictView } from '../../../preload/contract';
 import { call } from '../../api';
@@ -34,6 +34,7 @@ export function ConflictCard({ conflict, rowHeadingId, onResolved }: { conflict:
           autre&#x202f;: elle reste visible tant que personne n'a décidé.
         </Text>
       )}
+      {conflict.field === 'deleted' && <UnseenEdits conflict={conflict} />}
       {conflict.field !== 'deleted' && <BeforeValue conflict={conflict} text={text} />}
       <SimpleGrid cols={{ base: 1, md: Math.min(conflict.versions.length, 3) }} spacing="md">
         {conflict.versions.map((version) => (
@@ -46,6 +47,27 @@ export function ConflictCard({ conflict, rowHeadingId, onResolved }: { conflict:
         text && <MergedValue conflict={conflict} onResolved={onResolved} />
       )}
     </Stack>
+  );
+}
+
+/** What the delete had not seen, row by row: what confirming it would take away. */
+function UnseenEdits({ conflict }: { conflict: ConflictView }) {
+  const headingId = useId();
+  if (conflict.unseen.length === 0) return null;
+  return (
+    <Paper radius="md" p="sm" bg="var(--mantine-color-default-hover)" component="section" aria-labelledby={headingId}>
+      <Text size="sm" fw={600} id={headingId}>
+        Ce que la suppression n'avait pas vu
+      </Text>
+      <List size="sm" spacing={4} mt={4}>
+        {conflict.unseen.map((edit, index) => (
+          <List.Item key={index}>
+            {edit.row_label ?? 'La ligne elle-même'}&#x202f;: {edit.added ? 'ajout' : `modification (${edit.fields.join(', ')})`} de {versionAuthor(edit)}, le{' '}
+            {versionDate(edit.date)}
+          </List.Item>
+        ))}
+      </List>
+    </Paper>
   );
 }
 
@@ -88,7 +110,7 @@ function VersionCard({ conflict, version, text, onResolved }: { conflict: Confli
               le {versionDate(version.date)}
             </Text>
           </div>
-          {version.shown && (
+          {version.shown && conflict.field !== 'deleted' && (
             <Badge color="gray.7" c="white" variant="filled" radius="sm" style={{ flexShrink: 0 }}>
               Affichée
             </Badge>

@@ -5,12 +5,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { updateAction } from '../../../db/actions/writes';
+import { addNote, deleteAction, updateAction } from '../../../db/actions/writes';
 import { initReplica } from '../../../db/project/setup';
 import { Store } from '../../../db/store/store';
 import { exportFile, importFile } from '../../../db/sync/exchange';
 import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
-import { cli, initData, withStore } from '../harness/data';
+import { cli, initData, listActions, withStore } from '../harness/data';
 import { expect, screenshot, test } from '../harness/fixtures';
 
 const PASSPHRASE = 'phrase de passe du projet Entente';
@@ -106,26 +106,69 @@ test('Conflits : le compte, la fiche signalée, une version gardée, une valeur 
   expect(JSON.parse(cli(dataDir, 'conflicts', '--json'))).toEqual([]);
 });
 
-/** This laptop (Claire Martin, 37) and Marc Petit's (41): both edit a4-1, then exchange sync files. */
-function prepareConflicts(dataDir: string): string {
+test("Conflits : une action supprimée ici pendant qu'une note lui était ajoutée ailleurs reste, avec ce que la suppression n'avait pas vu", async ({
+  launch,
+}) => {
+  const dataDir = initData();
+  withOtherLaptop(dataDir, (mine, other, send) => {
+    send(mine, other);
+    send(other, mine);
+    deleteAction(mine, 'a4-1');
+    addNote(other, 'a4-1', { text: 'Le prestataire a répondu : devis attendu le 15 décembre.', date: '2026-12-01' });
+    send(other, mine);
+  });
+  const app = await launch(dataDir);
+  const { page } = app;
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  await expect(nav.getByRole('link', { name: /^Conflits/ })).toHaveAccessibleName('Conflits 1 à résoudre');
+  await nav.getByRole('link', { name: /^Conflits/ }).click();
+  const deletion = page.getByRole('region', { name: /^Suppression Action/ });
+  const unseen = deletion.getByRole('region', { name: "Ce que la suppression n'avait pas vu" });
+  await expect(unseen.getByRole('listitem')).toHaveText([
+    new RegExp(`^Note du 01/12/2026 de l'action « ${FICHE} »\\s?: ajout de Marc Petit, le (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) `),
+  ]);
+  await expect(deletion.getByText('Affichée')).toHaveCount(0);
+  await screenshot(app, '10c-conflits-suppression');
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Kept meanwhile: the fiche shows the action and the note.
+  await page.getByRole('link', { name: 'Ouvrir la fiche action' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: FICHE })).toBeVisible();
+  await expect(page.getByText('Le prestataire a répondu : devis attendu le 15 décembre.')).toBeVisible();
+
+  // The note seen, the delete confirmed: gone, with nothing left in conflict.
+  await nav.getByRole('link', { name: /^Conflits/ }).click();
+  await page.getByRole('button', { name: 'Confirmer la suppression' }).click();
+  await expect(page.getByText('Aucun conflit', { exact: true })).toBeVisible();
+  expect(listActions(dataDir).some((action) => action.id === 'a4-1')).toBe(false);
+  expect(JSON.parse(cli(dataDir, 'conflicts', '--json'))).toEqual([]);
+});
+
+/** Marc Petit's laptop (41) beside this one, and a way to carry real sync files between them. */
+function withOtherLaptop(dataDir: string, work: (mine: Store, other: Store, send: (from: Store, to: Store) => void) => void): void {
   const otherDir = mkdtempSync(join(tmpdir(), 'entente-e2e-ordinateur-41-'));
   const other = Store.open(join(otherDir, 'entente.sqlite'));
   try {
     initReplica(other, { name: 'Marc Petit', function: 'Directeur des ressources humaines', partner: '41' });
-    const send = (from: Store, to: Store) => importFile(to, exportFile(from, { secret: PASSPHRASE }).bytes, PASSPHRASE);
-    withStore(dataDir, (mine) => {
-      // The values both will replace without seeing each other's edit.
-      updateAction(mine, 'a4-1', { status: 'en_pause', description: 'Une première idée de formation.' });
-      send(mine, other);
-      send(other, mine);
-      updateAction(mine, 'a4-1', { status: 'en_cours', description: CLAIRE });
-      updateAction(other, 'a4-1', { status: 'bloque', description: MARC });
-      send(other, mine);
-      send(mine, other);
-    });
+    const send = (from: Store, to: Store) => void importFile(to, exportFile(from, { secret: PASSPHRASE }).bytes, PASSPHRASE);
+    withStore(dataDir, (mine) => work(mine, other, send));
   } finally {
     other.close();
     rmSync(otherDir, { recursive: true, force: true });
   }
+}
+
+/** This laptop (Claire Martin, 37) and Marc Petit's (41): both edit a4-1, then exchange sync files. */
+function prepareConflicts(dataDir: string): string {
+  withOtherLaptop(dataDir, (mine, other, send) => {
+    // The values both will replace without seeing each other's edit.
+    updateAction(mine, 'a4-1', { status: 'en_pause', description: 'Une première idée de formation.' });
+    send(mine, other);
+    send(other, mine);
+    updateAction(mine, 'a4-1', { status: 'en_cours', description: CLAIRE });
+    updateAction(other, 'a4-1', { status: 'bloque', description: MARC });
+    send(other, mine);
+    send(mine, other);
+  });
   return dataDir;
 }
