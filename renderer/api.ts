@@ -15,34 +15,29 @@ type Args<K extends ApiMethod> = Parameters<EntenteApi[K]>;
 type Value<K extends ApiMethod> = ReturnType<EntenteApi[K]>;
 
 const changeListeners = new Set<() => void>();
+/** Calls that bring other postes' changes, which may overwrite or contradict what a page just did. */
+const SYNC_IMPORTS = new Set<ApiMethod>(['importSyncFile', 'importSyncData', 'syncSharedFolderNow', 'importOpenedFile']);
+const syncListeners = new Set<() => void>();
 
 function notifyChanged(): void {
   for (const listener of changeListeners) listener();
 }
 
-/** Listens to local mutations and to changes made behind our back (an import). */
-export function subscribeToChanges(listener: () => void): () => void {
-  changeListeners.add(listener);
+/** Adds a listener to those the renderer calls and to main's data-changed event (an import); answers the unsubscribe. */
+function listen(listeners: Set<() => void>, listener: () => void): () => void {
+  listeners.add(listener);
   const unsubscribeMain = window.api.onDataChanged(listener);
   return () => {
-    changeListeners.delete(listener);
+    listeners.delete(listener);
     unsubscribeMain();
   };
 }
 
-/** Calls that bring other postes' changes, which may overwrite or contradict what a page just did. */
-const SYNC_IMPORTS = new Set<ApiMethod>(['importSyncFile', 'importSyncData', 'syncSharedFolderNow', 'importOpenedFile']);
-const syncListeners = new Set<() => void>();
+/** Listens to local mutations and to changes made behind our back (an import). */
+export const subscribeToChanges = (listener: () => void) => listen(changeListeners, listener);
 
 /** Listens only to changes other postes brought: an import, a shared-folder round, in the background or not. */
-export function subscribeToSyncChanges(listener: () => void): () => void {
-  syncListeners.add(listener);
-  const unsubscribeMain = window.api.onDataChanged(listener);
-  return () => {
-    syncListeners.delete(listener);
-    unsubscribeMain();
-  };
-}
+export const subscribeToSyncChanges = (listener: () => void) => listen(syncListeners, listener);
 
 /** Calls the API without telling the user anything: for fields showing their own error. */
 export async function send<K extends ApiMethod>(method: K, ...args: Args<K>): Promise<ApiResult<Value<K>>> {
@@ -56,7 +51,7 @@ export async function send<K extends ApiMethod>(method: K, ...args: Args<K>): Pr
   }
   // A damaged file found while working: every screen reloads, and the app shows the restore screen.
   if ((result.ok && API_METHOD_KINDS[method] === 'write') || (!result.ok && result.error.code === 'corrupt-database')) notifyChanged();
-  if (result.ok && SYNC_IMPORTS.has(method)) for (const listener of syncListeners) listener();
+  if (result.ok && SYNC_IMPORTS.has(method)) for (const listener of [...syncListeners]) listener();
   return result;
 }
 

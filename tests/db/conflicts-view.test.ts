@@ -6,27 +6,19 @@ import { listConflictViews } from '../../db/conflicts/reads';
 import { resolveConflict } from '../../db/conflicts/writes';
 import { dump } from '../../db/project/dump';
 import { ValidationError } from '../../db/errors';
-import { exportFile, importFile } from '../../db/sync/exchange';
 import { createMeeting, updateMeeting } from '../../db/meetings/writes';
 import { Store } from '../../db/store/store';
 import { createInvitation, joinProject } from '../../db/sync/invitation';
-import { newCooperation, newReplica, sendAll, tempDir, track } from './helpers';
+import { meet, newCooperation, newReplica, sendAll, tempDir, track, twoReplicas as twoLaptops } from './helpers';
 
 const PASSPHRASE = 'une phrase de passe commune';
 
 /** Two laptops that have met once, then exchange through real sync files. */
-function twoReplicas(): [Store, Store] {
-  const a = newReplica('Claire Martin', '37', undefined, () => Date.UTC(2026, 10, 26, 9, 15));
-  const b = newReplica('Marc Petit', '41', undefined, () => Date.UTC(2026, 10, 26, 10, 30));
-  sendAll(a, b);
-  sendAll(b, a);
-  return [a, b];
-}
-
-function meet(a: Store, b: Store): void {
-  importFile(b, exportFile(a, { secret: PASSPHRASE }).bytes, PASSPHRASE);
-  importFile(a, exportFile(b, { secret: PASSPHRASE }).bytes, PASSPHRASE);
-}
+const twoReplicas = () =>
+  twoLaptops(
+    () => Date.UTC(2026, 10, 26, 9, 15),
+    () => Date.UTC(2026, 10, 26, 10, 30),
+  );
 
 describe('the Conflits view', () => {
   test('each version with its author, poste and date; the row named', () => {

@@ -13,23 +13,7 @@ import { createPerson, deletePerson } from '../../db/people/writes';
 import { check } from '../../db/project/check';
 import { dump } from '../../db/project/dump';
 import type { Store } from '../../db/store/store';
-import { exportFile, importFile } from '../../db/sync/exchange';
-import { newReplica, sendAll } from './helpers';
-
-const PASSPHRASE = 'une phrase de passe commune';
-
-function twoReplicas(): [Store, Store] {
-  const claire = newReplica('Claire Martin', '37');
-  const marc = newReplica('Marc Petit', '41');
-  sendAll(claire, marc);
-  sendAll(marc, claire);
-  return [claire, marc];
-}
-
-function meet(a: Store, b: Store): void {
-  importFile(b, exportFile(a, { secret: PASSPHRASE }).bytes, PASSPHRASE);
-  importFile(a, exportFile(b, { secret: PASSPHRASE }).bytes, PASSPHRASE);
-}
+import { meet, twoReplicas } from './helpers';
 
 const deleted = (store: Store, entity: string, id: string) => store.db.prepare(`SELECT deleted FROM ${entity} WHERE id = ?`).pluck().get(id);
 const deleteConflicts = (store: Store) =>

@@ -8,6 +8,7 @@ import type { Change } from '../../db/store/changelog';
 import { createCooperation, type CooperationInput } from '../../db/project/new-project';
 import { initReplica } from '../../db/project/setup';
 import { Store } from '../../db/store/store';
+import { exportFile, importFile } from '../../db/sync/exchange';
 
 const open: Store[] = [];
 const dirs: string[] = [];
@@ -114,4 +115,21 @@ export function cliOutput(cli: string, dataDir: string, ...args: string[]): stri
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   return result.stdout;
+}
+
+const MEETING_PASSPHRASE = 'une phrase de passe commune';
+
+/** Claire Martin's laptop (37) and Marc Petit's (41), that have exchanged everything once. */
+export function twoReplicas(claireNow?: () => number, marcNow?: () => number): [Store, Store] {
+  const claire = newReplica('Claire Martin', '37', undefined, claireNow);
+  const marc = newReplica('Marc Petit', '41', undefined, marcNow);
+  sendAll(claire, marc);
+  sendAll(marc, claire);
+  return [claire, marc];
+}
+
+/** A sync file each way, `a`'s first. */
+export function meet(a: Store, b: Store): void {
+  importFile(b, exportFile(a, { secret: MEETING_PASSPHRASE }).bytes, MEETING_PASSPHRASE);
+  importFile(a, exportFile(b, { secret: MEETING_PASSPHRASE }).bytes, MEETING_PASSPHRASE);
 }
