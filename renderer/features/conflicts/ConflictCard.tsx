@@ -4,6 +4,13 @@ import type { ConflictVersionView, ConflictView } from '../../../preload/contrac
 import { call } from '../../api';
 import { conflictFieldLabel, formatValue, isTextField, versionAuthor, versionDate } from './labels';
 
+/**
+ * Merged texts being typed, by conflict: kept if the card leaves the screen, and given back
+ * by the page if the conflict is settled on another ordinateur meanwhile (ConflictsPage).
+ */
+export const mergesUnderWay = new Map<string, { label: string; text: string }>();
+export const conflictKey = (conflict: Pick<ConflictView, 'entity' | 'row_id' | 'field'>) => `${conflict.entity}:${conflict.row_id}:${conflict.field}`;
+
 /** Tells the page a conflict was settled: it says so in its status line. */
 export type OnResolved = (message: string) => void;
 
@@ -152,7 +159,13 @@ function DeleteChoice({ conflict, onResolved }: { conflict: ConflictView; onReso
 }
 
 function MergedValue({ conflict, onResolved }: { conflict: ConflictView; onResolved: OnResolved }) {
-  const [value, setValue] = useState<string | null>(null);
+  const key = conflictKey(conflict);
+  const [value, setValueState] = useState<string | null>(() => mergesUnderWay.get(key)?.text ?? null);
+  const setValue = (text: string | null) => {
+    setValueState(text);
+    if (text === null) mergesUnderWay.delete(key);
+    else mergesUnderWay.set(key, { label: `${conflictFieldLabel(conflict.entity, conflict.field)} (${conflict.row_label})`, text });
+  };
   if (value === null) {
     const shown = conflict.versions.find((version) => version.shown)?.value;
     return (
@@ -176,7 +189,15 @@ function MergedValue({ conflict, onResolved }: { conflict: ConflictView; onResol
         data-autofocus
       />
       <Group gap="sm">
-        <Button onClick={() => void resolve(conflict, value.trim() === '' ? null : value, onResolved)}>Enregistrer la valeur fusionnée</Button>
+        <Button
+          onClick={() => {
+            // Settled here: no longer a merge to give back when the list reloads without it.
+            mergesUnderWay.delete(key);
+            void resolve(conflict, value.trim() === '' ? null : value, onResolved).then((done) => done || setValue(value));
+          }}
+        >
+          Enregistrer la valeur fusionnée
+        </Button>
         <Button variant="default" onClick={() => setValue(null)}>
           Annuler
         </Button>

@@ -1,15 +1,16 @@
-import { Alert, Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import type { ConflictView } from '../../../preload/contract';
 import { useApiData } from '../../api';
 import { href } from '../../app/navigation';
 import { PageHeader } from '../../shared/PageHeader';
-import { ConflictCard, type OnResolved } from './ConflictCard';
+import { ConflictCard, conflictKey, mergesUnderWay, type OnResolved } from './ConflictCard';
 
 /** « Valeurs concurrentes »: every field edited on two ordinateurs without either seeing the other. */
 export function ConflictsPage() {
   const { data: conflicts, error } = useApiData('listConflicts');
   const [resolved, setResolved] = useState('');
+  const settledElsewhere = useMergesSettledElsewhere(conflicts);
   if (error)
     return (
       <Alert color="red" title="Conflits illisibles">
@@ -30,6 +31,21 @@ export function ConflictsPage() {
         <Text role="status" size="sm" fw={600}>
           {resolved}
         </Text>
+        {settledElsewhere.merges.map((merge) => (
+          <Alert
+            key={merge.key}
+            color="orange"
+            title="Conflit réglé sur un autre ordinateur pendant votre fusion"
+            withCloseButton
+            closeButtonLabel="Fermer"
+            onClose={() => settledElsewhere.dismiss(merge.key)}
+          >
+            <Text size="sm" mb="xs">
+              {merge.label}&#x202f;: votre valeur fusionnée n'a pas été enregistrée. La voici, pour la reprendre sur la fiche si besoin.
+            </Text>
+            <Textarea label="Votre valeur fusionnée" value={merge.text} readOnly autosize maxRows={10} />
+          </Alert>
+        ))}
         {rows.length === 0 ? (
           <Alert color="teal" title="Aucun conflit" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
             Toutes les valeurs concordent entre les ordinateurs.
@@ -40,6 +56,20 @@ export function ConflictsPage() {
       </Stack>
     </>
   );
+}
+
+/** The merges being typed whose conflict is gone (settled on another ordinateur): given back, not lost. */
+function useMergesSettledElsewhere(conflicts: ConflictView[] | undefined) {
+  const [, setDismissed] = useState(0);
+  const open = new Set(conflicts?.map(conflictKey));
+  const merges = conflicts ? [...mergesUnderWay].filter(([key]) => !open.has(key)).map(([key, merge]) => ({ key, ...merge })) : [];
+  return {
+    merges,
+    dismiss: (key: string) => {
+      mergesUnderWay.delete(key);
+      setDismissed((count) => count + 1);
+    },
+  };
 }
 
 function groupByRow(conflicts: ConflictView[]): ConflictView[][] {

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addNote, deleteAction, updateAction } from '../../../db/actions/writes';
+import { resolveConflict } from '../../../db/conflicts/writes';
 import { initReplica } from '../../../db/project/setup';
 import { Store } from '../../../db/store/store';
 import { exportFile, importFile } from '../../../db/sync/exchange';
@@ -142,6 +143,42 @@ test("Conflits : une action supprimée ici pendant qu'une note lui était ajout�
   await expect(page.getByText('Aucun conflit', { exact: true })).toBeVisible();
   expect(listActions(dataDir).some((action) => action.id === 'a4-1')).toBe(false);
   expect(JSON.parse(cli(dataDir, 'conflicts', '--json'))).toEqual([]);
+});
+
+test('Conflits : une fusion en cours, réglée entre-temps sur un autre ordinateur, est rendue et non perdue', async ({ launch }) => {
+  const dataDir = initData();
+  let settled: Buffer | undefined;
+  withOtherLaptop(dataDir, (mine, other, send) => {
+    updateAction(mine, 'a4-1', { description: 'Une première idée de formation.' });
+    send(mine, other);
+    send(other, mine);
+    updateAction(mine, 'a4-1', { description: CLAIRE });
+    updateAction(other, 'a4-1', { description: MARC });
+    send(other, mine);
+    send(mine, other);
+    // Marc settles it on his laptop; his file will arrive while Claire is merging.
+    resolveConflict(other, 'action', 'a4-1', 'description', MARC);
+    settled = exportFile(other, { secret: PASSPHRASE }).bytes;
+  });
+  const app = await launch(dataDir);
+  const { page } = app;
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  await nav.getByRole('link', { name: /^Conflits/ }).click();
+  const description = page.getByRole('region', { name: /^Description Action/ });
+  await description.getByRole('button', { name: 'Écrire une valeur fusionnée' }).click();
+  await description.getByRole('textbox', { name: 'Valeur fusionnée' }).fill(MERGED);
+
+  // Imported behind the window's back (as a background round would), then the list reloaded.
+  withStore(dataDir, (mine) => importFile(mine, settled!, PASSPHRASE));
+  await nav.getByRole('link', { name: 'Tableau de bord' }).click();
+  await nav.getByRole('link', { name: /^Conflits/ }).click();
+  await expect(page.getByText('Aucun conflit', { exact: true })).toBeVisible();
+  const givenBack = page.getByRole('alert').filter({ hasText: 'Conflit réglé sur un autre ordinateur pendant votre fusion' });
+  await expect(givenBack).toContainText(`Description (Action « ${FICHE} »)`);
+  await expect(givenBack.getByRole('textbox', { name: 'Votre valeur fusionnée' })).toHaveValue(MERGED);
+  expect(await axeViolations(page)).toEqual([]);
+  await givenBack.getByRole('button', { name: 'Fermer' }).click();
+  await expect(givenBack).toHaveCount(0);
 });
 
 /** Marc Petit's laptop (41) beside this one, and a way to carry real sync files between them. */
