@@ -37,7 +37,7 @@ export interface FormSaver {
 const UNDO_DEPTH = 50;
 
 export const SYNC_CLEARED_UNDO =
-  "Une synchronisation a apporté des modifications depuis les vôtres : elles ne s'annulent plus ici, pour ne pas effacer une valeur plus récente ni régler un conflit sans le voir. Modifiez le champ directement.";
+  "Une synchronisation a apporté des modifications depuis les vôtres\u202f: elles ne s'annulent plus ici, pour ne pas effacer une valeur plus récente ni régler un conflit sans le voir. Modifiez le champ directement.";
 
 const FormSaverContext = createContext<FormSaver | null>(null);
 
