@@ -66,7 +66,7 @@ interface Batch {
 }
 
 /** A row, by its table and id. */
-interface RowRef {
+export interface RowRef {
   entity: EntityName;
   rowId: string;
 }
@@ -442,11 +442,16 @@ export class ChangeLog {
   /**
    * Derives the changed fields of a row from its live versions: the value shown (the latest
    * live version), whether it is in conflict, and whether the row is hidden by a delete.
-   * Returns the rows it goes with (store/dependents.ts), before and after.
+   * Returns the rows to look at once the batch is derived (refreshDeletedAbove): those it
+   * goes with (store/dependents.ts), before and after, and itself if rows may go with it.
    */
   private refreshRow(row: ChangedRow, dropped: Versions): RowRef[] {
     const { entity, rowId, fields } = row;
-    const dependents = () => this.dependentVersions(entity, rowId);
+    // Rows that go with this one may be in this batch, not derived yet: a delete that its own
+    // fields leave hiding it is weighed against them once the batch is derived, once.
+    const hasDependents = DEPENDENTS_OF.has(entity);
+    const self = hasDependents ? [{ entity, rowId }] : [];
+    const dependents = () => [];
     // A row created by this batch (fields written, none replaced) has all its live versions
     // in hand: if the INSERT goes in, the row was new, and there was nothing else to read.
     // Every row with a live version exists in its table, so a wrong guess costs one probe.
@@ -454,7 +459,7 @@ export class ChangeLog {
       const derived = derive(groupByField(row.added), fields, dependents);
       if (derived.columns.length > 0 && this.insertRow(entity, derived.columns).run(rowId, ...derived.values).changes === 1) {
         for (const [field, inConflict] of derived.conflicts) if (inConflict) this.statements.addConflict.run(entity, rowId, field);
-        return this.dependedOn(entity, rowId, derived);
+        return [...self, ...this.dependedOn(entity, rowId, derived)];
       }
     }
     // A row that changes which row it goes with: the one it left may be hidden again.
@@ -462,7 +467,7 @@ export class ChangeLog {
     const derived = derive(groupByField(this.statements.liveOfRow.all(entity, rowId) as (LiveVersion & { field: string })[]), fields, dependents);
     if (derived.columns.length > 0) this.upsert(entity, derived.columns).run(rowId, ...derived.values);
     this.markConflicts(entity, rowId, derived.conflicts);
-    return [...left, ...this.dependedOn(entity, rowId, derived)];
+    return [...self, ...left, ...this.dependedOn(entity, rowId, derived)];
   }
 
   /** The rows this one goes with (store/dependents.ts): as just derived, or as its table says. */
@@ -530,8 +535,9 @@ export class ChangeLog {
   /**
    * When rows that go with others change, the rows they go with, up the chain, are derived
    * again if a delete hides them or is in conflict on them: what hides them has changed.
+   * The rows given are derived again too, on the same condition.
    */
-  private refreshDeletedAbove(rows: RowRef[]): void {
+  refreshDeletedAbove(rows: RowRef[]): void {
     const visited = new Set<string>();
     const queue = [...rows];
     for (let row = queue.pop(); row; row = queue.pop()) {
@@ -551,9 +557,18 @@ export class ChangeLog {
         );
         this.upsert(entity, derived.columns).run(rowId, ...derived.values);
         this.markConflicts(entity, rowId, derived.conflicts);
+        this.touch(entity, 'deleted', rowId);
       }
       queue.push(...this.dependedOn(entity, rowId));
     }
+  }
+
+  /** Records that a derived field changed, for the data derived beyond its table (search index). */
+  private touch(entity: EntityName, field: string, rowId: string): void {
+    const key = `${entity}.${field}`;
+    let rows = this.touched.get(key);
+    if (!rows) this.touched.set(key, (rows = new Set()));
+    rows.add(rowId);
   }
 
   /** A read of a derived table, prepared once per connection. */

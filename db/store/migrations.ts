@@ -5,7 +5,10 @@ import type Database from 'better-sqlite3';
 import { chainStart, nextChain } from './chain';
 import { ChangeLog, type Change } from './changelog';
 import { NewerDatabaseError } from '../errors';
+import { DEPENDENTS_OF } from './dependents';
+import { revocationBounds } from './revocations';
 import type { EntityName } from './schema';
+import { SearchIndex } from './search';
 
 const derivedTable = (entity: EntityName, columns: string) => `
   CREATE TABLE ${entity} (
@@ -297,6 +300,28 @@ const MIGRATIONS: Migration[] = [
 
   // 8: live versions keyed as they are read, without copies of the log (liveVersionsByRow).
   liveVersionsByRow,
+
+  // 9: a delete no longer hides a row when a row that goes with it was added or edited
+  // without the delete's knowledge (store/dependents.ts): the rows hidden are derived again,
+  // and the rows that go with another are found by an index each.
+  (db) => {
+    db.exec(`
+      CREATE INDEX IF NOT EXISTS entry_by_agenda_item ON entry (agenda_item_id);
+      CREATE INDEX IF NOT EXISTS action_item_by_agenda_item ON action_item (agenda_item_id);
+      CREATE INDEX IF NOT EXISTS action_item_by_responsable ON action_item (responsable_id);
+      CREATE INDEX IF NOT EXISTS follow_up_by_responsable ON follow_up (responsable_id);
+      CREATE INDEX IF NOT EXISTS pilot_by_person ON pilot (person_id);
+      CREATE INDEX IF NOT EXISTS participant_by_person ON participant (person_id);
+    `);
+    const log = new ChangeLog(db);
+    log.revoked = revocationBounds(db);
+    log.ownOrigin = (db.prepare("SELECT value FROM local_state WHERE key = 'replica_id'").pluck().get() as string | undefined) ?? undefined;
+    for (const entity of DEPENDENTS_OF.keys()) {
+      const hidden = db.prepare(`SELECT id FROM ${entity} WHERE deleted = 1`).pluck().all() as string[];
+      log.refreshDeletedAbove(hidden.map((rowId) => ({ entity, rowId })));
+    }
+    new SearchIndex(db).refresh(log.touched);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -309,7 +334,17 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export const SHARED_SCHEMA_VERSION = 7;
 
 /** The app version that wrote each schema version: named when an older app refuses a newer file. */
-const APP_VERSION_OF_SCHEMA: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0', 4: '0.3.0', 5: '0.4.0', 6: '0.4.0', 7: '0.5.0', 8: '0.6.0' };
+const APP_VERSION_OF_SCHEMA: Record<number, string> = {
+  1: '0.1.0',
+  2: '0.2.0',
+  3: '0.3.0',
+  4: '0.3.0',
+  5: '0.4.0',
+  6: '0.4.0',
+  7: '0.5.0',
+  8: '0.6.0',
+  9: '0.7.0',
+};
 
 export const appVersionOfSchema = (schema: number): string => APP_VERSION_OF_SCHEMA[schema] ?? APP_VERSION_OF_SCHEMA[SCHEMA_VERSION];
 

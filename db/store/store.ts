@@ -121,20 +121,14 @@ export class Store {
       // field already written by this call supersedes that pending change, as it would once applied.
       const pending: Change[] = [];
       const pendingByField = new Map<string, Change>();
-      const applyPending = () => {
-        if (pending.length === 0) return;
-        this.log.apply(pending);
-        pending.length = 0;
-        pendingByField.clear();
-      };
+      // A delete mark records the version vector: what this laptop held, and this call's own changes before it.
+      let held: Record<string, number> | undefined;
       for (const edit of edits) {
         const deleting = edit.field === 'deleted' && edit.value === true;
-        // A delete mark records the version vector: this call's own changes first.
-        if (deleting) applyPending();
         const key = `${edit.entity}\u0000${edit.rowId}\u0000${edit.field}`;
         const earlier = pendingByField.get(key);
         const live = earlier ? [earlier] : newRows ? [] : this.log.liveVersions(edit.entity, edit.rowId, edit.field);
-        const value = deleting ? JSON.stringify({ vv: this.log.versionVector() }) : JSON.stringify(edit.value ?? null);
+        const value = deleting ? JSON.stringify({ vv: { ...(held ??= this.log.versionVector()), [origin]: seq } }) : JSON.stringify(edit.value ?? null);
         if (live.length === 1 && live[0].value === value) continue;
         if (live.length === 0 && edit.field === 'deleted' && edit.value === false) continue;
         const change: Change = {
@@ -153,7 +147,7 @@ export class Store {
         pendingByField.set(key, change);
         written++;
       }
-      applyPending();
+      if (pending.length > 0) this.log.apply(pending);
       if (written > 0) {
         this.setLocalState('seq', String(seq));
         this.setLocalState('hlc', this.clock.current());

@@ -1,6 +1,7 @@
 // A delete that had not seen a row added to what it deletes (a note to an action, a décision
 // to a point, a pilote naming a person) hides nothing: the row deleted stays, in conflict,
 // as for an edit of its own fields (docs/sync.md « Conflits »).
+import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { addNote, deleteAction, updateAction } from '../../db/actions/writes';
 import { getAction } from '../../db/actions/reads';
@@ -12,8 +13,9 @@ import { addAgendaItem, addEntry, createMeeting, deleteMeeting } from '../../db/
 import { createPerson, deletePerson } from '../../db/people/writes';
 import { check } from '../../db/project/check';
 import { dump } from '../../db/project/dump';
-import type { Store } from '../../db/store/store';
-import { meet, twoReplicas } from './helpers';
+import { Store } from '../../db/store/store';
+import { DEPENDENCES } from '../../db/store/dependents';
+import { meet, track, twoReplicas } from './helpers';
 
 const deleted = (store: Store, entity: string, id: string) => store.db.prepare(`SELECT deleted FROM ${entity} WHERE id = ?`).pluck().get(id);
 const deleteConflicts = (store: Store) =>
@@ -116,5 +118,40 @@ describe('une suppression qui ignorait une ligne ajoutée à ce qu’elle suppri
       expect(deleted(store, 'action', 'a4-1')).toBe(1);
       expect(deleteConflicts(store)).toEqual([]);
     }
+  });
+
+  test('chaque ligne qui se rattache à une autre se trouve par un index', () => {
+    const [store] = twoReplicas();
+    for (const { entity, field } of DEPENDENCES) {
+      const plan = (store.db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM ${entity} WHERE ${field} = ?`).all('x') as { detail: string }[]).map(
+        (row) => row.detail,
+      );
+      expect(plan.join(' '), `${entity}.${field}`).toMatch(/USING (COVERING )?INDEX/);
+    }
+  });
+
+  test("une base de la version 0.6, qui cachait l'action, la montre en conflit une fois migrée", () => {
+    const [claire, marc] = twoReplicas();
+    deleteAction(claire, 'a4-1');
+    addNote(marc, 'a4-1', { text: 'Ajoutée sans connaître la suppression.' });
+    meet(marc, claire);
+    const expected = dump(claire);
+    const file = claire.db.name;
+    claire.close();
+    // As 0.6 derived it: hidden, without conflict, and without the new indexes.
+    const raw = new Database(file);
+    raw.exec(`
+      UPDATE action SET deleted = 1 WHERE id = 'a4-1';
+      DELETE FROM conflict_fields WHERE entity = 'action' AND row_id = 'a4-1';
+      DROP INDEX entry_by_agenda_item;
+    `);
+    raw.pragma('user_version = 8');
+    raw.close();
+
+    const migrated = track(Store.open(file));
+    expect(deleted(migrated, 'action', 'a4-1')).toBe(0);
+    expect(deleteConflicts(migrated)).toEqual(['action a4-1']);
+    expect(dump(migrated)).toBe(expected);
+    expect(check(migrated)).toEqual({ ok: true, problems: [] });
   });
 });
