@@ -104,6 +104,7 @@ function unseenEdits(store: Store, entity: EntityName, rowId: string): UnseenEdi
       row_label: itself ? null : describeRow(store, row.entity, row.rowId).label,
       added,
       fields: added ? [] : [...new Set(unseen.map((version) => fieldWords(row.entity, version.field)?.label ?? version.field))],
+      refs: unseen.map((version): [string, number] => [version.origin, version.seq]),
       author: authorName(store, latest.origin),
       replica: latest.origin === SEED_ORIGIN ? 'les données initiales du projet' : replicaLabel(store, latest.origin),
       date: new Date(parseHlc(latest.hlc).ms).toISOString(),

@@ -45,6 +45,8 @@ export interface UnseenEditView {
   /** Added without the delete's knowledge (none of its versions seen); else the fields edited. */
   added: boolean;
   fields: string[];
+  /** Those edits, as [origin, seq]: sent back with a choice, which is refused if others arrived meanwhile. */
+  refs: [origin: string, seq: number][];
   /** The latest of those edits: who, on which ordinateur, when (ISO). */
   author: string | null;
   replica: string;

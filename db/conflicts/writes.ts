@@ -12,6 +12,7 @@ import type { Store } from '../store/store';
  * field `deleted`, true confirms the delete and false keeps the row. With `seen`, the versions
  * the person chose among: if others are live now (one arrived by sync while they chose, or the
  * conflict was settled elsewhere), nothing is written, so that no version is replaced unseen.
+ * For `deleted`, `seen` holds also the edits the delete had not seen (ConflictView.unseen).
  */
 export function resolveConflict(store: Store, entity: string, rowId: string, field: string, value: unknown, seen?: VersionRef[]): void {
   if (!isEntityName(entity)) throw refusal('unknown-entity', entity);
@@ -20,6 +21,12 @@ export function resolveConflict(store: Store, entity: string, rowId: string, fie
   if (seen) {
     const key = (origin: string, seq: number) => `${origin}:${seq}`;
     const live = store.log.liveVersions(entity, rowId, field).map((version) => key(version.origin, version.seq));
+    // For a delete, what it had not seen was on screen too: a note arrived since is not hidden unseen.
+    if (field === 'deleted') {
+      for (const row of store.log.unseenByDelete(entity, rowId)) {
+        for (const version of row.versions) if (!version.seen) live.push(key(version.origin, version.seq));
+      }
+    }
     const chosenAmong = new Set(seen.map(([origin, seq]) => key(origin, seq)));
     if (live.length !== chosenAmong.size || live.some((version) => !chosenAmong.has(version))) throw refusal('conflict-changed');
   }

@@ -45,6 +45,7 @@ describe('une suppression qui ignorait une ligne ajoutée à ce qu’elle suppri
         fields: [],
         author: 'Marc Petit',
         replica: "l'ordinateur de Marc Petit (Loir-et-Cher)",
+        refs: expect.arrayContaining([[marc.replicaId, expect.any(Number)]]),
         date: expect.any(String),
       },
     ]);
@@ -97,6 +98,26 @@ describe('une suppression qui ignorait une ligne ajoutée à ce qu’elle suppri
       expect(deleteConflicts(store)).toEqual([]);
       expect(check(store)).toEqual({ ok: true, problems: [] });
     }
+  });
+
+  test("confirmer la suppression est refusé si une autre note est arrivée depuis l'affichage : rien n'est caché sans avoir été vu", () => {
+    const [claire, marc] = twoReplicas();
+    deleteAction(claire, 'a4-1');
+    addNote(marc, 'a4-1', { text: 'Première note.' });
+    meet(marc, claire);
+    const shown = listConflictViews(claire).find((conflict) => conflict.field === 'deleted')!;
+    const seen = [...shown.versions.map((version): [string, number] => [version.origin, version.seq]), ...shown.unseen.flatMap((edit) => edit.refs)];
+    addNote(marc, 'a4-1', { text: 'Deuxième note, arrivée pendant le choix.' });
+    meet(marc, claire);
+    expect(() => resolveConflict(claire, 'action', 'a4-1', 'deleted', true, seen)).toThrow('Ce conflit a changé pendant que vous choisissiez');
+    expect(deleted(claire, 'action', 'a4-1')).toBe(0);
+    const again = listConflictViews(claire).find((conflict) => conflict.field === 'deleted')!;
+    expect(again.unseen).toHaveLength(2);
+    resolveConflict(claire, 'action', 'a4-1', 'deleted', true, [
+      ...again.versions.map((version): [string, number] => [version.origin, version.seq]),
+      ...again.unseen.flatMap((edit) => edit.refs),
+    ]);
+    expect(deleted(claire, 'action', 'a4-1')).toBe(1);
   });
 
   test('une modification de la ligne même est nommée par ses champs', () => {

@@ -15,7 +15,7 @@ export const conflictKey = (conflict: Pick<ConflictView, 'entity' | 'row_id' | '
 export type OnResolved = (message: string) => void;
 
 async function resolve(conflict: ConflictView, value: unknown, onResolved: OnResolved): Promise<boolean> {
-  const seen = conflict.versions.map((version): [string, number] => [version.origin, version.seq]);
+  const seen = [...conflict.versions.map((version): [string, number] => [version.origin, version.seq]), ...conflict.unseen.flatMap((edit) => edit.refs)];
   const result = await call('resolveConflict', conflict.entity, conflict.row_id, conflict.field, value, seen);
   if (result.ok) {
     onResolved(
