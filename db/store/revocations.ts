@@ -5,12 +5,14 @@
 // revocations in the log only, never on clocks, so every laptop that holds the same
 // changes derives the same.
 //
-// A revocation *precedes* another when it revokes that one's author with a bound below
-// that one's number: the author was revoked before writing it. A revocation counts unless
-// a counting revocation precedes it, outside a cycle: postes that revoke one another
-// without knowing it (each written after the other's bound) are all revoked. A stolen
-// laptop that learns it was revoked can take its revoker with it, but never escape its
-// own revocation, whatever its clock says. Two revocations of one poste keep the lower
+// Only a poste that wrote its own replica row (its person, its partner: at init or join) can
+// revoke: not an origin made up inside another's file. A revocation *precedes* another when
+// it revokes that one's author with a bound below that one's number: the author was revoked
+// before writing it. A revocation counts when every one that precedes it does not; it does
+// not when one that counts precedes it. Postes that revoke one another without knowing it
+// (each after the other's bound: a cycle that nothing decided from outside) are all revoked.
+// A stolen laptop that learns it was revoked can take its revoker with it, but never escape
+// its own revocation, whatever its clock says. Two revocations of one poste keep the lower
 // bound. A revocation is final.
 import type Database from 'better-sqlite3';
 
@@ -25,39 +27,82 @@ interface Revocation {
 
 export function revocationBounds(db: Database.Database): RevocationBounds {
   const revocations = (
-    db.prepare("SELECT origin, seq, row_id AS target, value FROM changes WHERE entity = 'replica' AND field = 'revoked_after' ORDER BY origin, seq").all() as {
-      origin: string;
-      seq: number;
-      target: string;
-      value: string;
-    }[]
+    db
+      .prepare(
+        `SELECT r.origin, r.seq, r.row_id AS target, r.value FROM changes r
+         WHERE r.entity = 'replica' AND r.field = 'revoked_after'
+           AND EXISTS (SELECT 1 FROM changes k WHERE k.entity = 'replica' AND k.row_id = r.origin AND k.origin = r.origin AND k.field <> 'revoked_after')
+         ORDER BY r.origin, r.seq`,
+      )
+      .all() as { origin: string; seq: number; target: string; value: string }[]
   ).flatMap(({ value, ...revocation }) => {
     const after = JSON.parse(value) as unknown;
     return typeof after === 'number' && Number.isInteger(after) ? [{ ...revocation, after }] : [];
   });
-  const counting = countingRevocations(revocations);
   const bounds: RevocationBounds = new Map();
-  for (const { target, after } of counting) bounds.set(target, Math.min(after, bounds.get(target) ?? after));
+  for (const { target, after } of countingRevocations(revocations)) bounds.set(target, Math.min(after, bounds.get(target) ?? after));
   return bounds;
 }
 
 function countingRevocations(revocations: Revocation[]): Revocation[] {
-  const n = revocations.length;
-  const precedes = (a: Revocation, b: Revocation) => a.target === b.origin && a.after < b.seq;
-  // reaches[i][j]: a chain of precedences leads from i to j (revocations are few: a closure is cheap).
-  const reaches = revocations.map((a) => revocations.map((b) => precedes(a, b)));
-  for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) if (reaches[i][k]) for (let j = 0; j < n; j++) if (reaches[k][j]) reaches[i][j] = true;
-  const counts = new Map<number, boolean>();
-  // Outside a cycle, what precedes a revocation does not lead back to it: the recursion ends.
-  const decide = (j: number): boolean => {
-    let result = counts.get(j);
-    if (result === undefined) {
-      result = !revocations.some((_, i) => precedes(revocations[i], revocations[j]) && !reaches[j][i] && decide(i));
-      counts.set(j, result);
+  // The revocations that precede each one, by index: few revocations, so compared pairwise.
+  const preceding = revocations.map((b) => revocations.flatMap((a, i) => (a.target === b.origin && a.after < b.seq ? [i] : [])));
+  const counts: (boolean | undefined)[] = revocations.map(() => undefined);
+  for (;;) {
+    let decided = true;
+    while (decided) {
+      decided = false;
+      preceding.forEach((before, j) => {
+        if (counts[j] !== undefined) return;
+        if (before.some((i) => counts[i] === true)) counts[j] = false;
+        else if (before.every((i) => counts[i] === false)) counts[j] = true;
+        else return;
+        decided = true;
+      });
     }
-    return result;
+    const open = counts.flatMap((state, j) => (state === undefined ? [j] : []));
+    if (open.length === 0) return revocations.filter((_, j) => counts[j]);
+    // Stuck on cycles: those that nothing undecided precedes from outside count, whole.
+    for (const cycle of firstCycles(open, preceding, counts)) for (const j of cycle) counts[j] = true;
+  }
+}
+
+/**
+ * The strongly connected groups of the undecided revocations (Tarjan) that no undecided
+ * revocation outside them precedes: at least one, since their groups form no cycle.
+ */
+function firstCycles(open: number[], preceding: number[][], counts: (boolean | undefined)[]): number[][] {
+  const undecided = (i: number) => counts[i] === undefined;
+  const index = new Map<number, number>();
+  const low = new Map<number, number>();
+  const stack: number[] = [];
+  const onStack = new Set<number>();
+  const groupOf = new Map<number, number>();
+  const groups: number[][] = [];
+  const visit = (j: number) => {
+    index.set(j, index.size);
+    low.set(j, index.get(j)!);
+    stack.push(j);
+    onStack.add(j);
+    for (const i of preceding[j].filter(undecided)) {
+      if (!index.has(i)) {
+        visit(i);
+        low.set(j, Math.min(low.get(j)!, low.get(i)!));
+      } else if (onStack.has(i)) low.set(j, Math.min(low.get(j)!, index.get(i)!));
+    }
+    if (low.get(j) === index.get(j)) {
+      const group: number[] = [];
+      for (let i = stack.pop()!; ; i = stack.pop()!) {
+        onStack.delete(i);
+        groupOf.set(i, groups.length);
+        group.push(i);
+        if (i === j) break;
+      }
+      groups.push(group);
+    }
   };
-  return revocations.filter((_, j) => decide(j));
+  for (const j of open) if (!index.has(j)) visit(j);
+  return groups.filter((group, g) => group.every((j) => preceding[j].filter(undecided).every((i) => groupOf.get(i) === g)));
 }
 
 export function sameBounds(a: RevocationBounds, b: RevocationBounds): boolean {
