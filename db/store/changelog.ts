@@ -488,25 +488,29 @@ export class ChangeLog {
     });
   }
 
-  /**
-   * The live versions of the rows that go with this one, and of theirs in turn; a delete of
-   * one of them is not an edit (it goes the same way).
-   */
-  private dependentVersions(entity: EntityName, rowId: string, visited = new Set<string>()): RowVersion[] {
-    const versions: RowVersion[] = [];
+  /** The rows that go with this one, and theirs in turn (store/dependents.ts), as the derived tables say. */
+  dependentRows(entity: EntityName, rowId: string, visited = new Set<string>()): RowRef[] {
+    const rows: RowRef[] = [];
     for (const dependence of DEPENDENTS_OF.get(entity) ?? []) {
       for (const id of this.readStatement(`SELECT id FROM ${dependence.entity} WHERE ${dependence.field} = ?`).pluck().all(rowId) as string[]) {
         const key = `${dependence.entity}\u0000${id}`;
         if (visited.has(key)) continue;
         visited.add(key);
-        for (const version of this.statements.liveOfRow.all(dependence.entity, id) as (LiveVersion & { field: string })[]) {
-          if (version.field !== 'deleted' || !isDeleteMark(JSON.parse(version.value))) versions.push({ ...version, entity: dependence.entity, rowId: id });
-        }
-        versions.push(...this.dependentVersions(dependence.entity, id, visited));
+        rows.push({ entity: dependence.entity, rowId: id }, ...this.dependentRows(dependence.entity, id, visited));
       }
     }
-    return versions;
+    return rows;
   }
+
+  /** The live versions of the rows that go with this one; a delete of one of them is not an edit (it goes the same way). */
+  private dependentVersions(entity: EntityName, rowId: string): RowVersion[] {
+    return this.dependentRows(entity, rowId).flatMap((row) =>
+      (this.statements.liveOfRow.all(row.entity, row.rowId) as (LiveVersion & { field: string })[])
+        .filter((version) => version.field !== 'deleted' || !isDeleteMark(JSON.parse(version.value)))
+        .map((version) => ({ ...version, ...row })),
+    );
+  }
+
   /**
    * Why a live delete does not hide a row: the rows (itself, or rows that go with it) with
    * live edits that no live delete of it had seen, each version marked seen or not.

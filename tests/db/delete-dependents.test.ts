@@ -9,7 +9,7 @@ import { setPilot } from '../../db/actions/pilots';
 import { listConflicts } from '../../db/conflicts/versions';
 import { listConflictViews } from '../../db/conflicts/reads';
 import { resolveConflict } from '../../db/conflicts/writes';
-import { addAgendaItem, addEntry, createMeeting, deleteMeeting } from '../../db/meetings/writes';
+import { addAgendaItem, addEntry, addParticipant, createMeeting, deleteAgendaItem, deleteMeeting } from '../../db/meetings/writes';
 import { createPerson, deletePerson } from '../../db/people/writes';
 import { check } from '../../db/project/check';
 import { dump } from '../../db/project/dump';
@@ -64,6 +64,10 @@ describe('une suppression qui ignorait une ligne ajoutée à ce qu’elle suppri
     const [claire, marc] = twoReplicas();
     const meeting = createMeeting(claire, { type: 'codiri', date: '2027-03-15', start_time: '09:30', duration_minutes: 120 });
     const item = addAgendaItem(claire, meeting, { title: 'Budget 2027' });
+    const information = addEntry(claire, item, { kind: 'information', text: 'Le budget 2026 est exécuté à 92 %.' });
+    const guest = addParticipant(claire, meeting, { name: 'Jeanne Morel', function: 'Élue', organisation: 'Région Centre-Val de Loire' });
+    const dropped = addAgendaItem(claire, meeting, { title: 'Point retiré avant la suppression' });
+    deleteAgendaItem(claire, dropped);
     meet(claire, marc);
     deleteMeeting(claire, meeting);
     addEntry(marc, item, { kind: 'decision', text: 'Le budget 2027 est arrêté.' });
@@ -76,6 +80,18 @@ describe('une suppression qui ignorait une ligne ajoutée à ce qu’elle suppri
       expect(check(store)).toEqual({ ok: true, problems: [] });
     }
     expect(dump(claire)).toBe(dump(marc));
+
+    // Kept: what the delete took with it comes back, whole; a point deleted before stays deleted.
+    resolveConflict(marc, 'meeting', meeting, 'deleted', false);
+    meet(marc, claire);
+    for (const store of [claire, marc]) {
+      expect(deleteConflicts(store)).toEqual([]);
+      expect([meeting, item, information, guest].map((id, i) => deleted(store, ['meeting', 'agenda_item', 'entry', 'participant'][i], id))).toEqual([
+        0, 0, 0, 0,
+      ]);
+      expect(deleted(store, 'agenda_item', dropped)).toBe(1);
+      expect(check(store)).toEqual({ ok: true, problems: [] });
+    }
   });
 
   test('un pilote nommé ailleurs garde la personne supprimée ; un autre pilote nommé ensuite la laisse partir', () => {
