@@ -63,6 +63,8 @@ interface Batch {
   rowsByEntity: Map<string, Map<string, ChangedRow>>;
   /** Versions made live by a chunk and superseded by a later one. */
   dropped: Versions;
+  /** The rows named by superseded versions of the fields that say which row a row goes with. */
+  left: RowRef[];
 }
 
 /** A row, by its table and id. */
@@ -196,6 +198,16 @@ function isShown(change: Change): boolean {
   return isEntityName(change.entity) && (change.field === 'deleted' || fieldSchema(change.entity, change.field) !== undefined);
 }
 
+/** The rows named by these JSON values of a field that says which row a row goes with (store/dependents.ts). */
+function namedBy(entity: string, field: string, values: string[]): RowRef[] {
+  const dependence = DEPENDENCES_OF.get(entity as EntityName)?.find((candidate) => candidate.field === field);
+  if (!dependence) return [];
+  return values.flatMap((json) => {
+    const id = JSON.parse(json) as unknown;
+    return typeof id === 'string' && id !== '' ? dependence.on.map((table) => ({ entity: table, rowId: id })) : [];
+  });
+}
+
 /** The order of live_versions' key, as far as it matters: a row's fields are written together. */
 const byRow = (a: Change, b: Change) => (a.entity === b.entity ? compareText(a.rowId, b.rowId) : compareText(a.entity, b.entity));
 
@@ -240,7 +252,7 @@ export class ChangeLog {
       setVv: db.prepare('INSERT OR REPLACE INTO version_vector (origin, seq) VALUES (?, ?)'),
       seqsAfter: db.prepare('SELECT seq FROM changes WHERE origin = ? AND seq > ? ORDER BY seq').pluck(),
       known: db.prepare('SELECT hlc, entity, row_id, field, value FROM changes WHERE origin = ? AND seq = ?'),
-      versionKey: db.prepare('SELECT entity, row_id, field FROM changes WHERE origin = ? AND seq = ?'),
+      versionKey: db.prepare('SELECT entity, row_id, field, value FROM changes WHERE origin = ? AND seq = ?'),
       conflictsOfRow: db.prepare('SELECT field FROM conflict_fields WHERE entity = ? AND row_id = ?').pluck(),
       addConflict: db.prepare('INSERT OR IGNORE INTO conflict_fields (entity, row_id, field) VALUES (?, ?, ?)'),
       dropConflict: db.prepare('DELETE FROM conflict_fields WHERE entity = ? AND row_id = ? AND field = ?'),
@@ -260,7 +272,7 @@ export class ChangeLog {
    */
   apply(changes: Iterable<Change>): Change[] {
     const fresh: Change[] = [];
-    const batch: Batch = { rows: [], rowsByEntity: new Map(), dropped: new Versions() };
+    const batch: Batch = { rows: [], rowsByEntity: new Map(), dropped: new Versions(), left: [] };
     let chunk: Change[] = [];
     for (const change of changes) {
       chunk.push(change);
@@ -271,7 +283,8 @@ export class ChangeLog {
     }
     if (chunk.length > 0) this.applyChunk(chunk, fresh, batch);
     // The rows the changed ones go with, and went with, may be hidden or shown by them now.
-    this.refreshDeletedAbove(batch.rows.flatMap((row) => this.refreshRow(row, batch.dropped)));
+    // A row that changes which row it goes with: the one it left may be hidden again.
+    this.refreshDeletedAbove([...batch.left, ...batch.rows.flatMap((row) => this.refreshRow(row, batch.dropped))]);
     return fresh;
   }
 
@@ -313,8 +326,11 @@ export class ChangeLog {
         marks.add(origin, seq);
         if (inserted.has(origin, seq)) continue;
         // live_versions is keyed by what it is read by: the superseded version's key is in the log.
-        const version = s.versionKey.get(origin, seq) as { entity: string; row_id: string; field: string } | undefined;
-        if (version) s.dropLive.run(version.entity, version.row_id, version.field, origin, seq);
+        const version = s.versionKey.get(origin, seq) as { entity: string; row_id: string; field: string; value: string } | undefined;
+        if (version) {
+          s.dropLive.run(version.entity, version.row_id, version.field, origin, seq);
+          batch.left.push(...namedBy(version.entity, version.field, [version.value]));
+        }
         batch.dropped.add(origin, seq);
       }
     }
@@ -462,16 +478,17 @@ export class ChangeLog {
         return [...self, ...this.dependedOn(entity, rowId, derived)];
       }
     }
-    // A row that changes which row it goes with: the one it left may be hidden again.
-    const left = DEPENDENCES_OF.get(entity)?.some(({ field }) => fields.has(field)) ? this.dependedOn(entity, rowId) : [];
     const derived = derive(groupByField(this.statements.liveOfRow.all(entity, rowId) as (LiveVersion & { field: string })[]), fields, dependents);
     if (derived.columns.length > 0) this.upsert(entity, derived.columns).run(rowId, ...derived.values);
     this.markConflicts(entity, rowId, derived.conflicts);
-    return [...self, ...left, ...this.dependedOn(entity, rowId, derived)];
+    return [...self, ...this.dependedOn(entity, rowId, derived)];
   }
 
-  /** The rows this one goes with (store/dependents.ts): as just derived, or as its table says. */
-  private dependedOn(entity: EntityName, rowId: string, derived?: { columns: string[]; values: unknown[] }): RowRef[] {
+  /**
+   * The rows this one goes with (store/dependents.ts): as just derived, or as its table says;
+   * a field in conflict names every row its live versions name.
+   */
+  private dependedOn(entity: EntityName, rowId: string, derived?: { columns: string[]; values: unknown[]; conflicts: Map<string, boolean> }): RowRef[] {
     const dependences = DEPENDENCES_OF.get(entity);
     if (!dependences) return [];
     let row: Record<string, unknown> | undefined;
@@ -482,9 +499,12 @@ export class ChangeLog {
         Record<string, unknown> | undefined;
     }
     if (!row) return [];
-    return dependences.flatMap(({ field, on }) => {
-      const id = row[field];
-      return typeof id === 'string' && id !== '' ? on.map((table) => ({ entity: table, rowId: id })) : [];
+    let conflicts: string[] | undefined;
+    return dependences.flatMap(({ field }) => {
+      const known = derived?.conflicts.get(field);
+      const inConflict = known ?? (conflicts ??= this.statements.conflictsOfRow.all(entity, rowId) as string[]).includes(field);
+      const values = inConflict ? this.liveVersions(entity, rowId, field).map((version) => version.value) : [JSON.stringify(row[field] ?? null)];
+      return namedBy(entity, field, values);
     });
   }
 
@@ -492,7 +512,16 @@ export class ChangeLog {
   dependentRows(entity: EntityName, rowId: string, visited = new Set<string>()): RowRef[] {
     const rows: RowRef[] = [];
     for (const dependence of DEPENDENTS_OF.get(entity) ?? []) {
-      for (const id of this.readStatement(`SELECT id FROM ${dependence.entity} WHERE ${dependence.field} = ?`).pluck().all(rowId) as string[]) {
+      const named = JSON.stringify(rowId);
+      // A field in conflict names this row if any of its live versions does.
+      const inConflict = (
+        this.readStatement('SELECT row_id FROM conflict_fields WHERE entity = ? AND field = ?').pluck().all(dependence.entity, dependence.field) as string[]
+      ).filter((id) => this.liveVersions(dependence.entity, id, dependence.field).some((version) => version.value === named));
+      const ids = new Set([
+        ...(this.readStatement(`SELECT id FROM ${dependence.entity} WHERE ${dependence.field} = ?`).pluck().all(rowId) as string[]),
+        ...inConflict,
+      ]);
+      for (const id of ids) {
         const key = `${dependence.entity}\u0000${id}`;
         if (visited.has(key)) continue;
         visited.add(key);

@@ -15,7 +15,7 @@ import { check } from '../../db/project/check';
 import { dump } from '../../db/project/dump';
 import { Store } from '../../db/store/store';
 import { DEPENDENCES } from '../../db/store/dependents';
-import { meet, track, twoReplicas } from './helpers';
+import { meet, newReplica, track, twoReplicas } from './helpers';
 
 const deleted = (store: Store, entity: string, id: string) => store.db.prepare(`SELECT deleted FROM ${entity} WHERE id = ?`).pluck().get(id);
 const deleteConflicts = (store: Store) =>
@@ -143,6 +143,24 @@ describe('une suppression qui ignorait une ligne ajoutée à ce qu’elle suppri
     meet(claire, marc);
     const view = listConflictViews(claire).find((conflict) => conflict.field === 'deleted')!;
     expect(view.unseen).toMatchObject([{ row_label: null, added: false, fields: expect.arrayContaining(['Statut', 'Avancement']), author: 'Marc Petit' }]);
+  });
+
+  test("deux pilotes nommés sans le savoir, dont une personne supprimée : elle reste, quelle que soit l'horloge qui l'emporte", () => {
+    for (const marcFirst of [true, false]) {
+      const claire = newReplica('Claire Martin', '37');
+      const marc = newReplica('Marc Petit', '41', undefined, () => Date.now() + (marcFirst ? -60_000 : 60_000));
+      const ines = newReplica('Inès Garnier', '41');
+      const sophie = createPerson(claire, { name: 'Sophie Durand', function: null, partner_id: 'd41', email: null });
+      const paul = createPerson(claire, { name: 'Paul Girard', function: null, partner_id: 'd41', email: null });
+      for (const other of [marc, ines]) meet(claire, other);
+      setPilot(marc, 'a4-1', 'd41', { person_id: sophie });
+      setPilot(ines, 'a4-1', 'd41', { person_id: paul });
+      deletePerson(claire, sophie);
+      for (const other of [marc, ines]) meet(other, claire);
+      expect(deleted(claire, 'person', sophie)).toBe(0);
+      expect(deleteConflicts(claire)).toEqual([`person ${sophie}`]);
+      expect(check(claire)).toEqual({ ok: true, problems: [] });
+    }
   });
 
   test('une note que la suppression avait vue part avec son action', () => {
