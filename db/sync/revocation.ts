@@ -5,6 +5,7 @@
 import { refusal } from '../errors';
 import { SEED_ORIGIN } from '../project/setup';
 import { requireRow } from '../store/rows';
+import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { replicaLabel } from './labels';
 
@@ -27,11 +28,25 @@ export function revokeReplica(store: Store, replica: string): { revoked_after: n
 
 /** Who revoked this poste, if it was: its own files would be refused everywhere. */
 export function revokedBy(store: Store): string | undefined {
-  const { replicaId } = store.requireReplica();
-  if (revocationBound(store, replicaId) === undefined) return undefined;
-  const origin = store.db
-    .prepare("SELECT origin FROM changes WHERE entity = 'replica' AND row_id = ? AND field = 'revoked_after' ORDER BY hlc, origin LIMIT 1")
-    .pluck()
-    .get(replicaId) as string;
-  return replicaLabel(store, origin);
+  const revocation = revocationOf(store, store.requireReplica().replicaId);
+  return revocation && replicaLabel(store, revocation.origin);
+}
+
+/**
+ * The revocation that set a poste's bound in effect: one with that bound whose author was not
+ * revoked before writing it (the first by clock among those, to name one).
+ */
+export function revocationOf(store: Store, replica: string): { origin: string; hlc: string; after: number } | undefined {
+  const after = revocationBound(store, replica);
+  if (after === undefined) return undefined;
+  const candidates = cached(
+    store,
+    `SELECT origin, seq, hlc FROM changes WHERE entity = 'replica' AND row_id = ? AND field = 'revoked_after' AND CAST(value AS INTEGER) = ? ORDER BY hlc, origin`,
+  ).all(replica, after) as { origin: string; seq: number; hlc: string }[];
+  const counting = candidates.find(({ origin, seq }) => {
+    const authorBound = revocationBound(store, origin);
+    return authorBound === undefined || seq <= authorBound;
+  });
+  const { origin, hlc } = counting ?? candidates[0];
+  return { origin, hlc, after };
 }

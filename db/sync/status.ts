@@ -8,6 +8,7 @@ import { findGaps } from './exchange';
 import type { ImportChanges } from './changes';
 import { fingerprint } from './keys';
 import { replicaLabel } from './labels';
+import { revocationOf } from './revocation';
 
 export interface ReplicaStatus {
   id: string;
@@ -62,14 +63,8 @@ export function listReplicaStatus(store: Store): ReplicaStatus[] {
        ORDER BY pa.position, pe.name, v.origin`,
     )
     .all(SEED_ORIGIN) as (Omit<ReplicaStatus, 'is_this_laptop' | 'last_change_at' | 'fingerprint' | 'revoked'> & { hlc: string; public_key: string | null })[];
-  // The bound in effect (store/revocations.ts), and the first revocation that set it.
-  const revocation = store.db.prepare(
-    `SELECT origin, hlc FROM changes WHERE entity = 'replica' AND row_id = ? AND field = 'revoked_after' AND CAST(value AS INTEGER) = ?
-     ORDER BY hlc, origin LIMIT 1`,
-  );
   return rows.map(({ hlc, public_key, ...row }) => {
-    const after = store.log.revoked.get(row.id);
-    const revoked = after === undefined ? undefined : { ...(revocation.get(row.id, after) as { origin: string; hlc: string }), after };
+    const revoked = revocationOf(store, row.id);
     return {
       ...row,
       is_this_laptop: row.id === store.replicaId,

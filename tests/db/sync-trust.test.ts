@@ -210,6 +210,8 @@ describe('révocation', () => {
       expect(store.db.prepare("SELECT progress FROM action WHERE id = 'a3-1'").pluck().get()).not.toBe(5);
     }
     expect(revokedBy(nadia)).toBeUndefined();
+    const by = (poste: Store) => listReplicaStatus(nadia).find((status) => status.id === poste.replicaId)!.revoked!.by;
+    expect([by(marc), by(claire)]).toEqual(["l'ordinateur de Claire Martin (Indre-et-Loire)", "l'ordinateur de Marc Lefèvre (Loir-et-Cher)"]);
     send(julie, nadia);
     send(nadia, julie);
     expect(dump(julie)).toBe(dump(nadia));
