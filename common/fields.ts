@@ -110,6 +110,7 @@ export const FIELDS = {
     sent_on: { label: "Date d'envoi pour validation", subject: "La date d'envoi pour validation" },
     validated_on: { label: 'Date de validation', subject: 'La date de validation' },
     validated_by_id: { label: 'Validé par', subject: 'La personne qui a validé' },
+    validated_seen: { label: 'Modifications vues à la validation' },
     version: { label: 'Version' },
     previous_version_id: { label: 'Version précédente', subject: 'La version précédente' },
     amendment_reason: { label: 'Objet de la modification', subject: "L'objet de la modification", text: true },

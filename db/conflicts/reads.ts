@@ -8,6 +8,7 @@ import { parseHlc } from '../store/hlc';
 import { SEED_ORIGIN } from '../project/setup';
 import { meetingTitle } from '../meetings/rows';
 import { listPartners } from '../people/reads';
+import type { UnseenRow } from '../store/changelog';
 import { isEntityName, type EntityName } from '../store/schema';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
@@ -74,7 +75,7 @@ export function listConflictViews(store: Store): ConflictView[] {
           shown: index === 0,
         })),
         before: conflict.ancestor && versionView(store, entity, conflict.field, conflict.ancestor),
-        unseen: conflict.field === 'deleted' ? unseenEdits(store, entity, conflict.row_id) : [],
+        unseen: conflict.field === 'deleted' ? unseenEditViews(store, entity, conflict.row_id, store.log.unseenByDelete(entity, conflict.row_id)) : [],
       };
     });
 }
@@ -93,9 +94,9 @@ function versionView(store: Store, entity: EntityName, field: string, version: C
   };
 }
 
-/** What a delete had not seen, row by row: why the row it deletes is still shown. */
-function unseenEdits(store: Store, entity: EntityName, rowId: string): UnseenEditView[] {
-  return store.log.unseenByDelete(entity, rowId).map((row) => {
+/** What a delete or a validation of a row had not seen, row by row (the row itself, or rows that go with it). */
+export function unseenEditViews(store: Store, entity: EntityName, rowId: string, rows: UnseenRow[]): UnseenEditView[] {
+  return rows.map((row) => {
     const unseen = row.versions.filter((version) => !version.seen);
     const latest = unseen.reduce((a, b) => (b.hlc > a.hlc ? b : a));
     const itself = row.entity === entity && row.rowId === rowId;

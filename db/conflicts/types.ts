@@ -38,11 +38,14 @@ export interface ConflictView {
   unseen: UnseenEditView[];
 }
 
-/** A row edited (or added) without the delete's knowledge: the row itself, or one that goes with it (a note of the action…). */
+/**
+ * A row edited (or added) without the knowledge of a delete or a validation: the row itself,
+ * or one that goes with it (a note of the action, a décision of the minutes…).
+ */
 export interface UnseenEditView {
-  /** What that row is (describeRow); null for the row deleted itself. */
+  /** What that row is (describeRow); null for the row deleted or validated itself. */
   row_label: string | null;
-  /** Added without the delete's knowledge (none of its versions seen); else the fields edited. */
+  /** Added without its knowledge (none of its versions seen); else the fields edited. */
   added: boolean;
   fields: string[];
   /** Those edits, as [origin, seq]: sent back with a choice, which is refused if others arrived meanwhile. */

@@ -16,7 +16,7 @@ import { toUserError } from '../errors';
 import { writeFileAtomically } from '../files';
 import { listPartners } from '../people/reads';
 import { getProject } from '../project/reads';
-import { ENTITIES, JSON_FIELDS, type EntityName } from '../store/schema';
+import { BOOKKEEPING_FIELDS, ENTITIES, JSON_FIELDS, type EntityName } from '../store/schema';
 import type { Store } from '../store/store';
 import { csvBytes, type CsvValue } from './csv';
 
@@ -138,11 +138,13 @@ function kindOf(entity: ExportedEntity, field: string): Pick<ExportColumn, 'kind
 
 /** The columns of a file; a meeting's type named as this cooperation names it (common/fields.ts has the default project's words). */
 function columnsOf(entity: ExportedEntity, typeLabels: Record<MeetingType, string>): ExportColumn[] {
-  return Object.keys(ENTITIES[entity]).map((field) => {
-    const words = fieldWords(entity, field)!;
-    const codes = entity === 'meeting' && field === 'type' ? typeLabels : words.codes;
-    return { field, header: words.label, codes, note: NOTES[`${entity}.${field}`], ...kindOf(entity, field) };
-  });
+  return Object.keys(ENTITIES[entity])
+    .filter((field) => !BOOKKEEPING_FIELDS.has(field))
+    .map((field) => {
+      const words = fieldWords(entity, field)!;
+      const codes = entity === 'meeting' && field === 'type' ? typeLabels : words.codes;
+      return { field, header: words.label, codes, note: NOTES[`${entity}.${field}`], ...kindOf(entity, field) };
+    });
 }
 
 /** The extra column of documents.csv: where its copy is in the folder. */

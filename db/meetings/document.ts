@@ -278,9 +278,13 @@ function validationSentence(meeting: ReturnType<typeof getMeeting>): string {
         `Projet envoyé pour validation le ${frenchDate(meeting.sent_on!)} ; ` +
         `sans observation d'ici le ${frenchDate(meeting.tacit_validation_on!)}, il sera réputé validé.`
       );
-    case 'valide':
-      return meeting.validated_by
+    case 'valide': {
+      const validated = meeting.validated_by
         ? `Validé le ${frenchDate(meeting.validated_on!)} par ${personLabel(meeting.validated_by)}.`
         : `Validé tacitement le ${frenchDate(meeting.validated_on!)}, sans observation dans le délai de ${meeting.silence_days} jours suivant son envoi${meeting.sent_on ? ` le ${frenchDate(meeting.sent_on)}` : ''}.`;
+      return meeting.validation_unseen.length > 0
+        ? `${validated} Des modifications faites pendant la validation, sur un ordinateur qui ne la connaissait pas encore, n'ont pas été validées : à vérifier.`
+        : validated;
+    }
   }
 }

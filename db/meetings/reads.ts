@@ -1,4 +1,6 @@
 import { authorshipOf, type Authorship } from '../sync/proof';
+import { unseenEditViews } from '../conflicts/reads';
+import type { UnseenEditView } from '../conflicts/types';
 // Réunions as the screens read them: the list with its filters, one meeting with
 // everything, the meetings and décisions concerning an action, the suivi des actions du
 // précédent compte rendu.
@@ -245,6 +247,24 @@ function validationProof(store: Store, meetingId: string): Authorship | null {
   return version ? authorshipOf(store, version.origin, version.seq) : null;
 }
 
+/**
+ * What the validation had not seen: edits of the minutes (the meeting, its participants,
+ * points, décisions…) made elsewhere by a poste that did not know of it yet. A version was
+ * seen if the validating poste held it, or is of the validation's own write (its poste's
+ * changes up to the mark). Documents attached later are not part of the minutes.
+ */
+function unseenByValidation(store: Store, meetingId: string): UnseenEditView[] {
+  const marks = store.log.liveVersions('meeting', meetingId, 'validated_seen').flatMap((version) => {
+    const held = JSON.parse(version.value) as Record<string, number> | null;
+    return held ? [{ held, origin: version.origin, seq: version.seq }] : [];
+  });
+  if (marks.length === 0) return [];
+  const seen = (version: { origin: string; seq: number }) =>
+    marks.some((mark) => version.seq <= (mark.held[version.origin] ?? 0) || (version.origin === mark.origin && version.seq <= mark.seq));
+  const rows = store.log.unseenBy('meeting', meetingId, seen).filter((row) => row.entity !== 'attachment');
+  return unseenEditViews(store, 'meeting', meetingId, rows);
+}
+
 export function getMeeting(store: Store, id: string, day?: string): MeetingDetail {
   const row = meetingRow(store, id);
   const meeting = requireMeeting(store, id);
@@ -263,6 +283,7 @@ export function getMeeting(store: Store, id: string, day?: string): MeetingDetai
     secretariat,
     validated_by: personRef(store, meeting.validated_by_id),
     validation_proof: meeting.validation_status === 'valide' ? validationProof(store, id) : null,
+    validation_unseen: meeting.validation_status === 'valide' ? unseenByValidation(store, id) : [],
     diffusion: meeting.diffusion,
     next_meeting_date: meeting.next_meeting_date,
     amendment_reason: meeting.amendment_reason,

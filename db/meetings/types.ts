@@ -1,4 +1,5 @@
 import type { Authorship } from '../sync/proof';
+import type { UnseenEditView } from '../conflicts/types';
 // Réunions and comptes rendus as db/ answers them (writes.ts, validation.ts, reads.ts).
 import type { ActionItemKind, ActionStatus, Attendance, Civility, EntryKind, MeetingType, MinutesStatus } from '../../common/vocabulary';
 import type { Partner, PersonRef } from '../people/types';
@@ -247,6 +248,8 @@ export interface MeetingDetail extends MeetingRow {
   validated_by: PersonRef | null;
   /** The poste that recorded the validation, and whether its signature holds. */
   validation_proof: Authorship | null;
+  /** Edits of validated minutes made elsewhere without the validation's knowledge (meanwhile, by a poste that did not know it yet). */
+  validation_unseen: UnseenEditView[];
   diffusion: string[];
   next_meeting_date: string | null;
   amendment_reason: string | null;

@@ -223,6 +223,8 @@ function validate(store: Store, meeting: MeetingFields, day: string, validatedBy
       );
     }
     edits.push(...rowEdits('meeting', meeting.id, { validation_status: 'valide', validated_on: day, validated_by_id: validatedBy }));
+    // Last: what this poste held, and with it this write up to here (reads.ts, unseenByValidation).
+    edits.push({ entity: 'meeting', rowId: meeting.id, field: 'validated_seen', value: store.log.versionVector() });
     store.write(edits);
   });
 }
@@ -266,6 +268,7 @@ export function amendMinutes(store: Store, meetingId: string, reason: string | n
     sent_on: null,
     validated_on: null,
     validated_by_id: null,
+    validated_seen: null,
     version: meeting.version + 1,
     previous_version_id: meetingId,
     amendment_reason,

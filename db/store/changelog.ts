@@ -16,7 +16,7 @@ import { refusal } from '../errors';
 import { compareText } from './collation';
 import { DEPENDENCES_OF, DEPENDENTS_OF } from './dependents';
 import type { RevocationBounds } from './revocations';
-import { BOOLEAN_FIELDS, fieldSchema, JSON_FIELDS, isEntityName, type EntityName } from './schema';
+import { BOOKKEEPING_FIELDS, BOOLEAN_FIELDS, fieldSchema, JSON_FIELDS, isEntityName, type EntityName } from './schema';
 
 export type VersionRef = [origin: string, seq: number];
 
@@ -74,7 +74,24 @@ export interface RowRef {
 }
 
 /** A live version of a field of a given row. */
-type RowVersion = LiveVersion & RowRef & { field: string };
+export type RowVersion = LiveVersion & RowRef & { field: string };
+
+/** A row with live versions something had not seen (a delete, a validation), each version marked. */
+export interface UnseenRow extends RowRef {
+  versions: (RowVersion & { seen: boolean })[];
+}
+
+/** These versions grouped by row, each marked by `seen`: the rows with at least one not seen. */
+function unseenRows(versions: RowVersion[], seen: (version: RowVersion) => boolean): UnseenRow[] {
+  const rows = new Map<string, UnseenRow>();
+  for (const version of versions) {
+    const key = `${version.entity}\u0000${version.rowId}`;
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { entity: version.entity, rowId: version.rowId, versions: [] }));
+    row.versions.push({ ...version, seen: seen(version) });
+  }
+  return [...rows.values()].filter((row) => row.versions.some((version) => !version.seen));
+}
 
 interface ChangedRow {
   entity: EntityName;
@@ -101,12 +118,13 @@ function groupByField(versions: (LiveVersion & { field: string })[]): Map<string
 /**
  * A row's derived columns for the given fields, from all its live versions by field (each
  * latest first), and whether each of them is in conflict; `dependents` gives the live
- * versions of the rows that go with it, read only if a delete is to hide it.
+ * versions of the rows that go with it, read only if a delete is to hide it (none given:
+ * they are weighed once the batch is derived, by refreshDeletedAbove).
  */
 function derive(
   byField: Map<string, LiveVersion[]>,
   fields: Set<string>,
-  dependents: () => LiveVersion[],
+  dependents: () => LiveVersion[] = () => [],
 ): { columns: string[]; values: unknown[]; conflicts: Map<string, boolean> } {
   const columns: string[] = [];
   const values: unknown[] = [];
@@ -118,7 +136,7 @@ function derive(
       columns.push(field);
       values.push(toColumn(field, live[0].value));
     }
-    conflicts.set(field, live.length > 1 && new Set(live.map((version) => version.value)).size > 1);
+    conflicts.set(field, live.length > 1 && !BOOKKEEPING_FIELDS.has(field) && new Set(live.map((version) => version.value)).size > 1);
   }
   const deletions = byField.get('deleted') ?? [];
   if (deletions.length > 0 || fields.has('deleted')) {
@@ -467,18 +485,17 @@ export class ChangeLog {
     // fields leave hiding it is weighed against them once the batch is derived, once.
     const hasDependents = DEPENDENTS_OF.has(entity);
     const self = hasDependents ? [{ entity, rowId }] : [];
-    const dependents = () => [];
     // A row created by this batch (fields written, none replaced) has all its live versions
     // in hand: if the INSERT goes in, the row was new, and there was nothing else to read.
     // Every row with a live version exists in its table, so a wrong guess costs one probe.
     if (!row.replaces && !row.added.some((version) => dropped.has(version.origin, version.seq))) {
-      const derived = derive(groupByField(row.added), fields, dependents);
+      const derived = derive(groupByField(row.added), fields);
       if (derived.columns.length > 0 && this.insertRow(entity, derived.columns).run(rowId, ...derived.values).changes === 1) {
         for (const [field, inConflict] of derived.conflicts) if (inConflict) this.statements.addConflict.run(entity, rowId, field);
         return [...self, ...this.dependedOn(entity, rowId, derived)];
       }
     }
-    const derived = derive(groupByField(this.statements.liveOfRow.all(entity, rowId) as (LiveVersion & { field: string })[]), fields, dependents);
+    const derived = derive(groupByField(this.statements.liveOfRow.all(entity, rowId) as (LiveVersion & { field: string })[]), fields);
     if (derived.columns.length > 0) this.upsert(entity, derived.columns).run(rowId, ...derived.values);
     this.markConflicts(entity, rowId, derived.conflicts);
     return [...self, ...this.dependedOn(entity, rowId, derived)];
@@ -531,11 +548,14 @@ export class ChangeLog {
     return rows;
   }
 
-  /** The live versions of the rows that go with this one; a delete of one of them is not an edit (it goes the same way). */
-  private dependentVersions(entity: EntityName, rowId: string): RowVersion[] {
+  /**
+   * The live versions of the rows that go with this one. Their deletes count only with
+   * `deletes`: a delete of the row they go with takes them the same way.
+   */
+  private dependentVersions(entity: EntityName, rowId: string, deletes = false): RowVersion[] {
     return this.dependentRows(entity, rowId).flatMap((row) =>
       (this.statements.liveOfRow.all(row.entity, row.rowId) as (LiveVersion & { field: string })[])
-        .filter((version) => version.field !== 'deleted' || !isDeleteMark(JSON.parse(version.value)))
+        .filter((version) => deletes || version.field !== 'deleted' || !isDeleteMark(JSON.parse(version.value)))
         .map((version) => ({ ...version, ...row })),
     );
   }
@@ -544,25 +564,22 @@ export class ChangeLog {
    * Why a live delete does not hide a row: the rows (itself, or rows that go with it) with
    * live edits that no live delete of it had seen, each version marked seen or not.
    */
-  unseenByDelete(entity: EntityName, rowId: string): { entity: EntityName; rowId: string; versions: (RowVersion & { seen: boolean })[] }[] {
-    const own = this.statements.liveOfRow.all(entity, rowId) as (LiveVersion & { field: string })[];
-    const marks = own.flatMap((version) => {
-      const value = version.field === 'deleted' ? (JSON.parse(version.value) as unknown) : undefined;
+  unseenByDelete(entity: EntityName, rowId: string): UnseenRow[] {
+    const marks = this.liveVersions(entity, rowId, 'deleted').flatMap((version) => {
+      const value = JSON.parse(version.value) as unknown;
       return isDeleteMark(value) ? [value] : [];
     });
     if (marks.length === 0) return [];
-    const rows = new Map<string, { entity: EntityName; rowId: string; versions: (RowVersion & { seen: boolean })[] }>();
-    const versions: RowVersion[] = [
-      ...own.filter((version) => version.field !== 'deleted').map((version) => ({ ...version, entity, rowId })),
-      ...this.dependentVersions(entity, rowId),
-    ];
-    for (const version of versions) {
-      const key = `${version.entity}\u0000${version.rowId}`;
-      let row = rows.get(key);
-      if (!row) rows.set(key, (row = { entity: version.entity, rowId: version.rowId, versions: [] }));
-      row.versions.push({ ...version, seen: marks.some((mark) => version.seq <= (mark.vv[version.origin] ?? 0)) });
-    }
-    return [...rows.values()].filter((row) => row.versions.some((version) => !version.seen));
+    const own = (this.statements.liveOfRow.all(entity, rowId) as (LiveVersion & { field: string })[]).filter((version) => version.field !== 'deleted');
+    return unseenRows([...own.map((version) => ({ ...version, entity, rowId })), ...this.dependentVersions(entity, rowId)], (version) =>
+      marks.some((mark) => version.seq <= (mark.vv[version.origin] ?? 0)),
+    );
+  }
+
+  /** The rows (this one, and those that go with it, deletes included) with a live version that `seen` says was not seen. */
+  unseenBy(entity: EntityName, rowId: string, seen: (version: RowVersion) => boolean): UnseenRow[] {
+    const own = this.statements.liveOfRow.all(entity, rowId) as (LiveVersion & { field: string })[];
+    return unseenRows([...own.map((version) => ({ ...version, entity, rowId })), ...this.dependentVersions(entity, rowId, true)], seen);
   }
 
   /**

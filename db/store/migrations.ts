@@ -322,6 +322,13 @@ const MIGRATIONS: Migration[] = [
     }
     new SearchIndex(db).refresh(log.touched);
   },
+
+  // 10: a validation records what its poste held (meeting.validated_seen): the edits of the
+  // minutes it had not seen show on their page.
+  (db) => {
+    if (!derivedColumns(db, 'meeting').includes('validated_seen')) db.exec('ALTER TABLE meeting ADD COLUMN validated_seen TEXT');
+    deriveFromLog(db, 'meeting', ['validated_seen']);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -331,7 +338,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  * change only how a replica stores its data. Sync files carry this number, so that a poste
  * refuses only files holding data it has nowhere to put.
  */
-export const SHARED_SCHEMA_VERSION = 7;
+export const SHARED_SCHEMA_VERSION = 10;
 
 /** The app version that wrote each schema version: named when an older app refuses a newer file. */
 const APP_VERSION_OF_SCHEMA: Record<number, string> = {
@@ -344,6 +351,7 @@ const APP_VERSION_OF_SCHEMA: Record<number, string> = {
   7: '0.5.0',
   8: '0.6.0',
   9: '0.7.0',
+  10: '0.8.0',
 };
 
 export const appVersionOfSchema = (schema: number): string => APP_VERSION_OF_SCHEMA[schema] ?? APP_VERSION_OF_SCHEMA[SCHEMA_VERSION];

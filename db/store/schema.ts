@@ -178,6 +178,8 @@ export const ENTITIES = {
     validated_on: isoDate(fieldSubject('meeting', 'validated_on')).nullable(),
     /** Null for minutes validated by silence. */
     validated_by_id: optionalRef(fieldSubject('meeting', 'validated_by_id')),
+    /** What the poste that validated held (its version vector): an edit of the minutes it had not seen shows on their page. */
+    validated_seen: z.record(z.string(), z.number().int().min(0)).nullable(),
     version: z.number().int().min(1),
     previous_version_id: optionalRef(fieldSubject('meeting', 'previous_version_id')),
     amendment_reason: optionalText(fieldSubject('meeting', 'amendment_reason'), 2000),
@@ -404,6 +406,11 @@ export function fieldSchema(entity: EntityName, field: string): z.ZodType | unde
   return Object.prototype.hasOwnProperty.call(fields, field) ? fields[field] : undefined;
 }
 
-/** Fields stored as JSON text in their column (arrays); booleans are stored as 0/1. */
-export const JSON_FIELDS = new Set(['finalites', 'chantier_ids', 'diffusion', 'items']);
+/** Fields stored as JSON text in their column (arrays, objects); booleans are stored as 0/1. */
+export const JSON_FIELDS = new Set(['finalites', 'chantier_ids', 'diffusion', 'items', 'validated_seen']);
+/**
+ * Fields the app writes for its own checks, neither shown nor exported: what a validation had
+ * seen. Two laptops validating by silence write two values, both kept and read together: not a conflict.
+ */
+export const BOOKKEEPING_FIELDS = new Set(['validated_seen']);
 export const BOOLEAN_FIELDS = new Set(['done', 'to_arbitrate']);

@@ -4,7 +4,8 @@ import { listConflicts } from '../../db/conflicts/versions';
 import { listConflictViews } from '../../db/conflicts/reads';
 import { resolveConflict } from '../../db/conflicts/writes';
 import { dump } from '../../db/project/dump';
-import { addParticipant, updateAgendaItem, updateEntry, updateMeeting } from '../../db/meetings/writes';
+import { addEntry, addParticipant, updateAgendaItem, updateEntry, updateMeeting } from '../../db/meetings/writes';
+import { minutesDocument } from '../../db/meetings/document';
 import { amendMinutes, applyTacitValidations, sendForValidation, validateMinutes } from '../../db/meetings/validation';
 import { getMeeting, listMeetings } from '../../db/meetings/reads';
 import type { Store } from '../../db/store/store';
@@ -113,9 +114,44 @@ describe('le même compte rendu modifié sur deux postes', () => {
     meet(a, b);
     for (const store of [a, b]) {
       expect(listConflicts(store)).toEqual([]);
-      expect(getMeeting(store, minutes.meetingId)).toMatchObject({ validation_status: 'valide', validated_on: '2027-04-02' });
+      expect(getMeeting(store, minutes.meetingId)).toMatchObject({ validation_status: 'valide', validated_on: '2027-04-02', validation_unseen: [] });
       expect(store.db.prepare("SELECT count(*) FROM action WHERE title = 'Organiser le séminaire des cadres de juin'").pluck().get()).toBe(1);
     }
+    expect(dump(a)).toBe(dump(b));
+  });
+
+  test('modifié pendant sa validation, sans la connaître : la page du compte rendu validé et son document le disent ; ce que la validation avait reçu, non', () => {
+    const { a, b, people, minutes } = twoReplicas();
+    sendForValidation(a, minutes.meetingId, '2027-03-18');
+    // Received by Marc before he validates: part of what he validated.
+    updateEntry(a, minutes.decisions.approlys, { text: 'Le groupement de commandes Approlys est reconduit pour 2028.' });
+    meet(a, b);
+    // Meanwhile on Claire's laptop, which does not know of the validation yet.
+    updateEntry(a, minutes.decisions.rh, { text: 'Le séminaire des cadres aura lieu à Tours, et non à Blois.' });
+    const added = addEntry(a, minutes.items[1], { kind: 'decision', text: 'Le comité se réunira de nouveau en septembre.' });
+    validateMinutes(b, minutes.meetingId, { validatedBy: people.marc, day: '2027-03-20' });
+    expect(getMeeting(b, minutes.meetingId).validation_unseen).toEqual([]);
+    meet(a, b);
+
+    for (const store of [a, b]) {
+      const meeting = getMeeting(store, minutes.meetingId);
+      expect(meeting.validation_status).toBe('valide');
+      expect(
+        meeting.validation_unseen
+          .map(({ row_label, added, fields, author }) => ({ row_label, added, fields, author }))
+          .sort((x, y) => (x.added ? 1 : y.added ? -1 : 0)),
+      ).toEqual([
+        { row_label: expect.stringContaining('séminaire des cadres'), added: false, fields: ['Texte'], author: 'Claire Martin' },
+        { row_label: expect.stringContaining('septembre'), added: true, fields: [], author: 'Claire Martin' },
+      ]);
+      expect(meeting.validation_unseen.flatMap((edit) => edit.refs).every(([origin]) => origin === a.replicaId)).toBe(true);
+      expect(minutesDocument(store, minutes.meetingId, 'compte_rendu').validation.sentence).toMatch(
+        /^Validé le .* par .*Marc Petit.*\. Des modifications faites pendant la validation, sur un ordinateur qui ne la connaissait pas encore, n'ont pas été validées : à vérifier\.$/,
+      );
+      // Bookkeeping, not a conflict; the same on both laptops.
+      expect(listConflicts(store)).toEqual([]);
+    }
+    expect(getMeeting(a, minutes.meetingId).agenda[1].entries.map((entry) => entry.id)).toContain(added);
     expect(dump(a)).toBe(dump(b));
   });
 

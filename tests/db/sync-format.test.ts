@@ -142,13 +142,14 @@ describe("fichier d'échange", () => {
     const newer = encodeSyncFile({
       project,
       sender: 'x',
-      schema: SHARED_SCHEMA_VERSION + 1,
+      schema: SHARED_SCHEMA_VERSION,
       full: true,
       key: derivedKey(PASSPHRASE, project),
       content: { senderHeld: {}, basedOn: {}, runs: [] },
     });
-    expect(() => decodeSyncFile(newer, { keys: [derivedKey(PASSPHRASE, project)], project, schema: SHARED_SCHEMA_VERSION })).toThrow(
-      /version plus récente d'Entente \(0\.6\.0 ou plus\)/,
+    // As Entente 0.7 reads it: its data are of schema 7.
+    expect(() => decodeSyncFile(newer, { keys: [derivedKey(PASSPHRASE, project)], project, schema: 7 })).toThrow(
+      /version plus récente d'Entente \(0\.8\.0 ou plus\)/,
     );
   });
 

@@ -1,8 +1,9 @@
-import { Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import type { ConflictVersionView, ConflictView } from '../../../preload/contract';
 import { call } from '../../api';
 import { conflictFieldLabel, formatValue, isTextField, versionAuthor, versionDate } from './labels';
+import { UnseenEditList } from './UnseenEditList';
 
 /**
  * Merged texts being typed, by conflict: kept if the card leaves the screen, and given back
@@ -66,14 +67,7 @@ function UnseenEdits({ conflict }: { conflict: ConflictView }) {
       <Text size="sm" fw={600} id={headingId}>
         Ce que la suppression n'avait pas vu
       </Text>
-      <List size="sm" spacing={4} mt={4}>
-        {conflict.unseen.map((edit, index) => (
-          <List.Item key={index}>
-            {edit.row_label ?? 'La ligne elle-même'}&#x202f;: {edit.added ? 'ajout' : `modification (${edit.fields.join(', ')})`} de {versionAuthor(edit)}, le{' '}
-            {versionDate(edit.date)}
-          </List.Item>
-        ))}
-      </List>
+      <UnseenEditList edits={conflict.unseen} itself="La ligne elle-même" />
     </Paper>
   );
 }

@@ -8,6 +8,7 @@ import { useAppState } from '../../app/AppContext';
 import { href, navigate } from '../../app/navigation';
 import { formatDate, todayIso } from '../../shared/format';
 import { MinutesStatusBadge } from './MinutesStatusBadge';
+import { UnseenEditList } from '../conflicts/UnseenEditList';
 
 /** Brouillon → envoyé pour validation (to the other Département) → validé, by a person or by silence. */
 export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
@@ -61,7 +62,13 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
       )}
       {status === 'valide' && meeting.validation_proof && (
         <Group gap="xs">
-          <Badge color={meeting.validation_proof.signed ? 'teal' : 'orange'} variant="light">
+          {/* Filled, with a dark or white text: the light variant's teal falls below 4.5:1. */}
+          <Badge
+            color={meeting.validation_proof.signed ? 'teal.9' : 'orange.8'}
+            c={meeting.validation_proof.signed ? 'white' : 'black'}
+            variant="filled"
+            radius="sm"
+          >
             {meeting.validation_proof.signed ? 'Signature vérifiée' : 'Signature non vérifiable'}
           </Badge>
           <Text size="sm">
@@ -73,6 +80,15 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
                 : "\u202f: cet ordinateur n'avait pas encore de clé de signature (phrase de passe pas encore saisie, ou version antérieure à 0.3)."}
           </Text>
         </Group>
+      )}
+      {status === 'valide' && meeting.validation_unseen.length > 0 && (
+        <Alert color="orange" title="Modifié sans que la validation l'ait vu">
+          <Text size="sm">
+            Ces modifications ont été faites pendant la validation, sur un ordinateur qui ne la connaissait pas encore&#x202f;: le compte rendu validé ne les
+            contenait pas. Vérifiez-les avec les partenaires&#x202f;; au besoin, créez une version modificative.
+          </Text>
+          <UnseenEditList edits={meeting.validation_unseen} itself="La réunion" />
+        </Alert>
       )}
       {status !== 'valide' && meeting.problems.length > 0 && (
         <Alert color="orange" title="À compléter avant la validation">

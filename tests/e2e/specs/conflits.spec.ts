@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addNote, deleteAction, updateAction } from '../../../db/actions/writes';
 import { resolveConflict } from '../../../db/conflicts/writes';
+import { addAgendaItem, addEntry, createMeeting, updateEntry } from '../../../db/meetings/writes';
+import { sendForValidation, validateMinutes } from '../../../db/meetings/validation';
 import { initReplica } from '../../../db/project/setup';
 import { Store } from '../../../db/store/store';
 import { exportFile, importFile } from '../../../db/sync/exchange';
@@ -179,6 +181,42 @@ test('Conflits : une fusion en cours, réglée entre-temps sur un autre ordinate
   expect(await axeViolations(page)).toEqual([]);
   await givenBack.getByRole('button', { name: 'Fermer' }).click();
   await expect(givenBack).toHaveCount(0);
+});
+
+test('un compte rendu corrigé ici pendant que Marc Petit le validait sur son ordinateur : la page et le document imprimé le disent', async ({ launch }) => {
+  const dataDir = initData();
+  let meetingId = '';
+  withOtherLaptop(dataDir, (mine, other, send) => {
+    meetingId = createMeeting(mine, { type: 'codiri', date: '2026-11-20', start_time: '09:30', duration_minutes: 120, chantier_ids: ['c4'] });
+    const item = addAgendaItem(mine, meetingId, { title: 'Point d’étape du chantier RH', duration_minutes: 60, chantier_id: 'c4' });
+    const decision = addEntry(mine, item, { kind: 'decision', text: 'Le séminaire des cadres aura lieu en juin, à Blois.' });
+    sendForValidation(mine, meetingId, '2026-11-23');
+    send(mine, other);
+    // Neither knows of the other's edit: Claire corrects the décision and adds one, Marc validates.
+    updateEntry(mine, decision, { text: 'Le séminaire des cadres aura lieu en juin, à Tours.' });
+    addEntry(mine, item, { kind: 'decision', text: 'Le prochain CODIRI se tiendra à Blois.' });
+    validateMinutes(other, meetingId, { validatedBy: other.personId!, day: '2026-11-25' });
+    send(other, mine);
+  });
+  const app = await launch(dataDir);
+  const { page } = app;
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+  await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/compte-rendu`), meetingId);
+  await expect(page.getByRole('alert').filter({ hasText: 'Il ne peut plus être modifié' })).toContainText('il a été modifié pendant sa validation');
+  const validation = page.getByRole('region', { name: 'Validation' });
+  await expect(validation.getByText(/^Validé le 25 nov\. 2026 par Marc Petit/)).toBeVisible();
+  const unseen = validation.getByRole('alert').filter({ hasText: "Modifié sans que la validation l'ait vu" });
+  await expect(unseen.getByRole('listitem')).toHaveText([
+    /Le séminaire des cadres aura lieu en juin, à Tours.*\u202f: modification \(Texte\) de Claire Martin, le .* 2026 à /,
+    /Le prochain CODIRI se tiendra à Blois.*\u202f: ajout de Claire Martin, le .* 2026 à /,
+  ]);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(app, '10d-validation-non-vue');
+  // The printed minutes say it too.
+  await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/impression/compte-rendu`), meetingId);
+  await expect(
+    page.getByText("Des modifications faites pendant la validation, sur un ordinateur qui ne la connaissait pas encore, n'ont pas été validées"),
+  ).toBeVisible();
 });
 
 /** Marc Petit's laptop (41) beside this one, and a way to carry real sync files between them. */
