@@ -1,9 +1,9 @@
-import { authorshipOf, type Authorship } from '../sync/proof';
-import { unseenEditViews } from '../conflicts/reads';
-import type { UnseenEditView } from '../conflicts/types';
 // Réunions as the screens read them: the list with its filters, one meeting with
 // everything, the meetings and décisions concerning an action, the suivi des actions du
 // précédent compte rendu.
+import { authorshipOf, type Authorship } from '../sync/proof';
+import { unseenEditViews } from '../conflicts/reads';
+import type { UnseenEditView } from '../conflicts/types';
 import { addMinutes } from '../../common/calendar';
 import { sortKey } from '../store/collation';
 import { refusal } from '../errors';

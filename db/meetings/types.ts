@@ -1,6 +1,6 @@
+// Réunions and comptes rendus as db/ answers them (writes.ts, validation.ts, reads.ts).
 import type { Authorship } from '../sync/proof';
 import type { UnseenEditView } from '../conflicts/types';
-// Réunions and comptes rendus as db/ answers them (writes.ts, validation.ts, reads.ts).
 import type { ActionItemKind, ActionStatus, Attendance, Civility, EntryKind, MeetingType, MinutesStatus } from '../../common/vocabulary';
 import type { Partner, PersonRef } from '../people/types';
 import type { TrackedActionRef } from '../actions/types';
