@@ -347,7 +347,7 @@ function formatMeetings(rows: MeetingRow[], typeLabels: Record<MeetingType, stri
     row.date,
     row.start_time,
     typeLabels[row.type],
-    `${MINUTES_STATUS_LABELS[row.validation_status]}${row.version > 1 ? ` (version ${row.version})` : ''}`,
+    `${MINUTES_STATUS_LABELS[row.validation_status]}${row.version > 1 ? ` (version ${row.version})` : ''}${row.validation_unseen_count > 0 ? ', modifié pendant la validation' : ''}`,
     row.id,
     row.title,
   ]);

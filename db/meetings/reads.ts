@@ -3,7 +3,7 @@
 // précédent compte rendu.
 import { authorshipOf, type Authorship } from '../sync/proof';
 import { unseenEditViews } from '../conflicts/reads';
-import type { UnseenEditView } from '../conflicts/types';
+import type { UnseenRow } from '../store/changelog';
 import { addMinutes } from '../../common/calendar';
 import { sortKey } from '../store/collation';
 import { refusal } from '../errors';
@@ -59,7 +59,33 @@ const ROW_SQL = `SELECT ${MEETING_COLUMNS},
     ${LATEST_SQL} AS latest
   FROM meeting m`;
 
-function toRow(raw: RawRow, silenceDays: number): MeetingRow {
+/**
+ * The validated meetings with a live version (of theirs, of a row of theirs) that their
+ * validation neither held nor wrote: a superset of those with edits it had not seen (a second
+ * validation's mark may cover it), in one query rather than a walk of each one's rows. Rows
+ * are tied to one meeting for good (meeting_id is never edited).
+ */
+const MAYBE_UNSEEN_SQL = `
+  SELECT DISTINCT m.id FROM meeting m
+  JOIN (SELECT id AS row_id, 'meeting' AS entity, id AS meeting_id FROM meeting
+        UNION ALL SELECT id, 'participant', meeting_id FROM participant
+        UNION ALL SELECT id, 'agenda_item', meeting_id FROM agenda_item
+        UNION ALL SELECT id, 'entry', meeting_id FROM entry
+        UNION ALL SELECT id, 'action_item', meeting_id FROM action_item
+        UNION ALL SELECT id, 'follow_up', meeting_id FROM follow_up) r ON r.meeting_id = m.id
+  JOIN live_versions l ON l.entity = r.entity AND l.row_id = r.row_id
+  WHERE m.validation_status = 'valide' AND m.validated_seen IS NOT NULL
+    AND l.seq > coalesce(json_extract(m.validated_seen, '$."' || l.origin || '"'), 0)
+    AND NOT EXISTS (SELECT 1 FROM live_versions mark WHERE mark.entity = 'meeting' AND mark.row_id = m.id AND mark.field = 'validated_seen'
+                    AND mark.origin = l.origin AND mark.seq >= l.seq)`;
+
+/** How many rows of validated minutes were edited without the validation's knowledge: read for the few meetings the query points at. */
+function unseenCount(store: Store, meeting: { id: string; validation_status: string }, maybe?: Set<string>): number {
+  if (meeting.validation_status !== 'valide' || (maybe && !maybe.has(meeting.id))) return 0;
+  return unseenByValidation(store, meeting.id).length;
+}
+
+function toRow(store: Store, raw: RawRow, silenceDays: number, maybeUnseen?: Set<string>): MeetingRow {
   const meeting = parseLists(raw);
   const end = addMinutes(meeting.date, meeting.start_time, meeting.duration_minutes);
   return {
@@ -78,6 +104,7 @@ function toRow(raw: RawRow, silenceDays: number): MeetingRow {
     decision_count: raw.decision_count,
     action_item_count: raw.action_item_count,
     latest: raw.latest === 1,
+    validation_unseen_count: unseenCount(store, meeting, maybeUnseen),
   };
 }
 
@@ -99,13 +126,14 @@ export function listMeetings(store: Store, query: MeetingQuery = {}, day?: strin
     params,
   ) as RawRow[];
   const silenceDays = validationSilenceDays(store);
-  return rows.map((row) => toRow(row, silenceDays));
+  const maybeUnseen = new Set(cached(store, MAYBE_UNSEEN_SQL).pluck().all() as string[]);
+  return rows.map((row) => toRow(store, row, silenceDays, maybeUnseen));
 }
 
 function meetingRow(store: Store, id: string): MeetingRow {
   const raw = cached(store, `${ROW_SQL} WHERE m.id = ? AND ${SHOWN_SQL}`).get(id) as RawRow | undefined;
   if (!raw) throw refusal('not-found', 'meeting', id);
-  return toRow(raw, validationSilenceDays(store));
+  return toRow(store, raw, validationSilenceDays(store));
 }
 
 /** The lines as they stand now, from the previous meeting's actions à mener and the actions' current state. */
@@ -236,7 +264,6 @@ export function agendaLinks(store: Store): AgendaLinkChantier[] {
   }));
 }
 
-/** A meeting with everything its page shows. */
 /** Who recorded the validation: the poste of the live version of its status, and its proof. */
 function validationProof(store: Store, meetingId: string): Authorship | null {
   const version = cached(
@@ -253,7 +280,7 @@ function validationProof(store: Store, meetingId: string): Authorship | null {
  * seen if the validating poste held it, or is of the validation's own write (its poste's
  * changes up to the mark). Documents attached later are not part of the minutes.
  */
-function unseenByValidation(store: Store, meetingId: string): UnseenEditView[] {
+function unseenByValidation(store: Store, meetingId: string): UnseenRow[] {
   const marks = store.log.liveVersions('meeting', meetingId, 'validated_seen').flatMap((version) => {
     const held = JSON.parse(version.value) as Record<string, number> | null;
     return held ? [{ held, origin: version.origin, seq: version.seq }] : [];
@@ -261,10 +288,10 @@ function unseenByValidation(store: Store, meetingId: string): UnseenEditView[] {
   if (marks.length === 0) return [];
   const seen = (version: { origin: string; seq: number }) =>
     marks.some((mark) => version.seq <= (mark.held[version.origin] ?? 0) || (version.origin === mark.origin && version.seq <= mark.seq));
-  const rows = store.log.unseenBy('meeting', meetingId, seen).filter((row) => row.entity !== 'attachment');
-  return unseenEditViews(store, 'meeting', meetingId, rows);
+  return store.log.unseenBy('meeting', meetingId, seen).filter((row) => row.entity !== 'attachment');
 }
 
+/** A meeting with everything its page shows. */
 export function getMeeting(store: Store, id: string, day?: string): MeetingDetail {
   const row = meetingRow(store, id);
   const meeting = requireMeeting(store, id);
@@ -283,7 +310,7 @@ export function getMeeting(store: Store, id: string, day?: string): MeetingDetai
     secretariat,
     validated_by: personRef(store, meeting.validated_by_id),
     validation_proof: meeting.validation_status === 'valide' ? validationProof(store, id) : null,
-    validation_unseen: meeting.validation_status === 'valide' ? unseenByValidation(store, id) : [],
+    validation_unseen: row.validation_unseen_count > 0 ? unseenEditViews(store, 'meeting', id, unseenByValidation(store, id)) : [],
     diffusion: meeting.diffusion,
     next_meeting_date: meeting.next_meeting_date,
     amendment_reason: meeting.amendment_reason,

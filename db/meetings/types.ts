@@ -115,6 +115,8 @@ export interface MeetingRow extends MeetingRef {
   action_item_count: number;
   /** False for a version an amendment replaced. */
   latest: boolean;
+  /** Validated minutes: how many of their rows were edited where the validation was not yet known (0 otherwise). */
+  validation_unseen_count: number;
 }
 
 export interface MeetingQuery {

@@ -131,6 +131,7 @@ describe('le même compte rendu modifié sur deux postes', () => {
     const added = addEntry(a, minutes.items[1], { kind: 'decision', text: 'Le comité se réunira de nouveau en septembre.' });
     validateMinutes(b, minutes.meetingId, { validatedBy: people.marc, day: '2027-03-20' });
     expect(getMeeting(b, minutes.meetingId).validation_unseen).toEqual([]);
+    expect(listMeetings(b).find((row) => row.id === minutes.meetingId)?.validation_unseen_count).toBe(0);
     meet(a, b);
 
     for (const store of [a, b]) {
@@ -145,6 +146,8 @@ describe('le même compte rendu modifié sur deux postes', () => {
         { row_label: expect.stringContaining('septembre'), added: true, fields: [], author: 'Claire Martin' },
       ]);
       expect(meeting.validation_unseen.flatMap((edit) => edit.refs).every(([origin]) => origin === a.replicaId)).toBe(true);
+      // The list of meetings says so too, without reading the rows' labels.
+      expect(listMeetings(store).find((row) => row.id === minutes.meetingId)?.validation_unseen_count).toBe(2);
       expect(minutesDocument(store, minutes.meetingId, 'compte_rendu').validation.sentence).toMatch(
         /^Validé le .* par .*Marc Petit.*\. Des modifications faites pendant la validation, sur un ordinateur qui ne la connaissait pas encore, n'ont pas été validées : à vérifier\.$/,
       );

@@ -89,7 +89,7 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
           {meetingTypeLabels[meeting.type]} · {formatDate(meeting.date)}, {frenchTime(meeting.start_time)} ({frenchDuration(meeting.duration_minutes)})
           {meeting.place ? ` · ${meeting.place}` : ''}
         </Text>
-        <MinutesStatusBadge status={meeting.validation_status} />
+        <MinutesStatusBadge status={meeting.validation_status} unseenEdits={meeting.validation_unseen_count} />
         {meeting.version > 1 && <Text size="sm">Version {meeting.version}</Text>}
         {conflicts.length > 0 && <ConflictBadge />}
       </Group>

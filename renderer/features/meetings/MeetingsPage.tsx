@@ -98,7 +98,7 @@ export function MeetingsPage() {
                   <Table.Td ta="right">{meeting.participant_count}</Table.Td>
                   <Table.Td ta="right">{meeting.decision_count}</Table.Td>
                   <Table.Td>
-                    <MinutesStatusBadge status={meeting.validation_status} />
+                    <MinutesStatusBadge status={meeting.validation_status} unseenEdits={meeting.validation_unseen_count} />
                   </Table.Td>
                 </Table.Tr>
               ))}

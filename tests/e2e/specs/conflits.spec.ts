@@ -201,7 +201,16 @@ test('un compte rendu corrigé ici pendant que Marc Petit le validait sur son or
   const app = await launch(dataDir);
   const { page } = app;
   await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
-  await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/compte-rendu`), meetingId);
+  // The list of meetings warns before the page is opened.
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Réunions' }).click();
+  await page.getByText('Passées', { exact: true }).click();
+  const row = page.getByRole('row', { name: /CODIRI du 20 novembre 2026/ });
+  await expect(row).toContainText('Validé');
+  await expect(row).toContainText('Modifié pendant la validation');
+  await screenshot(app, '10e-reunions-validation-non-vue');
+  await row.getByRole('link', { name: /CODIRI du 20 novembre 2026/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'CODIRI du 20 novembre 2026' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Compte rendu' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Il ne peut plus être modifié' })).toContainText('il a été modifié pendant sa validation');
   const validation = page.getByRole('region', { name: 'Validation' });
   await expect(validation.getByText(/^Validé le 25 nov\. 2026 par Marc Petit/)).toBeVisible();
