@@ -115,6 +115,8 @@ describe('le même compte rendu modifié sur deux postes', () => {
     for (const store of [a, b]) {
       expect(listConflicts(store)).toEqual([]);
       expect(getMeeting(store, minutes.meetingId)).toMatchObject({ validation_status: 'valide', validated_on: '2027-04-02', validation_unseen: [] });
+      // Each validation's write is covered by its own mark only: the list's query points at the meeting, the exact reading clears it.
+      expect(listMeetings(store).find((row) => row.id === minutes.meetingId)?.validation_unseen_count).toBe(0);
       expect(store.db.prepare("SELECT count(*) FROM action WHERE title = 'Organiser le séminaire des cadres de juin'").pluck().get()).toBe(1);
     }
     expect(dump(a)).toBe(dump(b));
