@@ -1,7 +1,7 @@
 // What a printed compte rendu (or relevé de décisions) shows, as one plain object: every
 // list ordered, every décision and action à mener numbered, every code labelled in
 // French. The printing code lays it out and computes nothing.
-import { frenchDate, frenchDuration, frenchTime, longFrenchDate, shortFrenchDate } from '../../common/french';
+import { frenchDate, frenchDuration, frenchTime, frenchTypography, longFrenchDate, shortFrenchDate } from '../../common/french';
 import { meetingTypeLabels, withArticle } from '../../common/partners';
 import { getProject } from '../project/reads';
 import { sortKey } from '../store/collation';
@@ -274,16 +274,18 @@ function validationSentence(meeting: ReturnType<typeof getMeeting>): string {
     case 'brouillon':
       return 'Projet de compte rendu, non encore envoyé pour validation.';
     case 'envoye':
-      return (
+      return frenchTypography(
         `Projet envoyé pour validation le ${frenchDate(meeting.sent_on!)} ; ` +
-        `sans observation d'ici le ${frenchDate(meeting.tacit_validation_on!)}, il sera réputé validé.`
+          `sans observation d'ici le ${frenchDate(meeting.tacit_validation_on!)}, il sera réputé validé.`,
       );
     case 'valide': {
       const validated = meeting.validated_by
         ? `Validé le ${frenchDate(meeting.validated_on!)} par ${personLabel(meeting.validated_by)}.`
         : `Validé tacitement le ${frenchDate(meeting.validated_on!)}, sans observation dans le délai de ${meeting.silence_days} jours suivant son envoi${meeting.sent_on ? ` le ${frenchDate(meeting.sent_on)}` : ''}.`;
       return meeting.validation_unseen.length > 0
-        ? `${validated} Des modifications faites pendant la validation, sur un ordinateur qui ne la connaissait pas encore, n'ont pas été validées : à vérifier.`
+        ? frenchTypography(
+            `${validated} Des modifications faites pendant la validation, sur un ordinateur qui ne la connaissait pas encore, n'ont pas été validées : à vérifier.`,
+          )
         : validated;
     }
   }

@@ -278,7 +278,9 @@ function validationProof(store: Store, meetingId: string): Authorship | null {
  * What the validation had not seen: edits of the minutes (the meeting, its participants,
  * points, décisions…) made elsewhere by a poste that did not know of it yet. A version was
  * seen if the validating poste held it, or is of the validation's own write (its poste's
- * changes up to the mark). Documents attached later are not part of the minutes.
+ * changes up to the mark). A version that replaced one of that write was made knowing the
+ * validation (a choice in Conflits), and a row added and deleted again meanwhile is not in
+ * the minutes: neither is listed. Documents attached later are not part of the minutes.
  */
 function unseenByValidation(store: Store, meetingId: string): UnseenRow[] {
   const marks = store.log.liveVersions('meeting', meetingId, 'validated_seen').flatMap((version) => {
@@ -286,9 +288,16 @@ function unseenByValidation(store: Store, meetingId: string): UnseenRow[] {
     return held ? [{ held, origin: version.origin, seq: version.seq }] : [];
   });
   if (marks.length === 0) return [];
+  const ofValidation = ([origin, seq]: [string, number]) => marks.some((mark) => origin === mark.origin && seq > (mark.held[origin] ?? 0) && seq <= mark.seq);
+  const supersedesOf = cached(store, 'SELECT supersedes FROM changes WHERE origin = ? AND seq = ?').pluck();
   const seen = (version: { origin: string; seq: number }) =>
-    marks.some((mark) => version.seq <= (mark.held[version.origin] ?? 0) || (version.origin === mark.origin && version.seq <= mark.seq));
-  return store.log.unseenBy('meeting', meetingId, seen).filter((row) => row.entity !== 'attachment');
+    marks.some((mark) => version.seq <= (mark.held[version.origin] ?? 0)) ||
+    ofValidation([version.origin, version.seq]) ||
+    (JSON.parse(supersedesOf.get(version.origin, version.seq) as string) as [string, number][]).some(ofValidation);
+  const hidden = (row: UnseenRow) => cached(store, `SELECT deleted FROM ${row.entity} WHERE id = ?`).pluck().get(row.rowId) === 1;
+  return store.log
+    .unseenBy('meeting', meetingId, seen)
+    .filter((row) => row.entity !== 'attachment' && !(row.versions.every((version) => !version.seen) && hidden(row)));
 }
 
 /** A meeting with everything its page shows. */

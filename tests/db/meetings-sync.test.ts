@@ -4,7 +4,7 @@ import { listConflicts } from '../../db/conflicts/versions';
 import { listConflictViews } from '../../db/conflicts/reads';
 import { resolveConflict } from '../../db/conflicts/writes';
 import { dump } from '../../db/project/dump';
-import { addEntry, addParticipant, updateAgendaItem, updateEntry, updateMeeting } from '../../db/meetings/writes';
+import { addEntry, addParticipant, deleteEntry, updateAgendaItem, updateEntry, updateMeeting, updateParticipant } from '../../db/meetings/writes';
 import { minutesDocument } from '../../db/meetings/document';
 import { amendMinutes, applyTacitValidations, sendForValidation, validateMinutes } from '../../db/meetings/validation';
 import { getMeeting, listMeetings } from '../../db/meetings/reads';
@@ -151,12 +151,39 @@ describe('le même compte rendu modifié sur deux postes', () => {
       // The list of meetings says so too, without reading the rows' labels.
       expect(listMeetings(store).find((row) => row.id === minutes.meetingId)?.validation_unseen_count).toBe(2);
       expect(minutesDocument(store, minutes.meetingId, 'compte_rendu').validation.sentence).toMatch(
-        /^Validé le .* par .*Marc Petit.*\. Des modifications faites pendant la validation, sur un ordinateur qui ne la connaissait pas encore, n'ont pas été validées : à vérifier\.$/,
+        /^Validé le .* par .*Marc Petit.*\. Des modifications faites pendant la validation, sur un ordinateur qui ne la connaissait pas encore, n'ont pas été validées\u00a0: à vérifier\.$/,
       );
       // Bookkeeping, not a conflict; the same on both laptops.
       expect(listConflicts(store)).toEqual([]);
     }
     expect(getMeeting(a, minutes.meetingId).agenda[1].entries.map((entry) => entry.id)).toContain(added);
+    expect(dump(a)).toBe(dump(b));
+  });
+
+  test('pendant la validation, une fonction corrigée puis le conflit réglé en connaissance de cause ; une décision ajoutée puis supprimée : rien n’est signalé', () => {
+    const { a, b, people, minutes } = twoReplicas();
+    sendForValidation(a, minutes.meetingId, '2027-03-18');
+    meet(a, b);
+    // Claire, not knowing of the validation: Anne Leroy's function at the meeting corrected, a décision added by mistake and deleted.
+    const anne = `${minutes.meetingId}:${people.anne}`;
+    updateParticipant(a, anne, { function: 'Directrice générale adjointe' });
+    deleteEntry(a, addEntry(a, minutes.items[0], { kind: 'decision', text: 'Saisie par erreur.' }));
+    // Marc's validation writes the participants as they were that day: the function is in conflict.
+    validateMinutes(b, minutes.meetingId, { validatedBy: people.marc, day: '2027-03-20' });
+    meet(a, b);
+    const listed = (store: Store) => getMeeting(store, minutes.meetingId).validation_unseen.map((edit) => [edit.row_label, edit.added, edit.fields]);
+    for (const store of [a, b]) {
+      expect(listed(store)).toEqual([[expect.stringContaining('Anne Leroy'), false, ['Fonction']]]);
+      expect(listConflicts(store)).toMatchObject([{ entity: 'participant', row_id: anne, field: 'function' }]);
+    }
+    // Settled in Conflits by someone who sees the validation: made knowing it, no longer listed.
+    resolveConflict(a, 'participant', anne, 'function', 'Directrice générale des services');
+    meet(a, b);
+    for (const store of [a, b]) {
+      expect(listed(store)).toEqual([]);
+      expect(listMeetings(store).find((row) => row.id === minutes.meetingId)?.validation_unseen_count).toBe(0);
+      expect(minutesDocument(store, minutes.meetingId, 'compte_rendu').validation.sentence).toMatch(/^Validé le .* par .*Marc Petit.*\.$/);
+    }
     expect(dump(a)).toBe(dump(b));
   });
 

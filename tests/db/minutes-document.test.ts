@@ -161,7 +161,7 @@ describe('le compte rendu imprimé', () => {
     const first = codiri(store, people);
     sendForValidation(store, first.meetingId, '2027-03-18');
     expect(minutesDocument(store, first.meetingId, 'compte_rendu').validation.sentence).toBe(
-      "Projet envoyé pour validation le 18 mars 2027 ; sans observation d'ici le 2 avril 2027, il sera réputé validé.",
+      "Projet envoyé pour validation le 18 mars 2027\u202f; sans observation d'ici le 2 avril 2027, il sera réputé validé.",
     );
     applyTacitValidations(store, '2027-04-02');
     expect(minutesDocument(store, first.meetingId, 'compte_rendu').validation).toMatchObject({
