@@ -249,6 +249,8 @@ function encodeBody(content: SyncContent): Buffer {
   return Buffer.concat([length, json, ...proofs]);
 }
 
+/** A change's number in its origin's history: 1, 2, 3… (none below: it would slip under every bound and proof). */
+const isSeq = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1;
 const isIndex = (value: unknown, length: number): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) < length;
 
 function decodeBody(plain: Buffer): SyncContent {
@@ -280,8 +282,7 @@ function decodeBody(plain: Buffer): SyncContent {
   let ms = 0;
   const runs = body.r.map(([o, from, count, before, signature]): Run => {
     const origin = origins[o];
-    if (typeof origin !== 'string' || !Number.isInteger(from) || !Number.isInteger(count) || count < 1 || next + count > total)
-      throw new Error('suite invalide');
+    if (typeof origin !== 'string' || !isSeq(from) || !Number.isInteger(count) || count < 1 || next + count > total) throw new Error('suite invalide');
     const changes: Change[] = new Array<Change>(count);
     for (let n = 0; n < count; n++, next++) {
       const pair = f[next];
@@ -303,7 +304,9 @@ function decodeBody(plain: Buffer): SyncContent {
       for (let m = 0; m < superseded; m++, at += 2) {
         const by = origins[s[at]];
         if (typeof by !== 'string') throw new Error('versions remplacées invalides');
-        supersedes[m] = [by, seq - s[at + 1]];
+        const replaced = seq - s[at + 1];
+        if (!isSeq(replaced)) throw new Error('versions remplacées invalides');
+        supersedes[m] = [by, replaced];
       }
       changes[n] = { origin, seq, hlc, entity: k[2 * pair], rowId: rowIds[row], field: k[2 * pair + 1], value: v[next], supersedes };
     }
@@ -321,7 +324,7 @@ function decodeBodyV3(plain: Buffer): SyncContent {
   let next = 0;
   const runs = body.r.map(([i, from, count, before, signature]): Run => {
     const origin = origins[i];
-    if (typeof origin !== 'string' || !Number.isInteger(from) || !Number.isInteger(count) || count < 1) throw new Error('suite invalide');
+    if (typeof origin !== 'string' || !isSeq(from) || !Number.isInteger(count) || count < 1) throw new Error('suite invalide');
     const changes = body.c.slice(next, (next += count)).map(([hlc, entity, rowId, field, value, supersedes], k): Change => ({
       origin,
       seq: from + k,
@@ -347,6 +350,7 @@ function decodeLegacyBody(plain: Buffer, header: LegacyHeader): SyncContent {
   const runs: Run[] = [];
   let last: Run | undefined;
   for (const [o, seq, hlc, entity, rowId, field, value, supersedes] of rows) {
+    if (!isSeq(seq)) throw new Error('numéro invalide');
     const change: Change = {
       origin: origins[o],
       seq,

@@ -103,6 +103,8 @@ export function checkRuns(store: Store, project: string, runs: Run[]): { changes
   const accepted: Change[] = [];
   for (const run of runs) {
     const { origin, from } = run;
+    // The decoders refuse them too: below 1, a change would slip under every bound and proof.
+    if (!Number.isInteger(from) || from < 1) throw refusal('damaged-file', 'numéro de mise à jour invalide');
     if (origin === SEED_ORIGIN) {
       // The seed is the same on every laptop: a laptop that has it takes no new seed change.
       if (seedHeld > 0 && run.changes.some((change) => change.seq > seedHeld)) throw refusal('seed-forged');

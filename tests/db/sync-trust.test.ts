@@ -112,6 +112,33 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
     expect(authorshipOf(sophie, claire.replicaId!, seq).signed).toBe(false);
   });
 
+  test('des numéros de modification de 0 ou moins, qui passeraient sous toute preuve et toute révocation, sont refusés avec le fichier', () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    send(claire, nadia);
+    send(nadia, claire);
+    const snapshot = dump(nadia);
+    for (const [origin, from] of [
+      [claire.replicaId!, -5],
+      [claire.replicaId!, 0],
+      [nadia.replicaId!, 0],
+    ] as const) {
+      const change: Change = {
+        origin,
+        seq: from,
+        hlc: '1796000000000-0000',
+        entity: 'action',
+        rowId: 'a4-1',
+        field: 'status',
+        value: '"abandonne"',
+        supersedes: [],
+      };
+      const file = forgedFile(claire.replicaId!, [{ origin, from, before: null, signature: null, changes: [change] }]);
+      expect(() => importFile(nadia, file, PASSPHRASE)).toThrow(/fichier .*endommagé|contenu illisible/i);
+    }
+    expect(dump(nadia)).toBe(snapshot);
+  });
+
   test("un poste dont l'historique a bifurqué (dossier copié, clés comprises) est refusé et nommé", () => {
     const dir = tempDir();
     const claire = newReplica('Claire Martin', '37', dir);
