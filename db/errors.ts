@@ -106,6 +106,8 @@ const SENTENCES = {
   'no-passphrase-env': (variable: string) => `Phrase de passe manquante : définissez ${variable}.`,
   'no-folder': () => "Choisissez d'abord le dossier partagé.",
   'folder-missing': (folder: string) => `Dossier partagé introuvable : ${folder}.`,
+  /** A file or folder of another poste in the shared folder, that cannot be read this round. */
+  'unreadable-peer-file': (detail: string) => `Illisible pour l'instant (${detail}) : il sera relu au prochain tour de synchronisation.`,
   'no-invitation': () => "Choisissez d'abord le fichier d'invitation.",
   'no-opened-file': () => "Aucun fichier d'échange n'attend d'être importé.",
   'not-an-invitation': () =>

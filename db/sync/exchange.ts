@@ -142,11 +142,12 @@ export function importFile(
   const has = store.db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck();
   // Own changes up to the version vector are surely held: only those beyond are looked up.
   const ownHeld = store.log.versionVector()[replicaId] ?? 0;
-  if (content.runs.some((run) => run.origin === replicaId && run.changes.some((change) => change.seq > ownHeld && !has.get(change.origin, change.seq)))) {
-    throw refusal('cloned-replica', 'file', replicaId);
-  }
   return store.transaction(() => {
     const { changes, proofs } = checkRuns(store, projectId, content.runs);
+    // Changes of this poste it never made, and signed with its key (checked above: a forger's are refused as forged): a copy of its data folder.
+    if (content.runs.some((run) => run.origin === replicaId && run.changes.some((change) => change.seq > ownHeld && !has.get(change.origin, change.seq)))) {
+      throw refusal('cloned-replica', 'file', replicaId);
+    }
     const createdActions = newRows(store, changes, 'action');
     const createdNotes = newRows(store, changes, 'note');
     const conflictsBefore = conflictCount(store);

@@ -33,10 +33,25 @@ const FILE_FAULTS = new Set<ErrorCode>([
   'forked-origin',
   'key-replaced',
   'seed-forged',
-  'path-not-found',
-  'access-denied',
-  'not-permitted',
+  'unreadable-peer-file',
+  // A failure nobody foresaw while applying the file: rolled back whole, and the file set aside rather than stopping every round.
+  'internal',
 ]);
+
+/** Why a file or folder of another poste cannot be read now, in words. */
+function unreadable(error: unknown): UserError {
+  const code = String((error as { code?: unknown })?.code ?? '');
+  const detail: Record<string, string> = {
+    EISDIR: "c'est un dossier",
+    ENOTDIR: "ce n'est pas un dossier",
+    EBUSY: 'occupé par un autre programme',
+    EACCES: 'lecture refusée par le système',
+    EPERM: 'lecture refusée par le système',
+    ENOENT: 'disparu entre-temps',
+    EIO: 'erreur de lecture du disque',
+  };
+  return refusal('unreadable-peer-file', detail[code] ?? (code || (error instanceof Error ? error.message : String(error))));
+}
 const REPLICA_DIR = /^[0-9a-z]{12}$/;
 
 export interface FolderSyncResult {
@@ -73,22 +88,29 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   const remember = store.db.prepare('INSERT OR REPLACE INTO folder_imports (path, bytes, imported_at) VALUES (?, ?, ?)');
   /** Imports one file of another poste; answers what is wrong with it, if it is the file's fault. */
   const importOne = (relative: string, path: string): UserError | undefined => {
+    let size: number;
+    let bytes: Buffer;
     try {
-      const bytes = statSync(path).size;
-      if (known.get(relative) === bytes) return undefined;
+      size = statSync(path).size;
+      if (known.get(relative) === size) return undefined;
+      bytes = readFileSync(path);
+    } catch (error) {
+      return unreadable(error);
+    }
+    try {
       const summary = store.transaction(() => {
-        const imported = importFile(store, readFileSync(path), keyring, { now });
-        remember.run(relative, bytes, now.toISOString());
+        const imported = importFile(store, bytes, keyring, { now });
+        remember.run(relative, size, now.toISOString());
         return imported;
       });
       result.imported.push({ ...summary, file: relative });
       for (const [origin, seq] of Object.entries(summary.sender_held)) published[origin] = Math.max(published[origin] ?? 0, seq);
       return undefined;
     } catch (error) {
-      // A file that cannot be read (still arriving, damaged, another passphrase or project,
-      // newer, forged, held busy by the cloud client…) is set aside for this round, and
-      // tried again at the next one; it never stops the others. Only a copy of this very
-      // poste, or this laptop's own data failing, stops the round.
+      // A file that cannot be read (held busy by the cloud client, above) or applied (still
+      // arriving, damaged, another passphrase or project, newer, forged…) is set aside for
+      // this round, and tried again at the next one; it never stops the others. Only a copy
+      // of this very poste, or this laptop's own data failing, stops the round.
       const failure = toUserError(error);
       if (!FILE_FAULTS.has(failure.code)) throw error;
       return failure;
@@ -105,7 +127,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
       numbers = fileNumbers(join(projectDir, peer));
     } catch (error) {
       // A poste's folder this laptop cannot list (rights, a cloud client holding it): set aside too.
-      result.postponed.push({ file: `${peer}/`, reason: toUserError(error).message });
+      result.postponed.push({ file: `${peer}/`, reason: unreadable(error).message });
       continue;
     }
     for (const n of numbers) pending.push({ relative: `${peer}/${fileName(n)}`, path: join(projectDir, peer, fileName(n)) });

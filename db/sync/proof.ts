@@ -8,6 +8,7 @@ import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { refusal } from '../errors';
 import { SEED_ORIGIN } from '../project/setup';
 import { chainStart, nextChain } from '../store/chain';
+import { JSON_FIELDS } from '../store/schema';
 import type { Change } from '../store/changelog';
 import type { Store } from '../store/store';
 import type { Run } from './format';
@@ -76,6 +77,19 @@ export interface Proofs {
   ends: { origin: string; seq: number; chain: string }[];
 }
 
+/** A value the tables can hold: JSON, and an object or a list only where the field keeps one (a delete mark, a list). */
+function checkValue(change: Change): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(change.value);
+  } catch {
+    throw refusal('damaged-file', `valeur illisible (${change.entity}.${change.field})`);
+  }
+  if (typeof value === 'object' && value !== null && change.field !== 'deleted' && !JSON_FIELDS.has(change.field)) {
+    throw refusal('damaged-file', `valeur inattendue (${change.entity}.${change.field})`);
+  }
+}
+
 /**
  * Checks every run's proof and returns the changes to apply, their chains set. Refuses the
  * whole file (nothing applied) when a proof fails, naming the poste the changes claim to
@@ -90,6 +104,7 @@ export function checkRuns(store: Store, project: string, runs: Run[]): { changes
   const fileKeys = new Map<string, { key: string; seq: number }>();
   for (const run of runs) {
     for (const change of run.changes) {
+      checkValue(change);
       if (!isKeyChange(change)) continue;
       const known = keyOf.get(change.rowId) as string | null | undefined;
       const value = JSON.parse(change.value) as unknown;

@@ -92,18 +92,22 @@ test("les fichiers d'inconnus (autre phrase de passe, octets au hasard, vide, tr
   const forged = Buffer.from(aFile);
   forged[forged.length - 40] ^= 0xff;
   const tampered = stranger('aaaaaaaaaaa5', forged);
+  // A folder under a file's name (a cloud client's leftover): it cannot be read, and is named too.
+  const directory = 'aaaaaaaaaaa6/00000001.entente';
+  mkdirSync(join(projectDir, directory), { recursive: true });
 
   updateAction(b, 'a5-1', { status: 'realise' });
   const round = syncFolder(b, folder, PASSPHRASE);
   expect(round.imported.map((file) => file.file)).toEqual([fromA.file]);
   expect(round.written).not.toBeNull();
   const reasons = Object.fromEntries(round.postponed.map((file) => [file.file, file.reason]));
-  expect(Object.keys(reasons).sort()).toEqual([oldPassphrase, random, empty, truncated, tampered].sort());
+  expect(Object.keys(reasons).sort()).toEqual([oldPassphrase, random, empty, truncated, tampered, directory].sort());
   expect(reasons[oldPassphrase]).toMatch(/phrase de passe ne correspond pas/);
   expect(reasons[random]).toMatch(/n'est pas un fichier d'échange Entente/);
   expect(reasons[empty]).toMatch(/endommagé ou incomplet \(fichier vide\)/);
   expect(reasons[truncated]).toMatch(/endommagé ou incomplet/);
   expect(reasons[tampered]).toMatch(/endommagé ou incomplet/);
+  expect(reasons[directory]).toBe("Illisible pour l'instant (c'est un dossier) : il sera relu au prochain tour de synchronisation.");
 
   // The third poste gets both a's and b's changes all the same; b then gets c's.
   syncFolder(c, folder, PASSPHRASE);
@@ -114,7 +118,7 @@ test("les fichiers d'inconnus (autre phrase de passe, octets au hasard, vide, tr
   const run = (store: Store) => folderRound(store, folder, PASSPHRASE);
   run(a);
   const first = run(a).record;
-  expect(first.postponed_files).toHaveLength(5);
+  expect(first.postponed_files).toHaveLength(6);
   const journalled = () =>
     listJournal(a)
       .filter((entry) => entry.kind === 'folder')
@@ -123,6 +127,6 @@ test("les fichiers d'inconnus (autre phrase de passe, octets au hasard, vide, tr
     journalled()
       .map((file) => file.file)
       .sort(),
-  ).toEqual([oldPassphrase, random, empty, truncated, tampered].sort());
-  expect(folderState(a).last_round?.postponed_files).toHaveLength(5);
+  ).toEqual([oldPassphrase, random, empty, truncated, tampered, directory].sort());
+  expect(folderState(a).last_round?.postponed_files).toHaveLength(6);
 });

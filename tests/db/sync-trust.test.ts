@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
@@ -137,6 +137,52 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
       expect(() => importFile(nadia, file, PASSPHRASE)).toThrow(/fichier .*endommagé|contenu illisible/i);
     }
     expect(dump(nadia)).toBe(snapshot);
+  });
+
+  test("une valeur qu'aucune table ne peut tenir, ou des modifications de ce poste même sans sa signature : le fichier est refusé pour ce qu'il est, le tour du dossier partagé continue", () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    const folder = tempDir();
+    syncFolder(claire, folder, PASSPHRASE);
+    syncFolder(nadia, folder, PASSPHRASE);
+    syncFolder(claire, folder, PASSPHRASE);
+    const snapshot = dump(nadia);
+    const change = (origin: string, seq: number, value: string): Change => ({
+      origin,
+      seq,
+      hlc: '1796000000000-0000',
+      entity: 'action',
+      rowId: 'a4-1',
+      field: 'title',
+      value,
+      supersedes: [],
+    });
+    // A poste never seen, without key: an object where a title goes.
+    const objectValue = forgedFile('zzzzzzzzzzz1', [
+      { origin: 'zzzzzzzzzzz1', from: 1, before: null, signature: null, changes: [change('zzzzzzzzzzz1', 1, '{"x":1}')] },
+    ]);
+    expect(() => importFile(nadia, objectValue, PASSPHRASE)).toThrow('endommagé ou incomplet (valeur inattendue (action.title))');
+    // Nadia's own next number, unsigned: a forgery, not a copy of her data folder.
+    const next = nadia.log.versionVector()[nadia.replicaId!] + 1;
+    const own = forgedFile(claire.replicaId!, [
+      { origin: nadia.replicaId!, from: next, before: null, signature: null, changes: [change(nadia.replicaId!, next, '"Pris"')] },
+    ]);
+    expect(() => importFile(nadia, own, PASSPHRASE)).toThrow(/attribuées à l'ordinateur de Nadia Benali \(Loir-et-Cher\) sans sa signature/);
+    expect(dump(nadia)).toBe(snapshot);
+
+    // Dropped in the shared folder: set aside and named, while Claire's new work comes in.
+    for (const [name, bytes] of [
+      ['zzzzzzzzzzz1', objectValue],
+      ['zzzzzzzzzzz2', own],
+    ] as const) {
+      mkdirSync(join(folder, `entente-${project}`, name));
+      writeFileSync(join(folder, `entente-${project}`, name, '00000001.entente'), bytes);
+    }
+    updateAction(claire, 'a2-1', { progress: 55 });
+    syncFolder(claire, folder, PASSPHRASE);
+    const round = syncFolder(nadia, folder, PASSPHRASE);
+    expect(round.postponed.map((file) => file.file)).toEqual(['zzzzzzzzzzz1/00000001.entente', 'zzzzzzzzzzz2/00000001.entente']);
+    expect(nadia.db.prepare("SELECT progress FROM action WHERE id = 'a2-1'").pluck().get()).toBe(55);
   });
 
   test("un poste dont l'historique a bifurqué (dossier copié, clés comprises) est refusé et nommé", () => {
