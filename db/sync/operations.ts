@@ -130,7 +130,8 @@ function recordFolderRound(store: Store, folder: string, outcome: { record: Fold
       }
     }
     const message = 'error' in outcome ? outcome.error : null;
-    const postponedFiles = 'record' in outcome ? outcome.record.postponed_files : [];
+    // A failed round read nothing: the files set aside before stay so, and are not told again after it.
+    const postponedFiles = 'record' in outcome ? outcome.record.postponed_files : (previous?.postponed_files ?? []);
     store.setLocalState(LAST_ROUND_KEY, JSON.stringify({ at: at.toISOString(), ok: message === null, message, postponed_files: postponedFiles }));
   });
 }

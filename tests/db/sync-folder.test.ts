@@ -129,4 +129,8 @@ test("les fichiers d'inconnus (autre phrase de passe, octets au hasard, vide, tr
       .sort(),
   ).toEqual([oldPassphrase, random, empty, truncated, tampered, directory].sort());
   expect(folderState(a).last_round?.postponed_files).toHaveLength(6);
+  // A round that fails (the folder out of reach a moment) does not make them new again.
+  expect(() => folderRound(a, join(folder, 'débranché'), PASSPHRASE)).toThrow(/Dossier partagé introuvable/);
+  run(a);
+  expect(journalled()).toHaveLength(6);
 });
