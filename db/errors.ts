@@ -136,6 +136,8 @@ const SENTENCES = {
   'format-1-needs-passphrase': () =>
     `Ce fichier vient d'Entente 0.1 : il s'ouvre avec la phrase de passe elle-même. Importez-le avec la commande « entente import », ou demandez à son expéditeur un nouvel export. ${UNCHANGED}`,
   'older-passphrase': () => "C'est l'ancienne phrase de passe du projet : elle a été changée sur cet ordinateur. Utilisez la nouvelle.",
+  'passphrase-opens-no-folder-file': () =>
+    "Cette phrase de passe n'ouvre aucun des fichiers des autres ordinateurs dans le dossier partagé : vérifiez-la (elle distingue majuscules et minuscules). Rien n'a été enregistré.",
   'wrong-passphrase-here': () => "Ce n'est pas la phrase de passe de cet ordinateur. Vérifiez-la (elle distingue majuscules et minuscules).",
   'damaged-key-file': (file: string) =>
     `Le fichier des clés de cet ordinateur (${file}) est endommagé. Les données ne sont pas touchées : rejoignez à nouveau le projet par une invitation pour synchroniser cet ordinateur.`,

@@ -16,6 +16,8 @@ import {
   type SystemSeal,
 } from '../db/sync/keys';
 import { changePassphrase, choosesPassphrase, rekey, setUpKeys, upgradeLegacyPassphrase } from '../db/sync/passphrase';
+import { checkFirstPassphrase } from '../db/sync/folder';
+import { folderState } from '../db/sync/status';
 import type { KeychainState, KeysState } from '../preload/contract';
 
 const CONSENT_KEY = 'keychain_plain_text';
@@ -84,6 +86,7 @@ export class PosteKeys {
       return;
     }
     if (choosesPassphrase(store)) validateNewPassphrase(passphrase);
+    checkFirstPassphrase(store, folderState(store).folder, passphrase);
     this.keyring = setUpKeys(store, passphrase, seal);
   }
 

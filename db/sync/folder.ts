@@ -11,6 +11,8 @@ import { exportFile, hasChangesBeyond, importFile, type ImportSummary } from './
 import { writeFileAtomically } from '../files';
 import { syncDocuments } from './documents';
 import { keyringOf, type Secret } from './passphrase';
+import { readSyncHeader } from './format';
+import { derivedKey, hasKeyFile } from './keys';
 
 const FILE_NAME = /^(\d{8})\.entente$/;
 /**
@@ -64,8 +66,32 @@ export interface FolderSyncResult {
   documents: { received: number; written: number };
 }
 
+/**
+ * On a poste without keys yet, the passphrase typed makes them: it must open the last file
+ * of one of the other postes already in the shared folder, if there is one. A typo would
+ * otherwise make keys and files that no one can read, for good.
+ */
+export function checkFirstPassphrase(store: Store, folder: string | null, passphrase: string): void {
+  if (!folder || hasKeyFile(store)) return;
+  const { projectId, replicaId } = store.requireReplica();
+  const projectDir = join(folder, `entente-${projectId}`);
+  const keyIds = new Set<string>();
+  for (const peer of existsSync(projectDir) ? readdirSync(projectDir) : []) {
+    if (!REPLICA_DIR.test(peer) || peer === replicaId) continue;
+    try {
+      const last = fileNumbers(join(projectDir, peer)).at(-1);
+      const keyId = last === undefined ? undefined : readSyncHeader(readFileSync(join(projectDir, peer, fileName(last)))).header.keyId;
+      if (keyId) keyIds.add(keyId);
+    } catch {
+      // Not a folder, not readable, not a sync file: it says nothing of the passphrase.
+    }
+  }
+  if (keyIds.size > 0 && !keyIds.has(derivedKey(passphrase, projectId).id)) throw refusal('passphrase-opens-no-folder-file');
+}
+
 export function syncFolder(store: Store, folder: string, secret: Secret, now = new Date()): FolderSyncResult {
   const { projectId, replicaId } = store.requireReplica();
+  if (typeof secret === 'string') checkFirstPassphrase(store, folder, secret);
   const keyring = keyringOf(store, secret);
   if (!existsSync(folder)) throw refusal('folder-missing', folder);
   const projectDir = join(folder, `entente-${projectId}`);

@@ -10,6 +10,7 @@ import { syncFolder } from '../../db/sync/folder';
 import { listJournal } from '../../db/sync/journal';
 import { folderRound } from '../../db/sync/operations';
 import { folderState } from '../../db/sync/status';
+import { hasKeyFile } from '../../db/sync/keys';
 import { newReplica, tempDir, track } from './helpers';
 
 const PASSPHRASE = 'dossier partagé 37-41';
@@ -133,4 +134,18 @@ test("les fichiers d'inconnus (autre phrase de passe, octets au hasard, vide, tr
   expect(() => folderRound(a, join(folder, 'débranché'), PASSPHRASE)).toThrow(/Dossier partagé introuvable/);
   run(a);
   expect(journalled()).toHaveLength(6);
+});
+
+test("une faute de frappe dans la phrase de passe d'un nouveau poste : refusée avant de faire des clés que personne ne lirait", () => {
+  const folder = tempDir();
+  const [a, b] = [newReplica('Claire Martin', '37'), newReplica('Nadia Benali', '41')];
+  updateAction(a, 'a3-1', { status: 'en_cours' });
+  syncFolder(a, folder, PASSPHRASE);
+  expect(() => syncFolder(b, folder, 'dossier partagé 37-14')).toThrow(/n'ouvre aucun des fichiers des autres ordinateurs/);
+  expect(hasKeyFile(b)).toBe(false);
+  expect(readdirSync(join(folder, 'entente-p-coop-37-41'))).toEqual([a.replicaId]);
+  // The right one: keys made, a's work in, b's file written.
+  expect(syncFolder(b, folder, PASSPHRASE).imported).toHaveLength(1);
+  expect(hasKeyFile(b)).toBe(true);
+  expect(syncFolder(a, folder, PASSPHRASE).imported).toHaveLength(1);
 });
