@@ -132,13 +132,14 @@ const SENTENCES = {
   'diverging-replica': (replica: string, seq: number) =>
     `Un ordinateur du projet (identifiant ${replica}) a écrit deux mises à jour différentes sous le numéro ${seq} : ${COPIED}. Rien n'a été importé. ${KEEP_ONE}`,
   'unknown-key': () =>
-    `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Si la phrase de passe du projet a été changée sur un autre ordinateur, saisissez la nouvelle (Synchronisation › Phrase de passe du projet) ; elle distingue majuscules et minuscules. ${UNCHANGED}`,
+    `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Si la phrase de passe du projet a été changée sur un autre ordinateur, saisissez la nouvelle (Synchronisation › Phrase de passe du projet › Changer la phrase de passe, avec l'ancienne comme phrase de passe actuelle) ; elle distingue majuscules et minuscules. ${UNCHANGED}`,
   'format-1-needs-passphrase': () =>
     `Ce fichier vient d'Entente 0.1 : il s'ouvre avec la phrase de passe elle-même. Importez-le avec la commande « entente import », ou demandez à son expéditeur un nouvel export. ${UNCHANGED}`,
   'older-passphrase': () => "C'est l'ancienne phrase de passe du projet : elle a été changée sur cet ordinateur. Utilisez la nouvelle.",
   'passphrase-opens-no-folder-file': () =>
     "Cette phrase de passe n'ouvre aucun des fichiers des autres ordinateurs dans le dossier partagé : vérifiez-la (elle distingue majuscules et minuscules). Rien n'a été enregistré.",
-  'wrong-passphrase-here': () => "Ce n'est pas la phrase de passe de cet ordinateur. Vérifiez-la (elle distingue majuscules et minuscules).",
+  'wrong-passphrase-here': () =>
+    "Ce n'est pas la phrase de passe de cet ordinateur. Vérifiez-la (elle distingue majuscules et minuscules) ; si elle a été changée sur un autre ordinateur, saisissez ici l'ancienne, puis changez-la (Changer la phrase de passe).",
   'damaged-key-file': (file: string) =>
     `Le fichier des clés de cet ordinateur (${file}) est endommagé. Les données ne sont pas touchées : rejoignez à nouveau le projet par une invitation pour synchroniser cet ordinateur.`,
   'foreign-key-file': (file: string) =>
