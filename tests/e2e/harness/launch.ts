@@ -158,6 +158,7 @@ async function launchWithDouble(dataDir: string, env: Record<string, string>, ar
   moduleLoader._load = (request, ...rest) => (request === 'electron' ? double.electron : originalLoad(request, ...rest));
   const savedEnv = { ...process.env };
   const savedArgv = process.argv;
+  const exitHooks = process.listeners('exit');
   process.argv = [process.execPath, ROOT, ...argv];
   Object.assign(process.env, env, { ENTENTE_DATA_DIR: dataDir, ENTENTE_HOME: homeOf(dataDir, env) });
   try {
@@ -167,6 +168,15 @@ async function launchWithDouble(dataDir: string, env: Record<string, string>, ar
     process.env = savedEnv;
     process.argv = savedArgv;
   }
+  // What the bundle hooked on its process's exit (a library's temporary files) runs when the
+  // app quits, as its own process would end; kept, each launch in this worker would add more.
+  const bundleExitHooks = process.listeners('exit').filter((hook) => !exitHooks.includes(hook));
+  void quitAtStart.then(() => {
+    for (const hook of bundleExitHooks) {
+      process.removeListener('exit', hook);
+      hook(0);
+    }
+  });
   // An app that quits at start (its data folder already open) never opens a window.
   const started = await Promise.race([double.firstWindow(), quitAtStart]);
   if (!started) {
