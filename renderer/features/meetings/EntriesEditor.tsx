@@ -42,7 +42,7 @@ function EntryRow({ entry, disabled, first, last }: { entry: EntryView; disabled
         <AutosaveText
           label={name}
           multiline
-          required
+          required={!disabled}
           value={entry.text}
           save={(text) => send('updateEntry', entry.id, { text: text ?? '' })}
           disabled={disabled}

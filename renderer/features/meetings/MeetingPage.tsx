@@ -23,6 +23,7 @@ import { ParticipantsSection } from './ParticipantsSection';
 import { PistesArbitration } from './PistesArbitration';
 import { ValidationSection } from './ValidationSection';
 import { useMeetingTypeLabels } from './labels';
+import classes from './MeetingPage.module.css';
 
 /** A réunion in two steps: Préparer (its fields, participants, ordre du jour) and Compte rendu (what each point gave, the suivi, the validation). */
 export function MeetingPage({ id, step }: { id: string; step?: MeetingStep }) {
@@ -80,7 +81,7 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
   return (
     <>
       <PageHeader title={meeting.title} small>
-        <SaveStatus />
+        {!meeting.read_only && <SaveStatus />}
         <RepeatMeetingMenu meetingId={meeting.id} />
         <MinutesPrintMenu meetingId={meeting.id} meetingType={meeting.type} />
       </PageHeader>
@@ -111,7 +112,13 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
         </Alert>
       )}
       {/* One step mounted at a time: the other's fields are neither in the tab order nor found twice by name. */}
-      <Tabs value={step} onChange={(next) => next && setStep(next as MeetingStep)} keepMounted={false} maw={1100}>
+      <Tabs
+        value={step}
+        onChange={(next) => next && setStep(next as MeetingStep)}
+        keepMounted={false}
+        maw={1100}
+        className={meeting.read_only ? classes.validated : undefined}
+      >
         <Tabs.List mb="lg">
           <Tabs.Tab value="preparer" leftSection={<IconListCheck size={16} aria-hidden />}>
             Préparer

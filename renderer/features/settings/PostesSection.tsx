@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Code, Group, List, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { partnerWord } from '../../../common/partners';
@@ -86,10 +86,16 @@ export function PostesSection() {
         {revoking && (
           <Stack gap="sm">
             <Text size="sm">
-              Ce que l'ordinateur de {name(revoking)} ({revoking.partner_name ?? 'partenaire inconnu'}) écrirait après la dernière mise à jour reçue ici sera
-              refusé par chaque ordinateur qui recevra cette révocation, et retiré là où ce serait déjà arrivé. Ce qu'il a écrit jusque-là reste. La révocation
-              ne s'annule pas&#x202f;: pour revenir, cet ordinateur devra rejoindre le projet par une nouvelle invitation.
+              L'ordinateur de {name(revoking)} ({revoking.partner_name ?? 'partenaire inconnu'})&#x202f;:
             </Text>
+            <List size="sm" spacing={4}>
+              <List.Item>ce qui est déjà arrivé ici de lui est conservé&#x202f;;</List.Item>
+              <List.Item>
+                tout le reste (ce qu'il a écrit sans que cela soit encore arrivé ici, et ce qu'il écrira) sera ignoré par chaque ordinateur qui recevra cette
+                révocation, même là où c'était déjà arrivé&#x202f;;
+              </List.Item>
+              <List.Item>la révocation est définitive&#x202f;: pour revenir, il devra rejoindre le projet par une nouvelle invitation.</List.Item>
+            </List>
             {error && (
               <Text size="sm" c="red">
                 {error}

@@ -49,7 +49,8 @@ export function journalTitle(entry: JournalEntry): string {
         ...(entry.summary.postponed_files ?? []).map((file) => `${file.file} mis de côté\u202f: ${file.reason}`),
       ].join(' ');
     case 'error':
-      return `${entry.summary.import ? 'Import impossible' : entry.summary.folder ? 'Dossier partagé, échec' : 'Échec'}\u202f: ${entry.summary.message}`;
+      // The message is a sentence of its own, capital and all.
+      return `${entry.summary.import ? 'Import impossible' : entry.summary.folder ? 'Dossier partagé, échec' : 'Échec'}. ${entry.summary.message}`;
   }
 }
 

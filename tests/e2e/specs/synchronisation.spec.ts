@@ -136,7 +136,7 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   await expect(computers).not.toContainText(claireId);
   const journal = page.getByRole('region', { name: 'Journal des synchronisations' });
   await expect(journal.getByRole('row')).toHaveCount(4); // header, the refused file, 2 imports
-  await expect(journal.getByRole('row').last()).toContainText('Import impossible : La phrase de passe ne correspond pas');
+  await expect(journal.getByRole('row').last()).toContainText('Import impossible. La phrase de passe ne correspond pas');
   for (const theme of ['clair', 'sombre'] as const) {
     if (theme === 'sombre') await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
     await page.mouse.move(700, 850);
