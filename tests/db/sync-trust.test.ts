@@ -46,6 +46,18 @@ function forgedFile(sender: string, runs: Run[], senderHeld: Record<string, numb
   });
 }
 
+/** A change of a4-1 as a forger writes it. */
+const forgedChange = (origin: string, seq: number, field = 'status', value = '"abandonne"'): Change => ({
+  origin,
+  seq,
+  hlc: '1796000000000-0000',
+  entity: 'action',
+  rowId: 'a4-1',
+  field,
+  value,
+  supersedes: [],
+});
+
 describe("preuve d'auteur : une chaîne par poste, une signature par suite de modifications", () => {
   test("un fichier qui se dit d'un autre poste (bonne phrase de passe, sa propre clé) est refusé ; un fichier relayé est accepté", () => {
     const claire = newReplica('Claire Martin', '37');
@@ -58,16 +70,7 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
     const marcKeys = keyringOf(marc, PASSPHRASE);
     send(claire, marc);
     const top = marc.log.versionVector()[claire.replicaId!];
-    const forged: Change = {
-      origin: claire.replicaId!,
-      seq: top + 1,
-      hlc: '1796000000000-0000',
-      entity: 'action',
-      rowId: 'a4-1',
-      field: 'status',
-      value: '"abandonne"',
-      supersedes: [],
-    };
+    const forged = forgedChange(claire.replicaId!, top + 1);
     const before = marc.chainAt(claire.replicaId!, top)!;
     const signature = signHead({ ...marcKeys, replica: claire.replicaId! }, top + 1, nextChain(before, forged));
     const snapshot = dump(nadia);
@@ -123,17 +126,7 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
       [claire.replicaId!, 0],
       [nadia.replicaId!, 0],
     ] as const) {
-      const change: Change = {
-        origin,
-        seq: from,
-        hlc: '1796000000000-0000',
-        entity: 'action',
-        rowId: 'a4-1',
-        field: 'status',
-        value: '"abandonne"',
-        supersedes: [],
-      };
-      const file = forgedFile(claire.replicaId!, [{ origin, from, before: null, signature: null, changes: [change] }]);
+      const file = forgedFile(claire.replicaId!, [{ origin, from, before: null, signature: null, changes: [forgedChange(origin, from)] }]);
       expect(() => importFile(nadia, file, PASSPHRASE)).toThrow(/fichier .*endommagé|contenu illisible/i);
     }
     expect(dump(nadia)).toBe(snapshot);
@@ -147,25 +140,15 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
     syncFolder(nadia, folder, PASSPHRASE);
     syncFolder(claire, folder, PASSPHRASE);
     const snapshot = dump(nadia);
-    const change = (origin: string, seq: number, value: string): Change => ({
-      origin,
-      seq,
-      hlc: '1796000000000-0000',
-      entity: 'action',
-      rowId: 'a4-1',
-      field: 'title',
-      value,
-      supersedes: [],
-    });
     // A poste never seen, without key: an object where a title goes.
     const objectValue = forgedFile('zzzzzzzzzzz1', [
-      { origin: 'zzzzzzzzzzz1', from: 1, before: null, signature: null, changes: [change('zzzzzzzzzzz1', 1, '{"x":1}')] },
+      { origin: 'zzzzzzzzzzz1', from: 1, before: null, signature: null, changes: [forgedChange('zzzzzzzzzzz1', 1, 'title', '{"x":1}')] },
     ]);
     expect(() => importFile(nadia, objectValue, PASSPHRASE)).toThrow('endommagé ou incomplet (valeur inattendue (action.title))');
     // Nadia's own next number, unsigned: a forgery, not a copy of her data folder.
     const next = nadia.log.versionVector()[nadia.replicaId!] + 1;
     const own = forgedFile(claire.replicaId!, [
-      { origin: nadia.replicaId!, from: next, before: null, signature: null, changes: [change(nadia.replicaId!, next, '"Pris"')] },
+      { origin: nadia.replicaId!, from: next, before: null, signature: null, changes: [forgedChange(nadia.replicaId!, next, 'title', '"Pris"')] },
     ]);
     expect(() => importFile(nadia, own, PASSPHRASE)).toThrow(/attribuées à l'ordinateur de Nadia Benali \(Loir-et-Cher\) sans sa signature/);
     expect(dump(nadia)).toBe(snapshot);
