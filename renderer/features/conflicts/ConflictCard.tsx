@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useId, useState } from 'react';
-import type { ConflictVersionView, ConflictView } from '../../../preload/contract';
+import type { ConflictVersionView, ConflictView, EntityName } from '../../../preload/contract';
 import { call } from '../../api';
-import { conflictFieldLabel, formatValue, isTextField, versionAuthor, versionDate } from './labels';
+import { conflictFieldLabel, formatValue, isTextField, rowNoun, versionAuthor, versionDate } from './labels';
 import { UnseenEditList } from './UnseenEditList';
 
 /**
@@ -36,12 +36,7 @@ export function ConflictCard({ conflict, rowHeadingId, onResolved }: { conflict:
       <Title order={3} size="h5" id={headingId}>
         {label}
       </Title>
-      {conflict.field === 'deleted' && (
-        <Text size="sm">
-          La ligne a été supprimée sur un ordinateur pendant qu'elle, ou ce qui s'y rattache (une note, une décision, un pilote…), était modifiée sur un
-          autre&#x202f;: elle reste visible tant que personne n'a décidé.
-        </Text>
-      )}
+      {conflict.field === 'deleted' && <DeleteIntro entity={conflict.entity} />}
       {conflict.field === 'deleted' && <UnseenEdits conflict={conflict} />}
       {conflict.field !== 'deleted' && <BeforeValue conflict={conflict} text={text} />}
       <SimpleGrid cols={{ base: 1, md: Math.min(conflict.versions.length, 3) }} spacing="md">
@@ -139,11 +134,23 @@ function VersionCard({ conflict, version, text, onResolved }: { conflict: Confli
   );
 }
 
+/** « L'action a été supprimée… pendant qu'elle… », « Le point… a été supprimé… pendant qu'il… ». */
+function DeleteIntro({ entity }: { entity: EntityName }) {
+  const { the, feminine } = rowNoun(entity);
+  const [pronoun, e] = feminine ? ['elle', 'e'] : ['il', ''];
+  return (
+    <Text size="sm">
+      {the.charAt(0).toUpperCase() + the.slice(1)} a été supprimé{e} sur un ordinateur pendant qu'{pronoun}, ou ce qui s'y rattache (une note, une décision, un
+      pilote…), était modifié{e} sur un autre&#x202f;: {pronoun} reste visible tant que personne n'a décidé.
+    </Text>
+  );
+}
+
 function DeleteChoice({ conflict, onResolved }: { conflict: ConflictView; onResolved: OnResolved }) {
   return (
     <Group gap="sm">
       <Button variant="default" onClick={() => void resolve(conflict, false, onResolved)}>
-        Garder la ligne
+        Garder {rowNoun(conflict.entity).the}
       </Button>
       <Button color="red.8" onClick={() => void resolve(conflict, true, onResolved)}>
         Confirmer la suppression

@@ -23,10 +23,40 @@ export function versionAuthor(version: Pick<ConflictVersionView, 'author' | 'rep
   return version.author ?? `${version.replica.charAt(0).toUpperCase()}${version.replica.slice(1)}`;
 }
 
+/** What a row of each table is to a user, with its article, and whether the word is feminine: a delete conflict names it. */
+const ROW_NOUNS: Partial<Record<EntityName, [the: string, feminine: boolean]>> = {
+  partner: ['le partenaire', false],
+  person: ['la personne', true],
+  chantier: ['le chantier', false],
+  action: ["l'action", true],
+  pilot: ['le pilote', false],
+  step: ["l'étape", true],
+  note: ['la note', true],
+  link: ['le lien', false],
+  meeting: ['la réunion', true],
+  participant: ['le participant', false],
+  agenda_item: ["le point de l'ordre du jour", false],
+  entry: ["la décision ou l'information", true],
+  action_item: ["l'action à mener", true],
+  indicator: ["l'indicateur", false],
+  indicator_value: ["la valeur de l'indicateur", true],
+  budget_line: ['la ligne de budget', true],
+  funding: ['le financement', false],
+  attachment: ['le document joint', false],
+  piste: ['la piste', true],
+  newsletter: ["la lettre d'information", true],
+};
+
+/** « l'action », « le point de l'ordre du jour »… (« la ligne » for a table without a word of its own). */
+export function rowNoun(entity: EntityName): { the: string; feminine: boolean } {
+  const [the, feminine] = ROW_NOUNS[entity] ?? ['la ligne', true];
+  return { the, feminine };
+}
+
 /** A version's value as the fiche would show it. */
 export function formatValue(entity: EntityName, field: string, version: Pick<ConflictVersionView, 'value' | 'value_label'>): string {
   const { value } = version;
-  if (field === 'deleted') return value === true ? 'Supprimer la ligne' : 'Garder la ligne';
+  if (field === 'deleted') return `${value === true ? 'Supprimer' : 'Garder'} ${rowNoun(entity).the}`;
   if (value === null || value === undefined || value === '') return field === 'status' ? 'Sans statut' : '(vide)';
   if (version.value_label) return version.value_label;
   const codes = fieldWords(entity, field)?.codes;

@@ -131,6 +131,9 @@ test("Conflits : une action supprimée ici pendant qu'une note lui était ajout�
     new RegExp(`^Note du 01/12/2026 de l'action « ${FICHE} »\\s?: ajout de Marc Petit, le (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) `),
   ]);
   await expect(deletion.getByText('Affichée')).toHaveCount(0);
+  // Named as what it is, not as a « ligne ».
+  await expect(deletion).toContainText("L'action a été supprimée sur un ordinateur pendant qu'elle");
+  await expect(deletion.getByRole('button', { name: "Garder l'action" })).toBeVisible();
   await screenshot(app, '10c-conflits-suppression');
   expect(await axeViolations(page)).toEqual([]);
 
