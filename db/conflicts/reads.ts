@@ -2,6 +2,7 @@
 // needs to choose — which row it is, the value before, who wrote each version, on which ordinateur and when — and
 // the choice itself, written as one change that supersedes every live version.
 import { fieldWords } from '../../common/fields';
+import { frenchDate } from '../../common/french';
 import { meetingTypeLabels } from '../../common/partners';
 import { listConflicts, type ConflictVersion } from './versions';
 import { parseHlc } from '../store/hlc';
@@ -149,10 +150,8 @@ const excerpt = (text: unknown) => {
   return value.length > 60 ? `${value.slice(0, 59)}…` : value;
 };
 
-const frenchDay = (iso: unknown) => {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : String(iso);
-};
+/** « 1er décembre 2026 », as the fiche writes a note's day. */
+const frenchDay = (iso: unknown) => (/^\d{4}-\d{2}-\d{2}$/.test(String(iso)) ? frenchDate(String(iso)) : String(iso));
 
 type RowDescription = { label: string; actionId: string | null; meetingId: string | null };
 

@@ -1,6 +1,7 @@
 // Every date the user sees goes through here: French, « 26 nov. 2026 ».
 import { format, parseISO } from 'date-fns';
 import { fr } from 'date-fns/locale';
+import { frenchTime, frenchTypography } from '../../common/french';
 
 /** "2026-11-26" → « 26 nov. 2026 »; an empty value → « — ». */
 export function formatDate(iso: string | null | undefined): string {
@@ -9,10 +10,10 @@ export function formatDate(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? iso : format(date, 'd MMM yyyy', { locale: fr });
 }
 
-/** A timestamp → « 26 nov. 2026 à 14:05 ». */
+/** A timestamp → « 26 nov. 2026 à 14 h 05 », hours as the rest of the app writes them. */
 export function formatDateTime(iso: string): string {
   const date = parseISO(iso);
-  return Number.isNaN(date.getTime()) ? iso : format(date, "d MMM yyyy 'à' HH:mm", { locale: fr });
+  return Number.isNaN(date.getTime()) ? iso : frenchTypography(`${format(date, 'd MMM yyyy', { locale: fr })} à ${frenchTime(format(date, 'HH:mm'))}`);
 }
 
 /** Today as YYYY-MM-DD, in local time (the API's date format). */

@@ -140,7 +140,7 @@ describe('the Conflits view', () => {
     meet(a, b);
     const [view] = listConflictViews(b);
     expect(view).toMatchObject({ entity: 'note', field: 'text', action_id: 'a4-1' });
-    expect(view.row_label).toMatch(/^Note du 12\/03\/2026 de l'action « .+ »$/);
+    expect(view.row_label).toMatch(/^Note du 12 mars 2026 de l'action « .+ »$/);
     expect(view.versions.map((version) => version.value).sort()).toEqual(['Comité : cahier des charges validé.', 'Comité : cahier des charges à revoir.']);
   });
 

@@ -40,7 +40,7 @@ describe('une suppression qui ignorait une ligne ajoutée à ce qu’elle suppri
     const view = listConflictViews(claire).find((conflict) => conflict.field === 'deleted')!;
     expect(view.unseen).toEqual([
       {
-        row_label: expect.stringMatching(/^Note du 30\/11\/2026 de l'action « /),
+        row_label: expect.stringMatching(/^Note du 30 novembre 2026 de l'action « /),
         added: true,
         fields: [],
         author: 'Marc Petit',

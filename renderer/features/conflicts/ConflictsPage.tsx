@@ -23,11 +23,15 @@ export function ConflictsPage() {
     <>
       <PageHeader title="Conflits" />
       <Stack gap="lg">
-        <Text maw={820}>
-          Ces champs ont été modifiés sur deux ordinateurs sans que l'un ait vu la modification de l'autre. Pour chacun&#x202f;: la valeur d'avant, puis chaque
-          version, avec qui l'a écrite et quand. Les fiches montrent la plus récente en attendant votre choix&#x202f;: gardez une version ou écrivez une valeur
-          fusionnée. Votre choix s'applique à tous les ordinateurs.
-        </Text>
+        {conflicts.length > 0 && (
+          <Text maw={820}>
+            {conflicts.some((conflict) => conflict.field !== 'deleted') &&
+              "Ces champs ont été modifiés sur deux ordinateurs sans que l'un ait vu la modification de l'autre. Pour chacun\u202f: la valeur d'avant, puis chaque version, avec qui l'a écrite et quand. Les fiches montrent la plus récente en attendant votre choix\u202f: gardez une version ou écrivez une valeur fusionnée. "}
+            {conflicts.some((conflict) => conflict.field === 'deleted') &&
+              "Un élément supprimé sur un ordinateur pendant qu'on le modifiait sur un autre reste visible, avec ce que la suppression n'avait pas vu\u202f: gardez-le ou confirmez la suppression. "}
+            Votre choix s'applique à tous les ordinateurs.
+          </Text>
+        )}
         <Text role="status" size="sm" fw={600}>
           {resolved}
         </Text>

@@ -128,7 +128,7 @@ test("Conflits : une action supprimée ici pendant qu'une note lui était ajout�
   const deletion = page.getByRole('region', { name: /^Suppression Action/ });
   const unseen = deletion.getByRole('region', { name: "Ce que la suppression n'avait pas vu" });
   await expect(unseen.getByRole('listitem')).toHaveText([
-    new RegExp(`^Note du 01/12/2026 de l'action « ${FICHE} »\\s?: ajout de Marc Petit, le (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) `),
+    new RegExp(`^Note du 1er décembre 2026 de l'action « ${FICHE} »\\s?: ajout de Marc Petit, le (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) `),
   ]);
   await expect(deletion.getByText('Affichée')).toHaveCount(0);
   // Named as what it is, not as a « ligne ».
