@@ -30,7 +30,7 @@ test('base endommagée : message en français, « Restaurer » la sauvegarde, le
   await expect(page.getByRole('alert')).toContainText(database);
   const backups = page.getByRole('table', { name: /Sauvegardes disponibles/ });
   await expect(backups).toContainText('entente-20261120-101010.sqlite');
-  await expect(backups).toContainText('20 nov. 2026 à 10:10');
+  await expect(backups).toContainText('20 nov. 2026 à 10 h 10');
   // Nothing was touched before the user chose.
   expect(readFileSync(database).equals(garbage)).toBe(true);
   await screenshot(app, '09-donnees-endommagees-clair');
