@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Grid, Group, Progress, Stack, Switch, Text } from '@mantine/core';
+import { FieldRow } from '../../shared/FieldRow';
 import { IconPrinter } from '@tabler/icons-react';
 import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail, ActionPatch, ApiResult, ChantierSummary, Person } from '../../../preload/contract';
@@ -102,7 +103,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
       {conflicts.length > 0 && <ConflictsAlert conflicts={conflicts} />}
 
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="lg">
             <SectionCard title="Description">
               <AutosaveText label={fieldLabel('action', 'title')} required value={action.title} save={(title) => update({ title: title ?? '' })} />
@@ -131,7 +132,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
           </Stack>
         </Grid.Col>
 
-        <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="lg">
             <SectionCard title="Suivi">
               <AutosaveSelect
@@ -140,7 +141,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
                 value={action.chantier_id}
                 save={(chantierId) => update({ chantier_id: chantierId ?? '' })}
               />
-              <Group grow align="flex-start">
+              <FieldRow>
                 <AutosaveSelect
                   label={fieldLabel('action', 'status')}
                   data={STATUS_OPTIONS}
@@ -155,11 +156,11 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
                   clearable
                   placeholder="Non définie"
                 />
-              </Group>
-              <Group grow align="flex-start">
+              </FieldRow>
+              <FieldRow>
                 <AutosaveDate label={fieldLabel('action', 'start_date')} value={action.start_date} save={(start_date) => update({ start_date })} />
                 <AutosaveDate label={fieldLabel('action', 'end_date')} value={action.end_date} save={(end_date) => update({ end_date })} />
-              </Group>
+              </FieldRow>
               <div>
                 <AutosaveNumber
                   label={fieldLabel('action', 'progress')}
@@ -279,7 +280,7 @@ function PilotFields({ action, people }: { action: ActionDetail; people: Person[
     const personId = pilot?.person_id ?? null;
     const services = pilot?.services ?? null;
     return (
-      <Group key={partner.id} grow align="flex-start">
+      <FieldRow key={partner.id}>
         <AutosavePilotSelect
           label={`${fieldLabel('pilot', 'person_id')} ${partner.short_name}`}
           people={people}
@@ -292,7 +293,7 @@ function PilotFields({ action, people }: { action: ActionDetail; people: Person[
           value={services}
           save={(value) => send('setActionPilot', action.id, partner.id, { services: value })}
         />
-      </Group>
+      </FieldRow>
     );
   });
 }

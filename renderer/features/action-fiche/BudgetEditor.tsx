@@ -1,4 +1,5 @@
-import { Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { FieldRow } from '../../shared/FieldRow';
 import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import {
@@ -115,7 +116,7 @@ function NewBudgetLineForm({ actionId }: { actionId: string }) {
 
   return (
     <NewEntryForm submit={submit} label="Ajouter la ligne de budget">
-      <Group grow align="flex-start">
+      <FieldRow>
         <NumberInput label={fieldLabel('budget_line', 'year')} value={year} onChange={setYear} min={2000} max={2100} allowDecimal={false} />
         <Select
           label={fieldLabel('budget_line', 'partner_id')}
@@ -131,11 +132,11 @@ function NewBudgetLineForm({ actionId }: { actionId: string }) {
           onChange={(value) => setBasis((value ?? 'ttc') as TaxBasis)}
           allowDeselect={false}
         />
-      </Group>
-      <Group grow align="flex-start" mt="xs">
+      </FieldRow>
+      <FieldRow mt="xs">
         <NumberInput label={fieldLabel('budget_line', 'planned')} value={planned} onChange={setPlanned} {...EURO_INPUT} error={errors.planned} />
         <NumberInput label={fieldLabel('budget_line', 'spent')} value={spent} onChange={setSpent} {...EURO_INPUT} />
-      </Group>
+      </FieldRow>
     </NewEntryForm>
   );
 }
@@ -205,7 +206,7 @@ function NewFundingForm({ actionId }: { actionId: string }) {
 
   return (
     <NewEntryForm submit={submit} label="Ajouter le financement">
-      <Group grow align="flex-start">
+      <FieldRow>
         <Select
           label={fieldLabel('funding', 'funder_type')}
           data={FUNDER_OPTIONS}
@@ -219,8 +220,8 @@ function NewFundingForm({ actionId }: { actionId: string }) {
           value={name}
           onChange={(event) => setName(event.currentTarget.value)}
         />
-      </Group>
-      <Group grow align="flex-start" mt="xs">
+      </FieldRow>
+      <FieldRow mt="xs">
         <NumberInput label={fieldLabel('funding', 'amount')} value={amount} onChange={setAmount} {...EURO_INPUT} error={errors.amount} />
         <Select
           label={fieldLabel('funding', 'status')}
@@ -229,7 +230,7 @@ function NewFundingForm({ actionId }: { actionId: string }) {
           onChange={(value) => setStatus((value ?? 'demande') as FundingStatus)}
           allowDeselect={false}
         />
-      </Group>
+      </FieldRow>
     </NewEntryForm>
   );
 }

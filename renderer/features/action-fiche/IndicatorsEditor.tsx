@@ -1,5 +1,6 @@
 import { LineChart } from '@mantine/charts';
 import { Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { FieldRow } from '../../shared/FieldRow';
 import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail, IndicatorView } from '../../../preload/contract';
@@ -71,7 +72,7 @@ function Indicator({ indicator, actionId }: { indicator: IndicatorView; actionId
       {indicator.values.length > 1 && <IndicatorChart indicator={indicator} />}
       <ValuesTable indicator={indicator} />
       <NewValueForm indicatorId={indicator.id} />
-      <Group grow align="flex-start" mt="sm">
+      <FieldRow mt="sm">
         <AutosaveText
           label={fieldLabel('indicator', 'name')}
           required
@@ -79,15 +80,15 @@ function Indicator({ indicator, actionId }: { indicator: IndicatorView; actionId
           save={(name) => send('updateIndicator', indicator.id, { name: name ?? '' })}
         />
         <AutosaveText label={fieldLabel('indicator', 'unit')} value={indicator.unit} save={(value) => send('updateIndicator', indicator.id, { unit: value })} />
-      </Group>
-      <Group grow align="flex-start">
+      </FieldRow>
+      <FieldRow>
         <TargetValueField indicator={indicator} />
         <AutosaveDate
           label={fieldLabel('indicator', 'target_date')}
           value={indicator.target_date}
           save={(target_date) => send('updateIndicator', indicator.id, { target_date })}
         />
-      </Group>
+      </FieldRow>
     </Paper>
   );
 }
@@ -257,7 +258,7 @@ function NewIndicatorForm({ actionId, others }: { actionId: string; others: Indi
         <Text size="sm" fw={600} mb={4}>
           Nouvel indicateur
         </Text>
-        <Group grow align="flex-start">
+        <FieldRow>
           <TextInput label={fieldLabel('indicator', 'name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={errors.name} />
           <TextInput
             label={fieldLabel('indicator', 'unit')}
@@ -265,11 +266,11 @@ function NewIndicatorForm({ actionId, others }: { actionId: string; others: Indi
             value={unit}
             onChange={(event) => setUnit(event.currentTarget.value)}
           />
-        </Group>
-        <Group grow align="flex-start" mt="xs">
+        </FieldRow>
+        <FieldRow mt="xs">
           <NumberInput label={fieldLabel('indicator', 'target_value')} value={target} onChange={setTarget} decimalSeparator="," thousandSeparator=" " />
           <FrenchDateInput label={fieldLabel('indicator', 'target_date')} value={targetDate} onChange={setTargetDate} />
-        </Group>
+        </FieldRow>
       </NewEntryForm>
     </Stack>
   );

@@ -1,4 +1,5 @@
-import { Anchor, Group, Stack, TextInput } from '@mantine/core';
+import { Anchor, Stack, TextInput } from '@mantine/core';
+import { FieldRow } from '../../shared/FieldRow';
 import { IconExternalLink } from '@tabler/icons-react';
 import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail } from '../../../preload/contract';
@@ -57,10 +58,10 @@ function NewLinkForm({ actionId }: { actionId: string }) {
 
   return (
     <NewEntryForm submit={submit} label="Ajouter le lien">
-      <Group grow align="flex-start">
+      <FieldRow>
         <TextInput label={fieldLabel('link', 'label')} value={label} error={errors.label} onChange={(e) => setLabel(e.currentTarget.value)} />
         <TextInput label={fieldLabel('link', 'url')} placeholder="https://…" value={url} error={errors.url} onChange={(e) => setUrl(e.currentTarget.value)} />
-      </Group>
+      </FieldRow>
     </NewEntryForm>
   );
 }

@@ -1,4 +1,5 @@
-import { Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Select, Stack, Text, TextInput } from '@mantine/core';
+import { FieldRow } from '../../shared/FieldRow';
 import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import { PARTY_KIND_LABELS, PARTY_KINDS, type PartyKind } from '../../../common/vocabulary';
@@ -54,7 +55,7 @@ function NewPartyForm({ actionId }: { actionId: string }) {
 
   return (
     <NewEntryForm submit={submit} label="Ajouter">
-      <Group grow align="flex-start">
+      <FieldRow>
         <Select
           label={fieldLabel('action_party', 'kind')}
           data={KIND_OPTIONS}
@@ -63,8 +64,8 @@ function NewPartyForm({ actionId }: { actionId: string }) {
           allowDeselect={false}
         />
         <TextInput label={fieldLabel('action_party', 'name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={errors.name} />
-      </Group>
-      <Group grow align="flex-start" mt="xs">
+      </FieldRow>
+      <FieldRow mt="xs">
         <TextInput
           label={fieldLabel('action_party', 'role')}
           placeholder="Vice-présidente, directeur…"
@@ -72,7 +73,7 @@ function NewPartyForm({ actionId }: { actionId: string }) {
           onChange={(event) => setRole(event.currentTarget.value)}
         />
         <TextInput label={fieldLabel('action_party', 'organisation')} value={organisation} onChange={(event) => setOrganisation(event.currentTarget.value)} />
-      </Group>
+      </FieldRow>
     </NewEntryForm>
   );
 }
