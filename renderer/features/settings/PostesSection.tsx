@@ -116,6 +116,12 @@ export function PostesSection() {
   );
 }
 
+/** Which of a revoked ordinateur's updates the others refuse. */
+function revocationCell(revoked: ReplicaStatus['revoked']): string {
+  if (!revoked) return '—';
+  return revoked.after === 0 ? 'toutes refusées' : `refusées au-delà de la ${numberFormat.format(revoked.after)}\u1d49`;
+}
+
 /** For the administrator: each ordinateur's identifier, its key's fingerprint, how many of its updates are held here. */
 function TechnicalDetails({ replicas, name }: { replicas: ReplicaStatus[]; name: (computer: ReplicaStatus) => string }) {
   return (
@@ -146,8 +152,8 @@ function TechnicalDetails({ replicas, name }: { replicas: ReplicaStatus[]; name:
                     {computer.fingerprint ?? 'aucune (version antérieure à 0.3)'}
                   </Text>
                 </Table.Td>
-                <Table.Td ta="right">n° {numberFormat.format(computer.changes)}</Table.Td>
-                <Table.Td>{computer.revoked ? `après la n° ${numberFormat.format(computer.revoked.after)}` : '—'}</Table.Td>
+                <Table.Td ta="right">{numberFormat.format(computer.changes)}</Table.Td>
+                <Table.Td>{revocationCell(computer.revoked)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
