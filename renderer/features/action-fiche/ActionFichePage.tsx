@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Grid, Group, Progress, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Progress, Stack, Switch, Text, useMantineTheme } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { FieldRow } from '../../shared/FieldRow';
 import { IconPrinter } from '@tabler/icons-react';
 import { fieldLabel } from '../../../common/fields';
@@ -63,6 +64,9 @@ export function ActionFichePage({ id }: { id: string }) {
   );
 }
 
+/** How the fiche saves a change of the action. */
+type UpdateAction = (patch: ActionPatch) => Promise<ApiResult<void>>;
+
 interface FicheProps {
   action: ActionDetail;
   people: Person[];
@@ -74,6 +78,8 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
   const update = (patch: ActionPatch) => send('updateAction', action.id, patch);
   const chantier = chantiers.find((c) => c.id === action.chantier_id);
   const conflicts = useConflictsOf({ actionId: action.id });
+  // Two columns from lg on; below, one, where statut and dates come right after the description rather than at the end.
+  const wide = useMediaQuery(`(min-width: ${useMantineTheme().breakpoints.lg})`, true);
 
   return (
     <>
@@ -109,6 +115,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
               <AutosaveText label={fieldLabel('action', 'title')} required value={action.title} save={(title) => update({ title: title ?? '' })} />
               <AutosaveText label={fieldLabel('action', 'description')} multiline value={action.description} save={(description) => update({ description })} />
             </SectionCard>
+            {!wide && <FollowUpCard action={action} chantiers={chantiers} update={update} />}
             <PisteOrigin actionId={action.id} />
             <SectionCard title="Indicateurs">
               <IndicatorsEditor action={action} />
@@ -134,47 +141,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
 
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="lg">
-            <SectionCard title="Suivi">
-              <AutosaveSelect
-                label={fieldLabel('action', 'chantier_id')}
-                data={chantiers.map((c) => ({ value: c.id, label: `${c.number}. ${c.title}` }))}
-                value={action.chantier_id}
-                save={(chantierId) => update({ chantier_id: chantierId ?? '' })}
-              />
-              <FieldRow>
-                <AutosaveSelect
-                  label={fieldLabel('action', 'status')}
-                  data={STATUS_OPTIONS}
-                  value={action.status ?? ''}
-                  save={(status) => update({ status: (status || null) as ActionStatus | null })}
-                />
-                <AutosaveSelect
-                  label={fieldLabel('action', 'priority')}
-                  data={PRIORITY_OPTIONS}
-                  value={action.priority}
-                  save={(priority) => update({ priority: priority as Priority | null })}
-                  clearable
-                  placeholder="Non définie"
-                />
-              </FieldRow>
-              <FieldRow>
-                <AutosaveDate label={fieldLabel('action', 'start_date')} value={action.start_date} save={(start_date) => update({ start_date })} />
-                <AutosaveDate label={fieldLabel('action', 'end_date')} value={action.end_date} save={(end_date) => update({ end_date })} />
-              </FieldRow>
-              <div>
-                <AutosaveNumber
-                  label={fieldLabel('action', 'progress')}
-                  min={0}
-                  max={100}
-                  suffix=" %"
-                  value={action.progress}
-                  save={(progress) => update({ progress })}
-                />
-                <Progress value={action.progress} mt={8} size="sm" aria-hidden />
-                <ProgressHint action={action} update={update} />
-              </div>
-              <ArbitrationSwitch action={action} update={update} />
-            </SectionCard>
+            {wide && <FollowUpCard action={action} chantiers={chantiers} update={update} />}
 
             <SectionCard title="Pilotage">
               <PilotFields action={action} people={people} />
@@ -218,7 +185,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
  * What the avancement could be: the share of étapes ticked, proposed rather than imposed;
  * and a word when a « Réalisé » action says less than 100 % (the tableaux de bord count it done).
  */
-function ProgressHint({ action, update }: { action: ActionDetail; update: (patch: ActionPatch) => Promise<ApiResult<void>> }) {
+function ProgressHint({ action, update }: { action: ActionDetail; update: UpdateAction }) {
   const { perform } = useFormSaver();
   const done = action.steps.filter((step) => step.done).length;
   const fromSteps = action.steps.length > 0 ? Math.round((done / action.steps.length) * 100) : null;
@@ -253,7 +220,7 @@ function ProgressHint({ action, update }: { action: ActionDetail; update: (patch
 }
 
 /** « À arbitrer au prochain comité »: the dossier of the next CODIRI lists these actions. Undone like every edit. */
-function ArbitrationSwitch({ action, update }: { action: ActionDetail; update: (patch: ActionPatch) => Promise<ApiResult<void>> }) {
+function ArbitrationSwitch({ action, update }: { action: ActionDetail; update: UpdateAction }) {
   const { perform } = useFormSaver();
   const checked = action.to_arbitrate === true;
   return (
@@ -273,6 +240,53 @@ function ArbitrationSwitch({ action, update }: { action: ActionDetail; update: (
 }
 
 /** One pilote and its services per partner (Département); the person list is that partner's. */
+/** Chantier, statut, priorité, dates, avancement: what a lead changes most often. */
+function FollowUpCard({ action, chantiers, update }: { action: ActionDetail; chantiers: ChantierSummary[]; update: UpdateAction }) {
+  return (
+    <SectionCard title="Suivi">
+      <AutosaveSelect
+        label={fieldLabel('action', 'chantier_id')}
+        data={chantiers.map((c) => ({ value: c.id, label: `${c.number}. ${c.title}` }))}
+        value={action.chantier_id}
+        save={(chantierId) => update({ chantier_id: chantierId ?? '' })}
+      />
+      <FieldRow>
+        <AutosaveSelect
+          label={fieldLabel('action', 'status')}
+          data={STATUS_OPTIONS}
+          value={action.status ?? ''}
+          save={(status) => update({ status: (status || null) as ActionStatus | null })}
+        />
+        <AutosaveSelect
+          label={fieldLabel('action', 'priority')}
+          data={PRIORITY_OPTIONS}
+          value={action.priority}
+          save={(priority) => update({ priority: priority as Priority | null })}
+          clearable
+          placeholder="Non définie"
+        />
+      </FieldRow>
+      <FieldRow>
+        <AutosaveDate label={fieldLabel('action', 'start_date')} value={action.start_date} save={(start_date) => update({ start_date })} />
+        <AutosaveDate label={fieldLabel('action', 'end_date')} value={action.end_date} save={(end_date) => update({ end_date })} />
+      </FieldRow>
+      <div>
+        <AutosaveNumber
+          label={fieldLabel('action', 'progress')}
+          min={0}
+          max={100}
+          suffix=" %"
+          value={action.progress}
+          save={(progress) => update({ progress })}
+        />
+        <Progress value={action.progress} mt={8} size="sm" aria-hidden />
+        <ProgressHint action={action} update={update} />
+      </div>
+      <ArbitrationSwitch action={action} update={update} />
+    </SectionCard>
+  );
+}
+
 function PilotFields({ action, people }: { action: ActionDetail; people: Person[] }) {
   const { partners } = useAppState();
   return partners.map((partner) => {
