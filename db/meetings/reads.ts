@@ -79,13 +79,13 @@ const MAYBE_UNSEEN_SQL = `
     AND NOT EXISTS (SELECT 1 FROM live_versions mark WHERE mark.entity = 'meeting' AND mark.row_id = m.id AND mark.field = 'validated_seen'
                     AND mark.origin = l.origin AND mark.seq >= l.seq)`;
 
-/** How many rows of validated minutes were edited without the validation's knowledge: read for the few meetings the query points at. */
-function unseenCount(store: Store, meeting: { id: string; validation_status: string }, maybe?: Set<string>): number {
-  if (meeting.validation_status !== 'valide' || (maybe && !maybe.has(meeting.id))) return 0;
-  return unseenByValidation(store, meeting.id).length;
+/** The rows of validated minutes edited without the validation's knowledge: read only for the few meetings the query points at. */
+function unseenRows(store: Store, meeting: { id: string; validation_status: string }, maybe?: Set<string>): UnseenRow[] {
+  if (meeting.validation_status !== 'valide' || (maybe && !maybe.has(meeting.id))) return [];
+  return unseenByValidation(store, meeting.id);
 }
 
-function toRow(store: Store, raw: RawRow, silenceDays: number, maybeUnseen?: Set<string>): MeetingRow {
+function toRow(raw: RawRow, silenceDays: number, unseenCount: (meeting: { id: string; validation_status: string }) => number): MeetingRow {
   const meeting = parseLists(raw);
   const end = addMinutes(meeting.date, meeting.start_time, meeting.duration_minutes);
   return {
@@ -104,7 +104,7 @@ function toRow(store: Store, raw: RawRow, silenceDays: number, maybeUnseen?: Set
     decision_count: raw.decision_count,
     action_item_count: raw.action_item_count,
     latest: raw.latest === 1,
-    validation_unseen_count: unseenCount(store, meeting, maybeUnseen),
+    validation_unseen_count: unseenCount(meeting),
   };
 }
 
@@ -127,13 +127,16 @@ export function listMeetings(store: Store, query: MeetingQuery = {}, day?: strin
   ) as RawRow[];
   const silenceDays = validationSilenceDays(store);
   const maybeUnseen = new Set(cached(store, MAYBE_UNSEEN_SQL).pluck().all() as string[]);
-  return rows.map((row) => toRow(store, row, silenceDays, maybeUnseen));
+  return rows.map((row) => toRow(row, silenceDays, (meeting) => unseenRows(store, meeting, maybeUnseen).length));
 }
 
-function meetingRow(store: Store, id: string): MeetingRow {
+/** One meeting's row, and its rows edited without its validation's knowledge (read once, for the count and the page). */
+function meetingRow(store: Store, id: string): { row: MeetingRow; unseen: UnseenRow[] } {
   const raw = cached(store, `${ROW_SQL} WHERE m.id = ? AND ${SHOWN_SQL}`).get(id) as RawRow | undefined;
   if (!raw) throw refusal('not-found', 'meeting', id);
-  return toRow(store, raw, validationSilenceDays(store));
+  let unseen: UnseenRow[] = [];
+  const row = toRow(raw, validationSilenceDays(store), (meeting) => (unseen = unseenRows(store, meeting)).length);
+  return { row, unseen };
 }
 
 /** The lines as they stand now, from the previous meeting's actions à mener and the actions' current state. */
@@ -302,7 +305,7 @@ function unseenByValidation(store: Store, meetingId: string): UnseenRow[] {
 
 /** A meeting with everything its page shows. */
 export function getMeeting(store: Store, id: string, day?: string): MeetingDetail {
-  const row = meetingRow(store, id);
+  const { row, unseen } = meetingRow(store, id);
   const meeting = requireMeeting(store, id);
   const agenda = agendaViews(store, meeting, day);
   const versions = meetingVersions(store, id);
@@ -319,7 +322,7 @@ export function getMeeting(store: Store, id: string, day?: string): MeetingDetai
     secretariat,
     validated_by: personRef(store, meeting.validated_by_id),
     validation_proof: meeting.validation_status === 'valide' ? validationProof(store, id) : null,
-    validation_unseen: row.validation_unseen_count > 0 ? unseenEditViews(store, 'meeting', id, unseenByValidation(store, id)) : [],
+    validation_unseen: unseen.length > 0 ? unseenEditViews(store, 'meeting', id, unseen) : [],
     diffusion: meeting.diffusion,
     next_meeting_date: meeting.next_meeting_date,
     amendment_reason: meeting.amendment_reason,
