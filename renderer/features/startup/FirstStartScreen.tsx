@@ -27,7 +27,7 @@ export function FirstStartScreen({ state }: { state: FirstStart }) {
   const tab = choice ?? (invitation ? 'join' : 'new');
   return (
     // The partners of a new cooperation are typed in rows: they need the width.
-    <Container size={tab === 'cooperation' ? 900 : 560} py={64} component="main">
+    <Container size={tab === 'cooperation' ? 900 : 680} py={64} component="main">
       <Paper withBorder shadow="sm" p="xl" radius="md">
         <Stack gap="md">
           <Title order={1} size="h2">
