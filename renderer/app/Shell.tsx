@@ -1,5 +1,5 @@
-import { AppShell, Badge, Burger, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Badge, Burger, Group, Indicator, NavLink, Text, Tooltip, useMantineTheme, VisuallyHidden } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconArrowsExchange,
   IconArrowsSplit2,
@@ -75,9 +75,12 @@ export function Shell() {
   const route = useRoute();
   const [opened, { toggle, close }] = useDisclosure();
   const conflictCount = useApiData('listConflicts').data?.length ?? 0;
+  // A window between a phone's width and a laptop's (half a large screen): the navigation as a rail of icons, named by tooltips.
+  const { breakpoints } = useMantineTheme();
+  const rail = useMediaQuery(`(min-width: ${breakpoints.sm}) and (max-width: calc(${breakpoints.lg} - 0.1px))`) ?? false;
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell header={{ height: 56 }} navbar={{ width: { base: 230, sm: 64, lg: 230 }, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>
@@ -102,16 +105,22 @@ export function Shell() {
       <AppShell.Navbar p="xs" aria-label="Navigation principale">
         {NAV.map((item) => {
           const active = item.pages.includes(route.page);
-          return (
+          const conflicts = item.route.page === 'conflicts' ? conflictCount : 0;
+          const link = (
             <NavLink
               key={item.label}
               href={href(item.route)}
-              label={item.label}
-              leftSection={<item.icon size={20} aria-hidden />}
+              label={rail ? undefined : item.label}
+              aria-label={rail ? (conflicts > 0 ? `${item.label} (${conflicts} à résoudre)` : item.label) : undefined}
+              leftSection={
+                <Indicator disabled={!rail || conflicts === 0} label={conflicts} size={16} color="orange.8" c="black">
+                  <item.icon size={20} aria-hidden />
+                </Indicator>
+              }
               rightSection={
-                item.route.page === 'conflicts' && conflictCount > 0 ? (
+                !rail && conflicts > 0 ? (
                   <Badge color="orange.8" c="black" variant="filled" radius="sm">
-                    {conflictCount}
+                    {conflicts}
                     <VisuallyHidden> à résoudre</VisuallyHidden>
                   </Badge>
                 ) : undefined
@@ -121,6 +130,13 @@ export function Shell() {
               onClick={close}
               variant="filled"
             />
+          );
+          return rail ? (
+            <Tooltip key={item.label} label={item.label} position="right" withArrow events={{ hover: true, focus: true, touch: false }}>
+              {link}
+            </Tooltip>
+          ) : (
+            link
           );
         })}
       </AppShell.Navbar>
