@@ -177,7 +177,7 @@ const SENTENCES = {
 } satisfies Record<string, (...args: never[]) => string>;
 
 export type ErrorCode = keyof typeof SENTENCES;
-type SentenceArgs<C extends ErrorCode> = Parameters<(typeof SENTENCES)[C]>;
+export type SentenceArgs<C extends ErrorCode> = Parameters<(typeof SENTENCES)[C]>;
 /** The codes whose sentence names nothing. */
 type PlainCode = { [C in ErrorCode]: SentenceArgs<C> extends [] ? C : never }[ErrorCode];
 
@@ -185,6 +185,8 @@ export class UserError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** What the sentence names, for another wording of the same refusal (the shared folder's, db/sync/folder.ts). */
+    readonly args: readonly unknown[] = [],
   ) {
     super(message);
     this.name = 'UserError';
@@ -193,7 +195,7 @@ export class UserError extends Error {
 
 /** The refusal `code`, its sentence naming `args`. */
 export function refusal<C extends ErrorCode>(code: C, ...args: SentenceArgs<C>): UserError {
-  return new UserError(code, (SENTENCES[code] as (...values: SentenceArgs<C>) => string)(...args));
+  return new UserError(code, (SENTENCES[code] as (...values: SentenceArgs<C>) => string)(...args), args);
 }
 
 export class ValidationError extends UserError {

@@ -5,7 +5,7 @@
 // file is missing. Layout: DIR/entente-<project>/<replica>/<00000001>.entente
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { refusal, toUserError, type ErrorCode, type UserError } from '../errors';
+import { refusal, toUserError, type ErrorCode, type SentenceArgs, type UserError } from '../errors';
 import type { Store } from '../store/store';
 import { exportFile, hasChangesBeyond, importFile, type ImportSummary } from './exchange';
 import { writeFileAtomically } from '../files';
@@ -39,6 +39,27 @@ const FILE_FAULTS = new Set<ErrorCode>([
   // A failure nobody foresaw while applying the file: rolled back whole, and the file set aside rather than stopping every round.
   'internal',
 ]);
+
+/**
+ * What is wrong with a file set aside, said for the shared folder: the sentences meant for a
+ * file the user chose (« Choisissez un fichier exporté… », « demandez à son expéditeur… »)
+ * give advice that does not apply to a file found there. The others are said as they are.
+ */
+const SET_ASIDE: { [C in ErrorCode]?: (...args: SentenceArgs<C>) => string } = {
+  'not-a-sync-file': () => "Ce n'est pas un fichier d'échange Entente.",
+  'damaged-file': (detail) => `Endommagé ou incomplet (${detail}), peut-être encore en cours de copie.`,
+  'newer-format': (format) => `Écrit par une version plus récente d'Entente (format ${format}) : installez la dernière version pour le lire.`,
+  'newer-schema': (minAppVersion) => `Écrit par une version plus récente d'Entente (${minAppVersion} ou plus) : installez-la pour le lire.`,
+  'other-project': (project) => `Appartient à un autre projet (${project}).`,
+  'wrong-passphrase': () => 'Scellé avec une autre phrase de passe que celle du projet sur cet ordinateur.',
+  'unknown-key': () =>
+    "Scellé avec une phrase de passe que cet ordinateur ne connaît pas : si elle a été changée sur un autre ordinateur, saisissez la nouvelle (Synchronisation › Phrase de passe du projet › Changer la phrase de passe, avec l'ancienne comme phrase de passe actuelle).",
+};
+
+function setAsideReason(failure: UserError): string {
+  const sentence = SET_ASIDE[failure.code] as ((...args: unknown[]) => string) | undefined;
+  return sentence ? sentence(...failure.args) : failure.message;
+}
 
 /** Why a file or folder of another poste cannot be read now, in words. */
 function unreadable(error: unknown): UserError {
@@ -167,10 +188,10 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
       const failure = importOne(file.relative, file.path);
       if (failure === undefined) continue;
       if (failure.code === 'unknown-signer') later.push({ ...file, failure });
-      else result.postponed.push({ file: file.relative, reason: failure.message });
+      else result.postponed.push({ file: file.relative, reason: setAsideReason(failure) });
     }
     if (later.length === tried.length) {
-      for (const file of later) result.postponed.push({ file: file.relative, reason: file.failure!.message });
+      for (const file of later) result.postponed.push({ file: file.relative, reason: setAsideReason(file.failure!) });
       break;
     }
     tried = later;

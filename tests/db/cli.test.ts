@@ -186,7 +186,7 @@ describe('entente', { timeout: 60_000 }, () => {
     writeFileSync(join(strangerDir, '00000001.entente'), 'pas un fichier Entente');
     const result = entente(dataDir, 'sync-folder', folder);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("zzzzzzzzzzz9/00000001.entente : repris au prochain passage (Ce fichier n'est pas un fichier d'échange Entente.");
+    expect(result.stdout).toContain("zzzzzzzzzzz9/00000001.entente : repris au prochain passage (Ce n'est pas un fichier d'échange Entente.)");
     expect(result.stdout).toMatch(/\d+ mise\(s\) à jour écrite\(s\) dans /);
     expect(fails(dataDir, 'sync-folder', join(folder, 'absent'))).toMatch(/Dossier partagé introuvable/);
   });

@@ -103,11 +103,13 @@ test("les fichiers d'inconnus (autre phrase de passe, octets au hasard, vide, tr
   expect(round.written).not.toBeNull();
   const reasons = Object.fromEntries(round.postponed.map((file) => [file.file, file.reason]));
   expect(Object.keys(reasons).sort()).toEqual([oldPassphrase, random, empty, truncated, tampered, directory].sort());
-  expect(reasons[oldPassphrase]).toMatch(/phrase de passe ne correspond pas/);
-  expect(reasons[random]).toMatch(/n'est pas un fichier d'échange Entente/);
-  expect(reasons[empty]).toMatch(/endommagé ou incomplet \(fichier vide\)/);
-  expect(reasons[truncated]).toMatch(/endommagé ou incomplet/);
-  expect(reasons[tampered]).toMatch(/endommagé ou incomplet/);
+  // Said for a file found in the folder: no advice meant for a file the user chose (« Choisissez… », « demandez à son expéditeur… »).
+  expect(reasons[oldPassphrase]).toMatch(/^Scellé avec une (autre phrase de passe|phrase de passe que cet ordinateur ne connaît pas)/);
+  expect(reasons[random]).toBe("Ce n'est pas un fichier d'échange Entente.");
+  expect(reasons[empty]).toBe('Endommagé ou incomplet (fichier vide), peut-être encore en cours de copie.');
+  expect(reasons[truncated]).toMatch(/^Endommagé ou incomplet \(.+\), peut-être encore en cours de copie\.$/);
+  expect(reasons[tampered]).toMatch(/^Endommagé ou incomplet/);
+  expect(Object.values(reasons).join('\n')).not.toMatch(/Choisissez|expéditeur|Rien n'a été importé/);
   expect(reasons[directory]).toBe("Illisible pour l'instant (c'est un dossier) : il sera relu au prochain tour de synchronisation.");
 
   // The third poste gets both a's and b's changes all the same; b then gets c's.

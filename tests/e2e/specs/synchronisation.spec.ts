@@ -181,7 +181,7 @@ test('dossier partagé : deux ordinateurs ouverts en même temps se synchronisen
   cli(nadia, 'action', 'set', 'a5-1', 'status=bloque');
   await apps[0].page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
   const setAside = apps[0].page.getByRole('alert').filter({ hasText: 'Fichiers mis de côté au dernier passage' });
-  await expect(setAside).toContainText("zzzzzzzzzzz9/00000001.entente : Ce fichier n'est pas un fichier d'échange Entente.");
+  await expect(setAside).toContainText("zzzzzzzzzzz9/00000001.entente : Ce n'est pas un fichier d'échange Entente.");
   await screenshot(apps[0], '13b-dossier-partage-fichier-mis-de-cote');
   await screenshot(apps[1], '13-dossier-partage');
 });
