@@ -215,14 +215,15 @@ function advice(level: PassphraseLevel, length: number, { bits, patterns }: Esti
     const missing = MIN_PASSPHRASE_LENGTH - length;
     return `Encore ${missing} caractère${missing > 1 ? 's' : ''} au moins${NNBSP}: une suite de plusieurs mots est le plus simple.`;
   }
-  if (level === 4) return null;
+  // From « Bonne » (the suggestion's level), nothing to add: a conseil there would contradict the suggestion.
+  if (level >= 3) return null;
   const sentences: string[] = [];
   if (patterns.has('weak')) sentences.push('Évitez les mots et nombres attendus (mot de passe, noms du projet et des Départements, 37, 41, années).');
   if (patterns.has('sequence') || patterns.has('repeat')) {
     sentences.push(`Évitez les suites comme «${NNBSP}1234${NNBSP}» ou «${NNBSP}azerty${NNBSP}» et les répétitions.`);
   }
-  // Words of the list, each worth WORD_BITS: how many would reach « Excellente ».
-  const words = Math.ceil((LEVEL_BITS[2] - bits) / WORD_BITS);
+  // Words of the list, each worth WORD_BITS: how many would reach « Bonne ».
+  const words = Math.ceil((LEVEL_BITS[1] - bits) / WORD_BITS);
   sentences.push(`Ajoutez ${COUNTS[words]} mot${words > 1 ? 's' : ''}.`);
   return sentences.join(' ');
 }

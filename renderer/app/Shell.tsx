@@ -132,7 +132,7 @@ export function Shell() {
             />
           );
           return rail ? (
-            <Tooltip key={item.label} label={item.label} position="right" withArrow events={{ hover: true, focus: true, touch: false }}>
+            <Tooltip key={item.label} label={item.label} position="right" withArrow openDelay={400}>
               {link}
             </Tooltip>
           ) : (
