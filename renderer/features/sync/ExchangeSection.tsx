@@ -31,6 +31,18 @@ function toTarget(value: string): ExportTarget {
   return kind === 'replica' ? { kind: 'replica', id } : { kind: 'partner', id };
 }
 
+/** Why the sync buttons are greyed: this poste has no keys yet, or they are locked. */
+export function KeysNeeded({ keys }: { keys: SyncStatus['keys'] }) {
+  if (keys === 'ready') return null;
+  return (
+    <Text size="sm" c="orange.9">
+      {keys === 'none'
+        ? "Enregistrez d'abord la phrase de passe du projet, ci-dessus\u202f: elle ouvre et scelle les fichiers d'échange."
+        : "Saisissez d'abord la phrase de passe du projet, ci-dessus, pour déverrouiller les clés de cet ordinateur."}
+    </Text>
+  );
+}
+
 /** Exchange files carried by hand: export for someone, import what was received. */
 export function ExchangeSection({ status, partners, myPartnerId }: { status: SyncStatus; partners: Partner[]; myPartnerId: string }) {
   const [target, setTarget] = useState<string | null>(() => {
@@ -64,6 +76,7 @@ export function ExchangeSection({ status, partners, myPartnerId }: { status: Syn
         Pour un destinataire, le fichier contient ce qui lui manque d'après le dernier fichier reçu de lui&#x202f;; l'export complet contient tout l'historique
         du projet.
       </Text>
+      <KeysNeeded keys={status.keys} />
       <Group align="flex-end">
         <Select label="Destinataire" data={targetOptions(status, partners)} value={target} onChange={setTarget} allowDeselect={false} w={420} />
         <Button leftSection={<IconFileExport size={16} aria-hidden />} onClick={() => void exportFile()} disabled={disabled || busy}>

@@ -7,6 +7,7 @@ import { Disclosure } from '../../shared/Disclosure';
 import { formatDateTime } from '../../shared/format';
 import { ActionChangesList } from './ActionChangesList';
 import { folderRoundSentence } from './describe';
+import { KeysNeeded } from './ExchangeSection';
 
 /** The shared folder (network share, Nextcloud, OneDrive…): synced automatically while the app is open. */
 export function FolderSection({ status }: { status: SyncStatus }) {
@@ -16,9 +17,10 @@ export function FolderSection({ status }: { status: SyncStatus }) {
   async function syncNow() {
     const result = await call('syncSharedFolderNow');
     if (result.ok) {
+      const setAside = result.value.postponed_files?.length ?? 0;
       notifications.show({
-        color: 'teal',
-        title: 'Dossier partagé synchronisé',
+        color: setAside > 0 ? 'yellow' : 'teal',
+        title: setAside > 0 ? 'Dossier partagé synchronisé, sauf des fichiers mis de côté' : 'Dossier partagé synchronisé',
         message: folderRoundSentence(result.value),
       });
     }
@@ -42,6 +44,7 @@ export function FolderSection({ status }: { status: SyncStatus }) {
           Aucun dossier partagé choisi.
         </Text>
       )}
+      <KeysNeeded keys={status.keys} />
       {lastRound?.ok && (lastRound.postponed_files?.length ?? 0) > 0 && (
         <Alert color="yellow" title="Fichiers mis de côté au dernier passage">
           <Text size="sm" mb={4}>

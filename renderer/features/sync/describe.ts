@@ -46,7 +46,8 @@ export function journalTitle(entry: JournalEntry): string {
     case 'folder':
       return [
         `Dossier partagé\u202f: ${folderRoundSentence(entry.summary)}`,
-        ...(entry.summary.postponed_files ?? []).map((file) => `${file.file} mis de côté\u202f: ${file.reason}`),
+        // Within the journal's sentence: the reason, a sentence of its own elsewhere, goes on after a colon in lower case.
+        ...(entry.summary.postponed_files ?? []).map((file) => `${file.file}\u202f: ${file.reason.charAt(0).toLowerCase()}${file.reason.slice(1)}`),
       ].join(' ');
     case 'error':
       // The message is a sentence of its own, capital and all.

@@ -56,7 +56,10 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   const first = await launch(claire);
   await openSync(first);
   await expect(first.page.getByRole('button', { name: "Exporter un fichier d'échange…" })).toBeDisabled();
+  // Greyed, and said why, in each section whose buttons are.
+  await expect(first.page.getByText("Enregistrez d'abord la phrase de passe du projet, ci-dessus")).toHaveCount(2);
   await setPassphrase(first);
+  await expect(first.page.getByText("Enregistrez d'abord la phrase de passe du projet, ci-dessus")).toHaveCount(0);
   await expect(first.page.getByRole('combobox', { name: 'Destinataire' })).toHaveValue(/^Tous les ordinateurs\s:\sDépartement de Loir-et-Cher$/);
   const exported = join(claire, 'pour-41.entente');
   await first.answerDialog('showSaveDialog', { canceled: false, filePath: exported });
