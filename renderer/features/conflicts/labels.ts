@@ -56,7 +56,8 @@ export function rowNoun(entity: EntityName): { the: string; feminine: boolean } 
 /** A version's value as the fiche would show it. */
 export function formatValue(entity: EntityName, field: string, version: Pick<ConflictVersionView, 'value' | 'value_label'>): string {
   const { value } = version;
-  if (field === 'deleted') return `${value === true ? 'Supprimer' : 'Garder'} ${rowNoun(entity).the}`;
+  // A state, not a command: the card's buttons are the commands (« Garder l'action », « Confirmer la suppression »).
+  if (field === 'deleted') return `${value === true ? 'Supprimé' : 'Gardé'}${rowNoun(entity).feminine ? 'e' : ''}`;
   if (value === null || value === undefined || value === '') return field === 'status' ? 'Sans statut' : '(vide)';
   if (version.value_label) return version.value_label;
   const codes = fieldWords(entity, field)?.codes;

@@ -35,12 +35,13 @@ function EntryRow({ entry, disabled, first, last }: { entry: EntryView; disabled
   const name = entryName(entry);
   return (
     <Group align="flex-start" wrap="nowrap" gap="xs">
-      <Badge variant="filled" color={entry.kind === 'decision' ? 'blue.8' : 'gray.7'} radius="sm" mt={8} w={120} style={{ flexShrink: 0 }}>
+      <Badge variant="filled" color={entry.kind === 'decision' ? 'blue.8' : 'gray.7'} radius="sm" mt={6} w={120} style={{ flexShrink: 0 }}>
         {name}
       </Badge>
       <div style={{ flex: 1 }}>
         <AutosaveText
           label={name}
+          hiddenLabel
           multiline
           required={!disabled}
           value={entry.text}
@@ -49,7 +50,7 @@ function EntryRow({ entry, disabled, first, last }: { entry: EntryView; disabled
         />
       </div>
       {!disabled && (
-        <Group gap={2} wrap="nowrap" mt={26}>
+        <Group gap={2} wrap="nowrap" mt={4}>
           <ActionIcon
             variant="subtle"
             color="gray"

@@ -67,7 +67,7 @@ export function MeetingsPage() {
                 <Table.Th>{fieldLabel('meeting', 'date')}</Table.Th>
                 <Table.Th>Réunion</Table.Th>
                 <Table.Th>{fieldLabel('meeting', 'place')}</Table.Th>
-                <Table.Th>Chantiers</Table.Th>
+                <Table.Th>Chantiers concernés</Table.Th>
                 <Table.Th ta="right">Participants</Table.Th>
                 <Table.Th ta="right">Décisions</Table.Th>
                 <Table.Th>Compte rendu</Table.Th>
@@ -89,12 +89,7 @@ export function MeetingsPage() {
                     )}
                   </Table.Td>
                   <Table.Td>{meeting.place ?? '—'}</Table.Td>
-                  <Table.Td>
-                    {meeting.chantier_ids
-                      .map((id) => chantierNumber.get(id))
-                      .filter(Boolean)
-                      .join(', ') || '—'}
-                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{chantierNumbers(meeting.chantier_ids.map((id) => chantierNumber.get(id)))}</Table.Td>
                   <Table.Td ta="right">{meeting.participant_count}</Table.Td>
                   <Table.Td ta="right">{meeting.decision_count}</Table.Td>
                   <Table.Td>
@@ -109,4 +104,12 @@ export function MeetingsPage() {
       <NewMeetingModal opened={creating} onClose={() => setCreating(false)} />
     </>
   );
+}
+
+/** « n° 4 », « n° 4 et 7 », « n° 2, 4 et 7 »: numbers, not a count beside the counts of participants and décisions. */
+function chantierNumbers(numbers: (number | undefined)[]): string {
+  const known = numbers.filter((number): number is number => number !== undefined);
+  if (known.length === 0) return '—';
+  const last = known.pop();
+  return `n°\u00a0${known.length > 0 ? `${known.join(', ')} et ${last}` : last}`;
 }

@@ -61,7 +61,7 @@ export function PostesSection() {
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td>{computer.partner_name ?? '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{computer.partner_name ?? '—'}</Table.Td>
                 <Table.Td>{computer.last_change_at ? formatDateTime(computer.last_change_at) : '—'}</Table.Td>
                 <Table.Td>
                   {computer.revoked ? (
@@ -82,7 +82,7 @@ export function PostesSection() {
         </Table>
       </Table.ScrollContainer>
       <TechnicalDetails replicas={status.replicas} name={name} />
-      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Révoquer cet ordinateur ?">
+      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} size="lg" title="Révoquer cet ordinateur ?">
         {revoking && (
           <Stack gap="sm">
             <Text size="sm">

@@ -31,7 +31,19 @@ interface FieldProps<T> {
 }
 
 /** A text; an optional one stores null when emptied. */
-export function AutosaveText({ multiline, required, value, save, label, ...rest }: FieldProps<string | null> & { multiline?: boolean; required?: boolean }) {
+export function AutosaveText({
+  multiline,
+  required,
+  hiddenLabel,
+  value,
+  save,
+  label,
+  ...rest
+}: FieldProps<string | null> & {
+  multiline?: boolean;
+  required?: boolean;
+  /** Named beside the field already (a badge): the label is for screen readers only. */ hiddenLabel?: boolean;
+}) {
   const field = useAutosave<string>({
     value: value ?? '',
     save: (text) => save(!required && text.trim() === '' ? null : text),
@@ -41,6 +53,7 @@ export function AutosaveText({ multiline, required, value, save, label, ...rest 
   const common = {
     ...rest,
     label,
+    labelProps: hiddenLabel ? { className: classes.hiddenLabel } : undefined,
     required,
     value: field.value,
     error: field.error,

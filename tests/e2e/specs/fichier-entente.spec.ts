@@ -22,8 +22,9 @@ test("un fichier d'échange ouvert depuis le gestionnaire de fichiers : aperçu,
   const dialog = page.getByRole('dialog', { name: "Fichier d'échange reçu" });
   await expect(dialog).toContainText('« De Nadia.entente »');
   await expect(dialog).toContainText("dit venir d'un ordinateur que celui-ci ne connaît pas encore");
-  await expect(dialog).toContainText(/\d+ mise\(s\) à jour, tout l'historique du projet/);
-  await expect(dialog).toContainText("tout l'historique du projet");
+  await expect(dialog).toContainText(
+    /et avoir été écrit le \d+\s\S+\s\d{4}\sà\s\d+\sh\s\d+\.\sIl contient tout l'historique du projet, soit \d+\smises à jour\./,
+  );
   await screenshot(app, '17-fichier-d-echange-recu');
   await dialog.getByRole('button', { name: 'Ne pas importer' }).click();
   await expect(dialog).toBeHidden();
