@@ -55,14 +55,25 @@ export async function send<K extends ApiMethod>(method: K, ...args: Args<K>): Pr
   return result;
 }
 
-export function showError(error: ApiError): void {
-  notifications.show({ color: 'red', title: 'Action impossible', message: error.message, autoClose: 8000 });
+/** The title of a refusal, where « Action impossible » would say less than the user needs (the journal says the same). */
+const FAILURE_TITLES: Partial<Record<ApiMethod, string>> = {
+  importSyncFile: 'Import impossible',
+  importSyncData: 'Import impossible',
+  importOpenedFile: 'Import impossible',
+  exportSyncFile: 'Export impossible',
+  createInvitation: 'Invitation impossible',
+  syncSharedFolderNow: 'Synchronisation impossible',
+  chooseSharedFolder: 'Dossier partagé refusé',
+};
+
+export function showError(error: ApiError, title = 'Action impossible'): void {
+  notifications.show({ color: 'red', title, message: error.message, autoClose: 8000 });
 }
 
 /** Calls the API and shows a refusal as a notification. */
 export async function call<K extends ApiMethod>(method: K, ...args: Args<K>): Promise<ApiResult<Value<K>>> {
   const result = await send(method, ...args);
-  if (!result.ok) showError(result.error);
+  if (!result.ok) showError(result.error, FAILURE_TITLES[method]);
   return result;
 }
 

@@ -29,7 +29,7 @@ export function KeyFigures({ figures }: { figures: CooperationDashboard['figures
                   <Text size="sm" fw={600}>
                     {figure.label}
                   </Text>
-                  <Text size="xs" c="dimmed" lineClamp={2} title={figure.counts}>
+                  <Text size="xs" c="dimmed">
                     {figure.counts}
                   </Text>
                 </Paper>
