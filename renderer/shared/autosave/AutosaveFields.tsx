@@ -52,8 +52,8 @@ export function AutosaveText({
   });
   const common = {
     ...rest,
-    label,
-    labelProps: hiddenLabel ? { className: classes.hiddenLabel } : undefined,
+    label: hiddenLabel ? undefined : label,
+    'aria-label': hiddenLabel ? label : undefined,
     required,
     value: field.value,
     error: field.error,
