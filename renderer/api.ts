@@ -3,6 +3,7 @@
 // `useApiData` loads data and reloads it after any mutation or a data change in main.
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { frenchTypography } from '../common/french';
 import { API_METHOD_KINDS, type ApiError, type ApiMethod, type ApiResult, type EntenteApi, type RendererApi, type SyncProgress } from '../preload/contract';
 
 declare global {
@@ -49,6 +50,8 @@ export async function send<K extends ApiMethod>(method: K, ...args: Args<K>): Pr
     // A broken channel is not the user's fault: still answer a French sentence.
     result = { ok: false, error: { code: 'ipc', message: `La demande n'a pas pu aboutir (${String(error)}).` } };
   }
+  // The store's sentences use plain spaces; on screen, no line may begin with « : » or « ; ».
+  if (!result.ok) result = { ok: false, error: { ...result.error, message: frenchTypography(result.error.message) } };
   // A damaged file found while working: every screen reloads, and the app shows the restore screen.
   if ((result.ok && API_METHOD_KINDS[method] === 'write') || (!result.ok && result.error.code === 'corrupt-database')) notifyChanged();
   if (result.ok && SYNC_IMPORTS.has(method)) for (const listener of [...syncListeners]) listener();

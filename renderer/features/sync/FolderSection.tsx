@@ -4,6 +4,7 @@ import { IconFolder, IconRefresh } from '@tabler/icons-react';
 import type { ImportSummary, SyncStatus } from '../../../preload/contract';
 import { call } from '../../api';
 import { Disclosure } from '../../shared/Disclosure';
+import { frenchTypography } from '../../../common/french';
 import { formatDateTime } from '../../shared/format';
 import { ActionChangesList } from './ActionChangesList';
 import { folderRoundSentence } from './describe';
@@ -53,7 +54,7 @@ export function FolderSection({ status }: { status: SyncStatus }) {
           <List size="sm">
             {lastRound.postponed_files!.map((file) => (
               <List.Item key={file.file}>
-                <Code>{file.file}</Code>&#x202f;: {file.reason}
+                <Code>{file.file}</Code>&#x202f;: {frenchTypography(file.reason)}
               </List.Item>
             ))}
           </List>

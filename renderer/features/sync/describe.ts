@@ -1,5 +1,6 @@
 // French sentences for what sync reports: import summaries and journal entries. An
 // ordinateur is named by db/sync/labels.ts, with its article (« l'ordinateur de … »).
+import { frenchTypography } from '../../../common/french';
 import type { FolderRoundRecord, ImportSummary, JournalEntry } from '../../../preload/contract';
 import { numberFormat } from '../../shared/format';
 
@@ -33,7 +34,12 @@ export function importDetails(summary: ImportSummary): string[] {
   return details;
 }
 
+/** A journal line, its spaces French (the store's messages use plain ones). */
 export function journalTitle(entry: JournalEntry): string {
+  return frenchTypography(journalSentence(entry));
+}
+
+function journalSentence(entry: JournalEntry): string {
   switch (entry.kind) {
     case 'import':
       return `Import\u202f: ${importHeadline(entry.summary)}`;
