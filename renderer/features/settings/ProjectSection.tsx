@@ -1,4 +1,4 @@
-import { Accordion, Alert, Button, Code, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import { kindOf } from '../../../common/partners';
@@ -6,6 +6,7 @@ import { PARTNER_KIND_LABELS } from '../../../common/vocabulary';
 import { call, send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { AutosaveText } from '../../shared/autosave/AutosaveFields';
+import { Disclosure } from '../../shared/Disclosure';
 
 /**
  * The cooperation this laptop follows: its name, its partners and their kinds, its id for
@@ -28,24 +29,19 @@ export function ProjectSection() {
         ))}
       </List>
       <Cooperations />
-      <Accordion variant="contained" chevronPosition="left">
-        <Accordion.Item value="technique">
-          <Accordion.Control>Détails techniques</Accordion.Control>
-          <Accordion.Panel>
-            <Stack gap={4}>
-              <Text size="sm">
-                Identifiant du projet&#x202f;: <Code>{project.id}</Code>
-              </Text>
-              <Text size="sm">
-                Dossier de données&#x202f;: <Code>{data_dir}</Code>
-              </Text>
-              <Text size="xs" c="dimmed">
-                Les fichiers d'échange et les invitations portent cet identifiant&#x202f;: ceux d'une autre coopération sont refusés.
-              </Text>
-            </Stack>
-          </Accordion.Panel>
-        </Accordion.Item>
-      </Accordion>
+      <Disclosure title="Détails techniques">
+        <Stack gap={4} mt="xs">
+          <Text size="sm">
+            Identifiant du projet&#x202f;: <Code>{project.id}</Code>
+          </Text>
+          <Text size="sm">
+            Dossier de données&#x202f;: <Code>{data_dir}</Code>
+          </Text>
+          <Text size="xs" c="dimmed">
+            Les fichiers d'échange et les invitations portent cet identifiant&#x202f;: ceux d'une autre coopération sont refusés.
+          </Text>
+        </Stack>
+      </Disclosure>
     </Stack>
   );
 }
