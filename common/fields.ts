@@ -32,7 +32,7 @@ export interface FieldWords {
 
 export const FIELDS = {
   project: {
-    name: { label: 'Nom du projet', subject: 'Le nom du projet', text: true },
+    name: { label: 'Nom de la coopération', subject: 'Le nom de la coopération', text: true },
     validation_silence_days: { label: 'Délai de validation tacite' },
   },
   partner: {

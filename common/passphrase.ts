@@ -218,7 +218,7 @@ function advice(level: PassphraseLevel, length: number, { bits, patterns }: Esti
   // From « Bonne » (the suggestion's level), nothing to add: a conseil there would contradict the suggestion.
   if (level >= 3) return null;
   const sentences: string[] = [];
-  if (patterns.has('weak')) sentences.push('Évitez les mots et nombres attendus (mot de passe, noms du projet et des Départements, 37, 41, années).');
+  if (patterns.has('weak')) sentences.push('Évitez les mots et nombres attendus (mot de passe, noms de la coopération et des Départements, 37, 41, années).');
   if (patterns.has('sequence') || patterns.has('repeat')) {
     sentences.push(`Évitez les suites comme «${NNBSP}1234${NNBSP}» ou «${NNBSP}azerty${NNBSP}» et les répétitions.`);
   }

@@ -5,7 +5,7 @@ import { ofReplica } from './sync/labels';
 
 /** How a sentence names a row of each entity: « L'action a4-1 est introuvable », « Chantier inconnu : c9 ». */
 const ENTITY_WORDS: Record<EntityName, { the: string; bare: string; feminine: boolean }> = {
-  project: { the: 'Le projet', bare: 'Projet', feminine: false },
+  project: { the: 'La coopération', bare: 'Coopération', feminine: true },
   partner: { the: 'Le partenaire', bare: 'Partenaire', feminine: false },
   person: { the: 'La personne', bare: 'Personne', feminine: true },
   chantier: { the: 'Le chantier', bare: 'Chantier', feminine: false },
@@ -41,7 +41,7 @@ const capitalized = (label: string) => `${label.charAt(0).toUpperCase()}${label.
 
 const UNCHANGED = "Vos données n'ont pas été modifiées.";
 const COPIED = 'son dossier de données a été copié sur un autre ordinateur';
-const KEEP_ONE = "Gardez une seule des deux copies ; l'autre ordinateur doit rejoindre le projet par une invitation.";
+const KEEP_ONE = "Gardez une seule des deux copies ; l'autre ordinateur doit rejoindre la coopération par une invitation.";
 
 const SENTENCES = {
   // A value or a request that a rule refuses: the rule writes the sentence (store/schema.ts, a feature's rules).
@@ -58,7 +58,7 @@ const SENTENCES = {
   'unknown-row': (id: string) => `La ligne ${id} est introuvable.`,
   'conflict-changed': () =>
     "Ce conflit a changé pendant que vous choisissiez : une autre version est arrivée, ou il a été réglé sur un autre ordinateur. Relisez les versions affichées maintenant, puis choisissez de nouveau. Rien n'a été enregistré.",
-  'unknown-person-chosen': (id: string) => `La personne choisie (${id}) est introuvable dans ce projet.`,
+  'unknown-person-chosen': (id: string) => `La personne choisie (${id}) est introuvable dans cette coopération.`,
   'file-not-found': (file: string) => `Fichier introuvable : ${file}.`,
   'person-pilots': (name: string, count: number, change: 'partner' | 'delete') => {
     const s = count > 1 ? 's' : '';
@@ -68,8 +68,8 @@ const SENTENCES = {
   'person-is-me': () => 'Vous ne pouvez pas supprimer la personne qui utilise cet ordinateur.',
 
   // The data folder and the project in it.
-  'already-initialised': () => 'Ce dossier de données contient déjà un projet.',
-  'no-project': () => "Cet ordinateur n'a pas encore de projet : terminez le premier démarrage.",
+  'already-initialised': () => 'Ce dossier de données contient déjà une coopération.',
+  'no-project': () => "Cet ordinateur n'a pas encore de coopération : terminez le premier démarrage.",
   'no-identity': () => 'La personne qui utilise cet ordinateur est introuvable dans les données.',
   'first-start': () => "Indiquez d'abord qui utilise cet ordinateur.",
   'no-database': (dataDir: string) => `Aucune base de données dans ${dataDir} : lancez d'abord « entente init ».`,
@@ -102,7 +102,7 @@ const SENTENCES = {
   'indicator-other-chantier': () => "Un indicateur se partage entre les actions d'un même chantier : celui-ci appartient à un autre chantier.",
 
   // Sync: the passphrase, the files, the shared folder.
-  'no-passphrase': () => "Indiquez d'abord la phrase de passe du projet (écran Synchronisation).",
+  'no-passphrase': () => "Indiquez d'abord la phrase de passe de la coopération (écran Synchronisation).",
   'no-passphrase-env': (variable: string) => `Phrase de passe manquante : définissez ${variable}.`,
   'no-folder': () => "Choisissez d'abord le dossier partagé.",
   'folder-missing': (folder: string) => `Dossier partagé introuvable : ${folder}.`,
@@ -111,7 +111,7 @@ const SENTENCES = {
   'no-invitation': () => "Choisissez d'abord le fichier d'invitation.",
   'no-opened-file': () => "Aucun fichier d'échange n'attend d'être importé.",
   'not-an-invitation': () =>
-    "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un nouvel ordinateur) à la personne qui vous l'a envoyé.",
+    "Ce fichier d'échange ne contient pas tout l'historique de la coopération : demandez une invitation (Paramètres › Inviter un nouvel ordinateur) à la personne qui vous l'a envoyé.",
   'damaged-file': (detail: string) =>
     `Ce fichier d'échange est endommagé ou incomplet (${detail}) ; demandez à son expéditeur de l'exporter à nouveau. ${UNCHANGED}`,
   'not-a-sync-file': () => "Ce fichier n'est pas un fichier d'échange Entente. Choisissez un fichier exporté depuis Entente (Synchronisation).",
@@ -120,9 +120,9 @@ const SENTENCES = {
   'newer-schema': (minAppVersion: string) =>
     `Ce fichier d'échange vient d'une version plus récente d'Entente (${minAppVersion} ou plus). Installez-la pour l'importer. ${UNCHANGED}`,
   'other-project': (project: string) =>
-    `Ce fichier d'échange appartient à un autre projet (${project}). Importez-le dans le projet qui l'a produit. ${UNCHANGED}`,
+    `Ce fichier d'échange appartient à une autre coopération (${project}). Importez-le dans la coopération qui l'a produit. ${UNCHANGED}`,
   'wrong-passphrase': () =>
-    `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Vérifiez la phrase de passe du projet (elle distingue majuscules et minuscules). ${UNCHANGED}`,
+    `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Vérifiez la phrase de passe de la coopération (elle distingue majuscules et minuscules). ${UNCHANGED}`,
   /** This ordinateur's own numbers used by another copy: its data folder was copied (docs/sync.md §5). */
   'cloned-replica': (evidence: 'file' | 'folder', replica: string) =>
     evidence === 'file'
@@ -130,21 +130,21 @@ const SENTENCES = {
       : `Le dossier partagé contient, dans le sous-dossier « ${replica} », des fichiers de cet ordinateur qu'il n'a pas écrits : ${COPIED}. La synchronisation est arrêtée. ${KEEP_ONE}`,
   /** Another ordinateur's numbers used twice, for different changes: a copied data folder, or a forged file. */
   'diverging-replica': (replica: string, seq: number) =>
-    `Un ordinateur du projet (identifiant ${replica}) a écrit deux mises à jour différentes sous le numéro ${seq} : ${COPIED}. Rien n'a été importé. ${KEEP_ONE}`,
+    `Un ordinateur de la coopération (identifiant ${replica}) a écrit deux mises à jour différentes sous le numéro ${seq} : ${COPIED}. Rien n'a été importé. ${KEEP_ONE}`,
   'unknown-key': () =>
-    `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Si la phrase de passe du projet a été changée sur un autre ordinateur, saisissez la nouvelle (Synchronisation › Phrase de passe du projet › Changer la phrase de passe, avec l'ancienne comme phrase de passe actuelle) ; elle distingue majuscules et minuscules. ${UNCHANGED}`,
+    `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Si la phrase de passe de la coopération a été changée sur un autre ordinateur, saisissez la nouvelle (Synchronisation › Phrase de passe de la coopération › Changer la phrase de passe, avec l'ancienne comme phrase de passe actuelle) ; elle distingue majuscules et minuscules. ${UNCHANGED}`,
   'format-1-needs-passphrase': () =>
     `Ce fichier vient d'Entente 0.1 : il s'ouvre avec la phrase de passe elle-même. Importez-le avec la commande « entente import », ou demandez à son expéditeur un nouvel export. ${UNCHANGED}`,
-  'older-passphrase': () => "C'est l'ancienne phrase de passe du projet : elle a été changée sur cet ordinateur. Utilisez la nouvelle.",
+  'older-passphrase': () => "C'est l'ancienne phrase de passe de la coopération : elle a été changée sur cet ordinateur. Utilisez la nouvelle.",
   'passphrase-opens-no-folder-file': () =>
     "Cette phrase de passe n'ouvre aucun des fichiers des autres ordinateurs dans le dossier partagé : vérifiez-la (elle distingue majuscules et minuscules). Rien n'a été enregistré.",
   'wrong-passphrase-here': () =>
     "Ce n'est pas la phrase de passe de cet ordinateur. Vérifiez-la (elle distingue majuscules et minuscules) ; si elle a été changée sur un autre ordinateur, saisissez ici l'ancienne, puis changez-la (Changer la phrase de passe).",
   'damaged-key-file': (file: string) =>
-    `Le fichier des clés de cet ordinateur (${file}) est endommagé. Les données ne sont pas touchées : rejoignez à nouveau le projet par une invitation pour synchroniser cet ordinateur.`,
+    `Le fichier des clés de cet ordinateur (${file}) est endommagé. Les données ne sont pas touchées : rejoignez à nouveau la coopération par une invitation pour synchroniser cet ordinateur.`,
   'foreign-key-file': (file: string) =>
-    `Le fichier des clés ${file} appartient à un autre ordinateur (dossier de données recopié) : il n'est pas utilisé. Rejoignez le projet par une invitation.`,
-  'keys-locked': () => 'Les clés de cet ordinateur sont verrouillées : saisissez la phrase de passe du projet (écran Synchronisation).',
+    `Le fichier des clés ${file} appartient à un autre ordinateur (dossier de données recopié) : il n'est pas utilisé. Rejoignez la coopération par une invitation.`,
+  'keys-locked': () => 'Les clés de cet ordinateur sont verrouillées : saisissez la phrase de passe de la coopération (écran Synchronisation).',
   /** A run of changes whose proof does not hold (docs/sync.md, « Preuve d'auteur »). */
   'forged-change': (replica: string) =>
     `Ce fichier contient des mises à jour attribuées à ${replica} dont la signature ne correspond pas : elles n'ont pas été écrites par cet ordinateur (fichier falsifié ou abîmé). Rien n'a été importé. ${UNCHANGED}`,
@@ -158,8 +158,8 @@ const SENTENCES = {
     `Ce fichier tente de remplacer la clé publique ${ofReplica(replica)} : la clé d'un ordinateur ne change jamais. Rien n'a été importé. ${UNCHANGED}`,
   'seed-forged': () => `Ce fichier contient des données de départ qu'aucun ordinateur n'a écrites : il a été falsifié. Rien n'a été importé. ${UNCHANGED}`,
   'revoked-here': (by: string) =>
-    `Cet ordinateur a été révoqué par ${by} : ses nouvelles mises à jour sont refusées par les autres ordinateurs. Rejoignez à nouveau le projet par une invitation.`,
-  'cannot-revoke-self': () => 'Un ordinateur ne peut pas se révoquer lui-même : révoquez-le depuis un autre ordinateur du projet.',
+    `Cet ordinateur a été révoqué par ${by} : ses nouvelles mises à jour sont refusées par les autres ordinateurs. Rejoignez à nouveau la coopération par une invitation.`,
+  'cannot-revoke-self': () => 'Un ordinateur ne peut pas se révoquer lui-même : révoquez-le depuis un autre ordinateur de la coopération.',
   'cannot-revoke-seed': () => "Les données de départ ne viennent pas d'un ordinateur : elles ne se révoquent pas.",
   'already-revoked': (replica: string) => `${capitalized(replica)} est déjà révoqué.`,
   'same-passphrase': () => 'La nouvelle phrase de passe est celle que cet ordinateur utilise déjà.',

@@ -1,5 +1,5 @@
 // Several cooperations on one computer: Entente opens one data folder, chosen at start by
-// the switch --data-dir=… (how Paramètres › Projets reopens Entente on another one), else
+// the switch --data-dir=… (how Paramètres › Coopérations reopens Entente on another one), else
 // ENTENTE_DATA_DIR, else the cooperation opened last, else Electron's userData. The list of them lives in the home folder:
 // ENTENTE_HOME if set, else the default userData, the same whichever folder is open.
 import { resolve } from 'node:path';

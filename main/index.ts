@@ -21,7 +21,7 @@ import { lastOpenedCooperation, registerCooperation } from '../db/project/regist
 
 // The home folder (the registry of this computer's cooperations) is read before userData moves.
 const home = homeFolder(process.env, app.getPath('userData'));
-// --data-dir=… (another cooperation, from Paramètres › Projets) or ENTENTE_DATA_DIR (tests)
+// --data-dir=… (another cooperation, from Paramètres › Coopérations) or ENTENTE_DATA_DIR (tests)
 // picks another data folder; else the cooperation opened last. It becomes userData before anything asks for the
 // single-instance lock, which Electron keys on userData: one Entente per data folder, and
 // two data folders open side by side.
@@ -103,7 +103,7 @@ function start(): void {
   try {
     registerOpened();
   } catch {
-    // An unreadable registry does not keep this cooperation from opening: Paramètres › Projets says it.
+    // An unreadable registry does not keep this cooperation from opening: Paramètres › Coopérations says it.
   }
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => (mainWindow = undefined));

@@ -54,7 +54,7 @@ const HELP = `Usage : entente [--data DOSSIER] COMMANDE [ARGUMENTS]
 
 Commandes :
   init --as "NOM" --partner CODE [--function FONCTION] [--label NOM]
-                        fait de ce dossier un nouvel ordinateur du projet par défaut ; avec
+                        fait de ce dossier un nouvel ordinateur de la coopération par défaut ; avec
                         ENTENTE_PASSPHRASE (12 caractères au moins), crée aussi ses clés
   init --new-project "NOM" --partners "CODE:Nom complet;CODE:Nom complet[:Nom court]"
        [--kinds "departement;epci"] [--chantiers "Titre 1;Titre 2"] --as "NOM" --partner CODE
@@ -65,9 +65,9 @@ Commandes :
                         (${PARTNER_KINDS.join(', ')}) dans l'ordre des partenaires,
                         déduits du nom sans --kinds ; chantiers numérotés dans l'ordre
   join INVITATION --as "NOM" --partner CODE [--function FONCTION] [--label NOM]
-                        fait de ce dossier un nouvel ordinateur du projet de l'invitation
+                        fait de ce dossier un nouvel ordinateur de la coopération de l'invitation
                         (reprend la personne de même nom et partenaire si elle existe)
-  info                  projet, ordinateur et nombres d'éléments (JSON)
+  info                  coopération, ordinateur et nombres d'éléments (JSON)
   dump                  état partagé complet, canonique (JSON)
   action list [--json]  liste des actions (tableau, ou JSON)
   action add --chantier N --title TITRE [champ=valeur ...]
@@ -97,7 +97,7 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
   export --to FICHIER [--for ORDINATEUR | --full]
                         écrit un fichier d'échange : pour un ordinateur, ce qui lui manque
                         d'après le dernier fichier reçu de lui ; sinon tout
-  invite --out FICHIER  écrit une invitation : tout l'historique du projet, pour un
+  invite --out FICHIER  écrit une invitation : tout l'historique de la coopération, pour un
                         nouvel ordinateur (la phrase de passe se donne par un autre moyen)
   import FICHIER        importe un fichier d'échange (une seule fois, en entier ou pas du tout)
   sync-folder DOSSIER   synchronise avec un dossier partagé (lit les fichiers des autres
@@ -113,11 +113,11 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
                         les documents joints : identifiant, nom, taille, empreinte SHA-256
   attachment save ID --to FICHIER
                         enregistre le contenu d'un document joint dans FICHIER
-  postes [--json]       les ordinateurs du projet : identifiant, personne, partenaire,
+  postes [--json]       les ordinateurs de la coopération : identifiant, personne, partenaire,
                         empreinte de la clé, dernière mise à jour, révocation
   revoke ORDINATEUR     révoque un ordinateur perdu ou parti : ses mises à jour postérieures à
                         la dernière reçue ici seront refusées partout
-  passphrase change     change la phrase de passe du projet pour les fichiers écrits
+  passphrase change     change la phrase de passe de la coopération pour les fichiers écrits
                         désormais (l'ancienne reste connue de cet ordinateur, pour la lecture) ;
                         la nouvelle vient de ENTENTE_NEW_PASSPHRASE, sinon elle est demandée
   piste list [--json] [--finalite F] [--partner CODE]
@@ -163,7 +163,7 @@ Options :
                         celui de l'application : ${defaultDataDir()})
   --help                affiche cette aide
 
-La phrase de passe du projet vient de la variable ENTENTE_PASSPHRASE, sinon elle est
+La phrase de passe de la coopération vient de la variable ENTENTE_PASSPHRASE, sinon elle est
 demandée : la ligne de commande n'a pas accès au trousseau du système, et la phrase de
 passe n'est jamais enregistrée.
 `;
@@ -379,7 +379,7 @@ function frenchNumber(text: string): number {
 }
 
 /** The project passphrase: ENTENTE_PASSPHRASE, or asked on the terminal. */
-async function passphrase(variable = 'ENTENTE_PASSPHRASE', question = 'Phrase de passe du projet : '): Promise<string> {
+async function passphrase(variable = 'ENTENTE_PASSPHRASE', question = 'Phrase de passe de la coopération : '): Promise<string> {
   const fromEnv = process.env[variable];
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) throw refusal('no-passphrase-env', variable);
@@ -522,8 +522,8 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     const target = resolve(requiredOption(args, 'out'));
     const record = writeInvitation(store, target, await passphrase());
     process.stdout.write(
-      `Invitation écrite dans ${target} : ${record.count} mise(s) à jour du projet ${store.projectId}.\n` +
-        'Donnez la phrase de passe du projet par un autre moyen (par téléphone), jamais avec le fichier.\n',
+      `Invitation écrite dans ${target} : ${record.count} mise(s) à jour de la coopération ${store.projectId}.\n` +
+        'Donnez la phrase de passe de la coopération par un autre moyen (par téléphone), jamais avec le fichier.\n',
     );
   } else if (name === 'import') {
     if (!sub) throw refusal('usage', 'Usage : entente import FICHIER');
@@ -596,7 +596,7 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     );
   } else if (name === 'passphrase' && sub === 'change') {
     const keyring = keyringOf(store, await passphrase());
-    const next = await passphrase('ENTENTE_NEW_PASSPHRASE', 'Nouvelle phrase de passe du projet : ');
+    const next = await passphrase('ENTENTE_NEW_PASSPHRASE', 'Nouvelle phrase de passe de la coopération : ');
     if (!process.env.ENTENTE_NEW_PASSPHRASE && (await passphrase('ENTENTE_NEW_PASSPHRASE', 'Nouvelle phrase de passe, encore : ')) !== next) {
       throw refusal('usage', 'Les deux saisies de la nouvelle phrase de passe diffèrent : rien n’a été changé.');
     }
@@ -650,7 +650,7 @@ async function main(argv: string[]): Promise<number> {
         createCooperation(store, { name: project, partners: cooperationPartners(args), chantiers }, identity(args));
       }
       if (chosen) setUpKeys(store, chosen);
-      const created = project === undefined ? '' : ` ; projet « ${getProject(store).name} » (${store.projectId}) créé`;
+      const created = project === undefined ? '' : ` ; coopération « ${getProject(store).name} » (${store.projectId}) créée`;
       process.stdout.write(`Ordinateur ${store.replicaId} créé dans ${dataDir}${chosen ? ', avec ses clés' : ''}${created}.\n`);
     } finally {
       store.close();
@@ -669,7 +669,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       const joined = joinProject(store, invitation, secret, who);
       process.stdout.write(
-        `Projet « ${getProject(store).name} » (${joined.projectId}) rejoint : ordinateur ${joined.replicaId} créé dans ${dataDir}, ` +
+        `Coopération rejointe : « ${getProject(store).name} » (${joined.projectId}) ; ordinateur ${joined.replicaId} créé dans ${dataDir}, ` +
           `${joined.applied} mise(s) à jour reçue(s).\n`,
       );
     } finally {

@@ -40,8 +40,8 @@ export const EXPORT_COMMANDS_HELP = `  action export --to FICHIER.xlsx|FICHIER.c
                         statut, priorite, debut, echeance, avancement, finalites, forme,
                         arbitrer, description, « pilote 37 »…) ; « COLONNE= » l'ignore
   export-all --to DOSSIER|FICHIER.zip
-                        écrit tout le projet dans DOSSIER, lisible sans Entente : un CSV par
-                        type de données, entente.json, les documents joints et LISEZMOI.txt ;
+                        écrit toute la coopération dans DOSSIER, lisible sans Entente : un CSV
+                        par type de données, entente.json, les documents joints et LISEZMOI.txt ;
                         les mêmes fichiers dans une archive si la cible finit par .zip
   figures [--json] [--depuis AAAA-MM-JJ|annee|codiri]
                         les chiffres clés (réunions, chantiers, personnes impliquées par
@@ -191,7 +191,7 @@ export async function runExportCommand(store: Store, command: string[], options:
     const result = exportAll(store, resolve(target));
     const missing = result.documents_missing ? ` ; ${result.documents_missing} document(s) pas encore reçu(s) par ce poste, listé(s) sans contenu` : '';
     const where = result.format === 'zip' ? `dans l'archive ${result.target}` : `dans ${result.target}`;
-    return `Projet exporté ${where} : ${result.files.length} fichier(s), dont LISEZMOI.txt qui les décrit${missing}.\n`;
+    return `Coopération exportée ${where} : ${result.files.length} fichier(s), dont LISEZMOI.txt qui les décrit${missing}.\n`;
   }
   const figures = keyFigures(store, periodOf(text(options, 'depuis')));
   return options.json ? `${JSON.stringify(figures, null, 2)}\n` : describeFigures(figures);

@@ -89,7 +89,7 @@ function versionView(store: Store, entity: EntityName, field: string, version: C
     hlc: version.hlc,
     date: new Date(parseHlc(version.hlc).ms).toISOString(),
     author: authorName(store, version.origin),
-    replica: version.origin === SEED_ORIGIN ? 'les données initiales du projet' : replicaLabel(store, version.origin),
+    replica: version.origin === SEED_ORIGIN ? 'les données initiales de la coopération' : replicaLabel(store, version.origin),
     value,
     value_label: valueLabel(store, entity, field, value),
   };
@@ -108,7 +108,7 @@ export function unseenEditViews(store: Store, entity: EntityName, rowId: string,
       fields: added ? [] : [...new Set(unseen.map((version) => fieldWords(row.entity, version.field)?.label ?? version.field))],
       refs: unseen.map((version): [string, number] => [version.origin, version.seq]),
       author: authorName(store, latest.origin),
-      replica: latest.origin === SEED_ORIGIN ? 'les données initiales du projet' : replicaLabel(store, latest.origin),
+      replica: latest.origin === SEED_ORIGIN ? 'les données initiales de la coopération' : replicaLabel(store, latest.origin),
       date: new Date(parseHlc(latest.hlc).ms).toISOString(),
     };
   });
@@ -187,7 +187,7 @@ function describeRow(store: Store, entity: EntityName, id: string): RowDescripti
     case 'partner':
       return described(`Partenaire « ${String(row.name)} »`);
     case 'project':
-      return described(`Projet « ${String(row.name)} »`);
+      return described(`Coopération « ${String(row.name)} »`);
     case 'replica': {
       const replica = replicaLabel(store, id);
       return described(`${replica.charAt(0).toUpperCase()}${replica.slice(1)}`);

@@ -28,7 +28,7 @@ type ExportedEntity = Exclude<EntityName, 'project' | 'replica'>;
  * compiler refuses an entity added to the schema without its file here.
  */
 const FILES: Record<ExportedEntity, { file: string; about: string }> = {
-  partner: { file: 'partenaires.csv', about: 'Les partenaires du projet (Départements, Région, intercommunalités, communes…).' },
+  partner: { file: 'partenaires.csv', about: 'Les partenaires de la coopération (Départements, Région, intercommunalités, communes…).' },
   person: { file: 'personnes.csv', about: 'Les personnes des partenaires : pilotes, participants aux réunions, auteurs des notes.' },
   chantier: { file: 'chantiers.csv', about: 'Les chantiers de la coopération.' },
   pilot: { file: 'pilotes.csv', about: 'Les pilotes : pour une action ou un chantier, une ligne par partenaire qui le pilote.' },
@@ -222,9 +222,9 @@ export type ExportFormat = 'folder' | 'zip';
 function readme(projectName: string, exportedAt: Date, counts: Record<string, number>, missing: number, typeLabels: Record<MeetingType, string>): string {
   const when = `${shortFrenchDate(exportedAt.toISOString().slice(0, 10))}`;
   const lines = [
-    `Projet « ${projectName} » : export complet du ${when}`,
+    `« ${projectName} » : export complet du ${when}`,
     '',
-    "Ce dossier contient toutes les données du projet telles qu'Entente les connaissait sur ce poste au moment de l'export.",
+    "Ce dossier contient toutes les données de la coopération telles qu'Entente les connaissait sur ce poste au moment de l'export.",
     "Il se lit sans Entente : chaque fichier .csv s'ouvre avec Excel ou LibreOffice (séparateur « ; », encodage UTF-8),",
     'le fichier entente.json avec tout éditeur de texte ou tout langage de programmation.',
     '',

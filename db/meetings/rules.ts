@@ -28,7 +28,7 @@ export function actionItemProblems(store: Store, item: ActionItemFields): Valida
   const name = `L'action à mener « ${item.title} »`;
   if (!item.responsable_id) add('responsable_id', `${name} n'a pas de responsable.`);
   else if (cached(store, 'SELECT 1 FROM person WHERE id = ? AND deleted = 0').pluck().get(item.responsable_id) !== 1) {
-    add('responsable_id', `Le responsable de l'action à mener « ${item.title} » ne fait plus partie des personnes du projet.`);
+    add('responsable_id', `Le responsable de l'action à mener « ${item.title} » ne fait plus partie des personnes de la coopération.`);
   }
   if (item.kind === 'suivi' || item.action_id) {
     const action = trackedAction(store, item.action_id);

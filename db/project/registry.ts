@@ -1,5 +1,5 @@
 // The cooperations of this computer: one data folder each, listed in `cooperations.json` of
-// the home folder (main/cooperations.ts says which), so that Paramètres › Projets can
+// the home folder (main/cooperations.ts says which), so that Paramètres › Coopérations can
 // offer to open another one or to start a new one in a folder of its own.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';

@@ -50,10 +50,10 @@ const SET_ASIDE: { [C in ErrorCode]?: (...args: SentenceArgs<C>) => string } = {
   'damaged-file': (detail) => `Endommagé ou incomplet (${detail}), peut-être encore en cours de copie.`,
   'newer-format': (format) => `Écrit par une version plus récente d'Entente (format ${format}) : installez la dernière version pour le lire.`,
   'newer-schema': (minAppVersion) => `Écrit par une version plus récente d'Entente (${minAppVersion} ou plus) : installez-la pour le lire.`,
-  'other-project': (project) => `Appartient à un autre projet (${project}).`,
-  'wrong-passphrase': () => 'Scellé avec une autre phrase de passe que celle du projet sur cet ordinateur.',
+  'other-project': (project) => `Appartient à une autre coopération (${project}).`,
+  'wrong-passphrase': () => 'Scellé avec une autre phrase de passe que celle de la coopération sur cet ordinateur.',
   'unknown-key': () =>
-    "Scellé avec une phrase de passe que cet ordinateur ne connaît pas : si elle a été changée sur un autre ordinateur, saisissez la nouvelle (Synchronisation › Phrase de passe du projet › Changer la phrase de passe, avec l'ancienne comme phrase de passe actuelle).",
+    "Scellé avec une phrase de passe que cet ordinateur ne connaît pas : si elle a été changée sur un autre ordinateur, saisissez la nouvelle (Synchronisation › Phrase de passe de la coopération › Changer la phrase de passe, avec l'ancienne comme phrase de passe actuelle).",
 };
 
 function setAsideReason(failure: UserError): string {

@@ -1,4 +1,4 @@
-// Paramètres › Projets: the cooperations of this computer, and Entente reopened on another.
+// Paramètres › Coopérations: the cooperations of this computer, and Entente reopened on another.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { forgetCooperation, newCooperationFolder, readRegistry, registeredCooperation } from '../../db/project/registry';

@@ -10,7 +10,7 @@ import { ACTION_STATUSES, MEETING_TYPES, MINUTES_LAYOUTS, MINUTES_STATUSES, PART
 
 const id = z.string().min(1).max(200);
 const none = z.tuple([]);
-const passphrase = z.string({ error: 'La phrase de passe est attendue.' }).min(1, 'Indiquez la phrase de passe du projet.').max(1000);
+const passphrase = z.string({ error: 'La phrase de passe est attendue.' }).min(1, 'Indiquez la phrase de passe de la coopération.').max(1000);
 const actionFields = z.object(ENTITIES.action);
 const personFields = z.object(ENTITIES.person);
 const indicatorFields = z.object(ENTITIES.indicator);

@@ -103,7 +103,7 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(fails(dir, 'init', '--as', 'Claire Martin', '--partner', '99')).toBe('Partenaire inconnu : 99. Codes possibles : 37, 41.\n');
     expect(fails(dir, 'init', '--partner', '37')).toBe("L'option --as est obligatoire.\n");
     ok(dir, 'init', '--as', 'Claire Martin', '--partner', '37');
-    expect(fails(dir, 'init', '--as', 'Claire Martin', '--partner', '37')).toMatch(/contient déjà un projet/);
+    expect(fails(dir, 'init', '--as', 'Claire Martin', '--partner', '37')).toMatch(/contient déjà une coopération/);
     expect(fails(dir, 'action', 'add', '--chantier', '99', '--title', 'X')).toBe('Chantier inconnu : 99.\n');
     expect(fails(dir, 'action', 'add', '--chantier', '1', '--title', ' ')).toBe("Le titre de l'action ne peut pas être vide.\n");
     expect(fails(dir, 'action', 'set', 'a1-1', 'progress=150')).toBe("L'avancement est compris entre 0 et 100 %.\n");
@@ -128,7 +128,7 @@ describe('entente', { timeout: 60_000 }, () => {
     const invitation = join(tempDir(), 'invitation.entente');
     expect(fails(claire, 'invite')).toBe("L'option --out est obligatoire.\n");
     expect(ok(claire, 'invite', '--out', invitation)).toMatch(
-      /^Invitation écrite dans .*invitation\.entente : \d+ mise\(s\) à jour du projet p-coop-37-41\.\nDonnez la phrase de passe/,
+      /^Invitation écrite dans .*invitation\.entente : \d+ mise\(s\) à jour de la coopération p-coop-37-41\.\nDonnez la phrase de passe/,
     );
     expect(readdirSync(dirname(invitation))).toEqual(['invitation.entente']);
 
@@ -147,10 +147,10 @@ describe('entente', { timeout: 60_000 }, () => {
     const whole = readFileSync(invitation);
     writeFileSync(truncated, whole.subarray(0, whole.length - 300));
     expect(fails(marc, 'join', truncated, ...joinAs)).toMatch(/^Ce fichier d'échange est endommagé ou incomplet/);
-    expect(fails(marc, 'info')).toMatch(/pas encore de projet/);
+    expect(fails(marc, 'info')).toMatch(/pas encore de coopération/);
 
     const joined =
-      /^Projet « Coopération Indre-et-Loire – Loir-et-Cher » \(p-coop-37-41\) rejoint : ordinateur ([0-9a-z]{12}) créé dans .*, (\d+) mise\(s\) à jour reçue\(s\)\.\n$/.exec(
+      /^Coopération rejointe : « Coopération Indre-et-Loire – Loir-et-Cher » \(p-coop-37-41\) ; ordinateur ([0-9a-z]{12}) créé dans .*, (\d+) mise\(s\) à jour reçue\(s\)\.\n$/.exec(
         ok(marc, 'join', invitation, ...joinAs),
       );
     expect(joined).not.toBeNull();
@@ -159,7 +159,7 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(joined![1]).not.toBe(claireId);
     expect(listed(marc).find((row) => row.id === action)).toMatchObject({ title: 'Séminaire des cadres' });
     const before = ok(marc, 'dump');
-    expect(fails(marc, 'join', invitation, ...joinAs)).toBe('Ce dossier de données contient déjà un projet.\n');
+    expect(fails(marc, 'join', invitation, ...joinAs)).toBe('Ce dossier de données contient déjà une coopération.\n');
     expect(ok(marc, 'dump')).toBe(before);
 
     // Marc's first file for Claire holds only his own changes; then both hold the same.
@@ -173,7 +173,7 @@ describe('entente', { timeout: 60_000 }, () => {
     const forMarc = join(tempDir(), 'pour-marc.entente');
     ok(claire, 'export', '--to', forMarc, '--for', joined![1]);
     expect(fails(tempDir(), 'join', forMarc, ...joinAs)).toBe(
-      "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un nouvel ordinateur) à la personne qui vous l'a envoyé.\n",
+      "Ce fichier d'échange ne contient pas tout l'historique de la coopération : demandez une invitation (Paramètres › Inviter un nouvel ordinateur) à la personne qui vous l'a envoyé.\n",
     );
   });
 
@@ -221,7 +221,7 @@ describe('entente', { timeout: 60_000 }, () => {
       env: { ...process.env, ENTENTE_PASSPHRASE: PASSPHRASE, ENTENTE_NEW_PASSPHRASE: next },
     });
     expect([changed.status, changed.stderr]).toEqual([0, '']);
-    expect(fails(claire, 'export', '--to', join(claire, 'x.entente'))).toMatch(/^C'est l'ancienne phrase de passe du projet/);
+    expect(fails(claire, 'export', '--to', join(claire, 'x.entente'))).toMatch(/^C'est l'ancienne phrase de passe de la coopération/);
     expect(ententeWith(next, claire, 'import', file).code).toBe(0);
   });
 

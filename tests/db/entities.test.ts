@@ -221,7 +221,7 @@ describe('partners, project, chantiers', () => {
     const store = newReplica();
     updateProjectName(store, 'Entente 37-41');
     expect(getProject(store)).toEqual({ id: 'p-coop-37-41', name: 'Entente 37-41' });
-    expect(refusal(() => updateProjectName(store, ' '))).toBe('Le nom du projet ne peut pas être vide.');
+    expect(refusal(() => updateProjectName(store, ' '))).toBe('Le nom de la coopération ne peut pas être vide.');
   });
 
   test('chantiers: numbers unique', () => {

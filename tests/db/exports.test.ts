@@ -423,7 +423,7 @@ describe('Exporter tout', { timeout: 30_000 }, () => {
     expect(json.vocabulaire.action.status.en_cours).toBe('En cours');
 
     const readme = readFileSync(join(folder, 'LISEZMOI.txt'), 'utf8');
-    expect(readme.startsWith('\uFEFFProjet « Coopération Indre-et-Loire – Loir-et-Cher » : export complet du 01/04/2027')).toBe(true);
+    expect(readme.startsWith('\uFEFF« Coopération Indre-et-Loire – Loir-et-Cher » : export complet du 01/04/2027')).toBe(true);
     // Each file the LISEZMOI describes, with its columns as it lists them.
     const described = new Map<string, string[]>();
     let current: string[] = [];
@@ -670,10 +670,10 @@ describe('la ligne de commande', { timeout: 60_000 }, () => {
     expect(JSON.parse(ok(dir, 'info')).counts.actions).toBe(16);
 
     const folder = join(files, 'tout');
-    expect(ok(dir, 'export-all', '--to', folder)).toMatch(/^Projet exporté dans .+tout : 26 fichier\(s\), dont LISEZMOI\.txt qui les décrit\.\n$/);
+    expect(ok(dir, 'export-all', '--to', folder)).toMatch(/^Coopération exportée dans .+tout : 26 fichier\(s\), dont LISEZMOI\.txt qui les décrit\.\n$/);
     expect(readFileSync(join(folder, 'LISEZMOI.txt'), 'utf8')).toContain('actions.csv [action] : 16 ligne(s)');
     const zip = join(files, 'tout.zip');
-    expect(ok(dir, 'export-all', '--to', zip)).toBe(`Projet exporté dans l'archive ${zip} : 26 fichier(s), dont LISEZMOI.txt qui les décrit.\n`);
+    expect(ok(dir, 'export-all', '--to', zip)).toBe(`Coopération exportée dans l'archive ${zip} : 26 fichier(s), dont LISEZMOI.txt qui les décrit.\n`);
     expect(spawnSync('unzip', ['-t', zip]).status).toBe(0);
     const zipped = python(
       "import csv, io, json, sys, zipfile\nprint(json.dumps(len(list(csv.reader(io.StringIO(zipfile.ZipFile(sys.argv[1]).read('actions.csv').decode('utf-8-sig'), newline=''), delimiter=';')))))",

@@ -117,10 +117,10 @@ describe('une nouvelle coopération', () => {
     const claire = newReplica('Claire Martin', '37');
     const before = changeCount(elisePc);
     const foreign = exportFile(claire, { secret: PASSPHRASE }).bytes;
-    expect(() => importFile(elisePc, foreign, PASSPHRASE)).toThrow(/appartient à un autre projet \(p-coop-37-41\)/);
+    expect(() => importFile(elisePc, foreign, PASSPHRASE)).toThrow(/appartient à une autre coopération \(p-coop-37-41\)/);
     expect(changeCount(elisePc)).toBe(before);
     // And the default project refuses the new one's.
-    expect(() => importFile(claire, exportFile(elisePc, { secret: PASSPHRASE }).bytes, PASSPHRASE)).toThrow(`autre projet (${projectId})`);
+    expect(() => importFile(claire, exportFile(elisePc, { secret: PASSPHRASE }).bytes, PASSPHRASE)).toThrow(`autre coopération (${projectId})`);
   });
 
   test('noms courts et types déduits des noms complets', () => {
@@ -170,7 +170,7 @@ describe('entente init --new-project', () => {
       '--partner',
       'CCBVC',
     );
-    expect(out).toMatch(/^Ordinateur [0-9a-z]{12} créé dans .* ; projet « Coopération Touraine – Vallée du Cher » \(p-[0-9a-z]{12}\) créé\.\n$/);
+    expect(out).toMatch(/^Ordinateur [0-9a-z]{12} créé dans .* ; coopération « Coopération Touraine – Vallée du Cher » \(p-[0-9a-z]{12}\) créée\.\n$/);
     const store = track(Store.open(join(dir, 'entente.sqlite')));
     expect(listPartners(store).map((p) => [p.code, p.kind, p.short_name])).toEqual([
       ['37', 'departement', 'Indre-et-Loire'],

@@ -135,7 +135,7 @@ describe("fichier d'échange", () => {
       key: derivedKey(PASSPHRASE, 'autre'),
       content: { senderHeld: {}, basedOn: {}, runs: [] },
     });
-    expect(() => decode(other)).toThrow(/autre projet/);
+    expect(() => decode(other)).toThrow(/autre coopération/);
   });
 
   test("refuse un fichier dont les données viennent d'un schéma plus récent, en nommant la version à installer", () => {

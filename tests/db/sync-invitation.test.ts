@@ -25,7 +25,7 @@ function expectNoProject(store: Store): void {
   expect(store.db.prepare('SELECT (SELECT count(*) FROM sync_journal) + (SELECT count(*) FROM peer_state)').pluck().get()).toBe(0);
 }
 
-describe('rejoindre un projet par une invitation', () => {
+describe('rejoindre une coopération par une invitation', () => {
   test("le nouveau poste reçoit tout l'historique sous un identifiant neuf, puis les échanges sont incrémentaux et convergent", () => {
     const claire = newReplica('Claire Martin', '37');
     const nadia = newReplica('Nadia Benali', '41');
@@ -99,7 +99,7 @@ describe('rejoindre un projet par une invitation', () => {
 
     const unknown = emptyStore();
     expect(() => joinProject(unknown, invitation, PASSPHRASE, { ...marc, personId: 'inconnue' })).toThrow(
-      'La personne choisie (inconnue) est introuvable dans ce projet.',
+      'La personne choisie (inconnue) est introuvable dans cette coopération.',
     );
     expectNoProject(unknown);
   });
@@ -129,7 +129,7 @@ describe('rejoindre un projet par une invitation', () => {
     expectNoProject(laptop);
     const incremental = exportFile(claire, { secret: PASSPHRASE, forReplica: nadia.replicaId }).bytes;
     expect(() => joinProject(laptop, incremental, PASSPHRASE, marc)).toThrow(
-      "Ce fichier d'échange ne contient pas tout l'historique du projet : demandez une invitation (Paramètres › Inviter un nouvel ordinateur) à la personne qui vous l'a envoyé.",
+      "Ce fichier d'échange ne contient pas tout l'historique de la coopération : demandez une invitation (Paramètres › Inviter un nouvel ordinateur) à la personne qui vous l'a envoyé.",
     );
     expectNoProject(laptop);
     // Refused after the whole history was applied: the transaction takes it all back.
@@ -138,7 +138,7 @@ describe('rejoindre un projet par une invitation', () => {
 
     const before = dump(nadia);
     const identity = [nadia.replicaId, nadia.personId];
-    expect(() => joinProject(nadia, invitation, PASSPHRASE, marc)).toThrow('Ce dossier de données contient déjà un projet.');
+    expect(() => joinProject(nadia, invitation, PASSPHRASE, marc)).toThrow('Ce dossier de données contient déjà une coopération.');
     expect(dump(nadia)).toBe(before);
     expect([nadia.replicaId, nadia.personId]).toEqual(identity);
 

@@ -282,11 +282,13 @@ describe('changer la phrase de passe', () => {
     const before = exportFile(claire, { secret: PASSPHRASE }).bytes;
     const next = 'prairie-violon-nuage-tambour';
     changePassphrase(claire, keyringOf(claire, PASSPHRASE), next);
-    expect(() => keyringOf(claire, PASSPHRASE)).toThrow("C'est l'ancienne phrase de passe du projet");
+    expect(() => keyringOf(claire, PASSPHRASE)).toThrow("C'est l'ancienne phrase de passe de la coopération");
     updateAction(claire, 'a6-1', { progress: 55 });
     const after = exportFile(claire, { secret: next }).bytes;
 
-    expect(() => importFile(nadia, after, PASSPHRASE)).toThrow(/Si la phrase de passe du projet a été changée sur un autre ordinateur, saisissez la nouvelle/);
+    expect(() => importFile(nadia, after, PASSPHRASE)).toThrow(
+      /Si la phrase de passe de la coopération a été changée sur un autre ordinateur, saisissez la nouvelle/,
+    );
     importFile(nadia, before, PASSPHRASE);
     changePassphrase(nadia, keyringOf(nadia, PASSPHRASE), next);
     expect(importFile(nadia, after, next).applied).toBeGreaterThan(0);

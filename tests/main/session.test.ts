@@ -86,7 +86,7 @@ test('une sauvegarde demandée par la personne est attendue avant de quitter, co
   session.close();
 });
 
-test("sans sauvegarde, « repartir d'un projet vierge » garde le fichier endommagé de côté et revient au premier démarrage", () => {
+test("sans sauvegarde, « repartir d'un dossier vierge » garde le fichier endommagé de côté et revient au premier démarrage", () => {
   const dataDir = tempDir();
   writeFileSync(databaseFile(dataDir), randomBytes(64 * 1024));
   const session = new Session(dataDir, '0.1.0');

@@ -18,7 +18,7 @@ export function versionDate(iso: string): string {
   return frenchTypography(`${longFrenchDate(day)} à ${frenchTime(`${pad(date.getHours())}:${pad(date.getMinutes())}`)}`);
 }
 
-/** Who wrote a version: the person, else the ordinateur (« L'ordinateur de … », « Les données initiales du projet »). */
+/** Who wrote a version: the person, else the ordinateur (« L'ordinateur de … », « Les données initiales de la coopération »). */
 export function versionAuthor(version: Pick<ConflictVersionView, 'author' | 'replica'>): string {
   return version.author ?? `${version.replica.charAt(0).toUpperCase()}${version.replica.slice(1)}`;
 }

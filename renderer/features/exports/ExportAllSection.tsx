@@ -23,7 +23,7 @@ export function ExportAllSection() {
     const { target, files, documents_missing: missing } = result.value;
     notifications.show({
       color: 'teal',
-      title: result.value.format === 'zip' ? 'Projet exporté dans une archive' : 'Projet exporté',
+      title: result.value.format === 'zip' ? 'Coopération exportée dans une archive' : 'Coopération exportée',
       message: `${target}\u202f: ${files.length} fichiers, décrits dans LISEZMOI.txt.${
         missing ? ` ${missing} document(s) pas encore reçu(s) par ce poste n'ont pas pu être copiés.` : ''
       }`,
@@ -37,9 +37,9 @@ export function ExportAllSection() {
         Exporter tout
       </Title>
       <Text size="sm" maw={720}>
-        Toutes les données du projet dans un dossier lisible sans Entente&#x202f;: un fichier CSV par type de données (actions, réunions, personnes, budget…) à
-        ouvrir avec Excel ou LibreOffice, un fichier entente.json, les documents joints et un fichier LISEZMOI.txt qui explique chaque fichier et chaque
-        colonne. L&apos;archive .zip contient les mêmes fichiers, en un seul fichier à envoyer ou à archiver.
+        Toutes les données de la coopération dans un dossier lisible sans Entente&#x202f;: un fichier CSV par type de données (actions, réunions, personnes,
+        budget…) à ouvrir avec Excel ou LibreOffice, un fichier entente.json, les documents joints et un fichier LISEZMOI.txt qui explique chaque fichier et
+        chaque colonne. L&apos;archive .zip contient les mêmes fichiers, en un seul fichier à envoyer ou à archiver.
       </Text>
       <Group gap="sm">
         <SegmentedControl aria-label="Forme de l'export" value={format} onChange={(value) => setFormat(value as ExportFormat)} data={FORMATS} />

@@ -68,8 +68,8 @@ export function ImportPlanModal({ fileName, initial, onClose }: Props) {
           count > 0 && (
             <Alert color="teal" title={`${plural(count, 'action')} prête${count > 1 ? 's' : ''} à importer`}>
               {preview.new_people.length > 0
-                ? `Pilotes inconnus du projet, ajoutés aux Personnes avec les actions\u202f: ${preview.new_people.map((person) => `${person.name} (${person.partner})`).join(', ')}.`
-                : 'Les pilotes nommés sont déjà dans les Personnes du projet.'}
+                ? `Pilotes inconnus de la coopération, ajoutés aux Personnes avec les actions\u202f: ${preview.new_people.map((person) => `${person.name} (${person.partner})`).join(', ')}.`
+                : 'Les pilotes nommés sont déjà dans les Personnes de la coopération.'}
             </Alert>
           )
         }

@@ -85,7 +85,7 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
           <Alert color="blue" title="Prochain CODIRI">
             {proposal.date
               ? `Date proposée\u202f: ${formatDate(proposal.date)}, environ six mois après le ${proposal.after?.title ?? 'dernier CODIRI'}. `
-              : 'Premier CODIRI du projet. '}
+              : 'Premier CODIRI de la coopération. '}
             {proposal.secretariat_partner_name && `Secrétariat cette fois\u202f: ${proposal.secretariat_partner_name}.`}
           </Alert>
         )}

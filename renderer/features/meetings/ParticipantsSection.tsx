@@ -51,7 +51,7 @@ export function ParticipantsSection({ meeting, people }: MeetingProps) {
       {!disabled && (
         <Group align="flex-end" gap="xl">
           <Select
-            label="Ajouter une personne du projet"
+            label="Ajouter une personne de la coopération"
             placeholder="Choisir une personne"
             data={candidates}
             value={null}

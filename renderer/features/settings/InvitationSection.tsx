@@ -18,13 +18,13 @@ export function InvitationSection() {
   return (
     <>
       <Text size="sm">
-        Pour équiper un nouvel ordinateur, créez une invitation&#x202f;: un fichier qui contient tout l'historique du projet, chiffré avec la phrase de passe du
-        projet. Remettez le fichier (clé USB, messagerie) et donnez la phrase de passe par un autre moyen (téléphone, en main propre). Au premier démarrage, le
-        nouvel ordinateur choisit «&#x202f;Rejoindre un projet&#x202f;».
+        Pour équiper un nouvel ordinateur, créez une invitation&#x202f;: un fichier qui contient tout l'historique de la coopération, chiffré avec la phrase de
+        passe de la coopération. Remettez le fichier (clé USB, messagerie) et donnez la phrase de passe par un autre moyen (téléphone, en main propre). Au
+        premier démarrage, le nouvel ordinateur choisit «&#x202f;Rejoindre une coopération&#x202f;».
       </Text>
       {!passphraseSet && (
         <Text size="sm" c="dimmed">
-          Indiquez d'abord la phrase de passe du projet dans l'écran <a href={href({ page: 'sync' })}>Synchronisation</a>.
+          Indiquez d'abord la phrase de passe de la coopération dans l'écran <a href={href({ page: 'sync' })}>Synchronisation</a>.
         </Text>
       )}
       <div>

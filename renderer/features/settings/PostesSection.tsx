@@ -94,7 +94,7 @@ export function PostesSection() {
                 tout le reste (ce qu'il a écrit sans que cela soit encore arrivé ici, et ce qu'il écrira) sera ignoré par chaque ordinateur qui recevra cette
                 révocation, même là où c'était déjà arrivé&#x202f;;
               </List.Item>
-              <List.Item>la révocation est définitive&#x202f;: pour revenir, il devra rejoindre le projet par une nouvelle invitation.</List.Item>
+              <List.Item>la révocation est définitive&#x202f;: pour revenir, il devra rejoindre la coopération par une nouvelle invitation.</List.Item>
             </List>
             {error && (
               <Text size="sm" c="red">

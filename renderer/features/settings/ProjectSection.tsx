@@ -32,7 +32,7 @@ export function ProjectSection() {
       <Disclosure title="Détails techniques">
         <Stack gap={4} mt="xs">
           <Text size="sm">
-            Identifiant du projet&#x202f;: <Code>{project.id}</Code>
+            Identifiant de la coopération&#x202f;: <Code>{project.id}</Code>
           </Text>
           <Text size="sm">
             Dossier de données&#x202f;: <Code>{data_dir}</Code>
@@ -136,8 +136,8 @@ function Cooperations() {
         </Button>
       </Group>
       <Text size="xs" c="dimmed">
-        Chaque coopération a son propre dossier de données. Une nouvelle coopération s'ouvre sur le premier démarrage&#x202f;: créez-la ou rejoignez un projet
-        existant avec son invitation.
+        Chaque coopération a son propre dossier de données. Une nouvelle coopération s'ouvre sur le premier démarrage&#x202f;: créez-la ou rejoignez une
+        coopération existante avec son invitation.
       </Text>
       <Modal opened={asked !== undefined} onClose={cancel} title={asked ? MODAL_TITLES[asked.kind] : ''}>
         <Stack>
@@ -147,7 +147,7 @@ function Cooperations() {
               : `${
                   asked?.kind === 'open'
                     ? `Entente va se fermer et rouvrir sur «\u202f${asked.name}\u202f».`
-                    : 'Entente va se fermer et rouvrir sur un nouveau dossier de données, vide, où vous créerez la coopération ou rejoindrez un projet.'
+                    : 'Entente va se fermer et rouvrir sur un nouveau dossier de données, vide, où vous créerez la nouvelle coopération ou en rejoindrez une.'
                 } Vos saisies sont déjà enregistrées.`}
           </Text>
           <Group justify="flex-end">

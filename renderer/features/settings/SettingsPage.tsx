@@ -35,7 +35,7 @@ function Settings() {
         <SaveStatus />
       </PageHeader>
       <Stack gap="lg" maw={900}>
-        <SectionCard title="Projets">
+        <SectionCard title="Coopérations">
           <ProjectSection />
         </SectionCard>
 

@@ -19,7 +19,7 @@ type Choice = 'new' | 'join' | 'cooperation';
  * Tableau de bord.
  */
 export function FirstStartScreen({ state }: { state: FirstStart }) {
-  // An invitation double-clicked in the file manager opens on « Rejoindre un projet ».
+  // An invitation double-clicked in the file manager opens on « Rejoindre une coopération ».
   const { data: opened, error } = useApiData('getOpenedFile');
   const [choice, setChoice] = useState<Choice | null>(null);
   if (opened === undefined && !error) return null;
@@ -27,7 +27,7 @@ export function FirstStartScreen({ state }: { state: FirstStart }) {
   const tab = choice ?? (invitation ? 'join' : 'new');
   return (
     // The partners of a new cooperation are typed in rows: they need the width.
-    <Container size={tab === 'cooperation' ? 900 : 680} py={64} component="main">
+    <Container size={tab === 'cooperation' ? 900 : 760} py={64} component="main">
       <Paper withBorder shadow="sm" p="xl" radius="md">
         <Stack gap="md">
           <Title order={1} size="h2">
@@ -35,8 +35,8 @@ export function FirstStartScreen({ state }: { state: FirstStart }) {
           </Title>
           <Tabs value={tab} onChange={(value) => setChoice(value as Choice)} keepMounted={false}>
             <Tabs.List grow mb="md">
-              <Tabs.Tab value="new">Démarrer le projet</Tabs.Tab>
-              <Tabs.Tab value="join">Rejoindre un projet</Tabs.Tab>
+              <Tabs.Tab value="new">Démarrer la coopération</Tabs.Tab>
+              <Tabs.Tab value="join">Rejoindre une coopération</Tabs.Tab>
               <Tabs.Tab value="cooperation">Nouvelle coopération</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="new">

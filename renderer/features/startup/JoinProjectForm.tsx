@@ -76,7 +76,7 @@ export function JoinProjectForm({ openedInvitation = false }: { openedInvitation
     return (
       <form onSubmit={open} noValidate>
         <Stack gap="md">
-          <Text>Une personne du projet vous a remis une invitation (un fichier) et, par un autre moyen, la phrase de passe du projet.</Text>
+          <Text>Une personne de la coopération vous a remis une invitation (un fichier) et, par un autre moyen, la phrase de passe de la coopération.</Text>
           <Group>
             <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={() => void chooseFile()}>
               Choisir le fichier d'invitation…
@@ -91,7 +91,7 @@ export function JoinProjectForm({ openedInvitation = false }: { openedInvitation
             </Text>
           )}
           <PasswordInput
-            label="Phrase de passe du projet"
+            label="Phrase de passe de la coopération"
             value={passphrase}
             onChange={(event) => setPassphrase(event.currentTarget.value)}
             error={errors.passphrase}
@@ -110,7 +110,7 @@ export function JoinProjectForm({ openedInvitation = false }: { openedInvitation
     <form onSubmit={join} noValidate>
       <Stack gap="md">
         <Alert color="blue" title={preview.project_name}>
-          Invitation du {formatDateTime(preview.created_at)}&#x202f;: {numberFormat.format(preview.changes)} mises à jour, tout l'historique du projet.
+          Invitation du {formatDateTime(preview.created_at)}&#x202f;: {numberFormat.format(preview.changes)} mises à jour, tout l'historique de la coopération.
         </Alert>
         <Select
           label={partnerWord(preview.partners)}
@@ -156,7 +156,7 @@ export function JoinProjectForm({ openedInvitation = false }: { openedInvitation
             Retour
           </Button>
           <Button type="submit" loading={busy}>
-            Rejoindre le projet
+            Rejoindre la coopération
           </Button>
         </Group>
       </Stack>

@@ -75,11 +75,11 @@ export function StartupErrorScreen({ error, backups, dataDir }: { error: ApiErro
               </Table>
             )}
             <Text>
-              Sans sauvegarde utilisable, Entente peut aussi repartir d'un projet vierge&#x202f;: le fichier endommagé est gardé de côté, et ce que les autres
+              Sans sauvegarde utilisable, Entente peut aussi repartir d'un dossier vierge&#x202f;: le fichier endommagé est gardé de côté, et ce que les autres
               ordinateurs détiennent reviendra à la prochaine synchronisation.
             </Text>
             <Button variant="default" disabled={restoring !== undefined} onClick={() => void startOver()} style={{ alignSelf: 'flex-start' }}>
-              Repartir d'un projet vierge
+              Repartir d'un dossier vierge
             </Button>
           </>
         )}

@@ -37,8 +37,8 @@ export function KeysNeeded({ keys }: { keys: SyncStatus['keys'] }) {
   return (
     <Text size="sm" c="orange.9">
       {keys === 'none'
-        ? "Enregistrez d'abord la phrase de passe du projet, ci-dessus\u202f: elle ouvre et scelle les fichiers d'échange."
-        : "Saisissez d'abord la phrase de passe du projet, ci-dessus, pour déverrouiller les clés de cet ordinateur."}
+        ? "Enregistrez d'abord la phrase de passe de la coopération, ci-dessus\u202f: elle ouvre et scelle les fichiers d'échange."
+        : "Saisissez d'abord la phrase de passe de la coopération, ci-dessus, pour déverrouiller les clés de cet ordinateur."}
     </Text>
   );
 }
@@ -74,7 +74,7 @@ export function ExchangeSection({ status, partners, myPartnerId }: { status: Syn
     <>
       <Text size="sm">
         Pour un destinataire, le fichier contient ce qui lui manque d'après le dernier fichier reçu de lui&#x202f;; l'export complet contient tout l'historique
-        du projet.
+        de la coopération.
       </Text>
       <KeysNeeded keys={status.keys} />
       <Group align="flex-end">

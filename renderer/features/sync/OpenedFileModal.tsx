@@ -32,12 +32,12 @@ export function OpenedFileModal() {
             <Text>
               «&#x202f;{shown.preview.file_name}&#x202f;» dit venir{' '}
               {shown.preview.sender_label ? ofReplica(shown.preview.sender_label) : "d'un ordinateur que celui-ci ne connaît pas encore"} et avoir été écrit le{' '}
-              {formatDateTime(shown.preview.created_at)}. Il contient {shown.preview.full ? "tout l'historique du projet, soit " : ''}
+              {formatDateTime(shown.preview.created_at)}. Il contient {shown.preview.full ? "tout l'historique de la coopération, soit " : ''}
               {numberFormat.format(shown.preview.changes)} {shown.preview.changes > 1 ? 'mises à jour' : 'mise à jour'}.
             </Text>
             <Text size="sm" c="dimmed">
-              L'import vérifie le fichier avec la phrase de passe du projet, puis ajoute à cet ordinateur ce qu'il n'a pas encore&#x202f;; ce qu'il a déjà ne
-              change pas.
+              L'import vérifie le fichier avec la phrase de passe de la coopération, puis ajoute à cet ordinateur ce qu'il n'a pas encore&#x202f;; ce qu'il a
+              déjà ne change pas.
             </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={dismiss} disabled={busy}>

@@ -17,7 +17,7 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
       {status.revoked_by && (
         <Alert color="red" title="Cet ordinateur a été révoqué">
           {capitalized(status.revoked_by)} a révoqué cet ordinateur&#x202f;: ses nouvelles mises à jour sont refusées par les autres ordinateurs, et il n'écrit
-          plus de fichier d'échange. Rejoignez à nouveau le projet par une invitation.
+          plus de fichier d'échange. Rejoignez à nouveau la coopération par une invitation.
         </Alert>
       )}
       {status.keys === 'none' && <PassphraseEntry unlocking={false} onDone={onChanged} />}
@@ -78,21 +78,21 @@ function PassphraseEntry({ unlocking, onDone }: { unlocking: boolean; onDone: ()
       <Text size="sm" mb="xs">
         {unlocking ? (
           <>
-            Les clés de cet ordinateur sont verrouillées&#x202f;: aucun trousseau du système ne les garde entre deux démarrages. Saisissez la phrase de passe du
-            projet pour synchroniser.
+            Les clés de cet ordinateur sont verrouillées&#x202f;: aucun trousseau du système ne les garde entre deux démarrages. Saisissez la phrase de passe de
+            la coopération pour synchroniser.
           </>
         ) : (
           <>
-            Les fichiers d'échange sont chiffrés avec la phrase de passe du projet, la même sur tous les ordinateurs&#x202f;: le premier la choisit, les autres
-            la saisissent. Transmettez-la par un autre moyen que les fichiers (téléphone, en main propre). Cet ordinateur en tire ses clés, que le trousseau du
-            système garde&#x202f;: la phrase de passe elle-même n'est jamais enregistrée.
+            Les fichiers d'échange sont chiffrés avec la phrase de passe de la coopération, la même sur tous les ordinateurs&#x202f;: le premier la choisit, les
+            autres la saisissent. Transmettez-la par un autre moyen que les fichiers (téléphone, en main propre). Cet ordinateur en tire ses clés, que le
+            trousseau du système garde&#x202f;: la phrase de passe elle-même n'est jamais enregistrée.
           </>
         )}
       </Text>
       <Group align="flex-start">
         {unlocking ? (
           <PasswordInput
-            label="Phrase de passe du projet"
+            label="Phrase de passe de la coopération"
             value={value}
             onChange={(event) => setValue(event.currentTarget.value)}
             error={error}
@@ -101,7 +101,7 @@ function PassphraseEntry({ unlocking, onDone }: { unlocking: boolean; onDone: ()
           />
         ) : (
           <div style={{ flex: 1 }}>
-            <PassphraseField label="Phrase de passe du projet" value={value} onChange={setValue} error={error} />
+            <PassphraseField label="Phrase de passe de la coopération" value={value} onChange={setValue} error={error} />
           </div>
         )}
         <Button type="submit" mt={unlocking ? 26 : 44}>
@@ -140,7 +140,7 @@ function ChangePassphrase({ onDone, onCancel }: { onDone: () => void; onCancel: 
           error={errors.current}
           autoComplete="off"
         />
-        <PassphraseField label="Nouvelle phrase de passe du projet" value={next} onChange={setNext} error={errors.next} />
+        <PassphraseField label="Nouvelle phrase de passe de la coopération" value={next} onChange={setNext} error={errors.next} />
         <Group>
           <Button type="submit">Changer la phrase de passe</Button>
           <Button variant="default" onClick={onCancel}>

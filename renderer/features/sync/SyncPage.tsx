@@ -26,7 +26,7 @@ export function SyncPage() {
       <PageHeader title="Synchronisation" />
       <Stack gap="lg" maw={1000}>
         <SyncProgressBar progress={current.running} />
-        <SectionCard title="Phrase de passe du projet">
+        <SectionCard title="Phrase de passe de la coopération">
           <PassphraseSection status={status} onChanged={reload} />
         </SectionCard>
         <SectionCard title="Fichiers d'échange">

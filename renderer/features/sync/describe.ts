@@ -44,7 +44,7 @@ function journalSentence(entry: JournalEntry): string {
     case 'import':
       return `Import\u202f: ${importHeadline(entry.summary)}`;
     case 'join':
-      return `Arrivée dans le projet\u202f: ${count(entry.summary.applied, 'mise à jour reçue', 'mises à jour reçues')} ${ofReplica(entry.summary.sender_label)}.`;
+      return `Arrivée dans la coopération\u202f: ${count(entry.summary.applied, 'mise à jour reçue', 'mises à jour reçues')} ${ofReplica(entry.summary.sender_label)}.`;
     case 'export':
       return `Export\u202f: ${count(entry.summary.count, 'mise à jour', 'mises à jour')} ${
         entry.summary.target ? `pour ${entry.summary.target}` : '(export complet)'

@@ -16,7 +16,7 @@ import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
 import { cli, initData, listActions, withStore } from '../harness/data';
 import { expect, screenshot, test } from '../harness/fixtures';
 
-const PASSPHRASE = 'phrase de passe du projet Entente';
+const PASSPHRASE = 'phrase de passe de la coopération Entente';
 const FICHE = "Organisation d'une formation commune à la gestion de projet";
 const CLAIRE = 'Une session pilote au printemps, ouverte aux agents des deux Départements.';
 const MARC = 'Un module de cinq jours à Blois, animé par les formateurs internes.';

@@ -134,7 +134,8 @@ test('registre des décisions : références, filtres, clavier, lien vers la ré
   const type = page.getByRole('combobox', { name: 'Type de réunion' });
   await type.focus();
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('option', { name: 'CODIRI', exact: true })).toBeVisible();
+  // Enter takes the option the keyboard has reached: wait for it, a busy machine opens the list first.
+  await expect(page.getByRole('option', { name: 'CODIRI', exact: true })).toHaveAttribute('data-combobox-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(type).toHaveValue('CODIRI');
   await expect.poll(() => references(app)).toEqual(['CODIRI 2027-1 D1', 'CODIRI 2027-1 D2', 'CODIRI 2026-1 D1']);

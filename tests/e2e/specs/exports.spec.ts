@@ -119,7 +119,7 @@ test("exporter les actions en Excel et en CSV, importer un plan d'actions, expor
   await second.getByRole('combobox', { name: 'Remarques' }).click();
   await page.getByRole('option', { name: 'Ne pas importer' }).click();
   await expect(second.getByRole('combobox', { name: 'Remarques' })).toHaveValue('Ne pas importer');
-  await expect(second.getByText('Pilotes inconnus du projet, ajoutés aux Personnes avec les actions : Marc Petit (Loir-et-Cher).')).toBeVisible();
+  await expect(second.getByText('Pilotes inconnus de la coopération, ajoutés aux Personnes avec les actions : Marc Petit (Loir-et-Cher).')).toBeVisible();
   await second.getByRole('button', { name: 'Importer 2 actions' }).click();
   await expect(page.getByRole('alert').filter({ hasText: "Plan d'actions importé" })).toContainText('2 actions créées, 1 personne ajoutée aux Personnes.');
   await expect(actionCount(app)).toHaveText('17 actions');
@@ -131,7 +131,7 @@ test("exporter les actions en Excel et en CSV, importer un plan d'actions, expor
   await openScreen(app, 'Paramètres');
   await app.answerDialog('showOpenDialog', { canceled: false, filePaths: [dataDir] });
   await page.getByRole('button', { name: 'Exporter tout…' }).click();
-  const done = page.getByRole('alert').filter({ hasText: 'Projet exporté' });
+  const done = page.getByRole('alert').filter({ hasText: 'Coopération exportée' });
   await expect(done).toContainText('décrits dans LISEZMOI.txt');
   const folder = /(\/\S.*?Entente - export du \d{4}-\d{2}-\d{2})\s:/.exec((await done.textContent()) ?? '')?.[1];
   expect(folder).toBeDefined();
@@ -143,7 +143,7 @@ test("exporter les actions en Excel et en CSV, importer un plan d'actions, expor
   await page.getByRole('radiogroup', { name: "Forme de l'export" }).getByText('Une archive .zip').click();
   await app.answerDialog('showSaveDialog', { canceled: false, filePath: archive });
   await page.getByRole('button', { name: 'Exporter tout…' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Projet exporté dans une archive' })).toContainText(`${archive}.zip\u202f: `);
+  await expect(page.getByRole('alert').filter({ hasText: 'Coopération exportée dans une archive' })).toContainText(`${archive}.zip\u202f: `);
   const test = spawnSync('unzip', ['-t', `${archive}.zip`], { encoding: 'utf8' });
   expect(test.stdout).toContain('No errors detected');
   expect(spawnSync('unzip', ['-p', `${archive}.zip`, 'LISEZMOI.txt'], { encoding: 'utf8' }).stdout).toContain('actions.csv [action] : 17 ligne(s)');

@@ -23,7 +23,7 @@ test("un fichier d'échange ouvert depuis le gestionnaire de fichiers : aperçu,
   await expect(dialog).toContainText('« De Nadia.entente »');
   await expect(dialog).toContainText("dit venir d'un ordinateur que celui-ci ne connaît pas encore");
   await expect(dialog).toContainText(
-    /et avoir été écrit le \d+\s\S+\s\d{4}\sà\s\d+\sh\s\d+\.\sIl contient tout l'historique du projet, soit \d+\smises à jour\./,
+    /et avoir été écrit le \d+\s\S+\s\d{4}\sà\s\d+\sh\s\d+\.\sIl contient tout l'historique de la coopération, soit \d+\smises à jour\./,
   );
   await screenshot(app, '17-fichier-d-echange-recu');
   await dialog.getByRole('button', { name: 'Ne pas importer' }).click();
@@ -32,7 +32,7 @@ test("un fichier d'échange ouvert depuis le gestionnaire de fichiers : aperçu,
 
   await openScreen(app, 'Paramètres');
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Synchronisation' }).click();
-  await page.getByRole('textbox', { name: 'Phrase de passe du projet' }).fill(PASSPHRASE);
+  await page.getByRole('textbox', { name: 'Phrase de passe de la coopération' }).fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText(/Les clés de cet ordinateur sont prêtes/)).toBeVisible();
 
@@ -48,16 +48,16 @@ test("un fichier d'échange ouvert depuis le gestionnaire de fichiers : aperçu,
   expect(listActions(claire).some((action) => action.title === 'Portail commun des téléservices')).toBe(true);
 });
 
-test('une invitation ouverte au premier démarrage : « Rejoindre un projet », le fichier déjà choisi', async ({ launch }) => {
+test('une invitation ouverte au premier démarrage : « Rejoindre une coopération », le fichier déjà choisi', async ({ launch }) => {
   const claire = initData();
   const invitation = join(claire, 'Invitation coopération.entente');
   cliWithPassphrase(claire, PASSPHRASE, 'invite', '--out', invitation);
 
   const laptop = await launch(undefined, { argv: [invitation] });
   const { page } = laptop;
-  await expect(page.getByRole('tab', { name: 'Rejoindre un projet' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Rejoindre une coopération' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText('Invitation coopération.entente')).toBeVisible();
-  await page.getByRole('textbox', { name: 'Phrase de passe du projet' }).fill(PASSPHRASE);
+  await page.getByRole('textbox', { name: 'Phrase de passe de la coopération' }).fill(PASSPHRASE);
   await page.getByRole('button', { name: "Ouvrir l'invitation" }).click();
-  await expect(page.getByText(/\d+ mises à jour, tout l'historique du projet/)).toBeVisible();
+  await expect(page.getByText(/\d+ mises à jour, tout l'historique de la coopération/)).toBeVisible();
 });

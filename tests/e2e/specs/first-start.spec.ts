@@ -7,7 +7,7 @@ test('premier démarrage : identité puis tableau de bord des neuf chantiers', a
   await expect(page.getByRole('heading', { level: 1, name: 'Bienvenue dans Entente' })).toBeVisible();
   await expect(page.getByText(defaultProject.project.name)).toBeVisible();
   // Plain words: an ordinateur, never a « poste » (a job vacancy, in a collectivité).
-  await expect(page.getByRole('tab', { name: 'Démarrer le projet' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Démarrer la coopération' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText(/^Qui utilise cet ordinateur\s\?/)).toBeVisible();
   await expect(page.getByRole('main')).not.toContainText(/poste/i);
 

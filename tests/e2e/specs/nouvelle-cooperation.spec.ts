@@ -72,8 +72,8 @@ test('nouvelle coopération de trois partenaires créée au premier démarrage',
   await screenshot(app, 'nouvelle-cooperation-tableau-de-bord');
 
   await openScreen(app, 'Paramètres');
-  const projectCard = page.getByRole('region', { name: 'Projets', exact: true });
-  await expect(projectCard.getByRole('textbox', { name: /^Nom du projet|^Nom/ })).toHaveValue(PROJECT);
+  const projectCard = page.getByRole('region', { name: 'Coopérations', exact: true });
+  await expect(projectCard.getByRole('textbox', { name: /^Nom de la coopération|^Nom/ })).toHaveValue(PROJECT);
   const list = projectCard.getByRole('list', { name: '3 partenaires' });
   await expect(list.getByRole('listitem')).toHaveText([
     `${PARTNERS[0]} — Département (code 37)`,
@@ -81,7 +81,7 @@ test('nouvelle coopération de trois partenaires créée au premier démarrage',
     `${PARTNERS[2]} — Commune (code CHEN)`,
   ]);
   await projectCard.getByRole('button', { name: 'Détails techniques' }).click();
-  await expect(projectCard.getByText(/^Identifiant du projet\s*:\s*p-[0-9a-z]{12}$/)).toBeVisible();
+  await expect(projectCard.getByText(/^Identifiant de la coopération\s*:\s*p-[0-9a-z]{12}$/)).toBeVisible();
   await expect(page.getByRole('combobox', { name: /^Votre partenaire/ })).toHaveValue(PARTNERS[1]);
   await screenshot(app, 'nouvelle-cooperation-parametres-clair');
   await page.getByRole('button', { name: 'Passer en thème sombre' }).click();

@@ -18,7 +18,7 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Synchronisation' }).click();
 
   // A suggested phrase of several words, shown to be written down, and its strength.
-  const field = page.getByRole('textbox', { name: 'Phrase de passe du projet' });
+  const field = page.getByRole('textbox', { name: 'Phrase de passe de la coopération' });
   await field.fill('court');
   await expect(page.getByRole('status')).toContainText('Trop courte');
   await page.getByRole('button', { name: 'Proposer une phrase de passe' }).click();
@@ -75,7 +75,7 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Synchronisation' }).click();
   await page.getByRole('button', { name: 'Changer la phrase de passe' }).click();
   await page.getByRole('textbox', { name: 'Phrase de passe actuelle de cet ordinateur' }).fill('pas la bonne');
-  await page.getByRole('textbox', { name: 'Nouvelle phrase de passe du projet' }).fill('prairie-violon-nuage-tambour-ruisseau');
+  await page.getByRole('textbox', { name: 'Nouvelle phrase de passe de la coopération' }).fill('prairie-violon-nuage-tambour-ruisseau');
   await page.getByRole('button', { name: 'Changer la phrase de passe' }).click();
   await expect(page.getByText("Ce n'est pas la phrase de passe de cet ordinateur.")).toBeVisible();
   await page.getByRole('textbox', { name: 'Phrase de passe actuelle de cet ordinateur' }).fill(PASSPHRASE);

@@ -1,4 +1,4 @@
-// Several cooperations on one computer (Paramètres › Projets): « Nouvelle coopération… »
+// Several cooperations on one computer (Paramètres › Coopérations): « Nouvelle coopération… »
 // reopens Entente on a new empty data folder, at its first start; once created there, both
 // are listed, and « Ouvrir » reopens Entente on the other one.
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ async function relaunchedOn(app: AppHandle): Promise<string> {
   return switches[0].slice('--data-dir='.length);
 }
 
-test('Paramètres › Projets : une nouvelle coopération dans son dossier, puis les deux listées', async ({ launch }) => {
+test('Paramètres › Coopérations : une nouvelle coopération dans son dossier, puis les deux listées', async ({ launch }) => {
   // The registry's home folder: this test's own, as the default userData would be.
   const home = newDataDir('entente-home-');
   process.env.ENTENTE_HOME = home;
@@ -28,7 +28,7 @@ test('Paramètres › Projets : une nouvelle coopération dans son dossier, puis
     const first = await launch(home);
     await completeFirstStart(first);
     await openScreen(first, 'Paramètres');
-    const card = (app: AppHandle) => app.page.getByRole('region', { name: 'Projets', exact: true });
+    const card = (app: AppHandle) => app.page.getByRole('region', { name: 'Coopérations', exact: true });
     const defaultName = await card(first).getByRole('textbox', { name: /^Nom/ }).inputValue();
     const table = (app: AppHandle) => card(app).getByRole('table', { name: 'Coopérations de cet ordinateur' });
     await expect(table(first).getByRole('row')).toHaveCount(1);

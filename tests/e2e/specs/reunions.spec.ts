@@ -60,7 +60,7 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await page.getByRole('button', { name: 'Nouvelle réunion' }).click();
   const dialog = page.getByRole('dialog', { name: 'Nouvelle réunion' });
   await choose(app, /^Type de réunion/, 'CODIRI');
-  await expect(dialog.getByText('Premier CODIRI du projet.')).toBeVisible();
+  await expect(dialog.getByText('Premier CODIRI de la coopération.')).toBeVisible();
   await dialog.getByRole('textbox', { name: /^Date/ }).fill('15/03/2026');
   await dialog.getByRole('textbox', { name: /^Lieu/ }).fill('Hôtel du Département, Tours');
   await dialog.getByRole('textbox', { name: /^Durée/ }).fill('0');
@@ -92,7 +92,7 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   // Participants: three people of the project and a guest, in the four states.
   const participants = page.getByRole('region', { name: 'Participants' });
   for (const name of ['Claire Martin', 'Nadia Benali', 'Marc Petit', 'Paul Durand']) {
-    await choose(app, 'Ajouter une personne du projet', name);
+    await choose(app, 'Ajouter une personne de la coopération', name);
     await expect(participants.getByRole('cell', { name, exact: true })).toBeVisible();
   }
   await participants.getByRole('textbox', { name: 'Personne invitée : nom' }).fill('Jean Dupont');

@@ -25,7 +25,7 @@ async function openSync(app: AppHandle): Promise<void> {
 }
 
 async function setPassphrase(app: AppHandle, passphrase = PASSPHRASE): Promise<void> {
-  await app.page.getByRole('textbox', { name: 'Phrase de passe du projet' }).fill(passphrase);
+  await app.page.getByRole('textbox', { name: 'Phrase de passe de la coopération' }).fill(passphrase);
   await app.page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(app.page.getByText(/Les clés de cet ordinateur sont prêtes/)).toBeVisible();
 }
@@ -57,9 +57,9 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   await openSync(first);
   await expect(first.page.getByRole('button', { name: "Exporter un fichier d'échange…" })).toBeDisabled();
   // Greyed, and said why, in each section whose buttons are.
-  await expect(first.page.getByText("Enregistrez d'abord la phrase de passe du projet, ci-dessus")).toHaveCount(2);
+  await expect(first.page.getByText("Enregistrez d'abord la phrase de passe de la coopération, ci-dessus")).toHaveCount(2);
   await setPassphrase(first);
-  await expect(first.page.getByText("Enregistrez d'abord la phrase de passe du projet, ci-dessus")).toHaveCount(0);
+  await expect(first.page.getByText("Enregistrez d'abord la phrase de passe de la coopération, ci-dessus")).toHaveCount(0);
   await expect(first.page.getByRole('combobox', { name: 'Destinataire' })).toHaveValue(/^Tous les ordinateurs\s:\sDépartement de Loir-et-Cher$/);
   const exported = join(claire, 'pour-41.entente');
   await first.answerDialog('showSaveDialog', { canceled: false, filePath: exported });
@@ -189,7 +189,7 @@ test('dossier partagé : deux ordinateurs ouverts en même temps se synchronisen
   await screenshot(apps[1], '13-dossier-partage');
 });
 
-test('rejoindre un projet depuis une invitation, avec la phrase de passe donnée à part', async ({ launch }) => {
+test('rejoindre une coopération depuis une invitation, avec la phrase de passe donnée à part', async ({ launch }) => {
   const claire = initData();
   const first = await launch(claire);
   await openSync(first);
@@ -203,23 +203,23 @@ test('rejoindre un projet depuis une invitation, avec la phrase de passe donnée
 
   const laptop = await launch();
   const { page } = laptop;
-  await page.getByRole('tab', { name: 'Rejoindre un projet' }).click();
+  await page.getByRole('tab', { name: 'Rejoindre une coopération' }).click();
   await laptop.answerDialog('showOpenDialog', { canceled: false, filePaths: [invitation] });
   await page.getByRole('button', { name: "Choisir le fichier d'invitation…" }).click();
   await expect(page.getByText('invitation.entente')).toBeVisible();
-  await page.getByRole('textbox', { name: 'Phrase de passe du projet' }).fill('pas la bonne phrase');
+  await page.getByRole('textbox', { name: 'Phrase de passe de la coopération' }).fill('pas la bonne phrase');
   await page.getByRole('button', { name: "Ouvrir l'invitation" }).click();
   await expect(page.getByText(/phrase de passe/i).and(page.locator('.mantine-InputWrapper-error'))).toBeVisible();
-  await page.getByRole('textbox', { name: 'Phrase de passe du projet' }).fill(PASSPHRASE);
+  await page.getByRole('textbox', { name: 'Phrase de passe de la coopération' }).fill(PASSPHRASE);
   await page.getByRole('button', { name: "Ouvrir l'invitation" }).click();
-  await expect(page.getByText(/tout l'historique du projet/)).toBeVisible();
+  await expect(page.getByText(/tout l'historique de la coopération/)).toBeVisible();
   await page.getByRole('combobox', { name: /^Département/ }).click();
   await page.getByRole('option', { name: 'Département de Loir-et-Cher' }).click();
   await page.getByRole('combobox', { name: /^Vous êtes/ }).click();
   await page.getByRole('option', { name: 'Une autre personne…' }).click();
   await page.getByRole('textbox', { name: /^Nom/ }).fill('Nadia Benali');
   await screenshot(laptop, '14-rejoindre-un-projet');
-  await page.getByRole('button', { name: 'Rejoindre le projet' }).click();
+  await page.getByRole('button', { name: 'Rejoindre la coopération' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
 
   // A new ordinateur id, the whole history, and the passphrase already known.
