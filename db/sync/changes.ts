@@ -15,7 +15,7 @@ import { replicaPerson } from './labels';
 /** One action touched by an import, and what changed in it. */
 export interface ActionChanges {
   action_id: string;
-  /** « 4.2 », as the action is known after the import. */
+  /** « 4.2 », as the action is known after the import, or when read (withReferences); '' until then. */
   reference: string;
   title: string;
   lines: string[];
@@ -25,6 +25,12 @@ export interface ImportChanges {
   actions: ActionChanges[];
   /** Lines left out beyond the cap (the actions not followed count one line each). */
   more: number;
+}
+
+/** The actions' references as they are now, for changes recorded without them (a shared folder's files). */
+export function withReferences(store: Store, changes: ImportChanges): ImportChanges {
+  if (changes.actions.every((action) => action.reference !== '')) return changes;
+  return { ...changes, actions: changes.actions.map((action) => ({ ...action, reference: action.reference || referenceOf(store, action.action_id) })) };
 }
 
 /** Enough to read in a summary; beyond it, « et N autres ». */
@@ -55,9 +61,10 @@ interface Followed {
 /**
  * Reads, before an import, the actions its changes touch (their own fields, their notes):
  * answers, once the changes are applied, the lines of what changed. At most MAX_LINES
- * actions are followed: the others are only counted.
+ * actions are followed: the others are only counted. `named`: each action with its reference
+ * (every reference computed again, once per file).
  */
-export function followActions(store: Store, incoming: Change[]): (applied: Change[]) => ImportChanges {
+export function followActions(store: Store, incoming: Change[], named = true): (applied: Change[]) => ImportChanges {
   const noteAction = new Map<string, string>();
   const order: string[] = [];
   const seen = new Set<string>();
@@ -111,7 +118,7 @@ export function followActions(store: Store, incoming: Change[]): (applied: Chang
       const room = Math.max(0, MAX_LINES - lines);
       more += Math.max(0, told.length - room);
       if (room === 0) continue;
-      actions.push({ action_id: actionId, reference: referenceOf(store, actionId), title: String(after.title), lines: told.slice(0, room) });
+      actions.push({ action_id: actionId, reference: named ? referenceOf(store, actionId) : '', title: String(after.title), lines: told.slice(0, room) });
       lines += Math.min(room, told.length);
     }
     return { actions, more };

@@ -123,6 +123,11 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** How the journal names it: an import, or the import that joined the project. */
   journalAs?: 'import' | 'join';
+  /**
+   * Whether the summary names the actions by their reference (« 4.2 »): every reference is
+   * computed again for it. A shared folder's round, file after file, leaves that to the reading.
+   */
+  named?: boolean;
 }
 
 /** Applies a sync file whole or not at all, and journals it in the same transaction. */
@@ -130,7 +135,7 @@ export function importFile(
   store: Store,
   bytes: Buffer,
   secret: Secret,
-  { now = new Date(), onProgress, journalAs = 'import' }: ImportOptions = {},
+  { now = new Date(), onProgress, journalAs = 'import', named = true }: ImportOptions = {},
 ): ImportSummary {
   const { projectId, replicaId } = store.requireReplica();
   const { header, content } = decodeSyncFile(bytes, {
@@ -151,7 +156,7 @@ export function importFile(
     const createdActions = newRows(store, changes, 'action');
     const createdNotes = newRows(store, changes, 'note');
     const conflictsBefore = conflictCount(store);
-    const actionChanges = followActions(store, changes);
+    const actionChanges = followActions(store, changes, named);
 
     const { applied: received, farFuture } = store.receive(onProgress ? reporting(changes, onProgress) : changes);
     // New here and with effect: a revoked poste's later changes are kept in the log only.

@@ -146,7 +146,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
     }
     try {
       const summary = store.transaction(() => {
-        const imported = importFile(store, bytes, keyring, { now });
+        const imported = importFile(store, bytes, keyring, { now, named: false });
         remember.run(relative, size, now.toISOString());
         return imported;
       });

@@ -1,6 +1,7 @@
 // The journal of this laptop's syncs (Synchronisation › Journal): imports, exports, shared-folder
 // rounds that did something, and failures. Local to this laptop (sync_journal): never replicated.
 import type { Store } from '../store/store';
+import { withReferences } from './changes';
 import type { ImportSummary } from './exchange';
 
 export type JournalEntry = { id: number; at: string } & (
@@ -39,5 +40,12 @@ export function listJournal(store: Store, limit = 100): JournalEntry[] {
     kind: JournalEntry['kind'];
     summary: string;
   }[];
-  return rows.map((row) => ({ id: row.id, at: row.at, kind: row.kind, summary: JSON.parse(row.summary) }) as JournalEntry);
+  return rows.map((row) => {
+    const entry = { id: row.id, at: row.at, kind: row.kind, summary: JSON.parse(row.summary) } as JournalEntry;
+    // A shared folder's imports are journalled without their actions' references: named now.
+    if ((entry.kind === 'import' || entry.kind === 'join') && entry.summary.action_changes) {
+      entry.summary.action_changes = withReferences(store, entry.summary.action_changes);
+    }
+    return entry;
+  });
 }

@@ -5,7 +5,7 @@ import { parseHlc } from '../store/hlc';
 import { SEED_ORIGIN } from '../project/setup';
 import type { Store } from '../store/store';
 import { findGaps } from './exchange';
-import type { ImportChanges } from './changes';
+import { withReferences, type ImportChanges } from './changes';
 import { fingerprint } from './keys';
 import { replicaLabel } from './labels';
 import { revocationOf } from './revocation';
@@ -101,10 +101,11 @@ export function knownGaps(store: Store): string[] {
 export function folderState(store: Store): FolderState {
   const lastRound = store.localState(LAST_ROUND_KEY);
   const lastChanges = store.localState(LAST_CHANGES_KEY);
+  const kept = lastChanges ? (JSON.parse(lastChanges) as { at: string; changes: ImportChanges }) : null;
   return {
     folder: store.localState(FOLDER_KEY) ?? null,
     last_round: lastRound ? JSON.parse(lastRound) : null,
-    last_changes: lastChanges ? JSON.parse(lastChanges) : null,
+    last_changes: kept && { at: kept.at, changes: withReferences(store, kept.changes) },
   };
 }
 

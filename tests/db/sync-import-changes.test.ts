@@ -123,6 +123,9 @@ describe('dossier partagé et échecs', () => {
     expect(kept?.changes.actions).toEqual([
       { action_id: 'a4-1', reference: '4.1', title: title(a, 'a4-1'), lines: [expect.stringMatching(/^Statut : .* → Bloqué, par Marc Petit$/)] },
     ]);
+    // Its file's journal entry names the action by its reference too (computed when read, not for each file of a round).
+    const imported = listJournal(a).find((entry) => entry.kind === 'import');
+    expect(imported?.kind === 'import' && imported.summary.action_changes.actions.map((action) => action.reference)).toEqual(['4.1']);
     // A round with nothing new keeps it.
     folderRound(a, folder, PASSPHRASE, new Date(Date.now() + 60_000));
     expect(folderState(a).last_changes).toEqual(kept);
