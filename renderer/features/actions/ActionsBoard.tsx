@@ -6,6 +6,7 @@ import { Menu, Text, VisuallyHidden } from '@mantine/core';
 import { IconCalendarEvent, IconChevronDown } from '@tabler/icons-react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { fieldLabel } from '../../../common/fields';
+import { hyphenated } from '../../shared/hyphenation';
 import type { ActionQuery, ActionRow, Partner } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
@@ -349,8 +350,9 @@ function BoardCardContent({ row, status, partners, dragged, actions }: CardProps
         <span className={classes.reference}>{row.reference}</span> · Chantier {row.chantier_number}
         {row.to_arbitrate && <span className={classes.arbitration}>À arbitrer</span>}
       </span>
-      <a href={href({ page: 'action', id: row.id })} className={classes.title} data-control="link" draggable={false}>
-        {row.title}
+      {/* Named by the title itself: the soft hyphens are for the eye only. */}
+      <a href={href({ page: 'action', id: row.id })} className={classes.title} data-control="link" draggable={false} aria-label={row.title}>
+        {hyphenated(row.title)}
       </a>
       <dl className={classes.facts}>
         {partners.map((partner) => {
