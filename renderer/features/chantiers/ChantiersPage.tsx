@@ -27,7 +27,8 @@ export function ChantiersPage() {
       <NewChantierModal opened={creating} onClose={() => setCreating(false)} nextNumber={nextNumber} />
       {error && <Alert color="red">{error.message}</Alert>}
       {chantiers && (
-        <Table.ScrollContainer minWidth={900}>
+        // Every column in a window of 900 pixels (the navigation then a rail of icons); a scroll bar below.
+        <Table.ScrollContainer minWidth={720}>
           <Table verticalSpacing="sm" highlightOnHover>
             <Table.Thead>
               <Table.Tr>

@@ -75,6 +75,11 @@ test('fenêtre la plus étroite : chaque écran tient dans sa largeur', async ({
       const clipped = await views.evaluate((element) => element.scrollWidth - element.clientWidth);
       if (clipped > 0) problems.push(`Actions : le choix « Tableau / Colonnes par statut » est coupé de ${clipped} px`);
     }
+    if (screen === 'Chantiers') {
+      // Every column of the table in the window: none behind a horizontal scroll bar.
+      const beyond = await page.getByRole('table').evaluate((table) => Math.ceil(table.getBoundingClientRect().right - document.documentElement.clientWidth));
+      if (beyond > 0) problems.push(`Chantiers : le tableau dépasse de ${beyond} px`);
+    }
     await check(screen);
   }
   const pages: [name: string, hash: string, shown: RegExp][] = [
