@@ -1,10 +1,10 @@
 // One lettre d'info. A draft is edited here — title, period, editorial with its preview,
-// articles removed, moved, rewritten, added —, every field saved as it is typed, then
+// articles removed, moved, rewritten (previewed too when marked up), added —, every field saved as it is typed, then
 // published after a confirmation; a published lettre is shown read-only, to print or send.
 import { ActionIcon, Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconPrinter, IconSend, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type { NewsletterDocument, NewsletterItem, NewsletterPatch, NewsletterRow } from '../../../preload/contract';
+import type { Block, NewsletterDocument, NewsletterItem, NewsletterPatch, NewsletterRow } from '../../../preload/contract';
 import { frenchDate } from '../../../common/french';
 import { NEWSLETTER_ITEM_KIND_LABELS } from '../../../common/vocabulary';
 import { call, send, useApiData } from '../../api';
@@ -65,6 +65,22 @@ function PublishedNewsletter({ newsletter, publishedOn, document }: { newsletter
       </Text>
       <NewsletterView document={document} />
     </>
+  );
+}
+
+/** Markdown's marks (titles, lists, bold, links): a text with none reads the same once printed. */
+const MARKUP = /^#{2,3} |^- |\*\*|\]\(/m;
+
+/** An article as it will read, under its text, once the text has marks that read otherwise in the field (« **9** »). */
+function ArticlePreview({ title, body, blocks }: { title: string; body: string | null; blocks: Block[] | undefined }) {
+  if (!body || !blocks || blocks.length === 0 || !MARKUP.test(body)) return null;
+  return (
+    <section aria-label={`Aperçu de l'article «\u202f${title}\u202f»`} className={classes.preview}>
+      <Text size="xs" tt="uppercase" fw={700} c="dimmed" mb={4}>
+        Aperçu
+      </Text>
+      <MarkdownBlocks blocks={blocks} className={classes.text} />
+    </section>
   );
 }
 
@@ -199,6 +215,7 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
                 save={(title) => send('editNewsletterItem', newsletter.id, item.id, { title: title ?? '' })}
               />
               <AutosaveText label="Texte" multiline value={item.body} save={(body) => send('editNewsletterItem', newsletter.id, item.id, { body })} />
+              <ArticlePreview title={item.title} body={item.body} blocks={document.items.find((printed) => printed.id === item.id)?.blocks} />
             </Stack>
           </Paper>
         ))}

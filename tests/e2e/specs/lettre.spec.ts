@@ -77,6 +77,14 @@ test('une lettre préparée, relue, publiée, imprimée et envoyée', async ({ l
   const preview = page.getByRole('region', { name: "Aperçu de l'éditorial" });
   await expect(preview.locator('strong')).toHaveText('avance');
   await expect(preview.getByRole('listitem')).toHaveText(['une action réalisée', 'deux lancées']);
+  // An article whose text has marks is previewed under it too; one without reads the same, and is not.
+  await expect(page.getByRole('region', { name: "Aperçu de l'article « Atelier mobilités »" }).locator('strong')).toHaveText('mobilité');
+  await expect(page.getByRole('region', { name: "Aperçu de l'article « Agenda »" }).getByRole('listitem')).toHaveText([
+    'CODIRI en mars',
+    'Atelier numérique en avril',
+  ]);
+  await expect(page.getByRole('region', { name: "Aperçu de l'article « Chiffres clés »" }).locator('strong').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: `Aperçu de l'article « ${proposed[0]} »` })).toHaveCount(0);
   await expect(page.getByText('Enregistré')).toBeVisible();
   await checkTheme(app, 'lettre-brouillon-clair');
   await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
