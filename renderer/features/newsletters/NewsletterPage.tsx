@@ -1,6 +1,7 @@
 // One lettre d'info. A draft is edited here — title, period, editorial with its preview,
-// articles removed, moved, rewritten (previewed too when marked up), added —, every field saved as it is typed, then
-// published after a confirmation; a published lettre is shown read-only, to print or send.
+// articles removed, moved, rewritten (previewed too when marked up), added —, every field
+// saved as it is typed, then published after a confirmation; a published lettre is shown
+// read-only, to print or send.
 import { ActionIcon, Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconPrinter, IconSend, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
