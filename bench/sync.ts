@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
@@ -31,6 +31,23 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const fr = (value: number, digits = 0) => value.toLocaleString('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const seconds = (milliseconds: number) => `${fr(milliseconds / 1000, 2)} s`;
 const rate = (count: number, milliseconds: number) => count / (milliseconds / 1000);
+
+/**
+ * Removes a measure's databases once done with, so that the system is not still writing them
+ * to disk during the next measure (it drops what it had not written yet).
+ */
+function discard(dir: string, names: RegExp): void {
+  for (const name of readdirSync(dir)) if (names.test(name)) rmSync(join(dir, name), { recursive: true });
+}
+
+/** Puts the files already written on disk before a measure starts, not during it. */
+function settle(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const fd = openSync(join(dir, name), 'r');
+    fsyncSync(fd);
+    closeSync(fd);
+  }
+}
 
 function line(label: string, value: string, target?: string, met?: boolean): void {
   const verdict = target === undefined ? '' : `   objectif ${target} : ${met ? 'atteint' : 'MANQUÉ'}`;
@@ -126,6 +143,7 @@ function history(dir: string): void {
   writeFileSync(join(dir, 'history.json'), JSON.stringify({ seedHeld, endMs: a.clock.ms } satisfies History));
   a.store.close();
   b.store.close();
+  settle(dir);
 }
 
 /** Export of the whole history, import into a new laptop, and the small files of everyday work. */
@@ -167,6 +185,7 @@ function largeFile(dir: string): void {
   const bares: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     receiver?.store.close();
+    discard(dir, /^(c|nu)\d+\./);
     const run = timedOnce(
       () => (receiver = new Worker(join(dir, `c${files++}.sqlite`), 'Sophie Bernard', '37', 3, endMs)),
       (c) => importFile(c.store, bytes, c.keyring),
@@ -214,6 +233,7 @@ function largeFile(dir: string): void {
   ]);
   receiver?.store.close();
   line('Mémoire (pic RSS de ce processus)', `${fr(process.resourceUsage().maxRSS / 1024)} Mo`);
+  discard(dir, /^(c|nu)\d+\./);
 }
 
 /**
@@ -262,6 +282,7 @@ function sharedFolder(dir: string): void {
     (_, i) => new Worker(join(dir, `poste-${i}.sqlite`), `Personne ${i}`, i % 2 ? '41' : '37', 100 + i, START),
   );
   for (const worker of workers) worker.writeExactly(FOLDER_CHANGES - worker.written, { createEvery: 8 });
+  settle(dir);
   console.log(
     `\nDossier partagé : ${FOLDER_REPLICAS} postes × ${fr(FOLDER_CHANGES)} modifications écrites hors ligne ` +
       `(générées en ${seconds(ms(start))}), puis syncFolder sur chaque poste, tour après tour`,
@@ -312,6 +333,7 @@ function sharedFolder(dir: string): void {
   ]);
   for (const worker of workers) worker.store.close();
   line('Mémoire (pic RSS de ce processus)', `${fr(process.resourceUsage().maxRSS / 1024)} Mo`);
+  discard(dir, /^(poste-\d+\.|partage$)/);
   if (!converged) process.exitCode = 1;
 }
 
