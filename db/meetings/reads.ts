@@ -48,7 +48,7 @@ import {
   followUpId,
   type FollowUpRow,
 } from './rows';
-import { validationSilenceDays, tacitValidationDay, actionItemProblems, timingOf, isLate } from './rules';
+import { validationSilenceDays, tacitValidationDay, correctedOn, actionItemProblems, timingOf, isLate } from './rules';
 
 const ROW_SQL = `SELECT ${MEETING_COLUMNS},
     (SELECT count(*) FROM participant p WHERE p.meeting_id = m.id AND p.deleted = 0) AS participant_count,
@@ -85,9 +85,11 @@ function unseenRows(store: Store, meeting: { id: string; validation_status: stri
   return unseenByValidation(store, meeting.id);
 }
 
-function toRow(raw: RawRow, silenceDays: number, unseenCount: (meeting: { id: string; validation_status: string }) => number): MeetingRow {
+function toRow(store: Store, raw: RawRow, silenceDays: number, unseenCount: (meeting: { id: string; validation_status: string }) => number): MeetingRow {
   const meeting = parseLists(raw);
   const end = addMinutes(meeting.date, meeting.start_time, meeting.duration_minutes);
+  const sent = meeting.validation_status === 'envoye' ? meeting.sent_on : null;
+  const corrected = sent ? correctedOn(store, meeting.id, sent) : null;
   return {
     ...meetingRef(meeting),
     start_time: meeting.start_time,
@@ -99,7 +101,8 @@ function toRow(raw: RawRow, silenceDays: number, unseenCount: (meeting: { id: st
     previous_version_id: meeting.previous_version_id,
     sent_on: meeting.sent_on,
     validated_on: meeting.validated_on,
-    tacit_validation_on: meeting.validation_status === 'envoye' && meeting.sent_on ? tacitValidationDay(meeting.sent_on, silenceDays) : null,
+    corrected_on: corrected,
+    tacit_validation_on: sent ? tacitValidationDay(sent, corrected, silenceDays) : null,
     participant_count: raw.participant_count,
     decision_count: raw.decision_count,
     action_item_count: raw.action_item_count,
@@ -127,7 +130,7 @@ export function listMeetings(store: Store, query: MeetingQuery = {}, day?: strin
   ) as RawRow[];
   const silenceDays = validationSilenceDays(store);
   const maybeUnseen = new Set(cached(store, MAYBE_UNSEEN_SQL).pluck().all() as string[]);
-  return rows.map((row) => toRow(row, silenceDays, (meeting) => unseenRows(store, meeting, maybeUnseen).length));
+  return rows.map((row) => toRow(store, row, silenceDays, (meeting) => unseenRows(store, meeting, maybeUnseen).length));
 }
 
 /** One meeting's row, and its rows edited without its validation's knowledge (read once, for the count and the page). */
@@ -135,7 +138,7 @@ function meetingRow(store: Store, id: string): { row: MeetingRow; unseen: Unseen
   const raw = cached(store, `${ROW_SQL} WHERE m.id = ? AND ${SHOWN_SQL}`).get(id) as RawRow | undefined;
   if (!raw) throw refusal('not-found', 'meeting', id);
   let unseen: UnseenRow[] = [];
-  const row = toRow(raw, validationSilenceDays(store), (meeting) => (unseen = unseenRows(store, meeting)).length);
+  const row = toRow(store, raw, validationSilenceDays(store), (meeting) => (unseen = unseenRows(store, meeting)).length);
   return { row, unseen };
 }
 

@@ -1,6 +1,7 @@
 // The rules of réunions that both the writes and the screens rely on: titles, tacit
 // validation, what keeps minutes from validation, the agenda's timing, the next CODIRI.
-import { addDays, addMinutes, addMonths, nextWorkingDay } from '../../common/calendar';
+import { addDays, addMinutes, addMonths, localDate, nextWorkingDay } from '../../common/calendar';
+import { parseHlc } from '../store/hlc';
 import { frenchDuration } from '../../common/french';
 import { ValidationError } from '../errors';
 import { cached } from '../store/statements';
@@ -18,8 +19,43 @@ export function validationSilenceDays(store: Store): number {
   return days ?? DEFAULT_VALIDATION_SILENCE_DAYS;
 }
 
-/** The day silence validates minutes sent on `sentOn`. */
-export const tacitValidationDay = (sentOn: string, silenceDays: number) => addDays(sentOn, silenceDays);
+/**
+ * The last write to sent minutes after their sending (the meeting, its participants, points,
+ * entries, actions à mener, suivi), by its clock: any live version written after the live
+ * versions of the sending itself. Attached documents are not part of the minutes.
+ */
+const LAST_CORRECTION_SQL = `
+  SELECT max(c.hlc) FROM (
+    SELECT 'meeting' AS entity, @id AS row_id
+    UNION ALL SELECT 'participant', id FROM participant WHERE meeting_id = @id
+    UNION ALL SELECT 'agenda_item', id FROM agenda_item WHERE meeting_id = @id
+    UNION ALL SELECT 'entry', id FROM entry WHERE meeting_id = @id
+    UNION ALL SELECT 'action_item', id FROM action_item WHERE meeting_id = @id
+    UNION ALL SELECT 'follow_up', id FROM follow_up WHERE meeting_id = @id) r
+  JOIN live_versions l ON l.entity = r.entity AND l.row_id = r.row_id
+  JOIN changes c ON c.origin = l.origin AND c.seq = l.seq
+  WHERE NOT (l.entity = 'meeting' AND l.field IN ('validation_status', 'sent_on'))
+    AND c.hlc > (SELECT max(s.hlc) FROM live_versions k JOIN changes s ON s.origin = k.origin AND s.seq = k.seq
+                 WHERE k.entity = 'meeting' AND k.row_id = @id AND k.field IN ('validation_status', 'sent_on'))`;
+
+/**
+ * The day minutes sent on `sentOn` were last corrected, if they were after their sending and
+ * on a later day (as the clock of the computer that corrected them says); null otherwise.
+ */
+export function correctedOn(store: Store, meetingId: string, sentOn: string): string | null {
+  const hlc = cached(store, LAST_CORRECTION_SQL).pluck().get({ id: meetingId }) as string | null;
+  const day = hlc === null ? null : localDate(new Date(parseHlc(hlc).ms));
+  return day !== null && day > sentOn ? day : null;
+}
+
+/**
+ * The day silence validates sent minutes: the project's delay after their sending, or after
+ * their last correction if later (correctedOn). Silence cannot vouch for a correction the
+ * other partners have not had the delay to read (one made the day before the delay ends).
+ */
+export function tacitValidationDay(sentOn: string, corrected: string | null, silenceDays: number): string {
+  return addDays(corrected ?? sentOn, silenceDays);
+}
 
 /** What an action à mener lacks to become a tracked action. */
 export function actionItemProblems(store: Store, item: ActionItemFields): ValidationProblem[] {

@@ -108,7 +108,9 @@ export interface MeetingRow extends MeetingRef {
   previous_version_id: string | null;
   sent_on: string | null;
   validated_on: string | null;
-  /** For minutes sent for validation: the day silence validates them. */
+  /** For minutes sent for validation: the day they were last corrected after their sending, if they were. */
+  corrected_on: string | null;
+  /** For minutes sent for validation: the day silence validates them (the delay runs from the last correction). */
   tacit_validation_on: string | null;
   participant_count: number;
   decision_count: number;

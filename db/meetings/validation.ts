@@ -5,15 +5,16 @@
 // Validating writes, as changes, everything the minutes decided: new actions à mener
 // become tracked actions, follow-ups update theirs, the participants' names and the
 // suivi des actions are frozen. Every id written there is derived from the minutes'
-// rows, and a tacit validation's date from the sending date: two laptops validating the
-// same minutes by silence write the same rows with the same values, not two of each.
+// rows, and a tacit validation's date from the sending date, or from the last correction
+// after it: two laptops holding the same minutes validate them by silence with the same
+// rows and the same values, not two of each.
 import { localDate } from '../../common/calendar';
 import { frenchDate } from '../../common/french';
 import { ACTION_STATUS_LABELS } from '../../common/vocabulary';
 import { isUserError, ValidationError } from '../errors';
 import { actionItemRows, followUpId, meetingVersions, requireMeeting, seriesId, type MeetingFields } from './rows';
 import { meetingFollowUp } from './reads';
-import { tacitValidationDay, validationProblems, validationSilenceDays } from './rules';
+import { correctedOn, tacitValidationDay, validationProblems, validationSilenceDays } from './rules';
 import { ENTITIES, isoDate, type EntityName } from '../store/schema';
 import { cached } from '../store/statements';
 import type { Edit, Store } from '../store/store';
@@ -82,8 +83,8 @@ export function validateMinutes(store: Store, meetingId: string, validation: { v
 }
 
 /**
- * Validates by silence every compte rendu sent at least the project's delay ago (on the
- * day the delay ended). For the app to call at start and daily; calling it again changes
+ * Validates by silence every compte rendu sent, or last corrected, at least the project's
+ * delay ago (on the day the delay ended). For the app to call at start and daily; calling it again changes
  * nothing. Minutes that cannot be validated (an action à mener changed since, without a
  * responsable…) are left as they are, and listed.
  */
@@ -98,7 +99,7 @@ export function applyTacitValidations(store: Store, day = localDate()): TacitVal
   }[];
   const result: TacitValidationResult = { validated: [], blocked: [] };
   for (const { id, sent_on } of sent) {
-    const due = tacitValidationDay(sent_on, silenceDays);
+    const due = tacitValidationDay(sent_on, correctedOn(store, id, sent_on), silenceDays);
     if (due > day) continue;
     try {
       validate(store, requireMeeting(store, id), due, null);

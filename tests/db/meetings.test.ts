@@ -29,7 +29,7 @@ import { nextMeetingDate, repeatMeeting } from '../../db/meetings/repeat';
 import { agendaLinks, getMeeting, listMeetings, meetingFollowUp, meetingsOfAction } from '../../db/meetings/reads';
 import type { Store } from '../../db/store/store';
 import { cast, codiri, invalid } from './meeting-fixtures';
-import { changeCount, newReplica } from './helpers';
+import { changeCount, newReplica, tempDir } from './helpers';
 
 const decisionsOf = (store: Store, meetingId: string) =>
   getMeeting(store, meetingId).agenda.flatMap((item) => item.entries.filter((entry) => entry.kind === 'decision').map((entry) => [entry.number, entry.text]));
@@ -292,6 +292,25 @@ describe('validation tacite', () => {
     expect(getMeeting(store, meetingId).problems).toEqual([
       { row_id: expect.any(String), field: 'responsable_id', message: "L'action à mener « Diffuser le programme » n'a pas de responsable." },
     ]);
+  });
+
+  test('corrigé après l’envoi : le délai repart de la correction, que les autres doivent avoir le temps de lire', () => {
+    let now = Date.parse('2027-03-20T09:00:00');
+    const store = newReplica('Claire Martin', '37', tempDir(), () => now);
+    const { meetingId } = codiri(store, cast(store));
+    setValidationSilenceDays(store, 10);
+    sendForValidation(store, meetingId, '2027-03-20');
+    // The same day: nothing to read again.
+    updateMeeting(store, meetingId, { place: 'Hôtel du Département, salle 2' });
+    expect(getMeeting(store, meetingId)).toMatchObject({ corrected_on: null, tacit_validation_on: '2027-03-30' });
+    // Two days before the delay ends: ten days from then.
+    now = Date.parse('2027-03-28T16:00:00');
+    updateMeeting(store, meetingId, { place: 'Hôtel du Département, Tours' });
+    expect(getMeeting(store, meetingId)).toMatchObject({ corrected_on: '2027-03-28', tacit_validation_on: '2027-04-07' });
+    expect(listMeetings(store).find((row) => row.id === meetingId)).toMatchObject({ corrected_on: '2027-03-28', tacit_validation_on: '2027-04-07' });
+    expect(applyTacitValidations(store, '2027-04-06').validated).toEqual([]);
+    expect(applyTacitValidations(store, '2027-04-07').validated).toEqual([meetingId]);
+    expect(getMeeting(store, meetingId)).toMatchObject({ validation_status: 'valide', validated_on: '2027-04-07', corrected_on: null });
   });
 
   test('un brouillon repris n’est pas validé par le silence', () => {

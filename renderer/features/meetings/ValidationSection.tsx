@@ -50,6 +50,7 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
       {status === 'envoye' && meeting.sent_on && (
         <Text size="sm">
           Envoyé pour validation le {formatDate(meeting.sent_on)}
+          {meeting.corrected_on ? `, corrigé le ${formatDate(meeting.corrected_on)}` : ''}
           {meeting.tacit_validation_on ? `\u202f; sans réponse, il sera validé tacitement le ${formatDate(meeting.tacit_validation_on)}` : ''}.
         </Text>
       )}
