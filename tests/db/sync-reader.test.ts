@@ -1,9 +1,10 @@
 // docs/sync.md must describe the sync file precisely enough to write a reader. This one,
 // tests/db/sync_reader.py, was written in Python from that document alone, without the
 // app's code: it reads the files the app writes (header, key, decryption, body, chains,
-// signatures, documents) and must find what the app's own decoder finds.
+// signatures, documents, a shared folder's document files) and must find what the app's
+// own decoder finds.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createAction, updateAction, addNote } from '../../db/actions/writes';
@@ -11,6 +12,7 @@ import { attach } from '../../db/attachments/store';
 import { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
 import { decodeSyncFile } from '../../db/sync/format';
+import { syncFolder } from '../../db/sync/folder';
 import { joinProject } from '../../db/sync/invitation';
 import { derivedKey } from '../../db/sync/keys';
 import { keyringOf } from '../../db/sync/passphrase';
@@ -107,7 +109,7 @@ function checkFile(name: string, bytes: Buffer, writer: Store): ReadFile {
 }
 
 describe("un lecteur indépendant, écrit d'après docs/sync.md seul", () => {
-  test("lit l'invitation, un fichier incrémental, un fichier qui relaie, et refuse une autre phrase de passe", () => {
+  test("lit l'invitation, un fichier incrémental, un fichier qui relaie, un document d'un dossier partagé, et refuse une autre phrase de passe", () => {
     const claire = newReplica('Claire Martin', '37');
     keyringOf(claire, PASSPHRASE);
     const id = createAction(claire, { chantier_id: 'c4', title: 'Formation « gestion de projet » — été 🎓' });
@@ -139,6 +141,17 @@ describe("un lecteur indépendant, écrit d'après docs/sync.md seul", () => {
     const relay = checkFile('relais.entente', relayed, claire);
     expect(relay.runs.some((run) => run.origin === marc.replicaId && run.signature_valid === true)).toBe(true);
     joinProject(sophie, relayed, PASSPHRASE, { name: 'Sophie Bernard', function: 'Directrice', partner: '37' });
+
+    // A shared folder keeps the document apart, in a file of its own, named by its SHA-256.
+    const folder = tempDir();
+    syncFolder(claire, folder, PASSPHRASE);
+    const documents = join(folder, `entente-${project}`, claire.replicaId as string, 'documents');
+    const [name] = readdirSync(documents);
+    const document = JSON.parse(
+      execFileSync(PYTHON, [READER, join(documents, name), '--passphrase', PASSPHRASE, '--project', project], { encoding: 'utf8' }),
+    ) as { kind: string; sha256: string; name_matches: boolean; base64: string };
+    expect(document).toMatchObject({ kind: 'document', sha256: name.slice(0, 64), name_matches: true });
+    expect(Buffer.from(document.base64, 'base64').toString()).toBe('convention signée');
 
     const file = join(tempDir(), 'autre.entente');
     writeFileSync(file, relayed);

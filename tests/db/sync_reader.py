@@ -1,10 +1,16 @@
 #!/usr/bin/python3
-"""Independent reader for Entente exchange files (.entente), formats 4 and 3.
+"""Independent reader for Entente exchange files (.entente), formats 4 and 3,
+and for a shared folder's document files (<sha256>.entente-doc).
 
 Written from docs/sync.md only, as a test of that document.  Usage:
 
   sync_reader.py FILE --passphrase P --project ID [--keys KEYS.json]
                  [--previous-chains CHAINS.json]
+
+The kind of FILE is chosen by its magic bytes.  A document file is read with
+the passphrase and project only (--keys and --previous-chains are ignored),
+but its name must start with the document's SHA-256 in hex: that digest is
+the HKDF salt of its key, and the file itself does not carry it.
 
 KEYS.json:   {"<origin>": "<public key: base64url of the Ed25519 x, 43 chars>"}
 CHAINS.json: {"<origin>": {"<seq>": "<chain, base64>"}}  (chains the reader
@@ -30,6 +36,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 MAGIC = b"ENTENTE-SYNC"
+DOC_MAGIC = b"ENTENTE-DOC1"   # "ENTENTE-DOC" + a version digit (assumed), then the key id
+DOC_KEY_INFO = "entente : document joint d'un dossier partagé"
 MAX_HEADER = 1 << 20          # 1 MiB
 MAX_PLAIN = 1 << 30           # 1 GiB
 OWN_SCHEMA = 10               # shared schema this reader understands (doc: 0.8.0 / schema 10)
@@ -78,6 +86,15 @@ def file_key(pkey, salt, fmt):
     """HKDF-SHA256(ikm = project key, salt = z, info = label, 32 bytes)."""
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt,
                 info=FILE_KEY_INFO[fmt].encode("utf-8")).derive(pkey)
+
+
+def document_key(pkey, digest):
+    """HKDF-SHA256(ikm = project key, salt = raw SHA-256 of the document, info = label).
+
+    The document does not give the output length nor the salt's form: 32 bytes
+    (AES-256) and the 32 raw digest bytes, not its hex text, are what open files."""
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=digest,
+                info=DOC_KEY_INFO.encode("utf-8")).derive(pkey)
 
 
 # ---------------------------------------------------------------- chain
@@ -371,6 +388,42 @@ def read_file(data, passphrase, project, known_keys, previous):
             "documents": docs}
 
 
+# ---------------------------------------------------------------- shared-folder document
+def read_document(data, name, passphrase, project):
+    """A shared folder's <sha256>.entente-doc (docs/sync.md, « Les documents joints »):
+    "ENTENTE-DOC1" (12), key id (8 ASCII characters, no length byte), ciphertext,
+    GCM tag (16).  Nonce: 12 zero bytes; AAD: the first 20 bytes (magic and key id)."""
+    if data[:11] != DOC_MAGIC[:11]:
+        raise Refusal("pas un document Entente")
+    if data[:12] != DOC_MAGIC:
+        raise Refusal("document d'un format plus récent : installez une version plus "
+                      "récente d'Entente")
+    if len(data) < 20 + 16:
+        raise Refusal("document tronqué")
+    match = re.match(r"[0-9a-fA-F]{64}", name)
+    if not match:
+        raise Refusal("le nom du document ne commence pas par son SHA-256, qui sert à "
+                      "l'ouvrir")
+    named = bytes.fromhex(match.group())
+    try:
+        kid = data[12:20].decode("ascii")
+    except UnicodeDecodeError:
+        raise Refusal("identifiant de clé illisible")
+    pkey = project_key(passphrase, project)
+    if key_id(pkey) != kid:
+        raise Refusal("clé inconnue (%s) : autre phrase de passe ou autre projet, ou "
+                      "phrase de passe changée sur un autre poste, saisissez la nouvelle" % kid)
+    try:  # a renamed file fails here too: the name gives the key
+        plain = AESGCM(document_key(pkey, named)).decrypt(b"\0" * 12, data[20:], data[:20])
+    except InvalidTag:
+        raise Refusal("document modifié ou tronqué (ou renommé)")
+    digest = hashlib.sha256(plain).digest()
+    if digest != named:
+        raise Refusal("le SHA-256 du document n'est pas celui de son nom")
+    return {"kind": "document", "key_id": kid, "sha256": digest.hex(),
+            "name_matches": digest == named, "length": len(plain), "base64": b64(plain)}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("file")
@@ -386,8 +439,12 @@ def main():
         if args.previous_chains:
             previous = {o: {int(s): c for s, c in v.items()} for o, v in
                         json.loads(open(args.previous_chains, encoding="utf-8").read()).items()}
-        out = read_file(open(args.file, "rb").read(), args.passphrase, args.project,
-                        keys, previous)
+        data = open(args.file, "rb").read()
+        if data[:11] == DOC_MAGIC[:11]:           # chosen by magic bytes, not by name
+            out = read_document(data, os.path.basename(args.file), args.passphrase,
+                                args.project)
+        else:
+            out = read_file(data, args.passphrase, args.project, keys, previous)
     except (Refusal, OSError, ValueError) as err:
         print("refusé : %s" % err, file=sys.stderr)
         sys.exit(1)
