@@ -248,6 +248,7 @@ function typicalFiles(worker: Worker, title: string, sizes: [size: number, files
     let overhead = 0;
     let proofs = 0;
     let notes = 0;
+    let identifiers = 0;
     let changes = 0;
     for (let i = 0; i < count; i++) {
       const held = worker.store.log.versionVector();
@@ -259,8 +260,14 @@ function typicalFiles(worker: Worker, title: string, sizes: [size: number, files
       overhead += readSyncHeader(file).headerEnd + 16;
       changes += header.count;
       // What the file must carry whatever its encoding: each run's proof, and the text the person wrote.
-      const { runs } = decodeSyncFile(file, { keys: worker.keyring.keys, project: worker.keyring.project, schema: SHARED_SCHEMA_VERSION }).content;
+      const { runs, senderHeld } = decodeSyncFile(file, { keys: worker.keyring.keys, project: worker.keyring.project, schema: SHARED_SCHEMA_VERSION }).content;
       for (const run of runs) proofs += (run.before ? CHAIN_BYTES : 0) + (run.signature ? SIGNATURE_BYTES : 0);
+      // Each origin and row the file names, once: random identifiers of 12 characters in 36, 62 bits each.
+      const named = new Set([
+        ...Object.keys(senderHeld),
+        ...changesOf(runs).flatMap((change) => [change.origin, change.rowId, ...change.supersedes.map(([origin]) => origin)]),
+      ]);
+      identifiers += (named.size * 62) / 8;
       const texts = changesOf(runs).filter((change) => change.entity === 'note' && change.field === 'text');
       notes += brotliCompressSync(texts.map((change) => JSON.parse(change.value) as string).join('\n')).length;
     }
@@ -269,6 +276,7 @@ function typicalFiles(worker: Worker, title: string, sizes: [size: number, files
     line('    dont en-tête et étiquette GCM', `${fr(overhead / changes, 1)} octets/modif.`);
     line('    dont preuves (chaîne et signature de chaque suite)', `${fr(proofs / changes, 1)} octets/modif.`);
     line('    pour comparaison : le texte des notes seul, compressé', `${fr(notes / changes, 1)} octets/modif.`);
+    line('    et les identifiants nommés (origines, lignes), 62 bits chacun', `${fr(identifiers / changes, 1)} octets/modif.`);
   }
 }
 
