@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createAction, updateAction, addNote } from '../../db/actions/writes';
 import { attach } from '../../db/attachments/store';
+import type { Change } from '../../db/store/changelog';
 import { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
 import { decodeSyncFile } from '../../db/sync/format';
@@ -24,17 +25,8 @@ const READER = join(__dirname, 'sync_reader.py');
 const PASSPHRASE = 'coopération 37-41 printemps';
 const project = 'p-coop-37-41';
 
-interface ReadChange {
-  origin: string;
-  seq: number;
-  hlc: string;
-  entity: string;
-  row_id: string;
-  field: string;
-  value: string;
-  supersedes: [string, number][];
-  chain: string | null;
-}
+/** A change as the reader prints it: the log's column names, and the chain it computed. */
+type ReadChange = Omit<Change, 'rowId' | 'chain'> & { row_id: string; chain: string | null };
 interface ReadFile {
   header: { format: number; full: boolean; count: number; sender: string; project: string; created_at: string; schema: number };
   sender_held: Record<string, number>;
