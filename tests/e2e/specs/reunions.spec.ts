@@ -11,8 +11,13 @@ import { createPerson } from '../../../db/people/writes';
 import { parseEmlWithPython } from '../../db/python-email';
 import { axeViolations } from '../harness/a11y';
 import { checkBothThemes } from '../harness/themes';
-import { initData, listActions, todayInParis, withStore } from '../harness/data';
-import { createMeeting } from '../../../db/meetings/writes';
+import { frenchDate, initData, listActions, ME, todayInParis, withStore } from '../harness/data';
+import { newDataDir } from '../harness/launch';
+import { initReplica } from '../../../db/project/setup';
+import { createMeeting, updateMeeting } from '../../../db/meetings/writes';
+import { sendForValidation } from '../../../db/meetings/validation';
+import { databaseFile } from '../../../db/paths';
+import { Store } from '../../../db/store/store';
 import { addDays } from '../../../common/calendar';
 import type { Locator, Page } from 'playwright-core';
 import { expect, openScreen, screenshot, test, type AppHandle } from '../harness/fixtures';
@@ -315,4 +320,45 @@ test('les deux étapes : selon la date, retenues pour la session, ouvertes par u
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`#/reunions/${upcoming}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Atelier achats' })).toBeVisible();
+});
+
+test('corrigé après son envoi, le compte rendu attend le délai entier après la correction pour être validé tacitement', async ({ launch }) => {
+  const dataDir = newDataDir();
+  const today = todayInParis();
+  const sent = addDays(today, -2);
+  const corrected = addDays(today, -1);
+  // The laptop's clock on those days (10 h in Paris), from its first start: a correction's date is that of its writing.
+  const at = (day: string) => Date.parse(`${day}T08:00:00Z`);
+  let clock = at(addDays(today, -12));
+  const store = Store.open(databaseFile(dataDir), { now: () => clock });
+  let meeting: string;
+  try {
+    initReplica(store, ME);
+    meeting = createMeeting(store, {
+      type: 'codiri',
+      date: addDays(today, -10),
+      start_time: '09:30',
+      duration_minutes: 120,
+      place: 'Hôtel du Département, Tours',
+    });
+    clock = at(sent);
+    sendForValidation(store, meeting, sent);
+    clock = at(corrected);
+    updateMeeting(store, meeting, { place: 'Château de Blois, salle des États' });
+  } finally {
+    store.close();
+  }
+  const app = await launch(dataDir);
+  const { page } = app;
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+  await page.evaluate((target) => (window.location.hash = target), `#/reunions/${meeting}/compte-rendu`);
+  const validation = page.getByRole('region', { name: 'Validation' });
+  await expect(
+    validation.getByText(
+      `Envoyé pour validation le ${frenchDate(sent)}, corrigé le ${frenchDate(corrected)}\u202f; sans réponse, il sera validé tacitement le ${frenchDate(addDays(corrected, 15))}.`,
+      { exact: true },
+    ),
+  ).toBeVisible();
+  await validation.scrollIntoViewIfNeeded();
+  await screenshot(app, '15-reunion-corrigee-apres-envoi');
 });
