@@ -8,6 +8,8 @@ import type { Store } from '../db/store/store';
 import {
   derivedKey,
   hasKeyFile,
+  keyFileCurrentKey,
+  lockKeyring,
   saveKeyring,
   unlockWithPassphrase,
   unlockWithSystem,
@@ -65,12 +67,25 @@ export class PosteKeys {
     this.keyring = upgradeLegacyPassphrase(store, seal) ?? (seal ? unlockWithSystem(store, seal) : undefined);
   }
 
+  /**
+   * Keys changed outside the app while it runs (`entente passphrase change` on the same data
+   * folder): those in memory would keep sealing files with the old passphrase, and a change
+   * made here would drop the new key. They are forgotten; the new passphrase is asked for.
+   */
+  private forgetIfChangedElsewhere(store: Store): void {
+    if (!this.keyring || !hasKeyFile(store) || keyFileCurrentKey(store) === this.keyring.keys[0].id) return;
+    this.keyring = undefined;
+    lockKeyring(store);
+  }
+
   state(store: Store): KeysState {
+    this.forgetIfChangedElsewhere(store);
     if (this.keyring) return 'ready';
     return hasKeyFile(store) ? 'locked' : 'none';
   }
 
   require(store: Store): Keyring {
+    this.forgetIfChangedElsewhere(store);
     if (this.keyring) return this.keyring;
     throw refusal(this.state(store) === 'locked' ? 'keys-locked' : 'no-passphrase');
   }
@@ -99,11 +114,13 @@ export class PosteKeys {
   /** The user's answer about the plain-text keychain of Linux: the keys sealed by it, or no longer. */
   answerPlainText(store: Store, accepted: boolean): void {
     store.setLocalState(CONSENT_KEY, accepted ? 'accepted' : 'refused');
+    this.forgetIfChangedElsewhere(store);
     if (this.keyring) saveKeyring(store, this.keyring, this.systemSeal(store));
   }
 
   /** After a backup was restored under a new replica id: a new signing key, the same project keys. */
   renewed(store: Store): void {
+    this.forgetIfChangedElsewhere(store);
     if (!this.keyring) return;
     this.keyring = rekey(store, this.keyring, this.systemSeal(store));
   }

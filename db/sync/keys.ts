@@ -126,6 +126,15 @@ export function hasKeyFile(store: Store): boolean {
   return existsSync(keyFilePath(store));
 }
 
+/** The id of the current project key in the key file, as written now (by this process or another: the CLI); undefined without a readable key file. */
+export function keyFileCurrentKey(store: Store): string | undefined {
+  try {
+    return readKeyFile(store)?.key;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The keyrings opened in this process, by store. */
 const unlocked = new WeakMap<Store, Keyring>();
 

@@ -6,6 +6,9 @@ import { listBackups } from '../../db/project/backup';
 import { databaseFile } from '../../db/paths';
 import { getAction } from '../../db/actions/reads';
 import { Session } from '../../main/session';
+import { Store } from '../../db/store/store';
+import { derivedKey, unlockWithPassphrase } from '../../db/sync/keys';
+import { changePassphrase } from '../../db/sync/passphrase';
 import { tempDir } from '../db/helpers';
 
 test("une base abîmée découverte en cours d'utilisation ferme le fichier et propose la restauration", async () => {
@@ -161,4 +164,37 @@ test('les clés du poste : gardées par le trousseau du système entre deux dém
   const accepted = start('basic_text');
   expect(accepted.keys.state(accepted.requireStore())).toBe('ready');
   accepted.close();
+});
+
+test("la phrase de passe changée en ligne de commande pendant que l'application est ouverte : la nouvelle est demandée", async () => {
+  const dataDir = tempDir();
+  const session = new Session(dataDir, '0.3.0', undefined, fakeSafeStorage('gnome_libsecret'));
+  session.open();
+  session.completeFirstStart({ name: 'Claire Martin', function: null, partner_id: 'd37' });
+  await session.settle();
+  const store = () => session.requireStore();
+  session.keys.enter(store(), 'verger-citron-marelle-ruisseau');
+  expect(session.keys.state(store())).toBe('ready');
+
+  // `entente passphrase change`, another process on the same data folder.
+  const cli = Store.open(databaseFile(dataDir));
+  changePassphrase(cli, unlockWithPassphrase(cli, 'verger-citron-marelle-ruisseau')!, 'colline-orage-tilleul-pivoine');
+  cli.close();
+
+  // The keys in memory would seal files with the old passphrase: forgotten, the new one asked for.
+  expect(session.keys.state(store())).toBe('locked');
+  expect(() => session.keys.require(store())).toThrow(expect.objectContaining({ code: 'keys-locked' }));
+  expect(() => session.keys.enter(store(), 'verger-citron-marelle-ruisseau')).toThrow("C'est l'ancienne phrase de passe");
+  session.keys.enter(store(), 'colline-orage-tilleul-pivoine');
+  expect(session.keys.require(store()).keys.map((key) => key.id)).toEqual([
+    derivedKey('colline-orage-tilleul-pivoine', 'p-coop-37-41').id,
+    derivedKey('verger-citron-marelle-ruisseau', 'p-coop-37-41').id,
+  ]);
+  session.close();
+
+  // Sealed by the keychain again: the next start opens them without asking.
+  const again = new Session(dataDir, '0.3.0', undefined, fakeSafeStorage('gnome_libsecret'));
+  again.open();
+  expect(again.keys.state(again.requireStore())).toBe('ready');
+  again.close();
 });
