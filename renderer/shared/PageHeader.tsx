@@ -12,8 +12,8 @@ export function PageHeader({ title, children, small }: { title: ReactNode; child
   }, []);
   return (
     <Group justify="space-between" align="flex-start" mb="lg" gap="md">
-      {/* The buttons beside the title while the title keeps 8rem; in a narrower window, below it, on as many lines as they need. */}
-      <Title order={1} size={small ? 'h3' : 'h2'} ref={ref} tabIndex={-1} style={{ outline: 'none', flex: '1 1 8rem', overflowWrap: 'break-word' }}>
+      {/* The buttons beside the title while the title keeps 22rem (a meeting's « CODIRI du 23 novembre 2026 » on one line); otherwise below it, on as many lines as they need. */}
+      <Title order={1} size={small ? 'h3' : 'h2'} ref={ref} tabIndex={-1} style={{ outline: 'none', flex: '1 1 22rem', overflowWrap: 'break-word' }}>
         {title}
       </Title>
       {children && (
