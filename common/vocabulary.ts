@@ -87,7 +87,7 @@ export const PARTNER_KIND_LABELS: Record<PartnerKind, string> = {
 export const NEWSLETTER_ITEM_KINDS = ['action_terminee', 'action_lancee', 'decision', 'reunion', 'piste_retenue', 'chiffres', 'texte'] as const;
 export type NewsletterItemKind = (typeof NEWSLETTER_ITEM_KINDS)[number];
 export const NEWSLETTER_ITEM_KIND_LABELS: Record<NewsletterItemKind, string> = {
-  action_terminee: 'Action terminée',
+  action_terminee: 'Action réalisée',
   action_lancee: 'Action lancée',
   decision: 'Décision',
   reunion: 'Réunion',

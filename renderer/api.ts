@@ -69,14 +69,21 @@ const FAILURE_TITLES: Partial<Record<ApiMethod, string>> = {
   chooseSharedFolder: 'Dossier partagé refusé',
 };
 
-export function showError(error: ApiError, title = 'Action impossible'): void {
-  notifications.show({ color: 'red', title, message: error.message, autoClose: 8000 });
+export function showError(error: ApiError, title = 'Action impossible', id?: string): void {
+  notifications.show({ id, color: 'red', title, message: error.message, autoClose: 8000 });
 }
 
-/** Calls the API and shows a refusal as a notification. */
+/**
+ * Calls the API and shows a refusal as a notification. A refusal with a title of its own
+ * (« Import impossible ») goes away once the same kind of call succeeds: it would otherwise
+ * stay beside « Import terminé ».
+ */
 export async function call<K extends ApiMethod>(method: K, ...args: Args<K>): Promise<ApiResult<Value<K>>> {
   const result = await send(method, ...args);
-  if (!result.ok) showError(result.error, FAILURE_TITLES[method]);
+  const title = FAILURE_TITLES[method];
+  const id = title && `echec-${title}`;
+  if (!result.ok) showError(result.error, title, id);
+  else if (id) notifications.hide(id);
   return result;
 }
 

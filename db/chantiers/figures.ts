@@ -167,7 +167,7 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
       section: 'Actions',
       label,
       value: count,
-      counts: status === 'none' ? "Actions sans statut aujourd'hui." : `Actions au statut « ${label} » aujourd'hui.`,
+      counts: status === 'none' ? "Actions sans statut aujourd'hui." : `Actions au statut «\u00a0${label}\u00a0» aujourd'hui.`,
     });
   }
   figures.push({

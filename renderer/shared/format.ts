@@ -3,17 +3,20 @@ import { format, parseISO } from 'date-fns';
 import { fr } from 'date-fns/locale';
 import { frenchTime, frenchTypography } from '../../common/french';
 
+/** « 26 nov. 2026 », and « 1er déc. 2026 » for the first of the month, as French writes it. */
+const shortDate = (date: Date) => format(date, date.getDate() === 1 ? "d'er' MMM yyyy" : 'd MMM yyyy', { locale: fr });
+
 /** "2026-11-26" → « 26 nov. 2026 »; an empty value → « — ». */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = parseISO(iso);
-  return Number.isNaN(date.getTime()) ? iso : format(date, 'd MMM yyyy', { locale: fr });
+  return Number.isNaN(date.getTime()) ? iso : shortDate(date);
 }
 
 /** A timestamp → « 26 nov. 2026 à 14 h 05 », hours as the rest of the app writes them. */
 export function formatDateTime(iso: string): string {
   const date = parseISO(iso);
-  return Number.isNaN(date.getTime()) ? iso : frenchTypography(`${format(date, 'd MMM yyyy', { locale: fr })} à ${frenchTime(format(date, 'HH:mm'))}`);
+  return Number.isNaN(date.getTime()) ? iso : frenchTypography(`${shortDate(date)} à ${frenchTime(format(date, 'HH:mm'))}`);
 }
 
 /** Today as YYYY-MM-DD, in local time (the API's date format). */

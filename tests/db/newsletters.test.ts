@@ -291,7 +291,7 @@ describe('le courriel de la lettre', () => {
     expect(parsed.html).toContain('Lettre d&#39;info de la coopération entre le Département d&#39;Indre-et-Loire et le Département de Loir-et-Cher.');
     expect(parsed.text).toContain('Un automne riche\u00a0: voir le site (https://www.touraine.fr).');
     expect(parsed.text).toContain('  • premier');
-    expect(parsed.text).toContain('[Action terminée] Charte de la mobilité');
+    expect(parsed.text).toContain('[Action réalisée] Charte de la mobilité');
     expect(parsed.text).toContain('Période du 1er octobre 2026 au 2 novembre 2026 · publiée le 3 novembre 2026');
   });
 });

@@ -15,24 +15,30 @@ export function ProgressChart({ chantiers }: { chantiers: ChantierSummary[] }) {
   const keys = STATUS_KEYS.filter((key) => chantiers.some((c) => c.counts.by_status[key] > 0));
   const series = keys.map((key) => ({ name: key, label: statusLabel(key), color: statusFill(key) }));
   const table = <StatusTable chantiers={chantiers} keys={keys} />;
+  // No action at all yet (a new cooperation): empty axes would say nothing.
+  const empty = keys.length === 0;
   return (
     <section aria-labelledby="graphique">
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4" id="graphique">
           Actions par statut et par chantier
         </Title>
-        <Button
-          variant="default"
-          size="xs"
-          leftSection={<IconTable size={14} aria-hidden />}
-          onClick={() => setAsTable((shown) => !shown)}
-          aria-pressed={asTable}
-        >
-          {asTable ? 'Voir le graphique' : 'Voir en tableau'}
-        </Button>
+        {!empty && (
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconTable size={14} aria-hidden />}
+            onClick={() => setAsTable((shown) => !shown)}
+            aria-pressed={asTable}
+          >
+            {asTable ? 'Voir le graphique' : 'Voir en tableau'}
+          </Button>
+        )}
       </Group>
       <Paper withBorder p="md" radius="md">
-        {asTable ? (
+        {empty ? (
+          <Text size="sm">Aucune action pour le moment&#x202f;: créez-en depuis l&apos;écran Actions.</Text>
+        ) : asTable ? (
           table
         ) : (
           <figure style={{ margin: 0 }}>

@@ -39,7 +39,7 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
       )}
       {status !== 'valide' && beforeMeeting && (
         <Text size="sm" c="dimmed">
-          La réunion a lieu le {formatDate(meeting.date)}&#x202f;: le compte rendu pourra être envoyé et validé à partir de ce jour.
+          La réunion aura lieu le {formatDate(meeting.date)}&#x202f;: le compte rendu pourra être envoyé et validé à partir de ce jour.
         </Text>
       )}
       {status !== 'valide' && !mayValidate && (

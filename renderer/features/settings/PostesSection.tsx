@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, List, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Code, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { partnerWord } from '../../../common/partners';
@@ -45,9 +45,7 @@ export function PostesSection() {
               <Table.Th>Ordinateur</Table.Th>
               <Table.Th>{partnerWord(partners)}</Table.Th>
               <Table.Th>Dernière mise à jour</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Révocation</VisuallyHidden>
-              </Table.Th>
+              <Table.Th>Révocation</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -62,7 +60,7 @@ export function PostesSection() {
                   )}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{computer.partner_name ?? '—'}</Table.Td>
-                <Table.Td>{computer.last_change_at ? formatDateTime(computer.last_change_at) : '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{computer.last_change_at ? formatDateTime(computer.last_change_at) : '—'}</Table.Td>
                 <Table.Td>
                   {computer.revoked ? (
                     <Text size="sm" c="red">

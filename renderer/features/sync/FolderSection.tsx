@@ -21,7 +21,10 @@ export function FolderSection({ status }: { status: SyncStatus }) {
       const setAside = result.value.postponed_files?.length ?? 0;
       notifications.show({
         color: setAside > 0 ? 'yellow' : 'teal',
-        title: setAside > 0 ? 'Dossier partagé synchronisé, sauf des fichiers mis de côté' : 'Dossier partagé synchronisé',
+        title:
+          setAside === 0
+            ? 'Dossier partagé synchronisé'
+            : `Dossier partagé synchronisé, sauf ${setAside === 1 ? 'un fichier mis' : 'des fichiers mis'} de côté`,
         message: folderRoundSentence(result.value),
       });
     }
@@ -31,7 +34,7 @@ export function FolderSection({ status }: { status: SyncStatus }) {
     <>
       <Text size="sm">
         Entente lit les fichiers des autres ordinateurs dans ce dossier et y écrit les siens, dans son propre sous-dossier. La base de données elle-même n'y est
-        jamais placée. Tant que l'application est ouverte, la synchronisation se fait quand le dossier change et toutes les 5 minutes.
+        jamais placée. Tant que l'application est ouverte, la synchronisation se fait quand le dossier change et toutes les 5&nbsp;minutes.
       </Text>
       {folder ? (
         <Group gap="xs">

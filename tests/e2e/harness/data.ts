@@ -80,9 +80,11 @@ export function listActions(
 /** A date as the app shows it: « 26 nov. 2026 » (Intl's French, not the app's own formatter). */
 export function frenchDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+  const date = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(year, month - 1, day)),
   );
+  // « 1er déc. 2026 », as the app writes the first of the month.
+  return day === 1 ? date.replace(/^1 /, '1er ') : date;
 }
 
 /** Today, YYYY-MM-DD, in the app window's time zone (Europe/Paris). */

@@ -149,7 +149,7 @@ test('registre des décisions : références, filtres, clavier, lien vers la ré
   // Followed up or not.
   await page.getByRole('radiogroup', { name: 'Suivi' }).getByText('Non suivies', { exact: true }).click();
   await expect.poll(() => references(app)).toEqual(['CODIRI 2027-1 D2']);
-  await expect(page.getByRole('status').filter({ hasText: 'décision' })).toContainText('1 décision · CODIRI · depuis le 1 janv. 2027 · non suivies');
+  await expect(page.getByRole('status').filter({ hasText: 'décision' })).toContainText('1 décision · CODIRI · depuis le 1er janv. 2027 · non suivies');
   await page.getByRole('button', { name: 'Effacer les filtres' }).click();
   await expect.poll(() => references(app)).toHaveLength(5);
 

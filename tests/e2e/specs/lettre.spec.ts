@@ -53,7 +53,7 @@ test('une lettre préparée, relue, publiée, imprimée et envoyée', async ({ l
   expect(proposed).toHaveLength(5);
   expect(proposed.at(-2)).toBe('Atelier mobilités');
   expect(proposed.at(-1)).toBe('Chiffres clés');
-  await expect(articles.first().getByText('Action terminée')).toBeVisible();
+  await expect(articles.first().getByText('Action réalisée')).toBeVisible();
 
   // The second lancée removed; the atelier moved up with the keyboard, twice.
   await page.getByRole('button', { name: `Retirer l'article « ${proposed[2]} »` }).click();

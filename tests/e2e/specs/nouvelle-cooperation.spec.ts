@@ -69,6 +69,10 @@ test('nouvelle coopération de trois partenaires créée au premier démarrage',
   // The key figures count the people of each partner, by their short names.
   const figures = page.getByRole('region', { name: 'Chiffres clés' });
   for (const short of ['Indre-et-Loire', 'CC Bléré – Val de Cher', 'Chenonceaux']) await expect(figures).toContainText(short);
+  // No action yet: the chart says so and what to do, rather than empty axes.
+  await expect(page.getByRole('region', { name: 'Actions par statut et par chantier' })).toContainText(
+    "Aucune action pour le moment\u202f: créez-en depuis l'écran Actions.",
+  );
   await screenshot(app, 'nouvelle-cooperation-tableau-de-bord');
 
   await openScreen(app, 'Paramètres');
