@@ -1,5 +1,6 @@
 import { Alert, List, ScrollArea, Select, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { frenchTypography } from '../../common/french';
 
 // The parts every spreadsheet import shows before anything is written (plan d'actions, pistes):
 // the mapping of the file's columns, its errors or warnings, and each line as it will be created.
@@ -55,7 +56,7 @@ export function ImportMessages({ color, title, messages }: MessagesAlertProps) {
     <Alert color={color} title={title} role={color === 'red' ? 'alert' : undefined}>
       <List size="sm" spacing={2}>
         {messages.slice(0, SHOWN_MESSAGES).map((message) => (
-          <List.Item key={message}>{message}</List.Item>
+          <List.Item key={message}>{frenchTypography(message)}</List.Item>
         ))}
       </List>
       {messages.length > SHOWN_MESSAGES && <Text size="sm">… et {messages.length - SHOWN_MESSAGES} autre(s).</Text>}
@@ -107,7 +108,7 @@ export function ImportPreviewTable<R>({ columns, rows, rowKey, refused, cells, m
                 <Table.Td>
                   {messages(row).map((message) => (
                     // The line is already in the first column.
-                    <div key={message}>{message.replace(/^(?:Feuille « .* », ligne|Ligne) \d+ : /, '')}</div>
+                    <div key={message}>{frenchTypography(message.replace(/^(?:Feuille « .* », ligne|Ligne) \d+ : /, ''))}</div>
                   ))}
                 </Table.Td>
               </Table.Tr>
