@@ -169,7 +169,16 @@ export const TAX_BASIS_LABELS: Record<TaxBasis, string> = { ht: 'HT', ttc: 'TTC'
 /** People beside the pilotes: élus référents, partenaires extérieurs. */
 export const PARTY_KINDS = ['elu', 'partenaire'] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
-export const PARTY_KIND_LABELS: Record<PartyKind, string> = { elu: 'Élu référent', partenaire: 'Partenaire extérieur' };
+export const PARTY_KIND_LABELS: Record<PartyKind, string> = { elu: 'Élu(e) référent(e)', partenaire: 'Partenaire extérieur' };
+
+/** What a party is, agreed with how they are named: « Mme Claire Roux » is an « Élue référente », « M. Paul Roy » an « Élu référent ». */
+export function partyKindLabel(party: { kind: PartyKind; name: string }): string {
+  if (party.kind !== 'elu') return PARTY_KIND_LABELS[party.kind];
+  const name = party.name.trim();
+  if (/^(mme|madame|mlle|mademoiselle)\b/i.test(name)) return 'Élue référente';
+  if (/^(m\.|monsieur\b)/i.test(name)) return 'Élu référent';
+  return PARTY_KIND_LABELS.elu;
+}
 
 /** The largest document that may be attached (Mo): beyond, a link to the file says more than a copy on every laptop. */
 export const MAX_ATTACHMENT_MEGABYTES = 25;

@@ -25,6 +25,8 @@ export interface KeyFigure {
   /** The group it belongs to on screen: « Réunions », « Indre-et-Loire », « Actions ». */
   section: string;
   label: string;
+  /** The label after 0 or 1, as a card reads it under its number: « 1 piste retenue ». */
+  singular: string;
   value: number;
   /** What exactly is counted, in French. */
   counts: string;
@@ -40,12 +42,12 @@ export interface KeyFigures {
 }
 
 /** The figures' names of the meeting types: ateliers are « interdépartementaux » between Départements only, as in meetingTypeLabels. */
-function meetingPlurals(partners: readonly { kind?: PartnerKind | null; name: string }[]): Record<MeetingType, string> {
+function meetingPlurals(partners: readonly { kind?: PartnerKind | null; name: string }[]): Record<MeetingType, [plural: string, singular: string]> {
   return {
-    codiri: 'CODIRI',
-    comite_pilotage: 'Comités de pilotage',
-    atelier: allDepartements(partners) ? 'Ateliers interdépartementaux' : 'Ateliers de coopération',
-    reunion_travail: 'Réunions de travail',
+    codiri: ['CODIRI', 'CODIRI'],
+    comite_pilotage: ['Comités de pilotage', 'Comité de pilotage'],
+    atelier: allDepartements(partners) ? ['Ateliers interdépartementaux', 'Atelier interdépartemental'] : ['Ateliers de coopération', 'Atelier de coopération'],
+    reunion_travail: ['Réunions de travail', 'Réunion de travail'],
   };
 }
 
@@ -87,12 +89,20 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
     figures.push({
       key: `reunions.${meeting.type}`,
       section: 'Réunions',
-      label: plurals[meeting.type],
+      label: plurals[meeting.type][0],
+      singular: plurals[meeting.type][1],
       value: meeting.count,
       counts: `Réunions de ce type tenues ${within} ; un compte rendu modifié après validation compte une fois.`,
     });
   }
-  figures.push({ key: 'chantiers', section: 'Chantiers', label: 'Chantiers', value: base.chantiers, counts: "Chantiers de la coopération, aujourd'hui." });
+  figures.push({
+    key: 'chantiers',
+    section: 'Chantiers',
+    label: 'Chantiers',
+    singular: 'Chantier',
+    value: base.chantiers,
+    counts: "Chantiers de la coopération, aujourd'hui.",
+  });
   // A piste « devenue action » stays stored as « retenue » (db/pistes/rules.ts): both count as retained.
   const pistes = store.db.prepare("SELECT count(*) AS identified, coalesce(sum(status = 'retenue'), 0) AS retained FROM piste WHERE deleted = 0").get() as {
     identified: number;
@@ -102,6 +112,7 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
     key: 'pistes',
     section: 'Chantiers',
     label: 'Pistes identifiées',
+    singular: 'Piste identifiée',
     value: pistes.identified,
     counts: "Pistes de coopération proposées, quel que soit leur statut, aujourd'hui.",
   });
@@ -109,6 +120,7 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
     key: 'pistes.retenues',
     section: 'Chantiers',
     label: 'Pistes retenues',
+    singular: 'Piste retenue',
     value: pistes.retained,
     counts: "Pistes retenues par le comité, devenues action ou en attente de leur action, aujourd'hui.",
   });
@@ -117,6 +129,7 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
     key: 'lettres',
     section: 'Communication',
     label: "Lettres d'info publiées",
+    singular: "Lettre d'info publiée",
     value: store.db.prepare('SELECT count(*) FROM newsletter WHERE deleted = 0 AND published_on IS NOT NULL').pluck().get() as number,
     counts: "Lettres d'info de la coopération publiées depuis le début, aujourd'hui.",
   });
@@ -128,22 +141,31 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
   const responsables = `SELECT pe.id, pe.partner_id FROM action_item ai JOIN meeting m ON m.id = ai.meeting_id JOIN person pe ON pe.id = ai.responsable_id AND pe.deleted = 0
     WHERE ai.deleted = 0 AND ${HELD_SQL}`;
   const people = [
-    { key: 'pilotes', label: 'Pilotes', sql: pilots, counts: "Personnes de ce partenaire pilotes d'au moins une action ou d'un chantier, aujourd'hui." },
+    {
+      key: 'pilotes',
+      label: 'Pilotes',
+      singular: 'Pilote',
+      sql: pilots,
+      counts: "Personnes de ce partenaire pilotes d'au moins une action ou d'un chantier, aujourd'hui.",
+    },
     {
       key: 'participants',
       label: 'Participants présents',
+      singular: 'Participant présent',
       sql: present,
       counts: `Personnes de ce partenaire présentes à au moins une réunion tenue ${within}.`,
     },
     {
       key: 'responsables',
       label: "Responsables d'actions à mener",
+      singular: "Responsable d'actions à mener",
       sql: responsables,
       counts: `Personnes de ce partenaire responsables d'au moins une action à mener décidée en réunion ${within}.`,
     },
     {
       key: 'impliquees',
       label: 'Personnes impliquées',
+      singular: 'Personne impliquée',
       sql: `${pilots} UNION ${present} UNION ${responsables}`,
       counts: 'Personnes de ce partenaire comptées au moins une fois ci-dessus (pilotes, participants présents ou responsables), chacune une fois.',
     },
@@ -155,17 +177,25 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
     ),
   }));
   for (const partner of partners) {
-    for (const { key, label, counts, byPartner } of counted) {
-      figures.push({ key: `personnes.${partner.id}.${key}`, section: partner.short_name, label, value: byPartner.get(partner.id) ?? 0, counts });
+    for (const { key, label, singular, counts, byPartner } of counted) {
+      figures.push({ key: `personnes.${partner.id}.${key}`, section: partner.short_name, label, singular, value: byPartner.get(partner.id) ?? 0, counts });
     }
   }
 
-  figures.push({ key: 'actions', section: 'Actions', label: 'Actions', value: base.actions, counts: "Actions de tous les chantiers, aujourd'hui." });
+  figures.push({
+    key: 'actions',
+    section: 'Actions',
+    label: 'Actions',
+    singular: 'Action',
+    value: base.actions,
+    counts: "Actions de tous les chantiers, aujourd'hui.",
+  });
   for (const { status, label, count } of base.by_status) {
     figures.push({
       key: `actions.${status}`,
       section: 'Actions',
       label,
+      singular: label,
       value: count,
       counts: status === 'none' ? "Actions sans statut aujourd'hui." : `Actions au statut «\u00a0${label}\u00a0» aujourd'hui.`,
     });
@@ -174,6 +204,7 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
     key: 'actions.en_retard',
     section: 'Actions',
     label: 'En retard',
+    singular: 'En retard',
     value: base.late,
     counts: "Actions dont l'échéance est passée sans qu'elles soient réalisées ou abandonnées, aujourd'hui.",
   });
@@ -181,6 +212,7 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
     key: 'actions.a_arbitrer',
     section: 'Actions',
     label: 'À arbitrer',
+    singular: 'À arbitrer',
     value: base.to_arbitrate,
     counts: "Actions ni réalisées ni abandonnées qui attendent une décision du prochain comité, aujourd'hui.",
   });

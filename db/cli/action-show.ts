@@ -7,7 +7,7 @@ import {
   FINALITE_LABELS,
   FUNDER_TYPE_LABELS,
   FUNDING_STATUS_LABELS,
-  PARTY_KIND_LABELS,
+  partyKindLabel,
   PRIORITY_LABELS,
   TAX_BASIS_LABELS,
 } from '../../common/vocabulary';
@@ -81,8 +81,7 @@ export function formatActionShow({ action, chantier, pilots, indicators, budget,
     '',
     `Élus et partenaires extérieurs (${action.parties.length})`,
     ...action.parties.map(
-      (party) =>
-        `  ${party.name}${party.role ? `, ${party.role}` : ''}${party.organisation ? ` (${party.organisation})` : ''} — ${PARTY_KIND_LABELS[party.kind]}`,
+      (party) => `  ${party.name}${party.role ? `, ${party.role}` : ''}${party.organisation ? ` (${party.organisation})` : ''} — ${partyKindLabel(party)}`,
     ),
     '',
     'Description',

@@ -3,6 +3,7 @@
 import { Button, Group, MultiSelect, Select, TextInput, type GroupProps, type MultiSelectProps, type SelectProps } from '@mantine/core';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import type { ChantierSummary } from '../../preload/contract';
+import classes from './FilterBar.module.css';
 
 /** The row of filters, aligned on their inputs; `label` names it as a search landmark. */
 export function FilterBar({ label, children, ...props }: GroupProps & { label?: string }) {
@@ -25,12 +26,20 @@ interface FilterChoiceProps {
 
 /** A filter on one value, emptied by its cross. */
 export function FilterSelect({ all, listWidth, ...props }: SelectProps & FilterChoiceProps) {
-  return <Select placeholder={all} clearable comboboxProps={listWidth ? wideList(listWidth) : undefined} {...props} />;
+  return <Select placeholder={all} classNames={{ input: classes.allInput }} clearable comboboxProps={listWidth ? wideList(listWidth) : undefined} {...props} />;
 }
 
 /** A filter on several values; « Tous » only while none is chosen, not after the chosen ones. */
 export function FilterMultiSelect({ all, listWidth, ...props }: MultiSelectProps & FilterChoiceProps) {
-  return <MultiSelect placeholder={props.value?.length ? undefined : all} clearable comboboxProps={listWidth ? wideList(listWidth) : undefined} {...props} />;
+  return (
+    <MultiSelect
+      placeholder={props.value?.length ? undefined : all}
+      classNames={{ input: classes.allInput }}
+      clearable
+      comboboxProps={listWidth ? wideList(listWidth) : undefined}
+      {...props}
+    />
+  );
 }
 
 /** The chantiers as every chantier filter offers them: « 3. Titre », found by typing. */

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ApiResult } from '../../preload/contract';
 
 /**
@@ -47,6 +48,8 @@ interface Props {
 
 /** The dialog of a spreadsheet import (plan d'actions, pistes): nothing is written before « Importer ». */
 export function SpreadsheetImportModal({ title, each, busy, error, importLabel, onImport, onClose, children }: Props) {
+  // Earlier notices (« Actions enregistrées ») would cover « Importer »; the dialog shows its own errors.
+  useEffect(() => notifications.clean(), []);
   return (
     <Modal opened onClose={onClose} title={title} size="90%">
       <Stack gap="md">

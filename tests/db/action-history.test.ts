@@ -221,7 +221,7 @@ describe("l'historique d'une action", () => {
       `${CLAIRE} · Indicateur « Agents formés » · Suivi d'un indicateur : deleted  → supprimé`,
       `${CLAIRE} · Indicateur « Agents formés » · Indicateur suivi : created  → Agents formés`,
       `${CLAIRE} · « Jeanne Roux » · Nom de l'élu ou du partenaire : created  → Jeanne Roux`,
-      `${CLAIRE} · « Jeanne Roux » · Rôle de l'élu ou du partenaire : created  → Élu référent`,
+      `${CLAIRE} · « Jeanne Roux » · Rôle de l'élu ou du partenaire : created  → Élu(e) référent(e)`,
       `${CLAIRE} · Financement « Région Centre-Val de Loire » · Montant du financement (€) : created  → 5\u202f000`,
       `${CLAIRE} · Financement « Région Centre-Val de Loire » · Financeur : created  → Région`,
       `${CLAIRE} · Financement « Région Centre-Val de Loire » · État de la demande : created  → Demandé`,

@@ -2,7 +2,7 @@ import { Select, Stack, Text, TextInput } from '@mantine/core';
 import { FieldRow } from '../../shared/FieldRow';
 import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
-import { PARTY_KIND_LABELS, PARTY_KINDS, type PartyKind } from '../../../common/vocabulary';
+import { PARTY_KIND_LABELS, PARTY_KINDS, partyKindLabel, type PartyKind } from '../../../common/vocabulary';
 import type { ActionDetail } from '../../../preload/contract';
 import { send } from '../../api';
 import { EntryList, RemovableEntry } from './Entries';
@@ -27,7 +27,7 @@ export function PartiesEditor({ action }: { action: ActionDetail }) {
             <Text size="sm">
               <strong>{party.name}</strong>
               {party.role ? `, ${party.role}` : ''}
-              {party.organisation ? ` (${party.organisation})` : ''} — {PARTY_KIND_LABELS[party.kind]}
+              {party.organisation ? ` (${party.organisation})` : ''} — {partyKindLabel(party)}
             </Text>
           </RemovableEntry>
         ))}

@@ -27,7 +27,7 @@ export function KeyFigures({ figures }: { figures: CooperationDashboard['figures
                     {numberFormat.format(figure.value)}
                   </Text>
                   <Text size="sm" fw={600}>
-                    {figure.label}
+                    {figure.value <= 1 ? figure.singular : figure.label}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {figure.counts}

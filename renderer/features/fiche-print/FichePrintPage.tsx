@@ -5,7 +5,7 @@ import {
   FINALITE_LABELS,
   FUNDER_TYPE_LABELS,
   FUNDING_STATUS_LABELS,
-  PARTY_KIND_LABELS,
+  partyKindLabel,
   PRIORITY_LABELS,
   TAX_BASIS_LABELS,
 } from '../../../common/vocabulary';
@@ -131,7 +131,7 @@ function FicheSheet({ action, indicators, budget, history, chantierLabel }: Shee
               <li key={party.id}>
                 {party.name}
                 {party.role ? `, ${party.role}` : ''}
-                {party.organisation ? ` (${party.organisation})` : ''} — {PARTY_KIND_LABELS[party.kind].toLowerCase()}
+                {party.organisation ? ` (${party.organisation})` : ''} — {partyKindLabel(party).toLowerCase()}
               </li>
             ))}
           </ul>

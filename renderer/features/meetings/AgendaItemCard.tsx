@@ -156,7 +156,7 @@ function linkText(item: AgendaItemView, links: AgendaLinkChantier[]): ReactNode 
   if (item.chantier)
     return (
       <Anchor href={href({ page: 'chantier', id: item.chantier.id })} size="sm">
-        Chantier {item.chantier.number}. {item.chantier.title}
+        Chantier {item.chantier.number} · {item.chantier.title}
       </Anchor>
     );
   return null;

@@ -17,7 +17,7 @@ function linkOptions(links: AgendaLinkChantier[], item: AgendaItemView, first: s
   const groups = ordered.map((chantier) => ({
     group: `${chantier.number}. ${chantier.title}`,
     items: [
-      { value: `${CHANTIER}${chantier.id}`, label: `Chantier ${chantier.number}. ${chantier.title}` },
+      { value: `${CHANTIER}${chantier.id}`, label: `Chantier ${chantier.number} · ${chantier.title}` },
       ...chantier.actions.map((action) => ({ value: `${ACTION}${action.id}`, label: actionLabel(action) })),
     ],
   }));

@@ -70,12 +70,12 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   await page.getByRole('option', { name: 'Obtenu' }).click();
   await expect(budget).toContainText('Financements : Région 5 000,00 € (obtenu)');
 
-  // An élu référent beside the pilotes.
+  // An élue référente beside the pilotes: her « Mme » agrees the label.
   const parties = page.getByRole('region', { name: 'Élus et partenaires extérieurs' });
-  await parties.getByRole('textbox', { name: 'Nom' }).fill('Anne Leroy');
+  await parties.getByRole('textbox', { name: 'Nom' }).fill('Mme Anne Leroy');
   await parties.getByRole('textbox', { name: 'Fonction' }).fill('vice-présidente chargée des ressources humaines');
   await parties.getByRole('button', { name: 'Ajouter' }).click();
-  await expect(parties).toContainText('Anne Leroy, vice-présidente chargée des ressources humaines — Élu référent');
+  await expect(parties).toContainText('Mme Anne Leroy, vice-présidente chargée des ressources humaines — Élue référente');
 
   // The avancement proposed from the étapes ticked, not imposed.
   const steps = page.getByRole('region', { name: 'Étapes' });
@@ -136,7 +136,7 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
     '21,5 agents (30 juin 2027)',
     '12 000,00 € TTC',
     'Région (Région Centre-Val de Loire) : 5 000,00 €, obtenu',
-    'Anne Leroy, vice-présidente chargée des ressources humaines — élu référent',
+    'Mme Anne Leroy, vice-présidente chargée des ressources humaines — élue référente',
     'DERNIÈRES MODIFICATIONS',
     'Fiche action — ',
   ]) {

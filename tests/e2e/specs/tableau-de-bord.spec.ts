@@ -59,7 +59,7 @@ test('chiffres clés par période, actions par statut et leur tableau, échéanc
   await page.emulateMedia({ colorScheme: 'light' });
   await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
 
-  // The figures, since the start: two ateliers, each saying what it counts.
+  // The figures, since the start: two ateliers, each saying what it counts; 0 and 1 take the singular.
   const ateliers = figure(app, 'Réunions tenues', 'Ateliers interdépartementaux');
   await expect(ateliers).toContainText('2Ateliers interdépartementaux');
   await expect(ateliers).toContainText('tenues');
@@ -68,12 +68,12 @@ test('chiffres clés par période, actions par statut et leur tableau, échéanc
 
   const period = page.getByRole('radiogroup', { name: 'Période des chiffres clés' });
   await period.getByText('Cette année', { exact: true }).click();
-  await expect(ateliers).toContainText(`${ATELIERS_THIS_YEAR}Ateliers interdépartementaux`);
+  await expect(ateliers).toContainText(`${ATELIERS_THIS_YEAR}Atelier interdépartemental`);
   await period.getByText('Depuis le dernier CODIRI', { exact: true }).click();
   await expect(page.getByText(/depuis le CODIRI du/)).toBeVisible();
-  await expect(ateliers).toContainText('0Ateliers interdépartementaux');
+  await expect(ateliers).toContainText('0Atelier interdépartemental');
   await expect(figure(app, 'Réunions tenues', 'CODIRI')).toContainText('0CODIRI');
-  await expect(figure(app, 'Réunions tenues', 'Réunions de travail')).toContainText('1Réunions de travail');
+  await expect(figure(app, 'Réunions tenues', 'Réunions de travail')).toContainText('1Réunion de travail');
   await period.getByText('Depuis le début', { exact: true }).click();
   await expect(ateliers).toContainText('2Ateliers interdépartementaux');
 
