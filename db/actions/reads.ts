@@ -7,7 +7,7 @@ import type { ActionDetail, ActionPage, ActionQuery, ActionRow, ActionSortKey, L
 import { ACTION_STATUSES, PRIORITIES } from '../../common/vocabulary';
 import { cached } from '../store/statements';
 import { actionReferences, referenceOf } from './references';
-import { byPartnerPosition, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today, whereIn } from '../store/sql';
+import { byPartnerPosition, COUNTED_PROGRESS_SQL, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today, whereIn } from '../store/sql';
 
 /** A CASE giving each code its rank in the vocabulary's order (NULL for none). */
 const rankSql = (column: string, values: readonly string[]) => `CASE ${column} ${values.map((value, index) => `WHEN '${value}' THEN ${index}`).join(' ')} END`;
@@ -20,7 +20,7 @@ const SORT_SQL: Record<Exclude<ActionSortKey, 'reference'>, string> = {
   priority: rankSql('a.priority', PRIORITIES),
   start_date: 'a.start_date',
   end_date: 'a.end_date',
-  progress: 'a.progress',
+  progress: COUNTED_PROGRESS_SQL,
 };
 
 /** By the chosen key, empty values last in both directions, then by chantier, title and id. */
@@ -43,7 +43,7 @@ const INDICATOR_SQL = `(
 const ROW_JSON = `json_object(
     'id', a.id, 'chantier_id', a.chantier_id, 'chantier_number', c.number, 'chantier_title', c.title, 'title', a.title,
     'status', a.status, 'priority', a.priority, 'start_date', a.start_date, 'end_date', a.end_date,
-    'progress', a.progress, 'late', json(iif(${LATE_SQL}, 'true', 'false')), 'pilots', ${pilotsSql('a.id')},
+    'progress', ${COUNTED_PROGRESS_SQL}, 'late', json(iif(${LATE_SQL}, 'true', 'false')), 'pilots', ${pilotsSql('a.id')},
     'indicator', json(${INDICATOR_SQL}), 'to_arbitrate', json(iif(a.to_arbitrate, 'true', 'false')))`;
 
 /** The WHERE clause of a query and its parameters. Filters combine with AND; an empty list filters nothing. */

@@ -41,6 +41,7 @@ export interface ActionRow {
   priority: Priority | null;
   start_date: string | null;
   end_date: string | null;
+  /** As lists and tableaux de bord count it: 100 for a « Réalisé » action (the fiche shows what was typed). */
   progress: number;
   late: boolean;
   pilots: PilotRef[];

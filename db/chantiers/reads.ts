@@ -6,7 +6,7 @@ import type { StatusCounts } from '../actions/types';
 import { ACTION_STATUSES } from '../../common/vocabulary';
 import { queryActions } from '../actions/reads';
 import { cached } from '../store/statements';
-import { byPartnerPosition, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today } from '../store/sql';
+import { byPartnerPosition, COUNTED_PROGRESS_SQL, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today } from '../store/sql';
 
 export const emptyStatusCounts = (): StatusCounts => Object.fromEntries([...ACTION_STATUSES, 'none'].map((status) => [status, 0])) as StatusCounts;
 
@@ -24,7 +24,7 @@ export function actionGroups(store: Store, day?: string): ActionGroup[] {
   return cached(
     store,
     `SELECT a.chantier_id, coalesce(a.status, 'none') AS status, count(*) AS total, sum(${LATE_SQL}) AS late,
-       sum(iif(a.status = 'realise', 100, coalesce(a.progress, 0))) AS progress, sum(NOT ${HAS_PILOT_SQL}) AS without_pilot
+       sum(${COUNTED_PROGRESS_SQL}) AS progress, sum(NOT ${HAS_PILOT_SQL}) AS without_pilot
      FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0
      WHERE a.deleted = 0 GROUP BY a.chantier_id, coalesce(a.status, 'none')`,
   ).all({ today: today(day) }) as ActionGroup[];

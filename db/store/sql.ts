@@ -27,6 +27,9 @@ const list = (values: readonly string[]) => values.map((value) => `'${value}'`).
 /** "En retard" for the action aliased `a`, against the parameter @today; 0 or 1, never NULL (NOT must work). */
 export const LATE_SQL = `(a.end_date IS NOT NULL AND a.end_date < @today AND coalesce(a.status, '') NOT IN (${list(CLOSED_STATUSES)}))`;
 
+/** The avancement of the action aliased `a` as lists and tableaux de bord count it: a « Réalisé » action is done, 100 %, whatever was typed. */
+export const COUNTED_PROGRESS_SQL = "iif(a.status = 'realise', 100, coalesce(a.progress, 0))";
+
 /** Whether the action aliased `a` has a pilote naming a person. */
 export const HAS_PILOT_SQL =
   'EXISTS (SELECT 1 FROM pilot p JOIN person pe ON pe.id = p.person_id AND pe.deleted = 0 WHERE p.owner_id = a.id AND p.deleted = 0)';

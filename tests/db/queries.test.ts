@@ -69,6 +69,19 @@ describe('dashboard and chantiers', () => {
 });
 
 describe('queryActions', () => {
+  test("a « Réalisé » action's avancement counts 100 % in the lists, as in the chantier's average; its fiche keeps what was typed", () => {
+    const { store } = project();
+    actions.updateAction(store, 'a4-2', { progress: 40 });
+    const row = queryActions(store, { chantier_ids: ['c4'] }, TODAY).find((action) => action.id === 'a4-2');
+    expect(row?.progress).toBe(100);
+    expect(getAction(store, 'a4-2').progress).toBe(40);
+    const chantier = getChantier(store, 'c4', TODAY);
+    const listed = chantier.actions.reduce((sum, action) => sum + action.progress, 0);
+    expect(chantier.progress).toBe(Math.round(listed / chantier.actions.length));
+    const byProgress = queryActions(store, { chantier_ids: ['c4'], sort: { by: 'progress', direction: 'desc' } }, TODAY);
+    expect(byProgress[0].id).toBe('a4-2');
+  });
+
   test('filters', () => {
     const { store, marc } = project();
     expect(ids(store, { chantier_ids: ['c2', 'c3'] }).sort()).toEqual(['a2-1', 'a2-2', 'a3-1']);

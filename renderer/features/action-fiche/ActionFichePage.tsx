@@ -212,7 +212,7 @@ function ProgressHint({ action, update }: { action: ActionDetail; update: Update
       )}
       {action.status === 'realise' && action.progress < 100 && (
         <Text size="xs" c="dimmed" mt={4}>
-          Action réalisée&#x202f;: les tableaux de bord la comptent à 100 %.
+          Action réalisée&#x202f;: les listes d'actions et les tableaux de bord la comptent à 100 %.
         </Text>
       )}
     </>
