@@ -229,6 +229,9 @@ function namedBy(entity: string, field: string, values: string[]): RowRef[] {
 /** The order of live_versions' key, as far as it matters: a row's fields are written together. */
 const byRow = (a: Change, b: Change) => (a.entity === b.entity ? compareText(a.rowId, b.rowId) : compareText(a.entity, b.entity));
 
+/** Up to this many changed fields, a row's live versions are read field by field rather than whole. */
+const FIELDS_READ_ONE_BY_ONE = 3;
+
 /** Rows written by one statement: one call into SQLite for many rows, rather than one per row. */
 const BATCH_ROWS = 200;
 const CHANGE_COLUMNS = ['origin', 'seq', 'hlc', 'entity', 'row_id', 'field', 'value', 'supersedes', 'chain'];
@@ -265,6 +268,10 @@ export class ChangeLog {
       liveOfRow: db.prepare(
         `SELECT l.field, l.origin, l.seq, c.hlc, c.value FROM live_versions l JOIN changes c ON c.origin = l.origin AND c.seq = l.seq
          WHERE l.entity = ? AND l.row_id = ?`,
+      ),
+      liveOfFieldUnordered: db.prepare(
+        `SELECT l.field, l.origin, l.seq, c.hlc, c.value FROM live_versions l JOIN changes c ON c.origin = l.origin AND c.seq = l.seq
+         WHERE l.entity = ? AND l.row_id = ? AND l.field = ?`,
       ),
       vvOf: db.prepare('SELECT seq FROM version_vector WHERE origin = ?').pluck(),
       setVv: db.prepare('INSERT OR REPLACE INTO version_vector (origin, seq) VALUES (?, ?)'),
@@ -495,10 +502,24 @@ export class ChangeLog {
         return [...self, ...this.dependedOn(entity, rowId, derived)];
       }
     }
-    const derived = derive(groupByField(this.statements.liveOfRow.all(entity, rowId) as (LiveVersion & { field: string })[]), fields);
+    const derived = derive(this.liveOfChanged(entity, rowId, fields), fields);
     if (derived.columns.length > 0) this.upsert(entity, derived.columns).run(rowId, ...derived.values);
     this.markConflicts(entity, rowId, derived.conflicts);
     return [...self, ...this.dependedOn(entity, rowId, derived)];
+  }
+
+  /**
+   * The live versions derive needs for these changed fields of a row, by field. A status
+   * changed on an action with fifteen fields reads one field and `deleted`, not the row;
+   * the whole row only if a delete is in play, which weighs every field's edits.
+   */
+  private liveOfChanged(entity: EntityName, rowId: string, fields: Set<string>): Map<string, LiveVersion[]> {
+    const read = (field: string) => this.statements.liveOfFieldUnordered.all(entity, rowId, field) as (LiveVersion & { field: string })[];
+    if (fields.size <= FIELDS_READ_ONE_BY_ONE && !fields.has('deleted')) {
+      const deletions = read('deleted');
+      if (deletions.length === 0) return groupByField([...fields].flatMap(read));
+    }
+    return groupByField(this.statements.liveOfRow.all(entity, rowId) as (LiveVersion & { field: string })[]);
   }
 
   /**
