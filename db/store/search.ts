@@ -25,18 +25,20 @@ export class SearchIndex {
   refresh(touched: Map<string, Set<string>>): void {
     // Each row once, though several of its fields changed (a note arrives as four changes).
     const rows = (fields: string[]) => new Set(fields.flatMap((field) => [...(touched.get(field) ?? [])]));
+    const titled = rows(['action.title']);
     const actions = rows(['action.title', 'action.description', 'action.deleted']);
     for (const noteId of rows(['note.text', 'note.date', 'note.action_id', 'note.deleted'])) {
       const actionId = this.statements.noteAction.get(noteId) as string | null | undefined;
       if (actionId) actions.add(actionId);
     }
-    for (const actionId of actions) this.refreshAction(actionId);
+    for (const actionId of actions) this.refreshAction(actionId, titled.has(actionId));
   }
 
-  private refreshAction(actionId: string): void {
+  /** Its body indexed again; its title's sort key written again only if the title changed (a note leaves it as it was). */
+  private refreshAction(actionId: string, titled: boolean): void {
     const row = this.statements.action.get(actionId) as { rid: number; title: string | null; description: string | null; deleted: number } | undefined;
     if (!row) return;
-    this.statements.setTitleKey.run(row.title === null ? null : sortKey(row.title), row.rid);
+    if (titled) this.statements.setTitleKey.run(row.title === null ? null : sortKey(row.title), row.rid);
     this.statements.remove.run(row.rid);
     if (row.deleted) return;
     const notes = this.statements.notes.all(actionId) as string[];
