@@ -54,12 +54,13 @@ const NARROW_NBSP = '\u202f';
  * French typography, the one function for it (the printed documents, Word, e-mails), since
  * a plain space lets a line break anywhere: a non-breaking space
  * before « : » and inside « », a narrow one before « ; ! ? », none breaking « 14 h 30 »,
- * « 45 min », « 60 % » or « n° 2 ». Only spaces already there are changed.
+ * « 45 min », « 60 % », « 40 000 € » or « n° 2 ». Only spaces already there are changed.
  */
 export function frenchTypography(text: string): string {
   return text
     .replace(/(\d) h(?!\p{L})(?: (\d{2})(?!\d))?/gu, (_, hours: string, minutes: string | undefined) => `${hours}${NBSP}h${minutes ? `${NBSP}${minutes}` : ''}`)
-    .replace(/(\d) (min|%)(?!\p{L})/gu, `$1${NBSP}$2`)
+    .replace(/(\d) (min|%|€)(?!\p{L})/gu, `$1${NBSP}$2`)
+    .replace(/(\d) (?=\d{3}(?!\d))/g, `$1${NARROW_NBSP}`)
     .replace(/n° (?=\d)/g, `n°${NBSP}`)
     .replace(/ +:/g, `${NBSP}:`)
     .replace(/ +([;!?])/g, `${NARROW_NBSP}$1`)

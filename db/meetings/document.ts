@@ -177,16 +177,17 @@ export function minutesDocument(store: Store, meetingId: string, layout: Minutes
 
   const counts = Object.fromEntries(ATTENDANCES.map((attendance) => [attendance, 0])) as Record<Attendance, number>;
   for (const participant of meeting.participants) counts[participant.attendance]++;
-  const sections = ATTENDANCES.filter((attendance) => counts[attendance] > 0).map((attendance) => ({
-    attendance,
-    label: ATTENDANCE_SECTION_LABELS[attendance],
-    count: counts[attendance],
-    groups: participantGroups(
-      meeting.participants.filter((participant) => participant.attendance === attendance),
-      partners,
-      civility,
-    ),
-  }));
+  const sections = ATTENDANCES.filter((attendance) => counts[attendance] > 0).map((attendance) => {
+    const listed = meeting.participants.filter((participant) => participant.attendance === attendance);
+    // « Excusée (1) » for Mme Anne Leroy alone: one person's heading agrees with her.
+    const alone = listed.length === 1 ? attendanceLabel(attendance, listed[0].person_id ? (civility.get(listed[0].person_id) ?? null) : null) : null;
+    return {
+      attendance,
+      label: alone ? alone.charAt(0).toUpperCase() + alone.slice(1) : ATTENDANCE_SECTION_LABELS[attendance],
+      count: counts[attendance],
+      groups: participantGroups(listed, partners, civility),
+    };
+  });
 
   const previousVersion = meeting.versions.find((version) => version.version === meeting.version - 1);
   const previousValidatedOn = previousVersion

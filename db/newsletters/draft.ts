@@ -179,15 +179,17 @@ function figuresItem(store: Store, start: string | null, end: string): DraftItem
   const { figures } = keyFigures(store, start ? { kind: 'since', date: start } : { kind: 'all' }, end);
   const value = (key: string) => figures.find((figure) => figure.key === key)?.value ?? 0;
   const meetings = figures.filter((figure) => figure.key.startsWith('reunions.') && figure.value > 0);
-  // « Libellé : valeur »: a figure never has to agree with its number.
-  const held = meetings.map((figure) => `- ${figure.label} : **${figure.value}**`);
+  // « **1** atelier interdépartemental », « **3** CODIRI »: the number first, its words agreeing with it.
+  const counted = (count: number, singular: string, plural = `${singular}s`) => `**${count}** ${count <= 1 ? singular : plural}`;
+  const lowerFirst = (label: string) => (/^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
+  const held = meetings.map((figure) => `- ${counted(figure.value, lowerFirst(figure.singular), lowerFirst(figure.label))}`);
   const lines = [
     ...(held.length > 0 ? ['Réunions tenues sur la période :', '', ...held, ''] : []),
     "Où en est la coopération aujourd'hui :",
     '',
-    `- Chantiers : **${value('chantiers')}**`,
-    `- Actions : **${value('actions')}**, dont en cours : **${value('actions.en_cours')}** ; réalisées : **${value('actions.realise')}**`,
-    `- Pistes identifiées : **${value('pistes')}**, dont retenues : **${value('pistes.retenues')}**`,
+    `- ${counted(value('chantiers'), 'chantier')}`,
+    `- ${counted(value('actions'), 'action')}, dont **${value('actions.en_cours')}** en cours et ${counted(value('actions.realise'), 'réalisée')}`,
+    `- ${counted(value('pistes'), 'piste identifiée', 'pistes identifiées')}, dont ${counted(value('pistes.retenues'), 'retenue')}`,
   ];
   return { kind: 'chiffres', title: 'Chiffres clés', body: lines.join('\n'), source_id: null };
 }

@@ -55,9 +55,9 @@ describe('le compte rendu imprimé', () => {
           ['Autres participants', ['Hugo Moreau']],
         ],
       ],
-      ['Excusés', [['Département de Loir-et-Cher', [`M.${NBSP}Marc Petit`]]]],
-      ['Représentés', [['Département de Loir-et-Cher', [`Mme${NBSP}Émilie Durand`]]]],
-      ['Absents', [["Département d'Indre-et-Loire", ['Paul Bernard']]]],
+      ['Excusé', [['Département de Loir-et-Cher', [`M.${NBSP}Marc Petit`]]]],
+      ['Représentée', [['Département de Loir-et-Cher', [`Mme${NBSP}Émilie Durand`]]]],
+      ['Absent', [["Département d'Indre-et-Loire", ['Paul Bernard']]]],
     ]);
     expect(document.attendance.sections[2].groups[0].people[0]).toMatchObject({
       represented_by: 'Jean Dupont, DGA territoires',

@@ -108,11 +108,11 @@ describe('le compte rendu exporté en Word', () => {
       // A guest has no civilité.
       ['Sophie Laurent', 'Directrice', 'Région Centre-Val de Loire'],
       ['Hugo Moreau', 'Consultant', 'Autres participants'],
-      ['Excusés (1)'],
+      ['Excusé (1)'],
       [`M.${NBSP}Marc Petit`, 'DGA ressources', 'Département de Loir-et-Cher'],
-      ['Représentés (1)'],
+      ['Représentée (1)'],
       [`Mme${NBSP}Émilie Durand\nReprésentée par Jean Dupont, DGA territoires`, 'Directrice générale des services', 'Département de Loir-et-Cher'],
-      ['Absents (1)'],
+      ['Absent (1)'],
       ['Paul Bernard', 'DGA solidarités', "Département d'Indre-et-Loire"],
     ]);
 
@@ -183,7 +183,7 @@ describe('le compte rendu exporté en Word', () => {
       ['Heading 1', 'Prochaine réunion'],
       ['Heading 1', 'Diffusion'],
     ]);
-    expect(docx.tables[0]).toContainEqual(['Participants', `Présents${NBSP}: 4 · Excusés${NBSP}: 1 · Représentés${NBSP}: 1 · Absents${NBSP}: 1`]);
+    expect(docx.tables[0]).toContainEqual(['Participants', `Présents${NBSP}: 4 · Excusé${NBSP}: 1 · Représenté${NBSP}: 1 · Absent${NBSP}: 1`]);
     expect(docx.tables[0]).toContainEqual(['Validation', 'Projet de compte rendu, non encore envoyé pour validation.']);
     expect(docx.decisions).toHaveLength(2);
     const all = docx.paragraphs.map((paragraph) => paragraph.text).join('\n');
@@ -240,6 +240,8 @@ describe('la typographie française', () => {
       `Responsable${NBSP}: Anne${NARROW}; vraiment${NARROW}? Oui${NARROW}! «${NBSP}Approlys${NBSP}»`,
     );
     expect(frenchTypography('Décision n° 12')).toBe(`Décision n°${NBSP}12`);
+    // Nor a sum: « 40 000 € » stays on one line, a year beside a number too.
+    expect(frenchTypography('arrêté à 1 240 000 € en 2027')).toBe(`arrêté à 1${NARROW}240${NARROW}000${NBSP}€ en 2027`);
     // Only the spaces already typed change: no space added, words and addresses kept.
     expect(frenchTypography('https://exemple.fr/?q=1 : 2 heures, 3 hommes, Note:')).toBe(`https://exemple.fr/?q=1${NBSP}: 2 heures, 3 hommes, Note:`);
   });

@@ -97,8 +97,8 @@ describe("la lettre d'info", () => {
     });
     expect(lettre.items[3]).toMatchObject({ source_id: codiri, body: 'CODIRI tenu le 14 octobre 2026, Blois.' });
     expect(lettre.items[4].source_id).toBe(piste);
-    expect(lettre.items[5].body).toContain('- CODIRI : **1**');
-    expect(lettre.items[5].body).toContain('- Pistes identifiées : **1**, dont retenues : **1**');
+    expect(lettre.items[5].body).toContain('- **1** CODIRI');
+    expect(lettre.items[5].body).toContain('- **1** piste identifiée, dont **1** retenue');
     // The action already lancée in September is no news.
     expect(lettre.items.some((item) => item.source_id === actions.old)).toBe(false);
     // One draft at a time.
@@ -115,10 +115,10 @@ describe("la lettre d'info", () => {
     };
     const [article, figures] = ateliers(newReplica());
     expect(article).toBe('Atelier interdépartemental tenu le 1er avril 2027, Tours.');
-    expect(figures).toContain('- Ateliers interdépartementaux : **1**');
+    expect(figures).toContain('- **1** atelier interdépartemental');
     const [cooperationArticle, cooperationFigures] = ateliers(newCooperation());
     expect(cooperationArticle).toBe('Atelier de coopération tenu le 1er avril 2027, Tours.');
-    expect(cooperationFigures).toContain('- Ateliers de coopération : **1**');
+    expect(cooperationFigures).toContain('- **1** atelier de coopération');
   });
 
   test('chaque article se retire, se déplace, se réécrit ; on en ajoute ; un brouillon se supprime', () => {

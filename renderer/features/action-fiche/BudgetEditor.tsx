@@ -143,8 +143,12 @@ function NewBudgetLineForm({ actionId }: { actionId: string }) {
 
 const EURO_INPUT = { decimalSeparator: ',', thousandSeparator: ' ', decimalScale: 2, min: 0, suffix: ' €' } as const;
 
-const funderName = (funding: ActionBudget['fundings'][number]) =>
-  `${FUNDER_TYPE_LABELS[funding.funder_type]}${funding.funder_name ? ` – ${funding.funder_name}` : ''}`;
+/** « Région Centre-Val de Loire » rather than « Région – Région Centre-Val de Loire »: the type only when the name does not start with it. */
+function funderName(funding: ActionBudget['fundings'][number]): string {
+  const type = FUNDER_TYPE_LABELS[funding.funder_type];
+  if (!funding.funder_name) return type;
+  return funding.funder_name.toLowerCase().startsWith(type.toLowerCase()) ? funding.funder_name : `${type} – ${funding.funder_name}`;
+}
 
 function Fundings({ budget }: { budget: ActionBudget }) {
   const { perform } = useFormSaver();

@@ -7,6 +7,7 @@ import { STAGE_LABELS } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
 import { href } from '../../app/navigation';
 import { formatDate } from '../../shared/format';
+import { frenchTime, frenchTypography } from '../../../common/french';
 import { PageHeader } from '../../shared/PageHeader';
 import { ProgressValue } from '../../shared/ProgressValue';
 import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
@@ -147,7 +148,7 @@ function WhatComesNext({ dashboard }: { dashboard: CooperationDashboard }) {
               {meetings.map((meeting) => (
                 <li key={meeting.id}>
                   <Text size="sm" fw={700}>
-                    {formatDate(meeting.date)} à {meeting.start_time.replace(':', '\u202fh\u202f')}
+                    {formatDate(meeting.date)} à {frenchTypography(frenchTime(meeting.start_time))}
                   </Text>
                   <Anchor size="sm" href={href({ page: 'meeting', id: meeting.id })}>
                     {meeting.title}
@@ -159,7 +160,7 @@ function WhatComesNext({ dashboard }: { dashboard: CooperationDashboard }) {
         </Paper>
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="decisions-non-suivies">
           <Title order={3} size="h5" id="decisions-non-suivies" mb="xs">
-            Décisions non suivies ({decisions.length})
+            Décisions sans action de suivi ({decisions.length})
           </Title>
           {decisions.length === 0 ? (
             <Text size="sm" c="dimmed">

@@ -14,6 +14,7 @@ import { useMeetingTypeLabels } from '../meetings/labels';
 import { PageHeader } from '../../shared/PageHeader';
 import { useSessionState } from '../../shared/useSessionState';
 import classes from './DecisionsPage.module.css';
+import { frenchTypography } from '../../../common/french';
 
 type Followed = 'all' | 'yes' | 'no';
 
@@ -227,7 +228,7 @@ function DecisionsTable({ rows }: { rows: DecisionRow[] }) {
                   <Text size="sm">{row.chantiers.map((chantier) => `${chantier.number}. ${chantier.title}`).join(' ; ')}</Text>
                 )}
               </Table.Td>
-              <Table.Td className={classes.text}>{row.text}</Table.Td>
+              <Table.Td className={classes.text}>{frenchTypography(row.text)}</Table.Td>
               <Table.Td>
                 {row.draft ? (
                   <>

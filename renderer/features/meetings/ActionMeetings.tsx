@@ -2,6 +2,7 @@ import { Anchor, List, Stack, Text } from '@mantine/core';
 import { useApiData } from '../../api';
 import { href } from '../../app/navigation';
 import { formatDate } from '../../shared/format';
+import { frenchTypography } from '../../../common/french';
 
 /** On a fiche action: the réunions that spoke of it, their décisions and the actions à mener given. */
 export function ActionMeetings({ actionId }: { actionId: string }) {
@@ -29,7 +30,7 @@ export function ActionMeetings({ actionId }: { actionId: string }) {
             <List size="sm" mt={4}>
               {decisions.map((decision) => (
                 <List.Item key={decision.id}>
-                  Décision n° {decision.number}&#x202f;: {decision.text}
+                  Décision n° {decision.number}&#x202f;: {frenchTypography(decision.text)}
                 </List.Item>
               ))}
               {action_items.map((item) => {

@@ -19,7 +19,11 @@ export function AgendaSection(props: MeetingProps) {
       <Text size="sm">
         {meeting.agenda.length === 0
           ? "L'ordre du jour est vide."
-          : `${meeting.agenda.length} point${meeting.agenda.length > 1 ? 's' : ''}, ${frenchDuration(timing.planned_minutes)} prévues sur ${frenchDuration(timing.meeting_minutes)} (fin prévue à ${frenchTime(timing.planned_end_time)}).`}
+          : `${meeting.agenda.length} point${meeting.agenda.length > 1 ? 's' : ''}, ${
+              timing.planned_minutes === 0
+                ? 'sans durée renseignée.'
+                : `${frenchDuration(timing.planned_minutes)} prévues sur ${frenchDuration(timing.meeting_minutes)} (fin prévue à ${frenchTime(timing.planned_end_time)}).`
+            }`}
       </Text>
       {timing.warning && (
         <Alert color="orange" title="Ordre du jour trop long" role="alert">

@@ -27,8 +27,13 @@ function Part({ number, title, children }: { number: number; title: string; chil
 
 const DASHBOARD_TITLE = 'Tableau de bord de la coopération';
 
-const previousTitle = (dossier: CodiriDossier) =>
-  dossier.previous ? `Compte rendu du ${dossier.previous.meeting.title}, à approuver` : 'Compte rendu du précédent CODIRI';
+/** « à approuver » while the minutes wait for it; once validated, they come for the record, as their page says. */
+function previousTitle(dossier: CodiriDossier): string {
+  if (!dossier.previous) return 'Compte rendu du précédent CODIRI';
+  const { meeting, minutes } = dossier.previous;
+  const validatedOn = meeting.validation_status === 'valide' ? minutes.validation.validated_on : null;
+  return `Compte rendu du ${meeting.title}, ${validatedOn ? `validé le ${frenchDate(validatedOn)}` : 'à approuver'}`;
+}
 
 /** The dossier's first page: which meeting, both partners, and what the dossier holds. */
 function CoverSheet({ dossier }: { dossier: CodiriDossier }) {

@@ -1,6 +1,7 @@
 import type { MinutesActionItem, MinutesDocument, MinutesPerson, VisaBlock } from '../../../preload/contract';
 import { PartnerLogos } from './PartnerLogos';
 import classes from './MinutesPrint.module.css';
+import { frenchTypography } from '../../../common/french';
 
 /** French typography: a non-breaking space before « : » and after « n° ». */
 export const NBSP = '\u00a0';
@@ -218,7 +219,7 @@ function Decision({ number, text }: { number: number; text: string }) {
         Décision n°{NBSP}
         {number}
       </span>
-      {` — ${text}`}
+      {` — ${frenchTypography(text)}`}
     </div>
   );
 }
@@ -250,13 +251,13 @@ function ItemsSection({ document }: { document: MinutesDocument }) {
               {item.number}. {item.title}
             </h4>
             {meta.length > 0 && <p className={classes.itemMeta}>{meta.join(' · ')}</p>}
-            {item.notes && <p className={classes.notes}>{item.notes}</p>}
+            {item.notes && <p className={classes.notes}>{frenchTypography(item.notes)}</p>}
             {item.informations.length > 0 && (
               <>
                 <p className={classes.label}>Informations</p>
                 <ul className={classes.bullets}>
                   {item.informations.map((text, index) => (
-                    <li key={index}>{text}</li>
+                    <li key={index}>{frenchTypography(text)}</li>
                   ))}
                 </ul>
               </>

@@ -64,9 +64,9 @@ function LineRow({ line }: { line: MyActionLine }) {
         {line.chantier ? (
           <Text size="sm" lineClamp={2}>
             <Text span fw={700} size="sm">
-              {line.chantier.number}
+              {line.chantier.number}.
             </Text>{' '}
-            – {line.chantier.title}
+            {line.chantier.title}
           </Text>
         ) : (
           <Text size="sm" c="dimmed">

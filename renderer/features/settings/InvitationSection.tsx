@@ -1,4 +1,4 @@
-import { Button, Text } from '@mantine/core';
+import { Anchor, Button, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserPlus } from '@tabler/icons-react';
 import { call, useApiData } from '../../api';
@@ -24,7 +24,11 @@ export function InvitationSection() {
       </Text>
       {!passphraseSet && (
         <Text size="sm" c="dimmed">
-          Indiquez d'abord la phrase de passe de la coopération dans l'écran <a href={href({ page: 'sync' })}>Synchronisation</a>.
+          Indiquez d'abord la phrase de passe de la coopération dans l'écran{' '}
+          <Anchor href={href({ page: 'sync' })} inherit underline="always">
+            Synchronisation
+          </Anchor>
+          .
         </Text>
       )}
       <div>

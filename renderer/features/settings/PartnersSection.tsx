@@ -83,11 +83,12 @@ function LogoField({ partner, logo }: { partner: Partner; logo?: PartnerLogo }) 
         Logo
       </Text>
       <Group align="center" gap="md">
-        <Paper withBorder p="xs" bg="white" w={180} h={72} style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+        {/* White behind a logo, as on the printed page; the theme's surface while there is none. */}
+        <Paper withBorder p="xs" bg={logo ? 'white' : undefined} w={180} h={72} style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
           {logo ? (
             <Image src={logo.data_url} alt={`Logo du partenaire ${partner.short_name}`} fit="contain" mah={56} maw={160} />
           ) : (
-            <Text size="xs" c="gray.7" ta="center">
+            <Text size="xs" c="dimmed" ta="center">
               Aucun logo
             </Text>
           )}

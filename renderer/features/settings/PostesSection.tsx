@@ -87,10 +87,10 @@ export function PostesSection() {
               L'ordinateur de {name(revoking)} ({revoking.partner_name ?? 'partenaire inconnu'})&#x202f;:
             </Text>
             <List size="sm" spacing={4}>
-              <List.Item>ce qui est déjà arrivé ici de lui est conservé&#x202f;;</List.Item>
+              <List.Item>ce qu'il a écrit et que cet ordinateur-ci a déjà reçu est conservé, partout&#x202f;;</List.Item>
               <List.Item>
-                tout le reste (ce qu'il a écrit sans que cela soit encore arrivé ici, et ce qu'il écrira) sera ignoré par chaque ordinateur qui recevra cette
-                révocation, même là où c'était déjà arrivé&#x202f;;
+                le reste (ce qu'il a écrit sans que cet ordinateur-ci l'ait encore reçu, et tout ce qu'il écrira) restera sans effet sur chaque ordinateur qui
+                recevra cette révocation, y compris sur ceux qui l'avaient déjà reçu&#x202f;;
               </List.Item>
               <List.Item>la révocation est définitive&#x202f;: pour revenir, il devra rejoindre la coopération par une nouvelle invitation.</List.Item>
             </List>

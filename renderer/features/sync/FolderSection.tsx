@@ -10,6 +10,8 @@ import { ActionChangesList } from './ActionChangesList';
 import { folderRoundSentence } from './describe';
 import { KeysNeeded } from './ExchangeSection';
 
+const ROUND_NOTICE = 'dossier-partage-passage';
+
 /** The shared folder (network share, Nextcloud, OneDrive…): synced automatically while the app is open. */
 export function FolderSection({ status }: { status: SyncStatus }) {
   const { folder, last_round: lastRound, last_changes: lastChanges } = status.folder;
@@ -19,7 +21,10 @@ export function FolderSection({ status }: { status: SyncStatus }) {
     const result = await call('syncSharedFolderNow');
     if (result.ok) {
       const setAside = result.value.postponed_files?.length ?? 0;
+      // One notice for the folder, the latest round's: two would say « sauf un fichier mis de côté » and « Rien de nouveau » at once.
+      notifications.hide(ROUND_NOTICE);
       notifications.show({
+        id: ROUND_NOTICE,
         color: setAside > 0 ? 'yellow' : 'teal',
         title:
           setAside === 0

@@ -190,14 +190,14 @@ test('un CODIRI de bout en bout : convocation, compte rendu validé et exporté 
   const cover = flat(pages[0]);
   expect(cover).toContain(`Dossier du ${nextMeeting.title}`);
   expect(cover).toContain("Département d'Indre-et-Loire et Département de Loir-et-Cher");
-  expect(cover).toContain(`2. Compte rendu du ${title}, à approuver`);
+  expect(cover).toContain(`2. Compte rendu du ${title}, validé le `);
   expect(cover).toContain('4. Décisions attendues (2)');
   expect(cover).toContain('5. Tableau de bord de la coopération');
   // The convocation and its ordre du jour.
   expect(flat(pages[1])).toContain('1. Convocation et ordre du jour');
   expect(flat(pages[1])).toContain(`CONVOCATION ${nextMeeting.title}`);
-  // The previous compte rendu, to approve: validated, with its décision.
-  const previousStart = pages.findIndex((text) => flat(text).includes(`2. Compte rendu du ${title}, à approuver`) && text !== pages[0]);
+  // The previous compte rendu, validated (not « à approuver »: its page says so), with its décision.
+  const previousStart = pages.findIndex((text) => flat(text).includes(`2. Compte rendu du ${title}, validé le `) && text !== pages[0]);
   expect(previousStart).toBe(2);
   expect(flat(pages[previousStart])).toContain(`COMPTE RENDU ${title}`);
   expect(flat(pages[previousStart])).toMatch(/Validé le .+ par Claire Martin \(Indre-et-Loire\)\./);

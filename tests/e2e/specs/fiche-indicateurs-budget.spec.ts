@@ -64,7 +64,8 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   await budget.getByRole('textbox', { name: 'Montant (€)' }).fill('5000');
   await budget.getByRole('textbox', { name: 'Nom du financeur' }).fill('Région Centre-Val de Loire');
   await budget.getByRole('button', { name: 'Ajouter le financement' }).click();
-  await expect(budget.getByRole('table', { name: 'Financeurs' })).toContainText('Région – Région Centre-Val de Loire');
+  await expect(budget.getByRole('table', { name: 'Financeurs' })).toContainText('Région Centre-Val de Loire');
+  await expect(budget.getByRole('table', { name: 'Financeurs' })).not.toContainText('Région – Région');
   await expect(budget.getByRole('textbox', { name: 'Montant (€)' })).not.toHaveAccessibleDescription('Indiquez le montant.');
   await budget.getByRole('combobox', { name: /État de la demande\s: Région/ }).click();
   await page.getByRole('option', { name: 'Obtenu' }).click();

@@ -268,7 +268,7 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   expect(text).toMatch(/Secrétaire de séance\s+Claire Martin/);
   expect(text).toMatch(/Validation\s+Validé le 24 mars 2027 par Émilie Durand \(Loir-et-Cher\)\./);
   // The attendance groups, each with its people and their Département.
-  const present = between(all, 'Présents (4)', 'Excusés (1)');
+  const present = between(all, 'Présents (4)', 'Excusé (1)');
   for (const name of [
     'Mme Anne Leroy, directrice générale des services',
     'Claire Martin',
@@ -277,15 +277,15 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
     'RÉGION CENTRE-VAL DE LOIRE',
   ])
     expect(present).toContain(name);
-  expect(between(all, 'Excusés (1)', 'Représentés (1)')).toMatch(/DÉPARTEMENT DE LOIR-ET-CHER Marc Petit, DGA ressources/);
+  expect(between(all, 'Excusé (1)', 'Représenté (1)')).toMatch(/DÉPARTEMENT DE LOIR-ET-CHER Marc Petit, DGA ressources/);
   // Agreed with his civilité, without point médian.
-  expect(between(all, 'Représentés (1)', 'Absents (1)')).toMatch(
+  expect(between(all, 'Représenté (1)', 'Absent (1)')).toMatch(
     /DÉPARTEMENT D'INDRE-ET-LOIRE M\. Paul Bernard, DGA solidarités — représenté par Hélène Garnier, directrice adjointe des solidarités/,
   );
-  expect(between(all, 'Absents (1)', 'COMPTE RENDU DES ÉCHANGES')).toMatch(/DÉPARTEMENT DE LOIR-ET-CHER Nadia Benali, chargée de mission coopération/);
+  expect(between(all, 'Absent (1)', 'COMPTE RENDU DES ÉCHANGES')).toMatch(/DÉPARTEMENT DE LOIR-ET-CHER Nadia Benali, chargée de mission coopération/);
   expect(all).not.toContain('·e');
   // The suivi du précédent compte rendu right after the participants, before the exchanges.
-  expect(all.indexOf('Absents (1)')).toBeLessThan(all.indexOf('SUIVI DES ACTIONS DU PRÉCÉDENT COMPTE RENDU'));
+  expect(all.indexOf('Absent (1)')).toBeLessThan(all.indexOf('SUIVI DES ACTIONS DU PRÉCÉDENT COMPTE RENDU'));
   expect(all.indexOf('SUIVI DES ACTIONS DU PRÉCÉDENT COMPTE RENDU')).toBeLessThan(all.indexOf('COMPTE RENDU DES ÉCHANGES'));
   // The items: notes, informations, décisions numbered across the document.
   expect(all).toContain(NOTES);
@@ -328,7 +328,7 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   expect(pdfImageCount(releve)).toBe(1);
   const releveText = flat(relevePages.join('\n'));
   expect(releveText).toContain('RELEVÉ DE DÉCISIONS');
-  expect(releveText).toContain('Participants Présents : 4 · Excusés : 1 · Représentés : 1 · Absents : 1');
+  expect(releveText).toContain('Participants Présents : 4 · Excusé : 1 · Représenté : 1 · Absent : 1');
   expect(releveText).toContain('Décision n° 1 — Le séminaire des cadres aura lieu en juin, à Blois.');
   expect(releveText).toContain('Décision n° 2 — Une posture commune sera présentée au conseil d’administration.');
   expect(relevePages.join('\n')).toMatch(/1\s+Organiser le séminaire des cadres\s+1\s+Émilie Durand \(Loir-et-Cher\)\s+30\/06\/2027/);
@@ -348,7 +348,7 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   expect(pdfTitle(dossier)).toBe('Dossier du CODIRI du 15 mars 2027');
   const cover = flat(dossierPages[0]);
   expect(cover).toContain('Dossier du CODIRI du 15 mars 2027');
-  expect(cover).toContain('2. Compte rendu du CODIRI du 14 septembre 2026, à approuver');
+  expect(cover).toContain('2. Compte rendu du CODIRI du 14 septembre 2026, validé le 23 septembre 2026');
   expect(chantiers).toHaveLength(9);
   // This CODIRI concerns chantiers 4 and 8: a page for each of them only.
   const dossierText = flat(dossierPages.join('\n'));

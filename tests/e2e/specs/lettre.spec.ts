@@ -121,7 +121,7 @@ test('une lettre préparée, relue, publiée, imprimée et envoyée', async ({ l
     'Agenda',
     'Atelier numérique en avril',
     'Chiffres clés',
-    'Ateliers interdépartementaux : 1',
+    '1 atelier interdépartemental',
   ])
     expect(text).toContain(expected);
   expect(text).not.toContain(proposed[2]);

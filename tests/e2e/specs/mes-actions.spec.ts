@@ -62,7 +62,7 @@ test('Mes actions : en retard d’abord, la fiche en un clic ; la cloche les com
   const rows = page.getByRole('table', { name: 'Mes actions' }).locator('tbody').getByRole('row');
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toContainText(LATE);
-  await expect(rows.nth(0)).toContainText('4 – Les ressources humaines');
+  await expect(rows.nth(0)).toContainText('4. Les ressources humaines');
   await expect(rows.nth(0)).toContainText('En cours');
   await expect(rows.nth(0)).toContainText(frenchDate(addDays(today, -5)));
   await expect(rows.nth(0)).toContainText('En retard de 5 jours');

@@ -185,6 +185,9 @@ test('dossier partagé : deux ordinateurs ouverts en même temps se synchronisen
   await apps[0].page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
   const setAside = apps[0].page.getByRole('alert').filter({ hasText: 'Fichiers mis de côté au dernier passage' });
   await expect(setAside).toContainText("zzzzzzzzzzz9/00000001.entente : Ce n'est pas un fichier d'échange Entente.");
+  // One notice for the folder: the latest round's replaces the one before.
+  await expect(apps[0].page.getByText('Dossier partagé synchronisé, sauf un fichier mis de côté')).toBeVisible();
+  await expect(apps[0].page.getByText(/^Dossier partagé synchronisé/)).toHaveCount(1);
   await screenshot(apps[0], '13b-dossier-partage-fichier-mis-de-cote');
   await screenshot(apps[1], '13-dossier-partage');
 });

@@ -105,7 +105,7 @@ test('chiffres clés par période, actions par statut et leur tableau, échéanc
   await expect(deadlines.getByRole('link', { name: new RegExp(`^4\\.\\d+ ${DUE_SOON}$`) })).toBeVisible();
   await expect(deadlines).not.toContainText(DUE_LATER);
   await expect(page.getByRole('region', { name: 'Prochaines réunions' })).toContainText('Comité de pilotage');
-  await expect(page.getByRole('region', { name: /^Décisions non suivies/ })).toContainText(DECISION);
+  await expect(page.getByRole('region', { name: /^Décisions sans action de suivi/ })).toContainText(DECISION);
 
   await checkTheme(app, 'tableau-de-bord-clair');
   await page.getByRole('button', { name: 'Passer en thème sombre' }).click();

@@ -128,9 +128,9 @@ test('compte rendu et relevé de décisions exportés en Word, relus par python-
     ['Claire Martin', 'Cheffe de projet', "Département d'Indre-et-Loire"],
     [`Mme${NBSP}Émilie Durand`, 'Directrice générale des services', 'Département de Loir-et-Cher'],
     ['Sophie Laurent', 'Directrice', 'Région Centre-Val de Loire'],
-    ['Excusés (1)'],
+    ['Excusé (1)'],
     ['Marc Petit', 'DGA ressources', 'Département de Loir-et-Cher'],
-    ['Représentés (1)'],
+    ['Représenté (1)'],
     [`M.${NBSP}Paul Bernard\nReprésenté par Hélène Garnier, directrice adjointe des solidarités`, 'DGA solidarités', "Département d'Indre-et-Loire"],
   ]);
   // A visa per partner closes the compte rendu: without president, each partner's most senior participant present.
