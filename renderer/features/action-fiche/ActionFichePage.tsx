@@ -226,7 +226,7 @@ function ArbitrationSwitch({ action, update }: { action: ActionDetail; update: U
   return (
     <Switch
       label="À arbitrer au prochain comité"
-      description={"Une décision est attendue du prochain CODIRI\u202f: l'action figure dans son dossier."}
+      description={"Une décision est attendue du prochain comité\u202f: l'action figure dans son dossier."}
       checked={checked}
       onChange={(event) => {
         const value = event.currentTarget.checked;

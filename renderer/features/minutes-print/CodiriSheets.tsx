@@ -159,7 +159,7 @@ function ChantierSheet({ chantier, since }: { chantier: DossierChantier; since: 
                 <th scope="col">Action</th>
                 <th scope="col">Statut</th>
                 <th scope="col">Échéance</th>
-                <th scope="col">Signalement</th>
+                <th scope="col">Alerte</th>
               </tr>
             </thead>
             <tbody>
@@ -169,7 +169,7 @@ function ChantierSheet({ chantier, since }: { chantier: DossierChantier; since: 
                   <td>{action.title}</td>
                   <td>{action.status_label}</td>
                   <td className={classes.nowrap}>{action.end_date_label ?? '—'}</td>
-                  <td>{[action.late && 'En retard', action.blocked && 'Bloquée'].filter(Boolean).join(', ')}</td>
+                  <td>{[action.late && 'En retard', action.blocked && 'Action bloquée'].filter(Boolean).join(', ')}</td>
                 </tr>
               ))}
             </tbody>
