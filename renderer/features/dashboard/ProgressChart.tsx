@@ -5,13 +5,21 @@ import { useState } from 'react';
 import type { ChantierSummary } from '../../../preload/contract';
 import { STATUS_KEYS, statusFill, statusLabel } from '../../shared/status';
 
+/** « 4 · Les ressources humaines », cut to what the axis holds: a number alone sends the reader to another table. */
+function shortName(chantier: ChantierSummary): string {
+  const name = `${chantier.number} · ${chantier.title}`;
+  return name.length <= AXIS_CHARACTERS ? name : `${name.slice(0, AXIS_CHARACTERS - 1).trimEnd()}…`;
+}
+
+const AXIS_CHARACTERS = 32;
+
 /**
  * Each chantier's actions as one horizontal bar stacked by statut. Its table equivalent is
  * always in the page: hidden from the eye but read by screen readers, shown with « Voir en tableau ».
  */
 export function ProgressChart({ chantiers }: { chantiers: ChantierSummary[] }) {
   const [asTable, setAsTable] = useState(false);
-  const data = chantiers.map((chantier) => ({ chantier: `Chantier ${chantier.number}`, ...chantier.counts.by_status }));
+  const data = chantiers.map((chantier) => ({ chantier: shortName(chantier), ...chantier.counts.by_status }));
   const keys = STATUS_KEYS.filter((key) => chantiers.some((c) => c.counts.by_status[key] > 0));
   const series = keys.map((key) => ({ name: key, label: statusLabel(key), color: statusFill(key) }));
   const table = <StatusTable chantiers={chantiers} keys={keys} />;
@@ -54,7 +62,7 @@ export function ProgressChart({ chantiers }: { chantiers: ChantierSummary[] }) {
                 legendProps={{ verticalAlign: 'bottom', itemSorter: null }}
                 tickLine="x"
                 xAxisProps={{ allowDecimals: false }}
-                yAxisProps={{ width: 90 }}
+                yAxisProps={{ width: 280 }}
                 tooltipAnimationDuration={0}
                 accessibilityLayer={false}
               />
@@ -91,7 +99,7 @@ function StatusTable({ chantiers, keys }: { chantiers: ChantierSummary[]; keys: 
         {chantiers.map((chantier) => (
           <Table.Tr key={chantier.id}>
             <Table.Th scope="row" fw={500}>
-              Chantier {chantier.number}
+              {chantier.number} · {chantier.title}
             </Table.Th>
             {keys.map((key) => (
               <Table.Td key={key} ta="right">

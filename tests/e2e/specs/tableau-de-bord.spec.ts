@@ -84,7 +84,7 @@ test('chiffres clés par période, actions par statut et leur tableau, échéanc
   await expect(table).toHaveCount(1);
   await chart.getByRole('button', { name: 'Voir en tableau' }).click();
   await expect(table).toBeVisible();
-  const row4 = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Chantier 4', exact: true }) });
+  const row4 = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '4 · Les ressources humaines', exact: true }) });
   const headers = await table.getByRole('columnheader').allTextContents();
   const cells = await row4.getByRole('cell').allTextContents();
   const count = (status: string) => Number(cells[headers.indexOf(status) - 1]);
