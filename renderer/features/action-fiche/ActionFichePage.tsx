@@ -78,8 +78,13 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
   const update = (patch: ActionPatch) => send('updateAction', action.id, patch);
   const chantier = chantiers.find((c) => c.id === action.chantier_id);
   const conflicts = useConflictsOf({ actionId: action.id });
-  // Two columns from lg on; below, one, where statut and dates come right after the description rather than at the end.
+  // Two columns from lg on; below, one, where statut, dates and pilotes come right after the description, and the history last.
   const wide = useMediaQuery(`(min-width: ${useMantineTheme().breakpoints.lg})`, true);
+  const pilotage = (
+    <SectionCard title="Pilotage">
+      <PilotFields action={action} people={people} />
+    </SectionCard>
+  );
 
   return (
     <>
@@ -116,6 +121,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
               <AutosaveText label={fieldLabel('action', 'description')} multiline value={action.description} save={(description) => update({ description })} />
             </SectionCard>
             {!wide && <FollowUpCard action={action} chantiers={chantiers} update={update} />}
+            {!wide && pilotage}
             <PisteOrigin actionId={action.id} />
             <SectionCard title="Indicateurs">
               <IndicatorsEditor action={action} />
@@ -135,17 +141,14 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
             <SectionCard title="Liens">
               <LinksEditor action={action} />
             </SectionCard>
-            <ActionHistorySection actionId={action.id} />
+            {wide && <ActionHistorySection actionId={action.id} />}
           </Stack>
         </Grid.Col>
 
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="lg">
             {wide && <FollowUpCard action={action} chantiers={chantiers} update={update} />}
-
-            <SectionCard title="Pilotage">
-              <PilotFields action={action} people={people} />
-            </SectionCard>
+            {wide && pilotage}
 
             <SectionCard title="Élus et partenaires extérieurs">
               <PartiesEditor action={action} />
@@ -173,6 +176,7 @@ function ActionFiche({ action, people, chantiers }: FicheProps) {
               />
             </SectionCard>
 
+            {!wide && <ActionHistorySection actionId={action.id} />}
             <DeleteActionButton action={action} />
           </Stack>
         </Grid.Col>

@@ -73,7 +73,7 @@ export function PistesPage() {
           loading={busy === 'export'}
           disabled={busy !== null}
         >
-          Exporter (XLSX)
+          Exporter en Excel (.xlsx)…
         </Button>
       </PageHeader>
       <PistesViews current="pistes" />

@@ -120,7 +120,8 @@ function LogoField({ partner, logo }: { partner: Partner; logo?: PartnerLogo }) 
             )}
           </Group>
           <Text size="xs" c="dimmed">
-            {logo ? logo.name : 'PNG, JPEG ou SVG, 1 Mo au plus.'} Imprimé en tête des comptes rendus, relevés, convocations et feuilles d'émargement.
+            {logo ? `${logo.name}\u202f: imprimé` : 'PNG, JPEG ou SVG, 1 Mo au plus. Imprimé'} en tête des comptes rendus, relevés, convocations et feuilles
+            d'émargement.
           </Text>
         </Stack>
       </Group>

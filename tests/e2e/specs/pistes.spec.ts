@@ -180,7 +180,7 @@ test("pistes : 130 importées d'un classeur, notées au clavier par les deux par
   await page.getByRole('link', { name: 'Toutes les pistes' }).click();
   const xlsx = join(dataDir, 'pistes.xlsx');
   await app.answerDialog('showSaveDialog', { canceled: false, filePath: xlsx });
-  await page.getByRole('button', { name: 'Exporter (XLSX)' }).click();
+  await page.getByRole('button', { name: 'Exporter en Excel (.xlsx)…' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Pistes enregistrées' })).toContainText(`${xlsx} (130 pistes`);
   const workbook = new Workbook();
   await workbook.xlsx.readFile(xlsx);
