@@ -1,10 +1,12 @@
 import { Badge, Table, Text } from '@mantine/core';
-import { fieldLabel } from '../../../common/fields';
+import { partnerWord } from '../../../common/partners';
 import type { ReplicaStatus } from '../../../preload/contract';
 import { formatDateTime, numberFormat } from '../../shared/format';
+import { useAppState } from '../../app/AppContext';
 
-/** Every ordinateur whose updates this one holds: who, which Département, how far it is known (ids: Paramètres › Ordinateurs › Détails techniques). */
+/** Every ordinateur whose updates this one holds: who, which Département, how far it is known (ids: Paramètres › Ordinateurs › Détails techniques); columns named as there. */
 export function ReplicasTable({ replicas }: { replicas: ReplicaStatus[] }) {
+  const { partners } = useAppState();
   if (replicas.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -17,9 +19,9 @@ export function ReplicasTable({ replicas }: { replicas: ReplicaStatus[] }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Ordinateur</Table.Th>
-            <Table.Th>{fieldLabel('replica', 'partner_id')}</Table.Th>
+            <Table.Th>{partnerWord(partners)}</Table.Th>
             <Table.Th ta="right">Mises à jour</Table.Th>
-            <Table.Th>Dernière activité</Table.Th>
+            <Table.Th>Dernière mise à jour</Table.Th>
             <Table.Th>Dernier fichier reçu</Table.Th>
           </Table.Tr>
         </Table.Thead>
