@@ -162,6 +162,11 @@ const SENTENCES = {
   'cannot-revoke-self': () => 'Un ordinateur ne peut pas se révoquer lui-même : révoquez-le depuis un autre ordinateur de la coopération.',
   'cannot-revoke-seed': () => "Les données de départ ne viennent pas d'un ordinateur : elles ne se révoquent pas.",
   'already-revoked': (replica: string) => `${capitalized(replica)} est déjà révoqué.`,
+  'cannot-confirm-self': () => "La clé de cet ordinateur se confirme depuis les autres : lisez-leur l'empreinte qu'affiche votre écran Synchronisation.",
+  'fingerprint-mismatch': (replica: string) =>
+    `Ce n'est pas l'empreinte de la clé ${ofReplica(replica)} : ne la confirmez pas. Vérifiez la lecture ; si elle ne correspond toujours pas, cette clé n'est pas celle de son ordinateur, prévenez l'administrateur.`,
+  'no-key-to-confirm': (replica: string) =>
+    `${capitalized(replica)} n'a pas encore de clé de signature : elle arrivera avec ses prochains fichiers, confirmez-la ensuite.`,
   'same-passphrase': () => 'La nouvelle phrase de passe est celle que cet ordinateur utilise déjà.',
   'sync-stopped': (detail?: string) => (detail ? `La synchronisation a échoué : ${detail}` : "La synchronisation s'est arrêtée sans réponse."),
 

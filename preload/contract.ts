@@ -419,6 +419,8 @@ export interface EntenteApi {
   answerPlainTextKeychain(accepted: boolean): void;
   /** Revokes a lost or departed poste (Paramètres › Postes). */
   revokePoste(replicaId: string): { revoked_after: number };
+  /** Records on this laptop that a poste's key has the fingerprint its owner read from their screen (Paramètres › Ordinateurs). */
+  confirmPosteKey(replicaId: string, heardFingerprint: string): { confirmed_at: string };
   /** Asks where to save, then writes the file; null when the user cancelled. */
   exportSyncFile(target: ExportTarget): ExportRecord | null;
   /** Asks for a file, then imports it; null when the user cancelled. */
@@ -670,6 +672,7 @@ export const API_METHOD_KINDS = {
   changeSyncPassphrase: 'write',
   answerPlainTextKeychain: 'write',
   revokePoste: 'write',
+  confirmPosteKey: 'write',
   setSyncPassphrase: 'write',
   exportSyncFile: 'write',
   importSyncFile: 'write',

@@ -29,6 +29,7 @@ import { addIndicatorValue, createIndicator, linkIndicator } from '../indicators
 import { ofReplica, replicaLabel } from '../sync/labels';
 import { changePassphrase, keyringOf, setUpKeys } from '../sync/passphrase';
 import { revokeReplica } from '../sync/revocation';
+import { confirmKey } from '../sync/confirmations';
 import { listReplicaStatus, type ReplicaStatus } from '../sync/status';
 import type { ActionRow } from '../actions/types';
 import { listDecisions } from '../meetings/decisions';
@@ -114,7 +115,10 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
   attachment save ID --to FICHIER
                         enregistre le contenu d'un document joint dans FICHIER
   postes [--json]       les ordinateurs de la coopération : identifiant, personne, partenaire,
-                        empreinte de la clé, dernière mise à jour, révocation
+                        empreinte de la clé et sa confirmation, dernière mise à jour, révocation
+  confirm ORDINATEUR EMPREINTE
+                        confirme la clé d'un ordinateur : l'empreinte que sa personne vous a
+                        lue depuis son écran Synchronisation doit être celle de sa clé
   revoke ORDINATEUR     révoque un ordinateur perdu ou parti : ses mises à jour postérieures à
                         la dernière reçue ici seront refusées partout
   passphrase change     change la phrase de passe de la coopération pour les fichiers écrits
@@ -391,12 +395,17 @@ async function passphrase(variable = 'ENTENTE_PASSPHRASE', question = 'Phrase de
   }
 }
 
+function keyConfirmation(poste: ReplicaStatus): string {
+  if (poste.is_this_laptop || !poste.fingerprint) return '';
+  return poste.key_confirmed_at ? `, confirmée ici le ${poste.key_confirmed_at}` : ', non confirmée ici (entente confirm)';
+}
+
 function formatPostes(postes: ReplicaStatus[]): string {
   const lines = postes.map((poste) =>
     [
       `${poste.id}${poste.is_this_laptop ? ' (cet ordinateur)' : ''}`,
       `  ${poste.person_name ?? 'personne inconnue'}, ${poste.partner_name ?? 'partenaire inconnu'}${poste.label ? `, « ${poste.label} »` : ''}`,
-      `  clé : ${poste.fingerprint ?? 'aucune (ordinateur pas encore passé à la version 0.3)'}`,
+      `  clé : ${poste.fingerprint ?? 'aucune (ordinateur pas encore passé à la version 0.3)'}${keyConfirmation(poste)}`,
       `  ${poste.changes} mise(s) à jour, la dernière le ${poste.last_change_at ?? '—'}`,
       ...(poste.revoked ? [`  RÉVOQUÉ par ${poste.revoked.by} le ${poste.revoked.at} : refusé après sa mise à jour n° ${poste.revoked.after}`] : []),
     ].join('\n'),
@@ -588,6 +597,10 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
   } else if (name === 'postes') {
     const postes = listReplicaStatus(store);
     process.stdout.write(args.options.json ? `${JSON.stringify(postes, null, 2)}\n` : formatPostes(postes));
+  } else if (name === 'confirm') {
+    if (!sub || rest.length === 0) throw refusal('usage', 'Usage : entente confirm ORDINATEUR EMPREINTE');
+    confirmKey(store, sub, rest.join(' '));
+    process.stdout.write(`Clé ${ofReplica(replicaLabel(store, sub))} confirmée sur cet ordinateur.\n`);
   } else if (name === 'revoke') {
     if (!sub) throw refusal('usage', 'Usage : entente revoke ORDINATEUR');
     const { revoked_after } = revokeReplica(store, sub);

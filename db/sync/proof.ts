@@ -12,6 +12,7 @@ import { JSON_FIELDS } from '../store/schema';
 import type { Change } from '../store/changelog';
 import type { Store } from '../store/store';
 import type { Run } from './format';
+import { keyConfirmedAt } from './confirmations';
 import { fingerprint, type Keyring } from './keys';
 import { replicaLabel } from './labels';
 
@@ -191,13 +192,18 @@ export interface Authorship {
   fingerprint: string | null;
   /** Signed by that poste's key, checked again now; false for a poste of Entente 0.2 or an unproven change. */
   signed: boolean;
+  /** The poste is this laptop: its key needs no confirmation. */
+  own_key: boolean;
+  /** When this laptop's user confirmed that poste's key by its fingerprint (confirmations.ts); null if not. */
+  key_confirmed_at: string | null;
 }
 
 export function authorshipOf(store: Store, origin: string, seq: number): Authorship {
   const publicKey = store.db.prepare('SELECT public_key FROM replica WHERE id = ?').pluck().get(origin) as string | null | undefined;
   const computer = replicaLabel(store, origin);
-  if (!publicKey) return { computer, fingerprint: null, signed: false };
   const { projectId, replicaId } = store.requireReplica();
+  const confirmation = { own_key: origin === replicaId, key_confirmed_at: keyConfirmedAt(store, origin) };
+  if (!publicKey) return { computer, fingerprint: null, signed: false, ...confirmation };
   const chain = store.chainAt(origin, seq);
   let signed = false;
   if (chain !== null && origin === replicaId) {
@@ -214,5 +220,5 @@ export function authorshipOf(store: Store, origin: string, seq: number): Authors
       (store.log.versionVector()[origin] ?? 0) >= head.seq &&
       verifyHead(publicKey, projectId, origin, head.seq, headChain, head.signature);
   }
-  return { computer, fingerprint: fingerprint(publicKey), signed };
+  return { computer, fingerprint: fingerprint(publicKey), signed, ...confirmation };
 }

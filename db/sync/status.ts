@@ -6,6 +6,7 @@ import { SEED_ORIGIN } from '../project/setup';
 import type { Store } from '../store/store';
 import { findGaps } from './exchange';
 import { withReferences, type ImportChanges } from './changes';
+import { keyConfirmedAt } from './confirmations';
 import { fingerprint } from './keys';
 import { replicaLabel } from './labels';
 import { revocationOf } from './revocation';
@@ -25,6 +26,8 @@ export interface ReplicaStatus {
   last_file_at: string | null;
   /** Its public key's fingerprint, null for a poste of Entente 0.2 not yet updated. */
   fingerprint: string | null;
+  /** When this laptop's user confirmed its key by comparing the fingerprint (confirmations.ts); null if not. */
+  key_confirmed_at: string | null;
   /** Revoked: after which of its changes, by whom, when. */
   revoked: { after: number; by: string; at: string } | null;
 }
@@ -62,7 +65,10 @@ export function listReplicaStatus(store: Store): ReplicaStatus[] {
        WHERE v.origin <> ?
        ORDER BY pa.position, pe.name, v.origin`,
     )
-    .all(SEED_ORIGIN) as (Omit<ReplicaStatus, 'is_this_laptop' | 'last_change_at' | 'fingerprint' | 'revoked'> & { hlc: string; public_key: string | null })[];
+    .all(SEED_ORIGIN) as (Omit<ReplicaStatus, 'is_this_laptop' | 'last_change_at' | 'fingerprint' | 'key_confirmed_at' | 'revoked'> & {
+    hlc: string;
+    public_key: string | null;
+  })[];
   return rows.map(({ hlc, public_key, ...row }) => {
     const revoked = revocationOf(store, row.id);
     return {
@@ -70,6 +76,7 @@ export function listReplicaStatus(store: Store): ReplicaStatus[] {
       is_this_laptop: row.id === store.replicaId,
       last_change_at: new Date(parseHlc(hlc).ms).toISOString(),
       fingerprint: public_key ? fingerprint(public_key) : null,
+      key_confirmed_at: keyConfirmedAt(store, row.id),
       revoked: revoked ? { after: revoked.after, by: replicaLabel(store, revoked.origin), at: new Date(parseHlc(revoked.hlc).ms).toISOString() } : null,
     };
   });

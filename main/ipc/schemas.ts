@@ -342,6 +342,7 @@ export const argsSchemas = {
   changeSyncPassphrase: z.tuple([passphrase, passphrase]),
   answerPlainTextKeychain: z.tuple([z.boolean()]),
   revokePoste: z.tuple([id]),
+  confirmPosteKey: z.tuple([id, z.string().max(200)]),
   exportSyncFile: z.tuple([
     z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('replica'), id }).strict(),

@@ -12,6 +12,7 @@ import { previewExchangeFile, previewInvitation } from '../../db/sync/preview';
 import type { ImportSummary } from '../../db/sync/exchange';
 import { readChosenFile } from '../../db/files';
 import type { OpenedFiles } from '../opened-files';
+import { confirmKey } from '../../db/sync/confirmations';
 import { listJournal } from '../../db/sync/journal';
 import { folderState, knownGaps, lastImportFailure, listReplicaStatus, setSharedFolder } from '../../db/sync/status';
 import { chooseExportFile, chooseFolder, chooseImportFile, chooseInvitationFile, safeFileName, withPromisedExtension } from '../dialogs';
@@ -26,6 +27,7 @@ type SyncMethods =
   | 'changeSyncPassphrase'
   | 'answerPlainTextKeychain'
   | 'revokePoste'
+  | 'confirmPosteKey'
   | 'exportSyncFile'
   | 'importSyncFile'
   | 'importSyncData'
@@ -85,6 +87,7 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
     changeSyncPassphrase: (current, next) => session.keys.change(store(), current, next),
     answerPlainTextKeychain: (accepted) => session.keys.answerPlainText(store(), accepted),
     revokePoste: (replicaId) => revokeReplica(store(), replicaId),
+    confirmPosteKey: (replicaId, heard) => confirmKey(store(), replicaId, heard),
 
     exportSyncFile: async (target) => {
       const secret = keys();

@@ -209,7 +209,13 @@ describe('entente', { timeout: 60_000 }, () => {
     ]);
     expect(postes.every((poste) => /^[0-9A-F]{4}( [0-9A-F]{4}){3}$/.test(poste.fingerprint))).toBe(true);
     const nadiaId = postes[1].id;
-    expect(ok(claire, 'postes')).toContain(`clé : ${postes[1].fingerprint}`);
+    expect(ok(claire, 'postes')).toContain(`clé : ${postes[1].fingerprint}, non confirmée ici (entente confirm)`);
+    // The fingerprint Nadia reads from her screen, typed as heard.
+    expect(fails(claire, 'confirm', nadiaId, '0000 0000 0000 0000')).toMatch(/^Ce n'est pas l'empreinte de la clé de l'ordinateur de Nadia Benali/);
+    expect(ok(claire, 'confirm', nadiaId, ...postes[1].fingerprint.toLowerCase().split(' '))).toBe(
+      "Clé de l'ordinateur de Nadia Benali (Loir-et-Cher) confirmée sur cet ordinateur.\n",
+    );
+    expect(ok(claire, 'postes')).toMatch(new RegExp(`clé : ${postes[1].fingerprint}, confirmée ici le \\d{4}-`));
 
     expect(ok(claire, 'revoke', nadiaId)).toMatch(/^L'ordinateur de Nadia Benali \(Loir-et-Cher\) révoqué : ses mises à jour après la n° \d+ seront refusées/);
     expect(fails(claire, 'revoke', nadiaId)).toBe("L'ordinateur de Nadia Benali (Loir-et-Cher) est déjà révoqué.\n");

@@ -19,6 +19,7 @@ import { syncFolder } from '../../db/sync/folder';
 import { derivedKey, hasKeyFile, keyFilePath, unlockWithPassphrase } from '../../db/sync/keys';
 import { changePassphrase, keyringOf, upgradeLegacyPassphrase } from '../../db/sync/passphrase';
 import { authorshipOf, signHead } from '../../db/sync/proof';
+import { confirmKey } from '../../db/sync/confirmations';
 import { revokedBy, revokeReplica } from '../../db/sync/revocation';
 import { listReplicaStatus } from '../../db/sync/status';
 import { initReplica } from '../../db/project/setup';
@@ -109,10 +110,44 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
       computer: "l'ordinateur de Claire Martin (Indre-et-Loire)",
       fingerprint: listReplicaStatus(sophie).find((poste) => poste.id === claire.replicaId)!.fingerprint,
       signed: true,
+      own_key: false,
+      key_confirmed_at: null,
     });
     // A signature altered in Sophie's base no longer holds.
     sophie.db.prepare("UPDATE signed_head SET signature = replace(signature, substr(signature, 1, 4), 'AAAA') WHERE origin = ?").run(claire.replicaId);
     expect(authorshipOf(sophie, claire.replicaId!, seq).signed).toBe(false);
+  });
+
+  test('une clé confirmée par son empreinte lue au téléphone ; un poste fabriqué sous le même nom reste non confirmé', () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    // Someone who holds the passphrase makes a poste of their own in Nadia's name, and validates minutes from it.
+    const fake = newReplica('Nadia Benali', '41');
+    send(nadia, claire);
+    send(fake, claire);
+    const postes = listReplicaStatus(claire);
+    const real = postes.find((poste) => poste.id === nadia.replicaId)!;
+    const forged = postes.find((poste) => poste.id === fake.replicaId)!;
+    expect([real.person_name, forged.person_name]).toEqual(['Nadia Benali', 'Nadia Benali']);
+    expect([real.key_confirmed_at, forged.key_confirmed_at]).toEqual([null, null]);
+
+    // Claire types what Nadia reads her from her screen: the fake poste's fingerprint is another.
+    const heard = listReplicaStatus(nadia).find((poste) => poste.is_this_laptop)!.fingerprint!;
+    expect(() => confirmKey(claire, fake.replicaId!, heard)).toThrow(/Ce n'est pas l'empreinte de la clé de l'ordinateur de Nadia Benali/);
+    expect(() => confirmKey(claire, claire.replicaId!, heard)).toThrow(/se confirme depuis les autres/);
+    const { confirmed_at } = confirmKey(claire, nadia.replicaId!, heard.toLowerCase().replaceAll(' ', '-'), new Date('2026-12-03T10:00:00Z'));
+    expect(confirmed_at).toBe('2026-12-03T10:00:00.000Z');
+    const after = listReplicaStatus(claire);
+    expect(after.find((poste) => poste.id === nadia.replicaId)!.key_confirmed_at).toBe(confirmed_at);
+    expect(after.find((poste) => poste.id === fake.replicaId)!.key_confirmed_at).toBeNull();
+    const seqOf = (store: Store) => store.log.versionVector()[store.replicaId!];
+    expect(authorshipOf(claire, nadia.replicaId!, seqOf(nadia))).toMatchObject({ signed: true, own_key: false, key_confirmed_at: confirmed_at });
+    expect(authorshipOf(claire, fake.replicaId!, seqOf(fake))).toMatchObject({ signed: true, own_key: false, key_confirmed_at: null });
+    expect(authorshipOf(claire, claire.replicaId!, seqOf(claire))).toMatchObject({ own_key: true });
+
+    // A confirmation is this laptop's own: it travels in no file.
+    send(claire, nadia);
+    expect(listReplicaStatus(nadia).every((poste) => poste.key_confirmed_at === null)).toBe(true);
   });
 
   test('des numéros de modification de 0 ou moins, qui passeraient sous toute preuve et toute révocation, sont refusés avec le fichier', () => {

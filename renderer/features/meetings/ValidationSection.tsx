@@ -80,6 +80,7 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
                 ? '\u202f: aucune signature de cet ordinateur reçue ici ne la couvre encore (elle arrivera avec ses prochains fichiers).'
                 : "\u202f: cet ordinateur n'avait pas encore de clé de signature (phrase de passe pas encore saisie, ou version antérieure à 0.3)."}
           </Text>
+          <KeyConfirmation proof={meeting.validation_proof} />
         </Group>
       )}
       {status === 'valide' && meeting.validation_unseen.length > 0 && (
@@ -213,5 +214,23 @@ function AmendModal({ meetingId, opened, onClose }: { meetingId: string; opened:
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/**
+ * A signature proves the key; that the key is this person's laptop, only its fingerprint
+ * compared by phone does (Paramètres › Ordinateurs): said either way.
+ */
+function KeyConfirmation({ proof }: { proof: NonNullable<MeetingDetail['validation_proof']> }) {
+  if (proof.own_key || !proof.signed) return null;
+  if (proof.key_confirmed_at) return <Text size="sm">Sa clé a été confirmée sur cet ordinateur le {formatDate(proof.key_confirmed_at)}.</Text>;
+  return (
+    <Text size="sm">
+      Sa clé n'a pas encore été confirmée sur cet ordinateur&#x202f;: pour prouver qu'elle est bien celle de son utilisateur, confirmez-la dans{' '}
+      <Anchor href={href({ page: 'settings' })} size="sm" underline="always">
+        Paramètres › Ordinateurs
+      </Anchor>
+      .
+    </Text>
   );
 }

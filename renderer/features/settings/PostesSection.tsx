@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Code, Group, List, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { partnerWord } from '../../../common/partners';
@@ -6,16 +6,17 @@ import { useAppState } from '../../app/AppContext';
 import { Disclosure } from '../../shared/Disclosure';
 import type { ReplicaStatus } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
-import { formatDateTime, numberFormat } from '../../shared/format';
+import { formatDate, formatDateTime, numberFormat } from '../../shared/format';
 
 /**
- * The ordinateurs of the project (what the code calls replicas), and revoking a lost or
- * departed one. Their ids and key fingerprints (to compare by phone with the one an
- * ordinateur's Synchronisation screen shows) wait in « Détails techniques », for the administrator.
+ * The ordinateurs of the project (what the code calls replicas): confirming one's key by the
+ * fingerprint its user reads by phone, and revoking a lost or departed one. Their ids and
+ * fingerprints wait in « Détails techniques », for the administrator.
  */
 export function PostesSection() {
   const { data: status } = useApiData('getSyncStatus');
   const [revoking, setRevoking] = useState<ReplicaStatus | null>(null);
+  const [confirming, setConfirming] = useState<ReplicaStatus | null>(null);
   const [error, setError] = useState<string>();
   const { partners } = useAppState();
   if (!status) return null;
@@ -36,15 +37,17 @@ export function PostesSection() {
     <Stack gap="sm">
       <Text size="sm">
         Chaque ordinateur signe ce qu'il écrit avec sa propre clé. Révoquez un ordinateur perdu, volé ou rendu&#x202f;: les mises à jour qu'il écrirait après la
-        dernière reçue ici seront refusées par tous les autres&#x202f;; ce qu'il a écrit avant reste.
+        dernière reçue ici seront refusées par tous les autres&#x202f;; ce qu'il a écrit avant reste. Confirmez la clé d'un ordinateur pour que sa signature
+        prouve qu'une mise à jour (la validation d'un compte rendu, par exemple) vient bien de lui.
       </Text>
-      <Table.ScrollContainer minWidth={640}>
+      <Table.ScrollContainer minWidth={760}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Ordinateur</Table.Th>
               <Table.Th>{partnerWord(partners)}</Table.Th>
               <Table.Th>Dernière mise à jour</Table.Th>
+              <Table.Th>Clé</Table.Th>
               <Table.Th>Révocation</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -61,6 +64,9 @@ export function PostesSection() {
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{computer.partner_name ?? '—'}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{computer.last_change_at ? formatDateTime(computer.last_change_at) : '—'}</Table.Td>
+                <Table.Td>
+                  <KeyCell computer={computer} onConfirm={() => setConfirming(computer)} />
+                </Table.Td>
                 <Table.Td>
                   {computer.revoked ? (
                     <Text size="sm" c="red">
@@ -80,6 +86,7 @@ export function PostesSection() {
         </Table>
       </Table.ScrollContainer>
       <TechnicalDetails replicas={status.replicas} name={name} />
+      <ConfirmKeyModal computer={confirming} name={name} onClose={() => setConfirming(null)} />
       <Modal opened={revoking !== null} onClose={() => setRevoking(null)} size="lg" title="Révoquer cet ordinateur ?">
         {revoking && (
           <Stack gap="sm">
@@ -111,6 +118,82 @@ export function PostesSection() {
         )}
       </Modal>
     </Stack>
+  );
+}
+
+/** Whether this laptop's user confirmed the ordinateur's key, or a button to do so. */
+function KeyCell({ computer, onConfirm }: { computer: ReplicaStatus; onConfirm: () => void }) {
+  if (computer.is_this_laptop) return <Text size="sm">celle de cet ordinateur</Text>;
+  if (!computer.fingerprint) return <Text size="sm">pas encore de clé</Text>;
+  if (computer.key_confirmed_at) return <Text size="sm">confirmée le {formatDate(computer.key_confirmed_at)}</Text>;
+  return (
+    <Button size="xs" variant="default" onClick={onConfirm}>
+      Confirmer la clé…
+    </Button>
+  );
+}
+
+/**
+ * The fingerprint is typed as the ordinateur's user reads it by phone, and matched here:
+ * shown for a mere click, it would be confirmed without being compared.
+ */
+function ConfirmKeyModal({ computer, name, onClose }: { computer: ReplicaStatus | null; name: (computer: ReplicaStatus) => string; onClose: () => void }) {
+  const [heard, setHeard] = useState('');
+  const [error, setError] = useState<string>();
+  function close() {
+    setHeard('');
+    setError(undefined);
+    onClose();
+  }
+  async function confirm(target: ReplicaStatus) {
+    const result = await send('confirmPosteKey', target.id, heard);
+    if (!result.ok) return setError(result.error.message);
+    close();
+    notifications.show({ color: 'teal', title: 'Clé confirmée', message: `Les signatures de l'ordinateur de ${name(target)} sont désormais attestées ici.` });
+  }
+  const person = computer?.person_name ?? 'la personne qui utilise cet ordinateur';
+  return (
+    <Modal opened={computer !== null} onClose={close} size="lg" title="Confirmer la clé de cet ordinateur">
+      {computer && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void confirm(computer);
+          }}
+        >
+          <Stack gap="sm">
+            <Text size="sm">
+              Appelez {person} ({computer.partner_name ?? 'partenaire inconnu'}) et demandez-lui de lire l'empreinte que son écran Synchronisation affiche sous
+              «&#xa0;Empreinte de la clé de cet ordinateur&#xa0;». Tapez-la telle qu'elle vous la lit&#x202f;: si elle correspond, ce qu'écrit son ordinateur
+              est prouvé venir de lui.
+            </Text>
+            <TextInput
+              label={`Empreinte lue par ${person}`}
+              placeholder="ex. 3F2A 9C1B 0D4E 77A1"
+              value={heard}
+              onChange={(event) => {
+                setHeard(event.currentTarget.value);
+                setError(undefined);
+              }}
+              error={error}
+              autoComplete="off"
+              spellCheck={false}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              data-autofocus
+              required
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Annuler
+              </Button>
+              <Button type="submit" disabled={heard.trim() === ''}>
+                Confirmer la clé
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
   );
 }
 

@@ -31,7 +31,8 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
             </Text>
             {status.fingerprint && (
               <Text size="sm" c="dimmed">
-                Empreinte de la clé de cet ordinateur&#x202f;: <span style={{ fontFamily: 'monospace' }}>{status.fingerprint}</span>
+                Empreinte de la clé de cet ordinateur&#x202f;: <span style={{ fontFamily: 'monospace' }}>{status.fingerprint}</span>. Lisez-la à qui vous la
+                demande&#x202f;: il confirme ainsi votre clé sur son ordinateur (Paramètres › Ordinateurs).
               </Text>
             )}
           </Stack>

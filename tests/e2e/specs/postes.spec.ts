@@ -60,6 +60,20 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   await page.getByRole('button', { name: 'Passer en thème clair' }).click();
   await details.click();
 
+  // Nadia reads her fingerprint over the phone; Claire types it: a misheard one is refused, said so.
+  await nadiaRow.getByRole('button', { name: 'Confirmer la clé…' }).click();
+  const confirmKey = page.getByRole('dialog', { name: 'Confirmer la clé de cet ordinateur' });
+  const heard = confirmKey.getByRole('textbox', { name: 'Empreinte lue par Nadia Benali' });
+  await heard.fill('0000 1111 2222 3333');
+  await confirmKey.getByRole('button', { name: 'Confirmer la clé' }).click();
+  await expect(confirmKey).toContainText("Ce n'est pas l'empreinte de la clé de l'ordinateur de Nadia Benali");
+  await screenshot(app, '42c-confirmer-une-cle');
+  await heard.fill(nadiaPoste.fingerprint.toLowerCase());
+  await heard.press('Enter');
+  await expect(confirmKey).toBeHidden();
+  await expect(nadiaRow).toContainText(/confirmée le \d+/);
+  expect(JSON.parse(cli(claire, 'postes', '--json')).find((poste: { id: string }) => poste.id === nadiaPoste.id).key_confirmed_at).toBeTruthy();
+
   // Nadia's laptop is lost: revoked, after a confirmation that says what it does.
   await nadiaRow.getByRole('button', { name: 'Révoquer…' }).click();
   const confirm = page.getByRole('dialog', { name: 'Révoquer cet ordinateur ?' });
