@@ -28,8 +28,8 @@ export interface ReplicaStatus {
   fingerprint: string | null;
   /** When this laptop's user confirmed its key by comparing the fingerprint (confirmations.ts); null if not. */
   key_confirmed_at: string | null;
-  /** Revoked: after which of its changes, by whom, when. */
-  revoked: { after: number; by: string; at: string } | null;
+  /** Revoked: after which of its changes, by whom (this laptop, or which), when. */
+  revoked: { after: number; by: string; by_this_laptop: boolean; at: string } | null;
 }
 
 export interface FolderState {
@@ -77,7 +77,14 @@ export function listReplicaStatus(store: Store): ReplicaStatus[] {
       last_change_at: new Date(parseHlc(hlc).ms).toISOString(),
       fingerprint: public_key ? fingerprint(public_key) : null,
       key_confirmed_at: keyConfirmedAt(store, row.id),
-      revoked: revoked ? { after: revoked.after, by: replicaLabel(store, revoked.origin), at: new Date(parseHlc(revoked.hlc).ms).toISOString() } : null,
+      revoked: revoked
+        ? {
+            after: revoked.after,
+            by: replicaLabel(store, revoked.origin),
+            by_this_laptop: revoked.origin === store.replicaId,
+            at: new Date(parseHlc(revoked.hlc).ms).toISOString(),
+          }
+        : null,
     };
   });
 }

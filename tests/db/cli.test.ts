@@ -211,7 +211,7 @@ describe('entente', { timeout: 60_000 }, () => {
     const nadiaId = postes[1].id;
     expect(ok(claire, 'postes')).toContain(`clé : ${postes[1].fingerprint}, non confirmée ici (entente confirm)`);
     // The fingerprint Nadia reads from her screen, typed as heard.
-    expect(fails(claire, 'confirm', nadiaId, '0000 0000 0000 0000')).toMatch(/^Ce n'est pas l'empreinte de la clé de l'ordinateur de Nadia Benali/);
+    expect(fails(claire, 'confirm', nadiaId, '0000 0000 0000 0000')).toMatch(/^Cette empreinte n'est pas celle de la clé de l'ordinateur de Nadia Benali/);
     expect(ok(claire, 'confirm', nadiaId, ...postes[1].fingerprint.toLowerCase().split(' '))).toBe(
       "Clé de l'ordinateur de Nadia Benali (Loir-et-Cher) confirmée sur cet ordinateur.\n",
     );

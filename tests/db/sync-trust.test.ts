@@ -133,7 +133,7 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
 
     // Claire types what Nadia reads her from her screen: the fake poste's fingerprint is another.
     const heard = listReplicaStatus(nadia).find((poste) => poste.is_this_laptop)!.fingerprint!;
-    expect(() => confirmKey(claire, fake.replicaId!, heard)).toThrow(/Ce n'est pas l'empreinte de la clé de l'ordinateur de Nadia Benali/);
+    expect(() => confirmKey(claire, fake.replicaId!, heard)).toThrow(/Cette empreinte n'est pas celle de la clé de l'ordinateur de Nadia Benali/);
     expect(() => confirmKey(claire, claire.replicaId!, heard)).toThrow(/se confirme depuis les autres/);
     const { confirmed_at } = confirmKey(claire, nadia.replicaId!, heard.toLowerCase().replaceAll(' ', '-'), new Date('2026-12-03T10:00:00Z'));
     expect(confirmed_at).toBe('2026-12-03T10:00:00.000Z');

@@ -61,28 +61,7 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
           l'écran Actions.
         </Text>
       )}
-      {status === 'valide' && meeting.validation_proof && (
-        <Group gap="xs">
-          {/* Filled, with a dark or white text: the light variant's teal falls below 4.5:1. */}
-          <Badge
-            color={meeting.validation_proof.signed ? 'teal.9' : 'orange.8'}
-            c={meeting.validation_proof.signed ? 'white' : 'black'}
-            variant="filled"
-            radius="sm"
-          >
-            {meeting.validation_proof.signed ? 'Signature vérifiée' : 'Signature non vérifiable'}
-          </Badge>
-          <Text size="sm">
-            Validation enregistrée par {meeting.validation_proof.computer}
-            {meeting.validation_proof.signed
-              ? `, signée de sa clé (empreinte ${meeting.validation_proof.fingerprint}).`
-              : meeting.validation_proof.fingerprint
-                ? '\u202f: aucune signature de cet ordinateur reçue ici ne la couvre encore (elle arrivera avec ses prochains fichiers).'
-                : "\u202f: cet ordinateur n'avait pas encore de clé de signature (phrase de passe pas encore saisie, ou version antérieure à 0.3)."}
-          </Text>
-          <KeyConfirmation proof={meeting.validation_proof} />
-        </Group>
-      )}
+      {status === 'valide' && meeting.validation_proof && <ValidationProof proof={meeting.validation_proof} />}
       {status === 'valide' && meeting.validation_unseen.length > 0 && (
         <Alert color="orange" title="Modifié sans que la validation l'ait vu">
           <Text size="sm">
@@ -218,19 +197,43 @@ function AmendModal({ meetingId, opened, onClose }: { meetingId: string; opened:
 }
 
 /**
- * A signature proves the key; that the key is this person's laptop, only its fingerprint
- * compared by phone does (Paramètres › Ordinateurs): said either way.
+ * Who recorded the validation, and how far that is proven: a signature proves the key; that
+ * the key is this person's laptop, only its fingerprint compared by phone does (Paramètres ›
+ * Ordinateurs). Green only when both hold.
  */
-function KeyConfirmation({ proof }: { proof: NonNullable<MeetingDetail['validation_proof']> }) {
-  if (proof.own_key || !proof.signed) return null;
-  if (proof.key_confirmed_at) return <Text size="sm">Sa clé a été confirmée sur cet ordinateur le {formatDate(proof.key_confirmed_at)}.</Text>;
+function ValidationProof({ proof }: { proof: NonNullable<MeetingDetail['validation_proof']> }) {
+  const confirmed = proof.own_key || proof.key_confirmed_at !== null;
+  const badge = !proof.signed ? 'Signature non vérifiable' : confirmed ? 'Signature vérifiée' : 'Clé non confirmée';
   return (
-    <Text size="sm">
-      Sa clé n'a pas encore été confirmée sur cet ordinateur&#x202f;: pour prouver qu'elle est bien celle de son utilisateur, confirmez-la dans{' '}
-      <Anchor href={href({ page: 'settings' })} size="sm" underline="always">
-        Paramètres › Ordinateurs
-      </Anchor>
-      .
-    </Text>
+    <Group gap="xs">
+      {/* Filled, with a dark or white text: the light variant's teal falls below 4.5:1. */}
+      <Badge color={proof.signed && confirmed ? 'teal.9' : 'orange.8'} c={proof.signed && confirmed ? 'white' : 'black'} variant="filled" radius="sm">
+        {badge}
+      </Badge>
+      {proof.signed && confirmed && (
+        <Text size="sm">
+          Validation enregistrée par {proof.computer}, signée de sa clé (empreinte {proof.fingerprint})
+          {proof.key_confirmed_at ? `, confirmée sur cet ordinateur le ${formatDate(proof.key_confirmed_at)}` : ''}.
+        </Text>
+      )}
+      {proof.signed && !confirmed && (
+        <Text size="sm">
+          Validation signée par la clé que présente {proof.computer} (empreinte {proof.fingerprint}). Rien ne prouve encore que c'est bien la sienne&#x202f;:
+          appelez cette personne et confirmez sa clé dans{' '}
+          <Anchor href={href({ page: 'settings' })} size="sm" underline="always">
+            Paramètres › Ordinateurs
+          </Anchor>
+          .
+        </Text>
+      )}
+      {!proof.signed && (
+        <Text size="sm">
+          Validation enregistrée par {proof.computer}
+          {proof.fingerprint
+            ? '\u202f: aucune signature de cet ordinateur reçue ici ne la couvre encore (elle arrivera avec ses prochains fichiers).'
+            : "\u202f: cet ordinateur n'avait pas encore de clé de signature (phrase de passe pas encore saisie, ou version antérieure à 0.3)."}
+        </Text>
+      )}
+    </Group>
   );
 }

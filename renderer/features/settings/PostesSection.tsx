@@ -28,18 +28,24 @@ export function PostesSection() {
     notifications.show({
       color: 'teal',
       title: 'Ordinateur révoqué',
-      message: 'Ce qu’il écrirait désormais sera refusé par chaque ordinateur qui recevra la révocation.',
+      message: "Ce qu'il écrirait désormais sera refusé par chaque ordinateur qui recevra la révocation.",
     });
   }
 
   const name = (computer: ReplicaStatus) => `${computer.person_name ?? 'Ordinateur inconnu'}${computer.label ? ` — ${computer.label}` : ''}`;
   return (
     <Stack gap="sm">
-      <Text size="sm">
-        Chaque ordinateur signe ce qu'il écrit avec sa propre clé. Révoquez un ordinateur perdu, volé ou rendu&#x202f;: les mises à jour qu'il écrirait après la
-        dernière reçue ici seront refusées par tous les autres&#x202f;; ce qu'il a écrit avant reste. Confirmez la clé d'un ordinateur pour que sa signature
-        prouve qu'une mise à jour (la validation d'un compte rendu, par exemple) vient bien de lui.
-      </Text>
+      <Text size="sm">Chaque ordinateur signe ce qu'il écrit avec sa propre clé.</Text>
+      <List size="sm" spacing={4}>
+        <List.Item>
+          Confirmer la clé d'un ordinateur&#x202f;: son utilisateur vous lit au téléphone l'empreinte affichée sur son écran Synchronisation. Sa signature
+          prouve alors que ce qui arrive de lui (la validation d'un compte rendu, par exemple) vient bien de son ordinateur.
+        </List.Item>
+        <List.Item>
+          Révoquer un ordinateur perdu, volé ou restitué&#x202f;: ce qu'il a déjà transmis est conservé, ce qu'il écrirait ensuite est refusé par tous les
+          autres.
+        </List.Item>
+      </List>
       <Table.ScrollContainer minWidth={760}>
         <Table striped>
           <Table.Thead>
@@ -70,7 +76,7 @@ export function PostesSection() {
                 <Table.Td>
                   {computer.revoked ? (
                     <Text size="sm" c="red">
-                      Révoqué par {computer.revoked.by} le {formatDateTime(computer.revoked.at)}
+                      Révoqué le {formatDateTime(computer.revoked.at)} par {computer.revoked.by_this_laptop ? 'cet ordinateur' : computer.revoked.by}
                     </Text>
                   ) : (
                     !computer.is_this_laptop && (
@@ -124,6 +130,7 @@ export function PostesSection() {
 /** Whether this laptop's user confirmed the ordinateur's key, or a button to do so. */
 function KeyCell({ computer, onConfirm }: { computer: ReplicaStatus; onConfirm: () => void }) {
   if (computer.is_this_laptop) return <Text size="sm">celle de cet ordinateur</Text>;
+  if (computer.revoked) return <Text size="sm">— (ordinateur révoqué)</Text>;
   if (!computer.fingerprint) return <Text size="sm">pas encore de clé</Text>;
   if (computer.key_confirmed_at) return <Text size="sm">confirmée le {formatDate(computer.key_confirmed_at)}</Text>;
   return (
@@ -149,11 +156,15 @@ function ConfirmKeyModal({ computer, name, onClose }: { computer: ReplicaStatus 
     const result = await send('confirmPosteKey', target.id, heard);
     if (!result.ok) return setError(result.error.message);
     close();
-    notifications.show({ color: 'teal', title: 'Clé confirmée', message: `Les signatures de l'ordinateur de ${name(target)} sont désormais attestées ici.` });
+    notifications.show({
+      color: 'teal',
+      title: 'Clé confirmée',
+      message: `La clé de l'ordinateur de ${name(target)} est désormais confirmée sur cet ordinateur.`,
+    });
   }
   const person = computer?.person_name ?? 'la personne qui utilise cet ordinateur';
   return (
-    <Modal opened={computer !== null} onClose={close} size="lg" title="Confirmer la clé de cet ordinateur">
+    <Modal opened={computer !== null} onClose={close} size="lg" title={computer ? `Confirmer la clé de l'ordinateur de ${name(computer)}` : ''}>
       {computer && (
         <form
           onSubmit={(event) => {
@@ -163,9 +174,9 @@ function ConfirmKeyModal({ computer, name, onClose }: { computer: ReplicaStatus 
         >
           <Stack gap="sm">
             <Text size="sm">
-              Appelez {person} ({computer.partner_name ?? 'partenaire inconnu'}) et demandez-lui de lire l'empreinte que son écran Synchronisation affiche sous
-              «&#xa0;Empreinte de la clé de cet ordinateur&#xa0;». Tapez-la telle qu'elle vous la lit&#x202f;: si elle correspond, ce qu'écrit son ordinateur
-              est prouvé venir de lui.
+              Appelez {person} ({computer.partner_name ?? 'partenaire inconnu'}) à un numéro que vous connaissez déjà. Faites-lui lire l'empreinte affichée sur
+              son écran Synchronisation, à la ligne «&#xa0;Empreinte de la clé de cet ordinateur&#xa0;», et saisissez-la (espaces et majuscules indifférents).
+              Si elle correspond, ce qui arrive de son ordinateur vient bien de lui.
             </Text>
             <TextInput
               label={`Empreinte lue par ${person}`}

@@ -30,10 +30,18 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
               {status.keychain === 'system' || status.keychain === 'plain-text-accepted' ? ', gardées par le trousseau du système' : ''}.
             </Text>
             {status.fingerprint && (
-              <Text size="sm" c="dimmed">
-                Empreinte de la clé de cet ordinateur&#x202f;: <span style={{ fontFamily: 'monospace' }}>{status.fingerprint}</span>. Lisez-la à qui vous la
-                demande&#x202f;: il confirme ainsi votre clé sur son ordinateur (Paramètres › Ordinateurs).
-              </Text>
+              <>
+                <Text size="sm">
+                  Empreinte de la clé de cet ordinateur&#x202f;:{' '}
+                  <Text span fw={700} ff="monospace">
+                    {status.fingerprint}
+                  </Text>
+                </Text>
+                <Text size="sm" c="dimmed">
+                  Si un partenaire vous la demande par téléphone, lisez-la-lui&#x202f;: il pourra ainsi confirmer la clé de votre ordinateur sur le sien
+                  (Paramètres › Ordinateurs).
+                </Text>
+              </>
             )}
           </Stack>
           <Button variant="default" onClick={() => setChanging(true)}>

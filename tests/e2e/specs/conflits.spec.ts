@@ -225,8 +225,9 @@ test('un compte rendu corrigé ici pendant que Marc Petit le validait sur son or
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(app, '10d-validation-non-vue');
   // Marc's signature holds; that the key is his laptop's, Claire proves by its fingerprint, read by Marc over the phone.
-  await expect(validation.getByText('Signature vérifiée')).toBeVisible();
-  await expect(validation).toContainText("Sa clé n'a pas encore été confirmée sur cet ordinateur");
+  await expect(validation.getByText('Clé non confirmée')).toBeVisible();
+  await expect(validation).toContainText("Validation signée par la clé que présente l'ordinateur de Marc Petit (Loir-et-Cher)");
+  await expect(validation).toContainText("Rien ne prouve encore que c'est bien la sienne");
   await validation.getByRole('link', { name: 'Paramètres › Ordinateurs' }).click();
   const marc = JSON.parse(cli(dataDir, 'postes', '--json')).find((poste: { person_name: string }) => poste.person_name === 'Marc Petit');
   await page
@@ -234,13 +235,14 @@ test('un compte rendu corrigé ici pendant que Marc Petit le validait sur son or
     .getByRole('row', { name: /Marc Petit/ })
     .getByRole('button', { name: 'Confirmer la clé…' })
     .click();
-  const confirmKey = page.getByRole('dialog', { name: 'Confirmer la clé de cet ordinateur' });
+  const confirmKey = page.getByRole('dialog', { name: "Confirmer la clé de l'ordinateur de Marc Petit" });
   await confirmKey.getByRole('textbox', { name: 'Empreinte lue par Marc Petit' }).fill(marc.fingerprint);
   await confirmKey.getByRole('button', { name: 'Confirmer la clé' }).click();
   await expect(page.getByRole('region', { name: 'Ordinateurs' }).getByRole('row', { name: /Marc Petit/ })).toContainText(/confirmée le \d+/);
   await page.goBack();
   await page.getByRole('tab', { name: 'Compte rendu' }).click();
-  await expect(validation).toContainText(/Sa clé a été confirmée sur cet ordinateur le \d+/);
+  await expect(validation.getByText('Signature vérifiée')).toBeVisible();
+  await expect(validation).toContainText(/signée de sa clé \(empreinte [0-9A-F ]+\), confirmée sur cet ordinateur le \d+/);
   // The printed minutes say it too.
   await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/impression/compte-rendu`), meetingId);
   await expect(
