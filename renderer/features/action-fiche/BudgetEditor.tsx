@@ -16,6 +16,7 @@ import {
 import type { ActionBudget, ActionDetail, BudgetTotal, FundingTotal } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
+import { AutosaveEuros } from '../../shared/autosave/AutosaveFields';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
 import { formatEuros } from '../../shared/format';
 import { EntryTable } from './Entries';
@@ -74,11 +75,22 @@ function BudgetLines({ budget }: { budget: ActionBudget }) {
           <>
             <Table.Td>{line.year}</Table.Td>
             <Table.Td>{line.partner_name}</Table.Td>
-            <Table.Td ta="right">
-              {formatEuros(line.planned)} {TAX_BASIS_LABELS[line.tax_basis]}
+            {/* Written over the year as the money goes: edited in place. */}
+            <Table.Td>
+              <AutosaveEuros
+                label={`${fieldLabel('budget_line', 'planned')}\u202f: ${line.year}, ${line.partner_name}`}
+                value={line.planned}
+                suffix={` € ${TAX_BASIS_LABELS[line.tax_basis]}`}
+                save={(planned) => send('updateBudgetLine', line.id, { planned })}
+              />
             </Table.Td>
-            <Table.Td ta="right">
-              {formatEuros(line.spent)} {line.spent !== null ? TAX_BASIS_LABELS[line.tax_basis] : ''}
+            <Table.Td>
+              <AutosaveEuros
+                label={`${fieldLabel('budget_line', 'spent')}\u202f: ${line.year}, ${line.partner_name}`}
+                value={line.spent}
+                suffix={` € ${TAX_BASIS_LABELS[line.tax_basis]}`}
+                save={(spent) => send('updateBudgetLine', line.id, { spent })}
+              />
             </Table.Td>
           </>
         )}

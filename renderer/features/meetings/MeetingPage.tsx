@@ -2,8 +2,9 @@ import { Alert, Anchor, Group, Stack, Tabs, Text } from '@mantine/core';
 import { IconListCheck, IconNotes } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import type { AgendaLinkChantier, ChantierSummary, MeetingDetail, Person } from '../../../preload/contract';
-import { useApiData } from '../../api';
-import { href, type MeetingStep } from '../../app/navigation';
+import { call, useApiData } from '../../api';
+import { href, navigate, type MeetingStep } from '../../app/navigation';
+import { DeleteButton } from '../../shared/DeleteButton';
 import { FormSaverProvider } from '../../shared/autosave/FormSaver';
 import { SaveStatus } from '../../shared/autosave/SaveStatus';
 import { formatDate, todayIso } from '../../shared/format';
@@ -142,6 +143,7 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
             <SectionCard title="Documents à lire">
               <DocumentsSection ownerId={meeting.id} />
             </SectionCard>
+            {!meeting.read_only && <DeleteMeetingButton meeting={meeting} />}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="compte-rendu">
@@ -160,5 +162,20 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
         </Tabs.Panel>
       </Tabs>
     </>
+  );
+}
+
+/** A réunion created by mistake, or cancelled: deleted with what it holds. Validated minutes are kept (a version modificative corrects them). */
+function DeleteMeetingButton({ meeting }: { meeting: MeetingDetail }) {
+  async function remove() {
+    const result = await call('deleteMeeting', meeting.id);
+    if (result.ok) navigate({ page: 'meetings' });
+    return result.ok;
+  }
+  return (
+    <DeleteButton label="Supprimer la réunion" title="Supprimer cette réunion ?" remove={remove}>
+      La réunion «&#x202f;{meeting.title}&#x202f;» sera supprimée avec ses participants, son ordre du jour et son compte rendu.
+      {meeting.validation_status === 'envoye' && ' Son compte rendu a été envoyé pour validation\u202f: prévenez les partenaires qui le valident.'}
+    </DeleteButton>
   );
 }

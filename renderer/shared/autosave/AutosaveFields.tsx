@@ -189,6 +189,30 @@ export function AutosaveNumber({ value, save, label, min, max, suffix, ...rest }
   );
 }
 
+/** Euros and cents as France writes them (« 4 500,50 € »), in a table's cell: named for screen readers only; emptied, null. */
+export function AutosaveEuros({ value, save, label, suffix = ' €' }: FieldProps<number | null> & { suffix?: string }) {
+  const field = useAutosave<number | null>({ value, save, label, delay: TYPING_DELAY });
+  return (
+    <NumberInput
+      aria-label={label}
+      value={field.value ?? ''}
+      onChange={(next) => field.onChange(next === '' ? null : Number(next))}
+      onBlur={field.flush}
+      onKeyDown={(event) => event.key === 'Enter' && field.flush()}
+      error={field.error}
+      decimalSeparator=","
+      thousandSeparator=" "
+      decimalScale={2}
+      fixedDecimalScale
+      min={0}
+      suffix={suffix}
+      hideControls
+      size="xs"
+      styles={{ input: { textAlign: 'right' } }}
+    />
+  );
+}
+
 /**
  * A time of day on 24 hours, as HH:MM. Mantine's picker rather than the browser's time
  * field, which follows the system's locale and may show « 09:30 AM ».

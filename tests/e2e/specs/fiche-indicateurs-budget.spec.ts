@@ -55,10 +55,17 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
 
   // Budget: one line per partner, a funder obtained.
   const budget = page.getByRole('region', { name: 'Budget et financeurs' });
-  await budget.getByRole('textbox', { name: 'Montant prévu (€)' }).fill('12000');
-  await budget.getByRole('textbox', { name: 'Montant dépensé (€)' }).fill('4500,50');
+  await budget.getByRole('textbox', { name: 'Montant prévu (€)', exact: true }).fill('12000');
+  await budget.getByRole('textbox', { name: 'Montant dépensé (€)', exact: true }).fill('3000');
   await budget.getByRole('button', { name: 'Ajouter la ligne de budget' }).click();
-  await expect(budget.getByRole('table', { name: 'Budget par année et par partenaire' })).toContainText('12 000,00 € TTC');
+  const lines = budget.getByRole('table', { name: 'Budget par année et par partenaire' });
+  await expect(lines.getByRole('textbox', { name: /^Montant prévu \(€\)\s: \d{4}, Indre-et-Loire$/ })).toHaveValue('12 000,00 € TTC');
+  // What is spent goes up over the year: written again in the line itself.
+  const spent = lines.getByRole('textbox', { name: /^Montant dépensé \(€\)\s: \d{4}, Indre-et-Loire$/ });
+  await expect(spent).toHaveValue('3 000,00 € TTC');
+  await spent.fill('4500,50');
+  await spent.press('Tab');
+  await expect(budget).toContainText('12 000,00 € TTC prévus, 4 500,50 € dépensés');
   await budget.getByRole('button', { name: 'Ajouter le financement' }).click();
   await expect(budget.getByRole('textbox', { name: 'Montant (€)' })).toHaveAccessibleDescription('Indiquez le montant.');
   await budget.getByRole('textbox', { name: 'Montant (€)' }).fill('5000');

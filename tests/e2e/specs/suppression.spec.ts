@@ -1,11 +1,12 @@
-// Deleting from a fiche: an action, then a piste. A confirmation says what goes with it,
+// Deleting from a fiche: an action, then a piste, then a réunion. A confirmation says what goes with it,
 // « Annuler » (focused) keeps everything; « Supprimer » deletes and goes back to the list.
 import { createPerson } from '../../../db/people/writes';
 import { createPiste, scorePiste } from '../../../db/pistes/writes';
+import { addAgendaItem, createMeeting } from '../../../db/meetings/writes';
 import { addAction, initData, withStore } from '../harness/data';
 import { expect, test } from '../harness/fixtures';
 
-test('supprimer une action puis une piste depuis leur fiche, après confirmation', async ({ launch }) => {
+test('supprimer une action, une piste puis une réunion depuis leur page, après confirmation', async ({ launch }) => {
   const dataDir = initData();
   const actionId = addAction(dataDir, 4, 'Charte commune de la mobilité');
   addAction(dataDir, 4, 'Covoiturage des agents');
@@ -15,6 +16,11 @@ test('supprimer une action puis une piste depuis leur fiche, après confirmation
     scorePiste(store, id, { evaluator_person_id: store.personId!, plus_value: 4, faisabilite: 3 });
     scorePiste(store, id, { evaluator_person_id: marc, plus_value: 2, faisabilite: 3 });
     createPiste(store, { title: 'Guichet unique des aidants', proposed_by_partner_id: 'd41' });
+    return id;
+  });
+  const meetingId = withStore(dataDir, (store) => {
+    const id = createMeeting(store, { type: 'atelier', date: '2027-02-10', start_time: '14:00', duration_minutes: 90, chantier_ids: ['c4'] });
+    addAgendaItem(store, id, { title: 'Tour de table', duration_minutes: 30 });
     return id;
   });
   const app = await launch(dataDir);
@@ -47,5 +53,17 @@ test('supprimer une action puis une piste depuis leur fiche, après confirmation
   const rows = page.getByRole('table', { name: 'Pistes' }).locator('tbody tr');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Guichet unique des aidants');
+
+  // A réunion created by mistake: deleted from its page, with its ordre du jour.
+  await page.evaluate((id) => (window.location.hash = `#/reunions/${id}`), meetingId);
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toContainText('10 février 2027');
+  const title = (await heading.textContent())!;
+  await page.getByRole('button', { name: 'Supprimer la réunion' }).click();
+  dialog = page.getByRole('dialog', { name: 'Supprimer cette réunion ?' });
+  await expect(dialog).toContainText(`La réunion « ${title} » sera supprimée avec ses participants, son ordre du jour et son compte rendu.`);
+  await dialog.getByRole('button', { name: 'Supprimer', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Réunions' })).toBeVisible();
+  await expect(page.getByText(title)).toHaveCount(0);
   await app.close();
 });
