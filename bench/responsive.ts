@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { SEED_ORIGIN } from '../db/project/setup';
-import { getDashboard } from '../db/chantiers/reads';
+import { cooperationDashboard } from '../db/chantiers/dashboard';
 import { exportFile, importFile } from '../db/sync/exchange';
 import { keyringData } from '../db/sync/keys';
 import { keyringOf } from '../db/sync/passphrase';
@@ -57,7 +57,7 @@ async function readWhile(session: Session, done: Promise<unknown>) {
   void done.finally(() => (finished = true));
   while (!finished) {
     const start = performance.now();
-    getDashboard(session.requireStore());
+    cooperationDashboard(session.requireStore());
     reads.push(performance.now() - start);
     await new Promise((wake) => setTimeout(wake, READ_EVERY_MS));
   }

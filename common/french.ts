@@ -1,5 +1,5 @@
 // Dates, times and durations written the French way, for the screens and the printed documents.
-import { weekday } from './calendar';
+import { localDate, weekday } from './calendar';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
@@ -42,8 +42,7 @@ export function frenchDuration(minutes: number): string {
 /** An instant in local time: « 14 mars 2027 à 14 h 05 », « 1er avril 2027 à 9 h ». */
 export function frenchDateTime(instant: Date | string): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  return `${frenchDate(day)} à ${frenchTime(`${pad(date.getHours())}:${pad(date.getMinutes())}`)}`;
+  return `${frenchDate(localDate(date))} à ${frenchTime(`${pad(date.getHours())}:${pad(date.getMinutes())}`)}`;
 }
 
 const NBSP = '\u00a0';

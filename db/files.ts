@@ -2,6 +2,9 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { toUserError } from './errors';
 
+/** A file name every system takes: the characters Windows refuses become « - ». */
+export const safeFileName = (text: string) => text.replace(/[<>:"/\\|?*\p{Cc}]/gu, '-').trim();
+
 /**
  * Written under a temporary name, on disk, then renamed: a reader never sees half a file, nor,
  * after a power cut, a file renamed before its bytes were written.

@@ -161,6 +161,3 @@ export async function withPromisedExtension(parent: BrowserWindow | undefined, c
   });
   return replace === 0 ? file : undefined;
 }
-
-/** A name the save dialogs can propose on every system: no characters Windows refuses. */
-export const safeFileName = (text: string) => text.replace(/[<>:"/\\|?*\p{Cc}]/gu, '-').trim();

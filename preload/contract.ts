@@ -157,7 +157,7 @@ export interface EntenteApi {
   restoreBackup(name: string): AppState;
   /** For a damaged file: set it aside and start again from the first start. */
   startOver(): AppState;
-  /** The cooperations of this computer (Paramètres › Projets), the open one marked. */
+  /** The cooperations of this computer (Paramètres › Coopérations), the open one marked. */
   /** `missing`: its data folder is no longer there (moved, deleted, an unplugged disk). */
   listCooperations(): (Cooperation & { open: boolean; missing: boolean })[];
   /** Closes Entente and reopens it on a registered cooperation's data folder (never any other path). */
@@ -224,7 +224,6 @@ export interface EntenteApi {
   deleteFunding(id: string): void;
   /** An élu référent or a partenaire extérieur of the action. */
   addParty(actionId: string, party: PartyPatch & { kind: PartyKind; name: string }): string;
-  updateParty(id: string, patch: PartyPatch): void;
   deleteParty(id: string): void;
   /** « Mes actions »: what this laptop's person pilots or is responsable for, late first. */
   getMyActions(): MyActions;
@@ -238,7 +237,6 @@ export interface EntenteApi {
   updatePerson(id: string, patch: Partial<PersonInput>): void;
   deletePerson(id: string): void;
 
-  listPartners(): Partner[];
   createPartner(input: PartnerInput): string;
   updatePartner(id: string, patch: Partial<PartnerInput>): void;
   /** Each partner's logo (Paramètres › Partenaires), printed at the top of the documents. */
@@ -417,7 +415,7 @@ export interface EntenteApi {
   changeSyncPassphrase(current: string, next: string): void;
   /** Linux without a keyring: whether the keys may be kept sealed by the plain-text fallback. */
   answerPlainTextKeychain(accepted: boolean): void;
-  /** Revokes a lost or departed poste (Paramètres › Postes). */
+  /** Revokes a lost or departed poste (Paramètres › Ordinateurs). */
   revokePoste(replicaId: string): { revoked_after: number };
   /** Records on this laptop that a poste's key has the fingerprint its owner read from their screen (Paramètres › Ordinateurs). */
   confirmPosteKey(replicaId: string, heardFingerprint: string): { confirmed_at: string };
@@ -556,7 +554,6 @@ export const API_METHOD_KINDS = {
   updateFunding: 'write',
   deleteFunding: 'write',
   addParty: 'write',
-  updateParty: 'write',
   deleteParty: 'write',
   getMyActions: 'read',
   getReminders: 'read',
@@ -565,7 +562,6 @@ export const API_METHOD_KINDS = {
   createPerson: 'write',
   updatePerson: 'write',
   deletePerson: 'write',
-  listPartners: 'read',
   createPartner: 'write',
   updatePartner: 'write',
   listPartnerLogos: 'read',

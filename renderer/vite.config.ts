@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
-// Loaded from file:// by Electron: relative asset paths, one bundle, no dev server needed.
+// Served by the app's own scheme (main/app-scheme.ts): relative asset paths, one bundle, no dev server needed.
 export default defineConfig({
   root: resolve(__dirname),
   base: './',

@@ -4,10 +4,10 @@
 // the minutes are validated, the action à mener itself, on a line of its own. Réalisé and
 // Abandonné are done with, on an action as on an action à mener: they are left out.
 import { addDays, localDate } from '../../common/calendar';
-import { CLOSED_STATUSES, type ActionStatus, type MeetingType } from '../../common/vocabulary';
+import type { ActionStatus, MeetingType } from '../../common/vocabulary';
 import { LATEST_SQL, meetingTitle, SHOWN_SQL } from '../meetings/rows';
 import { isLate } from '../meetings/rules';
-import { LATE_SQL } from '../store/sql';
+import { LATE_SQL, openSql } from '../store/sql';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { sortKey } from '../store/collation';
@@ -16,8 +16,6 @@ import type { MyActionLine, MyActionMeeting, MyActions, Reminders } from './type
 
 /** The reminders look this many days ahead. */
 export const REMINDER_DAYS = 7;
-
-const OPEN = `NOT IN (${CLOSED_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 
 interface ActionRow {
   id: string;
@@ -58,7 +56,7 @@ const ITEMS_SQL = `
   JOIN agenda_item ai ON ai.id = x.agenda_item_id AND ai.deleted = 0
   JOIN meeting m ON m.id = x.meeting_id
   LEFT JOIN chantier c ON c.id = x.chantier_id AND c.deleted = 0
-  WHERE x.deleted = 0 AND x.responsable_id = @person AND coalesce(x.status, '') ${OPEN} AND ${SHOWN_SQL} AND ${LATEST_SQL}
+  WHERE x.deleted = 0 AND x.responsable_id = @person AND ${openSql('x')} AND ${SHOWN_SQL} AND ${LATEST_SQL}
   ORDER BY m.date DESC, m.start_time DESC, m.id, ai.position, x.position, x.id`;
 
 /** Open actions the person pilots or that these actions à mener name, with whether the person pilots them. */
@@ -67,7 +65,7 @@ const ACTIONS_SQL = `
          c.id AS chantier_id, c.number AS chantier_number, c.title AS chantier_title,
          EXISTS (SELECT 1 FROM pilot p WHERE p.owner_id = a.id AND p.deleted = 0 AND p.person_id = @person) AS piloted
   FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0
-  WHERE a.deleted = 0 AND coalesce(a.status, '') ${OPEN}
+  WHERE a.deleted = 0 AND ${openSql('a')}
     AND (a.id IN (SELECT owner_id FROM pilot WHERE person_id = @person AND deleted = 0) OR a.id IN (SELECT value FROM json_each(@named)))`;
 
 /** Whole days from `from` to `to` (YYYY-MM-DD). */

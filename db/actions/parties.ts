@@ -1,5 +1,5 @@
 // Élus référents and partenaires extérieurs of an action, beside its pilotes.
-import { deleteRow, insertRow, requireRow, updateRow, validatePatch } from '../store/rows';
+import { deleteRow, insertRow, requireRow, validatePatch } from '../store/rows';
 import type { Store } from '../store/store';
 import type { PartyPatch } from './types';
 
@@ -7,10 +7,6 @@ export function addParty(store: Store, actionId: string, input: PartyPatch & { k
   requireRow(store, 'action', actionId);
   const fields = validatePatch('action_party', { organisation: null, role: null, ...input, action_id: actionId });
   return insertRow(store, 'action_party', fields);
-}
-
-export function updateParty(store: Store, id: string, patch: PartyPatch): void {
-  updateRow(store, 'action_party', id, validatePatch('action_party', patch));
 }
 
 export function deleteParty(store: Store, id: string): void {

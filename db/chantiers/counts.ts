@@ -1,14 +1,11 @@
 // The counts behind the key figures (figures.ts): meetings held over a period by type, and
 // the chantiers and actions as they stand on a day. The Tableau de bord, `entente figures`
 // and the dossier du CODIRI (which prints the Tableau de bord) all read them from here.
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, CLOSED_STATUSES, MEETING_TYPES, type ActionStatus, type MeetingType } from '../../common/vocabulary';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, MEETING_TYPES, type ActionStatus, type MeetingType } from '../../common/vocabulary';
 import { LATEST_SQL, SHOWN_SQL } from '../meetings/rows';
-import { LATE_SQL } from '../store/sql';
+import { LATE_SQL, openSql } from '../store/sql';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
-
-/** Whether the action aliased `a` is still open: closed actions have nothing left to arbitrate. */
-export const OPEN_SQL = `coalesce(a.status, '') NOT IN (${CLOSED_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 
 export interface PeriodCounts {
   meetings: { type: MeetingType; count: number }[];
@@ -36,7 +33,7 @@ export function periodCounts(store: Store, from: string | null, day: string): Pe
   );
   const actions = cached(
     store,
-    `SELECT coalesce(a.status, 'none') AS status, count(*) AS count, sum(${LATE_SQL}) AS late, sum(a.to_arbitrate = 1 AND ${OPEN_SQL}) AS to_arbitrate
+    `SELECT coalesce(a.status, 'none') AS status, count(*) AS count, sum(${LATE_SQL}) AS late, sum(a.to_arbitrate = 1 AND ${openSql('a')}) AS to_arbitrate
      FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0 WHERE a.deleted = 0 GROUP BY coalesce(a.status, 'none')`,
   ).all({ today: day }) as { status: ActionStatus | 'none'; count: number; late: number; to_arbitrate: number }[];
   const count = (status: ActionStatus | 'none') => actions.find((group) => group.status === status)?.count ?? 0;

@@ -2,11 +2,11 @@
 // its actions by statut and the day it reached its stage, and what comes next (échéances of
 // the next 30 days, the next meetings, the décisions nobody follows up yet).
 import { addDays } from '../../common/calendar';
-import { CLOSED_STATUSES, type MeetingType } from '../../common/vocabulary';
+import type { MeetingType } from '../../common/vocabulary';
 import { referenceOf } from '../actions/references';
 import { listDecisions } from '../meetings/decisions';
 import { LATEST_SQL, meetingTitle, SHOWN_SQL } from '../meetings/rows';
-import { today } from '../store/sql';
+import { openSql, today } from '../store/sql';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { keyFigures, type FiguresPeriod } from './figures';
@@ -25,7 +25,7 @@ export function upcomingDeadlines(store: Store, day?: string): UpcomingDeadline[
   const rows = cached(
     store,
     `SELECT a.id, a.title, a.status, a.end_date, c.number AS chantier_number FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0
-     WHERE a.deleted = 0 AND a.end_date BETWEEN @from AND @to AND coalesce(a.status, '') NOT IN (${CLOSED_STATUSES.map((status) => `'${status}'`).join(', ')})
+     WHERE a.deleted = 0 AND a.end_date BETWEEN @from AND @to AND ${openSql('a')}
      ORDER BY a.end_date, c.number, a.number IS NULL, a.number, a.title_key, a.id`,
   ).all({ from: date, to: addDays(date, DEADLINE_DAYS) }) as Omit<UpcomingDeadline, 'reference'>[];
   return rows.map((row) => ({ ...row, reference: referenceOf(store, row.id) }));

@@ -1,7 +1,7 @@
 // Chantier summaries (the dashboard's cards) and one chantier's page.
 import { refusal } from '../errors';
 import type { Store } from '../store/store';
-import type { ChantierDetail, ChantierSummary, Dashboard } from './types';
+import type { ChantierDetail, ChantierSummary, DashboardTotals } from './types';
 import type { StatusCounts } from '../actions/types';
 import { ACTION_STATUSES } from '../../common/vocabulary';
 import { queryActions } from '../actions/reads';
@@ -63,7 +63,7 @@ export function getChantier(store: Store, id: string, day?: string): ChantierDet
 }
 
 /** The project's totals over every chantier; `groups` from actionGroups. */
-export function dashboardTotals(groups: ActionGroup[]): Dashboard['totals'] {
+export function dashboardTotals(groups: ActionGroup[]): DashboardTotals {
   const totals = { actions: 0, late: 0, without_pilot: 0, by_status: emptyStatusCounts() };
   for (const group of groups) {
     totals.actions += group.total;
@@ -72,11 +72,4 @@ export function dashboardTotals(groups: ActionGroup[]): Dashboard['totals'] {
     totals.by_status[group.status] += group.total;
   }
   return totals;
-}
-
-/** The dashboard: every chantier's summary and the project's totals. */
-export function getDashboard(store: Store, day?: string): Dashboard {
-  const date = today(day);
-  const groups = actionGroups(store, date);
-  return { today: date, chantiers: chantierSummaries(store, groups), totals: dashboardTotals(groups) };
 }

@@ -15,11 +15,12 @@ export interface ChantierSummary {
   progress: number;
 }
 
-export interface Dashboard {
-  /** The day "en retard" was computed for, YYYY-MM-DD. */
-  today: string;
-  chantiers: ChantierSummary[];
-  totals: { actions: number; late: number; without_pilot: number; by_status: StatusCounts };
+/** The cooperation's actions counted together. */
+export interface DashboardTotals {
+  actions: number;
+  late: number;
+  without_pilot: number;
+  by_status: StatusCounts;
 }
 
 export interface ChantierDetail extends ChantierSummary {
@@ -80,9 +81,10 @@ export type DashboardPeriod = 'all' | 'year' | 'since-codiri';
 
 /** The Tableau de bord de la coopération (db/chantiers/dashboard.ts). */
 export interface CooperationDashboard {
+  /** The day "en retard" was computed for, YYYY-MM-DD. */
   today: string;
   figures: KeyFigures;
-  totals: Dashboard['totals'];
+  totals: DashboardTotals;
   chantiers: DashboardChantier[];
   /** Actions not closed due within the next 30 days. */
   deadlines: UpcomingDeadline[];

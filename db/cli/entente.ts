@@ -47,6 +47,7 @@ import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../common/vocabulary';
 import { EXPORT_COMMANDS_HELP, isExportCommand, runExportCommand } from './exports';
 import { matrixCommand, pisteCommand, type PisteArgs } from './pistes';
 import { newsletterCommand } from './newsletters';
+import { textTable } from './table';
 
 /** « L'ordinateur de … » at the start of a line. */
 const capitalized = (label: string) => `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
@@ -327,9 +328,7 @@ function formatTable(rows: ActionRow[]): string {
     row.id,
     row.title,
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  const format = (cells: string[]) => cells.map((cell, column) => (column < cells.length - 1 ? cell.padEnd(widths[column]) : cell)).join('  ');
-  return [format(header), ...lines.map(format), `${rows.length} action(s)`].join('\n') + '\n';
+  return textTable(header, lines, `${rows.length} action(s)`);
 }
 
 /** `meeting add --type`: the short words, or the codes themselves. */
@@ -355,9 +354,7 @@ function formatMeetings(rows: MeetingRow[], typeLabels: Record<MeetingType, stri
     row.id,
     row.title,
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  const format = (cells: string[]) => cells.map((cell, column) => (column < cells.length - 1 ? cell.padEnd(widths[column]) : cell)).join('  ');
-  return [format(header), ...lines.map(format), `${rows.length} réunion(s)`].join('\n') + '\n';
+  return textTable(header, lines, `${rows.length} réunion(s)`);
 }
 
 function formatDecisions(rows: DecisionRow[]): string {
@@ -370,9 +367,7 @@ function formatDecisions(rows: DecisionRow[]): string {
     row.meeting.title,
     row.text.replace(/\s+/g, ' '),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  const format = (cells: string[]) => cells.map((cell, column) => (column < cells.length - 1 ? cell.padEnd(widths[column]) : cell)).join('  ');
-  return [format(header), ...lines.map(format), `${rows.length} décision(s)`].join('\n') + '\n';
+  return textTable(header, lines, `${rows.length} décision(s)`);
 }
 
 /** « 21,5 » or « 21.5 »: a number as typed in France, or a French refusal. */

@@ -8,6 +8,7 @@ import type { NewsletterRow } from '../newsletters/types';
 import { createNewsletter, publishNewsletter } from '../newsletters/writes';
 import type { Store } from '../store/store';
 import type { PisteArgs } from './pistes';
+import { textTable } from './table';
 
 function formatNewsletters(rows: NewsletterRow[]): string {
   const header = ['N°', 'État', 'Période', 'Articles', 'Titre'];
@@ -18,9 +19,7 @@ function formatNewsletters(rows: NewsletterRow[]): string {
     String(row.items.length),
     row.title,
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  const format = (cells: string[]) => cells.map((cell, column) => (column < cells.length - 1 ? cell.padEnd(widths[column]) : cell)).join('  ');
-  return [format(header), ...lines.map(format), `${rows.length} lettre(s)`].join('\n') + '\n';
+  return textTable(header, lines, `${rows.length} lettre(s)`);
 }
 
 const numberOf = (args: PisteArgs, usage: string) => {

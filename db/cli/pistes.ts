@@ -16,6 +16,7 @@ import { createPiste, scorePiste } from '../pistes/writes';
 import { getRow } from '../store/rows';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
+import { textTable } from './table';
 
 /** What the command line gave: an option's value, a flag, the positionals after the subcommand. */
 export interface PisteArgs {
@@ -104,14 +105,8 @@ function mark(text: string | undefined, label: string): number | undefined {
 
 const decimal = (value: number | null) => (value === null ? '—' : value.toFixed(1).replace('.', ','));
 
-function table(header: string[], lines: string[][], total: string): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  const format = (cells: string[]) => cells.map((cell, column) => (column < cells.length - 1 ? cell.padEnd(widths[column]) : cell)).join('  ');
-  return [format(header), ...lines.map(format), total].join('\n') + '\n';
-}
-
 function formatPistes(pistes: PisteRow[]): string {
-  return table(
+  return textTable(
     ['Réf.', 'Statut', 'Par', 'Plus-value', 'Faisabilité', 'Écart', 'Quadrant', 'Intitulé'],
     pistes.map((piste) => [
       piste.reference,

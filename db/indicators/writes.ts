@@ -15,10 +15,6 @@ export function updateIndicator(store: Store, id: string, patch: IndicatorPatch)
   updateRow(store, 'indicator', id, validatePatch('indicator', patch));
 }
 
-export function deleteIndicator(store: Store, id: string): void {
-  deleteRow(store, 'indicator', id);
-}
-
 const linkId = (indicatorId: string, actionId: string) => `${indicatorId}:${actionId}`;
 
 /** An action follows an indicator of its own chantier; linked again after an unlink, the same row comes back. */

@@ -7,6 +7,7 @@ import { allDepartements, codiriName, meetingTypeLabels } from '../../common/par
 import { personName, pistesToArbitrateHeading, type Civility, type MeetingType } from '../../common/vocabulary';
 import { listAttachments } from '../attachments/store';
 import { getProject } from '../project/reads';
+import { safeFileName } from '../files';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import type { Partner } from '../people/types';
@@ -190,7 +191,7 @@ export function convocationText(document: ConvocationDocument, sender: { name: s
 export const convocationSubject = (document: ConvocationDocument) => `Convocation – ${document.meeting.title}`;
 
 /** « Convocation - CODIRI du 15 mars 2027 »: the PDF's and the .eml's name, before its extension, without the characters Windows refuses. */
-export const convocationFileName = (document: ConvocationDocument) => `Convocation - ${document.meeting.title}`.replace(/[<>:"/\\|?*\p{Cc}]/gu, '-').trim();
+export const convocationFileName = (document: ConvocationDocument) => safeFileName(`Convocation - ${document.meeting.title}`);
 
 export interface ConvocationEmail {
   /** The .eml file's bytes. */

@@ -10,12 +10,11 @@ import { ValidationError } from '../errors';
 import { SEED_ORIGIN } from '../project/setup';
 import { getProject } from '../project/reads';
 import { formatHlc } from '../store/hlc';
-import { LATE_SQL, today } from '../store/sql';
+import { COUNTED_PROGRESS_SQL, LATE_SQL, openSql, today } from '../store/sql';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { actionReferences, referenceOf } from '../actions/references';
 import { pistesOnAgenda } from '../pistes/reads';
-import { OPEN_SQL } from '../chantiers/counts';
 import { cooperationDashboard } from '../chantiers/dashboard';
 import { dayOf, stageSince } from '../chantiers/stage';
 import { convocationDocument } from './convocation';
@@ -41,7 +40,8 @@ interface ActionRow {
   title: string;
   status: ActionStatus | null;
   end_date: string | null;
-  progress: number | null;
+  /** As the lists count it (COUNTED_PROGRESS_SQL). */
+  progress: number;
   late: number;
 }
 
@@ -134,7 +134,7 @@ function expectedDecisions(store: Store, meetingId: string): ExpectedDecision[] 
   const actions = cached(
     store,
     `SELECT a.id, a.chantier_id, a.number, a.title, c.number AS chantier_number FROM action a JOIN chantier c ON c.id = a.chantier_id AND c.deleted = 0
-     WHERE a.deleted = 0 AND a.to_arbitrate = 1 AND ${OPEN_SQL} ORDER BY c.number, a.number IS NULL, a.number, a.title_key, a.id`,
+     WHERE a.deleted = 0 AND a.to_arbitrate = 1 AND ${openSql('a')} ORDER BY c.number, a.number IS NULL, a.number, a.title_key, a.id`,
   ).all() as { id: string; chantier_id: string; number: number | null; title: string; chantier_number: number }[];
   // The pistes put on the ordre du jour and not yet decided here (db/pistes/agenda.ts).
   const pistes = pistesOnAgenda(store, meetingId).flatMap((piste) =>
@@ -177,7 +177,7 @@ function dossierChantiers(store: Store, chantierIds: string[], since: string | n
     const rows = (
       cached(
         store,
-        `SELECT a.id, a.chantier_id, a.number, a.title, a.status, a.end_date, a.progress, ${LATE_SQL} AS late FROM action a
+        `SELECT a.id, a.chantier_id, a.number, a.title, a.status, a.end_date, ${COUNTED_PROGRESS_SQL} AS progress, ${LATE_SQL} AS late FROM action a
          WHERE a.chantier_id = @chantier AND a.deleted = 0 ORDER BY a.number IS NULL, a.number, a.title_key, a.id`,
       ).all({ chantier: chantier.id, today: day }) as ActionRow[]
     )
@@ -200,7 +200,7 @@ function dossierChantiers(store: Store, chantierIds: string[], since: string | n
         .raw()
         .all(chantier.id) as [string, string][],
     );
-    const progress = rows.reduce((sum, row) => sum + (row.status === 'realise' ? 100 : (row.progress ?? 0)), 0);
+    const progress = rows.reduce((sum, row) => sum + row.progress, 0);
     return {
       id: chantier.id,
       number: chantier.number,

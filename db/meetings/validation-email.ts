@@ -2,6 +2,7 @@
 // it prepares an .eml draft (Outlook, Thunderbird) with the compte rendu as a PDF, addressed
 // to the participants of the partners who validate (all but the one holding the secretariat).
 import { frenchDate } from '../../common/french';
+import { safeFileName } from '../files';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { NBSP } from './convocation';
@@ -17,7 +18,7 @@ export interface ValidationEmail {
 }
 
 /** « Compte rendu - CODIRI du 15 mars 2027 (projet) »: the attached PDF's name, without what Windows refuses. */
-const pdfName = (title: string) => `Compte rendu - ${title} (projet)`.replace(/[<>:"/\\|?*\p{Cc}]/gu, '-').trim();
+const pdfName = (title: string) => safeFileName(`Compte rendu - ${title} (projet)`);
 
 export function validationEmail(store: Store, meetingId: string, pdf: Buffer, date = new Date()): ValidationEmail {
   const meeting = getMeeting(store, meetingId);

@@ -82,9 +82,6 @@ export function parseMarkdown(source: string | null): Block[] {
   return blocks;
 }
 
-/** The text of inline marks, without them. */
-export const inlineText = (content: Inline[]): string => content.map((mark) => (mark.kind === 'text' ? mark.text : inlineText(mark.children))).join('');
-
 /** Plain text, as the e-mail's text part and the terminal show it: bold dropped, a link followed by its address. */
 export function markdownText(blocks: Block[]): string {
   const line = (content: Inline[]): string =>

@@ -23,7 +23,7 @@ export function validatePatch<E extends EntityName>(entity: E, patch: Record<str
   return parsed as Patch<E>;
 }
 
-/** The fields a new row must have: those whose schema refuses null. */
+/** The first field a new row lacks among those it must have (whose schema refuses null); undefined if none. */
 export function missingRequired(entity: EntityName, patch: Record<string, unknown>): string | undefined {
   return Object.entries(ENTITIES[entity] as Record<string, z.ZodType>).find(
     ([field, schema]) => patch[field] === undefined && !schema.safeParse(null).success,

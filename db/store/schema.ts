@@ -395,7 +395,6 @@ const everyFieldNamed: EveryFieldNamed = true;
 void everyFieldNamed;
 export const ENTITY_NAMES = Object.keys(ENTITIES) as EntityName[];
 export type EntityFields<E extends EntityName> = { [F in keyof (typeof ENTITIES)[E]]: z.output<(typeof ENTITIES)[E][F]> };
-export type FieldName<E extends EntityName> = keyof (typeof ENTITIES)[E] & string;
 
 export function isEntityName(name: string): name is EntityName {
   return Object.prototype.hasOwnProperty.call(ENTITIES, name);

@@ -24,8 +24,11 @@ export function whereIn(
 
 const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 
+/** Whether the row aliased `alias` (an action, an action à mener) is still open: neither réalisé nor abandonné. */
+export const openSql = (alias: string) => `coalesce(${alias}.status, '') NOT IN (${list(CLOSED_STATUSES)})`;
+
 /** "En retard" for the action aliased `a`, against the parameter @today; 0 or 1, never NULL (NOT must work). */
-export const LATE_SQL = `(a.end_date IS NOT NULL AND a.end_date < @today AND coalesce(a.status, '') NOT IN (${list(CLOSED_STATUSES)}))`;
+export const LATE_SQL = `(a.end_date IS NOT NULL AND a.end_date < @today AND ${openSql('a')})`;
 
 /** The avancement of the action aliased `a` as lists and tableaux de bord count it: a « Réalisé » action is done, 100 %, whatever was typed. */
 export const COUNTED_PROGRESS_SQL = "iif(a.status = 'realise', 100, coalesce(a.progress, 0))";

@@ -25,7 +25,8 @@ const isRevocation = (change: { entity: string; field: string }) => change.entit
 
 export class Store {
   readonly log: ChangeLog;
-  private changeCount = 0;
+  /** Transactions that changed derived data (revision). */
+  private changedTransactions = 0;
   private readonly search: SearchIndex;
   private readonly clock: Clock;
   private readonly getState: Database.Statement;
@@ -116,7 +117,6 @@ export class Store {
     return this.transaction(() => {
       let seq = Number(this.localState('seq') ?? 0);
       let chain = seq === 0 ? chainStart(origin) : this.chainAt(origin, seq);
-      let written = 0;
       // Applied together (each derived row refreshed once, not once per field); an edit of a
       // field already written by this call supersedes that pending change, as it would once applied.
       const pending: Change[] = [];
@@ -145,16 +145,15 @@ export class Store {
         if (chain !== null) change.chain = chain = nextChain(chain, change);
         pending.push(change);
         pendingByField.set(key, change);
-        written++;
       }
-      if (pending.length > 0) this.log.apply(pending);
-      if (written > 0) {
+      if (pending.length > 0) {
+        this.log.apply(pending);
         this.setLocalState('seq', String(seq));
         this.setLocalState('hlc', this.clock.current());
       }
       if (edits.some(isRevocation)) this.followRevocations();
       this.flushDerived();
-      return written;
+      return pending.length;
     });
   }
 
@@ -201,11 +200,11 @@ export class Store {
 
   /** Grows with every transaction that changed something: lets queries cache their results. */
   get revision(): number {
-    return this.changeCount;
+    return this.changedTransactions;
   }
 
   private flushDerived(): void {
-    if (this.log.touched.size > 0) this.changeCount++;
+    if (this.log.touched.size > 0) this.changedTransactions++;
     this.search.refresh(this.log.touched);
     this.log.touched.clear();
   }

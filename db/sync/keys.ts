@@ -138,10 +138,6 @@ export function keyFileCurrentKey(store: Store): string | undefined {
 /** The keyrings opened in this process, by store. */
 const unlocked = new WeakMap<Store, Keyring>();
 
-export function unlockedKeyring(store: Store): Keyring | undefined {
-  return unlocked.get(store);
-}
-
 export function lockKeyring(store: Store): void {
   unlocked.delete(store);
 }
@@ -211,11 +207,6 @@ function readKeyFile(store: Store): KeyFile | undefined {
 export function saveKeyring(store: Store, keyring: Keyring, system?: SystemSeal): void {
   writeFileAtomically(keyFilePath(store), JSON.stringify(seal(keyring, system), null, 2));
   unlocked.set(store, keyring);
-}
-
-/** Whether the key file is also sealed by the system keychain. */
-export function isSealedBySystem(store: Store): boolean {
-  return readKeyFile(store)?.system !== undefined;
 }
 
 /** Opens the key file with the system keychain; undefined when it was not sealed by it. */

@@ -11,7 +11,6 @@ import {
   hasKeyFile,
   newKeyring,
   saveKeyring,
-  unlockedKeyring,
   unlockWithPassphrase,
   validateExistingPassphrase,
   validateNewPassphrase,
@@ -49,13 +48,6 @@ export function readingKeys(store: Store, secret: Secret): ProjectKey[] {
 export function choosesPassphrase(store: Store): boolean {
   const { replicaId } = store.requireReplica();
   return store.db.prepare("SELECT 1 FROM version_vector WHERE origin NOT IN ('seed', ?) LIMIT 1").pluck().get(replicaId) === undefined;
-}
-
-/** The keyring this process opened, or a refusal that asks for the passphrase. */
-export function requireKeyring(store: Store): Keyring {
-  const keyring = unlockedKeyring(store);
-  if (!keyring) throw refusal(hasKeyFile(store) ? 'keys-locked' : 'no-passphrase');
-  return keyring;
 }
 
 /**

@@ -17,7 +17,7 @@ import { actionIndicators, chantierIndicators } from '../../db/indicators/reads'
 import * as indicators from '../../db/indicators/writes';
 import * as chantiers from '../../db/chantiers/writes';
 import * as people from '../../db/people/writes';
-import { listPartners, listPeople } from '../../db/people/reads';
+import { listPeople } from '../../db/people/reads';
 import { updateProjectName } from '../../db/project/writes';
 import { setPilot } from '../../db/actions/pilots';
 import { restoreRow } from '../../db/store/rows';
@@ -123,7 +123,6 @@ export function createHandlers(session: Session, { cooperations, ...sync }: Omit
     updateFunding: (id, patch) => budget.updateFunding(store(), id, patch),
     deleteFunding: (id) => budget.deleteFunding(store(), id),
     addParty: (actionId, party) => parties.addParty(store(), actionId, party),
-    updateParty: (id, patch) => parties.updateParty(store(), id, patch),
     deleteParty: (id) => parties.deleteParty(store(), id),
     getMyActions: () => myActions(store()),
     getReminders: () => getReminders(session),
@@ -134,7 +133,6 @@ export function createHandlers(session: Session, { cooperations, ...sync }: Omit
     updatePerson: (id, patch) => people.updatePerson(store(), id, patch),
     deletePerson: (id) => people.deletePerson(store(), id),
 
-    listPartners: () => listPartners(store()),
     createPartner: (input) => people.createPartner(store(), input),
     updatePartner: (id, patch) => people.updatePartner(store(), id, patch),
     updateProjectName: (name) => updateProjectName(store(), name),

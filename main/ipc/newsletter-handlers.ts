@@ -3,14 +3,14 @@
 import { app, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { refusal } from '../../db/errors';
-import { writeFileAtomically } from '../../db/files';
+import { safeFileName, writeFileAtomically } from '../../db/files';
 import { newsletterDocument } from '../../db/newsletters/document';
 import { newsletterEml } from '../../db/newsletters/eml';
 import { getNewsletter, listNewsletters } from '../../db/newsletters/reads';
 import * as newsletters from '../../db/newsletters/writes';
 import { listPartners } from '../../db/people/reads';
 import type { SavedEmail, SavedPdf } from '../../preload/contract';
-import { chooseEmailFile, choosePdfFile, safeFileName, withPromisedExtension } from '../dialogs';
+import { chooseEmailFile, choosePdfFile, withPromisedExtension } from '../dialogs';
 import { pdfPageCount, printToPdf } from '../printing';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';

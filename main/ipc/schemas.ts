@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ApiMethod, EntenteApi } from '../../preload/contract';
 import { clockTime, ENTITIES, ENTITY_NAMES, isoDate } from '../../db/store/schema';
 import { ACTION_IMPORT_FIELDS } from '../../db/exports/actions';
+import { MAX_PLAIN_BYTES } from '../../db/sync/format';
 import { pisteArbitrationArgsSchemas } from './piste-arbitration-handlers';
 import { pisteArgsSchemas, pisteFilter } from './piste-schemas';
 import { ACTION_STATUSES, MEETING_TYPES, MINUTES_LAYOUTS, MINUTES_STATUSES, PARTNER_KINDS, PRIORITIES, STAGES } from '../../common/vocabulary';
@@ -186,7 +187,6 @@ export const argsSchemas = {
   updateFunding: z.tuple([id, fundingFields.omit({ action_id: true }).partial().strict()]),
   deleteFunding: z.tuple([id]),
   addParty: z.tuple([id, partyFields.omit({ action_id: true }).partial().required({ kind: true, name: true }).strict()]),
-  updateParty: z.tuple([id, partyFields.omit({ action_id: true }).partial().strict()]),
   deleteParty: z.tuple([id]),
   getMyActions: none,
   getReminders: none,
@@ -197,7 +197,6 @@ export const argsSchemas = {
   updatePerson: z.tuple([id, personFields.partial().strict()]),
   deletePerson: z.tuple([id]),
 
-  listPartners: none,
   createPartner: z.tuple([partnerInput.strict()]),
   updatePartner: z.tuple([id, partnerInput.partial().strict()]),
   listPartnerLogos: none,
@@ -352,7 +351,7 @@ export const argsSchemas = {
   ]),
   importSyncFile: none,
   // A dropped file: at most 1 GiB, the format's own bound on a decompressed body.
-  importSyncData: z.tuple([z.instanceof(Uint8Array).refine((bytes) => bytes.length <= 1 << 30, 'Fichier trop volumineux.')]),
+  importSyncData: z.tuple([z.instanceof(Uint8Array).refine((bytes) => bytes.length <= MAX_PLAIN_BYTES, 'Fichier trop volumineux.')]),
   chooseSharedFolder: none,
   forgetSharedFolder: none,
   syncSharedFolderNow: none,

@@ -1,4 +1,4 @@
-// A tiny hash router: the app is loaded from file://, so the screen lives in location.hash
+// A tiny hash router: the app is one page (app://entente/), so the screen lives in location.hash
 // (#/actions/abc), which also gives the back and forward keys of Chromium for free.
 import { useSyncExternalStore } from 'react';
 import type { DashboardPeriod, PrintLayout } from '../../preload/contract';

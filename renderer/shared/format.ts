@@ -1,7 +1,9 @@
-// Every date the user sees goes through here: French, « 26 nov. 2026 ».
+// The screens' short dates (« 26 nov. 2026 ») and amounts; long dates (« 26 novembre 2026 ») and
+// hours come from common/french.ts, shared with the printed documents.
 import { format, parseISO } from 'date-fns';
 import { fr } from 'date-fns/locale';
 import { frenchTime, frenchTypography } from '../../common/french';
+import { localDate } from '../../common/calendar';
 
 /** « 26 nov. 2026 », and « 1er déc. 2026 » for the first of the month, as French writes it. */
 const shortDate = (date: Date) => format(date, date.getDate() === 1 ? "d'er' MMM yyyy" : 'd MMM yyyy', { locale: fr });
@@ -20,9 +22,7 @@ export function formatDateTime(iso: string): string {
 }
 
 /** Today as YYYY-MM-DD, in local time (the API's date format). */
-export function todayIso(): string {
-  return format(new Date(), 'yyyy-MM-dd');
-}
+export const todayIso = (): string => localDate();
 
 const byteFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 

@@ -3,7 +3,8 @@ import * as actions from '../../db/actions/writes';
 import { createPerson } from '../../db/people/writes';
 import { setPilot } from '../../db/actions/pilots';
 import { getAction, queryActions } from '../../db/actions/reads';
-import { getChantier, listChantiers, getDashboard } from '../../db/chantiers/reads';
+import { getChantier, listChantiers } from '../../db/chantiers/reads';
+import { cooperationDashboard } from '../../db/chantiers/dashboard';
 import type { Store } from '../../db/store/store';
 import type { ActionQuery } from '../../db/actions/types';
 import { newReplica } from './helpers';
@@ -34,7 +35,7 @@ const ids = (store: Store, query: ActionQuery) => queryActions(store, query, TOD
 describe('dashboard and chantiers', () => {
   test('counts by chantier and in total', () => {
     const { store } = project();
-    const dashboard = getDashboard(store, TODAY);
+    const dashboard = cooperationDashboard(store, { kind: 'all' }, TODAY);
     expect(dashboard.today).toBe(TODAY);
     expect(dashboard.chantiers.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const rh = dashboard.chantiers[3];
@@ -46,7 +47,7 @@ describe('dashboard and chantiers', () => {
     expect(rh.progress).toBe(Math.round((50 + 100 + 30 + 0) / 4));
     // A « Réalisé » action counts as done, even with its avancement left behind.
     actions.updateAction(store, 'a4-2', { progress: 40 });
-    expect(getDashboard(store, TODAY).chantiers[3].progress).toBe(Math.round((50 + 100 + 30 + 0) / 4));
+    expect(cooperationDashboard(store, { kind: 'all' }, TODAY).chantiers[3].progress).toBe(Math.round((50 + 100 + 30 + 0) / 4));
     actions.updateAction(store, 'a4-2', { progress: 100 });
     expect(rh.pilots).toEqual([{ partner_id: 'd37', person_id: store.personId, person_name: 'Claire Martin', services: null }]);
     expect(dashboard.chantiers[8].counts.total).toBe(0);
@@ -56,7 +57,8 @@ describe('dashboard and chantiers', () => {
       without_pilot: 11,
       by_status: { a_venir: 8, en_cours: 1, realise: 1, en_pause: 0, abandonne: 1, bloque: 1, none: 1 },
     });
-    expect(listChantiers(store, TODAY)).toEqual(dashboard.chantiers);
+    // The same summaries as the Chantiers screen's, each with the day it reached its stage.
+    expect(dashboard.chantiers).toMatchObject(listChantiers(store, TODAY));
   });
 
   test('one chantier with its actions', () => {

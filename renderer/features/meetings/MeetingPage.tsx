@@ -173,7 +173,7 @@ function DeleteMeetingButton({ meeting }: { meeting: MeetingDetail }) {
     return result.ok;
   }
   return (
-    <DeleteButton label="Supprimer la réunion" title="Supprimer cette réunion ?" remove={remove}>
+    <DeleteButton label="Supprimer la réunion" title={'Supprimer cette réunion\u202f?'} remove={remove}>
       La réunion «&#x202f;{meeting.title}&#x202f;» sera supprimée avec ses participants, son ordre du jour et son compte rendu.
       {meeting.validation_status === 'envoye' && ' Son compte rendu a été envoyé pour validation\u202f: prévenez les partenaires qui le valident.'}
     </DeleteButton>

@@ -60,7 +60,7 @@ test('supprimer une action, une piste puis une réunion depuis leur page, après
   await expect(heading).toContainText('10 février 2027');
   const title = (await heading.textContent())!;
   await page.getByRole('button', { name: 'Supprimer la réunion' }).click();
-  dialog = page.getByRole('dialog', { name: 'Supprimer cette réunion ?' });
+  dialog = page.getByRole('dialog', { name: 'Supprimer cette réunion\u202f?' });
   await expect(dialog).toContainText(`La réunion « ${title} » sera supprimée avec ses participants, son ordre du jour et son compte rendu.`);
   await dialog.getByRole('button', { name: 'Supprimer', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Réunions' })).toBeVisible();
