@@ -199,19 +199,31 @@ export interface ConvocationEmail {
   document: ConvocationDocument;
 }
 
+/** The person using this laptop, who signs the courriels, and their address if it is one (else the draft has no sender). */
+export function sender(store: Store): { me: Signatory | undefined; from: MailAddress | null } {
+  const me = store.personId
+    ? (cached(
+        store,
+        'SELECT pe.name, pe.function, pe.email, pa.name AS organisation FROM person pe LEFT JOIN partner pa ON pa.id = pe.partner_id WHERE pe.id = ?',
+      ).get(store.personId) as Signatory | undefined)
+    : undefined;
+  return { me, from: me?.email && isMailAddress(me.email.trim()) ? { name: me.name, email: me.email.trim() } : null };
+}
+
+interface Signatory {
+  name: string;
+  function: string | null;
+  email: string | null;
+  organisation: string | null;
+}
+
 /**
  * The courriel of the convocation, as an .eml draft: to every convened person with an
  * address, the text, and the convocation's PDF (printed by the caller) attached.
  */
 export function convocationEmail(store: Store, meetingId: string, pdf: Buffer, date = new Date()): ConvocationEmail {
   const document = convocationDocument(store, meetingId);
-  const me = store.personId
-    ? (cached(
-        store,
-        'SELECT pe.name, pe.function, pe.email, pa.name AS organisation FROM person pe LEFT JOIN partner pa ON pa.id = pe.partner_id WHERE pe.id = ?',
-      ).get(store.personId) as { name: string; function: string | null; email: string | null; organisation: string | null } | undefined)
-    : undefined;
-  const from: MailAddress | null = me?.email && isMailAddress(me.email.trim()) ? { name: me.name, email: me.email.trim() } : null;
+  const { me, from } = sender(store);
   const eml = buildEml({
     from,
     to: document.recipients,

@@ -5,7 +5,7 @@ import { frenchDate } from '../../common/french';
 import { safeFileName } from '../files';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
-import { NBSP } from './convocation';
+import { NBSP, sender } from './convocation';
 import { buildEml, isMailAddress, type MailAddress } from './eml';
 import { getMeeting } from './reads';
 
@@ -37,10 +37,7 @@ export function validationEmail(store: Store, meetingId: string, pdf: Buffer, da
       if (!to.some((known) => known.email.toLowerCase() === email.toLowerCase())) to.push({ name: person.name, email });
     } else without.push(`${person.name}${person.partner_name ? ` (${person.partner_name})` : ''}`);
   }
-  const me = store.personId
-    ? (cached(store, 'SELECT name, email FROM person WHERE id = ?').get(store.personId) as { name: string; email: string | null } | undefined)
-    : undefined;
-  const from = me?.email && isMailAddress(me.email.trim()) ? { name: me.name, email: me.email.trim() } : null;
+  const { me, from } = sender(store);
   const colon = `${NBSP}:`;
   const silence = meeting.tacit_validation_on
     ? `Sans réponse d'ici le ${frenchDate(meeting.tacit_validation_on)}, il sera réputé validé.`
