@@ -63,6 +63,8 @@ export function FundingTotals({ totals }: { totals: FundingTotal[] }) {
   );
 }
 
+const AMOUNTS = ['planned', 'spent'] as const;
+
 function BudgetLines({ budget }: { budget: ActionBudget }) {
   return (
     <>
@@ -76,22 +78,16 @@ function BudgetLines({ budget }: { budget: ActionBudget }) {
             <Table.Td>{line.year}</Table.Td>
             <Table.Td>{line.partner_name}</Table.Td>
             {/* Written over the year as the money goes: edited in place. */}
-            <Table.Td>
-              <AutosaveEuros
-                label={`${fieldLabel('budget_line', 'planned')}\u202f: ${line.year}, ${line.partner_name}`}
-                value={line.planned}
-                suffix={` € ${TAX_BASIS_LABELS[line.tax_basis]}`}
-                save={(planned) => send('updateBudgetLine', line.id, { planned })}
-              />
-            </Table.Td>
-            <Table.Td>
-              <AutosaveEuros
-                label={`${fieldLabel('budget_line', 'spent')}\u202f: ${line.year}, ${line.partner_name}`}
-                value={line.spent}
-                suffix={` € ${TAX_BASIS_LABELS[line.tax_basis]}`}
-                save={(spent) => send('updateBudgetLine', line.id, { spent })}
-              />
-            </Table.Td>
+            {AMOUNTS.map((field) => (
+              <Table.Td key={field}>
+                <AutosaveEuros
+                  label={`${fieldLabel('budget_line', field)}\u202f: ${line.year}, ${line.partner_name}`}
+                  value={line[field]}
+                  suffix={` € ${TAX_BASIS_LABELS[line.tax_basis]}`}
+                  save={(amount) => send('updateBudgetLine', line.id, { [field]: amount })}
+                />
+              </Table.Td>
+            ))}
           </>
         )}
         remove={(line) => ({
