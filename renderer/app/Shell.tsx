@@ -195,7 +195,7 @@ function CurrentPage({ route }: { route: Route }) {
     case 'sync':
       return <SyncPage />;
     case 'settings':
-      return <SettingsPage />;
+      return <SettingsPage section={route.section} />;
     case 'pistes-matrix':
       return <MatrixPage />;
     case 'pistes-synthesis':

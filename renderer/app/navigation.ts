@@ -27,7 +27,10 @@ export type Route =
   | { page: 'newsletters' }
   | { page: 'newsletter'; id: string }
   | { page: 'newsletter-print'; id: string }
-  | { page: 'settings' };
+  | { page: 'settings'; section?: SettingsSection };
+
+/** A section of Paramètres a link may open at, #/parametres/ordinateurs. */
+export type SettingsSection = 'ordinateurs';
 
 /** The meeting page's two steps, #/reunions/ID/compte-rendu: a link may open either. */
 export type MeetingStep = 'preparer' | 'compte-rendu';
@@ -90,6 +93,8 @@ export function href(route: Route): string {
       return `#/lettres/${encodeURIComponent(route.id)}`;
     case 'newsletter-print':
       return `#/lettres/${encodeURIComponent(route.id)}/impression`;
+    case 'settings':
+      return `#/parametres${route.section ? `/${route.section}` : ''}`;
     default:
       return `#/${SEGMENTS[route.page]}`;
   }
@@ -112,7 +117,7 @@ function parseHash(hash: string): Route {
   if (segment === 'synchronisation') return { page: 'sync' };
   if (segment === 'reunions' && id && MEETING_STEPS.includes(section)) return { page: 'meeting', id: decodeURIComponent(id), step: section as MeetingStep };
   if (segment === 'reunions') return id ? { page: 'meeting', id: decodeURIComponent(id) } : { page: 'meetings' };
-  if (segment === 'parametres') return { page: 'settings' };
+  if (segment === 'parametres') return id === 'ordinateurs' ? { page: 'settings', section: id } : { page: 'settings' };
   if (segment === 'decisions') return { page: 'decisions' };
   if (segment === 'pistes') return id ? (PISTE_VIEWS[id] ?? { page: 'piste', id: decodeURIComponent(id) }) : { page: 'pistes' };
   if (segment === 'lettres' && id && section === 'impression') return { page: 'newsletter-print', id: decodeURIComponent(id) };

@@ -220,7 +220,7 @@ function ValidationProof({ proof }: { proof: NonNullable<MeetingDetail['validati
         <Text size="sm">
           Validation signée par la clé que présente {proof.computer} (empreinte {proof.fingerprint}). Rien ne prouve encore que c'est bien la sienne&#x202f;:
           appelez cette personne et confirmez sa clé dans{' '}
-          <Anchor href={href({ page: 'settings' })} size="sm" underline="always">
+          <Anchor href={href({ page: 'settings', section: 'ordinateurs' })} size="sm" underline="always">
             Paramètres › Ordinateurs
           </Anchor>
           .

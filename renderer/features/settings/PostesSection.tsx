@@ -1,6 +1,6 @@
 import { Badge, Button, Code, Group, List, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { partnerWord } from '../../../common/partners';
 import { useAppState } from '../../app/AppContext';
 import { Disclosure } from '../../shared/Disclosure';
@@ -13,8 +13,17 @@ import { formatDate, formatDateTime, numberFormat } from '../../shared/format';
  * fingerprint its user reads by phone, and revoking a lost or departed one. Their ids and
  * fingerprints wait in « Détails techniques », for the administrator.
  */
-export function PostesSection() {
+export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boolean }) {
   const { data: status } = useApiData('getSyncStatus');
+  const top = useRef<HTMLDivElement>(null);
+  const loaded = status !== undefined;
+  // Opened from a link to this section: shown once its list is there, the card's title just below the app's header.
+  useEffect(() => {
+    const section = top.current?.closest('section');
+    if (!scrollIntoView || !loaded || !section) return;
+    section.style.scrollMarginTop = 'calc(var(--app-shell-header-offset, 0px) + var(--mantine-spacing-md))';
+    section.scrollIntoView({ block: 'start' });
+  }, [scrollIntoView, loaded]);
   const [revoking, setRevoking] = useState<ReplicaStatus | null>(null);
   const [confirming, setConfirming] = useState<ReplicaStatus | null>(null);
   const [error, setError] = useState<string>();
@@ -34,7 +43,7 @@ export function PostesSection() {
 
   const name = (computer: ReplicaStatus) => `${computer.person_name ?? 'Ordinateur inconnu'}${computer.label ? ` — ${computer.label}` : ''}`;
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" ref={top}>
       <Text size="sm">Chaque ordinateur signe ce qu'il écrit avec sa propre clé.</Text>
       <List size="sm" spacing={4}>
         <List.Item>

@@ -7,6 +7,7 @@ import { AutosaveSelect, AutosaveText } from '../../shared/autosave/AutosaveFiel
 import { FormSaverProvider } from '../../shared/autosave/FormSaver';
 import { SaveStatus } from '../../shared/autosave/SaveStatus';
 import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
+import type { SettingsSection } from '../../app/navigation';
 import { PageHeader } from '../../shared/PageHeader';
 import { SectionCard } from '../../shared/SectionCard';
 import { partnerOptions } from '../../shared/people';
@@ -18,15 +19,16 @@ import { PostesSection } from './PostesSection';
 import { ProjectSection } from './ProjectSection';
 import { RemindersSection } from './RemindersSection';
 
-export function SettingsPage() {
+/** `section`: the one a link opened the page at (the meeting page's « Paramètres › Ordinateurs »). */
+export function SettingsPage({ section }: { section?: SettingsSection }) {
   return (
     <FormSaverProvider>
-      <Settings />
+      <Settings section={section} />
     </FormSaverProvider>
   );
 }
 
-function Settings() {
+function Settings({ section }: { section?: SettingsSection }) {
   useUndoShortcut();
   const { me, partners } = useAppState();
   return (
@@ -75,7 +77,7 @@ function Settings() {
         </SectionCard>
 
         <SectionCard title="Ordinateurs">
-          <PostesSection />
+          <PostesSection scrollIntoView={section === 'ordinateurs'} />
         </SectionCard>
 
         <SectionCard title="Données">

@@ -229,6 +229,8 @@ test('un compte rendu corrigé ici pendant que Marc Petit le validait sur son or
   await expect(validation).toContainText("Validation signée par la clé que présente l'ordinateur de Marc Petit (Loir-et-Cher)");
   await expect(validation).toContainText("Rien ne prouve encore que c'est bien la sienne");
   await validation.getByRole('link', { name: 'Paramètres › Ordinateurs' }).click();
+  // The link opens Paramètres at its Ordinateurs section, not at the top of the long page.
+  await expect(page.getByRole('heading', { level: 2, name: 'Ordinateurs' })).toBeInViewport();
   const marc = JSON.parse(cli(dataDir, 'postes', '--json')).find((poste: { person_name: string }) => poste.person_name === 'Marc Petit');
   await page
     .getByRole('region', { name: 'Ordinateurs' })
