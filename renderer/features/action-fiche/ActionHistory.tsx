@@ -5,6 +5,7 @@ import { frenchDateTime } from '../../../common/french';
 import type { ActionHistoryEntry, HistoryPrevious } from '../../../preload/contract';
 import { useApiData } from '../../api';
 import { SectionCard } from '../../shared/SectionCard';
+import { useSessionState } from '../../shared/useSessionState';
 import { ConflictBadge } from '../conflicts/RowConflicts';
 
 /** The value of the filter that keeps every field. */
@@ -18,7 +19,8 @@ const SHORT = 160;
  * poste, the field, the old value and the new one.
  */
 export function ActionHistorySection({ actionId }: { actionId: string }) {
-  const [open, setOpen] = useState(false);
+  // Kept for the session: the section moves between the fiche's columns as the window narrows or widens, and stays open.
+  const [open, setOpen] = useSessionState(`fiche.${actionId}.historique`, false);
   const panelId = useId();
   return (
     <SectionCard title="Historique">
@@ -45,7 +47,7 @@ export function ActionHistorySection({ actionId }: { actionId: string }) {
 }
 
 function HistoryList({ actionId }: { actionId: string }) {
-  const [field, setField] = useState(ALL);
+  const [field, setField] = useSessionState(`fiche.${actionId}.historique.champ`, ALL);
   const { data, error } = useApiData('getActionHistory', actionId, field === ALL ? null : field);
   if (error)
     return (

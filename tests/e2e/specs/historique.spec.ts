@@ -105,4 +105,10 @@ test("Historique de la fiche : la modification d'un autre poste, ancienne → no
   await expect(changes).toHaveCount(3);
   await expect(edits.first()).toContainText('cet ordinateur');
   await expect(changes.first()).toHaveText(/^Statut\s*En cours\s*→\s*devient\s*Réalisé$/);
+
+  // A narrower window moves the Historique to the end of the fiche: still open, its filter kept.
+  await app.shrinkToMinimumSize();
+  await expect(section.getByRole('button', { name: "Masquer l'historique" })).toHaveAttribute('aria-expanded', 'true');
+  await expect(filter).toHaveValue('Statut');
+  await expect(changes).toHaveCount(3);
 });
