@@ -11,6 +11,7 @@ import { navigate } from '../../app/navigation';
 import { formatDate, formatMeasure } from '../../shared/format';
 import { STATUS_OPTIONS } from '../../shared/status';
 import { LateBadge } from '../../shared/StatusBadge';
+import { useWidth } from '../../shared/useWidth';
 import { ActionProgress } from './ActionProgress';
 import type { ActionSort } from './filters';
 import type { ActionPages } from './useActionPages';
@@ -31,7 +32,7 @@ interface Props {
 /** All actions in one table; only the rows in view are in the page, so 10 000 stay smooth. */
 export function ActionsTable({ pages, queryKey, sort, onSort, withIndicator = false }: Props) {
   const { partners } = useAppState();
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement | null>(null);
   const rowCount = pages.total ?? 0;
   const virtualizer = useVirtualizer({
     count: rowCount,
@@ -40,6 +41,19 @@ export function ActionsTable({ pages, queryKey, sort, onSort, withIndicator = fa
     overscan: 12,
   });
   const columns = `56px minmax(110px, 150px) minmax(240px, 1fr) 120px 88px minmax(120px, 170px) 104px 124px 96px${withIndicator ? ' minmax(150px, 220px)' : ''}`;
+  // Narrower than the columns' minimum widths (a window shared with the mail), each row takes
+  // two lines, every column in view: the chantier under the réf., the priorité under the statut,
+  // « En retard » under the échéance, the indicateur under the avancement.
+  const [measured, width] = useWidth<HTMLDivElement>();
+  const compact = width < (withIndicator ? 1210 : 1060);
+  const scrollerRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      scroller.current = element;
+      measured(element);
+    },
+    [measured],
+  );
+  const compactColumns = '110px minmax(160px, 1fr) 120px minmax(110px, 130px) 104px 124px';
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -64,20 +78,31 @@ export function ActionsTable({ pages, queryKey, sort, onSort, withIndicator = fa
   );
 
   return (
-    <div ref={scroller} className={classes.scroller} style={{ '--columns': columns } as CSSProperties}>
+    <div
+      ref={scrollerRef}
+      className={classes.scroller}
+      data-compact={compact || undefined}
+      style={{ '--columns': compact ? compactColumns : columns } as CSSProperties}
+    >
       <table role="table" className={classes.table} aria-rowcount={rowCount + 1} aria-label="Actions">
         <thead role="rowgroup" className={classes.head}>
           <tr role="row" className={classes.row} aria-rowindex={1}>
-            <SortHeader label="Réf." title="Référence" by="reference" sort={sort} onSort={onSort} />
-            <SortHeader label="Chantier" by="chantier" sort={sort} onSort={onSort} />
-            <SortHeader label={fieldLabel('action', 'title')} by="title" sort={sort} onSort={onSort} />
-            <SortHeader label={fieldLabel('action', 'status')} by="status" sort={sort} onSort={onSort} />
-            <SortHeader label={fieldLabel('action', 'priority')} by="priority" sort={sort} onSort={onSort} />
-            <Header title={partners.map((partner) => `${fieldLabel('pilot', 'person_id')} ${partner.name}`).join(', ')}>Pilotes</Header>
-            <SortHeader label="Échéance" title={fieldLabel('action', 'end_date')} by="end_date" sort={sort} onSort={onSort} />
-            <SortHeader label={fieldLabel('action', 'progress')} by="progress" sort={sort} onSort={onSort} />
-            <Header>En retard</Header>
-            {withIndicator && <Header title="Dernière valeur du premier indicateur suivi, et écart à sa cible">Indicateur</Header>}
+            <SortHeader area="ref" label="Réf." title="Référence" by="reference" sort={sort} onSort={onSort} />
+            <SortHeader area="chantier" label="Chantier" by="chantier" sort={sort} onSort={onSort} />
+            <SortHeader area="title" label={fieldLabel('action', 'title')} by="title" sort={sort} onSort={onSort} />
+            <SortHeader area="status" label={fieldLabel('action', 'status')} by="status" sort={sort} onSort={onSort} />
+            <SortHeader area="priority" label={fieldLabel('action', 'priority')} by="priority" sort={sort} onSort={onSort} />
+            <Header area="pilots" title={partners.map((partner) => `${fieldLabel('pilot', 'person_id')} ${partner.name}`).join(', ')}>
+              Pilotes
+            </Header>
+            <SortHeader area="due" label="Échéance" title={fieldLabel('action', 'end_date')} by="end_date" sort={sort} onSort={onSort} />
+            <SortHeader area="progress" label={fieldLabel('action', 'progress')} by="progress" sort={sort} onSort={onSort} />
+            <Header area="late">En retard</Header>
+            {withIndicator && (
+              <Header area="indicator" title="Dernière valeur du premier indicateur suivi, et écart à sa cible">
+                Indicateur
+              </Header>
+            )}
           </tr>
         </thead>
         <tbody role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
@@ -104,21 +129,26 @@ export function ActionsTable({ pages, queryKey, sort, onSort, withIndicator = fa
   );
 }
 
+/** Where a cell goes in the two-line layout of a narrow table (ActionsTable.module.css). */
+type Area = 'ref' | 'chantier' | 'title' | 'status' | 'priority' | 'pilots' | 'due' | 'progress' | 'late' | 'indicator';
+
 interface HeaderProps {
+  area: Area;
   children: ReactNode;
   title?: string;
   sort?: 'ascending' | 'descending' | 'none';
 }
 
-function Header({ children, title, sort }: HeaderProps) {
+function Header({ area, children, title, sort }: HeaderProps) {
   return (
-    <th role="columnheader" scope="col" className={classes.headerCell} aria-sort={sort} title={title}>
+    <th role="columnheader" scope="col" className={classes.headerCell} data-area={area} aria-sort={sort} title={title}>
       {children}
     </th>
   );
 }
 
 interface SortHeaderProps {
+  area: Area;
   label: string;
   title?: string;
   by: ActionSortKey;
@@ -127,11 +157,11 @@ interface SortHeaderProps {
 }
 
 /** A column header that sorts on click; a second click reverses the order. */
-function SortHeader({ label, title, by, sort, onSort }: SortHeaderProps) {
+function SortHeader({ area, label, title, by, sort, onSort }: SortHeaderProps) {
   const active = sort.by === by;
   const Icon = !active ? IconArrowsSort : sort.direction === 'asc' ? IconArrowUp : IconArrowDown;
   return (
-    <Header sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    <Header area={area} sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
       <UnstyledButton
         className={classes.sortButton}
         title={title ? `Trier par ${title.toLowerCase()}` : `Trier par ${label.toLowerCase()}`}
@@ -181,15 +211,15 @@ const Row = memo(function Row({ row, index, start, partners, onMove, measure, wi
       onClick={open}
       onKeyDown={onKeyDown}
     >
-      <td role="cell" className={`${classes.cell} ${classes.number}`}>
+      <td role="cell" className={`${classes.cell} ${classes.number}`} data-area="ref">
         {row.reference}
       </td>
-      <td role="cell" className={classes.cell}>
+      <td role="cell" className={classes.cell} data-area="chantier">
         <span className={classes.clamped} title={`${row.chantier_number}. ${row.chantier_title}`}>
           {row.chantier_number}. {row.chantier_title}
         </span>
       </td>
-      <td role="cell" className={`${classes.cell} ${classes.title}`}>
+      <td role="cell" className={`${classes.cell} ${classes.title}`} data-area="title">
         {row.title}
         {row.to_arbitrate && (
           <>
@@ -200,26 +230,26 @@ const Row = memo(function Row({ row, index, start, partners, onMove, measure, wi
           </>
         )}
       </td>
-      <td role="cell" className={classes.cell} onClick={(event) => event.stopPropagation()}>
+      <td role="cell" className={classes.cell} data-area="status" onClick={(event) => event.stopPropagation()}>
         <StatusSelect row={row} />
       </td>
-      <td role="cell" className={classes.cell}>
+      <td role="cell" className={classes.cell} data-area="priority">
         {row.priority ? PRIORITY_LABELS[row.priority] : '—'}
       </td>
-      <td role="cell" className={classes.cell}>
+      <td role="cell" className={classes.cell} data-area="pilots">
         {pilotNames(row, partners)}
       </td>
-      <td role="cell" className={classes.cell}>
+      <td role="cell" className={classes.cell} data-area="due">
         {formatDate(row.end_date)}
       </td>
-      <td role="cell" className={classes.cell}>
+      <td role="cell" className={classes.cell} data-area="progress">
         <ActionProgress value={row.progress} barWidth={48} />
       </td>
-      <td role="cell" className={classes.cell}>
+      <td role="cell" className={classes.cell} data-area="late">
         {row.late && <LateBadge />}
       </td>
       {withIndicator && (
-        <td role="cell" className={classes.cell}>
+        <td role="cell" className={classes.cell} data-area="indicator">
           {row.indicator ? (
             <span className={classes.clamped} title={row.indicator.name}>
               {formatMeasure(row.indicator.latest, row.indicator.unit)}

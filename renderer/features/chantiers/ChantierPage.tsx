@@ -18,6 +18,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { ProgressValue } from '../../shared/ProgressValue';
 import { ArbitrationBadge, LateBadge, StatusBadge } from '../../shared/StatusBadge';
 import { PilotHeader, PilotName } from '../../shared/PilotName';
+import { useWidth } from '../../shared/useWidth';
 import { NewActionModal } from '../actions/NewActionModal';
 import { ConflictBadge, ConflictsAlert, useConflictsOf } from '../conflicts/RowConflicts';
 
@@ -110,21 +111,24 @@ function ChantierView({ chantier, people }: { chantier: ChantierDetail; people: 
   );
 }
 
+/** Below this width, the priorité goes under the statut and the pilotes share one column. */
+const FULL_TABLE_WIDTH = 800;
+
 function ChantierActions({ chantier }: { chantier: ChantierDetail }) {
   const { partners } = useAppState();
+  const [measured, width] = useWidth<HTMLDivElement>();
+  const compact = width < FULL_TABLE_WIDTH;
   if (chantier.actions.length === 0) return <Text c="dimmed">Aucune action dans ce chantier pour le moment.</Text>;
   return (
-    <Table.ScrollContainer minWidth={800}>
+    <Table.ScrollContainer ref={measured} minWidth={compact ? 0 : FULL_TABLE_WIDTH}>
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={64}>Réf.</Table.Th>
             <Table.Th>{fieldLabel('action', 'title')}</Table.Th>
             <Table.Th>{fieldLabel('action', 'status')}</Table.Th>
-            <Table.Th>{fieldLabel('action', 'priority')}</Table.Th>
-            {partners.map((partner) => (
-              <PilotHeader key={partner.id} partner={partner} />
-            ))}
+            {!compact && <Table.Th>{fieldLabel('action', 'priority')}</Table.Th>}
+            {compact ? <Table.Th>Pilotes</Table.Th> : partners.map((partner) => <PilotHeader key={partner.id} partner={partner} />)}
             <Table.Th>Échéance</Table.Th>
             <Table.Th>{fieldLabel('action', 'progress')}</Table.Th>
           </Table.Tr>
@@ -141,14 +145,34 @@ function ChantierActions({ chantier }: { chantier: ChantierDetail }) {
                   <StatusBadge status={action.status} />
                   {action.late && <LateBadge />}
                   {action.to_arbitrate && <ArbitrationBadge />}
+                  {compact && action.priority && (
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                      Priorité {PRIORITY_LABELS[action.priority].toLowerCase()}
+                    </Text>
+                  )}
                 </Stack>
               </Table.Td>
-              <Table.Td>{action.priority ? PRIORITY_LABELS[action.priority] : '—'}</Table.Td>
-              {partners.map((partner) => (
-                <Table.Td key={partner.id}>
-                  <PilotName pilots={action.pilots} partnerId={partner.id} />
+              {!compact && <Table.Td>{action.priority ? PRIORITY_LABELS[action.priority] : '—'}</Table.Td>}
+              {compact ? (
+                <Table.Td>
+                  <Stack gap={2}>
+                    {partners.map((partner) => (
+                      <Group key={partner.id} gap={6} wrap="nowrap" title={`${fieldLabel('pilot', 'person_id')} ${partner.name}`}>
+                        <Text size="sm" c="dimmed" fw={700}>
+                          {partner.code}
+                        </Text>
+                        <PilotName pilots={action.pilots} partnerId={partner.id} />
+                      </Group>
+                    ))}
+                  </Stack>
                 </Table.Td>
-              ))}
+              ) : (
+                partners.map((partner) => (
+                  <Table.Td key={partner.id}>
+                    <PilotName pilots={action.pilots} partnerId={partner.id} />
+                  </Table.Td>
+                ))
+              )}
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(action.end_date)}</Table.Td>
               <Table.Td>
                 <ProgressValue value={action.progress} />

@@ -9,6 +9,7 @@ import { href } from '../../app/navigation';
 import { formatDate } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { useSessionState } from '../../shared/useSessionState';
+import { useWidth } from '../../shared/useWidth';
 import { UpcomingMeetingsIcsButton } from '../minutes-print/MinutesPrintMenu';
 import { frenchTime } from '../../../common/french';
 import { useMeetingTypeOptions } from './labels';
@@ -18,6 +19,9 @@ import { NewMeetingModal } from './NewMeetingModal';
 type When = 'upcoming' | 'past' | 'all';
 
 /** CODIRI, comités de pilotage, ateliers and réunions de travail, with where their minutes stand. */
+/** Below this width, the lieu goes under the réunion's title. */
+const FULL_TABLE_WIDTH = 860;
+
 export function MeetingsPage() {
   const [when, setWhen] = useSessionState<When>('reunions-quand', 'upcoming');
   const [type, setType] = useSessionState<MeetingType | null>('reunions-type', null);
@@ -27,6 +31,8 @@ export function MeetingsPage() {
   const { data: meetings, error } = useApiData('listMeetings', query);
   const { data: chantiers } = useApiData('listChantiers');
   const chantierNumber = new Map(chantiers?.map((chantier) => [chantier.id, chantier.number]));
+  const [measured, width] = useWidth<HTMLDivElement>();
+  const compact = width < FULL_TABLE_WIDTH;
 
   return (
     <>
@@ -60,13 +66,13 @@ export function MeetingsPage() {
       {error && <Alert color="red">{error.message}</Alert>}
       {meetings && meetings.length === 0 && <Text c="dimmed">{when === 'upcoming' ? 'Aucune réunion à venir.' : 'Aucune réunion.'}</Text>}
       {meetings && meetings.length > 0 && (
-        <Table.ScrollContainer minWidth={860}>
+        <Table.ScrollContainer ref={measured} minWidth={compact ? 0 : FULL_TABLE_WIDTH}>
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{fieldLabel('meeting', 'date')}</Table.Th>
                 <Table.Th>Réunion</Table.Th>
-                <Table.Th>{fieldLabel('meeting', 'place')}</Table.Th>
+                {!compact && <Table.Th>{fieldLabel('meeting', 'place')}</Table.Th>}
                 <Table.Th>Chantiers concernés</Table.Th>
                 <Table.Th ta="right">Participants</Table.Th>
                 <Table.Th ta="right">Décisions</Table.Th>
@@ -87,8 +93,13 @@ export function MeetingsPage() {
                         (version {meeting.version})
                       </Text>
                     )}
+                    {compact && meeting.place && (
+                      <Text size="sm" c="dimmed">
+                        {meeting.place}
+                      </Text>
+                    )}
                   </Table.Td>
-                  <Table.Td>{meeting.place ?? '—'}</Table.Td>
+                  {!compact && <Table.Td>{meeting.place ?? '—'}</Table.Td>}
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{chantierNumbers(meeting.chantier_ids.map((id) => chantierNumber.get(id)))}</Table.Td>
                   <Table.Td ta="right">{meeting.participant_count}</Table.Td>
                   <Table.Td ta="right">{meeting.decision_count}</Table.Td>

@@ -8,9 +8,13 @@ import { partnerWord } from '../../../common/partners';
 import { useAppState } from '../../app/AppContext';
 import { call, send } from '../../api';
 import { useTypedText } from '../../shared/useTypedText';
+import { useWidth } from '../../shared/useWidth';
 import { attendanceOptions } from './labels';
 import type { MeetingProps } from './MeetingPage';
 import { useDraft } from '../../shared/useDraft';
+
+/** Below this width, the fonction and the organisme go under the name. */
+const FULL_TABLE_WIDTH = 820;
 
 /** Who was there: people of the project or guests, each present, excusé, représenté (by whom) or absent. */
 export function ParticipantsSection({ meeting, people }: MeetingProps) {
@@ -18,6 +22,8 @@ export function ParticipantsSection({ meeting, people }: MeetingProps) {
   const disabled = meeting.read_only;
   const present = new Set(meeting.participants.map((participant) => participant.person_id));
   const candidates = people.filter((person) => !present.has(person.id)).map((person) => ({ value: person.id, label: person.name }));
+  const [measured, width] = useWidth<HTMLDivElement>();
+  const compact = width < FULL_TABLE_WIDTH;
 
   return (
     <>
@@ -26,13 +32,13 @@ export function ParticipantsSection({ meeting, people }: MeetingProps) {
           Aucun participant pour le moment.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={820}>
+        <Table.ScrollContainer ref={measured} minWidth={compact ? 0 : FULL_TABLE_WIDTH}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{fieldLabel('participant', 'name')}</Table.Th>
-                <Table.Th>{fieldLabel('participant', 'function')}</Table.Th>
-                <Table.Th>{partnerWord(partners)} ou organisme</Table.Th>
+                {!compact && <Table.Th>{fieldLabel('participant', 'function')}</Table.Th>}
+                {!compact && <Table.Th>{partnerWord(partners)} ou organisme</Table.Th>}
                 <Table.Th w={170}>{fieldLabel('participant', 'attendance')}</Table.Th>
                 <Table.Th w={220}>{fieldLabel('participant', 'represented_by')}</Table.Th>
                 <Table.Th w={48}>
@@ -42,7 +48,7 @@ export function ParticipantsSection({ meeting, people }: MeetingProps) {
             </Table.Thead>
             <Table.Tbody>
               {meeting.participants.map((participant) => (
-                <ParticipantRow key={participant.id} participant={participant} disabled={disabled} />
+                <ParticipantRow key={participant.id} participant={participant} disabled={disabled} compact={compact} />
               ))}
             </Table.Tbody>
           </Table>
@@ -67,7 +73,7 @@ export function ParticipantsSection({ meeting, people }: MeetingProps) {
   );
 }
 
-function ParticipantRow({ participant, disabled }: { participant: ParticipantView; disabled: boolean }) {
+function ParticipantRow({ participant, disabled, compact }: { participant: ParticipantView; disabled: boolean; compact: boolean }) {
   const representedBy = useTypedText(participant.represented_by ?? '');
   // « Représenté » is saved with its representative: until a name is typed, only shown here.
   const [choosingRepresentative, setChoosingRepresentative] = useState(false);
@@ -90,9 +96,16 @@ function ParticipantRow({ participant, disabled }: { participant: ParticipantVie
 
   return (
     <Table.Tr>
-      <Table.Td>{participant.name}</Table.Td>
-      <Table.Td>{participant.function ?? '—'}</Table.Td>
-      <Table.Td>{participant.organisation ?? '—'}</Table.Td>
+      <Table.Td>
+        {participant.name}
+        {compact && (participant.function || participant.organisation) && (
+          <Text size="xs" c="dimmed">
+            {[participant.function, participant.organisation].filter(Boolean).join(', ')}
+          </Text>
+        )}
+      </Table.Td>
+      {!compact && <Table.Td>{participant.function ?? '—'}</Table.Td>}
+      {!compact && <Table.Td>{participant.organisation ?? '—'}</Table.Td>}
       <Table.Td>
         <Select
           aria-label={`${fieldLabel('participant', 'attendance')} de ${participant.name}`}

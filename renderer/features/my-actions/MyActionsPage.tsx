@@ -6,11 +6,17 @@ import { formatDate } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { ProgressValue } from '../../shared/ProgressValue';
 import { StatusBadge } from '../../shared/StatusBadge';
+import { useWidth } from '../../shared/useWidth';
 import { DaysLateBadge, lineHref, roleText } from './lines';
 
 /** What the person using this laptop pilots or is responsable for: late first, then by échéance. */
+/** Below this width, the chantier goes above the action's title. */
+const FULL_TABLE_WIDTH = 900;
+
 export function MyActionsPage() {
   const { data, error } = useApiData('getMyActions');
+  const [measured, width] = useWidth<HTMLDivElement>();
+  const compact = width < FULL_TABLE_WIDTH;
   const late = data?.lines.filter((line) => line.late).length ?? 0;
   return (
     <>
@@ -32,11 +38,11 @@ export function MyActionsPage() {
             Au {formatDate(data.today)}&#x202f;: {data.lines.length} action{data.lines.length > 1 ? 's' : ''}
             {late > 0 ? `, dont ${late} en retard` : ''}
           </Text>
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer ref={measured} minWidth={compact ? 0 : FULL_TABLE_WIDTH}>
             <Table verticalSpacing="sm" highlightOnHover aria-label="Mes actions">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w="22%">Chantier</Table.Th>
+                  {!compact && <Table.Th w="22%">Chantier</Table.Th>}
                   <Table.Th>Action</Table.Th>
                   <Table.Th w={120}>Statut</Table.Th>
                   <Table.Th w={190}>Échéance</Table.Th>
@@ -46,7 +52,7 @@ export function MyActionsPage() {
               </Table.Thead>
               <Table.Tbody>
                 {data.lines.map((line) => (
-                  <LineRow key={line.action_id ?? line.action_item_id} line={line} />
+                  <LineRow key={line.action_id ?? line.action_item_id} line={line} compact={compact} />
                 ))}
               </Table.Tbody>
             </Table>
@@ -57,24 +63,24 @@ export function MyActionsPage() {
   );
 }
 
-function LineRow({ line }: { line: MyActionLine }) {
+function LineRow({ line, compact }: { line: MyActionLine; compact: boolean }) {
+  const chantier = line.chantier ? (
+    <Text size={compact ? 'xs' : 'sm'} c={compact ? 'dimmed' : undefined} lineClamp={2}>
+      <Text span fw={700} inherit>
+        {line.chantier.number}.
+      </Text>{' '}
+      {line.chantier.title}
+    </Text>
+  ) : (
+    <Text size="sm" c="dimmed">
+      —
+    </Text>
+  );
   return (
     <Table.Tr>
+      {!compact && <Table.Td>{chantier}</Table.Td>}
       <Table.Td>
-        {line.chantier ? (
-          <Text size="sm" lineClamp={2}>
-            <Text span fw={700} size="sm">
-              {line.chantier.number}.
-            </Text>{' '}
-            {line.chantier.title}
-          </Text>
-        ) : (
-          <Text size="sm" c="dimmed">
-            —
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
+        {compact && line.chantier && chantier}
         <Anchor href={lineHref(line)} fw={600} size="sm">
           {line.reference && `${line.reference} `}
           {line.title}

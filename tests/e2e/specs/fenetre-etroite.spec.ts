@@ -1,11 +1,13 @@
 // In the narrowest window Entente allows (main/window.ts's minimum size: a laptop's screen
 // shared with the mail), every screen fits its width: buttons go on two lines rather than out of
-// the window, and the Actions page's switches stay whole. Screenshots for a human eye.
+// the window, the Actions page's switches stay whole, and no table hides columns behind a
+// scroll bar (rows take two lines instead). Screenshots for a human eye.
 import { addNote, createAction } from '../../../db/actions/writes';
-import { createMeeting } from '../../../db/meetings/writes';
+import { addActionItem, addAgendaItem, addParticipant, createMeeting } from '../../../db/meetings/writes';
 import { createNewsletter } from '../../../db/newsletters/writes';
 import { createPiste } from '../../../db/pistes/writes';
 import { initData, withStore } from '../harness/data';
+import type { Locator } from 'playwright-core';
 import { expect, screenshot, test, type AppHandle, type Screen } from '../harness/fixtures';
 
 const SCREENS: (Screen | 'Décisions' | "Lettres d'info" | 'Conflits' | 'Synchronisation')[] = [
@@ -31,6 +33,19 @@ const fileName = (name: string) =>
     .replace(/[^a-zA-Z]+/g, '-')
     .toLowerCase();
 
+/**
+ * How much of a table is beyond the right edge of the box that scrolls it (hidden behind a
+ * scroll bar); none for a table for screen readers only (a chart's figures, in a 1-pixel box).
+ */
+async function hiddenColumns(table: Locator): Promise<number> {
+  return table.evaluate((element) => {
+    let box = element.parentElement;
+    while (box && getComputedStyle(box).overflowX === 'visible') box = box.parentElement;
+    if (!box || box.getBoundingClientRect().width <= 1) return 0;
+    return Math.ceil(element.getBoundingClientRect().right - box.getBoundingClientRect().right);
+  });
+}
+
 /** What sticks out of the window on the right, beyond the page's own width. */
 async function overflow(app: AppHandle): Promise<number> {
   return app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -48,9 +63,20 @@ test('fenêtre la plus étroite : chaque écran tient dans sa largeur', async ({
       progress: 20,
     });
     addNote(store, action, { text: 'Cahier des charges commun relu par les deux directions des achats.', date: '2026-03-12' });
+    // A participant and a décision, so that the meeting's tables are drawn too.
+    const meeting = createMeeting(store, {
+      type: 'codiri',
+      date: '2026-12-10',
+      start_time: '14:00',
+      duration_minutes: 120,
+      place: 'Hôtel du Département, Blois',
+    });
+    addParticipant(store, meeting, { person_id: store.personId!, function: 'Cheffe de projet' });
+    const item = addAgendaItem(store, meeting, { title: 'Achats publics', action_id: action });
+    addActionItem(store, item, { kind: 'suivi', action_id: action, responsable_id: store.personId!, due_date: '2027-06-30' });
     return {
       action,
-      meeting: createMeeting(store, { type: 'codiri', date: '2026-12-10', start_time: '14:00', duration_minutes: 120, place: 'Hôtel du Département, Blois' }),
+      meeting,
       piste: createPiste(store, { title: "Mutualiser la formation des agents d'entretien des routes", proposed_by_partner_id: 'd37' }),
       newsletter: createNewsletter(store),
     };
@@ -64,6 +90,11 @@ test('fenêtre la plus étroite : chaque écran tient dans sa largeur', async ({
   const check = async (name: string) => {
     const beyond = await overflow(app);
     if (beyond > 0) problems.push(`${name} : ${beyond} px hors de la fenêtre`);
+    for (const table of await page.locator('table').all()) {
+      if (!(await table.isVisible())) continue;
+      const hidden = await hiddenColumns(table);
+      if (hidden > 0) problems.push(`${name} : ${hidden} px d'un tableau derrière sa barre de défilement`);
+    }
     await screenshot(app, `fenetre-etroite-${fileName(name)}`);
   };
   for (const screen of SCREENS) {
@@ -74,6 +105,16 @@ test('fenêtre la plus étroite : chaque écran tient dans sa largeur', async ({
       const views = page.getByRole('radiogroup', { name: 'Affichage des actions' });
       const clipped = await views.evaluate((element) => element.scrollWidth - element.clientWidth);
       if (clipped > 0) problems.push(`Actions : le choix « Tableau / Colonnes par statut » est coupé de ${clipped} px`);
+      // Every column of the table in view, with the indicateur's too: rows on two lines, no horizontal scroll bar.
+      const table = page.getByRole('table', { name: 'Actions' });
+      for (const indicator of [false, true]) {
+        await page.getByRole('switch', { name: 'Colonne Indicateur' }).setChecked(indicator);
+        await expect(table.getByRole('columnheader', { name: 'Indicateur' })).toHaveCount(indicator ? 1 : 0);
+        const hidden = await hiddenColumns(table);
+        if (hidden > 0) problems.push(`Actions${indicator ? ', colonne Indicateur' : ''} : ${hidden} px du tableau derrière la barre de défilement`);
+        if (indicator) await screenshot(app, 'fenetre-etroite-actions-indicateur');
+      }
+      await page.getByRole('switch', { name: 'Colonne Indicateur' }).setChecked(false);
     }
     if (screen === 'Chantiers') {
       // Every column of the table in the window: none behind a horizontal scroll bar.
