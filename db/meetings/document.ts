@@ -1,7 +1,7 @@
 // What a printed compte rendu (or relevé de décisions) shows, as one plain object: every
 // list ordered, every décision and action à mener numbered, every code labelled in
 // French. The printing code lays it out and computes nothing.
-import { frenchDate, frenchDuration, frenchTime, frenchTypography, longFrenchDate, shortFrenchDate } from '../../common/french';
+import { frenchDate, frenchDuration, frenchTime, frenchTypography, longFrenchDate } from '../../common/french';
 import { meetingTypeLabels, withArticle } from '../../common/partners';
 import { getProject } from '../project/reads';
 import { sortKey } from '../store/collation';
@@ -158,7 +158,7 @@ export function minutesDocument(store: Store, meetingId: string, layout: Minutes
     title: actionItem.title,
     responsable: personLabel(actionItem.responsable),
     due_date: actionItem.due_date,
-    due_date_label: actionItem.due_date ? shortFrenchDate(actionItem.due_date) : null,
+    due_date_label: actionItem.due_date ? frenchDate(actionItem.due_date) : null,
     chantier_label: chantierById(actionItem.chantier_id),
     status_label: actionItem.kind === 'suivi' && actionItem.status ? ACTION_STATUS_LABELS[actionItem.status] : null,
     action_id: actionItem.action?.id ?? null,
@@ -257,7 +257,7 @@ export function minutesDocument(store: Store, meetingId: string, layout: Minutes
       lines: meeting.follow_up.lines.map((line) => ({
         title: line.title,
         responsable: personLabel(line.responsable),
-        due_date_label: line.due_date ? shortFrenchDate(line.due_date) : null,
+        due_date_label: line.due_date ? frenchDate(line.due_date) : null,
         status_label: line.pending ? 'Pas encore suivie (compte rendu précédent non validé)' : line.status ? ACTION_STATUS_LABELS[line.status] : 'Sans statut',
         progress_label: line.progress === null ? null : `${line.progress} %`,
         late: line.late,

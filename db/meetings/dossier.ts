@@ -4,7 +4,7 @@
 // previous CODIRI, read from the change log); the décisions attendues (points, pistes and
 // actions to arbitrate); the Tableau de bord, its figures counted since the CODIRI before
 // this one.
-import { frenchDate, frenchTypography, shortFrenchDate } from '../../common/french';
+import { frenchDate, frenchTypography } from '../../common/french';
 import { ACTION_STATUS_LABELS, STAGE_LABELS, type ActionStatus, type Stage } from '../../common/vocabulary';
 import { ValidationError } from '../errors';
 import { SEED_ORIGIN } from '../project/setup';
@@ -90,7 +90,7 @@ function changesSince(store: Store, actions: (ActionRow & { reference: string })
     const lines: DossierChange[] = [];
     for (const [field, kind, label, text] of [
       ['status', 'status', 'Statut', (value: unknown) => statusLabel((value as ActionStatus | null) ?? null)],
-      ['end_date', 'end_date', 'Échéance', (value: unknown) => (typeof value === 'string' ? shortFrenchDate(value) : 'sans échéance')],
+      ['end_date', 'end_date', 'Échéance', (value: unknown) => (typeof value === 'string' ? frenchDate(value) : 'sans échéance')],
     ] as const) {
       const ofField = history.filter((change) => change.field === field);
       const after = ofField.filter((change) => change.hlc >= threshold);
@@ -191,7 +191,7 @@ function dossierChantiers(store: Store, chantierIds: string[], since: string | n
       status: row.status,
       status_label: statusLabel(row.status),
       end_date: row.end_date,
-      end_date_label: row.end_date ? shortFrenchDate(row.end_date) : null,
+      end_date_label: row.end_date ? frenchDate(row.end_date) : null,
       late: row.late === 1,
       blocked: row.status === 'bloque',
     }));

@@ -97,10 +97,10 @@ describe('le dossier du CODIRI', () => {
     expect(
       rh.actions.slice(-4).map((action) => [action.reference, action.title, action.status_label, action.end_date_label, action.late, action.blocked]),
     ).toEqual([
-      [ref(1), 'Recrutements croisés', 'Bloqué', '30/10/2026', true, true],
-      [ref(2), "Guide commun de l'accueil", 'À venir', '30/09/2027', false, false],
-      [ref(3), 'Charte de la mobilité', 'Réalisé', '30/06/2026', false, false],
-      [ref(4), 'Séminaire des cadres', 'À venir', '15/06/2027', false, false],
+      [ref(1), 'Recrutements croisés', 'Bloqué', '30 octobre 2026', true, true],
+      [ref(2), "Guide commun de l'accueil", 'À venir', '30 septembre 2027', false, false],
+      [ref(3), 'Charte de la mobilité', 'Réalisé', '30 juin 2026', false, false],
+      [ref(4), 'Séminaire des cadres', 'À venir', '15 juin 2027', false, false],
     ]);
     expect(rh.changes).toEqual([
       {
@@ -116,7 +116,7 @@ describe('le dossier du CODIRI', () => {
         reference: ref(2),
         title: "Guide commun de l'accueil",
         kind: 'end_date',
-        text: 'Échéance\u00a0: 30/06/2027 → 30/09/2027',
+        text: 'Échéance\u00a0: 30 juin 2027 → 30 septembre 2027',
         on: '2026-11-05',
       },
       { action_id: actions.seminaire, reference: ref(4), title: 'Séminaire des cadres', kind: 'created', text: 'Action créée', on: '2026-11-05' },

@@ -110,7 +110,7 @@ describe('le compte rendu imprimé', () => {
         kind_label: 'Nouvelle action',
         title: 'Organiser le séminaire des cadres de juin',
         responsable: 'Marc Petit (Loir-et-Cher)',
-        due_date_label: '30/06/2027',
+        due_date_label: '30 juin 2027',
         chantier_label: 'Chantier 4 · Les ressources humaines',
         action_id: null,
       }),
@@ -192,13 +192,18 @@ describe('le compte rendu imprimé', () => {
       {
         title: 'Organiser le séminaire des cadres de juin',
         responsable: 'Marc Petit (Loir-et-Cher)',
-        due_date_label: '30/06/2027',
+        due_date_label: '30 juin 2027',
         status_label: 'Réalisé',
         progress_label: '100 %',
         late: false,
         comment: null,
       },
-      expect.objectContaining({ responsable: 'Anne Leroy (Indre-et-Loire)', due_date_label: '30/09/2027', status_label: 'En cours', progress_label: '0 %' }),
+      expect.objectContaining({
+        responsable: 'Anne Leroy (Indre-et-Loire)',
+        due_date_label: '30 septembre 2027',
+        status_label: 'En cours',
+        progress_label: '0 %',
+      }),
     ]);
     // This time Loir-et-Cher holds the secretariat.
     expect(minutesDocument(store, next, 'compte_rendu').secretariat).toBe('Département de Loir-et-Cher');

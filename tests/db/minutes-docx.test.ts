@@ -125,7 +125,7 @@ describe('le compte rendu exporté en Word', () => {
       `Décision n°${NBSP}2 — Une posture commune sera présentée au conseil d’administration, le 2 juin.`,
       `Décision n°${NBSP}3 — Faut-il associer la Région${NARROW}? Oui${NBSP}: elle sera invitée au «${NBSP}comité des achats${NBSP}».`,
     ]);
-    expect(texts).toContain(`Organiser le séminaire des cadres de juin — Responsable${NBSP}: Marc Petit (Loir-et-Cher) — Échéance${NBSP}: 30/06/2027`);
+    expect(texts).toContain(`Organiser le séminaire des cadres de juin — Responsable${NBSP}: Marc Petit (Loir-et-Cher) — Échéance${NBSP}: 30 juin 2027`);
 
     expect(tableAfter('Tableau des actions à mener')).toEqual([
       ['N°', 'Action', 'Point', 'Responsable', 'Échéance', 'Statut'],
@@ -134,7 +134,7 @@ describe('le compte rendu exporté en Word', () => {
         'Organiser le séminaire des cadres de juin\nChantier 4 · Les ressources humaines',
         '1',
         'Marc Petit (Loir-et-Cher)',
-        '30/06/2027',
+        '30 juin 2027',
         'Nouvelle action',
       ],
       [
@@ -142,7 +142,7 @@ describe('le compte rendu exporté en Word', () => {
         "Élaboration d'une posture commune pour faire évoluer la gouvernance de la centrale d'achat Approlys\nChantier 8 · Les achats",
         '2',
         'Anne Leroy (Indre-et-Loire)',
-        '30/09/2027',
+        '30 septembre 2027',
         'En cours',
       ],
     ]);
@@ -150,7 +150,12 @@ describe('le compte rendu exporté en Word', () => {
     const followUp = tableAfter('Actions décidées lors de la réunion précédente (CODIRI du 14 septembre 2026).');
     expect(followUp[0]).toEqual(['Action', 'Responsable', 'Échéance', 'Statut', 'Avancement', 'Commentaire']);
     expect(followUp.slice(1).map((row) => [row[0], row[1], row[2], row[5]])).toEqual([
-      ['Recenser les besoins de formation', 'Marc Petit (Loir-et-Cher)', '15/12/2027', `Questionnaire envoyé aux deux DRH${NARROW}; relance prévue${NARROW}!`],
+      [
+        'Recenser les besoins de formation',
+        'Marc Petit (Loir-et-Cher)',
+        '15 décembre 2027',
+        `Questionnaire envoyé aux deux DRH${NARROW}; relance prévue${NARROW}!`,
+      ],
     ]);
     expect(texts).toContain('La prochaine réunion aura lieu le lundi 13 septembre 2027.');
 

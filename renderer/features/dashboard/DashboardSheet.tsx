@@ -1,7 +1,7 @@
 // The Tableau de bord laid out on A4: printed on its own (DashboardPrintPage) and as the
 // last part of the dossier du CODIRI (minutes-print/CodiriSheets.tsx), one page or two.
 import { useMantineTheme } from '@mantine/core';
-import { frenchDate, shortFrenchDate } from '../../../common/french';
+import { frenchDate } from '../../../common/french';
 import { STAGE_LABELS } from '../../../common/vocabulary';
 import type { CooperationDashboard } from '../../../preload/contract';
 import { useAppState } from '../../app/AppContext';
@@ -73,7 +73,7 @@ export function DashboardSheet({ dashboard, standalone = true }: { dashboard: Co
             <tbody>
               {deadlines.map((deadline) => (
                 <tr key={deadline.id}>
-                  <td className={classes.nowrap}>{shortFrenchDate(deadline.end_date)}</td>
+                  <td className={classes.nowrap}>{frenchDate(deadline.end_date)}</td>
                   <td>{deadline.reference}</td>
                   <td>{deadline.title}</td>
                   <td>{statusLabel(deadline.status)}</td>
@@ -183,7 +183,7 @@ function ChantiersPrinted({ dashboard }: { dashboard: CooperationDashboard }) {
               <td>{chantier.title}</td>
               <td>
                 {STAGE_LABELS[chantier.stage]}
-                {chantier.stage_since && `, depuis le ${shortFrenchDate(chantier.stage_since)}`}
+                {chantier.stage_since && `, depuis le ${frenchDate(chantier.stage_since)}`}
               </td>
               <td>
                 {chantier.counts.total > 0 && (

@@ -216,7 +216,7 @@ test('un CODIRI de bout en bout : convocation, compte rendu validé et exporté 
   const rh = pages[chantierPages[3]];
   expect(flat(rh)).toContain('Indre-et-Loire : Anne Leroy');
   expect(flat(rh)).toContain('Loir-et-Cher : Marc Petit');
-  expect(rh).toMatch(new RegExp(`4\\.5\\s+${LATE}\\s+En cours\\s+\\d{2}/\\d{2}/\\d{4}\\s+En retard`));
+  expect(rh).toMatch(new RegExp(`4\\.5\\s+${LATE}\\s+En cours\\s+(1er|\\d{1,2}) [a-zéû]+ \\d{4}\\s+En retard`));
   expect(rh).toMatch(/Bloqué\s+—\s+Action bloquée/);
   expect(flat(rh)).toMatch(/Statut : [^→]+ → Bloqué/);
   // The décisions attendues: the point and the action.

@@ -295,12 +295,12 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   expect(all.indexOf('Décision n° 1')).toBeLessThan(all.indexOf('Décision n° 2'));
   // The actions table: one row per action à mener, with its responsable and échéance.
   expect(text).toMatch(/N°\s+Action\s+Point\s+Responsable\s+Échéance\s+Statut/);
-  expect(text).toMatch(/1\s+Organiser le séminaire des cadres\s+1\s+Émilie Durand \(Loir-et-Cher\)\s+30\/06\/2027\s+Nouvelle action/);
-  expect(text).toMatch(/2\s+.+\s+2\s+Anne Leroy \(Indre-et-Loire\)\s+30\/09\/2027\s+En cours/);
+  expect(text).toMatch(/1\s+Organiser le séminaire des cadres\s+1\s+Émilie Durand \(Loir-et-Cher\)\s+30 juin 2027\s+Nouvelle action/);
+  expect(text).toMatch(/2\s+.+\s+2\s+Anne Leroy \(Indre-et-Loire\)\s+30 septembre 2027\s+En cours/);
   // The suivi des actions du précédent compte rendu.
   expect(all).toContain('SUIVI DES ACTIONS DU PRÉCÉDENT COMPTE RENDU Actions décidées lors de la réunion précédente (CODIRI du 14 septembre 2026).');
   expect(text).toMatch(/Action\s+Responsable\s+Échéance\s+Statut\s+Avancement\s+Commentaire/);
-  expect(text).toMatch(/Recenser\b[^\n]*Marc Petit \(Loir-et-Cher\)\s+15\/12\/2026\s+En cours\s+50 %\s+Questionnaire/);
+  expect(text).toMatch(/Recenser\b[^\n]*Marc Petit \(Loir-et-Cher\)\s+15 décembre 2026\s+En cours\s+50 %\s+Questionnaire/);
   const reading = flat(pdfPages(compteRendu, 'reading').join('\n'));
   for (const cell of ['Recenser les besoins de formation', 'En retard', 'Questionnaire envoyé aux deux DRH.']) expect(reading).toContain(cell);
   // The foot, in two columns: the next meeting, the diffusion list.
@@ -331,7 +331,7 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   expect(releveText).toContain('Participants Présents : 4 · Excusé : 1 · Représenté : 1 · Absent : 1');
   expect(releveText).toContain('Décision n° 1 — Le séminaire des cadres aura lieu en juin, à Blois.');
   expect(releveText).toContain('Décision n° 2 — Une posture commune sera présentée au conseil d’administration.');
-  expect(relevePages.join('\n')).toMatch(/1\s+Organiser le séminaire des cadres\s+1\s+Émilie Durand \(Loir-et-Cher\)\s+30\/06\/2027/);
+  expect(relevePages.join('\n')).toMatch(/1\s+Organiser le séminaire des cadres\s+1\s+Émilie Durand \(Loir-et-Cher\)\s+30 juin 2027/);
   expect(flat(pdfPages(releve, 'reading').join('\n'))).toContain('La prochaine réunion aura lieu le lundi 13 septembre 2027.');
   for (const left of [NOTES, INFORMATION, 'ORDRE DU JOUR', 'Questions diverses']) expect(releveText).not.toContain(left);
   expect(relevePages.length).toBeLessThanOrEqual(pages.length);

@@ -147,8 +147,8 @@ test('compte rendu et relevé de décisions exportés en Word, relus par python-
   ]);
   expect(docx.tables[2].map((row) => [row[1].split('\n')[0], row[3], row[4]])).toEqual([
     ['Action', 'Responsable', 'Échéance'],
-    ['Organiser le séminaire des cadres', 'Émilie Durand (Loir-et-Cher)', '30/06/2027'],
-    [expect.stringContaining('Approlys'), 'Anne Leroy (Indre-et-Loire)', '30/09/2027'],
+    ['Organiser le séminaire des cadres', 'Émilie Durand (Loir-et-Cher)', '30 juin 2027'],
+    [expect.stringContaining('Approlys'), 'Anne Leroy (Indre-et-Loire)', '30 septembre 2027'],
   ]);
   expect(docx.paragraphs.map((paragraph) => paragraph.text)).toContain('La formation commune à la gestion de projet a réuni 24 cadres.');
   // Indre-et-Loire's logo above both names.
