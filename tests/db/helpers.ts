@@ -49,7 +49,7 @@ export const TOURAINE: CooperationInput = {
 };
 export const ELISE = { name: 'Élise Moreau', function: 'Chargée de mission', partner: 'CCBVC' };
 
-/** The first laptop of a new cooperation, as « Nouvelle coopération » makes it: TOURAINE, by Élise Moreau, unless told. */
+/** The first laptop of a new cooperation, as « Créer une autre coopération » makes it: TOURAINE, by Élise Moreau, unless told. */
 export function newCooperation(input: CooperationInput = TOURAINE, identity = ELISE, dir = tempDir()): Store {
   const store = track(Store.open(join(dir, 'entente.sqlite')));
   createCooperation(store, input, identity);

@@ -37,7 +37,7 @@ export function FirstStartScreen({ state }: { state: FirstStart }) {
             <Tabs.List grow mb="md">
               <Tabs.Tab value="new">Démarrer la coopération</Tabs.Tab>
               <Tabs.Tab value="join">Rejoindre une coopération</Tabs.Tab>
-              <Tabs.Tab value="cooperation">Nouvelle coopération</Tabs.Tab>
+              <Tabs.Tab value="cooperation">Créer une autre coopération</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="new">
               <NewProjectForm state={state} />

@@ -90,9 +90,9 @@ test("la méthode de coopération, de l'idée au chantier, pour trois partenaire
   const app = await launch(dataDir);
   const { page } = app;
 
-  // 1. Nouvelle coopération at first start: three collectivités, two chantiers.
+  // 1. « Créer une autre coopération » at first start: three collectivités, two chantiers.
   await expect(page.getByRole('heading', { level: 1, name: 'Bienvenue dans Entente' })).toBeVisible();
-  await page.getByRole('tab', { name: 'Nouvelle coopération' }).click();
+  await page.getByRole('tab', { name: 'Créer une autre coopération' }).click();
   await page.getByRole('textbox', { name: /^Nom de la coopération/ }).fill('Coopération Touraine – Vallée du Cher');
   const partner = (n: number) => page.getByRole('group', { name: `Partenaire ${n}`, exact: true });
   await page.getByRole('button', { name: 'Ajouter un partenaire' }).click();

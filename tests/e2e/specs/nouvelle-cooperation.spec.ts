@@ -11,7 +11,7 @@ test('nouvelle coopération de trois partenaires créée au premier démarrage',
   const app = await launch();
   const { page } = app;
   await expect(page.getByRole('heading', { level: 1, name: 'Bienvenue dans Entente' })).toBeVisible();
-  await page.getByRole('tab', { name: 'Nouvelle coopération' }).click();
+  await page.getByRole('tab', { name: 'Créer une autre coopération' }).click();
 
   // Nothing is sent before the form is complete: each fault next to its field.
   await page.getByRole('button', { name: 'Créer la coopération' }).click();

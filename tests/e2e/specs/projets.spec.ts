@@ -50,7 +50,7 @@ test('Paramètres › Coopérations : une nouvelle coopération dans son dossier
     const second = await launch(created, { argv: [`--data-dir=${created}`] });
     const { page } = second;
     await expect(page.getByRole('heading', { level: 1, name: 'Bienvenue dans Entente' })).toBeVisible();
-    await page.getByRole('tab', { name: 'Nouvelle coopération' }).click();
+    await page.getByRole('tab', { name: 'Créer une autre coopération' }).click();
     await page.getByRole('textbox', { name: /^Nom de la coopération/ }).fill(NEW_PROJECT);
     const partner = (n: number) => page.getByRole('group', { name: `Partenaire ${n}`, exact: true });
     await partner(1)
