@@ -82,7 +82,12 @@ export function ActionsTable({ pages, queryKey, sort, onSort, withIndicator = fa
       ref={scrollerRef}
       className={classes.scroller}
       data-compact={compact || undefined}
-      style={{ '--columns': compact ? compactColumns : columns } as CSSProperties}
+      style={
+        {
+          '--columns': compact ? compactColumns : columns,
+          '--areas': compact ? COMPACT_AREAS : `'ref chantier title status priority pilots due progress late${withIndicator ? ' indicator' : ''}'`,
+        } as CSSProperties
+      }
     >
       <table role="table" className={classes.table} aria-rowcount={rowCount + 1} aria-label="Actions">
         <thead role="rowgroup" className={classes.head}>
@@ -129,8 +134,10 @@ export function ActionsTable({ pages, queryKey, sort, onSort, withIndicator = fa
   );
 }
 
-/** Where a cell goes in the two-line layout of a narrow table (ActionsTable.module.css). */
+/** Where a cell goes in the row's grid: one line, or two in a narrow table (ActionsTable.module.css). */
 type Area = 'ref' | 'chantier' | 'title' | 'status' | 'priority' | 'pilots' | 'due' | 'progress' | 'late' | 'indicator';
+const COMPACT_AREAS = "'ref title status pilots due progress' 'chantier title priority pilots late indicator'";
+const placed = (area: Area) => ({ 'data-area': area, style: { gridArea: area } });
 
 interface HeaderProps {
   area: Area;
@@ -141,7 +148,7 @@ interface HeaderProps {
 
 function Header({ area, children, title, sort }: HeaderProps) {
   return (
-    <th role="columnheader" scope="col" className={classes.headerCell} data-area={area} aria-sort={sort} title={title}>
+    <th role="columnheader" scope="col" className={classes.headerCell} {...placed(area)} aria-sort={sort} title={title}>
       {children}
     </th>
   );
@@ -211,15 +218,15 @@ const Row = memo(function Row({ row, index, start, partners, onMove, measure, wi
       onClick={open}
       onKeyDown={onKeyDown}
     >
-      <td role="cell" className={`${classes.cell} ${classes.number}`} data-area="ref">
+      <td role="cell" className={`${classes.cell} ${classes.number}`} {...placed('ref')}>
         {row.reference}
       </td>
-      <td role="cell" className={classes.cell} data-area="chantier">
+      <td role="cell" className={classes.cell} {...placed('chantier')}>
         <span className={classes.clamped} title={`${row.chantier_number}. ${row.chantier_title}`}>
           {row.chantier_number}. {row.chantier_title}
         </span>
       </td>
-      <td role="cell" className={`${classes.cell} ${classes.title}`} data-area="title">
+      <td role="cell" className={`${classes.cell} ${classes.title}`} {...placed('title')}>
         {row.title}
         {row.to_arbitrate && (
           <>
@@ -230,26 +237,26 @@ const Row = memo(function Row({ row, index, start, partners, onMove, measure, wi
           </>
         )}
       </td>
-      <td role="cell" className={classes.cell} data-area="status" onClick={(event) => event.stopPropagation()}>
+      <td role="cell" className={classes.cell} {...placed('status')} onClick={(event) => event.stopPropagation()}>
         <StatusSelect row={row} />
       </td>
-      <td role="cell" className={classes.cell} data-area="priority">
+      <td role="cell" className={classes.cell} {...placed('priority')}>
         {row.priority ? PRIORITY_LABELS[row.priority] : '—'}
       </td>
-      <td role="cell" className={classes.cell} data-area="pilots">
+      <td role="cell" className={classes.cell} {...placed('pilots')}>
         {pilotNames(row, partners)}
       </td>
-      <td role="cell" className={classes.cell} data-area="due">
+      <td role="cell" className={classes.cell} {...placed('due')}>
         {formatDate(row.end_date)}
       </td>
-      <td role="cell" className={classes.cell} data-area="progress">
+      <td role="cell" className={classes.cell} {...placed('progress')}>
         <ActionProgress value={row.progress} barWidth={48} />
       </td>
-      <td role="cell" className={classes.cell} data-area="late">
+      <td role="cell" className={classes.cell} {...placed('late')}>
         {row.late && <LateBadge />}
       </td>
       {withIndicator && (
-        <td role="cell" className={classes.cell} data-area="indicator">
+        <td role="cell" className={classes.cell} {...placed('indicator')}>
           {row.indicator ? (
             <span className={classes.clamped} title={row.indicator.name}>
               {formatMeasure(row.indicator.latest, row.indicator.unit)}
