@@ -27,8 +27,12 @@ const BAND =
   'font-family: system-ui, Arial, sans-serif; font-size: 7.5pt; color: #444; width: 100%; ' +
   `margin: 0 ${PAGE_MARGINS_MM.right}mm 0 ${PAGE_MARGINS_MM.left}mm; display: flex; justify-content: space-between; gap: 8mm;`;
 
+// One line each: a long title ends with « … » rather than taking a second line over the page.
+const ONE_LINE = 'white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0;';
+
 function headerTemplate(frame: PrintFrame): string {
-  return `<div style="${BAND}"><span>${escape(frame.partners.join(' · '))}</span><span style="text-align: right">${escape(frame.title)}</span></div>`;
+  const partners = escape(frame.partners.join(' · '));
+  return `<div style="${BAND}"><span style="${ONE_LINE}">${partners}</span><span style="${ONE_LINE} text-align: right">${escape(frame.title)}</span></div>`;
 }
 
 function footerTemplate(printedAt: Date): string {

@@ -148,27 +148,30 @@ export function ConvocationSheet({ document }: { document: ConvocationDocument }
         {document.convened.count === 0 ? <p className={classes.none}>Aucun participant inscrit.</p> : <Convened groups={document.convened.groups} />}
       </section>
 
-      <section className={classes.section}>
-        <h3 className={classes.sectionTitle}>Documents à lire</h3>
-        {document.documents.length === 0 ? (
-          <p className={classes.none}>Aucun document joint à la réunion.</p>
-        ) : (
-          <ul className={classes.bullets}>
-            {document.documents.map((name, index) => (
-              <li key={`${name}-${index}`}>{name}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {/* The last section and the foot together: the foot never alone on a page. */}
+      <div className={own.end}>
+        <section className={classes.section}>
+          <h3 className={classes.sectionTitle}>Documents à lire</h3>
+          {document.documents.length === 0 ? (
+            <p className={classes.none}>Aucun document joint à la réunion.</p>
+          ) : (
+            <ul className={classes.bullets}>
+              {document.documents.map((name, index) => (
+                <li key={`${name}-${index}`}>{name}</li>
+              ))}
+            </ul>
+          )}
+        </section>
 
-      <footer className={own.foot}>
-        <p>{document.absence_note}</p>
-        {document.secretariat && (
-          <p className={own.secretariat}>
-            Secrétariat de la coopération{NBSP}: {document.secretariat}
-          </p>
-        )}
-      </footer>
+        <footer className={own.foot}>
+          <p>{document.absence_note}</p>
+          {document.secretariat && (
+            <p className={own.secretariat}>
+              Secrétariat de la coopération{NBSP}: {document.secretariat}
+            </p>
+          )}
+        </footer>
+      </div>
     </article>
   );
 }
@@ -235,7 +238,7 @@ export function AttendanceSheet({ sheet }: { sheet: AttendanceSheetDocument }) {
             ))}
           </tbody>
         ))}
-        <tbody>
+        <tbody className={own.blankLines}>
           <tr className={own.groupRow}>
             <th scope="colgroup" colSpan={3}>
               Autres personnes présentes

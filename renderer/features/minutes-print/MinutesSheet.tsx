@@ -105,26 +105,28 @@ export function MinutesSheet({ document }: { document: MinutesDocument }) {
       {(full || document.actions.length > 0) && <ActionsSection actions={document.actions} />}
       {!full && <FollowUpSection document={document} />}
 
-      {/* Side by side, as the foot of the minutes. */}
-      <div className={classes.closing}>
-        <section>
-          <h3 className={classes.sectionTitle}>Prochaine réunion</h3>
-          <p>
-            {document.next_meeting ? `La prochaine réunion aura lieu le ${document.next_meeting.label}.` : 'La date de la prochaine réunion reste à fixer.'}
-          </p>
-        </section>
-        {document.diffusion.length > 0 && (
+      {/* The foot of the minutes, kept whole: the visas never on a page of their own. */}
+      <div className={classes.foot}>
+        <div className={classes.closing}>
           <section>
-            <h3 className={classes.sectionTitle}>Diffusion</h3>
-            <ul className={classes.bullets}>
-              {document.diffusion.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
+            <h3 className={classes.sectionTitle}>Prochaine réunion</h3>
+            <p>
+              {document.next_meeting ? `La prochaine réunion aura lieu le ${document.next_meeting.label}.` : 'La date de la prochaine réunion reste à fixer.'}
+            </p>
           </section>
-        )}
+          {document.diffusion.length > 0 && (
+            <section>
+              <h3 className={classes.sectionTitle}>Diffusion</h3>
+              <ul className={classes.bullets}>
+                {document.diffusion.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+        {document.visas.length > 0 && <Visas visas={document.visas} />}
       </div>
-      {document.visas.length > 0 && <Visas visas={document.visas} />}
     </article>
   );
 }
