@@ -202,7 +202,7 @@ export const FIELDS = {
     action_id: { label: 'Action', subject: "L'action" },
     kind: { label: 'Rôle', subject: 'Le rôle', codes: PARTY_KIND_LABELS },
     name: { label: 'Nom', subject: 'Le nom', text: true },
-    organisation: { label: 'Organisation', subject: "L'organisation", text: true },
+    organisation: { label: 'Organisme', subject: "L'organisme", text: true },
     role: { label: 'Fonction', subject: 'La fonction', text: true },
   },
   attachment: {

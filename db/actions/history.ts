@@ -75,7 +75,7 @@ const FILTER_LABELS: Record<string, string> = {
   'funding.deleted': "Suppression d'un financement",
   'action_party.kind': "Rôle de l'élu ou du partenaire",
   'action_party.name': "Nom de l'élu ou du partenaire",
-  'action_party.organisation': "Organisation de l'élu ou du partenaire",
+  'action_party.organisation': "Organisme de l'élu ou du partenaire",
   'action_party.role': "Fonction de l'élu ou du partenaire",
   'action_party.deleted': "Suppression d'un élu ou d'un partenaire",
   'indicator_link.indicator_id': 'Indicateur suivi',

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Input, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -148,9 +148,10 @@ export function DecisionsPage() {
           <FrenchDateInput label="Jusqu'au" value={filters.to} onChange={(value) => set('to', value)} />
         </div>
         <Stack gap={4}>
-          <Text size="sm" fw={500} id="decisions-suivi">
+          {/* The same label as the filters' fields beside it. */}
+          <Input.Label labelElement="div" id="decisions-suivi">
             Suivi
-          </Text>
+          </Input.Label>
           <SegmentedControl
             aria-labelledby="decisions-suivi"
             value={filters.followed}
