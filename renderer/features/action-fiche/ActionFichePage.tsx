@@ -307,6 +307,7 @@ function PilotFields({ action, people }: { action: ActionDetail; people: Person[
           save={(person_id) => send('setActionPilot', action.id, partner.id, { person_id })}
         />
         <AutosaveText
+          wraps
           label={`${fieldLabel('pilot', 'services')} ${partner.short_name}`}
           value={services}
           save={(value) => send('setActionPilot', action.id, partner.id, { services: value })}

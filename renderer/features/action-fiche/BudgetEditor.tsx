@@ -228,7 +228,7 @@ function NewFundingForm({ actionId }: { actionId: string }) {
         />
         <TextInput
           label={fieldLabel('funding', 'funder_name')}
-          placeholder="Région Centre-Val de Loire, FEDER…"
+          placeholder="Région Centre-Val de Loire"
           value={name}
           onChange={(event) => setName(event.currentTarget.value)}
         />

@@ -2,16 +2,48 @@ import { BarChart } from '@mantine/charts';
 import { Button, Group, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconTable } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { YAxisTickContentProps } from 'recharts';
 import type { ChantierSummary } from '../../../preload/contract';
 import { STATUS_KEYS, statusFill, statusLabel } from '../../shared/status';
 
-/** « 4 · Les ressources humaines », cut to what the axis holds: a number alone sends the reader to another table. */
-function shortName(chantier: ChantierSummary): string {
-  const name = `${chantier.number} · ${chantier.title}`;
-  return name.length <= AXIS_CHARACTERS ? name : `${name.slice(0, AXIS_CHARACTERS - 1).trimEnd()}…`;
+/** Characters of a line of the axis, two lines a chantier. */
+const AXIS_CHARACTERS = 40;
+
+/**
+ * « 4 · Les ressources humaines » on one or two lines, cut at a space, the second ending with
+ * « … » if the name is longer: a number alone sends the reader to another table.
+ */
+function axisLines(name: string): string[] {
+  const lines: string[] = [];
+  let rest = name;
+  while (rest.length > 0 && lines.length < 2) {
+    if (rest.length <= AXIS_CHARACTERS) {
+      lines.push(rest);
+      rest = '';
+      break;
+    }
+    const space = rest.lastIndexOf(' ', AXIS_CHARACTERS);
+    const cut = space > 0 ? space : AXIS_CHARACTERS;
+    lines.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest.length > 0) lines[1] = `${lines[1].slice(0, AXIS_CHARACTERS - 1).trimEnd()}…`;
+  return lines;
 }
 
-const AXIS_CHARACTERS = 32;
+/** A chantier's name beside its bar, as Mantine draws the axis (12 px, 10 px from it), on two lines when long. */
+function ChantierTick({ x, y, payload }: YAxisTickContentProps) {
+  const lines = axisLines(String(payload.value));
+  return (
+    <text x={x} y={y} transform="translate(-10, 0)" textAnchor="end" fontSize={12} fill="currentColor">
+      {lines.map((line, index) => (
+        <tspan key={index} x={x} dy={index > 0 ? '1.2em' : lines.length > 1 ? '-0.25em' : '0.35em'}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
 
 /**
  * Each chantier's actions as one horizontal bar stacked by statut. Its table equivalent is
@@ -19,7 +51,7 @@ const AXIS_CHARACTERS = 32;
  */
 export function ProgressChart({ chantiers }: { chantiers: ChantierSummary[] }) {
   const [asTable, setAsTable] = useState(false);
-  const data = chantiers.map((chantier) => ({ chantier: shortName(chantier), ...chantier.counts.by_status }));
+  const data = chantiers.map((chantier) => ({ chantier: `${chantier.number} · ${chantier.title}`, ...chantier.counts.by_status }));
   const keys = STATUS_KEYS.filter((key) => chantiers.some((c) => c.counts.by_status[key] > 0));
   const series = keys.map((key) => ({ name: key, label: statusLabel(key), color: statusFill(key) }));
   const table = <StatusTable chantiers={chantiers} keys={keys} />;
@@ -52,7 +84,7 @@ export function ProgressChart({ chantiers }: { chantiers: ChantierSummary[] }) {
           <figure style={{ margin: 0 }}>
             <div aria-hidden data-testid="graphique-statuts">
               <BarChart
-                h={Math.max(160, 34 * chantiers.length + 60)}
+                h={Math.max(160, 40 * chantiers.length + 60)}
                 data={data}
                 dataKey="chantier"
                 type="stacked"
@@ -61,8 +93,8 @@ export function ProgressChart({ chantiers }: { chantiers: ChantierSummary[] }) {
                 withLegend
                 legendProps={{ verticalAlign: 'bottom', itemSorter: null }}
                 tickLine="x"
-                xAxisProps={{ allowDecimals: false }}
-                yAxisProps={{ width: 280 }}
+                xAxisProps={{ allowDecimals: false, domain: [0, 'dataMax'] }}
+                yAxisProps={{ width: 280, tick: ChantierTick }}
                 tooltipAnimationDuration={0}
                 accessibilityLayer={false}
               />

@@ -52,7 +52,7 @@ export function ActionItemsEditor({ meeting, people, chantiers, item }: Pick<Mee
                     </Text>
                   </Table.Td>
                   <Table.Td>{actionItem.responsable?.name ?? '—'}</Table.Td>
-                  <Table.Td>{formatDate(actionItem.due_date)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(actionItem.due_date)}</Table.Td>
                   <Table.Td>{actionItem.status ? statusLabel(actionItem.status) : '—'}</Table.Td>
                   <Table.Td>
                     <Group gap={2} wrap="nowrap" justify="flex-end">

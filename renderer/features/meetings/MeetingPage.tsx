@@ -88,7 +88,7 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
       </PageHeader>
       <Group gap="sm" mt={-12} mb="lg">
         <Text size="sm">
-          {meetingTypeLabels[meeting.type]} · {formatDate(meeting.date)}, {frenchTime(meeting.start_time)} ({frenchDuration(meeting.duration_minutes)})
+          {meetingTypeLabels[meeting.type]} · {formatDate(meeting.date)} à {frenchTime(meeting.start_time)} ({frenchDuration(meeting.duration_minutes)})
           {meeting.place ? ` · ${meeting.place}` : ''}
         </Text>
         <MinutesStatusBadge status={meeting.validation_status} unseenEdits={meeting.validation_unseen_count} />

@@ -83,7 +83,7 @@ export function MeetingsPage() {
               {meetings.map((meeting) => (
                 <Table.Tr key={meeting.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatDate(meeting.date)}, {frenchTime(meeting.start_time)}
+                    {formatDate(meeting.date)} à {frenchTime(meeting.start_time)}
                   </Table.Td>
                   <Table.Td>
                     <Anchor href={href({ page: 'meeting', id: meeting.id })}>{meeting.title}</Anchor>

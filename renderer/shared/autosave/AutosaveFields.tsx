@@ -4,7 +4,7 @@ import { MultiSelect, NumberInput, Select, Textarea, TextInput, type ComboboxDat
 import { DateInput, TimePicker } from '@mantine/dates';
 import classes from './AutosaveFields.module.css';
 import { format, isValid, parse } from 'date-fns';
-import { useState, type ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ApiResult } from '../../../preload/contract';
 import { useAutosave } from './useAutosave';
 
@@ -33,6 +33,7 @@ interface FieldProps<T> {
 /** A text; an optional one stores null when emptied. */
 export function AutosaveText({
   multiline,
+  wraps,
   required,
   hiddenLabel,
   value,
@@ -41,6 +42,8 @@ export function AutosaveText({
   ...rest
 }: FieldProps<string | null> & {
   multiline?: boolean;
+  /** One line of text that wraps rather than scrolls in a narrow field (a long service name); Enter saves. */
+  wraps?: boolean;
   required?: boolean;
   /** Named beside the field already (a badge): the label is for screen readers only. */ hiddenLabel?: boolean;
 }) {
@@ -61,6 +64,14 @@ export function AutosaveText({
     onBlur: field.flush,
   };
   if (multiline) return <Textarea {...common} autosize minRows={3} maxRows={16} />;
+  if (wraps) {
+    const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      field.flush();
+    };
+    return <Textarea {...common} autosize minRows={1} maxRows={4} onKeyDown={onKeyDown} />;
+  }
   return <TextInput {...common} onKeyDown={(event) => event.key === 'Enter' && field.flush()} />;
 }
 
