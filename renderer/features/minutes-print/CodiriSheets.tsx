@@ -15,10 +15,10 @@ import { MinutesSheet, NBSP, PartnersBand } from './MinutesSheet';
 import classes from './MinutesPrint.module.css';
 import own from './Dossier.module.css';
 
-/** The title of a part, above its first sheet. */
-function Part({ number, title, children }: { number: number; title: string; children?: ReactNode }) {
+/** The title of a part, above its first sheet: on a new page, unless `samePage` (after a part of one sentence). */
+function Part({ number, title, samePage = false, children }: { number: number; title: string; samePage?: boolean; children?: ReactNode }) {
   return (
-    <h2 className={own.part}>
+    <h2 className={samePage ? `${own.part} ${own.samePage}` : own.part}>
       {number}. {title}
       {children && <small>{children}</small>}
     </h2>
@@ -202,7 +202,7 @@ function ChantierSheet({ chantier, since }: { chantier: DossierChantier; since: 
 
 function DecisionsSheet({ decisions }: { decisions: ExpectedDecision[] }) {
   return (
-    <article className={classes.sheet} aria-label="Décisions attendues">
+    <article className={decisions.length === 0 ? `${classes.sheet} ${own.brief}` : classes.sheet} aria-label="Décisions attendues">
       <p className={classes.intro}>
         Les points de l'ordre du jour et les actions signalés «{NBSP}à arbitrer{NBSP}», et les pistes inscrites à l'ordre du jour, attendent une décision du
         comité.
@@ -279,7 +279,8 @@ export function DossierSheets({ id, onShown }: { id: string; onShown: (shown: bo
       ))}
       <Part number={4} title="Décisions attendues" />
       <DecisionsSheet decisions={dossier.decisions} />
-      <Part number={5} title={DASHBOARD_TITLE}>
+      {/* No décision expected: one sentence, and the tableau de bord on the same page. */}
+      <Part number={5} title={DASHBOARD_TITLE} samePage={dossier.decisions.length === 0}>
         Situation au {frenchDate(dossier.dashboard.today)}
       </Part>
       <DashboardSheet dashboard={dossier.dashboard} standalone={false} />
