@@ -101,6 +101,7 @@ function checkFile(name: string, bytes: Buffer, writer: Store): ReadFile {
 }
 
 describe("un lecteur indépendant, écrit d'après docs/sync.md seul", () => {
+  // Six Python runs, each deriving the project key with scrypt: several seconds on a loaded machine.
   test("lit l'invitation, un fichier incrémental, un fichier qui relaie, un document d'un dossier partagé, et refuse une autre phrase de passe", () => {
     const claire = newReplica('Claire Martin', '37');
     keyringOf(claire, PASSPHRASE);
@@ -151,7 +152,7 @@ describe("un lecteur indépendant, écrit d'après docs/sync.md seul", () => {
     expect(refused.status).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).not.toBe('');
-  });
+  }, 60_000);
 
   test("lit le format 3, encore lu, comme l'application", () => {
     const file = join(__dirname, 'fixtures', 'format-3.entente');
