@@ -1,7 +1,7 @@
 // Before the meeting: the convocation and the feuille d'émargement as A4 sheets, and to
 // whom the toolbar's « Préparer le courriel… » (EmailDraftButton) will address it.
 import { Alert, Text } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { ApiError, AttendanceSheetDocument, ConvenedGroup, ConvocationDocument } from '../../../preload/contract';
 import { pistesToArbitrateHeading } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
@@ -205,55 +205,64 @@ export function AttendanceSheet({ sheet }: { sheet: AttendanceSheetDocument }) {
         {sheet.count > 0 ? `${plural(sheet.count, 'participant')} attendu${sheet.count > 1 ? 's' : ''}.` : 'Aucun participant inscrit.'} Merci de signer en face
         de votre nom.
       </p>
-      <table className={`${classes.table} ${own.signatures}`}>
-        <colgroup>
-          <col className={own.colName} />
-          <col className={own.colFunction} />
-          <col />
-        </colgroup>
-        <thead>
+      {sheet.groups.map((group, index) => (
+        <SignatureTable key={group.label} label={group.label} first={index === 0}>
+          {group.people.map((person, index) => (
+            <tr key={`${person.name}-${index}`} className={own.signatureRow}>
+              <td>{person.name}</td>
+              <td>
+                {/* A column of its own: its first letter a capital. */}
+                {person.function && capitalized(person.function)}
+                {person.represented_label && <div className={`${classes.dim} ${classes.small}`}>{capitalized(person.represented_label)}</div>}
+              </td>
+              <td />
+            </tr>
+          ))}
+        </SignatureTable>
+      ))}
+      <SignatureTable label="Autres personnes présentes" first={sheet.groups.length === 0} together>
+        {Array.from({ length: sheet.blank_lines }, (_, index) => (
+          <tr key={index} className={own.signatureRow} aria-label="Ligne à remplir">
+            <td />
+            <td />
+            <td />
+          </tr>
+        ))}
+      </SignatureTable>
+    </article>
+  );
+}
+
+/**
+ * One organisation's lines on the feuille d'émargement, in a table of its own: its heading is
+ * the table's head, which Chromium repeats at the top of each page the list continues on.
+ * The column names head the first table only; the tables follow one another as one.
+ * `together`: never split (the blank lines).
+ */
+function SignatureTable({ label, first = false, together = false, children }: { label: string; first?: boolean; together?: boolean; children: ReactNode }) {
+  return (
+    <table className={`${classes.table} ${own.signatures} ${together ? own.together : ''}`} aria-label={label}>
+      <colgroup>
+        <col className={own.colName} />
+        <col className={own.colFunction} />
+        <col />
+      </colgroup>
+      <thead>
+        {first && (
           <tr>
             <th scope="col">Nom</th>
             <th scope="col">Fonction</th>
             <th scope="col">Signature</th>
           </tr>
-        </thead>
-        {sheet.groups.map((group) => (
-          <tbody key={group.label}>
-            <tr className={own.groupRow}>
-              <th scope="colgroup" colSpan={3}>
-                {group.label}
-              </th>
-            </tr>
-            {group.people.map((person, index) => (
-              <tr key={`${person.name}-${index}`} className={own.signatureRow}>
-                <td>{person.name}</td>
-                <td>
-                  {/* A column of its own: its first letter a capital. */}
-                  {person.function && capitalized(person.function)}
-                  {person.represented_label && <div className={`${classes.dim} ${classes.small}`}>{capitalized(person.represented_label)}</div>}
-                </td>
-                <td />
-              </tr>
-            ))}
-          </tbody>
-        ))}
-        <tbody className={own.blankLines}>
-          <tr className={own.groupRow}>
-            <th scope="colgroup" colSpan={3}>
-              Autres personnes présentes
-            </th>
-          </tr>
-          {Array.from({ length: sheet.blank_lines }, (_, index) => (
-            <tr key={index} className={own.signatureRow} aria-label="Ligne à remplir">
-              <td />
-              <td />
-              <td />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </article>
+        )}
+        <tr className={own.groupRow}>
+          <th scope="colgroup" colSpan={3}>
+            {label}
+          </th>
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
   );
 }
 
