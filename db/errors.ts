@@ -164,7 +164,7 @@ const SENTENCES = {
   'already-revoked': (replica: string) => `${capitalized(replica)} est déjà révoqué.`,
   'cannot-confirm-self': () => "La clé de cet ordinateur se confirme depuis les autres : lisez-leur l'empreinte qu'affiche votre écran Synchronisation.",
   'fingerprint-mismatch': (replica: string) =>
-    `Cette empreinte n'est pas celle de la clé ${ofReplica(replica)} : la clé n'a pas été confirmée. Faites-la relire caractère par caractère ; si elle diffère encore, un ordinateur a pu être créé à ce nom : prévenez les chefs de projet de la coopération, et révoquez-le.`,
+    `Cette empreinte n'est pas celle de la clé ${ofReplica(replica)} : la clé n'a pas été confirmée. Faites-la relire caractère par caractère. Si elle diffère encore, un ordinateur a peut-être été créé sous son nom ; prévenez les chefs de projet de la coopération et révoquez-le.`,
   'no-key-to-confirm': (replica: string) =>
     `${capitalized(replica)} n'a pas encore de clé de signature : elle arrivera avec ses prochains fichiers, confirmez-la ensuite.`,
   'same-passphrase': () => 'La nouvelle phrase de passe est celle que cet ordinateur utilise déjà.',

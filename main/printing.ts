@@ -24,15 +24,16 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
 
 // Chromium draws the bands in their own small page: sizes, margins and colours must be explicit.
 const BAND =
-  'font-family: system-ui, Arial, sans-serif; font-size: 7.5pt; color: #444; width: 100%; ' +
-  `margin: 0 ${PAGE_MARGINS_MM.right}mm 0 ${PAGE_MARGINS_MM.left}mm; display: flex; justify-content: space-between; gap: 8mm;`;
+  'font-family: system-ui, Arial, sans-serif; font-size: 7.5pt; color: #444; width: 100%; box-sizing: border-box; ' +
+  `padding: 0 ${PAGE_MARGINS_MM.right}mm 0 ${PAGE_MARGINS_MM.left}mm; display: flex; justify-content: space-between; gap: 8mm;`;
 
-// One line each: a long title ends with « … » rather than taking a second line over the page.
+// One line each: a long text ends with « … » rather than taking a second line over the page.
 const ONE_LINE = 'white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0;';
 
 function headerTemplate(frame: PrintFrame): string {
   const partners = escape(frame.partners.join(' · '));
-  return `<div style="${BAND}"><span style="${ONE_LINE}">${partners}</span><span style="${ONE_LINE} text-align: right">${escape(frame.title)}</span></div>`;
+  // The title whole if it can be (up to 60 % of the line), the partners in what is left.
+  return `<div style="${BAND}"><span style="${ONE_LINE}">${partners}</span><span style="${ONE_LINE} flex: none; max-width: 60%; text-align: right">${escape(frame.title)}</span></div>`;
 }
 
 function footerTemplate(printedAt: Date): string {

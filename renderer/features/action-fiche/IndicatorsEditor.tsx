@@ -49,7 +49,7 @@ function Indicator({ indicator, actionId }: { indicator: IndicatorView; actionId
             )
           }
         >
-          Ne plus suivre
+          Ne plus suivre cet indicateur
         </Button>
       </Group>
       <Text size="sm">

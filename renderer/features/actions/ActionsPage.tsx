@@ -101,7 +101,7 @@ function TableView({ query, sort, onSort, switcher }: TableViewProps) {
   const indicatorSwitch = (
     <Switch
       size="xs"
-      label="Colonne Indicateur"
+      label="Colonne indicateur"
       checked={withIndicator}
       onChange={(event) => setWithIndicator(event.currentTarget.checked)}
       style={{ whiteSpace: 'nowrap' }}

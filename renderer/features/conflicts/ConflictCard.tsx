@@ -60,7 +60,7 @@ function UnseenEdits({ conflict }: { conflict: ConflictView }) {
   return (
     <Paper radius="md" p="sm" bg="var(--mantine-color-default-hover)" component="section" aria-labelledby={headingId}>
       <Text size="sm" fw={600} id={headingId}>
-        Ce que la suppression n'avait pas vu
+        Modifications faites entre-temps sur un autre ordinateur
       </Text>
       <UnseenEditList edits={conflict.unseen} itself="La ligne elle-même" />
     </Paper>

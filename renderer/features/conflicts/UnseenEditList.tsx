@@ -8,7 +8,8 @@ export function UnseenEditList({ edits, itself }: { edits: UnseenEditView[]; its
     <List size="sm" spacing={4} mt={4}>
       {edits.map((edit, index) => (
         <List.Item key={index}>
-          {edit.row_label ?? itself}&#x202f;: {edit.added ? 'ajout' : `modification (${edit.fields.join(', ')})`} de {versionAuthor(edit)}, le{' '}
+          {edit.row_label ?? itself}&#x202f;:{' '}
+          {edit.added ? 'ajout' : `modification ${edit.fields.length > 1 ? 'des champs' : 'du champ'} ${edit.fields.join(', ')}`} par {versionAuthor(edit)}, le{' '}
           {versionDate(edit.date)}
         </List.Item>
       ))}

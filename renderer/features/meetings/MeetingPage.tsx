@@ -1,4 +1,4 @@
-import { Alert, Anchor, Group, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Box, Group, Stack, Tabs, Text } from '@mantine/core';
 import { IconListCheck, IconNotes } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import type { AgendaLinkChantier, ChantierSummary, MeetingDetail, Person } from '../../../preload/contract';
@@ -79,8 +79,9 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
   const [step, setStep] = useMeetingStep(meeting, linkedStep);
   const conflicts = useConflictsOf({ meetingId: meeting.id });
   const meetingTypeLabels = useMeetingTypeLabels();
+  // The header and the alerts as wide as the steps: the buttons above their right edge.
   return (
-    <>
+    <Box maw={1100}>
       <PageHeader title={meeting.title} small>
         {!meeting.read_only && <SaveStatus />}
         <RepeatMeetingMenu meetingId={meeting.id} />
@@ -117,7 +118,6 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
         value={step}
         onChange={(next) => next && setStep(next as MeetingStep)}
         keepMounted={false}
-        maw={1100}
         className={meeting.read_only ? classes.validated : undefined}
       >
         <Tabs.List mb="lg">
@@ -161,7 +161,7 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
           </Stack>
         </Tabs.Panel>
       </Tabs>
-    </>
+    </Box>
   );
 }
 

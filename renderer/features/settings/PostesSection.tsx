@@ -111,8 +111,8 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
             <List size="sm" spacing={4}>
               <List.Item>ce qu'il a écrit et que cet ordinateur-ci a déjà reçu est conservé, partout&#x202f;;</List.Item>
               <List.Item>
-                le reste (ce qu'il a écrit sans que cet ordinateur-ci l'ait encore reçu, et tout ce qu'il écrira) restera sans effet sur chaque ordinateur qui
-                recevra cette révocation, y compris sur ceux qui l'avaient déjà reçu&#x202f;;
+                tout le reste (ce que cet ordinateur-ci n'a pas encore reçu de lui, et tout ce qu'il écrira) sera sans effet partout où la révocation arrivera,
+                même sur les ordinateurs où ces modifications sont déjà arrivées&#x202f;;
               </List.Item>
               <List.Item>la révocation est définitive&#x202f;: pour revenir, il devra rejoindre la coopération par une nouvelle invitation.</List.Item>
             </List>

@@ -22,11 +22,16 @@ export function ProjectSection() {
         {partners.length} partenaires
       </Text>
       <List size="sm" spacing={4} aria-labelledby="project-partners">
-        {partners.map((partner) => (
-          <List.Item key={partner.id}>
-            {partner.name} — {PARTNER_KIND_LABELS[partner.kind ?? kindOf(partner.name)]} (code {partner.code})
-          </List.Item>
-        ))}
+        {partners.map((partner) => {
+          const kind = PARTNER_KIND_LABELS[partner.kind ?? kindOf(partner.name)];
+          // « Département d'Indre-et-Loire » says its kind already.
+          return (
+            <List.Item key={partner.id}>
+              {partner.name}
+              {partner.name.startsWith(kind) ? '' : ` — ${kind}`} (code {partner.code})
+            </List.Item>
+          );
+        })}
       </List>
       <Cooperations />
       <Disclosure title="Détails techniques">
@@ -136,7 +141,7 @@ function Cooperations() {
         </Button>
       </Group>
       <Text size="xs" c="dimmed">
-        Chaque coopération a son propre dossier de données. Une nouvelle coopération s'ouvre sur le premier démarrage&#x202f;: créez-la ou rejoignez une
+        Chaque coopération a son propre dossier de données. Une nouvelle coopération s'ouvre comme au premier démarrage&#x202f;: créez-la ou rejoignez une
         coopération existante avec son invitation.
       </Text>
       <Modal opened={asked !== undefined} onClose={cancel} title={asked ? MODAL_TITLES[asked.kind] : ''}>

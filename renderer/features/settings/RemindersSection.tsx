@@ -19,7 +19,7 @@ export function RemindersSection() {
         label="Me prévenir par une notification du système"
         description={
           data.notifications_supported
-            ? "Au démarrage puis toutes les heures, une fois par jour pour un même rappel. Réglage propre à cet ordinateur\u202f: rien n'en sort."
+            ? "Vérifiés au démarrage puis toutes les heures\u202f; un même rappel ne revient qu'une fois par jour. Ce réglage est propre à cet ordinateur\u202f: il n'est pas synchronisé."
             : 'Ce système ne permet pas les notifications.'
         }
         checked={checked}

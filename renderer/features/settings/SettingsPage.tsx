@@ -1,4 +1,4 @@
-import { Stack, Text } from '@mantine/core';
+import { Box, Stack, Text } from '@mantine/core';
 import { MAX_ATTACHMENT_MEGABYTES } from '../../../common/vocabulary';
 import { partnerNoun } from '../../../common/partners';
 import { send } from '../../api';
@@ -31,12 +31,13 @@ export function SettingsPage({ section }: { section?: SettingsSection }) {
 function Settings({ section }: { section?: SettingsSection }) {
   useUndoShortcut();
   const { me, partners } = useAppState();
+  // The header as wide as the sections: the save status above their right edge.
   return (
-    <>
+    <Box maw={900}>
       <PageHeader title="Paramètres">
         <SaveStatus />
       </PageHeader>
-      <Stack gap="lg" maw={900}>
+      <Stack gap="lg">
         <SectionCard title="Coopérations">
           <ProjectSection />
         </SectionCard>
@@ -84,6 +85,6 @@ function Settings({ section }: { section?: SettingsSection }) {
           <DataSection />
         </SectionCard>
       </Stack>
-    </>
+    </Box>
   );
 }

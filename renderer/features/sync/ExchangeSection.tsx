@@ -19,7 +19,7 @@ function targetOptions(status: SyncStatus, partners: Partner[]) {
         : 'Ordinateur encore inconnu ici',
     }));
   return [
-    { group: 'Partenaires', items: partners.map((partner) => ({ value: `partner:${partner.id}`, label: `Tous les ordinateurs\u202f: ${partner.name}` })) },
+    { group: 'Partenaires', items: partners.map((partner) => ({ value: `partner:${partner.id}`, label: `${partner.name} (tous ses ordinateurs)` })) },
     ...(computers.length > 0 ? [{ group: 'Ordinateurs', items: computers }] : []),
     { group: 'Tout', items: [{ value: FULL, label: "Export complet (tout l'historique)" }] },
   ];

@@ -1,4 +1,4 @@
-import { Alert, Stack } from '@mantine/core';
+import { Alert, Box, Stack } from '@mantine/core';
 import { useApiData, useSyncProgress } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { PageHeader } from '../../shared/PageHeader';
@@ -22,9 +22,9 @@ export function SyncPage() {
   // A job under way before this page opened shows from the status until its next report.
   const current = { ...status, running: progress ?? status.running };
   return (
-    <>
+    <Box maw={1000}>
       <PageHeader title="Synchronisation" />
-      <Stack gap="lg" maw={1000}>
+      <Stack gap="lg">
         <SyncProgressBar progress={current.running} />
         <SectionCard title="Phrase de passe de la coopération">
           <PassphraseSection status={status} onChanged={reload} />
@@ -43,6 +43,6 @@ export function SyncPage() {
           <JournalTable entries={status.journal} />
         </SectionCard>
       </Stack>
-    </>
+    </Box>
   );
 }

@@ -16,6 +16,7 @@ export const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${t
 export function importHeadline(summary: ImportSummary): string {
   const received = count(summary.received, 'mise à jour reçue', 'mises à jour reçues');
   if (summary.applied === 0) return `${received} ${ofReplica(summary.sender_label)}\u202f: toutes étaient déjà connues, rien n'a changé.`;
+  if (summary.applied === summary.received) return `${received} ${ofReplica(summary.sender_label)}, ${summary.applied > 1 ? 'toutes nouvelles' : 'nouvelle'}.`;
   return `${received} ${ofReplica(summary.sender_label)}, dont ${count(summary.applied, 'nouvelle', 'nouvelles')}.`;
 }
 
@@ -61,7 +62,7 @@ function journalSentence(entry: JournalEntry): string {
   }
 }
 
-/** « 2 fichiers lus (40 mises à jour nouvelles), 12 mises à jour publiées. » */
+/** « 2 fichiers lus (40 nouvelles mises à jour), 12 mises à jour publiées. » */
 export function folderRoundSentence({
   files_imported: filesImported,
   changes_applied: changesApplied,
@@ -69,7 +70,7 @@ export function folderRoundSentence({
   postponed_files: postponed = [],
 }: FolderRoundRecord): string {
   const parts = [
-    filesImported ? `${count(filesImported, 'fichier lu', 'fichiers lus')} (${count(changesApplied, 'mise à jour nouvelle', 'mises à jour nouvelles')})` : null,
+    filesImported ? `${count(filesImported, 'fichier lu', 'fichiers lus')} (${count(changesApplied, 'nouvelle mise à jour', 'nouvelles mises à jour')})` : null,
     written ? count(written, 'mise à jour publiée', 'mises à jour publiées') : null,
     postponed.length ? `${count(postponed.length, 'fichier mis de côté', 'fichiers mis de côté')}, repris au prochain passage` : null,
   ].filter(Boolean);

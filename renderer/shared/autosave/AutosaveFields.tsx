@@ -250,6 +250,8 @@ export function FrenchTimeInput({
       onChange={(time) => onChange(time.slice(0, 5))}
       error={error}
       format="24h"
+      // « 14:00 » rather than Mantine's airy « 14 : 00 ».
+      styles={{ field: { width: 'calc(2ch + 0.1em)', paddingInline: '0.05em' } }}
       hoursInputLabel={`${label}\u202f: heures`}
       minutesInputLabel={`${label}\u202f: minutes`}
     />

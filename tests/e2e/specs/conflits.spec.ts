@@ -126,9 +126,9 @@ test("Conflits : une action supprimée ici pendant qu'une note lui était ajout�
   await expect(nav.getByRole('link', { name: /^Conflits/ })).toHaveAccessibleName('Conflits 1 à résoudre');
   await nav.getByRole('link', { name: /^Conflits/ }).click();
   const deletion = page.getByRole('region', { name: /^Suppression Action/ });
-  const unseen = deletion.getByRole('region', { name: "Ce que la suppression n'avait pas vu" });
+  const unseen = deletion.getByRole('region', { name: 'Modifications faites entre-temps sur un autre ordinateur' });
   await expect(unseen.getByRole('listitem')).toHaveText([
-    new RegExp(`^Note du 1er décembre 2026 de l'action « ${FICHE} »\\s?: ajout de Marc Petit, le (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) `),
+    new RegExp(`^Note du 1er décembre 2026 de l'action « ${FICHE} »\\s?: ajout par Marc Petit, le (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) `),
   ]);
   await expect(deletion.getByText('Affichée')).toHaveCount(0);
   // Named as what it is, not as a « ligne ».
@@ -220,7 +220,7 @@ test('un compte rendu corrigé ici pendant que Marc Petit le validait sur son or
   const unseen = validation.getByRole('alert').filter({ hasText: "Modifié sans que la validation l'ait vu" });
   await expect(unseen.getByRole('listitem')).toHaveText([
     /Le séminaire des cadres aura lieu en juin, à Tours.*\u202f: modification \(Texte\) de Claire Martin, le .* 2026 à /,
-    /Le prochain CODIRI se tiendra à Blois.*\u202f: ajout de Claire Martin, le .* 2026 à /,
+    /Le prochain CODIRI se tiendra à Blois.*\u202f: ajout par Claire Martin, le .* 2026 à /,
   ]);
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(app, '10d-validation-non-vue');

@@ -108,13 +108,13 @@ test('fenêtre la plus étroite : chaque écran tient dans sa largeur', async ({
       // Every column of the table in view, with the indicateur's too: rows on two lines, no horizontal scroll bar.
       const table = page.getByRole('table', { name: 'Actions' });
       for (const indicator of [false, true]) {
-        await page.getByRole('switch', { name: 'Colonne Indicateur' }).setChecked(indicator);
+        await page.getByRole('switch', { name: 'Colonne indicateur' }).setChecked(indicator);
         await expect(table.getByRole('columnheader', { name: 'Indicateur' })).toHaveCount(indicator ? 1 : 0);
         const hidden = await hiddenColumns(table);
         if (hidden > 0) problems.push(`Actions${indicator ? ', colonne Indicateur' : ''} : ${hidden} px du tableau derrière la barre de défilement`);
         if (indicator) await screenshot(app, 'fenetre-etroite-actions-indicateur');
       }
-      await page.getByRole('switch', { name: 'Colonne Indicateur' }).setChecked(false);
+      await page.getByRole('switch', { name: 'Colonne indicateur' }).setChecked(false);
     }
     if (screen === 'Chantiers') {
       // Every column of the table in the window: none behind a horizontal scroll bar.

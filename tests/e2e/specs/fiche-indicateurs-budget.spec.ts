@@ -163,7 +163,7 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   await openScreen(app, 'Actions');
   const table = page.getByRole('table', { name: 'Actions' });
   await expect(table.getByRole('columnheader', { name: 'Indicateur' })).toHaveCount(0);
-  await page.getByRole('switch', { name: 'Colonne Indicateur' }).check();
+  await page.getByRole('switch', { name: 'Colonne indicateur' }).check();
   await expect(table.getByRole('row').filter({ hasText: "Organisation d'une formation commune à la gestion de projet" })).toContainText(
     '21,5 agents (écart 18,5)',
   );

@@ -80,9 +80,10 @@ test('nouvelle coopération de trois partenaires créée au premier démarrage',
   await expect(projectCard.getByRole('textbox', { name: /^Nom de la coopération|^Nom/ })).toHaveValue(PROJECT);
   const list = projectCard.getByRole('list', { name: '3 partenaires' });
   await expect(list.getByRole('listitem')).toHaveText([
-    `${PARTNERS[0]} — Département (code 37)`,
+    // The kind only when the name does not say it.
+    `${PARTNERS[0]} (code 37)`,
     `${PARTNERS[1]} — EPCI (code CCBVC)`,
-    `${PARTNERS[2]} — Commune (code CHEN)`,
+    `${PARTNERS[2]} (code CHEN)`,
   ]);
   await projectCard.getByRole('button', { name: 'Détails techniques' }).click();
   await expect(projectCard.getByText(/^Identifiant de la coopération\s*:\s*p-[0-9a-z]{12}$/)).toBeVisible();

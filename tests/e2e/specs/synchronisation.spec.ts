@@ -60,7 +60,7 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   await expect(first.page.getByText("Enregistrez d'abord la phrase de passe de la coopération, ci-dessus")).toHaveCount(2);
   await setPassphrase(first);
   await expect(first.page.getByText("Enregistrez d'abord la phrase de passe de la coopération, ci-dessus")).toHaveCount(0);
-  await expect(first.page.getByRole('combobox', { name: 'Destinataire' })).toHaveValue(/^Tous les ordinateurs\s:\sDépartement de Loir-et-Cher$/);
+  await expect(first.page.getByRole('combobox', { name: 'Destinataire' })).toHaveValue('Département de Loir-et-Cher (tous ses ordinateurs)');
   const exported = join(claire, 'pour-41.entente');
   await first.answerDialog('showSaveDialog', { canceled: false, filePath: exported });
   await first.page.getByRole('button', { name: "Exporter un fichier d'échange…" }).click();
@@ -91,7 +91,7 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   await second.answerDialog('showOpenDialog', { canceled: false, filePaths: [exported] });
   await page.getByRole('button', { name: "Importer un fichier d'échange…" }).click();
   const summary = page.getByRole('dialog', { name: 'Import terminé' });
-  await expect(summary).toContainText(/mises à jour reçues de l'ordinateur de Claire Martin \(Indre-et-Loire\), dont \d+ nouvelles/);
+  await expect(summary).toContainText(/mises à jour reçues de l'ordinateur de Claire Martin \(Indre-et-Loire\), (dont \d+ nouvelles|toutes nouvelles)\./);
   await expect(summary).toContainText('1 nouveau conflit à résoudre');
   const changes = summary.getByRole('region', { name: 'Ce qui a changé, action par action' });
   await expect(changes.getByRole('link')).toHaveCount(1);
