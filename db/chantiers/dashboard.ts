@@ -44,7 +44,8 @@ export function upcomingMeetings(store: Store, day?: string, limit = NEXT_MEETIN
 export function cooperationDashboard(store: Store, period: FiguresPeriod = { kind: 'all' }, day?: string): CooperationDashboard {
   const date = today(day);
   const groups = actionGroups(store, date);
-  const decisions = listDecisions(store, { followed: false });
+  const all = listDecisions(store);
+  const decisions = all.filter((decision) => !decision.followed);
   return {
     today: date,
     figures: keyFigures(store, period, date),
@@ -52,6 +53,7 @@ export function cooperationDashboard(store: Store, period: FiguresPeriod = { kin
     chantiers: chantierSummaries(store, groups).map((chantier) => ({ ...chantier, stage_since: stageSince(store, chantier.id) })),
     deadlines: upcomingDeadlines(store, date),
     meetings: upcomingMeetings(store, date),
+    decision_count: all.length,
     // Oldest first: the longest waiting come at the top.
     unfollowed_decisions: decisions.reverse().map((decision) => ({
       id: decision.id,

@@ -89,5 +89,7 @@ export interface CooperationDashboard {
   /** Actions not closed due within the next 30 days. */
   deadlines: UpcomingDeadline[];
   meetings: UpcomingMeeting[];
+  /** Every décision of the minutes (their latest version), followed up or not. */
+  decision_count: number;
   unfollowed_decisions: UnfollowedDecision[];
 }

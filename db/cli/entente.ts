@@ -155,7 +155,7 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
   lettre list [--json]  les lettres d'info : numéro, brouillon ou date de publication, période
   lettre draft          prépare la lettre suivante à partir des faits de la période depuis la
                         dernière lettre publiée ; affiche son numéro
-  lettre publish N      publie la lettre n° N (elle ne se modifie plus)
+  lettre publish N      publie la lettre n° N (elle ne peut plus être modifiée)
   lettre eml N --to FICHIER.eml
                         la lettre publiée n° N en courriel (texte et HTML), à ouvrir avec
                         Outlook ou Thunderbird

@@ -189,7 +189,10 @@ function figuresItem(store: Store, start: string | null, end: string): DraftItem
     '',
     `- ${counted(value('chantiers'), 'chantier')}`,
     `- ${counted(value('actions'), 'action')}, dont **${value('actions.en_cours')}** en cours et ${counted(value('actions.realise'), 'réalisée')}`,
-    `- ${counted(value('pistes'), 'piste identifiée', 'pistes identifiées')}, dont ${counted(value('pistes.retenues'), 'retenue')}`,
+    // A cooperation that does not use the pistes says nothing of them.
+    ...(value('pistes') > 0
+      ? [`- ${counted(value('pistes'), 'piste identifiée', 'pistes identifiées')}, dont ${counted(value('pistes.retenues'), 'retenue')}`]
+      : []),
   ];
   return { kind: 'chiffres', title: 'Chiffres clés', body: lines.join('\n'), source_id: null };
 }

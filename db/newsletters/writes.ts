@@ -46,7 +46,7 @@ export function createNewsletter(store: Store, day?: string): string {
 }
 
 export function updateNewsletter(store: Store, id: string, patch: NewsletterPatch): void {
-  const newsletter = requireDraft(store, id, 'elle ne se modifie plus');
+  const newsletter = requireDraft(store, id, 'elle ne peut plus être modifiée');
   const fields = validatePatch('newsletter', {
     title: patch.title,
     period_start: patch.period_start,

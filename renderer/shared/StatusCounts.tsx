@@ -1,6 +1,6 @@
 import { Badge, Group, Text } from '@mantine/core';
 import type { StatusCounts as Counts } from '../../preload/contract';
-import { STATUS_KEYS, statusFill, statusLabel, statusText } from './status';
+import { STATUS_KEYS, statusCount, statusFill, statusText } from './status';
 
 /** Small coloured badges « 2 en cours », one per status present: lower case after a number, as « 1 en retard ». */
 export function StatusCounts({ counts }: { counts: Counts }) {
@@ -15,7 +15,7 @@ export function StatusCounts({ counts }: { counts: Counts }) {
     <Group gap={4}>
       {present.map((key) => (
         <Badge key={key} color={statusFill(key)} c={statusText(key)} variant="filled" radius="sm" size="sm">
-          {counts[key]} {statusLabel(key).toLocaleLowerCase('fr')}
+          {statusCount(key, counts[key])}
         </Badge>
       ))}
     </Group>

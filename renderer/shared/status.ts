@@ -66,5 +66,14 @@ export function statusLabel(status: StatusKey | null): string {
   return !status || status === 'none' ? NO_STATUS_LABEL : ACTION_STATUS_LABELS[status];
 }
 
+/** The statuses whose label agrees with « action » in a count: « 1 bloquée », « 2 réalisées ». */
+const AGREEING: Partial<Record<StatusKey, string>> = { realise: 'réalisée', abandonne: 'abandonnée', bloque: 'bloquée' };
+
+/** A number of actions of a status, in lower case: « 3 à venir », « 1 bloquée », « 2 réalisées », « 1 sans statut ». */
+export function statusCount(status: StatusKey, count: number): string {
+  const agreeing = AGREEING[status];
+  return `${count} ${agreeing ? `${agreeing}${count > 1 ? 's' : ''}` : statusLabel(status).toLocaleLowerCase('fr')}`;
+}
+
 /** Options of a status select; '' stands for « Sans statut ». */
 export const STATUS_OPTIONS = [{ value: '', label: NO_STATUS_LABEL }, ...ACTION_STATUSES.map((value) => ({ value, label: ACTION_STATUS_LABELS[value] }))];

@@ -116,6 +116,8 @@ describe("la lettre d'info", () => {
     const [article, figures] = ateliers(newReplica());
     expect(article).toBe('Atelier interdépartemental tenu le 1er avril 2027, Tours.');
     expect(figures).toContain('- **1** atelier interdépartemental');
+    // No piste in this project: nothing said of them.
+    expect(figures).not.toContain('piste');
     const [cooperationArticle, cooperationFigures] = ateliers(newCooperation());
     expect(cooperationArticle).toBe('Atelier de coopération tenu le 1er avril 2027, Tours.');
     expect(cooperationFigures).toContain('- **1** atelier de coopération');
@@ -152,7 +154,9 @@ describe("la lettre d'info", () => {
     publishNewsletter(store, id, '2026-11-03');
     const published = getNewsletter(store, id);
     expect(published).toMatchObject({ published_on: '2026-11-03', published_by: { id: store.personId, name: 'Claire Martin' } });
-    expect(invalid(() => updateNewsletter(store, id, { editorial: 'Trop tard' })).message).toBe('La lettre n° 2 a été publiée : elle ne se modifie plus.');
+    expect(invalid(() => updateNewsletter(store, id, { editorial: 'Trop tard' })).message).toBe(
+      'La lettre n° 2 a été publiée : elle ne peut plus être modifiée.',
+    );
     expect(invalid(() => removeNewsletterItem(store, id, published.items[0].id)).message).toBe(
       'La lettre n° 2 a été publiée : ses articles ne se retirent plus.',
     );
@@ -168,7 +172,7 @@ describe("la lettre d'info", () => {
       [1, '2026-09-30', 'Claire Martin'],
     ]);
     expect(getNewsletter(other, id).items).toEqual(published.items);
-    expect(invalid(() => updateNewsletter(other, id, { title: 'Autre' })).message).toBe('La lettre n° 2 a été publiée : elle ne se modifie plus.');
+    expect(invalid(() => updateNewsletter(other, id, { title: 'Autre' })).message).toBe('La lettre n° 2 a été publiée : elle ne peut plus être modifiée.');
     // The next lettre starts the day after this one's period.
     expect(getNewsletter(other, createNewsletter(other, '2026-12-15')).period_start).toBe('2026-11-03');
   });

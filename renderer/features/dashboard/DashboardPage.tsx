@@ -164,7 +164,7 @@ function WhatComesNext({ dashboard }: { dashboard: CooperationDashboard }) {
           </Title>
           {decisions.length === 0 ? (
             <Text size="sm" c="dimmed">
-              Toutes les décisions ont une action de suivi.
+              {dashboard.decision_count === 0 ? 'Aucune décision.' : 'Toutes les décisions ont une action de suivi.'}
             </Text>
           ) : (
             <Stack gap={8} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>

@@ -5,7 +5,7 @@ import { frenchDate } from '../../../common/french';
 import { STAGE_LABELS } from '../../../common/vocabulary';
 import type { CooperationDashboard } from '../../../preload/contract';
 import { useAppState } from '../../app/AppContext';
-import { cssColour, STATUS_COLOURS, STATUS_KEYS, statusLabel } from '../../shared/status';
+import { cssColour, STATUS_COLOURS, STATUS_KEYS, statusCount, statusLabel } from '../../shared/status';
 import { NBSP } from '../minutes-print/MinutesSheet';
 import classes from '../minutes-print/MinutesPrint.module.css';
 import own from './DashboardPrint.module.css';
@@ -108,7 +108,7 @@ export function DashboardSheet({ dashboard, standalone = true }: { dashboard: Co
       <section className={classes.section}>
         <h3 className={classes.sectionTitle}>Décisions sans action de suivi ({dashboard.unfollowed_decisions.length})</h3>
         {decisions.length === 0 ? (
-          <p className={classes.none}>Toutes les décisions ont une action de suivi.</p>
+          <p className={classes.none}>{dashboard.decision_count === 0 ? 'Aucune décision.' : 'Toutes les décisions ont une action de suivi.'}</p>
         ) : (
           <ul>
             {decisions.map((decision) => (
@@ -199,9 +199,7 @@ function ChantiersPrinted({ dashboard }: { dashboard: CooperationDashboard }) {
                     ))}
                   </span>
                 )}
-                {present.length === 0
-                  ? 'Aucune action'
-                  : present.map((key) => `${chantier.counts.by_status[key]} ${statusLabel(key).toLowerCase()}`).join(', ')}
+                {present.length === 0 ? 'Aucune action' : present.map((key) => statusCount(key, chantier.counts.by_status[key])).join(', ')}
               </td>
               <td className={classes.number}>{`${chantier.progress}${NBSP}%`}</td>
               <td className={`${classes.number} ${chantier.counts.late > 0 ? classes.late : ''}`}>{chantier.counts.late}</td>

@@ -141,7 +141,7 @@ function ValidateModal({ meetingId, onClose }: { meetingId: string; onClose: () 
   return (
     <Modal opened onClose={onClose} title="Valider le compte rendu ?">
       <Stack gap="sm">
-        <Text size="sm">Une fois validé, le compte rendu ne se modifie plus (une version modificative reste possible). La validation va&#x202f;:</Text>
+        <Text size="sm">Une fois validé, le compte rendu ne peut plus être modifié (une version modificative reste possible). La validation va&#x202f;:</Text>
         {effects && (
           <List size="sm">
             {effects.length === 0 ? <List.Item>figer le compte rendu, sans rien changer aux actions suivies</List.Item> : null}

@@ -61,8 +61,8 @@ function PublishedNewsletter({ newsletter, publishedOn, document }: { newsletter
         <EmailDraftButton prepare={() => call('saveNewsletterEmail', newsletter.id)} busy={busy} disabled={busy} onBusy={setBusy} />
       </PageHeader>
       <Text mb="md">
-        Période {newsletter.period_label}. Publiée le {frenchDate(publishedOn)}
-        {newsletter.published_by ? ` par ${newsletter.published_by.name}` : ''}&#x202f;: elle ne se modifie plus.
+        Période {newsletter.period_label}. Publiée le <span style={{ whiteSpace: 'nowrap' }}>{frenchDate(publishedOn)}</span>
+        {newsletter.published_by ? ` par ${newsletter.published_by.name}` : ''}&#x202f;: elle ne peut plus être modifiée.
       </Text>
       <NewsletterView document={document} />
     </>
@@ -240,7 +240,7 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
       >
         <Text mb="md">
           {confirm === 'publish'
-            ? "Une fois publiée, la lettre ne se modifie plus. Elle rejoint les archives, passe aux autres ordinateurs à la prochaine synchronisation, et s'imprime ou s'envoie par courriel."
+            ? "Une fois publiée, la lettre ne peut plus être modifiée. Elle rejoint les archives, passe aux autres ordinateurs à la prochaine synchronisation, et s'imprime ou s'envoie par courriel."
             : 'Le brouillon et ses articles seront supprimés.'}
         </Text>
         {error && (

@@ -43,7 +43,7 @@ function NewsletterSheet({ document }: { document: NewsletterDocument }) {
         <div className={classes.bandMeta}>
           <span>{document.project_name}</span>
           <span>
-            Période {newsletter.period_label} · {document.date_label}
+            Période {newsletter.period_label} · <span style={{ whiteSpace: 'nowrap' }}>{document.date_label}</span>
           </span>
         </div>
       </header>

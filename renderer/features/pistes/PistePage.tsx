@@ -135,7 +135,7 @@ function Scores({ piste }: { piste: PisteDetail }) {
       {(piste.disagreement.plus_value !== null || piste.disagreement.faisabilite !== null) && (
         <Text size="sm">
           Écart entre partenaires&#x202f;: plus-value {formatMean(piste.disagreement.plus_value)}, faisabilité {formatMean(piste.disagreement.faisabilite)}
-          {piste.disagreement.flagged ? ' — désaccord à entendre en comité.' : '.'}
+          {piste.disagreement.flagged ? ' — désaccord à examiner en comité.' : '.'}
         </Text>
       )}
       <Table aria-label="Évaluations" striped>

@@ -93,12 +93,27 @@ function SynthesisSheet({ synthesis }: { synthesis: PistesSynthesis }) {
 
 /** One finalité's pistes, best first; each partner's means side by side, then both together. */
 function RankedTable({ group, partners }: { group: RankedGroup; partners: PistesSynthesis['partners'] }) {
+  const scoreWidth = partners.length > 2 ? '9.5mm' : '11mm';
   return (
     <section className={classes.section}>
       <h3 className={classes.sectionTitle}>
         {frenchTypography(`${group.finalite ? `Finalité\u202f: ${group.label}` : group.label} (${pistes(group.pistes.length)})`)}
       </h3>
       <table className={`${classes.table} ${own.ranking}`}>
+        {/* Fixed widths: the intitulé takes what the figures leave, whatever the partners' names; two partners leave room for wider notes. */}
+        <colgroup>
+          <col className={own.rank} />
+          <col className={own.reference} />
+          <col />
+          <col className={own.partner} />
+          {[...partners, null].map((partner) => (
+            <Fragment key={partner?.id ?? 'ensemble'}>
+              <col className={own.score} style={{ width: scoreWidth }} />
+              <col className={own.score} style={{ width: scoreWidth }} />
+            </Fragment>
+          ))}
+          <col className={own.status} />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col" rowSpan={2} className={own.rank}>

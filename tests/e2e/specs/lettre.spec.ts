@@ -95,10 +95,10 @@ test('une lettre préparée, relue, publiée, imprimée et envoyée', async ({ l
   // Published after a confirmation: read-only from then on.
   await page.getByRole('button', { name: 'Publier…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Publier la lettre n° 1' });
-  await expect(dialog).toContainText('ne se modifie plus');
+  await expect(dialog).toContainText('ne peut plus être modifiée');
   await dialog.getByRole('button', { name: 'Publier', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'La lettre de la coopération n° 1' })).toBeVisible();
-  await expect(page.getByText(/Publiée le .* par Claire Martin\s: elle ne se modifie plus\./)).toBeVisible();
+  await expect(page.getByText(/Publiée le .* par Claire Martin\s: elle ne peut plus être modifiée\./)).toBeVisible();
   await expect(page.getByRole('textbox')).toHaveCount(0);
   await checkTheme(app, 'lettre-publiee');
 
