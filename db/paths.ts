@@ -1,5 +1,6 @@
 // Where the data lives: the folder Electron names userData for the product "Entente",
 // computed here without Electron so that the CLI finds the same file.
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,4 +13,7 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
 }
 
 export const databaseFile = (dataDir: string) => join(dataDir, 'entente.sqlite');
+
+/** The database's size on disk: its file and its write-ahead log, where the latest commits stay until SQLite copies them into the file. */
+export const databaseBytes = (file: string) => statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0);
 export const backupDir = (dataDir: string) => join(dataDir, 'sauvegardes');

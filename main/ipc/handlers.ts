@@ -21,7 +21,7 @@ import { listPeople } from '../../db/people/reads';
 import { updateProjectName } from '../../db/project/writes';
 import { setPilot } from '../../db/actions/pilots';
 import { restoreRow } from '../../db/store/rows';
-import { databaseFile } from '../../db/paths';
+import { databaseBytes, databaseFile } from '../../db/paths';
 import { getAction, queryActionPage } from '../../db/actions/reads';
 import { getActionHistory } from '../../db/actions/history';
 import { myActions } from '../../db/actions/mine';
@@ -145,7 +145,7 @@ export function createHandlers(session: Session, { cooperations, ...sync }: Omit
       return {
         data_dir: session.dataDir,
         database_file: file,
-        database_bytes: statSync(file).size,
+        database_bytes: databaseBytes(file),
         backups: listBackups(session.dataDir),
         validation_silence_days: validationSilenceDays(store()),
       };

@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { backupNow, listBackups } from '../../db/project/backup';
-import { backupDir, databaseFile, defaultDataDir } from '../../db/paths';
+import { backupDir, databaseBytes, databaseFile, defaultDataDir } from '../../db/paths';
 import { Store } from '../../db/store/store';
 import { newReplica, tempDir, track } from './helpers';
 
@@ -15,6 +15,14 @@ describe('paths', () => {
     expect(defaultDataDir('darwin', {})).toBe(join(homedir(), 'Library', 'Application Support', 'Entente'));
     expect(databaseFile('/d')).toBe(join('/d', 'entente.sqlite'));
     expect(backupDir('/d')).toBe(join('/d', 'sauvegardes'));
+  });
+
+  test("a database's size counts its write-ahead log, where a new project's data still is", () => {
+    const dataDir = tempDir();
+    newReplica('Claire Martin', '37', dataDir);
+    const file = databaseFile(dataDir);
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    expect(databaseBytes(file)).toBe(statSync(file).size + statSync(`${file}-wal`).size);
   });
 });
 
