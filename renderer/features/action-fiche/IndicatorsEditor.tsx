@@ -152,8 +152,11 @@ function ValuesTable({ indicator }: { indicator: IndicatorView }) {
       entries={[...indicator.values].reverse()}
       cells={(value) => (
         <>
-          <Table.Td>{formatDate(value.date)}</Table.Td>
-          <Table.Td ta="right">{formatMeasure(value.value, indicator.unit)}</Table.Td>
+          {/* A date and a measure on one line each: the comment takes what is left. */}
+          <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(value.date)}</Table.Td>
+          <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+            {formatMeasure(value.value, indicator.unit)}
+          </Table.Td>
           <Table.Td>{value.author_name ?? '—'}</Table.Td>
           <Table.Td>{value.comment ?? ''}</Table.Td>
         </>

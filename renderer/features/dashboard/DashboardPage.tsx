@@ -175,7 +175,7 @@ function WhatComesNext({ dashboard }: { dashboard: CooperationDashboard }) {
                       {decision.reference}
                     </Text>
                     {decision.draft && (
-                      <Badge size="xs" variant="outline" color="gray">
+                      <Badge size="xs" variant="outline" color="gray" title="Décision d'un compte rendu pas encore validé">
                         projet
                       </Badge>
                     )}

@@ -27,7 +27,7 @@ export function EmailDraftButton({
     notifications.show({
       color: 'teal',
       title: 'Courriel préparé',
-      message: `${file} (${to}), à ouvrir avec Outlook ou Thunderbird pour le relire et l'envoyer.${without.length > 0 ? ` Sans adresse${NBSP}: ${without.join(', ')}.` : ''}`,
+      message: `${file} (${to}), à ouvrir avec Outlook ou Thunderbird pour le relire et l'envoyer.${without.length > 0 ? ` Sans adresse électronique (à compléter dans Personnes)${NBSP}: ${without.join(', ')}.` : ''}`,
       autoClose: 12_000,
     });
   }

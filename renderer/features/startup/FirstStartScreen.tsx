@@ -87,7 +87,11 @@ function NewProjectForm({ state }: { state: FirstStart }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <Text c="dimmed">{state.project_name}</Text>
+        {/* What this tab starts, and what to do instead when a colleague started it already. */}
+        <Text c="dimmed">
+          {state.project_name}, ses partenaires et ses chantiers, prêts à l'emploi sur ce premier ordinateur. Si un collègue l'utilise déjà, ouvrez plutôt son
+          invitation (onglet «&#x202f;Rejoindre une coopération&#x202f;»).
+        </Text>
         <Text>
           Qui utilise cet ordinateur&#x202f;? Ces informations signent vos notes de suivi et vos mises à jour pour {otherPartners(state.partners).the}.
         </Text>

@@ -104,7 +104,7 @@ export function FolderSection({ status }: { status: SyncStatus }) {
 /** What the last round that read new files changed, folded: the timer's later rounds keep it. */
 function LastChanges({ at, changes }: { at: string; changes: ImportSummary['action_changes'] }) {
   return (
-    <Disclosure title={`Dernières mises à jour reçues par le dossier (${formatDateTime(at)})`}>
+    <Disclosure title={`Dernières mises à jour reçues par le dossier partagé (${formatDateTime(at)})`}>
       <Stack mt="xs">
         <ActionChangesList changes={changes} />
       </Stack>

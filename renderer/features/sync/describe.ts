@@ -12,12 +12,15 @@ export const ofReplica = (label: string) => (label.startsWith('un ') ? `d'${labe
 /** « L'ordinateur de … » at the start of a sentence. */
 export const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
-/** « 1 240 mises à jour reçues de l'ordinateur de Nadia Benali (Loir-et-Cher), dont 320 nouvelles ». */
+/**
+ * « 1 240 mises à jour dans le fichier de l'ordinateur de Nadia Benali (Loir-et-Cher), dont
+ * 320 nouvelles »: a file carries what its sender received from the others too.
+ */
 export function importHeadline(summary: ImportSummary): string {
-  const received = count(summary.received, 'mise à jour reçue', 'mises à jour reçues');
-  if (summary.applied === 0) return `${received} ${ofReplica(summary.sender_label)}\u202f: toutes étaient déjà connues, rien n'a changé.`;
-  if (summary.applied === summary.received) return `${received} ${ofReplica(summary.sender_label)}, ${summary.applied > 1 ? 'toutes nouvelles' : 'nouvelle'}.`;
-  return `${received} ${ofReplica(summary.sender_label)}, dont ${count(summary.applied, 'nouvelle', 'nouvelles')}.`;
+  const received = `${count(summary.received, 'mise à jour', 'mises à jour')} dans le fichier ${ofReplica(summary.sender_label)}`;
+  if (summary.applied === 0) return `${received}, ${summary.received > 1 ? 'toutes déjà connues' : 'déjà connue'}\u202f: rien n'a changé.`;
+  if (summary.applied === summary.received) return `${received}, ${summary.applied > 1 ? 'toutes nouvelles' : 'nouvelle'}.`;
+  return `${received}, dont ${count(summary.applied, 'nouvelle', 'nouvelles')}.`;
 }
 
 /** What is new, in the words of the screens: actions, statuses, notes, conflicts. */

@@ -219,7 +219,7 @@ test('un compte rendu corrigé ici pendant que Marc Petit le validait sur son or
   await expect(validation.getByText(/^Validé le 25 nov\. 2026 par Marc Petit/)).toBeVisible();
   const unseen = validation.getByRole('alert').filter({ hasText: "Modifié sans que la validation l'ait vu" });
   await expect(unseen.getByRole('listitem')).toHaveText([
-    /Le séminaire des cadres aura lieu en juin, à Tours.*\u202f: modification \(Texte\) de Claire Martin, le .* 2026 à /,
+    /Le séminaire des cadres aura lieu en juin, à Tours.*\u202f: modification du champ Texte par Claire Martin, le .* 2026 à /,
     /Le prochain CODIRI se tiendra à Blois.*\u202f: ajout par Claire Martin, le .* 2026 à /,
   ]);
   expect(await axeViolations(page)).toEqual([]);

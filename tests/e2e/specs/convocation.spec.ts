@@ -170,7 +170,9 @@ test('convocation : aperçu, PDF, courriel .eml relu par Python ; feuille d’é
   await page.getByRole('button', { name: 'Préparer le courriel…' }).click();
   const prepared = page.getByRole('alert').filter({ hasText: 'Courriel préparé' }).last();
   await expect(prepared).toContainText(`${emlFile} (adressé à 4 destinataires)`);
-  await expect(prepared).toContainText('Sans adresse : Marc Petit (Loir-et-Cher), Paul Bernard (Indre-et-Loire), Sophie Laurent (Région Centre-Val de Loire).');
+  await expect(prepared).toContainText(
+    'Sans adresse électronique (à compléter dans Personnes) : Marc Petit (Loir-et-Cher), Paul Bernard (Indre-et-Loire), Sophie Laurent (Région Centre-Val de Loire).',
+  );
   if (app.runtime === 'double') expect(proposedPath(app)).toMatch(/\/Convocation - CODIRI du 15 mars 2027\.eml$/);
   const email = parseEmlWithPython(emlFile);
   expect(email.defects).toEqual([]);

@@ -77,7 +77,7 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   // Nadia's laptop is lost: revoked, after a confirmation that says what it does.
   await nadiaRow.getByRole('button', { name: 'Révoquer…' }).click();
   const confirm = page.getByRole('dialog', { name: 'Révoquer cet ordinateur ?' });
-  await expect(confirm).toContainText('restera sans effet sur chaque ordinateur qui recevra cette révocation');
+  await expect(confirm).toContainText('sera sans effet partout où la révocation arrivera');
   await screenshot(app, '41-revoquer-un-poste');
   await confirm.getByRole('button', { name: "Révoquer l'ordinateur" }).click();
   const revokedRow = computers.getByRole('row', { name: /Nadia Benali/ }).first();

@@ -91,7 +91,9 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   await second.answerDialog('showOpenDialog', { canceled: false, filePaths: [exported] });
   await page.getByRole('button', { name: "Importer un fichier d'échange…" }).click();
   const summary = page.getByRole('dialog', { name: 'Import terminé' });
-  await expect(summary).toContainText(/mises à jour reçues de l'ordinateur de Claire Martin \(Indre-et-Loire\), (dont \d+ nouvelles|toutes nouvelles)\./);
+  await expect(summary).toContainText(
+    /mises à jour dans le fichier de l'ordinateur de Claire Martin \(Indre-et-Loire\), (dont \d+ nouvelles|toutes nouvelles)\./,
+  );
   await expect(summary).toContainText('1 nouveau conflit à résoudre');
   const changes = summary.getByRole('region', { name: 'Ce qui a changé, action par action' });
   await expect(changes.getByRole('link')).toHaveCount(1);
