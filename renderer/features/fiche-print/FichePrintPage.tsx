@@ -14,6 +14,7 @@ import { call, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';
 import { formatEuros, formatMeasure } from '../../shared/format';
+import { Unbroken } from '../../shared/Unbroken';
 import { NBSP } from '../minutes-print/MinutesSheet';
 import { PrintPreview, usePrintBusy, usePrintTitle } from '../minutes-print/PrintPreview';
 import classes from '../minutes-print/MinutesPrint.module.css';
@@ -264,7 +265,9 @@ function FicheSheet({ action, indicators, budget, history, chantierLabel }: Shee
             {history.entries.slice(0, HISTORY_LINES).map((entry) => (
               <tr key={`${entry.origin}-${entry.seq}`}>
                 <td className={classes.nowrap}>{entry.at ? frenchDate(entry.at.slice(0, 10)) : 'Données de départ'}</td>
-                <td>{entry.author.label}</td>
+                <td>
+                  <Unbroken text={entry.author.label} />
+                </td>
                 <td>
                   {entry.row_label ? `${entry.row_label} — ` : ''}
                   {entry.field_label}

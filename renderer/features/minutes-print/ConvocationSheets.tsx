@@ -5,6 +5,7 @@ import { useEffect, type ReactNode } from 'react';
 import type { ApiError, AttendanceSheetDocument, ConvenedGroup, ConvocationDocument } from '../../../preload/contract';
 import { pistesToArbitrateHeading } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
+import { Unbroken } from '../../shared/Unbroken';
 import { NBSP, PartnersBand } from './MinutesSheet';
 import classes from './MinutesPrint.module.css';
 import own from './Convocation.module.css';
@@ -75,7 +76,9 @@ export function ConvocationSheet({ document }: { document: ConvocationDocument }
         {document.president && (
           <>
             <dt>Présidence</dt>
-            <dd>{document.president}</dd>
+            <dd>
+              <Unbroken text={document.president} />
+            </dd>
           </>
         )}
         {meeting.chantiers.length > 0 && (

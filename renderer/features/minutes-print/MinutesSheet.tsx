@@ -1,4 +1,5 @@
 import type { MinutesActionItem, MinutesDocument, MinutesPerson, VisaBlock } from '../../../preload/contract';
+import { Unbroken } from '../../shared/Unbroken';
 import { PartnerLogos } from './PartnerLogos';
 import classes from './MinutesPrint.module.css';
 import { frenchTypography } from '../../../common/french';
@@ -71,9 +72,13 @@ export function MinutesSheet({ document }: { document: MinutesDocument }) {
         <dt>Lieu</dt>
         <dd>{meeting.place ?? 'Non précisé'}</dd>
         <dt>Présidence</dt>
-        <dd>{personWithOrganisation(document.president)}</dd>
+        <dd>
+          <Unbroken text={personWithOrganisation(document.president)} />
+        </dd>
         <dt>Secrétaire de séance</dt>
-        <dd>{personWithOrganisation(document.secretary)}</dd>
+        <dd>
+          <Unbroken text={personWithOrganisation(document.secretary)} />
+        </dd>
         <dt>Secrétariat</dt>
         <dd>{document.secretariat ?? '—'}</dd>
         {meeting.chantiers.length > 0 && (

@@ -1,6 +1,7 @@
 // Both partners' logos (chosen in Paramètres › Partenaires), each above its name, at the
 // top of every printed document. A partner without a logo keeps its name alone.
 import type { PrintedPartner } from '../../../preload/contract';
+import { Unbroken } from '../../shared/Unbroken';
 import classes from './MinutesPrint.module.css';
 
 export function PartnerLogos({ partners }: { partners: PrintedPartner[] }) {
@@ -9,7 +10,9 @@ export function PartnerLogos({ partners }: { partners: PrintedPartner[] }) {
       {partners.map((partner) => (
         <div key={partner.id} className={classes.partner}>
           {partner.logo && <img className={classes.logo} src={partner.logo.data_url} alt={`Logo du partenaire ${partner.short_name}`} />}
-          <span>{partner.name}</span>
+          <span>
+            <Unbroken text={partner.name} />
+          </span>
         </div>
       ))}
     </div>
