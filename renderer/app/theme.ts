@@ -1,4 +1,4 @@
-import { Alert, Badge, createTheme, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, Badge, createTheme, Input, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
 import { DISABLED_TEXT, statusVariables } from '../shared/status';
 
 // Shade 8 of blue keeps white text on filled buttons above the 4.5:1 contrast ratio.
@@ -14,6 +14,10 @@ export const theme = createTheme({
     // Sentence case and never cut: « 2 En cours » must stay readable in a narrow column.
     Badge: Badge.extend({
       styles: { root: { textTransform: 'none', overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } },
+    }),
+    // A value longer than its field ends with « … » rather than cut mid-letter (whole again once the field is focused).
+    Input: Input.extend({
+      styles: { input: { textOverflow: 'ellipsis' } },
     }),
     // The coloured title and text of a light alert fall below 4.5:1 on its tinted background.
     Alert: Alert.extend({

@@ -128,6 +128,8 @@ function ParticipantRow({ participant, disabled, compact }: { participant: Parti
             disabled={disabled}
             size="xs"
             placeholder="Nom et fonction"
+            // A long « Nom, fonction » ends with « … » in the column (renderer/app/theme.ts): whole on hover.
+            title={representedBy.value || undefined}
             autoFocus={choosingRepresentative}
           />
         ) : (
