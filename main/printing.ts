@@ -48,6 +48,9 @@ export function printToPdf(contents: WebContents, frame: PrintFrame, printedAt =
   return contents.printToPDF({
     pageSize: 'A4',
     printBackground: true,
+    // Accessible (tagged), with bookmarks made from the headings: main/pdf.ts reads them back for a sommaire's page numbers.
+    generateTaggedPDF: true,
+    generateDocumentOutline: true,
     displayHeaderFooter: true,
     headerTemplate: headerTemplate(frame),
     footerTemplate: footerTemplate(printedAt),
@@ -58,12 +61,6 @@ export function printToPdf(contents: WebContents, frame: PrintFrame, printedAt =
       right: inches(PAGE_MARGINS_MM.right),
     },
   });
-}
-
-/** How many pages a PDF written by Chromium holds (its page objects), or undefined if none is found. */
-export function pdfPageCount(pdf: Buffer): number | undefined {
-  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length;
-  return pages || undefined;
 }
 
 /** The system's print dialog. A cancel is no failure; a missing printer is said in French, with the way out. */

@@ -359,6 +359,8 @@ export interface EntenteApi {
   printCurrentPage(): void;
   /** Asks where to save, then prints the preview the window shows to an A4 PDF; null when cancelled. */
   saveCurrentPageAsPdf(meetingId: string, layout: PrintLayout): SavedPdf | null;
+  /** Prints the preview the window shows as that PDF would be, writes nothing, and says on which page each heading falls (a sommaire's numbers). */
+  getPrintedHeadings(meetingId: string, layout: PrintLayout): PrintedHeading[];
   /** Asks where to save, then prints the fiche action the window shows to an A4 PDF; null when cancelled. */
   saveActionFicheAsPdf(actionId: string): SavedPdf | null;
   /** The Tableau de bord de la coopération the window shows, as PDF. */
@@ -490,6 +492,12 @@ export interface SavedPdf {
   bytes: number;
   /** Counted in the PDF written; left out if it cannot be read there. */
   pages?: number;
+}
+
+/** A heading of a printed document, as its PDF's outline gives it, and its page (from 1). */
+export interface PrintedHeading {
+  title: string;
+  page: number;
 }
 
 export type ApiMethod = keyof EntenteApi;
@@ -638,6 +646,7 @@ export const API_METHOD_KINDS = {
   getCodiriDossier: 'read',
   printCurrentPage: 'read',
   saveCurrentPageAsPdf: 'read',
+  getPrintedHeadings: 'read',
   saveActionFicheAsPdf: 'read',
   saveDashboardAsPdf: 'read',
   getPisteMatrix: 'read',

@@ -11,7 +11,8 @@ import * as newsletters from '../../db/newsletters/writes';
 import { listPartners } from '../../db/people/reads';
 import type { SavedEmail, SavedPdf } from '../../preload/contract';
 import { chooseEmailFile, choosePdfFile, withPromisedExtension } from '../dialogs';
-import { pdfPageCount, printToPdf } from '../printing';
+import { pdfPageCount } from '../pdf';
+import { printToPdf } from '../printing';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
 

@@ -12,7 +12,8 @@ import type { PisteFilter, PisteRow } from '../../db/pistes/types';
 import { today } from '../../db/store/sql';
 import type { PisteMatrixView } from '../../preload/contract';
 import { choosePdfFile, withPromisedExtension } from '../dialogs';
-import { pdfPageCount, printToPdf } from '../printing';
+import { pdfPageCount } from '../pdf';
+import { printToPdf } from '../printing';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
 

@@ -21,7 +21,8 @@ import { today } from '../../db/store/sql';
 import { frenchDate } from '../../common/french';
 import type { PrintLayout, SavedDocx, SavedEmail, SavedPdf } from '../../preload/contract';
 import { chooseCalendarFile, chooseDocxFile, chooseEmailFile, chooseLogoFile, choosePdfFile, withPromisedExtension } from '../dialogs';
-import { pdfPageCount, printToPdf, printWithDialog, type PrintFrame } from '../printing';
+import { pdfOutline, pdfPageCount } from '../pdf';
+import { printToPdf, printWithDialog, type PrintFrame } from '../printing';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
 
@@ -30,6 +31,7 @@ type PrintMethods =
   | 'getCodiriDossier'
   | 'printCurrentPage'
   | 'saveCurrentPageAsPdf'
+  | 'getPrintedHeadings'
   | 'saveActionFicheAsPdf'
   | 'saveDashboardAsPdf'
   | 'saveMinutesDocx'
@@ -114,6 +116,8 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
       const { frame, fileName } = pdfOf(meetingId, layout);
       return savePdf(frame, fileName);
     },
+    // The same printing as the PDF saved, so the same pages.
+    getPrintedHeadings: async (meetingId, layout) => pdfOutline(await printToPdf(contents(), pdfOf(meetingId, layout).frame)),
     saveActionFicheAsPdf: (actionId) => {
       const { title } = getAction(store(), actionId);
       const partners = listPartners(store()).map((partner) => partner.name);

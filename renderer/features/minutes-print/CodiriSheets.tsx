@@ -1,13 +1,14 @@
 // The dossier du CODIRI, read before the meeting: a cover with its sommaire, the convocation
 // and ordre du jour, the previous compte rendu to approve, one page per chantier, the
 // décisions attendues and the Tableau de bord (the dashboard's own printed sheet, its figures
-// since the previous CODIRI). Each part opens a page on paper.
+// since the previous CODIRI). Each part opens a page on paper; the sommaire gives its page,
+// read from the dossier printed as « Enregistrer en PDF » prints it.
 import { Alert } from '@mantine/core';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { frenchDate } from '../../../common/french';
 import { codiriName } from '../../../common/partners';
-import type { CodiriDossier, DossierChantier, ExpectedDecision } from '../../../preload/contract';
-import { useApiData } from '../../api';
+import type { CodiriDossier, DossierChantier, ExpectedDecision, PrintedHeading } from '../../../preload/contract';
+import { send, useApiData } from '../../api';
 import { capitalized } from '../sync/describe';
 import { DashboardSheet } from '../dashboard/DashboardSheet';
 import { ConvocationSheet, plural } from './ConvocationSheets';
@@ -20,11 +21,20 @@ function Part({ number, title, samePage = false, children }: { number: number; t
   return (
     <h2 className={samePage ? `${own.part} ${own.samePage}` : own.part}>
       {number}. {title}
-      {children && <small>{children}</small>}
+      {/* A space for the PDF's bookmarks, which run the heading's lines together. */}
+      {children && (
+        <>
+          {' '}
+          <small>{children}</small>
+        </>
+      )}
     </h2>
   );
 }
 
+const CONVOCATION_TITLE = 'Convocation et ordre du jour';
+const CHANTIERS_TITLE = 'Les chantiers';
+const DECISIONS_TITLE = 'Décisions attendues';
 const DASHBOARD_TITLE = 'Tableau de bord de la coopération';
 
 /** « à approuver » while the minutes wait for it; once validated, they come for the record, as their page says. */
@@ -35,8 +45,47 @@ function previousTitle(dossier: CodiriDossier): string {
   return `Compte rendu du ${meeting.title}, ${validatedOn ? `validé le ${frenchDate(validatedOn)}` : 'à approuver'}`;
 }
 
-/** The dossier's first page: which meeting, both partners, and what the dossier holds. */
-function CoverSheet({ dossier }: { dossier: CodiriDossier }) {
+const compact = (text: string) => text.replace(/\s+/g, '').toLocaleLowerCase('fr');
+
+/** The page of the first printed heading that begins with this text (spaces and case aside: a heading may print in capitals). */
+function pageOf(headings: PrintedHeading[] | null, start: string): number | undefined {
+  const wanted = compact(start);
+  const pages = (headings ?? []).filter((heading) => compact(heading.title).startsWith(wanted)).map((heading) => heading.page);
+  return pages.length > 0 ? Math.min(...pages) : undefined;
+}
+
+/**
+ * A line of the sommaire, dotted to its page number. The room for the number is kept before
+ * it is known, so that the cover's lines wrap the same with it as when the pages were counted.
+ */
+function ContentsEntry({ label, page }: { label: ReactNode; page: number | undefined }) {
+  return (
+    <span className={own.entry}>
+      <span>{label}</span>
+      <span className={own.leader} style={page === undefined ? { visibility: 'hidden' } : undefined} aria-hidden />
+      <span className={own.page}>{page ?? ''}</span>
+    </span>
+  );
+}
+
+/** Resolves once the window's fonts and images are in: the layout the pages are counted on. */
+async function laidOut(): Promise<void> {
+  await document.fonts.ready;
+  const loading = [...document.images].filter((image) => !image.complete);
+  await Promise.all(
+    loading.map(
+      (image) =>
+        new Promise((done) => {
+          image.addEventListener('load', done, { once: true });
+          image.addEventListener('error', done, { once: true });
+        }),
+    ),
+  );
+  await new Promise((done) => requestAnimationFrame(done));
+}
+
+/** The dossier's first page: which meeting, both partners, and what the dossier holds, with the page of each part. */
+function CoverSheet({ dossier, headings }: { dossier: CodiriDossier; headings: PrintedHeading[] | null }) {
   const { meeting } = dossier.convocation;
   return (
     <article className={`${classes.sheet} ${classes.cover}`} aria-label="Page de garde du dossier du CODIRI">
@@ -56,23 +105,35 @@ function CoverSheet({ dossier }: { dossier: CodiriDossier }) {
             <li className={own.contentsTitle} aria-hidden>
               Sommaire
             </li>
-            <li>1. Convocation et ordre du jour</li>
             <li>
-              2. {previousTitle(dossier)}
-              {!dossier.previous && `${NBSP}: aucun CODIRI précédent`}
+              <ContentsEntry label={`1. ${CONVOCATION_TITLE}`} page={pageOf(headings, `1. ${CONVOCATION_TITLE}`)} />
             </li>
             <li>
-              3. Les chantiers
+              {dossier.previous ? (
+                <ContentsEntry label={`2. ${previousTitle(dossier)}`} page={pageOf(headings, `2. ${previousTitle(dossier)}`)} />
+              ) : (
+                `2. ${previousTitle(dossier)}${NBSP}: aucun CODIRI précédent`
+              )}
+            </li>
+            <li>
+              <ContentsEntry label={`3. ${CHANTIERS_TITLE}`} page={pageOf(headings, `3. ${CHANTIERS_TITLE}`)} />
               <ol>
                 {dossier.chantiers.map((chantier) => (
                   <li key={chantier.id}>
-                    Chantier {chantier.number} · {chantier.title}
+                    <ContentsEntry
+                      label={`Chantier ${chantier.number} · ${chantier.title}`}
+                      page={pageOf(headings, `Chantier ${chantier.number} ${chantier.title}`)}
+                    />
                   </li>
                 ))}
               </ol>
             </li>
-            <li>4. Décisions attendues ({dossier.decisions.length})</li>
-            <li>5. {DASHBOARD_TITLE}</li>
+            <li>
+              <ContentsEntry label={`4. ${DECISIONS_TITLE} (${dossier.decisions.length})`} page={pageOf(headings, `4. ${DECISIONS_TITLE}`)} />
+            </li>
+            <li>
+              <ContentsEntry label={`5. ${DASHBOARD_TITLE}`} page={pageOf(headings, `5. ${DASHBOARD_TITLE}`)} />
+            </li>
           </ol>
         </nav>
       </div>
@@ -114,8 +175,7 @@ function ChantierSheet({ chantier, since }: { chantier: DossierChantier; since: 
   return (
     <article className={classes.sheet} aria-label={`Chantier ${chantier.number} · ${chantier.title}`}>
       <h3 className={own.chantierTitle}>
-        <span className={own.chantierNumber}>Chantier {chantier.number}</span>
-        {chantier.title}
+        <span className={own.chantierNumber}>Chantier {chantier.number}</span> {chantier.title}
       </h3>
       <dl className={classes.facts}>
         <dt>Pilotes</dt>
@@ -244,10 +304,23 @@ function DecisionsSheet({ decisions }: { decisions: ExpectedDecision[] }) {
 /** The whole dossier, loaded on its own; tells the page when it is shown (the toolbar waits for it). */
 export function DossierSheets({ id, onShown }: { id: string; onShown: (shown: boolean) => void }) {
   const { data: dossier, error } = useApiData('getCodiriDossier', id);
+  // The printed headings of this dossier, once counted (empty if they could not be): the toolbar waits for them, so what prints has its page numbers.
+  const [printed, setPrinted] = useState<{ of: CodiriDossier; headings: PrintedHeading[] }>();
+  const headings = dossier && printed?.of === dossier ? printed.headings : null;
   useEffect(() => {
-    onShown(!!dossier);
+    if (!dossier) return;
+    let current = true;
+    void laidOut()
+      .then(() => send('getPrintedHeadings', id, 'dossier_codiri'))
+      .then((result) => current && setPrinted({ of: dossier, headings: result.ok ? result.value : [] }));
+    return () => {
+      current = false;
+    };
+  }, [dossier, id]);
+  useEffect(() => {
+    onShown(!!dossier && headings !== null);
     return () => onShown(false);
-  }, [dossier, onShown]);
+  }, [dossier, headings, onShown]);
   if (error) {
     return (
       <Alert color="red" title="Dossier impossible">
@@ -259,8 +332,8 @@ export function DossierSheets({ id, onShown }: { id: string; onShown: (shown: bo
   const since = dossier.previous?.meeting.date ?? null;
   return (
     <>
-      <CoverSheet dossier={dossier} />
-      <Part number={1} title="Convocation et ordre du jour" />
+      <CoverSheet dossier={dossier} headings={headings} />
+      <Part number={1} title={CONVOCATION_TITLE} />
       <ConvocationSheet document={dossier.convocation} />
       {/* Without a previous CODIRI, the sommaire says so: no page. */}
       {dossier.previous && (
@@ -271,13 +344,13 @@ export function DossierSheets({ id, onShown }: { id: string; onShown: (shown: bo
           <MinutesSheet document={dossier.previous.minutes} />
         </>
       )}
-      <Part number={3} title="Les chantiers">
+      <Part number={3} title={CHANTIERS_TITLE}>
         {since ? `Ce qui a changé depuis le précédent CODIRI, le ${frenchDate(since)}, figure sur la page de chaque chantier.` : undefined}
       </Part>
       {dossier.chantiers.map((chantier) => (
         <ChantierSheet key={chantier.id} chantier={chantier} since={since} />
       ))}
-      <Part number={4} title="Décisions attendues" />
+      <Part number={4} title={DECISIONS_TITLE} />
       <DecisionsSheet decisions={dossier.decisions} />
       {/* No décision expected: one sentence, and the tableau de bord on the same page. */}
       <Part number={5} title={DASHBOARD_TITLE} samePage={dossier.decisions.length === 0}>

@@ -1,5 +1,6 @@
 import { Table, type TableProps } from '@mantine/core';
 import type { PisteRow } from '../../../preload/contract';
+import { Unbroken } from '../../shared/Unbroken';
 import { formatMean } from './labels';
 
 interface Props extends Omit<TableProps, 'children'> {
@@ -15,7 +16,9 @@ export function PartnerMeansTable({ piste, heading, ...table }: Props) {
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{heading}</Table.Th>
-          <Table.Th ta="right">Plus-value</Table.Th>
+          <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+            Plus-value
+          </Table.Th>
           <Table.Th ta="right">Faisabilité</Table.Th>
           <Table.Th ta="right">Évaluateurs</Table.Th>
         </Table.Tr>
@@ -23,7 +26,9 @@ export function PartnerMeansTable({ piste, heading, ...table }: Props) {
       <Table.Tbody>
         {piste.by_partner.map((partner) => (
           <Table.Tr key={partner.partner_id}>
-            <Table.Td>{partner.partner_short_name}</Table.Td>
+            <Table.Td>
+              <Unbroken text={partner.partner_short_name} />
+            </Table.Td>
             <Table.Td ta="right">{formatMean(partner.plus_value)}</Table.Td>
             <Table.Td ta="right">{formatMean(partner.faisabilite)}</Table.Td>
             <Table.Td ta="right">{partner.evaluators}</Table.Td>

@@ -12,6 +12,7 @@ import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
 import { DeleteButton } from '../../shared/DeleteButton';
 import { PageHeader } from '../../shared/PageHeader';
 import { SectionCard } from '../../shared/SectionCard';
+import { Unbroken } from '../../shared/Unbroken';
 import { atelierLabel, FINALITE_OPTIONS, formatMean } from './labels';
 import { PartnerMeansTable } from './PartnerMeansTable';
 import { DisagreementMark } from './PistesTable';
@@ -131,18 +132,20 @@ function Scores({ piste }: { piste: PisteDetail }) {
   const partnerName = (id: string) => partners.find((partner) => partner.id === id)?.short_name ?? id;
   return (
     <>
-      <PartnerMeansTable piste={piste} heading="Moyennes" aria-label="Moyennes par partenaire" withTableBorder />
+      <PartnerMeansTable piste={piste} heading="Moyennes" aria-label="Moyennes par partenaire" withTableBorder fz="sm" horizontalSpacing="xs" />
       {(piste.disagreement.plus_value !== null || piste.disagreement.faisabilite !== null) && (
         <Text size="sm">
           Écart entre partenaires&#x202f;: plus-value {formatMean(piste.disagreement.plus_value)}, faisabilité {formatMean(piste.disagreement.faisabilite)}
           {piste.disagreement.flagged ? ' — désaccord à examiner en comité.' : '.'}
         </Text>
       )}
-      <Table aria-label="Évaluations" striped>
+      <Table aria-label="Évaluations" striped fz="sm" horizontalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Évaluateur</Table.Th>
-            <Table.Th ta="right">Plus-value</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+              Plus-value
+            </Table.Th>
             <Table.Th ta="right">Faisabilité</Table.Th>
             <Table.Th>Commentaire</Table.Th>
           </Table.Tr>
@@ -153,7 +156,7 @@ function Scores({ piste }: { piste: PisteDetail }) {
               <Table.Td>
                 {score.evaluator_name}
                 <Text size="xs" c="dimmed">
-                  {partnerName(score.partner_id)}
+                  <Unbroken text={partnerName(score.partner_id)} />
                 </Text>
               </Table.Td>
               <Table.Td ta="right">{score.plus_value ?? '—'}</Table.Td>

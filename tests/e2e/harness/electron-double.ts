@@ -103,6 +103,8 @@ class WebContents extends EventEmitter {
     headerTemplate?: string;
     footerTemplate?: string;
     margins?: { top?: number; bottom?: number; left?: number; right?: number };
+    generateTaggedPDF?: boolean;
+    generateDocumentOutline?: boolean;
   }): Promise<Buffer> {
     const inch = (value?: number) => (value === undefined ? undefined : `${value}in`);
     return this.page.pdf({
@@ -112,6 +114,8 @@ class WebContents extends EventEmitter {
       displayHeaderFooter: options.displayHeaderFooter,
       headerTemplate: options.headerTemplate,
       footerTemplate: options.footerTemplate,
+      tagged: options.generateTaggedPDF ?? false,
+      outline: options.generateDocumentOutline ?? false,
       margin: options.margins && {
         top: inch(options.margins.top),
         bottom: inch(options.margins.bottom),

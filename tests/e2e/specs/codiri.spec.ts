@@ -229,6 +229,21 @@ test('un CODIRI de bout en bout : convocation, compte rendu validé et exporté 
   const boardStart = pages.findIndex((text, index) => index > 0 && flat(text).includes('5. Tableau de bord de la coopération'));
   expect(boardStart).toBe(chantierPages[8] + 2);
   expect(pages.length - boardStart).toBeLessThanOrEqual(2);
+  // The sommaire gives the page where each part, and each chantier, opens.
+  const sommaire = await page
+    .getByRole('navigation', { name: 'Sommaire' })
+    .locator('li > span:first-child')
+    .evaluateAll((entries) => entries.map((entry) => [entry.firstElementChild?.textContent, entry.lastElementChild?.textContent]));
+  expect(sommaire[1][0]).toContain(`2. Compte rendu du ${title}, validé le `);
+  expect(sommaire).toEqual([
+    ['1. Convocation et ordre du jour', '2'],
+    [sommaire[1][0], String(previousStart + 1)],
+    ['3. Les chantiers', String(chantierPages[0] + 1)],
+    ...chantiers.map(({ number, title: chantierTitle }, index) => [`Chantier ${number} · ${chantierTitle}`, String(chantierPages[index] + 1)]),
+    ['4. Décisions attendues (2)', String(chantierPages[8] + 2)],
+    ['5. Tableau de bord de la coopération', String(boardStart + 1)],
+  ]);
+  expect(cover).toMatch(new RegExp(`5\\. Tableau de bord de la coopération\\s+${boardStart + 1}\\b`));
   const board = flat(pages.slice(boardStart).join('\n'));
   expect(board).toContain(`Réunions et personnes depuis le CODIRI du ${frenchDate(addDays(day, -3))} ; chantiers, pistes et actions au ${frenchDate(day)}.`);
   // The figures as the dashboard gives them, section by section; their labels wrap on paper, so the sheet is read as shown.
