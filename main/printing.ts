@@ -7,7 +7,7 @@ import { frenchDateTime, frenchTypography } from '../common/french';
 import { refusal } from '../db/errors';
 
 export interface PrintFrame {
-  /** Shown at the top left of every page: « Département d'Indre-et-Loire · Département de Loir-et-Cher ». */
+  /** Shown at the top left of every page, one per line: « Département d'Indre-et-Loire », « Département de Loir-et-Cher ». */
   partners: string[];
   /** Shown at the top right: « Compte rendu — CODIRI du 15 mars 2027 ». */
   title: string;
@@ -31,9 +31,10 @@ const BAND =
 const ONE_LINE = 'white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0;';
 
 function headerTemplate(frame: PrintFrame): string {
-  const partners = escape(frame.partners.join(' · '));
-  // The title whole if it can be (up to 60 % of the line), the partners in what is left.
-  return `<div style="${BAND}"><span style="${ONE_LINE}">${partners}</span><span style="${ONE_LINE} flex: none; max-width: 60%; text-align: right">${escape(frame.title)}</span></div>`;
+  // Each partner's name whole, on its own line (a name cut short reads as a slight on that partner);
+  // the title whole if it can be, up to 60 % of the line.
+  const partners = frame.partners.map((partner) => `<div style="${ONE_LINE}">${escape(partner)}</div>`).join('');
+  return `<div style="${BAND} align-items: flex-start"><div style="min-width: 0">${partners}</div><span style="${ONE_LINE} flex: none; max-width: 60%; text-align: right">${escape(frame.title)}</span></div>`;
 }
 
 function footerTemplate(printedAt: Date): string {

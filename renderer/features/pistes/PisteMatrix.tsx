@@ -23,6 +23,9 @@ const Y_DOMAIN = { min: 0.6, max: 4.4 };
 const RADIUS = 6;
 /** Dots closer than this (in the drawing's units) are spread around their common place. */
 const CROWD = 9;
+/** A crowd's spiral: the k-th dot at SPIRAL_STEP × √k from the centre, each turned by the golden angle from the previous one. */
+const SPIRAL_STEP = 8.5;
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const LABEL_CHAR = 6.4;
 const LABEL_HEIGHT = 12;
 
@@ -92,8 +95,8 @@ interface Placed {
 }
 
 /**
- * Where each dot goes: at its means, unless others sit within CROWD; a crowd is spread on a
- * small ring around its centre, in the order of a stable hash. Then each reference « P12 »
+ * Where each dot goes: at its means, unless others sit within CROWD; a crowd is spread in a
+ * disc around its centre, in the order of a stable hash. Then each reference « P12 »
  * is written at the right of its dot when it covers no dot nor another reference.
  */
 function place(points: MatrixPoint[]): Placed[] {
@@ -113,11 +116,27 @@ function place(points: MatrixPoint[]): Placed[] {
       continue;
     }
     const ordered = [...crowd].sort((a, b) => stableHash(a.piste_id) - stableHash(b.piste_id));
-    const ring = RADIUS * 1.4 + ordered.length * 1.6;
-    ordered.forEach((point, index) => {
-      const angle = -Math.PI / 2 + (2 * Math.PI * index) / ordered.length;
-      placed.push({ point, x: cx + ring * Math.cos(angle), y: cy + ring * Math.sin(angle), label: false });
+    // A sunflower's spiral: the crowd's disc grows as the square root of its size, its dots never overlap.
+    const spread = ordered.map((_point, index) => {
+      const distance = SPIRAL_STEP * Math.sqrt(index + 0.5);
+      const angle = index * GOLDEN_ANGLE;
+      return { x: cx + distance * Math.cos(angle), y: cy + distance * Math.sin(angle) };
     });
+    // Moved whole into the frame when its place is near an edge (a crowd at 4 of faisabilité).
+    const shift = (low: number, high: number, min: number, max: number) => (low < min ? min - low : high > max ? max - high : 0);
+    const dx = shift(
+      Math.min(...spread.map((dot) => dot.x)),
+      Math.max(...spread.map((dot) => dot.x)),
+      MARGIN.left + RADIUS + 1,
+      WIDTH - MARGIN.right - RADIUS - 1,
+    );
+    const dy = shift(
+      Math.min(...spread.map((dot) => dot.y)),
+      Math.max(...spread.map((dot) => dot.y)),
+      MARGIN.top + RADIUS + 1,
+      HEIGHT - MARGIN.bottom - RADIUS - 1,
+    );
+    ordered.forEach((point, index) => placed.push({ point, x: spread[index].x + dx, y: spread[index].y + dy, label: false }));
   }
   // Labels in a coarse grid of what is already drawn: 1,000 dots stay quick.
   const occupied = new Map<string, { x1: number; y1: number; x2: number; y2: number }[]>();

@@ -26,6 +26,14 @@ export function pdfImageCount(file: string): number {
   return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').length - 2;
 }
 
+/** The running header of a page (pdftotext -layout): its first two lines, one partner's name on each, the title beside the first. */
+export const runningHeader = (page: string) =>
+  page
+    .trimStart()
+    .split('\n')
+    .slice(0, 2)
+    .map((line) => line.trim().split(/\s{2,}/)[0]);
+
 /** Text with every run of white space as one space: phrases that wrapped are found whole. */
 export const flat = (text: string) => text.replace(/\s+/g, ' ');
 

@@ -13,7 +13,7 @@ import { parseEmlWithPython } from '../../db/python-email';
 import { checkBothThemes } from '../harness/themes';
 import { initData, withStore } from '../harness/data';
 import { expect, test } from '../harness/fixtures';
-import { chooseLayout, flat, pdfImageCount, pdfPages, pdfTitle, PDF_DIR, pngPages, proposedPath, savePdf } from '../harness/pdf';
+import { chooseLayout, flat, pdfImageCount, pdfPages, pdfTitle, PDF_DIR, pngPages, proposedPath, runningHeader, savePdf } from '../harness/pdf';
 import { newDataDir } from '../harness/launch';
 
 const TITLE = 'CODIRI du 15 mars 2027';
@@ -122,7 +122,7 @@ test('convocation : aperçu, PDF, courriel .eml relu par Python ; feuille d’é
   expect(pngPages(convocation, 'convocation')).toHaveLength(1);
   const [text] = pages;
   const all = flat(text);
-  expect(all).toContain("Département d'Indre-et-Loire · Département de Loir-et-Cher");
+  expect(runningHeader(text)).toEqual(["Département d'Indre-et-Loire", 'Département de Loir-et-Cher']);
   expect(all).toContain(`Convocation — ${TITLE}`);
   expect(all).toContain('Page 1 sur 1');
   expect(all).not.toContain('Aperçu avant impression');
