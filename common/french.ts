@@ -7,6 +7,9 @@ const DAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'sa
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
+/** The text with its first letter in capitals: « L'ordinateur de … » at the start of a sentence. */
+export const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 /** "lundi 1er mars 2027", as a compte rendu writes it. */
 export function longFrenchDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number);

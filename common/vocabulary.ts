@@ -11,6 +11,8 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   abandonne: 'Abandonné',
   bloque: 'Bloqué',
 };
+/** The statuses whose label agrees with « action » in a count: « 1 bloquée », « 2 réalisées » (the others do not change). */
+export const ACTION_STATUS_AGREEING: Partial<Record<ActionStatus, string>> = { realise: 'réalisée', abandonne: 'abandonnée', bloque: 'bloquée' };
 /** Statuses after which an action can no longer be late. */
 export const CLOSED_STATUSES: readonly ActionStatus[] = ['realise', 'abandonne'];
 

@@ -1,6 +1,7 @@
 // Every refusal a user may meet: its code, and its French sentence, written here once.
 // Code throws `refusal(code, …what the sentence names)`; main answers { code, message }.
 import type { EntityName } from './store/schema';
+import { capitalized } from '../common/french';
 import { ofReplica } from './sync/labels';
 
 /** How a sentence names a row of each entity: « L'action a4-1 est introuvable », « Chantier inconnu : c9 ». */
@@ -37,7 +38,6 @@ const ENTITY_WORDS: Record<EntityName, { the: string; bare: string; feminine: bo
 export const entityName = (entity: EntityName) => `l${ENTITY_WORDS[entity].the.slice(1)}`;
 
 /** « L'ordinateur de … » at the start of a sentence (db/sync/labels.ts names it lower-case). */
-const capitalized = (label: string) => `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
 
 const UNCHANGED = "Vos données n'ont pas été modifiées.";
 const COPIED = 'son dossier de données a été copié sur un autre ordinateur';

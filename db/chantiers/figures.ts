@@ -4,9 +4,9 @@
 // report can be checked. The dossier du CODIRI prints them as the Tableau de bord's page, over
 // the period since the CODIRI before it (db/meetings/dossier.ts).
 import { addDays } from '../../common/calendar';
-import { frenchDate } from '../../common/french';
+import { capitalized, frenchDate } from '../../common/french';
 import { allDepartements } from '../../common/partners';
-import type { MeetingType, PartnerKind } from '../../common/vocabulary';
+import { ACTION_STATUS_AGREEING, type MeetingType, type PartnerKind } from '../../common/vocabulary';
 import { listPartners } from '../people/reads';
 import { LATEST_SQL, SHOWN_SQL } from '../meetings/rows';
 import { periodCounts } from './counts';
@@ -191,11 +191,13 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
     counts: "Actions de tous les chantiers, aujourd'hui.",
   });
   for (const { status, label, count } of base.by_status) {
+    // Under its number, agreeing with « actions »: « 2 Réalisées », « 1 Bloquée ».
+    const agreeing = status === 'none' ? undefined : ACTION_STATUS_AGREEING[status];
     figures.push({
       key: `actions.${status}`,
       section: 'Actions',
-      label,
-      singular: label,
+      label: agreeing ? `${capitalized(agreeing)}s` : label,
+      singular: agreeing ? capitalized(agreeing) : label,
       value: count,
       counts: status === 'none' ? "Actions sans statut aujourd'hui." : `Actions au statut «\u00a0${label}\u00a0» aujourd'hui.`,
     });

@@ -8,6 +8,7 @@ import { counts, dump } from '../project/dump';
 import { createAction, updateAction } from '../actions/writes';
 import { getProject } from '../project/reads';
 import { getRow } from '../store/rows';
+import { capitalized } from '../../common/french';
 import { toUserError, refusal } from '../errors';
 import { databaseFile, defaultDataDir } from '../paths';
 import { initReplica, type Identity } from '../project/setup';
@@ -50,7 +51,6 @@ import { newsletterCommand } from './newsletters';
 import { textTable } from './table';
 
 /** « L'ordinateur de … » at the start of a line. */
-const capitalized = (label: string) => `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
 
 const HELP = `Usage : entente [--data DOSSIER] COMMANDE [ARGUMENTS]
 

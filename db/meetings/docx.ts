@@ -25,7 +25,7 @@ import { minutesDocument } from './document';
 import type { Store } from '../store/store';
 import type { MinutesActionItem, MinutesDocument, MinutesPerson, PrintedPartner } from './document-types';
 import type { MinutesLayout } from '../../common/vocabulary';
-import { frenchTypography } from '../../common/french';
+import { capitalized, frenchTypography } from '../../common/french';
 import { partnerWord } from '../../common/partners';
 
 // A4, margins of 2 cm (twips: twentieths of a point).
@@ -193,7 +193,6 @@ function agenda(document: MinutesDocument): (Paragraph | Table)[] {
 }
 
 /** « Directrice générale… », « Représentée par… » at the start of a cell's line. */
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function participants(document: MinutesDocument): (Paragraph | Table)[] {
   const { sections } = document.attendance;

@@ -1,7 +1,7 @@
 // Colours of the statuses, shared by badges, bars and charts, as plain data: theme.ts turns
 // them into CSS variables for each theme, and tests/common/contrast.test.ts checks them
 // (a fill at 3:1 or more against the page, its text at 4.5:1 or more on the fill).
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from '../../common/vocabulary';
+import { ACTION_STATUSES, ACTION_STATUS_AGREEING, ACTION_STATUS_LABELS, type ActionStatus } from '../../common/vocabulary';
 
 export type StatusKey = ActionStatus | 'none';
 
@@ -66,12 +66,9 @@ export function statusLabel(status: StatusKey | null): string {
   return !status || status === 'none' ? NO_STATUS_LABEL : ACTION_STATUS_LABELS[status];
 }
 
-/** The statuses whose label agrees with « action » in a count: « 1 bloquée », « 2 réalisées ». */
-const AGREEING: Partial<Record<StatusKey, string>> = { realise: 'réalisée', abandonne: 'abandonnée', bloque: 'bloquée' };
-
 /** A number of actions of a status, in lower case: « 3 à venir », « 1 bloquée », « 2 réalisées », « 1 sans statut ». */
 export function statusCount(status: StatusKey, count: number): string {
-  const agreeing = AGREEING[status];
+  const agreeing = status === 'none' ? undefined : ACTION_STATUS_AGREEING[status];
   return `${count} ${agreeing ? `${agreeing}${count > 1 ? 's' : ''}` : statusLabel(status).toLocaleLowerCase('fr')}`;
 }
 

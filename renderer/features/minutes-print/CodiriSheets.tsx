@@ -5,11 +5,10 @@
 // read from the dossier printed as « Enregistrer en PDF » prints it.
 import { Alert } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
-import { frenchDate } from '../../../common/french';
+import { capitalized, frenchDate } from '../../../common/french';
 import { codiriName } from '../../../common/partners';
 import type { CodiriDossier, DossierChantier, ExpectedDecision, PrintedHeading } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
-import { capitalized } from '../sync/describe';
 import { DashboardSheet } from '../dashboard/DashboardSheet';
 import { ConvocationSheet, plural } from './ConvocationSheets';
 import { MinutesSheet, NBSP, PartnersBand } from './MinutesSheet';

@@ -3,6 +3,7 @@
 import { Alert, Text } from '@mantine/core';
 import { useEffect, type ReactNode } from 'react';
 import type { ApiError, AttendanceSheetDocument, ConvenedGroup, ConvocationDocument } from '../../../preload/contract';
+import { capitalized } from '../../../common/french';
 import { pistesToArbitrateHeading } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
 import { Unbroken } from '../../shared/Unbroken';
@@ -27,7 +28,6 @@ function Failure({ title, error }: { title: string; error: ApiError }) {
 }
 
 /** « Représentée par… », « Directrice… » at the start of a line or a cell. */
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export const plural = (count: number, word: string) => `${count}${NBSP}${word}${count > 1 ? 's' : ''}`;
 

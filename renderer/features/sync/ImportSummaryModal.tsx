@@ -3,7 +3,8 @@ import type { ImportSummary } from '../../../preload/contract';
 import { href } from '../../app/navigation';
 import { numberFormat } from '../../shared/format';
 import { ActionChangesList } from './ActionChangesList';
-import { capitalized, importDetails, importHeadline } from './describe';
+import { capitalized } from '../../../common/french';
+import { importDetails, importHeadline } from './describe';
 import { GapsAlert } from './GapsAlert';
 
 /** What an import brought: from whom, what changed action by action, conflicts, and gaps still missing. */

@@ -2,7 +2,7 @@ import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core'
 import { useState, type FormEvent } from 'react';
 import type { SyncStatus } from '../../../preload/contract';
 import { send } from '../../api';
-import { capitalized } from './describe';
+import { capitalized } from '../../../common/french';
 import { PassphraseField } from './PassphraseField';
 
 /**

@@ -9,9 +9,6 @@ const count = (n: number, one: string, many: string) => `${numberFormat.format(n
 /** « de l'ordinateur de … », « d'un ordinateur encore inconnu ici ». */
 export const ofReplica = (label: string) => (label.startsWith('un ') ? `d'${label}` : `de ${label}`);
 
-/** « L'ordinateur de … » at the start of a sentence. */
-export const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-
 /**
  * « 1 240 mises à jour dans le fichier de l'ordinateur de Nadia Benali (Loir-et-Cher), dont
  * 320 nouvelles »: a file carries what its sender received from the others too.

@@ -260,7 +260,7 @@ test('un CODIRI de bout en bout : convocation, compte rendu validé et exporté 
     ['CODIRI', 'reunions.codiri'],
     ['Chantiers', 'chantiers'],
     ['Actions', 'actions'],
-    ['Bloqué', 'actions.bloque'],
+    ['Bloquée', 'actions.bloque'],
     ['En retard', 'actions.en_retard'],
     ['À arbitrer', 'actions.a_arbitrer'],
   ])
