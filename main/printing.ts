@@ -45,7 +45,18 @@ function footerTemplate(printedAt: Date): string {
 
 const inches = (mm: number) => mm / 25.4;
 
+/** The print under way in each window: Chromium fails a second one started before the first ends. */
+const printing = new WeakMap<WebContents, Promise<unknown>>();
+
+/** Prints what the window shows as an A4 PDF, once the print already under way in it, if any, has ended. */
 export function printToPdf(contents: WebContents, frame: PrintFrame, printedAt = new Date()): Promise<Buffer> {
+  const previous = printing.get(contents) ?? Promise.resolve();
+  const pdf = previous.catch(() => undefined).then(() => print(contents, frame, printedAt));
+  printing.set(contents, pdf);
+  return pdf;
+}
+
+function print(contents: WebContents, frame: PrintFrame, printedAt: Date): Promise<Buffer> {
   return contents.printToPDF({
     pageSize: 'A4',
     printBackground: true,

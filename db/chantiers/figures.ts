@@ -36,7 +36,7 @@ export interface KeyFigures {
   today: string;
   /** The first day counted (inclusive), null since the start. */
   from: string | null;
-  /** « depuis le début », « depuis le 1er janvier 2027 », « depuis le CODIRI du 15 mars 2027 ». */
+  /** « depuis le début de la coopération », « depuis le 1er janvier 2027 », « depuis le CODIRI du 15 mars 2027 ». */
   period: string;
   figures: KeyFigure[];
 }
@@ -53,7 +53,7 @@ function meetingPlurals(partners: readonly { kind?: PartnerKind | null; name: st
 
 /** The period's first day and its words. */
 function periodOf(store: Store, period: FiguresPeriod, day: string): { from: string | null; period: string } {
-  if (period.kind === 'all') return { from: null, period: 'depuis le début' };
+  if (period.kind === 'all') return { from: null, period: 'depuis le début de la coopération' };
   if (period.kind === 'year') {
     const from = `${day.slice(0, 4)}-01-01`;
     return { from, period: `depuis le ${frenchDate(from)}` };
@@ -69,7 +69,7 @@ function periodOf(store: Store, period: FiguresPeriod, day: string): { from: str
   // What happened since it: the CODIRI itself is the previous period's last meeting.
   return codiri
     ? { from: addDays(codiri, 1), period: `depuis le CODIRI du ${frenchDate(codiri)}` }
-    : { from: null, period: 'depuis le début (aucun CODIRI tenu)' };
+    : { from: null, period: 'depuis le début de la coopération (aucun CODIRI tenu)' };
 }
 
 /** Meetings held in the period: shown, latest version of their minutes, dated from `from` to today. */

@@ -1,4 +1,4 @@
-// « Préparer le courriel » of « Envoyer pour validation »: Entente sends nothing by itself;
+// « Préparer le courriel » of « Soumettre à la validation »: Entente sends nothing by itself;
 // it prepares an .eml draft (Outlook, Thunderbird) with the compte rendu as a PDF, addressed
 // to the participants of the partners who validate (all but the one holding the secretariat).
 import { frenchDate } from '../../common/french';

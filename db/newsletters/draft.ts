@@ -185,7 +185,7 @@ function figuresItem(store: Store, start: string | null, end: string): DraftItem
   const held = meetings.map((figure) => `- ${counted(figure.value, lowerFirst(figure.singular), lowerFirst(figure.label))}`);
   const lines = [
     ...(held.length > 0 ? ['Réunions tenues sur la période :', '', ...held, ''] : []),
-    "Où en est la coopération aujourd'hui :",
+    "La coopération aujourd'hui :",
     '',
     `- ${counted(value('chantiers'), 'chantier')}`,
     `- ${counted(value('actions'), 'action')}, dont **${value('actions.en_cours')}** en cours et ${counted(value('actions.realise'), 'réalisée')}`,

@@ -577,7 +577,7 @@ describe('chiffres clés', () => {
     const value = (figures: ReturnType<typeof keyFigures>, key: string) => figures.figures.find((figure) => figure.key === key)?.value;
 
     const all = keyFigures(store, { kind: 'all' }, '2027-05-01');
-    expect(all.period).toBe('depuis le début');
+    expect(all.period).toBe('depuis le début de la coopération');
     expect(value(all, 'reunions.codiri')).toBe(1);
     expect(value(all, 'reunions.atelier')).toBe(2);
     expect(value(all, 'reunions.reunion_travail')).toBe(0);

@@ -210,7 +210,7 @@ function ProgressHint({ action, update }: { action: ActionDetail; update: Update
               )
             }
           >
-            Reprendre {fromSteps} %
+            Mettre l'avancement à {fromSteps} %
           </Button>
         </Group>
       )}

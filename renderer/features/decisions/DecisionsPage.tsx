@@ -178,7 +178,11 @@ export function DecisionsPage() {
             )}
           </Text>
           {rows.length === 0 ? (
-            <Text c="dimmed">{description.length ? 'Aucune décision ne correspond à ces filtres.' : "Aucune décision n'a encore été prise en réunion."}</Text>
+            <Text c="dimmed">
+              {description.length
+                ? 'Aucune décision ne correspond à ces filtres.'
+                : "Aucune décision n'a encore été prise en réunion. Les décisions se saisissent dans le compte rendu d'une réunion, au point de l'ordre du jour qu'elles concernent."}
+            </Text>
           ) : (
             <DecisionsTable rows={rows} />
           )}

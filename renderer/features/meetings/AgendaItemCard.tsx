@@ -19,7 +19,7 @@ interface Props extends MeetingProps {
   item: AgendaItemView;
 }
 
-/** « 1. Avancement des chantiers · 9 h 30, 1 h », its « À arbitrer » badge, and the buttons given. */
+/** « 1. Avancement des chantiers · à 9 h 30, 1 h », its « À arbitrer » badge, and the buttons given. */
 function PointHeading({ item, children }: { item: AgendaItemView; children?: ReactNode }) {
   return (
     <Group justify="space-between" wrap="nowrap" mb="xs" align="flex-start">
@@ -27,7 +27,7 @@ function PointHeading({ item, children }: { item: AgendaItemView; children?: Rea
         <Title order={3} size="h5" id={`point-${item.id}`}>
           {item.number}. {item.title}
           <Text span size="sm" c="dimmed" fw={400}>
-            {' · '}
+            {' · à '}
             {frenchTime(item.planned_start)}
             {item.duration_minutes ? `, ${frenchDuration(item.duration_minutes)}` : ''}
           </Text>

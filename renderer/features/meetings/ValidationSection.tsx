@@ -28,7 +28,7 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
       </Group>
       {status === 'brouillon' && (
         <Text size="sm">
-          Une fois rédigé, envoyez-le pour validation {others.to}. Sans réponse au bout de {meeting.silence_days} jours, il est validé tacitement. Entente
+          Une fois rédigé, soumettez-le à la validation {others.to}. Sans réponse au bout de {meeting.silence_days} jours, il est validé tacitement. Entente
           n'envoie aucun courriel&#x202f;: le compte rendu arrive chez {others.the} avec la prochaine synchronisation&#x202f;; prévenez vos interlocuteurs.
         </Text>
       )}
@@ -83,7 +83,7 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
       <Group>
         {status === 'brouillon' && (
           <Button onClick={() => void call('sendForValidation', meeting.id)} disabled={beforeMeeting}>
-            Envoyer pour validation
+            Soumettre à la validation
           </Button>
         )}
         {/* A brouillon is sent first: validating it is not offered. */}

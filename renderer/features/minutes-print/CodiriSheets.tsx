@@ -248,7 +248,7 @@ function ChantierSheet({ chantier, since }: { chantier: DossierChantier; since: 
               <li key={`${change.action_id}-${change.kind}`}>
                 <span>{change.reference}</span>
                 <span>
-                  <strong>{change.title}</strong> — {change.text} <span className={classes.dim}>(le {frenchDate(change.on)})</span>
+                  <strong>{change.title}</strong> — {change.text} <span className={`${classes.dim} ${classes.nowrap}`}>(le {frenchDate(change.on)})</span>
                 </span>
               </li>
             ))}
@@ -263,8 +263,8 @@ function DecisionsSheet({ decisions }: { decisions: ExpectedDecision[] }) {
   return (
     <article className={decisions.length === 0 ? `${classes.sheet} ${own.brief}` : classes.sheet} aria-label="Décisions attendues">
       <p className={classes.intro}>
-        Les points de l'ordre du jour et les actions signalés «{NBSP}à arbitrer{NBSP}», et les pistes inscrites à l'ordre du jour, attendent une décision du
-        comité.
+        Sont soumis à la décision du comité les points de l'ordre du jour et les actions signalés «{NBSP}à arbitrer{NBSP}», ainsi que les pistes inscrites à
+        l'ordre du jour.
       </p>
       {decisions.length === 0 ? (
         <p className={classes.none}>Aucun point, aucune piste ni aucune action n'est à arbitrer.</p>

@@ -116,7 +116,13 @@ export function MinutesSheet({ document }: { document: MinutesDocument }) {
           <section>
             <h3 className={classes.sectionTitle}>Prochaine réunion</h3>
             <p>
-              {document.next_meeting ? `La prochaine réunion aura lieu le ${document.next_meeting.label}.` : 'La date de la prochaine réunion reste à fixer.'}
+              {document.next_meeting ? (
+                <>
+                  La prochaine réunion aura lieu le <span className={classes.nowrap}>{document.next_meeting.label}</span>.
+                </>
+              ) : (
+                'La date de la prochaine réunion reste à fixer.'
+              )}
             </p>
           </section>
           {document.diffusion.length > 0 && (

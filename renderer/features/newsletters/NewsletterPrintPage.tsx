@@ -42,8 +42,9 @@ function NewsletterSheet({ document }: { document: NewsletterDocument }) {
         <div className={classes.bandTitle}>{newsletter.title}</div>
         <div className={classes.bandMeta}>
           <span>{document.project_name}</span>
-          <span>
-            Période {newsletter.period_label} · <span style={{ whiteSpace: 'nowrap' }}>{document.date_label}</span>
+          <span className={classes.bandWhen}>
+            <span>Période {newsletter.period_label}</span>
+            <span>{document.date_label}</span>
           </span>
         </div>
       </header>

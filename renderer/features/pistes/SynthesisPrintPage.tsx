@@ -8,6 +8,7 @@ import { call, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';
 import { numberFormat } from '../../shared/format';
+import { Unbroken } from '../../shared/Unbroken';
 import { PartnerLogos } from '../minutes-print/PartnerLogos';
 import { PrintPreview, usePrintBusy, usePrintTitle } from '../minutes-print/PrintPreview';
 import classes from '../minutes-print/MinutesPrint.module.css';
@@ -91,11 +92,14 @@ function SynthesisSheet({ synthesis }: { synthesis: PistesSynthesis }) {
   );
 }
 
+/** Up to this many pistes, a finalité is not split between two pages. */
+const SHORT_GROUP = 12;
+
 /** One finalité's pistes, best first; each partner's means side by side, then both together. */
 function RankedTable({ group, partners }: { group: RankedGroup; partners: PistesSynthesis['partners'] }) {
   const scoreWidth = partners.length > 2 ? '9.5mm' : '11mm';
   return (
-    <section className={classes.section}>
+    <section className={group.pistes.length <= SHORT_GROUP ? `${classes.section} ${own.short}` : classes.section}>
       <h3 className={classes.sectionTitle}>
         {frenchTypography(`${group.finalite ? `Finalité\u202f: ${group.label}` : group.label} (${pistes(group.pistes.length)})`)}
       </h3>
@@ -162,7 +166,9 @@ function RankedTable({ group, partners }: { group: RankedGroup; partners: Pistes
                 {frenchTypography(piste.title)}
                 {piste.disagreement.flagged && <span className={own.flag}> (désaccord)</span>}
               </td>
-              <td>{piste.proposed_by.short_name}</td>
+              <td>
+                <Unbroken text={piste.proposed_by.short_name} />
+              </td>
               {partners.map((partner) => {
                 const means = piste.by_partner.find((candidate) => candidate.partner_id === partner.id);
                 return (

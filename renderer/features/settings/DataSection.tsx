@@ -62,6 +62,10 @@ export function DataSection() {
       <Title order={3} size="h5" mt="sm">
         Sauvegardes
       </Title>
+      <Text size="sm" c="dimmed">
+        Entente en fait une par jour et garde les plus récentes, dans le dossier de données. Si la base est un jour abîmée, Entente le dit au démarrage et
+        propose d'en restaurer une.
+      </Text>
       {settings.backups.length === 0 ? (
         <Text size="sm" c="dimmed">
           Aucune sauvegarde pour le moment.

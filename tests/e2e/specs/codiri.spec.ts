@@ -134,7 +134,7 @@ test('un CODIRI de bout en bout : convocation, compte rendu validé et exporté 
   await page.getByRole('link', { name: 'Retour à la réunion' }).click();
   await openTab(page, 'Compte rendu');
   const validation = page.getByRole('region', { name: 'Validation' });
-  await validation.getByRole('button', { name: 'Envoyer pour validation' }).click();
+  await validation.getByRole('button', { name: 'Soumettre à la validation' }).click();
   await expect(validation.getByText(/validé tacitement le/)).toBeVisible();
   await validation.getByRole('button', { name: 'Valider le compte rendu…' }).click();
   await page.getByRole('dialog', { name: 'Valider le compte rendu ?' }).getByRole('button', { name: 'Valider', exact: true }).click();
@@ -158,7 +158,7 @@ test('un CODIRI de bout en bout : convocation, compte rendu validé et exporté 
   const nextMeeting = await api<{ date: string; title: string; agenda: { id: string; title: string }[] }>(page, 'getMeeting', next);
   expect(nextMeeting.date > day).toBe(true);
   await openTab(page, 'Compte rendu');
-  await expect(page.getByRole('region', { name: 'Validation' }).getByRole('button', { name: 'Envoyer pour validation' })).toBeDisabled();
+  await expect(page.getByRole('region', { name: 'Validation' }).getByRole('button', { name: 'Soumettre à la validation' })).toBeDisabled();
   const early = await page.evaluate((id) => (window as any).api.sendForValidation(id), next);
   expect(early).toMatchObject({
     ok: false,
@@ -260,7 +260,7 @@ test('un CODIRI de bout en bout : convocation, compte rendu validé et exporté 
     ['CODIRI', 'reunions.codiri'],
     ['Chantiers', 'chantiers'],
     ['Actions', 'actions'],
-    ['Bloquée', 'actions.bloque'],
+    ['Bloquées', 'actions.bloque'],
     ['En retard', 'actions.en_retard'],
     ['À arbitrer', 'actions.a_arbitrer'],
   ])

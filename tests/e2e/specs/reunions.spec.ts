@@ -138,7 +138,7 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   // Point 1 linked to an action through the one « Lié à » list (folded while empty); point 2 « à arbitrer », its duration retyped.
   const prepared1 = agenda.getByRole('article', { name: /^1\. Avancement/ });
   const prepared2 = agenda.getByRole('article', { name: /^2\. Calendrier/ });
-  await expect(prepared1.getByRole('heading', { level: 3 })).toHaveText('1. Avancement des chantiers · 9 h 30, 1 h');
+  await expect(prepared1.getByRole('heading', { level: 3 })).toHaveText('1. Avancement des chantiers · à 9 h 30, 1 h');
   await prepared1.getByRole('button', { name: 'Plus de champs' }).click();
   await prepared1.getByRole('combobox', { name: /^Lié à/ }).click();
   await expect(page.getByRole('option', { name: 'Tout le chantier' })).toHaveCount(9);
@@ -155,7 +155,7 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await expect(prepared2.getByText('Après les heures, les minutes vont de 0 à 59 : « 1 h 75 ».')).toBeVisible();
   await duration2.fill('45 min');
   await duration2.press('Enter');
-  await expect(prepared2.getByRole('heading', { level: 3 })).toHaveText('2. Calendrier 2027 · 10 h 30, 45 min');
+  await expect(prepared2.getByRole('heading', { level: 3 })).toHaveText('2. Calendrier 2027 · à 10 h 30, 45 min');
 
   // Both themes, the Préparer step: a screenshot, axe with no serious violation, every field named, no English.
   await checkBothThemes(app, '15-reunion-preparer');
@@ -210,7 +210,7 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
 
   // Sent, then validated: the minutes become read-only, the new action is tracked.
   const validation = page.getByRole('region', { name: 'Validation' });
-  await validation.getByRole('button', { name: 'Envoyer pour validation' }).click();
+  await validation.getByRole('button', { name: 'Soumettre à la validation' }).click();
   await expect(validation.getByText(/validé tacitement le/)).toBeVisible();
   // Entente sends no e-mail: it prepares one, the compte rendu attached as a PDF, for the validating Département.
   await validation.getByRole('link', { name: /Préparer le courriel de validation/ }).click();

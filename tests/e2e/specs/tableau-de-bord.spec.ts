@@ -64,7 +64,7 @@ test('chiffres clés par période, actions par statut et leur tableau, échéanc
   await expect(ateliers).toContainText('2Ateliers interdépartementaux');
   await expect(ateliers).toContainText('tenues');
   await expect(figure(app, 'Chantiers et pistes', 'Chantiers')).toContainText('9Chantiers');
-  await expect(figure(app, "Actions, aujourd'hui", 'Bloqué')).toContainText('1Bloqué');
+  await expect(figure(app, "Actions, aujourd'hui", 'Bloquées')).toContainText('1Bloquée');
 
   const period = page.getByRole('radiogroup', { name: 'Période des chiffres clés' });
   await period.getByText('Cette année', { exact: true }).click();
