@@ -46,11 +46,22 @@ function previousTitle(dossier: CodiriDossier): string {
 
 const compact = (text: string) => text.replace(/\s+/g, '').toLocaleLowerCase('fr');
 
-/** The page of the first printed heading that begins with this text (spaces and case aside: a heading may print in capitals). */
-function pageOf(headings: PrintedHeading[] | null, start: string): number | undefined {
-  const wanted = compact(start);
-  const pages = (headings ?? []).filter((heading) => compact(heading.title).startsWith(wanted)).map((heading) => heading.page);
-  return pages.length > 0 ? Math.min(...pages) : undefined;
+/**
+ * The page of each line of the sommaire, in its order: the first printed heading that begins
+ * with its text (spaces and case aside: a heading may print in capitals), not before the
+ * previous line's page (a point of a compte rendu may bear the same words as a part).
+ */
+function sommairePages(headings: PrintedHeading[] | null, starts: string[]): Map<string, number | undefined> {
+  let from = 1;
+  return new Map(
+    starts.map((start) => {
+      const wanted = compact(start);
+      const pages = (headings ?? []).filter((heading) => heading.page >= from && compact(heading.title).startsWith(wanted)).map((heading) => heading.page);
+      if (pages.length === 0) return [start, undefined];
+      from = Math.min(...pages);
+      return [start, from];
+    }),
+  );
 }
 
 /**
@@ -86,6 +97,15 @@ async function laidOut(): Promise<void> {
 /** The dossier's first page: which meeting, both partners, and what the dossier holds, with the page of each part. */
 function CoverSheet({ dossier, headings }: { dossier: CodiriDossier; headings: PrintedHeading[] | null }) {
   const { meeting } = dossier.convocation;
+  const chantierStart = (chantier: DossierChantier) => `Chantier ${chantier.number} ${chantier.title}`;
+  const pages = sommairePages(headings, [
+    `1. ${CONVOCATION_TITLE}`,
+    ...(dossier.previous ? [`2. ${previousTitle(dossier)}`] : []),
+    `3. ${CHANTIERS_TITLE}`,
+    ...dossier.chantiers.map(chantierStart),
+    `4. ${DECISIONS_TITLE}`,
+    `5. ${DASHBOARD_TITLE}`,
+  ]);
   return (
     <article className={`${classes.sheet} ${classes.cover}`} aria-label="Page de garde du dossier du CODIRI">
       <PartnersBand document={dossier} withProject={false} />
@@ -105,33 +125,30 @@ function CoverSheet({ dossier, headings }: { dossier: CodiriDossier; headings: P
               Sommaire
             </li>
             <li>
-              <ContentsEntry label={`1. ${CONVOCATION_TITLE}`} page={pageOf(headings, `1. ${CONVOCATION_TITLE}`)} />
+              <ContentsEntry label={`1. ${CONVOCATION_TITLE}`} page={pages.get(`1. ${CONVOCATION_TITLE}`)} />
             </li>
             <li>
               {dossier.previous ? (
-                <ContentsEntry label={`2. ${previousTitle(dossier)}`} page={pageOf(headings, `2. ${previousTitle(dossier)}`)} />
+                <ContentsEntry label={`2. ${previousTitle(dossier)}`} page={pages.get(`2. ${previousTitle(dossier)}`)} />
               ) : (
                 `2. ${previousTitle(dossier)}${NBSP}: aucun CODIRI précédent`
               )}
             </li>
             <li>
-              <ContentsEntry label={`3. ${CHANTIERS_TITLE}`} page={pageOf(headings, `3. ${CHANTIERS_TITLE}`)} />
+              <ContentsEntry label={`3. ${CHANTIERS_TITLE}`} page={pages.get(`3. ${CHANTIERS_TITLE}`)} />
               <ol>
                 {dossier.chantiers.map((chantier) => (
                   <li key={chantier.id}>
-                    <ContentsEntry
-                      label={`Chantier ${chantier.number} · ${chantier.title}`}
-                      page={pageOf(headings, `Chantier ${chantier.number} ${chantier.title}`)}
-                    />
+                    <ContentsEntry label={`Chantier ${chantier.number} · ${chantier.title}`} page={pages.get(chantierStart(chantier))} />
                   </li>
                 ))}
               </ol>
             </li>
             <li>
-              <ContentsEntry label={`4. ${DECISIONS_TITLE} (${dossier.decisions.length})`} page={pageOf(headings, `4. ${DECISIONS_TITLE}`)} />
+              <ContentsEntry label={`4. ${DECISIONS_TITLE} (${dossier.decisions.length})`} page={pages.get(`4. ${DECISIONS_TITLE}`)} />
             </li>
             <li>
-              <ContentsEntry label={`5. ${DASHBOARD_TITLE}`} page={pageOf(headings, `5. ${DASHBOARD_TITLE}`)} />
+              <ContentsEntry label={`5. ${DASHBOARD_TITLE}`} page={pages.get(`5. ${DASHBOARD_TITLE}`)} />
             </li>
           </ol>
         </nav>

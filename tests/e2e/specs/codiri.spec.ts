@@ -76,6 +76,9 @@ function prepare(dataDir: string, day: string): Prepared {
     for (const person of [anne, me, emilie, marc]) addParticipant(store, codiri, { person_id: person });
     const rh = addAgendaItem(store, codiri, { title: 'Point d’étape du chantier RH', presenter: 'Émilie Durand', duration_minutes: 60, chantier_id: 'c4' });
     const approlys = addAgendaItem(store, codiri, { title: 'Gouvernance d’Approlys', presenter: 'Anne Leroy', duration_minutes: 45 });
+    // Points 3 and 4: the fourth bears the words of the dossier's part 4, which its sommaire must not take for it.
+    addAgendaItem(store, codiri, { title: 'Questions diverses', duration_minutes: 15 });
+    addAgendaItem(store, codiri, { title: 'Décisions attendues', duration_minutes: 15 });
     return { codiri, items: [rh, approlys], chantiers: listChantiers(store).map(({ number, title }) => ({ number, title })), toArbitrate };
   });
 }
