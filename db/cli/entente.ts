@@ -50,8 +50,6 @@ import { matrixCommand, pisteCommand, type PisteArgs } from './pistes';
 import { newsletterCommand } from './newsletters';
 import { textTable } from './table';
 
-/** « L'ordinateur de … » at the start of a line. */
-
 const HELP = `Usage : entente [--data DOSSIER] COMMANDE [ARGUMENTS]
 
 Commandes :

@@ -192,8 +192,6 @@ function agenda(document: MinutesDocument): (Paragraph | Table)[] {
   ];
 }
 
-/** « Directrice générale… », « Représentée par… » at the start of a cell's line. */
-
 function participants(document: MinutesDocument): (Paragraph | Table)[] {
   const { sections } = document.attendance;
   if (sections.length === 0) return [heading1('Participants'), none('Aucun participant inscrit.')];

@@ -27,8 +27,6 @@ function Failure({ title, error }: { title: string; error: ApiError }) {
   );
 }
 
-/** « Représentée par… », « Directrice… » at the start of a line or a cell. */
-
 export const plural = (count: number, word: string) => `${count}${NBSP}${word}${count > 1 ? 's' : ''}`;
 
 /** The convened, by organisation, in two columns. */
