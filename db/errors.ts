@@ -37,8 +37,6 @@ const ENTITY_WORDS: Record<EntityName, { the: string; bare: string; feminine: bo
 /** « le partenaire », for a sentence that names the entity in passing. */
 export const entityName = (entity: EntityName) => `l${ENTITY_WORDS[entity].the.slice(1)}`;
 
-/** « L'ordinateur de … » at the start of a sentence (db/sync/labels.ts names it lower-case). */
-
 const UNCHANGED = "Vos données n'ont pas été modifiées.";
 const COPIED = 'son dossier de données a été copié sur un autre ordinateur';
 const KEEP_ONE = "Gardez une seule des deux copies ; l'autre ordinateur doit rejoindre la coopération par une invitation.";
@@ -172,6 +170,9 @@ const SENTENCES = {
 
   // The window and the IPC boundary.
   'no-window': () => "La fenêtre d'Entente est fermée : rien à imprimer.",
+  'email-draft-unknown': () => "Ce courriel n'a pas été préparé par Entente depuis son ouverture : ouvrez le fichier depuis votre messagerie.",
+  'email-draft-not-opened': (file: string) =>
+    `Aucune application de messagerie n'a pu ouvrir ${file} : ouvrez-le depuis Outlook ou Thunderbird (Fichier › Ouvrir).`,
   'print-failed': (noPrinter: boolean) =>
     `${noPrinter ? "Aucune imprimante n'est installée sur cet ordinateur" : "L'impression n'a pas pu se faire"}. Utilisez « Enregistrer en PDF… », puis imprimez le fichier depuis un ordinateur relié à une imprimante.`,
   forbidden: () => 'Appel refusé : cette fenêtre n’est pas celle d’Entente.',

@@ -363,6 +363,8 @@ export interface EntenteApi {
   getPrintedHeadings(meetingId: string, layout: PrintLayout): PrintedHeading[];
   /** Asks where to save, then prints the fiche action the window shows to an A4 PDF; null when cancelled. */
   saveActionFicheAsPdf(actionId: string): SavedPdf | null;
+  /** Opens an e-mail draft main prepared in this session with the system's mail program, to read and send it. */
+  openPreparedEmail(file: string): void;
   /** The Tableau de bord de la coopération the window shows, as PDF. */
   saveDashboardAsPdf(): SavedPdf | null;
 
@@ -647,6 +649,7 @@ export const API_METHOD_KINDS = {
   printCurrentPage: 'read',
   saveCurrentPageAsPdf: 'read',
   getPrintedHeadings: 'read',
+  openPreparedEmail: 'read',
   saveActionFicheAsPdf: 'read',
   saveDashboardAsPdf: 'read',
   getPisteMatrix: 'read',

@@ -67,6 +67,7 @@ const FAILURE_TITLES: Partial<Record<ApiMethod, string>> = {
   createInvitation: 'Invitation impossible',
   syncSharedFolderNow: 'Synchronisation impossible',
   chooseSharedFolder: 'Dossier partagé refusé',
+  openPreparedEmail: 'Courriel non ouvert',
 };
 
 export function showError(error: ApiError, title = 'Action impossible', id?: string): void {

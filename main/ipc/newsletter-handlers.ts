@@ -12,6 +12,7 @@ import { listPartners } from '../../db/people/reads';
 import type { SavedEmail, SavedPdf } from '../../preload/contract';
 import { chooseEmailFile, choosePdfFile, withPromisedExtension } from '../dialogs';
 import { pdfPageCount } from '../pdf';
+import { rememberPreparedEmail } from '../prepared-emails';
 import { printToPdf } from '../printing';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
@@ -72,6 +73,7 @@ export function createNewsletterHandlers(session: Session, window: () => Browser
       const file = await withPromisedExtension(window(), chosen, '.eml');
       if (!file) return null;
       writeFileAtomically(file, eml);
+      rememberPreparedEmail(file);
       // Sent to the mail program's own list: the lettre names no recipient.
       return { file, recipients: [], without_email: [] };
     },

@@ -22,6 +22,7 @@ import { frenchDate } from '../../common/french';
 import type { PrintLayout, SavedDocx, SavedEmail, SavedPdf } from '../../preload/contract';
 import { chooseCalendarFile, chooseDocxFile, chooseEmailFile, chooseLogoFile, choosePdfFile, withPromisedExtension } from '../dialogs';
 import { pdfOutline, pdfPageCount } from '../pdf';
+import { openPreparedEmail, rememberPreparedEmail } from '../prepared-emails';
 import { printToPdf, printWithDialog, type PrintFrame } from '../printing';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
@@ -32,6 +33,7 @@ type PrintMethods =
   | 'printCurrentPage'
   | 'saveCurrentPageAsPdf'
   | 'getPrintedHeadings'
+  | 'openPreparedEmail'
   | 'saveActionFicheAsPdf'
   | 'saveDashboardAsPdf'
   | 'saveMinutesDocx'
@@ -117,6 +119,7 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
       return savePdf(frame, fileName);
     },
     // The same printing as the PDF saved, so the same pages.
+    openPreparedEmail: (file) => openPreparedEmail(file),
     getPrintedHeadings: async (meetingId, layout) => pdfOutline(await printToPdf(contents(), pdfOf(meetingId, layout).frame)),
     saveActionFicheAsPdf: (actionId) => {
       const { title } = getAction(store(), actionId);
@@ -152,6 +155,7 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
       // The compte rendu the window shows, as « Enregistrer en PDF… » prints it.
       const { eml, recipients, without_email } = validationEmail(store(), meetingId, await printToPdf(contents(), frame));
       writeFileAtomically(file, eml);
+      rememberPreparedEmail(file);
       return { file, recipients, without_email };
     },
     saveConvocationEmail: async (meetingId): Promise<SavedEmail | null> => {
@@ -164,6 +168,7 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
       const pdf = await printToPdf(contents(), frame);
       const { eml, document } = convocationEmail(store(), meetingId, pdf);
       writeFileAtomically(file, eml);
+      rememberPreparedEmail(file);
       return {
         file,
         recipients: document.recipients.map((recipient) => `${recipient.name} <${recipient.email}>`),

@@ -323,6 +323,7 @@ export const argsSchemas = {
   saveNewsletterEmail: z.tuple([id]),
   printCurrentPage: none,
   saveCurrentPageAsPdf: z.tuple([id, z.enum([...MINUTES_LAYOUTS, 'dossier_codiri', 'convocation', 'emargement'])]),
+  openPreparedEmail: z.tuple([z.string().min(1).max(4096)]),
   getPrintedHeadings: z.tuple([id, z.enum([...MINUTES_LAYOUTS, 'dossier_codiri', 'convocation', 'emargement'])]),
   saveActionFicheAsPdf: z.tuple([id]),
   saveDashboardAsPdf: none,

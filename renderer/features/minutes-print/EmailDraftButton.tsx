@@ -1,7 +1,8 @@
-import { Button } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconMail } from '@tabler/icons-react';
 import type { ApiResult, SavedEmail } from '../../../preload/contract';
+import { call } from '../../api';
 import { plural } from './ConvocationSheets';
 import { NBSP } from './MinutesSheet';
 
@@ -27,7 +28,16 @@ export function EmailDraftButton({
     notifications.show({
       color: 'teal',
       title: 'Courriel préparé',
-      message: `${file} (${to}), à ouvrir avec Outlook ou Thunderbird pour le relire et l'envoyer.${without.length > 0 ? ` Sans adresse électronique (à compléter dans Personnes)${NBSP}: ${without.join(', ')}.` : ''}`,
+      message: (
+        <Stack gap={6} align="flex-start">
+          <Text size="sm">
+            {`${file} (${to}), à ouvrir avec Outlook ou Thunderbird pour le relire et l'envoyer.${without.length > 0 ? ` Sans adresse électronique (à compléter dans Personnes)${NBSP}: ${without.join(', ')}.` : ''}`}
+          </Text>
+          <Button size="compact-sm" variant="light" leftSection={<IconMail size={14} aria-hidden />} onClick={() => void call('openPreparedEmail', file)}>
+            Ouvrir le courriel
+          </Button>
+        </Stack>
+      ),
       autoClose: 12_000,
     });
   }

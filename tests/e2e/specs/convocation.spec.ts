@@ -174,6 +174,15 @@ test('convocation : aperçu, PDF, courriel .eml relu par Python ; feuille d’é
     'Sans adresse électronique (à compléter dans Personnes) : Marc Petit (Loir-et-Cher), Paul Bernard (Indre-et-Loire), Sophie Laurent (Région Centre-Val de Loire).',
   );
   if (app.runtime === 'double') expect(proposedPath(app)).toMatch(/\/Convocation - CODIRI du 15 mars 2027\.eml$/);
+  // Opened from its notification with the system's mail program; a file main did not write is refused.
+  const opened = () => (app.calls ?? []).filter((call) => call.name === 'openPath').map((call) => String(call.args[0]));
+  if (app.runtime === 'double') {
+    await prepared.getByRole('button', { name: 'Ouvrir le courriel' }).click();
+    await expect.poll(opened).toEqual([emlFile]);
+  }
+  const refused = await page.evaluate(() => (window as any).api.openPreparedEmail('/etc/passwd'));
+  expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining("Ce courriel n'a pas été préparé par Entente") } });
+  if (app.runtime === 'double') expect(opened()).toEqual([emlFile]);
   const email = parseEmlWithPython(emlFile);
   expect(email.defects).toEqual([]);
   expect(email.multipart).toBe(true);
