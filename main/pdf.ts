@@ -29,7 +29,11 @@ function objects(text: string): Map<number, string> {
 function decodeString(raw: string): string {
   if (raw.startsWith('<')) {
     const bytes = Buffer.from(raw.slice(1, -1).replace(/\s+/g, ''), 'hex');
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return bytes.subarray(2).swap16().toString('utf16le');
+    // UTF-16 by whole pairs of bytes: a damaged string loses its odd last byte rather than fail the outline.
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+      return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)))
+        .swap16()
+        .toString('utf16le');
     return bytes.toString('latin1');
   }
   const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };

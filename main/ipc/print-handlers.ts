@@ -118,8 +118,8 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
       const { frame, fileName } = pdfOf(meetingId, layout);
       return savePdf(frame, fileName);
     },
-    // The same printing as the PDF saved, so the same pages.
     openPreparedEmail: (file) => openPreparedEmail(file),
+    // The same printing as the PDF saved, so the same pages.
     getPrintedHeadings: async (meetingId, layout) => pdfOutline(await printToPdf(contents(), pdfOf(meetingId, layout).frame)),
     saveActionFicheAsPdf: (actionId) => {
       const { title } = getAction(store(), actionId);

@@ -36,6 +36,11 @@ describe('PDF écrit par Chromium', () => {
   test('sans plan, ou illisible : aucun titre, sans erreur', () => {
     expect(pdfOutline(Buffer.from('%PDF-1.4\n1 0 obj\n<</Type /Pages\n/Kids [2 0 R]>>\nendobj\n'))).toEqual([]);
     expect(pdfOutline(Buffer.from('pas un PDF'))).toEqual([]);
+    // A UTF-16 title cut in the middle of a character: what is whole is kept.
+    const cut = Buffer.from(
+      '%PDF-1.4\n1 0 obj\n<</Type /Pages\n/Kids [2 0 R]>>\nendobj\n2 0 obj\n<</Type /Page>>\nendobj\n3 0 obj\n<</Title <FEFF0041004200>\n/Dest [2 0 R /XYZ 0 0 0]>>\nendobj\n',
+    );
+    expect(pdfOutline(cut)).toEqual([{ title: 'AB', page: 1 }]);
     expect(pdfPageCount(Buffer.from('pas un PDF'))).toBeUndefined();
   });
 });
