@@ -38,7 +38,7 @@ export function upcomingMeetings(store: Store, day?: string, limit = NEXT_MEETIN
     `SELECT m.id, m.type, m.title, m.date, m.start_time FROM meeting m WHERE ${SHOWN_SQL} AND ${LATEST_SQL} AND m.date >= ?
      ORDER BY m.date, m.start_time, m.id LIMIT ?`,
   ).all(today(day), limit) as { id: string; type: MeetingType; title: string | null; date: string; start_time: string }[];
-  return rows.map((row) => ({ id: row.id, type: row.type, date: row.date, start_time: row.start_time, title: meetingTitle(row) }));
+  return rows.map((row) => ({ id: row.id, type: row.type, date: row.date, start_time: row.start_time, title: meetingTitle(row), own_title: row.title }));
 }
 
 export function cooperationDashboard(store: Store, period: FiguresPeriod = { kind: 'all' }, day?: string): CooperationDashboard {
@@ -61,6 +61,7 @@ export function cooperationDashboard(store: Store, period: FiguresPeriod = { kin
       text: decision.text,
       date: decision.date,
       meeting_id: decision.meeting.id,
+      meeting_title: decision.meeting.title,
       draft: decision.draft,
     })),
   };

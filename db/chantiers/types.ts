@@ -61,6 +61,8 @@ export interface UpcomingMeeting {
   type: MeetingType;
   /** « CODIRI du 15 mars 2027 », or its own title. */
   title: string;
+  /** The title it was given; null when it is named by its type and date. */
+  own_title: string | null;
   date: string;
   start_time: string;
 }
@@ -72,6 +74,8 @@ export interface UnfollowedDecision {
   text: string;
   date: string;
   meeting_id: string;
+  /** « CODIRI du 5 novembre 2026 »: what the reference stands for, on paper. */
+  meeting_title: string;
   /** Its minutes are not validated yet. */
   draft: boolean;
 }

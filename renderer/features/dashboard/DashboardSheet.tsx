@@ -1,7 +1,7 @@
 // The Tableau de bord laid out on A4: printed on its own (DashboardPrintPage) and as the
 // last part of the dossier du CODIRI (minutes-print/CodiriSheets.tsx), one page or two.
 import { useMantineTheme } from '@mantine/core';
-import { frenchDate } from '../../../common/french';
+import { frenchDate, frenchTime, frenchTypography } from '../../../common/french';
 import { STAGE_LABELS } from '../../../common/vocabulary';
 import type { CooperationDashboard } from '../../../preload/contract';
 import { useAppState } from '../../app/AppContext';
@@ -97,8 +97,12 @@ export function DashboardSheet({ dashboard, standalone = true }: { dashboard: Co
           <ul>
             {dashboard.meetings.map((meeting) => (
               <li key={meeting.id}>
-                {frenchDate(meeting.date)}
-                {NBSP}: {meeting.title}
+                {/* A title made of the type and the date says the date once. */}
+                {frenchTypography(
+                  meeting.own_title === null
+                    ? `${meeting.title}, à ${frenchTime(meeting.start_time)}`
+                    : `${frenchDate(meeting.date)}, à ${frenchTime(meeting.start_time)} : ${meeting.own_title}`,
+                )}
               </li>
             ))}
           </ul>
@@ -113,9 +117,8 @@ export function DashboardSheet({ dashboard, standalone = true }: { dashboard: Co
           <ul>
             {decisions.map((decision) => (
               <li key={decision.id}>
-                <strong>{decision.reference}</strong>
-                {decision.draft ? ' (projet)' : ''}
-                {NBSP}: {decision.text}
+                <strong>{decision.reference}</strong> ({decision.meeting_title}
+                {decision.draft ? ', compte rendu pas encore validé' : ''}){NBSP}: {decision.text}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@
 // chantier's actions by statut as a stacked bar and as a table, the échéances of the next
 // 30 days, its print preview saved as PDF on one or two A4 pages, both themes with axe.
 import { addDays } from '../../../common/calendar';
+import { frenchDate } from '../../../common/french';
 import { updateAction, createAction } from '../../../db/actions/writes';
 import { updateChantier } from '../../../db/chantiers/writes';
 import { addAgendaItem, addEntry, createMeeting } from '../../../db/meetings/writes';
@@ -130,7 +131,9 @@ test('chiffres clés par période, actions par statut et leur tableau, échéanc
     'Ateliers interdépartementaux 2',
     'Échange en confiance',
     DUE_SOON,
-    `DÉCISIONS SANS ACTION DE SUIVI (1) CODIRI ${CODIRI.slice(0, 4)}-1 D1 (projet) : ${DECISION}`,
+    // A reference says which meeting it stands for; a type-and-date title says its date once.
+    `PROCHAINES RÉUNIONS Comité de pilotage du ${frenchDate(addDays(TODAY, 10))}, à 14 h DÉCISIONS`,
+    `DÉCISIONS SANS ACTION DE SUIVI (1) CODIRI ${CODIRI.slice(0, 4)}-1 D1 (CODIRI du ${frenchDate(CODIRI)}, compte rendu pas encore validé) : ${DECISION}`,
   ])
     expect(text).toContain(expected);
   expect(text).not.toContain(DUE_LATER);
