@@ -24,6 +24,8 @@ export interface ReplicaStatus {
   last_change_at: string | null;
   /** When a file written by it was last imported here. */
   last_file_at: string | null;
+  /** How many of this laptop's changes it held, per its last file read here; null: no file of it read yet, or this laptop. */
+  holds_of_this_laptop: number | null;
   /** Its public key's fingerprint, null for a poste of Entente 0.2 not yet updated. */
   fingerprint: string | null;
   /** When this laptop's user confirmed its key by comparing the fingerprint (confirmations.ts); null if not. */
@@ -55,7 +57,7 @@ export function listReplicaStatus(store: Store): ReplicaStatus[] {
   const rows = store.db
     .prepare(
       `SELECT v.origin AS id, v.seq AS changes, c.hlc, r.label, r.public_key, pe.name AS person_name, pa.id AS partner_id,
-              pa.name AS partner_name, ps.received_at AS last_file_at
+              pa.name AS partner_name, ps.received_at AS last_file_at, ps.held
        FROM version_vector v
        JOIN changes c ON c.origin = v.origin AND c.seq = v.seq
        LEFT JOIN replica r ON r.id = v.origin
@@ -65,15 +67,17 @@ export function listReplicaStatus(store: Store): ReplicaStatus[] {
        WHERE v.origin <> ?
        ORDER BY pa.position, pe.name, v.origin`,
     )
-    .all(SEED_ORIGIN) as (Omit<ReplicaStatus, 'is_this_laptop' | 'last_change_at' | 'fingerprint' | 'key_confirmed_at' | 'revoked'> & {
+    .all(SEED_ORIGIN) as (Omit<ReplicaStatus, 'is_this_laptop' | 'last_change_at' | 'fingerprint' | 'key_confirmed_at' | 'revoked' | 'holds_of_this_laptop'> & {
     hlc: string;
     public_key: string | null;
+    held: string | null;
   })[];
-  return rows.map(({ hlc, public_key, ...row }) => {
+  return rows.map(({ hlc, public_key, held, ...row }) => {
     const revoked = revocationOf(store, row.id);
     return {
       ...row,
       is_this_laptop: row.id === store.replicaId,
+      holds_of_this_laptop: held === null || row.id === store.replicaId ? null : ((JSON.parse(held) as Record<string, number>)[store.replicaId ?? ''] ?? 0),
       last_change_at: new Date(parseHlc(hlc).ms).toISOString(),
       fingerprint: public_key ? fingerprint(public_key) : null,
       key_confirmed_at: keyConfirmedAt(store, row.id),

@@ -150,6 +150,27 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
     expect(listReplicaStatus(nadia).every((poste) => poste.key_confirmed_at === null)).toBe(true);
   });
 
+  test("ce que chaque poste avait reçu de celui-ci, d'après son dernier fichier : tout, une partie, ou rien de connu", () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    const marc = newReplica('Marc Petit', '37');
+    const ownCount = () => claire.log.versionVector()[claire.replicaId!];
+    const heldBy = (poste: Store) => listReplicaStatus(claire).find((status) => status.id === poste.replicaId)!.holds_of_this_laptop;
+    send(claire, nadia);
+    send(nadia, claire);
+    // Marc's changes reach Claire only through Nadia: no file of his was read here.
+    send(marc, nadia);
+    send(nadia, claire);
+    expect(heldBy(nadia)).toBe(ownCount());
+    expect(heldBy(marc)).toBeNull();
+    expect(listReplicaStatus(claire).find((status) => status.is_this_laptop)!.holds_of_this_laptop).toBeNull();
+    updateAction(claire, 'a2-1', { progress: 30 });
+    expect(heldBy(nadia)).toBe(ownCount() - 1);
+    send(claire, nadia);
+    send(nadia, claire);
+    expect(heldBy(nadia)).toBe(ownCount());
+  });
+
   test('des numéros de modification de 0 ou moins, qui passeraient sous toute preuve et toute révocation, sont refusés avec le fichier', () => {
     const claire = newReplica('Claire Martin', '37');
     const nadia = newReplica('Nadia Benali', '41');

@@ -4,9 +4,18 @@ import type { ReplicaStatus } from '../../../preload/contract';
 import { formatDateTime, numberFormat } from '../../shared/format';
 import { useAppState } from '../../app/AppContext';
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+/** What its last file said it held of this ordinateur's updates. */
+function receivedOfMine(replica: ReplicaStatus, mine: number): string {
+  if (replica.is_this_laptop || replica.holds_of_this_laptop === null) return '—';
+  return replica.holds_of_this_laptop >= mine ? 'toutes' : `${numberFormat.format(replica.holds_of_this_laptop)} sur ${numberFormat.format(mine)}`;
+}
+
 /** Every ordinateur whose updates this one holds: who, which Département, how far it is known (ids: Paramètres › Ordinateurs › Détails techniques); columns named as there. */
 export function ReplicasTable({ replicas }: { replicas: ReplicaStatus[] }) {
   const { partners } = useAppState();
+  const mine = replicas.find((replica) => replica.is_this_laptop)?.changes ?? 0;
   if (replicas.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -23,6 +32,7 @@ export function ReplicasTable({ replicas }: { replicas: ReplicaStatus[] }) {
             <Table.Th ta="right">Mises à jour</Table.Th>
             <Table.Th>Dernière mise à jour</Table.Th>
             <Table.Th>Dernier fichier reçu</Table.Th>
+            <Table.Th>Vos mises à jour reçues</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -42,10 +52,11 @@ export function ReplicasTable({ replicas }: { replicas: ReplicaStatus[] }) {
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>{replica.partner_name ?? '—'}</Table.Td>
+              <Table.Td style={NO_WRAP}>{replica.partner_name ?? '—'}</Table.Td>
               <Table.Td ta="right">{numberFormat.format(replica.changes)}</Table.Td>
-              <Table.Td>{replica.last_change_at ? formatDateTime(replica.last_change_at) : '—'}</Table.Td>
-              <Table.Td>{replica.is_this_laptop ? '—' : replica.last_file_at ? formatDateTime(replica.last_file_at) : 'jamais'}</Table.Td>
+              <Table.Td style={NO_WRAP}>{replica.last_change_at ? formatDateTime(replica.last_change_at) : '—'}</Table.Td>
+              <Table.Td style={NO_WRAP}>{replica.is_this_laptop ? '—' : replica.last_file_at ? formatDateTime(replica.last_file_at) : 'jamais'}</Table.Td>
+              <Table.Td style={NO_WRAP}>{receivedOfMine(replica, mine)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -10,6 +10,7 @@ import { JournalTable } from './JournalTable';
 import { PassphraseSection } from './PassphraseSection';
 import { ReplicasTable } from './ReplicasTable';
 import { SyncProgressBar } from './SyncProgressBar';
+import { SyncSummary } from './SyncSummary';
 
 export function SyncPage() {
   const { partners, me } = useAppState();
@@ -26,6 +27,7 @@ export function SyncPage() {
       <PageHeader title="Synchronisation" />
       <Stack gap="lg">
         <SyncProgressBar progress={current.running} />
+        <SyncSummary replicas={status.replicas} />
         <SectionCard title="Phrase de passe de la coopération">
           <PassphraseSection status={status} onChanged={reload} />
         </SectionCard>

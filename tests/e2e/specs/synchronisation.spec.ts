@@ -139,6 +139,15 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   await expect(computers.getByRole('row', { name: /Claire Martin/ })).toContainText("Département d'Indre-et-Loire");
   await expect(computers.getByRole('row', { name: /Nadia Benali/ })).toContainText('cet ordinateur');
   await expect(computers).not.toContainText(claireId);
+  // Claire's files were written before she had anything of Nadia's: the page says so first, the table too.
+  const reached = page.getByRole('alert').filter({ hasText: 'Vos mises à jour ne sont pas encore arrivées partout' });
+  await expect(reached).toContainText(/Claire Martin\s: aucune de vos \d+ mises à jour ne lui était arrivée, d'après son dernier fichier, reçu le/);
+  await expect(
+    computers
+      .getByRole('row', { name: /Claire Martin/ })
+      .getByRole('cell')
+      .last(),
+  ).toHaveText(/^0 sur \d+$/);
   const journal = page.getByRole('region', { name: 'Journal des synchronisations' });
   await expect(journal.getByRole('row')).toHaveCount(4); // header, the refused file, 2 imports
   await expect(journal.getByRole('row').last()).toContainText('Import impossible. La phrase de passe ne correspond pas');

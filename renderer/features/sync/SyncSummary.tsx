@@ -1,0 +1,58 @@
+import { Alert, List, Text } from '@mantine/core';
+import { frenchTypography } from '../../../common/french';
+import type { ReplicaStatus } from '../../../preload/contract';
+import { formatDateTime, numberFormat } from '../../shared/format';
+
+const updates = (n: number) => `${numberFormat.format(n)} ${n > 1 ? 'mises à jour' : 'mise à jour'}`;
+const computerName = (replica: ReplicaStatus) => `${replica.person_name ?? 'Ordinateur inconnu'}${replica.label ? ` — ${replica.label}` : ''}`;
+
+/**
+ * The page's first answer: has what this ordinateur wrote reached the others? Each file
+ * says what its sender held, so the last file read from each tells how far it had got.
+ */
+export function SyncSummary({ replicas }: { replicas: ReplicaStatus[] }) {
+  const mine = replicas.find((replica) => replica.is_this_laptop)?.changes ?? 0;
+  const others = replicas.filter((replica) => !replica.is_this_laptop && !replica.revoked);
+  if (mine === 0 || others.length === 0) return null;
+  const behind = others.filter((replica) => replica.holds_of_this_laptop !== null && replica.holds_of_this_laptop < mine);
+  const unheard = others.filter((replica) => replica.holds_of_this_laptop === null);
+  if (behind.length === 0 && unheard.length === 0)
+    return (
+      <Alert color="green" title="Vos mises à jour sont arrivées partout">
+        {frenchTypography(
+          others.length === 1
+            ? `Vos ${updates(mine)} sont sur l'ordinateur de ${computerName(others[0])}, d'après le dernier fichier reçu de lui.`
+            : `Vos ${updates(mine)} sont sur les ${others.length} autres ordinateurs, d'après le dernier fichier reçu de chacun.`,
+        )}
+      </Alert>
+    );
+  return (
+    <Alert color="blue" title="Vos mises à jour ne sont pas encore arrivées partout">
+      <List size="sm" spacing={4}>
+        {behind.map((replica) => (
+          <List.Item key={replica.id}>
+            {frenchTypography(
+              `${computerName(replica)} : ${
+                replica.holds_of_this_laptop === 0
+                  ? `aucune de vos ${updates(mine)} ne lui était arrivée`
+                  : `il lui manquait ${numberFormat.format(mine - replica.holds_of_this_laptop!)} de vos ${updates(mine)}`
+              }, d'après son dernier fichier, reçu le ${formatDateTime(replica.last_file_at!)}.`,
+            )}
+          </List.Item>
+        ))}
+        {unheard.map((replica) => (
+          <List.Item key={replica.id}>
+            {frenchTypography(`${computerName(replica)} : aucun fichier reçu de cet ordinateur, on ne sait pas encore ce qu'il a reçu.`)}
+          </List.Item>
+        ))}
+      </List>
+      <Text size="sm" mt="xs">
+        {frenchTypography(
+          behind.length + unheard.length === 1
+            ? "Ce qui lui manque part avec le prochain fichier d'échange exporté pour son Département, ou par le dossier partagé ; cet écran le dira dès qu'un fichier de lui sera reçu."
+            : "Ce qui leur manque part avec le prochain fichier d'échange exporté pour leur Département, ou par le dossier partagé ; cet écran le dira dès qu'un fichier de chacun sera reçu.",
+        )}
+      </Text>
+    </Alert>
+  );
+}
