@@ -21,7 +21,7 @@ import classes from './Newsletter.module.css';
 import { NewsletterView } from './NewsletterView';
 
 const FORMAT_HELP =
-  '## Titre, ### Sous-titre, **gras**, «\u202f-\u202f» en début de ligne pour une liste, [texte](https://adresse) pour un lien\u202f; une ligne vide sépare les paragraphes.';
+  'Les boutons mettent en forme les mots choisis (ou tapez ## Titre, ### Sous-titre, **gras**, «\u202f-\u202f» en début de ligne pour une liste, [texte](https://adresse) pour un lien)\u202f; une ligne vide sépare les paragraphes.';
 
 export function NewsletterPage({ id }: { id: string }) {
   const { data: newsletter, error } = useApiData('getNewsletter', id);
@@ -159,7 +159,7 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
               save={(period_end) => update({ period_end: period_end ?? newsletter.period_end })}
             />
           </Group>
-          <AutosaveText label="Éditorial" multiline description={FORMAT_HELP} value={newsletter.editorial} save={(editorial) => update({ editorial })} />
+          <AutosaveText label="Éditorial" markdown description={FORMAT_HELP} value={newsletter.editorial} save={(editorial) => update({ editorial })} />
           {document.editorial.length > 0 && (
             <section aria-label="Aperçu de l'éditorial" className={classes.preview}>
               <Text size="xs" tt="uppercase" fw={700} c="dimmed" mb={4}>
@@ -215,7 +215,7 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
                 value={item.title}
                 save={(title) => send('editNewsletterItem', newsletter.id, item.id, { title: title ?? '' })}
               />
-              <AutosaveText label="Texte" multiline value={item.body} save={(body) => send('editNewsletterItem', newsletter.id, item.id, { body })} />
+              <AutosaveText label="Texte" markdown value={item.body} save={(body) => send('editNewsletterItem', newsletter.id, item.id, { body })} />
               <ArticlePreview title={item.title} body={item.body} blocks={document.items.find((printed) => printed.id === item.id)?.blocks} />
             </Stack>
           </Paper>

@@ -6,6 +6,7 @@ import classes from './AutosaveFields.module.css';
 import { format, isValid, parse } from 'date-fns';
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ApiResult } from '../../../preload/contract';
+import { MarkdownToolbar, useMarkdownEditor } from './MarkdownToolbar';
 import { useAutosave } from './useAutosave';
 
 const TYPING_DELAY = 700;
@@ -33,6 +34,7 @@ interface FieldProps<T> {
 /** A text; an optional one stores null when emptied. */
 export function AutosaveText({
   multiline,
+  markdown,
   wraps,
   required,
   hiddenLabel,
@@ -42,6 +44,8 @@ export function AutosaveText({
   ...rest
 }: FieldProps<string | null> & {
   multiline?: boolean;
+  /** A multiline text in the lettre's Markdown: formatting buttons above it, Ctrl+B and Ctrl+K in it. */
+  markdown?: boolean;
   /** One line of text that wraps rather than scrolls in a narrow field (a long service name); Enter saves. */
   wraps?: boolean;
   required?: boolean;
@@ -63,6 +67,24 @@ export function AutosaveText({
     onChange: (event: { currentTarget: { value: string } }) => field.onChange(event.currentTarget.value),
     onBlur: field.flush,
   };
+  const { area, apply, onKeyDown: formatByKey } = useMarkdownEditor(field.onChange);
+  if (markdown)
+    return (
+      <Textarea
+        {...common}
+        ref={area}
+        autosize
+        minRows={3}
+        maxRows={16}
+        onKeyDown={formatByKey}
+        inputContainer={(input) => (
+          <>
+            <MarkdownToolbar label={label} apply={apply} disabled={rest.disabled} />
+            {input}
+          </>
+        )}
+      />
+    );
   if (multiline) return <Textarea {...common} autosize minRows={3} maxRows={16} />;
   if (wraps) {
     const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {

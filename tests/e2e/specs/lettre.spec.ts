@@ -73,7 +73,29 @@ test('une lettre préparée, relue, publiée, imprimée et envoyée', async ({ l
   await expect(articles).toHaveCount(5);
   await articles.last().getByRole('textbox', { name: "Titre de l'article" }).fill('Agenda');
   await articles.last().getByRole('textbox', { name: 'Texte' }).fill('- CODIRI en mars\n- Atelier numérique en avril');
-  await page.getByRole('textbox', { name: 'Éditorial' }).fill('## Une rentrée active\n\nLa coopération **avance** :\n\n- une action réalisée\n- deux lancées');
+  // The editorial typed plainly, then formatted with the buttons and Ctrl+B, as someone who knows no Markdown would.
+  const editorial = page.getByRole('textbox', { name: 'Éditorial' });
+  const plain = 'Une rentrée active\n\nLa coopération avance :\n\nune action réalisée\ndeux lancées';
+  await editorial.fill(plain);
+  const select = (words: string, through = words) =>
+    editorial.evaluate(
+      (area: HTMLTextAreaElement, [from, to]) => area.setSelectionRange(area.value.indexOf(from), area.value.indexOf(to) + to.length),
+      [words, through],
+    );
+  const formatting = page.getByRole('toolbar', { name: 'Mise en forme : Éditorial' });
+  await select('rentrée');
+  await formatting.getByRole('button', { name: 'Titre', exact: true }).click();
+  await select('avance');
+  await page.keyboard.press('Control+b');
+  await select('une action', 'deux lancées');
+  await formatting.getByRole('button', { name: 'Liste à puces' }).click();
+  await expect(editorial).toHaveValue('## Une rentrée active\n\nLa coopération **avance** :\n\n- une action réalisée\n- deux lancées');
+  // The selection stays on what was formatted: a second press takes the marks away.
+  await formatting.getByRole('button', { name: 'Liste à puces' }).click();
+  await expect(editorial).toHaveValue('## Une rentrée active\n\nLa coopération **avance** :\n\nune action réalisée\ndeux lancées');
+  await select('une action', 'deux lancées');
+  await formatting.getByRole('button', { name: 'Liste à puces' }).click();
+  await expect(editorial).toBeFocused();
   const preview = page.getByRole('region', { name: "Aperçu de l'éditorial" });
   await expect(preview.locator('strong')).toHaveText('avance');
   await expect(preview.getByRole('listitem')).toHaveText(['une action réalisée', 'deux lancées']);
@@ -86,6 +108,8 @@ test('une lettre préparée, relue, publiée, imprimée et envoyée', async ({ l
   await expect(page.getByRole('region', { name: "Aperçu de l'article « Chiffres clés »" }).locator('strong').first()).toBeVisible();
   await expect(page.getByRole('region', { name: `Aperçu de l'article « ${proposed[0]} »` })).toHaveCount(0);
   await expect(page.getByText('Enregistré')).toBeVisible();
+  await page.mouse.move(600, 600);
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
   await checkTheme(app, 'lettre-brouillon-clair');
   await page.getByRole('button', { name: 'Passer en thème sombre' }).click();
   await page.mouse.move(600, 600);
