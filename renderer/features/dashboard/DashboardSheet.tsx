@@ -101,7 +101,7 @@ export function DashboardSheet({ dashboard, standalone = true }: { dashboard: Co
                 {frenchTypography(
                   meeting.own_title === null
                     ? `${meeting.title}, à ${frenchTime(meeting.start_time)}`
-                    : `${frenchDate(meeting.date)}, à ${frenchTime(meeting.start_time)} : ${meeting.own_title}`,
+                    : `${frenchDate(meeting.date)}, à ${frenchTime(meeting.start_time)}${NBSP}: ${meeting.own_title}`,
                 )}
               </li>
             ))}

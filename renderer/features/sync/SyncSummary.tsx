@@ -32,7 +32,7 @@ export function SyncSummary({ replicas }: { replicas: ReplicaStatus[] }) {
         {behind.map((replica) => (
           <List.Item key={replica.id}>
             {frenchTypography(
-              `${computerName(replica)} : ${
+              `${computerName(replica)}\u202f: ${
                 replica.holds_of_this_laptop === 0
                   ? `aucune de vos ${updates(mine)} ne lui était arrivée`
                   : `il lui manquait ${numberFormat.format(mine - replica.holds_of_this_laptop!)} de vos ${updates(mine)}`
@@ -42,15 +42,15 @@ export function SyncSummary({ replicas }: { replicas: ReplicaStatus[] }) {
         ))}
         {unheard.map((replica) => (
           <List.Item key={replica.id}>
-            {frenchTypography(`${computerName(replica)} : aucun fichier reçu de cet ordinateur, on ne sait pas encore ce qu'il a reçu.`)}
+            {frenchTypography(`${computerName(replica)}\u202f: aucun fichier reçu de cet ordinateur, on ne sait pas encore ce qu'il a reçu.`)}
           </List.Item>
         ))}
       </List>
       <Text size="sm" mt="xs">
         {frenchTypography(
           behind.length + unheard.length === 1
-            ? "Ce qui lui manque part avec le prochain fichier d'échange exporté pour son Département, ou par le dossier partagé ; cet écran le dira dès qu'un fichier de lui sera reçu."
-            : "Ce qui leur manque part avec le prochain fichier d'échange exporté pour leur Département, ou par le dossier partagé ; cet écran le dira dès qu'un fichier de chacun sera reçu.",
+            ? "Ce qui lui manque part avec le prochain fichier d'échange exporté pour son Département, ou par le dossier partagé\u202f; cet écran le dira dès qu'un fichier de lui sera reçu."
+            : "Ce qui leur manque part avec le prochain fichier d'échange exporté pour leur Département, ou par le dossier partagé\u202f; cet écran le dira dès qu'un fichier de chacun sera reçu.",
         )}
       </Text>
     </Alert>

@@ -37,7 +37,7 @@ export function useMarkdownEditor(change: (text: string) => void) {
 /** The formatting buttons above a text written in the lettre's Markdown: nobody has to know the marks. */
 export function MarkdownToolbar({ label, apply, disabled }: { label: string; apply: (edit: MarkdownEdit) => void; disabled?: boolean }) {
   return (
-    <Group gap={4} mb={4} role="toolbar" aria-label={`Mise en forme : ${label}`}>
+    <Group gap={4} mb={4} role="toolbar" aria-label={`Mise en forme\u202f: ${label}`}>
       {BUTTONS.map(({ edit, label: name, Icon }) => (
         <Tooltip key={edit} label={name} openDelay={400}>
           <ActionIcon

@@ -82,7 +82,7 @@ test('une lettre préparée, relue, publiée, imprimée et envoyée', async ({ l
       (area: HTMLTextAreaElement, [from, to]) => area.setSelectionRange(area.value.indexOf(from), area.value.indexOf(to) + to.length),
       [words, through],
     );
-  const formatting = page.getByRole('toolbar', { name: 'Mise en forme : Éditorial' });
+  const formatting = page.getByRole('toolbar', { name: /^Mise en forme\s: Éditorial$/ });
   await select('rentrée');
   await formatting.getByRole('button', { name: 'Titre', exact: true }).click();
   await select('avance');
