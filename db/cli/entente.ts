@@ -394,12 +394,23 @@ function keyConfirmation(poste: ReplicaStatus): string {
 }
 
 function formatPostes(postes: ReplicaStatus[]): string {
+  const mine = postes.find((poste) => poste.is_this_laptop)?.changes ?? 0;
+  // What each file said its sender held of this laptop's work, as on the Synchronisation screen.
+  const received = (poste: ReplicaStatus) =>
+    poste.is_this_laptop
+      ? []
+      : [
+          poste.holds_of_this_laptop === null
+            ? "  aucun fichier de lui lu ici : ce qu'il a reçu de cet ordinateur n'est pas encore connu"
+            : `  avait reçu ${poste.holds_of_this_laptop} des ${mine} mise(s) à jour de cet ordinateur, d'après son dernier fichier (lu le ${poste.last_file_at})`,
+        ];
   const lines = postes.map((poste) =>
     [
       `${poste.id}${poste.is_this_laptop ? ' (cet ordinateur)' : ''}`,
       `  ${poste.person_name ?? 'personne inconnue'}, ${poste.partner_name ?? 'partenaire inconnu'}${poste.label ? `, « ${poste.label} »` : ''}`,
       `  clé : ${poste.fingerprint ?? 'aucune (ordinateur pas encore passé à la version 0.3)'}${keyConfirmation(poste)}`,
       `  ${poste.changes} mise(s) à jour, la dernière le ${poste.last_change_at ?? '—'}`,
+      ...received(poste),
       ...(poste.revoked ? [`  RÉVOQUÉ par ${poste.revoked.by} le ${poste.revoked.at} : refusé après sa mise à jour n° ${poste.revoked.after}`] : []),
     ].join('\n'),
   );

@@ -210,6 +210,8 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(postes.every((poste) => /^[0-9A-F]{4}( [0-9A-F]{4}){3}$/.test(poste.fingerprint))).toBe(true);
     const nadiaId = postes[1].id;
     expect(ok(claire, 'postes')).toContain(`clé : ${postes[1].fingerprint}, non confirmée ici (entente confirm)`);
+    // Nadia's file was written before she had anything of Claire's.
+    expect(ok(claire, 'postes')).toMatch(/avait reçu 0 des \d+ mise\(s\) à jour de cet ordinateur, d'après son dernier fichier \(lu le \d{4}-/);
     // The fingerprint Nadia reads from her screen, typed as heard.
     expect(fails(claire, 'confirm', nadiaId, '0000 0000 0000 0000')).toMatch(/^Cette empreinte n'est pas celle de la clé de l'ordinateur de Nadia Benali/);
     expect(ok(claire, 'confirm', nadiaId, ...postes[1].fingerprint.toLowerCase().split(' '))).toBe(
