@@ -96,6 +96,17 @@ test('une lettre préparée, relue, publiée, imprimée et envoyée', async ({ l
   await select('une action', 'deux lancées');
   await formatting.getByRole('button', { name: 'Liste à puces' }).click();
   await expect(editorial).toBeFocused();
+  // From the keyboard: the toolbar is one Tab stop before the text, its buttons one arrow apart.
+  await page.keyboard.press('Shift+Tab');
+  await expect(formatting.getByRole('button', { name: 'Liste à puces' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(formatting.getByRole('button', { name: 'Gras (Ctrl+B)' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(formatting.locator(':focus')).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  await expect(formatting.getByRole('button', { name: 'Gras (Ctrl+B)' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(editorial).toBeFocused();
   const preview = page.getByRole('region', { name: "Aperçu de l'éditorial" });
   await expect(preview.locator('strong')).toHaveText('avance');
   await expect(preview.getByRole('listitem')).toHaveText(['une action réalisée', 'deux lancées']);
