@@ -64,7 +64,7 @@ export const FIELDS = {
     finalites: { label: 'Finalités', subject: 'La finalité', codes: FINALITE_LABELS },
     cooperation_form: { label: 'Forme de coopération', subject: 'La forme de coopération', codes: COOPERATION_FORM_LABELS },
     start_date: { label: 'Date de début', subject: 'La date de début' },
-    end_date: { label: 'Date de fin prévisionnelle', subject: 'La date de fin prévisionnelle' },
+    end_date: { label: 'Échéance', subject: "L'échéance" },
     progress: { label: 'Avancement' },
     number: { label: 'Numéro dans le chantier' },
     to_arbitrate: { label: 'À arbitrer' },

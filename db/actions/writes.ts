@@ -26,7 +26,7 @@ function requireChantier(store: Store, chantierId: string): void {
 
 function checkDates(start: string | null | undefined, end: string | null | undefined): void {
   if (start && end && end < start) {
-    throw new ValidationError('La date de fin prévisionnelle ne peut pas précéder la date de début.', 'end_date');
+    throw new ValidationError("L'échéance ne peut pas précéder la date de début.", 'end_date');
   }
 }
 

@@ -315,7 +315,7 @@ function openExisting(dataDir: string): Store {
 }
 
 function formatTable(rows: ActionRow[]): string {
-  const header = ['Réf.', 'Statut', 'Priorité', 'Fin prév.', 'Av.', 'Retard', 'Identifiant', 'Titre'];
+  const header = ['Réf.', 'Statut', 'Priorité', 'Échéance', 'Av.', 'Retard', 'Identifiant', 'Titre'];
   const lines = rows.map((row) => [
     row.reference,
     row.status ? ACTION_STATUS_LABELS[row.status] : '—',

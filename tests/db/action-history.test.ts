@@ -84,7 +84,7 @@ describe("l'historique d'une action", () => {
       `${NADIA} · Finalités : changed ∅ → Innovation / expérimentation, Échange de pratiques`,
       `${NADIA} · Avancement : changed 0 % → 40 %`,
       `${NADIA} · Statut : changed En cours → Bloqué`,
-      `${CLAIRE} · Date de fin prévisionnelle : changed ∅ → 30 juin 2027`,
+      `${CLAIRE} · Échéance : changed ∅ → 30 juin 2027`,
       `${CLAIRE} · Statut : changed À venir → En cours`,
       // The default dataset: its empty fields say nothing.
       `${SEED} · Titre : created  → Organisation d'une formation commune à la gestion de projet`,

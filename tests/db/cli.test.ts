@@ -108,9 +108,9 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(fails(dir, 'action', 'add', '--chantier', '1', '--title', ' ')).toBe("Le titre de l'action ne peut pas être vide.\n");
     expect(fails(dir, 'action', 'set', 'a1-1', 'progress=150')).toBe("L'avancement est compris entre 0 et 100 %.\n");
     expect(fails(dir, 'action', 'set', 'a1-1', 'progress=beaucoup')).toBe("L'avancement doit être un nombre.\n");
-    expect(fails(dir, 'action', 'set', 'a1-1', 'end_date=2026-02-30')).toBe('La date de fin prévisionnelle : date impossible (format attendu AAAA-MM-JJ).\n');
+    expect(fails(dir, 'action', 'set', 'a1-1', 'end_date=2026-02-30')).toBe("L'échéance : date impossible (format attendu AAAA-MM-JJ).\n");
     expect(fails(dir, 'action', 'set', 'a1-1', 'start_date=2026-05-02', 'end_date=2026-05-01')).toBe(
-      'La date de fin prévisionnelle ne peut pas précéder la date de début.\n',
+      "L'échéance ne peut pas précéder la date de début.\n",
     );
     expect(fails(dir, 'action', 'set', 'a1-1', 'couleur=bleu')).toBe("Champ inconnu pour l'action : couleur.\n");
     expect(fails(dir, 'action', 'set', 'a1-1', 'progress')).toMatch(/^Argument inattendu : progress/);
@@ -247,7 +247,7 @@ describe('entente', { timeout: 60_000 }, () => {
     const text = ok(claire, 'action', 'show', 'a4-1');
     expect(text).toMatch(/^4.1 Organisation d'une formation commune à la gestion de projet\n {2}a4-1 · Chantier 4 · /);
     expect(text).toContain('Statut : En cours · Priorité : Moyenne · Avancement : 40 %');
-    expect(text).toContain('Date de fin prévisionnelle : 30 juin 2027');
+    expect(text).toContain('Échéance : 30 juin 2027');
     const history = text.slice(text.indexOf('Historique ('));
     const at = String.raw`\d{1,2}(er)? [a-zéû]+ \d{4} à \d{1,2} h( \d{2})?`;
     // Newest first: Claire's end date on this poste, then Nadia's edit from hers, then the default dataset.
@@ -256,7 +256,7 @@ describe('entente', { timeout: 60_000 }, () => {
         [
           String.raw`^Historique \(8 modifications\)`,
           String.raw` {2}${at} · Claire Martin \(Indre-et-Loire\), ordinateur « Portable de Claire » \(cet ordinateur\)`,
-          String.raw` {4}Date de fin prévisionnelle : \(vide\) → 30 juin 2027`,
+          String.raw` {4}Échéance : \(vide\) → 30 juin 2027`,
           String.raw` {2}${at} · Nadia Benali \(Loir-et-Cher\), ordinateur « Portable DRH 41 »`,
           String.raw` {4}Avancement : 0 % → 40 %`,
           String.raw` {4}Statut : À venir → En cours`,

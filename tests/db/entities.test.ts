@@ -54,11 +54,11 @@ describe('actions', () => {
       'La date de début : date impossible (format attendu AAAA-MM-JJ).',
     );
     expect(refusal(() => actions.createAction(store, { chantier_id: 'c4', title: 'X', start_date: '2026-05-02', end_date: '2026-05-01' }))).toBe(
-      'La date de fin prévisionnelle ne peut pas précéder la date de début.',
+      "L'échéance ne peut pas précéder la date de début.",
     );
     const id = actions.createAction(store, { chantier_id: 'c4', title: 'X', start_date: '2026-05-01' });
     expect(refusal(() => actions.updateAction(store, id, { end_date: '2026-04-30' }))).toBe(
-      'La date de fin prévisionnelle ne peut pas précéder la date de début.',
+      "L'échéance ne peut pas précéder la date de début.",
     );
     expect(refusal(() => actions.updateAction(store, id, { title: '' }))).toBe("Le titre de l'action ne peut pas être vide.");
     expect(refusal(() => actions.updateAction(store, id, { chantier_id: 'nope' }))).toBe('Chantier inconnu : nope.');

@@ -467,14 +467,14 @@ describe('Exporter tout', { timeout: 30_000 }, () => {
     expect(readme).toContain('  - Type de réunion [type] : une valeur parmi : CODIRI, Comité de pilotage, Atelier interdépartemental, Réunion de travail');
     expect(json.vocabulaire.meeting.type.atelier).toBe('Atelier interdépartemental');
     expect(readme).toContain("  - Chantier [chantier_id] : identifiant d'une ligne de chantiers.csv");
-    expect(readme).toContain('  - Date de fin prévisionnelle [end_date] : date (JJ/MM/AAAA)');
+    expect(readme).toContain('  - Échéance [end_date] : date (JJ/MM/AAAA)');
 
     const actions = files['actions.csv'];
     const line = actions.find((row) => row[0] === seminaire)!;
     const column = (header: string) => line[actions[0].indexOf(header)];
     expect(column('Statut')).toBe('En cours');
     expect(column('Chantier')).toBe('c4');
-    expect(column('Date de fin prévisionnelle')).toBe('30/06/2027');
+    expect(column('Échéance')).toBe('30/06/2027');
     expect(column('Finalités')).toBe('Innovation / expérimentation\nÉchange de pratiques');
     expect(column('À arbitrer')).toBe('Oui');
 

@@ -39,7 +39,7 @@ describe("ce qu'un import a changé, action par action", () => {
         title: title(a, 'a4-1'),
         lines: [
           'Statut : En cours → Bloqué, par Marc Petit',
-          'Date de fin prévisionnelle : 30 juin 2027 → 15 septembre 2027, par Marc Petit',
+          'Échéance : 30 juin 2027 → 15 septembre 2027, par Marc Petit',
           'Note de suivi du 1er décembre 2026 ajoutée, par Marc Petit : « Attente de la convention du 41 »',
         ],
       },

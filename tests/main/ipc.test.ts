@@ -38,11 +38,11 @@ test('une fonction inconnue ou des arguments invalides sont refusés en françai
 
 test('un refus du magasin arrive tel quel, avec le champ concerné ; un succès rend la valeur', async () => {
   updateAction.mockImplementationOnce(() => {
-    throw new ValidationError('La date de fin prévisionnelle ne peut pas précéder la date de début.', 'end_date');
+    throw new ValidationError("L'échéance ne peut pas précéder la date de début.", 'end_date');
   });
   expect(await invoke('updateAction', ['a1-1', { end_date: '2026-01-01' }])).toEqual({
     ok: false,
-    error: { code: 'validation', message: 'La date de fin prévisionnelle ne peut pas précéder la date de début.', field: 'end_date' },
+    error: { code: 'validation', message: "L'échéance ne peut pas précéder la date de début.", field: 'end_date' },
   });
   expect(await invoke('updateAction', ['a1-1', { progress: 30 }])).toEqual({ ok: true, value: null });
   expect(updateAction).toHaveBeenLastCalledWith('a1-1', { progress: 30 });

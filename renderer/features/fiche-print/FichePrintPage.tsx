@@ -95,7 +95,7 @@ function FicheSheet({ action, indicators, budget, history, chantierLabel }: Shee
         <dd>{action.priority ? PRIORITY_LABELS[action.priority] : '—'}</dd>
         <dt>Début</dt>
         <dd>{date(action.start_date)}</dd>
-        <dt>Fin prévisionnelle</dt>
+        <dt>Échéance</dt>
         <dd>{date(action.end_date)}</dd>
         <dt>Avancement</dt>
         <dd>{`${action.progress}${NBSP}%`}</dd>

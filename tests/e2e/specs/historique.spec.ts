@@ -49,7 +49,7 @@ test("Historique de la fiche : la modification d'un autre poste, ancienne → no
 
   // Newest first: Claire's own edit, on this poste.
   await expect(edits.first()).toContainText(new RegExp(`^${WHEN} · Claire Martin \\(Indre-et-Loire\\) · cet ordinateur`));
-  await expect(edits.first().locator('li')).toHaveText([/^Date de fin prévisionnelle\s*\(vide\)\s*→\s*devient\s*30 juin 2027$/]);
+  await expect(edits.first().locator('li')).toHaveText([/^Échéance\s*\(vide\)\s*→\s*devient\s*30 juin 2027$/]);
 
   // Nadia's, from her laptop: who, when, which poste, the old value and the new one.
   const fromNadia = edits.nth(1);
@@ -91,7 +91,7 @@ test("Historique de la fiche : la modification d'un autre poste, ancienne → no
   const filter = section.getByRole('combobox', { name: 'Champ' });
   await expect(filter).toHaveValue('Tous les champs');
   await filter.click();
-  await expect(page.getByRole('option', { name: 'Date de fin prévisionnelle', exact: true })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'Échéance', exact: true })).toBeVisible();
   await expect(page.getByRole('option', { name: 'Date de début', exact: true })).toHaveCount(0);
   await page.getByRole('option', { name: 'Statut', exact: true }).click();
   await expect(changes).toHaveCount(2);

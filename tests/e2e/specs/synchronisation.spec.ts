@@ -122,7 +122,7 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   const droppedSummary = page.getByRole('dialog', { name: 'Import terminé' });
   await expect(droppedSummary).toContainText("de l'ordinateur de Claire Martin");
   await expect(droppedSummary.getByRole('region', { name: 'Ce qui a changé, action par action' }).getByRole('listitem')).toHaveText([
-    'Date de fin prévisionnelle : (vide) → 30 juin 2027, par Claire Martin',
+    'Échéance : (vide) → 30 juin 2027, par Claire Martin',
     'Avancement : 0 % → 40 %, par Claire Martin',
   ]);
   await screenshot(second, '11b-synchronisation-import-sombre');

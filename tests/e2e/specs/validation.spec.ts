@@ -41,10 +41,10 @@ test('dans la fiche : titre vide, fin avant début → message en français, don
   expect(listActions(dataDir).find((a) => a.id === id)?.title).toBe(TITLE);
 
   // End date before the start date.
-  const fin = page.getByRole('textbox', { name: 'Date de fin prévisionnelle' });
+  const fin = page.getByRole('textbox', { name: 'Échéance' });
   await expect(fin).toHaveValue('30/06/2026');
   await fin.fill('15/02/2026');
-  await expect(fin).toHaveAccessibleDescription('La date de fin prévisionnelle ne peut pas précéder la date de début.');
+  await expect(fin).toHaveAccessibleDescription("L'échéance ne peut pas précéder la date de début.");
   expect(listActions(dataDir).find((a) => a.id === id)).toMatchObject({ start_date: '2026-03-01', end_date: '2026-06-30' });
 });
 
@@ -121,7 +121,7 @@ test('window.api appelé directement avec de mauvais arguments : {ok:false} et m
     expectFrench(answer.error.message);
   }
   expect(answers['createAction chantier inconnu'].error.message).toContain('c99');
-  expect(answers['updateAction fin avant début'].error.message).toBe('La date de fin prévisionnelle ne peut pas précéder la date de début.');
+  expect(answers['updateAction fin avant début'].error.message).toBe("L'échéance ne peut pas précéder la date de début.");
 
   await app.close();
   expect(cli(dataDir, 'dump'), 'aucune donnée modifiée').toBe(before);
