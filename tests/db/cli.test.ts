@@ -109,9 +109,7 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(fails(dir, 'action', 'set', 'a1-1', 'progress=150')).toBe("L'avancement est compris entre 0 et 100 %.\n");
     expect(fails(dir, 'action', 'set', 'a1-1', 'progress=beaucoup')).toBe("L'avancement doit être un nombre.\n");
     expect(fails(dir, 'action', 'set', 'a1-1', 'end_date=2026-02-30')).toBe("L'échéance : date impossible (format attendu AAAA-MM-JJ).\n");
-    expect(fails(dir, 'action', 'set', 'a1-1', 'start_date=2026-05-02', 'end_date=2026-05-01')).toBe(
-      "L'échéance ne peut pas précéder la date de début.\n",
-    );
+    expect(fails(dir, 'action', 'set', 'a1-1', 'start_date=2026-05-02', 'end_date=2026-05-01')).toBe("L'échéance ne peut pas précéder la date de début.\n");
     expect(fails(dir, 'action', 'set', 'a1-1', 'couleur=bleu')).toBe("Champ inconnu pour l'action : couleur.\n");
     expect(fails(dir, 'action', 'set', 'a1-1', 'progress')).toMatch(/^Argument inattendu : progress/);
     expect(fails(dir, 'action', 'frobnicate')).toMatch(/^Commande inconnue : action frobnicate/);

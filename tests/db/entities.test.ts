@@ -57,9 +57,7 @@ describe('actions', () => {
       "L'échéance ne peut pas précéder la date de début.",
     );
     const id = actions.createAction(store, { chantier_id: 'c4', title: 'X', start_date: '2026-05-01' });
-    expect(refusal(() => actions.updateAction(store, id, { end_date: '2026-04-30' }))).toBe(
-      "L'échéance ne peut pas précéder la date de début.",
-    );
+    expect(refusal(() => actions.updateAction(store, id, { end_date: '2026-04-30' }))).toBe("L'échéance ne peut pas précéder la date de début.");
     expect(refusal(() => actions.updateAction(store, id, { title: '' }))).toBe("Le titre de l'action ne peut pas être vide.");
     expect(refusal(() => actions.updateAction(store, id, { chantier_id: 'nope' }))).toBe('Chantier inconnu : nope.');
     expect(refusal(() => actions.updateAction(store, id, { progress: 101 }))).toBe("L'avancement est compris entre 0 et 100 %.");
