@@ -289,6 +289,9 @@ function describeAuthor(store: Store, origin: string): HistoryAuthor {
 }
 
 const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+/** Amounts in euros, as the budget writes them (« 4 500,50 »); their label says « (€) ». */
+const euroFormat = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const EURO_FIELDS = new Set(['budget_line.planned', 'budget_line.spent', 'funding.amount']);
 
 /** A value in French: a code by its label, a date in words, a reference by its row's name; null for no value. */
 export function valueText(store: Store, entity: string, field: string, value: unknown): string | null {
@@ -301,7 +304,11 @@ export function valueText(store: Store, entity: string, field: string, value: un
   }
   if (codes && typeof value === 'string') return codes[value] ?? value;
   if (typeof value === 'boolean') return entity === 'step' && field === 'done' ? (value ? 'faite' : 'à faire') : value ? 'oui' : 'non';
-  if (typeof value === 'number') return field === 'progress' ? `${value} %` : field === 'year' ? String(value) : numberFormat.format(value);
+  if (typeof value === 'number') {
+    if (field === 'progress') return `${value} %`;
+    if (EURO_FIELDS.has(`${entity}.${field}`)) return euroFormat.format(value);
+    return field === 'year' ? String(value) : numberFormat.format(value);
+  }
   if (typeof value !== 'string') return JSON.stringify(value);
   if (PERSON_FIELDS.has(field)) return rowText(store, 'SELECT name FROM person WHERE id = ?', value) ?? value;
   if (field === 'partner_id') return partnerName(store, value) ?? value;

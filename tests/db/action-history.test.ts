@@ -222,16 +222,16 @@ describe("l'historique d'une action", () => {
       `${CLAIRE} · Indicateur « Agents formés » · Indicateur suivi : created  → Agents formés`,
       `${CLAIRE} · « Jeanne Roux » · Nom de l'élu ou du partenaire : created  → Jeanne Roux`,
       `${CLAIRE} · « Jeanne Roux » · Rôle de l'élu ou du partenaire : created  → Élu(e) référent(e)`,
-      `${CLAIRE} · Financement « Région Centre-Val de Loire » · Montant du financement (€) : created  → 5\u202f000`,
+      `${CLAIRE} · Financement « Région Centre-Val de Loire » · Montant du financement (€) : created  → 5\u202f000,00`,
       `${CLAIRE} · Financement « Région Centre-Val de Loire » · Financeur : created  → Région`,
       `${CLAIRE} · Financement « Région Centre-Val de Loire » · État de la demande : created  → Demandé`,
       `${CLAIRE} · Financement « Région Centre-Val de Loire » · Nom du financeur : created  → Région Centre-Val de Loire`,
       // Left empty when the line was made: a value replaced.
-      `${CLAIRE} · Budget 2027 Loir-et-Cher · Montant dépensé (€) : changed ∅ → 3\u202f200,5`,
+      `${CLAIRE} · Budget 2027 Loir-et-Cher · Montant dépensé (€) : changed ∅ → 3\u202f200,50`,
       `${CLAIRE} · Budget 2027 Loir-et-Cher · Partenaire du budget : created  → Loir-et-Cher`,
       `${CLAIRE} · Budget 2027 Loir-et-Cher · Année du budget : created  → 2027`,
       `${CLAIRE} · Budget 2027 Loir-et-Cher · HT ou TTC : created  → TTC`,
-      `${CLAIRE} · Budget 2027 Loir-et-Cher · Montant prévu (€) : created  → 12\u202f500`,
+      `${CLAIRE} · Budget 2027 Loir-et-Cher · Montant prévu (€) : created  → 12\u202f500,00`,
     ]);
   });
 

@@ -230,7 +230,11 @@ function ArbitrationSwitch({ action, update }: { action: ActionDetail; update: U
   return (
     <Switch
       label="À arbitrer au prochain comité"
-      description={"Une décision est attendue du prochain comité\u202f: l'action figure dans son dossier."}
+      description={
+        checked
+          ? "Une décision est attendue du prochain comité\u202f: l'action figure dans son dossier."
+          : "À activer quand une décision du prochain comité est attendue\u202f: l'action figurera dans son dossier."
+      }
       checked={checked}
       onChange={(event) => {
         const value = event.currentTarget.checked;

@@ -145,7 +145,10 @@ function CoverSheet({ dossier, headings }: { dossier: CodiriDossier; headings: P
               </ol>
             </li>
             <li>
-              <ContentsEntry label={`4. ${DECISIONS_TITLE} (${dossier.decisions.length})`} page={pages.get(`4. ${DECISIONS_TITLE}`)} />
+              <ContentsEntry
+                label={`4. ${DECISIONS_TITLE} (${dossier.decisions.length === 0 ? 'aucune' : dossier.decisions.length})`}
+                page={pages.get(`4. ${DECISIONS_TITLE}`)}
+              />
             </li>
             <li>
               <ContentsEntry label={`5. ${DASHBOARD_TITLE}`} page={pages.get(`5. ${DASHBOARD_TITLE}`)} />

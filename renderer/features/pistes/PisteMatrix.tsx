@@ -87,17 +87,42 @@ function stableHash(text: string): number {
   return hash >>> 0;
 }
 
+/** Where a dot's reference is written, if anywhere: beside it, or under or over it. */
+type LabelSide = 'right' | 'left' | 'below' | 'above';
+
 interface Placed {
   point: MatrixPoint;
   x: number;
   y: number;
-  label: boolean;
+  label: LabelSide | null;
+}
+
+/** The box a reference takes on each side of its dot, tried in this order. */
+function labelBoxes(dot: Placed): [LabelSide, { x1: number; y1: number; x2: number; y2: number }][] {
+  const width = dot.point.reference.length * LABEL_CHAR;
+  const beside = { y1: dot.y - LABEL_HEIGHT / 2, y2: dot.y + LABEL_HEIGHT / 2 };
+  const centred = { x1: dot.x - width / 2, x2: dot.x + width / 2 };
+  return [
+    ['right', { x1: dot.x + RADIUS + 2, x2: dot.x + RADIUS + 2 + width, ...beside }],
+    ['left', { x1: dot.x - RADIUS - 2 - width, x2: dot.x - RADIUS - 2, ...beside }],
+    ['below', { ...centred, y1: dot.y + RADIUS + 1, y2: dot.y + RADIUS + 1 + LABEL_HEIGHT }],
+    ['above', { ...centred, y1: dot.y - RADIUS - 1 - LABEL_HEIGHT, y2: dot.y - RADIUS - 1 }],
+  ];
+}
+
+/** The reference's anchor point for each side (its text's baseline sits 4 below a line's middle). */
+function labelText(dot: Placed): { x: number; y: number; anchor: 'start' | 'end' | 'middle' } {
+  if (dot.label === 'left') return { x: dot.x - RADIUS - 2, y: dot.y + 4, anchor: 'end' };
+  if (dot.label === 'below') return { x: dot.x, y: dot.y + RADIUS + 1 + LABEL_HEIGHT / 2 + 4, anchor: 'middle' };
+  if (dot.label === 'above') return { x: dot.x, y: dot.y - RADIUS - 1 - LABEL_HEIGHT / 2 + 4, anchor: 'middle' };
+  return { x: dot.x + RADIUS + 2, y: dot.y + 4, anchor: 'start' };
 }
 
 /**
  * Where each dot goes: at its means, unless others sit within CROWD; a crowd is spread in a
  * disc around its centre, in the order of a stable hash. Then each reference « P12 »
- * is written at the right of its dot when it covers no dot nor another reference.
+ * is written beside its dot, at its right or else its left, under or over it: where it
+ * covers no dot nor another reference, inside the chart.
  */
 function place(points: MatrixPoint[]): Placed[] {
   const cells = new Map<string, MatrixPoint[]>();
@@ -112,7 +137,7 @@ function place(points: MatrixPoint[]): Placed[] {
     const cx = crowd.reduce((sum, point) => sum + xOf(point.faisabilite), 0) / crowd.length;
     const cy = crowd.reduce((sum, point) => sum + yOf(point.plus_value), 0) / crowd.length;
     if (crowd.length === 1) {
-      placed.push({ point: crowd[0], x: xOf(crowd[0].faisabilite), y: yOf(crowd[0].plus_value), label: false });
+      placed.push({ point: crowd[0], x: xOf(crowd[0].faisabilite), y: yOf(crowd[0].plus_value), label: null });
       continue;
     }
     const ordered = [...crowd].sort((a, b) => stableHash(a.piste_id) - stableHash(b.piste_id));
@@ -136,7 +161,7 @@ function place(points: MatrixPoint[]): Placed[] {
       MARGIN.top + RADIUS + 1,
       HEIGHT - MARGIN.bottom - RADIUS - 1,
     );
-    ordered.forEach((point, index) => placed.push({ point, x: spread[index].x + dx, y: spread[index].y + dy, label: false }));
+    ordered.forEach((point, index) => placed.push({ point, x: spread[index].x + dx, y: spread[index].y + dy, label: null }));
   }
   // Labels in a coarse grid of what is already drawn: 1,000 dots stay quick.
   const occupied = new Map<string, { x1: number; y1: number; x2: number; y2: number }[]>();
@@ -158,16 +183,13 @@ function place(points: MatrixPoint[]): Placed[] {
   const free = (box: { x1: number; y1: number; x2: number; y2: number }) =>
     cellsOf(box).every((key) => !(occupied.get(key) ?? []).some((other) => box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2));
   for (const dot of placed) add({ x1: dot.x - RADIUS - 1, y1: dot.y - RADIUS - 1, x2: dot.x + RADIUS + 1, y2: dot.y + RADIUS + 1 });
+  const inside = (box: { x1: number; y1: number; x2: number; y2: number }) =>
+    box.x1 >= MARGIN.left && box.x2 <= WIDTH - MARGIN.right && box.y1 >= MARGIN.top && box.y2 <= HEIGHT - MARGIN.bottom;
   for (const dot of placed) {
-    const box = {
-      x1: dot.x + RADIUS + 2,
-      y1: dot.y - LABEL_HEIGHT / 2,
-      x2: dot.x + RADIUS + 2 + dot.point.reference.length * LABEL_CHAR,
-      y2: dot.y + LABEL_HEIGHT / 2,
-    };
-    if (box.x2 > WIDTH - MARGIN.right || !free(box)) continue;
-    dot.label = true;
-    add(box);
+    const found = labelBoxes(dot).find(([, box]) => inside(box) && free(box));
+    if (!found) continue;
+    dot.label = found[0];
+    add(found[1]);
   }
   return placed;
 }
@@ -300,7 +322,7 @@ export function PisteMatrix({ points, partners, print = false, label }: Props) {
             {dot.point.disagreement && <circle cx={dot.x} cy={dot.y} r={RADIUS + 4} className={classes.disagreement} />}
             <Marker shape={shape} x={dot.x} y={dot.y} className={`${classes.dot} ${classes[`partner${style?.index ?? 0}`]}`} />
             {dot.label && (
-              <text x={dot.x + RADIUS + 2} y={dot.y + 4} className={classes.reference}>
+              <text x={labelText(dot).x} y={labelText(dot).y} textAnchor={labelText(dot).anchor} className={classes.reference}>
                 {dot.point.reference}
               </text>
             )}

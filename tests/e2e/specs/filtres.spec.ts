@@ -187,9 +187,12 @@ test('« À arbitrer au prochain comité » : coché sur la fiche (et annulable)
   await expect(page.getByRole('heading', { level: 1, name: `4.1 ${PILOTED}` })).toBeVisible();
   const toggle = page.getByRole('switch', { name: 'À arbitrer au prochain comité' });
   await expect(toggle).not.toBeChecked();
+  // The text under it says what switching it on would do, then what it does.
+  await expect(toggle).toHaveAccessibleDescription(/^À activer quand une décision du prochain comité est attendue/);
   await toggle.focus();
   await page.keyboard.press('Space');
   await expect(toggle).toBeChecked();
+  await expect(toggle).toHaveAccessibleDescription(/^Une décision est attendue du prochain comité\s: l'action figure dans son dossier\.$/);
   await expect(page.getByText('À arbitrer', { exact: true })).toBeVisible();
   // Undone like any edit of the fiche, then set again.
   await page.getByRole('button', { name: 'Annuler la dernière modification' }).click();

@@ -349,6 +349,8 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   const cover = flat(dossierPages[0]);
   expect(cover).toContain('Dossier du CODIRI du 15 mars 2027');
   expect(cover).toContain('2. Compte rendu du CODIRI du 14 septembre 2026, validé le 23 septembre 2026');
+  // No action to arbitrate in this project: the sommaire says so in words.
+  expect(cover).toContain('4. Décisions attendues (aucune)');
   expect(chantiers).toHaveLength(9);
   // This CODIRI concerns chantiers 4 and 8: a page for each of them only.
   const dossierText = flat(dossierPages.join('\n'));
