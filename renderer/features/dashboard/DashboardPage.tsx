@@ -11,6 +11,7 @@ import { frenchTime, frenchTypography } from '../../../common/french';
 import { PageHeader } from '../../shared/PageHeader';
 import { ProgressValue } from '../../shared/ProgressValue';
 import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
+import { GettingStarted, isNewCooperation } from './GettingStarted';
 import { KeyFigures } from './KeyFigures';
 import { PERIOD_OPTIONS } from './periods';
 import { ProgressChart } from './ProgressChart';
@@ -35,6 +36,7 @@ export function DashboardPage() {
       />
       {data && (
         <Stack gap="xl">
+          {isNewCooperation(data) && <GettingStarted />}
           <KeyFigures figures={data.figures} />
           <ProgressChart chantiers={data.chantiers} />
           <ChantiersTable dashboard={data} />

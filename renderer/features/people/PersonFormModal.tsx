@@ -65,7 +65,7 @@ function PersonForm({ person, onClose, partnerId }: Omit<Props, 'opened'>) {
           {/* Mme or M. in the printed documents, and the agreement of « présente », « représenté ». */}
           <Select
             label={fieldLabel('person', 'civility')}
-            w={130}
+            w={150}
             placeholder="Non précisée"
             data={CIVILITIES.map((code) => ({ value: code, label: CIVILITY_LABELS[code] }))}
             value={input.civility ?? null}

@@ -73,7 +73,20 @@ test('nouvelle coopération de trois partenaires créée au premier démarrage',
   await expect(page.getByRole('region', { name: 'Actions par statut et par chantier' })).toContainText(
     "Aucune action pour le moment\u202f: créez-en depuis l'écran Actions.",
   );
+  // Where to begin, each step with its screen.
+  const start = page.getByRole('region', { name: 'Pour commencer' });
+  await expect(start.getByRole('listitem')).toHaveCount(4);
+  await expect(start.getByRole('link')).toHaveText([
+    "Ouvrir l'écran Personnes",
+    "Ouvrir l'écran Actions",
+    "Ouvrir l'écran Réunions",
+    "Ouvrir l'écran Synchronisation",
+  ]);
   await screenshot(app, 'nouvelle-cooperation-tableau-de-bord');
+  await start.getByRole('link', { name: "Ouvrir l'écran Actions" }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Actions' })).toBeVisible();
+  await openScreen(app, 'Tableau de bord');
+  await expect(page.getByRole('region', { name: 'Pour commencer' })).toBeVisible();
 
   await openScreen(app, 'Paramètres');
   const projectCard = page.getByRole('region', { name: 'Coopérations', exact: true });

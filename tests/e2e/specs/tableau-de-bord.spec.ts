@@ -66,6 +66,8 @@ test('chiffres clés par période, actions par statut et leur tableau, échéanc
   await expect(ateliers).toContainText('tenues');
   await expect(figure(app, 'Chantiers et pistes', 'Chantiers')).toContainText('9Chantiers');
   await expect(figure(app, "Actions, aujourd'hui", 'Bloquées')).toContainText('1Bloquée');
+  // A cooperation under way: no « Pour commencer » (nouvelle-cooperation.spec shows it).
+  await expect(page.getByRole('region', { name: 'Pour commencer' })).toHaveCount(0);
 
   const period = page.getByRole('radiogroup', { name: 'Période des chiffres clés' });
   await period.getByText('Cette année', { exact: true }).click();
