@@ -19,8 +19,8 @@ import { NBSP } from '../minutes-print/MinutesSheet';
 import { PrintPreview, usePrintBusy, usePrintTitle } from '../minutes-print/PrintPreview';
 import classes from '../minutes-print/MinutesPrint.module.css';
 
-/** The changes of the fiche printed: the latest ones, enough for a comité. */
-const HISTORY_LINES = 15;
+/** The changes of the fiche printed: the latest ones made by people, enough for a comité. */
+const HISTORY_LINES = 12;
 
 /** The fiche action laid out on A4 for a comité or an élu, with its toolbar to print or save as PDF. */
 export function FichePrintPage({ id }: { id: string }) {
@@ -69,6 +69,8 @@ interface SheetProps {
 function FicheSheet({ action, indicators, budget, history, chantierLabel }: SheetProps) {
   const { project, partners } = useAppState();
   const date = (iso: string | null) => (iso ? frenchDate(iso) : '—');
+  // The project's starting data (no date) are no one's edit: the screen's Historique shows them.
+  const edits = history.entries.filter((entry) => entry.at !== null);
   return (
     <article className={classes.sheet} aria-label={`Fiche action\u202f: ${action.title}`}>
       <div className={classes.partners}>
@@ -252,34 +254,38 @@ function FicheSheet({ action, indicators, budget, history, chantierLabel }: Shee
 
       <section className={classes.section}>
         <h3 className={classes.sectionTitle}>Dernières modifications</h3>
-        <table className={classes.table}>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Par</th>
-              <th scope="col">Champ</th>
-              <th scope="col">Valeur</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.entries.slice(0, HISTORY_LINES).map((entry) => (
-              <tr key={`${entry.origin}-${entry.seq}`}>
-                <td className={classes.nowrap}>{entry.at ? frenchDate(entry.at.slice(0, 10)) : 'Données de départ'}</td>
-                <td>
-                  <Unbroken text={entry.author.label} />
-                </td>
-                <td>
-                  {entry.row_label ? `${entry.row_label} — ` : ''}
-                  {entry.field_label}
-                </td>
-                <td>
-                  {entry.before.length > 0 && `${entry.before.map((previous) => previous.text ?? '(vide)').join(' / ')} → `}
-                  {excerpt(entry.after.text ?? '(vide)')}
-                </td>
+        {edits.length === 0 ? (
+          <p>Aucune modification depuis les données de départ.</p>
+        ) : (
+          <table className={classes.table}>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Par</th>
+                <th scope="col">Champ</th>
+                <th scope="col">Valeur</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {edits.slice(0, HISTORY_LINES).map((entry) => (
+                <tr key={`${entry.origin}-${entry.seq}`}>
+                  <td className={classes.nowrap}>{entry.at ? frenchDate(entry.at.slice(0, 10)) : 'Données de départ'}</td>
+                  <td>
+                    <Unbroken text={entry.author.label} />
+                  </td>
+                  <td>
+                    {entry.row_label ? `${entry.row_label} — ` : ''}
+                    {entry.field_label}
+                  </td>
+                  <td>
+                    {entry.before.length > 0 && `${entry.before.map((previous) => previous.text ?? '(vide)').join(' / ')} → `}
+                    {excerpt(entry.after.text ?? '(vide)')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
     </article>
   );
