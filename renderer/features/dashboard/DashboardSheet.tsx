@@ -3,7 +3,7 @@
 import { useMantineTheme } from '@mantine/core';
 import { frenchDate, frenchTime, frenchTypography } from '../../../common/french';
 import { STAGE_LABELS } from '../../../common/vocabulary';
-import type { CooperationDashboard } from '../../../preload/contract';
+import type { CooperationDashboard, UnfollowedDecision } from '../../../preload/contract';
 import { useAppState } from '../../app/AppContext';
 import { cssColour, STATUS_COLOURS, STATUS_KEYS, statusCount, statusLabel } from '../../shared/status';
 import { NBSP } from '../minutes-print/MinutesSheet';
@@ -115,12 +115,27 @@ export function DashboardSheet({ dashboard, standalone = true }: { dashboard: Co
           <p className={classes.none}>{dashboard.decision_count === 0 ? 'Aucune décision.' : 'Toutes les décisions ont une action de suivi.'}</p>
         ) : (
           <ul>
-            {decisions.map((decision) => (
-              <li key={decision.id}>
-                <strong>{decision.reference}</strong> ({decision.meeting_title}
-                {decision.draft ? ', compte rendu pas encore validé' : ''}){NBSP}: {decision.text}
-              </li>
-            ))}
+            {byMeeting(decisions).map((group) =>
+              group.length === 1 ? (
+                <li key={group[0].id}>
+                  <strong>{group[0].reference}</strong> ({meetingOf(group[0])}){NBSP}: {group[0].text}
+                </li>
+              ) : (
+                // Several of one meeting: the meeting said once, above them.
+                <li key={group[0].meeting_id}>
+                  {meetingOf(group[0])}
+                  {NBSP}:
+                  <ul>
+                    {group.map((decision) => (
+                      <li key={decision.id}>
+                        <strong>{decision.reference}</strong>
+                        {NBSP}: {decision.text}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ),
+            )}
           </ul>
         )}
         {dashboard.unfollowed_decisions.length > decisions.length && <p className={classes.small}>Les autres figurent au registre des décisions.</p>}
@@ -212,4 +227,18 @@ function ChantiersPrinted({ dashboard }: { dashboard: CooperationDashboard }) {
       </tbody>
     </table>
   );
+}
+
+/** « CODIRI du 13 novembre 2026, compte rendu pas encore validé »: what a décision's reference stands for. */
+const meetingOf = (decision: UnfollowedDecision) => `${decision.meeting_title}${decision.draft ? ', compte rendu pas encore validé' : ''}`;
+
+/** The décisions, those of one meeting next to each other kept together. */
+function byMeeting(decisions: UnfollowedDecision[]): UnfollowedDecision[][] {
+  const groups: UnfollowedDecision[][] = [];
+  for (const decision of decisions) {
+    const last = groups.at(-1);
+    if (last && last[0].meeting_id === decision.meeting_id) last.push(decision);
+    else groups.push([decision]);
+  }
+  return groups;
 }

@@ -357,6 +357,9 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   expect(dossierText).toContain('CHANTIER 4 Les ressources humaines');
   expect(dossierText).toContain('CHANTIER 8 Les achats');
   expect(dossierText).not.toContain(`CHANTIER 1 ${chantiers[0]}`);
+  // The twelve décisions of one réunion de travail, unfollowed: their meeting said once, above them.
+  expect(dossierText).toContain('Harmonisation des politiques sociales, compte rendu pas encore validé : RT 2027-1 D12 : Volet 6');
+  expect(dossierText.split('Harmonisation des politiques sociales, compte rendu pas encore validé')).toHaveLength(2);
 
   // A relevé of twelve décisions holds on one A4 page, every décision whole.
   await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/impression/releve`), twelve);
