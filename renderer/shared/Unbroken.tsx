@@ -1,4 +1,4 @@
-// Place names on paper: Chromium breaks a line after any hyphen, so a narrow column printed
+// Place names in narrow columns: Chromium breaks a line after any hyphen, so a narrow column printed
 // « Indre-et- » on one line and « Loire) » on the next.
 import { Fragment } from 'react';
 

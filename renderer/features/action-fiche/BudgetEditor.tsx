@@ -17,6 +17,7 @@ import type { ActionBudget, ActionDetail, BudgetTotal, FundingTotal } from '../.
 import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { AutosaveEuros } from '../../shared/autosave/AutosaveFields';
+import { Unbroken } from '../../shared/Unbroken';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
 import { formatEuros } from '../../shared/format';
 import { EntryTable } from './Entries';
@@ -76,7 +77,9 @@ function BudgetLines({ budget }: { budget: ActionBudget }) {
         cells={(line) => (
           <>
             <Table.Td>{line.year}</Table.Td>
-            <Table.Td>{line.partner_name}</Table.Td>
+            <Table.Td>
+              <Unbroken text={line.partner_name} />
+            </Table.Td>
             {/* Written over the year as the money goes: edited in place. */}
             {AMOUNTS.map((field) => (
               <Table.Td key={field}>
