@@ -53,9 +53,9 @@ export function cooperationDashboard(store: Store, period: FiguresPeriod = { kin
     chantiers: chantierSummaries(store, groups).map((chantier) => ({ ...chantier, stage_since: stageSince(store, chantier.id) })),
     deadlines: upcomingDeadlines(store, date),
     meetings: upcomingMeetings(store, date),
+    meeting_count: cached(store, `SELECT count(*) FROM meeting m WHERE ${SHOWN_SQL} AND ${LATEST_SQL}`).pluck().get() as number,
     decision_count: all.length,
-    // Oldest first: the longest waiting come at the top.
-    unfollowed_decisions: decisions.reverse().map((decision) => ({
+    unfollowed_decisions: oldestMeetingFirst(decisions).map((decision) => ({
       id: decision.id,
       reference: decision.reference,
       text: decision.text,
@@ -65,4 +65,18 @@ export function cooperationDashboard(store: Store, period: FiguresPeriod = { kin
       draft: decision.draft,
     })),
   };
+}
+
+/**
+ * The oldest meeting's décisions first (the longest waiting come at the top), each meeting's
+ * in their order (D1, D2…): listDecisions gives the latest meeting first, its décisions together.
+ */
+function oldestMeetingFirst<T extends { meeting: { id: string } }>(decisions: T[]): T[] {
+  const byMeeting = new Map<string, T[]>();
+  for (const decision of decisions) {
+    const same = byMeeting.get(decision.meeting.id);
+    if (same) same.push(decision);
+    else byMeeting.set(decision.meeting.id, [decision]);
+  }
+  return [...byMeeting.values()].reverse().flat();
 }

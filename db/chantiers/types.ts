@@ -93,6 +93,8 @@ export interface CooperationDashboard {
   /** Actions not closed due within the next 30 days. */
   deadlines: UpcomingDeadline[];
   meetings: UpcomingMeeting[];
+  /** Every meeting, past or to come (the latest version of each). */
+  meeting_count: number;
   /** Every décision of the minutes (their latest version), followed up or not. */
   decision_count: number;
   unfollowed_decisions: UnfollowedDecision[];

@@ -80,6 +80,15 @@ describe('tableau de bord de la coopération', () => {
     ]);
   });
 
+  test("les réunions comptées, passées comprises : une coopération qui en a une n'est plus « vide »", () => {
+    const store = newReplica();
+    expect(cooperationDashboard(store, { kind: 'all' }, DAY).meeting_count).toBe(0);
+    createMeeting(store, { type: 'atelier', date: '2026-11-05', start_time: '14:00', duration_minutes: 120, place: null });
+    const dashboard = cooperationDashboard(store, { kind: 'all' }, DAY);
+    expect(dashboard.meetings).toEqual([]);
+    expect(dashboard.meeting_count).toBe(1);
+  });
+
   test('les pistes identifiées et retenues', () => {
     const store = newReplica();
     const value = (key: string) => cooperationDashboard(store, { kind: 'all' }, DAY).figures.figures.find((figure) => figure.key === key)?.value;

@@ -17,9 +17,9 @@ import type { ActionBudget, ActionDetail, BudgetTotal, FundingTotal } from '../.
 import { send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { AutosaveEuros } from '../../shared/autosave/AutosaveFields';
-import { Unbroken } from '../../shared/Unbroken';
 import { useFormSaver } from '../../shared/autosave/FormSaver';
 import { formatEuros } from '../../shared/format';
+import { Unbroken } from '../../shared/Unbroken';
 import { EntryTable } from './Entries';
 import { NewEntryForm, useNewEntry } from './NewEntryForm';
 

@@ -4,7 +4,7 @@ import { href, type Route } from '../../app/navigation';
 
 /** A cooperation with nothing in it yet: its dashboard is all zeros, so it says where to begin. */
 export function isNewCooperation(dashboard: CooperationDashboard): boolean {
-  return dashboard.totals.actions === 0 && dashboard.meetings.length === 0 && dashboard.decision_count === 0;
+  return dashboard.totals.actions === 0 && dashboard.meeting_count === 0;
 }
 
 const STEPS: { route: Route; screen: string; text: string }[] = [
@@ -12,9 +12,9 @@ const STEPS: { route: Route; screen: string; text: string }[] = [
   { route: { page: 'actions' }, screen: 'Actions', text: 'Créez les actions de chaque chantier, avec leurs pilotes et leurs échéances.' },
   { route: { page: 'meetings' }, screen: 'Réunions', text: 'Planifiez la première réunion et préparez son ordre du jour.' },
   {
-    route: { page: 'sync' },
-    screen: 'Synchronisation',
-    text: "Invitez l'autre partenaire à rejoindre la coopération, puis échangez vos mises à jour.",
+    route: { page: 'settings' },
+    screen: 'Paramètres',
+    text: 'Invitez les ordinateurs des autres partenaires à rejoindre la coopération («\u00a0Inviter un nouvel ordinateur\u00a0»).',
   },
 ];
 

@@ -9,7 +9,7 @@ import {
   PRIORITY_LABELS,
   TAX_BASIS_LABELS,
 } from '../../../common/vocabulary';
-import type { ActionBudget, ActionDetail, ActionHistory, IndicatorView } from '../../../preload/contract';
+import type { ActionBudget, ActionDetail, ActionHistory, ActionHistoryEntry, IndicatorView } from '../../../preload/contract';
 import { call, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';
@@ -70,7 +70,7 @@ function FicheSheet({ action, indicators, budget, history, chantierLabel }: Shee
   const { project, partners } = useAppState();
   const date = (iso: string | null) => (iso ? frenchDate(iso) : '—');
   // The project's starting data (no date) are no one's edit: the screen's Historique shows them.
-  const edits = history.entries.filter((entry) => entry.at !== null);
+  const edits = history.entries.filter((entry): entry is ActionHistoryEntry & { at: string } => entry.at !== null);
   return (
     <article className={classes.sheet} aria-label={`Fiche action\u202f: ${action.title}`}>
       <div className={classes.partners}>
@@ -269,7 +269,7 @@ function FicheSheet({ action, indicators, budget, history, chantierLabel }: Shee
             <tbody>
               {edits.slice(0, HISTORY_LINES).map((entry) => (
                 <tr key={`${entry.origin}-${entry.seq}`}>
-                  <td className={classes.nowrap}>{entry.at ? frenchDate(entry.at.slice(0, 10)) : 'Données de départ'}</td>
+                  <td className={classes.nowrap}>{frenchDate(entry.at.slice(0, 10))}</td>
                   <td>
                     <Unbroken text={entry.author.label} />
                   </td>

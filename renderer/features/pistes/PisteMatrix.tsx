@@ -28,6 +28,8 @@ const SPIRAL_STEP = 8.5;
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const LABEL_CHAR = 6.4;
 const LABEL_HEIGHT = 12;
+/** A quadrant's name, 14 px bold: the width of a character, at most. */
+const QUADRANT_CHAR = 8.5;
 
 const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
 const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -97,25 +99,41 @@ interface Placed {
   label: LabelSide | null;
 }
 
+type Box = { x1: number; y1: number; x2: number; y2: number };
+
+/** How far a dot's drawing reaches from its centre: its shape (a star, 1.3 × RADIUS), or its disagreement ring. */
+const extentOf = (dot: Placed) => (dot.point.disagreement ? RADIUS + 5 : RADIUS + 2);
+
 /** The box a reference takes on each side of its dot, tried in this order. */
-function labelBoxes(dot: Placed): [LabelSide, { x1: number; y1: number; x2: number; y2: number }][] {
+function labelBoxes(dot: Placed): [LabelSide, Box][] {
   const width = dot.point.reference.length * LABEL_CHAR;
+  const gap = extentOf(dot) + 1;
   const beside = { y1: dot.y - LABEL_HEIGHT / 2, y2: dot.y + LABEL_HEIGHT / 2 };
   const centred = { x1: dot.x - width / 2, x2: dot.x + width / 2 };
   return [
-    ['right', { x1: dot.x + RADIUS + 2, x2: dot.x + RADIUS + 2 + width, ...beside }],
-    ['left', { x1: dot.x - RADIUS - 2 - width, x2: dot.x - RADIUS - 2, ...beside }],
-    ['below', { ...centred, y1: dot.y + RADIUS + 1, y2: dot.y + RADIUS + 1 + LABEL_HEIGHT }],
-    ['above', { ...centred, y1: dot.y - RADIUS - 1 - LABEL_HEIGHT, y2: dot.y - RADIUS - 1 }],
+    ['right', { x1: dot.x + gap, x2: dot.x + gap + width, ...beside }],
+    ['left', { x1: dot.x - gap - width, x2: dot.x - gap, ...beside }],
+    ['below', { ...centred, y1: dot.y + gap, y2: dot.y + gap + LABEL_HEIGHT }],
+    ['above', { ...centred, y1: dot.y - gap - LABEL_HEIGHT, y2: dot.y - gap }],
   ];
 }
 
-/** The reference's anchor point for each side (its text's baseline sits 4 below a line's middle). */
+/** The reference's anchor point, on the side labelBoxes chose (a line's baseline sits 4 below its middle). */
 function labelText(dot: Placed): { x: number; y: number; anchor: 'start' | 'end' | 'middle' } {
-  if (dot.label === 'left') return { x: dot.x - RADIUS - 2, y: dot.y + 4, anchor: 'end' };
-  if (dot.label === 'below') return { x: dot.x, y: dot.y + RADIUS + 1 + LABEL_HEIGHT / 2 + 4, anchor: 'middle' };
-  if (dot.label === 'above') return { x: dot.x, y: dot.y - RADIUS - 1 - LABEL_HEIGHT / 2 + 4, anchor: 'middle' };
-  return { x: dot.x + RADIUS + 2, y: dot.y + 4, anchor: 'start' };
+  const gap = extentOf(dot) + 1;
+  if (dot.label === 'left') return { x: dot.x - gap, y: dot.y + 4, anchor: 'end' };
+  if (dot.label === 'below') return { x: dot.x, y: dot.y + gap + LABEL_HEIGHT / 2 + 4, anchor: 'middle' };
+  if (dot.label === 'above') return { x: dot.x, y: dot.y - gap - LABEL_HEIGHT / 2 + 4, anchor: 'middle' };
+  return { x: dot.x + gap, y: dot.y + 4, anchor: 'start' };
+}
+
+/** Where the chart writes each quadrant's name, in its corner (the SVG below draws them there). */
+function quadrantName(quadrant: Quadrant, valuable: boolean, feasible: boolean): { x: number; y: number; box: Box } {
+  const [left, right, top, bottom] = [xOf(X_DOMAIN.min), xOf(X_DOMAIN.max), yOf(Y_DOMAIN.max), yOf(Y_DOMAIN.min)];
+  const x = feasible ? right - 8 : left + 8;
+  const y = valuable ? top + 18 : bottom - 9;
+  const width = QUADRANT_LABELS[quadrant].length * QUADRANT_CHAR;
+  return { x, y, box: { x1: feasible ? x - width : x, x2: feasible ? x : x + width, y1: y - 12, y2: y + 3 } };
 }
 
 /**
@@ -164,27 +182,27 @@ function place(points: MatrixPoint[]): Placed[] {
     ordered.forEach((point, index) => placed.push({ point, x: spread[index].x + dx, y: spread[index].y + dy, label: null }));
   }
   // Labels in a coarse grid of what is already drawn: 1,000 dots stay quick.
-  const occupied = new Map<string, { x1: number; y1: number; x2: number; y2: number }[]>();
+  const occupied = new Map<string, Box[]>();
   const GRID = 40;
-  const cellsOf = (box: { x1: number; y1: number; x2: number; y2: number }) => {
+  const cellsOf = (box: Box) => {
     const keys: string[] = [];
     for (let gx = Math.floor(box.x1 / GRID); gx <= Math.floor(box.x2 / GRID); gx++) {
       for (let gy = Math.floor(box.y1 / GRID); gy <= Math.floor(box.y2 / GRID); gy++) keys.push(`${gx}:${gy}`);
     }
     return keys;
   };
-  const add = (box: { x1: number; y1: number; x2: number; y2: number }) => {
+  const add = (box: Box) => {
     for (const key of cellsOf(box)) {
       const list = occupied.get(key);
       if (list) list.push(box);
       else occupied.set(key, [box]);
     }
   };
-  const free = (box: { x1: number; y1: number; x2: number; y2: number }) =>
+  const free = (box: Box) =>
     cellsOf(box).every((key) => !(occupied.get(key) ?? []).some((other) => box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2));
-  for (const dot of placed) add({ x1: dot.x - RADIUS - 1, y1: dot.y - RADIUS - 1, x2: dot.x + RADIUS + 1, y2: dot.y + RADIUS + 1 });
-  const inside = (box: { x1: number; y1: number; x2: number; y2: number }) =>
-    box.x1 >= MARGIN.left && box.x2 <= WIDTH - MARGIN.right && box.y1 >= MARGIN.top && box.y2 <= HEIGHT - MARGIN.bottom;
+  for (const dot of placed) add({ x1: dot.x - extentOf(dot), y1: dot.y - extentOf(dot), x2: dot.x + extentOf(dot), y2: dot.y + extentOf(dot) });
+  for (const { quadrant, valuable, feasible } of QUADRANT_PLACES) add(quadrantName(quadrant, valuable, feasible).box);
+  const inside = (box: Box) => box.x1 >= MARGIN.left && box.x2 <= WIDTH - MARGIN.right && box.y1 >= MARGIN.top && box.y2 <= HEIGHT - MARGIN.bottom;
   for (const dot of placed) {
     const found = labelBoxes(dot).find(([, box]) => inside(box) && free(box));
     if (!found) continue;
@@ -281,8 +299,8 @@ export function PisteMatrix({ points, partners, print = false, label }: Props) {
           <g key={quadrant} aria-hidden>
             <rect x={x} y={y} width={width} height={height} className={classes[quadrant]} />
             <text
-              x={feasible ? x + width - 8 : x + 8}
-              y={valuable ? y + 18 : y + height - 9}
+              x={quadrantName(quadrant, valuable, feasible).x}
+              y={quadrantName(quadrant, valuable, feasible).y}
               textAnchor={feasible ? 'end' : 'start'}
               className={classes.quadrantName}
             >
@@ -317,12 +335,13 @@ export function PisteMatrix({ points, partners, print = false, label }: Props) {
       {placed.map((dot) => {
         const style = styles.get(dot.point.partner_id);
         const shape = style?.shape ?? 'circle';
+        const reference = dot.label && labelText(dot);
         const marker = (
           <>
             {dot.point.disagreement && <circle cx={dot.x} cy={dot.y} r={RADIUS + 4} className={classes.disagreement} />}
             <Marker shape={shape} x={dot.x} y={dot.y} className={`${classes.dot} ${classes[`partner${style?.index ?? 0}`]}`} />
-            {dot.label && (
-              <text x={labelText(dot).x} y={labelText(dot).y} textAnchor={labelText(dot).anchor} className={classes.reference}>
+            {reference && (
+              <text x={reference.x} y={reference.y} textAnchor={reference.anchor} className={classes.reference}>
                 {dot.point.reference}
               </text>
             )}

@@ -150,9 +150,8 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   ]) {
     expect(text).toContain(expected);
   }
-  // Amounts as the budget writes them; the starting data are no one's edit.
+  // Amounts in the latest changes as the budget writes them.
   expect(text).toMatch(/Montant du financement \(€\) 5\s000,00/);
-  expect(text).not.toContain('Données de départ');
   pngPages(pdf, 'fiche-action');
   await page.getByRole('link', { name: 'Retour à la fiche' }).click();
 

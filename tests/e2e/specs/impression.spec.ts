@@ -358,7 +358,7 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   expect(dossierText).toContain('CHANTIER 8 Les achats');
   expect(dossierText).not.toContain(`CHANTIER 1 ${chantiers[0]}`);
   // The twelve décisions of one réunion de travail, unfollowed: their meeting said once, above them.
-  expect(dossierText).toContain('Harmonisation des politiques sociales, compte rendu pas encore validé : RT 2027-1 D12 : Volet 6');
+  expect(dossierText).toContain('Harmonisation des politiques sociales, compte rendu pas encore validé : RT 2027-1 D1 : Volet 1, première décision');
   expect(dossierText.split('Harmonisation des politiques sociales, compte rendu pas encore validé')).toHaveLength(2);
 
   // A relevé of twelve décisions holds on one A4 page, every décision whole.
@@ -375,7 +375,13 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   const fiche = page.getByRole('article', { name: /^Fiche action : / });
   await expect(fiche).toBeVisible();
   const ficheTitle = (await fiche.getAttribute('aria-label'))!.replace(/^Fiche action\s:\s/, '');
-  expect(pdfTitle(await savePdf(app, 'fiche-action'))).toBe(`Fiche action 4.1 – ${ficheTitle}`);
+  const fichePdf = await savePdf(app, 'fiche-action');
+  expect(pdfTitle(fichePdf)).toBe(`Fiche action 4.1 – ${ficheTitle}`);
+  // Its latest changes are people's: the project's starting data are not listed as changes.
+  const ficheText = flat(pdfPages(fichePdf).join(' '));
+  expect(ficheText).toContain('DERNIÈRES MODIFICATIONS');
+  expect(ficheText).toMatch(/Statut\s+À venir → En cours/);
+  expect(ficheText).not.toContain('Données de départ');
 
   // A draft's preview says « Projet » (heading and watermark).
   await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/impression/compte-rendu`), atelier);

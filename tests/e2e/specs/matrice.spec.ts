@@ -100,7 +100,7 @@ test('matrice des pistes : points, clavier, filtres, tableau, thèmes ; synthès
 
   // A dot per evaluated piste; the others counted under the filters.
   await expect(matrice(app).getByRole('link')).toHaveCount(EVALUATED.length);
-  // Each dot says its reference, P6 too, right beside P7 (same means): at its left, where there is room.
+  // Each dot says its reference, P6 too, right beside P7 (same means): on another side where the right is taken.
   const written = await matrice(app).locator('a text').allTextContents();
   expect(written.sort()).toEqual(SEEDS.flatMap(([, , , scores], index) => (scores === null ? [] : [`P${index + 1}`])).sort());
   await expect(page.getByRole('status')).toHaveText(

@@ -80,7 +80,7 @@ test('nouvelle coopération de trois partenaires créée au premier démarrage',
     "Ouvrir l'écran Personnes",
     "Ouvrir l'écran Actions",
     "Ouvrir l'écran Réunions",
-    "Ouvrir l'écran Synchronisation",
+    "Ouvrir l'écran Paramètres",
   ]);
   await screenshot(app, 'nouvelle-cooperation-tableau-de-bord');
   await start.getByRole('link', { name: "Ouvrir l'écran Actions" }).click();
