@@ -244,7 +244,7 @@ const Row = memo(function Row({ row, index, start, partners, onMove, measure, wi
         {row.priority ? PRIORITY_LABELS[row.priority] : '—'}
       </td>
       <td role="cell" className={classes.cell} {...placed('pilots')}>
-        {pilotNames(row, partners)}
+        {pilotNames(row, partners) || <span className={classes.dimmed}>Sans pilote</span>}
       </td>
       <td role="cell" className={classes.cell} {...placed('due')}>
         {formatDate(row.end_date)}
@@ -271,7 +271,7 @@ const Row = memo(function Row({ row, index, start, partners, onMove, measure, wi
   );
 });
 
-/** « Anne Leroy (37), Marc Petit (41) »: the pilotes of every partner, in the partners' order; empty when none. */
+/** « Anne Leroy (37), Marc Petit (41) »: the pilotes of every partner, in the partners' order; empty when none (the cell then says « Sans pilote »). */
 function pilotNames(row: ActionRow, partners: Partner[]): string {
   return partners
     .flatMap((partner) => {

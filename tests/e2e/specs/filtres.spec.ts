@@ -147,8 +147,8 @@ test('tri par en-tête de colonne : aria-sort et ordre des lignes', async ({ lau
   const late = rows(app).filter({ hasText: LATE });
   await expect(late.getByRole('cell').first()).toHaveText('3.2');
   await expect(late.getByRole('cell').nth(5)).toHaveText('Claire Martin (37)');
-  // No pilote: the cell is empty, not « Sans pilote ».
-  await expect(rows(app).filter({ hasText: DESCRIBED }).getByRole('cell').nth(5)).toHaveText('');
+  // No pilote: said as the filter and the cards say it.
+  await expect(rows(app).filter({ hasText: DESCRIBED }).getByRole('cell').nth(5)).toHaveText('Sans pilote');
   // Every header the same size.
   const sizes = await table
     .getByRole('columnheader')
