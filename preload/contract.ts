@@ -40,6 +40,7 @@ import type { ExchangeFilePreview, InvitationPreview } from '../db/sync/preview'
 import type { ExportRecord, FolderRoundRecord, JournalEntry } from '../db/sync/journal';
 import type { ExportTarget } from '../db/sync/operations';
 import type { FolderState, ReplicaStatus } from '../db/sync/status';
+import type { PosteNotice } from '../db/sync/poste-notices';
 import type { AttendanceSheetDocument, ConvocationDocument, MinutesDocument } from '../db/meetings/document-types';
 import type { CodiriDossier } from '../db/meetings/dossier-types';
 import type { MinutesLayout } from '../common/vocabulary';
@@ -86,7 +87,7 @@ export type { EntityName } from '../db/store/schema';
 export type { ApiError, ErrorCode } from '../db/errors';
 export type { ImportField } from '../db/exports/actions';
 export type { ExportAllResult, ExportFormat, ImportLine, ImportMapping, ImportPreview, ImportResult };
-export type { ImportSummary, InvitationPreview, ExportRecord, ExportTarget, FolderRoundRecord, FolderState, JournalEntry, ReplicaStatus };
+export type { ImportSummary, InvitationPreview, ExportRecord, ExportTarget, FolderRoundRecord, FolderState, JournalEntry, PosteNotice, ReplicaStatus };
 
 /** A sync job under way in main (off the main thread), for the progress bar. */
 export interface SyncProgress {
@@ -423,6 +424,10 @@ export interface EntenteApi {
   revokePoste(replicaId: string): { revoked_after: number };
   /** Records on this laptop that a poste's key has the fingerprint its owner read from their screen (Paramètres › Ordinateurs). */
   confirmPosteKey(replicaId: string, heardFingerprint: string): { confirmed_at: string };
+  /** Postes that joined and revocations received since this laptop's user last said they were expected. */
+  listPosteNotices(): PosteNotice[];
+  /** This laptop's user has seen them: no longer told. */
+  markPostesSeen(): void;
   /** Asks where to save, then writes the file; null when the user cancelled. */
   exportSyncFile(target: ExportTarget): ExportRecord | null;
   /** Asks for a file, then imports it; null when the user cancelled. */
@@ -681,6 +686,8 @@ export const API_METHOD_KINDS = {
   answerPlainTextKeychain: 'write',
   revokePoste: 'write',
   confirmPosteKey: 'write',
+  listPosteNotices: 'read',
+  markPostesSeen: 'write',
   setSyncPassphrase: 'write',
   exportSyncFile: 'write',
   importSyncFile: 'write',

@@ -6,6 +6,7 @@ import defaultDataset from '../../assets/default-project.json';
 import type { Change } from '../store/changelog';
 import { ValidationError, refusal } from '../errors';
 import { newId } from '../store/ids';
+import { startSeeingPostes } from '../sync/poste-notices';
 import { getRow, insertRow, validatePatch } from '../store/rows';
 import type { Store } from '../store/store';
 import { ZERO_HLC } from '../store/store';
@@ -134,6 +135,7 @@ export function initReplica(store: Store, identity: Identity, dataset: Dataset =
 
 /** A fresh replica id for this file, whose changes are numbered from 1. */
 export function startReplica(store: Store): string {
+  startSeeingPostes(store, store.replicaId);
   const replicaId = newId();
   store.setLocalState('replica_id', replicaId);
   store.setLocalState('seq', '0');

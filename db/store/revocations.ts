@@ -25,6 +25,22 @@ interface Revocation {
   after: number;
 }
 
+/** A revocation as the log holds it: `value` is the bound as written, an integer or not. */
+export interface RevocationChange {
+  origin: string;
+  seq: number;
+  target: string;
+  value: string;
+  hlc: string;
+}
+
+/** Every revocation in the log, counting or not, in the order of their clocks (a scan of the whole log). */
+export function revocationChanges(db: Database.Database): RevocationChange[] {
+  return db
+    .prepare(`SELECT origin, seq, row_id AS target, value, hlc FROM changes WHERE entity = 'replica' AND field = 'revoked_after' ORDER BY hlc, origin, seq`)
+    .all() as RevocationChange[];
+}
+
 export function revocationBounds(db: Database.Database): RevocationBounds {
   const revocations = (
     db

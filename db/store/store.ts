@@ -8,7 +8,7 @@ import { refusal } from '../errors';
 import { Clock, parseHlc } from './hlc';
 import type { EntityName } from './schema';
 import { rederiveAll } from './rebuild';
-import { revocationBounds, sameBounds } from './revocations';
+import { revocationBounds, revocationChanges, sameBounds, type RevocationChange } from './revocations';
 import { SearchIndex } from './search';
 
 export interface Edit {
@@ -27,6 +27,7 @@ export class Store {
   readonly log: ChangeLog;
   /** Transactions that changed derived data (revision). */
   private changedTransactions = 0;
+  private revocations: RevocationChange[] | undefined;
   private readonly search: SearchIndex;
   private readonly clock: Clock;
   private readonly getState: Database.Statement;
@@ -189,8 +190,14 @@ export class Store {
     });
   }
 
+  /** Every revocation in the log: read once, then again only after another arrives. */
+  revocationChanges(): RevocationChange[] {
+    return (this.revocations ??= revocationChanges(this.db));
+  }
+
   /** A revocation arrived: if it changes which changes count, every table is derived again. */
   private followRevocations(): void {
+    this.revocations = undefined;
     const bounds = revocationBounds(this.db);
     this.log.ownOrigin = this.replicaId ?? this.log.ownOrigin;
     if (sameBounds(bounds, this.log.revoked)) return;

@@ -344,6 +344,8 @@ export const argsSchemas = {
   answerPlainTextKeychain: z.tuple([z.boolean()]),
   revokePoste: z.tuple([id]),
   confirmPosteKey: z.tuple([id, z.string().max(200)]),
+  listPosteNotices: none,
+  markPostesSeen: none,
   exportSyncFile: z.tuple([
     z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('replica'), id }).strict(),

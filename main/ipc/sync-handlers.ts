@@ -14,6 +14,7 @@ import { readChosenFile, safeFileName } from '../../db/files';
 import type { OpenedFiles } from '../opened-files';
 import { confirmKey } from '../../db/sync/confirmations';
 import { listJournal } from '../../db/sync/journal';
+import { markPostesSeen, posteNotices } from '../../db/sync/poste-notices';
 import { folderState, knownGaps, lastImportFailure, listReplicaStatus, setSharedFolder } from '../../db/sync/status';
 import { chooseExportFile, chooseFolder, chooseImportFile, chooseInvitationFile, withPromisedExtension } from '../dialogs';
 import type { Session } from '../session';
@@ -28,6 +29,8 @@ type SyncMethods =
   | 'answerPlainTextKeychain'
   | 'revokePoste'
   | 'confirmPosteKey'
+  | 'listPosteNotices'
+  | 'markPostesSeen'
   | 'exportSyncFile'
   | 'importSyncFile'
   | 'importSyncData'
@@ -88,6 +91,8 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
     answerPlainTextKeychain: (accepted) => session.keys.answerPlainText(store(), accepted),
     revokePoste: (replicaId) => revokeReplica(store(), replicaId),
     confirmPosteKey: (replicaId, heard) => confirmKey(store(), replicaId, heard),
+    listPosteNotices: () => posteNotices(store()),
+    markPostesSeen: () => markPostesSeen(store()),
 
     exportSyncFile: async (target) => {
       const secret = keys();

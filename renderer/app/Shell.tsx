@@ -74,7 +74,11 @@ export function Shell() {
   const { project, me } = useAppState();
   const route = useRoute();
   const [opened, { toggle, close }] = useDisclosure();
-  const conflictCount = useApiData('listConflicts').data?.length ?? 0;
+  // What waits for the user, counted beside its screen: conflicts to resolve, ordinateurs to check.
+  const waiting: Partial<Record<Route['page'], { count: number; what: string }>> = {
+    conflicts: { count: useApiData('listConflicts').data?.length ?? 0, what: 'à résoudre' },
+    sync: { count: useApiData('listPosteNotices').data?.length ?? 0, what: 'à vérifier' },
+  };
   // A window between a phone's width and a laptop's (half a large screen): the navigation as a rail of icons, named by tooltips.
   const { breakpoints } = useMantineTheme();
   const rail = useMediaQuery(`(min-width: ${breakpoints.sm}) and (max-width: calc(${breakpoints.lg} - 0.1px))`) ?? false;
@@ -105,23 +109,23 @@ export function Shell() {
       <AppShell.Navbar p="xs" aria-label="Navigation principale">
         {NAV.map((item) => {
           const active = item.pages.includes(route.page);
-          const conflicts = item.route.page === 'conflicts' ? conflictCount : 0;
+          const { count, what } = waiting[item.route.page] ?? { count: 0, what: '' };
           const link = (
             <NavLink
               key={item.label}
               href={href(item.route)}
               label={rail ? undefined : item.label}
-              aria-label={rail ? (conflicts > 0 ? `${item.label} (${conflicts} à résoudre)` : item.label) : undefined}
+              aria-label={rail ? (count > 0 ? `${item.label} (${count} ${what})` : item.label) : undefined}
               leftSection={
-                <Indicator disabled={!rail || conflicts === 0} label={conflicts} size={16} color="orange.8" c="black">
+                <Indicator disabled={!rail || count === 0} label={count} size={16} color="orange.8" c="black">
                   <item.icon size={20} aria-hidden />
                 </Indicator>
               }
               rightSection={
-                !rail && conflicts > 0 ? (
-                  <Badge color="orange.8" c="black" variant="filled" radius="sm">
-                    {conflicts}
-                    <VisuallyHidden> à résoudre</VisuallyHidden>
+                !rail && count > 0 ? (
+                  <Badge color="orange.8" c="black" variant="filled" radius="sm" size="sm" px={6}>
+                    {count}
+                    <VisuallyHidden> {what}</VisuallyHidden>
                   </Badge>
                 ) : undefined
               }

@@ -7,6 +7,7 @@ import { Disclosure } from '../../shared/Disclosure';
 import type { ReplicaStatus } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
 import { formatDate, formatDateTime, numberFormat } from '../../shared/format';
+import { PosteNoticesAlert } from '../sync/PosteNoticesAlert';
 
 /**
  * The ordinateurs of the project (what the code calls replicas): confirming one's key by the
@@ -44,6 +45,7 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
   const name = (computer: ReplicaStatus) => `${computer.person_name ?? 'Ordinateur inconnu'}${computer.label ? ` — ${computer.label}` : ''}`;
   return (
     <Stack gap="sm" ref={top}>
+      <PosteNoticesAlert linkToPostes={false} />
       <Text size="sm">Chaque ordinateur signe ce qu'il écrit avec sa propre clé.</Text>
       <List size="sm" spacing={4}>
         <List.Item>

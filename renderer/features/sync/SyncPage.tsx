@@ -8,6 +8,7 @@ import { FolderSection } from './FolderSection';
 import { GapsAlert } from './GapsAlert';
 import { JournalTable } from './JournalTable';
 import { PassphraseSection } from './PassphraseSection';
+import { PosteNoticesAlert } from './PosteNoticesAlert';
 import { ReplicasTable } from './ReplicasTable';
 import { SyncProgressBar } from './SyncProgressBar';
 import { SyncSummary } from './SyncSummary';
@@ -27,6 +28,7 @@ export function SyncPage() {
       <PageHeader title="Synchronisation" />
       <Stack gap="lg">
         <SyncProgressBar progress={current.running} />
+        <PosteNoticesAlert linkToPostes />
         <SyncSummary replicas={status.replicas} />
         <SectionCard title="Phrase de passe de la coopération">
           <PassphraseSection status={status} onChanged={reload} />

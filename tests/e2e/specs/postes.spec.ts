@@ -1,6 +1,6 @@
 // The keys of an ordinateur as a user meets them: choosing the project's passphrase with a
 // suggested phrase and its strength, the fingerprint to compare by phone (in Paramètres ›
-// Ordinateurs › Détails techniques, with the ids), revoking a lost laptop, then changing
+// Ordinateurs › Détails techniques, with the ids), a new ordinateur told until it was expected, revoking a lost laptop, then changing
 // the passphrase (the old one no longer opens this ordinateur's keys; files written before stay readable).
 import { join } from 'node:path';
 import { cli, cliWithPassphrase, initData } from '../harness/data';
@@ -39,6 +39,14 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   await app.answerDialog('showOpenDialog', { canceled: false, filePaths: [fromNadia] });
   await page.getByRole('button', { name: "Importer un fichier d'échange…" }).click();
   await page.getByRole('dialog', { name: 'Import terminé' }).getByRole('button', { name: 'Fermer' }).last().click();
+  // Nadia's ordinateur is new here: told on this screen and beside its link, until Claire says it was expected.
+  const toCheck = page.getByRole('alert').filter({ hasText: 'Ordinateurs de la coopération' });
+  await expect(toCheck).toContainText(
+    /L'ordinateur de Nadia Benali \(Loir-et-Cher\) a rejoint la coopération le \d+ \S+ \d{4}\. Sa clé n'est pas confirmée ici\./,
+  );
+  const syncLink = page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Synchronisation' });
+  await expect(syncLink).toHaveAccessibleName('Synchronisation 1 à vérifier');
+  await screenshot(app, '41a-nouvel-ordinateur-a-verifier');
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Paramètres' }).click();
   const computers = page.getByRole('region', { name: 'Ordinateurs' });
   const nadiaPoste = JSON.parse(cli(nadia, 'postes', '--json')).find((poste: { is_this_laptop: boolean }) => poste.is_this_laptop);
@@ -72,6 +80,11 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   await heard.press('Enter');
   await expect(confirmKey).toBeHidden();
   await expect(nadiaRow).toContainText(/confirmée le \d+/);
+  // Confirmed, and expected: no longer told.
+  await expect(toCheck).toContainText('Sa clé est confirmée.');
+  await toCheck.getByRole('button', { name: 'Tout était attendu, ne plus signaler' }).click();
+  await expect(toCheck).toHaveCount(0);
+  await expect(syncLink).toHaveAccessibleName('Synchronisation');
   expect(JSON.parse(cli(claire, 'postes', '--json')).find((poste: { id: string }) => poste.id === nadiaPoste.id).key_confirmed_at).toBeTruthy();
 
   // Nadia's laptop is lost: revoked, after a confirmation that says what it does.

@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { renewReplica } from '../../db/project/setup';
+import { Store } from '../../db/store/store';
+import { confirmKey } from '../../db/sync/confirmations';
+import { exportFile, importFile } from '../../db/sync/exchange';
+import { createInvitation, joinProject } from '../../db/sync/invitation';
+import { fingerprint } from '../../db/sync/keys';
+import { markPostesSeen, posteNotices } from '../../db/sync/poste-notices';
+import { revokeReplica } from '../../db/sync/revocation';
+import { newReplica, tempDir, track } from './helpers';
+
+const PASSPHRASE = 'jardin-lampe-rocher-cabane';
+const send = (from: Store, to: Store) => importFile(to, exportFile(from, { secret: PASSPHRASE, forReplica: to.replicaId }).bytes, PASSPHRASE);
+const publicKey = (store: Store, replica: string) => store.db.prepare('SELECT public_key FROM replica WHERE id = ?').pluck().get(replica) as string;
+
+describe('nouveaux ordinateurs et révocations à vérifier', () => {
+  test("un poste arrivé est signalé jusqu'à ce que l'utilisateur dise l'avoir vu ; un second poste au nom d'une personne qui en a déjà un est marqué", () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    expect(posteNotices(claire)).toEqual([]);
+    send(nadia, claire);
+    expect(posteNotices(claire)).toEqual([
+      expect.objectContaining({
+        kind: 'arrived',
+        replica: nadia.replicaId,
+        label: "l'ordinateur de Nadia Benali (Loir-et-Cher)",
+        key_confirmed: false,
+        person_has_other_poste: false,
+      }),
+    ]);
+    // Confirming its key does not make it seen: the user says when everything was expected.
+    confirmKey(claire, nadia.replicaId!, fingerprint(publicKey(claire, nadia.replicaId!)));
+    expect(posteNotices(claire)).toMatchObject([{ kind: 'arrived', key_confirmed: true }]);
+    markPostesSeen(claire);
+    expect(posteNotices(claire)).toEqual([]);
+
+    // Someone who has the passphrase makes a poste in Nadia's name, then one in Claire's.
+    const forger = newReplica('Nadia Benali', '41');
+    const inClairesName = newReplica('Claire Martin', '37');
+    send(nadia, forger);
+    send(inClairesName, forger);
+    send(forger, claire);
+    const notices = posteNotices(claire);
+    expect(notices).toHaveLength(2);
+    expect(notices).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ replica: forger.replicaId, label: "l'ordinateur de Nadia Benali (Loir-et-Cher)", person_has_other_poste: true }),
+        expect.objectContaining({ replica: inClairesName.replicaId, label: "l'ordinateur de Claire Martin (Indre-et-Loire)", person_has_other_poste: true }),
+      ]),
+    );
+  });
+
+  test('une révocation reçue est signalée, dite sans effet si son auteur était révoqué avant ; celles de ce poste ne le sont pas', () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    const marc = newReplica('Marc Lefèvre', '41');
+    for (const [from, to] of [
+      [marc, claire],
+      [claire, nadia],
+      [nadia, marc],
+      [marc, nadia],
+    ] as const)
+      send(from, to);
+    markPostesSeen(nadia);
+    revokeReplica(claire, marc.replicaId!);
+    expect(posteNotices(claire).filter((notice) => notice.kind === 'revoked')).toEqual([]);
+    // Marc's laptop, stolen and not yet told, revokes Nadia: it counts for nothing once Claire's arrives.
+    revokeReplica(marc, nadia.replicaId!);
+    send(marc, claire);
+    send(claire, nadia);
+    const notices = posteNotices(nadia);
+    expect(notices).toEqual([
+      expect.objectContaining({
+        kind: 'revoked',
+        replica: marc.replicaId,
+        label: "l'ordinateur de Marc Lefèvre (Loir-et-Cher)",
+        by: "l'ordinateur de Claire Martin (Indre-et-Loire)",
+        in_effect: true,
+      }),
+    ]);
+    // Its own revocation is told by its banner (« Ce poste a été révoqué »), not here; Claire sees Marc's as void.
+    expect(posteNotices(claire).filter((notice) => notice.kind === 'revoked')).toEqual([
+      expect.objectContaining({ kind: 'revoked', replica: nadia.replicaId, by: "l'ordinateur de Marc Lefèvre (Loir-et-Cher)", in_effect: false }),
+    ]);
+    markPostesSeen(nadia);
+    expect(posteNotices(nadia)).toEqual([]);
+  });
+
+  test("rien à signaler pour ce qu'apporte une invitation, pour l'ancien identifiant d'un poste restauré, ni après une mise à jour d'Entente", () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    send(nadia, claire);
+    const joined = track(Store.open(join(tempDir(), 'entente.sqlite')));
+    joinProject(joined, createInvitation(claire, PASSPHRASE).bytes, PASSPHRASE, { name: 'Marc Lefèvre', function: null, partner: '41' });
+    expect(posteNotices(joined)).toEqual([]);
+
+    markPostesSeen(claire);
+    const before = claire.replicaId;
+    renewReplica(claire);
+    expect(claire.replicaId).not.toBe(before);
+    expect(posteNotices(claire)).toEqual([]);
+
+    // Updated from a version without notices: what the laptop held is not news, what comes next is.
+    claire.db.prepare("DELETE FROM local_state WHERE key = 'postes_seen'").run();
+    expect(posteNotices(claire)).toEqual([]);
+    send(joined, claire);
+    expect(posteNotices(claire)).toMatchObject([{ kind: 'arrived', replica: joined.replicaId }]);
+  });
+});
