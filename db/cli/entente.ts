@@ -31,6 +31,7 @@ import { ofReplica, replicaLabel } from '../sync/labels';
 import { changePassphrase, keyringOf, setUpKeys } from '../sync/passphrase';
 import { revokeReplica } from '../sync/revocation';
 import { confirmKey } from '../sync/confirmations';
+import { markPostesSeen, posteNotices, type PosteNotice } from '../sync/poste-notices';
 import { listReplicaStatus, type ReplicaStatus } from '../sync/status';
 import type { ActionRow } from '../actions/types';
 import { listDecisions } from '../meetings/decisions';
@@ -114,7 +115,10 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
   attachment save ID --to FICHIER
                         enregistre le contenu d'un document joint dans FICHIER
   postes [--json]       les ordinateurs de la coopération : identifiant, personne, partenaire,
-                        empreinte de la clé et sa confirmation, dernière mise à jour, révocation
+                        empreinte de la clé et sa confirmation, dernière mise à jour, révocation ;
+                        puis les ordinateurs arrivés et les révocations reçues, à vérifier
+  postes vus            note que ces ordinateurs et révocations étaient attendus : ils ne sont
+                        plus signalés
   confirm ORDINATEUR EMPREINTE
                         confirme la clé d'un ordinateur : l'empreinte que sa personne vous a
                         lue depuis son écran Synchronisation doit être celle de sa clé
@@ -417,6 +421,18 @@ function formatPostes(postes: ReplicaStatus[]): string {
   return `${[...lines, `${postes.length} ordinateur(s)`].join('\n')}\n`;
 }
 
+/** After a sync: how many ordinateurs or revocations wait to be checked, and where. */
+function toCheck(store: Store): string {
+  const count = posteNotices(store).length;
+  return count > 0 ? `${count} ordinateur(s) arrivé(s) ou révocation(s) reçue(s) à vérifier : entente postes\n` : '';
+}
+
+/** What to check, after the list: the same sentences as the Synchronisation screen. */
+function formatNotices(notices: PosteNotice[]): string {
+  if (notices.length === 0) return '';
+  return `\nÀ vérifier :\n${notices.map((notice) => `- ${notice.sentence}\n`).join('')}Si tout était attendu : entente postes vus\n`;
+}
+
 function readInput(file: string): Buffer {
   if (!existsSync(file)) throw refusal('file-not-found', file);
   return readFileSync(file);
@@ -541,13 +557,14 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
   } else if (name === 'import') {
     if (!sub) throw refusal('usage', 'Usage : entente import FICHIER');
     const summary = importFile(store, readInput(resolve(sub)), await passphrase());
-    process.stdout.write(describeImport(summary));
+    process.stdout.write(describeImport(summary) + toCheck(store));
   } else if (name === 'sync-folder') {
     if (!sub) throw refusal('usage', 'Usage : entente sync-folder DOSSIER');
     const { result } = folderRound(store, resolve(sub), await passphrase());
     process.stdout.write(result.imported.map((file) => `${file.file} :\n${describeImport(file)}`).join(''));
     for (const file of result.postponed) process.stdout.write(`${file.file} : repris au prochain passage (${file.reason})\n`);
     process.stdout.write(result.written ? `${result.written.count} mise(s) à jour écrite(s) dans ${result.written.file}.\n` : 'Rien de nouveau à écrire.\n');
+    process.stdout.write(toCheck(store));
   } else if (name === 'indicator' && sub === 'add') {
     const [actionId] = rest;
     if (!actionId) throw refusal('usage', 'Usage : entente indicator add ACTION --name NOM [--unit UNITÉ] [--target VALEUR] [--target-date AAAA-MM-JJ]');
@@ -598,9 +615,13 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     const { attachment, bytes } = attachmentContent(store, id);
     writeFileAtomically(target, bytes);
     process.stdout.write(`« ${attachment.name} » enregistré dans ${target} (${bytes.length} octets).\n`);
+  } else if (name === 'postes' && sub === 'vus') {
+    markPostesSeen(store);
+    process.stdout.write('Ordinateurs arrivés et révocations reçues notés comme attendus : ils ne sont plus signalés sur cet ordinateur.\n');
   } else if (name === 'postes') {
+    if (sub) throw refusal('usage', 'Usage : entente postes [--json] | entente postes vus');
     const postes = listReplicaStatus(store);
-    process.stdout.write(args.options.json ? `${JSON.stringify(postes, null, 2)}\n` : formatPostes(postes));
+    process.stdout.write(args.options.json ? `${JSON.stringify(postes, null, 2)}\n` : `${formatPostes(postes)}${formatNotices(posteNotices(store))}`);
   } else if (name === 'confirm') {
     if (!sub || rest.length === 0) throw refusal('usage', 'Usage : entente confirm ORDINATEUR EMPREINTE');
     confirmKey(store, sub, rest.join(' '));

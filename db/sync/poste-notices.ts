@@ -3,6 +3,8 @@
 // the passphrase can make a poste, and from it revoke others: told at the next sync rather
 // than found by chance in Paramètres › Ordinateurs. What was seen is kept on this laptop
 // only (local_state), like the confirmed keys.
+import { capitalized, frenchDate } from '../../common/french';
+import { localDate } from '../../common/calendar';
 import { parseHlc } from '../store/hlc';
 import type { Store } from '../store/store';
 import { keyConfirmedAt } from './confirmations';
@@ -17,7 +19,12 @@ interface Seen {
   revocations: string[];
 }
 
-export type PosteNotice =
+export type PosteNotice = PosteEvent & {
+  /** « L'ordinateur de Nadia Benali (Loir-et-Cher) a rejoint la coopération le 4 décembre 2026. … », plain spaces. */
+  sentence: string;
+};
+
+type PosteEvent =
   | {
       kind: 'arrived';
       replica: string;
@@ -106,7 +113,7 @@ export function posteNotices(store: Store): PosteNotice[] {
     .prepare(`SELECT min(c.hlc) FROM live_versions lv JOIN changes c ON c.origin = lv.origin AND c.seq = lv.seq WHERE lv.entity = 'replica' AND lv.row_id = ?`)
     .pluck();
   const wroteOwnRow = store.db.prepare(`SELECT 1 FROM live_versions WHERE entity = 'replica' AND row_id = ? AND origin = ? LIMIT 1`).pluck();
-  const notices: PosteNotice[] = [];
+  const notices: PosteEvent[] = [];
   for (const poste of postes) {
     if (seenReplicas.has(poste.id)) continue;
     const hlc = arrivedAt.get(poste.id) as string | null;
@@ -141,5 +148,23 @@ export function posteNotices(store: Store): PosteNotice[] {
         (authorBound === undefined || revocation.seq <= authorBound),
     });
   }
-  return notices;
+  return notices.map((notice) => ({ ...notice, sentence: sentenceOf(notice) }));
+}
+
+const day = (at: string) => frenchDate(localDate(new Date(at)));
+
+function sentenceOf(notice: PosteEvent): string {
+  const who = capitalized(notice.label);
+  if (notice.kind === 'revoked') {
+    return notice.in_effect
+      ? `${who} a été révoqué par ${notice.by} le ${day(notice.at)} : ce qu'il a écrit après sa mise à jour n° ${notice.after} n'a plus d'effet.`
+      : `${who} a été révoqué par ${notice.by} le ${day(notice.at)}, sans effet : son auteur avait déjà été révoqué, ou n'est pas un ordinateur de la coopération.`;
+  }
+  return [
+    `${who}${notice.poste_label ? ` (« ${notice.poste_label} »)` : ''} a rejoint la coopération le ${day(notice.at)}.`,
+    notice.key_confirmed ? 'Sa clé est confirmée.' : "Sa clé n'est pas confirmée ici.",
+    notice.person_has_other_poste ? "Cette personne avait déjà un ordinateur dans la coopération : vérifiez auprès d'elle qu'elle en a ajouté un." : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -27,6 +27,9 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
         label: "l'ordinateur de Nadia Benali (Loir-et-Cher)",
         key_confirmed: false,
         person_has_other_poste: false,
+        sentence: expect.stringMatching(
+          /^L'ordinateur de Nadia Benali \(Loir-et-Cher\) a rejoint la coopération le \d+ \S+ \d{4}\. Sa clé n'est pas confirmée ici\.$/,
+        ),
       }),
     ]);
     // Confirming its key does not make it seen: the user says when everything was expected.
@@ -45,7 +48,12 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
     expect(notices).toHaveLength(2);
     expect(notices).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ replica: forger.replicaId, label: "l'ordinateur de Nadia Benali (Loir-et-Cher)", person_has_other_poste: true }),
+        expect.objectContaining({
+          replica: forger.replicaId,
+          label: "l'ordinateur de Nadia Benali (Loir-et-Cher)",
+          person_has_other_poste: true,
+          sentence: expect.stringContaining("Cette personne avait déjà un ordinateur dans la coopération : vérifiez auprès d'elle qu'elle en a ajouté un."),
+        }),
         expect.objectContaining({ replica: inClairesName.replicaId, label: "l'ordinateur de Claire Martin (Indre-et-Loire)", person_has_other_poste: true }),
       ]),
     );
@@ -77,11 +85,20 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
         label: "l'ordinateur de Marc Lefèvre (Loir-et-Cher)",
         by: "l'ordinateur de Claire Martin (Indre-et-Loire)",
         in_effect: true,
+        sentence: expect.stringMatching(
+          /^L'ordinateur de Marc Lefèvre \(Loir-et-Cher\) a été révoqué par l'ordinateur de Claire Martin \(Indre-et-Loire\) le .*: ce qu'il a écrit après sa mise à jour n° \d+ n'a plus d'effet\.$/,
+        ),
       }),
     ]);
     // Its own revocation is told by its banner (« Ce poste a été révoqué »), not here; Claire sees Marc's as void.
     expect(posteNotices(claire).filter((notice) => notice.kind === 'revoked')).toEqual([
-      expect.objectContaining({ kind: 'revoked', replica: nadia.replicaId, by: "l'ordinateur de Marc Lefèvre (Loir-et-Cher)", in_effect: false }),
+      expect.objectContaining({
+        kind: 'revoked',
+        replica: nadia.replicaId,
+        by: "l'ordinateur de Marc Lefèvre (Loir-et-Cher)",
+        in_effect: false,
+        sentence: expect.stringContaining(", sans effet : son auteur avait déjà été révoqué, ou n'est pas un ordinateur de la coopération."),
+      }),
     ]);
     markPostesSeen(nadia);
     expect(posteNotices(nadia)).toEqual([]);

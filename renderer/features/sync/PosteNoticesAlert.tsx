@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { send, useApiData } from '../../api';
 import { href } from '../../app/navigation';
-import { posteNoticeSentence } from './describe';
+import { frenchTypography } from '../../../common/french';
 
 /**
  * Ordinateurs that joined and revocations received, until the user says they were expected:
@@ -23,7 +23,7 @@ export function PosteNoticesAlert({ linkToPostes }: { linkToPostes: boolean }) {
       <Stack gap="xs">
         <List size="sm" spacing={4}>
           {notices.map((notice) => (
-            <List.Item key={`${notice.kind}-${notice.replica}-${notice.at}`}>{posteNoticeSentence(notice)}</List.Item>
+            <List.Item key={`${notice.kind}-${notice.replica}-${notice.at}`}>{frenchTypography(notice.sentence)}</List.Item>
           ))}
         </List>
         <Text size="sm">

@@ -1,8 +1,8 @@
-// French sentences for what sync reports: import summaries, journal entries, postes to check. An
+// French sentences for what sync reports: import summaries and journal entries. An
 // ordinateur is named by db/sync/labels.ts, with its article (« l'ordinateur de … »).
-import { capitalized, frenchTypography } from '../../../common/french';
-import type { FolderRoundRecord, ImportSummary, JournalEntry, PosteNotice } from '../../../preload/contract';
-import { formatDate, numberFormat } from '../../shared/format';
+import { frenchTypography } from '../../../common/french';
+import type { FolderRoundRecord, ImportSummary, JournalEntry } from '../../../preload/contract';
+import { numberFormat } from '../../shared/format';
 
 const count = (n: number, one: string, many: string) => `${numberFormat.format(n)} ${n > 1 ? many : one}`;
 
@@ -75,25 +75,4 @@ export function folderRoundSentence({
     postponed.length ? `${count(postponed.length, 'fichier mis de côté', 'fichiers mis de côté')}, repris au prochain passage` : null,
   ].filter(Boolean);
   return parts.length > 0 ? `${parts.join(', ')}.` : 'Rien de nouveau.';
-}
-
-/**
- * « L'ordinateur de Nadia Benali (Loir-et-Cher) a rejoint la coopération le 3 déc. 2026.
- * Sa clé n'est pas confirmée ici. »
- */
-export function posteNoticeSentence(notice: PosteNotice): string {
-  const who = capitalized(notice.label);
-  if (notice.kind === 'revoked') {
-    return notice.in_effect
-      ? `${who} a été révoqué par ${notice.by} le ${formatDate(notice.at)}\u202f: ce qu'il a écrit après sa mise à jour n° ${numberFormat.format(notice.after)} n'a plus d'effet.`
-      : `${who} a été révoqué par ${notice.by} le ${formatDate(notice.at)}, sans effet\u202f: son auteur avait déjà été révoqué, ou n'est pas un ordinateur de la coopération.`;
-  }
-  const named = notice.poste_label ? ` («\u00a0${notice.poste_label}\u00a0»)` : '';
-  return [
-    `${who}${named} a rejoint la coopération le ${formatDate(notice.at)}.`,
-    notice.key_confirmed ? 'Sa clé est confirmée.' : "Sa clé n'est pas confirmée ici.",
-    notice.person_has_other_poste ? "Cette personne avait déjà un ordinateur dans la coopération\u202f: vérifiez auprès d'elle qu'elle en a ajouté un." : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
 }
