@@ -426,8 +426,8 @@ export interface EntenteApi {
   confirmPosteKey(replicaId: string, heardFingerprint: string): { confirmed_at: string };
   /** Postes that joined and revocations received since this laptop's user last said they were expected. */
   listPosteNotices(): PosteNotice[];
-  /** This laptop's user has seen them: no longer told. */
-  markPostesSeen(): void;
+  /** This laptop's user saw these notices (their `key`) and says they were expected: no longer told. */
+  markPostesSeen(keys: string[]): void;
   /** Asks where to save, then writes the file; null when the user cancelled. */
   exportSyncFile(target: ExportTarget): ExportRecord | null;
   /** Asks for a file, then imports it; null when the user cancelled. */

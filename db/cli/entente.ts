@@ -616,7 +616,10 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     writeFileAtomically(target, bytes);
     process.stdout.write(`« ${attachment.name} » enregistré dans ${target} (${bytes.length} octets).\n`);
   } else if (name === 'postes' && sub === 'vus') {
-    markPostesSeen(store);
+    markPostesSeen(
+      store,
+      posteNotices(store).map((notice) => notice.key),
+    );
     process.stdout.write('Ordinateurs arrivés et révocations reçues notés comme attendus : ils ne sont plus signalés sur cet ordinateur.\n');
   } else if (name === 'postes') {
     if (sub) throw refusal('usage', 'Usage : entente postes [--json] | entente postes vus');

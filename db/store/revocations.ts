@@ -41,7 +41,8 @@ export function revocationChanges(db: Database.Database): RevocationChange[] {
     .all() as RevocationChange[];
 }
 
-export function revocationBounds(db: Database.Database): RevocationBounds {
+/** The revocations that count (see above), from a scan of the whole log. */
+function countingOf(db: Database.Database): Revocation[] {
   const revocations = (
     db
       .prepare(
@@ -55,9 +56,18 @@ export function revocationBounds(db: Database.Database): RevocationBounds {
     const after = JSON.parse(value) as unknown;
     return typeof after === 'number' && Number.isInteger(after) ? [{ ...revocation, after }] : [];
   });
+  return countingRevocations(revocations);
+}
+
+export function revocationBounds(db: Database.Database): RevocationBounds {
   const bounds: RevocationBounds = new Map();
-  for (const { target, after } of countingRevocations(revocations)) bounds.set(target, Math.min(after, bounds.get(target) ?? after));
+  for (const { target, after } of countingOf(db)) bounds.set(target, Math.min(after, bounds.get(target) ?? after));
   return bounds;
+}
+
+/** The revocations that count, as « origin:seq ». */
+export function countingRevocationKeys(db: Database.Database): Set<string> {
+  return new Set(countingOf(db).map(({ origin, seq }) => `${origin}:${seq}`));
 }
 
 function countingRevocations(revocations: Revocation[]): Revocation[] {

@@ -87,7 +87,13 @@ export class Store {
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    try {
+      return this.db.transaction(work)();
+    } catch (error) {
+      // Rolled back: a revocation it brought is no longer in the log.
+      this.revocations = undefined;
+      throw error;
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import { recordJournal } from './journal';
 import { followActions, type ImportChanges } from './changes';
 import { ofReplica, replicaLabel } from './labels';
 import { keyringOf, readingKeys, type Secret } from './passphrase';
+import { keepSeenPostes } from './poste-notices';
 import { checkRuns, provenRuns, recordProofs } from './proof';
 import { revocationBound, revokedBy } from './revocation';
 
@@ -148,6 +149,7 @@ export function importFile(
   // Own changes up to the version vector are surely held: only those beyond are looked up.
   const ownHeld = store.log.versionVector()[replicaId] ?? 0;
   return store.transaction(() => {
+    keepSeenPostes(store);
     const { changes, proofs } = checkRuns(store, projectId, content.runs);
     // Changes of this poste it never made, and signed with its key (checked above: a forger's are refused as forged): a copy of its data folder.
     if (content.runs.some((run) => run.origin === replicaId && run.changes.some((change) => change.seq > ownHeld && !has.get(change.origin, change.seq)))) {

@@ -9,7 +9,7 @@ import { exportFile, importFile } from './exchange';
 import { readSyncHeader, type SyncHeader } from './format';
 import { newKeyring, validateExistingPassphrase, type SystemSeal } from './keys';
 import { publishKeys, type Secret } from './passphrase';
-import { markPostesSeen } from './poste-notices';
+import { seeAllPostes } from './poste-notices';
 
 /** Everything this replica holds, for a laptop that holds nothing yet. */
 export function createInvitation(store: Store, secret: Secret, now?: Date): { bytes: Buffer; header: SyncHeader } {
@@ -44,7 +44,7 @@ export function joinProject(store: Store, bytes: Buffer, passphrase: string, ide
     const { applied } = importFile(store, bytes, keyring, { now, journalAs: 'join' });
     registerLaptop(store, identity);
     // The postes and revocations the invitation brought are the project as it is, not news.
-    markPostesSeen(store);
+    seeAllPostes(store);
     publishKeys(store, keyring, system);
     return { projectId: header.project, replicaId, applied };
   });

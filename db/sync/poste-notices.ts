@@ -3,26 +3,23 @@
 // the passphrase can make a poste, and from it revoke others: told at the next sync rather
 // than found by chance in Paramètres › Ordinateurs. What was seen is kept on this laptop
 // only (local_state), like the confirmed keys.
-import { capitalized, frenchDate } from '../../common/french';
 import { localDate } from '../../common/calendar';
+import { capitalized, frenchDate } from '../../common/french';
 import { parseHlc } from '../store/hlc';
+import { countingRevocationKeys } from '../store/revocations';
+import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { keyConfirmedAt } from './confirmations';
 import { replicaLabel } from './labels';
-import { revocationBound } from './revocation';
 
 const SEEN_KEY = 'postes_seen';
 
-/** The postes and revocations (« origin:seq ») this laptop's user has seen. */
+/** What this laptop's user has seen: postes, revocations (« origin:seq »), and this laptop's own former ids. */
 interface Seen {
   replicas: string[];
   revocations: string[];
+  own: string[];
 }
-
-export type PosteNotice = PosteEvent & {
-  /** « L'ordinateur de Nadia Benali (Loir-et-Cher) a rejoint la coopération le 4 décembre 2026. … », plain spaces. */
-  sentence: string;
-};
 
 type PosteEvent =
   | {
@@ -32,10 +29,11 @@ type PosteEvent =
       label: string;
       /** Its name in Paramètres › Ordinateurs, if its user gave one (« Portable DRH »). */
       poste_label: string | null;
+      /** The earliest clock among its row's current values. */
       at: string;
       key_confirmed: boolean;
-      /** Its person already had another poste, not revoked: a replacement, or someone using their name. */
-      person_has_other_poste: boolean;
+      /** Its person is this laptop's user, or already had another poste, not revoked: a replacement, or someone using their name. */
+      same_person: 'this-laptop' | 'other-poste' | null;
     }
   | {
       kind: 'revoked';
@@ -46,124 +44,164 @@ type PosteEvent =
       at: string;
       /** Its changes after this one have no effect. */
       after: number;
-      /** False when it counts for nothing: its author had been revoked before writing it. */
+      /** False when it counts for nothing (db/store/revocations.ts). */
       in_effect: boolean;
     };
 
-// This laptop's own revocations are known to its user; its own revocation has its banner.
-const othersRevocations = (store: Store, replicaId: string) =>
-  store.revocationChanges().filter(({ origin, target }) => origin !== replicaId && target !== replicaId);
+export type PosteNotice = PosteEvent & {
+  /** What markPostesSeen takes: the poste's id, or the revocation's « origin:seq ». */
+  key: string;
+  /** « L'ordinateur de Nadia Benali (Loir-et-Cher) a rejoint la coopération le 4 décembre 2026. … », plain spaces. */
+  sentence: string;
+};
 
-/** The other postes, with whom each is for: a person, or a name and partner (two person rows can say the same). */
-function otherPostes(store: Store, replicaId: string): { id: string; label: string | null; person: string | null }[] {
-  return store.db
-    .prepare(
-      `SELECT r.id, r.label, CASE WHEN pe.id IS NULL THEN NULL ELSE lower(pe.name) || char(0) || coalesce(pe.partner_id, '') END AS person
-       FROM replica r LEFT JOIN person pe ON pe.id = r.person_id WHERE r.id <> ? ORDER BY r.id`,
-    )
-    .all(replicaId) as { id: string; label: string | null; person: string | null }[];
+/** The other postes that registered (a person and a partner), by whom each is for: two person rows can name one person. */
+function otherPostes(store: Store, own: Set<string>): { id: string; label: string | null; person: string }[] {
+  const rows = cached(store, `SELECT r.id, r.label, pe.name, pe.partner_id FROM replica r JOIN person pe ON pe.id = r.person_id ORDER BY r.id`).all() as {
+    id: string;
+    label: string | null;
+    name: string;
+    partner_id: string | null;
+  }[];
+  return rows
+    .map(({ id, label, name, partner_id }) => ({ id, label, person: `${personKey(name)}\0${partner_id ?? ''}` }))
+    .filter((poste) => !own.has(poste.id));
 }
 
-function current(store: Store, replicaId: string): Seen {
+/** « Éric Dupont » and « eric dupont » are one person. */
+const personKey = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** This laptop's own revocations are known to its user; its own revocation has its banner. */
+const othersRevocations = (store: Store, own: Set<string>) => store.revocationChanges().filter(({ origin, target }) => !own.has(origin) && !own.has(target));
+
+function current(store: Store, own: Set<string>): Seen {
   return {
-    replicas: otherPostes(store, replicaId).map((poste) => poste.id),
-    revocations: othersRevocations(store, replicaId).map(({ origin, seq }) => `${origin}:${seq}`),
+    replicas: otherPostes(store, own).map((poste) => poste.id),
+    revocations: othersRevocations(store, own).map(({ origin, seq }) => `${origin}:${seq}`),
+    own: [...own],
   };
 }
 
+/** What was seen; null if never recorded (a laptop updated from a version without notices), or unreadable. */
+function saved(store: Store): Seen | null {
+  try {
+    const seen = JSON.parse(store.localState(SEEN_KEY) ?? 'null') as Partial<Seen> | null;
+    const list = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === 'string');
+    if (!seen || !list(seen.replicas) || !list(seen.revocations)) return null;
+    return { replicas: seen.replicas!, revocations: seen.revocations!, own: list(seen.own) ? seen.own! : [] };
+  } catch {
+    return null;
+  }
+}
+
+const ownIds = (store: Store, seen: Seen | null) => new Set([store.requireReplica().replicaId, ...(seen?.own ?? [])]);
+
 /**
  * A new replica id for this file: nothing seen yet on a new laptop (joinProject then marks
- * what the invitation brought); after a backup is restored, its previous id is no news.
+ * what the invitation brought); after a backup is restored, its previous id stays its own.
  */
 export function startSeeingPostes(store: Store, previous: string | undefined): void {
-  const saved = store.localState(SEEN_KEY);
-  // A laptop updated from a version without these notices: what it held is not news either.
-  const seen: Seen = saved ? (JSON.parse(saved) as Seen) : previous ? current(store, previous) : { replicas: [], revocations: [] };
-  if (previous) seen.replicas.push(previous);
+  const seen = saved(store) ?? (previous ? current(store, new Set([previous])) : { replicas: [], revocations: [], own: [] });
+  if (previous) seen.own.push(previous);
   store.setLocalState(SEEN_KEY, JSON.stringify(seen));
 }
 
-/** This laptop's user has seen every poste and revocation it holds now. */
-export function markPostesSeen(store: Store): void {
-  const { replicaId } = store.requireReplica();
-  store.setLocalState(SEEN_KEY, JSON.stringify(current(store, replicaId)));
+/**
+ * Before anything arrives: a laptop updated from a version without notices, or whose record
+ * was damaged, has seen what it holds (called by each import, in its transaction).
+ */
+export function keepSeenPostes(store: Store): void {
+  if (store.replicaId && saved(store) === null) seeAllPostes(store);
+}
+
+/** Everything held now was seen: what an invitation brought. */
+export function seeAllPostes(store: Store): void {
+  store.setLocalState(SEEN_KEY, JSON.stringify(current(store, ownIds(store, saved(store)))));
+}
+
+/** This laptop's user saw these notices (their `key`) and says they were expected. */
+export function markPostesSeen(store: Store, keys: string[]): void {
+  store.transaction(() => {
+    const seen = saved(store) ?? current(store, ownIds(store, null));
+    for (const key of keys) (key.includes(':') ? seen.revocations : seen.replicas).push(key);
+    store.setLocalState(SEEN_KEY, JSON.stringify({ ...seen, replicas: [...new Set(seen.replicas)], revocations: [...new Set(seen.revocations)] }));
+  });
 }
 
 /** The postes that arrived and the revocations received since this laptop's user last said they were expected. */
 export function posteNotices(store: Store): PosteNotice[] {
-  const replicaId = store.replicaId;
-  if (!replicaId) return [];
-  const saved = store.localState(SEEN_KEY);
-  if (!saved) {
-    // A laptop updated from a version without these notices: what it held is not news.
-    markPostesSeen(store);
-    return [];
-  }
-  const seen = JSON.parse(saved) as Seen;
+  const seen = store.replicaId ? saved(store) : null;
+  // Nothing recorded: nothing arrived since the update (each import records it first).
+  if (!seen) return [];
+  const own = ownIds(store, seen);
   const seenReplicas = new Set(seen.replicas);
   const seenRevocations = new Set(seen.revocations);
-  const postes = otherPostes(store, replicaId);
-  const ownPerson = store.db
-    .prepare("SELECT lower(pe.name) || char(0) || coalesce(pe.partner_id, '') FROM replica r JOIN person pe ON pe.id = r.person_id WHERE r.id = ?")
-    .pluck()
-    .get(replicaId) as string | undefined;
-  const revokedPostes = new Set(postes.filter((poste) => revocationBound(store, poste.id) !== undefined).map((poste) => poste.id));
+  const postes = otherPostes(store, new Set());
+  const ownPerson = postes.find((poste) => poste.id === store.replicaId)?.person;
+  const others = postes.filter((poste) => !own.has(poste.id));
+  const revokedPostes = new Set(others.filter((poste) => store.log.revoked.has(poste.id)).map((poste) => poste.id));
   // Through the live versions (indexed by row), not the log: a poste's row is a few fields.
-  const arrivedAt = store.db
-    .prepare(`SELECT min(c.hlc) FROM live_versions lv JOIN changes c ON c.origin = lv.origin AND c.seq = lv.seq WHERE lv.entity = 'replica' AND lv.row_id = ?`)
-    .pluck();
-  const wroteOwnRow = store.db.prepare(`SELECT 1 FROM live_versions WHERE entity = 'replica' AND row_id = ? AND origin = ? LIMIT 1`).pluck();
-  const notices: PosteEvent[] = [];
-  for (const poste of postes) {
+  const arrivedAt = cached(
+    store,
+    `SELECT min(c.hlc) FROM live_versions lv JOIN changes c ON c.origin = lv.origin AND c.seq = lv.seq WHERE lv.entity = 'replica' AND lv.row_id = ?`,
+  ).pluck();
+  const events: (PosteEvent & { key: string })[] = [];
+  for (const poste of others) {
     if (seenReplicas.has(poste.id)) continue;
-    const hlc = arrivedAt.get(poste.id) as string | null;
-    notices.push({
+    const hlc = arrivedAt.get(poste.id) as string;
+    events.push({
       kind: 'arrived',
+      key: poste.id,
       replica: poste.id,
       label: replicaLabel(store, poste.id),
       poste_label: poste.label,
-      at: new Date(hlc ? parseHlc(hlc).ms : 0).toISOString(),
+      at: new Date(parseHlc(hlc).ms).toISOString(),
       key_confirmed: keyConfirmedAt(store, poste.id) !== null,
-      person_has_other_poste:
-        poste.person !== null &&
-        (poste.person === ownPerson || postes.some((other) => other.id !== poste.id && other.person === poste.person && !revokedPostes.has(other.id))),
+      same_person:
+        poste.person === ownPerson
+          ? 'this-laptop'
+          : others.some((other) => other.id !== poste.id && other.person === poste.person && !revokedPostes.has(other.id))
+            ? 'other-poste'
+            : null,
     });
   }
-  for (const revocation of othersRevocations(store, replicaId)) {
-    if (seenRevocations.has(`${revocation.origin}:${revocation.seq}`)) continue;
+  const revocations = othersRevocations(store, own).filter(({ origin, seq }) => !seenRevocations.has(`${origin}:${seq}`));
+  const counting = revocations.length > 0 ? countingRevocationKeys(store.db) : new Set<string>();
+  for (const revocation of revocations) {
     const after = JSON.parse(revocation.value) as unknown;
     if (typeof after !== 'number' || !Number.isInteger(after)) continue;
-    const authorBound = revocationBound(store, revocation.origin);
-    notices.push({
+    const key = `${revocation.origin}:${revocation.seq}`;
+    events.push({
       kind: 'revoked',
+      key,
       replica: revocation.target,
       label: replicaLabel(store, revocation.target),
       by: replicaLabel(store, revocation.origin),
       at: new Date(parseHlc(revocation.hlc).ms).toISOString(),
       after,
-      // As revocationBounds counts them: from a poste that wrote its own row, not revoked before writing it.
-      in_effect:
-        revocationBound(store, revocation.target) !== undefined &&
-        wroteOwnRow.get(revocation.origin, revocation.origin) !== undefined &&
-        (authorBound === undefined || revocation.seq <= authorBound),
+      in_effect: counting.has(key),
     });
   }
-  return notices.map((notice) => ({ ...notice, sentence: sentenceOf(notice) }));
+  return events.map((event) => ({ ...event, sentence: sentenceOf(event) }));
 }
 
 const day = (at: string) => frenchDate(localDate(new Date(at)));
 
-function sentenceOf(notice: PosteEvent): string {
-  const who = capitalized(notice.label);
-  if (notice.kind === 'revoked') {
-    return notice.in_effect
-      ? `${who} a été révoqué par ${notice.by} le ${day(notice.at)} : ce qu'il a écrit après sa mise à jour n° ${notice.after} n'a plus d'effet.`
-      : `${who} a été révoqué par ${notice.by} le ${day(notice.at)}, sans effet : son auteur avait déjà été révoqué, ou n'est pas un ordinateur de la coopération.`;
+function sentenceOf(event: PosteEvent): string {
+  const who = capitalized(event.label);
+  if (event.kind === 'revoked') {
+    return event.in_effect
+      ? `${who} a été révoqué par ${event.by} le ${day(event.at)} : ses mises à jour après la n° ${event.after} n'ont plus d'effet.`
+      : `${who} a été révoqué par ${event.by} le ${day(event.at)}, sans effet : son auteur avait déjà été révoqué, ou n'est pas un ordinateur de la coopération.`;
   }
   return [
-    `${who}${notice.poste_label ? ` (« ${notice.poste_label} »)` : ''} a rejoint la coopération le ${day(notice.at)}.`,
-    notice.key_confirmed ? 'Sa clé est confirmée.' : "Sa clé n'est pas confirmée ici.",
-    notice.person_has_other_poste ? "Cette personne avait déjà un ordinateur dans la coopération : vérifiez auprès d'elle qu'elle en a ajouté un." : '',
+    `${who}${event.poste_label ? ` (« ${event.poste_label} »)` : ''} a rejoint la coopération le ${day(event.at)}.`,
+    event.key_confirmed ? 'Sa clé est confirmée.' : "Sa clé n'est pas confirmée ici.",
+    event.same_person === 'this-laptop'
+      ? "Il est à votre nom : si vous n'avez pas ajouté d'ordinateur, il n'est pas à vous."
+      : event.same_person === 'other-poste'
+        ? "Cette personne avait déjà un ordinateur dans la coopération : vérifiez auprès d'elle qu'elle en a ajouté un."
+        : '',
   ]
     .filter(Boolean)
     .join(' ');

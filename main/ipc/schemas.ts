@@ -345,7 +345,7 @@ export const argsSchemas = {
   revokePoste: z.tuple([id]),
   confirmPosteKey: z.tuple([id, z.string().max(200)]),
   listPosteNotices: none,
-  markPostesSeen: none,
+  markPostesSeen: z.tuple([z.array(z.string().min(1).max(200)).max(10_000)]),
   exportSyncFile: z.tuple([
     z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('replica'), id }).strict(),

@@ -92,7 +92,7 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
     revokePoste: (replicaId) => revokeReplica(store(), replicaId),
     confirmPosteKey: (replicaId, heard) => confirmKey(store(), replicaId, heard),
     listPosteNotices: () => posteNotices(store()),
-    markPostesSeen: () => markPostesSeen(store()),
+    markPostesSeen: (keys) => markPostesSeen(store(), keys),
 
     exportSyncFile: async (target) => {
       const secret = keys();

@@ -12,6 +12,14 @@ import { newReplica, tempDir, track } from './helpers';
 
 const PASSPHRASE = 'jardin-lampe-rocher-cabane';
 const send = (from: Store, to: Store) => importFile(to, exportFile(from, { secret: PASSPHRASE, forReplica: to.replicaId }).bytes, PASSPHRASE);
+/** The user clicks « Tout était attendu » on what the screen shows. */
+const seeAll = (store: Store) =>
+  markPostesSeen(
+    store,
+    posteNotices(store).map((notice) => notice.key),
+  );
+/** A revocation as a forger writes it, of any id. */
+const revokeReplicaOf = (store: Store, id: string) => store.write([{ entity: 'replica', rowId: id, field: 'revoked_after', value: 0 }]);
 const publicKey = (store: Store, replica: string) => store.db.prepare('SELECT public_key FROM replica WHERE id = ?').pluck().get(replica) as string;
 
 describe('nouveaux ordinateurs et révocations à vérifier', () => {
@@ -26,7 +34,7 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
         replica: nadia.replicaId,
         label: "l'ordinateur de Nadia Benali (Loir-et-Cher)",
         key_confirmed: false,
-        person_has_other_poste: false,
+        same_person: null,
         sentence: expect.stringMatching(
           /^L'ordinateur de Nadia Benali \(Loir-et-Cher\) a rejoint la coopération le \d+ \S+ \d{4}\. Sa clé n'est pas confirmée ici\.$/,
         ),
@@ -35,7 +43,7 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
     // Confirming its key does not make it seen: the user says when everything was expected.
     confirmKey(claire, nadia.replicaId!, fingerprint(publicKey(claire, nadia.replicaId!)));
     expect(posteNotices(claire)).toMatchObject([{ kind: 'arrived', key_confirmed: true }]);
-    markPostesSeen(claire);
+    seeAll(claire);
     expect(posteNotices(claire)).toEqual([]);
 
     // Someone who has the passphrase makes a poste in Nadia's name, then one in Claire's.
@@ -51,10 +59,15 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
         expect.objectContaining({
           replica: forger.replicaId,
           label: "l'ordinateur de Nadia Benali (Loir-et-Cher)",
-          person_has_other_poste: true,
+          same_person: 'other-poste',
           sentence: expect.stringContaining("Cette personne avait déjà un ordinateur dans la coopération : vérifiez auprès d'elle qu'elle en a ajouté un."),
         }),
-        expect.objectContaining({ replica: inClairesName.replicaId, label: "l'ordinateur de Claire Martin (Indre-et-Loire)", person_has_other_poste: true }),
+        expect.objectContaining({
+          replica: inClairesName.replicaId,
+          label: "l'ordinateur de Claire Martin (Indre-et-Loire)",
+          same_person: 'this-laptop',
+          sentence: expect.stringContaining("Il est à votre nom : si vous n'avez pas ajouté d'ordinateur, il n'est pas à vous."),
+        }),
       ]),
     );
   });
@@ -70,7 +83,7 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
       [marc, nadia],
     ] as const)
       send(from, to);
-    markPostesSeen(nadia);
+    seeAll(nadia);
     revokeReplica(claire, marc.replicaId!);
     expect(posteNotices(claire).filter((notice) => notice.kind === 'revoked')).toEqual([]);
     // Marc's laptop, stolen and not yet told, revokes Nadia: it counts for nothing once Claire's arrives.
@@ -86,7 +99,7 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
         by: "l'ordinateur de Claire Martin (Indre-et-Loire)",
         in_effect: true,
         sentence: expect.stringMatching(
-          /^L'ordinateur de Marc Lefèvre \(Loir-et-Cher\) a été révoqué par l'ordinateur de Claire Martin \(Indre-et-Loire\) le .*: ce qu'il a écrit après sa mise à jour n° \d+ n'a plus d'effet\.$/,
+          /^L'ordinateur de Marc Lefèvre \(Loir-et-Cher\) a été révoqué par l'ordinateur de Claire Martin \(Indre-et-Loire\) le .*: ses mises à jour après la n° \d+ n'ont plus d'effet\.$/,
         ),
       }),
     ]);
@@ -100,7 +113,7 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
         sentence: expect.stringContaining(", sans effet : son auteur avait déjà été révoqué, ou n'est pas un ordinateur de la coopération."),
       }),
     ]);
-    markPostesSeen(nadia);
+    seeAll(nadia);
     expect(posteNotices(nadia)).toEqual([]);
   });
 
@@ -112,7 +125,7 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
     joinProject(joined, createInvitation(claire, PASSPHRASE).bytes, PASSPHRASE, { name: 'Marc Lefèvre', function: null, partner: '41' });
     expect(posteNotices(joined)).toEqual([]);
 
-    markPostesSeen(claire);
+    seeAll(claire);
     const before = claire.replicaId;
     renewReplica(claire);
     expect(claire.replicaId).not.toBe(before);
@@ -123,5 +136,78 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
     expect(posteNotices(claire)).toEqual([]);
     send(joined, claire);
     expect(posteNotices(claire)).toMatchObject([{ kind: 'arrived', replica: joined.replicaId }]);
+  });
+
+  test("« Tout était attendu » ne vaut que pour ce que l'écran montrait : ce qui arrive entre-temps reste signalé", () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    const marc = newReplica('Marc Lefèvre', '41');
+    send(nadia, claire);
+    const shown = posteNotices(claire).map((notice) => notice.key);
+    send(marc, claire);
+    markPostesSeen(claire, shown);
+    expect(posteNotices(claire)).toMatchObject([{ kind: 'arrived', replica: marc.replicaId }]);
+  });
+
+  test('révocations qui se croisent, poste remplacé, poste inconnu révoqué, révocations de ce poste avant une restauration, enregistrement illisible', () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    const marc = newReplica('Marc Lefèvre', '41');
+    for (const [from, to] of [
+      [marc, claire],
+      [claire, marc],
+      [nadia, claire],
+      [claire, nadia],
+    ] as const)
+      send(from, to);
+    seeAll(nadia);
+    // Claire and Marc revoke each other without knowing it: both count (db/store/revocations.ts).
+    revokeReplica(claire, marc.replicaId!);
+    revokeReplica(marc, claire.replicaId!);
+    send(marc, nadia);
+    send(claire, nadia);
+    expect(posteNotices(nadia).map((notice) => [notice.kind, notice.replica, notice.kind === 'revoked' && notice.in_effect])).toEqual(
+      expect.arrayContaining([
+        ['revoked', marc.replicaId, true],
+        ['revoked', claire.replicaId, true],
+      ]),
+    );
+    seeAll(nadia);
+
+    // Marc's laptop, revoked, is replaced by a new one: not another poste of his, since the first is revoked.
+    const marcAgain = newReplica('Marc Lefèvre', '41');
+    send(nadia, marcAgain);
+    send(marcAgain, nadia);
+    expect(posteNotices(nadia)).toMatchObject([{ kind: 'arrived', replica: marcAgain.replicaId, same_person: null }]);
+    seeAll(nadia);
+
+    // A revocation of an id no poste has: no poste arrived, the revocation is told.
+    revokeReplicaOf(marcAgain, 'zzzzzzzzzzzz');
+    send(marcAgain, nadia);
+    expect(posteNotices(nadia)).toMatchObject([{ kind: 'revoked', replica: 'zzzzzzzzzzzz', label: 'un ordinateur encore inconnu ici' }]);
+    seeAll(nadia);
+
+    // Nadia revokes Marc's new laptop, then restores a backup: her own revocation is no news under her new id.
+    revokeReplica(nadia, marcAgain.replicaId!);
+    renewReplica(nadia);
+    expect(posteNotices(nadia)).toEqual([]);
+
+    // An unreadable record: nothing told, nothing fails; the next import records what was held.
+    nadia.db.prepare("UPDATE local_state SET value = '{\"replicas\": 5' WHERE key = 'postes_seen'").run();
+    expect(posteNotices(nadia)).toEqual([]);
+    renewReplica(nadia);
+    const julie = newReplica('Julie Roux', '37');
+    send(julie, nadia);
+    expect(posteNotices(nadia)).toMatchObject([{ kind: 'arrived', replica: julie.replicaId }]);
+  });
+
+  test('une invitation qui apporte des révocations : rien à signaler sur le nouveau poste', () => {
+    const claire = newReplica('Claire Martin', '37');
+    const marc = newReplica('Marc Lefèvre', '41');
+    send(marc, claire);
+    revokeReplica(claire, marc.replicaId!);
+    const joined = track(Store.open(join(tempDir(), 'entente.sqlite')));
+    joinProject(joined, createInvitation(claire, PASSPHRASE).bytes, PASSPHRASE, { name: 'Nadia Benali', function: null, partner: '41' });
+    expect(posteNotices(joined)).toEqual([]);
   });
 });

@@ -14,7 +14,10 @@ export function PosteNoticesAlert({ linkToPostes }: { linkToPostes: boolean }) {
   if (!notices || notices.length === 0) return null;
 
   async function markSeen() {
-    const result = await send('markPostesSeen');
+    const result = await send(
+      'markPostesSeen',
+      notices!.map((notice) => notice.key),
+    );
     setError(result.ok ? undefined : result.error.message);
   }
 
@@ -28,7 +31,8 @@ export function PosteNoticesAlert({ linkToPostes }: { linkToPostes: boolean }) {
         </List>
         <Text size="sm">
           Un ordinateur que personne n'attendait, ou une révocation que personne n'a demandée, vient de quelqu'un qui connaît la phrase de passe&#x202f;:
-          prévenez la personne qui anime la coopération, révoquez cet ordinateur et changez la phrase de passe.
+          prévenez la personne qui anime la coopération, révoquez l'ordinateur inattendu (ou celui qui a révoqué sans qu'on le lui demande) et changez la phrase
+          de passe.
         </Text>
         {error && (
           <Text size="sm" c="red">
