@@ -6,6 +6,7 @@
 import { localDate } from '../../common/calendar';
 import { capitalized, frenchDate } from '../../common/french';
 import { parseHlc } from '../store/hlc';
+import { sortKey } from '../store/collation';
 import { countingRevocationKeys } from '../store/revocations';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
@@ -68,8 +69,8 @@ function otherPostes(store: Store, own: Set<string>): { id: string; label: strin
     .filter((poste) => !own.has(poste.id));
 }
 
-/** « Éric Dupont » and « eric dupont » are one person. */
-const personKey = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+/** « Éric Dupont » and « eric  dupont » are one person. */
+const personKey = (name: string) => sortKey(name).replace(/\s+/g, ' ').trim();
 
 /** This laptop's own revocations are known to its user; its own revocation has its banner. */
 const othersRevocations = (store: Store, own: Set<string>) => store.revocationChanges().filter(({ origin, target }) => !own.has(origin) && !own.has(target));

@@ -46,8 +46,8 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
     seeAll(claire);
     expect(posteNotices(claire)).toEqual([]);
 
-    // Someone who has the passphrase makes a poste in Nadia's name, then one in Claire's.
-    const forger = newReplica('Nadia Benali', '41');
+    // Someone who has the passphrase makes a poste in Nadia's name (case and accents aside), then one in Claire's.
+    const forger = newReplica('NADIA BÉNALI', '41');
     const inClairesName = newReplica('Claire Martin', '37');
     send(nadia, forger);
     send(inClairesName, forger);
@@ -58,7 +58,7 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
       expect.arrayContaining([
         expect.objectContaining({
           replica: forger.replicaId,
-          label: "l'ordinateur de Nadia Benali (Loir-et-Cher)",
+          label: "l'ordinateur de NADIA BÉNALI (Loir-et-Cher)",
           same_person: 'other-poste',
           sentence: expect.stringContaining("Cette personne avait déjà un ordinateur dans la coopération : vérifiez auprès d'elle qu'elle en a ajouté un."),
         }),
