@@ -8,7 +8,7 @@ import { refusal } from '../errors';
 import { Clock, parseHlc } from './hlc';
 import type { EntityName } from './schema';
 import { rederiveAll } from './rebuild';
-import { revocationBounds, revocationChanges, sameBounds, type RevocationChange } from './revocations';
+import { countingRevocationKeys, revocationBounds, revocationChanges, sameBounds, type RevocationChange } from './revocations';
 import { SearchIndex } from './search';
 
 export interface Edit {
@@ -27,7 +27,7 @@ export class Store {
   readonly log: ChangeLog;
   /** Transactions that changed derived data (revision). */
   private changedTransactions = 0;
-  private revocations: RevocationChange[] | undefined;
+  private revocations: { all: RevocationChange[]; counting?: Set<string> } | undefined;
   private readonly search: SearchIndex;
   private readonly clock: Clock;
   private readonly getState: Database.Statement;
@@ -198,7 +198,13 @@ export class Store {
 
   /** Every revocation in the log: read once, then again only after another arrives. */
   revocationChanges(): RevocationChange[] {
-    return (this.revocations ??= revocationChanges(this.db));
+    return (this.revocations ??= { all: revocationChanges(this.db) }).all;
+  }
+
+  /** Those that count, as « origin:seq » (store/revocations.ts): as cached. */
+  countingRevocations(): Set<string> {
+    const revocations = (this.revocations ??= { all: revocationChanges(this.db) });
+    return (revocations.counting ??= countingRevocationKeys(this.db));
   }
 
   /** A revocation arrived: if it changes which changes count, every table is derived again. */

@@ -7,7 +7,6 @@ import { localDate } from '../../common/calendar';
 import { capitalized, frenchDate } from '../../common/french';
 import { parseHlc } from '../store/hlc';
 import { sortKey } from '../store/collation';
-import { countingRevocationKeys } from '../store/revocations';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { keyConfirmedAt } from './confirmations';
@@ -167,7 +166,7 @@ export function posteNotices(store: Store): PosteNotice[] {
     });
   }
   const revocations = othersRevocations(store, own).filter(({ origin, seq }) => !seenRevocations.has(`${origin}:${seq}`));
-  const counting = revocations.length > 0 ? countingRevocationKeys(store.db) : new Set<string>();
+  const counting = revocations.length > 0 ? store.countingRevocations() : new Set<string>();
   for (const revocation of revocations) {
     const after = JSON.parse(revocation.value) as unknown;
     if (typeof after !== 'number' || !Number.isInteger(after)) continue;
