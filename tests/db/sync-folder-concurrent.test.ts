@@ -87,8 +87,15 @@ describe('dossier partagé, deux processus en même temps', { timeout: 60_000 },
     // The rounds did run at the same time.
     expect(claireSyncs.some((a) => nadiaSyncs.some((b) => a.start < b.end && b.start < a.end))).toBe(true);
 
-    // A quiet round each: the last files are read, nothing new is written.
-    for (const dataDir of [claire, nadia]) expect((await ok(dataDir, 'sync-folder', folder)).stdout).toMatch(/Rien de nouveau à écrire\.\n$/);
+    // A quiet round each: the last files are read, nothing new is written. Nadia's ordinateur, new
+    // to Claire's, waits there to be checked; Nadia joined by Claire's invitation: nothing new to her.
+    const toCheck = '1 ordinateur(s) arrivé(s) ou révocation(s) reçue(s) à vérifier : entente postes\n';
+    for (const [dataDir, end] of [
+      [claire, `Rien de nouveau à écrire.\n${toCheck}`],
+      [nadia, 'Rien de nouveau à écrire.\n'],
+    ]) {
+      expect((await ok(dataDir, 'sync-folder', folder)).stdout.slice(-end.length)).toBe(end);
+    }
     const [claireDump, nadiaDump] = await Promise.all([ok(claire, 'dump'), ok(nadia, 'dump')]);
     expect(nadiaDump.stdout).toBe(claireDump.stdout);
     expect(JSON.parse(claireDump.stdout).conflicts.length).toBeGreaterThan(0);
