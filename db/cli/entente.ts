@@ -457,6 +457,8 @@ function describeImport(summary: ImportSummary): string {
       ? [`Attention : ${summary.far_future} mise(s) à jour datée(s) de plus d'un jour dans le futur (horloge d'un ordinateur déréglée).`]
       : []),
     ...summary.revoked.map((revoked) => `Refusées : ${revoked.count} mise(s) à jour ${ofReplica(revoked.replica)}, révoqué avant de les écrire.`),
+    ...(summary.postes_arrived ?? []).map((poste) => `Nouvel ordinateur dans la coopération : ${poste}.`),
+    ...(summary.revocations ?? []).map(({ replica, by }) => `Révocation reçue : ${replica}, révoqué par ${by}.`),
   ];
   return `${lines.join('\n')}\n`;
 }

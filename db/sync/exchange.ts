@@ -11,7 +11,7 @@ import { recordJournal } from './journal';
 import { followActions, type ImportChanges } from './changes';
 import { ofReplica, replicaLabel } from './labels';
 import { keyringOf, readingKeys, type Secret } from './passphrase';
-import { keepSeenPostes } from './poste-notices';
+import { keepSeenPostes, registeredPostes } from './poste-notices';
 import { checkRuns, provenRuns, recordProofs } from './proof';
 import { revocationBound, revokedBy } from './revocation';
 
@@ -112,6 +112,10 @@ export interface ImportSummary {
   documents: number;
   /** Changes without effect: their poste was revoked before them. */
   revoked: { origin: string; replica: string; count: number }[];
+  /** Ordinateurs registered by this file's changes (« l'ordinateur de … »); absent from summaries of Entente 0.8 and older. */
+  postes_arrived?: string[];
+  /** Revocations new here: which ordinateur, by which. */
+  revocations?: { replica: string; by: string }[];
   /** What the sender held when writing the file, by origin. */
   sender_held: Record<string, number>;
   /** What changed, action by action (« Statut : En cours → Bloqué, par Marc Petit »). */
@@ -158,6 +162,7 @@ export function importFile(
     const createdActions = newRows(store, changes, 'action');
     const createdNotes = newRows(store, changes, 'note');
     const conflictsBefore = conflictCount(store);
+    const registeredBefore = registeredPostes(store);
     const actionChanges = followActions(store, changes, named);
 
     const { applied: received, farFuture } = store.receive(onProgress ? reporting(changes, onProgress) : changes);
@@ -187,6 +192,10 @@ export function importFile(
       far_future: farFuture,
       documents,
       revoked: [...revoked].map(([origin, count]) => ({ origin, replica: replicaLabel(store, origin), count })),
+      postes_arrived: [...registeredPostes(store)].filter((id) => !registeredBefore.has(id) && id !== replicaId).map((id) => replicaLabel(store, id)),
+      revocations: received
+        .filter((change) => change.entity === 'replica' && change.field === 'revoked_after')
+        .map((change) => ({ replica: replicaLabel(store, change.rowId), by: replicaLabel(store, change.origin) })),
       sender_held: content.senderHeld,
       action_changes: actionChanges(applied),
     };

@@ -27,6 +27,9 @@ export interface FolderRoundRecord {
   /** The files set aside this round and why (« dossier/00000003.entente », a French sentence). */
   postponed_files: { file: string; reason: string }[];
   new_conflicts: number;
+  /** Ordinateurs registered and revocations received with the files read (absent from rounds of Entente 0.8 and older). */
+  postes_arrived?: string[];
+  revocations?: { replica: string; by: string }[];
 }
 
 export function recordJournal(store: Store, entry: Omit<JournalEntry, 'id' | 'at'>, at = new Date()): void {

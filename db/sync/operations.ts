@@ -106,6 +106,8 @@ function folderRoundRecord(folder: string, { imported, written, postponed }: Fol
     written: written?.count ?? 0,
     postponed_files: postponed,
     new_conflicts: imported.reduce((sum, file) => sum + file.new_conflicts, 0),
+    postes_arrived: imported.flatMap((file) => file.postes_arrived ?? []),
+    revocations: imported.flatMap((file) => file.revocations ?? []),
   };
 }
 

@@ -68,6 +68,10 @@ function otherPostes(store: Store, own: Set<string>): { id: string; label: strin
     .filter((poste) => !own.has(poste.id));
 }
 
+/** The postes that registered here (a person and a partner), this one included. */
+export const registeredPostes = (store: Store): Set<string> =>
+  new Set(cached(store, 'SELECT id FROM replica WHERE person_id IS NOT NULL').pluck().all() as string[]);
+
 /** « Éric Dupont » and « eric  dupont » are one person. */
 const personKey = (name: string) => sortKey(name).replace(/\s+/g, ' ').trim();
 

@@ -199,7 +199,9 @@ describe('entente', { timeout: 60_000 }, () => {
     const file = join(nadia, 'nadia.entente');
     ok(nadia, 'export', '--to', file);
     // Nadia's ordinateur is new here: told after the import, then listed with the postes until seen.
-    expect(ok(claire, 'import', file)).toContain('1 ordinateur(s) arrivé(s) ou révocation(s) reçue(s) à vérifier : entente postes\n');
+    expect(ok(claire, 'import', file)).toContain(
+      "Nouvel ordinateur dans la coopération : l'ordinateur de Nadia Benali (Loir-et-Cher).\n1 ordinateur(s) arrivé(s) ou révocation(s) reçue(s) à vérifier : entente postes\n",
+    );
     expect(ok(claire, 'postes')).toMatch(
       /\nÀ vérifier :\n- L'ordinateur de Nadia Benali \(Loir-et-Cher\) a rejoint la coopération le \d+ \S+ \d{4}\. Sa clé n'est pas confirmée ici\.\nSi tout était attendu : entente postes vus\n$/,
     );

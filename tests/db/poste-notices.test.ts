@@ -27,7 +27,9 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
     const claire = newReplica('Claire Martin', '37');
     const nadia = newReplica('Nadia Benali', '41');
     expect(posteNotices(claire)).toEqual([]);
-    send(nadia, claire);
+    // The import says so too, and its journal line keeps it.
+    expect(send(nadia, claire).postes_arrived).toEqual(["l'ordinateur de Nadia Benali (Loir-et-Cher)"]);
+    expect(send(nadia, claire).postes_arrived).toEqual([]);
     expect(posteNotices(claire)).toEqual([
       expect.objectContaining({
         kind: 'arrived',
@@ -89,7 +91,11 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
     // Marc's laptop, stolen and not yet told, revokes Nadia: it counts for nothing once Claire's arrives.
     revokeReplica(marc, nadia.replicaId!);
     send(marc, claire);
-    send(claire, nadia);
+    // The import says so too.
+    expect(send(claire, nadia).revocations?.sort((a, b) => a.replica.localeCompare(b.replica))).toEqual([
+      { replica: "l'ordinateur de Marc Lefèvre (Loir-et-Cher)", by: "l'ordinateur de Claire Martin (Indre-et-Loire)" },
+      { replica: "l'ordinateur de Nadia Benali (Loir-et-Cher)", by: "l'ordinateur de Marc Lefèvre (Loir-et-Cher)" },
+    ]);
     const notices = posteNotices(nadia);
     expect(notices).toEqual([
       expect.objectContaining({

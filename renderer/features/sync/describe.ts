@@ -20,7 +20,18 @@ export function importHeadline(summary: ImportSummary): string {
   return `${received}, dont ${count(summary.applied, 'nouvelle', 'nouvelles')}.`;
 }
 
-/** What is new, in the words of the screens: actions, statuses, notes, conflicts. */
+/**
+ * « Nouvel ordinateur dans la coopération : l'ordinateur de … », « Révocation reçue : … »:
+ * kept in the journal, once the notices to check are gone (summaries of 0.8 and older have none).
+ */
+function posteEvents({ postes_arrived: arrived = [], revocations = [] }: Pick<ImportSummary, 'postes_arrived' | 'revocations'>): string[] {
+  return [
+    ...arrived.map((poste) => `Nouvel ordinateur dans la coopération\u202f: ${poste}`),
+    ...revocations.map(({ replica, by }) => `Révocation reçue\u202f: ${replica}, révoqué par ${by}`),
+  ];
+}
+
+/** What is new, in the words of the screens: actions, statuses, notes, conflicts, ordinateurs. */
 export function importDetails(summary: ImportSummary): string[] {
   const details: string[] = [];
   if (summary.actions_created) details.push(count(summary.actions_created, 'action créée', 'actions créées'));
@@ -32,6 +43,7 @@ export function importDetails(summary: ImportSummary): string[] {
       `${count(summary.far_future, 'mise à jour datée', 'mises à jour datées')} de plus d'un jour dans le futur (horloge d'un ordinateur déréglée)\u202f: gardée${summary.far_future > 1 ? 's' : ''}, sans avancer l'horloge de cet ordinateur`,
     );
   }
+  details.push(...posteEvents(summary));
   return details;
 }
 
@@ -43,7 +55,7 @@ export function journalTitle(entry: JournalEntry): string {
 function journalSentence(entry: JournalEntry): string {
   switch (entry.kind) {
     case 'import':
-      return `Import\u202f: ${importHeadline(entry.summary)}`;
+      return [`Import\u202f: ${importHeadline(entry.summary)}`, ...posteEvents(entry.summary).map((event) => `${event}.`)].join(' ');
     case 'join':
       return `Arrivée dans la coopération\u202f: ${count(entry.summary.applied, 'mise à jour reçue', 'mises à jour reçues')} ${ofReplica(entry.summary.sender_label)}.`;
     case 'export':
@@ -53,6 +65,7 @@ function journalSentence(entry: JournalEntry): string {
     case 'folder':
       return [
         `Dossier partagé\u202f: ${folderRoundSentence(entry.summary)}`,
+        ...posteEvents(entry.summary).map((event) => `${event}.`),
         // Within the journal's sentence: the reason, a sentence of its own elsewhere, goes on after a colon in lower case.
         ...(entry.summary.postponed_files ?? []).map((file) => `${file.file}\u202f: ${file.reason.charAt(0).toLowerCase()}${file.reason.slice(1)}`),
       ].join(' ');

@@ -38,7 +38,13 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   cliWithPassphrase(nadia, PASSPHRASE, 'export', '--to', fromNadia);
   await app.answerDialog('showOpenDialog', { canceled: false, filePaths: [fromNadia] });
   await page.getByRole('button', { name: "Importer un fichier d'échange…" }).click();
-  await page.getByRole('dialog', { name: 'Import terminé' }).getByRole('button', { name: 'Fermer' }).last().click();
+  const summary = page.getByRole('dialog', { name: 'Import terminé' });
+  await expect(summary).toContainText("Nouvel ordinateur dans la coopération : l'ordinateur de Nadia Benali (Loir-et-Cher)");
+  await summary.getByRole('button', { name: 'Fermer' }).last().click();
+  // The journal keeps it, after the notice is gone.
+  await expect(
+    page.getByRole('row', { name: /^.* Import : .* Nouvel ordinateur dans la coopération : l'ordinateur de Nadia Benali \(Loir-et-Cher\)\.$/ }),
+  ).toBeVisible();
   // Nadia's ordinateur is new here: told on this screen and beside its link, until Claire says it was expected.
   const toCheck = page.getByRole('alert').filter({ hasText: 'Ordinateurs de la coopération' });
   await expect(toCheck).toContainText(
