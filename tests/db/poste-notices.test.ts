@@ -12,6 +12,8 @@ import { newReplica, tempDir, track } from './helpers';
 
 const PASSPHRASE = 'jardin-lampe-rocher-cabane';
 const send = (from: Store, to: Store) => importFile(to, exportFile(from, { secret: PASSPHRASE, forReplica: to.replicaId }).bytes, PASSPHRASE);
+/** Files sent one after the other, in this order. */
+const exchange = (...pairs: [Store, Store][]) => pairs.forEach(([from, to]) => send(from, to));
 /** The user clicks « Tout était attendu » on what the screen shows. */
 const seeAll = (store: Store) =>
   markPostesSeen(
@@ -78,13 +80,7 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
     const claire = newReplica('Claire Martin', '37');
     const nadia = newReplica('Nadia Benali', '41');
     const marc = newReplica('Marc Lefèvre', '41');
-    for (const [from, to] of [
-      [marc, claire],
-      [claire, nadia],
-      [nadia, marc],
-      [marc, nadia],
-    ] as const)
-      send(from, to);
+    exchange([marc, claire], [claire, nadia], [nadia, marc], [marc, nadia]);
     seeAll(nadia);
     revokeReplica(claire, marc.replicaId!);
     expect(posteNotices(claire).filter((notice) => notice.kind === 'revoked')).toEqual([]);
@@ -159,13 +155,7 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
     const claire = newReplica('Claire Martin', '37');
     const nadia = newReplica('Nadia Benali', '41');
     const marc = newReplica('Marc Lefèvre', '41');
-    for (const [from, to] of [
-      [marc, claire],
-      [claire, marc],
-      [nadia, claire],
-      [claire, nadia],
-    ] as const)
-      send(from, to);
+    exchange([marc, claire], [claire, marc], [nadia, claire], [claire, nadia]);
     seeAll(nadia);
     // Claire and Marc revoke each other without knowing it: both count (db/store/revocations.ts).
     revokeReplica(claire, marc.replicaId!);
