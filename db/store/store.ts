@@ -90,8 +90,9 @@ export class Store {
     try {
       return this.db.transaction(work)();
     } catch (error) {
-      // Rolled back: a revocation it brought is no longer in the log.
+      // Rolled back: a revocation it brought is no longer in the log, nor its bound.
       this.revocations = undefined;
+      this.log.revoked = revocationBounds(this.db);
       throw error;
     }
   }

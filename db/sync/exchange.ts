@@ -3,6 +3,7 @@
 // journal), so that a file is taken whole or not at all, and taken twice changes nothing.
 import type { Change, VersionRef } from '../store/changelog';
 import { refusal } from '../errors';
+import { SEED_ORIGIN } from '../project/setup';
 import { SHARED_SCHEMA_VERSION } from '../store/migrations';
 import type { Store } from '../store/store';
 import { decodeSyncFile, encodeSyncFile, readSyncHeader, type SyncHeader } from './format';
@@ -11,7 +12,7 @@ import { recordJournal } from './journal';
 import { followActions, type ImportChanges } from './changes';
 import { ofReplica, replicaLabel } from './labels';
 import { keyringOf, readingKeys, type Secret } from './passphrase';
-import { keepSeenPostes, registeredPostes } from './poste-notices';
+import { arrivalLabel, keepSeenPostes } from './poste-notices';
 import { checkRuns, provenRuns, recordProofs } from './proof';
 import { revocationBound, revokedBy } from './revocation';
 
@@ -162,7 +163,7 @@ export function importFile(
     const createdActions = newRows(store, changes, 'action');
     const createdNotes = newRows(store, changes, 'note');
     const conflictsBefore = conflictCount(store);
-    const registeredBefore = registeredPostes(store);
+    const originsBefore = new Set(Object.keys(store.log.versionVector()));
     const actionChanges = followActions(store, changes, named);
 
     const { applied: received, farFuture } = store.receive(onProgress ? reporting(changes, onProgress) : changes);
@@ -192,9 +193,12 @@ export function importFile(
       far_future: farFuture,
       documents,
       revoked: [...revoked].map(([origin, count]) => ({ origin, replica: replicaLabel(store, origin), count })),
-      postes_arrived: [...registeredPostes(store)].filter((id) => !registeredBefore.has(id) && id !== replicaId).map((id) => replicaLabel(store, id)),
+      postes_arrived: Object.keys(store.log.versionVector())
+        .filter((origin) => !originsBefore.has(origin) && origin !== SEED_ORIGIN && origin !== replicaId)
+        .map((origin) => arrivalLabel(store, origin)),
+      // As the notices, a bound that is not an integer revokes nothing (store/revocations.ts).
       revocations: received
-        .filter((change) => change.entity === 'replica' && change.field === 'revoked_after')
+        .filter((change) => change.entity === 'replica' && change.field === 'revoked_after' && Number.isInteger(JSON.parse(change.value)))
         .map((change) => ({ replica: replicaLabel(store, change.rowId), by: replicaLabel(store, change.origin) })),
       sender_held: content.senderHeld,
       action_changes: actionChanges(applied),

@@ -6,11 +6,12 @@
 import { localDate } from '../../common/calendar';
 import { capitalized, frenchDate } from '../../common/french';
 import { parseHlc } from '../store/hlc';
+import { SEED_ORIGIN } from '../project/setup';
 import { sortKey } from '../store/collation';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { keyConfirmedAt } from './confirmations';
-import { replicaLabel } from './labels';
+import { replicaLabel, UNKNOWN_REPLICA } from './labels';
 
 const SEEN_KEY = 'postes_seen';
 
@@ -29,7 +30,7 @@ type PosteEvent =
       label: string;
       /** Its name in Paramètres › Ordinateurs, if its user gave one (« Portable DRH »). */
       poste_label: string | null;
-      /** The earliest clock among its row's current values. */
+      /** The clock of its first change held here. */
       at: string;
       key_confirmed: boolean;
       /** Its person is this laptop's user, or already had another poste, not revoked: a replacement, or someone using their name. */
@@ -55,22 +56,28 @@ export type PosteNotice = PosteEvent & {
   sentence: string;
 };
 
-/** The other postes that registered (a person and a partner), by whom each is for: two person rows can name one person. */
-function otherPostes(store: Store, own: Set<string>): { id: string; label: string | null; person: string }[] {
-  const rows = cached(store, `SELECT r.id, r.label, pe.name, pe.partner_id FROM replica r JOIN person pe ON pe.id = r.person_id ORDER BY r.id`).all() as {
-    id: string;
-    label: string | null;
-    name: string;
-    partner_id: string | null;
-  }[];
+/**
+ * The other postes whose changes this one holds, by whom each is for (null: it never said):
+ * two person rows can name one person. Not only those that registered: a made-up poste may
+ * write without ever saying who it is.
+ */
+function otherPostes(store: Store, own: Set<string>): { id: string; label: string | null; person: string | null }[] {
+  const rows = cached(
+    store,
+    `SELECT v.origin AS id, r.label, pe.name, pe.partner_id FROM version_vector v
+     LEFT JOIN replica r ON r.id = v.origin LEFT JOIN person pe ON pe.id = r.person_id
+     WHERE v.origin <> ? ORDER BY v.origin`,
+  ).all(SEED_ORIGIN) as { id: string; label: string | null; name: string | null; partner_id: string | null }[];
   return rows
-    .map(({ id, label, name, partner_id }) => ({ id, label, person: `${personKey(name)}\0${partner_id ?? ''}` }))
+    .map(({ id, label, name, partner_id }) => ({ id, label, person: name === null ? null : `${personKey(name)}\0${partner_id ?? ''}` }))
     .filter((poste) => !own.has(poste.id));
 }
 
-/** The postes that registered here (a person and a partner), this one included. */
-export const registeredPostes = (store: Store): Set<string> =>
-  new Set(cached(store, 'SELECT id FROM replica WHERE person_id IS NOT NULL').pluck().all() as string[]);
+/** « l'ordinateur de Nadia Benali (Loir-et-Cher) », or, for a poste that never said who it is, its id. */
+export function arrivalLabel(store: Store, replica: string): string {
+  const label = replicaLabel(store, replica);
+  return label === UNKNOWN_REPLICA ? `un ordinateur qui ne dit pas à qui il est (identifiant ${replica})` : label;
+}
 
 /** « Éric Dupont » and « eric  dupont » are one person. */
 const personKey = (name: string) => sortKey(name).replace(/\s+/g, ' ').trim();
@@ -144,29 +151,27 @@ export function posteNotices(store: Store): PosteNotice[] {
   const ownPerson = postes.find((poste) => poste.id === store.replicaId)?.person;
   const others = postes.filter((poste) => !own.has(poste.id));
   const revokedPostes = new Set(others.filter((poste) => store.log.revoked.has(poste.id)).map((poste) => poste.id));
-  // Through the live versions (indexed by row), not the log: a poste's row is a few fields.
-  const arrivedAt = cached(
-    store,
-    `SELECT min(c.hlc) FROM live_versions lv JOIN changes c ON c.origin = lv.origin AND c.seq = lv.seq WHERE lv.entity = 'replica' AND lv.row_id = ?`,
-  ).pluck();
+  const firstChangeAt = cached(store, 'SELECT hlc FROM changes WHERE origin = ? ORDER BY seq LIMIT 1').pluck();
   const events: (PosteEvent & { key: string })[] = [];
   for (const poste of others) {
     if (seenReplicas.has(poste.id)) continue;
-    const hlc = arrivedAt.get(poste.id) as string;
+    const hlc = firstChangeAt.get(poste.id) as string;
     events.push({
       kind: 'arrived',
       key: poste.id,
       replica: poste.id,
-      label: replicaLabel(store, poste.id),
+      label: arrivalLabel(store, poste.id),
       poste_label: poste.label,
       at: new Date(parseHlc(hlc).ms).toISOString(),
       key_confirmed: keyConfirmedAt(store, poste.id) !== null,
       same_person:
-        poste.person === ownPerson
-          ? 'this-laptop'
-          : others.some((other) => other.id !== poste.id && other.person === poste.person && !revokedPostes.has(other.id))
-            ? 'other-poste'
-            : null,
+        poste.person === null
+          ? null
+          : poste.person === ownPerson
+            ? 'this-laptop'
+            : others.some((other) => other.id !== poste.id && other.person === poste.person && !revokedPostes.has(other.id))
+              ? 'other-poste'
+              : null,
     });
   }
   const revocations = othersRevocations(store, own).filter(({ origin, seq }) => !seenRevocations.has(`${origin}:${seq}`));

@@ -345,7 +345,8 @@ export const argsSchemas = {
   revokePoste: z.tuple([id]),
   confirmPosteKey: z.tuple([id, z.string().max(200)]),
   listPosteNotices: none,
-  markPostesSeen: z.tuple([z.array(z.string().min(1).max(200)).max(10_000)]),
+  // A poste's id comes from files, of any length.
+  markPostesSeen: z.tuple([z.array(z.string().min(1).max(100_000)).max(10_000)]),
   exportSyncFile: z.tuple([
     z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('replica'), id }).strict(),

@@ -14,13 +14,14 @@ function run(store: Store, job: SyncJob): { value: unknown; changed: boolean } {
     case 'import': {
       const onProgress = (done: number, total: number) => post({ type: 'progress', done, total });
       const summary = importExchangeFile(store, Buffer.from(job.bytes), keyring, { onProgress });
-      return { value: summary, changed: summary.applied > 0 };
+      // A revocation without effect changes no table, but what this poste must tell its user.
+      return { value: summary, changed: summary.applied > 0 || (summary.revocations?.length ?? 0) > 0 };
     }
     case 'export':
       return { value: exportToFile(store, job.file, { secret: keyring, target: job.target }), changed: false };
     case 'folder': {
       const { record } = folderRound(store, job.folder, keyring);
-      return { value: record, changed: record.changes_applied > 0 };
+      return { value: record, changed: record.changes_applied > 0 || (record.revocations?.length ?? 0) > 0 };
     }
     case 'invite':
       return { value: writeInvitation(store, job.file, keyring), changed: false };

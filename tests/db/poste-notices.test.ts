@@ -3,9 +3,12 @@ import { describe, expect, test } from 'vitest';
 import { renewReplica } from '../../db/project/setup';
 import { Store } from '../../db/store/store';
 import { confirmKey } from '../../db/sync/confirmations';
+import type { Change } from '../../db/store/changelog';
+import { SHARED_SCHEMA_VERSION } from '../../db/store/migrations';
 import { exportFile, importFile } from '../../db/sync/exchange';
+import { encodeSyncFile } from '../../db/sync/format';
 import { createInvitation, joinProject } from '../../db/sync/invitation';
-import { fingerprint } from '../../db/sync/keys';
+import { derivedKey, fingerprint } from '../../db/sync/keys';
 import { markPostesSeen, posteNotices } from '../../db/sync/poste-notices';
 import { revokeReplica } from '../../db/sync/revocation';
 import { newReplica, tempDir, track } from './helpers';
@@ -205,5 +208,62 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
     const joined = track(Store.open(join(tempDir(), 'entente.sqlite')));
     joinProject(joined, createInvitation(claire, PASSPHRASE).bytes, PASSPHRASE, { name: 'Nadia Benali', function: null, partner: '41' });
     expect(posteNotices(joined)).toEqual([]);
+  });
+
+  test('un poste qui écrit sans jamais dire à qui il est est signalé aussi, par son identifiant', () => {
+    const claire = newReplica('Claire Martin', '37');
+    // Unsigned changes of an origin that never published a key: what Entente 0.2 wrote, and a forger can.
+    const origin = 'fabrique0001';
+    const change: Change = {
+      origin,
+      seq: 1,
+      hlc: '1796000000000-0000',
+      entity: 'action',
+      rowId: 'a4-1',
+      field: 'status',
+      value: '"abandonne"',
+      supersedes: [],
+    };
+    const file = encodeSyncFile({
+      project: claire.projectId!,
+      sender: origin,
+      schema: SHARED_SCHEMA_VERSION,
+      full: false,
+      key: derivedKey(PASSPHRASE, claire.projectId!),
+      content: { senderHeld: { [origin]: 1 }, basedOn: {}, runs: [{ origin, from: 1, before: null, signature: null, changes: [change] }] },
+    });
+    const label = `un ordinateur qui ne dit pas à qui il est (identifiant ${origin})`;
+    expect(importFile(claire, file, PASSPHRASE).postes_arrived).toEqual([label]);
+    expect(posteNotices(claire)).toMatchObject([
+      {
+        kind: 'arrived',
+        replica: origin,
+        label,
+        same_person: null,
+        sentence: expect.stringMatching(/^Un ordinateur qui ne dit pas à qui il est \(identifiant fabrique0001\) a rejoint/),
+      },
+    ]);
+  });
+
+  test('une révocation annulée avec sa transaction ne laisse rien : ni borne, ni avis', () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    send(nadia, claire);
+    seeAll(claire);
+    const marc = newReplica('Marc Lefèvre', '41');
+    send(marc, nadia);
+    seeAll(nadia);
+    revokeReplica(nadia, marc.replicaId!);
+    expect(posteNotices(claire)).toEqual([]);
+    // A file that brings the revocation, then fails before its end (a damaged document, a forked history…).
+    expect(() =>
+      claire.transaction(() => {
+        send(nadia, claire);
+        expect(claire.log.revoked.has(marc.replicaId!)).toBe(true);
+        throw new Error('fichier refusé après coup');
+      }),
+    ).toThrow('fichier refusé après coup');
+    expect(claire.log.revoked.has(marc.replicaId!)).toBe(false);
+    expect(posteNotices(claire).filter((notice) => notice.kind === 'revoked')).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ export function PosteNoticesAlert({ linkToPostes }: { linkToPostes: boolean }) {
       <Stack gap="xs">
         <List size="sm" spacing={4}>
           {notices.map((notice) => (
-            <List.Item key={`${notice.kind}-${notice.replica}-${notice.at}`}>{frenchTypography(notice.sentence)}</List.Item>
+            <List.Item key={notice.key}>{frenchTypography(notice.sentence)}</List.Item>
           ))}
         </List>
         <Text size="sm">
