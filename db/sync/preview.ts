@@ -10,7 +10,8 @@ import { basename } from 'node:path';
 import { refusal } from '../errors';
 import type { Store } from '../store/store';
 import { replicaLabel } from './labels';
-import { changesOf, decodeSyncFile, MAX_HEADER_BYTES, readSyncHeader } from './format';
+import { changesOf } from './body';
+import { decodeSyncFile, MAX_HEADER_BYTES, readSyncHeader } from './format';
 import { derivedKey } from './keys';
 
 export interface InvitationPreview {

@@ -11,7 +11,7 @@ import { chainStart, nextChain } from '../store/chain';
 import { JSON_FIELDS } from '../store/schema';
 import type { Change } from '../store/changelog';
 import type { Store } from '../store/store';
-import type { Run } from './format';
+import type { Run } from './body';
 import { keyConfirmedAt } from './confirmations';
 import { fingerprint, type Keyring } from './keys';
 import { replicaLabel } from './labels';

@@ -1,12 +1,14 @@
-import { createCipheriv, createHash, createHmac, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, scryptSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import type { Change } from '../../db/store/changelog';
-import { changesOf, decodeSyncFile, encodeSyncFile, readSyncHeader, SYNC_FORMAT_VERSION, SYNC_MAGIC, sealSyncFile, type Run } from '../../db/sync/format';
+import { changesOf, type Run } from '../../db/sync/body';
+import { decodeSyncFile, encodeSyncFile, readSyncHeader, SYNC_FORMAT_VERSION, SYNC_MAGIC, sealSyncFile } from '../../db/sync/format';
 import { derivedKey, forgetProjectKeys, projectKey } from '../../db/sync/keys';
 import { SHARED_SCHEMA_VERSION } from '../../db/store/migrations';
+import { FIELD_PAIRS } from '../../db/sync/field-pairs';
 
 const PASSPHRASE = 'coopération 37-41 printemps';
 const project = 'p-coop-37-41';
@@ -61,8 +63,13 @@ describe("fichier d'échange", () => {
     expect(bytesPerChange).toBeLessThan(60);
   });
 
-  test('format 4 : vecteurs, suites, horloges et versions remplacées retrouvés tels quels', () => {
+  test('format 5 : vecteurs, suites, horloges, versions remplacées et valeurs de toute sorte retrouvés octet pour octet', () => {
     const changes = byOrigin(typicalChanges(40));
+    // Values as the app writes them, and as it never does: each comes back as the same text (the chains hash it).
+    const values = ['null', 'true', 'false', '"é « x »\\n"', '"\\u00e9"', ' "x"', '-0', '007', '-12', '9007199254740993', '1.5', '{"vv":{"a":1}}', '""', '0'];
+    values.forEach((value, i) => (changes[10 + i] = { ...changes[10 + i], value }));
+    // A field outside format 5's table (one a later schema adds) travels by its name.
+    changes[30] = { ...changes[30], entity: 'entite_future', field: 'champ' };
     // A clock of an unusual form (a file written by mistake) travels as text, unchanged.
     changes[5] = { ...changes[5], hlc: '1764150000000-00001' };
     changes[6] = {
@@ -149,7 +156,7 @@ describe("fichier d'échange", () => {
     });
     // As Entente 0.7 reads it: its data are of schema 7.
     expect(() => decodeSyncFile(newer, { keys: [derivedKey(PASSPHRASE, project)], project, schema: 7 })).toThrow(
-      /version plus récente d'Entente \(0\.8\.0 ou plus\)/,
+      /version plus récente d'Entente \(0\.9\.0 ou plus\)/,
     );
   });
 
@@ -210,7 +217,7 @@ describe('formats 1 et 2 toujours lus ; formats 3 et 4 : la clé du projet déri
     return Buffer.concat([prefix, header, cipher.update(compressed), cipher.final(), cipher.getAuthTag()]);
   }
 
-  test("un fichier du format 1 reste lisible avec la phrase de passe ; un nouveau fichier est du format 4, d'une clé propre", () => {
+  test("un fichier du format 1 reste lisible avec la phrase de passe ; un nouveau fichier est du format 5, d'une clé propre", () => {
     const changes = byOrigin(
       typicalChanges(50).map((change) => ({ ...change, supersedes: change.supersedes.filter(([origin]) => origin !== 'b7t5w1z0c6ve') })),
     );
@@ -221,7 +228,7 @@ describe('formats 1 et 2 toujours lus ; formats 3 et 4 : la clé du projet déri
 
     const written = encode(changes);
     expect(written.readUInt16BE(12)).toBe(SYNC_FORMAT_VERSION);
-    expect(SYNC_FORMAT_VERSION).toBe(4);
+    expect(SYNC_FORMAT_VERSION).toBe(5);
     expect(decode(written)).toEqual(changes);
     // Two files of one project under one passphrase: two salts (two file keys), one key id.
     const again = encode(changes);
@@ -249,72 +256,149 @@ describe('formats 1 et 2 toujours lus ; formats 3 et 4 : la clé du projet déri
   });
 });
 
-describe('un fichier du format 3, écrit par Entente 0.3 et 0.4, reste lisible', () => {
-  // tests/db/fixtures/format-3.entente was written by the format 3 writer before format 4
-  // replaced it: the content below is what it carries.
-  const A = 'k3j9x2m4p8qa';
-  const B = 'b7t5w1z0c6ve';
-  const sha = createHash('sha256').update('convention signée').digest('hex');
-  const change = (
-    origin: string,
-    seq: number,
-    hlc: string,
-    entity: string,
-    rowId: string,
-    field: string,
-    value: unknown,
-    supersedes: [string, number][] = [],
-  ) => ({
-    origin,
-    seq,
-    hlc,
-    entity,
-    rowId,
-    field,
-    value: JSON.stringify(value),
-    supersedes,
-  });
-  const runs: Run[] = [
-    { origin: 'seed', from: 185, before: null, signature: null, changes: [change('seed', 185, '0000000000000-0000', 'chantier', 'c9', 'stage', 'lancement')] },
-    {
-      origin: A,
-      from: 117,
-      before: 'iAjVd9GbYz1Q0nq8sKp0mX3vZ1E2c4r5T6y7U8i9O0a=',
-      signature: 'zvsZX9vN'.repeat(11),
-      changes: [
-        change(A, 117, '1795697427928-0000', 'action', 'a4-1', 'status', 'en_cours', [[A, 112]]),
-        change(A, 118, '1795697427931-0000', 'action', 'a4-1', 'progress', 40),
-        change(A, 119, '1795697427931-0001', 'note', 'n7x2', 'text', 'Le comité a validé « la note » — à Blois.\nSuite : délibération.'),
-        change(A, 120, '1795697500000-0000', 'action', 'a4-1', 'finalites', ['economies', 'qualite']),
-        change(A, 121, '1795697500002-0000', 'step', 's1', 'done', true, [
-          [B, 40],
-          [A, 99],
-        ]),
-        change(A, 122, '1795697500003-0000', 'attachment', 'd1', 'sha256', sha),
-      ],
-    },
-    {
-      origin: B,
-      from: 41,
-      before: 'Qm9uam91ciBsZXMgZGV1eCBEw6lwYXJ0ZW1lbnRzICE=',
-      signature: null,
-      changes: [
-        change(B, 41, '1795697600000-0000', 'action', 'a4-1', 'deleted', { vv: { [A]: 121, [B]: 40, seed: 185 } }),
-        change(B, 42, '1795697600001-0000', 'action', 'a5-2', 'end_date', null, [[B, 12]]),
-      ],
-    },
-  ];
+const A = 'k3j9x2m4p8qa';
+const B = 'b7t5w1z0c6ve';
+const sha = createHash('sha256').update('convention signée').digest('hex');
+const change = (
+  origin: string,
+  seq: number,
+  hlc: string,
+  entity: string,
+  rowId: string,
+  field: string,
+  value: unknown,
+  supersedes: [string, number][] = [],
+) => ({
+  origin,
+  seq,
+  hlc,
+  entity,
+  rowId,
+  field,
+  value: JSON.stringify(value),
+  supersedes,
+});
+/** What tests/db/fixtures/format-3.entente and format-4.entente carry (written by those formats' writers, before the next replaced them). */
+const olderRuns = (lastClock: string): Run[] => [
+  { origin: 'seed', from: 185, before: null, signature: null, changes: [change('seed', 185, '0000000000000-0000', 'chantier', 'c9', 'stage', 'lancement')] },
+  {
+    origin: A,
+    from: 117,
+    before: 'iAjVd9GbYz1Q0nq8sKp0mX3vZ1E2c4r5T6y7U8i9O0a=',
+    signature: 'zvsZX9vN'.repeat(11),
+    changes: [
+      change(A, 117, '1795697427928-0000', 'action', 'a4-1', 'status', 'en_cours', [[A, 112]]),
+      change(A, 118, '1795697427931-0000', 'action', 'a4-1', 'progress', 40),
+      change(A, 119, '1795697427931-0001', 'note', 'n7x2', 'text', 'Le comité a validé « la note » — à Blois.\nSuite : délibération.'),
+      change(A, 120, '1795697500000-0000', 'action', 'a4-1', 'finalites', ['economies', 'qualite']),
+      change(A, 121, '1795697500002-0000', 'step', 's1', 'done', true, [
+        [B, 40],
+        [A, 99],
+      ]),
+      change(A, 122, '1795697500003-0000', 'attachment', 'd1', 'sha256', sha),
+    ],
+  },
+  {
+    origin: B,
+    from: 41,
+    before: 'Qm9uam91ciBsZXMgZGV1eCBEw6lwYXJ0ZW1lbnRzICE=',
+    signature: null,
+    changes: [
+      change(B, 41, '1795697600000-0000', 'action', 'a4-1', 'deleted', { vv: { [A]: 121, [B]: 40, seed: 185 } }),
+      change(B, 42, lastClock, 'action', 'a5-2', 'end_date', null, [[B, 12]]),
+    ],
+  },
+];
 
-  test('en-tête, vecteurs, suites, preuves, modifications et document, tels quels', () => {
+describe('les fichiers des formats 3 et 4, écrits par Entente 0.3 à 0.8, restent lisibles', () => {
+  const expected = (lastClock: string) => ({
+    senderHeld: { [A]: 122, [B]: 42, seed: 185 },
+    basedOn: { [A]: 116, [B]: 40, seed: 184 },
+    runs: olderRuns(lastClock),
+    blobs: [{ sha256: sha, bytes: Buffer.from('convention signée') }],
+  });
+
+  test('format 3 : en-tête, vecteurs, suites, preuves, modifications et document, tels quels', () => {
     const file = readFileSync(join(__dirname, 'fixtures', 'format-3.entente'));
     expect(file.readUInt16BE(12)).toBe(3);
     const { header, content } = decodeSyncFile(file, { keys: [derivedKey(PASSPHRASE, project)], project, schema: 7 });
     expect(header).toMatchObject({ format: 3, sender: A, createdAt: '2026-12-01T21:45:00.000Z', full: false, count: 9, schema: 7 });
-    expect(content).toEqual({
-      senderHeld: { [A]: 122, [B]: 42, seed: 185 },
-      basedOn: { [A]: 116, [B]: 40, seed: 184 },
-      runs,
-      blobs: [{ sha256: sha, bytes: Buffer.from('convention signée') }],
-    });
+    expect(content).toEqual(expected('1795697600001-0000'));
+  });
+
+  test("format 4 : de même, et une horloge d'une forme inhabituelle", () => {
+    const file = readFileSync(join(__dirname, 'fixtures', 'format-4.entente'));
+    expect(file.readUInt16BE(12)).toBe(4);
+    const { header, content } = decodeSyncFile(file, { keys: [derivedKey(PASSPHRASE, project)], project, schema: SHARED_SCHEMA_VERSION });
+    expect(header).toMatchObject({ format: 4, sender: A, createdAt: '2026-12-04T07:10:00.000Z', full: false, count: 9, schema: 10, minAppVersion: '0.8.0' });
+    expect(content).toEqual(expected('hlc-hors-norme'));
+  });
+});
+
+describe('format 5, lu comme docs/sync.md le décrit', () => {
+  /** The plain body of a format 5 file, opened by hand: the file's key by HKDF, AES-256-GCM with a zero nonce, brotli. */
+  function openByHand(file: Buffer): Buffer {
+    const headerEnd = 18 + file.readUInt32BE(14);
+    const { salt } = readSyncHeader(file).header;
+    const key = Buffer.from(
+      hkdfSync('sha256', projectKey(PASSPHRASE, project), Buffer.from(salt, 'base64url'), "entente : clé d'un fichier d'échange, format 5", 32),
+    );
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.alloc(12));
+    decipher.setAAD(file.subarray(0, headerEnd));
+    decipher.setAuthTag(file.subarray(file.length - 16));
+    return brotliDecompressSync(Buffer.concat([decipher.update(file.subarray(headerEnd, file.length - 16)), decipher.final()]));
+  }
+
+  test("la table des noms de champs ne change pas : un fichier se lirait autrement d'une version à l'autre", () => {
+    expect(FIELD_PAIRS).toHaveLength(197);
+    expect(FIELD_PAIRS[0]).toEqual(['project', 'name']);
+    expect(FIELD_PAIRS[23]).toEqual(['action', 'status']);
+    expect(createHash('sha256').update(JSON.stringify(FIELD_PAIRS)).digest('hex').slice(0, 16)).toBe('db9c710506b6b431');
+  });
+
+  test('un corps abîmé, tronqué ou réécrit octet par octet, est refusé comme un fichier endommagé, jamais par une autre erreur', () => {
+    const changes = byOrigin(typicalChanges(12));
+    changes[3] = { ...changes[3], entity: 'entite_future', field: 'champ', hlc: 'horloge' };
+    const runs = runsOf(changes).map((run) => ({ ...run, before: 'iAjVd9GbYz1Q0nq8sKp0mX3vZ1E2c4r5T6y7U8i9O0a=', signature: 'texte' }));
+    const plain = openByHand(
+      encodeSyncFile({
+        project,
+        sender: 'k3j9x2m4p8qa',
+        schema: 1,
+        full: false,
+        key: derivedKey(PASSPHRASE, project),
+        content: { senderHeld: { k3j9x2m4p8qa: 12, b7t5w1z0c6ve: 11 }, basedOn: { b7t5w1z0c6ve: 3 }, runs },
+      }),
+    );
+    const reseal = (body: Buffer) =>
+      sealSyncFile(
+        { project, sender: 'k3j9x2m4p8qa', schema: 1, full: false, key: derivedKey(PASSPHRASE, project) },
+        12,
+        brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }),
+        body.length,
+      );
+    expect(decode(reseal(plain))).toEqual(changes);
+    const refusedOrRead = (body: Buffer): boolean => {
+      try {
+        decode(reseal(body));
+        return false;
+      } catch (error) {
+        expect(String(error)).toMatch(/endommagé/);
+        return true;
+      }
+    };
+    // Cut anywhere, or a byte too many: a count, a length or the end gives it away.
+    for (let length = 0; length < plain.length; length++) expect(refusedOrRead(plain.subarray(0, length))).toBe(true);
+    expect(refusedOrRead(Buffer.concat([plain, Buffer.from([0])]))).toBe(true);
+    // A byte rewritten: read as other data (the chain and signature checks then refuse it) or refused, never a crash.
+    let refused = 0;
+    for (let at = 0; at < plain.length; at++) {
+      for (const byte of [0x00, 0xff, plain[at] ^ 1]) {
+        const mutated = Buffer.from(plain);
+        mutated[at] = byte;
+        if (refusedOrRead(mutated)) refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(0);
   });
 });

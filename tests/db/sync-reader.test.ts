@@ -12,7 +12,7 @@ import { attach } from '../../db/attachments/store';
 import type { Change } from '../../db/store/changelog';
 import { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
-import { decodeSyncFile } from '../../db/sync/format';
+import { decodeSyncFile, encodeSyncFile } from '../../db/sync/format';
 import { syncFolder } from '../../db/sync/folder';
 import { joinProject } from '../../db/sync/invitation';
 import { derivedKey } from '../../db/sync/keys';
@@ -100,6 +100,20 @@ function checkFile(name: string, bytes: Buffer, writer: Store): ReadFile {
   return read;
 }
 
+/** A fixture written by an older Entente: the Python reader must find what the app's decoder finds. */
+function checkOlderFormat(name: string, format: number): void {
+  const file = join(__dirname, 'fixtures', name);
+  const read = readWithPython(file, newReplica());
+  const app = readWithApp(readFileSync(file));
+  expect(read.header).toMatchObject({ ...app.header, format });
+  expect(read.sender_held).toEqual(app.sender_held);
+  expect(read.based_on).toEqual(app.based_on);
+  expect(
+    read.runs.map(({ origin, from, before, signature, changes }) => ({ origin, from, before, signature, changes: changes.map(({ chain: _, ...c }) => c) })),
+  ).toEqual(app.runs);
+  expect(read.documents).toEqual(app.documents.map((document) => ({ ...document, sha256_ok: true })));
+}
+
 describe("un lecteur indépendant, écrit d'après docs/sync.md seul", () => {
   // Six Python runs, each deriving the project key with scrypt: several seconds on a loaded machine.
   test("lit l'invitation, un fichier incrémental, un fichier qui relaie, un document d'un dossier partagé, et refuse une autre phrase de passe", () => {
@@ -154,16 +168,51 @@ describe("un lecteur indépendant, écrit d'après docs/sync.md seul", () => {
     expect(refused.stderr).not.toBe('');
   }, 60_000);
 
-  test("lit le format 3, encore lu, comme l'application", () => {
-    const file = join(__dirname, 'fixtures', 'format-3.entente');
+  test("lit ce que l'application n'écrit que rarement : horloges et preuves en texte, champ hors de la table, valeurs de toute sorte", () => {
+    const origin = 'k3j9x2m4p8qa';
+    const values = ['null', 'true', '"é « x »\\n"', '"\\u00e9"', '-0', '-12', '1.5', '{"vv":{"a":1}}'];
+    const changes: Change[] = values.map((value, i) => ({
+      origin,
+      seq: 40 + i,
+      hlc: i === 2 ? 'horloge-hors-norme' : `${1795697427928 - i * 1000}-000${i}`,
+      entity: i === 5 ? 'entite_future' : 'action',
+      rowId: `a${i % 3}`,
+      field: i === 5 ? 'champ' : 'progress',
+      value,
+      supersedes:
+        i > 0
+          ? [
+              [origin, 40 + i - 1],
+              ['seed', 185],
+            ]
+          : [],
+    }));
+    const bytes = encodeSyncFile({
+      project,
+      sender: origin,
+      schema: SHARED_SCHEMA_VERSION,
+      full: false,
+      key: derivedKey(PASSPHRASE, project),
+      content: {
+        senderHeld: { [origin]: 47, seed: 185 },
+        basedOn: { [origin]: 39, seed: 185 },
+        runs: [{ origin, from: 40, before: 'un texte', signature: 'un autre', changes }],
+      },
+    });
+    const file = join(tempDir(), 'rare.entente');
+    writeFileSync(file, bytes);
     const read = readWithPython(file, newReplica());
-    const app = readWithApp(readFileSync(file));
-    expect(read.header).toMatchObject({ ...app.header, format: 3 });
+    const app = readWithApp(bytes);
+    expect(read.header).toMatchObject(app.header);
     expect(read.sender_held).toEqual(app.sender_held);
     expect(read.based_on).toEqual(app.based_on);
     expect(
       read.runs.map(({ origin, from, before, signature, changes }) => ({ origin, from, before, signature, changes: changes.map(({ chain: _, ...c }) => c) })),
     ).toEqual(app.runs);
-    expect(read.documents).toEqual(app.documents.map((document) => ({ ...document, sha256_ok: true })));
   });
+
+  test("lit le format 3, encore lu, comme l'application", () => checkOlderFormat('format-3.entente', 3));
+
+  // Written by Entente 0.8: fixed-size header, JSON body.
+  test("lit le format 4, encore lu, comme l'application", () => checkOlderFormat('format-4.entente', 4));
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Independent reader for Entente exchange files (.entente), formats 4 and 3,
+"""Independent reader for Entente exchange files (.entente), formats 5, 4 and 3,
 and for a shared folder's document files (<sha256>.entente-doc).
 
 Written from docs/sync.md only, as a test of that document.  Usage:
@@ -41,8 +41,59 @@ DOC_KEY_INFO = "entente : document joint d'un dossier partagé"
 MAX_HEADER = 1 << 20          # 1 MiB
 MAX_PLAIN = 1 << 30           # 1 GiB
 OWN_SCHEMA = 10               # shared schema this reader understands (doc: 0.8.0 / schema 10)
-FILE_KEY_INFO = {4: "entente : clé d'un fichier d'échange, format 4",
+FILE_KEY_INFO = {5: "entente : clé d'un fichier d'échange, format 5",
+                 4: "entente : clé d'un fichier d'échange, format 4",
                  3: "entente : clé d'un fichier d'échange, format 3"}
+
+MAX_VARINT_BYTES = 8          # format 5: a varint is at most 8 bytes and at most 2^53 - 1
+MAX_SAFE_INTEGER = (1 << 53) - 1
+
+# Format 5 names a change's (entity, field) by its number in this fixed table
+# (docs/sync.md, « Les noms des champs »): entity after entity, fields in order,
+# numbered from 0.  It never changes; newer fields travel by name (body part 4).
+FIELD_TABLE = [
+    ("project", "name validation_silence_days deleted"),
+    ("partner", "code name short_name position kind deleted"),
+    ("person", "name function partner_id email civility deleted"),
+    ("chantier", "number title description stage deleted"),
+    ("action", "chantier_id title description status priority finalites cooperation_form "
+               "start_date end_date progress number to_arbitrate deleted"),
+    ("pilot", "owner_id partner_id person_id services deleted"),
+    ("step", "action_id label done position deleted"),
+    ("note", "action_id date author_id text deleted"),
+    ("link", "action_id label url deleted"),
+    ("meeting", "type title date start_time duration_minutes place chantier_ids president_id "
+                "secretary_id secretariat_partner_id diffusion next_meeting_date "
+                "validation_status sent_on validated_on validated_by_id validated_seen version "
+                "previous_version_id amendment_reason deleted"),
+    ("participant", "meeting_id person_id name function organisation attendance represented_by "
+                    "deleted"),
+    ("agenda_item", "meeting_id position title presenter duration_minutes chantier_id action_id "
+                    "notes to_arbitrate deleted"),
+    ("entry", "meeting_id agenda_item_id kind text position deleted"),
+    ("action_item", "meeting_id agenda_item_id position kind action_id title responsable_id "
+                    "due_date chantier_id status deleted"),
+    ("follow_up", "meeting_id action_item_id action_id title responsable_id due_date status "
+                  "progress comment deleted"),
+    ("indicator", "chantier_id name unit target_value target_date deleted"),
+    ("indicator_link", "indicator_id action_id deleted"),
+    ("indicator_value", "indicator_id date value author_id comment deleted"),
+    ("budget_line", "action_id year partner_id planned spent tax_basis deleted"),
+    ("funding", "action_id funder_type funder_name amount status deleted"),
+    ("action_party", "action_id kind name organisation role deleted"),
+    ("attachment", "owner_id name size sha256 added_by added_on deleted"),
+    ("piste", "number title description proposed_by_partner_id proposed_by_service "
+              "proposed_by_person atelier_meeting_id finalites chantier_id status status_reason "
+              "action_id decision_entry_id agenda_meeting_id deleted"),
+    ("piste_score", "piste_id evaluator_person_id partner_id plus_value faisabilite comment "
+                    "deleted"),
+    ("newsletter", "number title period_start period_end editorial items published_on "
+                   "published_by_id deleted"),
+    ("replica", "person_id partner_id label created_at public_key revoked_after deleted"),
+]
+FIELD_PAIRS = [(entity, field) for entity, fields in FIELD_TABLE for field in fields.split()]
+assert len(FIELD_PAIRS) == 197  # the doc numbers them 0 to 196
+assert FIELD_PAIRS[23] == ("action", "status") and FIELD_PAIRS[29] == ("action", "progress")
 
 
 class Refusal(Exception):
@@ -115,14 +166,19 @@ def head_statement(project, origin, seq, chain):
 
 # ---------------------------------------------------------------- header
 class Cursor:
-    """Reads big-endian unsigned integers and length-prefixed UTF-8 strings."""
+    """Reads fixed-size big-endian unsigned integers and 1-byte-length strings (format 4),
+    or LEB128 varints and varint-length strings (format 5).  `part` names what is read,
+    for the refusal messages."""
 
-    def __init__(self, data):
-        self.data, self.pos = data, 0
+    def __init__(self, data, part="en-tête"):
+        self.data, self.pos, self.part = data, 0, part
+
+    def at_end(self):
+        return self.pos == len(self.data)
 
     def take(self, size):
         if self.pos + size > len(self.data):
-            raise Refusal("en-tête tronqué")
+            raise Refusal("%s tronqué" % self.part)
         out = self.data[self.pos:self.pos + size]
         self.pos += size
         return out
@@ -130,11 +186,57 @@ class Cursor:
     def uint(self, size):  # unsigned, big-endian
         return int.from_bytes(self.take(size), "big")
 
-    def text(self):
+    def decode(self, raw):
         try:
-            return self.take(self.uint(1)).decode("utf-8")
+            return raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise Refusal("en-tête illisible")
+            raise Refusal("%s illisible" % self.part)
+
+    def text(self):  # format 4: 1-byte length, then UTF-8
+        return self.decode(self.take(self.uint(1)))
+
+    def varint(self):
+        """Unsigned LEB128: 7 bits a byte, low bits first, high bit set when more follow."""
+        value = 0
+        for i in range(MAX_VARINT_BYTES):
+            byte = self.take(1)[0]
+            value |= (byte & 0x7F) << (7 * i)
+            if not byte & 0x80:
+                if value > MAX_SAFE_INTEGER:
+                    raise Refusal("fichier abîmé (entier hors limites)")
+                return value
+        raise Refusal("fichier abîmé (entier de plus de %d octets)" % MAX_VARINT_BYTES)
+
+    def signed(self):
+        """Zigzag: 0, 1, 2, 3... stand for 0, -1, 1, -2..."""
+        return unzigzag(self.varint())
+
+    def vtext(self):  # format 5: varint length, then UTF-8
+        return self.decode(self.take(self.varint()))
+
+    def many(self, read):
+        """A varint count, then that many items read by `read`."""
+        return [read() for _ in range(self.varint())]
+
+
+def unzigzag(z):
+    return z >> 1 if z % 2 == 0 else -((z + 1) >> 1)
+
+
+def parse_header_v5(raw):
+    """Flags, t, n, b, c (varints), z (16 bytes), p, s, k, a (texts), then j, q if flag 2."""
+    cur = Cursor(raw)
+    flags = cur.varint()
+    if flags & ~0x03:
+        raise Refusal("en-tête incohérent (drapeaux inconnus)")
+    hdr = {"flags": flags, "full": bool(flags & 1), "t": cur.varint(), "n": cur.varint(),
+           "b": cur.varint(), "c": cur.varint(), "z": cur.take(16), "p": cur.vtext(),
+           "s": cur.vtext(), "k": cur.vtext(), "a": cur.vtext()}
+    if flags & 2:
+        hdr["j"], hdr["q"] = cur.varint(), cur.varint()
+    if not cur.at_end():  # the header must be read to its last byte
+        raise Refusal("en-tête incohérent (octets en trop)")
+    return hdr
 
 
 def parse_header_v4(raw):
@@ -196,6 +298,104 @@ def split_documents(rest, count):
     if cur.pos != len(rest):
         raise Refusal("octets en trop après les documents")
     return docs
+
+
+# Proof flags of a format-5 run: how `before` and `signature` travel.
+BEFORE_BYTES, BEFORE_TEXT, SIGNATURE_BYTES, SIGNATURE_TEXT = 1, 2, 4, 8
+
+
+def decode_body_v5(body, n):
+    """BodyV5 (docs/sync.md, « Le corps »): ten parts, read in order, each to its end."""
+    cur = Cursor(body, "contenu")
+    origins = cur.many(cur.vtext)                                 # 1
+    held_count = cur.varint()                                     # 2
+    if held_count > len(origins):
+        raise Refusal("contenu illisible (plus de seq détenus que d'origines)")
+    held = {origins[i]: cur.varint() for i in range(held_count)}
+    based = dict(held)                                            # 3: no pair means h(i)
+    for _ in range(cur.varint()):
+        i, d = cur.varint(), cur.signed()
+        based[origins[i]] = (held[origins[i]] if i < held_count else 0) - d
+    based = {k: v for k, v in based.items() if v}                 # 0 means nothing
+    pairs = FIELD_PAIRS + cur.many(lambda: (cur.vtext(), cur.vtext()))  # 4: 197 + j
+    rows = cur.many(cur.vtext)                                    # 5
+    runs = []                                                     # 6
+    for _ in range(cur.varint()):
+        origin_i, first, count, flags = (cur.varint() for _ in range(4))
+        if first < 1 or count < 1:
+            raise Refusal("contenu illisible (suite vide ou numérotée à partir de 0)")
+        if flags > 15 or flags & 3 == 3 or flags & 12 == 12:
+            raise Refusal("contenu illisible (drapeaux de preuve)")
+        runs.append({"origin": origins[origin_i], "from": first, "count": count,
+                     "flags": flags, "changes": []})
+    if sum(run["count"] for run in runs) != n:
+        raise Refusal("nombre de modifications inattendu")
+    # 7: the columns, each with n elements, one after the other.
+    pair_col = [cur.varint() for _ in range(n)]
+    row_col = [cur.varint() for _ in range(n)]
+    clock_col = [cur.varint() for _ in range(n)]
+    counter_col = [cur.varint() for _ in range(n)]
+    sup_col = [cur.many(lambda: (cur.varint(), cur.signed())) for _ in range(n)]
+    value_col = [read_value(cur) for _ in range(n)]
+    clock_texts = cur.many(cur.vtext)                             # 8
+    proof_texts = cur.many(cur.vtext)                             # 9
+    col, prev_ms, used_clocks = 0, 0, 0
+    for run in runs:
+        for k in range(run["count"]):
+            x, counter = clock_col[col], counter_col[col]
+            if x == 1:                       # a clock of another shape, as text
+                if used_clocks == len(clock_texts):
+                    raise Refusal("contenu illisible (horloges en texte)")
+                hlc, used_clocks = clock_texts[used_clocks], used_clocks + 1
+            elif x % 2:
+                raise Refusal("contenu illisible (horloge)")
+            else:                            # x / 2 is the zigzag of the difference
+                prev_ms += unzigzag(x // 2)
+                if prev_ms < 0 or counter > 9999:
+                    raise Refusal("contenu illisible (horloge)")
+                hlc = "%013d-%04d" % (prev_ms, counter)
+            seq = run["from"] + k
+            entity, field = pairs[pair_col[col]]
+            run["changes"].append({"origin": run["origin"], "seq": seq, "hlc": hlc,
+                                   "entity": entity, "field": field,
+                                   "row_id": rows[row_col[col]], "value": value_col[col],
+                                   "supersedes": [[origins[i], seq - d]
+                                                  for i, d in sup_col[col]]})
+            col += 1
+    # Proofs: texts (part 9), then bytes (part 10); both in run order, `before` first.
+    texts = iter(proof_texts)
+    for run in runs:
+        run["before"] = run["signature"] = None
+        for flag, name in ((BEFORE_TEXT, "before"), (SIGNATURE_TEXT, "signature")):
+            if run["flags"] & flag:
+                run[name] = next(texts, None)
+                if run[name] is None:
+                    raise Refusal("contenu illisible (preuves en texte)")
+    for run in runs:
+        flags = run.pop("flags")
+        if flags & BEFORE_BYTES:
+            run["before"] = b64(cur.take(32))
+        if flags & SIGNATURE_BYTES:
+            run["signature"] = b64(cur.take(64))
+    if used_clocks != len(clock_texts) or next(texts, None) is not None:
+        raise Refusal("contenu illisible (horloge ou preuve en texte de trop)")
+    if not cur.at_end():
+        raise Refusal("contenu illisible (octets en trop)")
+    return held, based, runs
+
+
+def read_value(cur):
+    """A change's value, the JSON text rebuilt byte for byte: a kind, then its data."""
+    kind = cur.varint()
+    if kind <= 2:
+        return ("null", "false", "true")[kind]
+    if kind == 3:                    # a string x: JSON.stringify(x)
+        return js_stringify(cur.vtext())
+    if kind == 4:                    # an integer, in decimal
+        return str(cur.signed())
+    if kind == 5:                    # any other JSON text, as is
+        return cur.vtext()
+    raise Refusal("contenu illisible (sorte de valeur %d)" % kind)
 
 
 def decode_body_v4(body, n):
@@ -339,14 +539,14 @@ def read_file(data, passphrase, project, known_keys, previous):
     fmt, size = struct.unpack(">HI", data[12:18])
     if fmt == 0:
         raise Refusal("fichier abîmé (version de format nulle)")
-    if fmt > 4:
+    if fmt > 5:
         raise Refusal("format %d : installez une version plus récente d'Entente" % fmt)
     if fmt < 3:
         raise Refusal("format %d : non pris en charge par ce lecteur" % fmt)
     if size > MAX_HEADER or len(data) < 18 + size + 16:
         raise Refusal("en-tête tronqué")
     raw = data[18:18 + size]
-    hdr = parse_header_v4(raw) if fmt == 4 else parse_header_v3(raw)
+    hdr = {5: parse_header_v5, 4: parse_header_v4, 3: parse_header_v3}[fmt](raw)
     if hdr["p"] != project:                                   # step 2
         raise Refusal("fichier d'un autre projet (%s)" % hdr["p"])
     if hdr["c"] > OWN_SCHEMA:
@@ -368,7 +568,7 @@ def read_file(data, passphrase, project, known_keys, previous):
         plain = plain[:hdr["q"]]
     body = bounded_brotli(plain, hdr["b"])                    # step 5
     try:                                                      # step 6
-        decode = decode_body_v4 if fmt == 4 else decode_body_v3
+        decode = {5: decode_body_v5, 4: decode_body_v4, 3: decode_body_v3}[fmt]
         held, based, runs = decode(body, hdr["n"])
     except (ValueError, KeyError, IndexError, TypeError):
         raise Refusal("contenu illisible")

@@ -1,0 +1,314 @@
+// What a sync file carries (its runs of changes and the senders' vectors), and format 5's
+// body, in binary (docs/sync.md, « Le corps »). format.ts seals it; older-bodies.ts reads
+// the bodies of formats 1 to 4.
+import type { Change, VersionRef } from '../store/changelog';
+import type { Blob } from '../attachments/types';
+import { ByteReader, ByteWriter } from './bytes';
+import { FIELD_PAIRS, fieldPairNumber } from './field-pairs';
+
+/**
+ * Consecutive changes of one origin and their proof: `before` is the origin's chain just
+ * before `from` (null when unknown: changes of Entente 0.2 and older), `signature` the
+ * origin's signature of its chain at the run's last change (null: no proof).
+ */
+export interface Run {
+  origin: string;
+  from: number;
+  before: string | null;
+  signature: string | null;
+  changes: Change[];
+}
+
+export interface SyncContent {
+  /** What the sender held (its version vector) when it wrote the file. */
+  senderHeld: Record<string, number>;
+  /** What the sender believed the receiver held; empty for a full export. */
+  basedOn: Record<string, number>;
+  runs: Run[];
+  /** The bytes of the documents attached by these changes, after them, uncompressed (db/attachments). */
+  blobs?: Blob[];
+}
+
+export const changesOf = (runs: Run[]): Change[] => (runs.length === 1 ? runs[0].changes : runs.flatMap((run) => run.changes));
+
+/** A change's number in its origin's history: 1, 2, 3… (none below: it would slip under every bound and proof). */
+export const isSeq = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1;
+export const isIndex = (value: unknown, length: number): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) < length;
+
+/** Numbers strings in order of first use. */
+class Dictionary {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  of(text: string): number {
+    let i = this.index.get(text);
+    if (i === undefined) this.index.set(text, (i = this.list.push(text) - 1));
+    return i;
+  }
+}
+
+export const HLC_FORM = /^(\d{13})-(\d{4})$/;
+
+export const CHAIN_BYTES = 32;
+export const SIGNATURE_BYTES = 64;
+
+/** A proof's bytes, if it is the base64 of exactly `length` bytes in its usual form; otherwise it travels as text. */
+function proofBytes(text: string, length: number): Buffer | null {
+  const raw = Buffer.from(text, 'base64');
+  return raw.length === length && raw.toString('base64') === text ? raw : null;
+}
+
+/** How format 5 writes a value (a JSON text): its kind, then what follows, if anything; the text comes back byte for byte. */
+const enum ValueKind {
+  Null = 0,
+  False = 1,
+  True = 2,
+  /** A JSON string in its usual form: its characters follow. */
+  String = 3,
+  /** An integer in its usual form: zigzag follows. */
+  Integer = 4,
+  /** Any other JSON text, as it is. */
+  Text = 5,
+}
+
+function writeValue(out: ByteWriter, value: string): void {
+  if (value === 'null') return out.uint(ValueKind.Null);
+  if (value === 'false') return out.uint(ValueKind.False);
+  if (value === 'true') return out.uint(ValueKind.True);
+  const first = value.charCodeAt(0);
+  if (first === 34 /* " */) {
+    const parsed = JSON.parse(value) as unknown;
+    if (typeof parsed === 'string' && JSON.stringify(parsed) === value) {
+      out.uint(ValueKind.String);
+      return out.text(parsed);
+    }
+  } else if (Number.isSafeInteger(Number(value)) && String(Number(value)) === value) {
+    out.uint(ValueKind.Integer);
+    return out.int(Number(value));
+  }
+  out.uint(ValueKind.Text);
+  out.text(value);
+}
+
+function readValue(input: ByteReader): string {
+  const kind = input.uint();
+  switch (kind) {
+    case ValueKind.Null:
+      return 'null';
+    case ValueKind.False:
+      return 'false';
+    case ValueKind.True:
+      return 'true';
+    case ValueKind.String:
+      return JSON.stringify(input.text());
+    case ValueKind.Integer:
+      return String(input.int());
+    case ValueKind.Text:
+      return input.text();
+    default:
+      throw new Error('valeur invalide');
+  }
+}
+
+/** A run's proof flags in format 5: which of its chain before and signature follow, as bytes or as text. */
+const enum ProofFlag {
+  BeforeBytes = 1,
+  BeforeText = 2,
+  SignatureBytes = 4,
+  SignatureText = 8,
+}
+
+/**
+ * Format 5's body, in binary (docs/sync.md, « Le corps ») : the same columns as format 4,
+ * without JSON's quotes, commas and escapes, and values by kind. Each part is a count then
+ * its items: origins (texts), senderHeld (a seq per origin, in order), basedOn's
+ * differences (origin index, zigzag d), (entity, field) pairs outside format 5's table
+ * (field-pairs.ts; two texts each, numbered after the table's), row ids (texts),
+ * runs (origin index, from, count, proof flags), then per change, column after column:
+ * pair index, row index, clock (zigzag of the milliseconds' difference, doubled, + 1 when
+ * the clock is a text in the clock texts), counter, superseded versions (count, then origin
+ * index and zigzag of seq − its seq), value; then the clock texts; then the proofs' bytes.
+ */
+export function encodeBody(content: SyncContent): Buffer {
+  const origins = new Dictionary();
+  for (const origin of Object.keys(content.senderHeld)) origins.of(origin);
+  const differences: [number, number][] = [];
+  for (const [origin, seq] of Object.entries(content.senderHeld)) {
+    if (content.basedOn[origin] !== seq) differences.push([origins.of(origin), seq - (content.basedOn[origin] ?? 0)]);
+  }
+  for (const [origin, seq] of Object.entries(content.basedOn)) {
+    if (seq !== 0 && !Object.prototype.hasOwnProperty.call(content.senderHeld, origin)) differences.push([origins.of(origin), -seq]);
+  }
+  const pairs = new Dictionary();
+  const rows = new Dictionary();
+  for (const run of content.runs) {
+    origins.of(run.origin);
+    for (const c of run.changes) {
+      if (fieldPairNumber(c.entity, c.field) === undefined) pairs.of(`${c.entity}\0${c.field}`);
+      rows.of(c.rowId);
+      for (const [origin] of c.supersedes) origins.of(origin);
+    }
+  }
+  const out = new ByteWriter();
+  out.uint(origins.list.length);
+  for (const origin of origins.list) out.text(origin);
+  const held = Object.values(content.senderHeld);
+  out.uint(held.length);
+  for (const seq of held) out.uint(seq);
+  out.uint(differences.length);
+  for (const [origin, d] of differences) {
+    out.uint(origin);
+    out.int(d);
+  }
+  out.uint(pairs.list.length);
+  for (const pair of pairs.list) for (const name of pair.split('\0')) out.text(name);
+  out.uint(rows.list.length);
+  for (const row of rows.list) out.text(row);
+  const proofs: Buffer[] = [];
+  const proofFlag = (text: string | null, length: number, asBytes: ProofFlag, asText: ProofFlag, texts: string[]): number => {
+    if (text === null) return 0;
+    const bytes = proofBytes(text, length);
+    if (bytes) {
+      proofs.push(bytes);
+      return asBytes;
+    }
+    texts.push(text);
+    return asText;
+  };
+  const proofTexts: string[] = [];
+  out.uint(content.runs.length);
+  for (const run of content.runs) {
+    out.uint(origins.of(run.origin));
+    out.uint(run.from);
+    out.uint(run.changes.length);
+    out.uint(
+      proofFlag(run.before, CHAIN_BYTES, ProofFlag.BeforeBytes, ProofFlag.BeforeText, proofTexts) |
+        proofFlag(run.signature, SIGNATURE_BYTES, ProofFlag.SignatureBytes, ProofFlag.SignatureText, proofTexts),
+    );
+  }
+  const changes = changesOf(content.runs);
+  for (const c of changes) out.uint(fieldPairNumber(c.entity, c.field) ?? FIELD_PAIRS.length + pairs.of(`${c.entity}\0${c.field}`));
+  for (const c of changes) out.uint(rows.of(c.rowId));
+  const clockTexts: string[] = [];
+  let ms = 0;
+  for (const c of changes) {
+    const clock = HLC_FORM.exec(c.hlc);
+    if (!clock) {
+      clockTexts.push(c.hlc);
+      out.uint(1);
+      continue;
+    }
+    const at = Number(clock[1]);
+    out.uint((at >= ms ? (at - ms) * 2 : (ms - at) * 2 - 1) * 2);
+    ms = at;
+  }
+  for (const c of changes) out.uint(Number(HLC_FORM.exec(c.hlc)?.[2] ?? 0));
+  for (const c of changes) {
+    out.uint(c.supersedes.length);
+    for (const [origin, seq] of c.supersedes) {
+      out.uint(origins.of(origin));
+      out.int(c.seq - seq);
+    }
+  }
+  for (const c of changes) writeValue(out, c.value);
+  out.uint(clockTexts.length);
+  for (const text of clockTexts) out.text(text);
+  out.uint(proofTexts.length);
+  for (const text of proofTexts) out.text(text);
+  for (const proof of proofs) out.raw(proof);
+  return out.done();
+}
+
+export function decodeBody(plain: Buffer): SyncContent {
+  const input = new ByteReader(plain);
+  const count = (limit = plain.length) => {
+    const n = input.uint();
+    if (n > limit) throw new Error('nombre invalide');
+    return n;
+  };
+  const origins = Array.from({ length: count() }, () => input.text());
+  const originAt = (i: number) => {
+    if (!isIndex(i, origins.length)) throw new Error('origine invalide');
+    return origins[i];
+  };
+  const senderHeld: Record<string, number> = {};
+  const heldCount = count(origins.length);
+  for (let j = 0; j < heldCount; j++) senderHeld[origins[j]] = input.uint();
+  const basedOn: Record<string, number> = { ...senderHeld };
+  for (let j = count(); j > 0; j--) {
+    const origin = originAt(input.uint());
+    const seq = (senderHeld[origin] ?? 0) - input.int();
+    if (seq === 0) delete basedOn[origin];
+    else basedOn[origin] = seq;
+  }
+  const pairs = [...FIELD_PAIRS, ...Array.from({ length: count() }, () => [input.text(), input.text()] as const)];
+  const rowIds = Array.from({ length: count() }, () => input.text());
+  const runs = Array.from({ length: count() }, () => {
+    const origin = originAt(input.uint());
+    const from = input.uint();
+    const length = input.uint();
+    const flags = input.uint();
+    if (!isSeq(from) || length < 1 || flags > 15) throw new Error('suite invalide');
+    return { origin, from, length, flags };
+  });
+  const total = runs.reduce((sum, run) => sum + run.length, 0);
+  if (total > plain.length) throw new Error('suite invalide');
+  const column = <T>(read: () => T): T[] => Array.from({ length: total }, read);
+  const pairOf = column(() => {
+    const i = input.uint();
+    if (!isIndex(i, pairs.length)) throw new Error('modification invalide');
+    return pairs[i];
+  });
+  const rowOf = column(() => {
+    const i = input.uint();
+    if (!isIndex(i, rowIds.length)) throw new Error('modification invalide');
+    return rowIds[i];
+  });
+  const clocks = column(() => input.uint());
+  const counters = column(() => input.uint());
+  const superseded = column(() => Array.from({ length: count() }, () => [originAt(input.uint()), input.int()] as const));
+  const values = column(() => readValue(input));
+  const clockTexts = Array.from({ length: count(total) }, () => input.text());
+  const proofTexts = Array.from({ length: count(2 * runs.length) }, () => input.text());
+  let next = 0;
+  let ms = 0;
+  let clockText = 0;
+  let proofText = 0;
+  const proof = (flags: number, asBytes: ProofFlag, asText: ProofFlag, length: number): string | null => {
+    if (flags & asBytes) return input.raw(length).toString('base64');
+    if (flags & asText) {
+      if (proofText >= proofTexts.length) throw new Error('preuve invalide');
+      return proofTexts[proofText++];
+    }
+    return null;
+  };
+  const decoded = runs.map(({ origin, from, length, flags }): Run => {
+    const changes = new Array<Change>(length);
+    for (let n = 0; n < length; n++, next++) {
+      const seq = from + n;
+      let hlc: string;
+      const clock = clocks[next];
+      if (clock === 1) {
+        if (clockText >= clockTexts.length) throw new Error('horloge invalide');
+        hlc = clockTexts[clockText++];
+      } else {
+        const zigzag = clock / 2;
+        if (!Number.isInteger(zigzag)) throw new Error('horloge invalide');
+        ms += zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
+        const counter = counters[next];
+        if (ms < 0 || ms >= 1e13 || counter > 9999) throw new Error('horloge invalide');
+        hlc = `${String(ms).padStart(13, '0')}-${String(counter).padStart(4, '0')}`;
+      }
+      const supersedes = superseded[next].map(([by, d]): VersionRef => {
+        if (!isSeq(seq - d)) throw new Error('versions remplacées invalides');
+        return [by, seq - d];
+      });
+      const [entity, field] = pairOf[next];
+      changes[n] = { origin, seq, hlc, entity, rowId: rowOf[next], field, value: values[next], supersedes };
+    }
+    const before = proof(flags, ProofFlag.BeforeBytes, ProofFlag.BeforeText, CHAIN_BYTES);
+    return { origin, from, before, signature: proof(flags, ProofFlag.SignatureBytes, ProofFlag.SignatureText, SIGNATURE_BYTES), changes };
+  });
+  if (clockText !== clockTexts.length || proofText !== proofTexts.length || !input.ended) throw new Error('mises à jour hors suite');
+  return { senderHeld, basedOn, runs: decoded };
+}
