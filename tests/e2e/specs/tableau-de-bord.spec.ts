@@ -60,10 +60,18 @@ test('chiffres clés par période, actions par statut et leur tableau, échéanc
   await page.emulateMedia({ colorScheme: 'light' });
   await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
 
-  // The figures, since the start: two ateliers, each saying what it counts; 0 and 1 take the singular.
+  // The figures, since the start: two ateliers; 0 and 1 take the singular. What a figure
+  // counts is written once (under the title when a section's cards share it, else on the first
+  // card), and each card is described by it.
   const ateliers = figure(app, 'Réunions tenues', 'Ateliers interdépartementaux');
   await expect(ateliers).toContainText('2Ateliers interdépartementaux');
-  await expect(ateliers).toContainText('tenues');
+  await expect(ateliers).toHaveAccessibleDescription(/^Réunions de ce type tenues jusqu'au .* compte une fois\.$/);
+  await expect(page.getByText(/^Réunions de ce type tenues/)).toHaveCount(1);
+  const pilots = (section: string) => figure(app, `Personnes impliquées · ${section}`, 'Pilotes');
+  await expect(pilots('Indre-et-Loire')).toContainText("pilotes d'au moins une action");
+  await expect(pilots('Loir-et-Cher')).not.toContainText("pilotes d'au moins une action");
+  await expect(pilots('Loir-et-Cher')).toHaveAccessibleDescription(/pilotes d'au moins une action/);
+  await expect(page.getByRole('region', { name: 'Personnes impliquées · Loir-et-Cher' })).toContainText('Mêmes définitions que ci-dessus.');
   await expect(figure(app, 'Chantiers et pistes', 'Chantiers')).toContainText('9Chantiers');
   await expect(figure(app, "Actions, aujourd'hui", 'Bloquées')).toContainText('1Bloquée');
   // A cooperation under way: no « Pour commencer » (nouvelle-cooperation.spec shows it).
