@@ -222,7 +222,7 @@ function largeFile(dir: string): void {
   const ratio = median(imports.map((time, i) => bares[i] / time));
   line('Import (importFile, tout compris) : temps', seconds(imported));
   line('Import : débit', `${fr(rate(FILE_CHANGES, imported))} modif./s`, '≥ 100 000 modif./s', rate(FILE_CHANGES, imported) >= 100_000);
-  line('  dont décodage (clé du fichier, déchiffrement, brotli, JSON)', seconds(decoded.ms));
+  line('  dont décodage (clé du fichier, déchiffrement, brotli, corps binaire)', seconds(decoded.ms));
   line('  clé du projet (scrypt N = 2^17, une fois à la saisie de la phrase de passe)', seconds(scrypt.ms));
   line('  dont application (import − décodage)', seconds(applied));
   line('  application : débit', `${fr(rate(FILE_CHANGES, applied))} modif./s`);

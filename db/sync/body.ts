@@ -1,7 +1,7 @@
 // What a sync file carries (its runs of changes and the senders' vectors), and format 5's
 // body, in binary (docs/sync.md, « Le corps »). format.ts seals it; older-bodies.ts reads
 // the bodies of formats 1 to 4.
-import type { Change, VersionRef } from '../store/changelog';
+import type { Change } from '../store/changelog';
 import type { Blob } from '../attachments/types';
 import { ByteReader, ByteWriter } from './bytes';
 import { FIELD_PAIRS, fieldPairNumber } from './field-pairs';
@@ -253,26 +253,58 @@ export function decodeBody(plain: Buffer): SyncContent {
   });
   const total = runs.reduce((sum, run) => sum + run.length, 0);
   if (total > plain.length) throw new Error('suite invalide');
-  const column = <T>(read: () => T): T[] => Array.from({ length: total }, read);
-  const pairOf = column(() => {
-    const i = input.uint();
-    if (!isIndex(i, pairs.length)) throw new Error('modification invalide');
-    return pairs[i];
+  // Column after column, straight into the changes: a large file makes no array per column.
+  const all: Change[] = [];
+  const decoded = runs.map(({ origin, from, length }): Run => {
+    const changes = new Array<Change>(length);
+    for (let n = 0; n < length; n++) {
+      const i = input.uint();
+      if (!isIndex(i, pairs.length)) throw new Error('modification invalide');
+      const [entity, field] = pairs[i];
+      all.push((changes[n] = { origin, seq: from + n, hlc: '', entity, rowId: '', field, value: '', supersedes: [] }));
+    }
+    return { origin, from, before: null, signature: null, changes };
   });
-  const rowOf = column(() => {
+  for (const change of all) {
     const i = input.uint();
     if (!isIndex(i, rowIds.length)) throw new Error('modification invalide');
-    return rowIds[i];
-  });
-  const clocks = column(() => input.uint());
-  const counters = column(() => input.uint());
-  const superseded = column(() => Array.from({ length: count() }, () => [originAt(input.uint()), input.int()] as const));
-  const values = column(() => readValue(input));
-  const clockTexts = Array.from({ length: count(total) }, () => input.text());
-  const proofTexts = Array.from({ length: count(2 * runs.length) }, () => input.text());
-  let next = 0;
+    change.rowId = rowIds[i];
+  }
+  // Milliseconds now, the counters next; -1: the clock is a text, of the clock texts.
+  const clocks = new Float64Array(total);
   let ms = 0;
-  let clockText = 0;
+  let textClocks = 0;
+  for (let j = 0; j < total; j++) {
+    const clock = input.uint();
+    if (clock === 1) {
+      clocks[j] = -1;
+      textClocks++;
+      continue;
+    }
+    if (clock % 2 !== 0) throw new Error('horloge invalide');
+    const zigzag = clock / 2;
+    ms += zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
+    if (ms < 0 || ms >= 1e13) throw new Error('horloge invalide');
+    clocks[j] = ms;
+  }
+  for (let j = 0; j < total; j++) {
+    const counter = input.uint();
+    if (clocks[j] < 0) continue;
+    if (counter > 9999) throw new Error('horloge invalide');
+    all[j].hlc = `${String(clocks[j]).padStart(13, '0')}-${String(counter).padStart(4, '0')}`;
+  }
+  for (const change of all) {
+    for (let m = count(); m > 0; m--) {
+      const by = originAt(input.uint());
+      const seq = change.seq - input.int();
+      if (!isSeq(seq)) throw new Error('versions remplacées invalides');
+      change.supersedes.push([by, seq]);
+    }
+  }
+  for (const change of all) change.value = readValue(input);
+  if (count(total) !== textClocks) throw new Error('horloge invalide');
+  for (let j = 0; j < total; j++) if (clocks[j] < 0) all[j].hlc = input.text();
+  const proofTexts = Array.from({ length: count(2 * runs.length) }, () => input.text());
   let proofText = 0;
   const proof = (flags: number, asBytes: ProofFlag, asText: ProofFlag, length: number): string | null => {
     if (flags & asBytes) return input.raw(length).toString('base64');
@@ -282,33 +314,10 @@ export function decodeBody(plain: Buffer): SyncContent {
     }
     return null;
   };
-  const decoded = runs.map(({ origin, from, length, flags }): Run => {
-    const changes = new Array<Change>(length);
-    for (let n = 0; n < length; n++, next++) {
-      const seq = from + n;
-      let hlc: string;
-      const clock = clocks[next];
-      if (clock === 1) {
-        if (clockText >= clockTexts.length) throw new Error('horloge invalide');
-        hlc = clockTexts[clockText++];
-      } else {
-        const zigzag = clock / 2;
-        if (!Number.isInteger(zigzag)) throw new Error('horloge invalide');
-        ms += zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
-        const counter = counters[next];
-        if (ms < 0 || ms >= 1e13 || counter > 9999) throw new Error('horloge invalide');
-        hlc = `${String(ms).padStart(13, '0')}-${String(counter).padStart(4, '0')}`;
-      }
-      const supersedes = superseded[next].map(([by, d]): VersionRef => {
-        if (!isSeq(seq - d)) throw new Error('versions remplacées invalides');
-        return [by, seq - d];
-      });
-      const [entity, field] = pairOf[next];
-      changes[n] = { origin, seq, hlc, entity, rowId: rowOf[next], field, value: values[next], supersedes };
-    }
-    const before = proof(flags, ProofFlag.BeforeBytes, ProofFlag.BeforeText, CHAIN_BYTES);
-    return { origin, from, before, signature: proof(flags, ProofFlag.SignatureBytes, ProofFlag.SignatureText, SIGNATURE_BYTES), changes };
+  runs.forEach(({ flags }, r) => {
+    decoded[r].before = proof(flags, ProofFlag.BeforeBytes, ProofFlag.BeforeText, CHAIN_BYTES);
+    decoded[r].signature = proof(flags, ProofFlag.SignatureBytes, ProofFlag.SignatureText, SIGNATURE_BYTES);
   });
-  if (clockText !== clockTexts.length || proofText !== proofTexts.length || !input.ended) throw new Error('mises à jour hors suite');
+  if (proofText !== proofTexts.length || !input.ended) throw new Error('mises à jour hors suite');
   return { senderHeld, basedOn, runs: decoded };
 }
