@@ -116,6 +116,18 @@ export function decodeBodyV4(plain: Buffer): SyncContent {
   return { senderHeld, basedOn, runs };
 }
 
+/** A change of formats 1 to 3, written as a row: its superseded versions name their origins by index. */
+const changeOfRow = (origin: string, seq: number, [hlc, entity, rowId, field, value, supersedes]: ChangeRow, origins: string[]): Change => ({
+  origin,
+  seq,
+  hlc,
+  entity,
+  rowId,
+  field,
+  value,
+  supersedes: supersedes.map(([index, replaced]): VersionRef => [origins[index], replaced]),
+});
+
 /** Format 3: rows of changes, the vectors as pairs. */
 export function decodeBodyV3(plain: Buffer): SyncContent {
   const body = JSON.parse(plain.toString('utf8')) as BodyV3;
@@ -125,16 +137,7 @@ export function decodeBodyV3(plain: Buffer): SyncContent {
   const runs = body.r.map(([i, from, count, before, signature]): Run => {
     const origin = origins[i];
     if (typeof origin !== 'string' || !isSeq(from) || !Number.isInteger(count) || count < 1) throw new Error('suite invalide');
-    const changes = body.c.slice(next, (next += count)).map(([hlc, entity, rowId, field, value, supersedes], k): Change => ({
-      origin,
-      seq: from + k,
-      hlc,
-      entity,
-      rowId,
-      field,
-      value,
-      supersedes: supersedes.map(([so, sseq]): VersionRef => [origins[so], sseq]),
-    }));
+    const changes = body.c.slice(next, (next += count)).map((row, k) => changeOfRow(origin, from + k, row, origins));
     return { origin, from, before: before ?? null, signature: signature ?? null, changes };
   });
   if (next !== body.c.length) throw new Error('mises à jour hors suite');
@@ -145,22 +148,13 @@ export function decodeBodyV3(plain: Buffer): SyncContent {
 export function decodeLegacyBody(plain: Buffer, vectors: Pick<SyncContent, 'senderHeld' | 'basedOn'>): SyncContent {
   const { origins, rows } = JSON.parse(plain.toString('utf8')) as {
     origins: string[];
-    rows: [number, number, string, string, string, string, string, [number, number][]][];
+    rows: [origin: number, seq: number, ...ChangeRow][];
   };
   const runs: Run[] = [];
   let last: Run | undefined;
-  for (const [o, seq, hlc, entity, rowId, field, value, supersedes] of rows) {
+  for (const [o, seq, ...row] of rows) {
     if (!isSeq(seq)) throw new Error('numéro invalide');
-    const change: Change = {
-      origin: origins[o],
-      seq,
-      hlc,
-      entity,
-      rowId,
-      field,
-      value,
-      supersedes: supersedes.map(([so, sseq]): VersionRef => [origins[so], sseq]),
-    };
+    const change = changeOfRow(origins[o], seq, row, origins);
     if (last && last.origin === change.origin && last.from + last.changes.length === seq) last.changes.push(change);
     else runs.push((last = { origin: change.origin, from: seq, before: null, signature: null, changes: [change] }));
   }

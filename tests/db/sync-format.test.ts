@@ -268,16 +268,7 @@ const change = (
   field: string,
   value: unknown,
   supersedes: [string, number][] = [],
-) => ({
-  origin,
-  seq,
-  hlc,
-  entity,
-  rowId,
-  field,
-  value: JSON.stringify(value),
-  supersedes,
-});
+) => ({ origin, seq, hlc, entity, rowId, field, value: JSON.stringify(value), supersedes });
 /** What tests/db/fixtures/format-3.entente and format-4.entente carry (written by those formats' writers, before the next replaced them). */
 const olderRuns = (lastClock: string): Run[] => [
   { origin: 'seed', from: 185, before: null, signature: null, changes: [change('seed', 185, '0000000000000-0000', 'chantier', 'c9', 'stage', 'lancement')] },
