@@ -63,6 +63,8 @@ interface Batch {
   rowsByEntity: Map<string, Map<string, ChangedRow>>;
   /** Versions made live by a chunk and superseded by a later one. */
   dropped: Versions;
+  /** Every change the batch wrote to the log. */
+  written: Versions;
   /** The rows named by superseded versions of the fields that say which row a row goes with. */
   left: RowRef[];
 }
@@ -100,8 +102,11 @@ interface ChangedRow {
   fields: Set<string>;
   /** The live versions added. */
   added: Change[];
-  /** Whether a change of the row replaced an earlier version: then the row is surely not new. */
-  replaces: boolean;
+  /**
+   * The versions its changes replaced that the batch had not written then: if one of them is
+   * not the batch's once every chunk is in, the row is surely not new.
+   */
+  replaced: VersionRef[];
 }
 
 function groupByField(versions: (LiveVersion & { field: string })[]): Map<string, LiveVersion[]> {
@@ -297,7 +302,7 @@ export class ChangeLog {
    */
   apply(changes: Iterable<Change>): Change[] {
     const fresh: Change[] = [];
-    const batch: Batch = { rows: [], rowsByEntity: new Map(), dropped: new Versions(), left: [] };
+    const batch: Batch = { rows: [], rowsByEntity: new Map(), dropped: new Versions(), written: new Versions(), left: [] };
     let chunk: Change[] = [];
     for (const change of changes) {
       chunk.push(change);
@@ -309,7 +314,7 @@ export class ChangeLog {
     if (chunk.length > 0) this.applyChunk(chunk, fresh, batch);
     // The rows the changed ones go with, and went with, may be hidden or shown by them now.
     // A row that changes which row it goes with: the one it left may be hidden again.
-    this.refreshDeletedAbove([...batch.left, ...batch.rows.flatMap((row) => this.refreshRow(row, batch.dropped))]);
+    this.refreshDeletedAbove([...batch.left, ...batch.rows.flatMap((row) => this.refreshRow(row, batch))]);
     return fresh;
   }
 
@@ -339,6 +344,7 @@ export class ChangeLog {
       );
       fresh.push(change);
       inserted.add(change.origin, change.seq);
+      batch.written.add(change.origin, change.seq);
       if (isShown(change) && !this.isRevoked(change)) shown.push(change);
     }
     log.flush();
@@ -376,11 +382,11 @@ export class ChangeLog {
       if (!byId) rowsByEntity.set(change.entity, (byId = new Map()));
       let row = byId.get(change.rowId);
       if (!row) {
-        byId.set(change.rowId, (row = { entity: change.entity as EntityName, rowId: change.rowId, fields: new Set(), added: [], replaces: false }));
+        byId.set(change.rowId, (row = { entity: change.entity as EntityName, rowId: change.rowId, fields: new Set(), added: [], replaced: [] }));
         rows.push(row);
       }
       row.fields.add(change.field);
-      if (change.supersedes.length > 0) row.replaces = true;
+      for (const version of change.supersedes) if (!batch.written.has(...version)) row.replaced.push(version);
       if (live) row.added.push(change);
 
       let touchedByField = touchedByEntity.get(change.entity);
@@ -486,17 +492,18 @@ export class ChangeLog {
    * Returns the rows to look at once the batch is derived (refreshDeletedAbove): those it
    * goes with (store/dependents.ts), before and after, and itself if rows may go with it.
    */
-  private refreshRow(row: ChangedRow, dropped: Versions): RowRef[] {
+  private refreshRow(row: ChangedRow, { written, dropped }: Batch): RowRef[] {
     const { entity, rowId, fields } = row;
     // Rows that go with this one may be in this batch, not derived yet: a delete that its own
     // fields leave hiding it is weighed against them once the batch is derived, once.
     const hasDependents = DEPENDENTS_OF.has(entity);
     const self = hasDependents ? [{ entity, rowId }] : [];
-    // A row created by this batch (fields written, none replaced) has all its live versions
-    // in hand: if the INSERT goes in, the row was new, and there was nothing else to read.
-    // Every row with a live version exists in its table, so a wrong guess costs one probe.
-    if (!row.replaces && !row.added.some((version) => dropped.has(version.origin, version.seq))) {
-      const derived = derive(groupByField(row.added), fields);
+    // A row created by this batch (fields written, none replaced but by the batch itself) has
+    // all its live versions in hand, those the batch added and did not supersede: if the
+    // INSERT goes in, the row was new, and there was nothing else to read. Every row with a
+    // live version exists in its table, so a wrong guess costs one probe.
+    if (row.replaced.every((version) => written.has(...version))) {
+      const derived = derive(groupByField(row.added.filter((version) => !dropped.has(version.origin, version.seq))), fields);
       if (derived.columns.length > 0 && this.insertRow(entity, derived.columns).run(rowId, ...derived.values).changes === 1) {
         for (const [field, inConflict] of derived.conflicts) if (inConflict) this.statements.addConflict.run(entity, rowId, field);
         return [...self, ...this.dependedOn(entity, rowId, derived)];
