@@ -14,17 +14,24 @@ export function formatHlc({ ms, counter }: Hlc): string {
   return `${ms.toString().padStart(13, '0')}-${counter.toString().padStart(4, '0')}`;
 }
 
+const HLC_FORM = /^(\d{13})-(\d{4})$/;
+
 export function parseHlc(text: string): Hlc {
-  const match = /^(\d{13})-(\d{4})$/.exec(text);
+  const match = HLC_FORM.exec(text);
   if (!match) throw new Error(`horloge invalide : ${text}`);
   return { ms: Number(match[1]), counter: Number(match[2]) };
 }
 
 export class Clock {
+  /** `last` as text: fixed-width, so comparing texts compares clocks. */
+  private lastText: string;
+
   constructor(
     private last: Hlc,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.lastText = formatHlc(last);
+  }
 
   /**
    * The timestamp of a new local change. The counter has four digits: past 9999 changes
@@ -35,7 +42,7 @@ export class Clock {
     if (wall > this.last.ms) this.last = { ms: wall, counter: 0 };
     else if (this.last.counter < MAX_COUNTER) this.last = { ms: this.last.ms, counter: this.last.counter + 1 };
     else this.last = { ms: this.last.ms + 1, counter: 0 };
-    return formatHlc(this.last);
+    return (this.lastText = formatHlc(this.last));
   }
 
   /**
@@ -44,13 +51,19 @@ export class Clock {
    * replica along); the caller reports it. Returns whether it was capped.
    */
   receive(remote: string): boolean {
+    // Not after this clock, itself not too far ahead: nothing to do, and nothing to parse
+    // (most changes of a file are behind the last one received).
+    if (remote <= this.lastText && HLC_FORM.test(remote) && this.last.ms <= this.now() + MAX_CLOCK_DRIFT_MS) return false;
     const seen = parseHlc(remote);
     if (seen.ms > this.now() + MAX_CLOCK_DRIFT_MS) return true;
-    if (seen.ms > this.last.ms || (seen.ms === this.last.ms && seen.counter > this.last.counter)) this.last = seen;
+    if (seen.ms > this.last.ms || (seen.ms === this.last.ms && seen.counter > this.last.counter)) {
+      this.last = seen;
+      this.lastText = remote;
+    }
     return false;
   }
 
   current(): string {
-    return formatHlc(this.last);
+    return this.lastText;
   }
 }

@@ -24,3 +24,19 @@ test("au bout du compteur d'une milliseconde, la base se rouvre et l'ordre est g
   reopened.close();
   expect(() => track(Store.open(file, { now: frozen }))).not.toThrow();
 });
+
+test('une horloge reçue en retard sur la sienne ne la change pas ; en avance de plus d’un jour, elle est comptée, même derrière la sienne', () => {
+  const now = 1_800_000_000_000;
+  const clock = new Clock({ ms: now, counter: 5 }, () => now);
+  expect(clock.receive('1799999999999-0009')).toBe(false);
+  expect(clock.receive('1800000000000-0005')).toBe(false);
+  expect(clock.current()).toBe('1800000000000-0005');
+  expect(clock.receive('1800000000000-0006')).toBe(false);
+  expect(clock.current()).toBe('1800000000000-0006');
+  expect(() => clock.receive('0-1')).toThrow(/horloge invalide/);
+  // A clock already two days ahead (the wall clock was set back): what lies beyond a day is counted, not adopted.
+  const ahead = new Clock({ ms: now + 2 * 86_400_000, counter: 0 }, () => now);
+  expect(ahead.receive(`${now + 86_400_001}-0000`)).toBe(true);
+  expect(ahead.receive(`${now + 1000}-0000`)).toBe(false);
+  expect(ahead.current()).toBe(`${now + 2 * 86_400_000}-0000`);
+});
