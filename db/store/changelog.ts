@@ -13,7 +13,6 @@
 // a conflict.
 import type Database from 'better-sqlite3';
 import { refusal } from '../errors';
-import { compareText } from './collation';
 import { DEPENDENCES_OF, DEPENDENTS_OF } from './dependents';
 import type { RevocationBounds } from './revocations';
 import { BOOKKEEPING_FIELDS, BOOLEAN_FIELDS, fieldSchema, JSON_FIELDS, isEntityName, type EntityName } from './schema';
@@ -231,9 +230,6 @@ function namedBy(entity: string, field: string, values: string[]): RowRef[] {
   });
 }
 
-/** The order of live_versions' key, as far as it matters: a row's fields are written together. */
-const byRow = (a: Change, b: Change) => (a.entity === b.entity ? compareText(a.rowId, b.rowId) : compareText(a.entity, b.entity));
-
 /** Up to this many changed fields, a row's live versions are read field by field rather than whole. */
 const FIELDS_READ_ONE_BY_ONE = 3;
 
@@ -266,6 +262,13 @@ export class ChangeLog {
       heldAt: db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck(),
       dropLive: db.prepare('DELETE FROM live_versions WHERE entity = ? AND row_id = ? AND field = ? AND origin = ? AND seq = ?'),
       supersededIn: db.prepare('SELECT seq FROM superseded WHERE origin = ? AND seq BETWEEN ? AND ?').pluck(),
+      // In the table's key order: each page of its b-tree is then visited once per run, not once per row.
+      copyLive: db.prepare(
+        `INSERT INTO live_versions (entity, row_id, field, origin, seq)
+         SELECT entity, row_id, field, origin, seq FROM changes c
+         WHERE origin = ? AND seq BETWEEN ? AND ? AND typeof(seq) = 'integer' AND NOT EXISTS (SELECT 1 FROM superseded s WHERE s.origin = c.origin AND s.seq = c.seq)
+         ORDER BY entity, row_id, field, origin, seq`,
+      ),
       liveOfField: db.prepare(
         `SELECT l.origin, l.seq, c.hlc, c.value FROM live_versions l JOIN changes c ON c.origin = l.origin AND c.seq = l.seq
          WHERE l.entity = ? AND l.row_id = ? AND l.field = ? ORDER BY c.hlc DESC, l.origin DESC`,
@@ -368,10 +371,15 @@ export class ChangeLog {
     marks.flush();
     // The new versions but those already superseded (by this chunk, or earlier: out-of-order delivery).
     const superseded = this.supersededAmong(inserted);
+    // Copied by SQLite from the log just written, run by run of consecutive seqs (the runs of
+    // shown changes: none held before, none without effect), rather than bound again from here.
+    for (const run of consecutiveRuns(shown)) s.copyLive.run(run.origin, run.from, run.to);
+    // A seq that is not an integer is in no run.
     const liveRows = this.inserter('live_versions', LIVE_COLUMNS);
-    // In the table's key order: each page of its b-tree is then visited once per chunk, not once per row.
-    for (const change of [...shown].sort(byRow)) {
-      if (!superseded.has(change.origin, change.seq)) liveRows.add(change.entity, change.rowId, change.field, change.origin, change.seq);
+    for (const change of shown) {
+      if (!Number.isInteger(change.seq) && !superseded.has(change.origin, change.seq)) {
+        liveRows.add(change.entity, change.rowId, change.field, change.origin, change.seq);
+      }
     }
     liveRows.flush();
     const { rows, rowsByEntity } = batch;
