@@ -185,19 +185,62 @@ function toColumn(field: string, json: string): unknown {
  */
 const CHUNK = 20_000;
 
-/** Sets of versions, by origin then seq. */
+/** Beyond this many runs of an origin, its seqs are kept in a set. */
+const MAX_RUNS = 8;
+
+/** An origin's seqs: runs of consecutive integers [from, to], as they mostly come, or a set. */
+interface Seqs {
+  runs: [from: number, to: number][];
+  set?: Set<number>;
+  lowest: number;
+  highest: number;
+}
+
+/**
+ * Sets of versions, by origin then seq. Seqs mostly come in runs, kept as such: a set of
+ * 100,000 numbers grows and rehashes for as long as a file is applied.
+ */
 class Versions {
-  readonly byOrigin = new Map<string, Set<number>>();
+  private readonly byOrigin = new Map<string, Seqs>();
 
   add(origin: string, seq: number): void {
     const seqs = this.byOrigin.get(origin);
-    if (seqs) seqs.add(seq);
-    else this.byOrigin.set(origin, new Set([seq]));
+    if (!seqs) {
+      this.byOrigin.set(
+        origin,
+        Number.isInteger(seq) ? { runs: [[seq, seq]], lowest: seq, highest: seq } : { runs: [], set: new Set([seq]), lowest: seq, highest: seq },
+      );
+      return;
+    }
+    if (seq < seqs.lowest) seqs.lowest = seq;
+    if (seq > seqs.highest) seqs.highest = seq;
+    const last = seqs.runs[seqs.runs.length - 1];
+    if (seqs.set) seqs.set.add(seq);
+    else if (last && seq === last[1] + 1) last[1] = seq;
+    else if (has(seqs, seq)) return;
+    else if (Number.isInteger(seq) && seqs.runs.length < MAX_RUNS) seqs.runs.push([seq, seq]);
+    else {
+      seqs.set = new Set([seq]);
+      for (const [from, to] of seqs.runs) for (let n = from; n <= to; n++) seqs.set.add(n);
+      seqs.runs = [];
+    }
   }
 
   has(origin: string, seq: number): boolean {
-    return this.byOrigin.get(origin)?.has(seq) ?? false;
+    const seqs = this.byOrigin.get(origin);
+    return seqs !== undefined && has(seqs, seq);
   }
+
+  /** Each origin, with its lowest and highest seq. */
+  *bounds(): IterableIterator<[origin: string, lowest: number, highest: number]> {
+    for (const [origin, seqs] of this.byOrigin) yield [origin, seqs.lowest, seqs.highest];
+  }
+}
+
+function has(seqs: Seqs, seq: number): boolean {
+  if (seqs.set) return seqs.set.has(seq);
+  for (const [from, to] of seqs.runs) if (seq >= from && seq <= to) return true;
+  return false;
 }
 
 /**
@@ -351,7 +394,7 @@ export class ChangeLog {
       if (isShown(change) && !this.isRevoked(change)) shown.push(change);
     }
     log.flush();
-    for (const [origin, seqs] of inserted.byOrigin) this.advanceVersionVector(origin, seqs);
+    for (const [origin] of inserted.bounds()) this.advanceVersionVector(origin, inserted);
 
     // Versions of this chunk are not live yet: superseding one needs no delete.
     const marks = this.inserter('superseded', SUPERSEDED_COLUMNS);
@@ -482,13 +525,7 @@ export class ChangeLog {
    */
   private supersededAmong(versions: Versions): Versions {
     const superseded = new Versions();
-    for (const [origin, seqs] of versions.byOrigin) {
-      let from = Infinity;
-      let to = -Infinity;
-      for (const seq of seqs) {
-        if (seq < from) from = seq;
-        if (seq > to) to = seq;
-      }
+    for (const [origin, from, to] of versions.bounds()) {
       for (const seq of this.statements.supersededIn.all(origin, from, to) as number[]) superseded.add(origin, seq);
     }
     return superseded;
@@ -705,10 +742,10 @@ export class ChangeLog {
    * The seqs just inserted are in the log: followed in memory first, then the log, up to
    * its first gap.
    */
-  private advanceVersionVector(origin: string, inserted: Set<number>): void {
+  private advanceVersionVector(origin: string, inserted: Versions): void {
     const start = (this.statements.vvOf.get(origin) as number | undefined) ?? 0;
     let seq = start;
-    while (inserted.has(seq + 1)) seq++;
+    while (inserted.has(origin, seq + 1)) seq++;
     for (const next of this.statements.seqsAfter.iterate(origin, seq) as IterableIterator<number>) {
       if (next !== seq + 1) break;
       seq = next;
