@@ -61,10 +61,11 @@ interface Followed {
 /**
  * Reads, before an import, the actions its changes touch (their own fields, their notes):
  * answers, once the changes are applied, the lines of what changed. At most MAX_LINES
- * actions are followed: the others are only counted. `named`: each action with its reference
- * (every reference computed again, once per file).
+ * actions are followed: the others are only counted. `newNotes`: the notes of these changes
+ * that the tables did not hold yet (the import reads them for its summary). `named`: each
+ * action with its reference (every reference computed again, once per file).
  */
-export function followActions(store: Store, incoming: Change[], named = true): (applied: Change[]) => ImportChanges {
+export function followActions(store: Store, incoming: Change[], newNotes: Set<string>, named = true): (applied: Change[]) => ImportChanges {
   const noteAction = new Map<string, string>();
   const order: string[] = [];
   const seen = new Set<string>();
@@ -90,7 +91,6 @@ export function followActions(store: Store, incoming: Change[], named = true): (
   const followed = new Map<string, Followed>();
   for (const actionId of order.slice(0, MAX_LINES))
     followed.set(actionId, { before: actionRow(store, actionId), conflictsBefore: conflictsOf(store, actionId) });
-  const notesBefore = new Set([...noteAction.keys()].filter((id) => storedNote.get(id) !== undefined));
 
   return (applied) => {
     const fieldsOf = new Map<string, Map<string, Change>>();
@@ -112,7 +112,7 @@ export function followActions(store: Store, incoming: Change[], named = true): (
       if (!after) continue;
       const told = [
         ...actionLines(store, actionId, before, after, fieldsOf.get(actionId) ?? new Map(), conflictsBefore),
-        ...noteLines(store, notesOf.get(actionId) ?? [], notesBefore),
+        ...noteLines(store, notesOf.get(actionId) ?? [], newNotes),
       ];
       if (told.length === 0) continue;
       const room = Math.max(0, MAX_LINES - lines);
@@ -208,7 +208,7 @@ function actionLines(
   return lines;
 }
 
-function noteLines(store: Store, changes: Change[], notesBefore: Set<string>): string[] {
+function noteLines(store: Store, changes: Change[], newNotes: Set<string>): string[] {
   const lines: string[] = [];
   const told = new Set<string>();
   for (const change of changes) {
@@ -218,7 +218,7 @@ function noteLines(store: Store, changes: Change[], notesBefore: Set<string>): s
     if (!note) continue;
     told.add(change.rowId);
     const dated = note.date ? ` du ${frenchDate(note.date)}` : '';
-    if (!notesBefore.has(change.rowId)) {
+    if (newNotes.has(change.rowId)) {
       if (note.deleted) continue;
       lines.push(`Note de suivi${dated} ajoutée${by(store, change.origin)} : « ${excerpt(note.text ?? '')} »`);
     } else if (note.deleted && changes.some((other) => other.rowId === change.rowId && other.field === 'deleted')) {

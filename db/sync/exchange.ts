@@ -164,7 +164,7 @@ export function importFile(
     const createdNotes = newRows(store, changes, 'note');
     const conflictsBefore = conflictCount(store);
     const originsBefore = new Set(Object.keys(store.log.versionVector()));
-    const actionChanges = followActions(store, changes, named);
+    const actionChanges = followActions(store, changes, createdNotes, named);
 
     const { applied: received, farFuture } = store.receive(onProgress ? reporting(changes, onProgress) : changes);
     // New here and with effect: a revoked poste's later changes are kept in the log only.
