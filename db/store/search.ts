@@ -11,7 +11,8 @@ export class SearchIndex {
     this.statements = {
       action: db.prepare('SELECT rid, title, description, deleted FROM action WHERE id = ?'),
       notes: db.prepare('SELECT text FROM note WHERE action_id = ? AND deleted = 0 ORDER BY date, id').pluck(),
-      noteAction: db.prepare('SELECT action_id FROM note WHERE id = ?').pluck(),
+      // One statement for all the notes of a transaction (an import touches thousands).
+      notesActions: db.prepare("SELECT DISTINCT action_id FROM note WHERE id IN (SELECT value FROM json_each(?)) AND action_id <> ''").pluck(),
       remove: db.prepare('DELETE FROM action_search WHERE rowid = ?'),
       insert: db.prepare('INSERT INTO action_search (rowid, body) VALUES (?, ?)'),
       setTitleKey: db.prepare('UPDATE action SET title_key = ? WHERE rid = ?'),
@@ -27,10 +28,8 @@ export class SearchIndex {
     const rows = (fields: string[]) => new Set(fields.flatMap((field) => [...(touched.get(field) ?? [])]));
     const titled = rows(['action.title']);
     const actions = rows(['action.title', 'action.description', 'action.deleted']);
-    for (const noteId of rows(['note.text', 'note.date', 'note.action_id', 'note.deleted'])) {
-      const actionId = this.statements.noteAction.get(noteId) as string | null | undefined;
-      if (actionId) actions.add(actionId);
-    }
+    const notes = rows(['note.text', 'note.date', 'note.action_id', 'note.deleted']);
+    if (notes.size > 0) for (const actionId of this.statements.notesActions.all(JSON.stringify([...notes])) as string[]) actions.add(actionId);
     for (const actionId of actions) this.refreshAction(actionId, titled.has(actionId));
   }
 
