@@ -14,7 +14,8 @@ export function formatHlc({ ms, counter }: Hlc): string {
   return `${ms.toString().padStart(13, '0')}-${counter.toString().padStart(4, '0')}`;
 }
 
-const HLC_FORM = /^(\d{13})-(\d{4})$/;
+/** A clock as Entente writes it: 13 digits of milliseconds, 4 of counter. */
+export const HLC_FORM = /^(\d{13})-(\d{4})$/;
 
 export function parseHlc(text: string): Hlc {
   const match = HLC_FORM.exec(text);

@@ -5,6 +5,7 @@ import type { Change } from '../store/changelog';
 import type { Blob } from '../attachments/types';
 import { ByteReader, ByteWriter } from './bytes';
 import { FIELD_PAIRS, fieldPairNumber } from './field-pairs';
+import { HLC_FORM } from '../store/hlc';
 
 /**
  * Consecutive changes of one origin and their proof: `before` is the origin's chain just
@@ -46,8 +47,6 @@ class Dictionary {
     return i;
   }
 }
-
-export const HLC_FORM = /^(\d{13})-(\d{4})$/;
 
 export const CHAIN_BYTES = 32;
 export const SIGNATURE_BYTES = 64;
