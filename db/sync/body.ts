@@ -70,14 +70,23 @@ const enum ValueKind {
   Text = 5,
 }
 
+/** The string a JSON text holds, if it holds one (a value received from elsewhere may not even be JSON: it travels as it is). */
+function parsedString(value: string): string | undefined {
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return typeof parsed === 'string' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function writeValue(out: ByteWriter, value: string): void {
   if (value === 'null') return out.uint(ValueKind.Null);
   if (value === 'false') return out.uint(ValueKind.False);
   if (value === 'true') return out.uint(ValueKind.True);
-  const first = value.charCodeAt(0);
-  if (first === 34 /* " */) {
-    const parsed = JSON.parse(value) as unknown;
-    if (typeof parsed === 'string' && JSON.stringify(parsed) === value) {
+  if (value.startsWith('"')) {
+    const parsed = parsedString(value);
+    if (parsed !== undefined && JSON.stringify(parsed) === value) {
       out.uint(ValueKind.String);
       return out.text(parsed);
     }

@@ -66,7 +66,24 @@ describe("fichier d'échange", () => {
   test('format 5 : vecteurs, suites, horloges, versions remplacées et valeurs de toute sorte retrouvés octet pour octet', () => {
     const changes = byOrigin(typicalChanges(40));
     // Values as the app writes them, and as it never does: each comes back as the same text (the chains hash it).
-    const values = ['null', 'true', 'false', '"é « x »\\n"', '"\\u00e9"', ' "x"', '-0', '007', '-12', '9007199254740993', '1.5', '{"vv":{"a":1}}', '""', '0'];
+    const values = [
+      'null',
+      'true',
+      'false',
+      '"é « x »\\n"',
+      '"\\u00e9"',
+      ' "x"',
+      '-0',
+      '007',
+      '-12',
+      '9007199254740993',
+      '1.5',
+      '{"vv":{"a":1}}',
+      '""',
+      '0',
+      '"pas du JSON',
+      '',
+    ];
     values.forEach((value, i) => (changes[10 + i] = { ...changes[10 + i], value }));
     // A field outside format 5's table (one a later schema adds) travels by its name.
     changes[30] = { ...changes[30], entity: 'entite_future', field: 'champ' };
