@@ -242,9 +242,11 @@ function largeFile(dir: string): void {
 
 /**
  * One person's ordinary work (statuts, avancement, a few notes, titles fixed, steps
- * checked), exported incrementally: the files a shared folder carries every day.
+ * checked), exported incrementally: the files a shared folder carries every day, each
+ * saying what its writer holds where that changed since its previous one (as syncFolder
+ * writes them). `others` work as much each day, and their files are read before.
  */
-function typicalFiles(worker: Worker, title: string, sizes: [size: number, files: number][]): void {
+function typicalFiles(worker: Worker, title: string, sizes: [size: number, files: number][], others: Worker[] = []): void {
   worker.followAll();
   console.log(title);
   for (const [size, count] of sizes) {
@@ -254,12 +256,22 @@ function typicalFiles(worker: Worker, title: string, sizes: [size: number, files
     let notes = 0;
     let identifiers = 0;
     let changes = 0;
+    // What its previous file said it held.
+    let previous = worker.store.log.versionVector();
     for (let i = 0; i < count; i++) {
+      for (const other of others) {
+        other.newDay();
+        const until = other.written + size;
+        while (other.written < until) other.session();
+        const theirs = exportFile(other.store, { secret: other.keyring, basedOn: worker.store.log.versionVector() }).bytes;
+        importFile(worker.store, theirs, worker.keyring, { named: false });
+      }
       const held = worker.store.log.versionVector();
       worker.newDay();
       const target = worker.written + size;
       while (worker.written < target) worker.session();
-      const { bytes: file, header } = exportFile(worker.store, { secret: worker.keyring, basedOn: held });
+      const { bytes: file, header, senderHeld: nowHeld } = exportFile(worker.store, { secret: worker.keyring, basedOn: held, heldSince: previous });
+      previous = nowHeld;
       bytes += file.length;
       overhead += readSyncHeader(file).headerEnd + 16;
       changes += header.count;
@@ -345,6 +357,12 @@ function sharedFolder(dir: string): void {
     [20, 20],
     [200, 10],
   ]);
+  typicalFiles(
+    workers[0],
+    'Les mêmes, quand trois autres postes ont travaillé autant chaque jour, et leurs fichiers été lus avant',
+    [[20, 20]],
+    workers.slice(1, 4),
+  );
   for (const worker of workers) worker.store.close();
   line('Mémoire (pic RSS de ce processus)', `${fr(process.resourceUsage().maxRSS / 1024)} Mo`);
   discard(dir, /^(poste-\d+\.|partage$)/);

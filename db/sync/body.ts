@@ -1,6 +1,6 @@
-// What a sync file carries (its runs of changes and the senders' vectors), and format 5's
-// body, in binary (docs/sync.md, « Le corps »). format.ts seals it; older-bodies.ts reads
-// the bodies of formats 1 to 4.
+// What a sync file carries (its runs of changes and the senders' vectors), and the body of
+// formats 5 and 6, in binary (docs/sync.md, « Le corps »). format.ts seals it;
+// older-bodies.ts reads the bodies of formats 1 to 4.
 import type { Change } from '../store/changelog';
 import type { Blob } from '../attachments/types';
 import { ByteReader, ByteWriter } from './bytes';
@@ -21,9 +21,12 @@ export interface Run {
 }
 
 export interface SyncContent {
-  /** What the sender held (its version vector) when it wrote the file. */
+  /**
+   * What the sender held (its version vector) when it wrote the file; in a file of the
+   * shared folder (format 6), only where it changed since the sender's previous file there.
+   */
   senderHeld: Record<string, number>;
-  /** What the sender believed the receiver held; empty for a full export. */
+  /** What the sender believed the receiver held (of the origins of senderHeld in a shared folder's file); empty for a full export. */
   basedOn: Record<string, number>;
   runs: Run[];
   /** The bytes of the documents attached by these changes, after them, uncompressed (db/attachments). */
@@ -127,9 +130,11 @@ const enum ProofFlag {
 }
 
 /**
- * Format 5's body, in binary (docs/sync.md, « Le corps ») : the same columns as format 4,
- * without JSON's quotes, commas and escapes, and values by kind. Each part is a count then
- * its items: origins (texts), senderHeld (a seq per origin, in order), basedOn's
+ * The body of formats 5 and 6, in binary (docs/sync.md, « Le corps ») : the same columns as
+ * format 4, without JSON's quotes, commas and escapes, and values by kind. Each part is a
+ * count then its items: origins (texts; in format 6, the file's sender is origin 0 without
+ * being written, as the header names it), senderHeld (a seq per origin, in order, 0 when
+ * nothing is said of it), basedOn's
  * differences (origin index, zigzag d), (entity, field) pairs outside format 5's table
  * (field-pairs.ts; two texts each, numbered after the table's), row ids (texts),
  * runs (origin index, from, count, proof flags), then per change, column after column:
@@ -137,9 +142,12 @@ const enum ProofFlag {
  * the clock is a text in the clock texts), counter, superseded versions (count, then origin
  * index and zigzag of seq − its seq), value; then the clock texts; then the proofs' bytes.
  */
-export function encodeBody(content: SyncContent): Buffer {
+export function encodeBody(content: SyncContent, sender: string): Buffer {
   const origins = new Dictionary();
+  origins.of(sender);
   for (const origin of Object.keys(content.senderHeld)) origins.of(origin);
+  // The held origins come first: with the sender's, said or not.
+  const heldCount = Object.keys(content.senderHeld).length === 0 ? 0 : origins.list.length;
   const differences: [number, number][] = [];
   for (const [origin, seq] of Object.entries(content.senderHeld)) {
     if (content.basedOn[origin] !== seq) differences.push([origins.of(origin), seq - (content.basedOn[origin] ?? 0)]);
@@ -158,11 +166,10 @@ export function encodeBody(content: SyncContent): Buffer {
     }
   }
   const out = new ByteWriter();
-  out.uint(origins.list.length);
-  for (const origin of origins.list) out.text(origin);
-  const held = Object.values(content.senderHeld);
-  out.uint(held.length);
-  for (const seq of held) out.uint(seq);
+  out.uint(origins.list.length - 1);
+  for (const origin of origins.list.slice(1)) out.text(origin);
+  out.uint(heldCount);
+  for (const origin of origins.list.slice(0, heldCount)) out.uint(content.senderHeld[origin] ?? 0);
   out.uint(differences.length);
   for (const [origin, d] of differences) {
     out.uint(origin);
@@ -227,21 +234,25 @@ export function encodeBody(content: SyncContent): Buffer {
   return out.done();
 }
 
-export function decodeBody(plain: Buffer): SyncContent {
+/** Reads a body of format 6 (`sender`: the header's, origin 0) or of format 5 (no sender: every origin is written). */
+export function decodeBody(plain: Buffer, sender?: string): SyncContent {
   const input = new ByteReader(plain);
   const count = (limit = plain.length) => {
     const n = input.uint();
     if (n > limit) throw new Error('nombre invalide');
     return n;
   };
-  const origins = Array.from({ length: count() }, () => input.text());
+  const origins = [...(sender === undefined ? [] : [sender]), ...Array.from({ length: count() }, () => input.text())];
   const originAt = (i: number) => {
     if (!isIndex(i, origins.length)) throw new Error('origine invalide');
     return origins[i];
   };
   const senderHeld: Record<string, number> = {};
   const heldCount = count(origins.length);
-  for (let j = 0; j < heldCount; j++) senderHeld[origins[j]] = input.uint();
+  for (let j = 0; j < heldCount; j++) {
+    const seq = input.uint();
+    if (seq > 0) senderHeld[origins[j]] = seq;
+  }
   const basedOn: Record<string, number> = { ...senderHeld };
   for (let j = count(); j > 0; j--) {
     const origin = originAt(input.uint());

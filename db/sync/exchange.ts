@@ -21,6 +21,11 @@ export interface ExportOptions {
   forReplica?: string;
   /** Or what the receivers already hold, by origin (the shared folder's published changes). */
   basedOn?: Record<string, number>;
+  /**
+   * What this replica held when it wrote its previous file in the shared folder: the file
+   * says what it holds only where that changed (its readers read the previous one too).
+   */
+  heldSince?: Record<string, number>;
   /** The passphrase (CLI, tests) or this poste's keyring. */
   secret: Secret;
   now?: Date;
@@ -54,17 +59,28 @@ export function exportFile(store: Store, options: ExportOptions): { bytes: Buffe
       blobs: options.withBlobs === false ? [] : blobsForChanges(store, read),
     };
   });
+  const { heldSince } = options;
+  const said = heldSince ? Object.keys(senderHeld).filter((origin) => senderHeld[origin] !== heldSince[origin]) : Object.keys(senderHeld);
   const bytes = encodeSyncFile({
     project: projectId,
     sender: replicaId,
     schema: SHARED_SCHEMA_VERSION,
     full: Object.keys(basedOn).length === 0,
+    heldUpdate: heldSince !== undefined,
     key: keyring.keys[0],
-    content: { senderHeld, basedOn, runs, blobs },
+    content: {
+      senderHeld: heldSince ? pick(senderHeld, said) : senderHeld,
+      basedOn: heldSince ? pick(basedOn, said) : basedOn,
+      runs,
+      blobs,
+    },
     now: options.now,
   });
   return { bytes, header: readSyncHeader(bytes).header, senderHeld };
 }
+
+const pick = (vector: Record<string, number>, origins: string[]): Record<string, number> =>
+  Object.fromEntries(origins.filter((origin) => vector[origin] !== undefined).map((origin) => [origin, vector[origin]]));
 
 /** The origins of the log, in order: one index seek each. */
 function logOrigins(store: Store): string[] {
@@ -154,6 +170,8 @@ export function importFile(
   // Own changes up to the version vector are surely held: only those beyond are looked up.
   const ownHeld = store.log.versionVector()[replicaId] ?? 0;
   return store.transaction(() => {
+    // An update of the sender's previous file (shared folder): what it held is known here as far as its files were read.
+    const senderHeld = header.heldUpdate ? atLeast(peerHeld(store, header.sender), content.senderHeld) : content.senderHeld;
     keepSeenPostes(store);
     const { changes, proofs } = checkRuns(store, projectId, content.runs);
     // Changes of this poste it never made, and signed with its key (checked above: a forger's are refused as forged): a copy of its data folder.
@@ -176,7 +194,7 @@ export function importFile(
 
     store.db
       .prepare('INSERT OR REPLACE INTO peer_state (replica_id, held, file_created_at, received_at) VALUES (?, ?, ?, ?)')
-      .run(header.sender, JSON.stringify(content.senderHeld), header.createdAt, now.toISOString());
+      .run(header.sender, JSON.stringify(senderHeld), header.createdAt, now.toISOString());
     const counts = new Map<string, number>();
     for (const change of applied) counts.set(change.origin, (counts.get(change.origin) ?? 0) + 1);
     const summary: ImportSummary = {
@@ -189,7 +207,7 @@ export function importFile(
       status_changes: applied.filter((c) => c.entity === 'action' && c.field === 'status' && !createdActions.has(c.rowId)).length,
       notes_added: createdNotes.size,
       new_conflicts: Math.max(0, conflictCount(store) - conflictsBefore),
-      gaps: findGaps(store, content.senderHeld),
+      gaps: findGaps(store, senderHeld),
       far_future: farFuture,
       documents,
       revoked: [...revoked].map(([origin, count]) => ({ origin, replica: replicaLabel(store, origin), count })),
@@ -200,7 +218,7 @@ export function importFile(
       revocations: received
         .filter((change) => change.entity === 'replica' && change.field === 'revoked_after' && Number.isInteger(JSON.parse(change.value)))
         .map((change) => ({ replica: replicaLabel(store, change.rowId), by: replicaLabel(store, change.origin) })),
-      sender_held: content.senderHeld,
+      sender_held: senderHeld,
       action_changes: actionChanges(applied),
     };
     recordJournal(store, { kind: journalAs, summary }, now);
@@ -244,6 +262,13 @@ function conflictCount(store: Store): number {
 export function describeGap(gap: Omit<Gap, 'description'>): string {
   const count = gap.to - gap.from + 1;
   return `il manque ${count === 1 ? 'une mise à jour' : `${count.toLocaleString('fr-FR')} mises à jour`} ${ofReplica(gap.replica)}`;
+}
+
+/** Both vectors' most, origin by origin: a replica's vector only grows, so files read out of order still add up. */
+function atLeast(known: Record<string, number>, update: Record<string, number>): Record<string, number> {
+  const result = { ...known };
+  for (const [origin, seq] of Object.entries(update)) result[origin] = Math.max(result[origin] ?? 0, seq);
+  return result;
 }
 
 function peerHeld(store: Store, replica: string): Record<string, number> {

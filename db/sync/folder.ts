@@ -4,7 +4,7 @@
 // files), retries later a file that is incomplete, and never deletes anything because a
 // file is missing. Layout: DIR/entente-<project>/<replica>/<00000001>.entente
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { refusal, toUserError, type ErrorCode, type SentenceArgs, type UserError } from '../errors';
 import type { Store } from '../store/store';
 import { exportFile, hasChangesBeyond, importFile, type ImportSummary } from './exchange';
@@ -13,6 +13,7 @@ import { syncDocuments } from './documents';
 import { keyringOf, type Secret } from './passphrase';
 import { readSyncHeader } from './format';
 import { derivedKey, hasKeyFile } from './keys';
+import { FOLDER_KEY } from './status';
 
 const FILE_NAME = /^(\d{8})\.entente$/;
 /**
@@ -127,10 +128,12 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   }
 
   const result: FolderSyncResult = { imported: [], postponed: [], written: null, documents: { received: 0, written: 0 } };
-  const publishedKey = `folder-published:${replicaId}`;
   // What the folder already holds: this replica's files, and every file it imported (a
-  // replica's files hold, together, all it held when writing the last one).
-  const published = JSON.parse(store.localState(publishedKey) ?? '{}') as Record<string, number>;
+  // replica's files hold, together, all it held when writing the last one). Another folder
+  // holds nothing of it yet, whatever this one holds.
+  const publishedKey = `folder-published:${replicaId}:${resolve(projectDir)}`;
+  const heldKey = `folder-held:${replicaId}:${resolve(projectDir)}`;
+  const published = JSON.parse(store.localState(publishedKey) ?? legacyPublished(store, folder, replicaId) ?? '{}') as Record<string, number>;
   const known = store.db.prepare('SELECT bytes FROM folder_imports WHERE path = ?').pluck();
   const remember = store.db.prepare('INSERT OR REPLACE INTO folder_imports (path, bytes, imported_at) VALUES (?, ?, ?)');
   /** Imports one file of another poste; answers what is wrong with it, if it is the file's fault. */
@@ -199,7 +202,14 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
 
   // Nothing new, no file, and no key derived: a round of the watcher or the timer stays cheap.
   if (hasChangesBeyond(store, published)) {
-    const { bytes, header, senderHeld } = exportFile(store, { secret: keyring, basedOn: published, now, withBlobs: false });
+    const heldSince = store.localState(heldKey);
+    const { bytes, header, senderHeld } = exportFile(store, {
+      secret: keyring,
+      basedOn: published,
+      heldSince: heldSince === undefined ? undefined : (JSON.parse(heldSince) as Record<string, number>),
+      now,
+      withBlobs: false,
+    });
     const name = fileName(counter + 1);
     // The number is taken, and on disk with every change the file carries, before the file
     // exists: an app stopped in between leaves a number unused, never a file of this laptop
@@ -207,6 +217,8 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
     store.setLocalState(counterKey, String(counter + 1));
     store.syncToDisk();
     writeFileAtomically(join(ownDir, name), bytes);
+    // Only now: the next file says what changed since one its readers can read.
+    store.setLocalState(heldKey, JSON.stringify(senderHeld));
     for (const [origin, seq] of Object.entries(senderHeld)) published[origin] = Math.max(published[origin] ?? 0, seq);
     result.written = { file: `${replicaId}/${name}`, count: header.count };
   }
@@ -215,6 +227,12 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   result.postponed.push(...documents.postponed);
   result.documents = { received: documents.received, written: documents.written };
   return result;
+}
+
+/** Entente 0.9 kept what the folder holds under one key, for the folder of the settings. */
+function legacyPublished(store: Store, folder: string, replicaId: string): string | undefined {
+  const configured = store.localState(FOLDER_KEY);
+  return configured !== undefined && resolve(configured) === resolve(folder) ? store.localState(`folder-published:${replicaId}`) : undefined;
 }
 
 const fileName = (n: number) => `${String(n).padStart(8, '0')}.entente`;

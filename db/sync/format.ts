@@ -1,4 +1,4 @@
-// The sync file ("fichier d'échange"), format 5. Layout (docs/sync.md):
+// The sync file ("fichier d'échange"), format 6. Layout (docs/sync.md):
 //
 //   "ENTENTE-SYNC" (12 bytes) | format version (u16 BE) | header length (u32 BE) |
 //   header (binary, readable without the key, authenticated) |
@@ -9,7 +9,7 @@
 // opens it, or that none does), the sender, the size to bound decompression. What the
 // sender held and its proofs travel sealed and compressed: a day's file stays small.
 // Each file's key comes from the project key and the file's salt (HKDF): unique per file,
-// so the GCM nonce is fixed. Formats 1 to 4 (Entente 0.1 to 0.8) are still read.
+// so the GCM nonce is fixed. Formats 1 to 5 (Entente 0.1 to 0.9) are still read.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import { refusal } from '../errors';
@@ -21,9 +21,9 @@ import { decodeBody, encodeBody, type SyncContent } from './body';
 import { decodeBodyV3, decodeBodyV4, decodeLegacyBody } from './older-bodies';
 
 export const SYNC_MAGIC = Buffer.from('ENTENTE-SYNC', 'ascii');
-export const SYNC_FORMAT_VERSION = 5;
+export const SYNC_FORMAT_VERSION = 6;
 /** The app version that reads each format version: named when a newer file is refused. */
-const APP_VERSION_OF_FORMAT: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0', 4: '0.5.0', 5: '0.9.0' };
+const APP_VERSION_OF_FORMAT: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0', 4: '0.5.0', 5: '0.9.0', 6: '0.10.0' };
 
 /** The later of two versions « major.minor.patch ». */
 function laterVersion(a: string, b: string): string {
@@ -44,6 +44,7 @@ const FILE_KEY_INFO: Record<number, string> = {
   3: "entente : clé d'un fichier d'échange, format 3",
   4: "entente : clé d'un fichier d'échange, format 4",
   5: "entente : clé d'un fichier d'échange, format 5",
+  6: "entente : clé d'un fichier d'échange, format 6",
 };
 
 export interface SyncHeader {
@@ -56,12 +57,14 @@ export interface SyncHeader {
   createdAt: string;
   /** The whole history (an invitation, a full export). */
   full: boolean;
+  /** What the sender held is said only where it changed since its previous file in the shared folder (format 6). */
+  heldUpdate: boolean;
   count: number;
   plainBytes: number;
   salt: string;
-  /** The id of the project key that seals the file (formats 3 to 5). */
+  /** The id of the project key that seals the file (formats 3 to 6). */
   keyId?: string;
-  /** Documents carried after the changes (formats 3 to 5). */
+  /** Documents carried after the changes (formats 3 to 6). */
   blobCount?: number;
   compressedBytes?: number;
 }
@@ -69,8 +72,10 @@ export interface SyncHeader {
 /** The largest document a file may carry: the app's limit, and room for a newer one's. */
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
 
-/** The header's fields: short names, as format 3 writes them in JSON (formats 4 and 5 in binary). */
+/** The header's fields: short names, as format 3 writes them in JSON (formats 4 to 6 in binary). */
 interface WireHeader {
+  /** 1: senderHeld is an update of the sender's previous file in the shared folder (format 6). */
+  u?: 0 | 1;
   /** Documents after the changes: their count, and the length of the compressed changes before them. */
   j?: number;
   q?: number;
@@ -103,6 +108,8 @@ export interface EncodeInput {
   sender: string;
   schema: number;
   full: boolean;
+  /** Whether content.senderHeld says only what changed since the sender's previous file in the shared folder. */
+  heldUpdate?: boolean;
   /** The project key the file is sealed with (the current one). */
   key: ProjectKey;
   content: SyncContent;
@@ -122,7 +129,7 @@ function quality(plainBytes: number): number {
 }
 
 export function encodeSyncFile(input: EncodeInput): Buffer {
-  const plain = encodeBody(input.content);
+  const plain = encodeBody(input.content, input.sender);
   const compressed = brotliCompressSync(plain, {
     params: { [zlib.BROTLI_PARAM_QUALITY]: quality(plain.length), [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length },
   });
@@ -168,6 +175,7 @@ export function sealSyncFile(
     s: input.sender,
     t: (input.now ?? new Date()).getTime(),
     f: input.full ? 1 : 0,
+    u: input.heldUpdate ? 1 : 0,
     n: count,
     b: plainBytes,
     k: input.key.id,
@@ -190,13 +198,14 @@ export function sealSyncFile(
 const damaged = (detail: string) => refusal('damaged-file', detail);
 
 /**
- * Format 5's header (docs/sync.md, « L'en-tête ») — a day's file is mostly its header: flags
- * (1: full, 2: documents follow), t, n, b, c (varints, as in the body), the salt (16
- * bytes), p, s, k, a (texts), then j and q (varints) if flag 2.
+ * The header of formats 5 and 6 (docs/sync.md, « L'en-tête ») — a day's file is mostly its
+ * header: flags (1: full, 2: documents follow, 4: what the sender held is an update, in
+ * format 6 only), t, n, b, c (varints, as in the body), the salt (16 bytes), p, s, k, a
+ * (texts), then j and q (varints) if flag 2.
  */
 function headerToBytes(wire: WireHeader, salt: Buffer): Buffer {
   const out = new ByteWriter();
-  out.uint(wire.f | (wire.j ? 2 : 0));
+  out.uint(wire.f | (wire.j ? 2 : 0) | (wire.u ? 4 : 0));
   for (const value of [wire.t, wire.n, wire.b, wire.c]) out.uint(value);
   out.raw(salt);
   for (const text of [wire.p, wire.s, wire.k, wire.a]) out.text(text);
@@ -204,7 +213,7 @@ function headerToBytes(wire: WireHeader, salt: Buffer): Buffer {
   return Buffer.from(out.done());
 }
 
-function headerV5FromBytes(bytes: Buffer): WireHeader {
+function headerV5FromBytes(bytes: Buffer, format: number): WireHeader {
   try {
     const input = new ByteReader(bytes);
     const flags = input.uint();
@@ -212,8 +221,8 @@ function headerV5FromBytes(bytes: Buffer): WireHeader {
     const salt = input.raw(16);
     const [p, s, k, a] = [input.text(), input.text(), input.text(), input.text()];
     const documents = flags & 2 ? { j: input.uint(), q: input.uint() } : {};
-    if (flags > 3 || !input.ended) throw new Error('en trop');
-    return { f: (flags & 1) as 0 | 1, t, n, b, c, z: salt.toString('base64url'), p, s, k, a, ...documents };
+    if (flags > (format === 5 ? 3 : 7) || !input.ended) throw new Error('en trop');
+    return { f: (flags & 1) as 0 | 1, u: (flags & 4 ? 1 : 0) as 0 | 1, t, n, b, c, z: salt.toString('base64url'), p, s, k, a, ...documents };
   } catch {
     throw damaged('en-tête incohérent');
   }
@@ -262,6 +271,7 @@ function fromWire(wire: WireHeader, format: number): SyncHeader {
     sender: wire.s,
     createdAt: new Date(wire.t).toISOString(),
     full: wire.f === 1,
+    heldUpdate: wire.u === 1,
     count: wire.n,
     plainBytes: wire.b,
     salt: wire.z,
@@ -291,7 +301,7 @@ function readAnyHeader(file: Buffer): { header: SyncHeader; headerEnd: number; l
   if (headerLength > MAX_HEADER_BYTES || headerEnd + TAG_BYTES > file.length) throw damaged('en-tête tronqué');
   if (format >= 4) {
     const bytes = file.subarray(PREFIX_BYTES, headerEnd);
-    return { header: fromWire(format === 4 ? headerV4FromBytes(bytes) : headerV5FromBytes(bytes), format), headerEnd };
+    return { header: fromWire(format === 4 ? headerV4FromBytes(bytes) : headerV5FromBytes(bytes, format), format), headerEnd };
   }
   let parsed: unknown;
   try {
@@ -303,7 +313,7 @@ function readAnyHeader(file: Buffer): { header: SyncHeader; headerEnd: number; l
   if (format === 3) return { header: fromWire(parsed as WireHeader, format), headerEnd };
   const legacy = parsed as LegacyHeader;
   if (legacy.format !== format || typeof legacy.project !== 'string' || typeof legacy.plainBytes !== 'number') throw damaged('en-tête incohérent');
-  return { header: legacy, headerEnd, legacy };
+  return { header: { ...legacy, heldUpdate: false }, headerEnd, legacy };
 }
 
 export interface DecodeOptions {
@@ -382,7 +392,7 @@ export function decodeSyncFile(file: Buffer, options: DecodeOptions): { header: 
         ? decodeBodyV3(plain)
         : header.format === 4
           ? decodeBodyV4(plain)
-          : decodeBody(plain);
+          : decodeBody(plain, header.format === 5 ? undefined : header.sender);
   } catch {
     throw damaged('contenu illisible');
   }

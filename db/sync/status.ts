@@ -41,7 +41,7 @@ export interface FolderState {
   last_changes: { at: string; changes: ImportChanges } | null;
 }
 
-const FOLDER_KEY = 'shared_folder';
+export const FOLDER_KEY = 'shared_folder';
 export const LAST_ROUND_KEY = 'shared_folder_last_round';
 export const LAST_CHANGES_KEY = 'shared_folder_last_changes';
 /** The last import of an exchange file that failed, until one goes through (operations.ts). */

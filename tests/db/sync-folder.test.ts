@@ -11,6 +11,9 @@ import { listJournal } from '../../db/sync/journal';
 import { folderRound } from '../../db/sync/operations';
 import { folderState } from '../../db/sync/status';
 import { hasKeyFile } from '../../db/sync/keys';
+import { decodeSyncFile } from '../../db/sync/format';
+import { keyringOf } from '../../db/sync/passphrase';
+import { SHARED_SCHEMA_VERSION } from '../../db/store/migrations';
 import { newReplica, tempDir, track } from './helpers';
 
 const PASSPHRASE = 'dossier partagé 37-41';
@@ -29,6 +32,68 @@ test('trois postes sur un dossier partagé finissent avec le même état, sans r
   expect(dump(c)).toBe(dump(a));
   // Nothing new: a further round writes no file.
   expect(syncFolder(a, folder, PASSPHRASE).written).toBeNull();
+});
+
+test("chaque fichier dit ce qui a changé de ce que détient son poste ; qui les lit tous, même dans le désordre, sait tout ce qu'il détient", () => {
+  const folder = tempDir();
+  const [a, b] = [newReplica('Claire Martin', '37'), newReplica('Nadia Benali', '41')];
+  const aDir = join(folder, 'entente-p-coop-37-41', a.replicaId as string);
+  const heldOf = (reader: Store, writer: Store) =>
+    JSON.parse(reader.db.prepare('SELECT held FROM peer_state WHERE replica_id = ?').pluck().get(writer.replicaId) as string) as unknown;
+  const saidIn = (n: number) => {
+    const { header, content } = decodeSyncFile(readFileSync(join(aDir, `0000000${n}.entente`)), {
+      keys: keyringOf(a, PASSPHRASE).keys,
+      project: 'p-coop-37-41',
+      schema: SHARED_SCHEMA_VERSION,
+    });
+    return { update: header.heldUpdate, origins: Object.keys(content.senderHeld).sort() };
+  };
+  updateAction(a, 'a3-1', { status: 'en_cours' });
+  syncFolder(a, folder, PASSPHRASE);
+  addNote(b, 'a3-1', { text: 'Visite de la légumerie de Blois', date: '2026-11-18' });
+  syncFolder(b, folder, PASSPHRASE);
+  updateAction(a, 'a3-1', { progress: 30 });
+  syncFolder(a, folder, PASSPHRASE);
+  updateAction(a, 'a3-1', { progress: 40 });
+  syncFolder(a, folder, PASSPHRASE);
+  // The first file says all; the second what changed (Claire's work, Nadia's read); the third Claire's only.
+  expect(saidIn(1)).toEqual({ update: false, origins: [a.replicaId, 'seed'].sort() });
+  expect(saidIn(2)).toEqual({ update: true, origins: [a.replicaId, b.replicaId].sort() });
+  expect(saidIn(3)).toEqual({ update: true, origins: [a.replicaId] });
+
+  // A poste arriving later reads them all: it knows what Claire holds, exactly.
+  const c = newReplica('Marc Lefèvre', '41');
+  syncFolder(c, folder, PASSPHRASE);
+  expect(heldOf(c, a)).toEqual(a.log.versionVector());
+  // Without the second file, it knows less (never more); once it comes, all.
+  const other = tempDir();
+  const copy = (n: number) => {
+    mkdirSync(join(other, 'entente-p-coop-37-41', a.replicaId as string), { recursive: true });
+    copyFileSync(join(aDir, `0000000${n}.entente`), join(other, 'entente-p-coop-37-41', a.replicaId as string, `0000000${n}.entente`));
+  };
+  const d = newReplica('Sophie Bernard', '37');
+  copy(1);
+  copy(3);
+  syncFolder(d, other, PASSPHRASE);
+  expect(heldOf(d, a)).toEqual({ ...a.log.versionVector(), [b.replicaId as string]: undefined });
+  copy(2);
+  syncFolder(d, other, PASSPHRASE);
+  expect(heldOf(d, a)).toEqual(a.log.versionVector());
+});
+
+test("un autre dossier partagé ne détient rien encore : le premier fichier qu'un poste y écrit porte tout l'historique", () => {
+  const [first, second] = [tempDir(), tempDir()];
+  const a = newReplica('Claire Martin', '37');
+  updateAction(a, 'a3-1', { status: 'en_cours' });
+  syncFolder(a, first, PASSPHRASE);
+  updateAction(a, 'a3-1', { progress: 30 });
+  syncFolder(a, first, PASSPHRASE);
+  const moved = syncFolder(a, second, PASSPHRASE);
+  expect(moved.written?.count).toBe(a.db.prepare('SELECT count(*) FROM changes').pluck().get());
+  const b = newReplica('Nadia Benali', '41');
+  syncFolder(b, second, PASSPHRASE);
+  syncFolder(a, second, PASSPHRASE);
+  expect(dump(b)).toBe(dump(a));
 });
 
 test("les copies de conflit du nuage, les fichiers temporaires et un fichier incomplet n'arrêtent rien ; le fichier complet est pris au tour suivant", () => {

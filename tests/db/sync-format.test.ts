@@ -63,7 +63,7 @@ describe("fichier d'échange", () => {
     expect(bytesPerChange).toBeLessThan(60);
   });
 
-  test('format 5 : vecteurs, suites, horloges, versions remplacées et valeurs de toute sorte retrouvés octet pour octet', () => {
+  test('format 6 : vecteurs, suites, horloges, versions remplacées et valeurs de toute sorte retrouvés octet pour octet', () => {
     const changes = byOrigin(typicalChanges(40));
     // Values as the app writes them, and as it never does: each comes back as the same text (the chains hash it).
     const values = [
@@ -85,7 +85,7 @@ describe("fichier d'échange", () => {
       '',
     ];
     values.forEach((value, i) => (changes[10 + i] = { ...changes[10 + i], value }));
-    // A field outside format 5's table (one a later schema adds) travels by its name.
+    // A field outside the format's table (one a later schema adds) travels by its name.
     changes[30] = { ...changes[30], entity: 'entite_future', field: 'champ' };
     // A clock of an unusual form (a file written by mistake) travels as text, unchanged.
     changes[5] = { ...changes[5], hlc: '1764150000000-00001' };
@@ -109,6 +109,22 @@ describe("fichier d'échange", () => {
     };
     const file = encodeSyncFile({ project, sender: 'k3j9x2m4p8qa', schema: 1, full: false, key: derivedKey(PASSPHRASE, project), content });
     expect(decodeSyncFile(file, { keys: [derivedKey(PASSPHRASE, project)], project, schema: 1 }).content).toEqual({ ...content, blobs: [] });
+  });
+
+  test("format 6 : ce que l'auteur détenait, seulement là où cela a changé depuis son fichier précédent, sans le répéter, lui, parmi les origines", () => {
+    const key = derivedKey(PASSPHRASE, project);
+    const runs = runsOf(byOrigin(typicalChanges(6)).filter((change) => change.origin === 'b7t5w1z0c6ve'));
+    const file = (sender: string, senderHeld: Record<string, number>, heldUpdate: boolean) =>
+      encodeSyncFile({ project, sender, schema: 1, full: false, heldUpdate, key, content: { senderHeld, basedOn: {}, runs } });
+    const read = (bytes: Buffer) => decodeSyncFile(bytes, { keys: [key], project, schema: 1 });
+    // Relaying another poste's work: what it holds of its own origin did not change, and is not said.
+    const update = file('k3j9x2m4p8qa', { b7t5w1z0c6ve: 4 }, true);
+    expect(read(update).header.heldUpdate).toBe(true);
+    expect(read(update).content).toMatchObject({ senderHeld: { b7t5w1z0c6ve: 4 }, runs });
+    // Its own changes only, its whole vector: every reader learns all it holds.
+    const own = read(file('b7t5w1z0c6ve', { b7t5w1z0c6ve: 9, seed: 185 }, false));
+    expect(own.header.heldUpdate).toBe(false);
+    expect(own.content).toMatchObject({ senderHeld: { b7t5w1z0c6ve: 9, seed: 185 }, runs });
   });
 
   const good = encode(typicalChanges(200));
@@ -171,9 +187,9 @@ describe("fichier d'échange", () => {
       key: derivedKey(PASSPHRASE, project),
       content: { senderHeld: {}, basedOn: {}, runs: [] },
     });
-    // As Entente 0.7 reads it: its data are of schema 7.
+    // As Entente 0.7 reads it: its data are of schema 7; the file needs the later of format 6's version and schema 10's.
     expect(() => decodeSyncFile(newer, { keys: [derivedKey(PASSPHRASE, project)], project, schema: 7 })).toThrow(
-      /version plus récente d'Entente \(0\.9\.0 ou plus\)/,
+      /version plus récente d'Entente \(0\.10\.0 ou plus\)/,
     );
   });
 
@@ -234,7 +250,7 @@ describe('formats 1 et 2 toujours lus ; formats 3 et 4 : la clé du projet déri
     return Buffer.concat([prefix, header, cipher.update(compressed), cipher.final(), cipher.getAuthTag()]);
   }
 
-  test("un fichier du format 1 reste lisible avec la phrase de passe ; un nouveau fichier est du format 5, d'une clé propre", () => {
+  test("un fichier du format 1 reste lisible avec la phrase de passe ; un nouveau fichier est du format 6, d'une clé propre", () => {
     const changes = byOrigin(
       typicalChanges(50).map((change) => ({ ...change, supersedes: change.supersedes.filter(([origin]) => origin !== 'b7t5w1z0c6ve') })),
     );
@@ -245,7 +261,7 @@ describe('formats 1 et 2 toujours lus ; formats 3 et 4 : la clé du projet déri
 
     const written = encode(changes);
     expect(written.readUInt16BE(12)).toBe(SYNC_FORMAT_VERSION);
-    expect(SYNC_FORMAT_VERSION).toBe(5);
+    expect(SYNC_FORMAT_VERSION).toBe(6);
     expect(decode(written)).toEqual(changes);
     // Two files of one project under one passphrase: two salts (two file keys), one key id.
     const again = encode(changes);
@@ -318,7 +334,7 @@ const olderRuns = (lastClock: string): Run[] => [
   },
 ];
 
-describe('les fichiers des formats 3 et 4, écrits par Entente 0.3 à 0.8, restent lisibles', () => {
+describe('les fichiers des formats 3 à 5, écrits par Entente 0.3 à 0.9, restent lisibles', () => {
   const expected = (lastClock: string) => ({
     senderHeld: { [A]: 122, [B]: 42, seed: 185 },
     basedOn: { [A]: 116, [B]: 40, seed: 184 },
@@ -341,21 +357,56 @@ describe('les fichiers des formats 3 et 4, écrits par Entente 0.3 à 0.8, reste
     expect(header).toMatchObject({ format: 4, sender: A, createdAt: '2026-12-04T07:10:00.000Z', full: false, count: 9, schema: 10, minAppVersion: '0.8.0' });
     expect(content).toEqual(expected('hlc-hors-norme'));
   });
+
+  test("format 5 : de même, l'auteur écrit parmi les origines", () => {
+    const file = readFileSync(join(__dirname, 'fixtures', 'format-5.entente'));
+    expect(file.readUInt16BE(12)).toBe(5);
+    const { header, content } = decodeSyncFile(file, { keys: [derivedKey(PASSPHRASE, project)], project, schema: SHARED_SCHEMA_VERSION });
+    expect(header).toMatchObject({
+      format: 5,
+      sender: A,
+      createdAt: '2026-12-04T10:30:00.000Z',
+      full: false,
+      heldUpdate: false,
+      count: 9,
+      schema: 10,
+      minAppVersion: '0.9.0',
+    });
+    expect(content).toEqual(expected('hlc-hors-norme'));
+  });
 });
 
-describe('format 5, lu comme docs/sync.md le décrit', () => {
-  /** The plain body of a format 5 file, opened by hand: the file's key by HKDF, AES-256-GCM with a zero nonce, brotli. */
+describe('format 6, lu comme docs/sync.md le décrit', () => {
+  /** The plain body of a format 6 file, opened by hand: the file's key by HKDF, AES-256-GCM with a zero nonce, brotli. */
   function openByHand(file: Buffer): Buffer {
     const headerEnd = 18 + file.readUInt32BE(14);
     const { salt } = readSyncHeader(file).header;
     const key = Buffer.from(
-      hkdfSync('sha256', projectKey(PASSPHRASE, project), Buffer.from(salt, 'base64url'), "entente : clé d'un fichier d'échange, format 5", 32),
+      hkdfSync('sha256', projectKey(PASSPHRASE, project), Buffer.from(salt, 'base64url'), "entente : clé d'un fichier d'échange, format 6", 32),
     );
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.alloc(12));
     decipher.setAAD(file.subarray(0, headerEnd));
     decipher.setAuthTag(file.subarray(file.length - 16));
     return brotliDecompressSync(Buffer.concat([decipher.update(file.subarray(headerEnd, file.length - 16)), decipher.final()]));
   }
+
+  test("l'auteur, que nomme l'en-tête, est l'origine 0 sans être écrit dans le corps", () => {
+    const sender = 'b7t5w1z0c6ve';
+    const runs = runsOf(byOrigin(typicalChanges(6)).filter((change) => change.origin === sender));
+    const plain = openByHand(
+      encodeSyncFile({
+        project,
+        sender,
+        schema: 1,
+        full: false,
+        key: derivedKey(PASSPHRASE, project),
+        content: { senderHeld: { [sender]: 4 }, basedOn: { [sender]: 1 }, runs },
+      }),
+    );
+    // No other origin; held: 1 origin, 4; believed held: origin 0, d = 3 (zigzag 6).
+    expect([...plain.subarray(0, 6)]).toEqual([0, 1, 4, 1, 0, 6]);
+    expect(plain.includes(Buffer.from(sender))).toBe(false);
+  });
 
   test("la table des noms de champs ne change pas : un fichier se lirait autrement d'une version à l'autre", () => {
     expect(FIELD_PAIRS).toHaveLength(197);

@@ -28,7 +28,7 @@ const project = 'p-coop-37-41';
 /** A change as the reader prints it: the log's column names, and the chain it computed. */
 type ReadChange = Omit<Change, 'rowId' | 'chain'> & { row_id: string; chain: string | null };
 interface ReadFile {
-  header: { format: number; full: boolean; count: number; sender: string; project: string; created_at: string; schema: number };
+  header: { format: number; full: boolean; held_update: boolean; count: number; sender: string; project: string; created_at: string; schema: number };
   sender_held: Record<string, number>;
   based_on: Record<string, number>;
   runs: { origin: string; from: number; before: string | null; signature: string | null; changes: ReadChange[]; signature_valid: boolean | null }[];
@@ -53,7 +53,15 @@ function readWithPython(file: string, store: Store, passphrase = PASSPHRASE): Re
 function readWithApp(bytes: Buffer) {
   const { header, content } = decodeSyncFile(bytes, { keys: [derivedKey(PASSPHRASE, project)], project, schema: SHARED_SCHEMA_VERSION });
   return {
-    header: { format: header.format, full: header.full, count: header.count, sender: header.sender, project: header.project, created_at: header.createdAt },
+    header: {
+      format: header.format,
+      full: header.full,
+      held_update: header.heldUpdate,
+      count: header.count,
+      sender: header.sender,
+      project: header.project,
+      created_at: header.createdAt,
+    },
     sender_held: content.senderHeld,
     based_on: content.basedOn,
     runs: content.runs.map((run) => ({
@@ -115,7 +123,7 @@ function checkOlderFormat(name: string, format: number): void {
 }
 
 describe("un lecteur indépendant, écrit d'après docs/sync.md seul", () => {
-  // Six Python runs, each deriving the project key with scrypt: several seconds on a loaded machine.
+  // Seven Python runs, each deriving the project key with scrypt: several seconds on a loaded machine.
   test("lit l'invitation, un fichier incrémental, un fichier qui relaie, un document d'un dossier partagé, et refuse une autre phrase de passe", () => {
     const claire = newReplica('Claire Martin', '37');
     keyringOf(claire, PASSPHRASE);
@@ -159,6 +167,13 @@ describe("un lecteur indépendant, écrit d'après docs/sync.md seul", () => {
     ) as { kind: string; sha256: string; name_matches: boolean; base64: string };
     expect(document).toMatchObject({ kind: 'document', sha256: name.slice(0, 64), name_matches: true });
     expect(Buffer.from(document.base64, 'base64').toString()).toBe('convention signée');
+    // Claire's next file in the folder says only what changed of what she holds: her own origin.
+    updateAction(claire, id, { progress: 80 });
+    syncFolder(claire, folder, PASSPHRASE);
+    const next = readFileSync(join(folder, `entente-${project}`, claire.replicaId as string, '00000002.entente'));
+    const update = checkFile('dossier-2.entente', next, claire);
+    expect(update.header.held_update).toBe(true);
+    expect(update.sender_held).toEqual({ [claire.replicaId as string]: claire.log.versionVector()[claire.replicaId as string] });
 
     const file = join(tempDir(), 'autre.entente');
     writeFileSync(file, relayed);
@@ -215,4 +230,7 @@ describe("un lecteur indépendant, écrit d'après docs/sync.md seul", () => {
 
   // Written by Entente 0.8: fixed-size header, JSON body.
   test("lit le format 4, encore lu, comme l'application", () => checkOlderFormat('format-4.entente', 4));
+
+  // Written by Entente 0.9: the sender among the origins, its whole vector in every file.
+  test("lit le format 5, encore lu, comme l'application", () => checkOlderFormat('format-5.entente', 5));
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Independent reader for Entente exchange files (.entente), formats 5, 4 and 3,
+"""Independent reader for Entente exchange files (.entente), formats 6, 5, 4 and 3,
 and for a shared folder's document files (<sha256>.entente-doc).
 
 Written from docs/sync.md only, as a test of that document.  Usage:
@@ -41,11 +41,12 @@ DOC_KEY_INFO = "entente : document joint d'un dossier partagé"
 MAX_HEADER = 1 << 20          # 1 MiB
 MAX_PLAIN = 1 << 30           # 1 GiB
 OWN_SCHEMA = 10               # shared schema this reader understands (doc: 0.8.0 / schema 10)
-FILE_KEY_INFO = {5: "entente : clé d'un fichier d'échange, format 5",
+FILE_KEY_INFO = {6: "entente : clé d'un fichier d'échange, format 6",
+                 5: "entente : clé d'un fichier d'échange, format 5",
                  4: "entente : clé d'un fichier d'échange, format 4",
                  3: "entente : clé d'un fichier d'échange, format 3"}
 
-MAX_VARINT_BYTES = 8          # format 5: a varint is at most 8 bytes and at most 2^53 - 1
+MAX_VARINT_BYTES = 8          # formats 5, 6: a varint is at most 8 bytes and at most 2^53 - 1
 MAX_SAFE_INTEGER = (1 << 53) - 1
 
 # Format 5 names a change's (entity, field) by its number in this fixed table
@@ -223,13 +224,15 @@ def unzigzag(z):
     return z >> 1 if z % 2 == 0 else -((z + 1) >> 1)
 
 
-def parse_header_v5(raw):
-    """Flags, t, n, b, c (varints), z (16 bytes), p, s, k, a (texts), then j, q if flag 2."""
+def parse_header_v5(raw, fmt=5):
+    """Flags, t, n, b, c (varints), z (16 bytes), p, s, k, a (texts), then j, q if flag 2.
+    Format 6 adds flag 4: the sender's held vector is an update of its previous file."""
     cur = Cursor(raw)
     flags = cur.varint()
-    if flags & ~0x03:
+    if flags & ~(0x03 if fmt == 5 else 0x07):
         raise Refusal("en-tête incohérent (drapeaux inconnus)")
-    hdr = {"flags": flags, "full": bool(flags & 1), "t": cur.varint(), "n": cur.varint(),
+    hdr = {"flags": flags, "full": bool(flags & 1), "held_update": bool(flags & 4),
+           "t": cur.varint(), "n": cur.varint(),
            "b": cur.varint(), "c": cur.varint(), "z": cur.take(16), "p": cur.vtext(),
            "s": cur.vtext(), "k": cur.vtext(), "a": cur.vtext()}
     if flags & 2:
@@ -304,18 +307,20 @@ def split_documents(rest, count):
 BEFORE_BYTES, BEFORE_TEXT, SIGNATURE_BYTES, SIGNATURE_TEXT = 1, 2, 4, 8
 
 
-def decode_body_v5(body, n):
-    """BodyV5 (docs/sync.md, « Le corps »): ten parts, read in order, each to its end."""
+def decode_body_v5(body, n, sender=None):
+    """BodyV5/V6 (docs/sync.md, « Le corps »): ten parts, read in order, each to its end.
+    In format 6 the sender (header s) is origin 0 and is not written in part 1."""
     cur = Cursor(body, "contenu")
-    origins = cur.many(cur.vtext)                                 # 1
+    origins = ([sender] if sender is not None else []) + cur.many(cur.vtext)  # 1
     held_count = cur.varint()                                     # 2
     if held_count > len(origins):
         raise Refusal("contenu illisible (plus de seq détenus que d'origines)")
     held = {origins[i]: cur.varint() for i in range(held_count)}
+    held = {k: v for k, v in held.items() if v}                   # 0: nothing said of it
     based = dict(held)                                            # 3: no pair means h(i)
     for _ in range(cur.varint()):
         i, d = cur.varint(), cur.signed()
-        based[origins[i]] = (held[origins[i]] if i < held_count else 0) - d
+        based[origins[i]] = (held.get(origins[i], 0) if i < held_count else 0) - d
     based = {k: v for k, v in based.items() if v}                 # 0 means nothing
     pairs = FIELD_PAIRS + cur.many(lambda: (cur.vtext(), cur.vtext()))  # 4: 197 + j
     rows = cur.many(cur.vtext)                                    # 5
@@ -539,14 +544,15 @@ def read_file(data, passphrase, project, known_keys, previous):
     fmt, size = struct.unpack(">HI", data[12:18])
     if fmt == 0:
         raise Refusal("fichier abîmé (version de format nulle)")
-    if fmt > 5:
+    if fmt > 6:
         raise Refusal("format %d : installez une version plus récente d'Entente" % fmt)
     if fmt < 3:
         raise Refusal("format %d : non pris en charge par ce lecteur" % fmt)
     if size > MAX_HEADER or len(data) < 18 + size + 16:
         raise Refusal("en-tête tronqué")
     raw = data[18:18 + size]
-    hdr = {5: parse_header_v5, 4: parse_header_v4, 3: parse_header_v3}[fmt](raw)
+    hdr = (parse_header_v5(raw, fmt) if fmt >= 5
+           else {4: parse_header_v4, 3: parse_header_v3}[fmt](raw))
     if hdr["p"] != project:                                   # step 2
         raise Refusal("fichier d'un autre projet (%s)" % hdr["p"])
     if hdr["c"] > OWN_SCHEMA:
@@ -568,13 +574,17 @@ def read_file(data, passphrase, project, known_keys, previous):
         plain = plain[:hdr["q"]]
     body = bounded_brotli(plain, hdr["b"])                    # step 5
     try:                                                      # step 6
-        decode = {5: decode_body_v5, 4: decode_body_v4, 3: decode_body_v3}[fmt]
-        held, based, runs = decode(body, hdr["n"])
+        if fmt == 6:
+            held, based, runs = decode_body_v5(body, hdr["n"], hdr["s"])
+        else:
+            decode = {5: decode_body_v5, 4: decode_body_v4, 3: decode_body_v3}[fmt]
+            held, based, runs = decode(body, hdr["n"])
     except (ValueError, KeyError, IndexError, TypeError):
         raise Refusal("contenu illisible")
     check_runs(runs, project, known_keys, previous)          # step 8
     header = {
         "format": fmt, "flags": hdr["flags"], "full": hdr["full"],
+        "held_update": hdr.get("held_update", False),
         "created_at": datetime.datetime.fromtimestamp(hdr["t"] / 1000, datetime.timezone.utc)
         .isoformat(timespec="milliseconds").replace("+00:00", "Z"),
         "count": hdr["n"], "plain_bytes": hdr["b"], "schema": hdr["c"],
