@@ -130,10 +130,13 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   const result: FolderSyncResult = { imported: [], postponed: [], written: null, documents: { received: 0, written: 0 } };
   // What the folder already holds: this replica's files, and every file it imported (a
   // replica's files hold, together, all it held when writing the last one). Another folder
-  // holds nothing of it yet, whatever this one holds.
+  // holds nothing of it yet, whatever this one holds; nor does one where its files are gone.
   const publishedKey = `folder-published:${replicaId}:${resolve(projectDir)}`;
   const heldKey = `folder-held:${replicaId}:${resolve(projectDir)}`;
-  const published = JSON.parse(store.localState(publishedKey) ?? legacyPublished(store, folder, replicaId) ?? '{}') as Record<string, number>;
+  if (ownFiles.length === 0) store.db.prepare('DELETE FROM local_state WHERE key IN (?, ?)').run(publishedKey, heldKey);
+  const published = JSON.parse(
+    store.localState(publishedKey) ?? (ownFiles.length === 0 ? undefined : legacyPublished(store, folder, replicaId)) ?? '{}',
+  ) as Record<string, number>;
   const known = store.db.prepare('SELECT bytes FROM folder_imports WHERE path = ?').pluck();
   const remember = store.db.prepare('INSERT OR REPLACE INTO folder_imports (path, bytes, imported_at) VALUES (?, ?, ?)');
   /** Imports one file of another poste; answers what is wrong with it, if it is the file's fault. */

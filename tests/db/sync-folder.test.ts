@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { addNote, updateAction } from '../../db/actions/writes';
@@ -81,7 +81,7 @@ test("chaque fichier dit ce qui a changé de ce que détient son poste ; qui les
   expect(heldOf(d, a)).toEqual(a.log.versionVector());
 });
 
-test("un autre dossier partagé ne détient rien encore : le premier fichier qu'un poste y écrit porte tout l'historique", () => {
+test("un autre dossier partagé, ou un dossier d'où les fichiers d'un poste ont disparu, ne détient rien de lui : son fichier suivant porte tout l'historique", () => {
   const [first, second] = [tempDir(), tempDir()];
   const a = newReplica('Claire Martin', '37');
   updateAction(a, 'a3-1', { status: 'en_cours' });
@@ -94,6 +94,12 @@ test("un autre dossier partagé ne détient rien encore : le premier fichier qu'
   syncFolder(b, second, PASSPHRASE);
   syncFolder(a, second, PASSPHRASE);
   expect(dump(b)).toBe(dump(a));
+  // Its files removed from the first folder (a cloud client's mistake, a folder emptied by hand).
+  const own = join(first, 'entente-p-coop-37-41', a.replicaId as string);
+  for (const name of readdirSync(own)) if (name.endsWith('.entente')) rmSync(join(own, name));
+  updateAction(a, 'a3-1', { progress: 50 });
+  const again = syncFolder(a, first, PASSPHRASE);
+  expect(again.written?.count).toBe(a.db.prepare('SELECT count(*) FROM changes').pluck().get());
 });
 
 test("les copies de conflit du nuage, les fichiers temporaires et un fichier incomplet n'arrêtent rien ; le fichier complet est pris au tour suivant", () => {
