@@ -137,7 +137,10 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   const published = JSON.parse(
     store.localState(publishedKey) ?? (ownFiles.length === 0 ? undefined : legacyPublished(store, folder, replicaId)) ?? '{}',
   ) as Record<string, number>;
-  const known = store.db.prepare('SELECT bytes FROM folder_imports WHERE path = ?').pluck();
+  // Files read, by their path in this folder (Entente 0.9 kept the relative path alone, for the folder of the settings).
+  const lookup = store.db.prepare('SELECT bytes FROM folder_imports WHERE path = ?').pluck();
+  const keptBy09 = legacyPublished(store, folder, replicaId) !== undefined;
+  const known = (relative: string) => lookup.get(join(resolve(projectDir), relative)) ?? (keptBy09 ? lookup.get(relative) : undefined);
   const remember = store.db.prepare('INSERT OR REPLACE INTO folder_imports (path, bytes, imported_at) VALUES (?, ?, ?)');
   /** Imports one file of another poste; answers what is wrong with it, if it is the file's fault. */
   const importOne = (relative: string, path: string): UserError | undefined => {
@@ -145,7 +148,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
     let bytes: Buffer;
     try {
       size = statSync(path).size;
-      if (known.get(relative) === size) return undefined;
+      if (known(relative) === size) return undefined;
       bytes = readFileSync(path);
     } catch (error) {
       return unreadable(error);
@@ -153,7 +156,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
     try {
       const summary = store.transaction(() => {
         const imported = importFile(store, bytes, keyring, { now, named: false });
-        remember.run(relative, size, now.toISOString());
+        remember.run(join(resolve(projectDir), relative), size, now.toISOString());
         return imported;
       });
       result.imported.push({ ...summary, file: relative });

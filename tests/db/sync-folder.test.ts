@@ -9,7 +9,7 @@ import { exportFile } from '../../db/sync/exchange';
 import { syncFolder } from '../../db/sync/folder';
 import { listJournal } from '../../db/sync/journal';
 import { folderRound } from '../../db/sync/operations';
-import { folderState } from '../../db/sync/status';
+import { folderState, setSharedFolder } from '../../db/sync/status';
 import { hasKeyFile } from '../../db/sync/keys';
 import { decodeSyncFile } from '../../db/sync/format';
 import { keyringOf } from '../../db/sync/passphrase';
@@ -100,6 +100,23 @@ test("un autre dossier partagé, ou un dossier d'où les fichiers d'un poste ont
   updateAction(a, 'a3-1', { progress: 50 });
   const again = syncFolder(a, first, PASSPHRASE);
   expect(again.written?.count).toBe(a.db.prepare('SELECT count(*) FROM changes').pluck().get());
+});
+
+test("un poste passé de la 0.9 à la 0.10 ne relit pas les fichiers déjà lus du dossier de ses réglages, ni n'y réécrit ce qu'il y a publié", () => {
+  const folder = tempDir();
+  const [a, b] = [newReplica('Claire Martin', '37'), newReplica('Nadia Benali', '41')];
+  updateAction(a, 'a3-1', { status: 'en_cours' });
+  syncFolder(a, folder, PASSPHRASE);
+  syncFolder(b, folder, PASSPHRASE);
+  // As Entente 0.9 kept it: one key for what the folder holds, the paths of the files read relative to it.
+  const projectDir = join(folder, 'entente-p-coop-37-41');
+  b.db.prepare("UPDATE local_state SET key = ? WHERE key LIKE 'folder-published:%'").run(`folder-published:${b.replicaId}`);
+  b.db.prepare("DELETE FROM local_state WHERE key LIKE 'folder-held:%'").run();
+  b.db.prepare('UPDATE folder_imports SET path = substr(path, ?)').run(projectDir.length + 2);
+  setSharedFolder(b, folder);
+  expect(syncFolder(b, folder, PASSPHRASE)).toMatchObject({ imported: [], written: null });
+  // Another folder is new to it.
+  expect(syncFolder(b, tempDir(), PASSPHRASE).written).not.toBeNull();
 });
 
 test("les copies de conflit du nuage, les fichiers temporaires et un fichier incomplet n'arrêtent rien ; le fichier complet est pris au tour suivant", () => {
