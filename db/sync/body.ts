@@ -60,7 +60,7 @@ function proofBytes(text: string, length: number): Buffer | null {
   return raw.length === length && raw.toString('base64') === text ? raw : null;
 }
 
-/** How format 5 writes a value (a JSON text): its kind, then what follows, if anything; the text comes back byte for byte. */
+/** How formats 5 and 6 write a value (a JSON text): its kind, then what follows, if anything; the text comes back byte for byte. */
 const enum ValueKind {
   Null = 0,
   False = 1,
@@ -121,7 +121,7 @@ function readValue(input: ByteReader): string {
   }
 }
 
-/** A run's proof flags in format 5: which of its chain before and signature follow, as bytes or as text. */
+/** A run's proof flags in formats 5 and 6: which of its chain before and signature follow, as bytes or as text. */
 const enum ProofFlag {
   BeforeBytes = 1,
   BeforeText = 2,
@@ -135,7 +135,7 @@ const enum ProofFlag {
  * count then its items: origins (texts; in format 6, the file's sender is origin 0 without
  * being written, as the header names it), senderHeld (a seq per origin, in order, 0 when
  * nothing is said of it), basedOn's
- * differences (origin index, zigzag d), (entity, field) pairs outside format 5's table
+ * differences (origin index, zigzag d), (entity, field) pairs outside the format's table
  * (field-pairs.ts; two texts each, numbered after the table's), row ids (texts),
  * runs (origin index, from, count, proof flags), then per change, column after column:
  * pair index, row index, clock (zigzag of the milliseconds' difference, doubled, + 1 when

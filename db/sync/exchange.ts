@@ -133,8 +133,10 @@ export interface ImportSummary {
   postes_arrived?: string[];
   /** Revocations new here: which ordinateur, by which. */
   revocations?: { replica: string; by: string }[];
-  /** What the sender held when writing the file, by origin. */
+  /** What the sender held, by origin, as far as its files read here say (this one and those before). */
   sender_held: Record<string, number>;
+  /** What this very file says the sender held: in a shared folder, only what changed since its previous file. */
+  file_held: Record<string, number>;
   /** What changed, action by action (« Statut : En cours → Bloqué, par Marc Petit »). */
   action_changes: ImportChanges;
 }
@@ -170,8 +172,9 @@ export function importFile(
   // Own changes up to the version vector are surely held: only those beyond are looked up.
   const ownHeld = store.log.versionVector()[replicaId] ?? 0;
   return store.transaction(() => {
-    // An update of the sender's previous file (shared folder): what it held is known here as far as its files were read.
-    const senderHeld = header.heldUpdate ? atLeast(peerHeld(store, header.sender), content.senderHeld) : content.senderHeld;
+    // What the sender holds, as far as its files read here say: a file of a shared folder says
+    // only what changed, and a file read late (set aside, carried by hand) says less than a later one.
+    const senderHeld = atLeast(peerHeld(store, header.sender), content.senderHeld);
     keepSeenPostes(store);
     const { changes, proofs } = checkRuns(store, projectId, content.runs);
     // Changes of this poste it never made, and signed with its key (checked above: a forger's are refused as forged): a copy of its data folder.
@@ -219,6 +222,7 @@ export function importFile(
         .filter((change) => change.entity === 'replica' && change.field === 'revoked_after' && Number.isInteger(JSON.parse(change.value)))
         .map((change) => ({ replica: replicaLabel(store, change.rowId), by: replicaLabel(store, change.origin) })),
       sender_held: senderHeld,
+      file_held: content.senderHeld,
       action_changes: actionChanges(applied),
     };
     recordJournal(store, { kind: journalAs, summary }, now);

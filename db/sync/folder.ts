@@ -160,7 +160,8 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
         return imported;
       });
       result.imported.push({ ...summary, file: relative });
-      for (const [origin, seq] of Object.entries(summary.sender_held)) published[origin] = Math.max(published[origin] ?? 0, seq);
+      // What the file says, not what else the sender is known to hold: that came by other ways than this folder.
+      for (const [origin, seq] of Object.entries(summary.file_held)) published[origin] = Math.max(published[origin] ?? 0, seq);
       return undefined;
     } catch (error) {
       // A file that cannot be read (held busy by the cloud client, above) or applied (still

@@ -271,7 +271,7 @@ function fromWire(wire: WireHeader, format: number): SyncHeader {
     sender: wire.s,
     createdAt: new Date(wire.t).toISOString(),
     full: wire.f === 1,
-    heldUpdate: wire.u === 1,
+    heldUpdate: format >= 6 && wire.u === 1,
     count: wire.n,
     plainBytes: wire.b,
     salt: wire.z,

@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 import { addNote, updateAction } from '../../db/actions/writes';
 import { dump } from '../../db/project/dump';
 import { Store } from '../../db/store/store';
-import { exportFile } from '../../db/sync/exchange';
+import { exportFile, importFile } from '../../db/sync/exchange';
 import { syncFolder } from '../../db/sync/folder';
 import { listJournal } from '../../db/sync/journal';
 import { folderRound } from '../../db/sync/operations';
@@ -79,6 +79,48 @@ test("chaque fichier dit ce qui a changé de ce que détient son poste ; qui les
   copy(2);
   syncFolder(d, other, PASSPHRASE);
   expect(heldOf(d, a)).toEqual(a.log.versionVector());
+});
+
+test("ce qu'un poste sait par un autre chemin que le dossier n'est pas compté comme publié dans le dossier : un troisième poste finit par tout avoir", () => {
+  const folder = tempDir();
+  const [a, b, c] = [newReplica('Claire Martin', '37'), newReplica('Nadia Benali', '41'), newReplica('Marc Lefèvre', '41')];
+  for (const store of [a, b, c, a, b, c]) syncFolder(store, folder, PASSPHRASE);
+  updateAction(a, 'a3-1', { status: 'en_cours' });
+  syncFolder(a, folder, PASSPHRASE);
+  // Before reading that file, Nadia imports a file Claire exported for her, with one change more.
+  updateAction(a, 'a4-1', { status: 'bloque' });
+  importFile(b, exportFile(a, { secret: PASSPHRASE, forReplica: b.replicaId }).bytes, PASSPHRASE);
+  // Claire no longer syncs through the folder: Nadia's files must carry it to Marc.
+  for (const store of [b, c, b, c]) syncFolder(store, folder, PASSPHRASE);
+  expect(dump(c)).toBe(dump(b));
+});
+
+test("le premier fichier d'un poste, lu après ses suivants (encore en cours de copie), ne fait pas oublier ce qu'ils disaient", () => {
+  const folder = tempDir();
+  const [a, b] = [newReplica('Claire Martin', '37'), newReplica('Nadia Benali', '41')];
+  const aDir = join(folder, 'entente-p-coop-37-41', a.replicaId as string);
+  updateAction(a, 'a3-1', { status: 'en_cours' });
+  syncFolder(a, folder, PASSPHRASE);
+  // Sophie joined from Claire's invitation, before any of this.
+  const d = newReplica('Sophie Bernard', '37');
+  importFile(d, exportFile(a, { secret: PASSPHRASE }).bytes, PASSPHRASE);
+  addNote(b, 'a3-1', { text: 'Visite de la légumerie de Blois', date: '2026-11-18' });
+  syncFolder(b, folder, PASSPHRASE);
+  updateAction(a, 'a3-1', { progress: 30 });
+  syncFolder(a, folder, PASSPHRASE);
+  updateAction(a, 'a3-1', { progress: 40 });
+  syncFolder(a, folder, PASSPHRASE);
+  const other = tempDir();
+  const copy = join(other, 'entente-p-coop-37-41', a.replicaId as string);
+  mkdirSync(copy, { recursive: true });
+  const first = readFileSync(join(aDir, '00000001.entente'));
+  writeFileSync(join(copy, '00000001.entente'), first.subarray(0, first.length - 100));
+  for (const n of [2, 3]) copyFileSync(join(aDir, `0000000${n}.entente`), join(copy, `0000000${n}.entente`));
+  expect(syncFolder(d, other, PASSPHRASE).postponed.map((file) => file.file)).toEqual([`${a.replicaId}/00000001.entente`]);
+  writeFileSync(join(copy, '00000001.entente'), first);
+  syncFolder(d, other, PASSPHRASE);
+  const held = d.db.prepare('SELECT held FROM peer_state WHERE replica_id = ?').pluck().get(a.replicaId) as string;
+  expect(JSON.parse(held)).toEqual(a.log.versionVector());
 });
 
 test("un autre dossier partagé, ou un dossier d'où les fichiers d'un poste ont disparu, ne détient rien de lui : son fichier suivant porte tout l'historique", () => {

@@ -168,7 +168,7 @@ def head_statement(project, origin, seq, chain):
 # ---------------------------------------------------------------- header
 class Cursor:
     """Reads fixed-size big-endian unsigned integers and 1-byte-length strings (format 4),
-    or LEB128 varints and varint-length strings (format 5).  `part` names what is read,
+    or LEB128 varints and varint-length strings (formats 5 and 6).  `part` names what is read,
     for the refusal messages."""
 
     def __init__(self, data, part="en-tête"):
@@ -212,7 +212,7 @@ class Cursor:
         """Zigzag: 0, 1, 2, 3... stand for 0, -1, 1, -2..."""
         return unzigzag(self.varint())
 
-    def vtext(self):  # format 5: varint length, then UTF-8
+    def vtext(self):  # formats 5 and 6: varint length, then UTF-8
         return self.decode(self.take(self.varint()))
 
     def many(self, read):
