@@ -34,6 +34,19 @@ test('trois postes sur un dossier partagé finissent avec le même état, sans r
   expect(syncFolder(a, folder, PASSPHRASE).written).toBeNull();
 });
 
+/** Claire writes a file, Nadia one, Claire two more: her second file tells Nadia's work read, her third only her own. */
+function claireWritesThreeFiles(a: Store, b: Store, folder: string, afterFirst = () => {}): void {
+  updateAction(a, 'a3-1', { status: 'en_cours' });
+  syncFolder(a, folder, PASSPHRASE);
+  afterFirst();
+  addNote(b, 'a3-1', { text: 'Visite de la légumerie de Blois', date: '2026-11-18' });
+  syncFolder(b, folder, PASSPHRASE);
+  updateAction(a, 'a3-1', { progress: 30 });
+  syncFolder(a, folder, PASSPHRASE);
+  updateAction(a, 'a3-1', { progress: 40 });
+  syncFolder(a, folder, PASSPHRASE);
+}
+
 test("chaque fichier dit ce qui a changé de ce que détient son poste ; qui les lit tous, même dans le désordre, sait tout ce qu'il détient", () => {
   const folder = tempDir();
   const [a, b] = [newReplica('Claire Martin', '37'), newReplica('Nadia Benali', '41')];
@@ -48,14 +61,7 @@ test("chaque fichier dit ce qui a changé de ce que détient son poste ; qui les
     });
     return { update: header.heldUpdate, origins: Object.keys(content.senderHeld).sort() };
   };
-  updateAction(a, 'a3-1', { status: 'en_cours' });
-  syncFolder(a, folder, PASSPHRASE);
-  addNote(b, 'a3-1', { text: 'Visite de la légumerie de Blois', date: '2026-11-18' });
-  syncFolder(b, folder, PASSPHRASE);
-  updateAction(a, 'a3-1', { progress: 30 });
-  syncFolder(a, folder, PASSPHRASE);
-  updateAction(a, 'a3-1', { progress: 40 });
-  syncFolder(a, folder, PASSPHRASE);
+  claireWritesThreeFiles(a, b, folder);
   // The first file says all; the second what changed (Claire's work, Nadia's read); the third Claire's only.
   expect(saidIn(1)).toEqual({ update: false, origins: [a.replicaId, 'seed'].sort() });
   expect(saidIn(2)).toEqual({ update: true, origins: [a.replicaId, b.replicaId].sort() });
@@ -99,17 +105,9 @@ test("le premier fichier d'un poste, lu après ses suivants (encore en cours de 
   const folder = tempDir();
   const [a, b] = [newReplica('Claire Martin', '37'), newReplica('Nadia Benali', '41')];
   const aDir = join(folder, 'entente-p-coop-37-41', a.replicaId as string);
-  updateAction(a, 'a3-1', { status: 'en_cours' });
-  syncFolder(a, folder, PASSPHRASE);
-  // Sophie joined from Claire's invitation, before any of this.
+  // Sophie joined from Claire's invitation, after Claire's first file.
   const d = newReplica('Sophie Bernard', '37');
-  importFile(d, exportFile(a, { secret: PASSPHRASE }).bytes, PASSPHRASE);
-  addNote(b, 'a3-1', { text: 'Visite de la légumerie de Blois', date: '2026-11-18' });
-  syncFolder(b, folder, PASSPHRASE);
-  updateAction(a, 'a3-1', { progress: 30 });
-  syncFolder(a, folder, PASSPHRASE);
-  updateAction(a, 'a3-1', { progress: 40 });
-  syncFolder(a, folder, PASSPHRASE);
+  claireWritesThreeFiles(a, b, folder, () => importFile(d, exportFile(a, { secret: PASSPHRASE }).bytes, PASSPHRASE));
   const other = tempDir();
   const copy = join(other, 'entente-p-coop-37-41', a.replicaId as string);
   mkdirSync(copy, { recursive: true });
