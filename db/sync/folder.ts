@@ -131,16 +131,15 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   // What the folder already holds: this replica's files, and every file it imported (a
   // replica's files hold, together, all it held when writing the last one). Another folder
   // holds nothing of it yet, whatever this one holds; nor does one where its files are gone.
-  const publishedKey = `folder-published:${replicaId}:${resolve(projectDir)}`;
-  const heldKey = `folder-held:${replicaId}:${resolve(projectDir)}`;
+  const place = resolve(projectDir);
+  const publishedKey = `folder-published:${replicaId}:${place}`;
+  const heldKey = `folder-held:${replicaId}:${place}`;
+  const keptBy09 = legacyPublished(store, folder, replicaId);
   if (ownFiles.length === 0) store.db.prepare('DELETE FROM local_state WHERE key IN (?, ?)').run(publishedKey, heldKey);
-  const published = JSON.parse(
-    store.localState(publishedKey) ?? (ownFiles.length === 0 ? undefined : legacyPublished(store, folder, replicaId)) ?? '{}',
-  ) as Record<string, number>;
+  const published = JSON.parse(store.localState(publishedKey) ?? (ownFiles.length === 0 ? undefined : keptBy09) ?? '{}') as Record<string, number>;
   // Files read, by their path in this folder (Entente 0.9 kept the relative path alone, for the folder of the settings).
   const lookup = store.db.prepare('SELECT bytes FROM folder_imports WHERE path = ?').pluck();
-  const keptBy09 = legacyPublished(store, folder, replicaId) !== undefined;
-  const known = (relative: string) => lookup.get(join(resolve(projectDir), relative)) ?? (keptBy09 ? lookup.get(relative) : undefined);
+  const known = (relative: string) => lookup.get(join(place, relative)) ?? (keptBy09 === undefined ? undefined : lookup.get(relative));
   const remember = store.db.prepare('INSERT OR REPLACE INTO folder_imports (path, bytes, imported_at) VALUES (?, ?, ?)');
   /** Imports one file of another poste; answers what is wrong with it, if it is the file's fault. */
   const importOne = (relative: string, path: string): UserError | undefined => {
@@ -156,7 +155,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
     try {
       const summary = store.transaction(() => {
         const imported = importFile(store, bytes, keyring, { now, named: false });
-        remember.run(join(resolve(projectDir), relative), size, now.toISOString());
+        remember.run(join(place, relative), size, now.toISOString());
         return imported;
       });
       result.imported.push({ ...summary, file: relative });
