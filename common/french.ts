@@ -42,6 +42,11 @@ export function frenchDuration(minutes: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${pad(rest)}`;
 }
 
+/** The day of an instant, in local time (not UTC's: an edit at 0 h 30 in Paris is of that day): « 4 décembre 2026 ». */
+export function frenchDay(instant: Date | string): string {
+  return frenchDate(localDate(typeof instant === 'string' ? new Date(instant) : instant));
+}
+
 /** An instant in local time: « 14 mars 2027 à 14 h 05 », « 1er avril 2027 à 9 h ». */
 export function frenchDateTime(instant: Date | string): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;

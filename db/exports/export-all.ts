@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { dirname, join } from 'node:path';
+import { localDate } from '../../common/calendar';
 import { fieldWords } from '../../common/fields';
 import { shortFrenchDate } from '../../common/french';
 import { meetingTypeLabels } from '../../common/partners';
@@ -220,7 +221,7 @@ export interface ExportAllResult {
 export type ExportFormat = 'folder' | 'zip';
 
 function readme(projectName: string, exportedAt: Date, counts: Record<string, number>, missing: number, typeLabels: Record<MeetingType, string>): string {
-  const when = `${shortFrenchDate(exportedAt.toISOString().slice(0, 10))}`;
+  const when = shortFrenchDate(localDate(exportedAt));
   const lines = [
     `« ${projectName} » : export complet du ${when}`,
     '',

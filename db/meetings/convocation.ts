@@ -130,6 +130,7 @@ export function attendanceSheetDocument(store: Store, meetingId: string): Attend
   const { partners, printed } = printedPartners(store);
   // The excusés said they will not come: no line to sign.
   const expected = meeting.participants.filter((participant) => participant.attendance !== 'excuse');
+  const civility = civilities(store);
   return {
     heading: `Feuille d'émargement — ${meeting.title}`,
     project_name: getProject(store).name,
@@ -142,8 +143,12 @@ export function attendanceSheetDocument(store: Store, meetingId: string): Attend
       time_label: `de ${unbroken(frenchTime(meeting.start_time))} à ${unbroken(frenchTime(meeting.end_time))}`,
       place: meeting.place,
     },
-    groups: groupsOf(expected, partners, civilities(store)),
+    groups: groupsOf(expected, partners, civility),
     count: expected.length,
+    // Named, so that the sheet and the convocation's list add up.
+    excused: meeting.participants
+      .filter((participant) => participant.attendance === 'excuse')
+      .map((participant) => personName({ name: participant.name, civility: participant.person_id ? (civility.get(participant.person_id) ?? null) : null })),
     blank_lines: BLANK_SIGNATURE_LINES,
   };
 }

@@ -228,6 +228,8 @@ export interface AttendanceSheetDocument {
   /** Expected: every participant but the excusés. */
   groups: ConvenedGroup[];
   count: number;
+  /** The excusés, convened but with no line to sign: « Mme Nadia Benali ». */
+  excused: string[];
   /** Lines left blank for people not inscribed. */
   blank_lines: number;
 }

@@ -182,6 +182,8 @@ describe("la feuille d'émargement", () => {
         place: 'Hôtel du Département, Tours',
       },
       count: 6,
+      // Convened, with no line: named, so that the sheet and the convocation add up.
+      excused: ['Marc Petit'],
       blank_lines: 5,
     });
     expect(sheet.groups.map((group) => [group.label, group.people.map((person) => [person.name, person.function, person.represented_by])])).toEqual([

@@ -79,6 +79,10 @@ function BudgetLines({ budget }: { budget: ActionBudget }) {
             <Table.Td>{line.year}</Table.Td>
             <Table.Td>
               <Unbroken text={line.partner_name} />
+              {/* Said once for the line, not in its amounts: « 12 000,00 € TTC » did not fit their fields. */}
+              <Text size="xs" c="dimmed">
+                montants {TAX_BASIS_LABELS[line.tax_basis]}
+              </Text>
             </Table.Td>
             {/* Written over the year as the money goes: edited in place. */}
             {AMOUNTS.map((field) => (
@@ -86,7 +90,6 @@ function BudgetLines({ budget }: { budget: ActionBudget }) {
                 <AutosaveEuros
                   label={`${fieldLabel('budget_line', field)}\u202f: ${line.year}, ${line.partner_name}`}
                   value={line[field]}
-                  suffix={` € ${TAX_BASIS_LABELS[line.tax_basis]}`}
                   save={(amount) => send('updateBudgetLine', line.id, { [field]: amount })}
                 />
               </Table.Td>

@@ -1,4 +1,4 @@
-import { frenchDate } from '../../../common/french';
+import { frenchDate, frenchDay } from '../../../common/french';
 import {
   ACTION_STATUS_LABELS,
   COOPERATION_FORM_LABELS,
@@ -269,7 +269,7 @@ function FicheSheet({ action, indicators, budget, history, chantierLabel }: Shee
             <tbody>
               {edits.slice(0, HISTORY_LINES).map((entry) => (
                 <tr key={`${entry.origin}-${entry.seq}`}>
-                  <td className={classes.nowrap}>{frenchDate(entry.at.slice(0, 10))}</td>
+                  <td className={classes.nowrap}>{frenchDay(entry.at)}</td>
                   <td>
                     <Unbroken text={entry.author.label} />
                   </td>

@@ -205,6 +205,7 @@ export function AttendanceSheet({ sheet }: { sheet: AttendanceSheetDocument }) {
       <p className={own.count}>
         {sheet.count > 0 ? `${plural(sheet.count, 'participant')} attendu${sheet.count > 1 ? 's' : ''}.` : 'Aucun participant inscrit.'} Merci de signer en face
         de votre nom.
+        {sheet.excused.length > 0 && ` ${sheet.excused.length > 1 ? 'Absences excusées' : 'Absence excusée'}${NBSP}: ${sheet.excused.join(', ')}.`}
       </p>
       {sheet.groups.map((group, index) => (
         <SignatureTable key={group.label} label={group.label} first={index === 0}>

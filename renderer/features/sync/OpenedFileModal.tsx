@@ -30,7 +30,7 @@ export function OpenedFileModal() {
         {shown?.kind === 'exchange' && (
           <Stack gap="sm">
             <Text>
-              «&#x202f;{shown.preview.file_name}&#x202f;» dit venir{' '}
+              Le fichier «&#x202f;{shown.preview.file_name}&#x202f;» indique venir{' '}
               {shown.preview.sender_label ? ofReplica(shown.preview.sender_label) : "d'un ordinateur que celui-ci ne connaît pas encore"} et avoir été écrit le{' '}
               {formatDateTime(shown.preview.created_at)}. Il contient {shown.preview.full ? "tout l'historique de la coopération, soit " : ''}
               {numberFormat.format(shown.preview.changes)} {shown.preview.changes > 1 ? 'mises à jour' : 'mise à jour'}.

@@ -44,7 +44,7 @@ export function AutosaveText({
   ...rest
 }: FieldProps<string | null> & {
   multiline?: boolean;
-  /** A multiline text in the lettre's Markdown: formatting buttons above it, Ctrl+B and Ctrl+K in it. */
+  /** A multiline text in the lettre's Markdown: formatting buttons above it, Ctrl+G (or Ctrl+B) and Ctrl+K in it. */
   markdown?: boolean;
   /** One line of text that wraps rather than scrolls in a narrow field (a long service name); Enter saves. */
   wraps?: boolean;

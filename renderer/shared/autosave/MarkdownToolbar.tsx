@@ -1,16 +1,18 @@
-import { ActionIcon, Group, Tooltip } from '@mantine/core';
-import { IconBold, IconH2, IconH3, IconLink, IconList } from '@tabler/icons-react';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { Button, Group, Tooltip } from '@mantine/core';
+import { IconLink, IconList } from '@tabler/icons-react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { applyMarkdownEdit, type MarkdownEdit } from '../../../common/markdown-edits';
 
-const BUTTONS: { edit: MarkdownEdit; label: string; Icon: typeof IconBold }[] = [
-  { edit: 'heading', label: 'Titre', Icon: IconH2 },
-  { edit: 'subheading', label: 'Sous-titre', Icon: IconH3 },
-  { edit: 'bold', label: 'Gras (Ctrl+B)', Icon: IconBold },
-  { edit: 'list', label: 'Liste à puces', Icon: IconList },
-  { edit: 'link', label: 'Lien (Ctrl+K)', Icon: IconLink },
+// Faces a French user knows from a word processor: « G » for gras, titles in words (not « H2 »).
+const BUTTONS: { edit: MarkdownEdit; label: string; face: ReactNode }[] = [
+  { edit: 'heading', label: 'Titre', face: 'Titre' },
+  { edit: 'subheading', label: 'Sous-titre', face: 'Sous-titre' },
+  { edit: 'bold', label: 'Gras (Ctrl+G)', face: <strong>G</strong> },
+  { edit: 'list', label: 'Liste à puces', face: <IconList size={16} aria-hidden /> },
+  { edit: 'link', label: 'Lien (Ctrl+K)', face: <IconLink size={16} aria-hidden /> },
 ];
-const SHORTCUTS: Record<string, MarkdownEdit> = { b: 'bold', k: 'link' };
+// Ctrl+G as in French word processors; Ctrl+B as in English ones.
+const SHORTCUTS: Record<string, MarkdownEdit> = { g: 'bold', b: 'bold', k: 'link' };
 
 /** The field's edits: each applied to its text and selection, then the field given its focus and the new selection back. */
 export function useMarkdownEditor(change: (text: string) => void) {
@@ -52,14 +54,15 @@ export function MarkdownToolbar({ label, apply, disabled }: { label: string; app
   };
   return (
     <Group gap={4} mb={4} role="toolbar" aria-label={`Mise en forme\u202f: ${label}`} onKeyDown={onKeyDown}>
-      {BUTTONS.map(({ edit, label: name, Icon }, index) => (
+      {BUTTONS.map(({ edit, label: name, face }, index) => (
         <Tooltip key={edit} label={name} openDelay={400}>
-          <ActionIcon
+          <Button
             ref={(button: HTMLButtonElement | null) => {
               buttons.current[index] = button;
             }}
             variant="default"
-            size="md"
+            size="compact-sm"
+            px={8}
             aria-label={name}
             disabled={disabled}
             tabIndex={index === current ? 0 : -1}
@@ -70,8 +73,8 @@ export function MarkdownToolbar({ label, apply, disabled }: { label: string; app
               apply(edit);
             }}
           >
-            <Icon size={16} aria-hidden />
-          </ActionIcon>
+            {face}
+          </Button>
         </Tooltip>
       ))}
     </Group>

@@ -220,6 +220,7 @@ test('convocation : aperçu, PDF, courriel .eml relu par Python ; feuille d’é
   await expect(page).toHaveURL(new RegExp(`#/reunions/${codiri}/impression/emargement$`));
   const emargementSheet = page.getByRole('article', { name: `Feuille d'émargement — ${TITLE}` });
   await expect(emargementSheet).toContainText('6 participants attendus.');
+  await expect(emargementSheet).toContainText(/Absence excusée\s:\sNadia Benali\./);
   await expect(emargementSheet.getByRole('row', { name: 'Ligne à remplir' })).toHaveCount(5);
   await expect(page.getByRole('button', { name: 'Préparer le courriel…' })).toHaveCount(0);
   // The notifications of the files written closed, for the screenshots.
@@ -258,7 +259,9 @@ test('convocation : aperçu, PDF, courriel .eml relu par Python ; feuille d’é
     'Sophie Laurent | Directrice',
   ])
     expect(lines).toContain(row);
-  expect(flat(emargementText)).not.toContain('Nadia Benali');
+  // The excusée has no line in the table: she is named above it, so that the sheet and the convocation add up.
+  expect(table).not.toContain('Nadia Benali');
+  expect(flat(emargementText)).toContain('6 participants attendus. Merci de signer en face de votre nom. Absence excusée : Nadia Benali.');
 
   // 28 inscribed: the feuille continues on a second page, its header repeated, no line cut in two.
   await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/impression/emargement`), large);

@@ -73,7 +73,7 @@ test('une lettre préparée, relue, publiée, imprimée et envoyée', async ({ l
   await expect(articles).toHaveCount(5);
   await articles.last().getByRole('textbox', { name: "Titre de l'article" }).fill('Agenda');
   await articles.last().getByRole('textbox', { name: 'Texte' }).fill('- CODIRI en mars\n- Atelier numérique en avril');
-  // The editorial typed plainly, then formatted with the buttons and Ctrl+B, as someone who knows no Markdown would.
+  // The editorial typed plainly, then formatted with the buttons and Ctrl+G (gras, as in a French word processor), as someone who knows no Markdown would.
   const editorial = page.getByRole('textbox', { name: 'Éditorial' });
   const plain = 'Une rentrée active\n\nLa coopération avance :\n\nune action réalisée\ndeux lancées';
   await editorial.fill(plain);
@@ -86,7 +86,7 @@ test('une lettre préparée, relue, publiée, imprimée et envoyée', async ({ l
   await select('rentrée');
   await formatting.getByRole('button', { name: 'Titre', exact: true }).click();
   await select('avance');
-  await page.keyboard.press('Control+b');
+  await page.keyboard.press('Control+g');
   await select('une action', 'deux lancées');
   await formatting.getByRole('button', { name: 'Liste à puces' }).click();
   await expect(editorial).toHaveValue('## Une rentrée active\n\nLa coopération **avance** :\n\n- une action réalisée\n- deux lancées');
@@ -100,11 +100,11 @@ test('une lettre préparée, relue, publiée, imprimée et envoyée', async ({ l
   await page.keyboard.press('Shift+Tab');
   await expect(formatting.getByRole('button', { name: 'Liste à puces' })).toBeFocused();
   await page.keyboard.press('ArrowLeft');
-  await expect(formatting.getByRole('button', { name: 'Gras (Ctrl+B)' })).toBeFocused();
+  await expect(formatting.getByRole('button', { name: 'Gras (Ctrl+G)' })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(formatting.locator(':focus')).toHaveCount(0);
   await page.keyboard.press('Tab');
-  await expect(formatting.getByRole('button', { name: 'Gras (Ctrl+B)' })).toBeFocused();
+  await expect(formatting.getByRole('button', { name: 'Gras (Ctrl+G)' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(editorial).toBeFocused();
   const preview = page.getByRole('region', { name: "Aperçu de l'éditorial" });
