@@ -22,9 +22,10 @@ const PAGE_MARGINS_MM = { top: 20, bottom: 20, left: 15, right: 15 };
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-// Chromium draws the bands in their own small page: sizes, margins and colours must be explicit.
+// Chromium draws the bands in their own small page: sizes, margins, colours and font must be
+// explicit (the sheets' font, MinutesPrint.module.css; not the system's).
 const BAND =
-  'font-family: system-ui, Arial, sans-serif; font-size: 7.5pt; color: #444; width: 100%; box-sizing: border-box; ' +
+  "font-family: 'Liberation Sans', Arial, Helvetica, sans-serif; font-size: 7.5pt; color: #444; width: 100%; box-sizing: border-box; " +
   `padding: 0 ${PAGE_MARGINS_MM.right}mm 0 ${PAGE_MARGINS_MM.left}mm; display: flex; justify-content: space-between; gap: 8mm;`;
 
 // One line each: a long text ends with « … » rather than taking a second line over the page.

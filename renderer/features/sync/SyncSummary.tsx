@@ -21,7 +21,7 @@ export function SyncSummary({ replicas }: { replicas: ReplicaStatus[] }) {
       <Alert color="green" title="Vos mises à jour sont arrivées partout">
         {frenchTypography(
           others.length === 1
-            ? `Vos ${updates(mine)} sont sur l'ordinateur de ${computerName(others[0])}, d'après le dernier fichier reçu de lui.`
+            ? `Vos ${updates(mine)} sont sur l'ordinateur de ${computerName(others[0])}, d'après le dernier fichier reçu de cet ordinateur.`
             : `Vos ${updates(mine)} sont sur les ${others.length} autres ordinateurs, d'après le dernier fichier reçu de chacun.`,
         )}
       </Alert>
@@ -49,7 +49,7 @@ export function SyncSummary({ replicas }: { replicas: ReplicaStatus[] }) {
       <Text size="sm" mt="xs">
         {frenchTypography(
           behind.length + unheard.length === 1
-            ? "Ce qui lui manque part avec le prochain fichier d'échange exporté pour son Département, ou par le dossier partagé\u202f; cet écran le dira dès qu'un fichier de lui sera reçu."
+            ? "Ce qui lui manque part avec le prochain fichier d'échange exporté pour son Département, ou par le dossier partagé\u202f; cet écran le dira dès qu'un fichier de cet ordinateur sera reçu."
             : "Ce qui leur manque part avec le prochain fichier d'échange exporté pour leur Département, ou par le dossier partagé\u202f; cet écran le dira dès qu'un fichier de chacun sera reçu.",
         )}
       </Text>

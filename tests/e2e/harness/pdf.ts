@@ -26,6 +26,22 @@ export function pdfImageCount(file: string): number {
   return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').length - 2;
 }
 
+/** The font families a PDF embeds (pdffonts), without their subset tag and style: « LiberationSans ». */
+export function pdfFontFamilies(file: string): string[] {
+  const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  return [
+    ...new Set(
+      rows.map(
+        (row) =>
+          row
+            .split(/\s+/)[0]
+            .replace(/^[A-Z]{6}\+/, '')
+            .split(/[-,]/)[0],
+      ),
+    ),
+  ].sort();
+}
+
 /** The running header of a page (pdftotext -layout): its first two lines, one partner's name on each, the title beside the first. */
 export const runningHeader = (page: string) =>
   page

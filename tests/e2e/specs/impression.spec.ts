@@ -18,7 +18,7 @@ import { axeViolations, englishTexts, unlabelledFields } from '../harness/a11y';
 import { initData, withStore } from '../harness/data';
 import { expect, screenshot, test } from '../harness/fixtures';
 import { newDataDir } from '../harness/launch';
-import { chooseLayout, flat, pdfImageCount, pdfPages, pdfTitle, pngPages, proposedPath, runningHeader, savePdf } from '../harness/pdf';
+import { chooseLayout, flat, pdfFontFamilies, pdfImageCount, pdfPages, pdfTitle, pngPages, proposedPath, runningHeader, savePdf } from '../harness/pdf';
 import { pngImage } from '../../db/images';
 
 const NOTES = 'Tour de table des deux directions des ressources humaines sur les mobilités croisées.';
@@ -230,6 +230,8 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
 
   const compteRendu = await savePdf(app, 'compte-rendu');
   if (app.runtime === 'double') expect(proposedPath(app)).toMatch(/\/Compte rendu - CODIRI du 15 mars 2027\.pdf$/);
+  // The running header and footer in the sheet's font, not the system's.
+  expect(pdfFontFamilies(compteRendu)).toHaveLength(1);
   // The name typed without « .pdf » (a Linux dialog adds none): the file that name becomes is
   // asked about again before it is replaced; « Annuler » keeps it as it was.
   const saved = readFileSync(compteRendu);
