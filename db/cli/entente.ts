@@ -8,7 +8,7 @@ import { counts, dump } from '../project/dump';
 import { createAction, updateAction } from '../actions/writes';
 import { getProject } from '../project/reads';
 import { getRow } from '../store/rows';
-import { capitalized } from '../../common/french';
+import { capitalized, frenchDateTime } from '../../common/french';
 import { toUserError, refusal } from '../errors';
 import { databaseFile, defaultDataDir } from '../paths';
 import { initReplica, type Identity } from '../project/setup';
@@ -119,11 +119,12 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
                         puis les ordinateurs arrivés et les révocations reçues, à vérifier
   postes vus            note que ces ordinateurs et révocations étaient attendus : ils ne sont
                         plus signalés
-  confirm ORDINATEUR EMPREINTE
-                        confirme la clé d'un ordinateur : l'empreinte que sa personne vous a
-                        lue depuis son écran Synchronisation doit être celle de sa clé
-  revoke ORDINATEUR     révoque un ordinateur perdu ou parti : ses mises à jour postérieures à
-                        la dernière reçue ici seront refusées partout
+  confirm ID EMPREINTE  confirme la clé d'un ordinateur (ID : son identifiant, que donne
+                        postes) : l'empreinte que sa personne vous a lue depuis son écran
+                        Synchronisation doit être celle de sa clé
+  revoke ID             révoque un ordinateur perdu ou parti (ID : son identifiant, que donne
+                        postes) : ses mises à jour postérieures à la dernière reçue ici seront
+                        sans effet partout
   passphrase change     change la phrase de passe de la coopération pour les fichiers écrits
                         désormais (l'ancienne reste connue de cet ordinateur, pour la lecture) ;
                         la nouvelle vient de ENTENTE_NEW_PASSPHRASE, sinon elle est demandée
@@ -394,7 +395,17 @@ async function passphrase(variable = 'ENTENTE_PASSPHRASE', question = 'Phrase de
 
 function keyConfirmation(poste: ReplicaStatus): string {
   if (poste.is_this_laptop || !poste.fingerprint) return '';
-  return poste.key_confirmed_at ? `, confirmée ici le ${poste.key_confirmed_at}` : ', non confirmée ici (entente confirm)';
+  return poste.key_confirmed_at ? `, confirmée ici le ${frenchDateTime(poste.key_confirmed_at)}` : ', non confirmée ici (entente confirm)';
+}
+
+/** An ordinateur is named by its id here: a person's name may stand for several (an old laptop and its replacement). */
+function requireReplicaId(typed: string): void {
+  if (!/^[0-9a-z]{12}$/.test(typed)) {
+    throw refusal(
+      'usage',
+      `« ${typed} » n'est pas l'identifiant d'un ordinateur : « entente postes » donne celui de chacun (12 caractères, comme k3j9x2m4p8qa).`,
+    );
+  }
 }
 
 function formatPostes(postes: ReplicaStatus[]): string {
@@ -406,16 +417,18 @@ function formatPostes(postes: ReplicaStatus[]): string {
       : [
           poste.holds_of_this_laptop === null
             ? "  aucun fichier de lui lu ici : ce qu'il a reçu de cet ordinateur n'est pas encore connu"
-            : `  avait reçu ${poste.holds_of_this_laptop} des ${mine} mise(s) à jour de cet ordinateur, d'après son dernier fichier (lu le ${poste.last_file_at})`,
+            : `  avait reçu ${poste.holds_of_this_laptop} des ${mine} mise(s) à jour de cet ordinateur, d'après son dernier fichier (lu le ${poste.last_file_at ? frenchDateTime(poste.last_file_at) : '—'})`,
         ];
   const lines = postes.map((poste) =>
     [
       `${poste.id}${poste.is_this_laptop ? ' (cet ordinateur)' : ''}`,
       `  ${poste.person_name ?? 'personne inconnue'}, ${poste.partner_name ?? 'partenaire inconnu'}${poste.label ? `, « ${poste.label} »` : ''}`,
       `  clé : ${poste.fingerprint ?? 'aucune (ordinateur pas encore passé à la version 0.3)'}${keyConfirmation(poste)}`,
-      `  ${poste.changes} mise(s) à jour, la dernière le ${poste.last_change_at ?? '—'}`,
+      `  ${poste.changes} mise(s) à jour, la dernière le ${poste.last_change_at ? frenchDateTime(poste.last_change_at) : '—'}`,
       ...received(poste),
-      ...(poste.revoked ? [`  RÉVOQUÉ par ${poste.revoked.by} le ${poste.revoked.at} : refusé après sa mise à jour n° ${poste.revoked.after}`] : []),
+      ...(poste.revoked
+        ? [`  RÉVOQUÉ par ${poste.revoked.by} le ${frenchDateTime(poste.revoked.at)} : sans effet après sa mise à jour n° ${poste.revoked.after}`]
+        : []),
     ].join('\n'),
   );
   return `${[...lines, `${postes.length} ordinateur(s)`].join('\n')}\n`;
@@ -456,7 +469,10 @@ function describeImport(summary: ImportSummary): string {
     ...(summary.far_future
       ? [`Attention : ${summary.far_future} mise(s) à jour datée(s) de plus d'un jour dans le futur (horloge d'un ordinateur déréglée).`]
       : []),
-    ...summary.revoked.map((revoked) => `Refusées : ${revoked.count} mise(s) à jour ${ofReplica(revoked.replica)}, révoqué avant de les écrire.`),
+    ...summary.revoked.map(
+      (revoked) =>
+        `Sans effet : ${revoked.count} mise(s) à jour ${ofReplica(revoked.replica)} ; cet ordinateur a été révoqué, et celui qui l'a révoqué ne les avait pas reçues.`,
+    ),
     ...(summary.postes_arrived ?? []).map((poste) => `Nouvel ordinateur dans la coopération : ${poste}.`),
     ...(summary.revocations ?? []).map(({ replica, by }) => `Révocation reçue : ${replica}, révoqué par ${by}.`),
   ];
@@ -628,11 +644,13 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     const postes = listReplicaStatus(store);
     process.stdout.write(args.options.json ? `${JSON.stringify(postes, null, 2)}\n` : `${formatPostes(postes)}${formatNotices(posteNotices(store))}`);
   } else if (name === 'confirm') {
-    if (!sub || rest.length === 0) throw refusal('usage', 'Usage : entente confirm ORDINATEUR EMPREINTE');
+    if (!sub || rest.length === 0) throw refusal('usage', 'Usage : entente confirm ID EMPREINTE');
+    requireReplicaId(sub);
     confirmKey(store, sub, rest.join(' '));
     process.stdout.write(`Clé ${ofReplica(replicaLabel(store, sub))} confirmée sur cet ordinateur.\n`);
   } else if (name === 'revoke') {
-    if (!sub) throw refusal('usage', 'Usage : entente revoke ORDINATEUR');
+    if (!sub) throw refusal('usage', 'Usage : entente revoke ID');
+    requireReplicaId(sub);
     const { revoked_after } = revokeReplica(store, sub);
     process.stdout.write(
       `${capitalized(replicaLabel(store, sub))} révoqué : ses mises à jour après la n° ${revoked_after} seront refusées par chaque ordinateur qui recevra cette révocation.\n`,

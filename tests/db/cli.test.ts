@@ -217,13 +217,17 @@ describe('entente', { timeout: 60_000 }, () => {
     const nadiaId = postes[1].id;
     expect(ok(claire, 'postes')).toContain(`clé : ${postes[1].fingerprint}, non confirmée ici (entente confirm)`);
     // Nadia's file was written before she had anything of Claire's.
-    expect(ok(claire, 'postes')).toMatch(/avait reçu 0 des \d+ mise\(s\) à jour de cet ordinateur, d'après son dernier fichier \(lu le \d{4}-/);
+    expect(ok(claire, 'postes')).toMatch(/avait reçu 0 des \d+ mise\(s\) à jour de cet ordinateur, d'après son dernier fichier \(lu le \d+ \S+ \d{4} à \d+ h/);
     // The fingerprint Nadia reads from her screen, typed as heard.
     expect(fails(claire, 'confirm', nadiaId, '0000 0000 0000 0000')).toMatch(/^Cette empreinte n'est pas celle de la clé de l'ordinateur de Nadia Benali/);
+    // A person's name may stand for two laptops (the lost one and its replacement): the id is asked, and said where to find.
+    expect(fails(claire, 'confirm', 'Nadia Benali', '0000')).toMatch(
+      /^« Nadia Benali » n'est pas l'identifiant d'un ordinateur : « entente postes » donne celui de chacun/,
+    );
     expect(ok(claire, 'confirm', nadiaId, ...postes[1].fingerprint.toLowerCase().split(' '))).toBe(
       "Clé de l'ordinateur de Nadia Benali (Loir-et-Cher) confirmée sur cet ordinateur.\n",
     );
-    expect(ok(claire, 'postes')).toMatch(new RegExp(`clé : ${postes[1].fingerprint}, confirmée ici le \\d{4}-`));
+    expect(ok(claire, 'postes')).toMatch(new RegExp(`clé : ${postes[1].fingerprint}, confirmée ici le \\d+ \\S+ \\d{4} à \\d+ h`));
 
     expect(ok(claire, 'revoke', nadiaId)).toMatch(/^L'ordinateur de Nadia Benali \(Loir-et-Cher\) révoqué : ses mises à jour après la n° \d+ seront refusées/);
     expect(fails(claire, 'revoke', nadiaId)).toBe("L'ordinateur de Nadia Benali (Loir-et-Cher) est déjà révoqué.\n");

@@ -38,7 +38,9 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
     notifications.show({
       color: 'teal',
       title: 'Ordinateur révoqué',
-      message: "Ce qu'il écrirait désormais sera refusé par chaque ordinateur qui recevra la révocation.",
+      // What to do next: the revocation counts only where it arrives; a thief may still hold the passphrase.
+      message:
+        "Ce qu'il écrirait désormais sera refusé par chaque ordinateur qui recevra la révocation\u202f: synchronisez maintenant pour qu'elle leur parvienne. Après un vol, changez aussi la phrase de passe, le jour même, sur tous les ordinateurs.",
     });
   }
 
@@ -53,7 +55,8 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
           prouve alors que ce qui arrive de lui (la validation d'un compte rendu, par exemple) vient bien de son ordinateur.
         </List.Item>
         <List.Item>
-          Révoquer un ordinateur perdu, volé ou restitué&#x202f;: ce qu'il a déjà transmis est conservé, ce qu'il écrirait ensuite est refusé par tous les
+          Révoquer un ordinateur perdu, volé ou restitué&#x202f;: ce que cet ordinateur-ci en a déjà reçu est conservé, le reste sera sans effet partout où la
+          révocation arrivera. Pour un collègue qui part, importez d'abord son dernier fichier&#x202f;; puis synchronisez, pour que la révocation parte vers les
           autres.
         </List.Item>
       </List>

@@ -11,9 +11,11 @@ const computerName = (replica: ReplicaStatus) => `${replica.person_name ?? 'Ordi
  * says what its sender held, so the last file read from each tells how far it had got.
  */
 export function SyncSummary({ replicas }: { replicas: ReplicaStatus[] }) {
-  const mine = replicas.find((replica) => replica.is_this_laptop)?.changes ?? 0;
+  const own = replicas.find((replica) => replica.is_this_laptop);
+  const mine = own?.changes ?? 0;
   const others = replicas.filter((replica) => !replica.is_this_laptop && !replica.revoked);
-  if (mine === 0 || others.length === 0) return null;
+  // A revoked ordinateur's work no longer counts elsewhere: the screen says it was revoked, not that its work arrived.
+  if (mine === 0 || others.length === 0 || own?.revoked) return null;
   const behind = others.filter((replica) => replica.holds_of_this_laptop !== null && replica.holds_of_this_laptop < mine);
   const unheard = others.filter((replica) => replica.holds_of_this_laptop === null);
   if (behind.length === 0 && unheard.length === 0)

@@ -15,9 +15,24 @@ export const ofReplica = (label: string) => (label.startsWith('un ') ? `d'${labe
  */
 export function importHeadline(summary: ImportSummary): string {
   const received = `${count(summary.received, 'mise à jour', 'mises à jour')} dans le fichier ${ofReplica(summary.sender_label)}`;
-  if (summary.applied === 0) return `${received}, ${summary.received > 1 ? 'toutes déjà connues' : 'déjà connue'}\u202f: rien n'a changé.`;
+  // Those of a revoked ordinateur are neither known nor new: said apart (importDetails).
+  const refused = revokedCount(summary);
+  const refusedPart = refused > 0 ? `, ${count(refused, 'sans effet', 'sans effet')} (ordinateur révoqué)` : '';
+  if (summary.applied === 0 && refused === 0) return `${received}, ${summary.received > 1 ? 'toutes déjà connues' : 'déjà connue'}\u202f: rien n'a changé.`;
   if (summary.applied === summary.received) return `${received}, ${summary.applied > 1 ? 'toutes nouvelles' : 'nouvelle'}.`;
-  return `${received}, dont ${count(summary.applied, 'nouvelle', 'nouvelles')}.`;
+  return `${received}, ${summary.applied === 0 ? 'aucune nouvelle' : `dont ${count(summary.applied, 'nouvelle', 'nouvelles')}`}${refusedPart}.`;
+}
+
+// A journal's summaries written before revocations existed have none.
+const revokedOf = (summary: ImportSummary) => summary.revoked ?? [];
+const revokedCount = (summary: ImportSummary) => revokedOf(summary).reduce((sum, origin) => sum + origin.count, 0);
+
+/**
+ * « 2 mises à jour de l'ordinateur de Nadia Benali sans effet : cet ordinateur a été révoqué,
+ * et celui qui l'a révoqué ne les avait pas reçues » (docs/sync.md, « Révoquer un poste »).
+ */
+export function revokedSentence({ replica, count: n }: ImportSummary['revoked'][number]): string {
+  return `${count(n, 'mise à jour', 'mises à jour')} ${ofReplica(replica)} sans effet\u202f: cet ordinateur a été révoqué, et celui qui l'a révoqué ne ${n > 1 ? 'les ' : "l'"}avait pas reçue${n > 1 ? 's' : ''}`;
 }
 
 /**
@@ -43,6 +58,7 @@ export function importDetails(summary: ImportSummary): string[] {
       `${count(summary.far_future, 'mise à jour datée', 'mises à jour datées')} de plus d'un jour dans le futur (horloge d'un ordinateur déréglée)\u202f: gardée${summary.far_future > 1 ? 's' : ''}, sans avancer l'horloge de cet ordinateur`,
     );
   }
+  details.push(...revokedOf(summary).map(revokedSentence));
   details.push(...posteEvents(summary));
   return details;
 }

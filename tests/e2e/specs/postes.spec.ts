@@ -93,6 +93,11 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   await expect(syncLink).toHaveAccessibleName('Synchronisation');
   expect(JSON.parse(cli(claire, 'postes', '--json')).find((poste: { id: string }) => poste.id === nadiaPoste.id).key_confirmed_at).toBeTruthy();
 
+  // What Nadia writes next never reaches Claire before the revocation: it will have no effect here.
+  cli(nadia, 'action', 'set', 'a4-1', 'status=bloque');
+  const unreceived = join(nadia, 'avant-la-revocation.entente');
+  cliWithPassphrase(nadia, PASSPHRASE, 'export', '--to', unreceived);
+
   // Nadia's laptop is lost: revoked, after a confirmation that says what it does.
   await nadiaRow.getByRole('button', { name: 'Révoquer…' }).click();
   const confirm = page.getByRole('dialog', { name: 'Révoquer cet ordinateur ?' });
@@ -107,6 +112,18 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
 
   // A new passphrase for the files written from now on.
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Synchronisation' }).click();
+  // Nadia's last file, arriving after the revocation: its new update is counted apart, and said to have no effect.
+  await app.answerDialog('showOpenDialog', { canceled: false, filePaths: [unreceived] });
+  await page.getByRole('button', { name: "Importer un fichier d'échange…" }).click();
+  const refused = page.getByRole('dialog', { name: 'Import terminé' });
+  await expect(refused).toContainText(
+    /dans le fichier de l'ordinateur de Nadia Benali \(Loir-et-Cher\), aucune nouvelle, 1 sans effet \(ordinateur révoqué\)\./,
+  );
+  await expect(refused).toContainText(
+    /1 mise à jour de l'ordinateur de Nadia Benali \(Loir-et-Cher\) sans effet\s: cet ordinateur a été révoqué, et celui qui l'a révoqué ne l'avait pas reçue/,
+  );
+  await refused.getByRole('button', { name: 'Fermer' }).last().click();
+  expect((JSON.parse(cli(claire, 'action', 'show', 'a4-1', '--json')) as { action: { status: string } }).action.status).not.toBe('bloque');
   await page.getByRole('button', { name: 'Changer la phrase de passe' }).click();
   await page.getByRole('textbox', { name: 'Phrase de passe actuelle de cet ordinateur' }).fill('pas la bonne');
   await page.getByRole('textbox', { name: 'Nouvelle phrase de passe de la coopération' }).fill('prairie-violon-nuage-tambour-ruisseau');
