@@ -8,7 +8,7 @@ import { counts, dump } from '../project/dump';
 import { createAction, updateAction } from '../actions/writes';
 import { getProject } from '../project/reads';
 import { getRow } from '../store/rows';
-import { capitalized, frenchDateTime } from '../../common/french';
+import { capitalized, frenchDateTime, frenchDay } from '../../common/french';
 import { toUserError, refusal } from '../errors';
 import { databaseFile, defaultDataDir } from '../paths';
 import { initReplica, type Identity } from '../project/setup';
@@ -422,7 +422,7 @@ function formatPostes(postes: ReplicaStatus[]): string {
   const lines = postes.map((poste) =>
     [
       `${poste.id}${poste.is_this_laptop ? ' (cet ordinateur)' : ''}`,
-      `  ${poste.person_name ?? 'personne inconnue'}, ${poste.partner_name ?? 'partenaire inconnu'}${poste.label ? `, « ${poste.label} »` : ''}`,
+      `  ${poste.person_name ?? 'personne inconnue'}, ${poste.partner_name ?? 'partenaire inconnu'}${poste.label ? `, « ${poste.label} »` : ''}${poste.joined_at ? `, arrivé le ${frenchDay(poste.joined_at)}` : ''}`,
       `  clé : ${poste.fingerprint ?? 'aucune (ordinateur pas encore passé à la version 0.3)'}${keyConfirmation(poste)}`,
       `  ${poste.changes} mise(s) à jour, la dernière le ${poste.last_change_at ? frenchDateTime(poste.last_change_at) : '—'}`,
       ...received(poste),
@@ -580,7 +580,7 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     if (!sub) throw refusal('usage', 'Usage : entente sync-folder DOSSIER');
     const { result } = folderRound(store, resolve(sub), await passphrase());
     process.stdout.write(result.imported.map((file) => `${file.file} :\n${describeImport(file)}`).join(''));
-    for (const file of result.postponed) process.stdout.write(`${file.file} : repris au prochain passage (${file.reason})\n`);
+    for (const file of result.postponed) process.stdout.write(`${file.file} : mis de côté, essayé de nouveau au prochain passage (${file.reason})\n`);
     process.stdout.write(result.written ? `${result.written.count} mise(s) à jour écrite(s) dans ${result.written.file}.\n` : 'Rien de nouveau à écrire.\n');
     process.stdout.write(toCheck(store));
   } else if (name === 'indicator' && sub === 'add') {

@@ -17,6 +17,8 @@ export interface ReplicaStatus {
   partner_id: string | null;
   partner_name: string | null;
   label: string | null;
+  /** When it joined the coopération (its own clock): tells apart a person's lost laptop and its replacement. */
+  joined_at: string | null;
   is_this_laptop: boolean;
   /** How many of its changes this replica holds. */
   changes: number;
@@ -56,7 +58,7 @@ export function lastImportFailure(store: Store): { at: string; message: string }
 export function listReplicaStatus(store: Store): ReplicaStatus[] {
   const rows = store.db
     .prepare(
-      `SELECT v.origin AS id, v.seq AS changes, c.hlc, r.label, r.public_key, pe.name AS person_name, pa.id AS partner_id,
+      `SELECT v.origin AS id, v.seq AS changes, c.hlc, r.label, r.created_at AS joined_at, r.public_key, pe.name AS person_name, pa.id AS partner_id,
               pa.name AS partner_name, ps.received_at AS last_file_at, ps.held
        FROM version_vector v
        JOIN changes c ON c.origin = v.origin AND c.seq = v.seq

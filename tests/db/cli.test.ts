@@ -184,7 +184,9 @@ describe('entente', { timeout: 60_000 }, () => {
     writeFileSync(join(strangerDir, '00000001.entente'), 'pas un fichier Entente');
     const result = entente(dataDir, 'sync-folder', folder);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("zzzzzzzzzzz9/00000001.entente : repris au prochain passage (Ce n'est pas un fichier d'échange Entente.)");
+    expect(result.stdout).toContain(
+      "zzzzzzzzzzz9/00000001.entente : mis de côté, essayé de nouveau au prochain passage (Ce n'est pas un fichier d'échange Entente.)",
+    );
     expect(result.stdout).toMatch(/\d+ mise\(s\) à jour écrite\(s\) dans /);
     expect(fails(dataDir, 'sync-folder', join(folder, 'absent'))).toMatch(/Dossier partagé introuvable/);
   });
@@ -216,6 +218,7 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(postes.every((poste) => /^[0-9A-F]{4}( [0-9A-F]{4}){3}$/.test(poste.fingerprint))).toBe(true);
     const nadiaId = postes[1].id;
     expect(ok(claire, 'postes')).toContain(`clé : ${postes[1].fingerprint}, non confirmée ici (entente confirm)`);
+    expect(ok(claire, 'postes')).toMatch(/Nadia Benali, Département de Loir-et-Cher, arrivé le \d+ \S+ \d{4}\n/);
     // Nadia's file was written before she had anything of Claire's.
     expect(ok(claire, 'postes')).toMatch(/avait reçu 0 des \d+ mise\(s\) à jour de cet ordinateur, d'après son dernier fichier \(lu le \d+ \S+ \d{4} à \d+ h/);
     // The fingerprint Nadia reads from her screen, typed as heard.

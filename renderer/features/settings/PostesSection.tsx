@@ -44,6 +44,8 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
     });
   }
 
+  // A person's lost laptop and its replacement bear the same name: their arrival tells them apart.
+  const joined = (at: string) => `arrivé dans la coopération le ${formatDate(at)}`;
   const name = (computer: ReplicaStatus) => `${computer.person_name ?? 'Ordinateur inconnu'}${computer.label ? ` — ${computer.label}` : ''}`;
   return (
     <Stack gap="sm" ref={top}>
@@ -81,6 +83,11 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
                       cet ordinateur
                     </Badge>
                   )}
+                  {computer.joined_at && (
+                    <Text size="xs" c="dimmed">
+                      {joined(computer.joined_at)}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{computer.partner_name ?? '—'}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{computer.last_change_at ? formatDateTime(computer.last_change_at) : '—'}</Table.Td>
@@ -111,7 +118,8 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
         {revoking && (
           <Stack gap="sm">
             <Text size="sm">
-              L'ordinateur de {name(revoking)} ({revoking.partner_name ?? 'partenaire inconnu'})&#x202f;:
+              L'ordinateur de {name(revoking)} ({revoking.partner_name ?? 'partenaire inconnu'}){revoking.joined_at ? `, ${joined(revoking.joined_at)}` : ''}
+              {revoking.last_change_at ? `, dernière mise à jour le ${formatDateTime(revoking.last_change_at)}` : ''}&#x202f;:
             </Text>
             <List size="sm" spacing={4}>
               <List.Item>ce qu'il a écrit et que cet ordinateur-ci a déjà reçu est conservé, partout&#x202f;;</List.Item>

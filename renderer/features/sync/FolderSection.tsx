@@ -57,7 +57,9 @@ export function FolderSection({ status }: { status: SyncStatus }) {
       {lastRound?.ok && (lastRound.postponed_files?.length ?? 0) > 0 && (
         <Alert color="yellow" title="Fichiers mis de côté au dernier passage">
           <Text size="sm" mb={4}>
-            Ces fichiers du dossier partagé n'ont pas pu être lus&#x202f;; les autres l'ont été. Entente les reprend à chaque passage.
+            Ces fichiers du dossier partagé n'ont pas pu être lus&#x202f;; les autres l'ont été. Entente les essaie de nouveau à chaque passage&#x202f;: un
+            fichier encore en cours de copie passera. Pour un autre, prévenez la personne dont l'ordinateur l'a écrit, ou retirez-le du dossier s'il n'y a pas
+            sa place.
           </Text>
           <List size="sm">
             {lastRound.postponed_files!.map((file) => (

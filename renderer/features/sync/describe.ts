@@ -101,7 +101,9 @@ export function folderRoundSentence({
   const parts = [
     filesImported ? `${count(filesImported, 'fichier lu', 'fichiers lus')} (${count(changesApplied, 'nouvelle mise à jour', 'nouvelles mises à jour')})` : null,
     written ? count(written, 'mise à jour publiée', 'mises à jour publiées') : null,
-    postponed.length ? `${count(postponed.length, 'fichier mis de côté', 'fichiers mis de côté')}, repris au prochain passage` : null,
+    postponed.length
+      ? `${count(postponed.length, 'fichier mis de côté', 'fichiers mis de côté')}, essayé${postponed.length > 1 ? 's' : ''} de nouveau au prochain passage`
+      : null,
   ].filter(Boolean);
   return parts.length > 0 ? `${parts.join(', ')}.` : 'Rien de nouveau.';
 }

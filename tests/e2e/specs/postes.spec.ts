@@ -102,6 +102,8 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   await nadiaRow.getByRole('button', { name: 'Révoquer…' }).click();
   const confirm = page.getByRole('dialog', { name: 'Révoquer cet ordinateur ?' });
   await expect(confirm).toContainText('sera sans effet partout où la révocation arrivera');
+  // Which of her laptops: the one that joined on that day, last heard of then.
+  await expect(confirm).toContainText(/L'ordinateur de Nadia Benali \(Département de Loir-et-Cher\), arrivé dans la coopération le \d+/);
   await screenshot(app, '41-revoquer-un-poste');
   await confirm.getByRole('button', { name: "Révoquer l'ordinateur" }).click();
   const revokedRow = computers.getByRole('row', { name: /Nadia Benali/ }).first();
