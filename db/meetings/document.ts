@@ -285,7 +285,7 @@ function validationSentence(meeting: ReturnType<typeof getMeeting>): string {
         : `Validé tacitement le ${frenchDate(meeting.validated_on!)}, sans observation dans le délai de ${meeting.silence_days} jours suivant son envoi${meeting.sent_on ? ` le ${frenchDate(meeting.sent_on)}` : ''}.`;
       return meeting.validation_unseen.length > 0
         ? frenchTypography(
-            `${validated} Des modifications faites pendant la validation, sur un ordinateur qui ne la connaissait pas encore, n'ont pas été validées : à vérifier.`,
+            `${validated} Des modifications faites sur un ordinateur qui n'avait pas encore reçu la validation n'ont pas été validées : à vérifier.`,
           )
         : validated;
     }

@@ -151,7 +151,7 @@ describe('le même compte rendu modifié sur deux postes', () => {
       // The list of meetings says so too, without reading the rows' labels.
       expect(listMeetings(store).find((row) => row.id === minutes.meetingId)?.validation_unseen_count).toBe(2);
       expect(minutesDocument(store, minutes.meetingId, 'compte_rendu').validation.sentence).toMatch(
-        /^Validé le .* par .*Marc Petit.*\. Des modifications faites pendant la validation, sur un ordinateur qui ne la connaissait pas encore, n'ont pas été validées\u00a0: à vérifier\.$/,
+        /^Validé le .* par .*Marc Petit.*\. Des modifications faites sur un ordinateur qui n'avait pas encore reçu la validation n'ont pas été validées\u00a0: à vérifier\.$/,
       );
       // Bookkeeping, not a conflict; the same on both laptops.
       expect(listConflicts(store)).toEqual([]);

@@ -110,7 +110,7 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
         <Alert color="teal" mb="lg" title="Compte rendu validé">
           Il ne peut plus être modifié. Pour le corriger, créez une version modificative (section Validation)&#x202f;: celle-ci reste lisible.
           {meeting.validation_unseen.length > 0 &&
-            " Attention\u202f: il a été modifié pendant sa validation par un ordinateur qui ne la connaissait pas encore (détail dans la section Validation, à l'étape Compte rendu)."}
+            " Attention\u202f: un ordinateur qui n'avait pas encore reçu la validation l'a modifié, et la validation ne couvre pas ces modifications (détail dans la section Validation, à l'étape Compte rendu)."}
         </Alert>
       )}
       {/* One step mounted at a time: the other's fields are neither in the tab order nor found twice by name. */}

@@ -15,7 +15,7 @@ export function MinutesStatusBadge({ status, unseenEdits = 0 }: { status: Minute
     <Group gap={4} wrap="wrap">
       {badge}
       <Badge color="orange.8" c="black" variant="filled" radius="sm">
-        Modifié pendant la validation
+        Modifications non validées
       </Badge>
     </Group>
   );

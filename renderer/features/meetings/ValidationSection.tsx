@@ -65,8 +65,8 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
       {status === 'valide' && meeting.validation_unseen.length > 0 && (
         <Alert color="orange" title="Modifié sans que la validation l'ait vu">
           <Text size="sm">
-            Ces modifications ont été faites pendant la validation, sur un ordinateur qui ne la connaissait pas encore&#x202f;: le compte rendu validé ne les
-            contenait pas. Vérifiez-les avec les partenaires&#x202f;; au besoin, créez une version modificative.
+            Ces modifications ont été faites sur un ordinateur qui n'avait pas encore reçu la validation&#x202f;: le compte rendu validé ne les contenait pas.
+            Vérifiez-les avec les partenaires&#x202f;; au besoin, créez une version modificative.
           </Text>
           <UnseenEditList edits={meeting.validation_unseen} itself="La réunion" />
         </Alert>

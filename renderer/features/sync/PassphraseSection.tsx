@@ -95,7 +95,8 @@ function PassphraseEntry({ unlocking, onDone }: { unlocking: boolean; onDone: ()
           <>
             Les fichiers d'échange sont chiffrés avec la phrase de passe de la coopération, la même sur tous les ordinateurs&#x202f;: le premier la choisit, les
             autres la saisissent. Transmettez-la par un autre moyen que les fichiers (téléphone, en main propre). Cet ordinateur en tire ses clés, que le
-            trousseau du système garde&#x202f;: la phrase de passe elle-même n'est jamais enregistrée.
+            trousseau du système garde&#x202f;: la phrase de passe elle-même n'est jamais enregistrée. Notez-la en lieu sûr&#x202f;: Entente ne pourra pas vous
+            la montrer de nouveau, et chaque nouvel ordinateur en aura besoin.
           </>
         )}
       </Text>

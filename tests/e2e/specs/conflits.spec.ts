@@ -209,12 +209,14 @@ test('un compte rendu corrigé ici pendant que Marc Petit le validait sur son or
   await page.getByText('Passées', { exact: true }).click();
   const row = page.getByRole('row', { name: /CODIRI du 20 novembre 2026/ });
   await expect(row).toContainText('Validé');
-  await expect(row).toContainText('Modifié pendant la validation');
+  await expect(row).toContainText('Modifications non validées');
   await screenshot(app, '10e-reunions-validation-non-vue');
   await row.getByRole('link', { name: /CODIRI du 20 novembre 2026/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'CODIRI du 20 novembre 2026' })).toBeVisible();
   await page.getByRole('tab', { name: 'Compte rendu' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Il ne peut plus être modifié' })).toContainText('il a été modifié pendant sa validation');
+  await expect(page.getByRole('alert').filter({ hasText: 'Il ne peut plus être modifié' })).toContainText(
+    "un ordinateur qui n'avait pas encore reçu la validation l'a modifié, et la validation ne couvre pas ces modifications",
+  );
   const validation = page.getByRole('region', { name: 'Validation' });
   await expect(validation.getByText(/^Validé le 25 nov\. 2026 par Marc Petit/)).toBeVisible();
   const unseen = validation.getByRole('alert').filter({ hasText: "Modifié sans que la validation l'ait vu" });
@@ -247,9 +249,7 @@ test('un compte rendu corrigé ici pendant que Marc Petit le validait sur son or
   await expect(validation).toContainText(/signée de sa clé \(empreinte [0-9A-F ]+\), confirmée sur cet ordinateur le \d+/);
   // The printed minutes say it too.
   await page.evaluate((id) => (window.location.hash = `#/reunions/${id}/impression/compte-rendu`), meetingId);
-  await expect(
-    page.getByText("Des modifications faites pendant la validation, sur un ordinateur qui ne la connaissait pas encore, n'ont pas été validées"),
-  ).toBeVisible();
+  await expect(page.getByText("Des modifications faites sur un ordinateur qui n'avait pas encore reçu la validation n'ont pas été validées")).toBeVisible();
 });
 
 /** Marc Petit's laptop (41) beside this one, and a way to carry real sync files between them. */

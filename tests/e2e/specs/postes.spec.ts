@@ -25,6 +25,8 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   const suggested = await field.inputValue();
   expect(suggested.split('-').length).toBeGreaterThanOrEqual(5);
   await expect(page.getByRole('status')).toContainText(/Bonne|Excellente/);
+  // Never kept by Entente: the user is told to write it down.
+  await expect(page.getByText(/Notez-la en lieu sûr\s: Entente ne pourra pas vous la montrer de nouveau/)).toBeVisible();
   await screenshot(app, '40-phrase-de-passe-proposee');
   // The project's passphrase is the one the other Département uses: typed here instead.
   await field.fill(PASSPHRASE);

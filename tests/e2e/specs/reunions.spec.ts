@@ -264,7 +264,7 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await page.getByText('Passées', { exact: true }).click();
   const row = page.getByRole('row', { name: /CODIRI du 15 mars 2026/ });
   await expect(row).toContainText('Validé');
-  await expect(row).not.toContainText('Modifié pendant la validation');
+  await expect(row).not.toContainText('Modifications non validées');
   await expect(row).toContainText('Hôtel du Département, Tours');
   await screenshot(app, '16-reunions');
   expect(await axeViolations(page)).toEqual([]);
