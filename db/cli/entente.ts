@@ -746,12 +746,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+const PASSPHRASE_CHANGED_ELSEWHERE =
+  "En ligne de commande, pour prendre la nouvelle phrase de passe : ENTENTE_PASSPHRASE='ancienne' ENTENTE_NEW_PASSPHRASE='nouvelle' entente --data DIR passphrase change";
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`${toUserError(error).message}\n`);
+    const failure = toUserError(error);
+    process.stderr.write(`${failure.message}\n`);
+    // The sentences name the app's screens: here, the command that does the same.
+    if (failure.code === 'unknown-key' || failure.code === 'wrong-passphrase-here') process.stderr.write(`${PASSPHRASE_CHANGED_ELSEWHERE}\n`);
     process.exitCode = 1;
   },
 );

@@ -244,6 +244,14 @@ describe('entente', { timeout: 60_000 }, () => {
     expect([changed.status, changed.stderr]).toEqual([0, '']);
     expect(fails(claire, 'export', '--to', join(claire, 'x.entente'))).toMatch(/^C'est l'ancienne phrase de passe de la coopération/);
     expect(ententeWith(next, claire, 'import', file).code).toBe(0);
+    // A laptop still on the old passphrase is told which command takes the new one.
+    const sealedWithNext = join(claire, 'nouvelle-phrase.entente');
+    expect(ententeWith(next, claire, 'export', '--to', sealedWithNext).code).toBe(0);
+    const refused = ententeWith(PASSPHRASE, nadia, 'import', sealedWithNext);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^La phrase de passe ne correspond pas[^\n]*\nEn ligne de commande, pour prendre la nouvelle phrase de passe : ENTENTE_PASSPHRASE='ancienne' ENTENTE_NEW_PASSPHRASE='nouvelle' entente --data DIR passphrase change\n$/,
+    );
   });
 
   test('action show : la fiche et son historique, qui, sur quel poste, ancienne → nouvelle valeur ; --field, --json', () => {
