@@ -12,6 +12,7 @@ import { initReplica, loadDefaultDataset, renewReplica } from '../db/project/set
 import { createCooperation, type CooperationIdentity, type CooperationInput } from '../db/project/new-project';
 import { Store } from '../db/store/store';
 import { joinProject } from '../db/sync/invitation';
+import { revokedBy } from '../db/sync/revocation';
 import { applyTacitValidations } from '../db/meetings/validation';
 import { PosteKeys, type SafeStorage } from './keychain';
 
@@ -102,7 +103,15 @@ export class Session {
     if (!findMe() && store.personId) restoreRow(store, 'person', store.personId);
     const me = findMe();
     if (!me) throw refusal('no-identity');
-    return { ...base, status: 'ready', project: getProject(store), replica_id: store.replicaId!, me, partners: listPartners(store) };
+    return {
+      ...base,
+      status: 'ready',
+      project: getProject(store),
+      replica_id: store.replicaId!,
+      revoked_by: revokedBy(store) ?? null,
+      me,
+      partners: listPartners(store),
+    };
   }
 
   completeFirstStart(identity: IdentityInput): AppState {

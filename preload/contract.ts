@@ -134,6 +134,8 @@ export type AppState =
       app_version: string;
       project: { id: string; name: string };
       replica_id: string;
+      /** This ordinateur was revoked by another (« l'ordinateur de … »): what it writes no longer counts elsewhere. */
+      revoked_by: string | null;
       me: Person;
       partners: Partner[];
       data_dir: string;

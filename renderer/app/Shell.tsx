@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Group, Indicator, NavLink, Text, Tooltip, useMantineTheme, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, AppShell, Badge, Burger, Group, Indicator, NavLink, Text, Tooltip, useMantineTheme, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconArrowsExchange,
@@ -43,6 +43,7 @@ import { SyncPage } from '../features/sync/SyncPage';
 import { PistePage } from '../features/pistes/PistePage';
 import { PistesPage } from '../features/pistes/PistesPage';
 import { ScoringPage } from '../features/pistes/ScoringPage';
+import { capitalized } from '../../common/french';
 import { useAppState } from './AppContext';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { href, useRoute, type Route } from './navigation';
@@ -70,8 +71,11 @@ const NAV: NavItem[] = [
   { label: 'Paramètres', route: { page: 'settings' }, icon: IconSettings, pages: ['settings'] },
 ];
 
+/** Pages that are a document to print: no banner over them (nor over Synchronisation, which says it at length). */
+const PRINTED_PAGES = new Set<Route['page']>(['dashboard-print', 'action-print', 'minutes-print', 'pistes-synthesis', 'newsletter-print']);
+
 export function Shell() {
-  const { project, me } = useAppState();
+  const { project, me, revoked_by: revokedBy } = useAppState();
   const route = useRoute();
   const [opened, { toggle, close }] = useDisclosure();
   // What waits for the user, counted beside its screen: conflicts to resolve, ordinateurs to check.
@@ -146,6 +150,13 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        {revokedBy && !PRINTED_PAGES.has(route.page) && route.page !== 'sync' && (
+          // On every screen: work typed on a revoked ordinateur would otherwise seem to count.
+          <Alert color="red" mb="md" title="Cet ordinateur a été révoqué">
+            {capitalized(revokedBy)} l'a révoqué&#x202f;: ce que vous y écrivez ne parviendra plus aux autres ordinateurs.{' '}
+            <Anchor href={href({ page: 'sync' })}>Comment revenir dans la coopération</Anchor>
+          </Alert>
+        )}
         <CurrentPage route={route} />
       </AppShell.Main>
       <FileDropImport />

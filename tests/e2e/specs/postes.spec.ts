@@ -112,6 +112,9 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   await expect(revokedRow).toContainText(/Révoqué le .* par cet ordinateur/);
   await expect(revokedRow).toContainText('— (ordinateur révoqué)');
   await screenshot(app, '42-parametres-postes');
+  // The revocation, in a file for Nadia's laptop (read at the end).
+  const revocation = join(claire, 'revocation.entente');
+  cliWithPassphrase(claire, PASSPHRASE, 'export', '--to', revocation);
   expect(JSON.parse(cli(claire, 'postes', '--json')).find((poste: { id: string; revoked: unknown }) => poste.revoked)).toBeTruthy();
 
   // A new passphrase for the files written from now on.
@@ -140,4 +143,21 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   // The old passphrase no longer opens this ordinateur's keys, and says so.
   expect(() => cliWithPassphrase(claire, PASSPHRASE, 'export', '--to', join(claire, 'x.entente'))).toThrow(/ancienne phrase de passe/);
   cliWithPassphrase(claire, 'prairie-violon-nuage-tambour-ruisseau', 'import', fromNadia);
+
+  // Nadia's laptop receives its revocation: every screen says so, for what is typed there no longer counts elsewhere.
+  cliWithPassphrase(nadia, PASSPHRASE, 'import', revocation);
+  const revoked = await launch(nadia);
+  const banner = revoked.page.getByRole('alert').filter({ hasText: 'Cet ordinateur a été révoqué' });
+  await expect(banner).toContainText(
+    "L'ordinateur de Claire Martin (Indre-et-Loire) l'a révoqué : ce que vous y écrivez ne parviendra plus aux autres ordinateurs.",
+  );
+  await revoked.page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Actions', exact: true }).click();
+  await expect(banner).toBeVisible();
+  await screenshot(revoked, '41b-ordinateur-revoque');
+  // Synchronisation says it at length, once; and no longer that this laptop's work reached the others.
+  await banner.getByRole('link', { name: 'Comment revenir dans la coopération' }).click();
+  await expect(revoked.page.getByRole('alert').filter({ hasText: 'Cet ordinateur a été révoqué' })).toHaveCount(1);
+  await expect(revoked.page.getByText('Pour revenir, demandez une invitation à un autre ordinateur')).toBeVisible();
+  await expect(revoked.page.getByText(/^Vos mises à jour (sont|ne sont pas encore) arrivées partout$/)).toHaveCount(0);
+  await revoked.close();
 });
