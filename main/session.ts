@@ -130,13 +130,13 @@ export class Session {
   }
 
   /** First start from an invitation: this laptop joins that project with the whole history. */
-  joinProject(invitation: Buffer, passphrase: string, identity: IdentityInput & { person_id: string | null }): AppState {
+  joinProject(invitation: Buffer, passphrase: string, identity: IdentityInput & { person_id: string | null; label: string | null }): AppState {
     if (!this.store) throw this.failure ?? refusal('closed');
     joinProject(
       this.store,
       invitation,
       passphrase,
-      { name: identity.name, function: identity.function, partner: identity.partner_id, personId: identity.person_id ?? undefined },
+      { name: identity.name, function: identity.function, partner: identity.partner_id, personId: identity.person_id ?? undefined, label: identity.label },
       new Date(),
       this.keys.systemSeal(this.store),
     );

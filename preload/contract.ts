@@ -455,7 +455,7 @@ export interface EntenteApi {
   /** First start: the opened file becomes the invitation to join from; null when none. */
   takeOpenedInvitation(): { file_name: string } | null;
   /** First start: joins the project of the chosen invitation. */
-  joinProject(passphrase: string, identity: IdentityInput & { person_id: string | null }): AppState;
+  joinProject(passphrase: string, identity: IdentityInput & { person_id: string | null; label: string | null }): AppState;
 }
 
 /** A file the system asked Entente to open: an exchange file of this project, an invitation at first start, or a file it cannot read. */

@@ -369,6 +369,8 @@ export const argsSchemas = {
   takeOpenedInvitation: none,
   joinProject: z.tuple([
     passphrase,
-    z.object({ name: ENTITIES.person.name, function: ENTITIES.person.function, partner_id: id, person_id: id.nullable() }).strict(),
+    z
+      .object({ name: ENTITIES.person.name, function: ENTITIES.person.function, partner_id: id, person_id: id.nullable(), label: ENTITIES.replica.label })
+      .strict(),
   ]),
 } satisfies ArgsSchemas;

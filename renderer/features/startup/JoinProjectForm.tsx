@@ -20,6 +20,7 @@ export function JoinProjectForm({ openedInvitation = false }: { openedInvitation
   const [personId, setPersonId] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [fonction, setFonction] = useState('');
+  const [computer, setComputer] = useState('');
   const [errors, setErrors] = useState<{ file?: string; passphrase?: string; partnerId?: string; personId?: string; name?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
 
@@ -67,6 +68,7 @@ export function JoinProjectForm({ openedInvitation = false }: { openedInvitation
       function: newPerson ? fonction.trim() || null : null,
       partner_id: partnerId,
       person_id: person?.id ?? null,
+      label: computer.trim() || null,
     });
     setBusy(false);
     if (!result.ok) setErrors({ form: result.error.message });
@@ -146,6 +148,13 @@ export function JoinProjectForm({ openedInvitation = false }: { openedInvitation
             <TextInput label={fieldLabel('person', 'function')} value={fonction} onChange={(event) => setFonction(event.currentTarget.value)} />
           </>
         )}
+        {/* A person's lost laptop and its replacement: told apart by this name in Paramètres › Ordinateurs. */}
+        <TextInput
+          label="Nom de cet ordinateur"
+          description={'Facultatif\u202f: pour le distinguer de vos autres ordinateurs, par exemple «\u202fPortable DRH\u202f».'}
+          value={computer}
+          onChange={(event) => setComputer(event.currentTarget.value)}
+        />
         {errors.form && (
           <Text c="var(--mantine-color-error)" role="alert">
             {errors.form}

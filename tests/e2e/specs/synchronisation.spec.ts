@@ -231,7 +231,9 @@ test('rejoindre une coopération depuis une invitation, avec la phrase de passe 
   await page.getByRole('option', { name: 'Département de Loir-et-Cher' }).click();
   await page.getByRole('combobox', { name: /^Vous êtes/ }).click();
   await page.getByRole('option', { name: 'Une autre personne…' }).click();
-  await page.getByRole('textbox', { name: /^Nom/ }).fill('Nadia Benali');
+  await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Nadia Benali');
+  // Named, so that it is told apart from her other laptops (a lost one, its replacement).
+  await page.getByRole('textbox', { name: 'Nom de cet ordinateur' }).fill('Portable DRH');
   await screenshot(laptop, '14-rejoindre-un-projet');
   await page.getByRole('button', { name: 'Rejoindre la coopération' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
@@ -239,6 +241,7 @@ test('rejoindre une coopération depuis une invitation, avec la phrase de passe 
   // A new ordinateur id, the whole history, and the passphrase already known.
   const info = JSON.parse(cli(laptop.dataDir, 'info'));
   expect(info.replica.person_name).toBe('Nadia Benali');
+  expect(JSON.parse(cli(laptop.dataDir, 'postes', '--json')).find((poste: { is_this_laptop: boolean }) => poste.is_this_laptop).label).toBe('Portable DRH');
   expect(info.replica.id).not.toBe(JSON.parse(cli(claire, 'info')).replica.id);
   await openSync(laptop);
   await expect(page.getByText(/Les clés de cet ordinateur sont prêtes/)).toBeVisible();
