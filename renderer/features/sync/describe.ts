@@ -17,7 +17,7 @@ export function importHeadline(summary: ImportSummary): string {
   const received = `${count(summary.received, 'mise à jour', 'mises à jour')} dans le fichier ${ofReplica(summary.sender_label)}`;
   // Those of a revoked ordinateur are neither known nor new: said apart (importDetails).
   const refused = revokedCount(summary);
-  const refusedPart = refused > 0 ? `, ${count(refused, 'sans effet', 'sans effet')} (ordinateur révoqué)` : '';
+  const refusedPart = refused > 0 ? `, ${numberFormat.format(refused)} sans effet (ordinateur révoqué)` : '';
   if (summary.applied === 0 && refused === 0) return `${received}, ${summary.received > 1 ? 'toutes déjà connues' : 'déjà connue'}\u202f: rien n'a changé.`;
   if (summary.applied === summary.received) return `${received}, ${summary.applied > 1 ? 'toutes nouvelles' : 'nouvelle'}.`;
   return `${received}, ${summary.applied === 0 ? 'aucune nouvelle' : `dont ${count(summary.applied, 'nouvelle', 'nouvelles')}`}${refusedPart}.`;
