@@ -424,6 +424,8 @@ export interface EntenteApi {
   answerPlainTextKeychain(accepted: boolean): void;
   /** Revokes a lost or departed poste (Paramètres › Ordinateurs). */
   revokePoste(replicaId: string): { revoked_after: number };
+  /** Names this ordinateur (« Portable DRH »), or takes its name away (null): Paramètres › Ordinateurs. */
+  nameThisComputer(label: string | null): void;
   /** Records on this laptop that a poste's key has the fingerprint its owner read from their screen (Paramètres › Ordinateurs). */
   confirmPosteKey(replicaId: string, heardFingerprint: string): { confirmed_at: string };
   /** Postes that joined and revocations received since this laptop's user last said they were expected. */
@@ -688,6 +690,7 @@ export const API_METHOD_KINDS = {
   answerPlainTextKeychain: 'write',
   revokePoste: 'write',
   confirmPosteKey: 'write',
+  nameThisComputer: 'write',
   listPosteNotices: 'read',
   markPostesSeen: 'write',
   setSyncPassphrase: 'write',

@@ -27,7 +27,7 @@ import { validateNewPassphrase } from '../sync/keys';
 import { attach, attachmentContent, listAttachments } from '../attachments/store';
 import { writeFileAtomically } from '../files';
 import { addIndicatorValue, createIndicator, linkIndicator } from '../indicators/writes';
-import { ofReplica, replicaLabel } from '../sync/labels';
+import { nameThisComputer, ofReplica, replicaLabel } from '../sync/labels';
 import { changePassphrase, keyringOf, setUpKeys } from '../sync/passphrase';
 import { revokeReplica } from '../sync/revocation';
 import { confirmKey } from '../sync/confirmations';
@@ -119,6 +119,8 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
                         puis les ordinateurs arrivés et les révocations reçues, à vérifier
   postes vus            note que ces ordinateurs et révocations étaient attendus : ils ne sont
                         plus signalés
+  postes nom [NOM]      nomme cet ordinateur (« Portable DRH »), pour le distinguer des autres
+                        ordinateurs de la même personne ; sans NOM, lui retire son nom
   confirm ID EMPREINTE  confirme la clé d'un ordinateur (ID : son identifiant, que donne
                         postes) : l'empreinte que sa personne vous a lue depuis son écran
                         Synchronisation doit être celle de sa clé
@@ -409,22 +411,25 @@ function requireReplicaId(typed: string): void {
 }
 
 function formatPostes(postes: ReplicaStatus[]): string {
-  const mine = postes.find((poste) => poste.is_this_laptop)?.changes ?? 0;
-  // What each file said its sender held of this laptop's work, as on the Synchronisation screen.
-  const received = (poste: ReplicaStatus) =>
-    poste.is_this_laptop
-      ? []
-      : [
-          poste.holds_of_this_laptop === null
-            ? "  aucun fichier de lui lu ici : ce qu'il a reçu de cet ordinateur n'est pas encore connu"
-            : `  avait reçu ${poste.holds_of_this_laptop} des ${mine} mise(s) à jour de cet ordinateur, d'après son dernier fichier (lu le ${poste.last_file_at ? frenchDateTime(poste.last_file_at) : '—'})`,
-        ];
+  const own = postes.find((poste) => poste.is_this_laptop);
+  // Its work, as on the Synchronisation screen: the changes that registered an ordinateur apart.
+  const mine = own ? own.changes - own.registration_changes : 0;
+  const heard = (poste: ReplicaStatus) => `d'après son dernier fichier (lu le ${poste.last_file_at ? frenchDateTime(poste.last_file_at) : '—'})`;
+  const received = (poste: ReplicaStatus) => {
+    const of = poste.received_of_this_laptop;
+    if (poste.is_this_laptop) return [];
+    if (of === null) return ["  aucun fichier de lui lu ici : ce qu'il a reçu de cet ordinateur n'est pas encore connu"];
+    if (!of.knows_this_laptop) return [`  ne connaissait pas encore cet ordinateur, ${heard(poste)}`];
+    return [`  avait reçu ${of.updates} des ${mine} mise(s) à jour de cet ordinateur, ${heard(poste)}`];
+  };
   const lines = postes.map((poste) =>
     [
       `${poste.id}${poste.is_this_laptop ? ' (cet ordinateur)' : ''}`,
       `  ${poste.person_name ?? 'personne inconnue'}, ${poste.partner_name ?? 'partenaire inconnu'}${poste.label ? `, « ${poste.label} »` : ''}${poste.joined_at ? `, arrivé le ${frenchDay(poste.joined_at)}` : ''}`,
       `  clé : ${poste.fingerprint ?? 'aucune (ordinateur pas encore passé à la version 0.3)'}${keyConfirmation(poste)}`,
-      `  ${poste.changes} mise(s) à jour, la dernière le ${poste.last_change_at ? frenchDateTime(poste.last_change_at) : '—'}`,
+      poste.changes === poste.registration_changes
+        ? '  aucune mise à jour depuis son arrivée'
+        : `  ${poste.changes - poste.registration_changes} mise(s) à jour, la dernière le ${poste.last_change_at ? frenchDateTime(poste.last_change_at) : '—'}`,
       ...received(poste),
       ...(poste.revoked
         ? [`  RÉVOQUÉ par ${poste.revoked.by} le ${frenchDateTime(poste.revoked.at)} : sans effet après sa mise à jour n° ${poste.revoked.after}`]
@@ -639,8 +644,15 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
       posteNotices(store).map((notice) => notice.key),
     );
     process.stdout.write('Ordinateurs arrivés et révocations reçues notés comme attendus : ils ne sont plus signalés sur cet ordinateur.\n');
+  } else if (name === 'postes' && sub === 'nom') {
+    nameThisComputer(store, rest.join(' '));
+    process.stdout.write(
+      rest.join(' ').trim()
+        ? `Cet ordinateur s'appelle désormais « ${rest.join(' ').trim()} » : les autres le verront après la prochaine synchronisation.\n`
+        : "Cet ordinateur n'a plus de nom : les autres le verront après la prochaine synchronisation.\n",
+    );
   } else if (name === 'postes') {
-    if (sub) throw refusal('usage', 'Usage : entente postes [--json] | entente postes vus');
+    if (sub) throw refusal('usage', 'Usage : entente postes [--json] | entente postes vus | entente postes nom [NOM]');
     const postes = listReplicaStatus(store);
     process.stdout.write(args.options.json ? `${JSON.stringify(postes, null, 2)}\n` : `${formatPostes(postes)}${formatNotices(posteNotices(store))}`);
   } else if (name === 'confirm') {

@@ -1,5 +1,6 @@
 // How an ordinateur (a replica) is named in sentences: « l'ordinateur de Claire Martin
 // (Indre-et-Loire) », never by its id (the administrator finds ids in Paramètres › Ordinateurs).
+import { updateRow, validatePatch } from '../store/rows';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 
@@ -28,4 +29,13 @@ export function replicaPerson(store: Store, replica: string): string | null {
   return (
     (cached(store, 'SELECT pe.name FROM replica r JOIN person pe ON pe.id = r.person_id WHERE r.id = ?').pluck().get(replica) as string | undefined) ?? null
   );
+}
+
+/**
+ * Names this ordinateur (« Portable DRH »), or takes its name away: it tells a person's
+ * laptops apart on every poste, once synchronised. Only an ordinateur names itself.
+ */
+export function nameThisComputer(store: Store, label: string | null): void {
+  const { replicaId } = store.requireReplica();
+  updateRow(store, 'replica', replicaId, validatePatch('replica', { label: label?.trim() || null }));
 }

@@ -22,12 +22,19 @@ export interface ReplicaStatus {
   is_this_laptop: boolean;
   /** How many of its changes this replica holds. */
   changes: number;
+  /**
+   * Its first changes, which registered it when it joined (its person, its row, its name, its
+   * key): a poste that holds them knows this ordinateur. The screens count the others as its work.
+   */
+  registration_changes: number;
   /** When it last wrote a change that reached here (its own clock). */
   last_change_at: string | null;
   /** When a file written by it was last imported here. */
   last_file_at: string | null;
   /** How many of this laptop's changes it held, per its last file read here; null: no file of it read yet, or this laptop. */
   holds_of_this_laptop: number | null;
+  /** The same, told apart: whether it knew this ordinateur (its registration), and how many of its other changes it held. */
+  received_of_this_laptop: { knows_this_laptop: boolean; updates: number } | null;
   /** Its public key's fingerprint, null for a poste of Entente 0.2 not yet updated. */
   fingerprint: string | null;
   /** When this laptop's user confirmed its key by comparing the fingerprint (confirmations.ts); null if not. */
@@ -58,7 +65,7 @@ export function lastImportFailure(store: Store): { at: string; message: string }
 export function listReplicaStatus(store: Store): ReplicaStatus[] {
   const rows = store.db
     .prepare(
-      `SELECT v.origin AS id, v.seq AS changes, c.hlc, r.label, r.created_at AS joined_at, r.public_key, pe.name AS person_name, pa.id AS partner_id,
+      `SELECT v.origin AS id, v.seq AS changes, c.hlc, r.label, r.created_at AS joined_at, r.person_id, r.public_key, pe.name AS person_name, pa.id AS partner_id,
               pa.name AS partner_name, ps.received_at AS last_file_at, ps.held
        FROM version_vector v
        JOIN changes c ON c.origin = v.origin AND c.seq = v.seq
@@ -69,17 +76,23 @@ export function listReplicaStatus(store: Store): ReplicaStatus[] {
        WHERE v.origin <> ?
        ORDER BY pa.position, pe.name, v.origin`,
     )
-    .all(SEED_ORIGIN) as (Omit<ReplicaStatus, 'is_this_laptop' | 'last_change_at' | 'fingerprint' | 'key_confirmed_at' | 'revoked' | 'holds_of_this_laptop'> & {
+    .all(SEED_ORIGIN) as (Pick<ReplicaStatus, 'id' | 'changes' | 'label' | 'joined_at' | 'person_name' | 'partner_id' | 'partner_name' | 'last_file_at'> & {
     hlc: string;
+    person_id: string | null;
     public_key: string | null;
     held: string | null;
   })[];
-  return rows.map(({ hlc, public_key, held, ...row }) => {
+  const own = rows.find((row) => row.id === store.replicaId);
+  const ownRegistration = own ? registrationChanges(store, own.id, own.person_id) : 0;
+  return rows.map(({ hlc, person_id, public_key, held, ...row }) => {
     const revoked = revocationOf(store, row.id);
+    const holds = held === null || row.id === store.replicaId ? null : ((JSON.parse(held) as Record<string, number>)[store.replicaId ?? ''] ?? 0);
     return {
       ...row,
       is_this_laptop: row.id === store.replicaId,
-      holds_of_this_laptop: held === null || row.id === store.replicaId ? null : ((JSON.parse(held) as Record<string, number>)[store.replicaId ?? ''] ?? 0),
+      registration_changes: row.id === own?.id ? ownRegistration : registrationChanges(store, row.id, person_id),
+      holds_of_this_laptop: holds,
+      received_of_this_laptop: holds === null ? null : { knows_this_laptop: holds >= ownRegistration, updates: Math.max(0, holds - ownRegistration) },
       last_change_at: new Date(parseHlc(hlc).ms).toISOString(),
       fingerprint: public_key ? fingerprint(public_key) : null,
       key_confirmed_at: keyConfirmedAt(store, row.id),
@@ -93,6 +106,22 @@ export function listReplicaStatus(store: Store): ReplicaStatus[] {
         : null,
     };
   });
+}
+
+/**
+ * How many of this ordinateur's first changes registered it: the leading ones about its row
+ * and its person, as `init` and `join` write them (setup.ts, invitation.ts), its key included
+ * when no work came before it.
+ */
+function registrationChanges(store: Store, replicaId: string, personId: string | null): number {
+  const firstWork = store.db
+    .prepare(
+      `SELECT seq FROM changes WHERE origin = ? AND NOT ((entity = 'replica' AND row_id = ?) OR (entity = 'person' AND row_id IS ?))
+       ORDER BY seq LIMIT 1`,
+    )
+    .pluck()
+    .get(replicaId, replicaId, personId) as number | undefined;
+  return firstWork === undefined ? (store.log.versionVector()[replicaId] ?? 0) : firstWork - 1;
 }
 
 /**

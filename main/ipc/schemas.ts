@@ -344,6 +344,7 @@ export const argsSchemas = {
   answerPlainTextKeychain: z.tuple([z.boolean()]),
   revokePoste: z.tuple([id]),
   confirmPosteKey: z.tuple([id, z.string().max(200)]),
+  nameThisComputer: z.tuple([ENTITIES.replica.label]),
   listPosteNotices: none,
   // A poste's id comes from files, of any length.
   markPostesSeen: z.tuple([z.array(z.string().min(1).max(100_000)).max(10_000)]),

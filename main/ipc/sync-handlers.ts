@@ -13,6 +13,7 @@ import type { ImportSummary } from '../../db/sync/exchange';
 import { readChosenFile, safeFileName } from '../../db/files';
 import type { OpenedFiles } from '../opened-files';
 import { confirmKey } from '../../db/sync/confirmations';
+import { nameThisComputer } from '../../db/sync/labels';
 import { listJournal } from '../../db/sync/journal';
 import { markPostesSeen, posteNotices } from '../../db/sync/poste-notices';
 import { folderState, knownGaps, lastImportFailure, listReplicaStatus, setSharedFolder } from '../../db/sync/status';
@@ -29,6 +30,7 @@ type SyncMethods =
   | 'answerPlainTextKeychain'
   | 'revokePoste'
   | 'confirmPosteKey'
+  | 'nameThisComputer'
   | 'listPosteNotices'
   | 'markPostesSeen'
   | 'exportSyncFile'
@@ -91,6 +93,7 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
     answerPlainTextKeychain: (accepted) => session.keys.answerPlainText(store(), accepted),
     revokePoste: (replicaId) => revokeReplica(store(), replicaId),
     confirmPosteKey: (replicaId, heard) => confirmKey(store(), replicaId, heard),
+    nameThisComputer: (label) => nameThisComputer(store(), label),
     listPosteNotices: () => posteNotices(store()),
     markPostesSeen: (keys) => markPostesSeen(store(), keys),
 

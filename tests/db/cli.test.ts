@@ -220,7 +220,12 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(ok(claire, 'postes')).toContain(`clé : ${postes[1].fingerprint}, non confirmée ici (entente confirm)`);
     expect(ok(claire, 'postes')).toMatch(/Nadia Benali, Département de Loir-et-Cher, arrivé le \d+ \S+ \d{4}\n/);
     // Nadia's file was written before she had anything of Claire's.
-    expect(ok(claire, 'postes')).toMatch(/avait reçu 0 des \d+ mise\(s\) à jour de cet ordinateur, d'après son dernier fichier \(lu le \d+ \S+ \d{4} à \d+ h/);
+    expect(ok(claire, 'postes')).toMatch(/ne connaissait pas encore cet ordinateur, d'après son dernier fichier \(lu le \d+ \S+ \d{4} à \d+ h/);
+    // Her registration is not counted as her work; a name given afterwards reaches the list.
+    expect(ok(claire, 'postes', 'nom', 'Portable', 'DRH')).toBe(
+      "Cet ordinateur s'appelle désormais « Portable DRH » : les autres le verront après la prochaine synchronisation.\n",
+    );
+    expect(ok(claire, 'postes')).toMatch(/Claire Martin, Département d'Indre-et-Loire, « Portable DRH », arrivé le/);
     // The fingerprint Nadia reads from her screen, typed as heard.
     expect(fails(claire, 'confirm', nadiaId, '0000 0000 0000 0000')).toMatch(/^Cette empreinte n'est pas celle de la clé de l'ordinateur de Nadia Benali/);
     // A person's name may stand for two laptops (the lost one and its replacement): the id is asked, and said where to find.

@@ -24,6 +24,8 @@ import { confirmKey } from '../../db/sync/confirmations';
 import { revokedBy, revokeReplica } from '../../db/sync/revocation';
 import { listReplicaStatus } from '../../db/sync/status';
 import { initReplica } from '../../db/project/setup';
+import { createInvitation, joinProject } from '../../db/sync/invitation';
+import { nameThisComputer } from '../../db/sync/labels';
 import { newReplica, tempDir, track } from './helpers';
 
 const PASSPHRASE = 'jardin-lampe-rocher-cabane';
@@ -170,6 +172,35 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
     send(claire, nadia);
     send(nadia, claire);
     expect(heldBy(nadia)).toBe(ownCount());
+  });
+
+  test("l'inscription d'un ordinateur qui rejoint n'est pas comptée comme son travail : les autres le connaissent, ou pas encore", () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = track(Store.open(join(tempDir(), 'entente.sqlite')));
+    joinProject(nadia, createInvitation(claire, PASSPHRASE).bytes, PASSPHRASE, { name: 'Nadia Benali', function: 'Chargée de mission', partner: '41' });
+    const own = () => listReplicaStatus(nadia).find((status) => status.is_this_laptop)!;
+    const claireAsSeen = () => listReplicaStatus(nadia).find((status) => status.id === claire.replicaId)!;
+    // Her person, her row (person, Département, name, arrival) and her key: her registration, all of her changes so far.
+    expect(own().changes).toBeGreaterThan(0);
+    expect(own().registration_changes).toBe(own().changes);
+    // The invitation was written before Nadia existed: Claire did not know her ordinateur.
+    expect(claireAsSeen().received_of_this_laptop).toEqual({ knows_this_laptop: false, updates: 0 });
+
+    updateAction(nadia, 'a2-1', { progress: 30 });
+    updateAction(nadia, 'a2-1', { progress: 40 });
+    expect(own().changes - own().registration_changes).toBe(2);
+    send(nadia, claire);
+    send(claire, nadia);
+    expect(claireAsSeen().received_of_this_laptop).toEqual({ knows_this_laptop: true, updates: 2 });
+    expect(listReplicaStatus(claire).find((status) => status.id === nadia.replicaId)!.registration_changes).toBe(own().registration_changes);
+
+    // Renamed after some work: an update like the others, which reaches Claire by sync.
+    nameThisComputer(nadia, '  Portable DRH ');
+    expect(own()).toMatchObject({ label: 'Portable DRH', registration_changes: own().changes - 3 });
+    send(nadia, claire);
+    expect(listReplicaStatus(claire).find((status) => status.id === nadia.replicaId)!.label).toBe('Portable DRH');
+    nameThisComputer(nadia, '');
+    expect(own().label).toBeNull();
   });
 
   test('des numéros de modification de 0 ou moins, qui passeraient sous toute preuve et toute révocation, sont refusés avec le fichier', () => {

@@ -27,6 +27,7 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
   }, [scrollIntoView, loaded]);
   const [revoking, setRevoking] = useState<ReplicaStatus | null>(null);
   const [confirming, setConfirming] = useState<ReplicaStatus | null>(null);
+  const [naming, setNaming] = useState<ReplicaStatus | null>(null);
   const [error, setError] = useState<string>();
   const { partners } = useAppState();
   if (!status) return null;
@@ -83,6 +84,11 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
                       cet ordinateur
                     </Badge>
                   )}
+                  {computer.is_this_laptop && (
+                    <Button size="compact-xs" variant="subtle" ml={4} onClick={() => setNaming(computer)}>
+                      Renommer…
+                    </Button>
+                  )}
                   {computer.joined_at && (
                     <Text size="xs" c="dimmed">
                       {joined(computer.joined_at)}
@@ -114,6 +120,7 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
       </Table.ScrollContainer>
       <TechnicalDetails replicas={status.replicas} name={name} />
       <ConfirmKeyModal computer={confirming} name={name} onClose={() => setConfirming(null)} />
+      <NameComputerModal computer={naming} onClose={() => setNaming(null)} />
       <Modal opened={revoking !== null} onClose={() => setRevoking(null)} size="lg" title="Révoquer cet ordinateur ?">
         {revoking && (
           <Stack gap="sm">
@@ -227,6 +234,62 @@ function ConfirmKeyModal({ computer, name, onClose }: { computer: ReplicaStatus 
         </form>
       )}
     </Modal>
+  );
+}
+
+/** This ordinateur's name, which tells a person's laptops apart on every poste (the join form asks it first). */
+function NameComputerModal({ computer, onClose }: { computer: ReplicaStatus | null; onClose: () => void }) {
+  return (
+    <Modal opened={computer !== null} onClose={onClose} title="Renommer cet ordinateur">
+      {computer && <NameComputerForm current={computer.label} onDone={onClose} />}
+    </Modal>
+  );
+}
+
+function NameComputerForm({ current, onDone }: { current: string | null; onDone: () => void }) {
+  const [label, setLabel] = useState(current ?? '');
+  const [error, setError] = useState<string>();
+  async function save() {
+    const named = label.trim();
+    const result = await send('nameThisComputer', named || null);
+    if (!result.ok) return setError(result.error.message);
+    onDone();
+    notifications.show({
+      color: 'teal',
+      title: named ? 'Ordinateur renommé' : "Nom de l'ordinateur retiré",
+      message: 'Les autres ordinateurs le verront après la prochaine synchronisation.',
+    });
+  }
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Stack gap="sm">
+        <TextInput
+          label="Nom de cet ordinateur"
+          description={
+            "Facultatif\u202f: pour le distinguer de vos autres ordinateurs, par exemple «\u202fPortable DRH\u202f». Laissé vide, il n'a pas de nom."
+          }
+          value={label}
+          onChange={(event) => {
+            setLabel(event.currentTarget.value);
+            setError(undefined);
+          }}
+          error={error}
+          maxLength={200}
+          data-autofocus
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Annuler
+          </Button>
+          <Button type="submit">Enregistrer</Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 

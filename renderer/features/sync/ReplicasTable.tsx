@@ -6,16 +6,19 @@ import { useAppState } from '../../app/AppContext';
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
-/** What its last file said it held of this ordinateur's updates. */
+/** What its last file said it held of this ordinateur's updates (its registration apart, SyncSummary.tsx). */
 function receivedOfMine(replica: ReplicaStatus, mine: number): string {
-  if (replica.is_this_laptop || replica.holds_of_this_laptop === null) return '—';
-  return replica.holds_of_this_laptop >= mine ? 'toutes' : `${numberFormat.format(replica.holds_of_this_laptop)} sur ${numberFormat.format(mine)}`;
+  const received = replica.received_of_this_laptop;
+  if (received === null) return '—';
+  if (mine === 0) return received.knows_this_laptop ? '—' : 'ne connaît pas encore cet ordinateur';
+  return received.updates >= mine ? 'toutes' : `${numberFormat.format(received.updates)} sur ${numberFormat.format(mine)}`;
 }
 
 /** Every ordinateur whose updates this one holds: who, which Département, how far it is known (ids: Paramètres › Ordinateurs › Détails techniques); columns named as there. */
 export function ReplicasTable({ replicas }: { replicas: ReplicaStatus[] }) {
   const { partners } = useAppState();
-  const mine = replicas.find((replica) => replica.is_this_laptop)?.changes ?? 0;
+  const own = replicas.find((replica) => replica.is_this_laptop);
+  const mine = own ? own.changes - own.registration_changes : 0;
   if (replicas.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -53,7 +56,7 @@ export function ReplicasTable({ replicas }: { replicas: ReplicaStatus[] }) {
                 )}
               </Table.Td>
               <Table.Td style={NO_WRAP}>{replica.partner_name ?? '—'}</Table.Td>
-              <Table.Td ta="right">{numberFormat.format(replica.changes)}</Table.Td>
+              <Table.Td ta="right">{numberFormat.format(replica.changes - replica.registration_changes)}</Table.Td>
               <Table.Td style={NO_WRAP}>{replica.last_change_at ? formatDateTime(replica.last_change_at) : '—'}</Table.Td>
               <Table.Td style={NO_WRAP}>{replica.is_this_laptop ? '—' : replica.last_file_at ? formatDateTime(replica.last_file_at) : 'jamais'}</Table.Td>
               <Table.Td style={NO_WRAP}>{receivedOfMine(replica, mine)}</Table.Td>

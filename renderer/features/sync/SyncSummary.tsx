@@ -6,18 +6,35 @@ import { formatDateTime, numberFormat } from '../../shared/format';
 const updates = (n: number) => `${numberFormat.format(n)} ${n > 1 ? 'mises à jour' : 'mise à jour'}`;
 const computerName = (replica: ReplicaStatus) => `${replica.person_name ?? 'Ordinateur inconnu'}${replica.label ? ` — ${replica.label}` : ''}`;
 
+/** What another ordinateur lacked of this one, per its last file: its registration first, then its work. */
+function lacking(received: NonNullable<ReplicaStatus['received_of_this_laptop']>, mine: number): string {
+  if (!received.knows_this_laptop)
+    return mine === 0
+      ? 'il ne connaissait pas encore cet ordinateur (son nom, son Département, sa clé)'
+      : `il ne connaissait pas encore cet ordinateur, ni aucune de vos ${updates(mine)}`;
+  return received.updates === 0
+    ? `aucune de vos ${updates(mine)} ne lui était arrivée`
+    : `il lui manquait ${numberFormat.format(mine - received.updates)} de vos ${updates(mine)}`;
+}
+
 /**
  * The page's first answer: has what this ordinateur wrote reached the others? Each file
- * says what its sender held, so the last file read from each tells how far it had got.
+ * says what its sender held, so the last file read from each tells how far it had got. The
+ * changes that registered this ordinateur when it joined are not counted as its work.
  */
 export function SyncSummary({ replicas }: { replicas: ReplicaStatus[] }) {
   const own = replicas.find((replica) => replica.is_this_laptop);
-  const mine = own?.changes ?? 0;
+  const mine = own ? own.changes - own.registration_changes : 0;
   const others = replicas.filter((replica) => !replica.is_this_laptop && !replica.revoked);
   // A revoked ordinateur's work no longer counts elsewhere: the screen says it was revoked, not that its work arrived.
-  if (mine === 0 || others.length === 0 || own?.revoked) return null;
-  const behind = others.filter((replica) => replica.holds_of_this_laptop !== null && replica.holds_of_this_laptop < mine);
-  const unheard = others.filter((replica) => replica.holds_of_this_laptop === null);
+  if (!own || others.length === 0 || own.revoked) return null;
+  const behind = others.filter(
+    (replica) =>
+      replica.received_of_this_laptop !== null && (!replica.received_of_this_laptop.knows_this_laptop || replica.received_of_this_laptop.updates < mine),
+  );
+  const unheard = others.filter((replica) => replica.received_of_this_laptop === null);
+  // Nothing written here yet: only whether the others know this ordinateur is worth a word.
+  if (mine === 0 && behind.length === 0) return null;
   if (behind.length === 0 && unheard.length === 0)
     return (
       <Alert color="green" title="Vos mises à jour sont arrivées partout">
@@ -29,16 +46,12 @@ export function SyncSummary({ replicas }: { replicas: ReplicaStatus[] }) {
       </Alert>
     );
   return (
-    <Alert color="blue" title="Vos mises à jour ne sont pas encore arrivées partout">
+    <Alert color="blue" title={mine === 0 ? "Cet ordinateur n'est pas encore connu partout" : 'Vos mises à jour ne sont pas encore arrivées partout'}>
       <List size="sm" spacing={4}>
         {behind.map((replica) => (
           <List.Item key={replica.id}>
             {frenchTypography(
-              `${computerName(replica)}\u202f: ${
-                replica.holds_of_this_laptop === 0
-                  ? `aucune de vos ${updates(mine)} ne lui était arrivée`
-                  : `il lui manquait ${numberFormat.format(mine - replica.holds_of_this_laptop!)} de vos ${updates(mine)}`
-              }, d'après son dernier fichier, reçu le ${formatDateTime(replica.last_file_at!)}.`,
+              `${computerName(replica)}\u202f: ${lacking(replica.received_of_this_laptop!, mine)}, d'après son dernier fichier, reçu le ${formatDateTime(replica.last_file_at!)}.`,
             )}
           </List.Item>
         ))}

@@ -141,7 +141,10 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   await expect(computers).not.toContainText(claireId);
   // Claire's files were written before she had anything of Nadia's: the page says so first, the table too.
   const reached = page.getByRole('alert').filter({ hasText: 'Vos mises à jour ne sont pas encore arrivées partout' });
-  await expect(reached).toContainText(/Claire Martin\s: aucune de vos \d+ mises à jour ne lui était arrivée, d'après son dernier fichier, reçu le/);
+  // Nadia's registration (her name, her key) is not counted as her work: her conflict choice is.
+  await expect(reached).toContainText(
+    /Claire Martin\s: il ne connaissait pas encore cet ordinateur, ni aucune de vos (\d+ mises à jour|1 mise à jour), d'après son dernier fichier, reçu le/,
+  );
   await expect(
     computers
       .getByRole('row', { name: /Claire Martin/ })
@@ -246,6 +249,27 @@ test('rejoindre une coopération depuis une invitation, avec la phrase de passe 
   await openSync(laptop);
   await expect(page.getByText(/Les clés de cet ordinateur sont prêtes/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Ordinateurs connus' }).getByRole('row', { name: /Claire Martin/ })).toBeVisible();
+  // Joining wrote her name, her Département and her key: not work of hers that Claire would lack, but news to Claire.
+  const known = page.getByRole('alert').filter({ hasText: "Cet ordinateur n'est pas encore connu partout" });
+  await expect(known).toContainText(
+    /Claire Martin\s: il ne connaissait pas encore cet ordinateur \(son nom, son Département, sa clé\), d'après son dernier fichier, reçu le/,
+  );
+  await expect(page.getByText(/de vos \d+ mises? à jour/)).toHaveCount(0);
+
+  // Renamed later, in Paramètres › Ordinateurs: the name goes to the others with the next sync.
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Paramètres' }).click();
+  const computers = page.getByRole('region', { name: 'Ordinateurs' });
+  await computers.getByRole('button', { name: 'Renommer…' }).click();
+  const naming = page.getByRole('dialog', { name: 'Renommer cet ordinateur' });
+  await expect(naming.getByRole('textbox', { name: 'Nom de cet ordinateur' })).toHaveValue('Portable DRH');
+  await naming.getByRole('textbox', { name: 'Nom de cet ordinateur' }).fill('Portable du bureau 214');
+  await screenshot(laptop, '14b-renommer-cet-ordinateur');
+  await naming.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(naming).toBeHidden();
+  await expect(computers.getByRole('row', { name: /Nadia Benali — Portable du bureau 214/ })).toBeVisible();
+  expect(JSON.parse(cli(laptop.dataDir, 'postes', '--json')).find((poste: { is_this_laptop: boolean }) => poste.is_this_laptop).label).toBe(
+    'Portable du bureau 214',
+  );
 });
 
 test("après une synchronisation, les modifications d'avant ne s'annulent plus : rien n'écrase la valeur reçue", async ({ launch }) => {
