@@ -130,7 +130,7 @@ const SENTENCES = {
   'diverging-replica': (replica: string, seq: number) =>
     `Un ordinateur de la coopération (identifiant ${replica}) a écrit deux mises à jour différentes sous le numéro ${seq} : ${COPIED}. Rien n'a été importé. ${KEEP_ONE}`,
   'unknown-key': () =>
-    `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Si la phrase de passe de la coopération a été changée sur un autre ordinateur, saisissez la nouvelle (Synchronisation › Phrase de passe de la coopération › Changer la phrase de passe, avec l'ancienne comme phrase de passe actuelle) ; elle distingue majuscules et minuscules. ${UNCHANGED}`,
+    `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Si la phrase de passe de la coopération a été changée sur un autre ordinateur, saisissez la nouvelle (Synchronisation › Phrase de passe de la coopération › Saisir la nouvelle phrase de passe) ; elle distingue majuscules et minuscules. ${UNCHANGED}`,
   'format-1-needs-passphrase': () =>
     `Ce fichier vient d'Entente 0.1 : il s'ouvre avec la phrase de passe elle-même. Importez-le avec la commande « entente import », ou demandez à son expéditeur un nouvel export. ${UNCHANGED}`,
   'older-passphrase': () => "C'est l'ancienne phrase de passe de la coopération : elle a été changée sur cet ordinateur. Utilisez la nouvelle.",
@@ -166,6 +166,10 @@ const SENTENCES = {
   'no-key-to-confirm': (replica: string) =>
     `${capitalized(replica)} n'a pas encore de clé de signature : elle arrivera avec ses prochains fichiers, confirmez-la ensuite.`,
   'same-passphrase': () => 'La nouvelle phrase de passe est celle que cet ordinateur utilise déjà.',
+  'not-the-new-passphrase': (sender: string) =>
+    `Ce n'est pas la phrase de passe du fichier reçu ${ofReplica(sender)} : vérifiez-la auprès de la personne qui l'a changée (elle distingue majuscules et minuscules). Rien n'a été changé.`,
+  'no-new-passphrase-seen': () =>
+    "Aucun fichier scellé avec une phrase de passe inconnue de cet ordinateur n'a été reçu : pour changer la phrase de passe, utilisez Changer la phrase de passe.",
   'sync-stopped': (detail?: string) => (detail ? `La synchronisation a échoué : ${detail}` : "La synchronisation s'est arrêtée sans réponse."),
 
   // The window and the IPC boundary.

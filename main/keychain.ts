@@ -17,7 +17,7 @@ import {
   type Keyring,
   type SystemSeal,
 } from '../db/sync/keys';
-import { changePassphrase, choosesPassphrase, rekey, setUpKeys, upgradeLegacyPassphrase } from '../db/sync/passphrase';
+import { adoptPassphrase, changePassphrase, choosesPassphrase, rekey, setUpKeys, upgradeLegacyPassphrase } from '../db/sync/passphrase';
 import { checkFirstPassphrase } from '../db/sync/folder';
 import { folderState } from '../db/sync/status';
 import type { KeychainState, KeysState } from '../preload/contract';
@@ -109,6 +109,11 @@ export class PosteKeys {
     const keyring = this.require(store);
     if (derivedKey(current, keyring.project).id !== keyring.keys[0].id) throw refusal('wrong-passphrase-here');
     this.keyring = changePassphrase(store, keyring, next, this.systemSeal(store));
+  }
+
+  /** The passphrase another poste changed to, checked against its file (db/sync/passphrase.ts). */
+  adopt(store: Store, next: string): void {
+    this.keyring = adoptPassphrase(store, this.require(store), next, this.systemSeal(store));
   }
 
   /** The user's answer about the plain-text keychain of Linux: the keys sealed by it, or no longer. */

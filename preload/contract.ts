@@ -114,6 +114,8 @@ export interface SyncStatus {
   fingerprint: string | null;
   /** This ordinateur was revoked by another: « l'ordinateur de … ». */
   revoked_by: string | null;
+  /** A file received sealed with a passphrase this ordinateur does not know (most likely changed on its sender): from whom, when. */
+  passphrase_seen_elsewhere: { sender: string; at: string } | null;
   replica_id: string;
   folder: FolderState;
   /** The last import of an exchange file that failed, cleared by the next that goes through. */
@@ -420,6 +422,8 @@ export interface EntenteApi {
   setSyncPassphrase(passphrase: string): void;
   /** Files written from now on use the new passphrase; the current one stays known for reading. */
   changeSyncPassphrase(current: string, next: string): void;
+  /** The passphrase changed on another ordinateur, as a file received shows (SyncStatus.passphrase_seen_elsewhere): checked against that file. */
+  adoptSyncPassphrase(next: string): void;
   /** Linux without a keyring: whether the keys may be kept sealed by the plain-text fallback. */
   answerPlainTextKeychain(accepted: boolean): void;
   /** Revokes a lost or departed poste (Paramètres › Ordinateurs). */
@@ -687,6 +691,7 @@ export const API_METHOD_KINDS = {
   exportUpcomingMeetingsIcs: 'read',
   getSyncStatus: 'read',
   changeSyncPassphrase: 'write',
+  adoptSyncPassphrase: 'write',
   answerPlainTextKeychain: 'write',
   revokePoste: 'write',
   confirmPosteKey: 'write',

@@ -9,7 +9,7 @@ import { createAction, updateAction } from '../actions/writes';
 import { getProject } from '../project/reads';
 import { getRow } from '../store/rows';
 import { capitalized, frenchDateTime, frenchDay } from '../../common/french';
-import { toUserError, refusal } from '../errors';
+import { toUserError, refusal, type ErrorCode } from '../errors';
 import { databaseFile, defaultDataDir } from '../paths';
 import { initReplica, type Identity } from '../project/setup';
 import { createCooperation, type CooperationPartnerInput } from '../project/new-project';
@@ -19,8 +19,8 @@ import { getAction, queryActions } from '../actions/reads';
 import { formatActionShow, showAction } from './action-show';
 import { fieldSchema, JSON_FIELDS } from '../store/schema';
 import { Store } from '../store/store';
-import { importFile, type ImportSummary } from '../sync/exchange';
-import { exportToFile, folderRound, writeInvitation } from '../sync/operations';
+import type { ImportSummary } from '../sync/exchange';
+import { exportToFile, folderRound, importExchangeFile, writeInvitation } from '../sync/operations';
 import { joinProject } from '../sync/invitation';
 import { listConflicts, type Conflict } from '../conflicts/versions';
 import { validateNewPassphrase } from '../sync/keys';
@@ -28,7 +28,7 @@ import { attach, attachmentContent, listAttachments } from '../attachments/store
 import { writeFileAtomically } from '../files';
 import { addIndicatorValue, createIndicator, linkIndicator } from '../indicators/writes';
 import { nameThisComputer, ofReplica, replicaLabel } from '../sync/labels';
-import { changePassphrase, keyringOf, setUpKeys } from '../sync/passphrase';
+import { adoptPassphrase, changePassphrase, keyringOf, setUpKeys } from '../sync/passphrase';
 import { revokeReplica } from '../sync/revocation';
 import { confirmKey } from '../sync/confirmations';
 import { markPostesSeen, posteNotices, type PosteNotice } from '../sync/poste-notices';
@@ -130,6 +130,9 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
   passphrase change     change la phrase de passe de la coopération pour les fichiers écrits
                         désormais (l'ancienne reste connue de cet ordinateur, pour la lecture) ;
                         la nouvelle vient de ENTENTE_NEW_PASSPHRASE, sinon elle est demandée
+  passphrase adopt      prend la phrase de passe changée sur un autre ordinateur, vérifiée sur
+                        le dernier fichier reçu qu'elle scelle (ENTENTE_NEW_PASSPHRASE, sinon
+                        demandée)
   piste list [--json] [--finalite F] [--partner CODE]
                         les pistes : référence (P12), statut, notes moyennes, désaccord,
                         quadrant de la matrice
@@ -579,7 +582,7 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     );
   } else if (name === 'import') {
     if (!sub) throw refusal('usage', 'Usage : entente import FICHIER');
-    const summary = importFile(store, readInput(resolve(sub)), await passphrase());
+    const summary = importExchangeFile(store, readInput(resolve(sub)), await passphrase());
     process.stdout.write(describeImport(summary) + toCheck(store));
   } else if (name === 'sync-folder') {
     if (!sub) throw refusal('usage', 'Usage : entente sync-folder DOSSIER');
@@ -678,6 +681,13 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
       'Phrase de passe changée : les fichiers écrits désormais par cet ordinateur la demandent. Donnez-la aux autres ordinateurs par un autre moyen que les fichiers ; ' +
         "l'ancienne reste connue de cet ordinateur pour lire les fichiers écrits avant.\n",
     );
+  } else if (name === 'passphrase' && sub === 'adopt') {
+    const keyring = keyringOf(store, await passphrase());
+    adoptPassphrase(store, keyring, await passphrase('ENTENTE_NEW_PASSPHRASE', 'Nouvelle phrase de passe, changée sur un autre ordinateur : '));
+    process.stdout.write(
+      "Nouvelle phrase de passe prise : les fichiers scellés avec elle s'ouvrent, et ceux que cet ordinateur écrit désormais l'utilisent ; " +
+        "l'ancienne reste connue pour lire les fichiers écrits avant.\n",
+    );
   } else if (name === 'piste' || name === 'matrix') {
     const pisteArgs: PisteArgs = { option: (key) => option(args, key), flag: (key) => args.options[key] === true, rest };
     if (name === 'piste') await pisteCommand(store, sub, pisteArgs);
@@ -758,8 +768,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const PASSPHRASE_CHANGED_ELSEWHERE =
-  "En ligne de commande, pour prendre la nouvelle phrase de passe : ENTENTE_PASSPHRASE='ancienne' ENTENTE_NEW_PASSPHRASE='nouvelle' entente --data DIR passphrase change";
+/** The sentences name the app's screens: here, the commands that do the same. */
+const PASSPHRASE_CHANGED_ELSEWHERE: Partial<Record<ErrorCode, string>> = {
+  'unknown-key':
+    "En ligne de commande, pour prendre la nouvelle phrase de passe (vérifiée sur ce fichier) : ENTENTE_PASSPHRASE='ancienne' ENTENTE_NEW_PASSPHRASE='nouvelle' entente --data DIR passphrase adopt",
+  'wrong-passphrase-here':
+    "En ligne de commande, pour prendre la nouvelle phrase de passe : ENTENTE_PASSPHRASE='ancienne' ENTENTE_NEW_PASSPHRASE='nouvelle' entente --data DIR passphrase change",
+};
 
 main(process.argv.slice(2)).then(
   (code) => {
@@ -768,8 +783,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const failure = toUserError(error);
     process.stderr.write(`${failure.message}\n`);
-    // The sentences name the app's screens: here, the command that does the same.
-    if (failure.code === 'unknown-key' || failure.code === 'wrong-passphrase-here') process.stderr.write(`${PASSPHRASE_CHANGED_ELSEWHERE}\n`);
+    const hint = PASSPHRASE_CHANGED_ELSEWHERE[failure.code];
+    if (hint) process.stderr.write(`${hint}\n`);
     process.exitCode = 1;
   },
 );

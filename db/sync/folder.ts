@@ -10,7 +10,7 @@ import type { Store } from '../store/store';
 import { exportFile, hasChangesBeyond, importFile, type ImportSummary } from './exchange';
 import { writeFileAtomically } from '../files';
 import { syncDocuments } from './documents';
-import { keyringOf, type Secret } from './passphrase';
+import { keyringOf, noteUnknownPassphrase, type Secret } from './passphrase';
 import { readSyncHeader } from './format';
 import { derivedKey, hasKeyFile } from './keys';
 import { FOLDER_KEY } from './status';
@@ -54,7 +54,7 @@ const SET_ASIDE: { [C in ErrorCode]?: (...args: SentenceArgs<C>) => string } = {
   'other-project': (project) => `Appartient à une autre coopération (${project}).`,
   'wrong-passphrase': () => 'Scellé avec une autre phrase de passe que celle de la coopération sur cet ordinateur.',
   'unknown-key': () =>
-    "Scellé avec une phrase de passe que cet ordinateur ne connaît pas : si elle a été changée sur un autre ordinateur, saisissez la nouvelle (Synchronisation › Phrase de passe de la coopération › Changer la phrase de passe, avec l'ancienne comme phrase de passe actuelle).",
+    'Scellé avec une phrase de passe que cet ordinateur ne connaît pas : si elle a été changée sur un autre ordinateur, saisissez la nouvelle (Synchronisation › Phrase de passe de la coopération › Saisir la nouvelle phrase de passe).',
 };
 
 function setAsideReason(failure: UserError): string {
@@ -169,6 +169,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
       // of this very poste, or this laptop's own data failing, stops the round.
       const failure = toUserError(error);
       if (!FILE_FAULTS.has(failure.code)) throw error;
+      if (failure.code === 'unknown-key') noteUnknownPassphrase(store, bytes, now);
       return failure;
     }
   };

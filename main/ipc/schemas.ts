@@ -341,6 +341,7 @@ export const argsSchemas = {
   getSyncStatus: none,
   setSyncPassphrase: z.tuple([passphrase]),
   changeSyncPassphrase: z.tuple([passphrase, passphrase]),
+  adoptSyncPassphrase: z.tuple([passphrase]),
   answerPlainTextKeychain: z.tuple([z.boolean()]),
   revokePoste: z.tuple([id]),
   confirmPosteKey: z.tuple([id, z.string().max(200)]),

@@ -255,8 +255,18 @@ describe('entente', { timeout: 60_000 }, () => {
     const refused = ententeWith(PASSPHRASE, nadia, 'import', sealedWithNext);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
-      /^La phrase de passe ne correspond pas[^\n]*\nEn ligne de commande, pour prendre la nouvelle phrase de passe : ENTENTE_PASSPHRASE='ancienne' ENTENTE_NEW_PASSPHRASE='nouvelle' entente --data DIR passphrase change\n$/,
+      /^La phrase de passe ne correspond pas[^\n]*\nEn ligne de commande, pour prendre la nouvelle phrase de passe \(vérifiée sur ce fichier\) : ENTENTE_PASSPHRASE='ancienne' ENTENTE_NEW_PASSPHRASE='nouvelle' entente --data DIR passphrase adopt\n$/,
     );
+    // Taken there: checked against that file first.
+    const adopt = (typed: string) =>
+      spawnSync(process.execPath, [CLI, '--data', nadia, 'passphrase', 'adopt'], {
+        encoding: 'utf8',
+        env: { ...process.env, ENTENTE_PASSPHRASE: PASSPHRASE, ENTENTE_NEW_PASSPHRASE: typed },
+      });
+    // Nadia never read a file of Claire's: the file's sender is not known there yet.
+    expect(adopt(`${next}s`).stderr).toMatch(/^Ce n'est pas la phrase de passe du fichier reçu d'un ordinateur encore inconnu ici :/);
+    expect(adopt(next)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Nouvelle phrase de passe prise :/) });
+    expect(ententeWith(next, nadia, 'import', sealedWithNext).code).toBe(0);
   });
 
   test('action show : la fiche et son historique, qui, sur quel poste, ancienne → nouvelle valeur ; --field, --json', () => {

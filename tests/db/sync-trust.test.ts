@@ -18,7 +18,8 @@ import type { Run } from '../../db/sync/body';
 import { decodeSyncFile, encodeSyncFile } from '../../db/sync/format';
 import { syncFolder } from '../../db/sync/folder';
 import { derivedKey, hasKeyFile, keyFilePath, unlockWithPassphrase } from '../../db/sync/keys';
-import { changePassphrase, keyringOf, upgradeLegacyPassphrase } from '../../db/sync/passphrase';
+import { adoptPassphrase, changePassphrase, keyringOf, passphraseSeenElsewhere, upgradeLegacyPassphrase } from '../../db/sync/passphrase';
+import { importExchangeFile } from '../../db/sync/operations';
 import { authorshipOf, signHead } from '../../db/sync/proof';
 import { confirmKey } from '../../db/sync/confirmations';
 import { revokedBy, revokeReplica } from '../../db/sync/revocation';
@@ -386,6 +387,56 @@ describe('changer la phrase de passe', () => {
     expect(importFile(claire, fromMarc, next).applied).toBeGreaterThan(0);
     expect(importFile(nadia, fromMarc, next).applied).toBeGreaterThan(0);
     expect(() => changePassphrase(nadia, keyringOf(nadia, next), 'court')).toThrow('au moins 12 caractères');
+  });
+});
+
+describe('la phrase de passe changée sur un autre poste, prise sur celui-ci', () => {
+  test("le fichier qui l'a révélée est noté ; la nouvelle, vérifiée sur lui, est prise ; une faute de frappe ne change rien", () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    importFile(nadia, exportFile(claire, { secret: PASSPHRASE }).bytes, PASSPHRASE);
+    const next = 'prairie-violon-nuage-tambour';
+    changePassphrase(claire, keyringOf(claire, PASSPHRASE), next);
+    updateAction(claire, 'a6-1', { progress: 55 });
+    const after = exportFile(claire, { secret: next }).bytes;
+
+    expect(passphraseSeenElsewhere(nadia)).toBeNull();
+    expect(() => adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), next)).toThrow(/^Aucun fichier scellé avec une phrase de passe inconnue/);
+    const at = new Date('2026-12-04T09:00:00Z');
+    expect(() => importExchangeFile(nadia, after, PASSPHRASE, { now: at })).toThrow(/saisissez la nouvelle/);
+    expect(passphraseSeenElsewhere(nadia)).toMatchObject({ sender: "l'ordinateur de Claire Martin (Indre-et-Loire)", at: at.toISOString() });
+
+    // A typo: refused, naming the file's sender; nothing changed.
+    expect(() => adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), 'prairie-violon-nuage-tambours')).toThrow(
+      /^Ce n'est pas la phrase de passe du fichier reçu de l'ordinateur de Claire Martin \(Indre-et-Loire\)/,
+    );
+    expect(keyringOf(nadia, PASSPHRASE).keys).toHaveLength(1);
+
+    adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), next);
+    expect(passphraseSeenElsewhere(nadia)).toBeNull();
+    expect(importFile(nadia, after, next).applied).toBeGreaterThan(0);
+    // Nadia's files are sealed with the new passphrase now: Claire reads them.
+    updateAction(nadia, 'a7-1', { progress: 20 });
+    expect(importFile(claire, exportFile(nadia, { secret: next }).bytes, next).applied).toBeGreaterThan(0);
+  });
+
+  test('dans un dossier partagé, le fichier mis de côté est noté aussi', () => {
+    const folder = tempDir();
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    syncFolder(claire, folder, PASSPHRASE);
+    syncFolder(nadia, folder, PASSPHRASE);
+    const next = 'prairie-violon-nuage-tambour';
+    changePassphrase(claire, keyringOf(claire, PASSPHRASE), next);
+    updateAction(claire, 'a6-1', { progress: 55 });
+    syncFolder(claire, folder, next);
+    const round = syncFolder(nadia, folder, PASSPHRASE);
+    expect(round.postponed.map((file) => file.reason)).toEqual([expect.stringMatching(/^Scellé avec une phrase de passe que cet ordinateur ne connaît pas/)]);
+    expect(passphraseSeenElsewhere(nadia)?.sender).toBe("l'ordinateur de Claire Martin (Indre-et-Loire)");
+    // Taken the old way too (Changer la phrase de passe, the old one as current): the notice goes.
+    changePassphrase(nadia, keyringOf(nadia, PASSPHRASE), next);
+    expect(passphraseSeenElsewhere(nadia)).toBeNull();
+    expect(syncFolder(nadia, folder, next).postponed).toEqual([]);
   });
 });
 

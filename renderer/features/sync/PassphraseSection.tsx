@@ -2,7 +2,10 @@ import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core'
 import { useState, type FormEvent } from 'react';
 import type { SyncStatus } from '../../../preload/contract';
 import { send } from '../../api';
-import { capitalized } from '../../../common/french';
+import { notifications } from '@mantine/notifications';
+import { capitalized, frenchTypography } from '../../../common/french';
+import { formatDateTime } from '../../shared/format';
+import { ofReplica } from './describe';
 import { PassphraseField } from './PassphraseField';
 
 /**
@@ -23,6 +26,9 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
       )}
       {status.keys === 'none' && <PassphraseEntry unlocking={false} onDone={onChanged} />}
       {status.keys === 'locked' && <PassphraseEntry unlocking onDone={onChanged} />}
+      {status.keys === 'ready' && status.passphrase_seen_elsewhere && !changing && (
+        <AdoptPassphrase seen={status.passphrase_seen_elsewhere} onDone={onChanged} />
+      )}
       {status.keys === 'ready' && !changing && (
         <Group justify="space-between" align="flex-start">
           <Stack gap={2}>
@@ -120,6 +126,66 @@ function PassphraseEntry({ unlocking, onDone }: { unlocking: boolean; onDone: ()
         </Button>
       </Group>
     </form>
+  );
+}
+
+/**
+ * A file came sealed with a passphrase this ordinateur does not know: most likely changed
+ * on its sender. The new one is typed here, and checked against that file (not the old one:
+ * knowing the new one is what counts).
+ */
+function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passphrase_seen_elsewhere']>; onDone: () => void }) {
+  const [typing, setTyping] = useState(false);
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string>();
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await send('adoptSyncPassphrase', value);
+    if (!result.ok) return setError(result.error.message);
+    notifications.show({
+      color: 'teal',
+      title: 'Nouvelle phrase de passe enregistrée',
+      message:
+        "Les fichiers scellés avec elle s'ouvrent désormais, et ceux que cet ordinateur écrit l'utilisent\u202f; l'ancienne reste connue pour lire les fichiers d'avant. Un fichier mis de côté dans le dossier partagé sera lu au prochain passage\u202f; un fichier importé à la main est à importer de nouveau.",
+    });
+    onDone();
+  }
+  return (
+    <Alert color="yellow" title="La phrase de passe a sans doute été changée sur un autre ordinateur">
+      <Text size="sm" mb="sm">
+        {frenchTypography(
+          `Le fichier reçu ${ofReplica(seen.sender)} le ${formatDateTime(seen.at)} est scellé avec une phrase de passe que cet ordinateur ne connaît pas. Demandez la nouvelle à la personne qui l'a changée, par téléphone ou en main propre, jamais par les fichiers, puis saisissez-la ici.`,
+        )}
+      </Text>
+      {typing ? (
+        <form onSubmit={submit} noValidate>
+          <Group align="flex-start">
+            <PasswordInput
+              label="Nouvelle phrase de passe de la coopération"
+              value={value}
+              onChange={(event) => {
+                setValue(event.currentTarget.value);
+                setError(undefined);
+              }}
+              error={error}
+              style={{ flex: 1 }}
+              autoComplete="off"
+              data-autofocus
+            />
+            <Button type="submit" mt={26}>
+              Enregistrer
+            </Button>
+            <Button variant="default" mt={26} onClick={() => setTyping(false)}>
+              Annuler
+            </Button>
+          </Group>
+        </form>
+      ) : (
+        <Button color="yellow" onClick={() => setTyping(true)}>
+          Saisir la nouvelle phrase de passe…
+        </Button>
+      )}
+    </Alert>
   );
 }
 

@@ -9,8 +9,8 @@ const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 /** What its last file said it held of this ordinateur's updates (its registration apart, SyncSummary.tsx). */
 function receivedOfMine(replica: ReplicaStatus, mine: number): string {
   const received = replica.received_of_this_laptop;
-  if (received === null) return '—';
-  if (mine === 0) return received.knows_this_laptop ? '—' : 'ne connaît pas encore cet ordinateur';
+  // Nothing written here yet: whether it knows this ordinateur is said above the table (SyncSummary).
+  if (received === null || mine === 0) return '—';
   return received.updates >= mine ? 'toutes' : `${numberFormat.format(received.updates)} sur ${numberFormat.format(mine)}`;
 }
 

@@ -17,10 +17,12 @@ export function cli(dataDir: string, ...args: string[]): string {
 
 /** The CLI with a project passphrase in its environment (exports, invitations). */
 export function cliWithPassphrase(dataDir: string, passphrase: string, ...args: string[]): string {
-  return execFileSync(process.execPath, [CLI, '--data', dataDir, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ENTENTE_PASSPHRASE: passphrase },
-  }).trim();
+  return cliWithEnv(dataDir, { ENTENTE_PASSPHRASE: passphrase }, ...args);
+}
+
+/** The CLI with more in its environment (a new passphrase: ENTENTE_NEW_PASSPHRASE). */
+export function cliWithEnv(dataDir: string, env: Record<string, string>, ...args: string[]): string {
+  return execFileSync(process.execPath, [CLI, '--data', dataDir, ...args], { encoding: 'utf8', env: { ...process.env, ...env } }).trim();
 }
 
 export const ME = { name: 'Claire Martin', function: 'Cheffe de projet', partner: '37' };

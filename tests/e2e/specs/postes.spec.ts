@@ -3,7 +3,7 @@
 // Ordinateurs › Détails techniques, with the ids), a new ordinateur told until it was expected, revoking a lost laptop, then changing
 // the passphrase (the old one no longer opens this ordinateur's keys; files written before stay readable).
 import { join } from 'node:path';
-import { cli, cliWithPassphrase, initData } from '../harness/data';
+import { cli, cliWithEnv, cliWithPassphrase, initData } from '../harness/data';
 import { expect, screenshot, test } from '../harness/fixtures';
 import { newDataDir } from '../harness/launch';
 
@@ -160,4 +160,55 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   await expect(revoked.page.getByText('Pour revenir, demandez une invitation à un autre ordinateur')).toBeVisible();
   await expect(revoked.page.getByText(/^Vos mises à jour (sont|ne sont pas encore) arrivées partout$/)).toHaveCount(0);
   await revoked.close();
+});
+
+test("la phrase de passe changée sur un autre ordinateur : le fichier reçu le dit, la nouvelle s'y vérifie avant d'être prise", async ({ launch }) => {
+  const NEW_PASSPHRASE = 'prairie-violon-nuage-tambour-ruisseau';
+  const claire = initData();
+  const nadia = newDataDir();
+  cliWithPassphrase(nadia, PASSPHRASE, 'init', '--as', 'Nadia Benali', '--partner', '41');
+  const app = await launch(claire);
+  const { page } = app;
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Synchronisation' }).click();
+  await page.getByRole('textbox', { name: 'Phrase de passe de la coopération' }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText(/Les clés de cet ordinateur sont prêtes/)).toBeVisible();
+  const importFile = async (file: string) => {
+    await app.answerDialog('showOpenDialog', { canceled: false, filePaths: [file] });
+    await page.getByRole('button', { name: "Importer un fichier d'échange…" }).click();
+  };
+  const before = join(nadia, 'avant.entente');
+  cliWithPassphrase(nadia, PASSPHRASE, 'export', '--to', before);
+  await importFile(before);
+  await page.getByRole('dialog', { name: 'Import terminé' }).getByRole('button', { name: 'Fermer' }).last().click();
+
+  // Nadia changes the passphrase; her next file is sealed with the new one.
+  cliWithEnv(nadia, { ENTENTE_PASSPHRASE: PASSPHRASE, ENTENTE_NEW_PASSPHRASE: NEW_PASSPHRASE }, 'passphrase', 'change');
+  cli(nadia, 'action', 'set', 'a4-1', 'progress=35');
+  const after = join(nadia, 'apres.entente');
+  cliWithPassphrase(nadia, NEW_PASSPHRASE, 'export', '--to', after);
+  await importFile(after);
+  const changed = page.getByRole('alert').filter({ hasText: 'La phrase de passe a sans doute été changée sur un autre ordinateur' });
+  await expect(changed).toContainText(
+    /Le fichier reçu de l'ordinateur de Nadia Benali \(Loir-et-Cher\) le \d+\s\S+\s\d{4}\sà\s\d+\sh\s\d+ est scellé avec une phrase de passe/,
+  );
+  await changed.getByRole('button', { name: 'Saisir la nouvelle phrase de passe…' }).click();
+  const typed = changed.getByRole('textbox', { name: 'Nouvelle phrase de passe de la coopération' });
+  // A typo would seal this ordinateur's files with a passphrase nobody has: refused, nothing changed.
+  await typed.fill('prairie-violon-nuage-tambour-ruiseau');
+  await changed.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(changed).toContainText("Ce n'est pas la phrase de passe du fichier reçu de l'ordinateur de Nadia Benali (Loir-et-Cher)");
+  await screenshot(app, '43-phrase-de-passe-changee-ailleurs');
+  await typed.fill(NEW_PASSPHRASE);
+  await typed.press('Enter');
+  await expect(page.getByText('Nouvelle phrase de passe enregistrée')).toBeVisible();
+  await expect(changed).toHaveCount(0);
+  await importFile(after);
+  await expect(page.getByRole('dialog', { name: 'Import terminé' })).toContainText("de l'ordinateur de Nadia Benali");
+  await app.close();
+  // Claire's files are sealed with the new passphrase now; the old one still opens what was written before.
+  expect(() => cliWithPassphrase(claire, PASSPHRASE, 'export', '--to', join(claire, 'x.entente'))).toThrow(/ancienne phrase de passe/);
+  const fromClaire = join(claire, 'de-claire.entente');
+  cliWithPassphrase(claire, NEW_PASSPHRASE, 'export', '--to', fromClaire);
+  expect(cliWithPassphrase(nadia, NEW_PASSPHRASE, 'import', fromClaire)).toContain("de l'ordinateur de Claire Martin");
 });
