@@ -77,6 +77,8 @@ function unreadable(error: unknown): UserError {
   return refusal('unreadable-peer-file', detail[code] ?? (code || (error instanceof Error ? error.message : String(error))));
 }
 const REPLICA_DIR = /^[0-9a-z]{12}$/;
+/** How often a poste's folder file says all it holds rather than what changed since its previous file. */
+export const FULL_HELD_EVERY = 10;
 
 export interface FolderSyncResult {
   imported: (ImportSummary & { file: string })[];
@@ -209,7 +211,9 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
 
   // Nothing new, no file, and no key derived: a round of the watcher or the timer stays cheap.
   if (hasChangesBeyond(store, published)) {
-    const heldSince = store.localState(heldKey);
+    // Every FULL_HELD_EVERY-th file says all it holds: a reader that never gets one of the
+    // files between (deleted, set aside for good) is not left behind on what it said.
+    const heldSince = (counter + 1) % FULL_HELD_EVERY === 0 ? undefined : store.localState(heldKey);
     const { bytes, header, senderHeld } = exportFile(store, {
       secret: keyring,
       basedOn: published,
