@@ -78,7 +78,7 @@ function unreadable(error: unknown): UserError {
 }
 const REPLICA_DIR = /^[0-9a-z]{12}$/;
 /** How often a poste's folder file says all it holds rather than what changed since its previous file. */
-export const FULL_HELD_EVERY = 10;
+export const FULL_HELD_EVERY = 20;
 
 export interface FolderSyncResult {
   imported: (ImportSummary & { file: string })[];

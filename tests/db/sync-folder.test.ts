@@ -87,7 +87,7 @@ test("chaque fichier dit ce qui a changé de ce que détient son poste ; qui les
   expect(heldOf(d, a)).toEqual(a.log.versionVector());
 });
 
-test('un fichier sur dix dit tout ce que son poste détient : qui en a manqué un entre-temps se remet à jour', () => {
+test('un fichier sur vingt dit tout ce que son poste détient : qui en a manqué un entre-temps se remet à jour', () => {
   const folder = tempDir();
   const [a, b] = [newReplica('Claire Martin', '37'), newReplica('Nadia Benali', '41')];
   const aDir = join(folder, 'entente-p-coop-37-41', a.replicaId as string);
