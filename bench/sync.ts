@@ -14,7 +14,7 @@ import { SHARED_SCHEMA_VERSION } from '../db/store/migrations';
 import { SEED_ORIGIN } from '../db/project/setup';
 import { Store } from '../db/store/store';
 import { exportFile, importFile } from '../db/sync/exchange';
-import { FULL_HELD_EVERY, syncFolder } from '../db/sync/folder';
+import { syncFolder } from '../db/sync/folder';
 import { CHAIN_BYTES, changesOf, SIGNATURE_BYTES } from '../db/sync/body';
 import { decodeSyncFile, readSyncHeader } from '../db/sync/format';
 import { derivedKey, forgetProjectKeys, projectKey } from '../db/sync/keys';
@@ -244,7 +244,7 @@ function largeFile(dir: string): void {
  * One person's ordinary work (statuts, avancement, a few notes, titles fixed, steps
  * checked), exported incrementally: the files a shared folder carries every day, each
  * saying what its writer holds where that changed since its previous one (as syncFolder
- * writes them, one in FULL_HELD_EVERY saying all). `others` work as much each day, and their files are read before.
+ * writes them). `others` work as much each day, and their files are read before.
  */
 function typicalFiles(worker: Worker, title: string, sizes: [size: number, files: number][], others: Worker[] = []): void {
   worker.followAll();
@@ -270,9 +270,7 @@ function typicalFiles(worker: Worker, title: string, sizes: [size: number, files
       worker.newDay();
       const target = worker.written + size;
       while (worker.written < target) worker.session();
-      // As syncFolder: every FULL_HELD_EVERY-th file says all its writer holds.
-      const heldSince = (i + 1) % FULL_HELD_EVERY === 0 ? undefined : previous;
-      const { bytes: file, header, senderHeld: nowHeld } = exportFile(worker.store, { secret: worker.keyring, basedOn: held, heldSince });
+      const { bytes: file, header, senderHeld: nowHeld } = exportFile(worker.store, { secret: worker.keyring, basedOn: held, heldSince: previous });
       previous = nowHeld;
       bytes += file.length;
       overhead += readSyncHeader(file).headerEnd + 16;

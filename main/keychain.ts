@@ -17,7 +17,8 @@ import {
   type Keyring,
   type SystemSeal,
 } from '../db/sync/keys';
-import { adoptPassphrase, changePassphrase, choosesPassphrase, rekey, setUpKeys, upgradeLegacyPassphrase } from '../db/sync/passphrase';
+import { changePassphrase, choosesPassphrase, rekey, setUpKeys, upgradeLegacyPassphrase } from '../db/sync/passphrase';
+import { adoptPassphrase } from '../db/sync/passphrase-elsewhere';
 import { checkFirstPassphrase } from '../db/sync/folder';
 import { folderState } from '../db/sync/status';
 import type { KeychainState, KeysState } from '../preload/contract';

@@ -40,6 +40,7 @@ import type { ExchangeFilePreview, InvitationPreview } from '../db/sync/preview'
 import type { ExportRecord, FolderRoundRecord, JournalEntry } from '../db/sync/journal';
 import type { ExportTarget } from '../db/sync/operations';
 import type { FolderState, ReplicaStatus } from '../db/sync/status';
+import type { PassphraseSeenElsewhere } from '../db/sync/passphrase-elsewhere';
 import type { PosteNotice } from '../db/sync/poste-notices';
 import type { AttendanceSheetDocument, ConvocationDocument, MinutesDocument } from '../db/meetings/document-types';
 import type { CodiriDossier } from '../db/meetings/dossier-types';
@@ -87,7 +88,18 @@ export type { EntityName } from '../db/store/schema';
 export type { ApiError, ErrorCode } from '../db/errors';
 export type { ImportField } from '../db/exports/actions';
 export type { ExportAllResult, ExportFormat, ImportLine, ImportMapping, ImportPreview, ImportResult };
-export type { ImportSummary, InvitationPreview, ExportRecord, ExportTarget, FolderRoundRecord, FolderState, JournalEntry, PosteNotice, ReplicaStatus };
+export type {
+  ImportSummary,
+  InvitationPreview,
+  ExportRecord,
+  ExportTarget,
+  FolderRoundRecord,
+  FolderState,
+  JournalEntry,
+  PassphraseSeenElsewhere,
+  PosteNotice,
+  ReplicaStatus,
+};
 
 /** A sync job under way in main (off the main thread), for the progress bar. */
 export interface SyncProgress {
@@ -114,8 +126,8 @@ export interface SyncStatus {
   fingerprint: string | null;
   /** This ordinateur was revoked by another: « l'ordinateur de … ». */
   revoked_by: string | null;
-  /** A file received sealed with a passphrase this ordinateur does not know (most likely changed on its sender): from whom, when. */
-  passphrase_seen_elsewhere: { sender: string; at: string } | null;
+  /** A file received sealed with a passphrase this ordinateur does not know (most likely changed on its sender), once the keys are ready. */
+  passphrase_seen_elsewhere: PassphraseSeenElsewhere | null;
   replica_id: string;
   folder: FolderState;
   /** The last import of an exchange file that failed, cleared by the next that goes through. */

@@ -28,7 +28,8 @@ import { attach, attachmentContent, listAttachments } from '../attachments/store
 import { writeFileAtomically } from '../files';
 import { addIndicatorValue, createIndicator, linkIndicator } from '../indicators/writes';
 import { nameThisComputer, ofReplica, replicaLabel } from '../sync/labels';
-import { adoptPassphrase, changePassphrase, keyringOf, setUpKeys } from '../sync/passphrase';
+import { changePassphrase, keyringOf, setUpKeys } from '../sync/passphrase';
+import { adoptPassphrase } from '../sync/passphrase-elsewhere';
 import { revokeReplica } from '../sync/revocation';
 import { confirmKey } from '../sync/confirmations';
 import { markPostesSeen, posteNotices, type PosteNotice } from '../sync/poste-notices';
@@ -119,8 +120,8 @@ ${EXPORT_COMMANDS_HELP}  meeting list [--json]  les réunions : date, type, titr
                         puis les ordinateurs arrivés et les révocations reçues, à vérifier
   postes vus            note que ces ordinateurs et révocations étaient attendus : ils ne sont
                         plus signalés
-  postes nom [NOM]      nomme cet ordinateur (« Portable DRH »), pour le distinguer des autres
-                        ordinateurs de la même personne ; sans NOM, lui retire son nom
+  postes nom NOM        nomme cet ordinateur (« Portable DRH »), pour le distinguer des autres
+                        ordinateurs de la même personne ; postes nom "" lui retire son nom
   confirm ID EMPREINTE  confirme la clé d'un ordinateur (ID : son identifiant, que donne
                         postes) : l'empreinte que sa personne vous a lue depuis son écran
                         Synchronisation doit être celle de sa clé
@@ -423,6 +424,7 @@ function formatPostes(postes: ReplicaStatus[]): string {
     if (poste.is_this_laptop) return [];
     if (of === null) return ["  aucun fichier de lui lu ici : ce qu'il a reçu de cet ordinateur n'est pas encore connu"];
     if (!of.knows_this_laptop) return [`  ne connaissait pas encore cet ordinateur, ${heard(poste)}`];
+    if (mine === 0) return [`  connaissait cet ordinateur, ${heard(poste)}`];
     return [`  avait reçu ${of.updates} des ${mine} mise(s) à jour de cet ordinateur, ${heard(poste)}`];
   };
   const lines = postes.map((poste) =>
@@ -648,14 +650,17 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     );
     process.stdout.write('Ordinateurs arrivés et révocations reçues notés comme attendus : ils ne sont plus signalés sur cet ordinateur.\n');
   } else if (name === 'postes' && sub === 'nom') {
-    nameThisComputer(store, rest.join(' '));
+    // A name taken away is asked for as such (« "" »), never by a forgotten argument.
+    if (rest.length === 0) throw refusal('usage', 'Usage : entente postes nom NOM (entente postes nom "" lui retire son nom)');
+    const named = rest.join(' ').trim();
+    nameThisComputer(store, named);
     process.stdout.write(
-      rest.join(' ').trim()
-        ? `Cet ordinateur s'appelle désormais « ${rest.join(' ').trim()} » : les autres le verront après la prochaine synchronisation.\n`
-        : "Cet ordinateur n'a plus de nom : les autres le verront après la prochaine synchronisation.\n",
+      named
+        ? `Cet ordinateur s'appelle désormais « ${named} » : les autres ordinateurs le verront après la prochaine synchronisation.\n`
+        : "Cet ordinateur n'a plus de nom : les autres ordinateurs le verront après la prochaine synchronisation.\n",
     );
   } else if (name === 'postes') {
-    if (sub) throw refusal('usage', 'Usage : entente postes [--json] | entente postes vus | entente postes nom [NOM]');
+    if (sub) throw refusal('usage', 'Usage : entente postes [--json] | entente postes vus | entente postes nom NOM');
     const postes = listReplicaStatus(store);
     process.stdout.write(args.options.json ? `${JSON.stringify(postes, null, 2)}\n` : `${formatPostes(postes)}${formatNotices(posteNotices(store))}`);
   } else if (name === 'confirm') {

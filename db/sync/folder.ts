@@ -10,7 +10,8 @@ import type { Store } from '../store/store';
 import { exportFile, hasChangesBeyond, importFile, type ImportSummary } from './exchange';
 import { writeFileAtomically } from '../files';
 import { syncDocuments } from './documents';
-import { keyringOf, noteUnknownPassphrase, type Secret } from './passphrase';
+import { keyringOf, type Secret } from './passphrase';
+import { noteUnknownPassphrase } from './passphrase-elsewhere';
 import { readSyncHeader } from './format';
 import { derivedKey, hasKeyFile } from './keys';
 import { FOLDER_KEY } from './status';
@@ -77,8 +78,6 @@ function unreadable(error: unknown): UserError {
   return refusal('unreadable-peer-file', detail[code] ?? (code || (error instanceof Error ? error.message : String(error))));
 }
 const REPLICA_DIR = /^[0-9a-z]{12}$/;
-/** How often a poste's folder file says all it holds rather than what changed since its previous file. */
-export const FULL_HELD_EVERY = 20;
 
 export interface FolderSyncResult {
   imported: (ImportSummary & { file: string })[];
@@ -211,9 +210,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
 
   // Nothing new, no file, and no key derived: a round of the watcher or the timer stays cheap.
   if (hasChangesBeyond(store, published)) {
-    // Every FULL_HELD_EVERY-th file says all it holds: a reader that never gets one of the
-    // files between (deleted, set aside for good) is not left behind on what it said.
-    const heldSince = (counter + 1) % FULL_HELD_EVERY === 0 ? undefined : store.localState(heldKey);
+    const heldSince = store.localState(heldKey);
     const { bytes, header, senderHeld } = exportFile(store, {
       secret: keyring,
       basedOn: published,

@@ -8,7 +8,8 @@ import { getRow } from '../store/rows';
 import type { Store } from '../store/store';
 import { exportFile, importFile, type ImportOptions, type ImportSummary } from './exchange';
 import { replicaLabel } from './labels';
-import { noteUnknownPassphrase, type Secret } from './passphrase';
+import type { Secret } from './passphrase';
+import { noteUnknownPassphrase } from './passphrase-elsewhere';
 import { syncFolder, type FolderSyncResult } from './folder';
 import { createInvitation } from './invitation';
 import { recordJournal, type ExportRecord, type FolderRoundRecord } from './journal';
@@ -67,8 +68,8 @@ export function importExchangeFile(store: Store, bytes: Buffer, secret: Secret, 
       store.transaction(() => {
         recordJournal(store, { kind: 'error', summary: { message, import: true } }, at);
         store.setLocalState(LAST_IMPORT_FAILURE_KEY, JSON.stringify({ at: at.toISOString(), message }));
-        if (code === 'unknown-key') noteUnknownPassphrase(store, bytes, at);
       });
+      if (code === 'unknown-key') noteUnknownPassphrase(store, bytes, at);
     } catch {
       // The same failing database cannot record it either: the import's own error is the one to tell.
     }

@@ -4,8 +4,6 @@
 // it by sync. Entente 0.2 kept the passphrase itself in the database: it is taken out at
 // the first start of this version.
 import { renewReplica } from '../project/setup';
-import { readSyncHeader } from './format';
-import { replicaLabel } from './labels';
 import { getRow } from '../store/rows';
 import type { Store } from '../store/store';
 import { refusal } from '../errors';
@@ -73,6 +71,22 @@ export function publishKeys(store: Store, keyring: Keyring, system?: SystemSeal)
   store.write([{ entity: 'replica', rowId: keyring.replica, field: 'public_key', value: keyring.publicKey }]);
   forgetLegacyPassphrase(store);
   saveKeyring(store, keyring, system);
+  noteCurrentKey(store, keyring);
+}
+
+const CURRENT_KEY = 'current_key';
+
+/** When this poste took the passphrase it writes with: a file of another poste written before cannot bring a newer one. */
+function noteCurrentKey(store: Store, keyring: Keyring): void {
+  const current = store.localState(CURRENT_KEY);
+  if (current && (JSON.parse(current) as { id: string }).id === keyring.keys[0].id) return;
+  store.setLocalState(CURRENT_KEY, JSON.stringify({ id: keyring.keys[0].id, since: new Date().toISOString() }));
+}
+
+/** Since when this poste writes with its current passphrase, if known (not for a poste set up before Entente 0.11). */
+export function currentKeySince(store: Store): string | undefined {
+  const current = store.localState(CURRENT_KEY);
+  return current ? (JSON.parse(current) as { since: string }).since : undefined;
 }
 
 /** After a restored backup gave this poste a new id: a new signing key, published, with the same project keys. */
@@ -91,47 +105,11 @@ export function rekey(store: Store, keyring: Keyring, system?: SystemSeal): Keyr
  */
 export function changePassphrase(store: Store, keyring: Keyring, passphrase: string, system?: SystemSeal): Keyring {
   validateNewPassphrase(passphrase);
-  const id = derivedKey(passphrase, keyring.project).id;
-  if (id === keyring.keys[0].id) throw refusal('same-passphrase');
+  if (derivedKey(passphrase, keyring.project).id === keyring.keys[0].id) throw refusal('same-passphrase');
   const changed = withPassphrase(keyring, passphrase);
   saveKeyring(store, changed, system);
-  if (passphraseSeenElsewhere(store)?.key_id === id) store.db.prepare('DELETE FROM local_state WHERE key = ?').run(SEEN_ELSEWHERE_KEY);
+  noteCurrentKey(store, changed);
   return changed;
-}
-
-const SEEN_ELSEWHERE_KEY = 'passphrase_seen_elsewhere';
-
-/** The last file received sealed with a passphrase this poste does not know: most likely changed on its sender. */
-export interface PassphraseSeenElsewhere {
-  /** The file's key id (format.ts): the passphrase typed must give it. */
-  key_id: string;
-  /** « l'ordinateur de Nadia Benali (Loir-et-Cher) », or an ordinateur not yet known here. */
-  sender: string;
-  at: string;
-}
-
-/** Notes a file refused for an unknown key (an import, a shared-folder round), until this poste takes its passphrase. */
-export function noteUnknownPassphrase(store: Store, bytes: Buffer, at: Date): void {
-  const { header } = readSyncHeader(bytes);
-  if (!header.keyId) return;
-  const seen: PassphraseSeenElsewhere = { key_id: header.keyId, sender: replicaLabel(store, header.sender), at: at.toISOString() };
-  store.setLocalState(SEEN_ELSEWHERE_KEY, JSON.stringify(seen));
-}
-
-export function passphraseSeenElsewhere(store: Store): PassphraseSeenElsewhere | null {
-  const seen = store.localState(SEEN_ELSEWHERE_KEY);
-  return seen ? (JSON.parse(seen) as PassphraseSeenElsewhere) : null;
-}
-
-/**
- * Takes the passphrase another poste changed to, as its files show: the one typed must open
- * the file noted, so that a typo never seals this poste's next files with a passphrase nobody has.
- */
-export function adoptPassphrase(store: Store, keyring: Keyring, passphrase: string, system?: SystemSeal): Keyring {
-  const seen = passphraseSeenElsewhere(store);
-  if (!seen) throw refusal('no-new-passphrase-seen');
-  if (derivedKey(passphrase, keyring.project).id !== seen.key_id) throw refusal('not-the-new-passphrase', seen.sender);
-  return changePassphrase(store, keyring, passphrase, system);
 }
 
 /** The passphrase Entente 0.2 kept in the database, if this file still holds it. */

@@ -109,20 +109,25 @@ export function listReplicaStatus(store: Store): ReplicaStatus[] {
 }
 
 /**
- * How many of this ordinateur's first changes registered it: the leading ones about its row
- * and its person, as `init` and `join` write them (setup.ts, invitation.ts), its key included
- * when no work came before it.
+ * How many of an ordinateur's first changes registered it, as `init` and `join` write them
+ * (setup.ts, invitation.ts): the leading ones about its row and its person, each field once,
+ * its key included when no work came before it. A field written again (a rename) is work.
  */
 function registrationChanges(store: Store, replicaId: string, personId: string | null): number {
-  const firstWork = store.db
-    .prepare(
-      `SELECT seq FROM changes WHERE origin = ? AND NOT ((entity = 'replica' AND row_id = ?) OR (entity = 'person' AND row_id IS ?))
-       ORDER BY seq LIMIT 1`,
-    )
-    .pluck()
-    .get(replicaId, replicaId, personId) as number | undefined;
-  return firstWork === undefined ? (store.log.versionVector()[replicaId] ?? 0) : firstWork - 1;
+  const first = store.db
+    .prepare('SELECT entity, row_id AS rowId, field FROM changes WHERE origin = ? ORDER BY seq LIMIT ?')
+    .all(replicaId, REGISTRATION_MAX) as { entity: string; rowId: string; field: string }[];
+  const written = new Set<string>();
+  for (const [n, { entity, rowId, field }] of first.entries()) {
+    const own = (entity === 'replica' && rowId === replicaId) || (entity === 'person' && rowId === personId);
+    if (!own || written.has(`${entity}.${field}`)) return n;
+    written.add(`${entity}.${field}`);
+  }
+  return first.length;
 }
+
+/** More than a registration writes (a person's and a replica row's fields, a key). */
+const REGISTRATION_MAX = 32;
 
 /**
  * What every known poste of a partner holds, by origin (the least of them): an export

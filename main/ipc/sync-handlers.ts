@@ -13,13 +13,12 @@ import type { ImportSummary } from '../../db/sync/exchange';
 import { readChosenFile, safeFileName } from '../../db/files';
 import type { OpenedFiles } from '../opened-files';
 import { confirmKey } from '../../db/sync/confirmations';
-import { passphraseSeenElsewhere } from '../../db/sync/passphrase';
+import { passphraseSeenElsewhere } from '../../db/sync/passphrase-elsewhere';
 import { nameThisComputer } from '../../db/sync/labels';
 import { listJournal } from '../../db/sync/journal';
 import { markPostesSeen, posteNotices } from '../../db/sync/poste-notices';
 import { folderState, knownGaps, lastImportFailure, listReplicaStatus, setSharedFolder } from '../../db/sync/status';
 import { chooseExportFile, chooseFolder, chooseImportFile, chooseInvitationFile, withPromisedExtension } from '../dialogs';
-import type { Store } from '../../db/store/store';
 import type { Session } from '../session';
 import type { SharedFolderWatcher } from '../sync/shared-folder';
 import type { SyncJob, SyncJobs } from '../sync/jobs';
@@ -82,7 +81,7 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
         keychain: session.keys.keychainState(current),
         fingerprint: keyring ? fingerprint(keyring.publicKey) : null,
         revoked_by: revokedBy(current) ?? null,
-        passphrase_seen_elsewhere: seenElsewhere(current),
+        passphrase_seen_elsewhere: keyring ? passphraseSeenElsewhere(current, keyring.keys) : null,
         replica_id: current.replicaId!,
         folder: folderState(current),
         import_failure: lastImportFailure(current),
@@ -186,12 +185,6 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
 }
 
 /** "Coopération … - Claire Martin - 2026-11-26 14h05.entente": project, sender and date. */
-/** Without the key id: the page needs only whom and when. */
-function seenElsewhere(store: Store): { sender: string; at: string } | null {
-  const seen = passphraseSeenElsewhere(store);
-  return seen && { sender: seen.sender, at: seen.at };
-}
-
 function exportFileName(session: Session): string {
   const store = session.requireStore();
   const me = store.personId ? getRow(store, 'person', store.personId) : undefined;

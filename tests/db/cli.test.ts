@@ -223,7 +223,7 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(ok(claire, 'postes')).toMatch(/ne connaissait pas encore cet ordinateur, d'après son dernier fichier \(lu le \d+ \S+ \d{4} à \d+ h/);
     // Her registration is not counted as her work; a name given afterwards reaches the list.
     expect(ok(claire, 'postes', 'nom', 'Portable', 'DRH')).toBe(
-      "Cet ordinateur s'appelle désormais « Portable DRH » : les autres le verront après la prochaine synchronisation.\n",
+      "Cet ordinateur s'appelle désormais « Portable DRH » : les autres ordinateurs le verront après la prochaine synchronisation.\n",
     );
     expect(ok(claire, 'postes')).toMatch(/Claire Martin, Département d'Indre-et-Loire, « Portable DRH », arrivé le/);
     // The fingerprint Nadia reads from her screen, typed as heard.
@@ -263,10 +263,11 @@ describe('entente', { timeout: 60_000 }, () => {
         encoding: 'utf8',
         env: { ...process.env, ENTENTE_PASSPHRASE: PASSPHRASE, ENTENTE_NEW_PASSPHRASE: typed },
       });
-    // Nadia never read a file of Claire's: the file's sender is not known there yet.
-    expect(adopt(`${next}s`).stderr).toMatch(/^Ce n'est pas la phrase de passe du fichier reçu d'un ordinateur encore inconnu ici :/);
-    expect(adopt(next)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Nouvelle phrase de passe prise :/) });
-    expect(ententeWith(next, nadia, 'import', sealedWithNext).code).toBe(0);
+    // Nadia never read a file of Claire's: a typo is refused, and so is the right passphrase,
+    // for nothing in the file is signed by an ordinateur Nadia knows.
+    expect(adopt(`${next}s`).stderr).toMatch(/^Cette phrase de passe n'ouvre pas le fichier qui se dit d'un ordinateur encore inconnu ici :/);
+    expect(adopt(next)).toMatchObject({ status: 1, stderr: expect.stringMatching(/n'apporte aucune mise à jour nouvelle signée par un ordinateur connu/) });
+    expect(ententeWith(next, nadia, 'import', sealedWithNext).code).toBe(1);
   });
 
   test('action show : la fiche et son historique, qui, sur quel poste, ancienne → nouvelle valeur ; --field, --json', () => {

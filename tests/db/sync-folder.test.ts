@@ -6,12 +6,12 @@ import { addNote, updateAction } from '../../db/actions/writes';
 import { dump } from '../../db/project/dump';
 import { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
-import { FULL_HELD_EVERY, syncFolder } from '../../db/sync/folder';
+import { syncFolder } from '../../db/sync/folder';
 import { listJournal } from '../../db/sync/journal';
 import { folderRound } from '../../db/sync/operations';
 import { folderState, setSharedFolder } from '../../db/sync/status';
 import { hasKeyFile } from '../../db/sync/keys';
-import { decodeSyncFile, readSyncHeader } from '../../db/sync/format';
+import { decodeSyncFile } from '../../db/sync/format';
 import { keyringOf } from '../../db/sync/passphrase';
 import { SHARED_SCHEMA_VERSION } from '../../db/store/migrations';
 import { newReplica, tempDir, track } from './helpers';
@@ -85,33 +85,6 @@ test("chaque fichier dit ce qui a changé de ce que détient son poste ; qui les
   copy(2);
   syncFolder(d, other, PASSPHRASE);
   expect(heldOf(d, a)).toEqual(a.log.versionVector());
-});
-
-test('un fichier sur vingt dit tout ce que son poste détient : qui en a manqué un entre-temps se remet à jour', () => {
-  const folder = tempDir();
-  const [a, b] = [newReplica('Claire Martin', '37'), newReplica('Nadia Benali', '41')];
-  const aDir = join(folder, 'entente-p-coop-37-41', a.replicaId as string);
-  const heldOf = (reader: Store, writer: Store) =>
-    JSON.parse(reader.db.prepare('SELECT held FROM peer_state WHERE replica_id = ?').pluck().get(writer.replicaId) as string) as Record<string, number>;
-  const header = (n: number) => readSyncHeader(readFileSync(join(aDir, `${String(n).padStart(8, '0')}.entente`))).header;
-  syncFolder(a, folder, PASSPHRASE);
-  // Nadia's work reaches Claire by the folder; Claire's second file says so, and Nadia never reads it.
-  updateAction(b, 'a3-1', { progress: 10 });
-  syncFolder(b, folder, PASSPHRASE);
-  updateAction(a, 'a4-1', { progress: 10 });
-  syncFolder(a, folder, PASSPHRASE);
-  rmSync(join(aDir, '00000002.entente'));
-  for (let n = 3; n < FULL_HELD_EVERY; n++) {
-    updateAction(a, 'a4-1', { progress: 10 + n });
-    syncFolder(a, folder, PASSPHRASE);
-  }
-  syncFolder(b, folder, PASSPHRASE);
-  expect(heldOf(b, a)[b.replicaId as string]).toBeUndefined();
-  updateAction(a, 'a4-1', { progress: 90 });
-  syncFolder(a, folder, PASSPHRASE);
-  expect([header(FULL_HELD_EVERY - 1).heldUpdate, header(FULL_HELD_EVERY).heldUpdate]).toEqual([true, false]);
-  syncFolder(b, folder, PASSPHRASE);
-  expect(heldOf(b, a)).toEqual(a.log.versionVector());
 });
 
 test("ce qu'un poste sait par un autre chemin que le dossier n'est pas compté comme publié dans le dossier : un troisième poste finit par tout avoir", () => {

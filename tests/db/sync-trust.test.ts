@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
@@ -18,7 +18,8 @@ import type { Run } from '../../db/sync/body';
 import { decodeSyncFile, encodeSyncFile } from '../../db/sync/format';
 import { syncFolder } from '../../db/sync/folder';
 import { derivedKey, hasKeyFile, keyFilePath, unlockWithPassphrase } from '../../db/sync/keys';
-import { adoptPassphrase, changePassphrase, keyringOf, passphraseSeenElsewhere, upgradeLegacyPassphrase } from '../../db/sync/passphrase';
+import { changePassphrase, keyringOf, upgradeLegacyPassphrase } from '../../db/sync/passphrase';
+import { adoptPassphrase, passphraseSeenElsewhere } from '../../db/sync/passphrase-elsewhere';
 import { importExchangeFile } from '../../db/sync/operations';
 import { authorshipOf, signHead } from '../../db/sync/proof';
 import { confirmKey } from '../../db/sync/confirmations';
@@ -187,18 +188,18 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
     // The invitation was written before Nadia existed: Claire did not know her ordinateur.
     expect(claireAsSeen().received_of_this_laptop).toEqual({ knows_this_laptop: false, updates: 0 });
 
+    // Renamed before any other work: the name's second write is work, not registration.
+    nameThisComputer(nadia, '  Portable DRH ');
+    expect(own()).toMatchObject({ label: 'Portable DRH' });
+    expect(own().changes - own().registration_changes).toBe(1);
     updateAction(nadia, 'a2-1', { progress: 30 });
-    updateAction(nadia, 'a2-1', { progress: 40 });
     expect(own().changes - own().registration_changes).toBe(2);
     send(nadia, claire);
     send(claire, nadia);
     expect(claireAsSeen().received_of_this_laptop).toEqual({ knows_this_laptop: true, updates: 2 });
     expect(listReplicaStatus(claire).find((status) => status.id === nadia.replicaId)!.registration_changes).toBe(own().registration_changes);
 
-    // Renamed after some work: an update like the others, which reaches Claire by sync.
-    nameThisComputer(nadia, '  Portable DRH ');
-    expect(own()).toMatchObject({ label: 'Portable DRH', registration_changes: own().changes - 3 });
-    send(nadia, claire);
+    // The name reached Claire by sync; taken away, it is gone.
     expect(listReplicaStatus(claire).find((status) => status.id === nadia.replicaId)!.label).toBe('Portable DRH');
     nameThisComputer(nadia, '');
     expect(own().label).toBeNull();
@@ -391,52 +392,95 @@ describe('changer la phrase de passe', () => {
 });
 
 describe('la phrase de passe changée sur un autre poste, prise sur celui-ci', () => {
-  test("le fichier qui l'a révélée est noté ; la nouvelle, vérifiée sur lui, est prise ; une faute de frappe ne change rien", () => {
+  const next = 'prairie-violon-nuage-tambour';
+  const seen = (store: Store) => passphraseSeenElsewhere(store, keyringOf(store, PASSPHRASE).keys);
+
+  test("le fichier qui l'a révélée est noté ; la nouvelle, vérifiée sur lui, est prise ; une faute de frappe ou un fichier sans preuve ne changent rien", () => {
     const claire = newReplica('Claire Martin', '37');
     const nadia = newReplica('Nadia Benali', '41');
     importFile(nadia, exportFile(claire, { secret: PASSPHRASE }).bytes, PASSPHRASE);
-    const next = 'prairie-violon-nuage-tambour';
+    expect(seen(nadia)).toBeNull();
+    expect(() => adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), next)).toThrow(/^Aucun fichier reçu n'est scellé avec une phrase de passe inconnue/);
+
+    // A stranger who can write to the shared folder: a file that says it is Claire's, sealed with a passphrase of his own.
+    const stranger = 'passe-du-voleur-de-portable';
+    const forged = encodeSyncFile({
+      project,
+      sender: claire.replicaId!,
+      schema: SHARED_SCHEMA_VERSION,
+      full: false,
+      key: derivedKey(stranger, project),
+      content: { senderHeld: {}, basedOn: {}, runs: [] },
+      now: new Date(Date.now() + 60_000),
+    });
+    const at = new Date('2026-12-04T09:00:00Z');
+    expect(() => importExchangeFile(nadia, forged, PASSPHRASE, { now: at })).toThrow(/saisissez la nouvelle/);
+    expect(seen(nadia)).toEqual({ sender: "l'ordinateur de Claire Martin (Indre-et-Loire)", sender_person: 'Claire Martin', seen_at: at.toISOString() });
+    // Its passphrase opens it, but nothing in it is signed by a poste of the coopération: not taken.
+    expect(() => adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), stranger)).toThrow(
+      /n'apporte aucune mise à jour nouvelle signée par un ordinateur connu/,
+    );
+    expect(keyringOf(nadia, PASSPHRASE).keys).toHaveLength(1);
+
+    // Claire really changes it: her next file, newer, takes the note's place.
     changePassphrase(claire, keyringOf(claire, PASSPHRASE), next);
     updateAction(claire, 'a6-1', { progress: 55 });
-    const after = exportFile(claire, { secret: next }).bytes;
-
-    expect(passphraseSeenElsewhere(nadia)).toBeNull();
-    expect(() => adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), next)).toThrow(/^Aucun fichier scellé avec une phrase de passe inconnue/);
-    const at = new Date('2026-12-04T09:00:00Z');
-    expect(() => importExchangeFile(nadia, after, PASSPHRASE, { now: at })).toThrow(/saisissez la nouvelle/);
-    expect(passphraseSeenElsewhere(nadia)).toMatchObject({ sender: "l'ordinateur de Claire Martin (Indre-et-Loire)", at: at.toISOString() });
-
+    const after = exportFile(claire, { secret: next, now: new Date(Date.now() + 120_000) }).bytes;
+    expect(() => importExchangeFile(nadia, after, PASSPHRASE)).toThrow(/saisissez la nouvelle/);
     // A typo: refused, naming the file's sender; nothing changed.
-    expect(() => adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), 'prairie-violon-nuage-tambours')).toThrow(
-      /^Ce n'est pas la phrase de passe du fichier reçu de l'ordinateur de Claire Martin \(Indre-et-Loire\)/,
+    expect(() => adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), `${next}s`)).toThrow(
+      /^Cette phrase de passe n'ouvre pas le fichier qui se dit de l'ordinateur de Claire Martin \(Indre-et-Loire\)/,
     );
     expect(keyringOf(nadia, PASSPHRASE).keys).toHaveLength(1);
 
     adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), next);
-    expect(passphraseSeenElsewhere(nadia)).toBeNull();
+    expect(passphraseSeenElsewhere(nadia, keyringOf(nadia, next).keys)).toBeNull();
+    expect(existsSync(join(dirname(nadia.file), 'entente.phrase-inconnue.entente'))).toBe(false);
     expect(importFile(nadia, after, next).applied).toBeGreaterThan(0);
     // Nadia's files are sealed with the new passphrase now: Claire reads them.
     updateAction(nadia, 'a7-1', { progress: 20 });
     expect(importFile(claire, exportFile(nadia, { secret: next }).bytes, next).applied).toBeGreaterThan(0);
   });
 
-  test('dans un dossier partagé, le fichier mis de côté est noté aussi', () => {
+  test("dans un dossier partagé : le fichier mis de côté est noté, pas ceux d'avant un fichier déjà lu, ni ceux d'un poste révoqué", () => {
     const folder = tempDir();
     const claire = newReplica('Claire Martin', '37');
     const nadia = newReplica('Nadia Benali', '41');
-    syncFolder(claire, folder, PASSPHRASE);
-    syncFolder(nadia, folder, PASSPHRASE);
-    const next = 'prairie-violon-nuage-tambour';
+    const marc = newReplica('Marc Lefèvre', '41');
+    for (const store of [claire, nadia, marc]) syncFolder(store, folder, PASSPHRASE);
     changePassphrase(claire, keyringOf(claire, PASSPHRASE), next);
     updateAction(claire, 'a6-1', { progress: 55 });
     syncFolder(claire, folder, next);
     const round = syncFolder(nadia, folder, PASSPHRASE);
     expect(round.postponed.map((file) => file.reason)).toEqual([expect.stringMatching(/^Scellé avec une phrase de passe que cet ordinateur ne connaît pas/)]);
-    expect(passphraseSeenElsewhere(nadia)?.sender).toBe("l'ordinateur de Claire Martin (Indre-et-Loire)");
-    // Taken the old way too (Changer la phrase de passe, the old one as current): the notice goes.
+    expect(seen(nadia)?.sender).toBe("l'ordinateur de Claire Martin (Indre-et-Loire)");
+    // Taken the old way (Changer la phrase de passe, the old one as current): the notice goes.
     changePassphrase(nadia, keyringOf(nadia, PASSPHRASE), next);
-    expect(passphraseSeenElsewhere(nadia)).toBeNull();
+    expect(passphraseSeenElsewhere(nadia, keyringOf(nadia, next).keys)).toBeNull();
     expect(syncFolder(nadia, folder, next).postponed).toEqual([]);
+
+    // Sophie joins after the change, with the new passphrase only: the old files of the folder,
+    // sealed with the old one, were written before she took hers: not news. Marc's next file is:
+    // he has not taken the new passphrase yet.
+    const sophie = track(Store.open(join(tempDir(), 'entente.sqlite')));
+    joinProject(sophie, createInvitation(claire, next).bytes, next, { name: 'Sophie Bernard', function: 'Chargée de mission', partner: '37' });
+    const sophieSees = () => passphraseSeenElsewhere(sophie, keyringOf(sophie, next).keys);
+    expect(syncFolder(sophie, folder, next).postponed).toHaveLength(3);
+    expect(sophieSees()).toBeNull();
+    updateAction(marc, 'a7-1', { progress: 15 });
+    syncFolder(marc, folder, PASSPHRASE);
+    syncFolder(sophie, folder, next);
+    expect(sophieSees()?.sender).toBe("l'ordinateur de Marc Lefèvre (Loir-et-Cher)");
+
+    // Marc is revoked: his files are nobody's news any more.
+    revokeReplica(claire, marc.replicaId!);
+    syncFolder(claire, folder, next);
+    syncFolder(sophie, folder, next);
+    expect(sophieSees()).toBeNull();
+    updateAction(marc, 'a7-1', { progress: 25 });
+    syncFolder(marc, folder, PASSPHRASE);
+    syncFolder(sophie, folder, next);
+    expect(sophieSees()).toBeNull();
   });
 });
 

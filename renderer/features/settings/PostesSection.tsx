@@ -84,9 +84,9 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
                       cet ordinateur
                     </Badge>
                   )}
-                  {computer.is_this_laptop && (
+                  {computer.is_this_laptop && !computer.revoked && (
                     <Button size="compact-xs" variant="subtle" ml={4} onClick={() => setNaming(computer)}>
-                      Renommer…
+                      {computer.label ? 'Renommer…' : 'Nommer…'}
                     </Button>
                   )}
                   {computer.joined_at && (
@@ -240,7 +240,7 @@ function ConfirmKeyModal({ computer, name, onClose }: { computer: ReplicaStatus 
 /** This ordinateur's name, which tells a person's laptops apart on every poste (the join form asks it first). */
 function NameComputerModal({ computer, onClose }: { computer: ReplicaStatus | null; onClose: () => void }) {
   return (
-    <Modal opened={computer !== null} onClose={onClose} title="Renommer cet ordinateur">
+    <Modal opened={computer !== null} onClose={onClose} title="Nom de cet ordinateur">
       {computer && <NameComputerForm current={computer.label} onDone={onClose} />}
     </Modal>
   );
@@ -271,7 +271,7 @@ function NameComputerForm({ current, onDone }: { current: string | null; onDone:
         <TextInput
           label="Nom de cet ordinateur"
           description={
-            "Facultatif\u202f: pour le distinguer de vos autres ordinateurs, par exemple «\u202fPortable DRH\u202f». Laissé vide, il n'a pas de nom."
+            'Facultatif\u202f: pour le distinguer de vos autres ordinateurs, par exemple «\u202fPortable DRH\u202f». Laissez vide pour lui retirer son nom.'
           }
           value={label}
           onChange={(event) => {

@@ -131,8 +131,9 @@ function PassphraseEntry({ unlocking, onDone }: { unlocking: boolean; onDone: ()
 
 /**
  * A file came sealed with a passphrase this ordinateur does not know: most likely changed
- * on its sender. The new one is typed here, and checked against that file (not the old one:
- * knowing the new one is what counts).
+ * on its sender. The new one is typed here, and checked against that file in main (it must
+ * open it, and the file bring updates signed by a known ordinateur): not the old one, since
+ * knowing the new one is what counts.
  */
 function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passphrase_seen_elsewhere']>; onDone: () => void }) {
   const [typing, setTyping] = useState(false);
@@ -151,10 +152,10 @@ function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passp
     onDone();
   }
   return (
-    <Alert color="yellow" title="La phrase de passe a sans doute été changée sur un autre ordinateur">
+    <Alert color="yellow" title="Un fichier reçu est scellé avec une autre phrase de passe">
       <Text size="sm" mb="sm">
         {frenchTypography(
-          `Le fichier reçu ${ofReplica(seen.sender)} le ${formatDateTime(seen.at)} est scellé avec une phrase de passe que cet ordinateur ne connaît pas. Demandez la nouvelle à la personne qui l'a changée, par téléphone ou en main propre, jamais par les fichiers, puis saisissez-la ici.`,
+          `Le fichier qui se dit ${ofReplica(seen.sender)}, reçu le ${formatDateTime(seen.seen_at)}, est scellé avec une phrase de passe que cet ordinateur ne connaît pas. Si elle a été changée sur cet ordinateur-là, appelez ${seen.sender_person ?? "la personne qui l'utilise"} à un numéro que vous connaissez déjà, demandez-lui la nouvelle et saisissez-la ici\u202f: Entente vérifie qu'elle ouvre ce fichier et qu'il apporte des mises à jour signées par un ordinateur de la coopération. Si c'est cet ordinateur-là qui n'a pas encore la nouvelle phrase de passe, c'est à lui de la saisir.`,
         )}
       </Text>
       {typing ? (
@@ -181,7 +182,7 @@ function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passp
           </Group>
         </form>
       ) : (
-        <Button color="yellow" onClick={() => setTyping(true)}>
+        <Button variant="default" onClick={() => setTyping(true)}>
           Saisir la nouvelle phrase de passe…
         </Button>
       )}

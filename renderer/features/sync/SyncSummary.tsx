@@ -10,8 +10,8 @@ const computerName = (replica: ReplicaStatus) => `${replica.person_name ?? 'Ordi
 function lacking(received: NonNullable<ReplicaStatus['received_of_this_laptop']>, mine: number): string {
   if (!received.knows_this_laptop)
     return mine === 0
-      ? 'il ne connaissait pas encore cet ordinateur (son nom, son Département, sa clé)'
-      : `il ne connaissait pas encore cet ordinateur, ni aucune de vos ${updates(mine)}`;
+      ? 'cet ordinateur ne lui était pas encore connu (son nom, son Département, sa clé)'
+      : `cet ordinateur ne lui était pas encore connu, et aucune de vos ${updates(mine)} ne lui était arrivée`;
   return received.updates === 0
     ? `aucune de vos ${updates(mine)} ne lui était arrivée`
     : `il lui manquait ${numberFormat.format(mine - received.updates)} de vos ${updates(mine)}`;

@@ -188,16 +188,16 @@ test("la phrase de passe changée sur un autre ordinateur : le fichier reçu le 
   const after = join(nadia, 'apres.entente');
   cliWithPassphrase(nadia, NEW_PASSPHRASE, 'export', '--to', after);
   await importFile(after);
-  const changed = page.getByRole('alert').filter({ hasText: 'La phrase de passe a sans doute été changée sur un autre ordinateur' });
+  const changed = page.getByRole('alert').filter({ hasText: 'Un fichier reçu est scellé avec une autre phrase de passe' });
   await expect(changed).toContainText(
-    /Le fichier reçu de l'ordinateur de Nadia Benali \(Loir-et-Cher\) le \d+\s\S+\s\d{4}\sà\s\d+\sh\s\d+ est scellé avec une phrase de passe/,
+    /Le fichier qui se dit de l'ordinateur de Nadia Benali \(Loir-et-Cher\), reçu le \d+\s\S+\s\d{4}\sà\s\d+\sh\s\d+, est scellé avec une phrase de passe que cet ordinateur ne connaît pas\. Si elle a été changée sur cet ordinateur-là, appelez Nadia Benali à un numéro que vous connaissez déjà/,
   );
   await changed.getByRole('button', { name: 'Saisir la nouvelle phrase de passe…' }).click();
   const typed = changed.getByRole('textbox', { name: 'Nouvelle phrase de passe de la coopération' });
   // A typo would seal this ordinateur's files with a passphrase nobody has: refused, nothing changed.
   await typed.fill('prairie-violon-nuage-tambour-ruiseau');
   await changed.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(changed).toContainText("Ce n'est pas la phrase de passe du fichier reçu de l'ordinateur de Nadia Benali (Loir-et-Cher)");
+  await expect(changed).toContainText("Cette phrase de passe n'ouvre pas le fichier qui se dit de l'ordinateur de Nadia Benali (Loir-et-Cher)");
   await screenshot(app, '43-phrase-de-passe-changee-ailleurs');
   await typed.fill(NEW_PASSPHRASE);
   await typed.press('Enter');

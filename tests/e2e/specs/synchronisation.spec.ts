@@ -143,7 +143,7 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   const reached = page.getByRole('alert').filter({ hasText: 'Vos mises à jour ne sont pas encore arrivées partout' });
   // Nadia's registration (her name, her key) is not counted as her work: her conflict choice is.
   await expect(reached).toContainText(
-    /Claire Martin\s: il ne connaissait pas encore cet ordinateur, ni aucune de vos (\d+ mises à jour|1 mise à jour), d'après son dernier fichier, reçu le/,
+    /Claire Martin\s: cet ordinateur ne lui était pas encore connu, et aucune de vos (\d+ mises à jour|1 mise à jour) ne lui était arrivée, d'après son dernier fichier, reçu le/,
   );
   await expect(
     computers
@@ -252,15 +252,16 @@ test('rejoindre une coopération depuis une invitation, avec la phrase de passe 
   // Joining wrote her name, her Département and her key: not work of hers that Claire would lack, but news to Claire.
   const known = page.getByRole('alert').filter({ hasText: "Cet ordinateur n'est pas encore connu partout" });
   await expect(known).toContainText(
-    /Claire Martin\s: il ne connaissait pas encore cet ordinateur \(son nom, son Département, sa clé\), d'après son dernier fichier, reçu le/,
+    /Claire Martin\s: cet ordinateur ne lui était pas encore connu \(son nom, son Département, sa clé\), d'après son dernier fichier, reçu le/,
   );
   await expect(page.getByText(/de vos \d+ mises? à jour/)).toHaveCount(0);
+  await screenshot(laptop, '14c-synchronisation-apres-avoir-rejoint');
 
   // Renamed later, in Paramètres › Ordinateurs: the name goes to the others with the next sync.
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Paramètres' }).click();
   const computers = page.getByRole('region', { name: 'Ordinateurs' });
   await computers.getByRole('button', { name: 'Renommer…' }).click();
-  const naming = page.getByRole('dialog', { name: 'Renommer cet ordinateur' });
+  const naming = page.getByRole('dialog', { name: 'Nom de cet ordinateur' });
   await expect(naming.getByRole('textbox', { name: 'Nom de cet ordinateur' })).toHaveValue('Portable DRH');
   await naming.getByRole('textbox', { name: 'Nom de cet ordinateur' }).fill('Portable du bureau 214');
   await screenshot(laptop, '14b-renommer-cet-ordinateur');
