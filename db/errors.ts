@@ -169,7 +169,7 @@ const SENTENCES = {
   'not-the-new-passphrase': (sender: string) =>
     `Cette phrase de passe n'ouvre pas le fichier qui se dit ${ofReplica(sender)} : vérifiez-la auprès de la personne qui l'a changée (elle distingue majuscules et minuscules). Rien n'a été changé.`,
   'passphrase-not-vouched': (sender: string) =>
-    `Cette phrase de passe ouvre le fichier qui se dit ${ofReplica(sender)}, mais il n'apporte aucune mise à jour nouvelle signée par un ordinateur connu et non révoqué : rien ne prouve qu'il vient de la coopération, et la phrase de passe n'a pas été prise. Si elle a bien été changée, attendez un fichier qui apporte du nouveau, ou utilisez Changer la phrase de passe, avec l'ancienne comme phrase de passe actuelle.`,
+    `Cette phrase de passe ouvre le fichier qui se dit ${ofReplica(sender)}, mais il n'apporte aucune mise à jour nouvelle signée par un ordinateur dont la clé est connue ici : rien ne prouve qu'il vient de la coopération, et la phrase de passe n'a pas été prise. Vérifiez d'abord, en appelant à un numéro que vous connaissez déjà, que la phrase de passe a bien été changée ; si oui, attendez un fichier qui apporte du nouveau.`,
   'no-new-passphrase-seen': () =>
     "Aucun fichier reçu n'est scellé avec une phrase de passe inconnue de cet ordinateur : pour changer la phrase de passe, utilisez « passphrase change » (dans l'application : Changer la phrase de passe).",
   'sync-stopped': (detail?: string) => (detail ? `La synchronisation a échoué : ${detail}` : "La synchronisation s'est arrêtée sans réponse."),

@@ -436,6 +436,8 @@ export interface EntenteApi {
   changeSyncPassphrase(current: string, next: string): void;
   /** The passphrase changed on another ordinateur, as a file received shows (SyncStatus.passphrase_seen_elsewhere): checked against that file. */
   adoptSyncPassphrase(next: string): void;
+  /** No change of passphrase was announced: the files sealed with an unknown one are no longer told of (they stay set aside). */
+  dismissPassphraseNotes(): void;
   /** Linux without a keyring: whether the keys may be kept sealed by the plain-text fallback. */
   answerPlainTextKeychain(accepted: boolean): void;
   /** Revokes a lost or departed poste (Paramètres › Ordinateurs). */
@@ -704,6 +706,7 @@ export const API_METHOD_KINDS = {
   getSyncStatus: 'read',
   changeSyncPassphrase: 'write',
   adoptSyncPassphrase: 'write',
+  dismissPassphraseNotes: 'write',
   answerPlainTextKeychain: 'write',
   revokePoste: 'write',
   confirmPosteKey: 'write',

@@ -142,6 +142,8 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   const lookup = store.db.prepare('SELECT bytes FROM folder_imports WHERE path = ?').pluck();
   const known = (relative: string) => lookup.get(join(place, relative)) ?? (keptBy09 === undefined ? undefined : lookup.get(relative));
   const remember = store.db.prepare('INSERT OR REPLACE INTO folder_imports (path, bytes, imported_at) VALUES (?, ?, ?)');
+  // Each poste's newest file: an older one sealed with a passphrase unknown here says nothing of a change (a file from before this poste took its own).
+  const newestFiles = new Set<string>();
   /** Imports one file of another poste; answers what is wrong with it, if it is the file's fault. */
   const importOne = (relative: string, path: string): UserError | undefined => {
     let size: number;
@@ -170,7 +172,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
       // of this very poste, or this laptop's own data failing, stops the round.
       const failure = toUserError(error);
       if (!FILE_FAULTS.has(failure.code)) throw error;
-      if (failure.code === 'unknown-key') noteUnknownPassphrase(store, bytes, now);
+      if (failure.code === 'unknown-key' && newestFiles.has(relative)) noteUnknownPassphrase(store, bytes, now);
       return failure;
     }
   };
@@ -189,6 +191,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
       continue;
     }
     for (const n of numbers) pending.push({ relative: `${peer}/${fileName(n)}`, path: join(projectDir, peer, fileName(n)) });
+    if (numbers.length > 0) newestFiles.add(`${peer}/${fileName(numbers.at(-1)!)}`);
   }
   // A file may relay changes whose poste's key is in a file read later in the round (another
   // poste's folder): such files are tried again once the others are in, while that helps.

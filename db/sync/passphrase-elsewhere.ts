@@ -1,10 +1,11 @@
-// A file sealed with a passphrase this poste does not know (docs/sync.md, « Changer la phrase
-// de passe »): most likely changed on the poste it comes from. The newest such file is kept
-// beside the database, so that the passphrase typed for it can be checked against it: it
-// must open the file, and the file must bring updates signed by a poste known here and not
-// revoked. A header alone proves nothing (anyone who can write to the shared folder can
-// write one), and a typo must never seal this poste's next files with a passphrase nobody has.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+// Files sealed with a passphrase this poste does not know (docs/sync.md, « Changer la phrase
+// de passe »): most likely changed on the poste they come from. The last few are kept beside
+// the database, one per key, so that a passphrase typed for one can be checked against it:
+// it must open the file, and the file must bring updates signed by a poste whose key is known
+// here and not revoked. That stops anyone who merely can write to the shared folder (a header
+// proves nothing), and a typo never seals this poste's next files with a passphrase nobody
+// has; it does not stop someone who had the old passphrase, hence the call to a known number.
+import { readFileSync, rmSync } from 'node:fs';
 import { refusal } from '../errors';
 import { writeFileAtomically } from '../files';
 import { SHARED_SCHEMA_VERSION } from '../store/migrations';
@@ -12,23 +13,25 @@ import type { Store } from '../store/store';
 import { decodeSyncFile, readSyncHeader } from './format';
 import { derivedKey, type Keyring, type ProjectKey, type SystemSeal } from './keys';
 import { replicaLabel, replicaPerson } from './labels';
-import { changePassphrase, currentKeySince } from './passphrase';
+import { changePassphrase } from './passphrase';
 import { checkRuns } from './proof';
 import { revocationOf } from './revocation';
 
-const NOTE_KEY = 'passphrase_seen_elsewhere';
+const NOTES_KEY = 'passphrases_seen_elsewhere';
+/** Keys whose files the user said were no announced change: not told of again. */
+const DISMISSED_KEY = 'passphrases_dismissed';
+/** Kept at most: a stranger's files must not push out a real one for long, nor fill the disk. */
+const KEPT = 5;
 
 interface Note {
   key_id: string;
   /** The poste the file says it comes from: unproven until its passphrase opens it. */
   sender: string;
-  /** The file's date, as its header says. */
-  written_at: string;
-  /** When this poste first met a file sealed with that key. */
+  /** When this poste received a file sealed with that key, by its own clock. */
   seen_at: string;
 }
 
-/** What the Synchronisation screen says of it. */
+/** What the Synchronisation screen says of the latest one. */
 export interface PassphraseSeenElsewhere {
   /** « l'ordinateur de Nadia Benali (Loir-et-Cher) », or an ordinateur not yet known here. */
   sender: string;
@@ -37,75 +40,82 @@ export interface PassphraseSeenElsewhere {
   seen_at: string;
 }
 
-const noteFile = (store: Store) => `${store.file.replace(/\.sqlite$/, '')}.phrase-inconnue.entente`;
+/** One file per key, named by the key id in hexadecimal (a key id may hold « / »). */
+const noteFile = (store: Store, keyId: string) => `${store.file.replace(/\.sqlite$/, '')}.phrase-inconnue-${Buffer.from(keyId).toString('hex')}.entente`;
 
-function readNote(store: Store): Note | null {
-  const note = store.localState(NOTE_KEY);
-  return note ? (JSON.parse(note) as Note) : null;
+function readNotes(store: Store): Note[] {
+  const notes = store.localState(NOTES_KEY);
+  return notes ? (JSON.parse(notes) as Note[]) : [];
 }
 
-function forget(store: Store): void {
-  store.db.prepare('DELETE FROM local_state WHERE key = ?').run(NOTE_KEY);
-  rmSync(noteFile(store), { force: true });
+function keepNotes(store: Store, notes: Note[]): void {
+  for (const note of readNotes(store)) if (!notes.some((kept) => kept.key_id === note.key_id)) rmSync(noteFile(store, note.key_id), { force: true });
+  if (notes.length === 0) store.db.prepare('DELETE FROM local_state WHERE key = ?').run(NOTES_KEY);
+  else store.setLocalState(NOTES_KEY, JSON.stringify(notes));
 }
 
 /**
- * Keeps a file refused for an unknown key (an import, a shared-folder round): the newest one
- * by its date, from a poste not revoked here. Never lets a failure here hide the import's own.
+ * Keeps a file refused for an unknown key (an import, the newest file of a poste in the
+ * shared folder), unless its poste is revoked here. Never lets a failure here hide the
+ * import's own refusal.
  */
 export function noteUnknownPassphrase(store: Store, bytes: Buffer, at: Date): void {
   try {
     const { header } = readSyncHeader(bytes);
-    const note = readNote(store);
-    if (!header.keyId || revocationOf(store, header.sender) || header.sender === store.replicaId) return;
-    if (note && (note.key_id === header.keyId || note.written_at >= header.createdAt)) return;
-    // Written before this poste took its passphrase, or before a later file of its poste read
-    // here: it cannot bring a newer passphrase (an old file of the shared folder, say).
-    const since = currentKeySince(store);
-    if ((since !== undefined && header.createdAt < since) || laterFileRead(store, header.sender, header.createdAt)) return;
-    writeFileAtomically(noteFile(store), bytes);
-    store.setLocalState(NOTE_KEY, JSON.stringify({ key_id: header.keyId, sender: header.sender, written_at: header.createdAt, seen_at: at.toISOString() }));
+    if (!header.keyId || header.sender === store.replicaId || revocationOf(store, header.sender) || dismissedKeys(store).includes(header.keyId)) return;
+    const others = readNotes(store).filter((note) => note.key_id !== header.keyId);
+    writeFileAtomically(noteFile(store, header.keyId), bytes);
+    keepNotes(store, [...others, { key_id: header.keyId, sender: header.sender, seen_at: at.toISOString() }].slice(-KEPT));
   } catch {
     // A disk or database failing here: the refusal of the file is what the user must read.
   }
 }
 
-/** Whether this poste has read a file of `sender` written after `date`. */
-function laterFileRead(store: Store, sender: string, date: string): boolean {
-  const read = store.db.prepare('SELECT file_created_at FROM peer_state WHERE replica_id = ?').pluck().get(sender) as string | undefined;
-  return read !== undefined && read > date;
+/** The notes still to tell: not those whose key this poste holds by now, nor those of a poste revoked since. */
+function pendingNotes(store: Store, keys: ProjectKey[]): Note[] {
+  return readNotes(store).filter((note) => !keys.some((key) => key.id === note.key_id) && !revocationOf(store, note.sender));
 }
 
-/**
- * The file noted, unless this poste holds its key by now (the passphrase taken another way),
- * has read a later file of the same poste since (an old file of the shared folder, written
- * before a change this poste already followed), or its poste was revoked since.
- */
+/** The latest file still to tell of, for the Synchronisation screen. */
 export function passphraseSeenElsewhere(store: Store, keys: ProjectKey[]): PassphraseSeenElsewhere | null {
-  const note = readNote(store);
-  if (!note) return null;
-  const stale = keys.some((key) => key.id === note.key_id) || laterFileRead(store, note.sender, note.written_at) || revocationOf(store, note.sender);
-  if (stale || !existsSync(noteFile(store))) {
-    forget(store);
-    return null;
-  }
-  return { sender: replicaLabel(store, note.sender), sender_person: replicaPerson(store, note.sender), seen_at: note.seen_at };
+  const latest = pendingNotes(store, keys).at(-1);
+  return latest ? { sender: replicaLabel(store, latest.sender), sender_person: replicaPerson(store, latest.sender), seen_at: latest.seen_at } : null;
 }
 
-/** Takes the passphrase of the file noted, once it opens it and the file proves to come from the coopération. */
+function dismissedKeys(store: Store): string[] {
+  const dismissed = store.localState(DISMISSED_KEY);
+  return dismissed ? (JSON.parse(dismissed) as string[]) : [];
+}
+
+/** The user says no change was announced: the files noted are no longer told of, nor others sealed alike (they stay set aside). */
+export function dismissPassphraseNotes(store: Store): void {
+  const dismissed = [...dismissedKeys(store), ...readNotes(store).map((note) => note.key_id)];
+  store.setLocalState(DISMISSED_KEY, JSON.stringify(dismissed.slice(-50)));
+  keepNotes(store, []);
+}
+
+/** Takes the passphrase of a file noted, once it opens it and the file brings updates signed by a poste known here. */
 export function adoptPassphrase(store: Store, keyring: Keyring, passphrase: string, system?: SystemSeal): Keyring {
-  const seen = passphraseSeenElsewhere(store, keyring.keys);
-  const note = readNote(store);
-  if (!seen || !note) throw refusal('no-new-passphrase-seen');
+  const pending = pendingNotes(store, keyring.keys);
+  if (pending.length === 0) throw refusal('no-new-passphrase-seen');
   const key = derivedKey(passphrase, keyring.project);
-  if (key.id !== note.key_id) throw refusal('not-the-new-passphrase', seen.sender);
-  const { content } = decodeSyncFile(readFileSync(noteFile(store)), { keys: [key], project: keyring.project, schema: SHARED_SCHEMA_VERSION });
+  const note = pending.find((candidate) => candidate.key_id === key.id);
+  if (!note) throw refusal('not-the-new-passphrase', replicaLabel(store, pending.at(-1)!.sender));
+  const sender = replicaLabel(store, note.sender);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(noteFile(store, note.key_id));
+  } catch {
+    throw refusal('no-new-passphrase-seen');
+  }
+  const { content } = decodeSyncFile(bytes, { keys: [key], project: keyring.project, schema: SHARED_SCHEMA_VERSION });
   // Forged or forked runs are refused here as at an import; the signed runs that bring something new are listed.
   const { proofs } = checkRuns(store, keyring.project, content.runs);
   const knownKey = store.db.prepare('SELECT 1 FROM replica WHERE id = ? AND public_key IS NOT NULL').pluck();
-  const vouched = proofs.heads.some((head) => head.origin !== keyring.replica && knownKey.get(head.origin) !== undefined && !revocationOf(store, head.origin));
-  if (!vouched) throw refusal('passphrase-not-vouched', seen.sender);
+  const signed = proofs.heads.some((head) => head.origin !== keyring.replica && knownKey.get(head.origin) !== undefined && !revocationOf(store, head.origin));
+  if (!signed) throw refusal('passphrase-not-vouched', sender);
   const changed = changePassphrase(store, keyring, passphrase, system);
-  forget(store);
+  // The change announced is taken: the other files noted were not it.
+  keepNotes(store, []);
   return changed;
 }

@@ -71,22 +71,6 @@ export function publishKeys(store: Store, keyring: Keyring, system?: SystemSeal)
   store.write([{ entity: 'replica', rowId: keyring.replica, field: 'public_key', value: keyring.publicKey }]);
   forgetLegacyPassphrase(store);
   saveKeyring(store, keyring, system);
-  noteCurrentKey(store, keyring);
-}
-
-const CURRENT_KEY = 'current_key';
-
-/** When this poste took the passphrase it writes with: a file of another poste written before cannot bring a newer one. */
-function noteCurrentKey(store: Store, keyring: Keyring): void {
-  const current = store.localState(CURRENT_KEY);
-  if (current && (JSON.parse(current) as { id: string }).id === keyring.keys[0].id) return;
-  store.setLocalState(CURRENT_KEY, JSON.stringify({ id: keyring.keys[0].id, since: new Date().toISOString() }));
-}
-
-/** Since when this poste writes with its current passphrase, if known (not for a poste set up before Entente 0.11). */
-export function currentKeySince(store: Store): string | undefined {
-  const current = store.localState(CURRENT_KEY);
-  return current ? (JSON.parse(current) as { since: string }).since : undefined;
 }
 
 /** After a restored backup gave this poste a new id: a new signing key, published, with the same project keys. */
@@ -108,7 +92,6 @@ export function changePassphrase(store: Store, keyring: Keyring, passphrase: str
   if (derivedKey(passphrase, keyring.project).id === keyring.keys[0].id) throw refusal('same-passphrase');
   const changed = withPassphrase(keyring, passphrase);
   saveKeyring(store, changed, system);
-  noteCurrentKey(store, changed);
   return changed;
 }
 

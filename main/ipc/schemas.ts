@@ -342,6 +342,7 @@ export const argsSchemas = {
   setSyncPassphrase: z.tuple([passphrase]),
   changeSyncPassphrase: z.tuple([passphrase, passphrase]),
   adoptSyncPassphrase: z.tuple([passphrase]),
+  dismissPassphraseNotes: none,
   answerPlainTextKeychain: z.tuple([z.boolean()]),
   revokePoste: z.tuple([id]),
   confirmPosteKey: z.tuple([id, z.string().max(200)]),

@@ -13,7 +13,7 @@ import type { ImportSummary } from '../../db/sync/exchange';
 import { readChosenFile, safeFileName } from '../../db/files';
 import type { OpenedFiles } from '../opened-files';
 import { confirmKey } from '../../db/sync/confirmations';
-import { passphraseSeenElsewhere } from '../../db/sync/passphrase-elsewhere';
+import { dismissPassphraseNotes, passphraseSeenElsewhere } from '../../db/sync/passphrase-elsewhere';
 import { nameThisComputer } from '../../db/sync/labels';
 import { listJournal } from '../../db/sync/journal';
 import { markPostesSeen, posteNotices } from '../../db/sync/poste-notices';
@@ -29,6 +29,7 @@ type SyncMethods =
   | 'setSyncPassphrase'
   | 'changeSyncPassphrase'
   | 'adoptSyncPassphrase'
+  | 'dismissPassphraseNotes'
   | 'answerPlainTextKeychain'
   | 'revokePoste'
   | 'confirmPosteKey'
@@ -94,6 +95,7 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
     setSyncPassphrase: (value) => session.keys.enter(store(), value),
     changeSyncPassphrase: (current, next) => session.keys.change(store(), current, next),
     adoptSyncPassphrase: (next) => session.keys.adopt(store(), next),
+    dismissPassphraseNotes: () => dismissPassphraseNotes(store()),
     answerPlainTextKeychain: (accepted) => session.keys.answerPlainText(store(), accepted),
     revokePoste: (replicaId) => revokeReplica(store(), replicaId),
     confirmPosteKey: (replicaId, heard) => confirmKey(store(), replicaId, heard),

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
@@ -19,7 +19,7 @@ import { decodeSyncFile, encodeSyncFile } from '../../db/sync/format';
 import { syncFolder } from '../../db/sync/folder';
 import { derivedKey, hasKeyFile, keyFilePath, unlockWithPassphrase } from '../../db/sync/keys';
 import { changePassphrase, keyringOf, upgradeLegacyPassphrase } from '../../db/sync/passphrase';
-import { adoptPassphrase, passphraseSeenElsewhere } from '../../db/sync/passphrase-elsewhere';
+import { adoptPassphrase, dismissPassphraseNotes, passphraseSeenElsewhere } from '../../db/sync/passphrase-elsewhere';
 import { importExchangeFile } from '../../db/sync/operations';
 import { authorshipOf, signHead } from '../../db/sync/proof';
 import { confirmKey } from '../../db/sync/confirmations';
@@ -418,7 +418,7 @@ describe('la phrase de passe changée sur un autre poste, prise sur celui-ci', (
     expect(seen(nadia)).toEqual({ sender: "l'ordinateur de Claire Martin (Indre-et-Loire)", sender_person: 'Claire Martin', seen_at: at.toISOString() });
     // Its passphrase opens it, but nothing in it is signed by a poste of the coopération: not taken.
     expect(() => adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), stranger)).toThrow(
-      /n'apporte aucune mise à jour nouvelle signée par un ordinateur connu/,
+      /n'apporte aucune mise à jour nouvelle signée par un ordinateur dont la clé est connue ici/,
     );
     expect(keyringOf(nadia, PASSPHRASE).keys).toHaveLength(1);
 
@@ -435,14 +435,15 @@ describe('la phrase de passe changée sur un autre poste, prise sur celui-ci', (
 
     adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), next);
     expect(passphraseSeenElsewhere(nadia, keyringOf(nadia, next).keys)).toBeNull();
-    expect(existsSync(join(dirname(nadia.file), 'entente.phrase-inconnue.entente'))).toBe(false);
+    // Both files noted are gone from beside the database: the one taken, the stranger's.
+    expect(readdirSync(dirname(nadia.file)).filter((name) => name.includes('phrase-inconnue'))).toEqual([]);
     expect(importFile(nadia, after, next).applied).toBeGreaterThan(0);
     // Nadia's files are sealed with the new passphrase now: Claire reads them.
     updateAction(nadia, 'a7-1', { progress: 20 });
     expect(importFile(claire, exportFile(nadia, { secret: next }).bytes, next).applied).toBeGreaterThan(0);
   });
 
-  test("dans un dossier partagé : le fichier mis de côté est noté, pas ceux d'avant un fichier déjà lu, ni ceux d'un poste révoqué", () => {
+  test("dans un dossier partagé : le dernier fichier de chaque poste est noté, pas ceux d'un poste révoqué ; « Ignorer » les fait taire", () => {
     const folder = tempDir();
     const claire = newReplica('Claire Martin', '37');
     const nadia = newReplica('Nadia Benali', '41');
@@ -459,26 +460,38 @@ describe('la phrase de passe changée sur un autre poste, prise sur celui-ci', (
     expect(passphraseSeenElsewhere(nadia, keyringOf(nadia, next).keys)).toBeNull();
     expect(syncFolder(nadia, folder, next).postponed).toEqual([]);
 
-    // Sophie joins after the change, with the new passphrase only: the old files of the folder,
-    // sealed with the old one, were written before she took hers: not news. Marc's next file is:
-    // he has not taken the new passphrase yet.
+    // Sophie joins after the change, with the new passphrase only. Claire's old file is not
+    // news (a newer one of hers is there); Nadia's and Marc's newest files are sealed with the
+    // old one: told, for the user to say that no change was announced.
     const sophie = track(Store.open(join(tempDir(), 'entente.sqlite')));
     joinProject(sophie, createInvitation(claire, next).bytes, next, { name: 'Sophie Bernard', function: 'Chargée de mission', partner: '37' });
     const sophieSees = () => passphraseSeenElsewhere(sophie, keyringOf(sophie, next).keys);
     expect(syncFolder(sophie, folder, next).postponed).toHaveLength(3);
+    expect(sophieSees()?.sender).toMatch(/^l'ordinateur de (Nadia Benali|Marc Lefèvre) \(Loir-et-Cher\)$/);
+    // Ignored: not told again, at the next rounds either, for files sealed with that passphrase.
+    dismissPassphraseNotes(sophie);
     expect(sophieSees()).toBeNull();
+    expect(syncFolder(sophie, folder, next).postponed).toHaveLength(3);
     updateAction(marc, 'a7-1', { progress: 15 });
     syncFolder(marc, folder, PASSPHRASE);
     syncFolder(sophie, folder, next);
-    expect(sophieSees()?.sender).toBe("l'ordinateur de Marc Lefèvre (Loir-et-Cher)");
+    expect(sophieSees()).toBeNull();
 
-    // Marc is revoked: his files are nobody's news any more.
+    // A stranger's file under Marc's name, with a passphrase of his own: told. Once Marc is
+    // revoked, files under his name are nobody's news any more.
+    const strangerFile = encodeSyncFile({
+      project,
+      sender: marc.replicaId!,
+      schema: SHARED_SCHEMA_VERSION,
+      full: false,
+      key: derivedKey('passe-du-voleur-de-portable', project),
+      content: { senderHeld: {}, basedOn: {}, runs: [] },
+    });
+    writeFileSync(join(folder, 'entente-p-coop-37-41', marc.replicaId!, '00000009.entente'), strangerFile);
+    syncFolder(sophie, folder, next);
+    expect(sophieSees()?.sender).toBe("l'ordinateur de Marc Lefèvre (Loir-et-Cher)");
     revokeReplica(claire, marc.replicaId!);
     syncFolder(claire, folder, next);
-    syncFolder(sophie, folder, next);
-    expect(sophieSees()).toBeNull();
-    updateAction(marc, 'a7-1', { progress: 25 });
-    syncFolder(marc, folder, PASSPHRASE);
     syncFolder(sophie, folder, next);
     expect(sophieSees()).toBeNull();
   });

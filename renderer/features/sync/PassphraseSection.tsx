@@ -132,13 +132,17 @@ function PassphraseEntry({ unlocking, onDone }: { unlocking: boolean; onDone: ()
 /**
  * A file came sealed with a passphrase this ordinateur does not know: most likely changed
  * on its sender. The new one is typed here, and checked against that file in main (it must
- * open it, and the file bring updates signed by a known ordinateur): not the old one, since
- * knowing the new one is what counts.
+ * open it, and the file bring updates signed by an ordinateur whose key is known): not the
+ * old one, since knowing the new one is what counts. Or the notice is dismissed.
  */
 function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passphrase_seen_elsewhere']>; onDone: () => void }) {
   const [typing, setTyping] = useState(false);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string>();
+  async function dismiss() {
+    const result = await send('dismissPassphraseNotes');
+    if (result.ok) onDone();
+  }
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await send('adoptSyncPassphrase', value);
@@ -153,9 +157,14 @@ function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passp
   }
   return (
     <Alert color="yellow" title="Un fichier reçu est scellé avec une autre phrase de passe">
-      <Text size="sm" mb="sm">
+      <Text size="sm" mb="xs">
         {frenchTypography(
-          `Le fichier qui se dit ${ofReplica(seen.sender)}, reçu le ${formatDateTime(seen.seen_at)}, est scellé avec une phrase de passe que cet ordinateur ne connaît pas. Si elle a été changée sur cet ordinateur-là, appelez ${seen.sender_person ?? "la personne qui l'utilise"} à un numéro que vous connaissez déjà, demandez-lui la nouvelle et saisissez-la ici\u202f: Entente vérifie qu'elle ouvre ce fichier et qu'il apporte des mises à jour signées par un ordinateur de la coopération. Si c'est cet ordinateur-là qui n'a pas encore la nouvelle phrase de passe, c'est à lui de la saisir.`,
+          `Le fichier qui se dit ${ofReplica(seen.sender)}, reçu le ${formatDateTime(seen.seen_at)}, est scellé avec une phrase de passe que cet ordinateur ne connaît pas. Si un changement de phrase de passe vous a été annoncé, appelez ${seen.sender_person ?? 'la personne qui utilise cet ordinateur'} à un numéro que vous connaissez déjà, demandez-lui la nouvelle et saisissez-la ici\u202f: Entente vérifie qu'elle ouvre ce fichier et qu'il apporte des mises à jour signées par un ordinateur dont la clé est connue ici. Si c'est cet ordinateur-là qui n'a pas encore la nouvelle phrase de passe, c'est à lui de la saisir.`,
+        )}
+      </Text>
+      <Text size="sm" mb="sm" fw={600}>
+        {frenchTypography(
+          'Si personne ne vous a annoncé de changement, ne saisissez rien\u202f: cliquez sur Ignorer et prévenez la personne qui anime la coopération.',
         )}
       </Text>
       {typing ? (
@@ -182,9 +191,14 @@ function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passp
           </Group>
         </form>
       ) : (
-        <Button variant="default" onClick={() => setTyping(true)}>
-          Saisir la nouvelle phrase de passe…
-        </Button>
+        <Group gap="sm">
+          <Button variant="default" onClick={() => setTyping(true)}>
+            Saisir la nouvelle phrase de passe…
+          </Button>
+          <Button variant="subtle" color="dark" onClick={() => void dismiss()}>
+            Ignorer
+          </Button>
+        </Group>
       )}
     </Alert>
   );
