@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { partnerWord } from '../../../common/partners';
 import { useAppState } from '../../app/AppContext';
 import { Disclosure } from '../../shared/Disclosure';
+import { FormActions } from '../../shared/FormActions';
 import type { ReplicaStatus } from '../../../preload/contract';
 import { send, useApiData } from '../../api';
 import { formatDate, formatDateTime, numberFormat } from '../../shared/format';
@@ -282,12 +283,7 @@ function NameComputerForm({ current, onDone }: { current: string | null; onDone:
           maxLength={200}
           data-autofocus
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Annuler
-          </Button>
-          <Button type="submit">Enregistrer</Button>
-        </Group>
+        <FormActions submitLabel="Enregistrer" onCancel={onDone} />
       </Stack>
     </form>
   );
