@@ -117,8 +117,8 @@ const SENTENCES = {
     `Ce fichier d'échange a été écrit par une version plus récente d'Entente (format ${format}). Installez la dernière version d'Entente pour l'importer. ${UNCHANGED}`,
   'newer-schema': (minAppVersion: string) =>
     `Ce fichier d'échange vient d'une version plus récente d'Entente (${minAppVersion} ou plus). Installez-la pour l'importer. ${UNCHANGED}`,
-  'other-project': (project: string) =>
-    `Ce fichier d'échange appartient à une autre coopération (${project}). Importez-le dans la coopération qui l'a produit. ${UNCHANGED}`,
+  'other-project': (project?: string) =>
+    `Ce fichier d'échange appartient à une autre coopération${project === undefined ? '' : ` (${project})`}. Importez-le dans la coopération qui l'a produit. ${UNCHANGED}`,
   'wrong-passphrase': () =>
     `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Vérifiez la phrase de passe de la coopération (elle distingue majuscules et minuscules). ${UNCHANGED}`,
   /** This ordinateur's own numbers used by another copy: its data folder was copied (docs/sync.md §5). */

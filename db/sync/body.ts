@@ -1,5 +1,5 @@
 // What a sync file carries (its runs of changes and the senders' vectors), and the body of
-// formats 5 and 6, in binary (docs/sync.md, « Le corps »). format.ts seals it;
+// formats 5 to 7, in binary (docs/sync.md, « Le corps »). format.ts seals it;
 // older-bodies.ts reads the bodies of formats 1 to 4.
 import type { Change } from '../store/changelog';
 import type { Blob } from '../attachments/types';
@@ -83,26 +83,26 @@ function parsedString(value: string): string | undefined {
   }
 }
 
-function writeValue(out: ByteWriter, value: string): void {
-  if (value === 'null') return out.uint(ValueKind.Null);
-  if (value === 'false') return out.uint(ValueKind.False);
-  if (value === 'true') return out.uint(ValueKind.True);
+/** A value's kind, and what follows it (nothing, a text, an integer). */
+function valueKind(value: string): [ValueKind, string | number | null] {
+  if (value === 'null') return [ValueKind.Null, null];
+  if (value === 'false') return [ValueKind.False, null];
+  if (value === 'true') return [ValueKind.True, null];
   if (value.startsWith('"')) {
     const parsed = parsedString(value);
-    if (parsed !== undefined && JSON.stringify(parsed) === value) {
-      out.uint(ValueKind.String);
-      return out.text(parsed);
-    }
+    if (parsed !== undefined && JSON.stringify(parsed) === value) return [ValueKind.String, parsed];
   } else if (Number.isSafeInteger(Number(value)) && String(Number(value)) === value) {
-    out.uint(ValueKind.Integer);
-    return out.int(Number(value));
+    return [ValueKind.Integer, Number(value)];
   }
-  out.uint(ValueKind.Text);
-  out.text(value);
+  return [ValueKind.Text, value];
 }
 
-function readValue(input: ByteReader): string {
-  const kind = input.uint();
+function writeValuePart(out: ByteWriter, part: string | number | null): void {
+  if (typeof part === 'string') out.text(part);
+  else if (typeof part === 'number') out.int(part);
+}
+
+function readValue(input: ByteReader, kind = input.uint()): string {
   switch (kind) {
     case ValueKind.Null:
       return 'null';
@@ -130,17 +130,17 @@ const enum ProofFlag {
 }
 
 /**
- * The body of formats 5 and 6, in binary (docs/sync.md, « Le corps ») : the same columns as
+ * The body of format 7, in binary (docs/sync.md, « Le corps ») : the same columns as
  * format 4, without JSON's quotes, commas and escapes, and values by kind. Each part is a
- * count then its items: origins (texts; in format 6, the file's sender is origin 0 without
- * being written, as the header names it), senderHeld (a seq per origin, in order, 0 when
- * nothing is said of it), basedOn's
- * differences (origin index, zigzag d), (entity, field) pairs outside the format's table
- * (field-pairs.ts; two texts each, numbered after the table's), row ids (texts),
- * runs (origin index, from, count, proof flags), then per change, column after column:
- * pair index, row index, clock (zigzag of the milliseconds' difference, doubled, + 1 when
- * the clock is a text in the clock texts), counter, superseded versions (count, then origin
- * index and zigzag of seq − its seq), value; then the clock texts; then the proofs' bytes.
+ * count then its items: origins (texts; the file's sender is origin 0 without being
+ * written, as the header names it), senderHeld (a seq per origin, in order, 0 when nothing
+ * is said of it), basedOn's differences (origin index, zigzag d), (entity, field) pairs
+ * outside the format's table (field-pairs.ts; two texts each, numbered after the table's),
+ * row ids (texts), runs (origin index, from, count, proof flags), then per change, column
+ * after column: pair index, row index, clock (zigzag of the milliseconds' difference,
+ * doubled, + 1 when the clock is a text in the clock texts), counter, superseded versions
+ * (counts, then origin indices, then zigzags of seq − their seq), values (couple by couple:
+ * kinds, then what follows them); then the clock texts; then the proofs' bytes.
  */
 export function encodeBody(content: SyncContent, sender: string): Buffer {
   const origins = new Dictionary();
@@ -202,7 +202,8 @@ export function encodeBody(content: SyncContent, sender: string): Buffer {
     );
   }
   const changes = changesOf(content.runs);
-  for (const c of changes) out.uint(fieldPairNumber(c.entity, c.field) ?? FIELD_PAIRS.length + pairs.of(`${c.entity}\0${c.field}`));
+  const pairOf = Uint32Array.from(changes, (c) => fieldPairNumber(c.entity, c.field) ?? FIELD_PAIRS.length + pairs.of(`${c.entity}\0${c.field}`));
+  for (const pair of pairOf) out.uint(pair);
   for (const c of changes) out.uint(rows.of(c.rowId));
   const clockTexts: string[] = [];
   let ms = 0;
@@ -218,14 +219,14 @@ export function encodeBody(content: SyncContent, sender: string): Buffer {
     ms = at;
   }
   for (const c of changes) out.uint(Number(HLC_FORM.exec(c.hlc)?.[2] ?? 0));
-  for (const c of changes) {
-    out.uint(c.supersedes.length);
-    for (const [origin, seq] of c.supersedes) {
-      out.uint(origins.of(origin));
-      out.int(c.seq - seq);
-    }
-  }
-  for (const c of changes) writeValue(out, c.value);
+  // Alike values side by side compress better: the counts, then the origins, then the numbers.
+  for (const c of changes) out.uint(c.supersedes.length);
+  for (const c of changes) for (const [origin] of c.supersedes) out.uint(origins.of(origin));
+  for (const c of changes) for (const [, seq] of c.supersedes) out.int(c.seq - seq);
+  // The values couple by couple (dates beside dates, notes beside notes), their kinds first.
+  const values = Array.from(pairOrder(pairOf, FIELD_PAIRS.length + pairs.list.length), (j) => valueKind(changes[j].value));
+  for (const [kind] of values) out.uint(kind);
+  for (const [, part] of values) writeValuePart(out, part);
   out.uint(clockTexts.length);
   for (const text of clockTexts) out.text(text);
   out.uint(proofTexts.length);
@@ -234,15 +235,56 @@ export function encodeBody(content: SyncContent, sender: string): Buffer {
   return out.done();
 }
 
-/** Reads a body of format 6 (`sender`: the header's, origin 0) or of format 5 (no sender: every origin is written). */
-export function decodeBody(plain: Buffer, sender?: string): SyncContent {
+/** The changes' indices, couple after couple in the couples' order, in file order within one: where format 7 writes their values. */
+function pairOrder(pairOf: Uint32Array, pairCount: number): Uint32Array {
+  const starts = new Uint32Array(pairCount + 1);
+  for (const pair of pairOf) starts[pair + 1]++;
+  for (let i = 1; i <= pairCount; i++) starts[i] += starts[i - 1];
+  const order = new Uint32Array(pairOf.length);
+  for (let j = 0; j < pairOf.length; j++) order[starts[pairOf[j]]++] = j;
+  return order;
+}
+
+/** Format 7's superseded versions (counts, origins, numbers) and values (couple by couple, kinds first). */
+function readColumns(input: ByteReader, all: Change[], originAt: (i: number) => string, order: Uint32Array): void {
+  const counts = new Uint32Array(all.length);
+  let versions = 0;
+  for (let j = 0; j < all.length; j++) {
+    const m = input.uint();
+    if (m > input.left) throw new Error('versions remplacées invalides');
+    versions += counts[j] = m;
+  }
+  if (versions > input.left) throw new Error('versions remplacées invalides');
+  for (let j = 0; j < all.length; j++) for (let m = counts[j]; m > 0; m--) all[j].supersedes.push([originAt(input.uint()), 0]);
+  for (const change of all) {
+    for (const version of change.supersedes) {
+      const seq = change.seq - input.int();
+      if (!isSeq(seq)) throw new Error('versions remplacées invalides');
+      version[1] = seq;
+    }
+  }
+  const kinds = new Uint8Array(all.length);
+  for (let k = 0; k < all.length; k++) {
+    const kind = input.uint();
+    if (kind > ValueKind.Text) throw new Error('valeur invalide');
+    kinds[k] = kind;
+  }
+  for (let k = 0; k < all.length; k++) all[order[k]].value = readValue(input, kinds[k]);
+}
+
+/**
+ * Reads a body of format 7 or 6 (`sender`: the header's, origin 0, not written) or of format
+ * 5 (every origin is written). Format 7 writes the superseded versions in three columns and
+ * the values couple by couple, kinds first; formats 5 and 6 write each change's in turn.
+ */
+export function decodeBody(plain: Buffer, format: number, sender: string): SyncContent {
   const input = new ByteReader(plain);
   const count = (limit = plain.length) => {
     const n = input.uint();
     if (n > limit) throw new Error('nombre invalide');
     return n;
   };
-  const origins = [...(sender === undefined ? [] : [sender]), ...Array.from({ length: count() }, () => input.text())];
+  const origins = [...(format === 5 ? [] : [sender]), ...Array.from({ length: count() }, () => input.text())];
   const originAt = (i: number) => {
     if (!isIndex(i, origins.length)) throw new Error('origine invalide');
     return origins[i];
@@ -274,11 +316,13 @@ export function decodeBody(plain: Buffer, sender?: string): SyncContent {
   if (total > plain.length) throw new Error('suite invalide');
   // Column after column, straight into the changes: a large file makes no array per column.
   const all: Change[] = [];
+  const pairOf = new Uint32Array(total);
   const decoded = runs.map(({ origin, from, length }): Run => {
     const changes = new Array<Change>(length);
     for (let n = 0; n < length; n++) {
       const i = input.uint();
       if (!isIndex(i, pairs.length)) throw new Error('modification invalide');
+      pairOf[all.length] = i;
       const [entity, field] = pairs[i];
       all.push((changes[n] = { origin, seq: from + n, hlc: '', entity, rowId: '', field, value: '', supersedes: [] }));
     }
@@ -312,15 +356,18 @@ export function decodeBody(plain: Buffer, sender?: string): SyncContent {
     if (counter > 9999) throw new Error('horloge invalide');
     all[j].hlc = `${String(clocks[j]).padStart(13, '0')}-${String(counter).padStart(4, '0')}`;
   }
-  for (const change of all) {
-    for (let m = count(); m > 0; m--) {
-      const by = originAt(input.uint());
-      const seq = change.seq - input.int();
-      if (!isSeq(seq)) throw new Error('versions remplacées invalides');
-      change.supersedes.push([by, seq]);
+  if (format >= 7) readColumns(input, all, originAt, pairOrder(pairOf, pairs.length));
+  else {
+    for (const change of all) {
+      for (let m = count(); m > 0; m--) {
+        const by = originAt(input.uint());
+        const seq = change.seq - input.int();
+        if (!isSeq(seq)) throw new Error('versions remplacées invalides');
+        change.supersedes.push([by, seq]);
+      }
     }
+    for (const change of all) change.value = readValue(input);
   }
-  for (const change of all) change.value = readValue(input);
   if (count(total) !== textClocks) throw new Error('horloge invalide');
   for (let j = 0; j < total; j++) if (clocks[j] < 0) all[j].hlc = input.text();
   const proofTexts = Array.from({ length: count(2 * runs.length) }, () => input.text());

@@ -55,6 +55,16 @@ export class ByteReader {
     return this.at === this.bytes.length;
   }
 
+  /** How many bytes are left to read. */
+  get left(): number {
+    return this.bytes.length - this.at;
+  }
+
+  /** How many bytes were read. */
+  get read(): number {
+    return this.at;
+  }
+
   uint(): number {
     let value = 0;
     let scale = 1;

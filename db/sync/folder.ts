@@ -52,7 +52,7 @@ const SET_ASIDE: { [C in ErrorCode]?: (...args: SentenceArgs<C>) => string } = {
   'damaged-file': (detail) => `Endommagé ou incomplet (${detail}), peut-être encore en cours de copie.`,
   'newer-format': (format) => `Écrit par une version plus récente d'Entente (format ${format}) : installez la dernière version pour le lire.`,
   'newer-schema': (minAppVersion) => `Écrit par une version plus récente d'Entente (${minAppVersion} ou plus) : installez-la pour le lire.`,
-  'other-project': (project) => `Appartient à une autre coopération (${project}).`,
+  'other-project': (project) => `Appartient à une autre coopération${project === undefined ? '' : ` (${project})`}.`,
   'wrong-passphrase': () => 'Scellé avec une autre phrase de passe que celle de la coopération sur cet ordinateur.',
   'unknown-key': () =>
     'Scellé avec une phrase de passe que cet ordinateur ne connaît pas : si elle a été changée sur un autre ordinateur, saisissez la nouvelle (Synchronisation › Phrase de passe de la coopération › Saisir la nouvelle phrase de passe).',

@@ -1,6 +1,6 @@
-// The sync file ("fichier d'échange"), format 6. Layout (docs/sync.md):
+// The sync file ("fichier d'échange"), format 7. Layout (docs/sync.md):
 //
-//   "ENTENTE-SYNC" (12 bytes) | format version (u16 BE) | header length (u32 BE) |
+//   "ENTENTE-SYNC" (12 bytes) | format version (u16 BE) | header length (varint; u32 BE before format 7) |
 //   header (binary, readable without the key, authenticated) |
 //   body: AES-256-GCM ciphertext of the brotli-compressed content | GCM tag (16 bytes)
 //
@@ -9,8 +9,8 @@
 // opens it, or that none does), the sender, the size to bound decompression. What the
 // sender held and its proofs travel sealed and compressed: a day's file stays small.
 // Each file's key comes from the project key and the file's salt (HKDF): unique per file,
-// so the GCM nonce is fixed. Formats 1 to 5 (Entente 0.1 to 0.9) are still read.
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+// so the GCM nonce is fixed. Formats 1 to 6 (Entente 0.1 to 0.10) are still read.
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import { refusal } from '../errors';
 import type { Blob } from '../attachments/types';
@@ -21,9 +21,9 @@ import { decodeBody, encodeBody, type SyncContent } from './body';
 import { decodeBodyV3, decodeBodyV4, decodeLegacyBody } from './older-bodies';
 
 export const SYNC_MAGIC = Buffer.from('ENTENTE-SYNC', 'ascii');
-export const SYNC_FORMAT_VERSION = 6;
+export const SYNC_FORMAT_VERSION = 7;
 /** The app version that reads each format version: named when a newer file is refused. */
-const APP_VERSION_OF_FORMAT: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0', 4: '0.5.0', 5: '0.9.0', 6: '0.10.0' };
+const APP_VERSION_OF_FORMAT: Record<number, string> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0', 4: '0.5.0', 5: '0.9.0', 6: '0.10.0', 7: '0.11.0' };
 
 /** The later of two versions « major.minor.patch ». */
 function laterVersion(a: string, b: string): string {
@@ -31,6 +31,7 @@ function laterVersion(a: string, b: string): string {
   const difference = x.map((part, i) => part - y[i]).find((d) => d !== 0) ?? 0;
   return difference >= 0 ? a : b;
 }
+/** The prefix before format 7: magic, version, header length (u32 BE). */
 const PREFIX_BYTES = SYNC_MAGIC.length + 2 + 4;
 const TAG_BYTES = 16;
 const FIXED_NONCE = Buffer.alloc(12);
@@ -45,6 +46,7 @@ const FILE_KEY_INFO: Record<number, string> = {
   4: "entente : clé d'un fichier d'échange, format 4",
   5: "entente : clé d'un fichier d'échange, format 5",
   6: "entente : clé d'un fichier d'échange, format 6",
+  7: "entente : clé d'un fichier d'échange, format 7",
 };
 
 export interface SyncHeader {
@@ -52,7 +54,10 @@ export interface SyncHeader {
   schema: number;
   /** The app version this file needs at least. */
   minAppVersion: string;
-  project: string;
+  /** The project's id: absent from a file of format 7 that is not full, which names it by its digest only. */
+  project?: string;
+  /** The first 4 bytes of the project's digest, in hexadecimal (projectDigest). */
+  projectDigest: string;
   sender: string;
   createdAt: string;
   /** The whole history (an invitation, a full export). */
@@ -72,14 +77,16 @@ export interface SyncHeader {
 /** The largest document a file may carry: the app's limit, and room for a newer one's. */
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
 
-/** The header's fields: short names, as format 3 writes them in JSON (formats 4 to 6 in binary). */
+/** The header's fields: short names, as format 3 writes them in JSON (formats 4 to 7 in binary). */
 interface WireHeader {
+  /** Format 7, a file that is not full: the project's digest (hex) instead of its id. */
+  pd?: string;
   /** 1: senderHeld is an update of the sender's previous file in the shared folder (format 6). */
   u?: 0 | 1;
   /** Documents after the changes: their count, and the length of the compressed changes before them. */
   j?: number;
   q?: number;
-  p: string;
+  p?: string;
   s: string;
   t: number;
   f: 0 | 1;
@@ -93,6 +100,7 @@ interface WireHeader {
 
 /** Formats 1 and 2: the header carried the vectors, a nonce and a key check. */
 interface LegacyHeader extends SyncHeader {
+  project: string;
   senderHeld: Record<string, number>;
   basedOn: Record<string, number>;
   iv: string;
@@ -185,10 +193,11 @@ export function sealSyncFile(
     a: laterVersion(APP_VERSION_OF_FORMAT[SYNC_FORMAT_VERSION], appVersionOfSchema(input.schema)),
   };
   const headerBytes = headerToBytes(wire, salt);
-  const prefix = Buffer.alloc(PREFIX_BYTES);
-  SYNC_MAGIC.copy(prefix);
-  prefix.writeUInt16BE(SYNC_FORMAT_VERSION, SYNC_MAGIC.length);
-  prefix.writeUInt32BE(headerBytes.length, SYNC_MAGIC.length + 2);
+  const length = new ByteWriter();
+  length.uint(headerBytes.length);
+  const version = Buffer.alloc(2);
+  version.writeUInt16BE(SYNC_FORMAT_VERSION);
+  const prefix = Buffer.concat([SYNC_MAGIC, version, length.done()]);
   const cipher = createCipheriv('aes-256-gcm', fileKey(input.key.key, salt, SYNC_FORMAT_VERSION), FIXED_NONCE);
   cipher.setAAD(Buffer.concat([prefix, headerBytes]));
   const body = Buffer.concat([cipher.update(compressed), cipher.final()]);
@@ -197,22 +206,116 @@ export function sealSyncFile(
 
 const damaged = (detail: string) => refusal('damaged-file', detail);
 
+/** Format 7's header flags; the sum of those set, any other bit makes the header incoherent. */
+const enum HeaderFlag {
+  Full = 1,
+  Documents = 2,
+  HeldUpdate = 4,
+  /** `a` follows: the file needs a later version than format 7's own. */
+  MinAppVersion = 8,
+  /** The sender is a text: its id is not of the app's form. */
+  SenderText = 16,
+}
+
+/** The first 4 bytes of SHA-256("entente : projet" \0 id): enough to tell another project's file apart before decrypting. */
+export function projectDigest(project: string): string {
+  return createHash('sha256').update('entente : projet\0').update(project).digest().subarray(0, 4).toString('hex');
+}
+
+export const isOfProject = (header: SyncHeader, project: string): boolean =>
+  header.project === undefined ? header.projectDigest === projectDigest(project) : header.project === project;
+
+/** The alphabet of the app's ids (newId): 12 of its characters make a number below 34^12 < 2^61, written in 8 bytes. */
+const ID_ALPHABET = '0123456789abcdefghijkmnpqrstuvwxyz';
+const ID_FORM = /^[0-9a-km-np-z]{12}$/;
+
+function idToBytes(id: string): Buffer | null {
+  if (!ID_FORM.test(id)) return null;
+  let value = 0n;
+  for (const character of id) value = value * 34n + BigInt(ID_ALPHABET.indexOf(character));
+  const bytes = Buffer.alloc(8);
+  bytes.writeBigUInt64BE(value);
+  return bytes;
+}
+
+function idFromBytes(bytes: Buffer): string {
+  let value = bytes.readBigUInt64BE();
+  if (value >= 34n ** 12n) throw new Error('identifiant invalide');
+  let id = '';
+  for (let i = 0; i < 12; i++) {
+    id = ID_ALPHABET[Number(value % 34n)] + id;
+    value /= 34n;
+  }
+  return id;
+}
+
+/** A key id (keyId): the base64url of 6 bytes, which travel as they are. */
+const KEY_ID_BYTES = 6;
+
 /**
- * The header of formats 5 and 6 (docs/sync.md, « L'en-tête ») — a day's file is mostly its
- * header: flags (1: full, 2: documents follow, 4: what the sender held is an update, in
- * format 6 only), t, n, b, c (varints, as in the body), the salt (16 bytes), p, s, k, a
- * (texts), then j and q (varints) if flag 2.
+ * The header of format 7 (docs/sync.md, « L'en-tête ») — a day's file is for a tenth its
+ * header: flags, t (seconds), n, b, c (varints, as in the body), the salt (16 bytes), the
+ * project (its id as a text in a full file, otherwise its digest, 4 bytes), the sender (8
+ * bytes, or a text with flag 16), the key id (6 bytes), a (a text, with flag 8), then j and q
+ * (varints) with flag 2.
  */
 function headerToBytes(wire: WireHeader, salt: Buffer): Buffer {
+  const sender = idToBytes(wire.s);
+  const key = Buffer.from(wire.k, 'base64url');
+  if (key.length !== KEY_ID_BYTES || key.toString('base64url') !== wire.k) throw new Error(`identifiant de clé invalide : ${wire.k}`);
+  const flags =
+    (wire.f ? HeaderFlag.Full : 0) |
+    (wire.j ? HeaderFlag.Documents : 0) |
+    (wire.u ? HeaderFlag.HeldUpdate : 0) |
+    (wire.a !== APP_VERSION_OF_FORMAT[SYNC_FORMAT_VERSION] ? HeaderFlag.MinAppVersion : 0) |
+    (sender ? 0 : HeaderFlag.SenderText);
   const out = new ByteWriter();
-  out.uint(wire.f | (wire.j ? 2 : 0) | (wire.u ? 4 : 0));
-  for (const value of [wire.t, wire.n, wire.b, wire.c]) out.uint(value);
+  out.uint(flags);
+  for (const value of [Math.floor(wire.t / 1000), wire.n, wire.b, wire.c]) out.uint(value);
   out.raw(salt);
-  for (const text of [wire.p, wire.s, wire.k, wire.a]) out.text(text);
+  if (wire.f) out.text(wire.p!);
+  else out.raw(Buffer.from(projectDigest(wire.p!), 'hex'));
+  if (sender) out.raw(sender);
+  else out.text(wire.s);
+  out.raw(key);
+  if (flags & HeaderFlag.MinAppVersion) out.text(wire.a);
   if (wire.j) for (const value of [wire.j, wire.q ?? 0]) out.uint(value);
   return Buffer.from(out.done());
 }
 
+function headerV7FromBytes(bytes: Buffer): WireHeader {
+  try {
+    const input = new ByteReader(bytes);
+    const flags = input.uint();
+    if (flags > 31) throw new Error('drapeaux');
+    const [seconds, n, b, c] = [input.uint(), input.uint(), input.uint(), input.uint()];
+    const salt = input.raw(16);
+    const project = flags & HeaderFlag.Full ? { p: input.text() } : { pd: input.raw(4).toString('hex') };
+    const s = flags & HeaderFlag.SenderText ? input.text() : idFromBytes(input.raw(8));
+    const k = input.raw(KEY_ID_BYTES).toString('base64url');
+    const a = flags & HeaderFlag.MinAppVersion ? input.text() : APP_VERSION_OF_FORMAT[7];
+    const documents = flags & HeaderFlag.Documents ? { j: input.uint(), q: input.uint() } : {};
+    if (!input.ended) throw new Error('en trop');
+    return {
+      f: (flags & HeaderFlag.Full ? 1 : 0) as 0 | 1,
+      u: (flags & HeaderFlag.HeldUpdate ? 1 : 0) as 0 | 1,
+      t: seconds * 1000,
+      n,
+      b,
+      c,
+      z: salt.toString('base64url'),
+      ...project,
+      s,
+      k,
+      a,
+      ...documents,
+    };
+  } catch {
+    throw damaged('en-tête incohérent');
+  }
+}
+
+/** The header of formats 5 and 6: flags (1: full, 2: documents, 4: held update, format 6 only), t (milliseconds), n, b, c, the salt, then p, s, k, a as texts, then j and q with flag 2. */
 function headerV5FromBytes(bytes: Buffer, format: number): WireHeader {
   try {
     const input = new ByteReader(bytes);
@@ -262,12 +365,16 @@ function headerV4FromBytes(bytes: Buffer): WireHeader {
 }
 
 function fromWire(wire: WireHeader, format: number): SyncHeader {
-  if (typeof wire.p !== 'string' || typeof wire.s !== 'string' || typeof wire.b !== 'number' || typeof wire.k !== 'string') throw damaged('en-tête incohérent');
+  const project = typeof wire.p === 'string' ? wire.p : undefined;
+  if ((project === undefined && typeof wire.pd !== 'string') || typeof wire.s !== 'string' || typeof wire.b !== 'number' || typeof wire.k !== 'string') {
+    throw damaged('en-tête incohérent');
+  }
   return {
     format,
     schema: wire.c,
     minAppVersion: wire.a,
-    project: wire.p,
+    project,
+    projectDigest: project === undefined ? wire.pd! : projectDigest(project),
     sender: wire.s,
     createdAt: new Date(wire.t).toISOString(),
     full: wire.f === 1,
@@ -286,6 +393,18 @@ export function readSyncHeader(file: Buffer): { header: SyncHeader; headerEnd: n
   return { header, headerEnd };
 }
 
+/** Format 7's header length, a varint after the version: where the header starts and how long it is. */
+function varintLength(file: Buffer): { headerLength: number; headerStart: number } {
+  const start = SYNC_MAGIC.length + 2;
+  const input = new ByteReader(file.subarray(start, start + 4));
+  try {
+    const headerLength = input.uint();
+    return { headerLength, headerStart: start + input.read };
+  } catch {
+    throw damaged('en-tête tronqué');
+  }
+}
+
 function readAnyHeader(file: Buffer): { header: SyncHeader; headerEnd: number; legacy?: LegacyHeader } {
   if (file.length === 0) throw damaged('fichier vide');
   if (file.length < PREFIX_BYTES || !file.subarray(0, SYNC_MAGIC.length).equals(SYNC_MAGIC)) {
@@ -296,12 +415,14 @@ function readAnyHeader(file: Buffer): { header: SyncHeader; headerEnd: number; l
   if (format > SYNC_FORMAT_VERSION) {
     throw refusal('newer-format', format);
   }
-  const headerLength = file.readUInt32BE(SYNC_MAGIC.length + 2);
-  const headerEnd = PREFIX_BYTES + headerLength;
+  const { headerLength, headerStart } =
+    format >= 7 ? varintLength(file) : { headerLength: file.readUInt32BE(SYNC_MAGIC.length + 2), headerStart: PREFIX_BYTES };
+  const headerEnd = headerStart + headerLength;
   if (headerLength > MAX_HEADER_BYTES || headerEnd + TAG_BYTES > file.length) throw damaged('en-tête tronqué');
   if (format >= 4) {
-    const bytes = file.subarray(PREFIX_BYTES, headerEnd);
-    return { header: fromWire(format === 4 ? headerV4FromBytes(bytes) : headerV5FromBytes(bytes, format), format), headerEnd };
+    const bytes = file.subarray(headerStart, headerEnd);
+    const wire = format === 4 ? headerV4FromBytes(bytes) : format <= 6 ? headerV5FromBytes(bytes, format) : headerV7FromBytes(bytes);
+    return { header: fromWire(wire, format), headerEnd };
   }
   let parsed: unknown;
   try {
@@ -313,7 +434,7 @@ function readAnyHeader(file: Buffer): { header: SyncHeader; headerEnd: number; l
   if (format === 3) return { header: fromWire(parsed as WireHeader, format), headerEnd };
   const legacy = parsed as LegacyHeader;
   if (legacy.format !== format || typeof legacy.project !== 'string' || typeof legacy.plainBytes !== 'number') throw damaged('en-tête incohérent');
-  return { header: { ...legacy, heldUpdate: false }, headerEnd, legacy };
+  return { header: { ...legacy, heldUpdate: false, projectDigest: projectDigest(legacy.project) }, headerEnd, legacy };
 }
 
 export interface DecodeOptions {
@@ -352,7 +473,7 @@ function keyForFile(header: SyncHeader, legacy: LegacyHeader | undefined, option
 
 export function decodeSyncFile(file: Buffer, options: DecodeOptions): { header: SyncHeader; content: SyncContent } {
   const { header, headerEnd, legacy } = readAnyHeader(file);
-  if (header.project !== options.project) {
+  if (!isOfProject(header, options.project)) {
     throw refusal('other-project', header.project);
   }
   if (header.schema > options.schema) {
@@ -392,7 +513,7 @@ export function decodeSyncFile(file: Buffer, options: DecodeOptions): { header: 
         ? decodeBodyV3(plain)
         : header.format === 4
           ? decodeBodyV4(plain)
-          : decodeBody(plain, header.format === 5 ? undefined : header.sender);
+          : decodeBody(plain, header.format, header.sender);
   } catch {
     throw damaged('contenu illisible');
   }

@@ -32,11 +32,12 @@ export function joinProject(store: Store, bytes: Buffer, passphrase: string, ide
   validateExistingPassphrase(passphrase);
   const { header } = readSyncHeader(bytes);
   // Read before decryption; a header altered to claim a full file fails authentication below.
-  if (!header.full) {
+  const projectId = header.full ? header.project : undefined;
+  if (projectId === undefined) {
     throw refusal('not-an-invitation');
   }
   return store.transaction(() => {
-    store.setLocalState('project_id', header.project);
+    store.setLocalState('project_id', projectId);
     const replicaId = startReplica(store);
     // An import like any other (decryption for header.project, what the sender held, so
     // that a later export for it is incremental), journalled as the join.
@@ -46,6 +47,6 @@ export function joinProject(store: Store, bytes: Buffer, passphrase: string, ide
     // The postes and revocations the invitation brought are the project as it is, not news.
     seeAllPostes(store);
     publishKeys(store, keyring, system);
-    return { projectId: header.project, replicaId, applied };
+    return { projectId, replicaId, applied };
   });
 }

@@ -11,7 +11,7 @@ import { refusal } from '../errors';
 import type { Store } from '../store/store';
 import { replicaLabel } from './labels';
 import { changesOf } from './body';
-import { decodeSyncFile, MAX_HEADER_BYTES, readSyncHeader } from './format';
+import { decodeSyncFile, isOfProject, MAX_HEADER_BYTES, readSyncHeader } from './format';
 import { derivedKey } from './keys';
 
 export interface InvitationPreview {
@@ -40,7 +40,7 @@ export interface ExchangeFilePreview {
 export function previewExchangeFile(store: Store, path: string): ExchangeFilePreview {
   const { header } = readSyncHeader(fileHead(path));
   const fileName = basename(path);
-  if (header.project !== store.requireReplica().projectId) throw refusal('other-project', header.project);
+  if (!isOfProject(header, store.requireReplica().projectId)) throw refusal('other-project', header.project);
   const known = store.db.prepare('SELECT 1 FROM replica WHERE id = ?').pluck().get(header.sender) === 1;
   return {
     file_name: fileName,
@@ -65,10 +65,13 @@ function fileHead(path: string): Buffer {
 
 export function previewInvitation(bytes: Buffer, passphrase: string): InvitationPreview {
   const { header } = readSyncHeader(bytes);
+  // A file that is not full names its project by a digest only: it is no invitation.
+  const projectId = header.full ? header.project : undefined;
+  if (projectId === undefined) throw refusal('not-an-invitation');
   const { content } = decodeSyncFile(bytes, {
-    keys: [derivedKey(passphrase, header.project)],
+    keys: [derivedKey(passphrase, projectId)],
     passphrase,
-    project: header.project,
+    project: projectId,
     schema: SHARED_SCHEMA_VERSION,
   });
   const changes = changesOf(content.runs);
@@ -87,10 +90,10 @@ export function previewInvitation(bytes: Buffer, passphrase: string): Invitation
   const people = of('person')
     .map(([id, row]) => ({ id, name: String(row.name), partner_id: String(row.partner_id) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-  const project = rows.get('project')?.get(header.project);
+  const project = rows.get('project')?.get(projectId);
   return {
-    project_id: header.project,
-    project_name: project?.name ? String(project.name) : header.project,
+    project_id: projectId,
+    project_name: project?.name ? String(project.name) : projectId,
     created_at: header.createdAt,
     changes: header.count,
     partners,

@@ -63,7 +63,7 @@ describe("fichier d'échange", () => {
     expect(bytesPerChange).toBeLessThan(60);
   });
 
-  test('format 6 : vecteurs, suites, horloges, versions remplacées et valeurs de toute sorte retrouvés octet pour octet', () => {
+  test('format 7 : vecteurs, suites, horloges, versions remplacées et valeurs de toute sorte retrouvés octet pour octet', () => {
     const changes = byOrigin(typicalChanges(40));
     // Values as the app writes them, and as it never does: each comes back as the same text (the chains hash it).
     const values = [
@@ -111,7 +111,7 @@ describe("fichier d'échange", () => {
     expect(decodeSyncFile(file, { keys: [derivedKey(PASSPHRASE, project)], project, schema: 1 }).content).toEqual({ ...content, blobs: [] });
   });
 
-  test("format 6 : ce que l'auteur détenait, seulement là où cela a changé depuis son fichier précédent, sans le répéter, lui, parmi les origines", () => {
+  test("format 6 et 7 : ce que l'auteur détenait, seulement là où cela a changé depuis son fichier précédent, sans le répéter, lui, parmi les origines", () => {
     const key = derivedKey(PASSPHRASE, project);
     const runs = runsOf(byOrigin(typicalChanges(6)).filter((change) => change.origin === 'b7t5w1z0c6ve'));
     const file = (sender: string, senderHeld: Record<string, number>, heldUpdate: boolean) =>
@@ -145,8 +145,8 @@ describe("fichier d'échange", () => {
       "un bit inversé dans l'en-tête",
       () => {
         const f = Buffer.from(good);
-        // A bit of the sender's id, in the header.
-        f[f.indexOf('k3j9x2m4p8qa')] ^= 1;
+        // A bit of the salt, in the header.
+        f[f.indexOf(Buffer.from(readSyncHeader(good).header.salt, 'base64url'))] ^= 1;
         return f;
       },
       /endommagé|phrase de passe/,
@@ -187,9 +187,9 @@ describe("fichier d'échange", () => {
       key: derivedKey(PASSPHRASE, project),
       content: { senderHeld: {}, basedOn: {}, runs: [] },
     });
-    // As Entente 0.7 reads it: its data are of schema 7; the file needs the later of format 6's version and schema 10's.
+    // As Entente 0.7 would read it: its data are of schema 7; the file needs the later of format 7's version and schema 10's.
     expect(() => decodeSyncFile(newer, { keys: [derivedKey(PASSPHRASE, project)], project, schema: 7 })).toThrow(
-      /version plus récente d'Entente \(0\.10\.0 ou plus\)/,
+      /version plus récente d'Entente \(0\.11\.0 ou plus\)/,
     );
   });
 
@@ -250,7 +250,7 @@ describe('formats 1 et 2 toujours lus ; formats 3 et 4 : la clé du projet déri
     return Buffer.concat([prefix, header, cipher.update(compressed), cipher.final(), cipher.getAuthTag()]);
   }
 
-  test("un fichier du format 1 reste lisible avec la phrase de passe ; un nouveau fichier est du format 6, d'une clé propre", () => {
+  test("un fichier du format 1 reste lisible avec la phrase de passe ; un nouveau fichier est du format 7, d'une clé propre", () => {
     const changes = byOrigin(
       typicalChanges(50).map((change) => ({ ...change, supersedes: change.supersedes.filter(([origin]) => origin !== 'b7t5w1z0c6ve') })),
     );
@@ -261,7 +261,7 @@ describe('formats 1 et 2 toujours lus ; formats 3 et 4 : la clé du projet déri
 
     const written = encode(changes);
     expect(written.readUInt16BE(12)).toBe(SYNC_FORMAT_VERSION);
-    expect(SYNC_FORMAT_VERSION).toBe(6);
+    expect(SYNC_FORMAT_VERSION).toBe(7);
     expect(decode(written)).toEqual(changes);
     // Two files of one project under one passphrase: two salts (two file keys), one key id.
     const again = encode(changes);
@@ -302,7 +302,7 @@ const change = (
   value: unknown,
   supersedes: [string, number][] = [],
 ) => ({ origin, seq, hlc, entity, rowId, field, value: JSON.stringify(value), supersedes });
-/** What tests/db/fixtures/format-3.entente and format-4.entente carry (written by those formats' writers, before the next replaced them). */
+/** What tests/db/fixtures/format-3.entente to format-6.entente carry (written by those formats' writers, before the next replaced them). */
 const olderRuns = (lastClock: string): Run[] => [
   { origin: 'seed', from: 185, before: null, signature: null, changes: [change('seed', 185, '0000000000000-0000', 'chantier', 'c9', 'stage', 'lancement')] },
   {
@@ -334,7 +334,7 @@ const olderRuns = (lastClock: string): Run[] => [
   },
 ];
 
-describe('les fichiers des formats 3 à 5, écrits par Entente 0.3 à 0.9, restent lisibles', () => {
+describe('les fichiers des formats 3 à 6, écrits par Entente 0.3 à 0.10, restent lisibles', () => {
   const expected = (lastClock: string) => ({
     senderHeld: { [A]: 122, [B]: 42, seed: 185 },
     basedOn: { [A]: 116, [B]: 40, seed: 184 },
@@ -374,16 +374,38 @@ describe('les fichiers des formats 3 à 5, écrits par Entente 0.3 à 0.9, reste
     });
     expect(content).toEqual(expected('hlc-hors-norme'));
   });
+
+  test("format 6 : de même, l'en-tête en textes et sa longueur sur 4 octets, chaque modification écrite d'un tenant", () => {
+    const file = readFileSync(join(__dirname, 'fixtures', 'format-6.entente'));
+    expect(file.readUInt16BE(12)).toBe(6);
+    const { header, content } = decodeSyncFile(file, { keys: [derivedKey(PASSPHRASE, project)], project, schema: SHARED_SCHEMA_VERSION });
+    expect(header).toMatchObject({
+      format: 6,
+      project,
+      sender: A,
+      createdAt: '2026-12-04T18:30:00.000Z',
+      full: false,
+      heldUpdate: false,
+      count: 9,
+      schema: 10,
+      minAppVersion: '0.10.0',
+    });
+    expect(content).toEqual(expected('hlc-hors-norme'));
+  });
 });
 
-describe('format 6, lu comme docs/sync.md le décrit', () => {
-  /** The plain body of a format 6 file, opened by hand: the file's key by HKDF, AES-256-GCM with a zero nonce, brotli. */
+describe('format 7, lu comme docs/sync.md le décrit', () => {
+  /** Where a format 7 header starts, and its length (a varint of one or two bytes here). */
+  const headerAt = (file: Buffer) => (file[14] < 0x80 ? { start: 15, length: file[14] } : { start: 16, length: (file[14] & 0x7f) + file[15] * 0x80 });
+  const fileKeyByHand = (salt: Buffer) =>
+    Buffer.from(hkdfSync('sha256', projectKey(PASSPHRASE, project), salt, "entente : clé d'un fichier d'échange, format 7", 32));
+
+  /** The plain body of a format 7 file, opened by hand: the file's key by HKDF, AES-256-GCM with a zero nonce, brotli. */
   function openByHand(file: Buffer): Buffer {
-    const headerEnd = 18 + file.readUInt32BE(14);
+    const { start, length } = headerAt(file);
+    const headerEnd = start + length;
     const { salt } = readSyncHeader(file).header;
-    const key = Buffer.from(
-      hkdfSync('sha256', projectKey(PASSPHRASE, project), Buffer.from(salt, 'base64url'), "entente : clé d'un fichier d'échange, format 6", 32),
-    );
+    const key = fileKeyByHand(Buffer.from(salt, 'base64url'));
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.alloc(12));
     decipher.setAAD(file.subarray(0, headerEnd));
     decipher.setAuthTag(file.subarray(file.length - 16));
@@ -406,6 +428,81 @@ describe('format 6, lu comme docs/sync.md le décrit', () => {
     // No other origin; held: 1 origin, 4; believed held: origin 0, d = 3 (zigzag 6).
     expect([...plain.subarray(0, 6)]).toEqual([0, 1, 4, 1, 0, 6]);
     expect(plain.includes(Buffer.from(sender))).toBe(false);
+  });
+
+  test("l'en-tête, octet par octet : l'auteur en 8 octets, l'empreinte du projet hors d'un fichier complet, l'identifiant de la clé en 6 octets", () => {
+    const key = derivedKey(PASSPHRASE, project);
+    const file = encodeSyncFile({
+      project,
+      sender: 'k3j9x2m4p8qa',
+      schema: 10,
+      full: false,
+      key,
+      now: new Date('2026-12-04T08:00:00.400Z'),
+      content: { senderHeld: {}, basedOn: {}, runs: runsOf(typicalChanges(3).filter((change) => change.origin === 'k3j9x2m4p8qa')) },
+    });
+    expect(file.subarray(0, 14).toString('latin1')).toBe('ENTENTE-SYNC\x00\x07');
+    const { start, length } = headerAt(file);
+    const header = file.subarray(start, start + length);
+    const { header: read } = readSyncHeader(file);
+    const salt = Buffer.from(read.salt, 'base64url');
+    // The sender as a number in base 34 over the ids' alphabet (k = 19, 3 = 3, j = 18…).
+    const alphabet = '0123456789abcdefghijkmnpqrstuvwxyz';
+    const sender = Buffer.alloc(8);
+    sender.writeBigUInt64BE([...'k3j9x2m4p8qa'].reduce((n, c) => n * 34n + BigInt(alphabet.indexOf(c)), 0n));
+    const digest = createHash('sha256').update('entente : projet\0p-coop-37-41').digest().subarray(0, 4);
+    expect(header).toEqual(
+      Buffer.concat([
+        // Flags 0; t: 1,796,371,200 s; n: 1; b; c: 10.
+        Buffer.from([0x00, 0x80, 0xe6, 0xc9, 0xd8, 0x06, 0x01, read.plainBytes, 0x0a]),
+        salt,
+        digest,
+        sender,
+        Buffer.from(key.id, 'base64url'),
+      ]),
+    );
+    expect(read).toMatchObject({
+      project: undefined,
+      projectDigest: digest.toString('hex'),
+      sender: 'k3j9x2m4p8qa',
+      createdAt: '2026-12-04T08:00:00.000Z',
+      minAppVersion: '0.11.0',
+    });
+  });
+
+  test("un en-tête écrit à la main d'après la documentation : un auteur en texte, une version nécessaire plus récente, un fichier complet", () => {
+    const key = derivedKey(PASSPHRASE, project);
+    const salt = randomBytes(16);
+    const body = Buffer.from([0, 0, 0, 0, 0, 0, 0, 0]); // no origin, nothing held or believed, no couple, no row, no run, no clock or proof text
+    const compressed = brotliCompressSync(body);
+    const text = (value: string) => Buffer.concat([Buffer.from([Buffer.byteLength(value)]), Buffer.from(value)]);
+    // Flags 1 + 8 + 16; t 1 s; n 0; b 8; c 11.
+    const header = Buffer.concat([
+      Buffer.from([25, 1, 0, body.length, 11]),
+      salt,
+      text(project),
+      text('poste-essai'),
+      Buffer.from(key.id, 'base64url'),
+      text('0.12.0'),
+    ]);
+    const prefix = Buffer.concat([Buffer.from('ENTENTE-SYNC'), Buffer.from([0, 7, header.length])]);
+    const cipher = createCipheriv('aes-256-gcm', fileKeyByHand(salt), Buffer.alloc(12));
+    cipher.setAAD(Buffer.concat([prefix, header]));
+    const file = Buffer.concat([prefix, header, cipher.update(compressed), cipher.final(), cipher.getAuthTag()]);
+    expect(readSyncHeader(file).header).toMatchObject({
+      full: true,
+      project,
+      sender: 'poste-essai',
+      schema: 11,
+      minAppVersion: '0.12.0',
+      createdAt: '1970-01-01T00:00:01.000Z',
+    });
+    expect(() => decodeSyncFile(file, { keys: [key], project, schema: 10 })).toThrow(/version plus récente d'Entente \(0\.12\.0 ou plus\)/);
+    expect(decodeSyncFile(file, { keys: [key], project, schema: 11 }).content).toEqual({ senderHeld: {}, basedOn: {}, runs: [], blobs: [] });
+    // Another bit among the flags: incoherent.
+    const flags64 = Buffer.from(file);
+    flags64[prefix.length] = 25 + 64;
+    expect(() => readSyncHeader(flags64)).toThrow(/endommagé/);
   });
 
   test("la table des noms de champs ne change pas : un fichier se lirait autrement d'une version à l'autre", () => {

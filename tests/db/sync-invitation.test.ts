@@ -8,6 +8,7 @@ import { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
 import { SYNC_FORMAT_VERSION } from '../../db/sync/format';
 import { createInvitation, joinProject } from '../../db/sync/invitation';
+import { previewInvitation } from '../../db/sync/preview';
 import { hasKeyFile, unlockWithPassphrase, validateNewPassphrase } from '../../db/sync/keys';
 import { keyringOf } from '../../db/sync/passphrase';
 import { readFileSync } from 'node:fs';
@@ -131,6 +132,8 @@ describe('rejoindre une coopération par une invitation', () => {
     expect(() => joinProject(laptop, incremental, PASSPHRASE, marc)).toThrow(
       "Ce fichier d'échange ne contient pas tout l'historique de la coopération : demandez une invitation (Paramètres › Inviter un nouvel ordinateur) à la personne qui vous l'a envoyé.",
     );
+    // Nor is it previewed as one: it names its project by a digest only.
+    expect(() => previewInvitation(incremental, PASSPHRASE)).toThrow(/ne contient pas tout l'historique/);
     expectNoProject(laptop);
     // Refused after the whole history was applied: the transaction takes it all back.
     expect(() => joinProject(laptop, invitation, PASSPHRASE, { ...marc, partner: '99' })).toThrow('Partenaire inconnu : 99. Codes possibles : 37, 41.');

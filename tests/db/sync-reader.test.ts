@@ -59,7 +59,9 @@ function readWithApp(bytes: Buffer) {
       held_update: header.heldUpdate,
       count: header.count,
       sender: header.sender,
-      project: header.project,
+      // A format 7 file that is not full names its project by its digest only.
+      project: header.project ?? null,
+      project_digest: header.projectDigest,
       created_at: header.createdAt,
     },
     sender_held: content.senderHeld,
@@ -233,4 +235,7 @@ describe("un lecteur indépendant, écrit d'après docs/sync.md seul", () => {
 
   // Written by Entente 0.9: the sender among the origins, its whole vector in every file.
   test("lit le format 5, encore lu, comme l'application", () => checkOlderFormat('format-5.entente', 5));
+
+  // Written by Entente 0.10: the header's length on 4 bytes, its ids as texts, each change's superseded versions and value together.
+  test("lit le format 6, encore lu, comme l'application", () => checkOlderFormat('format-6.entente', 6));
 });

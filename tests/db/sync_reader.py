@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Independent reader for Entente exchange files (.entente), formats 6, 5, 4 and 3,
+"""Independent reader for Entente exchange files (.entente), formats 7, 6, 5, 4 and 3,
 and for a shared folder's document files (<sha256>.entente-doc).
 
 Written from docs/sync.md only, as a test of that document.  Usage:
@@ -41,15 +41,24 @@ DOC_KEY_INFO = "entente : document joint d'un dossier partagé"
 MAX_HEADER = 1 << 20          # 1 MiB
 MAX_PLAIN = 1 << 30           # 1 GiB
 OWN_SCHEMA = 10               # shared schema this reader understands (doc: 0.8.0 / schema 10)
-FILE_KEY_INFO = {6: "entente : clé d'un fichier d'échange, format 6",
+FILE_KEY_INFO = {7: "entente : clé d'un fichier d'échange, format 7",
+                 6: "entente : clé d'un fichier d'échange, format 6",
                  5: "entente : clé d'un fichier d'échange, format 5",
                  4: "entente : clé d'un fichier d'échange, format 4",
                  3: "entente : clé d'un fichier d'échange, format 3"}
 
-MAX_VARINT_BYTES = 8          # formats 5, 6: a varint is at most 8 bytes and at most 2^53 - 1
+MAX_VARINT_BYTES = 8          # formats 5 to 7: a varint is at most 8 bytes and at most 2^53 - 1
 MAX_SAFE_INTEGER = (1 << 53) - 1
+MAX_LENGTH_BYTES = 3          # format 7: the header's length is a varint of 1 to 3 bytes
+MAX_MS = 10 ** 13 - 1         # a clock's milliseconds have at most 13 digits
 
-# Format 5 names a change's (entity, field) by its number in this fixed table
+# Format 7 writes a sender id of Entente's form as a 12-digit base-34 number over this
+# alphabet (no l, no o), first character most significant, in 8 big-endian bytes.
+SENDER_ALPHABET = "0123456789abcdefghijkmnpqrstuvwxyz"
+SENDER_DIGITS = 12
+FORMAT_7_APP = "0.11.0"       # format 7: the version needed when flag 8 (`a`) is not set
+
+# Formats 5 to 7 name a change's (entity, field) by its number in this fixed table
 # (docs/sync.md, « Les noms des champs »): entity after entity, fields in order,
 # numbered from 0.  It never changes; newer fields travel by name (body part 4).
 FIELD_TABLE = [
@@ -165,10 +174,16 @@ def head_statement(project, origin, seq, chain):
     return "\0".join(["entente : tête de chaîne", project, origin, str(seq), chain]).encode("utf-8")
 
 
+def project_digest(project):
+    """First 4 bytes of SHA-256("entente : projet" \0 id): how format 7 names the project
+    when the file is not full."""
+    return hashlib.sha256(("entente : projet\0" + project).encode("utf-8")).digest()[:4]
+
+
 # ---------------------------------------------------------------- header
 class Cursor:
     """Reads fixed-size big-endian unsigned integers and 1-byte-length strings (format 4),
-    or LEB128 varints and varint-length strings (formats 5 and 6).  `part` names what is read,
+    or LEB128 varints and varint-length strings (formats 5 to 7).  `part` names what is read,
     for the refusal messages."""
 
     def __init__(self, data, part="en-tête"):
@@ -212,7 +227,7 @@ class Cursor:
         """Zigzag: 0, 1, 2, 3... stand for 0, -1, 1, -2..."""
         return unzigzag(self.varint())
 
-    def vtext(self):  # formats 5 and 6: varint length, then UTF-8
+    def vtext(self):  # formats 5 to 7: varint length, then UTF-8
         return self.decode(self.take(self.varint()))
 
     def many(self, read):
@@ -240,6 +255,42 @@ def parse_header_v5(raw, fmt=5):
     if not cur.at_end():  # the header must be read to its last byte
         raise Refusal("en-tête incohérent (octets en trop)")
     return hdr
+
+
+def parse_header_v7(raw):
+    """Flags, t (seconds), n, b, c (varints), z (16 bytes), then p (a text with flag 1,
+    else its 4-byte digest), s (8 bytes, or a text with flag 16), k (6 raw bytes),
+    a (a text with flag 8, else 0.11.0), then j, q if flag 2."""
+    cur = Cursor(raw)
+    flags = cur.varint()
+    if flags > 31:
+        raise Refusal("en-tête incohérent (drapeaux inconnus)")
+    hdr = {"flags": flags, "full": bool(flags & 1), "held_update": bool(flags & 4),
+           "t": cur.varint() * 1000,  # seconds; kept in ms like the other formats
+           "n": cur.varint(), "b": cur.varint(), "c": cur.varint(), "z": cur.take(16)}
+    if flags & 1:  # a full file names its project: whoever joins learns it there
+        hdr["p"] = cur.vtext()
+    else:
+        hdr["p"], hdr["digest"] = None, cur.take(4)
+    hdr["s"] = cur.vtext() if flags & 16 else sender_id(cur.take(8))
+    hdr["k"] = base64.urlsafe_b64encode(cur.take(6)).decode("ascii")  # 8 characters
+    hdr["a"] = cur.vtext() if flags & 8 else FORMAT_7_APP
+    if flags & 2:
+        hdr["j"], hdr["q"] = cur.varint(), cur.varint()
+    if not cur.at_end():  # the header must be read to its last byte
+        raise Refusal("en-tête incohérent (octets en trop)")
+    return hdr
+
+
+def sender_id(raw):
+    """8 big-endian bytes, a base-34 number: back to the 12 characters of the id."""
+    value, digits = int.from_bytes(raw, "big"), []
+    if value >= len(SENDER_ALPHABET) ** SENDER_DIGITS:
+        raise Refusal("en-tête incohérent (poste auteur)")
+    for _ in range(SENDER_DIGITS):
+        value, digit = divmod(value, len(SENDER_ALPHABET))
+        digits.append(SENDER_ALPHABET[digit])
+    return "".join(reversed(digits))
 
 
 def parse_header_v4(raw):
@@ -303,13 +354,14 @@ def split_documents(rest, count):
     return docs
 
 
-# Proof flags of a format-5 run: how `before` and `signature` travel.
+# Proof flags of a run (formats 5 to 7): how `before` and `signature` travel.
 BEFORE_BYTES, BEFORE_TEXT, SIGNATURE_BYTES, SIGNATURE_TEXT = 1, 2, 4, 8
 
 
-def decode_body_v5(body, n, sender=None):
-    """BodyV5/V6 (docs/sync.md, « Le corps »): ten parts, read in order, each to its end.
-    In format 6 the sender (header s) is origin 0 and is not written in part 1."""
+def decode_body_v5(body, n, fmt=5, sender=None):
+    """BodyV5 to V7 (docs/sync.md, « Le corps »): ten parts, read in order, each to its end.
+    From format 6 the sender (header s) is origin 0 and is not written in part 1; format 7
+    splits column 5 in three and groups column 6 by field pair."""
     cur = Cursor(body, "contenu")
     origins = ([sender] if sender is not None else []) + cur.many(cur.vtext)  # 1
     held_count = cur.varint()                                     # 2
@@ -340,8 +392,12 @@ def decode_body_v5(body, n, sender=None):
     row_col = [cur.varint() for _ in range(n)]
     clock_col = [cur.varint() for _ in range(n)]
     counter_col = [cur.varint() for _ in range(n)]
-    sup_col = [cur.many(lambda: (cur.varint(), cur.signed())) for _ in range(n)]
-    value_col = [read_value(cur) for _ in range(n)]
+    if fmt >= 7:
+        sup_col = superseded_columns(cur, n)
+        value_col = grouped_values(cur, pair_col)
+    else:  # each change's versions, then each change's value (kind, then data), in file order
+        sup_col = [cur.many(lambda: (cur.varint(), cur.signed())) for _ in range(n)]
+        value_col = [read_value(cur, cur.varint()) for _ in range(n)]
     clock_texts = cur.many(cur.vtext)                             # 8
     proof_texts = cur.many(cur.vtext)                             # 9
     col, prev_ms, used_clocks = 0, 0, 0
@@ -356,16 +412,18 @@ def decode_body_v5(body, n, sender=None):
                 raise Refusal("contenu illisible (horloge)")
             else:                            # x / 2 is the zigzag of the difference
                 prev_ms += unzigzag(x // 2)
-                if prev_ms < 0 or counter > 9999:
+                if not 0 <= prev_ms <= MAX_MS or counter > 9999:
                     raise Refusal("contenu illisible (horloge)")
                 hlc = "%013d-%04d" % (prev_ms, counter)
             seq = run["from"] + k
             entity, field = pairs[pair_col[col]]
+            sup = [[origins[i], seq - d] for i, d in sup_col[col]]
+            if any(version < 1 for _, version in sup):
+                raise Refusal("contenu illisible (version remplacée de numéro inférieur à 1)")
             run["changes"].append({"origin": run["origin"], "seq": seq, "hlc": hlc,
                                    "entity": entity, "field": field,
                                    "row_id": rows[row_col[col]], "value": value_col[col],
-                                   "supersedes": [[origins[i], seq - d]
-                                                  for i, d in sup_col[col]]})
+                                   "supersedes": sup})
             col += 1
     # Proofs: texts (part 9), then bytes (part 10); both in run order, `before` first.
     texts = iter(proof_texts)
@@ -389,9 +447,35 @@ def decode_body_v5(body, n, sender=None):
     return held, based, runs
 
 
-def read_value(cur):
-    """A change's value, the JSON text rebuilt byte for byte: a kind, then its data."""
-    kind = cur.varint()
+def superseded_columns(cur, n):
+    """Format 7, column 5 in three columns: each change's count m, then the origin
+    indices of all their versions, then their signed seq differences, in the same order."""
+    counts = [cur.varint() for _ in range(n)]
+    total = sum(counts)
+    if total > len(cur.data) - cur.pos:  # each version takes bytes: refuse before reading
+        raise Refusal("contenu illisible (plus de versions remplacées que d'octets)")
+    indices = [cur.varint() for _ in range(total)]
+    deltas = [cur.signed() for _ in range(total)]
+    out, at = [], 0
+    for m in counts:
+        out.append(list(zip(indices[at:at + m], deltas[at:at + m])))
+        at += m
+    return out
+
+
+def grouped_values(cur, pair_col):
+    """Format 7, column 6: the values grouped by field-pair number, smallest first, in
+    file order within a pair (a stable sort); every kind first, then each one's data."""
+    order = sorted(range(len(pair_col)), key=pair_col.__getitem__)
+    kinds = [cur.varint() for _ in order]
+    values = [None] * len(pair_col)
+    for col, kind in zip(order, kinds):
+        values[col] = read_value(cur, kind)
+    return values
+
+
+def read_value(cur, kind):
+    """A change's value, the JSON text rebuilt byte for byte from its kind and data."""
     if kind <= 2:
         return ("null", "false", "true")[kind]
     if kind == 3:                    # a string x: JSON.stringify(x)
@@ -536,25 +620,49 @@ def verify(run, project, key, chain):
 
 
 # ---------------------------------------------------------------- file
+def header_length(data, fmt):
+    """The header's length L and the offset E where the header starts: a u32 at bytes
+    14 to 17 up to format 6, a varint of 1 to 3 bytes from byte 14 in format 7."""
+    if fmt <= 6:
+        if len(data) < 18:
+            raise Refusal("en-tête tronqué")
+        return struct.unpack(">I", data[14:18])[0], 18
+    size = 0
+    for i in range(MAX_LENGTH_BYTES):
+        if len(data) <= 14 + i:
+            raise Refusal("en-tête tronqué")
+        size |= (data[14 + i] & 0x7F) << (7 * i)
+        if not data[14 + i] & 0x80:
+            return size, 15 + i
+    raise Refusal("en-tête illisible (longueur sur plus de %d octets)" % MAX_LENGTH_BYTES)
+
+
 def read_file(data, passphrase, project, known_keys, previous):
     if not data:
         raise Refusal("fichier vide")
-    if len(data) < 18 or data[:12] != MAGIC:
+    if len(data) < 14 or data[:12] != MAGIC:
         raise Refusal("pas un fichier d'échange Entente")
-    fmt, size = struct.unpack(">HI", data[12:18])
+    fmt = struct.unpack(">H", data[12:14])[0]
     if fmt == 0:
         raise Refusal("fichier abîmé (version de format nulle)")
-    if fmt > 6:
+    if fmt > 7:
         raise Refusal("format %d : installez une version plus récente d'Entente" % fmt)
     if fmt < 3:
         raise Refusal("format %d : non pris en charge par ce lecteur" % fmt)
-    if size > MAX_HEADER or len(data) < 18 + size + 16:
+    size, start = header_length(data, fmt)
+    if size > MAX_HEADER or len(data) < start + size + 16:
         raise Refusal("en-tête tronqué")
-    raw = data[18:18 + size]
-    hdr = (parse_header_v5(raw, fmt) if fmt >= 5
+    raw = data[start:start + size]
+    hdr = (parse_header_v7(raw) if fmt == 7 else parse_header_v5(raw, fmt) if fmt >= 5
            else {4: parse_header_v4, 3: parse_header_v3}[fmt](raw))
-    if hdr["p"] != project:                                   # step 2
-        raise Refusal("fichier d'un autre projet (%s)" % hdr["p"])
+    # Step 2.  Formats 3 to 6, and a full format-7 file, name the project; any other
+    # format-7 file gives only its digest.
+    if hdr["p"] is not None:
+        if hdr["p"] != project:
+            raise Refusal("fichier d'un autre projet (%s)" % hdr["p"])
+        hdr["digest"] = project_digest(project)
+    elif hdr["digest"] != project_digest(project):
+        raise Refusal("fichier d'un autre projet (empreinte %s)" % hdr["digest"].hex())
     if hdr["c"] > OWN_SCHEMA:
         raise Refusal("schéma %d : installez Entente %s" % (hdr["c"], hdr["a"]))
     if hdr["b"] > MAX_PLAIN:
@@ -564,8 +672,8 @@ def read_file(data, passphrase, project, known_keys, previous):
         raise Refusal("clé inconnue (%s) : autre phrase de passe, ou phrase de passe "
                       "changée sur un autre poste, saisissez la nouvelle" % hdr["k"])
     try:                                                      # step 4
-        plain = AESGCM(file_key(pkey, hdr["z"], fmt)).decrypt(
-            b"\0" * 12, data[18 + size:], data[:18 + size])
+        plain = AESGCM(file_key(pkey, hdr["z"], fmt)).decrypt(  # AAD: prefix and header
+            b"\0" * 12, data[start + size:], data[:start + size])
     except InvalidTag:
         raise Refusal("fichier modifié ou tronqué")
     docs = []
@@ -574,8 +682,8 @@ def read_file(data, passphrase, project, known_keys, previous):
         plain = plain[:hdr["q"]]
     body = bounded_brotli(plain, hdr["b"])                    # step 5
     try:                                                      # step 6
-        if fmt == 6:
-            held, based, runs = decode_body_v5(body, hdr["n"], hdr["s"])
+        if fmt >= 6:  # the sender is origin 0, not written among the origins
+            held, based, runs = decode_body_v5(body, hdr["n"], fmt, hdr["s"])
         else:
             decode = {5: decode_body_v5, 4: decode_body_v4, 3: decode_body_v3}[fmt]
             held, based, runs = decode(body, hdr["n"])
@@ -588,7 +696,8 @@ def read_file(data, passphrase, project, known_keys, previous):
         "created_at": datetime.datetime.fromtimestamp(hdr["t"] / 1000, datetime.timezone.utc)
         .isoformat(timespec="milliseconds").replace("+00:00", "Z"),
         "count": hdr["n"], "plain_bytes": hdr["b"], "schema": hdr["c"],
-        "salt": b64(hdr["z"]), "project": hdr["p"], "sender": hdr["s"],
+        "salt": b64(hdr["z"]), "project": hdr["p"], "project_digest": hdr["digest"].hex(),
+        "sender": hdr["s"],
         "key_id": hdr["k"], "min_app_version": hdr["a"]}
     if "j" in hdr:
         header["documents"], header["changes_compressed_length"] = hdr["j"], hdr["q"]
