@@ -254,6 +254,7 @@ export const FIELDS = {
     created_at: { label: 'Date de création' },
     public_key: { label: 'Clé publique' },
     revoked_after: { label: 'Révoqué après sa mise à jour n°' },
+    sealing_key: { label: 'Clé de ses fichiers' },
   },
 } as const satisfies Record<string, Record<string, FieldWords>>;
 

@@ -112,9 +112,11 @@ export class PosteKeys {
     this.keyring = changePassphrase(store, keyring, next, this.systemSeal(store));
   }
 
-  /** The passphrase another poste changed to, checked against its file (db/sync/passphrase.ts). */
-  adopt(store: Store, next: string): void {
-    this.keyring = adoptPassphrase(store, this.require(store), next, this.systemSeal(store));
+  /** The passphrase another poste changed to, checked against its file (db/sync/passphrase-elsewhere.ts): answers who announced it. */
+  adopt(store: Store, next: string): { announced_by: string } {
+    const { keyring, announcedBy } = adoptPassphrase(store, this.require(store), next, this.systemSeal(store));
+    this.keyring = keyring;
+    return { announced_by: announcedBy };
   }
 
   /** The user's answer about the plain-text keychain of Linux: the keys sealed by it, or no longer. */

@@ -434,8 +434,8 @@ export interface EntenteApi {
   setSyncPassphrase(passphrase: string): void;
   /** Files written from now on use the new passphrase; the current one stays known for reading. */
   changeSyncPassphrase(current: string, next: string): void;
-  /** The passphrase changed on another ordinateur, as a file received shows (SyncStatus.passphrase_seen_elsewhere): checked against that file. */
-  adoptSyncPassphrase(next: string): void;
+  /** The passphrase changed on another ordinateur, as a file received shows (SyncStatus.passphrase_seen_elsewhere): checked against that file; answers who announced it. */
+  adoptSyncPassphrase(next: string): { announced_by: string };
   /** No change of passphrase was announced: the files sealed with an unknown one are no longer told of (they stay set aside). */
   dismissPassphraseNotes(): void;
   /** Linux without a keyring: whether the keys may be kept sealed by the plain-text fallback. */

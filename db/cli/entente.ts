@@ -688,9 +688,13 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     );
   } else if (name === 'passphrase' && sub === 'adopt') {
     const keyring = keyringOf(store, await passphrase());
-    adoptPassphrase(store, keyring, await passphrase('ENTENTE_NEW_PASSPHRASE', 'Nouvelle phrase de passe, changée sur un autre ordinateur : '));
+    const { announcedBy } = adoptPassphrase(
+      store,
+      keyring,
+      await passphrase('ENTENTE_NEW_PASSPHRASE', 'Nouvelle phrase de passe, changée sur un autre ordinateur : '),
+    );
     process.stdout.write(
-      "Nouvelle phrase de passe prise : les fichiers scellés avec elle s'ouvrent, et ceux que cet ordinateur écrit désormais l'utilisent ; " +
+      `Nouvelle phrase de passe prise, annoncée par ${announcedBy} : les fichiers scellés avec elle s'ouvrent, et ceux que cet ordinateur écrit désormais l'utilisent ; ` +
         "l'ancienne reste connue pour lire les fichiers écrits avant.\n",
     );
   } else if (name === 'piste' || name === 'matrix') {

@@ -329,6 +329,14 @@ const MIGRATIONS: Migration[] = [
     if (!derivedColumns(db, 'meeting').includes('validated_seen')) db.exec('ALTER TABLE meeting ADD COLUMN validated_seen TEXT');
     deriveFromLog(db, 'meeting', ['validated_seen']);
   },
+
+  // 11: a poste that changes the passphrase says, signed by its chain, which key it seals
+  // its files with from then on (replica.sealing_key): another poste takes a new passphrase
+  // only if a poste of the project announced it (db/sync/passphrase-elsewhere.ts).
+  (db) => {
+    if (!derivedColumns(db, 'replica').includes('sealing_key')) db.exec('ALTER TABLE replica ADD COLUMN sealing_key TEXT');
+    deriveFromLog(db, 'replica', ['sealing_key']);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -338,7 +346,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  * change only how a replica stores its data. Sync files carry this number, so that a poste
  * refuses only files holding data it has nowhere to put.
  */
-export const SHARED_SCHEMA_VERSION = 10;
+export const SHARED_SCHEMA_VERSION = 11;
 
 /** The app version that wrote each schema version: named when an older app refuses a newer file. */
 const APP_VERSION_OF_SCHEMA: Record<number, string> = {
@@ -352,6 +360,7 @@ const APP_VERSION_OF_SCHEMA: Record<number, string> = {
   8: '0.6.0',
   9: '0.7.0',
   10: '0.8.0',
+  11: '0.11.0',
 };
 
 export const appVersionOfSchema = (schema: number): string => APP_VERSION_OF_SCHEMA[schema] ?? APP_VERSION_OF_SCHEMA[SCHEMA_VERSION];

@@ -381,6 +381,11 @@ export const ENTITIES = {
       .nullable(),
     /** Revoked: its changes numbered after this one are refused everywhere (db/sync/revocation.ts). */
     revoked_after: z.number().int().min(0).nullable(),
+    /** The id of the project key it seals its files with, announced when it changes the passphrase (db/sync/passphrase.ts). */
+    sealing_key: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8}$/)
+      .nullable(),
   },
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 

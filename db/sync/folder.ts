@@ -142,8 +142,9 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   const lookup = store.db.prepare('SELECT bytes FROM folder_imports WHERE path = ?').pluck();
   const known = (relative: string) => lookup.get(join(place, relative)) ?? (keptBy09 === undefined ? undefined : lookup.get(relative));
   const remember = store.db.prepare('INSERT OR REPLACE INTO folder_imports (path, bytes, imported_at) VALUES (?, ?, ?)');
-  // Each poste's newest file: an older one sealed with a passphrase unknown here says nothing of a change (a file from before this poste took its own).
-  const newestFiles = new Set<string>();
+  // Files refused for a key unknown here, by poste in the order read, and each poste's newest file: which to keep for a passphrase typed later.
+  const unknownKeys = new Map<string, { relative: string; path: string; keyId?: string }[]>();
+  const newestFiles = new Map<string, string>();
   /** Imports one file of another poste; answers what is wrong with it, if it is the file's fault. */
   const importOne = (relative: string, path: string): UserError | undefined => {
     let size: number;
@@ -172,7 +173,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
       // of this very poste, or this laptop's own data failing, stops the round.
       const failure = toUserError(error);
       if (!FILE_FAULTS.has(failure.code)) throw error;
-      if (failure.code === 'unknown-key' && newestFiles.has(relative)) noteUnknownPassphrase(store, bytes, now);
+      if (failure.code === 'unknown-key') unknownKeys.get(relative.split('/')[0])?.push({ relative, path, keyId: readSyncHeader(bytes).header.keyId });
       return failure;
     }
   };
@@ -191,7 +192,9 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
       continue;
     }
     for (const n of numbers) pending.push({ relative: `${peer}/${fileName(n)}`, path: join(projectDir, peer, fileName(n)) });
-    if (numbers.length > 0) newestFiles.add(`${peer}/${fileName(numbers.at(-1)!)}`);
+    if (numbers.length === 0) continue;
+    unknownKeys.set(peer, []);
+    newestFiles.set(peer, `${peer}/${fileName(numbers.at(-1)!)}`);
   }
   // A file may relay changes whose poste's key is in a file read later in the round (another
   // poste's folder): such files are tried again once the others are in, while that helps.
@@ -209,6 +212,20 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
       break;
     }
     tried = later;
+  }
+  // A poste whose newest file is sealed with a key unknown here changed its passphrase, or
+  // took a new one: its first file sealed with it is kept, the one that carries its
+  // announcement if it chose it. An older file sealed otherwise says nothing of a change (a
+  // file from before this poste took its own, read by a newcomer).
+  for (const [peer, refused] of unknownKeys) {
+    const newest = refused.find((file) => file.relative === newestFiles.get(peer));
+    const first = newest && refused.find((file) => file.keyId === newest.keyId);
+    if (!first) continue;
+    try {
+      noteUnknownPassphrase(store, readFileSync(first.path), now);
+    } catch {
+      // Gone or busy since: the next round notes it.
+    }
   }
 
   // Nothing new, no file, and no key derived: a round of the watcher or the timer stays cheap.

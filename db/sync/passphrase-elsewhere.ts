@@ -1,10 +1,11 @@
 // Files sealed with a passphrase this poste does not know (docs/sync.md, « Changer la phrase
 // de passe »): most likely changed on the poste they come from. The last few are kept beside
 // the database, one per key, so that a passphrase typed for one can be checked against it:
-// it must open the file, and the file must bring updates signed by a poste whose key is known
-// here and not revoked. That stops anyone who merely can write to the shared folder (a header
-// proves nothing), and a typo never seals this poste's next files with a passphrase nobody
-// has; it does not stop someone who had the old passphrase, hence the call to a known number.
+// it must open the file, and the file must carry the announcement of its key by a poste whose
+// key is known here and not revoked (replica.sealing_key, signed by that poste's chain). A
+// typo never seals this poste's next files with a passphrase nobody has; someone who can write
+// to the shared folder, or who had the old passphrase, cannot announce a key in a known
+// poste's name. Whoever announced it is named, for the call to a known number.
 import { readFileSync, rmSync } from 'node:fs';
 import { refusal } from '../errors';
 import { writeFileAtomically } from '../files';
@@ -15,6 +16,7 @@ import { derivedKey, type Keyring, type ProjectKey, type SystemSeal } from './ke
 import { replicaLabel, replicaPerson } from './labels';
 import { changePassphrase } from './passphrase';
 import { checkRuns } from './proof';
+import type { Change } from '../store/changelog';
 import { revocationOf } from './revocation';
 
 const NOTES_KEY = 'passphrases_seen_elsewhere';
@@ -94,8 +96,12 @@ export function dismissPassphraseNotes(store: Store): void {
   keepNotes(store, []);
 }
 
-/** Takes the passphrase of a file noted, once it opens it and the file brings updates signed by a poste known here. */
-export function adoptPassphrase(store: Store, keyring: Keyring, passphrase: string, system?: SystemSeal): Keyring {
+/**
+ * Takes the passphrase of a file noted, once it opens it and a poste known here, not revoked,
+ * announced its key (in the file, checked as an import checks it, or in the log already).
+ * Answers the keys, and the poste that announced it.
+ */
+export function adoptPassphrase(store: Store, keyring: Keyring, passphrase: string, system?: SystemSeal): { keyring: Keyring; announcedBy: string } {
   const pending = pendingNotes(store, keyring.keys);
   if (pending.length === 0) throw refusal('no-new-passphrase-seen');
   const key = derivedKey(passphrase, keyring.project);
@@ -109,13 +115,30 @@ export function adoptPassphrase(store: Store, keyring: Keyring, passphrase: stri
     throw refusal('no-new-passphrase-seen');
   }
   const { content } = decodeSyncFile(bytes, { keys: [key], project: keyring.project, schema: SHARED_SCHEMA_VERSION });
-  // Forged or forked runs are refused here as at an import; the signed runs that bring something new are listed.
-  const { proofs } = checkRuns(store, keyring.project, content.runs);
-  const knownKey = store.db.prepare('SELECT 1 FROM replica WHERE id = ? AND public_key IS NOT NULL').pluck();
-  const signed = proofs.heads.some((head) => head.origin !== keyring.replica && knownKey.get(head.origin) !== undefined && !revocationOf(store, head.origin));
-  if (!signed) throw refusal('passphrase-not-vouched', sender);
+  // Forged or forked runs are refused here as at an import: what is left is each origin's own.
+  const { changes } = checkRuns(store, keyring.project, content.runs);
+  const announcer = announcerOf(store, keyring, key.id, changes);
+  if (!announcer) throw refusal('passphrase-not-vouched', sender);
   const changed = changePassphrase(store, keyring, passphrase, system);
   // The change announced is taken: the other files noted were not it.
   keepNotes(store, []);
-  return changed;
+  return { keyring: changed, announcedBy: replicaLabel(store, announcer) };
+}
+
+/**
+ * A poste, not this one, whose key was known here before the file and that is not revoked,
+ * which announced `keyId` on its own row: among the file's changes (their runs checked, so
+ * signed by their origin) or already in the log.
+ */
+function announcerOf(store: Store, keyring: Keyring, keyId: string, changes: Change[]): string | undefined {
+  const value = JSON.stringify(keyId);
+  const knownKey = store.db.prepare('SELECT 1 FROM replica WHERE id = ? AND public_key IS NOT NULL').pluck();
+  const held = store.db
+    .prepare("SELECT origin FROM changes WHERE entity = 'replica' AND field = 'sealing_key' AND row_id = origin AND value = ?")
+    .pluck()
+    .all(value) as string[];
+  const inFile = changes
+    .filter((change) => change.entity === 'replica' && change.field === 'sealing_key' && change.rowId === change.origin && change.value === value)
+    .map((change) => change.origin);
+  return [...held, ...inFile].find((origin) => origin !== keyring.replica && knownKey.get(origin) !== undefined && !revocationOf(store, origin));
 }

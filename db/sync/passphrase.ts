@@ -85,14 +85,19 @@ export function rekey(store: Store, keyring: Keyring, system?: SystemSeal): Keyr
 /**
  * A new passphrase for the files this poste writes from now on: chosen here (the first
  * poste to change it), or typed after another poste changed it. The older keys stay, to
- * read the files written before.
+ * read the files written before. The poste says which key it seals with now, a change of
+ * its own row that its chain signs: the announcement other postes check before taking it.
  */
 export function changePassphrase(store: Store, keyring: Keyring, passphrase: string, system?: SystemSeal): Keyring {
   validateNewPassphrase(passphrase);
   if (derivedKey(passphrase, keyring.project).id === keyring.keys[0].id) throw refusal('same-passphrase');
   const changed = withPassphrase(keyring, passphrase);
-  saveKeyring(store, changed, system);
-  return changed;
+  return store.transaction(() => {
+    store.write([{ entity: 'replica', rowId: keyring.replica, field: 'sealing_key', value: changed.keys[0].id }]);
+    // Last: a key file that cannot be written takes the announcement back.
+    saveKeyring(store, changed, system);
+    return changed;
+  });
 }
 
 /** The passphrase Entente 0.2 kept in the database, if this file still holds it. */

@@ -264,11 +264,11 @@ describe('entente', { timeout: 60_000 }, () => {
         env: { ...process.env, ENTENTE_PASSPHRASE: PASSPHRASE, ENTENTE_NEW_PASSPHRASE: typed },
       });
     // Nadia never read a file of Claire's: a typo is refused, and so is the right passphrase,
-    // for nothing in the file is signed by an ordinateur Nadia knows.
+    // for no ordinateur Nadia knows announces it in the file.
     expect(adopt(`${next}s`).stderr).toMatch(/^Cette phrase de passe n'ouvre pas le fichier qui se dit d'un ordinateur encore inconnu ici :/);
     expect(adopt(next)).toMatchObject({
       status: 1,
-      stderr: expect.stringMatching(/n'apporte aucune mise à jour nouvelle signée par un ordinateur dont la clé est connue ici/),
+      stderr: expect.stringMatching(/aucun ordinateur de la coopération dont la clé est connue ici ne l'y annonce/),
     });
     expect(ententeWith(next, nadia, 'import', sealedWithNext).code).toBe(1);
   });

@@ -12,10 +12,10 @@ const PASSPHRASE = 'Loire 2026 coopération';
 const send = (from: Store, to: Store, forReplica?: string) => importFile(to, exportFile(from, { secret: PASSPHRASE, forReplica }).bytes, PASSPHRASE);
 
 describe('échange par fichiers', () => {
-  test('un fichier de cette version : format 7, que lisent les versions depuis la 0.11, données du schéma 10, que seules la 0.8 et les suivantes savent ranger', () => {
+  test('un fichier de cette version : format 7, que lisent les versions depuis la 0.11, données du schéma 11, que seules la 0.11 et les suivantes savent ranger', () => {
     const { header } = exportFile(newReplica('Claire Martin', '37'), { secret: PASSPHRASE });
     // What an older version checks before reading: the format, then the schema of the data, and the version it names.
-    expect(header).toMatchObject({ format: 7, schema: 10, minAppVersion: '0.11.0' });
+    expect(header).toMatchObject({ format: 7, schema: 11, minAppVersion: '0.11.0' });
   });
 
   test('deux postes qui ont échangé leurs fichiers ont le même état ; un fichier importé deux fois ne change rien', () => {

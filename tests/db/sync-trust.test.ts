@@ -395,7 +395,7 @@ describe('la phrase de passe changée sur un autre poste, prise sur celui-ci', (
   const next = 'prairie-violon-nuage-tambour';
   const seen = (store: Store) => passphraseSeenElsewhere(store, keyringOf(store, PASSPHRASE).keys);
 
-  test("le fichier qui l'a révélée est noté ; la nouvelle, vérifiée sur lui, est prise ; une faute de frappe ou un fichier sans preuve ne changent rien", () => {
+  test("le fichier qui l'a révélée est noté ; la nouvelle, annoncée par un poste connu, est prise ; une faute de frappe, un fichier sans preuve ou qui relaie sans annonce ne changent rien", () => {
     const claire = newReplica('Claire Martin', '37');
     const nadia = newReplica('Nadia Benali', '41');
     importFile(nadia, exportFile(claire, { secret: PASSPHRASE }).bytes, PASSPHRASE);
@@ -416,10 +416,32 @@ describe('la phrase de passe changée sur un autre poste, prise sur celui-ci', (
     const at = new Date('2026-12-04T09:00:00Z');
     expect(() => importExchangeFile(nadia, forged, PASSPHRASE, { now: at })).toThrow(/saisissez la nouvelle/);
     expect(seen(nadia)).toEqual({ sender: "l'ordinateur de Claire Martin (Indre-et-Loire)", sender_person: 'Claire Martin', seen_at: at.toISOString() });
-    // Its passphrase opens it, but nothing in it is signed by a poste of the coopération: not taken.
-    expect(() => adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), stranger)).toThrow(
-      /n'apporte aucune mise à jour nouvelle signée par un ordinateur dont la clé est connue ici/,
-    );
+    // Its passphrase opens it, but no poste of the coopération announces it: not taken.
+    const notVouched = /aucun ordinateur de la coopération dont la clé est connue ici ne l'y annonce/;
+    expect(() => adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), stranger)).toThrow(notVouched);
+    expect(keyringOf(nadia, PASSPHRASE).keys).toHaveLength(1);
+
+    // Someone who had the old passphrase (a laptop gone with its former user) relays Claire's
+    // signed work, new to Nadia, in a file sealed with a passphrase of his own: signed updates,
+    // but no announcement of that key by Claire. Not taken either.
+    updateAction(claire, 'a6-1', { progress: 45 });
+    const relayed = decodeSyncFile(exportFile(claire, { secret: PASSPHRASE, forReplica: nadia.replicaId! }).bytes, {
+      keys: keyringOf(claire, PASSPHRASE).keys,
+      project,
+      schema: SHARED_SCHEMA_VERSION,
+    }).content;
+    expect(relayed.runs.some((run) => run.signature !== null)).toBe(true);
+    const thief = 'passe-de-celui-qui-est-parti';
+    const relaying = encodeSyncFile({
+      project,
+      sender: claire.replicaId!,
+      schema: SHARED_SCHEMA_VERSION,
+      full: false,
+      key: derivedKey(thief, project),
+      content: relayed,
+    });
+    expect(() => importExchangeFile(nadia, relaying, PASSPHRASE)).toThrow(/saisissez la nouvelle/);
+    expect(() => adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), thief)).toThrow(notVouched);
     expect(keyringOf(nadia, PASSPHRASE).keys).toHaveLength(1);
 
     // Claire really changes it: her next file, newer, takes the note's place.
@@ -433,14 +455,35 @@ describe('la phrase de passe changée sur un autre poste, prise sur celui-ci', (
     );
     expect(keyringOf(nadia, PASSPHRASE).keys).toHaveLength(1);
 
-    adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), next);
+    // Claire's file carries her announcement of the new key, signed by her chain.
+    expect(adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), next).announcedBy).toBe("l'ordinateur de Claire Martin (Indre-et-Loire)");
     expect(passphraseSeenElsewhere(nadia, keyringOf(nadia, next).keys)).toBeNull();
-    // Both files noted are gone from beside the database: the one taken, the stranger's.
+    // The files noted are gone from beside the database: the one taken, the others.
     expect(readdirSync(dirname(nadia.file)).filter((name) => name.includes('phrase-inconnue'))).toEqual([]);
     expect(importFile(nadia, after, next).applied).toBeGreaterThan(0);
     // Nadia's files are sealed with the new passphrase now: Claire reads them.
     updateAction(nadia, 'a7-1', { progress: 20 });
     expect(importFile(claire, exportFile(nadia, { secret: next }).bytes, next).applied).toBeGreaterThan(0);
+  });
+
+  test("dans un dossier partagé : le premier fichier scellé de la nouvelle phrase est gardé, celui qui porte l'annonce, même quand d'autres ont suivi", () => {
+    const folder = tempDir();
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    for (const store of [claire, nadia]) syncFolder(store, folder, PASSPHRASE);
+    changePassphrase(claire, keyringOf(claire, PASSPHRASE), next);
+    for (const progress of [55, 60, 65]) {
+      updateAction(claire, 'a6-1', { progress });
+      syncFolder(claire, folder, next);
+    }
+    expect(syncFolder(nadia, folder, PASSPHRASE).postponed).toHaveLength(3);
+    expect(adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), next).announcedBy).toBe("l'ordinateur de Claire Martin (Indre-et-Loire)");
+    expect(syncFolder(nadia, folder, next).postponed).toEqual([]);
+    expect(getRow(nadia, 'action', 'a6-1')?.progress).toBe(65);
+    // Nadia announced it too, once she took it: her own row says which key seals her files.
+    expect(getRow(claire, 'replica', nadia.replicaId!)?.sealing_key).toBeNull();
+    syncFolder(claire, folder, next);
+    expect(getRow(claire, 'replica', nadia.replicaId!)?.sealing_key).toBe(keyringOf(nadia, next).keys[0].id);
   });
 
   test("dans un dossier partagé : le dernier fichier de chaque poste est noté, pas ceux d'un poste révoqué ; « Ignorer » les fait taire", () => {

@@ -40,7 +40,7 @@ DOC_MAGIC = b"ENTENTE-DOC1"   # "ENTENTE-DOC" + a version digit (assumed), then 
 DOC_KEY_INFO = "entente : document joint d'un dossier partagé"
 MAX_HEADER = 1 << 20          # 1 MiB
 MAX_PLAIN = 1 << 30           # 1 GiB
-OWN_SCHEMA = 10               # shared schema this reader understands (doc: 0.8.0 / schema 10)
+OWN_SCHEMA = 11               # shared schema this reader understands (doc: 0.11.0 / schema 11)
 FILE_KEY_INFO = {7: "entente : clé d'un fichier d'échange, format 7",
                  6: "entente : clé d'un fichier d'échange, format 6",
                  5: "entente : clé d'un fichier d'échange, format 5",

@@ -132,8 +132,8 @@ function PassphraseEntry({ unlocking, onDone }: { unlocking: boolean; onDone: ()
 /**
  * A file came sealed with a passphrase this ordinateur does not know: most likely changed
  * on its sender. The new one is typed here, and checked against that file in main (it must
- * open it, and the file bring updates signed by an ordinateur whose key is known): not the
- * old one, since knowing the new one is what counts. Or the notice is dismissed.
+ * open it, and the file carry its announcement, signed by an ordinateur whose key is known):
+ * not the old one, since knowing the new one is what counts. Or the notice is dismissed.
  */
 function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passphrase_seen_elsewhere']>; onDone: () => void }) {
   const [typing, setTyping] = useState(false);
@@ -151,6 +151,7 @@ function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passp
       color: 'teal',
       title: 'Nouvelle phrase de passe enregistrée',
       message:
+        `Annoncée par ${result.value.announced_by}. ` +
         "Les fichiers scellés avec elle s'ouvrent désormais, et ceux que cet ordinateur écrit l'utilisent\u202f; l'ancienne reste connue pour lire les fichiers d'avant. Un fichier mis de côté dans le dossier partagé sera lu au prochain passage\u202f; un fichier importé à la main est à importer de nouveau.",
     });
     onDone();
@@ -159,7 +160,7 @@ function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passp
     <Alert color="yellow" title="Un fichier reçu est scellé avec une autre phrase de passe">
       <Text size="sm" mb="xs">
         {frenchTypography(
-          `Le fichier qui se dit ${ofReplica(seen.sender)}, reçu le ${formatDateTime(seen.seen_at)}, est scellé avec une phrase de passe que cet ordinateur ne connaît pas. Si un changement de phrase de passe vous a été annoncé, appelez ${seen.sender_person ?? 'la personne qui utilise cet ordinateur'} à un numéro que vous connaissez déjà, demandez-lui la nouvelle et saisissez-la ici\u202f: Entente vérifie qu'elle ouvre ce fichier et qu'il apporte des mises à jour signées par un ordinateur dont la clé est connue ici. Si c'est cet ordinateur-là qui n'a pas encore la nouvelle phrase de passe, c'est à lui de la saisir.`,
+          `Le fichier qui se dit ${ofReplica(seen.sender)}, reçu le ${formatDateTime(seen.seen_at)}, est scellé avec une phrase de passe que cet ordinateur ne connaît pas. Si un changement de phrase de passe vous a été annoncé, appelez ${seen.sender_person ?? 'la personne qui utilise cet ordinateur'} à un numéro que vous connaissez déjà, demandez-lui la nouvelle et saisissez-la ici\u202f: Entente vérifie qu'elle ouvre ce fichier et qu'un ordinateur dont la clé est connue ici l'a annoncée, signature à l'appui. Si c'est cet ordinateur-là qui n'a pas encore la nouvelle phrase de passe, c'est à lui de la saisir.`,
         )}
       </Text>
       <Text size="sm" mb="sm" fw={600}>

@@ -162,7 +162,7 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   await revoked.close();
 });
 
-test("la phrase de passe changée sur un autre ordinateur : le fichier reçu le dit, la nouvelle s'y vérifie avant d'être prise", async ({ launch }) => {
+test("la phrase de passe changée sur un autre ordinateur : le fichier reçu le dit, la nouvelle s'y vérifie, annoncée par cet ordinateur, avant d'être prise", async ({ launch }) => {
   const NEW_PASSPHRASE = 'prairie-violon-nuage-tambour-ruisseau';
   const claire = initData();
   const nadia = newDataDir();
@@ -204,6 +204,8 @@ test("la phrase de passe changée sur un autre ordinateur : le fichier reçu le 
   await typed.fill(NEW_PASSPHRASE);
   await typed.press('Enter');
   await expect(page.getByText('Nouvelle phrase de passe enregistrée')).toBeVisible();
+  // Nadia's file carries her announcement of the new key, signed: she is named.
+  await expect(page.getByText(/^Annoncée par l'ordinateur de Nadia Benali \(Loir-et-Cher\)\. Les fichiers scellés avec elle s'ouvrent/)).toBeVisible();
   await expect(changed).toHaveCount(0);
   await importFile(after);
   await expect(page.getByRole('dialog', { name: 'Import terminé' })).toContainText("de l'ordinateur de Nadia Benali");
