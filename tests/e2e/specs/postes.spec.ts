@@ -206,6 +206,7 @@ test("la phrase de passe changée sur un autre ordinateur : le fichier reçu le 
   await expect(page.getByText('Nouvelle phrase de passe enregistrée')).toBeVisible();
   // Nadia's file carries her announcement of the new key, signed: she is named.
   await expect(page.getByText(/^Annoncée par l'ordinateur de Nadia Benali \(Loir-et-Cher\)\. Les fichiers scellés avec elle s'ouvrent/)).toBeVisible();
+  await screenshot(app, '43b-phrase-de-passe-prise');
   await expect(changed).toHaveCount(0);
   await importFile(after);
   await expect(page.getByRole('dialog', { name: 'Import terminé' })).toContainText("de l'ordinateur de Nadia Benali");
