@@ -170,6 +170,8 @@ const SENTENCES = {
     `Cette phrase de passe n'ouvre pas le fichier qui se dit ${ofReplica(sender)} : vérifiez-la auprès de la personne qui l'a changée (elle distingue majuscules et minuscules). Rien n'a été changé.`,
   'passphrase-not-vouched': (sender: string) =>
     `Cette phrase de passe ouvre le fichier qui se dit ${ofReplica(sender)}, mais aucun ordinateur de la coopération dont la clé est connue ici ne l'y annonce, signature à l'appui : rien ne prouve que la coopération l'a choisie, et elle n'a pas été prise. Vérifiez, en appelant à un numéro que vous connaissez déjà, qui a changé la phrase de passe ; si c'est bien le cas, demandez-lui de vous envoyer un fichier d'échange (Synchronisation › Exporter un fichier d'échange…).`,
+  'older-passphrase-elsewhere': (sender: string) =>
+    `Cette phrase de passe ouvre le fichier qui se dit ${ofReplica(sender)}, mais la coopération l'a quittée pour celle qu'utilise cet ordinateur : c'est à l'ordinateur qui l'utilise encore de prendre la plus récente. Rien n'a été changé.`,
   'no-new-passphrase-seen': () =>
     "Aucun fichier reçu n'est scellé avec une phrase de passe inconnue de cet ordinateur : pour changer la phrase de passe, utilisez « passphrase change » (dans l'application : Changer la phrase de passe).",
   'sync-stopped': (detail?: string) => (detail ? `La synchronisation a échoué : ${detail}` : "La synchronisation s'est arrêtée sans réponse."),

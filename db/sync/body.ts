@@ -23,7 +23,7 @@ export interface Run {
 export interface SyncContent {
   /**
    * What the sender held (its version vector) when it wrote the file; in a file of the
-   * shared folder (format 6), only where it changed since the sender's previous file there.
+   * shared folder (formats 6 and 7), only where it changed since the sender's previous file there.
    */
   senderHeld: Record<string, number>;
   /** What the sender believed the receiver held (of the origins of senderHeld in a shared folder's file); empty for a full export. */
@@ -60,7 +60,7 @@ function proofBytes(text: string, length: number): Buffer | null {
   return raw.length === length && raw.toString('base64') === text ? raw : null;
 }
 
-/** How formats 5 and 6 write a value (a JSON text): its kind, then what follows, if anything; the text comes back byte for byte. */
+/** How formats 5 to 7 write a value (a JSON text): its kind, then what follows, if anything; the text comes back byte for byte. */
 const enum ValueKind {
   Null = 0,
   False = 1,
@@ -121,7 +121,7 @@ function readValue(input: ByteReader, kind = input.uint()): string {
   }
 }
 
-/** A run's proof flags in formats 5 and 6: which of its chain before and signature follow, as bytes or as text. */
+/** A run's proof flags in formats 5 to 7: which of its chain before and signature follow, as bytes or as text. */
 const enum ProofFlag {
   BeforeBytes = 1,
   BeforeText = 2,

@@ -1,4 +1,4 @@
-// Bytes for the body of formats 5 and 6 (docs/sync.md, « Le corps ») : unsigned integers as LEB128
+// Bytes for the header and body of formats 5 to 7 (docs/sync.md, « Le corps ») : unsigned integers as LEB128
 // varints (7 bits a byte), signed ones zigzagged first, texts as their UTF-8 length then
 // bytes. Plain arithmetic rather than bit operators: clocks exceed 32 bits.
 

@@ -62,14 +62,14 @@ export interface SyncHeader {
   createdAt: string;
   /** The whole history (an invitation, a full export). */
   full: boolean;
-  /** What the sender held is said only where it changed since its previous file in the shared folder (format 6). */
+  /** What the sender held is said only where it changed since its previous file in the shared folder (formats 6 and 7). */
   heldUpdate: boolean;
   count: number;
   plainBytes: number;
   salt: string;
-  /** The id of the project key that seals the file (formats 3 to 6). */
+  /** The id of the project key that seals the file (formats 3 to 7). */
   keyId?: string;
-  /** Documents carried after the changes (formats 3 to 6). */
+  /** Documents carried after the changes (formats 3 to 7). */
   blobCount?: number;
   compressedBytes?: number;
 }
@@ -81,7 +81,7 @@ const MAX_BLOB_BYTES = 64 * 1024 * 1024;
 interface WireHeader {
   /** Format 7, a file that is not full: the project's digest (hex) instead of its id. */
   pd?: string;
-  /** 1: senderHeld is an update of the sender's previous file in the shared folder (format 6). */
+  /** 1: senderHeld is an update of the sender's previous file in the shared folder (formats 6 and 7). */
   u?: 0 | 1;
   /** Documents after the changes: their count, and the length of the compressed changes before them. */
   j?: number;
@@ -289,6 +289,7 @@ function headerV7FromBytes(bytes: Buffer): WireHeader {
     const flags = input.uint();
     if (flags > 31) throw new Error('drapeaux');
     const [seconds, n, b, c] = [input.uint(), input.uint(), input.uint(), input.uint()];
+    if (seconds > MAX_DATE_MS / 1000) throw new Error('date');
     const salt = input.raw(16);
     const project = flags & HeaderFlag.Full ? { p: input.text() } : { pd: input.raw(4).toString('hex') };
     const s = flags & HeaderFlag.SenderText ? input.text() : idFromBytes(input.raw(8));
@@ -364,9 +365,19 @@ function headerV4FromBytes(bytes: Buffer): WireHeader {
   };
 }
 
+/** The latest date a Date holds (ECMAScript: 10^8 days after 1970). */
+const MAX_DATE_MS = 8.64e15;
+
 function fromWire(wire: WireHeader, format: number): SyncHeader {
   const project = typeof wire.p === 'string' ? wire.p : undefined;
-  if ((project === undefined && typeof wire.pd !== 'string') || typeof wire.s !== 'string' || typeof wire.b !== 'number' || typeof wire.k !== 'string') {
+  const digest = format >= 7 ? wire.pd : undefined;
+  if (
+    (project === undefined && typeof digest !== 'string') ||
+    typeof wire.s !== 'string' ||
+    typeof wire.b !== 'number' ||
+    typeof wire.k !== 'string' ||
+    !(typeof wire.t === 'number' && wire.t >= 0 && wire.t <= MAX_DATE_MS)
+  ) {
     throw damaged('en-tête incohérent');
   }
   return {
@@ -374,7 +385,7 @@ function fromWire(wire: WireHeader, format: number): SyncHeader {
     schema: wire.c,
     minAppVersion: wire.a,
     project,
-    projectDigest: project === undefined ? wire.pd! : projectDigest(project),
+    projectDigest: project === undefined ? digest! : projectDigest(project),
     sender: wire.s,
     createdAt: new Date(wire.t).toISOString(),
     full: wire.f === 1,
@@ -396,7 +407,7 @@ export function readSyncHeader(file: Buffer): { header: SyncHeader; headerEnd: n
 /** Format 7's header length, a varint after the version: where the header starts and how long it is. */
 function varintLength(file: Buffer): { headerLength: number; headerStart: number } {
   const start = SYNC_MAGIC.length + 2;
-  const input = new ByteReader(file.subarray(start, start + 4));
+  const input = new ByteReader(file.subarray(start, start + 3));
   try {
     const headerLength = input.uint();
     return { headerLength, headerStart: start + input.read };

@@ -12,6 +12,7 @@ import { writeFileAtomically } from '../files';
 import { SHARED_SCHEMA_VERSION } from '../store/migrations';
 import type { Store } from '../store/store';
 import { decodeSyncFile, readSyncHeader } from './format';
+import { changesOf } from './body';
 import { derivedKey, type Keyring, type ProjectKey, type SystemSeal } from './keys';
 import { replicaLabel, replicaPerson } from './labels';
 import { changePassphrase } from './passphrase';
@@ -57,8 +58,8 @@ function keepNotes(store: Store, notes: Note[]): void {
 }
 
 /**
- * Keeps a file refused for an unknown key (an import, the newest file of a poste in the
- * shared folder), unless its poste is revoked here. Never lets a failure here hide the
+ * Keeps a file refused for an unknown key (an import; in the shared folder, a poste's first
+ * unread file sealed with the key of its newest), unless its poste is revoked here. Never lets a failure here hide the
  * import's own refusal.
  */
 export function noteUnknownPassphrase(store: Store, bytes: Buffer, at: Date): void {
@@ -98,8 +99,9 @@ export function dismissPassphraseNotes(store: Store): void {
 
 /**
  * Takes the passphrase of a file noted, once it opens it and a poste known here, not revoked,
- * announced its key (in the file, checked as an import checks it, or in the log already).
- * Answers the keys, and the poste that announced it.
+ * announced its key, and has not announced another since: in a run of the file signed by that
+ * poste (its proof checked as an import checks it), or in the log. Not a key older than the
+ * one this poste seals with. Answers the keys, and the poste that announced it.
  */
 export function adoptPassphrase(store: Store, keyring: Keyring, passphrase: string, system?: SystemSeal): { keyring: Keyring; announcedBy: string } {
   const pending = pendingNotes(store, keyring.keys);
@@ -115,30 +117,53 @@ export function adoptPassphrase(store: Store, keyring: Keyring, passphrase: stri
     throw refusal('no-new-passphrase-seen');
   }
   const { content } = decodeSyncFile(bytes, { keys: [key], project: keyring.project, schema: SHARED_SCHEMA_VERSION });
-  // Forged or forked runs are refused here as at an import: what is left is each origin's own.
-  const { changes } = checkRuns(store, keyring.project, content.runs);
-  const announcer = announcerOf(store, keyring, key.id, changes);
+  // Forged or forked runs are refused here as at an import; only the runs whose signature was checked say anything.
+  const { proofs } = checkRuns(store, keyring.project, content.runs);
+  const signed = content.runs.filter((run) => proofs.heads.some((head) => head.origin === run.origin && head.seq === run.from + run.changes.length - 1));
+  const said = announcements(store, changesOf(signed));
+  const announcer = announcerOf(store, keyring, key.id, said);
   if (!announcer) throw refusal('passphrase-not-vouched', sender);
+  // A colleague still on a passphrase the coopération left: it is for him to take the newer one.
+  const first = (keyId: string) =>
+    said
+      .filter((announcement) => announcement.keyId === keyId)
+      .reduce<string | undefined>((at, { hlc }) => (at === undefined || hlc < at ? hlc : at), undefined);
+  const current = first(keyring.keys[0].id);
+  if (current !== undefined && current > first(key.id)!) throw refusal('older-passphrase-elsewhere', sender);
   const changed = changePassphrase(store, keyring, passphrase, system);
   // The change announced is taken: the other files noted were not it.
   keepNotes(store, []);
   return { keyring: changed, announcedBy: replicaLabel(store, announcer) };
 }
 
-/**
- * A poste, not this one, whose key was known here before the file and that is not revoked,
- * which announced `keyId` on its own row: among the file's changes (their runs checked, so
- * signed by their origin) or already in the log.
- */
-function announcerOf(store: Store, keyring: Keyring, keyId: string, changes: Change[]): string | undefined {
-  const value = JSON.stringify(keyId);
+interface Announcement {
+  origin: string;
+  seq: number;
+  hlc: string;
+  keyId: string;
+}
+
+/** Every key a poste announced on its own row: in the log, and in the file's signed runs beyond what the log holds. */
+function announcements(store: Store, signedChanges: Change[]): Announcement[] {
+  const isAnnouncement = (change: { entity: string; field: string; rowId: string; origin: string }) =>
+    change.entity === 'replica' && change.field === 'sealing_key' && change.rowId === change.origin;
+  const logged = store.db
+    .prepare("SELECT origin, seq, hlc, value FROM changes WHERE entity = 'replica' AND field = 'sealing_key' AND row_id = origin")
+    .all() as { origin: string; seq: number; hlc: string; value: string }[];
+  const vector = store.log.versionVector();
+  const inFile = signedChanges.filter((change) => isAnnouncement(change) && change.seq > (vector[change.origin] ?? 0));
+  return [...logged, ...inFile].flatMap(({ origin, seq, hlc, value }) => {
+    const keyId = JSON.parse(value) as unknown;
+    return typeof keyId === 'string' ? [{ origin, seq, hlc, keyId }] : [];
+  });
+}
+
+/** A poste, not this one, whose key was known here before the file, not revoked, whose latest announcement is `keyId`. */
+function announcerOf(store: Store, keyring: Keyring, keyId: string, said: Announcement[]): string | undefined {
+  const latest = new Map<string, Announcement>();
+  for (const announcement of said) if ((latest.get(announcement.origin)?.seq ?? 0) < announcement.seq) latest.set(announcement.origin, announcement);
   const knownKey = store.db.prepare('SELECT 1 FROM replica WHERE id = ? AND public_key IS NOT NULL').pluck();
-  const held = store.db
-    .prepare("SELECT origin FROM changes WHERE entity = 'replica' AND field = 'sealing_key' AND row_id = origin AND value = ?")
-    .pluck()
-    .all(value) as string[];
-  const inFile = changes
-    .filter((change) => change.entity === 'replica' && change.field === 'sealing_key' && change.rowId === change.origin && change.value === value)
-    .map((change) => change.origin);
-  return [...held, ...inFile].find((origin) => origin !== keyring.replica && knownKey.get(origin) !== undefined && !revocationOf(store, origin));
+  return [...latest.values()].find(
+    ({ origin, keyId: announced }) => announced === keyId && origin !== keyring.replica && knownKey.get(origin) !== undefined && !revocationOf(store, origin),
+  )?.origin;
 }

@@ -503,6 +503,10 @@ describe('format 7, lu comme docs/sync.md le décrit', () => {
     const flags64 = Buffer.from(file);
     flags64[prefix.length] = 25 + 64;
     expect(() => readSyncHeader(flags64)).toThrow(/endommagé/);
+    // A date beyond what a date holds (2^50 seconds): damaged, not a crash.
+    const farHeader = Buffer.concat([Buffer.from([25, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02]), header.subarray(2)]);
+    const far = Buffer.concat([Buffer.from('ENTENTE-SYNC'), Buffer.from([0, 7, farHeader.length]), farHeader, Buffer.alloc(16)]);
+    expect(() => readSyncHeader(far)).toThrow(/endommagé/);
   });
 
   test("la table des noms de champs ne change pas : un fichier se lirait autrement d'une version à l'autre", () => {

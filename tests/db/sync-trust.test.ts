@@ -466,6 +466,69 @@ describe('la phrase de passe changée sur un autre poste, prise sur celui-ci', (
     expect(importFile(claire, exportFile(nadia, { secret: next }).bytes, next).applied).toBeGreaterThan(0);
   });
 
+  test("une annonce sans signature (des mises à jour d'avant la clé du poste, contrefaites) ne vaut rien ; une phrase de passe que la coopération a quittée n'est pas reprise", () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    importFile(nadia, exportFile(claire, { secret: PASSPHRASE }).bytes, PASSPHRASE);
+    // Anyone who sees the folder's names: Claire's first numbers, unsigned as before a poste has its key.
+    const attacker = 'passe-de-l-attaquant-du-dossier';
+    const key = derivedKey(attacker, project);
+    const unsigned = encodeSyncFile({
+      project,
+      sender: claire.replicaId!,
+      schema: SHARED_SCHEMA_VERSION,
+      full: false,
+      key,
+      content: {
+        senderHeld: {},
+        basedOn: {},
+        runs: [
+          {
+            origin: claire.replicaId!,
+            from: 1,
+            before: null,
+            signature: null,
+            changes: [
+              {
+                origin: claire.replicaId!,
+                seq: 1,
+                hlc: '1796000000000-0000',
+                entity: 'replica',
+                rowId: claire.replicaId!,
+                field: 'sealing_key',
+                value: JSON.stringify(key.id),
+                supersedes: [],
+              },
+            ],
+          },
+        ],
+      },
+    });
+    expect(() => importExchangeFile(nadia, unsigned, PASSPHRASE)).toThrow(/saisissez la nouvelle/);
+    expect(() => adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), attacker)).toThrow(
+      /aucun ordinateur de la coopération dont la clé est connue ici ne l'y annonce/,
+    );
+
+    // Claire goes to a second passphrase, then a third; Marc took the second and stayed there.
+    const [second, third] = ['prairie-violon-nuage-tambour', 'falaise-orange-piano-moulin'];
+    const marc = newReplica('Marc Lefèvre', '41');
+    importFile(marc, exportFile(claire, { secret: PASSPHRASE }).bytes, PASSPHRASE);
+    changePassphrase(claire, keyringOf(claire, PASSPHRASE), second);
+    importFile(marc, exportFile(claire, { secret: second }).bytes, second);
+    changePassphrase(marc, keyringOf(marc, PASSPHRASE), second);
+    importFile(claire, exportFile(marc, { secret: second }).bytes, second);
+    changePassphrase(claire, keyringOf(claire, second), third);
+    // Zoé joins with the third. Marc's file, sealed with the second, is no news she should take.
+    const zoe = track(Store.open(join(tempDir(), 'entente.sqlite')));
+    joinProject(zoe, createInvitation(claire, third).bytes, third, { name: 'Zoé Petit', function: 'Chargée de mission', partner: '41' });
+    updateAction(marc, 'a7-1', { progress: 25 });
+    expect(() => importExchangeFile(zoe, exportFile(marc, { secret: second }).bytes, third)).toThrow(/saisissez la nouvelle/);
+    expect(() => adoptPassphrase(zoe, keyringOf(zoe, third), second)).toThrow(
+      /^Cette phrase de passe ouvre le fichier qui se dit de l'ordinateur de Marc Lefèvre \(Loir-et-Cher\), mais la coopération l'a quittée/,
+    );
+    expect(keyringOf(zoe, third).keys[0].id).toBe(derivedKey(third, project).id);
+  });
+
   test("dans un dossier partagé : le premier fichier scellé de la nouvelle phrase est gardé, celui qui porte l'annonce, même quand d'autres ont suivi", () => {
     const folder = tempDir();
     const claire = newReplica('Claire Martin', '37');
