@@ -162,7 +162,9 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   await revoked.close();
 });
 
-test("la phrase de passe changée sur un autre ordinateur : le fichier reçu le dit, la nouvelle s'y vérifie, annoncée par cet ordinateur, avant d'être prise", async ({ launch }) => {
+test("la phrase de passe changée sur un autre ordinateur : le fichier reçu le dit, la nouvelle s'y vérifie, annoncée par cet ordinateur, avant d'être prise", async ({
+  launch,
+}) => {
   const NEW_PASSPHRASE = 'prairie-violon-nuage-tambour-ruisseau';
   const claire = initData();
   const nadia = newDataDir();
