@@ -18,7 +18,7 @@ import {
   type SystemSeal,
 } from '../db/sync/keys';
 import { changePassphrase, choosesPassphrase, rekey, setUpKeys, upgradeLegacyPassphrase } from '../db/sync/passphrase';
-import { adoptPassphrase } from '../db/sync/passphrase-elsewhere';
+import { adoptPassphrase, announcerOfPassphrase } from '../db/sync/passphrase-elsewhere';
 import { checkFirstPassphrase } from '../db/sync/folder';
 import { folderState } from '../db/sync/status';
 import type { KeychainState, KeysState } from '../preload/contract';
@@ -110,6 +110,11 @@ export class PosteKeys {
     const keyring = this.require(store);
     if (derivedKey(current, keyring.project).id !== keyring.keys[0].id) throw refusal('wrong-passphrase-here');
     this.keyring = changePassphrase(store, keyring, next, this.systemSeal(store));
+  }
+
+  /** Who announced the passphrase another poste changed to, checked against its file, without taking it yet. */
+  announcerOf(store: Store, next: string): { announced_by: string } {
+    return { announced_by: announcerOfPassphrase(store, this.require(store), next) };
   }
 
   /** The passphrase another poste changed to, checked against its file (db/sync/passphrase-elsewhere.ts): answers who announced it. */

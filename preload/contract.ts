@@ -434,7 +434,9 @@ export interface EntenteApi {
   setSyncPassphrase(passphrase: string): void;
   /** Files written from now on use the new passphrase; the current one stays known for reading. */
   changeSyncPassphrase(current: string, next: string): void;
-  /** The passphrase changed on another ordinateur, as a file received shows (SyncStatus.passphrase_seen_elsewhere): checked against that file; answers who announced it. */
+  /** The passphrase changed on another ordinateur, checked against the file received (SyncStatus.passphrase_seen_elsewhere) without taking it: who announced it. */
+  checkSyncPassphraseAdoption(next: string): { announced_by: string };
+  /** The same, taken: this ordinateur's files are sealed with it from now on. */
   adoptSyncPassphrase(next: string): { announced_by: string };
   /** No change of passphrase was announced: the files sealed with an unknown one are no longer told of (they stay set aside). */
   dismissPassphraseNotes(): void;
@@ -705,6 +707,7 @@ export const API_METHOD_KINDS = {
   exportUpcomingMeetingsIcs: 'read',
   getSyncStatus: 'read',
   changeSyncPassphrase: 'write',
+  checkSyncPassphraseAdoption: 'read',
   adoptSyncPassphrase: 'write',
   dismissPassphraseNotes: 'write',
   answerPlainTextKeychain: 'write',

@@ -98,12 +98,13 @@ export function dismissPassphraseNotes(store: Store): void {
 }
 
 /**
- * Takes the passphrase of a file noted, once it opens it and a poste known here, not revoked,
- * announced its key, and has not announced another since: in a run of the file signed by that
- * poste (its proof checked as an import checks it), or in the log. Not a key older than the
- * one this poste seals with. Answers the keys, and the poste that announced it.
+ * Checks a passphrase typed for a file noted: it opens the file, and a poste known here, not
+ * revoked, announced its key and has not announced another since, in a run of the file signed
+ * by that poste (its proof checked as an import checks it) or in the log; and it is not a key
+ * older than the one this poste seals with. Answers the poste that announced it, named, for
+ * the user to confirm with its person before taking it (adoptPassphrase).
  */
-export function adoptPassphrase(store: Store, keyring: Keyring, passphrase: string, system?: SystemSeal): { keyring: Keyring; announcedBy: string } {
+export function announcerOfPassphrase(store: Store, keyring: Keyring, passphrase: string): string {
   const pending = pendingNotes(store, keyring.keys);
   if (pending.length === 0) throw refusal('no-new-passphrase-seen');
   const key = derivedKey(passphrase, keyring.project);
@@ -130,10 +131,16 @@ export function adoptPassphrase(store: Store, keyring: Keyring, passphrase: stri
       .reduce<string | undefined>((at, { hlc }) => (at === undefined || hlc < at ? hlc : at), undefined);
   const current = first(keyring.keys[0].id);
   if (current !== undefined && current > first(key.id)!) throw refusal('older-passphrase-elsewhere', sender);
+  return replicaLabel(store, announcer);
+}
+
+/** Takes the passphrase of a file noted, checked as announcerOfPassphrase checks it. Answers the keys, and the poste that announced it. */
+export function adoptPassphrase(store: Store, keyring: Keyring, passphrase: string, system?: SystemSeal): { keyring: Keyring; announcedBy: string } {
+  const announcedBy = announcerOfPassphrase(store, keyring, passphrase);
   const changed = changePassphrase(store, keyring, passphrase, system);
   // The change announced is taken: the other files noted were not it.
   keepNotes(store, []);
-  return { keyring: changed, announcedBy: replicaLabel(store, announcer) };
+  return { keyring: changed, announcedBy };
 }
 
 interface Announcement {

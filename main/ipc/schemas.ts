@@ -341,6 +341,7 @@ export const argsSchemas = {
   getSyncStatus: none,
   setSyncPassphrase: z.tuple([passphrase]),
   changeSyncPassphrase: z.tuple([passphrase, passphrase]),
+  checkSyncPassphraseAdoption: z.tuple([passphrase]),
   adoptSyncPassphrase: z.tuple([passphrase]),
   dismissPassphraseNotes: none,
   answerPlainTextKeychain: z.tuple([z.boolean()]),

@@ -28,6 +28,7 @@ type SyncMethods =
   | 'getSyncStatus'
   | 'setSyncPassphrase'
   | 'changeSyncPassphrase'
+  | 'checkSyncPassphraseAdoption'
   | 'adoptSyncPassphrase'
   | 'dismissPassphraseNotes'
   | 'answerPlainTextKeychain'
@@ -94,6 +95,7 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
     },
     setSyncPassphrase: (value) => session.keys.enter(store(), value),
     changeSyncPassphrase: (current, next) => session.keys.change(store(), current, next),
+    checkSyncPassphraseAdoption: (next) => session.keys.announcerOf(store(), next),
     adoptSyncPassphrase: (next) => session.keys.adopt(store(), next),
     dismissPassphraseNotes: () => dismissPassphraseNotes(store()),
     answerPlainTextKeychain: (accepted) => session.keys.answerPlainText(store(), accepted),

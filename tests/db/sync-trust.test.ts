@@ -19,7 +19,7 @@ import { decodeSyncFile, encodeSyncFile } from '../../db/sync/format';
 import { syncFolder } from '../../db/sync/folder';
 import { derivedKey, hasKeyFile, keyFilePath, unlockWithPassphrase } from '../../db/sync/keys';
 import { changePassphrase, keyringOf, upgradeLegacyPassphrase } from '../../db/sync/passphrase';
-import { adoptPassphrase, dismissPassphraseNotes, passphraseSeenElsewhere } from '../../db/sync/passphrase-elsewhere';
+import { adoptPassphrase, announcerOfPassphrase, dismissPassphraseNotes, passphraseSeenElsewhere } from '../../db/sync/passphrase-elsewhere';
 import { importExchangeFile } from '../../db/sync/operations';
 import { authorshipOf, signHead } from '../../db/sync/proof';
 import { confirmKey } from '../../db/sync/confirmations';
@@ -455,7 +455,10 @@ describe('la phrase de passe changée sur un autre poste, prise sur celui-ci', (
     );
     expect(keyringOf(nadia, PASSPHRASE).keys).toHaveLength(1);
 
-    // Claire's file carries her announcement of the new key, signed by her chain.
+    // Claire's file carries her announcement of the new key, signed by her chain: she is named
+    // before anything is taken, then on taking it.
+    expect(announcerOfPassphrase(nadia, keyringOf(nadia, PASSPHRASE), next)).toBe("l'ordinateur de Claire Martin (Indre-et-Loire)");
+    expect(keyringOf(nadia, PASSPHRASE).keys).toHaveLength(1);
     expect(adoptPassphrase(nadia, keyringOf(nadia, PASSPHRASE), next).announcedBy).toBe("l'ordinateur de Claire Martin (Indre-et-Loire)");
     expect(passphraseSeenElsewhere(nadia, keyringOf(nadia, next).keys)).toBeNull();
     // The files noted are gone from beside the database: the one taken, the others.

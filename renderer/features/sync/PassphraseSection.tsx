@@ -133,20 +133,31 @@ function PassphraseEntry({ unlocking, onDone }: { unlocking: boolean; onDone: ()
  * A file came sealed with a passphrase this ordinateur does not know: most likely changed
  * on its sender. The new one is typed here, and checked against that file in main (it must
  * open it, and the file carry its announcement, signed by an ordinateur whose key is known):
- * not the old one, since knowing the new one is what counts. Or the notice is dismissed.
+ * not the old one, since knowing the new one is what counts. Who announced it is said before
+ * it is taken, to be confirmed with that person. Or the notice is dismissed.
  */
 function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passphrase_seen_elsewhere']>; onDone: () => void }) {
   const [typing, setTyping] = useState(false);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string>();
+  // Checked, not taken yet: who announced it, for the user to confirm with that person first.
+  const [announcer, setAnnouncer] = useState<string>();
   async function dismiss() {
     const result = await send('dismissPassphraseNotes');
     if (result.ok) onDone();
   }
-  async function submit(event: FormEvent) {
+  async function check(event: FormEvent) {
     event.preventDefault();
-    const result = await send('adoptSyncPassphrase', value);
+    const result = await send('checkSyncPassphraseAdoption', value);
     if (!result.ok) return setError(result.error.message);
+    setAnnouncer(result.value.announced_by);
+  }
+  async function adopt() {
+    const result = await send('adoptSyncPassphrase', value);
+    if (!result.ok) {
+      setAnnouncer(undefined);
+      return setError(result.error.message);
+    }
     notifications.show({
       color: 'teal',
       title: 'Nouvelle phrase de passe enregistrée',
@@ -168,8 +179,30 @@ function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passp
           'Si personne ne vous a annoncé de changement, ne saisissez rien\u202f: cliquez sur Ignorer et prévenez la personne qui anime la coopération.',
         )}
       </Text>
-      {typing ? (
-        <form onSubmit={submit} noValidate>
+      {announcer ? (
+        <Stack gap="sm">
+          <Text size="sm">
+            {frenchTypography(
+              `Cette phrase de passe ouvre le fichier, et elle a été annoncée par ${announcer}, signature à l'appui. Avant de la prendre, confirmez ce changement auprès de la personne qui utilise cet ordinateur, à un numéro que vous connaissez déjà\u202f: les fichiers que cet ordinateur écrira ensuite seront scellés avec elle.`,
+            )}
+          </Text>
+          <Group gap="sm">
+            <Button onClick={() => void adopt()} data-autofocus>
+              Prendre cette phrase de passe
+            </Button>
+            <Button
+              variant="default"
+              onClick={() => {
+                setAnnouncer(undefined);
+                setTyping(false);
+              }}
+            >
+              Annuler
+            </Button>
+          </Group>
+        </Stack>
+      ) : typing ? (
+        <form onSubmit={check} noValidate>
           <Group align="flex-start">
             <PasswordInput
               label="Nouvelle phrase de passe de la coopération"
@@ -184,7 +217,7 @@ function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passp
               data-autofocus
             />
             <Button type="submit" mt={26}>
-              Enregistrer
+              Vérifier
             </Button>
             <Button variant="default" mt={26} onClick={() => setTyping(false)}>
               Annuler

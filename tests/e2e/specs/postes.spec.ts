@@ -200,15 +200,19 @@ test("la phrase de passe changée sur un autre ordinateur : le fichier reçu le 
   const typed = changed.getByRole('textbox', { name: 'Nouvelle phrase de passe de la coopération' });
   // A typo would seal this ordinateur's files with a passphrase nobody has: refused, nothing changed.
   await typed.fill('prairie-violon-nuage-tambour-ruiseau');
-  await changed.getByRole('button', { name: 'Enregistrer' }).click();
+  await changed.getByRole('button', { name: 'Vérifier' }).click();
   await expect(changed).toContainText("Cette phrase de passe n'ouvre pas le fichier qui se dit de l'ordinateur de Nadia Benali (Loir-et-Cher)");
   await screenshot(app, '43-phrase-de-passe-changee-ailleurs');
   await typed.fill(NEW_PASSPHRASE);
   await typed.press('Enter');
+  // Checked, not taken yet: Nadia's file carries her announcement of the new key, signed; she is named first.
+  await expect(changed).toContainText(
+    /Cette phrase de passe ouvre le fichier, et elle a été annoncée par l'ordinateur de Nadia Benali \(Loir-et-Cher\), signature à l'appui\. Avant de la prendre, confirmez ce changement/,
+  );
+  await screenshot(app, '43b-phrase-de-passe-annoncee');
+  await changed.getByRole('button', { name: 'Prendre cette phrase de passe' }).click();
   await expect(page.getByText('Nouvelle phrase de passe enregistrée')).toBeVisible();
-  // Nadia's file carries her announcement of the new key, signed: she is named.
   await expect(page.getByText(/^Annoncée par l'ordinateur de Nadia Benali \(Loir-et-Cher\)\. Les fichiers scellés avec elle s'ouvrent/)).toBeVisible();
-  await screenshot(app, '43b-phrase-de-passe-prise');
   await expect(changed).toHaveCount(0);
   await importFile(after);
   await expect(page.getByRole('dialog', { name: 'Import terminé' })).toContainText("de l'ordinateur de Nadia Benali");
