@@ -30,7 +30,7 @@ export interface Change {
   value: string;
   /** The versions of this field this change replaces, as seen by its author. */
   supersedes: VersionRef[];
-  /** Its origin's hash chain at this change (store/chain.ts); null or absent when unknown (changes of Entente 0.2 and older). */
+  /** Its origin's hash chain at this change, where the log keeps it (store/chain.ts: one change in CHAIN_KEPT_EVERY); null or absent elsewhere. */
   chain?: string | null;
 }
 

@@ -2,7 +2,7 @@
 // number of the last one applied; the app version that wrote it is kept in local_state
 // so that an older app can say which version to install.
 import type Database from 'better-sqlite3';
-import { chainStart, nextChain } from './chain';
+import { CHAIN_KEPT_EVERY, chainStart, nextChain } from './chain';
 import { ChangeLog, type Change } from './changelog';
 import { NewerDatabaseError } from '../errors';
 import { DEPENDENTS_OF } from './dependents';
@@ -337,6 +337,12 @@ const MIGRATIONS: Migration[] = [
     if (!derivedColumns(db, 'replica').includes('sealing_key')) db.exec('ALTER TABLE replica ADD COLUMN sealing_key TEXT');
     deriveFromLog(db, 'replica', ['sealing_key']);
   },
+
+  // 12: the log keeps one change's chain in CHAIN_KEPT_EVERY, the others are computed from
+  // it when needed (Store.chainAt). Local only: files and what replicas share are the same.
+  (db) => {
+    db.prepare('UPDATE changes SET chain = NULL WHERE chain IS NOT NULL AND seq % ? <> 0').run(CHAIN_KEPT_EVERY);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -361,6 +367,7 @@ const APP_VERSION_OF_SCHEMA: Record<number, string> = {
   9: '0.7.0',
   10: '0.8.0',
   11: '0.11.0',
+  12: '0.12.0',
 };
 
 export const appVersionOfSchema = (schema: number): string => APP_VERSION_OF_SCHEMA[schema] ?? APP_VERSION_OF_SCHEMA[SCHEMA_VERSION];

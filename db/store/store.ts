@@ -1,7 +1,7 @@
 // The store: one SQLite file, its change log, and this replica's identity and clock.
 // Store.write is the one function every local edit goes through.
 import type Database from 'better-sqlite3';
-import { chainStart, nextChain } from './chain';
+import { chainStart, keptChain, nextChain } from './chain';
 import { ChangeLog, type Change } from './changelog';
 import { openDatabase, type OpenOptions } from './connection';
 import { refusal } from '../errors';
@@ -32,7 +32,7 @@ export class Store {
   private readonly clock: Clock;
   private readonly getState: Database.Statement;
   private readonly setState: Database.Statement;
-  private readonly getChain: Database.Statement;
+  private readonly chainStatements: Record<'kept' | 'anchor' | 'between', Database.Statement>;
 
   private constructor(
     readonly db: Database.Database,
@@ -43,7 +43,13 @@ export class Store {
     this.search = new SearchIndex(db);
     this.getState = db.prepare('SELECT value FROM local_state WHERE key = ?').pluck();
     this.setState = db.prepare('INSERT OR REPLACE INTO local_state (key, value) VALUES (?, ?)');
-    this.getChain = db.prepare('SELECT chain FROM changes WHERE origin = ? AND seq = ?').pluck();
+    this.chainStatements = {
+      kept: db.prepare('SELECT seq, chain FROM changes WHERE origin = ? AND seq <= ? AND chain IS NOT NULL ORDER BY seq DESC LIMIT 1'),
+      anchor: db.prepare('SELECT seq, chain FROM chain_anchor WHERE origin = ? AND seq <= ? ORDER BY seq DESC LIMIT 1'),
+      between: db.prepare(
+        'SELECT seq, hlc, entity, row_id AS rowId, field, value, supersedes FROM changes WHERE origin = ? AND seq > ? AND seq <= ? ORDER BY seq',
+      ),
+    };
     this.clock = new Clock(parseHlc(this.localState('hlc') ?? ZERO_HLC), now);
     this.log.revoked = revocationBounds(db);
     this.log.ownOrigin = this.replicaId;
@@ -150,7 +156,7 @@ export class Store {
           supersedes: live.map((version) => [version.origin, version.seq]),
           chain: null,
         };
-        if (chain !== null) change.chain = chain = nextChain(chain, change);
+        if (chain !== null) change.chain = keptChain(change.seq, (chain = nextChain(chain, change)));
         pending.push(change);
         pendingByField.set(key, change);
       }
@@ -165,9 +171,25 @@ export class Store {
     });
   }
 
-  /** An origin's chain at `seq` (null: unknown, or not held). */
+  /**
+   * An origin's chain at `seq`, from the nearest chain known at or before it — kept in the
+   * log (store/chain.ts), announced before a run received after a gap (chain_anchor), or the
+   * chain's start — through the changes held between. Null when a change between is missing.
+   */
   chainAt(origin: string, seq: number): string | null {
-    return (this.getChain.get(origin, seq) as string | null | undefined) ?? null;
+    const { kept, anchor, between } = this.chainStatements;
+    let from = (kept.get(origin, seq) as { seq: number; chain: string } | undefined) ?? { seq: 0, chain: chainStart(origin) };
+    if (from.seq < seq) {
+      const announced = anchor.get(origin, seq) as { seq: number; chain: string } | undefined;
+      if (announced && announced.seq > from.seq) from = announced;
+    }
+    let chain = from.chain;
+    let expected = from.seq + 1;
+    for (const change of between.iterate(origin, from.seq, seq) as IterableIterator<Omit<Change, 'origin' | 'supersedes'> & { supersedes: string }>) {
+      if (change.seq !== expected++) return null;
+      chain = nextChain(chain, { ...change, supersedes: JSON.parse(change.supersedes) as Change['supersedes'] });
+    }
+    return expected === seq + 1 ? chain : null;
   }
 
   /** Applies changes received from elsewhere (seed data, sync files); returns how many were new. */

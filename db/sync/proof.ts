@@ -7,7 +7,7 @@
 import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { refusal } from '../errors';
 import { SEED_ORIGIN } from '../project/setup';
-import { chainStart, nextChain } from '../store/chain';
+import { keptChain, nextChain } from '../store/chain';
 import { JSON_FIELDS } from '../store/schema';
 import type { Change } from '../store/changelog';
 import type { Store } from '../store/store';
@@ -52,7 +52,6 @@ const isKeyChange = (change: Change) => change.entity === 'replica' && change.fi
  */
 export function provenRuns(store: Store, keyring: Keyring, changes: Change[]): Run[] {
   const signed = store.db.prepare('SELECT signature FROM signed_head WHERE origin = ? AND seq = ?').pluck();
-  const anchor = store.db.prepare('SELECT chain FROM chain_anchor WHERE origin = ? AND seq = ?').pluck();
   const runs: Run[] = [];
   let run: Run | undefined;
   for (const change of changes) {
@@ -61,11 +60,11 @@ export function provenRuns(store: Store, keyring: Keyring, changes: Change[]): R
   }
   for (const r of runs) {
     if (r.origin === SEED_ORIGIN) continue;
-    r.before = r.from === 1 ? chainStart(r.origin) : (store.chainAt(r.origin, r.from - 1) ?? (anchor.get(r.origin, r.from - 1) as string | undefined) ?? null);
-    const last = r.changes[r.changes.length - 1];
-    if (r.before === null || !last.chain) continue;
-    const to = last.seq;
-    r.signature = r.origin === keyring.replica ? signHead(keyring, to, last.chain) : ((signed.get(r.origin, to) as string | undefined) ?? null);
+    r.before = store.chainAt(r.origin, r.from - 1);
+    const to = r.from + r.changes.length - 1;
+    const end = r.before === null ? null : store.chainAt(r.origin, to);
+    if (end === null) continue;
+    r.signature = r.origin === keyring.replica ? signHead(keyring, to, end) : ((signed.get(r.origin, to) as string | undefined) ?? null);
   }
   return runs;
 }
@@ -74,8 +73,8 @@ export function provenRuns(store: Store, keyring: Keyring, changes: Change[]): R
 export interface Proofs {
   heads: { origin: string; seq: number; signature: string }[];
   anchors: { origin: string; seq: number; chain: string }[];
-  /** Runs whose chain is known at their end, checked against what follows them here. */
-  ends: { origin: string; seq: number; chain: string }[];
+  /** Chains announced after a gap that a run of this file reached, the same: its history is whole there now. */
+  joined: { origin: string; seq: number }[];
 }
 
 /** A value the tables can hold: JSON, and an object or a list only where the field keeps one (a delete mark, a list). */
@@ -99,6 +98,7 @@ function checkValue(change: Change): void {
 export function checkRuns(store: Store, project: string, runs: Run[]): { changes: Change[]; proofs: Proofs } {
   const keyOf = store.db.prepare('SELECT public_key FROM replica WHERE id = ?').pluck();
   const keySeqOf = store.db.prepare("SELECT seq FROM changes WHERE origin = ? AND entity = 'replica' AND row_id = ? AND field = 'public_key'").pluck();
+  const anchorsIn = store.db.prepare('SELECT seq, chain FROM chain_anchor WHERE origin = ? AND seq BETWEEN ? AND ?');
   const vector = store.log.versionVector();
   const seedHeld = vector[SEED_ORIGIN] ?? 0;
   // Keys published in this file, by their poste: a poste's first file carries its key.
@@ -115,7 +115,7 @@ export function checkRuns(store: Store, project: string, runs: Run[]): { changes
       fileKeys.set(change.origin, { key: value, seq: change.seq });
     }
   }
-  const proofs: Proofs = { heads: [], anchors: [], ends: [] };
+  const proofs: Proofs = { heads: [], anchors: [], joined: [] };
   const accepted: Change[] = [];
   for (const run of runs) {
     const { origin, from } = run;
@@ -128,14 +128,22 @@ export function checkRuns(store: Store, project: string, runs: Run[]): { changes
       continue;
     }
     const label = () => replicaLabel(store, origin);
-    const held = from === 1 ? chainStart(origin) : store.chainAt(origin, from - 1);
+    const held = store.chainAt(origin, from - 1);
     if (run.before !== null && held !== null && held !== run.before) throw refusal('forked-origin', label(), from);
+    const to = from + run.changes.length - 1;
+    // Chains announced here before runs received after a gap, and that this run reaches: the
+    // same chain, or its origin has two histories.
+    const announced = new Map((anchorsIn.all(origin, from, to) as { seq: number; chain: string }[]).map((anchor) => [anchor.seq, anchor.chain]));
+    let forkedAt: number | undefined;
     let chain = run.before ?? held;
     for (const change of run.changes) {
       chain = chain === null ? null : nextChain(chain, change);
-      change.chain = chain;
+      change.chain = keptChain(change.seq, chain);
+      const anchor = announced.size === 0 || chain === null ? undefined : announced.get(change.seq);
+      if (anchor === undefined) continue;
+      if (anchor === chain) proofs.joined.push({ origin, seq: change.seq });
+      else forkedAt ??= change.seq;
     }
-    const to = from + run.changes.length - 1;
     // Held here already, and the same: its chain at its last change is the one held, a hash of
     // the origin's whole history up to it. Nothing to check or apply again (a shared folder's
     // second round reads mostly such runs, relayed by the other postes).
@@ -150,8 +158,8 @@ export function checkRuns(store: Store, project: string, runs: Run[]): { changes
       const keySeq = (keySeqOf.get(origin, origin) as number | undefined) ?? fileKeys.get(origin)?.seq;
       if (keySeq !== undefined && to >= keySeq) throw refusal('unsigned-change', label());
     }
-    if (run.before !== null && from > 1 && store.chainAt(origin, from - 1) === null) proofs.anchors.push({ origin, seq: from - 1, chain: run.before });
-    if (chain !== null) proofs.ends.push({ origin, seq: to, chain });
+    if (forkedAt !== undefined) throw refusal('forked-origin', label(), forkedAt);
+    if (run.before !== null && held === null) proofs.anchors.push({ origin, seq: from - 1, chain: run.before });
     // A revoked poste's later changes go to the log too (every log holds the same), without effect.
     accepted.push(...run.changes);
   }
@@ -160,27 +168,14 @@ export function checkRuns(store: Store, project: string, runs: Run[]): { changes
 
 /**
  * Records the proofs of an applied file, in its transaction: signatures to relay, chains
- * at starts after a gap. A run that fills a gap must lead to the chain already held after
- * it: otherwise its origin has two histories.
+ * announced before runs received after a gap (until a run reaches them, checked by checkRuns).
  */
 export function recordProofs(store: Store, proofs: Proofs): void {
   const addHead = store.db.prepare('INSERT OR IGNORE INTO signed_head (origin, seq, signature) VALUES (?, ?, ?)');
   const addAnchor = store.db.prepare('INSERT OR IGNORE INTO chain_anchor (origin, seq, chain) VALUES (?, ?, ?)');
-  const anchorAt = store.db.prepare('SELECT chain FROM chain_anchor WHERE origin = ? AND seq = ?').pluck();
   const dropAnchor = store.db.prepare('DELETE FROM chain_anchor WHERE origin = ? AND seq = ?');
-  const next = store.db.prepare('SELECT seq, hlc, entity, row_id AS rowId, field, value, supersedes, chain FROM changes WHERE origin = ? AND seq = ?');
   for (const head of proofs.heads) addHead.run(head.origin, head.seq, head.signature);
-  for (const end of proofs.ends) {
-    const anchor = anchorAt.get(end.origin, end.seq) as string | undefined;
-    if (anchor !== undefined) {
-      if (anchor !== end.chain) throw refusal('forked-origin', replicaLabel(store, end.origin), end.seq);
-      dropAnchor.run(end.origin, end.seq);
-    }
-    const after = next.get(end.origin, end.seq + 1) as (Omit<Change, 'origin' | 'supersedes'> & { supersedes: string }) | undefined;
-    if (after?.chain && nextChain(end.chain, { ...after, supersedes: JSON.parse(after.supersedes) as Change['supersedes'] }) !== after.chain) {
-      throw refusal('forked-origin', replicaLabel(store, end.origin), end.seq + 1);
-    }
-  }
+  for (const joined of proofs.joined) dropAnchor.run(joined.origin, joined.seq);
   for (const anchor of proofs.anchors) if (store.chainAt(anchor.origin, anchor.seq) === null) addAnchor.run(anchor.origin, anchor.seq, anchor.chain);
 }
 

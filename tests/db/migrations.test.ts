@@ -125,7 +125,7 @@ describe('migration 1 → 2 (réunions)', () => {
 
     const migrated = track(Store.open(file));
     expect(migrated.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(migrated.localState('min_app_version')).toBe('0.11.0');
+    expect(migrated.localState('min_app_version')).toBe('0.12.0');
     expect(dump(migrated)).toBe(dump(b));
     expect(getMeeting(migrated, minutes.meetingId)).toEqual(getMeeting(b, minutes.meetingId));
     expect(getMeeting(migrated, minutes.meetingId)).toMatchObject({ place: 'Château de Blois', participant_count: 7, decision_count: 2 });

@@ -8,7 +8,7 @@ import { backupNow, setAsideDatabase } from '../../db/project/backup';
 import { check } from '../../db/project/check';
 import { dump } from '../../db/project/dump';
 import { databaseFile } from '../../db/paths';
-import { nextChain } from '../../db/store/chain';
+import { CHAIN_KEPT_EVERY, chainStart, nextChain } from '../../db/store/chain';
 import type { Change } from '../../db/store/changelog';
 import { migrate, SHARED_SCHEMA_VERSION } from '../../db/store/migrations';
 import { getRow } from '../../db/store/rows';
@@ -282,6 +282,70 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
       `L'ordinateur de Claire Martin (Indre-et-Loire) a deux historiques différents à partir de sa mise à jour n° ${held + 2}`,
     );
     expect(dump(nadia)).toBe(snapshot);
+  });
+
+  test('la base garde la chaîne d’une modification sur 32 ; celle des autres, recalculée, est la même, y compris après la migration des bases qui les gardaient toutes', () => {
+    const dir = tempDir();
+    const claire = newReplica('Claire Martin', '37', dir);
+    for (let progress = 1; progress <= 70; progress++) updateAction(claire, 'a1-1', { progress });
+    const origin = claire.replicaId!;
+    // Each change's chain, computed here from the definition, from the chain's start.
+    const expected = new Map<number, string>();
+    let chain = chainStart(origin);
+    for (const change of claire.log.changes()) if (change.origin === origin) expected.set(change.seq, (chain = nextChain(chain, change)));
+    const top = Math.max(...expected.keys());
+    expect(top).toBeGreaterThan(2 * CHAIN_KEPT_EVERY);
+    const keptSeqs = (store: Store) => store.db.prepare('SELECT seq FROM changes WHERE origin = ? AND chain IS NOT NULL ORDER BY seq').pluck().all(origin);
+    const multiples = [...expected.keys()].filter((seq) => seq % CHAIN_KEPT_EVERY === 0);
+    expect(keptSeqs(claire)).toEqual(multiples);
+    for (const [seq, value] of expected) expect(claire.chainAt(origin, seq), `n° ${seq}`).toBe(value);
+
+    // A base of Entente 0.11 kept every chain: migrated, it keeps the same ones as a new base.
+    claire.close();
+    const old = new Database(databaseFile(dir));
+    const setChain = old.prepare('UPDATE changes SET chain = ? WHERE origin = ? AND seq = ?');
+    for (const [seq, value] of expected) setChain.run(value, origin, seq);
+    old.pragma('user_version = 11');
+    old.close();
+    const migrated = track(Store.open(databaseFile(dir)));
+    expect(keptSeqs(migrated)).toEqual(multiples);
+    for (const [seq, value] of expected) expect(migrated.chainAt(origin, seq), `n° ${seq}`).toBe(value);
+  });
+
+  test("après un trou, la chaîne annoncée sert jusqu'à ce qu'une suite la rejoigne ; une suite qui la rejoint sur une autre chaîne est refusée, même quand elle va au-delà", () => {
+    const dir = tempDir();
+    const claire = newReplica('Claire Martin', '37', dir);
+    keyringOf(claire, PASSPHRASE);
+    claire.db.pragma('wal_checkpoint(TRUNCATE)');
+    const copyDir = tempDir();
+    for (const name of ['entente.sqlite', 'entente.keys']) copyFileSync(join(dir, name), join(copyDir, name));
+    const copy = track(Store.open(join(copyDir, 'entente.sqlite')));
+    const nadia = newReplica('Nadia Benali', '41');
+    send(claire, nadia);
+    const origin = claire.replicaId!;
+    const held = nadia.log.versionVector()[origin];
+
+    for (let progress = 1; progress <= 40; progress++) updateAction(claire, 'a1-1', { progress });
+    // Nadia receives Claire's changes after the tenth only: a gap, and the chain announced before them.
+    importFile(nadia, exportFile(claire, { secret: PASSPHRASE, basedOn: { ...nadia.log.versionVector(), [origin]: held + 10 } }).bytes, PASSPHRASE);
+    expect(nadia.log.versionVector()[origin]).toBe(held);
+    expect(nadia.chainAt(origin, held + 5)).toBeNull();
+    for (const seq of [held + 10, held + 11, held + 40]) expect(nadia.chainAt(origin, seq), `n° ${seq}`).toBe(claire.chainAt(origin, seq));
+
+    // The copy's fifteen changes fill the gap on another history, and go beyond it.
+    for (let progress = 71; progress <= 85; progress++) updateAction(copy, 'a1-1', { progress });
+    const snapshot = dump(nadia);
+    const fork = exportFile(copy, { secret: PASSPHRASE, basedOn: nadia.log.versionVector() }).bytes;
+    expect(() => importFile(nadia, fork, PASSPHRASE)).toThrow(
+      `L'ordinateur de Claire Martin (Indre-et-Loire) a deux historiques différents à partir de sa mise à jour n° ${held + 10}`,
+    );
+    expect(dump(nadia)).toBe(snapshot);
+
+    // Claire's own run fills it: the announced chain is reached, the same, and is no longer needed.
+    send(claire, nadia);
+    expect(nadia.log.versionVector()[origin]).toBe(held + 40);
+    expect(nadia.db.prepare('SELECT count(*) FROM chain_anchor').pluck().get()).toBe(0);
+    for (let seq = held; seq <= held + 40; seq++) expect(nadia.chainAt(origin, seq), `n° ${seq}`).toBe(claire.chainAt(origin, seq));
   });
 });
 
@@ -658,7 +722,10 @@ describe('les clés ne sont ni dans la base, ni dans ses sauvegardes, ni dans un
     db.close();
 
     const upgraded = track(Store.open(v2));
-    const chains = (store: Store) => store.db.prepare("SELECT chain FROM changes WHERE origin <> 'seed' ORDER BY origin, seq").pluck().all();
+    // Kept in the log one change in CHAIN_KEPT_EVERY, as the reference's; each change's computed from them.
+    const kept = (store: Store) => store.db.prepare("SELECT seq, chain FROM changes WHERE origin <> 'seed' ORDER BY origin, seq").all();
+    expect(kept(upgraded)).toEqual(kept(reference));
+    const chains = (store: Store) => [...store.log.changes()].filter((c) => c.origin !== 'seed').map((c) => store.chainAt(c.origin, c.seq));
     expect(chains(upgraded)).toEqual(chains(reference));
     expect(chains(upgraded).every((chain) => typeof chain === 'string')).toBe(true);
     const keyring = upgradeLegacyPassphrase(upgraded)!;
