@@ -3,7 +3,7 @@
 // others' files, ignores names it does not recognise (cloud conflict copies, temporary
 // files), retries later a file that is incomplete, and never deletes anything because a
 // file is missing. Layout: DIR/entente-<project>/<replica>/<00000001>.entente
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { refusal, toUserError, type ErrorCode, type SentenceArgs, type UserError } from '../errors';
 import type { Store } from '../store/store';
@@ -132,15 +132,27 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   // What the folder already holds: this replica's files, and every file it imported (a
   // replica's files hold, together, all it held when writing the last one). Another folder
   // holds nothing of it yet, whatever this one holds; nor does one where its files are gone.
-  const place = resolve(projectDir);
-  const publishedKey = `folder-published:${replicaId}:${place}`;
-  const heldKey = `folder-held:${replicaId}:${place}`;
+  // The folder as the system names it: through a link, or spelled otherwise (letter case
+  // on Windows, a mapped drive), it is the same folder. Entente 0.11 and older named it as
+  // spelled: what they kept under that name is read when nothing is kept under this one.
+  const place = realpathSync.native(projectDir);
+  const spelled = resolve(projectDir);
+  const stateKey = (name: 'published' | 'held', at = place) => `folder-${name}:${replicaId}:${at}`;
+  const kept = (name: 'published' | 'held') => store.localState(stateKey(name)) ?? (spelled === place ? undefined : store.localState(stateKey(name, spelled)));
+  const publishedKey = stateKey('published');
+  const heldKey = stateKey('held');
   const keptBy09 = legacyPublished(store, folder, replicaId);
-  if (ownFiles.length === 0) store.db.prepare('DELETE FROM local_state WHERE key IN (?, ?)').run(publishedKey, heldKey);
-  const published = JSON.parse(store.localState(publishedKey) ?? (ownFiles.length === 0 ? undefined : keptBy09) ?? '{}') as Record<string, number>;
+  if (ownFiles.length === 0) {
+    const keys = [publishedKey, heldKey, stateKey('published', spelled), stateKey('held', spelled)];
+    store.db.prepare('DELETE FROM local_state WHERE key IN (?, ?, ?, ?)').run(...keys);
+  }
+  const published = JSON.parse(kept('published') ?? (ownFiles.length === 0 ? undefined : keptBy09) ?? '{}') as Record<string, number>;
   // Files read, by their path in this folder (Entente 0.9 kept the relative path alone, for the folder of the settings).
   const lookup = store.db.prepare('SELECT bytes FROM folder_imports WHERE path = ?').pluck();
-  const known = (relative: string) => lookup.get(join(place, relative)) ?? (keptBy09 === undefined ? undefined : lookup.get(relative));
+  const known = (relative: string) =>
+    lookup.get(join(place, relative)) ??
+    (spelled === place ? undefined : lookup.get(join(spelled, relative))) ??
+    (keptBy09 === undefined ? undefined : lookup.get(relative));
   const remember = store.db.prepare('INSERT OR REPLACE INTO folder_imports (path, bytes, imported_at) VALUES (?, ?, ?)');
   // Files refused for a key unknown here, by poste in the order read, and each poste's newest file: which to keep for a passphrase typed later.
   const unknownKeys = new Map<string, { relative: string; path: string; keyId?: string }[]>();
@@ -230,7 +242,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
 
   // Nothing new, no file, and no key derived: a round of the watcher or the timer stays cheap.
   if (hasChangesBeyond(store, published)) {
-    const heldSince = store.localState(heldKey);
+    const heldSince = kept('held');
     const { bytes, header, senderHeld } = exportFile(store, {
       secret: keyring,
       basedOn: published,

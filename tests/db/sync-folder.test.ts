@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { addNote, updateAction } from '../../db/actions/writes';
@@ -140,6 +140,33 @@ test("un autre dossier partagé, ou un dossier d'où les fichiers d'un poste ont
   updateAction(a, 'a3-1', { progress: 50 });
   const again = syncFolder(a, first, PASSPHRASE);
   expect(again.written?.count).toBe(a.db.prepare('SELECT count(*) FROM changes').pluck().get());
+});
+
+test("le même dossier par un lien, ou tel qu'Entente 0.11 le nommait, est le même dossier : rien n'y est relu ni réécrit", () => {
+  const folder = tempDir();
+  const link = join(tempDir(), 'Partage');
+  symlinkSync(folder, link);
+  const [a, b] = [newReplica('Claire Martin', '37'), newReplica('Nadia Benali', '41')];
+  syncFolder(a, folder, PASSPHRASE);
+  syncFolder(b, folder, PASSPHRASE);
+  syncFolder(a, folder, PASSPHRASE);
+  updateAction(a, 'a3-1', { progress: 30 });
+  // Through the link: Nadia's file is not read again, and the new file carries the one change.
+  const throughLink = syncFolder(a, link, PASSPHRASE);
+  expect(throughLink.imported).toEqual([]);
+  expect(throughLink.written?.count).toBe(1);
+
+  // What Entente 0.11 kept, under the folder as spelled (the link): taken up as it is.
+  const real = join(folder, 'entente-p-coop-37-41');
+  const spelled = join(link, 'entente-p-coop-37-41');
+  a.db.prepare('UPDATE local_state SET key = replace(key, ?, ?) WHERE key LIKE ?').run(real, spelled, 'folder-%');
+  a.db.prepare('UPDATE folder_imports SET path = replace(path, ?, ?)').run(real, spelled);
+  updateAction(a, 'a3-1', { progress: 40 });
+  const asSpelled = syncFolder(a, link, PASSPHRASE);
+  expect(asSpelled.imported).toEqual([]);
+  expect(asSpelled.written?.count).toBe(1);
+  syncFolder(b, folder, PASSPHRASE);
+  expect(dump(b)).toBe(dump(a));
 });
 
 test("un poste passé de la 0.9 à la 0.10 ne relit pas les fichiers déjà lus du dossier de ses réglages, ni n'y réécrit ce qu'il y a publié", () => {
