@@ -75,6 +75,39 @@ export function liveVersionsByRow(db: Database.Database): void {
   `);
 }
 
+/**
+ * Keeps one chain in CHAIN_KEPT_EVERY. Where an older version left one unknown that can be
+ * computed now (a gap filled since, by changes of Entente 0.2), it is written, so that
+ * Store.chainAt never hashes far: the chain is carried from the last one known, a chain
+ * kept before wins over the one computed (it is what this base held), and after a gap it
+ * starts again from the chain announced there, if any.
+ */
+function keepChainsEvery(db: Database.Database): void {
+  const rows = db.prepare(
+    "SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes, chain FROM changes WHERE origin <> 'seed' ORDER BY origin, seq",
+  );
+  const anchorAt = db.prepare('SELECT chain FROM chain_anchor WHERE origin = ? AND seq = ?').pluck();
+  const set = db.prepare('UPDATE changes SET chain = ? WHERE origin = ? AND seq = ?');
+  const filled: [string, string, number][] = [];
+  let origin: string | undefined;
+  let chain: string | null = null;
+  let expected = 1;
+  for (const row of rows.iterate() as IterableIterator<Omit<Change, 'supersedes'> & { supersedes: string }>) {
+    if (row.origin !== origin) {
+      origin = row.origin;
+      chain = chainStart(origin);
+      expected = 1;
+    }
+    if (row.seq !== expected) chain = (anchorAt.get(row.origin, row.seq - 1) as string | undefined) ?? null;
+    expected = row.seq + 1;
+    const computed: string | null = chain === null ? null : nextChain(chain, { ...row, supersedes: JSON.parse(row.supersedes) as Change['supersedes'] });
+    chain = row.chain ?? computed;
+    if (row.chain === null && chain !== null && row.seq % CHAIN_KEPT_EVERY === 0) filled.push([chain, row.origin, row.seq]);
+  }
+  for (const values of filled) set.run(...values);
+  db.prepare('UPDATE changes SET chain = NULL WHERE chain IS NOT NULL AND seq % ? <> 0').run(CHAIN_KEPT_EVERY);
+}
+
 /** Each origin's chain (store/chain.ts) over the changes it holds from seq 1 without a gap; null after a gap. */
 function computeChains(db: Database.Database): void {
   const rows = db.prepare(
@@ -340,9 +373,7 @@ const MIGRATIONS: Migration[] = [
 
   // 12: the log keeps one change's chain in CHAIN_KEPT_EVERY, the others are computed from
   // it when needed (Store.chainAt). Local only: files and what replicas share are the same.
-  (db) => {
-    db.prepare('UPDATE changes SET chain = NULL WHERE chain IS NOT NULL AND seq % ? <> 0').run(CHAIN_KEPT_EVERY);
-  },
+  keepChainsEvery,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

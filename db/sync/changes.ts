@@ -101,7 +101,10 @@ export function followActions(store: Store, incoming: Change[], newNotes: Set<st
         fields.set(change.field, change);
       } else if (change.entity === 'note') {
         const actionId = noteAction.get(change.rowId);
-        if (actionId && followed.has(actionId)) notesOf.set(actionId, [...(notesOf.get(actionId) ?? []), change]);
+        if (!actionId || !followed.has(actionId)) continue;
+        const notes = notesOf.get(actionId);
+        if (notes) notes.push(change);
+        else notesOf.set(actionId, [change]);
       }
     }
     const actions: ActionChanges[] = [];
@@ -211,6 +214,8 @@ function actionLines(
 function noteLines(store: Store, changes: Change[], newNotes: Set<string>): string[] {
   const lines: string[] = [];
   const told = new Set<string>();
+  const fieldsOf = new Map<string, Set<string>>();
+  for (const change of changes) (fieldsOf.get(change.rowId) ?? fieldsOf.set(change.rowId, new Set()).get(change.rowId)!).add(change.field);
   for (const change of changes) {
     if (told.has(change.rowId)) continue;
     const note = cached(store, 'SELECT date, text, deleted FROM note WHERE id = ?').get(change.rowId) as
@@ -221,9 +226,9 @@ function noteLines(store: Store, changes: Change[], newNotes: Set<string>): stri
     if (newNotes.has(change.rowId)) {
       if (note.deleted) continue;
       lines.push(`Note de suivi${dated} ajoutée${by(store, change.origin)} : « ${excerpt(note.text ?? '')} »`);
-    } else if (note.deleted && changes.some((other) => other.rowId === change.rowId && other.field === 'deleted')) {
+    } else if (note.deleted && fieldsOf.get(change.rowId)!.has('deleted')) {
       lines.push(`Note de suivi${dated} supprimée${by(store, change.origin)}`);
-    } else if (changes.some((other) => other.rowId === change.rowId && other.field === 'text')) {
+    } else if (fieldsOf.get(change.rowId)!.has('text')) {
       lines.push(`Note de suivi${dated} modifiée${by(store, change.origin)}`);
     }
   }

@@ -115,6 +115,14 @@ export function checkRuns(store: Store, project: string, runs: Run[]): { changes
       fileKeys.set(change.origin, { key: value, seq: change.seq });
     }
   }
+  // The chain each run of this file announces before itself: another run of its origin that
+  // reaches that change must arrive at the same chain, in whatever order the file holds them.
+  const befores = new Map<string, Map<number, string>>();
+  for (const run of runs) {
+    if (run.before === null || run.origin === SEED_ORIGIN) continue;
+    const byOrigin = befores.get(run.origin) ?? befores.set(run.origin, new Map()).get(run.origin)!;
+    byOrigin.set(run.from - 1, run.before);
+  }
   const proofs: Proofs = { heads: [], anchors: [], joined: [] };
   const accepted: Change[] = [];
   for (const run of runs) {
@@ -124,16 +132,19 @@ export function checkRuns(store: Store, project: string, runs: Run[]): { changes
     if (origin === SEED_ORIGIN) {
       // The seed is the same on every laptop: a laptop that has it takes no new seed change.
       if (seedHeld > 0 && run.changes.some((change) => change.seq > seedHeld)) throw refusal('seed-forged');
-      accepted.push(...run.changes);
+      // One by one: spread as arguments, a run of some 150,000 changes would overflow the stack.
+      for (const change of run.changes) accepted.push(change);
       continue;
     }
     const label = () => replicaLabel(store, origin);
     const held = store.chainAt(origin, from - 1);
     if (run.before !== null && held !== null && held !== run.before) throw refusal('forked-origin', label(), from);
     const to = from + run.changes.length - 1;
-    // Chains announced here before runs received after a gap, and that this run reaches: the
-    // same chain, or its origin has two histories.
-    const announced = new Map((anchorsIn.all(origin, from, to) as { seq: number; chain: string }[]).map((anchor) => [anchor.seq, anchor.chain]));
+    // Chains announced before runs received here after a gap, and before the other runs of this
+    // file, that this run reaches: the same chain, or its origin has two histories.
+    const anchored = new Map((anchorsIn.all(origin, from, to) as { seq: number; chain: string }[]).map((anchor) => [anchor.seq, anchor.chain]));
+    const announced = new Map(anchored);
+    for (const [seq, before] of befores.get(origin) ?? []) if (seq >= from && seq <= to) announced.set(seq, before);
     let forkedAt: number | undefined;
     let chain = run.before ?? held;
     for (const change of run.changes) {
@@ -141,8 +152,8 @@ export function checkRuns(store: Store, project: string, runs: Run[]): { changes
       change.chain = keptChain(change.seq, chain);
       const anchor = announced.size === 0 || chain === null ? undefined : announced.get(change.seq);
       if (anchor === undefined) continue;
-      if (anchor === chain) proofs.joined.push({ origin, seq: change.seq });
-      else forkedAt ??= change.seq;
+      if (anchor !== chain) forkedAt ??= change.seq;
+      else if (anchored.has(change.seq)) proofs.joined.push({ origin, seq: change.seq });
     }
     // Held here already, and the same: its chain at its last change is the one held, a hash of
     // the origin's whole history up to it. Nothing to check or apply again (a shared folder's
@@ -161,7 +172,7 @@ export function checkRuns(store: Store, project: string, runs: Run[]): { changes
     if (forkedAt !== undefined) throw refusal('forked-origin', label(), forkedAt);
     if (run.before !== null && held === null) proofs.anchors.push({ origin, seq: from - 1, chain: run.before });
     // A revoked poste's later changes go to the log too (every log holds the same), without effect.
-    accepted.push(...run.changes);
+    for (const change of run.changes) accepted.push(change);
   }
   return { changes: accepted, proofs };
 }

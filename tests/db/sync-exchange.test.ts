@@ -70,6 +70,28 @@ describe('échange par fichiers', () => {
     expect(dump(a)).toBe(before);
   });
 
+  test("des années de travail d'un même poste en un fichier (165 000 modifications : 55 000 notes d'une même action) : importées, le résumé borné", () => {
+    const claire = newReplica('Claire Martin', '37');
+    const edits = [];
+    for (let i = 0; i < 55_000; i++) {
+      const rowId = `note-${i}`;
+      edits.push(
+        { entity: 'note' as const, rowId, field: 'action_id', value: 'a1-1' },
+        { entity: 'note' as const, rowId, field: 'date', value: '2026-01-02' },
+        { entity: 'note' as const, rowId, field: 'text', value: `Point d'étape n° ${i}` },
+      );
+    }
+    claire.write(edits, { newRows: true });
+    const nadia = newReplica('Nadia Benali', '41');
+    // One run of 165,000 changes: spread as arguments, it overflowed the stack; each note
+    // read against all the others of its action made the summary take minutes.
+    const summary = send(claire, nadia, nadia.replicaId);
+    expect(summary.applied).toBeGreaterThan(165_000);
+    expect(summary.notes_added).toBe(55_000);
+    expect(summary.action_changes.actions.reduce((lines, action) => lines + action.lines.length, 0)).toBeLessThanOrEqual(200);
+    expect(nadia.db.prepare("SELECT count(*) FROM note WHERE action_id = 'a1-1'").pluck().get()).toBe(55_000);
+  }, 120_000);
+
   test('mauvaise phrase de passe : refus, données inchangées', () => {
     const a = newReplica('Claire Martin', '37');
     const b = newReplica('Nadia Benali', '41');

@@ -300,11 +300,12 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
     expect(keptSeqs(claire)).toEqual(multiples);
     for (const [seq, value] of expected) expect(claire.chainAt(origin, seq), `n° ${seq}`).toBe(value);
 
-    // A base of Entente 0.11 kept every chain: migrated, it keeps the same ones as a new base.
+    // A base of Entente 0.11 kept every chain but where an older version left them unknown (here
+    // from the 11th to the 50th, as after a gap filled since): migrated, it keeps the same ones as a new base.
     claire.close();
     const old = new Database(databaseFile(dir));
     const setChain = old.prepare('UPDATE changes SET chain = ? WHERE origin = ? AND seq = ?');
-    for (const [seq, value] of expected) setChain.run(value, origin, seq);
+    for (const [seq, value] of expected) setChain.run(seq > 10 && seq <= 50 ? null : value, origin, seq);
     old.pragma('user_version = 11');
     old.close();
     const migrated = track(Store.open(databaseFile(dir)));
@@ -312,7 +313,7 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
     for (const [seq, value] of expected) expect(migrated.chainAt(origin, seq), `n° ${seq}`).toBe(value);
   });
 
-  test("après un trou, la chaîne annoncée sert jusqu'à ce qu'une suite la rejoigne ; une suite qui la rejoint sur une autre chaîne est refusée, même quand elle va au-delà", () => {
+  test("après un trou, la chaîne annoncée sert jusqu'à ce qu'une suite la rejoigne ; une suite qui la rejoint sur une autre chaîne, ou deux suites d'un même fichier sur deux historiques, sont refusées", () => {
     const dir = tempDir();
     const claire = newReplica('Claire Martin', '37', dir);
     keyringOf(claire, PASSPHRASE);
@@ -324,28 +325,47 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
     send(claire, nadia);
     const origin = claire.replicaId!;
     const held = nadia.log.versionVector()[origin];
+    for (let progress = 1; progress <= 41; progress++) updateAction(claire, 'a1-1', { progress });
+    for (let progress = 71; progress <= 90; progress++) updateAction(copy, 'a1-1', { progress });
+    // Runs as a holder of the copied keys writes them: Claire's key signs each one's end.
+    const keys = keyringOf(copy, PASSPHRASE);
+    const after = (store: Store) => [...store.log.changes()].filter((change) => change.origin === origin && change.seq > held);
+    const signed = (from: number, before: string, changes: Change[]): Run => {
+      let chain = before;
+      for (const change of changes) chain = nextChain(chain, change);
+      return { origin, from, before, signature: signHead(keys, from + changes.length - 1, chain), changes };
+    };
+    const forked = `L'ordinateur de Claire Martin (Indre-et-Loire) a deux historiques différents à partir de sa mise à jour n° ${held + 10}`;
+    const snapshot = dump(nadia);
 
-    for (let progress = 1; progress <= 40; progress++) updateAction(claire, 'a1-1', { progress });
+    // One file, two runs: Claire's first ten changes, and the copy's next ten on its own history; in either order.
+    const genuineStart = signed(held + 1, claire.chainAt(origin, held)!, after(claire).slice(0, 10));
+    const copyNext = signed(held + 11, copy.chainAt(origin, held + 10)!, after(copy).slice(10, 20));
+    for (const runs of [
+      [genuineStart, copyNext],
+      [copyNext, genuineStart],
+    ]) {
+      expect(() => importFile(nadia, forgedFile(origin, runs), PASSPHRASE)).toThrow(forked);
+    }
+    expect(dump(nadia)).toBe(snapshot);
+
     // Nadia receives Claire's changes after the tenth only: a gap, and the chain announced before them.
     importFile(nadia, exportFile(claire, { secret: PASSPHRASE, basedOn: { ...nadia.log.versionVector(), [origin]: held + 10 } }).bytes, PASSPHRASE);
     expect(nadia.log.versionVector()[origin]).toBe(held);
     expect(nadia.chainAt(origin, held + 5)).toBeNull();
-    for (const seq of [held + 10, held + 11, held + 40]) expect(nadia.chainAt(origin, seq), `n° ${seq}`).toBe(claire.chainAt(origin, seq));
+    for (const seq of [held + 10, held + 11, held + 41]) expect(nadia.chainAt(origin, seq), `n° ${seq}`).toBe(claire.chainAt(origin, seq));
 
-    // The copy's fifteen changes fill the gap on another history, and go beyond it.
-    for (let progress = 71; progress <= 85; progress++) updateAction(copy, 'a1-1', { progress });
-    const snapshot = dump(nadia);
-    const fork = exportFile(copy, { secret: PASSPHRASE, basedOn: nadia.log.versionVector() }).bytes;
-    expect(() => importFile(nadia, fork, PASSPHRASE)).toThrow(
-      `L'ordinateur de Claire Martin (Indre-et-Loire) a deux historiques différents à partir de sa mise à jour n° ${held + 10}`,
-    );
-    expect(dump(nadia)).toBe(snapshot);
+    // Claire's history with its first ten changes rewritten and the same after them, beyond what Nadia holds: refused where it reaches the announced chain.
+    const rewritten = after(claire).map((change, i) => (i < 10 ? { ...change, value: String(90 + i) } : change));
+    const filled = dump(nadia);
+    expect(() => importFile(nadia, forgedFile(origin, [signed(held + 1, claire.chainAt(origin, held)!, rewritten)]), PASSPHRASE)).toThrow(forked);
+    expect(dump(nadia)).toBe(filled);
 
     // Claire's own run fills it: the announced chain is reached, the same, and is no longer needed.
     send(claire, nadia);
-    expect(nadia.log.versionVector()[origin]).toBe(held + 40);
+    expect(nadia.log.versionVector()[origin]).toBe(held + 41);
     expect(nadia.db.prepare('SELECT count(*) FROM chain_anchor').pluck().get()).toBe(0);
-    for (let seq = held; seq <= held + 40; seq++) expect(nadia.chainAt(origin, seq), `n° ${seq}`).toBe(claire.chainAt(origin, seq));
+    for (let seq = held; seq <= held + 41; seq++) expect(nadia.chainAt(origin, seq), `n° ${seq}`).toBe(claire.chainAt(origin, seq));
   });
 });
 
