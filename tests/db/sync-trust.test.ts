@@ -64,6 +64,20 @@ const forgedChange = (origin: string, seq: number, field = 'status', value = '"a
   supersedes: [],
 });
 
+/** Claire's data folder copied with its keys (two postes under one id, both signing), and Nadia, who has received Claire's work. */
+function copiedPoste() {
+  const dir = tempDir();
+  const claire = newReplica('Claire Martin', '37', dir);
+  keyringOf(claire, PASSPHRASE);
+  claire.db.pragma('wal_checkpoint(TRUNCATE)');
+  const copyDir = tempDir();
+  for (const name of ['entente.sqlite', 'entente.keys']) copyFileSync(join(dir, name), join(copyDir, name));
+  const copy = track(Store.open(join(copyDir, 'entente.sqlite')));
+  const nadia = newReplica('Nadia Benali', '41');
+  send(claire, nadia);
+  return { claire, copy, nadia };
+}
+
 describe("preuve d'auteur : une chaîne par poste, une signature par suite de modifications", () => {
   test("un fichier qui se dit d'un autre poste (bonne phrase de passe, sa propre clé) est refusé ; un fichier relayé est accepté", () => {
     const claire = newReplica('Claire Martin', '37');
@@ -259,15 +273,7 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
   });
 
   test("un poste dont l'historique a bifurqué (dossier copié, clés comprises) est refusé et nommé", () => {
-    const dir = tempDir();
-    const claire = newReplica('Claire Martin', '37', dir);
-    keyringOf(claire, PASSPHRASE);
-    claire.db.pragma('wal_checkpoint(TRUNCATE)');
-    const copyDir = tempDir();
-    for (const name of ['entente.sqlite', 'entente.keys']) copyFileSync(join(dir, name), join(copyDir, name));
-    const copy = track(Store.open(join(copyDir, 'entente.sqlite')));
-    const nadia = newReplica('Nadia Benali', '41');
-    send(claire, nadia);
+    const { claire, copy, nadia } = copiedPoste();
     const held = nadia.log.versionVector()[claire.replicaId!];
 
     updateAction(claire, 'a1-1', { progress: 10 });
@@ -314,15 +320,7 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
   });
 
   test("après un trou, la chaîne annoncée sert jusqu'à ce qu'une suite la rejoigne ; une suite qui la rejoint sur une autre chaîne, ou deux suites d'un même fichier sur deux historiques, sont refusées", () => {
-    const dir = tempDir();
-    const claire = newReplica('Claire Martin', '37', dir);
-    keyringOf(claire, PASSPHRASE);
-    claire.db.pragma('wal_checkpoint(TRUNCATE)');
-    const copyDir = tempDir();
-    for (const name of ['entente.sqlite', 'entente.keys']) copyFileSync(join(dir, name), join(copyDir, name));
-    const copy = track(Store.open(join(copyDir, 'entente.sqlite')));
-    const nadia = newReplica('Nadia Benali', '41');
-    send(claire, nadia);
+    const { claire, copy, nadia } = copiedPoste();
     const origin = claire.replicaId!;
     const held = nadia.log.versionVector()[origin];
     for (let progress = 1; progress <= 41; progress++) updateAction(claire, 'a1-1', { progress });
