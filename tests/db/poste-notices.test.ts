@@ -43,7 +43,7 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
         key_confirmed: false,
         same_person: null,
         sentence: expect.stringMatching(
-          /^L'ordinateur de Nadia Benali \(Loir-et-Cher\) a rejoint la coopération le \d+ \S+ \d{4}\. Sa clé n'est pas confirmée ici\.$/,
+          /^L'ordinateur de Nadia Benali \(Loir-et-Cher\) a rejoint la coopération le \d{1,2}(?:er)? \S+ \d{4}\. Sa clé n'est pas confirmée ici\.$/,
         ),
       }),
     ]);

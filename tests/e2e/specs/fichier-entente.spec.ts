@@ -23,7 +23,7 @@ test("un fichier d'échange ouvert depuis le gestionnaire de fichiers : aperçu,
   await expect(dialog).toContainText('« De Nadia.entente »');
   await expect(dialog).toContainText(/Le fichier «\sDe Nadia\.entente\s» indique venir d'un ordinateur que celui-ci ne connaît pas encore/);
   await expect(dialog).toContainText(
-    /et avoir été écrit le \d+\s\S+\s\d{4}\sà\s\d+\sh(?:\s\d{2})?\.\sIl contient tout l'historique de la coopération, soit \d+\smises à jour\./,
+    /et avoir été écrit le \d{1,2}(?:er)?\s\S+\s\d{4}\sà\s\d+\sh(?:\s\d{2})?\.\sIl contient tout l'historique de la coopération, soit \d+\smises à jour\./,
   );
   await screenshot(app, '17-fichier-d-echange-recu');
   await dialog.getByRole('button', { name: 'Ne pas importer' }).click();
