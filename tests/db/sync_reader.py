@@ -250,6 +250,11 @@ def parse_header_v5(raw, fmt=5):
            "t": cur.varint(), "n": cur.varint(),
            "b": cur.varint(), "c": cur.varint(), "z": cur.take(16), "p": cur.vtext(),
            "s": cur.vtext(), "k": cur.vtext(), "a": cur.vtext()}
+    return with_documents(cur, flags, hdr)
+
+
+def with_documents(cur, flags, hdr):
+    """Formats 6 and 7 end alike: j, q (varints) if flag 2, and nothing after."""
     if flags & 2:
         hdr["j"], hdr["q"] = cur.varint(), cur.varint()
     if not cur.at_end():  # the header must be read to its last byte
@@ -275,11 +280,7 @@ def parse_header_v7(raw):
     hdr["s"] = cur.vtext() if flags & 16 else sender_id(cur.take(8))
     hdr["k"] = base64.urlsafe_b64encode(cur.take(6)).decode("ascii")  # 8 characters
     hdr["a"] = cur.vtext() if flags & 8 else FORMAT_7_APP
-    if flags & 2:
-        hdr["j"], hdr["q"] = cur.varint(), cur.varint()
-    if not cur.at_end():  # the header must be read to its last byte
-        raise Refusal("en-tête incohérent (octets en trop)")
-    return hdr
+    return with_documents(cur, flags, hdr)
 
 
 def sender_id(raw):
