@@ -1,8 +1,10 @@
 // `entente check`: SQLite's own integrity check, then agreement between the change log and
 // the tables derived from it. The log is replayed into a fresh in-memory store by the same
 // code that applies sync files, and every derived table is compared with the one on disk.
+import type Database from 'better-sqlite3';
 import type { Change } from '../store/changelog';
 import { ENTITIES, ENTITY_NAMES } from '../store/schema';
+import { indexedWords } from '../store/search';
 import { Store } from '../store/store';
 
 /** A fresh store (in memory unless a file is given) whose tables are derived from these changes, applied in this order. */
@@ -15,7 +17,7 @@ export function replay(changes: Iterable<Change>, file = ':memory:', ownOrigin?:
 }
 
 /** Each derived table as comparable rows, with what names a row; rids are local to a file, so left out. */
-const DERIVED: { name: string; key: string; select: (schema: string) => string }[] = [
+const DERIVED: { name: string; key: string; select: (schema: string, db: Database.Database) => string }[] = [
   ...ENTITY_NAMES.map((entity) => ({
     name: entity,
     key: 'id',
@@ -36,7 +38,7 @@ const DERIVED: { name: string; key: string; select: (schema: string) => string }
   {
     name: 'action_search',
     key: 'id',
-    select: (schema) => `SELECT a.id, f.body FROM ${schema}.action_search f JOIN ${schema}.action a ON a.rid = f.rowid`,
+    select: (schema, db) => indexedWords(db, schema),
   },
   { name: 'action (clé de tri des titres)', key: 'id', select: (schema) => `SELECT id, title_key FROM ${schema}.action` },
 ];
@@ -70,8 +72,8 @@ export function check(store: Store): { ok: boolean; problems: string[] } {
       const diff = rebuilt.db
         .prepare(
           `SELECT count(DISTINCT ${key}) AS count, min(${key}) AS example FROM (
-             SELECT * FROM (${select('main')} EXCEPT ${select('disk')})
-             UNION ALL SELECT * FROM (${select('disk')} EXCEPT ${select('main')}))`,
+             SELECT * FROM (${select('main', rebuilt.db)} EXCEPT ${select('disk', rebuilt.db)})
+             UNION ALL SELECT * FROM (${select('disk', rebuilt.db)} EXCEPT ${select('main', rebuilt.db)}))`,
         )
         .get() as { count: number; example: unknown };
       if (diff.count > 0) {

@@ -67,4 +67,10 @@ export class Clock {
   current(): string {
     return this.lastText;
   }
+
+  /** Back to a time it showed (`current()`), the changes seen since having been rolled back. */
+  rewind(to: string): void {
+    this.last = parseHlc(to);
+    this.lastText = to;
+  }
 }

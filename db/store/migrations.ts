@@ -8,7 +8,7 @@ import { NewerDatabaseError } from '../errors';
 import { DEPENDENTS_OF } from './dependents';
 import { revocationBounds } from './revocations';
 import type { EntityName } from './schema';
-import { SearchIndex } from './search';
+import { SEARCH_TABLE, SearchIndex } from './search';
 
 const derivedTable = (entity: EntityName, columns: string) => `
   CREATE TABLE ${entity} (
@@ -374,6 +374,14 @@ const MIGRATIONS: Migration[] = [
   // 12: the log keeps one change's chain in CHAIN_KEPT_EVERY, the others are computed from
   // it when needed (Store.chainAt). Local only: files and what replicas share are the same.
   keepChainsEvery,
+
+  // 13: the search index keeps no copy of the text it indexes (content = ''): the titles,
+  // descriptions and notes are in their tables already, and the copy was a ninth of a database.
+  (db) => {
+    db.exec(`DROP TABLE action_search; ${SEARCH_TABLE}`);
+    const actions = db.prepare('SELECT id FROM action').pluck().all() as string[];
+    new SearchIndex(db).refresh(new Map([['action.description', new Set(actions)]]));
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -399,6 +407,7 @@ const APP_VERSION_OF_SCHEMA: Record<number, string> = {
   10: '0.8.0',
   11: '0.11.0',
   12: '0.12.0',
+  13: '0.13.0',
 };
 
 export const appVersionOfSchema = (schema: number): string => APP_VERSION_OF_SCHEMA[schema] ?? APP_VERSION_OF_SCHEMA[SCHEMA_VERSION];

@@ -4,6 +4,23 @@
 import type Database from 'better-sqlite3';
 import { sortKey } from './collation';
 
+/**
+ * Full-text search over an action's title, description and notes (rowid = action.rid). It
+ * keeps no copy of the text, which its tables hold: a row is deleted by its rowid alone.
+ */
+export const SEARCH_TABLE = `CREATE VIRTUAL TABLE action_search USING fts5 (
+  body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')`;
+
+/**
+ * The words the index holds, in order, one row per action (id, words), in `schema`: what
+ * `entente check` compares, the index having no text to read back. Creates the view it reads.
+ */
+export function indexedWords(db: Database.Database, schema: string): string {
+  const words = `action_search_words_${schema}`;
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.${words} USING fts5vocab(${schema}, action_search, instance)`);
+  return `SELECT a.id, group_concat(w.term, ' ' ORDER BY w.offset) AS words FROM temp.${words} w JOIN ${schema}.action a ON a.rid = w.doc GROUP BY a.id`;
+}
+
 export class SearchIndex {
   private readonly statements;
 

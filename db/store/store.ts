@@ -93,12 +93,15 @@ export class Store {
   }
 
   transaction<T>(work: () => T): T {
+    const clock = this.clock.current();
     try {
       return this.db.transaction(work)();
     } catch (error) {
-      // Rolled back: a revocation it brought is no longer in the log, nor its bound.
+      // Rolled back: a revocation it brought is no longer in the log, nor its bound, and the
+      // clocks of the changes it received count for nothing (a refused file moves no clock).
       this.revocations = undefined;
       this.log.revoked = revocationBounds(this.db);
+      this.clock.rewind(clock);
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { updateAction } from '../../db/actions/writes';
-import { Clock, parseHlc } from '../../db/store/hlc';
+import { Clock, formatHlc, parseHlc } from '../../db/store/hlc';
 import { Store } from '../../db/store/store';
 import { newReplica, track } from './helpers';
 
@@ -39,4 +39,24 @@ test('une horloge reçue en retard sur la sienne ne la change pas ; en avance de
   expect(ahead.receive(`${now + 86_400_001}-0000`)).toBe(true);
   expect(ahead.receive(`${now + 1000}-0000`)).toBe(false);
   expect(ahead.current()).toBe(`${now + 2 * 86_400_000}-0000`);
+});
+
+test("les horloges d'un fichier refusé après coup (disque plein en recevant ses documents…) ne font pas avancer celle de l'ordinateur", () => {
+  const store = newReplica();
+  const ahead = formatHlc({ ms: Date.now() + 3_600_000, counter: 0 });
+  const received = { origin: 'poste-inconnu', seq: 1, hlc: ahead, entity: 'action', rowId: 'a1-1', field: 'progress', value: '90', supersedes: [] };
+  expect(() =>
+    store.transaction(() => {
+      store.receive([received]);
+      throw new Error('refusé après coup');
+    }),
+  ).toThrow('refusé après coup');
+  updateAction(store, 'a1-1', { progress: 20 });
+  const written = store.db.prepare("SELECT hlc FROM changes WHERE field = 'progress' ORDER BY hlc DESC LIMIT 1").pluck().get() as string;
+  expect(written < ahead).toBe(true);
+  // Received for good, the same clock is followed.
+  store.receive([received]);
+  updateAction(store, 'a1-1', { progress: 30 });
+  expect(store.db.prepare("SELECT hlc FROM changes WHERE field = 'progress' ORDER BY hlc DESC LIMIT 1").pluck().get()).not.toBe(ahead);
+  expect((store.db.prepare("SELECT max(hlc) FROM changes WHERE field = 'progress'").pluck().get() as string) > ahead).toBe(true);
 });

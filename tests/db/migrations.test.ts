@@ -6,7 +6,8 @@ import { backupNow, listBackups, restoreBackup } from '../../db/project/backup';
 import { ChangeLog } from '../../db/store/changelog';
 import { check } from '../../db/project/check';
 import { counts, dump } from '../../db/project/dump';
-import { updateAction } from '../../db/actions/writes';
+import { addNote, updateAction } from '../../db/actions/writes';
+import { queryActions } from '../../db/actions/reads';
 import { addAgendaItem, deleteAgendaItem, setValidationSilenceDays, updateAgendaItem, updateMeeting } from '../../db/meetings/writes';
 import { CorruptDatabaseError, NewerDatabaseError } from '../../db/errors';
 import { derivedColumns, liveVersionsByRow, migrate, SCHEMA_VERSION, SHARED_SCHEMA_VERSION } from '../../db/store/migrations';
@@ -18,6 +19,7 @@ import { initReplica } from '../../db/project/setup';
 import { ENTITIES, ENTITY_NAMES } from '../../db/store/schema';
 import { SearchIndex } from '../../db/store/search';
 import { Store } from '../../db/store/store';
+import { version as PACKAGE_VERSION } from '../../package.json';
 import { cast, codiri } from './meeting-fixtures';
 import { allChanges, newReplica, sendAll, tempDir, track } from './helpers';
 
@@ -125,7 +127,8 @@ describe('migration 1 → 2 (réunions)', () => {
 
     const migrated = track(Store.open(file));
     expect(migrated.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(migrated.localState('min_app_version')).toBe('0.12.0');
+    // The version that wrote the latest schema: this one.
+    expect(migrated.localState('min_app_version')).toBe(PACKAGE_VERSION);
     expect(dump(migrated)).toBe(dump(b));
     expect(getMeeting(migrated, minutes.meetingId)).toEqual(getMeeting(b, minutes.meetingId));
     expect(getMeeting(migrated, minutes.meetingId)).toMatchObject({ place: 'Château de Blois', participant_count: 7, decision_count: 2 });
@@ -176,6 +179,33 @@ describe('migration 7 → 8 (versions vivantes rangées par ligne)', () => {
     ]);
     expect(migrated.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'live_versions_by_field'").pluck().get()).toBe(0);
     expect(listConflicts(migrated).map((conflict) => conflict.field)).toEqual(['status']);
+    expect(check(migrated)).toEqual({ ok: true, problems: [] });
+  });
+});
+
+describe('migration 12 → 13 (index de recherche sans copie du texte)', () => {
+  test("une base de la 0.12 retrouve ses actions par leurs notes, et l'index ne garde plus le texte", () => {
+    const b = newReplica('Marc Petit', '41');
+    addNote(b, 'a4-1', { text: 'Le prestataire de covoiturage a rendu son étude' });
+    const found = (store: Store) => queryActions(store, { search: 'covoit' }).map((action) => action.id);
+    expect(found(b)).toEqual(['a4-1']);
+    const file = b.db.name;
+    b.close();
+
+    // The index as 0.12 kept it: a copy of each action's text, here left without the note.
+    const raw = new Database(file);
+    raw.exec(`
+      DROP TABLE action_search;
+      CREATE VIRTUAL TABLE action_search USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+      INSERT INTO action_search (rowid, body) SELECT rid, title FROM action WHERE deleted = 0;
+    `);
+    raw.pragma('user_version = 12');
+    raw.close();
+
+    const migrated = track(Store.open(file));
+    expect(migrated.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(found(migrated)).toEqual(['a4-1']);
+    expect(migrated.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'action_search_content'").pluck().get()).toBe(0);
     expect(check(migrated)).toEqual({ ok: true, problems: [] });
   });
 });
