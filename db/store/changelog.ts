@@ -1,6 +1,6 @@
 // The change log (docs/sync.md §1, §2): every write is a change, and the tables the screens read are
 // derived from the log in the same transaction. Local edits and received changes go
-// through the same applyChange, so replaying the log in any order rebuilds the same tables.
+// through the same apply, so replaying the log in any order rebuilds the same tables.
 //
 // A field's live versions are its changes that no other change supersedes. One live
 // version: that is the value. Several with different values: a conflict, every version
@@ -288,7 +288,7 @@ interface Inserter {
   flush(): void;
 }
 
-/** Prepared statements, made once per connection. */
+/** The log of one connection: writes changes, derives the tables from their live versions, and answers what is live. */
 export class ChangeLog {
   private readonly statements;
   /** Revoked origins and the last of their changes that counts (store/revocations.ts); this replica's own always count here. */
@@ -305,11 +305,13 @@ export class ChangeLog {
       heldAt: db.prepare('SELECT 1 FROM changes WHERE origin = ? AND seq = ?').pluck(),
       dropLive: db.prepare('DELETE FROM live_versions WHERE entity = ? AND row_id = ? AND field = ? AND origin = ? AND seq = ?'),
       supersededIn: db.prepare('SELECT seq FROM superseded WHERE origin = ? AND seq BETWEEN ? AND ?').pluck(),
+      dropMark: db.prepare('DELETE FROM superseded WHERE origin = ? AND seq = ?'),
       // In the table's key order: each page of its b-tree is then visited once per run, not once per row.
+      // The run's versions already superseded are named by a JSON list of their seqs.
       copyLive: db.prepare(
         `INSERT INTO live_versions (entity, row_id, field, origin, seq)
-         SELECT entity, row_id, field, origin, seq FROM changes c
-         WHERE origin = ? AND seq BETWEEN ? AND ? AND typeof(seq) = 'integer' AND NOT EXISTS (SELECT 1 FROM superseded s WHERE s.origin = c.origin AND s.seq = c.seq)
+         SELECT entity, row_id, field, origin, seq FROM changes
+         WHERE origin = ? AND seq BETWEEN ? AND ? AND typeof(seq) = 'integer' AND seq NOT IN (SELECT value FROM json_each(?))
          ORDER BY entity, row_id, field, origin, seq`,
       ),
       liveOfField: db.prepare(
@@ -396,27 +398,35 @@ export class ChangeLog {
     log.flush();
     for (const [origin] of inserted.bounds()) this.advanceVersionVector(origin, inserted);
 
-    // Versions of this chunk are not live yet: superseding one needs no delete.
+    // Versions of this chunk are not live yet: superseding one needs no delete. A version not
+    // in the log yet is marked, so that it arrives superseded (out-of-order delivery).
+    const superseded = new Versions();
     const marks = this.inserter('superseded', SUPERSEDED_COLUMNS);
     for (const change of shown) {
       for (const [origin, seq] of change.supersedes) {
-        marks.add(origin, seq);
-        if (inserted.has(origin, seq)) continue;
+        if (inserted.has(origin, seq)) {
+          superseded.add(origin, seq);
+          continue;
+        }
         // live_versions is keyed by what it is read by: the superseded version's key is in the log.
         const version = s.versionKey.get(origin, seq) as { entity: string; row_id: string; field: string; value: string } | undefined;
         if (version) {
           s.dropLive.run(version.entity, version.row_id, version.field, origin, seq);
           batch.left.push(...namedBy(version.entity, version.field, [version.value]));
-        }
+        } else marks.add(origin, seq);
         batch.dropped.add(origin, seq);
       }
     }
     marks.flush();
-    // The new versions but those already superseded (by this chunk, or earlier: out-of-order delivery).
-    const superseded = this.supersededAmong(inserted);
+    // The new versions but those already superseded: by this chunk, or marked before they arrived (then no longer marked).
+    this.takeMarks(inserted, superseded);
     // Copied by SQLite from the log just written, run by run of consecutive seqs (the runs of
     // shown changes: none held before, none without effect), rather than bound again from here.
-    for (const run of consecutiveRuns(shown)) s.copyLive.run(run.origin, run.from, run.to);
+    for (const run of consecutiveRuns(shown)) {
+      const excluded: number[] = [];
+      for (let seq = run.from; seq <= run.to; seq++) if (superseded.has(run.origin, seq)) excluded.push(seq);
+      s.copyLive.run(run.origin, run.from, run.to, JSON.stringify(excluded));
+    }
     // A seq that is not an integer is in no run.
     const liveRows = this.inserter('live_versions', LIVE_COLUMNS);
     for (const change of shown) {
@@ -519,16 +529,19 @@ export class ChangeLog {
   }
 
   /**
-   * Which of these versions are superseded: by a change of the same chunk, or by one
-   * received before them (out-of-order delivery). One range read per origin: a chunk's
-   * versions of an origin are usually consecutive.
+   * Adds to `superseded` those of these versions, just written to the log, that a change
+   * received before them superseded (out-of-order delivery), and drops their marks: the
+   * table marks only versions not in the log. One range read per origin: a chunk's versions
+   * of an origin are usually consecutive.
    */
-  private supersededAmong(versions: Versions): Versions {
-    const superseded = new Versions();
+  private takeMarks(versions: Versions, superseded: Versions): void {
     for (const [origin, from, to] of versions.bounds()) {
-      for (const seq of this.statements.supersededIn.all(origin, from, to) as number[]) superseded.add(origin, seq);
+      for (const seq of this.statements.supersededIn.all(origin, from, to) as number[]) {
+        if (!versions.has(origin, seq)) continue;
+        superseded.add(origin, seq);
+        this.statements.dropMark.run(origin, seq);
+      }
     }
-    return superseded;
   }
 
   /**

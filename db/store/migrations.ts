@@ -21,24 +21,24 @@ const derivedTable = (entity: EntityName, columns: string) => `
 /**
  * Derives a table, or the columns a migration adds to it, from the changes already in the
  * log: an older version kept the changes of entities and fields it did not know (written
- * by a newer replica) without deriving them. Each change of a field that now has a column
- * (all of them unless `fields` names some) is taken out of the log and applied again, now
- * that it has somewhere to go, with its chain (the proof of its run, docs/sync.md). A field
- * of a later migration has no column yet: its changes stay as they are, for that migration.
+ * by a newer replica) without deriving them. The changes of the fields that now have a
+ * column (all of them unless `fields` names some) are taken out of the log, all of them
+ * first, and applied again together, now that they have somewhere to go, with their chains
+ * (the proof of their runs, docs/sync.md): taken out one by one, a version would come back
+ * live beside the version that replaced it. A field of a later migration has no column
+ * yet: its changes stay as they are, for that migration.
  */
 function deriveFromLog(db: Database.Database, entity: EntityName, fields?: string[]): void {
   liveVersionsByRow(db);
   const columns = new Set(fields ?? [...derivedColumns(db, entity), 'deleted']);
-  const log = new ChangeLog(db);
-  const rows = db
-    .prepare('SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes, chain FROM changes WHERE entity = ? ORDER BY origin, seq')
-    .all(entity) as (Omit<Change, 'supersedes'> & { supersedes: string })[];
+  const rows = (
+    db
+      .prepare('SELECT origin, seq, hlc, entity, row_id AS rowId, field, value, supersedes, chain FROM changes WHERE entity = ? ORDER BY origin, seq')
+      .all(entity) as (Omit<Change, 'supersedes'> & { supersedes: string })[]
+  ).filter((row) => columns.has(row.field));
   const remove = db.prepare('DELETE FROM changes WHERE origin = ? AND seq = ?');
-  for (const row of rows) {
-    if (!columns.has(row.field)) continue;
-    remove.run(row.origin, row.seq);
-    log.applyChange({ ...row, supersedes: JSON.parse(row.supersedes) as Change['supersedes'] });
-  }
+  for (const row of rows) remove.run(row.origin, row.seq);
+  new ChangeLog(db).apply(rows.map((row) => ({ ...row, supersedes: JSON.parse(row.supersedes) as Change['supersedes'] })));
 }
 
 /**
@@ -163,6 +163,7 @@ const MIGRATIONS: Migration[] = [
   ) WITHOUT ROWID;
   CREATE INDEX live_versions_by_field ON live_versions (entity, row_id, field);
 
+  -- Since migration 14, only versions superseded before they reached the log.
   CREATE TABLE superseded (origin TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (origin, seq)) WITHOUT ROWID;
 
   -- Local to this replica: what each peer held per its last file (what it may lack), and
@@ -382,6 +383,11 @@ const MIGRATIONS: Migration[] = [
     const actions = db.prepare('SELECT id FROM action').pluck().all() as string[];
     new SearchIndex(db).refresh(new Map([['action.description', new Set(actions)]]));
   },
+
+  // 14: `superseded` marks only the versions superseded before they reached the log (out-of-order
+  // delivery): a version in the log is live or not by live_versions, and 100,000 changes
+  // received at once no longer write a mark for each version they replace.
+  `DELETE FROM superseded WHERE EXISTS (SELECT 1 FROM changes c WHERE c.origin = superseded.origin AND c.seq = superseded.seq);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -408,6 +414,7 @@ const APP_VERSION_OF_SCHEMA: Record<number, string> = {
   11: '0.11.0',
   12: '0.12.0',
   13: '0.13.0',
+  14: '0.13.0',
 };
 
 export const appVersionOfSchema = (schema: number): string => APP_VERSION_OF_SCHEMA[schema] ?? APP_VERSION_OF_SCHEMA[SCHEMA_VERSION];

@@ -7,7 +7,8 @@
 import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { refusal } from '../errors';
 import { SEED_ORIGIN } from '../project/setup';
-import { keptChain, nextChain } from '../store/chain';
+import { CHAIN_KEPT_EVERY, nextChain } from '../store/chain';
+import { HLC_FORM } from '../store/hlc';
 import { JSON_FIELDS } from '../store/schema';
 import type { Change } from '../store/changelog';
 import type { Store } from '../store/store';
@@ -77,8 +78,13 @@ export interface Proofs {
   joined: { origin: string; seq: number }[];
 }
 
-/** A value the tables can hold: JSON, and an object or a list only where the field keeps one (a delete mark, a list). */
+/**
+ * A clock of Entente's form, and a value the tables can hold: JSON, and an object or a list
+ * only where the field keeps one (a delete mark, a list). The format carries a clock of any
+ * other form as text, which no replica could order.
+ */
 function checkValue(change: Change): void {
+  if (!HLC_FORM.test(change.hlc)) throw refusal('damaged-file', `horloge invalide (${change.entity}.${change.field})`);
   let value: unknown;
   try {
     value = JSON.parse(change.value);
@@ -149,7 +155,8 @@ export function checkRuns(store: Store, project: string, runs: Run[]): { changes
     let chain = run.before ?? held;
     for (const change of run.changes) {
       chain = chain === null ? null : nextChain(chain, change);
-      change.chain = keptChain(change.seq, chain);
+      // Set only where the log keeps it: a property added to every one of 100,000 changes costs.
+      if (change.seq % CHAIN_KEPT_EVERY === 0) change.chain = chain;
       const anchor = announced.size === 0 || chain === null ? undefined : announced.get(change.seq);
       if (anchor === undefined) continue;
       if (anchor !== chain) forkedAt ??= change.seq;

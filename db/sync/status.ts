@@ -9,7 +9,7 @@ import { withReferences, type ImportChanges } from './changes';
 import { keyConfirmedAt } from './confirmations';
 import { fingerprint } from './keys';
 import { replicaLabel } from './labels';
-import { revocationOf } from './revocation';
+import { revocationBound, revocationOf } from './revocation';
 
 export interface ReplicaStatus {
   id: string;
@@ -131,12 +131,15 @@ const REGISTRATION_MAX = 32;
 
 /**
  * What every known poste of a partner holds, by origin (the least of them): an export
- * for a Département then carries what the least informed of its postes lacks.
+ * for a Département then carries what the least informed of its postes lacks. A revoked
+ * poste, which will never say it holds more, is left out.
  */
 export function heldByPartner(store: Store, partnerId: string): Record<string, number> {
-  const replicas = store.db
-    .prepare('SELECT r.id, ps.held FROM replica r LEFT JOIN peer_state ps ON ps.replica_id = r.id WHERE r.partner_id = ? AND r.deleted = 0 AND r.id <> ?')
-    .all(partnerId, store.replicaId ?? '') as { id: string; held: string | null }[];
+  const replicas = (
+    store.db
+      .prepare('SELECT r.id, ps.held FROM replica r LEFT JOIN peer_state ps ON ps.replica_id = r.id WHERE r.partner_id = ? AND r.deleted = 0 AND r.id <> ?')
+      .all(partnerId, store.replicaId ?? '') as { id: string; held: string | null }[]
+  ).filter((replica) => revocationBound(store, replica.id) === undefined);
   if (replicas.length === 0 || replicas.some((replica) => replica.held === null)) return {};
   const helds = replicas.map((replica) => JSON.parse(replica.held!) as Record<string, number>);
   const origins = new Set(helds.flatMap((held) => Object.keys(held)));

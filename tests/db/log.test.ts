@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import * as actions from '../../db/actions/writes';
 import { createChantier, updateChantier } from '../../db/chantiers/writes';
@@ -8,7 +9,7 @@ import { check, replay } from '../../db/project/check';
 import { dump } from '../../db/project/dump';
 import { indexedWords } from '../../db/store/search';
 import type { Store } from '../../db/store/store';
-import { allChanges, changeCount, newReplica, shuffled, track } from './helpers';
+import { allChanges, changeCount, newReplica, shuffled, tempDir, track } from './helpers';
 
 /** Runs a write and says how many changes it logged. */
 function logged(store: Store, write: () => unknown): number {
@@ -97,6 +98,28 @@ describe('replaying the log', () => {
       expect(dump(rebuilt)).toBe(expected);
       expect(searchIndex(rebuilt)).toEqual(searchIndex(store));
     }
+  });
+
+  test('a version superseded before it arrives arrives superseded; only versions not in the log stay marked', () => {
+    const store = busyReplica();
+    const expected = dump(store);
+    const changes = allChanges(store);
+    const marks = (replica: Store) => replica.db.prepare("SELECT origin || ':' || seq FROM superseded ORDER BY 1").pluck().all();
+    // The changes that supersede another first, then the rest.
+    const superseding = changes.filter((change) => change.supersedes.length > 0);
+    const rebuilt = track(replay(superseding, join(tempDir(), 'entente.sqlite')));
+    const held = new Set(superseding.map((change) => `${change.origin}:${change.seq}`));
+    const awaited = [...new Set(superseding.flatMap((change) => change.supersedes.map(([origin, seq]) => `${origin}:${seq}`)))]
+      .filter((version) => !held.has(version))
+      .sort();
+    expect(awaited.length).toBeGreaterThan(5);
+    expect(marks(rebuilt)).toEqual(awaited);
+    rebuilt.applyChanges(changes.filter((change) => change.supersedes.length === 0));
+    expect(marks(rebuilt)).toEqual([]);
+    expect(dump(rebuilt)).toBe(expected);
+    expect(check(rebuilt)).toEqual({ ok: true, problems: [] });
+    // Received in order, nothing is ever marked.
+    expect(marks(store)).toEqual([]);
   });
 
   test('the dump shows visible rows only, and nothing local to the replica', () => {

@@ -183,6 +183,27 @@ describe('migration 7 → 8 (versions vivantes rangées par ligne)', () => {
   });
 });
 
+describe('dériver du journal ce qu’une version plus ancienne gardait sans le montrer', () => {
+  test("une version remplacée par celle d'un autre poste ne revient pas à côté d'elle", () => {
+    const file = join(tempDir(), 'entente.sqlite');
+    const raw = new Database(file);
+    // A laptop on schema 3 kept these changes of an entity it did not know (migration 4's indicateurs).
+    migrate(raw, 3);
+    const insert = raw.prepare('INSERT INTO changes (origin, seq, hlc, entity, row_id, field, value, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    insert.run('bbbbbbbbbbbb', 1, '0000000000001-0000', 'indicator', 'i1', 'name', '"Covoiturages"', '[]');
+    // Another poste, whose id sorts before, replaced it.
+    insert.run('aaaaaaaaaaaa', 1, '0000000000002-0000', 'indicator', 'i1', 'name', '"Trajets partagés"', '[["bbbbbbbbbbbb",1]]');
+    raw.close();
+
+    const migrated = track(Store.open(file));
+    const live = migrated.db.prepare("SELECT origin FROM live_versions WHERE entity = 'indicator' AND row_id = 'i1' AND field = 'name'").pluck().all();
+    expect(live).toEqual(['aaaaaaaaaaaa']);
+    expect(migrated.db.prepare("SELECT name FROM indicator WHERE id = 'i1'").pluck().get()).toBe('Trajets partagés');
+    expect(migrated.db.prepare('SELECT count(*) FROM conflict_fields').pluck().get()).toBe(0);
+    expect(check(migrated)).toEqual({ ok: true, problems: [] });
+  });
+});
+
 describe('migration 12 → 13 (index de recherche sans copie du texte)', () => {
   test("une base de la 0.12 retrouve ses actions par leurs notes, et l'index ne garde plus le texte", () => {
     const b = newReplica('Marc Petit', '41');
@@ -206,6 +227,28 @@ describe('migration 12 → 13 (index de recherche sans copie du texte)', () => {
     expect(migrated.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(found(migrated)).toEqual(['a4-1']);
     expect(migrated.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'action_search_content'").pluck().get()).toBe(0);
+    expect(check(migrated)).toEqual({ ok: true, problems: [] });
+  });
+});
+
+describe('migration 13 → 14 (marques des seules versions pas encore reçues)', () => {
+  test('les marques des versions déjà au journal, que la 0.13 écrivait, sont retirées', () => {
+    const b = newReplica('Marc Petit', '41');
+    updateAction(b, 'a4-1', { status: 'en_cours', progress: 30 });
+    updateAction(b, 'a4-1', { status: 'bloque', progress: 40 });
+    const file = b.db.name;
+    b.close();
+
+    // As 0.13 kept it: a mark for every version replaced, in the log or not.
+    const raw = new Database(file);
+    raw.exec(`INSERT OR IGNORE INTO superseded (origin, seq) SELECT j.value ->> 0, j.value ->> 1 FROM changes, json_each(changes.supersedes) j`);
+    expect(raw.prepare('SELECT count(*) FROM superseded').pluck().get()).toBeGreaterThan(1);
+    raw.pragma('user_version = 13');
+    raw.close();
+
+    const migrated = track(Store.open(file));
+    expect(migrated.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(migrated.db.prepare('SELECT count(*) FROM superseded').pluck().get()).toBe(0);
     expect(check(migrated)).toEqual({ ok: true, problems: [] });
   });
 });

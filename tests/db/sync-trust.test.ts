@@ -24,7 +24,7 @@ import { importExchangeFile } from '../../db/sync/operations';
 import { authorshipOf, signHead } from '../../db/sync/proof';
 import { confirmKey } from '../../db/sync/confirmations';
 import { revokedBy, revokeReplica } from '../../db/sync/revocation';
-import { listReplicaStatus } from '../../db/sync/status';
+import { heldByPartner, listReplicaStatus } from '../../db/sync/status';
 import { initReplica } from '../../db/project/setup';
 import { createInvitation, joinProject } from '../../db/sync/invitation';
 import { nameThisComputer } from '../../db/sync/labels';
@@ -236,6 +236,19 @@ describe("preuve d'auteur : une chaîne par poste, une signature par suite de mo
     expect(dump(nadia)).toBe(snapshot);
   });
 
+  test("une horloge d'une autre forme que celle d'Entente (le format la porte en texte) : le fichier est refusé comme endommagé, en français", () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    send(claire, nadia);
+    const snapshot = dump(nadia);
+    for (const hlc of ['x', '17960000000000-0000']) {
+      const origin = 'zzzzzzzzzzzz';
+      const file = forgedFile(claire.replicaId!, [{ origin, from: 1, before: null, signature: null, changes: [{ ...forgedChange(origin, 1), hlc }] }]);
+      expect(() => importFile(nadia, file, PASSPHRASE)).toThrow(/endommagé ou incomplet \(horloge invalide/);
+    }
+    expect(dump(nadia)).toBe(snapshot);
+  });
+
   test("une valeur qu'aucune table ne peut tenir, ou des modifications de ce poste même sans sa signature : le fichier est refusé pour ce qu'il est, le tour du dossier partagé continue", () => {
     const claire = newReplica('Claire Martin', '37');
     const nadia = newReplica('Nadia Benali', '41');
@@ -403,6 +416,21 @@ describe('révocation', () => {
     expect(check(nadia)).toEqual({ ok: true, problems: [] });
     expect(() => exportFile(marc, { secret: PASSPHRASE })).toThrow("Cet ordinateur a été révoqué par l'ordinateur de Claire Martin (Indre-et-Loire)");
     expect(() => revokeReplica(claire, claire.replicaId!)).toThrow('Un ordinateur ne peut pas se révoquer lui-même');
+  });
+
+  test('un export pour un Département ne se règle plus sur ce que détenait un de ses postes révoqué', () => {
+    const claire = newReplica('Claire Martin', '37');
+    const nadia = newReplica('Nadia Benali', '41');
+    const marc = newReplica('Marc Lefèvre', '41');
+    send(marc, claire);
+    send(nadia, claire);
+    revokeReplica(claire, marc.replicaId!);
+    updateAction(claire, 'a3-1', { progress: 60 });
+    send(claire, nadia);
+    send(nadia, claire);
+    const partner = nadia.db.prepare('SELECT partner_id FROM replica WHERE id = ?').pluck().get(nadia.replicaId) as string;
+    // Marc's laptop, revoked, will never say it holds more: the Département's export follows Nadia's.
+    expect(heldByPartner(claire, partner)[claire.replicaId!]).toBe(claire.log.versionVector()[claire.replicaId!]);
   });
 
   test("un poste volé, à l'horloge reculée, qui révoque celui qui l'a révoqué : tous deux sont révoqués, et ses autres révocations tardives ne comptent pas", () => {
