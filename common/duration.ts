@@ -14,10 +14,10 @@ export function parseDuration(text: string): ParsedDuration {
   const hours = HOURS.exec(typed) ?? CLOCK.exec(typed);
   if (hours) {
     const minutes = Number(hours[2] ?? 0);
-    if (minutes >= 60) return { error: `Après les heures, les minutes vont de 0 à 59 : « ${text.trim()} ».` };
+    if (minutes >= 60) return { error: `Après les heures, les minutes vont de 0 à 59\u202f: «\u00a0${text.trim()}\u00a0».` };
     return { minutes: Number(hours[1]) * 60 + minutes };
   }
   const minutes = MINUTES.exec(typed);
   if (minutes) return { minutes: Number(minutes[1]) };
-  return { error: `Durée illisible : « ${text.trim()} ». Écrivez par exemple « 1 h 30 », « 45 min » ou « 90 » (en minutes).` };
+  return { error: `Durée illisible\u202f: «\u00a0${text.trim()}\u00a0». Écrivez par exemple «\u00a01 h 30\u00a0», «\u00a045 min\u00a0» ou «\u00a090\u00a0» (en minutes).` };
 }

@@ -210,17 +210,17 @@ export const SCORE_LEVELS = [1, 2, 3, 4] as const;
 export type ScoreLevel = (typeof SCORE_LEVELS)[number];
 /** The plus-value that cooperation brings, each level's meaning written beside the scale. */
 export const PLUS_VALUE_LABELS: Record<ScoreLevel, string> = {
-  1: 'Faible : chacun ferait aussi bien seul',
-  2: 'Modérée : un gain réel mais limité',
-  3: 'Forte : la coopération change nettement le résultat',
-  4: 'Très forte : impossible ou bien moindre sans la coopération',
+  1: 'Faible\u202f: chacun ferait aussi bien seul',
+  2: 'Modérée\u202f: un gain réel mais limité',
+  3: 'Forte\u202f: la coopération change nettement le résultat',
+  4: 'Très forte\u202f: impossible ou bien moindre sans la coopération',
 };
 /** The feasibility in the short term. */
 export const FAISABILITE_LABELS: Record<ScoreLevel, string> = {
-  1: 'Difficile à court terme : obstacles juridiques, budgétaires ou techniques lourds',
+  1: 'Difficile à court terme\u202f: obstacles juridiques, budgétaires ou techniques lourds',
   2: 'Possible avec des moyens nouveaux ou un délai',
   3: 'Réalisable avec les moyens actuels',
-  4: 'Immédiate : peut démarrer dans les prochains mois',
+  4: 'Immédiate\u202f: peut démarrer dans les prochains mois',
 };
 
 /** The four quadrants of the matrice plus-value × faisabilité, cut at the middle of the scale. */

@@ -156,7 +156,7 @@ const SENTENCES = {
     `Ce fichier tente de remplacer la clé publique ${ofReplica(replica)} : la clé d'un ordinateur ne change jamais. Rien n'a été importé. ${UNCHANGED}`,
   'seed-forged': () => `Ce fichier contient des données de départ qu'aucun ordinateur n'a écrites : il a été falsifié. Rien n'a été importé. ${UNCHANGED}`,
   'revoked-here': (by: string) =>
-    `Cet ordinateur a été révoqué par ${by} : ses nouvelles mises à jour sont refusées par les autres ordinateurs. Pour revenir, rejoignez la coopération par une nouvelle invitation, dans un nouveau dossier de données (dans l'application : Paramètres › Coopérations › Nouvelle coopération…) ; ce que cet ordinateur a écrit depuis sa révocation sera à refaire.`,
+    `Cet ordinateur a été révoqué par ${by} : ses nouvelles mises à jour ne comptent plus chez les autres ordinateurs. Pour revenir, rejoignez la coopération par une nouvelle invitation, dans un nouveau dossier de données (dans l'application : Paramètres › Coopérations › Nouvelle coopération…) ; ce que cet ordinateur a écrit depuis sa révocation sera à refaire.`,
   'cannot-revoke-self': () => 'Un ordinateur ne peut pas se révoquer lui-même : révoquez-le depuis un autre ordinateur de la coopération.',
   'cannot-revoke-seed': () => "Les données de départ ne viennent pas d'un ordinateur : elles ne se révoquent pas.",
   'already-revoked': (replica: string) => `${capitalized(replica)} est déjà révoqué.`,

@@ -68,11 +68,19 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
+/**
+ * The renderer's content security policy, sent with every file the scheme serves: the page
+ * carries it too (renderer/index.html), but an image or a script opened on its own would not.
+ */
+export const RENDERER_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
+  "base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'";
+
 /** Serves the renderer folder on app://entente/, and nothing else. */
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, (request) => {
     const found = rendererFile(rendererDir, request.url);
     if ('status' in found) return new Response(null, { status: found.status });
-    return new Response(readFileSync(found.file), { headers: { 'content-type': found.mime } });
+    return new Response(readFileSync(found.file), { headers: { 'content-type': found.mime, 'content-security-policy': RENDERER_CSP } });
   });
 }

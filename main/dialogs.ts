@@ -1,6 +1,7 @@
 // The system's file dialogs, as the sync and printing screens ask for them. Each answers a path, or
 // undefined when the user cancelled.
 import { existsSync } from 'node:fs';
+import { frenchTypography } from '../common/french';
 import { basename } from 'node:path';
 import { dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 
@@ -118,7 +119,9 @@ export const chooseExportAllZip = (parent: BrowserWindow | undefined, defaultPat
     properties: ['showOverwriteConfirmation'],
   });
 
-async function ask(parent: BrowserWindow | undefined, options: MessageBoxOptions): Promise<number> {
+/** A message box in French typography (its title and message: a detail may be a path, shown as it is). */
+async function ask(parent: BrowserWindow | undefined, box: MessageBoxOptions): Promise<number> {
+  const options = { ...box, title: box.title && frenchTypography(box.title), message: frenchTypography(box.message) };
   const answer = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
   return answer.response;
 }
@@ -138,7 +141,13 @@ export const confirmOpenFile = async (parent: BrowserWindow | undefined, path: s
 
 /** A link Entente will not open, and why. */
 export const tellLinkRefused = async (parent: BrowserWindow | undefined, reason: string) =>
-  void (await ask(parent, { type: 'warning', title: 'Lien non ouvert', message: 'Entente n’ouvre pas ce lien.', detail: reason, buttons: ['OK'] }));
+  void (await ask(parent, {
+    type: 'warning',
+    title: 'Lien non ouvert',
+    message: "Entente n'ouvre pas ce lien.",
+    detail: frenchTypography(reason),
+    buttons: ['OK'],
+  }));
 
 /**
  * The path typed in a save dialog, with the extension its filter promised (Linux dialogs do

@@ -3,7 +3,8 @@ import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import { join, resolve } from 'node:path';
 import { keyringData } from '../db/sync/keys';
 import { folderState } from '../db/sync/status';
-import { DATA_CHANGED_CHANNEL, SYNC_PROGRESS_CHANNEL } from '../preload/contract';
+import { DATA_CHANGED_CHANNEL, SYNC_PROGRESS_CHANNEL, type DataChange } from '../preload/contract';
+import { frenchTypography } from '../common/french';
 import { toUserError } from '../db/errors';
 import { Session } from './session';
 import { createHandlers } from './ipc/handlers';
@@ -41,7 +42,7 @@ const jobs = new SyncJobs(
   session,
   join(__dirname, 'sync-worker.cjs'),
   (progress) => send(SYNC_PROGRESS_CHANNEL, progress),
-  () => send(DATA_CHANGED_CHANNEL),
+  () => send(DATA_CHANGED_CHANNEL, 'sync' satisfies DataChange),
 );
 // A failed round is recorded by the worker for the status line and the journal, never shown as a dialog.
 const folderWatcher = new SharedFolderWatcher(() => syncSharedFolder().catch(() => undefined));
@@ -84,7 +85,7 @@ function start(): void {
   try {
     session.open();
   } catch (error) {
-    dialog.showErrorBox('Entente ne peut pas démarrer', `Le dossier de données ${dataDir} est inaccessible : ${toUserError(error).message}`);
+    dialog.showErrorBox('Entente ne peut pas démarrer', frenchTypography(`Le dossier de données ${dataDir} est inaccessible : ${toUserError(error).message}`));
     app.quit();
     return;
   }
@@ -111,7 +112,7 @@ function start(): void {
   session.applyTacitValidations();
   setInterval(() => {
     void session.backupIfDue();
-    if (session.applyTacitValidations()) send(DATA_CHANGED_CHANNEL);
+    if (session.applyTacitValidations()) send(DATA_CHANGED_CHANNEL, 'validation' satisfies DataChange);
   }, HOUR_MS).unref();
   // The échéances of this laptop's person as a system notification, if allowed: at start, then hourly.
   startReminders(session);
@@ -146,7 +147,7 @@ function bringToFront(): void {
 /** A file the system asked to open while Entente runs: the window comes forward and shows it. */
 function showOpenedFile(): void {
   bringToFront();
-  send(DATA_CHANGED_CHANNEL);
+  send(DATA_CHANGED_CHANNEL, 'opened-file' satisfies DataChange);
 }
 
 function sharedFolder(): string | undefined {
@@ -162,5 +163,5 @@ async function syncSharedFolder(): Promise<void> {
   if (!folder || session.keys.state(session.requireStore()) !== 'ready') return;
   // Started by main, not by a call of the window: the window is told that data changed.
   const { changed } = await jobs.run({ kind: 'folder', folder, keys: keyringData(session.keys.require(session.requireStore())) });
-  if (changed) send(DATA_CHANGED_CHANNEL);
+  if (changed) send(DATA_CHANGED_CHANNEL, 'sync' satisfies DataChange);
 }

@@ -6,7 +6,7 @@ import { shell, type BrowserWindow } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { basename, join, posix, win32 } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { writeFileAtomically } from '../db/files';
+import { safeFileName, writeFileAtomically } from '../db/files';
 import { confirmOpenFile, tellLinkRefused } from './dialogs';
 
 /**
@@ -19,6 +19,9 @@ const DOCUMENTS = new Set(
     .split(' ')
     .map((extension) => `.${extension}`),
 );
+
+/** Names Windows takes for a device whatever their extension (« CON.pdf » is the console). */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
 
 export type FileLinkVerdict = { open: string } | { refused: string };
 
@@ -69,14 +72,53 @@ export async function openDocument(dataDir: string, name: string, sha256: string
   // One folder per content: two documents of the same name never overwrite each other.
   const dir = join(dataDir, 'documents-ouverts', sha256.slice(0, 16));
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, basename(name.replace(/[\\/]/g, '_')) || 'document');
+  // A name that came by sync: nothing a system reads otherwise (a device, a stream, the folder itself).
+  const safe = safeFileName(basename(name.replace(/[\\/]/g, '_')));
+  const path = join(dir, /^[. ]*$/.test(safe) ? 'document' : WINDOWS_DEVICE.test(safe) ? `_${safe}` : safe);
   writeFileAtomically(path, bytes);
   return openLink(pathToFileURL(path).href, parent);
 }
 
+/** What a mail link may ask of the mail client: a message to write, never a file to attach (« attach= » in some clients). */
+const MAIL_FIELDS = new Set(['to', 'cc', 'bcc', 'subject', 'body']);
+
+/**
+ * The web or mail address to hand to the browser or the mail client, rebuilt from its
+ * parts: a web page of a named host, or a message to write with only its recipients,
+ * subject and text. A link may have come by sync from another laptop.
+ */
+export function externalLinkVerdict(url: string): FileLinkVerdict {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { refused: `Ce lien n'est pas une adresse valable : ${url}` };
+  }
+  if (parsed.protocol === 'http:' || parsed.protocol === 'https:') {
+    if (!parsed.hostname || parsed.username || parsed.password) return { refused: `Ce lien n'est pas une adresse de page web valable : ${url}` };
+    return { open: parsed.href };
+  }
+  if (parsed.protocol === 'mailto:') {
+    const kept = new URLSearchParams();
+    for (const [name, value] of parsed.searchParams) if (MAIL_FIELDS.has(name.toLowerCase())) kept.append(name.toLowerCase(), value);
+    const query = kept.toString().replace(/\+/g, '%20');
+    return { open: `mailto:${parsed.pathname}${query ? `?${query}` : ''}` };
+  }
+  return { refused: `Entente n'ouvre pas ce genre de lien : ${url}` };
+}
+
 /** Opens an action's link outside the app, as the rules above say. */
 export async function openLink(url: string, parent: BrowserWindow | undefined): Promise<void> {
-  if (/^(https?|mailto):/i.test(url)) return shell.openExternal(url);
+  if (/^(https?|mailto):/i.test(url)) {
+    const verdict = externalLinkVerdict(url);
+    return 'open' in verdict ? shell.openExternal(verdict.open) : tellLinkRefused(parent, verdict.refused);
+  }
+  if (url.startsWith('\\\\')) {
+    return tellLinkRefused(
+      parent,
+      `Ce lien désigne un fichier d'un autre ordinateur du réseau : Entente ne l'ouvre pas. Ouvrez-le depuis l'explorateur de fichiers si vous connaissez ce partage. Lien : ${url}`,
+    );
+  }
   if (!/^file:/i.test(url)) return tellLinkRefused(parent, `Entente n'ouvre pas ce genre de lien : ${url}`);
   const verdict = fileLinkVerdict(url);
   if ('refused' in verdict) return tellLinkRefused(parent, verdict.refused);

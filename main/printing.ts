@@ -1,5 +1,5 @@
 // Printing what the window shows (the print preview of a compte rendu, a relevé de
-// décisions or a dossier CODIRI): A4, in French, with both partners' names at the top of
+// décisions or a dossier CODIRI): A4, in French, with each partner's name at the top of
 // every page, and the date of printing and the page number at the bottom. The page's
 // print stylesheet hides the app around the document.
 import type { WebContents } from 'electron';
@@ -32,8 +32,8 @@ const BAND =
 const ONE_LINE = 'white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0;';
 
 function headerTemplate(frame: PrintFrame): string {
-  // Each partner's name whole, on its own line (a name cut short reads as a slight on that partner);
-  // the title whole if it can be, up to 60 % of the line.
+  // Each partner's name on its own line, every partner alike, cut with « … » only if longer than the
+  // space the title leaves (at least 40 % of the line); the title whole if it can be, up to 60 %.
   const partners = frame.partners.map((partner) => `<div style="${ONE_LINE}">${escape(partner)}</div>`).join('');
   return `<div style="${BAND} align-items: flex-start"><div style="min-width: 0">${partners}</div><span style="${ONE_LINE} flex: none; max-width: 60%; text-align: right">${escape(frame.title)}</span></div>`;
 }

@@ -736,12 +736,15 @@ export const API_METHOD_KINDS = {
 /** The names the preload exposes and main registers. */
 export const API_METHODS = Object.keys(API_METHOD_KINDS) as ApiMethod[];
 
+/** Why data changed behind the renderer's back: other postes' changes (an import, a shared-folder round), a tacit validation, a file the system asked to open. */
+export type DataChange = 'sync' | 'validation' | 'opened-file';
+
 /** window.api as the renderer sees it: every call is asynchronous and answers a result. */
 export type RendererApi = {
   [K in ApiMethod]: (...args: Parameters<EntenteApi[K]>) => Promise<ApiResult<ReturnType<EntenteApi[K]>>>;
 } & {
-  /** Called when data changed behind the renderer's back (an import); returns an unsubscribe. */
-  onDataChanged(listener: () => void): () => void;
+  /** Called when data changed behind the renderer's back, with why; returns an unsubscribe. */
+  onDataChanged(listener: (change: DataChange) => void): () => void;
   /** Called as a sync job advances, and with null when it ends; returns an unsubscribe. */
   onSyncProgress(listener: (progress: SyncProgress | null) => void): () => void;
 };

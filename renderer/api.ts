@@ -4,7 +4,16 @@
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { frenchTypography } from '../common/french';
-import { API_METHOD_KINDS, type ApiError, type ApiMethod, type ApiResult, type EntenteApi, type RendererApi, type SyncProgress } from '../preload/contract';
+import {
+  API_METHOD_KINDS,
+  type ApiError,
+  type ApiMethod,
+  type ApiResult,
+  type DataChange,
+  type EntenteApi,
+  type RendererApi,
+  type SyncProgress,
+} from '../preload/contract';
 
 declare global {
   interface Window {
@@ -24,21 +33,23 @@ function notifyChanged(): void {
   for (const listener of changeListeners) listener();
 }
 
-/** Adds a listener to those the renderer calls and to main's data-changed event (an import); answers the unsubscribe. */
-function listen(listeners: Set<() => void>, listener: () => void): () => void {
+/** Adds a listener to those the renderer calls and to main's data-changed event for these causes; answers the unsubscribe. */
+function listen(listeners: Set<() => void>, listener: () => void, causes?: DataChange[]): () => void {
   listeners.add(listener);
-  const unsubscribeMain = window.api.onDataChanged(listener);
+  const unsubscribeMain = window.api.onDataChanged((change) => {
+    if (!causes || causes.includes(change)) listener();
+  });
   return () => {
     listeners.delete(listener);
     unsubscribeMain();
   };
 }
 
-/** Listens to local mutations and to changes made behind our back (an import). */
+/** Listens to local mutations and to changes made behind our back (an import, a tacit validation, a file opened). */
 export const subscribeToChanges = (listener: () => void) => listen(changeListeners, listener);
 
 /** Listens only to changes other postes brought: an import, a shared-folder round, in the background or not. */
-export const subscribeToSyncChanges = (listener: () => void) => listen(syncListeners, listener);
+export const subscribeToSyncChanges = (listener: () => void) => listen(syncListeners, listener, ['sync']);
 
 /** Calls the API without telling the user anything: for fields showing their own error. */
 export async function send<K extends ApiMethod>(method: K, ...args: Args<K>): Promise<ApiResult<Value<K>>> {

@@ -225,7 +225,7 @@ function readme(projectName: string, exportedAt: Date, counts: Record<string, nu
   const lines = [
     `« ${projectName} » : export complet du ${when}`,
     '',
-    "Ce dossier contient toutes les données de la coopération telles qu'Entente les connaissait sur ce poste au moment de l'export.",
+    "Ce dossier contient toutes les données de la coopération telles qu'Entente les connaissait sur cet ordinateur au moment de l'export.",
     "Il se lit sans Entente : chaque fichier .csv s'ouvre avec Excel ou LibreOffice (séparateur « ; », encodage UTF-8),",
     'le fichier entente.json avec tout éditeur de texte ou tout langage de programmation.',
     '',
@@ -242,7 +242,7 @@ function readme(projectName: string, exportedAt: Date, counts: Record<string, nu
     '',
     'documents/',
     '  Le contenu des documents joints, un fichier par document, nommé « identifiant - nom du document ».',
-    ...(missing > 0 ? [`  ${missing} document(s) ne sont pas encore arrivés sur ce poste : ils figurent dans documents.csv, sans fichier.`] : []),
+    ...(missing > 0 ? [`  ${missing} document(s) ne sont pas encore arrivés sur cet ordinateur : ils figurent dans documents.csv, sans fichier.`] : []),
   ];
   for (const entity of ENTITY_ORDER) {
     const { file, about } = FILES[entity];
@@ -255,7 +255,7 @@ function readme(projectName: string, exportedAt: Date, counts: Record<string, nu
     );
     for (const column of columnsOf(entity, typeLabels)) lines.push(`  - ${column.header} [${column.field}] : ${explain(column)}`);
     if (entity === 'attachment')
-      lines.push(`  - ${DOCUMENT_FILE_HEADER} : le chemin de sa copie dans ce dossier ; vide si son contenu n'est pas arrivé sur ce poste`);
+      lines.push(`  - ${DOCUMENT_FILE_HEADER} : le chemin de sa copie dans ce dossier ; vide si son contenu n'est pas arrivé sur cet ordinateur`);
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -7,8 +7,11 @@ import { ENTITIES, ENTITY_NAMES } from '../store/schema';
 import { indexedWords } from '../store/search';
 import { Store } from '../store/store';
 
-/** A fresh store (in memory unless a file is given) whose tables are derived from these changes, applied in this order. */
-/** `ownOrigin`: the replica whose log it is, whose own changes count even after a revocation of it (store/revocations.ts). */
+/**
+ * A fresh store (in memory unless a file is given) whose tables are derived from these changes,
+ * applied in this order. `ownOrigin`: the replica whose log it is, whose own changes count even
+ * after a revocation of it (store/revocations.ts).
+ */
 export function replay(changes: Iterable<Change>, file = ':memory:', ownOrigin?: string): Store {
   const store = Store.open(file);
   store.log.ownOrigin = ownOrigin;

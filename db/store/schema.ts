@@ -379,7 +379,7 @@ export const ENTITIES = {
       .string()
       .regex(/^[A-Za-z0-9_-]{43}$/)
       .nullable(),
-    /** Revoked: its changes numbered after this one are refused everywhere (db/sync/revocation.ts). */
+    /** Revoked: its changes numbered after this one count nowhere, kept in every log without effect (db/sync/revocation.ts). */
     revoked_after: z.number().int().min(0).nullable(),
     /** The id of the project key it seals its files with, announced when it changes the passphrase (db/sync/passphrase.ts). */
     sealing_key: z

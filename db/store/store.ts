@@ -195,7 +195,7 @@ export class Store {
     return expected === seq + 1 ? chain : null;
   }
 
-  /** Applies changes received from elsewhere (seed data, sync files); returns how many were new. */
+  /** Applies changes without following their clocks (seed data, a replay of the log by `entente check`); returns how many were new. */
   applyChanges(changes: Iterable<Change>): number {
     return this.transaction(() => {
       const applied = this.log.apply(changes);

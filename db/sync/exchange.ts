@@ -114,8 +114,9 @@ export interface Gap {
 export interface ImportSummary {
   sender: string;
   sender_label: string;
+  /** The changes the file carries (its header's count), new here or not. */
   received: number;
-  /** New here: the rest were already known (a file imported twice changes nothing). */
+  /** New here and with effect: the rest were already known (a file imported twice changes nothing), or from a poste revoked before them. */
   applied: number;
   by_origin: { origin: string; replica: string; count: number }[];
   actions_created: number;
@@ -187,11 +188,11 @@ export function importFile(
     const originsBefore = new Set(Object.keys(store.log.versionVector()));
     const actionChanges = followActions(store, changes, createdNotes, named);
 
-    const { applied: received, farFuture } = store.receive(onProgress ? reporting(changes, onProgress) : changes);
+    const { applied: fresh, farFuture } = store.receive(onProgress ? reporting(changes, onProgress) : changes);
     // New here and with effect: a revoked poste's later changes are kept in the log only.
-    const applied = received.filter((change) => !store.log.isRevoked(change));
+    const applied = fresh.filter((change) => !store.log.isRevoked(change));
     const revoked = new Map<string, number>();
-    for (const change of received) if (store.log.isRevoked(change)) revoked.set(change.origin, (revoked.get(change.origin) ?? 0) + 1);
+    for (const change of fresh) if (store.log.isRevoked(change)) revoked.set(change.origin, (revoked.get(change.origin) ?? 0) + 1);
     recordProofs(store, proofs);
     const documents = receiveBlobs(store, content.blobs ?? []);
 
@@ -218,7 +219,7 @@ export function importFile(
         .filter((origin) => !originsBefore.has(origin) && origin !== SEED_ORIGIN && origin !== replicaId)
         .map((origin) => arrivalLabel(store, origin)),
       // As the notices, a bound that is not an integer revokes nothing (store/revocations.ts).
-      revocations: received
+      revocations: fresh
         .filter((change) => change.entity === 'replica' && change.field === 'revoked_after' && Number.isInteger(JSON.parse(change.value)))
         .map((change) => ({ replica: replicaLabel(store, change.rowId), by: replicaLabel(store, change.origin) })),
       sender_held: senderHeld,

@@ -225,7 +225,7 @@ export function projectDigest(project: string): string {
 export const isOfProject = (header: SyncHeader, project: string): boolean =>
   header.project === undefined ? header.projectDigest === projectDigest(project) : header.project === project;
 
-/** The alphabet of the app's ids (newId): 12 of its characters make a number below 34^12 < 2^61, written in 8 bytes. */
+/** The alphabet of the app's ids (newId): 12 of its characters make a number below 34^12 < 2^62, written in 8 bytes. */
 const ID_ALPHABET = '0123456789abcdefghijkmnpqrstuvwxyz';
 const ID_FORM = /^[0-9a-km-np-z]{12}$/;
 
@@ -461,7 +461,7 @@ function legacyKeyCheck(key: Buffer): Buffer {
   return createHmac('sha256', key).update('entente-key-check').digest().subarray(0, 8);
 }
 
-/** The file's key: by the id in its header (formats 3 and 4), or the one that passes the key check (formats 1 and 2). */
+/** The file's key: by the id in its header (formats 3 to 7), or the one that passes the key check (formats 1 and 2). */
 function keyForFile(header: SyncHeader, legacy: LegacyHeader | undefined, options: DecodeOptions): { key: Buffer; nonce: Buffer } {
   const salt = Buffer.from(String(header.salt), header.format >= 3 ? 'base64url' : 'base64');
   if (!legacy) {

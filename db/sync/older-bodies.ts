@@ -16,14 +16,14 @@ interface BodyV3 {
   c: ChangeRow[];
 }
 
+/** A run's chain or signature in format 4: absent, as text, or 1 when its bytes follow the JSON (a chain: 32, a signature: 64). */
+type Proof = null | string | 1;
+
 /**
  * Format 4: columns rather than rows, names and row ids said once, clocks as differences,
  * the receiver's vector as its difference from the sender's: a day's file is a third
  * smaller, and read faster (docs/sync.md, « Le corps »).
  */
-/** A run's chain or signature in format 4: absent, as text, or 1 when its bytes follow the JSON (a chain: 32, a signature: 64). */
-type Proof = null | string | 1;
-
 interface BodyV4 {
   /** Origins, numbered once: those of `h` first, in its order. */
   o: string[];

@@ -26,7 +26,7 @@ export function revokeReplica(store: Store, replica: string): { revoked_after: n
   return { revoked_after: after };
 }
 
-/** Who revoked this poste, if it was: its own files would be refused everywhere. */
+/** Who revoked this poste, if it was: what it writes would count nowhere else. */
 export function revokedBy(store: Store): string | undefined {
   const revocation = revocationOf(store, store.requireReplica().replicaId);
   return revocation && replicaLabel(store, revocation.origin);

@@ -17,7 +17,7 @@ type ExportMethods = 'saveActionsSpreadsheet' | 'chooseActionsImport' | 'preview
 
 const DEFAULT_NAMES = { xlsx: 'Actions.xlsx', csv: 'Actions.csv', plan: "Plan d'actions.xlsx" } as const;
 
-export function createExportHandlers(session: Session, window: () => BrowserWindow | undefined = () => undefined): Pick<Handlers, ExportMethods> {
+export function createExportHandlers(session: Session, window: () => BrowserWindow | undefined): Pick<Handlers, ExportMethods> {
   const store = () => session.requireStore();
   let pending: { name: string; tables: Table[] } | null = null;
   const requirePending = () => {

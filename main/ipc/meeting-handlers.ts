@@ -50,7 +50,7 @@ type MeetingMethods =
   | 'listDecisions'
   | 'saveDecisionsXlsx';
 
-export function createMeetingHandlers(session: Session, window: () => BrowserWindow | undefined = () => undefined): Pick<Handlers, MeetingMethods> {
+export function createMeetingHandlers(session: Session, window: () => BrowserWindow | undefined): Pick<Handlers, MeetingMethods> {
   const store = () => session.requireStore();
   return {
     listMeetings: (query) => listMeetings(store(), query),

@@ -28,7 +28,7 @@ type PisteMethods =
   | 'importPistes'
   | 'exportPistes';
 
-export function createPisteHandlers(session: Session, window: () => BrowserWindow | undefined = () => undefined): Pick<Handlers, PisteMethods> {
+export function createPisteHandlers(session: Session, window: () => BrowserWindow | undefined): Pick<Handlers, PisteMethods> {
   const store = () => session.requireStore();
   let pending: { name: string; bytes: Buffer } | null = null;
   const requirePending = () => {

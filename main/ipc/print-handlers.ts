@@ -1,7 +1,7 @@
 // Printing and calendar handlers: the documents the print preview lays out, the system
 // print dialog, « Enregistrer en PDF » of the preview the window shows, .ics files, and
 // the partners' logos that head the documents.
-// Dialogs and file writes stay in main; the page never names a path.
+// Dialogs and file writes stay in main; the only paths the page names are those main wrote.
 import { app, type BrowserWindow } from 'electron';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';

@@ -10,6 +10,16 @@ import { pisteArgsSchemas, pisteFilter } from './piste-schemas';
 import { ACTION_STATUSES, MEETING_TYPES, MINUTES_LAYOUTS, MINUTES_STATUSES, PARTNER_KINDS, PRIORITIES, STAGES } from '../../common/vocabulary';
 
 const id = z.string().min(1).max(200);
+/** A value chosen for a field in conflict: what a field holds (a text, a number, a yes/no, a list, an object of lists), bounded; its field's own rule is checked in db/. */
+const conflictValue = z.unknown().refine((value) => {
+  try {
+    const json = JSON.stringify(value);
+    return json !== undefined && json.length <= 100_000;
+  } catch {
+    // Structured clone carries what JSON cannot: a cycle, a BigInt.
+    return false;
+  }
+}, 'Valeur trop longue ou impossible à enregistrer.');
 const none = z.tuple([]);
 const passphrase = z.string({ error: 'La phrase de passe est attendue.' }).min(1, 'Indiquez la phrase de passe de la coopération.').max(1000);
 const actionFields = z.object(ENTITIES.action);
@@ -209,7 +219,7 @@ export const argsSchemas = {
     z.enum(ENTITY_NAMES),
     id,
     z.string().min(1).max(100),
-    z.unknown(),
+    conflictValue,
     z
       .array(z.tuple([id, z.number().int().positive()]))
       .min(1)

@@ -16,6 +16,8 @@ const HOLE = '\uE000';
 const BREAK = '\uE001';
 /** An ordinary space before ; : ! ? (followed by a space or the end), after « or before ». */
 const FAULT = / [;:!?](?=\s|$)|« | »/;
+/** A separator that joins screen texts: « ; » between spaces, or before a new line. */
+const SEPARATOR = /^ ?[;:!?] ?\n?$/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -29,9 +31,9 @@ function sourceFiles(dir: string): string[] {
 function faults(fileName: string, text: string): string[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const found: string[] = [];
-  // A text is screen text if it has letters, or values put in it (HOLE).
+  // A text is screen text if it has letters, or values put in it (HOLE), or joins texts (SEPARATOR).
   const check = (node: ts.Node, value: string) => {
-    if (!(LETTER.test(value) || value.includes(HOLE)) || !FAULT.test(value)) return;
+    if (!(LETTER.test(value) || value.includes(HOLE) || SEPARATOR.test(value)) || !FAULT.test(value)) return;
     const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
     found.push(`${line}: ${value.replaceAll(HOLE, '…').replace(/\s+/g, ' ').trim()}`);
   };
@@ -39,8 +41,8 @@ function faults(fileName: string, text: string): string[] {
     // Module names are no text.
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      // A bare sign (split(':')) is code: screen text has a letter.
-      if (LETTER.test(node.text)) check(node, node.text);
+      // A bare sign (split(':')) is code: screen text has a letter, or joins texts (join(' ; ')).
+      if (LETTER.test(node.text) || SEPARATOR.test(node.text)) check(node, node.text);
     } else if (ts.isTemplateExpression(node)) {
       check(node, [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(HOLE));
     } else if (ts.isJsxElement(node) || ts.isJsxFragment(node)) {
@@ -63,10 +65,11 @@ describe('typographie française des écrans', () => {
     expect(faults('a.tsx', `const a = 'Statut\u202F: en cours ; « ok\u00a0»';`)).toHaveLength(1);
     expect(faults('a.tsx', `const a = 'Statut\u202F: en cours\u202F; «\u00a0ok\u00a0»';`)).toEqual([]);
     expect(faults('a.ts', `const a = b ? c : d; const o = { x: 'a:b', y: 'https://x.fr' };`)).toEqual([]);
+    expect(faults('a.ts', `const a = list.join(' ; ');\nconst b = list.join(' ;\\n');\nconst c = list.join('\u202F; ');`)).toHaveLength(2);
   });
 
-  test('aucun texte de renderer/ avec une espace ordinaire avant ; : ! ? ni dans « »', () => {
-    const files = sourceFiles(join(ROOT, 'renderer')).map((path) => relative(ROOT, path));
+  test('aucun texte de renderer/ ni de common/ avec une espace ordinaire avant ; : ! ? ni dans « »', () => {
+    const files = ['renderer', 'common'].flatMap((dir) => sourceFiles(join(ROOT, dir))).map((path) => relative(ROOT, path));
     const found = Object.fromEntries(
       files.map((file) => [file, faults(file, readFileSync(join(ROOT, file), 'utf8'))] as const).filter(([, list]) => list.length > 0),
     );

@@ -1,12 +1,12 @@
 // What app://entente/ serves (main/app-scheme.ts): the renderer folder's files only, with
 // their MIME types; nothing above it, however the path is written.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 
 vi.mock('electron', () => ({ protocol: {} }));
-const { isAppUrl, rendererFile } = await import('../../main/app-scheme');
+const { isAppUrl, RENDERER_CSP, rendererFile } = await import('../../main/app-scheme');
 
 const root = mkdtempSync(join(tmpdir(), 'entente-schema-'));
 const renderer = join(root, 'renderer');
@@ -62,4 +62,11 @@ describe("le schéma app://entente/ de l'interface", () => {
     expect(isAppUrl('https://entente/index.html')).toBe(false);
     expect(isAppUrl(undefined)).toBe(false);
   });
+});
+
+test("la politique envoyée avec chaque fichier est celle de la page, et interdit d'être encadrée", () => {
+  const page = readFileSync(join(__dirname, '../../renderer/index.html'), 'utf8');
+  const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(page)?.[1];
+  expect(meta).toBeDefined();
+  expect(RENDERER_CSP).toBe(`${meta}; frame-ancestors 'none'`);
 });

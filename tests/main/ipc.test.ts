@@ -11,11 +11,13 @@ const { registerIpc } = await import('../../main/ipc/register');
 const trusted = { id: 1 };
 const APP_URL = 'file:///app/dist/renderer/index.html';
 const updateAction = vi.fn();
+const resolveConflict = vi.fn();
 
 beforeEach(() => {
   registered.clear();
   updateAction.mockReset();
-  registerIpc({ updateAction } as unknown as Handlers, (sender, url) => sender === (trusted as never) && url === APP_URL);
+  resolveConflict.mockReset();
+  registerIpc({ updateAction, resolveConflict } as unknown as Handlers, (sender, url) => sender === (trusted as never) && url === APP_URL);
 });
 
 const invoke = (method: unknown, args: unknown, sender: object = trusted, url = APP_URL) =>
@@ -67,4 +69,14 @@ test("une écriture attend la synchronisation en cours (son import tient le fich
   endSync();
   expect(await write).toEqual({ ok: true, value: null });
   expect(updateAction).toHaveBeenCalledWith('a1-1', { progress: 30 });
+});
+
+test("la valeur choisie pour un conflit : ce qu'un champ tient, bornée ; ni cycle ni texte sans fin", async () => {
+  const seen = [['poste-1', 3]];
+  expect(await invoke('resolveConflict', ['action', 'a1-1', 'finalites', ['territoire_partage'], seen])).toEqual({ ok: true, value: null });
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  expect(await invoke('resolveConflict', ['action', 'a1-1', 'title', cyclic, seen])).toMatchObject({ ok: false, error: { code: 'validation' } });
+  expect(await invoke('resolveConflict', ['action', 'a1-1', 'title', 'x'.repeat(100_001), seen])).toMatchObject({ ok: false, error: { code: 'validation' } });
+  expect(resolveConflict).toHaveBeenCalledTimes(1);
 });

@@ -2,7 +2,7 @@
 import { describe, expect, test, vi } from 'vitest';
 
 vi.mock('electron', () => ({ shell: {}, dialog: {} }));
-const { fileLinkVerdict } = await import('../../main/links');
+const { externalLinkVerdict, fileLinkVerdict } = await import('../../main/links');
 
 describe('liens de fichier', () => {
   test('un document local : ouvert par son chemin, décodé', () => {
@@ -44,5 +44,23 @@ describe('liens de fichier', () => {
 
   test('une adresse illisible : refusée avec elle', () => {
     expect(fileLinkVerdict('file://[nope', 'linux')).toEqual({ refused: expect.stringContaining('file://[nope') });
+  });
+});
+
+describe('liens web et courriel', () => {
+  test("une page web d'un hôte nommé, telle quelle ; ni hôte vide, ni identifiants dans l'adresse", () => {
+    expect(externalLinkVerdict('https://www.touraine.fr/cooperation?onglet=2#bas')).toEqual({ open: 'https://www.touraine.fr/cooperation?onglet=2#bas' });
+    expect(externalLinkVerdict('https://claire:secret@intranet.example/')).toEqual({ refused: expect.stringContaining("n'est pas une adresse de page web") });
+    expect(externalLinkVerdict('http://')).toEqual({ refused: expect.stringContaining("n'est pas une adresse valable") });
+  });
+
+  test('un courriel à écrire : destinataires, objet et texte seulement, jamais un fichier à joindre', () => {
+    expect(externalLinkVerdict('mailto:claire.martin@touraine.fr?subject=CODIRI%20de%20mars&body=Bonjour')).toEqual({
+      open: 'mailto:claire.martin@touraine.fr?subject=CODIRI%20de%20mars&body=Bonjour',
+    });
+    expect(externalLinkVerdict('mailto:a@b.fr?Subject=Note&attach=/home/claire/.ssh/id_ed25519&attachment=C:%5Cx&cc=c@d.fr')).toEqual({
+      open: 'mailto:a@b.fr?subject=Note&cc=c%40d.fr',
+    });
+    expect(externalLinkVerdict('mailto:a@b.fr?attach=/etc/passwd')).toEqual({ open: 'mailto:a@b.fr' });
   });
 });

@@ -41,17 +41,19 @@ export function BudgetEditor({ action }: { action: ActionDetail }) {
   );
 }
 
-/** « 20 000,00 € TTC prévus, dont 4 500,50 € dépensés » per basis: HT and TTC are never added. */
+/** « 20 000,00 € TTC prévus, 4 500,50 € dépensés » per basis: HT and TTC are never added. */
 export function BudgetTotals({ totals }: { totals: BudgetTotal[] }) {
   if (totals.length === 0) return null;
   return (
     <Text size="sm">
-      {totals.map((total) => `${formatEuros(total.planned)} ${TAX_BASIS_LABELS[total.tax_basis]} prévus, ${formatEuros(total.spent)} dépensés`).join(' ; ')}
+      {totals
+        .map((total) => `${formatEuros(total.planned)} ${TAX_BASIS_LABELS[total.tax_basis]} prévus, ${formatEuros(total.spent)} dépensés`)
+        .join('\u202f; ')}
     </Text>
   );
 }
 
-/** « Région : 5 000,00 € obtenus ; Europe : 3 000,00 € demandés ». */
+/** « Financements : Région 5 000,00 € (obtenu) ; Europe 3 000,00 € (demandé) ». */
 export function FundingTotals({ totals }: { totals: FundingTotal[] }) {
   if (totals.length === 0) return null;
   return (
@@ -59,7 +61,7 @@ export function FundingTotals({ totals }: { totals: FundingTotal[] }) {
       Financements&#x202f;:{' '}
       {totals
         .map((total) => `${FUNDER_TYPE_LABELS[total.funder_type]} ${formatEuros(total.amount)} (${FUNDING_STATUS_LABELS[total.status].toLowerCase()})`)
-        .join(' ; ')}
+        .join('\u202f; ')}
     </Text>
   );
 }

@@ -16,7 +16,7 @@ const PRINTED_DEADLINES = 12;
 const PRINTED_DECISIONS = 6;
 
 /**
- * The sheet. `standalone`: printed on its own, under both partners' names, the project's
+ * The sheet. `standalone`: printed on its own, under every partner's name, the project's
  * and its own title; inside the dossier, whose cover and part title say them, it starts
  * with its figures.
  */

@@ -230,7 +230,7 @@ function DecisionsTable({ rows }: { rows: DecisionRow[] }) {
                 {row.chantiers.length === 0 ? (
                   '—'
                 ) : (
-                  <Text size="sm">{row.chantiers.map((chantier) => `${chantier.number}. ${chantier.title}`).join(' ; ')}</Text>
+                  <Text size="sm">{row.chantiers.map((chantier) => `${chantier.number}. ${chantier.title}`).join('\u202f; ')}</Text>
                 )}
               </Table.Td>
               <Table.Td className={classes.text}>{frenchTypography(row.text)}</Table.Td>

@@ -25,7 +25,7 @@ export function ExportAllSection() {
       color: 'teal',
       title: result.value.format === 'zip' ? 'Coopération exportée dans une archive' : 'Coopération exportée',
       message: `${target}\u202f: ${files.length} fichiers, décrits dans LISEZMOI.txt.${
-        missing ? ` ${missing} document(s) pas encore reçu(s) par ce poste n'ont pas pu être copiés.` : ''
+        missing ? ` ${missing} document(s) pas encore reçu(s) par cet ordinateur n'ont pas pu être copiés.` : ''
       }`,
       autoClose: 10_000,
     });

@@ -10,7 +10,7 @@ import { formatDate, todayIso } from '../../shared/format';
 import { MinutesStatusBadge } from './MinutesStatusBadge';
 import { UnseenEditList } from '../conflicts/UnseenEditList';
 
-/** Brouillon → envoyé pour validation (to the other Département) → validé, by a person or by silence. */
+/** Brouillon → envoyé pour validation (to the other partners) → validé, by a person or by silence. */
 export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
   const { me, partners } = useAppState();
   const others = otherPartners(partners);

@@ -94,7 +94,7 @@ async function laidOut(): Promise<void> {
   await new Promise((done) => requestAnimationFrame(done));
 }
 
-/** The dossier's first page: which meeting, both partners, and what the dossier holds, with the page of each part. */
+/** The dossier's first page: which meeting, its partners, and what the dossier holds, with the page of each part. */
 function CoverSheet({ dossier, headings }: { dossier: CodiriDossier; headings: PrintedHeading[] | null }) {
   const { meeting } = dossier.convocation;
   const chantierStart = (chantier: DossierChantier) => `Chantier ${chantier.number} ${chantier.title}`;

@@ -1,4 +1,4 @@
-// Both partners' logos (chosen in Paramètres › Partenaires), each above its name, at the
+// Each partner's logo (chosen in Paramètres › Partenaires), each above its name, at the
 // top of every printed document. A partner without a logo keeps its name alone.
 import type { PrintedPartner } from '../../../preload/contract';
 import { Unbroken } from '../../shared/Unbroken';

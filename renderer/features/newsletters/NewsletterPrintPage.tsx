@@ -1,4 +1,4 @@
-// The lettre on A4, as it is printed or saved as PDF: a title band with both partners'
+// The lettre on A4, as it is printed or saved as PDF: a title band with every partner's
 // logos and names, the number, period and date; the editorial across the page; then the
 // articles in two columns, none cut between two columns or two pages.
 import { betweenPartners } from '../../../common/partners';

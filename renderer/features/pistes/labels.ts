@@ -12,7 +12,7 @@ export const formatMean = (value: number | null) => (value === null ? '—' : me
 export function partnerMeansText(means: PartnerMeansShown[]): string {
   return means
     .map((partner) => `${partner.partner_short_name}\u202f: plus-value ${formatMean(partner.plus_value)}, faisabilité ${formatMean(partner.faisabilite)}`)
-    .join(' ;\n');
+    .join('\u202f;\n');
 }
 
 export const FINALITE_OPTIONS = FINALITES.map((value) => ({ value, label: FINALITE_LABELS[value] }));

@@ -29,7 +29,7 @@ export function PassphraseField({ label, value, onChange, error, autoFocus }: Pa
 
   function propose() {
     onChange(suggestPassphrase());
-    // Shown, so that it can be written down and passed on to the other Département.
+    // Shown, so that it can be written down and passed on to the other partners.
     setVisible(true);
   }
 

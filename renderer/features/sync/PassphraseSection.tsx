@@ -19,9 +19,9 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
     <Stack gap="sm">
       {status.revoked_by && (
         <Alert color="red" title="Cet ordinateur a été révoqué">
-          {capitalized(status.revoked_by)} a révoqué cet ordinateur&#x202f;: ses nouvelles mises à jour sont refusées par les autres ordinateurs, et il n'écrit
-          plus de fichier d'échange. Pour revenir, demandez une invitation à un autre ordinateur, puis rejoignez la coopération dans un nouveau dossier de
-          données (Paramètres › Coopérations › Nouvelle coopération…)&#x202f;; ce que cet ordinateur a écrit depuis sa révocation sera à refaire.
+          {capitalized(status.revoked_by)} a révoqué cet ordinateur&#x202f;: ses nouvelles mises à jour ne comptent plus chez les autres ordinateurs, et il
+          n'écrit plus de fichier d'échange. Pour revenir, demandez une invitation à un autre ordinateur, puis rejoignez la coopération dans un nouveau dossier
+          de données (Paramètres › Coopérations › Nouvelle coopération…)&#x202f;; ce que cet ordinateur a écrit depuis sa révocation sera à refaire.
         </Alert>
       )}
       {status.keys === 'none' && <PassphraseEntry unlocking={false} onDone={onChanged} />}

@@ -56,8 +56,8 @@ test("un lien de fichier : le chemin d'abord, puis ouvert ; un programme ou un p
 
   // A program, a script, a file on another computer: refused, with the reason, never opened.
   for (const [label, reason] of [
-    ['Installateur', /fichier \.exe : Entente n'ouvre que des documents/],
-    ['Script', /fichier \.ps1 : Entente n'ouvre que des documents/],
+    ['Installateur', /fichier \.exe\s: Entente n'ouvre que des documents/],
+    ['Script', /fichier \.ps1\s: Entente n'ouvre que des documents/],
     ['Partage du Département', /autre ordinateur du réseau \(serveur-41\)/],
   ] as const) {
     const before = boxes().length;
