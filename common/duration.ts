@@ -19,5 +19,7 @@ export function parseDuration(text: string): ParsedDuration {
   }
   const minutes = MINUTES.exec(typed);
   if (minutes) return { minutes: Number(minutes[1]) };
-  return { error: `Durée illisible\u202f: «\u00a0${text.trim()}\u00a0». Écrivez par exemple «\u00a01 h 30\u00a0», «\u00a045 min\u00a0» ou «\u00a090\u00a0» (en minutes).` };
+  return {
+    error: `Durée illisible\u202f: «\u00a0${text.trim()}\u00a0». Écrivez par exemple «\u00a01 h 30\u00a0», «\u00a045 min\u00a0» ou «\u00a090\u00a0» (en minutes).`,
+  };
 }

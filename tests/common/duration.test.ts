@@ -28,7 +28,9 @@ describe('une durée tapée', () => {
   });
 
   it.each(['une heure', '1,5 h', '1 h 30 h', '-30', 'h30', '30 s'])('« %s » est refusée par une phrase qui donne des exemples', (text) => {
-    expect(parseDuration(text).error).toBe(`Durée illisible\u202f: «\u00a0${text.trim()}\u00a0». Écrivez par exemple «\u00a01 h 30\u00a0», «\u00a045 min\u00a0» ou «\u00a090\u00a0» (en minutes).`);
+    expect(parseDuration(text).error).toBe(
+      `Durée illisible\u202f: «\u00a0${text.trim()}\u00a0». Écrivez par exemple «\u00a01 h 30\u00a0», «\u00a045 min\u00a0» ou «\u00a090\u00a0» (en minutes).`,
+    );
   });
 
   it('refuse des minutes au-delà de 59 après les heures', () => {
