@@ -243,7 +243,7 @@ test('compte rendu, relevé de décisions et dossier CODIRI en PDF ; impression 
   if (app.calls) await expect.poll(() => app.calls!.filter((call) => call.name === 'showMessageBox').length).toBe(1);
   if (app.calls)
     expect(app.calls.filter((call) => call.name === 'showMessageBox')[0].args.at(-1)).toMatchObject({
-      message: '« compte-rendu.pdf » existe déjà. Voulez-vous le remplacer ?',
+      message: '«\u00a0compte-rendu.pdf\u00a0» existe déjà. Voulez-vous le remplacer\u202f?',
     });
   await page.waitForTimeout(500);
   expect(await savedAlerts.count()).toBe(alertsBefore);

@@ -155,7 +155,7 @@ test("pistes : 130 importées d'un classeur, notées au clavier par les deux par
   await rows.nth(0).getByText('Désaccord').hover();
   await expect(rows.nth(0).getByRole('tooltip')).toBeVisible();
   await expect(rows.nth(0).getByRole('tooltip')).toHaveText(
-    /^Indre-et-Loire\u202f: plus-value 4,0, faisabilité 4,0 ;\nLoir-et-Cher\u202f: plus-value 1,0, faisabilité 1,0$/,
+    /^Indre-et-Loire\u202f: plus-value 4,0, faisabilité 4,0\u202f;\nLoir-et-Cher\u202f: plus-value 1,0, faisabilité 1,0$/,
   );
   await screenshot(app, 'pistes-desaccord');
   await page.getByRole('button', { name: /^Plus-value/ }).click();
