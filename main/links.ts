@@ -23,10 +23,11 @@ const DOCUMENTS = new Set(
 /** Names Windows takes for a device whatever their extension (« CON.pdf » is the console). */
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
 
-export type FileLinkVerdict = { open: string } | { refused: string };
+/** What a link opens (a path or an address), or why it is refused, in French. */
+export type LinkVerdict = { open: string } | { refused: string };
 
 /** Whether a file:// link may be opened, and the path to show the user first. */
-export function fileLinkVerdict(url: string, platform: NodeJS.Platform = process.platform): FileLinkVerdict {
+export function fileLinkVerdict(url: string, platform: NodeJS.Platform = process.platform): LinkVerdict {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -87,7 +88,7 @@ const MAIL_FIELDS = new Set(['to', 'cc', 'bcc', 'subject', 'body']);
  * parts: a web page of a named host, or a message to write with only its recipients,
  * subject and text. A link may have come by sync from another laptop.
  */
-export function externalLinkVerdict(url: string): FileLinkVerdict {
+export function externalLinkVerdict(url: string): LinkVerdict {
   let parsed: URL;
   try {
     parsed = new URL(url);
