@@ -9,7 +9,7 @@ import type { Store } from '../store/store';
 import type { AgendaTiming, CodiriProposal, FollowUpLine, ValidationProblem } from './types';
 import type { Partner } from '../people/types';
 import { CLOSED_STATUSES, CODIRI_INTERVAL_MONTHS, DEFAULT_VALIDATION_SILENCE_DAYS } from '../../common/vocabulary';
-import { requireMeeting, agendaRows, actionItemRows, trackedAction, meetingRef, lastCodiri, type MeetingFields, type ActionItemFields } from './rows';
+import { requireMeeting, actionItemRows, trackedAction, meetingRef, lastCodiri, type MeetingFields, type ActionItemFields } from './rows';
 
 /** Days after which minutes sent for validation are validated by silence. */
 export function validationSilenceDays(store: Store): number {
@@ -91,11 +91,7 @@ export function validationProblems(store: Store, meetingId: string): ValidationP
   return actionItemRows(store, meetingId).flatMap((item) => actionItemProblems(store, item));
 }
 
-export function agendaTiming(store: Store, meetingId: string): AgendaTiming {
-  const meeting = requireMeeting(store, meetingId);
-  return timingOf(meeting, agendaRows(store, meetingId));
-}
-
+/** The agenda's durations against the meeting's: its `timing` (getMeeting). */
 export function timingOf(meeting: MeetingFields, items: { duration_minutes: number | null }[]): AgendaTiming {
   const planned = items.reduce((sum, item) => sum + (item.duration_minutes ?? 0), 0);
   const over = Math.max(0, planned - meeting.duration_minutes);

@@ -47,43 +47,53 @@ export class SyncJobs {
   /**
    * Runs a job after those before it. A job that changed data answers once main's store has
    * reopened the file, so that whatever reads next (the screens reloading) sees the new data.
+   * The next job starts once this one's worker has ended: after answering, it checkpoints.
    */
   run<T>(job: SyncJob): Promise<{ value: T; changed: boolean }> {
-    const result = this.queue.then(() => this.start<T>(job));
-    this.queue = result.catch(() => undefined);
-    return result;
+    const started = this.queue.then(() => this.start<T>(job));
+    this.queue = started.then(
+      ({ ended }) => ended,
+      () => undefined,
+    );
+    return started.then(({ answer }) => answer);
   }
 
-  private start<T>(job: SyncJob): Promise<{ value: T; changed: boolean }> {
+  private start<T>(job: SyncJob): { answer: Promise<{ value: T; changed: boolean }>; ended: Promise<void> } {
     const input: WorkerInput = { databaseFile: this.session.databaseFile, nativeBinding: this.session.nativeBinding, job };
     this.report({ kind: job.kind, done: 0, total: 0 });
-    return new Promise<{ value: T; changed: boolean }>((resolve, reject) => {
-      const worker = new Worker(this.workerFile, { workerData: input });
-      let outcome: WorkerMessage | undefined;
+    const worker = new Worker(this.workerFile, { workerData: input });
+    const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    const answer = new Promise<{ value: T; changed: boolean }>((resolve, reject) => {
+      let answered = false;
+      let failed: ApiError | undefined;
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'progress') this.report({ kind: job.kind, done: message.done, total: message.total });
-        else outcome = message;
-      });
-      worker.on('error', (error) => (outcome = { type: 'failed', error: toApiError(refusal('sync-stopped', error.message)) }));
-      worker.on('exit', () => {
-        this.report(null);
-        if (outcome?.type === 'done') {
-          const { value, changed } = outcome;
+        else if (message.type === 'failed') failed = message.error;
+        else {
+          // Answered before the worker checkpoints (worker.ts): the user does not wait for it.
+          answered = true;
+          this.report(null);
+          const { value, changed } = message;
           // The worker wrote through its own connection: main's store reloads its clock and caches.
           (changed ? this.session.reload() : Promise.resolve()).then(() => resolve({ value: value as T, changed }), reject);
-        } else {
-          const error = outcome?.type === 'failed' ? outcome.error : toApiError(refusal('sync-stopped'));
-          const failure = Object.assign(new UserError(error.code, error.message), { field: error.field });
-          // A shared-folder round commits file by file: one that stops midway may have imported
-          // some. Main reopens the store and the window is told, as for a round that went through.
-          if (job.kind !== 'folder') return reject(failure);
-          this.session
-            .reload()
-            .then(() => this.onDataChanged())
-            .finally(() => reject(failure));
         }
       });
+      worker.on('error', (error) => (failed ??= toApiError(refusal('sync-stopped', error.message))));
+      worker.on('exit', () => {
+        if (answered) return;
+        this.report(null);
+        const error = failed ?? toApiError(refusal('sync-stopped'));
+        const failure = Object.assign(new UserError(error.code, error.message), { field: error.field });
+        // A shared-folder round commits file by file: one that stops midway may have imported
+        // some. Main reopens the store and the window is told, as for a round that went through.
+        if (job.kind !== 'folder') return reject(failure);
+        this.session
+          .reload()
+          .then(() => this.onDataChanged())
+          .finally(() => reject(failure));
+      });
     });
+    return { answer, ended };
   }
 
   private report(progress: SyncProgress | null): void {

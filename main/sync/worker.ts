@@ -32,9 +32,15 @@ const { databaseFile, nativeBinding, job } = workerData as WorkerInput;
 let store: Store | undefined;
 try {
   store = Store.open(databaseFile, { nativeBinding });
+  store.deferCheckpoints();
   post({ type: 'done', ...run(store, job) });
 } catch (error) {
   post({ type: 'failed', error: toApiError(error) });
 } finally {
-  store?.close();
+  try {
+    // After the answer (jobs.ts): main reloads the screens meanwhile.
+    store?.checkpoint();
+  } finally {
+    store?.close();
+  }
 }

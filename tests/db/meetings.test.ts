@@ -24,7 +24,7 @@ import {
 import { amendMinutes, applyTacitValidations, returnToDraft, sendForValidation, validateMinutes, validationEffects } from '../../db/meetings/validation';
 import { check } from '../../db/project/check';
 import { getAction } from '../../db/actions/reads';
-import { agendaTiming, nextCodiriProposal } from '../../db/meetings/rules';
+import { nextCodiriProposal } from '../../db/meetings/rules';
 import { nextMeetingDate, repeatMeeting } from '../../db/meetings/repeat';
 import { agendaLinks, getMeeting, listMeetings, meetingFollowUp, meetingsOfAction } from '../../db/meetings/reads';
 import type { Store } from '../../db/store/store';
@@ -372,10 +372,10 @@ describe("durée de l'ordre du jour", () => {
   test('les totaux, et un avertissement quand les points dépassent la durée de la réunion', () => {
     const store = newReplica();
     const meetingId = createMeeting(store, { type: 'atelier', title: 'Atelier achats', date: '2027-05-04', start_time: '14:00', end_time: '15:00' });
-    expect(agendaTiming(store, meetingId)).toMatchObject({ meeting_minutes: 60, planned_minutes: 0, exceeds: false, warning: null });
+    expect(getMeeting(store, meetingId).timing).toMatchObject({ meeting_minutes: 60, planned_minutes: 0, exceeds: false, warning: null });
     addAgendaItem(store, meetingId, { title: 'Tour de table', duration_minutes: 30 });
     addAgendaItem(store, meetingId, { title: 'Questions diverses' });
-    expect(agendaTiming(store, meetingId)).toEqual({
+    expect(getMeeting(store, meetingId).timing).toEqual({
       meeting_minutes: 60,
       planned_minutes: 30,
       items_without_duration: 1,
@@ -386,7 +386,7 @@ describe("durée de l'ordre du jour", () => {
       warning: null,
     });
     addAgendaItem(store, meetingId, { title: 'Cartographie des marchés', duration_minutes: 45 });
-    expect(agendaTiming(store, meetingId)).toEqual({
+    expect(getMeeting(store, meetingId).timing).toEqual({
       meeting_minutes: 60,
       planned_minutes: 75,
       items_without_duration: 1,
@@ -397,7 +397,7 @@ describe("durée de l'ordre du jour", () => {
       warning: "L'ordre du jour dure 1 h 15, plus que la réunion (1 h) : 15 min de trop.",
     });
     updateMeeting(store, meetingId, { duration_minutes: 90 });
-    expect(agendaTiming(store, meetingId).exceeds).toBe(false);
+    expect(getMeeting(store, meetingId).timing.exceeds).toBe(false);
   });
 });
 

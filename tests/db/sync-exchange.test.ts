@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { addNote, createAction, updateAction } from '../../db/actions/writes';
@@ -129,4 +129,28 @@ test("deux modifications différentes sous le même numéro d'un autre poste (co
   const before = dump(a);
   expect(() => send(clone, a)).toThrow(/deux mises à jour différentes sous le numéro/);
   expect(dump(a)).toBe(before);
+});
+
+describe("la connexion d'une tâche de synchronisation", () => {
+  // 1,100 pages of 16 KiB written by one commit: past SQLite's automatic checkpoint (1,000 pages).
+  const writeLarge = (store: Store) => store.db.exec('CREATE TABLE large (bytes BLOB); INSERT INTO large VALUES (zeroblob(1100 * 16384));');
+  const fileSize = (store: Store) => statSync(store.file).size;
+
+  test('une grosse transaction ne recopie pas le journal dans le fichier avant que la tâche ait répondu ; checkpoint() le fait ensuite', () => {
+    const usual = newReplica('Claire Martin', '37');
+    const before = fileSize(usual);
+    writeLarge(usual);
+    expect(fileSize(usual) - before).toBeGreaterThan(1000 * 16384);
+
+    const job = newReplica('Nadia Benali', '41');
+    job.deferCheckpoints();
+    const held = fileSize(job);
+    writeLarge(job);
+    expect(fileSize(job)).toBe(held);
+    // Committed all the same: another connection reads it.
+    const reader = track(Store.open(job.file));
+    expect(reader.db.prepare('SELECT length(bytes) FROM large').pluck().get()).toBe(1100 * 16384);
+    job.checkpoint();
+    expect(fileSize(job) - held).toBeGreaterThan(1000 * 16384);
+  });
 });
