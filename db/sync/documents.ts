@@ -8,13 +8,14 @@
 // The key is HKDF of the project key and the document's SHA-256: one key per content, so the
 // nonce is fixed; the same document always seals to the same bytes.
 import { createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { blobOf, missingBlobs, receiveBlobs } from '../attachments/store';
 import { refusal, toUserError } from '../errors';
 import { writeFileAtomically } from '../files';
 import type { Store } from '../store/store';
 import type { ProjectKey } from './keys';
+import { FILE_FAULTS, setAsideReason, unreadable } from './set-aside';
 
 const MAGIC = Buffer.from('ENTENTE-DOC1', 'ascii');
 const KEY_INFO = "entente : document joint d'un dossier partagé";
@@ -47,24 +48,39 @@ export function openDocument(keys: ProjectKey[], sha256: string, file: Buffer): 
   }
 }
 
-/** Where each document of the folder is, by SHA-256 (the first poste's copy). */
-function folderDocuments(projectDir: string, posteDirs: string[]): Map<string, string> {
-  const found = new Map<string, string>();
+type SetAside = { file: string; reason: string };
+
+/** The sealed size of a document of `bytes` bytes: prefix, key id, ciphertext, tag. */
+const sealedSize = (bytes: number) => MAGIC.length + 8 + bytes + 16;
+
+/**
+ * Where each document of the folder is, by SHA-256: every poste's copy. A poste's
+ * `documents/` that cannot be listed is set aside for the round.
+ */
+function folderDocuments(projectDir: string, posteDirs: string[], postponed: SetAside[]): Map<string, string[]> {
+  const found = new Map<string, string[]>();
   for (const poste of posteDirs) {
     const dir = join(projectDir, poste, 'documents');
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir)) {
+    let names: string[];
+    try {
+      names = existsSync(dir) ? readdirSync(dir) : [];
+    } catch (error) {
+      postponed.push({ file: `${poste}/documents/`, reason: unreadable(error).message });
+      continue;
+    }
+    for (const name of names) {
       const sha = DOCUMENT_NAME.exec(name)?.[1];
-      if (sha && !found.has(sha)) found.set(sha, join(dir, name));
+      if (sha) found.set(sha, [...(found.get(sha) ?? []), join(dir, name)]);
     }
   }
   return found;
 }
 
 /**
- * One round's documents: reads those this laptop lacks from any poste's sub-folder, then
- * writes in its own those it holds and the folder lacks. A document that cannot be read is
- * set aside like a change file; it is tried again at the next round.
+ * One round's documents: reads those this laptop lacks from any poste's sub-folder, trying
+ * each copy, then writes in its own those it holds and the folder lacks whole (a copy of
+ * another size is cut short, or not of this document). A document no copy of which can be
+ * read is set aside like a change file; it is tried again at the next round.
  */
 export function syncDocuments(
   store: Store,
@@ -72,28 +88,52 @@ export function syncDocuments(
   projectDir: string,
   ownDir: string,
   posteDirs: string[],
-): { received: number; written: number; postponed: { file: string; reason: string }[] } {
-  const inFolder = folderDocuments(projectDir, posteDirs);
-  const postponed: { file: string; reason: string }[] = [];
+): { received: number; written: number; postponed: SetAside[] } {
+  const postponed: SetAside[] = [];
+  const inFolder = folderDocuments(projectDir, posteDirs, postponed);
   let received = 0;
   for (const sha of missingBlobs(store)) {
-    const path = inFolder.get(sha);
-    if (!path) continue;
-    try {
-      received += store.transaction(() => receiveBlobs(store, [{ sha256: sha, bytes: openDocument(keys, sha, readFileSync(path)) }]));
-    } catch (error) {
-      postponed.push({ file: path.slice(projectDir.length + 1), reason: toUserError(error).message });
+    let failure: SetAside | undefined;
+    for (const path of inFolder.get(sha) ?? []) {
+      const file = path.slice(projectDir.length + 1);
+      let sealed: Buffer;
+      try {
+        sealed = readFileSync(path);
+      } catch (error) {
+        failure = { file, reason: unreadable(error).message };
+        continue;
+      }
+      try {
+        received += store.transaction(() => receiveBlobs(store, [{ sha256: sha, bytes: openDocument(keys, sha, sealed) }]));
+        failure = undefined;
+        break;
+      } catch (error) {
+        // A copy's fault is said for the folder; this laptop's own (its disk full) stops the round.
+        const problem = toUserError(error);
+        if (!FILE_FAULTS.has(problem.code)) throw error;
+        failure = { file, reason: setAsideReason(problem) };
+      }
     }
+    if (failure) postponed.push(failure);
   }
   let written = 0;
   const named = store.db.prepare('SELECT DISTINCT sha256 FROM attachment').pluck().all() as string[];
+  const sizeOf = store.db.prepare('SELECT length(bytes) FROM blob WHERE sha256 = ?').pluck();
   for (const sha of named) {
-    if (inFolder.has(sha)) continue;
-    const bytes = blobOf(store, sha);
-    if (!bytes) continue;
+    const size = sizeOf.get(sha) as number | undefined;
+    if (size === undefined || (inFolder.get(sha) ?? []).some((path) => fileSize(path) === sealedSize(size))) continue;
+    const bytes = blobOf(store, sha)!;
     mkdirSync(join(ownDir, 'documents'), { recursive: true });
     writeFileAtomically(join(ownDir, 'documents', `${sha}.entente-doc`), sealDocument(keys[0], sha, bytes));
     written++;
   }
   return { received, written, postponed };
 }
+
+const fileSize = (path: string) => {
+  try {
+    return statSync(path).size;
+  } catch {
+    return -1;
+  }
+};

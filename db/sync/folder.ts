@@ -5,7 +5,8 @@
 // file is missing. Layout: DIR/entente-<project>/<replica>/<00000001>.entente
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { refusal, toUserError, type ErrorCode, type SentenceArgs, type UserError } from '../errors';
+import { refusal, toUserError, type UserError } from '../errors';
+import { FILE_FAULTS, setAsideReason, unreadable } from './set-aside';
 import type { Store } from '../store/store';
 import { exportFile, hasChangesBeyond, importFile, type ImportSummary } from './exchange';
 import { writeFileAtomically } from '../files';
@@ -17,66 +18,6 @@ import { derivedKey, hasKeyFile } from './keys';
 import { FOLDER_KEY } from './status';
 
 const FILE_NAME = /^(\d{8})\.entente$/;
-/**
- * What is wrong with a file, not with this poste: such a file is set aside for the round.
- * Anything else (this poste copied, its own database failing, an unexpected error) stops it.
- */
-const FILE_FAULTS = new Set<ErrorCode>([
-  'damaged-file',
-  'not-a-sync-file',
-  'newer-format',
-  'newer-schema',
-  'other-project',
-  'wrong-passphrase',
-  'unknown-key',
-  'format-1-needs-passphrase',
-  'diverging-replica',
-  'forged-change',
-  'unsigned-change',
-  'unknown-signer',
-  'forked-origin',
-  'key-replaced',
-  'seed-forged',
-  'unreadable-peer-file',
-  // A failure nobody foresaw while applying the file: rolled back whole, and the file set aside rather than stopping every round.
-  'internal',
-]);
-
-/**
- * What is wrong with a file set aside, said for the shared folder: the sentences meant for a
- * file the user chose (« Choisissez un fichier exporté… », « demandez à son expéditeur… »)
- * give advice that does not apply to a file found there. The others are said as they are.
- */
-const SET_ASIDE: { [C in ErrorCode]?: (...args: SentenceArgs<C>) => string } = {
-  'not-a-sync-file': () => "Ce n'est pas un fichier d'échange Entente.",
-  'damaged-file': (detail) => `Endommagé ou incomplet (${detail}), peut-être encore en cours de copie.`,
-  'newer-format': (format) => `Écrit par une version plus récente d'Entente (format ${format}) : installez la dernière version pour le lire.`,
-  'newer-schema': (minAppVersion) => `Écrit par une version plus récente d'Entente (${minAppVersion} ou plus) : installez-la pour le lire.`,
-  'other-project': (project) => `Appartient à une autre coopération${project === undefined ? '' : ` (${project})`}.`,
-  'wrong-passphrase': () => 'Scellé avec une autre phrase de passe que celle de la coopération sur cet ordinateur.',
-  'unknown-key': () =>
-    'Scellé avec une phrase de passe que cet ordinateur ne connaît pas : si elle a été changée sur un autre ordinateur, saisissez la nouvelle (Synchronisation › Phrase de passe de la coopération › Saisir la nouvelle phrase de passe).',
-};
-
-function setAsideReason(failure: UserError): string {
-  const sentence = SET_ASIDE[failure.code] as ((...args: unknown[]) => string) | undefined;
-  return sentence ? sentence(...failure.args) : failure.message;
-}
-
-/** Why a file or folder of another poste cannot be read now, in words. */
-function unreadable(error: unknown): UserError {
-  const code = String((error as { code?: unknown })?.code ?? '');
-  const detail: Record<string, string> = {
-    EISDIR: "c'est un dossier",
-    ENOTDIR: "ce n'est pas un dossier",
-    EBUSY: 'occupé par un autre programme',
-    EACCES: 'lecture refusée par le système',
-    EPERM: 'lecture refusée par le système',
-    ENOENT: 'disparu entre-temps',
-    EIO: 'erreur de lecture du disque',
-  };
-  return refusal('unreadable-peer-file', detail[code] ?? (code || (error instanceof Error ? error.message : String(error))));
-}
 const REPLICA_DIR = /^[0-9a-z]{12}$/;
 
 export interface FolderSyncResult {
@@ -137,16 +78,23 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   // spelled: what they kept under that name is read when nothing is kept under this one.
   const place = realpathSync.native(projectDir);
   const spelled = resolve(projectDir);
-  const stateKey = (name: 'published' | 'held', at = place) => `folder-${name}:${replicaId}:${at}`;
-  const kept = (name: 'published' | 'held') => store.localState(stateKey(name)) ?? (spelled === place ? undefined : store.localState(stateKey(name, spelled)));
+  const stateKey = (name: 'published' | 'held' | 'written', at = place) => `folder-${name}:${replicaId}:${at}`;
+  const kept = (name: 'published' | 'held' | 'written') =>
+    store.localState(stateKey(name)) ?? (spelled === place ? undefined : store.localState(stateKey(name, spelled)));
   const publishedKey = stateKey('published');
   const heldKey = stateKey('held');
+  const writtenKey = stateKey('written');
   const keptBy09 = legacyPublished(store, folder, replicaId);
-  if (ownFiles.length === 0) {
-    const keys = [publishedKey, heldKey, stateKey('published', spelled), stateKey('held', spelled)];
-    store.db.prepare('DELETE FROM local_state WHERE key IN (?, ?, ?, ?)').run(...keys);
+  // The last file this poste wrote here is gone: written while a network share was not
+  // mounted (into the empty folder left in its place), lost by a power cut just after, or
+  // deleted since. What it published here cannot be counted on: the next file carries it all.
+  const lastWritten = kept('written');
+  const forgotten = ownFiles.length === 0 || (lastWritten !== undefined && !ownFiles.includes(Number(lastWritten)));
+  if (forgotten) {
+    const keys = (['published', 'held', 'written'] as const).flatMap((name) => [stateKey(name), stateKey(name, spelled)]);
+    store.db.prepare(`DELETE FROM local_state WHERE key IN (${keys.map(() => '?').join(', ')})`).run(...keys);
   }
-  const published = JSON.parse(kept('published') ?? (ownFiles.length === 0 ? undefined : keptBy09) ?? '{}') as Record<string, number>;
+  const published = JSON.parse(kept('published') ?? (forgotten ? undefined : keptBy09) ?? '{}') as Record<string, number>;
   // Files read, by their path in this folder (Entente 0.9 kept the relative path alone, for the folder of the settings).
   const lookup = store.db.prepare('SELECT bytes FROM folder_imports WHERE path = ?').pluck();
   const known = (relative: string) =>
@@ -259,6 +207,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
     writeFileAtomically(join(ownDir, name), bytes);
     // Only now: the next file says what changed since one its readers can read.
     store.setLocalState(heldKey, JSON.stringify(senderHeld));
+    store.setLocalState(writtenKey, String(counter + 1));
     for (const [origin, seq] of Object.entries(senderHeld)) published[origin] = Math.max(published[origin] ?? 0, seq);
     result.written = { file: `${replicaId}/${name}`, count: header.count };
   }

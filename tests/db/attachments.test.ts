@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { updateAction } from '../../db/actions/writes';
@@ -66,6 +66,27 @@ describe('documents joints', () => {
     // Written once for the whole folder: Nadia does not copy it again.
     expect(readdirSync(join(folder, 'entente-p-coop-37-41', nadia.replicaId!))).not.toContain('documents');
   }, 60_000);
+
+  test("une copie d'un document coupée dans le dossier partagé : un poste qui l'a en écrit une entière, où le suivant le prend", () => {
+    const folder = tempDir();
+    const [claire, nadia, marc] = [newReplica('Claire Martin', '37'), newReplica('Nadia Benali', '41'), newReplica('Marc Lefèvre', '41')];
+    const id = attach(claire, 'a4-1', 'Convention.pdf', randomBytes(50_000));
+    syncFolder(claire, folder, PASSPHRASE);
+    syncFolder(nadia, folder, PASSPHRASE);
+    // Claire's copy cut short since (a copy interrupted by the sync tool, a full disk).
+    const claireDocuments = join(folder, 'entente-p-coop-37-41', claire.replicaId!, 'documents');
+    const [name] = readdirSync(claireDocuments);
+    truncateSync(join(claireDocuments, name), 1_000);
+    const first = syncFolder(marc, folder, PASSPHRASE);
+    expect(first.documents.received).toBe(0);
+    expect(first.postponed).toEqual([{ file: `${claire.replicaId}/documents/${name}`, reason: expect.stringContaining('Endommagé ou incomplet') }]);
+    // Nadia holds it: she writes a whole copy, and Marc takes it.
+    expect(syncFolder(nadia, folder, PASSPHRASE).documents.written).toBe(1);
+    const second = syncFolder(marc, folder, PASSPHRASE);
+    expect(second.documents.received).toBe(1);
+    expect(second.postponed).toEqual([]);
+    expect(attachmentContent(marc, id).bytes.equals(attachmentContent(claire, id).bytes)).toBe(true);
+  });
 
   test('un document annoncé mais pas encore arrivé est dit « en attente », et un document altéré est refusé', () => {
     const claire = newReplica('Claire Martin', '37');

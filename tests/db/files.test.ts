@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { safeFileName } from '../../db/files';
 import { backupNow, listBackups } from '../../db/project/backup';
 import { backupDir, databaseBytes, databaseFile, defaultDataDir } from '../../db/paths';
 import { Store } from '../../db/store/store';
@@ -47,5 +48,15 @@ describe('backups', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.partiel') || name.endsWith('-wal'))).toEqual([]);
     const copy = track(Store.open(latest.file));
     expect(copy.db.prepare('SELECT count(*) FROM action WHERE deleted = 0').pluck().get()).toBe(14);
+  });
+});
+
+describe('noms de fichiers', () => {
+  test('un titre de 500 caractères accentués : coupé avec « … » sous 200 octets ; ni point ni espace à la fin, que Windows retirerait', () => {
+    const long = safeFileName(`Convocation - ${'Réunion élargie des équipes '.repeat(20)}`);
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(200);
+    expect(long).toMatch(/^Convocation - Réunion élargie.*[^ ]…$/u);
+    expect(safeFileName('Rapport final. ')).toBe('Rapport final');
+    expect(safeFileName('Compte rendu : CODIRI 3/2027')).toBe('Compte rendu - CODIRI 3-2027');
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { addNote, updateAction } from '../../db/actions/writes';
@@ -140,6 +140,41 @@ test("un autre dossier partagé, ou un dossier d'où les fichiers d'un poste ont
   updateAction(a, 'a3-1', { progress: 50 });
   const again = syncFolder(a, first, PASSPHRASE);
   expect(again.written?.count).toBe(a.db.prepare('SELECT count(*) FROM changes').pluck().get());
+});
+
+test('un partage réseau pas monté (un dossier vide à sa place), puis monté de nouveau : ce que le poste y a écrit entre-temps arrive quand même', () => {
+  const [share, aside] = [tempDir(), tempDir()];
+  const [a, b] = [newReplica('Claire Martin', '37'), newReplica('Nadia Benali', '41')];
+  updateAction(a, 'a3-1', { status: 'en_cours' });
+  syncFolder(a, share, PASSPHRASE);
+  syncFolder(b, share, PASSPHRASE);
+  // Unmounted: the share's content is elsewhere, and its mount point an empty folder.
+  renameSync(share, join(aside, 'partage'));
+  mkdirSync(share);
+  updateAction(a, 'a3-1', { progress: 60 });
+  expect(syncFolder(a, share, PASSPHRASE).written).not.toBeNull();
+  // Mounted again: the file written meanwhile is not there.
+  rmSync(share, { recursive: true });
+  renameSync(join(aside, 'partage'), share);
+  syncFolder(a, share, PASSPHRASE);
+  syncFolder(b, share, PASSPHRASE);
+  expect(b.db.prepare("SELECT progress FROM action WHERE id = 'a3-1'").pluck().get()).toBe(60);
+  expect(dump(b)).toBe(dump(a));
+});
+
+test("le dernier fichier d'un poste effacé du dossier : son fichier suivant porte tout, les autres postes ne manquent de rien", () => {
+  const folder = tempDir();
+  const [a, b, c] = [newReplica('Claire Martin', '37'), newReplica('Nadia Benali', '41'), newReplica('Marc Lefèvre', '41')];
+  updateAction(a, 'a3-1', { status: 'en_cours' });
+  syncFolder(a, folder, PASSPHRASE);
+  updateAction(a, 'a3-1', { progress: 30 });
+  const second = syncFolder(a, folder, PASSPHRASE).written!.file;
+  rmSync(join(folder, 'entente-p-coop-37-41', second));
+  updateAction(a, 'a3-1', { progress: 40 });
+  expect(syncFolder(a, folder, PASSPHRASE).written?.count).toBe(a.db.prepare('SELECT count(*) FROM changes').pluck().get());
+  for (const store of [b, c, a, b, c]) syncFolder(store, folder, PASSPHRASE);
+  expect(dump(b)).toBe(dump(a));
+  expect(dump(c)).toBe(dump(a));
 });
 
 test("le même dossier par un lien, ou tel qu'Entente 0.11 le nommait, est le même dossier : rien n'y est relu ni réécrit", () => {
