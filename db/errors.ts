@@ -104,6 +104,9 @@ const SENTENCES = {
   'no-passphrase-env': (variable: string) => `Phrase de passe manquante : définissez ${variable}.`,
   'no-folder': () => "Choisissez d'abord le dossier partagé.",
   'folder-missing': (folder: string) => `Dossier partagé introuvable : ${folder}.`,
+  /** This poste's file, or a document, could not be written to the shared folder; what the round read is kept. */
+  'folder-unwritable': (folder: string, reason: string) =>
+    `Impossible d'écrire dans le dossier partagé ${folder} : ${reason}. Ce que ce passage a lu des autres ordinateurs est enregistré ; ce que cet ordinateur y publie sera écrit au prochain passage.`,
   /** A file or folder of another poste in the shared folder, that cannot be read this round. */
   'unreadable-peer-file': (detail: string) => `Illisible pour l'instant (${detail}) : il sera relu au prochain tour de synchronisation.`,
   'no-invitation': () => "Choisissez d'abord le fichier d'invitation.",
@@ -271,6 +274,8 @@ const SYSTEM_FAILURES: [prefix: string, code: PlainCode][] = [
   ['EACCES', 'access-denied'],
   ['EPERM', 'not-permitted'],
   ['ENOSPC', 'disk-full'],
+  ['EDQUOT', 'disk-full'],
+  ['EROFS', 'not-permitted'],
 ];
 
 /** Any error as one with a French message: user errors as they are, known system failures translated. */

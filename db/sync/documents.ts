@@ -9,13 +9,13 @@
 // nonce is fixed; the same document always seals to the same bytes.
 import { createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { blobOf, missingBlobs, receiveBlobs } from '../attachments/store';
 import { refusal, toUserError } from '../errors';
 import { writeFileAtomically } from '../files';
 import type { Store } from '../store/store';
 import type { ProjectKey } from './keys';
-import { FILE_FAULTS, setAsideReason, unreadable } from './set-aside';
+import { FILE_FAULTS, setAsideReason, unreadable, writingInFolder } from './set-aside';
 
 const MAGIC = Buffer.from('ENTENTE-DOC1', 'ascii');
 const KEY_INFO = "entente : document joint d'un dossier partagé";
@@ -123,8 +123,11 @@ export function syncDocuments(
     const size = sizeOf.get(sha) as number | undefined;
     if (size === undefined || (inFolder.get(sha) ?? []).some((path) => fileSize(path) === sealedSize(size))) continue;
     const bytes = blobOf(store, sha)!;
-    mkdirSync(join(ownDir, 'documents'), { recursive: true });
-    writeFileAtomically(join(ownDir, 'documents', `${sha}.entente-doc`), sealDocument(keys[0], sha, bytes));
+    const sealed = sealDocument(keys[0], sha, bytes);
+    writingInFolder(dirname(projectDir), () => {
+      mkdirSync(join(ownDir, 'documents'), { recursive: true });
+      writeFileAtomically(join(ownDir, 'documents', `${sha}.entente-doc`), sealed);
+    });
     written++;
   }
   return { received, written, postponed };

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { refusal, toUserError, type UserError } from '../errors';
-import { FILE_FAULTS, setAsideReason, unreadable } from './set-aside';
+import { FILE_FAULTS, setAsideReason, unreadable, writingInFolder } from './set-aside';
 import type { Store } from '../store/store';
 import { exportFile, hasChangesBeyond, importFile, type ImportSummary } from './exchange';
 import { writeFileAtomically } from '../files';
@@ -60,7 +60,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   if (!existsSync(folder)) throw refusal('folder-missing', folder);
   const projectDir = join(folder, `entente-${projectId}`);
   const ownDir = join(projectDir, replicaId);
-  mkdirSync(ownDir, { recursive: true });
+  writingInFolder(folder, () => mkdirSync(ownDir, { recursive: true }));
 
   const counterKey = `folder-counter:${replicaId}`;
   const counter = Number(store.localState(counterKey) ?? 0);
@@ -204,7 +204,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
     // beyond its counter (which the next round would read as a copied laptop's).
     store.setLocalState(counterKey, String(counter + 1));
     store.syncToDisk();
-    writeFileAtomically(join(ownDir, name), bytes);
+    writingInFolder(folder, () => writeFileAtomically(join(ownDir, name), bytes));
     // Only now: the next file says what changed since one its readers can read.
     store.setLocalState(heldKey, JSON.stringify(senderHeld));
     store.setLocalState(writtenKey, String(counter + 1));

@@ -1,6 +1,6 @@
 // Files of a shared folder set aside for a round (docs/sync.md §5): what is wrong with a
 // file is said for the folder, and never stops the round; what is wrong with this poste does.
-import { refusal, type ErrorCode, type SentenceArgs, type UserError } from '../errors';
+import { refusal, toUserError, type ErrorCode, type SentenceArgs, type UserError } from '../errors';
 
 /**
  * What is wrong with a file, not with this poste: such a file is set aside for the round.
@@ -61,4 +61,24 @@ export function unreadable(error: unknown): UserError {
     EIO: 'erreur de lecture du disque',
   };
   return refusal('unreadable-peer-file', detail[code] ?? (code || (error instanceof Error ? error.message : String(error))));
+}
+
+/** Why this poste could not write to the shared folder, as errors.ts names the system's failures. */
+const FOLDER_WRITE_REASONS: { [C in ErrorCode]?: string } = {
+  'disk-full': 'le disque qui le porte est plein',
+  'access-denied': "l'écriture y est refusée (droits sur le dossier)",
+  'not-permitted': "le système en refuse l'écriture (droits, dossier en lecture seule, ou un programme qui tient le fichier)",
+  'path-not-found': 'il a disparu entre-temps (partage réseau déconnecté ?)',
+  'io-error': "erreur d'écriture sur le disque",
+};
+
+/** Writes to the shared folder; a failure of the system names the folder, and says that what the round read is kept. */
+export function writingInFolder<T>(folder: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    const reason = FOLDER_WRITE_REASONS[toUserError(error).code];
+    if (reason === undefined) throw error;
+    throw refusal('folder-unwritable', folder, reason);
+  }
 }

@@ -4,12 +4,17 @@
 import { basename, join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { expect, test, vi } from 'vitest';
-import { updateAction } from '../../db/actions/writes';
+import { addNote, updateAction } from '../../db/actions/writes';
+import { toUserError } from '../../db/errors';
 import { dump } from '../../db/project/dump';
 import { syncFolder } from '../../db/sync/folder';
 import { newReplica, tempDir } from './helpers';
 
-const files = vi.hoisted(() => ({ failNext: false, beforeWrite: undefined as ((target: string) => void) | undefined }));
+const files = vi.hoisted(() => ({
+  failNext: false,
+  failWith: undefined as Error | undefined,
+  beforeWrite: undefined as ((target: string) => void) | undefined,
+}));
 vi.mock('../../db/files', async (original) => {
   const real = await original<typeof import('../../db/files')>();
   return {
@@ -19,7 +24,7 @@ vi.mock('../../db/files', async (original) => {
       files.beforeWrite?.(target);
       if (files.failNext) {
         files.failNext = false;
-        throw new Error('poste arrêté pendant l’écriture');
+        throw files.failWith ?? new Error('poste arrêté pendant l’écriture');
       }
       real.writeFileAtomically(target, bytes);
     },
@@ -61,5 +66,25 @@ test('un tour arrêté pendant l’écriture de son fichier : le tour suivant re
   expect(readdirSync(join(folder, 'entente-p-coop-37-41', a.replicaId!)).sort()).toEqual(['00000001.entente', '00000003.entente']);
   syncFolder(b, folder, PASSPHRASE);
   syncFolder(a, folder, PASSPHRASE);
+  expect(dump(b)).toBe(dump(a));
+});
+
+test('le disque du dossier partagé plein : le message nomme le dossier, ce que le tour a lu reste ; le tour suivant publie', () => {
+  const folder = tempDir();
+  const [a, b] = [newReplica('Claire Martin', '37'), newReplica('Nadia Benali', '41')];
+  syncFolder(a, folder, PASSPHRASE);
+  addNote(b, 'a3-1', { text: 'Visite de la légumerie de Blois', date: '2026-11-18' });
+  syncFolder(b, folder, PASSPHRASE);
+  updateAction(a, 'a3-1', { status: 'en_cours' });
+  // What writeFileAtomically throws when the system says ENOSPC.
+  files.failWith = toUserError(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+  files.failNext = true;
+  expect(() => syncFolder(a, folder, PASSPHRASE)).toThrow(
+    `Impossible d'écrire dans le dossier partagé ${folder} : le disque qui le porte est plein. Ce que ce passage a lu des autres ordinateurs est enregistré`,
+  );
+  files.failWith = undefined;
+  expect(a.db.prepare("SELECT count(*) FROM note WHERE action_id = 'a3-1' AND text LIKE 'Visite%'").pluck().get()).toBe(1);
+  expect(syncFolder(a, folder, PASSPHRASE).written).not.toBeNull();
+  syncFolder(b, folder, PASSPHRASE);
   expect(dump(b)).toBe(dump(a));
 });
