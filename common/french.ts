@@ -10,6 +10,9 @@ const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet'
 /** The text with its first letter in capitals: « L'ordinateur de … » at the start of a sentence. */
 export const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
+/** « de Claire Martin », « d'Anne Roux », « d'Hélène Petit »: de, elided before a vowel or an h. */
+export const de = (name: string) => (/^[aeiouyhàâäéèêëîïôöùûüÿæœ]/iu.test(name) ? `d'${name}` : `de ${name}`);
+
 /** "lundi 1er mars 2027", as a compte rendu writes it. */
 export function longFrenchDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number);

@@ -1,5 +1,6 @@
 // How an ordinateur (a replica) is named in sentences: « l'ordinateur de Claire Martin
 // (Indre-et-Loire) », never by its id (the administrator finds ids in Paramètres › Ordinateurs).
+import { de } from '../../common/french';
 import { updateRow, validatePatch } from '../store/rows';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
@@ -16,7 +17,7 @@ export function replicaLabel(store: Store, replica: string): string {
     )
     .get(replica) as { name: string | null; short_name: string | null } | undefined;
   if (!row?.name) return UNKNOWN_REPLICA;
-  return `l'ordinateur de ${row.name}${row.short_name ? ` (${row.short_name})` : ''}`;
+  return `l'ordinateur ${de(row.name)}${row.short_name ? ` (${row.short_name})` : ''}`;
 }
 
 /** « de l'ordinateur de … », « d'un ordinateur encore inconnu ici ». */
