@@ -28,10 +28,40 @@ export function addMonths(date: string, months: number): string {
 /** 0 for Sunday to 6 for Saturday. */
 export const weekday = (date: string) => toUtc(date).getUTCDay();
 
-/** The date itself on a weekday; the Monday after on a Saturday or Sunday. */
+/** Easter Sunday of a Gregorian year (the anonymous algorithm, as Meeus gives it). */
+function easterSunday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** The jours fériés of metropolitan France (Code du travail, L3133-1): fixed, or set by Easter. */
+export function publicHolidays(year: number): Set<string> {
+  const easter = easterSunday(year);
+  return new Set([
+    ...['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'].map((day) => `${year}-${day}`),
+    // Lundi de Pâques, Ascension, lundi de Pentecôte.
+    ...[1, 39, 50].map((days) => addDays(easter, days)),
+  ]);
+}
+
+/** The date itself on a working day; else the next one, after a week-end and the jours fériés (a Saturday 8 mai: Monday 10). */
 export function nextWorkingDay(date: string): string {
-  const day = weekday(date);
-  return day === 6 ? addDays(date, 2) : day === 0 ? addDays(date, 1) : date;
+  let day = date;
+  while (weekday(day) === 0 || weekday(day) === 6 || publicHolidays(Number(day.slice(0, 4))).has(day)) day = addDays(day, 1);
+  return day;
 }
 
 /** Minutes since midnight of an HH:MM time. */

@@ -6,6 +6,7 @@ import type { Store } from '../store/store';
 import type { ActionDetail, ActionPage, ActionQuery, ActionRow, ActionSortKey, Link, Note, Party, Step } from './types';
 import { ACTION_STATUSES, PRIORITIES } from '../../common/vocabulary';
 import { cached } from '../store/statements';
+import { valueOrderSql } from '../indicators/reads';
 import { actionReferences, referenceOf } from './references';
 import { byPartnerPosition, COUNTED_PROGRESS_SQL, HAS_PILOT_SQL, LATE_SQL, pilotsSql, today, whereIn } from '../store/sql';
 
@@ -37,7 +38,7 @@ const INDICATOR_SQL = `(
   SELECT json_object('name', i.name, 'unit', i.unit, 'target_value', i.target_value, 'latest', v.value, 'latest_date', v.date,
     'gap', iif(v.value IS NULL OR i.target_value IS NULL, NULL, i.target_value - v.value))
   FROM indicator_link l JOIN indicator i ON i.id = l.indicator_id AND i.deleted = 0
-  LEFT JOIN indicator_value v ON v.rid = (SELECT v2.rid FROM indicator_value v2 WHERE v2.indicator_id = i.id AND v2.deleted = 0 ORDER BY v2.date DESC, v2.id DESC LIMIT 1)
+  LEFT JOIN indicator_value v ON v.rid = (SELECT v2.rid FROM indicator_value v2 WHERE v2.indicator_id = i.id AND v2.deleted = 0 ORDER BY ${valueOrderSql('v2', 'DESC')} LIMIT 1)
   WHERE l.action_id = a.id AND l.deleted = 0 ORDER BY i.name LIMIT 1)`;
 
 const ROW_JSON = `json_object(

@@ -138,7 +138,9 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
     WHERE p.deleted = 0 AND (EXISTS (SELECT 1 FROM action a WHERE a.id = p.owner_id AND a.deleted = 0) OR EXISTS (SELECT 1 FROM chantier c WHERE c.id = p.owner_id AND c.deleted = 0))`;
   const present = `SELECT pe.id, pe.partner_id FROM participant pa JOIN meeting m ON m.id = pa.meeting_id JOIN person pe ON pe.id = pa.person_id AND pe.deleted = 0
     WHERE pa.deleted = 0 AND pa.attendance = 'present' AND ${HELD_SQL}`;
-  const responsables = `SELECT pe.id, pe.partner_id FROM action_item ai JOIN meeting m ON m.id = ai.meeting_id JOIN person pe ON pe.id = ai.responsable_id AND pe.deleted = 0
+  // An action à mener goes with its point (actionItemRows): a deleted point takes it from the minutes.
+  const responsables = `SELECT pe.id, pe.partner_id FROM action_item ai JOIN agenda_item it ON it.id = ai.agenda_item_id AND it.deleted = 0
+    JOIN meeting m ON m.id = ai.meeting_id JOIN person pe ON pe.id = ai.responsable_id AND pe.deleted = 0
     WHERE ai.deleted = 0 AND ${HELD_SQL}`;
   const people = [
     {

@@ -2,7 +2,8 @@
 // separator), CRLF line ends, UTF-8 with a BOM (without it Excel reads accents as
 // Windows-1252), fields quoted when they hold « ; », a quote or a line break, quotes doubled;
 // a text that Excel would run as a formula is written as text.
-// Reading is lenient: « ; », « , » or a tab, UTF-8 with or without BOM, or Windows-1252.
+// Reading is lenient: « ; », « , » or a tab, UTF-8 with or without BOM, UTF-16 with its BOM
+// (Excel's « Texte Unicode »), or Windows-1252.
 
 export type CsvValue = string | number | null;
 
@@ -40,8 +41,13 @@ export function csvBytes(header: string[], rows: CsvValue[][]): Buffer {
  */
 const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
-/** The text of a file from a spreadsheet: UTF-8 (with or without BOM) when it is valid UTF-8, else Windows-1252 (Excel's « CSV » on Windows). */
+/**
+ * The text of a file from a spreadsheet: UTF-16 when it starts with its BOM (Excel's « Texte Unicode »),
+ * UTF-8 (with or without BOM) when it is valid UTF-8, else Windows-1252 (Excel's « CSV » on Windows).
+ */
 export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -57,21 +63,30 @@ export function detectDelimiter(text: string): string {
     ['\t', 0],
   ]);
   let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') i++;
+      else if (char === '"') quoted = false;
+    } else if (char === '"' && (i === 0 || text[i - 1] === BOM || counts.has(text[i - 1]))) quoted = true;
+    else if (char === '\n' || char === '\r') break;
+    else if (counts.has(char)) counts.set(char, counts.get(char)! + 1);
   }
   return [...counts].sort((x, y) => y[1] - x[1])[0][0];
 }
 
-/** The rows of a CSV text, each a list of fields; quoted fields may hold the separator, doubled quotes and line breaks. An empty line is an empty row, so that row numbers stay Excel's. */
+/**
+ * The rows of a CSV text, each a list of fields; quoted fields may hold the separator, doubled quotes and line breaks.
+ * A quote opens a quoted field only at its start (RFC 4180): elsewhere, as in « Écran 27" », it is a character.
+ * An empty line is an empty row, so that row numbers stay Excel's.
+ */
 export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
-  let i = text.startsWith(BOM) ? 1 : 0;
+  const first = text.startsWith(BOM) ? 1 : 0;
+  let i = first;
   const endRow = () => {
     row.push(field);
     rows.push(row);
@@ -86,7 +101,7 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): strin
         field += '"';
         i++;
       } else quoted = false;
-    } else if (char === '"') quoted = true;
+    } else if (char === '"' && (i === first || [delimiter, '\n', '\r'].includes(text[i - 1]))) quoted = true;
     else if (char === delimiter) {
       row.push(field);
       field = '';

@@ -17,6 +17,7 @@ import { toUserError } from '../errors';
 import { writeFileAtomically } from '../files';
 import { listPartners } from '../people/reads';
 import { getProject } from '../project/reads';
+import { DEPENDENCES_OF } from '../store/dependents';
 import { BOOKKEEPING_FIELDS, ENTITIES, JSON_FIELDS, type EntityName } from '../store/schema';
 import type { Store } from '../store/store';
 import { csvBytes, type CsvValue } from './csv';
@@ -184,12 +185,29 @@ function csvValue(column: ExportColumn, value: unknown): CsvValue {
   }
 }
 
-/** Rows as stored, values as the change log wrote them (lists parsed, booleans true/false). */
+/**
+ * Whether the row aliased `alias` is gone from the screens: deleted, or going with a row that
+ * is (store/dependents.ts: a budget line with its action, a décision with its point, a point
+ * with its meeting). A person's deletion takes no row with it: a row naming the person stays.
+ */
+function hiddenSql(entity: EntityName, alias: string): string {
+  const parents = (DEPENDENCES_OF.get(entity) ?? []).filter((dependence) => !dependence.on.includes('person'));
+  return [
+    `${alias}.deleted = 1`,
+    ...parents.flatMap(({ field, on }) =>
+      on.map((parent) => {
+        const inner = `${alias}_${parent}`;
+        return `EXISTS (SELECT 1 FROM ${parent} ${inner} WHERE ${inner}.id = ${alias}.${field} AND (${hiddenSql(parent, inner)}))`;
+      }),
+    ),
+  ].join(' OR ');
+}
+
+/** Rows as the screens show them, values as the change log wrote them (lists parsed, booleans true/false). */
 function rowsOf(store: Store, entity: ExportedEntity, columns: ExportColumn[]): Record<string, unknown>[] {
-  const rows = store.db.prepare(`SELECT id, ${columns.map((c) => c.field).join(', ')} FROM ${entity} WHERE deleted = 0 ORDER BY id`).all() as Record<
-    string,
-    unknown
-  >[];
+  const rows = store.db
+    .prepare(`SELECT id, ${columns.map((c) => c.field).join(', ')} FROM ${entity} x WHERE NOT (${hiddenSql(entity, 'x')}) ORDER BY id`)
+    .all() as Record<string, unknown>[];
   return rows.map((row) => {
     for (const column of columns) {
       const value = row[column.field];

@@ -84,8 +84,17 @@ function readCsv(bytes: Buffer): Table[] {
   ];
 }
 
+/** The first bytes of an Excel 97-2003 workbook (.xls, an OLE compound file), which is not read. */
+const XLS_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
 /** The sheets of a file: an .xlsx (a zip, « PK ») or a CSV, whatever its name says. */
 export async function readSpreadsheet(bytes: Buffer): Promise<Table[]> {
+  if (bytes.subarray(0, XLS_SIGNATURE.length).equals(XLS_SIGNATURE)) {
+    throw refusal(
+      'validation',
+      "Ce fichier est au format Excel 97-2003 (.xls), qui n'est pas lu : ouvrez-le dans Excel ou LibreOffice, enregistrez-le au format .xlsx, puis recommencez.",
+    );
+  }
   return bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b ? readXlsx(bytes) : readCsv(bytes);
 }
 
@@ -147,9 +156,12 @@ export function importFields(partners: Partner[]): { field: ImportField; label: 
 /** Header → field (null: the column is not imported). */
 export type ImportMapping = Record<string, ImportField | null>;
 
+/** A header's field: only the mapping's own keys, a header « constructor » is no field. */
+const fieldOfHeader = (mapping: ImportMapping, header: string) => (Object.hasOwn(mapping, header) ? mapping[header] : null);
+
 /** The mapping proposed for these headers: each header whose words name a field, each field once (the first column naming it). */
 export function proposeMapping(headers: string[], partners: Partner[]): ImportMapping {
-  const mapping: ImportMapping = {};
+  const mapping: ImportMapping = Object.create(null);
   const used = new Set<ImportField>();
   for (const header of headers) {
     if (header === '' || header in mapping) continue;
@@ -385,10 +397,17 @@ function checkLines(store: Store, tables: Table[], mapping?: ImportMapping): Imp
   if (!mapped.includes('title')) errors.push("Aucune colonne n'est associée au titre de l'action : choisissez-la dans la correspondance des colonnes.");
   if (!mapped.includes('chantier')) errors.push("Aucune colonne n'est associée au chantier : choisissez-la dans la correspondance des colonnes.");
   const imported = tables.filter((table) => {
-    const keep = table.header.some((header) => chosen[header] === 'title');
+    const keep = table.header.some((header) => fieldOfHeader(chosen, header) === 'title');
     if (!keep && table.sheet !== null) skipped.push(table.sheet);
     return keep;
   });
+  // The mapping names a column by its header: two columns of one header would both go to one field, the last one winning.
+  for (const table of imported) {
+    const twice = new Set(table.header.filter((header, column) => fieldOfHeader(chosen, header) !== null && table.header.indexOf(header) < column));
+    const sheet = imported.length > 1 ? ` dans la feuille ${quoted(table.sheet ?? '')}` : '';
+    for (const header of twice)
+      errors.push(`Colonne ${quoted(header)} en double${sheet} : donnez-leur des titres différents dans le fichier, puis recommencez.`);
+  }
   const known = new Map(context.people.map((person) => [personKey(person.partner_id, person.name), person.id]));
   // Titres already in each chantier, then those of the file's earlier lines.
   const titles = new Set(
@@ -400,7 +419,7 @@ function checkLines(store: Store, tables: Table[], mapping?: ImportMapping): Imp
   const warnings: string[] = [];
   const newPeople = new Map<string, ImportPreview['new_people'][number]>();
   for (const table of imported) {
-    const fields = table.header.map((header) => chosen[header] ?? null);
+    const fields = table.header.map((header) => fieldOfHeader(chosen, header));
     const where = (line: number) => (imported.length > 1 ? `Feuille ${quoted(table.sheet ?? '')}, ligne ${line}` : `Ligne ${line}`);
     for (const { line, cells } of table.lines) {
       if (cells.every((cell) => textOf(cell) === '')) continue;

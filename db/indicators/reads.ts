@@ -6,12 +6,20 @@ import type { IndicatorValue, IndicatorView } from './types';
 
 const INDICATOR_COLUMNS = 'i.id, i.chantier_id, i.name, i.unit, i.target_value, i.target_date';
 
+/**
+ * The order of an indicator's values (aliased `value`): by date, then, for two of the same date,
+ * as they were entered — the clock of the change that made the row (its indicator_id, written once).
+ */
+export const valueOrderSql = (value: string, direction: 'ASC' | 'DESC') => `${value}.date ${direction},
+  (SELECT min(made.hlc) FROM live_versions version JOIN changes made ON made.origin = version.origin AND made.seq = version.seq
+   WHERE version.entity = 'indicator_value' AND version.row_id = ${value}.id AND version.field = 'indicator_id') ${direction}, ${value}.id ${direction}`;
+
 function view(store: Store, row: Omit<IndicatorView, 'values' | 'latest' | 'gap' | 'shared_with'>, actionId: string | null): IndicatorView {
   const values = cached(
     store,
     `SELECT v.id, v.date, v.value, v.author_id, pe.name AS author_name, v.comment
      FROM indicator_value v LEFT JOIN person pe ON pe.id = v.author_id
-     WHERE v.indicator_id = ? AND v.deleted = 0 ORDER BY v.date, v.id`,
+     WHERE v.indicator_id = ? AND v.deleted = 0 ORDER BY ${valueOrderSql('v', 'ASC')}`,
   ).all(row.id) as IndicatorValue[];
   const latest = values.at(-1) ?? null;
   const sharedWith = cached(

@@ -39,9 +39,13 @@ const LIGHT_SHADE = 'F3F5F8';
 
 const run = (text: string, options: Omit<IRunOptions, 'text'> = {}) => new TextRun({ ...options, text: frenchTypography(text) });
 
-/** A paragraph of runs (or of one plain text). */
+/** A typed text as runs, a line break before each line after the first: Word shows a line feed inside a run as a space. */
+const lines = (text: string, options: Omit<IRunOptions, 'text'> = {}) =>
+  text.split(/\r?\n/).map((line, index) => run(line, index === 0 ? options : { ...options, break: 1 }));
+
+/** A paragraph of runs (or of one plain text, its lines kept). */
 function paragraph(content: string | TextRun[], options: ConstructorParameters<typeof Paragraph>[0] & object = {}): Paragraph {
-  return new Paragraph({ ...options, children: typeof content === 'string' ? [run(content)] : content });
+  return new Paragraph({ ...options, children: typeof content === 'string' ? lines(content) : content });
 }
 
 const heading1 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(text)] });
@@ -66,7 +70,7 @@ interface Column {
 type CellContent = string | Paragraph[];
 
 function cell(content: CellContent, width: number, options: { shade?: string; bold?: boolean; span?: number } = {}): TableCell {
-  const children = typeof content === 'string' ? [paragraph([run(content, { bold: options.bold })])] : content;
+  const children = typeof content === 'string' ? [paragraph(lines(content, { bold: options.bold }))] : content;
   return new TableCell({
     children,
     width: { size: width, type: WidthType.DXA },
@@ -224,7 +228,7 @@ function participants(document: MinutesDocument): (Paragraph | Table)[] {
 
 /** « Décision n° 1 — … », the number in bold, as in the PDF. */
 const decision = ({ number, text }: { number: number; text: string }) =>
-  paragraph([run(`Décision n° ${number}`, { bold: true, color: ACCENT }), run(` — ${text}`)], {
+  paragraph([run(`Décision n° ${number}`, { bold: true, color: ACCENT }), ...lines(` — ${text}`)], {
     shading: { type: ShadingType.CLEAR, fill: LIGHT_SHADE, color: 'auto' },
     border: { left: { style: BorderStyle.SINGLE, size: 18, color: ACCENT, space: 6 } },
     indent: { left: 160 },
@@ -255,7 +259,7 @@ function items(document: MinutesDocument): (Paragraph | Table)[] {
         ...(item.informations.length > 0 ? [label('Informations'), ...item.informations.map((text) => bullet(text))] : []),
         ...item.decisions.map(decision),
         ...(item.actions.length > 0
-          ? [label('Actions à mener'), ...item.actions.map((action) => bullet([run(action.title), run(` — ${actionDetails(action)}`, { color: GREY })]))]
+          ? [label('Actions à mener'), ...item.actions.map((action) => bullet([...lines(action.title), run(` — ${actionDetails(action)}`, { color: GREY })]))]
           : []),
         ...(empty ? [none('Point traité sans décision ni action à mener.')] : []),
       ];

@@ -1,8 +1,8 @@
 // « Nouvelle lettre »: what happened since the last lettre published, proposed as articles
 // the secretariat then removes, reorders and rewrites. Read from the facts of the period:
 // actions réalisées and lancées (their statut's changes in the change log, as the dossier du
-// CODIRI reads « what changed since »), the décisions of validated minutes, the meetings
-// held, the pistes retained, and the key figures.
+// CODIRI reads « what changed since »), the décisions of minutes validated in the period,
+// the meetings held, the pistes retained, and the key figures.
 import { addDays } from '../../common/calendar';
 import { frenchDate } from '../../common/french';
 import { meetingTypeLabels } from '../../common/partners';
@@ -16,12 +16,16 @@ import { listPartners } from '../people/reads';
 import { SEED_ORIGIN } from '../project/setup';
 import { pisteReference } from '../pistes/rules';
 import { formatHlc } from '../store/hlc';
+import { NEWSLETTER_ITEM_BODY_MAX, NEWSLETTER_ITEM_TITLE_MAX, NEWSLETTER_MAX_ITEMS } from '../store/schema';
 import { cached } from '../store/statements';
 import { today } from '../store/sql';
 import type { Store } from '../store/store';
 import type { NewsletterDraft, NewsletterItem } from './types';
 
 type DraftItem = Omit<NewsletterItem, 'id'>;
+
+/** An article proposed from a fact, with the day of that fact. */
+type Proposal = DraftItem & { day: string };
 
 export const newsletterTitle = (number: number) => `La lettre de la coopération n° ${number}`;
 
@@ -79,7 +83,7 @@ function actionBody(store: Store, action: ActionLine, what: string, day: string)
 }
 
 /** Actions réalisées in the period (their statut became « Réalisé » then and stays so), then those lancées (« En cours » for the first time). */
-function actionItems(store: Store, from: string, until: string): DraftItem[] {
+function actionItems(store: Store, from: string, until: string): Proposal[] {
   const actions = cached(
     store,
     `SELECT a.id, a.title, a.description, a.status, c.number AS chantier_number, c.title AS chantier_title
@@ -107,18 +111,20 @@ function actionItems(store: Store, from: string, until: string): DraftItem[] {
       title: action.title,
       body: actionBody(store, action, 'réalisée', day),
       source_id: action.id,
+      day,
     })),
     ...started.sort(byDay).map(({ action, day }) => ({
       kind: 'action_lancee' as const,
       title: action.title,
       body: actionBody(store, action, 'lancée', day),
       source_id: action.id,
+      day,
     })),
   ];
 }
 
 /** The meetings held in the period, oldest first, with their place. */
-function meetingItems(store: Store, start: string | null, end: string): DraftItem[] {
+function meetingItems(store: Store, start: string | null, end: string): Proposal[] {
   const meetings = cached(
     store,
     `SELECT m.id, m.type, m.title, m.date, m.place FROM meeting m
@@ -130,30 +136,63 @@ function meetingItems(store: Store, start: string | null, end: string): DraftIte
     title: meetingTitle(meeting),
     body: `${typeLabels[meeting.type]} tenu${meeting.type === 'reunion_travail' ? 'e' : ''} le ${frenchDate(meeting.date)}${meeting.place ? `, ${meeting.place}` : ''}.`,
     source_id: meeting.id,
+    day: meeting.date,
   }));
 }
 
+/** A décision's own id, the same in every version of its minutes: an amendment's copy is `${its meeting}:${id}`. */
+const decisionKey = (entryId: string) => entryId.slice(entryId.lastIndexOf(':') + 1);
+
 /**
- * The décisions of validated minutes in the period, oldest meeting first: a projet de
- * décision is no news yet, and a piste's arbitrage is told by its own article.
+ * The décisions of minutes validated in the period, oldest meeting first: minutes validated
+ * after the lettre of their meeting's date are told by the next one. A projet de décision is
+ * no news yet, a décision a published lettre told is not told again by a version
+ * modificative, and a piste's arbitrage is told by its own article.
  */
-function decisionItems(store: Store, start: string | null, end: string): DraftItem[] {
+function decisionItems(store: Store, start: string | null, end: string): Proposal[] {
   const arbitrations = new Set(
-    cached(store, 'SELECT decision_entry_id FROM piste WHERE deleted = 0 AND decision_entry_id IS NOT NULL').pluck().all() as string[],
+    (cached(store, 'SELECT decision_entry_id FROM piste WHERE deleted = 0 AND decision_entry_id IS NOT NULL').pluck().all() as string[]).map(decisionKey),
   );
-  return listDecisions(store, { from: start ?? undefined, to: end })
-    .filter((decision) => !decision.draft && !arbitrations.has(decision.id))
+  const told = new Set(
+    (
+      cached(
+        store,
+        `SELECT json_extract(j.value, '$.source_id') FROM newsletter n, json_each(n.items) j
+         WHERE n.deleted = 0 AND n.published_on IS NOT NULL AND json_extract(j.value, '$.kind') = 'decision'`,
+      )
+        .pluck()
+        .all() as (string | null)[]
+    )
+      .filter((id): id is string => id !== null)
+      .map(decisionKey),
+  );
+  // Only validated minutes have a day of validation: a projet de décision has none.
+  const validatedOn = new Map(
+    (
+      cached(store, "SELECT id, validated_on FROM meeting WHERE validation_status = 'valide' AND validated_on IS NOT NULL").all() as {
+        id: string;
+        validated_on: string;
+      }[]
+    ).map((meeting) => [meeting.id, meeting.validated_on]),
+  );
+  return listDecisions(store)
     .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0))
-    .map((decision) => ({
-      kind: 'decision' as const,
-      title: decision.text.split('\n')[0].slice(0, 300),
-      body: `${decision.meeting.title}, point ${decision.agenda_item.number} « ${decision.agenda_item.title} » (décision ${decision.reference}).`,
-      source_id: decision.id,
-    }));
+    .flatMap((decision) => {
+      const day = validatedOn.get(decision.meeting.id);
+      const key = decisionKey(decision.id);
+      if (day === undefined || (start !== null && day < start) || day > end || arbitrations.has(key) || told.has(key)) return [];
+      return {
+        kind: 'decision' as const,
+        title: decision.text.split('\n')[0],
+        body: `${decision.meeting.title}, point ${decision.agenda_item.number} « ${decision.agenda_item.title} » (décision ${decision.reference}).`,
+        source_id: decision.id,
+        day,
+      };
+    });
 }
 
 /** Pistes whose statut became « retenue » in the period and stays so. */
-function pisteItems(store: Store, from: string, until: string): DraftItem[] {
+function pisteItems(store: Store, from: string, until: string): Proposal[] {
   const pistes = cached(store, "SELECT id, number, title, description FROM piste WHERE deleted = 0 AND status = 'retenue' ORDER BY number").all() as {
     id: string;
     number: number;
@@ -161,17 +200,17 @@ function pisteItems(store: Store, from: string, until: string): DraftItem[] {
     description: string | null;
   }[];
   const changes = statusChanges(store, 'piste');
-  return pistes
-    .filter((piste) => {
-      const last = changes.get(piste.id)?.at(-1);
-      return last !== undefined && last.hlc >= from && last.hlc < until;
-    })
-    .map((piste) => ({
+  return pistes.flatMap((piste) => {
+    const last = changes.get(piste.id)?.at(-1);
+    if (last === undefined || last.hlc < from || last.hlc >= until) return [];
+    return {
       kind: 'piste_retenue' as const,
       title: piste.title,
       body: [`Piste ${pisteReference(piste.number)}, retenue par le comité.`, piste.description].filter(Boolean).join('\n\n'),
       source_id: piste.id,
-    }));
+      day: dayOf(last.hlc),
+    };
+  });
 }
 
 /** The key figures worth a newsletter, as a list: meetings of the period, then where the work stands. */
@@ -197,6 +236,24 @@ function figuresItem(store: Store, start: string | null, end: string): DraftItem
   return { kind: 'chiffres', title: 'Chiffres clés', body: lines.join('\n'), source_id: null };
 }
 
+/** A text cut to `max` characters, « … » telling it was cut. */
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+/** An article within a lettre's limits: a title or a description longer than an article's is cut, the editor rewrites it. */
+const fitted = ({ kind, title, body, source_id }: DraftItem): DraftItem => ({
+  kind,
+  title: cut(title, NEWSLETTER_ITEM_TITLE_MAX),
+  body: body === null ? null : cut(body, NEWSLETTER_ITEM_BODY_MAX),
+  source_id,
+});
+
+/** The most recent facts a lettre holds, in their order: beyond its articles' cap, the oldest are left out. */
+function mostRecent(proposals: Proposal[], count: number): Proposal[] {
+  if (proposals.length <= count) return proposals;
+  const kept = new Set([...proposals].sort((x, y) => (x.day > y.day ? -1 : x.day < y.day ? 1 : 0)).slice(0, count));
+  return proposals.filter((proposal) => kept.has(proposal));
+}
+
 /** What « Nouvelle lettre » proposes on `day` (today by default): nothing is written. */
 export function draftNewsletter(store: Store, day?: string): NewsletterDraft {
   const end = today(day);
@@ -210,11 +267,11 @@ export function draftNewsletter(store: Store, day?: string): NewsletterDraft {
     period_start: start,
     period_end: end,
     items: [
-      ...actionItems(store, from, until),
-      ...decisionItems(store, start, end),
-      ...meetingItems(store, start, end),
-      ...pisteItems(store, from, until),
+      ...mostRecent(
+        [...actionItems(store, from, until), ...decisionItems(store, start, end), ...meetingItems(store, start, end), ...pisteItems(store, from, until)],
+        NEWSLETTER_MAX_ITEMS - 1,
+      ),
       figuresItem(store, start, end),
-    ],
+    ].map(fitted),
   };
 }

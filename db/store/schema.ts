@@ -74,6 +74,11 @@ const euros = (label: string) =>
     .max(1e12, `${label} : montant trop grand.`)
     .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, `${label} : au centime près.`);
 
+/** A lettre's limits, which « Nouvelle lettre » fits its proposals to (db/newsletters/draft.ts). */
+export const NEWSLETTER_MAX_ITEMS = 200;
+export const NEWSLETTER_ITEM_TITLE_MAX = 300;
+export const NEWSLETTER_ITEM_BODY_MAX = 20000;
+
 const oneOf = <T extends readonly [string, ...string[]]>(label: string, values: T) => z.enum(values, { error: `${label} : valeur inconnue.` });
 
 export const ENTITIES = {
@@ -358,13 +363,13 @@ export const ENTITIES = {
           /** Stable within the lettre: the editor moves, rewrites and removes an article by it. */
           id: z.string().min(1).max(40),
           kind: oneOf(fieldSubject('newsletter', 'items'), NEWSLETTER_ITEM_KINDS),
-          title: requiredText("Le titre d'un article", 300),
-          body: optionalText("Le texte d'un article", 20000),
+          title: requiredText("Le titre d'un article", NEWSLETTER_ITEM_TITLE_MAX),
+          body: optionalText("Le texte d'un article", NEWSLETTER_ITEM_BODY_MAX),
           /** The action, decision, meeting or piste it was proposed from. */
           source_id: z.string().nullable(),
         }),
       )
-      .max(200, 'Une lettre compte 200 articles au plus.'),
+      .max(NEWSLETTER_MAX_ITEMS, `Une lettre compte ${NEWSLETTER_MAX_ITEMS} articles au plus.`),
     published_on: isoDate(fieldSubject('newsletter', 'published_on')).nullable(),
     published_by_id: optionalRef(fieldSubject('newsletter', 'published_by_id')),
   },

@@ -7,14 +7,15 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { setPilot } from '../../db/actions/pilots';
-import { createAction } from '../../db/actions/writes';
+import { addStep, createAction, deleteAction } from '../../db/actions/writes';
+import { addBudgetLine } from '../../db/budget/writes';
 import { attach } from '../../db/attachments/store';
 import { keyFigures } from '../../db/chantiers/figures';
 import { actionExportRows, actionsCsv, actionsXlsx, planXlsx, sheetName } from '../../db/exports/actions';
 import { csvBytes, parseCsv } from '../../db/exports/csv';
 import { exportAll } from '../../db/exports/export-all';
 import { applyImport, previewImport, readSpreadsheet } from '../../db/exports/import';
-import { createMeeting } from '../../db/meetings/writes';
+import { addAgendaItem, addEntry, createMeeting, deleteAgendaItem } from '../../db/meetings/writes';
 import type { Store } from '../../db/store/store';
 import { cast, codiri } from './meeting-fixtures';
 import { buildCli, changeCount, cliOutput, newCooperation, newReplica, runCli, sendAll, tempDir } from './helpers';
@@ -401,6 +402,57 @@ describe("import d'un plan d'actions", () => {
     // The same file a second time: importable, but said.
     expect(previewImport(store, await readSpreadsheet(cp1252)).warnings).toEqual(['Ligne 2 : le chantier 8 a déjà une action « Achats groupés, énergie ».']);
   });
+
+  test('deux colonnes du même titre sont refusées ; une colonne « constructor » est une colonne comme une autre', async () => {
+    const store = newReplica();
+    const twice = Buffer.from('Chantier;Titre;Description;Description\r\n4;Séminaire;Un séminaire;\r\n', 'utf8');
+    const preview = previewImport(store, await readSpreadsheet(twice));
+    expect(preview.errors).toEqual(['Colonne « Description » en double : donnez-leur des titres différents dans le fichier, puis recommencez.']);
+    expect(preview.importable).toBe(false);
+    const odd = Buffer.from('Chantier;Titre;constructor;toString\r\n4;Séminaire;x;y\r\n', 'utf8');
+    const oddPreview = previewImport(store, await readSpreadsheet(odd));
+    expect(oddPreview.errors).toEqual([]);
+    expect(oddPreview.mapping).toEqual({ Chantier: 'chantier', Titre: 'title', constructor: null, toString: null });
+    expect(oddPreview.lines[0].action).toMatchObject({ chantier: { number: 4 }, title: 'Séminaire' });
+  });
+
+  test('un guillemet dans un champ est un caractère : il n’ouvre une citation qu’au début du champ', async () => {
+    const csv = [
+      'Chantier;Titre;Taille 27";Description',
+      '4;Écran 27";1;Pour la salle',
+      '4;Clavier;2;',
+      '4;"Câble ""HDMI""; 2 m";3;',
+      '4;Souris;4;',
+      '4;Tapis 5";5;',
+    ];
+    expect(parseCsv(csv.join('\r\n'))).toEqual([
+      ['Chantier', 'Titre', 'Taille 27"', 'Description'],
+      ['4', 'Écran 27"', '1', 'Pour la salle'],
+      ['4', 'Clavier', '2', ''],
+      ['4', 'Câble "HDMI"; 2 m', '3', ''],
+      ['4', 'Souris', '4', ''],
+      ['4', 'Tapis 5"', '5', ''],
+    ]);
+    const preview = previewImport(newReplica(), await readSpreadsheet(Buffer.from(csv.join('\r\n'), 'utf8')));
+    expect(preview.errors).toEqual([]);
+    expect(preview.lines.map((line) => line.action.title)).toEqual(['Écran 27"', 'Clavier', 'Câble "HDMI"; 2 m', 'Souris', 'Tapis 5"']);
+  });
+
+  test('« Texte Unicode » d’Excel (UTF-16) est lu ; un classeur Excel 97-2003 (.xls) est refusé en français', async () => {
+    const store = newReplica();
+    const text = '\uFEFFChantier\tTitre\tÉchéance\r\n4\tSéminaire des cadres\t30/06/2027\r\n';
+    const little = Buffer.from(text, 'utf16le');
+    const big = Buffer.from(little).swap16();
+    for (const bytes of [little, big]) {
+      const preview = previewImport(store, await readSpreadsheet(bytes));
+      expect(preview.errors).toEqual([]);
+      expect(preview.lines.map((line) => [line.action.title, line.action.end_date])).toEqual([['Séminaire des cadres', '2027-06-30']]);
+    }
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    await expect(readSpreadsheet(xls)).rejects.toThrow(
+      "Ce fichier est au format Excel 97-2003 (.xls), qui n'est pas lu : ouvrez-le dans Excel ou LibreOffice, enregistrez-le au format .xlsx, puis recommencez.",
+    );
+  });
 });
 
 describe('Exporter tout', { timeout: 30_000 }, () => {
@@ -484,6 +536,30 @@ describe('Exporter tout', { timeout: 30_000 }, () => {
     expect(readFileSync(join(folder, file), 'utf8')).toBe('%PDF-1.4 programme');
     expect(existsSync(join(folder, 'documents'))).toBe(true);
   });
+  test('les lignes d’une action ou d’un point supprimés sont laissées de côté, comme les écrans le font', () => {
+    const store = newReplica();
+    const { seminaire, formation } = withActions(store);
+    const kept = addBudgetLine(store, formation, { year: 2027, partner_id: 'd37', planned: 1000 });
+    addBudgetLine(store, seminaire, { year: 2027, partner_id: 'd41', planned: 5000 });
+    const step = addStep(store, seminaire, 'Réserver la salle');
+    deleteAction(store, seminaire);
+    const meeting = createMeeting(store, { type: 'codiri', date: '2027-03-15', start_time: '14:00', duration_minutes: 120 });
+    const point = addAgendaItem(store, meeting, { title: 'Mobilités' });
+    const decision = addEntry(store, point, { kind: 'decision', text: 'Le CODIRI adopte la charte.' });
+    deleteAgendaItem(store, point);
+    const folder = join(tempDir(), 'Export');
+    exportAll(store, folder, new Date('2027-04-01T10:00:00Z'));
+    const { tables } = JSON.parse(readFileSync(join(folder, 'entente.json'), 'utf8')) as { tables: Record<string, { id: string; owner_id?: string }[]> };
+    const ids = (entity: string) => tables[entity].map((row) => row.id);
+    expect(ids('budget_line')).toEqual([kept]);
+    expect(ids('step')).not.toContain(step);
+    expect(tables.pilot.filter((row) => row.owner_id === seminaire)).toEqual([]);
+    expect(ids('entry')).not.toContain(decision);
+    expect(ids('meeting')).toContain(meeting);
+    const budget = readCsvFilesAsExcel([join(folder, 'budget.csv')])['budget.csv'];
+    expect(budget.map((row) => row[0])).toEqual(['Identifiant', kept]);
+  });
+
   test('les types de réunion d’une coopération qui n’est pas entre Départements : « Atelier de coopération »', () => {
     const store = newCooperation();
     createMeeting(store, { type: 'atelier', title: 'Idées mobilités', date: '2027-04-01', start_time: '09:00', duration_minutes: 90 });
@@ -604,6 +680,17 @@ describe('chiffres clés', () => {
     expect(value(sinceCodiri, 'reunions.codiri')).toBe(0);
     expect(value(sinceCodiri, 'reunions.atelier')).toBe(1);
     expect(value(sinceCodiri, 'personnes.d37.participants')).toBe(0);
+  });
+
+  test("le responsable d'une action à mener sous un point supprimé n'est plus compté", () => {
+    const store = newReplica();
+    const people = cast(store);
+    const { items } = codiri(store, people);
+    const responsables = () => keyFigures(store, { kind: 'all' }, '2027-05-01').figures.find((figure) => figure.key === 'personnes.d37.responsables')?.value;
+    expect(responsables()).toBe(1);
+    // Anne Leroy is responsable of the action à mener under « Gouvernance d'Approlys » only.
+    deleteAgendaItem(store, items[1]);
+    expect(responsables()).toBe(0);
   });
 
   test('les ateliers sont « interdépartementaux » entre Départements seulement', () => {

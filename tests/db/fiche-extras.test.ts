@@ -7,9 +7,10 @@ import { addBudgetLine, addFunding, updateFunding } from '../../db/budget/writes
 import { actionIndicators, chantierIndicators } from '../../db/indicators/reads';
 import { addIndicatorValue, createIndicator, linkIndicator, unlinkIndicator } from '../../db/indicators/writes';
 import { dump } from '../../db/project/dump';
+import { insertRow, validatePatch } from '../../db/store/rows';
 import type { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
-import { newReplica } from './helpers';
+import { newReplica, tempDir } from './helpers';
 
 const PASSPHRASE = 'jardin-lampe-rocher-cabane';
 const send = (from: Store, to: Store) => importFile(to, exportFile(from, { secret: PASSPHRASE, forReplica: to.replicaId }).bytes, PASSPHRASE);
@@ -53,6 +54,22 @@ describe('indicateurs', () => {
 
     expect(() => addIndicatorValue(claire, id, { date: '2027-02-30', value: 1 })).toThrow('date impossible');
     expect(() => createIndicator(claire, { chantier_id: 'c4', name: '  ' })).toThrow("Le nom de l'indicateur ne peut pas être vide.");
+  });
+
+  test('deux valeurs du même jour : la dernière saisie est la plus récente, quel que soit son identifiant', () => {
+    const clock = { now: Date.UTC(2027, 2, 1) };
+    const claire = newReplica('Claire Martin', '37', tempDir(), () => clock.now);
+    const id = createIndicator(claire, { chantier_id: 'c4', name: 'Agents en mobilité', target_value: 40 });
+    linkIndicator(claire, id, 'a4-1');
+    const value = (amount: number) => validatePatch('indicator_value', { indicator_id: id, date: '2027-03-31', value: amount, author_id: null, comment: null });
+    // The first entered has the greater id: the order of ids would take it for the latest.
+    insertRow(claire, 'indicator_value', value(12), 'zzzzzzzzzzzz');
+    clock.now += 60_000;
+    insertRow(claire, 'indicator_value', value(15), '000000000000');
+    const [indicator] = actionIndicators(claire, 'a4-1');
+    expect(indicator.values.map((entry) => entry.value)).toEqual([12, 15]);
+    expect(indicator.latest?.value).toBe(15);
+    expect(queryActions(claire, { chantier_ids: ['c4'] }).find((row) => row.id === 'a4-1')?.indicator?.latest).toBe(15);
   });
 
   test('deux postes saisissent des valeurs, échangent leurs fichiers et voient la même série', () => {

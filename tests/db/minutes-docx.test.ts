@@ -3,6 +3,7 @@
 // participants by attendance, numbered décisions, the tables, French typography, page numbers.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { frenchTypography } from '../../common/french';
 import { minutesDocx } from '../../db/meetings/docx';
@@ -170,6 +171,37 @@ describe('le compte rendu exporté en Word', () => {
     expect(docx.header).toEqual(["Département d'Indre-et-Loire   ·   Département de Loir-et-Cher"]);
     expect(docx.footer).toEqual(['Compte rendu — CODIRI du 15 mars 2027\tPage  sur ']);
     expect(docx.footer_fields).toEqual(['PAGE', 'NUMPAGES']);
+  });
+
+  test('les retours à la ligne tapés dans les décisions, informations, actions et commentaires de suivi restent des retours à la ligne', async () => {
+    const store = newReplica();
+    const people = cast(store);
+    const previous = createMeeting(store, { type: 'codiri', date: '2026-09-14', start_time: '14:00', duration_minutes: 120 });
+    const besoins = addActionItem(
+      store,
+      addAgendaItem(store, previous, { title: 'Chantier RH', chantier_id: 'c4' }),
+      { kind: 'nouvelle', title: 'Recenser les besoins', responsable_id: people.marc, due_date: '2027-12-15' },
+      { complete: true },
+    );
+    sendForValidation(store, previous, '2026-09-16');
+    validateMinutes(store, previous, { validatedBy: people.emilie, day: '2026-09-23' });
+    const { meetingId, items } = codiri(store, people);
+    addEntry(store, items[0], { kind: 'decision', text: 'Le séminaire aura lieu :\n- en juin ;\n- à Blois.' });
+    addEntry(store, items[0], { kind: 'information', text: 'Deux groupes :\nmars et juin.' });
+    addActionItem(store, items[0], { kind: 'nouvelle', title: 'Réserver la salle\net le traiteur', responsable_id: people.marc }, { complete: true });
+    setFollowUpComment(store, meetingId, besoins, 'Questionnaire envoyé.\nRelance prévue.');
+    const bytes = await minutesDocx(store, meetingId, 'compte_rendu');
+
+    // Word shows a line feed inside a text as a space: none is written, a break is.
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml']);
+    expect([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].filter((match) => match[1].includes('\n'))).toEqual([]);
+    const docx = await exported(store, meetingId, 'compte_rendu');
+    const texts = docx.paragraphs.map((paragraph) => paragraph.text);
+    expect(docx.decisions).toContain(`Décision n°${NBSP}2 — Le séminaire aura lieu${NBSP}:\n- en juin${NARROW};\n- à Blois.`);
+    expect(texts).toContain(`Deux groupes${NBSP}:\nmars et juin.`);
+    expect(texts.some((text) => text.startsWith('Réserver la salle\net le traiteur — '))).toBe(true);
+    expect(docx.tables.flat()).toContainEqual(expect.arrayContaining(['Réserver la salle\net le traiteur\nChantier 4 · Les ressources humaines']));
+    expect(docx.tables.flat()).toContainEqual(expect.arrayContaining(['Questionnaire envoyé.\nRelance prévue.']));
   });
 
   test('le relevé de décisions, en projet : décisions et actions, sans notes ni informations, « PROJET » en tête', async () => {

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { createAction, updateAction } from '../../db/actions/writes';
 import { keyFigures } from '../../db/chantiers/figures';
-import { sendForValidation, validateMinutes } from '../../db/meetings/validation';
+import { amendMinutes, sendForValidation, validateMinutes } from '../../db/meetings/validation';
 import { addAgendaItem, addEntry, createMeeting } from '../../db/meetings/writes';
 import { newsletterEml } from '../../db/newsletters/eml';
 import { markdownHtml, markdownText, parseMarkdown } from '../../db/newsletters/markdown';
@@ -175,6 +175,58 @@ describe("la lettre d'info", () => {
     expect(invalid(() => updateNewsletter(other, id, { title: 'Autre' })).message).toBe('La lettre n° 2 a été publiée : elle ne peut plus être modifiée.');
     // The next lettre starts the day after this one's period.
     expect(getNewsletter(other, createNewsletter(other, '2026-12-15')).period_start).toBe('2026-11-03');
+  });
+
+  test('une décision est annoncée par la lettre de la période où son compte rendu est validé, une seule fois', () => {
+    const clock = { now: noon('2026-09-01') };
+    const store = newReplica('Claire Martin', '37', tempDir(), () => clock.now);
+    const people = cast(store);
+    // A CODIRI of September whose minutes are validated after the lettre of September went out.
+    const codiri = createMeeting(store, { type: 'codiri', date: '2026-09-20', start_time: '14:00', duration_minutes: 120 });
+    addEntry(store, addAgendaItem(store, codiri, { title: 'Mobilités' }), { kind: 'decision', text: 'Le CODIRI adopte la charte.' });
+    clock.now = noon('2026-09-30');
+    publishNewsletter(store, createNewsletter(store, '2026-09-30'), '2026-09-30');
+    clock.now = noon('2026-10-05');
+    sendForValidation(store, codiri, '2026-10-05');
+    validateMinutes(store, codiri, { validatedBy: people.marc, day: '2026-10-20' });
+    const decisions = (id: string) =>
+      getNewsletter(store, id)
+        .items.filter((item) => item.kind === 'decision')
+        .map((item) => item.title);
+    const october = createNewsletter(store, '2026-11-02');
+    expect(decisions(october)).toEqual(['Le CODIRI adopte la charte.']);
+    publishNewsletter(store, october, '2026-11-02');
+    // A version modificative validated later is not told again.
+    clock.now = noon('2026-11-10');
+    const amended = amendMinutes(store, codiri, 'Coquille');
+    sendForValidation(store, amended, '2026-11-10');
+    validateMinutes(store, amended, { validatedBy: people.marc, day: '2026-11-12' });
+    expect(decisions(createNewsletter(store, '2026-12-01'))).toEqual([]);
+  });
+
+  test('« Nouvelle lettre » se crée toujours : les titres trop longs sont coupés, les faits les plus récents gardés dans la limite des articles', () => {
+    const clock = { now: noon('2026-09-01') };
+    const store = newReplica('Claire Martin', '37', tempDir(), () => clock.now);
+    const long = createAction(store, { chantier_id: 'c1', title: `Étude ${'très '.repeat(70)}longue`, status: 'en_cours' });
+    for (let day = 2; day <= 30; day++) {
+      clock.now = noon(`2026-09-${String(day).padStart(2, '0')}`);
+      for (let n = 0; n < 7; n++) createAction(store, { chantier_id: 'c2', title: `Action ${day}-${n}`, status: 'en_cours' });
+    }
+    const lettre = getNewsletter(store, createNewsletter(store, '2026-09-30'));
+    expect(lettre.items).toHaveLength(200);
+    expect(lettre.items.at(-1)!.kind).toBe('chiffres');
+    // 204 actions lancées: the 199 most recent are kept, in their order; the oldest is left out.
+    const lancees = lettre.items.filter((item) => item.kind === 'action_lancee');
+    expect(lancees).toHaveLength(199);
+    expect(lancees.some((item) => item.source_id === long)).toBe(false);
+    expect(lancees.map((item) => item.title).slice(-2)).toEqual(['Action 30-5', 'Action 30-6']);
+
+    const short = newReplica();
+    const title = `Étude ${'très '.repeat(70)}longue`;
+    const id = createAction(short, { chantier_id: 'c1', title, status: 'en_cours' });
+    const article = getNewsletter(short, createNewsletter(short)).items.find((item) => item.source_id === id)!;
+    expect(article.title).toHaveLength(300);
+    expect(article.title).toBe(`${title.slice(0, 299).trimEnd()}…`);
   });
 
   test('une lettre vide ne se publie pas', () => {
