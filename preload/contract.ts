@@ -485,7 +485,20 @@ export type OpenedFile =
   { kind: 'exchange'; preview: ExchangeFilePreview } | { kind: 'invitation'; file_name: string } | { kind: 'refused'; file_name: string; message: string };
 
 export type RestorableKind =
-  'action' | 'step' | 'note' | 'link' | 'indicator_value' | 'budget_line' | 'funding' | 'action_party' | 'indicator_link' | 'attachment';
+  | 'action'
+  | 'step'
+  | 'note'
+  | 'link'
+  | 'indicator_value'
+  | 'budget_line'
+  | 'funding'
+  | 'action_party'
+  | 'indicator_link'
+  | 'attachment'
+  | 'participant'
+  | 'agenda_item'
+  | 'entry'
+  | 'action_item';
 
 /** What the print preview shows: a compte rendu, a relevé de décisions, or a CODIRI's whole dossier. */
 export type PrintLayout = MinutesLayout | 'dossier_codiri' | 'convocation' | 'emargement';

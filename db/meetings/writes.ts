@@ -23,7 +23,7 @@ import type {
   ParticipantInput,
   ParticipantPatch,
 } from './types';
-import { deleteRow, getRow, insertRow, requireRow, rowEdits, updateRow, validatePatch } from '../store/rows';
+import { deleteRow, getRow, insertRow, requireRow, restoreRow, rowEdits, updateRow, validatePatch } from '../store/rows';
 
 export const READ_ONLY_MESSAGE = 'Ce compte rendu est validé : il ne peut plus être modifié. Pour le corriger, créez une version modificative.';
 
@@ -375,6 +375,19 @@ export function moveActionItem(store: Store, id: string, direction: 'up' | 'down
 export function deleteActionItem(store: Store, id: string): void {
   editableMeeting(store, requireRow(store, 'action_item', id).meeting_id);
   deleteRow(store, 'action_item', id);
+}
+
+// Undoing a delete
+
+/** The rows of the minutes the page's delete buttons remove: each delete may be undone. */
+export const RESTORABLE_MEETING_ROWS = ['participant', 'agenda_item', 'entry', 'action_item'] as const;
+export type RestorableMeetingRow = (typeof RESTORABLE_MEETING_ROWS)[number];
+
+/** Brings a deleted row of the minutes back, unless they were validated meanwhile (on another poste, say). */
+export function restoreMeetingRow(store: Store, entity: RestorableMeetingRow, id: string): void {
+  const meetingId = cached(store, `SELECT meeting_id FROM ${entity} WHERE id = ?`).pluck().get(id) as string | null | undefined;
+  if (meetingId) editableMeeting(store, meetingId);
+  restoreRow(store, entity, id);
 }
 
 // Suivi des actions du précédent compte rendu

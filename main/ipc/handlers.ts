@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { refusal } from '../../db/errors';
 import { attach, attachmentContent, detach, listAttachments, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL } from '../../db/attachments/store';
 import { chooseDocumentToAttach } from '../dialogs';
-import type { ApiMethod, EntenteApi } from '../../preload/contract';
+import type { ApiMethod, EntenteApi, RestorableKind } from '../../preload/contract';
 import { listBackups } from '../../db/project/backup';
 import { listConflictViews } from '../../db/conflicts/reads';
 import { resolveConflict } from '../../db/conflicts/writes';
@@ -21,6 +21,7 @@ import { listPeople } from '../../db/people/reads';
 import { updateProjectName } from '../../db/project/writes';
 import { setPilot } from '../../db/actions/pilots';
 import { restoreRow } from '../../db/store/rows';
+import { restoreMeetingRow, RESTORABLE_MEETING_ROWS, type RestorableMeetingRow } from '../../db/meetings/writes';
 import { databaseBytes, databaseFile } from '../../db/paths';
 import { getAction, queryActionPage } from '../../db/actions/reads';
 import { getActionHistory } from '../../db/actions/history';
@@ -44,6 +45,8 @@ import { createCooperationHandlers, type CooperationContext } from './cooperatio
 export type Handlers = {
   [K in ApiMethod]: (...args: Parameters<EntenteApi[K]>) => ReturnType<EntenteApi[K]> | Promise<ReturnType<EntenteApi[K]>>;
 };
+
+const isMeetingRow = (kind: RestorableKind): kind is RestorableMeetingRow => (RESTORABLE_MEETING_ROWS as readonly string[]).includes(kind);
 
 export function createHandlers(session: Session, { cooperations, ...sync }: Omit<SyncContext, 'session'> & { cooperations: CooperationContext }): Handlers {
   const store = () => session.requireStore();
@@ -86,7 +89,8 @@ export function createHandlers(session: Session, { cooperations, ...sync }: Omit
     deleteNote: (id) => actions.deleteNote(store(), id),
     addLink: (actionId, link) => actions.addLink(store(), actionId, link),
     deleteLink: (id) => actions.deleteLink(store(), id),
-    restoreDeleted: (kind, id) => restoreRow(store(), kind, id),
+    // The minutes' rows come back only while the minutes may still be edited.
+    restoreDeleted: (kind, id) => (isMeetingRow(kind) ? restoreMeetingRow(store(), kind, id) : restoreRow(store(), kind, id)),
     listAttachments: (ownerId) => listAttachments(store(), ownerId),
     attachDocument: async (ownerId) => {
       const file = await chooseDocumentToAttach(sync.window());

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconTrash } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 
 interface Props {
   /** « Supprimer l'action ». */
@@ -17,9 +17,14 @@ interface Props {
 /** « Supprimer … » at the foot of a fiche: a confirmation first, « Annuler » focused. */
 export function DeleteButton({ label, title, children, remove }: Props) {
   const [opened, { open, close }] = useDisclosure();
+  // A second click would be refused: the row is already deleted.
+  const [busy, setBusy] = useState(false);
 
   async function confirm() {
-    if (await remove()) close();
+    setBusy(true);
+    const removed = await remove();
+    setBusy(false);
+    if (removed) close();
   }
 
   return (
@@ -35,7 +40,7 @@ export function DeleteButton({ label, title, children, remove }: Props) {
           <Button variant="default" onClick={close} data-autofocus>
             Annuler
           </Button>
-          <Button color="red.9" onClick={() => void confirm()}>
+          <Button color="red.9" loading={busy} onClick={() => void confirm()}>
             Supprimer
           </Button>
         </Group>

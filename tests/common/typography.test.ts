@@ -1,5 +1,6 @@
 // French typography of the screens: a narrow no-break space (U+202F, or U+00A0) before
-// « ; : ! ? » and inside « », never an ordinary space, which lets the sign start a line.
+// « ; : ! ? » and inside « », never an ordinary space, which lets the sign start a line;
+// a no-break space too between a number and its unit (« 60 % », « 2 h ») and after « n° ».
 // Only the text the screens show is read — string literals, templates and JSX text, found
 // by the TypeScript parser — so that code (a ? b : c, objects, types) is left alone.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,6 +17,8 @@ const HOLE = '\uE000';
 const BREAK = '\uE001';
 /** An ordinary space before ; : ! ? (followed by a space or the end), after « or before ». */
 const FAULT = / [;:!?](?=\s|$)|« | »/;
+/** An ordinary space between a number (a digit, or a value put in the text) and % € h min, or after n°. */
+const UNIT_FAULT = new RegExp(`[\\d${HOLE}] (?:%|€|h|min)(?!\\p{L})|n° `, 'u');
 /** A separator that joins screen texts: « ; » between spaces, or before a new line. */
 const SEPARATOR = /^ ?[;:!?] ?\n?$/;
 
@@ -27,13 +30,13 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The screen texts of a source file that break the rule, with their line. */
-function faults(fileName: string, text: string): string[] {
+/** The screen texts of a source file that break the rule (the units' too if `units`), with their line. */
+function faults(fileName: string, text: string, units = true): string[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const found: string[] = [];
   // A text is screen text if it has letters, or values put in it (HOLE), or joins texts (SEPARATOR).
   const check = (node: ts.Node, value: string) => {
-    if (!(LETTER.test(value) || value.includes(HOLE) || SEPARATOR.test(value)) || !FAULT.test(value)) return;
+    if (!(LETTER.test(value) || value.includes(HOLE) || SEPARATOR.test(value)) || !(FAULT.test(value) || (units && UNIT_FAULT.test(value)))) return;
     const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
     found.push(`${line}: ${value.replaceAll(HOLE, '…').replace(/\s+/g, ' ').trim()}`);
   };
@@ -68,10 +71,21 @@ describe('typographie française des écrans', () => {
     expect(faults('a.ts', `const a = list.join(' ; ');\nconst b = list.join(' ;\\n');\nconst c = list.join('\u202F; ');`)).toHaveLength(2);
   });
 
-  test('aucun texte de renderer/ ni de common/ avec une espace ordinaire avant ; : ! ? ni dans « »', () => {
+  test('la règle : espace ordinaire entre un nombre et son unité, ou après « n° »', () => {
+    expect(faults('a.tsx', `const a = 'Avancement\u202F: 60 %';`)).toHaveLength(1);
+    expect(faults('a.tsx', `const a = <p>soit {fromSteps} %.</p>;`)).toHaveLength(1);
+    expect(faults('a.tsx', 'const a = `${amount} € en ${hours} h et 5 min`;')).toHaveLength(1);
+    expect(faults('a.tsx', 'const a = `Décision n° ${number}`;')).toHaveLength(1);
+    expect(faults('a.tsx', 'const a = `${progress}\u00a0% à 9\u00a0h, n°\u00a0${number}, 2 heures, 3 minutes`;')).toEqual([]);
+  });
+
+  test('aucun texte de renderer/ ni de common/ avec une espace ordinaire avant ; : ! ?, dans « », avant une unité ni après n°', () => {
     const files = ['renderer', 'common'].flatMap((dir) => sourceFiles(join(ROOT, dir))).map((path) => relative(ROOT, path));
+    // common/'s times and durations (« 9 h 30 ») are also written by the CLI and in the documents, in plain text.
     const found = Object.fromEntries(
-      files.map((file) => [file, faults(file, readFileSync(join(ROOT, file), 'utf8'))] as const).filter(([, list]) => list.length > 0),
+      files
+        .map((file) => [file, faults(file, readFileSync(join(ROOT, file), 'utf8'), file.startsWith('renderer'))] as const)
+        .filter(([, list]) => list.length > 0),
     );
     expect(found).toEqual({});
   });

@@ -8,11 +8,14 @@ import {
   addEntry,
   addParticipant,
   createMeeting,
+  deleteActionItem,
   deleteAgendaItem,
+  deleteEntry,
   deleteMeeting,
   deleteParticipant,
   moveAgendaItem,
   READ_ONLY_MESSAGE,
+  restoreMeetingRow,
   setFollowUpComment,
   setValidationSilenceDays,
   updateActionItem,
@@ -250,6 +253,42 @@ describe('un CODIRI de bout en bout', () => {
     const again = amendMinutes(store, meetingId, null);
     expect(again).toBe(first);
     expect(getMeeting(store, again).agenda.map((item) => item.title)).toEqual(['Point d’étape du chantier RH', 'Gouvernance d’Approlys']);
+  });
+});
+
+describe('une suppression annulée', () => {
+  test('participant, point, information ou décision, action à mener : chacun revient tel quel, à sa place', () => {
+    const store = newReplica();
+    const people = cast(store);
+    const { meetingId, items, decisions, information, actionItems, guests } = codiri(store, people);
+    const before = getMeeting(store, meetingId);
+    const deletes = [
+      [() => deleteParticipant(store, guests.other), 'participant', guests.other],
+      [() => deleteAgendaItem(store, items[0]), 'agenda_item', items[0]],
+      [() => deleteEntry(store, decisions.approlys), 'entry', decisions.approlys],
+      [() => deleteEntry(store, information), 'entry', information],
+      [() => deleteActionItem(store, actionItems.approlys), 'action_item', actionItems.approlys],
+    ] as const;
+    for (const [remove, entity, id] of deletes) {
+      remove();
+      expect(getMeeting(store, meetingId)).not.toEqual(before);
+      restoreMeetingRow(store, entity, id);
+      // The point comes back with its informations, décisions and actions à mener.
+      expect(getMeeting(store, meetingId)).toEqual(before);
+    }
+    expect(() => restoreMeetingRow(store, 'entry', 'inconnue')).toThrow(/introuvable/);
+  });
+
+  test('pas dans un compte rendu validé entre-temps', () => {
+    const store = newReplica();
+    const people = cast(store);
+    const { meetingId, guests } = codiri(store, people);
+    deleteParticipant(store, guests.other);
+    sendForValidation(store, meetingId, '2027-03-18');
+    validateMinutes(store, meetingId, { validatedBy: people.marc, day: '2027-03-22' });
+    const before = changeCount(store);
+    expect(invalid(() => restoreMeetingRow(store, 'participant', guests.other))).toEqual({ message: READ_ONLY_MESSAGE, field: 'validation_status' });
+    expect(changeCount(store)).toBe(before);
   });
 });
 

@@ -40,6 +40,7 @@ import { LinksEditor } from './LinksEditor';
 import { NotesEditor } from './NotesEditor';
 import { StepsEditor } from './StepsEditor';
 import { ActionHistorySection } from './ActionHistory';
+import { LoadError } from '../../shared/LoadError';
 
 const PRIORITY_OPTIONS = PRIORITIES.map((value) => ({ value, label: PRIORITY_LABELS[value] }));
 const FINALITE_OPTIONS = FINALITES.map((value) => ({ value, label: FINALITE_LABELS[value] }));
@@ -48,14 +49,16 @@ const FORM_OPTIONS = COOPERATION_FORMS.map((value) => ({ value, label: COOPERATI
 /** The fiche action: every field saves itself; Ctrl+Z or the button undoes the last edit. */
 export function ActionFichePage({ id }: { id: string }) {
   const { data: action, error } = useApiData('getAction', id);
-  const { data: people } = useApiData('listPeople');
-  const { data: chantiers } = useApiData('listChantiers');
+  const { data: people, error: peopleError } = useApiData('listPeople');
+  const { data: chantiers, error: chantiersError } = useApiData('listChantiers');
   if (error)
     return (
       <Alert color="red" title="Fiche introuvable">
         {error.message}
       </Alert>
     );
+  const failed = peopleError ?? chantiersError;
+  if (failed) return <LoadError error={failed} />;
   if (!action || !people || !chantiers) return null;
   return (
     <FormSaverProvider>
@@ -198,7 +201,7 @@ function ProgressHint({ action, update }: { action: ActionDetail; update: Update
       {fromSteps !== null && fromSteps !== action.progress && (
         <Group gap="xs" mt={6}>
           <Text size="xs" c="dimmed">
-            {done} étape{done > 1 ? 's' : ''} sur {action.steps.length} cochée{done > 1 ? 's' : ''}, soit {fromSteps} %.
+            {done} étape{done > 1 ? 's' : ''} sur {action.steps.length} cochée{done > 1 ? 's' : ''}, soit {fromSteps}&nbsp;%.
           </Text>
           <Button
             size="compact-xs"
@@ -210,13 +213,13 @@ function ProgressHint({ action, update }: { action: ActionDetail; update: Update
               )
             }
           >
-            Mettre l'avancement à {fromSteps} %
+            Mettre l'avancement à {fromSteps}&nbsp;%
           </Button>
         </Group>
       )}
       {action.status === 'realise' && action.progress < 100 && (
         <Text size="xs" c="dimmed" mt={4}>
-          Action réalisée&#x202f;: les listes d'actions et les tableaux de bord la comptent à 100 %.
+          Action réalisée&#x202f;: les listes d'actions et les tableaux de bord la comptent à 100&nbsp;%.
         </Text>
       )}
     </>

@@ -118,7 +118,7 @@ function NewBudgetLineForm({ actionId }: { actionId: string }) {
   const [planned, setPlanned] = useState<number | string>('');
   const [spent, setSpent] = useState<number | string>('');
   const [basis, setBasis] = useState<TaxBasis>('ttc');
-  const { errors, submit } = useNewEntry({
+  const { errors, submit, busy } = useNewEntry({
     fields: ['planned'],
     check: () => (partnerId ? undefined : { message: 'Choisissez le partenaire.' }),
     add: () =>
@@ -131,7 +131,7 @@ function NewBudgetLineForm({ actionId }: { actionId: string }) {
   });
 
   return (
-    <NewEntryForm submit={submit} label="Ajouter la ligne de budget">
+    <NewEntryForm submit={submit} busy={busy} label="Ajouter la ligne de budget">
       <FieldRow>
         <NumberInput label={fieldLabel('budget_line', 'year')} value={year} onChange={setYear} min={2000} max={2100} allowDecimal={false} />
         <Select
@@ -213,7 +213,7 @@ function NewFundingForm({ actionId }: { actionId: string }) {
   const [name, setName] = useState('');
   const [amount, setAmount] = useState<number | string>('');
   const [status, setStatus] = useState<FundingStatus>('demande');
-  const { errors, submit } = useNewEntry({
+  const { errors, submit, busy } = useNewEntry({
     fields: ['amount'],
     check: () => (amount === '' ? { message: 'Indiquez le montant.' } : undefined),
     add: () => send('addFunding', actionId, { funder_type: type, funder_name: name.trim() || null, amount: Number(amount), status }),
@@ -225,7 +225,7 @@ function NewFundingForm({ actionId }: { actionId: string }) {
   });
 
   return (
-    <NewEntryForm submit={submit} label="Ajouter le financement">
+    <NewEntryForm submit={submit} busy={busy} label="Ajouter le financement">
       <FieldRow>
         <Select
           label={fieldLabel('funding', 'funder_type')}

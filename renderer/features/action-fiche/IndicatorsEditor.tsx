@@ -174,7 +174,7 @@ function NewValueForm({ indicatorId }: { indicatorId: string }) {
   const [date, setDate] = useState<string | null>(todayIso());
   const [value, setValue] = useState<number | string>('');
   const [comment, setComment] = useState('');
-  const { errors, submit } = useNewEntry({
+  const { errors, submit, busy } = useNewEntry({
     fields: ['value', 'date'],
     check: () => {
       if (!date) return { field: 'date', message: 'Indiquez la date de la mesure.' };
@@ -189,7 +189,7 @@ function NewValueForm({ indicatorId }: { indicatorId: string }) {
   });
 
   return (
-    <NewEntryForm submit={submit} label="Ajouter la valeur">
+    <NewEntryForm submit={submit} busy={busy} label="Ajouter la valeur">
       <Group align="flex-start" mt="sm" grow>
         <FrenchDateInput label={fieldLabel('indicator_value', 'date')} value={date} onChange={setDate} error={errors.date} />
         <NumberInput
@@ -213,7 +213,7 @@ function NewIndicatorForm({ actionId, others }: { actionId: string; others: Indi
   const [target, setTarget] = useState<number | string>('');
   const [targetDate, setTargetDate] = useState<string | null>(null);
   const [shared, setShared] = useState<string | null>(null);
-  const { errors, submit } = useNewEntry({
+  const { errors, submit, busy } = useNewEntry({
     fields: ['name'],
     add: () =>
       send('createIndicator', actionId, {
@@ -257,7 +257,7 @@ function NewIndicatorForm({ actionId, others }: { actionId: string; others: Indi
           </Button>
         </Group>
       )}
-      <NewEntryForm submit={submit} label="Ajouter l'indicateur">
+      <NewEntryForm submit={submit} busy={busy} label="Ajouter l'indicateur">
         <Text size="sm" fw={600} mb={4}>
           Nouvel indicateur
         </Text>

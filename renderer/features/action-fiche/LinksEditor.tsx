@@ -46,7 +46,7 @@ export function LinksEditor({ action }: { action: ActionDetail }) {
 function NewLinkForm({ actionId }: { actionId: string }) {
   const [label, setLabel] = useDraft(`link:${actionId}:label`);
   const [url, setUrl] = useDraft(`link:${actionId}:url`);
-  const { errors, submit } = useNewEntry({
+  const { errors, submit, busy } = useNewEntry({
     fields: ['url', 'label'],
     add: () => send('addLink', actionId, { label: label.trim() || null, url: url.trim() }),
     undo: (id) => ({ label: 'Lien ajouté', revert: () => send('deleteLink', id) }),
@@ -57,7 +57,7 @@ function NewLinkForm({ actionId }: { actionId: string }) {
   });
 
   return (
-    <NewEntryForm submit={submit} label="Ajouter le lien">
+    <NewEntryForm submit={submit} busy={busy} label="Ajouter le lien">
       <FieldRow>
         <TextInput label={fieldLabel('link', 'label')} value={label} error={errors.label} onChange={(e) => setLabel(e.currentTarget.value)} />
         <TextInput label={fieldLabel('link', 'url')} placeholder="https://…" value={url} error={errors.url} onChange={(e) => setUrl(e.currentTarget.value)} />

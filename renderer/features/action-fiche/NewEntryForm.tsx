@@ -28,6 +28,8 @@ interface NewEntry<F extends string> {
 export function useNewEntry<const F extends string>({ fields, check, add, undo, clear }: NewEntry<F>) {
   const { run } = useFormSaver();
   const [errors, setErrors] = useState<Partial<Record<F, string>>>({});
+  // A second click while adding would add the entry twice.
+  const [busy, setBusy] = useState(false);
 
   const show = (refusal: Refusal) => {
     const field = fields.find((name) => name === refusal.field) ?? fields[0];
@@ -36,33 +38,46 @@ export function useNewEntry<const F extends string>({ fields, check, add, undo, 
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
+    if (busy) return;
     const refused = check?.();
     if (refused) return show(refused);
+    setBusy(true);
     const result = await run(add, undo);
+    setBusy(false);
     if (!result.ok) return show(result.error);
     setErrors({});
     clear();
   }
 
-  return { errors, submit };
+  return { errors, submit, busy };
 }
 
 /** The form's fields, then its add button on the right. */
-export function NewEntryForm({ submit, label, children }: { submit: (event: FormEvent) => Promise<void>; label: string; children: ReactNode }) {
+export function NewEntryForm({
+  submit,
+  busy,
+  label,
+  children,
+}: {
+  submit: (event: FormEvent) => Promise<void>;
+  busy: boolean;
+  label: string;
+  children: ReactNode;
+}) {
   return (
     <form onSubmit={(event) => void submit(event)}>
       {children}
       <Group justify="flex-end" mt="xs">
-        <AddButton label={label} />
+        <AddButton label={label} busy={busy} />
       </Group>
     </form>
   );
 }
 
 /** « + Ajouter … », the form's submit; the steps' form has it on the field's line. */
-export function AddButton({ label }: { label: string }) {
+export function AddButton({ label, busy }: { label: string; busy: boolean }) {
   return (
-    <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
+    <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />} loading={busy}>
       {label}
     </Button>
   );

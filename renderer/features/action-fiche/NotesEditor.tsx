@@ -85,7 +85,7 @@ function NoteItem({ note }: { note: Note }) {
 /** Ctrl+Entrée adds the note too (Entrée alone starts a new line). */
 function NewNoteForm({ actionId }: { actionId: string }) {
   const [text, setText] = useDraft(`note:${actionId}`);
-  const { errors, submit } = useNewEntry({
+  const { errors, submit, busy } = useNewEntry({
     fields: ['text'],
     add: () => send('addNote', actionId, { text: text.trim(), date: todayIso() }),
     undo: (id) => ({ label: 'Note ajoutée', revert: () => send('deleteNote', id) }),
@@ -93,7 +93,7 @@ function NewNoteForm({ actionId }: { actionId: string }) {
   });
 
   return (
-    <NewEntryForm submit={submit} label="Ajouter la note">
+    <NewEntryForm submit={submit} busy={busy} label="Ajouter la note">
       <Textarea
         label="Nouvelle note"
         description={`Datée d'aujourd'hui, ${formatDate(todayIso())}`}

@@ -42,7 +42,7 @@ function NewPartyForm({ actionId }: { actionId: string }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const [organisation, setOrganisation] = useState('');
-  const { errors, submit } = useNewEntry({
+  const { errors, submit, busy } = useNewEntry({
     fields: ['name'],
     add: () => send('addParty', actionId, { kind, name, role: role.trim() || null, organisation: organisation.trim() || null }),
     undo: (id) => ({ label: 'Ajouté à la fiche', revert: () => send('deleteParty', id) }),
@@ -54,7 +54,7 @@ function NewPartyForm({ actionId }: { actionId: string }) {
   });
 
   return (
-    <NewEntryForm submit={submit} label="Ajouter">
+    <NewEntryForm submit={submit} busy={busy} label="Ajouter">
       <FieldRow>
         <Select
           label={fieldLabel('action_party', 'kind')}

@@ -50,10 +50,10 @@ export function PisteOrigin({ actionId }: { actionId: string }) {
           <Text size="sm">
             {piste.decision_meeting ? (
               <Anchor href={href({ page: 'meeting', id: piste.decision_meeting.id, step: 'compte-rendu' })} fw={600} size="sm">
-                Décision n° {piste.decision.number} {ofMeeting(piste.decision_meeting, typeLabels)}
+                Décision n°&nbsp;{piste.decision.number} {ofMeeting(piste.decision_meeting, typeLabels)}
               </Anchor>
             ) : (
-              `Décision n° ${piste.decision.number}`
+              `Décision n°\u00a0${piste.decision.number}`
             )}
           </Text>
           <Text size="sm" c="dimmed">

@@ -136,7 +136,7 @@ function RenameStep({ step, index, onDone }: { step: Step; index: number; onDone
 
 function NewStepForm({ actionId }: { actionId: string }) {
   const [label, setLabel] = useDraft(`step:${actionId}`);
-  const { errors, submit } = useNewEntry({
+  const { errors, submit, busy } = useNewEntry({
     fields: ['label'],
     add: () => send('addStep', actionId, label.trim()),
     undo: (id) => ({ label: 'Étape ajoutée', revert: () => send('deleteStep', id) }),
@@ -147,7 +147,7 @@ function NewStepForm({ actionId }: { actionId: string }) {
     <form onSubmit={(event) => void submit(event)}>
       <Group gap="xs" align="flex-end" wrap="nowrap">
         <TextInput style={{ flex: 1 }} label="Nouvelle étape" value={label} error={errors.label} onChange={(event) => setLabel(event.currentTarget.value)} />
-        <AddButton label="Ajouter l'étape" />
+        <AddButton label="Ajouter l'étape" busy={busy} />
       </Group>
     </form>
   );

@@ -26,8 +26,9 @@ const STAGE_OPTIONS = STAGES.map((value) => ({ value, label: STAGE_LABELS[value]
 
 export function ChantierPage({ id }: { id: string }) {
   const { data: chantier, error } = useApiData('getChantier', id);
-  const { data: people } = useApiData('listPeople');
-  if (error) return <Alert color="red">{error.message}</Alert>;
+  const { data: people, error: peopleError } = useApiData('listPeople');
+  const failed = error ?? peopleError;
+  if (failed) return <Alert color="red">{failed.message}</Alert>;
   if (!chantier || !people) return null;
   return (
     <FormSaverProvider>

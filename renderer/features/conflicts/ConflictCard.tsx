@@ -147,12 +147,18 @@ function DeleteIntro({ entity }: { entity: EntityName }) {
 }
 
 function DeleteChoice({ conflict, onResolved }: { conflict: ConflictView; onResolved: OnResolved }) {
+  // The choice being saved: a second click would be refused, the first having settled the conflict.
+  const [saving, setSaving] = useState<boolean | null>(null);
+  async function choose(deleted: boolean) {
+    setSaving(deleted);
+    if (!(await resolve(conflict, deleted, onResolved))) setSaving(null);
+  }
   return (
     <Group gap="sm">
-      <Button variant="default" onClick={() => void resolve(conflict, false, onResolved)}>
+      <Button variant="default" loading={saving === false} disabled={saving === true} onClick={() => void choose(false)}>
         Garder {rowNoun(conflict.entity).the}
       </Button>
-      <Button color="red.8" onClick={() => void resolve(conflict, true, onResolved)}>
+      <Button color="red.8" loading={saving === true} disabled={saving === false} onClick={() => void choose(true)}>
         Confirmer la suppression
       </Button>
     </Group>
@@ -162,6 +168,7 @@ function DeleteChoice({ conflict, onResolved }: { conflict: ConflictView; onReso
 function MergedValue({ conflict, onResolved }: { conflict: ConflictView; onResolved: OnResolved }) {
   const key = conflictKey(conflict);
   const [value, setValueState] = useState<string | null>(() => mergesUnderWay.get(key)?.text ?? null);
+  const [busy, setBusy] = useState(false);
   const setValue = (text: string | null) => {
     setValueState(text);
     if (text === null) mergesUnderWay.delete(key);
@@ -191,15 +198,19 @@ function MergedValue({ conflict, onResolved }: { conflict: ConflictView; onResol
       />
       <Group gap="sm">
         <Button
-          onClick={() => {
+          loading={busy}
+          onClick={async () => {
             // Settled here: no longer a merge to give back when the list reloads without it.
             mergesUnderWay.delete(key);
-            void resolve(conflict, value.trim() === '' ? null : value, onResolved).then((done) => done || setValue(value));
+            setBusy(true);
+            if (await resolve(conflict, value.trim() === '' ? null : value, onResolved)) return;
+            setBusy(false);
+            setValue(value);
           }}
         >
           Enregistrer la valeur fusionnée
         </Button>
-        <Button variant="default" onClick={() => setValue(null)}>
+        <Button variant="default" disabled={busy} onClick={() => setValue(null)}>
           Annuler
         </Button>
       </Group>

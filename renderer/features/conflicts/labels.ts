@@ -67,9 +67,9 @@ export function formatValue(entity: EntityName, field: string, version: Pick<Con
   }
   if (codes) return codes[String(value)] ?? String(value);
   if (field.endsWith('_date') || field === 'date') return formatDate(String(value));
-  if (field === 'progress') return `${numberFormat.format(Number(value))} %`;
+  if (field === 'progress') return `${numberFormat.format(Number(value))}\u00a0%`;
   // The forms show these units beside the number, not in the label.
-  if (field === 'duration_minutes') return `${numberFormat.format(Number(value))} min`;
+  if (field === 'duration_minutes') return `${numberFormat.format(Number(value))}\u00a0min`;
   if (field === 'validation_silence_days') return `${numberFormat.format(Number(value))} jours`;
   if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
   if (typeof value === 'number') return numberFormat.format(value);

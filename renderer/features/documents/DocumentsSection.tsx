@@ -70,7 +70,7 @@ export function DocumentsSection({ ownerId }: { ownerId: string }) {
           leftSection={<IconPaperclip size={16} aria-hidden />}
           onClick={() =>
             void perform(
-              () => call('attachDocument', ownerId),
+              () => send('attachDocument', ownerId),
               (attached) => (attached ? { label: `Document «\u202f${attached.name}\u202f» joint`, revert: () => send('detachDocument', attached.id) } : null),
             )
           }

@@ -91,7 +91,7 @@ export function ImportPlanModal({ fileName, initial, onClose }: Props) {
             {/* No statut in the file: À venir, as for a new action; a refused one is said in Erreurs. */}
             <Table.Td>{action.status ? ACTION_STATUS_LABELS[action.status] : errors.length ? '—' : 'À venir'}</Table.Td>
             <Table.Td>{formatDate(action.end_date)}</Table.Td>
-            <Table.Td>{action.progress === null ? '—' : `${action.progress} %`}</Table.Td>
+            <Table.Td>{action.progress === null ? '—' : `${action.progress}\u00a0%`}</Table.Td>
             <Table.Td>{Object.values(action.pilots).join(', ') || '—'}</Table.Td>
           </>
         )}

@@ -1,12 +1,14 @@
 import { ActionIcon, Anchor, Button, Group, Stack, Table, Text, ThemeIcon, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
+import { frenchTypography } from '../../../common/french';
 import type { ActionItemView, AgendaItemView } from '../../../preload/contract';
 import { ACTION_ITEM_KIND_LABELS } from '../../../common/vocabulary';
-import { call } from '../../api';
+import { call, send } from '../../api';
 import { href } from '../../app/navigation';
 import { formatDate } from '../../shared/format';
+import { RemoveButton } from '../../shared/RemoveButton';
 import { statusLabel } from '../../shared/status';
 import { ActionItemModal } from './ActionItemModal';
 import type { MeetingProps } from './MeetingPage';
@@ -57,11 +59,11 @@ export function ActionItemsEditor({ meeting, people, chantiers, item }: Pick<Mee
                   <Table.Td>
                     <Group gap={2} wrap="nowrap" justify="flex-end">
                       {actionItem.problems.length > 0 && (
-                        <Tooltip label={actionItem.problems.map((problem) => problem.message).join(' ')} multiline w={260}>
+                        <Tooltip label={frenchTypography(actionItem.problems.map((problem) => problem.message).join(' '))} multiline w={260}>
                           <ThemeIcon
                             variant="transparent"
                             color="orange.9"
-                            aria-label={`À compléter\u202f: ${actionItem.problems.map((problem) => problem.message).join(' ')}`}
+                            aria-label={`À compléter\u202f: ${frenchTypography(actionItem.problems.map((problem) => problem.message).join(' '))}`}
                             role="img"
                           >
                             <IconAlertTriangle size={18} aria-hidden />
@@ -91,14 +93,11 @@ export function ActionItemsEditor({ meeting, people, chantiers, item }: Pick<Mee
                           <ActionIcon variant="subtle" color="gray" aria-label={`Modifier\u202f: ${actionItem.title}`} onClick={() => setEditing(actionItem)}>
                             <IconPencil size={16} aria-hidden />
                           </ActionIcon>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Supprimer\u202f: ${actionItem.title}`}
-                            onClick={() => void call('deleteActionItem', actionItem.id)}
-                          >
-                            <IconTrash size={16} aria-hidden />
-                          </ActionIcon>
+                          <RemoveButton
+                            label={`Supprimer\u202f: ${actionItem.title}`}
+                            remove={() => send('deleteActionItem', actionItem.id)}
+                            undo={{ label: 'Action à mener supprimée', revert: () => send('restoreDeleted', 'action_item', actionItem.id) }}
+                          />
                         </>
                       )}
                     </Group>

@@ -30,7 +30,7 @@ export function ActionMeetings({ actionId }: { actionId: string }) {
             <List size="sm" mt={4}>
               {decisions.map((decision) => (
                 <List.Item key={decision.id}>
-                  Décision n° {decision.number}&#x202f;: {frenchTypography(decision.text)}
+                  Décision n°&nbsp;{decision.number}&#x202f;: {frenchTypography(decision.text)}
                 </List.Item>
               ))}
               {action_items.map((item) => {

@@ -1,5 +1,5 @@
 import { ActionIcon, Anchor, Badge, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import { frenchDuration, frenchTime } from '../../../common/french';
@@ -7,6 +7,7 @@ import type { AgendaItemPatch, AgendaItemView, AgendaLinkChantier } from '../../
 import { call, send } from '../../api';
 import { href } from '../../app/navigation';
 import { AutosaveText } from '../../shared/autosave/AutosaveFields';
+import { RemoveButton } from '../../shared/RemoveButton';
 import { useAutosave } from '../../shared/autosave/useAutosave';
 import { ActionItemsEditor } from './ActionItemsEditor';
 import { AgendaLinkSelect } from './AgendaLinkSelect';
@@ -73,9 +74,11 @@ export function AgendaItemCard({ meeting, item, links, first, last }: Props & { 
             >
               <IconArrowDown size={16} aria-hidden />
             </ActionIcon>
-            <ActionIcon variant="subtle" color="red" aria-label={`Supprimer le ${name}`} onClick={() => void call('deleteAgendaItem', item.id)}>
-              <IconTrash size={16} aria-hidden />
-            </ActionIcon>
+            <RemoveButton
+              label={`Supprimer le ${name}`}
+              remove={() => send('deleteAgendaItem', item.id)}
+              undo={{ label: `Point ${item.number} supprimé`, revert: () => send('restoreDeleted', 'agenda_item', item.id) }}
+            />
           </Group>
         )}
       </PointHeading>

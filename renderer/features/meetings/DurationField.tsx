@@ -8,7 +8,7 @@ import { useAutosave } from '../../shared/autosave/useAutosave';
 export const durationText = (minutes: number | null) => (minutes ? frenchDuration(minutes) : '');
 
 /** The placeholder and hint of every duration field: the ways it may be typed. */
-export const DURATION_HINT = 'ex. 1 h 30 ou 45 min';
+export const DURATION_HINT = 'ex. 1\u00a0h\u00a030 ou 45\u00a0min';
 
 /**
  * A duration typed in hours and minutes, saved once the typing pauses; what cannot be read

@@ -1,10 +1,11 @@
 import { ActionIcon, Badge, Button, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { AgendaItemView, EntryView } from '../../../preload/contract';
 import { ENTRY_KIND_LABELS, type EntryKind } from '../../../common/vocabulary';
 import { call, send } from '../../api';
 import { AutosaveText } from '../../shared/autosave/AutosaveFields';
+import { RemoveButton } from '../../shared/RemoveButton';
 import { useDraft } from '../../shared/useDraft';
 
 /** Informations and décisions of a point; décisions are numbered across the whole compte rendu. */
@@ -28,7 +29,7 @@ export function EntriesEditor({ item, disabled }: { item: AgendaItemView; disabl
 }
 
 function entryName(entry: EntryView): string {
-  return entry.kind === 'decision' ? `Décision n° ${entry.number}` : 'Information';
+  return entry.kind === 'decision' ? `Décision n°\u00a0${entry.number}` : 'Information';
 }
 
 function EntryRow({ entry, disabled, first, last }: { entry: EntryView; disabled: boolean; first: boolean; last: boolean }) {
@@ -69,9 +70,11 @@ function EntryRow({ entry, disabled, first, last }: { entry: EntryView; disabled
           >
             <IconArrowDown size={16} aria-hidden />
           </ActionIcon>
-          <ActionIcon variant="subtle" color="red" aria-label={`Supprimer\u202f: ${name}`} onClick={() => void call('deleteEntry', entry.id)}>
-            <IconTrash size={16} aria-hidden />
-          </ActionIcon>
+          <RemoveButton
+            label={`Supprimer\u202f: ${name}`}
+            remove={() => send('deleteEntry', entry.id)}
+            undo={{ label: `${name} supprimée`, revert: () => send('restoreDeleted', 'entry', entry.id) }}
+          />
         </Group>
       )}
     </Group>

@@ -68,7 +68,7 @@ function FollowUpRow({ meetingId, line, disabled }: { meetingId: string; line: F
         <Group gap={4}>
           <StatusBadge status={line.status} />
           {line.late && <LateBadge />}
-          {line.progress !== null && <Text size="xs">{line.progress} %</Text>}
+          {line.progress !== null && <Text size="xs">{line.progress}&nbsp;%</Text>}
         </Group>
       </Table.Td>
       <Table.Td>

@@ -25,19 +25,22 @@ import { PistesArbitration } from './PistesArbitration';
 import { ValidationSection } from './ValidationSection';
 import { useMeetingTypeLabels } from './labels';
 import classes from './MeetingPage.module.css';
+import { LoadError } from '../../shared/LoadError';
 
 /** A réunion in two steps: Préparer (its fields, participants, ordre du jour) and Compte rendu (what each point gave, the suivi, the validation). */
 export function MeetingPage({ id, step }: { id: string; step?: MeetingStep }) {
   const { data: meeting, error } = useApiData('getMeeting', id);
-  const { data: people } = useApiData('listPeople');
-  const { data: chantiers } = useApiData('listChantiers');
-  const { data: links } = useApiData('listAgendaLinks');
+  const { data: people, error: peopleError } = useApiData('listPeople');
+  const { data: chantiers, error: chantiersError } = useApiData('listChantiers');
+  const { data: links, error: linksError } = useApiData('listAgendaLinks');
   if (error)
     return (
       <Alert color="red" title="Réunion introuvable">
         {error.message}
       </Alert>
     );
+  const failed = peopleError ?? chantiersError ?? linksError;
+  if (failed) return <LoadError error={failed} />;
   if (!meeting || !people || !chantiers || !links) return null;
   return (
     <FormSaverProvider>

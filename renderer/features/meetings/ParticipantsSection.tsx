@@ -1,5 +1,5 @@
-import { ActionIcon, Button, Group, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { IconTrash, IconUserPlus } from '@tabler/icons-react';
+import { Button, Group, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { ParticipantView } from '../../../preload/contract';
@@ -7,6 +7,7 @@ import { attendanceLabel, type Attendance } from '../../../common/vocabulary';
 import { partnerWord } from '../../../common/partners';
 import { useAppState } from '../../app/AppContext';
 import { call, send } from '../../api';
+import { RemoveButton } from '../../shared/RemoveButton';
 import { useTypedText } from '../../shared/useTypedText';
 import { useWidth } from '../../shared/useWidth';
 import { attendanceOptions } from './labels';
@@ -138,9 +139,11 @@ function ParticipantRow({ participant, disabled, compact }: { participant: Parti
       </Table.Td>
       <Table.Td>
         {!disabled && (
-          <ActionIcon variant="subtle" color="red" aria-label={`Retirer ${participant.name}`} onClick={() => void call('deleteParticipant', participant.id)}>
-            <IconTrash size={16} aria-hidden />
-          </ActionIcon>
+          <RemoveButton
+            label={`Retirer ${participant.name}`}
+            remove={() => send('deleteParticipant', participant.id)}
+            undo={{ label: `Retrait de ${participant.name}`, revert: () => send('restoreDeleted', 'participant', participant.id) }}
+          />
         )}
       </Table.Td>
     </Table.Tr>

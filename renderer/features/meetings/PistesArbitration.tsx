@@ -202,7 +202,7 @@ function DecisionLine({ piste }: { piste: AgendaPiste }) {
   return (
     <Group gap="xs" mt="xs" wrap="nowrap" align="flex-start">
       <Badge variant="filled" color="blue.8" radius="sm" style={{ flexShrink: 0 }} mt={2}>
-        {number ? `Décision n° ${number}` : 'Décision'}
+        {number ? `Décision n°\u00a0${number}` : 'Décision'}
       </Badge>
       <Text size="sm">
         {piste.stored_status === 'retenue' ? (

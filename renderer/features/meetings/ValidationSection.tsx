@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
+import { frenchTypography } from '../../../common/french';
 import { otherPartners, partnerNoun } from '../../../common/partners';
 import type { MeetingDetail } from '../../../preload/contract';
 import { call, useApiData } from '../../api';
@@ -75,7 +76,7 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
         <Alert color="orange" title="À compléter avant la validation">
           <List size="sm">
             {meeting.problems.map((problem) => (
-              <List.Item key={`${problem.row_id}-${problem.field}`}>{problem.message}</List.Item>
+              <List.Item key={`${problem.row_id}-${problem.field}`}>{frenchTypography(problem.message)}</List.Item>
             ))}
           </List>
         </Alert>
@@ -134,8 +135,12 @@ export function ValidationSection({ meeting }: { meeting: MeetingDetail }) {
 /** Before validating: what the validation will do, said plainly; nothing happens until confirmed. */
 function ValidateModal({ meetingId, onClose }: { meetingId: string; onClose: () => void }) {
   const { data: effects } = useApiData('getValidationEffects', meetingId);
+  // A second click would be refused: « déjà validé ».
+  const [busy, setBusy] = useState(false);
   async function validate() {
+    setBusy(true);
     const result = await call('validateMinutes', meetingId);
+    setBusy(false);
     if (result.ok) onClose();
   }
   return (
@@ -146,7 +151,7 @@ function ValidateModal({ meetingId, onClose }: { meetingId: string; onClose: () 
           <List size="sm">
             {effects.length === 0 ? <List.Item>figer le compte rendu, sans rien changer aux actions suivies</List.Item> : null}
             {effects.map((effect) => (
-              <List.Item key={effect}>{effect}</List.Item>
+              <List.Item key={effect}>{frenchTypography(effect)}</List.Item>
             ))}
             {effects.length > 0 && <List.Item>figer la liste des participants et le suivi des actions</List.Item>}
           </List>
@@ -155,7 +160,9 @@ function ValidateModal({ meetingId, onClose }: { meetingId: string; onClose: () 
           <Button variant="default" onClick={onClose}>
             Annuler
           </Button>
-          <Button onClick={() => void validate()}>Valider</Button>
+          <Button loading={busy} onClick={() => void validate()}>
+            Valider
+          </Button>
         </Group>
       </Stack>
     </Modal>
@@ -165,8 +172,12 @@ function ValidateModal({ meetingId, onClose }: { meetingId: string; onClose: () 
 /** A validated compte rendu is corrected by a new version; the validated one stays as it was. */
 function AmendModal({ meetingId, opened, onClose }: { meetingId: string; opened: boolean; onClose: () => void }) {
   const [reason, setReason] = useState('');
+  // A second click would be refused: the version modificative « existe déjà ».
+  const [busy, setBusy] = useState(false);
   async function amend() {
+    setBusy(true);
     const result = await call('amendMinutes', meetingId, reason.trim() || null);
+    setBusy(false);
     if (!result.ok) return;
     onClose();
     navigate({ page: 'meeting', id: result.value });
@@ -189,7 +200,9 @@ function AmendModal({ meetingId, opened, onClose }: { meetingId: string; opened:
           <Button variant="default" onClick={onClose}>
             Annuler
           </Button>
-          <Button onClick={() => void amend()}>Créer la version modificative</Button>
+          <Button loading={busy} onClick={() => void amend()}>
+            Créer la version modificative
+          </Button>
         </Group>
       </Stack>
     </Modal>

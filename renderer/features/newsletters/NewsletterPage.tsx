@@ -103,6 +103,12 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
 
   const update = (patch: NewsletterPatch) => send('updateNewsletter', newsletter.id, patch);
 
+  // The next confirmation starts without this one's refusal.
+  function closeConfirm() {
+    setConfirm(null);
+    setError(null);
+  }
+
   async function run(action: 'publish' | 'delete') {
     setBusy(true);
     const result = await send(action === 'publish' ? 'publishNewsletter' : 'deleteNewsletter', newsletter.id);
@@ -111,7 +117,7 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
       setError(result.error.message);
       return;
     }
-    setConfirm(null);
+    closeConfirm();
     if (action === 'delete') navigate({ page: 'newsletters' });
   }
 
@@ -232,11 +238,8 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
 
       <Modal
         opened={confirm !== null}
-        onClose={() => {
-          setConfirm(null);
-          setError(null);
-        }}
-        title={confirm === 'publish' ? `Publier la lettre n° ${newsletter.number}` : `Supprimer le brouillon n° ${newsletter.number}`}
+        onClose={closeConfirm}
+        title={confirm === 'publish' ? `Publier la lettre n°\u00a0${newsletter.number}` : `Supprimer le brouillon n°\u00a0${newsletter.number}`}
       >
         <Text mb="md">
           {confirm === 'publish'
@@ -249,7 +252,7 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => setConfirm(null)}>
+          <Button variant="default" onClick={closeConfirm}>
             Annuler
           </Button>
           <Button color={confirm === 'delete' ? 'red' : undefined} loading={busy} onClick={() => confirm && run(confirm)}>

@@ -30,7 +30,7 @@ export function NewslettersPage() {
       <Text c="dimmed" size="sm" mb="md">
         La lettre de la coopération, numérotée&#x202f;: une nouvelle lettre reprend ce qui s'est passé depuis la précédente (actions réalisées et lancées,
         décisions, réunions, pistes retenues, chiffres clés), à relire et compléter avant de la publier.
-        {draft && ` La lettre n° ${draft.number} est en préparation\u202f: publiez-la ou supprimez-la avant d'en commencer une autre.`}
+        {draft && ` La lettre n°\u00a0${draft.number} est en préparation\u202f: publiez-la ou supprimez-la avant d'en commencer une autre.`}
       </Text>
       {error && <Alert color="red">{error.message}</Alert>}
       {newsletters && newsletters.length === 0 && <Text c="dimmed">Aucune lettre pour le moment.</Text>}

@@ -17,18 +17,21 @@ import { atelierLabel, FINALITE_OPTIONS, formatMean } from './labels';
 import { PartnerMeansTable } from './PartnerMeansTable';
 import { DisagreementMark } from './PistesTable';
 import { PisteStatusBadge } from './PisteStatusBadge';
+import { LoadError } from '../../shared/LoadError';
 
 /** The fiche of a piste: every field saves itself; its évaluation croisée and its arbitrage beside. */
 export function PistePage({ id }: { id: string }) {
   const { data: piste, error } = useApiData('getPiste', id);
-  const { data: ateliers } = useApiData('listMeetings', { types: ['atelier'] });
-  const { data: chantiers } = useApiData('listChantiers');
+  const { data: ateliers, error: ateliersError } = useApiData('listMeetings', { types: ['atelier'] });
+  const { data: chantiers, error: chantiersError } = useApiData('listChantiers');
   if (error)
     return (
       <Alert color="red" title="Piste introuvable">
         {error.message}
       </Alert>
     );
+  const failed = ateliersError ?? chantiersError;
+  if (failed) return <LoadError error={failed} />;
   if (!piste || !ateliers || !chantiers) return null;
   return (
     <FormSaverProvider>

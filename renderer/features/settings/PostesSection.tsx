@@ -2,6 +2,7 @@ import { Badge, Button, Code, Group, List, Modal, Stack, Table, Text, TextInput 
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import { partnerWord } from '../../../common/partners';
+import { de } from '../../../common/french';
 import { useAppState } from '../../app/AppContext';
 import { Disclosure } from '../../shared/Disclosure';
 import { FormActions } from '../../shared/FormActions';
@@ -33,10 +34,15 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
   const { partners } = useAppState();
   if (!status) return null;
 
+  // The next ordinateur's dialog starts without this one's refusal.
+  function closeRevoking() {
+    setRevoking(null);
+    setError(undefined);
+  }
   async function revoke(computer: ReplicaStatus) {
     const result = await send('revokePoste', computer.id);
     if (!result.ok) return setError(result.error.message);
-    setRevoking(null);
+    closeRevoking();
     notifications.show({
       color: 'teal',
       title: 'Ordinateur révoqué',
@@ -122,11 +128,11 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
       <TechnicalDetails replicas={status.replicas} name={name} />
       <ConfirmKeyModal computer={confirming} name={name} onClose={() => setConfirming(null)} />
       <NameComputerModal computer={naming} onClose={() => setNaming(null)} />
-      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} size="lg" title="Révoquer cet ordinateur ?">
+      <Modal opened={revoking !== null} onClose={closeRevoking} size="lg" title="Révoquer cet ordinateur ?">
         {revoking && (
           <Stack gap="sm">
             <Text size="sm">
-              L'ordinateur de {name(revoking)} ({revoking.partner_name ?? 'partenaire inconnu'}){revoking.joined_at ? `, ${joined(revoking.joined_at)}` : ''}
+              L'ordinateur {de(name(revoking))} ({revoking.partner_name ?? 'partenaire inconnu'}){revoking.joined_at ? `, ${joined(revoking.joined_at)}` : ''}
               {revoking.last_change_at ? `, dernière mise à jour le ${formatDateTime(revoking.last_change_at)}` : ''}&#x202f;:
             </Text>
             <List size="sm" spacing={4}>
@@ -143,7 +149,7 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
               </Text>
             )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setRevoking(null)}>
+              <Button variant="default" onClick={closeRevoking}>
                 Annuler
               </Button>
               <Button color="red" onClick={() => void revoke(revoking)}>
@@ -189,12 +195,12 @@ function ConfirmKeyModal({ computer, name, onClose }: { computer: ReplicaStatus 
     notifications.show({
       color: 'teal',
       title: 'Clé confirmée',
-      message: `La clé de l'ordinateur de ${name(target)} est désormais confirmée sur cet ordinateur.`,
+      message: `La clé de l'ordinateur ${de(name(target))} est désormais confirmée sur cet ordinateur.`,
     });
   }
   const person = computer?.person_name ?? 'la personne qui utilise cet ordinateur';
   return (
-    <Modal opened={computer !== null} onClose={close} size="lg" title={computer ? `Confirmer la clé de l'ordinateur de ${name(computer)}` : ''}>
+    <Modal opened={computer !== null} onClose={close} size="lg" title={computer ? `Confirmer la clé de l'ordinateur ${de(name(computer))}` : ''}>
       {computer && (
         <form
           onSubmit={(event) => {

@@ -28,7 +28,8 @@ export function JoinProjectForm({ openedInvitation = false }: { openedInvitation
   useEffect(() => {
     if (!openedInvitation) return;
     void send('takeOpenedInvitation').then((result) => {
-      if (result.ok && result.value) setFileName(result.value.file_name);
+      if (!result.ok) setErrors({ file: result.error.message });
+      else if (result.value) setFileName(result.value.file_name);
     });
   }, [openedInvitation]);
 
@@ -44,7 +45,10 @@ export function JoinProjectForm({ openedInvitation = false }: { openedInvitation
   async function open(event: FormEvent) {
     event.preventDefault();
     if (!fileName) return setErrors({ file: "Choisissez d'abord le fichier d'invitation." });
+    // Deriving the keys from the passphrase takes about a second.
+    setBusy(true);
     const result = await send('previewInvitation', passphrase);
+    setBusy(false);
     if (!result.ok) return setErrors({ passphrase: result.error.message });
     setErrors({});
     setPreview(result.value);
@@ -99,7 +103,7 @@ export function JoinProjectForm({ openedInvitation = false }: { openedInvitation
             error={errors.passphrase}
             autoComplete="off"
           />
-          <Button type="submit" disabled={!fileName}>
+          <Button type="submit" disabled={!fileName} loading={busy}>
             Ouvrir l'invitation
           </Button>
         </Stack>

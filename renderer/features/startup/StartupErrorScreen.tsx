@@ -1,6 +1,7 @@
 import { Alert, Button, Container, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
+import { frenchTypography } from '../../../common/french';
 import type { ApiError, BackupInfo } from '../../../preload/contract';
 import { call } from '../../api';
 import { formatBytes, formatDateTime } from '../../shared/format';
@@ -29,7 +30,7 @@ export function StartupErrorScreen({ error, backups, dataDir }: { error: ApiErro
           Entente ne peut pas ouvrir les données
         </Title>
         <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Ouverture impossible">
-          <Text>{error.message}</Text>
+          <Text>{frenchTypography(error.message)}</Text>
         </Alert>
         {corrupt && (
           <>

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileExport, IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
+import { de, frenchTypography } from '../../../common/french';
 import type { ExportTarget, ImportSummary, Partner, SyncStatus } from '../../../preload/contract';
 import { call } from '../../api';
 import { formatDateTime, numberFormat } from '../../shared/format';
@@ -15,7 +16,7 @@ function targetOptions(status: SyncStatus, partners: Partner[]) {
     .map((replica) => ({
       value: `replica:${replica.id}`,
       label: replica.person_name
-        ? `Ordinateur de ${replica.person_name}${replica.partner_name ? ` (${replica.partner_name})` : ''}${replica.label ? ` — ${replica.label}` : ''}`
+        ? `Ordinateur ${de(replica.person_name)}${replica.partner_name ? ` (${replica.partner_name})` : ''}${replica.label ? ` — ${replica.label}` : ''}`
         : 'Ordinateur encore inconnu ici',
     }));
   return [
@@ -93,7 +94,7 @@ export function ExchangeSection({ status, partners, myPartnerId }: { status: Syn
       </Group>
       {status.import_failure && (
         <Alert color="red" title={`Dernier import impossible (${formatDateTime(status.import_failure.at)})`}>
-          {status.import_failure.message}
+          {frenchTypography(status.import_failure.message)}
         </Alert>
       )}
       <ImportSummaryModal summary={summary} onClose={() => setSummary(null)} />

@@ -75,7 +75,7 @@ export function FolderSection({ status }: { status: SyncStatus }) {
           <Text size="sm">Dernière synchronisation&#x202f;: {formatDateTime(lastRound.at)}.</Text>
         ) : (
           <Alert color="red" title={`Synchronisation impossible (${formatDateTime(lastRound.at)})`}>
-            {lastRound.message}
+            {lastRound.message && frenchTypography(lastRound.message)}
           </Alert>
         ))}
       {lastChanges && <LastChanges at={lastChanges.at} changes={lastChanges.changes} />}

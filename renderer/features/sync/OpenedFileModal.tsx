@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { frenchTypography } from '../../../common/french';
 import type { ImportSummary } from '../../../preload/contract';
 import { call, useApiData } from '../../api';
 import { formatDateTime, numberFormat } from '../../shared/format';
@@ -52,7 +53,7 @@ export function OpenedFileModal() {
         {shown?.kind === 'refused' && (
           <Stack gap="sm">
             <Alert color="red" title={`«\u202f${shown.file_name}\u202f» ne peut pas être importé`}>
-              {shown.message}
+              {frenchTypography(shown.message)}
             </Alert>
             <Group justify="flex-end">
               <Button onClick={dismiss} data-autofocus>

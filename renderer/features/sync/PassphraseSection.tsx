@@ -1,7 +1,7 @@
 import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SyncStatus } from '../../../preload/contract';
-import { send } from '../../api';
+import { call, send } from '../../api';
 import { notifications } from '@mantine/notifications';
 import { capitalized, frenchTypography } from '../../../common/french';
 import { formatDateTime } from '../../shared/format';
@@ -82,9 +82,13 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
 function PassphraseEntry({ unlocking, onDone }: { unlocking: boolean; onDone: () => void }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string>();
+  // Deriving the keys takes about a second.
+  const [busy, setBusy] = useState(false);
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setBusy(true);
     const result = await send('setSyncPassphrase', value);
+    setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setValue('');
     onDone();
@@ -121,7 +125,7 @@ function PassphraseEntry({ unlocking, onDone }: { unlocking: boolean; onDone: ()
             <PassphraseField label="Phrase de passe de la coopération" value={value} onChange={setValue} error={error} />
           </div>
         )}
-        <Button type="submit" mt={unlocking ? 26 : 44}>
+        <Button type="submit" mt={unlocking ? 26 : 44} loading={busy}>
           {unlocking ? 'Déverrouiller' : 'Enregistrer'}
         </Button>
       </Group>
@@ -142,13 +146,17 @@ function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passp
   const [error, setError] = useState<string>();
   // Checked, not taken yet: who announced it, for the user to confirm with that person first.
   const [announcer, setAnnouncer] = useState<string>();
+  // Trying the passphrase on the file takes about a second.
+  const [busy, setBusy] = useState(false);
   async function dismiss() {
-    const result = await send('dismissPassphraseNotes');
+    const result = await call('dismissPassphraseNotes');
     if (result.ok) onDone();
   }
   async function check(event: FormEvent) {
     event.preventDefault();
+    setBusy(true);
     const result = await send('checkSyncPassphraseAdoption', value);
+    setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setAnnouncer(result.value.announced_by);
   }
@@ -216,7 +224,7 @@ function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passp
               autoComplete="off"
               data-autofocus
             />
-            <Button type="submit" mt={26}>
+            <Button type="submit" mt={26} loading={busy}>
               Vérifier
             </Button>
             <Button variant="default" mt={26} onClick={() => setTyping(false)}>
@@ -281,7 +289,7 @@ function ChangePassphrase({ onDone, onCancel }: { onDone: () => void; onCancel: 
 /** Linux without a keyring: Electron's fallback keeps the keys in clear. The user decides. */
 function PlainTextKeychain({ onDone }: { onDone: () => void }) {
   async function answer(accepted: boolean) {
-    const result = await send('answerPlainTextKeychain', accepted);
+    const result = await call('answerPlainTextKeychain', accepted);
     if (result.ok) onDone();
   }
   return (

@@ -29,7 +29,7 @@ export function SyncPage() {
       <Stack gap="lg">
         <SyncProgressBar progress={current.running} />
         <PosteNoticesAlert linkToPostes />
-        <SyncSummary replicas={status.replicas} />
+        <SyncSummary replicas={status.replicas} partners={partners} />
         <SectionCard title="Phrase de passe de la coopération">
           <PassphraseSection status={status} onChanged={reload} />
         </SectionCard>

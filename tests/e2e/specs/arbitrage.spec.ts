@@ -99,14 +99,14 @@ test('trois pistes arbitrées en comité de pilotage : une retenue dans le chant
   await p1.getByRole('combobox', { name: 'Chantier' }).click();
   await page.getByRole('option', { name: `4 · ${chantier4}`, exact: true }).click();
   await p1.getByRole('button', { name: 'Enregistrer la décision' }).click();
-  await expect(p1).toContainText(/Décision n° 1\s*Retenue dans le chantier 4\s*: action 4\.\d+/);
+  await expect(p1).toContainText(/Décision n°\s1\s*Retenue dans le chantier 4\s*: action 4\.\d+/);
   const actionLink = p1.getByRole('link', { name: /^action 4\.\d+$/ });
   const reference = (await actionLink.textContent())!.replace('action ', '');
 
   await p2.getByRole('radio', { name: 'À approfondir', exact: true }).check();
   await p2.getByRole('textbox', { name: 'Raison (facultative)' }).fill('chiffrer le coût pour chaque Département');
   await p2.getByRole('button', { name: 'Enregistrer la décision' }).click();
-  await expect(p2).toContainText(/Décision n° 2\s*À approfondir\s*: chiffrer le coût pour chaque Département/);
+  await expect(p2).toContainText(/Décision n°\s2\s*À approfondir\s*: chiffrer le coût pour chaque Département/);
 
   await p3.getByRole('radio', { name: 'Écartée', exact: true }).check();
   await p3.getByRole('button', { name: 'Enregistrer la décision' }).click();

@@ -185,7 +185,7 @@ test("la méthode de coopération, de l'idée au chantier, pour trois partenaire
   await p1.getByRole('combobox', { name: 'Chantier' }).click();
   await page.getByRole('option', { name: `1 · ${CHANTIERS[0]}`, exact: true }).click();
   await p1.getByRole('button', { name: 'Enregistrer la décision' }).click();
-  await expect(p1).toContainText(/Décision n° 1\s*Retenue dans le chantier 1\s*: action 1\.1/);
+  await expect(p1).toContainText(/Décision n°\s1\s*Retenue dans le chantier 1\s*: action 1\.1/);
   const p2 = decisions.getByRole('article', { name: /^P2 / });
   await p2.getByRole('radio', { name: 'À approfondir', exact: true }).check();
   await p2.getByRole('button', { name: 'Enregistrer la décision' }).click();

@@ -131,6 +131,11 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await newDuration.fill('1 h 30');
   await agenda.getByRole('button', { name: 'Ajouter le point' }).click();
   await expect(agenda.getByRole('alert', { name: 'Ordre du jour trop long' })).toBeVisible();
+  // A point deleted by mistake comes back with « Annuler la dernière modification ».
+  await agenda.getByRole('button', { name: 'Supprimer le point 3' }).click();
+  await expect(agenda.getByRole('alert')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Annuler la dernière modification' }).click();
+  await expect(agenda.getByRole('heading', { level: 3, name: /^3\. Questions diverses/ })).toBeVisible();
   await agenda.getByRole('button', { name: 'Supprimer le point 3' }).click();
   await expect(agenda.getByRole('alert')).toHaveCount(0);
   await expect(agenda).toContainText('2 points, 1 h 30 prévues sur 2 h 30 (fin prévue à 11 h).');
@@ -227,7 +232,7 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await validation.getByRole('button', { name: 'Valider le compte rendu…' }).click();
   const confirm = page.getByRole('dialog', { name: 'Valider le compte rendu ?' });
   await expect(confirm).toContainText(`1 action ajoutée au suivi : « ${SEMINAIRE} »`);
-  await expect(confirm).toContainText(/échéance de « Organisation d.une formation commune à la gestion de projet » (reportée|fixée) au 15 septembre 2027/);
+  await expect(confirm).toContainText(/échéance de «\sOrganisation d.une formation commune à la gestion de projet\s» (reportée|fixée) au 15 septembre 2027/);
   await confirm.getByRole('button', { name: 'Valider', exact: true }).click();
   await expect(validation.getByText(/Validé le .* par Claire Martin/)).toBeVisible();
   // Recorded by this poste, which has no signing key yet (no passphrase typed): said, not hidden.

@@ -143,7 +143,7 @@ test("fichiers d'échange : export pour l'autre Département, import par la boî
   const reached = page.getByRole('alert').filter({ hasText: 'Vos mises à jour ne sont pas encore arrivées partout' });
   // Nadia's registration (her name, her key) is not counted as her work: her conflict choice is.
   await expect(reached).toContainText(
-    /Claire Martin\s: cet ordinateur ne lui était pas encore connu, et aucune de vos (\d+ mises à jour|1 mise à jour) ne lui était arrivée, d'après son dernier fichier, reçu le/,
+    /Claire Martin\s: cet ordinateur ne lui était pas encore connu, et (aucune de vos \d+ mises à jour ne lui était arrivée|votre mise à jour ne lui était pas arrivée), d'après son dernier fichier, reçu le/,
   );
   await expect(
     computers
