@@ -28,6 +28,29 @@ export function addMonths(date: string, months: number): string {
 /** 0 for Sunday to 6 for Saturday. */
 export const weekday = (date: string) => toUtc(date).getUTCDay();
 
+const PARIS_CLOCK = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * Whether a time of day exists on a clock of metropolitan France: not between 2 h and 3 h the
+ * night summer time starts (a calendar would move the meeting). Paris is UTC+1 or UTC+2: the
+ * time exists if one of those offsets gives it back.
+ */
+export function existsInParis(date: string, time: string): boolean {
+  const asUtc = Date.parse(`${date}T${time}:00Z`);
+  return [1, 2].some((hours) => {
+    const parts = Object.fromEntries(PARIS_CLOCK.formatToParts(new Date(asUtc - hours * 3_600_000)).map((part) => [part.type, part.value]));
+    return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}` === `${date}T${time}`;
+  });
+}
+
 /** Easter Sunday of a Gregorian year (the anonymous algorithm, as Meeus gives it). */
 function easterSunday(year: number): string {
   const a = year % 19;

@@ -3,7 +3,8 @@
 // Everything here refuses to touch validated minutes (an amendment corrects them:
 // validation.ts). Lists that two people may add to at the same time are rows, not arrays.
 import { attendanceLabel, type Civility } from '../../common/vocabulary';
-import { minutesOfDay } from '../../common/calendar';
+import { existsInParis, minutesOfDay } from '../../common/calendar';
+import { frenchDate, frenchTime } from '../../common/french';
 import { ValidationError } from '../errors';
 import { newId } from '../store/ids';
 import { actionItemProblems, nextSecretariat } from './rules';
@@ -86,6 +87,14 @@ function checkMeeting(store: Store, fields: Partial<MeetingFields>, current?: Me
   const chantiers = fields.chantier_ids ?? current?.chantier_ids ?? [];
   if (type === 'reunion_travail' && chantiers.length !== 1) {
     throw new ValidationError('Une réunion de travail concerne un seul chantier : choisissez-le.', 'chantier_ids');
+  }
+  const date = fields.date ?? current?.date;
+  const start = fields.start_time ?? current?.start_time;
+  if ((fields.date !== undefined || fields.start_time !== undefined) && date && start && !existsInParis(date, start)) {
+    throw new ValidationError(
+      `${frenchTime(start)} n'existe pas le ${frenchDate(date)} : cette nuit-là, on passe de 2 h à 3 h (heure d'été). Choisissez une autre heure.`,
+      'start_time',
+    );
   }
   checkRef(store, 'person', fields.president_id, 'president_id', `Personne inconnue : ${fields.president_id}.`);
   checkRef(store, 'person', fields.secretary_id, 'secretary_id', `Personne inconnue : ${fields.secretary_id}.`);

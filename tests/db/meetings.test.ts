@@ -407,6 +407,21 @@ describe('CODIRI : prochaine date et secrétariat', () => {
   });
 });
 
+describe("l'heure d'une réunion", () => {
+  test("2 h 30 la nuit du passage à l'heure d'été n'existe pas : refusée en français, à la création comme en modification", () => {
+    const store = newReplica();
+    const input = { type: 'atelier' as const, title: 'Atelier de nuit', date: '2027-03-28', start_time: '02:30', duration_minutes: 60 };
+    expect(invalid(() => createMeeting(store, input))).toEqual({
+      message: "2 h 30 n'existe pas le 28 mars 2027 : cette nuit-là, on passe de 2 h à 3 h (heure d'été). Choisissez une autre heure.",
+      field: 'start_time',
+    });
+    const meetingId = createMeeting(store, { ...input, start_time: '03:30' });
+    expect(invalid(() => updateMeeting(store, meetingId, { start_time: '02:15' }))).toMatchObject({ field: 'start_time' });
+    updateMeeting(store, meetingId, { date: '2027-10-31', start_time: '02:30' });
+    expect(getMeeting(store, meetingId)).toMatchObject({ date: '2027-10-31', start_time: '02:30' });
+  });
+});
+
 describe("durée de l'ordre du jour", () => {
   test('les totaux, et un avertissement quand les points dépassent la durée de la réunion', () => {
     const store = newReplica();
