@@ -105,6 +105,11 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   // Files refused for a key unknown here, by poste in the order read, and each poste's newest file: which to keep for a passphrase typed later.
   const unknownKeys = new Map<string, { relative: string; path: string; keyId?: string }[]>();
   const newestFiles = new Map<string, string>();
+  // The whole folder gone mid-round (a network share disconnected): the round stops on one
+  // message, rather than set aside every file left to read.
+  const stopIfGone = () => {
+    if (!existsSync(projectDir)) throw refusal('folder-missing', folder);
+  };
   /** Imports one file of another poste; answers what is wrong with it, if it is the file's fault. */
   const importOne = (relative: string, path: string): UserError | undefined => {
     let size: number;
@@ -114,6 +119,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
       if (known(relative) === size) return undefined;
       bytes = readFileSync(path);
     } catch (error) {
+      stopIfGone();
       return unreadable(error);
     }
     try {
@@ -148,6 +154,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
       numbers = fileNumbers(join(projectDir, peer));
     } catch (error) {
       // A poste's folder this laptop cannot list (rights, a cloud client holding it): set aside too.
+      stopIfGone();
       result.postponed.push({ file: `${peer}/`, reason: unreadable(error).message });
       continue;
     }
