@@ -161,7 +161,9 @@ function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passp
     setAnnouncer(result.value.announced_by);
   }
   async function adopt() {
+    setBusy(true);
     const result = await send('adoptSyncPassphrase', value);
+    setBusy(false);
     if (!result.ok) {
       setAnnouncer(undefined);
       return setError(result.error.message);
@@ -195,7 +197,7 @@ function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passp
             )}
           </Text>
           <Group gap="sm">
-            <Button onClick={() => void adopt()} data-autofocus>
+            <Button onClick={() => void adopt()} data-autofocus loading={busy}>
               Prendre cette phrase de passe
             </Button>
             <Button
@@ -250,9 +252,13 @@ function ChangePassphrase({ onDone, onCancel }: { onDone: () => void; onCancel: 
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [errors, setErrors] = useState<{ current?: string; next?: string }>({});
+  // Both passphrases go through scrypt: about a second each.
+  const [busy, setBusy] = useState(false);
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setBusy(true);
     const result = await send('changeSyncPassphrase', current, next);
+    setBusy(false);
     if (!result.ok) {
       const aboutCurrent = result.error.code === 'wrong-passphrase-here' || result.error.code === 'older-passphrase';
       return setErrors(aboutCurrent ? { current: result.error.message } : { next: result.error.message });
@@ -276,7 +282,9 @@ function ChangePassphrase({ onDone, onCancel }: { onDone: () => void; onCancel: 
         />
         <PassphraseField label="Nouvelle phrase de passe de la coopération" value={next} onChange={setNext} error={errors.next} />
         <Group>
-          <Button type="submit">Changer la phrase de passe</Button>
+          <Button type="submit" loading={busy}>
+            Changer la phrase de passe
+          </Button>
           <Button variant="default" onClick={onCancel}>
             Annuler
           </Button>
