@@ -7,6 +7,7 @@ import 'dayjs/locale/fr';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { ErrorBoundary } from './app/ErrorBoundary';
 import { keepInternalLinksInWindow } from './app/internalLinks';
 import { Providers } from './app/Providers';
 
@@ -15,7 +16,9 @@ keepInternalLinksInWindow();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Providers>
-      <App />
+      <ErrorBoundary subject="Entente">
+        <App />
+      </ErrorBoundary>
     </Providers>
   </StrictMode>,
 );

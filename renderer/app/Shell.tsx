@@ -46,6 +46,7 @@ import { ScoringPage } from '../features/pistes/ScoringPage';
 import { capitalized } from '../../common/french';
 import { useAppState } from './AppContext';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
+import { ErrorBoundary } from './ErrorBoundary';
 import { href, useRoute, type Route } from './navigation';
 
 interface NavItem {
@@ -157,7 +158,9 @@ export function Shell() {
             <Anchor href={href({ page: 'sync' })}>Comment revenir dans la coopération</Anchor>
           </Alert>
         )}
-        <CurrentPage route={route} />
+        <ErrorBoundary subject="Cette page" resetKey={href(route)}>
+          <CurrentPage route={route} />
+        </ErrorBoundary>
       </AppShell.Main>
       <FileDropImport />
       <OpenedFileModal />
