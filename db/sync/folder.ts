@@ -63,8 +63,10 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   writingInFolder(folder, () => mkdirSync(ownDir, { recursive: true }));
 
   const counterKey = `folder-counter:${replicaId}`;
-  const counter = Number(store.localState(counterKey) ?? 0);
+  // Listed before the counter is read: a file that another process of this laptop (the
+  // command line beside the app) writes meanwhile has its number taken before it exists.
   const ownFiles = fileNumbers(ownDir);
+  const counter = Number(store.localState(counterKey) ?? 0);
   if (ownFiles.some((n) => n > counter)) {
     throw refusal('cloned-replica', 'folder', replicaId);
   }
@@ -88,8 +90,10 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   // The last file this poste wrote here is gone: written while a network share was not
   // mounted (into the empty folder left in its place), lost by a power cut just after, or
   // deleted since. What it published here cannot be counted on: the next file carries it all.
+  // (One written since the listing, by the command line beside the app, is not gone.)
   const lastWritten = kept('written');
-  const forgotten = ownFiles.length === 0 || (lastWritten !== undefined && !ownFiles.includes(Number(lastWritten)));
+  const forgotten =
+    ownFiles.length === 0 || (lastWritten !== undefined && !ownFiles.includes(Number(lastWritten)) && !existsSync(join(ownDir, fileName(Number(lastWritten)))));
   if (forgotten) {
     const keys = (['published', 'held', 'written'] as const).flatMap((name) => [stateKey(name), stateKey(name, spelled)]);
     store.db.prepare(`DELETE FROM local_state WHERE key IN (${keys.map(() => '?').join(', ')})`).run(...keys);
@@ -205,16 +209,23 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
       now,
       withBlobs: false,
     });
-    const name = fileName(counter + 1);
     // The number is taken, and on disk with every change the file carries, before the file
     // exists: an app stopped in between leaves a number unused, never a file of this laptop
-    // beyond its counter (which the next round would read as a copied laptop's).
-    store.setLocalState(counterKey, String(counter + 1));
+    // beyond its counter (which the next round would read as a copied laptop's). Read again
+    // in a write transaction: the command line may have taken one since this round began.
+    const number = store.db
+      .transaction(() => {
+        const taken = Number(store.localState(counterKey) ?? 0) + 1;
+        store.setLocalState(counterKey, String(taken));
+        return taken;
+      })
+      .immediate();
     store.syncToDisk();
+    const name = fileName(number);
     writingInFolder(folder, () => writeFileAtomically(join(ownDir, name), bytes));
     // Only now: the next file says what changed since one its readers can read.
     store.setLocalState(heldKey, JSON.stringify(senderHeld));
-    store.setLocalState(writtenKey, String(counter + 1));
+    store.setLocalState(writtenKey, String(number));
     for (const [origin, seq] of Object.entries(senderHeld)) published[origin] = Math.max(published[origin] ?? 0, seq);
     result.written = { file: `${replicaId}/${name}`, count: header.count };
   }
