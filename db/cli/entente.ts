@@ -591,6 +591,11 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     const { result } = folderRound(store, resolve(sub), await passphrase());
     process.stdout.write(result.imported.map((file) => `${file.file} :\n${describeImport(file)}`).join(''));
     for (const file of result.postponed) process.stdout.write(`${file.file} : mis de côté, essayé de nouveau au prochain passage (${file.reason})\n`);
+    for (const file of result.leftBehind) {
+      process.stdout.write(
+        `${file} : pas lu, scellé avec une ancienne phrase de passe que cet ordinateur n'a jamais eue (son poste a écrit depuis des fichiers lus ici)\n`,
+      );
+    }
     process.stdout.write(result.written ? `${result.written.count} mise(s) à jour écrite(s) dans ${result.written.file}.\n` : 'Rien de nouveau à écrire.\n');
     process.stdout.write(toCheck(store));
   } else if (name === 'indicator' && sub === 'add') {

@@ -24,6 +24,12 @@ export interface FolderSyncResult {
   imported: (ImportSummary & { file: string })[];
   /** Files set aside this round, each with what is wrong with it; tried again at the next one. */
   postponed: { file: string; reason: string }[];
+  /**
+   * Files sealed with a passphrase this laptop never had, older than a file of the same poste
+   * read here (a laptop that joined after a change of passphrase meets them): not set aside,
+   * since nothing can be done about them; named apart, and not read.
+   */
+  leftBehind: string[];
   /** The file this replica wrote, if it had anything new. */
   written: { file: string; count: number } | null;
   /** Documents whose bytes were read from the folder, and written to it. */
@@ -71,7 +77,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
     throw refusal('cloned-replica', 'folder', replicaId);
   }
 
-  const result: FolderSyncResult = { imported: [], postponed: [], written: null, documents: { received: 0, written: 0 } };
+  const result: FolderSyncResult = { imported: [], postponed: [], leftBehind: [], written: null, documents: { received: 0, written: 0 } };
   // What the folder already holds: this replica's files, and every file it imported (a
   // replica's files hold, together, all it held when writing the last one). Another folder
   // holds nothing of it yet, whatever this one holds; nor does one where its files are gone.
@@ -109,6 +115,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   // Files refused for a key unknown here, by poste in the order read, and each poste's newest file: which to keep for a passphrase typed later.
   const unknownKeys = new Map<string, { relative: string; path: string; keyId?: string }[]>();
   const newestFiles = new Map<string, string>();
+  const numbersOf = new Map<string, number[]>();
   // The whole folder gone mid-round (a network share disconnected): the round stops on one
   // message, rather than set aside every file left to read.
   const stopIfGone = () => {
@@ -164,6 +171,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
     }
     for (const n of numbers) pending.push({ relative: `${peer}/${fileName(n)}`, path: join(projectDir, peer, fileName(n)) });
     if (numbers.length === 0) continue;
+    numbersOf.set(peer, numbers);
     unknownKeys.set(peer, []);
     newestFiles.set(peer, `${peer}/${fileName(numbers.at(-1)!)}`);
   }
@@ -184,6 +192,16 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
     }
     tried = later;
   }
+  // Sealed with a key unknown here, and older than a file of the same poste read here: that
+  // poste wrote with a passphrase this laptop has since. What such a file carried and this
+  // laptop lacks is said as missing (docs/sync.md §4), as for any file never received.
+  for (const [peer, refused] of unknownKeys) {
+    const numbers = numbersOf.get(peer)!;
+    const newestRead = [...numbers].reverse().find((n) => known(`${peer}/${fileName(n)}`) !== undefined);
+    if (newestRead === undefined) continue;
+    for (const { relative } of refused) if (Number(FILE_NAME.exec(relative.slice(peer.length + 1))![1]) < newestRead) result.leftBehind.push(relative);
+  }
+  result.postponed = result.postponed.filter((file) => !result.leftBehind.includes(file.file));
   // A poste whose newest file is sealed with a key unknown here changed its passphrase, or
   // took a new one: its first file sealed with it is kept, the one that carries its
   // announcement if it chose it. An older file sealed otherwise says nothing of a change (a

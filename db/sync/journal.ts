@@ -26,6 +26,8 @@ export interface FolderRoundRecord {
   written: number;
   /** The files set aside this round and why (« dossier/00000003.entente », a French sentence). */
   postponed_files: { file: string; reason: string }[];
+  /** Files sealed with a passphrase this laptop never had, older than one of their poste read here (folder.ts): not read. */
+  left_behind_files?: string[];
   new_conflicts: number;
   /** Ordinateurs registered and revocations received with the files read (absent from rounds of Entente 0.8 and older). */
   postes_arrived?: string[];

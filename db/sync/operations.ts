@@ -100,13 +100,14 @@ export function folderRound(store: Store, folder: string, secret: Secret, now = 
 }
 
 /** What a round with the shared folder did, in numbers. */
-function folderRoundRecord(folder: string, { imported, written, postponed }: FolderSyncResult): FolderRoundRecord {
+function folderRoundRecord(folder: string, { imported, written, postponed, leftBehind }: FolderSyncResult): FolderRoundRecord {
   return {
     folder,
     files_imported: imported.length,
     changes_applied: imported.reduce((sum, file) => sum + file.applied, 0),
     written: written?.count ?? 0,
     postponed_files: postponed,
+    left_behind_files: leftBehind,
     new_conflicts: imported.reduce((sum, file) => sum + file.new_conflicts, 0),
     postes_arrived: imported.flatMap((file) => file.postes_arrived ?? []),
     revocations: imported.flatMap((file) => file.revocations ?? []),
@@ -129,13 +130,18 @@ function recordFolderRound(store: Store, folder: string, outcome: { record: Fold
       const { record } = outcome;
       const before = previous?.postponed_files ?? [];
       const newlySetAside = record.postponed_files.filter((file) => !before.some((known) => known.file === file.file && known.reason === file.reason));
-      if (record.files_imported > 0 || record.written > 0 || newlySetAside.length > 0) {
-        recordJournal(store, { kind: 'folder', summary: { ...record, postponed_files: newlySetAside } }, at);
+      const newlyLeft = (record.left_behind_files ?? []).filter((file) => !previous?.left_behind_files?.includes(file));
+      if (record.files_imported > 0 || record.written > 0 || newlySetAside.length > 0 || newlyLeft.length > 0) {
+        recordJournal(store, { kind: 'folder', summary: { ...record, postponed_files: newlySetAside, left_behind_files: newlyLeft } }, at);
       }
     }
     const message = 'error' in outcome ? outcome.error : null;
     // A failed round read nothing: the files set aside before stay so, and are not told again after it.
     const postponedFiles = 'record' in outcome ? outcome.record.postponed_files : (previous?.postponed_files ?? []);
-    store.setLocalState(LAST_ROUND_KEY, JSON.stringify({ at: at.toISOString(), ok: message === null, message, postponed_files: postponedFiles }));
+    const leftBehind = 'record' in outcome ? outcome.record.left_behind_files : previous?.left_behind_files;
+    store.setLocalState(
+      LAST_ROUND_KEY,
+      JSON.stringify({ at: at.toISOString(), ok: message === null, message, postponed_files: postponedFiles, left_behind_files: leftBehind }),
+    );
   });
 }

@@ -45,7 +45,14 @@ export interface ReplicaStatus {
 
 export interface FolderState {
   folder: string | null;
-  last_round: { at: string; ok: boolean; message: string | null; postponed_files?: { file: string; reason: string }[] } | null;
+  last_round: {
+    at: string;
+    ok: boolean;
+    message: string | null;
+    postponed_files?: { file: string; reason: string }[];
+    /** Files of an older passphrase this laptop never had (folder.ts, leftBehind). */
+    left_behind_files?: string[];
+  } | null;
   /** What the last round that read new files changed, action by action: kept across the rounds with nothing new. */
   last_changes: { at: string; changes: ImportChanges } | null;
 }

@@ -5,7 +5,7 @@ import type { ImportSummary, SyncStatus } from '../../../preload/contract';
 import { call } from '../../api';
 import { Disclosure } from '../../shared/Disclosure';
 import { frenchTypography } from '../../../common/french';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime, numberFormat } from '../../shared/format';
 import { ActionChangesList } from './ActionChangesList';
 import { folderRoundSentence } from './describe';
 import { KeysNeeded } from './ExchangeSection';
@@ -70,6 +70,7 @@ export function FolderSection({ status }: { status: SyncStatus }) {
           </List>
         </Alert>
       )}
+      {lastRound?.ok && (lastRound.left_behind_files?.length ?? 0) > 0 && <LeftBehind files={lastRound.left_behind_files!} />}
       {lastRound &&
         (lastRound.ok ? (
           <Text size="sm">Dernière synchronisation&#x202f;: {formatDateTime(lastRound.at)}.</Text>
@@ -110,6 +111,32 @@ function LastChanges({ at, changes }: { at: string; changes: ImportSummary['acti
       <Stack mt="xs">
         <ActionChangesList changes={changes} />
       </Stack>
+    </Disclosure>
+  );
+}
+
+/**
+ * Files of an older passphrase, older than a file of their poste read here: met by a laptop
+ * that joined after a change of passphrase. Said calmly, apart from the files set aside:
+ * there is nothing to do about them.
+ */
+function LeftBehind({ files }: { files: string[] }) {
+  const many = files.length > 1;
+  return (
+    <Disclosure
+      title={`${numberFormat.format(files.length)} ${many ? 'fichiers anciens non lus' : 'fichier ancien non lu'}, d'avant la phrase de passe actuelle`}
+    >
+      <Text size="sm" mt={4}>
+        {many ? 'Ils sont scellés' : 'Il est scellé'} avec une ancienne phrase de passe de la coopération, que cet ordinateur n'a jamais eue.{' '}
+        {many ? 'Leurs postes ont' : 'Son poste a'} écrit depuis des fichiers qu'il lit&#x202f;: il n'y a rien à faire.
+      </Text>
+      <List size="sm">
+        {files.map((file) => (
+          <List.Item key={file}>
+            <Code>{file}</Code>
+          </List.Item>
+        ))}
+      </List>
     </Disclosure>
   );
 }

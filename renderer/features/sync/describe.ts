@@ -6,6 +6,10 @@ import { numberFormat } from '../../shared/format';
 
 const count = (n: number, one: string, many: string) => `${numberFormat.format(n)} ${n > 1 ? many : one}`;
 
+/** What is said of a file of an older passphrase, older than one of its poste read here (db/sync/folder.ts, leftBehind). */
+export const LEFT_BEHIND =
+  "pas lu, scellé avec une ancienne phrase de passe de la coopération que cet ordinateur n'a jamais eue (son poste a écrit depuis des fichiers lus ici)";
+
 /** « de l'ordinateur de … », « d'un ordinateur encore inconnu ici ». */
 export const ofReplica = (label: string) => (label.startsWith('un ') ? `d'${label}` : `de ${label}`);
 
@@ -84,6 +88,7 @@ function journalSentence(entry: JournalEntry): string {
         ...posteEvents(entry.summary).map((event) => `${event}.`),
         // Within the journal's sentence: the reason, a sentence of its own elsewhere, goes on after a colon in lower case.
         ...(entry.summary.postponed_files ?? []).map((file) => `${file.file}\u202f: ${file.reason.charAt(0).toLowerCase()}${file.reason.slice(1)}`),
+        ...(entry.summary.left_behind_files ?? []).map((file) => `${file}\u202f: ${LEFT_BEHIND}.`),
       ].join(' ');
     case 'error':
       // The message is a sentence of its own, capital and all.
