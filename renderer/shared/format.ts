@@ -2,7 +2,7 @@
 // hours come from common/french.ts, shared with the printed documents.
 import { format, parseISO } from 'date-fns';
 import { fr } from 'date-fns/locale';
-import { frenchTime, frenchTypography } from '../../common/french';
+import { frenchDuration, frenchTime, frenchTypography } from '../../common/french';
 import { localDate } from '../../common/calendar';
 
 /** « 26 nov. 2026 », and « 1er déc. 2026 » for the first of the month, as French writes it. */
@@ -20,6 +20,12 @@ export function formatDateTime(iso: string): string {
   const date = parseISO(iso);
   return Number.isNaN(date.getTime()) ? iso : frenchTypography(`${shortDate(date)} à ${frenchTime(format(date, 'HH:mm'))}`);
 }
+
+/** "14:30" → « 14 h 30 », with no-break spaces: never cut at the end of a line. */
+export const formatTime = (time: string): string => frenchTypography(frenchTime(time));
+
+/** 150 → « 2 h 30 », 45 → « 45 min », with no-break spaces. */
+export const formatDuration = (minutes: number): string => frenchTypography(frenchDuration(minutes));
 
 /** Today as YYYY-MM-DD, in local time (the API's date format). */
 export const todayIso = (): string => localDate();

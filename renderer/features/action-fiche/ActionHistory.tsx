@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Box, Button, Group, Select, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconHistory } from '@tabler/icons-react';
 import { useId, useState } from 'react';
-import { frenchDateTime } from '../../../common/french';
+import { frenchDateTime, frenchTypography } from '../../../common/french';
 import type { ActionHistoryEntry, HistoryPrevious } from '../../../preload/contract';
 import { useApiData } from '../../api';
 import { SectionCard } from '../../shared/SectionCard';
@@ -137,7 +137,7 @@ function groups(entries: ActionHistoryEntry[]): ActionHistoryEntry[][] {
 /** « 14 mars 2027 à 14 h 05 · Nadia Benali (Loir-et-Cher) · ordinateur « Portable DRH » ». */
 function who(entry: ActionHistoryEntry): string {
   if (!entry.at) return entry.author.label;
-  const parts = [frenchDateTime(entry.at), entry.author.label];
+  const parts = [frenchTypography(frenchDateTime(entry.at)), entry.author.label];
   if (entry.author.laptop) parts.push(`ordinateur «\u202f${entry.author.laptop}\u202f»`);
   if (entry.this_laptop) parts.push('cet ordinateur');
   return parts.join(' · ');

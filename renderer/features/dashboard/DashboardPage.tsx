@@ -6,8 +6,7 @@ import type { CooperationDashboard, DashboardPeriod } from '../../../preload/con
 import { STAGE_LABELS } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
 import { href } from '../../app/navigation';
-import { formatDate } from '../../shared/format';
-import { frenchTime, frenchTypography } from '../../../common/french';
+import { formatDate, formatTime } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { ProgressValue } from '../../shared/ProgressValue';
 import { LateBadge, StatusBadge } from '../../shared/StatusBadge';
@@ -150,7 +149,7 @@ function WhatComesNext({ dashboard }: { dashboard: CooperationDashboard }) {
               {meetings.map((meeting) => (
                 <li key={meeting.id}>
                   <Text size="sm" fw={700}>
-                    {formatDate(meeting.date)} à {frenchTypography(frenchTime(meeting.start_time))}
+                    {formatDate(meeting.date)} à {formatTime(meeting.start_time)}
                   </Text>
                   <Anchor size="sm" href={href({ page: 'meeting', id: meeting.id })}>
                     {meeting.title}

@@ -1,7 +1,8 @@
 // The Tableau de bord laid out on A4: printed on its own (DashboardPrintPage) and as the
 // last part of the dossier du CODIRI (minutes-print/CodiriSheets.tsx), one page or two.
 import { useMantineTheme } from '@mantine/core';
-import { frenchDate, frenchTime, frenchTypography } from '../../../common/french';
+import { frenchDate, frenchTypography } from '../../../common/french';
+import { formatTime } from '../../shared/format';
 import { STAGE_LABELS } from '../../../common/vocabulary';
 import type { CooperationDashboard, UnfollowedDecision } from '../../../preload/contract';
 import { useAppState } from '../../app/AppContext';
@@ -100,8 +101,8 @@ export function DashboardSheet({ dashboard, standalone = true }: { dashboard: Co
                 {/* A title made of the type and the date says the date once. */}
                 {frenchTypography(
                   meeting.own_title === null
-                    ? `${meeting.title}, à ${frenchTime(meeting.start_time)}`
-                    : `${frenchDate(meeting.date)}, à ${frenchTime(meeting.start_time)}${NBSP}: ${meeting.own_title}`,
+                    ? `${meeting.title}, à ${formatTime(meeting.start_time)}`
+                    : `${frenchDate(meeting.date)}, à ${formatTime(meeting.start_time)}${NBSP}: ${meeting.own_title}`,
                 )}
               </li>
             ))}

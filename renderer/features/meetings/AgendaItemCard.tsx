@@ -2,7 +2,7 @@ import { ActionIcon, Anchor, Badge, Checkbox, Group, Paper, SimpleGrid, Stack, T
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { fieldLabel } from '../../../common/fields';
-import { frenchDuration, frenchTime } from '../../../common/french';
+import { formatDuration, formatTime } from '../../shared/format';
 import type { AgendaItemPatch, AgendaItemView, AgendaLinkChantier } from '../../../preload/contract';
 import { call, send } from '../../api';
 import { href } from '../../app/navigation';
@@ -29,8 +29,8 @@ function PointHeading({ item, children }: { item: AgendaItemView; children?: Rea
           {item.number}. {item.title}
           <Text span size="sm" c="dimmed" fw={400}>
             {' · à '}
-            {frenchTime(item.planned_start)}
-            {item.duration_minutes ? `, ${frenchDuration(item.duration_minutes)}` : ''}
+            {formatTime(item.planned_start)}
+            {item.duration_minutes ? `, ${formatDuration(item.duration_minutes)}` : ''}
           </Text>
         </Title>
         {item.to_arbitrate && (

@@ -3,7 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { parseDuration } from '../../../common/duration';
 import { fieldLabel } from '../../../common/fields';
-import { frenchDuration, frenchTime } from '../../../common/french';
+import { formatDuration, formatTime } from '../../shared/format';
 import { send } from '../../api';
 import { AgendaItemCard, MinutesItemCard } from './AgendaItemCard';
 import { DURATION_HINT } from './DurationField';
@@ -22,7 +22,7 @@ export function AgendaSection(props: MeetingProps) {
           : `${meeting.agenda.length} point${meeting.agenda.length > 1 ? 's' : ''}, ${
               timing.planned_minutes === 0
                 ? 'sans durée renseignée.'
-                : `${frenchDuration(timing.planned_minutes)} prévues sur ${frenchDuration(timing.meeting_minutes)} (fin prévue à ${frenchTime(timing.planned_end_time)}).`
+                : `${formatDuration(timing.planned_minutes)} prévues sur ${formatDuration(timing.meeting_minutes)} (fin prévue à ${formatTime(timing.planned_end_time)}).`
             }`}
       </Text>
       {timing.warning && (

@@ -7,7 +7,7 @@ import { href, navigate, type MeetingStep } from '../../app/navigation';
 import { DeleteButton } from '../../shared/DeleteButton';
 import { FormSaverProvider } from '../../shared/autosave/FormSaver';
 import { SaveStatus } from '../../shared/autosave/SaveStatus';
-import { formatDate, todayIso } from '../../shared/format';
+import { formatDate, formatDuration, formatTime, todayIso } from '../../shared/format';
 import { useSessionState } from '../../shared/useSessionState';
 import { PageHeader } from '../../shared/PageHeader';
 import { SectionCard } from '../../shared/SectionCard';
@@ -17,7 +17,6 @@ import { AgendaSection, MinutesSection } from './AgendaSection';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { RepeatMeetingMenu } from './RepeatMeetingMenu';
 import { FollowUpSection } from './FollowUpSection';
-import { frenchDuration, frenchTime } from '../../../common/french';
 import { MeetingFieldsSection } from './MeetingFieldsSection';
 import { MinutesStatusBadge } from './MinutesStatusBadge';
 import { ParticipantsSection } from './ParticipantsSection';
@@ -92,7 +91,7 @@ function Meeting({ linkedStep, ...props }: MeetingProps & { linkedStep?: Meeting
       </PageHeader>
       <Group gap="sm" mt={-12} mb="lg">
         <Text size="sm">
-          {meetingTypeLabels[meeting.type]} · {formatDate(meeting.date)} à {frenchTime(meeting.start_time)} ({frenchDuration(meeting.duration_minutes)})
+          {meetingTypeLabels[meeting.type]} · {formatDate(meeting.date)} à {formatTime(meeting.start_time)} ({formatDuration(meeting.duration_minutes)})
           {meeting.place ? ` · ${meeting.place}` : ''}
         </Text>
         <MinutesStatusBadge status={meeting.validation_status} unseenEdits={meeting.validation_unseen_count} />

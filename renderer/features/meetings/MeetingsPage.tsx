@@ -6,12 +6,11 @@ import type { MeetingQuery } from '../../../preload/contract';
 import type { MeetingType } from '../../../common/vocabulary';
 import { useApiData } from '../../api';
 import { href } from '../../app/navigation';
-import { formatDate } from '../../shared/format';
+import { formatDate, formatTime } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { useSessionState } from '../../shared/useSessionState';
 import { useWidth } from '../../shared/useWidth';
 import { UpcomingMeetingsIcsButton } from '../minutes-print/MinutesPrintMenu';
-import { frenchTime } from '../../../common/french';
 import { useMeetingTypeOptions } from './labels';
 import { MinutesStatusBadge } from './MinutesStatusBadge';
 import { NewMeetingModal } from './NewMeetingModal';
@@ -83,7 +82,7 @@ export function MeetingsPage() {
               {meetings.map((meeting) => (
                 <Table.Tr key={meeting.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatDate(meeting.date)} à {frenchTime(meeting.start_time)}
+                    {formatDate(meeting.date)} à {formatTime(meeting.start_time)}
                   </Table.Td>
                   <Table.Td>
                     <Anchor href={href({ page: 'meeting', id: meeting.id })}>{meeting.title}</Anchor>

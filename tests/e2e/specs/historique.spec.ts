@@ -14,8 +14,8 @@ const DESCRIPTION =
   'Une formation commune à la conduite de projet pour les cadres des deux Départements : un module de cinq jours à Blois, ' +
   'animé par les formateurs internes, une session pilote au printemps 2027 puis deux sessions par an, ' +
   "avec une évaluation partagée à la fin de chaque session et un bilan présenté au CODIRI de l'automne.";
-/** « 14 mars 2027 à 14 h 05 », « 1er avril 2027 à 9 h ». */
-const WHEN = String.raw`\d{1,2}(er)? [a-zéû]+ \d{4} à \d{1,2} h( \d{2})?`;
+/** « 14 mars 2027 à 14 h 05 », « 1er avril 2027 à 9 h », the hours unbroken (no-break spaces). */
+const WHEN = String.raw`\d{1,2}(er)? [a-zéû]+ \d{4} à \d{1,2}\u00a0h(\u00a0\d{2})?`;
 
 test("Historique de la fiche : la modification d'un autre poste, ancienne → nouvelle valeur, texte long abrégé, filtre par champ", async ({ launch }) => {
   const claire = initData();
