@@ -78,6 +78,7 @@ export function MinutesPrintPage({ id, layout }: { id: string; layout: PrintLayo
         <>
           {(layout === 'convocation' || (layout === 'compte_rendu' && minutes?.validation.draft)) && (
             <EmailDraftButton
+              key={layout}
               prepare={() => call(layout === 'convocation' ? 'saveConvocationEmail' : 'saveValidationEmail', id)}
               busy={busy === 'email'}
               disabled={!ready || busy !== null}

@@ -179,10 +179,15 @@ test('convocation : aperçu, PDF, courriel .eml relu par Python ; feuille d’é
   if (app.runtime === 'double') {
     await prepared.getByRole('button', { name: 'Ouvrir le courriel' }).click();
     await expect.poll(opened).toEqual([emlFile]);
+    // And from the toolbar, once the notification is gone (closed here, or after its 12 seconds).
+    await prepared.getByRole('button', { name: 'Fermer la notification' }).click();
+    await expect(prepared).toBeHidden();
+    await page.getByRole('button', { name: 'Ouvrir le courriel préparé' }).click();
+    await expect.poll(opened).toEqual([emlFile, emlFile]);
   }
   const refused = await page.evaluate(() => (window as any).api.openPreparedEmail('/etc/passwd'));
   expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining("Ce courriel n'a pas été préparé par Entente") } });
-  if (app.runtime === 'double') expect(opened()).toEqual([emlFile]);
+  if (app.runtime === 'double') expect(opened()).toEqual([emlFile, emlFile]);
   const email = parseEmlWithPython(emlFile);
   expect(email.defects).toEqual([]);
   expect(email.multipart).toBe(true);
