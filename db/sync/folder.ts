@@ -123,11 +123,13 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   };
   /** Imports one file of another poste; answers what is wrong with it, if it is the file's fault. */
   const importOne = (relative: string, path: string): UserError | undefined => {
+    // Read before: a poste never writes a file twice, so it is not even looked at (on a
+    // network share, each look at a file is a round trip, and the folder only grows).
+    if (known(relative) !== undefined) return undefined;
     let size: number;
     let bytes: Buffer;
     try {
       size = statSync(path).size;
-      if (known(relative) === size) return undefined;
       bytes = readFileSync(path);
     } catch (error) {
       stopIfGone();
