@@ -44,11 +44,19 @@ const PARIS_CLOCK = new Intl.DateTimeFormat('en-CA', {
  * time exists if one of those offsets gives it back.
  */
 export function existsInParis(date: string, time: string): boolean {
+  return parisInstant(date, time) !== undefined;
+}
+
+/** What a clock of metropolitan France shows at an instant: « 2027-03-28T05:00 ». */
+function parisClock(instant: number): string {
+  const parts = Object.fromEntries(PARIS_CLOCK.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** The instant a clock of metropolitan France shows this date and time (the first, the night it shows 2 h to 3 h twice); undefined if it never does. */
+function parisInstant(date: string, time: string): number | undefined {
   const asUtc = Date.parse(`${date}T${time}:00Z`);
-  return [1, 2].some((hours) => {
-    const parts = Object.fromEntries(PARIS_CLOCK.formatToParts(new Date(asUtc - hours * 3_600_000)).map((part) => [part.type, part.value]));
-    return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}` === `${date}T${time}`;
-  });
+  return [2, 1].map((hours) => asUtc - hours * 3_600_000).find((instant) => parisClock(instant) === `${date}T${time}`);
 }
 
 /** Easter Sunday of a Gregorian year (the anonymous algorithm, as Meeus gives it). */
@@ -93,8 +101,27 @@ export function minutesOfDay(time: string): number {
   return hours * 60 + minutes;
 }
 
-/** The date and time `minutes` after a date and time: a meeting may end after midnight. */
+/**
+ * Minutes from a time of a day to a later one of the same day, on a clock of metropolitan
+ * France: from 1 h to 4 h is two hours the night summer time starts, four the night it ends.
+ */
+export function minutesBetween(date: string, from: string, to: string): number {
+  const [start, end] = [parisInstant(date, from), parisInstant(date, to)];
+  return start !== undefined && end !== undefined ? (end - start) / 60_000 : minutesOfDay(to) - minutesOfDay(from);
+}
+
+/**
+ * The date and time `minutes` after a date and time on a clock of metropolitan France: a
+ * meeting may end after midnight, or after the clock changed (from 23 h, 5 hours end at 5 h
+ * the night summer time starts, at 3 h the night it ends), as a calendar will show it.
+ */
 export function addMinutes(date: string, time: string, minutes: number): { date: string; time: string } {
+  const start = parisInstant(date, time);
+  if (start !== undefined) {
+    const [endDate, endTime] = parisClock(start + minutes * 60_000).split('T');
+    return { date: endDate, time: endTime };
+  }
+  // A time the clock skips (refused for a meeting, checkMeeting): counted as it is written.
   const total = minutesOfDay(time) + minutes;
   const days = Math.floor(total / (24 * 60));
   const rest = total - days * 24 * 60;

@@ -3,7 +3,7 @@
 // Everything here refuses to touch validated minutes (an amendment corrects them:
 // validation.ts). Lists that two people may add to at the same time are rows, not arrays.
 import { attendanceLabel, type Civility } from '../../common/vocabulary';
-import { existsInParis, minutesOfDay } from '../../common/calendar';
+import { existsInParis, minutesBetween, minutesOfDay } from '../../common/calendar';
 import { frenchDate, frenchTime } from '../../common/french';
 import { ValidationError } from '../errors';
 import { newId } from '../store/ids';
@@ -65,13 +65,13 @@ const MEETING_KEYS = [
   'next_meeting_date',
 ] as const;
 
-/** The duration given, or the one an end time gives. */
-function durationOf(startTime: string | undefined, input: { duration_minutes?: number; end_time?: string }): number | undefined {
+/** The duration given, or the one an end time of the same day gives. */
+function durationOf(date: string | undefined, startTime: string | undefined, input: { duration_minutes?: number; end_time?: string }): number | undefined {
   if (input.end_time === undefined) return input.duration_minutes;
   const end = clockTime("L'heure de fin").safeParse(input.end_time);
   if (!end.success) throw new ValidationError(end.error.issues[0].message, 'end_time');
   if (startTime === undefined) return undefined;
-  const minutes = minutesOfDay(end.data) - minutesOfDay(startTime);
+  const minutes = date === undefined ? minutesOfDay(end.data) - minutesOfDay(startTime) : minutesBetween(date, startTime, end.data);
   if (minutes <= 0) throw new ValidationError("L'heure de fin doit suivre l'heure de début.", 'end_time');
   return minutes;
 }
@@ -113,7 +113,7 @@ function meetingPatch(input: MeetingPatch): Record<string, unknown> {
 export function createMeeting(store: Store, input: MeetingInput): string {
   const given = meetingPatch(input);
   const checked = validatePatch('meeting', { chantier_ids: [], diffusion: [], ...given, validation_status: 'brouillon', version: 1 });
-  const duration = durationOf(checked.start_time, input);
+  const duration = durationOf(checked.date, checked.start_time, input);
   // Without a start time, insertRow names that field as missing.
   if (duration === undefined && checked.start_time !== undefined) {
     throw new ValidationError('Indiquez la durée de la réunion ou son heure de fin.', 'duration_minutes');
@@ -137,7 +137,7 @@ function defaultSecretariat(store: Store, type: MeetingFields['type']): string |
 export function updateMeeting(store: Store, id: string, patch: MeetingPatch): void {
   const current = editableMeeting(store, id);
   const fields = validatePatch('meeting', meetingPatch(patch));
-  const duration = durationOf(fields.start_time ?? current.start_time, patch);
+  const duration = durationOf(fields.date ?? current.date, fields.start_time ?? current.start_time, patch);
   if (duration !== undefined) Object.assign(fields, validatePatch('meeting', { duration_minutes: duration }));
   checkMeeting(store, fields, current);
   updateRow(store, 'meeting', id, fields);

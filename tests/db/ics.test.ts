@@ -77,6 +77,22 @@ describe('fichier .ics d’une réunion', () => {
     expect(event.location).toBeNull();
   });
 
+  test("la nuit où l'heure change : 5 heures à partir de 23 h durent 5 heures dans le calendrier", () => {
+    const store = newReplica();
+    for (const [date, start, end] of [
+      ['2027-03-27', '2027-03-27T22:00:00.000Z', '2027-03-28T03:00:00.000Z'],
+      ['2027-10-30', '2027-10-30T21:00:00.000Z', '2027-10-31T02:00:00.000Z'],
+    ]) {
+      const id = createMeeting(store, { type: 'atelier', title: 'Veille hivernale', date, start_time: '23:00', duration_minutes: 300, chantier_ids: ['c4'] });
+      const [event] = events(meetingIcs(store, id, NOW));
+      expect([utc(event.startDate), utc(event.endDate)]).toEqual([start, end]);
+    }
+    // Given by its end time, from 1 h to 4 h the night summer time starts: two hours.
+    const night = createMeeting(store, { type: 'atelier', title: 'Veille', date: '2027-03-28', start_time: '01:00', end_time: '04:00', chantier_ids: ['c4'] });
+    const [event] = events(meetingIcs(store, night, NOW));
+    expect([utc(event.startDate), utc(event.endDate)]).toEqual(['2027-03-28T00:00:00.000Z', '2027-03-28T02:00:00.000Z']);
+  });
+
   test('lignes CRLF de 75 octets au plus, repliées sans couper un caractère', () => {
     const store = newReplica();
     const ics = meetingIcs(store, codiriWithAgenda(store), NOW);
