@@ -3,8 +3,8 @@
 // and never anything else, nor a file on another computer (a link may have come by sync
 // from another laptop: a click must not run what someone else wrote).
 import { shell, type BrowserWindow } from 'electron';
-import { mkdirSync } from 'node:fs';
-import { basename, join, posix, win32 } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, extname, join, posix, win32 } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { safeFileName, writeFileAtomically } from '../db/files';
 import { confirmOpenFile, tellLinkRefused } from './dialogs';
@@ -48,6 +48,11 @@ export function fileLinkVerdict(url: string, platform: NodeJS.Platform = process
   } catch {
     return { refused: `Ce lien n'est pas une adresse de fichier valable sur cet ordinateur : ${url}` };
   }
+  // A control character cuts the path where the system reads it (« outil.exe%00.pdf » opens
+  // outil.exe); a direction mark shows « exe.pdf » for « fdp.exe ». Neither is in a real name.
+  if (/[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(path)) {
+    return { refused: `Ce lien désigne un fichier au nom trompeur (caractères invisibles) : Entente ne l'ouvre pas. Lien : ${encodeURI(path)}` };
+  }
   // Windows opens « a.exe. » or « a.exe  » as a.exe, and « a.pdf:flux » is a hidden stream of a.pdf.
   const name = (windows ? win32 : posix).basename(path);
   const shown = windows ? name.replace(/[. ]+$/, '') : name;
@@ -66,18 +71,31 @@ export function fileLinkVerdict(url: string, platform: NodeJS.Platform = process
 }
 
 /**
- * Opens a document attached in the app: its bytes written under the data folder, then the
- * same rules as a file link (documents only, after the user saw its path and said yes).
+ * Opens a document attached in the app: the same rules as a file link (documents only, after
+ * the user saw its path and said yes), checked before its bytes are written under the data
+ * folder: a program that came by sync is never put on disk.
  */
 export async function openDocument(dataDir: string, name: string, sha256: string, bytes: Buffer, parent: BrowserWindow | undefined): Promise<void> {
   // One folder per content: two documents of the same name never overwrite each other.
   const dir = join(dataDir, 'documents-ouverts', sha256.slice(0, 16));
-  mkdirSync(dir, { recursive: true });
   // A name that came by sync: nothing a system reads otherwise (a device, a stream, the folder itself).
   const safe = safeFileName(basename(name.replace(/[\\/]/g, '_')));
-  const path = join(dir, /^[. ]*$/.test(safe) ? 'document' : WINDOWS_DEVICE.test(safe) ? `_${safe}` : safe);
-  writeFileAtomically(path, bytes);
+  const first = join(dir, /^[. ]*$/.test(safe) ? 'document' : WINDOWS_DEVICE.test(safe) ? `_${safe}` : safe);
+  const verdict = fileLinkVerdict(pathToFileURL(first).href);
+  if ('refused' in verdict) return tellLinkRefused(parent, verdict.refused);
+  mkdirSync(dir, { recursive: true });
+  // Opened before and changed since (saved in place from Excel or Word): that copy stays as it
+  // is, and the document opens again as attached, beside it.
+  let path = first;
+  for (let n = 2; existsSync(path) && !readFileSync(path).equals(bytes); n++) path = numbered(first, n);
+  if (!existsSync(path)) writeFileAtomically(path, bytes);
   return openLink(pathToFileURL(path).href, parent);
+}
+
+/** « Budget.xlsx », 2 → « Budget (2).xlsx ». */
+function numbered(path: string, n: number): string {
+  const extension = extname(path);
+  return `${path.slice(0, path.length - extension.length)} (${n})${extension}`;
 }
 
 /** What a mail link may ask of the mail client: a message to write, never a file to attach (« attach= » in some clients). */

@@ -1,8 +1,25 @@
-// Which file links main opens, on each system (main/links.ts): the rule, without Electron.
+// Which file links main opens, on each system (main/links.ts): the rule, without Electron;
+// and an attached document opened: checked before it is written, a changed copy kept.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
+import { tempDir } from '../db/helpers';
 
-vi.mock('electron', () => ({ shell: {}, dialog: {} }));
-const { externalLinkVerdict, fileLinkVerdict } = await import('../../main/links');
+const opened = vi.hoisted(() => ({ paths: [] as string[], refusals: [] as string[] }));
+vi.mock('electron', () => ({
+  shell: {
+    openPath: async (path: string) => {
+      opened.paths.push(path);
+      return '';
+    },
+  },
+  dialog: {},
+}));
+vi.mock('../../main/dialogs', () => ({
+  confirmOpenFile: async () => true,
+  tellLinkRefused: async (_parent: unknown, message: string) => void opened.refusals.push(message),
+}));
+const { externalLinkVerdict, fileLinkVerdict, openDocument } = await import('../../main/links');
 
 describe('liens de fichier', () => {
   test('un document local : ouvert par son chemin, décodé', () => {
@@ -42,6 +59,17 @@ describe('liens de fichier', () => {
     }
   });
 
+  test('un nom aux caractères invisibles (nul, sens de lecture) : refusé, le système le lirait autrement', () => {
+    for (const [url, platform] of [
+      ['file:///Z:/commun/outil.exe%00.pdf', 'win32'],
+      ['file:///srv/commun/lanceur.desktop%00.pdf', 'linux'],
+      ['file:///C:/commun/facture%E2%80%AEfdp.exe', 'win32'],
+      ['file:///srv/commun/note%0A.pdf', 'linux'],
+    ] as const) {
+      expect(fileLinkVerdict(url, platform), url).toEqual({ refused: expect.stringMatching(/nom trompeur \(caractères invisibles\)/) });
+    }
+  });
+
   test('une adresse illisible : refusée avec elle', () => {
     expect(fileLinkVerdict('file://[nope', 'linux')).toEqual({ refused: expect.stringContaining('file://[nope') });
   });
@@ -62,5 +90,34 @@ describe('liens web et courriel', () => {
       open: 'mailto:a@b.fr?subject=Note&cc=c%40d.fr',
     });
     expect(externalLinkVerdict('mailto:a@b.fr?attach=/etc/passwd')).toEqual({ open: 'mailto:a@b.fr' });
+  });
+});
+
+describe('document joint ouvert', () => {
+  const sha = 'a'.repeat(64);
+
+  test("un programme joint n'est ni écrit sur le disque ni ouvert", async () => {
+    const dataDir = tempDir();
+    await openDocument(dataDir, 'outil.exe', sha, Buffer.from('MZ'), undefined);
+    expect(opened.refusals.at(-1)).toMatch(/jamais un programme ou un script/);
+    expect(existsSync(join(dataDir, 'documents-ouverts'))).toBe(false);
+  });
+
+  test('ouvert de nouveau après avoir été modifié : la copie modifiée reste, le document joint s’ouvre à côté', async () => {
+    const dataDir = tempDir();
+    const original = Buffer.from('budget tel que joint');
+    await openDocument(dataDir, 'Budget.xlsx', sha, original, undefined);
+    const first = opened.paths.at(-1)!;
+    expect(readFileSync(first)).toEqual(original);
+    // Saved in place from Excel.
+    writeFileSync(first, 'budget modifié');
+    await openDocument(dataDir, 'Budget.xlsx', sha, original, undefined);
+    const second = opened.paths.at(-1)!;
+    expect(second).toBe(join(dataDir, 'documents-ouverts', sha.slice(0, 16), 'Budget (2).xlsx'));
+    expect(readFileSync(first, 'utf8')).toBe('budget modifié');
+    expect(readFileSync(second)).toEqual(original);
+    // Unchanged since: opened as it is.
+    await openDocument(dataDir, 'Budget.xlsx', sha, original, undefined);
+    expect(opened.paths.at(-1)).toBe(second);
   });
 });
