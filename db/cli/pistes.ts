@@ -9,7 +9,7 @@ import { meetingTitle } from '../meetings/rows';
 import { putOnAgenda, takeOffAgenda } from '../pistes/agenda';
 import { arbitrate } from '../pistes/arbitration';
 import { pistesWorkbook } from '../pistes/export';
-import { applyPisteImport, importFieldNamed, IMPORT_FIELD_LABELS, previewPisteImport } from '../pistes/import';
+import { applyPisteImport, importFieldNamed, IMPORT_FIELD_LABELS, previewPisteImport, readPisteFile } from '../pistes/import';
 import { findPisteId, listPistes, pisteMatrix } from '../pistes/reads';
 import type { ArbitrationDecision, MatrixPoint, PisteImportField, PisteRow } from '../pistes/types';
 import { createPiste, scorePiste } from '../pistes/writes';
@@ -227,9 +227,9 @@ export async function pisteCommand(store: Store, sub: string | undefined, args: 
     if (!file) throw refusal('usage', 'Usage : entente piste import FICHIER [--map colonne=champ …] [--confirm]');
     const path = resolve(file);
     if (!existsSync(path)) throw refusal('file-not-found', file);
-    const bytes = readFileSync(path);
+    const sheet = await readPisteFile(readFileSync(path));
     const options = { mapping: mapping(pairs), atelier_meeting_id: args.option('atelier') ?? null };
-    const preview = await previewPisteImport(store, bytes, options);
+    const preview = previewPisteImport(store, sheet, options);
     out(
       `${preview.headers
         .map((header, column) => `  « ${header} » → ${preview.mapping[column] ? IMPORT_FIELD_LABELS[preview.mapping[column]] : 'ignorée'}`)
@@ -240,7 +240,7 @@ export async function pisteCommand(store: Store, sub: string | undefined, args: 
     for (const problem of preview.problems) out(`${problem}\n`);
     if (preview.problems.length > 0) throw refusal('validation', "Rien n'a été importé : corrigez le fichier ou la correspondance des colonnes (--map).");
     if (!args.flag('confirm')) out('Rien n’a été écrit : relancez avec --confirm pour importer.\n');
-    else out(`${(await applyPisteImport(store, bytes, options)).length} piste(s) importée(s).\n`);
+    else out(`${applyPisteImport(store, sheet, options).length} piste(s) importée(s).\n`);
   } else if (sub === 'export') {
     const target = resolve(required(args, 'to'));
     const bytes = await pistesWorkbook(store);

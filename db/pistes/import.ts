@@ -137,7 +137,18 @@ function readLine(known: Lookups, mapping: (PisteImportField | null)[], line: nu
 }
 
 /** The file's first sheet, every cell as the text it shows (a date as AAAA-MM-JJ). */
-async function firstSheet(bytes: Buffer): Promise<{ format: 'xlsx' | 'csv'; header: string[]; lines: { line: number; cells: string[] }[] }> {
+/** A file of pistes as read: its first sheet's titles and lines, as texts. */
+export interface PisteSheet {
+  format: 'xlsx' | 'csv';
+  header: string[];
+  lines: { line: number; cells: string[] }[];
+}
+
+/**
+ * Reads a file of pistes (.xlsx or .csv), before anything is looked up in the store: the
+ * reading waits, and a store held across it may have been reopened by a sync meanwhile.
+ */
+export async function readPisteFile(bytes: Buffer): Promise<PisteSheet> {
   const [table] = await readSpreadsheet(bytes);
   if (!table) throw new ValidationError('Ce classeur ne contient aucune feuille remplie.', 'file');
   const text = (cell: string | number | Date | null) => (cell === null ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell));
@@ -149,8 +160,7 @@ async function firstSheet(bytes: Buffer): Promise<{ format: 'xlsx' | 'csv'; head
 }
 
 /** The file read, mapped and checked; nothing written. */
-export async function previewPisteImport(store: Store, bytes: Buffer, options: PisteImportOptions = {}): Promise<PisteImportPreview> {
-  const sheet = await firstSheet(bytes);
+export function previewPisteImport(store: Store, sheet: PisteSheet, options: PisteImportOptions = {}): PisteImportPreview {
   const mapping = proposeMapping(sheet.header);
   for (const [header, field] of Object.entries(options.mapping ?? {})) {
     const column = sheet.header.findIndex((candidate) => normalize(candidate) === normalize(header));
@@ -179,8 +189,8 @@ export async function previewPisteImport(store: Store, bytes: Buffer, options: P
 }
 
 /** Creates every piste of the file in one transaction; refused, with nothing written, while the preview has errors. */
-export async function applyPisteImport(store: Store, bytes: Buffer, options: PisteImportOptions = {}): Promise<string[]> {
-  const preview = await previewPisteImport(store, bytes, options);
+export function applyPisteImport(store: Store, sheet: PisteSheet, options: PisteImportOptions = {}): string[] {
+  const preview = previewPisteImport(store, sheet, options);
   if (preview.problems.length > 0) {
     const shown = preview.problems.slice(0, 10).join('\n');
     const more = preview.problems.length > 10 ? `\n… et ${preview.problems.length - 10} autre(s).` : '';

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { refusal } from '../../db/errors';
 import { readChosenFile, writeFileAtomically } from '../../db/files';
 import { pistesWorkbook } from '../../db/pistes/export';
-import { applyPisteImport, IMPORT_FIELD_LABELS, previewPisteImport } from '../../db/pistes/import';
+import { applyPisteImport, IMPORT_FIELD_LABELS, previewPisteImport, readPisteFile, type PisteSheet } from '../../db/pistes/import';
 import { getPiste, listPisteLines, listPistes, scoresOfEvaluator } from '../../db/pistes/reads';
 import type { PisteImportField } from '../../db/pistes/types';
 import { createPiste, deletePiste, scorePiste, updatePiste } from '../../db/pistes/writes';
@@ -30,7 +30,7 @@ type PisteMethods =
 
 export function createPisteHandlers(session: Session, window: () => BrowserWindow | undefined): Pick<Handlers, PisteMethods> {
   const store = () => session.requireStore();
-  let pending: { name: string; bytes: Buffer } | null = null;
+  let pending: { name: string; sheet: PisteSheet } | null = null;
   const requirePending = () => {
     if (!pending) throw refusal('validation', "Choisissez d'abord le fichier des pistes à importer.");
     return pending;
@@ -47,15 +47,15 @@ export function createPisteHandlers(session: Session, window: () => BrowserWindo
     choosePisteImport: async () => {
       const file = await choosePistesToImport(window());
       if (!file) return null;
-      const bytes = readChosenFile(file);
-      const preview = await previewPisteImport(store(), bytes);
-      pending = { name: basename(file), bytes };
+      const sheet = await readPisteFile(readChosenFile(file));
+      const preview = previewPisteImport(store(), sheet);
+      pending = { name: basename(file), sheet };
       const fields = (Object.keys(IMPORT_FIELD_LABELS) as PisteImportField[]).map((field) => ({ field, label: IMPORT_FIELD_LABELS[field] }));
       return { file_name: pending.name, preview, fields };
     },
-    previewPisteImport: (options) => previewPisteImport(store(), requirePending().bytes, options),
-    importPistes: async (options) => {
-      const ids = await applyPisteImport(store(), requirePending().bytes, options);
+    previewPisteImport: (options) => previewPisteImport(store(), requirePending().sheet, options),
+    importPistes: (options) => {
+      const ids = applyPisteImport(store(), requirePending().sheet, options);
       pending = null;
       return ids;
     },

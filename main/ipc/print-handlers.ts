@@ -152,8 +152,10 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
       if (!chosen) return null;
       const file = await withPromisedExtension(window(), chosen, '.eml');
       if (!file) return null;
-      // The compte rendu the window shows, as « Enregistrer en PDF… » prints it.
-      const { eml, recipients, without_email } = validationEmail(store(), meetingId, await printToPdf(contents(), frame));
+      // The compte rendu the window shows, as « Enregistrer en PDF… » prints it; the store taken
+      // after the printing: a sync that ended meanwhile reopened it.
+      const pdf = await printToPdf(contents(), frame);
+      const { eml, recipients, without_email } = validationEmail(store(), meetingId, pdf);
       writeFileAtomically(file, eml);
       rememberPreparedEmail(file);
       return { file, recipients, without_email };

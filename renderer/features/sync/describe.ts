@@ -7,7 +7,7 @@ import { numberFormat } from '../../shared/format';
 const count = (n: number, one: string, many: string) => `${numberFormat.format(n)} ${n > 1 ? many : one}`;
 
 /** What is said of a file of an older passphrase, older than one of its poste read here (db/sync/folder.ts, leftBehind). */
-export const LEFT_BEHIND =
+const LEFT_BEHIND =
   "pas lu, scellé avec une ancienne phrase de passe de la coopération que cet ordinateur n'a jamais eue (son poste a écrit depuis des fichiers lus ici)";
 
 /** « de l'ordinateur de … », « d'un ordinateur encore inconnu ici ». */
