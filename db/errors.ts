@@ -104,6 +104,9 @@ const SENTENCES = {
   'no-passphrase-env': (variable: string) => `Phrase de passe manquante : définissez ${variable}.`,
   'no-folder': () => "Choisissez d'abord le dossier partagé.",
   'folder-missing': (folder: string) => `Dossier partagé introuvable : ${folder}.`,
+  /** The shared folder holds this laptop's data folder: its database would travel, and each of its writes start a round. */
+  'folder-holds-data': (folder: string, dataDir: string) =>
+    `Le dossier ${folder} contient le dossier de données d'Entente de cet ordinateur (${dataDir}) : il ne peut pas servir de dossier partagé, car la base de données n'y a pas sa place. Choisissez un dossier à part, par exemple un sous-dossier « Entente » du partage.`,
   /** This poste's file, or a document, could not be written to the shared folder; what the round read is kept. */
   'folder-unwritable': (folder: string, reason: string) =>
     `Impossible d'écrire dans le dossier partagé ${folder} : ${reason}. Ce que ce passage a lu des autres ordinateurs est enregistré ; ce que cet ordinateur y publie sera écrit au prochain passage.`,

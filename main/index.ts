@@ -45,7 +45,10 @@ const jobs = new SyncJobs(
   () => send(DATA_CHANGED_CHANNEL, 'sync' satisfies DataChange),
 );
 // A failed round is recorded by the worker for the status line and the journal, never shown as a dialog.
-const folderWatcher = new SharedFolderWatcher(() => syncSharedFolder().catch(() => undefined));
+const folderWatcher = new SharedFolderWatcher(
+  () => sharedFolder() ?? null,
+  () => syncSharedFolder().catch(() => undefined),
+);
 const HOUR_MS = 60 * 60 * 1000;
 // The renderer's scheme must be privileged before the app is ready.
 registerAppScheme();
@@ -116,7 +119,7 @@ function start(): void {
   }, HOUR_MS).unref();
   // The échéances of this laptop's person as a system notification, if allowed: at start, then hourly.
   startReminders(session);
-  folderWatcher.watch(sharedFolder() ?? null);
+  folderWatcher.start();
 }
 
 /** This data folder in the registry, under its project's name once its first start is done. */
@@ -132,8 +135,10 @@ function registerOpened(): void {
 
 /** Entente closes and starts again on another data folder (another cooperation). */
 async function reopenOn(otherDataDir: string): Promise<void> {
-  await session.settle();
+  // A sync under way ends first: stopped, an export would leave its temporary file behind.
   folderWatcher.stop();
+  await jobs.idle();
+  await session.settle();
   session.close();
   app.relaunch({ execPath: process.execPath, args: relaunchArgs(process.argv, otherDataDir) });
   app.exit(0);

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { AppState, IdentityInput } from '../preload/contract';
 import { backupNow, listBackups, restoreBackup, setAsideDatabase } from '../db/project/backup';
 import type { BackupInfo } from '../db/project/types';
-import { CorruptDatabaseError, isUserError, toUserError, UserError, refusal } from '../db/errors';
+import { CorruptDatabaseError, toUserError, UserError, refusal } from '../db/errors';
 import { listPartners, listPeople } from '../db/people/reads';
 import { getProject } from '../db/project/reads';
 import { restoreRow } from '../db/store/rows';
@@ -46,8 +46,9 @@ export class Session {
       this.store = Store.open(this.databaseFile, { nativeBinding: this.nativeBinding });
       this.keys.opened(this.store);
     } catch (error) {
-      if (!isUserError(error)) throw error;
-      this.failure = error;
+      // Whatever it is, said on the start screen (which offers the backups), rather than
+      // leaving every call to answer as if no one had started Entente on this laptop.
+      this.failure = toUserError(error);
     }
   }
 

@@ -4,7 +4,7 @@
 // files), retries later a file that is incomplete, and never deletes anything because a
 // file is missing. Layout: DIR/entente-<project>/<replica>/<00000001>.entente
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { refusal, toUserError, type UserError } from '../errors';
 import { FILE_FAULTS, setAsideReason, unreadable, writingInFolder } from './set-aside';
 import type { Store } from '../store/store';
@@ -59,11 +59,23 @@ export function checkFirstPassphrase(store: Store, folder: string | null, passph
   if (keyIds.size > 0 && !keyIds.has(derivedKey(passphrase, projectId).id)) throw refusal('passphrase-opens-no-folder-file');
 }
 
+/**
+ * A shared folder must not hold this laptop's data folder: the database is never synced by
+ * files (a cloud client would copy it half-written), and each of its writes would start a round.
+ */
+export function checkFolderApart(store: Store, folder: string): void {
+  if (!existsSync(folder)) throw refusal('folder-missing', folder);
+  const dataDir = realpathSync.native(dirname(store.db.name));
+  const shared = realpathSync.native(folder);
+  if (dataDir === shared || dataDir.startsWith(shared.endsWith(sep) ? shared : shared + sep))
+    throw refusal('folder-holds-data', folder, dirname(store.db.name));
+}
+
 export function syncFolder(store: Store, folder: string, secret: Secret, now = new Date()): FolderSyncResult {
   const { projectId, replicaId } = store.requireReplica();
   if (typeof secret === 'string') checkFirstPassphrase(store, folder, secret);
   const keyring = keyringOf(store, secret);
-  if (!existsSync(folder)) throw refusal('folder-missing', folder);
+  checkFolderApart(store, folder);
   const projectDir = join(folder, `entente-${projectId}`);
   const ownDir = join(projectDir, replicaId);
   writingInFolder(folder, () => mkdirSync(ownDir, { recursive: true }));

@@ -50,6 +50,10 @@ const isMeetingRow = (kind: RestorableKind): kind is RestorableMeetingRow => (RE
 
 export function createHandlers(session: Session, { cooperations, ...sync }: Omit<SyncContext, 'session'> & { cooperations: CooperationContext }): Handlers {
   const store = () => session.requireStore();
+  const following = <T>(state: T): T => {
+    sync.watcher.follow();
+    return state;
+  };
   return {
     ...createSyncHandlers({ session, ...sync }),
     ...createMeetingHandlers(session, sync.window),
@@ -61,10 +65,11 @@ export function createHandlers(session: Session, { cooperations, ...sync }: Omit
     ...createPisteReportHandlers({ session, window: sync.window }),
     ...createCooperationHandlers(session, cooperations),
     getAppState: () => session.state(),
-    completeFirstStart: (identity) => session.completeFirstStart(identity),
-    createCooperation: (input, identity) => session.createCooperation(input, identity),
-    restoreBackup: (name) => session.restoreBackup(name),
-    startOver: () => session.startOver(),
+    // Another database opened: its shared folder, if it has one, is watched from now on.
+    completeFirstStart: (identity) => following(session.completeFirstStart(identity)),
+    createCooperation: (input, identity) => following(session.createCooperation(input, identity)),
+    restoreBackup: (name) => following(session.restoreBackup(name)),
+    startOver: () => following(session.startOver()),
     getDashboard: (period) => cooperationDashboard(store(), { kind: period }),
 
     listChantiers: () => listChantiers(store()),

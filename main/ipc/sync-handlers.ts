@@ -18,6 +18,7 @@ import { nameThisComputer } from '../../db/sync/labels';
 import { listJournal } from '../../db/sync/journal';
 import { markPostesSeen, posteNotices } from '../../db/sync/poste-notices';
 import { folderState, knownGaps, lastImportFailure, listReplicaStatus, setSharedFolder } from '../../db/sync/status';
+import { checkFolderApart } from '../../db/sync/folder';
 import { chooseExportFile, chooseFolder, chooseImportFile, chooseInvitationFile, withPromisedExtension } from '../dialogs';
 import type { Session } from '../session';
 import type { SharedFolderWatcher } from '../sync/shared-folder';
@@ -124,13 +125,15 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
       keys();
       const folder = await chooseFolder(window());
       if (!folder) return null;
+      checkFolderApart(store(), folder);
       setSharedFolder(store(), folder);
-      watcher.watch(folder);
+      watcher.follow();
+      watcher.soon();
       return folderState(store());
     },
     forgetSharedFolder: () => {
       setSharedFolder(store(), null);
-      watcher.watch(null);
+      watcher.follow();
     },
     syncSharedFolderNow: () => {
       const { folder } = folderState(store());
@@ -183,6 +186,7 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
     joinProject: (secret, identity) => {
       const state = session.joinProject(chosenInvitation(), secret, identity);
       invitation = undefined;
+      watcher.follow();
       return state;
     },
   };

@@ -60,8 +60,9 @@ export class SyncJobs {
 
   private start<T>(job: SyncJob): { answer: Promise<{ value: T; changed: boolean }>; ended: Promise<void> } {
     const input: WorkerInput = { databaseFile: this.session.databaseFile, nativeBinding: this.session.nativeBinding, job };
-    this.report({ kind: job.kind, done: 0, total: 0 });
     const worker = new Worker(this.workerFile, { workerData: input });
+    // Once the worker exists: a job that could not even start is not shown as running.
+    this.report({ kind: job.kind, done: 0, total: 0 });
     const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     const answer = new Promise<{ value: T; changed: boolean }>((resolve, reject) => {
       let answered = false;
@@ -90,6 +91,8 @@ export class SyncJobs {
         this.session
           .reload()
           .then(() => this.onDataChanged())
+          // The round's own failure is the one to tell; a store that cannot reopen says so at the next call.
+          .catch(() => undefined)
           .finally(() => reject(failure));
       });
     });

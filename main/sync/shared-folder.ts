@@ -6,36 +6,68 @@ import { watch, type FSWatcher } from 'node:fs';
 const ROUND_INTERVAL_MS = 5 * 60 * 1000;
 const DEBOUNCE_MS = 2000;
 
+/** Where Entente's files are in the shared folder: its other files (a cloud client's, the user's) start no round. */
+const PROJECT_FOLDER = /^entente-/;
+
 export class SharedFolderWatcher {
-  private watcher?: FSWatcher;
+  private watched?: { folder: string; watcher: FSWatcher };
   private timer?: NodeJS.Timeout;
   private pending?: NodeJS.Timeout;
 
-  /** `round` never throws: its failures are recorded for the status line and the journal. */
-  constructor(private readonly round: () => Promise<unknown>) {}
+  /**
+   * `folder` says the folder chosen now (null: none, or no cooperation open yet); `round`
+   * never throws: its failures are recorded for the status line and the journal.
+   */
+  constructor(
+    private readonly folder: () => string | null,
+    private readonly round: () => Promise<unknown>,
+  ) {}
 
-  watch(folder: string | null): void {
+  /** Rounds every few minutes from now on, and one soon. */
+  start(): void {
     this.stop();
-    if (!folder) return;
-    try {
-      this.watcher = watch(folder, { recursive: true, persistent: false }, () => this.soon());
-      this.watcher.on('error', () => this.watcher?.close());
-    } catch {
-      // A folder gone or not watchable (some network shares): the timer still syncs.
-    }
-    this.timer = setInterval(() => void this.round(), ROUND_INTERVAL_MS);
+    this.timer = setInterval(() => {
+      this.follow();
+      void this.round();
+    }, ROUND_INTERVAL_MS);
     this.timer.unref();
+    this.follow();
     this.soon();
   }
 
-  stop(): void {
-    this.watcher?.close();
-    clearInterval(this.timer);
-    clearTimeout(this.pending);
-    this.watcher = this.timer = this.pending = undefined;
+  /**
+   * Watches the folder chosen now: after a change of folder, a backup restored, a cooperation
+   * joined, or a watch the system ended (a share unmounted), at the latest at the next timed round.
+   */
+  follow(): void {
+    const folder = this.folder();
+    if (this.watched?.folder === folder) return;
+    this.watched?.watcher.close();
+    this.watched = undefined;
+    if (!folder) return;
+    try {
+      const watcher = watch(folder, { recursive: true, persistent: false }, (_event, name) => {
+        if (name === null || PROJECT_FOLDER.test(name)) this.soon();
+      });
+      watcher.on('error', () => {
+        watcher.close();
+        if (this.watched?.watcher === watcher) this.watched = undefined;
+      });
+      this.watched = { folder, watcher };
+    } catch {
+      // A folder gone or not watchable (some network shares): the timer still syncs, and tries again.
+    }
   }
 
-  private soon(): void {
+  stop(): void {
+    this.watched?.watcher.close();
+    clearInterval(this.timer);
+    clearTimeout(this.pending);
+    this.watched = this.timer = this.pending = undefined;
+  }
+
+  /** A round in a moment: what arrives in a burst makes one. */
+  soon(): void {
     clearTimeout(this.pending);
     this.pending = setTimeout(() => void this.round(), DEBOUNCE_MS);
     this.pending.unref();

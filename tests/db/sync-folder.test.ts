@@ -341,3 +341,21 @@ test("une faute de frappe dans la phrase de passe d'un nouveau poste : refusée 
   expect(hasKeyFile(b)).toBe(true);
   expect(syncFolder(a, folder, PASSPHRASE).imported).toHaveLength(1);
 });
+
+test("un dossier partagé qui contient le dossier de données de l'ordinateur est refusé, en français, sans rien y écrire", () => {
+  const share = tempDir();
+  const dataDir = join(share, 'Entente');
+  mkdirSync(dataDir);
+  const store = newReplica('Claire Martin', '37', dataDir);
+  updateAction(store, 'a3-1', { status: 'en_cours' });
+  for (const folder of [share, dataDir]) {
+    expect(() => syncFolder(store, folder, PASSPHRASE)).toThrow(
+      `Le dossier ${folder} contient le dossier de données d'Entente de cet ordinateur (${dataDir}) : il ne peut pas servir de dossier partagé`,
+    );
+  }
+  expect(readdirSync(share)).toEqual(['Entente']);
+  // A folder beside it is fine.
+  const beside = join(share, 'Partage');
+  mkdirSync(beside);
+  expect(syncFolder(store, beside, PASSPHRASE).written).not.toBeNull();
+});
