@@ -90,7 +90,9 @@ const SENTENCES = {
   'cannot-open': () => "Le fichier de données ne peut pas être ouvert : vérifiez que le dossier existe et que vous avez le droit d'y écrire.",
   'path-not-found': () => 'Dossier ou fichier introuvable : vérifiez le chemin indiqué.',
   'access-denied': () => "Accès refusé : vous n'avez pas le droit d'écrire à cet endroit.",
-  'not-permitted': () => 'Opération refusée par le système : vérifiez les droits sur ce dossier.',
+  'not-permitted': () =>
+    "Opération refusée par le système : le fichier est peut-être ouvert dans un autre programme (fermez-le, puis recommencez), ou vous n'avez pas les droits sur ce dossier.",
+  'file-busy': () => 'Le fichier est ouvert dans un autre programme (Excel, Word, un lecteur de PDF…) : fermez-le, puis recommencez.',
 
   'attachment-too-large': (name: string, limit: string) =>
     `Le document « ${name} » dépasse ${limit}, la taille qu'un document joint peut avoir : joignez plutôt un lien vers le fichier (Liens).`,
@@ -276,6 +278,7 @@ const SYSTEM_FAILURES: [prefix: string, code: PlainCode][] = [
   ['ENOENT', 'path-not-found'],
   ['EACCES', 'access-denied'],
   ['EPERM', 'not-permitted'],
+  ['EBUSY', 'file-busy'],
   ['ENOSPC', 'disk-full'],
   ['EDQUOT', 'disk-full'],
   ['EROFS', 'not-permitted'],

@@ -3,7 +3,7 @@
 // others' files, ignores names it does not recognise (cloud conflict copies, temporary
 // files), retries later a file that is incomplete, and never deletes anything because a
 // file is missing. Layout: DIR/entente-<project>/<replica>/<00000001>.entente
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { refusal, toUserError, type UserError } from '../errors';
 import { FILE_FAULTS, setAsideReason, unreadable, writingInFolder } from './set-aside';
@@ -79,6 +79,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   const projectDir = join(folder, `entente-${projectId}`);
   const ownDir = join(projectDir, replicaId);
   writingInFolder(folder, () => mkdirSync(ownDir, { recursive: true }));
+  removeLeftovers(ownDir, now);
 
   const counterKey = `folder-counter:${replicaId}`;
   // Listed before the counter is read: a file that another process of this laptop (the
@@ -275,6 +276,28 @@ function legacyPublished(store: Store, folder: string, replicaId: string): strin
 }
 
 const fileName = (n: number) => `${String(n).padStart(8, '0')}.entente`;
+
+/** A file this poste was writing (writeFileAtomically's temporary name) when it was stopped. */
+const LEFTOVER = /^\d{8}\.entente\.\d+\.tmp$/;
+/** Older than this, no process of this laptop is still writing it (the app and the command line may write at once). */
+const LEFTOVER_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes from this poste's own subfolder the files it left half-written when stopped (app
+ * closed or killed during a round): the folder carries them to every computer otherwise.
+ * Best effort: a file that cannot be removed now will be at a later round.
+ */
+function removeLeftovers(ownDir: string, now: Date): void {
+  for (const name of readdirSync(ownDir)) {
+    if (!LEFTOVER.test(name)) continue;
+    const path = join(ownDir, name);
+    try {
+      if (now.getTime() - statSync(path).mtimeMs > LEFTOVER_AGE_MS) rmSync(path);
+    } catch {
+      // Gone meanwhile, or held: the next round tries again.
+    }
+  }
+}
 
 function fileNumbers(dir: string): number[] {
   return readdirSync(dir)

@@ -70,6 +70,7 @@ const FOLDER_WRITE_REASONS: { [C in ErrorCode]?: string } = {
   'not-permitted': "le système en refuse l'écriture (droits, dossier en lecture seule, ou un programme qui tient le fichier)",
   'path-not-found': 'il a disparu entre-temps (partage réseau déconnecté ?)',
   'io-error': "erreur d'écriture sur le disque",
+  'file-busy': 'un autre programme y tient un fichier ouvert',
 };
 
 /** Writes to the shared folder; a failure of the system names the folder, and says that what the round read is kept. */

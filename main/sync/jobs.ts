@@ -25,6 +25,12 @@ export interface WorkerInput {
 export class SyncJobs {
   private queue: Promise<unknown> = Promise.resolve();
   private current: SyncProgress | null = null;
+  /**
+   * A round with the shared folder that waits its turn: a round asked meanwhile (the watch,
+   * the timer, « Synchroniser maintenant ») takes its answer, since it will read everything
+   * there is. Behind a long job, rounds do not pile up.
+   */
+  private waitingRound?: { folder: string; answer: Promise<{ value: unknown; changed: boolean }> };
 
   constructor(
     private readonly session: Session,
@@ -50,12 +56,19 @@ export class SyncJobs {
    * The next job starts once this one's worker has ended: after answering, it checkpoints.
    */
   run<T>(job: SyncJob): Promise<{ value: T; changed: boolean }> {
-    const started = this.queue.then(() => this.start<T>(job));
+    if (job.kind === 'folder' && this.waitingRound?.folder === job.folder) return this.waitingRound.answer as Promise<{ value: T; changed: boolean }>;
+    let waiting: typeof this.waitingRound;
+    const started = this.queue.then(() => {
+      if (this.waitingRound === waiting) this.waitingRound = undefined;
+      return this.start<T>(job);
+    });
     this.queue = started.then(
       ({ ended }) => ended,
       () => undefined,
     );
-    return started.then(({ answer }) => answer);
+    const answer = started.then(({ answer }) => answer);
+    if (job.kind === 'folder') this.waitingRound = waiting = { folder: job.folder, answer };
+    return answer;
   }
 
   private start<T>(job: SyncJob): { answer: Promise<{ value: T; changed: boolean }>; ended: Promise<void> } {

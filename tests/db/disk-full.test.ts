@@ -37,3 +37,11 @@ test("un fichier choisi qui n'est plus là, ou un dossier : message français", 
   writeFileSync(join(dir, 'plan.csv'), 'Titre;Chantier\n');
   expect(readChosenFile(join(dir, 'plan.csv')).toString()).toBe('Titre;Chantier\n');
 });
+
+test('un fichier tenu ouvert par un autre programme (EBUSY, EPERM sous Windows) : message français qui le dit', () => {
+  const systemError = (code: string) => Object.assign(new Error(`${code}: resource busy or locked, rename 'Plan.xlsx.1234.tmp' -> 'Plan.xlsx'`), { code });
+  expect(toUserError(systemError('EBUSY')).message).toBe(
+    'Le fichier est ouvert dans un autre programme (Excel, Word, un lecteur de PDF…) : fermez-le, puis recommencez.',
+  );
+  expect(toUserError(systemError('EPERM')).message).toMatch(/peut-être ouvert dans un autre programme/);
+});

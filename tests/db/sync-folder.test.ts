@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { addNote, updateAction } from '../../db/actions/writes';
@@ -358,4 +358,18 @@ test("un dossier partagé qui contient le dossier de données de l'ordinateur es
   const beside = join(share, 'Partage');
   mkdirSync(beside);
   expect(syncFolder(store, beside, PASSPHRASE).written).not.toBeNull();
+});
+
+test("un fichier à moitié écrit laissé par un passage interrompu disparaît du sous-dossier du poste au passage suivant, s'il a plus d'une heure", () => {
+  const share = tempDir();
+  const store = newReplica('Claire Martin', '37');
+  syncFolder(store, share, PASSPHRASE);
+  const ownDir = join(share, 'entente-p-coop-37-41', store.replicaId!);
+  const old = join(ownDir, '00000002.entente.4242.tmp');
+  const recent = join(ownDir, '00000003.entente.4243.tmp');
+  writeFileSync(old, 'interrompu');
+  writeFileSync(recent, 'en cours, par la ligne de commande');
+  utimesSync(old, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+  syncFolder(store, share, PASSPHRASE);
+  expect(readdirSync(ownDir).sort()).toEqual(['00000001.entente', '00000003.entente.4243.tmp']);
 });
