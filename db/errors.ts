@@ -115,6 +115,8 @@ const SENTENCES = {
   /** A file or folder of another poste in the shared folder, that cannot be read this round. */
   'unreadable-peer-file': (detail: string) => `Illisible pour l'instant (${detail}) : il sera relu au prochain tour de synchronisation.`,
   'no-invitation': () => "Choisissez d'abord le fichier d'invitation.",
+  'opened-file-changed': (file: string) =>
+    `Un autre fichier a été ouvert entre-temps (${file}) : rien n'a été importé. Regardez ce qu'il contient, puis importez-le s'il est attendu.`,
   'no-opened-file': () => "Aucun fichier d'échange n'attend d'être importé.",
   'not-an-invitation': () =>
     "Ce fichier d'échange ne contient pas tout l'historique de la coopération : demandez une invitation (Paramètres › Inviter un nouvel ordinateur) à la personne qui vous l'a envoyé.",
@@ -182,6 +184,9 @@ const SENTENCES = {
     `Cette phrase de passe ouvre le fichier qui se dit ${ofReplica(sender)}, mais la coopération l'a quittée pour celle qu'utilise cet ordinateur : c'est à l'ordinateur qui l'utilise encore de prendre la plus récente. Rien n'a été changé.`,
   'no-new-passphrase-seen': () =>
     "Aucun fichier reçu n'est scellé avec une phrase de passe inconnue de cet ordinateur : pour changer la phrase de passe, utilisez « passphrase change » (dans l'application : Changer la phrase de passe).",
+  /** The system's file manager did not open the data folder (its own reason, in its own language, is not shown). */
+  'folder-not-opened': (folder: string) =>
+    `Le dossier ${folder} n'a pas pu être ouvert dans l'explorateur de fichiers : ouvrez-le vous-même à partir de ce chemin.`,
   'sync-stopped': (detail?: string) => (detail ? `La synchronisation a échoué : ${detail}` : "La synchronisation s'est arrêtée sans réponse."),
 
   // The window and the IPC boundary.

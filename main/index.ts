@@ -113,12 +113,17 @@ function start(): void {
   mainWindow.on('closed', () => (mainWindow = undefined));
   void session.backupIfDue();
   session.applyTacitValidations();
-  setInterval(() => {
-    void session.backupIfDue();
-    if (session.applyTacitValidations()) send(DATA_CHANGED_CHANNEL, 'validation' satisfies DataChange);
-  }, HOUR_MS).unref();
+  // Hourly, once the sync job under way, if any, has ended: a write of main would wait for its transaction.
+  setInterval(
+    () =>
+      void jobs.idle().then(() => {
+        void session.backupIfDue();
+        if (session.applyTacitValidations()) send(DATA_CHANGED_CHANNEL, 'validation' satisfies DataChange);
+      }),
+    HOUR_MS,
+  ).unref();
   // The échéances of this laptop's person as a system notification, if allowed: at start, then hourly.
-  startReminders(session);
+  startReminders(session, () => jobs.idle());
   folderWatcher.start();
 }
 

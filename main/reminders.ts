@@ -33,11 +33,11 @@ export function notifyReminders(session: Session): void {
   }
 }
 
-/** At start, then every hour. */
-export function startReminders(session: Session): void {
+/** At start, then every hour, once the sync job under way, if any, has ended (noting the reminder writes). */
+export function startReminders(session: Session, idle: () => Promise<void>): void {
   if (process.platform === 'win32') app.setAppUserModelId(WINDOWS_APP_ID);
   notifyReminders(session);
-  setInterval(() => notifyReminders(session), HOUR_MS).unref();
+  setInterval(() => void idle().then(() => notifyReminders(session)), HOUR_MS).unref();
 }
 
 /** The header's reminders, this laptop's setting and whether the system can notify. */

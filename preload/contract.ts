@@ -470,10 +470,10 @@ export interface EntenteApi {
   previewInvitation(passphrase: string): InvitationPreview;
   /** A .entente file the system asked Entente to open (a double-click), with what it holds; null when none. */
   getOpenedFile(): OpenedFile | null;
-  /** Imports the opened exchange file with the project's passphrase, then forgets it. */
-  importOpenedFile(): ImportSummary;
-  /** Forgets the opened file without importing it. */
-  dismissOpenedFile(): void;
+  /** Imports the opened exchange file, the one the window shows (named), with the project's passphrase, then forgets it. */
+  importOpenedFile(fileName: string): ImportSummary;
+  /** Forgets the opened file (named) without importing it; another opened since stays. */
+  dismissOpenedFile(fileName: string): void;
   /** First start: the opened file becomes the invitation to join from; null when none. */
   takeOpenedInvitation(): { file_name: string } | null;
   /** First start: joins the project of the chosen invitation. */

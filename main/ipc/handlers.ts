@@ -162,7 +162,7 @@ export function createHandlers(session: Session, { cooperations, ...sync }: Omit
     backupNow: () => session.backupByUser(),
     openDataFolder: async () => {
       const failure = await shell.openPath(session.dataDir);
-      if (failure) throw new Error(failure);
+      if (failure) throw refusal('folder-not-opened', session.dataDir);
     },
     openLink: (url) => openLink(url, sync.window()),
   };

@@ -393,8 +393,8 @@ export const argsSchemas = {
   chooseInvitation: none,
   previewInvitation: z.tuple([passphrase]),
   getOpenedFile: none,
-  importOpenedFile: none,
-  dismissOpenedFile: none,
+  importOpenedFile: z.tuple([z.string().max(1000)]),
+  dismissOpenedFile: z.tuple([z.string().max(1000)]),
   takeOpenedInvitation: none,
   joinProject: z.tuple([
     passphrase,

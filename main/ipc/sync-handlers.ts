@@ -168,14 +168,18 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
         return { kind: 'refused', file_name: basename(file), message: toUserError(error).message };
       }
     },
-    importOpenedFile: async () => {
+    // The file the window showed, named: another double-clicked meanwhile is shown before it is imported, never dropped.
+    importOpenedFile: async (fileName) => {
       const file = opened.file;
       if (!file) throw refusal('no-opened-file');
+      if (basename(file) !== fileName) throw refusal('opened-file-changed', basename(file));
       const summary = await runJob<ImportSummary>({ kind: 'import', bytes: readChosenFile(file), keys: keys() });
-      opened.clear();
+      if (opened.file === file) opened.clear();
       return summary;
     },
-    dismissOpenedFile: () => opened.clear(),
+    dismissOpenedFile: (fileName) => {
+      if (opened.file && basename(opened.file) === fileName) opened.clear();
+    },
     takeOpenedInvitation: () => {
       const file = opened.file;
       if (!file) return null;

@@ -92,7 +92,7 @@ export class SyncJobs {
           (changed ? this.session.reload() : Promise.resolve()).then(() => resolve({ value: value as T, changed }), reject);
         }
       });
-      worker.on('error', (error) => (failed ??= toApiError(refusal('sync-stopped', error.message))));
+      worker.on('error', (error) => (failed ??= toApiError(refusal('sync-stopped', stoppedBecause(error)))));
       worker.on('exit', () => {
         if (answered) return;
         this.report(null);
@@ -116,4 +116,10 @@ export class SyncJobs {
     this.current = progress;
     this.onProgress(progress);
   }
+}
+
+/** Why a worker stopped, in French where the system's reason is known (its message is English). */
+function stoppedBecause(error: Error & { code?: string }): string {
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return "la mémoire de l'ordinateur n'a pas suffi : fermez d'autres programmes, puis recommencez";
+  return error.message;
 }

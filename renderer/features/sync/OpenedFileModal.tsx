@@ -17,13 +17,15 @@ export function OpenedFileModal() {
   const [busy, setBusy] = useState(false);
   const shown = opened && opened.kind !== 'invitation' ? opened : null;
 
+  const fileName = shown?.kind === 'exchange' ? shown.preview.file_name : (shown?.file_name ?? '');
+
   async function importFile() {
     setBusy(true);
-    const result = await call('importOpenedFile');
+    const result = await call('importOpenedFile', fileName);
     setBusy(false);
     if (result.ok) setSummary(result.value);
   }
-  const dismiss = () => void call('dismissOpenedFile');
+  const dismiss = () => void call('dismissOpenedFile', fileName);
 
   return (
     <>

@@ -39,6 +39,11 @@ test("un fichier d'échange ouvert depuis le gestionnaire de fichiers : aperçu,
   // Entente already open: the second launch stops, and the open window shows the file.
   await expect(launch(claire, { argv: [file] })).rejects.toBeInstanceOf(AppQuitAtStart);
   await expect(dialog).toContainText('« De Nadia.entente »');
+  // A window still showing another file (one double-clicked just before) neither imports nor drops this one.
+  const stale = await page.evaluate(() => (window as any).api.importOpenedFile('Fichier précédent.entente'));
+  expect(stale).toMatchObject({ ok: false, error: { message: expect.stringContaining('Un autre fichier a été ouvert entre-temps (De Nadia.entente)') } });
+  await page.evaluate(() => (window as any).api.dismissOpenedFile('Fichier précédent.entente'));
+  expect(listActions(claire).some((action) => action.title === 'Portail commun des téléservices')).toBe(false);
   await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
   const summary = page.getByRole('dialog', { name: 'Import terminé' });
   await expect(summary).toContainText("de l'ordinateur de Nadia Benali (Loir-et-Cher)");
