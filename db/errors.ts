@@ -92,6 +92,7 @@ const SENTENCES = {
   'access-denied': () => "Accès refusé : vous n'avez pas le droit d'écrire à cet endroit.",
   'not-permitted': () =>
     "Opération refusée par le système : le fichier est peut-être ouvert dans un autre programme (fermez-le, puis recommencez), ou vous n'avez pas les droits sur ce dossier.",
+  'read-only-disk': () => "Le disque ou le partage est en lecture seule : rien n'a pu y être écrit.",
   'file-busy': () => 'Le fichier est ouvert dans un autre programme (Excel, Word, un lecteur de PDF…) : fermez-le, puis recommencez.',
 
   'attachment-too-large': (name: string, limit: string) =>
@@ -286,7 +287,7 @@ const SYSTEM_FAILURES: [prefix: string, code: PlainCode][] = [
   ['EBUSY', 'file-busy'],
   ['ENOSPC', 'disk-full'],
   ['EDQUOT', 'disk-full'],
-  ['EROFS', 'not-permitted'],
+  ['EROFS', 'read-only-disk'],
 ];
 
 /** Any error as one with a French message: user errors as they are, known system failures translated. */

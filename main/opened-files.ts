@@ -17,25 +17,36 @@ function safeFilePath(uri: string): string | undefined {
 
 export class OpenedFiles {
   private pending?: string;
+  private offers = 0;
 
   /** The file the system asked to open, if any. */
   get file(): string | undefined {
     return this.pending;
   }
 
+  /** Which offer the pending file is: two files of the same name from two folders are two offers. */
+  get id(): number {
+    return this.offers;
+  }
+
   /** The last .entente file among a launch's arguments (paths, or file:// URIs as some desktops pass them); answers whether there was one. */
   offerArgv(argv: readonly string[], cwd = process.cwd()): boolean {
     const paths = argv.map((arg) => (/^file:\/\//i.test(arg) ? safeFilePath(arg) : resolve(cwd, arg)));
     const file = paths.reverse().find((path): path is string => path !== undefined && isEntenteFile(path));
-    if (file) this.pending = file;
+    if (file) this.offer(file);
     return file !== undefined;
   }
 
   /** A path given by macOS's open-file; answers whether it is a .entente file. */
   offerPath(path: string): boolean {
     if (!isEntenteFile(path)) return false;
-    this.pending = path;
+    this.offer(path);
     return true;
+  }
+
+  private offer(file: string): void {
+    this.pending = file;
+    this.offers++;
   }
 
   clear(): void {

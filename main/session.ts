@@ -46,8 +46,8 @@ export class Session {
       this.store = Store.open(this.databaseFile, { nativeBinding: this.nativeBinding });
       this.keys.opened(this.store);
     } catch (error) {
-      // Whatever it is, said on the start screen (which offers the backups), rather than
-      // leaving every call to answer as if no one had started Entente on this laptop.
+      // Whatever it is, said on the start screen (with the backups if the file is damaged),
+      // rather than every call answering as if no one had started Entente on this laptop.
       this.failure = toUserError(error);
     }
   }

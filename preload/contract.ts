@@ -470,10 +470,10 @@ export interface EntenteApi {
   previewInvitation(passphrase: string): InvitationPreview;
   /** A .entente file the system asked Entente to open (a double-click), with what it holds; null when none. */
   getOpenedFile(): OpenedFile | null;
-  /** Imports the opened exchange file, the one the window shows (named), with the project's passphrase, then forgets it. */
-  importOpenedFile(fileName: string): ImportSummary;
-  /** Forgets the opened file (named) without importing it; another opened since stays. */
-  dismissOpenedFile(fileName: string): void;
+  /** Imports the opened exchange file, the one the window shows (its id), with the project's passphrase, then forgets it. */
+  importOpenedFile(id: number): ImportSummary;
+  /** Forgets the opened file (its id) without importing it; another opened since stays. */
+  dismissOpenedFile(id: number): void;
   /** First start: the opened file becomes the invitation to join from; null when none. */
   takeOpenedInvitation(): { file_name: string } | null;
   /** First start: joins the project of the chosen invitation. */
@@ -481,8 +481,10 @@ export interface EntenteApi {
 }
 
 /** A file the system asked Entente to open: an exchange file of this project, an invitation at first start, or a file it cannot read. */
-export type OpenedFile =
-  { kind: 'exchange'; preview: ExchangeFilePreview } | { kind: 'invitation'; file_name: string } | { kind: 'refused'; file_name: string; message: string };
+/** `id`: which file the system offered, for importOpenedFile and dismissOpenedFile to name the one shown. */
+export type OpenedFile = (
+  { kind: 'exchange'; preview: ExchangeFilePreview } | { kind: 'invitation'; file_name: string } | { kind: 'refused'; file_name: string; message: string }
+) & { id: number };
 
 export type RestorableKind =
   | 'action'

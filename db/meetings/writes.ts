@@ -65,12 +65,17 @@ const MEETING_KEYS = [
   'next_meeting_date',
 ] as const;
 
+/** « 2 h 30 n'existe pas le 28 mars 2027 : … » (common/calendar.ts, existsInParis). */
+const nonexistentTime = (time: string, date: string) =>
+  `${frenchTime(time)} n'existe pas le ${frenchDate(date)} : cette nuit-là, on passe de 2 h à 3 h (heure d'été). Choisissez une autre heure.`;
+
 /** The duration given, or the one an end time of the same day gives. */
 function durationOf(date: string | undefined, startTime: string | undefined, input: { duration_minutes?: number; end_time?: string }): number | undefined {
   if (input.end_time === undefined) return input.duration_minutes;
   const end = clockTime("L'heure de fin").safeParse(input.end_time);
   if (!end.success) throw new ValidationError(end.error.issues[0].message, 'end_time');
   if (startTime === undefined) return undefined;
+  if (date !== undefined && !existsInParis(date, end.data)) throw new ValidationError(nonexistentTime(end.data, date), 'end_time');
   const minutes = date === undefined ? minutesOfDay(end.data) - minutesOfDay(startTime) : minutesBetween(date, startTime, end.data);
   if (minutes <= 0) throw new ValidationError("L'heure de fin doit suivre l'heure de début.", 'end_time');
   return minutes;
@@ -91,10 +96,7 @@ function checkMeeting(store: Store, fields: Partial<MeetingFields>, current?: Me
   const date = fields.date ?? current?.date;
   const start = fields.start_time ?? current?.start_time;
   if ((fields.date !== undefined || fields.start_time !== undefined) && date && start && !existsInParis(date, start)) {
-    throw new ValidationError(
-      `${frenchTime(start)} n'existe pas le ${frenchDate(date)} : cette nuit-là, on passe de 2 h à 3 h (heure d'été). Choisissez une autre heure.`,
-      'start_time',
-    );
+    throw new ValidationError(nonexistentTime(start, date), 'start_time');
   }
   checkRef(store, 'person', fields.president_id, 'president_id', `Personne inconnue : ${fields.president_id}.`);
   checkRef(store, 'person', fields.secretary_id, 'secretary_id', `Personne inconnue : ${fields.secretary_id}.`);

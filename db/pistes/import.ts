@@ -136,8 +136,7 @@ function readLine(known: Lookups, mapping: (PisteImportField | null)[], line: nu
   return { line, piste: errors.length === 0 ? piste : null, errors };
 }
 
-/** The file's first sheet, every cell as the text it shows (a date as AAAA-MM-JJ). */
-/** A file of pistes as read: its first sheet's titles and lines, as texts. */
+/** A file of pistes as read: its first sheet's titles and lines, every cell as the text it shows (a date as AAAA-MM-JJ). */
 export interface PisteSheet {
   format: 'xlsx' | 'csv';
   header: string[];

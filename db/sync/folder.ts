@@ -79,12 +79,12 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   const projectDir = join(folder, `entente-${projectId}`);
   const ownDir = join(projectDir, replicaId);
   writingInFolder(folder, () => mkdirSync(ownDir, { recursive: true }));
-  removeLeftovers(ownDir, now);
 
   const counterKey = `folder-counter:${replicaId}`;
   // Listed before the counter is read: a file that another process of this laptop (the
   // command line beside the app) writes meanwhile has its number taken before it exists.
-  const ownFiles = fileNumbers(ownDir);
+  const ownNames = readdirSync(ownDir);
+  const ownFiles = numbersIn(ownNames);
   const counter = Number(store.localState(counterKey) ?? 0);
   if (ownFiles.some((n) => n > counter)) {
     throw refusal('cloned-replica', 'folder', replicaId);
@@ -112,11 +112,14 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   // (One written since the listing, by the command line beside the app, is not gone.)
   const lastWritten = kept('written');
   const forgotten =
-    ownFiles.length === 0 || (lastWritten !== undefined && !ownFiles.includes(Number(lastWritten)) && !existsSync(join(ownDir, fileName(Number(lastWritten)))));
+    lastWritten === undefined
+      ? ownFiles.length === 0
+      : !ownFiles.includes(Number(lastWritten)) && !existsSync(join(ownDir, fileName(Number(lastWritten))));
   if (forgotten) {
     const keys = (['published', 'held', 'written'] as const).flatMap((name) => [stateKey(name), stateKey(name, spelled)]);
     store.db.prepare(`DELETE FROM local_state WHERE key IN (${keys.map(() => '?').join(', ')})`).run(...keys);
   }
+  removeLeftovers(ownDir, ownNames, now);
   const published = JSON.parse(kept('published') ?? (forgotten ? undefined : keptBy09) ?? '{}') as Record<string, number>;
   // Files read, by their path in this folder (Entente 0.9 kept the relative path alone, for the folder of the settings).
   const lookup = store.db.prepare('SELECT bytes FROM folder_imports WHERE path = ?').pluck();
@@ -287,8 +290,8 @@ const LEFTOVER_AGE_MS = 60 * 60 * 1000;
  * closed or killed during a round): the folder carries them to every computer otherwise.
  * Best effort: a file that cannot be removed now will be at a later round.
  */
-function removeLeftovers(ownDir: string, now: Date): void {
-  for (const name of readdirSync(ownDir)) {
+function removeLeftovers(ownDir: string, names: string[], now: Date): void {
+  for (const name of names) {
     if (!LEFTOVER.test(name)) continue;
     const path = join(ownDir, name);
     try {
@@ -300,7 +303,12 @@ function removeLeftovers(ownDir: string, now: Date): void {
 }
 
 function fileNumbers(dir: string): number[] {
-  return readdirSync(dir)
+  return numbersIn(readdirSync(dir));
+}
+
+/** The numbers of the sync files among a folder's names, in order. */
+function numbersIn(names: string[]): number[] {
+  return names
     .map((name) => FILE_NAME.exec(name)?.[1])
     .filter((n): n is string => n !== undefined)
     .map(Number)

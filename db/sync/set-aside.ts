@@ -71,6 +71,7 @@ const FOLDER_WRITE_REASONS: { [C in ErrorCode]?: string } = {
   'path-not-found': 'il a disparu entre-temps (partage réseau déconnecté ?)',
   'io-error': "erreur d'écriture sur le disque",
   'file-busy': 'un autre programme y tient un fichier ouvert',
+  'read-only-disk': 'il est en lecture seule',
 };
 
 /** Writes to the shared folder; a failure of the system names the folder, and says that what the round read is kept. */

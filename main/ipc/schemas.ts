@@ -393,8 +393,8 @@ export const argsSchemas = {
   chooseInvitation: none,
   previewInvitation: z.tuple([passphrase]),
   getOpenedFile: none,
-  importOpenedFile: z.tuple([z.string().max(1000)]),
-  dismissOpenedFile: z.tuple([z.string().max(1000)]),
+  importOpenedFile: z.tuple([z.number().int()]),
+  dismissOpenedFile: z.tuple([z.number().int()]),
   takeOpenedInvitation: none,
   joinProject: z.tuple([
     passphrase,

@@ -160,25 +160,26 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
       const file = opened.file;
       if (!file) return null;
       const status = session.state().status;
-      if (status === 'first-start') return { kind: 'invitation', file_name: basename(file) };
+      const id = opened.id;
+      if (status === 'first-start') return { kind: 'invitation', file_name: basename(file), id };
       if (status !== 'ready') return null; // a damaged data file is settled first
       try {
-        return { kind: 'exchange', preview: previewExchangeFile(store(), file) };
+        return { kind: 'exchange', preview: previewExchangeFile(store(), file), id };
       } catch (error) {
-        return { kind: 'refused', file_name: basename(file), message: toUserError(error).message };
+        return { kind: 'refused', file_name: basename(file), message: toUserError(error).message, id };
       }
     },
-    // The file the window showed, named: another double-clicked meanwhile is shown before it is imported, never dropped.
-    importOpenedFile: async (fileName) => {
+    // The file the window showed, by its id: another double-clicked meanwhile is shown before it is imported, never dropped.
+    importOpenedFile: async (id) => {
       const file = opened.file;
       if (!file) throw refusal('no-opened-file');
-      if (basename(file) !== fileName) throw refusal('opened-file-changed', basename(file));
+      if (opened.id !== id) throw refusal('opened-file-changed', basename(file));
       const summary = await runJob<ImportSummary>({ kind: 'import', bytes: readChosenFile(file), keys: keys() });
-      if (opened.file === file) opened.clear();
+      if (opened.id === id) opened.clear();
       return summary;
     },
-    dismissOpenedFile: (fileName) => {
-      if (opened.file && basename(opened.file) === fileName) opened.clear();
+    dismissOpenedFile: (id) => {
+      if (opened.id === id) opened.clear();
     },
     takeOpenedInvitation: () => {
       const file = opened.file;

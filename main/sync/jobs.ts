@@ -26,9 +26,9 @@ export class SyncJobs {
   private queue: Promise<unknown> = Promise.resolve();
   private current: SyncProgress | null = null;
   /**
-   * A round with the shared folder that waits its turn: a round asked meanwhile (the watch,
-   * the timer, « Synchroniser maintenant ») takes its answer, since it will read everything
-   * there is. Behind a long job, rounds do not pile up.
+   * A round with the shared folder that waits its turn: a round main asks meanwhile (the
+   * watch, the timer) takes its answer, since it will read everything there is. Behind a
+   * long job, rounds do not pile up.
    */
   private waitingRound?: { folder: string; answer: Promise<{ value: unknown; changed: boolean }> };
 
@@ -120,6 +120,6 @@ export class SyncJobs {
 
 /** Why a worker stopped, in French where the system's reason is known (its message is English). */
 function stoppedBecause(error: Error & { code?: string }): string {
-  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return "la mémoire de l'ordinateur n'a pas suffi : fermez d'autres programmes, puis recommencez";
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return 'ce fichier demande plus de mémoire que la synchronisation ne peut en prendre';
   return error.message;
 }

@@ -27,6 +27,8 @@ export class SharedFolderWatcher {
   start(): void {
     this.stop();
     this.timer = setInterval(() => {
+      // Watched anew: a share unmounted and mounted again may leave a watch that hears nothing, without an error.
+      this.unwatch();
       this.follow();
       void this.round();
     }, ROUND_INTERVAL_MS);
@@ -36,14 +38,13 @@ export class SharedFolderWatcher {
   }
 
   /**
-   * Watches the folder chosen now: after a change of folder, a backup restored, a cooperation
-   * joined, or a watch the system ended (a share unmounted), at the latest at the next timed round.
+   * Watches the folder chosen now: after a change of folder, a backup restored or a
+   * cooperation joined; and anew at each timed round (a watch the system ended, a share unmounted).
    */
   follow(): void {
     const folder = this.folder();
     if (this.watched?.folder === folder) return;
-    this.watched?.watcher.close();
-    this.watched = undefined;
+    this.unwatch();
     if (!folder) return;
     try {
       const watcher = watch(folder, { recursive: true, persistent: false }, (_event, name) => {
@@ -60,10 +61,15 @@ export class SharedFolderWatcher {
   }
 
   stop(): void {
-    this.watched?.watcher.close();
+    this.unwatch();
     clearInterval(this.timer);
     clearTimeout(this.pending);
-    this.watched = this.timer = this.pending = undefined;
+    this.timer = this.pending = undefined;
+  }
+
+  private unwatch(): void {
+    this.watched?.watcher.close();
+    this.watched = undefined;
   }
 
   /** A round in a moment: what arrives in a burst makes one. */

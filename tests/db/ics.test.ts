@@ -87,6 +87,10 @@ describe('fichier .ics d’une réunion', () => {
       const [event] = events(meetingIcs(store, id, NOW));
       expect([utc(event.startDate), utc(event.endDate)]).toEqual([start, end]);
     }
+    // An end time the clock skips is refused, as a start time is.
+    expect(() =>
+      createMeeting(store, { type: 'atelier', title: 'Veille', date: '2027-03-28', start_time: '01:00', end_time: '02:30', chantier_ids: ['c4'] }),
+    ).toThrow("2 h 30 n'existe pas le 28 mars 2027 : cette nuit-là, on passe de 2 h à 3 h (heure d'été).");
     // Given by its end time, from 1 h to 4 h the night summer time starts: two hours.
     const night = createMeeting(store, { type: 'atelier', title: 'Veille', date: '2027-03-28', start_time: '01:00', end_time: '04:00', chantier_ids: ['c4'] });
     const [event] = events(meetingIcs(store, night, NOW));

@@ -30,7 +30,8 @@ export function FolderSection({ status }: { status: SyncStatus }) {
           setAside === 0
             ? 'Dossier partagé synchronisé'
             : `Dossier partagé synchronisé, sauf ${setAside === 1 ? 'un fichier mis' : 'des fichiers mis'} de côté`,
-        message: folderRoundSentence(result.value),
+        // Old files left unread are said under the folder, not at every round.
+        message: folderRoundSentence({ ...result.value, left_behind_files: [] }),
       });
     }
   }

@@ -17,15 +17,13 @@ export function OpenedFileModal() {
   const [busy, setBusy] = useState(false);
   const shown = opened && opened.kind !== 'invitation' ? opened : null;
 
-  const fileName = shown?.kind === 'exchange' ? shown.preview.file_name : (shown?.file_name ?? '');
-
   async function importFile() {
     setBusy(true);
-    const result = await call('importOpenedFile', fileName);
+    const result = await call('importOpenedFile', shown!.id);
     setBusy(false);
     if (result.ok) setSummary(result.value);
   }
-  const dismiss = () => void call('dismissOpenedFile', fileName);
+  const dismiss = () => shown && void call('dismissOpenedFile', shown.id);
 
   return (
     <>

@@ -102,6 +102,7 @@ export function folderRoundSentence({
   changes_applied: changesApplied,
   written,
   postponed_files: postponed = [],
+  left_behind_files: leftBehind = [],
 }: FolderRoundRecord): string {
   const parts = [
     filesImported ? `${count(filesImported, 'fichier lu', 'fichiers lus')} (${count(changesApplied, 'nouvelle mise à jour', 'nouvelles mises à jour')})` : null,
@@ -109,6 +110,7 @@ export function folderRoundSentence({
     postponed.length
       ? `${count(postponed.length, 'fichier mis de côté', 'fichiers mis de côté')}, essayé${postponed.length > 1 ? 's' : ''} de nouveau au prochain passage`
       : null,
+    leftBehind.length ? count(leftBehind.length, 'fichier ancien non lu', 'fichiers anciens non lus') : null,
   ].filter(Boolean);
   return parts.length > 0 ? `${parts.join(', ')}.` : 'Rien de nouveau.';
 }

@@ -40,9 +40,9 @@ test("un fichier d'échange ouvert depuis le gestionnaire de fichiers : aperçu,
   await expect(launch(claire, { argv: [file] })).rejects.toBeInstanceOf(AppQuitAtStart);
   await expect(dialog).toContainText('« De Nadia.entente »');
   // A window still showing another file (one double-clicked just before) neither imports nor drops this one.
-  const stale = await page.evaluate(() => (window as any).api.importOpenedFile('Fichier précédent.entente'));
+  const stale = await page.evaluate(() => (window as any).api.importOpenedFile(-1));
   expect(stale).toMatchObject({ ok: false, error: { message: expect.stringContaining('Un autre fichier a été ouvert entre-temps (De Nadia.entente)') } });
-  await page.evaluate(() => (window as any).api.dismissOpenedFile('Fichier précédent.entente'));
+  await page.evaluate(() => (window as any).api.dismissOpenedFile(-1));
   expect(listActions(claire).some((action) => action.title === 'Portail commun des téléservices')).toBe(false);
   await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
   const summary = page.getByRole('dialog', { name: 'Import terminé' });
