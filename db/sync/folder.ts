@@ -112,9 +112,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   // (One written since the listing, by the command line beside the app, is not gone.)
   const lastWritten = kept('written');
   const forgotten =
-    lastWritten === undefined
-      ? ownFiles.length === 0
-      : !ownFiles.includes(Number(lastWritten)) && !existsSync(join(ownDir, fileName(Number(lastWritten))));
+    lastWritten === undefined ? ownFiles.length === 0 : !ownFiles.includes(Number(lastWritten)) && !existsSync(join(ownDir, fileName(Number(lastWritten))));
   if (forgotten) {
     const keys = (['published', 'held', 'written'] as const).flatMap((name) => [stateKey(name), stateKey(name, spelled)]);
     store.db.prepare(`DELETE FROM local_state WHERE key IN (${keys.map(() => '?').join(', ')})`).run(...keys);
