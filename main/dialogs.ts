@@ -1,15 +1,17 @@
 // The system's file dialogs, as the sync and printing screens ask for them. Each answers a path, or
-// undefined when the user cancelled.
+// undefined when the user cancelled; a path to save to ends with the extension its filter promised.
 import { existsSync } from 'node:fs';
 import { frenchTypography } from '../common/french';
 import { basename } from 'node:path';
-import { dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { dialog, type BrowserWindow, type FileFilter, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 
-const SYNC_FILES = [{ name: "Fichiers d'échange Entente", extensions: ['entente'] }];
+const SYNC_FILES: [FileFilter] = [{ name: "Fichiers d'échange Entente", extensions: ['entente'] }];
 
-async function save(parent: BrowserWindow | undefined, options: SaveDialogOptions): Promise<string | undefined> {
+/** Where to save, with the extension of the dialog's one filter. */
+async function save(parent: BrowserWindow | undefined, options: SaveDialogOptions & { filters: [FileFilter] }): Promise<string | undefined> {
   const answer = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
-  return answer.canceled ? undefined : answer.filePath || undefined;
+  if (answer.canceled || !answer.filePath) return undefined;
+  return withPromisedExtension(parent, answer.filePath, `.${options.filters[0].extensions[0]}`);
 }
 
 async function open(parent: BrowserWindow | undefined, options: OpenDialogOptions): Promise<string | undefined> {
@@ -154,7 +156,7 @@ export const tellLinkRefused = async (parent: BrowserWindow | undefined, reason:
  * not add it). The dialog asked about replacing the name as typed: a file already there
  * under the full name is asked about again. Undefined when the user keeps that file.
  */
-export async function withPromisedExtension(parent: BrowserWindow | undefined, chosen: string, extension: string): Promise<string | undefined> {
+async function withPromisedExtension(parent: BrowserWindow | undefined, chosen: string, extension: string): Promise<string | undefined> {
   if (chosen.toLowerCase().endsWith(extension)) return chosen;
   const file = `${chosen}${extension}`;
   if (!existsSync(file)) return file;

@@ -14,6 +14,7 @@ import { SyncJobs } from './sync/jobs';
 import { OpenedFiles } from './opened-files';
 import { SharedFolderWatcher } from './sync/shared-folder';
 import { startReminders } from './reminders';
+import { startUpkeep } from './upkeep';
 import { isAppUrl, registerAppScheme, serveRenderer } from './app-scheme';
 import { createMainWindow, RENDERER_DIR } from './window';
 import { dataDirSwitch, homeFolder, relaunchArgs } from './cooperations';
@@ -49,7 +50,6 @@ const folderWatcher = new SharedFolderWatcher(
   () => sharedFolder() ?? null,
   () => syncSharedFolder().catch(() => undefined),
 );
-const HOUR_MS = 60 * 60 * 1000;
 // The renderer's scheme must be privileged before the app is ready.
 registerAppScheme();
 // A .entente file double-clicked in the file manager: read from this launch's arguments
@@ -111,17 +111,11 @@ function start(): void {
   }
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => (mainWindow = undefined));
-  void session.backupIfDue();
-  session.applyTacitValidations();
-  // Hourly, once the sync job under way, if any, has ended: a write of main would wait for its transaction.
-  setInterval(
-    () =>
-      void jobs.idle().then(() => {
-        void session.backupIfDue();
-        if (session.applyTacitValidations()) send(DATA_CHANGED_CHANNEL, 'validation' satisfies DataChange);
-      }),
-    HOUR_MS,
-  ).unref();
+  startUpkeep(
+    session,
+    () => jobs.idle(),
+    () => send(DATA_CHANGED_CHANNEL, 'validation' satisfies DataChange),
+  );
   // The échéances of this laptop's person as a system notification, if allowed: at start, then hourly.
   startReminders(session, () => jobs.idle());
   folderWatcher.start();

@@ -13,7 +13,6 @@ import { createCooperation, type CooperationIdentity, type CooperationInput } fr
 import { Store } from '../db/store/store';
 import { joinProject } from '../db/sync/invitation';
 import { revokedBy } from '../db/sync/revocation';
-import { applyTacitValidations } from '../db/meetings/validation';
 import { PosteKeys, type SafeStorage } from './keychain';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -174,28 +173,14 @@ export class Session {
   }
 
   /**
-   * A backup a day, checked at start and every hour while the app is open, so that a
-   * damaged file can be restored with at most a day lost. Failures are logged, never shown.
+   * A backup a day, checked at start and every hour while the app is open (upkeep.ts), so
+   * that a damaged file can be restored with at most a day lost. Failures are logged, never shown.
    */
   async backupIfDue(): Promise<void> {
     if (!this.store?.replicaId || this.backingUp) return;
     const [latest] = listBackups(this.dataDir);
     if (latest && Date.now() - Date.parse(latest.created_at) < DAY_MS) return;
     await this.underWay(backupNow(this.store, this.dataDir)).catch((error: unknown) => console.error('Sauvegarde quotidienne impossible', error));
-  }
-
-  /**
-   * Minutes sent for validation whose delay has passed are validated by silence: checked at
-   * start and every hour while the app is open. Returns whether any changed.
-   */
-  applyTacitValidations(): boolean {
-    if (!this.store?.replicaId) return false;
-    try {
-      return applyTacitValidations(this.store).validated.length > 0;
-    } catch (error) {
-      console.error('Validation tacite impossible', error);
-      return false;
-    }
   }
 
   /** A backup the user asked for (Paramètres › Données), after the one under way if any. */

@@ -9,7 +9,7 @@ import { actionExportRows, actionsCsv, actionsXlsx, planXlsx } from '../../db/ex
 import { exportAll, newExportFolder } from '../../db/exports/export-all';
 import { applyImport, previewImport, readSpreadsheet, type Table } from '../../db/exports/import';
 import { readChosenFile, writeFileAtomically } from '../../db/files';
-import { chooseExportAllFolder, chooseExportAllZip, chooseSpreadsheetFile, chooseSpreadsheetToImport, withPromisedExtension } from '../dialogs';
+import { chooseExportAllFolder, chooseExportAllZip, chooseSpreadsheetFile, chooseSpreadsheetToImport } from '../dialogs';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
 
@@ -27,9 +27,7 @@ export function createExportHandlers(session: Session, window: () => BrowserWind
   return {
     saveActionsSpreadsheet: async (query, format) => {
       const extension = format === 'csv' ? '.csv' : '.xlsx';
-      const chosen = await chooseSpreadsheetFile(window(), join(app.getPath('documents'), DEFAULT_NAMES[format]), extension);
-      if (!chosen) return null;
-      const file = await withPromisedExtension(window(), chosen, extension);
+      const file = await chooseSpreadsheetFile(window(), join(app.getPath('documents'), DEFAULT_NAMES[format]), extension);
       if (!file) return null;
       // Read once the file is chosen: the actions as they stand when written.
       const bytes = format === 'plan' ? await planXlsx(store()) : format === 'xlsx' ? await actionsXlsx(store(), query) : actionsCsv(store(), query);
@@ -52,8 +50,7 @@ export function createExportHandlers(session: Session, window: () => BrowserWind
     },
     exportAllData: async (format) => {
       if (format === 'zip') {
-        const chosen = await chooseExportAllZip(window(), join(app.getPath('documents'), `Entente - export du ${localDate()}.zip`));
-        const file = chosen && (await withPromisedExtension(window(), chosen, '.zip'));
+        const file = await chooseExportAllZip(window(), join(app.getPath('documents'), `Entente - export du ${localDate()}.zip`));
         return file ? exportAll(store(), file) : null;
       }
       const parent = await chooseExportAllFolder(window());

@@ -38,6 +38,8 @@ import { createPisteArbitrationHandlers } from './piste-arbitration-handlers';
 import { createPisteHandlers } from './piste-handlers';
 import { createNewsletterHandlers } from './newsletter-handlers';
 import { createPrintHandlers } from './print-handlers';
+import { createCalendarHandlers } from './calendar-handlers';
+import { createLogoHandlers } from './logo-handlers';
 import { createPisteReportHandlers } from './piste-report-handlers';
 import { createSyncHandlers, type SyncContext } from './sync-handlers';
 import { createCooperationHandlers, type CooperationContext } from './cooperation-handlers';
@@ -60,6 +62,8 @@ export function createHandlers(session: Session, { cooperations, ...sync }: Omit
     ...createPisteArbitrationHandlers(session),
     ...createExportHandlers(session, sync.window),
     ...createPrintHandlers({ session, window: sync.window }),
+    ...createCalendarHandlers(session, sync.window),
+    ...createLogoHandlers(session, sync.window),
     ...createPisteHandlers(session, sync.window),
     ...createNewsletterHandlers(session, sync.window),
     ...createPisteReportHandlers({ session, window: sync.window }),

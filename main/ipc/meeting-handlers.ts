@@ -10,7 +10,7 @@ import { decisionsWorkbook } from '../../db/meetings/decisions-xlsx';
 import { writeFileAtomically } from '../../db/files';
 import { app, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { chooseXlsxFile, withPromisedExtension } from '../dialogs';
+import { chooseXlsxFile } from '../dialogs';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
 
@@ -91,9 +91,7 @@ export function createMeetingHandlers(session: Session, window: () => BrowserWin
     meetingsOfAction: (actionId) => meetingsOfAction(store(), actionId),
     listDecisions: (query) => listDecisions(store(), query),
     saveDecisionsXlsx: async (query) => {
-      const chosen = await chooseXlsxFile(window(), join(app.getPath('documents'), 'Registre des décisions.xlsx'));
-      if (!chosen) return null;
-      const file = await withPromisedExtension(window(), chosen, '.xlsx');
+      const file = await chooseXlsxFile(window(), join(app.getPath('documents'), 'Registre des décisions.xlsx'));
       if (!file) return null;
       // Read once the file is chosen: the register as it stands when written.
       const rows = listDecisions(store(), query);

@@ -10,7 +10,7 @@ import { getNewsletter, listNewsletters } from '../../db/newsletters/reads';
 import * as newsletters from '../../db/newsletters/writes';
 import { listPartners } from '../../db/people/reads';
 import type { SavedEmail, SavedPdf } from '../../preload/contract';
-import { chooseEmailFile, choosePdfFile, withPromisedExtension } from '../dialogs';
+import { chooseEmailFile, choosePdfFile } from '../dialogs';
 import { pdfPageCount } from '../pdf';
 import { rememberPreparedEmail } from '../prepared-emails';
 import { printToPdf } from '../printing';
@@ -57,9 +57,7 @@ export function createNewsletterHandlers(session: Session, window: () => Browser
     // The preview the window shows, with the partners' band and the lettre's title on every page.
     saveNewsletterAsPdf: async (id): Promise<SavedPdf | null> => {
       const { title } = getNewsletter(store(), id);
-      const chosen = await choosePdfFile(window(), join(documents(), `${safeFileName(title)}.pdf`));
-      if (!chosen) return null;
-      const file = await withPromisedExtension(window(), chosen, '.pdf');
+      const file = await choosePdfFile(window(), join(documents(), `${safeFileName(title)}.pdf`));
       if (!file) return null;
       const pdf = await printToPdf(contents(), { partners: listPartners(store()).map((partner) => partner.name), title });
       writeFileAtomically(file, pdf);
@@ -68,9 +66,7 @@ export function createNewsletterHandlers(session: Session, window: () => Browser
     // Refused before the dialog when the lettre is not published.
     saveNewsletterEmail: async (id): Promise<SavedEmail | null> => {
       const { eml, file_name } = newsletterEml(store(), id);
-      const chosen = await chooseEmailFile(window(), join(documents(), safeFileName(file_name)));
-      if (!chosen) return null;
-      const file = await withPromisedExtension(window(), chosen, '.eml');
+      const file = await chooseEmailFile(window(), join(documents(), safeFileName(file_name)));
       if (!file) return null;
       writeFileAtomically(file, eml);
       rememberPreparedEmail(file);

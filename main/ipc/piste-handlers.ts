@@ -10,7 +10,7 @@ import { applyPisteImport, IMPORT_FIELD_LABELS, previewPisteImport, readPisteFil
 import { getPiste, listPisteLines, listPistes, scoresOfEvaluator } from '../../db/pistes/reads';
 import type { PisteImportField } from '../../db/pistes/types';
 import { createPiste, deletePiste, scorePiste, updatePiste } from '../../db/pistes/writes';
-import { choosePistesToImport, choosePistesXlsxFile, withPromisedExtension } from '../dialogs';
+import { choosePistesToImport, choosePistesXlsxFile } from '../dialogs';
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
 
@@ -60,9 +60,7 @@ export function createPisteHandlers(session: Session, window: () => BrowserWindo
       return ids;
     },
     exportPistes: async () => {
-      const chosen = await choosePistesXlsxFile(window(), join(app.getPath('documents'), 'Pistes de coopération.xlsx'));
-      if (!chosen) return null;
-      const file = await withPromisedExtension(window(), chosen, '.xlsx');
+      const file = await choosePistesXlsxFile(window(), join(app.getPath('documents'), 'Pistes de coopération.xlsx'));
       if (!file) return null;
       writeFileAtomically(file, await pistesWorkbook(store()));
       return { file, rows: listPistes(store()).length };

@@ -1,18 +1,14 @@
-// Printing and calendar handlers: the documents the print preview lays out, the system
-// print dialog, « Enregistrer en PDF » of the preview the window shows, .ics files, and
-// the partners' logos that head the documents.
+// Printing handlers: the documents the print preview lays out, the system print dialog,
+// « Enregistrer en PDF » of the preview the window shows, its Word copy, and the courriels
+// (.eml) that carry a convocation or minutes to validate.
 // Dialogs and file writes stay in main; the only paths the page names are those main wrote.
 import { app, type BrowserWindow } from 'electron';
-import { readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { logoTooLarge, MAX_LOGO_BYTES, partnerLogos, removePartnerLogo, setPartnerLogo } from '../../db/people/logos';
-import { meetingIcs, upcomingMeetingsIcs } from '../../db/meetings/calendar';
+import { join } from 'node:path';
 import { refusal } from '../../db/errors';
 import { minutesDocument } from '../../db/meetings/document';
 import { codiriDossier } from '../../db/meetings/dossier';
 import { minutesDocx } from '../../db/meetings/docx';
 import { attendanceSheetDocument, convocationDocument, convocationEmail, convocationFileName } from '../../db/meetings/convocation';
-import { getMeeting } from '../../db/meetings/reads';
 import { validationEmail } from '../../db/meetings/validation-email';
 import { safeFileName, writeFileAtomically } from '../../db/files';
 import { getAction } from '../../db/actions/reads';
@@ -20,7 +16,7 @@ import { listPartners } from '../../db/people/reads';
 import { today } from '../../db/store/sql';
 import { frenchDate } from '../../common/french';
 import type { PrintLayout, SavedDocx, SavedEmail, SavedPdf } from '../../preload/contract';
-import { chooseCalendarFile, chooseDocxFile, chooseEmailFile, chooseLogoFile, choosePdfFile, withPromisedExtension } from '../dialogs';
+import { chooseDocxFile, chooseEmailFile, choosePdfFile } from '../dialogs';
 import { pdfOutline, pdfPageCount } from '../pdf';
 import { openPreparedEmail, rememberPreparedEmail } from '../prepared-emails';
 import { printToPdf, printWithDialog, type PrintFrame } from '../printing';
@@ -40,12 +36,7 @@ type PrintMethods =
   | 'getConvocationDocument'
   | 'getAttendanceSheet'
   | 'saveConvocationEmail'
-  | 'saveValidationEmail'
-  | 'exportMeetingIcs'
-  | 'exportUpcomingMeetingsIcs'
-  | 'listPartnerLogos'
-  | 'choosePartnerLogo'
-  | 'removePartnerLogo';
+  | 'saveValidationEmail';
 
 export interface PrintContext {
   session: Session;
@@ -91,22 +82,26 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
 
   /** Asks where, then prints what the window shows with the partners' band and the title on every page. */
   async function savePdf(frame: PrintFrame, fileName: string): Promise<SavedPdf | null> {
-    const chosen = await choosePdfFile(window(), join(documents(), fileName));
-    if (!chosen) return null;
-    const file = await withPromisedExtension(window(), chosen, '.pdf');
+    const file = await choosePdfFile(window(), join(documents(), fileName));
     if (!file) return null;
     const pdf = await printToPdf(contents(), frame);
     writeFileAtomically(file, pdf);
     return { file, bytes: pdf.length, pages: pdfPageCount(pdf) };
   }
 
-  async function saveCalendar(defaultName: string, ics: () => string): Promise<{ file: string } | null> {
-    const chosen = await chooseCalendarFile(window(), join(documents(), `${safeFileName(defaultName)}.ics`));
-    if (!chosen) return null;
-    const file = await withPromisedExtension(window(), chosen, '.ics');
+  /** Asks where, prints the document the window shows as « Enregistrer en PDF… » does, and writes the .eml that carries it. */
+  async function saveEmail<T extends { eml: Buffer }>(
+    meetingId: string,
+    layout: PrintLayout,
+    build: (pdf: Buffer) => T,
+  ): Promise<(T & { file: string }) | null> {
+    const { frame, fileName } = pdfOf(meetingId, layout);
+    const file = await chooseEmailFile(window(), join(documents(), fileName.replace(/\.pdf$/, '.eml')));
     if (!file) return null;
-    writeFileAtomically(file, Buffer.from(ics(), 'utf8'));
-    return { file };
+    const email = build(await printToPdf(contents(), frame));
+    writeFileAtomically(file, email.eml);
+    rememberPreparedEmail(file);
+    return { ...email, file };
   }
 
   return {
@@ -135,9 +130,7 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
     // The Word copy is written from the same document as the PDF, under the PDF's name.
     saveMinutesDocx: async (meetingId, layout): Promise<SavedDocx | null> => {
       const fileName = pdfOf(meetingId, layout).fileName.replace(/\.pdf$/, '.docx');
-      const chosen = await chooseDocxFile(window(), join(documents(), fileName));
-      if (!chosen) return null;
-      const file = await withPromisedExtension(window(), chosen, '.docx');
+      const file = await chooseDocxFile(window(), join(documents(), fileName));
       if (!file) return null;
       const bytes = await minutesDocx(store(), meetingId, layout);
       writeFileAtomically(file, bytes);
@@ -147,51 +140,19 @@ export function createPrintHandlers({ session, window }: PrintContext): Pick<Han
     getConvocationDocument: (meetingId) => convocationDocument(store(), meetingId),
     getAttendanceSheet: (meetingId) => attendanceSheetDocument(store(), meetingId),
     saveValidationEmail: async (meetingId): Promise<SavedEmail | null> => {
-      const { frame, fileName } = pdfOf(meetingId, 'compte_rendu');
-      const chosen = await chooseEmailFile(window(), join(documents(), fileName.replace(/\.pdf$/, '.eml')));
-      if (!chosen) return null;
-      const file = await withPromisedExtension(window(), chosen, '.eml');
-      if (!file) return null;
-      // The compte rendu the window shows, as « Enregistrer en PDF… » prints it; the store taken
-      // after the printing: a sync that ended meanwhile reopened it.
-      const pdf = await printToPdf(contents(), frame);
-      const { eml, recipients, without_email } = validationEmail(store(), meetingId, pdf);
-      writeFileAtomically(file, eml);
-      rememberPreparedEmail(file);
-      return { file, recipients, without_email };
+      // The store taken after the printing: a sync that ended meanwhile reopened it.
+      const saved = await saveEmail(meetingId, 'compte_rendu', (pdf) => validationEmail(store(), meetingId, pdf));
+      return saved && { file: saved.file, recipients: saved.recipients, without_email: saved.without_email };
     },
     saveConvocationEmail: async (meetingId): Promise<SavedEmail | null> => {
-      const { frame, fileName } = pdfOf(meetingId, 'convocation');
-      const chosen = await chooseEmailFile(window(), join(documents(), fileName.replace(/\.pdf$/, '.eml')));
-      if (!chosen) return null;
-      const file = await withPromisedExtension(window(), chosen, '.eml');
-      if (!file) return null;
-      // The convocation the window shows, as « Enregistrer en PDF… » prints it.
-      const pdf = await printToPdf(contents(), frame);
-      const { eml, document } = convocationEmail(store(), meetingId, pdf);
-      writeFileAtomically(file, eml);
-      rememberPreparedEmail(file);
-      return {
-        file,
-        recipients: document.recipients.map((recipient) => `${recipient.name} <${recipient.email}>`),
-        without_email: document.without_email,
-      };
+      const saved = await saveEmail(meetingId, 'convocation', (pdf) => convocationEmail(store(), meetingId, pdf));
+      return (
+        saved && {
+          file: saved.file,
+          recipients: saved.document.recipients.map((recipient) => `${recipient.name} <${recipient.email}>`),
+          without_email: saved.document.without_email,
+        }
+      );
     },
-
-    exportMeetingIcs: (meetingId) => saveCalendar(getMeeting(store(), meetingId).title, () => meetingIcs(store(), meetingId)),
-    exportUpcomingMeetingsIcs: () => saveCalendar('Réunions à venir', () => upcomingMeetingsIcs(store())),
-
-    // The partners' logos that head the documents: kept in the project, so they sync.
-    listPartnerLogos: () => [...partnerLogos(store()).values()],
-    choosePartnerLogo: async (partnerId) => {
-      const file = await chooseLogoFile(window());
-      if (!file) return null;
-      const name = basename(file);
-      // Said before reading a file that is far too large.
-      if (statSync(file).size > MAX_LOGO_BYTES) throw logoTooLarge(name);
-      setPartnerLogo(store(), partnerId, name, readFileSync(file));
-      return { name };
-    },
-    removePartnerLogo: (partnerId) => removePartnerLogo(store(), partnerId),
   };
 }

@@ -19,7 +19,7 @@ import { listJournal } from '../../db/sync/journal';
 import { markPostesSeen, posteNotices } from '../../db/sync/poste-notices';
 import { folderState, knownGaps, lastImportFailure, listReplicaStatus, setSharedFolder } from '../../db/sync/status';
 import { checkFolderApart } from '../../db/sync/folder';
-import { chooseExportFile, chooseFolder, chooseImportFile, chooseInvitationFile, withPromisedExtension } from '../dialogs';
+import { chooseExportFile, chooseFolder, chooseImportFile, chooseInvitationFile } from '../dialogs';
 import type { Session } from '../session';
 import type { SharedFolderWatcher } from '../sync/shared-folder';
 import type { SyncJob, SyncJobs } from '../sync/jobs';
@@ -108,8 +108,7 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
 
     exportSyncFile: async (target) => {
       const secret = keys();
-      const chosen = await chooseExportFile(window(), join(app.getPath('documents'), exportFileName(session)));
-      const file = chosen && (await withPromisedExtension(window(), chosen, '.entente'));
+      const file = await chooseExportFile(window(), join(app.getPath('documents'), exportFileName(session)));
       if (!file) return null;
       return runJob({ kind: 'export', file, keys: secret, target });
     },
@@ -143,8 +142,7 @@ export function createSyncHandlers({ session, jobs, watcher, opened, window }: S
 
     createInvitation: async () => {
       const secret = keys();
-      const chosen = await chooseExportFile(window(), join(app.getPath('documents'), `Invitation ${safeFileName(getProject(store()).name)}.entente`));
-      const file = chosen && (await withPromisedExtension(window(), chosen, '.entente'));
+      const file = await chooseExportFile(window(), join(app.getPath('documents'), `Invitation ${safeFileName(getProject(store()).name)}.entente`));
       if (!file) return null;
       return runJob({ kind: 'invite', file, keys: secret });
     },
