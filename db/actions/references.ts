@@ -1,8 +1,10 @@
 // An action's reference « 4.2 »: its chantier's number, then its own number in the chantier
 // (docs/domain.md, « La référence d'une action »). The number is stored (schema 5), but two
 // cases are settled when read, the same way on every laptop holding the same changes:
-// - actions created before schema 5 have none: they take the first numbers of their
-//   chantier, in the order they joined it (the clock of their chantier_id);
+// - an action without one (created before schema 5, or by validated minutes, which every
+//   laptop writes alike) takes the number after those of the actions that joined its
+//   chantier before it (the clock of their chantier_id): the first ones of the chantier
+//   before schema 5, the next one after;
 // - two laptops creating an action in the same chantier between two syncs give the same
 //   number: the first to take it keeps « 4.3 », the next one shows « 4.3 bis », « 4.3 ter »…
 import { compareText } from '../store/collation';
@@ -50,30 +52,43 @@ function clocks(store: Store, field: 'number' | 'chantier_id', ids: string[]): M
   return byRow;
 }
 
-function compute(store: Store): Map<string, ActionReference> {
-  const rows = cached(
-    store,
-    'SELECT a.id, a.chantier_id, c.number AS chantier_number, a.number, a.deleted FROM action a JOIN chantier c ON c.id = a.chantier_id',
-  ).all() as NumberedRow[];
-
-  // Actions without a number take 1, 2… in their chantier, deleted ones included so that a
-  // deletion does not renumber the others.
-  const unnumbered = rows.filter((row) => row.number === null);
+/**
+ * The numbers actions without one take: in each chantier, in the order its actions joined
+ * it, the one after the highest number before them. Deleted ones count, so that a deletion
+ * does not renumber the others. Also gives each chantier's highest number.
+ */
+function effectiveNumbers(store: Store, rows: NumberedRow[]): { effective: Map<string, number>; joined: Map<string, string>; highest: Map<string, number> } {
+  const highest = new Map<string, number>();
+  for (const row of rows) if (row.number !== null) highest.set(row.chantier_id, Math.max(highest.get(row.chantier_id) ?? 0, row.number));
+  const effective = new Map<string, number>();
+  const withUnnumbered = new Set(rows.filter((row) => row.number === null).map((row) => row.chantier_id));
+  if (withUnnumbered.size === 0) return { effective, joined: new Map(), highest };
+  const walked = rows.filter((row) => withUnnumbered.has(row.chantier_id));
   const joined = clocks(
     store,
     'chantier_id',
-    unnumbered.map((row) => row.id),
+    walked.map((row) => row.id),
   );
-  const clockOf = (row: NumberedRow, clock: Map<string, string>) => clock.get(row.id) ?? '';
-  unnumbered.sort((x, y) => compareText(x.chantier_id, y.chantier_id) || compareText(clockOf(x, joined), clockOf(y, joined)) || compareText(x.id, y.id));
-  const effective = new Map<string, number>();
+  const joinedAt = (row: NumberedRow) => joined.get(row.id) ?? '';
+  walked.sort((x, y) => compareText(x.chantier_id, y.chantier_id) || compareText(joinedAt(x), joinedAt(y)) || compareText(x.id, y.id));
   let previous: string | null = null;
-  let rank = 0;
-  for (const row of unnumbered) {
-    rank = row.chantier_id === previous ? rank + 1 : 1;
+  let last = 0;
+  for (const row of walked) {
+    if (row.chantier_id !== previous) last = 0;
     previous = row.chantier_id;
-    effective.set(row.id, rank);
+    if (row.number !== null) last = Math.max(last, row.number);
+    else effective.set(row.id, ++last);
+    highest.set(row.chantier_id, Math.max(highest.get(row.chantier_id) ?? 0, last));
   }
+  return { effective, joined, highest };
+}
+
+const ACTIONS_SQL = 'SELECT a.id, a.chantier_id, c.number AS chantier_number, a.number, a.deleted FROM action a JOIN chantier c ON c.id = a.chantier_id';
+
+function compute(store: Store): Map<string, ActionReference> {
+  const rows = cached(store, ACTIONS_SQL).all() as NumberedRow[];
+  const { effective, joined } = effectiveNumbers(store, rows);
+  const clockOf = (row: NumberedRow, clock: Map<string, string>) => clock.get(row.id) ?? '';
 
   // Shown actions sharing a number: the first to have taken it keeps it.
   const shown = rows.filter((row) => row.deleted === 0);
@@ -133,12 +148,10 @@ export function referenceOf(store: Store, actionId: string): string {
 
 /**
  * The next number in a chantier, as this laptop knows it: after the numbers given and after
- * those the actions without one take when read.
+ * those the actions without one take when read. Read afresh: several actions may be created
+ * in one transaction.
  */
 export function nextActionNumber(store: Store, chantierId: string): number {
-  const row = cached(store, 'SELECT max(number) AS last, count(*) - count(number) AS unnumbered FROM action WHERE chantier_id = ?').get(chantierId) as {
-    last: number | null;
-    unnumbered: number;
-  };
-  return Math.max(row.last ?? 0, row.unnumbered) + 1;
+  const rows = cached(store, `${ACTIONS_SQL} WHERE a.chantier_id = ?`).all(chantierId) as NumberedRow[];
+  return (effectiveNumbers(store, rows).highest.get(chantierId) ?? 0) + 1;
 }

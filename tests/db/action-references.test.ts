@@ -5,6 +5,8 @@ import { getAction, queryActions } from '../../db/actions/reads';
 import { createAction, deleteAction, updateAction } from '../../db/actions/writes';
 import { dump } from '../../db/project/dump';
 import type { Store } from '../../db/store/store';
+import { sendForValidation, validateMinutes } from '../../db/meetings/validation';
+import { cast, codiri } from './meeting-fixtures';
 import { newReplica, sendAll } from './helpers';
 
 /** The references of a chantier's actions, in reference order. */
@@ -39,6 +41,20 @@ describe("la référence d'une action", () => {
     // A new chantier starts at 1.
     const other = createAction(store, { chantier_id: 'c9', title: 'Signature électronique partagée' });
     expect(getAction(store, other).reference).toBe('9.2');
+  });
+
+  test("une action née d'un compte rendu validé (sans numéro, écrite pareil par chaque poste) prend le numéro après celles du chantier", () => {
+    const store = newReplica();
+    const people = cast(store);
+    createAction(store, { chantier_id: 'c4', title: 'Partage des offres de mobilité' });
+    const { meetingId, actionItems } = codiri(store, people);
+    sendForValidation(store, meetingId, '2027-03-18');
+    validateMinutes(store, meetingId, { validatedBy: people.marc, day: '2027-03-22' });
+    expect(numberOf(store, actionItems.seminaire)).toBeNull();
+    expect(getAction(store, actionItems.seminaire).reference).toBe('4.6');
+    const next = createAction(store, { chantier_id: 'c4', title: 'Bourse commune des stages' });
+    expect(getAction(store, next).reference).toBe('4.7');
+    expect(references(store, 'c4').map(([reference]) => reference)).toEqual(['4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7']);
   });
 
   test('une action déplacée prend le numéro suivant de son nouveau chantier ; une suppression ne renumérote pas', () => {
