@@ -103,8 +103,14 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
     value: base.chantiers,
     counts: "Chantiers de la coopération, aujourd'hui.",
   });
-  // A piste « devenue action » stays stored as « retenue » (db/pistes/rules.ts): both count as retained.
-  const pistes = store.db.prepare("SELECT count(*) AS identified, coalesce(sum(status = 'retenue'), 0) AS retained FROM piste WHERE deleted = 0").get() as {
+  // A piste « devenue action » stays stored as « retenue » (db/pistes/rules.ts): both count as
+  // retained, while the décision stands in the minutes.
+  const pistes = store.db
+    .prepare(
+      `SELECT count(*) AS identified, coalesce(sum(p.status = 'retenue' AND (p.decision_entry_id IS NULL OR e.id IS NOT NULL)), 0) AS retained
+       FROM piste p LEFT JOIN entry e ON e.id = p.decision_entry_id AND e.deleted = 0 WHERE p.deleted = 0`,
+    )
+    .get() as {
     identified: number;
     retained: number;
   };

@@ -6,6 +6,7 @@ import { attendanceLabel, type Civility } from '../../common/vocabulary';
 import { existsInParis, minutesBetween, minutesOfDay } from '../../common/calendar';
 import { frenchDate, frenchTime } from '../../common/french';
 import { ValidationError } from '../errors';
+import { referenceOf } from '../actions/references';
 import { newId } from '../store/ids';
 import { actionItemProblems, nextSecretariat } from './rules';
 import { followUpId, lastCodiri, requireMeeting, type MeetingFields } from './rows';
@@ -148,8 +149,29 @@ export function updateMeeting(store: Store, id: string, patch: MeetingPatch): vo
 /** The children of a meeting, hidden with it (an amendment made again must not find them). */
 const CHILDREN: EntityName[] = ['participant', 'agenda_item', 'entry', 'action_item', 'follow_up'];
 
+/**
+ * A décision that made a piste an action stays in the minutes while that action does:
+ * deleted, it would give the comité back a piste already on its way (db/pistes/rules.ts,
+ * standingStatus). Other décisions of arbitrage go, and their pistes come back to the comité.
+ */
+function keepDecisionsOfActions(store: Store, scope: 'id' | 'agenda_item_id' | 'meeting_id', id: string): void {
+  const made = cached(
+    store,
+    `SELECT p.number AS piste, a.id AS action_id FROM entry e
+       JOIN piste p ON p.decision_entry_id = e.id AND p.deleted = 0 AND p.status = 'retenue'
+       JOIN action a ON a.id = p.action_id AND a.deleted = 0
+     WHERE e.${scope} = ? AND e.deleted = 0 ORDER BY p.number LIMIT 1`,
+  ).get(id) as { piste: number; action_id: string } | undefined;
+  if (!made) return;
+  throw new ValidationError(
+    `La décision qui a retenu la piste P${made.piste} en a fait l'action ${referenceOf(store, made.action_id)} : elle reste au compte rendu tant que cette action existe. Si la piste n'est plus retenue, supprimez d'abord l'action.`,
+    'decision',
+  );
+}
+
 export function deleteMeeting(store: Store, id: string): void {
   editableMeeting(store, id);
+  keepDecisionsOfActions(store, 'meeting_id', id);
   const edits: Edit[] = [{ entity: 'meeting', rowId: id, field: 'deleted', value: true }];
   for (const entity of CHILDREN) {
     const ids = cached(store, `SELECT id FROM ${entity} WHERE meeting_id = ? AND deleted = 0`).pluck().all(id) as string[];
@@ -281,6 +303,7 @@ export function moveAgendaItem(store: Store, id: string, direction: 'up' | 'down
 /** Its informations, décisions and actions à mener are hidden with it, and come back with it. */
 export function deleteAgendaItem(store: Store, id: string): void {
   editableMeeting(store, requireRow(store, 'agenda_item', id).meeting_id);
+  keepDecisionsOfActions(store, 'agenda_item_id', id);
   deleteRow(store, 'agenda_item', id);
 }
 
@@ -310,6 +333,7 @@ export function moveEntry(store: Store, id: string, direction: 'up' | 'down'): v
 
 export function deleteEntry(store: Store, id: string): void {
   editableMeeting(store, requireRow(store, 'entry', id).meeting_id);
+  keepDecisionsOfActions(store, 'id', id);
   deleteRow(store, 'entry', id);
 }
 

@@ -193,7 +193,11 @@ function decisionItems(store: Store, start: string | null, end: string): Proposa
 
 /** Pistes whose statut became « retenue » in the period and stays so. */
 function pisteItems(store: Store, from: string, until: string): Proposal[] {
-  const pistes = cached(store, "SELECT id, number, title, description FROM piste WHERE deleted = 0 AND status = 'retenue' ORDER BY number").all() as {
+  const pistes = cached(
+    store,
+    `SELECT p.id, p.number, p.title, p.description FROM piste p LEFT JOIN entry e ON e.id = p.decision_entry_id AND e.deleted = 0
+     WHERE p.deleted = 0 AND p.status = 'retenue' AND (p.decision_entry_id IS NULL OR e.id IS NOT NULL) ORDER BY p.number`,
+  ).all() as {
     id: string;
     number: number;
     title: string;

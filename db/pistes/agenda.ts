@@ -26,7 +26,7 @@ export function putOnAgenda(store: Store, pisteId: string, meetingId: string): v
   store.transaction(() => {
     const piste = requireRow(store, 'piste', pisteId);
     arbitratingMeeting(store, meetingId);
-    requireOpenPiste(piste, 'elle ne revient plus devant un comité');
+    requireOpenPiste(store, piste, 'elle ne revient plus devant un comité');
     if (piste.agenda_meeting_id === meetingId) return;
     const other = piste.agenda_meeting_id ? getRow(store, 'meeting', piste.agenda_meeting_id) : undefined;
     if (other && other.validation_status !== 'valide' && decisionMeeting(store, piste.decision_entry_id) !== other.id) {

@@ -65,7 +65,7 @@ export function arbitrate(store: Store, pisteId: string, meetingId: string, deci
     // The row as stored: its finalités are JSON text (schema.ts JSON_FIELDS).
     const piste = requireRow(store, 'piste', pisteId);
     arbitratingMeeting(store, meetingId);
-    requireOpenPiste(piste, 'elle ne peut plus être arbitrée');
+    requireOpenPiste(store, piste, 'elle ne peut plus être arbitrée');
     const reason = decision.kind === 'retenue' ? null : decision.reason?.trim() || null;
     if (decision.kind === 'ecartee' && !reason)
       throw new ValidationError(`Donnez la raison pour laquelle la piste ${pisteReference(piste.number)} est écartée.`, 'status_reason');

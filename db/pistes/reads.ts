@@ -48,12 +48,17 @@ interface PisteJoined {
   entry_text: string | null;
 }
 
+/** A décision no longer in the minutes gives the piste back to the comité (rules.ts, standingStatus). */
+const DECISION_GONE = 'p.decision_entry_id IS NOT NULL AND e.id IS NULL';
+const STANDING_STATUS = `CASE WHEN ${DECISION_GONE} THEN 'proposee' ELSE p.status END`;
+
 const PISTE_SQL = `
   SELECT p.id, p.number, p.title, p.description, p.proposed_by_partner_id, pa.code AS partner_code, pa.short_name AS partner_short_name,
     p.proposed_by_service, p.proposed_by_person,
     m.id AS atelier_id, m.type AS atelier_type, m.title AS atelier_title, m.date AS atelier_date,
     p.finalites, c.id AS chantier_id, c.number AS chantier_number, c.title AS chantier_title,
-    p.status, p.status_reason, p.action_id, COALESCE(a.deleted = 0, 0) AS action_alive,
+    ${STANDING_STATUS} AS status, CASE WHEN ${DECISION_GONE} THEN NULL ELSE p.status_reason END AS status_reason,
+    p.action_id, COALESCE(a.deleted = 0, 0) AS action_alive,
     e.id AS entry_id, e.meeting_id AS entry_meeting_id, e.text AS entry_text
   FROM piste p
   LEFT JOIN partner pa ON pa.id = p.proposed_by_partner_id
@@ -321,7 +326,7 @@ export function pisteOriginOfAction(store: Store, actionId: string): PisteOrigin
 export function pistesToArbitrate(store: Store, meetingId: string): PisteRow[] {
   return readPistes(
     store,
-    ` AND p.status IN ('proposee', 'a_approfondir') AND (p.agenda_meeting_id IS NULL OR (p.agenda_meeting_id <> ? AND (
+    ` AND ${STANDING_STATUS} IN ('proposee', 'a_approfondir') AND (p.agenda_meeting_id IS NULL OR (p.agenda_meeting_id <> ? AND (
         e.meeting_id = p.agenda_meeting_id
         OR NOT EXISTS (SELECT 1 FROM meeting am WHERE am.id = p.agenda_meeting_id AND am.deleted = 0 AND am.validation_status <> 'valide'))))`,
     [meetingId],

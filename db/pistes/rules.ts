@@ -62,10 +62,22 @@ export function nextPisteNumber(store: Store): number {
 }
 
 /** A piste arbitrated for good (retenue or écartée) no longer changes its scores or its existence. */
-export function requireOpenPiste(piste: { number: number; status: PisteStoredStatus }, doing: string): void {
-  if (piste.status === 'retenue' || piste.status === 'ecartee') {
+/**
+ * The comité's décision on a piste, while it stands: a décision deleted from draft minutes
+ * (or its point, or its meeting) gives the piste back to the comité, and restoring it
+ * brings the arbitrage back. Read, not written, as the statut shown is.
+ */
+export function standingStatus(store: Store, piste: { status: PisteStoredStatus; decision_entry_id: string | null }): PisteStoredStatus {
+  if (piste.status === 'proposee' || piste.decision_entry_id === null) return piste.status;
+  const stands = cached(store, 'SELECT 1 FROM entry WHERE id = ? AND deleted = 0').pluck().get(piste.decision_entry_id) !== undefined;
+  return stands ? piste.status : 'proposee';
+}
+
+export function requireOpenPiste(store: Store, piste: { number: number; status: PisteStoredStatus; decision_entry_id: string | null }, doing: string): void {
+  const status = standingStatus(store, piste);
+  if (status === 'retenue' || status === 'ecartee') {
     throw new ValidationError(
-      `La piste ${pisteReference(piste.number)} a déjà été ${piste.status === 'retenue' ? 'retenue' : 'écartée'} par le comité : ${doing}.`,
+      `La piste ${pisteReference(piste.number)} a déjà été ${status === 'retenue' ? 'retenue' : 'écartée'} par le comité : ${doing}.`,
       'status',
     );
   }

@@ -78,7 +78,7 @@ export function updatePiste(store: Store, id: string, patch: PistePatch): void {
 
 /** Its scores are hidden with it, and come back with it. */
 export function deletePiste(store: Store, id: string): void {
-  requireOpenPiste(requireRow(store, 'piste', id), 'elle ne peut plus être supprimée');
+  requireOpenPiste(store, requireRow(store, 'piste', id), 'elle ne peut plus être supprimée');
   deleteRow(store, 'piste', id);
 }
 
@@ -91,7 +91,7 @@ export const scoreId = (pisteId: string, personId: string) => `${pisteId}:${pers
  */
 export function scorePiste(store: Store, pisteId: string, input: ScoreInput): string {
   const piste = requireRow(store, 'piste', pisteId);
-  requireOpenPiste(piste, 'ses évaluations ne changent plus');
+  requireOpenPiste(store, piste, 'ses évaluations ne changent plus');
   const person = getRow(store, 'person', input.evaluator_person_id);
   if (!person) throw new ValidationError(`Évaluateur inconnu : ${input.evaluator_person_id}.`, 'evaluator_person_id');
   const marks = validatePatch('piste_score', {

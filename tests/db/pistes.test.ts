@@ -3,7 +3,8 @@ import { getAction } from '../../db/actions/reads';
 import { listConflicts } from '../../db/conflicts/versions';
 import { listDecisions } from '../../db/meetings/decisions';
 import { sendForValidation, validateMinutes } from '../../db/meetings/validation';
-import { createMeeting } from '../../db/meetings/writes';
+import { createMeeting, deleteAgendaItem, deleteEntry, deleteMeeting, restoreMeetingRow } from '../../db/meetings/writes';
+import { deleteAction } from '../../db/actions/writes';
 import { dump } from '../../db/project/dump';
 import { arbitrate } from '../../db/pistes/arbitration';
 import { findPisteId, getPiste, listPisteLines, listPistes, pisteMatrix, pisteOfAction, rankedByFinalite } from '../../db/pistes/reads';
@@ -188,6 +189,37 @@ describe('arbitrage', () => {
       ),
     ).toEqual(new Set(['Arbitrage des pistes']));
     expect(invalid(() => arbitrate(store, third, meeting, { kind: 'a_approfondir' })).message).toMatch(/a déjà été écartée/);
+  });
+
+  test("une décision supprimée du compte rendu rend la piste au comité ; celle qui a fait une action reste tant que l'action existe", () => {
+    const store = newReplica();
+    const retained = piste(store, 'Bourse commune des stages');
+    const dismissed = piste(store, 'Fusion des laboratoires');
+    const meeting = comite(store);
+    const made = arbitrate(store, retained, meeting, { kind: 'retenue', chantier_id: 'c4' });
+    const { entry_id: dismissal } = arbitrate(store, dismissed, meeting, { kind: 'ecartee', reason: 'statuts incompatibles' });
+
+    // An écartée piste whose décision is deleted is to be arbitrated again by the comité whose ordre du jour it is on.
+    deleteEntry(store, dismissal);
+    expect(getPiste(store, dismissed)).toMatchObject({ status: 'proposee', status_reason: null, decision: null });
+    arbitrate(store, dismissed, meeting, { kind: 'a_approfondir' });
+    expect(getPiste(store, dismissed)).toMatchObject({ status: 'a_approfondir', decision: { number: 2 } });
+    // The old décision restored (« Rétablir ») does not undo the later one: the piste's latest décision stands.
+    restoreMeetingRow(store, 'entry', dismissal);
+    expect(getPiste(store, dismissed).status).toBe('a_approfondir');
+
+    // The décision that made an action stays while the action does, whatever is deleted around it.
+    const reference = getAction(store, made.action_id!).reference;
+    const kept = `La décision qui a retenu la piste P1 en a fait l'action ${reference} : elle reste au compte rendu tant que cette action existe. Si la piste n'est plus retenue, supprimez d'abord l'action.`;
+    expect(invalid(() => deleteEntry(store, made.entry_id)).message).toBe(kept);
+    const item = listDecisions(store).find((row) => row.id === made.entry_id)!.agenda_item.id;
+    expect(invalid(() => deleteAgendaItem(store, item)).message).toBe(kept);
+    expect(invalid(() => deleteMeeting(store, meeting)).message).toBe(kept);
+    expect(getPiste(store, retained).status).toBe('devenue_action');
+    deleteAction(store, made.action_id!);
+    deleteMeeting(store, meeting);
+    expect(getPiste(store, retained)).toMatchObject({ status: 'proposee', decision: null });
+    expect(() => deletePiste(store, retained)).not.toThrow();
   });
 
   test('retenue dans un nouveau chantier ; refus hors comité ou CODIRI et sur un compte rendu validé', () => {
