@@ -286,8 +286,11 @@ export interface EntenteApi {
   createMeeting(input: MeetingInput): string;
   updateMeeting(id: string, patch: MeetingPatch): void;
   deleteMeeting(id: string): void;
-  /** The next CODIRI's proposed date and the partner whose turn it is to hold the secretariat. */
-  getCodiriProposal(): CodiriProposal;
+  /**
+   * The next CODIRI's proposed date and the partner whose turn it is to hold the secretariat:
+   * after the given CODIRI (six months later), or after the last one (on the date it named, if it did).
+   */
+  getCodiriProposal(afterMeetingId: string | null): CodiriProposal;
   addParticipant(meetingId: string, input: ParticipantInput): string;
   updateParticipant(id: string, patch: ParticipantPatch): void;
   deleteParticipant(id: string): void;

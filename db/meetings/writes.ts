@@ -99,6 +99,13 @@ function checkMeeting(store: Store, fields: Partial<MeetingFields>, current?: Me
   if ((fields.date !== undefined || fields.start_time !== undefined) && date && start && !existsInParis(date, start)) {
     throw new ValidationError(nonexistentTime(start, date), 'start_time');
   }
+  const next = fields.next_meeting_date === undefined ? current?.next_meeting_date : fields.next_meeting_date;
+  if ((fields.next_meeting_date !== undefined || fields.date !== undefined) && date && next && next <= date) {
+    throw new ValidationError(
+      `La prochaine réunion (le ${frenchDate(next)}) doit venir après celle-ci (le ${frenchDate(date)}).`,
+      fields.next_meeting_date !== undefined ? 'next_meeting_date' : 'date',
+    );
+  }
   checkRef(store, 'person', fields.president_id, 'president_id', `Personne inconnue : ${fields.president_id}.`);
   checkRef(store, 'person', fields.secretary_id, 'secretary_id', `Personne inconnue : ${fields.secretary_id}.`);
   checkRef(store, 'partner', fields.secretariat_partner_id, 'secretariat_partner_id', `Partenaire inconnu : ${fields.secretariat_partner_id}.`);

@@ -263,7 +263,7 @@ export const argsSchemas = {
   createMeeting: z.tuple([meetingInput.partial().required({ type: true, date: true, start_time: true }).strict()]),
   updateMeeting: z.tuple([id, meetingInput.partial().strict()]),
   deleteMeeting: z.tuple([id]),
-  getCodiriProposal: none,
+  getCodiriProposal: z.tuple([id.nullable()]),
   addParticipant: z.tuple([
     id,
     z

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { addMonths, nextWorkingDay } from '../../common/calendar';
-import { createAction, updateAction } from '../../db/actions/writes';
-import { updatePerson } from '../../db/people/writes';
+import { createAction, deleteAction, updateAction } from '../../db/actions/writes';
+import { deletePerson, updatePerson } from '../../db/people/writes';
 import {
   addActionItem,
   addAgendaItem,
@@ -744,6 +744,40 @@ describe('réunion suivante et copie', () => {
     expect(next.agenda.every((item) => item.entries.length === 0 && item.action_items.length === 0)).toBe(true);
     const copy = getMeeting(store, repeatMeeting(store, meetingId, { date: '2027-04-02', next: false }));
     expect(copy).toMatchObject({ date: '2027-04-02', secretariat: before.secretariat });
+  });
+
+  test('la date que le compte rendu a fixée pour la prochaine réunion est celle proposée ; elle vient après la réunion', () => {
+    const store = newReplica('Claire Martin', '37');
+    const people = cast(store);
+    const { meetingId } = codiri(store, people);
+    expect(invalid(() => updateMeeting(store, meetingId, { next_meeting_date: '2026-09-14' }))).toEqual({
+      message: 'La prochaine réunion (le 14 septembre 2026) doit venir après celle-ci (le 15 mars 2027).',
+      field: 'next_meeting_date',
+    });
+    updateMeeting(store, meetingId, { next_meeting_date: '2027-09-13' });
+    expect(invalid(() => updateMeeting(store, meetingId, { date: '2027-09-20' })).field).toBe('date');
+    expect(nextMeetingDate(store, meetingId)).toBe('2027-09-13');
+    expect(getMeeting(store, repeatMeeting(store, meetingId, { next: true })).date).toBe('2027-09-13');
+    // The proposal for the field itself: six months after this CODIRI, not its own value.
+    expect(nextCodiriProposal(store, meetingId).date).toBe('2027-09-15');
+
+    const work = createMeeting(store, { type: 'reunion_travail', date: '2027-04-06', start_time: '10:00', duration_minutes: 60, chantier_ids: ['c4'] });
+    updateMeeting(store, work, { next_meeting_date: '2027-05-20' });
+    expect(nextMeetingDate(store, work)).toBe('2027-05-20');
+  });
+
+  test('une personne, une action ou un chantier supprimés depuis ne sont pas repris, sans faire échouer la prochaine réunion', () => {
+    const store = newReplica('Claire Martin', '37');
+    const people = cast(store);
+    const { meetingId } = codiri(store, people);
+    deletePerson(store, people.paul);
+    deletePerson(store, people.anne);
+    deleteAction(store, 'a8-1');
+    const next = getMeeting(store, repeatMeeting(store, meetingId, { next: true }));
+    expect(next.participants.map((participant) => participant.name)).not.toContain('Paul Bernard');
+    expect(next.participants.map((participant) => participant.name)).not.toContain('Anne Leroy');
+    expect(next.president).toBeNull();
+    expect(next.agenda.map((item) => item.title)).toEqual(['Point d’étape du chantier RH', 'Gouvernance d’Approlys']);
   });
 });
 

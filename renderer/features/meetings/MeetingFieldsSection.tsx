@@ -120,7 +120,7 @@ export function MeetingFieldsSection({ meeting, people, chantiers }: MeetingProp
       {shown('next_meeting_date') && (
         <AutosaveDate
           label={fieldLabel('meeting', 'next_meeting_date')}
-          description={meeting.type === 'codiri' ? <CodiriHint /> : undefined}
+          description={meeting.type === 'codiri' ? <CodiriHint meetingId={meeting.id} /> : undefined}
           value={meeting.next_meeting_date}
           save={(next_meeting_date) => update({ next_meeting_date })}
           disabled={disabled}
@@ -146,9 +146,9 @@ function DiffusionField({ value, save, disabled }: { value: string[]; save: (val
   );
 }
 
-/** For a CODIRI: about six months later, and whose turn the secretariat is (it alternates). */
-function CodiriHint() {
-  const { data: proposal } = useApiData('getCodiriProposal');
+/** For a CODIRI: about six months after it, and whose turn the secretariat is (it alternates). */
+function CodiriHint({ meetingId }: { meetingId: string }) {
+  const { data: proposal } = useApiData('getCodiriProposal', meetingId);
   if (!proposal?.date) return null;
   return (
     <>

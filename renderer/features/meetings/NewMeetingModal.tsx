@@ -35,7 +35,7 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
   const [busy, setBusy] = useState(false);
   const { data: chantiers } = useApiData('listChantiers');
-  const { data: proposal } = useApiData('getCodiriProposal');
+  const { data: proposal } = useApiData('getCodiriProposal', null);
   const chantierOptions = (chantiers ?? []).map((chantier) => ({ value: chantier.id, label: `${chantier.number}. ${chantier.title}` }));
 
   function chooseType(value: MeetingType) {
