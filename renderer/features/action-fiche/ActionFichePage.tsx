@@ -286,7 +286,7 @@ function FollowUpCard({ action, chantiers, update }: { action: ActionDetail; cha
           label={fieldLabel('action', 'progress')}
           min={0}
           max={100}
-          suffix=" %"
+          suffix={'\u00a0%'}
           value={action.progress}
           save={(progress) => update({ progress })}
         />

@@ -1,6 +1,5 @@
 import { ActionIcon, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
 import { fieldLabel } from '../../../common/fields';
 import type { ActionDetail, Note } from '../../../preload/contract';
 import { send } from '../../api';
@@ -10,6 +9,7 @@ import { formatDate, todayIso } from '../../shared/format';
 import { NoEntries } from './Entries';
 import { NewEntryForm, useNewEntry } from './NewEntryForm';
 import { useDraft } from '../../shared/useDraft';
+import { useEditInPlace } from '../../shared/useEditInPlace';
 
 /** Dated notes with their author, newest first; a new note is dated today. */
 export function NotesEditor({ action }: { action: ActionDetail }) {
@@ -27,7 +27,7 @@ export function NotesEditor({ action }: { action: ActionDetail }) {
 
 function NoteItem({ note }: { note: Note }) {
   const { perform } = useFormSaver();
-  const [editing, setEditing] = useState(false);
+  const { editing, open, close, opener, editor } = useEditInPlace();
   const when = formatDate(note.date);
 
   const remove = () =>
@@ -48,7 +48,7 @@ function NoteItem({ note }: { note: Note }) {
         </Text>
         {!editing && (
           <Group gap={2} wrap="nowrap">
-            <ActionIcon variant="subtle" color="gray" aria-label={`Modifier la note du ${when}`} onClick={() => setEditing(true)}>
+            <ActionIcon ref={opener} variant="subtle" color="gray" aria-label={`Modifier la note du ${when}`} onClick={open}>
               <IconPencil size={16} aria-hidden />
             </ActionIcon>
             <ActionIcon variant="subtle" color="red" aria-label={`Supprimer la note du ${when}`} onClick={() => void remove()}>
@@ -58,7 +58,8 @@ function NoteItem({ note }: { note: Note }) {
         )}
       </Group>
       {editing ? (
-        <Stack gap="xs">
+        // Escape closes it, as « Terminer » does: each field saves itself as it is typed.
+        <Stack gap="xs" ref={editor} onKeyDown={(event) => event.key === 'Escape' && !event.defaultPrevented && close()}>
           <AutosaveText
             label={fieldLabel('note', 'text')}
             required
@@ -68,7 +69,7 @@ function NoteItem({ note }: { note: Note }) {
           />
           <Group align="flex-end" justify="space-between">
             <AutosaveDate label={fieldLabel('note', 'date')} value={note.date} save={(date) => send('updateNote', note.id, { date: date ?? undefined })} />
-            <Button variant="default" onClick={() => setEditing(false)}>
+            <Button variant="default" onClick={close}>
               Terminer
             </Button>
           </Group>

@@ -8,6 +8,7 @@ import { useFormSaver } from '../../shared/autosave/FormSaver';
 import { EntryList } from './Entries';
 import { AddButton, useNewEntry } from './NewEntryForm';
 import { useDraft } from '../../shared/useDraft';
+import { useEditInPlace } from '../../shared/useEditInPlace';
 
 /** The ordered checklist of an action: add, tick, rename, move, delete; each undoable. */
 export function StepsEditor({ action }: { action: ActionDetail }) {
@@ -32,7 +33,7 @@ interface StepItemProps {
 
 function StepItem({ step, index, steps }: StepItemProps) {
   const { perform: act } = useFormSaver();
-  const [editing, setEditing] = useState(false);
+  const { editing, open, close, opener } = useEditInPlace();
   const name = `«\u202f${step.label}\u202f»`;
 
   const toggle = () =>
@@ -54,7 +55,7 @@ function StepItem({ step, index, steps }: StepItemProps) {
   return (
     <Group component="li" gap="xs" wrap="nowrap" align="center" py={2}>
       {editing ? (
-        <RenameStep step={step} index={index} onDone={() => setEditing(false)} />
+        <RenameStep step={step} index={index} onDone={close} />
       ) : (
         <Checkbox
           style={{ flex: 1 }}
@@ -69,7 +70,7 @@ function StepItem({ step, index, steps }: StepItemProps) {
       )}
       {!editing && (
         <Group gap={2} wrap="nowrap">
-          <ActionIcon variant="subtle" color="gray" aria-label={`Renommer l'étape ${name}`} onClick={() => setEditing(true)}>
+          <ActionIcon ref={opener} variant="subtle" color="gray" aria-label={`Renommer l'étape ${name}`} onClick={open}>
             <IconPencil size={16} aria-hidden />
           </ActionIcon>
           <ActionIcon variant="subtle" color="gray" aria-label={`Monter l'étape ${name}`} disabled={index === 0} onClick={() => void move('up')}>

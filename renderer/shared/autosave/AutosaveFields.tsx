@@ -8,6 +8,7 @@ import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ApiResult } from '../../../preload/contract';
 import { MarkdownToolbar, useMarkdownEditor } from './MarkdownToolbar';
 import { useAutosave } from './useAutosave';
+import { useFormSaver } from './FormSaver';
 
 const TYPING_DELAY = 700;
 
@@ -156,6 +157,8 @@ interface FrenchDateInputProps {
   description?: ReactNode;
   disabled?: boolean;
   required?: boolean;
+  /** A typed text that is no date: the page says it is not saved. */
+  onInvalid?: () => void;
 }
 
 /**
@@ -163,12 +166,13 @@ interface FrenchDateInputProps {
  * not a date (31/02/2026) stays in the field with a French error instead of being
  * silently replaced by the previous date.
  */
-export function FrenchDateInput({ value, onChange, label, error, ...rest }: FrenchDateInputProps) {
+export function FrenchDateInput({ value, onChange, label, error, onInvalid, ...rest }: FrenchDateInputProps) {
   const [typingError, setTypingError] = useState<string>();
 
   function checkTyped(text: string) {
     const wrong = text.trim() !== '' && parseFrenchDate(text) === null;
-    setTypingError(wrong ? `Date impossible\u202f: «\u202f${text.trim()}\u202f». Format attendu\u202f: jj/mm/aaaa.` : undefined);
+    setTypingError(wrong ? `«\u202f${text.trim()}\u202f» n'est pas une date qui existe (jj/mm/aaaa)\u202f: non enregistrée.` : undefined);
+    if (wrong) onInvalid?.();
   }
 
   return (
@@ -199,25 +203,53 @@ export function FrenchDateInput({ value, onChange, label, error, ...rest }: Fren
 
 export function AutosaveDate({ value, save, label, ...rest }: FieldProps<string | null>) {
   const field = useAutosave({ value, save, label });
-  return <FrenchDateInput {...rest} label={label} value={field.value} onChange={field.onChange} error={field.error} />;
+  const saver = useFormSaver();
+  return <FrenchDateInput {...rest} label={label} value={field.value} onChange={field.onChange} error={field.error} onInvalid={saver.refused} />;
 }
 
-export function AutosaveNumber({ value, save, label, min, max, suffix, ...rest }: FieldProps<number> & { min?: number; max?: number; suffix?: string }) {
+/**
+ * A whole number between `min` and `max`: one typed beyond them is shown with a French
+ * error and not saved, rather than silently cut (« 150 » is not « 15 % »). The unit may
+ * agree with the number (« 1 jour », « 15 jours »).
+ */
+export function AutosaveNumber({
+  value,
+  save,
+  label,
+  min,
+  max,
+  suffix,
+  ...rest
+}: FieldProps<number> & { min: number; max: number; suffix?: string | ((value: number) => string) }) {
   const field = useAutosave({ value, save, label, delay: TYPING_DELAY });
+  const saver = useFormSaver();
+  const [typed, setTyped] = useState<{ value: string | number; error: string }>();
+  const unit = (of: number) => (typeof suffix === 'function' ? suffix(of) : (suffix ?? ''));
+  const shown = typed ? typed.value : field.value;
   return (
     <NumberInput
       {...rest}
       label={label}
-      value={field.value}
-      onChange={(next) => field.onChange(typeof next === 'number' ? next : Number(next) || 0)}
+      value={shown}
+      onChange={(next) => {
+        const number = typeof next === 'number' ? next : Number(next) || 0;
+        if (number < min || number > max) {
+          setTyped({ value: next, error: `De ${min} à ${max}${unit(max)}\u202f: «\u202f${number}\u202f» n'est pas enregistré.` });
+          saver.refused();
+          return;
+        }
+        setTyped(undefined);
+        field.onChange(number);
+      }}
       onBlur={field.flush}
       onKeyDown={(event) => event.key === 'Enter' && field.flush()}
-      error={field.error}
+      error={typed?.error ?? field.error}
       min={min}
       max={max}
-      suffix={suffix}
+      suffix={unit(typeof shown === 'number' ? shown : Number(shown) || 0)}
       allowDecimal={false}
-      clampBehavior="strict"
+      allowNegative={min < 0}
+      clampBehavior="none"
     />
   );
 }

@@ -27,6 +27,8 @@ export interface FormSaver {
   run<T>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry | null): Promise<ApiResult<T>>;
   /** run, showing a refusal as a notification: for buttons, which have no field to show it on. */
   perform<T>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry | null): Promise<ApiResult<T>>;
+  /** A field refused what was typed before any save (a date that does not exist): « Non enregistré ». */
+  refused(): void;
   /** The edit the next undo would revert. */
   lastEdit: UndoEntry | undefined;
   /** The edits made before a sync brought changes, which no longer undo. */
@@ -111,7 +113,15 @@ export function FormSaverProvider({ children }: { children: ReactNode }) {
     if (!result.ok) showError(result.error);
   }, [track, setHistory, undoneBySync]);
 
-  const saver = useMemo(() => ({ status, run, perform, lastEdit: history[0], undoneBySync, undo }), [status, run, perform, history, undoneBySync, undo]);
+  const refused = useCallback(() => {
+    if (pending.current === 0) setStatus('error');
+    else failed.current = true;
+  }, []);
+
+  const saver = useMemo(
+    () => ({ status, run, perform, refused, lastEdit: history[0], undoneBySync, undo }),
+    [status, run, perform, refused, history, undoneBySync, undo],
+  );
   return <FormSaverContext.Provider value={saver}>{children}</FormSaverContext.Provider>;
 }
 

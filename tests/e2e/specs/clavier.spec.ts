@@ -2,7 +2,8 @@
 // and the avancement with Tab, Enter, arrows, Escape and typing; then undo (Ctrl+Z and the
 // « Annuler la dernière modification » button) and a restart that finds the saved values.
 import type { Locator, Page } from '@playwright/test';
-import { copyOfPrepared, initData, listActions } from '../harness/data';
+import { addNote, addStep } from '../../../db/actions/writes';
+import { copyOfPrepared, initData, listActions, withStore } from '../harness/data';
 import { expect, openScreen, test } from '../harness/fixtures';
 
 const isFocused = (target: Locator) => target.evaluate((element) => element === document.activeElement).catch(() => false);
@@ -114,4 +115,42 @@ test('au clavier seul : ouvrir une fiche, modifier titre, statut et avancement, 
   await expect(again.page.getByRole('textbox', { name: 'Titre', exact: true })).toHaveValue('Tarification des SAAD : échanges et pilotage financier');
   await expect(again.page.getByRole('combobox', { name: 'Statut', exact: true })).toHaveValue('À venir');
   await expect(again.page.getByRole('textbox', { name: 'Avancement' })).toHaveValue(/^0\s%$/);
+});
+
+test('une note et une étape modifiées au clavier : le champ prend le focus, Échap rend le focus au bouton qui l’a ouvert', async ({ launch }) => {
+  const dataDir = copyOfPrepared('projet', initData);
+  const actionId = listActions(dataDir)[0].id;
+  withStore(dataDir, (store) => {
+    addNote(store, actionId, { text: 'Rencontre avec les directions des ressources humaines.', date: '2026-11-20' });
+    addStep(store, actionId, 'Recenser les offres');
+  });
+  const app = await launch(dataDir);
+  const { page } = app;
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+  await page.evaluate((id) => (window.location.hash = `#/actions/${id}`), actionId);
+
+  const edit = page.getByRole('button', { name: 'Modifier la note du 20 nov. 2026' });
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  const text = page.getByRole('textbox', { name: 'Texte de la note' });
+  await expect(text).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Suite en janvier.');
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeFocused();
+  await expect
+    .poll(() => withStore(dataDir, (store) => store.db.prepare('SELECT text FROM note WHERE action_id = ?').pluck().get(actionId)))
+    .toBe('Rencontre avec les directions des ressources humaines. Suite en janvier.');
+
+  const rename = page.getByRole('button', { name: "Renommer l'étape «\u202fRecenser les offres\u202f»" });
+  await rename.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: "Intitulé de l'étape 1" })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(rename).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Recenser les offres de stage');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: "Renommer l'étape «\u202fRecenser les offres de stage\u202f»" })).toBeFocused();
 });

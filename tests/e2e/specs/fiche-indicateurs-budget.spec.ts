@@ -103,7 +103,7 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   const follow = page.getByRole('region', { name: 'Suivi', exact: true });
   await expect(follow).toContainText('1 étape sur 2 cochée, soit 50 %.');
   await follow.getByRole('button', { name: "Mettre l'avancement à 50 %" }).click();
-  await expect(follow.getByRole('textbox', { name: 'Avancement' })).toHaveValue('50 %');
+  await expect(follow.getByRole('textbox', { name: 'Avancement' })).toHaveValue('50\u00a0%');
 
   // A document attached, then opened with the system's application after a confirmation.
   const documents = page.getByRole('region', { name: 'Documents' });

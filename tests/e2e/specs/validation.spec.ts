@@ -60,7 +60,28 @@ test('dans la fiche : une date impossible (31/02) est signalée en français, pa
   await expect(debut, 'une date impossible doit être signalée, pas ignorée').toHaveAttribute('aria-invalid', 'true');
   await expect(debut).toHaveAccessibleDescription(/date/i);
   expectFrench(await debut.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? ''));
+  // The page does not say « Enregistré » while the date is refused.
+  await expect(page.getByRole('status').filter({ hasText: 'Non enregistré' })).toBeVisible();
   expect(listActions(dataDir).find((a) => a.id === id)).toMatchObject({ start_date: '2026-03-01', end_date: '2026-06-30', title: TITLE });
+});
+
+test('dans la fiche : un avancement au-delà de 100 % est refusé en français, pas coupé en silence', async ({ launch }) => {
+  const dataDir = copyOfPrepared('validation', prepare);
+  const id = listActions(dataDir).find((a) => a.title === TITLE)!.id;
+  const app = await launch(dataDir);
+  const { page } = app;
+  await openFiche(app);
+  const avancement = page.getByRole('textbox', { name: 'Avancement' });
+  await avancement.fill('40');
+  await avancement.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /^Enregistré$/ })).toBeVisible();
+  await expect.poll(() => listActions(dataDir).find((a) => a.id === id)?.progress).toBe(40);
+  await avancement.fill('150');
+  await avancement.press('Tab');
+  await expect(avancement).toHaveValue('150\u00a0%');
+  await expect(avancement).toHaveAccessibleDescription("De 0 à 100\u00a0%\u202f: «\u202f150\u202f» n'est pas enregistré.");
+  await expect(page.getByRole('status').filter({ hasText: 'Non enregistré' })).toBeVisible();
+  expect(listActions(dataDir).find((a) => a.id === id)?.progress).toBe(40);
 });
 
 test('nouvelle action sans titre : message en français, rien de créé', async ({ launch }) => {
