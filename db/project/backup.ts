@@ -1,7 +1,7 @@
 // Backups of the SQLite file, taken online (SQLite's backup API) while the app runs, and
 // the restore offered when the file is damaged. A damaged file is set aside, never
 // overwritten nor deleted: it may still hold what the backups lack.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { localTimestamp } from '../../common/calendar';
 import { refusal } from '../errors';
@@ -96,8 +96,15 @@ export function restoreBackup(dataDir: string, name: string): string | null {
     throw refusal('backup-outside', backupDir(dataDir));
   }
   const current = databaseFile(dataDir);
+  // Copied beside it first: a copy that fails (a full disk) leaves the current file in place.
+  const partial = `${current}.partiel`;
+  try {
+    copyFileSync(backupFile, partial);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
   const aside = setAsideDatabase(dataDir);
-  copyFileSync(backupFile, `${current}.partiel`);
-  renameSync(`${current}.partiel`, current);
+  renameSync(partial, current);
   return aside;
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { backupNow, listBackups, restoreBackup } from '../../db/project/backup';
@@ -297,5 +297,20 @@ describe('damaged file', () => {
     symlinkSync(elsewhere, link);
     expect(() => restoreBackup(dataDir, basename(link))).toThrow(/Seules les sauvegardes du dossier/);
     expect(readFileSync(databaseFile(dataDir)).equals(before)).toBe(true);
+  });
+
+  test('a backup that cannot be copied (a full disk) leaves the current file in place', async () => {
+    const dataDir = tempDir();
+    const store = Store.open(databaseFile(dataDir));
+    initReplica(store, { name: 'Claire Martin', function: null, partner: '37' });
+    await backupNow(store, dataDir);
+    store.close();
+    const before = readFileSync(databaseFile(dataDir));
+    // A folder under a backup's name: the copy fails, as it would on a full disk.
+    const unreadable = 'entente-20261205-080000.sqlite';
+    mkdirSync(join(dataDir, 'sauvegardes', unreadable));
+    expect(() => restoreBackup(dataDir, unreadable)).toThrow();
+    expect(readFileSync(databaseFile(dataDir)).equals(before)).toBe(true);
+    expect(existsSync(`${databaseFile(dataDir)}.partiel`)).toBe(false);
   });
 });
