@@ -8,17 +8,18 @@ const NAME_BYTES = 200;
 
 /**
  * A file name every system takes: the characters Windows refuses become « - », a name too
- * long is cut with « … », and it ends with neither dot nor space (Windows drops them, and
- * the file would no longer be found by the name written elsewhere).
+ * long is cut with « … » before its `extension` (kept whole), and the name ends with
+ * neither dot nor space (Windows drops them, and the file would no longer be found by the
+ * name written elsewhere).
  */
-export function safeFileName(text: string): string {
+export function safeFileName(text: string, extension = ''): string {
   let name = text.replace(/[<>:"/\\|?*\p{Cc}]/gu, '-').trim();
   if (Buffer.byteLength(name) > NAME_BYTES) {
     const characters = [...name];
     while (Buffer.byteLength(`${characters.join('')}…`) > NAME_BYTES) characters.pop();
     name = `${characters.join('').trimEnd()}…`;
   }
-  return name.replace(/[. ]+$/u, '');
+  return `${name.replace(/[. ]+$/u, '')}${extension}`;
 }
 
 /**

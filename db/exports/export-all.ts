@@ -14,7 +14,7 @@ import { meetingTypeLabels } from '../../common/partners';
 import type { MeetingType } from '../../common/vocabulary';
 import { blobOf } from '../attachments/store';
 import { toUserError } from '../errors';
-import { writeFileAtomically } from '../files';
+import { safeFileName, writeFileAtomically } from '../files';
 import { listPartners } from '../people/reads';
 import { getProject } from '../project/reads';
 import { DEPENDENCES_OF } from '../store/dependents';
@@ -219,9 +219,14 @@ function rowsOf(store: Store, entity: ExportedEntity, columns: ExportColumn[]): 
   });
 }
 
-/** A document's name in documents/: its id first (two documents may share a name), without characters a file system refuses. */
-const documentFile = (id: string, name: string) =>
-  `documents/${id} - ${[...name].map((char) => (/[\\/:*?"<>|]/.test(char) || char.charCodeAt(0) < 32 ? '_' : char)).join('')}`;
+/**
+ * A document's name in documents/: its id first (two documents may share a name), as every
+ * file system takes it (a name of 250 characters is cut, its extension kept).
+ */
+function documentFile(id: string, name: string): string {
+  const extension = /\.[\p{L}\p{N}]{1,10}$/u.exec(name)?.[0] ?? '';
+  return `documents/${safeFileName(`${id} - ${name.slice(0, name.length - extension.length)}`, extension)}`;
+}
 
 export interface ExportAllResult {
   /** The folder or the .zip file written. */

@@ -14,6 +14,7 @@ import { escapeHtml, markdownHtml, markdownText, parseMarkdown, type HtmlStyles 
 import { printedKind } from './document';
 import { getNewsletter } from './reads';
 import type { NewsletterRow } from './types';
+import { safeFileName } from '../files';
 
 const CRLF = '\r\n';
 const FONT = 'font-family:Arial,Helvetica,sans-serif;';
@@ -118,5 +119,5 @@ export function newsletterEml(store: Store, id: string, date = new Date()): { em
   // The plainest first, the richest last (RFC 2046 §5.1.4): a mail program shows the last it can.
   const parts = [textPart('plain', newsletterText(newsletter, partners)), textPart('html', newsletterHtml(newsletter, partners, getProject(store).name))];
   const body = [...parts.map((part) => `--${boundary}${CRLF}${part}`), `--${boundary}--`, ''].join(CRLF);
-  return { eml: Buffer.from(`${headers.join(CRLF)}${CRLF}${CRLF}${body}`, 'utf8'), file_name: `${newsletter.title}.eml` };
+  return { eml: Buffer.from(`${headers.join(CRLF)}${CRLF}${CRLF}${body}`, 'utf8'), file_name: safeFileName(newsletter.title, '.eml') };
 }

@@ -66,7 +66,7 @@ export function createNewsletterHandlers(session: Session, window: () => Browser
     // Refused before the dialog when the lettre is not published.
     saveNewsletterEmail: async (id): Promise<SavedEmail | null> => {
       const { eml, file_name } = newsletterEml(store(), id);
-      const file = await chooseEmailFile(window(), join(documents(), safeFileName(file_name)));
+      const file = await chooseEmailFile(window(), join(documents(), file_name));
       if (!file) return null;
       writeFileAtomically(file, eml);
       rememberPreparedEmail(file);

@@ -200,5 +200,5 @@ function exportFileName(session: Session): string {
   const store = session.requireStore();
   const me = store.personId ? getRow(store, 'person', store.personId) : undefined;
   const date = format(new Date(), "yyyy-MM-dd HH'h'mm");
-  return `${[getProject(store).name, me?.name ?? store.replicaId ?? '', date].map(safeFileName).join(' - ')}.entente`;
+  return `${[getProject(store).name, me?.name ?? store.replicaId ?? '', date].map((part) => safeFileName(part)).join(' - ')}.entente`;
 }

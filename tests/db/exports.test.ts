@@ -532,9 +532,21 @@ describe('Exporter tout', { timeout: 30_000 }, () => {
 
     const documents = files['documents.csv'];
     const file = documents[1][documents[0].indexOf('Fichier')];
-    expect(file).toMatch(/^documents\/.+ - Programme_ séminaire_\.pdf$/);
+    expect(file).toMatch(/^documents\/.+ - Programme- séminaire-\.pdf$/);
     expect(readFileSync(join(folder, file), 'utf8')).toBe('%PDF-1.4 programme');
     expect(existsSync(join(folder, 'documents'))).toBe(true);
+  });
+
+  test('un document au nom de 250 caractères : coupé, son extension gardée, sans arrêter l’export', () => {
+    const store = newReplica();
+    const { seminaire } = withActions(store);
+    attach(store, seminaire, `${'Compte rendu détaillé '.repeat(11)}final.xlsx`, Buffer.from('classeur'));
+    const folder = join(tempDir(), 'Export Entente');
+    exportAll(store, folder, new Date('2027-04-01T10:00:00Z'));
+    const [name] = readdirSync(join(folder, 'documents'));
+    expect(name).toMatch(/^.+ - Compte rendu détaillé .+…\.xlsx$/);
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+    expect(readFileSync(join(folder, 'documents', name), 'utf8')).toBe('classeur');
   });
   test('les lignes d’une action ou d’un point supprimés sont laissées de côté, comme les écrans le font', () => {
     const store = newReplica();

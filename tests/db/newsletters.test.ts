@@ -307,6 +307,16 @@ print(json.dumps({
 `;
 
 describe('le courriel de la lettre', () => {
+  test('un titre très long : le nom du fichier est coupé avant « .eml », qui reste', () => {
+    const { store } = project();
+    const id = createNewsletter(store, '2026-11-02');
+    updateNewsletter(store, id, { title: `La lettre de la coopération ${'interdépartementale '.repeat(12)}` });
+    publishNewsletter(store, id, '2026-11-03');
+    const { file_name } = newsletterEml(store, id);
+    expect(file_name).toMatch(/^La lettre de la coopération interdépartementale .+….eml$/);
+    expect(Buffer.byteLength(file_name)).toBeLessThanOrEqual(204);
+  });
+
   test('multipart/alternative lu par Python : texte brut et HTML aux styles en ligne, sans adresse extérieure hors liens écrits', () => {
     const { store } = project();
     const id = createNewsletter(store, '2026-11-02');
