@@ -140,6 +140,12 @@ describe('fichier .ics d’une réunion', () => {
     const [again] = events(meetingIcs(store, amended, NOW));
     expect(again.uid).toBe(first.uid);
     expect(again.component.getFirstPropertyValue('sequence')).toBe(1);
+
+    // A place given for the first time after the creation moves the event too.
+    const unplaced = createMeeting(store, { type: 'atelier', title: 'Atelier achats', date: '2027-04-12', start_time: '14:00', duration_minutes: 90 });
+    expect(events(meetingIcs(store, unplaced, NOW))[0].component.getFirstPropertyValue('sequence')).toBe(0);
+    updateMeeting(store, unplaced, { place: 'Blois' });
+    expect(events(meetingIcs(store, unplaced, NOW))[0].component.getFirstPropertyValue('sequence')).toBe(1);
   });
 });
 
