@@ -4,7 +4,7 @@
 // report can be checked. The dossier du CODIRI prints them as the Tableau de bord's page, over
 // the period since the CODIRI before it (db/meetings/dossier.ts).
 import { addDays } from '../../common/calendar';
-import { capitalized, frenchDate } from '../../common/french';
+import { capitalized, frenchDate, frenchTypography } from '../../common/french';
 import { allDepartements } from '../../common/partners';
 import { ACTION_STATUS_AGREEING, type MeetingType, type PartnerKind } from '../../common/vocabulary';
 import { listPartners } from '../people/reads';
@@ -226,5 +226,6 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
     value: base.to_arbitrate,
     counts: "Actions ni réalisées ni abandonnées qui attendent une décision du prochain comité, aujourd'hui.",
   });
-  return { today: date, from, period: words, figures };
+  // Shown as written: in French typography here (« tenues depuis … ; un compte rendu… »).
+  return { today: date, from, period: words, figures: figures.map((figure) => ({ ...figure, counts: frenchTypography(figure.counts) })) };
 }

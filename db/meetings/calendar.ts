@@ -1,6 +1,6 @@
 // Réunions as calendar events, and the .ics files the app saves for Outlook or Thunderbird.
 import { getProject } from '../project/reads';
-import { frenchDuration } from '../../common/french';
+import { frenchDuration, frenchTypography } from '../../common/french';
 import { getMeeting, listMeetings } from './reads';
 import { seriesId } from './rows';
 import { cached } from '../store/statements';
@@ -14,17 +14,15 @@ import { icsCalendar } from './ics';
 const SCHEDULE_FIELDS = ['date', 'start_time', 'duration_minutes', 'place'];
 
 /**
- * Per meeting row, how many times its schedule was changed after its creation (one pass over
- * the log): a place first given later moves the event too. The creation's changes are one
- * write, under one millisecond of its clock.
+ * Per meeting row, how many times its schedule was changed after being first set (one pass
+ * over the log). Every schedule field is written at creation, a place left empty too
+ * (createMeeting): a place given later counts as a change.
  */
 function scheduleEdits(store: Store): Map<string, number> {
   const rows = cached(
     store,
-    `WITH created AS (SELECT row_id, substr(min(hlc), 1, 13) AS at FROM changes WHERE entity = 'meeting' GROUP BY row_id)
-     SELECT c.row_id, count(*) AS edits FROM changes c JOIN created ON created.row_id = c.row_id
-     WHERE c.entity = 'meeting' AND c.field IN (${SCHEDULE_FIELDS.map((field) => `'${field}'`).join(', ')}) AND substr(c.hlc, 1, 13) <> created.at
-     GROUP BY c.row_id`,
+    `SELECT row_id, count(*) - count(DISTINCT field) AS edits FROM changes
+     WHERE entity = 'meeting' AND field IN (${SCHEDULE_FIELDS.map((field) => `'${field}'`).join(', ')}) GROUP BY row_id`,
   ).all() as { row_id: string; edits: number }[];
   return new Map(rows.map((row) => [row.row_id, row.edits]));
 }
@@ -43,11 +41,11 @@ function calendarEvent(store: Store, meetingId: string, edits: Map<string, numbe
     const details = [item.presenter, item.duration_minutes ? frenchDuration(item.duration_minutes) : null].filter(Boolean);
     return `${item.number}. ${item.title}${details.length ? ` (${details.join(', ')})` : ''}`;
   });
-  const description = [
-    projectName,
-    ...(chantiers.length ? [`Chantiers : ${chantiers.join(' ; ')}`] : []),
-    ...(agenda.length ? ['', 'Ordre du jour :', ...agenda] : []),
-  ].join('\n');
+  const description = frenchTypography(
+    [projectName, ...(chantiers.length ? [`Chantiers : ${chantiers.join(' ; ')}`] : []), ...(agenda.length ? ['', 'Ordre du jour :', ...agenda] : [])].join(
+      '\n',
+    ),
+  );
   return {
     uid: `${series}@entente-${store.projectId ?? 'projet'}`,
     // Every version of the minutes is the same event: their edits add up.

@@ -1,7 +1,7 @@
 // « Préparer le courriel » of « Soumettre à la validation »: Entente sends nothing by itself;
 // it prepares an .eml draft (Outlook, Thunderbird) with the compte rendu as a PDF, addressed
 // to the participants of the partners who validate (all but the one holding the secretariat).
-import { frenchDate } from '../../common/french';
+import { frenchDate, frenchTypography } from '../../common/french';
 import { safeFileName } from '../files';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
@@ -42,17 +42,19 @@ export function validationEmail(store: Store, meetingId: string, pdf: Buffer, da
   const silence = meeting.tacit_validation_on
     ? `Sans réponse d'ici le ${frenchDate(meeting.tacit_validation_on)}, il sera réputé validé.`
     : `Sans réponse dans les ${meeting.silence_days} jours qui suivent son envoi, il sera réputé validé.`;
-  const text = [
-    'Bonjour,',
-    '',
-    `Vous trouverez ci-joint le projet de compte rendu de la réunion « ${meeting.title} » du ${frenchDate(meeting.date)}, pour validation.`,
-    silence,
-    '',
-    `Pour le valider ou demander une correction${colon} dans Entente, Réunions, « ${meeting.title} », section Validation.`,
-    '',
-    'Cordialement,',
-    ...(me ? ['', me.name] : []),
-  ].join('\n');
+  const text = frenchTypography(
+    [
+      'Bonjour,',
+      '',
+      `Vous trouverez ci-joint le projet de compte rendu de la réunion « ${meeting.title} » du ${frenchDate(meeting.date)}, pour validation.`,
+      silence,
+      '',
+      `Pour le valider ou demander une correction${colon} dans Entente, Réunions, « ${meeting.title} », section Validation.`,
+      '',
+      'Cordialement,',
+      ...(me ? ['', me.name] : []),
+    ].join('\n'),
+  );
   const eml = buildEml({
     from,
     to,

@@ -122,7 +122,8 @@ function meetingPatch(input: MeetingPatch): Record<string, unknown> {
 
 export function createMeeting(store: Store, input: MeetingInput): string {
   const given = meetingPatch(input);
-  const checked = validatePatch('meeting', { chantier_ids: [], diffusion: [], ...given, validation_status: 'brouillon', version: 1 });
+  // The place written even empty: giving it later moves the event in calendars (calendar.ts).
+  const checked = validatePatch('meeting', { chantier_ids: [], diffusion: [], place: null, ...given, validation_status: 'brouillon', version: 1 });
   const duration = durationOf(checked.date, checked.start_time, input);
   // Without a start time, insertRow names that field as missing.
   if (duration === undefined && checked.start_time !== undefined) {

@@ -4,7 +4,7 @@
 // CODIRI reads « what changed since »), the décisions of minutes validated in the period,
 // the meetings held, the pistes retained, and the key figures.
 import { addDays } from '../../common/calendar';
-import { frenchDate } from '../../common/french';
+import { frenchDate, frenchTypography } from '../../common/french';
 import { meetingTypeLabels } from '../../common/partners';
 import type { MeetingType } from '../../common/vocabulary';
 import { referenceOf } from '../actions/references';
@@ -224,6 +224,11 @@ function figuresItem(store: Store, start: string | null, end: string): DraftItem
   const meetings = figures.filter((figure) => figure.key.startsWith('reunions.') && figure.value > 0);
   // « **1** atelier interdépartemental », « **3** CODIRI »: the number first, its words agreeing with it.
   const counted = (count: number, singular: string, plural = `${singular}s`) => `**${count}** ${count <= 1 ? singular : plural}`;
+  // « , dont **3** en cours et **2** réalisées », or what a published lettre says of none: « , aucune retenue pour l'instant ».
+  const among = (parts: (string | null)[], none: string) => {
+    const given = parts.filter((part) => part !== null);
+    return given.length > 0 ? `, dont ${given.join(' et ')}` : `, ${none}`;
+  };
   const lowerFirst = (label: string) => (/^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
   const held = meetings.map((figure) => `- ${counted(figure.value, lowerFirst(figure.singular), lowerFirst(figure.label))}`);
   const lines = [
@@ -231,10 +236,21 @@ function figuresItem(store: Store, start: string | null, end: string): DraftItem
     "La coopération aujourd'hui :",
     '',
     `- ${counted(value('chantiers'), 'chantier')}`,
-    `- ${counted(value('actions'), 'action')}, dont **${value('actions.en_cours')}** en cours et ${counted(value('actions.realise'), 'réalisée')}`,
+    `- ${counted(value('actions'), 'action')}${among(
+      [
+        value('actions.en_cours') > 0 ? `**${value('actions.en_cours')}** en cours` : null,
+        value('actions.realise') > 0 ? counted(value('actions.realise'), 'réalisée') : null,
+      ],
+      'aucune encore en cours ni réalisée',
+    )}`,
     // A cooperation that does not use the pistes says nothing of them.
     ...(value('pistes') > 0
-      ? [`- ${counted(value('pistes'), 'piste identifiée', 'pistes identifiées')}, dont ${counted(value('pistes.retenues'), 'retenue')}`]
+      ? [
+          `- ${counted(value('pistes'), 'piste identifiée', 'pistes identifiées')}${among(
+            [value('pistes.retenues') > 0 ? counted(value('pistes.retenues'), 'retenue') : null],
+            "aucune retenue pour l'instant",
+          )}`,
+        ]
       : []),
   ];
   return { kind: 'chiffres', title: 'Chiffres clés', body: lines.join('\n'), source_id: null };
@@ -243,11 +259,14 @@ function figuresItem(store: Store, start: string | null, end: string): DraftItem
 /** A text cut to `max` characters, « … » telling it was cut. */
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
-/** An article within a lettre's limits: a title or a description longer than an article's is cut, the editor rewrites it. */
+/**
+ * An article within a lettre's limits (a title or a description longer than an article's is
+ * cut, the editor rewrites it), in French typography as it will be printed and sent.
+ */
 const fitted = ({ kind, title, body, source_id }: DraftItem): DraftItem => ({
   kind,
-  title: cut(title, NEWSLETTER_ITEM_TITLE_MAX),
-  body: body === null ? null : cut(body, NEWSLETTER_ITEM_BODY_MAX),
+  title: cut(frenchTypography(title), NEWSLETTER_ITEM_TITLE_MAX),
+  body: body === null ? null : cut(frenchTypography(body), NEWSLETTER_ITEM_BODY_MAX),
   source_id,
 });
 

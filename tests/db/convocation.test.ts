@@ -318,7 +318,7 @@ describe('le courriel de validation (.eml)', () => {
     expect(parsed.defects).toEqual([]);
     expect(parsed.subject).toBe('Compte rendu à valider – CODIRI du 15 mars 2027');
     expect(parsed.to).toEqual([['Émilie Durand', 'emilie.durand@departement41.fr']]);
-    expect(parsed.text).toContain('le projet de compte rendu de la réunion « CODIRI du 15 mars 2027 » du 15 mars 2027, pour validation');
+    expect(parsed.text).toContain('le projet de compte rendu de la réunion «\u00a0CODIRI du 15 mars 2027\u00a0» du 15 mars 2027, pour validation');
     expect(parsed.text).toContain('il sera réputé validé');
     expect(parsed.attachments.map((attachment) => attachment.filename)).toEqual(['Compte rendu - CODIRI du 15 mars 2027 (projet).pdf']);
     expect(Buffer.from(parsed.attachments[0].base64, 'base64').equals(pdf)).toBe(true);

@@ -56,11 +56,12 @@ describe('fichier .ics d’une réunion', () => {
     expect(event.description).toBe(
       [
         'Coopération Indre-et-Loire – Loir-et-Cher',
-        'Chantiers : 4 · Les ressources humaines ; 8 · Les achats',
+        // In French typography: no-break spaces before « : », « ; » and inside durations.
+        'Chantiers\u00a0: 4 · Les ressources humaines\u202f; 8 · Les achats',
         '',
-        'Ordre du jour :',
-        '1. Point d’étape de la formation commune à la gestion de projet, des séminaires et du réseau des formateurs internes (Marc Petit, 1 h)',
-        '2. Approlys : posture commune (45 min)',
+        'Ordre du jour\u00a0:',
+        '1. Point d’étape de la formation commune à la gestion de projet, des séminaires et du réseau des formateurs internes (Marc Petit, 1\u00a0h)',
+        '2. Approlys\u00a0: posture commune (45\u00a0min)',
       ].join('\n'),
     );
     expect(event.component.getFirstPropertyValue('dtstamp')!.toString()).toBe('2027-02-01T08:00:00Z');

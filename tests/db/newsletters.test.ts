@@ -93,7 +93,7 @@ describe("la lettre d'info", () => {
     ]);
     expect(lettre.items[0]).toMatchObject({
       source_id: actions.charte,
-      body: expect.stringMatching(/^Chantier 4 « .+ » — action 4\.\d+, réalisée le 12 octobre 2026\.\n\nUne charte \*\*commune\*\*\.$/),
+      body: expect.stringMatching(/^Chantier 4 «\u00a0.+\u00a0» — action 4\.\d+, réalisée le 12 octobre 2026\.\n\nUne charte \*\*commune\*\*\.$/),
     });
     expect(lettre.items[3]).toMatchObject({ source_id: codiri, body: 'CODIRI tenu le 14 octobre 2026, Blois.' });
     expect(lettre.items[4].source_id).toBe(piste);
