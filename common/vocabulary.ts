@@ -61,6 +61,9 @@ export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
   reunion_travail: 'Réunion de travail',
 };
 /** The short name that starts a décision's reference in the register (« COPIL 2027-2 D3 »). */
+/** A réunion de travail is about one chantier: said by db/ when it refuses, and by the window before asking. */
+export const ONE_CHANTIER_MESSAGE = 'Une réunion de travail concerne un seul chantier\u00a0: choisissez-le.';
+
 export const MEETING_TYPE_SHORT_LABELS: Record<MeetingType, string> = {
   codiri: 'CODIRI',
   comite_pilotage: 'COPIL',

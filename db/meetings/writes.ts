@@ -2,7 +2,7 @@
 // and décisions, actions à mener, comments on the suivi of the previous minutes.
 // Everything here refuses to touch validated minutes (an amendment corrects them:
 // validation.ts). Lists that two people may add to at the same time are rows, not arrays.
-import { attendanceLabel, type Civility } from '../../common/vocabulary';
+import { attendanceLabel, ONE_CHANTIER_MESSAGE, type Civility } from '../../common/vocabulary';
 import { existsInParis, minutesBetween, minutesOfDay } from '../../common/calendar';
 import { frenchDate, frenchTime } from '../../common/french';
 import { ValidationError } from '../errors';
@@ -92,7 +92,7 @@ function checkMeeting(store: Store, fields: Partial<MeetingFields>, current?: Me
   const type = fields.type ?? current?.type;
   const chantiers = fields.chantier_ids ?? current?.chantier_ids ?? [];
   if (type === 'reunion_travail' && chantiers.length !== 1) {
-    throw new ValidationError('Une réunion de travail concerne un seul chantier : choisissez-le.', 'chantier_ids');
+    throw new ValidationError(ONE_CHANTIER_MESSAGE, 'chantier_ids');
   }
   const date = fields.date ?? current?.date;
   const start = fields.start_time ?? current?.start_time;

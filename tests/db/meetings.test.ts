@@ -595,7 +595,7 @@ describe('saisies refusées, en français, sans rien perdre', () => {
       field: 'end_time',
     });
     expect(invalid(() => createMeeting(store, { ...base, type: 'reunion_travail' }))).toEqual({
-      message: 'Une réunion de travail concerne un seul chantier : choisissez-le.',
+      message: 'Une réunion de travail concerne un seul chantier\u00a0: choisissez-le.',
       field: 'chantier_ids',
     });
     expect(invalid(() => createMeeting(store, { ...base, chantier_ids: ['c99'] }))).toEqual({ message: 'Chantier inconnu : c99.', field: 'chantier_ids' });

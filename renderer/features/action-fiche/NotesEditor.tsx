@@ -97,7 +97,7 @@ function NewNoteForm({ actionId }: { actionId: string }) {
     <NewEntryForm submit={submit} busy={busy} label="Ajouter la note">
       <Textarea
         label="Nouvelle note"
-        description={`Datée d'aujourd'hui, ${formatDate(todayIso())}`}
+        description={`Datée d'aujourd'hui, ${formatDate(todayIso())} · Ctrl+Entrée pour l'ajouter`}
         autosize
         minRows={2}
         maxRows={10}

@@ -113,12 +113,17 @@ function NewEntryForm({ item }: { item: AgendaItemView }) {
             label={kind === 'decision' ? `Nouvelle décision (point ${item.number})` : `Nouvelle information (point ${item.number})`}
             autosize
             minRows={2}
+            description="Ctrl+Entrée pour l'ajouter"
             value={text}
             onChange={(event) => setText(event.currentTarget.value)}
+            // As for a note of the fiche: Entrée starts a new line, Ctrl+Entrée adds it.
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit(event);
+            }}
             error={error}
             style={{ flex: 1 }}
           />
-          <Button type="submit" variant="default" mt={25} leftSection={<IconPlus size={16} aria-hidden />}>
+          <Button type="submit" variant="default" mt={42} leftSection={<IconPlus size={16} aria-hidden />}>
             Ajouter
           </Button>
         </Group>

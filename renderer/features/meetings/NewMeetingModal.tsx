@@ -4,7 +4,7 @@ import { frenchDuration } from '../../../common/french';
 import { DURATION_HINT } from './DurationField';
 import { useState, type FormEvent } from 'react';
 import { fieldLabel } from '../../../common/fields';
-import type { MeetingType } from '../../../common/vocabulary';
+import { ONE_CHANTIER_MESSAGE, type MeetingType } from '../../../common/vocabulary';
 import { send, useApiData } from '../../api';
 import { navigate } from '../../app/navigation';
 import { FrenchDateInput, FrenchTimeInput } from '../../shared/autosave/AutosaveFields';
@@ -45,9 +45,15 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!date) return setErrors({ date: 'Indiquez la date de la réunion.' });
+    // Everything missing said at once, not one field per try.
     const parsed = parseDuration(duration);
-    if (parsed.error || parsed.minutes === null) return setErrors({ duration_minutes: parsed.error ?? 'Indiquez la durée de la réunion.' });
+    const missing: typeof errors = {
+      ...(date ? {} : { date: 'Indiquez la date de la réunion.' }),
+      ...(parsed.error || parsed.minutes === null ? { duration_minutes: parsed.error ?? 'Indiquez la durée de la réunion.' } : {}),
+      ...(type === 'reunion_travail' && chantierIds.length !== 1 ? { chantier_ids: ONE_CHANTIER_MESSAGE } : {}),
+    };
+    setErrors(missing);
+    if (!date || parsed.minutes === null || Object.keys(missing).length > 0) return;
     setBusy(true);
     const result = await send('createMeeting', {
       type,

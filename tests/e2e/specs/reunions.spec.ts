@@ -64,6 +64,11 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   // New CODIRI: the first of the project; a duration of 0 is refused in French.
   await page.getByRole('button', { name: 'Nouvelle réunion' }).click();
   const dialog = page.getByRole('dialog', { name: 'Nouvelle réunion' });
+  // A réunion de travail without date nor chantier: both said at once.
+  await choose(app, /^Type de réunion/, 'Réunion de travail');
+  await dialog.getByRole('button', { name: 'Créer la réunion' }).click();
+  await expect(dialog.getByText('Indiquez la date de la réunion.')).toBeVisible();
+  await expect(dialog.getByText('Une réunion de travail concerne un seul chantier\u00a0: choisissez-le.')).toBeVisible();
   await choose(app, /^Type de réunion/, 'CODIRI');
   await expect(dialog.getByText('Premier CODIRI de la coopération.')).toBeVisible();
   await dialog.getByRole('textbox', { name: /^Date/ }).fill('15/03/2026');
@@ -180,7 +185,8 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await expect(page.getByRole('textbox', { name: 'Nouvelle décision (point 2)' })).toHaveCount(0);
   await page.getByRole('tab', { name: 'Compte rendu' }).click();
   await expect(point2.getByRole('textbox', { name: 'Nouvelle décision (point 2)' })).toHaveValue('Le prochain CODIRI se tiendra à Blois.');
-  await point2.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  // Ctrl+Entrée adds it, as for a note of the fiche.
+  await point2.getByRole('textbox', { name: 'Nouvelle décision (point 2)' }).press('ControlOrMeta+Enter');
   await expect(point2.getByRole('textbox', { name: 'Nouvelle décision (point 2)' })).toHaveValue('');
   await expect(point1.getByRole('textbox', { name: 'Décision n° 1' })).toHaveValue('Le chantier 3 passe au stade des projets partagés.');
   await expect(point2.getByRole('textbox', { name: 'Décision n° 2' })).toHaveValue('Le prochain CODIRI se tiendra à Blois.');
