@@ -193,25 +193,28 @@ export function DecisionsPage() {
 }
 
 function DecisionsTable({ rows }: { rows: DecisionRow[] }) {
+  // Five columns, statut and suivi together: whole in the narrowest window (fenetre-etroite.spec.ts).
   return (
-    <Table.ScrollContainer minWidth={980} className={classes.scroll}>
+    <Table.ScrollContainer minWidth={600} className={classes.scroll}>
       <Table striped aria-label="Registre des décisions" className={classes.table} verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Référence</Table.Th>
-            <Table.Th>Date</Table.Th>
+            <Table.Th>Référence et date</Table.Th>
             <Table.Th className={classes.meeting}>Réunion</Table.Th>
             <Table.Th className={classes.chantier}>Chantier</Table.Th>
             <Table.Th>Décision</Table.Th>
-            <Table.Th className={classes.status}>Statut</Table.Th>
-            <Table.Th className={classes.followed}>Suivie</Table.Th>
+            <Table.Th className={classes.status}>Statut et suivi</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={row.id}>
-              <Table.Td className={classes.reference}>{row.reference}</Table.Td>
-              <Table.Td className={classes.nowrap}>{formatDate(row.date)}</Table.Td>
+              <Table.Td className={classes.nowrap}>
+                <strong className={classes.reference}>{row.reference}</strong>
+                <Text size="xs" className={classes.detail}>
+                  {formatDate(row.date)}
+                </Text>
+              </Table.Td>
               <Table.Td>
                 <Anchor href={href({ page: 'meeting', id: row.meeting.id, step: 'compte-rendu' })} size="sm">
                   {row.meeting.title}
@@ -249,22 +252,14 @@ function DecisionsTable({ rows }: { rows: DecisionRow[] }) {
                     Validée
                   </Badge>
                 )}
-              </Table.Td>
-              <Table.Td>
-                {row.followed ? (
-                  <>
-                    <Text size="sm" fw={600}>
-                      Oui
-                    </Text>
-                    {row.follow_up_actions.map((action) => (
-                      <Anchor key={action.id} href={href({ page: 'action', id: action.id })} size="xs" display="block" className={classes.detail}>
-                        {action.title}
-                      </Anchor>
-                    ))}
-                  </>
-                ) : (
-                  <Text size="sm">Non</Text>
-                )}
+                <Text size="xs" mt={4} className={classes.detail}>
+                  Suivie&#x202f;: <strong>{row.followed ? 'Oui' : 'Non'}</strong>
+                </Text>
+                {row.follow_up_actions.map((action) => (
+                  <Anchor key={action.id} href={href({ page: 'action', id: action.id })} size="xs" display="block" className={classes.detail}>
+                    {action.title}
+                  </Anchor>
+                ))}
               </Table.Td>
             </Table.Tr>
           ))}

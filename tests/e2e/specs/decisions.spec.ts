@@ -72,7 +72,7 @@ function prepare(dataDir: string): Prepared {
 }
 
 const register = (app: AppHandle) => app.page.getByRole('table', { name: 'Registre des décisions' });
-const references = async (app: AppHandle) => (await register(app).locator('tbody tr td:first-child').allTextContents()).map((text) => text.trim());
+const references = async (app: AppHandle) => (await register(app).locator('tbody tr td:first-child strong').allTextContents()).map((text) => text.trim());
 
 test('registre des décisions : références, filtres, clavier, lien vers la réunion, impression, export Excel', async ({ launch }) => {
   const dataDir = newDataDir();

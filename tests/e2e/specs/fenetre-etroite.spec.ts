@@ -3,7 +3,7 @@
 // the window, the Actions page's switches stay whole, and no table hides columns behind a
 // scroll bar (rows take two lines instead). Screenshots for a human eye.
 import { addNote, createAction } from '../../../db/actions/writes';
-import { addActionItem, addAgendaItem, addParticipant, createMeeting } from '../../../db/meetings/writes';
+import { addActionItem, addAgendaItem, addEntry, addParticipant, createMeeting } from '../../../db/meetings/writes';
 import { createNewsletter } from '../../../db/newsletters/writes';
 import { createPiste } from '../../../db/pistes/writes';
 import { initData, withStore } from '../harness/data';
@@ -63,7 +63,7 @@ test('fenêtre la plus étroite : chaque écran tient dans sa largeur', async ({
       progress: 20,
     });
     addNote(store, action, { text: 'Cahier des charges commun relu par les deux directions des achats.', date: '2026-03-12' });
-    // A participant and a décision, so that the meeting's tables are drawn too.
+    // A participant and a décision, so that the meeting's tables and the register are drawn too.
     const meeting = createMeeting(store, {
       type: 'codiri',
       date: '2026-12-10',
@@ -74,6 +74,7 @@ test('fenêtre la plus étroite : chaque écran tient dans sa largeur', async ({
     addParticipant(store, meeting, { person_id: store.personId!, function: 'Cheffe de projet' });
     const item = addAgendaItem(store, meeting, { title: 'Achats publics', action_id: action });
     addActionItem(store, item, { kind: 'suivi', action_id: action, responsable_id: store.personId!, due_date: '2027-06-30' });
+    addEntry(store, item, { kind: 'decision', text: 'Le cahier des charges commun sera publié au printemps par les deux Départements.' });
     return {
       action,
       meeting,
