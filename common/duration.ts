@@ -1,5 +1,5 @@
-// A duration typed the way people write it (« 1 h 30 », « 1h30 », « 90 », « 45 min »);
-// frenchDuration (french.ts) writes it back.
+// A duration typed the way people write it (« 1 h 30 », « 1h30 », « 90 », « 45 min »), and a
+// time of day (« 9 h 30 »); frenchDuration and frenchTime (french.ts) write them back.
 
 export type ParsedDuration = { minutes: number | null; error?: undefined } | { minutes?: undefined; error: string };
 
@@ -22,4 +22,23 @@ export function parseDuration(text: string): ParsedDuration {
   return {
     error: `Durée illisible\u202f: «\u00a0${text.trim()}\u00a0». Écrivez par exemple «\u00a01 h 30\u00a0», «\u00a045 min\u00a0» ou «\u00a090\u00a0» (en minutes).`,
   };
+}
+
+export type ParsedTime = { time: string | null; error?: undefined } | { time?: undefined; error: string };
+
+const TIME = /^(\d{1,2})\s*(?:h|:)\s*(\d{2})?$/;
+const HOURS_ONLY = /^(\d{1,2})$/;
+const DIGITS = /^(\d{1,2})(\d{2})$/;
+
+/** A time of day typed as people write it (« 9 h 30 », « 9h30 », « 09:30 », « 14 h », « 930 »), as HH:MM; empty, null. */
+export function parseTimeOfDay(text: string): ParsedTime {
+  const typed = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (typed === '') return { time: null };
+  const parts = TIME.exec(typed) ?? HOURS_ONLY.exec(typed) ?? DIGITS.exec(typed);
+  const hours = Number(parts?.[1]);
+  const minutes = Number(parts?.[2] ?? 0);
+  if (!parts || hours > 23 || minutes > 59) {
+    return { error: `Heure illisible\u202f: «\u00a0${text.trim()}\u00a0». Écrivez par exemple «\u00a09 h 30\u00a0» ou «\u00a014 h\u00a0».` };
+  }
+  return { time: `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}` };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from '../../common/duration';
+import { parseDuration, parseTimeOfDay } from '../../common/duration';
 import { frenchDuration } from '../../common/french';
 
 describe('une durée tapée', () => {
@@ -40,5 +40,32 @@ describe('une durée tapée', () => {
 
   it('relit ce que frenchDuration écrit', () => {
     for (const minutes of [5, 45, 60, 90, 150, 605]) expect(parseDuration(frenchDuration(minutes))).toEqual({ minutes });
+  });
+});
+
+describe('une heure tapée', () => {
+  it.each([
+    ['9 h 30', '09:30'],
+    ['9h30', '09:30'],
+    ['9H30', '09:30'],
+    ['09:30', '09:30'],
+    ['9:05', '09:05'],
+    ['14 h', '14:00'],
+    ['14h', '14:00'],
+    ['14', '14:00'],
+    ['930', '09:30'],
+    ['1430', '14:30'],
+    ['0 h', '00:00'],
+    [' 23 h 59 ', '23:59'],
+  ])('« %s » est %s', (text, time) => {
+    expect(parseTimeOfDay(text)).toEqual({ time });
+  });
+
+  it('vide, elle ne donne aucune heure', () => {
+    expect(parseTimeOfDay('  ')).toEqual({ time: null });
+  });
+
+  it.each(['24 h', '9 h 60', 'neuf heures', '9 h 3', '12345', '-9', 'h30'])('« %s » est refusée par une phrase qui donne des exemples', (text) => {
+    expect(parseTimeOfDay(text).error).toMatch(/^Heure illisible\u202f: «\u00a0.+\u00a0»\. Écrivez par exemple «\u00a09 h 30\u00a0» ou «\u00a014 h\u00a0»\.$/);
   });
 });

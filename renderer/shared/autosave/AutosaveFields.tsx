@@ -1,7 +1,7 @@
 // Form fields that save themselves (no Save button): text is saved after a pause in
 // typing or on leaving the field, choices at once. All share useAutosave.
 import { MultiSelect, NumberInput, Select, Textarea, TextInput, type ComboboxData, type SelectProps } from '@mantine/core';
-import { DateInput, TimePicker } from '@mantine/dates';
+import { DateInput } from '@mantine/dates';
 import classes from './AutosaveFields.module.css';
 import { format, isValid, parse } from 'date-fns';
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
@@ -9,6 +9,8 @@ import type { ApiResult } from '../../../preload/contract';
 import { MarkdownToolbar, useMarkdownEditor } from './MarkdownToolbar';
 import { useAutosave } from './useAutosave';
 import { useFormSaver } from './FormSaver';
+import { parseTimeOfDay } from '../../../common/duration';
+import { formatTime } from '../format';
 
 const TYPING_DELAY = 700;
 
@@ -279,14 +281,17 @@ export function AutosaveEuros({ value, save, label, suffix = ' €' }: FieldProp
 }
 
 /**
- * A time of day on 24 hours, as HH:MM. Mantine's picker rather than the browser's time
- * field, which follows the system's locale and may show « 09:30 AM ».
+ * A time of day typed as people write it (« 9 h 30 », « 9h30 », « 09:30 », « 14 h »), kept as
+ * HH:MM and shown « 9 h 30 » as every other screen writes it. One text field: Tab goes on to
+ * the next field, and the browser's time field, which follows the system's locale
+ * (« 09:30 AM »), is not used. Read when the field is left or on Entrée.
  */
 export function FrenchTimeInput({
   label,
   value,
   onChange,
   error,
+  onInvalid,
   ...rest
 }: {
   label: string;
@@ -295,24 +300,49 @@ export function FrenchTimeInput({
   error?: string;
   disabled?: boolean;
   required?: boolean;
+  /** A typed text that is no time: the page says it is not saved. */
+  onInvalid?: () => void;
 }) {
+  const [typed, setTyped] = useState<string | null>(null);
+  const [typingError, setTypingError] = useState<string>();
+
+  /** Reads what was typed, if anything: saved if it is a time, else said in French. */
+  function read(): void {
+    if (typed === null) return;
+    const parsed = parseTimeOfDay(typed);
+    if (parsed.error !== undefined || parsed.time === null) {
+      setTypingError(parsed.error ?? "Indiquez l'heure, par exemple «\u00a09 h 30\u00a0».");
+      onInvalid?.();
+      return;
+    }
+    setTyped(null);
+    setTypingError(undefined);
+    if (parsed.time !== value) onChange(parsed.time);
+  }
+
   return (
-    <TimePicker
+    <TextInput
       {...rest}
       label={label}
-      value={value}
-      onChange={(time) => onChange(time.slice(0, 5))}
-      error={error}
-      format="24h"
-      // « 14:00 » rather than Mantine's airy « 14 : 00 ».
-      styles={{ field: { width: 'calc(2ch + 0.1em)', paddingInline: '0.05em' } }}
-      hoursInputLabel={`${label}\u202f: heures`}
-      minutesInputLabel={`${label}\u202f: minutes`}
+      value={typed ?? (value ? formatTime(value) : '')}
+      onChange={(event) => setTyped(event.currentTarget.value)}
+      onBlur={read}
+      onKeyDown={(event) => {
+        // A time typed is read first: Entrée again submits the form, with it.
+        if (event.key === 'Enter' && typed !== null) {
+          event.preventDefault();
+          read();
+        }
+      }}
+      error={typingError ?? error}
+      placeholder="9 h 30"
+      w={130}
     />
   );
 }
 
 export function AutosaveTime({ value, save, label, ...rest }: FieldProps<string>) {
-  const field = useAutosave({ value, save, label, delay: TYPING_DELAY });
-  return <FrenchTimeInput {...rest} label={label} value={field.value} onChange={field.onChange} error={field.error} />;
+  const field = useAutosave({ value, save, label });
+  const saver = useFormSaver();
+  return <FrenchTimeInput {...rest} label={label} value={field.value} onChange={field.onChange} error={field.error} onInvalid={saver.refused} />;
 }

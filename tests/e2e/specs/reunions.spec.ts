@@ -90,6 +90,21 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await expect(fields.getByRole('combobox', { name: 'Présidence' })).toHaveCount(0);
   await expect(fields.getByRole('textbox', { name: 'Lieu' })).toHaveValue('Hôtel du Département, Tours');
   await expect(fields.getByRole('textbox', { name: /^Durée/ })).toHaveValue('2 h 30');
+  // The start time, typed as people write it, shown as every screen writes it.
+  const heure = fields.getByRole('textbox', { name: /^Heure de début/ });
+  await expect(heure).toHaveValue('9\u00a0h\u00a030');
+  await heure.fill('25 h');
+  await heure.press('Tab');
+  await expect(heure).toHaveAccessibleDescription(/^Heure illisible/);
+  await expect(page.getByRole('status').filter({ hasText: 'Non enregistré' })).toBeVisible();
+  await heure.fill('14h');
+  await heure.press('Enter');
+  await expect(heure).toHaveValue('14\u00a0h');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('CODIRI du 15 mars 2026');
+  await expect(page.getByText(/15 mars 2026 à 14\u00a0h/).first()).toBeVisible();
+  await heure.fill('9:30');
+  await heure.press('Tab');
+  await expect(heure).toHaveValue('9\u00a0h\u00a030');
   await fields.getByRole('button', { name: 'Plus de champs' }).click();
   await choose(app, 'Présidence', 'Paul Durand', fields);
   await fields.getByRole('button', { name: 'Moins de champs' }).click();
