@@ -4,7 +4,7 @@ import { MultiSelect, NumberInput, Select, Textarea, TextInput, type ComboboxDat
 import { DateInput } from '@mantine/dates';
 import classes from './AutosaveFields.module.css';
 import { format, isValid, parse } from 'date-fns';
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ApiResult } from '../../../preload/contract';
 import { MarkdownToolbar, useMarkdownEditor } from './MarkdownToolbar';
 import { useAutosave } from './useAutosave';
@@ -13,6 +13,14 @@ import { parseTimeOfDay } from '../../../common/duration';
 import { formatTime } from '../format';
 
 const TYPING_DELAY = 700;
+
+/** Tells the page whether this field holds what it refused before any save; forgotten when the field goes. */
+function useRefusal(): (refused: boolean) => void {
+  const { holdsRefused } = useFormSaver();
+  const field = useId();
+  useEffect(() => () => holdsRefused(field, false), [holdsRefused, field]);
+  return useCallback((refused: boolean) => holdsRefused(field, refused), [holdsRefused, field]);
+}
 
 /** Names of the calendar's arrow buttons (Mantine leaves them unnamed); the month button shows its month. */
 const CALENDAR_LABELS = {
@@ -159,8 +167,8 @@ interface FrenchDateInputProps {
   description?: ReactNode;
   disabled?: boolean;
   required?: boolean;
-  /** A typed text that is no date: the page says it is not saved. */
-  onInvalid?: () => void;
+  /** Whether the field holds a typed text that is no date (the page then says it is not saved). */
+  onRefused?: (refused: boolean) => void;
 }
 
 /**
@@ -168,13 +176,13 @@ interface FrenchDateInputProps {
  * not a date (31/02/2026) stays in the field with a French error instead of being
  * silently replaced by the previous date.
  */
-export function FrenchDateInput({ value, onChange, label, error, onInvalid, ...rest }: FrenchDateInputProps) {
+export function FrenchDateInput({ value, onChange, label, error, onRefused, ...rest }: FrenchDateInputProps) {
   const [typingError, setTypingError] = useState<string>();
 
   function checkTyped(text: string) {
     const wrong = text.trim() !== '' && parseFrenchDate(text) === null;
     setTypingError(wrong ? `«\u202f${text.trim()}\u202f» n'est pas une date qui existe (jj/mm/aaaa)\u202f: non enregistrée.` : undefined);
-    if (wrong) onInvalid?.();
+    onRefused?.(wrong);
   }
 
   return (
@@ -184,6 +192,7 @@ export function FrenchDateInput({ value, onChange, label, error, onInvalid, ...r
       value={value}
       onChange={(date) => {
         setTypingError(undefined);
+        onRefused?.(false);
         onChange(date);
       }}
       onBlur={(event) => checkTyped(event.currentTarget.value)}
@@ -205,8 +214,8 @@ export function FrenchDateInput({ value, onChange, label, error, onInvalid, ...r
 
 export function AutosaveDate({ value, save, label, ...rest }: FieldProps<string | null>) {
   const field = useAutosave({ value, save, label });
-  const saver = useFormSaver();
-  return <FrenchDateInput {...rest} label={label} value={field.value} onChange={field.onChange} error={field.error} onInvalid={saver.refused} />;
+  const refusing = useRefusal();
+  return <FrenchDateInput {...rest} label={label} value={field.value} onChange={field.onChange} error={field.error} onRefused={refusing} />;
 }
 
 /**
@@ -224,7 +233,7 @@ export function AutosaveNumber({
   ...rest
 }: FieldProps<number> & { min: number; max: number; suffix?: string | ((value: number) => string) }) {
   const field = useAutosave({ value, save, label, delay: TYPING_DELAY });
-  const saver = useFormSaver();
+  const refusing = useRefusal();
   const [typed, setTyped] = useState<{ value: string | number; error: string }>();
   const unit = (of: number) => (typeof suffix === 'function' ? suffix(of) : (suffix ?? ''));
   const shown = typed ? typed.value : field.value;
@@ -237,9 +246,10 @@ export function AutosaveNumber({
         const number = typeof next === 'number' ? next : Number(next) || 0;
         if (number < min || number > max) {
           setTyped({ value: next, error: `De ${min} à ${max}${unit(max)}\u202f: «\u202f${number}\u202f» n'est pas enregistré.` });
-          saver.refused();
+          refusing(true);
           return;
         }
+        refusing(false);
         setTyped(undefined);
         field.onChange(number);
       }}
@@ -291,7 +301,7 @@ export function FrenchTimeInput({
   value,
   onChange,
   error,
-  onInvalid,
+  onRefused,
   ...rest
 }: {
   label: string;
@@ -300,8 +310,8 @@ export function FrenchTimeInput({
   error?: string;
   disabled?: boolean;
   required?: boolean;
-  /** A typed text that is no time: the page says it is not saved. */
-  onInvalid?: () => void;
+  /** Whether the field holds a typed text that is no time (the page then says it is not saved). */
+  onRefused?: (refused: boolean) => void;
 }) {
   const [typed, setTyped] = useState<string | null>(null);
   const [typingError, setTypingError] = useState<string>();
@@ -312,9 +322,10 @@ export function FrenchTimeInput({
     const parsed = parseTimeOfDay(typed);
     if (parsed.error !== undefined || parsed.time === null) {
       setTypingError(parsed.error ?? "Indiquez l'heure, par exemple «\u00a09 h 30\u00a0».");
-      onInvalid?.();
+      onRefused?.(true);
       return;
     }
+    onRefused?.(false);
     setTyped(null);
     setTypingError(undefined);
     if (parsed.time !== value) onChange(parsed.time);
@@ -343,6 +354,6 @@ export function FrenchTimeInput({
 
 export function AutosaveTime({ value, save, label, ...rest }: FieldProps<string>) {
   const field = useAutosave({ value, save, label });
-  const saver = useFormSaver();
-  return <FrenchTimeInput {...rest} label={label} value={field.value} onChange={field.onChange} error={field.error} onInvalid={saver.refused} />;
+  const refusing = useRefusal();
+  return <FrenchTimeInput {...rest} label={label} value={field.value} onChange={field.onChange} error={field.error} onRefused={refusing} />;
 }

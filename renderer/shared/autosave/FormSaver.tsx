@@ -27,8 +27,12 @@ export interface FormSaver {
   run<T>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry | null): Promise<ApiResult<T>>;
   /** run, showing a refusal as a notification: for buttons, which have no field to show it on. */
   perform<T>(save: () => Promise<ApiResult<T>>, undo?: (value: T) => UndoEntry | null): Promise<ApiResult<T>>;
-  /** A field refused what was typed before any save (a date that does not exist): « Non enregistré ». */
-  refused(): void;
+  /**
+   * Whether a field holds what it refused before any save (a date that does not exist, an
+   * avancement of 150 %): while one does, the page says « Non enregistré ». `field` is the
+   * field's own key (useId).
+   */
+  holdsRefused(field: string, refused: boolean): void;
   /** The edit the next undo would revert. */
   lastEdit: UndoEntry | undefined;
   /** The edits made before a sync brought changes, which no longer undo. */
@@ -113,14 +117,20 @@ export function FormSaverProvider({ children }: { children: ReactNode }) {
     if (!result.ok) showError(result.error);
   }, [track, setHistory, undoneBySync]);
 
-  const refused = useCallback(() => {
-    if (pending.current === 0) setStatus('error');
-    else failed.current = true;
+  const [refusing, setRefusing] = useState<ReadonlySet<string>>(new Set());
+  const holdsRefused = useCallback((field: string, refused: boolean) => {
+    setRefusing((current) => {
+      if (current.has(field) === refused) return current;
+      const next = new Set(current);
+      if (refused) next.add(field);
+      else next.delete(field);
+      return next;
+    });
   }, []);
 
   const saver = useMemo(
-    () => ({ status, run, perform, refused, lastEdit: history[0], undoneBySync, undo }),
-    [status, run, perform, refused, history, undoneBySync, undo],
+    () => ({ status: refusing.size > 0 ? ('error' as const) : status, run, perform, holdsRefused, lastEdit: history[0], undoneBySync, undo }),
+    [status, refusing, run, perform, holdsRefused, history, undoneBySync, undo],
   );
   return <FormSaverContext.Provider value={saver}>{children}</FormSaverContext.Provider>;
 }

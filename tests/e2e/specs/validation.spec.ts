@@ -82,6 +82,11 @@ test('dans la fiche : un avancement au-delà de 100 % est refusé en français, 
   await expect(avancement).toHaveAccessibleDescription("De 0 à 100\u00a0%\u202f: «\u202f150\u202f» n'est pas enregistré.");
   await expect(page.getByRole('status').filter({ hasText: 'Non enregistré' })).toBeVisible();
   expect(listActions(dataDir).find((a) => a.id === id)?.progress).toBe(40);
+  // Set back to the value saved: nothing to save, and nothing left refused.
+  await avancement.fill('40');
+  await avancement.press('Enter');
+  await expect(avancement).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'Non enregistré' })).toHaveCount(0);
 });
 
 test('nouvelle action sans titre : message en français, rien de créé', async ({ launch }) => {
