@@ -38,7 +38,7 @@ export function parseTimeOfDay(text: string): ParsedTime {
   const hours = Number(parts?.[1]);
   const minutes = Number(parts?.[2] ?? 0);
   if (!parts || hours > 23 || minutes > 59) {
-    return { error: `Heure illisible\u202f: «\u00a0${text.trim()}\u00a0». Écrivez par exemple «\u00a09 h 30\u00a0» ou «\u00a014 h\u00a0».` };
+    return { error: `Heure illisible\u202f: «\u00a0${text.trim()}\u00a0». Écrivez par exemple «\u00a09\u00a0h\u00a030\u00a0» ou «\u00a014\u00a0h\u00a0».` };
   }
   return { time: `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}` };
 }

@@ -54,8 +54,9 @@ function clocks(store: Store, field: 'number' | 'chantier_id', ids: string[]): M
 
 /**
  * The numbers actions without one take: in each chantier, in the order its actions joined
- * it, the one after the highest number before them. Deleted ones count, so that a deletion
- * does not renumber the others. Also gives each chantier's highest number.
+ * it, the one after the highest number before them that no action holds as its own (a
+ * number given is never pushed into « bis » by one read). Deleted ones count, so that a
+ * deletion does not renumber the others. Also gives each chantier's highest number.
  */
 function effectiveNumbers(store: Store, rows: NumberedRow[]): { effective: Map<string, number>; joined: Map<string, string>; highest: Map<string, number> } {
   const highest = new Map<string, number>();
@@ -64,6 +65,7 @@ function effectiveNumbers(store: Store, rows: NumberedRow[]): { effective: Map<s
   const withUnnumbered = new Set(rows.filter((row) => row.number === null).map((row) => row.chantier_id));
   if (withUnnumbered.size === 0) return { effective, joined: new Map(), highest };
   const walked = rows.filter((row) => withUnnumbered.has(row.chantier_id));
+  const given = new Set(walked.filter((row) => row.number !== null).map((row) => `${row.chantier_id} ${row.number}`));
   const joined = clocks(
     store,
     'chantier_id',
@@ -77,7 +79,11 @@ function effectiveNumbers(store: Store, rows: NumberedRow[]): { effective: Map<s
     if (row.chantier_id !== previous) last = 0;
     previous = row.chantier_id;
     if (row.number !== null) last = Math.max(last, row.number);
-    else effective.set(row.id, ++last);
+    else {
+      do last++;
+      while (given.has(`${row.chantier_id} ${last}`));
+      effective.set(row.id, last);
+    }
     highest.set(row.chantier_id, Math.max(highest.get(row.chantier_id) ?? 0, last));
   }
   return { effective, joined, highest };

@@ -10,6 +10,7 @@ import { ACTION_STATUS_AGREEING, type MeetingType, type PartnerKind } from '../.
 import { listPartners } from '../people/reads';
 import { LATEST_SQL, SHOWN_SQL } from '../meetings/rows';
 import { periodCounts } from './counts';
+import { PISTE_DECISION_JOINS, STANDING_STATUS } from '../pistes/rules';
 import { today } from '../store/sql';
 import type { Store } from '../store/store';
 
@@ -107,8 +108,7 @@ export function keyFigures(store: Store, period: FiguresPeriod = { kind: 'all' }
   // retained, while the décision stands in the minutes.
   const pistes = store.db
     .prepare(
-      `SELECT count(*) AS identified, coalesce(sum(p.status = 'retenue' AND (p.decision_entry_id IS NULL OR e.id IS NOT NULL)), 0) AS retained
-       FROM piste p LEFT JOIN entry e ON e.id = p.decision_entry_id AND e.deleted = 0 WHERE p.deleted = 0`,
+      `SELECT count(*) AS identified, coalesce(sum(${STANDING_STATUS} = 'retenue'), 0) AS retained FROM piste p ${PISTE_DECISION_JOINS} WHERE p.deleted = 0`,
     )
     .get() as {
     identified: number;

@@ -14,7 +14,7 @@ import { listDecisions } from '../meetings/decisions';
 import { LATEST_SQL, meetingTitle, SHOWN_SQL } from '../meetings/rows';
 import { listPartners } from '../people/reads';
 import { SEED_ORIGIN } from '../project/setup';
-import { pisteReference } from '../pistes/rules';
+import { PISTE_DECISION_JOINS, pisteReference, STANDING_STATUS } from '../pistes/rules';
 import { formatHlc } from '../store/hlc';
 import { NEWSLETTER_ITEM_BODY_MAX, NEWSLETTER_ITEM_TITLE_MAX, NEWSLETTER_MAX_ITEMS } from '../store/schema';
 import { cached } from '../store/statements';
@@ -195,8 +195,8 @@ function decisionItems(store: Store, start: string | null, end: string): Proposa
 function pisteItems(store: Store, from: string, until: string): Proposal[] {
   const pistes = cached(
     store,
-    `SELECT p.id, p.number, p.title, p.description FROM piste p LEFT JOIN entry e ON e.id = p.decision_entry_id AND e.deleted = 0
-     WHERE p.deleted = 0 AND p.status = 'retenue' AND (p.decision_entry_id IS NULL OR e.id IS NOT NULL) ORDER BY p.number`,
+    `SELECT p.id, p.number, p.title, p.description FROM piste p ${PISTE_DECISION_JOINS}
+     WHERE p.deleted = 0 AND ${STANDING_STATUS} = 'retenue' ORDER BY p.number`,
   ).all() as {
     id: string;
     number: number;

@@ -8,12 +8,14 @@ import { getRow, requireRow, updateRow, validatePatch } from '../store/rows';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { ARBITRATION_ITEM_TITLE, arbitratingMeeting, arbitrationItem } from './arbitration';
-import { pisteReference, requireOpenPiste } from './rules';
+import { DECISION_IN_MINUTES, pisteReference, requireOpenPiste } from './rules';
 
 /** The meeting whose minutes hold the piste's décision, if any is still there. */
 function decisionMeeting(store: Store, decisionEntryId: string | null): string | null {
   if (!decisionEntryId) return null;
-  return (cached(store, 'SELECT meeting_id FROM entry WHERE id = ? AND deleted = 0').pluck().get(decisionEntryId) as string | undefined) ?? null;
+  return (
+    (cached(store, `SELECT e.meeting_id FROM entry e WHERE e.id = ? AND ${DECISION_IN_MINUTES}`).pluck().get(decisionEntryId) as string | undefined) ?? null
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import { decisionNumbers, meetingTitle } from '../meetings/rows';
 import { requireRow } from '../store/rows';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
-import { disagreement, pisteReference, pisteStatus, quadrantOf, together } from './rules';
+import { disagreement, PISTE_DECISION_JOINS, pisteReference, pisteStatus, quadrantOf, STANDING_STATUS, together } from './rules';
 import type {
   AgendaPiste,
   EvaluatorScore,
@@ -48,24 +48,19 @@ interface PisteJoined {
   entry_text: string | null;
 }
 
-/** A décision no longer in the minutes gives the piste back to the comité (rules.ts, standingStatus). */
-const DECISION_GONE = 'p.decision_entry_id IS NOT NULL AND e.id IS NULL';
-const STANDING_STATUS = `CASE WHEN ${DECISION_GONE} THEN 'proposee' ELSE p.status END`;
-
 const PISTE_SQL = `
   SELECT p.id, p.number, p.title, p.description, p.proposed_by_partner_id, pa.code AS partner_code, pa.short_name AS partner_short_name,
     p.proposed_by_service, p.proposed_by_person,
     m.id AS atelier_id, m.type AS atelier_type, m.title AS atelier_title, m.date AS atelier_date,
     p.finalites, c.id AS chantier_id, c.number AS chantier_number, c.title AS chantier_title,
-    ${STANDING_STATUS} AS status, CASE WHEN ${DECISION_GONE} THEN NULL ELSE p.status_reason END AS status_reason,
+    ${STANDING_STATUS} AS status, CASE WHEN ${STANDING_STATUS} = p.status THEN p.status_reason END AS status_reason,
     p.action_id, COALESCE(a.deleted = 0, 0) AS action_alive,
     e.id AS entry_id, e.meeting_id AS entry_meeting_id, e.text AS entry_text
   FROM piste p
   LEFT JOIN partner pa ON pa.id = p.proposed_by_partner_id
   LEFT JOIN meeting m ON m.id = p.atelier_meeting_id AND m.deleted = 0
   LEFT JOIN chantier c ON c.id = p.chantier_id AND c.deleted = 0
-  LEFT JOIN action a ON a.id = p.action_id
-  LEFT JOIN entry e ON e.id = p.decision_entry_id AND e.deleted = 0
+  ${PISTE_DECISION_JOINS}
   WHERE p.deleted = 0`;
 
 interface MeansRow {

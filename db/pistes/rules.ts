@@ -62,19 +62,28 @@ export function nextPisteNumber(store: Store): number {
 }
 
 /** A piste arbitrated for good (retenue or écartée) no longer changes its scores or its existence. */
+/** A décision `e` still in the minutes: neither it nor its point deleted (deleting a meeting deletes its entries). */
+export const DECISION_IN_MINUTES = 'e.deleted = 0 AND EXISTS (SELECT 1 FROM agenda_item i WHERE i.id = e.agenda_item_id AND i.deleted = 0)';
+
+/** For a piste `p`: its décision `e` while in the minutes, and its action `a`. */
+export const PISTE_DECISION_JOINS = `LEFT JOIN entry e ON e.id = p.decision_entry_id AND ${DECISION_IN_MINUTES} LEFT JOIN action a ON a.id = p.action_id`;
+
 /**
- * The comité's décision on a piste, while it stands: a décision deleted from draft minutes
- * (or its point, or its meeting) gives the piste back to the comité, and restoring it
- * brings the arbitrage back. Read, not written, as the statut shown is.
+ * The comité's décision on a piste, while it stands (over PISTE_DECISION_JOINS): a décision
+ * deleted from draft minutes (or its point, or its meeting) gives the piste back to the
+ * comité, and restoring it brings the arbitrage back; but a piste that became an action stays
+ * retained while the action lives, whatever became of the décision (deleted on one laptop
+ * while another edited the action, or the action restored): arbitrated again, it would
+ * become a second action. Read, not written, as the statut shown is.
  */
-export function standingStatus(store: Store, piste: { status: PisteStoredStatus; decision_entry_id: string | null }): PisteStoredStatus {
-  if (piste.status === 'proposee' || piste.decision_entry_id === null) return piste.status;
-  const stands = cached(store, 'SELECT 1 FROM entry WHERE id = ? AND deleted = 0').pluck().get(piste.decision_entry_id) !== undefined;
-  return stands ? piste.status : 'proposee';
+export const STANDING_STATUS = `CASE WHEN p.decision_entry_id IS NOT NULL AND e.id IS NULL AND NOT (p.status = 'retenue' AND COALESCE(a.deleted = 0, 0)) THEN 'proposee' ELSE p.status END`;
+
+export function standingStatus(store: Store, pisteId: string): PisteStoredStatus {
+  return cached(store, `SELECT ${STANDING_STATUS} FROM piste p ${PISTE_DECISION_JOINS} WHERE p.id = ?`).pluck().get(pisteId) as PisteStoredStatus;
 }
 
-export function requireOpenPiste(store: Store, piste: { number: number; status: PisteStoredStatus; decision_entry_id: string | null }, doing: string): void {
-  const status = standingStatus(store, piste);
+export function requireOpenPiste(store: Store, piste: { id: string; number: number }, doing: string): void {
+  const status = standingStatus(store, piste.id);
   if (status === 'retenue' || status === 'ecartee') {
     throw new ValidationError(
       `La piste ${pisteReference(piste.number)} a déjà été ${status === 'retenue' ? 'retenue' : 'écartée'} par le comité : ${doing}.`,

@@ -66,6 +66,8 @@ describe('une heure tapée', () => {
   });
 
   it.each(['24 h', '9 h 60', 'neuf heures', '9 h 3', '12345', '-9', 'h30'])('« %s » est refusée par une phrase qui donne des exemples', (text) => {
-    expect(parseTimeOfDay(text).error).toMatch(/^Heure illisible\u202f: «\u00a0.+\u00a0»\. Écrivez par exemple «\u00a09 h 30\u00a0» ou «\u00a014 h\u00a0»\.$/);
+    expect(parseTimeOfDay(text).error).toMatch(
+      /^Heure illisible\u202f: «\u00a0.+\u00a0»\. Écrivez par exemple «\u00a09\u00a0h\u00a030\u00a0» ou «\u00a014\u00a0h\u00a0»\.$/,
+    );
   });
 });

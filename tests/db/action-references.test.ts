@@ -57,6 +57,30 @@ describe("la référence d'une action", () => {
     expect(references(store, 'c4').map(([reference]) => reference)).toEqual(['4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7']);
   });
 
+  test('un numéro lu (compte rendu validé) ne fait jamais passer en « bis » un numéro donné, reçu plus tard', () => {
+    const a = newReplica('Claire Martin', '37');
+    const b = newReplica('Marc Petit', '41', undefined, () => Date.now() - 60_000); // b wrote earlier
+    sendAll(a, b);
+    sendAll(b, a);
+    const fromB = createAction(b, { chantier_id: 'c4', title: 'Action du 41' });
+    const people = cast(a);
+    const { meetingId, actionItems } = codiri(a, people);
+    sendForValidation(a, meetingId, '2027-03-18');
+    validateMinutes(a, meetingId, { validatedBy: people.marc, day: '2027-03-22' });
+    expect(getAction(a, actionItems.seminaire).reference).toBe('4.5');
+    const next = createAction(a, { chantier_id: 'c4', title: 'Action du 37' });
+    expect(getAction(a, next).reference).toBe('4.6');
+    sendAll(a, b);
+    sendAll(b, a);
+    expect(dump(a)).toBe(dump(b));
+    for (const store of [a, b]) {
+      expect(getAction(store, fromB).reference).toBe('4.5');
+      expect(getAction(store, next).reference).toBe('4.6');
+      // The number read moves, the numbers given stay.
+      expect(getAction(store, actionItems.seminaire).reference).toBe('4.7');
+    }
+  });
+
   test('une action déplacée prend le numéro suivant de son nouveau chantier ; une suppression ne renumérote pas', () => {
     const store = newReplica();
     const id = createAction(store, { chantier_id: 'c4', title: 'Partage des offres de mobilité' });

@@ -5,6 +5,7 @@ import { listDecisions } from '../../db/meetings/decisions';
 import { sendForValidation, validateMinutes } from '../../db/meetings/validation';
 import { createMeeting, deleteAgendaItem, deleteEntry, deleteMeeting, restoreMeetingRow } from '../../db/meetings/writes';
 import { deleteAction } from '../../db/actions/writes';
+import { restoreRow } from '../../db/store/rows';
 import { dump } from '../../db/project/dump';
 import { arbitrate } from '../../db/pistes/arbitration';
 import { findPisteId, getPiste, listPisteLines, listPistes, pisteMatrix, pisteOfAction, rankedByFinalite } from '../../db/pistes/reads';
@@ -219,7 +220,19 @@ describe('arbitrage', () => {
     deleteAction(store, made.action_id!);
     deleteMeeting(store, meeting);
     expect(getPiste(store, retained)).toMatchObject({ status: 'proposee', decision: null });
+    // Its action restored (or kept alive by an edit made elsewhere): retained again, never a second action.
+    restoreRow(store, 'action', made.action_id!);
+    expect(getPiste(store, retained).status).toBe('devenue_action');
+    expect(invalid(() => arbitrate(store, retained, comite(store), { kind: 'retenue', chantier_id: 'c4' })).message).toMatch(/a déjà été retenue/);
+    deleteAction(store, made.action_id!);
     expect(() => deletePiste(store, retained)).not.toThrow();
+
+    // The point « Arbitrage des pistes » deleted: its décisions go with it, their pistes back to the comité.
+    const other = comite(store);
+    const { entry_id: later } = arbitrate(store, dismissed, other, { kind: 'ecartee', reason: 'hors compétence' });
+    const point = listDecisions(store).find((row) => row.id === later)!.agenda_item.id;
+    deleteAgendaItem(store, point);
+    expect(getPiste(store, dismissed)).toMatchObject({ status: 'proposee', decision: null });
   });
 
   test('retenue dans un nouveau chantier ; refus hors comité ou CODIRI et sur un compte rendu validé', () => {

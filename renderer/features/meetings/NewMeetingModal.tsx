@@ -34,6 +34,10 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
   const [chantierIds, setChantierIds] = useState<string[]>([]);
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
   const [busy, setBusy] = useState(false);
+  // A date or a time typed that is none keeps its own French error: the meeting waits for it.
+  const [refused, setRefused] = useState<ReadonlySet<'date' | 'start_time'>>(new Set());
+  const refusing = (field: 'date' | 'start_time') => (isRefused: boolean) =>
+    setRefused((current) => (current.has(field) === isRefused ? current : new Set(isRefused ? [...current, field] : [...current].filter((f) => f !== field))));
   const { data: chantiers } = useApiData('listChantiers');
   const { data: proposal } = useApiData('getCodiriProposal', null);
   const chantierOptions = (chantiers ?? []).map((chantier) => ({ value: chantier.id, label: `${chantier.number}. ${chantier.title}` }));
@@ -53,7 +57,7 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
       ...(type === 'reunion_travail' && chantierIds.length !== 1 ? { chantier_ids: ONE_CHANTIER_MESSAGE } : {}),
     };
     setErrors(missing);
-    if (!date || parsed.minutes === null || Object.keys(missing).length > 0) return;
+    if (!date || parsed.minutes === null || Object.keys(missing).length > 0 || refused.size > 0) return;
     setBusy(true);
     const result = await send('createMeeting', {
       type,
@@ -103,8 +107,15 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
           error={errors.title}
         />
         <Group grow align="flex-start">
-          <FrenchDateInput label={fieldLabel('meeting', 'date')} required value={date} onChange={setDate} error={errors.date} />
-          <FrenchTimeInput label={fieldLabel('meeting', 'start_time')} required value={startTime} onChange={setStartTime} error={errors.start_time} />
+          <FrenchDateInput label={fieldLabel('meeting', 'date')} required value={date} onChange={setDate} error={errors.date} onRefused={refusing('date')} />
+          <FrenchTimeInput
+            label={fieldLabel('meeting', 'start_time')}
+            required
+            value={startTime}
+            onChange={setStartTime}
+            error={errors.start_time}
+            onRefused={refusing('start_time')}
+          />
           <TextInput
             label={fieldLabel('meeting', 'duration_minutes')}
             required

@@ -13,7 +13,7 @@ export function MinutesSettingsSection() {
     <AutosaveNumber
       label={fieldLabel('project', 'validation_silence_days')}
       description={`Un compte rendu envoyé pour validation est validé sans réponse ${otherPartners(partners).of} au bout de ce délai.`}
-      suffix={(days) => (days > 1 ? ' jours' : ' jour')}
+      suffix={(days) => (days > 1 ? '\u00a0jours' : '\u00a0jour')}
       min={1}
       max={365}
       value={settings.validation_silence_days}

@@ -247,6 +247,7 @@ export function AutosaveNumber({
         if (number < min || number > max) {
           setTyped({ value: next, error: `De ${min} à ${max}${unit(max)}\u202f: «\u202f${number}\u202f» n'est pas enregistré.` });
           refusing(true);
+          field.cancel();
           return;
         }
         refusing(false);
@@ -321,7 +322,7 @@ export function FrenchTimeInput({
     if (typed === null) return;
     const parsed = parseTimeOfDay(typed);
     if (parsed.error !== undefined || parsed.time === null) {
-      setTypingError(parsed.error ?? "Indiquez l'heure, par exemple «\u00a09 h 30\u00a0».");
+      setTypingError(parsed.error ?? "Indiquez l'heure, par exemple «\u00a09\u00a0h\u00a030\u00a0».");
       onRefused?.(true);
       return;
     }
@@ -346,7 +347,7 @@ export function FrenchTimeInput({
         }
       }}
       error={typingError ?? error}
-      placeholder="9 h 30"
+      placeholder={'9\u00a0h\u00a030'}
       w={130}
     />
   );

@@ -20,6 +20,8 @@ export interface Autosave<T> {
   onChange(value: T): void;
   /** Saves a pending change now (on blur, on Enter). */
   flush(): void;
+  /** Drops a change not saved yet: what the field went on to hold is refused (« 15 » on the way to « 150 »). */
+  cancel(): void;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -77,6 +79,12 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     if (next) void commit(next.value);
   }
 
+  function cancel() {
+    waiting.delete(latestFlush);
+    clearTimeout(timer.current);
+    pending.current = null;
+  }
+
   function onChange(next: T) {
     setDraft({ value: next });
     saved.current = null;
@@ -96,5 +104,5 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
   });
   useEffect(() => () => latestFlush.current(), []);
 
-  return { value: draft ? draft.value : options.value, error, onChange, flush };
+  return { value: draft ? draft.value : options.value, error, onChange, flush, cancel };
 }

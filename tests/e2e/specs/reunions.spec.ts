@@ -74,6 +74,15 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await dialog.getByRole('textbox', { name: /^Date/ }).fill('15/03/2026');
   await dialog.getByRole('textbox', { name: /^Lieu/ }).fill('Hôtel du Département, Tours');
   await dialog.getByRole('textbox', { name: /^Durée/ }).fill('0');
+  // A time that is none is not replaced by the 9 h 30 proposed.
+  const typedTime = dialog.getByRole('textbox', { name: /^Heure de début/ });
+  await typedTime.fill('25 h');
+  await dialog.getByRole('button', { name: 'Créer la réunion' }).click();
+  await expect(typedTime).toHaveAccessibleDescription(/^Heure illisible/);
+  await expect(dialog).toBeVisible();
+  // Read on leaving the field (its error line then goes, and the button with it).
+  await typedTime.fill('9h30');
+  await typedTime.press('Tab');
   await dialog.getByRole('button', { name: 'Créer la réunion' }).click();
   await expect(dialog.getByText('La durée de la réunion doit être positive.')).toBeVisible();
   await dialog.getByRole('textbox', { name: /^Durée/ }).fill('150');

@@ -76,11 +76,15 @@ test('dans la fiche : un avancement au-delà de 100 % est refusé en français, 
   await avancement.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: /^Enregistré$/ })).toBeVisible();
   await expect.poll(() => listActions(dataDir).find((a) => a.id === id)?.progress).toBe(40);
-  await avancement.fill('150');
+  // Typed key by key: « 1 » and « 15 » are on the way, and must not be saved once « 150 » is refused.
+  await avancement.press('ControlOrMeta+A');
+  await avancement.pressSequentially('150');
   await avancement.press('Tab');
   await expect(avancement).toHaveValue('150\u00a0%');
   await expect(avancement).toHaveAccessibleDescription("De 0 à 100\u00a0%\u202f: «\u202f150\u202f» n'est pas enregistré.");
   await expect(page.getByRole('status').filter({ hasText: 'Non enregistré' })).toBeVisible();
+  // Leaving the field saves what waits to be saved at once: a second is ample for it to reach the file.
+  await page.waitForTimeout(1000);
   expect(listActions(dataDir).find((a) => a.id === id)?.progress).toBe(40);
   // Set back to the value saved: nothing to save, and nothing left refused.
   await avancement.fill('40');
