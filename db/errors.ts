@@ -105,6 +105,7 @@ const SENTENCES = {
   // Sync: the passphrase, the files, the shared folder.
   'no-passphrase': () => "Indiquez d'abord la phrase de passe de la coopération (écran Synchronisation).",
   'no-passphrase-env': (variable: string) => `Phrase de passe manquante : définissez ${variable}.`,
+  'passphrase-not-typed': () => "Phrase de passe non saisie : rien n'a été fait.",
   'no-folder': () => "Choisissez d'abord le dossier partagé.",
   'folder-missing': (folder: string) => `Dossier partagé introuvable : ${folder}.`,
   /** The shared folder holds this laptop's data folder: its database would travel, and each of its writes start a round. */

@@ -1,6 +1,7 @@
 // The `entente` command: the replica's data from a terminal, for scripts, support and tests.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
 import { basename, extname, resolve } from 'node:path';
 import { backupTo } from '../project/backup';
 import { check } from '../project/check';
@@ -386,15 +387,26 @@ function frenchNumber(text: string): number {
   return value;
 }
 
-/** The project passphrase: ENTENTE_PASSPHRASE, or asked on the terminal. */
+/**
+ * The project passphrase: ENTENTE_PASSPHRASE, or asked on the terminal without showing what
+ * is typed (someone may be looking at the screen). Ctrl-C or Ctrl-D at the question stops
+ * the command, which then has done nothing.
+ */
 async function passphrase(variable = 'ENTENTE_PASSPHRASE', question = 'Phrase de passe de la coopération : '): Promise<string> {
   const fromEnv = process.env[variable];
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) throw refusal('no-passphrase-env', variable);
-  const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  process.stderr.write(question);
+  const unseen = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const prompt = createInterface({ input: process.stdin, output: unseen, terminal: true });
   try {
-    return await new Promise<string>((answer) => prompt.question(question, answer));
+    return await new Promise<string>((answer, refuse) => {
+      prompt.question('', answer);
+      prompt.on('SIGINT', () => prompt.close());
+      prompt.on('close', () => refuse(refusal('passphrase-not-typed')));
+    });
   } finally {
+    process.stderr.write('\n');
     prompt.close();
   }
 }

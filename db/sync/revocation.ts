@@ -4,7 +4,7 @@
 // without that poste's later changes (store/revocations.ts); what it wrote before stays.
 import { refusal } from '../errors';
 import { SEED_ORIGIN } from '../project/setup';
-import { requireRow } from '../store/rows';
+import { getRow } from '../store/rows';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { replicaLabel } from './labels';
@@ -14,12 +14,20 @@ export function revocationBound(store: Store, origin: string): number | undefine
   return store.log.revoked.get(origin);
 }
 
-/** Revokes a poste: its changes after the last one this laptop holds no longer count, wherever the revocation arrives. */
+/**
+ * Revokes a poste: its changes after the last one this laptop holds no longer count, wherever
+ * the revocation arrives. Any poste whose changes are here, even one that never said who it
+ * is (no row of its own: a poste made with the passphrase alone), so that it can be stopped.
+ * A revoked laptop revokes no one: its revocation would count nowhere else.
+ */
 export function revokeReplica(store: Store, replica: string): { revoked_after: number } {
   const { replicaId } = store.requireReplica();
   if (replica === replicaId) throw refusal('cannot-revoke-self');
   if (replica === SEED_ORIGIN) throw refusal('cannot-revoke-seed');
-  requireRow(store, 'replica', replica);
+  const revoker = revokedBy(store);
+  if (revoker) throw refusal('revoked-here', revoker);
+  const known = getRow(store, 'replica', replica) !== undefined || cached(store, 'SELECT 1 FROM changes WHERE origin = ? LIMIT 1').get(replica) !== undefined;
+  if (!known) throw refusal('not-found', 'replica', replica);
   if (revocationBound(store, replica) !== undefined) throw refusal('already-revoked', replicaLabel(store, replica));
   const after = store.log.versionVector()[replica] ?? 0;
   store.write([{ entity: 'replica', rowId: replica, field: 'revoked_after', value: after }]);

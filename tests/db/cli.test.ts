@@ -191,6 +191,53 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(fails(dataDir, 'sync-folder', join(folder, 'absent'))).toMatch(/Dossier partagé introuvable/);
   });
 
+  test('la phrase de passe tapée au terminal ne s’affiche pas ; Ctrl-D ou Ctrl-C à la question arrête la commande sans rien faire', () => {
+    const dir = tempDir();
+    ok(dir, 'init', '--as', 'Claire Martin', '--partner', '37');
+    // A real terminal (a pty), as a person uses the command: what it shows, and how it ends.
+    const typed = (keys: string, to: string) => {
+      const script = `
+import os, pty, select, sys, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.environ.pop('ENTENTE_PASSPHRASE', None)
+    os.execv(sys.argv[1], sys.argv[1:])
+shown = b''
+def read(seconds):
+    global shown
+    end = time.time() + seconds
+    while time.time() < end:
+        if select.select([fd], [], [], 0.1)[0]:
+            try:
+                shown += os.read(fd, 4096)
+            except OSError:
+                return
+while b':' not in shown:
+    read(0.2)
+os.write(fd, sys.stdin.buffer.read())
+read(20)
+_, status = os.waitpid(pid, 0)
+sys.stdout.write(str(os.waitstatus_to_exitcode(status)) + '\\n' + shown.decode('utf8', 'replace'))
+`;
+      const result = spawnSync('python3', ['-c', script, process.execPath, CLI, '--data', dir, 'export', '--to', to], {
+        input: keys,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      const [code, ...lines] = result.stdout.split('\n');
+      return { code: Number(code), shown: lines.join('\n') };
+    };
+    const exported = typed(`${PASSPHRASE}\r`, join(dir, 'tout.entente'));
+    expect(exported.code).toBe(0);
+    expect(exported.shown).toMatch(/^Phrase de passe de la coopération : \r\n\d+ mise\(s\) à jour exportée\(s\)/);
+    expect(exported.shown).not.toContain('Chambord');
+    for (const key of ['\u0004', '\u0003']) {
+      const stopped = typed(key, join(dir, 'rien.entente'));
+      expect(stopped).toEqual({ code: 1, shown: "Phrase de passe de la coopération : \r\nPhrase de passe non saisie : rien n'a été fait.\r\n" });
+      expect(existsSync(join(dir, 'rien.entente'))).toBe(false);
+    }
+  });
+
   test('postes, revoke, passphrase change : les clés et la révocation depuis un terminal', () => {
     const [claire, nadia] = [tempDir(), tempDir()];
     // With ENTENTE_PASSPHRASE, init makes the poste's keys; a new passphrase has 12 characters at least.

@@ -243,6 +243,20 @@ describe('nouveaux ordinateurs et révocations à vérifier', () => {
         sentence: expect.stringMatching(/^Un ordinateur qui ne dit pas à qui il est \(identifiant fabrique0001\) a rejoint/),
       },
     ]);
+    // As the notice advises: it is revoked, though it never wrote a row of its own.
+    expect(revokeReplica(claire, origin)).toEqual({ revoked_after: 1 });
+    expect(claire.log.revoked.get(origin)).toBe(1);
+    expect(() => revokeReplica(claire, 'inconnu00001')).toThrow(/introuvable/);
+  });
+
+  test('un ordinateur révoqué ne révoque personne : sa révocation ne compterait nulle part', () => {
+    const claire = newReplica('Claire Martin', '37');
+    const marc = newReplica('Marc Lefèvre', '41');
+    send(marc, claire);
+    send(claire, marc);
+    revokeReplica(claire, marc.replicaId!);
+    send(claire, marc);
+    expect(() => revokeReplica(marc, claire.replicaId!)).toThrow(/^Cet ordinateur a été révoqué par /);
   });
 
   test('une révocation annulée avec sa transaction ne laisse rien : ni borne, ni avis', () => {

@@ -2,7 +2,7 @@ import { Badge, Button, Code, Group, List, Modal, Stack, Table, Text, TextInput 
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import { partnerWord } from '../../../common/partners';
-import { de } from '../../../common/french';
+import { capitalized, de } from '../../../common/french';
 import { useAppState } from '../../app/AppContext';
 import { Disclosure } from '../../shared/Disclosure';
 import { FormActions } from '../../shared/FormActions';
@@ -31,7 +31,7 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
   const [confirming, setConfirming] = useState<ReplicaStatus | null>(null);
   const [naming, setNaming] = useState<ReplicaStatus | null>(null);
   const [error, setError] = useState<string>();
-  const { partners } = useAppState();
+  const { partners, revoked_by: revokedHere } = useAppState();
   if (!status) return null;
 
   // The next ordinateur's dialog starts without this one's refusal.
@@ -55,6 +55,9 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
   // A person's lost laptop and its replacement bear the same name: their arrival tells them apart.
   const joined = (at: string) => `arrivé dans la coopération le ${formatDate(at)}`;
   const name = (computer: ReplicaStatus) => `${computer.person_name ?? 'Ordinateur inconnu'}${computer.label ? ` — ${computer.label}` : ''}`;
+  // « L'ordinateur de Claire Martin », or one that never said who uses it, by its id.
+  const theComputer = (computer: ReplicaStatus) =>
+    computer.person_name ? `l'ordinateur ${de(name(computer))}` : `l'ordinateur ${computer.id} (qui ne dit pas à qui il est)`;
   return (
     <Stack gap="sm" ref={top}>
       <PosteNoticesAlert linkToPostes={false} />
@@ -113,7 +116,9 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
                       Révoqué le {formatDateTime(computer.revoked.at)} par {computer.revoked.by_this_laptop ? 'cet ordinateur' : computer.revoked.by}
                     </Text>
                   ) : (
-                    !computer.is_this_laptop && (
+                    // A revoked laptop revokes no one: its revocation would count nowhere else.
+                    !computer.is_this_laptop &&
+                    !revokedHere && (
                       <Button size="xs" variant="default" color="red" onClick={() => setRevoking(computer)}>
                         Révoquer…
                       </Button>
@@ -126,13 +131,15 @@ export function PostesSection({ scrollIntoView = false }: { scrollIntoView?: boo
         </Table>
       </Table.ScrollContainer>
       <TechnicalDetails replicas={status.replicas} name={name} />
-      <ConfirmKeyModal computer={confirming} name={name} onClose={() => setConfirming(null)} />
+      <ConfirmKeyModal computer={confirming} theComputer={theComputer} onClose={() => setConfirming(null)} />
       <NameComputerModal computer={naming} onClose={() => setNaming(null)} />
       <Modal opened={revoking !== null} onClose={closeRevoking} size="lg" title="Révoquer cet ordinateur ?">
         {revoking && (
           <Stack gap="sm">
             <Text size="sm">
-              L'ordinateur {de(name(revoking))} ({revoking.partner_name ?? 'partenaire inconnu'}){revoking.joined_at ? `, ${joined(revoking.joined_at)}` : ''}
+              {capitalized(theComputer(revoking))}
+              {revoking.partner_name ? ` (${revoking.partner_name})` : ''}
+              {revoking.joined_at ? `, ${joined(revoking.joined_at)}` : ''}
               {revoking.last_change_at ? `, dernière mise à jour le ${formatDateTime(revoking.last_change_at)}` : ''}&#x202f;:
             </Text>
             <List size="sm" spacing={4}>
@@ -180,7 +187,15 @@ function KeyCell({ computer, onConfirm }: { computer: ReplicaStatus; onConfirm: 
  * The fingerprint is typed as the ordinateur's user reads it by phone, and matched here:
  * shown for a mere click, it would be confirmed without being compared.
  */
-function ConfirmKeyModal({ computer, name, onClose }: { computer: ReplicaStatus | null; name: (computer: ReplicaStatus) => string; onClose: () => void }) {
+function ConfirmKeyModal({
+  computer,
+  theComputer,
+  onClose,
+}: {
+  computer: ReplicaStatus | null;
+  theComputer: (computer: ReplicaStatus) => string;
+  onClose: () => void;
+}) {
   const [heard, setHeard] = useState('');
   const [error, setError] = useState<string>();
   function close() {
@@ -195,12 +210,12 @@ function ConfirmKeyModal({ computer, name, onClose }: { computer: ReplicaStatus 
     notifications.show({
       color: 'teal',
       title: 'Clé confirmée',
-      message: `La clé de l'ordinateur ${de(name(target))} est désormais confirmée sur cet ordinateur.`,
+      message: `La clé ${de(theComputer(target))} est désormais confirmée sur cet ordinateur.`,
     });
   }
   const person = computer?.person_name ?? 'la personne qui utilise cet ordinateur';
   return (
-    <Modal opened={computer !== null} onClose={close} size="lg" title={computer ? `Confirmer la clé de l'ordinateur ${de(name(computer))}` : ''}>
+    <Modal opened={computer !== null} onClose={close} size="lg" title={computer ? `Confirmer la clé ${de(theComputer(computer))}` : ''}>
       {computer && (
         <form
           onSubmit={(event) => {
