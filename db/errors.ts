@@ -70,7 +70,8 @@ const SENTENCES = {
   'no-project': () => "Cet ordinateur n'a pas encore de coopération : terminez le premier démarrage.",
   'no-identity': () => 'La personne qui utilise cet ordinateur est introuvable dans les données.',
   'first-start': () => "Indiquez d'abord qui utilise cet ordinateur.",
-  'no-database': (dataDir: string) => `Aucune base de données dans ${dataDir} : lancez d'abord « entente init ».`,
+  'no-database': (dataDir: string) =>
+    `Aucune coopération dans ${dataDir} : lancez d'abord « entente init » (ou « entente join INVITATION »), ou terminez le premier démarrage dans l'application.`,
   closed: () => 'Les données ne sont pas ouvertes.',
   'not-corrupt': (offer: 'restore' | 'start-over') =>
     `${offer === 'restore' ? 'La restauration est proposée' : 'Repartir de zéro est proposé'} seulement quand la base est endommagée.`,

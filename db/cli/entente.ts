@@ -1,5 +1,5 @@
 // The `entente` command: the replica's data from a terminal, for scripts, support and tests.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { basename, extname, resolve } from 'node:path';
@@ -320,10 +320,37 @@ function partnerKind(typed: string, index: number): PartnerKind {
   return kind;
 }
 
+/** The data folder of a laptop that has joined a cooperation; anything else is refused, rather than shown empty. */
 function openExisting(dataDir: string): Store {
   const file = databaseFile(dataDir);
   if (!existsSync(file)) throw refusal('no-database', dataDir);
-  return Store.open(file);
+  const store = Store.open(file);
+  if (!store.replicaId) {
+    store.close();
+    throw refusal('no-database', dataDir);
+  }
+  return store;
+}
+
+/**
+ * `init` and `join` work in the data folder's database, made for them if there was none: if
+ * they fail (a name missing, an unknown partner, a wrong passphrase), they take it away again,
+ * so that the folder does not look like a laptop with an empty cooperation.
+ */
+function inNewDatabase(dataDir: string, work: (store: Store) => void): number {
+  const file = databaseFile(dataDir);
+  const existed = existsSync(file);
+  mkdirSync(dataDir, { recursive: true });
+  const store = Store.open(file);
+  try {
+    work(store);
+  } catch (error) {
+    store.close();
+    if (!existed) for (const made of [file, `${file}-wal`, `${file}-shm`]) rmSync(made, { force: true });
+    throw error;
+  }
+  store.close();
+  return 0;
 }
 
 function formatTable(rows: ActionRow[]): string {
@@ -396,9 +423,10 @@ async function passphrase(variable = 'ENTENTE_PASSPHRASE', question = 'Phrase de
   const fromEnv = process.env[variable];
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) throw refusal('no-passphrase-env', variable);
-  process.stderr.write(question);
   const unseen = new Writable({ write: (_chunk, _encoding, done) => done() });
+  // The terminal in raw mode before the question shows: a Ctrl-C typed then is read, not a signal.
   const prompt = createInterface({ input: process.stdin, output: unseen, terminal: true });
+  process.stderr.write(question);
   try {
     return await new Promise<string>((answer, refuse) => {
       prompt.question('', answer);
@@ -747,9 +775,7 @@ async function main(argv: string[]): Promise<number> {
   if (!command) throw refusal('usage', `Commande manquante.\n\n${HELP}`);
   const dataDir = resolve(option(args, 'data') ?? (process.env.ENTENTE_DATA_DIR || defaultDataDir()));
   if (command === 'init') {
-    mkdirSync(dataDir, { recursive: true });
-    const store = Store.open(databaseFile(dataDir));
-    try {
+    return inNewDatabase(dataDir, (store) => {
       const chosen = process.env.ENTENTE_PASSPHRASE;
       if (chosen) validateNewPassphrase(chosen);
       const project = option(args, 'new-project');
@@ -761,10 +787,7 @@ async function main(argv: string[]): Promise<number> {
       if (chosen) setUpKeys(store, chosen);
       const created = project === undefined ? '' : ` ; coopération « ${getProject(store).name} » (${store.projectId}) créée`;
       process.stdout.write(`Ordinateur ${store.replicaId} créé dans ${dataDir}${chosen ? ', avec ses clés' : ''}${created}.\n`);
-    } finally {
-      store.close();
-    }
-    return 0;
+    });
   }
   if (command === 'join') {
     const file = args.positionals[1];
@@ -773,18 +796,13 @@ async function main(argv: string[]): Promise<number> {
     const who = identity(args);
     const invitation = readInput(resolve(file));
     const secret = await passphrase();
-    mkdirSync(dataDir, { recursive: true });
-    const store = Store.open(databaseFile(dataDir));
-    try {
+    return inNewDatabase(dataDir, (store) => {
       const joined = joinProject(store, invitation, secret, who);
       process.stdout.write(
         `Coopération rejointe : « ${getProject(store).name} » (${joined.projectId}) ; ordinateur ${joined.replicaId} créé dans ${dataDir}, ` +
           `${joined.applied} mise(s) à jour reçue(s).\n`,
       );
-    } finally {
-      store.close();
-    }
-    return 0;
+    });
   }
   const store = openExisting(dataDir);
   try {

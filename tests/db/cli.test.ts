@@ -98,10 +98,13 @@ describe('entente', { timeout: 60_000 }, () => {
 
   test('refusals exit 1 with a French sentence', () => {
     const dir = tempDir();
-    expect(fails(dir, 'info')).toMatch(/^Aucune base de données dans .* : lancez d'abord « entente init »\./);
+    expect(fails(dir, 'info')).toMatch(/^Aucune coopération dans .* : lancez d'abord « entente init »/);
     expect(existsSync(databaseFile(dir))).toBe(false);
     expect(fails(dir, 'init', '--as', 'Claire Martin', '--partner', '99')).toBe('Partenaire inconnu : 99. Codes possibles : 37, 41.\n');
     expect(fails(dir, 'init', '--partner', '37')).toBe("L'option --as est obligatoire.\n");
+    // A failed init leaves no database that would answer as an empty cooperation.
+    expect(existsSync(databaseFile(dir))).toBe(false);
+    expect(fails(dir, 'action', 'list')).toMatch(/^Aucune coopération dans /);
     ok(dir, 'init', '--as', 'Claire Martin', '--partner', '37');
     expect(fails(dir, 'init', '--as', 'Claire Martin', '--partner', '37')).toMatch(/contient déjà une coopération/);
     expect(fails(dir, 'action', 'add', '--chantier', '99', '--title', 'X')).toBe('Chantier inconnu : 99.\n');
@@ -145,7 +148,8 @@ describe('entente', { timeout: 60_000 }, () => {
     const whole = readFileSync(invitation);
     writeFileSync(truncated, whole.subarray(0, whole.length - 300));
     expect(fails(marc, 'join', truncated, ...joinAs)).toMatch(/^Ce fichier d'échange est endommagé ou incomplet/);
-    expect(fails(marc, 'info')).toMatch(/pas encore de coopération/);
+    expect(fails(marc, 'info')).toMatch(/^Aucune coopération dans /);
+    expect(existsSync(databaseFile(marc))).toBe(false);
 
     const joined =
       /^Coopération rejointe : « Coopération Indre-et-Loire – Loir-et-Cher » \(p-coop-37-41\) ; ordinateur ([0-9a-z]{12}) créé dans .*, (\d+) mise\(s\) à jour reçue\(s\)\.\n$/.exec(
