@@ -90,6 +90,8 @@ const SENTENCES = {
   'damaged-while-working': () => 'La base de données est endommagée. Fermez Entente et rouvrez-la : elle proposera de restaurer la dernière sauvegarde.',
   'cannot-open': () => "Le fichier de données ne peut pas être ouvert : vérifiez que le dossier existe et que vous avez le droit d'y écrire.",
   'path-not-found': () => 'Dossier ou fichier introuvable : vérifiez le chemin indiqué.',
+  'is-a-folder': () => "C'est un dossier, pas un fichier : indiquez le nom d'un fichier.",
+  'not-a-folder': () => 'Ce chemin passe par un fichier là où il faut un dossier : vérifiez le chemin indiqué.',
   'access-denied': () => "Accès refusé : vous n'avez pas le droit d'écrire à cet endroit.",
   'not-permitted': () =>
     "Opération refusée par le système : le fichier est peut-être ouvert dans un autre programme (fermez-le, puis recommencez), ou vous n'avez pas les droits sur ce dossier.",
@@ -142,6 +144,8 @@ const SENTENCES = {
   /** Another ordinateur's numbers used twice, for different changes: a copied data folder, or a forged file. */
   'diverging-replica': (replica: string, seq: number) =>
     `Un ordinateur de la coopération (identifiant ${replica}) a écrit deux mises à jour différentes sous le numéro ${seq} : ${COPIED}. Rien n'a été importé. ${KEEP_ONE}`,
+  'invitation-passphrase': () =>
+    "La phrase de passe ne correspond pas à celle de cette invitation. Vérifiez celle qu'on vous a donnée avec elle (elle distingue majuscules et minuscules). Rien n'a été créé.",
   'unknown-key': () =>
     `La phrase de passe ne correspond pas à celle de ce fichier d'échange. Si la phrase de passe de la coopération a été changée sur un autre ordinateur, saisissez la nouvelle (Synchronisation › Phrase de passe de la coopération › Saisir la nouvelle phrase de passe) ; elle distingue majuscules et minuscules. ${UNCHANGED}`,
   'format-1-needs-passphrase': () =>
@@ -284,6 +288,8 @@ const SYSTEM_FAILURES: [prefix: string, code: PlainCode][] = [
   ['SQLITE_CORRUPT', 'damaged-while-working'],
   ['SQLITE_CANTOPEN', 'cannot-open'],
   ['ENOENT', 'path-not-found'],
+  ['EISDIR', 'is-a-folder'],
+  ['ENOTDIR', 'not-a-folder'],
   ['EACCES', 'access-denied'],
   ['EPERM', 'not-permitted'],
   ['EBUSY', 'file-busy'],

@@ -444,6 +444,15 @@ function keyConfirmation(poste: ReplicaStatus): string {
   return poste.key_confirmed_at ? `, confirmée ici le ${frenchDateTime(poste.key_confirmed_at)}` : ', non confirmée ici (entente confirm)';
 }
 
+/** `--for`: another ordinateur this one knows of, by its id (what it lacks is read from its last file). */
+function requireOtherPoste(store: Store, typed: string): void {
+  requireReplicaId(typed);
+  if (typed === store.replicaId) throw refusal('usage', "--for désigne un autre ordinateur : celui-ci a déjà tout ce qu'il a écrit.");
+  if (!listReplicaStatus(store).some((poste) => poste.id === typed)) {
+    throw refusal('usage', `Aucun ordinateur ${typed} n'est connu ici : « entente postes » donne l'identifiant de chacun.`);
+  }
+}
+
 /** An ordinateur is named by its id here: a person's name may stand for several (an old laptop and its replacement). */
 function requireReplicaId(typed: string): void {
   if (!/^[0-9a-z]{12}$/.test(typed)) {
@@ -550,7 +559,13 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
   } else if (name === 'action' && sub === 'show') {
     const [id] = rest;
     if (!id || rest.length > 1) throw refusal('usage', 'Usage : entente action show ID [--json] [--field CHAMP]');
-    const shown = showAction(store, id, option(args, 'field'));
+    const field = option(args, 'field');
+    const shown = showAction(store, id, field);
+    // A field the history does not know gives no empty history: it is named, with those it knows.
+    if (field !== undefined && !shown.history.fields.some((known) => known.key === field)) {
+      const known = shown.history.fields.map((known) => `${known.key} (${known.label})`).join(', ');
+      throw refusal('usage', `Pas de champ « ${field} » dans l'historique de cette action. Champs : ${known || 'aucun'}.`);
+    }
     process.stdout.write(args.options.json ? `${JSON.stringify(shown, null, 2)}\n` : formatActionShow(shown));
   } else if (name === 'action' && sub === 'set') {
     const [id, ...assignments] = rest;
@@ -613,6 +628,7 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
     const target = resolve(requiredOption(args, 'to'));
     const forReplica = option(args, 'for');
     if (forReplica && args.options.full) throw refusal('usage', '--for et --full ne vont pas ensemble.');
+    if (forReplica !== undefined) requireOtherPoste(store, forReplica);
     const record = exportToFile(store, target, { secret: await passphrase(), target: forReplica ? { kind: 'replica', id: forReplica } : { kind: 'full' } });
     process.stdout.write(`${record.count} mise(s) à jour exportée(s) dans ${target}.\n`);
   } else if (name === 'invite') {

@@ -35,16 +35,24 @@ function backupInfo(file: string): BackupInfo {
  * backup that exists is complete. The copy is made self-contained (no -wal beside it).
  */
 export async function backupTo(store: Store, file: string): Promise<BackupInfo> {
+  // Said in French before SQLite says it in English.
+  if (!existsSync(dirname(file))) throw refusal('path-not-found');
+  if (existsSync(file) && statSync(file).isDirectory()) throw refusal('is-a-folder');
   const partial = `${file}.partiel`;
-  await store.db.backup(partial);
-  // Through the store's own connection: the app may run a native build of another runtime.
-  store.db.prepare('ATTACH DATABASE ? AS copy').run(partial);
   try {
-    store.db.pragma('copy.journal_mode = DELETE');
-  } finally {
-    store.db.exec('DETACH DATABASE copy');
+    await store.db.backup(partial);
+    // Through the store's own connection: the app may run a native build of another runtime.
+    store.db.prepare('ATTACH DATABASE ? AS copy').run(partial);
+    try {
+      store.db.pragma('copy.journal_mode = DELETE');
+    } finally {
+      store.db.exec('DETACH DATABASE copy');
+    }
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
   }
-  renameSync(partial, file);
   return info(file, new Date());
 }
 

@@ -2,7 +2,7 @@
 // other, with the passphrase given by another channel (by phone): the new laptop takes
 // the whole history, then gets a replica id and a signing key of its own, so that it never
 // writes under the numbers or the name of the laptop it came from.
-import { refusal } from '../errors';
+import { isUserError, refusal } from '../errors';
 import { assertNoProject, registerLaptop, startReplica, type Identity } from '../project/setup';
 import type { Store } from '../store/store';
 import { exportFile, importFile } from './exchange';
@@ -42,7 +42,14 @@ export function joinProject(store: Store, bytes: Buffer, passphrase: string, ide
     // An import like any other (decryption for header.project, what the sender held, so
     // that a later export for it is incremental), journalled as the join.
     const keyring = newKeyring(store, passphrase);
-    const { applied } = importFile(store, bytes, keyring, { now, journalAs: 'join' });
+    let applied: number;
+    try {
+      ({ applied } = importFile(store, bytes, keyring, { now, journalAs: 'join' }));
+    } catch (error) {
+      // Not a passphrase changed elsewhere: this laptop knows no other; the one given with the invitation is mistyped.
+      if (isUserError(error) && ['unknown-key', 'wrong-passphrase', 'wrong-passphrase-here'].includes(error.code)) throw refusal('invitation-passphrase');
+      throw error;
+    }
     registerLaptop(store, identity);
     // The postes and revocations the invitation brought are the project as it is, not news.
     seeAllPostes(store);
