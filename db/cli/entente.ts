@@ -480,7 +480,7 @@ function formatPostes(postes: ReplicaStatus[]): string {
     [
       `${poste.id}${poste.is_this_laptop ? ' (cet ordinateur)' : ''}`,
       `  ${poste.person_name ?? 'personne inconnue'}, ${poste.partner_name ?? 'partenaire inconnu'}${poste.label ? `, « ${poste.label} »` : ''}${poste.joined_at ? `, arrivé le ${frenchDay(poste.joined_at)}` : ''}`,
-      `  clé : ${poste.fingerprint ?? 'aucune (ordinateur pas encore passé à la version 0.3)'}${keyConfirmation(poste)}`,
+      `  clé : ${poste.fingerprint ?? (poste.is_this_laptop ? "aucune (la phrase de passe n'a pas encore été donnée sur cet ordinateur)" : 'aucune (ordinateur pas encore passé à la version 0.3)')}${keyConfirmation(poste)}`,
       poste.changes === poste.registration_changes
         ? '  aucune mise à jour depuis son arrivée'
         : `  ${poste.changes - poste.registration_changes} mise(s) à jour, la dernière le ${poste.last_change_at ? frenchDateTime(poste.last_change_at) : '—'}`,

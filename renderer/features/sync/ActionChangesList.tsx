@@ -2,6 +2,7 @@ import { Anchor, List, Stack, Text } from '@mantine/core';
 import type { ImportSummary } from '../../../preload/contract';
 import { href } from '../../app/navigation';
 import { numberFormat } from '../../shared/format';
+import { frenchTypography } from '../../../common/french';
 
 /**
  * What an import (or a round with the shared folder) changed, action by action:
@@ -22,7 +23,7 @@ export function ActionChangesList({ changes, onOpen }: { changes: ImportSummary[
             </Anchor>
             <List size="sm" withPadding>
               {action.lines.map((line, index) => (
-                <List.Item key={index}>{line}</List.Item>
+                <List.Item key={index}>{frenchTypography(line)}</List.Item>
               ))}
             </List>
           </div>

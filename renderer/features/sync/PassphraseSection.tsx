@@ -25,7 +25,9 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
         </Alert>
       )}
       {status.keys === 'none' && <PassphraseEntry unlocking={false} onDone={onChanged} />}
-      {status.keys === 'locked' && <PassphraseEntry unlocking onDone={onChanged} />}
+      {status.keys === 'locked' && (
+        <PassphraseEntry unlocking kept={status.keychain === 'system' || status.keychain === 'plain-text-accepted'} onDone={onChanged} />
+      )}
       {status.keys === 'ready' && status.passphrase_seen_elsewhere && !changing && (
         <AdoptPassphrase seen={status.passphrase_seen_elsewhere} onDone={onChanged} />
       )}
@@ -34,7 +36,12 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
           <Stack gap={2}>
             <Text size="sm">
               Les clés de cet ordinateur sont prêtes
-              {status.keychain === 'system' || status.keychain === 'plain-text-accepted' ? ', gardées par le trousseau du système' : ''}.
+              {status.keychain === 'system'
+                ? ', gardées par le trousseau du système'
+                : status.keychain === 'plain-text-accepted'
+                  ? ', gardées sans chiffrement du système, comme vous l’avez accepté'
+                  : ''}
+              .
             </Text>
             {status.fingerprint && (
               <>
@@ -61,6 +68,13 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
           onDone={() => {
             setChanging(false);
             onChanged();
+            notifications.show({
+              color: 'teal',
+              title: 'Phrase de passe changée',
+              message:
+                'Les fichiers que cet ordinateur écrira désormais demandent la nouvelle phrase de passe\u202f: donnez-la aux autres ordinateurs de la coopération par un autre moyen que les fichiers (par téléphone).',
+              autoClose: 15_000,
+            });
           }}
           onCancel={() => setChanging(false)}
         />
@@ -79,7 +93,7 @@ export function PassphraseSection({ status, onChanged }: { status: SyncStatus; o
  * The passphrase typed once: chosen on the first ordinateur or typed on the others (its
  * strength shown), or typed again to unlock keys that no keychain keeps between starts.
  */
-function PassphraseEntry({ unlocking, onDone }: { unlocking: boolean; onDone: () => void }) {
+function PassphraseEntry({ unlocking, kept = false, onDone }: { unlocking: boolean; kept?: boolean; onDone: () => void }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string>();
   // Deriving the keys takes about a second.
@@ -98,8 +112,9 @@ function PassphraseEntry({ unlocking, onDone }: { unlocking: boolean; onDone: ()
       <Text size="sm" mb="xs">
         {unlocking ? (
           <>
-            Les clés de cet ordinateur sont verrouillées&#x202f;: aucun trousseau du système ne les garde entre deux démarrages. Saisissez la phrase de passe de
-            la coopération pour synchroniser.
+            {kept
+              ? 'Les clés de cet ordinateur sont verrouillées (écrites par la ligne de commande, ou dossier de données copié)\u202f: saisissez la phrase de passe de la coopération pour les ouvrir\u202f; elles seront ensuite gardées entre deux démarrages.'
+              : 'Les clés de cet ordinateur sont verrouillées\u202f: aucun trousseau du système ne les garde entre deux démarrages. Saisissez la phrase de passe de la coopération pour synchroniser.'}
           </>
         ) : (
           <>

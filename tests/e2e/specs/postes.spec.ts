@@ -139,6 +139,8 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   await page.getByRole('textbox', { name: 'Phrase de passe actuelle de cet ordinateur' }).fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Changer la phrase de passe' }).click();
   await expect(page.getByText(/Les clés de cet ordinateur sont prêtes/)).toBeVisible();
+  // Said, with what to do next: the others need the new one.
+  await expect(page.getByRole('alert').filter({ hasText: 'Phrase de passe changée' })).toContainText('donnez-la aux autres ordinateurs');
   await app.close();
   // The old passphrase no longer opens this ordinateur's keys, and says so.
   expect(() => cliWithPassphrase(claire, PASSPHRASE, 'export', '--to', join(claire, 'x.entente'))).toThrow(/ancienne phrase de passe/);
