@@ -266,11 +266,14 @@ function AdoptPassphrase({ seen, onDone }: { seen: NonNullable<SyncStatus['passp
 function ChangePassphrase({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const [errors, setErrors] = useState<{ current?: string; next?: string }>({});
+  const [again, setAgain] = useState('');
+  const [errors, setErrors] = useState<{ current?: string; next?: string; again?: string }>({});
   // Both passphrases go through scrypt: about a second each.
   const [busy, setBusy] = useState(false);
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // Typed twice: one typo would seal every file to come with a passphrase nobody knows.
+    if (again !== next) return setErrors({ again: 'Les deux saisies de la nouvelle phrase de passe diffèrent\u202f: retapez-la.' });
     setBusy(true);
     const result = await send('changeSyncPassphrase', current, next);
     setBusy(false);
@@ -296,6 +299,14 @@ function ChangePassphrase({ onDone, onCancel }: { onDone: () => void; onCancel: 
           autoComplete="off"
         />
         <PassphraseField label="Nouvelle phrase de passe de la coopération" value={next} onChange={setNext} error={errors.next} />
+        <PasswordInput
+          label="La nouvelle phrase de passe, une seconde fois"
+          value={again}
+          onChange={(event) => setAgain(event.currentTarget.value)}
+          error={errors.again}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <Group>
           <Button type="submit" loading={busy}>
             Changer la phrase de passe

@@ -134,6 +134,12 @@ test('phrase de passe proposée, empreinte, révocation d’un ordinateur perdu,
   await page.getByRole('button', { name: 'Changer la phrase de passe' }).click();
   await page.getByRole('textbox', { name: 'Phrase de passe actuelle de cet ordinateur' }).fill('pas la bonne');
   await page.getByRole('textbox', { name: 'Nouvelle phrase de passe de la coopération' }).fill('prairie-violon-nuage-tambour-ruisseau');
+  // Typed twice: a typo is caught before anything is sealed with it.
+  const again = page.getByRole('textbox', { name: 'La nouvelle phrase de passe, une seconde fois' });
+  await again.fill('prairie-violon-nuage-tambour-ruiseau');
+  await page.getByRole('button', { name: 'Changer la phrase de passe' }).click();
+  await expect(again).toHaveAccessibleDescription('Les deux saisies de la nouvelle phrase de passe diffèrent\u202f: retapez-la.');
+  await again.fill('prairie-violon-nuage-tambour-ruisseau');
   await page.getByRole('button', { name: 'Changer la phrase de passe' }).click();
   await expect(page.getByText("Ce n'est pas la phrase de passe de cet ordinateur.")).toBeVisible();
   await page.getByRole('textbox', { name: 'Phrase de passe actuelle de cet ordinateur' }).fill(PASSPHRASE);
