@@ -652,6 +652,8 @@ async function run(store: Store, command: string[], args: Args): Promise<number>
         `${file} : pas lu, scellé avec une ancienne phrase de passe que cet ordinateur n'a jamais eue (son poste a écrit depuis des fichiers lus ici)\n`,
       );
     }
+    // Stopped before writing (a revoked computer, a folder it cannot write to): what was read is said first.
+    if (result.stopped) throw result.stopped;
     process.stdout.write(result.written ? `${result.written.count} mise(s) à jour écrite(s) dans ${result.written.file}.\n` : 'Rien de nouveau à écrire.\n');
     process.stdout.write(toCheck(store));
   } else if (name === 'indicator' && sub === 'add') {

@@ -34,6 +34,8 @@ export interface FolderSyncResult {
   written: { file: string; count: number } | null;
   /** Documents whose bytes were read from the folder, and written to it. */
   documents: { received: number; written: number };
+  /** Why this replica could not write its file, after reading the others' (revoked, a folder it cannot write to). */
+  stopped?: UserError;
 }
 
 /**
@@ -233,37 +235,44 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
     }
   }
 
-  // Nothing new, no file, and no key derived: a round of the watcher or the timer stays cheap.
-  if (hasChangesBeyond(store, published)) {
-    const heldSince = kept('held');
-    const { bytes, header, senderHeld } = exportFile(store, {
-      secret: keyring,
-      basedOn: published,
-      heldSince: heldSince === undefined ? undefined : (JSON.parse(heldSince) as Record<string, number>),
-      now,
-      withBlobs: false,
-    });
-    // The number is taken, and on disk with every change the file carries, before the file
-    // exists: an app stopped in between leaves a number unused, never a file of this laptop
-    // beyond its counter (which the next round would read as a copied laptop's). Read again
-    // in a write transaction: the command line may have taken one since this round began.
-    const number = store.db
-      .transaction(() => {
-        const taken = Number(store.localState(counterKey) ?? 0) + 1;
-        store.setLocalState(counterKey, String(taken));
-        return taken;
-      })
-      .immediate();
-    store.syncToDisk();
-    const name = fileName(number);
-    writingInFolder(folder, () => writeFileAtomically(join(ownDir, name), bytes));
-    // Only now: the next file says what changed since one its readers can read.
-    store.setLocalState(heldKey, JSON.stringify(senderHeld));
-    store.setLocalState(writtenKey, String(number));
-    for (const [origin, seq] of Object.entries(senderHeld)) published[origin] = Math.max(published[origin] ?? 0, seq);
-    result.written = { file: `${replicaId}/${name}`, count: header.count };
+  // What was read stays read whatever stops the writing that follows (a revoked laptop, a
+  // folder it cannot write to): the round says what it imported, then why it stopped.
+  try {
+    // Nothing new, no file, and no key derived: a round of the watcher or the timer stays cheap.
+    if (hasChangesBeyond(store, published)) {
+      const heldSince = kept('held');
+      const { bytes, header, senderHeld } = exportFile(store, {
+        secret: keyring,
+        basedOn: published,
+        heldSince: heldSince === undefined ? undefined : (JSON.parse(heldSince) as Record<string, number>),
+        now,
+        withBlobs: false,
+      });
+      // The number is taken, and on disk with every change the file carries, before the file
+      // exists: an app stopped in between leaves a number unused, never a file of this laptop
+      // beyond its counter (which the next round would read as a copied laptop's). Read again
+      // in a write transaction: the command line may have taken one since this round began.
+      const number = store.db
+        .transaction(() => {
+          const taken = Number(store.localState(counterKey) ?? 0) + 1;
+          store.setLocalState(counterKey, String(taken));
+          return taken;
+        })
+        .immediate();
+      store.syncToDisk();
+      const name = fileName(number);
+      writingInFolder(folder, () => writeFileAtomically(join(ownDir, name), bytes));
+      // Only now: the next file says what changed since one its readers can read.
+      store.setLocalState(heldKey, JSON.stringify(senderHeld));
+      store.setLocalState(writtenKey, String(number));
+      for (const [origin, seq] of Object.entries(senderHeld)) published[origin] = Math.max(published[origin] ?? 0, seq);
+      result.written = { file: `${replicaId}/${name}`, count: header.count };
+    }
+  } catch (error) {
+    result.stopped = toUserError(error);
   }
   store.setLocalState(publishedKey, JSON.stringify(published));
+  if (result.stopped) return result;
   const documents = syncDocuments(store, keyring.keys, projectDir, ownDir, [...peers, replicaId]);
   result.postponed.push(...documents.postponed);
   result.documents = { received: documents.received, written: documents.written };

@@ -79,13 +79,14 @@ export function importExchangeFile(store: Store, bytes: Buffer, secret: Secret, 
 
 /**
  * One round with the shared folder, its outcome kept for the status line and journalled
- * (a failure too, then thrown again).
+ * (a failure too, then thrown again). A round that could not write its file after reading
+ * the others' answers with `result.stopped`: the caller tells what was read, then throws it.
  */
 export function folderRound(store: Store, folder: string, secret: Secret, now = new Date()): { record: FolderRoundRecord; result: FolderSyncResult } {
   try {
     const result = syncFolder(store, folder, secret, now);
     const record = folderRoundRecord(folder, result);
-    recordFolderRound(store, folder, { record }, now);
+    recordFolderRound(store, folder, result.stopped ? { error: result.stopped.message } : { record }, now);
     const changes = mergeChanges(result.imported.map((file) => file.action_changes));
     if (changes.actions.length > 0 || changes.more > 0) store.setLocalState(LAST_CHANGES_KEY, JSON.stringify({ at: now.toISOString(), changes }));
     return { record, result };

@@ -198,6 +198,30 @@ describe('entente', { timeout: 60_000 }, () => {
     expect(fails(dataDir, 'sync-folder', join(folder, 'absent'))).toMatch(/Dossier partagé introuvable/);
   });
 
+  test("sync-folder sur un ordinateur révoqué : ce qui a été lu est dit, puis pourquoi rien n'est écrit, et sort avec 1", () => {
+    const [claire, nadia, folder] = [tempDir(), tempDir(), tempDir()];
+    ok(claire, 'init', '--as', 'Claire Martin', '--partner', '37');
+    const invitation = join(claire, 'invitation.entente');
+    ok(claire, 'invite', '--out', invitation);
+    const nadiaId = /ordinateur ([0-9a-z]{12}) créé/.exec(ok(nadia, 'join', invitation, '--as', 'Nadia Benali', '--partner', '41'))![1];
+    ok(nadia, 'sync-folder', folder);
+    ok(claire, 'sync-folder', folder);
+    ok(claire, 'revoke', nadiaId);
+    const retitled = ok(claire, 'action', 'add', '--chantier', '1', '--title', 'Annuaire commun').trim();
+    ok(claire, 'sync-folder', folder);
+    // Nadia's laptop, not yet told, works on.
+    ok(nadia, 'action', 'add', '--chantier', '2', '--title', 'Écrit après la révocation');
+
+    const round = entente(nadia, 'sync-folder', folder);
+    expect(round.code).toBe(1);
+    expect(round.stdout).toMatch(new RegExp(`^${JSON.parse(ok(claire, 'info')).replica.id}/00000001\\.entente :\\n`));
+    expect(round.stdout).not.toContain('écrite(s) dans');
+    expect(round.stderr).toMatch(/^Cet ordinateur a été révoqué par l'ordinateur de Claire Martin \(Indre-et-Loire\)/);
+    // What it read is in: Claire's action, and the revocation itself.
+    expect(listed(nadia).some((row) => row.id === retitled)).toBe(true);
+    expect(readdirSync(join(folder, 'entente-p-coop-37-41', nadiaId))).toEqual(['00000001.entente']);
+  });
+
   test('refus en français : --for inconnu ou soi-même, un champ d’historique inconnu, un dossier là où il faut un fichier', () => {
     const dir = tempDir();
     ok(dir, 'init', '--as', 'Claire Martin', '--partner', '37');
