@@ -1,5 +1,5 @@
 import { Alert, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
-import { parseDuration } from '../../../common/duration';
+import { parseDuration, parseTimeOfDay } from '../../../common/duration';
 import { frenchDuration } from '../../../common/french';
 import { DURATION_HINT } from './DurationField';
 import { useState, type FormEvent } from 'react';
@@ -7,8 +7,8 @@ import { fieldLabel } from '../../../common/fields';
 import { ONE_CHANTIER_MESSAGE, type MeetingType } from '../../../common/vocabulary';
 import { send, useApiData } from '../../api';
 import { navigate } from '../../app/navigation';
-import { FrenchDateInput, FrenchTimeInput } from '../../shared/autosave/AutosaveFields';
-import { formatDate } from '../../shared/format';
+import { FrenchDateInput } from '../../shared/autosave/AutosaveFields';
+import { formatDate, formatTime } from '../../shared/format';
 import { useMeetingTypeOptions } from './labels';
 import { FormActions } from '../../shared/FormActions';
 
@@ -27,17 +27,17 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
   const [type, setType] = useState<MeetingType>('reunion_travail');
   const meetingTypeOptions = useMeetingTypeOptions();
   const [date, setDate] = useState<string | null>(null);
-  const [startTime, setStartTime] = useState('09:30');
+  // Typed text, read on submit as the duration is: an error shown on leaving the field would
+  // move the button under the pointer, and the click that left it would be lost.
+  const [startTime, setStartTime] = useState(formatTime('09:30'));
   const [duration, setDuration] = useState(frenchDuration(120));
   const [title, setTitle] = useState('');
   const [place, setPlace] = useState('');
   const [chantierIds, setChantierIds] = useState<string[]>([]);
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
   const [busy, setBusy] = useState(false);
-  // A date or a time typed that is none keeps its own French error: the meeting waits for it.
-  const [refused, setRefused] = useState<ReadonlySet<'date' | 'start_time'>>(new Set());
-  const refusing = (field: 'date' | 'start_time') => (isRefused: boolean) =>
-    setRefused((current) => (current.has(field) === isRefused ? current : new Set(isRefused ? [...current, field] : [...current].filter((f) => f !== field))));
+  // A date typed that is none keeps its own French error: the meeting waits for it.
+  const [dateRefused, setDateRefused] = useState(false);
   const { data: chantiers } = useApiData('listChantiers');
   const { data: proposal } = useApiData('getCodiriProposal', null);
   const chantierOptions = (chantiers ?? []).map((chantier) => ({ value: chantier.id, label: `${chantier.number}. ${chantier.title}` }));
@@ -51,18 +51,20 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
     event.preventDefault();
     // Everything missing said at once, not one field per try.
     const parsed = parseDuration(duration);
+    const time = parseTimeOfDay(startTime);
     const missing: typeof errors = {
       ...(date ? {} : { date: 'Indiquez la date de la réunion.' }),
+      ...(time.error || time.time === null ? { start_time: time.error ?? "Indiquez l'heure de début, par exemple «\u00a09\u00a0h\u00a030\u00a0»." } : {}),
       ...(parsed.error || parsed.minutes === null ? { duration_minutes: parsed.error ?? 'Indiquez la durée de la réunion.' } : {}),
       ...(type === 'reunion_travail' && chantierIds.length !== 1 ? { chantier_ids: ONE_CHANTIER_MESSAGE } : {}),
     };
     setErrors(missing);
-    if (!date || parsed.minutes === null || Object.keys(missing).length > 0 || refused.size > 0) return;
+    if (!date || !time.time || parsed.minutes === null || Object.keys(missing).length > 0 || dateRefused) return;
     setBusy(true);
     const result = await send('createMeeting', {
       type,
       date,
-      start_time: startTime,
+      start_time: time.time,
       duration_minutes: parsed.minutes,
       title: title.trim() || null,
       place: place.trim() || null,
@@ -107,14 +109,19 @@ function NewMeetingForm({ onClose }: { onClose: () => void }) {
           error={errors.title}
         />
         <Group grow align="flex-start">
-          <FrenchDateInput label={fieldLabel('meeting', 'date')} required value={date} onChange={setDate} error={errors.date} onRefused={refusing('date')} />
-          <FrenchTimeInput
+          <FrenchDateInput label={fieldLabel('meeting', 'date')} required value={date} onChange={setDate} error={errors.date} onRefused={setDateRefused} />
+          <TextInput
             label={fieldLabel('meeting', 'start_time')}
             required
+            placeholder={'9\u00a0h\u00a030'}
             value={startTime}
-            onChange={setStartTime}
+            onChange={(event) => setStartTime(event.currentTarget.value)}
+            // Written the French way once read (« 930 » → « 9 h 30 »); an unreadable one is said on submit.
+            onBlur={() => {
+              const read = parseTimeOfDay(startTime).time;
+              if (read) setStartTime(formatTime(read));
+            }}
             error={errors.start_time}
-            onRefused={refusing('start_time')}
           />
           <TextInput
             label={fieldLabel('meeting', 'duration_minutes')}

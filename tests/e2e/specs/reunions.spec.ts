@@ -64,25 +64,25 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   // New CODIRI: the first of the project; a duration of 0 is refused in French.
   await page.getByRole('button', { name: 'Nouvelle réunion' }).click();
   const dialog = page.getByRole('dialog', { name: 'Nouvelle réunion' });
-  // A réunion de travail without date nor chantier: both said at once.
+  // A réunion de travail without date nor chantier, at a time that is none (not replaced by
+  // the 9 h 30 proposed): all said at once, by the click that leaves the time (it used to be
+  // lost, the button moving as the time's error appeared).
   await choose(app, /^Type de réunion/, 'Réunion de travail');
+  const typedTime = dialog.getByRole('textbox', { name: /^Heure de début/ });
+  await typedTime.fill('25 h');
   await dialog.getByRole('button', { name: 'Créer la réunion' }).click();
   await expect(dialog.getByText('Indiquez la date de la réunion.')).toBeVisible();
   await expect(dialog.getByText('Une réunion de travail concerne un seul chantier\u00a0: choisissez-le.')).toBeVisible();
+  await expect(typedTime).toHaveAccessibleDescription(/^Heure illisible/);
   await choose(app, /^Type de réunion/, 'CODIRI');
   await expect(dialog.getByText('Premier CODIRI de la coopération.')).toBeVisible();
   await dialog.getByRole('textbox', { name: /^Date/ }).fill('15/03/2026');
   await dialog.getByRole('textbox', { name: /^Lieu/ }).fill('Hôtel du Département, Tours');
   await dialog.getByRole('textbox', { name: /^Durée/ }).fill('0');
-  // A time that is none is not replaced by the 9 h 30 proposed.
-  const typedTime = dialog.getByRole('textbox', { name: /^Heure de début/ });
-  await typedTime.fill('25 h');
-  await dialog.getByRole('button', { name: 'Créer la réunion' }).click();
-  await expect(typedTime).toHaveAccessibleDescription(/^Heure illisible/);
-  await expect(dialog).toBeVisible();
-  // Read on leaving the field (its error line then goes, and the button with it).
-  await typedTime.fill('9h30');
+  // Written the French way on leaving the field.
+  await typedTime.fill('930');
   await typedTime.press('Tab');
+  await expect(typedTime).toHaveValue('9\u00a0h\u00a030');
   await dialog.getByRole('button', { name: 'Créer la réunion' }).click();
   await expect(dialog.getByText('La durée de la réunion doit être positive.')).toBeVisible();
   await dialog.getByRole('textbox', { name: /^Durée/ }).fill('150');
