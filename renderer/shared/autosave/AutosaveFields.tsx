@@ -178,6 +178,7 @@ interface FrenchDateInputProps {
  */
 export function FrenchDateInput({ value, onChange, label, error, onRefused, ...rest }: FrenchDateInputProps) {
   const [typingError, setTypingError] = useState<string>();
+  const [calendarOpen, setCalendarOpen] = useState(false);
 
   function checkTyped(text: string) {
     const wrong = text.trim() !== '' && parseFrenchDate(text) === null;
@@ -196,6 +197,10 @@ export function FrenchDateInput({ value, onChange, label, error, onRefused, ...r
         onChange(date);
       }}
       onBlur={(event) => checkTyped(event.currentTarget.value)}
+      // Échap closes the calendar only, not what holds the field: a note being edited, a
+      // dialog (Mantine's leave a field so marked alone).
+      onKeyDown={(event) => event.key === 'Escape' && calendarOpen && event.preventDefault()}
+      data-mantine-stop-propagation={calendarOpen || undefined}
       error={typingError ?? error}
       fixOnBlur={false}
       valueFormat="DD/MM/YYYY"
@@ -207,7 +212,7 @@ export function FrenchDateInput({ value, onChange, label, error, onRefused, ...r
       // Days of the next and previous months are too pale to read (contrast); weekends darker.
       hideOutsideDates
       classNames={{ day: classes.day }}
-      popoverProps={{ withinPortal: true }}
+      popoverProps={{ withinPortal: true, onOpen: () => setCalendarOpen(true), onClose: () => setCalendarOpen(false) }}
     />
   );
 }

@@ -141,6 +141,15 @@ test('une note et une étape modifiées au clavier : le champ prend le focus, É
   await expect
     .poll(() => withStore(dataDir, (store) => store.db.prepare('SELECT text FROM note WHERE action_id = ?').pluck().get(actionId)))
     .toBe('Rencontre avec les directions des ressources humaines. Suite en janvier.');
+  // Échap in the date's calendar closes the calendar only; a second one closes the note.
+  await page.keyboard.press('Enter');
+  await page.getByRole('textbox', { name: 'Date de la note' }).click();
+  await expect(page.getByRole('button', { name: 'Mois suivant' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Mois suivant' })).toBeHidden();
+  await expect(text).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeFocused();
 
   const rename = page.getByRole('button', { name: "Renommer l'étape «\u202fRecenser les offres\u202f»" });
   await rename.focus();

@@ -76,6 +76,12 @@ test("un CODIRI de l'ordre du jour au compte rendu validé ; ses actions suivies
   await expect(typedTime).toHaveAccessibleDescription(/^Heure illisible/);
   await choose(app, /^Type de réunion/, 'CODIRI');
   await expect(dialog.getByText('Premier CODIRI de la coopération.')).toBeVisible();
+  // Échap in the date's calendar closes the calendar, not the dialog.
+  await dialog.getByRole('textbox', { name: /^Date/ }).click();
+  await expect(page.getByRole('button', { name: 'Mois suivant' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Mois suivant' })).toBeHidden();
+  await expect(dialog).toBeVisible();
   await dialog.getByRole('textbox', { name: /^Date/ }).fill('15/03/2026');
   await dialog.getByRole('textbox', { name: /^Lieu/ }).fill('Hôtel du Département, Tours');
   await dialog.getByRole('textbox', { name: /^Durée/ }).fill('0');
