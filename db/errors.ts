@@ -194,6 +194,11 @@ const SENTENCES = {
   /** The system's file manager did not open the data folder (its own reason, in its own language, is not shown). */
   'folder-not-opened': (folder: string) =>
     `Le dossier ${folder} n'a pas pu être ouvert dans l'explorateur de fichiers : ouvrez-le vous-même à partir de ce chemin.`,
+  /** A round that read nothing for minutes: a network share gone, whose file calls wait without end. */
+  'folder-not-responding': (folder: string) =>
+    `Le dossier partagé ${folder} ne répond plus (un partage réseau débranché ou injoignable ?) : ce passage est abandonné. Ce qu'il avait déjà lu est enregistré ; la synchronisation reprendra quand le dossier répondra de nouveau.`,
+  'folder-still-not-responding': (folder: string) =>
+    `Le dossier partagé ${folder} ne répond toujours pas : la synchronisation reprendra quand il répondra de nouveau. Vérifiez que le partage réseau est bien connecté.`,
   'sync-stopped': (detail?: string) => (detail ? `La synchronisation a échoué : ${detail}` : "La synchronisation s'est arrêtée sans réponse."),
 
   // The window and the IPC boundary.

@@ -104,7 +104,7 @@ export type {
 /** A sync job under way in main (off the main thread), for the progress bar. */
 export interface SyncProgress {
   kind: 'import' | 'export' | 'folder' | 'invite';
-  /** Changes applied so far, of total; 0 of 0 while the file is read and decrypted. */
+  /** Changes applied so far, of total; 0 of 0 while the file is read and decrypted. For a folder round: files read so far, of those new in the folder. */
   done: number;
   total: number;
 }

@@ -73,7 +73,14 @@ export function checkFolderApart(store: Store, folder: string): void {
     throw refusal('folder-holds-data', folder, dirname(store.db.name));
 }
 
-export function syncFolder(store: Store, folder: string, secret: Secret, now = new Date()): FolderSyncResult {
+export function syncFolder(
+  store: Store,
+  folder: string,
+  secret: Secret,
+  now = new Date(),
+  /** Told before each file actually read: the app's watch over a share that stops answering (main/sync/jobs.ts). */
+  onFile?: (done: number, total: number) => void,
+): FolderSyncResult {
   const { projectId, replicaId } = store.requireReplica();
   if (typeof secret === 'string') checkFirstPassphrase(store, folder, secret);
   const keyring = keyringOf(store, secret);
@@ -137,11 +144,14 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
   const stopIfGone = () => {
     if (!existsSync(projectDir)) throw refusal('folder-missing', folder);
   };
+  let read = 0;
+  let toRead = 0;
   /** Imports one file of another poste; answers what is wrong with it, if it is the file's fault. */
   const importOne = (relative: string, path: string): UserError | undefined => {
     // Read before: a poste never writes a file twice, so it is not even looked at (on a
     // network share, each look at a file is a round trip, and the folder only grows).
     if (known(relative) !== undefined) return undefined;
+    onFile?.(read++, Math.max(toRead, read));
     let size: number;
     let bytes: Buffer;
     try {
@@ -193,6 +203,7 @@ export function syncFolder(store: Store, folder: string, secret: Secret, now = n
     unknownKeys.set(peer, []);
     newestFiles.set(peer, `${peer}/${fileName(numbers.at(-1)!)}`);
   }
+  toRead = pending.filter((file) => known(file.relative) === undefined).length;
   // A file may relay changes whose poste's key is in a file read later in the round (another
   // poste's folder): such files are tried again once the others are in, while that helps.
   let tried = pending;

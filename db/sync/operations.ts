@@ -82,9 +82,14 @@ export function importExchangeFile(store: Store, bytes: Buffer, secret: Secret, 
  * (a failure too, then thrown again). A round that could not write its file after reading
  * the others' answers with `result.stopped`: the caller tells what was read, then throws it.
  */
-export function folderRound(store: Store, folder: string, secret: Secret, now = new Date()): { record: FolderRoundRecord; result: FolderSyncResult } {
+export function folderRound(
+  store: Store,
+  folder: string,
+  secret: Secret,
+  { now = new Date(), onFile }: { now?: Date; onFile?: (done: number, total: number) => void } = {},
+): { record: FolderRoundRecord; result: FolderSyncResult } {
   try {
-    const result = syncFolder(store, folder, secret, now);
+    const result = syncFolder(store, folder, secret, now, onFile);
     const record = folderRoundRecord(folder, result);
     recordFolderRound(store, folder, result.stopped ? { error: result.stopped.message } : { record }, now);
     const changes = mergeChanges(result.imported.map((file) => file.action_changes));
@@ -98,6 +103,11 @@ export function folderRound(store: Store, folder: string, secret: Secret, now = 
     }
     throw error;
   }
+}
+
+/** A round main gave up on, its worker waiting on a folder that no longer answers (main/sync/jobs.ts): said as a failed round. */
+export function recordAbandonedRound(store: Store, folder: string, message: string, at = new Date()): void {
+  recordFolderRound(store, folder, { error: message }, at);
 }
 
 /** What a round with the shared folder did, in numbers. */

@@ -5,7 +5,15 @@ import { Worker } from 'node:worker_threads';
 import { refusal, toApiError, UserError } from '../../db/errors';
 import type { ApiError, ExportTarget, SyncProgress } from '../../preload/contract';
 import type { KeyringData } from '../../db/sync/keys';
+import { recordAbandonedRound } from '../../db/sync/operations';
 import type { Session } from '../session';
+
+/**
+ * A shared-folder round that reads no file for this long waits on a share that no longer
+ * answers: a network drive gone can hold a file call for good. Reading one file, even a
+ * large document over a slow link, takes far less.
+ */
+const SILENT_ROUND_MS = 3 * 60_000;
 
 export type SyncJob =
   | { kind: 'import'; bytes: Uint8Array; keys: KeyringData }
@@ -39,7 +47,11 @@ export class SyncJobs {
     private readonly onProgress: (progress: SyncProgress | null) => void,
     /** Data changed by a job that failed after all (a shared-folder round stopped midway). */
     private readonly onDataChanged: () => void,
+    private readonly silentRoundMs = SILENT_ROUND_MS,
   ) {}
+
+  /** The worker of a round given up, still waiting on its folder: no other round starts before it ends. */
+  private abandoned?: { folder: string };
 
   get running(): SyncProgress | null {
     return this.current;
@@ -72,15 +84,54 @@ export class SyncJobs {
   }
 
   private start<T>(job: SyncJob): { answer: Promise<{ value: T; changed: boolean }>; ended: Promise<void> } {
+    // Its threads would pile up, one more at every round, each waiting on the same share.
+    if (job.kind === 'folder' && this.abandoned) {
+      const failure = refusal('folder-still-not-responding', this.abandoned.folder);
+      return { answer: Promise.reject(failure), ended: Promise.resolve() };
+    }
     const input: WorkerInput = { databaseFile: this.session.databaseFile, nativeBinding: this.session.nativeBinding, job };
     const worker = new Worker(this.workerFile, { workerData: input });
     // Once the worker exists: a job that could not even start is not shown as running.
     this.report({ kind: job.kind, done: 0, total: 0 });
-    const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    let giveUp: () => void = () => undefined;
+    // The queue goes on once the worker has ended, or once its round is given up.
+    const ended = Promise.race([exited, new Promise<void>((resolve) => (giveUp = resolve))]);
     const answer = new Promise<{ value: T; changed: boolean }>((resolve, reject) => {
       let answered = false;
       let failed: ApiError | undefined;
+      let silence: NodeJS.Timeout | undefined;
+      const folder = job.kind === 'folder' ? job.folder : undefined;
+      const watch = () => {
+        clearTimeout(silence);
+        if (folder !== undefined) silence = setTimeout(() => abandon(folder), this.silentRoundMs);
+      };
+      // Terminated, it stops as soon as the system gives its thread back; until then, it is the one round.
+      const abandon = (folder: string) => {
+        answered = true;
+        this.abandoned = { folder };
+        void exited.then(() => (this.abandoned = undefined));
+        void worker.terminate();
+        this.report(null);
+        const failure = refusal('folder-not-responding', folder);
+        try {
+          recordAbandonedRound(this.session.requireStore(), folder, failure.message);
+        } catch {
+          // The answer says it all the same.
+        }
+        giveUp();
+        this.session
+          .reload()
+          .then(() => this.onDataChanged())
+          .catch(() => undefined)
+          .finally(() => reject(failure));
+      };
+      watch();
+      worker.once('exit', () => clearTimeout(silence));
       worker.on('message', (message: WorkerMessage) => {
+        if (answered) return;
+        if (message.type === 'done') clearTimeout(silence);
+        else watch();
         if (message.type === 'progress') this.report({ kind: job.kind, done: message.done, total: message.total });
         else if (message.type === 'failed') failed = message.error;
         else {

@@ -20,7 +20,9 @@ function run(store: Store, job: SyncJob): { value: unknown; changed: boolean } {
     case 'export':
       return { value: exportToFile(store, job.file, { secret: keyring, target: job.target }), changed: false };
     case 'folder': {
-      const { record, result } = folderRound(store, job.folder, keyring);
+      // Each file read is a sign of life: main gives up a round silent for minutes (jobs.ts).
+      const onFile = (done: number, total: number) => post({ type: 'progress', done, total });
+      const { record, result } = folderRound(store, job.folder, keyring, { onFile });
       // Failed, for the window to say why; what was read is shown all the same (jobs.ts reloads after a round that failed).
       if (result.stopped) throw result.stopped;
       return { value: record, changed: record.changes_applied > 0 || (record.revocations?.length ?? 0) > 0 };

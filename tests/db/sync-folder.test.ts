@@ -34,6 +34,21 @@ test('trois postes sur un dossier partagé finissent avec le même état, sans r
   expect(syncFolder(a, folder, PASSPHRASE).written).toBeNull();
 });
 
+test('chaque fichier lu est dit avant sa lecture (signe de vie pour qui surveille le passage) ; ceux déjà lus ne comptent pas', () => {
+  const folder = tempDir();
+  const [a, b] = [newReplica('Claire Martin', '37'), newReplica('Nadia Benali', '41')];
+  claireWritesThreeFiles(a, b, folder);
+  const told: [number, number][] = [];
+  syncFolder(b, folder, PASSPHRASE, new Date(), (done, total) => told.push([done, total]));
+  expect(told).toEqual([
+    [0, 2],
+    [1, 2],
+  ]);
+  told.length = 0;
+  syncFolder(b, folder, PASSPHRASE, new Date(), (done, total) => told.push([done, total]));
+  expect(told).toEqual([]);
+});
+
 /** Claire writes a file, Nadia one, Claire two more: her second file tells Nadia's work read, her third only her own. */
 function claireWritesThreeFiles(a: Store, b: Store, folder: string, afterFirst = () => {}): void {
   updateAction(a, 'a3-1', { status: 'en_cours' });

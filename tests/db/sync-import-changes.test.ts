@@ -127,7 +127,7 @@ describe('dossier partagé et échecs', () => {
     const imported = listJournal(a).find((entry) => entry.kind === 'import');
     expect(imported?.kind === 'import' && imported.summary.action_changes.actions.map((action) => action.reference)).toEqual(['4.1']);
     // A round with nothing new keeps it.
-    folderRound(a, folder, PASSPHRASE, new Date(Date.now() + 60_000));
+    folderRound(a, folder, PASSPHRASE, { now: new Date(Date.now() + 60_000) });
     expect(folderState(a).last_changes).toEqual(kept);
   });
 

@@ -14,9 +14,16 @@ export function SyncProgressBar({ progress }: { progress: SyncProgress | null })
   if (!progress) return null;
   const measured = progress.total > 0;
   const percent = measured ? Math.round((progress.done / progress.total) * 100) : 100;
-  const detail = measured
-    ? `${numberFormat.format(progress.done)} mises à jour sur ${numberFormat.format(progress.total)}`
-    : 'lecture et vérification du fichier…';
+  const { format } = numberFormat;
+  const folder = progress.kind === 'folder';
+  // A folder round counts the files it reads; an import, the changes it applies.
+  const detail = !measured
+    ? folder
+      ? 'lecture du dossier…'
+      : 'lecture et vérification du fichier…'
+    : folder
+      ? `fichier ${format(progress.done + 1)} sur ${format(progress.total)}`
+      : `${format(progress.done)} mises à jour sur ${format(progress.total)}`;
   return (
     <Stack gap={4} role="status" aria-live="polite">
       <Text size="sm">
