@@ -72,7 +72,8 @@ const euros = (label: string) =>
   amount(label)
     .min(0, `${label} ne peut pas être négatif.`)
     .max(1e12, `${label} : montant trop grand.`)
-    .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, `${label} : au centime près.`);
+    // Read back from its two decimals: value * 100 is not exact above some 134 million euros.
+    .refine((value) => Number(value.toFixed(2)) === value, `${label} : au centime près.`);
 
 /** A lettre's limits, which « Nouvelle lettre » fits its proposals to (db/newsletters/draft.ts). */
 export const NEWSLETTER_MAX_ITEMS = 200;

@@ -128,6 +128,8 @@ describe('budget et financeurs', () => {
 
     expect(() => addBudgetLine(claire, 'a4-1', { year: 2027, partner_id: 'd37', planned: -5 })).toThrow('Le montant prévu ne peut pas être négatif.');
     expect(() => addBudgetLine(claire, 'a4-1', { year: 2027, partner_id: 'd37', planned: 10.005 })).toThrow('au centime près');
+    // Above 2^27 euros, value * 100 is not exact: to the cent all the same.
+    for (const planned of [134217943.05, 606817940.94]) expect(() => addBudgetLine(claire, 'a4-1', { year: 2028, partner_id: 'd37', planned })).not.toThrow();
     expect(() => addBudgetLine(claire, 'a4-1', { year: 2027, partner_id: 'd99' })).toThrow('Partenaire inconnu');
   });
 });

@@ -170,13 +170,19 @@ function ValuesTable({ indicator }: { indicator: IndicatorView }) {
   );
 }
 
+/** Shown only if the field's own error is not (it says what was typed). */
+const WRONG_DATE = 'Corrigez la date (jj/mm/aaaa).';
+
 function NewValueForm({ indicatorId }: { indicatorId: string }) {
   const [date, setDate] = useState<string | null>(todayIso());
+  // A date typed that is none: the field keeps its French error, and the value waits for it.
+  const [dateRefused, setDateRefused] = useState(false);
   const [value, setValue] = useState<number | string>('');
   const [comment, setComment] = useState('');
   const { errors, submit, busy } = useNewEntry({
     fields: ['value', 'date'],
     check: () => {
+      if (dateRefused) return { field: 'date', message: WRONG_DATE };
       if (!date) return { field: 'date', message: 'Indiquez la date de la mesure.' };
       if (value === '' || Number.isNaN(Number(value))) return { message: 'Indiquez la valeur mesurée.' };
     },
@@ -191,7 +197,7 @@ function NewValueForm({ indicatorId }: { indicatorId: string }) {
   return (
     <NewEntryForm submit={submit} busy={busy} label="Ajouter la valeur">
       <Group align="flex-start" mt="sm" grow>
-        <FrenchDateInput label={fieldLabel('indicator_value', 'date')} value={date} onChange={setDate} error={errors.date} />
+        <FrenchDateInput label={fieldLabel('indicator_value', 'date')} value={date} onChange={setDate} error={errors.date} onRefused={setDateRefused} />
         <NumberInput
           label={fieldLabel('indicator_value', 'value')}
           value={value}
@@ -212,9 +218,11 @@ function NewIndicatorForm({ actionId, others }: { actionId: string; others: Indi
   const [unit, setUnit] = useState('');
   const [target, setTarget] = useState<number | string>('');
   const [targetDate, setTargetDate] = useState<string | null>(null);
+  const [targetDateRefused, setTargetDateRefused] = useState(false);
   const [shared, setShared] = useState<string | null>(null);
   const { errors, submit, busy } = useNewEntry({
-    fields: ['name'],
+    fields: ['name', 'target_date'],
+    check: () => (targetDateRefused ? { field: 'target_date', message: WRONG_DATE } : undefined),
     add: () =>
       send('createIndicator', actionId, {
         name,
@@ -272,7 +280,13 @@ function NewIndicatorForm({ actionId, others }: { actionId: string; others: Indi
         </FieldRow>
         <FieldRow mt="xs">
           <NumberInput label={fieldLabel('indicator', 'target_value')} value={target} onChange={setTarget} decimalSeparator="," thousandSeparator=" " />
-          <FrenchDateInput label={fieldLabel('indicator', 'target_date')} value={targetDate} onChange={setTargetDate} />
+          <FrenchDateInput
+            label={fieldLabel('indicator', 'target_date')}
+            value={targetDate}
+            onChange={setTargetDate}
+            error={errors.target_date}
+            onRefused={setTargetDateRefused}
+          />
         </FieldRow>
       </NewEntryForm>
     </Stack>

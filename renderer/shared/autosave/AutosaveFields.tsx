@@ -275,19 +275,27 @@ export function AutosaveNumber({
 /** Euros and cents as France writes them (« 4 500,50 € »), in a table's cell: named for screen readers only; emptied, null. */
 export function AutosaveEuros({ value, save, label, suffix = ' €' }: FieldProps<number | null> & { suffix?: string }) {
   const field = useAutosave<number | null>({ value, save, label, delay: TYPING_DELAY });
+  // The field takes no minus sign: said at once, rather than « -20 » typed saved as 20.
+  const [minusRefused, setMinusRefused] = useState(false);
   return (
     <NumberInput
       aria-label={label}
       value={field.value ?? ''}
-      onChange={(next) => field.onChange(next === '' ? null : Number(next))}
+      onChange={(next) => {
+        setMinusRefused(false);
+        field.onChange(next === '' ? null : Number(next));
+      }}
       onBlur={field.flush}
-      onKeyDown={(event) => event.key === 'Enter' && field.flush()}
-      error={field.error}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') field.flush();
+        if (event.key === '-') setMinusRefused(true);
+      }}
+      error={minusRefused ? "Un montant ne peut pas être négatif\u202f: le signe «\u202f-\u202f» n'est pas pris." : field.error}
       decimalSeparator=","
       thousandSeparator=" "
       decimalScale={2}
       fixedDecimalScale
-      min={0}
+      allowNegative={false}
       suffix={suffix}
       hideControls
       size="xs"

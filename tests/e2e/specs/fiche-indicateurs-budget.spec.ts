@@ -47,6 +47,17 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
       date.replace(/^(\d+)\/(\d+)\/(\d+)$/, (_all, d: string) => String(Number(d))),
     );
   }
+  // A date that does not exist: nothing added, not even at the date shown before.
+  const dateField = indicator.getByRole('textbox', { name: 'Date de la mesure' });
+  await dateField.fill('31/02/2027');
+  await dateField.press('Tab');
+  await indicator.getByRole('textbox', { name: 'Valeur mesurée' }).fill('30');
+  await indicator.getByRole('button', { name: 'Ajouter la valeur' }).click();
+  await expect(dateField).toHaveAccessibleDescription(/^«\s31\/02\/2027\s» n'est pas une date qui existe/);
+  await expect(indicator.getByRole('table', { name: /Valeurs de/ }).getByRole('row')).toHaveCount(4);
+  await dateField.fill('30/06/2027');
+  await dateField.press('Escape');
+  await indicator.getByRole('textbox', { name: 'Valeur mesurée' }).fill('');
   await expect(indicator).toContainText('Dernière valeur : 21,5 agents au 30 juin 2027');
   await expect(indicator).toContainText('cible : 40 agents');
   await expect(indicator).toContainText('écart : 18,5 agents');
@@ -66,6 +77,13 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   const spent = lines.getByRole('textbox', { name: /^Montant dépensé \(€\)\s: \d{4}, Indre-et-Loire$/ });
   await expect(spent).toHaveValue('3 000,00 €');
   await spent.fill('4500,50');
+  await spent.press('Tab');
+  await expect(budget).toContainText('12 000,00 € TTC prévus, 4 500,50 € dépensés');
+  // A minus typed is said at once, not dropped unsaid.
+  await spent.press('End');
+  await page.keyboard.type('-');
+  await expect(spent).toHaveAccessibleDescription(/^Un montant ne peut pas être négatif/);
+  await expect(spent).toHaveValue('4 500,50 €');
   await spent.press('Tab');
   await expect(budget).toContainText('12 000,00 € TTC prévus, 4 500,50 € dépensés');
   await budget.getByRole('button', { name: 'Ajouter le financement' }).click();
