@@ -12,6 +12,7 @@ import { fieldWords } from '../../common/fields';
 import { shortFrenchDate } from '../../common/french';
 import { meetingTypeLabels } from '../../common/partners';
 import type { MeetingType } from '../../common/vocabulary';
+import type { NewsletterItem } from '../newsletters/types';
 import { blobOf } from '../attachments/store';
 import { toUserError } from '../errors';
 import { safeFileName, writeFileAtomically } from '../files';
@@ -53,7 +54,7 @@ const FILES: Record<ExportedEntity, { file: string; about: string }> = {
   attachment: { file: 'documents.csv', about: 'Les documents joints aux actions et aux réunions ; leur contenu est dans le dossier documents/.' },
   piste: { file: 'pistes.csv', about: 'Les pistes de coopération proposées en atelier, et la décision du comité qui les a arbitrées.' },
   piste_score: { file: 'evaluations-des-pistes.csv', about: 'Les notes de chaque évaluateur pour chaque piste (évaluation croisée), de 1 à 4.' },
-  newsletter: { file: 'lettres-d-info.csv', about: "Les lettres d'info de la coopération, numérotées : éditorial, articles (en JSON), date de publication." },
+  newsletter: { file: 'lettres-d-info.csv', about: "Les lettres d'info de la coopération, numérotées : éditorial, articles, date de publication." },
 };
 
 const ENTITY_ORDER = Object.keys(FILES) as ExportedEntity[];
@@ -110,7 +111,7 @@ const NOTES: Record<string, string> = {
   'attachment.sha256': 'empreinte SHA-256 du contenu (64 caractères hexadécimaux), qui permet de vérifier une copie',
 };
 
-type Kind = 'text' | 'number' | 'boolean' | 'date' | 'time' | 'list' | 'reference' | 'references';
+type Kind = 'text' | 'number' | 'boolean' | 'date' | 'time' | 'list' | 'articles' | 'reference' | 'references';
 
 interface ExportColumn {
   field: string;
@@ -125,6 +126,7 @@ interface ExportColumn {
 function kindOf(entity: ExportedEntity, field: string): Pick<ExportColumn, 'kind' | 'targets'> {
   const targets = REFERENCES[`${entity}.${field}`] ?? REFERENCES[field];
   if (targets) return { kind: JSON_FIELDS.has(field) ? 'references' : 'reference', targets };
+  if (entity === 'newsletter' && field === 'items') return { kind: 'articles' };
   if (JSON_FIELDS.has(field)) return { kind: 'list' };
   const schema = (ENTITIES[entity] as Record<string, { safeParse: (value: unknown) => { success: boolean } }>)[field];
   const accepts = (value: unknown) => schema.safeParse(value).success;
@@ -162,6 +164,7 @@ function explain(column: ExportColumn): string {
     date: 'date (JJ/MM/AAAA)',
     time: 'heure (HH:MM)',
     list: column.codes ? `valeurs parmi : ${values} ; une par ligne dans la cellule` : 'liste, un élément par ligne dans la cellule',
+    articles: 'articles dans leur ordre, chacun son titre puis son texte, séparés par une ligne vide',
     reference: `identifiant d'une ligne de ${files}`,
     references: `identifiants de lignes de ${files}, un par ligne dans la cellule`,
   }[column.kind];
@@ -174,6 +177,8 @@ function csvValue(column: ExportColumn, value: unknown): CsvValue {
     case 'list':
     case 'references':
       return (value as string[]).map((item) => column.codes?.[item] ?? item).join('\n');
+    case 'articles':
+      return (value as NewsletterItem[]).map((item) => [item.title, item.body].filter(Boolean).join('\n')).join('\n\n');
     case 'boolean':
       return value ? 'Oui' : 'Non';
     case 'date':
@@ -212,7 +217,7 @@ function rowsOf(store: Store, entity: ExportedEntity, columns: ExportColumn[]): 
     for (const column of columns) {
       const value = row[column.field];
       if (value === null) continue;
-      if (column.kind === 'list' || column.kind === 'references') row[column.field] = JSON.parse(value as string);
+      if (column.kind === 'list' || column.kind === 'articles' || column.kind === 'references') row[column.field] = JSON.parse(value as string);
       else if (column.kind === 'boolean') row[column.field] = value === 1 || value === true;
     }
     return row;
@@ -253,7 +258,7 @@ function readme(projectName: string, exportedAt: Date, counts: Record<string, nu
     'le fichier entente.json avec tout éditeur de texte ou tout langage de programmation.',
     '',
     'Les fichiers renvoient les uns aux autres par la colonne « Identifiant » : par exemple, la colonne « Chantier »',
-    "de actions.csv contient l'identifiant d'une ligne de chantiers.csv. Une cellule vide signifie « non renseigné ».",
+    "d'actions.csv contient l'identifiant d'une ligne de chantiers.csv. Une cellule vide signifie « non renseigné ».",
     'Les dates sont écrites JJ/MM/AAAA, les nombres avec une virgule décimale. Un texte qui commence par =, +, - ou @',
     "est précédé d'une apostrophe, pour qu'Excel ne le prenne pas pour une formule (entente.json le garde tel quel).",
     '',

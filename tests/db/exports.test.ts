@@ -16,6 +16,8 @@ import { csvBytes, parseCsv } from '../../db/exports/csv';
 import { exportAll } from '../../db/exports/export-all';
 import { applyImport, previewImport, readSpreadsheet } from '../../db/exports/import';
 import { addAgendaItem, addEntry, createMeeting, deleteAgendaItem } from '../../db/meetings/writes';
+import { addNewsletterItem, createNewsletter, editNewsletterItem, removeNewsletterItem } from '../../db/newsletters/writes';
+import { getNewsletter } from '../../db/newsletters/reads';
 import type { Store } from '../../db/store/store';
 import { cast, codiri } from './meeting-fixtures';
 import { buildCli, changeCount, cliOutput, newCooperation, newReplica, runCli, sendAll, tempDir } from './helpers';
@@ -460,6 +462,11 @@ describe('Exporter tout', { timeout: 30_000 }, () => {
     const store = newReplica();
     const { seminaire } = withActions(store);
     attach(store, seminaire, 'Programme: séminaire?.pdf', Buffer.from('%PDF-1.4 programme'));
+    // A lettre of two articles, the second a title alone.
+    const lettre = createNewsletter(store, '2027-03-31');
+    for (const item of getNewsletter(store, lettre).items) removeNewsletterItem(store, lettre, item.id);
+    editNewsletterItem(store, lettre, addNewsletterItem(store, lettre), { title: 'Séminaire des cadres', body: 'À Blois,\nle 12 mai.' });
+    editNewsletterItem(store, lettre, addNewsletterItem(store, lettre), { title: 'Agenda', body: null });
     const folder = join(tempDir(), 'Export Entente');
     const result = exportAll(store, folder, new Date('2027-04-01T10:00:00Z'));
     expect(result.documents_missing).toBe(0);
@@ -529,6 +536,10 @@ describe('Exporter tout', { timeout: 30_000 }, () => {
     expect(column('Échéance')).toBe('30/06/2027');
     expect(column('Finalités')).toBe('Innovation / expérimentation\nÉchange de pratiques');
     expect(column('À arbitrer')).toBe('Oui');
+
+    // A lettre's articles, each its title then its text, as Excel shows a cell of several lines.
+    const lettres = files['lettres-d-info.csv'];
+    expect(lettres[1][lettres[0].indexOf('Articles')]).toBe('Séminaire des cadres\nÀ Blois,\nle 12 mai.\n\nAgenda');
 
     const documents = files['documents.csv'];
     const file = documents[1][documents[0].indexOf('Fichier')];
