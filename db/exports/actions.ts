@@ -224,5 +224,7 @@ export async function planXlsx(store: Store, options: { day?: string } = {}): Pr
       rows.filter((row) => row.chantier_id === chantier.id),
     );
   }
+  // A cooperation without chantier yet: a workbook needs a sheet, or Excel calls it damaged.
+  if (chantiers.length === 0) addActionSheet(workbook, PLAN_WORKBOOK_TITLE, columns, []);
   return workbookBytes(workbook);
 }

@@ -20,7 +20,7 @@ import { addNewsletterItem, createNewsletter, editNewsletterItem, removeNewslett
 import { getNewsletter } from '../../db/newsletters/reads';
 import type { Store } from '../../db/store/store';
 import { cast, codiri } from './meeting-fixtures';
-import { buildCli, changeCount, cliOutput, newCooperation, newReplica, runCli, sendAll, tempDir } from './helpers';
+import { buildCli, changeCount, cliOutput, newCooperation, newReplica, runCli, sendAll, tempDir, TOURAINE } from './helpers';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -213,6 +213,9 @@ describe('export des actions en XLSX', { timeout: 30_000 }, () => {
       for (const row of sheet.rows.slice(1)) expect(row[1]).toMatch(new RegExp(`^${sheet.name.split('.')[0]}\\. `));
     }
     expect(book.sheets[3].rows.map((row) => row[2])).toContain('Séminaire des cadres à Blois');
+    // A cooperation without chantier yet: one sheet still, that Excel opens.
+    const empty = readXlsx(await planXlsx(newCooperation({ ...TOURAINE, chantiers: [] })));
+    expect(empty.sheets.map((sheet) => [sheet.name, sheet.rows.length])).toEqual([["Plan d'actions", 1]]);
     const total = book.sheets.reduce((sum, sheet) => sum + sheet.rows.length - 1, 0);
     expect(total).toBe(actionExportRows(store, {}).length);
   });
