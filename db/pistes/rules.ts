@@ -34,6 +34,14 @@ export function together(byPartner: PartnerMeans[]): ScoreMeans {
   };
 }
 
+/**
+ * At or above a threshold, as arithmetic says: means of means of whole marks are fractions
+ * that floating point misses by a hair (19/6 − 5/3 gives 1.4999999999999998, shown « 1,5 »).
+ */
+function reaches(value: number, threshold: number): boolean {
+  return value >= threshold - 1e-9;
+}
+
 export function disagreement(byPartner: PartnerMeans[]): Disagreement {
   const gap = (values: (number | null)[]) => {
     const given = values.filter((value): value is number => value !== null);
@@ -44,14 +52,14 @@ export function disagreement(byPartner: PartnerMeans[]): Disagreement {
   return {
     plus_value: plusValue,
     faisabilite,
-    flagged: (plusValue ?? 0) >= DISAGREEMENT_THRESHOLD || (faisabilite ?? 0) >= DISAGREEMENT_THRESHOLD,
+    flagged: reaches(plusValue ?? 0, DISAGREEMENT_THRESHOLD) || reaches(faisabilite ?? 0, DISAGREEMENT_THRESHOLD),
   };
 }
 
 /** A mean at the threshold counts as high: the benefit of the doubt goes to the piste. */
 export function quadrantOf(plusValue: number, faisabilite: number): Quadrant {
-  const valuable = plusValue >= QUADRANT_THRESHOLD;
-  const feasible = faisabilite >= QUADRANT_THRESHOLD;
+  const valuable = reaches(plusValue, QUADRANT_THRESHOLD);
+  const feasible = reaches(faisabilite, QUADRANT_THRESHOLD);
   if (valuable) return feasible ? 'a_lancer_vite' : 'projets_structurants';
   return feasible ? 'a_approfondir' : 'a_ecarter';
 }

@@ -10,6 +10,8 @@ import { dump } from '../../db/project/dump';
 import { arbitrate } from '../../db/pistes/arbitration';
 import { findPisteId, getPiste, listPisteLines, listPistes, pisteMatrix, pisteOfAction, rankedByFinalite } from '../../db/pistes/reads';
 import { createPiste, deletePiste, scorePiste, updatePiste } from '../../db/pistes/writes';
+import { disagreement, quadrantOf } from '../../db/pistes/rules';
+import type { PartnerMeans } from '../../db/pistes/types';
 import type { Store } from '../../db/store/store';
 import { exportFile, importFile } from '../../db/sync/exchange';
 import { newReplica } from './helpers';
@@ -69,6 +71,21 @@ describe('évaluation croisée', () => {
     ]);
     expect(read.together).toEqual({ plus_value: 2.25, faisabilite: 2.75, evaluators: 3 });
     expect(read.disagreement).toEqual({ plus_value: 2.5, faisabilite: 0.5, flagged: true });
+    // Exactly 1,5 apart as arithmetic says, though floating point misses it by a hair.
+    expect(
+      disagreement([
+        { plus_value: 5 / 3, faisabilite: 2 },
+        { plus_value: 19 / 6, faisabilite: 2 },
+      ] as PartnerMeans[]).flagged,
+    ).toBe(true);
+    expect(
+      disagreement([
+        { plus_value: 1, faisabilite: 2 },
+        { plus_value: 2.4, faisabilite: 3.4 },
+      ] as PartnerMeans[]).flagged,
+    ).toBe(false);
+    // Three partners' means 2, 11/3 and 11/6: together 2,5, high on its axis.
+    expect(quadrantOf((2 + 11 / 3 + 11 / 6) / 3, 3)).toBe('a_lancer_vite');
     expect(invalid(() => scorePiste(store, id, { evaluator_person_id: people.paul, plus_value: 5 })).message).toBe('La plus-value est notée de 1 à 4.');
     expect(invalid(() => scorePiste(store, id, { evaluator_person_id: 'inconnu', plus_value: 2 })).message).toBe('Évaluateur inconnu : inconnu.');
   });

@@ -105,7 +105,7 @@ function PisteLink({ piste }: { piste: PisteRow }) {
 
 function DisagreementBadge() {
   return (
-    <Badge color="orange" variant="light" radius="sm" size="sm" title="Les moyennes des partenaires s'écartent d'un point ou plus">
+    <Badge color="orange" variant="light" radius="sm" size="sm" title="Les moyennes des partenaires s'écartent d'un point et demi ou plus">
       désaccord
     </Badge>
   );

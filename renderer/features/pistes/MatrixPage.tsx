@@ -12,7 +12,8 @@ import { numberFormat } from '../../shared/format';
 import { FilterBar, FilterSelect } from '../../shared/FilterBar';
 import { PageHeader } from '../../shared/PageHeader';
 import { useSessionState } from '../../shared/useSessionState';
-import { formatMean, MatrixLegend, PisteMatrix } from './PisteMatrix';
+import { MatrixLegend, PisteMatrix } from './PisteMatrix';
+import { formatMean } from './labels';
 import classes from './PisteMatrix.module.css';
 import { PistesViews } from './PistesViews';
 

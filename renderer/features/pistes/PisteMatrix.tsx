@@ -8,6 +8,7 @@ import { DISAGREEMENT_THRESHOLD, QUADRANT_LABELS, QUADRANT_THRESHOLD, type Quadr
 import type { MatrixPoint } from '../../../preload/contract';
 import { href } from '../../app/navigation';
 import classes from './PisteMatrix.module.css';
+import { formatMean } from './labels';
 
 export interface MatrixPartner {
   id: string;
@@ -35,10 +36,6 @@ const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
 const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
 const xOf = (faisabilite: number) => MARGIN.left + ((faisabilite - X_DOMAIN.min) / (X_DOMAIN.max - X_DOMAIN.min)) * plotWidth;
 const yOf = (plusValue: number) => MARGIN.top + (1 - (plusValue - Y_DOMAIN.min) / (Y_DOMAIN.max - Y_DOMAIN.min)) * plotHeight;
-
-const decimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-/** « 3,5 »: a mean as the screens and the synthèse write it. */
-export const formatMean = (value: number | null) => (value === null ? '—' : decimal.format(value));
 
 /** Shapes in the partners' order: a circle for the first, a square for the second… */
 const SHAPES = ['circle', 'square', 'triangle', 'diamond', 'triangle-down', 'star'] as const;

@@ -12,7 +12,8 @@ import { Unbroken } from '../../shared/Unbroken';
 import { PartnerLogos } from '../minutes-print/PartnerLogos';
 import { PrintPreview, usePrintBusy, usePrintTitle } from '../minutes-print/PrintPreview';
 import classes from '../minutes-print/MinutesPrint.module.css';
-import { formatMean, MatrixLegend, PisteMatrix } from './PisteMatrix';
+import { MatrixLegend, PisteMatrix } from './PisteMatrix';
+import { formatMean } from './labels';
 import own from './SynthesisPrint.module.css';
 
 /** « 1 000 pistes », with the French thousands' space. */
