@@ -12,6 +12,7 @@ import { LATEST_SQL, SHOWN_SQL } from '../meetings/rows';
 import { periodCounts } from './counts';
 import { PISTE_DECISION_JOINS, STANDING_STATUS } from '../pistes/rules';
 import { today } from '../store/sql';
+import { ValidationError } from '../errors';
 import type { Store } from '../store/store';
 
 /**
@@ -59,10 +60,14 @@ function periodOf(store: Store, period: FiguresPeriod, day: string): { from: str
     const from = `${day.slice(0, 4)}-01-01`;
     return { from, period: `depuis le ${frenchDate(from)}` };
   }
-  if (period.kind === 'since') return { from: period.date, period: `depuis le ${frenchDate(period.date)}` };
+  if (period.kind === 'since') {
+    if (period.date > day) throw new ValidationError(`Le ${frenchDate(period.date)} n'est pas encore passé : choisissez une date jusqu'à aujourd'hui.`, 'date');
+    return { from: period.date, period: `depuis le ${frenchDate(period.date)}` };
+  }
+  // Before today: on a CODIRI's own day, its figures are those since the one before.
   const codiri = store.db
     .prepare(
-      `SELECT m.date FROM meeting m WHERE ${SHOWN_SQL} AND ${LATEST_SQL} AND m.type = 'codiri' AND m.date <= @day AND (@before IS NULL OR m.date < @before)
+      `SELECT m.date FROM meeting m WHERE ${SHOWN_SQL} AND ${LATEST_SQL} AND m.type = 'codiri' AND m.date < @day AND (@before IS NULL OR m.date < @before)
        ORDER BY m.date DESC LIMIT 1`,
     )
     .pluck()
@@ -70,7 +75,7 @@ function periodOf(store: Store, period: FiguresPeriod, day: string): { from: str
   // What happened since it: the CODIRI itself is the previous period's last meeting.
   return codiri
     ? { from: addDays(codiri, 1), period: `depuis le CODIRI du ${frenchDate(codiri)}` }
-    : { from: null, period: 'depuis le début de la coopération (aucun CODIRI tenu)' };
+    : { from: null, period: "depuis le début de la coopération (aucun CODIRI tenu avant aujourd'hui)" };
 }
 
 /** Meetings held in the period: shown, latest version of their minutes, dated from `from` to today. */

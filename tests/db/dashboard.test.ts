@@ -5,7 +5,7 @@ import { updateChantier } from '../../db/chantiers/writes';
 import { createMeeting } from '../../db/meetings/writes';
 import { arbitrate } from '../../db/pistes/arbitration';
 import { createPiste } from '../../db/pistes/writes';
-import { cast, codiri } from './meeting-fixtures';
+import { cast, codiri, invalid } from './meeting-fixtures';
 import { newReplica, tempDir } from './helpers';
 
 /** Local noon of a day: the store's wall clock in these tests. */
@@ -74,6 +74,13 @@ describe('tableau de bord de la coopération', () => {
     expect(value('all', 'reunions.codiri')).toBe(1);
     expect(value('since-codiri', 'reunions.codiri')).toBe(0);
     expect(cooperationDashboard(store, { kind: 'since-codiri' }, DAY).figures.period).toBe('depuis le CODIRI du 15 mars 2027');
+    // On the CODIRI's own day: since the one before (none here), the day's CODIRI counted.
+    const onTheDay = cooperationDashboard(store, { kind: 'since-codiri' }, '2027-03-15').figures;
+    expect(onTheDay).toMatchObject({ from: null, period: "depuis le début de la coopération (aucun CODIRI tenu avant aujourd'hui)" });
+    expect(onTheDay.figures.find((figure) => figure.key === 'reunions.codiri')?.value).toBe(1);
+    expect(invalid(() => cooperationDashboard(store, { kind: 'since', date: '2027-03-16' }, '2027-03-15')).message).toBe(
+      "Le 16 mars 2027 n'est pas encore passé : choisissez une date jusqu'à aujourd'hui.",
+    );
     // The décision on Approlys is followed by an action (a8-1); the séminaire's action is made only when the minutes are validated.
     expect(cooperationDashboard(store, { kind: 'all' }, DAY).unfollowed_decisions.map((decision) => decision.text)).toEqual([
       'Le séminaire des cadres aura lieu en juin, à Blois.',
