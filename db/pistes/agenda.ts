@@ -8,15 +8,7 @@ import { getRow, requireRow, updateRow, validatePatch } from '../store/rows';
 import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import { ARBITRATION_ITEM_TITLE, arbitratingMeeting, arbitrationItem } from './arbitration';
-import { DECISION_IN_MINUTES, pisteReference, requireOpenPiste } from './rules';
-
-/** The meeting whose minutes hold the piste's décision, if any is still there. */
-function decisionMeeting(store: Store, decisionEntryId: string | null): string | null {
-  if (!decisionEntryId) return null;
-  return (
-    (cached(store, `SELECT e.meeting_id FROM entry e WHERE e.id = ? AND ${DECISION_IN_MINUTES}`).pluck().get(decisionEntryId) as string | undefined) ?? null
-  );
-}
+import { decisionMeeting, pisteReference, requireOpenPiste } from './rules';
 
 /**
  * Puts a piste on the meeting's ordre du jour. Refused for a meeting that does not

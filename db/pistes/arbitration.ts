@@ -12,7 +12,7 @@ import type { Store } from '../store/store';
 import { meetingTypeLabels } from '../../common/partners';
 import type { MeetingType } from '../../common/vocabulary';
 import { listPartners } from '../people/reads';
-import { pisteReference, requireOpenPiste } from './rules';
+import { decisionMeeting, pisteReference, requireOpenPiste } from './rules';
 import type { ArbitrationDecision, ArbitrationResult } from './types';
 
 export const ARBITRATION_ITEM_TITLE = 'Arbitrage des pistes';
@@ -66,6 +66,13 @@ export function arbitrate(store: Store, pisteId: string, meetingId: string, deci
     const piste = requireRow(store, 'piste', pisteId);
     arbitratingMeeting(store, meetingId);
     requireOpenPiste(store, piste, 'elle ne peut plus être arbitrée');
+    // One décision per piste in one compte rendu: a second would contradict the first.
+    if (decisionMeeting(store, piste.decision_entry_id) === meetingId) {
+      throw new ValidationError(
+        `La piste ${pisteReference(piste.number)} a déjà sa décision dans ce compte rendu (décision n° ${decisionNumbers(store, meetingId).get(piste.decision_entry_id!)}) : modifiez-la ou supprimez-la d'abord.`,
+        'status',
+      );
+    }
     const reason = decision.kind === 'retenue' ? null : decision.reason?.trim() || null;
     if (decision.kind === 'ecartee' && !reason)
       throw new ValidationError(`Donnez la raison pour laquelle la piste ${pisteReference(piste.number)} est écartée.`, 'status_reason');

@@ -73,6 +73,14 @@ export function nextPisteNumber(store: Store): number {
 /** A décision `e` still in the minutes: neither it nor its point deleted (deleting a meeting deletes its entries). */
 export const DECISION_IN_MINUTES = 'e.deleted = 0 AND EXISTS (SELECT 1 FROM agenda_item i WHERE i.id = e.agenda_item_id AND i.deleted = 0)';
 
+/** The meeting whose minutes hold the piste's décision, if any is still there. */
+export function decisionMeeting(store: Store, decisionEntryId: string | null): string | null {
+  if (!decisionEntryId) return null;
+  return (
+    (cached(store, `SELECT e.meeting_id FROM entry e WHERE e.id = ? AND ${DECISION_IN_MINUTES}`).pluck().get(decisionEntryId) as string | undefined) ?? null
+  );
+}
+
 /** For a piste `p`: its décision `e` while in the minutes, and its action `a`. */
 export const PISTE_DECISION_JOINS = `LEFT JOIN entry e ON e.id = p.decision_entry_id AND ${DECISION_IN_MINUTES} LEFT JOIN action a ON a.id = p.action_id`;
 

@@ -3,7 +3,8 @@
 import { ValidationError } from '../errors';
 import { deleteRow, getRow, insertRow, requireRow, updateRow, validatePatch } from '../store/rows';
 import type { Store } from '../store/store';
-import { nextPisteNumber, pisteReference, requireOpenPiste } from './rules';
+import { takeOffAgenda } from './agenda';
+import { decisionMeeting, nextPisteNumber, pisteReference, requireOpenPiste } from './rules';
 import type { NewPiste, PistePatch, ScoreInput } from './types';
 
 const EDITABLE_KEYS = [
@@ -78,8 +79,17 @@ export function updatePiste(store: Store, id: string, patch: PistePatch): void {
 
 /** Its scores are hidden with it, and come back with it. */
 export function deletePiste(store: Store, id: string): void {
-  requireOpenPiste(store, requireRow(store, 'piste', id), 'elle ne peut plus être supprimée');
-  deleteRow(store, 'piste', id);
+  store.transaction(() => {
+    const piste = requireRow(store, 'piste', id);
+    requireOpenPiste(store, piste, 'elle ne peut plus être supprimée');
+    // Taken off the ordre du jour first: its point « Arbitrage des pistes », left empty, goes
+    // too. Not from validated minutes, nor from those that hold its décision (à approfondir).
+    const meeting = piste.agenda_meeting_id ? getRow(store, 'meeting', piste.agenda_meeting_id) : undefined;
+    if (meeting && meeting.validation_status !== 'valide' && decisionMeeting(store, piste.decision_entry_id) !== meeting.id) {
+      takeOffAgenda(store, id, meeting.id);
+    }
+    deleteRow(store, 'piste', id);
+  });
 }
 
 export const scoreId = (pisteId: string, personId: string) => `${pisteId}:${personId}`;

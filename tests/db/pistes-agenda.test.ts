@@ -14,7 +14,7 @@ import { dump } from '../../db/project/dump';
 import { putOnAgenda, takeOffAgenda } from '../../db/pistes/agenda';
 import { arbitrate } from '../../db/pistes/arbitration';
 import { getPiste, pisteOriginOfAction, pistesOnAgenda, pistesToArbitrate } from '../../db/pistes/reads';
-import { createPiste, scorePiste, updatePiste } from '../../db/pistes/writes';
+import { createPiste, deletePiste, scorePiste, updatePiste } from '../../db/pistes/writes';
 import type { Store } from '../../db/store/store';
 import { buildCli, cliOutput, newCooperation, newReplica, runCli, sendAll, tempDir } from './helpers';
 import { cast, invalid } from './meeting-fixtures';
@@ -80,6 +80,12 @@ describe("pistes à l'ordre du jour d'un comité", () => {
     addEntry(store, getMeeting(store, comite).agenda[0].id, { kind: 'information', text: 'Présentation par la DRH.' });
     takeOffAgenda(store, first, comite);
     expect(points(store, comite)).toEqual([['Arbitrage des pistes', true]]);
+
+    // Deleted while on the ordre du jour: taken off with it, its empty point too.
+    const later = meeting(store, 'codiri', '2027-06-01');
+    putOnAgenda(store, second, later);
+    deletePiste(store, second);
+    expect(points(store, later)).toEqual([]);
   });
 
   test('un atelier n’arbitre pas : « atelier de coopération » dans une coopération qui n’est pas entre Départements', () => {
@@ -105,6 +111,10 @@ describe("pistes à l'ordre du jour d'un comité", () => {
     );
     arbitrate(store, id, codiri, { kind: 'a_approfondir', reason: 'chiffrer le coût' });
     expect(invalid(() => takeOffAgenda(store, id, codiri)).message).toBe('La piste P1 a été arbitrée dans cette réunion : sa décision reste au compte rendu.');
+    // A second décision in the same compte rendu would contradict the first.
+    expect(invalid(() => arbitrate(store, id, codiri, { kind: 'ecartee', reason: 'trop cher' })).message).toBe(
+      "La piste P1 a déjà sa décision dans ce compte rendu (décision n° 1) : modifiez-la ou supprimez-la d'abord.",
+    );
     expect(pistesToArbitrate(store, codiri)).toEqual([]);
     expect(pistesToArbitrate(store, comite).map((row) => [row.reference, row.status])).toEqual([['P1', 'a_approfondir']]);
     // À approfondir: it comes back before the next comité, the first keeping its décision.
