@@ -181,10 +181,14 @@ function decisionItems(store: Store, start: string | null, end: string): Proposa
       const day = validatedOn.get(decision.meeting.id);
       const key = decisionKey(decision.id);
       if (day === undefined || (start !== null && day < start) || day > end || arbitrations.has(key) || told.has(key)) return [];
+      // Its first line for a title; the others, whole, open the text.
+      const [first, ...rest] = decision.text.trim().split('\n');
+      const more = rest.join('\n').trim();
+      const source = `${decision.meeting.title}, point ${decision.agenda_item.number} « ${decision.agenda_item.title} » (décision ${decision.reference}).`;
       return {
         kind: 'decision' as const,
-        title: decision.text.split('\n')[0],
-        body: `${decision.meeting.title}, point ${decision.agenda_item.number} « ${decision.agenda_item.title} » (décision ${decision.reference}).`,
+        title: first.trim(),
+        body: more ? `${more}\n\n${source}` : source,
         source_id: decision.id,
         day,
       };

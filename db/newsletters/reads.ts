@@ -26,7 +26,8 @@ const NEWSLETTER_SQL = `SELECT n.id, n.number, n.title, n.period_start, n.period
 /** « du 1er mars 2027 au 30 juin 2027 »; « le 30 juin 2027 » for a single day. */
 export function periodLabel(start: string | null, end: string): string {
   if (!start) return `jusqu'au ${frenchDate(end)}`;
-  return start === end ? `le ${frenchDate(end)}` : `du ${frenchDate(start)} au ${frenchDate(end)}`;
+  // After « Période » (« Période du 5 décembre 2026 »).
+  return start === end ? `du ${frenchDate(end)}` : `du ${frenchDate(start)} au ${frenchDate(end)}`;
 }
 
 function toRow(stored: StoredNewsletter): NewsletterRow {

@@ -17,7 +17,7 @@ describe('entente lettre', { timeout: 90_000 }, () => {
   test('draft, list, eml refusé avant publication, publish, eml, info', () => {
     const dir = tempDir();
     ok(dir, 'init', '--as', 'Claire Martin', '--partner', '37');
-    expect(ok(dir, 'lettre', 'draft')).toMatch(/^Lettre n° 1 en préparation \(1 article\(s\) proposé\(s\), période le \d+/);
+    expect(ok(dir, 'lettre', 'draft')).toMatch(/^Lettre n° 1 en préparation \(1 article\(s\) proposé\(s\), période du \d+/);
     expect(entente(dir, 'lettre', 'draft')).toMatchObject({
       code: 1,
       stderr: "La lettre n° 1 est en préparation : publiez-la ou supprimez-la avant d'en commencer une autre.\n",

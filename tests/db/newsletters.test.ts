@@ -56,7 +56,7 @@ function project() {
   updateAction(store, guide, { status: 'en_cours' });
   const codiri = createMeeting(store, { type: 'codiri', date: '2026-10-14', start_time: '14:00', duration_minutes: 120, place: 'Blois' });
   const point = addAgendaItem(store, codiri, { title: 'Mobilités', chantier_id: 'c4' });
-  addEntry(store, point, { kind: 'decision', text: 'Le CODIRI adopte la charte de la mobilité.' });
+  addEntry(store, point, { kind: 'decision', text: 'Le CODIRI adopte la charte de la mobilité.\nElle sera signée en décembre.' });
   arbitrate(store, piste, codiri, { kind: 'retenue', chantier_id: 'c4' });
   sendForValidation(store, codiri, '2026-10-15');
   validateMinutes(store, codiri, { validatedBy: people.marc, day: '2026-10-20' });
@@ -95,6 +95,8 @@ describe("la lettre d'info", () => {
       source_id: actions.charte,
       body: expect.stringMatching(/^Chantier 4 «\u00a0.+\u00a0» — action 4\.\d+, réalisée le 12 octobre 2026\.\n\nUne charte \*\*commune\*\*\.$/),
     });
+    // A décision of several lines: its first for a title, the others opening the text.
+    expect(lettre.items[2].body).toMatch(/^Elle sera signée en décembre\.\n\nCODIRI du 14 octobre 2026, point 1 /);
     expect(lettre.items[3]).toMatchObject({ source_id: codiri, body: 'CODIRI tenu le 14 octobre 2026, Blois.' });
     expect(lettre.items[4].source_id).toBe(piste);
     expect(lettre.items[5].body).toContain('- **1** CODIRI');
