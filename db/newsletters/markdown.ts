@@ -5,7 +5,12 @@
 // text gets French typography (common/french.ts), as every printed document.
 import { frenchTypography } from '../../common/french';
 
-export type Inline = { kind: 'text'; text: string } | { kind: 'bold'; children: Inline[] } | { kind: 'link'; href: string; children: Inline[] };
+export type Inline =
+  | { kind: 'text'; text: string }
+  | { kind: 'bold'; children: Inline[] }
+  | { kind: 'link'; href: string; children: Inline[] }
+  /** A line ended by the author within a paragraph (an address, a signature): kept. */
+  | { kind: 'break' };
 
 export type Block = { kind: 'heading'; level: 2 | 3; content: Inline[] } | { kind: 'paragraph'; content: Inline[] } | { kind: 'list'; items: Inline[][] };
 
@@ -44,13 +49,18 @@ export function parseInline(text: string): Inline[] {
   return found;
 }
 
-/** Blocks are separated by blank lines; a title or a list item is one line; other lines join into a paragraph. */
+/** Blocks are separated by blank lines; a title or a list item is one line; other lines make a paragraph, each kept on its own line. */
 export function parseMarkdown(source: string | null): Block[] {
   const blocks: Block[] = [];
   let paragraph: string[] = [];
   let list: Inline[][] | null = null;
   const endParagraph = () => {
-    if (paragraph.length > 0) blocks.push({ kind: 'paragraph', content: parseInline(paragraph.join(' ')) });
+    if (paragraph.length > 0) {
+      blocks.push({
+        kind: 'paragraph',
+        content: paragraph.flatMap((line, index) => (index === 0 ? parseInline(line) : [{ kind: 'break' as const }, ...parseInline(line)])),
+      });
+    }
     paragraph = [];
   };
   const endList = () => {
@@ -88,6 +98,7 @@ export function markdownText(blocks: Block[]): string {
     content
       .map((mark) => {
         if (mark.kind === 'text') return mark.text;
+        if (mark.kind === 'break') return '\n';
         if (mark.kind === 'bold') return line(mark.children);
         const label = line(mark.children);
         const address = mark.href.replace(/^mailto:/i, '');
@@ -126,6 +137,7 @@ export function markdownHtml(blocks: Block[], styles: HtmlStyles): string {
     content
       .map((mark) => {
         if (mark.kind === 'text') return escapeHtml(mark.text);
+        if (mark.kind === 'break') return '<br>';
         if (mark.kind === 'bold') return `<strong style="${styles.strong}">${inline(mark.children)}</strong>`;
         return `<a href="${escapeHtml(mark.href)}" style="${styles.a}">${inline(mark.children)}</a>`;
       })

@@ -253,7 +253,10 @@ describe('le Markdown de la lettre', () => {
         content: [
           { kind: 'text', text: 'Un ' },
           { kind: 'bold', children: [{ kind: 'text', text: 'grand' }] },
-          { kind: 'text', text: ' pas, sur deux lignes.' },
+          { kind: 'text', text: ' pas,' },
+          // A line ended by its author stays ended (an address, a signature).
+          { kind: 'break' },
+          { kind: 'text', text: 'sur deux lignes.' },
         ],
       },
       {
@@ -278,8 +281,9 @@ describe('le Markdown de la lettre', () => {
     expect(html).toContain('<a href="https://www.touraine.fr" style="f">Le site</a>');
     expect(html).toContain('&lt;b&gt;brut&lt;/b&gt;');
     expect(html).not.toContain('href="javascript');
+    expect(html).toContain('<p style="c">Un <strong style="g">grand</strong> pas,<br>sur deux lignes.</p>');
     expect(markdownText(blocks)).toBe(
-      'Le point\n--------\n\nUn grand pas, sur deux lignes.\n\n  • Le site (https://www.touraine.fr) du 37\n  • gras et écrire (lettre@departement41.fr)\n\nPlus\n\n[piège](javascript:alert(1)) <b>brut</b>',
+      'Le point\n--------\n\nUn grand pas,\nsur deux lignes.\n\n  • Le site (https://www.touraine.fr) du 37\n  • gras et écrire (lettre@departement41.fr)\n\nPlus\n\n[piège](javascript:alert(1)) <b>brut</b>',
     );
   });
 });

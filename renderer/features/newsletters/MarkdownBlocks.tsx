@@ -8,6 +8,7 @@ function Marks({ content }: { content: Inline[] }) {
     <>
       {content.map((mark, index) => {
         if (mark.kind === 'text') return <span key={index}>{mark.text}</span>;
+        if (mark.kind === 'break') return <br key={index} />;
         if (mark.kind === 'bold')
           return (
             <strong key={index}>
