@@ -8,6 +8,10 @@ const DAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'sa
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
 /** The text with its first letter in capitals: « L'ordinateur de … » at the start of a sentence. */
+const countFormat = new Intl.NumberFormat('fr-FR');
+/** « 3 014 »: a count with its thousands apart, as French writes it. */
+export const frenchCount = (count: number) => countFormat.format(count);
+
 export const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /** « de Claire Martin », « d'Anne Roux », « d'Hélène Petit »: de, elided before a vowel or an h. */

@@ -2,7 +2,7 @@
 // `export-all` and `figures` (db/exports, db/chantiers/figures.ts).
 import { readFileSync, existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { frenchDate } from '../../common/french';
+import { frenchCount, frenchDate } from '../../common/french';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '../../common/vocabulary';
 import { queryActions } from '../actions/reads';
 import type { ActionQuery } from '../actions/types';
@@ -172,7 +172,7 @@ function describeFigures(figures: KeyFigures): string {
   for (const figure of figures.figures) {
     if (figure.section !== section) lines.push('', figure.section);
     section = figure.section;
-    lines.push(`  ${figure.label} : ${figure.value}`, `      ${figure.counts}`);
+    lines.push(`  ${figure.label} : ${frenchCount(figure.value)}`, `      ${figure.counts}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -4,7 +4,7 @@
 // CODIRI reads « what changed since »), the décisions of minutes validated in the period,
 // the meetings held, the pistes retained, and the key figures.
 import { addDays } from '../../common/calendar';
-import { frenchDate, frenchTypography } from '../../common/french';
+import { frenchCount, frenchDate, frenchTypography } from '../../common/french';
 import { meetingTypeLabels } from '../../common/partners';
 import type { MeetingType } from '../../common/vocabulary';
 import { referenceOf } from '../actions/references';
@@ -227,7 +227,7 @@ function figuresItem(store: Store, start: string | null, end: string): DraftItem
   const value = (key: string) => figures.find((figure) => figure.key === key)?.value ?? 0;
   const meetings = figures.filter((figure) => figure.key.startsWith('reunions.') && figure.value > 0);
   // « **1** atelier interdépartemental », « **3** CODIRI »: the number first, its words agreeing with it.
-  const counted = (count: number, singular: string, plural = `${singular}s`) => `**${count}** ${count <= 1 ? singular : plural}`;
+  const counted = (count: number, singular: string, plural = `${singular}s`) => `**${frenchCount(count)}** ${count <= 1 ? singular : plural}`;
   // « , dont **3** en cours et **2** réalisées », or what a published lettre says of none: « , aucune retenue pour l'instant ».
   const among = (parts: (string | null)[], none: string) => {
     const given = parts.filter((part) => part !== null);
@@ -242,7 +242,7 @@ function figuresItem(store: Store, start: string | null, end: string): DraftItem
     `- ${counted(value('chantiers'), 'chantier')}`,
     `- ${counted(value('actions'), 'action')}${among(
       [
-        value('actions.en_cours') > 0 ? `**${value('actions.en_cours')}** en cours` : null,
+        value('actions.en_cours') > 0 ? `**${frenchCount(value('actions.en_cours'))}** en cours` : null,
         value('actions.realise') > 0 ? counted(value('actions.realise'), 'réalisée') : null,
       ],
       'aucune encore en cours ni réalisée',

@@ -1,7 +1,7 @@
 // The Tableau de bord laid out on A4: printed on its own (DashboardPrintPage) and as the
 // last part of the dossier du CODIRI (minutes-print/CodiriSheets.tsx), one page or two.
 import { useMantineTheme } from '@mantine/core';
-import { frenchDate, frenchTypography } from '../../../common/french';
+import { frenchCount, frenchDate, frenchTypography } from '../../../common/french';
 import { formatTime } from '../../shared/format';
 import { STAGE_LABELS } from '../../../common/vocabulary';
 import type { CooperationDashboard, UnfollowedDecision } from '../../../preload/contract';
@@ -162,7 +162,7 @@ function PrintedFigures({ figures }: { figures: CooperationDashboard['figures'] 
               {section.figures.map((figure) => (
                 <tr key={figure.key} title={figure.counts}>
                   <th scope="row">{figure.label}</th>
-                  <td className={classes.number}>{figure.value}</td>
+                  <td className={classes.number}>{frenchCount(figure.value)}</td>
                 </tr>
               ))}
             </tbody>
