@@ -119,8 +119,11 @@ function NewBudgetLineForm({ actionId }: { actionId: string }) {
   const [spent, setSpent] = useState<number | string>('');
   const [basis, setBasis] = useState<TaxBasis>('ttc');
   const { errors, submit, busy } = useNewEntry({
-    fields: ['planned'],
-    check: () => (partnerId ? undefined : { message: 'Choisissez le partenaire.' }),
+    fields: ['planned', 'year', 'spent'],
+    check: () => {
+      if (year === '') return { field: 'year', message: "Indiquez l'année." };
+      if (!partnerId) return { message: 'Choisissez le partenaire.' };
+    },
     add: () =>
       send('addBudgetLine', actionId, { year: Number(year), partner_id: partnerId!, planned: amountOf(planned), spent: amountOf(spent), tax_basis: basis }),
     undo: (id) => ({ label: 'Ligne de budget ajoutée', revert: () => send('deleteBudgetLine', id) }),
@@ -133,7 +136,8 @@ function NewBudgetLineForm({ actionId }: { actionId: string }) {
   return (
     <NewEntryForm submit={submit} busy={busy} label="Ajouter la ligne de budget">
       <FieldRow>
-        <NumberInput label={fieldLabel('budget_line', 'year')} value={year} onChange={setYear} min={2000} max={2100} allowDecimal={false} />
+        {/* Not clamped: « 27 » is refused in French under the field, never saved as 2000. */}
+        <NumberInput label={fieldLabel('budget_line', 'year')} value={year} onChange={setYear} allowDecimal={false} allowNegative={false} error={errors.year} />
         <Select
           label={fieldLabel('budget_line', 'partner_id')}
           data={partners.map((partner) => ({ value: partner.id, label: partner.short_name }))}
@@ -151,13 +155,13 @@ function NewBudgetLineForm({ actionId }: { actionId: string }) {
       </FieldRow>
       <FieldRow mt="xs">
         <NumberInput label={fieldLabel('budget_line', 'planned')} value={planned} onChange={setPlanned} {...EURO_INPUT} error={errors.planned} />
-        <NumberInput label={fieldLabel('budget_line', 'spent')} value={spent} onChange={setSpent} {...EURO_INPUT} />
+        <NumberInput label={fieldLabel('budget_line', 'spent')} value={spent} onChange={setSpent} {...EURO_INPUT} error={errors.spent} />
       </FieldRow>
     </NewEntryForm>
   );
 }
 
-const EURO_INPUT = { decimalSeparator: ',', thousandSeparator: ' ', decimalScale: 2, min: 0, suffix: ' €' } as const;
+const EURO_INPUT = { decimalSeparator: ',', thousandSeparator: ' ', decimalScale: 2, allowNegative: false, suffix: ' €' } as const;
 
 /** « Région Centre-Val de Loire » rather than « Région – Région Centre-Val de Loire »: the type only when the name does not start with it. */
 function funderName(funding: ActionBudget['fundings'][number]): string {

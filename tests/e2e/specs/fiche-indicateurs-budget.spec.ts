@@ -68,6 +68,15 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   const budget = page.getByRole('region', { name: 'Budget et financeurs' });
   await budget.getByRole('textbox', { name: 'Montant prévu (€)', exact: true }).fill('12000');
   await budget.getByRole('textbox', { name: 'Montant dépensé (€)', exact: true }).fill('3000');
+  // A year typed short is refused under its field, not made 2000.
+  const year = budget.getByRole('textbox', { name: 'Année', exact: true });
+  const thisYear = await year.inputValue();
+  await year.fill('27');
+  await year.press('Tab');
+  await budget.getByRole('button', { name: 'Ajouter la ligne de budget' }).click();
+  await expect(year).toHaveAccessibleDescription('Année trop ancienne.');
+  await expect(year).toHaveValue('27');
+  await year.fill(thisYear);
   await budget.getByRole('button', { name: 'Ajouter la ligne de budget' }).click();
   const lines = budget.getByRole('table', { name: 'Budget par année et par partenaire' });
   await expect(lines.getByRole('textbox', { name: /^Montant prévu \(€\)\s: \d{4}, Indre-et-Loire$/ })).toHaveValue('12 000,00 €');
