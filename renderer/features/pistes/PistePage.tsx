@@ -1,4 +1,4 @@
-import { Alert, Anchor, Grid, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Stack, Table, Text } from '@mantine/core';
 import { fieldLabel } from '../../../common/fields';
 import { PISTE_STATUS_LABELS, type Finalite } from '../../../common/vocabulary';
 import type { ChantierSummary, MeetingRow, PisteDetail, PistePatch } from '../../../preload/contract';
@@ -6,7 +6,7 @@ import { call, send, useApiData } from '../../api';
 import { useAppState } from '../../app/AppContext';
 import { href, navigate } from '../../app/navigation';
 import { AutosaveMultiSelect, AutosaveSelect, AutosaveText } from '../../shared/autosave/AutosaveFields';
-import { FormSaverProvider } from '../../shared/autosave/FormSaver';
+import { FormSaverProvider, useFormSaver } from '../../shared/autosave/FormSaver';
 import { SaveStatus } from '../../shared/autosave/SaveStatus';
 import { useUndoShortcut } from '../../shared/autosave/useUndoShortcut';
 import { DeleteButton } from '../../shared/DeleteButton';
@@ -198,7 +198,30 @@ function Arbitrage({ piste }: { piste: PisteDetail }) {
       {piste.action_id && piste.status === 'devenue_action' && (
         <Anchor href={href({ page: 'action', id: piste.action_id })}>Ouvrir l'action issue de la piste</Anchor>
       )}
+      {piste.action_id && piste.status === 'retenue' && <DeletedAction actionId={piste.action_id} />}
     </>
+  );
+}
+
+/** A retained piste whose action was deleted since: the comité's décision stands, so the action comes back. */
+function DeletedAction({ actionId }: { actionId: string }) {
+  const { run } = useFormSaver();
+  return (
+    <Group gap="sm">
+      <Text>L'action issue de la piste a été supprimée.</Text>
+      <Button
+        variant="light"
+        size="xs"
+        onClick={() =>
+          void run(
+            () => send('restoreDeleted', 'action', actionId),
+            () => ({ label: 'Action rétablie', revert: () => send('deleteAction', actionId) }),
+          )
+        }
+      >
+        Rétablir l'action
+      </Button>
+    </Group>
   );
 }
 

@@ -5,6 +5,7 @@ import { Workbook } from 'exceljs';
 import { join } from 'node:path';
 import { createMeeting } from '../../../db/meetings/writes';
 import { createPerson } from '../../../db/people/writes';
+import { arbitrate } from '../../../db/pistes/arbitration';
 import { createPiste, scorePiste } from '../../../db/pistes/writes';
 import { axeViolations, unlabelledFields } from '../harness/a11y';
 import { initData, withStore } from '../harness/data';
@@ -256,4 +257,32 @@ test('1 000 pistes notées par les deux partenaires : la liste vient vite et se 
   await expect(rows).toHaveCount(334);
   await page.getByRole('button', { name: 'Effacer les filtres' }).click();
   await expect(rows).toHaveCount(1000);
+});
+
+test("l'action d'une piste retenue supprimée : la suppression le dit, la page de la piste la rétablit", async ({ launch }) => {
+  const dataDir = initData();
+  const { actionId } = withStore(dataDir, (store) => {
+    const piste = createPiste(store, { title: 'Bourse commune des stages', proposed_by_partner_id: 'd37', finalites: ['echange_pratiques'] });
+    const codiri = createMeeting(store, { type: 'codiri', date: '2026-10-14', start_time: '14:00', duration_minutes: 120 });
+    return { actionId: arbitrate(store, piste, codiri, { kind: 'retenue', chantier_id: 'c4' }).action_id! };
+  });
+  const app = await launch(dataDir);
+  const { page } = app;
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+  await page.evaluate((id) => (location.hash = `#/actions/${id}`), actionId);
+  await page.getByRole('button', { name: "Supprimer l'action" }).click();
+  const dialog = page.getByRole('dialog', { name: 'Supprimer cette action ?' });
+  await expect(dialog).toContainText('Elle est née de la piste P1, retenue par le comité');
+  await dialog.getByRole('button', { name: 'Supprimer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Actions' })).toBeVisible();
+
+  await page.evaluate(() => (location.hash = '#/pistes'));
+  await page
+    .getByRole('link', { name: /Bourse commune des stages/ })
+    .first()
+    .click();
+  await expect(page.getByText("L'action issue de la piste a été supprimée.")).toBeVisible();
+  await page.getByRole('button', { name: "Rétablir l'action" }).click();
+  await page.getByRole('link', { name: "Ouvrir l'action issue de la piste" }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Bourse commune des stages/ })).toBeVisible();
 });
