@@ -43,11 +43,37 @@ function firstFact(store: Store): string | null {
   return days.length > 0 ? days.sort()[0] : null;
 }
 
-/** The period of the next lettre: from the day after the last published one's end (or the first fact) to `day`. */
-function nextPeriod(store: Store, day: string): { start: string | null; end: string } {
-  const last = cached(store, 'SELECT max(period_end) FROM newsletter WHERE deleted = 0 AND published_on IS NOT NULL').pluck().get() as string | null;
-  const start = last ? addDays(last, 1) : firstFact(store);
-  return { start: start && start <= day ? start : day, end: day };
+/**
+ * The period of the next lettre, from the day after the last published one's end (or the
+ * first fact) to `day`; and where its facts start: after the moment the last lettre was
+ * drafted (`after`, a clock value), and from its last day for the facts known by their day
+ * (`since`). What happened on that day once it was drafted is news; what it told is not
+ * told again (toldArticles).
+ */
+function nextPeriod(store: Store, day: string): { start: string; since: string; after: string | null } {
+  const last = cached(
+    store,
+    'SELECT id, period_end FROM newsletter WHERE deleted = 0 AND published_on IS NOT NULL ORDER BY period_end DESC, number DESC LIMIT 1',
+  ).get() as { id: string; period_end: string } | undefined;
+  const upTo = (first: string | null) => (first && first <= day ? first : day);
+  if (!last) {
+    const start = upTo(firstFact(store));
+    return { start, since: start, after: null };
+  }
+  const drafted = cached(store, "SELECT min(hlc) FROM changes WHERE entity = 'newsletter' AND row_id = ?").pluck().get(last.id) as string | null;
+  return { start: upTo(addDays(last.period_end, 1)), since: upTo(last.period_end), after: drafted };
+}
+
+/** The articles published lettres proposed from a fact (`kind:source`): each fact is told once. */
+function toldArticles(store: Store): Set<string> {
+  const told = cached(
+    store,
+    `SELECT json_extract(j.value, '$.kind') || ':' || json_extract(j.value, '$.source_id') FROM newsletter n, json_each(n.items) j
+     WHERE n.deleted = 0 AND n.published_on IS NOT NULL AND json_extract(j.value, '$.source_id') IS NOT NULL`,
+  )
+    .pluck()
+    .all() as string[];
+  return new Set(told);
 }
 
 interface StatusChange {
@@ -284,10 +310,11 @@ function mostRecent(proposals: Proposal[], count: number): Proposal[] {
 /** What « Nouvelle lettre » proposes on `day` (today by default): nothing is written. */
 export function draftNewsletter(store: Store, day?: string): NewsletterDraft {
   const end = today(day);
-  const { start } = nextPeriod(store, end);
+  const { start, since, after } = nextPeriod(store, end);
   const number = ((cached(store, 'SELECT max(number) FROM newsletter WHERE deleted = 0').pluck().get() as number | null) ?? 0) + 1;
-  const from = start ? dayStartHlc(start) : '';
+  const from = after ?? dayStartHlc(start);
   const until = dayStartHlc(addDays(end, 1));
+  const told = toldArticles(store);
   return {
     number,
     title: newsletterTitle(number),
@@ -295,7 +322,9 @@ export function draftNewsletter(store: Store, day?: string): NewsletterDraft {
     period_end: end,
     items: [
       ...mostRecent(
-        [...actionItems(store, from, until), ...decisionItems(store, start, end), ...meetingItems(store, start, end), ...pisteItems(store, from, until)],
+        [...actionItems(store, from, until), ...decisionItems(store, since, end), ...meetingItems(store, since, end), ...pisteItems(store, from, until)].filter(
+          (proposal) => !told.has(`${proposal.kind}:${proposal.source_id}`),
+        ),
         NEWSLETTER_MAX_ITEMS - 1,
       ),
       figuresItem(store, start, end),

@@ -179,6 +179,27 @@ describe("la lettre d'info", () => {
     expect(getNewsletter(other, createNewsletter(other, '2026-12-15')).period_start).toBe('2026-11-03');
   });
 
+  test('la lettre suivante part du moment où la précédente a été préparée : rien de redit, rien de perdu le jour de sa publication', () => {
+    const { store, clock, actions } = project();
+    const second = createNewsletter(store, '2026-11-02');
+    publishNewsletter(store, second, '2026-11-02');
+    const told = (id: string) =>
+      getNewsletter(store, id)
+        .items.filter((item) => item.kind !== 'chiffres')
+        .map((item) => [item.kind, item.source_id]);
+    // Drafted again the same day: nothing the lettre n° 2 told.
+    const again = createNewsletter(store, '2026-11-02');
+    expect(told(again)).toEqual([]);
+    deleteNewsletter(store, again);
+    // Later that day, an action réalisée: news for the next lettre, drafted weeks later.
+    clock.now = noon('2026-11-02') + 3 * 3600_000;
+    updateAction(store, actions.guide, { status: 'realise' });
+    clock.now = noon('2026-11-20');
+    const third = createNewsletter(store, '2026-11-20');
+    expect(getNewsletter(store, third)).toMatchObject({ period_start: '2026-11-03', period_end: '2026-11-20' });
+    expect(told(third)).toEqual([['action_terminee', actions.guide]]);
+  });
+
   test('une décision est annoncée par la lettre de la période où son compte rendu est validé, une seule fois', () => {
     const clock = { now: noon('2026-09-01') };
     const store = newReplica('Claire Martin', '37', tempDir(), () => clock.now);
