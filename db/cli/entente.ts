@@ -9,7 +9,7 @@ import { counts, dump } from '../project/dump';
 import { createAction, updateAction } from '../actions/writes';
 import { getProject } from '../project/reads';
 import { getRow } from '../store/rows';
-import { capitalized, frenchDateTime, frenchDay } from '../../common/french';
+import { capitalized, frenchDateTime, frenchDay, shortFrenchDate } from '../../common/french';
 import { toUserError, refusal, type ErrorCode } from '../errors';
 import { databaseFile, defaultDataDir } from '../paths';
 import { initReplica, type Identity } from '../project/setup';
@@ -359,7 +359,7 @@ function formatTable(rows: ActionRow[]): string {
     row.reference,
     row.status ? ACTION_STATUS_LABELS[row.status] : '—',
     row.priority ? PRIORITY_LABELS[row.priority] : '—',
-    row.end_date ?? '—',
+    row.end_date ? shortFrenchDate(row.end_date) : '—',
     `${row.progress} %`,
     row.late ? 'oui' : '',
     row.id,
@@ -384,7 +384,7 @@ const DEFAULT_MEETING_MINUTES = 120;
 function formatMeetings(rows: MeetingRow[], typeLabels: Record<MeetingType, string>): string {
   const header = ['Date', 'Heure', 'Type', 'Compte rendu', 'Identifiant', 'Titre'];
   const lines = rows.map((row) => [
-    row.date,
+    shortFrenchDate(row.date),
     row.start_time,
     typeLabels[row.type],
     `${MINUTES_STATUS_LABELS[row.validation_status]}${row.version > 1 ? ` (version ${row.version})` : ''}${row.validation_unseen_count > 0 ? ', modifié pendant la validation' : ''}`,
@@ -398,7 +398,7 @@ function formatDecisions(rows: DecisionRow[]): string {
   const header = ['Référence', 'Date', 'Statut', 'Suivie', 'Réunion', 'Décision'];
   const lines = rows.map((row) => [
     row.reference,
-    row.date,
+    shortFrenchDate(row.date),
     row.draft ? 'projet' : 'validée',
     row.followed ? 'oui' : 'non',
     row.meeting.title,

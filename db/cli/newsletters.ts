@@ -1,4 +1,5 @@
 // `entente lettre …`: the lettres d'info from a terminal — list, draft, publish, the .eml.
+import { shortFrenchDate } from '../../common/french';
 import { resolve } from 'node:path';
 import { refusal } from '../errors';
 import { writeFileAtomically } from '../files';
@@ -14,8 +15,8 @@ function formatNewsletters(rows: NewsletterRow[]): string {
   const header = ['N°', 'État', 'Période', 'Articles', 'Titre'];
   const lines = rows.map((row) => [
     String(row.number),
-    row.published_on ? `publiée le ${row.published_on}` : 'brouillon',
-    `${row.period_start ?? '…'} → ${row.period_end}`,
+    row.published_on ? `publiée le ${shortFrenchDate(row.published_on)}` : 'brouillon',
+    `${row.period_start ? shortFrenchDate(row.period_start) : '…'} → ${shortFrenchDate(row.period_end)}`,
     String(row.items.length),
     row.title,
   ]);

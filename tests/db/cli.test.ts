@@ -487,7 +487,7 @@ sys.stdout.write(str(os.waitstatus_to_exitcode(status)) + '\\n' + shown.decode('
     ok(departements, 'init', '--as', 'Claire Martin', '--partner', '37');
     const atelier = (dir: string) => ok(dir, 'meeting', 'add', '--type', 'atelier', '--date', '2027-04-01', '--time', '09:00').trim();
     const idOf37 = atelier(departements);
-    expect(ok(departements, 'meeting', 'list')).toMatch(new RegExp(`^2027-04-01 +09:00 +Atelier interdépartemental +Brouillon +${idOf37} +`, 'm'));
+    expect(ok(departements, 'meeting', 'list')).toMatch(new RegExp(`^01/04/2027 +09:00 +Atelier interdépartemental +Brouillon +${idOf37} +`, 'm'));
 
     const touraine = tempDir();
     ok(
@@ -505,7 +505,7 @@ sys.stdout.write(str(os.waitstatus_to_exitcode(status)) + '\\n' + shown.decode('
       'CCBVC',
     );
     const id = atelier(touraine);
-    expect(ok(touraine, 'meeting', 'list')).toMatch(new RegExp(`^2027-04-01 +09:00 +Atelier de coopération +Brouillon +${id} +`, 'm'));
+    expect(ok(touraine, 'meeting', 'list')).toMatch(new RegExp(`^01/04/2027 +09:00 +Atelier de coopération +Brouillon +${id} +`, 'm'));
   });
 
   test('meeting add, list, export : le compte rendu en Word (relu par python-docx) et la réunion pour l’agenda (.ics)', () => {
@@ -553,8 +553,8 @@ sys.stdout.write(str(os.waitstatus_to_exitcode(status)) + '\\n' + shown.decode('
       [codiri, 'codiri', '2027-03-15', '09:30', '11:30', 'CODIRI du 15 mars 2027', 'brouillon', null],
     ]);
     const table = ok(dir, 'meeting', 'list');
-    expect(table).toMatch(new RegExp(`^2027-05-20 +14:30 +Comité de pilotage +Brouillon +${copil} +Achats groupés$`, 'm'));
-    expect(table).toMatch(new RegExp(`^2027-03-15 +09:30 +CODIRI +Brouillon +${codiri} +CODIRI du 15 mars 2027$`, 'm'));
+    expect(table).toMatch(new RegExp(`^20/05/2027 +14:30 +Comité de pilotage +Brouillon +${copil} +Achats groupés$`, 'm'));
+    expect(table).toMatch(new RegExp(`^15/03/2027 +09:30 +CODIRI +Brouillon +${codiri} +CODIRI du 15 mars 2027$`, 'm'));
     expect(table.endsWith('3 réunion(s)\n')).toBe(true);
 
     const word = join(dir, 'copil.docx');
@@ -626,8 +626,8 @@ sys.stdout.write(str(os.waitstatus_to_exitcode(status)) + '\\n' + shown.decode('
 
     const table = ok(dir, 'decisions');
     expect(table).toMatch(/^Référence +Date +Statut +Suivie +Réunion +Décision$/m);
-    expect(table).toMatch(/^COPIL 2027-2 D1 +2027-05-20 +projet +non +Comité de pilotage du 20 mai 2027 +Le calendrier est validé\.$/m);
-    expect(table).toMatch(/^COPIL 2027-1 D1 +2027-02-01 +validée +non +Comité de pilotage du 1er février 2027 +Le budget 2027 est arrêté\.$/m);
+    expect(table).toMatch(/^COPIL 2027-2 D1 +20\/05\/2027 +projet +non +Comité de pilotage du 20 mai 2027 +Le calendrier est validé\.$/m);
+    expect(table).toMatch(/^COPIL 2027-1 D1 +01\/02\/2027 +validée +non +Comité de pilotage du 1er février 2027 +Le budget 2027 est arrêté\.$/m);
     expect(table.endsWith('4 décision(s)\n')).toBe(true);
     expect(ok(dir, '--help')).toContain('meeting decide ID "TEXTE"');
   });
