@@ -263,7 +263,10 @@ function requiredOption(args: Args, name: string): string {
   return value;
 }
 
-/** `champ=valeur` arguments: null, comma lists for list fields, numbers where the field wants one. */
+/** `to_arbitrate=oui`: a yes-or-no field, as people type it. */
+const YES_NO: Record<string, boolean> = { oui: true, non: false, true: true, false: false, '1': true, '0': false };
+
+/** `champ=valeur` arguments: null, comma lists for list fields, numbers and yes-or-no where the field wants one. */
 function parseAssignments(assignments: string[]): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   for (const assignment of assignments) {
@@ -279,7 +282,9 @@ function parseAssignments(assignments: string[]): Record<string, unknown> {
         .split(',')
         .map((item) => item.trim())
         .filter(Boolean);
-    else if (schema && text.trim() !== '' && Number.isFinite(number) && !schema.safeParse(text).success) patch[field] = number;
+    else if (schema && text.trim() !== '' && Number.isFinite(number) && !schema.safeParse(text).success && !schema.safeParse(true).success)
+      patch[field] = number;
+    else if (schema?.safeParse(true).success && YES_NO[text.trim().toLowerCase()] !== undefined) patch[field] = YES_NO[text.trim().toLowerCase()];
     else patch[field] = text;
   }
   return patch;

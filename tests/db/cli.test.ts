@@ -72,8 +72,8 @@ describe('entente', { timeout: 60_000 }, () => {
       status: 'en_cours',
       progress: 20,
     });
-    ok(dir, 'action', 'set', id, 'progress=55', 'end_date=2020-12-31', 'priority=null');
-    expect(listed(dir).find((row) => row.id === id)).toMatchObject({ progress: 55, end_date: '2020-12-31', priority: null, late: true });
+    ok(dir, 'action', 'set', id, 'progress=55', 'end_date=2020-12-31', 'priority=null', 'to_arbitrate=oui');
+    expect(listed(dir).find((row) => row.id === id)).toMatchObject({ progress: 55, end_date: '2020-12-31', priority: null, late: true, to_arbitrate: true });
     expect(ok(dir, 'action', 'list')).toMatch(/^Réf\. .*\n(.*\n)*4\.5 +En cours .*Séminaire des cadres\n/);
     expect(JSON.parse(ok(dir, 'info')).counts.actions).toBe(15);
 
