@@ -8,6 +8,7 @@ import { useAppState } from '../../app/AppContext';
 import { href } from '../../app/navigation';
 import { formatDate } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
+import { useDraft } from '../../shared/useDraft';
 import { useSessionState } from '../../shared/useSessionState';
 import { pistesCount } from './labels';
 import { PistesViews } from './PistesViews';
@@ -188,7 +189,8 @@ function ScoringForm({ piste, evaluatorId, score, onMove, onScored, onMounted }:
   const [axis, setAxis] = useState<Axis>(score?.plus_value != null && score.faisabilite == null ? 'faisabilite' : 'plus_value');
   // Read by the keys: two digits typed quicker than a render still go to both axes.
   const currentAxis = useRef(axis);
-  const [comment, setComment] = useState(score?.comment ?? '');
+  // Kept while it is not saved: a comment refused before any mark waits for one.
+  const [comment, setComment, forgetComment] = useDraft(`score-comment:${piste.id}:${evaluatorId}`, score?.comment ?? '');
   const savedComment = useRef(score?.comment ?? '');
   const [error, setError] = useState<string>();
 
@@ -209,13 +211,22 @@ function ScoringForm({ piste, evaluatorId, score, onMove, onScored, onMounted }:
     setMarks((previous) => ({ ...previous, [which]: level }));
     currentAxis.current = 'faisabilite';
     setAxis('faisabilite');
-    void save({ [which]: level });
+    // A comment refused before this first mark is saved with it.
+    const pending = comment.trim() !== savedComment.current.trim() ? comment : undefined;
+    void save({ [which]: level, ...(pending === undefined ? {} : { comment: pending }) }).then((saved) => {
+      if (!saved || pending === undefined) return;
+      savedComment.current = pending;
+      forgetComment();
+    });
   }
 
   async function saveComment(): Promise<boolean> {
     if (comment.trim() === savedComment.current.trim()) return true;
     const saved = await save({ comment });
-    if (saved) savedComment.current = comment;
+    if (saved) {
+      savedComment.current = comment;
+      forgetComment();
+    }
     return saved;
   }
 

@@ -124,6 +124,24 @@ test("pistes : 130 importées d'un classeur, notées au clavier par les deux par
   await score(app, 'P5', 1, 2);
   await expect(page.getByRole('heading', { level: 2, name: /^P6 · / })).toBeVisible();
   await expect(page.getByText('5 / 130 pistes notées par vous')).toBeVisible();
+  // A comment before any mark: refused, kept while going elsewhere, saved with the first mark.
+  const comment = page.getByRole('textbox', { name: 'Commentaire' });
+  await comment.fill('Proposition du service des routes.');
+  await comment.press('Enter');
+  await expect(page.getByText('Notez la plus-value ou la faisabilité de la piste P6.')).toBeVisible();
+  const sixth = page.getByRole('region', { name: /^P6 · / });
+  await sixth.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('p');
+  await expect(page.getByRole('heading', { level: 2, name: /^P5 · / })).toBeVisible();
+  await page.keyboard.press('n');
+  await expect(comment).toHaveValue('Proposition du service des routes.');
+  await sixth.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('3');
+  await expect
+    .poll(() =>
+      withStore(dataDir, (store) => store.db.prepare('SELECT s.comment FROM piste_score s JOIN piste p ON p.id = s.piste_id WHERE p.number = 6').pluck().get()),
+    )
+    .toBe('Proposition du service des routes.');
   // Back with P: the marks given are there.
   await page.keyboard.press('p');
   await expect(page.getByRole('heading', { level: 2, name: /^P5 · / })).toBeVisible();
@@ -195,7 +213,8 @@ test("pistes : 130 importées d'un classeur, notées au clavier par les deux par
   expect(cell(2, 'Écart entre partenaires')).toBe(3);
   expect(cell(3, 'Proposée par')).toBe('Loir-et-Cher');
   const evaluations = workbook.getWorksheet('Évaluations')!;
-  expect(evaluations.rowCount).toBe(9);
+  // A header, Claire's six (P6 one mark and its comment), Marc's three.
+  expect(evaluations.rowCount).toBe(10);
   expect((evaluations.getRow(1).values as unknown[]).slice(1)).toEqual([
     'Piste',
     'Intitulé',
