@@ -165,6 +165,10 @@ function DraftEditor({ newsletter, document }: { newsletter: NewsletterRow; docu
               save={(period_end) => update({ period_end: period_end ?? newsletter.period_end })}
             />
           </Group>
+          <Text size="xs" c="dimmed" mt={-8}>
+            Les articles ont été proposés pour la période du brouillon&#x202f;: la changer ne les change pas (ni les chiffres clés)&#x202f;; ajoutez ou retirez
+            des articles.
+          </Text>
           <AutosaveText label="Éditorial" markdown description={FORMAT_HELP} value={newsletter.editorial} save={(editorial) => update({ editorial })} />
           {document.editorial.length > 0 && (
             <section aria-label="Aperçu de l'éditorial" className={classes.preview}>
