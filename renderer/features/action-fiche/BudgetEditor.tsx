@@ -182,7 +182,14 @@ function Fundings({ budget }: { budget: ActionBudget }) {
         cells={(funding) => (
           <>
             <Table.Td>{funderName(funding)}</Table.Td>
-            <Table.Td ta="right">{formatEuros(funding.amount)}</Table.Td>
+            <Table.Td ta="right">
+              {/* Corrected in place, as a budget line's amounts: a grant is often less than asked. */}
+              <AutosaveEuros
+                label={`${fieldLabel('funding', 'amount')}\u202f: ${funderName(funding)}`}
+                value={funding.amount}
+                save={(amount) => send('updateFunding', funding.id, { amount: amount ?? Number.NaN })}
+              />
+            </Table.Td>
             <Table.Td>
               <Select
                 aria-label={`État de la demande\u202f: ${funderName(funding)}`}

@@ -96,16 +96,21 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   await spent.press('Tab');
   await expect(budget).toContainText('12 000,00 € TTC prévus, 4 500,50 € dépensés');
   await budget.getByRole('button', { name: 'Ajouter le financement' }).click();
-  await expect(budget.getByRole('textbox', { name: 'Montant (€)' })).toHaveAccessibleDescription('Indiquez le montant.');
-  await budget.getByRole('textbox', { name: 'Montant (€)' }).fill('5000');
+  await expect(budget.getByRole('textbox', { name: 'Montant (€)', exact: true })).toHaveAccessibleDescription('Indiquez le montant.');
+  await budget.getByRole('textbox', { name: 'Montant (€)', exact: true }).fill('5000');
   await budget.getByRole('textbox', { name: 'Nom du financeur' }).fill('Région Centre-Val de Loire');
   await budget.getByRole('button', { name: 'Ajouter le financement' }).click();
   await expect(budget.getByRole('table', { name: 'Financeurs' })).toContainText('Région Centre-Val de Loire');
   await expect(budget.getByRole('table', { name: 'Financeurs' })).not.toContainText('Région – Région');
-  await expect(budget.getByRole('textbox', { name: 'Montant (€)' })).not.toHaveAccessibleDescription('Indiquez le montant.');
+  await expect(budget.getByRole('textbox', { name: 'Montant (€)', exact: true })).not.toHaveAccessibleDescription('Indiquez le montant.');
   await budget.getByRole('combobox', { name: /État de la demande\s: Région/ }).click();
   await page.getByRole('option', { name: 'Obtenu' }).click();
   await expect(budget).toContainText('Financements : Région 5 000,00 € (obtenu)');
+  // Granted less than asked: the amount corrected in its line.
+  const granted = budget.getByRole('textbox', { name: /^Montant \(€\)\s: Région Centre-Val de Loire$/ });
+  await granted.fill('4200');
+  await granted.press('Tab');
+  await expect(budget).toContainText('Financements : Région 4 200,00 € (obtenu)');
 
   // An élue référente beside the pilotes: her « Mme » agrees the label.
   const parties = page.getByRole('region', { name: 'Élus et partenaires extérieurs' });
