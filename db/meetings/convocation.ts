@@ -2,7 +2,7 @@
 // PDF) and the feuille d'émargement, each as one plain object the printing code lays out.
 // French typography is written here: non-breaking spaces before « : ; ! ? », inside
 // guillemets and inside times (« 14 h 30 »).
-import { frenchDuration, frenchTime, longFrenchDate } from '../../common/french';
+import { frenchDuration, frenchTime, frenchTypography, longFrenchDate } from '../../common/french';
 import { allDepartements, codiriName, meetingTypeLabels } from '../../common/partners';
 import { personName, pistesToArbitrateHeading, type Civility, type MeetingType } from '../../common/vocabulary';
 import { listAttachments } from '../attachments/store';
@@ -189,7 +189,8 @@ export function convocationText(document: ConvocationDocument, sender: { name: s
     'Cordialement,',
     ...(sender ? ['', sender.name, ...(sender.function ? [sender.function] : []), ...(sender.organisation ? [sender.organisation] : [])] : []),
   ];
-  return `${lines.join('\n')}\n`;
+  // What people typed (titles, places) in French typography too, as in every document.
+  return `${frenchTypography(lines.join('\n'))}\n`;
 }
 
 /** « Convocation – CODIRI du 15 mars 2027 »: the courriel's subject. */

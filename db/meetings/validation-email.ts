@@ -17,8 +17,8 @@ export interface ValidationEmail {
   without_email: string[];
 }
 
-/** « Compte rendu - CODIRI du 15 mars 2027 (projet) »: the attached PDF's name, without what Windows refuses. */
-const pdfName = (title: string) => safeFileName(`Compte rendu - ${title} (projet)`);
+/** « Compte rendu - CODIRI du 15 mars 2027 (version 2, projet) »: the attached PDF's name, as the app saves it, without what Windows refuses. */
+const pdfName = (title: string, version: number) => safeFileName(`Compte rendu - ${title} (${version > 1 ? `version ${version}, ` : ''}projet)`);
 
 export function validationEmail(store: Store, meetingId: string, pdf: Buffer, date = new Date()): ValidationEmail {
   const meeting = getMeeting(store, meetingId);
@@ -42,11 +42,17 @@ export function validationEmail(store: Store, meetingId: string, pdf: Buffer, da
   const silence = meeting.tacit_validation_on
     ? `Sans réponse d'ici le ${frenchDate(meeting.tacit_validation_on)}, il sera réputé validé.`
     : `Sans réponse dans les ${meeting.silence_days} jours qui suivent son envoi, il sera réputé validé.`;
+  // A version modificative says so, and why: its readers validated the one before.
+  const amended = meeting.version > 1;
+  // « CODIRI du 15 mars 2027 » names its day already; « Séminaire RH » does not.
+  const named = `« ${meeting.title} »${meeting.title.includes(frenchDate(meeting.date)) ? '' : ` du ${frenchDate(meeting.date)}`}`;
   const text = frenchTypography(
     [
       'Bonjour,',
       '',
-      `Vous trouverez ci-joint le projet de compte rendu de la réunion « ${meeting.title} » du ${frenchDate(meeting.date)}, pour validation.`,
+      amended
+        ? `Vous trouverez ci-joint la version ${meeting.version} du compte rendu de la réunion ${named}, pour validation. Elle modifie le compte rendu déjà validé${meeting.amendment_reason ? `${colon} ${meeting.amendment_reason}` : ''}.`
+        : `Vous trouverez ci-joint le projet de compte rendu de la réunion ${named}, pour validation.`,
       silence,
       '',
       `Pour le valider ou demander une correction${colon} dans Entente, Réunions, « ${meeting.title} », section Validation.`,
@@ -58,9 +64,9 @@ export function validationEmail(store: Store, meetingId: string, pdf: Buffer, da
   const eml = buildEml({
     from,
     to,
-    subject: `Compte rendu à valider – ${meeting.title}`,
+    subject: `${amended ? `Compte rendu modifié (version ${meeting.version})` : 'Compte rendu'} à valider – ${meeting.title}`,
     text: `${text}\n`,
-    attachments: [{ filename: `${pdfName(meeting.title)}.pdf`, content_type: 'application/pdf', bytes: pdf }],
+    attachments: [{ filename: `${pdfName(meeting.title, meeting.version)}.pdf`, content_type: 'application/pdf', bytes: pdf }],
     date,
   });
   return { eml, recipients: to.map((recipient) => `${recipient.name} <${recipient.email}>`), without_email: without };

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { attach } from '../../db/attachments/store';
 import { attendanceSheetDocument, convocationDocument, convocationEmail, convocationText } from '../../db/meetings/convocation';
 import { validationEmail } from '../../db/meetings/validation-email';
+import { amendMinutes, sendForValidation, validateMinutes } from '../../db/meetings/validation';
 import { buildEml, encodedWords, extendedParameter, quotedPrintable } from '../../db/meetings/eml';
 import { addAgendaItem, addParticipant, createMeeting } from '../../db/meetings/writes';
 import { createPerson, updatePerson } from '../../db/people/writes';
@@ -45,7 +46,7 @@ function prepare(store: Store) {
   addParticipant(store, meetingId, { person_id: me });
   addAgendaItem(store, meetingId, { title: 'Point d’étape du chantier RH', presenter: 'Émilie Durand', duration_minutes: 60, chantier_id: 'c4' });
   addAgendaItem(store, meetingId, { title: 'Gouvernance d’Approlys', presenter: 'Anne Leroy', duration_minutes: 45 });
-  addAgendaItem(store, meetingId, { title: 'Questions diverses' });
+  addAgendaItem(store, meetingId, { title: 'Questions diverses : budget ; « mutualisation » ?' });
   attach(store, meetingId, 'Note de cadrage RH.pdf', Buffer.from('%PDF-1.4 note'));
   attach(store, meetingId, 'Tableau de bord des chantiers.xlsx', Buffer.from('xlsx'));
   return { meetingId, me, anne, marc };
@@ -106,7 +107,7 @@ describe('la convocation', () => {
         duration_label: `45${NB}min`,
         chantier_label: null,
       },
-      { number: 3, title: 'Questions diverses', presenter: null, start_label: `16${NB}h${NB}15`, duration_label: null, chantier_label: null },
+      { number: 3, title: 'Questions diverses : budget ; « mutualisation » ?', presenter: null, start_label: `16${NB}h${NB}15`, duration_label: null, chantier_label: null },
     ]);
     expect([...document.documents].sort()).toEqual(['Note de cadrage RH.pdf', 'Tableau de bord des chantiers.xlsx']);
     // The courriel's recipients; the others named, with their Département or organisation (an address that is none counts as missing).
@@ -158,13 +159,13 @@ describe('la convocation', () => {
         `Ordre du jour${NB}:`,
         `1. Point d’étape du chantier RH — présenté par Émilie Durand, 1${NB}h`,
         `2. Gouvernance d’Approlys — présenté par Anne Leroy, 45${NB}min`,
-        '3. Questions diverses',
+        `3. Questions diverses${NB}: budget\u202f; «${NB}mutualisation${NB}»\u202f?`,
       ].join('\n'),
     );
     expect(text).toMatch(new RegExp(`Documents à lire${NB}:\\n- (Note de cadrage RH\\.pdf|Tableau de bord des chantiers\\.xlsx)\\n- `));
     expect(text).toMatch(/Cordialement,\n\nClaire Martin\nCheffe de projet\nDépartement d'Indre-et-Loire\n$/);
     // No colon, semicolon, exclamation or question mark without its no-break space.
-    expect(text).not.toMatch(/[^\u00a0\n][:;!?]/);
+    expect(text).not.toMatch(/[^\u00a0\u202f\n][:;!?]/);
   });
 });
 
@@ -304,9 +305,9 @@ describe('le courriel (.eml)', () => {
 });
 
 describe('le courriel de validation (.eml)', () => {
-  test('adressé aux participants du partenaire qui valide, le compte rendu en PDF joint ; ceux sans adresse nommés', () => {
+  test('adressé aux participants du partenaire qui valide, le compte rendu en PDF joint ; ceux sans adresse nommés ; une version modificative le dit', () => {
     const store = newReplica();
-    const { meetingId } = prepare(store);
+    const { meetingId, marc } = prepare(store);
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 7)]);
     const { eml, recipients, without_email } = validationEmail(store, meetingId, pdf, new Date('2027-03-16T08:00:00Z'));
     // The secretariat is Indre-et-Loire's: Loir-et-Cher validates.
@@ -318,9 +319,22 @@ describe('le courriel de validation (.eml)', () => {
     expect(parsed.defects).toEqual([]);
     expect(parsed.subject).toBe('Compte rendu à valider – CODIRI du 15 mars 2027');
     expect(parsed.to).toEqual([['Émilie Durand', 'emilie.durand@departement41.fr']]);
-    expect(parsed.text).toContain('le projet de compte rendu de la réunion «\u00a0CODIRI du 15 mars 2027\u00a0» du 15 mars 2027, pour validation');
+    expect(parsed.text).toContain('le projet de compte rendu de la réunion «\u00a0CODIRI du 15 mars 2027\u00a0», pour validation');
     expect(parsed.text).toContain('il sera réputé validé');
     expect(parsed.attachments.map((attachment) => attachment.filename)).toEqual(['Compte rendu - CODIRI du 15 mars 2027 (projet).pdf']);
     expect(Buffer.from(parsed.attachments[0].base64, 'base64').equals(pdf)).toBe(true);
+
+    // A version modificative says so, and why, in its subject, its text and its PDF's name.
+    sendForValidation(store, meetingId, '2027-03-16');
+    validateMinutes(store, meetingId, { validatedBy: marc, day: '2027-03-20' });
+    const amended = amendMinutes(store, meetingId, 'Erreur sur le lieu du séminaire');
+    const second = join(tempDir(), 'validation-v2.eml');
+    writeFileSync(second, validationEmail(store, amended, pdf, new Date('2027-03-22T08:00:00Z')).eml);
+    const v2 = parseEmlWithPython(second);
+    expect(v2.subject).toBe('Compte rendu modifié (version 2) à valider – CODIRI du 15 mars 2027');
+    expect(v2.text).toContain(
+      'la version 2 du compte rendu de la réunion «\u00a0CODIRI du 15 mars 2027\u00a0», pour validation. Elle modifie le compte rendu déjà validé\u00a0: Erreur sur le lieu du séminaire.',
+    );
+    expect(v2.attachments.map((attachment) => attachment.filename)).toEqual(['Compte rendu - CODIRI du 15 mars 2027 (version 2, projet).pdf']);
   });
 });
