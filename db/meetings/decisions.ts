@@ -14,9 +14,10 @@
 //     type added, or moved by a change of date, before others of the same year, or one
 //     deleted, renumbers those after it; a décision added, deleted or moved before others
 //     in minutes not yet validated renumbers the décisions after it. Validated minutes
-//     cannot change, so their décisions keep their number; their rank still moves if an
-//     earlier meeting of the same type and year is added afterwards: planning meetings in
-//     their order avoids it.
+//     cannot change, so their décisions keep their number, in a version modificative too
+//     (one it adds takes a number after the last); their rank still moves if an earlier
+//     meeting of the same type and year is added afterwards: planning meetings in their
+//     order avoids it.
 //   - A version modificative is the same meeting: the versions of one minutes share the
 //     first version's id (seriesId) and count once in the rank, and only the latest
 //     version's décisions are listed — a décision of superseded minutes appears once, as
@@ -36,7 +37,7 @@ import { cached } from '../store/statements';
 import type { Store } from '../store/store';
 import type { ChantierRef } from '../chantiers/types';
 import type { DecisionQuery, DecisionRow } from './types';
-import { LATEST_SQL, meetingTitle, seriesId, SHOWN_SQL } from './rows';
+import { decisionNumbers, LATEST_SQL, meetingTitle, seriesId, SHOWN_SQL } from './rows';
 
 interface MeetingLine {
   id: string;
@@ -147,13 +148,17 @@ export function listDecisions(store: Store, query: DecisionQuery = {}): Decision
 
   const rows: DecisionRow[] = [];
   const numbers = new Map<string, number>();
+  const amended = new Map<string, Map<string, number>>();
+  const amendedNumbers = (meetingId: string) => amended.get(meetingId) ?? amended.set(meetingId, decisionNumbers(store, meetingId)).get(meetingId)!;
   for (const decision of decisions) {
     const meeting = byId.get(decision.meeting_id);
     const item = itemById.get(decision.agenda_item_id);
     // Every décision of a meeting is numbered, shown or not: a superseded version's are skipped here.
-    const number = (numbers.get(decision.meeting_id) ?? 0) + 1;
-    numbers.set(decision.meeting_id, number);
+    const sequential = (numbers.get(decision.meeting_id) ?? 0) + 1;
+    numbers.set(decision.meeting_id, sequential);
     if (!meeting || !item) continue;
+    // A version modificative numbers as the versions before it did (rows.ts, decisionNumbers).
+    const number = meeting.version > 1 ? (amendedNumbers(meeting.id).get(decision.id) ?? sequential) : sequential;
     const chantierIds = item.chantier_id ? [item.chantier_id] : meeting.chantier_ids ? (JSON.parse(meeting.chantier_ids) as string[]) : [];
     const actions = followUps.get(item.id) ?? [];
     const title = meetingTitle(meeting);

@@ -77,10 +77,21 @@ export function actionItemRows(store: Store, meetingId: string): ActionItemField
   ).all(meetingId) as ActionItemFields[];
 }
 
-/** The number of each décision of a meeting: 1, 2… across the minutes, in agenda order. */
+/** A row of a version modificative copies one of the version before, as `${version}:${original}` (validation.ts amendMinutes). */
+export const originalRowId = (id: string) => id.slice(id.lastIndexOf(':') + 1);
+
+/**
+ * The number of each décision of a meeting: 1, 2… across the minutes, in agenda order. A
+ * version modificative keeps the numbers of the décisions it copies, so that a reference
+ * quoted since still names the same décision; those it adds come after the last, in agenda order.
+ */
 export function decisionNumbers(store: Store, meetingId: string): Map<string, number> {
+  const previous = cached(store, 'SELECT previous_version_id FROM meeting WHERE id = ?').pluck().get(meetingId) as string | null | undefined;
+  const kept = new Map<string, number>();
+  if (previous) for (const [id, number] of decisionNumbers(store, previous)) kept.set(originalRowId(id), number);
+  let last = Math.max(0, ...kept.values());
   const numbers = new Map<string, number>();
-  for (const entry of entryRows(store, meetingId)) if (entry.kind === 'decision') numbers.set(entry.id, numbers.size + 1);
+  for (const entry of entryRows(store, meetingId)) if (entry.kind === 'decision') numbers.set(entry.id, kept.get(originalRowId(entry.id)) ?? ++last);
   return numbers;
 }
 

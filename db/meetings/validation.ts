@@ -12,7 +12,7 @@ import { localDate } from '../../common/calendar';
 import { frenchDate } from '../../common/french';
 import { ACTION_STATUS_LABELS } from '../../common/vocabulary';
 import { isUserError, ValidationError } from '../errors';
-import { actionItemRows, followUpId, meetingVersions, requireMeeting, seriesId, type MeetingFields } from './rows';
+import { actionItemRows, followUpId, meetingVersions, originalRowId, requireMeeting, seriesId, type MeetingFields } from './rows';
 import { meetingFollowUp } from './reads';
 import { correctedOn, tacitValidationDay, validationProblems, validationSilenceDays } from './rules';
 import { ENTITIES, isoDate, type EntityName } from '../store/schema';
@@ -233,8 +233,6 @@ function validate(store: Store, meeting: MeetingFields, day: string, validatedBy
 // Amendments
 
 /** The last part of a row id: what a copy's id is made from. */
-const tail = (id: string) => id.slice(id.lastIndexOf(':') + 1);
-
 /** A row's fields as its table holds them, ready to write again. */
 function fieldsOf(entity: EntityName, row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.keys(ENTITIES[entity]).map((field) => [field, row[field] ?? null]));
@@ -277,19 +275,19 @@ export function amendMinutes(store: Store, meetingId: string, reason: string | n
   const rows = (entity: EntityName) =>
     cached(store, `SELECT * FROM ${entity} WHERE meeting_id = ? AND deleted = 0`).all(meetingId) as ({ id: string } & Record<string, unknown>)[];
   for (const participant of rows('participant')) {
-    const id = participant.person_id ? participantId(newId, String(participant.person_id)) : `${newId}:${tail(participant.id)}`;
+    const id = participant.person_id ? participantId(newId, String(participant.person_id)) : `${newId}:${originalRowId(participant.id)}`;
     copy('participant', id, { ...fieldsOf('participant', participant), meeting_id: newId });
   }
   const itemIds = new Map<string, string>();
   for (const item of rows('agenda_item')) {
-    itemIds.set(item.id, `${newId}:${tail(item.id)}`);
+    itemIds.set(item.id, `${newId}:${originalRowId(item.id)}`);
     copy('agenda_item', itemIds.get(item.id)!, { ...fieldsOf('agenda_item', item), meeting_id: newId });
   }
   // Entries and actions à mener of a deleted item stay behind with it.
   for (const entity of ['entry', 'action_item'] as const) {
     for (const row of rows(entity)) {
       const itemId = itemIds.get(String(row.agenda_item_id));
-      if (itemId) copy(entity, `${newId}:${tail(row.id)}`, { ...fieldsOf(entity, row), meeting_id: newId, agenda_item_id: itemId });
+      if (itemId) copy(entity, `${newId}:${originalRowId(row.id)}`, { ...fieldsOf(entity, row), meeting_id: newId, agenda_item_id: itemId });
     }
   }
   // Comments on the suivi; its lines are taken again, then frozen at the new validation.

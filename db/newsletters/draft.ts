@@ -11,7 +11,7 @@ import { referenceOf } from '../actions/references';
 import { dayOf } from '../chantiers/stage';
 import { keyFigures } from '../chantiers/figures';
 import { listDecisions } from '../meetings/decisions';
-import { LATEST_SQL, meetingTitle, SHOWN_SQL } from '../meetings/rows';
+import { LATEST_SQL, meetingTitle, originalRowId, SHOWN_SQL } from '../meetings/rows';
 import { listPartners } from '../people/reads';
 import { SEED_ORIGIN } from '../project/setup';
 import { PISTE_DECISION_JOINS, pisteReference, STANDING_STATUS } from '../pistes/rules';
@@ -166,9 +166,6 @@ function meetingItems(store: Store, start: string | null, end: string): Proposal
   }));
 }
 
-/** A décision's own id, the same in every version of its minutes: an amendment's copy is `${its meeting}:${id}`. */
-const decisionKey = (entryId: string) => entryId.slice(entryId.lastIndexOf(':') + 1);
-
 /**
  * The décisions of minutes validated in the period, oldest meeting first: minutes validated
  * after the lettre of their meeting's date are told by the next one. A projet de décision is
@@ -177,7 +174,7 @@ const decisionKey = (entryId: string) => entryId.slice(entryId.lastIndexOf(':') 
  */
 function decisionItems(store: Store, start: string | null, end: string): Proposal[] {
   const arbitrations = new Set(
-    (cached(store, 'SELECT decision_entry_id FROM piste WHERE deleted = 0 AND decision_entry_id IS NOT NULL').pluck().all() as string[]).map(decisionKey),
+    (cached(store, 'SELECT decision_entry_id FROM piste WHERE deleted = 0 AND decision_entry_id IS NOT NULL').pluck().all() as string[]).map(originalRowId),
   );
   const told = new Set(
     (
@@ -190,7 +187,7 @@ function decisionItems(store: Store, start: string | null, end: string): Proposa
         .all() as (string | null)[]
     )
       .filter((id): id is string => id !== null)
-      .map(decisionKey),
+      .map(originalRowId),
   );
   // Only validated minutes have a day of validation: a projet de décision has none.
   const validatedOn = new Map(
@@ -205,7 +202,7 @@ function decisionItems(store: Store, start: string | null, end: string): Proposa
     .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0))
     .flatMap((decision) => {
       const day = validatedOn.get(decision.meeting.id);
-      const key = decisionKey(decision.id);
+      const key = originalRowId(decision.id);
       if (day === undefined || (start !== null && day < start) || day > end || arbitrations.has(key) || told.has(key)) return [];
       // Its first line for a title; the others, whole, open the text.
       const [first, ...rest] = decision.text.trim().split('\n');

@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { deleteAction } from '../../db/actions/writes';
 import { describeDecisionQuery, listDecisions } from '../../db/meetings/decisions';
 import { readWorkbook } from '../../db/exports/xlsx-reader';
+import { decisionNumbers } from '../../db/meetings/rows';
 import { DECISIONS_WORKBOOK_TITLE, decisionsWorkbook } from '../../db/meetings/decisions-xlsx';
 import { amendMinutes, sendForValidation, validateMinutes } from '../../db/meetings/validation';
 import { addAgendaItem, addEntry, createMeeting, moveAgendaItem, updateEntry, updateMeeting } from '../../db/meetings/writes';
@@ -123,9 +124,19 @@ describe('références des décisions', () => {
       ['CODIRI 2027-1 D2', 'Une posture commune sera présentée au conseil d’administration, le 9 juin.'],
       ['CODIRI 2027-1 D3', 'Le compte rendu modifié sera diffusé aux pilotes.'],
     ]);
+    // One added before them leaves the validated ones their numbers: a reference quoted since names the same décision.
+    addEntry(store, rows[1].agenda_item.id, { kind: 'decision', text: 'Les pilotes seront réunis en mai.' });
+    expect(references(store).filter(([reference]) => reference.startsWith('CODIRI 2027-1'))).toEqual([
+      ['CODIRI 2027-1 D1', 'Le séminaire des cadres aura lieu en juin, à Blois.'],
+      ['CODIRI 2027-1 D2', 'Une posture commune sera présentée au conseil d’administration, le 9 juin.'],
+      ['CODIRI 2027-1 D3', 'Les pilotes seront réunis en mai.'],
+      ['CODIRI 2027-1 D4', 'Le compte rendu modifié sera diffusé aux pilotes.'],
+    ]);
+    // In the minutes' order: the new one of the first point after its validated one.
+    expect([...decisionNumbers(store, amended).values()]).toEqual([1, 3, 2, 4]);
     sendForValidation(store, amended, '2027-04-01');
     validateMinutes(store, amended, { validatedBy: people.marc, day: '2027-04-03' });
-    expect(listDecisions(store, { types: ['codiri'] }).filter((row) => row.meeting.id === amended)).toHaveLength(3);
+    expect(listDecisions(store, { types: ['codiri'] }).filter((row) => row.meeting.id === amended)).toHaveLength(4);
     expect(listDecisions(store, { types: ['codiri'] }).every((row) => row.meeting.id !== meetingId)).toBe(true);
   });
 
