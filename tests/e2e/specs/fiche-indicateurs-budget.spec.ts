@@ -177,7 +177,7 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
     'Agents en mobilité entre les deux Départements',
     '21,5 agents (30 juin 2027)',
     '12 000,00 € TTC',
-    'Région (Région Centre-Val de Loire) : 5 000,00 €, obtenu',
+    'Région (Région Centre-Val de Loire) : 4 200,00 €, obtenu',
     'Mme Anne Leroy, vice-présidente chargée des ressources humaines — élue référente',
     'DERNIÈRES MODIFICATIONS',
     'Fiche action — ',
@@ -185,7 +185,7 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
     expect(text).toContain(expected);
   }
   // Amounts in the latest changes as the budget writes them.
-  expect(text).toMatch(/Montant du financement \(€\) 5\s000,00/);
+  expect(text).toMatch(/Montant du financement \(€\) 5\s000,00 → 4\s200,00/);
   pngPages(pdf, 'fiche-action');
   await page.getByRole('link', { name: 'Retour à la fiche' }).click();
 
