@@ -179,7 +179,7 @@ function NewValueForm({ indicatorId }: { indicatorId: string }) {
   const [dateRefused, setDateRefused] = useState(false);
   const [value, setValue] = useState<number | string>('');
   const [comment, setComment] = useState('');
-  const { errors, submit, busy } = useNewEntry({
+  const { errors, submit, busy, changed } = useNewEntry({
     fields: ['value', 'date'],
     check: () => {
       if (dateRefused) return { field: 'date', message: WRONG_DATE };
@@ -197,7 +197,16 @@ function NewValueForm({ indicatorId }: { indicatorId: string }) {
   return (
     <NewEntryForm submit={submit} busy={busy} label="Ajouter la valeur">
       <Group align="flex-start" mt="sm" grow>
-        <FrenchDateInput label={fieldLabel('indicator_value', 'date')} value={date} onChange={setDate} error={errors.date} onRefused={setDateRefused} />
+        <FrenchDateInput
+          label={fieldLabel('indicator_value', 'date')}
+          value={date}
+          onChange={(day) => {
+            setDate(day);
+            changed('date');
+          }}
+          error={errors.date}
+          onRefused={setDateRefused}
+        />
         <NumberInput
           label={fieldLabel('indicator_value', 'value')}
           value={value}
@@ -220,7 +229,7 @@ function NewIndicatorForm({ actionId, others }: { actionId: string; others: Indi
   const [targetDate, setTargetDate] = useState<string | null>(null);
   const [targetDateRefused, setTargetDateRefused] = useState(false);
   const [shared, setShared] = useState<string | null>(null);
-  const { errors, submit, busy } = useNewEntry({
+  const { errors, submit, busy, changed } = useNewEntry({
     fields: ['name', 'target_date'],
     check: () => (targetDateRefused ? { field: 'target_date', message: WRONG_DATE } : undefined),
     add: () =>
@@ -283,7 +292,10 @@ function NewIndicatorForm({ actionId, others }: { actionId: string; others: Indi
           <FrenchDateInput
             label={fieldLabel('indicator', 'target_date')}
             value={targetDate}
-            onChange={setTargetDate}
+            onChange={(day) => {
+              setTargetDate(day);
+              changed('target_date');
+            }}
             error={errors.target_date}
             onRefused={setTargetDateRefused}
           />

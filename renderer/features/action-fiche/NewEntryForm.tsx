@@ -49,7 +49,10 @@ export function useNewEntry<const F extends string>({ fields, check, add, undo, 
     clear();
   }
 
-  return { errors, submit, busy };
+  /** A field changed since its refusal: its sentence goes (a date corrected). */
+  const changed = (field: F) => setErrors((current) => (current[field] === undefined ? current : { ...current, [field]: undefined }));
+
+  return { errors, submit, busy, changed };
 }
 
 /** The form's fields, then its add button on the right. */

@@ -4,7 +4,7 @@ import { MultiSelect, NumberInput, Select, Textarea, TextInput, type ComboboxDat
 import { DateInput } from '@mantine/dates';
 import classes from './AutosaveFields.module.css';
 import { format, isValid, parse } from 'date-fns';
-import { useCallback, useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ApiResult } from '../../../preload/contract';
 import { MarkdownToolbar, useMarkdownEditor } from './MarkdownToolbar';
 import { useAutosave } from './useAutosave';
@@ -275,20 +275,35 @@ export function AutosaveNumber({
 /** Euros and cents as France writes them (« 4 500,50 € »), in a table's cell: named for screen readers only; emptied, null. */
 export function AutosaveEuros({ value, save, label, suffix = ' €' }: FieldProps<number | null> & { suffix?: string }) {
   const field = useAutosave<number | null>({ value, save, label, delay: TYPING_DELAY });
-  // The field takes no minus sign: said at once, rather than « -20 » typed saved as 20.
+  const refusing = useRefusal();
+  // The field takes no minus sign: said at once, and what is typed after it is not saved (« -20 »
+  // would be 20); leaving the field gives the stored amount back.
   const [minusRefused, setMinusRefused] = useState(false);
+  // Read by the keys and changes that follow at once, before a render.
+  const minus = useRef(false);
+  const refuseMinus = (refused: boolean) => {
+    minus.current = refused;
+    setMinusRefused(refused);
+    refusing(refused);
+  };
   return (
     <NumberInput
       aria-label={label}
       value={field.value ?? ''}
       onChange={(next) => {
-        setMinusRefused(false);
         field.onChange(next === '' ? null : Number(next));
+        if (minus.current) field.cancel();
       }}
-      onBlur={field.flush}
+      onBlur={() => {
+        if (!minus.current) return field.flush();
+        field.revert();
+        refuseMinus(false);
+      }}
       onKeyDown={(event) => {
-        if (event.key === 'Enter') field.flush();
-        if (event.key === '-') setMinusRefused(true);
+        if (event.key === 'Enter' && !minus.current) field.flush();
+        if (event.key !== '-') return;
+        field.cancel();
+        refuseMinus(true);
       }}
       error={minusRefused ? "Un montant ne peut pas être négatif\u202f: le signe «\u202f-\u202f» n'est pas pris." : field.error}
       decimalSeparator=","

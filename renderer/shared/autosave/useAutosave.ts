@@ -22,6 +22,8 @@ export interface Autosave<T> {
   flush(): void;
   /** Drops a change not saved yet: what the field went on to hold is refused (« 15 » on the way to « 150 »). */
   cancel(): void;
+  /** Drops a change not saved yet and shows the stored value again. */
+  revert(): void;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -85,6 +87,11 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     pending.current = null;
   }
 
+  function revert() {
+    cancel();
+    setDraft(null);
+  }
+
   function onChange(next: T) {
     setDraft({ value: next });
     saved.current = null;
@@ -104,5 +111,5 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
   });
   useEffect(() => () => latestFlush.current(), []);
 
-  return { value: draft ? draft.value : options.value, error, onChange, flush, cancel };
+  return { value: draft ? draft.value : options.value, error, onChange, flush, cancel, revert };
 }

@@ -57,6 +57,8 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   await expect(indicator.getByRole('table', { name: /Valeurs de/ }).getByRole('row')).toHaveCount(4);
   await dateField.fill('30/06/2027');
   await dateField.press('Escape');
+  // Corrected: its sentence goes.
+  await expect(dateField).not.toHaveAccessibleDescription(/.+/);
   await indicator.getByRole('textbox', { name: 'Valeur mesurée' }).fill('');
   await expect(indicator).toContainText('Dernière valeur : 21,5 agents au 30 juin 2027');
   await expect(indicator).toContainText('cible : 40 agents');
@@ -88,12 +90,14 @@ test('indicateur à trois valeurs et son graphique ; budget par partenaire et fi
   await spent.fill('4500,50');
   await spent.press('Tab');
   await expect(budget).toContainText('12 000,00 € TTC prévus, 4 500,50 € dépensés');
-  // A minus typed is said at once, not dropped unsaid.
-  await spent.press('End');
+  // A minus typed is said at once; what follows it is not saved as a positive amount.
+  await spent.selectText();
   await page.keyboard.type('-');
   await expect(spent).toHaveAccessibleDescription(/^Un montant ne peut pas être négatif/);
-  await expect(spent).toHaveValue('4 500,50 €');
+  await page.keyboard.type('20');
   await spent.press('Tab');
+  await expect(spent).toHaveValue('4 500,50 €');
+  await expect(spent).not.toHaveAccessibleDescription(/négatif/);
   await expect(budget).toContainText('12 000,00 € TTC prévus, 4 500,50 € dépensés');
   await budget.getByRole('button', { name: 'Ajouter le financement' }).click();
   await expect(budget.getByRole('textbox', { name: 'Montant (€)', exact: true })).toHaveAccessibleDescription('Indiquez le montant.');
