@@ -107,7 +107,14 @@ describe('la convocation', () => {
         duration_label: `45${NB}min`,
         chantier_label: null,
       },
-      { number: 3, title: 'Questions diverses : budget ; « mutualisation » ?', presenter: null, start_label: `16${NB}h${NB}15`, duration_label: null, chantier_label: null },
+      {
+        number: 3,
+        title: 'Questions diverses : budget ; « mutualisation » ?',
+        presenter: null,
+        start_label: `16${NB}h${NB}15`,
+        duration_label: null,
+        chantier_label: null,
+      },
     ]);
     expect([...document.documents].sort()).toEqual(['Note de cadrage RH.pdf', 'Tableau de bord des chantiers.xlsx']);
     // The courriel's recipients; the others named, with their Département or organisation (an address that is none counts as missing).
